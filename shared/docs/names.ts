@@ -1,0 +1,39 @@
+/**
+ * Document names. A doc's name is global and is the same in the local store, on the wire between
+ * renderer and data service, and as the relay room: `<workspaceId>/workspace` or
+ * `<workspaceId>/case/<caseId>` (both ids are UUIDs).
+ */
+import { NestError } from '../errors';
+
+const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
+const WORKSPACE_RE = new RegExp(`^(${UUID})/workspace$`, 'i');
+const CASE_RE = new RegExp(`^(${UUID})/case/(${UUID})$`, 'i');
+
+/** A parsed doc name. */
+export type DocRef = { kind: 'workspace'; workspaceId: string } | { kind: 'case'; workspaceId: string; caseId: string };
+
+/** The workspace doc's name. */
+export function workspaceDocName(workspaceId: string): string {
+  return `${workspaceId}/workspace`;
+}
+
+/** A case doc's name. */
+export function caseDocName(workspaceId: string, caseId: string): string {
+  return `${workspaceId}/case/${caseId}`;
+}
+
+/** Parses a doc name, or returns null when it is not one. */
+export function parseDocName(name: string): DocRef | null {
+  const w = WORKSPACE_RE.exec(name);
+  if (w) return { kind: 'workspace', workspaceId: w[1]! };
+  const c = CASE_RE.exec(name);
+  if (c) return { kind: 'case', workspaceId: c[1]!, caseId: c[2]! };
+  return null;
+}
+
+/** Parses a doc name or throws `NestError('invalid-params')`. */
+export function requireDocName(name: string): DocRef {
+  const ref = parseDocName(name);
+  if (!ref) throw new NestError('invalid-params', `"${name.slice(0, 100)}" is not a document name`);
+  return ref;
+}

@@ -1,0 +1,210 @@
+/**
+ * The workspace doc layout and its typed helpers: the only code that reads or writes the raw
+ * Y types of a task force's workspace doc. Layout:
+ *
+ * - `settings` Y.Map: `id`, `name`, `casePrefix` (e.g. "NEST"), `reportingCurrency` (ISO 4217), `layout`.
+ * - `members`  Y.Map<memberId, Y.Map> of {@link Member} fields.
+ * - `cases`    Y.Map<caseId, Y.Map> the case index: {@link CaseIndexEntry} fields.
+ * - `audit`    Y.Array of {@link AuditEntry}.
+ *
+ * Only workspace admins may write this doc once it is shared through a relay (the relay enforces it).
+ */
+import * as Y from 'yjs';
+import { z } from 'zod';
+import { CASE_STATUSES, CRIME_SECTORS, TLP_MARKINGS } from '../domain/codes';
+import { caseNumberSchema } from '../domain/case';
+import { currencyCodeSchema, idSchema, lineSchema } from '../domain/fields';
+import { memberSchema, type Member } from '../domain/member';
+import type { AuditEntry } from './case-doc';
+import { insertRecord, readFields, readLenient, stamp, validatePatch, validateWhole, writeFields, type WriteOrigin, type Writer } from './records';
+
+/** Version of this layout, stored in `settings.layout`. */
+export const WORKSPACE_DOC_LAYOUT = 1;
+
+/** Workspace settings. `casePrefix`: 2–12 capitals/digits starting with a letter. */
+export const workspaceSettingsSchema = z.object({
+  id: idSchema,
+  name: lineSchema(120).min(1, 'is required'),
+  casePrefix: z.string().regex(/^[A-Z][A-Z0-9]{1,11}$/, 'must be 2–12 capital letters or digits, starting with a letter'),
+  reportingCurrency: currencyCodeSchema,
+});
+/** Workspace settings. */
+export type WorkspaceSettings = z.infer<typeof workspaceSettingsSchema>;
+
+/** One entry of the case index: what every member may know about a case without opening it. */
+export const caseIndexEntrySchema = z.object({
+  id: idSchema,
+  number: caseNumberSchema,
+  title: lineSchema(200),
+  status: z.enum(CASE_STATUSES),
+  sector: z.enum(CRIME_SECTORS),
+  tlp: z.enum(TLP_MARKINGS),
+  createdBy: z.string(),
+  createdAt: z.number().int(),
+});
+/** One entry of the case index. */
+export type CaseIndexEntry = z.infer<typeof caseIndexEntrySchema>;
+
+const SETTINGS_DEFAULTS: WorkspaceSettings = { id: '00000000-0000-0000-0000-000000000000', name: '(workspace)', casePrefix: 'NEST', reportingCurrency: 'USD' };
+
+/** Typed view over one workspace's Y.Doc. */
+export class WorkspaceDoc {
+  /** The wrapped Y.Doc. */
+  readonly doc: Y.Doc;
+
+  constructor(doc: Y.Doc) {
+    this.doc = doc;
+  }
+
+  private get settingsMap(): Y.Map<unknown> {
+    return this.doc.getMap('settings');
+  }
+  private get memberMap(): Y.Map<Y.Map<unknown>> {
+    return this.doc.getMap('members');
+  }
+  private get caseMap(): Y.Map<Y.Map<unknown>> {
+    return this.doc.getMap('cases');
+  }
+  private get auditLog(): Y.Array<AuditEntry> {
+    return this.doc.getArray('audit');
+  }
+
+  private write<T>(w: Writer, fn: () => T): T {
+    const origin: WriteOrigin = { memberId: w.memberId, kind: 'local-write' };
+    let out!: T;
+    this.doc.transact(() => {
+      out = fn();
+    }, origin);
+    return out;
+  }
+
+  /** True once settings carry an id. */
+  isInitialised(): boolean {
+    return typeof this.settingsMap.get('id') === 'string';
+  }
+
+  /**
+   * Initialises a new workspace with its settings and first member (its admin).
+   * @throws NestError('validation') for invalid settings or member.
+   */
+  init(settings: WorkspaceSettings, founder: Member, w: Writer): void {
+    const s = validateWhole(workspaceSettingsSchema, settings);
+    const m = validateWhole(memberSchema, founder);
+    this.write(w, () => {
+      writeFields(this.settingsMap, { ...s, layout: WORKSPACE_DOC_LAYOUT });
+      insertRecord(this.memberMap, m.id, m);
+      this.auditLog.push([{ at: stamp(w), by: w.memberId, action: 'workspace.create', target: s.id }]);
+    });
+  }
+
+  /** Settings, with defaults for anything not yet received. */
+  readSettings(): WorkspaceSettings {
+    return readLenient(readFields(this.settingsMap), workspaceSettingsSchema.shape, SETTINGS_DEFAULTS);
+  }
+
+  /**
+   * Updates settings (not the id).
+   * @throws NestError('validation').
+   */
+  updateSettings(patch: Partial<Omit<WorkspaceSettings, 'id'>>, w: Writer): void {
+    const { id: _id, ...schemas } = workspaceSettingsSchema.shape;
+    const valid = validatePatch(schemas, patch);
+    this.write(w, () => {
+      const changed = writeFields(this.settingsMap, valid);
+      if (changed.length) this.auditLog.push([{ at: stamp(w), by: w.memberId, action: 'workspace.update', fields: changed }]);
+    });
+  }
+
+  /** All members, by name. */
+  listMembers(): Member[] {
+    const out: Member[] = [];
+    this.memberMap.forEach((rec, id) => {
+      if (!(rec instanceof Y.Map) || rec.get('deleted') === true) return;
+      const r = memberSchema.safeParse({ ...readFields(rec), id });
+      if (r.success) out.push(r.data);
+    });
+    return out.sort((a, b) => a.name.localeCompare(b.name));
+  }
+
+  /** One member, or null. */
+  getMember(id: string): Member | null {
+    return this.listMembers().find((m) => m.id === id) ?? null;
+  }
+
+  /**
+   * Adds or updates a member record.
+   * @throws NestError('validation').
+   */
+  upsertMember(member: Member, w: Writer): void {
+    const m = validateWhole(memberSchema, member);
+    this.write(w, () => {
+      const rec = this.memberMap.get(m.id);
+      if (rec instanceof Y.Map) writeFields(rec, { ...m, deleted: false });
+      else insertRecord(this.memberMap, m.id, m);
+      this.auditLog.push([{ at: stamp(w), by: w.memberId, action: 'member.upsert', target: m.id }]);
+    });
+  }
+
+  /** The case index, newest case number first. */
+  listCases(): CaseIndexEntry[] {
+    const out: CaseIndexEntry[] = [];
+    this.caseMap.forEach((rec, id) => {
+      if (!(rec instanceof Y.Map) || rec.get('deleted') === true) return;
+      const r = caseIndexEntrySchema.safeParse({ ...readFields(rec), id });
+      if (r.success) out.push(r.data);
+    });
+    return out.sort((a, b) => b.number.localeCompare(a.number));
+  }
+
+  /** One case index entry, or null. */
+  getCase(id: string): CaseIndexEntry | null {
+    const rec = this.caseMap.get(id);
+    if (!(rec instanceof Y.Map) || rec.get('deleted') === true) return null;
+    const r = caseIndexEntrySchema.safeParse({ ...readFields(rec), id });
+    return r.success ? r.data : null;
+  }
+
+  /**
+   * The next free case number for `year` (e.g. 2026 → "NEST-2026-0003" when 0001 and 0002 exist).
+   * Two offline replicas can pick the same number; {@link duplicateCaseNumbers} finds those after sync.
+   */
+  nextCaseNumber(year: number): string {
+    const prefix = `${this.readSettings().casePrefix}-${year}-`;
+    let max = 0;
+    this.caseMap.forEach((rec) => {
+      const n = rec instanceof Y.Map ? rec.get('number') : undefined;
+      if (typeof n === 'string' && n.startsWith(prefix)) max = Math.max(max, Number.parseInt(n.slice(prefix.length), 10) || 0);
+    });
+    return `${prefix}${String(max + 1).padStart(4, '0')}`;
+  }
+
+  /** Case numbers used by more than one case (possible after offline creation on two machines). */
+  duplicateCaseNumbers(): string[] {
+    const seen = new Map<string, number>();
+    for (const c of this.listCases()) seen.set(c.number, (seen.get(c.number) ?? 0) + 1);
+    return [...seen].filter(([, n]) => n > 1).map(([k]) => k);
+  }
+
+  /**
+   * Adds or updates a case index entry (only changed fields are written).
+   * @throws NestError('validation').
+   */
+  upsertCase(entry: CaseIndexEntry, w: Writer): void {
+    const e = validateWhole(caseIndexEntrySchema, entry);
+    this.write(w, () => {
+      const rec = this.caseMap.get(e.id);
+      if (rec instanceof Y.Map) writeFields(rec, e);
+      else {
+        insertRecord(this.caseMap, e.id, e);
+        this.auditLog.push([{ at: stamp(w), by: w.memberId, action: 'case.index', target: e.id }]);
+      }
+    });
+  }
+
+  /** Calls `fn` after every transaction that changed the workspace doc. Returns the unsubscribe function. */
+  observe(fn: (origin: unknown) => void): () => void {
+    const onUpdate = (_u: Uint8Array, origin: unknown): void => fn(origin);
+    this.doc.on('update', onUpdate);
+    return () => this.doc.off('update', onUpdate);
+  }
+}

@@ -1,0 +1,110 @@
+/**
+ * The seizure: one interdiction of illegal goods at a date and a place. Field names follow the
+ * columns of the public seizure data set (`seizures-public.csv`) in camelCase.
+ */
+import { z } from 'zod';
+import { CITES_APPENDICES, CRIME_SECTORS, DATE_PRECISIONS, LOCATION_PRECISIONS, QUANTITY_UNITS } from './codes';
+import {
+  countryCodeSchema,
+  countryListSchema,
+  currencyCodeSchema,
+  idSchema,
+  isoDateSchema,
+  latitudeSchema,
+  lineSchema,
+  longitudeSchema,
+  urlOrEmptySchema,
+} from './fields';
+
+/**
+ * Per-field schemas of a seizure. Units: `quantity` in `unit`; `latitude`/`longitude` WGS84 decimal
+ * degrees (null when the place is not known: the seizure is then listed as unmapped);
+ * `reportedValue` in `reportedCurrency` (ISO 4217), as the authorities reported it, never converted.
+ * `seizureDate` is YYYY-MM-DD; with `datePrecision` "month" or "year" only the leading part is meaningful.
+ */
+export const seizureFieldSchemas = {
+  seizureDate: isoDateSchema,
+  datePrecision: z.enum(DATE_PRECISIONS),
+  country: countryCodeSchema,
+  place: lineSchema(300),
+  latitude: latitudeSchema.nullable(),
+  longitude: longitudeSchema.nullable(),
+  locationPrecision: z.enum(LOCATION_PRECISIONS),
+  sector: z.enum(CRIME_SECTORS),
+  commodity: lineSchema(200).min(1, 'is required'),
+  taxon: lineSchema(300),
+  citesAppendix: z.enum(CITES_APPENDICES).nullable(),
+  quantity: z.number().finite().positive('must be greater than zero').nullable(),
+  unit: z.enum(QUANTITY_UNITS),
+  originCountries: countryListSchema,
+  transitCountries: countryListSchema,
+  destinationCountries: countryListSchema,
+  seizingAgencies: z.array(lineSchema(200).min(1)).max(20),
+  reportedValue: z.number().finite().nonnegative('must not be negative').nullable(),
+  reportedCurrency: currencyCodeSchema.nullable(),
+  operation: lineSchema(200),
+  sourceTitle: lineSchema(500),
+  sourceUrl: urlOrEmptySchema,
+  notes: z.string().max(10000, 'must be at most 10,000 characters'),
+} as const;
+
+/** Names of the editable seizure fields. */
+export type SeizureField = keyof typeof seizureFieldSchemas;
+
+/** Cross-field rules: coordinates come in pairs; a reported value needs its currency. */
+function checkSeizure(s: { latitude: number | null; longitude: number | null; reportedValue: number | null; reportedCurrency: string | null }, ctx: z.RefinementCtx): void {
+  if ((s.latitude === null) !== (s.longitude === null)) {
+    ctx.addIssue({ code: 'custom', path: [s.latitude === null ? 'latitude' : 'longitude'], message: 'latitude and longitude must both be given or both be empty' });
+  }
+  if (s.reportedValue !== null && s.reportedCurrency === null) {
+    ctx.addIssue({ code: 'custom', path: ['reportedCurrency'], message: 'is required when a value is reported' });
+  }
+}
+
+/** All editable seizure fields, with cross-field rules. */
+export const seizureFieldsSchema = z.object(seizureFieldSchemas).superRefine(checkSeizure);
+/** All editable seizure fields. */
+export type SeizureFields = z.infer<typeof seizureFieldsSchema>;
+
+/** A seizure as stored: fields plus id and authorship stamps (ms since epoch). */
+export const seizureSchema = z
+  .object({
+    ...seizureFieldSchemas,
+    id: idSchema,
+    createdBy: z.string(),
+    createdAt: z.number().int(),
+    updatedBy: z.string(),
+    updatedAt: z.number().int(),
+  })
+  .superRefine(checkSeizure);
+/** A seizure as stored. */
+export type Seizure = z.infer<typeof seizureSchema>;
+
+/** A blank seizure for the "add seizure" form, dated `today` (YYYY-MM-DD). */
+export function newSeizureFields(today: string): SeizureFields {
+  return {
+    seizureDate: today,
+    datePrecision: 'day',
+    country: 'SG',
+    place: '',
+    latitude: null,
+    longitude: null,
+    locationPrecision: 'exact',
+    sector: 'wildlife',
+    commodity: '',
+    taxon: '',
+    citesAppendix: null,
+    quantity: null,
+    unit: 'kg',
+    originCountries: [],
+    transitCountries: [],
+    destinationCountries: [],
+    seizingAgencies: [],
+    reportedValue: null,
+    reportedCurrency: null,
+    operation: '',
+    sourceTitle: '',
+    sourceUrl: '',
+    notes: '',
+  };
+}

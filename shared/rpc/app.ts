@@ -1,0 +1,50 @@
+/**
+ * RPC methods of the app domain: identity, workspaces, app info.
+ */
+import { z } from 'zod';
+import { identityInputSchema } from '../domain/member';
+import { MEMBER_ROLES } from '../domain/codes';
+import { workspaceSettingsSchema } from '../docs/workspace-doc';
+import { method } from './define';
+
+/** The local identity: created at first run; `memberId` is this person's id in workspaces made here. */
+export const identitySchema = identityInputSchema.extend({ memberId: z.string(), createdAt: z.number().int() });
+/** The local identity. */
+export type Identity = z.infer<typeof identitySchema>;
+
+/** A workspace as listed on this machine. `demo`: built from the bundled public seizure data. */
+export const workspaceSummarySchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  casePrefix: z.string(),
+  reportingCurrency: z.string(),
+  demo: z.boolean(),
+  caseCount: z.number().int(),
+  role: z.enum(MEMBER_ROLES),
+});
+/** A workspace as listed. */
+export type WorkspaceSummary = z.infer<typeof workspaceSummarySchema>;
+
+/** A source cited by bundled data (shown with the demo workspace). */
+export const dataSourceSchema = z.object({ title: z.string(), url: z.string(), note: z.string() });
+
+export const appRpc = {
+  'app.info': method(
+    z.object({}),
+    z.object({ version: z.string(), mode: z.enum(['electron', 'browser']), dataDir: z.string(), sources: z.array(dataSourceSchema) }),
+    'Version, run mode, data folder and the sources of bundled data.',
+  ),
+  'identity.get': method(z.object({}), identitySchema.nullable(), 'The local identity, or null before first run is complete.'),
+  'identity.create': method(identityInputSchema, identitySchema, 'Creates the local identity (first run).'),
+  'workspaces.list': method(z.object({}), z.array(workspaceSummarySchema), 'Workspaces on this machine.'),
+  'workspaces.create': method(
+    workspaceSettingsSchema.omit({ id: true }),
+    workspaceSummarySchema,
+    'Creates a workspace whose admin is the local identity.',
+  ),
+  'workspaces.openDemo': method(
+    z.object({}),
+    workspaceSummarySchema,
+    'Opens the demo workspace, building it from the bundled public seizure data on first use.',
+  ),
+} as const;

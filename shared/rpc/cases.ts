@@ -1,0 +1,92 @@
+/**
+ * RPC methods of the case domain: listing and creating cases, map points and search. Lists,
+ * maps and searches are answered from the SQLite projections, never from loaded docs.
+ * Editing a case or its seizures happens on the renderer's doc replica through `shared/docs`.
+ */
+import { z } from 'zod';
+import { CASE_STATUSES, CRIME_SECTORS, QUANTITY_UNITS, TLP_MARKINGS } from '../domain/codes';
+import { caseFieldsSchema } from '../domain/case';
+import { method } from './define';
+
+const workspaceId = z.string().uuid();
+
+/** A case row of the case list (from the `cases` projection). Times are ms since epoch. */
+export const caseSummarySchema = z.object({
+  id: z.string(),
+  docName: z.string(),
+  number: z.string(),
+  title: z.string(),
+  status: z.enum(CASE_STATUSES),
+  sector: z.enum(CRIME_SECTORS),
+  tlp: z.enum(TLP_MARKINGS),
+  leadAgency: z.string(),
+  jurisdictions: z.array(z.string()),
+  openedOn: z.string(),
+  seizureCount: z.number().int(),
+  mappedCount: z.number().int(),
+  updatedAt: z.number(),
+  updatedBy: z.string(),
+});
+/** A case row of the case list. */
+export type CaseSummary = z.infer<typeof caseSummarySchema>;
+
+/** Sortable columns of the case list. */
+export const CASE_SORT_KEYS = ['number', 'title', 'status', 'sector', 'openedOn', 'updatedAt', 'seizureCount'] as const;
+
+/** Filters and sort of the case list. `text` is a full-text query over cases and their seizures. */
+export const caseListQuerySchema = z.object({
+  workspaceId,
+  sector: z.enum(CRIME_SECTORS).optional(),
+  status: z.enum(CASE_STATUSES).optional(),
+  text: z.string().max(200).optional(),
+  sortBy: z.enum(CASE_SORT_KEYS).default('number'),
+  sortDir: z.enum(['asc', 'desc']).default('desc'),
+});
+
+/** One mapped seizure (WGS84 degrees), for map layers. */
+export const mapPointSchema = z.object({
+  id: z.string(),
+  caseId: z.string(),
+  latitude: z.number(),
+  longitude: z.number(),
+  seizureDate: z.string(),
+  sector: z.enum(CRIME_SECTORS),
+  commodity: z.string(),
+  quantity: z.number().nullable(),
+  unit: z.enum(QUANTITY_UNITS),
+  place: z.string(),
+  country: z.string(),
+});
+/** One mapped seizure. */
+export type MapPoint = z.infer<typeof mapPointSchema>;
+
+/** One full-text search hit. `snippet` marks matches with [ and ]. */
+export const searchHitSchema = z.object({
+  kind: z.enum(['case', 'seizure']),
+  caseId: z.string(),
+  recordId: z.string(),
+  title: z.string(),
+  snippet: z.string(),
+});
+/** One search hit. */
+export type SearchHit = z.infer<typeof searchHitSchema>;
+
+export const casesRpc = {
+  'cases.list': method(caseListQuerySchema, z.array(caseSummarySchema), 'Cases of a workspace, filtered and sorted.'),
+  'cases.create': method(
+    z.object({ workspaceId, fields: caseFieldsSchema }),
+    caseSummarySchema,
+    'Creates a case with the next case number and adds it to the case index.',
+  ),
+  'cases.get': method(z.object({ workspaceId, caseId: z.string().uuid() }), caseSummarySchema, 'One case row.'),
+  'seizures.mapPoints': method(
+    z.object({ workspaceId, caseId: z.string().uuid().optional() }),
+    z.array(mapPointSchema),
+    'Mapped seizures of a case, or of the whole workspace.',
+  ),
+  'search.query': method(
+    z.object({ workspaceId, text: z.string().min(1).max(200), limit: z.number().int().min(1).max(200).default(50) }),
+    z.array(searchHitSchema),
+    'Full-text search over case titles, summaries and seizures.',
+  ),
+} as const;

@@ -1,0 +1,38 @@
+/**
+ * The RPC contract between renderer and data service, declared once. Each domain declares its
+ * methods in its own file; this module merges them into one table (Actual Budget's handler-map
+ * pattern). The data service must implement every method (checked by the `Handlers` type) and
+ * validates every call's params with the method's schema.
+ */
+import type { z } from 'zod';
+import { appRpc } from './app';
+import { casesRpc } from './cases';
+import { importRpc } from './import';
+import type { MethodSpec } from './define';
+
+/** Every RPC method, by name. */
+export const rpcContract = { ...appRpc, ...casesRpc, ...importRpc } as const satisfies Record<string, MethodSpec>;
+
+/** An RPC method name. */
+export type RpcMethod = keyof typeof rpcContract;
+/** What a caller passes (defaults may be omitted). */
+export type RpcParams<M extends RpcMethod> = z.input<(typeof rpcContract)[M]['params']>;
+/** What a handler receives (defaults applied). */
+export type RpcParsedParams<M extends RpcMethod> = z.output<(typeof rpcContract)[M]['params']>;
+/** What a method returns. */
+export type RpcResult<M extends RpcMethod> = z.output<(typeof rpcContract)[M]['result']>;
+
+/** True when `name` is a method of the contract. */
+export function isRpcMethod(name: string): name is RpcMethod {
+  return Object.prototype.hasOwnProperty.call(rpcContract, name);
+}
+
+/** Events the data service pushes to renderers: name → payload. */
+export interface RpcEvents {
+  /** A workspace's projections changed (a case or its seizures were edited, imported or synced). */
+  'projection.changed': { workspaceId: string; caseIds: string[] };
+  /** The list of workspaces or their settings changed. */
+  'workspaces.changed': Record<string, never>;
+}
+/** An event name. */
+export type RpcEventName = keyof RpcEvents;

@@ -1,0 +1,106 @@
+/**
+ * RPC methods for importing seizure files (CSV, KML, GeoJSON) into a case and exporting a
+ * case's seizures as CSV. Files travel as base64 so the data service can detect their encoding.
+ */
+import { z } from 'zod';
+import { method } from './define';
+
+/** Fields a source column can be mapped to: a seizure field, a combined column, or ignored. */
+export const IMPORT_TARGETS = [
+  'seizureDate',
+  'datePrecision',
+  'country',
+  'place',
+  'latitude',
+  'longitude',
+  'coordinates',
+  'locationPrecision',
+  'sector',
+  'commodity',
+  'taxon',
+  'citesAppendix',
+  'quantity',
+  'unit',
+  'quantityWithUnit',
+  'originCountries',
+  'transitCountries',
+  'destinationCountries',
+  'seizingAgencies',
+  'reportedValue',
+  'reportedCurrency',
+  'operation',
+  'sourceUrl',
+  'sourceTitle',
+  'notes',
+  'ignore',
+] as const;
+/** One import target. */
+export type ImportTarget = (typeof IMPORT_TARGETS)[number];
+
+/** Column name → target. Columns missing from the mapping are ignored. */
+export const columnMappingSchema = z.record(z.string(), z.enum(IMPORT_TARGETS));
+/** Column name → target. */
+export type ColumnMapping = z.infer<typeof columnMappingSchema>;
+
+/** An import request: the target case, the file, and an optional mapping chosen by the user. */
+export const importRequestSchema = z.object({
+  workspaceId: z.string().uuid(),
+  caseId: z.string().uuid(),
+  fileName: z.string().min(1).max(255),
+  contentBase64: z.string().max(90_000_000),
+  mapping: columnMappingSchema.optional(),
+  /** Day-month order of ambiguous slash dates like 03/04/2019. */
+  dateOrder: z.enum(['DMY', 'MDY']).optional(),
+});
+/** An import request. */
+export type ImportRequest = z.infer<typeof importRequestSchema>;
+
+/** One rejected row: `line` counts the header as line 1 (CSV) or the feature index (GeoJSON/KML, from 0). */
+export const rejectionSchema = z.object({
+  line: z.number().int(),
+  column: z.string(),
+  field: z.string(),
+  value: z.string(),
+  reason: z.string(),
+});
+/** One rejected row. */
+export type Rejection = z.infer<typeof rejectionSchema>;
+
+/** The outcome of an import (or of its dry run in a preview). */
+export const importReportSchema = z.object({
+  format: z.enum(['csv', 'kml', 'gpx', 'geojson']),
+  imported: z.number().int(),
+  rejected: z.array(rejectionSchema),
+  /** Row count rejected (a row with several bad fields is one row, listed once per field in `rejected`). */
+  rejectedRows: z.number().int(),
+  skippedBlank: z.number().int(),
+  unmapped: z.number().int(),
+  routes: z.number().int(),
+  warnings: z.array(z.string()),
+});
+/** The outcome of an import. */
+export type ImportReport = z.infer<typeof importReportSchema>;
+
+/** What the import dialog shows before committing. */
+export const importPreviewSchema = z.object({
+  format: z.enum(['csv', 'kml', 'gpx', 'geojson']),
+  encoding: z.string(),
+  delimiter: z.string(),
+  headers: z.array(z.string()),
+  mapping: columnMappingSchema,
+  mappingSource: z.enum(['given', 'remembered', 'guessed', 'fixed']),
+  sampleRows: z.array(z.array(z.string())),
+  report: importReportSchema,
+});
+/** What the import dialog shows before committing. */
+export type ImportPreview = z.infer<typeof importPreviewSchema>;
+
+export const importRpc = {
+  'import.preview': method(importRequestSchema, importPreviewSchema, 'Reads a file and dry-runs the import with the given or a guessed column mapping.'),
+  'import.commit': method(importRequestSchema, importReportSchema, 'Imports the good rows into the case in one transaction and reports the bad ones.'),
+  'export.seizuresCsv': method(
+    z.object({ workspaceId: z.string().uuid(), caseId: z.string().uuid() }),
+    z.object({ fileName: z.string(), content: z.string() }),
+    'The case’s seizures as CSV (the public data set’s columns), with formula-like cells neutralised.',
+  ),
+} as const;
