@@ -84,3 +84,8 @@ export function fieldIssues(issues: readonly { path: readonly PropertyKey[]; mes
     message: i.message,
   }));
 }
+
+/** One sentence naming each bad field, e.g. "latitude: must be between -90 and 90 degrees; unit: …". */
+export function describeIssues(issues: readonly { path: readonly PropertyKey[]; message: string }[]): string {
+  return issues.map((i) => `${i.path.map(String).join('.') || 'record'}: ${i.message}`).join('; ');
+}

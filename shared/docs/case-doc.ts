@@ -252,6 +252,28 @@ export class CaseDoc {
   }
 
   /**
+   * Imports seizures and routes from one file in ONE transaction with one audit entry: every
+   * record is validated first, so either all are written or (on a bad record) none.
+   * @throws NestError('validation') naming the first bad record and its fields.
+   */
+  importRecords(items: { seizures: { id: string; fields: SeizureFields }[]; routes: { id: string; fields: RouteFields }[]; source: string }, w: Writer): void {
+    const seizures = items.seizures.map((it, i) => {
+      const r = seizureFieldsSchema.safeParse(it.fields);
+      if (!r.success) throw new NestError('validation', `seizure ${i + 1}: ${r.error.issues.map((x) => `${x.path.join('.')}: ${x.message}`).join('; ')}`);
+      if (this.seizureMap.has(it.id)) throw new NestError('validation', `seizure ${it.id} already exists`);
+      return { id: it.id, fields: r.data };
+    });
+    const routes = items.routes.map((it) => ({ id: it.id, fields: validateWhole(routeFieldsSchema, it.fields) }));
+    const at = stamp(w);
+    this.write(w, () => {
+      for (const { id, fields } of seizures) insertRecord(this.seizureMap, id, { ...fields, createdBy: w.memberId, createdAt: at, updatedBy: w.memberId, updatedAt: at });
+      for (const { id, fields } of routes) insertRecord(this.routeMap, id, { ...fields, createdBy: w.memberId, createdAt: at });
+      this.auditLog.push([{ at, by: w.memberId, action: 'case.import', count: seizures.length + routes.length, target: items.source.slice(0, 255) }]);
+      writeFields(this.metaMap, { updatedBy: w.memberId, updatedAt: at });
+    });
+  }
+
+  /**
    * Updates some fields of a seizure; the merged record is validated as a whole (e.g. both
    * coordinates or neither).
    * @throws NestError('not-found') for an unknown or deleted id; NestError('validation') naming each bad field.

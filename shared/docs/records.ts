@@ -5,7 +5,7 @@
  */
 import * as Y from 'yjs';
 import { z } from 'zod';
-import { NestError, fieldIssues } from '../errors';
+import { NestError, describeIssues, fieldIssues } from '../errors';
 
 /** Who writes, and when: `memberId` is recorded in the record's `updatedBy`; `now` returns ms since epoch. */
 export interface Writer {
@@ -87,11 +87,6 @@ export function validateWhole<T>(schema: z.ZodType<T>, value: unknown): T {
   const r = schema.safeParse(value);
   if (!r.success) throw new NestError('validation', describeIssues(r.error.issues), fieldIssues(r.error.issues));
   return r.data;
-}
-
-/** One sentence naming each bad field, e.g. "latitude: must be between -90 and 90 degrees". */
-export function describeIssues(issues: readonly { path: readonly PropertyKey[]; message: string }[]): string {
-  return issues.map((i) => `${i.path.map(String).join('.') || 'record'}: ${i.message}`).join('; ');
 }
 
 /**

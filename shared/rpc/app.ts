@@ -21,6 +21,8 @@ export const workspaceSummarySchema = z.object({
   demo: z.boolean(),
   caseCount: z.number().int(),
   role: z.enum(MEMBER_ROLES),
+  /** Set when the workspace cannot be opened (e.g. its database was written by a newer app). */
+  problem: z.string().optional(),
 });
 /** A workspace as listed. */
 export type WorkspaceSummary = z.infer<typeof workspaceSummarySchema>;

@@ -9,6 +9,7 @@ import { appRpc } from './app';
 import { casesRpc } from './cases';
 import { importRpc } from './import';
 import type { MethodSpec } from './define';
+import type { ErrorInfo } from '../errors';
 
 /** Every RPC method, by name. */
 export const rpcContract = { ...appRpc, ...casesRpc, ...importRpc } as const satisfies Record<string, MethodSpec>;
@@ -33,6 +34,8 @@ export interface RpcEvents {
   'projection.changed': { workspaceId: string; caseIds: string[] };
   /** The list of workspaces or their settings changed. */
   'workspaces.changed': Record<string, never>;
+  /** A frame from this renderer could not be decoded (the connection stays up). */
+  'protocol.error': ErrorInfo;
 }
 /** An event name. */
 export type RpcEventName = keyof RpcEvents;

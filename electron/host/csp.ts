@@ -1,0 +1,36 @@
+/**
+ * The Content-Security-Policy of the app's pages, the same in Electron (custom protocol) and in
+ * browser mode: only the app's own files, no inline scripts, no remote content, no frames.
+ */
+
+/**
+ * The CSP header value. `connect` lists the extra sources the page may connect to (browser mode:
+ * its own `ws://127.0.0.1:PORT`); nothing else leaves the machine.
+ */
+export function contentSecurityPolicy(connect: string[] = []): string {
+  return [
+    "default-src 'none'",
+    "script-src 'self'",
+    "style-src 'self'",
+    "img-src 'self' data: blob:",
+    "font-src 'self'",
+    `connect-src 'self' ${connect.join(' ')}`.trim(),
+    "worker-src 'self' blob:",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'none'",
+    "frame-ancestors 'none'",
+  ].join('; ');
+}
+
+/** Security headers sent with every app file. */
+export function securityHeaders(connect: string[] = []): Record<string, string> {
+  return {
+    'Content-Security-Policy': contentSecurityPolicy(connect),
+    'X-Content-Type-Options': 'nosniff',
+    'Referrer-Policy': 'no-referrer',
+    'Cross-Origin-Opener-Policy': 'same-origin',
+    'Cross-Origin-Resource-Policy': 'same-origin',
+    'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), payment=(), usb=()',
+  };
+}

@@ -1,0 +1,207 @@
+/**
+ * The data service: the heart of the desktop app. Plain Node (no `electron` import), so the same
+ * module runs in an Electron utilityProcess and in browser mode (`npm run serve`). It owns the
+ * local identity, the workspaces (one SQLite database each), their Y.Docs and projections, and
+ * serves renderers over any {@link Transport}: y-protocols sync per open doc plus typed RPC.
+ */
+import fs from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import { createLogger, type Logger } from '../../node/log';
+import { loadMigrations, type Migration } from '../../node/store/migrations';
+import { NestError, describeIssues, fieldIssues } from '../../shared/errors';
+import { parseDocName, workspaceDocName } from '../../shared/docs/names';
+import { WorkspaceDoc } from '../../shared/docs/workspace-doc';
+import { FRAME, type Frame } from '../../shared/protocol/frames';
+import type { Transport } from '../../shared/protocol/transport';
+import { isRpcMethod, rpcContract, type RpcEventName, type RpcEvents } from '../../shared/rpc/contract';
+import type { WorkspaceSummary } from '../../shared/rpc/app';
+import type { WorkspaceSettings } from '../../shared/docs/workspace-doc';
+import { ProfileStore } from './profile';
+import { Session, type SessionHost } from './session';
+import { SyncHub } from './sync-hub';
+import { WorkspaceRuntime } from './workspace-runtime';
+import { WorkspaceStore, listWorkspaceIds } from './workspace-store';
+import { handlers } from './rpc/handlers';
+
+/** Options of {@link DataService}. */
+export interface DataServiceOptions {
+  /** The data folder (see data-dir.ts). */
+  dataDir: string;
+  /** How the app runs, reported to the UI. */
+  mode: 'electron' | 'browser';
+  /** App version shown in the UI. */
+  version?: string;
+  logger?: Logger;
+  /** Migrations to apply (default: the app's migrations/ folder). */
+  migrations?: Migration[];
+  /** DocHost timings (tests shorten them). */
+  docTimings?: { unloadAfterMs?: number; idleCompactMs?: number };
+}
+
+/** The data service. Create with {@link DataService.open}; connect renderers with {@link connect}. */
+export class DataService implements SessionHost {
+  readonly logger: Logger;
+  readonly dataDir: string;
+  readonly mode: 'electron' | 'browser';
+  readonly version: string;
+  readonly profile: ProfileStore;
+  private readonly migrations: Migration[];
+  private readonly docTimings: DataServiceOptions['docTimings'];
+  private readonly workspaces = new Map<string, WorkspaceRuntime>();
+  private readonly broken = new Map<string, string>();
+  private readonly sessions = new Set<Session>();
+  private readonly hub = new SyncHub();
+  private closed = false;
+
+  private constructor(opts: DataServiceOptions) {
+    this.dataDir = opts.dataDir;
+    this.mode = opts.mode;
+    this.version = opts.version ?? '0.1.0';
+    this.logger = opts.logger ?? createLogger('data-service');
+    this.migrations = opts.migrations ?? loadMigrations();
+    this.docTimings = opts.docTimings;
+    this.profile = new ProfileStore(this.dataDir);
+  }
+
+  /** Opens the data service on a data folder (created if missing). */
+  static open(opts: DataServiceOptions): DataService {
+    fs.mkdirSync(opts.dataDir, { recursive: true });
+    const s = new DataService(opts);
+    s.logger.info({ dataDir: opts.dataDir, mode: opts.mode }, 'data service started');
+    return s;
+  }
+
+  /** Serves one renderer over `transport`; returns its session. */
+  connect(transport: Transport): Session {
+    if (this.closed) throw new Error('data service is closed');
+    const s = new Session(transport, this);
+    this.sessions.add(s);
+    return s;
+  }
+
+  /** Number of connected renderers. */
+  sessionCount(): number {
+    return this.sessions.size;
+  }
+
+  /** @inheritdoc */
+  detach(session: Session): void {
+    this.sessions.delete(session);
+    for (const p of session.allPeers()) this.hub.closeAll(p);
+  }
+
+  /** Sends an event to every connected renderer. */
+  broadcast<E extends RpcEventName>(name: E, payload: RpcEvents[E]): void {
+    for (const s of this.sessions) s.emit(name, payload);
+  }
+
+  /** @inheritdoc */
+  async call(method: string, params: unknown, session: Session): Promise<unknown> {
+    if (!isRpcMethod(method)) throw new NestError('unknown-method', `unknown method "${method.slice(0, 80)}"`);
+    const spec = rpcContract[method];
+    const parsed = spec.params.safeParse(params ?? {});
+    if (!parsed.success) {
+      throw new NestError('invalid-params', `${method}: ${describeIssues(parsed.error.issues)}`, fieldIssues(parsed.error.issues));
+    }
+    const handler = handlers[method] as (p: unknown, ctx: { service: DataService; session: Session }) => unknown;
+    return await handler(parsed.data, { service: this, session });
+  }
+
+  /** @inheritdoc */
+  openDoc(session: Session, name: string): void {
+    const ref = parseDocName(name);
+    if (!ref) throw new NestError('invalid-params', `"${name.slice(0, 100)}" is not a document name`);
+    const ws = this.workspace(ref.workspaceId);
+    if (!ws.host.exists(name)) throw new NestError('not-found', `document ${name} does not exist`);
+    const local = ws.local();
+    const readOnly = local.role === 'observer' || (ref.kind === 'workspace' && local.role !== 'admin');
+    this.hub.open(session.peerFor(ws.id, local.memberId), name, ws.host, readOnly);
+  }
+
+  /** @inheritdoc */
+  docFrame(session: Session, frame: Extract<Frame, { doc: string }>): void {
+    const ref = parseDocName(frame.doc);
+    if (!ref) throw new NestError('bad-frame', 'not a document name');
+    const ws = this.workspace(ref.workspaceId);
+    const peer = session.peerFor(ws.id, ws.local().memberId);
+    if (frame.type === FRAME.DOC_SYNC) this.hub.sync(peer, frame.doc, frame.payload);
+    else if (frame.type === FRAME.DOC_AWARENESS) this.hub.awareness(peer, frame.doc, frame.payload);
+    else if (frame.type === FRAME.DOC_CLOSE) this.hub.close(peer, frame.doc);
+  }
+
+  // ---- workspaces -------------------------------------------------------------------------
+
+  /**
+   * An open workspace (opened on first use).
+   * @throws NestError('not-found') for an unknown id; the store's errors (e.g. 'database-too-new').
+   */
+  workspace(id: string): WorkspaceRuntime {
+    const open = this.workspaces.get(id);
+    if (open) return open;
+    if (!listWorkspaceIds(this.dataDir).includes(id)) throw new NestError('not-found', `workspace ${id} does not exist on this machine`);
+    return this.openWorkspace(WorkspaceStore.open(this.dataDir, id, { migrations: this.migrations }));
+  }
+
+  private openWorkspace(store: WorkspaceStore): WorkspaceRuntime {
+    const rt = new WorkspaceRuntime(store, this.logger.child({ workspace: store.workspaceId }), (workspaceId, caseIds) => this.broadcast('projection.changed', { workspaceId, caseIds }), this.docTimings);
+    this.workspaces.set(store.workspaceId, rt);
+    return rt;
+  }
+
+  /** Summaries of every workspace on this machine; one that cannot be opened is listed with its problem. */
+  listWorkspaces(): WorkspaceSummary[] {
+    const out: WorkspaceSummary[] = [];
+    for (const id of listWorkspaceIds(this.dataDir)) {
+      try {
+        out.push(this.summarise(this.workspace(id)));
+        this.broken.delete(id);
+      } catch (err) {
+        const message = err instanceof Error ? err.message : String(err);
+        if (this.broken.get(id) !== message) this.logger.error({ workspace: id, err: message }, 'workspace cannot be opened');
+        this.broken.set(id, message);
+        out.push({ id, name: `Workspace ${id.slice(0, 8)}`, casePrefix: '', reportingCurrency: '', demo: false, caseCount: 0, role: 'observer', problem: message });
+      }
+    }
+    return out.sort((a, b) => Number(a.demo) - Number(b.demo) || a.name.localeCompare(b.name));
+  }
+
+  /** The summary of one open workspace. */
+  summarise(ws: WorkspaceRuntime): WorkspaceSummary {
+    const settings = ws.workspaceDoc().readSettings();
+    const local = ws.local();
+    const caseCount = ws.store.db.prepare('SELECT COUNT(*) FROM cases').pluck().get() as number;
+    return { id: ws.id, name: settings.name, casePrefix: settings.casePrefix, reportingCurrency: settings.reportingCurrency, demo: local.demo, caseCount, role: local.role };
+  }
+
+  /**
+   * Creates a workspace whose admin is the local identity.
+   * @throws NestError('no-identity'); NestError('validation') for bad settings.
+   */
+  createWorkspace(settings: Omit<WorkspaceSettings, 'id'>, opts: { demo?: boolean; id?: string } = {}): WorkspaceRuntime {
+    const me = this.profile.require();
+    const id = opts.id ?? randomUUID();
+    const store = WorkspaceStore.open(this.dataDir, id, { create: true, migrations: this.migrations });
+    store.setLocalSettings({ memberId: me.memberId, role: 'admin', demo: opts.demo ?? false });
+    const rt = this.openWorkspace(store);
+    const ws = new WorkspaceDoc(rt.host.retainedDoc(workspaceDocName(id)));
+    ws.init({ ...settings, id }, { id: me.memberId, name: me.name, agency: me.agency, role: 'admin', joinedAt: Date.now() }, { memberId: me.memberId });
+    this.broadcast('workspaces.changed', {});
+    return rt;
+  }
+
+  /** Closes every workspace (compacting docs) and disconnects renderers. */
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    for (const s of [...this.sessions]) s.close();
+    for (const ws of this.workspaces.values()) {
+      try {
+        ws.close();
+      } catch (err) {
+        this.logger.error({ workspace: ws.id, err: err instanceof Error ? err.message : String(err) }, 'close failed');
+      }
+    }
+    this.workspaces.clear();
+    this.logger.info('data service stopped');
+  }
+}

@@ -1,0 +1,180 @@
+/**
+ * Projections: the relational `cases` and `seizures` tables and the `search_fts` index,
+ * derived from case docs (migrations/003_projections.sql). `project` applies one transaction's
+ * change incrementally; `rebuild` recomputes everything from the docs. Both go through
+ * {@link writeCase}/{@link writeSeizure}, so a rebuild equals the incremental result (tested).
+ *
+ * FTS rows are addressed by rowid: a seizure's FTS rowid is its `seizures` rowid; a case's is the
+ * negated `cases` rowid, so deletes are index lookups, not scans.
+ */
+import type * as Y from 'yjs';
+import type { Db } from '../../node/store/sqlite';
+import { CaseDoc, type CaseDocChange } from '../../shared/docs/case-doc';
+import { caseDocName, parseDocName } from '../../shared/docs/names';
+import type { Seizure } from '../../shared/domain/seizure';
+import type { DocStore } from '../../node/store/doc-store';
+
+/** Writes projections for one workspace database. */
+export class Projector {
+  private readonly db: Db;
+  private readonly workspaceId: string;
+  private readonly s;
+
+  constructor(db: Db, workspaceId: string) {
+    this.db = db;
+    this.workspaceId = workspaceId;
+    this.s = {
+      upsertCase: db.prepare(
+        `INSERT INTO cases (id, doc_name, number, title, status, sector, tlp, lead_agency, jurisdictions, opened_on, summary, seizure_count, mapped_count, route_count, updated_at, updated_by)
+         VALUES (@id, @doc_name, @number, @title, @status, @sector, @tlp, @lead_agency, @jurisdictions, @opened_on, @summary, 0, 0, @route_count, @updated_at, @updated_by)
+         ON CONFLICT (id) DO UPDATE SET number = excluded.number, title = excluded.title, status = excluded.status, sector = excluded.sector, tlp = excluded.tlp,
+           lead_agency = excluded.lead_agency, jurisdictions = excluded.jurisdictions, opened_on = excluded.opened_on, summary = excluded.summary,
+           route_count = excluded.route_count, updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
+      ),
+      caseRowid: db.prepare('SELECT rowid FROM cases WHERE id = ?').pluck(),
+      counts: db.prepare('UPDATE cases SET seizure_count = (SELECT COUNT(*) FROM seizures WHERE case_id = @id), mapped_count = (SELECT COUNT(*) FROM seizures WHERE case_id = @id AND latitude IS NOT NULL) WHERE id = @id'),
+      upsertSeizure: db.prepare(
+        `INSERT INTO seizures (id, case_id, seizure_date, date_precision, country, place, latitude, longitude, location_precision, sector, commodity, taxon, cites_appendix,
+           quantity, unit, origin, transit, destination, seizing_agencies, reported_value, reported_currency, operation, source_title, source_url, notes, updated_at, updated_by)
+         VALUES (@id, @case_id, @seizure_date, @date_precision, @country, @place, @latitude, @longitude, @location_precision, @sector, @commodity, @taxon, @cites_appendix,
+           @quantity, @unit, @origin, @transit, @destination, @seizing_agencies, @reported_value, @reported_currency, @operation, @source_title, @source_url, @notes, @updated_at, @updated_by)
+         ON CONFLICT (id) DO UPDATE SET case_id = excluded.case_id, seizure_date = excluded.seizure_date, date_precision = excluded.date_precision, country = excluded.country,
+           place = excluded.place, latitude = excluded.latitude, longitude = excluded.longitude, location_precision = excluded.location_precision, sector = excluded.sector,
+           commodity = excluded.commodity, taxon = excluded.taxon, cites_appendix = excluded.cites_appendix, quantity = excluded.quantity, unit = excluded.unit,
+           origin = excluded.origin, transit = excluded.transit, destination = excluded.destination, seizing_agencies = excluded.seizing_agencies,
+           reported_value = excluded.reported_value, reported_currency = excluded.reported_currency, operation = excluded.operation, source_title = excluded.source_title,
+           source_url = excluded.source_url, notes = excluded.notes, updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
+      ),
+      seizureRowid: db.prepare('SELECT rowid FROM seizures WHERE id = ?').pluck(),
+      deleteSeizure: db.prepare('DELETE FROM seizures WHERE id = ?'),
+      ftsDelete: db.prepare('DELETE FROM search_fts WHERE rowid = ?'),
+      ftsInsert: db.prepare('INSERT INTO search_fts (rowid, kind, case_id, record_id, title, body) VALUES (?, ?, ?, ?, ?, ?)'),
+    };
+  }
+
+  /** Applies one transaction's change of a case doc. */
+  project(caseId: string, doc: CaseDoc, change: CaseDocChange): void {
+    const run = this.db.transaction(() => {
+      this.writeCase(caseId, doc);
+      for (const id of change.seizureIds) this.writeSeizure(caseId, id, doc.getSeizure(id));
+      if (change.seizureIds.size) this.s.counts.run({ id: caseId });
+    });
+    run();
+  }
+
+  /** Projects a whole case doc (all seizures), e.g. on first load or in a rebuild. */
+  projectAll(caseId: string, doc: CaseDoc): void {
+    const run = this.db.transaction(() => {
+      this.writeCase(caseId, doc);
+      const live = new Set<string>();
+      for (const s of doc.listSeizures()) {
+        live.add(s.id);
+        this.writeSeizure(caseId, s.id, s);
+      }
+      const stale = (this.db.prepare('SELECT id FROM seizures WHERE case_id = ?').pluck().all(caseId) as string[]).filter((id) => !live.has(id));
+      for (const id of stale) this.writeSeizure(caseId, id, null);
+      this.s.counts.run({ id: caseId });
+    });
+    run();
+  }
+
+  /**
+   * Drops every projection and rebuilds it from the case docs stored in `store`.
+   * Returns the number of cases projected.
+   */
+  rebuild(store: DocStore, loadDoc: (name: string) => Y.Doc): number {
+    const names = store
+      .changedSince(0)
+      .map((h) => h.docName)
+      .filter((n) => {
+        const ref = parseDocName(n);
+        return ref?.kind === 'case' && ref.workspaceId === this.workspaceId;
+      });
+    this.db.transaction(() => {
+      this.db.exec('DELETE FROM search_fts; DELETE FROM seizures; DELETE FROM cases;');
+    })();
+    let n = 0;
+    for (const name of names) {
+      const ref = parseDocName(name);
+      if (ref?.kind !== 'case') continue;
+      const doc = loadDoc(name);
+      const cd = new CaseDoc(doc);
+      if (cd.isInitialised()) {
+        this.projectAll(ref.caseId, cd);
+        n++;
+      }
+    }
+    return n;
+  }
+
+  private writeCase(caseId: string, doc: CaseDoc): void {
+    const m = doc.readMeta();
+    const summary = doc.readSummary();
+    this.s.upsertCase.run({
+      id: caseId,
+      doc_name: caseDocName(this.workspaceId, caseId),
+      number: m.number,
+      title: m.title,
+      status: m.status,
+      sector: m.sector,
+      tlp: m.tlp,
+      lead_agency: m.leadAgency,
+      jurisdictions: JSON.stringify(m.jurisdictions),
+      opened_on: m.openedOn,
+      summary,
+      route_count: doc.listRoutes().length,
+      updated_at: m.updatedAt,
+      updated_by: m.updatedBy,
+    });
+    const rowid = this.s.caseRowid.get(caseId) as number;
+    this.s.ftsDelete.run(-rowid);
+    this.s.ftsInsert.run(-rowid, 'case', caseId, caseId, `${m.number} ${m.title}`, [m.leadAgency, summary, m.jurisdictions.join(' ')].join('\n'));
+  }
+
+  private writeSeizure(caseId: string, id: string, s: Seizure | null): void {
+    const prev = this.s.seizureRowid.get(id) as number | undefined;
+    if (prev !== undefined) this.s.ftsDelete.run(prev);
+    if (!s) {
+      this.s.deleteSeizure.run(id);
+      return;
+    }
+    this.s.upsertSeizure.run({
+      id,
+      case_id: caseId,
+      seizure_date: s.seizureDate,
+      date_precision: s.datePrecision,
+      country: s.country,
+      place: s.place,
+      latitude: s.latitude,
+      longitude: s.longitude,
+      location_precision: s.locationPrecision,
+      sector: s.sector,
+      commodity: s.commodity,
+      taxon: s.taxon,
+      cites_appendix: s.citesAppendix,
+      quantity: s.quantity,
+      unit: s.unit,
+      origin: JSON.stringify(s.originCountries),
+      transit: JSON.stringify(s.transitCountries),
+      destination: JSON.stringify(s.destinationCountries),
+      seizing_agencies: JSON.stringify(s.seizingAgencies),
+      reported_value: s.reportedValue,
+      reported_currency: s.reportedCurrency,
+      operation: s.operation,
+      source_title: s.sourceTitle,
+      source_url: s.sourceUrl,
+      notes: s.notes,
+      updated_at: s.updatedAt,
+      updated_by: s.updatedBy,
+    });
+    const rowid = this.s.seizureRowid.get(id) as number;
+    this.s.ftsInsert.run(
+      rowid,
+      'seizure',
+      caseId,
+      id,
+      `${s.commodity} ${s.taxon}`.trim(),
+      [s.place, s.country, s.operation, s.seizingAgencies.join(' '), s.sourceTitle, s.notes, s.originCountries.join(' '), s.destinationCountries.join(' ')].join('\n'),
+    );
+  }
+}

@@ -1,0 +1,157 @@
+/**
+ * Handlers of the case domain: the case list, case creation, map points and search, answered
+ * from the projections (migrations/003_projections.sql).
+ */
+import { randomUUID } from 'node:crypto';
+import { CaseDoc } from '../../../shared/docs/case-doc';
+import { NestError } from '../../../shared/errors';
+import type { casesRpc, CaseSummary, MapPoint, SearchHit } from '../../../shared/rpc/cases';
+import type { CaseStatus, CrimeSector, QuantityUnit, Tlp } from '../../../shared/domain/codes';
+import type { Db } from '../../../node/store/sqlite';
+import { ftsQuery } from '../fts-query';
+import type { HandlerMap } from './types';
+
+interface CaseRow {
+  id: string;
+  doc_name: string;
+  number: string;
+  title: string;
+  status: CaseStatus;
+  sector: CrimeSector;
+  tlp: Tlp;
+  lead_agency: string;
+  jurisdictions: string;
+  opened_on: string;
+  seizure_count: number;
+  mapped_count: number;
+  updated_at: number;
+  updated_by: string;
+}
+
+const SORT_COLUMNS: Record<string, string> = {
+  number: 'number',
+  title: 'title COLLATE NOCASE',
+  status: 'status',
+  sector: 'sector',
+  openedOn: 'opened_on',
+  updatedAt: 'updated_at',
+  seizureCount: 'seizure_count',
+};
+
+function toSummary(r: CaseRow): CaseSummary {
+  return {
+    id: r.id,
+    docName: r.doc_name,
+    number: r.number,
+    title: r.title,
+    status: r.status,
+    sector: r.sector,
+    tlp: r.tlp,
+    leadAgency: r.lead_agency,
+    jurisdictions: JSON.parse(r.jurisdictions) as string[],
+    openedOn: r.opened_on,
+    seizureCount: r.seizure_count,
+    mappedCount: r.mapped_count,
+    updatedAt: r.updated_at,
+    updatedBy: r.updated_by,
+  };
+}
+
+function caseRow(db: Db, caseId: string): CaseSummary {
+  const row = db.prepare('SELECT * FROM cases WHERE id = ?').get(caseId) as CaseRow | undefined;
+  if (!row) throw new NestError('not-found', `case ${caseId} does not exist in this workspace`);
+  return toSummary(row);
+}
+
+export const caseHandlers: HandlerMap<keyof typeof casesRpc> = {
+  'cases.list': (p, { service }) => {
+    const ws = service.workspace(p.workspaceId);
+    const where: string[] = [];
+    const args: unknown[] = [];
+    if (p.sector) {
+      where.push('sector = ?');
+      args.push(p.sector);
+    }
+    if (p.status) {
+      where.push('status = ?');
+      args.push(p.status);
+    }
+    const q = p.text ? ftsQuery(p.text) : null;
+    if (q) {
+      where.push('id IN (SELECT case_id FROM search_fts WHERE search_fts MATCH ?)');
+      args.push(q);
+    }
+    const order = `${SORT_COLUMNS[p.sortBy] ?? 'number'} ${p.sortDir === 'asc' ? 'ASC' : 'DESC'}, number DESC`;
+    const sql = `SELECT * FROM cases ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY ${order}`;
+    return (ws.store.db.prepare(sql).all(...args) as CaseRow[]).map(toSummary);
+  },
+
+  'cases.create': (p, { service }) => {
+    const ws = service.workspace(p.workspaceId);
+    const local = ws.local();
+    if (local.role === 'observer') throw new NestError('read-only', 'Observers cannot create cases.');
+    const index = ws.workspaceDoc();
+    const id = randomUUID();
+    const year = Number(p.fields.openedOn.slice(0, 4));
+    const number = index.nextCaseNumber(year);
+    const name = ws.caseDocName(id);
+    const writer = { memberId: local.memberId };
+    ws.host.with(name, (doc) => {
+      const meta = new CaseDoc(doc).init(id, number, p.fields, writer);
+      index.upsertCase({ id, number, title: meta.title, status: meta.status, sector: meta.sector, tlp: meta.tlp, createdBy: local.memberId, createdAt: meta.createdAt }, writer);
+    });
+    return caseRow(ws.store.db, id);
+  },
+
+  'cases.get': (p, { service }) => caseRow(service.workspace(p.workspaceId).store.db, p.caseId),
+
+  'seizures.mapPoints': (p, { service }) => {
+    const db = service.workspace(p.workspaceId).store.db;
+    const rows = db
+      .prepare(
+        `SELECT id, case_id, latitude, longitude, seizure_date, sector, commodity, quantity, unit, place, country FROM seizures
+         WHERE latitude IS NOT NULL AND longitude IS NOT NULL ${p.caseId ? 'AND case_id = ?' : ''} ORDER BY seizure_date`,
+      )
+      .all(...(p.caseId ? [p.caseId] : [])) as {
+      id: string;
+      case_id: string;
+      latitude: number;
+      longitude: number;
+      seizure_date: string;
+      sector: CrimeSector;
+      commodity: string;
+      quantity: number | null;
+      unit: QuantityUnit;
+      place: string;
+      country: string;
+    }[];
+    return rows.map(
+      (r): MapPoint => ({
+        id: r.id,
+        caseId: r.case_id,
+        latitude: r.latitude,
+        longitude: r.longitude,
+        seizureDate: r.seizure_date,
+        sector: r.sector,
+        commodity: r.commodity,
+        quantity: r.quantity,
+        unit: r.unit,
+        place: r.place,
+        country: r.country,
+      }),
+    );
+  },
+
+  'search.query': (p, { service }) => {
+    const q = ftsQuery(p.text);
+    if (!q) return [];
+    const db = service.workspace(p.workspaceId).store.db;
+    const rows = db
+      .prepare(
+        `SELECT kind, case_id, record_id, title, snippet(search_fts, 4, '[', ']', '…', 12) AS snippet
+         FROM search_fts WHERE search_fts MATCH ? ORDER BY rank LIMIT ?`,
+      )
+      .all(q, p.limit) as { kind: 'case' | 'seizure'; case_id: string; record_id: string; title: string; snippet: string }[];
+    return rows.map((r): SearchHit => ({ kind: r.kind, caseId: r.case_id, recordId: r.record_id, title: r.title, snippet: r.snippet }));
+  },
+};

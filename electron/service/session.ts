@@ -1,0 +1,127 @@
+/**
+ * One renderer connection to the data service, over any {@link Transport}. Decodes frames,
+ * routes doc frames to the sync hub and RPC requests to the handlers, and sends responses and
+ * events. A malformed frame is answered (RPC) or reported (doc) and never closes the service;
+ * it only ever affects this connection.
+ */
+import type { Logger } from '../../node/log';
+import { FRAME, decodeFrame, encodeFrame, type Frame } from '../../shared/protocol/frames';
+import type { Transport } from '../../shared/protocol/transport';
+import { NestError, toErrorInfo } from '../../shared/errors';
+import type { RpcEventName, RpcEvents } from '../../shared/rpc/contract';
+import type { HubPeer } from './sync-hub';
+
+/** What a session needs from the data service. */
+export interface SessionHost {
+  readonly logger: Logger;
+  /** Runs an RPC call (validates params; throws NestError). */
+  call(method: string, params: unknown, session: Session): Promise<unknown>;
+  /** Opens a doc for the session (checks the name and access; throws NestError). */
+  openDoc(session: Session, name: string): void;
+  /** Routes a doc frame (sync / awareness / close). */
+  docFrame(session: Session, frame: Extract<Frame, { doc: string }>): void;
+  /** Forgets a closed session. */
+  detach(session: Session): void;
+}
+
+let nextSessionId = 1;
+
+/** One connected renderer. */
+export class Session {
+  /** A small number naming the session in logs. */
+  readonly id = nextSessionId++;
+  private readonly transport: Transport;
+  private readonly host: SessionHost;
+  private closed = false;
+  /** Per-workspace hub peers, so attribution is right when a window uses several workspaces. */
+  private readonly peers = new Map<string, HubPeer>();
+
+  constructor(transport: Transport, host: SessionHost) {
+    this.transport = transport;
+    this.host = host;
+    transport.onmessage = (bytes) => this.receive(bytes);
+    transport.onclose = () => this.close();
+  }
+
+  /** The hub peer of this session in a workspace, writing as `memberId`. */
+  peerFor(workspaceId: string, memberId: string): HubPeer {
+    let p = this.peers.get(workspaceId);
+    if (!p || p.memberId !== memberId) {
+      p = { memberId, send: (f) => this.send(f) };
+      this.peers.set(workspaceId, p);
+    }
+    return p;
+  }
+
+  /** All hub peers of this session. */
+  allPeers(): HubPeer[] {
+    return [...this.peers.values()];
+  }
+
+  /** Sends raw frame bytes (dropped after close). */
+  send(frame: Uint8Array): void {
+    if (!this.closed) this.transport.postMessage(frame);
+  }
+
+  /** Pushes an event. */
+  emit<E extends RpcEventName>(name: E, payload: RpcEvents[E]): void {
+    this.send(encodeFrame({ type: FRAME.EVENT, name, payload }));
+  }
+
+  private receive(bytes: Uint8Array): void {
+    let frame: Frame;
+    try {
+      frame = decodeFrame(bytes);
+    } catch (err) {
+      const info = toErrorInfo(err);
+      this.host.logger.warn({ session: this.id, code: info.code, bytes: bytes.byteLength }, 'bad frame from renderer');
+      this.send(encodeFrame({ type: FRAME.EVENT, name: 'protocol.error', payload: info }));
+      return;
+    }
+    switch (frame.type) {
+      case FRAME.RPC_REQUEST:
+        void this.handleRpc(frame.id, frame.method, frame.params);
+        return;
+      case FRAME.DOC_OPEN:
+        try {
+          this.host.openDoc(this, frame.doc);
+        } catch (err) {
+          const info = toErrorInfo(err);
+          this.send(encodeFrame({ type: FRAME.DOC_STATUS, doc: frame.doc, status: { state: info.code === 'forbidden' ? 'refused' : 'error', message: info.message } }));
+        }
+        return;
+      case FRAME.DOC_SYNC:
+      case FRAME.DOC_AWARENESS:
+      case FRAME.DOC_CLOSE:
+        try {
+          this.host.docFrame(this, frame);
+        } catch (err) {
+          const info = toErrorInfo(err);
+          this.host.logger.warn({ session: this.id, code: info.code }, 'doc frame refused');
+          this.send(encodeFrame({ type: FRAME.DOC_STATUS, doc: frame.doc, status: { state: 'error', message: info.message } }));
+        }
+        return;
+      default:
+        this.send(encodeFrame({ type: FRAME.EVENT, name: 'protocol.error', payload: new NestError('bad-frame', `frame type ${frame.type} is not accepted from a renderer`).toInfo() }));
+    }
+  }
+
+  private async handleRpc(id: number, method: string, params: unknown): Promise<void> {
+    try {
+      const result = await this.host.call(method, params, this);
+      this.send(encodeFrame({ type: FRAME.RPC_RESPONSE, id, ok: true, body: result }));
+    } catch (err) {
+      const info = toErrorInfo(err);
+      if (info.code === 'internal') this.host.logger.error({ session: this.id, method, err: err instanceof Error ? err.stack : String(err) }, 'rpc failed');
+      this.send(encodeFrame({ type: FRAME.RPC_RESPONSE, id, ok: false, body: info }));
+    }
+  }
+
+  /** Closes the session and its transport. */
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.host.detach(this);
+    this.transport.close();
+  }
+}

@@ -1,0 +1,183 @@
+/**
+ * Serves docs to renderer sessions with the y-protocols sync and awareness protocols, like a
+ * y-websocket server does for its clients: a session opens a doc (the hub sends sync step 1 and
+ * the current awareness), sync messages are answered, every update of a loaded doc is fanned
+ * out to the other sessions on it, awareness states are relayed and removed when a session leaves.
+ */
+import * as Y from 'yjs';
+import * as encoding from 'lib0/encoding';
+import * as decoding from 'lib0/decoding';
+import * as syncProtocol from 'y-protocols/sync';
+import * as awarenessProtocol from 'y-protocols/awareness';
+import { FRAME, encodeFrame, type DocStatus } from '../../shared/protocol/frames';
+import { NestError } from '../../shared/errors';
+
+/** What the hub needs from a session. */
+export interface HubPeer {
+  /** Sends a frame to the renderer. */
+  send(frame: Uint8Array): void;
+  /** The member id this peer writes as in the doc's workspace (transaction origin carries it). */
+  readonly memberId: string;
+}
+
+/** Loads and releases docs for the hub (the workspace's DocHost). */
+export interface DocSource {
+  retain(name: string): Y.Doc;
+  release(name: string): void;
+}
+
+interface Channel {
+  doc: Y.Doc;
+  awareness: awarenessProtocol.Awareness;
+  peers: Map<HubPeer, { clients: Set<number>; readOnly: boolean }>;
+  source: DocSource;
+  dispose: () => void;
+}
+
+/** The origin of updates a peer sends: carries the member id for attribution. */
+export interface PeerOrigin {
+  kind: 'peer';
+  peer: HubPeer;
+  memberId: string;
+}
+
+/** Fans docs out to renderer peers. */
+export class SyncHub {
+  private readonly channels = new Map<string, Channel>();
+
+  /** Names of docs with at least one peer. */
+  openDocs(): string[] {
+    return [...this.channels.keys()];
+  }
+
+  /** Opens `name` for `peer` (idempotent) and starts the sync handshake. `readOnly` peers' updates are dropped. */
+  open(peer: HubPeer, name: string, source: DocSource, readOnly: boolean): void {
+    let ch = this.channels.get(name);
+    if (!ch) ch = this.createChannel(name, source);
+    if (ch.peers.has(peer)) return;
+    ch.peers.set(peer, { clients: new Set(), readOnly });
+    if (readOnly) this.status(peer, name, { state: 'read-only', message: 'You have read-only access to this document.' });
+    const enc = encoding.createEncoder();
+    syncProtocol.writeSyncStep1(enc, ch.doc);
+    peer.send(encodeFrame({ type: FRAME.DOC_SYNC, doc: name, payload: encoding.toUint8Array(enc) }));
+    const states = [...ch.awareness.getStates().keys()];
+    if (states.length) peer.send(encodeFrame({ type: FRAME.DOC_AWARENESS, doc: name, payload: awarenessProtocol.encodeAwarenessUpdate(ch.awareness, states) }));
+  }
+
+  private createChannel(name: string, source: DocSource): Channel {
+    const doc = source.retain(name);
+    const awareness = new awarenessProtocol.Awareness(doc);
+    awareness.setLocalState(null); // the service itself has no presence
+    const ch: Channel = { doc, awareness, peers: new Map(), source, dispose: () => undefined };
+    const onUpdate = (update: Uint8Array, origin: unknown): void => {
+      const enc = encoding.createEncoder();
+      syncProtocol.writeUpdate(enc, update);
+      const frame = encodeFrame({ type: FRAME.DOC_SYNC, doc: name, payload: encoding.toUint8Array(enc) });
+      const from = isPeerOrigin(origin) ? origin.peer : null;
+      for (const p of ch.peers.keys()) if (p !== from) p.send(frame);
+    };
+    const onAwareness = ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, origin: unknown): void => {
+      const changed = [...added, ...updated, ...removed];
+      const from = origin as HubPeer | null;
+      const entry = from ? ch.peers.get(from) : undefined;
+      if (entry) {
+        for (const c of added) entry.clients.add(c);
+        for (const c of removed) entry.clients.delete(c);
+      }
+      const frame = encodeFrame({ type: FRAME.DOC_AWARENESS, doc: name, payload: awarenessProtocol.encodeAwarenessUpdate(ch.awareness, changed) });
+      for (const p of ch.peers.keys()) if (p !== from) p.send(frame);
+    };
+    doc.on('update', onUpdate);
+    awareness.on('update', onAwareness);
+    ch.dispose = () => {
+      doc.off('update', onUpdate);
+      awareness.off('update', onAwareness);
+      awareness.destroy();
+    };
+    this.channels.set(name, ch);
+    return ch;
+  }
+
+  /**
+   * Handles a DOC_SYNC payload from `peer`.
+   * @throws NestError('bad-frame') when the doc is not open for the peer or the message is malformed.
+   */
+  sync(peer: HubPeer, name: string, payload: Uint8Array): void {
+    const ch = this.requireOpen(peer, name);
+    const entry = ch.peers.get(peer)!;
+    const dec = decoding.createDecoder(payload);
+    const enc = encoding.createEncoder();
+    try {
+      if (entry.readOnly) {
+        const type = decoding.peekVarUint(dec);
+        if (type !== syncProtocol.messageYjsSyncStep1) {
+          this.status(peer, name, { state: 'read-only', message: 'Your change was not saved: you have read-only access.' });
+          return;
+        }
+      }
+      const origin: PeerOrigin = { kind: 'peer', peer, memberId: peer.memberId };
+      syncProtocol.readSyncMessage(dec, enc, ch.doc, origin);
+    } catch (err) {
+      throw new NestError('bad-frame', `bad sync message for ${name}: ${err instanceof Error ? err.message : String(err)}`);
+    }
+    if (encoding.length(enc) > 0) peer.send(encodeFrame({ type: FRAME.DOC_SYNC, doc: name, payload: encoding.toUint8Array(enc) }));
+  }
+
+  /**
+   * Handles a DOC_AWARENESS payload from `peer`.
+   * @throws NestError('bad-frame') when the doc is not open for the peer or the update is malformed.
+   */
+  awareness(peer: HubPeer, name: string, payload: Uint8Array): void {
+    const ch = this.requireOpen(peer, name);
+    try {
+      awarenessProtocol.applyAwarenessUpdate(ch.awareness, payload, peer);
+    } catch (err) {
+      throw new NestError('bad-frame', `bad awareness update for ${name}: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  }
+
+  /** Closes `name` for `peer`: removes its presence, releases the doc when no peer is left. */
+  close(peer: HubPeer, name: string): void {
+    const ch = this.channels.get(name);
+    const entry = ch?.peers.get(peer);
+    if (!ch || !entry) return;
+    ch.peers.delete(peer);
+    if (entry.clients.size) awarenessProtocol.removeAwarenessStates(ch.awareness, [...entry.clients], null);
+    if (ch.peers.size === 0) {
+      ch.dispose();
+      this.channels.delete(name);
+      ch.source.release(name);
+    }
+  }
+
+  /** Closes every doc of `peer` (its transport closed). */
+  closeAll(peer: HubPeer): void {
+    for (const [name, ch] of [...this.channels]) if (ch.peers.has(peer)) this.close(peer, name);
+  }
+
+  /** Closes all channels of docs whose name starts with `prefix` (a workspace being closed). */
+  closePrefix(prefix: string): void {
+    for (const [name, ch] of [...this.channels]) {
+      if (!name.startsWith(prefix)) continue;
+      for (const p of [...ch.peers.keys()]) {
+        this.status(p, name, { state: 'error', message: 'The workspace was closed.' });
+        this.close(p, name);
+      }
+    }
+  }
+
+  /** Sends a doc status to a peer. */
+  status(peer: HubPeer, name: string, status: DocStatus): void {
+    peer.send(encodeFrame({ type: FRAME.DOC_STATUS, doc: name, status }));
+  }
+
+  private requireOpen(peer: HubPeer, name: string): Channel {
+    const ch = this.channels.get(name);
+    if (!ch || !ch.peers.has(peer)) throw new NestError('bad-frame', `document ${name.slice(0, 120)} is not open on this connection`);
+    return ch;
+  }
+}
+
+function isPeerOrigin(o: unknown): o is PeerOrigin {
+  return !!o && typeof o === 'object' && (o as { kind?: unknown }).kind === 'peer';
+}

@@ -1,0 +1,108 @@
+/**
+ * One workspace's local database: `<dataDir>/workspaces/<workspaceId>/workspace.sqlite`, migrated
+ * on open, holding the Yjs doc store, the projections and local settings (which member this
+ * machine acts as, whether it is the demo workspace). One database per workspace keeps task
+ * forces apart, makes a workspace one file to back up, and lets the demo be deleted cleanly.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { migrate, type Migration } from '../../node/store/migrations';
+import { openDatabase, type Db } from '../../node/store/sqlite';
+import { SqliteDocStore } from '../../node/store/sqlite-doc-store';
+import type { MemberRole } from '../../shared/domain/codes';
+
+/** Local (never synced) facts about a workspace on this machine. */
+export interface LocalWorkspaceSettings {
+  /** The member id this machine writes as in this workspace. */
+  memberId: string;
+  /** This machine's role in the workspace (from creation or the invitation). */
+  role: MemberRole;
+  /** True for the demo workspace built from bundled public data. */
+  demo: boolean;
+}
+
+/** The folder holding all workspaces of a data folder. */
+export function workspacesDir(dataDir: string): string {
+  return path.join(dataDir, 'workspaces');
+}
+
+/** The database file of a workspace. */
+export function workspaceDbFile(dataDir: string, workspaceId: string): string {
+  return path.join(workspacesDir(dataDir), workspaceId, 'workspace.sqlite');
+}
+
+/** Ids of the workspaces present in a data folder (folders holding a workspace.sqlite). */
+export function listWorkspaceIds(dataDir: string): string[] {
+  const dir = workspacesDir(dataDir);
+  if (!fs.existsSync(dir)) return [];
+  return fs
+    .readdirSync(dir, { withFileTypes: true })
+    .filter((e) => e.isDirectory() && fs.existsSync(path.join(dir, e.name, 'workspace.sqlite')))
+    .map((e) => e.name)
+    .sort();
+}
+
+/** An open, migrated workspace database with its doc store. */
+export class WorkspaceStore {
+  /** The workspace id. */
+  readonly workspaceId: string;
+  /** The database file. */
+  readonly file: string;
+  /** The better-sqlite3 handle (projections and settings). */
+  readonly db: Db;
+  /** The Yjs update log and snapshots. */
+  readonly docs: SqliteDocStore;
+
+  private constructor(workspaceId: string, file: string, db: Db) {
+    this.workspaceId = workspaceId;
+    this.file = file;
+    this.db = db;
+    this.docs = new SqliteDocStore(db);
+  }
+
+  /**
+   * Opens (creating when `create`) and migrates a workspace database.
+   * @throws NestError('database-too-new') for a database written by a newer app (left untouched);
+   *         NestError('migration-failed'); Error when it does not exist and `create` is false.
+   */
+  static open(dataDir: string, workspaceId: string, opts: { create?: boolean; migrations?: Migration[] } = {}): WorkspaceStore {
+    const file = workspaceDbFile(dataDir, workspaceId);
+    if (!opts.create && !fs.existsSync(file)) throw new Error(`workspace ${workspaceId} has no database at ${file}`);
+    const db = openDatabase(file);
+    try {
+      migrate(db, opts.migrations, file);
+    } catch (err) {
+      db.close();
+      throw err;
+    }
+    return new WorkspaceStore(workspaceId, file, db);
+  }
+
+  /** Reads a local setting (JSON), or `fallback`. */
+  getSetting<T>(key: string, fallback: T): T {
+    const row = this.db.prepare('SELECT value FROM local_settings WHERE key = ?').pluck().get(key) as string | undefined;
+    return row === undefined ? fallback : (JSON.parse(row) as T);
+  }
+
+  /** Writes a local setting (JSON). */
+  setSetting(key: string, value: unknown): void {
+    this.db
+      .prepare('INSERT INTO local_settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value')
+      .run(key, JSON.stringify(value));
+  }
+
+  /** The local facts about this workspace, or null before they are written. */
+  localSettings(): LocalWorkspaceSettings | null {
+    return this.getSetting<LocalWorkspaceSettings | null>('local', null);
+  }
+
+  /** Writes the local facts about this workspace. */
+  setLocalSettings(s: LocalWorkspaceSettings): void {
+    this.setSetting('local', s);
+  }
+
+  /** Closes the database. */
+  close(): void {
+    this.docs.close();
+  }
+}

@@ -1,0 +1,68 @@
+/**
+ * Renderer-side adapters of the one {@link Transport} interface: a DOM MessagePort (Electron,
+ * handed over by the preload) and a WebSocket to the browser-mode host.
+ */
+import type { Transport } from '../../../shared/protocol/transport';
+
+/** Wraps a DOM MessagePort received from the Electron preload. */
+export function messagePortTransport(port: MessagePort): Transport {
+  let closed = false;
+  const t: Transport = {
+    onmessage: null,
+    onclose: null,
+    postMessage(frame) {
+      if (!closed) port.postMessage(frame);
+    },
+    close() {
+      if (closed) return;
+      closed = true;
+      port.close();
+      t.onclose?.();
+    },
+  };
+  port.onmessage = (e: MessageEvent) => {
+    const d: unknown = e.data;
+    if (d instanceof Uint8Array) t.onmessage?.(d);
+    else if (d instanceof ArrayBuffer) t.onmessage?.(new Uint8Array(d));
+  };
+  port.start();
+  return t;
+}
+
+/** Subprotocols offered to the browser-mode host: the protocol id and the token. */
+export function wsProtocols(token: string): string[] {
+  return ['nest-desk.v1', `nest-token.${token}`];
+}
+
+/**
+ * Opens a WebSocket transport to the browser-mode host at `url` (ws://127.0.0.1:PORT/rpc).
+ * Resolves once open; rejects when the host refuses (wrong token, foreign origin) or is down.
+ */
+export function openWebSocketTransport(url: string, token: string): Promise<Transport> {
+  return new Promise((resolve, reject) => {
+    const ws = new WebSocket(url, wsProtocols(token));
+    ws.binaryType = 'arraybuffer';
+    let opened = false;
+    const t: Transport = {
+      onmessage: null,
+      onclose: null,
+      postMessage(frame) {
+        if (ws.readyState === WebSocket.OPEN) ws.send(frame);
+      },
+      close() {
+        ws.close();
+      },
+    };
+    ws.onopen = () => {
+      opened = true;
+      resolve(t);
+    };
+    ws.onmessage = (e: MessageEvent) => {
+      if (e.data instanceof ArrayBuffer) t.onmessage?.(new Uint8Array(e.data));
+    };
+    ws.onclose = () => {
+      if (!opened) reject(new Error('The NEST Desk data service refused the connection or is not running.'));
+      else t.onclose?.();
+    };
+  });
+}
