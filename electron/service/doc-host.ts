@@ -144,7 +144,7 @@ export class DocHost {
 
   private onUpdate(name: string, e: Entry, update: Uint8Array, origin: unknown): void {
     if (origin === LOAD_ORIGIN) return;
-    this.store.appendUpdate(name, update, this.opts.memberOf(origin));
+    this.store.appendUpdate(name, update, this.opts.memberOf(origin), e.doc);
     e.pending++;
     for (const l of this.listeners) l.update?.(name, update, origin);
     if (e.pending > this.opts.compactThreshold && !e.compactQueued) {

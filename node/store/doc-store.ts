@@ -38,17 +38,20 @@ export interface DocStore {
   /**
    * Appends one update durably; returns its sequence number (global, increasing).
    * Once it returns, the update survives a crash of the process (and, with synchronous=FULL, of the OS).
+   * Pass `from` when the update was emitted by that live doc (its 'update' event): it lets
+   * {@link compact} encode the live doc instead of replaying the log.
    */
-  appendUpdate(docName: string, update: Uint8Array, memberId: string): number;
+  appendUpdate(docName: string, update: Uint8Array, memberId: string, from?: Y.Doc): number;
   /** Reads the snapshot and the later updates of a doc (empty when unknown). */
   read(docName: string): StoredDoc;
   /** Applies the stored state of `docName` to `doc` in one transaction with `origin`; returns the last seq. */
   loadInto(docName: string, doc: Y.Doc, origin?: unknown): number;
   /**
    * Merges the update log of a doc into its snapshot and deletes the merged updates, in one
-   * transaction; updates appended meanwhile are kept. `liveDoc` is the doc in memory whose
-   * updates this store appended as they happened: when every pending update was appended by this
-   * instance, its state is encoded instead of replaying the log (much faster).
+   * transaction; updates appended meanwhile are kept. `liveDoc` is the doc in memory: when this
+   * store can prove it holds the snapshot and every pending update (it was loaded with loadInto or
+   * started empty, and every later update was appended with `from = liveDoc`), its state is
+   * encoded instead of replaying the log (much faster); otherwise the log is replayed.
    */
   compact(docName: string, liveDoc?: Y.Doc): CompactResult;
   /** The head of one doc, or null when it has no stored state. */

@@ -24,8 +24,12 @@ export class SqliteDocStore implements DocStore {
   private readonly db: Db;
   private readonly now: () => number;
   private readonly stmts;
-  /** Seqs this instance appended per doc since its last compaction: proof that a live doc holds them. */
-  private readonly ownSeqs = new Map<string, Set<number>>();
+  /**
+   * Per doc, the live Y.Doc known to contain stored state: everything with seq <= `coversUpto`
+   * (from loading or compacting it) plus the seqs in `seqs` (appended from it). This proof is
+   * what allows compaction to encode the live doc instead of replaying the log.
+   */
+  private readonly held = new Map<string, { doc: Y.Doc; coversUpto: number; seqs: Set<number> }>();
 
   constructor(db: Db, opts: { now?: () => number } = {}) {
     this.db = db;
@@ -54,17 +58,21 @@ export class SqliteDocStore implements DocStore {
   }
 
   /** @inheritdoc */
-  appendUpdate(docName: string, update: Uint8Array, memberId: string): number {
+  appendUpdate(docName: string, update: Uint8Array, memberId: string, from?: Y.Doc): number {
     const at = this.now();
     const run = this.db.transaction(() => {
+      const fresh = from && this.held.get(docName)?.doc !== from ? this.stmts.head.get(docName) === undefined : false;
       const seq = Number(this.stmts.insert.run(docName, update, memberId, at).lastInsertRowid);
       this.stmts.upsertHead.run(docName, seq, at);
-      return seq;
+      return { seq, fresh };
     });
-    const seq = run();
-    let own = this.ownSeqs.get(docName);
-    if (!own) this.ownSeqs.set(docName, (own = new Set()));
-    own.add(seq);
+    const { seq, fresh } = run();
+    if (from) {
+      let h = this.held.get(docName);
+      // A doc we have not seen load is provably complete only if the store had nothing before it.
+      if (!h || h.doc !== from) this.held.set(docName, (h = { doc: from, coversUpto: fresh ? 0 : -1, seqs: new Set() }));
+      h.seqs.add(seq);
+    }
     return seq;
   }
 
@@ -95,6 +103,7 @@ export class SqliteDocStore implements DocStore {
       },
       origin,
     );
+    this.held.set(docName, { doc, coversUpto: stored.lastSeq, seqs: new Set() });
     return stored.lastSeq;
   }
 
@@ -107,10 +116,11 @@ export class SqliteDocStore implements DocStore {
     const startSeq = (this.stmts.snapshotSeq.get(docName) as number | undefined) ?? 0;
     const pendingSeqs = this.stmts.seqsAfter.all(docName, startSeq) as number[];
     if (pendingSeqs.length === 0) return { outcome: 'nothing', merged: 0, uptoSeq: startSeq, snapshotBytes: 0 };
-    const own = this.ownSeqs.get(docName);
-    // The live doc is used only when this instance appended every pending update (so the doc holds
-    // them all); an update written by another process forces a replay from the log.
-    if (liveDoc && pendingSeqs.every((q) => own?.has(q))) {
+    const h = liveDoc ? this.held.get(docName) : undefined;
+    // Encode the live doc only when it provably holds the snapshot and every pending update;
+    // otherwise (e.g. another process wrote to this doc) replay the log from storage.
+    const liveHoldsAll = !!h && h.doc === liveDoc && h.coversUpto >= 0 && startSeq <= h.coversUpto && pendingSeqs.every((q) => q <= h.coversUpto || h.seqs.has(q));
+    if (liveDoc && liveHoldsAll) {
       uptoSeq = pendingSeqs[pendingSeqs.length - 1]!;
       merged = pendingSeqs.length;
       state = Y.encodeStateAsUpdate(liveDoc);
@@ -135,7 +145,10 @@ export class SqliteDocStore implements DocStore {
       this.stmts.upsertSnapshot.run(docName, state, stateVector, uptoSeq, this.now());
       this.stmts.deleteUpTo.run(docName, uptoSeq);
       this.stmts.setPending.run(this.stmts.countAfter.get(docName, uptoSeq) as number, docName);
-      if (own) for (const q of own) if (q <= uptoSeq) own.delete(q);
+      if (h && h.doc === liveDoc && liveHoldsAll) {
+        h.coversUpto = uptoSeq;
+        for (const q of h.seqs) if (q <= uptoSeq) h.seqs.delete(q);
+      }
       return { outcome: 'compacted', merged, uptoSeq, snapshotBytes: state.byteLength };
     });
     return commit.immediate();
