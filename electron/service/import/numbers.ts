@@ -1,0 +1,108 @@
+/**
+ * Number parsing for quantities and reported values as spreadsheets of any locale write them:
+ * decimal point or decimal comma, and thousands separators ',' '.' ' ' (also no-break and thin
+ * spaces) and the apostrophe (Swiss style, ' or ’).
+ *
+ * Some cells are ambiguous on their own: "1,274" is 1274 in English and 1.274 in German. Such
+ * cells are read with the decimal mark decided once per column from its unambiguous cells
+ * ({@link decideDecimalMark}), falling back to a per-file hint (a ';'-separated file is taken as
+ * decimal-comma, as European Excel writes it). Unambiguous cells ("8,8", "1.234,5", "7,200,000")
+ * are always read as they are written.
+ */
+import { fail, ok, type Parsed } from './parse-result';
+
+/** The character that separates the integer part from the fraction: '.' or ','. */
+export type DecimalMark = '.' | ',';
+
+/** Characters used as thousands separators besides '.' and ',': space, no-break, narrow no-break and thin space, apostrophes. */
+const SPACE_OR_APOSTROPHE = /[ \u00a0\u202f\u2009'’]/;
+const SIGN = /^[+\-\u2212]/;
+
+/** Removes a leading sign; returns [negative, rest]. The Unicode minus sign (U+2212) counts as '-'. */
+function splitSign(s: string): [boolean, string] {
+  if (!SIGN.test(s)) return [false, s];
+  return [s[0] !== '+', s.slice(1).trimStart()];
+}
+
+/**
+ * The decimal mark a cell proves on its own, or null when it proves nothing ("1,274", "42").
+ * Rules: with both '.' and ',' the last one is the decimal mark ("1.234,5" → ','); a mark that
+ * occurs twice is a thousands separator ("7,200,000" → '.'); a single mark not followed by exactly
+ * three digits is decimal ("8,8" → ','); so is one after a 0 or after four or more digits
+ * ("0,274", "1234,567") or after space/apostrophe grouping ("1 234,567").
+ */
+export function decimalMarkSignal(raw: string): DecimalMark | null {
+  const s = splitSign(raw.trim())[1];
+  const dots = s.split('.').length - 1;
+  const commas = s.split(',').length - 1;
+  if (dots && commas) return s.lastIndexOf('.') > s.lastIndexOf(',') ? '.' : ',';
+  if (dots > 1) return ',';
+  if (commas > 1) return '.';
+  const mark: DecimalMark | null = dots ? '.' : commas ? ',' : null;
+  if (!mark) return null;
+  const [intPart, frac] = s.split(mark) as [string, string];
+  if (!/^\d*$/.test(frac)) return null;
+  if (frac.length !== 3) return mark;
+  if (intPart === '' || /^0+$/.test(intPart)) return mark;
+  if (SPACE_OR_APOSTROPHE.test(intPart)) return mark;
+  if (/^\d{4,}$/.test(intPart)) return mark;
+  return null;
+}
+
+/**
+ * Decides the decimal mark of a column from all its cells: the mark its unambiguous cells show
+ * (the majority, if they disagree), else `fallback`. Returns whether the column mixes both marks,
+ * so the caller can warn.
+ */
+export function decideDecimalMark(values: readonly string[], fallback: DecimalMark): { mark: DecimalMark; mixed: boolean } {
+  let dot = 0;
+  let comma = 0;
+  for (const v of values) {
+    const sig = decimalMarkSignal(v);
+    if (sig === '.') dot++;
+    else if (sig === ',') comma++;
+  }
+  if (!dot && !comma) return { mark: fallback, mixed: false };
+  return { mark: comma > dot ? ',' : '.', mixed: dot > 0 && comma > 0 };
+}
+
+/** Checks digit grouping: first group 1–3 digits, every later group exactly 3. */
+function validGroups(groups: string[]): boolean {
+  return /^\d{1,3}$/.test(groups[0]!) && groups.slice(1).every((g) => /^\d{3}$/.test(g));
+}
+
+/**
+ * Parses a number written with decimal mark `decimal` unless the cell itself proves the other
+ * mark (see {@link decimalMarkSignal}). Accepts a leading sign (+, -, U+2212), thousands
+ * separators in groups of three, a bare fraction (".5") and plain exponent form ("1.2e3").
+ * Returns the reason on failure, e.g. "'12,34,5' is not a number".
+ */
+export function parseNumber(raw: string, decimal: DecimalMark): Parsed<number> {
+  const trimmed = raw.trim();
+  if (trimmed === '') return fail('is empty');
+  const notNumber = fail<number>(`'${trimmed}' is not a number`);
+  const [negative, s] = splitSign(trimmed);
+  if (/^\d+(\.\d+)?e[+-]?\d+$/i.test(s)) {
+    const n = Number(s);
+    return Number.isFinite(n) ? ok(negative ? -n : n) : notNumber;
+  }
+  const mark = decimalMarkSignal(s) ?? decimal;
+  const parts = s.split(mark);
+  if (parts.length > 2) return notNumber;
+  const [intPart, frac = ''] = parts as [string, string?];
+  if (!/^\d*$/.test(frac) || (parts.length === 2 && frac === '' && intPart === '')) return notNumber;
+  let digits = intPart;
+  if (!/^\d*$/.test(intPart)) {
+    const seps = new Set(intPart.replace(/\d/g, ''));
+    const sep = [...seps][0]!;
+    const allowed = sep === (mark === '.' ? ',' : '.') || SPACE_OR_APOSTROPHE.test(sep);
+    if (seps.size !== 1 || !allowed) return notNumber;
+    const groups = intPart.split(sep);
+    if (!validGroups(groups)) return fail(`'${trimmed}' has misplaced thousands separators`);
+    digits = groups.join('');
+  }
+  if (digits === '' && frac === '') return notNumber;
+  const n = Number(`${digits || '0'}.${frac || '0'}`);
+  if (!Number.isFinite(n)) return notNumber;
+  return ok(negative ? -n : n);
+}
