@@ -29,7 +29,7 @@ async function main(): Promise<void> {
   }
   const port = values.port === undefined ? 0 : Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be a whole number from 0 to 65535, not "${values.port}"`);
-  const logger = createLogger('serve');
+  const logger = createLogger('serve', process.env.NEST_LOG_LEVEL ?? 'warn');
   const dataDir = values['data-dir'] ?? defaultDataDir();
   const service = DataService.open({ dataDir, mode: 'browser', logger, version: process.env.npm_package_version });
   const host = await startBrowserHost({ service, rendererDir: appPath('dist', 'renderer'), port, logger });

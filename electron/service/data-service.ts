@@ -22,6 +22,8 @@ import { SyncHub } from './sync-hub';
 import { WorkspaceRuntime } from './workspace-runtime';
 import { WorkspaceStore, listWorkspaceIds } from './workspace-store';
 import { handlers } from './rpc/handlers';
+import { lockDataDir } from './data-dir-lock';
+import type { RpcMethod, RpcParams, RpcResult } from '../../shared/rpc/contract';
 
 /** Options of {@link DataService}. */
 export interface DataServiceOptions {
@@ -51,6 +53,7 @@ export class DataService implements SessionHost {
   private readonly broken = new Map<string, string>();
   private readonly sessions = new Set<Session>();
   private readonly hub = new SyncHub();
+  private readonly unlock: () => void;
   private closed = false;
 
   private constructor(opts: DataServiceOptions) {
@@ -61,9 +64,13 @@ export class DataService implements SessionHost {
     this.migrations = opts.migrations ?? loadMigrations();
     this.docTimings = opts.docTimings;
     this.profile = new ProfileStore(this.dataDir);
+    this.unlock = lockDataDir(this.dataDir);
   }
 
-  /** Opens the data service on a data folder (created if missing). */
+  /**
+   * Opens the data service on a data folder (created if missing).
+   * @throws NestError('forbidden') when another running process uses the folder.
+   */
   static open(opts: DataServiceOptions): DataService {
     fs.mkdirSync(opts.dataDir, { recursive: true });
     const s = new DataService(opts);
@@ -95,15 +102,23 @@ export class DataService implements SessionHost {
     for (const s of this.sessions) s.emit(name, payload);
   }
 
+  /**
+   * Calls an RPC method in-process (CLIs, the demo builder), validated like a renderer's call.
+   * @throws NestError as the handler does.
+   */
+  async invoke<M extends RpcMethod>(method: M, params: RpcParams<M>): Promise<RpcResult<M>> {
+    return (await this.call(method, params, null)) as RpcResult<M>;
+  }
+
   /** @inheritdoc */
-  async call(method: string, params: unknown, session: Session): Promise<unknown> {
+  async call(method: string, params: unknown, session: Session | null): Promise<unknown> {
     if (!isRpcMethod(method)) throw new NestError('unknown-method', `unknown method "${method.slice(0, 80)}"`);
     const spec = rpcContract[method];
     const parsed = spec.params.safeParse(params ?? {});
     if (!parsed.success) {
       throw new NestError('invalid-params', `${method}: ${describeIssues(parsed.error.issues)}`, fieldIssues(parsed.error.issues));
     }
-    const handler = handlers[method] as (p: unknown, ctx: { service: DataService; session: Session }) => unknown;
+    const handler = handlers[method] as (p: unknown, ctx: { service: DataService; session: Session | null }) => unknown;
     return await handler(parsed.data, { service: this, session });
   }
 
@@ -202,6 +217,7 @@ export class DataService implements SessionHost {
       }
     }
     this.workspaces.clear();
+    this.unlock();
     this.logger.info('data service stopped');
   }
 }

@@ -15,7 +15,7 @@ import type { HubPeer } from './sync-hub';
 export interface SessionHost {
   readonly logger: Logger;
   /** Runs an RPC call (validates params; throws NestError). */
-  call(method: string, params: unknown, session: Session): Promise<unknown>;
+  call(method: string, params: unknown, session: Session | null): Promise<unknown>;
   /** Opens a doc for the session (checks the name and access; throws NestError). */
   openDoc(session: Session, name: string): void;
   /** Routes a doc frame (sync / awareness / close). */

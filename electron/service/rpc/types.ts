@@ -9,7 +9,8 @@ import type { Session } from '../session';
 /** What every handler receives besides its params. */
 export interface RpcContext {
   service: DataService;
-  session: Session;
+  /** The calling renderer's session; null for in-process callers (CLIs). */
+  session: Session | null;
 }
 
 /** The handler of method M: params already validated by the contract's schema. */
