@@ -1,0 +1,107 @@
+/**
+ * P1: loading a case doc with 10,000 seizures written as 50,000 updates, from SQLite (snapshot +
+ * later updates, as the data service stores it with compaction every ~500 updates), divided by
+ * `Y.applyUpdate` of the same state in memory, measured in the same run. Goal: ratio <= 1.2.
+ *
+ * W1: the update-log write rate (one transaction per update, synchronous=NORMAL, as the data
+ * service writes) beside raw better-sqlite3 inserts of the same bytes, one per transaction, into
+ * a bare table: the cost of the head/attribution bookkeeping.
+ *
+ * Run alone: npx tsx bench/p1-doc-load.ts
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import * as Y from 'yjs';
+import { migrate } from '../node/store/migrations';
+import { openDatabase } from '../node/store/sqlite';
+import { SqliteDocStore } from '../node/store/sqlite-doc-store';
+import { CaseDoc } from '../shared/docs/case-doc';
+import { newSeizureFields } from '../shared/domain/seizure';
+import { fmt, medianMs } from './stats';
+
+const SEIZURES = 10_000;
+const UPDATES = 50_000;
+const COMPACT_EVERY = 500;
+
+/** Runs P1 and W1; returns printable lines. */
+export async function runP1(): Promise<string[]> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nest-bench-p1-'));
+  try {
+    const db = openDatabase(path.join(dir, 'p1.sqlite'));
+    migrate(db);
+    const store = new SqliteDocStore(db);
+    const name = '00000000-0000-4000-8000-000000000001/case/00000000-0000-4000-8000-000000000002';
+
+    // Build the doc through the real helpers, persisting and compacting as the DocHost does.
+    const doc = new Y.Doc();
+    const updates: Uint8Array[] = [];
+    let pending = 0;
+    doc.on('update', (u: Uint8Array) => {
+      updates.push(u);
+      store.appendUpdate(name, u, 'bench', doc);
+      if (++pending > COMPACT_EVERY) {
+        store.compact(name, doc);
+        pending = 0;
+      }
+    });
+    const cd = new CaseDoc(doc);
+    const w = { memberId: 'bench' };
+    cd.init('00000000-0000-4000-8000-000000000002', 'NEST-2026-0001', { title: 'Bench', status: 'open', sector: 'wildlife', tlp: 'AMBER', jurisdictions: ['SG'], leadAgency: 'Customs', openedOn: '2026-01-01' }, w);
+    const ids: string[] = [];
+    const base = newSeizureFields('2019-07-21');
+    for (let i = 0; i < SEIZURES; i++) {
+      const id = crypto.randomUUID();
+      ids.push(id);
+      cd.addSeizure(id, { ...base, country: 'SG', place: `Port ${i % 50}`, latitude: 1 + (i % 90) / 100, longitude: 103 + (i % 90) / 100, commodity: 'pangolin scales', quantity: 1 + i, unit: 'kg', reportedValue: 1000 + i, reportedCurrency: 'SGD', sourceTitle: `Report ${i}` }, w);
+    }
+    for (let i = 0; updates.length < UPDATES; i++) cd.updateSeizure(ids[i % SEIZURES]!, { quantity: 2 + i }, w);
+    const stored = store.read(name);
+    const state = Y.encodeStateAsUpdate(doc);
+
+    const loadMs = medianMs(5, () => {
+      const d = new Y.Doc();
+      store.loadInto(name, d);
+      d.destroy();
+    });
+    const memMs = medianMs(5, () => {
+      const d = new Y.Doc();
+      Y.applyUpdate(d, state);
+      d.destroy();
+    });
+    // Correctness of what was timed: the loaded doc equals the source.
+    const check = new Y.Doc();
+    store.loadInto(name, check);
+    const same = new CaseDoc(check).seizureCount() === SEIZURES && Y.encodeStateVector(check).toString() === Y.encodeStateVector(doc).toString();
+    const ratio = loadMs / memMs;
+
+    // W1: write rate of the update log vs raw inserts of the same bytes.
+    const sample = updates.slice(-10_000);
+    const wdb = openDatabase(path.join(dir, 'w1.sqlite'));
+    migrate(wdb);
+    const wstore = new SqliteDocStore(wdb);
+    wdb.exec('CREATE TABLE raw (id INTEGER PRIMARY KEY, data BLOB NOT NULL)');
+    const rawInsert = wdb.prepare('INSERT INTO raw (data) VALUES (?)');
+    const rawOne = wdb.transaction((u: Uint8Array) => rawInsert.run(u));
+    let t0 = performance.now();
+    for (const u of sample) wstore.appendUpdate('w/doc', u, 'bench');
+    const logRate = sample.length / ((performance.now() - t0) / 1000);
+    t0 = performance.now();
+    for (const u of sample) rawOne(u);
+    const rawRate = sample.length / ((performance.now() - t0) / 1000);
+    wstore.close();
+    store.close();
+
+    return [
+      `P1 doc-load ratio=${fmt(ratio)} (goal <= 1.2) sqlite=${fmt(loadMs, 1)}ms in-memory=${fmt(memMs, 1)}ms seizures=${SEIZURES} updates=${updates.length} stored=snapshot ${(stored.snapshot?.byteLength ?? 0) / 1e6 >= 0 ? fmt((stored.snapshot?.byteLength ?? 0) / 1e6) : '0'}MB + ${stored.updates.length} updates state=${fmt(state.byteLength / 1e6)}MB loaded-equals-source=${same}`,
+      `W1 update-log-write ratio=${fmt(logRate / rawRate)} ours=${Math.round(logRate)} updates/s raw-insert=${Math.round(rawRate)} rows/s (one transaction per update, synchronous=NORMAL, ${sample.length} real updates)`,
+    ];
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+if (process.argv[1] && import.meta.url.endsWith(path.basename(process.argv[1]))) {
+  runP1().then((lines) => lines.forEach((l) => console.log(l)));
+}
