@@ -67,8 +67,8 @@ export function parseCoordinate(raw: string, axis: Axis): Parsed<number> {
   let s = normaliseMarks(raw);
   if (s === '') return fail('is empty');
   let hemi = '';
-  const lead = /^([NSEW])\s*(.*)$/i.exec(s);
-  const trail = /^(.*?)\s*([NSEW])$/i.exec(s);
+  const lead = /^([NSEW])\s*([\d+-].*)$/i.exec(s);
+  const trail = /^(.*?[\d°'"])\s*([NSEW])$/i.exec(s);
   if (lead) [hemi, s] = [lead[1]!.toUpperCase(), lead[2]!];
   else if (trail) [s, hemi] = [trail[1]!, trail[2]!.toUpperCase()];
   let negative = false;

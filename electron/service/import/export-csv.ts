@@ -37,5 +37,5 @@ export function seizuresToCsv(seizures: readonly Seizure[]): string {
     { fields: PUBLIC_COLUMNS.map(([column]) => column), data: seizures.map(toRow) },
     { newline: '\r\n', escapeFormulae: true, quotes: false },
   );
-  return `${csv}\r\n`;
+  return csv.endsWith('\r\n') ? csv : `${csv}\r\n`; // papaparse ends a header-only file with CRLF itself
 }

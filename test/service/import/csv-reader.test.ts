@@ -1,0 +1,44 @@
+/** The CSV reader: delimiter detection, "sep=" lines, physical line numbers, blank rows. */
+import { describe, expect, it } from 'vitest';
+import { readCsv } from '../../../electron/service/import/csv-reader';
+
+describe('readCsv', () => {
+  it.each([
+    ['a,b,c\n1,2,3\n', ','],
+    ['a;b;c\n1,5;2,5;3\n', ';'],
+    ['a\tb\tc\n1\t2\t3\n', '\t'],
+    ['a|b|c\n1|2|3\n', '|'],
+  ])('detects the delimiter of %j', (text, delimiter) => expect(readCsv(text)?.delimiter).toBe(delimiter));
+
+  it('detects ";" despite decimal commas and a trailing blank line', () => {
+    expect(readCsv('Datum;Breite;Länge\r\n21.07.2019;1,274;103,764\r\n03.04.2019;1,274;103,764\r\n\r\n')?.delimiter).toBe(';');
+  });
+
+  it('honours an Excel "sep=" line and counts it as a line', () => {
+    const t = readCsv('sep=;\r\na;b\r\n1,5;2\r\n')!;
+    expect(t.delimiter).toBe(';');
+    expect(t.headers).toEqual(['a', 'b']);
+    expect(t.rows).toEqual([{ line: 3, cells: ['1,5', '2'], blank: false }]);
+  });
+
+  it('numbers rows by physical line, across quoted line breaks and CR-only files', () => {
+    const t = readCsv('a,b\r\n"multi\r\nline",2\r\n\r\n3,4')!;
+    expect(t.rows).toEqual([
+      { line: 2, cells: ['multi\r\nline', '2'], blank: false },
+      { line: 4, cells: [''], blank: true },
+      { line: 5, cells: ['3', '4'], blank: false },
+    ]);
+    expect(readCsv('a,b\r1,2\r3,4\r')!.rows.map((r) => r.line)).toEqual([2, 3]);
+  });
+
+  it('flags rows of empty cells as blank and skips blank lines before the header', () => {
+    const t = readCsv('\n\na,b\n,\n 1 ,2\n')!;
+    expect(t.headers).toEqual(['a', 'b']);
+    expect(t.rows).toEqual([
+      { line: 4, cells: ['', ''], blank: true },
+      { line: 5, cells: [' 1 ', '2'], blank: false },
+    ]);
+  });
+
+  it('returns null for text without any non-blank row', () => expect(readCsv('\r\n ,  \r\n')).toBeNull());
+});

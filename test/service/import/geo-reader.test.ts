@@ -1,0 +1,84 @@
+/** KML, GPX and GeoJSON: geometries to seizure locations and routes, properties to cells. */
+import { describe, expect, it } from 'vitest';
+import { readGeo } from '../../../electron/service/import/geo-reader';
+import { parseImportFile } from '../../../electron/service/import';
+import { utf8 } from './fixtures';
+
+const fc = (...features: unknown[]) => JSON.stringify({ type: 'FeatureCollection', features });
+const feature = (geometry: unknown, properties: Record<string, unknown> = {}) => ({ type: 'Feature', geometry, properties });
+
+describe('readGeo (GeoJSON)', () => {
+  it('takes [lon, lat, alt?] points, drops altitude, and keeps features without geometry', () => {
+    const t = readGeo('f.geojson', fc(feature({ type: 'Point', coordinates: [106.683, 20.865, 12] }, { a: 1 }), feature(null, { b: 'x' })), 'geojson');
+    expect(t.headers).toEqual(['a', 'b']);
+    expect(t.features).toEqual([
+      { index: 0, properties: { a: '1' }, location: { latitude: 20.865, longitude: 106.683 } },
+      { index: 1, properties: { b: 'x' }, location: null },
+    ]);
+  });
+
+  it('turns lines into routes, a polygon into its middle and a multipoint into its first point, with warnings', () => {
+    const t = readGeo('f.geojson', fc(
+      feature({ type: 'LineString', coordinates: [[29.3, -3.4], [36.8, -1.3]] }, { name: 'Lake route', description: 'by truck' }),
+      feature({ type: 'MultiLineString', coordinates: [[[0, 0], [1, 1]], [[2, 2], [3, 3]]] }, { name: 'Two legs' }),
+      feature({ type: 'Polygon', coordinates: [[[10, 0], [12, 0], [12, 2], [10, 2], [10, 0]]] }, { name: 'Forest block' }),
+      feature({ type: 'MultiPoint', coordinates: [[39.7, -4.03], [39.71, -4.04]] }),
+      feature({ type: 'LineString', coordinates: [[1, 1]] }, { name: 'Too short' }),
+    ), 'geojson');
+    expect(t.routes).toEqual([
+      { name: 'Lake route', points: [[-3.4, 29.3], [-1.3, 36.8]], notes: 'by truck' },
+      { name: 'Two legs (1)', points: [[0, 0], [1, 1]], notes: '' },
+      { name: 'Two legs (2)', points: [[2, 2], [3, 3]], notes: '' },
+    ]);
+    expect(t.features.map((f) => [f.index, f.location])).toEqual([
+      [2, { latitude: 1, longitude: 11 }],
+      [3, { latitude: -4.03, longitude: 39.7 }],
+    ]);
+    expect(t.warnings).toEqual([
+      'Feature 2 (Forest block): an area became one seizure at the middle of its outline.',
+      'Feature 3 (feature 3): a group of 2 points became one seizure at its first point.',
+      'Feature 4 (Too short): a line was not imported as a route: points must have at least 2 points.',
+    ]);
+  });
+
+  it('flattens lists and numbers in properties', () => {
+    const t = readGeo('f.geojson', JSON.stringify(feature(null, { origin_iso2: ['CD', 'UG'], quantity: 8.8, ok: true, nothing: null })), 'geojson');
+    expect(t.features[0]!.properties).toEqual({ origin_iso2: 'CD;UG', quantity: '8.8', ok: 'true', nothing: '' });
+  });
+
+  it('refuses JSON that is not well-formed or not GeoJSON', () => {
+    expect(() => readGeo('f.geojson', '{"type": "FeatureCollection", "features": [', 'geojson')).toThrow(/^f\.geojson: not well-formed JSON/);
+    expect(() => readGeo('f.geojson', '{"type": "Point", "coordinates": [1, 2]}', 'geojson')).toThrow('f.geojson: not a GeoJSON FeatureCollection or Feature');
+  });
+});
+
+describe('readGeo (KML, GPX)', () => {
+  it('refuses XML that is not well-formed', () => {
+    expect(() => readGeo('p.kml', '<kml><Document><Placemark></Document></kml>', 'kml')).toThrow(/^p\.kml: not well-formed XML/);
+  });
+
+  it('reads GPX waypoints as seizures and tracks as routes', () => {
+    const gpx = `<?xml version="1.0"?>
+<gpx version="1.1" creator="test" xmlns="http://www.topografix.com/GPX/1/1">
+  <wpt lat="-4.05" lon="39.6667"><time>2021-03-11T08:00:00Z</time><name>rosewood logs</name><desc>40-ft container</desc></wpt>
+  <trk><name>Patrol</name><trkseg><trkpt lat="-4.0" lon="39.6"/><trkpt lat="-4.1" lon="39.7"/></trkseg></trk>
+</gpx>`;
+    const parsed = parseImportFile({ fileName: 'patrol.gpx', bytes: utf8(gpx), defaults: { country: 'KE', sector: 'forestry' } });
+    expect(parsed.format).toBe('gpx');
+    expect(parsed.report.rejected).toEqual([]);
+    expect(parsed.seizures).toHaveLength(1);
+    expect(parsed.seizures[0]!.fields).toMatchObject({ commodity: 'rosewood logs', seizureDate: '2021-03-11', latitude: -4.05, longitude: 39.6667, notes: '40-ft container', country: 'KE' });
+    expect(parsed.routes).toEqual([{ name: 'Patrol', points: [[-4, 39.6], [-4.1, 39.7]], notes: '' }]);
+  });
+
+  it('reads KML ExtendedData in the public column names and a TimeSpan', () => {
+    const kml = `<kml xmlns="http://www.opengis.net/kml/2.2"><Document><Placemark><name>P1</name>
+      <TimeSpan><begin>2019-07</begin><end>2019-08</end></TimeSpan>
+      <ExtendedData><Data name="country_iso2"><value>SG</value></Data><Data name="commodity"><value>pangolin scales</value></Data>
+      <Data name="quantity"><value>11.9</value></Data><Data name="unit"><value>t</value></Data><Data name="crime_sector"><value>wildlife</value></Data></ExtendedData>
+      <Point><coordinates>103.764,1.274</coordinates></Point></Placemark></Document></kml>`;
+    const parsed = parseImportFile({ fileName: 'p.kml', bytes: utf8(kml) });
+    expect(parsed.report.rejected).toEqual([]);
+    expect(parsed.seizures[0]!.fields).toMatchObject({ seizureDate: '2019-07-01', datePrecision: 'month', country: 'SG', commodity: 'pangolin scales', quantity: 11.9, unit: 't', sector: 'wildlife', notes: 'name: P1' });
+  });
+});

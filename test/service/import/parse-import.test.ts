@@ -1,0 +1,210 @@
+/**
+ * parseImportFile end to end on small inline files: what makes a whole file unusable, where the
+ * mapping comes from, and how rows are built and refused (one rejection per bad field).
+ */
+import { describe, expect, it } from 'vitest';
+import { MAX_IMPORT_BYTES, MAX_IMPORT_ROWS, parseImportFile, type ParseImportInput } from '../../../electron/service/import';
+import { NestError } from '../../../shared/errors';
+import { utf8 } from './fixtures';
+
+const csv = (text: string, extra: Partial<ParseImportInput> = {}) => parseImportFile({ fileName: 'in.csv', bytes: utf8(text), ...extra });
+const H = 'seizure_date,country_iso2,commodity,quantity,unit';
+
+function failure(input: ParseImportInput): NestError {
+  try {
+    parseImportFile(input);
+  } catch (err) {
+    expect(err).toBeInstanceOf(NestError);
+    expect((err as NestError).code).toBe('import-failed');
+    return err as NestError;
+  }
+  throw new Error('expected parseImportFile to throw');
+}
+
+describe('unusable files throw import-failed naming the file', () => {
+  it('empty or blank', () => {
+    expect(failure({ fileName: 'a.csv', bytes: new Uint8Array() }).message).toBe('a.csv: the file is empty');
+    expect(failure({ fileName: 'a.csv', bytes: utf8(' \r\n\r\n') }).message).toBe('a.csv: the file is empty');
+    expect(failure({ fileName: 'a.csv', bytes: utf8('\ufeff') }).message).toBe('a.csv: the file is empty');
+  });
+  it('too large, in bytes or in rows', () => {
+    expect(failure({ fileName: 'big.csv', bytes: new Uint8Array(MAX_IMPORT_BYTES + 1) }).message).toBe('big.csv: the file is 64.0 MiB; the limit is 64 MiB');
+    const rows = `${H}\n${'2019-07-21,SG,x,1,kg\n'.repeat(MAX_IMPORT_ROWS + 1)}`;
+    expect(failure({ fileName: 'many.csv', bytes: utf8(rows) }).message).toBe(`many.csv: ${MAX_IMPORT_ROWS + 1} rows is more than the ${MAX_IMPORT_ROWS} an import takes; split the file`);
+  });
+  it('binary files and other formats', () => {
+    expect(failure({ fileName: 'book.xlsx', bytes: new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2]) }).message).toMatch(/^book\.xlsx: this is a ZIP-based file .*save the sheet as CSV/);
+    expect(failure({ fileName: 'doc.kmz', bytes: new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2]) }).message).toMatch(/^doc\.kmz: a KMZ file is a zipped KML/);
+    expect(failure({ fileName: 'scan.pdf', bytes: utf8('%PDF-1.7 ...') }).message).toMatch(/^scan\.pdf: this is a PDF/);
+    expect(failure({ fileName: 'x.dat', bytes: new Uint8Array([0x41, 0, 0, 0, 0x42, 0x43, 0, 0x44, 0x45]) }).message).toMatch(/binary file/);
+    expect(failure({ fileName: 'letter', bytes: utf8('Dear colleagues\nplease find') }).message).toBe('letter: this is not a CSV, KML, GPX or GeoJSON file');
+    expect(failure({ fileName: 'feed', bytes: utf8('<rss><channel/></rss>') }).message).toBe('feed: this XML file is not KML or GPX (its root element is <rss>)');
+  });
+  it('XML or JSON that is not well-formed', () => {
+    expect(failure({ fileName: 'p.kml', bytes: utf8('<kml><Placemark></kml>') }).message).toMatch(/^p\.kml: not well-formed XML/);
+    expect(failure({ fileName: 'f.geojson', bytes: utf8('{"type":') }).message).toMatch(/^f\.geojson: not well-formed JSON/);
+  });
+  it('a CSV whose first line is data, not a header', () => {
+    expect(failure({ fileName: 'nohead.csv', bytes: utf8('2019-07-21,1.274,103.764,8.8\n2019-04-03,1.274,103.764,12.9\n') }).message).toBe(
+      'nohead.csv: no header row: the first line holds data (2019-07-21,1.274,103.764…); add a line with column names',
+    );
+  });
+  it('sniffs the format when the name has no known extension', () => {
+    expect(parseImportFile({ fileName: 'download', bytes: utf8(`${H}\n2019-07-21,SG,x,1,kg\n`) }).format).toBe('csv');
+    expect(parseImportFile({ fileName: 'download', bytes: utf8('{"type":"FeatureCollection","features":[]}') }).format).toBe('geojson');
+    expect(parseImportFile({ fileName: 'download', bytes: utf8('<?xml version="1.0"?><kml><Document/></kml>') }).format).toBe('kml');
+  });
+});
+
+describe('mapping sources', () => {
+  const text = 'Datum;Land;Ware;Menge\n21.07.2019;SG;Elfenbein;8,8 t\n';
+  it('guesses when nothing is given', () => expect(csv(text).mappingSource).toBe('guessed'));
+  it('uses a remembered mapping, matching headers by normalised name', () => {
+    const parsed = csv(text, { rememberedMapping: { DATUM: 'seizureDate', land: 'country', ware: 'taxon', MENGE: 'quantityWithUnit' }, defaults: { commodity: 'ivory' } });
+    expect(parsed.mappingSource).toBe('remembered');
+    expect(parsed.mapping).toEqual({ Datum: 'seizureDate', Land: 'country', Ware: 'taxon', Menge: 'quantityWithUnit' });
+    expect(parsed.seizures[0]!.fields).toMatchObject({ taxon: 'Elfenbein', commodity: 'ivory', quantity: 8.8, unit: 't' });
+  });
+  it('lets the given mapping win over a remembered one, and warns about columns the file lacks', () => {
+    const parsed = csv(text, { mapping: { Datum: 'seizureDate', Land: 'country', Ware: 'commodity', Menge: 'quantity', Preis: 'reportedValue' }, rememberedMapping: { Datum: 'notes' } });
+    expect(parsed.mappingSource).toBe('given');
+    expect(parsed.report.warnings).toContain('The mapping names column(s) the file does not have: Preis.');
+    expect(parsed.seizures[0]!.fields.seizureDate).toBe('2019-07-21');
+  });
+  it('ignores a remembered mapping that fits none of the headers', () => {
+    expect(csv(text, { rememberedMapping: { Other: 'notes' } }).mappingSource).toBe('guessed');
+  });
+  it('columns left out of a given mapping are ignored', () => {
+    const parsed = csv(text, { mapping: { Datum: 'seizureDate', Land: 'country', Ware: 'commodity' } });
+    expect(parsed.mapping.Menge).toBe('ignore');
+    expect(parsed.seizures[0]!.fields.quantity).toBeNull();
+  });
+});
+
+describe('rows', () => {
+  it('reports every bad field of a row, and counts the row once', () => {
+    const parsed = csv(`${H},latitude,longitude\n2019-02-30,XX,,5,furlongs,95,10\n2019-07-21,SG,ivory,1,kg,1,2\n`);
+    expect(parsed.report.rejectedRows).toBe(1);
+    expect(parsed.report.imported).toBe(1);
+    expect(parsed.report.rejected.map((r) => [r.line, r.column, r.field])).toEqual([
+      [2, 'seizure_date', 'seizureDate'],
+      [2, 'country_iso2', 'country'],
+      [2, 'latitude', 'latitude'],
+      [2, 'unit', 'unit'],
+      [2, 'commodity', 'commodity'],
+    ]);
+    expect(parsed.report.rejected[4]!.reason).toBe('is required');
+  });
+
+  it('reports the physical line after a quoted multi-line cell', () => {
+    const parsed = csv(`${H},notes\n2019-07-21,SG,ivory,1,kg,"two\nlines"\n2019-07-21,SG,ivory,1,parsecs,\n`);
+    expect(parsed.seizures[0]!.fields.notes).toBe('two\nlines');
+    expect(parsed.report.rejected).toEqual([{ line: 4, column: 'unit', field: 'unit', value: 'parsecs', reason: "unknown unit 'parsecs' (use one of g, kg, t, l, m3, pieces, head, containers)" }]);
+  });
+
+  it('fills fields the file lacks from the defaults, also in empty cells', () => {
+    const parsed = csv('date,commodity,sector\n2019-07-21,ivory,\n2019-07-22,logs,timber\n', { defaults: { country: 'KE', sector: 'wildlife', seizingAgencies: ['KWS'] } });
+    expect(parsed.seizures.map((s) => [s.fields.country, s.fields.sector, s.fields.seizingAgencies])).toEqual([
+      ['KE', 'wildlife', ['KWS']],
+      ['KE', 'forestry', ['KWS']],
+    ]);
+    expect(parsed.report.warnings).toEqual([]);
+  });
+
+  it('requires a date, a country and a commodity, naming no column when the file has none', () => {
+    const parsed = csv('place\nMombasa\n');
+    expect(parsed.report.rejected.map((r) => [r.column, r.field, r.reason])).toEqual([
+      ['', 'seizureDate', 'is required'],
+      ['', 'country', 'is required'],
+      ['', 'commodity', 'is required'],
+    ]);
+  });
+
+  it('reads a combined coordinates column and names the bad half', () => {
+    const parsed = csv(`${H},gps\n2019-07-21,SG,x,1,kg,"1.274, 103.764"\n2019-07-21,SG,x,1,kg,"1.274, 203.764"\n2019-07-21,SG,x,1,kg,\n`, {
+      mapping: { seizure_date: 'seizureDate', country_iso2: 'country', commodity: 'commodity', quantity: 'quantity', unit: 'unit', gps: 'coordinates' },
+    });
+    expect([parsed.seizures[0]!.fields.latitude, parsed.seizures[0]!.fields.longitude]).toEqual([1.274, 103.764]);
+    expect(parsed.report.rejected).toEqual([{ line: 3, column: 'gps', field: 'longitude', value: '1.274, 203.764', reason: 'must be between -180 and 180 degrees' }]);
+    expect(parsed.report.unmapped).toBe(1);
+  });
+
+  it('refuses a latitude without a longitude', () => {
+    const parsed = csv(`${H},latitude,longitude\n2019-07-21,SG,x,1,kg,1.2,\n`);
+    expect(parsed.report.rejected).toEqual([{ line: 2, column: 'longitude', field: 'longitude', value: '', reason: 'latitude and longitude must both be given or both be empty' }]);
+  });
+
+  it('checks units: the quantity cell against the unit column, and a quantity needs a unit', () => {
+    const parsed = csv('date,country,commodity,amount,unit\n2019-07-21,SG,x,8.8 t,kg\n2019-07-21,SG,x,8.8 t,\n2019-07-21,SG,x,8.8,\n2019-07-21,SG,x,,\n', {
+      mapping: { date: 'seizureDate', country: 'country', commodity: 'commodity', amount: 'quantityWithUnit', unit: 'unit' },
+    });
+    expect(parsed.report.rejected).toEqual([
+      { line: 2, column: 'unit', field: 'unit', value: 'kg', reason: 'the quantity says t but the unit column says kg' },
+      { line: 4, column: 'unit', field: 'unit', value: '', reason: 'is required when a quantity is given' },
+    ]);
+    expect(parsed.seizures.map((s) => [s.line, s.fields.quantity, s.fields.unit])).toEqual([[3, 8.8, 't'], [5, null, 'kg']]);
+  });
+
+  it('reads money with its currency in the cell, and needs a currency for a value', () => {
+    const parsed = csv('date,country,commodity,value,currency\n2019-07-21,SG,x,"SGD 48,600,000",\n2019-07-21,SG,x,17 600 000 €,EUR\n2019-07-21,SG,x,"US$ 6.8",SGD\n2019-07-21,SG,x,500,\n');
+    expect(parsed.seizures.map((s) => [s.fields.reportedValue, s.fields.reportedCurrency])).toEqual([[48600000, 'SGD'], [17600000, 'EUR']]);
+    expect(parsed.report.rejected.map((r) => [r.line, r.column, r.field, r.reason])).toEqual([
+      [4, 'currency', 'reportedCurrency', 'the value says USD but the currency column says SGD'],
+      [5, 'currency', 'reportedCurrency', 'is required when a value is reported'],
+    ]);
+  });
+
+  it('takes precision from the date, and refuses a stated precision the date does not have', () => {
+    const parsed = csv('date,precision,country,commodity\n2019-06,,SG,x\n2019-06-01,month,SG,x\n2019-06,day,SG,x\n', {
+      mapping: { date: 'seizureDate', precision: 'datePrecision', country: 'country', commodity: 'commodity' },
+    });
+    expect(parsed.seizures.map((s) => [s.fields.seizureDate, s.fields.datePrecision])).toEqual([['2019-06-01', 'month'], ['2019-06-01', 'month']]);
+    expect(parsed.report.rejected).toEqual([{ line: 4, column: 'precision', field: 'datePrecision', value: 'day', reason: "says day but the date '2019-06' only gives the month" }]);
+  });
+
+  it('decides slash dates per column: proven by a cell, chosen by the user, or assumed DMY with a warning', () => {
+    expect(csv('date,country,commodity\n03/04/2019,SG,x\n21/07/2019,SG,x\n').seizures[0]!.fields.seizureDate).toBe('2019-04-03');
+    expect(csv('date,country,commodity\n03/04/2019,SG,x\n07/21/2019,SG,x\n').seizures[0]!.fields.seizureDate).toBe('2019-03-04');
+    expect(csv('date,country,commodity\n03/04/2019,SG,x\n', { dateOrder: 'MDY' }).seizures[0]!.fields.seizureDate).toBe('2019-03-04');
+    const assumed = csv('date,country,commodity\n03/04/2019,SG,x\n');
+    expect(assumed.seizures[0]!.fields.seizureDate).toBe('2019-04-03');
+    expect(assumed.report.warnings).toContain("Column 'date': dates such as 03/04/2019 were read day first (DMY); choose month first (MDY) if that is wrong.");
+  });
+
+  it('keeps values of a second column mapped to the same field in notes', () => {
+    const parsed = csv('date,country,commodity,Ware,notes\n2019-07-21,SG,ivory,Elfenbein,seen\n2019-07-21,SG,,Elfenbein,\n', {
+      mapping: { date: 'seizureDate', country: 'country', commodity: 'commodity', Ware: 'commodity', notes: 'notes' },
+    });
+    expect(parsed.seizures.map((s) => [s.fields.commodity, s.fields.notes])).toEqual([['ivory', 'seen\nWare: Elfenbein'], ['Elfenbein', '']]);
+  });
+
+  it('merges list columns and splits agencies on ;', () => {
+    const parsed = csv('date,country,commodity,origin,origin2,agency\n2019-07-21,SG,x,CD;UG,"Uganda, Kenya",NParks; Singapore Customs\n', {
+      mapping: { date: 'seizureDate', country: 'country', commodity: 'commodity', origin: 'originCountries', origin2: 'originCountries', agency: 'seizingAgencies' },
+    });
+    expect(parsed.seizures[0]!.fields.originCountries).toEqual(['CD', 'UG', 'KE']);
+    expect(parsed.seizures[0]!.fields.seizingAgencies).toEqual(['NParks', 'Singapore Customs']);
+  });
+
+  it('keeps formula-like text as text (notes verbatim, single-line fields trimmed by the schema)', () => {
+    const parsed = csv(`${H},place,notes\n2019-07-21,SG,=1+1,1,kg,"\t-2+3","\t=cmd|' /C calc'!A0 "\n`);
+    expect(parsed.seizures[0]!.fields).toMatchObject({ commodity: '=1+1', place: '-2+3', notes: "\t=cmd|' /C calc'!A0 " });
+  });
+
+  it('gives at most ten sample rows, skips blank rows silently, and warns about cells beyond the header', () => {
+    const rows = Array.from({ length: 12 }, (_, i) => `2019-07-${String(i + 1).padStart(2, '0')},SG,x,${i + 1},kg`);
+    const parsed = csv(`${H}\n${rows.slice(0, 6).join('\n')}\n,,,,\n\n${rows.slice(6).join('\n')}\n2019-08-01,SG,x,1,kg,extra\n`);
+    expect(parsed.sampleRows).toHaveLength(10);
+    expect(parsed.sampleRows[6]![0]).toBe('2019-07-07');
+    expect(parsed.report.imported).toBe(13);
+    expect(parsed.report.skippedBlank).toBe(2);
+    expect(parsed.report.warnings).toContain('1 row(s) have more cells than the header (first: line 16); the extra cells were not imported.');
+    expect(parsed.seizures.at(-1)!.line).toBe(16); // header 1, rows 2–7, blanks 8–9, rows 10–15
+  });
+
+  it('imports nothing from a header without rows, and says so', () => {
+    const parsed = csv(`${H}\r\n`);
+    expect(parsed.report.imported).toBe(0);
+    expect(parsed.report.warnings).toEqual(['The file has a header but no data rows.']);
+  });
+});
