@@ -1,0 +1,51 @@
+/**
+ * A user-entered exchange rate: for a currency the ECB does not quote (VND, NGN, KES, XOF…), or a
+ * date after the shipped ECB snapshot. Stored in the workspace doc (map `exchangeRates`) and fed
+ * to the valuation rate table (`shared/valuation/rates.ts`) as a `UserRate`.
+ */
+import { z } from 'zod';
+import { currencyCodeSchema, idSchema, isoDateSchema, lineSchema } from './fields';
+
+const rateSchema = z.number().finite().positive('must be greater than zero').max(1e12, 'must be at most 1,000,000,000,000');
+
+/**
+ * Per-field schemas of a user exchange rate: `perEur` units of `currency` per 1 EUR, or `perUsd`
+ * units per 1 USD (exactly one is set, the other null); `date` (YYYY-MM-DD) from which the rate
+ * applies (it is used for later dates until a newer rate exists); `source` says where it comes
+ * from (e.g. "State Bank of Vietnam central rate, 3 Jan 2023").
+ */
+export const exchangeRateFieldSchemas = {
+  currency: currencyCodeSchema.refine((c) => c !== 'EUR', { message: 'EUR is the base currency (1 per EUR by definition)' }),
+  perEur: rateSchema.nullable(),
+  perUsd: rateSchema.nullable(),
+  date: isoDateSchema,
+  source: lineSchema(500).min(1, 'is required: say where the rate comes from'),
+  notes: z.string().max(10_000, 'must be at most 10,000 characters'),
+} as const;
+
+/** Cross-field rules: exactly one of perEur/perUsd; a USD rate is given per EUR. */
+function checkRate(r: { currency: string; perEur: number | null; perUsd: number | null }, ctx: z.RefinementCtx): void {
+  if ((r.perEur === null) === (r.perUsd === null)) {
+    ctx.addIssue({ code: 'custom', path: ['perEur'], message: 'give the rate either per EUR or per USD, not both or neither' });
+  }
+  if (r.currency === 'USD' && r.perUsd !== null) ctx.addIssue({ code: 'custom', path: ['perUsd'], message: 'a USD rate must be given per EUR' });
+}
+
+/** All editable fields of a user exchange rate, with cross-field rules. */
+export const exchangeRateFieldsSchema = z.object(exchangeRateFieldSchemas).superRefine(checkRate);
+/** All editable fields of a user exchange rate. */
+export type ExchangeRateFields = z.infer<typeof exchangeRateFieldsSchema>;
+
+/** A user exchange rate as stored: fields plus id and authorship stamps (ms since epoch). */
+export const exchangeRateSchema = z
+  .object({
+    ...exchangeRateFieldSchemas,
+    id: idSchema,
+    createdBy: z.string(),
+    createdAt: z.number().int(),
+    updatedBy: z.string(),
+    updatedAt: z.number().int(),
+  })
+  .superRefine(checkRate);
+/** A user exchange rate as stored. */
+export type ExchangeRate = z.infer<typeof exchangeRateSchema>;

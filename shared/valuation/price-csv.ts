@@ -1,0 +1,173 @@
+/**
+ * Import of price references from CSV (UTF-8, comma-separated, RFC 4180 quoting, first line a
+ * header). Columns, by header name (snake_case as in seizures-public.csv; the camelCase field
+ * names are accepted too; unknown columns are ignored):
+ *
+ *   commodity*, taxon, low*, high*, currency*, unit*, market_level*, place*, country_iso2, date*,
+ *   citation_title*, citation_url, notes          (* = required column)
+ *
+ * `low`/`high` are the price of one `unit` in `currency`, written as plain decimals (1234.5; no
+ * thousands separators, no currency signs). `high` may be left empty for a single price. Each row
+ * is validated with `priceReferenceFieldsSchema`; a bad row is rejected with its line number,
+ * field and reason, and the good rows are returned for the caller to store (nothing is written
+ * here). Line numbers are those of the file (a quoted cell spanning lines counts all its lines).
+ */
+import Papa from 'papaparse';
+import { priceReferenceFieldsSchema, type PriceReferenceFields } from '../domain/price-reference';
+
+/** One rejected cell or row: `line` is the 1-based line in the file, `field` the column (or "row"). */
+export interface CsvRejection {
+  readonly line: number;
+  readonly field: string;
+  readonly reason: string;
+}
+
+/** A row that passed validation, with the line it started on. */
+export interface CsvAcceptedRow {
+  readonly line: number;
+  readonly fields: PriceReferenceFields;
+}
+
+/** The result of {@link parsePriceReferenceCsv}. */
+export interface PriceCsvResult {
+  readonly accepted: readonly CsvAcceptedRow[];
+  readonly rejected: readonly CsvRejection[];
+  /** Data rows read (accepted + rows with at least one rejection). */
+  readonly rowCount: number;
+}
+
+type Field = keyof PriceReferenceFields;
+
+/** Header name (lower case) → field. */
+const COLUMNS: Record<string, Field> = {
+  commodity: 'commodity',
+  taxon: 'taxon',
+  low: 'low',
+  high: 'high',
+  currency: 'currency',
+  unit: 'unit',
+  market_level: 'marketLevel',
+  marketlevel: 'marketLevel',
+  place: 'place',
+  country_iso2: 'country',
+  country: 'country',
+  date: 'date',
+  citation_title: 'citationTitle',
+  citationtitle: 'citationTitle',
+  citation_url: 'citationUrl',
+  citationurl: 'citationUrl',
+  notes: 'notes',
+};
+
+const REQUIRED: readonly Field[] = ['commodity', 'low', 'high', 'currency', 'unit', 'marketLevel', 'place', 'date', 'citationTitle'];
+const SNAKE: Record<Field, string> = {
+  commodity: 'commodity',
+  taxon: 'taxon',
+  low: 'low',
+  high: 'high',
+  currency: 'currency',
+  unit: 'unit',
+  marketLevel: 'market_level',
+  place: 'place',
+  country: 'country_iso2',
+  date: 'date',
+  citationTitle: 'citation_title',
+  citationUrl: 'citation_url',
+  notes: 'notes',
+};
+const DECIMAL = /^\d+(\.\d+)?$/;
+
+/** At most this many rows are read; a longer file is rejected at the first extra row. */
+export const MAX_PRICE_ROWS = 10_000;
+
+/**
+ * Parses a price-reference CSV. Never throws for bad content: problems come back as rejections.
+ * A header without a required column rejects the whole file (one rejection per missing column, line 1).
+ */
+export function parsePriceReferenceCsv(text: string): PriceCsvResult {
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const rows: { data: string[]; line: number }[] = [];
+  let lineAtCursor = 1;
+  let counted = 0;
+  const lineOf = (offset: number): number => {
+    for (let i = counted; i < offset && i < body.length; i++) if (body.charCodeAt(i) === 10) lineAtCursor++;
+    counted = Math.max(counted, offset);
+    return lineAtCursor;
+  };
+  let start = 0;
+  Papa.parse<string[]>(body, {
+    delimiter: ',',
+    skipEmptyLines: false,
+    step: (r) => {
+      const line = lineOf(start);
+      rows.push({ data: r.data, line });
+      // In step mode the cursor is the offset just past the row's line break: where the next row starts.
+      start = r.meta.cursor;
+    },
+  });
+  const rejected: CsvRejection[] = [];
+  const accepted: CsvAcceptedRow[] = [];
+  const header = rows.shift();
+  if (!header) return { accepted, rejected: [{ line: 1, field: 'file', reason: 'the file is empty' }], rowCount: 0 };
+  const index = new Map<Field, number>();
+  header.data.forEach((h, i) => {
+    const f = COLUMNS[h.trim().toLowerCase()];
+    if (f && !index.has(f)) index.set(f, i);
+  });
+  const missing = REQUIRED.filter((f) => !index.has(f));
+  if (missing.length) {
+    return { accepted, rejected: missing.map((f) => ({ line: header.line, field: SNAKE[f], reason: 'required column is missing from the header' })), rowCount: 0 };
+  }
+  let rowCount = 0;
+  for (const row of rows) {
+    if (row.data.every((c) => c.trim() === '')) continue;
+    rowCount++;
+    if (rowCount > MAX_PRICE_ROWS) {
+      rejected.push({ line: row.line, field: 'row', reason: `the file has more than ${MAX_PRICE_ROWS} rows; split it` });
+      break;
+    }
+    const cell = (f: Field): string => {
+      const i = index.get(f);
+      return i === undefined ? '' : (row.data[i] ?? '').trim();
+    };
+    const rowProblems: CsvRejection[] = [];
+    const num = (f: Field): number | null => {
+      const s = cell(f);
+      if (!DECIMAL.test(s)) {
+        rowProblems.push({ line: row.line, field: SNAKE[f], reason: s ? `"${s.slice(0, 40)}" is not a number written like 1234.5` : 'is required' });
+        return null;
+      }
+      return Number(s);
+    };
+    const low = num('low');
+    const high = cell('high') === '' && low !== null ? low : num('high');
+    const country = cell('country').toUpperCase();
+    const candidate = {
+      commodity: cell('commodity'),
+      taxon: cell('taxon'),
+      low: low ?? 0,
+      high: high ?? 0,
+      currency: cell('currency').toUpperCase(),
+      unit: cell('unit').toLowerCase().replace('m³', 'm3'),
+      marketLevel: cell('marketLevel').toLowerCase(),
+      place: cell('place'),
+      country: country === '' ? null : country,
+      date: cell('date'),
+      citationTitle: cell('citationTitle'),
+      citationUrl: cell('citationUrl'),
+      notes: index.has('notes') ? (row.data[index.get('notes')!] ?? '') : '',
+    };
+    const r = priceReferenceFieldsSchema.safeParse(candidate);
+    if (!r.success) {
+      for (const issue of r.error.issues) {
+        const f = String(issue.path[0] ?? 'row') as Field;
+        // A number we already rejected for its text has a placeholder value: do not report it twice.
+        if ((f === 'low' && low === null) || (f === 'high' && high === null)) continue;
+        rowProblems.push({ line: row.line, field: SNAKE[f] ?? String(f), reason: issue.message });
+      }
+    }
+    if (rowProblems.length || !r.success) rejected.push(...rowProblems);
+    else accepted.push({ line: row.line, fields: r.data });
+  }
+  return { accepted, rejected, rowCount };
+}
