@@ -7,7 +7,7 @@
  *   other non-empty values are kept in `notes` as "Column: value", so nothing is dropped silently.
  *   Country lists and agencies merge all their columns; notes columns are joined line by line;
  * - latitude/longitude columns win over a combined coordinates column; a KML/GeoJSON geometry
- *   (passed as `location`) wins over both;
+ *   (passed as `location`) wins over both, and a feature without geometry falls back to them;
  * - the quantity cell may carry its unit ("8.8 t"); if a unit column disagrees, the row is refused;
  *   a quantity without any unit is refused; without a quantity the unit defaults to the unit
  *   column, the caller's default or kg (the "add seizure" form's default);
@@ -50,7 +50,7 @@ const PRECISION_RANK = { year: 0, month: 1, day: 2 } as const;
 const MONEY = /^(?:([A-Za-z]{3}|[A-Z]{1,2}\$|[€£$¥₹₫₱฿₦₩])\s*)?([^A-Za-z€£$¥₹₫₱฿₦₩]+?)(?:\s*([A-Za-z]{3}|[€£$¥₹₫₱฿₦₩]))?$/;
 
 /**
- * Builds one seizure from `cells` (in header order) with `plan`. `location`, when given, is the
+ * Builds one seizure from `cells` (in header order) with `plan`. `location`, when not null, is the
  * feature's geometry and replaces any coordinate columns (rejections then name column 'geometry').
  */
 export function buildSeizure(cells: readonly string[], plan: ImportPlan, location?: GeometryLocation): BuiltRow {
@@ -64,7 +64,8 @@ export function buildSeizure(cells: readonly string[], plan: ImportPlan, locatio
 
   /** First non-empty column of `targets`; the other non-empty ones go to notes. */
   function pick(targets: ImportTarget[], text = false): { col: PlanColumn; raw: string } | null {
-    const all = targets.flatMap(cols).sort((a, b) => a.priority - b.priority || a.index - b.index);
+    const all = targets.length === 1 ? cols(targets[0]!) : targets.flatMap(cols).sort((a, b) => a.priority - b.priority || a.index - b.index);
+    if (!all.length) return null;
     let chosen: { col: PlanColumn; raw: string } | null = null;
     for (const col of all) {
       const raw = cell(col);
@@ -112,12 +113,10 @@ export function buildSeizure(cells: readonly string[], plan: ImportPlan, locatio
   const place = text('place', 'place');
   let latitude: number | null = d.latitude ?? null;
   let longitude: number | null = d.longitude ?? null;
-  if (location !== undefined) {
-    if (location) {
-      [latitude, longitude] = [location.latitude, location.longitude];
-      source.latitude = { column: 'geometry', value: String(location.latitude) };
-      source.longitude = { column: 'geometry', value: String(location.longitude) };
-    } else [latitude, longitude] = [null, null];
+  if (location) {
+    [latitude, longitude] = [location.latitude, location.longitude];
+    source.latitude = { column: 'geometry', value: String(location.latitude) };
+    source.longitude = { column: 'geometry', value: String(location.longitude) };
   } else if (hasValue('latitude') || hasValue('longitude')) {
     latitude = read('latitude', ['latitude'], (raw) => parseCoordinate(raw, 'lat')) ?? null;
     longitude = read('longitude', ['longitude'], (raw) => parseCoordinate(raw, 'lon')) ?? null;
@@ -221,23 +220,33 @@ export function buildSeizure(cells: readonly string[], plan: ImportPlan, locatio
     operation, sourceTitle, sourceUrl, notes,
   };
 
-  // Field schemas for every field not already refused, then the cross-field rules.
+  // The whole schema first (the common case: a good row); on any problem, each field's own schema
+  // for the fields not refused yet, then the cross-field rules if every field passed.
+  if (!rejections.length) {
+    const whole = seizureFieldsSchema.safeParse(candidate);
+    if (whole.success) return { ok: true, fields: whole.data };
+  }
   const refused = new Set(rejections.map((r) => r.field));
+  const describe = (field: SeizureField) => {
+    const src = source[field];
+    const value = candidate[field];
+    return { column: src?.column ?? firstColumn(field as ImportTarget), value: src?.value ?? (Array.isArray(value) ? value.join(';') : String(value ?? '')) };
+  };
   for (const field of Object.keys(seizureFieldSchemas) as SeizureField[]) {
     if (refused.has(field)) continue;
     const r = seizureFieldSchemas[field].safeParse(candidate[field]);
     if (!r.success) {
-      const src = source[field];
-      reject(field, src?.column ?? firstColumn(field as ImportTarget), src?.value ?? String(candidate[field] ?? ''), r.error.issues[0]?.message ?? 'is not valid');
+      const { column, value } = describe(field);
+      reject(field, column, value, r.error.issues[0]?.message ?? 'is not valid');
     }
   }
-  if (rejections.length) return { ok: false, rejections };
-  const whole = seizureFieldsSchema.safeParse(candidate);
-  if (whole.success) return { ok: true, fields: whole.data };
-  for (const issue of whole.error.issues) {
-    const field = String(issue.path[0] ?? 'notes') as SeizureField;
-    const src = source[field];
-    reject(field, src?.column ?? firstColumn(field as ImportTarget), src?.value ?? '', issue.message);
+  if (!rejections.length) {
+    const whole = seizureFieldsSchema.safeParse(candidate);
+    for (const issue of whole.error?.issues ?? []) {
+      const field = String(issue.path[0] ?? 'notes') as SeizureField;
+      const { column, value } = describe(field);
+      reject(field, column, source[field] ? value : '', issue.message);
+    }
   }
   return { ok: false, rejections };
 }

@@ -23,7 +23,9 @@ import { guessMapping } from './guess-mapping';
 import { headerTarget, publicColumnTarget } from './header-names';
 import { makePlan, resolveMapping } from './plan';
 
+/** The key a column mapping is remembered under: normalised header names, order-insensitive (header-names.ts). */
 export { headersKey } from './header-names';
+/** Seizures as CSV in the public data set's columns, CRLF, formula-like text cells neutralised (export-csv.ts). */
 export { seizuresToCsv } from './export-csv';
 
 /** Largest file accepted, in bytes (64 MiB; the RPC's base64 limit of 90,000,000 characters is about 67 MB). */
@@ -75,7 +77,7 @@ const failed = (fileName: string, why: string) => new NestError('import-failed',
 /** KML/GPX property names that are not in the header tables, and their fixed targets. */
 const GEO_NAMES: Record<string, ImportTarget> = { name: 'commodity', title: 'commodity', description: 'notes', desc: 'notes', cmt: 'notes', timestamp: 'seizureDate', timespan: 'seizureDate', time: 'seizureDate' };
 /** Built-in KML/GPX properties are read after data properties of the same target (a placemark's name is a commodity only when it has no commodity data). */
-const geoPriority = (h: string) => (h in GEO_NAMES ? 1 : 0);
+const geoPriority = (h: string) => (h.toLowerCase() in GEO_NAMES ? 1 : 0);
 
 /** A complete mapping over `headers` from resolved targets. */
 function completeMapping(headers: readonly string[], targets: readonly (ImportTarget | null)[]): ColumnMapping {

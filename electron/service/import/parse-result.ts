@@ -26,11 +26,7 @@ const MISSING_MARKERS = new Set(['-', '–', '—', 'n/a', '#n/a', 'null', 'nan'
 /** True when a non-text cell holds no value: empty, only whitespace, or a marker like "n/a" or "—". */
 export function isMissing(raw: string): boolean {
   const s = raw.trim();
-  return s === '' || MISSING_MARKERS.has(s.toLowerCase());
+  if (s === '') return true;
+  return s.length <= 4 && MISSING_MARKERS.has(s.toLowerCase()); // the longest marker has 4 characters
 }
 
-/** Quotes a cell value for a reason text, shortened to 40 characters. */
-export function quote(raw: string): string {
-  const s = raw.length > 40 ? `${raw.slice(0, 39)}…` : raw;
-  return `'${s}'`;
-}

@@ -79,7 +79,12 @@ export function makePlan(headers: readonly string[], rows: readonly (readonly st
     const list = byTarget.get(target) ?? [];
     list.push({ index, name, target, priority: opts.priority?.(name) ?? 0 });
     byTarget.set(target, list);
-    const values = rows.map((r) => r[index] ?? '').filter((v) => !isMissing(v));
+    if (!NUMERIC_TARGETS.has(target) && target !== 'seizureDate') return;
+    const values: string[] = [];
+    for (const r of rows) {
+      const v = r[index] ?? '';
+      if (!isMissing(v)) values.push(v);
+    }
 
     if (NUMERIC_TARGETS.has(target)) {
       const numberParts = values.map((v) => splitQuantity(v.replace(/^\D+/, ''))?.[0] ?? v);

@@ -82,3 +82,16 @@ describe('readGeo (KML, GPX)', () => {
     expect(parsed.seizures[0]!.fields).toMatchObject({ seizureDate: '2019-07-01', datePrecision: 'month', country: 'SG', commodity: 'pangolin scales', quantity: 11.9, unit: 't', sector: 'wildlife', notes: 'name: P1' });
   });
 });
+
+describe('GeoJSON seizures', () => {
+  it('uses coordinate properties when a feature has no geometry, and the geometry when it has one', () => {
+    const text = fc(
+      feature(null, { seizure_date: '2019-07-21', country_iso2: 'SG', commodity: 'x', latitude: 1.274, longitude: 103.764 }),
+      feature({ type: 'Point', coordinates: [39.6667, -4.05] }, { seizure_date: '2021-03-11', country_iso2: 'KE', commodity: 'y', latitude: 1, longitude: 2 }),
+      feature({ type: 'Point', coordinates: [39.6667, 95] }, { seizure_date: '2021-03-11', country_iso2: 'KE', commodity: 'z' }),
+    );
+    const parsed = parseImportFile({ fileName: 'f.geojson', bytes: utf8(text) });
+    expect(parsed.seizures.map((s) => [s.line, s.fields.latitude, s.fields.longitude])).toEqual([[0, 1.274, 103.764], [1, -4.05, 39.6667]]);
+    expect(parsed.report.rejected).toEqual([{ line: 2, column: 'geometry', field: 'latitude', value: '95', reason: 'must be between -90 and 90 degrees' }]);
+  });
+});
