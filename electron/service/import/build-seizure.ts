@@ -108,8 +108,7 @@ export function buildSeizure(cells: readonly string[], plan: ImportPlan, locatio
   seizureDate ??= '';
 
   // Where.
-  const country = read('country', ['country'], parseCountry) ?? d.country;
-  if (!country && !source.country) reject('country', firstColumn('country'), '', 'is required');
+  const countryRead = read('country', ['country'], parseCountry);
   const place = text('place', 'place');
   let latitude: number | null = d.latitude ?? null;
   let longitude: number | null = d.longitude ?? null;
@@ -132,6 +131,10 @@ export function buildSeizure(cells: readonly string[], plan: ImportPlan, locatio
       else reject(r.reason.startsWith('longitude') ? 'longitude' : 'latitude', p.col.name, p.raw, r.reason.replace(/^(latitude|longitude) /, ''));
     }
   }
+  // A row without a country takes the one its coordinates fall in (offline basemap), then the default.
+  const located = !countryRead && !source.country && latitude !== null && longitude !== null ? (plan.countryAt?.(latitude, longitude) ?? undefined) : undefined;
+  const country = countryRead ?? located ?? d.country;
+  if (!country && !source.country) reject('country', firstColumn('country'), '', 'is required (no country column, and the coordinates are not in a known country)');
   const locationPrecision = read('locationPrecision', ['locationPrecision'], parseLocationPrecision) ?? d.locationPrecision ?? 'exact';
 
   // What.

@@ -70,6 +70,8 @@ export interface ParseImportInput {
   dateOrder?: DateOrder;
   /** Values for fields the file has no value for (no column, or an empty cell), e.g. the case's sector. */
   defaults?: Partial<SeizureFields>;
+  /** Country (ISO 3166-1 alpha-2) at a WGS84 point, used before `defaults.country` for rows with coordinates but no country. */
+  countryAt?: (latitude: number, longitude: number) => string | null;
 }
 
 const failed = (fileName: string, why: string) => new NestError('import-failed', `${fileName}: ${why}`);
@@ -178,7 +180,7 @@ export function parseImportFile(input: ParseImportInput): ParsedImport {
     table.headers,
     table.rows.map((r) => r.cells),
     table.mapping,
-    { dateOrder: input.dateOrder, defaults: input.defaults, decimalHint: table.decimalHint, priority: table.priority },
+    { dateOrder: input.dateOrder, defaults: input.defaults, countryAt: input.countryAt, decimalHint: table.decimalHint, priority: table.priority },
   );
   const seizures: ParsedImport['seizures'] = [];
   const rejected: Rejection[] = [];

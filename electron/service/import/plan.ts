@@ -30,6 +30,8 @@ export interface ImportPlan {
   dateOrder: ReadonlyMap<number, DateOrder>;
   /** Values used where the file has no value for a field (no column, or an empty cell). */
   defaults: Partial<SeizureFields>;
+  /** The ISO 3166-1 alpha-2 country at a WGS84 point, for rows with coordinates but no country. */
+  countryAt?: (latitude: number, longitude: number) => string | null;
 }
 
 /** Options for {@link makePlan}. */
@@ -37,6 +39,8 @@ export interface PlanOptions {
   /** The user's day-month order for ambiguous slash dates; when absent it is decided per column. */
   dateOrder?: DateOrder;
   defaults?: Partial<SeizureFields>;
+  /** See {@link ImportPlan.countryAt}. */
+  countryAt?: (latitude: number, longitude: number) => string | null;
   /** Decimal mark for numeric columns whose cells prove nothing (from the file: ',' for ';'-separated files). */
   decimalHint: DecimalMark;
   /** Reading priority of a column (lower first); default 0. Used for KML/GeoJSON labels. */
@@ -102,5 +106,5 @@ export function makePlan(headers: readonly string[], rows: readonly (readonly st
     }
   });
   for (const list of byTarget.values()) list.sort((a, b) => a.priority - b.priority || a.index - b.index);
-  return { plan: { byTarget, decimal, dateOrder, defaults: opts.defaults ?? {} }, warnings };
+  return { plan: { byTarget, decimal, dateOrder, defaults: opts.defaults ?? {}, countryAt: opts.countryAt }, warnings };
 }

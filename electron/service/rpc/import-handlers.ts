@@ -10,6 +10,7 @@ import type { ImportRequest, importRpc } from '../../../shared/rpc/import';
 import type { ColumnMapping } from '../../../shared/rpc/import';
 import { headersKey, parseImportFile, seizuresToCsv, type ParsedImport } from '../import';
 import type { WorkspaceRuntime } from '../workspace-runtime';
+import { countryAt } from '../geo/country-at';
 import type { HandlerMap } from './types';
 
 function rememberedMapping(ws: WorkspaceRuntime, headers: string[]): ColumnMapping | undefined {
@@ -29,7 +30,10 @@ export function parseForCase(ws: WorkspaceRuntime, p: ImportRequest): { parsed: 
   const caseDoc = new CaseDoc(doc);
   try {
     const bytes = new Uint8Array(Buffer.from(p.contentBase64, 'base64'));
-    const base = { fileName: p.fileName, bytes, dateOrder: p.dateOrder, defaults: { sector: caseDoc.readMeta().sector } };
+    const meta = caseDoc.readMeta();
+    // Defaults from the case: its sector, and its first jurisdiction for rows with no country and no coordinates.
+    const defaults = { sector: meta.sector, ...(meta.jurisdictions[0] ? { country: meta.jurisdictions[0] } : {}) };
+    const base = { fileName: p.fileName, bytes, dateOrder: p.dateOrder, defaults, countryAt };
     let parsed = parseImportFile({ ...base, mapping: p.mapping });
     if (!p.mapping && parsed.format === 'csv') {
       const remembered = rememberedMapping(ws, parsed.headers);

@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import Papa from 'papaparse';
+import { sharedPath } from '../../helpers/shared-dir';
 import type { CrimeSector, DatePrecision, QuantityUnit } from '../../../shared/domain/codes';
 import { parseEcbCsv, RateTable, type EcbRates, type UserRate } from '../../../shared/valuation/rates';
 import type { PriceInput, SeizureInput } from '../../../shared/valuation/valuate';
@@ -14,7 +15,7 @@ import type { PriceInput, SeizureInput } from '../../../shared/valuation/valuate
 const root = (p: string): string => fileURLToPath(new URL(`../../../${p}`, import.meta.url));
 
 /** The shared data folder (real public data). */
-export const SHARED_DATA = '/work/shared/data';
+export const SHARED_DATA = sharedPath('data');
 
 /** A row of seizures-public.csv as a valuation input; `id` is the row's name, P01…P59. */
 export type PublicSeizure = SeizureInput & { row: Record<string, string> };
