@@ -134,7 +134,10 @@ export function buildSeizure(cells: readonly string[], plan: ImportPlan, locatio
   // A row without a country takes the one its coordinates fall in (offline basemap), then the default.
   const located = !countryRead && !source.country && latitude !== null && longitude !== null ? (plan.countryAt?.(latitude, longitude) ?? undefined) : undefined;
   const country = countryRead ?? located ?? d.country;
-  if (!country && !source.country) reject('country', firstColumn('country'), '', 'is required (no country column, and the coordinates are not in a known country)');
+  if (!country && !source.country) {
+    const why = latitude !== null && longitude !== null && plan.countryAt ? 'is required (the coordinates are not in a known country)' : 'is required';
+    reject('country', firstColumn('country'), '', why);
+  }
   const locationPrecision = read('locationPrecision', ['locationPrecision'], parseLocationPrecision) ?? d.locationPrecision ?? 'exact';
 
   // What.
