@@ -1,17 +1,20 @@
 /**
  * Builds the renderer into dist/renderer with relative asset paths, so the same files are served
- * by Electron's app:// protocol and by the browser-mode host.
+ * by Electron's app:// protocol and by the browser-mode host. Paths come from
+ * `import.meta.dirname` (Node ≥ 20.11), so this file needs no Node built-in import, which the
+ * renderer layer's lint rule forbids.
  */
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
-import { fileURLToPath } from 'node:url';
+
+const here = import.meta.dirname;
 
 export default defineConfig({
-  root: fileURLToPath(new URL('.', import.meta.url)),
+  root: here,
   base: './',
   plugins: [react()],
   build: {
-    outDir: fileURLToPath(new URL('../dist/renderer', import.meta.url)),
+    outDir: `${here}/../dist/renderer`,
     emptyOutDir: true,
     sourcemap: true,
     chunkSizeWarningLimit: 2000,

@@ -1,0 +1,79 @@
+/**
+ * Hash routes of the app. The hash (not the path) carries the route so the same files work
+ * under Electron's app:// protocol and in browser mode; the browser-mode token arrives as
+ * `#token=…` once and is then replaced by a route (connect.ts keeps it in sessionStorage).
+ *
+ *   #/                              workspace chooser
+ *   #/w/<ws>                        case list
+ *   #/w/<ws>/map                    workspace map (all mapped seizures)
+ *   #/w/<ws>/sources                about the data
+ *   #/w/<ws>/c/<case>[/<tab>]       a case (tab: overview | seizures | map)
+ */
+import { useEffect, useState } from 'react';
+
+/** Tabs of the case view. */
+export const CASE_TABS = ['overview', 'seizures', 'map'] as const;
+/** One case tab. */
+export type CaseTab = (typeof CASE_TABS)[number];
+
+/** A parsed route. */
+export type Route =
+  | { name: 'home' }
+  | { name: 'cases'; ws: string }
+  | { name: 'map'; ws: string }
+  | { name: 'sources'; ws: string }
+  | { name: 'case'; ws: string; caseId: string; tab: CaseTab };
+
+/** Parses a location hash into a route; anything unknown is the home route. */
+export function parseRoute(hash: string): Route {
+  const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
+  if (parts[0] !== 'w' || !parts[1]) return { name: 'home' };
+  const ws = parts[1];
+  if (parts.length === 2) return { name: 'cases', ws };
+  if (parts[2] === 'map') return { name: 'map', ws };
+  if (parts[2] === 'sources') return { name: 'sources', ws };
+  if (parts[2] === 'c' && parts[3]) {
+    const tab = (CASE_TABS as readonly string[]).includes(parts[4] ?? '') ? (parts[4] as CaseTab) : 'overview';
+    return { name: 'case', ws, caseId: parts[3], tab };
+  }
+  return { name: 'cases', ws };
+}
+
+/** The hash (with leading #) of a route. */
+export function routeHref(r: Route): string {
+  switch (r.name) {
+    case 'home':
+      return '#/';
+    case 'cases':
+      return `#/w/${r.ws}`;
+    case 'map':
+      return `#/w/${r.ws}/map`;
+    case 'sources':
+      return `#/w/${r.ws}/sources`;
+    case 'case':
+      return `#/w/${r.ws}/c/${r.caseId}${r.tab === 'overview' ? '' : `/${r.tab}`}`;
+  }
+}
+
+/** Navigates to a route (adds a history entry). */
+export function navigate(r: Route): void {
+  window.location.hash = routeHref(r);
+}
+
+/** Replaces a `#token=…` hash left by the browser-mode URL with the home route, without a history entry. */
+export function dropTokenFromHash(): void {
+  if (/(?:^#|&)token=/.test(window.location.hash)) {
+    history.replaceState(null, '', `${window.location.pathname}${window.location.search}#/`);
+  }
+}
+
+/** The current route, updated on hash changes. */
+export function useRoute(): Route {
+  const [route, setRoute] = useState(() => parseRoute(window.location.hash));
+  useEffect(() => {
+    const onHash = (): void => setRoute(parseRoute(window.location.hash));
+    window.addEventListener('hashchange', onHash);
+    return () => window.removeEventListener('hashchange', onHash);
+  }, []);
+  return route;
+}

@@ -1,0 +1,77 @@
+/**
+ * The case header: number, title, TLP marking, status and sector; who else has the case open;
+ * and the case actions (import, export CSV, add seizure).
+ */
+import type { ReactNode } from 'react';
+import type { CaseMeta } from '../../../shared/domain/case';
+import { countryName } from '../../../shared/domain/iso';
+import type { DocReplica } from '../data/client';
+import { SectorLabel, StatusBadge, TlpBadge } from '../ui/badges';
+import { Icon } from '../ui/icons';
+import { formatIsoDate } from '../format/dates';
+import { PresenceBar } from './presence-bar';
+import { ExportButton } from './export-button';
+
+/** Props of {@link CaseHeader}. */
+export interface CaseHeaderProps {
+  meta: CaseMeta;
+  replica: DocReplica;
+  readOnly: boolean;
+  workspaceId: string;
+  onAddSeizure: () => void;
+  onImport: () => void;
+}
+
+/** The case header. */
+export function CaseHeader(props: CaseHeaderProps): ReactNode {
+  const { meta } = props;
+  return (
+    <header className="case-header">
+      <div className="case-header-top">
+        <span className="case-number case-number-lg">{meta.number}</span>
+        <TlpBadge tlp={meta.tlp} large />
+        <StatusBadge status={meta.status} />
+        <span className="case-header-spacer" />
+        <PresenceBar replica={props.replica} />
+      </div>
+      <div className="case-header-main">
+        <div className="grow">
+          <h1 className="case-title">{meta.title || '(untitled case)'}</h1>
+          <p className="case-meta-line">
+            <SectorLabel sector={meta.sector} />
+            <span className="dot-sep" aria-hidden="true" />
+            <span>Opened {formatIsoDate(meta.openedOn)}</span>
+            {meta.leadAgency ? (
+              <>
+                <span className="dot-sep" aria-hidden="true" />
+                <span>Lead: {meta.leadAgency}</span>
+              </>
+            ) : null}
+            {meta.jurisdictions.length ? (
+              <>
+                <span className="dot-sep" aria-hidden="true" />
+                <span title={meta.jurisdictions.map(countryName).join(', ')}>
+                  {meta.jurisdictions.length} jurisdiction{meta.jurisdictions.length === 1 ? '' : 's'}
+                </span>
+              </>
+            ) : null}
+          </p>
+        </div>
+        <div className="page-actions">
+          {props.readOnly ? <span className="tag tag-warning">Read-only</span> : null}
+          {!props.readOnly ? (
+            <button type="button" className="btn" onClick={props.onImport}>
+              <Icon name="upload" /> Import
+            </button>
+          ) : null}
+          <ExportButton workspaceId={props.workspaceId} caseId={meta.id} />
+          {!props.readOnly ? (
+            <button type="button" className="btn btn-primary" onClick={props.onAddSeizure}>
+              <Icon name="plus" /> Add seizure
+            </button>
+          ) : null}
+        </div>
+      </div>
+    </header>
+  );
+}

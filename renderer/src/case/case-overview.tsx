@@ -1,0 +1,107 @@
+/**
+ * The overview tab: key figures, the editable case fields (each written on its own through
+ * `CaseDoc.updateMeta`, validated first with the shared case schema, the message shown next to
+ * the field), the shared summary, and the latest activity from the case's audit log.
+ */
+import { useState, type ReactNode } from 'react';
+import type { CaseDoc } from '../../../shared/docs/case-doc';
+import type { Writer } from '../../../shared/docs/records';
+import { caseFieldsSchema, type CaseFields, type CaseMeta } from '../../../shared/domain/case';
+import { TLP_DESCRIPTIONS, type CaseStatus, type CrimeSector, type Tlp } from '../../../shared/domain/codes';
+import type { Seizure } from '../../../shared/domain/seizure';
+import { NestError } from '../../../shared/errors';
+import { Field } from '../ui/field';
+import { CountryPicker } from '../ui/country-picker';
+import { SectorSelect, StatusSelect, TlpSelect } from '../ui/code-selects';
+import { checkField, sentence, type FieldErrors } from '../forms/issues';
+import { CaseStats } from './case-stats';
+import { InlineText } from './inline-fields';
+import { SummaryEditor } from './summary-editor';
+import { ActivityLog } from './activity-log';
+
+/** Props of {@link CaseOverview}. */
+export interface CaseOverviewProps {
+  caseDoc: CaseDoc;
+  meta: CaseMeta;
+  seizures: Seizure[];
+  writer: Writer;
+  readOnly: boolean;
+  version: number;
+  workspaceId: string;
+}
+
+/** The overview tab. */
+export function CaseOverview(props: CaseOverviewProps): ReactNode {
+  const { caseDoc, meta, writer, readOnly } = props;
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [summaryError, setSummaryError] = useState<string | undefined>();
+
+  const save = <K extends keyof CaseFields>(field: K, value: CaseFields[K]): void => {
+    const message = checkField(caseFieldsSchema.shape[field], value);
+    if (message) {
+      setErrors((e) => ({ ...e, [field]: message }));
+      return;
+    }
+    try {
+      caseDoc.updateMeta({ [field]: value } as Partial<CaseFields>, writer);
+      setErrors((e) => {
+        const { [field]: _gone, ...rest } = e;
+        return rest;
+      });
+    } catch (err) {
+      const msg = err instanceof NestError ? (err.issues?.find((i) => i.field === field)?.message ?? err.message) : String(err);
+      setErrors((e) => ({ ...e, [field]: sentence(msg) }));
+    }
+  };
+
+  return (
+    <div className="overview">
+      <CaseStats seizures={props.seizures} />
+      <div className="overview-grid">
+        <section className="card" aria-labelledby="details-title">
+          <div className="card-header">
+            <h2 id="details-title">Case details</h2>
+            <span className="grow" />
+            <span className="muted small">{readOnly ? 'Read-only' : 'Changes are saved and shared as you make them'}</span>
+          </div>
+          <div className="card-body form-grid">
+            <Field label="Title" error={errors.title} className="span-all">
+              {(c) => <InlineText control={c} value={meta.title} disabled={readOnly} onCommit={(v) => save('title', v)} />}
+            </Field>
+            <Field label="Status" error={errors.status}>
+              {(c) => <StatusSelect {...c} disabled={readOnly} value={meta.status} onChange={(e) => save('status', e.target.value as CaseStatus)} />}
+            </Field>
+            <Field label="Crime sector" error={errors.sector}>
+              {(c) => <SectorSelect {...c} disabled={readOnly} value={meta.sector} onChange={(e) => save('sector', e.target.value as CrimeSector)} />}
+            </Field>
+            <Field label="TLP marking" error={errors.tlp} hint={TLP_DESCRIPTIONS[meta.tlp]}>
+              {(c) => <TlpSelect {...c} disabled={readOnly} value={meta.tlp} onChange={(e) => save('tlp', e.target.value as Tlp)} />}
+            </Field>
+            <Field label="Opened on" error={errors.openedOn}>
+              {(c) => <InlineText control={c} type="date" value={meta.openedOn} disabled={readOnly} onCommit={(v) => save('openedOn', v)} />}
+            </Field>
+            <Field label="Lead agency" error={errors.leadAgency} className="span-all">
+              {(c) => <InlineText control={c} value={meta.leadAgency} disabled={readOnly} placeholder="The agency leading the investigation" onCommit={(v) => save('leadAgency', v)} />}
+            </Field>
+            <Field label="Jurisdictions" error={errors.jurisdictions} className="span-all">
+              {(c) => <CountryPicker control={c} value={meta.jurisdictions} disabled={readOnly} onChange={(v) => save('jurisdictions', v)} />}
+            </Field>
+          </div>
+        </section>
+        <div className="stack">
+          <section className="card" aria-labelledby="summary-title">
+            <div className="card-header">
+              <h2 id="summary-title">Summary</h2>
+            </div>
+            <div className="card-body">
+              <Field label="Case summary" error={summaryError} className="summary-field">
+                {(c) => <SummaryEditor control={c} caseDoc={caseDoc} writer={writer} readOnly={readOnly} version={props.version} onError={setSummaryError} />}
+              </Field>
+            </div>
+          </section>
+          <ActivityLog caseDoc={caseDoc} version={props.version} workspaceId={props.workspaceId} />
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,98 @@
+/**
+ * A case: header (number, title, TLP, status, who else is here, actions) and three tabs —
+ * overview (editable fields and summary), seizures (table with add/edit/delete, detail) and map.
+ * Everything shown comes from the case's doc replica, so edits from other windows appear live;
+ * map points come from `seizures.mapPoints` and refresh when the projection changes.
+ */
+import { useMemo, useState, type ReactNode } from 'react';
+import type { WorkspaceSummary } from '../../../shared/rpc/app';
+import { roleMayWrite } from '../../../shared/domain/member';
+import type { Seizure } from '../../../shared/domain/seizure';
+import type { CaseTab } from '../app/router';
+import { useIdentity } from '../app/services';
+import { useCaseDoc } from '../hooks/use-case-doc';
+import { useRpc } from '../hooks/use-rpc';
+import { ErrorPanel, Loading } from '../ui/states';
+import { CaseHeader } from './case-header';
+import { CaseTabs } from './case-tabs';
+import { CaseOverview } from './case-overview';
+import { SeizurePanel } from './seizure-panel';
+import { SeizureFormDialog } from './seizure-form-dialog';
+import { ImportDialog } from '../import/import-dialog';
+import { CaseMapPanel } from '../map/case-map-panel';
+import type { Writer } from '../../../shared/docs/records';
+
+/** What the seizure form is doing: adding, or editing one seizure. */
+type FormState = { mode: 'add' } | { mode: 'edit'; seizure: Seizure } | null;
+
+/** The case screen. */
+export function CaseScreen(props: { ws: WorkspaceSummary; caseId: string; tab: CaseTab }): ReactNode {
+  const { ws, caseId, tab } = props;
+  const identity = useIdentity();
+  const replica = useCaseDoc(ws.id, caseId);
+  const [form, setForm] = useState<FormState>(null);
+  const [importing, setImporting] = useState(false);
+  const [selected, setSelected] = useState<string | null>(null);
+  const points = useRpc('seizures.mapPoints', { workspaceId: ws.id, caseId }, { workspaceId: ws.id, caseId });
+
+  const version = replica?.version ?? 0;
+  const caseDoc = replica?.caseDoc ?? null;
+  const meta = useMemo(() => caseDoc?.readMeta() ?? null, [caseDoc, version]);
+  const seizures = useMemo(() => caseDoc?.listSeizures() ?? [], [caseDoc, version]);
+  const writer: Writer = useMemo(() => ({ memberId: identity.memberId }), [identity.memberId]);
+
+  if (!replica || !caseDoc || !meta) return <Loading full>Opening the case…</Loading>;
+  if (replica.status?.state === 'refused' || replica.status?.state === 'error') {
+    return (
+      <div className="page">
+        <ErrorPanel error={new Error(replica.status.message ?? 'The case could not be opened.')} title={replica.status.state === 'refused' ? 'You do not have access to this case' : 'The case could not be opened'} />
+      </div>
+    );
+  }
+  if (!replica.synced && !caseDoc.isInitialised()) return <Loading full>Opening the case…</Loading>;
+
+  const readOnly = replica.status?.state === 'read-only' || !roleMayWrite(ws.role);
+  const mappedCount = points.data?.length ?? seizures.filter((s) => s.latitude !== null).length;
+
+  return (
+    <div className="page page-wide case-page">
+      <CaseHeader
+        meta={meta}
+        replica={replica.replica}
+        readOnly={readOnly}
+        onAddSeizure={() => setForm({ mode: 'add' })}
+        onImport={() => setImporting(true)}
+        workspaceId={ws.id}
+      />
+      <CaseTabs ws={ws.id} caseId={caseId} tab={tab} seizureCount={seizures.length} mappedCount={mappedCount} />
+      <div role="tabpanel" id={`case-panel-${tab}`} aria-labelledby={`case-tab-${tab}`}>
+        {tab === 'overview' ? <CaseOverview caseDoc={caseDoc} meta={meta} seizures={seizures} writer={writer} readOnly={readOnly} version={version} workspaceId={ws.id} /> : null}
+        {tab === 'seizures' ? (
+          <SeizurePanel
+            caseDoc={caseDoc}
+            seizures={seizures}
+            writer={writer}
+            readOnly={readOnly}
+            selected={selected}
+            onSelect={setSelected}
+            onAdd={() => setForm({ mode: 'add' })}
+            onEdit={(s) => setForm({ mode: 'edit', seizure: s })}
+            onImport={() => setImporting(true)}
+          />
+        ) : null}
+        {tab === 'map' ? <CaseMapPanel points={points} seizures={seizures} routes={caseDoc.listRoutes()} onOpenSeizure={(id) => setSelected(id)} ws={ws.id} caseId={caseId} /> : null}
+      </div>
+      {form ? (
+        <SeizureFormDialog
+          caseDoc={caseDoc}
+          writer={writer}
+          seizure={form.mode === 'edit' ? form.seizure : null}
+          defaultSector={meta.sector}
+          onClose={() => setForm(null)}
+          onSaved={(id) => setSelected(id)}
+        />
+      ) : null}
+      {importing ? <ImportDialog workspaceId={ws.id} caseId={caseId} caseNumber={meta.number} onClose={() => setImporting(false)} /> : null}
+    </div>
+  );
+}

@@ -1,0 +1,58 @@
+/**
+ * Key figures of a case computed from its seizures: count, mapped share, countries, period,
+ * and reported values summed per currency (never converted: currencies are not mixed).
+ */
+import type { ReactNode } from 'react';
+import type { Seizure } from '../../../shared/domain/seizure';
+import { formatCount, formatMoneyShort } from '../format/numbers';
+import { formatSeizureDate } from '../format/dates';
+
+/** Reported values summed per ISO 4217 currency, largest first. */
+export function totalsByCurrency(seizures: Seizure[]): { currency: string; total: number; count: number }[] {
+  const m = new Map<string, { total: number; count: number }>();
+  for (const s of seizures) {
+    if (s.reportedValue === null || !s.reportedCurrency) continue;
+    const t = m.get(s.reportedCurrency) ?? { total: 0, count: 0 };
+    t.total += s.reportedValue;
+    t.count++;
+    m.set(s.reportedCurrency, t);
+  }
+  return [...m].map(([currency, t]) => ({ currency, ...t })).sort((a, b) => b.count - a.count || b.total - a.total);
+}
+
+/** The stat tiles of a case. */
+export function CaseStats(props: { seizures: Seizure[] }): ReactNode {
+  const { seizures } = props;
+  const mapped = seizures.filter((s) => s.latitude !== null && s.longitude !== null).length;
+  const countries = new Set(seizures.map((s) => s.country)).size;
+  const first = seizures[0];
+  const last = seizures[seizures.length - 1];
+  const totals = totalsByCurrency(seizures);
+  const top = totals[0];
+  return (
+    <div className="stat-grid" aria-label="Key figures">
+      <div className="stat">
+        <div className="stat-label">Seizures</div>
+        <div className="stat-value">{formatCount(seizures.length)}</div>
+        <div className="stat-note">{seizures.length ? `${formatCount(mapped)} on the map` : 'None recorded yet'}</div>
+      </div>
+      <div className="stat">
+        <div className="stat-label">Seizing countries</div>
+        <div className="stat-value">{formatCount(countries)}</div>
+        <div className="stat-note">where the goods were seized</div>
+      </div>
+      <div className="stat">
+        <div className="stat-label">Period</div>
+        <div className="stat-value stat-value-sm">{first && last ? `${first.seizureDate.slice(0, 4)}–${last.seizureDate.slice(0, 4)}` : '—'}</div>
+        <div className="stat-note">{first && last ? `${formatSeizureDate(first.seizureDate, first.datePrecision)} to ${formatSeizureDate(last.seizureDate, last.datePrecision)}` : 'no dates yet'}</div>
+      </div>
+      <div className="stat">
+        <div className="stat-label">Reported value</div>
+        <div className="stat-value stat-value-sm">{top ? formatMoneyShort(top.total, top.currency) : '—'}</div>
+        <div className="stat-note">
+          {top ? `${top.count} seizure${top.count === 1 ? '' : 's'}${totals.length > 1 ? `; + ${totals.length - 1} other currenc${totals.length === 2 ? 'y' : 'ies'}` : ''}, as reported` : 'no values reported'}
+        </div>
+      </div>
+    </div>
+  );
+}

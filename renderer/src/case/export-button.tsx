@@ -1,0 +1,50 @@
+/**
+ * "Export CSV": asks the data service for the case's seizures as CSV (`export.seizuresCsv`)
+ * and saves it — with the desktop's native Save dialog in Electron, or as a download from a
+ * Blob URL in browser mode (nothing leaves the machine either way).
+ */
+import { useState, type ReactNode } from 'react';
+import { useClient } from '../app/services';
+import { desktopApi } from '../data/connect';
+import { Icon } from '../ui/icons';
+import { useToast } from '../ui/toast';
+import { describeError } from '../ui/states';
+
+/** Saves `content` as `fileName` through the desktop API or a Blob download; resolves to false when cancelled. */
+export async function saveTextFile(fileName: string, content: string, mime = 'text/csv;charset=utf-8'): Promise<boolean> {
+  const api = desktopApi();
+  if (api) return (await api.saveFile(fileName, content)) !== null;
+  const url = URL.createObjectURL(new Blob([content], { type: mime }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  a.className = 'visually-hidden';
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  return true;
+}
+
+/** The export button of a case. */
+export function ExportButton(props: { workspaceId: string; caseId: string }): ReactNode {
+  const client = useClient();
+  const toast = useToast();
+  const [busy, setBusy] = useState(false);
+  const run = (): void => {
+    setBusy(true);
+    client
+      .call('export.seizuresCsv', { workspaceId: props.workspaceId, caseId: props.caseId })
+      .then((r) => saveTextFile(r.fileName, r.content).then((saved) => saved && toast(`Exported ${r.fileName}`)))
+      .catch((err: unknown) => {
+        const d = describeError(err);
+        toast(`${d.title} ${d.detail}`.trim(), 'error');
+      })
+      .finally(() => setBusy(false));
+  };
+  return (
+    <button type="button" className="btn" onClick={run} disabled={busy}>
+      <Icon name="download" /> {busy ? 'Exporting…' : 'Export CSV'}
+    </button>
+  );
+}

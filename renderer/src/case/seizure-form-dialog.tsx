@@ -1,0 +1,230 @@
+/**
+ * Add or edit a seizure. Every field is checked with the shared seizure schemas when it loses
+ * focus and again on save (including the cross-field rules: both coordinates or neither; a
+ * value needs its currency); messages appear next to their fields and nothing is written while
+ * one remains. Saving goes through `CaseDoc.addSeizure` / `updateSeizure`.
+ */
+import { useState, type FormEvent, type ReactNode } from 'react';
+import type { CaseDoc } from '../../../shared/docs/case-doc';
+import type { Writer } from '../../../shared/docs/records';
+import { newSeizureFields, type Seizure, type SeizureFields } from '../../../shared/domain/seizure';
+import type { CitesAppendix, CrimeSector, DatePrecision, LocationPrecision, QuantityUnit } from '../../../shared/domain/codes';
+import { NestError } from '../../../shared/errors';
+import { Dialog } from '../ui/dialog';
+import { Field, type FieldControlProps } from '../ui/field';
+import { CountryPicker, countryOptions } from '../ui/country-picker';
+import { CitesSelect, DatePrecisionSelect, LocationPrecisionSelect, SectorSelect, UnitSelect } from '../ui/code-selects';
+import { ErrorPanel } from '../ui/states';
+import { useToast } from '../ui/toast';
+import { COMMON_CURRENCIES } from '../domain/labels';
+import { issueFieldErrors, type FieldErrors } from '../forms/issues';
+import { todayIso } from '../format/dates';
+import { checkDraftField, draftToFields, toDraft, type SeizureDraft } from './seizure-draft';
+
+/** Props of {@link SeizureFormDialog}. */
+export interface SeizureFormDialogProps {
+  caseDoc: CaseDoc;
+  writer: Writer;
+  /** The seizure to edit, or null to add one. */
+  seizure: Seizure | null;
+  defaultSector: CrimeSector;
+  onClose: () => void;
+  onSaved: (id: string) => void;
+}
+
+function fieldsOf(s: Seizure): SeizureFields {
+  const { id: _i, createdAt: _ca, createdBy: _cb, updatedAt: _ua, updatedBy: _ub, ...f } = s;
+  return f;
+}
+
+/** The seizure form dialog. */
+export function SeizureFormDialog(props: SeizureFormDialogProps): ReactNode {
+  const { caseDoc, writer, seizure } = props;
+  const toast = useToast();
+  const [draft, setDraft] = useState<SeizureDraft>(() => toDraft(seizure ? fieldsOf(seizure) : { ...newSeizureFields(todayIso()), sector: props.defaultSector }));
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [failure, setFailure] = useState<unknown>(null);
+
+  const set = <K extends keyof SeizureDraft>(k: K, v: SeizureDraft[K]): void => {
+    setDraft((d) => ({ ...d, [k]: v }));
+    if (errors[k]) setErrors((e) => ({ ...e, [k]: checkDraftField(k, { ...draft, [k]: v }) ?? '' }));
+  };
+  const blur = (k: keyof SeizureDraft) => (): void => setErrors((e) => ({ ...e, [k]: checkDraftField(k, draft) ?? '' }));
+  const err = (k: keyof SeizureDraft): string | undefined => errors[k] || undefined;
+  const text = (k: keyof SeizureDraft, c: FieldControlProps, extra: { placeholder?: string; inputMode?: 'decimal'; className?: string } = {}): ReactNode => (
+    <input className={`input${extra.className ? ` ${extra.className}` : ''}`} {...c} inputMode={extra.inputMode} placeholder={extra.placeholder} value={String(draft[k])} onChange={(e) => set(k, e.target.value as never)} onBlur={blur(k)} />
+  );
+
+  const save = (e: FormEvent): void => {
+    e.preventDefault();
+    const r = draftToFields(draft);
+    if (!r.ok) {
+      setErrors(r.errors);
+      const first = Object.keys(r.errors)[0];
+      if (first) document.querySelector<HTMLElement>(`[data-field="${first}"] input, [data-field="${first}"] select, [data-field="${first}"] textarea`)?.focus();
+      return;
+    }
+    try {
+      if (seizure) {
+        caseDoc.updateSeizure(seizure.id, r.fields, writer);
+        toast('Seizure saved');
+        props.onSaved(seizure.id);
+      } else {
+        const id = crypto.randomUUID();
+        caseDoc.addSeizure(id, r.fields, writer);
+        toast('Seizure added');
+        props.onSaved(id);
+      }
+      props.onClose();
+    } catch (ex) {
+      if (ex instanceof NestError && ex.issues?.length) setErrors(issueFieldErrors(ex.issues));
+      else setFailure(ex);
+    }
+  };
+
+  const countries = countryOptions();
+  const errorCount = Object.values(errors).filter(Boolean).length;
+
+  return (
+    <Dialog
+      title={seizure ? 'Edit seizure' : 'Add a seizure'}
+      description={seizure ? 'Changes are shared with everyone working on this case.' : 'Record one interdiction: what was seized, when, where, and where the information comes from.'}
+      onClose={props.onClose}
+      size="xwide"
+      className="seizure-dialog"
+      footer={
+        <>
+          <span className="footer-note">{errorCount ? `${errorCount} field${errorCount === 1 ? ' needs' : 's need'} attention` : 'Fields marked (optional) may stay empty.'}</span>
+          <button type="button" className="btn" onClick={props.onClose}>
+            Cancel
+          </button>
+          <button type="submit" form="seizure-form" className="btn btn-primary">
+            {seizure ? 'Save changes' : 'Add seizure'}
+          </button>
+        </>
+      }
+    >
+      <form id="seizure-form" className="dialog-body" onSubmit={save} noValidate>
+        {failure ? <ErrorPanel error={failure} /> : null}
+        <section className="form-section">
+          <h3 className="form-section-title">What</h3>
+          <div className="form-grid form-grid-3">
+            <F k="commodity" label="Commodity" err={err} className="span-2" hint="e.g. pangolin scales, rosewood logs, HFC-134a cylinders">
+              {(c) => text('commodity', c)}
+            </F>
+            <F k="sector" label="Sector" err={err}>
+              {(c) => <SectorSelect {...c} value={draft.sector} onChange={(e) => set('sector', e.target.value as CrimeSector)} />}
+            </F>
+            <F k="taxon" label="Taxon" err={err} optional className="span-2">
+              {(c) => text('taxon', c, { placeholder: 'Scientific name, e.g. Smutsia gigantea', className: 'taxon' })}
+            </F>
+            <F k="citesAppendix" label="CITES appendix" err={err}>
+              {(c) => <CitesSelect {...c} value={draft.citesAppendix} onChange={(e) => set('citesAppendix', e.target.value as CitesAppendix | '')} />}
+            </F>
+            <F k="quantity" label="Quantity" err={err} optional>
+              {(c) => text('quantity', c, { inputMode: 'decimal', placeholder: 'e.g. 11.9' })}
+            </F>
+            <F k="unit" label="Unit" err={err}>
+              {(c) => <UnitSelect {...c} value={draft.unit} onChange={(e) => set('unit', e.target.value as QuantityUnit)} />}
+            </F>
+          </div>
+        </section>
+        <section className="form-section">
+          <h3 className="form-section-title">When and where</h3>
+          <div className="form-grid form-grid-3">
+            <F k="seizureDate" label="Seizure date" err={err}>
+              {(c) => <input className="input" type="date" {...c} value={draft.seizureDate} onChange={(e) => set('seizureDate', e.target.value)} onBlur={blur('seizureDate')} />}
+            </F>
+            <F k="datePrecision" label="Date known to" err={err}>
+              {(c) => <DatePrecisionSelect {...c} value={draft.datePrecision} onChange={(e) => set('datePrecision', e.target.value as DatePrecision)} />}
+            </F>
+            <F k="country" label="Seizing country" err={err}>
+              {(c) => (
+                <select className="select" {...c} value={draft.country} onChange={(e) => set('country', e.target.value)}>
+                  {countries.map((o) => (
+                    <option key={o.code} value={o.code}>
+                      {o.label}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </F>
+            <F k="place" label="Place" err={err} optional className="span-2">
+              {(c) => text('place', c, { placeholder: 'Port, airport, checkpoint or town' })}
+            </F>
+            <F k="locationPrecision" label="Coordinates stand for" err={err}>
+              {(c) => <LocationPrecisionSelect {...c} value={draft.locationPrecision} onChange={(e) => set('locationPrecision', e.target.value as LocationPrecision)} />}
+            </F>
+            <F k="latitude" label="Latitude" err={err} optional hint="Decimal degrees, −90 to 90 (WGS84)">
+              {(c) => text('latitude', c, { inputMode: 'decimal', placeholder: 'e.g. 1.274' })}
+            </F>
+            <F k="longitude" label="Longitude" err={err} optional hint="Decimal degrees, −180 to 180">
+              {(c) => text('longitude', c, { inputMode: 'decimal', placeholder: 'e.g. 103.764' })}
+            </F>
+          </div>
+        </section>
+        <section className="form-section">
+          <h3 className="form-section-title">Trade route and agencies</h3>
+          <div className="form-grid form-grid-3">
+            <F k="originCountries" label="Origin" err={err} optional>
+              {(c) => <CountryPicker control={c} value={draft.originCountries} onChange={(v) => set('originCountries', v)} placeholder="Add a country" />}
+            </F>
+            <F k="transitCountries" label="Transit" err={err} optional>
+              {(c) => <CountryPicker control={c} value={draft.transitCountries} onChange={(v) => set('transitCountries', v)} placeholder="Add a country" />}
+            </F>
+            <F k="destinationCountries" label="Destination" err={err} optional>
+              {(c) => <CountryPicker control={c} value={draft.destinationCountries} onChange={(v) => set('destinationCountries', v)} placeholder="Add a country" />}
+            </F>
+            <F k="seizingAgencies" label="Seizing agencies" err={err} optional className="span-2" hint="Separate several agencies with “;”.">
+              {(c) => text('seizingAgencies', c, { placeholder: 'e.g. Singapore Customs; National Parks Board' })}
+            </F>
+            <F k="operation" label="Operation" err={err} optional>
+              {(c) => text('operation', c, { placeholder: 'e.g. Thunder 2019' })}
+            </F>
+          </div>
+        </section>
+        <section className="form-section">
+          <h3 className="form-section-title">Value and source</h3>
+          <div className="form-grid form-grid-3">
+            <F k="reportedValue" label="Reported value" err={err} optional hint="As the authorities reported it; not converted.">
+              {(c) => text('reportedValue', c, { inputMode: 'decimal', placeholder: 'e.g. 48600000' })}
+            </F>
+            <F k="reportedCurrency" label="Currency" err={err} optional>
+              {(c) => (
+                <>
+                  <input className="input mono" {...c} list="seizure-currencies" maxLength={3} value={draft.reportedCurrency} onChange={(e) => set('reportedCurrency', e.target.value.toUpperCase())} onBlur={blur('reportedCurrency')} placeholder="e.g. SGD" />
+                  <datalist id="seizure-currencies">
+                    {COMMON_CURRENCIES.map((code) => (
+                      <option key={code} value={code} />
+                    ))}
+                  </datalist>
+                </>
+              )}
+            </F>
+            <span />
+            <F k="sourceTitle" label="Source title" err={err} optional className="span-2">
+              {(c) => text('sourceTitle', c, { placeholder: 'Title of the press release or report' })}
+            </F>
+            <F k="sourceUrl" label="Source URL" err={err} optional>
+              {(c) => text('sourceUrl', c, { placeholder: 'https://…' })}
+            </F>
+            <F k="notes" label="Notes" err={err} optional className="span-all">
+              {(c) => <textarea className="textarea" rows={3} {...c} value={draft.notes} onChange={(e) => set('notes', e.target.value)} onBlur={blur('notes')} />}
+            </F>
+          </div>
+        </section>
+      </form>
+    </Dialog>
+  );
+}
+
+/** A form field keyed by a seizure field name (for focusing the first bad field). */
+function F(props: { k: keyof SeizureDraft; label: string; err: (k: keyof SeizureDraft) => string | undefined; optional?: boolean; className?: string; hint?: string; children: (c: FieldControlProps) => ReactNode }): ReactNode {
+  return (
+    <div data-field={props.k} className={props.className}>
+      <Field label={props.label} error={props.err(props.k)} optional={props.optional} hint={props.hint}>
+        {props.children}
+      </Field>
+    </div>
+  );
+}

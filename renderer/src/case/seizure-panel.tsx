@@ -1,0 +1,152 @@
+/**
+ * The seizures tab: a filterable, sortable table of the case's seizures beside the selected
+ * seizure's detail, with add, edit and delete (after confirmation). Deleting keeps a tombstone
+ * in the case doc so the evidence trail survives.
+ */
+import { useMemo, useState, type ReactNode } from 'react';
+import type { CaseDoc } from '../../../shared/docs/case-doc';
+import type { Writer } from '../../../shared/docs/records';
+import type { Seizure } from '../../../shared/domain/seizure';
+import { countryName } from '../../../shared/domain/iso';
+import { Icon } from '../ui/icons';
+import { EmptyState } from '../ui/states';
+import { ConfirmDialog } from '../ui/confirm-dialog';
+import { useToast } from '../ui/toast';
+import { formatCount, formatQuantity } from '../format/numbers';
+import { formatSeizureDate } from '../format/dates';
+import { SeizureTable, type SeizureSort } from './seizure-table';
+import { SeizureDetail } from './seizure-detail';
+
+/** Props of {@link SeizurePanel}. */
+export interface SeizurePanelProps {
+  caseDoc: CaseDoc;
+  seizures: Seizure[];
+  writer: Writer;
+  readOnly: boolean;
+  selected: string | null;
+  onSelect: (id: string | null) => void;
+  onAdd: () => void;
+  onEdit: (s: Seizure) => void;
+  onImport: () => void;
+}
+
+function matches(s: Seizure, q: string): boolean {
+  const hay = `${s.commodity} ${s.taxon} ${s.place} ${s.country} ${countryName(s.country)} ${s.sourceTitle} ${s.operation} ${s.seizingAgencies.join(' ')}`.toLowerCase();
+  return q
+    .toLowerCase()
+    .split(/\s+/)
+    .filter(Boolean)
+    .every((w) => hay.includes(w));
+}
+
+function sortSeizures(list: Seizure[], sort: SeizureSort): Seizure[] {
+  const sign = sort.dir === 'asc' ? 1 : -1;
+  const key = (s: Seizure): string | number => {
+    switch (sort.key) {
+      case 'date':
+        return s.seizureDate;
+      case 'place':
+        return `${countryName(s.country)} ${s.place}`.toLowerCase();
+      case 'commodity':
+        return s.commodity.toLowerCase();
+      case 'value':
+        return s.reportedValue ?? -1;
+    }
+  };
+  return [...list].sort((a, b) => {
+    const ka = key(a);
+    const kb = key(b);
+    return sign * (ka < kb ? -1 : ka > kb ? 1 : 0) || a.seizureDate.localeCompare(b.seizureDate) || a.id.localeCompare(b.id);
+  });
+}
+
+/** The seizures tab. */
+export function SeizurePanel(props: SeizurePanelProps): ReactNode {
+  const { seizures, selected, onSelect } = props;
+  const toast = useToast();
+  const [filter, setFilter] = useState('');
+  const [sort, setSort] = useState<SeizureSort>({ key: 'date', dir: 'desc' });
+  const [deleting, setDeleting] = useState<Seizure | null>(null);
+  const shown = useMemo(() => sortSeizures(filter ? seizures.filter((s) => matches(s, filter)) : seizures, sort), [seizures, filter, sort]);
+  const current = selected ? (seizures.find((s) => s.id === selected) ?? null) : null;
+
+  if (!seizures.length) {
+    return (
+      <div className="card">
+        <EmptyState
+          icon="table"
+          title="No seizures in this case yet"
+          actions={
+            props.readOnly ? null : (
+              <>
+                <button type="button" className="btn btn-primary" onClick={props.onImport}>
+                  <Icon name="upload" /> Import a file
+                </button>
+                <button type="button" className="btn" onClick={props.onAdd}>
+                  <Icon name="plus" /> Add a seizure
+                </button>
+              </>
+            )
+          }
+        >
+          Import a spreadsheet (CSV), KML or GeoJSON file — you choose which column holds what — or record a seizure by hand.
+        </EmptyState>
+      </div>
+    );
+  }
+
+  return (
+    <div className={`seizure-layout${current ? ' with-detail' : ''}`}>
+      <div className="table-card">
+        <div className="table-toolbar">
+          <div className="input-with-icon">
+            <Icon name="search" />
+            <input className="input input-sm" type="search" aria-label="Filter seizures" placeholder="Filter by commodity, species, place…" value={filter} onChange={(e) => setFilter(e.target.value)} />
+          </div>
+          <span className="toolbar-count" aria-live="polite">
+            {filter ? `${formatCount(shown.length)} of ${formatCount(seizures.length)} seizures` : `${formatCount(seizures.length)} seizures`}
+          </span>
+        </div>
+        {shown.length ? (
+          <SeizureTable
+            seizures={shown}
+            sort={sort}
+            onSort={(key) => setSort((s) => (s.key === key ? { key, dir: s.dir === 'asc' ? 'desc' : 'asc' } : { key, dir: key === 'date' || key === 'value' ? 'desc' : 'asc' }))}
+            selected={selected}
+            onSelect={onSelect}
+            readOnly={props.readOnly}
+            onEdit={props.onEdit}
+            onDelete={setDeleting}
+          />
+        ) : (
+          <EmptyState icon="search" title="No seizure matches" actions={<button type="button" className="btn" onClick={() => setFilter('')}>Clear the filter</button>}>
+            Nothing matches “{filter}”.
+          </EmptyState>
+        )}
+      </div>
+      {current ? <SeizureDetail seizure={current} onClose={() => onSelect(null)} onEdit={props.readOnly ? null : () => props.onEdit(current)} /> : null}
+      {deleting ? (
+        <ConfirmDialog
+          title="Delete this seizure?"
+          confirmLabel="Delete seizure"
+          onCancel={() => setDeleting(null)}
+          onConfirm={() => {
+            try {
+              props.caseDoc.deleteSeizure(deleting.id, props.writer);
+              if (selected === deleting.id) onSelect(null);
+              toast('Seizure deleted');
+            } catch (err) {
+              toast(err instanceof Error ? err.message : String(err), 'error');
+            }
+            setDeleting(null);
+          }}
+        >
+          <p>
+            <strong>{deleting.commodity}</strong>, {formatQuantity(deleting.quantity, deleting.unit)}, seized {formatSeizureDate(deleting.seizureDate, deleting.datePrecision)} in {countryName(deleting.country)}.
+          </p>
+          <p className="muted section-tight">It disappears from the table, the map and exports for everyone in the task force. The case’s audit log keeps a record of the deletion.</p>
+        </ConfirmDialog>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,106 @@
+/**
+ * The case list of a workspace: search (full text over cases and their seizures), filters by
+ * sector and status, a sortable table, and "New case". Refreshed whenever the workspace's
+ * projections change (edits in any window, imports, sync).
+ */
+import { useDeferredValue, useState, type ReactNode } from 'react';
+import type { WorkspaceSummary } from '../../../shared/rpc/app';
+import type { CaseStatus, CrimeSector } from '../../../shared/domain/codes';
+import { roleMayWrite } from '../../../shared/domain/member';
+import { navigate } from '../app/router';
+import { useRpc } from '../hooks/use-rpc';
+import { useMembers } from '../hooks/use-members';
+import { Icon } from '../ui/icons';
+import { EmptyState, ErrorPanel, Loading } from '../ui/states';
+import { formatCount } from '../format/numbers';
+import { CaseFilters } from './case-filters';
+import { CaseTable } from './case-table';
+import { NewCaseDialog } from './new-case-dialog';
+import { isServerSort, nextSort, sortLocally, type CaseSort } from './case-sort';
+
+/** The case list screen. */
+export function CaseListScreen(props: { ws: WorkspaceSummary }): ReactNode {
+  const { ws } = props;
+  const [text, setText] = useState('');
+  const [sector, setSector] = useState<CrimeSector | ''>('');
+  const [status, setStatus] = useState<CaseStatus | ''>('');
+  const [sort, setSort] = useState<CaseSort>({ key: 'number', dir: 'desc' });
+  const [creating, setCreating] = useState(false);
+  const query = useDeferredValue(text.trim());
+  const members = useMembers(ws.id);
+  const mayWrite = roleMayWrite(ws.role);
+
+  const list = useRpc(
+    'cases.list',
+    {
+      workspaceId: ws.id,
+      ...(sector ? { sector } : {}),
+      ...(status ? { status } : {}),
+      ...(query ? { text: query } : {}),
+      sortBy: isServerSort(sort.key) ? sort.key : 'number',
+      sortDir: isServerSort(sort.key) ? sort.dir : 'desc',
+    },
+    { workspaceId: ws.id },
+  );
+  const rows = list.data ? sortLocally(list.data, sort) : [];
+  const filtered = Boolean(query || sector || status);
+  const clear = (): void => {
+    setText('');
+    setSector('');
+    setStatus('');
+  };
+
+  return (
+    <div className="page page-wide">
+      <div className="page-header">
+        <div className="page-header-text">
+          <p className="page-eyebrow">{ws.name}</p>
+          <h1>Cases</h1>
+          <p className="page-subtitle">
+            {list.data ? `${formatCount(ws.caseCount)} case${ws.caseCount === 1 ? '' : 's'} in this workspace` : 'Case files shared by the task force'}
+          </p>
+        </div>
+        <div className="page-actions">
+          {mayWrite ? (
+            <button type="button" className="btn btn-primary" onClick={() => setCreating(true)}>
+              <Icon name="plus" /> New case
+            </button>
+          ) : null}
+        </div>
+      </div>
+
+      {list.error ? <ErrorPanel error={list.error} onRetry={list.reload} /> : null}
+
+      {list.data && list.data.length === 0 && !filtered ? (
+        <div className="card">
+          <EmptyState
+            icon="briefcase"
+            title="No cases yet"
+            actions={
+              mayWrite ? (
+                <button type="button" className="btn btn-primary" onClick={() => setCreating(true)}>
+                  <Icon name="plus" /> Create the first case
+                </button>
+              ) : null
+            }
+          >
+            A case holds the seizures, places and routes of one investigation. Create a case, then add seizures by hand or import a spreadsheet, KML or GeoJSON file.
+          </EmptyState>
+        </div>
+      ) : (
+        <div className="table-card">
+          <CaseFilters text={text} onText={setText} sector={sector} onSector={setSector} status={status} onStatus={setStatus} count={list.data ? rows.length : null} loading={list.loading} />
+          {!list.data && list.loading ? <Loading>Loading cases…</Loading> : null}
+          {list.data && rows.length === 0 ? (
+            <EmptyState icon="search" title="No case matches" actions={<button type="button" className="btn" onClick={clear}>Clear search and filters</button>}>
+              Nothing matches {query ? `“${query}”` : 'these filters'}. Search looks through case titles, summaries and every seizure’s commodity, species, place and source.
+            </EmptyState>
+          ) : null}
+          {rows.length ? <CaseTable rows={rows} sort={sort} onSort={(k) => setSort((s) => nextSort(s, k))} members={members} onOpen={(id) => navigate({ name: 'case', ws: ws.id, caseId: id, tab: 'overview' })} /> : null}
+        </div>
+      )}
+
+      {creating ? <NewCaseDialog ws={ws} onClose={() => setCreating(false)} onCreated={(c) => navigate({ name: 'case', ws: ws.id, caseId: c.id, tab: 'seizures' })} /> : null}
+    </div>
+  );
+}

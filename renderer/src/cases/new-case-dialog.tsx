@@ -1,0 +1,99 @@
+/**
+ * "New case": title, sector, status, TLP marking, jurisdictions, lead agency and opening date,
+ * validated with the shared case schema (messages next to the fields), created with
+ * `cases.create` which assigns the next case number.
+ */
+import { useState, type FormEvent, type ReactNode } from 'react';
+import { caseFieldsSchema, newCaseFields, type CaseFields } from '../../../shared/domain/case';
+import { TLP_DESCRIPTIONS, type CaseStatus, type CrimeSector, type Tlp } from '../../../shared/domain/codes';
+import type { WorkspaceSummary } from '../../../shared/rpc/app';
+import type { CaseSummary } from '../../../shared/rpc/cases';
+import { useClient, useIdentity } from '../app/services';
+import { RpcError } from '../data/rpc-error';
+import { Dialog } from '../ui/dialog';
+import { Field } from '../ui/field';
+import { CountryPicker } from '../ui/country-picker';
+import { SectorSelect, StatusSelect, TlpSelect } from '../ui/code-selects';
+import { ErrorPanel } from '../ui/states';
+import { issueFieldErrors, zodFieldErrors, type FieldErrors } from '../forms/issues';
+import { todayIso } from '../format/dates';
+
+/** The new-case dialog. */
+export function NewCaseDialog(props: { ws: WorkspaceSummary; onClose: () => void; onCreated: (c: CaseSummary) => void }): ReactNode {
+  const client = useClient();
+  const identity = useIdentity();
+  const [fields, setFields] = useState<CaseFields>(() => ({ ...newCaseFields(todayIso()), leadAgency: identity.agency }));
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [failure, setFailure] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const set = <K extends keyof CaseFields>(k: K, v: CaseFields[K]): void => setFields((f) => ({ ...f, [k]: v }));
+
+  const submit = (e?: FormEvent): void => {
+    e?.preventDefault();
+    const r = caseFieldsSchema.safeParse(fields);
+    if (!r.success) {
+      setErrors(zodFieldErrors(r.error.issues));
+      return;
+    }
+    setErrors({});
+    setFailure(null);
+    setBusy(true);
+    client.call('cases.create', { workspaceId: props.ws.id, fields: r.data }).then(
+      (c) => {
+        props.onClose();
+        props.onCreated(c);
+      },
+      (err: unknown) => {
+        setBusy(false);
+        if (err instanceof RpcError && err.issues.length) setErrors(issueFieldErrors(err.issues.map((i) => ({ ...i, field: i.field.replace(/^fields\./, '') }))));
+        else setFailure(err);
+      },
+    );
+  };
+
+  return (
+    <Dialog
+      title="New case"
+      description={`It gets the next number (${props.ws.casePrefix}-${fields.openedOn.slice(0, 4)}-…) and is shared with every member of ${props.ws.name}.`}
+      onClose={props.onClose}
+      size="wide"
+      footer={
+        <>
+          <button type="button" className="btn" onClick={props.onClose}>
+            Cancel
+          </button>
+          <button type="submit" form="new-case-form" className="btn btn-primary" disabled={busy}>
+            {busy ? 'Creating…' : 'Create case'}
+          </button>
+        </>
+      }
+    >
+      <form id="new-case-form" className="dialog-body" onSubmit={submit} noValidate>
+        {failure ? <ErrorPanel error={failure} /> : null}
+        <div className="form-grid">
+          <Field label="Title" error={errors.title} className="span-all" hint="What the case is about, e.g. “Pangolin scales via Pasir Panjang, 2019”.">
+            {(c) => <input className="input" {...c} value={fields.title} onChange={(e) => set('title', e.target.value)} autoFocus />}
+          </Field>
+          <Field label="Crime sector" error={errors.sector}>
+            {(c) => <SectorSelect {...c} value={fields.sector} onChange={(e) => set('sector', e.target.value as CrimeSector)} />}
+          </Field>
+          <Field label="Status" error={errors.status}>
+            {(c) => <StatusSelect {...c} value={fields.status} onChange={(e) => set('status', e.target.value as CaseStatus)} />}
+          </Field>
+          <Field label="TLP marking" error={errors.tlp} hint={TLP_DESCRIPTIONS[fields.tlp]}>
+            {(c) => <TlpSelect {...c} value={fields.tlp} onChange={(e) => set('tlp', e.target.value as Tlp)} />}
+          </Field>
+          <Field label="Opened on" error={errors.openedOn}>
+            {(c) => <input className="input" type="date" {...c} value={fields.openedOn} onChange={(e) => set('openedOn', e.target.value)} />}
+          </Field>
+          <Field label="Lead agency" error={errors.leadAgency} optional className="span-all">
+            {(c) => <input className="input" {...c} value={fields.leadAgency} onChange={(e) => set('leadAgency', e.target.value)} />}
+          </Field>
+          <Field label="Jurisdictions" error={errors.jurisdictions} optional className="span-all" hint="Countries whose authorities are involved (ISO 3166-1).">
+            {(c) => <CountryPicker control={c} value={fields.jurisdictions} onChange={(v) => set('jurisdictions', v)} />}
+          </Field>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

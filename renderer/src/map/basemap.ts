@@ -1,0 +1,44 @@
+/**
+ * The offline basemap: Natural Earth 1:50m countries from world-atlas (bundled by Vite as an
+ * asset of the app, fetched from the app's own origin, never from the network), converted to
+ * GeoJSON with topojson-client and fixed at the antimeridian. Loaded once per window.
+ */
+import { feature } from 'topojson-client';
+import type { Topology, GeometryCollection } from 'topojson-specification';
+import type { FeatureCollection, Geometry } from 'geojson';
+import atlasUrl from 'world-atlas/countries-50m.json?url';
+import { fixAntimeridian, type AreaGeometry } from './antimeridian';
+
+/** Country outlines ready for L.geoJSON: properties carry the country `name`. */
+export type Basemap = FeatureCollection<Geometry, { name: string }>;
+
+let loading: Promise<Basemap> | null = null;
+
+/** Converts a world-atlas topology to antimeridian-safe GeoJSON. */
+export function basemapFromTopology(topo: Topology<{ countries: GeometryCollection<{ name: string }> }>): Basemap {
+  const fc = feature(topo, topo.objects.countries) as unknown as Basemap;
+  return {
+    type: 'FeatureCollection',
+    features: fc.features
+      .filter((f) => f.geometry && (f.geometry.type === 'Polygon' || f.geometry.type === 'MultiPolygon'))
+      .map((f) => ({ ...f, geometry: fixAntimeridian(f.geometry as unknown as AreaGeometry) as unknown as Geometry })),
+  };
+}
+
+/**
+ * The basemap (loaded and converted on first call).
+ * @throws Error when the bundled atlas cannot be read.
+ */
+export function loadBasemap(): Promise<Basemap> {
+  loading ??= fetch(atlasUrl)
+    .then((r) => {
+      if (!r.ok) throw new Error(`the bundled world map could not be read (HTTP ${r.status})`);
+      return r.json() as Promise<Topology<{ countries: GeometryCollection<{ name: string }> }>>;
+    })
+    .then(basemapFromTopology)
+    .catch((err: unknown) => {
+      loading = null;
+      throw err;
+    });
+  return loading;
+}

@@ -1,0 +1,54 @@
+/**
+ * The map tab of a case: the case's mapped seizures (`seizures.mapPoints` for the case), its
+ * routes (from the case doc), popups enriched with each seizure's value and source from the
+ * replica, and the legend with the count of seizures that have no location.
+ */
+import { useMemo, type ReactNode } from 'react';
+import type { MapPoint } from '../../../shared/rpc/cases';
+import type { Seizure } from '../../../shared/domain/seizure';
+import type { Route } from '../../../shared/domain/route';
+import { navigate } from '../app/router';
+import type { RpcQuery } from '../hooks/use-rpc';
+import { ErrorPanel } from '../ui/states';
+import { SeizureMap } from './seizure-map';
+import { MapLegend } from './map-legend';
+
+/** Props of {@link CaseMapPanel}. */
+export interface CaseMapPanelProps {
+  points: RpcQuery<MapPoint[]>;
+  seizures: Seizure[];
+  routes: Route[];
+  onOpenSeizure: (id: string) => void;
+  ws: string;
+  caseId: string;
+}
+
+/** The case map tab. */
+export function CaseMapPanel(props: CaseMapPanelProps): ReactNode {
+  const { points, seizures } = props;
+  const details = useMemo(() => new Map(seizures.map((s) => [s.id, s])), [seizures]);
+  const list = useMemo(() => points.data ?? [], [points.data]);
+  const sectors = useMemo(() => [...new Set(list.map((p) => p.sector))], [list]);
+  const unmapped = Math.max(0, seizures.length - list.length);
+  return (
+    <div className="map-panel">
+      {points.error ? <ErrorPanel error={points.error} onRetry={points.reload} /> : null}
+      <SeizureMap
+        label="Map of this case’s seizures"
+        points={list}
+        details={details}
+        routes={props.routes}
+        onOpenSeizure={(id) => {
+          props.onOpenSeizure(id);
+          navigate({ name: 'case', ws: props.ws, caseId: props.caseId, tab: 'seizures' });
+        }}
+      />
+      <MapLegend sectors={sectors} mapped={list.length} unmapped={unmapped} routes={props.routes.length} />
+      {!points.loading && !list.length ? (
+        <div className="map-empty" role="status">
+          {seizures.length ? `None of the ${seizures.length} seizures has coordinates yet. Add latitude and longitude to a seizure to see it here.` : 'No seizures yet. Import a file or add a seizure to see it on the map.'}
+        </div>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,46 @@
+/**
+ * The popup of a seizure marker, built with DOM calls and `textContent` only: imported data is
+ * untrusted and must never be parsed as HTML. Shows date, commodity and taxon, quantity, place,
+ * country name, reported value and source title (when the case replica has them).
+ */
+import type { MapPoint } from '../../../shared/rpc/cases';
+import type { Seizure } from '../../../shared/domain/seizure';
+import { CRIME_SECTOR_LABELS } from '../../../shared/domain/codes';
+import { countryName } from '../../../shared/domain/iso';
+import { formatMoney, formatQuantity } from '../format/numbers';
+import { formatSeizureDate } from '../format/dates';
+
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, text?: string): HTMLElementTagNameMap[K] {
+  const e = document.createElement(tag);
+  e.className = className;
+  if (text !== undefined) e.textContent = text;
+  return e;
+}
+
+/** Popup content for one map point; `detail` is the full seizure when known; `extra` a line such as the case number. */
+export function popupContent(p: MapPoint, detail: Seizure | null, onOpen: ((id: string) => void) | null, extra?: string): HTMLElement {
+  const root = el('div', 'map-popup');
+  const head = el('div', `map-popup-sector sector sector-${p.sector}`);
+  head.append(el('span', 'sector-dot'), document.createTextNode(CRIME_SECTOR_LABELS[p.sector]));
+  if (extra) head.append(el('span', 'map-popup-extra', extra));
+  root.append(head, el('p', 'map-popup-title', p.commodity));
+  if (detail?.taxon) root.append(el('p', 'map-popup-taxon', detail.taxon));
+  const dl = el('dl', 'map-popup-facts');
+  const row = (k: string, v: string): void => {
+    dl.append(el('dt', '', k), el('dd', '', v));
+  };
+  row('Date', formatSeizureDate(p.seizureDate, detail?.datePrecision ?? 'day'));
+  row('Quantity', formatQuantity(p.quantity, p.unit));
+  row('Place', p.place || '—');
+  row('Country', `${countryName(p.country)} (${p.country})`);
+  if (detail) row('Reported value', formatMoney(detail.reportedValue, detail.reportedCurrency));
+  if (detail?.sourceTitle) row('Source', detail.sourceTitle);
+  root.append(dl);
+  if (onOpen) {
+    const b = el('button', 'btn btn-sm map-popup-open', 'Open seizure');
+    b.type = 'button';
+    b.addEventListener('click', () => onOpen(p.id));
+    root.append(b);
+  }
+  return root;
+}

@@ -1,0 +1,140 @@
+/**
+ * The seizure map (Leaflet, fully offline): the Natural Earth basemap drawn as an L.geoJSON
+ * layer on a canvas in its own pane (land fill and borders; the sea is the container's
+ * background), seizures as circle markers coloured by sector and sized by quantity class, each
+ * with a popup, and routes as dashed polylines labelled with their name. No tile layer, so no
+ * request leaves the machine. The view fits the points whenever the set of points changes.
+ */
+import { useEffect, useRef, useState, type ReactNode } from 'react';
+import L from 'leaflet';
+import type { MapPoint } from '../../../shared/rpc/cases';
+import type { Seizure } from '../../../shared/domain/seizure';
+import type { Route } from '../../../shared/domain/route';
+import { SECTOR_COLORS } from '../domain/sector-colors';
+import { loadBasemap } from './basemap';
+import { markerRadius } from './marker-style';
+import { popupContent } from './popup-content';
+import { splitLine, unwrap, type Position } from './antimeridian';
+
+/** Props of {@link SeizureMap}. */
+export interface SeizureMapProps {
+  points: MapPoint[];
+  /** Full seizures by id, for richer popups (case view). */
+  details?: Map<string, Seizure>;
+  routes?: Route[];
+  /** Opens a seizure from its popup. */
+  onOpenSeizure?: (id: string) => void;
+  /** A line per point shown in its popup head (e.g. the case number on the workspace map). */
+  extraFor?: (p: MapPoint) => string | undefined;
+  /** Accessible name of the map region. */
+  label: string;
+}
+
+const LAND = '#f7f5f0';
+const BORDER = '#b9b4a9';
+const ROUTE = '#1d2b3f';
+
+/** The map. */
+export function SeizureMap(props: SeizureMapProps): ReactNode {
+  const container = useRef<HTMLDivElement>(null);
+  const map = useRef<L.Map | null>(null);
+  const markers = useRef<L.LayerGroup | null>(null);
+  const routeLayer = useRef<L.LayerGroup | null>(null);
+  const fittedKey = useRef('');
+  const [basemapError, setBasemapError] = useState<string | null>(null);
+
+  useEffect(() => {
+    const el = container.current;
+    if (!el) return;
+    const m = L.map(el, {
+      center: [15, 60],
+      zoom: 2,
+      minZoom: 1,
+      maxZoom: 13,
+      zoomSnap: 0.25,
+      worldCopyJump: false,
+      attributionControl: false,
+      maxBounds: L.latLngBounds([-85, -240], [85, 240]),
+      maxBoundsViscosity: 0.8,
+      keyboard: true,
+    });
+    map.current = m;
+    m.createPane('basemap').style.zIndex = '250';
+    markers.current = L.layerGroup().addTo(m);
+    routeLayer.current = L.layerGroup().addTo(m);
+    let live = true;
+    loadBasemap()
+      .then((fc) => {
+        if (!live) return;
+        // GeoJSON passes its options on to each polygon it creates, renderer included.
+        const options: L.GeoJSONOptions & L.PathOptions = {
+          pane: 'basemap',
+          interactive: false,
+          renderer: L.canvas({ pane: 'basemap', padding: 0.5 }),
+          style: { fillColor: LAND, fillOpacity: 1, color: BORDER, weight: 0.7, opacity: 1 },
+        };
+        L.geoJSON(fc, options).addTo(m);
+        el.dataset.basemap = 'ready';
+      })
+      .catch((err: unknown) => live && setBasemapError(err instanceof Error ? err.message : String(err)));
+    const ro = new ResizeObserver(() => m.invalidateSize());
+    ro.observe(el);
+    return () => {
+      live = false;
+      ro.disconnect();
+      m.remove();
+      map.current = null;
+    };
+  }, []);
+
+  // Markers: rebuilt when points or details change; the view refits when the set of points changes.
+  useEffect(() => {
+    const m = map.current;
+    const group = markers.current;
+    if (!m || !group) return;
+    group.clearLayers();
+    const { points, details, onOpenSeizure, extraFor } = props;
+    for (const p of points) {
+      const color = SECTOR_COLORS[p.sector];
+      const marker = L.circleMarker([p.latitude, p.longitude], {
+        radius: markerRadius(p.quantity, p.unit),
+        color: '#ffffff',
+        weight: 1.5,
+        fillColor: color,
+        fillOpacity: 0.85,
+        className: `seizure-marker seizure-marker-${p.sector}`,
+      });
+      marker.bindPopup(() => popupContent(p, details?.get(p.id) ?? null, onOpenSeizure ? (id) => { m.closePopup(); onOpenSeizure(id); } : null, extraFor?.(p)), { maxWidth: 320, minWidth: 240 });
+      marker.bindTooltip(`${p.commodity} — ${p.place || p.country}`, { direction: 'top', offset: [0, -6] });
+      group.addLayer(marker);
+    }
+    const key = points.map((p) => p.id).sort().join(',');
+    if (key !== fittedKey.current) {
+      fittedKey.current = key;
+      if (points.length === 1) m.setView([points[0]!.latitude, points[0]!.longitude], 6);
+      else if (points.length > 1) m.fitBounds(L.latLngBounds(points.map((p) => [p.latitude, p.longitude] as [number, number])), { padding: [48, 48], maxZoom: 7 });
+    }
+  }, [props.points, props.details]);
+
+  // Routes: dashed polylines with a permanent label, split at the antimeridian.
+  useEffect(() => {
+    const group = routeLayer.current;
+    if (!group) return;
+    group.clearLayers();
+    for (const r of props.routes ?? []) {
+      const lonLat: Position[] = r.points.map(([lat, lon]) => [lon, lat]);
+      const parts = splitLine(unwrap(lonLat).map(([x, y]): Position => [((((x + 180) % 360) + 360) % 360) - 180, y]));
+      const latlngs = parts.map((part) => part.map(([lon, lat]) => [lat, lon] as [number, number]));
+      const line = L.polyline(latlngs, { color: ROUTE, weight: 2.5, opacity: 0.85, dashArray: '8 6', className: 'route-line', interactive: true });
+      line.bindTooltip(r.name, { permanent: true, direction: 'center', className: 'route-label' });
+      group.addLayer(line);
+    }
+  }, [props.routes]);
+
+  return (
+    <div className="seizure-map-wrap">
+      <div ref={container} className="seizure-map" role="region" aria-label={props.label} data-testid="seizure-map" />
+      {basemapError ? <p className="map-error">The basemap could not be drawn: {basemapError}. Markers are still shown.</p> : null}
+    </div>
+  );
+}

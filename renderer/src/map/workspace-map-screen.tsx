@@ -1,0 +1,49 @@
+/**
+ * The workspace map: every mapped seizure of every case (`seizures.mapPoints` without caseId),
+ * with the case number in each popup and a link from the popup to the case.
+ */
+import { useMemo, type ReactNode } from 'react';
+import type { WorkspaceSummary } from '../../../shared/rpc/app';
+import { navigate } from '../app/router';
+import { useRpc } from '../hooks/use-rpc';
+import { ErrorPanel } from '../ui/states';
+import { formatCount } from '../format/numbers';
+import { SeizureMap } from './seizure-map';
+import { MapLegend } from './map-legend';
+
+/** The workspace map screen. */
+export function WorkspaceMapScreen(props: { ws: WorkspaceSummary }): ReactNode {
+  const { ws } = props;
+  const points = useRpc('seizures.mapPoints', { workspaceId: ws.id }, { workspaceId: ws.id });
+  const cases = useRpc('cases.list', { workspaceId: ws.id }, { workspaceId: ws.id });
+  const list = useMemo(() => points.data ?? [], [points.data]);
+  const numbers = useMemo(() => new Map((cases.data ?? []).map((c) => [c.id, c.number])), [cases.data]);
+  const total = (cases.data ?? []).reduce((n, c) => n + c.seizureCount, 0);
+  const sectors = useMemo(() => [...new Set(list.map((p) => p.sector))], [list]);
+  return (
+    <div className="page page-wide">
+      <div className="page-header">
+        <div className="page-header-text">
+          <p className="page-eyebrow">{ws.name}</p>
+          <h1>Seizure map</h1>
+          <p className="page-subtitle">
+            {formatCount(list.length)} mapped seizure{list.length === 1 ? '' : 's'} across {formatCount(cases.data?.length ?? 0)} cases. Open a marker for details and its case.
+          </p>
+        </div>
+      </div>
+      {points.error ? <ErrorPanel error={points.error} onRetry={points.reload} /> : null}
+      <div className="map-panel map-panel-tall">
+        <SeizureMap
+          label="Map of all seizures in this workspace"
+          points={list}
+          extraFor={(p) => numbers.get(p.caseId)}
+          onOpenSeizure={(id) => {
+            const p = list.find((x) => x.id === id);
+            if (p) navigate({ name: 'case', ws: ws.id, caseId: p.caseId, tab: 'seizures' });
+          }}
+        />
+        <MapLegend sectors={sectors} mapped={list.length} unmapped={Math.max(0, total - list.length)} routes={0} />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,39 @@
+/**
+ * The header bar: breadcrumbs on the left, the data-service connection state on the right.
+ * A case crumb resolves its number from the case list projection.
+ */
+import type { ReactNode } from 'react';
+import { useRpc } from '../hooks/use-rpc';
+import { ConnectionIndicator } from './connection-indicator';
+
+/** One breadcrumb: a link, the current page, or a case (shown by its number). */
+export interface Crumb {
+  label: string;
+  href?: string;
+  caseId?: string;
+}
+
+/** The header. */
+export function AppHeader(props: { crumbs: Crumb[] }): ReactNode {
+  const { crumbs } = props;
+  return (
+    <header className="app-header">
+      <nav className="breadcrumbs grow" aria-label="Breadcrumb">
+        <ol>
+          {crumbs.map((c, i) => (
+            <li key={i}>
+              {c.caseId ? <CaseCrumb href={crumbs[0]?.href ?? ''} caseId={c.caseId} /> : c.href && i < crumbs.length - 1 ? <a href={c.href}>{c.label}</a> : <span aria-current="page">{c.label}</span>}
+            </li>
+          ))}
+        </ol>
+      </nav>
+      <ConnectionIndicator />
+    </header>
+  );
+}
+
+function CaseCrumb(props: { href: string; caseId: string }): ReactNode {
+  const ws = /#\/w\/([^/]+)/.exec(props.href)?.[1] ?? '';
+  const row = useRpc('cases.get', ws ? { workspaceId: ws, caseId: props.caseId } : null, { workspaceId: ws, caseId: props.caseId });
+  return <span aria-current="page">{row.data ? `${row.data.number} · ${row.data.title}` : 'Case'}</span>;
+}

@@ -1,0 +1,25 @@
+/**
+ * The data-service connection state, discreet when all is well (a green dot with a quiet
+ * label) and visible when the app is connecting or reconnecting.
+ */
+import type { ReactNode } from 'react';
+import { useConnectionState } from '../hooks/use-connection-state';
+
+/** The connection indicator. */
+export function ConnectionIndicator(): ReactNode {
+  const state = useConnectionState();
+  if (state === 'open') {
+    return (
+      <span className="conn" title="Connected to the local data service; changes are saved as you type." data-state="open">
+        <span className="conn-dot" aria-hidden="true" />
+        Saved locally
+      </span>
+    );
+  }
+  return (
+    <span className="conn conn-warn" role="status" data-state={state}>
+      <span className="conn-dot" aria-hidden="true" />
+      {state === 'connecting' ? 'Connecting…' : 'Reconnecting… your edits are kept'}
+    </span>
+  );
+}

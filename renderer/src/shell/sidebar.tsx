@@ -1,0 +1,78 @@
+/**
+ * The dark sidebar: brand, the open workspace, navigation (cases, seizure map, about the data,
+ * switch workspace) and who is signed in on this computer.
+ */
+import type { ReactNode } from 'react';
+import type { Route } from '../app/router';
+import type { WorkspaceSummary } from '../../../shared/rpc/app';
+import { MEMBER_ROLE_LABELS } from '../../../shared/domain/codes';
+import { useIdentity } from '../app/services';
+import { memberColor } from '../domain/member-color';
+import { Avatar } from '../ui/avatar';
+import { Icon, type IconName } from '../ui/icons';
+import { BrandMark } from './brand';
+
+/** The sidebar of a workspace. */
+export function Sidebar(props: { ws: WorkspaceSummary | null; route: Route }): ReactNode {
+  const identity = useIdentity();
+  const { ws, route } = props;
+  return (
+    <nav className="sidebar" aria-label="Main">
+      <div className="sidebar-brand">
+        <BrandMark />
+        <span className="brand-name">
+          NEST Desk
+          <span className="brand-sub">Environmental Security Task Force</span>
+        </span>
+      </div>
+      {ws ? (
+        <div className="sidebar-workspace">
+          <span className="sidebar-workspace-label">Workspace</span>
+          <span className="sidebar-workspace-name">{ws.name}</span>
+          <span className="sidebar-workspace-meta">
+            {ws.demo ? 'Demo · public sources' : `${ws.casePrefix} · ${ws.reportingCurrency}`}
+          </span>
+        </div>
+      ) : null}
+      {ws ? (
+        <div className="sidebar-nav">
+          <NavLink icon="briefcase" href={`#/w/${ws.id}`} current={route.name === 'cases' || route.name === 'case'} count={ws.caseCount}>
+            Cases
+          </NavLink>
+          <NavLink icon="map" href={`#/w/${ws.id}/map`} current={route.name === 'map'}>
+            Seizure map
+          </NavLink>
+          <NavLink icon="database" href={`#/w/${ws.id}/sources`} current={route.name === 'sources'}>
+            About the data
+          </NavLink>
+        </div>
+      ) : null}
+      <div className="sidebar-section-title">Workspaces</div>
+      <div className="sidebar-nav">
+        <NavLink icon="layers" href="#/" current={false}>
+          Switch workspace
+        </NavLink>
+      </div>
+      <div className="sidebar-spacer" />
+      <div className="sidebar-user">
+        <Avatar name={identity.name} color={memberColor(identity.memberId)} />
+        <span className="grow">
+          <span className="sidebar-user-name">{identity.name}</span>
+          <span className="sidebar-user-meta">
+            {identity.agency} · {MEMBER_ROLE_LABELS[ws?.role ?? identity.role]}
+          </span>
+        </span>
+      </div>
+    </nav>
+  );
+}
+
+function NavLink(props: { icon: IconName; href: string; current: boolean; count?: number; children: ReactNode }): ReactNode {
+  return (
+    <a className="nav-link" href={props.href} aria-current={props.current ? 'page' : undefined}>
+      <Icon name={props.icon} />
+      {props.children}
+      {props.count !== undefined ? <span className="nav-count">{props.count}</span> : null}
+    </a>
+  );
+}

@@ -1,0 +1,79 @@
+/**
+ * The frame around a workspace's screens: sidebar, header with breadcrumbs and connection
+ * status, and the routed content (case list, case, map, about the data).
+ */
+import type { ReactNode } from 'react';
+import type { Route } from '../app/router';
+import type { WorkspaceSummary } from '../../../shared/rpc/app';
+import { useRpc } from '../hooks/use-rpc';
+import { ErrorPanel, Loading, EmptyState } from '../ui/states';
+import { Sidebar } from './sidebar';
+import { AppHeader, type Crumb } from './app-header';
+import { CaseListScreen } from '../cases/case-list-screen';
+import { CaseScreen } from '../case/case-screen';
+import { WorkspaceMapScreen } from '../map/workspace-map-screen';
+import { SourcesScreen } from './sources-screen';
+
+type WorkspaceRoute = Exclude<Route, { name: 'home' }>;
+
+/** A workspace's frame and current screen. */
+export function WorkspaceShell(props: { route: WorkspaceRoute }): ReactNode {
+  const { route } = props;
+  const list = useRpc('workspaces.list', {}, { workspaces: true, workspaceId: route.ws });
+  const ws = list.data?.find((w) => w.id === route.ws);
+
+  let content: ReactNode;
+  if (list.error && !list.data) content = <div className="page"><ErrorPanel error={list.error} onRetry={list.reload} /></div>;
+  else if (!list.data) content = <Loading full>Opening the workspace…</Loading>;
+  else if (!ws)
+    content = (
+      <EmptyState icon="folder" title="This workspace is not on this computer" actions={<a className="btn btn-primary" href="#/">Choose a workspace</a>}>
+        It may have been removed, or the link comes from another computer.
+      </EmptyState>
+    );
+  else if (ws.problem) content = <div className="page"><ErrorPanel error={new Error(ws.problem)} title="This workspace cannot be opened" /></div>;
+  else content = <Screen route={route} ws={ws} />;
+
+  return (
+    <div className="app-frame">
+      <a className="skip-link" href="#main" onClick={(e) => { e.preventDefault(); document.getElementById('main')?.focus(); }}>
+        Skip to content
+      </a>
+      <Sidebar ws={ws ?? null} route={route} />
+      <div className="main-column">
+        <AppHeader crumbs={ws ? crumbsFor(route, ws) : []} />
+        <main className="main-scroll" id="main" tabIndex={-1}>
+          {content}
+        </main>
+      </div>
+    </div>
+  );
+}
+
+function Screen(props: { route: WorkspaceRoute; ws: WorkspaceSummary }): ReactNode {
+  const { route, ws } = props;
+  switch (route.name) {
+    case 'cases':
+      return <CaseListScreen ws={ws} />;
+    case 'case':
+      return <CaseScreen ws={ws} caseId={route.caseId} tab={route.tab} />;
+    case 'map':
+      return <WorkspaceMapScreen ws={ws} />;
+    case 'sources':
+      return <SourcesScreen />;
+  }
+}
+
+function crumbsFor(route: WorkspaceRoute, ws: WorkspaceSummary): Crumb[] {
+  const root: Crumb = { label: ws.name, href: `#/w/${ws.id}` };
+  switch (route.name) {
+    case 'cases':
+      return [root, { label: 'Cases' }];
+    case 'map':
+      return [root, { label: 'Seizure map' }];
+    case 'sources':
+      return [root, { label: 'About the data' }];
+    case 'case':
+      return [root, { label: 'Cases', href: `#/w/${ws.id}` }, { label: 'case', caseId: route.caseId }];
+  }
+}

@@ -1,0 +1,37 @@
+/**
+ * Asks the user to confirm a destructive action (e.g. deleting a seizure), naming what will
+ * happen; the safe choice has the initial focus.
+ */
+import type { ReactNode } from 'react';
+import { Dialog } from './dialog';
+
+/** Props of {@link ConfirmDialog}. */
+export interface ConfirmDialogProps {
+  title: string;
+  children: ReactNode;
+  confirmLabel: string;
+  onConfirm: () => void;
+  onCancel: () => void;
+}
+
+/** A confirmation dialog with a danger button. */
+export function ConfirmDialog(props: ConfirmDialogProps): ReactNode {
+  return (
+    <Dialog
+      title={props.title}
+      onClose={props.onCancel}
+      footer={
+        <>
+          <button type="button" className="btn" onClick={props.onCancel} autoFocus>
+            Cancel
+          </button>
+          <button type="button" className="btn btn-danger" onClick={props.onConfirm}>
+            {props.confirmLabel}
+          </button>
+        </>
+      }
+    >
+      <div className="dialog-body">{props.children}</div>
+    </Dialog>
+  );
+}

@@ -1,0 +1,112 @@
+/**
+ * Playwright fixtures for NEST Desk's browser mode. `host` starts the real host
+ * (`tsx electron/host/cli.ts --port 0`) on a fresh temporary data folder, reads the URL it
+ * prints (`NEST Desk is running at http://127.0.0.1:PORT/#token=…`), and stops it after the test;
+ * `host.openPage()` opens another tab on the same host (a second window on the same data).
+ * `requests` collects every URL the browser context asked for, so a test can prove that
+ * nothing left 127.0.0.1.
+ */
+import { test as base, expect, type Page } from '@playwright/test';
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** The repository root. */
+export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+/** A running browser-mode host. */
+export interface Host {
+  /** The URL with its token, to open in a page. */
+  url: string;
+  /** http://127.0.0.1:PORT */
+  origin: string;
+  /** The temporary data folder. */
+  dataDir: string;
+  /** Opens another page (tab) of the same browser context on the host. */
+  openPage(): Promise<Page>;
+}
+
+const URL_LINE = /NEST Desk is running at (http:\/\/127\.0\.0\.1:\d+\/#token=[A-Za-z0-9_-]+)/;
+
+function startHost(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(path.join(repoRoot, 'node_modules/.bin/tsx'), ['electron/host/cli.ts', '--port', '0'], {
+    cwd: repoRoot,
+    env: { ...process.env, NEST_DATA_DIR: dataDir },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  return new Promise((resolve, reject) => {
+    let out = '';
+    let err = '';
+    const timer = setTimeout(() => fail(new Error(`the host printed no URL within 30 s.\nstdout: ${out}\nstderr: ${err.slice(-2000)}`)), 30_000);
+    const fail = (e: Error): void => {
+      clearTimeout(timer);
+      child.kill('SIGKILL');
+      reject(e);
+    };
+    child.stdout!.on('data', (d: Buffer) => {
+      out += d.toString();
+      const m = URL_LINE.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        resolve({ child, url: m[1]! });
+      }
+    });
+    child.stderr!.on('data', (d: Buffer) => {
+      err += d.toString();
+    });
+    child.once('exit', (code) => fail(new Error(`the host exited with code ${code}.\nstdout: ${out}\nstderr: ${err.slice(-2000)}`)));
+  });
+}
+
+function stopHost(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const kill = setTimeout(() => child.kill('SIGKILL'), 5000);
+    child.once('exit', () => {
+      clearTimeout(kill);
+      resolve();
+    });
+    child.kill('SIGTERM');
+  });
+}
+
+export const test = base.extend<{ host: Host; requests: string[] }>({
+  requests: async ({ context }, use) => {
+    const urls: string[] = [];
+    context.on('request', (r) => urls.push(r.url()));
+    await use(urls);
+  },
+  host: async ({ context, requests: _requests }, use) => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'nest-e2e-'));
+    const { child, url } = await startHost(dataDir);
+    const origin = new URL(url).origin;
+    try {
+      await use({
+        url,
+        origin,
+        dataDir,
+        openPage: async () => {
+          const p = await context.newPage();
+          await p.goto(url);
+          return p;
+        },
+      });
+    } finally {
+      await stopHost(child);
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
+  },
+});
+
+/** URLs among `urls` that are not on the host (blob: and data: URLs of the page itself are local). */
+export function offHost(urls: string[], origin: string): string[] {
+  return urls.filter((u) => {
+    if (u.startsWith('data:')) return false;
+    if (u.startsWith('blob:')) return !u.slice(5).startsWith(origin);
+    return new URL(u).origin !== origin;
+  });
+}
+
+export { expect };

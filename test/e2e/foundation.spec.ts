@@ -1,0 +1,159 @@
+/**
+ * The "Foundation" journey in real headless Chromium against the browser-mode host:
+ * first run (identity, workspace), a new case, importing the public seizure data set through
+ * the file picker (59 seizures in the table and 59 markers on the offline map), persistence
+ * across a reload, a second tab seeing an edit live, a validation message next to a bad
+ * latitude, and the demo workspace with its 6 cases. No request may leave 127.0.0.1.
+ * Screenshots for docs/screenshots/ are taken on the way.
+ */
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+import { test, expect, offHost, repoRoot } from './fixtures';
+
+const PUBLIC_CSV = path.resolve(repoRoot, '../shared/data/seizures-public.csv');
+const SHOTS = path.join(repoRoot, 'docs/screenshots');
+
+async function createIdentity(page: Page, name = 'Siti Rahman', agency = 'Singapore Customs'): Promise<void> {
+  await expect(page.getByRole('heading', { name: 'Set up your identity' })).toBeVisible();
+  await page.getByLabel('Full name').fill(name);
+  await page.getByLabel('Agency').fill(agency);
+  await page.getByRole('radio', { name: /Investigator/ }).check();
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await expect(page.getByRole('heading', { name: /Choose a workspace|Open a workspace/ })).toBeVisible();
+}
+
+test('first run, case, import, map, reload, live edit in a second tab, validation', async ({ page, host, requests }) => {
+  await page.goto(host.url);
+
+  // First run: the identity form refuses empty fields, with the message next to the field.
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await expect(page.getByText('Is required').first()).toBeVisible();
+  await page.screenshot({ path: path.join(SHOTS, 'first-run.png') });
+  await createIdentity(page);
+  await page.screenshot({ path: path.join(SHOTS, 'workspace-chooser.png') });
+
+  // Create a workspace.
+  await page.getByLabel('Workspace name').fill('NEST Singapore 2026');
+  await page.getByLabel('Case prefix').fill('SGNEST');
+  await page.getByLabel('Reporting currency').fill('SGD');
+  await page.getByRole('button', { name: 'Create workspace' }).click();
+  await expect(page.getByRole('heading', { name: 'Cases', level: 1 })).toBeVisible();
+  await expect(page.getByText('No cases yet')).toBeVisible();
+
+  // Create a case (the title is required: the message appears next to it first).
+  await page.getByRole('button', { name: 'New case' }).click();
+  const dialog = page.getByRole('dialog', { name: 'New case' });
+  await dialog.getByRole('button', { name: 'Create case' }).click();
+  await expect(dialog.getByText('Is required')).toBeVisible();
+  await dialog.getByLabel('Title').fill('Public seizure reports 2012–2025');
+  await dialog.getByLabel('TLP marking').selectOption('GREEN');
+  await dialog.getByLabel('Jurisdictions').fill('Singapore (SG)');
+  await dialog.getByLabel('Jurisdictions').press('Enter');
+  await dialog.getByLabel('Jurisdictions').fill('VN');
+  await dialog.getByLabel('Jurisdictions').press('Enter');
+  await expect(dialog.getByText('Viet Nam').or(dialog.getByText('Vietnam'))).toBeVisible();
+  await dialog.getByRole('button', { name: 'Create case' }).click();
+  await expect(page.getByRole('heading', { name: 'Public seizure reports 2012–2025', level: 1 })).toBeVisible();
+  await expect(page.getByText('SGNEST-2026-0001').first()).toBeVisible();
+
+  // Import the public data set through the file picker.
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  const imp = page.getByRole('dialog', { name: /Import seizures/ });
+  await imp.getByTestId('import-file').setInputFiles(PUBLIC_CSV);
+  await expect(imp.getByRole('table', { name: 'Column mapping' })).toBeVisible();
+  await expect(imp.getByTestId('mapping-source')).toContainText('Standard layout');
+  await expect(imp.getByTestId('import-dryrun').getByTestId('report-imported')).toHaveText('59');
+  await imp.getByRole('button', { name: /Import 59 seizures/ }).click();
+  const report = page.getByRole('dialog', { name: 'Import report' });
+  await expect(report.getByTestId('import-report').getByTestId('report-imported')).toHaveText('59');
+  await report.screenshot({ path: path.join(SHOTS, 'import-report.png') });
+  await report.getByRole('button', { name: 'Done' }).click();
+
+  // 59 seizures in the table.
+  await page.getByRole('tab', { name: /Seizures/ }).click();
+  const rows = page.getByRole('table', { name: 'Seizures' }).locator('tbody tr');
+  await expect(rows).toHaveCount(59);
+  await rows.filter({ hasText: 'pangolin scales' }).first().click();
+  await expect(page.getByTestId('source-url')).toContainText('https://');
+  await page.screenshot({ path: path.join(SHOTS, 'case.png') });
+
+  // 59 markers on the offline map.
+  await page.getByRole('tab', { name: /Map/ }).click();
+  const map = page.getByTestId('seizure-map');
+  await expect(map).toHaveAttribute('data-basemap', 'ready');
+  await expect(map.locator('path.seizure-marker')).toHaveCount(59);
+  await page.waitForTimeout(400); // let the fit-bounds animation settle for the screenshot
+  await page.screenshot({ path: path.join(SHOTS, 'case-map.png') });
+
+  // Reload: everything is still there.
+  await page.reload();
+  await expect(page.getByTestId('seizure-map').locator('path.seizure-marker')).toHaveCount(59);
+  await page.getByRole('tab', { name: /Seizures/ }).click();
+  await expect(page.getByRole('table', { name: 'Seizures' }).locator('tbody tr')).toHaveCount(59);
+
+  // A second tab on the same case sees an edit made in the first within 1 s.
+  const caseHash = new URL(page.url()).hash.replace(/\/seizures$/, '');
+  const second = await host.openPage();
+  await second.evaluate((h) => (window.location.hash = h), caseHash);
+  await expect(second.getByRole('heading', { level: 1 })).toHaveText('Public seizure reports 2012–2025');
+  await expect(second.getByTestId('presence-count')).toContainText('Siti Rahman');
+  await page.getByRole('tab', { name: 'Overview' }).click();
+  const title = page.getByLabel('Title', { exact: true });
+  await title.fill('Pangolin, ivory and timber seizures — Asia hub');
+  await title.press('Enter');
+  await expect(second.getByRole('heading', { level: 1 })).toHaveText('Pangolin, ivory and timber seizures — Asia hub', { timeout: 1000 });
+  await second.close();
+
+  // A bad latitude gets its message next to the field, and nothing is written.
+  await page.getByRole('button', { name: 'Add seizure' }).click();
+  const form = page.getByRole('dialog', { name: 'Add a seizure' });
+  await form.getByLabel('Commodity').fill('rhino horn');
+  await form.getByLabel('Latitude').fill('95');
+  await form.getByLabel('Longitude').fill('103.9');
+  await form.getByRole('button', { name: 'Add seizure' }).click();
+  const latField = form.locator('[data-field="latitude"]');
+  await expect(latField.getByRole('alert')).toHaveText('Must be between -90 and 90 degrees');
+  await expect(form.getByLabel('Latitude')).toHaveAttribute('aria-invalid', 'true');
+  await form.getByLabel('Latitude').fill('1.35');
+  await form.getByRole('button', { name: 'Add seizure' }).click();
+  await expect(form).toBeHidden();
+  await page.getByRole('tab', { name: /Seizures/ }).click();
+  await expect(page.getByRole('table', { name: 'Seizures' }).locator('tbody tr')).toHaveCount(60);
+
+  expect(offHost(requests, host.origin)).toEqual([]);
+});
+
+test('the demo workspace opens with its 6 cases and their sources', async ({ page, host, requests }) => {
+  await page.goto(host.url);
+  await createIdentity(page, 'Daniel Okoye', 'Interpol Environmental Security');
+  await expect(page.getByText('Where the data comes from')).toBeVisible();
+  await expect(page.getByText(/Publicly reported environmental-crime seizures/)).toBeVisible();
+  await page.getByRole('button', { name: 'Open the demo workspace' }).click();
+  const rows = page.getByRole('table', { name: 'Cases' }).locator('tbody tr');
+  await expect(rows).toHaveCount(6);
+  await expect(page.getByRole('table', { name: 'Cases' })).toContainText('DEMO-2026-0001');
+  await page.screenshot({ path: path.join(SHOTS, 'case-list.png') });
+
+  // Filters and search narrow the list.
+  await page.getByLabel('Filter by sector').selectOption('forestry');
+  await expect(rows).toHaveCount(1);
+  await page.getByLabel('Filter by sector').selectOption('');
+  await page.getByLabel('Search cases and seizures').fill('pangolin');
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first()).toContainText('Wildlife');
+  await page.getByLabel('Search cases and seizures').fill('');
+  await expect(rows).toHaveCount(6);
+
+  // Sorting by clicking a header.
+  await page.getByRole('button', { name: 'Seizures' }).click();
+  await expect(page.getByRole('columnheader', { name: 'Seizures' })).toHaveAttribute('aria-sort', 'descending');
+  await expect(rows.first()).toContainText('Wildlife');
+
+  // The workspace map shows every mapped seizure.
+  await page.getByRole('link', { name: 'Seizure map' }).click();
+  await expect(page.getByTestId('seizure-map').locator('path.seizure-marker')).toHaveCount(59);
+  await page.waitForTimeout(400);
+  await page.screenshot({ path: path.join(SHOTS, 'workspace-map.png') });
+
+  expect(offHost(requests, host.origin)).toEqual([]);
+});
