@@ -5,6 +5,11 @@
  * Hand-over: the page calls `nestDesk.requestDataPort()`; main creates a MessageChannel, gives
  * one end to the data service and sends the other to this window; the preload forwards it with
  * `window.postMessage(DATA_PORT_MESSAGE, '*', [port])`, and the page takes `event.ports[0]`.
+ *
+ * Restart: if the data service process dies, main starts a new one and sends
+ * `IPC.dataServiceRestarted` to every window; the preload forwards it as the window message
+ * {@link DATA_SERVICE_RESTARTED_MESSAGE}. The page's old port is dead by then (Electron fires
+ * `close` on it): the page calls `requestDataPort()` again and resyncs its docs over the new port.
  */
 
 /** IPC channel names (renderer ↔ main), each validated in main. */
@@ -12,10 +17,15 @@ export const IPC = {
   requestDataPort: 'nest:request-data-port',
   dataPort: 'nest:data-port',
   saveFile: 'nest:save-file',
+  /** main → renderer, no payload: the data service was restarted; request a new port. */
+  dataServiceRestarted: 'nest:data-service-restarted',
 } as const;
 
 /** The window message that carries the data-service MessagePort from the preload to the page. */
 export const DATA_PORT_MESSAGE = 'nest-desk:data-port';
+
+/** The window message (no ports) telling the page that the data service restarted. */
+export const DATA_SERVICE_RESTARTED_MESSAGE = 'nest-desk:data-service-restarted';
 
 /** What `window.nestDesk` offers. */
 export interface DesktopApi {
