@@ -1,0 +1,191 @@
+/**
+ * Electron main: a thin shell (docs/desktop.md). It holds no case data. It
+ * - takes the single-instance lock (a second launch focuses the running app);
+ * - serves dist/renderer under `app://nest/` with the CSP on every response (electron/main/app-protocol.ts);
+ * - opens sandboxed, context-isolated windows without Node (electron/main/window-options.ts),
+ *   each with its own MessagePort to the data service;
+ * - blocks navigation, new windows, webviews, permissions and network requests of pages
+ *   (electron/main/web-guards.ts);
+ * - runs the data service in a utilityProcess, restarting it if it dies and closing it cleanly
+ *   on quit (electron/main/data-service-supervisor.ts);
+ * - answers the two IPC calls after checking sender and payload (electron/main/ipc-handlers.ts).
+ */
+import path from 'node:path';
+import fs from 'node:fs';
+import { app, BrowserWindow, dialog, ipcMain, Menu, MessageChannelMain, protocol, session, shell, utilityProcess, type MessagePortMain, type WebContents } from 'electron';
+import { createLogger } from '../node/log';
+import { IPC } from '../shared/desktop-api';
+import { APP_FOLDER_NAME } from './service/data-dir';
+import { APP_INDEX_URL, APP_SCHEME } from './main/app-url';
+import { APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './main/app-protocol';
+import { DataServiceSupervisor } from './main/data-service-supervisor';
+import { registerIpc } from './main/ipc-handlers';
+import { menuTemplate } from './main/menu';
+import { sqliteBindingPath } from './main/native-binding';
+import { guardWebContents, hardenSession } from './main/web-guards';
+import { windowOptions } from './main/window-options';
+
+const logger = createLogger('main');
+
+// Before `ready`: the scheme's privileges, sandbox for every renderer, and the app's name, so
+// userData is "<appData>/NEST Desk" — the folder electron/service/data-dir.ts and browser mode use.
+protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
+app.enableSandbox();
+app.setName(APP_FOLDER_NAME);
+app.setPath('userData', path.join(app.getPath('appData'), APP_FOLDER_NAME));
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  run();
+}
+
+function run(): void {
+  /** The app's windows by webContents id (the registry IPC sender checks consult). */
+  const windows = new Map<number, BrowserWindow>();
+  const distDir = __dirname; // dist/electron, inside app.asar when packaged
+  const rendererDir = path.join(app.getAppPath(), 'dist', 'renderer');
+  const dataDir = process.env.NEST_DATA_DIR ? path.resolve(process.env.NEST_DATA_DIR) : app.getPath('userData');
+  const sqliteBinding = sqliteBindingPath({
+    packaged: app.isPackaged,
+    resourcesPath: process.resourcesPath,
+    appPath: app.getAppPath(),
+    electronVersion: process.versions.electron,
+    platform: process.platform,
+    arch: process.arch,
+  });
+
+  const supervisor = new DataServiceSupervisor<MessagePortMain>({
+    fork: () =>
+      utilityProcess.fork(path.join(distDir, 'data-service.cjs'), [], {
+        serviceName: 'NEST Desk data service',
+        stdio: 'inherit',
+        env: { ...process.env, NEST_DATA_DIR: dataDir, NEST_SQLITE_BINDING: sqliteBinding, NEST_APP_VERSION: app.getVersion() },
+      }),
+    onRestarted: () => {
+      for (const win of windows.values()) if (!win.isDestroyed()) win.webContents.send(IPC.dataServiceRestarted);
+    },
+    onGiveUp: (reason) => {
+      dialog.showErrorBox('NEST Desk: the data service stopped', `${reason}\n\nYour data is safe on disk. Quit NEST Desk and start it again; if this keeps happening, send the log to your administrator.`);
+    },
+    logger: logger.child({ part: 'supervisor' }),
+  });
+
+  function createWindow(): BrowserWindow {
+    const win = new BrowserWindow(windowOptions({ preload: path.join(distDir, 'preload.cjs'), packaged: app.isPackaged }));
+    const id = win.webContents.id;
+    windows.set(id, win);
+    win.on('closed', () => windows.delete(id));
+    win.once('ready-to-show', () => win.show());
+    win.webContents.on('render-process-gone', (_e, details) => logger.error({ reason: details.reason, exitCode: details.exitCode }, 'window renderer gone'));
+    void win.loadURL(APP_INDEX_URL);
+    return win;
+  }
+
+  let confirmingLink = false;
+  async function offerExternalLink(url: string, contents: WebContents): Promise<void> {
+    if (confirmingLink) return; // one question at a time: a script cannot queue a stream of them
+    confirmingLink = true;
+    try {
+      const owner = BrowserWindow.fromWebContents(contents);
+      const options = { type: 'question' as const, buttons: ['Open in browser', 'Cancel'], defaultId: 1, cancelId: 1, noLink: true, message: 'Open this link in your web browser?', detail: url };
+      const { response } = owner ? await dialog.showMessageBox(owner, options) : await dialog.showMessageBox(options);
+      if (response === 0) await shell.openExternal(url);
+    } finally {
+      confirmingLink = false;
+    }
+  }
+
+  app.on('web-contents-created', (_e, contents) => {
+    guardWebContents(contents, {
+      openExternal: (url) => void offerExternalLink(url, contents).catch((err: unknown) => logger.error({ err: String(err) }, 'opening a link failed')),
+      report: (ev) => logger.warn(ev, 'blocked by web guards'),
+    });
+  });
+
+  app.on('second-instance', () => {
+    const win = [...windows.values()].find((w) => !w.isDestroyed());
+    if (!win) return void createWindow();
+    if (win.isMinimized()) win.restore();
+    win.focus();
+  });
+
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+
+  app.on('activate', () => {
+    if (windows.size === 0 && app.isReady()) createWindow();
+  });
+
+  let shutdown: Promise<void> | null = null;
+  let shutdownDone = false;
+  app.on('will-quit', (e) => {
+    if (shutdownDone) return;
+    e.preventDefault();
+    shutdown ??= supervisor
+      .shutdown(10_000)
+      .then((result) => logger.info({ result }, 'data service stopped'))
+      .catch((err: unknown) => logger.error({ err: String(err) }, 'data service shutdown failed'))
+      .finally(() => {
+        shutdownDone = true;
+        app.quit();
+      });
+  });
+
+  void app.whenReady().then(() => {
+    hardenSession(session.defaultSession, (ev) => logger.warn(ev, 'blocked by session guards'));
+    protocol.handle(APP_SCHEME, createAppProtocolHandler(rendererDir, (info) => logger.warn(info, 'app:// request refused')));
+
+    registerIpc<MessagePortMain>({
+      ipcMain,
+      ourWebContentsIds: windows,
+      createChannel: () => new MessageChannelMain(),
+      connectDataService: (port) => supervisor.connect(port),
+      showSaveDialog: async (webContentsId, suggestedName) => {
+        const ext = path.extname(suggestedName).slice(1).toLowerCase();
+        const options: Electron.SaveDialogOptions = {
+          defaultPath: path.join(app.getPath('documents'), suggestedName),
+          properties: ['createDirectory', 'showOverwriteConfirmation'],
+          filters: ext ? [{ name: `${ext.toUpperCase()} file`, extensions: [ext] }, { name: 'All files', extensions: ['*'] }] : [],
+        };
+        const owner = windows.get(webContentsId);
+        const r = owner && !owner.isDestroyed() ? await dialog.showSaveDialog(owner, options) : await dialog.showSaveDialog(options);
+        return r.canceled || !r.filePath ? null : r.filePath;
+      },
+      logger: logger.child({ part: 'ipc' }),
+    });
+
+    Menu.setApplicationMenu(
+      Menu.buildFromTemplate(
+        menuTemplate({
+          packaged: app.isPackaged,
+          platform: process.platform,
+          appName: APP_FOLDER_NAME,
+          onNewWindow: () => createWindow(),
+          onAbout: () => {
+            const owner = BrowserWindow.getFocusedWindow();
+            const options = {
+              type: 'info' as const,
+              title: `About ${APP_FOLDER_NAME}`,
+              message: `${APP_FOLDER_NAME} ${app.getVersion()}`,
+              detail: `Shared case files, seizure maps and illicit-profit estimates for environmental-crime task forces.\n\nElectron ${process.versions.electron} · Chromium ${process.versions.chrome} · Node ${process.versions.node}\nData folder: ${dataDir}`,
+            };
+            void (owner ? dialog.showMessageBox(owner, options) : dialog.showMessageBox(options));
+          },
+        }),
+      ),
+    );
+
+    if (!fs.existsSync(sqliteBinding)) {
+      const how = app.isPackaged ? 'The installation is incomplete: reinstall NEST Desk.' : 'Run "npm start" (it builds it) or "node scripts/electron-native.mjs" with internet access.';
+      dialog.showErrorBox('NEST Desk cannot open its database', `SQLite for Electron (better-sqlite3) is missing:\n${sqliteBinding}\n\n${how}`);
+      logger.error({ sqliteBinding }, 'Electron build of better-sqlite3 is missing');
+      app.quit();
+      return;
+    }
+    logger.info({ dataDir, packaged: app.isPackaged }, 'starting');
+    supervisor.start();
+    createWindow();
+  });
+}

@@ -1,0 +1,33 @@
+/**
+ * The preload of every app window. It runs sandboxed (only `electron`'s renderer modules are
+ * available; bundled to dist/electron/preload.cjs) in the isolated world, and exposes exactly one
+ * object to the page, `window.nestDesk` ({@link DesktopApi}); the page never sees `ipcRenderer`.
+ *
+ * It also forwards main's messages to the page as window messages:
+ * - `IPC.dataPort` with exactly one MessagePort → `window.postMessage(DATA_PORT_MESSAGE, '*', [port])`;
+ * - `IPC.dataServiceRestarted` → `window.postMessage(DATA_SERVICE_RESTARTED_MESSAGE, '*')`.
+ */
+import { contextBridge, ipcRenderer } from 'electron';
+import { DATA_PORT_MESSAGE, DATA_SERVICE_RESTARTED_MESSAGE, IPC, type DesktopApi } from '../shared/desktop-api';
+
+const api: DesktopApi = {
+  kind: 'electron',
+  platform: process.platform,
+  requestDataPort(): void {
+    ipcRenderer.send(IPC.requestDataPort);
+  },
+  saveFile(suggestedName: string, content: string): Promise<string | null> {
+    return ipcRenderer.invoke(IPC.saveFile, suggestedName, content) as Promise<string | null>;
+  },
+};
+
+contextBridge.exposeInMainWorld('nestDesk', api);
+
+ipcRenderer.on(IPC.dataPort, (event) => {
+  if (event.ports.length !== 1) return;
+  window.postMessage(DATA_PORT_MESSAGE, '*', [event.ports[0]!]);
+});
+
+ipcRenderer.on(IPC.dataServiceRestarted, () => {
+  window.postMessage(DATA_SERVICE_RESTARTED_MESSAGE, '*');
+});
