@@ -79,7 +79,13 @@ export function registerIpc<P extends { close(): void }>(deps: IpcDeps<P>): void
     const { port1, port2 } = deps.createChannel();
     // When the service is down for good, port1 is closed and the page sees its port close at once.
     if (!deps.connectDataService(port1)) logger.warn('data port handed out while the data service is unavailable');
-    frame.postMessage(IPC.dataPort, null, [port2]);
+    try {
+      frame.postMessage(IPC.dataPort, null, [port2]);
+    } catch (err) {
+      // The frame went away between the check and the answer (navigated, closed): drop the channel.
+      port2.close();
+      logger.warn({ err: err instanceof Error ? err.message : String(err) }, 'data port could not be delivered');
+    }
   });
 
   ipcMain.handle(IPC.saveFile, async (event, ...args) => {

@@ -134,12 +134,17 @@ describe('registerIpc', () => {
       handle: (c, l) => void handle.set(c, l),
     };
     const toService: Port[] = [];
+    const toWindow: Port[] = [];
     const dialogs: { id: number; name: string }[] = [];
     let n = 0;
     registerIpc<Port>({
       ipcMain,
       ourWebContentsIds: ours,
-      createChannel: () => ({ port1: new Port(`service-${++n}`), port2: new Port(`window-${n}`) }),
+      createChannel: () => {
+        const pair = { port1: new Port(`service-${++n}`), port2: new Port(`window-${n}`) };
+        toWindow.push(pair.port2);
+        return pair;
+      },
       connectDataService: (p) => {
         if (opts.serviceUp === false) {
           p.close();
@@ -154,7 +159,7 @@ describe('registerIpc', () => {
       },
       logger: createLogger('test', 'silent'),
     });
-    return { on, handle, toService, dialogs };
+    return { on, handle, toService, toWindow, dialogs };
   }
 
   it('registers exactly the two renderer channels', () => {
@@ -191,6 +196,16 @@ describe('registerIpc', () => {
     const f = frame('app://nest/');
     s.on.get(IPC.requestDataPort)!(event(f));
     expect(f.posted).toHaveLength(1);
+  });
+
+  it('drops the channel when the frame is gone by the time the port is sent', () => {
+    const s = setup();
+    const f = frame('app://nest/');
+    f.postMessage = () => {
+      throw new Error('Render frame was disposed before WebFrameMain could be accessed');
+    };
+    expect(() => s.on.get(IPC.requestDataPort)!(event(f))).not.toThrow();
+    expect(s.toWindow.map((p) => p.closed)).toEqual([true]);
   });
 
   it('saves a file where the user chose and returns its path', async () => {
