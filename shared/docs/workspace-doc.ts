@@ -3,11 +3,14 @@
  * Y types of a task force's workspace doc. Layout:
  *
  * - `settings` Y.Map: `id`, `name`, `casePrefix` (e.g. "NEST"), `reportingCurrency` (ISO 4217), `layout`.
- * - `members`  Y.Map<memberId, Y.Map> of {@link Member} fields.
- * - `cases`    Y.Map<caseId, Y.Map> the case index: {@link CaseIndexEntry} fields.
+ * - `members`  Y.Map<memberId, Y.Map> of {@link Member} fields; a removed member keeps its record
+ *              with `removed: true` (and `removedAt`), so audit entries still name them.
+ * - `cases`    Y.Map<caseId, Y.Map> the case index: {@link CaseIndexEntry} fields, including the
+ *              optional `access` that limits who may open the case doc (see {@link CaseAccess}).
  * - `audit`    Y.Array of {@link AuditEntry}.
  *
- * Only workspace admins may write this doc once it is shared through a relay (the relay enforces it).
+ * Only workspace admins may write this doc once it is shared through a relay (the relay enforces it,
+ * and reads members and case access from it to authorise every connection).
  */
 import * as Y from 'yjs';
 import { z } from 'zod';
@@ -16,7 +19,18 @@ import { caseNumberSchema } from '../domain/case';
 import { currencyCodeSchema, idSchema, lineSchema } from '../domain/fields';
 import { memberSchema, type Member } from '../domain/member';
 import type { AuditEntry } from './case-doc';
-import { insertRecord, readFields, readLenient, stamp, validatePatch, validateWhole, writeFields, type WriteOrigin, type Writer } from './records';
+import {
+  insertRecord,
+  readFields,
+  readLenient,
+  requireRecord,
+  stamp,
+  validatePatch,
+  validateWhole,
+  writeFields,
+  type WriteOrigin,
+  type Writer,
+} from './records';
 
 /** Version of this layout, stored in `settings.layout`. */
 export const WORKSPACE_DOC_LAYOUT = 1;
@@ -31,6 +45,22 @@ export const workspaceSettingsSchema = z.object({
 /** Workspace settings. */
 export type WorkspaceSettings = z.infer<typeof workspaceSettingsSchema>;
 
+/**
+ * Who may open a case doc. A member may when their id is in `members` or their agency is in
+ * `agencies` (agency names compared trimmed and case-insensitively); workspace admins always may.
+ * No `access` on an entry (or no entry) means every member of the workspace may; observers only
+ * ever read. An `access` with both lists empty leaves the case to admins.
+ */
+export const caseAccessSchema = z.object({
+  agencies: z.array(lineSchema(200).min(1)).max(200).optional(),
+  members: z.array(z.string().min(1).max(100)).max(1000).optional(),
+});
+/** Who may open a case doc; see {@link caseAccessSchema}. */
+export type CaseAccess = z.infer<typeof caseAccessSchema>;
+
+/** What a case's `access` field reads as when it is present but unreadable (a newer or broken writer): admins only. */
+const ACCESS_FAIL_CLOSED: CaseAccess = { agencies: [], members: [] };
+
 /** One entry of the case index: what every member may know about a case without opening it. */
 export const caseIndexEntrySchema = z.object({
   id: idSchema,
@@ -41,9 +71,13 @@ export const caseIndexEntrySchema = z.object({
   tlp: z.enum(TLP_MARKINGS),
   createdBy: z.string(),
   createdAt: z.number().int(),
+  access: caseAccessSchema.optional(),
 });
 /** One entry of the case index. */
 export type CaseIndexEntry = z.infer<typeof caseIndexEntrySchema>;
+
+/** A member record including its removal state (a removed member is kept so audit entries still name them). */
+export type MemberRecord = Member & { removed: boolean };
 
 const SETTINGS_DEFAULTS: WorkspaceSettings = { id: '00000000-0000-0000-0000-000000000000', name: '(workspace)', casePrefix: 'NEST', reportingCurrency: 'USD' };
 
@@ -115,33 +149,59 @@ export class WorkspaceDoc {
     });
   }
 
-  /** All members, by name. */
+  /** All current members (not removed), by name. */
   listMembers(): Member[] {
     const out: Member[] = [];
     this.memberMap.forEach((rec, id) => {
-      if (!(rec instanceof Y.Map) || rec.get('deleted') === true) return;
+      if (!(rec instanceof Y.Map) || rec.get('deleted') === true || rec.get('removed') === true) return;
       const r = memberSchema.safeParse({ ...readFields(rec), id });
       if (r.success) out.push(r.data);
     });
     return out.sort((a, b) => a.name.localeCompare(b.name));
   }
 
-  /** One member, or null. */
+  /** One current member, or null (also for a removed member; see {@link getMemberRecord}). */
   getMember(id: string): Member | null {
     return this.listMembers().find((m) => m.id === id) ?? null;
   }
 
   /**
-   * Adds or updates a member record.
+   * One member record whether removed or not, or null when there is none or it is unreadable.
+   * The relay authorises with it: a removed member is refused and disconnected.
+   */
+  getMemberRecord(id: string): MemberRecord | null {
+    const rec = this.memberMap.get(id);
+    if (!(rec instanceof Y.Map) || rec.get('deleted') === true) return null;
+    const r = memberSchema.safeParse({ ...readFields(rec), id });
+    return r.success ? { ...r.data, removed: rec.get('removed') === true } : null;
+  }
+
+  /**
+   * Adds or updates a member record; a removed member is admitted again.
    * @throws NestError('validation').
    */
   upsertMember(member: Member, w: Writer): void {
     const m = validateWhole(memberSchema, member);
     this.write(w, () => {
       const rec = this.memberMap.get(m.id);
-      if (rec instanceof Y.Map) writeFields(rec, { ...m, deleted: false });
+      if (rec instanceof Y.Map) writeFields(rec, { ...m, deleted: false, ...(rec.get('removed') === true ? { removed: false } : {}) });
       else insertRecord(this.memberMap, m.id, m);
       this.auditLog.push([{ at: stamp(w), by: w.memberId, action: 'member.upsert', target: m.id }]);
+    });
+  }
+
+  /**
+   * Removes a member from the workspace: the record stays, marked `removed: true` with `removedAt`
+   * (ms since epoch), so audit entries still name them; the relay disconnects their sockets and
+   * refuses their token from then on. {@link upsertMember} admits them again.
+   * @throws NestError('not-found') when there is no such member.
+   */
+  removeMember(id: string, w: Writer): void {
+    const rec = requireRecord(this.memberMap, id, 'Member');
+    if (rec.get('removed') === true) return;
+    this.write(w, () => {
+      writeFields(rec, { removed: true, removedAt: stamp(w) });
+      this.auditLog.push([{ at: stamp(w), by: w.memberId, action: 'member.remove', target: id }]);
     });
   }
 
@@ -150,8 +210,8 @@ export class WorkspaceDoc {
     const out: CaseIndexEntry[] = [];
     this.caseMap.forEach((rec, id) => {
       if (!(rec instanceof Y.Map) || rec.get('deleted') === true) return;
-      const r = caseIndexEntrySchema.safeParse({ ...readFields(rec), id });
-      if (r.success) out.push(r.data);
+      const e = readCaseEntry(rec, id);
+      if (e) out.push(e);
     });
     return out.sort((a, b) => b.number.localeCompare(a.number));
   }
@@ -160,8 +220,38 @@ export class WorkspaceDoc {
   getCase(id: string): CaseIndexEntry | null {
     const rec = this.caseMap.get(id);
     if (!(rec instanceof Y.Map) || rec.get('deleted') === true) return null;
-    const r = caseIndexEntrySchema.safeParse({ ...readFields(rec), id });
-    return r.success ? r.data : null;
+    return readCaseEntry(rec, id);
+  }
+
+  /**
+   * Who may open case `caseId`'s doc: its entry's `access`, or null when every member may (no
+   * entry, or an entry without `access`). Read even from a deleted entry, so deleting a restricted
+   * case from the index never opens it to everyone; an unreadable `access` reads as admins-only.
+   */
+  caseAccess(caseId: string): CaseAccess | null {
+    const rec = this.caseMap.get(caseId);
+    if (!(rec instanceof Y.Map) || !rec.has('access')) return null;
+    const raw = rec.get('access');
+    if (raw === null || raw === undefined) return null;
+    const r = caseAccessSchema.safeParse(raw);
+    return r.success ? r.data : ACCESS_FAIL_CLOSED;
+  }
+
+  /**
+   * Sets who may open a case doc (`null`: every member). The relay applies it to connected
+   * members at once: a member no longer allowed is disconnected.
+   * @throws NestError('not-found') when the case is not in the index; NestError('validation').
+   */
+  setCaseAccess(caseId: string, access: CaseAccess | null, w: Writer): void {
+    const rec = requireRecord(this.caseMap, caseId, 'Case');
+    const valid = access === null ? null : validateWhole(caseAccessSchema, access);
+    this.write(w, () => {
+      if (valid === null) {
+        if (!rec.has('access')) return;
+        rec.delete('access');
+      } else if (writeFields(rec, { access: valid }).length === 0) return;
+      this.auditLog.push([{ at: stamp(w), by: w.memberId, action: 'case.access', target: caseId }]);
+    });
   }
 
   /**
@@ -207,4 +297,14 @@ export class WorkspaceDoc {
     this.doc.on('update', onUpdate);
     return () => this.doc.off('update', onUpdate);
   }
+}
+
+/** Reads one case index entry leniently: an unreadable `access` reads as admins-only instead of hiding the case. */
+function readCaseEntry(rec: Y.Map<unknown>, id: string): CaseIndexEntry | null {
+  const { access, ...fields } = readFields(rec);
+  const r = caseIndexEntrySchema.omit({ access: true }).safeParse({ ...fields, id });
+  if (!r.success) return null;
+  if (access === undefined || access === null) return r.data;
+  const a = caseAccessSchema.safeParse(access);
+  return { ...r.data, access: a.success ? a.data : ACCESS_FAIL_CLOSED };
 }

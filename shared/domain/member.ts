@@ -3,7 +3,7 @@
  * at first run is a member of every workspace made on this machine.
  */
 import { z } from 'zod';
-import { MEMBER_ROLES } from './codes';
+import { MEMBER_ROLES, type MemberRole } from './codes';
 import { lineSchema } from './fields';
 
 /** What a user enters at first run: display name, agency (e.g. "Singapore Customs") and role. */
@@ -22,3 +22,11 @@ export const memberSchema = identityInputSchema.extend({
 });
 /** A member as recorded in a workspace doc. */
 export type Member = z.infer<typeof memberSchema>;
+
+/**
+ * True when members with `role` may change the shared docs they can open: admins, investigators
+ * and prosecutors; observers (e.g. an NGO) only read. The relay enforces this per document.
+ */
+export function roleMayWrite(role: MemberRole): boolean {
+  return role !== 'observer';
+}

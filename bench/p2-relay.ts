@@ -1,0 +1,201 @@
+/**
+ * Benchmark P2: our relay vs the stock y-websocket server on the same workload in the same run.
+ *
+ * Workload (TOOLCHAIN.md's floor): 50 stock y-websocket clients in one process (disableBc), 10
+ * rooms of 5, 10,000 small updates (one Y.Map key each, carrying its send time): 200 rounds in
+ * which every client makes one edit, yielding to the event loop between rounds (a burst). Each
+ * edit must reach the 4 other clients of its room: 40,000 deliveries.
+ *
+ * - throughput: updates / (first edit -> last delivery), updates/s;
+ * - edit-to-remote latency: send time -> a remote client's doc has it, p50 and p99 over all deliveries.
+ *
+ * Both servers run as child processes (node + tsx): ours from relay/cli.ts with SQLite
+ * synchronous=FULL in a temp folder, tokens and a workspace doc; the stock one from
+ * bench/p2-stock-server.ts (memory only, no auth). Runs alternate (stock, ours, ...) and each
+ * figure is the median of RUNS runs. Goals: throughput >= 0.9x stock, p99 <= 1.2x stock.
+ *
+ * `runP2()` returns printable lines, the first starting with "P2 "; `npx tsx bench/p2-relay.ts` prints them.
+ */
+import { spawn, execFile, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { promisify } from 'node:util';
+import WebSocket from 'ws';
+import { WebsocketProvider } from 'y-websocket';
+import * as Y from 'yjs';
+import { generateWorkspaceKey } from '../relay/auth/keys';
+import { signInvitation } from '../relay/auth/tokens';
+import { webSocketWithToken } from '../relay/client';
+import { caseDocName, workspaceDocName } from '../shared/docs/names';
+import { WorkspaceDoc } from '../shared/docs/workspace-doc';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const CLIENTS = 50;
+const ROOMS = 10;
+const UPDATES = 10_000;
+const RUNS = Number(process.env.P2_RUNS ?? 3);
+
+/** One run's figures. */
+export interface P2Run {
+  updatesPerS: number;
+  p50Ms: number;
+  p99Ms: number;
+}
+
+interface Server {
+  url: string;
+  proc: ChildProcess;
+  stop(): Promise<void>;
+}
+
+async function spawnServer(args: string[], env: Record<string, string> = {}): Promise<Server> {
+  const childEnv: Record<string, string | undefined> = { ...process.env, ...env };
+  delete childEnv.YPERSISTENCE; // the stock server would persist to LevelDB (read at import time)
+  const proc = spawn(process.execPath, ['--import', 'tsx', ...args], { cwd: ROOT, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+  let err = '';
+  proc.stderr!.setEncoding('utf8').on('data', (d: string) => (err = (err + d).slice(-4000)));
+  // P2_RELAY_STDERR=<file> keeps the servers' logs (e.g. with P2_RELAY_LOG_LEVEL=trace for per-tick timings).
+  if (process.env.P2_RELAY_STDERR) proc.stderr!.pipe(fs.createWriteStream(process.env.P2_RELAY_STDERR, { flags: 'a' }));
+  const exited = new Promise<void>((resolve) => proc.once('exit', () => resolve()));
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    proc.stdout!.setEncoding('utf8').on('data', (d: string) => {
+      out += d;
+      const m = /listening on (ws:\/\/\S+)/.exec(out);
+      if (m) resolve(m[1]!);
+    });
+    proc.once('exit', (code) => reject(new Error(`${args.join(' ')} exited with ${code}: ${err}`)));
+  });
+  return {
+    url,
+    proc,
+    stop: async () => {
+      proc.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
+
+function percentile(sorted: Float64Array, p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+async function until(cond: () => boolean, what: string, timeoutMs = 120_000): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  while (!cond()) {
+    if (Date.now() > end) throw new Error(`P2: timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 5));
+  }
+}
+
+/** Runs the workload once against `url`; `wsClass(i)` gives client i's WebSocket class. */
+async function workload(url: string, rooms: string[], wsClass: (i: number) => typeof globalThis.WebSocket): Promise<P2Run> {
+  const clients: { doc: Y.Doc; provider: WebsocketProvider }[] = [];
+  const latencies = new Float64Array(UPDATES * (CLIENTS / ROOMS - 1));
+  let received = 0;
+  for (let i = 0; i < CLIENTS; i++) {
+    const doc = new Y.Doc();
+    const provider = new WebsocketProvider(url, rooms[i % ROOMS]!, doc, { WebSocketPolyfill: wsClass(i), disableBc: true });
+    const map = doc.getMap<number>('m');
+    map.observe((ev) => {
+      if (ev.transaction.origin !== provider) return;
+      const now = performance.now();
+      for (const key of ev.keysChanged) {
+        const sent = map.get(key);
+        if (typeof sent === 'number' && received < latencies.length) latencies[received++] = now - sent;
+      }
+    });
+    clients.push({ doc, provider });
+  }
+  await until(() => clients.every((c) => c.provider.synced), 'clients to sync');
+  const rounds = UPDATES / CLIENTS;
+  const t0 = performance.now();
+  for (let r = 0; r < rounds; r++) {
+    for (let i = 0; i < CLIENTS; i++) clients[i]!.doc.getMap<number>('m').set(`${i}:${r}`, performance.now());
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  await until(() => received >= latencies.length, 'every update to reach every remote client');
+  const seconds = (performance.now() - t0) / 1000;
+  for (const c of clients) c.provider.destroy();
+  const sorted = latencies.slice().sort();
+  return { updatesPerS: UPDATES / seconds, p50Ms: percentile(sorted, 50), p99Ms: percentile(sorted, 99) };
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)]!;
+}
+
+/** Runs P2 and returns printable lines; the first starts with "P2 ". */
+export async function runP2(): Promise<string[]> {
+  // Every WebsocketProvider adds a process 'exit' listener.
+  process.setMaxListeners(Math.max(process.getMaxListeners(), CLIENTS * 2 + 20));
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'nest-p2-'));
+  const workspaceId = randomUUID();
+  const key = await generateWorkspaceKey();
+  await promisify(execFile)(process.execPath, ['--import', 'tsx', 'relay/cli.ts', 'add-workspace', '--data-dir', dataDir, '--id', workspaceId, '--public-key', JSON.stringify(key.publicJwk)], {
+    cwd: ROOT,
+  });
+  const env = { NEST_LOG_LEVEL: process.env.P2_RELAY_LOG_LEVEL ?? 'warn' };
+  const ours = await spawnServer(['relay/cli.ts', 'serve', '--port', '0', '--data-dir', dataDir], env);
+  const stock = await spawnServer(['bench/p2-stock-server.ts'], env);
+  try {
+    const expiresAt = Date.now() + 3_600_000;
+    const adminId = randomUUID();
+    const adminToken = await signInvitation(key.privateJwk, { memberId: adminId, workspaceId, name: 'Bench admin', agency: 'Bench', role: 'admin', expiresAt });
+    const memberIds = Array.from({ length: CLIENTS }, () => randomUUID());
+    const tokens = await Promise.all(
+      memberIds.map((id, i) => signInvitation(key.privateJwk, { memberId: id, workspaceId, name: `Member ${i}`, agency: 'Bench', role: 'investigator', expiresAt })),
+    );
+    // The workspace doc with the 50 members, uploaded by the admin.
+    const adminDoc = new Y.Doc();
+    const admin = new WebsocketProvider(ours.url, workspaceDocName(workspaceId), adminDoc, { WebSocketPolyfill: webSocketWithToken(adminToken), disableBc: true });
+    await until(() => admin.synced, 'admin sync');
+    const wd = new WorkspaceDoc(adminDoc);
+    const w = { memberId: adminId };
+    wd.init({ id: workspaceId, name: 'Bench', casePrefix: 'NEST', reportingCurrency: 'USD' }, { id: adminId, name: 'Bench admin', agency: 'Bench', role: 'admin', joinedAt: Date.now() }, w);
+    memberIds.forEach((id, i) => wd.upsertMember({ id, name: `Member ${i}`, agency: 'Bench', role: 'investigator', joinedAt: Date.now() }, w));
+    await new Promise((r) => setTimeout(r, 500));
+    admin.destroy();
+
+    const plainWs = WebSocket as unknown as typeof globalThis.WebSocket;
+    const tokenWs = tokens.map((t) => webSocketWithToken(t));
+    const runs: { stock: P2Run[]; ours: P2Run[] } = { stock: [], ours: [] };
+    // Run 0 warms up both servers and this process (JIT) and is not counted.
+    for (let r = 0; r <= RUNS; r++) {
+      const rooms = Array.from({ length: ROOMS }, () => caseDocName(workspaceId, randomUUID()));
+      const s = await workload(stock.url, rooms, () => plainWs);
+      const o = await workload(ours.url, rooms, (i) => tokenWs[i]!);
+      if (r > 0) {
+        runs.stock.push(s);
+        runs.ours.push(o);
+      }
+    }
+    const pick = (xs: P2Run[], k: keyof P2Run): number => median(xs.map((x) => x[k]));
+    const s = { tput: pick(runs.stock, 'updatesPerS'), p50: pick(runs.stock, 'p50Ms'), p99: pick(runs.stock, 'p99Ms') };
+    const o = { tput: pick(runs.ours, 'updatesPerS'), p50: pick(runs.ours, 'p50Ms'), p99: pick(runs.ours, 'p99Ms') };
+    const f = (n: number, d = 2): string => n.toFixed(d);
+    const tputRatio = o.tput / s.tput;
+    const p99Ratio = o.p99 / s.p99;
+    const p50Ratio = o.p50 / s.p50;
+    return [
+      `P2 relay-throughput ratio=${f(tputRatio)} (goal >= 0.9) ours=${Math.round(o.tput)}/s stock=${Math.round(s.tput)}/s ${tputRatio >= 0.9 ? 'PASS' : 'FAIL'}`,
+      `P2 relay-p99 ratio=${f(p99Ratio)} (goal <= 1.2) ours=${f(o.p99, 1)}ms stock=${f(s.p99, 1)}ms ${p99Ratio <= 1.2 ? 'PASS' : 'FAIL'}`,
+      `P2 relay-p50 ratio=${f(p50Ratio)} (no goal) ours=${f(o.p50, 1)}ms stock=${f(s.p50, 1)}ms`,
+      `P2 workload: ${CLIENTS} clients, ${ROOMS} rooms, ${UPDATES} updates (burst), median of ${RUNS} alternating runs after a warm-up; ours stores every update in SQLite (synchronous=FULL) before sending it, stock keeps memory only`,
+      `P2 runs ours: ${runs.ours.map((x) => `${Math.round(x.updatesPerS)}/s p50=${f(x.p50Ms, 1)} p99=${f(x.p99Ms, 1)}`).join(' | ')}`,
+      `P2 runs stock: ${runs.stock.map((x) => `${Math.round(x.updatesPerS)}/s p50=${f(x.p50Ms, 1)} p99=${f(x.p99Ms, 1)}`).join(' | ')}`,
+    ];
+  } finally {
+    await Promise.all([ours.stop(), stock.stop()]);
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
+  for (const line of await runP2()) console.log(line);
+  process.exit(0);
+}

@@ -1,0 +1,194 @@
+/**
+ * The relay's command line and environment, parsed into a command (pure: no I/O, so it is
+ * unit-tested). Flags win over environment variables, which win over defaults.
+ */
+import path from 'node:path';
+import { idSchema } from '../shared/domain/fields';
+import { MEMBER_ROLES, type MemberRole } from '../shared/domain/codes';
+import { NestError } from '../shared/errors';
+import type { HubOptions } from './hub';
+
+/** Settings of `serve`. */
+export interface ServeSettings {
+  host: string;
+  port: number;
+  dataDir: string;
+  maxMessageBytes: number;
+  idleUnloadMs: number;
+  keyCheckMs: number;
+  pingIntervalMs: number;
+  compactThreshold: number;
+}
+
+/** A parsed command line. */
+export type Command =
+  | { kind: 'help' }
+  | { kind: 'serve'; settings: ServeSettings }
+  | { kind: 'add-workspace'; dataDir: string; workspaceId: string; publicKey: string; label: string }
+  | { kind: 'remove-key'; dataDir: string; workspaceId: string; kid: string }
+  | { kind: 'list-workspaces'; dataDir: string }
+  | { kind: 'generate-key'; out: string }
+  | { kind: 'invite'; keyFile: string; workspaceId: string; memberId: string; name: string; agency: string; role: MemberRole; days: number };
+
+/** Defaults of `serve`. */
+export const DEFAULTS = {
+  host: '127.0.0.1',
+  port: 4477,
+  dataDir: 'relay-data',
+  maxMessageBytes: 16 * 1024 * 1024,
+  idleUnloadS: 30,
+  keyCheckS: 15,
+  pingIntervalS: 30,
+  compactThreshold: 500,
+} as const;
+
+/** The hub's fixed tuning (not worth a flag): fairness budget, inbox marks, outbound limit. */
+export function hubTuning(s: ServeSettings): Omit<HubOptions, 'now'> {
+  return {
+    idleUnloadMs: s.idleUnloadMs,
+    compactThreshold: s.compactThreshold,
+    keyCheckMs: s.keyCheckMs,
+    pingIntervalMs: s.pingIntervalMs,
+    perTickMessages: 32,
+    perTickBytes: 1024 * 1024,
+    maxTickMessages: 256,
+    maxTickMs: 4,
+    inbox: { highWaterMessages: 1024, highWaterBytes: Math.max(4 * 1024 * 1024, s.maxMessageBytes) },
+    maxBufferedBytes: Math.max(64 * 1024 * 1024, 2 * s.maxMessageBytes),
+  };
+}
+
+/** `--help` text. */
+export const HELP = `NEST Desk relay: y-websocket relay with member tokens, per-doc access and SQLite storage.
+
+Usage:
+  npm run relay -- [serve] [options]              run the relay
+  npm run relay -- add-workspace --id <uuid> --public-key <file | JWK JSON> [--label <text>]
+  npm run relay -- remove-key --id <uuid> --kid <key id>
+  npm run relay -- list-workspaces
+  npm run relay -- generate-key --out <private-key.jwk>
+  npm run relay -- invite --key <private-key.jwk> --workspace <uuid> --member <id>
+                          --name <name> --agency <agency> --role <role> [--days 30]
+
+Options of serve (environment variable in brackets):
+  --host <addr>               interface to listen on [NEST_RELAY_HOST] (default ${DEFAULTS.host})
+  --port <n>                  TCP port, 0 = any free port [NEST_RELAY_PORT] (default ${DEFAULTS.port})
+  --data-dir <dir>            folder of relay.sqlite [NEST_RELAY_DATA_DIR] (default ./${DEFAULTS.dataDir})
+  --max-message-bytes <n>     largest WebSocket message [NEST_RELAY_MAX_MESSAGE_BYTES] (default ${DEFAULTS.maxMessageBytes})
+  --idle-unload-s <n>         unload a doc this long after its last client left [NEST_RELAY_IDLE_UNLOAD_S] (default ${DEFAULTS.idleUnloadS})
+  --key-check-s <n>           how often connections are checked against removed keys [NEST_RELAY_KEY_CHECK_S] (default ${DEFAULTS.keyCheckS})
+  --ping-interval-s <n>       keep-alive ping period [NEST_RELAY_PING_INTERVAL_S] (default ${DEFAULTS.pingIntervalS})
+  --compact-threshold <n>     compact a doc after this many updates [NEST_RELAY_COMPACT_THRESHOLD] (default ${DEFAULTS.compactThreshold})
+  -h, --help                  this text
+
+add-workspace, remove-key and list-workspaces take --data-dir too. Roles: ${MEMBER_ROLES.join(', ')}.
+On start the relay prints one line on stdout: "listening on ws://HOST:PORT". Logs (JSON) go to stderr.
+`;
+
+type Flags = Map<string, string>;
+
+const SERVE_FLAGS = ['host', 'port', 'data-dir', 'max-message-bytes', 'idle-unload-s', 'key-check-s', 'ping-interval-s', 'compact-threshold'];
+const COMMAND_FLAGS: Record<string, string[]> = {
+  serve: SERVE_FLAGS,
+  'add-workspace': ['data-dir', 'id', 'public-key', 'label'],
+  'remove-key': ['data-dir', 'id', 'kid'],
+  'list-workspaces': ['data-dir'],
+  'generate-key': ['out'],
+  invite: ['key', 'workspace', 'member', 'name', 'agency', 'role', 'days'],
+};
+
+/**
+ * Parses `argv` (without node and script) and `env`.
+ * @throws NestError('invalid-params') naming the bad flag or value.
+ */
+export function parseCommandLine(argv: readonly string[], env: Readonly<Record<string, string | undefined>>): Command {
+  if (argv.includes('--help') || argv.includes('-h')) return { kind: 'help' };
+  let args = [...argv];
+  let name = 'serve';
+  if (args[0] !== undefined && !args[0].startsWith('-')) {
+    name = args[0];
+    args = args.slice(1);
+  }
+  const allowed = COMMAND_FLAGS[name];
+  if (!allowed) throw new NestError('invalid-params', `unknown command "${name}" (see --help)`);
+  const flags = readFlags(args, allowed, name);
+  const dataDir = path.resolve(flags.get('data-dir') ?? env.NEST_RELAY_DATA_DIR ?? DEFAULTS.dataDir);
+  switch (name) {
+    case 'serve':
+      return {
+        kind: 'serve',
+        settings: {
+          host: flags.get('host') ?? env.NEST_RELAY_HOST ?? DEFAULTS.host,
+          port: int('port', flags.get('port') ?? env.NEST_RELAY_PORT, DEFAULTS.port, 0, 65535),
+          dataDir,
+          maxMessageBytes: int('max-message-bytes', flags.get('max-message-bytes') ?? env.NEST_RELAY_MAX_MESSAGE_BYTES, DEFAULTS.maxMessageBytes, 1024, 1024 ** 3),
+          idleUnloadMs: 1000 * int('idle-unload-s', flags.get('idle-unload-s') ?? env.NEST_RELAY_IDLE_UNLOAD_S, DEFAULTS.idleUnloadS, 0, 86_400),
+          keyCheckMs: 1000 * int('key-check-s', flags.get('key-check-s') ?? env.NEST_RELAY_KEY_CHECK_S, DEFAULTS.keyCheckS, 1, 86_400),
+          pingIntervalMs: 1000 * int('ping-interval-s', flags.get('ping-interval-s') ?? env.NEST_RELAY_PING_INTERVAL_S, DEFAULTS.pingIntervalS, 1, 3600),
+          compactThreshold: int('compact-threshold', flags.get('compact-threshold') ?? env.NEST_RELAY_COMPACT_THRESHOLD, DEFAULTS.compactThreshold, 1, 1_000_000),
+        },
+      };
+    case 'add-workspace':
+      return { kind: 'add-workspace', dataDir, workspaceId: uuid('id', flags), publicKey: required('public-key', flags), label: flags.get('label') ?? '' };
+    case 'remove-key':
+      return { kind: 'remove-key', dataDir, workspaceId: uuid('id', flags), kid: required('kid', flags) };
+    case 'list-workspaces':
+      return { kind: 'list-workspaces', dataDir };
+    case 'generate-key':
+      return { kind: 'generate-key', out: path.resolve(required('out', flags)) };
+    default: {
+      const role = required('role', flags);
+      if (!(MEMBER_ROLES as readonly string[]).includes(role)) throw new NestError('invalid-params', `--role must be one of ${MEMBER_ROLES.join(', ')}`);
+      return {
+        kind: 'invite',
+        keyFile: path.resolve(required('key', flags)),
+        workspaceId: uuid('workspace', flags),
+        memberId: required('member', flags),
+        name: required('name', flags),
+        agency: required('agency', flags),
+        role: role as MemberRole,
+        days: int('days', flags.get('days'), 30, 1, 3660),
+      };
+    }
+  }
+}
+
+function readFlags(args: string[], allowed: string[], command: string): Flags {
+  const flags: Flags = new Map();
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    if (!a.startsWith('--')) throw new NestError('invalid-params', `unexpected argument "${a.slice(0, 40)}" (see --help)`);
+    const eq = a.indexOf('=');
+    const key = eq >= 0 ? a.slice(2, eq) : a.slice(2);
+    if (!allowed.includes(key)) throw new NestError('invalid-params', `unknown option --${key} for ${command} (see --help)`);
+    let value: string | undefined;
+    if (eq >= 0) value = a.slice(eq + 1);
+    else {
+      value = args[i + 1];
+      i++;
+    }
+    if (value === undefined) throw new NestError('invalid-params', `--${key} needs a value`);
+    flags.set(key, value);
+  }
+  return flags;
+}
+
+function int(flag: string, text: string | undefined, fallback: number, min: number, max: number): number {
+  if (text === undefined || text === '') return fallback;
+  if (!/^\d+$/.test(text.trim())) throw new NestError('invalid-params', `--${flag} must be a whole number, not "${text.slice(0, 40)}"`);
+  const n = Number(text.trim());
+  if (n < min || n > max) throw new NestError('invalid-params', `--${flag} must be between ${min} and ${max}`);
+  return n;
+}
+
+function required(flag: string, flags: Flags): string {
+  const v = flags.get(flag);
+  if (v === undefined || v === '') throw new NestError('invalid-params', `--${flag} is required`);
+  return v;
+}
+
+function uuid(flag: string, flags: Flags): string {
+  const v = required(flag, flags);
+  if (!idSchema.safeParse(v).success) throw new NestError('invalid-params', `--${flag} must be a workspace UUID`);
+  return v.toLowerCase();
+}

@@ -1,0 +1,99 @@
+/**
+ * The relay's HTTP endpoints (everything that is not a WebSocket upgrade):
+ *
+ * - `GET /health` (no auth): `{ status: "ok" | "degraded", uptimeS, docsLoaded, docsStored, connections }`.
+ *   "degraded" for a minute after storage failed. Nothing sensitive.
+ * - `GET /v1/changes?since=<clock>` (header `Authorization: Bearer <token>`): the docs of the
+ *   token's workspace that the member may read and that changed after `clock`:
+ *   `{ clock, docs: [{ doc, lastSeq }] }`, oldest change first. Pass `clock` as `since` next time
+ *   (0 the first time). Errors: 400 bad `since`, 401 bad token, 403 not (or no longer) a member.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Logger } from '../node/log';
+import { parseDocName, workspaceDocName } from '../shared/docs/names';
+import { decideAccess } from './access';
+import { authenticate } from './authenticate';
+import type { Hub } from './hub';
+import { errorName } from './rooms';
+import type { RelayStorage } from './storage/relay-storage';
+
+/** The response body of `GET /v1/changes`. */
+export interface ChangesResponse {
+  /** The relay's clock: pass it as `since` next time. */
+  clock: number;
+  /** Changed docs the member may read: doc name and the seq of its latest stored update. */
+  docs: { doc: string; lastSeq: number }[];
+}
+
+/** What the routes need. */
+export interface RouteContext {
+  storage: RelayStorage;
+  hub: Hub;
+  log: Logger;
+  startedAt: number;
+  now: () => number;
+}
+
+/** Handles one HTTP request. */
+export async function handleHttp(req: IncomingMessage, res: ServerResponse, ctx: RouteContext): Promise<void> {
+  const url = new URL(req.url ?? '/', 'http://relay');
+  try {
+    if (url.pathname === '/health') {
+      if (req.method !== 'GET' && req.method !== 'HEAD') return reply(res, 405, { error: 'method-not-allowed' });
+      const s = ctx.hub.stats();
+      const degraded = s.lastStorageErrorAt !== null && ctx.now() - s.lastStorageErrorAt < 60_000;
+      return reply(res, 200, {
+        status: degraded ? 'degraded' : 'ok',
+        uptimeS: Math.round((ctx.now() - ctx.startedAt) / 1000),
+        docsLoaded: s.docsLoaded,
+        docsStored: await ctx.storage.docCount(),
+        connections: s.connections,
+      });
+    }
+    if (url.pathname === '/v1/changes') {
+      if (req.method !== 'GET') return reply(res, 405, { error: 'method-not-allowed' });
+      return await changes(req, res, url, ctx);
+    }
+    return reply(res, 404, { error: 'not-found' });
+  } catch (err) {
+    ctx.log.error({ path: url.pathname, err: errorName(err) }, 'http request failed');
+    return reply(res, 500, { error: 'internal' });
+  }
+}
+
+async function changes(req: IncomingMessage, res: ServerResponse, url: URL, ctx: RouteContext): Promise<void> {
+  const sinceText = url.searchParams.get('since') ?? '0';
+  if (!/^\d{1,15}$/.test(sinceText)) return reply(res, 400, { error: 'bad-since', message: 'since must be a whole number >= 0 (a clock from a previous answer, or 0)' });
+  const since = Number(sinceText);
+  const auth = await authenticate(req.headers, null, ctx.storage, ctx.now());
+  if (!auth.ok) {
+    ctx.log.info({ path: url.pathname, reason: auth.reason }, 'refused');
+    return reply(res, 401, { error: 'unauthorized', reason: auth.reason });
+  }
+  const wid = auth.claims.workspaceId.toLowerCase();
+  const wsRoom = await ctx.hub.rooms.acquire(workspaceDocName(wid));
+  try {
+    const ws = wsRoom.workspace!;
+    const self = decideAccess(ws, wsRoom.ref, auth.claims);
+    if (!self.ok) {
+      ctx.log.info({ path: url.pathname, member: auth.claims.memberId, reason: self.reason }, 'refused');
+      return reply(res, 403, { error: 'forbidden', reason: self.reason });
+    }
+    const page = await ctx.storage.changedSince(since, `${wid}/`);
+    const docs: ChangesResponse['docs'] = [];
+    for (const h of page.heads) {
+      const ref = parseDocName(h.docName);
+      if (ref && decideAccess(ws, ref, auth.claims).ok) docs.push({ doc: h.docName, lastSeq: h.lastSeq });
+    }
+    const body: ChangesResponse = { clock: page.clock, docs };
+    return reply(res, 200, body);
+  } finally {
+    ctx.hub.rooms.release(wsRoom);
+  }
+}
+
+function reply(res: ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text), 'cache-control': 'no-store' });
+  res.end(text);
+}

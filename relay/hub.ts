@@ -1,0 +1,465 @@
+/**
+ * The hub: every open connection, the fair message loop, durable-before-visible fan-out and the
+ * authorisation follow-up (member removed, access changed, token expired, key removed).
+ *
+ * The loop works in ticks. Incoming messages only queue on their connection. A tick (one per
+ * event-loop turn, via setImmediate) takes up to `perTickMessages` / `perTickBytes` from EACH
+ * connection with queued messages, so one flooding client gets the same share of a tick as
+ * everyone else, and its queue, once past the high-water mark, pauses its socket (TCP back-pressure
+ * throttles it; nothing is dropped). Applying a client's update to the room's doc makes the doc
+ * emit the effective update; the tick collects those and every reply, then appends all updates
+ * of the tick in ONE storage transaction, and only after that resolves sends anything. So every
+ * update any client has received from the relay is on disk ("acknowledged" = appended). Ticks and
+ * maintenance (compaction, unloading) run one at a time through a {@link Serial} queue.
+ */
+import { applyAwarenessUpdate, encodeAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness';
+import * as Y from 'yjs';
+import type { WebSocket } from 'ws';
+import type { Logger } from '../node/log';
+import type { DocRef } from '../shared/docs/names';
+import { decideAccess, type AccessDecision } from './access';
+import type { InvitationClaims } from './auth/tokens';
+import { Connection, type InboxLimits } from './connection';
+import { CLOSE } from './protocol/close-codes';
+import {
+  decodeClientMessage,
+  encodeAwareness,
+  encodePermissionDenied,
+  encodeSyncStep1,
+  encodeSyncStep2,
+  encodeUpdate,
+  READ_ONLY_REASON,
+  updateAddsContent,
+  type ClientMessage,
+} from './protocol/messages';
+import type { Room, RoomListener } from './room';
+import { errorName, RoomRegistry, type RoomOptions } from './rooms';
+import { Serial } from './serial';
+import type { AppendEntry, RelayStorage } from './storage/relay-storage';
+
+/** Tuning of the hub. Defaults in relay/config.ts. */
+export interface HubOptions extends RoomOptions {
+  /** Messages taken from one connection per tick (its slice). */
+  perTickMessages: number;
+  /** A tick takes no further slice once it has handled this many messages... */
+  maxTickMessages: number;
+  /** ...or has run this many ms; the rest waits for the next tick, so replies are not held back long. */
+  maxTickMs: number;
+  /** Bytes taken from one connection per tick (at least one message is always taken). */
+  perTickBytes: number;
+  /** Inbound queue limits per connection. */
+  inbox: InboxLimits;
+  /** A connection whose unsent outbound bytes exceed this is closed (1013) as a slow consumer. */
+  maxBufferedBytes: number;
+  /** ms between pings; a connection that did not answer the previous ping is dropped. */
+  pingIntervalMs: number;
+  /** ms between checks that each connection's signing key is still registered. */
+  keyCheckMs: number;
+  /** Clock, ms since epoch. */
+  now: () => number;
+}
+
+/** Counters for /health and the benchmark. */
+export interface HubStats {
+  connections: number;
+  docsLoaded: number;
+  updatesStored: number;
+  readOnlyDropped: number;
+  malformedClosed: number;
+  lastStorageErrorAt: number | null;
+}
+
+type Delivery = { to: Connection; data: Uint8Array } | { room: Room<Connection>; data: Uint8Array; except?: Connection | null };
+
+interface Tick {
+  appends: AppendEntry[];
+  appendRooms: Room<Connection>[];
+  deliveries: Delivery[];
+  changedWorkspaces: Set<string>;
+  served: Set<Connection>;
+}
+
+/** What an accepted upgrade hands to {@link Hub.attach}. */
+export interface AttachRequest {
+  room: Room<Connection>;
+  workspaceRoom: Room<Connection>;
+  claims: InvitationClaims;
+  kid: string;
+  decision: Extract<AccessDecision, { ok: true }>;
+}
+
+/** The relay's connections and message loop. */
+export class Hub implements RoomListener<Connection> {
+  /** The loaded docs. */
+  readonly rooms: RoomRegistry;
+  private readonly serial = new Serial();
+  private readonly byWorkspace = new Map<string, Set<Connection>>();
+  private readonly ready = new Set<Connection>();
+  private tick: Tick | null = null;
+  private tickQueued = false;
+  private readonly timers: ReturnType<typeof setInterval>[] = [];
+  private readonly counters = { updatesStored: 0, readOnlyDropped: 0, malformedClosed: 0, lastStorageErrorAt: null as number | null };
+
+  constructor(
+    private readonly storage: RelayStorage,
+    private readonly opts: HubOptions,
+    private readonly log: Logger,
+  ) {
+    this.rooms = new RoomRegistry(storage, this, this.serial, opts, log);
+    this.timers.push(setInterval(() => this.ping(), opts.pingIntervalMs));
+    this.timers.push(setInterval(() => void this.sweepKeys(), opts.keyCheckMs));
+  }
+
+  /** Current counters. */
+  stats(): HubStats {
+    let connections = 0;
+    for (const set of this.byWorkspace.values()) connections += set.size;
+    return { connections, docsLoaded: this.rooms.size, ...this.counters };
+  }
+
+  /**
+   * Re-decides access for a verified token against the workspace doc as it is now (the doc may
+   * have changed while the upgrade was being verified).
+   */
+  decide(workspaceRoom: Room<Connection>, ref: DocRef, claims: InvitationClaims): AccessDecision {
+    return decideAccess(workspaceRoom.workspace!, ref, claims);
+  }
+
+  /** Takes over an upgraded socket (and the two room holds of the request). */
+  attach(socket: WebSocket, req: AttachRequest): Connection {
+    const conn = new Connection({ socket, ...req, member: req.decision.member, access: req.decision.access });
+    const wid = req.room.ref.workspaceId;
+    req.room.conns.set(conn, new Set());
+    let set = this.byWorkspace.get(wid);
+    if (!set) this.byWorkspace.set(wid, (set = new Set()));
+    set.add(conn);
+
+    socket.on('message', (data, isBinary) => {
+      if (conn.closed) return;
+      if (!isBinary) return this.reject(conn, 'text-frame');
+      conn.push(data as Buffer, this.opts.inbox);
+      this.ready.add(conn);
+      this.scheduleTick();
+    });
+    socket.on('pong', () => {
+      conn.alive = true;
+    });
+    socket.on('error', (err: Error & { code?: string }) => {
+      // ws closes the socket itself (1009 for an oversized message, 1002 for a protocol error).
+      if (conn.closed) return;
+      if (err.code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH') this.counters.malformedClosed++;
+      this.log.warn({ conn: conn.id, doc: conn.room.name, member: conn.member.memberId, err: err.code ?? err.name }, 'connection error');
+      this.cleanup(conn);
+    });
+    socket.on('close', (code: number) => {
+      if (!conn.closed) {
+        this.log.info({ conn: conn.id, doc: conn.room.name, member: conn.member.memberId, code }, 'client closed');
+        this.cleanup(conn);
+      }
+    });
+
+    this.send(conn, encodeSyncStep1(conn.room.doc));
+    const states = conn.room.awareness.getStates();
+    if (states.size > 0) this.send(conn, encodeAwareness(encodeAwarenessUpdate(conn.room.awareness, [...states.keys()])));
+    if (conn.access === 'read') this.tellReadOnly(conn);
+    this.armExpiry(conn);
+    this.log.info({ conn: conn.id, doc: conn.room.name, member: conn.member.memberId, role: conn.member.role, access: conn.access }, 'connected');
+    return conn;
+  }
+
+  /** Closes every connection (1001), waits for queued work, then compacts and unloads every doc. */
+  async shutdown(): Promise<void> {
+    for (const t of this.timers) clearInterval(t);
+    for (const set of this.byWorkspace.values()) for (const conn of [...set]) this.closeConn(conn, CLOSE.GOING_AWAY, 'shutting-down');
+    await this.serial.run(() => this.rooms.unloadAll());
+  }
+
+  /** @inheritdoc */
+  onDocUpdate(room: Room<Connection>, update: Uint8Array, origin: unknown): void {
+    const tick = this.tick;
+    if (!tick) {
+      // Only a tick applies updates; anything else would bypass storage.
+      this.log.error({ doc: room.name }, 'doc changed outside a tick: not stored, not sent');
+      return;
+    }
+    tick.appends.push({ docName: room.name, update, memberId: origin instanceof Connection ? origin.member.memberId : '' });
+    tick.appendRooms.push(room);
+    // Not echoed to the connection it came from: that client has it.
+    tick.deliveries.push({ room, data: encodeUpdate(update), except: origin instanceof Connection ? origin : null });
+    if (room.workspace) tick.changedWorkspaces.add(room.ref.workspaceId);
+  }
+
+  /** @inheritdoc */
+  onAwarenessUpdate(room: Room<Connection>, changed: number[], _origin: unknown): void {
+    const data = encodeAwareness(encodeAwarenessUpdate(room.awareness, changed));
+    if (this.tick) this.tick.deliveries.push({ room, data });
+    else this.broadcast(room, data);
+  }
+
+  private scheduleTick(): void {
+    if (this.tickQueued) return;
+    this.tickQueued = true;
+    setImmediate(() => {
+      this.serial.run(() => this.runTick()).catch((err: unknown) => this.log.error({ err: errorName(err) }, 'tick failed'));
+    });
+  }
+
+  private async runTick(): Promise<void> {
+    this.tickQueued = false;
+    if (this.ready.size === 0) return;
+    const tick: Tick = { appends: [], appendRooms: [], deliveries: [], changedWorkspaces: new Set(), served: new Set() };
+    const trace = this.log.isLevelEnabled('trace');
+    const t0 = trace ? performance.now() : 0;
+    let messages = 0;
+    this.tick = tick;
+    const deadline = performance.now() + this.opts.maxTickMs;
+    try {
+      // Round robin: each connection gets one slice per round; a connection with more left goes
+      // to the back; rounds repeat while the tick has budget left.
+      rounds: while (this.ready.size > 0) {
+        for (const conn of [...this.ready]) {
+          if (messages >= this.opts.maxTickMessages || performance.now() > deadline) break rounds;
+          tick.served.add(conn);
+          this.ready.delete(conn);
+          // One transaction per slice: the doc emits one update for all of this connection's
+          // edits in the slice (one stored row, one message per peer).
+          Y.transact(
+            conn.room.doc,
+            () => {
+              let n = 0;
+              let bytes = 0;
+              while (!conn.closed && n < this.opts.perTickMessages && bytes < this.opts.perTickBytes) {
+                const data = conn.shift();
+                if (!data) break;
+                n++;
+                bytes += data.byteLength;
+                this.handle(conn, data, tick);
+              }
+              messages += n;
+            },
+            conn,
+          );
+          if (!conn.closed && conn.queued > 0) this.ready.add(conn);
+        }
+      }
+    } finally {
+      this.tick = null;
+    }
+
+    const t1 = trace ? performance.now() : 0;
+    let stored = true;
+    if (tick.appends.length > 0) {
+      try {
+        await this.storage.appendBatch(tick.appends);
+        this.counters.updatesStored += tick.appends.length;
+        for (const room of tick.appendRooms) room.pending++;
+      } catch (err) {
+        stored = false;
+        this.storageFailed(tick, err);
+      }
+    }
+    const t2 = trace ? performance.now() : 0;
+    for (const d of tick.deliveries) {
+      if ('to' in d) this.send(d.to, d.data);
+      else this.broadcast(d.room, d.data, d.except ?? null);
+    }
+    if (trace) {
+      const ms = (a: number, b: number): number => Math.round((b - a) * 100) / 100;
+      this.log.trace({ conns: tick.served.size, messages, appends: tick.appends.length, applyMs: ms(t0, t1), storeMs: ms(t1, t2), sendMs: ms(t2, performance.now()) }, 'tick');
+    }
+    if (stored) {
+      for (const wid of tick.changedWorkspaces) this.recheckWorkspace(wid);
+      for (const room of new Set(tick.appendRooms)) this.rooms.maybeCompact(room);
+    }
+    for (const conn of tick.served) conn.maybeResume(this.opts.inbox);
+    if (this.ready.size > 0) this.scheduleTick();
+  }
+
+  private handle(conn: Connection, data: Uint8Array, tick: Tick): void {
+    let msg: ClientMessage;
+    try {
+      msg = decodeClientMessage(data);
+    } catch {
+      return this.reject(conn, 'bad-frame');
+    }
+    const room = conn.room;
+    switch (msg.kind) {
+      case 'sync-step1': {
+        let reply: Uint8Array;
+        try {
+          reply = encodeSyncStep2(room.doc, msg.stateVector);
+        } catch {
+          return this.reject(conn, 'bad-state-vector');
+        }
+        tick.deliveries.push({ to: conn, data: reply });
+        return;
+      }
+      case 'sync-step2':
+      case 'sync-update':
+        if (conn.access !== 'write') return this.dropReadOnly(conn, msg, tick);
+        try {
+          Y.applyUpdate(room.doc, msg.update, conn);
+        } catch {
+          return this.reject(conn, 'bad-update');
+        }
+        return;
+      case 'awareness':
+        try {
+          applyAwarenessUpdate(room.awareness, msg.update, conn);
+        } catch {
+          return this.reject(conn, 'bad-awareness');
+        }
+        return;
+      case 'query-awareness': {
+        const ids = [...room.awareness.getStates().keys()];
+        if (ids.length > 0) tick.deliveries.push({ to: conn, data: encodeAwareness(encodeAwarenessUpdate(room.awareness, ids)) });
+        return;
+      }
+      case 'auth':
+        return; // only the relay sends auth messages; ignore
+    }
+  }
+
+  private dropReadOnly(conn: Connection, msg: Extract<ClientMessage, { kind: 'sync-step2' | 'sync-update' }>, tick: Tick): void {
+    let attempted: boolean;
+    try {
+      attempted = msg.kind === 'sync-update' || updateAddsContent(conn.room.doc, msg.update);
+    } catch {
+      return this.reject(conn, 'bad-update');
+    }
+    if (!attempted) return;
+    this.counters.readOnlyDropped++;
+    const now = this.opts.now();
+    if (now - conn.lastReadOnlyNotice >= 1000) {
+      conn.lastReadOnlyNotice = now;
+      tick.deliveries.push({ to: conn, data: encodePermissionDenied(READ_ONLY_REASON) });
+    }
+  }
+
+  /** Tells a client it may only read (on connect and on a change of role); dropped writes are told separately, at most once a second. */
+  private tellReadOnly(conn: Connection): void {
+    this.send(conn, encodePermissionDenied(READ_ONLY_REASON));
+  }
+
+  /** Re-decides every connection of a workspace after its workspace doc changed. */
+  private recheckWorkspace(wid: string): void {
+    const set = this.byWorkspace.get(wid);
+    if (!set) return;
+    for (const conn of [...set]) {
+      const d = decideAccess(conn.workspaceRoom.workspace!, conn.room.ref, conn.claims);
+      if (!d.ok) {
+        this.log.info({ conn: conn.id, doc: conn.room.name, member: conn.member.memberId, reason: d.reason }, 'access revoked');
+        this.closeConn(conn, CLOSE.FORBIDDEN, d.reason);
+        continue;
+      }
+      conn.member = d.member;
+      if (d.access === conn.access) continue;
+      conn.access = d.access;
+      this.log.info({ conn: conn.id, doc: conn.room.name, member: conn.member.memberId, access: d.access }, 'access changed');
+      if (d.access === 'read') this.tellReadOnly(conn);
+      else this.send(conn, encodeSyncStep1(conn.room.doc)); // the client answers with what it could not send before
+    }
+  }
+
+  private storageFailed(tick: Tick, err: unknown): void {
+    this.counters.lastStorageErrorAt = this.opts.now();
+    this.log.error({ err: errorName(err), updates: tick.appends.length }, 'storing updates failed: their docs are unloaded and their clients disconnected');
+    for (const room of new Set(tick.appendRooms)) {
+      const victims = room.workspace ? [...(this.byWorkspace.get(room.ref.workspaceId) ?? [])] : [...room.conns.keys()];
+      for (const conn of victims) this.closeConn(conn, CLOSE.INTERNAL_ERROR, 'storage-failure');
+      this.rooms.evict(room);
+    }
+  }
+
+  private reject(conn: Connection, reason: string): void {
+    this.counters.malformedClosed++;
+    this.log.warn({ conn: conn.id, doc: conn.room.name, member: conn.member.memberId, reason }, 'malformed message: connection closed');
+    this.closeConn(conn, CLOSE.BAD_MESSAGE, reason);
+  }
+
+  private send(conn: Connection, data: Uint8Array): void {
+    if (conn.closed) return;
+    if (conn.socket.bufferedAmount > this.opts.maxBufferedBytes) {
+      this.log.warn({ conn: conn.id, doc: conn.room.name, member: conn.member.memberId, buffered: conn.socket.bufferedAmount }, 'slow consumer: connection closed');
+      this.closeConn(conn, CLOSE.TRY_AGAIN_LATER, 'slow-consumer');
+      return;
+    }
+    conn.socket.send(data);
+  }
+
+  private broadcast(room: Room<Connection>, data: Uint8Array, except: Connection | null = null): void {
+    for (const conn of room.conns.keys()) if (conn !== except) this.send(conn, data);
+  }
+
+  private armExpiry(conn: Connection): void {
+    const ms = conn.claims.expiresAt - this.opts.now();
+    if (ms <= 0) {
+      this.log.info({ conn: conn.id, doc: conn.room.name, member: conn.member.memberId }, 'token expired: connection closed');
+      this.closeConn(conn, CLOSE.UNAUTHORIZED, 'token-expired');
+      return;
+    }
+    conn.expiryTimer = setTimeout(() => this.armExpiry(conn), Math.min(ms, 2 ** 31 - 1));
+  }
+
+  private ping(): void {
+    for (const set of this.byWorkspace.values()) {
+      for (const conn of [...set]) {
+        if (!conn.alive) {
+          this.log.info({ conn: conn.id, doc: conn.room.name }, 'no pong: connection dropped');
+          conn.socket.terminate();
+          this.cleanup(conn);
+          continue;
+        }
+        conn.alive = false;
+        try {
+          conn.socket.ping();
+        } catch {
+          this.cleanup(conn);
+        }
+      }
+    }
+  }
+
+  private async sweepKeys(): Promise<void> {
+    for (const [wid, set] of [...this.byWorkspace]) {
+      if (set.size === 0) continue;
+      let kids: Set<string>;
+      try {
+        kids = new Set((await this.storage.workspaceKeys(wid)).map((k) => k.kid));
+      } catch (err) {
+        this.log.error({ err: errorName(err) }, 'reading workspace keys failed');
+        return;
+      }
+      for (const conn of [...set]) {
+        if (kids.has(conn.kid)) continue;
+        this.log.info({ conn: conn.id, doc: conn.room.name, member: conn.member.memberId }, 'signing key removed: connection closed');
+        this.closeConn(conn, CLOSE.UNAUTHORIZED, 'key-removed');
+      }
+    }
+  }
+
+  /** Closes a connection with `code` and cleans up. */
+  private closeConn(conn: Connection, code: number, reason: string): void {
+    if (conn.closed) return;
+    this.cleanup(conn);
+    if (conn.paused) conn.socket.resume(); // let ws read the client's close frame
+    conn.socket.close(code, reason);
+  }
+
+  /** Forgets a connection: its queue, awareness states, room holds and timers. Idempotent. */
+  private cleanup(conn: Connection): void {
+    if (conn.closed) return;
+    conn.closed = true;
+    if (conn.expiryTimer) clearTimeout(conn.expiryTimer);
+    conn.clearQueue();
+    this.ready.delete(conn);
+    const ids = conn.room.conns.get(conn);
+    conn.room.conns.delete(conn);
+    if (ids && ids.size > 0) removeAwarenessStates(conn.room.awareness, [...ids], null);
+    const set = this.byWorkspace.get(conn.room.ref.workspaceId);
+    set?.delete(conn);
+    if (set && set.size === 0) this.byWorkspace.delete(conn.room.ref.workspaceId);
+    this.rooms.release(conn.room);
+    this.rooms.release(conn.workspaceRoom);
+  }
+}

@@ -1,0 +1,127 @@
+/**
+ * The y-websocket wire protocol as the relay speaks it (byte layout in docs/relay.md). One
+ * WebSocket binary message = one protocol message, lib0-encoded:
+ *
+ *   varUint messageType, then
+ *   0 sync       varUint syncType (0 step 1 | 1 step 2 | 2 update), varUint8Array payload
+ *                (step 1: a state vector; step 2 and update: a Yjs update, v1 encoding)
+ *   1 awareness  varUint8Array awareness update (y-protocols/awareness)
+ *   2 auth       varUint 0 (permission denied), varString reason        (relay -> client only)
+ *   3 query-awareness  (no payload: "send me every awareness state")
+ *
+ * These are the constants and framing of y-websocket and y-protocols, so a stock y-websocket
+ * client works unchanged. Decoding is strict: anything else is a {@link NestError}('bad-frame').
+ * Isomorphic (lib0, y-protocols, yjs).
+ */
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import * as authProtocol from 'y-protocols/auth';
+import * as syncProtocol from 'y-protocols/sync';
+import * as Y from 'yjs';
+import { NestError } from '../../shared/errors';
+
+/** Top-level message types (y-websocket's numbering; never renumber). */
+export const MESSAGE = { SYNC: 0, AWARENESS: 1, AUTH: 2, QUERY_AWARENESS: 3 } as const;
+
+/** Sync sub-types (y-protocols/sync). */
+export const SYNC = { STEP1: 0, STEP2: 1, UPDATE: 2 } as const;
+
+/** The reason sent with the auth "permission denied" message to a client that may only read. */
+export const READ_ONLY_REASON = 'read-only';
+
+/** A decoded message from a client. */
+export type ClientMessage =
+  | { kind: 'sync-step1'; stateVector: Uint8Array }
+  | { kind: 'sync-step2'; update: Uint8Array }
+  | { kind: 'sync-update'; update: Uint8Array }
+  | { kind: 'awareness'; update: Uint8Array }
+  | { kind: 'auth' }
+  | { kind: 'query-awareness' };
+
+/**
+ * Decodes one client message. Only the framing is checked here; the update and awareness
+ * payloads are validated when applied.
+ * @throws NestError('bad-frame') for a truncated message, a bad varint or an unknown type.
+ */
+export function decodeClientMessage(data: Uint8Array): ClientMessage {
+  try {
+    const d = decoding.createDecoder(data);
+    const type = decoding.readVarUint(d);
+    switch (type) {
+      case MESSAGE.SYNC: {
+        const sub = decoding.readVarUint(d);
+        const payload = decoding.readVarUint8Array(d);
+        if (sub === SYNC.STEP1) return { kind: 'sync-step1', stateVector: payload };
+        if (sub === SYNC.STEP2) return { kind: 'sync-step2', update: payload };
+        if (sub === SYNC.UPDATE) return { kind: 'sync-update', update: payload };
+        throw new NestError('bad-frame', `unknown sync message type ${sub}`);
+      }
+      case MESSAGE.AWARENESS:
+        return { kind: 'awareness', update: decoding.readVarUint8Array(d) };
+      case MESSAGE.AUTH:
+        return { kind: 'auth' };
+      case MESSAGE.QUERY_AWARENESS:
+        return { kind: 'query-awareness' };
+      default:
+        throw new NestError('bad-frame', `unknown message type ${type}`);
+    }
+  } catch (err) {
+    if (err instanceof NestError) throw err;
+    throw new NestError('bad-frame', 'truncated message or bad varint');
+  }
+}
+
+/** Sync step 1: the relay's state vector of `doc` (the client answers with what the relay lacks). */
+export function encodeSyncStep1(doc: Y.Doc): Uint8Array {
+  const e = encoding.createEncoder();
+  encoding.writeVarUint(e, MESSAGE.SYNC);
+  syncProtocol.writeSyncStep1(e, doc);
+  return encoding.toUint8Array(e);
+}
+
+/**
+ * Sync step 2: everything in `doc` that a peer with `stateVector` lacks.
+ * @throws Error when `stateVector` is not a valid encoded state vector.
+ */
+export function encodeSyncStep2(doc: Y.Doc, stateVector: Uint8Array): Uint8Array {
+  const e = encoding.createEncoder();
+  encoding.writeVarUint(e, MESSAGE.SYNC);
+  syncProtocol.writeSyncStep2(e, doc, stateVector);
+  return encoding.toUint8Array(e);
+}
+
+/** A sync update message carrying one Yjs update. */
+export function encodeUpdate(update: Uint8Array): Uint8Array {
+  const e = encoding.createEncoder();
+  encoding.writeVarUint(e, MESSAGE.SYNC);
+  syncProtocol.writeUpdate(e, update);
+  return encoding.toUint8Array(e);
+}
+
+/** An awareness message carrying one awareness update. */
+export function encodeAwareness(update: Uint8Array): Uint8Array {
+  const e = encoding.createEncoder();
+  encoding.writeVarUint(e, MESSAGE.AWARENESS);
+  encoding.writeVarUint8Array(e, update);
+  return encoding.toUint8Array(e);
+}
+
+/** An auth "permission denied" message with `reason` (a stock client logs it; ours reads it). */
+export function encodePermissionDenied(reason: string): Uint8Array {
+  const e = encoding.createEncoder();
+  encoding.writeVarUint(e, MESSAGE.AUTH);
+  authProtocol.writePermissionDenied(e, reason);
+  return encoding.toUint8Array(e);
+}
+
+/**
+ * True when `update` holds structs that `doc` does not have yet (a read-only client trying to
+ * write), judged by clock ranges (`Y.parseUpdateMeta`); deletions alone are not detected.
+ * @throws Error when `update` is not a valid Yjs update.
+ */
+export function updateAddsContent(doc: Y.Doc, update: Uint8Array): boolean {
+  const { to } = Y.parseUpdateMeta(update);
+  const ours = Y.decodeStateVector(Y.encodeStateVector(doc));
+  for (const [client, clock] of to) if (clock > (ours.get(client) ?? 0)) return true;
+  return false;
+}

@@ -1,0 +1,125 @@
+/**
+ * {@link RelayStorage} on one SQLite file (better-sqlite3) with `synchronous=FULL`, the same
+ * migrations as the desktop (`migrations/*.sql`: its projection tables stay empty here) and the
+ * desktop's doc store (node/store/sqlite-doc-store.ts) for the update log, snapshots and compaction.
+ * A batch of appends is one transaction, so one fsync covers every update of an event-loop turn.
+ */
+import type * as Y from 'yjs';
+import type { CompactResult, StoredDoc } from '../../node/store/doc-store';
+import { migrate } from '../../node/store/migrations';
+import { SqliteDocStore } from '../../node/store/sqlite-doc-store';
+import { openDatabase, type Db } from '../../node/store/sqlite';
+import { keyId, parsePublicJwk, type PublicWorkspaceJwk } from '../auth/keys';
+import type { AppendEntry, ChangesPage, RelayStorage, WorkspaceKeyRecord } from './relay-storage';
+
+interface KeyRow {
+  workspace_id: string;
+  kid: string;
+  public_jwk: string;
+  label: string;
+  added_at: number;
+}
+
+/** The SQLite relay storage. Open it with {@link SqliteRelayStorage.open}. */
+export class SqliteRelayStorage implements RelayStorage {
+  /** The database file path. */
+  readonly file: string;
+  private readonly db: Db;
+  private readonly store: SqliteDocStore;
+  private readonly now: () => number;
+  private readonly stmts;
+
+  private constructor(file: string, db: Db, now: () => number) {
+    this.file = file;
+    this.db = db;
+    this.now = now;
+    this.store = new SqliteDocStore(db, { now });
+    this.stmts = {
+      keys: db.prepare('SELECT * FROM relay_workspace_keys WHERE workspace_id = ? ORDER BY added_at, kid'),
+      allKeys: db.prepare('SELECT * FROM relay_workspace_keys ORDER BY workspace_id, added_at, kid'),
+      key: db.prepare('SELECT * FROM relay_workspace_keys WHERE workspace_id = ? AND kid = ?'),
+      addKey: db.prepare('INSERT OR IGNORE INTO relay_workspace_keys (workspace_id, kid, public_jwk, label, added_at) VALUES (?, ?, ?, ?, ?)'),
+      removeKey: db.prepare('DELETE FROM relay_workspace_keys WHERE workspace_id = ? AND kid = ?'),
+      docCount: db.prepare('SELECT COUNT(*) FROM doc_heads').pluck(),
+    };
+  }
+
+  /**
+   * Opens (creating if needed) and migrates the relay database at `file` with synchronous=FULL.
+   * @throws NestError('database-too-new' | 'migration-failed'); the better-sqlite3 error when the file cannot be opened.
+   */
+  static open(file: string, opts: { now?: () => number } = {}): SqliteRelayStorage {
+    const db = openDatabase(file, { synchronous: 'FULL' });
+    try {
+      migrate(db, undefined, file);
+    } catch (err) {
+      db.close();
+      throw err;
+    }
+    return new SqliteRelayStorage(file, db, opts.now ?? Date.now);
+  }
+
+  /** @inheritdoc */
+  async appendBatch(entries: readonly AppendEntry[]): Promise<number[]> {
+    if (entries.length === 0) return [];
+    const run = this.db.transaction(() => entries.map((e) => this.store.appendUpdate(e.docName, e.update, e.memberId)));
+    return run();
+  }
+
+  /** @inheritdoc */
+  async read(docName: string): Promise<StoredDoc> {
+    return this.store.read(docName);
+  }
+
+  /** @inheritdoc */
+  async compact(docName: string, liveDoc?: Y.Doc): Promise<CompactResult> {
+    return this.store.compact(docName, liveDoc);
+  }
+
+  /** @inheritdoc */
+  async changedSince(sinceSeq: number, prefix: string): Promise<ChangesPage> {
+    const read = this.db.transaction((): ChangesPage => {
+      const clock = this.store.clock();
+      return { clock, heads: this.store.changedSince(sinceSeq).filter((h) => h.docName.startsWith(prefix)) };
+    });
+    return read();
+  }
+
+  /** @inheritdoc */
+  async docCount(): Promise<number> {
+    return Number(this.stmts.docCount.get());
+  }
+
+  /** @inheritdoc */
+  async workspaceKeys(workspaceId: string): Promise<WorkspaceKeyRecord[]> {
+    return (this.stmts.keys.all(workspaceId.toLowerCase()) as KeyRow[]).map(toRecord);
+  }
+
+  /** @inheritdoc */
+  async allWorkspaceKeys(): Promise<WorkspaceKeyRecord[]> {
+    return (this.stmts.allKeys.all() as KeyRow[]).map(toRecord);
+  }
+
+  /** @inheritdoc */
+  async addWorkspaceKey(workspaceId: string, publicJwk: PublicWorkspaceJwk, label = ''): Promise<WorkspaceKeyRecord> {
+    const jwk = parsePublicJwk(publicJwk);
+    const kid = await keyId(jwk);
+    const wid = workspaceId.toLowerCase();
+    this.stmts.addKey.run(wid, kid, JSON.stringify(jwk), label, this.now());
+    return toRecord(this.stmts.key.get(wid, kid) as KeyRow);
+  }
+
+  /** @inheritdoc */
+  async removeWorkspaceKey(workspaceId: string, kid: string): Promise<boolean> {
+    return this.stmts.removeKey.run(workspaceId.toLowerCase(), kid).changes > 0;
+  }
+
+  /** @inheritdoc */
+  async close(): Promise<void> {
+    this.store.close();
+  }
+}
+
+function toRecord(r: KeyRow): WorkspaceKeyRecord {
+  return { workspaceId: r.workspace_id, kid: r.kid, publicJwk: parsePublicJwk(r.public_jwk), label: r.label, addedAt: r.added_at };
+}

@@ -1,0 +1,87 @@
+/**
+ * relay/config.ts: the command line and environment of the relay CLI.
+ */
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { DEFAULTS, HELP, hubTuning, parseCommandLine } from '../../relay/config';
+import { NestError } from '../../shared/errors';
+
+const WID = '7b0c1a8e-3f2d-4c5b-9a6e-1d2c3b4a5f60';
+
+describe('parseCommandLine', () => {
+  it('serves with defaults when given nothing', () => {
+    expect(parseCommandLine([], {})).toEqual({
+      kind: 'serve',
+      settings: {
+        host: '127.0.0.1',
+        port: DEFAULTS.port,
+        dataDir: path.resolve('relay-data'),
+        maxMessageBytes: 16 * 1024 * 1024,
+        idleUnloadMs: 30_000,
+        keyCheckMs: 15_000,
+        pingIntervalMs: 30_000,
+        compactThreshold: 500,
+      },
+    });
+  });
+
+  it('takes environment variables, and flags over them (both --flag value and --flag=value)', () => {
+    const env = { NEST_RELAY_PORT: '9000', NEST_RELAY_HOST: '0.0.0.0', NEST_RELAY_DATA_DIR: '/var/lib/nest-relay', NEST_RELAY_IDLE_UNLOAD_S: '5' };
+    const fromEnv = parseCommandLine(['serve'], env);
+    expect(fromEnv).toMatchObject({ kind: 'serve', settings: { port: 9000, host: '0.0.0.0', dataDir: '/var/lib/nest-relay', idleUnloadMs: 5000 } });
+    const flags = parseCommandLine(['--port', '0', '--host=::1', '--data-dir', '/tmp/r', '--max-message-bytes', '65536'], env);
+    expect(flags).toMatchObject({ kind: 'serve', settings: { port: 0, host: '::1', dataDir: '/tmp/r', maxMessageBytes: 65536, idleUnloadMs: 5000 } });
+  });
+
+  it('parses the key subcommands', () => {
+    expect(parseCommandLine(['add-workspace', '--id', WID.toUpperCase(), '--public-key', 'k.jwk', '--data-dir', '/d'], {})).toEqual({
+      kind: 'add-workspace',
+      dataDir: '/d',
+      workspaceId: WID,
+      publicKey: 'k.jwk',
+      label: '',
+    });
+    expect(parseCommandLine(['remove-key', '--id', WID, '--kid', 'abc'], { NEST_RELAY_DATA_DIR: '/d' })).toEqual({ kind: 'remove-key', dataDir: '/d', workspaceId: WID, kid: 'abc' });
+    expect(parseCommandLine(['list-workspaces', '--data-dir', '/d'], {})).toEqual({ kind: 'list-workspaces', dataDir: '/d' });
+    expect(parseCommandLine(['generate-key', '--out', '/k/p.jwk'], {})).toEqual({ kind: 'generate-key', out: '/k/p.jwk' });
+    expect(
+      parseCommandLine(['invite', '--key', '/k/p.jwk', '--workspace', WID, '--member', 'm1', '--name', 'Ivy', '--agency', 'Customs', '--role', 'observer'], {}),
+    ).toEqual({ kind: 'invite', keyFile: '/k/p.jwk', workspaceId: WID, memberId: 'm1', name: 'Ivy', agency: 'Customs', role: 'observer', days: 30 });
+  });
+
+  it('answers --help anywhere', () => {
+    expect(parseCommandLine(['serve', '--port', '1', '--help'], {})).toEqual({ kind: 'help' });
+    expect(parseCommandLine(['-h'], {})).toEqual({ kind: 'help' });
+    expect(HELP).toContain('NEST_RELAY_PORT');
+  });
+
+  it('refuses unknown commands and flags, missing values, bad numbers and bad ids, naming them', () => {
+    const bad = (argv: string[], env: Record<string, string> = {}): string => {
+      try {
+        parseCommandLine(argv, env);
+      } catch (err) {
+        expect(err).toBeInstanceOf(NestError);
+        expect((err as NestError).code).toBe('invalid-params');
+        return (err as Error).message;
+      }
+      throw new Error('expected an error');
+    };
+    expect(bad(['frobnicate'])).toMatch(/unknown command "frobnicate"/);
+    expect(bad(['--prot', '1'])).toMatch(/unknown option --prot/);
+    expect(bad(['--port'])).toMatch(/--port needs a value/);
+    expect(bad(['--port', '70000'])).toMatch(/--port must be between 0 and 65535/);
+    expect(bad([], { NEST_RELAY_PORT: 'eighty' })).toMatch(/--port must be a whole number/);
+    expect(bad(['add-workspace', '--id', 'nope', '--public-key', 'k'])).toMatch(/--id must be a workspace UUID/);
+    expect(bad(['add-workspace', '--id', WID])).toMatch(/--public-key is required/);
+    expect(bad(['invite', '--key', 'k', '--workspace', WID, '--member', 'm', '--name', 'n', '--agency', 'a', '--role', 'boss'])).toMatch(/--role must be one of/);
+    expect(bad(['serve', 'extra'])).toMatch(/unexpected argument "extra"/);
+  });
+
+  it('derives hub tuning that never buffers less than one message', () => {
+    const s = parseCommandLine(['--max-message-bytes', String(200 * 1024 * 1024)], {});
+    if (s.kind !== 'serve') throw new Error('serve expected');
+    const t = hubTuning(s.settings);
+    expect(t.inbox.highWaterBytes).toBeGreaterThanOrEqual(s.settings.maxMessageBytes);
+    expect(t.maxBufferedBytes).toBeGreaterThanOrEqual(2 * s.settings.maxMessageBytes);
+  });
+});
