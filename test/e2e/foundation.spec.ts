@@ -9,8 +9,10 @@
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { test, expect, offHost, repoRoot } from './fixtures';
+import { seriousAxeViolations } from './axe';
 
 const PUBLIC_CSV = path.resolve(repoRoot, '../shared/data/seizures-public.csv');
+const BAD_ROWS_CSV = path.resolve(repoRoot, '../shared/cases/import/05-bad-rows.csv');
 const SHOTS = path.join(repoRoot, 'docs/screenshots');
 
 async function createIdentity(page: Page, name = 'Siti Rahman', agency = 'Singapore Customs'): Promise<void> {
@@ -28,9 +30,14 @@ test('first run, case, import, map, reload, live edit in a second tab, validatio
   // First run: the identity form refuses empty fields, with the message next to the field.
   await page.getByRole('button', { name: 'Continue' }).click();
   await expect(page.getByText('Is required').first()).toBeVisible();
+  await page.getByLabel('Full name').fill('Siti Rahman');
+  await page.getByLabel('Agency').fill('Singapore Customs');
+  await expect(page.getByText('Is required')).toHaveCount(0); // messages clear as fields are corrected
   await page.screenshot({ path: path.join(SHOTS, 'first-run.png') });
+  expect(await seriousAxeViolations(page)).toEqual([]);
   await createIdentity(page);
   await page.screenshot({ path: path.join(SHOTS, 'workspace-chooser.png') });
+  expect(await seriousAxeViolations(page)).toEqual([]);
 
   // Create a workspace.
   await page.getByLabel('Workspace name').fill('NEST Singapore 2026');
@@ -52,6 +59,8 @@ test('first run, case, import, map, reload, live edit in a second tab, validatio
   await dialog.getByLabel('Jurisdictions').fill('VN');
   await dialog.getByLabel('Jurisdictions').press('Enter');
   await expect(dialog.getByText('Viet Nam').or(dialog.getByText('Vietnam'))).toBeVisible();
+  await page.screenshot({ path: path.join(SHOTS, 'new-case.png') });
+  expect(await seriousAxeViolations(page)).toEqual([]);
   await dialog.getByRole('button', { name: 'Create case' }).click();
   await expect(page.getByRole('heading', { name: 'Public seizure reports 2012–2025', level: 1 })).toBeVisible();
   await expect(page.getByText('SGNEST-2026-0001').first()).toBeVisible();
@@ -63,19 +72,25 @@ test('first run, case, import, map, reload, live edit in a second tab, validatio
   await expect(imp.getByRole('table', { name: 'Column mapping' })).toBeVisible();
   await expect(imp.getByTestId('mapping-source')).toContainText('Standard layout');
   await expect(imp.getByTestId('import-dryrun').getByTestId('report-imported')).toHaveText('59');
+  await page.screenshot({ path: path.join(SHOTS, 'import-mapping.png') });
+  expect(await seriousAxeViolations(page)).toEqual([]);
   await imp.getByRole('button', { name: /Import 59 seizures/ }).click();
   const report = page.getByRole('dialog', { name: 'Import report' });
   await expect(report.getByTestId('import-report').getByTestId('report-imported')).toHaveText('59');
-  await report.screenshot({ path: path.join(SHOTS, 'import-report.png') });
+  await page.screenshot({ path: path.join(SHOTS, 'import-report.png') });
   await report.getByRole('button', { name: 'Done' }).click();
 
   // 59 seizures in the table.
   await page.getByRole('tab', { name: /Seizures/ }).click();
   const rows = page.getByRole('table', { name: 'Seizures' }).locator('tbody tr');
   await expect(rows).toHaveCount(59);
+  await page.screenshot({ path: path.join(SHOTS, 'case.png') });
+  expect(await seriousAxeViolations(page)).toEqual([]);
   await rows.filter({ hasText: 'pangolin scales' }).first().click();
   await expect(page.getByTestId('source-url')).toContainText('https://');
-  await page.screenshot({ path: path.join(SHOTS, 'case.png') });
+  await page.screenshot({ path: path.join(SHOTS, 'seizure-detail.png') });
+  expect(await seriousAxeViolations(page)).toEqual([]);
+  await page.getByRole('button', { name: 'Close seizure detail' }).click();
 
   // 59 markers on the offline map.
   await page.getByRole('tab', { name: /Map/ }).click();
@@ -84,6 +99,7 @@ test('first run, case, import, map, reload, live edit in a second tab, validatio
   await expect(map.locator('path.seizure-marker')).toHaveCount(59);
   await page.waitForTimeout(400); // let the fit-bounds animation settle for the screenshot
   await page.screenshot({ path: path.join(SHOTS, 'case-map.png') });
+  expect(await seriousAxeViolations(page)).toEqual([]);
 
   // Reload: everything is still there.
   await page.reload();
@@ -102,6 +118,12 @@ test('first run, case, import, map, reload, live edit in a second tab, validatio
   await title.fill('Pangolin, ivory and timber seizures — Asia hub');
   await title.press('Enter');
   await expect(second.getByRole('heading', { level: 1 })).toHaveText('Pangolin, ivory and timber seizures — Asia hub', { timeout: 1000 });
+  // …and the summary typed in the second tab appears in the first, also live.
+  await second.getByRole('tab', { name: 'Overview' }).click();
+  await second.getByLabel('Case summary').fill('Joint review of public seizure reports: pangolin scales and ivory shipped from West and Central Africa to Viet Nam via Singapore.');
+  await expect(page.getByLabel('Case summary')).toHaveValue(/^Joint review of public seizure reports/, { timeout: 1000 });
+  await page.screenshot({ path: path.join(SHOTS, 'case-overview.png') });
+  expect(await seriousAxeViolations(page)).toEqual([]);
   await second.close();
 
   // A bad latitude gets its message next to the field, and nothing is written.
@@ -113,6 +135,8 @@ test('first run, case, import, map, reload, live edit in a second tab, validatio
   await form.getByRole('button', { name: 'Add seizure' }).click();
   const latField = form.locator('[data-field="latitude"]');
   await expect(latField.getByRole('alert')).toHaveText('Must be between -90 and 90 degrees');
+  await page.screenshot({ path: path.join(SHOTS, 'seizure-form.png') });
+  expect(await seriousAxeViolations(page)).toEqual([]);
   await expect(form.getByLabel('Latitude')).toHaveAttribute('aria-invalid', 'true');
   await form.getByLabel('Latitude').fill('1.35');
   await form.getByRole('button', { name: 'Add seizure' }).click();
@@ -133,6 +157,17 @@ test('the demo workspace opens with its 6 cases and their sources', async ({ pag
   await expect(rows).toHaveCount(6);
   await expect(page.getByRole('table', { name: 'Cases' })).toContainText('DEMO-2026-0001');
   await page.screenshot({ path: path.join(SHOTS, 'case-list.png') });
+  expect(await seriousAxeViolations(page)).toEqual([]);
+
+  // The header search finds seizures across cases and opens one.
+  await page.getByRole('combobox', { name: 'Search this workspace' }).fill('pangolin');
+  const results = page.getByRole('listbox', { name: 'Search results' });
+  await expect(results.getByRole('option').first()).toBeVisible();
+  await page.screenshot({ path: path.join(SHOTS, 'search.png') });
+  await page.getByRole('combobox', { name: 'Search this workspace' }).press('Enter');
+  await expect(page.getByTestId('source-url')).toBeVisible();
+  await expect(page.getByRole('complementary').filter({ has: page.getByTestId('source-url') })).toContainText(/pangolin/i);
+  await page.getByRole('link', { name: 'Cases' }).first().click();
 
   // Filters and search narrow the list.
   await page.getByLabel('Filter by sector').selectOption('forestry');
@@ -154,6 +189,20 @@ test('the demo workspace opens with its 6 cases and their sources', async ({ pag
   await expect(page.getByTestId('seizure-map').locator('path.seizure-marker')).toHaveCount(59);
   await page.waitForTimeout(400);
   await page.screenshot({ path: path.join(SHOTS, 'workspace-map.png') });
+
+  // A file with bad rows: the report lists each rejected row with line, column and reason.
+  await page.getByRole('link', { name: 'Cases' }).click();
+  await page.getByRole('link', { name: /Illegal gold and mercury/ }).click();
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  const imp = page.getByRole('dialog', { name: /Import seizures/ });
+  await imp.getByTestId('import-file').setInputFiles(BAD_ROWS_CSV);
+  await expect(imp.getByTestId('import-dryrun').getByTestId('report-rejected')).toHaveText('5');
+  await imp.getByRole('button', { name: /Import 2 seizures/ }).click();
+  const report = page.getByRole('dialog', { name: 'Import report' });
+  await expect(report.getByTestId('report-imported')).toHaveText('2');
+  await expect(report.getByRole('table', { name: 'Rejected rows' })).toContainText('furlongs');
+  await page.screenshot({ path: path.join(SHOTS, 'import-rejections.png') });
+  expect(await seriousAxeViolations(page)).toEqual([]);
 
   expect(offHost(requests, host.origin)).toEqual([]);
 });

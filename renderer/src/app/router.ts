@@ -8,6 +8,7 @@
  *   #/w/<ws>/map                    workspace map (all mapped seizures)
  *   #/w/<ws>/sources                about the data
  *   #/w/<ws>/c/<case>[/<tab>]       a case (tab: overview | seizures | map)
+ *   #/w/<ws>/c/<case>/seizures/<id> a case with one seizure's detail open
  */
 import { useEffect, useState } from 'react';
 
@@ -22,7 +23,7 @@ export type Route =
   | { name: 'cases'; ws: string }
   | { name: 'map'; ws: string }
   | { name: 'sources'; ws: string }
-  | { name: 'case'; ws: string; caseId: string; tab: CaseTab };
+  | { name: 'case'; ws: string; caseId: string; tab: CaseTab; seizureId?: string };
 
 /** Parses a location hash into a route; anything unknown is the home route. */
 export function parseRoute(hash: string): Route {
@@ -34,7 +35,8 @@ export function parseRoute(hash: string): Route {
   if (parts[2] === 'sources') return { name: 'sources', ws };
   if (parts[2] === 'c' && parts[3]) {
     const tab = (CASE_TABS as readonly string[]).includes(parts[4] ?? '') ? (parts[4] as CaseTab) : 'overview';
-    return { name: 'case', ws, caseId: parts[3], tab };
+    const seizureId = tab === 'seizures' && parts[5] ? parts[5] : undefined;
+    return seizureId ? { name: 'case', ws, caseId: parts[3], tab, seizureId } : { name: 'case', ws, caseId: parts[3], tab };
   }
   return { name: 'cases', ws };
 }
@@ -51,13 +53,21 @@ export function routeHref(r: Route): string {
     case 'sources':
       return `#/w/${r.ws}/sources`;
     case 'case':
-      return `#/w/${r.ws}/c/${r.caseId}${r.tab === 'overview' ? '' : `/${r.tab}`}`;
+      return `#/w/${r.ws}/c/${r.caseId}${r.tab === 'overview' ? '' : `/${r.tab}`}${r.tab === 'seizures' && r.seizureId ? `/${r.seizureId}` : ''}`;
   }
 }
 
 /** Navigates to a route (adds a history entry). */
 export function navigate(r: Route): void {
   window.location.hash = routeHref(r);
+}
+
+/** Shows a route in the address without a history entry (e.g. the selected seizure), so a reload keeps it. */
+export function replaceRoute(r: Route): void {
+  const href = routeHref(r);
+  if (window.location.hash === href) return;
+  history.replaceState(null, '', href);
+  window.dispatchEvent(new HashChangeEvent('hashchange'));
 }
 
 /** Replaces a `#token=…` hash left by the browser-mode URL with the home route, without a history entry. */

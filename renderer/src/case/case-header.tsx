@@ -5,6 +5,7 @@
 import type { ReactNode } from 'react';
 import type { CaseMeta } from '../../../shared/domain/case';
 import { countryName } from '../../../shared/domain/iso';
+import { TLP_DESCRIPTIONS } from '../../../shared/domain/codes';
 import type { DocReplica } from '../data/client';
 import { SectorLabel, StatusBadge, TlpBadge } from '../ui/badges';
 import { Icon } from '../ui/icons';
@@ -31,6 +32,7 @@ export function CaseHeader(props: CaseHeaderProps): ReactNode {
         <span className="case-number case-number-lg">{meta.number}</span>
         <TlpBadge tlp={meta.tlp} large />
         <StatusBadge status={meta.status} />
+        <span className="tlp-note">{TLP_DESCRIPTIONS[meta.tlp]}</span>
         <span className="case-header-spacer" />
         <PresenceBar replica={props.replica} />
       </div>

@@ -4,11 +4,11 @@
  * Everything shown comes from the case's doc replica, so edits from other windows appear live;
  * map points come from `seizures.mapPoints` and refresh when the projection changes.
  */
-import { useMemo, useState, type ReactNode } from 'react';
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { WorkspaceSummary } from '../../../shared/rpc/app';
 import { roleMayWrite } from '../../../shared/domain/member';
 import type { Seizure } from '../../../shared/domain/seizure';
-import type { CaseTab } from '../app/router';
+import { replaceRoute, type CaseTab } from '../app/router';
 import { useIdentity } from '../app/services';
 import { useCaseDoc } from '../hooks/use-case-doc';
 import { useRpc } from '../hooks/use-rpc';
@@ -26,19 +26,24 @@ import type { Writer } from '../../../shared/docs/records';
 type FormState = { mode: 'add' } | { mode: 'edit'; seizure: Seizure } | null;
 
 /** The case screen. */
-export function CaseScreen(props: { ws: WorkspaceSummary; caseId: string; tab: CaseTab }): ReactNode {
+export function CaseScreen(props: { ws: WorkspaceSummary; caseId: string; tab: CaseTab; seizureId: string | null }): ReactNode {
   const { ws, caseId, tab } = props;
   const identity = useIdentity();
   const replica = useCaseDoc(ws.id, caseId);
   const [form, setForm] = useState<FormState>(null);
   const [importing, setImporting] = useState(false);
-  const [selected, setSelected] = useState<string | null>(null);
+  const [selected, setSelected] = useState<string | null>(props.seizureId);
+  // A link to one seizure (search, map popup) opens its detail.
+  useEffect(() => {
+    setSelected(props.seizureId);
+  }, [props.seizureId]);
   const points = useRpc('seizures.mapPoints', { workspaceId: ws.id, caseId }, { workspaceId: ws.id, caseId });
 
   const version = replica?.version ?? 0;
   const caseDoc = replica?.caseDoc ?? null;
   const meta = useMemo(() => caseDoc?.readMeta() ?? null, [caseDoc, version]);
   const seizures = useMemo(() => caseDoc?.listSeizures() ?? [], [caseDoc, version]);
+  const routes = useMemo(() => caseDoc?.listRoutes() ?? [], [caseDoc, version]);
   const writer: Writer = useMemo(() => ({ memberId: identity.memberId }), [identity.memberId]);
 
   if (!replica || !caseDoc || !meta) return <Loading full>Opening the case…</Loading>;
@@ -74,13 +79,16 @@ export function CaseScreen(props: { ws: WorkspaceSummary; caseId: string; tab: C
             writer={writer}
             readOnly={readOnly}
             selected={selected}
-            onSelect={setSelected}
+            onSelect={(id) => {
+              setSelected(id);
+              replaceRoute({ name: 'case', ws: ws.id, caseId, tab: 'seizures', ...(id ? { seizureId: id } : {}) });
+            }}
             onAdd={() => setForm({ mode: 'add' })}
             onEdit={(s) => setForm({ mode: 'edit', seizure: s })}
             onImport={() => setImporting(true)}
           />
         ) : null}
-        {tab === 'map' ? <CaseMapPanel points={points} seizures={seizures} routes={caseDoc.listRoutes()} onOpenSeizure={(id) => setSelected(id)} ws={ws.id} caseId={caseId} /> : null}
+        {tab === 'map' ? <CaseMapPanel points={points} seizures={seizures} routes={routes} ws={ws.id} caseId={caseId} /> : null}
       </div>
       {form ? (
         <SeizureFormDialog
@@ -89,7 +97,10 @@ export function CaseScreen(props: { ws: WorkspaceSummary; caseId: string; tab: C
           seizure={form.mode === 'edit' ? form.seizure : null}
           defaultSector={meta.sector}
           onClose={() => setForm(null)}
-          onSaved={(id) => setSelected(id)}
+          onSaved={(id) => {
+            setSelected(id);
+            if (tab === 'seizures') replaceRoute({ name: 'case', ws: ws.id, caseId, tab: 'seizures', seizureId: id });
+          }}
         />
       ) : null}
       {importing ? <ImportDialog workspaceId={ws.id} caseId={caseId} caseNumber={meta.number} onClose={() => setImporting(false)} /> : null}

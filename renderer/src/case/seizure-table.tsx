@@ -45,7 +45,7 @@ export function SeizureTable(props: SeizureTableProps): ReactNode {
               <span className="th-label">Quantity</span>
             </th>
             <SortHeader label="Reported value" sortKey="value" current={sort} onSort={onSort} numeric />
-            <th scope="col">
+            <th scope="col" className="col-source">
               <span className="th-label">Source</span>
             </th>
             <th scope="col" className="col-actions">

@@ -54,7 +54,6 @@ export function CaseListScreen(props: { ws: WorkspaceSummary }): ReactNode {
     <div className="page page-wide">
       <div className="page-header">
         <div className="page-header-text">
-          <p className="page-eyebrow">{ws.name}</p>
           <h1>Cases</h1>
           <p className="page-subtitle">
             {list.data ? `${formatCount(ws.caseCount)} case${ws.caseCount === 1 ? '' : 's'} in this workspace` : 'Case files shared by the task force'}

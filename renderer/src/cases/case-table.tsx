@@ -62,7 +62,7 @@ export function CaseTable(props: CaseTableProps): ReactNode {
                   </a>
                   {c.jurisdictions.length ? <span className="cell-secondary">{jurisdictionsText(c.jurisdictions)}</span> : null}
                 </td>
-                <td>
+                <td className="col-sector">
                   <SectorLabel sector={c.sector} />
                 </td>
                 <td>

@@ -10,7 +10,7 @@ import { useClient } from '../app/services';
 import { RpcError } from '../data/rpc-error';
 import { Field } from '../ui/field';
 import { ErrorPanel } from '../ui/states';
-import { issueFieldErrors, zodFieldErrors, type FieldErrors } from '../forms/issues';
+import { checkField, issueFieldErrors, zodFieldErrors, type FieldErrors } from '../forms/issues';
 import { OnboardingLayout } from './onboarding-layout';
 
 const ROLE_HELP: Record<MemberRole, string> = {
@@ -29,6 +29,11 @@ export function IdentityScreen(props: { onCreated: (identity: Identity) => void 
   const [errors, setErrors] = useState<FieldErrors>({});
   const [failure, setFailure] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
+
+  /** Re-checks a field that shows a message, so the message goes as soon as it is fixed. */
+  const recheck = (field: 'name' | 'agency', value: string): void => {
+    if (errors[field]) setErrors((e) => ({ ...e, [field]: checkField(identityInputSchema.shape[field], value) ?? '' }));
+  };
 
   const submit = (e: FormEvent): void => {
     e.preventDefault();
@@ -52,11 +57,17 @@ export function IdentityScreen(props: { onCreated: (identity: Identity) => void 
         <h2 id="identity-title">Set up your identity</h2>
         <p className="onboarding-lead">Your name and agency are shown to colleagues next to every change you make. They stay on this computer.</p>
         {failure ? <ErrorPanel error={failure} /> : null}
-        <Field label="Full name" error={errors.name}>
-          {(c) => <input className="input" {...c} value={name} onChange={(e) => setName(e.target.value)} autoComplete="name" placeholder="e.g. Siti Rahman" autoFocus />}
+        <Field label="Full name" error={errors.name || undefined}>
+          {(c) => <input className="input" {...c} value={name} onChange={(e) => {
+                setName(e.target.value);
+                recheck('name', e.target.value);
+              }} autoComplete="name" placeholder="e.g. Siti Rahman" autoFocus />}
         </Field>
-        <Field label="Agency" error={errors.agency} hint="Your organisation as colleagues know it, e.g. “Singapore Customs”.">
-          {(c) => <input className="input" {...c} value={agency} onChange={(e) => setAgency(e.target.value)} autoComplete="organization" placeholder="e.g. National Parks Board" />}
+        <Field label="Agency" error={errors.agency || undefined} hint="Your organisation as colleagues know it, e.g. “Singapore Customs”.">
+          {(c) => <input className="input" {...c} value={agency} onChange={(e) => {
+                setAgency(e.target.value);
+                recheck('agency', e.target.value);
+              }} autoComplete="organization" placeholder="e.g. National Parks Board" />}
         </Field>
         <fieldset className="fieldset">
           <legend className="field-label">Role in the task force</legend>

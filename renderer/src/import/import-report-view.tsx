@@ -7,6 +7,7 @@ import type { ImportReport } from '../../../shared/rpc/import';
 import { Icon } from '../ui/icons';
 import { Notice } from '../ui/states';
 import { formatCount } from '../format/numbers';
+import { sentence } from '../forms/issues';
 
 const MAX_LISTED = 500;
 
@@ -66,7 +67,7 @@ export function ImportReportView(props: { report: ImportReport; final?: boolean 
                     <td className="col-num">{x.line}</td>
                     <td className="mono">{x.column || x.field}</td>
                     <td className="mono report-value">{x.value || <span className="muted">(empty)</span>}</td>
-                    <td>{x.reason}</td>
+                    <td>{sentence(x.reason)}</td>
                   </tr>
                 ))}
               </tbody>

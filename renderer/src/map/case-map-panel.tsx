@@ -18,7 +18,6 @@ export interface CaseMapPanelProps {
   points: RpcQuery<MapPoint[]>;
   seizures: Seizure[];
   routes: Route[];
-  onOpenSeizure: (id: string) => void;
   ws: string;
   caseId: string;
 }
@@ -31,24 +30,23 @@ export function CaseMapPanel(props: CaseMapPanelProps): ReactNode {
   const sectors = useMemo(() => [...new Set(list.map((p) => p.sector))], [list]);
   const unmapped = Math.max(0, seizures.length - list.length);
   return (
-    <div className="map-panel">
-      {points.error ? <ErrorPanel error={points.error} onRetry={points.reload} /> : null}
-      <SeizureMap
+    <div className="map-layout">
+      <div className="map-main">
+        {points.error ? <ErrorPanel error={points.error} onRetry={points.reload} /> : null}
+        <SeizureMap
         label="Map of this case’s seizures"
         points={list}
         details={details}
         routes={props.routes}
-        onOpenSeizure={(id) => {
-          props.onOpenSeizure(id);
-          navigate({ name: 'case', ws: props.ws, caseId: props.caseId, tab: 'seizures' });
-        }}
-      />
+        onOpenSeizure={(id) => navigate({ name: 'case', ws: props.ws, caseId: props.caseId, tab: 'seizures', seizureId: id })}
+        />
+        {!points.loading && !list.length ? (
+          <div className="map-empty" role="status">
+            {seizures.length ? `None of the ${seizures.length} seizures has coordinates yet. Add latitude and longitude to a seizure to see it here.` : 'No seizures yet. Import a file or add a seizure to see it on the map.'}
+          </div>
+        ) : null}
+      </div>
       <MapLegend sectors={sectors} mapped={list.length} unmapped={unmapped} routes={props.routes.length} />
-      {!points.loading && !list.length ? (
-        <div className="map-empty" role="status">
-          {seizures.length ? `None of the ${seizures.length} seizures has coordinates yet. Add latitude and longitude to a seizure to see it here.` : 'No seizures yet. Import a file or add a seizure to see it on the map.'}
-        </div>
-      ) : null}
     </div>
   );
 }

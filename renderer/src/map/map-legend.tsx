@@ -1,10 +1,10 @@
 /**
- * The map legend: the sectors present (colour), the quantity classes (size), routes, how many
- * seizures have no location and are not drawn, and the basemap's source.
+ * The map legend beside the map: how many seizures are drawn and how many have no location
+ * (and so are not), the sectors present (colour), the quantity classes (size), routes, and the
+ * basemap's source.
  */
 import type { ReactNode } from 'react';
-import { CRIME_SECTORS, type CrimeSector } from '../../../shared/domain/codes';
-import { CRIME_SECTOR_LABELS } from '../../../shared/domain/codes';
+import { CRIME_SECTORS, CRIME_SECTOR_LABELS, type CrimeSector } from '../../../shared/domain/codes';
 import { formatCount } from '../format/numbers';
 import { CLASS_RADII, QUANTITY_CLASSES } from './marker-style';
 
@@ -16,44 +16,62 @@ export interface MapLegendProps {
   routes: number;
 }
 
-/** The legend overlay. */
+/** The legend panel. */
 export function MapLegend(props: MapLegendProps): ReactNode {
   const sectors = CRIME_SECTORS.filter((s) => props.sectors.includes(s));
   return (
     <aside className="map-legend" aria-label="Map legend">
-      <p className="map-legend-title">Legend</p>
-      <ul className="map-legend-list">
-        {sectors.map((s) => (
-          <li key={s}>
-            <span className={`legend-swatch sector-dot sector-${s}`} aria-hidden="true" />
-            {CRIME_SECTOR_LABELS[s]}
-          </li>
-        ))}
-      </ul>
-      <p className="map-legend-sub">Quantity</p>
-      <ul className="map-legend-sizes">
+      <div className="map-legend-counts" data-testid="map-counts">
+        <div>
+          <span className="map-legend-count" data-testid="mapped-count">
+            {formatCount(props.mapped)}
+          </span>
+          <span className="map-legend-count-label">on the map</span>
+        </div>
+        <div className={props.unmapped ? 'map-legend-unmapped' : undefined}>
+          <span className="map-legend-count" data-testid="unmapped-count">
+            {formatCount(props.unmapped)}
+          </span>
+          <span className="map-legend-count-label">without location</span>
+        </div>
+      </div>
+      {sectors.length ? (
+        <>
+          <p className="map-legend-title">Crime sector</p>
+          <ul className="map-legend-list">
+            {sectors.map((s) => (
+              <li key={s}>
+                <span className="legend-size-box" aria-hidden="true">
+                  <span className={`legend-swatch sector-dot sector-${s}`} />
+                </span>
+                {CRIME_SECTOR_LABELS[s]}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      <p className="map-legend-title" title="Compared within each kind of unit: mass, volume, items, containers">
+        Seized quantity
+      </p>
+      <ul className="map-legend-list map-legend-sizes">
         {QUANTITY_CLASSES.map((c, i) => (
           <li key={c}>
-            <span className="legend-size" style={{ width: CLASS_RADII[i]! * 2, height: CLASS_RADII[i]! * 2 }} aria-hidden="true" />
+            <span className="legend-size-box" aria-hidden="true">
+              <span className="legend-size" style={{ width: CLASS_RADII[i]! * 2, height: CLASS_RADII[i]! * 2 }} />
+            </span>
             {c}
           </li>
         ))}
       </ul>
       {props.routes ? (
-        <p className="map-legend-route">
-          <span className="legend-route" aria-hidden="true" /> Route ({formatCount(props.routes)})
-        </p>
+        <>
+          <p className="map-legend-title">Routes</p>
+          <p className="map-legend-route">
+            <span className="legend-route" aria-hidden="true" /> Suspected route ({formatCount(props.routes)})
+          </p>
+        </>
       ) : null}
-      <p className="map-legend-counts" data-testid="map-counts">
-        <strong>{formatCount(props.mapped)}</strong> on the map
-        {props.unmapped ? (
-          <>
-            {' · '}
-            <strong data-testid="unmapped-count">{formatCount(props.unmapped)}</strong> without location
-          </>
-        ) : null}
-      </p>
-      <p className="map-legend-source">Basemap: Natural Earth 1:50m (public domain), drawn offline.</p>
+      <p className="map-legend-source">Basemap: Natural Earth 1:50m (public domain), drawn offline — no map data leaves this computer.</p>
     </aside>
   );
 }

@@ -24,7 +24,6 @@ export function WorkspaceMapScreen(props: { ws: WorkspaceSummary }): ReactNode {
     <div className="page page-wide">
       <div className="page-header">
         <div className="page-header-text">
-          <p className="page-eyebrow">{ws.name}</p>
           <h1>Seizure map</h1>
           <p className="page-subtitle">
             {formatCount(list.length)} mapped seizure{list.length === 1 ? '' : 's'} across {formatCount(cases.data?.length ?? 0)} cases. Open a marker for details and its case.
@@ -32,16 +31,18 @@ export function WorkspaceMapScreen(props: { ws: WorkspaceSummary }): ReactNode {
         </div>
       </div>
       {points.error ? <ErrorPanel error={points.error} onRetry={points.reload} /> : null}
-      <div className="map-panel map-panel-tall">
+      <div className="map-layout map-layout-tall">
+        <div className="map-main">
         <SeizureMap
           label="Map of all seizures in this workspace"
           points={list}
           extraFor={(p) => numbers.get(p.caseId)}
           onOpenSeizure={(id) => {
             const p = list.find((x) => x.id === id);
-            if (p) navigate({ name: 'case', ws: ws.id, caseId: p.caseId, tab: 'seizures' });
+            if (p) navigate({ name: 'case', ws: ws.id, caseId: p.caseId, tab: 'seizures', seizureId: p.id });
           }}
         />
+        </div>
         <MapLegend sectors={sectors} mapped={list.length} unmapped={Math.max(0, total - list.length)} routes={0} />
       </div>
     </div>

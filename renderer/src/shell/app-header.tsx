@@ -5,6 +5,7 @@
 import type { ReactNode } from 'react';
 import { useRpc } from '../hooks/use-rpc';
 import { ConnectionIndicator } from './connection-indicator';
+import { GlobalSearch } from './global-search';
 
 /** One breadcrumb: a link, the current page, or a case (shown by its number). */
 export interface Crumb {
@@ -14,7 +15,7 @@ export interface Crumb {
 }
 
 /** The header. */
-export function AppHeader(props: { crumbs: Crumb[] }): ReactNode {
+export function AppHeader(props: { crumbs: Crumb[]; workspaceId: string | null }): ReactNode {
   const { crumbs } = props;
   return (
     <header className="app-header">
@@ -27,6 +28,7 @@ export function AppHeader(props: { crumbs: Crumb[] }): ReactNode {
           ))}
         </ol>
       </nav>
+      {props.workspaceId ? <GlobalSearch workspaceId={props.workspaceId} /> : null}
       <ConnectionIndicator />
     </header>
   );

@@ -22,7 +22,7 @@ export function Sidebar(props: { ws: WorkspaceSummary | null; route: Route }): R
         <BrandMark />
         <span className="brand-name">
           NEST Desk
-          <span className="brand-sub">Environmental Security Task Force</span>
+          <span className="brand-sub">Task force case files</span>
         </span>
       </div>
       {ws ? (

@@ -41,7 +41,7 @@ export function WorkspaceShell(props: { route: WorkspaceRoute }): ReactNode {
       </a>
       <Sidebar ws={ws ?? null} route={route} />
       <div className="main-column">
-        <AppHeader crumbs={ws ? crumbsFor(route, ws) : []} />
+        <AppHeader crumbs={ws ? crumbsFor(route, ws) : []} workspaceId={ws && !ws.problem ? ws.id : null} />
         <main className="main-scroll" id="main" tabIndex={-1}>
           {content}
         </main>
@@ -56,7 +56,7 @@ function Screen(props: { route: WorkspaceRoute; ws: WorkspaceSummary }): ReactNo
     case 'cases':
       return <CaseListScreen ws={ws} />;
     case 'case':
-      return <CaseScreen ws={ws} caseId={route.caseId} tab={route.tab} />;
+      return <CaseScreen ws={ws} caseId={route.caseId} tab={route.tab} seizureId={route.seizureId ?? null} />;
     case 'map':
       return <WorkspaceMapScreen ws={ws} />;
     case 'sources':

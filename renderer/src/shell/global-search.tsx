@@ -1,0 +1,125 @@
+/**
+ * Search across the workspace from the header (`search.query`): case titles and summaries and
+ * every seizure's commodity, species, place and source. A combobox: type, move with the arrow
+ * keys, Enter opens the case or the seizure; matches are highlighted from the service's
+ * `[`…`]` snippet marks.
+ */
+import { useDeferredValue, useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import type { SearchHit } from '../../../shared/rpc/cases';
+import { navigate } from '../app/router';
+import { useRpc } from '../hooks/use-rpc';
+import { Icon } from '../ui/icons';
+
+/** Splits a snippet marked with [ and ] into plain and highlighted parts. */
+export function snippetParts(snippet: string): { text: string; hit: boolean }[] {
+  const out: { text: string; hit: boolean }[] = [];
+  const re = /\[([^\]]*)\]/g;
+  let last = 0;
+  for (let m = re.exec(snippet); m; m = re.exec(snippet)) {
+    if (m.index > last) out.push({ text: snippet.slice(last, m.index), hit: false });
+    out.push({ text: m[1] ?? '', hit: true });
+    last = m.index + m[0].length;
+  }
+  if (last < snippet.length) out.push({ text: snippet.slice(last), hit: false });
+  return out;
+}
+
+/** The header search of a workspace. */
+export function GlobalSearch(props: { workspaceId: string }): ReactNode {
+  const { workspaceId } = props;
+  const [text, setText] = useState('');
+  const [open, setOpen] = useState(false);
+  const [active, setActive] = useState(0);
+  const query = useDeferredValue(text.trim());
+  const listId = useId();
+  const box = useRef<HTMLDivElement>(null);
+  const hits = useRpc('search.query', query.length >= 2 ? { workspaceId, text: query, limit: 12 } : null, { workspaceId });
+  const list = query.length >= 2 ? (hits.data ?? []) : [];
+
+  useEffect(() => setActive(0), [query]);
+  useEffect(() => {
+    const onDown = (e: MouseEvent): void => {
+      if (!box.current?.contains(e.target as Node)) setOpen(false);
+    };
+    document.addEventListener('mousedown', onDown);
+    return () => document.removeEventListener('mousedown', onDown);
+  }, []);
+
+  const go = (h: SearchHit): void => {
+    setOpen(false);
+    setText('');
+    if (h.kind === 'seizure') navigate({ name: 'case', ws: workspaceId, caseId: h.caseId, tab: 'seizures', seizureId: h.recordId });
+    else navigate({ name: 'case', ws: workspaceId, caseId: h.caseId, tab: 'overview' });
+  };
+
+  const showList = open && query.length >= 2;
+  return (
+    <div className="global-search" ref={box}>
+      <div className="input-with-icon">
+        <Icon name="search" />
+        <input
+          className="input input-sm"
+          type="search"
+          role="combobox"
+          aria-label="Search this workspace"
+          aria-expanded={showList}
+          aria-controls={listId}
+          aria-autocomplete="list"
+          aria-activedescendant={showList && list[active] ? `${listId}-${active}` : undefined}
+          placeholder="Search cases and seizures…"
+          value={text}
+          onChange={(e) => {
+            setText(e.target.value);
+            setOpen(true);
+          }}
+          onFocus={() => setOpen(true)}
+          onKeyDown={(e) => {
+            if (e.key === 'ArrowDown') {
+              e.preventDefault();
+              setActive((a) => Math.min(a + 1, list.length - 1));
+            } else if (e.key === 'ArrowUp') {
+              e.preventDefault();
+              setActive((a) => Math.max(a - 1, 0));
+            } else if (e.key === 'Enter' && list[active]) {
+              e.preventDefault();
+              go(list[active]);
+            } else if (e.key === 'Escape') setOpen(false);
+          }}
+        />
+      </div>
+      {showList ? (
+        <div className="search-popover">
+          {hits.loading && !hits.data ? <p className="search-empty">Searching…</p> : null}
+          {hits.data && !list.length ? <p className="search-empty">Nothing found for “{query}”.</p> : null}
+          <ul id={listId} role="listbox" aria-label="Search results" className="search-results">
+            {list.map((h, i) => (
+              <li
+                key={`${h.kind}-${h.recordId}`}
+                id={`${listId}-${i}`}
+                role="option"
+                aria-selected={i === active}
+                className="search-result"
+                onMouseEnter={() => setActive(i)}
+                onMouseDown={(e) => {
+                  e.preventDefault();
+                  go(h);
+                }}
+              >
+                <span className="search-result-icon">
+                  <Icon name={h.kind === 'case' ? 'briefcase' : 'pin'} size={14} />
+                </span>
+                <span className="grow">
+                  <span className="search-result-title">{h.title}</span>
+                  <span className="search-result-snippet">
+                    {snippetParts(h.snippet).map((p, k) => (p.hit ? <mark key={k}>{p.text}</mark> : <span key={k}>{p.text}</span>))}
+                  </span>
+                </span>
+                <span className="search-result-kind">{h.kind === 'case' ? 'Case' : 'Seizure'}</span>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+    </div>
+  );
+}
