@@ -18,6 +18,8 @@ export default defineConfig({
   use: {
     viewport: { width: 1440, height: 900 },
     deviceScaleFactor: 1,
+    locale: 'en-GB',
+    timezoneId: 'Europe/London',
     actionTimeout: 15_000,
     trace: 'retain-on-failure',
     launchOptions: {

@@ -26,6 +26,8 @@ export interface Host {
   dataDir: string;
   /** Opens another page (tab) of the same browser context on the host. */
   openPage(): Promise<Page>;
+  /** Stops the host now (to test what the page does when its data service goes away). */
+  stop(): Promise<void>;
 }
 
 const URL_LINE = /NEST Desk is running at (http:\/\/127\.0\.0\.1:\d+\/#token=[A-Za-z0-9_-]+)/;
@@ -92,6 +94,7 @@ export const test = base.extend<{ host: Host; requests: string[] }>({
           await p.goto(url);
           return p;
         },
+        stop: () => stopHost(child),
       });
     } finally {
       await stopHost(child);

@@ -15,7 +15,7 @@ import { Field } from '../ui/field';
 import { CountryPicker } from '../ui/country-picker';
 import { SectorSelect, StatusSelect, TlpSelect } from '../ui/code-selects';
 import { ErrorPanel } from '../ui/states';
-import { issueFieldErrors, zodFieldErrors, type FieldErrors } from '../forms/issues';
+import { checkField, issueFieldErrors, zodFieldErrors, type FieldErrors } from '../forms/issues';
 import { todayIso } from '../format/dates';
 
 /** The new-case dialog. */
@@ -26,7 +26,11 @@ export function NewCaseDialog(props: { ws: WorkspaceSummary; onClose: () => void
   const [errors, setErrors] = useState<FieldErrors>({});
   const [failure, setFailure] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
-  const set = <K extends keyof CaseFields>(k: K, v: CaseFields[K]): void => setFields((f) => ({ ...f, [k]: v }));
+  const set = <K extends keyof CaseFields>(k: K, v: CaseFields[K]): void => {
+    setFields((f) => ({ ...f, [k]: v }));
+    // A shown message goes as soon as the field is fixed.
+    if (errors[k]) setErrors((e) => ({ ...e, [k]: checkField(caseFieldsSchema.shape[k], v) ?? '' }));
+  };
 
   const submit = (e?: FormEvent): void => {
     e?.preventDefault();
@@ -71,25 +75,25 @@ export function NewCaseDialog(props: { ws: WorkspaceSummary; onClose: () => void
       <form id="new-case-form" className="dialog-body" onSubmit={submit} noValidate>
         {failure ? <ErrorPanel error={failure} /> : null}
         <div className="form-grid">
-          <Field label="Title" error={errors.title} className="span-all" hint="What the case is about, e.g. “Pangolin scales via Pasir Panjang, 2019”.">
+          <Field label="Title" error={errors.title || undefined} className="span-all" hint="What the case is about, e.g. “Pangolin scales via Pasir Panjang, 2019”.">
             {(c) => <input className="input" {...c} value={fields.title} onChange={(e) => set('title', e.target.value)} autoFocus />}
           </Field>
-          <Field label="Crime sector" error={errors.sector}>
+          <Field label="Crime sector" error={errors.sector || undefined}>
             {(c) => <SectorSelect {...c} value={fields.sector} onChange={(e) => set('sector', e.target.value as CrimeSector)} />}
           </Field>
-          <Field label="Status" error={errors.status}>
+          <Field label="Status" error={errors.status || undefined}>
             {(c) => <StatusSelect {...c} value={fields.status} onChange={(e) => set('status', e.target.value as CaseStatus)} />}
           </Field>
-          <Field label="TLP marking" error={errors.tlp} hint={TLP_DESCRIPTIONS[fields.tlp]}>
+          <Field label="TLP marking" error={errors.tlp || undefined} hint={TLP_DESCRIPTIONS[fields.tlp]}>
             {(c) => <TlpSelect {...c} value={fields.tlp} onChange={(e) => set('tlp', e.target.value as Tlp)} />}
           </Field>
-          <Field label="Opened on" error={errors.openedOn}>
+          <Field label="Opened on" error={errors.openedOn || undefined}>
             {(c) => <input className="input" type="date" {...c} value={fields.openedOn} onChange={(e) => set('openedOn', e.target.value)} />}
           </Field>
-          <Field label="Lead agency" error={errors.leadAgency} optional className="span-all">
+          <Field label="Lead agency" error={errors.leadAgency || undefined} optional className="span-all">
             {(c) => <input className="input" {...c} value={fields.leadAgency} onChange={(e) => set('leadAgency', e.target.value)} />}
           </Field>
-          <Field label="Jurisdictions" error={errors.jurisdictions} optional className="span-all" hint="Countries whose authorities are involved (ISO 3166-1).">
+          <Field label="Jurisdictions" error={errors.jurisdictions || undefined} optional className="span-all" hint="Countries whose authorities are involved (ISO 3166-1).">
             {(c) => <CountryPicker control={c} value={fields.jurisdictions} onChange={(v) => set('jurisdictions', v)} />}
           </Field>
         </div>

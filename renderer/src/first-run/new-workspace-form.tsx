@@ -9,7 +9,7 @@ import { useClient } from '../app/services';
 import { RpcError } from '../data/rpc-error';
 import { Field } from '../ui/field';
 import { ErrorPanel } from '../ui/states';
-import { issueFieldErrors, zodFieldErrors, type FieldErrors } from '../forms/issues';
+import { checkField, issueFieldErrors, zodFieldErrors, type FieldErrors } from '../forms/issues';
 import { COMMON_CURRENCIES } from '../domain/labels';
 
 const schema = workspaceSettingsSchema.omit({ id: true });
@@ -23,6 +23,11 @@ export function NewWorkspaceForm(props: { onCreated: (w: WorkspaceSummary) => vo
   const [errors, setErrors] = useState<FieldErrors>({});
   const [failure, setFailure] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
+
+  /** Re-checks a field that shows a message, so the message goes as soon as it is fixed. */
+  const recheck = (field: 'name' | 'casePrefix' | 'reportingCurrency', value: string): void => {
+    if (errors[field]) setErrors((e) => ({ ...e, [field]: checkField(schema.shape[field], value) ?? '' }));
+  };
 
   const submit = (e: FormEvent): void => {
     e.preventDefault();
@@ -44,17 +49,26 @@ export function NewWorkspaceForm(props: { onCreated: (w: WorkspaceSummary) => vo
   return (
     <form className="stack" onSubmit={submit} noValidate aria-label="Create a workspace">
       {failure ? <ErrorPanel error={failure} /> : null}
-      <Field label="Workspace name" error={errors.name}>
-        {(c) => <input className="input" {...c} value={name} onChange={(e) => setName(e.target.value)} placeholder="e.g. NEST Singapore 2026" />}
+      <Field label="Workspace name" error={errors.name || undefined}>
+        {(c) => <input className="input" {...c} value={name} onChange={(e) => {
+          setName(e.target.value);
+          recheck('name', e.target.value);
+        }} placeholder="e.g. NEST Singapore 2026" />}
       </Field>
       <div className="form-grid">
-        <Field label="Case prefix" error={errors.casePrefix} hint={`Cases are numbered ${casePrefix || 'NEST'}-2026-0001, …`}>
-          {(c) => <input className="input mono" {...c} value={casePrefix} maxLength={12} onChange={(e) => setCasePrefix(e.target.value.toUpperCase())} />}
+        <Field label="Case prefix" error={errors.casePrefix || undefined} hint={`Cases are numbered ${casePrefix || 'NEST'}-2026-0001, …`}>
+          {(c) => <input className="input mono" {...c} value={casePrefix} maxLength={12} onChange={(e) => {
+                setCasePrefix(e.target.value.toUpperCase());
+                recheck('casePrefix', e.target.value.toUpperCase());
+              }} />}
         </Field>
-        <Field label="Reporting currency" error={errors.reportingCurrency} hint="ISO 4217, for profit estimates.">
+        <Field label="Reporting currency" error={errors.reportingCurrency || undefined} hint="ISO 4217, for profit estimates.">
           {(c) => (
             <>
-              <input className="input mono" {...c} list="ws-currencies" value={currency} maxLength={3} onChange={(e) => setCurrency(e.target.value.toUpperCase())} />
+              <input className="input mono" {...c} list="ws-currencies" value={currency} maxLength={3} onChange={(e) => {
+                  setCurrency(e.target.value.toUpperCase());
+                  recheck('reportingCurrency', e.target.value.toUpperCase());
+                }} />
               <datalist id="ws-currencies">
                 {COMMON_CURRENCIES.map((code) => (
                   <option key={code} value={code} />

@@ -35,6 +35,8 @@ export function GlobalSearch(props: { workspaceId: string }): ReactNode {
   const box = useRef<HTMLDivElement>(null);
   const hits = useRpc('search.query', query.length >= 2 ? { workspaceId, text: query, limit: 12 } : null, { workspaceId });
   const list = query.length >= 2 ? (hits.data ?? []) : [];
+  const cases = useRpc('cases.list', open ? { workspaceId } : null, { workspaceId });
+  const numbers = new Map((cases.data ?? []).map((c) => [c.id, c.number]));
 
   useEffect(() => setActive(0), [query]);
   useEffect(() => {
@@ -114,7 +116,10 @@ export function GlobalSearch(props: { workspaceId: string }): ReactNode {
                     {snippetParts(h.snippet).map((p, k) => (p.hit ? <mark key={k}>{p.text}</mark> : <span key={k}>{p.text}</span>))}
                   </span>
                 </span>
-                <span className="search-result-kind">{h.kind === 'case' ? 'Case' : 'Seizure'}</span>
+                <span className="search-result-kind">
+                  {h.kind === 'case' ? 'Case' : 'Seizure'}
+                  {numbers.get(h.caseId) ? <span className="search-result-case">{numbers.get(h.caseId)}</span> : null}
+                </span>
               </li>
             ))}
           </ul>
