@@ -13,6 +13,7 @@ import { test, expect, offHost, repoRoot } from './fixtures';
 import { seriousAxeViolations } from './axe';
 
 const PUBLIC_CSV = path.resolve(repoRoot, '../shared/data/seizures-public.csv');
+const KML = path.resolve(repoRoot, '../shared/cases/import/06-placemarks.kml');
 const BAD_ROWS_CSV = path.resolve(repoRoot, '../shared/cases/import/05-bad-rows.csv');
 const SHOTS = path.join(repoRoot, 'docs/screenshots');
 
@@ -229,6 +230,24 @@ test('the demo workspace opens with its 6 cases and their sources', async ({ pag
   await expect(report.getByRole('table', { name: 'Rejected rows' })).toContainText('furlongs');
   await page.screenshot({ path: path.join(SHOTS, 'import-rejections.png') });
   expect(await seriousAxeViolations(page)).toEqual([]);
+  await report.getByRole('button', { name: 'Done' }).click();
+
+  // A KML file with placemarks and a route: the route is drawn as a dashed, named line.
+  await page.getByRole('link', { name: 'Cases' }).first().click();
+  await page.getByRole('link', { name: /Rosewood and illegal timber/ }).click();
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  await imp.getByTestId('import-file').setInputFiles(KML);
+  await expect(imp.getByTestId('mapping-source')).toContainText('Set by the format');
+  await imp.getByRole('button', { name: /Import 2 seizures/ }).click();
+  await expect(report.getByText('2 seizures imported and 1 route.')).toBeVisible();
+  await report.getByRole('button', { name: 'Done' }).click();
+  await page.getByRole('tab', { name: /Map/ }).click();
+  const caseMap = page.getByTestId('seizure-map');
+  await expect(caseMap.locator('path.route-line')).toHaveCount(1);
+  await expect(caseMap.locator('.route-label')).toHaveText('Suspected route');
+  await expect(caseMap.locator('path.seizure-marker')).toHaveCount(11);
+  await page.waitForTimeout(400);
+  await page.screenshot({ path: path.join(SHOTS, 'case-map-route.png') });
 
   expect(requests.length).toBeGreaterThan(3); // the collector saw the app load…
   expect(offHost(requests, host.origin)).toEqual([]); // …and nothing left 127.0.0.1

@@ -30,6 +30,9 @@ export interface SeizurePanelProps {
   onImport: () => void;
 }
 
+/** Rows rendered at first and added per "Show more" (keeps very large cases responsive). */
+const PAGE = 300;
+
 function matches(s: Seizure, q: string): boolean {
   const hay = `${s.commodity} ${s.taxon} ${s.place} ${s.country} ${countryName(s.country)} ${s.sourceTitle} ${s.operation} ${s.seizingAgencies.join(' ')}`.toLowerCase();
   return q
@@ -67,6 +70,7 @@ export function SeizurePanel(props: SeizurePanelProps): ReactNode {
   const [filter, setFilter] = useState('');
   const [sort, setSort] = useState<SeizureSort>({ key: 'date', dir: 'desc' });
   const [deleting, setDeleting] = useState<Seizure | null>(null);
+  const [limit, setLimit] = useState(PAGE);
   const shown = useMemo(() => sortSeizures(filter ? seizures.filter((s) => matches(s, filter)) : seizures, sort), [seizures, filter, sort]);
   const current = selected ? (seizures.find((s) => s.id === selected) ?? null) : null;
 
@@ -101,7 +105,11 @@ export function SeizurePanel(props: SeizurePanelProps): ReactNode {
         <div className="table-toolbar">
           <div className="input-with-icon">
             <Icon name="search" />
-            <input className="input input-sm" type="search" aria-label="Filter seizures" placeholder="Filter by commodity, species, place…" value={filter} onChange={(e) => setFilter(e.target.value)} />
+            <input className="input input-sm" type="search" aria-label="Filter seizures" placeholder="Filter by commodity, species, place…" value={filter} onChange={(e) => {
+                setFilter(e.target.value);
+                setLimit(PAGE);
+              }}
+            />
           </div>
           <span className="toolbar-count" aria-live="polite">
             {filter ? `${formatCount(shown.length)} of ${formatCount(seizures.length)} seizures` : `${formatCount(seizures.length)} seizures`}
@@ -109,7 +117,7 @@ export function SeizurePanel(props: SeizurePanelProps): ReactNode {
         </div>
         {shown.length ? (
           <SeizureTable
-            seizures={shown}
+            seizures={shown.length > limit ? shown.slice(0, limit) : shown}
             sort={sort}
             onSort={(key) => setSort((s) => (s.key === key ? { key, dir: s.dir === 'asc' ? 'desc' : 'asc' } : { key, dir: key === 'date' || key === 'value' ? 'desc' : 'asc' }))}
             selected={selected}
@@ -123,6 +131,16 @@ export function SeizurePanel(props: SeizurePanelProps): ReactNode {
             Nothing matches “{filter}”.
           </EmptyState>
         )}
+        {shown.length > limit ? (
+          <div className="table-more">
+            <span className="muted small">
+              Showing {formatCount(limit)} of {formatCount(shown.length)}
+            </span>
+            <button type="button" className="btn btn-sm" onClick={() => setLimit((l) => l + PAGE)}>
+              Show {formatCount(Math.min(PAGE, shown.length - limit))} more
+            </button>
+          </div>
+        ) : null}
       </div>
       {current ? <SeizureDetail seizure={current} onClose={() => onSelect(null)} onEdit={props.readOnly ? null : () => props.onEdit(current)} /> : null}
       {deleting ? (

@@ -40,7 +40,7 @@ export function CaseListScreen(props: { ws: WorkspaceSummary }): ReactNode {
       sortBy: isServerSort(sort.key) ? sort.key : 'number',
       sortDir: isServerSort(sort.key) ? sort.dir : 'desc',
     },
-    { workspaceId: ws.id },
+    { workspaceId: ws.id, keepPrevious: true },
   );
   const rows = list.data ? sortLocally(list.data, sort) : [];
   const filtered = Boolean(query || sector || status);

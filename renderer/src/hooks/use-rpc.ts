@@ -16,6 +16,11 @@ export interface RefreshOn {
   caseId?: string;
   /** Refresh on `workspaces.changed`. */
   workspaces?: boolean;
+  /**
+   * Keep showing the previous result while the query for new params runs (filters, search),
+   * instead of showing nothing. Leave off when new params mean a different thing (another case).
+   */
+  keepPrevious?: boolean;
 }
 
 /** State of a query. `data` is the last successful result (kept during refreshes). */
@@ -49,7 +54,7 @@ export function useRpc<M extends RpcMethod>(method: M, params: RpcParams<M> | nu
   useEffect(() => {
     if (key === null) return;
     let live = true;
-    setState((s) => ({ ...s, loading: true, ...(s.key !== key ? { data: undefined, error: null, key } : {}) }));
+    setState((s) => ({ ...s, loading: true, ...(s.key !== key ? { error: null } : {}) }));
     client
       .call(method, JSON.parse(key) as RpcParams<M>)
       .then((data) => live && setState({ data, error: null, loading: false, key }))
@@ -85,5 +90,6 @@ export function useRpc<M extends RpcMethod>(method: M, params: RpcParams<M> | nu
     };
   }, [client, workspaceId, caseId, workspaces, reload]);
 
-  return { data: state.key === key ? state.data : undefined, error: state.error, loading: state.loading, reload };
+  const fresh = state.key === key || (refreshOn.keepPrevious === true && key !== null);
+  return { data: fresh ? state.data : undefined, error: state.error, loading: state.loading, reload };
 }

@@ -5,7 +5,7 @@
  * with a popup, and routes as dashed polylines labelled with their name. No tile layer, so no
  * request leaves the machine. The view fits the points whenever the set of points changes.
  */
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import L from 'leaflet';
 import type { MapPoint } from '../../../shared/rpc/cases';
 import type { Seizure } from '../../../shared/domain/seizure';
@@ -40,7 +40,6 @@ export function SeizureMap(props: SeizureMapProps): ReactNode {
   const map = useRef<L.Map | null>(null);
   const markers = useRef<L.LayerGroup | null>(null);
   const routeLayer = useRef<L.LayerGroup | null>(null);
-  const fittedKey = useRef('');
   const [basemapError, setBasemapError] = useState<string | null>(null);
 
   useEffect(() => {
@@ -87,49 +86,72 @@ export function SeizureMap(props: SeizureMapProps): ReactNode {
     };
   }, []);
 
-  // Markers: rebuilt when points or details change; the view refits when the set of points changes.
+  // Content keys: the layers are rebuilt only when what they show changes, not on every new
+  // array (a refresh after someone else's edit must not close the popup being read).
+  const pointsKey = useMemo(() => JSON.stringify(props.points), [props.points]);
+  const routesKey = useMemo(() => JSON.stringify((props.routes ?? []).map((r) => [r.id, r.name, r.points])), [props.routes]);
+  const live = useRef(props);
+  live.current = props;
+
+  // Markers: popups read the latest details and callbacks when they open.
   useEffect(() => {
     const m = map.current;
     const group = markers.current;
     if (!m || !group) return;
     group.clearLayers();
-    const { points, details, onOpenSeizure, extraFor } = props;
+    const points = JSON.parse(pointsKey) as MapPoint[];
     for (const p of points) {
-      const color = SECTOR_COLORS[p.sector];
       const marker = L.circleMarker([p.latitude, p.longitude], {
         radius: markerRadius(p.quantity, p.unit),
         color: '#ffffff',
         weight: 1.5,
-        fillColor: color,
+        fillColor: SECTOR_COLORS[p.sector],
         fillOpacity: 0.85,
         className: `seizure-marker seizure-marker-${p.sector}`,
       });
-      marker.bindPopup(() => popupContent(p, details?.get(p.id) ?? null, onOpenSeizure ? (id) => { m.closePopup(); onOpenSeizure(id); } : null, extraFor?.(p)), { maxWidth: 320, minWidth: 240 });
+      marker.bindPopup(
+        () => {
+          const { details, onOpenSeizure, extraFor } = live.current;
+          const open = onOpenSeizure
+            ? (id: string): void => {
+                m.closePopup();
+                onOpenSeizure(id);
+              }
+            : null;
+          return popupContent(p, details?.get(p.id) ?? null, open, extraFor?.(p));
+        },
+        { maxWidth: 320, minWidth: 240 },
+      );
       marker.bindTooltip(`${p.commodity} — ${p.place || p.country}`, { direction: 'top', offset: [0, -6] });
       group.addLayer(marker);
     }
-    const key = points.map((p) => p.id).sort().join(',');
-    if (key !== fittedKey.current) {
-      fittedKey.current = key;
-      if (points.length === 1) m.setView([points[0]!.latitude, points[0]!.longitude], 6);
-      else if (points.length > 1) m.fitBounds(L.latLngBounds(points.map((p) => [p.latitude, p.longitude] as [number, number])), { padding: [48, 48], maxZoom: 7 });
-    }
-  }, [props.points, props.details]);
+  }, [pointsKey]);
 
-  // Routes: dashed polylines with a permanent label, split at the antimeridian.
+  // Routes: dashed polylines with a label, unwrapped and split at the antimeridian.
   useEffect(() => {
     const group = routeLayer.current;
     if (!group) return;
     group.clearLayers();
-    for (const r of props.routes ?? []) {
+    for (const r of live.current.routes ?? []) {
       const lonLat: Position[] = r.points.map(([lat, lon]) => [lon, lat]);
       const parts = splitLine(unwrap(lonLat).map(([x, y]): Position => [((((x + 180) % 360) + 360) % 360) - 180, y]));
       const latlngs = parts.map((part) => part.map(([lon, lat]) => [lat, lon] as [number, number]));
-      const line = L.polyline(latlngs, { color: ROUTE, weight: 2.5, opacity: 0.85, dashArray: '8 6', className: 'route-line', interactive: true });
-      line.bindTooltip(r.name, { permanent: true, direction: 'center', className: 'route-label' });
+      const line = L.polyline(latlngs, { color: ROUTE, weight: 3, opacity: 0.9, dashArray: '8 6', className: 'route-line', interactive: true });
+      line.bindTooltip(r.name, { permanent: true, direction: 'top', offset: [0, -10], className: 'route-label' });
       group.addLayer(line);
     }
-  }, [props.routes]);
+  }, [routesKey]);
+
+  // The view fits the points and routes whenever the set of them changes.
+  const fitKey = useMemo(() => `${props.points.map((p) => p.id).sort().join(',')}|${routesKey.length}`, [props.points, routesKey]);
+  useEffect(() => {
+    const m = map.current;
+    if (!m) return;
+    const { points, routes } = live.current;
+    const all: [number, number][] = [...points.map((p): [number, number] => [p.latitude, p.longitude]), ...(routes ?? []).flatMap((r) => r.points)];
+    if (all.length === 1) m.setView(all[0]!, 6);
+    else if (all.length > 1) m.fitBounds(L.latLngBounds(all), { padding: [48, 48], maxZoom: 7 });
+  }, [fitKey]);
 
   return (
     <div className="seizure-map-wrap">

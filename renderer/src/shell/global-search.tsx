@@ -33,7 +33,7 @@ export function GlobalSearch(props: { workspaceId: string }): ReactNode {
   const query = useDeferredValue(text.trim());
   const listId = useId();
   const box = useRef<HTMLDivElement>(null);
-  const hits = useRpc('search.query', query.length >= 2 ? { workspaceId, text: query, limit: 12 } : null, { workspaceId });
+  const hits = useRpc('search.query', query.length >= 2 ? { workspaceId, text: query, limit: 12 } : null, { workspaceId, keepPrevious: true });
   const list = query.length >= 2 ? (hits.data ?? []) : [];
   const cases = useRpc('cases.list', open ? { workspaceId } : null, { workspaceId });
   const numbers = new Map((cases.data ?? []).map((c) => [c.id, c.number]));
