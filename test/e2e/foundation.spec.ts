@@ -75,6 +75,8 @@ test('first run, case, import, map, reload, live edit in a second tab, validatio
   await expect(imp.getByTestId('mapping-source')).toContainText('Standard layout');
   await expect(imp.getByTestId('import-dryrun').getByTestId('report-imported')).toHaveText('59');
   await page.screenshot({ path: path.join(SHOTS, 'import-mapping.png') });
+  await imp.getByText(/^Show the first \d+ rows as they are in the file$/).click();
+  await expect(imp.getByRole('table', { name: 'First rows of the file' }).locator('tbody tr').first()).toContainText('Pasir Panjang');
   expect(await seriousAxeViolations(page)).toEqual([]);
   await imp.getByRole('button', { name: /Import 59 seizures/ }).click();
   const report = page.getByRole('dialog', { name: 'Import report' });

@@ -15,8 +15,11 @@ import type { RpcEventName, RpcEvents, RpcMethod, RpcParams, RpcResult } from '.
 import type { ErrorInfo } from '../../../shared/errors';
 import { RpcError } from './rpc-error';
 
-/** Connection state shown in the UI. */
-export type ConnectionState = 'connecting' | 'open' | 'reconnecting';
+/**
+ * Connection state shown in the UI. `disconnected`: the transport closed and cannot be reopened
+ * from here (Electron: the data service's port closed; reloading the window asks for a new one).
+ */
+export type ConnectionState = 'connecting' | 'open' | 'reconnecting' | 'disconnected';
 
 /** A renderer replica of one doc. Release it when the view closes. */
 export interface DocReplica {
@@ -97,7 +100,10 @@ export class DataClient {
       this.pending.delete(id);
     }
     for (const r of this.replicas.values()) r.synced = false;
-    if (!this.reconnect) return;
+    if (!this.reconnect) {
+      this.setState('disconnected');
+      return;
+    }
     this.setState('reconnecting');
     let delay = 250;
     const retry = (): void => {

@@ -15,6 +15,7 @@ import { ErrorPanel, Loading, Spinner } from '../ui/states';
 import { formatCount } from '../format/numbers';
 import { readFileBase64 } from './read-file';
 import { MappingTable } from './mapping-table';
+import { SampleRows } from './sample-rows';
 import { ImportReportView } from './import-report-view';
 import { FORMAT_LABELS, mappingSourceText } from './target-labels';
 
@@ -214,6 +215,7 @@ function MappingStep(props: {
         ) : null}
       </div>
       {preview.headers.length ? <MappingTable headers={preview.headers} sampleRows={preview.sampleRows} mapping={props.mapping} onChange={props.onMapping} /> : null}
+      <SampleRows headers={preview.headers} rows={preview.sampleRows} />
       <div className="section-header import-dryrun-header">
         <h3>Dry run</h3>
         {props.refreshing ? <Spinner label="Checking again" /> : <span className="muted small">what would happen with this mapping</span>}

@@ -1,6 +1,7 @@
 /**
  * The data-service connection state, discreet when all is well (a green dot with a quiet
- * label) and visible when the app is connecting or reconnecting.
+ * label) and visible when the app is connecting, reconnecting, or has lost the service for good
+ * (then it offers to reload the window, which asks for a new connection).
  */
 import type { ReactNode } from 'react';
 import { useConnectionState } from '../hooks/use-connection-state';
@@ -13,6 +14,17 @@ export function ConnectionIndicator(): ReactNode {
       <span className="conn" title="Connected to the local data service; changes are saved as you type." data-state="open">
         <span className="conn-dot" aria-hidden="true" />
         Saved locally
+      </span>
+    );
+  }
+  if (state === 'disconnected') {
+    return (
+      <span className="conn conn-warn conn-lost" role="status" data-state={state}>
+        <span className="conn-dot" aria-hidden="true" />
+        Disconnected from the data service
+        <button type="button" className="btn btn-sm" onClick={() => window.location.reload()}>
+          Reload
+        </button>
       </span>
     );
   }
