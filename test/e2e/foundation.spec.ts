@@ -66,6 +66,9 @@ test('first run, case, import, map, reload, live edit in a second tab, validatio
   await dialog.getByRole('button', { name: 'Create case' }).click();
   await expect(page.getByRole('heading', { name: 'Public seizure reports 2012–2025', level: 1 })).toBeVisible();
   await expect(page.getByText('SGNEST-2026-0001').first()).toBeVisible();
+  await expect(page.getByText('No seizures in this case yet')).toBeVisible();
+  await page.screenshot({ path: path.join(SHOTS, 'case-empty.png') });
+  expect(await seriousAxeViolations(page)).toEqual([]);
 
   // Import the public data set through the file picker.
   await page.getByRole('button', { name: 'Import', exact: true }).click();
@@ -122,6 +125,7 @@ test('first run, case, import, map, reload, live edit in a second tab, validatio
   await title.fill('Pangolin, ivory and timber seizures — Asia hub');
   await title.press('Enter');
   await expect(second.getByRole('heading', { level: 1 })).toHaveText('Pangolin, ivory and timber seizures — Asia hub', { timeout: 1000 });
+  await expect(second).toHaveTitle('SGNEST-2026-0001 · Pangolin, ivory and timber seizures — Asia hub — NEST Desk');
   // …and the summary typed in the second tab appears in the first, also live.
   await second.getByRole('tab', { name: 'Overview' }).click();
   await second.getByLabel('Case summary').fill('Joint review of public seizure reports: pangolin scales and ivory shipped from West and Central Africa to Viet Nam via Singapore.');
@@ -250,6 +254,13 @@ test('the demo workspace opens with its 6 cases and their sources', async ({ pag
   await expect(caseMap.locator('path.seizure-marker')).toHaveCount(11);
   await page.waitForTimeout(400);
   await page.screenshot({ path: path.join(SHOTS, 'case-map-route.png') });
+
+  // Back to the chooser: the demo workspace is listed and opens again.
+  await page.getByRole('link', { name: 'Switch workspace' }).click();
+  await expect(page.getByRole('heading', { name: 'Open a workspace' })).toBeVisible();
+  await expect(page.getByRole('list', { name: 'Workspaces on this computer' })).toContainText('Demo — public seizure reports');
+  await page.screenshot({ path: path.join(SHOTS, 'workspace-list.png') });
+  expect(await seriousAxeViolations(page)).toEqual([]);
 
   expect(requests.length).toBeGreaterThan(3); // the collector saw the app load…
   expect(offHost(requests, host.origin)).toEqual([]); // …and nothing left 127.0.0.1

@@ -12,6 +12,7 @@ import { replaceRoute, type CaseTab } from '../app/router';
 import { useIdentity } from '../app/services';
 import { useCaseDoc } from '../hooks/use-case-doc';
 import { useRpc } from '../hooks/use-rpc';
+import { useDocumentTitle } from '../hooks/use-document-title';
 import { ErrorPanel, Loading } from '../ui/states';
 import { CaseHeader } from './case-header';
 import { CaseTabs } from './case-tabs';
@@ -45,6 +46,7 @@ export function CaseScreen(props: { ws: WorkspaceSummary; caseId: string; tab: C
   const seizures = useMemo(() => caseDoc?.listSeizures() ?? [], [caseDoc, version]);
   const routes = useMemo(() => caseDoc?.listRoutes() ?? [], [caseDoc, version]);
   const writer: Writer = useMemo(() => ({ memberId: identity.memberId }), [identity.memberId]);
+  useDocumentTitle(meta && caseDoc?.isInitialised() ? `${meta.number} · ${meta.title}` : 'Case');
 
   if (!replica || !caseDoc || !meta) return <Loading full>Opening the case…</Loading>;
   if (replica.status?.state === 'refused' || replica.status?.state === 'error') {

@@ -10,6 +10,7 @@ import { roleMayWrite } from '../../../shared/domain/member';
 import { navigate } from '../app/router';
 import { useRpc } from '../hooks/use-rpc';
 import { useMembers } from '../hooks/use-members';
+import { useDocumentTitle } from '../hooks/use-document-title';
 import { Icon } from '../ui/icons';
 import { EmptyState, ErrorPanel, Loading } from '../ui/states';
 import { formatCount } from '../format/numbers';
@@ -29,6 +30,7 @@ export function CaseListScreen(props: { ws: WorkspaceSummary }): ReactNode {
   const query = useDeferredValue(text.trim());
   const members = useMembers(ws.id);
   const mayWrite = roleMayWrite(ws.role);
+  useDocumentTitle(`Cases · ${ws.name}`);
 
   const list = useRpc(
     'cases.list',

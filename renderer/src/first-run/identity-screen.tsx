@@ -12,6 +12,7 @@ import { Field } from '../ui/field';
 import { ErrorPanel } from '../ui/states';
 import { checkField, issueFieldErrors, zodFieldErrors, type FieldErrors } from '../forms/issues';
 import { OnboardingLayout } from './onboarding-layout';
+import { useDocumentTitle } from '../hooks/use-document-title';
 
 const ROLE_HELP: Record<MemberRole, string> = {
   admin: 'Sets up workspaces and manages members.',
@@ -29,6 +30,7 @@ export function IdentityScreen(props: { onCreated: (identity: Identity) => void 
   const [errors, setErrors] = useState<FieldErrors>({});
   const [failure, setFailure] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
+  useDocumentTitle('Welcome');
 
   /** Re-checks a field that shows a message, so the message goes as soon as it is fixed. */
   const recheck = (field: 'name' | 'agency', value: string): void => {

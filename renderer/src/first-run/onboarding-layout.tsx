@@ -12,8 +12,8 @@ const POINTS: { icon: IconName; title: string; text: string }[] = [
   { icon: 'shield', title: 'Marked and controlled', text: 'Every case carries its TLP 2.0 marking; every change is attributed to its author.' },
 ];
 
-/** First-run layout. `step` is 1 (identity) or 2 (workspace). */
-export function OnboardingLayout(props: { step: 1 | 2; children: ReactNode }): ReactNode {
+/** First-run layout. `step` is 1 (identity) or 2 (workspace); null hides the steps (a returning user's home). */
+export function OnboardingLayout(props: { step: 1 | 2 | null; children: ReactNode }): ReactNode {
   return (
     <div className="onboarding">
       <aside className="onboarding-aside" aria-label="About NEST Desk">
@@ -41,14 +41,16 @@ export function OnboardingLayout(props: { step: 1 | 2; children: ReactNode }): R
         <p className="onboarding-foot">Your data stays on this computer until you choose to share a workspace through your task force’s relay.</p>
       </aside>
       <main className="onboarding-main" id="main">
-        <ol className="steps" aria-label="Setup steps">
-          <li aria-current={props.step === 1 ? 'step' : undefined} className={props.step > 1 ? 'done' : undefined}>
-            <span className="step-num">{props.step > 1 ? <Icon name="check" size={12} /> : '1'}</span> Your identity
-          </li>
-          <li aria-current={props.step === 2 ? 'step' : undefined}>
-            <span className="step-num">2</span> Workspace
-          </li>
-        </ol>
+        {props.step ? (
+          <ol className="steps" aria-label="Setup steps">
+            <li aria-current={props.step === 1 ? 'step' : undefined} className={props.step > 1 ? 'done' : undefined}>
+              <span className="step-num">{props.step > 1 ? <Icon name="check" size={12} /> : '1'}</span> Your identity
+            </li>
+            <li aria-current={props.step === 2 ? 'step' : undefined}>
+              <span className="step-num">2</span> Workspace
+            </li>
+          </ol>
+        ) : null}
         {props.children}
       </main>
     </div>

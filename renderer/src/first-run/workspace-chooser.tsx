@@ -8,6 +8,7 @@ import { MEMBER_ROLE_LABELS } from '../../../shared/domain/codes';
 import { useClient } from '../app/services';
 import { navigate } from '../app/router';
 import { useRpc } from '../hooks/use-rpc';
+import { useDocumentTitle } from '../hooks/use-document-title';
 import { Icon } from '../ui/icons';
 import { ErrorPanel, Loading } from '../ui/states';
 import { formatCount } from '../format/numbers';
@@ -20,9 +21,11 @@ export function WorkspaceChooser(): ReactNode {
   const list = useRpc('workspaces.list', {}, { workspaces: true });
   const workspaces = list.data ?? [];
   const hasOwn = workspaces.length > 0;
+  const demoListed = workspaces.some((w) => w.demo && !w.problem);
+  useDocumentTitle('Workspaces');
 
   return (
-    <OnboardingLayout step={2}>
+    <OnboardingLayout step={hasOwn ? null : 2}>
       <div className="chooser">
         <h2>{hasOwn ? 'Open a workspace' : 'Choose a workspace'}</h2>
         <p className="onboarding-lead">
@@ -37,7 +40,8 @@ export function WorkspaceChooser(): ReactNode {
             ))}
           </ul>
         ) : null}
-        <div className="chooser-grid">
+        {hasOwn ? <h3 className="chooser-subtitle">{demoListed ? 'Or start a new workspace' : 'Or start something new'}</h3> : null}
+        <div className={`chooser-grid${demoListed ? ' chooser-grid-single' : ''}`}>
           <section className="card chooser-card" aria-labelledby="new-ws-title">
             <div className="card-body">
               <h3 id="new-ws-title">Create a workspace</h3>
@@ -45,7 +49,7 @@ export function WorkspaceChooser(): ReactNode {
               <NewWorkspaceForm onCreated={(w) => navigate({ name: 'cases', ws: w.id })} />
             </div>
           </section>
-          <DemoCard />
+          {demoListed ? null : <DemoCard />}
         </div>
       </div>
     </OnboardingLayout>
@@ -96,7 +100,7 @@ function DemoCard(): ReactNode {
         <p className="chooser-card-text">59 real seizures from public reports (2012–2025) in 6 cases: wildlife, timber, fisheries, mining, waste and ozone-depleting substances.</p>
         <DataSources compact />
         {error ? <ErrorPanel error={error} /> : null}
-        <button type="button" className="btn btn-lg chooser-demo-button" onClick={open} disabled={busy}>
+        <button type="button" className="btn chooser-demo-button" onClick={open} disabled={busy}>
           <Icon name="book" />
           {busy ? 'Preparing the demo…' : 'Open the demo workspace'}
         </button>

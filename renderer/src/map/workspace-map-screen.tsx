@@ -6,6 +6,7 @@ import { useMemo, type ReactNode } from 'react';
 import type { WorkspaceSummary } from '../../../shared/rpc/app';
 import { navigate } from '../app/router';
 import { useRpc } from '../hooks/use-rpc';
+import { useDocumentTitle } from '../hooks/use-document-title';
 import { ErrorPanel } from '../ui/states';
 import { formatCount } from '../format/numbers';
 import { SeizureMap } from './seizure-map';
@@ -20,6 +21,7 @@ export function WorkspaceMapScreen(props: { ws: WorkspaceSummary }): ReactNode {
   const numbers = useMemo(() => new Map((cases.data ?? []).map((c) => [c.id, c.number])), [cases.data]);
   const total = (cases.data ?? []).reduce((n, c) => n + c.seizureCount, 0);
   const sectors = useMemo(() => [...new Set(list.map((p) => p.sector))], [list]);
+  useDocumentTitle(`Seizure map · ${ws.name}`);
   return (
     <div className="page page-wide">
       <div className="page-header">

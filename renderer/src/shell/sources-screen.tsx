@@ -3,11 +3,13 @@
  */
 import type { ReactNode } from 'react';
 import { useRpc } from '../hooks/use-rpc';
+import { useDocumentTitle } from '../hooks/use-document-title';
 import { DataSources } from '../first-run/data-sources';
 
 /** The about-the-data page. */
 export function SourcesScreen(): ReactNode {
   const info = useRpc('app.info', {});
+  useDocumentTitle('About the data');
   return (
     <div className="page">
       <div className="page-header">
