@@ -134,10 +134,17 @@ test('first run, case, import, map, reload, live edit in a second tab, validatio
   expect(await seriousAxeViolations(page)).toEqual([]);
   await second.close();
 
+  // Zooming the map does not navigate (Leaflet's controls are links to "#").
+  await page.getByRole('tab', { name: /Map/ }).click();
+  const hashBefore = new URL(page.url()).hash;
+  await page.getByRole('button', { name: 'Zoom in' }).click();
+  expect(new URL(page.url()).hash).toBe(hashBefore);
+  await page.getByRole('tab', { name: 'Overview' }).click();
+
   // A bad latitude gets its message next to the field, and nothing is written.
   await page.getByRole('button', { name: 'Add seizure' }).click();
   const form = page.getByRole('dialog', { name: 'Add a seizure' });
-  await form.getByLabel('Commodity').fill('rhino horn');
+  await form.getByLabel('Commodity').fill('rhino horn <b>x</b>');
   await form.getByLabel('Latitude').fill('95');
   await form.getByLabel('Longitude').fill('103.9');
   await form.getByRole('button', { name: 'Add seizure' }).click();
@@ -152,6 +159,14 @@ test('first run, case, import, map, reload, live edit in a second tab, validatio
   await page.getByRole('tab', { name: /Seizures/ }).click();
   const table = page.getByRole('table', { name: 'Seizures' });
   await expect(table.locator('tbody tr')).toHaveCount(60);
+  // Imported or typed text is never parsed as HTML: not in the table, not in the map's tooltips.
+  await expect(table.getByText('rhino horn <b>x</b>')).toBeVisible();
+  await page.getByRole('tab', { name: /Map/ }).click();
+  await expect(page.getByTestId('seizure-map').locator('path.seizure-marker')).toHaveCount(60);
+  await page.getByTestId('seizure-map').locator('path.seizure-marker').last().hover({ force: true });
+  await expect(page.locator('.leaflet-tooltip').filter({ hasText: 'rhino horn <b>x</b>' })).toBeVisible();
+  await expect(page.locator('.leaflet-tooltip b')).toHaveCount(0);
+  await page.getByRole('tab', { name: /Seizures/ }).click();
 
   // Edit it through the form, then delete it after confirming.
   await table.getByRole('button', { name: /^Edit seizure: rhino horn/ }).click();

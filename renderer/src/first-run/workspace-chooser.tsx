@@ -29,7 +29,9 @@ export function WorkspaceChooser(): ReactNode {
       <div className="chooser">
         <h2>{hasOwn ? 'Open a workspace' : 'Choose a workspace'}</h2>
         <p className="onboarding-lead">
-          A workspace holds the cases of one task force. Create one for your team, or explore the demo built from real, publicly reported seizures.
+          {hasOwn
+            ? 'Pick up where you left off, or start a new workspace for another task force.'
+            : 'A workspace holds the cases of one task force. Create one for your team, or explore the demo built from real, publicly reported seizures.'}
         </p>
         {list.error ? <ErrorPanel error={list.error} onRetry={list.reload} /> : null}
         {list.loading && !list.data ? <Loading>Looking for workspaces on this computer…</Loading> : null}

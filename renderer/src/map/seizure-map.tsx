@@ -13,7 +13,7 @@ import type { Route } from '../../../shared/domain/route';
 import { SECTOR_COLORS } from '../domain/sector-colors';
 import { loadBasemap } from './basemap';
 import { markerRadius } from './marker-style';
-import { popupContent } from './popup-content';
+import { popupContent, textContent } from './popup-content';
 import { splitLine, unwrap, type Position } from './antimeridian';
 
 /** Props of {@link SeizureMap}. */
@@ -122,7 +122,7 @@ export function SeizureMap(props: SeizureMapProps): ReactNode {
         },
         { maxWidth: 320, minWidth: 240 },
       );
-      marker.bindTooltip(`${p.commodity} — ${p.place || p.country}`, { direction: 'top', offset: [0, -6] });
+      marker.bindTooltip(textContent(`${p.commodity} — ${p.place || p.country}`), { direction: 'top', offset: [0, -6] });
       group.addLayer(marker);
     }
   }, [pointsKey]);
@@ -137,7 +137,7 @@ export function SeizureMap(props: SeizureMapProps): ReactNode {
       const parts = splitLine(unwrap(lonLat).map(([x, y]): Position => [((((x + 180) % 360) + 360) % 360) - 180, y]));
       const latlngs = parts.map((part) => part.map(([lon, lat]) => [lat, lon] as [number, number]));
       const line = L.polyline(latlngs, { color: ROUTE, weight: 3, opacity: 0.9, dashArray: '8 6', className: 'route-line', interactive: true });
-      line.bindTooltip(r.name, { permanent: true, direction: 'top', offset: [0, -10], className: 'route-label' });
+      line.bindTooltip(textContent(r.name), { permanent: true, direction: 'top', offset: [0, -10], className: 'route-label' });
       group.addLayer(line);
     }
   }, [routesKey]);
