@@ -12,6 +12,7 @@ import { signInvitation } from './auth/tokens';
 import { hubTuning, HELP, parseCommandLine, type Command } from './config';
 import { startRelay } from './server';
 import { SqliteRelayStorage } from './storage/sqlite-relay-storage';
+import { WorkerRelayStorage } from './storage/worker-relay-storage';
 
 /** The relay database file inside a data folder. */
 export function relayDbFile(dataDir: string): string {
@@ -26,7 +27,13 @@ async function run(cmd: Command): Promise<void> {
     case 'serve': {
       const s = cmd.settings;
       const log = createLogger('relay');
-      const storage = SqliteRelayStorage.open(relayDbFile(s.dataDir));
+      // SQLite runs in a worker thread: an fsync never stalls the event loop.
+      const storage = await WorkerRelayStorage.open(relayDbFile(s.dataDir), {
+        onFatal: (err) => {
+          log.fatal({ err: err.name }, 'the storage worker died: exiting');
+          process.exit(1);
+        },
+      });
       const keys = await storage.allWorkspaceKeys();
       if (keys.length === 0) log.warn('no workspace keys registered yet: every connection will be refused (see add-workspace)');
       if (!['127.0.0.1', '::1', 'localhost'].includes(s.host)) log.warn({ host: s.host }, 'listening beyond loopback: put a TLS reverse proxy in front (docs/relay.md)');
@@ -83,6 +90,17 @@ async function run(cmd: Command): Promise<void> {
       } finally {
         await storage.close();
       }
+      return;
+    }
+    case 'backup': {
+      if (fs.existsSync(cmd.out)) throw new NestError('invalid-params', `${cmd.out} exists already; give a new file name`);
+      const storage = SqliteRelayStorage.open(relayDbFile(cmd.dataDir));
+      try {
+        await storage.backup(cmd.out);
+      } finally {
+        await storage.close();
+      }
+      console.log(`backup written to ${cmd.out}`);
       return;
     }
     case 'generate-key': {

@@ -27,6 +27,7 @@ export type Command =
   | { kind: 'add-workspace'; dataDir: string; workspaceId: string; publicKey: string; label: string }
   | { kind: 'remove-key'; dataDir: string; workspaceId: string; kid: string }
   | { kind: 'list-workspaces'; dataDir: string }
+  | { kind: 'backup'; dataDir: string; out: string }
   | { kind: 'generate-key'; out: string }
   | { kind: 'invite'; keyFile: string; workspaceId: string; memberId: string; name: string; agency: string; role: MemberRole; days: number };
 
@@ -51,8 +52,8 @@ export function hubTuning(s: ServeSettings): Omit<HubOptions, 'now'> {
     pingIntervalMs: s.pingIntervalMs,
     perTickMessages: 32,
     perTickBytes: 1024 * 1024,
-    maxTickMessages: 256,
-    maxTickMs: 4,
+    maxTickMessages: 2048,
+    maxTickMs: 8,
     inbox: { highWaterMessages: 1024, highWaterBytes: Math.max(4 * 1024 * 1024, s.maxMessageBytes) },
     maxBufferedBytes: Math.max(64 * 1024 * 1024, 2 * s.maxMessageBytes),
   };
@@ -66,6 +67,7 @@ Usage:
   npm run relay -- add-workspace --id <uuid> --public-key <file | JWK JSON> [--label <text>]
   npm run relay -- remove-key --id <uuid> --kid <key id>
   npm run relay -- list-workspaces
+  npm run relay -- backup --out <file>            consistent copy of relay.sqlite, safe while serving
   npm run relay -- generate-key --out <private-key.jwk>
   npm run relay -- invite --key <private-key.jwk> --workspace <uuid> --member <id>
                           --name <name> --agency <agency> --role <role> [--days 30]
@@ -81,7 +83,7 @@ Options of serve (environment variable in brackets):
   --compact-threshold <n>     compact a doc after this many updates [NEST_RELAY_COMPACT_THRESHOLD] (default ${DEFAULTS.compactThreshold})
   -h, --help                  this text
 
-add-workspace, remove-key and list-workspaces take --data-dir too. Roles: ${MEMBER_ROLES.join(', ')}.
+add-workspace, remove-key, list-workspaces and backup take --data-dir too. Roles: ${MEMBER_ROLES.join(', ')}.
 On start the relay prints one line on stdout: "listening on ws://HOST:PORT". Logs (JSON) go to stderr.
 `;
 
@@ -93,6 +95,7 @@ const COMMAND_FLAGS: Record<string, string[]> = {
   'add-workspace': ['data-dir', 'id', 'public-key', 'label'],
   'remove-key': ['data-dir', 'id', 'kid'],
   'list-workspaces': ['data-dir'],
+  backup: ['data-dir', 'out'],
   'generate-key': ['out'],
   invite: ['key', 'workspace', 'member', 'name', 'agency', 'role', 'days'],
 };
@@ -134,6 +137,8 @@ export function parseCommandLine(argv: readonly string[], env: Readonly<Record<s
       return { kind: 'remove-key', dataDir, workspaceId: uuid('id', flags), kid: required('kid', flags) };
     case 'list-workspaces':
       return { kind: 'list-workspaces', dataDir };
+    case 'backup':
+      return { kind: 'backup', dataDir, out: path.resolve(required('out', flags)) };
     case 'generate-key':
       return { kind: 'generate-key', out: path.resolve(required('out', flags)) };
     default: {

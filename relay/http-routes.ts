@@ -3,14 +3,16 @@
  *
  * - `GET /health` (no auth): `{ status: "ok" | "degraded", uptimeS, docsLoaded, docsStored, connections }`.
  *   "degraded" for a minute after storage failed. Nothing sensitive.
- * - `GET /v1/changes?since=<clock>` (header `Authorization: Bearer <token>`): the docs of the
- *   token's workspace that the member may read and that changed after `clock`:
+ * - `GET /v1/changes?since=<clock>[&workspace=<id>]` (header `Authorization: Bearer <token>`): the
+ *   docs of the token's workspace that the member may read and that changed after `clock`:
  *   `{ clock, docs: [{ doc, lastSeq }] }`, oldest change first. Pass `clock` as `since` next time
- *   (0 the first time). Errors: 400 bad `since`, 401 bad token, 403 not (or no longer) a member.
+ *   (0 the first time). `workspace`, optional, must be the token's (it lets a proxy route by
+ *   workspace). Errors: 400 bad `since` or `workspace`, 401 bad token, 403 not (or no longer) a member.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from '../node/log';
 import { parseDocName, workspaceDocName } from '../shared/docs/names';
+import { idSchema } from '../shared/domain/fields';
 import { decideAccess } from './access';
 import { authenticate } from './authenticate';
 import type { Hub } from './hub';
@@ -65,7 +67,9 @@ async function changes(req: IncomingMessage, res: ServerResponse, url: URL, ctx:
   const sinceText = url.searchParams.get('since') ?? '0';
   if (!/^\d{1,15}$/.test(sinceText)) return reply(res, 400, { error: 'bad-since', message: 'since must be a whole number >= 0 (a clock from a previous answer, or 0)' });
   const since = Number(sinceText);
-  const auth = await authenticate(req.headers, null, ctx.storage, ctx.now());
+  const asked = url.searchParams.get('workspace');
+  if (asked !== null && !idSchema.safeParse(asked).success) return reply(res, 400, { error: 'bad-workspace', message: 'workspace must be a workspace UUID' });
+  const auth = await authenticate(req.headers, asked?.toLowerCase() ?? null, ctx.storage, ctx.now());
   if (!auth.ok) {
     ctx.log.info({ path: url.pathname, reason: auth.reason }, 'refused');
     return reply(res, 401, { error: 'unauthorized', reason: auth.reason });

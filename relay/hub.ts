@@ -2,15 +2,19 @@
  * The hub: every open connection, the fair message loop, durable-before-visible fan-out and the
  * authorisation follow-up (member removed, access changed, token expired, key removed).
  *
- * The loop works in ticks. Incoming messages only queue on their connection. A tick (one per
- * event-loop turn, via setImmediate) takes up to `perTickMessages` / `perTickBytes` from EACH
- * connection with queued messages, so one flooding client gets the same share of a tick as
- * everyone else, and its queue, once past the high-water mark, pauses its socket (TCP back-pressure
- * throttles it; nothing is dropped). Applying a client's update to the room's doc makes the doc
- * emit the effective update; the tick collects those and every reply, then appends all updates
- * of the tick in ONE storage transaction, and only after that resolves sends anything. So every
- * update any client has received from the relay is on disk ("acknowledged" = appended). Ticks and
- * maintenance (compaction, unloading) run one at a time through a {@link Serial} queue.
+ * Incoming messages only queue on their connection. A tick (scheduled with setImmediate) serves
+ * the connections with queued messages round-robin, at most `perTickMessages` / `perTickBytes`
+ * per connection per round, so a flooding client gets the same share as everyone else; a queue
+ * past the high-water mark pauses its socket (TCP back-pressure throttles the sender; nothing is
+ * dropped). Applying a client's messages makes the doc emit the effective update; the tick
+ * collects those updates and every reply.
+ *
+ * Durable before visible, with group commit: the updates of a tick are appended to storage in
+ * one transaction, and nothing the tick produced is sent before that append resolved. One append
+ * is in flight at a time; messages arriving meanwhile queue, and when it completes the next tick
+ * applies all of them (one transaction, one fsync) and issues its append before the completed
+ * tick's results are sent. Ticks are delivered strictly in order. So every update any client has
+ * received from the relay is on disk ("acknowledged" = appended).
  */
 import { applyAwarenessUpdate, encodeAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness';
 import * as Y from 'yjs';
@@ -34,19 +38,18 @@ import {
 } from './protocol/messages';
 import type { Room, RoomListener } from './room';
 import { errorName, RoomRegistry, type RoomOptions } from './rooms';
-import { Serial } from './serial';
 import type { AppendEntry, RelayStorage } from './storage/relay-storage';
 
 /** Tuning of the hub. Defaults in relay/config.ts. */
 export interface HubOptions extends RoomOptions {
-  /** Messages taken from one connection per tick (its slice). */
+  /** Messages taken from one connection per round of a tick (its slice). */
   perTickMessages: number;
+  /** Bytes taken from one connection per round (at least one message is always taken). */
+  perTickBytes: number;
   /** A tick takes no further slice once it has handled this many messages... */
   maxTickMessages: number;
-  /** ...or has run this many ms; the rest waits for the next tick, so replies are not held back long. */
+  /** ...or has run this many ms; the rest waits for the next tick. */
   maxTickMs: number;
-  /** Bytes taken from one connection per tick (at least one message is always taken). */
-  perTickBytes: number;
   /** Inbound queue limits per connection. */
   inbox: InboxLimits;
   /** A connection whose unsent outbound bytes exceed this is closed (1013) as a slow consumer. */
@@ -77,6 +80,8 @@ interface Tick {
   deliveries: Delivery[];
   changedWorkspaces: Set<string>;
   served: Set<Connection>;
+  messages: number;
+  startedAt: number;
 }
 
 /** What an accepted upgrade hands to {@link Hub.attach}. */
@@ -92,11 +97,13 @@ export interface AttachRequest {
 export class Hub implements RoomListener<Connection> {
   /** The loaded docs. */
   readonly rooms: RoomRegistry;
-  private readonly serial = new Serial();
   private readonly byWorkspace = new Map<string, Set<Connection>>();
   private readonly ready = new Set<Connection>();
   private tick: Tick | null = null;
   private tickQueued = false;
+  /** The append in flight, if any (at most one: the next tick's append waits for it). */
+  private appending: Promise<void> | null = null;
+  private drained: (() => void)[] = [];
   private readonly timers: ReturnType<typeof setInterval>[] = [];
   private readonly counters = { updatesStored: 0, readOnlyDropped: 0, malformedClosed: 0, lastStorageErrorAt: null as number | null };
 
@@ -105,7 +112,7 @@ export class Hub implements RoomListener<Connection> {
     private readonly opts: HubOptions,
     private readonly log: Logger,
   ) {
-    this.rooms = new RoomRegistry(storage, this, this.serial, opts, log);
+    this.rooms = new RoomRegistry(storage, this, opts, log);
     this.timers.push(setInterval(() => this.ping(), opts.pingIntervalMs));
     this.timers.push(setInterval(() => void this.sweepKeys(), opts.keyCheckMs));
   }
@@ -167,11 +174,12 @@ export class Hub implements RoomListener<Connection> {
     return conn;
   }
 
-  /** Closes every connection (1001), waits for queued work, then compacts and unloads every doc. */
+  /** Closes every connection (1001), waits for the appends in flight, then compacts and unloads every doc. */
   async shutdown(): Promise<void> {
     for (const t of this.timers) clearInterval(t);
     for (const set of this.byWorkspace.values()) for (const conn of [...set]) this.closeConn(conn, CLOSE.GOING_AWAY, 'shutting-down');
-    await this.serial.run(() => this.rooms.unloadAll());
+    if (this.appending) await new Promise<void>((resolve) => this.drained.push(resolve));
+    await this.rooms.unloadAll();
   }
 
   /** @inheritdoc */
@@ -197,28 +205,45 @@ export class Hub implements RoomListener<Connection> {
   }
 
   private scheduleTick(): void {
-    if (this.tickQueued) return;
+    // While an append is in flight, its completion runs the next tick.
+    if (this.tickQueued || this.appending) return;
     this.tickQueued = true;
     setImmediate(() => {
-      this.serial.run(() => this.runTick()).catch((err: unknown) => this.log.error({ err: errorName(err) }, 'tick failed'));
+      this.tickQueued = false;
+      if (this.appending) return;
+      this.step(null, true);
     });
   }
 
-  private async runTick(): Promise<void> {
-    this.tickQueued = false;
-    if (this.ready.size === 0) return;
-    const tick: Tick = { appends: [], appendRooms: [], deliveries: [], changedWorkspaces: new Set(), served: new Set() };
-    const trace = this.log.isLevelEnabled('trace');
-    const t0 = trace ? performance.now() : 0;
-    let messages = 0;
+  /**
+   * One step of the loop: apply the next tick (if messages wait) and issue its append, THEN send
+   * what `done` (the tick whose append just finished, if any) produced; so the next fsync runs
+   * while this one's results go out, and deliveries stay in tick order.
+   */
+  private step(done: Tick | null, stored: boolean): void {
+    const next = this.ready.size > 0 ? this.applyTick() : null;
+    if (next) this.append(next);
+    if (done) {
+      try {
+        this.deliver(done, stored);
+      } catch (err) {
+        this.log.error({ err: errorName(err) }, 'delivery failed');
+      }
+    }
+    if (!this.appending) for (const resolve of this.drained.splice(0)) resolve();
+  }
+
+  /** Applies up to one tick's worth of queued messages, fairly. */
+  private applyTick(): Tick {
+    const tick: Tick = { appends: [], appendRooms: [], deliveries: [], changedWorkspaces: new Set(), served: new Set(), messages: 0, startedAt: performance.now() };
+    const deadline = tick.startedAt + this.opts.maxTickMs;
     this.tick = tick;
-    const deadline = performance.now() + this.opts.maxTickMs;
     try {
       // Round robin: each connection gets one slice per round; a connection with more left goes
       // to the back; rounds repeat while the tick has budget left.
       rounds: while (this.ready.size > 0) {
         for (const conn of [...this.ready]) {
-          if (messages >= this.opts.maxTickMessages || performance.now() > deadline) break rounds;
+          if (tick.messages >= this.opts.maxTickMessages || performance.now() > deadline) break rounds;
           tick.served.add(conn);
           this.ready.delete(conn);
           // One transaction per slice: the doc emits one update for all of this connection's
@@ -235,44 +260,58 @@ export class Hub implements RoomListener<Connection> {
                 bytes += data.byteLength;
                 this.handle(conn, data, tick);
               }
-              messages += n;
+              tick.messages += n;
             },
             conn,
           );
           if (!conn.closed && conn.queued > 0) this.ready.add(conn);
         }
       }
+    } catch (err) {
+      this.log.error({ err: errorName(err) }, 'tick failed');
     } finally {
       this.tick = null;
     }
+    for (const conn of tick.served) conn.maybeResume(this.opts.inbox);
+    return tick;
+  }
 
-    const t1 = trace ? performance.now() : 0;
-    let stored = true;
-    if (tick.appends.length > 0) {
-      try {
-        await this.storage.appendBatch(tick.appends);
+  /** Appends a tick's updates in one transaction; when done, takes the next {@link step}. */
+  private append(tick: Tick): void {
+    const t0 = performance.now();
+    const applyMs = t0 - tick.startedAt;
+    const pending = tick.appends.length > 0 ? this.storage.appendBatch(tick.appends) : Promise.resolve([]);
+    this.appending = pending.then(
+      () => {
         this.counters.updatesStored += tick.appends.length;
         for (const room of tick.appendRooms) room.pending++;
-      } catch (err) {
-        stored = false;
+        this.trace(tick, applyMs, performance.now() - t0);
+        this.appending = null;
+        this.step(tick, true);
+      },
+      (err: unknown) => {
         this.storageFailed(tick, err);
-      }
-    }
-    const t2 = trace ? performance.now() : 0;
+        this.appending = null;
+        this.step(tick, false);
+      },
+    );
+  }
+
+  private trace(tick: Tick, applyMs: number, storeMs: number): void {
+    if (!this.log.isLevelEnabled('trace')) return;
+    const ms = (x: number): number => Math.round(x * 100) / 100;
+    this.log.trace({ conns: tick.served.size, messages: tick.messages, appends: tick.appends.length, applyMs: ms(applyMs), storeMs: ms(storeMs) }, 'tick');
+  }
+
+  /** Sends what a stored tick produced, then re-checks access and queues compactions. */
+  private deliver(tick: Tick, stored: boolean): void {
     for (const d of tick.deliveries) {
       if ('to' in d) this.send(d.to, d.data);
       else this.broadcast(d.room, d.data, d.except ?? null);
     }
-    if (trace) {
-      const ms = (a: number, b: number): number => Math.round((b - a) * 100) / 100;
-      this.log.trace({ conns: tick.served.size, messages, appends: tick.appends.length, applyMs: ms(t0, t1), storeMs: ms(t1, t2), sendMs: ms(t2, performance.now()) }, 'tick');
-    }
-    if (stored) {
-      for (const wid of tick.changedWorkspaces) this.recheckWorkspace(wid);
-      for (const room of new Set(tick.appendRooms)) this.rooms.maybeCompact(room);
-    }
-    for (const conn of tick.served) conn.maybeResume(this.opts.inbox);
-    if (this.ready.size > 0) this.scheduleTick();
+    if (!stored) return;
+    for (const wid of tick.changedWorkspaces) this.recheckWorkspace(wid);
+    for (const room of new Set(tick.appendRooms)) this.rooms.maybeCompact(room);
   }
 
   private handle(conn: Connection, data: Uint8Array, tick: Tick): void {
@@ -363,8 +402,9 @@ export class Hub implements RoomListener<Connection> {
 
   private storageFailed(tick: Tick, err: unknown): void {
     this.counters.lastStorageErrorAt = this.opts.now();
-    this.log.error({ err: errorName(err), updates: tick.appends.length }, 'storing updates failed: their docs are unloaded and their clients disconnected');
-    for (const room of new Set(tick.appendRooms)) {
+    const rooms = new Set(tick.appendRooms);
+    this.log.error({ err: errorName(err), updates: tick.appends.length, docs: rooms.size }, 'storing updates failed: their docs are unloaded and their clients disconnected');
+    for (const room of rooms) {
       const victims = room.workspace ? [...(this.byWorkspace.get(room.ref.workspaceId) ?? [])] : [...room.conns.keys()];
       for (const conn of victims) this.closeConn(conn, CLOSE.INTERNAL_ERROR, 'storage-failure');
       this.rooms.evict(room);

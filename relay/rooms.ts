@@ -2,13 +2,13 @@
  * The loaded rooms: loads a doc from storage when first needed, keeps it while anyone holds it,
  * and unloads it after it has been idle (nobody holding it) for `idleUnloadMs`, compacting its
  * update log first. Compaction also runs whenever a doc has `compactThreshold` updates pending.
- * Both run through the hub's {@link Serial}, between ticks.
+ * Compaction works on the stored log only (storage orders it after every append issued before
+ * it), so it may run at any time, also while appends are in flight.
  */
 import type { Logger } from '../node/log';
 import { requireDocName } from '../shared/docs/names';
 import type { Connection } from './connection';
 import { Room, type RoomListener } from './room';
-import type { Serial } from './serial';
 import type { RelayStorage } from './storage/relay-storage';
 
 /** Options of {@link RoomRegistry}. */
@@ -27,7 +27,6 @@ export class RoomRegistry {
   constructor(
     private readonly storage: RelayStorage,
     private readonly listener: RoomListener<Connection>,
-    private readonly serial: Serial,
     private readonly opts: RoomOptions,
     private readonly log: Logger,
   ) {}
@@ -76,7 +75,7 @@ export class RoomRegistry {
     if (room.holds === 0 && this.rooms.get(room.name) === room && !room.idleTimer) {
       room.idleTimer = setTimeout(() => {
         room.idleTimer = null;
-        this.serial.run(() => this.unload(room)).catch((err: unknown) => this.log.error({ doc: room.name, err: errorName(err) }, 'unloading failed'));
+        this.unload(room).catch((err: unknown) => this.log.error({ doc: room.name, err: errorName(err) }, 'unloading failed'));
       }, this.opts.idleUnloadMs);
     }
   }
@@ -85,23 +84,19 @@ export class RoomRegistry {
   maybeCompact(room: Room<Connection>): void {
     if (room.pending < this.opts.compactThreshold || room.compacting) return;
     room.compacting = true;
-    this.serial
-      .run(async () => {
-        if (this.rooms.get(room.name) === room) await this.compact(room);
-      })
-      .catch((err: unknown) => this.log.error({ doc: room.name, err: errorName(err) }, 'compaction failed'))
-      .finally(() => {
-        room.compacting = false;
-      });
+    this.compact(room).finally(() => {
+      room.compacting = false;
+    });
   }
 
   /** Drops a room without compacting (after a storage failure: memory may hold unstored updates). */
   evict(room: Room<Connection>): void {
-    if (this.rooms.get(room.name) === room) this.rooms.delete(room.name);
+    if (this.rooms.get(room.name) !== room) return; // already gone
+    this.rooms.delete(room.name);
     room.destroy();
   }
 
-  /** Compacts and unloads every room (at shutdown; call through the serial queue). */
+  /** Compacts and unloads every room (at shutdown, once no append is in flight). */
   async unloadAll(): Promise<void> {
     for (const room of [...this.rooms.values()]) {
       if (room.pending > 0) await this.compact(room);
@@ -131,7 +126,7 @@ export class RoomRegistry {
   private async compact(room: Room<Connection>): Promise<void> {
     try {
       const t0 = performance.now();
-      const r = await this.storage.compact(room.name, room.doc);
+      const r = await this.storage.compact(room.name);
       room.pending = Math.max(0, room.pending - r.merged);
       this.log.debug({ doc: room.name, outcome: r.outcome, merged: r.merged, bytes: r.snapshotBytes, ms: Math.round(performance.now() - t0) }, 'doc compacted');
     } catch (err) {

@@ -5,7 +5,6 @@
  * networked engine (PostgreSQL) can implement it; the SQLite implementation does its work
  * synchronously and returns settled promises.
  */
-import type * as Y from 'yjs';
 import type { CompactResult, DocHead, StoredDoc } from '../../node/store/doc-store';
 import type { PublicWorkspaceJwk } from '../auth/keys';
 
@@ -41,8 +40,11 @@ export interface RelayStorage {
   appendBatch(entries: readonly AppendEntry[]): Promise<number[]>;
   /** The snapshot and later updates of a doc (empty when unknown). */
   read(docName: string): Promise<StoredDoc>;
-  /** Merges a doc's update log into its snapshot (see DocStore.compact); `liveDoc` holds exactly the stored state. */
-  compact(docName: string, liveDoc?: Y.Doc): Promise<CompactResult>;
+  /**
+   * Merges a doc's update log into its snapshot (see DocStore.compact), from the stored log
+   * only: safe at any time, appends issued before it are included, later ones stay in the log.
+   */
+  compact(docName: string): Promise<CompactResult>;
   /**
    * The current clock and the heads of docs whose name starts with `prefix` (e.g.
    * "<workspaceId>/") changed after `sinceSeq`, oldest change first.

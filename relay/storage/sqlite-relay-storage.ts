@@ -4,7 +4,6 @@
  * desktop's doc store (node/store/sqlite-doc-store.ts) for the update log, snapshots and compaction.
  * A batch of appends is one transaction, so one fsync covers every update of an event-loop turn.
  */
-import type * as Y from 'yjs';
 import type { CompactResult, StoredDoc } from '../../node/store/doc-store';
 import { migrate } from '../../node/store/migrations';
 import { SqliteDocStore } from '../../node/store/sqlite-doc-store';
@@ -72,8 +71,8 @@ export class SqliteRelayStorage implements RelayStorage {
   }
 
   /** @inheritdoc */
-  async compact(docName: string, liveDoc?: Y.Doc): Promise<CompactResult> {
-    return this.store.compact(docName, liveDoc);
+  async compact(docName: string): Promise<CompactResult> {
+    return this.store.compact(docName);
   }
 
   /** @inheritdoc */
@@ -112,6 +111,15 @@ export class SqliteRelayStorage implements RelayStorage {
   /** @inheritdoc */
   async removeWorkspaceKey(workspaceId: string, kid: string): Promise<boolean> {
     return this.stmts.removeKey.run(workspaceId.toLowerCase(), kid).changes > 0;
+  }
+
+  /**
+   * Writes a consistent copy of the database to `file` with SQLite's online backup (safe while
+   * the relay runs and writes; copying relay.sqlite alone is not, its WAL holds recent commits).
+   * @throws the SQLite error, e.g. when `file`'s folder does not exist.
+   */
+  async backup(file: string): Promise<void> {
+    await this.db.backup(file);
   }
 
   /** @inheritdoc */

@@ -43,6 +43,7 @@ describe('parseCommandLine', () => {
     });
     expect(parseCommandLine(['remove-key', '--id', WID, '--kid', 'abc'], { NEST_RELAY_DATA_DIR: '/d' })).toEqual({ kind: 'remove-key', dataDir: '/d', workspaceId: WID, kid: 'abc' });
     expect(parseCommandLine(['list-workspaces', '--data-dir', '/d'], {})).toEqual({ kind: 'list-workspaces', dataDir: '/d' });
+    expect(parseCommandLine(['backup', '--data-dir', '/d', '--out', '/b/r.sqlite'], {})).toEqual({ kind: 'backup', dataDir: '/d', out: '/b/r.sqlite' });
     expect(parseCommandLine(['generate-key', '--out', '/k/p.jwk'], {})).toEqual({ kind: 'generate-key', out: '/k/p.jwk' });
     expect(
       parseCommandLine(['invite', '--key', '/k/p.jwk', '--workspace', WID, '--member', 'm1', '--name', 'Ivy', '--agency', 'Customs', '--role', 'observer'], {}),

@@ -9,6 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { caseDocName, workspaceDocName } from '../../shared/docs/names';
 import { WorkspaceDoc } from '../../shared/docs/workspace-doc';
+import { openDatabase } from '../../node/store/sqlite';
+import { SqliteDocStore } from '../../node/store/sqlite-doc-store';
 import {
   connect,
   httpGet,
@@ -202,10 +204,32 @@ describe('HTTP', () => {
     expect(next.docs[0]!.lastSeq).toBeGreaterThan(first.clock);
     expect(next.clock).toBeGreaterThanOrEqual(next.docs[0]!.lastSeq);
     expect((await httpGet(relay, `/v1/changes?since=${next.clock}`, token)).body).toEqual({ clock: next.clock, docs: [] });
+    // The optional workspace parameter (for proxies that route by workspace) must match the token.
+    expect((await httpGet(relay, `/v1/changes?since=${next.clock}&workspace=${ws.id}`, token)).body).toEqual({ clock: next.clock, docs: [] });
+    expect((await httpGet(relay, `/v1/changes?since=0&workspace=${other.id}`, token)).body).toMatchObject({ error: 'unauthorized' });
+    expect((await httpGet(relay, '/v1/changes?since=0&workspace=nope', token)).status).toBe(400);
   });
 });
 
 describe('CLI', () => {
+  it('backs up the database while the relay serves, into a file the doc store reads', async () => {
+    const inv = members[2]!;
+    const name = caseDocName(ws.id, randomUUID());
+    const c = connect(relay.url, name, await ws.token(inv));
+    open.push(c);
+    await c.synced;
+    c.doc.getMap('m').set('backed-up', true);
+    await readBack(relay.url, name, await ws.token(inv), (d) => d.getMap('m').get('backed-up') === true);
+    const out = path.join(tempDir(), 'copy.sqlite');
+    expect(await runCli(['backup', '--data-dir', relay.dataDir, '--out', out])).toContain(`backup written to ${out}`);
+    const db = openDatabase(out);
+    const doc = new Y.Doc();
+    new SqliteDocStore(db).loadInto(name, doc);
+    db.close();
+    expect(doc.getMap('m').get('backed-up')).toBe(true);
+    await expect(runCli(['backup', '--data-dir', relay.dataDir, '--out', out])).rejects.toThrow(/exists already/);
+  });
+
   it('prints help, generates a key, registers it and signs an invitation the relay accepts', async () => {
     expect(await runCli(['--help'])).toContain('npm run relay -- add-workspace');
     const dir = tempDir();

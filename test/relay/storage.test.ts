@@ -7,6 +7,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { generateWorkspaceKey } from '../../relay/auth/keys';
 import { SqliteRelayStorage } from '../../relay/storage/sqlite-relay-storage';
+import { WorkerRelayStorage } from '../../relay/storage/worker-relay-storage';
+import { NestError } from '../../shared/errors';
 import { SqliteDocStore } from '../../node/store/sqlite-doc-store';
 import { openDatabase } from '../../node/store/sqlite';
 import { loadMigrations } from '../../node/store/migrations';
@@ -112,5 +114,34 @@ describe('SqliteRelayStorage', () => {
     expect(await s.removeWorkspaceKey(wid, k1.kid)).toBe(false);
     expect((await s.allWorkspaceKeys()).map((k) => k.kid)).toEqual([k2.kid]);
     await expect(s.addWorkspaceKey(wid, k1.privateJwk)).rejects.toThrow(/private key/);
+  });
+});
+
+describe('WorkerRelayStorage', () => {
+  it('does the same work in a worker thread, in order, and passes errors back with their codes', async () => {
+    const file = path.join(tempDir(), 'relay.sqlite');
+    const s = await WorkerRelayStorage.open(file);
+    try {
+      const name = `${randomUUID()}/case/${randomUUID()}`;
+      const batches = await Promise.all([1, 2, 3].map((i) => s.appendBatch([{ docName: name, update: update(`k${i}`, i), memberId: 'm' }])));
+      expect(batches).toEqual([[1], [2], [3]]);
+      const stored = await s.read(name);
+      const doc = new Y.Doc();
+      for (const u of stored.updates) Y.applyUpdate(doc, u);
+      expect(doc.getMap('m').toJSON()).toEqual({ k1: 1, k2: 2, k3: 3 });
+      expect(await s.compact(name)).toMatchObject({ outcome: 'compacted', merged: 3 });
+      const k = await generateWorkspaceKey();
+      await expect(s.addWorkspaceKey(randomUUID(), k.privateJwk)).rejects.toThrow(/private key/);
+      expect((await s.changedSince(0, name.split('/')[0]!)).clock).toBe(3);
+    } finally {
+      await s.close();
+    }
+    // A database written by a newer version: refused with its code, from the worker.
+    const db = openDatabase(file);
+    db.pragma('user_version = 999');
+    db.close();
+    const err = await WorkerRelayStorage.open(file).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(NestError);
+    expect((err as NestError).code).toBe('database-too-new');
   });
 });

@@ -1,0 +1,52 @@
+/**
+ * Worker-thread side of {@link WorkerRelayStorage}: owns the SQLite relay database and answers
+ * `{ id, method, args }` requests with `{ id, ok, result | error }`, in order. Runs in a
+ * worker_threads Worker so that SQLite's fsync (synchronous=FULL) and compaction never block the
+ * relay's event loop.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { SqliteRelayStorage } from './sqlite-relay-storage';
+import type { WorkerReply, WorkerRequest } from './worker-relay-storage';
+
+const port = parentPort!;
+const { file } = workerData as { file: string };
+
+function errorInfo(err: unknown): { name: string; message: string; code?: string } {
+  if (err instanceof Error) {
+    const code = (err as { code?: unknown }).code;
+    return { name: err.name, message: err.message, ...(typeof code === 'string' ? { code } : {}) };
+  }
+  return { name: 'Error', message: String(err) };
+}
+
+let storage: SqliteRelayStorage;
+try {
+  storage = SqliteRelayStorage.open(file);
+  port.postMessage({ id: 0, ok: true, result: 'ready' } satisfies WorkerReply);
+} catch (err) {
+  port.postMessage({ id: 0, ok: false, error: errorInfo(err) } satisfies WorkerReply);
+  process.exit(1);
+}
+
+const methods: Record<string, (...args: never[]) => Promise<unknown>> = {
+  appendBatch: (entries) => storage.appendBatch(entries),
+  read: (docName) => storage.read(docName),
+  compact: (docName) => storage.compact(docName),
+  changedSince: (since, prefix) => storage.changedSince(since, prefix),
+  docCount: () => storage.docCount(),
+  workspaceKeys: (wid) => storage.workspaceKeys(wid),
+  allWorkspaceKeys: () => storage.allWorkspaceKeys(),
+  addWorkspaceKey: (wid, jwk, label) => storage.addWorkspaceKey(wid, jwk, label),
+  removeWorkspaceKey: (wid, kid) => storage.removeWorkspaceKey(wid, kid),
+  backup: (out) => storage.backup(out),
+  close: () => storage.close(),
+};
+
+port.on('message', (req: WorkerRequest) => {
+  const fn = methods[req.method];
+  const run = fn ? fn(...(req.args as never[])) : Promise.reject(new Error(`unknown storage method ${req.method}`));
+  run.then(
+    (result) => port.postMessage({ id: req.id, ok: true, result } satisfies WorkerReply),
+    (err: unknown) => port.postMessage({ id: req.id, ok: false, error: errorInfo(err) } satisfies WorkerReply),
+  );
+});

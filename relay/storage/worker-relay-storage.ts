@@ -1,0 +1,159 @@
+/**
+ * {@link RelayStorage} with the SQLite database in a worker thread (relay/storage/sqlite-worker.ts):
+ * the relay's event loop never waits on an fsync or a compaction, it awaits a message. Requests
+ * are answered in order, so a batch resolves only after every earlier one committed. Same file,
+ * format and guarantees as {@link SqliteRelayStorage}; compaction (replaying a doc's log) runs in
+ * the worker too.
+ *
+ * If the worker dies, every pending and later call rejects and `onFatal` is called (the CLI then
+ * exits so that systemd restarts the relay).
+ */
+import { Worker } from 'node:worker_threads';
+import type { CompactResult, StoredDoc } from '../../node/store/doc-store';
+import { isErrorCode, NestError } from '../../shared/errors';
+import type { PublicWorkspaceJwk } from '../auth/keys';
+import type { AppendEntry, ChangesPage, RelayStorage, WorkspaceKeyRecord } from './relay-storage';
+
+/** A request to the worker. */
+export interface WorkerRequest {
+  id: number;
+  method: string;
+  args: unknown[];
+}
+
+/** The worker's answer. `id` 0 answers the opening of the database. */
+export type WorkerReply = { id: number; ok: true; result: unknown } | { id: number; ok: false; error: { name: string; message: string; code?: string } };
+
+interface Pending {
+  resolve(v: unknown): void;
+  reject(e: Error): void;
+}
+
+function toError(e: { name: string; message: string; code?: string }): Error {
+  if (e.code && isErrorCode(e.code)) return new NestError(e.code, e.message);
+  const err = new Error(e.message);
+  err.name = e.name;
+  if (e.code) (err as Error & { code: string }).code = e.code;
+  return err;
+}
+
+/** The SQLite relay storage, run in a worker thread. Open it with {@link WorkerRelayStorage.open}. */
+export class WorkerRelayStorage implements RelayStorage {
+  private readonly pending = new Map<number, Pending>();
+  private nextId = 1;
+  private dead: Error | null = null;
+
+  private constructor(
+    private readonly worker: Worker,
+    private readonly onFatal: (err: Error) => void,
+  ) {
+    worker.on('message', (reply: WorkerReply) => {
+      const p = this.pending.get(reply.id);
+      if (!p) return;
+      this.pending.delete(reply.id);
+      if (reply.ok) p.resolve(reply.result);
+      else p.reject(toError(reply.error));
+    });
+    const die = (err: Error): void => {
+      if (this.dead) return;
+      this.dead = err;
+      for (const p of this.pending.values()) p.reject(err);
+      this.pending.clear();
+      this.onFatal(err);
+    };
+    worker.on('error', (err) => die(err));
+    worker.on('exit', (code) => die(new Error(`the storage worker exited (${code})`)));
+  }
+
+  /**
+   * Starts the worker, which opens and migrates `file` (synchronous=FULL); resolves once it is ready.
+   * @throws what opening the database threw (e.g. NestError('database-too-new')).
+   */
+  static open(file: string, opts: { onFatal?: (err: Error) => void } = {}): Promise<WorkerRelayStorage> {
+    const url = new URL(`./sqlite-worker${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url);
+    // From the TypeScript sources (tsx), the worker must register tsx's loader before importing
+    // its entry module: Node does not carry a parent's --import loader hooks into workers.
+    const worker = url.pathname.endsWith('.ts')
+      ? new Worker(`import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(url.href)}); });`, { eval: true, workerData: { file } })
+      : new Worker(url, { workerData: { file } });
+    return new Promise((resolve, reject) => {
+      const onMessage = (reply: WorkerReply): void => {
+        if (reply.id !== 0) return;
+        worker.off('message', onMessage);
+        worker.off('error', onError);
+        if (reply.ok) resolve(new WorkerRelayStorage(worker, opts.onFatal ?? (() => undefined)));
+        else reject(toError(reply.error));
+      };
+      const onError = (err: Error): void => reject(err);
+      worker.on('message', onMessage);
+      worker.once('error', onError);
+    });
+  }
+
+  private call<T>(method: string, ...args: unknown[]): Promise<T> {
+    if (this.dead) return Promise.reject(this.dead);
+    const id = this.nextId++;
+    return new Promise<T>((resolve, reject) => {
+      this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
+      this.worker.postMessage({ id, method, args } satisfies WorkerRequest);
+    });
+  }
+
+  /** @inheritdoc */
+  appendBatch(entries: readonly AppendEntry[]): Promise<number[]> {
+    return entries.length === 0 ? Promise.resolve([]) : this.call('appendBatch', entries);
+  }
+
+  /** @inheritdoc */
+  read(docName: string): Promise<StoredDoc> {
+    return this.call('read', docName);
+  }
+
+  /** @inheritdoc */
+  compact(docName: string): Promise<CompactResult> {
+    return this.call('compact', docName);
+  }
+
+  /** @inheritdoc */
+  changedSince(sinceSeq: number, prefix: string): Promise<ChangesPage> {
+    return this.call('changedSince', sinceSeq, prefix);
+  }
+
+  /** @inheritdoc */
+  docCount(): Promise<number> {
+    return this.call('docCount');
+  }
+
+  /** @inheritdoc */
+  workspaceKeys(workspaceId: string): Promise<WorkspaceKeyRecord[]> {
+    return this.call('workspaceKeys', workspaceId);
+  }
+
+  /** @inheritdoc */
+  allWorkspaceKeys(): Promise<WorkspaceKeyRecord[]> {
+    return this.call('allWorkspaceKeys');
+  }
+
+  /** @inheritdoc */
+  addWorkspaceKey(workspaceId: string, publicJwk: PublicWorkspaceJwk, label?: string): Promise<WorkspaceKeyRecord> {
+    return this.call('addWorkspaceKey', workspaceId, publicJwk, label);
+  }
+
+  /** @inheritdoc */
+  removeWorkspaceKey(workspaceId: string, kid: string): Promise<boolean> {
+    return this.call('removeWorkspaceKey', workspaceId, kid);
+  }
+
+  /** See {@link SqliteRelayStorage.backup}. */
+  backup(file: string): Promise<void> {
+    return this.call('backup', file);
+  }
+
+  /** @inheritdoc */
+  async close(): Promise<void> {
+    if (this.dead) return;
+    await this.call('close');
+    this.dead = new Error('storage closed');
+    await this.worker.terminate();
+  }
+}
