@@ -130,6 +130,17 @@ test('first run, case, import, map, reload, live edit in a second tab, validatio
   await second.getByRole('tab', { name: 'Overview' }).click();
   await second.getByLabel('Case summary').fill('Joint review of public seizure reports: pangolin scales and ivory shipped from West and Central Africa to Viet Nam via Singapore.');
   await expect(page.getByLabel('Case summary')).toHaveValue(/^Joint review of public seizure reports/, { timeout: 1000 });
+  // Both tabs type into the summary at the same time, at opposite ends: both texts are kept.
+  const sumA = page.getByLabel('Case summary');
+  const sumB = second.getByLabel('Case summary');
+  await sumA.focus();
+  await sumA.press('Control+End');
+  await sumB.focus();
+  await sumB.press('Control+Home');
+  await Promise.all([sumA.pressSequentially(' Seized goods were declared as timber or frozen beef.', { delay: 15 }), sumB.pressSequentially('Priority review. ', { delay: 15 })]);
+  const merged = 'Priority review. Joint review of public seizure reports: pangolin scales and ivory shipped from West and Central Africa to Viet Nam via Singapore. Seized goods were declared as timber or frozen beef.';
+  await expect(sumA).toHaveValue(merged);
+  await expect(sumB).toHaveValue(merged);
   await page.screenshot({ path: path.join(SHOTS, 'case-overview.png') });
   expect(await seriousAxeViolations(page)).toEqual([]);
   await second.close();
@@ -154,6 +165,15 @@ test('first run, case, import, map, reload, live edit in a second tab, validatio
   expect(await seriousAxeViolations(page)).toEqual([]);
   await expect(form.getByLabel('Latitude')).toHaveAttribute('aria-invalid', 'true');
   await form.getByLabel('Latitude').fill('1.35');
+  // Cross-field rules of the shared schema: a reported value needs its currency.
+  await form.getByLabel('Reported value').fill('250,000');
+  await form.getByRole('button', { name: 'Add seizure' }).click();
+  await expect(form.locator('[data-field="reportedCurrency"]').getByRole('alert')).toHaveText('Is required when a value is reported');
+  await form.getByLabel('Currency').fill('sgd');
+  await form.getByLabel('Longitude').fill('');
+  await form.getByRole('button', { name: 'Add seizure' }).click();
+  await expect(form.locator('[data-field="longitude"]').getByRole('alert')).toContainText('both be given or both be empty');
+  await form.getByLabel('Longitude').fill('103.9');
   await form.getByRole('button', { name: 'Add seizure' }).click();
   await expect(form).toBeHidden();
   await page.getByRole('tab', { name: /Seizures/ }).click();
@@ -161,6 +181,7 @@ test('first run, case, import, map, reload, live edit in a second tab, validatio
   await expect(table.locator('tbody tr')).toHaveCount(60);
   // Imported or typed text is never parsed as HTML: not in the table, not in the map's tooltips.
   await expect(table.getByText('rhino horn <b>x</b>')).toBeVisible();
+  await expect(table.locator('tbody tr').filter({ hasText: 'rhino horn' })).toContainText('SGD 250,000');
   await page.getByRole('tab', { name: /Map/ }).click();
   await expect(page.getByTestId('seizure-map').locator('path.seizure-marker')).toHaveCount(60);
   await page.getByTestId('seizure-map').locator('path.seizure-marker').last().hover({ force: true });

@@ -1,28 +1,15 @@
 /**
  * The case summary, bound to the case doc's shared text through `CaseDoc.setSummary`: every
- * keystroke is written as a minimal splice, so two people typing in different places both
- * keep their text. Remote changes move the caret as needed instead of jumping to the end.
+ * keystroke is rebased onto the current shared text and written as a minimal splice, so two
+ * people typing in different places both keep their text. Remote changes are shown at once and
+ * the caret stays where the user left it.
  */
 import { useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import type { CaseDoc } from '../../../shared/docs/case-doc';
 import type { Writer } from '../../../shared/docs/records';
 import { NestError } from '../../../shared/errors';
 import type { FieldControlProps } from '../ui/field';
-
-/** Where position `pos` of `before` lands in `after`, given one changed span (common prefix and suffix kept). */
-export function shiftPosition(before: string, after: string, pos: number): number {
-  let start = 0;
-  while (start < before.length && start < after.length && before[start] === after[start]) start++;
-  if (pos <= start) return pos;
-  let endB = before.length;
-  let endA = after.length;
-  while (endB > start && endA > start && before[endB - 1] === after[endA - 1]) {
-    endB--;
-    endA--;
-  }
-  if (pos >= endB) return pos + (endA - endB);
-  return endA;
-}
+import { rebaseEdit, shiftPosition } from './shift-position';
 
 /** Props of {@link SummaryEditor}. */
 export interface SummaryEditorProps {
@@ -42,17 +29,19 @@ export function SummaryEditor(props: SummaryEditorProps): ReactNode {
   const [text, setText] = useState(() => caseDoc.readSummary());
   const shown = useRef(text);
 
+  // A change from elsewhere: show it at once and keep the caret where the user left it.
   useLayoutEffect(() => {
     const next = caseDoc.readSummary();
-    const el = ref.current;
     if (next === shown.current) return;
     const before = shown.current;
-    const sel = el && document.activeElement === el ? [el.selectionStart, el.selectionEnd] : null;
     shown.current = next;
-    setText(next);
-    if (el && sel) {
-      requestAnimationFrame(() => el.setSelectionRange(shiftPosition(before, next, sel[0]!), shiftPosition(before, next, sel[1]!)));
+    const el = ref.current;
+    if (el && document.activeElement === el) {
+      const [from, to] = [el.selectionStart, el.selectionEnd];
+      el.value = next;
+      el.setSelectionRange(shiftPosition(before, next, from), shiftPosition(before, next, to));
     }
+    setText(next);
   }, [caseDoc, version]);
 
   return (
@@ -64,7 +53,14 @@ export function SummaryEditor(props: SummaryEditorProps): ReactNode {
       readOnly={props.readOnly}
       placeholder={props.readOnly ? 'No summary yet.' : 'What is this case about? Suspects, modus operandi, routes, open questions… Colleagues see your text as you type.'}
       onChange={(e) => {
-        const next = e.target.value;
+        // Apply this keystroke to the shared text as it is now (it may hold a remote edit that is
+        // not on screen yet), never replace the whole text with what this window last showed.
+        const el = e.target;
+        const { text: next, caret } = rebaseEdit(shown.current, el.value, caseDoc.readSummary());
+        if (next !== el.value) {
+          el.value = next;
+          el.setSelectionRange(caret, caret);
+        }
         shown.current = next;
         setText(next);
         try {
