@@ -3,8 +3,8 @@
  * the public keys registered for the workspace it is about. Never logs or returns the token.
  */
 import type { IncomingHttpHeaders } from 'node:http';
-import { bearerToken } from './auth/bearer';
-import { peekWorkspaceId, TokenError, verifyToken, type InvitationClaims, type TokenRejection } from './auth/tokens';
+import { bearerToken } from '../shared/auth/bearer';
+import { peekWorkspaceId, TokenError, verifyToken, type InvitationClaims, type TokenRejection } from '../shared/auth/tokens';
 import type { RelayStorage } from './storage/relay-storage';
 
 /** Outcome of {@link authenticate}. */

@@ -5,7 +5,7 @@
  */
 import type { WebSocket } from 'ws';
 import type { ActingMember, DocAccess } from './access';
-import type { InvitationClaims } from './auth/tokens';
+import type { InvitationClaims } from '../shared/auth/tokens';
 import type { Room } from './room';
 
 /** Inbound queue limits of one connection. */

@@ -22,7 +22,7 @@ import type { WebSocket } from 'ws';
 import type { Logger } from '../node/log';
 import type { DocRef } from '../shared/docs/names';
 import { decideAccess, type AccessDecision } from './access';
-import type { InvitationClaims } from './auth/tokens';
+import type { InvitationClaims } from '../shared/auth/tokens';
 import { Connection, type InboxLimits } from './connection';
 import { CLOSE } from './protocol/close-codes';
 import {

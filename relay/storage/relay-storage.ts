@@ -6,7 +6,7 @@
  * synchronously and returns settled promises.
  */
 import type { CompactResult, DocHead, StoredDoc } from '../../node/store/doc-store';
-import type { PublicWorkspaceJwk } from '../auth/keys';
+import type { PublicWorkspaceJwk } from '../../shared/auth/keys';
 
 /** One update to append: the doc's name, the Yjs update (v1) and the member who sent it. */
 export interface AppendEntry {

@@ -8,7 +8,7 @@ import type { CompactResult, StoredDoc } from '../../node/store/doc-store';
 import { migrate } from '../../node/store/migrations';
 import { SqliteDocStore } from '../../node/store/sqlite-doc-store';
 import { openDatabase, type Db } from '../../node/store/sqlite';
-import { keyId, parsePublicJwk, type PublicWorkspaceJwk } from '../auth/keys';
+import { keyId, parsePublicJwk, type PublicWorkspaceJwk } from '../../shared/auth/keys';
 import type { AppendEntry, ChangesPage, RelayStorage, WorkspaceKeyRecord } from './relay-storage';
 
 interface KeyRow {

@@ -11,7 +11,7 @@
 import { Worker } from 'node:worker_threads';
 import type { CompactResult, StoredDoc } from '../../node/store/doc-store';
 import { isErrorCode, NestError } from '../../shared/errors';
-import type { PublicWorkspaceJwk } from '../auth/keys';
+import type { PublicWorkspaceJwk } from '../../shared/auth/keys';
 import type { AppendEntry, ChangesPage, RelayStorage, WorkspaceKeyRecord } from './relay-storage';
 
 /** A request to the worker. */

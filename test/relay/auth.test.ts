@@ -3,9 +3,9 @@
  */
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { authorizationHeader, bearerToken } from '../../relay/auth/bearer';
-import { generateWorkspaceKey, keyId, parsePrivateJwk, parsePublicJwk, publicJwkOf } from '../../relay/auth/keys';
-import { peekWorkspaceId, signInvitation, TokenError, verifyToken, type InvitationInput } from '../../relay/auth/tokens';
+import { authorizationHeader, bearerToken } from '../../shared/auth/bearer';
+import { generateWorkspaceKey, keyId, parsePrivateJwk, parsePublicJwk, publicJwkOf } from '../../shared/auth/keys';
+import { peekWorkspaceId, signInvitation, TokenError, verifyToken, type InvitationInput } from '../../shared/auth/tokens';
 import { NestError } from '../../shared/errors';
 
 const NOW = Date.UTC(2026, 5, 1, 12, 0, 0);

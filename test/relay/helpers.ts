@@ -16,9 +16,9 @@ import * as Y from 'yjs';
 import type { MemberRole } from '../../shared/domain/codes';
 import { WorkspaceDoc } from '../../shared/docs/workspace-doc';
 import { workspaceDocName } from '../../shared/docs/names';
-import { generateWorkspaceKey, type WorkspaceKeyPair } from '../../relay/auth/keys';
-import { signInvitation } from '../../relay/auth/tokens';
-import { authorizationHeader } from '../../relay/auth/bearer';
+import { generateWorkspaceKey, type WorkspaceKeyPair } from '../../shared/auth/keys';
+import { signInvitation } from '../../shared/auth/tokens';
+import { authorizationHeader } from '../../shared/auth/bearer';
 import { webSocketWithToken } from '../../relay/client';
 
 // Every y-websocket provider adds a process 'exit' listener; tests open dozens.

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { caseDocName, workspaceDocName } from '../../shared/docs/names';
 import { WorkspaceDoc } from '../../shared/docs/workspace-doc';
-import { generateWorkspaceKey } from '../../relay/auth/keys';
+import { generateWorkspaceKey } from '../../shared/auth/keys';
 import {
   connect,
   makeWorkspace,

@@ -8,7 +8,7 @@ import * as syncProtocol from 'y-protocols/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
-import { authorizationHeader } from '../../relay/auth/bearer';
+import { authorizationHeader } from '../../shared/auth/bearer';
 import { caseDocName } from '../../shared/docs/names';
 import {
   connect,

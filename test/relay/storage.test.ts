@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { generateWorkspaceKey } from '../../relay/auth/keys';
+import { generateWorkspaceKey } from '../../shared/auth/keys';
 import { SqliteRelayStorage } from '../../relay/storage/sqlite-relay-storage';
 import { WorkerRelayStorage } from '../../relay/storage/worker-relay-storage';
 import { NestError } from '../../shared/errors';

@@ -11,9 +11,9 @@
  */
 import { decodeJwt, decodeProtectedHeader, errors as joseErrors, jwtVerify, SignJWT } from 'jose';
 import { z } from 'zod';
-import { MEMBER_ROLES, type MemberRole } from '../../shared/domain/codes';
-import { idSchema } from '../../shared/domain/fields';
-import { NestError } from '../../shared/errors';
+import { MEMBER_ROLES, type MemberRole } from '../domain/codes';
+import { idSchema } from '../domain/fields';
+import { NestError } from '../errors';
 import { keyId, parsePrivateJwk, type PrivateWorkspaceJwk, type PublicWorkspaceJwk } from './keys';
 
 /** The JWS algorithm of member tokens (Ed25519 signatures). */

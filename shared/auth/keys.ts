@@ -6,7 +6,7 @@
  */
 import { calculateJwkThumbprint, exportJWK, generateKeyPair } from 'jose';
 import { z } from 'zod';
-import { NestError } from '../../shared/errors';
+import { NestError } from '../errors';
 
 const b64url = z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'must be 32 bytes in base64url');
 

@@ -1,6 +1,7 @@
 /**
- * Keys and member tokens of a workspace, for the relay and (later) the desktop: generate a
- * workspace key, sign an invitation, verify a token. Isomorphic: no Node APIs.
+ * Keys and member tokens of a workspace, for the relay and the desktop alike: generate a
+ * workspace key, sign an invitation, verify a token, build and read the Authorization header.
+ * Isomorphic (jose on WebCrypto, zod): no Node or DOM APIs.
  */
 export { generateWorkspaceKey, keyId, parsePrivateJwk, parsePublicJwk, publicJwkOf } from './keys';
 export type { PrivateWorkspaceJwk, PublicWorkspaceJwk, WorkspaceKeyPair } from './keys';
