@@ -229,7 +229,9 @@ test('the demo workspace opens with its 6 cases and their sources', async ({ pag
   expect(await seriousAxeViolations(page)).toEqual([]);
 
   // The header search finds seizures across cases and opens one.
-  await page.getByRole('combobox', { name: 'Search this workspace' }).fill('pangolin');
+  await page.keyboard.press('/');
+  await expect(page.getByRole('combobox', { name: 'Search this workspace' })).toBeFocused();
+  await page.keyboard.type('pangolin');
   const results = page.getByRole('listbox', { name: 'Search results' });
   await expect(results.getByRole('option').first()).toBeVisible();
   await page.screenshot({ path: path.join(SHOTS, 'search.png') });

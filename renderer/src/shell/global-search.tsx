@@ -2,7 +2,7 @@
  * Search across the workspace from the header (`search.query`): case titles and summaries and
  * every seizure's commodity, species, place and source. A combobox: type, move with the arrow
  * keys, Enter opens the case or the seizure; matches are highlighted from the service's
- * `[`…`]` snippet marks.
+ * `[`…`]` snippet marks. "/" anywhere else focuses it.
  */
 import { useDeferredValue, useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import type { SearchHit } from '../../../shared/rpc/cases';
@@ -25,7 +25,22 @@ export function GlobalSearch(props: { workspaceId: string }): ReactNode {
   const cases = useRpc('cases.list', open ? { workspaceId } : null, { workspaceId });
   const numbers = new Map((cases.data ?? []).map((c) => [c.id, c.number]));
 
+  const input = useRef<HTMLInputElement>(null);
+
   useEffect(() => setActive(0), [query]);
+  // "/" anywhere outside a text field jumps to the search, as in most professional tools.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent): void => {
+      if (e.key !== '/' || e.ctrlKey || e.metaKey || e.altKey) return;
+      const t = e.target as HTMLElement | null;
+      if (t && (t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName))) return;
+      if (document.querySelector('dialog[open]')) return;
+      e.preventDefault();
+      input.current?.focus();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, []);
   useEffect(() => {
     const onDown = (e: MouseEvent): void => {
       if (!box.current?.contains(e.target as Node)) setOpen(false);
@@ -47,15 +62,17 @@ export function GlobalSearch(props: { workspaceId: string }): ReactNode {
       <div className="input-with-icon">
         <Icon name="search" />
         <input
+          ref={input}
           className="input input-sm"
           type="search"
           role="combobox"
           aria-label="Search this workspace"
+          aria-keyshortcuts="/"
           aria-expanded={showList}
           aria-controls={listId}
           aria-autocomplete="list"
           aria-activedescendant={showList && list[active] ? `${listId}-${active}` : undefined}
-          placeholder="Search cases and seizures…"
+          placeholder="Search cases and seizures…  ( / )"
           value={text}
           onChange={(e) => {
             setText(e.target.value);
