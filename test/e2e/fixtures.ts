@@ -4,7 +4,8 @@
  * prints (`NEST Desk is running at http://127.0.0.1:PORT/#token=…`), and stops it after the test;
  * `host.openPage()` opens another tab on the same host (a second window on the same data).
  * `requests` collects every URL the browser context asked for, so a test can prove that
- * nothing left 127.0.0.1.
+ * nothing left 127.0.0.1; `cspViolations` collects the console's Content-Security-Policy
+ * reports (an inline style or script would show up there).
  */
 import { test as base, expect, type Page } from '@playwright/test';
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -74,7 +75,14 @@ function stopHost(child: ChildProcess): Promise<void> {
   });
 }
 
-export const test = base.extend<{ host: Host; requests: string[] }>({
+export const test = base.extend<{ host: Host; requests: string[]; cspViolations: string[] }>({
+  cspViolations: async ({ context }, use) => {
+    const found: string[] = [];
+    context.on('console', (m) => {
+      if (/Content Security Policy/i.test(m.text())) found.push(m.text());
+    });
+    await use(found);
+  },
   requests: async ({ context }, use) => {
     const urls: string[] = [];
     context.on('request', (r) => urls.push(r.url()));

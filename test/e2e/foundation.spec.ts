@@ -26,7 +26,7 @@ async function createIdentity(page: Page, name = 'Siti Rahman', agency = 'Singap
   await expect(page.getByRole('heading', { name: /Choose a workspace|Open a workspace/ })).toBeVisible();
 }
 
-test('first run, case, import, map, reload, live edit in a second tab, validation', async ({ page, host, requests }) => {
+test('first run, case, import, map, reload, live edit in a second tab, validation', async ({ page, host, requests, cspViolations }) => {
   await page.goto(host.url);
 
   // First run: the identity form refuses empty fields, with the message next to the field.
@@ -214,9 +214,10 @@ test('first run, case, import, map, reload, live edit in a second tab, validatio
 
   expect(requests.length).toBeGreaterThan(3); // the collector saw the app load…
   expect(offHost(requests, host.origin)).toEqual([]); // …and nothing left 127.0.0.1
+  expect(cspViolations).toEqual([]);
 });
 
-test('the demo workspace opens with its 6 cases and their sources', async ({ page, host, requests }) => {
+test('the demo workspace opens with its 6 cases and their sources', async ({ page, host, requests, cspViolations }) => {
   await page.goto(host.url);
   await createIdentity(page, 'Daniel Okoye', 'Interpol Environmental Security');
   await expect(page.getByText('Where the data comes from')).toBeVisible();
@@ -302,4 +303,5 @@ test('the demo workspace opens with its 6 cases and their sources', async ({ pag
 
   expect(requests.length).toBeGreaterThan(3); // the collector saw the app load…
   expect(offHost(requests, host.origin)).toEqual([]); // …and nothing left 127.0.0.1
+  expect(cspViolations).toEqual([]);
 });
