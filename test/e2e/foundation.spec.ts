@@ -189,13 +189,14 @@ test('first run, case, import, map, reload, live edit in a second tab, validatio
   await expect(page.locator('.leaflet-tooltip b')).toHaveCount(0);
   await page.getByRole('tab', { name: /Seizures/ }).click();
 
-  // Edit it through the form, then delete it after confirming.
-  await table.getByRole('button', { name: /^Edit seizure: rhino horn/ }).click();
+  // The new seizure's detail is open: edit it from there; then close it and delete it from its row.
+  await page.getByRole('complementary', { name: 'rhino horn <b>x</b>' }).getByRole('button', { name: 'Edit' }).click();
   const edit = page.getByRole('dialog', { name: 'Edit seizure' });
   await edit.getByLabel('Quantity').fill('24.5');
   await edit.getByRole('button', { name: 'Save changes' }).click();
   await expect(edit).toBeHidden();
   await expect(table.locator('tbody tr').filter({ hasText: 'rhino horn' })).toContainText('24.5 kg');
+  await page.getByRole('button', { name: 'Close seizure detail' }).click();
   await table.getByRole('button', { name: /^Delete seizure: rhino horn/ }).click();
   await page.getByRole('dialog', { name: 'Delete this seizure?' }).getByRole('button', { name: 'Delete seizure' }).click();
   await expect(table.locator('tbody tr')).toHaveCount(59);

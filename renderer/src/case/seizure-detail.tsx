@@ -17,7 +17,7 @@ import { formatDateTime, formatSeizureDate } from '../format/dates';
 const countries = (codes: string[]): string => (codes.length ? codes.map((c) => `${countryName(c)} (${c})`).join(', ') : '—');
 
 /** The seizure detail panel. */
-export function SeizureDetail(props: { seizure: Seizure; onClose: () => void; onEdit: (() => void) | null }): ReactNode {
+export function SeizureDetail(props: { seizure: Seizure; onClose: () => void; onEdit: (() => void) | null; onDelete: (() => void) | null }): ReactNode {
   const s = props.seizure;
   return (
     <aside className="card seizure-detail" aria-labelledby="seizure-detail-title">
@@ -31,6 +31,11 @@ export function SeizureDetail(props: { seizure: Seizure; onClose: () => void; on
         {props.onEdit ? (
           <button type="button" className="btn btn-sm" onClick={props.onEdit}>
             <Icon name="edit" size={14} /> Edit
+          </button>
+        ) : null}
+        {props.onDelete ? (
+          <button type="button" className="btn btn-ghost btn-icon btn-sm" onClick={props.onDelete} aria-label="Delete this seizure" title="Delete this seizure">
+            <Icon name="trash" size={14} />
           </button>
         ) : null}
         <button type="button" className="btn btn-ghost btn-icon btn-sm" onClick={props.onClose} aria-label="Close seizure detail">

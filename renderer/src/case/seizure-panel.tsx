@@ -142,7 +142,7 @@ export function SeizurePanel(props: SeizurePanelProps): ReactNode {
           </div>
         ) : null}
       </div>
-      {current ? <SeizureDetail seizure={current} onClose={() => onSelect(null)} onEdit={props.readOnly ? null : () => props.onEdit(current)} /> : null}
+      {current ? <SeizureDetail seizure={current} onClose={() => onSelect(null)} onEdit={props.readOnly ? null : () => props.onEdit(current)} onDelete={props.readOnly ? null : () => setDeleting(current)} /> : null}
       {deleting ? (
         <ConfirmDialog
           title="Delete this seizure?"

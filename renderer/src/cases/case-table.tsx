@@ -81,7 +81,7 @@ export function CaseTable(props: CaseTableProps): ReactNode {
                     </span>
                   </span>
                 </td>
-                <td className="col-nowrap" title={formatDateTime(c.updatedAt)}>
+                <td className="col-nowrap col-updated" title={`${formatDateTime(c.updatedAt)}${by ? ` by ${by}` : ''}`}>
                   {formatRelative(c.updatedAt)}
                   {by ? <span className="cell-secondary">by {by}</span> : null}
                 </td>
