@@ -237,6 +237,7 @@ test('the demo workspace opens with its 6 cases and their sources', async ({ pag
   const results = page.getByRole('listbox', { name: 'Search results' });
   await expect(results.getByRole('option').first()).toBeVisible();
   await page.screenshot({ path: path.join(SHOTS, 'search.png') });
+  expect(await seriousAxeViolations(page)).toEqual([]);
   await page.getByRole('combobox', { name: 'Search this workspace' }).press('Enter');
   await expect(page.getByTestId('source-url')).toBeVisible();
   await expect(page.getByRole('complementary').filter({ has: page.getByTestId('source-url') })).toContainText(/pangolin/i);

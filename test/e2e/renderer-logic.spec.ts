@@ -9,7 +9,7 @@ import { test, expect } from '@playwright/test';
 import { parseDecimal } from '../../renderer/src/forms/parse';
 import { formatSeizureDate, formatRelative } from '../../renderer/src/format/dates';
 import { rebaseEdit, shiftPosition } from '../../renderer/src/case/shift-position';
-import { snippetParts } from '../../renderer/src/shell/snippet-parts';
+import { focusSnippet, snippetParts } from '../../renderer/src/shell/snippet-parts';
 import { quantityClass } from '../../renderer/src/map/marker-style';
 import { parseRoute, routeHref } from '../../renderer/src/app/router';
 
@@ -55,6 +55,13 @@ test('search snippets: [ and ] mark the matches', () => {
     { text: ' scales and ', hit: false },
     { text: 'ivory', hit: true },
   ]);
+});
+
+test('a long lead before the first match is shortened at a word', () => {
+  const parts = focusSnippet(snippetParts('Hai Phong port VN Viet Nam customs Blood ivory and [pangolin] scales'), 20);
+  expect(parts[0]).toEqual({ text: '…Blood ivory and ', hit: false });
+  expect(parts[1]).toEqual({ text: 'pangolin', hit: true });
+  expect(focusSnippet(snippetParts('short [hit]'))).toEqual(snippetParts('short [hit]'));
 });
 
 test('quantity classes compare within a kind of unit', () => {

@@ -30,6 +30,9 @@ export interface SeizureMapProps {
   label: string;
 }
 
+/** Above this many points markers are drawn on one canvas instead of one SVG path each (stays smooth with 10,000+). */
+const CANVAS_MARKERS_FROM = 2000;
+
 const LAND = '#f7f5f0';
 const BORDER = '#b9b4a9';
 const ROUTE = '#1d2b3f';
@@ -100,6 +103,7 @@ export function SeizureMap(props: SeizureMapProps): ReactNode {
     if (!m || !group) return;
     group.clearLayers();
     const points = JSON.parse(pointsKey) as MapPoint[];
+    const renderer = points.length >= CANVAS_MARKERS_FROM ? L.canvas({ padding: 0.3 }) : undefined;
     for (const p of points) {
       const marker = L.circleMarker([p.latitude, p.longitude], {
         radius: markerRadius(p.quantity, p.unit),
@@ -108,6 +112,7 @@ export function SeizureMap(props: SeizureMapProps): ReactNode {
         fillColor: SECTOR_COLORS[p.sector],
         fillOpacity: 0.85,
         className: `seizure-marker seizure-marker-${p.sector}`,
+        ...(renderer ? { renderer } : {}),
       });
       marker.bindPopup(
         () => {

@@ -9,7 +9,10 @@ import type { SearchHit } from '../../../shared/rpc/cases';
 import { navigate } from '../app/router';
 import { useRpc } from '../hooks/use-rpc';
 import { Icon } from '../ui/icons';
-import { snippetParts } from './snippet-parts';
+import { focusSnippet, snippetParts } from './snippet-parts';
+
+/** Hits shown at once: few enough that the list never scrolls (one line each); refine the words for others. */
+const MAX_HITS = 8;
 
 /** The header search of a workspace. */
 export function GlobalSearch(props: { workspaceId: string }): ReactNode {
@@ -20,7 +23,7 @@ export function GlobalSearch(props: { workspaceId: string }): ReactNode {
   const query = useDeferredValue(text.trim());
   const listId = useId();
   const box = useRef<HTMLDivElement>(null);
-  const hits = useRpc('search.query', query.length >= 2 ? { workspaceId, text: query, limit: 12 } : null, { workspaceId, keepPrevious: true });
+  const hits = useRpc('search.query', query.length >= 2 ? { workspaceId, text: query, limit: MAX_HITS } : null, { workspaceId, keepPrevious: true });
   const list = query.length >= 2 ? (hits.data ?? []) : [];
   const cases = useRpc('cases.list', open ? { workspaceId } : null, { workspaceId });
   const numbers = new Map((cases.data ?? []).map((c) => [c.id, c.number]));
@@ -111,13 +114,13 @@ export function GlobalSearch(props: { workspaceId: string }): ReactNode {
                   go(h);
                 }}
               >
-                <span className="search-result-icon">
+                <span className="search-result-icon" aria-hidden="true">
                   <Icon name={h.kind === 'case' ? 'briefcase' : 'pin'} size={14} />
                 </span>
-                <span className="grow">
+                <span className="grow search-result-text">
                   <span className="search-result-title">{h.title}</span>
                   <span className="search-result-snippet">
-                    {snippetParts(h.snippet).map((p, k) => (p.hit ? <mark key={k}>{p.text}</mark> : <span key={k}>{p.text}</span>))}
+                    {focusSnippet(snippetParts(h.snippet)).map((p, k) => (p.hit ? <mark key={k}>{p.text}</mark> : <span key={k}>{p.text}</span>))}
                   </span>
                 </span>
                 <span className="search-result-kind">

@@ -16,3 +16,16 @@ export function snippetParts(snippet: string): { text: string; hit: boolean }[] 
   if (last < snippet.length) out.push({ text: snippet.slice(last), hit: false });
   return out;
 }
+
+/**
+ * Shortens the text before the first match to at most `lead` characters (cut at a word, with
+ * "…"), so that the highlight stays visible in a one-line snippet.
+ */
+export function focusSnippet(parts: { text: string; hit: boolean }[], lead = 28): { text: string; hit: boolean }[] {
+  const first = parts[0];
+  if (!first || first.hit || first.text.length <= lead) return parts;
+  const tail = first.text.slice(-lead);
+  const cut = tail.indexOf(' ');
+  const text = `…${cut >= 0 && cut < tail.length - 1 ? tail.slice(cut + 1) : tail}`;
+  return [{ text, hit: false }, ...parts.slice(1)];
+}
