@@ -14,6 +14,7 @@
  * is a {@link WriteOrigin} naming the member.
  */
 import * as Y from 'yjs';
+import { CASE_DOC_ROOTS, defineRoots } from './root-types';
 import { caseFieldsSchema, caseMetaSchema, type CaseFields, type CaseMeta } from '../domain/case';
 import { seizureFieldSchemas, seizureFieldsSchema, newSeizureFields, type Seizure, type SeizureFields } from '../domain/seizure';
 import { routeFieldsSchema, type Route, type RouteFields } from '../domain/route';
@@ -78,6 +79,7 @@ export class CaseDoc {
 
   constructor(doc: Y.Doc) {
     this.doc = doc;
+    defineRoots(doc, CASE_DOC_ROOTS);
   }
 
   private get metaMap(): Y.Map<unknown> {

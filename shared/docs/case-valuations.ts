@@ -18,6 +18,7 @@
  * appends an audit entry and runs in one transaction whose origin is a {@link WriteOrigin}.
  */
 import * as Y from 'yjs';
+import { CASE_DOC_ROOTS, defineRoots } from './root-types';
 import {
   interdictionAssumptionSchema,
   valuationFieldSchemas,
@@ -51,6 +52,7 @@ export class CaseValuations {
 
   constructor(doc: Y.Doc) {
     this.doc = doc;
+    defineRoots(doc, CASE_DOC_ROOTS);
   }
 
   private get valuationMap(): Y.Map<Y.Map<unknown>> {

@@ -21,6 +21,7 @@
  * UI can ask someone to fix it, rather than valuing with a reversed range.
  */
 import * as Y from 'yjs';
+import { WORKSPACE_DOC_ROOTS, defineRoots } from './root-types';
 import type { z } from 'zod';
 import {
   priceReferenceFieldSchemas,
@@ -66,6 +67,7 @@ export class ReferenceLists {
 
   constructor(doc: Y.Doc) {
     this.doc = doc;
+    defineRoots(doc, WORKSPACE_DOC_ROOTS);
   }
 
   private get priceMap(): Y.Map<Y.Map<unknown>> {

@@ -13,6 +13,7 @@
  * and reads members and case access from it to authorise every connection).
  */
 import * as Y from 'yjs';
+import { WORKSPACE_DOC_ROOTS, defineRoots } from './root-types';
 import { z } from 'zod';
 import { CASE_STATUSES, CRIME_SECTORS, TLP_MARKINGS } from '../domain/codes';
 import { caseNumberSchema } from '../domain/case';
@@ -88,6 +89,7 @@ export class WorkspaceDoc {
 
   constructor(doc: Y.Doc) {
     this.doc = doc;
+    defineRoots(doc, WORKSPACE_DOC_ROOTS);
   }
 
   private get settingsMap(): Y.Map<unknown> {

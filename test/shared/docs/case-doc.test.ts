@@ -130,6 +130,16 @@ describe('CaseDoc', () => {
     expect(cd.listRoutes()[0]).toMatchObject({ name: 'Suspected route', points: [[-3.4, 29.3], [-1.3, 36.8], [-4.05, 39.6667]] });
   });
 
+  it('reports the first sync of a doc that arrives in one remote update', () => {
+    const source = newCase();
+    source.addSeizure(S1, ivory(), alice);
+    const replica = new CaseDoc(new Y.Doc());
+    const seen: { meta: boolean; ids: string[]; initialised: boolean }[] = [];
+    replica.observe((c) => seen.push({ meta: c.meta, ids: [...c.seizureIds], initialised: replica.isInitialised() }));
+    Y.applyUpdate(replica.doc, Y.encodeStateAsUpdate(source.doc));
+    expect(seen).toEqual([{ meta: true, ids: [S1], initialised: true }]);
+  });
+
   it('reports which seizures a transaction changed, including nested field edits', () => {
     const cd = newCase();
     let t = 1_800_000_000_000;

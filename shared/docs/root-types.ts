@@ -1,0 +1,40 @@
+/**
+ * The root (top-level) shared types of each doc layout, declared in one place and defined on a
+ * Y.Doc before anything reads or observes it.
+ *
+ * Why: when an update arrives for a root type the doc has not defined yet, Yjs files it under a
+ * generic placeholder type and swaps in the real Y.Map/Y.Text at the first `getMap`/`getText`.
+ * An observer that compared `transaction.changed` against the real type would then miss the
+ * first sync of a doc (found by the relay sync test). Defining every root type first avoids it.
+ */
+import type * as Y from 'yjs';
+
+/** Root types of a case doc: name → kind. */
+export const CASE_DOC_ROOTS = {
+  meta: 'map',
+  summary: 'text',
+  seizures: 'map',
+  routes: 'map',
+  audit: 'array',
+  valuations: 'map',
+  estimateAssumptions: 'map',
+} as const;
+
+/** Root types of a workspace doc: name → kind. */
+export const WORKSPACE_DOC_ROOTS = {
+  settings: 'map',
+  members: 'map',
+  cases: 'map',
+  audit: 'array',
+  priceReferences: 'map',
+  exchangeRates: 'map',
+} as const;
+
+/** Defines every root type of `roots` on `doc` (idempotent and cheap). */
+export function defineRoots(doc: Y.Doc, roots: Record<string, 'map' | 'text' | 'array'>): void {
+  for (const [name, kind] of Object.entries(roots)) {
+    if (kind === 'map') doc.getMap(name);
+    else if (kind === 'text') doc.getText(name);
+    else doc.getArray(name);
+  }
+}
