@@ -23,6 +23,10 @@ import { WorkspaceRuntime } from './workspace-runtime';
 import { WorkspaceStore, listWorkspaceIds } from './workspace-store';
 import { handlers } from './rpc/handlers';
 import { lockDataDir } from './data-dir-lock';
+import { SyncEngine, type SyncConfig } from './sync/sync-engine';
+import { relayUrls } from './sync/relay-url';
+import type { SyncStatus } from '../../shared/rpc/sync';
+import type { MemberRole } from '../../shared/domain/codes';
 import type { RpcMethod, RpcParams, RpcResult } from '../../shared/rpc/contract';
 
 /** Options of {@link DataService}. */
@@ -38,6 +42,8 @@ export interface DataServiceOptions {
   migrations?: Migration[];
   /** DocHost timings (tests shorten them). */
   docTimings?: { unloadAfterMs?: number; idleCompactMs?: number };
+  /** Sync engine timings (tests shorten them). */
+  syncTimings?: { roundIntervalMs?: number; docTimeoutMs?: number };
 }
 
 /** The data service. Create with {@link DataService.open}; connect renderers with {@link connect}. */
@@ -49,6 +55,8 @@ export class DataService implements SessionHost {
   readonly profile: ProfileStore;
   private readonly migrations: Migration[];
   private readonly docTimings: DataServiceOptions['docTimings'];
+  private readonly syncTimings: DataServiceOptions['syncTimings'];
+  private readonly engines = new Map<string, SyncEngine>();
   private readonly workspaces = new Map<string, WorkspaceRuntime>();
   private readonly broken = new Map<string, string>();
   private readonly sessions = new Set<Session>();
@@ -63,6 +71,7 @@ export class DataService implements SessionHost {
     this.logger = opts.logger ?? createLogger('data-service');
     this.migrations = opts.migrations ?? loadMigrations();
     this.docTimings = opts.docTimings;
+    this.syncTimings = opts.syncTimings;
     this.profile = new ProfileStore(this.dataDir);
     this.unlock = lockDataDir(this.dataDir);
   }
@@ -160,7 +169,79 @@ export class DataService implements SessionHost {
   private openWorkspace(store: WorkspaceStore): WorkspaceRuntime {
     const rt = new WorkspaceRuntime(store, this.logger.child({ workspace: store.workspaceId }), (workspaceId, caseIds) => this.broadcast('projection.changed', { workspaceId, caseIds }), this.docTimings);
     this.workspaces.set(store.workspaceId, rt);
+    const sync = store.getSetting<SyncConfig | null>('sync', null);
+    if (sync) this.runEngine(rt, sync);
     return rt;
+  }
+
+  // ---- sync ---------------------------------------------------------------------------------
+
+  private runEngine(ws: WorkspaceRuntime, config: SyncConfig): void {
+    const engine = new SyncEngine(config, {
+      workspace: ws,
+      hub: this.hub,
+      logger: this.logger.child({ workspace: ws.id, part: 'sync' }),
+      onStatus: (status) => this.broadcast('sync.status', status),
+      ...this.syncTimings,
+    });
+    this.engines.set(ws.id, engine);
+  }
+
+  /**
+   * Starts (or re-points) syncing a workspace through `relayUrl` with `token`.
+   * @throws NestError('validation') for a malformed relay address.
+   */
+  startSync(ws: WorkspaceRuntime, next: { relayUrl: string; token: string }): void {
+    const relayUrl = relayUrls(next.relayUrl).ws;
+    const engine = this.engines.get(ws.id);
+    if (engine) {
+      engine.reconfigure({ relayUrl, token: next.token });
+      return;
+    }
+    const config: SyncConfig = { relayUrl, token: next.token, clock: 0, localClock: 0 };
+    ws.store.setSetting('sync', config);
+    this.runEngine(ws, config);
+  }
+
+  /** Stops syncing a workspace; `forget` also deletes its relay settings (local data is kept). */
+  async stopSync(workspaceId: string, opts: { forget?: boolean } = {}): Promise<void> {
+    const engine = this.engines.get(workspaceId);
+    this.engines.delete(workspaceId);
+    await engine?.stop();
+    if (opts.forget) this.workspace(workspaceId).store.setSetting('sync', null);
+    this.broadcast('sync.status', this.syncStatus(workspaceId));
+  }
+
+  /** The sync status of a workspace (`off` when it has no relay). */
+  syncStatus(workspaceId: string): SyncStatus {
+    const engine = this.engines.get(workspaceId);
+    if (engine) return engine.status();
+    this.workspace(workspaceId);
+    return { workspaceId, state: 'off', detail: null, relayUrl: null, lastSyncedAt: null, docs: {}, live: {} };
+  }
+
+  /** The running sync engine of a workspace, if any (tests). */
+  syncEngine(workspaceId: string): SyncEngine | undefined {
+    return this.engines.get(workspaceId);
+  }
+
+  /**
+   * Opens, or creates empty, the local copy of a workspace this machine joins as `memberId`
+   * with `role` (from an invitation); its content arrives through sync.
+   */
+  joinWorkspace(j: { workspaceId: string; workspaceName: string; memberId: string; role: MemberRole }): WorkspaceRuntime {
+    const known = listWorkspaceIds(this.dataDir).includes(j.workspaceId);
+    const ws = known ? this.workspace(j.workspaceId) : this.openWorkspace(this.prepareJoin(j));
+    ws.store.setLocalSettings({ memberId: j.memberId, role: j.role, demo: false });
+    ws.store.setSetting('joinedName', j.workspaceName);
+    this.broadcast('workspaces.changed', {});
+    return ws;
+  }
+
+  private prepareJoin(j: { workspaceId: string; memberId: string; role: MemberRole }): WorkspaceStore {
+    const store = WorkspaceStore.open(this.dataDir, j.workspaceId, { create: true, migrations: this.migrations });
+    store.setLocalSettings({ memberId: j.memberId, role: j.role, demo: false });
+    return store;
   }
 
   /** Summaries of every workspace on this machine; one that cannot be opened is listed with its problem. */
@@ -182,10 +263,12 @@ export class DataService implements SessionHost {
 
   /** The summary of one open workspace. */
   summarise(ws: WorkspaceRuntime): WorkspaceSummary {
-    const settings = ws.workspaceDoc().readSettings();
+    const doc = ws.workspaceDoc();
+    const settings = doc.readSettings();
     const local = ws.local();
     const caseCount = ws.store.db.prepare('SELECT COUNT(*) FROM cases').pluck().get() as number;
-    return { id: ws.id, name: settings.name, casePrefix: settings.casePrefix, reportingCurrency: settings.reportingCurrency, demo: local.demo, caseCount, role: local.role };
+    const name = doc.isInitialised() ? settings.name : ws.store.getSetting<string>('joinedName', settings.name);
+    return { id: ws.id, name, casePrefix: settings.casePrefix, reportingCurrency: settings.reportingCurrency, demo: local.demo, caseCount, role: local.role };
   }
 
   /**
@@ -208,6 +291,8 @@ export class DataService implements SessionHost {
   close(): void {
     if (this.closed) return;
     this.closed = true;
+    for (const e of this.engines.values()) void e.stop();
+    this.engines.clear();
     for (const s of [...this.sessions]) s.close();
     for (const ws of this.workspaces.values()) {
       try {

@@ -41,9 +41,23 @@ export interface PeerOrigin {
   memberId: string;
 }
 
+/** Hears when a doc gets its first renderer peer and loses its last (the sync engine keeps such docs live with the relay). */
+export interface ChannelListener {
+  opened(name: string, doc: Y.Doc, awareness: awarenessProtocol.Awareness): void;
+  closed(name: string): void;
+}
+
 /** Fans docs out to renderer peers. */
 export class SyncHub {
   private readonly channels = new Map<string, Channel>();
+  private readonly listeners = new Set<ChannelListener>();
+
+  /** Adds a channel listener (told about channels already open); returns its remover. */
+  listen(l: ChannelListener): () => void {
+    this.listeners.add(l);
+    for (const [name, ch] of this.channels) l.opened(name, ch.doc, ch.awareness);
+    return () => this.listeners.delete(l);
+  }
 
   /** Names of docs with at least one peer. */
   openDocs(): string[] {
@@ -95,6 +109,7 @@ export class SyncHub {
       awareness.destroy();
     };
     this.channels.set(name, ch);
+    for (const l of this.listeners) l.opened(name, doc, awareness);
     return ch;
   }
 
@@ -144,6 +159,7 @@ export class SyncHub {
     ch.peers.delete(peer);
     if (entry.clients.size) awarenessProtocol.removeAwarenessStates(ch.awareness, [...entry.clients], null);
     if (ch.peers.size === 0) {
+      for (const l of this.listeners) l.closed(name);
       ch.dispose();
       this.channels.delete(name);
       ch.source.release(name);

@@ -8,11 +8,12 @@ import type { z } from 'zod';
 import { appRpc } from './app';
 import { casesRpc } from './cases';
 import { importRpc } from './import';
+import { syncRpc, type SyncStatus } from './sync';
 import type { MethodSpec } from './define';
 import type { ErrorInfo } from '../errors';
 
 /** Every RPC method, by name. */
-export const rpcContract = { ...appRpc, ...casesRpc, ...importRpc } as const satisfies Record<string, MethodSpec>;
+export const rpcContract = { ...appRpc, ...casesRpc, ...importRpc, ...syncRpc } as const satisfies Record<string, MethodSpec>;
 
 /** An RPC method name. */
 export type RpcMethod = keyof typeof rpcContract;
@@ -34,6 +35,8 @@ export interface RpcEvents {
   'projection.changed': { workspaceId: string; caseIds: string[] };
   /** The list of workspaces or their settings changed. */
   'workspaces.changed': Record<string, never>;
+  /** A workspace's sync status changed. */
+  'sync.status': SyncStatus;
   /** A frame from this renderer could not be decoded (the connection stays up). */
   'protocol.error': ErrorInfo;
 }

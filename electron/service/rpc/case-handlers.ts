@@ -57,6 +57,20 @@ function toSummary(r: CaseRow): CaseSummary {
   };
 }
 
+/**
+ * The next case number: the workspace index's next number, moved past any higher number among
+ * the cases this machine has (cases of members not yet in the index).
+ */
+function nextCaseNumber(db: Db, fromIndex: string): string {
+  const m = /^(.*-\d{4}-)(\d+)$/.exec(fromIndex);
+  if (!m) return fromIndex;
+  const prefix = m[1]!;
+  const numbers = db.prepare('SELECT number FROM cases WHERE number LIKE ?').pluck().all(`${prefix}%`) as string[];
+  let max = Number(m[2]) - 1;
+  for (const n of numbers) max = Math.max(max, Number.parseInt(n.slice(prefix.length), 10) || 0);
+  return `${prefix}${String(max + 1).padStart(4, '0')}`;
+}
+
 function caseRow(db: Db, caseId: string): CaseSummary {
   const row = db.prepare('SELECT * FROM cases WHERE id = ?').get(caseId) as CaseRow | undefined;
   if (!row) throw new NestError('not-found', `case ${caseId} does not exist in this workspace`);
@@ -92,13 +106,16 @@ export const caseHandlers: HandlerMap<keyof typeof casesRpc> = {
     if (local.role === 'observer') throw new NestError('read-only', 'Observers cannot create cases.');
     const index = ws.workspaceDoc();
     const id = randomUUID();
-    const year = Number(p.fields.openedOn.slice(0, 4));
-    const number = index.nextCaseNumber(year);
+    const number = nextCaseNumber(ws.store.db, index.nextCaseNumber(Number(p.fields.openedOn.slice(0, 4))));
     const name = ws.caseDocName(id);
     const writer = { memberId: local.memberId };
     ws.host.with(name, (doc) => {
       const meta = new CaseDoc(doc).init(id, number, p.fields, writer);
-      index.upsertCase({ id, number, title: meta.title, status: meta.status, sector: meta.sector, tlp: meta.tlp, createdBy: local.memberId, createdAt: meta.createdAt }, writer);
+      // Only admins write the workspace doc (the relay enforces it); other members' cases reach
+      // the index when an admin's desktop syncs them (workspace-runtime mirrors case meta).
+      if (local.role === 'admin') {
+        index.upsertCase({ id, number, title: meta.title, status: meta.status, sector: meta.sector, tlp: meta.tlp, createdBy: local.memberId, createdAt: meta.createdAt }, writer);
+      }
     });
     return caseRow(ws.store.db, id);
   },

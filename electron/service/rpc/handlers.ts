@@ -6,7 +6,8 @@ import type { RpcMethod } from '../../../shared/rpc/contract';
 import { appHandlers } from './app-handlers';
 import { caseHandlers } from './case-handlers';
 import { importHandlers } from './import-handlers';
+import { syncHandlers } from './sync-handlers';
 import type { HandlerMap } from './types';
 
 /** Every method's handler. */
-export const handlers: HandlerMap<RpcMethod> = { ...appHandlers, ...caseHandlers, ...importHandlers };
+export const handlers: HandlerMap<RpcMethod> = { ...appHandlers, ...caseHandlers, ...importHandlers, ...syncHandlers };

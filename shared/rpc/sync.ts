@@ -1,0 +1,62 @@
+/**
+ * RPC methods for syncing a workspace through the task force's relay: connecting (admins),
+ * invitations, joining with an invitation, members, and the sync status.
+ */
+import { z } from 'zod';
+import { MEMBER_ROLES } from '../domain/codes';
+import { identityInputSchema } from '../domain/member';
+import { workspaceSummarySchema } from './app';
+import { method } from './define';
+
+const workspaceId = z.string().uuid();
+
+/** Overall sync states (see docs/relay.md): off = no relay configured. */
+export const SYNC_STATES = ['off', 'synced', 'syncing', 'offline', 'refused', 'error'] as const;
+/** Per-doc link states. */
+export const DOC_SYNC_STATES = ['syncing', 'synced', 'read-only', 'offline', 'refused', 'error'] as const;
+
+/** A workspace's sync status. `live` maps open doc names to their link state. */
+export const syncStatusSchema = z.object({
+  workspaceId: z.string(),
+  state: z.enum(SYNC_STATES),
+  detail: z.string().nullable(),
+  relayUrl: z.string().nullable(),
+  lastSyncedAt: z.number().nullable(),
+  docs: z.record(z.string(), z.number()),
+  live: z.record(z.string(), z.enum(DOC_SYNC_STATES)),
+});
+/** A workspace's sync status. */
+export type SyncStatus = z.infer<typeof syncStatusSchema>;
+
+/** A member as listed for admins. */
+export const memberRowSchema = identityInputSchema.extend({ id: z.string(), joinedAt: z.number(), self: z.boolean() });
+
+/** An invitation: one string to hand over out of band (also saved as a `.nestinvite` file). */
+export const invitationSchema = z.object({
+  invitation: z.string(),
+  memberId: z.string(),
+  expiresAt: z.number(),
+  fileName: z.string(),
+});
+
+export const syncRpc = {
+  'sync.status': method(z.object({ workspaceId }), syncStatusSchema, 'The sync status of a workspace.'),
+  'sync.connect': method(
+    z.object({ workspaceId, relayUrl: z.string().min(1).max(500) }),
+    z.object({ keyId: z.string(), publicKeyJwk: z.string(), registerCommand: z.string() }),
+    'Admins: connects the workspace to a relay, creating its signing key on first use; returns what the relay operator must register.',
+  ),
+  'sync.disconnect': method(z.object({ workspaceId }), z.object({}), 'Stops syncing this workspace (local data is kept).'),
+  'invitations.create': method(
+    z.object({ workspaceId, name: identityInputSchema.shape.name, agency: identityInputSchema.shape.agency, role: z.enum(MEMBER_ROLES), validDays: z.number().int().min(1).max(730).default(90) }),
+    invitationSchema,
+    'Admins: adds a member and signs their invitation token.',
+  ),
+  'workspaces.join': method(
+    z.object({ invitation: z.string().min(20).max(20_000) }),
+    workspaceSummarySchema,
+    'Joins (or renews access to) a workspace with an invitation; its cases then sync in.',
+  ),
+  'members.list': method(z.object({ workspaceId }), z.array(memberRowSchema), 'Members of a workspace.'),
+  'members.remove': method(z.object({ workspaceId, memberId: z.string().min(1).max(100) }), z.object({}), 'Admins: removes a member; the relay disconnects them at once.'),
+} as const;
