@@ -3,7 +3,7 @@
  * `CaseDoc.updateMeta`, validated first with the shared case schema, the message shown next to
  * the field), the shared summary, and the latest activity from the case's audit log.
  */
-import { useState, type ReactNode } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import type { CaseDoc } from '../../../shared/docs/case-doc';
 import type { Writer } from '../../../shared/docs/records';
 import { caseFieldsSchema, type CaseFields, type CaseMeta } from '../../../shared/domain/case';
@@ -26,13 +26,17 @@ export interface CaseOverviewProps {
   seizures: Seizure[];
   writer: Writer;
   readOnly: boolean;
-  version: number;
+  /** Changes when the summary text changed. */
+  summaryVersion: number;
+  /** Changes when the audit log may have grown (every write stamps meta or adds routes). */
+  activityVersion: number;
   workspaceId: string;
 }
 
 /** The overview tab. */
 export function CaseOverview(props: CaseOverviewProps): ReactNode {
   const { caseDoc, meta, writer, readOnly } = props;
+  const stats = useMemo(() => <CaseStats seizures={props.seizures} />, [props.seizures]);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [summaryError, setSummaryError] = useState<string | undefined>();
 
@@ -56,7 +60,7 @@ export function CaseOverview(props: CaseOverviewProps): ReactNode {
 
   return (
     <div className="overview">
-      <CaseStats seizures={props.seizures} />
+      {stats}
       <div className="overview-grid">
         <section className="card" aria-labelledby="details-title">
           <div className="card-header">
@@ -95,11 +99,11 @@ export function CaseOverview(props: CaseOverviewProps): ReactNode {
             </div>
             <div className="card-body">
               <Field label="Case summary" error={summaryError} className="summary-field">
-                {(c) => <SummaryEditor control={c} caseDoc={caseDoc} writer={writer} readOnly={readOnly} version={props.version} onError={setSummaryError} />}
+                {(c) => <SummaryEditor control={c} caseDoc={caseDoc} writer={writer} readOnly={readOnly} version={props.summaryVersion} onError={setSummaryError} />}
               </Field>
             </div>
           </section>
-          <ActivityLog caseDoc={caseDoc} version={props.version} workspaceId={props.workspaceId} />
+          <ActivityLog caseDoc={caseDoc} version={props.activityVersion} workspaceId={props.workspaceId} />
         </div>
       </div>
     </div>

@@ -38,13 +38,15 @@ export function CaseScreen(props: { ws: WorkspaceSummary; caseId: string; tab: C
   useEffect(() => {
     setSelected(props.seizureId);
   }, [props.seizureId]);
-  const points = useRpc('seizures.mapPoints', { workspaceId: ws.id, caseId }, { workspaceId: ws.id, caseId });
+  // Map points only while the map is shown: each edit refreshes them, and they can be many.
+  const points = useRpc('seizures.mapPoints', tab === 'map' ? { workspaceId: ws.id, caseId } : null, { workspaceId: ws.id, caseId });
 
-  const version = replica?.version ?? 0;
+  const versions = replica?.versions;
   const caseDoc = replica?.caseDoc ?? null;
-  const meta = useMemo(() => caseDoc?.readMeta() ?? null, [caseDoc, version]);
-  const seizures = useMemo(() => caseDoc?.listSeizures() ?? [], [caseDoc, version]);
-  const routes = useMemo(() => caseDoc?.listRoutes() ?? [], [caseDoc, version]);
+  const meta = useMemo(() => caseDoc?.readMeta() ?? null, [caseDoc, versions?.meta]);
+  const seizures = useMemo(() => caseDoc?.listSeizures() ?? [], [caseDoc, versions?.seizures]);
+  const routes = useMemo(() => caseDoc?.listRoutes() ?? [], [caseDoc, versions?.routes]);
+  const mappedCount = useMemo(() => seizures.filter((s) => s.latitude !== null && s.longitude !== null).length, [seizures]);
   const writer: Writer = useMemo(() => ({ memberId: identity.memberId }), [identity.memberId]);
   useDocumentTitle(meta && caseDoc?.isInitialised() ? `${meta.number} · ${meta.title}` : 'Case');
 
@@ -59,7 +61,6 @@ export function CaseScreen(props: { ws: WorkspaceSummary; caseId: string; tab: C
   if (!replica.synced && !caseDoc.isInitialised()) return <Loading full>Opening the case…</Loading>;
 
   const readOnly = replica.status?.state === 'read-only' || !roleMayWrite(ws.role);
-  const mappedCount = points.data?.length ?? seizures.filter((s) => s.latitude !== null).length;
 
   return (
     <div className="page page-wide case-page">
@@ -73,7 +74,7 @@ export function CaseScreen(props: { ws: WorkspaceSummary; caseId: string; tab: C
       />
       <CaseTabs ws={ws.id} caseId={caseId} tab={tab} seizureCount={seizures.length} mappedCount={mappedCount} />
       <div role="tabpanel" id={`case-panel-${tab}`} aria-labelledby={`case-tab-${tab}`}>
-        {tab === 'overview' ? <CaseOverview caseDoc={caseDoc} meta={meta} seizures={seizures} writer={writer} readOnly={readOnly} version={version} workspaceId={ws.id} /> : null}
+        {tab === 'overview' ? <CaseOverview caseDoc={caseDoc} meta={meta} seizures={seizures} writer={writer} readOnly={readOnly} summaryVersion={replica.versions.summary} activityVersion={replica.versions.meta + replica.versions.routes} workspaceId={ws.id} /> : null}
         {tab === 'seizures' ? (
           <SeizurePanel
             caseDoc={caseDoc}
