@@ -11,6 +11,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
+import reactHooks from 'eslint-plugin-react-hooks';
 import { builtinModules } from 'node:module';
 
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
@@ -46,7 +47,12 @@ export default tseslint.config(
   {
     files: ['renderer/**/*.ts', 'renderer/**/*.tsx'],
     languageOptions: { globals: { ...globals.browser } },
+    plugins: { 'react-hooks': reactHooks },
     rules: {
+      'react-hooks/rules-of-hooks': 'error',
+      // Off: doc-backed memos key on version counters (e.g. useMemo(() => caseDoc.listSeizures(), [versions.seizures])),
+      // a dependency the rule cannot see and would flag as unnecessary.
+      'react-hooks/exhaustive-deps': 'off',
       'no-restricted-imports': ['error', {
         paths: [...noNode.paths, noElectron, ...noNodePackages],
         patterns: forbidFolders(['electron', 'relay', 'node'], 'renderer/ imports only shared/ and browser packages.'),

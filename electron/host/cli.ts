@@ -5,7 +5,8 @@
  *
  *   NEST Desk is running at http://127.0.0.1:PORT/#token=…
  *
- * Options: --port N (default 0 = a free port), --data-dir DIR, --help.
+ * Options: --port N (default 0 = a free port), --data-dir DIR, --new-token, --help. The token is
+ * kept in the data folder, so an open page reconnects when the host restarts on the same port.
  */
 import { parseArgs } from 'node:util';
 import { createLogger } from '../../node/log';
@@ -13,16 +14,18 @@ import { appPath } from '../../node/store/app-root';
 import { DataService } from '../service/data-service';
 import { defaultDataDir } from '../service/data-dir';
 import { startBrowserHost } from './browser-host';
+import { browserToken } from './browser-token';
 
 const HELP = `Usage: npm run serve -- [--port N] [--data-dir DIR]
 
 Runs NEST Desk in browser mode on 127.0.0.1 and prints the URL to open.
   --port N        TCP port (default: a free port)
   --data-dir DIR  data folder (default: $NEST_DATA_DIR or the OS app-data folder "NEST Desk")
+  --new-token     replace the access token (pages opened with the old address lose access)
   --help          this text`;
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { port: { type: 'string' }, 'data-dir': { type: 'string' }, help: { type: 'boolean' } } });
+  const { values } = parseArgs({ options: { port: { type: 'string' }, 'data-dir': { type: 'string' }, 'new-token': { type: 'boolean' }, help: { type: 'boolean' } } });
   if (values.help) {
     console.log(HELP);
     return;
@@ -32,7 +35,7 @@ async function main(): Promise<void> {
   const logger = createLogger('serve', process.env.NEST_LOG_LEVEL ?? 'warn');
   const dataDir = values['data-dir'] ?? defaultDataDir();
   const service = DataService.open({ dataDir, mode: 'browser', logger, version: process.env.npm_package_version });
-  const host = await startBrowserHost({ service, rendererDir: appPath('dist', 'renderer'), port, logger });
+  const host = await startBrowserHost({ service, rendererDir: appPath('dist', 'renderer'), port, logger, token: browserToken(dataDir, values['new-token'] ?? false) });
   console.log(`NEST Desk is running at ${host.url}`);
   console.log(`Data folder: ${dataDir}. Press Ctrl+C to stop.`);
   const stop = async (): Promise<void> => {

@@ -167,7 +167,7 @@ export class DataService implements SessionHost {
   }
 
   private openWorkspace(store: WorkspaceStore): WorkspaceRuntime {
-    const rt = new WorkspaceRuntime(store, this.logger.child({ workspace: store.workspaceId }), (workspaceId, caseIds) => this.broadcast('projection.changed', { workspaceId, caseIds }), this.docTimings);
+    const rt = new WorkspaceRuntime(store, this.logger.child({ workspace: store.workspaceId }), (workspaceId, caseIds, parts) => this.broadcast('projection.changed', { workspaceId, caseIds, parts }), this.docTimings);
     this.workspaces.set(store.workspaceId, rt);
     const sync = store.getSetting<SyncConfig | null>('sync', null);
     if (sync) this.runEngine(rt, sync);

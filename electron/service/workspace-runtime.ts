@@ -24,8 +24,11 @@ export function memberOfOrigin(origin: unknown): string {
 /** Bumped when the projection tables' derivation changes: a mismatch triggers a rebuild at open. */
 export const PROJECTION_VERSION = 1;
 
+/** Which parts of a case changed (lists and maps refetch only what they show). */
+export type ProjectionPart = 'meta' | 'summary' | 'seizures' | 'routes';
+
 /** Called after a case's projection changed. */
-export type ProjectionListener = (workspaceId: string, caseIds: string[]) => void;
+export type ProjectionListener = (workspaceId: string, caseIds: string[], parts: ProjectionPart[]) => void;
 
 /** An open workspace. */
 export class WorkspaceRuntime {
@@ -103,7 +106,12 @@ export class WorkspaceRuntime {
       } catch (err) {
         this.logger.error({ workspace: this.id, case: caseId, err: err instanceof Error ? err.message : String(err) }, 'projection failed');
       }
-      this.onProjection(this.id, [caseId]);
+      const parts: ProjectionPart[] = [];
+      if (change.meta) parts.push('meta');
+      if (change.summary) parts.push('summary');
+      if (change.seizureIds.size) parts.push('seizures');
+      if (change.routes) parts.push('routes');
+      this.onProjection(this.id, [caseId], parts);
     });
   }
 

@@ -4,7 +4,7 @@
  * Editing a case or its seizures happens on the renderer's doc replica through `shared/docs`.
  */
 import { z } from 'zod';
-import { CASE_STATUSES, CRIME_SECTORS, QUANTITY_UNITS, TLP_MARKINGS } from '../domain/codes';
+import { CASE_STATUSES, CRIME_SECTORS, DATE_PRECISIONS, QUANTITY_UNITS, TLP_MARKINGS } from '../domain/codes';
 import { caseFieldsSchema } from '../domain/case';
 import { method } from './define';
 
@@ -31,7 +31,7 @@ export const caseSummarySchema = z.object({
 export type CaseSummary = z.infer<typeof caseSummarySchema>;
 
 /** Sortable columns of the case list. */
-export const CASE_SORT_KEYS = ['number', 'title', 'status', 'sector', 'openedOn', 'updatedAt', 'seizureCount'] as const;
+export const CASE_SORT_KEYS = ['number', 'title', 'status', 'sector', 'tlp', 'leadAgency', 'openedOn', 'updatedAt', 'seizureCount', 'mappedCount'] as const;
 
 /** Filters and sort of the case list. `text` is a full-text query over cases and their seizures. */
 export const caseListQuerySchema = z.object({
@@ -50,12 +50,17 @@ export const mapPointSchema = z.object({
   latitude: z.number(),
   longitude: z.number(),
   seizureDate: z.string(),
+  datePrecision: z.enum(DATE_PRECISIONS),
   sector: z.enum(CRIME_SECTORS),
   commodity: z.string(),
   quantity: z.number().nullable(),
   unit: z.enum(QUANTITY_UNITS),
   place: z.string(),
   country: z.string(),
+  /** As reported by the authorities, in `reportedCurrency` (ISO 4217); never converted. */
+  reportedValue: z.number().nullable(),
+  reportedCurrency: z.string().nullable(),
+  sourceTitle: z.string(),
 });
 /** One mapped seizure. */
 export type MapPoint = z.infer<typeof mapPointSchema>;
@@ -64,6 +69,8 @@ export type MapPoint = z.infer<typeof mapPointSchema>;
 export const searchHitSchema = z.object({
   kind: z.enum(['case', 'seizure']),
   caseId: z.string(),
+  /** The case's number, e.g. NEST-2026-0001. */
+  caseNumber: z.string(),
   recordId: z.string(),
   title: z.string(),
   snippet: z.string(),

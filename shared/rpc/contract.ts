@@ -32,7 +32,7 @@ export function isRpcMethod(name: string): name is RpcMethod {
 /** Events the data service pushes to renderers: name → payload. */
 export interface RpcEvents {
   /** A workspace's projections changed (a case or its seizures were edited, imported or synced). */
-  'projection.changed': { workspaceId: string; caseIds: string[] };
+  'projection.changed': { workspaceId: string; caseIds: string[]; parts: ('meta' | 'summary' | 'seizures' | 'routes')[] };
   /** The list of workspaces or their settings changed. */
   'workspaces.changed': Record<string, never>;
   /** A workspace's sync status changed. */

@@ -80,3 +80,19 @@ describe('browser-mode host', () => {
     ws!.close();
   });
 });
+
+describe('browser-mode token', () => {
+  it('is kept in the data folder across launches, owner-readable only, and renewed on request', async () => {
+    const { browserToken } = await import('../../electron/host/browser-token');
+    const dir = tempDir();
+    const first = browserToken(dir);
+    expect(first).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(browserToken(dir)).toBe(first);
+    expect(fs.statSync(path.join(dir, 'browser-mode.token')).mode & 0o777).toBe(0o600);
+    const renewed = browserToken(dir, true);
+    expect(renewed).not.toBe(first);
+    expect(browserToken(dir)).toBe(renewed);
+    fs.writeFileSync(path.join(dir, 'browser-mode.token'), 'tampered');
+    expect(browserToken(dir)).toMatch(/^[A-Za-z0-9_-]{43}$/);
+  });
+});

@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { CaseDoc } from '../../../shared/docs/case-doc';
 import { NestError } from '../../../shared/errors';
 import type { casesRpc, CaseSummary, MapPoint, SearchHit } from '../../../shared/rpc/cases';
-import type { CaseStatus, CrimeSector, QuantityUnit, Tlp } from '../../../shared/domain/codes';
+import type { CaseStatus, CrimeSector, DatePrecision, QuantityUnit, Tlp } from '../../../shared/domain/codes';
 import type { Db } from '../../../node/store/sqlite';
 import { ftsQuery } from '../fts-query';
 import type { HandlerMap } from './types';
@@ -36,6 +36,10 @@ const SORT_COLUMNS: Record<string, string> = {
   openedOn: 'opened_on',
   updatedAt: 'updated_at',
   seizureCount: 'seizure_count',
+  mappedCount: 'mapped_count',
+  leadAgency: 'lead_agency COLLATE NOCASE',
+  // TLP 2.0 from least to most restricted.
+  tlp: "CASE tlp WHEN 'CLEAR' THEN 0 WHEN 'GREEN' THEN 1 WHEN 'AMBER' THEN 2 WHEN 'AMBER+STRICT' THEN 3 ELSE 4 END",
 };
 
 function toSummary(r: CaseRow): CaseSummary {
@@ -126,7 +130,7 @@ export const caseHandlers: HandlerMap<keyof typeof casesRpc> = {
     const db = service.workspace(p.workspaceId).store.db;
     const rows = db
       .prepare(
-        `SELECT id, case_id, latitude, longitude, seizure_date, sector, commodity, quantity, unit, place, country FROM seizures
+        `SELECT id, case_id, latitude, longitude, seizure_date, date_precision, sector, commodity, quantity, unit, place, country, reported_value, reported_currency, source_title FROM seizures
          WHERE latitude IS NOT NULL AND longitude IS NOT NULL ${p.caseId ? 'AND case_id = ?' : ''} ORDER BY seizure_date`,
       )
       .all(...(p.caseId ? [p.caseId] : [])) as {
@@ -135,12 +139,16 @@ export const caseHandlers: HandlerMap<keyof typeof casesRpc> = {
       latitude: number;
       longitude: number;
       seizure_date: string;
+      date_precision: DatePrecision;
       sector: CrimeSector;
       commodity: string;
       quantity: number | null;
       unit: QuantityUnit;
       place: string;
       country: string;
+      reported_value: number | null;
+      reported_currency: string | null;
+      source_title: string;
     }[];
     return rows.map(
       (r): MapPoint => ({
@@ -149,12 +157,16 @@ export const caseHandlers: HandlerMap<keyof typeof casesRpc> = {
         latitude: r.latitude,
         longitude: r.longitude,
         seizureDate: r.seizure_date,
+        datePrecision: r.date_precision,
         sector: r.sector,
         commodity: r.commodity,
         quantity: r.quantity,
         unit: r.unit,
         place: r.place,
         country: r.country,
+        reportedValue: r.reported_value,
+        reportedCurrency: r.reported_currency,
+        sourceTitle: r.source_title,
       }),
     );
   },
@@ -165,10 +177,10 @@ export const caseHandlers: HandlerMap<keyof typeof casesRpc> = {
     const db = service.workspace(p.workspaceId).store.db;
     const rows = db
       .prepare(
-        `SELECT kind, case_id, record_id, title, snippet(search_fts, 4, '[', ']', '…', 12) AS snippet
-         FROM search_fts WHERE search_fts MATCH ? ORDER BY rank LIMIT ?`,
+        `SELECT f.kind, f.case_id, f.record_id, f.title, snippet(search_fts, 4, '[', ']', '…', 12) AS snippet, COALESCE(c.number, '') AS case_number
+         FROM search_fts f LEFT JOIN cases c ON c.id = f.case_id WHERE search_fts MATCH ? ORDER BY rank LIMIT ?`,
       )
-      .all(q, p.limit) as { kind: 'case' | 'seizure'; case_id: string; record_id: string; title: string; snippet: string }[];
-    return rows.map((r): SearchHit => ({ kind: r.kind, caseId: r.case_id, recordId: r.record_id, title: r.title, snippet: r.snippet }));
+      .all(q, p.limit) as { kind: 'case' | 'seizure'; case_id: string; record_id: string; title: string; snippet: string; case_number: string }[];
+    return rows.map((r): SearchHit => ({ kind: r.kind, caseId: r.case_id, caseNumber: r.case_number, recordId: r.record_id, title: r.title, snippet: r.snippet }));
   },
 };
