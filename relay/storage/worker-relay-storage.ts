@@ -1,12 +1,12 @@
 /**
- * {@link RelayStorage} with the SQLite database in a worker thread (relay/storage/sqlite-worker.ts):
- * the relay's event loop never waits on an fsync or a compaction, it awaits a message. Requests
- * are answered in order, so a batch resolves only after every earlier one committed. Same file,
- * format and guarantees as {@link SqliteRelayStorage}; compaction (replaying a doc's log) runs in
- * the worker too.
+ * {@link RelayStorage} with the SQLite database in worker threads (relay/storage/sqlite-worker.ts):
+ * the relay's event loop never waits on an fsync or a compaction, it awaits a message. The writer
+ * answers in order, so a batch resolves only after every earlier one committed; compactions run
+ * on a second connection in a second worker. Same file, format and guarantees as
+ * {@link SqliteRelayStorage}.
  *
- * If the worker dies, every pending and later call rejects and `onFatal` is called (the CLI then
- * exits so that systemd restarts the relay).
+ * If a worker dies, every pending and later call to it rejects and `onFatal` is called (the CLI
+ * then exits so that systemd restarts the relay).
  */
 import { Worker } from 'node:worker_threads';
 import type { CompactResult, StoredDoc } from '../../node/store/doc-store';
@@ -37,8 +37,8 @@ function toError(e: { name: string; message: string; code?: string }): Error {
   return err;
 }
 
-/** The SQLite relay storage, run in a worker thread. Open it with {@link WorkerRelayStorage.open}. */
-export class WorkerRelayStorage implements RelayStorage {
+/** One worker thread and its request/answer bookkeeping. */
+class WorkerChannel {
   private readonly pending = new Map<number, Pending>();
   private nextId = 1;
   private dead: Error | null = null;
@@ -65,11 +65,8 @@ export class WorkerRelayStorage implements RelayStorage {
     worker.on('exit', (code) => die(new Error(`the storage worker exited (${code})`)));
   }
 
-  /**
-   * Starts the worker, which opens and migrates `file` (synchronous=FULL); resolves once it is ready.
-   * @throws what opening the database threw (e.g. NestError('database-too-new')).
-   */
-  static open(file: string, opts: { onFatal?: (err: Error) => void } = {}): Promise<WorkerRelayStorage> {
+  /** Starts a worker on `file`; resolves once it has opened the database. */
+  static start(file: string, onFatal: (err: Error) => void): Promise<WorkerChannel> {
     const url = new URL(`./sqlite-worker${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url);
     // From the TypeScript sources (tsx), the worker must register tsx's loader before importing
     // its entry module: Node does not carry a parent's --import loader hooks into workers.
@@ -81,7 +78,7 @@ export class WorkerRelayStorage implements RelayStorage {
         if (reply.id !== 0) return;
         worker.off('message', onMessage);
         worker.off('error', onError);
-        if (reply.ok) resolve(new WorkerRelayStorage(worker, opts.onFatal ?? (() => undefined)));
+        if (reply.ok) resolve(new WorkerChannel(worker, onFatal));
         else reject(toError(reply.error));
       };
       const onError = (err: Error): void => reject(err);
@@ -90,7 +87,8 @@ export class WorkerRelayStorage implements RelayStorage {
     });
   }
 
-  private call<T>(method: string, ...args: unknown[]): Promise<T> {
+  /** Calls `method` in the worker; answers come in request order. */
+  call<T>(method: string, ...args: unknown[]): Promise<T> {
     if (this.dead) return Promise.reject(this.dead);
     const id = this.nextId++;
     return new Promise<T>((resolve, reject) => {
@@ -99,61 +97,95 @@ export class WorkerRelayStorage implements RelayStorage {
     });
   }
 
-  /** @inheritdoc */
-  appendBatch(entries: readonly AppendEntry[]): Promise<number[]> {
-    return entries.length === 0 ? Promise.resolve([]) : this.call('appendBatch', entries);
-  }
-
-  /** @inheritdoc */
-  read(docName: string): Promise<StoredDoc> {
-    return this.call('read', docName);
-  }
-
-  /** @inheritdoc */
-  compact(docName: string): Promise<CompactResult> {
-    return this.call('compact', docName);
-  }
-
-  /** @inheritdoc */
-  changedSince(sinceSeq: number, prefix: string): Promise<ChangesPage> {
-    return this.call('changedSince', sinceSeq, prefix);
-  }
-
-  /** @inheritdoc */
-  docCount(): Promise<number> {
-    return this.call('docCount');
-  }
-
-  /** @inheritdoc */
-  workspaceKeys(workspaceId: string): Promise<WorkspaceKeyRecord[]> {
-    return this.call('workspaceKeys', workspaceId);
-  }
-
-  /** @inheritdoc */
-  allWorkspaceKeys(): Promise<WorkspaceKeyRecord[]> {
-    return this.call('allWorkspaceKeys');
-  }
-
-  /** @inheritdoc */
-  addWorkspaceKey(workspaceId: string, publicJwk: PublicWorkspaceJwk, label?: string): Promise<WorkspaceKeyRecord> {
-    return this.call('addWorkspaceKey', workspaceId, publicJwk, label);
-  }
-
-  /** @inheritdoc */
-  removeWorkspaceKey(workspaceId: string, kid: string): Promise<boolean> {
-    return this.call('removeWorkspaceKey', workspaceId, kid);
-  }
-
-  /** See {@link SqliteRelayStorage.backup}. */
-  backup(file: string): Promise<void> {
-    return this.call('backup', file);
-  }
-
-  /** @inheritdoc */
+  /** Closes the database and stops the worker. */
   async close(): Promise<void> {
     if (this.dead) return;
     await this.call('close');
     this.dead = new Error('storage closed');
     await this.worker.terminate();
+  }
+}
+
+/**
+ * The SQLite relay storage in worker threads: one "writer" for appends, reads and keys (in
+ * order, so a read sees every append issued before it), one "compactor" with its own connection,
+ * so replaying a doc's log never holds up appends (SQLite only serialises their short commits).
+ * Open it with {@link WorkerRelayStorage.open}.
+ */
+export class WorkerRelayStorage implements RelayStorage {
+  private constructor(
+    private readonly writer: WorkerChannel,
+    private readonly compactor: WorkerChannel,
+  ) {}
+
+  /**
+   * Starts the workers; the writer opens and migrates `file` (synchronous=FULL) first.
+   * @throws what opening the database threw (e.g. NestError('database-too-new')).
+   */
+  static async open(file: string, opts: { onFatal?: (err: Error) => void } = {}): Promise<WorkerRelayStorage> {
+    const onFatal = opts.onFatal ?? (() => undefined);
+    const writer = await WorkerChannel.start(file, onFatal);
+    try {
+      return new WorkerRelayStorage(writer, await WorkerChannel.start(file, onFatal));
+    } catch (err) {
+      await writer.close();
+      throw err;
+    }
+  }
+
+  /** @inheritdoc */
+  appendBatch(entries: readonly AppendEntry[]): Promise<number[]> {
+    return entries.length === 0 ? Promise.resolve([]) : this.writer.call('appendBatch', entries);
+  }
+
+  /** @inheritdoc */
+  read(docName: string): Promise<StoredDoc> {
+    return this.writer.call('read', docName);
+  }
+
+  /** @inheritdoc */
+  compact(docName: string): Promise<CompactResult> {
+    return this.compactor.call('compact', docName);
+  }
+
+  /** @inheritdoc */
+  changedSince(sinceSeq: number, prefix: string): Promise<ChangesPage> {
+    return this.writer.call('changedSince', sinceSeq, prefix);
+  }
+
+  /** @inheritdoc */
+  docCount(): Promise<number> {
+    return this.writer.call('docCount');
+  }
+
+  /** @inheritdoc */
+  workspaceKeys(workspaceId: string): Promise<WorkspaceKeyRecord[]> {
+    return this.writer.call('workspaceKeys', workspaceId);
+  }
+
+  /** @inheritdoc */
+  allWorkspaceKeys(): Promise<WorkspaceKeyRecord[]> {
+    return this.writer.call('allWorkspaceKeys');
+  }
+
+  /** @inheritdoc */
+  addWorkspaceKey(workspaceId: string, publicJwk: PublicWorkspaceJwk, label?: string): Promise<WorkspaceKeyRecord> {
+    return this.writer.call('addWorkspaceKey', workspaceId, publicJwk, label);
+  }
+
+  /** @inheritdoc */
+  removeWorkspaceKey(workspaceId: string, kid: string): Promise<boolean> {
+    return this.writer.call('removeWorkspaceKey', workspaceId, kid);
+  }
+
+  /** See {@link SqliteRelayStorage.backup}. */
+  backup(file: string): Promise<void> {
+    return this.writer.call('backup', file);
+  }
+
+  /** @inheritdoc */
+  async close(): Promise<void> {
+    await this.compactor.close();
+    await this.writer.close();
   }
 }
