@@ -39,13 +39,38 @@ export const invitationSchema = z.object({
   fileName: z.string(),
 });
 
+/** What the relay operator must register for a workspace (its public key and the CLI command). */
+export const relayRegistrationSchema = z.object({ keyId: z.string(), publicKeyJwk: z.string(), registerCommand: z.string() });
+/** What the relay operator must register. */
+export type RelayRegistration = z.infer<typeof relayRegistrationSchema>;
+
+/** What an invitation says, read before joining (nothing is stored). `known`: the workspace is already on this computer. */
+export const invitationPreviewSchema = z.object({
+  workspaceId: z.string(),
+  workspaceName: z.string(),
+  relayUrl: z.string(),
+  name: z.string(),
+  agency: z.string(),
+  role: z.enum(MEMBER_ROLES),
+  expiresAt: z.number().nullable(),
+  known: z.boolean(),
+});
+/** What an invitation says. */
+export type InvitationPreview = z.infer<typeof invitationPreviewSchema>;
+
 export const syncRpc = {
   'sync.status': method(z.object({ workspaceId }), syncStatusSchema, 'The sync status of a workspace.'),
   'sync.connect': method(
     z.object({ workspaceId, relayUrl: z.string().min(1).max(500) }),
-    z.object({ keyId: z.string(), publicKeyJwk: z.string(), registerCommand: z.string() }),
+    relayRegistrationSchema,
     'Admins: connects the workspace to a relay, creating its signing key on first use; returns what the relay operator must register.',
   ),
+  'sync.registration': method(
+    z.object({ workspaceId }),
+    relayRegistrationSchema.nullable(),
+    'Admins: what the relay operator must register for this workspace (null before the first connect); changes nothing.',
+  ),
+  'sync.retry': method(z.object({ workspaceId }), z.object({}), 'Reconnects every link of a syncing workspace now, with the stored relay and token (any member).'),
   'sync.disconnect': method(z.object({ workspaceId }), z.object({}), 'Stops syncing this workspace (local data is kept).'),
   'invitations.create': method(
     z.object({ workspaceId, name: identityInputSchema.shape.name, agency: identityInputSchema.shape.agency, role: z.enum(MEMBER_ROLES), validDays: z.number().int().min(1).max(730).default(90) }),
@@ -56,6 +81,11 @@ export const syncRpc = {
     z.object({ invitation: z.string().min(20).max(20_000) }),
     workspaceSummarySchema,
     'Joins (or renews access to) a workspace with an invitation; its cases then sync in.',
+  ),
+  'invitations.inspect': method(
+    z.object({ invitation: z.string().min(1).max(20_000) }),
+    invitationPreviewSchema,
+    'Reads an invitation (workspace, relay, who it is for, expiry) without joining, so the user can check it first.',
   ),
   'members.list': method(z.object({ workspaceId }), z.array(memberRowSchema), 'Members of a workspace.'),
   'members.remove': method(z.object({ workspaceId, memberId: z.string().min(1).max(100) }), z.object({}), 'Admins: removes a member; the relay disconnects them at once.'),

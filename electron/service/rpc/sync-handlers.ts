@@ -8,8 +8,8 @@ import { decodeJwt } from 'jose';
 import { generateWorkspaceKey, keyId, parsePrivateJwk, publicJwkOf, signInvitation, type PrivateWorkspaceJwk } from '../../../shared/auth';
 import { MEMBER_ROLES, type MemberRole } from '../../../shared/domain/codes';
 import { NestError } from '../../../shared/errors';
-import type { syncRpc } from '../../../shared/rpc/sync';
-import { decodeInvitation, encodeInvitation } from '../sync/invitation';
+import type { RelayRegistration, syncRpc } from '../../../shared/rpc/sync';
+import { decodeInvitation, encodeInvitation, type InvitationPayload } from '../sync/invitation';
 import { relayUrls } from '../sync/relay-url';
 import type { SyncConfig } from '../sync/sync-engine';
 import type { WorkspaceRuntime } from '../workspace-runtime';
@@ -31,6 +31,33 @@ async function workspaceKey(ws: WorkspaceRuntime): Promise<PrivateWorkspaceJwk> 
   return pair.privateJwk;
 }
 
+/** The public key and the operator's `add-workspace` command for a workspace key. */
+async function registration(ws: WorkspaceRuntime, key: PrivateWorkspaceJwk): Promise<RelayRegistration> {
+  const publicJwk = publicJwkOf(key);
+  const json = JSON.stringify(publicJwk);
+  return {
+    keyId: await keyId(publicJwk),
+    publicKeyJwk: json,
+    registerCommand: `npm run relay -- add-workspace --id ${ws.id} --public-key '${json}' --label '${ws.workspaceDoc().readSettings().name.replace(/'/g, '')}'`,
+  };
+}
+
+/** An invitation's content and the claims of its token (not verified: the relay does that at every connection). */
+function readInvitation(text: string): { inv: InvitationPayload; sub: string; role: MemberRole; name: string; agency: string; exp: number | null } {
+  const inv = decodeInvitation(text);
+  let claims: Record<string, unknown>;
+  try {
+    claims = decodeJwt(inv.token) as Record<string, unknown>;
+  } catch {
+    throw new NestError('invalid-params', 'The invitation is damaged: its token cannot be read. Copy it again in full.');
+  }
+  const role = MEMBER_ROLES.includes(claims.role as MemberRole) ? (claims.role as MemberRole) : null;
+  if (claims.wid !== inv.workspaceId || typeof claims.sub !== 'string' || !role) throw new NestError('invalid-params', 'The invitation is damaged: its token does not match its workspace.');
+  const exp = typeof claims.exp === 'number' ? claims.exp * 1000 : null;
+  if (exp !== null && exp < Date.now()) throw new NestError('unauthorized', 'This invitation has expired. Ask your workspace admin for a new one.');
+  return { inv, sub: claims.sub, role, name: String(claims.name ?? '').slice(0, 120), agency: String(claims.agency ?? '').slice(0, 200), exp };
+}
+
 export const syncHandlers: HandlerMap<keyof typeof syncRpc> = {
   'sync.status': (p, { service }) => service.syncStatus(p.workspaceId),
 
@@ -50,13 +77,22 @@ export const syncHandlers: HandlerMap<keyof typeof syncRpc> = {
       expiresAt: Date.now() + ADMIN_TOKEN_DAYS * DAY_MS,
     });
     service.startSync(ws, { relayUrl: urls.ws, token });
-    const publicJwk = publicJwkOf(key);
-    const json = JSON.stringify(publicJwk);
-    return {
-      keyId: await keyId(publicJwk),
-      publicKeyJwk: json,
-      registerCommand: `npm run relay -- add-workspace --id ${ws.id} --public-key '${json}' --label '${ws.workspaceDoc().readSettings().name.replace(/'/g, '')}'`,
-    };
+    return registration(ws, key);
+  },
+
+  'sync.registration': async (p, { service }) => {
+    const ws = service.workspace(p.workspaceId);
+    requireAdmin(ws, 'see the workspace key');
+    const stored = ws.store.getSetting<unknown>('workspaceKey', null);
+    return stored ? registration(ws, parsePrivateJwk(stored)) : null;
+  },
+
+  'sync.retry': (p, { service }) => {
+    const ws = service.workspace(p.workspaceId);
+    const config = ws.store.getSetting<SyncConfig | null>('sync', null);
+    if (!config) throw new NestError('invalid-params', 'This workspace does not sync through a relay.');
+    service.startSync(ws, { relayUrl: config.relayUrl, token: config.token });
+    return {};
   },
 
   'sync.disconnect': async (p, { service }) => {
@@ -81,20 +117,25 @@ export const syncHandlers: HandlerMap<keyof typeof syncRpc> = {
     return { invitation, memberId, expiresAt, fileName: `${settings.casePrefix}-${safe}.nestinvite` };
   },
 
+  'invitations.inspect': (p, { service }) => {
+    const r = readInvitation(p.invitation);
+    return {
+      workspaceId: r.inv.workspaceId,
+      workspaceName: r.inv.workspaceName,
+      relayUrl: r.inv.relay,
+      name: r.name,
+      agency: r.agency,
+      role: r.role,
+      expiresAt: r.exp,
+      known: service.listWorkspaces().some((w) => w.id === r.inv.workspaceId),
+    };
+  },
+
   'workspaces.join': async (p, { service }) => {
-    const inv = decodeInvitation(p.invitation);
-    let claims: Record<string, unknown>;
-    try {
-      claims = decodeJwt(inv.token) as Record<string, unknown>;
-    } catch {
-      throw new NestError('invalid-params', 'The invitation is damaged: its token cannot be read. Copy it again in full.');
-    }
-    const role = MEMBER_ROLES.includes(claims.role as MemberRole) ? (claims.role as MemberRole) : null;
-    if (claims.wid !== inv.workspaceId || typeof claims.sub !== 'string' || !role) throw new NestError('invalid-params', 'The invitation is damaged: its token does not match its workspace.');
-    if (typeof claims.exp === 'number' && claims.exp * 1000 < Date.now()) throw new NestError('unauthorized', 'This invitation has expired. Ask your workspace admin for a new one.');
+    const { inv, sub, role, name, agency } = readInvitation(p.invitation);
     // The relay verifies the signature at every connection; here we only take the member's identity from it.
-    if (!service.profile.get()) service.profile.save({ name: String(claims.name ?? 'Member').slice(0, 120) || 'Member', agency: String(claims.agency ?? '—').slice(0, 200) || '—', role });
-    const ws = service.joinWorkspace({ workspaceId: inv.workspaceId, workspaceName: inv.workspaceName, memberId: claims.sub, role });
+    if (!service.profile.get()) service.profile.save({ name: name || 'Member', agency: agency || '—', role });
+    const ws = service.joinWorkspace({ workspaceId: inv.workspaceId, workspaceName: inv.workspaceName, memberId: sub, role });
     service.startSync(ws, { relayUrl: inv.relay, token: inv.token });
     return service.summarise(ws);
   },
