@@ -9,11 +9,12 @@ import { appRpc } from './app';
 import { casesRpc } from './cases';
 import { importRpc } from './import';
 import { syncRpc, type SyncStatus } from './sync';
+import { valuationRpc } from './valuation';
 import type { MethodSpec } from './define';
 import type { ErrorInfo } from '../errors';
 
 /** Every RPC method, by name. */
-export const rpcContract = { ...appRpc, ...casesRpc, ...importRpc, ...syncRpc } as const satisfies Record<string, MethodSpec>;
+export const rpcContract = { ...appRpc, ...casesRpc, ...importRpc, ...syncRpc, ...valuationRpc } as const satisfies Record<string, MethodSpec>;
 
 /** An RPC method name. */
 export type RpcMethod = keyof typeof rpcContract;

@@ -100,13 +100,24 @@ export function describeValuation(v: SeizureValuation): string[] {
   return out;
 }
 
-/** One sentence saying why a valuation failed. */
-export function describeFailure(f: ValuationFailure): string {
-  return `Seizure ${f.seizureId} could not be valued with price reference ${f.priceReferenceId}: ${f.problems.map((p) => p.message).join(' ')}`;
+/**
+ * How statements name seizures and price references instead of their ids, e.g.
+ * `seizure: id => "the seizure of 3 January 2013 (elephant ivory)"`, `price: id => "the price of raw ivory"`.
+ */
+export interface RecordNames {
+  seizure(id: string): string;
+  price(id: string): string;
 }
 
-/** The methodology sentences of a case (or network) estimate. */
-export function describeCaseEstimate(e: CaseEstimate): string[] {
+/** One sentence saying why a valuation failed; `names` words the seizure and the price (default: their ids). */
+export function describeFailure(f: ValuationFailure, names?: RecordNames): string {
+  const seizure = names ? names.seizure(f.seizureId) : `Seizure ${f.seizureId}`;
+  const price = names ? names.price(f.priceReferenceId) : `price reference ${f.priceReferenceId}`;
+  return `${seizure} could not be valued with ${price}: ${f.problems.map((p) => p.message).join(' ')}`;
+}
+
+/** The methodology sentences of a case (or network) estimate; `names` words the seizures and prices of failures. */
+export function describeCaseEstimate(e: CaseEstimate, names?: RecordNames): string[] {
   const out: string[] = [];
   const n = e.seizures.length;
   const reporting = e.reportingCurrency !== 'USD' ? ` (${formatMoneyRange(e.total.reporting)})` : '';
@@ -120,7 +131,7 @@ export function describeCaseEstimate(e: CaseEstimate): string[] {
   if (e.notValued.length) out.push(`${e.notValued.length} seizure${e.notValued.length === 1 ? ' has' : 's have'} no valuation and ${e.notValued.length === 1 ? 'is' : 'are'} not included.`);
   if (e.excluded.length) {
     out.push(`${e.excluded.length} seizure${e.excluded.length === 1 ? '' : 's'} could not be valued and ${e.excluded.length === 1 ? 'is' : 'are'} not included:`);
-    for (const f of e.failures.filter((x) => e.excluded.includes(x.seizureId))) out.push(describeFailure(f));
+    for (const f of e.failures.filter((x) => e.excluded.includes(x.seizureId))) out.push(describeFailure(f, names));
   }
   if (e.staleRates) out.push('Some exchange rates used are older than the dates they convert by more than the stale threshold; see the seizures concerned.');
   if (e.reported.length) {

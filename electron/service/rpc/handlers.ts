@@ -7,7 +7,8 @@ import { appHandlers } from './app-handlers';
 import { caseHandlers } from './case-handlers';
 import { importHandlers } from './import-handlers';
 import { syncHandlers } from './sync-handlers';
+import { valuationHandlers } from './valuation-handlers';
 import type { HandlerMap } from './types';
 
 /** Every method's handler. */
-export const handlers: HandlerMap<RpcMethod> = { ...appHandlers, ...caseHandlers, ...importHandlers, ...syncHandlers };
+export const handlers: HandlerMap<RpcMethod> = { ...appHandlers, ...caseHandlers, ...importHandlers, ...syncHandlers, ...valuationHandlers };

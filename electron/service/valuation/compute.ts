@@ -1,0 +1,218 @@
+/**
+ * Reads a case's valuation inputs from the docs the data service holds and runs the valuation
+ * arithmetic of `shared/valuation/` over them: every stored valuation valued at the seizure date,
+ * the case estimate (interval sums), and the undetected-flow estimate when the case has an
+ * interdiction-rate assumption. Used by the case estimate, its statement and the network estimate.
+ *
+ * Inputs: seizures and valuations from the case doc (`CaseDoc`, `CaseValuations`), price
+ * references, user rates and the reporting currency from the workspace doc (`ReferenceLists`,
+ * `WorkspaceDoc`), ECB rates from ecb-files.ts. Docs are loaded through the workspace's DocHost
+ * (`ws.host.with`), so a doc nobody shows is unloaded again after the usual delay.
+ */
+import { CaseDoc } from '../../../shared/docs/case-doc';
+import { CaseValuations, type StoredInterdictionAssumption } from '../../../shared/docs/case-valuations';
+import { ReferenceLists } from '../../../shared/docs/reference-lists';
+import type { CaseMeta } from '../../../shared/domain/case';
+import { CRIME_SECTORS, type CrimeSector } from '../../../shared/domain/codes';
+import type { PriceReference } from '../../../shared/domain/price-reference';
+import type { Seizure } from '../../../shared/domain/seizure';
+import type { ValuationRecord } from '../../../shared/domain/seizure-valuation';
+import { NestError } from '../../../shared/errors';
+import { countryName } from '../../../shared/domain/iso';
+import { CONTEXT_FIGURES, contextForSector, type ContextFigure } from '../../../shared/valuation/context';
+import { formatDateLong } from '../../../shared/valuation/dates';
+import { caseEstimate, undetectedFlow, type CaseEstimate, type FlowEstimate } from '../../../shared/valuation/estimates';
+import { exactSum } from '../../../shared/valuation/interval';
+import { formatSignificant, moneyRange } from '../../../shared/valuation/money';
+import type { RecordNames } from '../../../shared/valuation/methodology';
+import { ECB_CITATION, type Converted, type EcbRates, type RateTable } from '../../../shared/valuation/rates';
+import { valuateRecords, type PriceInput, type SeizureInput, type ValuationResult } from '../../../shared/valuation/valuate';
+import type { WorkspaceRuntime } from '../workspace-runtime';
+import { listImportedEcbFiles, workspaceEcbRates } from './ecb-files';
+import { workspaceRateTable } from './workspace-rates';
+
+/** What every valuation in a workspace shares: rates, reporting currency and price list. */
+export interface WorkspaceValuationContext {
+  readonly rates: RateTable;
+  readonly ecb: EcbRates;
+  readonly importedFiles: number;
+  readonly reportingCurrency: string;
+  readonly prices: readonly PriceReference[];
+  readonly priceById: ReadonlyMap<string, PriceReference>;
+  /** Price references failing validation (left out). */
+  readonly invalidPrices: number;
+}
+
+/** The valuation context of a workspace, read now. */
+export function workspaceValuationContext(ws: WorkspaceRuntime): WorkspaceValuationContext {
+  const wsDoc = ws.workspaceDoc();
+  const lists = new ReferenceLists(wsDoc.doc);
+  const prices = lists.listPriceReferences();
+  return {
+    rates: workspaceRateTable(ws),
+    ecb: workspaceEcbRates(ws.store.db),
+    importedFiles: listImportedEcbFiles(ws.store.db).length,
+    reportingCurrency: wsDoc.readSettings().reportingCurrency,
+    prices,
+    priceById: new Map(prices.map((p) => [p.id, p])),
+    invalidPrices: lists.invalidPriceReferences().length,
+  };
+}
+
+/** A case's valuation inputs as read from its doc. */
+export interface CaseInputs {
+  readonly caseId: string;
+  readonly meta: CaseMeta;
+  readonly seizures: readonly Seizure[];
+  readonly records: readonly ValuationRecord[];
+  readonly assumption: StoredInterdictionAssumption | null;
+}
+
+/**
+ * Reads a case's seizures, valuations and assumption.
+ * @throws NestError('not-found') when the case doc does not exist in this workspace.
+ */
+export function readCaseInputs(ws: WorkspaceRuntime, caseId: string): CaseInputs {
+  const name = ws.caseDocName(caseId);
+  if (!ws.host.exists(name)) throw new NestError('not-found', `case ${caseId} does not exist in this workspace`);
+  return ws.host.with(name, (doc) => {
+    const cd = new CaseDoc(doc);
+    const cv = new CaseValuations(doc);
+    return { caseId, meta: cd.readMeta(), seizures: cd.listSeizures(), records: cv.listValuations(), assumption: cv.readInterdictionRate() };
+  });
+}
+
+/** A seizure as the valuation arithmetic reads it. */
+export function seizureInput(s: Seizure): SeizureInput {
+  return {
+    id: s.id,
+    seizureDate: s.seizureDate,
+    datePrecision: s.datePrecision,
+    sector: s.sector,
+    commodity: s.commodity,
+    quantity: s.quantity,
+    unit: s.unit,
+    reportedValue: s.reportedValue,
+    reportedCurrency: s.reportedCurrency,
+  };
+}
+
+/** A price reference as the valuation arithmetic reads it. */
+export function priceInput(p: PriceReference): PriceInput {
+  return {
+    id: p.id,
+    commodity: p.commodity,
+    taxon: p.taxon,
+    low: p.low,
+    high: p.high,
+    currency: p.currency,
+    unit: p.unit,
+    marketLevel: p.marketLevel,
+    place: p.place,
+    country: p.country,
+    date: p.date,
+    citationTitle: p.citationTitle,
+    citationUrl: p.citationUrl,
+  };
+}
+
+/** A case valued: every valuation result (in record order), the estimate and the flow under the case's assumption. */
+export interface ComputedCase {
+  readonly inputs: CaseInputs;
+  readonly results: readonly ValuationResult[];
+  readonly estimate: CaseEstimate;
+  /** Under the case's interdiction-rate assumption, in USD and in the reporting currency; null without one. */
+  readonly flow: { readonly usd: FlowEstimate; readonly reporting: FlowEstimate } | null;
+}
+
+/** Values every stored valuation of a case and builds its estimate. */
+export function computeCase(inputs: CaseInputs, ctx: WorkspaceValuationContext): ComputedCase {
+  const seizures = inputs.seizures.map(seizureInput);
+  const prices = [...new Set(inputs.records.map((r) => r.priceReferenceId))].flatMap((id) => {
+    const p = ctx.priceById.get(id);
+    return p ? [priceInput(p)] : [];
+  });
+  const results = valuateRecords(inputs.records, seizures, prices, { rates: ctx.rates, reportingCurrency: ctx.reportingCurrency });
+  const estimate = caseEstimate(seizures, results, ctx.reportingCurrency);
+  const a = inputs.assumption;
+  const flow = a ? { usd: undetectedFlow(estimate.total.usd, a), reporting: undetectedFlow(estimate.total.reporting, a) } : null;
+  return { inputs, results, estimate, flow };
+}
+
+/** A seizure's reported value converted to USD at its date, or null when it has none; `converted` null when no rate exists. */
+export function reportedInUsd(s: Seizure, rates: RateTable): { amount: number; currency: string; converted: Converted | null } | null {
+  if (s.reportedValue === null || !s.reportedCurrency) return null;
+  try {
+    const c = rates.convert(moneyRange(s.reportedValue, s.reportedValue, s.reportedCurrency), 'USD', s.seizureDate);
+    return { amount: s.reportedValue, currency: s.reportedCurrency, converted: c.ok ? { range: c.range, rate: c.rate } : null };
+  } catch (err) {
+    if (err instanceof NestError) return { amount: s.reportedValue, currency: s.reportedCurrency, converted: null };
+    throw err;
+  }
+}
+
+/** The reported values of the valued seizures converted to USD (exactly rounded sum), for comparison only. */
+export function reportedUsdOfValued(seizures: readonly Seizure[], valued: ReadonlySet<string>, rates: RateTable): { amount: number; count: number; unconverted: number } {
+  const amounts: number[] = [];
+  let unconverted = 0;
+  for (const s of seizures) {
+    if (!valued.has(s.id)) continue;
+    const r = reportedInUsd(s, rates);
+    if (!r) continue;
+    if (r.converted) amounts.push(r.converted.range.low);
+    else unconverted++;
+  }
+  return { amount: exactSum(amounts), count: amounts.length, unconverted };
+}
+
+/** Context figures for `sectors` (in CRIME_SECTORS order), then the global totals. */
+export function contextFor(sectors: Iterable<CrimeSector>): ContextFigure[] {
+  const wanted = new Set(sectors);
+  return [...CRIME_SECTORS.filter((s) => wanted.has(s)).flatMap((s) => contextForSector(s)), ...CONTEXT_FIGURES.filter((f) => f.sector === null)];
+}
+
+/** "the seizure of 3 January 2013 (elephant ivory, Hong Kong)": how statements name a seizure. */
+export function seizureName(s: Seizure): string {
+  const when = s.datePrecision === 'day' ? formatDateLong(s.seizureDate) : s.datePrecision === 'month' ? s.seizureDate.slice(0, 7) : s.seizureDate.slice(0, 4);
+  const where = s.place || countryName(s.country);
+  return `the seizure of ${when} (${s.commodity}${where ? `, ${where}` : ''})`;
+}
+
+/** Names for failure sentences: seizures by date and commodity, prices by commodity, amount and source. */
+export function recordNames(seizures: readonly Seizure[], ctx: WorkspaceValuationContext): RecordNames {
+  const byId = new Map(seizures.map((s) => [s.id, s]));
+  return {
+    seizure: (id) => {
+      const s = byId.get(id);
+      const n = s ? seizureName(s) : 'a seizure that no longer exists';
+      return n[0]!.toUpperCase() + n.slice(1);
+    },
+    price: (id) => {
+      const p = ctx.priceById.get(id);
+      if (!p) return 'a price reference that no longer exists';
+      const amount = p.low === p.high ? formatSignificant(p.low, 15) : `${formatSignificant(p.low, 15)}–${formatSignificant(p.high, 15)}`;
+      return `the price of ${p.commodity} (${p.currency} ${amount} per ${p.unit}; ${p.citationTitle})`;
+    },
+  };
+}
+
+/** One sentence on the exchange rates used: the ECB data (with imported files) and the user rates with their sources. */
+export function describeRatesUsed(ctx: WorkspaceValuationContext, results: readonly ValuationResult[]): string {
+  const user = new Map<string, string>();
+  for (const r of results) {
+    if (!r.ok) continue;
+    for (const c of [r.usd, r.reporting]) {
+      for (const q of c.rate.legs ? [c.rate.legs.from, c.rate.legs.to] : []) {
+        if (q.origin.kind !== 'user') continue;
+        const rate = q.origin.perUsd ? `${q.currency} ${formatSignificant(q.origin.perUsd, 15)} per USD` : `${q.currency} ${formatSignificant(q.perEur, 15)} per EUR`;
+        user.set(`${q.currency}|${q.date}|${rate}`, `${rate} from ${formatDateLong(q.date)} (source: ${q.origin.label})`);
+      }
+    }
+  }
+  const imported = ctx.importedFiles ? `, including ${ctx.importedFiles} newer file${ctx.importedFiles === 1 ? '' : 's'} imported into this workspace` : '';
+  const ecb =
+    `Currencies were converted through the euro with the ${ECB_CITATION.title} (${ECB_CITATION.url}), ` +
+    `data from ${formatDateLong(ctx.ecb.firstDate)} to ${formatDateLong(ctx.ecb.lastDate)}${imported}, ` +
+    'taking for each seizure the rates published on or before its date.';
+  return user.size ? `${ecb} Rates the ECB does not publish were entered by users with their sources: ${[...user.values()].join('; ')}.` : ecb;
+}

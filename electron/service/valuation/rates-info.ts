@@ -1,0 +1,37 @@
+/**
+ * What exchange rates a workspace has (`valuation.rates`) and single look-ups (`valuation.quote`):
+ * the shipped ECB snapshot, the newer ECB files imported into the workspace, their union, and the
+ * currencies of the user-entered rates.
+ */
+import type { ConversionDto, RatesInfo } from '../../../shared/rpc/valuation';
+import { moneyRange } from '../../../shared/valuation/money';
+import { ECB_CITATION } from '../../../shared/valuation/rates';
+import type { WorkspaceRuntime } from '../workspace-runtime';
+import { SHIPPED_ECB_FILE, listImportedEcbFiles, shippedEcbRates, workspaceEcbRates } from './ecb-files';
+import { conversionDto } from './dto';
+import { workspaceRateTable, workspaceUserRates } from './workspace-rates';
+
+/** The exchange-rate coverage of a workspace. */
+export function ratesInfo(ws: WorkspaceRuntime): RatesInfo {
+  const shipped = shippedEcbRates();
+  const effective = workspaceEcbRates(ws.store.db);
+  const withRates = (r: typeof shipped): string[] => r.currencies.filter((c) => r.series.has(c));
+  const table = workspaceRateTable(ws);
+  return {
+    shipped: { fileName: SHIPPED_ECB_FILE, firstDate: shipped.firstDate, lastDate: shipped.lastDate, rowCount: shipped.rowCount, currencies: withRates(shipped) },
+    imported: listImportedEcbFiles(ws.store.db),
+    effective: { firstDate: effective.firstDate, lastDate: effective.lastDate, rowCount: effective.rowCount, currencies: withRates(effective) },
+    userRateCurrencies: [...new Set(workspaceUserRates(ws).map((r) => r.currency))].sort(),
+    source: { title: ECB_CITATION.title, url: ECB_CITATION.url },
+    staleAfterDays: table.staleAfterDays,
+  };
+}
+
+/**
+ * 1 `from` in `to` at `date` with the quotes used, or the currencies that have no rate then.
+ * @throws NestError('validation') when `date` is not a real date.
+ */
+export function quote(ws: WorkspaceRuntime, from: string, to: string, date: string): { conversion: ConversionDto | null; missing: string[] } {
+  const r = workspaceRateTable(ws).convert(moneyRange(1, 1, from), to, date);
+  return r.ok ? { conversion: conversionDto(r.rate, r.range), missing: [] } : { conversion: null, missing: [...r.missing] };
+}
