@@ -140,7 +140,8 @@ export function parsePriceReferenceCsv(text: string): PriceCsvResult {
       return Number(s);
     };
     const low = num('low');
-    const high = cell('high') === '' && low !== null ? low : num('high');
+    // An empty high means "same as low"; when low itself is bad, only low is reported.
+    const high = cell('high') === '' ? low : num('high');
     const country = cell('country').toUpperCase();
     const candidate = {
       commodity: cell('commodity'),

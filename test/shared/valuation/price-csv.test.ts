@@ -35,6 +35,10 @@ describe('parsePriceReferenceCsv', () => {
       { line: 6, field: 'citation_url', reason: 'must be an http(s) URL' },
     ]);
   });
+  it('reports a bad low once when high is left empty (empty high means "same as low")', () => {
+    const r = parsePriceReferenceCsv(`${HEADER}\nrhino horn,,"60,000",,USD,kg,retail,Hanoi,VN,2015-01-01,Test,,\n`);
+    expect(r.rejected).toEqual([{ line: 2, field: 'low', reason: '"60,000" is not a number written like 1234.5' }]);
+  });
   it('rejects a header without the required columns', () => {
     const r = parsePriceReferenceCsv('commodity,low\nivory,1\n');
     expect(r.accepted).toEqual([]);
