@@ -1,0 +1,214 @@
+/**
+ * "Invite a member" (admins): name, agency, role (each with what it may do) and how many days
+ * the invitation is valid; `invitations.create` adds the member to the workspace and signs their
+ * token. The result is one string (`NEST1.…`) to copy or save as a `.nestinvite` file, handed
+ * over out of band — like a password, since whoever holds it can act as that member.
+ */
+import { useState, type FormEvent, type ReactNode } from 'react';
+import { z } from 'zod';
+import { identityInputSchema } from '../../../shared/domain/member';
+import { MEMBER_ROLES, MEMBER_ROLE_LABELS, type MemberRole } from '../../../shared/domain/codes';
+import type { WorkspaceSummary } from '../../../shared/rpc/app';
+import type { RpcResult } from '../../../shared/rpc/contract';
+import { useClient } from '../app/services';
+import { RpcError } from '../data/rpc-error';
+import { checkField, issueFieldErrors, zodFieldErrors, type FieldErrors } from '../forms/issues';
+import { formatDateTime } from '../format/dates';
+import { Dialog } from '../ui/dialog';
+import { Field } from '../ui/field';
+import { CopyButton } from '../ui/copy-button';
+import { Icon } from '../ui/icons';
+import { ErrorPanel, describeError } from '../ui/states';
+import { useToast } from '../ui/toast';
+import { ROLE_EXPLANATIONS, RoleBadge } from './roles';
+import { saveInvitationFile } from './save-invitation';
+import './members.css';
+
+const daysSchema = z.coerce.number({ error: 'must be a number of days' }).int('must be a whole number of days').min(1, 'must be at least 1 day').max(730, 'must be at most 730 days (2 years)');
+const inviteSchema = z.object({ name: identityInputSchema.shape.name, agency: identityInputSchema.shape.agency, role: z.enum(MEMBER_ROLES), validDays: daysSchema });
+
+type Invitation = RpcResult<'invitations.create'>;
+
+/** The invitation dialog of workspace `ws`. */
+export function InviteDialog(props: { ws: WorkspaceSummary; onClose: () => void }): ReactNode {
+  const [done, setDone] = useState<{ invitation: Invitation; name: string; agency: string; role: MemberRole } | null>(null);
+  return done ? <InvitationResult {...done} ws={props.ws} onClose={props.onClose} /> : <InviteForm ws={props.ws} onClose={props.onClose} onCreated={setDone} />;
+}
+
+function InviteForm(props: { ws: WorkspaceSummary; onClose: () => void; onCreated: (r: { invitation: Invitation; name: string; agency: string; role: MemberRole }) => void }): ReactNode {
+  const client = useClient();
+  const [name, setName] = useState('');
+  const [agency, setAgency] = useState('');
+  const [role, setRole] = useState<MemberRole>('investigator');
+  const [days, setDays] = useState('90');
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [failure, setFailure] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+
+  const recheck = (field: 'name' | 'agency' | 'validDays', value: string): void => {
+    if (errors[field]) setErrors((e) => ({ ...e, [field]: checkField(inviteSchema.shape[field], value) ?? '' }));
+  };
+
+  const submit = (e: FormEvent): void => {
+    e.preventDefault();
+    const r = inviteSchema.safeParse({ name, agency, role, validDays: days.trim() });
+    if (!r.success) {
+      setErrors(zodFieldErrors(r.error.issues));
+      return;
+    }
+    setErrors({});
+    setFailure(null);
+    setBusy(true);
+    client.call('invitations.create', { workspaceId: props.ws.id, ...r.data }).then(
+      (invitation) => props.onCreated({ invitation, name: r.data.name, agency: r.data.agency, role: r.data.role }),
+      (err: unknown) => {
+        setBusy(false);
+        if (err instanceof RpcError && err.issues.length) setErrors(issueFieldErrors(err.issues));
+        else setFailure(err);
+      },
+    );
+  };
+
+  return (
+    <Dialog
+      title="Invite a member"
+      description={`They join ${props.ws.name} with the invitation you create here.`}
+      onClose={props.onClose}
+      size="wide"
+      footer={
+        <>
+          <button type="button" className="btn" onClick={props.onClose}>
+            Cancel
+          </button>
+          <button type="submit" form="invite-form" className="btn btn-primary" disabled={busy}>
+            {busy ? 'Creating…' : 'Create invitation'}
+          </button>
+        </>
+      }
+    >
+      <form id="invite-form" className="dialog-body stack" onSubmit={submit} noValidate>
+        {failure ? <ErrorPanel error={failure} /> : null}
+        <div className="form-grid">
+          <Field label="Full name" error={errors.name || undefined}>
+            {(c) => (
+              <input
+                className="input"
+                {...c}
+                value={name}
+                autoFocus
+                placeholder="e.g. Bo Tan"
+                onChange={(e) => {
+                  setName(e.target.value);
+                  recheck('name', e.target.value);
+                }}
+              />
+            )}
+          </Field>
+          <Field label="Agency" error={errors.agency || undefined}>
+            {(c) => (
+              <input
+                className="input"
+                {...c}
+                value={agency}
+                placeholder="e.g. National Parks Board"
+                onChange={(e) => {
+                  setAgency(e.target.value);
+                  recheck('agency', e.target.value);
+                }}
+              />
+            )}
+          </Field>
+        </div>
+        <fieldset className="fieldset">
+          <legend className="field-label">Role</legend>
+          <div className="role-choices">
+            {MEMBER_ROLES.map((r) => (
+              <label className="radio-card" key={r}>
+                <input type="radio" name="invite-role" value={r} checked={role === r} onChange={() => setRole(r)} />
+                <span>
+                  <span className="radio-card-title">{MEMBER_ROLE_LABELS[r]}</span>
+                  <span className="radio-card-text">{ROLE_EXPLANATIONS[r]}</span>
+                </span>
+              </label>
+            ))}
+          </div>
+        </fieldset>
+        <Field label="Valid for (days)" error={errors.validDays || undefined} hint="After this the invitation no longer works; send a new one to renew access. 1 to 730 days." className="invite-days-field">
+          {(c) => (
+            <input
+              className="input invite-days"
+              {...c}
+              inputMode="numeric"
+              value={days}
+              onChange={(e) => {
+                setDays(e.target.value);
+                recheck('validDays', e.target.value);
+              }}
+            />
+          )}
+        </Field>
+      </form>
+    </Dialog>
+  );
+}
+
+function InvitationResult(props: { invitation: Invitation; name: string; agency: string; role: MemberRole; ws: WorkspaceSummary; onClose: () => void }): ReactNode {
+  const { invitation } = props;
+  const toast = useToast();
+  const save = (): void => {
+    saveInvitationFile(invitation.fileName, invitation.invitation).then(
+      (saved) => saved && toast(`Saved ${invitation.fileName}`),
+      (err: unknown) => {
+        const d = describeError(err);
+        toast(`${d.title} ${d.detail}`.trim(), 'error');
+      },
+    );
+  };
+  return (
+    <Dialog
+      title="Invitation ready"
+      description={`Give it to ${props.name}. They open it in NEST Desk with “Join a workspace”.`}
+      onClose={props.onClose}
+      size="wide"
+      className="invitation-dialog"
+      footer={
+        <button type="button" className="btn btn-primary" onClick={props.onClose}>
+          Done
+        </button>
+      }
+    >
+      <div className="dialog-body stack">
+        <div className="invitation-summary">
+          <span className="grow">
+            <span className="invitation-summary-name">{props.name}</span>
+            <span className="invitation-summary-meta"> · {props.agency}</span>
+            <span className="invitation-summary-meta" role="note">
+              {' '}
+              · valid until {formatDateTime(invitation.expiresAt)}
+            </span>
+          </span>
+          <RoleBadge role={props.role} />
+        </div>
+        <div className="alert alert-warning" role="note">
+          <Icon name="shield" />
+          <div>
+            <p className="alert-title">Hand this over like a password.</p>
+            <p>
+              Whoever holds this invitation can open {props.ws.name} as {props.name} until it expires or you remove them. Give it in person, on a USB stick, or through an encrypted channel your task force trusts — not by ordinary e-mail or chat.
+            </p>
+          </div>
+        </div>
+        <Field label="Invitation">
+          {(c) => <textarea className="textarea invitation-box" {...c} readOnly value={invitation.invitation} data-testid="invitation-string" onFocus={(e) => e.currentTarget.select()} />}
+        </Field>
+        <div className="invitation-actions">
+          <CopyButton text={invitation.invitation} what="the invitation" />
+          <button type="button" className="btn btn-sm" onClick={save}>
+            <Icon name="download" size={14} /> Save as file
+          </button>
+          <span className="muted small grow">{invitation.fileName}</span>
+        </div>
+      </div>
+    </Dialog>
+  );
+}

@@ -1,0 +1,181 @@
+/**
+ * "Join a workspace": paste the invitation string or open the `.nestinvite` file an admin gave
+ * you (read as text in the page; nothing is uploaded anywhere). The data service reads it
+ * (`invitations.inspect`) so you can check the workspace, the relay it points to, who it is for
+ * and until when, before `workspaces.join` adds the workspace to this computer and starts syncing.
+ */
+import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { MEMBER_ROLE_LABELS } from '../../../shared/domain/codes';
+import type { WorkspaceSummary } from '../../../shared/rpc/app';
+import type { InvitationPreview } from '../../../shared/rpc/sync';
+import { useClient } from '../app/services';
+import { formatDateTime } from '../format/dates';
+import { Dialog } from '../ui/dialog';
+import { Field } from '../ui/field';
+import { Icon } from '../ui/icons';
+import { ErrorPanel, describeError } from '../ui/states';
+import { ROLE_EXPLANATIONS, RoleBadge } from './roles';
+import './members.css';
+
+/** Largest invitation file read, in bytes (an invitation is about 1 KB). */
+const MAX_FILE_BYTES = 64 * 1024;
+
+/** The join dialog; `onJoined` gets the joined workspace. */
+export function JoinDialog(props: { onClose: () => void; onJoined: (w: WorkspaceSummary) => void }): ReactNode {
+  const client = useClient();
+  const [text, setText] = useState('');
+  const [fileName, setFileName] = useState<string | null>(null);
+  const [preview, setPreview] = useState<InvitationPreview | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [checking, setChecking] = useState(false);
+  const [failure, setFailure] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const fileInput = useRef<HTMLInputElement>(null);
+
+  // Read the invitation as it is typed or pasted (debounced), to show what it points to.
+  useEffect(() => {
+    const value = text.trim();
+    setPreview(null);
+    setProblem(null);
+    if (!value) return;
+    let live = true;
+    setChecking(true);
+    const t = setTimeout(() => {
+      client.call('invitations.inspect', { invitation: value.slice(0, 20_000) }).then(
+        (p) => {
+          if (!live) return;
+          setPreview(p);
+          setChecking(false);
+        },
+        (err: unknown) => {
+          if (!live) return;
+          const d = describeError(err);
+          setProblem(d.detail || d.title);
+          setChecking(false);
+        },
+      );
+    }, 250);
+    return () => {
+      live = false;
+      clearTimeout(t);
+    };
+  }, [client, text]);
+
+  const openFile = (file: File | undefined): void => {
+    if (!file) return;
+    if (file.size > MAX_FILE_BYTES) {
+      setProblem(`${file.name} is not an invitation (it is ${Math.round(file.size / 1024)} KB; an invitation is about 1 KB).`);
+      return;
+    }
+    file.text().then(
+      (content) => {
+        setFileName(file.name);
+        setText(content.trim());
+      },
+      () => setProblem(`${file.name} could not be read.`),
+    );
+  };
+
+  const join = (): void => {
+    setBusy(true);
+    setFailure(null);
+    client.call('workspaces.join', { invitation: text.trim() }).then(props.onJoined, (err: unknown) => {
+      setBusy(false);
+      setFailure(err);
+    });
+  };
+
+  return (
+    <Dialog
+      title="Join a workspace"
+      description="Use the invitation your workspace admin gave you: paste it, or open the .nestinvite file."
+      onClose={props.onClose}
+      size="wide"
+      className="join-dialog"
+      footer={
+        <>
+          <button type="button" className="btn" onClick={props.onClose}>
+            Cancel
+          </button>
+          <button type="button" className="btn btn-primary" onClick={join} disabled={!preview || busy}>
+            {busy ? 'Joining…' : preview ? `Join ${preview.workspaceName}` : 'Join workspace'}
+          </button>
+        </>
+      }
+    >
+      <div className="dialog-body stack">
+        {failure ? <ErrorPanel error={failure} /> : null}
+        <Field label="Invitation" error={problem ?? undefined} hint={fileName ? `Read from ${fileName}` : 'It starts with NEST1. Line breaks added by e-mail are ignored.'}>
+          {(c) => (
+            <textarea
+              className="textarea join-input"
+              {...c}
+              value={text}
+              placeholder="NEST1.eyJyZWxheSI6…"
+              spellCheck={false}
+              autoFocus
+              onChange={(e) => {
+                setFileName(null);
+                setText(e.target.value);
+              }}
+            />
+          )}
+        </Field>
+        <div className="join-or">
+          <span>or</span>
+          <button type="button" className="btn btn-sm" onClick={() => fileInput.current?.click()}>
+            <Icon name="file" size={14} /> Open a .nestinvite file…
+          </button>
+          <input
+            ref={fileInput}
+            type="file"
+            accept=".nestinvite,text/plain"
+            className="visually-hidden"
+            tabIndex={-1}
+            aria-hidden="true"
+            data-testid="invitation-file"
+            onChange={(e) => {
+              openFile(e.target.files?.[0]);
+              e.target.value = '';
+            }}
+          />
+        </div>
+        {checking && !preview ? <p className="muted small" role="status">Reading the invitation…</p> : null}
+        {preview ? <InvitationPreviewCard preview={preview} /> : null}
+      </div>
+    </Dialog>
+  );
+}
+
+function InvitationPreviewCard(props: { preview: InvitationPreview }): ReactNode {
+  const p = props.preview;
+  return (
+    <section className="join-preview" aria-label="What this invitation is for" data-testid="join-preview">
+      <p className="join-preview-title">
+        <Icon name="folder" /> {p.workspaceName || 'Unnamed workspace'}
+      </p>
+      <dl>
+        <dt>Relay</dt>
+        <dd className="mono" data-testid="join-relay">
+          {p.relayUrl}
+        </dd>
+        <dt>You join as</dt>
+        <dd>
+          {p.name || '—'}
+          {p.agency ? ` · ${p.agency}` : ''}
+        </dd>
+        <dt>Role</dt>
+        <dd>
+          <RoleBadge role={p.role} /> <span className="muted small">{ROLE_EXPLANATIONS[p.role]}</span>
+        </dd>
+        <dt>Valid until</dt>
+        <dd>{p.expiresAt ? formatDateTime(p.expiresAt) : 'No expiry'}</dd>
+      </dl>
+      {p.known ? (
+        <p className="small join-known">
+          <Icon name="info" size={13} /> This workspace is already on this computer: joining renews your access as {MEMBER_ROLE_LABELS[p.role]}.
+        </p>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,131 @@
+/**
+ * The header's sync pill for the open workspace: "Synced · just now", "Syncing…", "Offline —
+ * changes saved on this computer", "Access refused", "Sync error", or a quiet "Local only" when
+ * the workspace does not sync. Clicking it opens a small panel with what the state means, the
+ * relay, the last complete sync, the documents being synced, the technical detail, Retry, and a
+ * link to the Relay & members page. Driven by `sync.status` (use-sync-status.ts).
+ */
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { useClient } from '../app/services';
+import { useRpc } from '../hooks/use-rpc';
+import { formatDateTime, formatRelative } from '../format/dates';
+import { Icon } from '../ui/icons';
+import { describeError } from '../ui/states';
+import { useSyncStatus } from './use-sync-status';
+import { useNow } from './use-now';
+import { retrySync } from './retry';
+import { docCountsText, syncExplanation, syncPillLabel, syncTone, SYNC_STATE_LABELS } from './sync-labels';
+import './sync.css';
+
+/** The sync pill of `workspaceId`, with its detail panel. */
+export function SyncStatusPill(props: { workspaceId: string }): ReactNode {
+  const client = useClient();
+  const status = useSyncStatus(props.workspaceId);
+  const list = useRpc('workspaces.list', {}, { workspaces: true });
+  const admin = list.data?.find((w) => w.id === props.workspaceId)?.role === 'admin';
+  const now = useNow(15_000);
+  const [open, setOpen] = useState(false);
+  const [retrying, setRetrying] = useState(false);
+  const [retryError, setRetryError] = useState<string | null>(null);
+  const wrap = useRef<HTMLDivElement>(null);
+  const button = useRef<HTMLButtonElement>(null);
+  const panelId = useId();
+
+  useEffect(() => {
+    if (!open) return;
+    const onDown = (e: MouseEvent): void => {
+      if (wrap.current && !wrap.current.contains(e.target as Node)) setOpen(false);
+    };
+    const onKey = (e: KeyboardEvent): void => {
+      if (e.key === 'Escape') {
+        setOpen(false);
+        button.current?.focus();
+      }
+    };
+    document.addEventListener('mousedown', onDown);
+    document.addEventListener('keydown', onKey);
+    return () => {
+      document.removeEventListener('mousedown', onDown);
+      document.removeEventListener('keydown', onKey);
+    };
+  }, [open]);
+
+  if (!status) return null;
+  const tone = syncTone(status.state);
+  const label = syncPillLabel(status, now);
+  const canRetry = status.state === 'offline' || status.state === 'refused' || status.state === 'error';
+
+  const retry = (): void => {
+    setRetrying(true);
+    setRetryError(null);
+    retrySync(client, status, admin)
+      .catch((err: unknown) => {
+        const d = describeError(err);
+        setRetryError(`${d.title} ${d.detail}`.trim());
+      })
+      .finally(() => setRetrying(false));
+  };
+
+  return (
+    <div className="sync-pill-wrap" ref={wrap}>
+      <button
+        ref={button}
+        type="button"
+        className={`sync-pill sync-tone-${tone}`}
+        data-testid="sync-pill"
+        data-state={status.state}
+        aria-expanded={open}
+        aria-controls={open ? panelId : undefined}
+        aria-label={`Sync: ${label}. Show details`}
+        onClick={() => setOpen((o) => !o)}
+      >
+        <span className="sync-dot" aria-hidden="true" />
+        <span className="sync-pill-text">{label}</span>
+        <Icon name="chevron-down" size={12} />
+      </button>
+      {open ? (
+        <div className="sync-popover" id={panelId} role="dialog" aria-label="Sync status">
+          <div className="sync-popover-head">
+            <span className={`sync-state sync-tone-${tone}`}>
+              <span className="sync-dot" aria-hidden="true" />
+              {SYNC_STATE_LABELS[status.state]}
+            </span>
+          </div>
+          <p className="sync-popover-text">{syncExplanation(status.state, { admin, detail: status.detail })}</p>
+          {status.state !== 'off' ? (
+            <dl className="sync-facts">
+              <dt>Relay</dt>
+              <dd className="mono">{status.relayUrl ?? '—'}</dd>
+              <dt>Last synced</dt>
+              <dd>{status.lastSyncedAt ? `${formatRelative(status.lastSyncedAt, now)} (${formatDateTime(status.lastSyncedAt)})` : 'Not yet'}</dd>
+              <dt>Documents</dt>
+              <dd>{docCountsText(status.docs)}</dd>
+              {status.detail ? (
+                <>
+                  <dt>Detail</dt>
+                  <dd className="sync-detail">{status.detail}</dd>
+                </>
+              ) : null}
+            </dl>
+          ) : null}
+          {retryError ? (
+            <p className="field-error" role="alert">
+              <Icon name="alert" size={13} />
+              <span>{retryError}</span>
+            </p>
+          ) : null}
+          <div className="sync-popover-actions">
+            {canRetry ? (
+              <button type="button" className="btn btn-sm btn-primary" onClick={retry} disabled={retrying}>
+                {retrying ? 'Retrying…' : 'Retry now'}
+              </button>
+            ) : null}
+            <a className="btn btn-sm" href={`#/w/${props.workspaceId}/relay`} onClick={() => setOpen(false)}>
+              <Icon name="users" size={14} /> Relay &amp; members
+            </a>
+          </div>
+        </div>
+      ) : null}
+    </div>
+  );
+}
