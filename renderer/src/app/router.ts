@@ -7,6 +7,7 @@
  *   #/w/<ws>                        case list
  *   #/w/<ws>/map                    workspace map (all mapped seizures)
  *   #/w/<ws>/sources                about the data
+ *   #/w/<ws>/relay                  workspace settings: relay & members
  *   #/w/<ws>/c/<case>[/<tab>]       a case (tab: overview | seizures | map)
  *   #/w/<ws>/c/<case>/seizures/<id> a case with one seizure's detail open
  */
@@ -23,6 +24,7 @@ export type Route =
   | { name: 'cases'; ws: string }
   | { name: 'map'; ws: string }
   | { name: 'sources'; ws: string }
+  | { name: 'relay'; ws: string }
   | { name: 'case'; ws: string; caseId: string; tab: CaseTab; seizureId?: string };
 
 /** Parses a location hash into a route; anything unknown is the home route. */
@@ -33,6 +35,7 @@ export function parseRoute(hash: string): Route {
   if (parts.length === 2) return { name: 'cases', ws };
   if (parts[2] === 'map') return { name: 'map', ws };
   if (parts[2] === 'sources') return { name: 'sources', ws };
+  if (parts[2] === 'relay') return { name: 'relay', ws };
   if (parts[2] === 'c' && parts[3]) {
     const tab = (CASE_TABS as readonly string[]).includes(parts[4] ?? '') ? (parts[4] as CaseTab) : 'overview';
     const seizureId = tab === 'seizures' && parts[5] ? parts[5] : undefined;
@@ -52,6 +55,8 @@ export function routeHref(r: Route): string {
       return `#/w/${r.ws}/map`;
     case 'sources':
       return `#/w/${r.ws}/sources`;
+    case 'relay':
+      return `#/w/${r.ws}/relay`;
     case 'case':
       return `#/w/${r.ws}/c/${r.caseId}${r.tab === 'overview' ? '' : `/${r.tab}`}${r.tab === 'seizures' && r.seizureId ? `/${r.seizureId}` : ''}`;
   }

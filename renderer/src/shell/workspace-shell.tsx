@@ -1,6 +1,6 @@
 /**
  * The frame around a workspace's screens: sidebar, header with breadcrumbs and connection
- * status, and the routed content (case list, case, map, about the data).
+ * status, and the routed content (case list, case, map, about the data, relay & members).
  */
 import type { ReactNode } from 'react';
 import type { Route } from '../app/router';
@@ -13,6 +13,7 @@ import { CaseListScreen } from '../cases/case-list-screen';
 import { CaseScreen } from '../case/case-screen';
 import { WorkspaceMapScreen } from '../map/workspace-map-screen';
 import { SourcesScreen } from './sources-screen';
+import { RelayScreen } from '../sync/relay-screen';
 
 type WorkspaceRoute = Exclude<Route, { name: 'home' }>;
 
@@ -61,6 +62,8 @@ function Screen(props: { route: WorkspaceRoute; ws: WorkspaceSummary }): ReactNo
       return <WorkspaceMapScreen ws={ws} />;
     case 'sources':
       return <SourcesScreen />;
+    case 'relay':
+      return <RelayScreen ws={ws} />;
   }
 }
 
@@ -73,6 +76,8 @@ function crumbsFor(route: WorkspaceRoute, ws: WorkspaceSummary): Crumb[] {
       return [root, { label: 'Seizure map' }];
     case 'sources':
       return [root, { label: 'About the data' }];
+    case 'relay':
+      return [root, { label: 'Relay & members' }];
     case 'case':
       return [root, { label: 'Cases', href: `#/w/${ws.id}` }, { label: 'case', caseId: route.caseId }];
   }
