@@ -1,6 +1,6 @@
 /**
  * The dark sidebar: brand, the open workspace, navigation (cases, seizure map, about the data,
- * switch workspace) and who is signed in on this computer.
+ * relay & members, switch or join a workspace) and who is signed in on this computer.
  */
 import type { ReactNode } from 'react';
 import type { Route } from '../app/router';
@@ -11,6 +11,7 @@ import { memberColor } from '../domain/member-color';
 import { Avatar } from '../ui/avatar';
 import { Icon, type IconName } from '../ui/icons';
 import { BrandMark } from './brand';
+import { JoinNavButton } from '../members/join-launchers';
 
 /** The sidebar of a workspace. */
 export function Sidebar(props: { ws: WorkspaceSummary | null; route: Route }): ReactNode {
@@ -45,6 +46,9 @@ export function Sidebar(props: { ws: WorkspaceSummary | null; route: Route }): R
           <NavLink icon="database" href={`#/w/${ws.id}/sources`} current={route.name === 'sources'}>
             About the data
           </NavLink>
+          <NavLink icon="users" href={`#/w/${ws.id}/relay`} current={route.name === 'relay'}>
+            Relay &amp; members
+          </NavLink>
         </div>
       ) : null}
       <div className="sidebar-section-title">Workspaces</div>
@@ -52,6 +56,7 @@ export function Sidebar(props: { ws: WorkspaceSummary | null; route: Route }): R
         <NavLink icon="layers" href="#/" current={false}>
           Switch workspace
         </NavLink>
+        <JoinNavButton />
       </div>
       <div className="sidebar-spacer" />
       <div className="sidebar-user">
