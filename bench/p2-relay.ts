@@ -203,7 +203,7 @@ export async function runP2(): Promise<string[]> {
       `P2 relay-throughput ratio=${f(tputRatio)} (goal >= 0.9) ours=${Math.round(med(runs.ours, 'updatesPerS'))}/s stock=${Math.round(med(runs.stock, 'updatesPerS'))}/s ${tputRatio >= 0.9 ? 'PASS' : 'FAIL'}`,
       `P2 relay-p99 ratio=${f(p99Ratio)} (goal <= 1.2) ours=${f(med(runs.ours, 'p99Ms'), 1)}ms stock=${f(med(runs.stock, 'p99Ms'), 1)}ms ${p99Ratio <= 1.2 ? 'PASS' : 'FAIL'}`,
       `P2 relay-p50 ratio=${f(p50Ratio)} (no goal) ours=${f(med(runs.ours, 'p50Ms'), 1)}ms stock=${f(med(runs.stock, 'p50Ms'), 1)}ms`,
-      `P2 workload: ${CLIENTS} clients, ${ROOMS} rooms, ${UPDATES} updates (burst); ratios are medians of ${RUNS} back-to-back pairs after a warm-up, alternating which server goes first; ours stores every update in SQLite (synchronous=FULL) before sending it, stock keeps memory only`,
+      `P2 workload: ${CLIENTS} clients, ${ROOMS} rooms, ${UPDATES} updates (burst); ratios are medians of ${RUNS} back-to-back pairs after a warm-up, alternating which server goes first; ours fans updates out at once and stores every update in SQLite (synchronous=FULL) before acknowledging it to its sender, stock keeps memory only`,
       `P2 runs ours:  ${runText(runs.ours)}`,
       `P2 runs stock: ${runText(runs.stock)}`,
       `P2 machine: ${os.cpus().length} cores, load average ${os.loadavg().map((x) => x.toFixed(1)).join(' ')}`,

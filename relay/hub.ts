@@ -9,12 +9,15 @@
  * dropped). Applying a client's messages makes the doc emit the effective update; the tick
  * collects those updates and every reply.
  *
- * Durable before visible, with group commit: the updates of a tick are appended to storage in
- * one transaction, and nothing the tick produced is sent before that append resolved. One append
- * is in flight at a time; messages arriving meanwhile queue, and when it completes the next tick
- * applies all of them (one transaction, one fsync) and issues its append before the completed
- * tick's results are sent. Ticks are delivered strictly in order. So every update any client has
- * received from the relay is on disk ("acknowledged" = appended).
+ * Fan-out first, acknowledge after storing, with group commit: a tick's updates and presence go
+ * to the other clients of each room as soon as the tick is applied (edit-to-remote latency stays
+ * at in-memory speed), while the tick's updates are appended to storage in one transaction, and
+ * every reply to a connection (sync step 2 answers, which are the acknowledgement a client waits
+ * for) is sent only after that append resolved. One append is in flight at a time; messages
+ * arriving meanwhile queue, and when it completes the next tick applies all of them (one
+ * transaction, one fsync). So an update its sender saw acknowledged is on disk; an update a peer
+ * received but the relay had not yet stored when it crashed still lives in the sender and the
+ * peers, and reaches the relay again at their next sync (docs/relay.md, "acknowledged").
  */
 import { applyAwarenessUpdate, encodeAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness';
 import * as Y from 'yjs';
@@ -222,7 +225,10 @@ export class Hub implements RoomListener<Connection> {
    */
   private step(done: Tick | null, stored: boolean): void {
     const next = this.ready.size > 0 ? this.applyTick() : null;
-    if (next) this.append(next);
+    if (next) {
+      this.fanOut(next);
+      this.append(next);
+    }
     if (done) {
       try {
         this.deliver(done, stored);
@@ -301,6 +307,16 @@ export class Hub implements RoomListener<Connection> {
     if (!this.log.isLevelEnabled('trace')) return;
     const ms = (x: number): number => Math.round(x * 100) / 100;
     this.log.trace({ conns: tick.served.size, messages: tick.messages, appends: tick.appends.length, applyMs: ms(applyMs), storeMs: ms(storeMs) }, 'tick');
+  }
+
+  /** Sends a just-applied tick's room broadcasts (updates, presence) now; its replies wait for the append. */
+  private fanOut(tick: Tick): void {
+    const replies: Delivery[] = [];
+    for (const d of tick.deliveries) {
+      if ('to' in d) replies.push(d);
+      else this.broadcast(d.room, d.data, d.except ?? null);
+    }
+    tick.deliveries = replies;
   }
 
   /** Sends what a stored tick produced, then re-checks access and queues compactions. */
