@@ -1,11 +1,13 @@
 /**
- * The header bar: breadcrumbs on the left, the data-service connection state on the right.
+ * The header bar: breadcrumbs on the left; the workspace search, the workspace's sync status
+ * with the relay and the data-service connection state on the right.
  * A case crumb resolves its number from the case list projection.
  */
 import type { ReactNode } from 'react';
 import { useRpc } from '../hooks/use-rpc';
 import { ConnectionIndicator } from './connection-indicator';
 import { GlobalSearch } from './global-search';
+import { SyncStatusPill } from '../sync/sync-status-pill';
 
 /** One breadcrumb: a link, the current page, or a case (shown by its number). */
 export interface Crumb {
@@ -29,6 +31,7 @@ export function AppHeader(props: { crumbs: Crumb[]; workspaceId: string | null }
         </ol>
       </nav>
       {props.workspaceId ? <GlobalSearch workspaceId={props.workspaceId} /> : null}
+      {props.workspaceId ? <SyncStatusPill workspaceId={props.workspaceId} /> : null}
       <ConnectionIndicator />
     </header>
   );
