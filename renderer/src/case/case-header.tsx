@@ -1,6 +1,6 @@
 /**
- * The case header: number, title, TLP marking, status and sector; who else has the case open;
- * and the case actions (import, export CSV, add seizure).
+ * The case header: number, title, TLP marking, status and sector; the case's link to the relay
+ * and who else has the case open (on this or another desktop); and the case actions (import, export CSV, add seizure).
  */
 import type { ReactNode } from 'react';
 import type { CaseMeta } from '../../../shared/domain/case';
@@ -12,6 +12,7 @@ import { Icon } from '../ui/icons';
 import { formatIsoDate } from '../format/dates';
 import { PresenceBar } from './presence-bar';
 import { ExportButton } from './export-button';
+import { DocSyncBadge } from '../sync/doc-sync-badge';
 
 /** Props of {@link CaseHeader}. */
 export interface CaseHeaderProps {
@@ -34,6 +35,7 @@ export function CaseHeader(props: CaseHeaderProps): ReactNode {
         <StatusBadge status={meta.status} />
         <span className="tlp-note">{TLP_DESCRIPTIONS[meta.tlp]}</span>
         <span className="case-header-spacer" />
+        <DocSyncBadge workspaceId={props.workspaceId} docName={props.replica.name} />
         <PresenceBar replica={props.replica} />
       </div>
       <div className="case-header-main">
@@ -60,7 +62,7 @@ export function CaseHeader(props: CaseHeaderProps): ReactNode {
           </p>
         </div>
         <div className="page-actions">
-          {props.readOnly ? <span className="tag tag-warning">Read-only</span> : null}
+          {props.readOnly ? <span className="tag tag-warning" title="You may read this case but not change it." data-testid="read-only-badge">Read-only</span> : null}
           {!props.readOnly ? (
             <button type="button" className="btn" onClick={props.onImport}>
               <Icon name="upload" /> Import
