@@ -60,7 +60,8 @@ describe('the bundled data service', () => {
     const code = fs.readFileSync(built.dataService, 'utf8');
     expect(code).not.toMatch(/require\("electron"\)/);
     const bare = [...code.matchAll(/require\("([^".][^"]*)"\)/g)].map((m) => m[1]!).filter((id) => !id.startsWith('node:') && !isBuiltin(id));
-    expect([...new Set(bare)].sort()).toEqual(['better-sqlite3']);
+    // ws requires bufferutil and utf-8-validate inside try/catch (optional speed-ups, not installed).
+    expect([...new Set(bare)].sort()).toEqual(['better-sqlite3', 'bufferutil', 'utf-8-validate']);
   });
 
   it('serves windows, survives a crash, and shuts down cleanly', async () => {
