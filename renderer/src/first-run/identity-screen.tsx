@@ -1,6 +1,7 @@
 /**
  * First run, step 1: who is using this computer. Name, agency and role are validated with the
- * shared identity schema (messages next to the fields) and saved with `identity.create`.
+ * shared identity schema (messages next to the fields) and saved with `identity.create`. A new
+ * member with an invitation joins instead: the identity then comes from the invitation.
  */
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { identityInputSchema } from '../../../shared/domain/member';
@@ -13,6 +14,7 @@ import { ErrorPanel } from '../ui/states';
 import { checkField, issueFieldErrors, zodFieldErrors, type FieldErrors } from '../forms/issues';
 import { OnboardingLayout } from './onboarding-layout';
 import { useDocumentTitle } from '../hooks/use-document-title';
+import { JoinInstead } from '../members/join-launchers';
 
 const ROLE_HELP: Record<MemberRole, string> = {
   admin: 'Sets up workspaces and manages members.',
@@ -92,6 +94,7 @@ export function IdentityScreen(props: { onCreated: (identity: Identity) => void 
           </button>
         </div>
       </form>
+      <JoinInstead onJoined={() => void client.call('identity.get', {}).then((id) => id && props.onCreated(id), setFailure)} />
     </OnboardingLayout>
   );
 }

@@ -1,6 +1,7 @@
 /**
- * First run, step 2 (and the home screen later): open a workspace on this computer, create a
- * new one, or open the demo workspace built from publicly reported seizures.
+ * First run, step 2 (and the home screen later): open a workspace on this computer, join one
+ * with an invitation, create a new one, or open the demo workspace built from publicly reported
+ * seizures.
  */
 import { useState, type ReactNode } from 'react';
 import type { WorkspaceSummary } from '../../../shared/rpc/app';
@@ -15,6 +16,7 @@ import { formatCount } from '../format/numbers';
 import { OnboardingLayout } from './onboarding-layout';
 import { NewWorkspaceForm } from './new-workspace-form';
 import { DataSources } from './data-sources';
+import { JoinWorkspaceBanner } from '../members/join-launchers';
 
 /** The workspace chooser. */
 export function WorkspaceChooser(): ReactNode {
@@ -42,6 +44,7 @@ export function WorkspaceChooser(): ReactNode {
             ))}
           </ul>
         ) : null}
+        <JoinWorkspaceBanner />
         {hasOwn ? <h3 className="chooser-subtitle">{demoListed ? 'Or start a new workspace' : 'Or start something new'}</h3> : null}
         <div className={`chooser-grid${demoListed ? ' chooser-grid-single' : ''}`}>
           <section className="card chooser-card" aria-labelledby="new-ws-title">
