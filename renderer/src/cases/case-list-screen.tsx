@@ -1,7 +1,8 @@
 /**
  * The case list of a workspace: search (full text over cases and their seizures), filters by
  * sector and status, a sortable table, and "New case". Refreshed whenever the workspace's
- * projections change (edits in any window, imports, sync).
+ * projections change (edits in any window, imports, sync). A workspace still receiving its cases
+ * from the relay says so instead of "No cases yet".
  */
 import { useDeferredValue, useState, type ReactNode } from 'react';
 import type { WorkspaceSummary } from '../../../shared/rpc/app';
@@ -17,6 +18,7 @@ import { formatCount } from '../format/numbers';
 import { CaseFilters } from './case-filters';
 import { CaseTable } from './case-table';
 import { NewCaseDialog } from './new-case-dialog';
+import { WhileReceivingCases } from '../sync/receiving-cases';
 import { isServerSort, nextSort, sortLocally, type CaseSort } from './case-sort';
 
 /** The case list screen. */
@@ -74,6 +76,7 @@ export function CaseListScreen(props: { ws: WorkspaceSummary }): ReactNode {
 
       {list.data && list.data.length === 0 && !filtered ? (
         <div className="card">
+          <WhileReceivingCases workspaceId={ws.id}>
           <EmptyState
             icon="briefcase"
             title="No cases yet"
@@ -87,6 +90,7 @@ export function CaseListScreen(props: { ws: WorkspaceSummary }): ReactNode {
           >
             A case holds the seizures, places and routes of one investigation. Create a case, then add seizures by hand or import a spreadsheet, KML or GeoJSON file.
           </EmptyState>
+          </WhileReceivingCases>
         </div>
       ) : (
         <div className="table-card">
