@@ -173,7 +173,8 @@ export function contextFor(sectors: Iterable<CrimeSector>): ContextFigure[] {
 
 /** "the seizure of 3 January 2013 (elephant ivory, Hong Kong)": how statements name a seizure. */
 export function seizureName(s: Seizure): string {
-  const when = s.datePrecision === 'day' ? formatDateLong(s.seizureDate) : s.datePrecision === 'month' ? s.seizureDate.slice(0, 7) : s.seizureDate.slice(0, 4);
+  const long = formatDateLong(s.seizureDate);
+  const when = s.datePrecision === 'day' ? long : s.datePrecision === 'month' ? long.replace(/^\d+ /, '') : s.seizureDate.slice(0, 4);
   const where = s.place || countryName(s.country);
   return `the seizure of ${when} (${s.commodity}${where ? `, ${where}` : ''})`;
 }

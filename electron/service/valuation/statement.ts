@@ -8,6 +8,7 @@
  */
 import type { Statement } from '../../../shared/rpc/valuation';
 import { formatDateLong } from '../../../shared/valuation/dates';
+import { formatMoneyRange } from '../../../shared/valuation/money';
 import { describeCaseEstimate, describeContext, describeFailure, describeFlow, describeValuation } from '../../../shared/valuation/methodology';
 import type { CrimeSector } from '../../../shared/domain/codes';
 import type { WorkspaceRuntime } from '../workspace-runtime';
@@ -35,8 +36,9 @@ export function caseStatement(ws: WorkspaceRuntime, caseId: string, today: strin
   const valued: string[] = [];
   for (const est of c.estimate.seizures) {
     const s = byId.get(est.seizureId)!;
-    const name = seizureName(s);
-    valued.push(`${name[0]!.toUpperCase()}${name.slice(1)}.`);
+    const name = seizureName(s).replace(/^the seizure/, 'Seizure');
+    const reporting = ctx.reportingCurrency !== 'USD' ? ` (${formatMoneyRange(est.reporting)})` : '';
+    valued.push(`${name}: estimated ${formatMoneyRange(est.usd)}${reporting}.`);
     est.valuations.forEach((v, i) => {
       const lines = describeValuation(v);
       valued.push(est.valuations.length > 1 ? `Price ${i + 1} of ${est.valuations.length}: ${lines.join(' ')}` : lines.join(' '));
