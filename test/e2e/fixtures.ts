@@ -33,7 +33,8 @@ export interface Host {
 
 const URL_LINE = /NEST Desk is running at (http:\/\/127\.0\.0\.1:\d+\/#token=[A-Za-z0-9_-]+)/;
 
-function startHost(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
+/** Starts a browser-mode host on `dataDir` (for tests that need several hosts, e.g. two desktops); stop it with {@link stopHost}. */
+export function startHost(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
   const child = spawn(path.join(repoRoot, 'node_modules/.bin/tsx'), ['electron/host/cli.ts', '--port', '0'], {
     cwd: repoRoot,
     env: { ...process.env, NEST_DATA_DIR: dataDir },
@@ -63,7 +64,8 @@ function startHost(dataDir: string): Promise<{ child: ChildProcess; url: string 
   });
 }
 
-function stopHost(child: ChildProcess): Promise<void> {
+/** Stops a host started with {@link startHost} (SIGTERM, then SIGKILL after 5 s). */
+export function stopHost(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null) return Promise.resolve();
   return new Promise((resolve) => {
     const kill = setTimeout(() => child.kill('SIGKILL'), 5000);
