@@ -52,7 +52,9 @@ export type RateQuoteDto = z.infer<typeof rateQuoteDtoSchema>;
 /**
  * A converted range: `range` in `to`, from an amount in `from`, at the rates for `date`
  * (the seizure date). `rate` is units of `to` per 1 `from` (1 when no conversion was needed);
- * `quotes` are the two rates used (empty when from = to).
+ * `quotes` are the two rates used (from, to; empty when from = to), as indices into the `quotes`
+ * list of the response that carries the conversion: a case of 10,000 seizures repeats the same
+ * quotes many times, so each is sent once.
  */
 export const conversionDtoSchema = z.object({
   from: z.string(),
@@ -60,7 +62,7 @@ export const conversionDtoSchema = z.object({
   date: z.string(),
   rate: z.number(),
   range: moneyRangeDtoSchema,
-  quotes: z.array(rateQuoteDtoSchema),
+  quotes: z.array(z.number().int()),
   stale: z.boolean(),
 });
 /** A converted range with its rates. */
@@ -177,6 +179,8 @@ export const caseValuationSchema = z.object({
   reportingCurrency: z.string(),
   /** Every live seizure of the case, by date. */
   seizures: z.array(seizureValuationRowSchema),
+  /** The exchange-rate quotes the conversions of `seizures` refer to by index. */
+  quotes: z.array(rateQuoteDtoSchema),
   /** Sum of the valued seizures' ranges. */
   total: z.object({ usd: moneyRangeDtoSchema, reporting: moneyRangeDtoSchema }),
   counts: countsSchema,
@@ -297,7 +301,7 @@ export const valuationRpc = {
   'valuation.removeEcb': method(z.object({ workspaceId, id: z.number().int() }), z.object({}), 'Removes an imported ECB file (the shipped rates stay).'),
   'valuation.quote': method(
     z.object({ workspaceId, from: currency, to: currency, date: isoDate }),
-    z.object({ conversion: conversionDtoSchema.nullable(), missing: z.array(z.string()) }),
+    z.object({ conversion: conversionDtoSchema.nullable(), quotes: z.array(rateQuoteDtoSchema), missing: z.array(z.string()) }),
     'The cross rate from one currency to another at a date (1 unit converted), with the quotes used, or the currencies without a rate.',
   ),
   'valuation.case': method(caseRef, caseValuationSchema, 'The estimate of one case: per-seizure valuations with rates and dates, totals, breakdowns, assumption, context, methodology.'),

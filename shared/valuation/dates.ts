@@ -13,8 +13,26 @@ const MS_PER_DAY = 86_400_000;
  * @throws NestError('validation') when `date` is not a real date written YYYY-MM-DD.
  */
 export function dayNumber(date: string, what = 'date'): number {
+  const hit = dayCache.get(date);
+  if (hit !== undefined) return hit;
   if (!isIsoDate(date)) throw new NestError('validation', `${what}: "${String(date).slice(0, 40)}" is not a real date written YYYY-MM-DD`, [{ field: what, message: 'must be a real date written YYYY-MM-DD' }]);
-  return Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / MS_PER_DAY;
+  const day = Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / MS_PER_DAY;
+  remember(dayCache, date, day);
+  return day;
+}
+
+/**
+ * Memo of valid dates and their day numbers (and back): a case of 10,000 seizures looks the same
+ * dates up many times (each conversion checks its date), and checking a date builds a `Date`.
+ * Bounded: cleared when full.
+ */
+const dayCache = new Map<string, number>();
+const dateCache = new Map<number, string>();
+const CACHE_LIMIT = 100_000;
+
+function remember<K, V>(cache: Map<K, V>, key: K, value: V): void {
+  if (cache.size >= CACHE_LIMIT) cache.clear();
+  cache.set(key, value);
 }
 
 /**
@@ -35,7 +53,11 @@ export function dayNumberOrNaN(date: string): number {
 
 /** The YYYY-MM-DD date of a day number. */
 export function dateOfDay(day: number): string {
-  return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
+  const hit = dateCache.get(day);
+  if (hit !== undefined) return hit;
+  const date = new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
+  remember(dateCache, day, date);
+  return date;
 }
 
 /** Whole days from `from` to `to` (positive when `to` is later). @throws as {@link dayNumber}. */

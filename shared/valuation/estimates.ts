@@ -111,7 +111,9 @@ export function caseEstimate(seizures: readonly SeizureInput[], results: readonl
     });
   }
   const date = new Map(seizures.map((s) => [s.id, s.seizureDate]));
-  estimates.sort((a, b) => date.get(a.seizureId)!.localeCompare(date.get(b.seizureId)!) || a.seizureId.localeCompare(b.seizureId));
+  // Plain code-unit order (YYYY-MM-DD dates, then ids): localeCompare costs ~1 µs a call, too slow for 10,000 seizures.
+  const cmp = (x: string, y: string): number => (x < y ? -1 : x > y ? 1 : 0);
+  estimates.sort((a, b) => cmp(date.get(a.seizureId)!, date.get(b.seizureId)!) || cmp(a.seizureId, b.seizureId));
   return assemble(estimates, {
     reportingCurrency,
     notValued: seizures.filter((s) => !tried.has(s.id)).map((s) => s.id),

@@ -62,8 +62,8 @@ describe('ECB rates', () => {
     // A quote: HKD → USD on Thursday 3 January 2013 = 1.3102 / 10.1558.
     const q = await c.call('valuation.quote', { workspaceId, from: 'HKD', to: 'USD', date: '2013-01-03' });
     expect(q.conversion!.rate).toBeCloseTo(1.3102 / 10.1558, 14);
-    expect(q.conversion!.quotes.map((x) => [x.currency, x.perEur, x.date])).toEqual([['HKD', 10.1558, '2013-01-03'], ['USD', 1.3102, '2013-01-03']]);
-    expect(await c.call('valuation.quote', { workspaceId, from: 'VND', to: 'USD', date: '2019-06-12' })).toEqual({ conversion: null, missing: ['VND'] });
+    expect(q.conversion!.quotes.map((i) => q.quotes[i]!).map((x) => [x.currency, x.perEur, x.date])).toEqual([['HKD', 10.1558, '2013-01-03'], ['USD', 1.3102, '2013-01-03']]);
+    expect(await c.call('valuation.quote', { workspaceId, from: 'VND', to: 'USD', date: '2019-06-12' })).toEqual({ conversion: null, quotes: [], missing: ['VND'] });
   });
 
   it('uses an imported newer ECB file for a 2025 date, keeps it in SQLite, and can remove it', async () => {
@@ -84,9 +84,10 @@ describe('ECB rates', () => {
 
     // Shipped data only: the 9 May 2025 rates (USD 1.1252, SGD 1.46), 23 days old, stale.
     //   4,000 kg × USD 50 = USD 200,000 → SGD 200,000 / 1.1252 × 1.46 = SGD 259,509.4205
-    const before = (await c.call('valuation.case', { workspaceId, caseId })).seizures[0]!.valuations[0]!;
+    const estBefore = await c.call('valuation.case', { workspaceId, caseId });
+    const before = estBefore.seizures[0]!.valuations[0]!;
     expect(before.reporting!.range.low).toBeCloseTo(259_509.4205, 3);
-    expect(before.reporting!.quotes.map((q) => [q.currency, q.date, q.ageDays, q.stale])).toEqual([['USD', '2025-05-09', 23, true], ['SGD', '2025-05-09', 23, true]]);
+    expect(before.reporting!.quotes.map((i) => estBefore.quotes[i]!).map((q) => [q.currency, q.date, q.ageDays, q.stale])).toEqual([['USD', '2025-05-09', 23, true], ['SGD', '2025-05-09', 23, true]]);
     expect(before.warnings.map((x) => x.code)).toContain('stale-rate');
 
     const report = await c.call('valuation.importEcb', { workspaceId, fileName: 'eurofxref-hist.csv', contentBase64: b64(newerEcbFile()) });
@@ -95,9 +96,10 @@ describe('ECB rates', () => {
 
     // Now Friday 30 May 2025 (TEST VALUES USD 1.1350, SGD 1.4650), 2 days old, not stale:
     //   SGD 200,000 / 1.1350 × 1.4650 = SGD 258,149.7797
-    const after = (await c.call('valuation.case', { workspaceId, caseId })).seizures[0]!.valuations[0]!;
+    const estAfter = await c.call('valuation.case', { workspaceId, caseId });
+    const after = estAfter.seizures[0]!.valuations[0]!;
     expect(after.reporting!.range.low).toBeCloseTo(258_149.7797, 3);
-    expect(after.reporting!.quotes.map((q) => [q.currency, q.perEur, q.date, q.ageDays, q.stale])).toEqual([['USD', 1.135, '2025-05-30', 2, false], ['SGD', 1.465, '2025-05-30', 2, false]]);
+    expect(after.reporting!.quotes.map((i) => estAfter.quotes[i]!).map((q) => [q.currency, q.perEur, q.date, q.ageDays, q.stale])).toEqual([['USD', 1.135, '2025-05-30', 2, false], ['SGD', 1.465, '2025-05-30', 2, false]]);
     expect(after.warnings.map((x) => x.code)).not.toContain('stale-rate');
 
     // Kept in the workspace database (gzip'd), listed by valuation.rates; the same file again is a duplicate.
@@ -175,7 +177,7 @@ describe('user rates', () => {
     expect(v.usd!.range.high).toBeCloseTo(4_506_437.7682, 3);
     // The VND quote is the user's, dated 1 June 2019 (11 days before: stale), expressed per EUR with the
     //   ECB USD rate of 12 June 2019 (1.1323): 23,300 × 1.1323 = VND 26,382.59 per EUR.
-    const vnd = v.usd!.quotes[0]!;
+    const vnd = est.quotes[v.usd!.quotes[0]!]!;
     expect(vnd).toMatchObject({ currency: 'VND', kind: 'user', perUsd: 23_300, date: '2019-06-01', source: 'TEST VALUE: State Bank of Viet Nam central rate, June 2019 (illustrative)' });
     expect(vnd.usdLeg).toEqual({ perEur: 1.1323, date: '2019-06-12', stale: false });
     expect(vnd.perEur).toBeCloseTo(26_382.59, 8);

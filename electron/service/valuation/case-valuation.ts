@@ -23,10 +23,10 @@ import {
   type ComputedCase,
   type WorkspaceValuationContext,
 } from './compute';
-import { contextDto, convertedDto, flowDto, groupDto, moneyDto, valuationDto } from './dto';
+import { QuoteTable, contextDto, convertedDto, flowDto, groupDto, moneyDto, valuationDto } from './dto';
 
-/** The per-seizure rows of a computed case, by seizure date. */
-export function seizureRows(c: ComputedCase, ctx: WorkspaceValuationContext): SeizureValuationRow[] {
+/** The per-seizure rows of a computed case, by seizure date; their rate quotes go into `quotes`. */
+export function seizureRows(c: ComputedCase, ctx: WorkspaceValuationContext, quotes: QuoteTable): SeizureValuationRow[] {
   const bySeizure = new Map<string, number[]>();
   c.inputs.records.forEach((r, i) => {
     const list = bySeizure.get(r.seizureId) ?? [];
@@ -51,8 +51,8 @@ export function seizureRows(c: ComputedCase, ctx: WorkspaceValuationContext): Se
       country: s.country,
       status: e ? 'valued' : idx.length ? 'failed' : 'not-valued',
       estimate: e ? { usd: moneyDto(e.usd), reporting: moneyDto(e.reporting) } : null,
-      reported: reported ? { amount: reported.amount, currency: reported.currency, usd: reported.converted ? convertedDto(reported.converted) : null } : null,
-      valuations: idx.map((i) => valuationDto(c.results[i]!, c.inputs.records[i]!)),
+      reported: reported ? { amount: reported.amount, currency: reported.currency, usd: reported.converted ? convertedDto(reported.converted, quotes) : null } : null,
+      valuations: idx.map((i) => valuationDto(c.results[i]!, c.inputs.records[i]!, quotes)),
     };
   });
 }
@@ -79,13 +79,16 @@ export function caseValuation(ws: WorkspaceRuntime, caseId: string): CaseValuati
   const { meta } = c.inputs;
   const valued = new Set(e.seizures.map((s) => s.seizureId));
   const sectors = new Set<CrimeSector>([meta.sector, ...e.seizures.map((s) => s.sector)]);
+  const quotes = new QuoteTable();
+  const seizures = seizureRows(c, ctx, quotes);
   return {
     caseId,
     caseNumber: meta.number,
     caseTitle: meta.title,
     caseSector: meta.sector,
     reportingCurrency: ctx.reportingCurrency,
-    seizures: seizureRows(c, ctx),
+    seizures,
+    quotes: quotes.list,
     total: { usd: moneyDto(e.total.usd), reporting: moneyDto(e.total.reporting) },
     counts: { seizures: c.inputs.seizures.length, valued: e.seizures.length, notValued: e.notValued.length, failed: e.excluded.length },
     staleRates: e.staleRates,

@@ -31,26 +31,52 @@ export function quoteDto(q: RateQuote): RateQuoteDto {
   };
 }
 
-/** A cross rate and the range it converted. */
-export function conversionDto(rate: CrossRate, range: MoneyRange): ConversionDto {
+/**
+ * The quotes of one response, each sent once: conversions refer to them by index. Quotes are the
+ * same object when they come from one rate-table look-up, and equal by value otherwise.
+ */
+export class QuoteTable {
+  /** The quotes, in the order first used. */
+  readonly list: RateQuoteDto[] = [];
+  private readonly byKey = new Map<string, number>();
+  private readonly byObject = new WeakMap<RateQuote, number>();
+
+  /** The index of `q`, adding it on first use. */
+  index(q: RateQuote): number {
+    const known = this.byObject.get(q);
+    if (known !== undefined) return known;
+    const o = q.origin;
+    const key = `${q.currency}|${q.perEur}|${q.date}|${q.requestedDate}|${q.stale}|${o.kind}|${o.label}|${o.kind === 'user' ? o.perUsd : ''}|${q.usdLeg ? `${q.usdLeg.perEur}|${q.usdLeg.date}|${q.usdLeg.stale}` : ''}`;
+    let i = this.byKey.get(key);
+    if (i === undefined) {
+      i = this.list.push(quoteDto(q)) - 1;
+      this.byKey.set(key, i);
+    }
+    this.byObject.set(q, i);
+    return i;
+  }
+}
+
+/** A cross rate and the range it converted; its quotes go into `quotes`. */
+export function conversionDto(rate: CrossRate, range: MoneyRange, quotes: QuoteTable): ConversionDto {
   return {
     from: rate.from,
     to: rate.to,
     date: rate.requestedDate,
     rate: rate.rate,
     range: moneyDto(range),
-    quotes: rate.legs ? [quoteDto(rate.legs.from), quoteDto(rate.legs.to)] : [],
+    quotes: rate.legs ? [quotes.index(rate.legs.from), quotes.index(rate.legs.to)] : [],
     stale: rate.stale,
   };
 }
 
 /** A converted range as the contract carries it. */
-export function convertedDto(c: Converted): ConversionDto {
-  return conversionDto(c.rate, c.range);
+export function convertedDto(c: Converted, quotes: QuoteTable): ConversionDto {
+  return conversionDto(c.rate, c.range, quotes);
 }
 
-/** One valuation result with the stored record's factor and notes. */
-export function valuationDto(r: ValuationResult, record: ValuationRecord): ValuationDto {
+/** One valuation result with the stored record's factor and notes; its quotes go into `quotes`. */
+export function valuationDto(r: ValuationResult, record: ValuationRecord, quotes: QuoteTable): ValuationDto {
   const base = { valuationId: record.id, priceReferenceId: record.priceReferenceId, factor: record.factor, notes: record.notes };
   if (!r.ok) {
     return {
@@ -73,8 +99,8 @@ export function valuationDto(r: ValuationResult, record: ValuationRecord): Valua
     quantityInPriceUnit: { ...r.quantityInPriceUnit },
     unitPrice: moneyDto(r.unitPrice),
     inPriceCurrency: moneyDto(r.inPriceCurrency),
-    usd: convertedDto(r.usd),
-    reporting: convertedDto(r.reporting),
+    usd: convertedDto(r.usd, quotes),
+    reporting: convertedDto(r.reporting, quotes),
   };
 }
 

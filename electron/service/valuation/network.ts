@@ -7,13 +7,12 @@
  */
 import type { WorkspaceValuation, CaseEstimateRow } from '../../../shared/rpc/valuation';
 import type { CrimeSector } from '../../../shared/domain/codes';
-import type { Seizure } from '../../../shared/domain/seizure';
 import { CONTEXT_DISCLAIMER } from '../../../shared/valuation/context';
 import { networkEstimate, totalsBySector, totalsByYear, type CaseEstimate } from '../../../shared/valuation/estimates';
 import { describeCaseEstimate } from '../../../shared/valuation/methodology';
 import type { ValuationResult } from '../../../shared/valuation/valuate';
 import type { WorkspaceRuntime } from '../workspace-runtime';
-import { computeCase, contextFor, describeRatesUsed, readCaseInputs, recordNames, reportedUsdOfValued, workspaceValuationContext } from './compute';
+import { computeCase, contextFor, describeRatesUsed, readCaseInputs, recordNames, reportedUsdOfValued, workspaceValuationContext, type ValuedSeizure } from './compute';
 import { contextDto, flowDto, groupDto, moneyDto } from './dto';
 
 /** The network estimate of workspace `ws` across every case this machine holds. */
@@ -22,7 +21,7 @@ export function workspaceValuation(ws: WorkspaceRuntime): WorkspaceValuation {
   const cases = ws.store.db.prepare('SELECT id FROM cases ORDER BY number').pluck().all() as string[];
   const estimates: CaseEstimate[] = [];
   const rows: CaseEstimateRow[] = [];
-  const seizures: Seizure[] = [];
+  const seizures: ValuedSeizure[] = [];
   const results: ValuationResult[] = [];
   for (const id of cases) {
     if (!ws.host.exists(ws.caseDocName(id))) continue;

@@ -3,12 +3,12 @@
  * the shipped ECB snapshot, the newer ECB files imported into the workspace, their union, and the
  * currencies of the user-entered rates.
  */
-import type { ConversionDto, RatesInfo } from '../../../shared/rpc/valuation';
+import type { ConversionDto, RateQuoteDto, RatesInfo } from '../../../shared/rpc/valuation';
 import { moneyRange } from '../../../shared/valuation/money';
 import { ECB_CITATION } from '../../../shared/valuation/rates';
 import type { WorkspaceRuntime } from '../workspace-runtime';
 import { SHIPPED_ECB_FILE, listImportedEcbFiles, shippedEcbRates, workspaceEcbRates } from './ecb-files';
-import { conversionDto } from './dto';
+import { QuoteTable, conversionDto } from './dto';
 import { workspaceRateTable, workspaceUserRates } from './workspace-rates';
 
 /** The exchange-rate coverage of a workspace. */
@@ -31,7 +31,9 @@ export function ratesInfo(ws: WorkspaceRuntime): RatesInfo {
  * 1 `from` in `to` at `date` with the quotes used, or the currencies that have no rate then.
  * @throws NestError('validation') when `date` is not a real date.
  */
-export function quote(ws: WorkspaceRuntime, from: string, to: string, date: string): { conversion: ConversionDto | null; missing: string[] } {
+export function quote(ws: WorkspaceRuntime, from: string, to: string, date: string): { conversion: ConversionDto | null; quotes: RateQuoteDto[]; missing: string[] } {
   const r = workspaceRateTable(ws).convert(moneyRange(1, 1, from), to, date);
-  return r.ok ? { conversion: conversionDto(r.rate, r.range), missing: [] } : { conversion: null, missing: [...r.missing] };
+  if (!r.ok) return { conversion: null, quotes: [], missing: [...r.missing] };
+  const quotes = new QuoteTable();
+  return { conversion: conversionDto(r.rate, r.range, quotes), quotes: quotes.list, missing: [] };
 }
