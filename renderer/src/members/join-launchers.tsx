@@ -53,12 +53,12 @@ export function JoinInstead(props: { onJoined: (w: WorkspaceSummary) => void }):
   const join = useJoin(props.onJoined);
   return (
     <div className="join-inline">
-      <p>
-        <strong>Joining with an invitation?</strong> Your name, agency and role come from it.{' '}
-        <button type="button" className="link-button" onClick={join.open}>
-          Join a workspace
-        </button>
+      <p className="grow">
+        <strong>Joining with an invitation?</strong> Your name, agency and role come from it.
       </p>
+      <button type="button" className="btn" onClick={join.open}>
+        <Icon name="link" /> Join a workspace
+      </button>
       {join.dialog}
     </div>
   );

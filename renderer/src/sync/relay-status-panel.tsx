@@ -9,7 +9,6 @@ import type { SyncStatus } from '../../../shared/rpc/sync';
 import { useClient } from '../app/services';
 import { formatDateTime, formatRelative } from '../format/dates';
 import { ConfirmDialog } from '../ui/confirm-dialog';
-import { CopyButton } from '../ui/copy-button';
 import { Icon, type IconName } from '../ui/icons';
 import { describeError } from '../ui/states';
 import { useToast } from '../ui/toast';
@@ -82,7 +81,6 @@ export function RelayStatusPanel(props: { status: SyncStatus; admin: boolean; co
         </dl>
       </div>
       <div className="relay-status-actions">
-        {status.relayUrl ? <CopyButton text={status.relayUrl} what="the relay address" /> : null}
         {problem ? (
           <button type="button" className="btn btn-sm btn-primary" onClick={retry} disabled={busy !== null}>
             {busy === 'retry' ? 'Retrying…' : 'Retry'}

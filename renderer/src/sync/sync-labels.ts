@@ -83,23 +83,23 @@ export function syncExplanation(state: SyncState, opts: { admin: boolean; detail
 }
 
 /**
- * What to do about "access refused", from the relay's reason in `detail` (e.g.
+ * What to do about "access refused" (shown under that title), from the relay's reason in `detail` (e.g.
  * "access refused: member-removed", "token-expired"). Unknown reasons get the advice for the
  * most common case: an admin's workspace not yet registered on the relay. `commandShownAbove`:
  * the operator's command is on screen above this text (the Relay & members page).
  */
 export function refusalAdvice(detail: string | null, admin: boolean, commandShownAbove = false): string {
   const d = (detail ?? '').toLowerCase();
-  if (/member-removed|not-a-member/.test(d)) return 'Access refused: you are no longer a member of this workspace. Ask a workspace admin if this is a mistake.';
-  if (/expired/.test(d)) return 'Access refused: your access has expired. Ask a workspace admin for a new invitation and open it with “Join a workspace”.';
-  if (/key-removed|unknown-key/.test(d)) return 'Access refused: the workspace key your access was signed with was withdrawn. Ask a workspace admin for a new invitation.';
-  if (/no-case-access/.test(d)) return 'Access refused: you do not have access to this case.';
+  if (/member-removed|not-a-member/.test(d)) return 'You are no longer a member of this workspace. Ask a workspace admin if this is a mistake.';
+  if (/expired/.test(d)) return 'Your access has expired. Ask a workspace admin for a new invitation and open it with “Join a workspace”.';
+  if (/key-removed|unknown-key/.test(d)) return 'The workspace key your access was signed with was withdrawn. Ask a workspace admin for a new invitation.';
+  if (/no-case-access/.test(d)) return 'You do not have access to this case.';
   if (admin) {
     return commandShownAbove
-      ? 'Access refused: the relay does not know this workspace yet — ask the relay operator to run the command above, then Retry.'
-      : 'Access refused: the relay does not know this workspace yet — ask the relay operator to run the command shown under Relay & members, then Retry.';
+      ? 'The relay does not know this workspace yet — ask the relay operator to run the command above, then Retry.'
+      : 'The relay does not know this workspace yet — ask the relay operator to run the command shown under Relay & members, then Retry.';
   }
-  return 'Access refused: the relay does not accept your invitation. If the workspace was set up just now, wait for the relay operator; otherwise ask a workspace admin for a new invitation.';
+  return 'The relay does not accept your invitation. If the workspace was set up just now, wait for the relay operator; otherwise ask a workspace admin for a new invitation.';
 }
 
 /** "3 synced · 1 syncing" from the status's per-state document counts ("No documents linked" when empty). */

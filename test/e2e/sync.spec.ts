@@ -1,0 +1,273 @@
+/**
+ * Two desktops and one relay, in real headless Chromium: two browser-mode hosts with their own
+ * data folders (desktop A: the workspace admin; desktop B: a new member) and the real relay
+ * process (node + tsx relay/cli.ts serve, port 0, temp data folder).
+ *
+ * A creates a workspace and a case and connects to the relay through the UI; the relay refuses
+ * until the operator registers the workspace: the test runs the exact command the UI shows (as
+ * the operator would); Retry → Synced. A invites B (the invitation string is read from the UI,
+ * and its .nestinvite download checked); B joins with it from the first-run screen and receives
+ * the case. A seizure added in A appears in B's table and as a marker on B's map; A's presence
+ * shows in B's case header (it travels through the relay). The relay stops → both headers say
+ * Offline, and B keeps editing; the relay restarts on the same port and data folder → both say
+ * Synced and A has B's offline edit. Finally A removes B and B is refused at once.
+ * Neither browser sends a request anywhere but its own host on 127.0.0.1: the desktops' data
+ * services talk to the relay, the pages never do. Screenshots go to docs/screenshots/.
+ */
+import { execFile, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import type { Browser, BrowserContext, Page } from '@playwright/test';
+import { test, expect, offHost, repoRoot, startHost, stopHost } from './fixtures';
+import { seriousAxeViolations } from './axe';
+import { startRelay, type E2eRelay } from './relay-process';
+
+const SHOTS = path.join(repoRoot, 'docs/screenshots');
+/** Time allowed for a change to cross the relay, or for links to notice the relay stopped or came back. */
+const SYNC_TIMEOUT = 45_000;
+
+/** A desktop: its host process, browser context and page. */
+interface Desktop {
+  child: ChildProcess;
+  origin: string;
+  context: BrowserContext;
+  page: Page;
+  requests: string[];
+  csp: string[];
+}
+
+async function openDesktop(browser: Browser, dataDir: string): Promise<Desktop> {
+  const { child, url } = await startHost(dataDir);
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, deviceScaleFactor: 1, locale: 'en-GB', timezoneId: 'Europe/London', acceptDownloads: true });
+  const requests: string[] = [];
+  const csp: string[] = [];
+  context.on('request', (r) => requests.push(r.url()));
+  context.on('console', (m) => {
+    if (/Content Security Policy/i.test(m.text())) csp.push(m.text());
+  });
+  const page = await context.newPage();
+  await page.goto(url);
+  return { child, origin: new URL(url).origin, context, page, requests, csp };
+}
+
+/** The header's sync pill of a page. */
+function pill(page: Page): ReturnType<Page['getByTestId']> {
+  return page.getByTestId('sync-pill');
+}
+
+test('two desktops sync a case through the relay: invitation, join, live edits, presence, offline and back', async ({ browser }) => {
+  test.setTimeout(360_000);
+  const dirA = fs.mkdtempSync(path.join(os.tmpdir(), 'nest-e2e-a-'));
+  const dirB = fs.mkdtempSync(path.join(os.tmpdir(), 'nest-e2e-b-'));
+  let relay: E2eRelay = await startRelay();
+  const desktops: Desktop[] = [];
+  try {
+    const A = await openDesktop(browser, dirA);
+    desktops.push(A);
+    const B = await openDesktop(browser, dirB);
+    desktops.push(B);
+    const a = A.page;
+    const b = B.page;
+
+    // ---- Desktop A: the admin sets up a workspace and a case. ----
+    await expect(a.getByRole('heading', { name: 'Set up your identity' })).toBeVisible();
+    await a.getByLabel('Full name').fill('Ada Lim');
+    await a.getByLabel('Agency').fill('NEST Secretariat');
+    await a.getByRole('radio', { name: /Workspace admin/ }).check();
+    await a.getByRole('button', { name: 'Continue' }).click();
+    await expect(a.getByRole('button', { name: 'Join a workspace' })).toBeVisible();
+    await a.getByLabel('Workspace name').fill('NEST Singapore 2026');
+    await a.getByLabel('Case prefix').fill('SGNEST');
+    await a.getByLabel('Reporting currency').fill('SGD');
+    await a.getByRole('button', { name: 'Create workspace' }).click();
+    await expect(a.getByRole('heading', { name: 'Cases', level: 1 })).toBeVisible();
+    await expect(pill(a)).toHaveAttribute('data-state', 'off');
+    await expect(pill(a)).toHaveText(/Local only/);
+    await a.getByRole('button', { name: 'New case' }).click();
+    const newCase = a.getByRole('dialog', { name: 'New case' });
+    await newCase.getByLabel('Title').fill('Ivory and pangolin scales via Singapore');
+    await newCase.getByLabel('TLP marking').selectOption('AMBER');
+    await newCase.getByLabel('Jurisdictions').fill('SG');
+    await newCase.getByLabel('Jurisdictions').press('Enter');
+    await newCase.getByRole('button', { name: 'Create case' }).click();
+    await expect(a.getByRole('heading', { name: 'Ivory and pangolin scales via Singapore', level: 1 })).toBeVisible();
+    const caseHash = new URL(a.url()).hash.replace(/\/seizures$/, '');
+
+    // ---- Connect to the relay through the UI: refused until the operator registers the key. ----
+    await a.getByRole('link', { name: 'Relay & members' }).click();
+    await expect(a.getByRole('heading', { name: 'Relay & members', level: 1 })).toBeVisible();
+    const address = a.getByLabel('Relay address');
+    await address.fill('ftp://relay.example.org');
+    await a.getByRole('button', { name: 'Connect to relay' }).click();
+    await expect(a.getByText('Must start with wss:// (or ws://, https://, http://)')).toBeVisible();
+    await address.fill(relay.url);
+    await a.getByRole('button', { name: 'Connect to relay' }).click();
+    const status = a.getByTestId('relay-status');
+    await expect(status).toHaveAttribute('data-state', 'refused', { timeout: SYNC_TIMEOUT });
+    await expect(a.getByTestId('relay-status-text')).toHaveText('The relay does not know this workspace yet — ask the relay operator to run the command above, then Retry.');
+    await expect(a.getByTestId('relay-url')).toHaveText(relay.url);
+    await expect(pill(a)).toHaveAttribute('data-state', 'refused');
+    const command = (await a.getByTestId('register-command').textContent()) ?? '';
+    expect(command).toMatch(/^npm run relay -- add-workspace --id [0-9a-f-]{36} --public-key '\{[^']*"kty":"OKP"[^']*\}' --label /);
+    expect(command).toContain("--label 'NEST Singapore 2026'");
+    await a.screenshot({ path: path.join(SHOTS, 'relay-settings.png') });
+    expect(await seriousAxeViolations(a)).toEqual([]);
+
+    // The operator runs exactly that command on the relay's machine (its data folder via the environment).
+    await promisify(execFile)('sh', ['-c', command], { cwd: repoRoot, env: { ...process.env, NEST_RELAY_DATA_DIR: relay.dataDir, NEST_LOG_LEVEL: 'silent' } });
+    await status.getByRole('button', { name: 'Retry' }).click();
+    await expect(status).toHaveAttribute('data-state', 'synced', { timeout: SYNC_TIMEOUT });
+    await expect(pill(a)).toHaveText(/Synced/);
+    await expect(a.getByTestId('relay-registration')).not.toHaveAttribute('open', '');
+
+    // ---- Invite a member; take the invitation string from the UI. ----
+    await a.getByRole('button', { name: 'Invite a member' }).click();
+    const invite = a.getByRole('dialog', { name: 'Invite a member' });
+    await invite.getByRole('button', { name: 'Create invitation' }).click();
+    await expect(invite.getByText('Is required').first()).toBeVisible();
+    await invite.getByLabel('Full name').fill('Bo Tan');
+    await invite.getByLabel('Agency').fill('National Parks Board');
+    await invite.getByRole('radio', { name: /Investigator/ }).check();
+    await invite.getByLabel('Valid for (days)').fill('30');
+    await invite.getByRole('button', { name: 'Create invitation' }).click();
+    const ready = a.getByRole('dialog', { name: 'Invitation ready' });
+    await expect(ready.getByText('Hand this over like a password.')).toBeVisible();
+    const invitation = await ready.getByTestId('invitation-string').inputValue();
+    expect(invitation).toMatch(/^NEST1\.[A-Za-z0-9_-]+$/);
+    await a.screenshot({ path: path.join(SHOTS, 'invitation.png') });
+    expect(await seriousAxeViolations(a)).toEqual([]);
+    const [download] = await Promise.all([a.waitForEvent('download'), ready.getByRole('button', { name: 'Save as file' }).click()]);
+    expect(download.suggestedFilename()).toBe('SGNEST-Bo-Tan.nestinvite');
+    const invitationFile = await download.path();
+    expect(fs.readFileSync(invitationFile, 'utf8').trim()).toBe(invitation);
+    await ready.getByRole('button', { name: 'Done' }).click();
+    const members = a.getByRole('table', { name: 'Members' });
+    await expect(members.locator('tbody tr')).toHaveCount(2);
+    await expect(members.locator('tbody tr').filter({ hasText: 'Bo Tan' })).toContainText('Investigator');
+
+    // ---- Desktop B: a new member joins from the first-run screen. ----
+    await expect(b.getByRole('heading', { name: 'Set up your identity' })).toBeVisible();
+    await b.getByRole('button', { name: 'Join a workspace' }).click();
+    const join = b.getByRole('dialog', { name: 'Join a workspace' });
+    await join.getByTestId('invitation-file').setInputFiles(invitationFile); // the .nestinvite file opens too…
+    await expect(join.getByLabel('Invitation')).toHaveValue(invitation);
+    await join.getByLabel('Invitation').fill('NEST1.not-an-invitation');
+    await expect(join.getByText(/damaged/)).toBeVisible();
+    await join.getByLabel('Invitation').fill(invitation); // …and so does the pasted string
+    const preview = join.getByTestId('join-preview');
+    await expect(preview).toContainText('NEST Singapore 2026');
+    await expect(join.getByTestId('join-relay')).toHaveText(relay.url);
+    await expect(preview).toContainText('Bo Tan · National Parks Board');
+    await b.screenshot({ path: path.join(SHOTS, 'join.png') });
+    expect(await seriousAxeViolations(b)).toEqual([]);
+    await join.getByRole('button', { name: 'Join NEST Singapore 2026' }).click();
+    await expect(b.getByRole('heading', { name: 'Cases', level: 1 })).toBeVisible();
+    const bCases = b.getByRole('table', { name: 'Cases' });
+    await expect(bCases.getByText('Ivory and pangolin scales via Singapore')).toBeVisible({ timeout: SYNC_TIMEOUT });
+    await expect(pill(b)).toHaveAttribute('data-state', 'synced', { timeout: SYNC_TIMEOUT });
+    await expect(b.locator('.sidebar-user')).toContainText('Bo Tan');
+
+    // ---- Both open the case: presence crosses the relay; a seizure added in A reaches B's table and map. ----
+    await a.evaluate((h) => (window.location.hash = `${h}/seizures`), caseHash);
+    await b.evaluate((h) => (window.location.hash = `${h}/seizures`), caseHash);
+    await expect(b.getByRole('heading', { name: 'Ivory and pangolin scales via Singapore', level: 1 })).toBeVisible();
+    await expect(b.getByTestId('presence-count')).toContainText('Ada Lim is also here', { timeout: SYNC_TIMEOUT });
+    await expect(a.getByTestId('presence-count')).toContainText('Bo Tan is also here', { timeout: SYNC_TIMEOUT });
+    await expect(a.getByTestId('doc-sync-state')).toHaveAttribute('data-state', 'synced', { timeout: SYNC_TIMEOUT });
+    await expect(b.getByTestId('doc-sync-state')).toHaveAttribute('data-state', 'synced', { timeout: SYNC_TIMEOUT });
+
+    await a.getByRole('button', { name: 'Add seizure' }).click();
+    const form = a.getByRole('dialog', { name: 'Add a seizure' });
+    await form.getByLabel('Commodity').fill('elephant ivory');
+    await form.getByLabel('Quantity').fill('8.8');
+    await form.getByLabel('Place').fill('Pasir Panjang Export Terminal');
+    await form.getByLabel('Latitude').fill('1.274');
+    await form.getByLabel('Longitude').fill('103.764');
+    await form.getByRole('button', { name: 'Add seizure' }).click();
+    await expect(form).toBeHidden();
+    const bTable = b.getByRole('table', { name: 'Seizures' });
+    await expect(bTable.locator('tbody tr').filter({ hasText: 'elephant ivory' })).toContainText('Pasir Panjang Export Terminal', { timeout: SYNC_TIMEOUT });
+    await a.getByRole('button', { name: 'Close seizure detail' }).click();
+    await b.getByRole('tab', { name: /Map/ }).click();
+    const bMap = b.getByTestId('seizure-map');
+    await expect(bMap).toHaveAttribute('data-basemap', 'ready');
+    await expect(bMap.locator('path.seizure-marker')).toHaveCount(1, { timeout: SYNC_TIMEOUT });
+    await b.waitForTimeout(400); // let the fit-bounds animation settle for the screenshot
+    await b.screenshot({ path: path.join(SHOTS, 'sync-two-desktops-b.png') });
+    await expect(a.locator('.toast')).toHaveCount(0, { timeout: 10_000 }); // "Seizure added" has gone
+    await a.screenshot({ path: path.join(SHOTS, 'sync-two-desktops-a.png') });
+    expect(await seriousAxeViolations(b, ['.leaflet-container'])).toEqual([]);
+    await b.getByRole('tab', { name: /Seizures/ }).click();
+
+    // ---- The relay stops: both desktops say Offline; B keeps working. ----
+    const port = relay.port;
+    await relay.stop();
+    for (const p of [a, b]) {
+      await expect(pill(p)).toHaveAttribute('data-state', 'offline', { timeout: SYNC_TIMEOUT });
+      await expect(pill(p)).toHaveText('Offline — changes saved on this computer');
+    }
+    await expect(b.getByTestId('doc-sync-state')).toHaveAttribute('data-state', 'offline');
+    await b.getByRole('button', { name: 'Add seizure' }).click();
+    const offlineForm = b.getByRole('dialog', { name: 'Add a seizure' });
+    await offlineForm.getByLabel('Commodity').fill('pangolin scales');
+    await offlineForm.getByLabel('Quantity').fill('12.9');
+    await offlineForm.getByLabel('Place').fill('Tuas Checkpoint');
+    await offlineForm.getByLabel('Latitude').fill('1.348');
+    await offlineForm.getByLabel('Longitude').fill('103.636');
+    await offlineForm.getByRole('button', { name: 'Add seizure' }).click();
+    await expect(offlineForm).toBeHidden();
+    await expect(bTable.locator('tbody tr')).toHaveCount(2);
+    await b.getByRole('button', { name: 'Close seizure detail' }).click();
+    await expect(b.locator('.toast')).toHaveCount(0, { timeout: 10_000 });
+    await b.screenshot({ path: path.join(SHOTS, 'sync-offline.png') });
+    await pill(b).click();
+    const syncPanel = b.getByRole('dialog', { name: 'Sync status' });
+    await expect(syncPanel).toContainText('The relay cannot be reached');
+    await expect(syncPanel).toContainText(relay.url);
+    expect(await seriousAxeViolations(b)).toEqual([]);
+    await b.keyboard.press('Escape');
+    await expect(syncPanel).toBeHidden();
+
+    // ---- The relay comes back on the same port and data folder: both Synced; A has B's offline edit. ----
+    relay = await startRelay({ dataDir: relay.dataDir, port });
+    expect(relay.port).toBe(port);
+    for (const p of [a, b]) await expect(pill(p)).toHaveAttribute('data-state', 'synced', { timeout: 90_000 });
+    const aTable = a.getByRole('table', { name: 'Seizures' });
+    await expect(aTable.locator('tbody tr').filter({ hasText: 'pangolin scales' })).toContainText('Tuas Checkpoint', { timeout: SYNC_TIMEOUT });
+    await expect(aTable.locator('tbody tr')).toHaveCount(2);
+    await expect(a.getByTestId('presence-count')).toContainText('Bo Tan is also here', { timeout: SYNC_TIMEOUT });
+
+    // ---- A removes B: B is refused promptly and told why. ----
+    await a.getByRole('link', { name: 'Relay & members' }).click();
+    await members.getByRole('button', { name: 'Remove Bo Tan' }).click();
+    await a.getByRole('dialog', { name: 'Remove Bo Tan?' }).getByRole('button', { name: 'Remove member' }).click();
+    await expect(members.locator('tbody tr')).toHaveCount(1);
+    await expect(pill(b)).toHaveAttribute('data-state', 'refused', { timeout: SYNC_TIMEOUT });
+    await pill(b).click();
+    await expect(b.getByRole('dialog', { name: 'Sync status' })).toContainText('You are no longer a member of this workspace');
+
+    // Each page talked only to its own host on 127.0.0.1 (the data services talk to the relay).
+    for (const d of desktops) {
+      expect(d.requests.length).toBeGreaterThan(3);
+      expect(offHost(d.requests, d.origin)).toEqual([]);
+      expect(d.csp).toEqual([]);
+    }
+    const allowed = new Set([...desktops.map((d) => new URL(d.origin).port), String(relay.port)]);
+    for (const u of desktops.flatMap((d) => d.requests).filter((x) => !x.startsWith('data:') && !x.startsWith('blob:'))) {
+      const url = new URL(u);
+      expect(url.hostname).toBe('127.0.0.1');
+      expect(allowed.has(url.port)).toBe(true);
+    }
+  } finally {
+    for (const d of desktops) {
+      await d.context.close();
+      await stopHost(d.child);
+    }
+    await relay.stop();
+    fs.rmSync(dirA, { recursive: true, force: true });
+    fs.rmSync(dirB, { recursive: true, force: true });
+    fs.rmSync(relay.dataDir, { recursive: true, force: true });
+  }
+});
