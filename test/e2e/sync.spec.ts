@@ -11,6 +11,8 @@
  * shows in B's case header (it travels through the relay). The relay stops → both headers say
  * Offline, and B keeps editing; the relay restarts on the same port and data folder → both say
  * Synced and A has B's offline edit. Finally A removes B and B is refused at once.
+ * A second test invites an observer (an NGO), who joins from the workspace chooser and sees the
+ * case marked Read-only, without edit controls, and the relay and members without admin actions.
  * Neither browser sends a request anywhere but its own host on 127.0.0.1: the desktops' data
  * services talk to the relay, the pages never do. Screenshots go to docs/screenshots/.
  */
@@ -268,6 +270,116 @@ test('two desktops sync a case through the relay: invitation, join, live edits, 
     await relay.stop();
     fs.rmSync(dirA, { recursive: true, force: true });
     fs.rmSync(dirB, { recursive: true, force: true });
+    fs.rmSync(relay.dataDir, { recursive: true, force: true });
+  }
+});
+
+// ---- Shorter steps for the observer test ----------------------------------------------------
+
+/** First run as an admin, a workspace and one case on `a`; returns the case's route hash. */
+async function adminWithCase(a: Page, caseTitle: string): Promise<string> {
+  await a.getByLabel('Full name').fill('Ada Lim');
+  await a.getByLabel('Agency').fill('NEST Secretariat');
+  await a.getByRole('radio', { name: /Workspace admin/ }).check();
+  await a.getByRole('button', { name: 'Continue' }).click();
+  await a.getByLabel('Workspace name').fill('NEST Mekong 2026');
+  await a.getByLabel('Case prefix').fill('MEK');
+  await a.getByRole('button', { name: 'Create workspace' }).click();
+  await a.getByRole('button', { name: 'New case' }).click();
+  const dialog = a.getByRole('dialog', { name: 'New case' });
+  await dialog.getByLabel('Title').fill(caseTitle);
+  await dialog.getByRole('button', { name: 'Create case' }).click();
+  await expect(a.getByRole('heading', { name: caseTitle, level: 1 })).toBeVisible();
+  return new URL(a.url()).hash.replace(/\/seizures$/, '');
+}
+
+/** Connects `a`'s workspace to `relay` through the UI, registers it as the operator would, and retries until synced. */
+async function connectAndRegister(a: Page, relay: E2eRelay): Promise<void> {
+  await a.getByRole('link', { name: 'Relay & members' }).click();
+  await a.getByLabel('Relay address').fill(relay.url);
+  await a.getByRole('button', { name: 'Connect to relay' }).click();
+  const status = a.getByTestId('relay-status');
+  await expect(status).toHaveAttribute('data-state', 'refused', { timeout: SYNC_TIMEOUT });
+  const command = (await a.getByTestId('register-command').textContent()) ?? '';
+  await promisify(execFile)('sh', ['-c', command], { cwd: repoRoot, env: { ...process.env, NEST_RELAY_DATA_DIR: relay.dataDir, NEST_LOG_LEVEL: 'silent' } });
+  await status.getByRole('button', { name: 'Retry' }).click();
+  await expect(status).toHaveAttribute('data-state', 'synced', { timeout: SYNC_TIMEOUT });
+}
+
+/** Creates an invitation on the Relay & members page of `a` and returns its string. */
+async function invite(a: Page, name: string, agency: string, role: RegExp): Promise<string> {
+  await a.getByRole('button', { name: 'Invite a member' }).click();
+  const dialog = a.getByRole('dialog', { name: 'Invite a member' });
+  await dialog.getByLabel('Full name').fill(name);
+  await dialog.getByLabel('Agency').fill(agency);
+  await dialog.getByRole('radio', { name: role }).check();
+  await dialog.getByRole('button', { name: 'Create invitation' }).click();
+  const ready = a.getByRole('dialog', { name: 'Invitation ready' });
+  const invitation = await ready.getByTestId('invitation-string').inputValue();
+  await ready.getByRole('button', { name: 'Done' }).click();
+  return invitation;
+}
+
+test('an observer joins read-only: the case says so and offers no edit controls', async ({ browser }) => {
+  test.setTimeout(240_000);
+  const dirA = fs.mkdtempSync(path.join(os.tmpdir(), 'nest-e2e-a-'));
+  const dirC = fs.mkdtempSync(path.join(os.tmpdir(), 'nest-e2e-c-'));
+  const relay = await startRelay();
+  const desktops: Desktop[] = [];
+  try {
+    const A = await openDesktop(browser, dirA);
+    desktops.push(A);
+    const C = await openDesktop(browser, dirC);
+    desktops.push(C);
+    const a = A.page;
+    const c = C.page;
+    const caseHash = await adminWithCase(a, 'Rosewood logs on the Mekong');
+    await connectAndRegister(a, relay);
+    const invitation = await invite(a, 'Noor Aziz', 'Wildlife Watch (NGO)', /Observer/);
+
+    // C has used NEST Desk before (its own identity), and joins from the workspace chooser.
+    await c.getByLabel('Full name').fill('Noor Aziz');
+    await c.getByLabel('Agency').fill('Wildlife Watch');
+    await c.getByRole('radio', { name: /Observer/ }).check();
+    await c.getByRole('button', { name: 'Continue' }).click();
+    await c.getByRole('button', { name: 'Join a workspace' }).click();
+    const join = c.getByRole('dialog', { name: 'Join a workspace' });
+    await join.getByLabel('Invitation').fill(invitation);
+    await expect(join.getByTestId('join-preview')).toContainText('Observer');
+    await join.getByRole('button', { name: 'Join NEST Mekong 2026' }).click();
+    await expect(c.getByRole('table', { name: 'Cases' }).getByText('Rosewood logs on the Mekong')).toBeVisible({ timeout: SYNC_TIMEOUT });
+    await expect(c.getByRole('button', { name: 'New case' })).toHaveCount(0);
+
+    await c.evaluate((h) => (window.location.hash = h), caseHash);
+    await expect(c.getByRole('heading', { name: 'Rosewood logs on the Mekong', level: 1 })).toBeVisible();
+    await expect(c.getByTestId('read-only-badge')).toBeVisible();
+    await expect(c.getByRole('button', { name: 'Add seizure' })).toHaveCount(0);
+    await expect(c.getByRole('button', { name: 'Import', exact: true })).toHaveCount(0);
+    await expect(c.getByLabel('Title', { exact: true })).toBeDisabled();
+    await expect(c.getByTestId('doc-sync-state')).toHaveAttribute('data-state', /synced|read-only/, { timeout: SYNC_TIMEOUT });
+
+    // The observer sees the relay and the members, and changes nothing there either.
+    await c.getByRole('link', { name: 'Relay & members' }).click();
+    await expect(c.getByText('Read-only: managed by the workspace admins')).toBeVisible();
+    await expect(c.getByTestId('relay-url')).toHaveText(relay.url);
+    await expect(c.getByRole('table', { name: 'Members' }).locator('tbody tr')).toHaveCount(2);
+    await expect(c.getByRole('button', { name: 'Invite a member' })).toHaveCount(0);
+    await expect(c.getByRole('button', { name: /^Remove / })).toHaveCount(0);
+    await expect(c.getByRole('button', { name: 'Disconnect' })).toHaveCount(0);
+    expect(await seriousAxeViolations(c)).toEqual([]);
+
+    for (const d of desktops) {
+      expect(offHost(d.requests, d.origin)).toEqual([]);
+      expect(d.csp).toEqual([]);
+    }
+  } finally {
+    for (const d of desktops) {
+      await d.context.close();
+      await stopHost(d.child);
+    }
+    await relay.stop();
+    fs.rmSync(dirA, { recursive: true, force: true });
+    fs.rmSync(dirC, { recursive: true, force: true });
     fs.rmSync(relay.dataDir, { recursive: true, force: true });
   }
 });
