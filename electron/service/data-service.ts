@@ -138,7 +138,8 @@ export class DataService implements SessionHost {
     const ws = this.workspace(ref.workspaceId);
     if (!ws.host.exists(name)) throw new NestError('not-found', `document ${name} does not exist`);
     const local = ws.local();
-    const readOnly = local.role === 'observer' || (ref.kind === 'workspace' && local.role !== 'admin');
+    const revoked = ws.store.getSetting<string | null>('accessRevoked', null) !== null;
+    const readOnly = revoked || local.role === 'observer' || (ref.kind === 'workspace' && local.role !== 'admin');
     this.hub.open(session.peerFor(ws.id, local.memberId), name, ws.host, readOnly);
   }
 
@@ -255,7 +256,7 @@ export class DataService implements SessionHost {
         const message = err instanceof Error ? err.message : String(err);
         if (this.broken.get(id) !== message) this.logger.error({ workspace: id, err: message }, 'workspace cannot be opened');
         this.broken.set(id, message);
-        out.push({ id, name: `Workspace ${id.slice(0, 8)}`, casePrefix: '', reportingCurrency: '', demo: false, caseCount: 0, role: 'observer', problem: message });
+        out.push({ id, name: `Workspace ${id.slice(0, 8)}`, casePrefix: '', reportingCurrency: '', demo: false, caseCount: 0, role: 'observer', memberId: '', problem: message });
       }
     }
     return out.sort((a, b) => Number(a.demo) - Number(b.demo) || a.name.localeCompare(b.name));
@@ -268,7 +269,7 @@ export class DataService implements SessionHost {
     const local = ws.local();
     const caseCount = ws.store.db.prepare('SELECT COUNT(*) FROM cases').pluck().get() as number;
     const name = doc.isInitialised() ? settings.name : ws.store.getSetting<string>('joinedName', settings.name);
-    return { id: ws.id, name, casePrefix: settings.casePrefix, reportingCurrency: settings.reportingCurrency, demo: local.demo, caseCount, role: local.role };
+    return { id: ws.id, name, casePrefix: settings.casePrefix, reportingCurrency: settings.reportingCurrency, demo: local.demo, caseCount, role: local.role, memberId: local.memberId };
   }
 
   /**

@@ -21,6 +21,8 @@ export const workspaceSummarySchema = z.object({
   demo: z.boolean(),
   caseCount: z.number().int(),
   role: z.enum(MEMBER_ROLES),
+  /** The member id this machine writes as in this workspace (from an invitation, or the local identity's for workspaces made here). */
+  memberId: z.string(),
   /** Set when the workspace cannot be opened (e.g. its database was written by a newer app). */
   problem: z.string().optional(),
 });

@@ -67,7 +67,7 @@ describe('sync through the relay', () => {
     const connected = await admin.c.call('sync.connect', { workspaceId, relayUrl: relay.url });
     expect(connected.registerCommand).toContain(`add-workspace --id ${workspaceId} --public-key '{"kty":"OKP","crv":"Ed25519"`);
     await waitFor(async () => (await state(admin.c, workspaceId)) === 'refused', 10_000, 'refused before registration');
-    expect((await admin.c.call('sync.status', { workspaceId })).detail).toMatch(/refused/);
+    expect((await admin.c.call('sync.status', { workspaceId })).detail).toMatch(/unknown-workspace/);
 
     await runCli(['add-workspace', '--data-dir', relay.dataDir, '--id', workspaceId, '--public-key', connected.publicKeyJwk]);
     await admin.c.call('sync.connect', { workspaceId, relayUrl: relay.url }); // "Retry"
@@ -104,11 +104,16 @@ describe('sync through the relay', () => {
 
   it('merges edits made on both sides while the relay is down, and stores them on the relay', async () => {
     const port = relay.port;
-    await relay.stop();
-    await waitFor(async () => (await state(admin.c, workspaceId)) === 'offline' && (await state(member.c, workspaceId)) === 'offline', 20_000, 'both offline');
     const ra = admin.c.openDoc(docName);
     const rb = member.c.openDoc(docName);
     await Promise.all([ra.whenSynced(), rb.whenSynced()]);
+    rb.awareness.setLocalStateField('user', { name: 'Bo Tan (before the outage)' });
+    const seesBo = (): boolean => [...ra.awareness.getStates().values()].some((s) => (s as { user?: { name?: string } }).user?.name === 'Bo Tan (before the outage)');
+    await waitFor(seesBo, 10_000, 'presence before the outage');
+    await relay.stop();
+    await waitFor(async () => (await state(admin.c, workspaceId)) === 'offline' && (await state(member.c, workspaceId)) === 'offline', 20_000, 'both offline');
+    // Without the relay, the other desktop's presence is unknown: it is not shown stale.
+    await waitFor(() => !seesBo(), 5_000, 'remote presence cleared when offline');
     const sa = crypto.randomUUID();
     const sb = crypto.randomUUID();
     new CaseDoc(ra.doc).addSeizure(sa, ivory({ place: 'Tuas (offline admin)' }), { memberId: adminId });
@@ -162,8 +167,13 @@ describe('sync through the relay', () => {
     r.release();
   }, 60_000);
 
-  it('refuses a removed member promptly', async () => {
+  it('refuses a removed member promptly, says why, and opens their copy read-only', async () => {
     await admin.c.call('members.remove', { workspaceId, memberId });
     await waitFor(async () => (await state(member.c, workspaceId)) === 'refused', 20_000, 'member refused after removal');
+    expect((await member.c.call('sync.status', { workspaceId })).detail).toMatch(/member-removed/);
+    const r = member.c.openDoc(docName);
+    await r.whenSynced();
+    expect(r.status?.state).toBe('read-only');
+    r.release();
   }, 60_000);
 });

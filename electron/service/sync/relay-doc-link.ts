@@ -147,10 +147,16 @@ export class RelayDocLink {
     this.setState('syncing');
     ws.on('unexpected-response', (_req, res) => {
       const status = res.statusCode ?? 0;
-      res.resume();
-      ws.terminate();
-      if (status === 401 || status === 403) this.refuse(status === 401 ? 'the relay refused the token (missing, expired, or for another workspace)' : 'the relay refused access to this document');
-      else this.dropped(`HTTP ${status}`);
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (d: string) => (body = (body + d).slice(0, 200)));
+      res.on('end', () => {
+        ws.terminate();
+        // The relay answers with a one-word reason (e.g. member-removed, unknown-workspace).
+        const reason = /^[a-z-]{3,40}$/.test(body.trim()) ? body.trim() : '';
+        if (status === 401 || status === 403) this.refuse(reason || (status === 401 ? 'the relay refused the token (missing, expired, or for another workspace)' : 'the relay refused access to this document'));
+        else this.dropped(`HTTP ${status}`);
+      });
     });
     ws.on('open', () => {
       this.retryMs = 250;
@@ -224,6 +230,13 @@ export class RelayDocLink {
     }, 20);
   }
 
+  /** Without the relay, other machines' presence is unknown: remove it rather than show it stale. */
+  private forgetRemotePresence(): void {
+    const aw = this.o.awareness;
+    if (aw && this.remoteClients.size) awarenessProtocol.removeAwarenessStates(aw, [...this.remoteClients], RELAY_ORIGIN);
+    this.remoteClients.clear();
+  }
+
   /** Awareness clients of this machine's windows (not those received from the relay). */
   private localClients(): number[] {
     return [...(this.o.awareness?.getStates().keys() ?? [])].filter((c) => !this.remoteClients.has(c));
@@ -240,11 +253,13 @@ export class RelayDocLink {
   private refuse(detail: string): void {
     this.o.logger.warn({ doc: this.o.name, detail }, 'relay refused');
     this.closeSocket();
+    this.forgetRemotePresence();
     this.setState('refused', detail);
   }
 
   private dropped(detail: string): void {
     this.closeSocket();
+    this.forgetRemotePresence();
     if (this.stopped) return;
     this.setState('offline', detail);
     const delay = Math.min(this.retryMs, 30_000) * (0.75 + Math.random() / 2);
@@ -287,6 +302,7 @@ export class RelayDocLink {
       if (local.length) this.send(encodeMessage(MESSAGE_AWARENESS, (e) => encoding.writeVarUint8Array(e, awarenessProtocol.encodeAwarenessUpdate(this.o.awareness!, local, new Map()))));
     }
     this.closeSocket();
+    this.forgetRemotePresence();
     for (const w of this.waiters.splice(0)) w.reject(new Error(`${this.o.name}: link stopped`));
   }
 }

@@ -151,7 +151,11 @@ export class SyncEngine {
         if (this.stopped) return;
         const before = states.get(name);
         states.set(name, s);
-        if (s === 'refused' && detail) this.roundState = { state: 'refused', detail };
+        if (s === 'refused' && detail) {
+          this.roundState = { state: 'refused', detail };
+          this.noteRefusal(detail);
+        }
+        if (s === 'synced' && name === workspaceDocName(this.ws.id)) this.noteRefusal(null);
         if (s === 'synced' && before !== 'synced' && states === this.liveStates) this.dirty.delete(name);
         if (before === 'offline' && s === 'syncing') this.schedule(200); // the relay is back: catch up
         this.emit();
@@ -187,6 +191,17 @@ export class SyncEngine {
     this.liveStates.delete(name);
     this.ws.host.release(name);
     this.emit();
+  }
+
+  /**
+   * Remembers that the relay removed this member (local setting `accessRevoked`), so the data
+   * service opens this workspace's docs read-only: edits would never reach anyone. Cleared when
+   * the workspace doc syncs again (e.g. after a new invitation).
+   */
+  private noteRefusal(reason: string | null | undefined): void {
+    const revoked = reason === 'member-removed' || reason === 'not-a-member' ? reason : null;
+    if (revoked === null && reason !== null) return;
+    if (this.ws.store.getSetting<string | null>('accessRevoked', null) !== revoked) this.ws.store.setSetting('accessRevoked', revoked);
   }
 
   /** Schedules a round in `ms` (an earlier schedule wins). */
@@ -235,7 +250,9 @@ export class SyncEngine {
         signal: AbortSignal.timeout(15_000),
       });
       if (res.status === 401 || res.status === 403) {
-        const why = ((await res.json().catch(() => ({}))) as { error?: string }).error;
+        const body = (await res.json().catch(() => ({}))) as { error?: string; reason?: string };
+        const why = body.reason ?? body.error;
+        this.noteRefusal(why);
         this.failures = 0;
         this.roundState = { state: 'refused', detail: why ? `access refused: ${why}` : 'access refused by the relay' };
         this.emit();

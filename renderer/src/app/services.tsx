@@ -18,6 +18,16 @@ export function ServicesProvider(props: Services & { children: ReactNode }): Rea
   return <ServicesContext.Provider value={{ client: props.client, identity: props.identity }}>{props.children}</ServicesContext.Provider>;
 }
 
+/**
+ * Inside a workspace: the identity as that workspace knows it. A member who joined with an
+ * invitation writes under the invitation's member id, which differs from the local profile's.
+ */
+export function WorkspaceIdentity(props: { memberId: string; children: ReactNode }): ReactNode {
+  const s = useServices();
+  const identity = s.identity && props.memberId && s.identity.memberId !== props.memberId ? { ...s.identity, memberId: props.memberId } : s.identity;
+  return <ServicesContext.Provider value={{ client: s.client, identity }}>{props.children}</ServicesContext.Provider>;
+}
+
 function useServices(): Services {
   const s = useContext(ServicesContext);
   if (!s) throw new Error('ServicesProvider is missing');

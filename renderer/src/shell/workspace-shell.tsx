@@ -14,6 +14,10 @@ import { CaseScreen } from '../case/case-screen';
 import { WorkspaceMapScreen } from '../map/workspace-map-screen';
 import { SourcesScreen } from './sources-screen';
 import { RelayScreen } from '../sync/relay-screen';
+import { EstimatesScreen } from '../valuation/estimates-screen';
+import { PriceReferencesScreen } from '../valuation/price-references-screen';
+import { ExchangeRatesScreen } from '../valuation/exchange-rates-screen';
+import { WorkspaceIdentity } from '../app/services';
 
 type WorkspaceRoute = Exclude<Route, { name: 'home' }>;
 
@@ -36,18 +40,20 @@ export function WorkspaceShell(props: { route: WorkspaceRoute }): ReactNode {
   else content = <Screen route={route} ws={ws} />;
 
   return (
-    <div className="app-frame">
-      <a className="skip-link" href="#main" onClick={(e) => { e.preventDefault(); document.getElementById('main')?.focus(); }}>
-        Skip to content
-      </a>
-      <Sidebar ws={ws ?? null} route={route} />
-      <div className="main-column">
-        <AppHeader crumbs={ws ? crumbsFor(route, ws) : []} workspaceId={ws && !ws.problem ? ws.id : null} />
-        <main className="main-scroll" id="main" tabIndex={-1}>
-          {content}
-        </main>
+    <WorkspaceIdentity memberId={ws && !ws.problem ? ws.memberId : ''}>
+      <div className="app-frame">
+        <a className="skip-link" href="#main" onClick={(e) => { e.preventDefault(); document.getElementById('main')?.focus(); }}>
+          Skip to content
+        </a>
+        <Sidebar ws={ws ?? null} route={route} />
+        <div className="main-column">
+          <AppHeader crumbs={ws ? crumbsFor(route, ws) : []} workspaceId={ws && !ws.problem ? ws.id : null} />
+          <main className="main-scroll" id="main" tabIndex={-1}>
+            {content}
+          </main>
+        </div>
       </div>
-    </div>
+    </WorkspaceIdentity>
   );
 }
 
@@ -64,6 +70,12 @@ function Screen(props: { route: WorkspaceRoute; ws: WorkspaceSummary }): ReactNo
       return <SourcesScreen />;
     case 'relay':
       return <RelayScreen ws={ws} />;
+    case 'estimates':
+      return <EstimatesScreen ws={ws} />;
+    case 'prices':
+      return <PriceReferencesScreen ws={ws} />;
+    case 'rates':
+      return <ExchangeRatesScreen ws={ws} />;
   }
 }
 
@@ -78,6 +90,12 @@ function crumbsFor(route: WorkspaceRoute, ws: WorkspaceSummary): Crumb[] {
       return [root, { label: 'About the data' }];
     case 'relay':
       return [root, { label: 'Relay & members' }];
+    case 'estimates':
+      return [root, { label: 'Estimates' }];
+    case 'prices':
+      return [root, { label: 'Price references' }];
+    case 'rates':
+      return [root, { label: 'Exchange rates' }];
     case 'case':
       return [root, { label: 'Cases', href: `#/w/${ws.id}` }, { label: 'case', caseId: route.caseId }];
   }
