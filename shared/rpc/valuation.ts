@@ -205,10 +205,15 @@ export const caseValuationSchema = z.object({
 /** The estimate of one case. */
 export type CaseValuation = z.infer<typeof caseValuationSchema>;
 
-/** A methodology statement: sections of plain sentences, and the same as one text for the case pack. */
+const statementPartSchema = z.object({ heading: z.string(), paragraphs: z.array(z.string()) });
+
+/**
+ * A methodology statement: sections of plain sentences (a section may hold one subsection per
+ * seizure), and the same as one text for the case pack.
+ */
 export const statementSchema = z.object({
   title: z.string(),
-  sections: z.array(z.object({ heading: z.string(), paragraphs: z.array(z.string()) })),
+  sections: z.array(statementPartSchema.extend({ subsections: z.array(statementPartSchema) })),
   text: z.string(),
 });
 /** A methodology statement. */

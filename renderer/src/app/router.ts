@@ -8,13 +8,16 @@
  *   #/w/<ws>/map                    workspace map (all mapped seizures)
  *   #/w/<ws>/sources                about the data
  *   #/w/<ws>/relay                  workspace settings: relay & members
- *   #/w/<ws>/c/<case>[/<tab>]       a case (tab: overview | seizures | map)
+ *   #/w/<ws>/estimates              estimates across cases (valuation)
+ *   #/w/<ws>/prices                 price references (valuation)
+ *   #/w/<ws>/rates                  exchange rates (valuation)
+ *   #/w/<ws>/c/<case>[/<tab>]       a case (tab: overview | seizures | map | valuation)
  *   #/w/<ws>/c/<case>/seizures/<id> a case with one seizure's detail open
  */
 import { useEffect, useState } from 'react';
 
 /** Tabs of the case view. */
-export const CASE_TABS = ['overview', 'seizures', 'map'] as const;
+export const CASE_TABS = ['overview', 'seizures', 'map', 'valuation'] as const;
 /** One case tab. */
 export type CaseTab = (typeof CASE_TABS)[number];
 
@@ -25,6 +28,7 @@ export type Route =
   | { name: 'map'; ws: string }
   | { name: 'sources'; ws: string }
   | { name: 'relay'; ws: string }
+  | { name: 'estimates' | 'prices' | 'rates'; ws: string }
   | { name: 'case'; ws: string; caseId: string; tab: CaseTab; seizureId?: string };
 
 /** Parses a location hash into a route; anything unknown is the home route. */
@@ -36,6 +40,7 @@ export function parseRoute(hash: string): Route {
   if (parts[2] === 'map') return { name: 'map', ws };
   if (parts[2] === 'sources') return { name: 'sources', ws };
   if (parts[2] === 'relay') return { name: 'relay', ws };
+  if (parts[2] === 'estimates' || parts[2] === 'prices' || parts[2] === 'rates') return { name: parts[2], ws };
   if (parts[2] === 'c' && parts[3]) {
     const tab = (CASE_TABS as readonly string[]).includes(parts[4] ?? '') ? (parts[4] as CaseTab) : 'overview';
     const seizureId = tab === 'seizures' && parts[5] ? parts[5] : undefined;
@@ -57,6 +62,10 @@ export function routeHref(r: Route): string {
       return `#/w/${r.ws}/sources`;
     case 'relay':
       return `#/w/${r.ws}/relay`;
+    case 'estimates':
+    case 'prices':
+    case 'rates':
+      return `#/w/${r.ws}/${r.name}`;
     case 'case':
       return `#/w/${r.ws}/c/${r.caseId}${r.tab === 'overview' ? '' : `/${r.tab}`}${r.tab === 'seizures' && r.seizureId ? `/${r.seizureId}` : ''}`;
   }

@@ -1,6 +1,7 @@
 /**
- * A case: header (number, title, TLP, status, who else is here, actions) and three tabs —
- * overview (editable fields and summary), seizures (table with add/edit/delete, detail) and map.
+ * A case: header (number, title, TLP, status, who else is here, actions) and four tabs —
+ * overview (editable fields and summary), seizures (table with add/edit/delete, detail), map and
+ * valuation (renderer/src/valuation/).
  * Everything shown comes from the case's doc replica, so edits from other windows appear live;
  * map points come from `seizures.mapPoints` and refresh when the projection changes.
  */
@@ -21,6 +22,7 @@ import { SeizurePanel } from './seizure-panel';
 import { SeizureFormDialog } from './seizure-form-dialog';
 import { ImportDialog } from '../import/import-dialog';
 import { CaseMapPanel } from '../map/case-map-panel';
+import { ValuationTab } from '../valuation/valuation-tab';
 import type { Writer } from '../../../shared/docs/records';
 
 /** What the seizure form is doing: adding, or editing one seizure. */
@@ -92,6 +94,7 @@ export function CaseScreen(props: { ws: WorkspaceSummary; caseId: string; tab: C
           />
         ) : null}
         {tab === 'map' ? <CaseMapPanel points={points} seizures={seizures} routes={routes} ws={ws.id} caseId={caseId} /> : null}
+        {tab === 'valuation' ? <ValuationTab workspaceId={ws.id} caseId={caseId} caseDoc={caseDoc} seizures={seizures} writer={writer} readOnly={readOnly} /> : null}
       </div>
       {form ? (
         <SeizureFormDialog

@@ -1,5 +1,5 @@
 /**
- * The case tabs (overview, seizures, map) as links, so each tab has its own address and the
+ * The case tabs (overview, seizures, map, valuation) as links, so each tab has its own address and the
  * back button works; marked up as a tab list for assistive technology.
  */
 import type { ReactNode } from 'react';
@@ -11,6 +11,7 @@ const TABS: { tab: CaseTab; label: string; icon: IconName }[] = [
   { tab: 'overview', label: 'Overview', icon: 'file' },
   { tab: 'seizures', label: 'Seizures', icon: 'table' },
   { tab: 'map', label: 'Map', icon: 'map' },
+  { tab: 'valuation', label: 'Valuation', icon: 'chart' },
 ];
 
 /** The tab bar of a case. */

@@ -51,6 +51,22 @@ export function Sidebar(props: { ws: WorkspaceSummary | null; route: Route }): R
           </NavLink>
         </div>
       ) : null}
+      {ws ? (
+        <>
+          <div className="sidebar-section-title">Valuation</div>
+          <div className="sidebar-nav">
+            <NavLink icon="chart" href={`#/w/${ws.id}/estimates`} current={route.name === 'estimates'}>
+              Estimates
+            </NavLink>
+            <NavLink icon="tag" href={`#/w/${ws.id}/prices`} current={route.name === 'prices'}>
+              Price references
+            </NavLink>
+            <NavLink icon="globe" href={`#/w/${ws.id}/rates`} current={route.name === 'rates'}>
+              Exchange rates
+            </NavLink>
+          </div>
+        </>
+      ) : null}
       <div className="sidebar-section-title">Workspaces</div>
       <div className="sidebar-nav">
         <NavLink icon="layers" href="#/" current={false}>

@@ -33,7 +33,9 @@ export type IconName =
   | 'shield'
   | 'briefcase'
   | 'pin'
-  | 'database';
+  | 'database'
+  | 'chart'
+  | 'tag';
 
 const PATHS: Record<IconName, ReactNode> = {
   plus: <path d="M12 5v14M5 12h14" />,
@@ -107,6 +109,13 @@ const PATHS: Record<IconName, ReactNode> = {
     <>
       <ellipse cx="12" cy="5" rx="8" ry="3" />
       <path d="M4 5v14c0 1.7 3.6 3 8 3s8-1.3 8-3V5M4 12c0 1.7 3.6 3 8 3s8-1.3 8-3" />
+    </>
+  ),
+  chart: <path d="M3 3v18h18M7 16v-5M12 16V7M17 16v-8M15.5 8h3M5.5 11h3M10.5 7h3" />,
+  tag: (
+    <>
+      <path d="M20.6 13.4 13.4 20.6a2 2 0 0 1-2.8 0L3 13V3h10l7.6 7.6a2 2 0 0 1 0 2.8z" />
+      <circle cx="7.5" cy="7.5" r="1.5" />
     </>
   ),
 };

@@ -1,0 +1,48 @@
+/**
+ * The two breakdown charts of an estimate, side by side: totals by crime sector (horizontal bars
+ * in the sector colours) and by year of seizure (columns), each a bars-with-whiskers range chart
+ * with its values in a table, in USD or in the reporting currency.
+ */
+import { useState, type ReactNode } from 'react';
+import type { RangeGroupDto } from '../../../shared/rpc/valuation';
+import { RangeChart } from './range-chart';
+
+/** Props of {@link EstimateCharts}. */
+export interface EstimateChartsProps {
+  bySector: RangeGroupDto[];
+  byYear: RangeGroupDto[];
+  reportingCurrency: string;
+}
+
+/** The sector and year charts. */
+export function EstimateCharts(props: EstimateChartsProps): ReactNode {
+  const [currency, setCurrency] = useState<'usd' | 'reporting'>('usd');
+  const code = currency === 'usd' ? 'USD' : props.reportingCurrency;
+  const bars = (groups: RangeGroupDto[], tone: (g: RangeGroupDto) => string): Parameters<typeof RangeChart>[0]['bars'] =>
+    groups.map((g) => {
+      const r = currency === 'usd' ? g.usd : g.reporting;
+      return { key: g.key, label: g.label, low: r.low, high: r.high, count: g.count, tone: tone(g) };
+    });
+  return (
+    <section className="card val-charts" aria-labelledby="val-charts-title" data-testid="valuation-charts">
+      <div className="card-header">
+        <h2 id="val-charts-title">Estimates by sector and by year</h2>
+        <span className="grow" />
+        {props.reportingCurrency !== 'USD' ? (
+          <div className="segmented" role="group" aria-label="Currency of the charts">
+            <button type="button" className="segmented-option" aria-pressed={currency === 'usd'} onClick={() => setCurrency('usd')}>
+              USD
+            </button>
+            <button type="button" className="segmented-option" aria-pressed={currency === 'reporting'} onClick={() => setCurrency('reporting')}>
+              {props.reportingCurrency}
+            </button>
+          </div>
+        ) : null}
+      </div>
+      <div className="card-body val-charts-grid">
+        <RangeChart title={`Estimated value by crime sector (${code})`} categoryLabel="Crime sector" currency={code} orientation="horizontal" testId="chart-sector" bars={bars(props.bySector, (g) => `rc-sector-${g.key}`)} />
+        <RangeChart title={`Estimated value by year of seizure (${code})`} categoryLabel="Year of seizure" currency={code} orientation="vertical" testId="chart-year" bars={bars(props.byYear, () => 'rc-accent')} />
+      </div>
+    </section>
+  );
+}

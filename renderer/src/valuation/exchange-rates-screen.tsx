@@ -1,0 +1,377 @@
+/**
+ * Exchange rates: the ECB euro reference rates shipped with the app and any newer ECB files
+ * imported into this workspace (kept in its local database, never in the shared docs), a rate
+ * checker (one currency into another at a date, with the quotes and their dates), and the rates
+ * members entered, with their sources, for currencies the ECB does not quote.
+ */
+import { useMemo, useState, type ReactNode } from 'react';
+import type { WorkspaceSummary } from '../../../shared/rpc/app';
+import type { EcbImportReport } from '../../../shared/rpc/valuation';
+import type { ExchangeRate } from '../../../shared/domain/exchange-rate';
+import { formatSignificant } from '../../../shared/valuation/money';
+import { useClient, useIdentity } from '../app/services';
+import { useRpc } from '../hooks/use-rpc';
+import { useDocumentTitle } from '../hooks/use-document-title';
+import { useMembers } from '../hooks/use-members';
+import { readFileBase64 } from '../import/read-file';
+import { ConfirmDialog } from '../ui/confirm-dialog';
+import { CopyButton } from '../ui/copy-button';
+import { Field } from '../ui/field';
+import { Icon } from '../ui/icons';
+import { EmptyState, ErrorPanel, Loading, Notice, Spinner } from '../ui/states';
+import { useToast } from '../ui/toast';
+import { formatCount } from '../format/numbers';
+import { formatIsoDate } from '../format/dates';
+import { useReferenceLists } from './use-reference-lists';
+import { UserRateDialog } from './user-rate-dialog';
+import { quoteText, quotesOf } from './format';
+import './valuation.css';
+
+function RateChecker(props: { workspaceId: string; currencies: string[] }): ReactNode {
+  const [from, setFrom] = useState('HKD');
+  const [to, setTo] = useState('USD');
+  const [date, setDate] = useState('2020-04-28');
+  const valid = /^[A-Z]{3}$/.test(from) && /^[A-Z]{3}$/.test(to) && /^\d{4}-\d{2}-\d{2}$/.test(date);
+  const q = useRpc('valuation.quote', valid ? { workspaceId: props.workspaceId, from, to, date } : null, { keepPrevious: true });
+  return (
+    <section className="card" aria-labelledby="checker-title">
+      <div className="card-header">
+        <h2 id="checker-title">Check a rate</h2>
+      </div>
+      <div className="card-body">
+        <p className="muted small checker-lead">The rates a valuation would use for a seizure on that date.</p>
+        <div className="rate-checker">
+          <Field label="From">
+            {(c) => (
+              <select {...c} className="select" value={from} onChange={(e) => setFrom(e.target.value)}>
+                {props.currencies.map((x) => (
+                  <option key={x}>{x}</option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field label="To">
+            {(c) => (
+              <select {...c} className="select" value={to} onChange={(e) => setTo(e.target.value)}>
+                {props.currencies.map((x) => (
+                  <option key={x}>{x}</option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field label="Date">
+            {(c) => <input {...c} className="input" type="date" value={date} onChange={(e) => setDate(e.target.value)} />}
+          </Field>
+        </div>
+        <div className="rate-result" aria-live="polite" data-testid="rate-result">
+          {q.error ? <ErrorPanel error={q.error} /> : null}
+          {q.data?.conversion ? (
+            <>
+              <p className="rate-result-main">
+                1 {from} = <strong>{formatSignificant(q.data.conversion.rate, 6)}</strong> {to} on {formatIsoDate(date)}
+              </p>
+              <ul className="rate-legs">
+                {quotesOf(q.data.conversion, q.data.quotes)
+                  .filter((x) => x.kind !== 'definition')
+                  .map((x) => (
+                    <li key={x.currency} className={x.stale ? 'val-stale' : undefined}>
+                      {quoteText(x, date)}
+                    </li>
+                  ))}
+              </ul>
+            </>
+          ) : null}
+          {q.data && !q.data.conversion ? (
+            <Notice kind="warning" icon="alert">
+              No rate for {q.data.missing.join(' and ')} on or before {formatIsoDate(date)}: enter one below, with its source.
+            </Notice>
+          ) : null}
+        </div>
+      </div>
+    </section>
+  );
+}
+
+/** The exchange-rates screen. */
+export function ExchangeRatesScreen(props: { ws: WorkspaceSummary }): ReactNode {
+  const { ws } = props;
+  useDocumentTitle('Exchange rates');
+  const client = useClient();
+  const identity = useIdentity();
+  const toast = useToast();
+  const members = useMembers(ws.id);
+  const info = useRpc('valuation.rates', { workspaceId: ws.id });
+  const lists = useReferenceLists(ws.id);
+  const [importing, setImporting] = useState(false);
+  const [report, setReport] = useState<EcbImportReport | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [form, setForm] = useState<{ rate: ExchangeRate | null } | null>(null);
+  const [deleting, setDeleting] = useState<ExchangeRate | null>(null);
+  const [removing, setRemoving] = useState<number | null>(null);
+  const writer = useMemo(() => ({ memberId: identity.memberId }), [identity.memberId]);
+
+  const importFile = async (f: File): Promise<void> => {
+    setImporting(true);
+    setError(null);
+    setReport(null);
+    try {
+      const r = await client.call('valuation.importEcb', { workspaceId: ws.id, fileName: f.name, contentBase64: await readFileBase64(f) });
+      setReport(r);
+      info.reload();
+    } catch (err) {
+      setError(err);
+    } finally {
+      setImporting(false);
+    }
+  };
+
+  if (!info.data || !lists) return info.error ? <div className="page"><ErrorPanel error={info.error} onRetry={info.reload} /></div> : <Loading full>Reading the exchange rates…</Loading>;
+  const d = info.data;
+  const readOnlyRates = lists.readOnly || ws.role !== 'admin';
+  const canImport = ws.role !== 'observer';
+  const currencies = [...new Set(['EUR', ...d.effective.currencies, ...lists.rates.map((r) => r.currency)])].sort();
+
+  return (
+    <div className="page page-wide rates-page">
+      <div className="page-header">
+        <div className="page-header-text">
+          <div className="page-eyebrow">Valuation</div>
+          <h1>Exchange rates</h1>
+          <p className="page-subtitle">
+            Every conversion goes through the euro at the rate published on or before the seizure date, and shows that rate and its date. A rate more than {d.staleAfterDays}{' '}
+            days older than the date it converts is flagged stale.
+          </p>
+        </div>
+      </div>
+
+      <section className="card" aria-labelledby="ecb-title" data-testid="ecb-card">
+        <div className="card-header">
+          <Icon name="database" />
+          <h2 id="ecb-title">ECB euro reference rates</h2>
+          <span className="grow" />
+          {canImport ? (
+            <label className={`btn btn-primary btn-sm${importing ? ' is-busy' : ''}`}>
+              {importing ? <Spinner label="Importing" /> : <Icon name="upload" size={14} />} Import a newer ECB file
+              <input
+                type="file"
+                accept=".csv,text/csv"
+                className="visually-hidden"
+                data-testid="ecb-file"
+                disabled={importing}
+                onChange={(e) => {
+                  const f = e.target.files?.[0];
+                  if (f) void importFile(f);
+                  e.target.value = '';
+                }}
+              />
+            </label>
+          ) : null}
+        </div>
+        <div className="card-body stack">
+          <div className="coverage-grid">
+            <div className="coverage">
+              <span className="stat-label">Shipped with NEST Desk</span>
+              <span className="coverage-range">
+                {formatIsoDate(d.shipped.firstDate)} – {formatIsoDate(d.shipped.lastDate)}
+              </span>
+              <span className="stat-note">
+                {formatCount(d.shipped.rowCount)} business days · {d.shipped.currencies.length} currencies, some no longer quoted · {d.shipped.fileName}
+              </span>
+            </div>
+            <div className="coverage coverage-effective" data-testid="ecb-effective">
+              <span className="stat-label">In use in this workspace</span>
+              <span className="coverage-range">
+                {formatIsoDate(d.effective.firstDate)} – {formatIsoDate(d.effective.lastDate)}
+              </span>
+              <span className="stat-note">
+                {formatCount(d.effective.rowCount)} business days · {d.imported.length ? `${d.imported.length} imported file${d.imported.length === 1 ? '' : 's'}` : 'no imported file'}
+              </span>
+            </div>
+            <div className="coverage coverage-source">
+              <span className="stat-label">Source</span>
+              <span className="coverage-source-title">{d.source.title}</span>
+              <span className="url-box">
+                <span className="url-text">{d.source.url}</span>
+                <CopyButton text={d.source.url} what="the ECB address" />
+              </span>
+            </div>
+          </div>
+          {error ? <ErrorPanel error={error} /> : null}
+          {report ? (
+            <Notice kind={report.duplicate ? 'info' : 'success'}>
+              <span data-testid="ecb-report">
+                {report.duplicate
+                  ? `${report.file.fileName} was already imported; nothing changed.`
+                  : `${report.file.fileName}: ${formatCount(report.file.rowCount)} days read. ${formatCount(report.newDates)} new business day${report.newDates === 1 ? '' : 's'}; rates now run to ${formatIsoDate(report.lastDate)} (before: ${formatIsoDate(report.previousLastDate)}).`}
+                {report.changedRates ? ` ${formatCount(report.changedRates)} rates differ from the data already held; the file’s values are used from now on.` : ''}
+              </span>
+            </Notice>
+          ) : null}
+          {d.imported.length ? (
+            <div className="table-card">
+              <table className="data-table" aria-label="Imported ECB files">
+                <thead>
+                  <tr>
+                    <th scope="col">
+                      <span className="th-label">File</span>
+                    </th>
+                    <th scope="col">
+                      <span className="th-label">Covers</span>
+                    </th>
+                    <th scope="col" className="col-num">
+                      <span className="th-label">Days</span>
+                    </th>
+                    <th scope="col">
+                      <span className="th-label">Imported</span>
+                    </th>
+                    <th scope="col" className="col-actions">
+                      <span className="visually-hidden">Actions</span>
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {d.imported.map((f) => (
+                    <tr key={f.id}>
+                      <td>
+                        <span className="cell-primary">{f.fileName}</span>
+                        <span className="cell-secondary mono" title="SHA-256 of the file">
+                          {f.sha256.slice(0, 16)}…
+                        </span>
+                      </td>
+                      <td className="col-nowrap">
+                        {formatIsoDate(f.firstDate)} – {formatIsoDate(f.lastDate)}
+                      </td>
+                      <td className="col-num">{formatCount(f.rowCount)}</td>
+                      <td>
+                        {formatIsoDate(new Date(f.importedAt).toISOString().slice(0, 10))}
+                        <span className="cell-secondary">by {members.get(f.importedBy)?.name ?? 'a member'}</span>
+                      </td>
+                      <td className="col-actions">
+                        {canImport ? (
+                          <button type="button" className="btn btn-ghost btn-icon btn-sm" aria-label={`Remove ${f.fileName}`} onClick={() => setRemoving(f.id)}>
+                            <Icon name="trash" size={14} />
+                          </button>
+                        ) : null}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          ) : (
+            <p className="muted small">
+              After {formatIsoDate(d.shipped.lastDate)} conversions use the last shipped rate and are flagged stale. Download <span className="mono">eurofxref-hist.csv</span> from the ECB on a
+              machine allowed to reach the internet, then import it here. It stays on this computer, in this workspace’s database.
+            </p>
+          )}
+        </div>
+      </section>
+
+      <div className="rates-row">
+      <section className="table-card" aria-labelledby="user-rates-title" data-testid="user-rates">
+        <div className="table-toolbar">
+          <div className="grow">
+            <h2 id="user-rates-title" className="toolbar-title">
+              Rates entered by members
+            </h2>
+            <span className="muted small">For currencies the ECB does not quote (e.g. VND, NGN, KES, XOF), each with its source.</span>
+          </div>
+          {readOnlyRates ? null : (
+            <button type="button" className="btn btn-primary btn-sm" onClick={() => setForm({ rate: null })}>
+              <Icon name="plus" size={14} /> Add a rate
+            </button>
+          )}
+        </div>
+        {lists.rates.length === 0 ? (
+          <EmptyState icon="globe" title="No rates entered">
+            Seizures priced in a currency the ECB does not quote cannot be valued until a rate is entered here.
+          </EmptyState>
+        ) : (
+          <table className="data-table" aria-label="Rates entered by members">
+            <thead>
+              <tr>
+                <th scope="col">
+                  <span className="th-label">Currency</span>
+                </th>
+                <th scope="col" className="col-num">
+                  <span className="th-label">Rate</span>
+                </th>
+                <th scope="col">
+                  <span className="th-label">Applies from</span>
+                </th>
+                <th scope="col">
+                  <span className="th-label">Source</span>
+                </th>
+                <th scope="col" className="col-actions">
+                  <span className="visually-hidden">Actions</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {lists.rates.map((r) => (
+                <tr key={r.id}>
+                  <td className="cell-primary mono">{r.currency}</td>
+                  <td className="col-num col-nowrap">
+                    {r.perUsd !== null ? `${formatSignificant(r.perUsd, 12)} ${r.currency} per USD` : `${formatSignificant(r.perEur ?? 0, 12)} ${r.currency} per EUR`}
+                  </td>
+                  <td className="col-nowrap">{formatIsoDate(r.date)}</td>
+                  <td>
+                    {r.source}
+                    {r.notes ? <span className="cell-secondary">{r.notes}</span> : null}
+                  </td>
+                  <td className="col-actions">
+                    {readOnlyRates ? null : (
+                      <span className="row-actions">
+                        <button type="button" className="btn btn-ghost btn-icon btn-sm" aria-label={`Edit rate: ${r.currency} ${r.date}`} onClick={() => setForm({ rate: r })}>
+                          <Icon name="edit" size={14} />
+                        </button>
+                        <button type="button" className="btn btn-ghost btn-icon btn-sm" aria-label={`Delete rate: ${r.currency} ${r.date}`} onClick={() => setDeleting(r)}>
+                          <Icon name="trash" size={14} />
+                        </button>
+                      </span>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+        {readOnlyRates ? <p className="muted small table-note">Only workspace admins can change these rates.</p> : null}
+      </section>
+      <RateChecker workspaceId={ws.id} currencies={currencies} />
+      </div>
+
+      {form ? <UserRateDialog lists={lists.lists} writer={writer} rate={form.rate} onClose={() => setForm(null)} onSaved={(c) => { toast(`Saved the ${c} rate`); info.reload(); }} /> : null}
+      {deleting ? (
+        <ConfirmDialog
+          title="Delete this rate?"
+          confirmLabel="Delete rate"
+          onCancel={() => setDeleting(null)}
+          onConfirm={() => {
+            lists.lists.deleteExchangeRate(deleting.id, writer);
+            setDeleting(null);
+            info.reload();
+          }}
+        >
+          <p>
+            The {deleting.currency} rate of {formatIsoDate(deleting.date)} will no longer be used. Valuations that need it will show as not valued until another rate covers their date.
+          </p>
+        </ConfirmDialog>
+      ) : null}
+      {removing !== null ? (
+        <ConfirmDialog
+          title="Remove this imported file?"
+          confirmLabel="Remove file"
+          onCancel={() => setRemoving(null)}
+          onConfirm={() => {
+            const id = removing;
+            setRemoving(null);
+            client.call('valuation.removeEcb', { workspaceId: ws.id, id }).then(() => info.reload(), setError);
+          }}
+        >
+          <p>Conversions will use the shipped ECB rates (and any other imported file) again. You can import the file again later.</p>
+        </ConfirmDialog>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,196 @@
+/**
+ * The workspace's price references: every unit price valuations may use, with its market level,
+ * place, date and source. Workspace admins add, edit and delete prices here, or import them from a
+ * CSV file (rejected rows listed with line, column and reason); other members read the list.
+ * Deleting a price leaves valuations that used it unvalued, with that reason.
+ */
+import { useMemo, useState, type ReactNode } from 'react';
+import type { WorkspaceSummary } from '../../../shared/rpc/app';
+import type { PriceReference } from '../../../shared/domain/price-reference';
+import { MARKET_LEVEL_LABELS } from '../../../shared/domain/price-reference';
+import { countryName } from '../../../shared/domain/iso';
+import { useIdentity } from '../app/services';
+import { useDocumentTitle } from '../hooks/use-document-title';
+import { ConfirmDialog } from '../ui/confirm-dialog';
+import { CopyButton } from '../ui/copy-button';
+import { Icon } from '../ui/icons';
+import { EmptyState, Loading, Notice } from '../ui/states';
+import { useToast } from '../ui/toast';
+import { formatCount } from '../format/numbers';
+import { formatIsoDate } from '../format/dates';
+import { useReferenceLists } from './use-reference-lists';
+import { PriceFormDialog } from './price-form-dialog';
+import { PriceImportDialog } from './price-import-dialog';
+import { unitPriceText } from './format';
+import './valuation.css';
+
+/** The price references screen. */
+export function PriceReferencesScreen(props: { ws: WorkspaceSummary }): ReactNode {
+  const { ws } = props;
+  useDocumentTitle('Price references');
+  const identity = useIdentity();
+  const toast = useToast();
+  const lists = useReferenceLists(ws.id);
+  const [form, setForm] = useState<{ price: PriceReference | null } | null>(null);
+  const [importing, setImporting] = useState(false);
+  const [deleting, setDeleting] = useState<PriceReference | null>(null);
+  const [filter, setFilter] = useState('');
+  const writer = useMemo(() => ({ memberId: identity.memberId }), [identity.memberId]);
+  const shown = useMemo(() => {
+    const words = filter.toLowerCase().split(/\s+/).filter(Boolean);
+    return (lists?.prices ?? []).filter((p) => words.every((w) => `${p.commodity} ${p.taxon} ${p.place} ${p.citationTitle}`.toLowerCase().includes(w)));
+  }, [lists?.prices, filter]);
+
+  if (!lists) return <Loading full>Opening the price list…</Loading>;
+  const readOnly = lists.readOnly || ws.role !== 'admin';
+
+  return (
+    <div className="page page-wide">
+      <div className="page-header">
+        <div className="page-header-text">
+          <div className="page-eyebrow">Valuation</div>
+          <h1>Price references</h1>
+          <p className="page-subtitle">Published unit prices, each with its source, that seizures are valued with. Shared by the whole workspace.</p>
+        </div>
+        {readOnly ? null : (
+          <div className="page-actions">
+            <button type="button" className="btn" onClick={() => setImporting(true)}>
+              <Icon name="upload" /> Import CSV
+            </button>
+            <button type="button" className="btn btn-primary" onClick={() => setForm({ price: null })}>
+              <Icon name="plus" /> Add price
+            </button>
+          </div>
+        )}
+      </div>
+      {readOnly ? <Notice kind="info">Only workspace admins can change the price list. You can read it and use its prices in cases.</Notice> : null}
+      {lists.invalidPrices.length ? (
+        <Notice kind="warning" icon="alert">
+          {lists.invalidPrices.length} price reference{lists.invalidPrices.length === 1 ? ' is' : 's are'} not valid (
+          {lists.invalidPrices.map((r) => r.issues.map((i) => `${i.field}: ${i.message}`).join(', ')).join('; ')}) and {lists.invalidPrices.length === 1 ? 'is' : 'are'} not used until fixed.
+        </Notice>
+      ) : null}
+      <div className="table-card section-tight">
+        <div className="table-toolbar">
+          <div className="input-with-icon">
+            <Icon name="search" />
+            <input className="input input-sm" type="search" aria-label="Filter prices" placeholder="Filter by commodity, place, source…" value={filter} onChange={(e) => setFilter(e.target.value)} />
+          </div>
+          <span className="toolbar-count">
+            {filter ? `${formatCount(shown.length)} of ${formatCount(lists.prices.length)} prices` : `${formatCount(lists.prices.length)} prices`}
+          </span>
+        </div>
+        {lists.prices.length === 0 ? (
+          <EmptyState
+            icon="tag"
+            title="No price references yet"
+            actions={
+              readOnly ? null : (
+                <>
+                  <button type="button" className="btn btn-primary" onClick={() => setForm({ price: null })}>
+                    <Icon name="plus" /> Add a price
+                  </button>
+                  <button type="button" className="btn" onClick={() => setImporting(true)}>
+                    <Icon name="upload" /> Import a CSV file
+                  </button>
+                </>
+              )
+            }
+          >
+            A price reference is a published unit price (e.g. USD per kg of raw ivory at wholesale in Beijing, 2017) with its source. Seizures are valued by multiplying their quantity by it.
+          </EmptyState>
+        ) : (
+          <div className="table-scroll">
+            <table className="data-table price-table" aria-label="Price references">
+              <thead>
+                <tr>
+                  <th scope="col" className="col-commodity">
+                    <span className="th-label">Commodity</span>
+                  </th>
+                  <th scope="col" className="col-num">
+                    <span className="th-label">Unit price</span>
+                  </th>
+                  <th scope="col">
+                    <span className="th-label">Market level</span>
+                  </th>
+                  <th scope="col">
+                    <span className="th-label">Place</span>
+                  </th>
+                  <th scope="col">
+                    <span className="th-label">Date</span>
+                  </th>
+                  <th scope="col" className="col-citation">
+                    <span className="th-label">Source</span>
+                  </th>
+                  <th scope="col" className="col-actions">
+                    <span className="visually-hidden">Actions</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {shown.map((p) => (
+                  <tr key={p.id} data-price-id={p.id}>
+                    <td className="col-commodity">
+                      <span className="cell-primary">{p.commodity}</span>
+                      {p.taxon ? <span className="cell-secondary taxon">{p.taxon}</span> : null}
+                    </td>
+                    <td className="col-num col-nowrap">
+                      <span className="cell-primary">{unitPriceText(p)}</span>
+                    </td>
+                    <td className="col-nowrap">{MARKET_LEVEL_LABELS[p.marketLevel]}</td>
+                    <td>
+                      {p.place}
+                      {p.country && countryName(p.country) !== p.place ? <span className="cell-secondary">{countryName(p.country)}</span> : null}
+                    </td>
+                    <td className="col-nowrap">{formatIsoDate(p.date)}</td>
+                    <td className="col-citation">
+                      <span className={`citation${/^test price/i.test(p.citationTitle) ? ' citation-test' : ''}`}>{p.citationTitle}</span>
+                      {p.citationUrl ? (
+                        <span className="citation-url">
+                          <span className="mono">{p.citationUrl}</span>
+                          <CopyButton text={p.citationUrl} what={`the source address of ${p.commodity}`} />
+                        </span>
+                      ) : null}
+                      {p.notes ? <span className="cell-secondary">{p.notes}</span> : null}
+                    </td>
+                    <td className="col-actions">
+                      {readOnly ? null : (
+                        <span className="row-actions">
+                          <button type="button" className="btn btn-ghost btn-icon btn-sm" aria-label={`Edit price: ${p.commodity}`} onClick={() => setForm({ price: p })}>
+                            <Icon name="edit" size={14} />
+                          </button>
+                          <button type="button" className="btn btn-ghost btn-icon btn-sm" aria-label={`Delete price: ${p.commodity}`} onClick={() => setDeleting(p)}>
+                            <Icon name="trash" size={14} />
+                          </button>
+                        </span>
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </div>
+      {form ? <PriceFormDialog lists={lists.lists} writer={writer} price={form.price} onClose={() => setForm(null)} onSaved={(c) => toast(form.price ? `Saved ${c}` : `Added ${c}`)} /> : null}
+      {importing ? <PriceImportDialog lists={lists.lists} writer={writer} onClose={() => setImporting(false)} onImported={(n) => toast(`Added ${formatCount(n)} price${n === 1 ? '' : 's'}`)} /> : null}
+      {deleting ? (
+        <ConfirmDialog
+          title="Delete this price?"
+          confirmLabel="Delete price"
+          onCancel={() => setDeleting(null)}
+          onConfirm={() => {
+            lists.lists.deletePriceReference(deleting.id, writer);
+            toast(`Deleted ${deleting.commodity}`);
+            setDeleting(null);
+          }}
+        >
+          <p>
+            <strong>{deleting.commodity}</strong>, {unitPriceText(deleting)}, will be removed for everyone. Seizures valued with it will show as not valued until another price is
+            assigned. The workspace’s audit log keeps a record.
+          </p>
+        </ConfirmDialog>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,268 @@
+/**
+ * One seizure's valuation in full: each price assigned to it (editable: price, conversion factor
+ * with its label, notes; removable; an alternative price can be added, and the seizure's range is
+ * then the envelope of all of them), and every figure with its inputs — the quantity in the
+ * price's unit, the unit price and its source, the value in the price currency, each conversion
+ * with the rates and their dates — beside the value the authorities reported, which is never part
+ * of the estimate.
+ */
+import { useState, type ReactNode } from 'react';
+import type { CaseValuations } from '../../../shared/docs/case-valuations';
+import type { Writer } from '../../../shared/docs/records';
+import { MARKET_LEVEL_LABELS, type PriceReference } from '../../../shared/domain/price-reference';
+import { factorSchema, type ValuationRecord } from '../../../shared/domain/seizure-valuation';
+import type { ConversionDto, RateQuoteDto, SeizureValuationRow, ValuationDto } from '../../../shared/rpc/valuation';
+import { countryName } from '../../../shared/domain/iso';
+import { NestError } from '../../../shared/errors';
+import { Dialog } from '../ui/dialog';
+import { Field } from '../ui/field';
+import { Icon } from '../ui/icons';
+import { CopyButton } from '../ui/copy-button';
+import { ErrorPanel, Notice } from '../ui/states';
+import { formatMoney, formatQuantity } from '../format/numbers';
+import { formatIsoDate, formatSeizureDate } from '../format/dates';
+import { parseDecimal } from '../forms/parse';
+import { issueFieldErrors, zodFieldErrors, type FieldErrors } from '../forms/issues';
+import { fullRange, priceOptionLabel, quoteText, quotesOf, unitPriceText } from './format';
+import { incompatibility } from './valuation-table';
+
+/** Props of {@link ValuationDetailDialog}. */
+export interface ValuationDetailDialogProps {
+  row: SeizureValuationRow;
+  quotes: RateQuoteDto[];
+  reportingCurrency: string;
+  records: ValuationRecord[];
+  prices: PriceReference[];
+  cv: CaseValuations;
+  writer: Writer;
+  readOnly: boolean;
+  onClose: () => void;
+}
+
+function Conversion(props: { label: string; c: ConversionDto; quotes: RateQuoteDto[] }): ReactNode {
+  const qs = quotesOf(props.c, props.quotes).filter((q) => q.kind !== 'definition');
+  return (
+    <>
+      <dt>{props.label}</dt>
+      <dd>
+        <strong>{fullRange(props.c.range)}</strong>
+        {qs.length ? (
+          <ul className="rate-legs">
+            {qs.map((q) => (
+              <li key={q.currency} className={q.stale ? 'val-stale' : undefined}>
+                {quoteText(q, props.c.date)}
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <span className="cell-secondary">No conversion needed.</span>
+        )}
+      </dd>
+    </>
+  );
+}
+
+function ValuationEditor(props: { record: ValuationRecord; result: ValuationDto | undefined; row: SeizureValuationRow } & Omit<ValuationDetailDialogProps, 'row' | 'records' | 'onClose'>): ReactNode {
+  const { record, result, prices, row } = props;
+  const [priceId, setPriceId] = useState(record.priceReferenceId);
+  const [low, setLow] = useState(record.factor ? String(record.factor.low) : '');
+  const [high, setHigh] = useState(record.factor ? String(record.factor.high) : '');
+  const [label, setLabel] = useState(record.factor?.label ?? '');
+  const [notes, setNotes] = useState(record.notes);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [saved, setSaved] = useState(false);
+  const price = prices.find((p) => p.id === record.priceReferenceId);
+
+  const save = (): void => {
+    setSaved(false);
+    let factor = null;
+    if (low.trim() || high.trim() || label.trim()) {
+      const l = parseDecimal(low, '1.2');
+      const h = high.trim() ? parseDecimal(high, '1.5') : l;
+      const e: FieldErrors = {};
+      if (!l.ok) e.low = l.message;
+      else if (l.value === null) e.low = 'Is required when a factor is given';
+      if (!h.ok) e.high = h.message;
+      if (Object.keys(e).length) return setErrors(e);
+      const lv = (l as { value: number }).value;
+      const r = factorSchema.safeParse({ low: lv, high: (h as { value: number | null }).value ?? lv, label: label.trim() });
+      if (!r.success) return setErrors(zodFieldErrors(r.error.issues));
+      factor = r.data;
+    }
+    try {
+      props.cv.updateValuation(record.id, { priceReferenceId: priceId, factor, notes }, props.writer);
+      setErrors({});
+      setSaved(true);
+    } catch (err) {
+      setErrors(err instanceof NestError && err.issues ? issueFieldErrors(err.issues) : { priceReferenceId: String(err instanceof Error ? err.message : err) });
+    }
+  };
+
+  return (
+    <div className="valuation-block">
+      <div className="form-grid">
+        <Field label="Price reference" error={errors.priceReferenceId} className="span-all">
+          {(c) => (
+            <select {...c} className="select" value={priceId} disabled={props.readOnly} onChange={(e) => setPriceId(e.target.value)}>
+              {!prices.some((p) => p.id === priceId) ? <option value={priceId}>Price no longer in the list</option> : null}
+              {prices.map((p) => {
+                const why = incompatibility(row, p);
+                return (
+                  <option key={p.id} value={p.id} disabled={Boolean(why)}>
+                    {priceOptionLabel(p)}
+                    {why ? ` (${why})` : ''}
+                  </option>
+                );
+              })}
+            </select>
+          )}
+        </Field>
+        <Field label="Factor, low" optional error={errors.low}>
+          {(c) => <input {...c} className="input input-sm num" inputMode="decimal" value={low} disabled={props.readOnly} onChange={(e) => setLow(e.target.value)} />}
+        </Field>
+        <Field label="Factor, high" optional error={errors.high}>
+          {(c) => <input {...c} className="input input-sm num" inputMode="decimal" value={high} disabled={props.readOnly} onChange={(e) => setHigh(e.target.value)} />}
+        </Field>
+        <Field label="What the factor converts" error={errors.label} className="span-all" hint="e.g. worked to raw ivory equivalent; required with a factor">
+          {(c) => <input {...c} className="input input-sm" value={label} disabled={props.readOnly} onChange={(e) => setLabel(e.target.value)} />}
+        </Field>
+        <Field label="Notes" optional error={errors.notes} className="span-all">
+          {(c) => <input {...c} className="input input-sm" value={notes} disabled={props.readOnly} onChange={(e) => setNotes(e.target.value)} />}
+        </Field>
+      </div>
+      {props.readOnly ? null : (
+        <div className="row valuation-actions">
+          <button type="button" className="btn btn-primary btn-sm" onClick={save}>
+            Save valuation
+          </button>
+          <button type="button" className="btn btn-sm btn-ghost" onClick={() => props.cv.deleteValuation(record.id, props.writer)}>
+            <Icon name="trash" size={14} /> Remove this price
+          </button>
+          {saved ? (
+            <span className="muted small" role="status">
+              Saved
+            </span>
+          ) : null}
+        </div>
+      )}
+      {price ? (
+        <p className="valuation-source">
+          <span className="cell-primary">{unitPriceText(price)}</span> · {MARKET_LEVEL_LABELS[price.marketLevel]}, {price.place}
+          {price.country ? `, ${countryName(price.country)}` : ''}, {formatIsoDate(price.date)}
+          <span className="cell-secondary">Source: {price.citationTitle}</span>
+          {price.citationUrl ? (
+            <span className="url-box">
+              <span className="url-text">{price.citationUrl}</span>
+              <CopyButton text={price.citationUrl} what="the price’s source address" />
+            </span>
+          ) : null}
+        </p>
+      ) : null}
+      {result && !result.ok ? (
+        <div className="alert" role="alert">
+          <Icon name="alert" />
+          <div className="grow">
+            <p className="alert-title">Not valued</p>
+            {result.problems.map((p) => (
+              <p key={p.code + p.message}>{p.message}</p>
+            ))}
+          </div>
+        </div>
+      ) : null}
+      {result?.ok ? (
+        <dl className="details valuation-figures">
+          <dt>Quantity in the price’s unit</dt>
+          <dd>{result.quantityInPriceUnit ? formatQuantity(result.quantityInPriceUnit.value, result.quantityInPriceUnit.unit) : '—'}</dd>
+          {result.factor ? (
+            <>
+              <dt>Conversion factor</dt>
+              <dd>
+                × {result.factor.low === result.factor.high ? result.factor.low : `${result.factor.low}–${result.factor.high}`} ({result.factor.label})
+              </dd>
+            </>
+          ) : null}
+          <dt>Value in {result.inPriceCurrency?.currency}</dt>
+          <dd>
+            <strong>{result.inPriceCurrency ? fullRange(result.inPriceCurrency) : '—'}</strong>
+          </dd>
+          {result.usd ? <Conversion label="In USD" c={result.usd} quotes={props.quotes} /> : null}
+          {result.reporting && props.reportingCurrency !== 'USD' ? <Conversion label={`In ${props.reportingCurrency} (reporting)`} c={result.reporting} quotes={props.quotes} /> : null}
+        </dl>
+      ) : null}
+      {result?.ok && result.warnings.length ? (
+        <Notice kind="warning" icon="alert">
+          {result.warnings.map((w) => (
+            <p key={w.message}>{w.message}</p>
+          ))}
+        </Notice>
+      ) : null}
+    </div>
+  );
+}
+
+/** The valuation detail dialog of one seizure. */
+export function ValuationDetailDialog(props: ValuationDetailDialogProps): ReactNode {
+  const { row, records } = props;
+  const mine = records.filter((r) => r.seizureId === row.seizureId);
+  const [error, setError] = useState<unknown>(null);
+  const addAlternative = (): void => {
+    const first = props.prices.find((p) => !incompatibility(row, p));
+    if (!first) return setError(new Error('No price in the list can value this seizure: add a price per ' + row.unit + ' first.'));
+    try {
+      props.cv.addValuation(crypto.randomUUID(), { seizureId: row.seizureId, priceReferenceId: first.id, factor: null, notes: '' }, props.writer);
+    } catch (err) {
+      setError(err);
+    }
+  };
+  return (
+    <Dialog
+      title={`Valuation: ${row.commodity}`}
+      description={`${formatSeizureDate(row.date, row.datePrecision)} · ${formatQuantity(row.quantity, row.unit)} · ${row.place || countryName(row.country)}, ${countryName(row.country)}`}
+      onClose={props.onClose}
+      size="wide"
+      className="valuation-detail"
+      footer={
+        <>
+          {props.readOnly ? null : (
+            <button type="button" className="btn" onClick={addAlternative}>
+              <Icon name="plus" /> {mine.length ? 'Add an alternative price' : 'Add a price'}
+            </button>
+          )}
+          <span className="grow" />
+          <button type="button" className="btn btn-primary" onClick={props.onClose}>
+            Done
+          </button>
+        </>
+      }
+    >
+      <div className="dialog-body stack">
+        {error ? <ErrorPanel error={error} /> : null}
+        <div className="valuation-summary">
+          <div>
+            <span className="stat-label">Estimate (USD)</span>
+            <span className="valuation-summary-value">{row.estimate ? fullRange(row.estimate.usd) : '—'}</span>
+          </div>
+          {props.reportingCurrency !== 'USD' ? (
+            <div>
+              <span className="stat-label">Estimate ({props.reportingCurrency})</span>
+              <span className="valuation-summary-value">{row.estimate ? fullRange(row.estimate.reporting) : '—'}</span>
+            </div>
+          ) : null}
+          <div className="valuation-reported">
+            <span className="stat-label">Reported by the authorities — not part of the estimate</span>
+            <span className="valuation-summary-value">{row.reported ? formatMoney(row.reported.amount, row.reported.currency) : 'Not reported'}</span>
+            {row.reported?.usd && row.reported.currency !== 'USD' ? <span className="cell-secondary">= {fullRange(row.reported.usd.range)} at the rates of the seizure date</span> : null}
+          </div>
+        </div>
+        {mine.length > 1 ? <Notice kind="info">This seizure has {mine.length} prices: its range covers all of them.</Notice> : null}
+        {mine.length === 0 ? <p className="muted">No price is assigned to this seizure yet, so it is not part of the estimate.</p> : null}
+        {mine.map((r, i) => (
+          <section key={r.id} className="valuation-section" aria-label={`Price ${i + 1}`}>
+            {mine.length > 1 ? <h3 className="form-section-title">Price {i + 1}</h3> : null}
+            <ValuationEditor {...props} record={r} result={row.valuations.find((v) => v.valuationId === r.id)} row={row} />
+          </section>
+        ))}
+      </div>
+    </Dialog>
+  );
+}
