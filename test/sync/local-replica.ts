@@ -1,0 +1,111 @@
+/**
+ * One desktop's local store stack for the convergence tests: a {@link WorkspaceStore} (a real
+ * SQLite file in the replica's own data folder) and a {@link WorkspaceRuntime} (DocHost +
+ * Projector), opened, closed and reopened exactly as the data service does.
+ *
+ * A restart is either clean (`WorkspaceRuntime.close`: compacts, marks projections clean) or a
+ * crash (the database handle is dropped without `close`, as when the process dies: everything
+ * appended is on disk, projections are not marked clean, so the next open rebuilds them).
+ */
+
+/**
+ * Known bug (test/sync/projection-first-sync.test.ts): the runtime does not project records that
+ * arrive in a case doc before its meta. While it is open, each replica applies the suggested fix
+ * from outside — after a case doc's first initialised transaction that followed skipped ones, it
+ * projects the whole case — so that the property keeps testing everything else. Set to false (and
+ * delete {@link workAroundSkippedProjection}) once the runtime does this itself.
+ */
+export const WORK_AROUND_SKIPPED_PROJECTION = true;
+
+/**
+ * Adds, after the runtime's own case observer, one that re-projects a whole case on the first
+ * initialised transaction following transactions the runtime skipped. Calls `applied` each time.
+ */
+function workAroundSkippedProjection(rt: WorkspaceRuntime, applied: () => void): void {
+  rt.host.listen({
+    loaded: (name, doc) => {
+      const ref = parseDocName(name);
+      if (ref?.kind !== 'case') return;
+      const cd = new CaseDoc(doc);
+      let skipped = false;
+      return cd.observe(() => {
+        if (!cd.isInitialised()) {
+          skipped = true;
+          return;
+        }
+        if (!skipped) return;
+        skipped = false;
+        rt.projector.projectAll(ref.caseId, cd);
+        applied();
+      });
+    },
+  });
+}
+import type { Logger } from '../../node/log';
+import { CaseDoc } from '../../shared/docs/case-doc';
+import { parseDocName } from '../../shared/docs/names';
+import type { MemberRole } from '../../shared/domain/codes';
+import { WorkspaceRuntime } from '../../electron/service/workspace-runtime';
+import { WorkspaceStore } from '../../electron/service/workspace-store';
+
+/** A replica: who it is and its open runtime. */
+export class LocalReplica {
+  /** 0, 1, 2… (for messages). */
+  readonly index: number;
+  /** The member this desktop writes as. */
+  readonly memberId: string;
+  /** Its role (local settings; the relay decides from the workspace doc). */
+  readonly role: MemberRole;
+  /** The data folder holding `workspaces/<id>/workspace.sqlite`. */
+  readonly dataDir: string;
+  /** The workspace id. */
+  readonly workspaceId: string;
+  /** How many times the work-around of {@link WORK_AROUND_SKIPPED_PROJECTION} repaired a projection. */
+  workArounds = 0;
+  private readonly logger: Logger;
+  private runtime: WorkspaceRuntime | null = null;
+
+  constructor(o: { index: number; memberId: string; role: MemberRole; dataDir: string; workspaceId: string; logger: Logger }) {
+    this.index = o.index;
+    this.memberId = o.memberId;
+    this.role = o.role;
+    this.dataDir = o.dataDir;
+    this.workspaceId = o.workspaceId;
+    this.logger = o.logger;
+    const store = WorkspaceStore.open(o.dataDir, o.workspaceId, { create: true });
+    if (!store.localSettings()) store.setLocalSettings({ memberId: o.memberId, role: o.role, demo: false });
+    this.start(store);
+  }
+
+  private start(store: WorkspaceStore): WorkspaceRuntime {
+    const rt = new WorkspaceRuntime(store, this.logger, () => undefined);
+    if (WORK_AROUND_SKIPPED_PROJECTION) workAroundSkippedProjection(rt, () => this.workArounds++);
+    this.runtime = rt;
+    return rt;
+  }
+
+  /** The open runtime. @throws Error while closed (between close and open of a restart). */
+  get rt(): WorkspaceRuntime {
+    if (!this.runtime) throw new Error(`replica ${this.index} is closed`);
+    return this.runtime;
+  }
+
+  /** Closes the runtime, cleanly or as a crash. */
+  close(crash: boolean): void {
+    const rt = this.rt;
+    this.runtime = null;
+    if (crash) rt.store.db.close();
+    else rt.close();
+  }
+
+  /** Reopens from the SQLite file (projections are rebuilt at open after a crash). */
+  open(): WorkspaceRuntime {
+    if (this.runtime) throw new Error(`replica ${this.index} is already open`);
+    return this.start(WorkspaceStore.open(this.dataDir, this.workspaceId));
+  }
+
+  /** True while open. */
+  get isOpen(): boolean {
+    return this.runtime !== null;
+  }
+}
