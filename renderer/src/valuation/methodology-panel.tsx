@@ -27,8 +27,14 @@ export function MethodologyPanel(props: MethodologyPanelProps): ReactNode {
   useEffect(() => {
     let live = true;
     client.call('valuation.statement', { workspaceId, caseId }).then(
-      (s) => live && (setStatement(s), setError(null)),
-      (e: unknown) => live && setError(e),
+      (s) => {
+        if (!live) return;
+        setStatement(s);
+        setError(null);
+      },
+      (e: unknown) => {
+        if (live) setError(e);
+      },
     );
     return () => {
       live = false;

@@ -23,7 +23,7 @@ import { formatMoney, formatQuantity } from '../format/numbers';
 import { formatIsoDate, formatSeizureDate } from '../format/dates';
 import { parseDecimal } from '../forms/parse';
 import { issueFieldErrors, zodFieldErrors, type FieldErrors } from '../forms/issues';
-import { fullRange, priceOptionLabel, quoteText, quotesOf, unitPriceText } from './format';
+import { fullRange, priceOptionLabel, quoteText, quotesOf, rateLine, unitPriceText } from './format';
 import { incompatibility } from './valuation-table';
 
 /** Props of {@link ValuationDetailDialog}. */
@@ -251,7 +251,11 @@ export function ValuationDetailDialog(props: ValuationDetailDialogProps): ReactN
           <div className="valuation-reported">
             <span className="stat-label">Reported by the authorities — not part of the estimate</span>
             <span className="valuation-summary-value">{row.reported ? formatMoney(row.reported.amount, row.reported.currency) : 'Not reported'}</span>
-            {row.reported?.usd && row.reported.currency !== 'USD' ? <span className="cell-secondary">= {fullRange(row.reported.usd.range)} at the rates of the seizure date</span> : null}
+            {row.reported?.usd && row.reported.currency !== 'USD' ? (
+              <span className="cell-secondary">
+                = {fullRange(row.reported.usd.range)} ({rateLine(row.reported.usd, props.quotes)})
+              </span>
+            ) : null}
           </div>
         </div>
         {mine.length > 1 ? <Notice kind="info">This seizure has {mine.length} prices: its range covers all of them.</Notice> : null}

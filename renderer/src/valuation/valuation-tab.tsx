@@ -140,7 +140,7 @@ export function ValuationTab(props: ValuationTabProps): ReactNode {
                 {data.reportedUsd.count ? (
                   <>
                     {shortAmount(data.reportedUsd.amount, 'USD')} for {formatCount(data.reportedUsd.count)} of the valued seizures
-                    <span className="cell-secondary">Shown for comparison only, never added to the estimate</span>
+                    <span className="cell-secondary">In USD at each seizure’s date; for comparison only, never added to the estimate</span>
                   </>
                 ) : (
                   'No value reported for the valued seizures'

@@ -13,7 +13,7 @@ import { canConvert } from '../../../shared/valuation/units';
 import { formatMoney, formatQuantity } from '../format/numbers';
 import { formatSeizureDate } from '../format/dates';
 import { Icon } from '../ui/icons';
-import { fullRange, priceOptionLabel, rateParts, shortAmount, shortRange } from './format';
+import { fullRange, priceOptionLabel, rateLine, rateParts, shortAmount, shortRange } from './format';
 
 /** Props of {@link ValuationTable}. */
 export interface ValuationTableProps {
@@ -179,7 +179,11 @@ export function ValuationTable(props: ValuationTableProps): ReactNode {
                   {row.reported ? (
                     <>
                       <span className="val-reported">{formatMoney(row.reported.amount, row.reported.currency)}</span>
-                      {row.reported.usd && row.reported.currency !== 'USD' ? <span className="cell-secondary">≈ {shortAmount(row.reported.usd.range.low, 'USD')}</span> : null}
+                      {row.reported.usd && row.reported.currency !== 'USD' ? (
+                        <span className="cell-secondary" title={rateLine(row.reported.usd, quotes)}>
+                          ≈ {shortAmount(row.reported.usd.range.low, 'USD')}
+                        </span>
+                      ) : null}
                     </>
                   ) : (
                     <span className="muted">—</span>
