@@ -16,6 +16,11 @@ export interface MethodologyPanelProps {
   caseId: string;
   /** Changes whenever the estimate was fetched again (the statement follows it). */
   refreshKey: unknown;
+  /**
+   * Write the statement at once and after every refresh (small cases); otherwise only when asked:
+   * the statement of 10,000 seizures is ~20 MB of text and takes the service a second or two.
+   */
+  auto: boolean;
 }
 
 /** The methodology statement card. */
@@ -24,7 +29,9 @@ export function MethodologyPanel(props: MethodologyPanelProps): ReactNode {
   const { workspaceId, caseId, refreshKey } = props;
   const [statement, setStatement] = useState<Statement | null>(null);
   const [error, setError] = useState<unknown>(null);
+  const [asked, setAsked] = useState(props.auto);
   useEffect(() => {
+    if (!asked && !props.auto) return;
     let live = true;
     client.call('valuation.statement', { workspaceId, caseId }).then(
       (s) => {
@@ -39,7 +46,7 @@ export function MethodologyPanel(props: MethodologyPanelProps): ReactNode {
     return () => {
       live = false;
     };
-  }, [client, workspaceId, caseId, refreshKey]);
+  }, [client, workspaceId, caseId, refreshKey, asked, props.auto]);
 
   return (
     <section className="card methodology" aria-labelledby="methodology-title" data-testid="methodology">
@@ -52,7 +59,12 @@ export function MethodologyPanel(props: MethodologyPanelProps): ReactNode {
       </div>
       <div className="card-body" tabIndex={0} role="region" aria-label="Methodology statement (scrollable)">
         {error ? <ErrorPanel error={error} /> : null}
-        {!statement && !error ? <Loading>Writing the statement…</Loading> : null}
+        {!asked && !props.auto ? (
+          <button type="button" className="btn" onClick={() => setAsked(true)}>
+            Write the statement
+          </button>
+        ) : null}
+        {!statement && !error && (asked || props.auto) ? <Loading>Writing the statement…</Loading> : null}
         {statement ? (
           <article className="statement" aria-label="Methodology statement text">
             <h3 className="statement-title">{statement.title}</h3>

@@ -45,6 +45,9 @@ type Show = 'all' | 'valued' | 'open';
 /** Rows rendered at first and added per "Show more". */
 const PAGE = 300;
 
+/** Up to this many seizures the methodology statement is written at once and kept up to date. */
+const AUTO_STATEMENT_MAX = 1000;
+
 /** The Valuation tab. */
 export function ValuationTab(props: ValuationTabProps): ReactNode {
   const { workspaceId, caseId, writer, readOnly } = props;
@@ -220,7 +223,7 @@ export function ValuationTab(props: ValuationTabProps): ReactNode {
 
       <ContextPanel figures={data.context} disclaimer={data.contextDisclaimer} />
 
-      <MethodologyPanel workspaceId={workspaceId} caseId={caseId} refreshKey={data} />
+      <MethodologyPanel workspaceId={workspaceId} caseId={caseId} refreshKey={data} auto={data.seizures.length <= AUTO_STATEMENT_MAX} />
 
       {bulk ? (
         <BulkAssignDialog
