@@ -53,7 +53,6 @@ function summary(stats: ScheduleStats, ms: number, network: boolean): string {
     `  commands: ${commands.map(([k, n]) => `${k} ${n}`).join(', ')}`,
     `  edits skipped (no target on that replica yet): ${skipped}`,
     ...(network ? [`  relay refusals: ${stats.refusals}; rounds of the final drain: ${per(stats.drainRounds)} per schedule`] : []),
-    `  schedules hit by the known skipped-projection bug (worked around; test/sync/projection-first-sync.test.ts): ${stats.runsHitByKnownBug}`,
   ].join('\n');
 }
 

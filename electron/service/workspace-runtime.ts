@@ -98,10 +98,20 @@ export class WorkspaceRuntime {
     if (ref?.kind !== 'case' || ref.workspaceId !== this.id) return;
     const cd = new CaseDoc(doc);
     const caseId = ref.caseId;
+    // A change that arrives before the case's meta (e.g. another member's seizure relayed ahead
+    // of the first sync answer) cannot be projected yet: remember it and project the whole case
+    // once the meta is there (found by the convergence property, test/sync).
+    let skipped = false;
     return cd.observe((change) => {
-      if (!cd.isInitialised()) return;
+      if (!cd.isInitialised()) {
+        skipped = true;
+        return;
+      }
       try {
-        this.projector.project(caseId, cd, change);
+        if (skipped) {
+          this.projector.projectAll(caseId, cd);
+          skipped = false;
+        } else this.projector.project(caseId, cd, change);
         if (change.meta) this.mirrorIndex(caseId, cd);
       } catch (err) {
         this.logger.error({ workspace: this.id, case: caseId, err: err instanceof Error ? err.message : String(err) }, 'projection failed');

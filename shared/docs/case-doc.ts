@@ -320,7 +320,7 @@ export class CaseDoc {
       const r = routeFieldsSchema.safeParse({ name: raw.name, points: raw.points, notes: raw.notes ?? '' });
       if (r.success) out.push({ ...r.data, id, createdBy: String(raw.createdBy ?? ''), createdAt: Number(raw.createdAt ?? 0) });
     });
-    return out.sort((a, b) => a.name.localeCompare(b.name));
+    return out.sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
   }
 
   /**

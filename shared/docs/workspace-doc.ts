@@ -159,7 +159,7 @@ export class WorkspaceDoc {
       const r = memberSchema.safeParse({ ...readFields(rec), id });
       if (r.success) out.push(r.data);
     });
-    return out.sort((a, b) => a.name.localeCompare(b.name));
+    return out.sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
   }
 
   /** One current member, or null (also for a removed member; see {@link getMemberRecord}). */
@@ -215,7 +215,7 @@ export class WorkspaceDoc {
       const e = readCaseEntry(rec, id);
       if (e) out.push(e);
     });
-    return out.sort((a, b) => b.number.localeCompare(a.number));
+    return out.sort((a, b) => b.number.localeCompare(a.number) || a.id.localeCompare(b.id));
   }
 
   /** One case index entry, or null. */

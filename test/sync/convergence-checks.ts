@@ -70,24 +70,15 @@ export function rootJson(name: string, doc: Y.Doc): Record<string, unknown> {
   return out;
 }
 
-/**
- * Sorts records by id. Used for `listCases` and `listRoutes` only: they sort by case number and
- * by route name without a tie-break, so records sharing a number (two cases created offline on two
- * machines) or a name come out in each replica's own Y.Map insertion order — a known bug, pinned
- * by test/sync/list-order.test.ts. Drop this normalisation once those lists break ties by id.
- */
-function byIdOrder<T extends { id: string }>(list: T[]): T[] {
-  return [...list].sort((a, b) => a.id.localeCompare(b.id));
-}
 
 /** What the typed helpers read from a doc (list orders compared as the helpers return them, except above). */
 export function helperView(name: string, doc: Y.Doc): Record<string, unknown> {
   if (parseDocName(name)?.kind === 'case') {
     const cd = new CaseDoc(doc);
-    return { meta: cd.readMeta(), seizures: cd.listSeizures(), summary: cd.readSummary(), routes: byIdOrder(cd.listRoutes()), audit: cd.readAudit() };
+    return { meta: cd.readMeta(), seizures: cd.listSeizures(), summary: cd.readSummary(), routes: cd.listRoutes(), audit: cd.readAudit() };
   }
   const wd = new WorkspaceDoc(doc);
-  return { settings: wd.readSettings(), cases: byIdOrder(wd.listCases()), members: wd.listMembers() };
+  return { settings: wd.readSettings(), cases: wd.listCases(), members: wd.listMembers() };
 }
 
 /** A fresh Y.Doc loaded from a replica's doc store. */

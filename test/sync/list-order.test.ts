@@ -31,18 +31,16 @@ function crossed(write: (doc: Y.Doc, id: string) => void): [Y.Doc, Y.Doc] {
 }
 
 describe('list order of records sharing a sort key', () => {
-  // BUG (owner: doc layouts): add a tie-break on id, e.g. in WorkspaceDoc.listCases
-  // `b.number.localeCompare(a.number) || a.id.localeCompare(b.id)` and in CaseDoc.listRoutes
-  // `a.name.localeCompare(b.name) || a.id.localeCompare(b.id)`. Remove `.fails` when fixed, and the
-  // id-order normalisation in test/sync/convergence-checks.ts (`byIdOrder`).
-  it.fails('is the same on every replica for cases with the same number', () => {
+  // Regression (found by the convergence property): lists sorted by a shared key break ties by id,
+  // so every replica lists them in the same order.
+  it('is the same on every replica for cases with the same number', () => {
     const entry = (id: string) => ({ id, number: 'TFA-2026-0002', title: 'Case A', status: 'open' as const, sector: 'wildlife' as const, tlp: 'AMBER' as const, createdBy: 'm', createdAt: 1 });
     const [one, two] = crossed((doc, id) => new WorkspaceDoc(doc).upsertCase(entry(id), W));
     expect(Y.encodeStateVector(one)).toEqual(Y.encodeStateVector(two)); // the docs are identical
     expect(new WorkspaceDoc(one).listCases().map((c) => c.id)).toEqual(new WorkspaceDoc(two).listCases().map((c) => c.id));
   });
 
-  it.fails('is the same on every replica for routes with the same name', () => {
+  it('is the same on every replica for routes with the same name', () => {
     const [one, two] = crossed((doc, id) => new CaseDoc(doc).addRoutes([{ id, fields: { name: 'Mombasa–Hai Phong', points: [[-4, 39], [20.8, 106.7]], notes: '' } }], W));
     expect(Y.encodeStateVector(one)).toEqual(Y.encodeStateVector(two));
     expect(new CaseDoc(one).listRoutes().map((r) => r.id)).toEqual(new CaseDoc(two).listRoutes().map((r) => r.id));

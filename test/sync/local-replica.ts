@@ -8,42 +8,7 @@
  * appended is on disk, projections are not marked clean, so the next open rebuilds them).
  */
 
-/**
- * Known bug (test/sync/projection-first-sync.test.ts): the runtime does not project records that
- * arrive in a case doc before its meta. While it is open, each replica applies the suggested fix
- * from outside — after a case doc's first initialised transaction that followed skipped ones, it
- * projects the whole case — so that the property keeps testing everything else. Set to false (and
- * delete {@link workAroundSkippedProjection}) once the runtime does this itself.
- */
-export const WORK_AROUND_SKIPPED_PROJECTION = true;
-
-/**
- * Adds, after the runtime's own case observer, one that re-projects a whole case on the first
- * initialised transaction following transactions the runtime skipped. Calls `applied` each time.
- */
-function workAroundSkippedProjection(rt: WorkspaceRuntime, applied: () => void): void {
-  rt.host.listen({
-    loaded: (name, doc) => {
-      const ref = parseDocName(name);
-      if (ref?.kind !== 'case') return;
-      const cd = new CaseDoc(doc);
-      let skipped = false;
-      return cd.observe(() => {
-        if (!cd.isInitialised()) {
-          skipped = true;
-          return;
-        }
-        if (!skipped) return;
-        skipped = false;
-        rt.projector.projectAll(ref.caseId, cd);
-        applied();
-      });
-    },
-  });
-}
 import type { Logger } from '../../node/log';
-import { CaseDoc } from '../../shared/docs/case-doc';
-import { parseDocName } from '../../shared/docs/names';
 import type { MemberRole } from '../../shared/domain/codes';
 import { WorkspaceRuntime } from '../../electron/service/workspace-runtime';
 import { WorkspaceStore } from '../../electron/service/workspace-store';
@@ -60,8 +25,6 @@ export class LocalReplica {
   readonly dataDir: string;
   /** The workspace id. */
   readonly workspaceId: string;
-  /** How many times the work-around of {@link WORK_AROUND_SKIPPED_PROJECTION} repaired a projection. */
-  workArounds = 0;
   private readonly logger: Logger;
   private runtime: WorkspaceRuntime | null = null;
 
@@ -79,7 +42,6 @@ export class LocalReplica {
 
   private start(store: WorkspaceStore): WorkspaceRuntime {
     const rt = new WorkspaceRuntime(store, this.logger, () => undefined);
-    if (WORK_AROUND_SKIPPED_PROJECTION) workAroundSkippedProjection(rt, () => this.workArounds++);
     this.runtime = rt;
     return rt;
   }

@@ -159,7 +159,6 @@ export class World {
       r.online = true;
     }
     this.stats.drainRounds += await this.drain();
-    if (this.replicas.some((r) => r.local.workArounds > 0)) this.stats.runsHitByKnownBug++;
     const relay = this.relay;
     await checkConverged({
       workspaceId: this.workspaceId,

@@ -42,12 +42,9 @@ function twoClients(caseId: string): { whole: Uint8Array; s2Update: Uint8Array }
 }
 
 describe('projections of a case doc whose records arrive before its meta', () => {
-  // BUG (owner: data service, electron/service/workspace-runtime.ts:102): the early return
-  // `if (!cd.isInitialised()) return;` drops the change; nothing projects it later. Suggested fix:
-  // remember that a change was skipped and, on the first transaction in which the doc is
-  // initialised, call `this.projector.projectAll(caseId, cd)` instead of `project(...)`.
-  // Remove `.fails` when fixed (and WORK_AROUND_SKIPPED_PROJECTION in test/sync/local-replica.ts).
-  it.fails('projects a seizure that arrived before the case meta', () => {
+  // Regression (found by the convergence property): a change that arrives before the case meta is
+  // remembered, and the whole case is projected once the meta is there (workspace-runtime.ts).
+  it('projects a seizure that arrived before the case meta', () => {
     const dir = tempDir();
     const workspaceId = '11111111-1111-4111-8111-111111111111';
     const caseId = '22222222-2222-4222-8222-222222222222';

@@ -37,12 +37,9 @@ afterEach(async () => {
 });
 
 describe('a live link the relay refused', () => {
-  // BUG (owner: sync engine, electron/service/sync/sync-engine.ts, `round()`): a refused live link
-  // is never retried. Suggested fix: when a round's `GET /v1/changes` succeeds (so the member has
-  // access again), call `reconnectNow()` on every live link whose state is `refused` (or queue
-  // refused live docs into the round like any other doc). Remove `.fails` when fixed, and the
-  // ordered start in RelayWorld.create (test/sync/relay-schedule.ts).
-  it.fails('syncs the workspace doc once the member has been admitted', async () => {
+  // Regression (found by the convergence property): when a round's GET /v1/changes succeeds (the
+  // member has access again), the sync engine restarts live links the relay had refused.
+  it('syncs the workspace doc once the member has been admitted', async () => {
     const dir = tempDir();
     const workspaceId = randomUUID();
     const key = await generateWorkspaceKey();

@@ -267,6 +267,9 @@ export class SyncEngine {
       return;
     }
     this.roundState = { state: 'syncing', detail: null };
+    // The relay accepts this member again (e.g. an admin's desktop has since uploaded their
+    // member record): live links it had refused do not retry on their own, so restart them.
+    for (const link of this.live.values()) if (link.state === 'refused') link.reconnectNow();
     this.emit();
     const dirtyAtStart = new Map(this.dirty);
     const names = new Set<string>();
