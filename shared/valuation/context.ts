@@ -72,18 +72,22 @@ const TABLE_2016: Verification = {
   status: 'verified',
   note: 'Checked against a stored online copy of the 2016 report (table of estimated scale, p. 20 of the online edition).',
 };
+const TABLE_2016_KEPT_FROM_2014: Verification = {
+  status: 'verified',
+  note: 'The 2016 table (p. 20 of the online edition) keeps the earlier estimate for this sector ("previous estimate is kept"); the earlier figure is in table 1 of The Environmental Crime Crisis (UNEP-INTERPOL 2014), checked in a stored online copy.',
+};
 const TABLE_2016_UNREAD: Verification = {
   status: 'to-verify',
-  note: 'As given in the issue; the stored copy of the 2016 table did not show this cell legibly. Consistent with the published total (sum of lows 90.7 ≈ 91, highs 258.5 ≈ 258). Check the printed table before citing.',
+  note: 'As given in the issue. The stored copy of the 2016 table (p. 20) shows the fisheries sources as 10–23 and 10–23.5 USD bn, not the estimate cell itself; 11–23.5 is consistent with the published total (sum of lows 90.7 ≈ 91, highs 258.5 ≈ 258). Check the printed table before citing.',
 };
 
 /** The UNEP-INTERPOL 2016 estimates per sector and their total (USD billions a year). */
 export const UNEP_INTERPOL_2016: readonly ContextFigure[] = [
   { id: 'rec2016-forestry', label: 'Illegal logging and trade (forestry crime)', sector: 'forestry', perYear: bn(50.7, 152), display: '50.7–152 USD bn a year', citation: RISE_OF_ENVIRONMENTAL_CRIME_2016, verification: TABLE_2016, disclaimer: CONTEXT_DISCLAIMER },
   { id: 'rec2016-fisheries', label: 'Illegal fisheries', sector: 'fisheries', perYear: bn(11, 23.5), display: '11–23.5 USD bn a year', citation: RISE_OF_ENVIRONMENTAL_CRIME_2016, verification: TABLE_2016_UNREAD, disclaimer: CONTEXT_DISCLAIMER },
-  { id: 'rec2016-mining', label: 'Illegal extraction and trade in minerals (mining)', sector: 'mining', perYear: bn(12, 48), display: '12–48 USD bn a year', citation: RISE_OF_ENVIRONMENTAL_CRIME_2016, verification: TABLE_2016_UNREAD, disclaimer: CONTEXT_DISCLAIMER },
-  { id: 'rec2016-waste', label: 'Illegal trade and dumping of hazardous waste', sector: 'waste', perYear: bn(10, 12), display: '10–12 USD bn a year', citation: RISE_OF_ENVIRONMENTAL_CRIME_2016, verification: TABLE_2016_UNREAD, disclaimer: CONTEXT_DISCLAIMER },
-  { id: 'rec2016-wildlife', label: 'Illegal trade and poaching of plants and wildlife', sector: 'wildlife', perYear: bn(7, 23), display: '7–23 USD bn a year', citation: RISE_OF_ENVIRONMENTAL_CRIME_2016, verification: TABLE_2016_UNREAD, disclaimer: CONTEXT_DISCLAIMER },
+  { id: 'rec2016-mining', label: 'Illegal extraction and trade in minerals (mining)', sector: 'mining', perYear: bn(12, 48), display: '12–48 USD bn a year', citation: RISE_OF_ENVIRONMENTAL_CRIME_2016, verification: TABLE_2016_KEPT_FROM_2014, disclaimer: CONTEXT_DISCLAIMER },
+  { id: 'rec2016-waste', label: 'Illegal trade and dumping of hazardous waste', sector: 'waste', perYear: bn(10, 12), display: '10–12 USD bn a year', citation: RISE_OF_ENVIRONMENTAL_CRIME_2016, verification: TABLE_2016_KEPT_FROM_2014, disclaimer: CONTEXT_DISCLAIMER },
+  { id: 'rec2016-wildlife', label: 'Illegal trade and poaching of plants and wildlife', sector: 'wildlife', perYear: bn(7, 23), display: '7–23 USD bn a year', citation: RISE_OF_ENVIRONMENTAL_CRIME_2016, verification: TABLE_2016_KEPT_FROM_2014, disclaimer: CONTEXT_DISCLAIMER },
   {
     id: 'rec2016-total',
     label: 'Environmental crime, total',
