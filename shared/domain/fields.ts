@@ -23,11 +23,17 @@ export const currencyCodeSchema = z
   .string()
   .refine(isCurrencyCode, { message: 'must be an ISO 4217 currency code (e.g. USD, EUR, SGD)' });
 
-/** True when `s` is a real calendar date written YYYY-MM-DD (proleptic Gregorian, UTC). */
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** True when `s` is a real calendar date written YYYY-MM-DD (proleptic Gregorian, years 0001–9999). */
 export function isIsoDate(s: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
-  const d = new Date(`${s}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+  if (s.length !== 10 || !/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
+  const y = Number(s.slice(0, 4));
+  const m = Number(s.slice(5, 7));
+  const d = Number(s.slice(8, 10));
+  if (y < 1 || m < 1 || m > 12 || d < 1) return false;
+  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+  return d <= (m === 2 && leap ? 29 : DAYS_IN_MONTH[m - 1]!);
 }
 
 /** A calendar date, YYYY-MM-DD. */
