@@ -14,7 +14,8 @@
  * is a {@link WriteOrigin} naming the member.
  */
 import * as Y from 'yjs';
-import { CASE_DOC_ROOTS, defineRoots } from './root-types';
+import { CASE_DOC_ROOTS } from './root-types';
+import { DocView } from './doc-view';
 import { caseFieldsSchema, caseMetaSchema, type CaseFields, type CaseMeta } from '../domain/case';
 import { seizureFieldSchemas, seizureFieldsSchema, newSeizureFields, type Seizure, type SeizureFields } from '../domain/seizure';
 import { routeFieldsSchema, type Route, type RouteFields } from '../domain/route';
@@ -28,7 +29,7 @@ import {
   validatePatch,
   validateWhole,
   writeFields,
-  type WriteOrigin,
+
   type Writer,
 } from './records';
 
@@ -73,13 +74,10 @@ const META_DEFAULTS: CaseMeta = {
 const metaFieldSchemas = caseMetaSchema.shape;
 
 /** Typed view over one case's Y.Doc. Cheap to construct; holds no state of its own. */
-export class CaseDoc {
-  /** The wrapped Y.Doc. */
-  readonly doc: Y.Doc;
+export class CaseDoc extends DocView {
 
   constructor(doc: Y.Doc) {
-    this.doc = doc;
-    defineRoots(doc, CASE_DOC_ROOTS);
+    super(doc, CASE_DOC_ROOTS);
   }
 
   private get metaMap(): Y.Map<unknown> {
@@ -96,15 +94,6 @@ export class CaseDoc {
   }
   private get routeMap(): Y.Map<Y.Map<unknown>> {
     return this.doc.getMap('routes');
-  }
-
-  private write<T>(w: Writer, fn: () => T): T {
-    const origin: WriteOrigin = { memberId: w.memberId, kind: 'local-write' };
-    let out!: T;
-    this.doc.transact(() => {
-      out = fn();
-    }, origin);
-    return out;
   }
 
   /** True once the case has been initialised (its meta carries an id). */

@@ -18,7 +18,8 @@
  * appends an audit entry and runs in one transaction whose origin is a {@link WriteOrigin}.
  */
 import * as Y from 'yjs';
-import { CASE_DOC_ROOTS, defineRoots } from './root-types';
+import { CASE_DOC_ROOTS } from './root-types';
+import { DocView } from './doc-view';
 import {
   interdictionAssumptionSchema,
   valuationFieldSchemas,
@@ -30,7 +31,7 @@ import {
 } from '../domain/seizure-valuation';
 import { NestError } from '../errors';
 import type { AuditEntry } from './case-doc';
-import { insertRecord, readFields, requireRecord, stamp, validatePatch, validateWhole, writeFields, type WriteOrigin, type Writer } from './records';
+import { insertRecord, readFields, requireRecord, stamp, validatePatch, validateWhole, writeFields, type Writer } from './records';
 import { addKey } from './reference-lists';
 
 /** Top-level names of the shared types this module owns in the case doc. */
@@ -46,13 +47,10 @@ export interface CaseValuationChange {
 }
 
 /** Typed view over the valuations of one case Y.Doc. Cheap to construct; holds no state of its own. */
-export class CaseValuations {
-  /** The wrapped case Y.Doc. */
-  readonly doc: Y.Doc;
+export class CaseValuations extends DocView {
 
   constructor(doc: Y.Doc) {
-    this.doc = doc;
-    defineRoots(doc, CASE_DOC_ROOTS);
+    super(doc, CASE_DOC_ROOTS);
   }
 
   private get valuationMap(): Y.Map<Y.Map<unknown>> {
@@ -68,14 +66,6 @@ export class CaseValuations {
     return this.doc.getArray('audit');
   }
 
-  private write<T>(w: Writer, fn: () => T): T {
-    const origin: WriteOrigin = { memberId: w.memberId, kind: 'local-write' };
-    let out!: T;
-    this.doc.transact(() => {
-      out = fn();
-    }, origin);
-    return out;
-  }
 
   private parse(id: string, rec: Y.Map<unknown>): ValuationRecord | null {
     const r = valuationRecordSchema.safeParse({ ...readFields(rec), id });

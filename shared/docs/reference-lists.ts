@@ -21,7 +21,8 @@
  * UI can ask someone to fix it, rather than valuing with a reversed range.
  */
 import * as Y from 'yjs';
-import { WORKSPACE_DOC_ROOTS, defineRoots } from './root-types';
+import { WORKSPACE_DOC_ROOTS } from './root-types';
+import { DocView } from './doc-view';
 import type { z } from 'zod';
 import {
   priceReferenceFieldSchemas,
@@ -34,7 +35,7 @@ import { exchangeRateFieldSchemas, exchangeRateFieldsSchema, exchangeRateSchema,
 import { NestError, fieldIssues, type FieldIssue } from '../errors';
 import type { UserRate } from '../valuation/rates';
 import type { AuditEntry } from './case-doc';
-import { insertRecord, readFields, requireRecord, stamp, validatePatch, validateWhole, writeFields, type WriteOrigin, type Writer } from './records';
+import { insertRecord, readFields, requireRecord, stamp, validatePatch, validateWhole, writeFields, type Writer } from './records';
 
 /** Top-level names of the shared types this module owns in the workspace doc. */
 export const REFERENCE_LIST_KEYS = { priceReferences: 'priceReferences', exchangeRates: 'exchangeRates' } as const;
@@ -61,13 +62,10 @@ interface Collection<F, R> {
 }
 
 /** Typed view over the reference lists of one workspace Y.Doc. Cheap to construct; holds no state of its own. */
-export class ReferenceLists {
-  /** The wrapped workspace Y.Doc. */
-  readonly doc: Y.Doc;
+export class ReferenceLists extends DocView {
 
   constructor(doc: Y.Doc) {
-    this.doc = doc;
-    defineRoots(doc, WORKSPACE_DOC_ROOTS);
+    super(doc, WORKSPACE_DOC_ROOTS);
   }
 
   private get priceMap(): Y.Map<Y.Map<unknown>> {
@@ -101,14 +99,6 @@ export class ReferenceLists {
     };
   }
 
-  private write<T>(w: Writer, fn: () => T): T {
-    const origin: WriteOrigin = { memberId: w.memberId, kind: 'local-write' };
-    let out!: T;
-    this.doc.transact(() => {
-      out = fn();
-    }, origin);
-    return out;
-  }
 
   private parse<R>(c: Collection<unknown, R>, id: string, rec: Y.Map<unknown>): { ok: true; value: R } | { ok: false; issues: FieldIssue[] } {
     const r = c.recordSchema.safeParse({ ...readFields(rec), id });

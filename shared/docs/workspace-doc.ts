@@ -13,7 +13,8 @@
  * and reads members and case access from it to authorise every connection).
  */
 import * as Y from 'yjs';
-import { WORKSPACE_DOC_ROOTS, defineRoots } from './root-types';
+import { WORKSPACE_DOC_ROOTS } from './root-types';
+import { DocView } from './doc-view';
 import { z } from 'zod';
 import { CASE_STATUSES, CRIME_SECTORS, TLP_MARKINGS } from '../domain/codes';
 import { caseNumberSchema } from '../domain/case';
@@ -29,7 +30,7 @@ import {
   validatePatch,
   validateWhole,
   writeFields,
-  type WriteOrigin,
+
   type Writer,
 } from './records';
 
@@ -83,13 +84,10 @@ export type MemberRecord = Member & { removed: boolean };
 const SETTINGS_DEFAULTS: WorkspaceSettings = { id: '00000000-0000-0000-0000-000000000000', name: '(workspace)', casePrefix: 'NEST', reportingCurrency: 'USD' };
 
 /** Typed view over one workspace's Y.Doc. */
-export class WorkspaceDoc {
-  /** The wrapped Y.Doc. */
-  readonly doc: Y.Doc;
+export class WorkspaceDoc extends DocView {
 
   constructor(doc: Y.Doc) {
-    this.doc = doc;
-    defineRoots(doc, WORKSPACE_DOC_ROOTS);
+    super(doc, WORKSPACE_DOC_ROOTS);
   }
 
   private get settingsMap(): Y.Map<unknown> {
@@ -105,14 +103,6 @@ export class WorkspaceDoc {
     return this.doc.getArray('audit');
   }
 
-  private write<T>(w: Writer, fn: () => T): T {
-    const origin: WriteOrigin = { memberId: w.memberId, kind: 'local-write' };
-    let out!: T;
-    this.doc.transact(() => {
-      out = fn();
-    }, origin);
-    return out;
-  }
 
   /** True once settings carry an id. */
   isInitialised(): boolean {
