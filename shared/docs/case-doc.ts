@@ -29,7 +29,6 @@ import {
   validatePatch,
   validateWhole,
   writeFields,
-
   type Writer,
 } from './records';
 
