@@ -30,7 +30,6 @@ import {
   validatePatch,
   validateWhole,
   writeFields,
-
   type Writer,
 } from './records';
 
