@@ -65,7 +65,7 @@ export const mapPointSchema = z.object({
 /** One mapped seizure. */
 export type MapPoint = z.infer<typeof mapPointSchema>;
 
-/** One full-text search hit. `snippet` marks matches with [ and ]. */
+/** One full-text search hit. `snippet` marks matches with the characters of snippet-marks.ts. */
 export const searchHitSchema = z.object({
   kind: z.enum(['case', 'seizure']),
   caseId: z.string(),

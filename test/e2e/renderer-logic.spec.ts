@@ -48,20 +48,20 @@ test('a keystroke typed against a stale text keeps the remote change', () => {
   expect(rebaseEdit('abc', 'abXc', 'abc')).toEqual({ text: 'abXc', caret: 3 });
 });
 
-test('search snippets: [ and ] mark the matches', () => {
-  expect(snippetParts('…of [pangolin] scales and [ivory]')).toEqual([
+test('search snippets: control-character marks delimit the matches; brackets stay text', () => {
+  expect(snippetParts('…of \u0002pangolin\u0003 scales [ref 12] and \u0002ivory\u0003')).toEqual([
     { text: '…of ', hit: false },
     { text: 'pangolin', hit: true },
-    { text: ' scales and ', hit: false },
+    { text: ' scales [ref 12] and ', hit: false },
     { text: 'ivory', hit: true },
   ]);
 });
 
 test('a long lead before the first match is shortened at a word', () => {
-  const parts = focusSnippet(snippetParts('Hai Phong port VN Viet Nam customs Blood ivory and [pangolin] scales'), 20);
+  const parts = focusSnippet(snippetParts('Hai Phong port VN Viet Nam customs Blood ivory and \u0002pangolin\u0003 scales'), 20);
   expect(parts[0]).toEqual({ text: '…Blood ivory and ', hit: false });
   expect(parts[1]).toEqual({ text: 'pangolin', hit: true });
-  expect(focusSnippet(snippetParts('short [hit]'))).toEqual(snippetParts('short [hit]'));
+  expect(focusSnippet(snippetParts('short \u0002hit\u0003'))).toEqual(snippetParts('short \u0002hit\u0003'));
 });
 
 test('quantity classes compare within a kind of unit', () => {

@@ -80,6 +80,9 @@ describe('data service', () => {
     expect(points).toEqual([expect.objectContaining({ id: sid, latitude: 1.274, longitude: 103.764, commodity: 'elephant ivory', quantity: 8.8, unit: 't' })]);
     const hits = await c.call('search.query', { workspaceId, text: 'ivory pasir' });
     expect(hits.map((x) => [x.kind, x.recordId])).toContainEqual(['seizure', sid]);
+    const hit = hits.find((x) => x.recordId === sid)!;
+    expect(hit.caseNumber).toBe('NEST-2026-0001');
+    expect(hit.snippet).toContain('\u0002Pasir\u0003'); // matches marked with control characters, not brackets
     expect((await c.call('cases.list', { workspaceId, text: 'panjang' })).map((x) => x.id)).toEqual([caseId]);
     expect(await c.call('cases.list', { workspaceId, text: 'rhino' })).toEqual([]);
     // attributed in the update log

@@ -177,7 +177,7 @@ export const caseHandlers: HandlerMap<keyof typeof casesRpc> = {
     const db = service.workspace(p.workspaceId).store.db;
     const rows = db
       .prepare(
-        `SELECT f.kind, f.case_id, f.record_id, f.title, snippet(search_fts, 4, '[', ']', '…', 12) AS snippet, COALESCE(c.number, '') AS case_number
+        `SELECT f.kind, f.case_id, f.record_id, f.title, snippet(search_fts, 4, char(2), char(3), '…', 12) AS snippet, COALESCE(c.number, '') AS case_number
          FROM search_fts f LEFT JOIN cases c ON c.id = f.case_id WHERE search_fts MATCH ? ORDER BY rank LIMIT ?`,
       )
       .all(q, p.limit) as { kind: 'case' | 'seizure'; case_id: string; record_id: string; title: string; snippet: string; case_number: string }[];

@@ -1,12 +1,16 @@
 /**
- * Search snippets from the data service mark each match with `[` and `]` (FTS5 snippet());
- * this turns one into parts the UI renders, highlighting the matches.
+ * Search snippets from the data service mark each match with two control characters
+ * (SNIPPET_MARK_START / SNIPPET_MARK_END, FTS5 snippet()), which cannot occur in stored text, so
+ * brackets in the text itself stay text; this turns one into parts the UI renders.
  */
+import { SNIPPET_MARK_END, SNIPPET_MARK_START } from '../../../shared/rpc/snippet-marks';
 
-/** Splits a snippet marked with [ and ] into plain and highlighted parts. */
+const MARKED = new RegExp(`${SNIPPET_MARK_START}([^${SNIPPET_MARK_END}]*)${SNIPPET_MARK_END}`, 'g');
+
+/** Splits a marked snippet into plain and highlighted parts. */
 export function snippetParts(snippet: string): { text: string; hit: boolean }[] {
   const out: { text: string; hit: boolean }[] = [];
-  const re = /\[([^\]]*)\]/g;
+  const re = new RegExp(MARKED.source, 'g');
   let last = 0;
   for (let m = re.exec(snippet); m; m = re.exec(snippet)) {
     if (m.index > last) out.push({ text: snippet.slice(last, m.index), hit: false });
