@@ -50,7 +50,7 @@ export async function runP1(): Promise<string[]> {
     const w = { memberId: 'bench' };
     cd.init('00000000-0000-4000-8000-000000000002', 'NEST-2026-0001', { title: 'Bench', status: 'open', sector: 'wildlife', tlp: 'AMBER', jurisdictions: ['SG'], leadAgency: 'Customs', openedOn: '2026-01-01' }, w);
     const ids: string[] = [];
-    const base = newSeizureFields('2019-07-21');
+    const base = { ...newSeizureFields('2019-07-21'), country: 'SG' };
     for (let i = 0; i < SEIZURES; i++) {
       const id = crypto.randomUUID();
       ids.push(id);

@@ -53,6 +53,19 @@ export interface CaseDocChange {
   seizureIds: Set<string>;
 }
 
+/**
+ * What a seizure field reads as when it is missing or invalid (from a newer or buggy peer): empty
+ * or the least precise value, never a plausible-looking made-up one (no default country or date).
+ */
+const UNREADABLE_SEIZURE: SeizureFields = {
+  ...newSeizureFields(''),
+  seizureDate: '',
+  datePrecision: 'year',
+  country: '',
+  locationPrecision: 'country',
+  sector: 'other',
+};
+
 /** Fields of a case's meta shown when a replica has not received them yet. */
 const META_DEFAULTS: CaseMeta = {
   id: '00000000-0000-0000-0000-000000000000',
@@ -191,7 +204,9 @@ export class CaseDoc extends DocView {
 
   private toSeizure(id: string, rec: Y.Map<unknown>): Seizure {
     const raw = readFields(rec);
-    const fields = readLenient(raw, seizureFieldSchemas, newSeizureFields('1970-01-01'));
+    const fields = readLenient(raw, seizureFieldSchemas, UNREADABLE_SEIZURE);
+    // A quantity whose unit cannot be read would show a wrong amount: show none instead.
+    if (raw.unit !== fields.unit) fields.quantity = null;
     return {
       ...fields,
       id,
@@ -337,9 +352,12 @@ export class CaseDoc extends DocView {
     });
   }
 
-  /** The audit log, oldest first. */
+  /**
+   * The audit log, oldest first. Entries that do not have the audit shape (written by a buggy or
+   * hostile peer: the log is shared) are left out, so a reader never sees anything but valid entries.
+   */
   readAudit(): AuditEntry[] {
-    return this.auditLog.toArray();
+    return this.auditLog.toArray().filter(isAuditEntry);
   }
 
   /**
@@ -367,6 +385,21 @@ export class CaseDoc extends DocView {
     this.doc.on('afterTransaction', onTx);
     return () => this.doc.off('afterTransaction', onTx);
   }
+}
+
+/** True when `e` has the shape of an {@link AuditEntry}. */
+export function isAuditEntry(e: unknown): e is AuditEntry {
+  if (!e || typeof e !== 'object') return false;
+  const a = e as Record<string, unknown>;
+  return (
+    typeof a.at === 'number' &&
+    Number.isFinite(a.at) &&
+    typeof a.by === 'string' &&
+    typeof a.action === 'string' &&
+    (a.target === undefined || typeof a.target === 'string') &&
+    (a.count === undefined || typeof a.count === 'number') &&
+    (a.fields === undefined || (Array.isArray(a.fields) && a.fields.every((f) => typeof f === 'string')))
+  );
 }
 
 /** The key under which `child` sits in `parent` (Y.Map records know their parent but not their key through public API). */

@@ -80,12 +80,15 @@ export const seizureSchema = z
 /** A seizure as stored. */
 export type Seizure = z.infer<typeof seizureSchema>;
 
-/** A blank seizure for the "add seizure" form, dated `today` (YYYY-MM-DD). */
+/**
+ * A blank seizure for the "add seizure" form, dated `today` (YYYY-MM-DD). The country is empty
+ * (the form fills in the case's first jurisdiction, or the user chooses): no country is assumed.
+ */
 export function newSeizureFields(today: string): SeizureFields {
   return {
     seizureDate: today,
     datePrecision: 'day',
-    country: 'SG',
+    country: '',
     place: '',
     latitude: null,
     longitude: null,

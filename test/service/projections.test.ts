@@ -36,6 +36,7 @@ const seizureArb: fc.Arbitrary<SeizureFields> = fc.record({
   place: fc.constantFrom('Pasir Panjang', 'Hai Phong', 'Mombasa', 'Lagos', ''),
 }).map((r) => ({
   ...newSeizureFields('2020-01-01'),
+  country: 'SG',
   commodity: r.commodity,
   sector: r.sector,
   quantity: r.quantity,

@@ -74,6 +74,7 @@ export const seizureArb: fc.Arbitrary<SeizureFields> = fc
   })
   .map((r) => ({
     ...newSeizureFields(r.date),
+    country: 'SG',
     commodity: r.commodity,
     sector: r.sector,
     quantity: r.quantity,

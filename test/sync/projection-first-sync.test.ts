@@ -32,12 +32,12 @@ function twoClients(caseId: string): { whole: Uint8Array; s2Update: Uint8Array }
   const a = new Y.Doc();
   const ca = new CaseDoc(a);
   ca.init(caseId, 'TFA-2026-0001', { ...newCaseFields('2026-01-01'), title: 'Ivory' }, W);
-  ca.addSeizure(S1, { ...newSeizureFields('2026-01-02'), commodity: 'ivory' }, W);
+  ca.addSeizure(S1, { ...newSeizureFields('2026-01-02'), country: 'SG', commodity: 'ivory' }, W);
   const b = new Y.Doc();
   Y.applyUpdate(b, Y.encodeStateAsUpdate(a));
   let s2Update: Uint8Array | null = null;
   b.on('update', (u: Uint8Array) => (s2Update = u));
-  new CaseDoc(b).addSeizure(S2, { ...newSeizureFields('2026-01-03'), commodity: 'pangolin scales' }, { memberId: 'member-b' });
+  new CaseDoc(b).addSeizure(S2, { ...newSeizureFields('2026-01-03'), country: 'SG', commodity: 'pangolin scales' }, { memberId: 'member-b' });
   return { whole: Y.encodeStateAsUpdate(b), s2Update: s2Update! };
 }
 

@@ -35,7 +35,7 @@ export async function foundWorkspace(founder: LocalReplica, members: Member[], r
   for (const m of members.slice(1)) ws.upsertMember(m, w);
   const ed = { rt, memberId: founder.memberId, registry };
   await applyEdit(ed, { kind: 'createCase', title: 'Case 0', sector: 'wildlife', year: 2026 });
-  await applyEdit(ed, { kind: 'addSeizure', casePick: 0, fields: { ...newSeizureFields('2026-02-01'), commodity: 'elephant ivory', place: 'Tuas' } });
+  await applyEdit(ed, { kind: 'addSeizure', casePick: 0, fields: { ...newSeizureFields('2026-02-01'), country: 'SG', commodity: 'elephant ivory', place: 'Tuas' } });
 }
 
 /** Counters over all runs of a property (asserted by the test, printed by the long script). */

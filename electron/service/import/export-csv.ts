@@ -7,8 +7,9 @@
  * `citesAppendix` has no column in that format and is not exported.
  *
  * CSV injection (OWASP "CSV Injection"): every text cell that starts with = + - @, a tab or a
- * carriage return is prefixed with a single quote (papaparse's `escapeFormulae`), so a
- * spreadsheet shows "'=HYPERLINK(…)" as text instead of running it. Numbers are written as
+ * carriage return is prefixed with a single quote ({@link neutraliseFormula}), so a
+ * spreadsheet shows "'=HYPERLINK(…)" as text instead of running it. (papaparse's own
+ * `escapeFormulae` is not used: its pattern misses cells that contain a line break.) Numbers are written as
  * numbers and never prefixed: quantities and values are never negative (the seizure schema
  * refuses it), and a negative latitude or longitude (-4.05) is a number a spreadsheet must keep
  * numeric — a plain number cannot run anything. Importing an exported file therefore gives the
@@ -18,13 +19,21 @@ import Papa from 'papaparse';
 import type { Seizure } from '../../../shared/domain/seizure';
 import { PUBLIC_COLUMNS } from './public-columns';
 
-/** One seizure as a row of cells in public-column order: numbers stay numbers, null is ''. */
+/** Characters that make a spreadsheet treat a cell as a formula when they come first (OWASP). */
+const FORMULA_START = new Set(['=', '+', '-', '@', '\t', '\r']);
+
+/** `text` with a leading single quote when its first character would start a formula; else unchanged. */
+export function neutraliseFormula(text: string): string {
+  return text.length > 0 && FORMULA_START.has(text[0]!) ? `'${text}` : text;
+}
+
+/** One seizure as a row of cells in public-column order: numbers stay numbers, null is '', text is neutralised. */
 function toRow(s: Seizure): (string | number)[] {
   return PUBLIC_COLUMNS.map(([, field]) => {
     const v = s[field];
     if (v === null || v === undefined) return '';
-    if (Array.isArray(v)) return v.join(field === 'seizingAgencies' ? '; ' : ';');
-    return v;
+    if (Array.isArray(v)) return neutraliseFormula(v.join(field === 'seizingAgencies' ? '; ' : ';'));
+    return typeof v === 'string' ? neutraliseFormula(v) : v;
   });
 }
 
@@ -35,7 +44,7 @@ function toRow(s: Seizure): (string | number)[] {
 export function seizuresToCsv(seizures: readonly Seizure[]): string {
   const csv = Papa.unparse(
     { fields: PUBLIC_COLUMNS.map(([column]) => column), data: seizures.map(toRow) },
-    { newline: '\r\n', escapeFormulae: true, quotes: false },
+    { newline: '\r\n', quotes: false },
   );
   return csv.endsWith('\r\n') ? csv : `${csv}\r\n`; // papaparse ends a header-only file with CRLF itself
 }

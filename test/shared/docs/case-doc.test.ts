@@ -99,16 +99,28 @@ describe('CaseDoc', () => {
     expect(b.readSummary()).toBe(a.readSummary());
   });
 
+  it('leaves malformed audit entries out of the log a reader sees', () => {
+    const cd = newCase();
+    const log = cd.doc.getArray('audit');
+    log.push([null, { by: 5 }, 'text', { at: 1, by: 'x', action: 'case.update', fields: [1] }]);
+    cd.updateMeta({ status: 'closed' }, alice);
+    expect(cd.readAudit().map((a) => a.action)).toEqual(['case.create', 'case.update']);
+  });
+
   it('reads foreign or damaged fields leniently with defaults', () => {
     const cd = newCase();
     cd.addSeizure(S1, ivory(), alice);
     const rec = cd.doc.getMap('seizures').get(S1) as Y.Map<unknown>;
     rec.set('latitude', 'north-ish');
     rec.set('futureField', { x: 1 });
+    rec.set('country', 'ZZ');
+    rec.set('unit', 'furlongs');
     const s = cd.getSeizure(S1)!;
     expect(s.latitude).toBeNull();
     expect(s.commodity).toBe('elephant ivory');
     expect('futureField' in s).toBe(false);
+    expect(s.country).toBe(''); // never a made-up country
+    expect(s.quantity).toBeNull(); // an amount whose unit cannot be read is not shown
   });
 
   it('imports seizures and routes in one transaction, or nothing when one is bad', () => {
