@@ -99,7 +99,7 @@ function looksLikeData(headers: readonly string[]): boolean {
 
 interface Table {
   headers: string[];
-  rows: { line: number; cells: string[]; location?: GeometryLocation }[];
+  rows: { line: number; cells: string[]; location?: GeometryLocation; error?: { column: string; reason: string } }[];
   skippedBlank: number;
   mapping: ColumnMapping;
   mappingSource: ParsedImport['mappingSource'];
@@ -115,7 +115,13 @@ function csvTable(input: ParseImportInput, text: string): Table & { delimiter: s
   if (looksLikeData(headers)) throw failed(input.fileName, `no header row: the first line holds data (${headers.slice(0, 3).join(delimiter)}…); add a line with column names`);
   if (table.rows.length > MAX_IMPORT_ROWS) throw failed(input.fileName, `${table.rows.length} rows is more than the ${MAX_IMPORT_ROWS} an import takes; split the file`);
   const warnings: string[] = [];
-  const rows = table.rows.filter((r) => !r.blank).map((r) => ({ line: r.line, cells: headers.map((_, i) => r.cells[i] ?? '') }));
+  const rows = table.rows
+    .filter((r) => !r.blank)
+    .map((r) => ({
+      line: r.line,
+      cells: headers.map((_, i) => r.cells[i] ?? ''),
+      ...(r.error ? { error: { column: headers[Math.min(r.error.column, headers.length - 1)] ?? '', reason: r.error.reason } } : {}),
+    }));
   const long = table.rows.filter((r) => r.cells.slice(headers.length).some((c) => c.trim() !== ''));
   if (long.length) warnings.push(`${long.length} row(s) have more cells than the header (first: line ${long[0]!.line}); the extra cells were not imported.`);
 
@@ -186,6 +192,11 @@ export function parseImportFile(input: ParseImportInput): ParsedImport {
   const rejected: Rejection[] = [];
   let rejectedRows = 0;
   for (const row of table.rows) {
+    if (row.error) {
+      rejectedRows++;
+      rejected.push({ line: row.line, column: row.error.column, field: '', value: '', reason: row.error.reason });
+      continue;
+    }
     const built = buildSeizure(row.cells, plan, format === 'csv' ? undefined : (row.location ?? null));
     if (built.ok) seizures.push({ line: row.line, fields: built.fields });
     else {

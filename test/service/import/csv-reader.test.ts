@@ -42,3 +42,25 @@ describe('readCsv', () => {
 
   it('returns null for text without any non-blank row', () => expect(readCsv('\r\n ,  \r\n')).toBeNull());
 });
+
+describe('unclosed quotes', () => {
+  it('report the row and the column where the quote opens, and keep reading the rows after it', () => {
+    const t = readCsv('date,country,place,commodity\n2019-07-21,SG,Pasir Panjang,ivory\n2019-04-03,SG,"Pasir Panjang,ivory\n2018-03-05,VN,Hai Phong,pangolin scales\n2018-03-06,VN,Hai Phong,pangolin scales\n')!;
+    expect(t.rows.map((r) => [r.line, r.cells[2], r.error?.column ?? null])).toEqual([
+      [2, 'Pasir Panjang', null],
+      [3, expect.stringContaining('Pasir Panjang'), 2],
+      [4, 'Hai Phong', null],
+      [5, 'Hai Phong', null],
+    ]);
+    expect(t.rows[1]!.error?.reason).toMatch(/never closed/);
+  });
+
+  it('resume after a quote that a later line seems to close, and still read a valid multi-line cell', () => {
+    const t = readCsv('a,b,c\n1,"x,2\n3,y,z\n4,"multi\nline",w\n')!;
+    expect(t.rows.filter((r) => !r.error).map((r) => [r.line, r.cells])).toEqual([
+      [3, ['3', 'y', 'z']],
+      [4, ['4', 'multi\nline', 'w']],
+    ]);
+    expect(t.rows.find((r) => r.error)).toMatchObject({ line: 2, error: { column: 1 } });
+  });
+});
