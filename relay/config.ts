@@ -36,7 +36,7 @@ export const DEFAULTS = {
   host: '127.0.0.1',
   port: 4477,
   dataDir: 'relay-data',
-  maxMessageBytes: 16 * 1024 * 1024,
+  maxMessageBytes: 32 * 1024 * 1024,
   idleUnloadS: 30,
   keyCheckS: 15,
   pingIntervalS: 30,

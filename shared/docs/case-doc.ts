@@ -17,7 +17,7 @@ import * as Y from 'yjs';
 import { CASE_DOC_ROOTS } from './root-types';
 import { DocView } from './doc-view';
 import { caseFieldsSchema, caseMetaSchema, type CaseFields, type CaseMeta } from '../domain/case';
-import { seizureFieldSchemas, seizureFieldsSchema, newSeizureFields, type Seizure, type SeizureFields } from '../domain/seizure';
+import { MAX_SEIZURES_PER_CASE, seizureFieldSchemas, seizureFieldsSchema, newSeizureFields, type Seizure, type SeizureFields } from '../domain/seizure';
 import { routeFieldsSchema, type Route, type RouteFields } from '../domain/route';
 import { NestError } from '../errors';
 import {
@@ -186,6 +186,19 @@ export class CaseDoc extends DocView {
     return out.sort((a, b) => a.seizureDate.localeCompare(b.seizureDate) || a.id.localeCompare(b.id));
   }
 
+  /**
+   * @throws NestError('too-large') when adding `n` seizures would exceed {@link MAX_SEIZURES_PER_CASE}.
+   */
+  private requireRoomFor(n: number): void {
+    const have = this.seizureCount();
+    if (have + n > MAX_SEIZURES_PER_CASE) {
+      throw new NestError(
+        'too-large',
+        `A case holds at most ${MAX_SEIZURES_PER_CASE.toLocaleString('en')} seizures; this would make ${(have + n).toLocaleString('en')}. Split the data into several cases (e.g. by year or route).`,
+      );
+    }
+  }
+
   /** Number of live seizures. */
   seizureCount(): number {
     let n = 0;
@@ -243,6 +256,7 @@ export class CaseDoc extends DocView {
         throw err;
       }
     });
+    this.requireRoomFor(valid.length);
     const at = stamp(w);
     this.write(w, () => {
       for (const { id, fields } of valid) {
@@ -269,6 +283,7 @@ export class CaseDoc extends DocView {
       return { id: it.id, fields: r.data };
     });
     const routes = items.routes.map((it) => ({ id: it.id, fields: validateWhole(routeFieldsSchema, it.fields) }));
+    this.requireRoomFor(seizures.length);
     const at = stamp(w);
     this.write(w, () => {
       for (const { id, fields } of seizures) insertRecord(this.seizureMap, id, { ...fields, createdBy: w.memberId, createdAt: at, updatedBy: w.memberId, updatedAt: at });

@@ -48,6 +48,13 @@ export const seizureFieldSchemas = {
   notes: z.string().max(10000, 'must be at most 10,000 characters'),
 } as const;
 
+/**
+ * Most seizures one case may hold. A whole case doc travels in one sync message (relay limit
+ * 32 MiB by default) and loads in one piece; 10,000 seizures is ~9 MB encoded (bench P1: 15 MB
+ * after 50,000 edits). Larger data sets belong in several cases (e.g. by year or route).
+ */
+export const MAX_SEIZURES_PER_CASE = 10_000;
+
 /** Names of the editable seizure fields. */
 export type SeizureField = keyof typeof seizureFieldSchemas;
 

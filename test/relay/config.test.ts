@@ -16,7 +16,7 @@ describe('parseCommandLine', () => {
         host: '127.0.0.1',
         port: DEFAULTS.port,
         dataDir: path.resolve('relay-data'),
-        maxMessageBytes: 16 * 1024 * 1024,
+        maxMessageBytes: 32 * 1024 * 1024,
         idleUnloadMs: 30_000,
         keyCheckMs: 15_000,
         pingIntervalMs: 30_000,

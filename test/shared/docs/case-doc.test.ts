@@ -171,3 +171,17 @@ describe('CaseDoc', () => {
     ]);
   });
 });
+
+describe('case size limit', () => {
+  it('refuses an import or addition beyond MAX_SEIZURES_PER_CASE with a clear message, writing nothing', async () => {
+    const { MAX_SEIZURES_PER_CASE } = await import('../../../shared/domain/seizure');
+    const cd = newCase();
+    const rows = (n: number) => Array.from({ length: n }, () => ({ id: crypto.randomUUID(), fields: ivory() }));
+    cd.importRecords({ seizures: rows(MAX_SEIZURES_PER_CASE - 1), routes: [], source: 'big.csv' }, alice);
+    expect(cd.seizureCount()).toBe(MAX_SEIZURES_PER_CASE - 1);
+    expect(() => cd.importRecords({ seizures: rows(2), routes: [], source: 'more.csv' }, alice)).toThrow(/at most 10,000 seizures; this would make 10,001\. Split/);
+    expect(cd.seizureCount()).toBe(MAX_SEIZURES_PER_CASE - 1);
+    cd.addSeizure(crypto.randomUUID(), ivory(), alice);
+    expect(() => cd.addSeizure(crypto.randomUUID(), ivory(), alice)).toThrow(NestError);
+  }, 60_000);
+});
