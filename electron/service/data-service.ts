@@ -81,7 +81,10 @@ export class DataService implements SessionHost {
    * @throws NestError('forbidden') when another running process uses the folder.
    */
   static open(opts: DataServiceOptions): DataService {
-    fs.mkdirSync(opts.dataDir, { recursive: true });
+    // The folder holds every case (TLP:RED included), the workspace signing keys and relay tokens:
+    // readable by this user only, whatever the umask (no effect on Windows, where ACLs apply).
+    fs.mkdirSync(opts.dataDir, { recursive: true, mode: 0o700 });
+    fs.chmodSync(opts.dataDir, 0o700);
     const s = new DataService(opts);
     s.logger.info({ dataDir: opts.dataDir, mode: opts.mode }, 'data service started');
     return s;

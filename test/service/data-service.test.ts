@@ -185,3 +185,14 @@ describe('data service', () => {
     expect(new CaseDoc(r2.doc).readMeta().leadAgency).toBe('Singapore Customs');
   });
 });
+
+describe('data folder', () => {
+  it('is readable by its owner only, even if it existed with wider permissions', async () => {
+    const fs = await import('node:fs');
+    const { tempDir } = await import('../helpers/temp-dir');
+    const dir = tempDir();
+    fs.chmodSync(dir, 0o755);
+    h = startService({ dataDir: dir });
+    expect(fs.statSync(dir).mode & 0o777).toBe(0o700);
+  });
+});
