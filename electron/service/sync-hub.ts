@@ -12,6 +12,13 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import { FRAME, encodeFrame, type DocStatus } from '../../shared/protocol/frames';
 import { NestError } from '../../shared/errors';
 
+/** Largest sync message a window may send for one doc (bytes): a whole case with a long history is ~15 MB. */
+export const MAX_SYNC_BYTES = 32 * 1024 * 1024;
+/** Largest presence update a window may send (bytes). */
+export const MAX_AWARENESS_BYTES = 64 * 1024;
+/** Most presence entries one window may hold per doc (one per tab is normal). */
+export const MAX_PRESENCE_PER_PEER = 8;
+
 /** What the hub needs from a session. */
 export interface HubPeer {
   /** Sends a frame to the renderer. */
@@ -120,22 +127,40 @@ export class SyncHub {
   sync(peer: HubPeer, name: string, payload: Uint8Array): void {
     const ch = this.requireOpen(peer, name);
     const entry = ch.peers.get(peer)!;
+    if (payload.byteLength > MAX_SYNC_BYTES) throw new NestError('too-large', `a sync message of ${payload.byteLength} bytes for ${name} exceeds ${MAX_SYNC_BYTES}`);
     const dec = decoding.createDecoder(payload);
-    const enc = encoding.createEncoder();
+    let type: number;
+    let body: Uint8Array;
     try {
-      if (entry.readOnly) {
-        const type = decoding.peekVarUint(dec);
-        if (type !== syncProtocol.messageYjsSyncStep1) {
-          this.status(peer, name, { state: 'read-only', message: 'Your change was not saved: you have read-only access.' });
-          return;
-        }
-      }
-      const origin: PeerOrigin = { kind: 'peer', peer, memberId: peer.memberId };
-      syncProtocol.readSyncMessage(dec, enc, ch.doc, origin);
+      type = decoding.readVarUint(dec);
+      body = decoding.readVarUint8Array(dec);
     } catch (err) {
       throw new NestError('bad-frame', `bad sync message for ${name}: ${err instanceof Error ? err.message : String(err)}`);
     }
-    if (encoding.length(enc) > 0) peer.send(encodeFrame({ type: FRAME.DOC_SYNC, doc: name, payload: encoding.toUint8Array(enc) }));
+    if (type === syncProtocol.messageYjsSyncStep1) {
+      const enc = encoding.createEncoder();
+      syncProtocol.writeSyncStep2(enc, ch.doc, body);
+      peer.send(encodeFrame({ type: FRAME.DOC_SYNC, doc: name, payload: encoding.toUint8Array(enc) }));
+      return;
+    }
+    if (type !== syncProtocol.messageYjsSyncStep2 && type !== syncProtocol.messageYjsUpdate) throw new NestError('bad-frame', `unknown sync message type ${type} for ${name}`);
+    if (entry.readOnly) {
+      this.status(peer, name, { state: 'read-only', message: 'Your change was not saved: you have read-only access.' });
+      return;
+    }
+    // Decode the whole update before applying it: a truncated or corrupt update must be refused
+    // outright, never half-applied (Yjs can integrate part of an update before failing).
+    try {
+      Y.decodeUpdate(body);
+    } catch (err) {
+      throw new NestError('bad-frame', `a corrupt update for ${name} was refused: ${err instanceof Error ? err.message : String(err)}`);
+    }
+    const origin: PeerOrigin = { kind: 'peer', peer, memberId: peer.memberId };
+    try {
+      Y.applyUpdate(ch.doc, body, origin);
+    } catch (err) {
+      throw new NestError('bad-frame', `an update for ${name} could not be applied: ${err instanceof Error ? err.message : String(err)}`);
+    }
   }
 
   /**
@@ -144,6 +169,22 @@ export class SyncHub {
    */
   awareness(peer: HubPeer, name: string, payload: Uint8Array): void {
     const ch = this.requireOpen(peer, name);
+    if (payload.byteLength > MAX_AWARENESS_BYTES) throw new NestError('too-large', `a presence update of ${payload.byteLength} bytes exceeds ${MAX_AWARENESS_BYTES}`);
+    const entry = ch.peers.get(peer)!;
+    try {
+      const d = decoding.createDecoder(payload);
+      const n = decoding.readVarUint(d);
+      const ids = new Set(entry.clients);
+      for (let i = 0; i < n; i++) {
+        ids.add(decoding.readVarUint(d));
+        decoding.readVarUint(d); // clock
+        decoding.readVarString(d); // state JSON
+      }
+      if (ids.size > MAX_PRESENCE_PER_PEER) throw new NestError('too-large', `a window may show at most ${MAX_PRESENCE_PER_PEER} presences`);
+    } catch (err) {
+      if (err instanceof NestError) throw err;
+      throw new NestError('bad-frame', `bad awareness update for ${name}: ${err instanceof Error ? err.message : String(err)}`);
+    }
     try {
       awarenessProtocol.applyAwarenessUpdate(ch.awareness, payload, peer);
     } catch (err) {

@@ -196,3 +196,52 @@ describe('data folder', () => {
     expect(fs.statSync(dir).mode & 0o777).toBe(0o700);
   });
 });
+
+describe('bad doc frames from a window', () => {
+  it('refuse a truncated or corrupt update outright (nothing half-applied) and cap presence floods', async () => {
+    const { c, workspaceId, docName } = await setup();
+    const ws = h!.service.workspace(workspaceId);
+    const [a, b] = transportPair();
+    h!.service.connect(a);
+    const statuses: string[] = [];
+    b.onmessage = (bytes) => {
+      const f = decodeFrame(bytes);
+      if (f.type === FRAME.DOC_STATUS && f.status.message) statuses.push(f.status.message);
+    };
+    const { encodeFrame } = await import('../../shared/protocol/frames');
+    const enc = await import('lib0/encoding');
+    const send = (type: number, doc: string, payload: Uint8Array): void => b.postMessage(encodeFrame({ type, doc, payload } as never));
+    const syncMsg = (kind: number, body: Uint8Array): Uint8Array => {
+      const e = enc.createEncoder();
+      enc.writeVarUint(e, kind);
+      enc.writeVarUint8Array(e, body);
+      return enc.toUint8Array(e);
+    };
+    b.postMessage(encodeFrame({ type: FRAME.DOC_OPEN, doc: docName }));
+    // A real update setting seizures.x = 1, then the same update cut short and with garbage inside.
+    const src = new Y.Doc();
+    src.getMap('seizures').set('x', 1);
+    const good = Y.encodeStateAsUpdate(src);
+    send(FRAME.DOC_SYNC, docName, syncMsg(2, good.slice(0, good.length - 2)));
+    const corrupt = good.slice();
+    corrupt[corrupt.length - 3] = 0xff;
+    send(FRAME.DOC_SYNC, docName, syncMsg(2, corrupt));
+    await waitFor(() => statuses.filter((m) => /corrupt update|could not be applied/.test(m)).length >= 1, 2000, 'refusals');
+    ws.host.with(docName, (doc) => expect(doc.getMap('seizures').has('x')).toBe(false));
+    // Presence flood: one window claiming 50 presences is refused.
+    const { Awareness, encodeAwarenessUpdate } = await import('y-protocols/awareness');
+    const fake = new Y.Doc();
+    const aw = new Awareness(fake);
+    const states = new Map<number, unknown>();
+    for (let i = 1; i <= 50; i++) states.set(1000 + i, { user: { name: `ghost ${i}` } });
+    for (const id of states.keys()) aw.meta.set(id, { clock: 1, lastUpdated: Date.now() });
+    send(FRAME.DOC_AWARENESS, docName, encodeAwarenessUpdate(aw, [...states.keys()], states as Map<number, Record<string, unknown>>));
+    await waitFor(() => statuses.some((m) => /at most 8 presences/.test(m)), 2000, 'presence flood refused');
+    const r = c.openDoc(docName);
+    await r.whenSynced();
+    await new Promise((res) => setTimeout(res, 100));
+    expect([...r.awareness.getStates().values()].filter((s) => JSON.stringify(s).includes('ghost')).length).toBe(0);
+    aw.destroy();
+    r.release();
+  });
+});
