@@ -203,7 +203,7 @@ test('first run, case, import, map, reload, live edit in a second tab, validatio
 
   // Export CSV: a download of the 59 seizures (header + 59 records).
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()]);
-  expect(download.suggestedFilename()).toBe('SGNEST-2026-0001-seizures.csv');
+  expect(download.suggestedFilename()).toBe('SGNEST-2026-0001-seizures-TLP-GREEN.csv');
   const csv = fs.readFileSync(await download.path(), 'utf8');
   expect(csv.split(/\r?\n/)[0]).toContain('seizure_date');
   expect(csv).toContain('pangolin scales');

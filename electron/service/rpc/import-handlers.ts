@@ -82,11 +82,15 @@ export const importHandlers: HandlerMap<keyof typeof importRpc> = {
 
   'export.seizuresCsv': (p, { service }) => {
     const ws = service.workspace(p.workspaceId);
+    // Observers (e.g. NGOs) read in the app; exporting data out of it is for members who work the case.
+    if (ws.local().role === 'observer') throw new NestError('forbidden', 'Observers cannot export case data. Ask an investigator or prosecutor.');
     const name = ws.caseDocName(p.caseId);
     if (!ws.host.exists(name)) throw new NestError('not-found', `case ${p.caseId} does not exist in this workspace`);
     return ws.host.with(name, (doc) => {
       const cd = new CaseDoc(doc);
-      return { fileName: `${cd.readMeta().number}-seizures.csv`, content: seizuresToCsv(cd.listSeizures()) };
+      const meta = cd.readMeta();
+      // The TLP marking travels in the file name (a CSV has no place for it that keeps the public columns).
+      return { fileName: `${meta.number}-seizures-TLP-${meta.tlp.replace('+', '-')}.csv`, content: seizuresToCsv(cd.listSeizures()) };
     });
   },
 };
