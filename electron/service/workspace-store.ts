@@ -10,6 +10,7 @@ import { migrate, type Migration } from '../../node/store/migrations';
 import { openDatabase, type Db } from '../../node/store/sqlite';
 import { SqliteDocStore } from '../../node/store/sqlite-doc-store';
 import type { MemberRole } from '../../shared/domain/codes';
+import { NestError } from '../../shared/errors';
 
 /** Local (never synced) facts about a workspace on this machine. */
 export interface LocalWorkspaceSettings {
@@ -68,11 +69,17 @@ export class WorkspaceStore {
   static open(dataDir: string, workspaceId: string, opts: { create?: boolean; migrations?: Migration[] } = {}): WorkspaceStore {
     const file = workspaceDbFile(dataDir, workspaceId);
     if (!opts.create && !fs.existsSync(file)) throw new Error(`workspace ${workspaceId} has no database at ${file}`);
-    const db = openDatabase(file);
+    let db: Db | null = null;
     try {
+      db = openDatabase(file);
       migrate(db, opts.migrations, file);
     } catch (err) {
-      db.close();
+      db?.close();
+      if (err instanceof NestError) throw err;
+      const code = (err as { code?: string }).code ?? '';
+      if (/^SQLITE_(CORRUPT|NOTADB)/.test(code)) {
+        throw new NestError('database-corrupt', `${file} is damaged (${code}) and was left untouched. Restore it from a backup, or join the workspace again from its relay.`);
+      }
       throw err;
     }
     return new WorkspaceStore(workspaceId, file, db);

@@ -19,6 +19,11 @@ import { keyId, parsePrivateJwk, type PrivateWorkspaceJwk, type PublicWorkspaceJ
 /** The JWS algorithm of member tokens (Ed25519 signatures). */
 export const TOKEN_ALG = 'EdDSA';
 
+/** Clock difference tolerated between the signer and the verifier (5 minutes). */
+export const MAX_CLOCK_SKEW_MS = 5 * 60 * 1000;
+/** Longest validity a token may claim (2 years + a day; invitations are at most 730 days, an admin's own token 365). */
+export const MAX_TOKEN_LIFETIME_MS = 731 * 24 * 60 * 60 * 1000;
+
 /** What a member token carries. Times are ms since epoch (whole seconds on the wire). */
 export interface InvitationClaims {
   memberId: string;
@@ -139,6 +144,9 @@ export async function verifyToken(
       if (opts.workspaceId !== undefined && p.wid.toLowerCase() !== opts.workspaceId.toLowerCase()) {
         throw new TokenError('wrong-workspace', 'the token is for another workspace');
       }
+      const nowMs = currentDate.getTime();
+      if (p.iat * 1000 > nowMs + MAX_CLOCK_SKEW_MS) throw new TokenError('bad-claims', 'the token is issued in the future');
+      if ((p.exp - p.iat) * 1000 > MAX_TOKEN_LIFETIME_MS) throw new TokenError('bad-claims', 'the token is valid for more than two years');
       const claims: InvitationClaims = {
         memberId: p.sub,
         workspaceId: p.wid,

@@ -39,6 +39,16 @@ export function isIsoDate(s: string): boolean {
 /** A calendar date, YYYY-MM-DD. */
 export const isoDateSchema = z.string().refine(isIsoDate, { message: 'must be a real date written YYYY-MM-DD' });
 
+/** Tomorrow (UTC) as YYYY-MM-DD: the latest date an event can have happened, whatever the time zone. */
+function latestPastDate(): string {
+  return new Date(Date.now() + 24 * 60 * 60 * 1000).toISOString().slice(0, 10);
+}
+
+/** The date of an event that has happened: a real date from 1900-01-01 to today (one day of time-zone slack). */
+export const pastDateSchema = isoDateSchema
+  .refine((d) => d >= '1900-01-01', { message: 'must be 1900 or later' })
+  .refine((d) => d <= latestPastDate(), { message: 'is in the future' });
+
 /** WGS84 latitude in decimal degrees, -90..90. */
 export const latitudeSchema = z.number().finite().min(-90, 'must be between -90 and 90 degrees').max(90, 'must be between -90 and 90 degrees');
 /** WGS84 longitude in decimal degrees, -180..180. */

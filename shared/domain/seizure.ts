@@ -9,7 +9,7 @@ import {
   countryListSchema,
   currencyCodeSchema,
   idSchema,
-  isoDateSchema,
+  pastDateSchema,
   latitudeSchema,
   lineSchema,
   longitudeSchema,
@@ -23,7 +23,7 @@ import {
  * `seizureDate` is YYYY-MM-DD; with `datePrecision` "month" or "year" only the leading part is meaningful.
  */
 export const seizureFieldSchemas = {
-  seizureDate: isoDateSchema,
+  seizureDate: pastDateSchema,
   datePrecision: z.enum(DATE_PRECISIONS),
   country: countryCodeSchema,
   place: lineSchema(300),

@@ -47,7 +47,7 @@ export const importRequestSchema = z.object({
   workspaceId: z.string().uuid(),
   caseId: z.string().uuid(),
   fileName: z.string().min(1).max(255),
-  contentBase64: z.string().max(90_000_000),
+  contentBase64: z.string().max(90_000_000).regex(/^[A-Za-z0-9+/]*={0,2}$/, 'must be base64 (the file bytes)'),
   mapping: columnMappingSchema.optional(),
   /** Day-month order of ambiguous slash dates like 03/04/2019. */
   dateOrder: z.enum(['DMY', 'MDY']).optional(),

@@ -97,6 +97,17 @@ describe('member tokens', () => {
     expect(await rejection(verifyToken(token, keys, { now: NOW, workspaceId: randomUUID() }))).toBe('wrong-workspace');
   });
 
+  it('refuses a token issued in the future or valid for more than two years', async () => {
+    const k = await generateWorkspaceKey();
+    const keys = [{ kid: k.kid, publicJwk: k.publicJwk }];
+    const future = await signInvitation(k.privateJwk, claims({ issuedAt: NOW + 10 * 86_400_000, expiresAt: NOW + 20 * 86_400_000 }));
+    expect(await rejection(verifyToken(future, keys, { now: NOW }))).toBe('bad-claims');
+    const skewed = await signInvitation(k.privateJwk, claims({ issuedAt: NOW + 60_000 }));
+    expect((await verifyToken(skewed, keys, { now: NOW })).claims.memberId).toBe('m-1'); // a minute of clock skew is fine
+    const forever = await signInvitation(k.privateJwk, claims({ expiresAt: NOW + 800 * 86_400_000 }));
+    expect(await rejection(verifyToken(forever, keys, { now: NOW }))).toBe('bad-claims');
+  });
+
   it('verifies with any registered key during rotation, and not once the key is removed', async () => {
     const old = await generateWorkspaceKey();
     const next = await generateWorkspaceKey();

@@ -245,3 +245,25 @@ describe('bad doc frames from a window', () => {
     r.release();
   });
 });
+
+describe('a damaged workspace database', () => {
+  it('is listed with a clear problem and left untouched', async () => {
+    const fs = await import('node:fs');
+    const path = await import('node:path');
+    h = startService();
+    const c = h.client();
+    await c.call('identity.create', ME);
+    const ws = await c.call('workspaces.create', { name: 'Damaged', casePrefix: 'NEST', reportingCurrency: 'USD' });
+    const dataDir = h.dataDir;
+    h.close();
+    const file = path.join(dataDir, 'workspaces', ws.id, 'workspace.sqlite');
+    const bytes = fs.readFileSync(file);
+    bytes.fill(0x5a, 0, 100); // overwrite the SQLite header
+    fs.writeFileSync(file, bytes);
+    for (const ext of ['-wal', '-shm']) fs.rmSync(file + ext, { force: true });
+    h = startService({ dataDir });
+    const list = await h.client().call('workspaces.list', {});
+    expect(list[0]!.problem).toMatch(/is damaged \(SQLITE_NOTADB\) and was left untouched/);
+    expect(fs.readFileSync(file).equals(bytes)).toBe(true);
+  });
+});

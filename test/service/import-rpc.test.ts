@@ -102,3 +102,12 @@ describe('export permissions', () => {
     expect((err as RpcError).code).toBe('forbidden');
   });
 });
+
+describe('import request validation', () => {
+  it('refuses content that is not base64 instead of decoding garbage', async () => {
+    const { c, workspaceId, caseId } = await newCase();
+    const err = await c.call('import.preview', { workspaceId, caseId, fileName: 'x.csv', contentBase64: 'not base64 at all!' }).then(() => null, (e: unknown) => e);
+    expect((err as RpcError).code).toBe('invalid-params');
+    expect((err as RpcError).message).toMatch(/contentBase64: must be base64/);
+  });
+});

@@ -32,3 +32,15 @@ describe('ISO codes', () => {
     expect(currencyCodeSchema.safeParse('ABC').success).toBe(false);
   });
 });
+
+describe('seizure dates', () => {
+  it('must have happened: 1900 or later, and not in the future', async () => {
+    const { pastDateSchema } = await import('../../../shared/domain/fields');
+    expect(pastDateSchema.safeParse('2019-07-21').success).toBe(true);
+    expect(pastDateSchema.safeParse(new Date().toISOString().slice(0, 10)).success).toBe(true);
+    const r = pastDateSchema.safeParse('2100-01-01');
+    expect(r.success).toBe(false);
+    expect(r.error?.issues[0]?.message).toBe('is in the future');
+    expect(pastDateSchema.safeParse('1899-12-31').error?.issues[0]?.message).toBe('must be 1900 or later');
+  });
+});
