@@ -1,6 +1,8 @@
 /**
  * The app's root: provides the services, asks for the local identity on first run, then
- * routes between the workspace chooser and a workspace's screens.
+ * routes between the workspace chooser and a workspace's screens. Error boundaries keep a fault
+ * in one screen from blanking the window (ui/error-boundary.tsx); this outermost one is the last
+ * resort.
  */
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import type { DataClient } from '../data/client';
@@ -12,6 +14,7 @@ import { Loading, ErrorPanel } from '../ui/states';
 import { IdentityScreen } from '../first-run/identity-screen';
 import { WorkspaceChooser } from '../first-run/workspace-chooser';
 import { WorkspaceShell } from '../shell/workspace-shell';
+import { ErrorBoundary } from '../ui/error-boundary';
 
 /** The app, once connected. */
 export function App(props: { client: DataClient }): ReactNode {
@@ -40,13 +43,23 @@ export function App(props: { client: DataClient }): ReactNode {
 
   return (
     <ServicesProvider client={client} identity={identity ?? null}>
-      <ToastProvider>{body}</ToastProvider>
+      <ToastProvider>
+        <ErrorBoundary title="NEST Desk could not show this window" className="app-fault">
+          {body}
+        </ErrorBoundary>
+      </ToastProvider>
     </ServicesProvider>
   );
 }
 
 function Routes(): ReactNode {
   const route = useRoute();
-  if (route.name === 'home') return <WorkspaceChooser />;
+  if (route.name === 'home') {
+    return (
+      <ErrorBoundary title="This screen could not be shown" resetKey="home">
+        <WorkspaceChooser />
+      </ErrorBoundary>
+    );
+  }
   return <WorkspaceShell route={route} />;
 }

@@ -1,7 +1,8 @@
 /**
  * The overview tab: key figures, the editable case fields (each written on its own through
  * `CaseDoc.updateMeta`, validated first with the shared case schema, the message shown next to
- * the field), the shared summary, and the latest activity from the case's audit log.
+ * the field), the shared summary, and the latest activity from the case's audit log. Each card has
+ * its own error boundary, so one that cannot be drawn leaves the others usable.
  */
 import { useMemo, useState, type ReactNode } from 'react';
 import type { CaseDoc } from '../../../shared/docs/case-doc';
@@ -18,6 +19,9 @@ import { CaseStats } from './case-stats';
 import { InlineText } from './inline-fields';
 import { SummaryEditor } from './summary-editor';
 import { ActivityLog } from './activity-log';
+import { ErrorBoundary } from '../ui/error-boundary';
+
+const CASE_FAULT = 'This part of the case could not be shown';
 
 /** Props of {@link CaseOverview}. */
 export interface CaseOverviewProps {
@@ -40,11 +44,12 @@ export function CaseOverview(props: CaseOverviewProps): ReactNode {
   const [errors, setErrors] = useState<FieldErrors>({});
   const [summaryError, setSummaryError] = useState<string | undefined>();
 
-  const save = <K extends keyof CaseFields>(field: K, value: CaseFields[K]): void => {
+  /** Writes one field (and only that one); true when it was saved, false when its message is shown instead. */
+  const save = <K extends keyof CaseFields>(field: K, value: CaseFields[K]): boolean => {
     const message = checkField(caseFieldsSchema.shape[field], value);
     if (message) {
       setErrors((e) => ({ ...e, [field]: message }));
-      return;
+      return false;
     }
     try {
       caseDoc.updateMeta({ [field]: value } as Partial<CaseFields>, writer);
@@ -52,16 +57,19 @@ export function CaseOverview(props: CaseOverviewProps): ReactNode {
         const { [field]: _gone, ...rest } = e;
         return rest;
       });
+      return true;
     } catch (err) {
       const msg = err instanceof NestError ? (err.issues?.find((i) => i.field === field)?.message ?? err.message) : String(err);
       setErrors((e) => ({ ...e, [field]: sentence(msg) }));
+      return false;
     }
   };
 
   return (
     <div className="overview">
-      {stats}
+      <ErrorBoundary title={CASE_FAULT}>{stats}</ErrorBoundary>
       <div className="overview-grid">
+        <ErrorBoundary title={CASE_FAULT}>
         <section className="card" aria-labelledby="details-title">
           <div className="card-header">
             <h2 id="details-title">Case details</h2>
@@ -92,7 +100,9 @@ export function CaseOverview(props: CaseOverviewProps): ReactNode {
             </Field>
           </div>
         </section>
+        </ErrorBoundary>
         <div className="stack">
+          <ErrorBoundary title={CASE_FAULT}>
           <section className="card" aria-labelledby="summary-title">
             <div className="card-header">
               <h2 id="summary-title">Summary</h2>
@@ -103,7 +113,10 @@ export function CaseOverview(props: CaseOverviewProps): ReactNode {
               </Field>
             </div>
           </section>
-          <ActivityLog caseDoc={caseDoc} version={props.activityVersion} workspaceId={props.workspaceId} />
+          </ErrorBoundary>
+          <ErrorBoundary title={CASE_FAULT}>
+            <ActivityLog caseDoc={caseDoc} version={props.activityVersion} workspaceId={props.workspaceId} />
+          </ErrorBoundary>
         </div>
       </div>
     </div>

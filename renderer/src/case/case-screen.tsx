@@ -4,6 +4,8 @@
  * valuation (renderer/src/valuation/).
  * Everything shown comes from the case's doc replica, so edits from other windows appear live;
  * map points come from `seizures.mapPoints` and refresh when the projection changes.
+ * The header, each tab and each dialog sit in their own error boundary: a part that fails to draw
+ * (e.g. on data a buggy peer wrote) shows an error panel and leaves the rest of the case usable.
  */
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { WorkspaceSummary } from '../../../shared/rpc/app';
@@ -24,6 +26,10 @@ import { ImportDialog } from '../import/import-dialog';
 import { CaseMapPanel } from '../map/case-map-panel';
 import { ValuationTab } from '../valuation/valuation-tab';
 import type { Writer } from '../../../shared/docs/records';
+import { ErrorBoundary } from '../ui/error-boundary';
+
+/** Title of the panel shown in place of a part of the case that could not be drawn. */
+const CASE_FAULT = 'This part of the case could not be shown';
 
 /** What the seizure form is doing: adding, or editing one seizure. */
 type FormState = { mode: 'add' } | { mode: 'edit'; seizure: Seizure } | null;
@@ -63,19 +69,24 @@ export function CaseScreen(props: { ws: WorkspaceSummary; caseId: string; tab: C
   if (!replica.synced && !caseDoc.isInitialised()) return <Loading full>Opening the case…</Loading>;
 
   const readOnly = replica.status?.state === 'read-only' || !roleMayWrite(ws.role);
+  // The seizure being edited as it is now (colleagues may change it while the dialog is open).
+  const editedLive = form?.mode === 'edit' ? (seizures.find((s) => s.id === form.seizure.id) ?? null) : null;
 
   return (
     <div className="page page-wide case-page">
-      <CaseHeader
-        meta={meta}
-        replica={replica.replica}
-        readOnly={readOnly}
-        onAddSeizure={() => setForm({ mode: 'add' })}
-        onImport={() => setImporting(true)}
-        workspaceId={ws.id}
-      />
+      <ErrorBoundary title={CASE_FAULT}>
+        <CaseHeader
+          meta={meta}
+          replica={replica.replica}
+          readOnly={readOnly}
+          onAddSeizure={() => setForm({ mode: 'add' })}
+          onImport={() => setImporting(true)}
+          workspaceId={ws.id}
+        />
+      </ErrorBoundary>
       <CaseTabs ws={ws.id} caseId={caseId} tab={tab} seizureCount={seizures.length} mappedCount={mappedCount} />
       <div role="tabpanel" id={`case-panel-${tab}`} aria-labelledby={`case-tab-${tab}`}>
+        <ErrorBoundary title={CASE_FAULT} resetKey={tab}>
         {tab === 'overview' ? <CaseOverview caseDoc={caseDoc} meta={meta} seizures={seizures} writer={writer} readOnly={readOnly} summaryVersion={replica.versions.summary} activityVersion={replica.versions.meta + replica.versions.routes} workspaceId={ws.id} /> : null}
         {tab === 'seizures' ? (
           <SeizurePanel
@@ -95,21 +106,30 @@ export function CaseScreen(props: { ws: WorkspaceSummary; caseId: string; tab: C
         ) : null}
         {tab === 'map' ? <CaseMapPanel points={points} seizures={seizures} routes={routes} ws={ws.id} caseId={caseId} /> : null}
         {tab === 'valuation' ? <ValuationTab workspaceId={ws.id} caseId={caseId} caseDoc={caseDoc} seizures={seizures} writer={writer} readOnly={readOnly} /> : null}
+        </ErrorBoundary>
       </div>
       {form ? (
+        <ErrorBoundary title={CASE_FAULT} onDismiss={() => setForm(null)}>
         <SeizureFormDialog
           caseDoc={caseDoc}
           writer={writer}
-          seizure={form.mode === 'edit' ? form.seizure : null}
+          seizure={form.mode === 'edit' ? (editedLive ?? form.seizure) : null}
+          deleted={form.mode === 'edit' && !editedLive}
           defaultSector={meta.sector}
+          defaultCountry={meta.jurisdictions[0] ?? ''}
           onClose={() => setForm(null)}
           onSaved={(id) => {
             setSelected(id);
             if (tab === 'seizures') replaceRoute({ name: 'case', ws: ws.id, caseId, tab: 'seizures', seizureId: id });
           }}
         />
+        </ErrorBoundary>
       ) : null}
-      {importing ? <ImportDialog workspaceId={ws.id} caseId={caseId} caseNumber={meta.number} onClose={() => setImporting(false)} /> : null}
+      {importing ? (
+        <ErrorBoundary title={CASE_FAULT} onDismiss={() => setImporting(false)}>
+          <ImportDialog workspaceId={ws.id} caseId={caseId} caseNumber={meta.number} onClose={() => setImporting(false)} />
+        </ErrorBoundary>
+      ) : null}
     </div>
   );
 }

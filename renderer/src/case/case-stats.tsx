@@ -4,6 +4,7 @@
  */
 import type { ReactNode } from 'react';
 import type { Seizure } from '../../../shared/domain/seizure';
+import { isCountryCode } from '../../../shared/domain/iso';
 import { formatCount, formatMoneyShort } from '../format/numbers';
 import { formatSeizureDate } from '../format/dates';
 
@@ -24,7 +25,8 @@ export function totalsByCurrency(seizures: Seizure[]): { currency: string; total
 export function CaseStats(props: { seizures: Seizure[] }): ReactNode {
   const { seizures } = props;
   const mapped = seizures.filter((s) => s.latitude !== null && s.longitude !== null).length;
-  const countries = new Set(seizures.map((s) => s.country)).size;
+  // Only real codes count: a seizure without a (valid) country is not a country of its own.
+  const countries = new Set(seizures.map((s) => s.country).filter(isCountryCode)).size;
   const first = seizures[0];
   const last = seizures[seizures.length - 1];
   const totals = totalsByCurrency(seizures);

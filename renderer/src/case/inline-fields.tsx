@@ -1,16 +1,22 @@
 /**
- * Inline-edit controls of the case overview: each keeps a local draft while focused, commits
- * on blur or Enter (Escape reverts), and otherwise follows the live value, so edits from other
- * windows appear without overwriting what the user is typing.
+ * Inline-edit controls of the case overview. A field shows the live value — also while it has the
+ * focus — until the user changes its text; from then on it keeps what they typed and commits it on
+ * blur or Enter (Escape drops it and shows the live value again). Focusing a field and leaving it
+ * without typing never writes anything, so a value a colleague changed meanwhile is never written
+ * back. What is compared is the text at the moment the user began typing, not the live value: a
+ * remote change arriving while the user types does not turn their (unchanged) text into a "change".
  */
-import { useEffect, useState, type ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import type { FieldControlProps } from '../ui/field';
 
 /** Props of {@link InlineText}. */
 export interface InlineTextProps {
   value: string;
-  /** Commits a changed value. */
-  onCommit: (next: string) => void;
+  /**
+   * Commits the user's text (only called when they changed it). Returns false when it was not
+   * saved (e.g. invalid: the field shows why), so the typed text stays for them to correct.
+   */
+  onCommit: (next: string) => boolean | void;
   control: FieldControlProps;
   type?: 'text' | 'date';
   disabled?: boolean;
@@ -18,35 +24,46 @@ export interface InlineTextProps {
   className?: string;
 }
 
+/** The user's pending change: `text` typed over `base`, the live value when they began typing. */
+interface Typed {
+  base: string;
+  text: string;
+}
+
 /** A text input bound to a live value. */
 export function InlineText(props: InlineTextProps): ReactNode {
   const { value, onCommit } = props;
-  const [draft, setDraft] = useState(value);
-  const [focused, setFocused] = useState(false);
-  useEffect(() => {
-    if (!focused) setDraft(value);
-  }, [value, focused]);
+  const [typed, setTyped] = useState<Typed | null>(null);
   const commit = (): void => {
-    if (draft !== value) onCommit(draft);
+    if (!typed) return; // untouched: nothing to save, whatever the live value is now
+    if (onCommit(typed.text) !== false) setTyped(null);
   };
+  const changedMeanwhile = typed !== null && value !== typed.base && value !== typed.text;
   return (
-    <input
-      className={`input${props.className ? ` ${props.className}` : ''}`}
-      type={props.type ?? 'text'}
-      {...props.control}
-      value={draft}
-      disabled={props.disabled}
-      placeholder={props.placeholder}
-      onFocus={() => setFocused(true)}
-      onChange={(e) => setDraft(e.target.value)}
-      onBlur={() => {
-        setFocused(false);
-        commit();
-      }}
-      onKeyDown={(e) => {
-        if (e.key === 'Enter') commit();
-        if (e.key === 'Escape') setDraft(value);
-      }}
-    />
+    <>
+      <input
+        className={`input${props.className ? ` ${props.className}` : ''}`}
+        type={props.type ?? 'text'}
+        {...props.control}
+        value={typed ? typed.text : value}
+        disabled={props.disabled}
+        placeholder={props.placeholder}
+        onChange={(e) => {
+          const text = e.target.value;
+          const base = typed ? typed.base : value;
+          setTyped(text === base ? null : { base, text });
+        }}
+        onBlur={commit}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter') commit();
+          if (e.key === 'Escape') setTyped(null);
+        }}
+      />
+      {changedMeanwhile ? (
+        <p className="field-hint" role="status">
+          Someone else changed this meanwhile to “{value || '(empty)'}”. Enter keeps yours; Escape takes theirs.
+        </p>
+      ) : null}
+    </>
   );
 }

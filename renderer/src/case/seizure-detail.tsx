@@ -5,7 +5,7 @@
  */
 import type { ReactNode } from 'react';
 import type { Seizure } from '../../../shared/domain/seizure';
-import { countryName } from '../../../shared/domain/iso';
+import { countryLabel, countryWithCode } from '../format/countries';
 import { CRIME_SECTOR_LABELS } from '../../../shared/domain/codes';
 import { DATE_PRECISION_LABELS, LOCATION_PRECISION_LABELS } from '../domain/labels';
 import { Icon } from '../ui/icons';
@@ -14,7 +14,7 @@ import { CopyButton } from '../ui/copy-button';
 import { formatCoordinates, formatMoney, formatQuantity } from '../format/numbers';
 import { formatDateTime, formatSeizureDate } from '../format/dates';
 
-const countries = (codes: string[]): string => (codes.length ? codes.map((c) => `${countryName(c)} (${c})`).join(', ') : '—');
+const countries = (codes: string[]): string => (codes.length ? codes.map(countryWithCode).join(', ') : '—');
 
 /** The seizure detail panel. */
 export function SeizureDetail(props: { seizure: Seizure; onClose: () => void; onEdit: (() => void) | null; onDelete: (() => void) | null }): ReactNode {
@@ -25,7 +25,7 @@ export function SeizureDetail(props: { seizure: Seizure; onClose: () => void; on
         <div className="grow">
           <h2 id="seizure-detail-title">{s.commodity}</h2>
           <p className="muted small">
-            {formatSeizureDate(s.seizureDate, s.datePrecision)} · {countryName(s.country)}
+            {formatSeizureDate(s.seizureDate, s.datePrecision)} · {countryLabel(s.country)}
           </p>
         </div>
         {props.onEdit ? (
@@ -63,7 +63,7 @@ export function SeizureDetail(props: { seizure: Seizure; onClose: () => void; on
           </dd>
           <dt>Place</dt>
           <dd>
-            {s.place || '—'}, {countryName(s.country)}
+            {s.place ? `${s.place}, ${countryWithCode(s.country)}` : countryWithCode(s.country)}
           </dd>
           <dt>Coordinates</dt>
           <dd>

@@ -35,6 +35,14 @@ export function toDraft(f: SeizureFields): SeizureDraft {
 
 const EXAMPLES: Record<string, string> = { latitude: '1.274', longitude: '103.764', quantity: '11.9', reportedValue: '48600000' };
 
+/** The message of an empty seizing country (the schema's "must be an ISO 3166-1 alpha-2 code" reads oddly for nothing chosen). */
+export const COUNTRY_REQUIRED = 'Is required: choose the country';
+
+/** True when two draft values are the same (lists compared by content). */
+export function sameDraftValue(a: unknown, b: unknown): boolean {
+  return Array.isArray(a) || Array.isArray(b) ? JSON.stringify(a) === JSON.stringify(b) : a === b;
+}
+
 /**
  * Converts one draft field to its stored value.
  * @returns the value, or a message when it cannot be parsed.
@@ -59,6 +67,8 @@ function convert(key: keyof SeizureDraft, d: SeizureDraft): { value: unknown } |
       };
     case 'citesAppendix':
       return { value: d.citesAppendix || null };
+    case 'country':
+      return d.country.trim() ? { value: d.country } : { message: COUNTRY_REQUIRED };
     default:
       return { value: d[key] };
   }

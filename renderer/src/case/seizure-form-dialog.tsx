@@ -3,6 +3,14 @@
  * focus and again on save (including the cross-field rules: both coordinates or neither; a
  * value needs its currency); messages appear next to their fields and nothing is written while
  * one remains. Saving goes through `CaseDoc.addSeizure` / `updateSeizure`.
+ *
+ * Editing is collaborative: the dialog keeps only the fields the user changed. Every other field
+ * shows the live seizure (a colleague's change appears while the dialog is open), and saving sends
+ * only the fields whose text differs from what the dialog showed when it opened, so it never writes
+ * back a value someone else changed meanwhile.
+ *
+ * Adding: the seizing country starts as the case's first jurisdiction, or empty (and required)
+ * when the case has none — never a guessed country.
  */
 import { useState, type FormEvent, type ReactNode } from 'react';
 import type { CaseDoc } from '../../../shared/docs/case-doc';
@@ -14,20 +22,24 @@ import { Dialog } from '../ui/dialog';
 import { Field, type FieldControlProps } from '../ui/field';
 import { CountryPicker, countryOptions } from '../ui/country-picker';
 import { CitesSelect, DatePrecisionSelect, LocationPrecisionSelect, SectorSelect, UnitSelect } from '../ui/code-selects';
-import { ErrorPanel } from '../ui/states';
+import { ErrorPanel, Notice } from '../ui/states';
 import { useToast } from '../ui/toast';
 import { COMMON_CURRENCIES } from '../domain/labels';
 import { issueFieldErrors, type FieldErrors } from '../forms/issues';
 import { todayIso } from '../format/dates';
-import { checkDraftField, draftToFields, toDraft, type SeizureDraft } from './seizure-draft';
+import { checkDraftField, draftToFields, sameDraftValue, toDraft, type SeizureDraft } from './seizure-draft';
 
 /** Props of {@link SeizureFormDialog}. */
 export interface SeizureFormDialogProps {
   caseDoc: CaseDoc;
   writer: Writer;
-  /** The seizure to edit, or null to add one. */
+  /** The seizure to edit (its live version: it may change while the dialog is open), or null to add one. */
   seizure: Seizure | null;
+  /** True when the seizure being edited was deleted meanwhile (by someone else): it can no longer be saved. */
+  deleted?: boolean;
   defaultSector: CrimeSector;
+  /** The country a new seizure starts with: the case's first jurisdiction, or '' (the user must choose). */
+  defaultCountry: string;
   onClose: () => void;
   onSaved: (id: string) => void;
 }
@@ -41,12 +53,19 @@ function fieldsOf(s: Seizure): SeizureFields {
 export function SeizureFormDialog(props: SeizureFormDialogProps): ReactNode {
   const { caseDoc, writer, seizure } = props;
   const toast = useToast();
-  const [draft, setDraft] = useState<SeizureDraft>(() => toDraft(seizure ? fieldsOf(seizure) : { ...newSeizureFields(todayIso()), sector: props.defaultSector }));
+  // What the form showed when it opened; a field counts as changed when its text differs from this.
+  const [opened] = useState<SeizureDraft>(() =>
+    toDraft(seizure ? fieldsOf(seizure) : { ...newSeizureFields(todayIso()), sector: props.defaultSector, country: props.defaultCountry }),
+  );
+  // Only what the user typed or picked; every other field follows the live seizure.
+  const [edits, setEdits] = useState<Partial<SeizureDraft>>({});
   const [errors, setErrors] = useState<FieldErrors>({});
   const [failure, setFailure] = useState<unknown>(null);
+  const draft: SeizureDraft = { ...(seizure ? toDraft(fieldsOf(seizure)) : opened), ...edits };
+  const changed = (Object.keys(edits) as (keyof SeizureDraft)[]).filter((k) => !sameDraftValue(edits[k], opened[k]));
 
   const set = <K extends keyof SeizureDraft>(k: K, v: SeizureDraft[K]): void => {
-    setDraft((d) => ({ ...d, [k]: v }));
+    setEdits((d) => ({ ...d, [k]: v }));
     if (errors[k]) setErrors((e) => ({ ...e, [k]: checkDraftField(k, { ...draft, [k]: v }) ?? '' }));
   };
   const blur = (k: keyof SeizureDraft) => (): void => setErrors((e) => ({ ...e, [k]: checkDraftField(k, draft) ?? '' }));
@@ -66,8 +85,12 @@ export function SeizureFormDialog(props: SeizureFormDialogProps): ReactNode {
     }
     try {
       if (seizure) {
-        caseDoc.updateSeizure(seizure.id, r.fields, writer);
-        toast('Seizure saved');
+        // Only the fields the user changed: the others may have been changed by someone else meanwhile.
+        const patch = Object.fromEntries(changed.map((k) => [k, r.fields[k]])) as Partial<SeizureFields>;
+        if (changed.length) {
+          caseDoc.updateSeizure(seizure.id, patch, writer);
+          toast('Seizure saved');
+        }
         props.onSaved(seizure.id);
       } else {
         const id = crypto.randomUUID();
@@ -105,6 +128,11 @@ export function SeizureFormDialog(props: SeizureFormDialogProps): ReactNode {
       }
     >
       <form id="seizure-form" className="dialog-body" onSubmit={save} noValidate>
+        {props.deleted ? (
+          <Notice kind="warning" icon="alert">
+            This seizure was deleted by someone else while you were editing it; it can no longer be saved.
+          </Notice>
+        ) : null}
         {failure ? <ErrorPanel error={failure} /> : null}
         <section className="form-section">
           <h3 className="form-section-title">What</h3>
@@ -138,9 +166,11 @@ export function SeizureFormDialog(props: SeizureFormDialogProps): ReactNode {
             <F k="datePrecision" label="Date known to" err={err}>
               {(c) => <DatePrecisionSelect {...c} value={draft.datePrecision} onChange={(e) => set('datePrecision', e.target.value as DatePrecision)} />}
             </F>
-            <F k="country" label="Seizing country" err={err}>
+            <F k="country" label="Seizing country" err={err} hint={draft.country ? undefined : 'Choose the country where the goods were seized.'}>
               {(c) => (
-                <select className="select" {...c} value={draft.country} onChange={(e) => set('country', e.target.value)}>
+                <select className="select" {...c} value={draft.country} onChange={(e) => set('country', e.target.value)} onBlur={blur('country')}>
+                  <option value="">Choose the country…</option>
+                  {draft.country && !countries.some((o) => o.code === draft.country) ? <option value={draft.country}>{draft.country} (not a valid country code)</option> : null}
                   {countries.map((o) => (
                     <option key={o.code} value={o.code}>
                       {o.label}

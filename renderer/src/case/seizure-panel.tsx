@@ -7,7 +7,7 @@ import { useMemo, useState, type ReactNode } from 'react';
 import type { CaseDoc } from '../../../shared/docs/case-doc';
 import type { Writer } from '../../../shared/docs/records';
 import type { Seizure } from '../../../shared/domain/seizure';
-import { countryName } from '../../../shared/domain/iso';
+import { countryLabel } from '../format/countries';
 import { Icon } from '../ui/icons';
 import { EmptyState } from '../ui/states';
 import { ConfirmDialog } from '../ui/confirm-dialog';
@@ -16,6 +16,7 @@ import { formatCount, formatQuantity } from '../format/numbers';
 import { formatSeizureDate } from '../format/dates';
 import { SeizureTable, type SeizureSort } from './seizure-table';
 import { SeizureDetail } from './seizure-detail';
+import { ErrorBoundary } from '../ui/error-boundary';
 
 /** Props of {@link SeizurePanel}. */
 export interface SeizurePanelProps {
@@ -34,7 +35,7 @@ export interface SeizurePanelProps {
 const PAGE = 300;
 
 function matches(s: Seizure, q: string): boolean {
-  const hay = `${s.commodity} ${s.taxon} ${s.place} ${s.country} ${countryName(s.country)} ${s.sourceTitle} ${s.operation} ${s.seizingAgencies.join(' ')}`.toLowerCase();
+  const hay = `${s.commodity} ${s.taxon} ${s.place} ${s.country} ${countryLabel(s.country)} ${s.sourceTitle} ${s.operation} ${s.seizingAgencies.join(' ')}`.toLowerCase();
   return q
     .toLowerCase()
     .split(/\s+/)
@@ -49,7 +50,7 @@ function sortSeizures(list: Seizure[], sort: SeizureSort): Seizure[] {
       case 'date':
         return s.seizureDate;
       case 'place':
-        return `${countryName(s.country)} ${s.place}`.toLowerCase();
+        return `${countryLabel(s.country)} ${s.place}`.toLowerCase();
       case 'commodity':
         return s.commodity.toLowerCase();
       case 'value':
@@ -142,7 +143,11 @@ export function SeizurePanel(props: SeizurePanelProps): ReactNode {
           </div>
         ) : null}
       </div>
-      {current ? <SeizureDetail seizure={current} onClose={() => onSelect(null)} onEdit={props.readOnly ? null : () => props.onEdit(current)} onDelete={props.readOnly ? null : () => setDeleting(current)} /> : null}
+      {current ? (
+        <ErrorBoundary title="This seizure could not be shown" resetKey={current.id} onDismiss={() => onSelect(null)}>
+          <SeizureDetail seizure={current} onClose={() => onSelect(null)} onEdit={props.readOnly ? null : () => props.onEdit(current)} onDelete={props.readOnly ? null : () => setDeleting(current)} />
+        </ErrorBoundary>
+      ) : null}
       {deleting ? (
         <ConfirmDialog
           title="Delete this seizure?"
@@ -160,7 +165,8 @@ export function SeizurePanel(props: SeizurePanelProps): ReactNode {
           }}
         >
           <p>
-            <strong>{deleting.commodity}</strong>, {formatQuantity(deleting.quantity, deleting.unit)}, seized {formatSeizureDate(deleting.seizureDate, deleting.datePrecision)} in {countryName(deleting.country)}.
+            <strong>{deleting.commodity}</strong>, {formatQuantity(deleting.quantity, deleting.unit)}, seized {formatSeizureDate(deleting.seizureDate, deleting.datePrecision)}
+            {countryLabel(deleting.country) === '—' ? '' : ` in ${countryLabel(deleting.country)}`}.
           </p>
           <p className="muted section-tight">It disappears from the table, the map and exports for everyone in the task force. The case’s audit log keeps a record of the deletion.</p>
         </ConfirmDialog>

@@ -4,7 +4,7 @@
  */
 import type { ReactNode } from 'react';
 import type { Seizure } from '../../../shared/domain/seizure';
-import { countryName } from '../../../shared/domain/iso';
+import { countryLabel } from '../format/countries';
 import { Icon } from '../ui/icons';
 import { SortHeader } from '../ui/sort-header';
 import { formatMoney, formatQuantity } from '../format/numbers';
@@ -61,9 +61,9 @@ export function SeizureTable(props: SeizureTableProps): ReactNode {
                 {s.datePrecision !== 'day' ? <span className="precision">({s.datePrecision})</span> : null}
               </td>
               <td className="col-place">
-                <span className="cell-primary">{s.place || countryName(s.country)}</span>
+                <span className="cell-primary">{s.place || countryLabel(s.country)}</span>
                 <span className="cell-secondary">
-                  {countryName(s.country)}
+                  {countryLabel(s.country)}
                   {s.latitude === null ? ' · not mapped' : ''}
                 </span>
               </td>

@@ -5,21 +5,37 @@
  *    rows and the dry-run report from `import.preview` — re-run whenever the mapping changes;
  * 3. import with `import.commit` and show the final report: imported, rejected rows with line,
  *    column and reason, blank rows skipped, seizures without location, routes.
+ *
+ * A file over 45 MB is refused as soon as it is picked, before it is read or sent (it would make a
+ * message over the 64 MiB frame limit; see read-file.ts). A commit the data service refuses —
+ * e.g. `too-large` when the case would exceed its seizure limit — returns to the mapping step
+ * with the service's message in a panel at the top, scrolled into view; nothing was written.
  */
 import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { RpcError } from '../data/rpc-error';
 import type { ColumnMapping, ImportPreview, ImportReport, ImportRequest } from '../../../shared/rpc/import';
 import { useClient } from '../app/services';
 import { Dialog } from '../ui/dialog';
 import { Icon } from '../ui/icons';
 import { ErrorPanel, Loading, Spinner } from '../ui/states';
 import { formatCount } from '../format/numbers';
-import { readFileBase64 } from './read-file';
+import { checkImportSize, FileTooLargeError, formatMegabytes, MAX_IMPORT_BYTES, readFileBase64 } from './read-file';
 import { MappingTable } from './mapping-table';
 import { SampleRows } from './sample-rows';
 import { ImportReportView } from './import-report-view';
 import { FORMAT_LABELS, mappingSourceText } from './target-labels';
 
 type DateOrder = 'auto' | 'DMY' | 'MDY';
+/** An error to show, with the panel's title when the error's own is not the right one. */
+type Problem = { error: unknown; title?: string };
+
+/** The panel title for an error of the import dialog (file refused, commit refused, other). */
+function problemTitle(err: unknown, committing: boolean): string | undefined {
+  if (err instanceof FileTooLargeError) return 'This file is too large to import here';
+  if (committing && err instanceof RpcError && err.code === 'too-large') return 'Nothing was imported: the case would hold too many seizures';
+  if (committing) return 'Nothing was imported';
+  return undefined;
+}
 type Step =
   | { name: 'choose' }
   | { name: 'reading'; fileName: string }
@@ -39,7 +55,13 @@ export interface ImportDialogProps {
 export function ImportDialog(props: ImportDialogProps): ReactNode {
   const client = useClient();
   const [step, setStep] = useState<Step>({ name: 'choose' });
-  const [error, setError] = useState<unknown>(null);
+  const [problem, setProblem] = useState<Problem | null>(null);
+  const setError = (err: unknown, committing = false): void => setProblem(err === null ? null : { error: err, title: problemTitle(err, committing) });
+  const problemRef = useRef<HTMLDivElement>(null);
+  // A problem shown after the user scrolled the mapping down must not go unseen.
+  useEffect(() => {
+    if (problem) problemRef.current?.scrollIntoView({ block: 'nearest' });
+  }, [problem]);
   const [dateOrder, setDateOrder] = useState<DateOrder>('auto');
   const [refreshing, setRefreshing] = useState(false);
   const requestNo = useRef(0);
@@ -55,6 +77,12 @@ export function ImportDialog(props: ImportDialogProps): ReactNode {
 
   const pick = async (f: File): Promise<void> => {
     setError(null);
+    try {
+      checkImportSize(f); // before reading: a file this large is never read or sent
+    } catch (err) {
+      setError(err);
+      return;
+    }
     setStep({ name: 'reading', fileName: f.name });
     try {
       const file = { name: f.name, base64: await readFileBase64(f) };
@@ -95,7 +123,7 @@ export function ImportDialog(props: ImportDialogProps): ReactNode {
     client.call('import.commit', request(file, edited || step.preview.headers.length ? mapping : undefined)).then(
       (report) => setStep({ name: 'done', fileName: file.name, report }),
       (err: unknown) => {
-        setError(err);
+        setError(err, true);
         setStep({ ...step });
       },
     );
@@ -133,7 +161,11 @@ export function ImportDialog(props: ImportDialogProps): ReactNode {
       className="import-dialog"
     >
       <div className="dialog-body">
-        {error ? <ErrorPanel error={error} /> : null}
+        {problem ? (
+          <div ref={problemRef}>
+            <ErrorPanel error={problem.error} title={problem.title} />
+          </div>
+        ) : null}
         {step.name === 'choose' ? <FilePicker onPick={(f) => void pick(f)} /> : null}
         {step.name === 'reading' ? <Loading>Reading {step.fileName} and checking every row…</Loading> : null}
         {step.name === 'committing' ? <Loading>Importing {step.fileName}…</Loading> : null}
@@ -160,7 +192,9 @@ function FilePicker(props: { onPick: (f: File) => void }): ReactNode {
         <Icon name="upload" size={22} />
       </span>
       <span className="dropzone-title">Choose a file to import</span>
-      <span className="dropzone-text">A spreadsheet saved as CSV, a KML or GPX file from a GPS or Google Earth, or GeoJSON. Up to 64 MB.</span>
+      <span className="dropzone-text">
+        A spreadsheet saved as CSV, a KML or GPX file from a GPS or Google Earth, or GeoJSON. Up to {formatMegabytes(MAX_IMPORT_BYTES)} MB; for larger files use <code>npm run import</code>.
+      </span>
       <span className="btn btn-primary">Browse…</span>
       <input
         type="file"
@@ -214,7 +248,7 @@ function MappingStep(props: {
           </label>
         ) : null}
       </div>
-      {preview.headers.length ? <MappingTable headers={preview.headers} sampleRows={preview.sampleRows} mapping={props.mapping} onChange={props.onMapping} /> : null}
+      {preview.headers.length ? <MappingTable headers={preview.headers} sampleRows={preview.sampleRows} mapping={props.mapping} mappingSource={preview.mappingSource} onChange={props.onMapping} /> : null}
       <SampleRows headers={preview.headers} rows={preview.sampleRows} />
       <div className="section-header import-dryrun-header">
         <h3>Dry run</h3>

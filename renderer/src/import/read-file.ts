@@ -1,10 +1,42 @@
 /**
  * Reads a picked file as base64 for `import.preview` / `import.commit` (the data service detects
- * the encoding itself, so the bytes travel unchanged).
+ * the encoding itself, so the bytes travel unchanged), after checking its size.
+ *
+ * Size limit: the file travels base64-encoded (4/3 of its size) inside one JSON RPC frame, and a
+ * frame may be at most 64 MiB (`MAX_FRAME_BYTES`, shared/protocol/frames.ts): 45 MiB of file make
+ * 60 MiB of base64, leaving room for the rest of the message. A larger file would make a frame the
+ * data service refuses (the connection drops), so it is refused here, before it is read or sent;
+ * `npm run import` (electron/cli/import.ts) reads files of any size from disk.
  */
 
-/** Largest file accepted, in bytes (the contract allows 90 MB of base64, about 67 MB of file). */
-export const MAX_IMPORT_BYTES = 64 * 1024 * 1024;
+/** Largest file accepted, in bytes (45 MiB; see the module comment). */
+export const MAX_IMPORT_BYTES = 45 * 1024 * 1024;
+
+/** A picked file the dialog refuses before reading it (too large). */
+export class FileTooLargeError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'FileTooLargeError';
+  }
+}
+
+/** A size in MB (MiB) as the user reads it: "60", "45.1" (rounded up, so a file over the limit never reads as the limit). */
+export function formatMegabytes(bytes: number): string {
+  const mb = Math.ceil((bytes / 1048576) * 10) / 10;
+  return mb >= 100 ? String(Math.ceil(mb)) : String(mb);
+}
+
+/**
+ * Refuses a file to import that is larger than {@link MAX_IMPORT_BYTES}, without reading it.
+ * @throws FileTooLargeError with "This file is 60 MB; files up to 45 MB can be imported here — …".
+ */
+export function checkImportSize(file: { size: number }): void {
+  if (file.size > MAX_IMPORT_BYTES) {
+    throw new FileTooLargeError(
+      `This file is ${formatMegabytes(file.size)} MB; files up to ${formatMegabytes(MAX_IMPORT_BYTES)} MB can be imported here — split it, or use npm run import for larger files.`,
+    );
+  }
+}
 
 /** Base64 of `bytes`, encoded in chunks so large files do not overflow the call stack. */
 export function bytesToBase64(bytes: Uint8Array): string {
@@ -15,10 +47,12 @@ export function bytesToBase64(bytes: Uint8Array): string {
 }
 
 /**
- * Reads `file` as base64.
- * @throws Error naming the file when it is larger than {@link MAX_IMPORT_BYTES}.
+ * Reads `file` as base64 (also used for other uploads, e.g. the ECB rates file).
+ * @throws FileTooLargeError when it is larger than {@link MAX_IMPORT_BYTES} (checked before reading).
  */
 export async function readFileBase64(file: File): Promise<string> {
-  if (file.size > MAX_IMPORT_BYTES) throw new Error(`${file.name} is ${(file.size / 1048576).toFixed(0)} MB; files up to 64 MB can be imported.`);
+  if (file.size > MAX_IMPORT_BYTES) {
+    throw new FileTooLargeError(`This file is ${formatMegabytes(file.size)} MB; files up to ${formatMegabytes(MAX_IMPORT_BYTES)} MB can be read here.`);
+  }
   return bytesToBase64(new Uint8Array(await file.arrayBuffer()));
 }

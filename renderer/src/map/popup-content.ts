@@ -1,12 +1,14 @@
 /**
  * The popup of a seizure marker, built with DOM calls and `textContent` only: imported data is
- * untrusted and must never be parsed as HTML. Shows date, commodity and taxon, quantity, place,
- * country name, reported value and source title (when the case replica has them).
+ * untrusted and must never be parsed as HTML. Shows date (at its precision), commodity and taxon,
+ * quantity, place, country, reported value and source title. The map point carries the date
+ * precision, reported value and source title itself (so the workspace map, which has no case
+ * replicas, shows them too); the case map passes the full seizure, which is live and also has the taxon.
  */
 import type { MapPoint } from '../../../shared/rpc/cases';
 import type { Seizure } from '../../../shared/domain/seizure';
 import { CRIME_SECTOR_LABELS } from '../../../shared/domain/codes';
-import { countryName } from '../../../shared/domain/iso';
+import { countryWithCode } from '../format/countries';
 import { formatMoney, formatQuantity } from '../format/numbers';
 import { formatSeizureDate } from '../format/dates';
 
@@ -37,12 +39,15 @@ export function popupContent(p: MapPoint, detail: Seizure | null, onOpen: ((id: 
   const row = (k: string, v: string): void => {
     dl.append(el('dt', '', k), el('dd', '', v));
   };
-  row('Date', formatSeizureDate(p.seizureDate, detail?.datePrecision ?? 'day'));
+  const reportedValue = detail ? detail.reportedValue : p.reportedValue;
+  const reportedCurrency = detail ? detail.reportedCurrency : p.reportedCurrency;
+  const sourceTitle = detail ? detail.sourceTitle : p.sourceTitle;
+  row('Date', formatSeizureDate(p.seizureDate, detail?.datePrecision ?? p.datePrecision));
   row('Quantity', formatQuantity(p.quantity, p.unit));
   row('Place', p.place || '—');
-  row('Country', `${countryName(p.country)} (${p.country})`);
-  if (detail) row('Reported value', formatMoney(detail.reportedValue, detail.reportedCurrency));
-  if (detail?.sourceTitle) row('Source', detail.sourceTitle);
+  row('Country', countryWithCode(p.country));
+  row('Reported value', reportedValue === null ? 'Not reported' : formatMoney(reportedValue, reportedCurrency));
+  row('Source', sourceTitle || 'Not recorded');
   root.append(dl);
   if (onOpen) {
     const b = el('button', 'btn btn-sm map-popup-open', 'Open seizure');

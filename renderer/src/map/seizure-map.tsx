@@ -14,6 +14,7 @@ import { SECTOR_COLORS } from '../domain/sector-colors';
 import { loadBasemap } from './basemap';
 import { markerRadius } from './marker-style';
 import { popupContent, textContent } from './popup-content';
+import { countryLabel } from '../format/countries';
 import { splitLine, unwrap, type Position } from './antimeridian';
 
 /** Props of {@link SeizureMap}. */
@@ -127,7 +128,12 @@ export function SeizureMap(props: SeizureMapProps): ReactNode {
         },
         { maxWidth: 320, minWidth: 240 },
       );
-      marker.bindTooltip(textContent(`${p.commodity} — ${p.place || p.country}`), { direction: 'top', offset: [0, -6] });
+      marker.bindTooltip(textContent(`${p.commodity} — ${p.place || countryLabel(p.country)}`), { direction: 'top', offset: [0, -6] });
+      // The hover tooltip would sit over the popup it summarises: close it while the popup is open.
+      marker.on('popupopen', () => marker.closeTooltip());
+      marker.on('tooltipopen', () => {
+        if (marker.isPopupOpen()) marker.closeTooltip();
+      });
       group.addLayer(marker);
     }
   }, [pointsKey]);

@@ -1,6 +1,7 @@
 /**
  * The frame around a workspace's screens: sidebar, header with breadcrumbs and connection
- * status, and the routed content (case list, case, map, about the data, relay & members).
+ * status, and the routed content (case list, case, map, about the data, relay & members), inside an
+ * error boundary so that a screen that fails to draw leaves the frame usable.
  */
 import type { ReactNode } from 'react';
 import type { Route } from '../app/router';
@@ -18,6 +19,7 @@ import { EstimatesScreen } from '../valuation/estimates-screen';
 import { PriceReferencesScreen } from '../valuation/price-references-screen';
 import { ExchangeRatesScreen } from '../valuation/exchange-rates-screen';
 import { WorkspaceIdentity } from '../app/services';
+import { ErrorBoundary } from '../ui/error-boundary';
 
 type WorkspaceRoute = Exclude<Route, { name: 'home' }>;
 
@@ -37,7 +39,13 @@ export function WorkspaceShell(props: { route: WorkspaceRoute }): ReactNode {
       </EmptyState>
     );
   else if (ws.problem) content = <div className="page"><ErrorPanel error={new Error(ws.problem)} title="This workspace cannot be opened" /></div>;
-  else content = <Screen route={route} ws={ws} />;
+  else
+    content = (
+      // A fault in one screen leaves the sidebar and header usable; going to another route clears it.
+      <ErrorBoundary title="This screen could not be shown" resetKey={screenKey(route)} className="page-fault">
+        <Screen route={route} ws={ws} />
+      </ErrorBoundary>
+    );
 
   return (
     <WorkspaceIdentity memberId={ws && !ws.problem ? ws.memberId : ''}>
@@ -77,6 +85,11 @@ function Screen(props: { route: WorkspaceRoute; ws: WorkspaceSummary }): ReactNo
     case 'rates':
       return <ExchangeRatesScreen ws={ws} />;
   }
+}
+
+/** Identifies a routed screen (not the case tab or the selected seizure: those have their own boundaries). */
+function screenKey(route: WorkspaceRoute): string {
+  return route.name === 'case' ? `case/${route.ws}/${route.caseId}` : `${route.name}/${route.ws}`;
 }
 
 function crumbsFor(route: WorkspaceRoute, ws: WorkspaceSummary): Crumb[] {

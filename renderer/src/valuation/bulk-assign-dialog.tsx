@@ -12,7 +12,7 @@ import { CRIME_SECTORS, CRIME_SECTOR_LABELS, type CrimeSector } from '../../../s
 import type { PriceReference } from '../../../shared/domain/price-reference';
 import type { Seizure } from '../../../shared/domain/seizure';
 import { factorSchema, type Factor, type ValuationRecord } from '../../../shared/domain/seizure-valuation';
-import { countryName } from '../../../shared/domain/iso';
+import { countryLabel } from '../format/countries';
 import { Dialog } from '../ui/dialog';
 import { Field } from '../ui/field';
 import { Icon } from '../ui/icons';
@@ -251,7 +251,7 @@ export function BulkAssignDialog(props: BulkAssignDialogProps): ReactNode {
                             </td>
                             <td>
                               <span className="cell-primary">{formatSeizureDate(s.seizureDate, s.datePrecision)}</span>
-                              <span className="cell-secondary">{s.place || countryName(s.country)}</span>
+                              <span className="cell-secondary">{s.place || countryLabel(s.country)}</span>
                             </td>
                             <td className="col-num col-nowrap">
                               {formatQuantity(s.quantity, s.unit)}

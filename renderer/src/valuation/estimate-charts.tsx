@@ -1,17 +1,21 @@
 /**
  * The two breakdown charts of an estimate, side by side: totals by crime sector (horizontal bars
  * in the sector colours) and by year of seizure (columns), each a bars-with-whiskers range chart
- * with its values in a table, in USD or in the reporting currency.
+ * with its values in a table, in USD or in the reporting currency. When no seizure is valued there
+ * is nothing to chart: an empty state says so, instead of axes with zero bars.
  */
 import { useState, type ReactNode } from 'react';
 import type { RangeGroupDto } from '../../../shared/rpc/valuation';
 import { RangeChart } from './range-chart';
+import { EmptyState } from '../ui/states';
 
 /** Props of {@link EstimateCharts}. */
 export interface EstimateChartsProps {
   bySector: RangeGroupDto[];
   byYear: RangeGroupDto[];
   reportingCurrency: string;
+  /** How many seizures are valued; with none the charts give way to an empty state. */
+  valued: number;
 }
 
 /** The sector and year charts. */
@@ -28,7 +32,7 @@ export function EstimateCharts(props: EstimateChartsProps): ReactNode {
       <div className="card-header">
         <h2 id="val-charts-title">Estimates by sector and by year</h2>
         <span className="grow" />
-        {props.reportingCurrency !== 'USD' ? (
+        {props.reportingCurrency !== 'USD' && props.valued > 0 ? (
           <div className="segmented" role="group" aria-label="Currency of the charts">
             <button type="button" className="segmented-option" aria-pressed={currency === 'usd'} onClick={() => setCurrency('usd')}>
               USD
@@ -39,10 +43,16 @@ export function EstimateCharts(props: EstimateChartsProps): ReactNode {
           </div>
         ) : null}
       </div>
+      {props.valued === 0 || (props.bySector.length === 0 && props.byYear.length === 0) ? (
+        <EmptyState icon="chart" title="No estimate to chart yet">
+          Bars by crime sector and by year of seizure appear here once seizures are valued: assign prices to them in a case’s Valuation tab.
+        </EmptyState>
+      ) : (
       <div className="card-body val-charts-grid">
         <RangeChart title={`Estimated value by crime sector (${code})`} categoryLabel="Crime sector" currency={code} orientation="horizontal" testId="chart-sector" bars={bars(props.bySector, (g) => `rc-sector-${g.key}`)} />
         <RangeChart title={`Estimated value by year of seizure (${code})`} categoryLabel="Year of seizure" currency={code} orientation="vertical" testId="chart-year" bars={bars(props.byYear, () => 'rc-accent')} />
       </div>
+      )}
     </section>
   );
 }

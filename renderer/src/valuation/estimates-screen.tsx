@@ -16,7 +16,7 @@ import { formatCount } from '../format/numbers';
 import { formatIsoDate } from '../format/dates';
 import { EstimateCharts } from './estimate-charts';
 import { ContextPanel } from './context-panel';
-import { fullRange, percentRange, shortAmount, shortRange } from './format';
+import { fullRange, NOT_VALUED_YET, percentRange, shortAmount, shortRange } from './format';
 import './valuation.css';
 
 /** The workspace estimates screen. */
@@ -51,14 +51,14 @@ export function EstimatesScreen(props: { ws: WorkspaceSummary }): ReactNode {
         <div className="stat">
           <div className="stat-label">Estimated value (USD)</div>
           <div className="stat-value stat-value-sm" data-testid="network-total-usd">
-            {fullRange(d.total.usd)}
+            {d.counts.valued === 0 ? NOT_VALUED_YET : fullRange(d.total.usd)}
           </div>
           <div className="stat-note">low to high, all cases</div>
         </div>
         {rc !== 'USD' ? (
           <div className="stat">
             <div className="stat-label">In {rc} (reporting currency)</div>
-            <div className="stat-value stat-value-sm">{fullRange(d.total.reporting)}</div>
+            <div className="stat-value stat-value-sm">{d.counts.valued === 0 ? '—' : fullRange(d.total.reporting)}</div>
             <div className="stat-note">converted at each seizure’s date</div>
           </div>
         ) : null}
@@ -156,7 +156,7 @@ export function EstimatesScreen(props: { ws: WorkspaceSummary }): ReactNode {
         )}
       </section>
 
-      <EstimateCharts bySector={d.bySector} byYear={d.byYear} reportingCurrency={rc} />
+      <EstimateCharts bySector={d.bySector} byYear={d.byYear} reportingCurrency={rc} valued={d.counts.valued} />
 
       <ContextPanel figures={d.context} disclaimer={d.contextDisclaimer} />
 

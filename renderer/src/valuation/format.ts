@@ -8,6 +8,9 @@ import type { ConversionDto, MoneyRangeDto, RateQuoteDto } from '../../../shared
 import { formatMoneyRange, formatSignificant } from '../../../shared/valuation/money';
 import { formatIsoDate } from '../format/dates';
 
+/** What a total says when no seizure is valued yet (instead of a misleading "USD 0"). */
+export const NOT_VALUED_YET = 'Not valued yet — assign prices to seizures';
+
 /** "USD 6,424,000 – 18,480,000": both ends in whole units of the currency. */
 export function fullRange(r: MoneyRangeDto): string {
   return formatMoneyRange(r);

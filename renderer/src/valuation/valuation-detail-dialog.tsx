@@ -13,6 +13,7 @@ import { MARKET_LEVEL_LABELS, type PriceReference } from '../../../shared/domain
 import { factorSchema, type ValuationRecord } from '../../../shared/domain/seizure-valuation';
 import type { ConversionDto, RateQuoteDto, SeizureValuationRow, ValuationDto } from '../../../shared/rpc/valuation';
 import { countryName } from '../../../shared/domain/iso';
+import { countryLabel } from '../format/countries';
 import { NestError } from '../../../shared/errors';
 import { Dialog } from '../ui/dialog';
 import { Field } from '../ui/field';
@@ -217,7 +218,7 @@ export function ValuationDetailDialog(props: ValuationDetailDialogProps): ReactN
   return (
     <Dialog
       title={`Valuation: ${row.commodity}`}
-      description={`${formatSeizureDate(row.date, row.datePrecision)} · ${formatQuantity(row.quantity, row.unit)} · ${row.place || countryName(row.country)}, ${countryName(row.country)}`}
+      description={`${formatSeizureDate(row.date, row.datePrecision)} · ${formatQuantity(row.quantity, row.unit)} · ${row.place ? `${row.place}, ${countryLabel(row.country)}` : countryLabel(row.country)}`}
       onClose={props.onClose}
       size="wide"
       className="valuation-detail"

@@ -27,7 +27,7 @@ import { AssumptionCard } from './assumption-card';
 import { EstimateCharts } from './estimate-charts';
 import { ContextPanel } from './context-panel';
 import { MethodologyPanel } from './methodology-panel';
-import { fullRange, shortAmount } from './format';
+import { fullRange, NOT_VALUED_YET, shortAmount } from './format';
 import './valuation.css';
 
 /** Props of {@link ValuationTab}. */
@@ -123,10 +123,16 @@ export function ValuationTab(props: ValuationTabProps): ReactNode {
           <div className="card-body val-total-body">
             <div className="val-total-main">
               <span className="stat-label">Case total, low to high</span>
-              <span className="val-total-usd" data-testid="case-total-usd">
-                {fullRange(data.total.usd)}
-              </span>
-              {rc !== 'USD' ? (
+              {data.counts.valued === 0 ? (
+                <span className="val-total-none" data-testid="case-total-usd">
+                  {NOT_VALUED_YET}
+                </span>
+              ) : (
+                <span className="val-total-usd" data-testid="case-total-usd">
+                  {fullRange(data.total.usd)}
+                </span>
+              )}
+              {rc !== 'USD' && data.counts.valued > 0 ? (
                 <span className="val-total-reporting" data-testid="case-total-reporting">
                   {fullRange(data.total.reporting)} <span className="muted">(reporting currency)</span>
                 </span>
@@ -219,7 +225,7 @@ export function ValuationTab(props: ValuationTabProps): ReactNode {
         )}
       </section>
 
-      <EstimateCharts bySector={data.bySector} byYear={data.byYear} reportingCurrency={rc} />
+      <EstimateCharts bySector={data.bySector} byYear={data.byYear} reportingCurrency={rc} valued={data.counts.valued} />
 
       <ContextPanel figures={data.context} disclaimer={data.contextDisclaimer} />
 

@@ -8,7 +8,7 @@
 import type { ReactNode } from 'react';
 import type { PriceReference } from '../../../shared/domain/price-reference';
 import type { ConversionDto, RateQuoteDto, SeizureValuationRow } from '../../../shared/rpc/valuation';
-import { countryName } from '../../../shared/domain/iso';
+import { countryLabel } from '../format/countries';
 import { canConvert } from '../../../shared/valuation/units';
 import { formatMoney, formatQuantity } from '../format/numbers';
 import { formatSeizureDate } from '../format/dates';
@@ -115,7 +115,7 @@ export function ValuationTable(props: ValuationTableProps): ReactNode {
                   <span className="cell-secondary val-date">{formatSeizureDate(row.date, row.datePrecision)}</span>
                   <span className="cell-primary">{row.commodity}</span>
                   <span className="cell-secondary">
-                    {formatQuantity(row.quantity, row.unit)} · {row.place || countryName(row.country)}
+                    {formatQuantity(row.quantity, row.unit)} · {row.place || countryLabel(row.country)}
                   </span>
                 </td>
                 <td className="col-price">
