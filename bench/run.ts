@@ -22,4 +22,6 @@ async function main(): Promise<void> {
   }
 }
 
-void main();
+// Exit explicitly: the y-websocket clients of P2 leave handles (their reconnect timers and
+// sockets' close handshakes) that would otherwise keep `npm run bench` alive after the last line.
+void main().finally(() => process.exit());
