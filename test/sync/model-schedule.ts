@@ -15,10 +15,10 @@ import fc from 'fast-check';
 import { workspaceDocName } from '../../shared/docs/names';
 import type { InvitationClaims } from '../../shared/auth/tokens';
 import { checkConverged, localDocNames, type DocCopy } from './convergence-checks';
-import { applyEdit, describeEdit, editArb, Registry, type Edit } from './edits';
+import { editArb, Registry } from './edits';
 import { LocalReplica } from './local-replica';
 import { LinkModel, MemoryRelay } from './memory-net';
-import { countCommand, countSkipped, defaultTmpRoot, foundWorkspace, newMembers, ROLES, runLogger, type ScheduleStats } from './schedule-support';
+import { countCommand, defaultTmpRoot, EditCmd, ScheduleCmd, type ScheduleModel, foundWorkspace, newMembers, ROLES, runLogger, type ScheduleStats } from './schedule-support';
 
 /** A replica on the memory network: its store stack, its relay links and whether it wants to be online. */
 class NetReplica {
@@ -189,33 +189,10 @@ export class World {
   }
 }
 
-type Model = Record<string, never>;
+type Model = ScheduleModel;
 type Cmd = fc.AsyncCommand<Model, World>;
 
-/** Base of the commands: always applicable (an impossible edit is skipped, not refused). */
-abstract class Base implements Cmd {
-  check(): boolean {
-    return true;
-  }
-  abstract run(m: Model, w: World): Promise<void>;
-  abstract toString(): string;
-}
-
-class EditCmd extends Base {
-  constructor(readonly r: number, readonly edit: Edit) {
-    super();
-  }
-  async run(_m: Model, w: World): Promise<void> {
-    w.count(`edit.${this.edit.kind}`);
-    const rep = w.replicas[this.r]!;
-    const done = await applyEdit({ rt: rep.local.rt, memberId: rep.local.memberId, registry: w.registry }, this.edit);
-    if (done === null) countSkipped(w.stats, this.edit.kind);
-    w.trace.push(`${this} -> ${done ?? 'skipped'}`);
-  }
-  toString(): string {
-    return `r${this.r}.${describeEdit(this.edit)}`;
-  }
-}
+abstract class Base extends ScheduleCmd<World> {}
 
 class DisconnectCmd extends Base {
   constructor(readonly r: number) {
@@ -365,7 +342,7 @@ export const commandsArb = (maxCommands: number): fc.Arbitrary<Iterable<Cmd>> =>
   fc.commands(
     [
       fc.oneof(
-        { weight: 12, arbitrary: fc.tuple(replicaArb, editArb).map(([r, e]): Cmd => new EditCmd(r, e)) },
+        { weight: 12, arbitrary: fc.tuple(replicaArb, editArb).map(([r, e]): Cmd => new EditCmd<World>(r, e)) },
         { weight: 6, arbitrary: fc.tuple(replicaArb, count, count, fc.nat(5)).map(([r, up, down, rot]): Cmd => new DeliverCmd(r, up, down, rot)) },
         { weight: 1, arbitrary: fc.constant<Cmd>(new DrainCmd()) },
         { weight: 2, arbitrary: replicaArb.map((r): Cmd => new DisconnectCmd(r)) },

@@ -25,9 +25,9 @@ import { SqliteRelayStorage } from '../../relay/storage/sqlite-relay-storage';
 import { SyncHub } from '../../electron/service/sync-hub';
 import { SyncEngine, type SyncConfig } from '../../electron/service/sync/sync-engine';
 import { checkConverged, localDocNames } from './convergence-checks';
-import { applyEdit, describeEdit, editArb, Registry, type Edit } from './edits';
+import { editArb, Registry } from './edits';
 import { LocalReplica } from './local-replica';
-import { countCommand, countSkipped, defaultTmpRoot, foundWorkspace, newMembers, ROLES, runLogger, type ScheduleStats } from './schedule-support';
+import { countCommand, defaultTmpRoot, EditCmd, ScheduleCmd, type ScheduleModel, foundWorkspace, newMembers, ROLES, runLogger, type ScheduleStats } from './schedule-support';
 
 /** Engine timings: short rounds so that a schedule settles in well under a second. */
 const ENGINE_TIMINGS = { roundIntervalMs: 100, docTimeoutMs: 10_000, concurrency: 4 };
@@ -223,32 +223,10 @@ async function storedDoc(storage: SqliteRelayStorage, name: string): Promise<Y.D
   return doc;
 }
 
-type Model = Record<string, never>;
+type Model = ScheduleModel;
 type Cmd = fc.AsyncCommand<Model, RelayWorld>;
 
-abstract class Base implements Cmd {
-  check(): boolean {
-    return true;
-  }
-  abstract run(m: Model, w: RelayWorld): Promise<void>;
-  abstract toString(): string;
-}
-
-class EditCmd extends Base {
-  constructor(readonly r: number, readonly edit: Edit) {
-    super();
-  }
-  async run(_m: Model, w: RelayWorld): Promise<void> {
-    w.count(`edit.${this.edit.kind}`);
-    const l = w.replicas[this.r]!.local;
-    const done = await applyEdit({ rt: l.rt, memberId: l.memberId, registry: w.registry }, this.edit);
-    if (done === null) countSkipped(w.stats, this.edit.kind);
-    w.trace.push(`${this} -> ${done ?? 'skipped'}`);
-  }
-  toString(): string {
-    return `r${this.r}.${describeEdit(this.edit)}`;
-  }
-}
+abstract class Base extends ScheduleCmd<RelayWorld> {}
 
 class DisconnectCmd extends Base {
   constructor(readonly r: number) {
@@ -329,7 +307,7 @@ export const relayCommandsArb = (maxCommands: number): fc.Arbitrary<Iterable<Cmd
   fc.commands(
     [
       fc.oneof(
-        { weight: 10, arbitrary: fc.tuple(replicaArb, editArb).map(([r, e]): Cmd => new EditCmd(r, e)) },
+        { weight: 10, arbitrary: fc.tuple(replicaArb, editArb).map(([r, e]): Cmd => new EditCmd<RelayWorld>(r, e)) },
         { weight: 5, arbitrary: fc.integer({ min: 0, max: 150 }).map((ms): Cmd => new WaitCmd(ms)) },
         { weight: 2, arbitrary: replicaArb.map((r): Cmd => new DisconnectCmd(r)) },
         { weight: 2, arbitrary: replicaArb.map((r): Cmd => new ReconnectCmd(r)) },

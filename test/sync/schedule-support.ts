@@ -5,13 +5,14 @@
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
+import fc from 'fast-check';
 import { createLogger, type Logger } from '../../node/log';
 import { workspaceDocName } from '../../shared/docs/names';
 import { WorkspaceDoc } from '../../shared/docs/workspace-doc';
 import type { MemberRole } from '../../shared/domain/codes';
 import type { Member } from '../../shared/domain/member';
 import { newSeizureFields } from '../../shared/domain/seizure';
-import { applyEdit, type Registry } from './edits';
+import { applyEdit, describeEdit, type Edit, type Registry } from './edits';
 import type { LocalReplica } from './local-replica';
 
 /** Roles of the three replicas: the founder admin, a second admin, an investigator. */
@@ -49,7 +50,6 @@ export interface ScheduleStats {
   refusals: number;
   /** Rounds the deterministic network's final drain took, summed. */
   drainRounds: number;
-  /** Runs in which the known skipped-projection bug struck (see local-replica.ts). */
 }
 
 /** Empty counters. */
@@ -85,4 +85,43 @@ export function runLogger(): Logger {
  */
 export function defaultTmpRoot(): string {
   return process.env.NEST_CONVERGENCE_TMP ?? (fs.existsSync('/dev/shm') ? '/dev/shm' : os.tmpdir());
+}
+
+/** What the commands both properties share need of a run's world. */
+export interface ScheduleWorld {
+  readonly replicas: readonly { readonly local: LocalReplica }[];
+  readonly registry: Registry;
+  readonly stats: ScheduleStats;
+  readonly trace: string[];
+  /** Counts a command for the statistics. */
+  count(kind: string): void;
+}
+
+/** The properties keep no model: every check is on the replicas themselves at the end. */
+export type ScheduleModel = Record<string, never>;
+
+/** Base of the commands: always applicable (an impossible edit is skipped, not refused). */
+export abstract class ScheduleCmd<W> implements fc.AsyncCommand<ScheduleModel, W> {
+  check(): boolean {
+    return true;
+  }
+  abstract run(m: ScheduleModel, w: W): Promise<void>;
+  abstract toString(): string;
+}
+
+/** One member's edit on replica `r`, through the same document helpers the app uses. */
+export class EditCmd<W extends ScheduleWorld> extends ScheduleCmd<W> {
+  constructor(readonly r: number, readonly edit: Edit) {
+    super();
+  }
+  async run(_m: ScheduleModel, w: W): Promise<void> {
+    w.count(`edit.${this.edit.kind}`);
+    const l = w.replicas[this.r]!.local;
+    const done = await applyEdit({ rt: l.rt, memberId: l.memberId, registry: w.registry }, this.edit);
+    if (done === null) countSkipped(w.stats, this.edit.kind);
+    w.trace.push(`${this} -> ${done ?? 'skipped'}`);
+  }
+  toString(): string {
+    return `r${this.r}.${describeEdit(this.edit)}`;
+  }
 }
