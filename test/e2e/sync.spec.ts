@@ -180,15 +180,7 @@ test('two desktops sync a case through the relay: invitation, join, live edits, 
     await expect(a.getByTestId('doc-sync-state')).toHaveAttribute('data-state', 'synced', { timeout: SYNC_TIMEOUT });
     await expect(b.getByTestId('doc-sync-state')).toHaveAttribute('data-state', 'synced', { timeout: SYNC_TIMEOUT });
 
-    await a.getByRole('button', { name: 'Add seizure' }).click();
-    const form = a.getByRole('dialog', { name: 'Add a seizure' });
-    await form.getByLabel('Commodity').fill('elephant ivory');
-    await form.getByLabel('Quantity').fill('8.8');
-    await form.getByLabel('Place').fill('Pasir Panjang Export Terminal');
-    await form.getByLabel('Latitude').fill('1.274');
-    await form.getByLabel('Longitude').fill('103.764');
-    await form.getByRole('button', { name: 'Add seizure' }).click();
-    await expect(form).toBeHidden();
+    await addSeizure(a, { commodity: 'elephant ivory', quantity: '8.8', place: 'Pasir Panjang Export Terminal', lat: '1.274', lon: '103.764' });
     const bTable = b.getByRole('table', { name: 'Seizures' });
     await expect(bTable.locator('tbody tr').filter({ hasText: 'elephant ivory' })).toContainText('Pasir Panjang Export Terminal', { timeout: SYNC_TIMEOUT });
     await a.getByRole('button', { name: 'Close seizure detail' }).click();
@@ -211,15 +203,7 @@ test('two desktops sync a case through the relay: invitation, join, live edits, 
       await expect(pill(p)).toHaveText('Offline — changes saved on this computer');
     }
     await expect(b.getByTestId('doc-sync-state')).toHaveAttribute('data-state', 'offline');
-    await b.getByRole('button', { name: 'Add seizure' }).click();
-    const offlineForm = b.getByRole('dialog', { name: 'Add a seizure' });
-    await offlineForm.getByLabel('Commodity').fill('pangolin scales');
-    await offlineForm.getByLabel('Quantity').fill('12.9');
-    await offlineForm.getByLabel('Place').fill('Tuas Checkpoint');
-    await offlineForm.getByLabel('Latitude').fill('1.348');
-    await offlineForm.getByLabel('Longitude').fill('103.636');
-    await offlineForm.getByRole('button', { name: 'Add seizure' }).click();
-    await expect(offlineForm).toBeHidden();
+    await addSeizure(b, { commodity: 'pangolin scales', quantity: '12.9', place: 'Tuas Checkpoint', lat: '1.348', lon: '103.636' });
     await expect(bTable.locator('tbody tr')).toHaveCount(2);
     await b.getByRole('button', { name: 'Close seizure detail' }).click();
     await expect(b.locator('.toast')).toHaveCount(0, { timeout: 10_000 });
@@ -275,6 +259,19 @@ test('two desktops sync a case through the relay: invitation, join, live edits, 
 });
 
 // ---- Shorter steps for the observer test ----------------------------------------------------
+
+/** Adds a seizure through the case's Add seizure dialog and waits for the dialog to close. */
+async function addSeizure(page: Page, f: { commodity: string; quantity: string; place: string; lat: string; lon: string }): Promise<void> {
+  await page.getByRole('button', { name: 'Add seizure' }).click();
+  const form = page.getByRole('dialog', { name: 'Add a seizure' });
+  await form.getByLabel('Commodity').fill(f.commodity);
+  await form.getByLabel('Quantity').fill(f.quantity);
+  await form.getByLabel('Place').fill(f.place);
+  await form.getByLabel('Latitude').fill(f.lat);
+  await form.getByLabel('Longitude').fill(f.lon);
+  await form.getByRole('button', { name: 'Add seizure' }).click();
+  await expect(form).toBeHidden();
+}
 
 /** First run as an admin, a workspace and one case on `a`; returns the case's route hash. */
 async function adminWithCase(a: Page, caseTitle: string): Promise<string> {
