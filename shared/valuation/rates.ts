@@ -21,7 +21,7 @@
  * (Float64Array). This module reads no files: callers pass the CSV text.
  */
 import { NestError, type FieldIssue } from '../errors';
-import { dateOfDay, dayNumber, dayNumberOrNaN } from './dates';
+import { dateOfDay, dayNumber, dayNumberOrNaN, formatDateLong } from './dates';
 import { moneyRange, type MoneyRange } from './money';
 
 /** A quote older than this many days (from the rate's date to the date converted) is flagged stale. */
@@ -50,6 +50,13 @@ export interface EcbRates {
   readonly rowCount: number;
   /** Per-currency series, without the `N/A` cells. */
   readonly series: ReadonlyMap<string, RateSeries>;
+  /**
+   * Per currency, the dates (days since 1970-01-01, ascending) on which the file has `N/A` for it
+   * right after a date with a rate: where the ECB stopped or suspended quoting it (RUB on 2 March
+   * 2022, ISK on 10 December 2008). After such a date the last rate is no rate (see
+   * {@link RateTable.quote}). Absent when unknown (rates built by hand).
+   */
+  readonly stops?: ReadonlyMap<string, Int32Array>;
 }
 
 /**
@@ -187,6 +194,14 @@ export function parseEcbCsv(text: string, fileName = 'ECB rates file'): EcbRates
   const days = codes.map(() => new Int32Array(capacity));
   const values = codes.map(() => new Float64Array(capacity));
   const counts = new Int32Array(ncodes);
+  // Per currency: the date of the line above (newer) when its cell was N/A, else NaN; a rate below
+  // such a cell makes that date a stop.
+  const naAbove = new Float64Array(ncodes).fill(NaN);
+  const stops: number[][] = codes.map(() => []);
+  const quoted = (c: number): void => {
+    if (!Number.isNaN(naAbove[c]!)) stops[c]!.push(naAbove[c]!);
+    naAbove[c] = NaN;
+  };
   let rowCount = 0;
   let previous = Infinity;
   let first = '';
@@ -240,19 +255,24 @@ export function parseEcbCsv(text: string, fileName = 'ECB rates file'): EcbRates
       if (ok && digits > 0 && fraction !== 0) {
         const v = digits <= 15 ? (fraction > 0 ? mantissa / POW10[fraction]! : mantissa) : Number(body.slice(start, j));
         if (v > 0) {
+          quoted(c);
           days[c]![counts[c]!] = day;
           values[c]![counts[c]!++] = v;
           continue;
         }
       }
       const cell = body.slice(start, j).trim();
-      if (cell === 'N/A' || cell === '') continue;
+      if (cell === 'N/A' || cell === '') {
+        naAbove[c] = day;
+        continue;
+      }
       const v = positiveDecimal(cell);
       if (v === null) {
         problem(line, codes[c]!, `"${cell.slice(0, 20)}" is neither N/A nor a positive number`);
         bad = true;
         continue;
       }
+      quoted(c);
       days[c]![counts[c]!] = day;
       values[c]![counts[c]!++] = v;
     }
@@ -278,13 +298,33 @@ export function parseEcbCsv(text: string, fileName = 'ECB rates file'): EcbRates
   if (!rowCount && !issues.length) problem(2, 'line', 'the file has no dated lines');
   if (issues.length) fail();
   const series = new Map<string, RateSeries>();
+  const stopMap = new Map<string, Int32Array>();
   codes.forEach((code, k) => {
     const n = counts[k]!;
     if (!n) return;
     series.set(code, { days: days[k]!.slice(0, n).reverse(), perEur: values[k]!.slice(0, n).reverse() });
+    if (stops[k]!.length) stopMap.set(code, Int32Array.from(stops[k]!).reverse());
   });
-  return { currencies: codes, firstDate: first, lastDate: last, rowCount, series };
+  return { currencies: codes, firstDate: first, lastDate: last, rowCount, series, stops: stopMap };
 }
+
+/**
+ * Currencies replaced by the euro that the ECB file quotes, with the date they were replaced and the
+ * irrevocable conversion rate (units per EUR, fixed by EU Council regulations). After its changeover
+ * such a currency keeps its last ECB quote (flagged stale) instead of counting as no longer quoted.
+ * The ECB's last quote equals the fixed rate for all of them but HRK (last quote 7.5365 on 30 December
+ * 2022, fixed rate 7.5345).
+ */
+export const EURO_CHANGEOVERS: Readonly<Record<string, { readonly date: string; readonly perEur: number }>> = {
+  SIT: { date: '2007-01-01', perEur: 239.64 },
+  CYP: { date: '2008-01-01', perEur: 0.585274 },
+  MTL: { date: '2008-01-01', perEur: 0.4293 },
+  SKK: { date: '2009-01-01', perEur: 30.126 },
+  EEK: { date: '2011-01-01', perEur: 15.6466 },
+  LVL: { date: '2014-01-01', perEur: 0.702804 },
+  LTL: { date: '2015-01-01', perEur: 3.4528 },
+  HRK: { date: '2023-01-01', perEur: 7.5345 },
+};
 
 /** 10^0 … 10^22, all exactly representable as doubles. */
 const POW10 = Array.from({ length: 23 }, (_, k) => Number(`1e${k}`));
@@ -326,7 +366,15 @@ export function mergeEcbRates(base: EcbRates, newer: EcbRates): EcbRates {
   const lastDate = [base.lastDate, newer.lastDate].filter(Boolean).sort().at(-1) ?? '';
   const allDays = new Set<number>();
   for (const s of series.values()) for (const day of s.days) allDays.add(day);
-  return { currencies: codes, firstDate, lastDate, rowCount: allDays.size, series };
+  // Stops of either file, except on a date the merged series has a rate (the other file quoted it).
+  const stops = new Map<string, Int32Array>();
+  for (const code of codes) {
+    const all = [...(base.stops?.get(code) ?? []), ...(newer.stops?.get(code) ?? [])];
+    const s = series.get(code);
+    const kept = [...new Set(all)].filter((d) => !s || s.days[lastOnOrBefore(s.days, d)] !== d).sort((a, b) => a - b);
+    if (kept.length) stops.set(code, Int32Array.from(kept));
+  }
+  return { currencies: codes, firstDate, lastDate, rowCount: allDays.size, series, stops };
 }
 
 /**
@@ -433,10 +481,18 @@ export class RateTable {
       return { currency, perEur: 1, date, requestedDate: date, ageDays: 0, stale: false, origin: { kind: 'definition', label: 'EUR is the base currency' } };
     }
     let best: { day: number; perEur: number; origin: RateOrigin; usdLeg?: RateQuote } | null = null;
+    // A user rate is used only when it is later than the last ECB quote on or before the date.
+    let ecbDay = -Infinity;
     const s = this.ecb?.series.get(currency);
     if (s) {
       const i = lastOnOrBefore(s.days, day);
-      if (i >= 0) best = { day: s.days[i]!, perEur: s.perEur[i]!, origin: { kind: 'ecb', label: 'ECB euro reference rate' } };
+      if (i >= 0) {
+        ecbDay = s.days[i]!;
+        // The ECB published rates after this quote without one for this currency (RUB after 1 March
+        // 2022, ISK from December 2008 to February 2018): it had no rate for it at `day`, and its last
+        // quote is no rate for a later date. Only a euro changeover keeps the last (fixed) rate.
+        if (!this.discontinued(currency, ecbDay, day)) best = { day: ecbDay, perEur: s.perEur[i]!, origin: { kind: 'ecb', label: 'ECB euro reference rate' } };
+      }
     }
     const entries = this.user.get(currency);
     if (entries) {
@@ -451,7 +507,7 @@ export class RateTable {
         } else hi = mid - 1;
       }
       const e = i >= 0 ? entries[i]! : null;
-      if (e && (!best || e.day > best.day)) {
+      if (e && e.day > ecbDay && (!best || e.day > best.day)) {
         const r = e.rate;
         const origin: RateOrigin = { kind: 'user', label: r.source, ...(r.id ? { id: r.id } : {}), ...(r.perUsd ? { perUsd: r.perUsd } : {}) };
         if (r.perEur) best = { day: e.day, perEur: r.perEur, origin };
@@ -474,6 +530,35 @@ export class RateTable {
       ...(best.usdLeg ? { usdLeg: best.usdLeg } : {}),
     };
     return q;
+  }
+
+  /**
+   * True when the ECB data has `N/A` for `currency` on a date after `quoteDay` and on or before
+   * `day` ({@link EcbRates.stops}): the ECB stopped (or suspended) quoting it. Currencies replaced by
+   * the euro ({@link EURO_CHANGEOVERS}) are not: their last quote is the irrevocable conversion rate.
+   */
+  private discontinued(currency: string, quoteDay: number, day: number): boolean {
+    if (day <= quoteDay || currency in EURO_CHANGEOVERS) return false;
+    const stops = this.ecb?.stops?.get(currency);
+    if (!stops) return false;
+    const k = lastOnOrBefore(stops, day);
+    return k >= 0 && stops[k]! > quoteDay;
+  }
+
+  /**
+   * Why there is no rate for `currency` at `date` (call when {@link quote} returned null), as a clause
+   * for a sentence, e.g. "the ECB stopped publishing RUB rates after 1 March 2022".
+   */
+  whyNoRate(currency: string, date: string): string {
+    const day = dayNumber(date);
+    const s = this.ecb?.series.get(currency);
+    const long = (d: number): string => formatDateLong(dateOfDay(d));
+    if (!s || !s.days.length) return `the ECB does not publish a ${currency} rate${this.user.has(currency) ? `, and no rate entered for ${currency} is dated on or before ${formatDateLong(date)}` : ' and no rate was entered for it'}`;
+    if (this.ecb?.firstDate && date < this.ecb.firstDate) return `ECB reference rates start on ${formatDateLong(this.ecb.firstDate)}`;
+    const i = lastOnOrBefore(s.days, day);
+    if (i < 0) return `the ECB's ${currency} rates start on ${long(s.days[0]!)}`;
+    if (i + 1 < s.days.length) return `the ECB published no ${currency} rate between ${long(s.days[i]!)} and ${long(s.days[i + 1]!)}`;
+    return `the ECB stopped publishing ${currency} rates after ${long(s.days[i]!)}`;
   }
 
   /**

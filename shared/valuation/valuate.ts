@@ -159,10 +159,11 @@ function attempt<T>(problems: ValuationProblem[], what: string, fn: () => T): T 
   }
 }
 
-function missingRate(currencies: readonly string[], date: string, purpose: string): ValuationProblem {
+function missingRate(currencies: readonly string[], date: string, purpose: string, rates: RateTable): ValuationProblem {
+  const why = currencies.map((c) => rates.whyNoRate(c, date)).join('; ');
   return {
     code: 'rate-missing',
-    message: `No exchange rate for ${currencies.join(' and ')} on or before ${date} (needed ${purpose}); import newer ECB rates or enter a rate with its source.`,
+    message: `No exchange rate for ${currencies.join(' and ')} on or before ${date} (needed ${purpose}): ${why}. Enter a rate with its source, or import ECB rates that cover this date.`,
     currencies,
   };
 }
@@ -221,7 +222,7 @@ export function valuateSeizure(input: ValuationInput, ctx: ValuationContext): Va
     const missing = new Set<string>();
     if (!u.ok) u.missing.forEach((c) => missing.add(c));
     if (!r.ok) r.missing.forEach((c) => missing.add(c));
-    if (missing.size) problems.push(missingRate([...missing], date, `to convert ${price.currency} to USD and ${ctx.reportingCurrency}`));
+    if (missing.size) problems.push(missingRate([...missing], date, `to convert ${price.currency} to USD and ${ctx.reportingCurrency}`, ctx.rates));
     if (u.ok) usd = { range: u.range, rate: u.rate };
     if (r.ok) reporting = { range: r.range, rate: r.rate };
   }
@@ -239,7 +240,7 @@ export function valuateSeizure(input: ValuationInput, ctx: ValuationContext): Va
     } else {
       const c = ctx.rates.convert(moneyRange(value.amount, value.amount, value.currency), 'USD', date);
       reported = { value, usd: c.ok ? { range: c.range, rate: c.rate } : null };
-      if (!c.ok) warnings.push({ code: 'reported-not-converted', message: `The reported value (${value.currency}) could not be converted to USD: no rate for ${c.missing.join(', ')} on or before ${date}.` });
+      if (!c.ok) warnings.push({ code: 'reported-not-converted', message: `The reported value (${value.currency}) could not be converted to USD: no rate for ${c.missing.join(', ')} on or before ${date} (${c.missing.map((m) => ctx.rates.whyNoRate(m, date)).join('; ')}).` });
     }
   }
   for (const conv of [usd, reporting, ...(reported?.usd ? [reported.usd] : [])]) {

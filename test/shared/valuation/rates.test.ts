@@ -90,6 +90,22 @@ describe('parseEcbCsv: the ECB layout', () => {
     expect(mismatches).toEqual([]);
     expect(checked).toBe([...e.series.values()].reduce((n, s) => n + s.days.length, 0));
   });
+  it('records where a currency stops being quoted, and merges those dates', () => {
+    const e = parseEcbCsv('Date,USD,RUB,ISK,\n2022-03-03,1.11,N/A,N/A,\n2022-03-02,1.12,N/A,140,\n2022-03-01,1.13,117.2,141,\n');
+    expect([...e.stops!.get('RUB')!].map(dateOfDay)).toEqual(['2022-03-02']);
+    expect([...e.stops!.get('ISK')!].map(dateOfDay)).toEqual(['2022-03-03']);
+    expect(e.stops!.has('USD')).toBe(false);
+    const t = new RateTable({ ecb: e });
+    expect(t.quote('RUB', '2022-03-01')).toMatchObject({ perEur: 117.2 });
+    expect(t.quote('RUB', '2022-03-02')).toBeNull();
+    // A newer file with no RUB column (a partial file) says nothing about RUB; one quoting RUB again lifts the stop.
+    const partial = mergeEcbRates(e, parseEcbCsv('Date,USD,\n2022-03-04,1.1,\n'));
+    expect(new RateTable({ ecb: partial }).quote('USD', '2022-03-04')).toMatchObject({ perEur: 1.1 });
+    expect(new RateTable({ ecb: partial }).quote('RUB', '2022-03-04')).toBeNull();
+    const back = mergeEcbRates(e, parseEcbCsv('Date,RUB,\n2022-03-02,118,\n'));
+    expect(back.stops!.has('RUB')).toBe(false);
+    expect(new RateTable({ ecb: back }).quote('RUB', '2022-03-04')).toMatchObject({ perEur: 118, date: '2022-03-02' });
+  });
   it('merges a newer file over the snapshot (newer wins on a shared date)', () => {
     const newer = parseEcbCsv('Date,USD,HKD,\n2025-05-13,1.1185,8.7003,\n2025-05-12,1.1097,8.6235,\n2025-05-09,1.1253,8.7519,\n');
     const merged = mergeEcbRates(shippedEcb(), newer);
@@ -129,6 +145,30 @@ describe('look-ups (shipped ECB rates)', () => {
   });
   it('a currency the ECB stopped quoting keeps its last rate, flagged stale (CYP after the euro)', () => {
     expect(t.quote('CYP', '2010-06-01')).toMatchObject({ date: '2007-12-31', stale: true });
+  });
+  it('a currency the ECB stopped quoting has no rate after its last quote (RUB after 1 March 2022), with the reason', () => {
+    expect(t.quote('RUB', '2022-03-01')).toMatchObject({ perEur: 117.201, date: '2022-03-01' });
+    // Wednesday 2 March 2022: the ECB published rates, but none for RUB.
+    expect(t.quote('RUB', '2022-03-02')).toBeNull();
+    expect(t.quote('RUB', '2023-05-01')).toBeNull();
+    expect(t.cross('RUB', 'USD', '2023-05-01')).toEqual({ ok: false, missing: ['RUB'], date: '2023-05-01' });
+    expect(t.whyNoRate('RUB', '2023-05-01')).toBe('the ECB stopped publishing RUB rates after 1 March 2022');
+    // The weekend after the last quote, before the ECB's next business day, still uses it.
+    expect(t.quote('TRL', '2005-01-02')).toMatchObject({ date: '2004-12-31' });
+  });
+  it('no rate while the ECB suspended a currency (ISK, 9 December 2008 to 1 February 2018)', () => {
+    expect(t.quote('ISK', '2012-05-01')).toBeNull();
+    expect(t.whyNoRate('ISK', '2012-05-01')).toBe('the ECB published no ISK rate between 9 December 2008 and 1 February 2018');
+    expect(t.quote('ISK', '2018-02-01')).toMatchObject({ date: '2018-02-01' });
+    // A user rate later than the last ECB quote is used; one older than it is not.
+    const src = 'Central Bank of Iceland, official rate';
+    expect(rateTable([{ currency: 'ISK', perEur: 160.5, date: '2012-04-30', source: src }]).quote('ISK', '2012-05-01')).toMatchObject({ perEur: 160.5, origin: { kind: 'user' } });
+    expect(rateTable([{ currency: 'ISK', perEur: 90, date: '2005-01-03', source: src }]).quote('ISK', '2012-05-01')).toBeNull();
+  });
+  it('says why there is no rate: before 1999, before the first quote, never quoted', () => {
+    expect(t.whyNoRate('USD', '1998-12-31')).toBe('ECB reference rates start on 4 January 1999');
+    expect(t.whyNoRate('BRL', '2007-12-31')).toBe("the ECB's BRL rates start on 2 January 2008");
+    expect(t.whyNoRate('VND', '2019-06-12')).toBe('the ECB does not publish a VND rate and no rate was entered for it');
   });
   it('EUR is 1 per EUR by definition', () => {
     expect(t.quote('EUR', '2020-08-01')).toMatchObject({ perEur: 1, date: '2020-08-01', origin: { kind: 'definition' } });

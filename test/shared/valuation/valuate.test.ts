@@ -116,6 +116,12 @@ describe('what cannot be valued is an error result, not a throw', () => {
     expect(r.problems.map((p) => p.code)).toEqual(['incompatible-units']);
     expect(r.problems[0]!.message).toMatch(/containers \(a count\) cannot be converted to m3 \(a volume\)/);
   });
+  it('P47 (gold, December 2023) priced in RUB: rate-missing, saying the ECB stopped quoting RUB (no stale 2022 rate)', () => {
+    const rub: PriceInput = { ...IVORY_USD_2014, id: 'rub', currency: 'RUB', unit: 'kg', low: 5_000_000, high: 6_000_000 };
+    const r = valuateSeizure({ seizure: seizure('P47'), price: rub }, { rates, reportingCurrency: 'EUR' });
+    expect(r).toMatchObject({ ok: false, problems: [{ code: 'rate-missing', currencies: ['RUB'] }] });
+    if (!r.ok) expect(r.problems[0]!.message).toBe('No exchange rate for RUB on or before 2023-12-10 (needed to convert RUB to USD and EUR): the ECB stopped publishing RUB rates after 1 March 2022. Enter a rate with its source, or import ECB rates that cover this date.');
+  });
   it('P12: ivory in Viet Nam priced in VND, which the ECB does not quote → rate-missing; a user rate fixes it', () => {
     const p12 = seizure('P12');
     const r = valuateSeizure({ seizure: p12, price: IVORY_VND_2019 }, { rates, reportingCurrency: 'USD' });
