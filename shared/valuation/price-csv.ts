@@ -1,6 +1,7 @@
 /**
  * Import of price references from CSV (UTF-8, comma-separated, RFC 4180 quoting, first line a
- * header). Columns, by header name (snake_case as in seizures-public.csv; the camelCase field
+ * header; a file whose header has semicolons or tabs and no comma is read with that separator and
+ * accepts decimal commas such as "1234,5"). Columns, by header name (snake_case as in seizures-public.csv; the camelCase field
  * names are accepted too; unknown columns are ignored):
  *
  *   commodity*, taxon, low*, high*, currency*, unit*, market_level*, place*, country_iso2, date*,
@@ -13,7 +14,8 @@
  * here). Line numbers are those of the file (a quoted cell spanning lines counts all its lines).
  */
 import Papa from 'papaparse';
-import { priceReferenceFieldsSchema, type PriceReferenceFields } from '../domain/price-reference';
+import { QUANTITY_UNITS } from '../domain/codes';
+import { MARKET_LEVELS, priceReferenceFieldsSchema, type PriceReferenceFields } from '../domain/price-reference';
 
 /** One rejected cell or row: `line` is the 1-based line in the file, `field` the column (or "row"). */
 export interface CsvRejection {
@@ -86,7 +88,7 @@ export const MAX_PRICE_ROWS = 10_000;
  */
 export function parsePriceReferenceCsv(text: string): PriceCsvResult {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  const rows: { data: string[]; line: number }[] = [];
+  const rows: { data: string[]; line: number; unclosed?: number }[] = [];
   let lineAtCursor = 1;
   let counted = 0;
   const lineOf = (offset: number): number => {
@@ -94,13 +96,19 @@ export function parsePriceReferenceCsv(text: string): PriceCsvResult {
     counted = Math.max(counted, offset);
     return lineAtCursor;
   };
+  // The separator is the comma; a file whose first line has no comma but semicolons (or tabs), as
+  // spreadsheets in many locales write, is read with that separator and its numbers may use a
+  // decimal comma.
+  const firstLine = body.slice(0, body.search(/\r?\n|$/));
+  const delimiter = firstLine.includes(',') ? ',' : firstLine.includes(';') ? ';' : firstLine.includes('\t') ? '\t' : ',';
   let start = 0;
   Papa.parse<string[]>(body, {
-    delimiter: ',',
+    delimiter,
     skipEmptyLines: false,
     step: (r) => {
       const line = lineOf(start);
-      rows.push({ data: r.data, line });
+      const unclosed = r.errors.some((e) => e.code === 'MissingQuotes');
+      rows.push({ data: r.data, line, ...(unclosed ? { unclosed: lineOf(body.length) } : {}) });
       // In step mode the cursor is the offset just past the row's line break: where the next row starts.
       start = r.meta.cursor;
     },
@@ -110,14 +118,24 @@ export function parsePriceReferenceCsv(text: string): PriceCsvResult {
   const header = rows.shift();
   if (!header) return { accepted, rejected: [{ line: 1, field: 'file', reason: 'the file is empty' }], rowCount: 0 };
   const index = new Map<Field, number>();
+  const twice: CsvRejection[] = [];
   header.data.forEach((h, i) => {
     const f = COLUMNS[h.trim().toLowerCase()];
-    if (f && !index.has(f)) index.set(f, i);
+    if (!f) return;
+    // Two columns for one field (e.g. "country" and "country_iso2"): which one is meant is unknown.
+    if (index.has(f)) twice.push({ line: header.line, field: SNAKE[f], reason: `appears twice in the header (columns ${index.get(f)! + 1} and ${i + 1}); keep one` });
+    else index.set(f, i);
   });
   const missing = REQUIRED.filter((f) => !index.has(f));
-  if (missing.length) {
-    return { accepted, rejected: missing.map((f) => ({ line: header.line, field: SNAKE[f], reason: 'required column is missing from the header' })), rowCount: 0 };
+  if (missing.length || twice.length) {
+    const sep = header.data.length === 1 && /[;\t|]/.test(header.data[0]!) ? ' (the header has one column: separate the columns with commas)' : '';
+    return {
+      accepted,
+      rejected: [...twice, ...missing.map((f) => ({ line: header.line, field: SNAKE[f], reason: `required column is missing from the header${sep}` }))],
+      rowCount: 0,
+    };
   }
+  const width = header.data.length;
   let rowCount = 0;
   for (const row of rows) {
     if (row.data.every((c) => c.trim() === '')) continue;
@@ -130,11 +148,32 @@ export function parsePriceReferenceCsv(text: string): PriceCsvResult {
       const i = index.get(f);
       return i === undefined ? '' : (row.data[i] ?? '').trim();
     };
+    if (row.unclosed !== undefined) {
+      const to = row.unclosed > row.line ? ` (lines ${row.line}–${row.unclosed} were read as this one row and are not imported)` : '';
+      rejected.push({ line: row.line, field: 'row', reason: `a quote (") opened in this row is never closed${to}; close the quote and import again` });
+      continue;
+    }
+    if (row.data.length !== width) {
+      rejected.push({
+        line: row.line,
+        field: 'row',
+        reason: `has ${row.data.length} cells but the header has ${width}${row.data.length > width ? ': a value containing a comma must be in double quotes' : ''}`,
+      });
+      continue;
+    }
     const rowProblems: CsvRejection[] = [];
     const num = (f: Field): number | null => {
-      const s = cell(f);
+      const raw = cell(f);
+      // In a semicolon- or tab-separated file, "1234,5" is a decimal comma; "1,234" (three digits
+      // after the comma) could be a thousands separator and is refused rather than guessed.
+      const s = delimiter !== ',' && /^\d+,\d+$/.test(raw) && !/^[1-9]\d{0,2},\d{3}$/.test(raw) ? raw.replace(',', '.') : raw;
       if (!DECIMAL.test(s)) {
-        rowProblems.push({ line: row.line, field: SNAKE[f], reason: s ? `"${s.slice(0, 40)}" is not a number written like 1234.5` : 'is required' });
+        const why = /^-/.test(s)
+          ? 'must not be negative'
+          : /^[1-9]\d{0,2},\d{3}$/.test(s) && delimiter !== ','
+            ? `"${s}" is ambiguous (a decimal comma or a thousands separator?): write it like 1234.5`
+            : `"${s.slice(0, 40)}" is not a number written like 1234.5`;
+        rowProblems.push({ line: row.line, field: SNAKE[f], reason: s ? why : 'is required' });
         return null;
       }
       return Number(s);
@@ -164,7 +203,11 @@ export function parsePriceReferenceCsv(text: string): PriceCsvResult {
         const f = String(issue.path[0] ?? 'row') as Field;
         // A number we already rejected for its text has a placeholder value: do not report it twice.
         if ((f === 'low' && low === null) || (f === 'high' && high === null)) continue;
-        rowProblems.push({ line: row.line, field: SNAKE[f] ?? String(f), reason: issue.message });
+        // Nor compare low with a high that was rejected (its placeholder is 0).
+        if (f === 'low' && high === null && issue.code === 'custom') continue;
+        const options = f === 'unit' ? QUANTITY_UNITS : f === 'marketLevel' ? MARKET_LEVELS : null;
+        const reason = options ? `"${cell(f).slice(0, 40)}" is not one of ${options.join(', ')}` : issue.message;
+        rowProblems.push({ line: row.line, field: SNAKE[f] ?? String(f), reason });
       }
     }
     if (rowProblems.length || !r.success) rejected.push(...rowProblems);
