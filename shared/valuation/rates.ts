@@ -171,6 +171,10 @@ export function parseEcbCsv(text: string, fileName = 'ECB rates file'): EcbRates
   };
   const trimCr = (from: number, to: number): number => (to > from && body.charCodeAt(to - 1) === 13 ? to - 1 : to);
 
+  if (body.trim() === '') {
+    problem(1, 'line', 'the file is empty');
+    fail();
+  }
   const headerEnd = lineEnd(0);
   const header = body.slice(0, trimCr(0, headerEnd)).split(',');
   if (header[0]?.trim() !== 'Date') problem(1, 'Date', 'the first column must be "Date"');
@@ -179,6 +183,7 @@ export function parseEcbCsv(text: string, fileName = 'ECB rates file'): EcbRates
   const seen = new Set<string>();
   codes.forEach((c, i) => {
     if (!CODE.test(c)) problem(1, `column ${i + 2}`, `"${c.slice(0, 20)}" is not a three-letter currency code`);
+    else if (c === 'EUR') problem(1, c, 'EUR is the base currency (1 per EUR by definition): the ECB file has no EUR column');
     else if (seen.has(c)) problem(1, c, 'this currency appears twice');
     seen.add(c);
   });
@@ -221,7 +226,13 @@ export function parseEcbCsv(text: string, fileName = 'ECB rates file'): EcbRates
     const date = body.slice(pos, dateEnd).trim();
     const day = DATE.test(date) ? dayNumberOrNaN(date) : NaN;
     if (Number.isNaN(day)) {
-      problem(line, 'Date', `"${date.slice(0, 20)}" is not a real date written YYYY-MM-DD`);
+      const daily = /^\d{1,2} [A-Za-z]+ \d{4}$/.test(date) ? ' (this looks like the one-day file eurofxref.csv: import the full history, eurofxref-hist.csv)' : '';
+      problem(line, 'Date', `"${date.slice(0, 20)}" is not a real date written YYYY-MM-DD${daily}`);
+      pos = next;
+      continue;
+    }
+    if (day < FIRST_ECB_DAY) {
+      problem(line, 'Date', `${date} is before 4 January 1999, the first day of the ECB's euro reference rates`);
       pos = next;
       continue;
     }
@@ -325,6 +336,9 @@ export const EURO_CHANGEOVERS: Readonly<Record<string, { readonly date: string; 
   LTL: { date: '2015-01-01', perEur: 3.4528 },
   HRK: { date: '2023-01-01', perEur: 7.5345 },
 };
+
+/** 1999-01-04, the first day the ECB published euro reference rates (days since 1970-01-01). */
+const FIRST_ECB_DAY = 10595;
 
 /** 10^0 … 10^22, all exactly representable as doubles. */
 const POW10 = Array.from({ length: 23 }, (_, k) => Number(`1e${k}`));

@@ -131,6 +131,12 @@ describe('ECB rates', () => {
     const swapped = [order[0], order[2], order[1], ...order.slice(3)].join('\n');
     const err2 = await c.call('valuation.importEcb', { workspaceId, fileName: 'order.csv', contentBase64: b64(swapped) }).catch((e: unknown) => e);
     expect((err2 as RpcError).message).toContain('line 3, Date: 2025-05-09 is not older than the line above');
+    // A date in the future is not an ECB rate: refused, nothing stored.
+    const future = SHIPPED.replace(/^(Date,[^\n]*\n)/, '$12099-01-05,' + SHIPPED.split('\n')[1]!.split(',').slice(1).join(',') + '\n');
+    const err3 = await c.call('valuation.importEcb', { workspaceId, fileName: 'future.csv', contentBase64: b64(future) }).catch((e: unknown) => e);
+    expect((err3 as RpcError).code).toBe('import-failed');
+    expect((err3 as RpcError).message).toBe('future.csv: line 2, Date: 2099-01-05 is in the future: not an ECB rate');
+    expect((await c.call('valuation.rates', { workspaceId })).imported).toEqual([]);
   });
 
   it('refuses an import from an observer', async () => {

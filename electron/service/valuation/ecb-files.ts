@@ -114,6 +114,13 @@ export function importEcbFile(db: Db, fileName: string, bytes: Uint8Array, membe
     throw new NestError('import-failed', `${fileName}: not a text file (the ECB file is plain ASCII)`);
   }
   const parsed = parseEcbCsv(text, fileName);
+  // The ECB publishes a day's rates that afternoon (CET); a later date is not an ECB rate.
+  const tomorrow = new Date(now + 86_400_000).toISOString().slice(0, 10);
+  if (parsed.lastDate > tomorrow) {
+    throw new NestError('import-failed', `${fileName}: line 2, Date: ${parsed.lastDate} is in the future: not an ECB rate`, [
+      { field: 'line.2.Date', message: `${parsed.lastDate} is in the future: not an ECB rate` },
+    ]);
+  }
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const before = workspaceEcbRates(db);
   const existing = db.prepare(`SELECT ${FILE_COLUMNS} FROM ecb_rate_files WHERE sha256 = ?`).get(sha256) as FileRow | undefined;

@@ -90,6 +90,22 @@ describe('parseEcbCsv: the ECB layout', () => {
     expect(mismatches).toEqual([]);
     expect(checked).toBe([...e.series.values()].reduce((n, s) => n + s.days.length, 0));
   });
+  it('refuses files that are not the ECB history: empty, the one-day file, dates before 1999, an EUR column', () => {
+    const msg = (text: string): string => {
+      try {
+        parseEcbCsv(text, 'f.csv');
+        return 'parsed';
+      } catch (e) {
+        return (e as Error).message;
+      }
+    };
+    expect(msg('')).toBe('f.csv: line 1, line: the file is empty');
+    expect(msg('Date, USD, JPY, \n09 May 2025, 1.1252, 163.36, \n')).toBe(
+      'f.csv: line 2, Date: "09 May 2025" is not a real date written YYYY-MM-DD (this looks like the one-day file eurofxref.csv: import the full history, eurofxref-hist.csv)',
+    );
+    expect(msg('Date,USD,\n1999-01-04,1.1789,\n1998-12-31,1.17,\n')).toBe("f.csv: line 3, Date: 1998-12-31 is before 4 January 1999, the first day of the ECB's euro reference rates");
+    expect(msg('Date,EUR,USD,\n2025-05-09,2,1.1,\n')).toBe('f.csv: line 1, EUR: EUR is the base currency (1 per EUR by definition): the ECB file has no EUR column');
+  });
   it('records where a currency stops being quoted, and merges those dates', () => {
     const e = parseEcbCsv('Date,USD,RUB,ISK,\n2022-03-03,1.11,N/A,N/A,\n2022-03-02,1.12,N/A,140,\n2022-03-01,1.13,117.2,141,\n');
     expect([...e.stops!.get('RUB')!].map(dateOfDay)).toEqual(['2022-03-02']);
