@@ -249,7 +249,8 @@ export class Hub implements RoomListener<Connection> {
       // to the back; rounds repeat while the tick has budget left.
       rounds: while (this.ready.size > 0) {
         for (const conn of [...this.ready]) {
-          if (tick.messages >= this.opts.maxTickMessages || performance.now() > deadline) break rounds;
+          // (The first slice always runs, so a tick makes progress whatever the budget.)
+          if (tick.messages > 0 && (tick.messages >= this.opts.maxTickMessages || performance.now() > deadline)) break rounds;
           tick.served.add(conn);
           this.ready.delete(conn);
           // One transaction per slice: the doc emits one update for all of this connection's
@@ -259,7 +260,10 @@ export class Hub implements RoomListener<Connection> {
             () => {
               let n = 0;
               let bytes = 0;
-              while (!conn.closed && n < this.opts.perTickMessages && bytes < this.opts.perTickBytes) {
+              // The deadline counts inside a slice too: one message can be costly (a sync step 1
+              // on a large doc encodes all of it), so a slice of 32 of them must not hold the loop
+              // for seconds while every other room waits.
+              while (!conn.closed && n < this.opts.perTickMessages && bytes < this.opts.perTickBytes && (n === 0 || performance.now() <= deadline)) {
                 const data = conn.shift();
                 if (!data) break;
                 n++;

@@ -1,0 +1,79 @@
+/**
+ * The hub's tick budget holds inside a connection's slice: a message can be costly (a sync step 1
+ * on a large doc encodes all of it for the answer), so a client sending 32 of them in a row must
+ * not keep the loop, and every other room, waiting for 32 whole-doc encodings.
+ */
+import path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { Writable } from 'node:stream';
+import * as encoding from 'lib0/encoding';
+import pino from 'pino';
+import * as syncProtocol from 'y-protocols/sync';
+import { afterEach, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import * as Y from 'yjs';
+import { authorizationHeader } from '../../shared/auth/bearer';
+import { caseDocName } from '../../shared/docs/names';
+import { hubTuning } from '../../relay/config';
+import { startRelay, type RelayServer } from '../../relay/server';
+import { SqliteRelayStorage } from '../../relay/storage/sqlite-relay-storage';
+import { connect, makeWorkspace, member, readBack, setUpWorkspaceDoc, tempDir, waitFor, type TestClient } from './helpers';
+
+const cleanup: (() => Promise<void> | void)[] = [];
+afterEach(async () => {
+  for (const c of cleanup.splice(0).reverse()) await c();
+});
+
+it('a slice of costly messages stops at the tick deadline (one message past it at most)', async () => {
+  const dir = tempDir();
+  const storage = SqliteRelayStorage.open(path.join(dir, 'relay.sqlite'));
+  const ws = await makeWorkspace();
+  await storage.addWorkspaceKey(ws.id, ws.key.publicJwk);
+  const lines: string[] = [];
+  const sink = new Writable({
+    write(chunk: Buffer, _enc, done) {
+      lines.push(chunk.toString('utf8'));
+      done();
+    },
+  });
+  const log = pino({ level: 'trace' }, sink);
+  const settings = { host: '127.0.0.1', port: 0, dataDir: dir, maxMessageBytes: 1 << 24, idleUnloadMs: 30_000, keyCheckMs: 60_000, pingIntervalMs: 30_000, compactThreshold: 100_000 };
+  const relay: RelayServer = await startRelay({ ...settings, ...hubTuning(settings), maxTickMs: 1, storage, log, now: Date.now });
+  cleanup.push(() => relay.close());
+
+  const inv = member('investigator');
+  const clients: TestClient[] = [await setUpWorkspaceDoc(relay.url, ws, [inv])];
+  cleanup.push(() => clients.forEach((c) => c.destroy()));
+  const token = await ws.token(inv);
+  const room = caseDocName(ws.id, randomUUID());
+  // 100,000 map entries: encoding the doc for a sync step 2 takes well over 1 ms.
+  const writer = connect(relay.url, room, token);
+  clients.push(writer);
+  await writer.synced;
+  const m = writer.doc.getMap<number>('m');
+  for (let t = 0; t < 50; t++) writer.doc.transact(() => Array.from({ length: 2000 }, (_, i) => m.set(`k${t}-${i}`, i)));
+  await readBack(relay.url, room, token, (d) => d.getMap('m').size === 100_000, 'the large doc');
+
+  const spammer = new WebSocket(`${relay.url}/${room}`, { headers: { authorization: authorizationHeader(token) } });
+  cleanup.push(() => spammer.close());
+  await new Promise<void>((resolve, reject) => spammer.once('open', () => resolve()).once('error', reject));
+  let replies = 0;
+  spammer.on('message', (d: Buffer) => {
+    if (d[0] === 0 && d[1] === 1) replies++;
+  });
+  const e = encoding.createEncoder();
+  encoding.writeVarUint(e, 0);
+  syncProtocol.writeSyncStep1(e, new Y.Doc());
+  const step1 = encoding.toUint8Array(e);
+  const from = lines.length;
+  for (let i = 0; i < 32; i++) spammer.send(step1);
+  await waitFor(() => replies === 32, 'the 32 answers');
+
+  const ticks = lines
+    .slice(from)
+    .map((l) => JSON.parse(l) as { msg: string; messages?: number })
+    .filter((l) => l.msg === 'tick');
+  expect(ticks.reduce((n, t) => n + (t.messages ?? 0), 0)).toBe(32);
+  // Before the fix: one tick of 32 whole-doc encodings.
+  expect(Math.max(...ticks.map((t) => t.messages ?? 0))).toBeLessThanOrEqual(2);
+});
