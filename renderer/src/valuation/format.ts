@@ -104,7 +104,12 @@ export function quoteText(q: RateQuoteDto, requestedDate: string): string {
 /** "USD 730–2,100 per kg": a price reference's unit price. */
 export function unitPriceText(p: { low: number; high: number; currency: string; unit: string }): string {
   const amount = p.low === p.high ? formatSignificant(p.low, 15) : `${formatSignificant(p.low, 15)}–${formatSignificant(p.high, 15)}`;
-  return `${p.currency} ${amount} per ${p.unit === 'm3' ? 'm³' : p.unit}`;
+  return `${p.currency} ${amount} per ${unitSingular(p.unit)}`;
+}
+
+/** A unit after "per": "kg", "m³", "piece", "head", "container" (never "per pieces"). */
+export function unitSingular(unit: string): string {
+  return unit === 'm3' ? 'm³' : unit === 'pieces' ? 'piece' : unit === 'containers' ? 'container' : unit;
 }
 
 /** "elephant ivory (raw tusks) · USD 730–2,100 per kg · 2017": how a price is named in menus. */

@@ -13,7 +13,7 @@ import { canConvert } from '../../../shared/valuation/units';
 import { formatMoney, formatQuantity } from '../format/numbers';
 import { formatSeizureDate } from '../format/dates';
 import { Icon } from '../ui/icons';
-import { fullRange, priceOptionLabel, rateLine, rateParts, shortAmount, shortRange } from './format';
+import { fullRange, priceOptionLabel, rateLine, rateParts, shortAmount, shortRange, unitSingular } from './format';
 
 /** Props of {@link ValuationTable}. */
 export interface ValuationTableProps {
@@ -29,7 +29,7 @@ export interface ValuationTableProps {
 /** Why `price` cannot value `row`, or null when it can. */
 export function incompatibility(row: { quantity: number | null; unit: string }, price: { unit: string }): string | null {
   if (row.quantity === null) return 'no quantity recorded';
-  if (!canConvert(row.unit as PriceReference['unit'], price.unit as PriceReference['unit'])) return `priced per ${price.unit}, seized in ${row.unit}`;
+  if (!canConvert(row.unit as PriceReference['unit'], price.unit as PriceReference['unit'])) return `priced per ${unitSingular(price.unit)}, seized in ${row.unit}`;
   return null;
 }
 
