@@ -172,7 +172,8 @@ function readFlags(args: string[], allowed: string[], command: string): Flags {
       value = args[i + 1];
       i++;
     }
-    if (value === undefined) throw new NestError('invalid-params', `--${key} needs a value`);
+    // "--data-dir --port 0": a flag where the value should be means the value was left out.
+    if (value === undefined || (eq < 0 && value.startsWith('--'))) throw new NestError('invalid-params', `--${key} needs a value`);
     flags.set(key, value);
   }
   return flags;

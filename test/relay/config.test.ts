@@ -70,6 +70,8 @@ describe('parseCommandLine', () => {
     expect(bad(['frobnicate'])).toMatch(/unknown command "frobnicate"/);
     expect(bad(['--prot', '1'])).toMatch(/unknown option --prot/);
     expect(bad(['--port'])).toMatch(/--port needs a value/);
+    // A flag where the value should be: the value was left out (not "unexpected argument 0").
+    expect(bad(['--data-dir', '--port', '0'])).toMatch(/--data-dir needs a value/);
     expect(bad(['--port', '70000'])).toMatch(/--port must be between 0 and 65535/);
     expect(bad([], { NEST_RELAY_PORT: 'eighty' })).toMatch(/--port must be a whole number/);
     expect(bad(['add-workspace', '--id', 'nope', '--public-key', 'k'])).toMatch(/--id must be a workspace UUID/);

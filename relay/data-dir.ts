@@ -1,0 +1,75 @@
+/**
+ * The relay's data folder as the CLI meets it: checked before the database is opened, so that an
+ * operator's mistake (a typo in --data-dir, a file where a folder should be, a folder the relay's
+ * user may not write) is one sentence naming the path and the fix, never a stack trace, and a
+ * command that only reads or copies (list-workspaces, remove-key, backup) never creates an empty
+ * database in a mistyped folder and reports success on it.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { NestError } from '../shared/errors';
+
+/** The relay database file inside a data folder. */
+export function relayDbFile(dataDir: string): string {
+  return path.join(dataDir, 'relay.sqlite');
+}
+
+const WHERE = 'check --data-dir (or NEST_RELAY_DATA_DIR)';
+
+/**
+ * Checks `dataDir` and returns the path of its `relay.sqlite`.
+ * - `create` (serve, add-workspace): the folder is created if missing and must be writable.
+ * - `existing` (list-workspaces, remove-key, backup): `relay.sqlite` must already be there.
+ * @throws NestError naming the path, what is wrong and what to do.
+ */
+export function prepareDataDir(dataDir: string, mode: 'create' | 'existing'): string {
+  const file = relayDbFile(dataDir);
+  const stat = statOrNull(dataDir);
+  if (stat && !stat.isDirectory()) throw new NestError('invalid-params', `the data folder ${dataDir} is a file, not a folder: ${WHERE}`);
+  if (mode === 'existing') {
+    if (!stat) throw new NestError('not-found', `the data folder ${dataDir} does not exist: ${WHERE}`);
+    if (!statOrNull(file)) throw new NestError('not-found', `there is no relay database (relay.sqlite) in ${dataDir}: ${WHERE}; the relay creates it when it first starts`);
+  } else if (!stat) {
+    try {
+      fs.mkdirSync(dataDir, { recursive: true });
+    } catch (err) {
+      throw new NestError('invalid-params', `cannot create the data folder ${dataDir} (${fsReason(err)}): create it for the relay's user, or ${WHERE}`);
+    }
+  }
+  try {
+    fs.accessSync(dataDir, fs.constants.R_OK | fs.constants.W_OK | fs.constants.X_OK);
+    if (statOrNull(file)) fs.accessSync(file, fs.constants.R_OK | fs.constants.W_OK);
+  } catch (err) {
+    throw new NestError('invalid-params', `the relay cannot write to ${dataDir} (${fsReason(err)}): give the relay's user read and write access to the folder and relay.sqlite*, or ${WHERE}`);
+  }
+  return file;
+}
+
+/**
+ * An error thrown while opening the database at `file`, as one sentence naming the file.
+ * NestErrors (e.g. 'database-too-new') keep their code.
+ */
+export function openError(file: string, err: unknown): NestError {
+  const reason = err instanceof Error ? err.message : String(err);
+  const code = err instanceof NestError ? err.code : 'database-corrupt';
+  return new NestError(code, `cannot open the relay database ${file}: ${reason}`);
+}
+
+/** `ENOENT`-style code and text of a file-system error, for a message. */
+export function fsReason(err: unknown): string {
+  const code = (err as { code?: unknown }).code;
+  if (code === 'ENOENT') return 'no such file or folder';
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  if (code === 'EEXIST') return 'it exists already';
+  if (code === 'ENOTDIR') return 'a part of the path is a file, not a folder';
+  if (code === 'EROFS') return 'read-only file system';
+  return typeof code === 'string' ? code : err instanceof Error ? err.message : String(err);
+}
+
+function statOrNull(p: string): fs.Stats | null {
+  try {
+    return fs.statSync(p);
+  } catch {
+    return null;
+  }
+}
