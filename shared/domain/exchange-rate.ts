@@ -4,13 +4,13 @@
  * to the valuation rate table (`shared/valuation/rates.ts`) as a `UserRate`.
  */
 import { z } from 'zod';
-import { currencyCodeSchema, idSchema, isoDateSchema, lineSchema } from './fields';
+import { currencyCodeSchema, idSchema, pastDateSchema, lineSchema } from './fields';
 
 const rateSchema = z.number().finite().positive('must be greater than zero').max(1e12, 'must be at most 1,000,000,000,000');
 
 /**
  * Per-field schemas of a user exchange rate: `perEur` units of `currency` per 1 EUR, or `perUsd`
- * units per 1 USD (exactly one is set, the other null); `date` (YYYY-MM-DD) from which the rate
+ * units per 1 USD (exactly one is set, the other null); `date` (YYYY-MM-DD, 1900 to today) from which the rate
  * applies (it is used for later dates until a newer rate exists); `source` says where it comes
  * from (e.g. "State Bank of Vietnam central rate, 3 Jan 2023").
  */
@@ -18,7 +18,7 @@ export const exchangeRateFieldSchemas = {
   currency: currencyCodeSchema.refine((c) => c !== 'EUR', { message: 'EUR is the base currency (1 per EUR by definition)' }),
   perEur: rateSchema.nullable(),
   perUsd: rateSchema.nullable(),
-  date: isoDateSchema,
+  date: pastDateSchema,
   source: lineSchema(500).min(1, 'is required: say where the rate comes from'),
   notes: z.string().max(10_000, 'must be at most 10,000 characters'),
 } as const;

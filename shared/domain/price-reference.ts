@@ -8,7 +8,7 @@
  */
 import { z } from 'zod';
 import { QUANTITY_UNITS } from './codes';
-import { countryCodeSchema, currencyCodeSchema, idSchema, isoDateSchema, lineSchema, urlOrEmptySchema } from './fields';
+import { countryCodeSchema, currencyCodeSchema, idSchema, pastDateSchema, lineSchema, urlOrEmptySchema } from './fields';
 
 /**
  * Where in the trade chain a price was observed: `source` (paid to poachers, loggers, miners, at or
@@ -30,7 +30,7 @@ const priceSchema = z.number().finite().nonnegative('must not be negative').max(
 
 /**
  * Per-field schemas of a price reference. `low`/`high` are the price of ONE `unit` (e.g. USD per kg)
- * in `currency` (ISO 4217); `date` (YYYY-MM-DD) is when the price was observed or published;
+ * in `currency` (ISO 4217); `date` (YYYY-MM-DD, 1900 to today) is when the price was observed or published;
  * `country` (ISO 3166-1 alpha-2) is where, or null for an international price.
  */
 export const priceReferenceFieldSchemas = {
@@ -43,7 +43,7 @@ export const priceReferenceFieldSchemas = {
   marketLevel: z.enum(MARKET_LEVELS),
   place: lineSchema(300).min(1, 'is required (write "international" for a world price)'),
   country: countryCodeSchema.nullable(),
-  date: isoDateSchema,
+  date: pastDateSchema,
   citationTitle: lineSchema(500).min(1, 'is required: every price needs its source'),
   citationUrl: urlOrEmptySchema,
   notes: z.string().max(10_000, 'must be at most 10,000 characters'),

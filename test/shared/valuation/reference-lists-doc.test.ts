@@ -66,6 +66,9 @@ describe('price references', () => {
     const lists = new ReferenceLists(doc);
     expect(() => lists.addPriceReference(ID1, { ...IVORY, low: 3000 }, ADMIN)).toThrow(/low: must not exceed the high price/);
     expect(() => lists.addPriceReference(ID1, { ...IVORY, currency: 'usd', citationTitle: '' }, ADMIN)).toThrow(NestError);
+    // A price is observed or published: it cannot be dated after today (or before 1900).
+    expect(() => lists.addPriceReference(ID1, { ...IVORY, date: '2099-01-01' }, ADMIN)).toThrow(/date: is in the future/);
+    expect(() => lists.addPriceReference(ID1, { ...IVORY, date: '1850-01-01' }, ADMIN)).toThrow(/date: must be 1900 or later/);
     expect(doc.getMap('priceReferences').size).toBe(0);
     lists.addPriceReference(ID1, IVORY, ADMIN);
     expect(() => lists.updatePriceReference(ID1, { high: 100 }, ADMIN)).toThrow(/low: must not exceed/);
@@ -126,6 +129,7 @@ describe('user exchange rates', () => {
     expect(r.ok && r.range.low).toBeCloseTo(1, 12);
     expect(() => lists.addExchangeRate(ID2, { currency: 'VND', perEur: 26_000, perUsd: 23_300, date: '2019-06-01', source: 'x', notes: '' }, ADMIN)).toThrow(/either per EUR or per USD/);
     expect(() => lists.addExchangeRate(ID2, { currency: 'EUR', perEur: 1, perUsd: null, date: '2019-06-01', source: 'x', notes: '' }, ADMIN)).toThrow(/base currency/);
+    expect(() => lists.addExchangeRate(ID2, { currency: 'KES', perEur: null, perUsd: 130, date: '2099-01-01', source: 'x', notes: '' }, ADMIN)).toThrow(/date: is in the future/);
     expect(() => lists.updateExchangeRate(RATE1, { perEur: 26_000 }, ADMIN)).toThrow(/either per EUR or per USD/);
     lists.updateExchangeRate(RATE1, { perEur: 26_000, perUsd: null }, ADMIN);
     expect(lists.getExchangeRate(RATE1)).toMatchObject({ perEur: 26_000, perUsd: null });
