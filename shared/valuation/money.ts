@@ -140,12 +140,41 @@ export function formatMoney(m: Money): string {
   return `${m.currency} ${formatNumber(m.amount, currencyDigits(m.currency))}`;
 }
 
+/** Rounding direction for the ends of a range: the low end down, the high end up. */
+export type RoundDirection = 'down' | 'up';
+
 /**
- * "USD 1,234,000 – 5,678,000": a range with both ends rounded to whole units of the currency (an
- * estimate's cents mean nothing), or to `decimals` when given. A degenerate range prints one amount.
+ * `value` rounded toward -∞ (`down`) or +∞ (`up`) at `decimals` decimals (negative `decimals`
+ * round to tens, hundreds…). Binary float noise is removed first (to 15 significant digits, where
+ * the value allows it), so that 2.0000000000000004 rounds up to 2, not 3, and 0.29 × 100 down to 29.
+ */
+export function roundDirected(value: number, decimals: number, dir: RoundDirection): number {
+  const step = 10 ** Math.abs(decimals);
+  const raw = decimals >= 0 ? value * step : value / step;
+  const clean = Math.abs(raw) < 1e15 ? Number(raw.toPrecision(15)) : raw;
+  const whole = dir === 'down' ? Math.floor(clean) : Math.ceil(clean);
+  return decimals >= 0 ? whole / step : whole * step;
+}
+
+/**
+ * `value` rounded to `significant` significant digits toward -∞ or +∞, e.g. (965,790, 3, down)
+ * → 965,000, (2,771,100, 3, up) → 2,780,000. For the ends of a range shown in short form.
+ */
+export function roundSignificantDirected(value: number, significant: number, dir: RoundDirection): number {
+  if (value === 0 || !Number.isFinite(value)) return value;
+  const magnitude = Math.floor(Math.log10(Math.abs(value)));
+  return roundDirected(value, significant - 1 - magnitude, dir);
+}
+
+/**
+ * "USD 1,234,000 – 5,678,000": a range with both ends in whole units of the currency (an
+ * estimate's cents mean nothing), or at `decimals` when given. The ends are rounded outward (low
+ * down, high up), so the printed range always contains the computed one and never overstates the
+ * low end; a degenerate range (low = high) is rounded to nearest and prints one amount.
  */
 export function formatMoneyRange(r: MoneyRange, decimals = 0): string {
-  const low = formatNumber(r.low, decimals);
-  const high = formatNumber(r.high, decimals);
+  if (r.low === r.high) return `${r.currency} ${formatNumber(r.low, decimals)}`;
+  const low = formatNumber(roundDirected(r.low, decimals, 'down'), decimals);
+  const high = formatNumber(roundDirected(r.high, decimals, 'up'), decimals);
   return low === high ? `${r.currency} ${low}` : `${r.currency} ${low} – ${high}`;
 }

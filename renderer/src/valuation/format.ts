@@ -5,13 +5,13 @@
  * independent (the shared formatters always use "," and "."), like the case pack.
  */
 import type { ConversionDto, MoneyRangeDto, RateQuoteDto } from '../../../shared/rpc/valuation';
-import { formatMoneyRange, formatSignificant } from '../../../shared/valuation/money';
+import { formatMoneyRange, formatSignificant, roundSignificantDirected, type RoundDirection } from '../../../shared/valuation/money';
 import { formatIsoDate } from '../format/dates';
 
 /** What a total says when no seizure is valued yet (instead of a misleading "USD 0"). */
 export const NOT_VALUED_YET = 'Not valued yet — assign prices to seizures';
 
-/** "USD 6,424,000 – 18,480,000": both ends in whole units of the currency. */
+/** "USD 6,424,000 – 18,480,000": both ends in whole units of the currency, rounded outward. */
 export function fullRange(r: MoneyRangeDto): string {
   return formatMoneyRange(r);
 }
@@ -23,25 +23,34 @@ const SCALES: [number, string][] = [
   [1e3, 'k'],
 ];
 
-/** 3 significant digits, without float noise: 6.424 → "6.42", 18.48 → "18.5", 120 → "120". */
-function short(x: number): string {
-  return formatSignificant(x, 3);
+/**
+ * 3 significant digits, without float noise: 6.424 → "6.42", 18.48 → "18.5", 120 → "120"; with a
+ * direction, rounded that way (6.429 down → "6.42", 18.41 up → "18.5").
+ */
+function short(x: number, dir?: RoundDirection): string {
+  return formatSignificant(dir ? roundSignificantDirected(x, 3, dir) : x, 3);
 }
 
 /** One amount on its own scale: 6,424,000 → "6.42 M", 643,071,828 → "643 M", 950 → "950". */
-function scaled(x: number): { text: string; unit: string } {
+function scaled(x: number, dir?: RoundDirection): { text: string; unit: string } {
   const scale = SCALES.find(([s]) => x >= s);
-  return { text: short(scale ? x / scale[0] : x), unit: scale ? ` ${scale[1]}` : '' };
+  return { text: short(scale ? x / scale[0] : x, dir), unit: scale ? ` ${scale[1]}` : '' };
 }
 
 /**
  * "USD 6.42–18.5 M": a range in three significant digits on the scale (k, M, bn) of its ends, or
- * "USD 643 M – 2.88 bn" when the ends are on different scales; "USD 0" for zero. For tables and
- * chart labels; the full form is in tooltips.
+ * "USD 643 M – 2.88 bn" when the ends are on different scales; "USD 0" for zero. The ends are
+ * rounded outward (low down, high up), so the short form never overstates the low end nor
+ * understates the high one; a single amount is rounded to nearest. For tables and chart labels;
+ * the full form is in tooltips.
  */
 export function shortRange(r: MoneyRangeDto): string {
-  const low = scaled(r.low);
-  const high = scaled(r.high);
+  if (r.low === r.high) {
+    const one = scaled(r.low);
+    return `${r.currency} ${one.text}${one.unit}`;
+  }
+  const low = scaled(r.low, 'down');
+  const high = scaled(r.high, 'up');
   if (low.text === high.text && low.unit === high.unit) return `${r.currency} ${high.text}${high.unit}`;
   if (low.unit === high.unit || r.low === 0) return `${r.currency} ${r.low === 0 ? '0' : low.text}–${high.text}${high.unit}`;
   return `${r.currency} ${low.text}${low.unit} – ${high.text}${high.unit}`;

@@ -1,7 +1,7 @@
 /** Money: currencies are never mixed, sums do not depend on order, formatting is locale-independent. */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { addMoney, formatMoney, formatMoneyRange, formatSignificant, money, moneyRange, sumMoney, type MoneyRange } from '../../../shared/valuation/money';
+import { addMoney, formatMoney, formatMoneyRange, formatSignificant, money, moneyRange, roundDirected, roundSignificantDirected, sumMoney, type MoneyRange } from '../../../shared/valuation/money';
 import { NestError } from '../../../shared/errors';
 
 const amount = fc.double({ min: 0, max: 1e12, noNaN: true, noDefaultInfinity: true });
@@ -39,10 +39,47 @@ describe('money', () => {
     expect(formatMoney(money(10_600_000, 'HKD'))).toBe('HKD 10,600,000.00');
     expect(formatMoney(money(1234.5, 'JPY'))).toBe('JPY 1,235');
     expect(formatMoneyRange(moneyRange(1_367_506.25, 1_706_802.6, 'USD'))).toBe('USD 1,367,506 – 1,706,803');
+    // Outward: the low end is never rounded up, the high end never down.
+    expect(formatMoneyRange(moneyRange(21_918.8, 43_837.6, 'USD'))).toBe('USD 21,918 – 43,838');
+    expect(formatMoneyRange(moneyRange(21_918.8, 43_837.2, 'USD'), 2)).toBe('USD 21,918.80 – 43,837.20');
+    expect(formatMoneyRange(moneyRange(1_500.4, 1_500.6, 'USD'))).toBe('USD 1,500 – 1,501');
+    expect(formatMoneyRange(moneyRange(999.6, 999.6, 'USD'))).toBe('USD 1,000');
     expect(formatMoneyRange(moneyRange(5, 5, 'EUR'))).toBe('EUR 5');
     expect(formatSignificant(10.1558)).toBe('10.1558');
     expect(formatSignificant(18606.59, 15)).toBe('18,606.59');
     expect(formatSignificant(0.129011, 3)).toBe('0.129');
     expect(formatSignificant(1234567, 3)).toBe('1,230,000');
+  });
+});
+
+describe('directed rounding', () => {
+  it('rounds down or up at decimals, without binary float noise', () => {
+    expect(roundDirected(21_918.8, 0, 'down')).toBe(21_918);
+    expect(roundDirected(21_918.2, 0, 'up')).toBe(21_919);
+    expect(roundDirected(0.1 + 0.2, 1, 'up')).toBe(0.3); // 0.30000000000000004 is 0.3, not 0.4
+    expect(roundDirected(0.29 * 100, 0, 'down')).toBe(29); // 28.999999999999996 is 29
+    expect(roundDirected(12_345, -2, 'down')).toBe(12_300);
+    expect(roundDirected(12_345, -2, 'up')).toBe(12_400);
+    expect(roundDirected(-1.5, 0, 'down')).toBe(-2);
+  });
+  it('rounds to significant digits down or up', () => {
+    expect(roundSignificantDirected(965_790, 3, 'down')).toBe(965_000);
+    expect(roundSignificantDirected(2_771_100, 3, 'up')).toBe(2_780_000);
+    expect(roundSignificantDirected(0.012_345, 3, 'up')).toBe(0.0124);
+    expect(roundSignificantDirected(0, 3, 'up')).toBe(0);
+  });
+  it('a printed range always contains the computed one', () => {
+    const amount = fc.double({ min: 0, max: 1e11, noNaN: true });
+    fc.assert(
+      fc.property(amount, amount, fc.integer({ min: 0, max: 3 }), (a, b, decimals) => {
+        const [low, high] = a <= b ? [a, b] : [b, a];
+        const text = formatMoneyRange(moneyRange(low, high, 'USD'), decimals);
+        const [l, h = l] = text.slice(4).split(' – ').map((x) => Number(x.replaceAll(',', '')));
+        if (low === high) return true; // one amount, rounded to nearest
+        const eps = 1e-12 * high; // binary float noise below the 15th significant digit
+        return l! <= low + eps && h! >= high - eps && h! - l! <= high - low + 2 * 10 ** -decimals + eps;
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
