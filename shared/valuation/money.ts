@@ -173,8 +173,19 @@ export function roundSignificantDirected(value: number, significant: number, dir
  * low end; a degenerate range (low = high) is rounded to nearest and prints one amount.
  */
 export function formatMoneyRange(r: MoneyRange, decimals = 0): string {
-  if (r.low === r.high) return `${r.currency} ${formatNumber(r.low, decimals)}`;
-  const low = formatNumber(roundDirected(r.low, decimals, 'down'), decimals);
-  const high = formatNumber(roundDirected(r.high, decimals, 'up'), decimals);
+  const [low, high] = formatRangeEnds(r, decimals);
   return low === high ? `${r.currency} ${low}` : `${r.currency} ${low} – ${high}`;
+}
+
+/**
+ * The two ends of a range as numbers without currency, rounded outward as in
+ * {@link formatMoneyRange} (for tables with a Low and a High column): (21,918.8, 43,837.6) →
+ * ["21,918", "43,838"]; a degenerate range gives the nearest amount twice.
+ */
+export function formatRangeEnds(r: { low: number; high: number }, decimals = 0): [low: string, high: string] {
+  if (r.low === r.high) {
+    const one = formatNumber(r.low, decimals);
+    return [one, one];
+  }
+  return [formatNumber(roundDirected(r.low, decimals, 'down'), decimals), formatNumber(roundDirected(r.high, decimals, 'up'), decimals)];
 }

@@ -251,6 +251,8 @@ test('value the 59 public seizures with a small price list: totals, assumption, 
   ]);
   await expect(charts.getByRole('table', { name: /by crime sector.*values/ }).locator('tbody tr')).toHaveCount(3);
   await expect(charts.getByRole('table', { name: /by crime sector.*values/ })).toContainText('1,877,190');
+  // Wildlife = case total − forestry − mining = USD 267,205,022.07 – 305,959,542.83, ends rounded outward.
+  await expect(charts.getByRole('table', { name: /by crime sector.*values/ }).locator('tbody tr').first().locator('td')).toHaveText(['18', '267,205,022', '305,959,543']);
   await expect(charts.getByRole('img', { name: 'Estimated value by crime sector (USD)' })).toBeVisible();
   await charts.scrollIntoViewIfNeeded();
   await charts.screenshot({ path: path.join(SHOTS, 'valuation-charts.png') });

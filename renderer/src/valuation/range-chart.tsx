@@ -9,7 +9,7 @@
  * under the chart.
  */
 import { useId, type ReactNode } from 'react';
-import { formatMoneyRange } from '../../../shared/valuation/money';
+import { formatMoneyRange, formatRangeEnds } from '../../../shared/valuation/money';
 import { formatCount } from '../format/numbers';
 import { shortAmount, shortRange } from './format';
 
@@ -175,8 +175,8 @@ export function RangeChart(props: RangeChartProps): ReactNode {
               <tr key={b.key} title={shortRange({ low: b.low, high: b.high, currency })}>
                 <th scope="row">{b.label}</th>
                 <td className="col-num">{formatCount(b.count)}</td>
-                <td className="col-num">{formatMoneyRange({ low: b.low, high: b.low, currency }).slice(currency.length + 1)}</td>
-                <td className="col-num">{formatMoneyRange({ low: b.high, high: b.high, currency }).slice(currency.length + 1)}</td>
+                <td className="col-num">{formatRangeEnds(b)[0]}</td>
+                <td className="col-num">{formatRangeEnds(b)[1]}</td>
               </tr>
             ))}
           </tbody>

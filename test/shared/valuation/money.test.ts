@@ -1,7 +1,7 @@
 /** Money: currencies are never mixed, sums do not depend on order, formatting is locale-independent. */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { addMoney, formatMoney, formatMoneyRange, formatSignificant, money, moneyRange, roundDirected, roundSignificantDirected, sumMoney, type MoneyRange } from '../../../shared/valuation/money';
+import { addMoney, formatMoney, formatMoneyRange, formatRangeEnds, formatSignificant, money, moneyRange, roundDirected, roundSignificantDirected, sumMoney, type MoneyRange } from '../../../shared/valuation/money';
 import { NestError } from '../../../shared/errors';
 
 const amount = fc.double({ min: 0, max: 1e12, noNaN: true, noDefaultInfinity: true });
@@ -44,6 +44,8 @@ describe('money', () => {
     expect(formatMoneyRange(moneyRange(21_918.8, 43_837.2, 'USD'), 2)).toBe('USD 21,918.80 – 43,837.20');
     expect(formatMoneyRange(moneyRange(1_500.4, 1_500.6, 'USD'))).toBe('USD 1,500 – 1,501');
     expect(formatMoneyRange(moneyRange(999.6, 999.6, 'USD'))).toBe('USD 1,000');
+    expect(formatRangeEnds({ low: 965_790.4, high: 2_778_299.2 })).toEqual(['965,790', '2,778,300']);
+    expect(formatRangeEnds({ low: 5.5, high: 5.5 })).toEqual(['6', '6']);
     expect(formatMoneyRange(moneyRange(5, 5, 'EUR'))).toBe('EUR 5');
     expect(formatSignificant(10.1558)).toBe('10.1558');
     expect(formatSignificant(18606.59, 15)).toBe('18,606.59');
