@@ -306,8 +306,12 @@ export const valuationRpc = {
   'valuation.removeEcb': method(z.object({ workspaceId, id: z.number().int() }), z.object({}), 'Removes an imported ECB file (the shipped rates stay).'),
   'valuation.quote': method(
     z.object({ workspaceId, from: currency, to: currency, date: isoDate }),
-    z.object({ conversion: conversionDtoSchema.nullable(), quotes: z.array(rateQuoteDtoSchema), missing: z.array(z.string()) }),
-    'The cross rate from one currency to another at a date (1 unit converted), with the quotes used, or the currencies without a rate.',
+    z.object({
+      conversion: conversionDtoSchema.nullable(),
+      quotes: z.array(rateQuoteDtoSchema),
+      missing: z.array(z.object({ currency: z.string(), why: z.string() })),
+    }),
+    'The cross rate from one currency to another at a date (1 unit converted), with the quotes used, or the currencies without a rate and why (a clause, e.g. "the ECB stopped publishing RUB rates after 1 March 2022").',
   ),
   'valuation.case': method(caseRef, caseValuationSchema, 'The estimate of one case: per-seizure valuations with rates and dates, totals, breakdowns, assumption, context, methodology.'),
   'valuation.statement': method(caseRef, statementSchema, 'The full methodology statement of a case estimate, ready for the case pack.'),

@@ -163,6 +163,11 @@ test('value the 59 public seizures with a small price list: totals, assumption, 
   await expect(page.locator('.toast')).toHaveCount(0, { timeout: 8000 });
   await page.screenshot({ path: path.join(SHOTS, 'exchange-rates.png') });
   expect(await seriousAxeViolations(page)).toEqual([]);
+  // Before the entered rate there is none, and the checker says why.
+  await page.getByLabel('Date', { exact: true }).fill('2019-05-01');
+  await expect(page.getByTestId('rate-result')).toHaveText(
+    'No rate for VND on or before 1 May 2019: the ECB does not publish a VND rate, and no rate entered for VND is dated on or before 1 May 2019. Enter one below, with its source.',
+  );
 
   // ---- Value the seizures in the case's Valuation tab.
   await page.goto(caseUrl);

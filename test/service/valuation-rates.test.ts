@@ -63,7 +63,16 @@ describe('ECB rates', () => {
     const q = await c.call('valuation.quote', { workspaceId, from: 'HKD', to: 'USD', date: '2013-01-03' });
     expect(q.conversion!.rate).toBeCloseTo(1.3102 / 10.1558, 14);
     expect(q.conversion!.quotes.map((i) => q.quotes[i]!).map((x) => [x.currency, x.perEur, x.date])).toEqual([['HKD', 10.1558, '2013-01-03'], ['USD', 1.3102, '2013-01-03']]);
-    expect(await c.call('valuation.quote', { workspaceId, from: 'VND', to: 'USD', date: '2019-06-12' })).toEqual({ conversion: null, quotes: [], missing: ['VND'] });
+    expect(await c.call('valuation.quote', { workspaceId, from: 'VND', to: 'USD', date: '2019-06-12' })).toEqual({
+      conversion: null,
+      quotes: [],
+      missing: [{ currency: 'VND', why: 'the ECB does not publish a VND rate and no rate was entered for it' }],
+    });
+    // Each missing currency says why: here the ECB suspended RUB quotes after 1 March 2022.
+    expect((await c.call('valuation.quote', { workspaceId, from: 'RUB', to: 'KES', date: '2023-05-02' })).missing).toEqual([
+      { currency: 'RUB', why: 'the ECB stopped publishing RUB rates after 1 March 2022' },
+      { currency: 'KES', why: 'the ECB does not publish a KES rate and no rate was entered for it' },
+    ]);
   });
 
   it('uses an imported newer ECB file for a 2025 date, keeps it in SQLite, and can remove it', async () => {

@@ -28,12 +28,19 @@ export function ratesInfo(ws: WorkspaceRuntime): RatesInfo {
 }
 
 /**
- * 1 `from` in `to` at `date` with the quotes used, or the currencies that have no rate then.
+ * 1 `from` in `to` at `date` with the quotes used, or the currencies that have no rate then, each
+ * with why (a clause from `RateTable.whyNoRate`).
  * @throws NestError('validation') when `date` is not a real date.
  */
-export function quote(ws: WorkspaceRuntime, from: string, to: string, date: string): { conversion: ConversionDto | null; quotes: RateQuoteDto[]; missing: string[] } {
-  const r = workspaceRateTable(ws).convert(moneyRange(1, 1, from), to, date);
-  if (!r.ok) return { conversion: null, quotes: [], missing: [...r.missing] };
+export function quote(
+  ws: WorkspaceRuntime,
+  from: string,
+  to: string,
+  date: string,
+): { conversion: ConversionDto | null; quotes: RateQuoteDto[]; missing: { currency: string; why: string }[] } {
+  const table = workspaceRateTable(ws);
+  const r = table.convert(moneyRange(1, 1, from), to, date);
+  if (!r.ok) return { conversion: null, quotes: [], missing: r.missing.map((currency) => ({ currency, why: table.whyNoRate(currency, date) })) };
   const quotes = new QuoteTable();
   return { conversion: conversionDto(r.rate, r.range, quotes), quotes: quotes.list, missing: [] };
 }

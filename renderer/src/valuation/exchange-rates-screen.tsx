@@ -83,7 +83,7 @@ function RateChecker(props: { workspaceId: string; currencies: string[] }): Reac
           ) : null}
           {q.data && !q.data.conversion ? (
             <Notice kind="warning" icon="alert">
-              No rate for {q.data.missing.join(' and ')} on or before {formatIsoDate(date)}: enter one below, with its source.
+              No rate for {q.data.missing.map((m) => m.currency).join(' and ')} on or before {formatIsoDate(date)}: {q.data.missing.map((m) => m.why).join('; ')}. Enter one below, with its source.
             </Notice>
           ) : null}
         </div>
