@@ -56,6 +56,8 @@ export function hubTuning(s: ServeSettings): Omit<HubOptions, 'now'> {
     maxTickMs: 8,
     inbox: { highWaterMessages: 1024, highWaterBytes: Math.max(4 * 1024 * 1024, s.maxMessageBytes) },
     maxBufferedBytes: Math.max(64 * 1024 * 1024, 2 * s.maxMessageBytes),
+    maxPresenceStateBytes: 64 * 1024,
+    maxPresenceClientsPerConn: 16,
   };
 }
 

@@ -31,11 +31,13 @@ import { CLOSE } from './protocol/close-codes';
 import {
   decodeClientMessage,
   encodeAwareness,
+  encodeAwarenessEntries,
   encodePermissionDenied,
   encodeSyncStep1,
   encodeSyncStep2,
   encodeUpdate,
   READ_ONLY_REASON,
+  readAwarenessEntries,
   updateAddsContent,
   type ClientMessage,
 } from './protocol/messages';
@@ -61,6 +63,10 @@ export interface HubOptions extends RoomOptions {
   pingIntervalMs: number;
   /** ms between checks that each connection's signing key is still registered. */
   keyCheckMs: number;
+  /** Largest presence state (its JSON, in bytes) a client may send; a bigger one closes the connection (4400). */
+  maxPresenceStateBytes: number;
+  /** Awareness client ids one connection may have a state for (a stock client uses one; the desktop one per window). */
+  maxPresenceClientsPerConn: number;
   /** Clock, ms since epoch. */
   now: () => number;
 }
@@ -362,13 +368,22 @@ export class Hub implements RoomListener<Connection> {
           return this.reject(conn, 'bad-update');
         }
         return;
-      case 'awareness':
+      case 'awareness': {
+        let update: Uint8Array | null | 'too-large';
         try {
-          applyAwarenessUpdate(room.awareness, msg.update, conn);
+          update = this.ownPresence(conn, msg.update);
+        } catch {
+          return this.reject(conn, 'bad-awareness');
+        }
+        if (update === 'too-large') return this.reject(conn, 'awareness-too-large');
+        if (!update) return;
+        try {
+          applyAwarenessUpdate(room.awareness, update, conn);
         } catch {
           return this.reject(conn, 'bad-awareness');
         }
         return;
+      }
       case 'query-awareness': {
         const ids = [...room.awareness.getStates().keys()];
         if (ids.length > 0) tick.deliveries.push({ to: conn, data: encodeAwareness(encodeAwarenessUpdate(room.awareness, ids)) });
@@ -377,6 +392,32 @@ export class Hub implements RoomListener<Connection> {
       case 'auth':
         return; // only the relay sends auth messages; ignore
     }
+  }
+
+  /**
+   * The part of a client's awareness update that it may apply: the states of its own client ids
+   * (those it set first in this room, at most `maxPresenceClientsPerConn`). Entries for ids
+   * another connection owns are dropped: stock clients echo everyone's states back (harmless, the
+   * clock is not newer), and neither a hostile client nor a client whose timer thinks a peer is
+   * gone may replace or remove someone else's presence. Null if nothing is left.
+   * @throws NestError('bad-frame') for a malformed update; returns 'too-large' for an oversized state.
+   */
+  private ownPresence(conn: Connection, update: Uint8Array): Uint8Array | null | 'too-large' {
+    const entries = readAwarenessEntries(update);
+    const mine = conn.room.conns.get(conn) ?? new Set<number>();
+    const owner = new Map<number, Connection>();
+    for (const [c, ids] of conn.room.conns) if (c !== conn) for (const id of ids) owner.set(id, c);
+    let owned = mine.size;
+    const kept = entries.filter((x) => {
+      if (owner.has(x.clientId)) return false;
+      if (mine.has(x.clientId)) return true;
+      if (x.state === 'null' || owned >= this.opts.maxPresenceClientsPerConn) return false;
+      owned++;
+      return true;
+    });
+    if (kept.some((x) => Buffer.byteLength(x.state) > this.opts.maxPresenceStateBytes)) return 'too-large';
+    if (kept.length === 0) return null;
+    return kept.length === entries.length ? update : encodeAwarenessEntries(kept);
   }
 
   private dropReadOnly(conn: Connection, msg: Extract<ClientMessage, { kind: 'sync-step2' | 'sync-update' }>, tick: Tick): void {

@@ -125,3 +125,45 @@ export function updateAddsContent(doc: Y.Doc, update: Uint8Array): boolean {
   for (const [client, clock] of to) if (clock > (ours.get(client) ?? 0)) return true;
   return false;
 }
+
+/** One client's entry in an awareness update: its id, clock and state (JSON text; "null" = removed). */
+export interface AwarenessEntry {
+  clientId: number;
+  clock: number;
+  /** The state as JSON text, as on the wire. */
+  state: string;
+}
+
+/**
+ * The entries of an awareness update (y-protocols/awareness layout: varUint count, then per
+ * client varUint id, varUint clock, varString JSON state), without parsing the JSON.
+ * @throws NestError('bad-frame') when the update is truncated or has trailing bytes.
+ */
+export function readAwarenessEntries(update: Uint8Array): AwarenessEntry[] {
+  try {
+    const d = decoding.createDecoder(update);
+    const n = decoding.readVarUint(d);
+    const entries: AwarenessEntry[] = [];
+    for (let i = 0; i < n; i++) {
+      const clientId = decoding.readVarUint(d);
+      const clock = decoding.readVarUint(d);
+      entries.push({ clientId, clock, state: decoding.readVarString(d) });
+    }
+    if (decoding.hasContent(d)) throw new Error('trailing bytes');
+    return entries;
+  } catch {
+    throw new NestError('bad-frame', 'malformed awareness update');
+  }
+}
+
+/** Encodes awareness entries back into an awareness update. */
+export function encodeAwarenessEntries(entries: readonly AwarenessEntry[]): Uint8Array {
+  const e = encoding.createEncoder();
+  encoding.writeVarUint(e, entries.length);
+  for (const x of entries) {
+    encoding.writeVarUint(e, x.clientId);
+    encoding.writeVarUint(e, x.clock);
+    encoding.writeVarString(e, x.state);
+  }
+  return encoding.toUint8Array(e);
+}
