@@ -7,9 +7,7 @@ import type { ImportReport } from '../../../shared/rpc/import';
 import { Icon } from '../ui/icons';
 import { Notice } from '../ui/states';
 import { formatCount } from '../format/numbers';
-import { sentence } from '../forms/issues';
-
-const MAX_LISTED = 500;
+import { RejectedRowsTable } from '../ui/rejected-rows-table';
 
 /** The report view; `final` words it as done rather than planned. */
 export function ImportReportView(props: { report: ImportReport; final?: boolean }): ReactNode {
@@ -42,39 +40,7 @@ export function ImportReportView(props: { report: ImportReport; final?: boolean 
         </ul>
       ) : null}
       {r.rejected.length ? (
-        <div className="table-card report-rejections">
-          <div className="table-scroll">
-            <table className="data-table" aria-label="Rejected rows">
-              <thead>
-                <tr>
-                  <th scope="col" className="col-num">
-                    <span className="th-label">Line</span>
-                  </th>
-                  <th scope="col">
-                    <span className="th-label">Column</span>
-                  </th>
-                  <th scope="col">
-                    <span className="th-label">Value</span>
-                  </th>
-                  <th scope="col">
-                    <span className="th-label">Reason</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {r.rejected.slice(0, MAX_LISTED).map((x, i) => (
-                  <tr key={i}>
-                    <td className="col-num">{x.line}</td>
-                    <td className="mono">{x.column || x.field}</td>
-                    <td className="mono report-value">{x.value || <span className="muted">(empty)</span>}</td>
-                    <td>{sentence(x.reason)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-          {r.rejected.length > MAX_LISTED ? <p className="card-body muted small">…and {formatCount(r.rejected.length - MAX_LISTED)} more problems.</p> : null}
-        </div>
+        <RejectedRowsTable className="report-rejections" showValue rows={r.rejected.map((x) => ({ line: x.line, column: x.column || x.field, value: x.value, reason: x.reason }))} />
       ) : (
         <p className="report-clean">
           <Icon name="check" size={14} /> No row {f ? 'was' : 'would be'} rejected.

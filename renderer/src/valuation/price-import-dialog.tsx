@@ -12,6 +12,7 @@ import type { Writer } from '../../../shared/docs/records';
 import { parsePriceReferenceCsv, type PriceCsvResult } from '../../../shared/valuation/price-csv';
 import { Dialog } from '../ui/dialog';
 import { Icon } from '../ui/icons';
+import { RejectedRowsTable } from '../ui/rejected-rows-table';
 import { ErrorPanel, Notice } from '../ui/states';
 import { formatCount } from '../format/numbers';
 import { formatIsoDate } from '../format/dates';
@@ -123,32 +124,7 @@ export function PriceImportDialog(props: PriceImportDialogProps): ReactNode {
               </div>
             </div>
             {file.result.rejected.length ? (
-              <div className="table-card">
-                <table className="data-table" aria-label="Rejected rows">
-                  <thead>
-                    <tr>
-                      <th scope="col" className="col-num">
-                        <span className="th-label">Line</span>
-                      </th>
-                      <th scope="col">
-                        <span className="th-label">Column</span>
-                      </th>
-                      <th scope="col">
-                        <span className="th-label">Why</span>
-                      </th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {file.result.rejected.map((r, i) => (
-                      <tr key={i}>
-                        <td className="col-num">{r.line}</td>
-                        <td className="mono">{r.field}</td>
-                        <td>{r.reason[0]!.toUpperCase() + r.reason.slice(1)}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+              <RejectedRowsTable rows={file.result.rejected.map((x) => ({ line: x.line, column: x.field, reason: x.reason }))} />
             ) : (
               <Notice kind="success">Every row is valid.</Notice>
             )}

@@ -1,0 +1,70 @@
+/**
+ * The table of rejected rows shared by every import report (seizure files, price lists): line,
+ * column, optionally the value found, and the reason, at most {@link MAX_LISTED} rows with a count
+ * of the rest, so that a file with a hundred thousand bad rows still renders at once.
+ */
+import type { ReactNode } from 'react';
+import { formatCount } from '../format/numbers';
+import { sentence } from '../forms/issues';
+
+/** At most this many rejected rows are listed; the rest are counted. */
+export const MAX_LISTED = 500;
+
+/** One rejected cell or row: 1-based `line` in the file, the `column` as named in the file, why. */
+export interface RejectedRow {
+  line: number;
+  column: string;
+  /** The value found, when the report keeps it (shown in its own column). */
+  value?: string;
+  reason: string;
+}
+
+/** Props of {@link RejectedRowsTable}. */
+export interface RejectedRowsTableProps {
+  rows: readonly RejectedRow[];
+  /** Shows the Value column (the seizure import keeps each bad value; the price import does not). */
+  showValue?: boolean;
+  className?: string;
+}
+
+/** The rejected rows of an import, in a table card labelled "Rejected rows". */
+export function RejectedRowsTable(props: RejectedRowsTableProps): ReactNode {
+  const { rows, showValue } = props;
+  return (
+    <div className={`table-card${props.className ? ` ${props.className}` : ''}`}>
+      <div className="table-scroll">
+        <table className="data-table" aria-label="Rejected rows">
+          <thead>
+            <tr>
+              <th scope="col" className="col-num">
+                <span className="th-label">Line</span>
+              </th>
+              <th scope="col">
+                <span className="th-label">Column</span>
+              </th>
+              {showValue ? (
+                <th scope="col">
+                  <span className="th-label">Value</span>
+                </th>
+              ) : null}
+              <th scope="col">
+                <span className="th-label">Reason</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.slice(0, MAX_LISTED).map((x, i) => (
+              <tr key={i}>
+                <td className="col-num">{x.line}</td>
+                <td className="mono">{x.column}</td>
+                {showValue ? <td className="mono report-value">{x.value || <span className="muted">(empty)</span>}</td> : null}
+                <td>{sentence(x.reason)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {rows.length > MAX_LISTED ? <p className="card-body muted small">…and {formatCount(rows.length - MAX_LISTED)} more problems.</p> : null}
+    </div>
+  );
+}
