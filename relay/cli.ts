@@ -164,9 +164,9 @@ async function run(cmd: Command): Promise<void> {
  * so a mistyped path is reported as a missing file, not as "not valid JSON".
  */
 function publicKeyText(arg: string): string {
-  if (fs.existsSync(arg)) return readFileFor('--public-key', arg);
   if (arg.trimStart().startsWith('{')) return arg;
-  throw new NestError('invalid-params', `--public-key: no file ${path.resolve(arg)}, and not a JWK either (give the .pub.jwk file or its JSON text)`);
+  if (fs.existsSync(arg)) return readFileFor('--public-key', arg);
+  throw new NestError('invalid-params', `--public-key: no file ${arg}, and not a JWK either (give the .pub.jwk file or its JSON text)`);
 }
 
 try {

@@ -31,6 +31,9 @@ export type Command =
   | { kind: 'generate-key'; out: string }
   | { kind: 'invite'; keyFile: string; workspaceId: string; memberId: string; name: string; agency: string; role: MemberRole; days: number };
 
+/** Longest invitation `invite` signs, in days; the relay refuses tokens valid for more than 731. */
+export const MAX_INVITE_DAYS = 730;
+
 /** Defaults of `serve`. */
 export const DEFAULTS = {
   host: '127.0.0.1',
@@ -72,7 +75,7 @@ Usage:
   npm run relay -- backup --out <file>            consistent copy of relay.sqlite, safe while serving
   npm run relay -- generate-key --out <private-key.jwk>
   npm run relay -- invite --key <private-key.jwk> --workspace <uuid> --member <id>
-                          --name <name> --agency <agency> --role <role> [--days 30]
+                          --name <name> --agency <agency> --role <role> [--days 30, at most 730]
 
 Options of serve (environment variable in brackets):
   --host <addr>               interface to listen on [NEST_RELAY_HOST] (default ${DEFAULTS.host})
@@ -117,7 +120,11 @@ export function parseCommandLine(argv: readonly string[], env: Readonly<Record<s
   const allowed = COMMAND_FLAGS[name];
   if (!allowed) throw new NestError('invalid-params', `unknown command "${name}" (see --help)`);
   const flags = readFlags(args, allowed, name);
-  const dataDir = path.resolve(flags.get('data-dir') ?? env.NEST_RELAY_DATA_DIR ?? DEFAULTS.dataDir);
+  // Relative paths are the operator's: `npm run` starts the script in the package root, but says
+  // where it was typed in INIT_CWD (absent when node runs the CLI directly, e.g. under systemd).
+  const base = env.INIT_CWD || process.cwd();
+  const abs = (p: string): string => path.resolve(base, p);
+  const dataDir = abs(flags.get('data-dir') ?? env.NEST_RELAY_DATA_DIR ?? DEFAULTS.dataDir);
   switch (name) {
     case 'serve':
       return {
@@ -133,28 +140,33 @@ export function parseCommandLine(argv: readonly string[], env: Readonly<Record<s
           compactThreshold: int('compact-threshold', flags.get('compact-threshold') ?? env.NEST_RELAY_COMPACT_THRESHOLD, DEFAULTS.compactThreshold, 1, 1_000_000),
         },
       };
-    case 'add-workspace':
-      return { kind: 'add-workspace', dataDir, workspaceId: uuid('id', flags), publicKey: required('public-key', flags), label: flags.get('label') ?? '' };
+    case 'add-workspace': {
+      const key = required('public-key', flags);
+      // A file name or the JWK JSON itself.
+      const publicKey = key.trimStart().startsWith('{') ? key : abs(key);
+      return { kind: 'add-workspace', dataDir, workspaceId: uuid('id', flags), publicKey, label: flags.get('label') ?? '' };
+    }
     case 'remove-key':
       return { kind: 'remove-key', dataDir, workspaceId: uuid('id', flags), kid: required('kid', flags) };
     case 'list-workspaces':
       return { kind: 'list-workspaces', dataDir };
     case 'backup':
-      return { kind: 'backup', dataDir, out: path.resolve(required('out', flags)) };
+      return { kind: 'backup', dataDir, out: abs(required('out', flags)) };
     case 'generate-key':
-      return { kind: 'generate-key', out: path.resolve(required('out', flags)) };
+      return { kind: 'generate-key', out: abs(required('out', flags)) };
     default: {
       const role = required('role', flags);
       if (!(MEMBER_ROLES as readonly string[]).includes(role)) throw new NestError('invalid-params', `--role must be one of ${MEMBER_ROLES.join(', ')}`);
       return {
         kind: 'invite',
-        keyFile: path.resolve(required('key', flags)),
+        keyFile: abs(required('key', flags)),
         workspaceId: uuid('workspace', flags),
         memberId: required('member', flags),
         name: required('name', flags),
         agency: required('agency', flags),
         role: role as MemberRole,
-        days: int('days', flags.get('days'), 30, 1, 3660),
+        // The relay refuses a token valid for more than two years (MAX_TOKEN_LIFETIME_MS): never sign one.
+        days: int('days', flags.get('days'), 30, 1, MAX_INVITE_DAYS),
       };
     }
   }

@@ -3,7 +3,8 @@
  */
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DEFAULTS, HELP, hubTuning, parseCommandLine } from '../../relay/config';
+import { DEFAULTS, HELP, hubTuning, MAX_INVITE_DAYS, parseCommandLine } from '../../relay/config';
+import { MAX_TOKEN_LIFETIME_MS } from '../../shared/auth/tokens';
 import { NestError } from '../../shared/errors';
 
 const WID = '7b0c1a8e-3f2d-4c5b-9a6e-1d2c3b4a5f60';
@@ -38,7 +39,7 @@ describe('parseCommandLine', () => {
       kind: 'add-workspace',
       dataDir: '/d',
       workspaceId: WID,
-      publicKey: 'k.jwk',
+      publicKey: path.resolve('k.jwk'),
       label: '',
     });
     expect(parseCommandLine(['remove-key', '--id', WID, '--kid', 'abc'], { NEST_RELAY_DATA_DIR: '/d' })).toEqual({ kind: 'remove-key', dataDir: '/d', workspaceId: WID, kid: 'abc' });
@@ -48,6 +49,19 @@ describe('parseCommandLine', () => {
     expect(
       parseCommandLine(['invite', '--key', '/k/p.jwk', '--workspace', WID, '--member', 'm1', '--name', 'Ivy', '--agency', 'Customs', '--role', 'observer'], {}),
     ).toEqual({ kind: 'invite', keyFile: '/k/p.jwk', workspaceId: WID, memberId: 'm1', name: 'Ivy', agency: 'Customs', role: 'observer', days: 30 });
+  });
+
+  it('resolves relative paths against the folder npm was run from (INIT_CWD), not the package root', () => {
+    const env = { INIT_CWD: '/home/op/keys' };
+    expect(parseCommandLine(['generate-key', '--out', 'ws.jwk'], env)).toEqual({ kind: 'generate-key', out: '/home/op/keys/ws.jwk' });
+    expect(parseCommandLine(['add-workspace', '--id', WID, '--public-key', 'ws.pub.jwk', '--data-dir', 'd'], env)).toMatchObject({
+      dataDir: '/home/op/keys/d',
+      publicKey: '/home/op/keys/ws.pub.jwk',
+    });
+    const jwk = '{"kty":"OKP","crv":"Ed25519","x":"abc"}';
+    expect(parseCommandLine(['add-workspace', '--id', WID, '--public-key', jwk], env)).toMatchObject({ publicKey: jwk });
+    expect(parseCommandLine(['backup', '--out', 'b.sqlite'], env)).toMatchObject({ dataDir: '/home/op/keys/relay-data', out: '/home/op/keys/b.sqlite' });
+    expect(parseCommandLine(['invite', '--key', 'ws.jwk', '--workspace', WID, '--member', 'm', '--name', 'N', '--agency', 'A', '--role', 'observer'], env)).toMatchObject({ keyFile: '/home/op/keys/ws.jwk' });
   });
 
   it('answers --help anywhere', () => {
@@ -70,6 +84,9 @@ describe('parseCommandLine', () => {
     expect(bad(['frobnicate'])).toMatch(/unknown command "frobnicate"/);
     expect(bad(['--prot', '1'])).toMatch(/unknown option --prot/);
     expect(bad(['--port'])).toMatch(/--port needs a value/);
+    // The relay refuses tokens valid for more than two years: invite must not sign them.
+    expect(bad(['invite', '--key', 'k', '--workspace', WID, '--member', 'm', '--name', 'N', '--agency', 'A', '--role', 'observer', '--days', '1000'])).toMatch(/--days must be between 1 and 730/);
+    expect(MAX_INVITE_DAYS * 86_400_000).toBeLessThanOrEqual(MAX_TOKEN_LIFETIME_MS);
     // A flag where the value should be: the value was left out (not "unexpected argument 0").
     expect(bad(['--data-dir', '--port', '0'])).toMatch(/--data-dir needs a value/);
     expect(bad(['--port', '70000'])).toMatch(/--port must be between 0 and 65535/);
