@@ -124,13 +124,13 @@ export function parseCommandLine(argv: readonly string[], env: Readonly<Record<s
   // where it was typed in INIT_CWD (absent when node runs the CLI directly, e.g. under systemd).
   const base = env.INIT_CWD || process.cwd();
   const abs = (p: string): string => path.resolve(base, p);
-  const dataDir = abs(flags.get('data-dir') ?? env.NEST_RELAY_DATA_DIR ?? DEFAULTS.dataDir);
+  const dataDir = abs(text('data-dir', flags, env.NEST_RELAY_DATA_DIR, DEFAULTS.dataDir));
   switch (name) {
     case 'serve':
       return {
         kind: 'serve',
         settings: {
-          host: flags.get('host') ?? env.NEST_RELAY_HOST ?? DEFAULTS.host,
+          host: text('host', flags, env.NEST_RELAY_HOST, DEFAULTS.host),
           port: int('port', flags.get('port') ?? env.NEST_RELAY_PORT, DEFAULTS.port, 0, 65535),
           dataDir,
           maxMessageBytes: int('max-message-bytes', flags.get('max-message-bytes') ?? env.NEST_RELAY_MAX_MESSAGE_BYTES, DEFAULTS.maxMessageBytes, 1024, 1024 ** 3),
@@ -199,6 +199,20 @@ function int(flag: string, text: string | undefined, fallback: number, min: numb
   const n = Number(text.trim());
   if (n < min || n > max) throw new NestError('invalid-params', `--${flag} must be between ${min} and ${max}`);
   return n;
+}
+
+/**
+ * A text setting: the flag, else the environment variable, else `fallback`. An empty variable
+ * counts as unset (`Environment=NEST_RELAY_HOST=` must not mean "every interface", which is what
+ * Node makes of an empty host); an empty flag is refused.
+ */
+function text(flag: string, flags: Flags, envValue: string | undefined, fallback: string): string {
+  const v = flags.get(flag);
+  if (v !== undefined) {
+    if (v.trim() === '') throw new NestError('invalid-params', `--${flag} needs a value`);
+    return v;
+  }
+  return envValue === undefined || envValue.trim() === '' ? fallback : envValue;
 }
 
 function required(flag: string, flags: Flags): string {

@@ -64,6 +64,14 @@ describe('parseCommandLine', () => {
     expect(parseCommandLine(['invite', '--key', 'ws.jwk', '--workspace', WID, '--member', 'm', '--name', 'N', '--agency', 'A', '--role', 'observer'], env)).toMatchObject({ keyFile: '/home/op/keys/ws.jwk' });
   });
 
+  it('takes an empty environment variable as unset, and refuses an empty flag (Node listens everywhere on host "")', () => {
+    const env = { NEST_RELAY_HOST: '', NEST_RELAY_DATA_DIR: ' ', NEST_RELAY_PORT: '' };
+    expect(parseCommandLine([], env)).toMatchObject({ settings: { host: '127.0.0.1', dataDir: path.resolve('relay-data'), port: DEFAULTS.port } });
+    expect(() => parseCommandLine(['--host', ''], {})).toThrow(/--host needs a value/);
+    expect(() => parseCommandLine(['--host='], {})).toThrow(/--host needs a value/);
+    expect(() => parseCommandLine(['list-workspaces', '--data-dir', ''], {})).toThrow(/--data-dir needs a value/);
+  });
+
   it('answers --help anywhere', () => {
     expect(parseCommandLine(['serve', '--port', '1', '--help'], {})).toEqual({ kind: 'help' });
     expect(parseCommandLine(['-h'], {})).toEqual({ kind: 'help' });
