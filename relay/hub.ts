@@ -296,7 +296,12 @@ export class Hub implements RoomListener<Connection> {
   private append(tick: Tick): void {
     const t0 = performance.now();
     const applyMs = t0 - tick.startedAt;
-    const pending = tick.appends.length > 0 ? this.storage.appendBatch(tick.appends) : Promise.resolve([]);
+    // A tick with nothing to store (sync step 1s, presence, a read-only client's dropped writes,
+    // updates waiting for missing dependencies) must still let the event loop read sockets before
+    // the next one: chained on a resolved promise, ticks ran back to back as microtasks until the
+    // busy connection's whole queue was drained, and every other room waited (for a minute, with
+    // 12,000 updates missing a dependency).
+    const pending = tick.appends.length > 0 ? this.storage.appendBatch(tick.appends) : new Promise<number[]>((resolve) => setImmediate(() => resolve([])));
     this.appending = pending.then(
       () => {
         this.counters.updatesStored += tick.appends.length;

@@ -77,3 +77,52 @@ it('a slice of costly messages stops at the tick deadline (one message past it a
   // Before the fix: one tick of 32 whole-doc encodings.
   expect(Math.max(...ticks.map((t) => t.messages ?? 0))).toBeLessThanOrEqual(2);
 });
+
+it('ticks with nothing to store still let the event loop read sockets between them', async () => {
+  const dir = tempDir();
+  const storage = SqliteRelayStorage.open(path.join(dir, 'relay.sqlite'));
+  const ws = await makeWorkspace();
+  await storage.addWorkspaceKey(ws.id, ws.key.publicJwk);
+  const settings = { host: '127.0.0.1', port: 0, dataDir: dir, maxMessageBytes: 1 << 24, idleUnloadMs: 30_000, keyCheckMs: 60_000, pingIntervalMs: 30_000, compactThreshold: 100_000 };
+  const relay: RelayServer = await startRelay({ ...settings, ...hubTuning(settings), storage, log: pino({ level: 'silent' }), now: Date.now });
+  cleanup.push(() => relay.close());
+  const inv = member('investigator');
+  const clients: TestClient[] = [await setUpWorkspaceDoc(relay.url, ws, [inv])];
+  cleanup.push(() => clients.forEach((c) => c.destroy()));
+  const token = await ws.token(inv);
+  const room = caseDocName(ws.id, randomUUID());
+  const writer = connect(relay.url, room, token);
+  clients.push(writer);
+  await writer.synced;
+  const m = writer.doc.getMap<number>('m');
+  for (let t = 0; t < 10; t++) writer.doc.transact(() => Array.from({ length: 2000 }, (_, i) => m.set(`k${t}-${i}`, i)));
+  await readBack(relay.url, room, token, (d) => d.getMap('m').size === 20_000, 'the doc');
+
+  // 1,000 sync step 1s (each answered with a whole-doc step 2, nothing stored), queued at once.
+  const spammer = new WebSocket(`${relay.url}/${room}`, { headers: { authorization: authorizationHeader(token) } });
+  cleanup.push(() => spammer.close());
+  await new Promise<void>((resolve, reject) => spammer.once('open', () => resolve()).once('error', reject));
+  let replies = 0;
+  spammer.on('message', (d: Buffer) => {
+    if (d[0] === 0 && d[1] === 1) replies++;
+  });
+  const e = encoding.createEncoder();
+  encoding.writeVarUint(e, 0);
+  syncProtocol.writeSyncStep1(e, new Y.Doc());
+  const step1 = encoding.toUint8Array(e);
+  // The relay runs in this process: the longest gap between two 5 ms timer callbacks is how long
+  // it held the event loop in one go.
+  let last = performance.now();
+  let longest = 0;
+  const timer = setInterval(() => {
+    const now = performance.now();
+    longest = Math.max(longest, now - last);
+    last = now;
+  }, 5);
+  cleanup.push(() => clearInterval(timer));
+  for (let i = 0; i < 1000; i++) spammer.send(step1);
+  await waitFor(() => replies === 1000, 'the 1,000 answers', 60_000);
+  clearInterval(timer);
+  // Before the fix: one block for the whole queue (1,000 encodings; seconds).
+  expect(longest).toBeLessThan(400);
+});
