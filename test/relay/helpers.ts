@@ -4,8 +4,6 @@
  * make a workspace with keys and tokens, and connect stock y-websocket clients (disableBc).
  */
 import { spawn, execFile, type ChildProcess } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { promisify } from 'node:util';
@@ -20,6 +18,7 @@ import { generateWorkspaceKey, type WorkspaceKeyPair } from '../../shared/auth/k
 import { signInvitation } from '../../shared/auth/tokens';
 import { authorizationHeader } from '../../shared/auth/bearer';
 import { webSocketWithToken } from '../../relay/client';
+import { tempDir as sharedTempDir } from '../helpers/temp-dir';
 
 // Every y-websocket provider adds a process 'exit' listener; tests open dozens.
 process.setMaxListeners(200);
@@ -43,9 +42,9 @@ export interface RelayProcess {
   kill9(): Promise<void>;
 }
 
-/** A fresh temp folder. */
+/** A fresh temp folder, removed after the test file (test/helpers/temp-dir.ts). */
 export function tempDir(prefix = 'nest-relay-'): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  return sharedTempDir(prefix);
 }
 
 /** Spawns `relay/cli.ts serve --port 0` and resolves once it prints its URL. */

@@ -23,12 +23,16 @@ import { relayConvergenceProperty } from './relay-schedule';
 
 const seed = process.env.CONVERGENCE_SEED ? { seed: Number(process.env.CONVERGENCE_SEED) } : {};
 
-/** Guards against a vacuous property: the schedules must really have edited, disconnected, restarted… */
-function expectBusySchedules(stats: ScheduleStats, kinds: string[]): void {
+/**
+ * Guards against a vacuous property: the schedules must really have edited, disconnected,
+ * restarted…, and more than `minEffective` of the edits must have changed something (an edit is
+ * skipped when its target has not reached that replica yet).
+ */
+function expectBusySchedules(stats: ScheduleStats, kinds: string[], minEffective: number): void {
   for (const kind of kinds) expect(stats.commands[kind] ?? 0, `no schedule ran a "${kind}" command`).toBeGreaterThan(0);
   const edits = Object.entries(stats.commands).filter(([k]) => k.startsWith('edit.')).reduce((n, [, v]) => n + v, 0);
   const skipped = Object.values(stats.skippedEdits).reduce((n, v) => n + v, 0);
-  expect(edits - skipped, 'edits that changed something').toBeGreaterThan(edits / 2);
+  expect(edits - skipped, 'edits that changed something').toBeGreaterThan(edits * minEffective);
 }
 
 describe('convergence of three replicas through the relay', () => {
@@ -36,7 +40,7 @@ describe('convergence of three replicas through the relay', () => {
     const stats = newStats();
     await fc.assert(convergenceProperty({ stats }), { numRuns: 200, ...seed });
     expect(stats.runs).toBeGreaterThanOrEqual(200);
-    expectBusySchedules(stats, ['deliver', 'drain', 'disconnect', 'reconnect', 'restart', 'crash', 'dropLink', 'compact', 'relayRestart', 'relayCompact', 'edit.createCase', 'edit.addSeizure', 'edit.updateSeizure', 'edit.deleteSeizure', 'edit.caseMeta', 'edit.summary']);
+    expectBusySchedules(stats, ['deliver', 'drain', 'disconnect', 'reconnect', 'restart', 'crash', 'dropLink', 'compact', 'relayRestart', 'relayCompact', 'edit.createCase', 'edit.addSeizure', 'edit.updateSeizure', 'edit.deleteSeizure', 'edit.caseMeta', 'edit.summary'], 0.5);
   }, 300_000);
 
   it('20 random schedules through the real relay and sync engines end identical too', async () => {
@@ -45,6 +49,9 @@ describe('convergence of three replicas through the relay', () => {
     // still lists the schedule's commands and its trace.
     await fc.assert(relayConvergenceProperty({ stats }), { numRuns: 20, endOnFailure: true, ...seed });
     expect(stats.runs).toBe(20);
-    expectBusySchedules(stats, ['wait', 'disconnect', 'reconnect', 'edit.createCase', 'edit.addSeizure']);
+    // Through real sockets, how many targets have arrived when an edit runs depends on the
+    // machine's load: about 59 % of edits changed something on a quiet machine (300 schedules),
+    // 49 % with two test runs sharing two cores. A third still rules out a vacuous run.
+    expectBusySchedules(stats, ['wait', 'disconnect', 'reconnect', 'edit.createCase', 'edit.addSeizure'], 1 / 3);
   }, 300_000);
 });
