@@ -61,6 +61,7 @@ export function hubTuning(s: ServeSettings): Omit<HubOptions, 'now'> {
     maxBufferedBytes: Math.max(64 * 1024 * 1024, 2 * s.maxMessageBytes),
     maxPresenceStateBytes: 64 * 1024,
     maxPresenceClientsPerConn: 16,
+    maxPendingUpdates: 256,
   };
 }
 

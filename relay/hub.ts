@@ -67,6 +67,13 @@ export interface HubOptions extends RoomOptions {
   maxPresenceStateBytes: number;
   /** Awareness client ids one connection may have a state for (a stock client uses one; the desktop one per window). */
   maxPresenceClientsPerConn: number;
+  /**
+   * Updates a doc may take in a row while some of their dependencies are missing (Yjs keeps them
+   * pending in memory and re-merges the whole backlog with each new one: quadratic CPU, never
+   * stored). Past this the doc is reloaded from storage, dropping the backlog, and its clients are
+   * closed with 1013 to resync; a client whose update was complete loses nothing.
+   */
+  maxPendingUpdates: number;
   /** Clock, ms since epoch. */
   now: () => number;
 }
@@ -78,6 +85,8 @@ export interface HubStats {
   updatesStored: number;
   readOnlyDropped: number;
   malformedClosed: number;
+  /** Docs reloaded because updates with missing dependencies piled up (see `maxPendingUpdates`). */
+  backlogResets: number;
   lastStorageErrorAt: number | null;
 }
 
@@ -114,7 +123,7 @@ export class Hub implements RoomListener<Connection> {
   private appending: Promise<void> | null = null;
   private drained: (() => void)[] = [];
   private readonly timers: ReturnType<typeof setInterval>[] = [];
-  private readonly counters = { updatesStored: 0, readOnlyDropped: 0, malformedClosed: 0, lastStorageErrorAt: null as number | null };
+  private readonly counters = { updatesStored: 0, readOnlyDropped: 0, malformedClosed: 0, backlogResets: 0, lastStorageErrorAt: null as number | null };
 
   constructor(
     private readonly storage: RelayStorage,
@@ -372,6 +381,9 @@ export class Hub implements RoomListener<Connection> {
         } catch {
           return this.reject(conn, 'bad-update');
         }
+        if (room.doc.store.pendingStructs || room.doc.store.pendingDs) {
+          if (++room.pendingApplies > this.opts.maxPendingUpdates) this.resetBacklog(conn, room);
+        } else room.pendingApplies = 0;
         return;
       case 'awareness': {
         let update: Uint8Array | null | 'too-large';
@@ -475,6 +487,23 @@ export class Hub implements RoomListener<Connection> {
       for (const conn of victims) this.closeConn(conn, CLOSE.INTERNAL_ERROR, 'storage-failure');
       this.rooms.evict(room);
     }
+  }
+
+  /**
+   * Drops a doc whose updates waiting for missing dependencies passed the limit: every client of
+   * the doc (of the whole workspace, for a workspace doc, whose room the others' access checks
+   * read) is closed with 1013 and resyncs against the doc reloaded from storage. Updates the doc
+   * did integrate are already in this tick's appends, so nothing stored or acknowledged is lost.
+   */
+  private resetBacklog(conn: Connection, room: Room<Connection>): void {
+    this.counters.backlogResets++;
+    this.log.warn(
+      { conn: conn.id, doc: room.name, member: conn.member.memberId, updates: room.pendingApplies },
+      'updates waiting for missing dependencies over the limit: doc reloaded, its clients resync',
+    );
+    const victims = room.workspace ? [...(this.byWorkspace.get(room.ref.workspaceId) ?? [])] : [...room.conns.keys()];
+    for (const c of victims) this.closeConn(c, CLOSE.TRY_AGAIN_LATER, 'pending-backlog');
+    this.rooms.evict(room);
   }
 
   private reject(conn: Connection, reason: string): void {

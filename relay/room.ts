@@ -36,6 +36,8 @@ export class Room<C> {
   holds = 0;
   /** Stored updates not yet merged into the snapshot. */
   pending: number;
+  /** Updates applied in a row that left the doc with missing dependencies (reset when none are missing). */
+  pendingApplies = 0;
   /** Set while a compaction is queued or running. */
   compacting = false;
   /** Timer that unloads the room once nobody has held it for a while. */

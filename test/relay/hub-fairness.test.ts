@@ -126,3 +126,50 @@ it('ticks with nothing to store still let the event loop read sockets between th
   // Before the fix: one block for the whole queue (1,000 encodings; seconds).
   expect(longest).toBeLessThan(400);
 });
+
+it('updates piling up with a missing dependency reset the doc: clients resync, nothing stored is lost', async () => {
+  const dir = tempDir();
+  const storage = SqliteRelayStorage.open(path.join(dir, 'relay.sqlite'));
+  const ws = await makeWorkspace();
+  await storage.addWorkspaceKey(ws.id, ws.key.publicJwk);
+  const settings = { host: '127.0.0.1', port: 0, dataDir: dir, maxMessageBytes: 1 << 24, idleUnloadMs: 30_000, keyCheckMs: 60_000, pingIntervalMs: 30_000, compactThreshold: 100_000 };
+  const relay: RelayServer = await startRelay({ ...settings, ...hubTuning(settings), maxPendingUpdates: 50, storage, log: pino({ level: 'silent' }), now: Date.now });
+  cleanup.push(() => relay.close());
+  const inv = member('investigator');
+  const clients: TestClient[] = [await setUpWorkspaceDoc(relay.url, ws, [inv])];
+  cleanup.push(() => clients.forEach((c) => c.destroy()));
+  const token = await ws.token(inv);
+  const room = caseDocName(ws.id, randomUUID());
+  const colleague = connect(relay.url, room, token);
+  clients.push(colleague);
+  await colleague.synced;
+  colleague.doc.getMap<string>('m').set('before', 'kept');
+  await readBack(relay.url, room, token, (d) => d.getMap('m').get('before') === 'kept', 'the colleague’s edit');
+
+  // A client sends 60 updates whose first dependency (its clock 0) never arrives.
+  const source = new Y.Doc();
+  const updates: Uint8Array[] = [];
+  source.on('update', (u: Uint8Array) => updates.push(u));
+  for (let i = 0; i <= 60; i++) source.getMap<number>('m').set(`orphan-${i}`, i);
+  const sender = new WebSocket(`${relay.url}/${room}`, { headers: { authorization: authorizationHeader(token) } });
+  cleanup.push(() => sender.close());
+  await new Promise<void>((resolve, reject) => sender.once('open', () => resolve()).once('error', reject));
+  const closed = new Promise<{ code: number; reason: string }>((resolve) => sender.once('close', (code, reason) => resolve({ code, reason: reason.toString() })));
+  for (const u of updates.slice(1)) {
+    const e = encoding.createEncoder();
+    encoding.writeVarUint(e, 0);
+    syncProtocol.writeUpdate(e, u);
+    sender.send(encoding.toUint8Array(e));
+  }
+  // The 51st pending update resets the doc: everyone in it is told to come back (1013).
+  expect(await closed).toEqual({ code: 1013, reason: 'pending-backlog' });
+  await waitFor(() => colleague.closeCodes.includes(1013), 'the colleague to be closed too');
+  expect(relay.stats().backlogResets).toBe(1);
+  // The colleague reconnects and keeps working on the reloaded doc; the orphans are gone.
+  await waitFor(() => colleague.provider.synced && colleague.provider.wsconnected, 'the colleague to reconnect');
+  colleague.doc.getMap<string>('m').set('after', 'also kept');
+  const back = await readBack(relay.url, room, token, (d) => d.getMap('m').get('after') === 'also kept', 'the edit after the reset');
+  expect(back.getMap('m').get('before')).toBe('kept');
+  expect([...back.getMap('m').keys()].some((k) => k.startsWith('orphan-'))).toBe(false);
+  expect(back.store.pendingStructs).toBeNull();
+});
