@@ -15,7 +15,7 @@ import * as Y from 'yjs';
 import { authorizationHeader } from '../../shared/auth/bearer';
 import { caseDocName } from '../../shared/docs/names';
 import { hubTuning } from '../../relay/config';
-import { startRelay, type RelayServer } from '../../relay/server';
+import { startRelay, type RelayOptions, type RelayServer } from '../../relay/server';
 import { SqliteRelayStorage } from '../../relay/storage/sqlite-relay-storage';
 import { connect, makeWorkspace, member, readBack, setUpWorkspaceDoc, tempDir, waitFor, type TestClient } from './helpers';
 
@@ -24,11 +24,38 @@ afterEach(async () => {
   for (const c of cleanup.splice(0).reverse()) await c();
 });
 
-it('a slice of costly messages stops at the tick deadline (one message past it at most)', async () => {
+/** An in-process relay on a fresh folder with one workspace and one investigator, and a fresh case room. */
+async function setUp(overrides: Partial<RelayOptions> = {}): Promise<{ relay: RelayServer; token: string; room: string; clients: TestClient[] }> {
   const dir = tempDir();
   const storage = SqliteRelayStorage.open(path.join(dir, 'relay.sqlite'));
   const ws = await makeWorkspace();
   await storage.addWorkspaceKey(ws.id, ws.key.publicJwk);
+  const settings = { host: '127.0.0.1', port: 0, dataDir: dir, maxMessageBytes: 1 << 24, idleUnloadMs: 30_000, keyCheckMs: 60_000, pingIntervalMs: 30_000, compactThreshold: 100_000 };
+  const relay = await startRelay({ ...settings, ...hubTuning(settings), storage, log: pino({ level: 'silent' }), now: Date.now, ...overrides });
+  cleanup.push(() => relay.close());
+  const inv = member('investigator');
+  const clients: TestClient[] = [await setUpWorkspaceDoc(relay.url, ws, [inv])];
+  cleanup.push(() => clients.forEach((c) => c.destroy()));
+  return { relay, token: await ws.token(inv), room: caseDocName(ws.id, randomUUID()), clients };
+}
+
+/** A raw WebSocket to `room` with `token`, open; closed after the test. */
+async function openRaw(url: string, room: string, token: string): Promise<WebSocket> {
+  const sock = new WebSocket(`${url}/${room}`, { headers: { authorization: authorizationHeader(token) } });
+  cleanup.push(() => sock.close());
+  await new Promise<void>((resolve, reject) => sock.once('open', () => resolve()).once('error', reject));
+  return sock;
+}
+
+/** A sync step 1 with an empty state vector: the relay answers with the whole doc. */
+function emptyStep1(): Uint8Array {
+  const e = encoding.createEncoder();
+  encoding.writeVarUint(e, 0);
+  syncProtocol.writeSyncStep1(e, new Y.Doc());
+  return encoding.toUint8Array(e);
+}
+
+it('a slice of costly messages stops at the tick deadline (one message past it at most)', async () => {
   const lines: string[] = [];
   const sink = new Writable({
     write(chunk: Buffer, _enc, done) {
@@ -36,16 +63,7 @@ it('a slice of costly messages stops at the tick deadline (one message past it a
       done();
     },
   });
-  const log = pino({ level: 'trace' }, sink);
-  const settings = { host: '127.0.0.1', port: 0, dataDir: dir, maxMessageBytes: 1 << 24, idleUnloadMs: 30_000, keyCheckMs: 60_000, pingIntervalMs: 30_000, compactThreshold: 100_000 };
-  const relay: RelayServer = await startRelay({ ...settings, ...hubTuning(settings), maxTickMs: 1, storage, log, now: Date.now });
-  cleanup.push(() => relay.close());
-
-  const inv = member('investigator');
-  const clients: TestClient[] = [await setUpWorkspaceDoc(relay.url, ws, [inv])];
-  cleanup.push(() => clients.forEach((c) => c.destroy()));
-  const token = await ws.token(inv);
-  const room = caseDocName(ws.id, randomUUID());
+  const { relay, token, room, clients } = await setUp({ maxTickMs: 1, log: pino({ level: 'trace' }, sink) });
   // 100,000 map entries: encoding the doc for a sync step 2 takes well over 1 ms.
   const writer = connect(relay.url, room, token);
   clients.push(writer);
@@ -54,17 +72,12 @@ it('a slice of costly messages stops at the tick deadline (one message past it a
   for (let t = 0; t < 50; t++) writer.doc.transact(() => Array.from({ length: 2000 }, (_, i) => m.set(`k${t}-${i}`, i)));
   await readBack(relay.url, room, token, (d) => d.getMap('m').size === 100_000, 'the large doc');
 
-  const spammer = new WebSocket(`${relay.url}/${room}`, { headers: { authorization: authorizationHeader(token) } });
-  cleanup.push(() => spammer.close());
-  await new Promise<void>((resolve, reject) => spammer.once('open', () => resolve()).once('error', reject));
+  const spammer = await openRaw(relay.url, room, token);
   let replies = 0;
   spammer.on('message', (d: Buffer) => {
     if (d[0] === 0 && d[1] === 1) replies++;
   });
-  const e = encoding.createEncoder();
-  encoding.writeVarUint(e, 0);
-  syncProtocol.writeSyncStep1(e, new Y.Doc());
-  const step1 = encoding.toUint8Array(e);
+  const step1 = emptyStep1();
   const from = lines.length;
   for (let i = 0; i < 32; i++) spammer.send(step1);
   await waitFor(() => replies === 32, 'the 32 answers');
@@ -79,18 +92,7 @@ it('a slice of costly messages stops at the tick deadline (one message past it a
 });
 
 it('ticks with nothing to store still let the event loop read sockets between them', async () => {
-  const dir = tempDir();
-  const storage = SqliteRelayStorage.open(path.join(dir, 'relay.sqlite'));
-  const ws = await makeWorkspace();
-  await storage.addWorkspaceKey(ws.id, ws.key.publicJwk);
-  const settings = { host: '127.0.0.1', port: 0, dataDir: dir, maxMessageBytes: 1 << 24, idleUnloadMs: 30_000, keyCheckMs: 60_000, pingIntervalMs: 30_000, compactThreshold: 100_000 };
-  const relay: RelayServer = await startRelay({ ...settings, ...hubTuning(settings), storage, log: pino({ level: 'silent' }), now: Date.now });
-  cleanup.push(() => relay.close());
-  const inv = member('investigator');
-  const clients: TestClient[] = [await setUpWorkspaceDoc(relay.url, ws, [inv])];
-  cleanup.push(() => clients.forEach((c) => c.destroy()));
-  const token = await ws.token(inv);
-  const room = caseDocName(ws.id, randomUUID());
+  const { relay, token, room, clients } = await setUp();
   const writer = connect(relay.url, room, token);
   clients.push(writer);
   await writer.synced;
@@ -99,17 +101,12 @@ it('ticks with nothing to store still let the event loop read sockets between th
   await readBack(relay.url, room, token, (d) => d.getMap('m').size === 20_000, 'the doc');
 
   // 1,000 sync step 1s (each answered with a whole-doc step 2, nothing stored), queued at once.
-  const spammer = new WebSocket(`${relay.url}/${room}`, { headers: { authorization: authorizationHeader(token) } });
-  cleanup.push(() => spammer.close());
-  await new Promise<void>((resolve, reject) => spammer.once('open', () => resolve()).once('error', reject));
+  const spammer = await openRaw(relay.url, room, token);
   let replies = 0;
   spammer.on('message', (d: Buffer) => {
     if (d[0] === 0 && d[1] === 1) replies++;
   });
-  const e = encoding.createEncoder();
-  encoding.writeVarUint(e, 0);
-  syncProtocol.writeSyncStep1(e, new Y.Doc());
-  const step1 = encoding.toUint8Array(e);
+  const step1 = emptyStep1();
   // The relay runs in this process: the longest gap between two 5 ms timer callbacks is how long
   // it held the event loop in one go.
   let last = performance.now();
@@ -128,18 +125,7 @@ it('ticks with nothing to store still let the event loop read sockets between th
 });
 
 it('updates piling up with a missing dependency reset the doc: clients resync, nothing stored is lost', async () => {
-  const dir = tempDir();
-  const storage = SqliteRelayStorage.open(path.join(dir, 'relay.sqlite'));
-  const ws = await makeWorkspace();
-  await storage.addWorkspaceKey(ws.id, ws.key.publicJwk);
-  const settings = { host: '127.0.0.1', port: 0, dataDir: dir, maxMessageBytes: 1 << 24, idleUnloadMs: 30_000, keyCheckMs: 60_000, pingIntervalMs: 30_000, compactThreshold: 100_000 };
-  const relay: RelayServer = await startRelay({ ...settings, ...hubTuning(settings), maxPendingUpdates: 50, storage, log: pino({ level: 'silent' }), now: Date.now });
-  cleanup.push(() => relay.close());
-  const inv = member('investigator');
-  const clients: TestClient[] = [await setUpWorkspaceDoc(relay.url, ws, [inv])];
-  cleanup.push(() => clients.forEach((c) => c.destroy()));
-  const token = await ws.token(inv);
-  const room = caseDocName(ws.id, randomUUID());
+  const { relay, token, room, clients } = await setUp({ maxPendingUpdates: 50 });
   const colleague = connect(relay.url, room, token);
   clients.push(colleague);
   await colleague.synced;
@@ -151,9 +137,7 @@ it('updates piling up with a missing dependency reset the doc: clients resync, n
   const updates: Uint8Array[] = [];
   source.on('update', (u: Uint8Array) => updates.push(u));
   for (let i = 0; i <= 60; i++) source.getMap<number>('m').set(`orphan-${i}`, i);
-  const sender = new WebSocket(`${relay.url}/${room}`, { headers: { authorization: authorizationHeader(token) } });
-  cleanup.push(() => sender.close());
-  await new Promise<void>((resolve, reject) => sender.once('open', () => resolve()).once('error', reject));
+  const sender = await openRaw(relay.url, room, token);
   const closed = new Promise<{ code: number; reason: string }>((resolve) => sender.once('close', (code, reason) => resolve({ code, reason: reason.toString() })));
   for (const u of updates.slice(1)) {
     const e = encoding.createEncoder();
