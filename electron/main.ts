@@ -15,7 +15,7 @@ import fs from 'node:fs';
 import { app, BrowserWindow, dialog, ipcMain, Menu, MessageChannelMain, protocol, session, shell, utilityProcess, type MessagePortMain, type WebContents } from 'electron';
 import { createLogger } from '../node/log';
 import { IPC } from '../shared/desktop-api';
-import { APP_FOLDER_NAME } from './service/data-dir';
+import { APP_FOLDER_NAME } from '../node/fs/data-dir';
 import { APP_INDEX_URL, APP_SCHEME } from './main/app-url';
 import { APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './main/app-protocol';
 import { DataServiceSupervisor } from './main/data-service-supervisor';
@@ -28,7 +28,7 @@ import { windowOptions } from './main/window-options';
 const logger = createLogger('main');
 
 // Before `ready`: the scheme's privileges, sandbox for every renderer, and the app's name, so
-// userData is "<appData>/NEST Desk" — the folder electron/service/data-dir.ts and browser mode use.
+// userData is "<appData>/NEST Desk" — the folder node/fs/data-dir.ts and browser mode use.
 protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
 app.enableSandbox();
 app.setName(APP_FOLDER_NAME);

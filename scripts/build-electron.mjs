@@ -2,7 +2,7 @@
  * `npm run build:electron`: bundles the desktop's Node side with esbuild into dist/electron/:
  *   electron/main.ts                  → main.cjs          (Electron main; `electron` external)
  *   electron/preload.ts               → preload.cjs       (sandboxed preload; only `electron` may stay a require)
- *   electron/service/utility-entry.ts → data-service.cjs  (the utilityProcess; no `electron` at all)
+ *   service/entries/utility-entry.ts → data-service.cjs  (the utilityProcess; no `electron` at all)
  *
  * Kept external (required from node_modules at run time): `electron`; better-sqlite3 (native,
  * loaded with the Electron-ABI binary that main passes as NEST_SQLITE_BINDING); ws's optional
@@ -26,7 +26,7 @@ const root = path.resolve(fileURLToPath(new URL('..', import.meta.url)));
 export const BUNDLES = [
   { name: 'main', entry: 'electron/main.ts', out: 'main.cjs', external: ['electron'], forbid: ['better-sqlite3'] },
   { name: 'preload', entry: 'electron/preload.ts', out: 'preload.cjs', external: ['electron'], forbid: ['better-sqlite3'], onlyElectron: true },
-  { name: 'data-service', entry: 'electron/service/utility-entry.ts', out: 'data-service.cjs', external: ['better-sqlite3', 'bufferutil', 'utf-8-validate'], forbid: ['electron'] },
+  { name: 'data-service', entry: 'service/entries/utility-entry.ts', out: 'data-service.cjs', external: ['better-sqlite3', 'bufferutil', 'utf-8-validate'], forbid: ['electron'] },
 ];
 
 const BUILTINS = new Set([...builtinModules, ...builtinModules.map((m) => `node:${m}`)]);

@@ -1,6 +1,6 @@
 /**
  * The `app://` protocol: serves the built renderer (dist/renderer) to app windows, with the CSP
- * and security headers of electron/host/csp.ts on every response (no connect sources beyond
+ * and security headers of node/web/csp.ts on every response (no connect sources beyond
  * 'self': in Electron the page talks to the data service over a MessagePort, not the network).
  *
  * Split in two for testing: {@link planAppRequest} decides (pure apart from `fs.stat`), and
@@ -9,7 +9,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { CustomScheme } from 'electron';
-import { securityHeaders } from '../host/csp';
+import { securityHeaders } from '../../node/web/csp';
 import { APP_SCHEME, isAppUrl } from './app-url';
 
 /**

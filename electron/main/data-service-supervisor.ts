@@ -28,7 +28,7 @@ export interface ServiceProcess<P extends TransferablePort> {
   kill(): boolean;
 }
 
-/** Messages the data service process sends to main (see electron/service/utility-entry.ts). */
+/** Messages the data service process sends to main (see service/entries/utility-entry.ts). */
 export type ServiceMessage = { type: 'ready' } | { type: 'fatal'; reason: string };
 
 /** Parses a message from the data service process; null when it is not one of ours. */

@@ -1,6 +1,6 @@
 /**
  * Playwright fixtures for NEST Desk's browser mode. `host` starts the real host
- * (`tsx electron/host/cli.ts --port 0`) on a fresh temporary data folder, reads the URL it
+ * (`tsx service/entries/serve-cli.ts --port 0`) on a fresh temporary data folder, reads the URL it
  * prints (`NEST Desk is running at http://127.0.0.1:PORT/#token=…`), and stops it after the test;
  * `host.openPage()` opens another tab on the same host (a second window on the same data).
  * `requests` collects every URL the browser context asked for, so a test can prove that
@@ -35,7 +35,7 @@ const URL_LINE = /NEST Desk is running at (http:\/\/127\.0\.0\.1:\d+\/#token=[A-
 
 /** Starts a browser-mode host on `dataDir` (for tests that need several hosts, e.g. two desktops); stop it with {@link stopHost}. */
 export function startHost(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(path.join(repoRoot, 'node_modules/.bin/tsx'), ['electron/host/cli.ts', '--port', '0'], {
+  const child = spawn(path.join(repoRoot, 'node_modules/.bin/tsx'), ['service/entries/serve-cli.ts', '--port', '0'], {
     cwd: repoRoot,
     env: { ...process.env, NEST_DATA_DIR: dataDir },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { APP_SCHEME_PRIVILEGES, createAppProtocolHandler, planAppRequest } from '../../electron/main/app-protocol';
 import { APP_INDEX_URL, isAppUrl } from '../../electron/main/app-url';
-import { contentSecurityPolicy } from '../../electron/host/csp';
+import { contentSecurityPolicy } from '../../node/web/csp';
 
 let base: string;
 let root: string;

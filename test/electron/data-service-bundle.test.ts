@@ -13,7 +13,7 @@ import path from 'node:path';
 import { MessageChannel, type MessagePort } from 'node:worker_threads';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../../node/log';
-import { DataService } from '../../electron/service/data-service';
+import { DataService } from '../../service/data-service';
 import { DataServiceSupervisor } from '../../electron/main/data-service-supervisor';
 import { buildBundles, type BuiltBundles } from './helpers/build';
 import { portRpc } from './helpers/port-rpc';

@@ -40,6 +40,6 @@ describe('electron imports', () => {
   });
 
   it('the data service entry has none (data-service-bundle.test.ts checks what it pulls in)', () => {
-    expect(IMPORTS_ELECTRON.test(fs.readFileSync(path.join(ROOT, 'electron/service/utility-entry.ts'), 'utf8'))).toBe(false);
+    expect(IMPORTS_ELECTRON.test(fs.readFileSync(path.join(ROOT, 'service/entries/utility-entry.ts'), 'utf8'))).toBe(false);
   });
 });

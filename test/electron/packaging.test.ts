@@ -17,7 +17,7 @@ import { MessageChannel } from 'node:worker_threads';
 import { extractAll, listPackage } from '@electron/asar';
 import { getCurrentFuseWire } from '@electron/fuses';
 import { afterAll, describe, expect, it } from 'vitest';
-import { APP_FOLDER_NAME } from '../../electron/service/data-dir';
+import { APP_FOLDER_NAME } from '../../node/fs/data-dir';
 import { sqliteBindingPath } from '../../electron/main/native-binding';
 import { ROOT } from './helpers/build';
 import { portRpc } from './helpers/port-rpc';

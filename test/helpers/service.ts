@@ -2,7 +2,7 @@
  * Test harness: a real DataService on a temporary data folder, with renderer-side DataClients
  * connected over in-memory transports (the renderer's own client code, run in Node).
  */
-import { DataService, type DataServiceOptions } from '../../electron/service/data-service';
+import { DataService, type DataServiceOptions } from '../../service/data-service';
 import { DataClient } from '../../renderer/src/data/client';
 import { tempDir } from './temp-dir';
 import { transportPair } from './transport-pair';

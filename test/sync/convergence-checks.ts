@@ -22,7 +22,7 @@ import { CaseDoc } from '../../shared/docs/case-doc';
 import { parseDocName, workspaceDocName } from '../../shared/docs/names';
 import { CASE_DOC_ROOTS, WORKSPACE_DOC_ROOTS } from '../../shared/docs/root-types';
 import { WorkspaceDoc } from '../../shared/docs/workspace-doc';
-import type { WorkspaceRuntime } from '../../electron/service/workspace-runtime';
+import type { WorkspaceRuntime } from '../../service/workspace/workspace-runtime';
 
 /** One copy of a doc, labelled for messages (e.g. "replica 1 memory", "relay storage"). */
 export interface DocCopy {

@@ -15,9 +15,9 @@ import { newCaseFields, type CaseFields } from '../../shared/domain/case';
 import { CASE_STATUSES, CRIME_SECTORS, QUANTITY_UNITS, TLP_MARKINGS } from '../../shared/domain/codes';
 import { newSeizureFields, type SeizureFields } from '../../shared/domain/seizure';
 import type { RouteFields } from '../../shared/domain/route';
-import { caseHandlers } from '../../electron/service/rpc/case-handlers';
-import type { RpcContext } from '../../electron/service/rpc/types';
-import type { WorkspaceRuntime } from '../../electron/service/workspace-runtime';
+import { caseHandlers } from '../../service/cases/case-handlers';
+import type { RpcContext } from '../../service/rpc/types';
+import type { WorkspaceRuntime } from '../../service/workspace/workspace-runtime';
 
 /**
  * One edit a member makes on their replica. `casePick` chooses among the cases the replica has,

@@ -10,8 +10,8 @@
 
 import type { Logger } from '../../node/log';
 import type { MemberRole } from '../../shared/domain/codes';
-import { WorkspaceRuntime } from '../../electron/service/workspace-runtime';
-import { WorkspaceStore } from '../../electron/service/workspace-store';
+import { WorkspaceRuntime } from '../../service/workspace/workspace-runtime';
+import { WorkspaceStore } from '../../service/workspace/workspace-store';
 
 /** A replica: who it is and its open runtime. */
 export class LocalReplica {

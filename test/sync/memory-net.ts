@@ -7,7 +7,7 @@
  * message (sync step 1 / step 2 / update, auth, awareness).
  *
  * The desktop end of a connection is {@link LinkModel}, a line-by-line model of
- * electron/service/sync/relay-doc-link.ts without its timers (the 20 ms acknowledgement probe
+ * service/relay-sync/relay-doc-link.ts without its timers (the 20 ms acknowledgement probe
  * becomes {@link LinkModel.probeDue}, sent at the replica's next delivery) and without the
  * socket (RelayDocLink constructs a `ws` WebSocket itself). It uses the real RELAY_ORIGIN, so the
  * DocHost and projections treat relay updates exactly as in the app.
@@ -29,7 +29,7 @@ import type { InvitationClaims } from '../../shared/auth/tokens';
 import { hubTuning } from '../../relay/config';
 import { Hub } from '../../relay/hub';
 import { SqliteRelayStorage } from '../../relay/storage/sqlite-relay-storage';
-import { RELAY_ORIGIN } from '../../electron/service/sync/relay-doc-link';
+import { RELAY_ORIGIN } from '../../service/relay-sync/relay-doc-link';
 
 const MESSAGE_SYNC = 0;
 const MESSAGE_AWARENESS = 1;

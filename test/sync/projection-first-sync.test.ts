@@ -7,7 +7,7 @@
  * seizure to it. That update comes from a Y.Doc client the desktop has never seen (every member,
  * and every run of the app, has its own client id), so Yjs integrates the parts without missing
  * dependencies — the new seizure record — and keeps the rest (audit entry, meta stamps) pending.
- * The runtime's case observer (electron/service/workspace-runtime.ts, `onLoaded`) returns early
+ * The runtime's case observer (service/workspace/workspace-runtime.ts, `onLoaded`) returns early
  * while `!cd.isInitialised()`, so the seizure is not projected; when the whole doc arrives, that
  * transaction's `changed` set names only the records integrated then, so the seizure is never
  * projected. A clean close then marks the stale projection clean, so no rebuild repairs it.
@@ -18,9 +18,9 @@ import { createLogger } from '../../node/log';
 import { CaseDoc } from '../../shared/docs/case-doc';
 import { newCaseFields } from '../../shared/domain/case';
 import { newSeizureFields } from '../../shared/domain/seizure';
-import { WorkspaceRuntime } from '../../electron/service/workspace-runtime';
-import { WorkspaceStore } from '../../electron/service/workspace-store';
-import { RELAY_ORIGIN } from '../../electron/service/sync/relay-doc-link';
+import { WorkspaceRuntime } from '../../service/workspace/workspace-runtime';
+import { WorkspaceStore } from '../../service/workspace/workspace-store';
+import { RELAY_ORIGIN } from '../../service/relay-sync/relay-doc-link';
 import { tempDir } from '../helpers/temp-dir';
 
 const W = { memberId: 'member-a' };

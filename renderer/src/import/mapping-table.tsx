@@ -4,7 +4,7 @@
  *
  * Several columns may feed one field, and that is not an error: the data service takes the first
  * non-empty value and keeps the others in the notes ("Column: value"), merges country lists and
- * agencies, and joins notes (electron/service/import/build-seizure.ts). KML, GPX and GeoJSON map
+ * agencies, and joins notes (service/import/build-seizure.ts). KML, GPX and GeoJSON map
  * e.g. both `name` and `commodity` to Commodity by design. So a shared field gets a neutral note
  * saying what will happen, never a red error; the dry run shows the outcome row by row.
  */

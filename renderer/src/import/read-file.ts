@@ -6,7 +6,7 @@
  * frame may be at most 64 MiB (`MAX_FRAME_BYTES`, shared/protocol/frames.ts): 45 MiB of file make
  * 60 MiB of base64, leaving room for the rest of the message. A larger file would make a frame the
  * data service refuses (the connection drops), so it is refused here, before it is read or sent;
- * `npm run import` (electron/cli/import.ts) reads files of any size from disk.
+ * `npm run import` (service/entries/import-cli.ts) reads files of any size from disk.
  */
 
 /** Largest file accepted, in bytes (45 MiB; see the module comment). */

@@ -1,6 +1,6 @@
 /**
  * Checks a relay address as the user types it, with the rules the data service applies
- * (electron/service/sync/relay-url.ts): ws://, wss://, http:// or https:// (wss:// when no
+ * (service/relay-sync/relay-url.ts): ws://, wss://, http:// or https:// (wss:// when no
  * scheme is given), a host, no query, fragment or user name. The service checks again.
  */
 

@@ -5,7 +5,7 @@
  * data set imports whole.
  */
 import { describe, expect, it } from 'vitest';
-import { parseImportFile, seizuresToCsv, type ParsedImport } from '../../../electron/service/import';
+import { parseImportFile, seizuresToCsv, type ParsedImport } from '../../../service/import';
 import type { Seizure, SeizureFields } from '../../../shared/domain/seizure';
 import { caseBytes, expectedCases, publicCsvBytes } from './fixtures';
 

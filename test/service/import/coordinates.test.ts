@@ -1,6 +1,6 @@
 /** Coordinates: decimal, hemisphere letters, DMS with ASCII and Unicode marks, DDM, pairs in one cell. */
 import { describe, expect, it } from 'vitest';
-import { parseCoordinate, parseCoordinatePair } from '../../../electron/service/import/coordinates';
+import { parseCoordinate, parseCoordinatePair } from '../../../service/import/coordinates';
 
 const lat = (raw: string) => {
   const r = parseCoordinate(raw, 'lat');

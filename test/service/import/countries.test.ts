@@ -1,7 +1,7 @@
 /** Country cells and lists: alpha-2, alpha-3, names in five languages, a few common aliases. */
 import { describe, expect, it } from 'vitest';
-import { parseCountry, parseCountryList } from '../../../electron/service/import/countries';
-import { splitList } from '../../../electron/service/import/lists';
+import { parseCountry, parseCountryList } from '../../../service/import/countries';
+import { splitList } from '../../../service/import/lists';
 
 const country = (raw: string) => {
   const r = parseCountry(raw);

@@ -1,6 +1,6 @@
 /** The CSV reader: delimiter detection, "sep=" lines, physical line numbers, blank rows. */
 import { describe, expect, it } from 'vitest';
-import { readCsv } from '../../../electron/service/import/csv-reader';
+import { readCsv } from '../../../service/import/csv-reader';
 
 describe('readCsv', () => {
   it.each([

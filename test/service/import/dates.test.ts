@@ -1,6 +1,6 @@
 /** Dates: ISO, DD.MM.YYYY, slash dates with an order, month/year precision, Excel serials, timestamps, month names. */
 import { describe, expect, it } from 'vitest';
-import { decideDateOrder, excelSerialToIso, isAmbiguousSlashDate, parseDate } from '../../../electron/service/import/dates';
+import { decideDateOrder, excelSerialToIso, isAmbiguousSlashDate, parseDate } from '../../../service/import/dates';
 
 const date = (raw: string, order: 'DMY' | 'MDY' = 'DMY') => {
   const r = parseDate(raw, order);

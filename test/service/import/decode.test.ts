@@ -1,8 +1,8 @@
 /** Encoding detection: UTF-8 with and without BOM, UTF-16 LE/BE, Windows-1252 from Excel, XML declarations. */
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { decodeText } from '../../../electron/service/import/decode';
-import { parseImportFile } from '../../../electron/service/import';
+import { decodeText } from '../../../service/import/decode';
+import { parseImportFile } from '../../../service/import';
 
 const GERMAN = 'Datum;Land;Breite;Länge;Ware;Menge;Einheit;Wert;Währung\r\n21.07.2019;SG;1,274;103,764;Elfenbein;8,8;t;17600000;SGD\r\n';
 

@@ -1,7 +1,7 @@
 /** KML, GPX and GeoJSON: geometries to seizure locations and routes, properties to cells. */
 import { describe, expect, it } from 'vitest';
-import { readGeo } from '../../../electron/service/import/geo-reader';
-import { parseImportFile } from '../../../electron/service/import';
+import { readGeo } from '../../../service/import/geo-reader';
+import { parseImportFile } from '../../../service/import';
 import { utf8 } from './fixtures';
 
 const fc = (...features: unknown[]) => JSON.stringify({ type: 'FeatureCollection', features });

@@ -1,7 +1,7 @@
 /** The mapping guesser and header keys: names in five languages, then values. */
 import { describe, expect, it } from 'vitest';
-import { guessMapping } from '../../../electron/service/import/guess-mapping';
-import { headersKey, headerTarget, normaliseHeader } from '../../../electron/service/import/header-names';
+import { guessMapping } from '../../../service/import/guess-mapping';
+import { headersKey, headerTarget, normaliseHeader } from '../../../service/import/header-names';
 
 describe('headerTarget', () => {
   it('maps the German spreadsheet headers', () => {

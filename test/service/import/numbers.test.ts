@@ -1,6 +1,6 @@
 /** Number parsing: decimal comma vs thousands separators, decided per column where ambiguous. */
 import { describe, expect, it } from 'vitest';
-import { decideDecimalMark, decimalMarkSignal, parseNumber } from '../../../electron/service/import/numbers';
+import { decideDecimalMark, decimalMarkSignal, parseNumber } from '../../../service/import/numbers';
 
 const value = (raw: string, mark: '.' | ',') => {
   const r = parseNumber(raw, mark);

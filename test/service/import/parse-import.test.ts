@@ -3,7 +3,7 @@
  * mapping comes from, and how rows are built and refused (one rejection per bad field).
  */
 import { describe, expect, it } from 'vitest';
-import { MAX_IMPORT_BYTES, MAX_IMPORT_ROWS, parseImportFile, type ParseImportInput } from '../../../electron/service/import';
+import { MAX_IMPORT_BYTES, MAX_IMPORT_ROWS, parseImportFile, type ParseImportInput } from '../../../service/import';
 import { NestError } from '../../../shared/errors';
 import { utf8 } from './fixtures';
 

@@ -1,7 +1,7 @@
 /** Units and quantities with units: synonyms in five languages, metric-only tonnes, refusals with reasons. */
 import { describe, expect, it } from 'vitest';
-import { parseQuantity, splitQuantity } from '../../../electron/service/import/quantity';
-import { isUnit, parseUnit } from '../../../electron/service/import/units';
+import { parseQuantity, splitQuantity } from '../../../service/import/quantity';
+import { isUnit, parseUnit } from '../../../service/import/units';
 
 const unit = (raw: string) => {
   const r = parseUnit(raw);

@@ -1,8 +1,8 @@
 /** Sectors and the small vocabularies: date and location precision, CITES appendix, currency. */
 import { describe, expect, it } from 'vitest';
-import { parseSector } from '../../../electron/service/import/sectors';
-import { parseCitesAppendix, parseCurrency, parseDatePrecision, parseLocationPrecision } from '../../../electron/service/import/vocab';
-import type { Parsed } from '../../../electron/service/import/parse-result';
+import { parseSector } from '../../../service/import/sectors';
+import { parseCitesAppendix, parseCurrency, parseDatePrecision, parseLocationPrecision } from '../../../service/import/vocab';
+import type { Parsed } from '../../../service/import/parse-result';
 
 const v = <T>(r: Parsed<T>) => (r.ok ? r.value : r.reason);
 

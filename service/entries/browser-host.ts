@@ -1,0 +1,138 @@
+/**
+ * Browser mode: a Node process that runs the data service and serves the built renderer on
+ * 127.0.0.1 only, for locked-down machines and for end-to-end tests in headless Chromium.
+ *
+ * Access control: a random per-launch token (32 bytes, base64url) is part of the printed URL's
+ * fragment (`#token=…`, never sent in HTTP requests). The page passes it as a WebSocket
+ * subprotocol (`nest-token.<token>`) when it connects to `/rpc`; the host refuses a missing or
+ * wrong token (401) and any `Origin` other than its own (403) before the upgrade completes.
+ */
+import http from 'node:http';
+import fs from 'node:fs';
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer } from 'ws';
+import type { Logger } from '../../node/log';
+import { MAX_FRAME_BYTES } from '../../shared/protocol/frames';
+import type { DataService } from '../data-service';
+import { wsTransport } from './ws-transport';
+import { securityHeaders } from '../../node/web/csp';
+import { resolveStatic } from '../../node/web/static-files';
+
+/** The subprotocol every page offers; the host selects it. */
+export const WS_PROTOCOL = 'nest-desk.v1';
+/** Prefix of the subprotocol that carries the token. */
+export const TOKEN_PROTOCOL_PREFIX = 'nest-token.';
+
+/** Options of {@link startBrowserHost}. */
+export interface BrowserHostOptions {
+  service: DataService;
+  /** Folder of the built renderer (dist/renderer). */
+  rendererDir: string;
+  /** TCP port; 0 picks a free one (default 0). */
+  port?: number;
+  /** Token; default a fresh random one. */
+  token?: string;
+  logger: Logger;
+}
+
+/** A running browser-mode host. */
+export interface BrowserHost {
+  /** The URL to open, with the token in its fragment. */
+  url: string;
+  /** http://127.0.0.1:PORT (no token). */
+  origin: string;
+  port: number;
+  token: string;
+  /** Stops serving (does not close the data service). */
+  close(): Promise<void>;
+}
+
+function tokenMatches(expected: string, given: string | undefined): boolean {
+  if (!given) return false;
+  const a = Buffer.from(expected);
+  const b = Buffer.from(given);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+function refuse(socket: Duplex, status: 401 | 403 | 404, reason: string): void {
+  socket.write(`HTTP/1.1 ${status} ${http.STATUS_CODES[status]}\r\nConnection: close\r\nContent-Type: text/plain\r\nContent-Length: ${reason.length}\r\n\r\n${reason}`);
+  socket.destroy();
+}
+
+/**
+ * Starts the host on 127.0.0.1.
+ * @throws Error when the renderer has not been built (`npm run build:renderer`).
+ */
+export async function startBrowserHost(opts: BrowserHostOptions): Promise<BrowserHost> {
+  const { service, logger } = opts;
+  if (!fs.existsSync(`${opts.rendererDir}/index.html`)) throw new Error(`the app is not built: ${opts.rendererDir}/index.html is missing (run npm run build:renderer)`);
+  const token = opts.token ?? randomBytes(32).toString('base64url');
+  let origin = '';
+  let headers: Record<string, string> = {};
+
+  const server = http.createServer((req, res) => {
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.writeHead(405, { Allow: 'GET, HEAD' }).end();
+      return;
+    }
+    const found = resolveStatic(opts.rendererDir, req.url ?? '/');
+    if (!found) {
+      res.writeHead(404, headers).end('not found');
+      return;
+    }
+    res.writeHead(200, { ...headers, 'Content-Type': found.contentType, 'Cache-Control': found.file.endsWith('.html') ? 'no-store' : 'max-age=3600' });
+    if (req.method === 'HEAD') res.end();
+    else fs.createReadStream(found.file).pipe(res);
+  });
+
+  const wss = new WebSocketServer({
+    noServer: true,
+    maxPayload: MAX_FRAME_BYTES,
+    handleProtocols: (protocols) => (protocols.has(WS_PROTOCOL) ? WS_PROTOCOL : false),
+  });
+
+  server.on('upgrade', (req, socket, head) => {
+    const path = (req.url ?? '').split('?')[0];
+    if (path !== '/rpc') return refuse(socket, 404, 'not found');
+    if (req.headers.origin !== origin) {
+      logger.warn({ origin: String(req.headers.origin ?? '(none)').slice(0, 100) }, 'refused a connection from a foreign origin');
+      return refuse(socket, 403, 'origin not allowed');
+    }
+    const offered = String(req.headers['sec-websocket-protocol'] ?? '')
+      .split(',')
+      .map((s) => s.trim());
+    const given = offered.find((p) => p.startsWith(TOKEN_PROTOCOL_PREFIX))?.slice(TOKEN_PROTOCOL_PREFIX.length);
+    if (!tokenMatches(token, given)) {
+      logger.warn(given ? 'refused a connection with a wrong token' : 'refused a connection without a token');
+      return refuse(socket, 401, 'token missing or wrong');
+    }
+    wss.handleUpgrade(req, socket, head, (ws) => {
+      service.connect(wsTransport(ws));
+    });
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  origin = `http://127.0.0.1:${port}`;
+  headers = securityHeaders([`ws://127.0.0.1:${port}`]);
+  logger.info({ port }, 'browser mode listening');
+
+  return {
+    url: `${origin}/#token=${token}`,
+    origin,
+    port,
+    token,
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const c of wss.clients) c.terminate();
+        wss.close();
+        server.closeAllConnections?.();
+        server.close(() => resolve());
+      }),
+  };
+}

@@ -1,0 +1,53 @@
+/**
+ * `npm run serve`: NEST Desk in browser mode. Starts the data service on the data folder
+ * (NEST_DATA_DIR or the OS app-data folder) and serves the built app on 127.0.0.1, printing the
+ * URL (with its per-launch token) as one line on stdout:
+ *
+ *   NEST Desk is running at http://127.0.0.1:PORT/#token=…
+ *
+ * Options: --port N (default 0 = a free port), --data-dir DIR, --new-token, --help. The token is
+ * kept in the data folder, so an open page reconnects when the host restarts on the same port.
+ */
+import { parseArgs } from 'node:util';
+import { createLogger } from '../../node/log';
+import { appPath } from '../../node/store/app-root';
+import { DataService } from '../data-service';
+import { defaultDataDir } from '../../node/fs/data-dir';
+import { startBrowserHost } from './browser-host';
+import { browserToken } from './browser-token';
+
+const HELP = `Usage: npm run serve -- [--port N] [--data-dir DIR]
+
+Runs NEST Desk in browser mode on 127.0.0.1 and prints the URL to open.
+  --port N        TCP port (default: a free port)
+  --data-dir DIR  data folder (default: $NEST_DATA_DIR or the OS app-data folder "NEST Desk")
+  --new-token     replace the access token (pages opened with the old address lose access)
+  --help          this text`;
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({ options: { port: { type: 'string' }, 'data-dir': { type: 'string' }, 'new-token': { type: 'boolean' }, help: { type: 'boolean' } } });
+  if (values.help) {
+    console.log(HELP);
+    return;
+  }
+  const port = values.port === undefined ? 0 : Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be a whole number from 0 to 65535, not "${values.port}"`);
+  const logger = createLogger('serve', process.env.NEST_LOG_LEVEL ?? 'warn');
+  const dataDir = values['data-dir'] ?? defaultDataDir();
+  const service = DataService.open({ dataDir, mode: 'browser', logger, version: process.env.npm_package_version });
+  const host = await startBrowserHost({ service, rendererDir: appPath('dist', 'renderer'), port, logger, token: browserToken(dataDir, values['new-token'] ?? false) });
+  console.log(`NEST Desk is running at ${host.url}`);
+  console.log(`Data folder: ${dataDir}. Press Ctrl+C to stop.`);
+  const stop = async (): Promise<void> => {
+    await host.close();
+    service.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop());
+  process.once('SIGTERM', () => void stop());
+}
+
+main().catch((err: unknown) => {
+  console.error(`NEST Desk could not start: ${err instanceof Error ? err.message : String(err)}`);
+  process.exit(1);
+});

@@ -1,0 +1,151 @@
+/**
+ * The data service's entry point inside Electron's utilityProcess (bundled to
+ * dist/electron/data-service.cjs). No `electron` import: Electron gives this process
+ * `process.parentPort`, typed here structurally.
+ *
+ * Messages from main (each validated; anything else is logged and its ports closed):
+ * - `{ type: 'connect' }` with exactly one MessagePortMain: serve one window over it;
+ * - `{ type: 'shutdown' }` with no ports: close the service (compacting docs) and exit 0.
+ * Messages to main: `{ type: 'ready' }` once serving; `{ type: 'fatal', reason }` before exiting
+ * when the service cannot start (e.g. better-sqlite3 has no build for this Electron), so main
+ * does not restart it in a loop.
+ *
+ * Environment (set by main): NEST_DATA_DIR (the data folder), NEST_SQLITE_BINDING (the
+ * Electron-ABI better_sqlite3.node), NEST_APP_VERSION.
+ */
+import { z } from 'zod';
+import { createLogger, type Logger } from '../../node/log';
+import { openDatabase } from '../../node/store/sqlite';
+import { messagePortTransport, type MessagePortMainLike } from './message-port-transport';
+import { DataService } from '../data-service';
+import { defaultDataDir } from '../../node/fs/data-dir';
+
+/** A message event on the parent port: Electron's `MessageEvent` (data + transferred ports). */
+export interface ParentMessageEvent {
+  data: unknown;
+  ports: readonly unknown[];
+}
+
+/** The part of Electron's `process.parentPort` this entry uses. */
+export interface ParentPortLike {
+  on(event: 'message', listener: (e: ParentMessageEvent) => void): unknown;
+  postMessage(message: unknown): void;
+}
+
+/** A validated message from main. */
+export type MainMessage = { type: 'connect'; port: MessagePortMainLike } | { type: 'shutdown' };
+
+const dataSchema = z.discriminatedUnion('type', [z.object({ type: z.literal('connect') }).strict(), z.object({ type: z.literal('shutdown') }).strict()]);
+
+function isPortLike(p: unknown): p is MessagePortMainLike {
+  if (typeof p !== 'object' || p === null) return false;
+  const o = p as Record<string, unknown>;
+  return ['postMessage', 'on', 'start', 'close'].every((k) => typeof o[k] === 'function');
+}
+
+function closeAll(ports: readonly unknown[]): void {
+  for (const p of ports) {
+    if (typeof p === 'object' && p !== null && typeof (p as { close?: unknown }).close === 'function') (p as { close(): void }).close();
+  }
+}
+
+/**
+ * Validates one message from main: `connect` must carry exactly one port, `shutdown` none.
+ * @returns the message, or a reason it was refused.
+ */
+export function parseMainMessage(e: ParentMessageEvent): MainMessage | { refused: string } {
+  const ports = Array.isArray(e?.ports) ? e.ports : [];
+  const parsed = dataSchema.safeParse(e?.data);
+  if (!parsed.success) return { refused: 'not a { type: "connect" | "shutdown" } message' };
+  if (parsed.data.type === 'connect') {
+    if (ports.length !== 1) return { refused: `connect carries ${ports.length} ports instead of 1` };
+    if (!isPortLike(ports[0])) return { refused: 'connect carries something that is not a MessagePort' };
+    return { type: 'connect', port: ports[0] };
+  }
+  if (ports.length !== 0) return { refused: `shutdown carries ${ports.length} unexpected ports` };
+  return { type: 'shutdown' };
+}
+
+/** Dependencies of {@link serveParentPort}. */
+export interface ServeOptions {
+  service: DataService;
+  logger: Logger;
+  /** Ends the process (default `process.exit`). */
+  exit?: (code: number) => void;
+}
+
+/** What {@link serveParentPort} returns, for tests. */
+export interface ServingEntry {
+  /** Resolves with the exit code once a shutdown finished. */
+  readonly stopped: Promise<number>;
+}
+
+/**
+ * Serves windows on `service` according to messages on `parent`, then tells main it is ready.
+ * A shutdown closes the service and calls `exit(0)` (`exit(1)` when closing threw).
+ */
+export function serveParentPort(parent: ParentPortLike, opts: ServeOptions): ServingEntry {
+  const { service, logger } = opts;
+  const exit = opts.exit ?? ((code: number) => process.exit(code));
+  let shuttingDown = false;
+  let resolveStopped: (code: number) => void = () => {};
+  const stopped = new Promise<number>((r) => (resolveStopped = r));
+  parent.on('message', (e) => {
+    const msg = parseMainMessage(e);
+    if ('refused' in msg) {
+      logger.warn({ reason: msg.refused }, 'message from main refused');
+      closeAll(Array.isArray(e?.ports) ? e.ports : []);
+      return;
+    }
+    if (msg.type === 'connect') {
+      if (shuttingDown) {
+        msg.port.close();
+        return;
+      }
+      const session = service.connect(messagePortTransport(msg.port));
+      logger.info({ session: session.id, sessions: service.sessionCount() }, 'window connected');
+      return;
+    }
+    if (shuttingDown) return;
+    shuttingDown = true;
+    let code = 0;
+    try {
+      service.close();
+    } catch (err) {
+      code = 1;
+      logger.error({ err: err instanceof Error ? err.message : String(err) }, 'data service did not close cleanly');
+    }
+    resolveStopped(code);
+    exit(code);
+  });
+  parent.postMessage({ type: 'ready' });
+  return { stopped };
+}
+
+/** How long a process that cannot start waits after telling main, before exiting (ms). */
+export const FATAL_EXIT_DELAY_MS = 200;
+
+/**
+ * Starts the data service from the environment and serves `parent`. When SQLite cannot be loaded
+ * (the usual cause: no Electron build of better-sqlite3), tells main `fatal` and exits 1.
+ */
+export function startFromEnvironment(parent: ParentPortLike, env: NodeJS.ProcessEnv = process.env, exit: (code: number) => void = (c) => process.exit(c)): ServingEntry | null {
+  const logger = createLogger('data-service');
+  try {
+    openDatabase(':memory:').close();
+  } catch (err) {
+    const reason = `SQLite (better-sqlite3) could not be loaded${env.NEST_SQLITE_BINDING ? ` from ${env.NEST_SQLITE_BINDING}` : ''}: ${err instanceof Error ? err.message : String(err)}`;
+    logger.error({ reason }, 'data service cannot start');
+    parent.postMessage({ type: 'fatal', reason });
+    // Give the message a moment to reach main before the process ends.
+    setTimeout(() => exit(1), FATAL_EXIT_DELAY_MS);
+    return null;
+  }
+  const dataDir = defaultDataDir(env);
+  const service = DataService.open({ dataDir, mode: 'electron', version: env.NEST_APP_VERSION, logger });
+  return serveParentPort(parent, { service, logger, exit });
+}
+
+// Inside Electron's utilityProcess, `process.parentPort` exists: start serving.
+const parentPort = (process as unknown as { parentPort?: ParentPortLike }).parentPort;
+if (parentPort) startFromEnvironment(parentPort);

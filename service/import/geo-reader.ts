@@ -1,0 +1,164 @@
+/**
+ * Reads KML, GPX (with @tmcw/togeojson over @xmldom/xmldom) and GeoJSON (RFC 7946) into
+ * features with flat string properties, a location and the routes they contain.
+ *
+ * Geometry rules (coordinates are [longitude, latitude, altitude?] in all three formats;
+ * altitude is dropped):
+ * - Point → the seizure's location; no geometry → no location (the seizure is kept, unmapped);
+ * - MultiPoint, or a KML MultiGeometry / GeoJSON GeometryCollection of points → one seizure at
+ *   its first point, with a warning;
+ * - Polygon / MultiPolygon → one seizure at the mean of the first outer ring's vertices, with a warning;
+ * - LineString / MultiLineString (KML LineString, GPX track or route) → a route per line, named
+ *   after the feature; a feature that only has lines is a route, not a seizure. Lines inside a
+ *   collection that also has points become routes too.
+ * Properties: strings as written, numbers with String(), lists joined with ';', a KML TimeSpan
+ * as its begin; togeojson's styling keys (stroke, fill, icon, styleUrl, …) are left out.
+ */
+import { gpx, kml } from '@tmcw/togeojson';
+import { DOMParser } from '@xmldom/xmldom';
+import type { Feature, Geometry, Position } from 'geojson';
+import type { RouteFields } from '../../shared/domain/route';
+import { routeFieldsSchema } from '../../shared/domain/route';
+import { NestError } from '../../shared/errors';
+import type { GeometryLocation } from './build-seizure';
+
+/** A feature that may become a seizure: its index in the file (from 0), flat properties and location. */
+export interface GeoFeature {
+  index: number;
+  properties: Record<string, string>;
+  /** null when the feature has no geometry; undefined is never used here. */
+  location: GeometryLocation;
+}
+
+/** A read KML/GPX/GeoJSON file. `headers` are the property names seen, in order of appearance. */
+export interface GeoTable {
+  headers: string[];
+  features: GeoFeature[];
+  routes: RouteFields[];
+  warnings: string[];
+}
+
+/** Property keys togeojson adds for map styling; they are not data. */
+const STYLE_KEYS = new Set([
+  'styleUrl', 'styleHash', 'styleMapHash', 'stroke', 'stroke-opacity', 'stroke-width', 'fill', 'fill-opacity', 'icon', 'icon-opacity', 'icon-color',
+  'icon-scale', 'icon-offset', 'icon-offset-units', 'icon-heading', 'label-color', 'label-opacity', 'label-scale', 'visibility', 'marker-color', 'marker-size',
+  'marker-symbol', '_gpxType', 'coordinateProperties', 'coordTimes',
+]);
+
+const failed = (fileName: string, why: string) => new NestError('import-failed', `${fileName}: ${why}`);
+
+/** Flattens a property value to the string a cell would hold. */
+function flatten(v: unknown): string {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+  if (Array.isArray(v)) return v.map(flatten).join(';');
+  if (typeof v === 'object' && 'begin' in v) return flatten((v as { begin: unknown }).begin);
+  return JSON.stringify(v);
+}
+
+const toLatLon = (p: Position): [number, number] => [Number(p[1]), Number(p[0])];
+
+/** Parses XML with xmldom; any error (not just fatal ones) makes the file unusable. */
+function parseXml(fileName: string, text: string): ReturnType<DOMParser['parseFromString']> {
+  const problems: string[] = [];
+  const parser = new DOMParser({
+    onError: (level, msg) => {
+      if (level !== 'warning') problems.push(msg.split('\n')[0]!);
+    },
+  });
+  let doc;
+  try {
+    doc = parser.parseFromString(text, 'text/xml');
+  } catch (err) {
+    throw failed(fileName, `not well-formed XML (${err instanceof Error ? err.message.split('\n')[0] : String(err)})`);
+  }
+  if (problems.length) throw failed(fileName, `not well-formed XML (${problems[0]})`);
+  return doc;
+}
+
+/** Parses GeoJSON text into features. Accepts a FeatureCollection or a single Feature. */
+function parseGeoJson(fileName: string, text: string): Feature<Geometry | null>[] {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (err) {
+    throw failed(fileName, `not well-formed JSON (${err instanceof Error ? err.message : String(err)})`);
+  }
+  const obj = json as { type?: unknown; features?: unknown };
+  if (obj?.type === 'FeatureCollection' && Array.isArray(obj.features)) return obj.features as Feature<Geometry | null>[];
+  if (obj?.type === 'Feature') return [json as Feature<Geometry | null>];
+  throw failed(fileName, 'not a GeoJSON FeatureCollection or Feature');
+}
+
+/** Collects the points and lines of a geometry, recursively. */
+function collect(g: Geometry | null | undefined, points: Position[], lines: Position[][], kinds: Set<string>): void {
+  if (!g) return;
+  kinds.add(g.type);
+  switch (g.type) {
+    case 'Point':
+      points.push(g.coordinates);
+      break;
+    case 'MultiPoint':
+      points.push(...g.coordinates);
+      break;
+    case 'LineString':
+      lines.push(g.coordinates);
+      break;
+    case 'MultiLineString':
+      lines.push(...g.coordinates);
+      break;
+    case 'Polygon':
+    case 'MultiPolygon': {
+      const ring = g.type === 'Polygon' ? g.coordinates[0] : g.coordinates[0]?.[0];
+      if (ring && ring.length) {
+        const vs = ring.length > 1 ? ring.slice(0, -1) : ring;
+        points.push([vs.reduce((s, p) => s + Number(p[0]), 0) / vs.length, vs.reduce((s, p) => s + Number(p[1]), 0) / vs.length]);
+      }
+      break;
+    }
+    case 'GeometryCollection':
+      for (const sub of g.geometries) collect(sub, points, lines, kinds);
+      break;
+  }
+}
+
+/**
+ * Reads a KML, GPX or GeoJSON file's text.
+ * @throws NestError('import-failed') for XML or JSON that is not well-formed, or JSON that is not GeoJSON.
+ */
+export function readGeo(fileName: string, text: string, format: 'kml' | 'gpx' | 'geojson'): GeoTable {
+  const raw = format === 'geojson' ? parseGeoJson(fileName, text) : (format === 'kml' ? kml : gpx)(parseXml(fileName, text)).features;
+  const headers: string[] = [];
+  const features: GeoFeature[] = [];
+  const routes: RouteFields[] = [];
+  const warnings: string[] = [];
+
+  raw.forEach((f, index) => {
+    const props: Record<string, string> = {};
+    for (const [k, v] of Object.entries(f?.properties ?? {})) {
+      if (STYLE_KEYS.has(k)) continue;
+      props[k] = flatten(v);
+      if (!headers.includes(k)) headers.push(k);
+    }
+    const label = props.name?.trim() || `feature ${index}`;
+    const points: Position[] = [];
+    const lines: Position[][] = [];
+    const kinds = new Set<string>();
+    collect(f?.geometry, points, lines, kinds);
+
+    lines.forEach((line, k) => {
+      const route = { name: lines.length > 1 ? `${label} (${k + 1})` : label, points: line.map(toLatLon), notes: props.description ?? '' };
+      const r = routeFieldsSchema.safeParse(route);
+      if (r.success) routes.push(r.data);
+      else warnings.push(`Feature ${index} (${label}): a line was not imported as a route: ${r.error.issues[0]?.path.join('.') || 'route'} ${r.error.issues[0]?.message}.`);
+    });
+    if (lines.length && !points.length) return;
+
+    if (points.length > 1) warnings.push(`Feature ${index} (${label}): a group of ${points.length} points became one seizure at its first point.`);
+    if (kinds.has('Polygon') || kinds.has('MultiPolygon')) warnings.push(`Feature ${index} (${label}): an area became one seizure at the middle of its outline.`);
+    const first = points[0];
+    features.push({ index, properties: props, location: first ? { latitude: Number(first[1]), longitude: Number(first[0]) } : null });
+  });
+  return { headers, features, routes, warnings };
+}

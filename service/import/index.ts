@@ -1,0 +1,235 @@
+/**
+ * The seizure import/export library of the data service: pure functions, no database, no
+ * Electron. `parseImportFile` reads a CSV, KML, GPX or GeoJSON file into validated seizure fields
+ * and routes plus a report of every row it could not take; `seizuresToCsv` writes seizures in the
+ * public data set's CSV format; `headersKey` is the key a column mapping is remembered under.
+ *
+ * Pipeline: bytes → encoding (decode.ts) → format (detect-format.ts) → table (csv-reader.ts or
+ * geo-reader.ts) → mapping (given, remembered, fixed or guess-mapping.ts) → plan (plan.ts: per-column
+ * decimal mark and date order) → one seizure per row (build-seizure.ts, using the cell parsers
+ * numbers, dates, coordinates, quantity, units, countries, sectors, vocab, lists) → report.
+ */
+import type { RouteFields } from '../../shared/domain/route';
+import type { SeizureFields } from '../../shared/domain/seizure';
+import { NestError } from '../../shared/errors';
+import type { ColumnMapping, ImportReport, ImportTarget, Rejection } from '../../shared/rpc/import';
+import { buildSeizure, type GeometryLocation } from './build-seizure';
+import { readCsv } from './csv-reader';
+import type { DateOrder } from './dates';
+import { decodeText } from './decode';
+import { detectFormat, refuseBinary, type ImportFormat } from './detect-format';
+import { readGeo } from './geo-reader';
+import { guessMapping } from './guess-mapping';
+import { headerTarget, publicColumnTarget } from './header-names';
+import { makePlan, resolveMapping } from './plan';
+
+/** The key a column mapping is remembered under: normalised header names, order-insensitive (header-names.ts). */
+export { headersKey } from './header-names';
+/** Seizures as CSV in the public data set's columns, CRLF, formula-like text cells neutralised (export-csv.ts). */
+export { seizuresToCsv } from '../export/export-csv';
+
+/** Largest file accepted, in bytes (64 MiB; the RPC's base64 limit of 90,000,000 characters is about 67 MB). */
+export const MAX_IMPORT_BYTES = 64 * 1024 * 1024;
+/** Most data rows (CSV) or features (KML, GPX, GeoJSON) accepted in one file. */
+export const MAX_IMPORT_ROWS = 100_000;
+/** How many data rows `sampleRows` holds for the mapping dialog. */
+export const SAMPLE_ROWS = 10;
+
+/** What the data service gets back from {@link parseImportFile}. */
+export interface ParsedImport {
+  format: ImportFormat;
+  /** Encoding the bytes were read with, e.g. 'utf-8', 'utf-16le', 'windows-1252'. */
+  encoding: string;
+  /** ',' ';' '\t' or '|' for CSV, '' otherwise. */
+  delimiter: string;
+  /** CSV header row as in the file (BOM stripped); for KML/GPX/GeoJSON the property names seen. */
+  headers: string[];
+  /** The mapping used, with an entry for every header ('ignore' for unused columns). */
+  mapping: ColumnMapping;
+  /** Where the mapping came from; 'fixed' for KML/GPX/GeoJSON and for files in the public data set's own columns. */
+  mappingSource: 'given' | 'remembered' | 'guessed' | 'fixed';
+  /** The first {@link SAMPLE_ROWS} non-blank data rows as raw strings, one cell per header. */
+  sampleRows: string[][];
+  /** Valid rows ready for `CaseDoc.addSeizures`; `line` as in {@link Rejection}. */
+  seizures: { line: number; fields: SeizureFields }[];
+  /** Lines from KML, GPX and GeoJSON files (validated with `routeFieldsSchema`). */
+  routes: RouteFields[];
+  /** `imported` === `seizures.length`. */
+  report: ImportReport;
+}
+
+/** Input of {@link parseImportFile}. */
+export interface ParseImportInput {
+  fileName: string;
+  bytes: Uint8Array;
+  /** The user's choice in the import dialog (wins over everything). */
+  mapping?: ColumnMapping;
+  /** The mapping used last time for the same {@link headersKey} (CSV only). */
+  rememberedMapping?: ColumnMapping;
+  /** Day-month order of ambiguous slash dates; decided per column when absent. */
+  dateOrder?: DateOrder;
+  /** Values for fields the file has no value for (no column, or an empty cell), e.g. the case's sector. */
+  defaults?: Partial<SeizureFields>;
+  /** Country (ISO 3166-1 alpha-2) at a WGS84 point, used before `defaults.country` for rows with coordinates but no country. */
+  countryAt?: (latitude: number, longitude: number) => string | null;
+}
+
+const failed = (fileName: string, why: string) => new NestError('import-failed', `${fileName}: ${why}`);
+
+/** KML/GPX property names that are not in the header tables, and their fixed targets. */
+const GEO_NAMES: Record<string, ImportTarget> = { name: 'commodity', title: 'commodity', description: 'notes', desc: 'notes', cmt: 'notes', timestamp: 'seizureDate', timespan: 'seizureDate', time: 'seizureDate' };
+/** Built-in KML/GPX properties are read after data properties of the same target (a placemark's name is a commodity only when it has no commodity data). */
+const geoPriority = (h: string) => (h.toLowerCase() in GEO_NAMES ? 1 : 0);
+
+/** A complete mapping over `headers` from resolved targets. */
+function completeMapping(headers: readonly string[], targets: readonly (ImportTarget | null)[]): ColumnMapping {
+  const m: ColumnMapping = {};
+  headers.forEach((h, i) => {
+    if (!(h in m)) m[h] = targets[i] ?? 'ignore';
+  });
+  return m;
+}
+
+/** A header row that is really data: at least half its cells are numbers, dates or coordinates. */
+function looksLikeData(headers: readonly string[]): boolean {
+  const cells = headers.map((h) => h.trim()).filter(Boolean);
+  const valueLike = cells.filter((c) => /\d/.test(c) && /^[\d\s.,:;+\-/°'"′″NSEW]+$/i.test(c));
+  return cells.length > 0 && valueLike.length * 2 >= cells.length;
+}
+
+interface Table {
+  headers: string[];
+  rows: { line: number; cells: string[]; location?: GeometryLocation; error?: { column: string; reason: string } }[];
+  skippedBlank: number;
+  mapping: ColumnMapping;
+  mappingSource: ParsedImport['mappingSource'];
+  decimalHint: '.' | ',';
+  priority?: (h: string) => number;
+  warnings: string[];
+}
+
+function csvTable(input: ParseImportInput, text: string): Table & { delimiter: string } {
+  const table = readCsv(text);
+  if (!table) throw failed(input.fileName, 'the file is empty');
+  const { headers, delimiter } = table;
+  if (looksLikeData(headers)) throw failed(input.fileName, `no header row: the first line holds data (${headers.slice(0, 3).join(delimiter)}…); add a line with column names`);
+  if (table.rows.length > MAX_IMPORT_ROWS) throw failed(input.fileName, `${table.rows.length} rows is more than the ${MAX_IMPORT_ROWS} an import takes; split the file`);
+  const warnings: string[] = [];
+  const rows = table.rows
+    .filter((r) => !r.blank)
+    .map((r) => ({
+      line: r.line,
+      cells: headers.map((_, i) => r.cells[i] ?? ''),
+      ...(r.error ? { error: { column: headers[Math.min(r.error.column, headers.length - 1)] ?? '', reason: r.error.reason } } : {}),
+    }));
+  const long = table.rows.filter((r) => r.cells.slice(headers.length).some((c) => c.trim() !== ''));
+  if (long.length) warnings.push(`${long.length} row(s) have more cells than the header (first: line ${long[0]!.line}); the extra cells were not imported.`);
+
+  let mapping: ColumnMapping;
+  let mappingSource: Table['mappingSource'];
+  const cells = rows.map((r) => r.cells);
+  if (input.mapping) {
+    mapping = completeMapping(headers, resolveMapping(headers, input.mapping));
+    mappingSource = 'given';
+    const missing = Object.keys(input.mapping).filter((k) => input.mapping![k] !== 'ignore' && !headers.includes(k));
+    if (missing.length) warnings.push(`The mapping names column(s) the file does not have: ${missing.join(', ')}.`);
+  } else if (input.rememberedMapping && resolveMapping(headers, input.rememberedMapping).some(Boolean)) {
+    mapping = completeMapping(headers, resolveMapping(headers, input.rememberedMapping));
+    mappingSource = 'remembered';
+  } else if (headers.every((h) => h.trim() === '' || publicColumnTarget(h))) {
+    mapping = completeMapping(headers, headers.map(publicColumnTarget));
+    mappingSource = 'fixed';
+  } else {
+    mapping = guessMapping(headers, cells);
+    mappingSource = 'guessed';
+  }
+  return { headers, delimiter, rows, skippedBlank: table.rows.length - rows.length, mapping, mappingSource, decimalHint: delimiter === ';' ? ',' : '.', warnings };
+}
+
+function geoTable(input: ParseImportInput, text: string, format: 'kml' | 'gpx' | 'geojson'): Table & { routes: RouteFields[] } {
+  const geo = readGeo(input.fileName, text, format);
+  if (geo.features.length > MAX_IMPORT_ROWS) throw failed(input.fileName, `${geo.features.length} features is more than the ${MAX_IMPORT_ROWS} an import takes; split the file`);
+  const { headers } = geo;
+  const all = geo.features.map((f) => ({ line: f.index, cells: headers.map((h) => f.properties[h] ?? ''), location: f.location }));
+  const rows = all.filter((r) => r.location || r.cells.some((c) => c.trim() !== ''));
+  const mapping = input.mapping
+    ? completeMapping(headers, resolveMapping(headers, input.mapping))
+    : completeMapping(headers, headers.map((h) => headerTarget(h) ?? GEO_NAMES[h.toLowerCase()] ?? null));
+  return {
+    headers, rows, routes: geo.routes, skippedBlank: all.length - rows.length, mapping, mappingSource: input.mapping ? 'given' : 'fixed',
+    decimalHint: '.', priority: geoPriority, warnings: geo.warnings,
+  };
+}
+
+/**
+ * Reads an import file into seizures, routes and a report (see {@link ParsedImport}). Bad rows
+ * never stop good ones: each is listed in `report.rejected`, once per bad field, with `line`
+ * (CSV: physical line, header = 1; KML/GPX/GeoJSON: feature index from 0), `column` (as written
+ * in the file, '' when the file has none, 'geometry' for a feature's geometry), `field` (the
+ * SeizureField), `value` and `reason`. Blank rows are counted in `skippedBlank`; seizures
+ * without coordinates are kept and counted in `unmapped`.
+ * @throws NestError('import-failed', '<file>: why') when the whole file is unusable: empty,
+ *   larger than {@link MAX_IMPORT_BYTES} or {@link MAX_IMPORT_ROWS}, binary or of another format,
+ *   XML/JSON that is not well-formed, or a CSV without a header row.
+ */
+export function parseImportFile(input: ParseImportInput): ParsedImport {
+  const { fileName, bytes } = input;
+  if (bytes.length === 0) throw failed(fileName, 'the file is empty');
+  if (bytes.length > MAX_IMPORT_BYTES) throw failed(fileName, `the file is ${(bytes.length / 1048576).toFixed(1)} MiB; the limit is ${MAX_IMPORT_BYTES / 1048576} MiB`);
+  refuseBinary(fileName, bytes);
+  const { text, encoding } = decodeText(bytes);
+  if (text.trim() === '') throw failed(fileName, 'the file is empty');
+  const format = detectFormat(fileName, text);
+  const table = format === 'csv' ? csvTable(input, text) : geoTable(input, text, format);
+
+  const { plan, warnings: planWarnings } = makePlan(
+    table.headers,
+    table.rows.map((r) => r.cells),
+    table.mapping,
+    { dateOrder: input.dateOrder, defaults: input.defaults, countryAt: input.countryAt, decimalHint: table.decimalHint, priority: table.priority },
+  );
+  const seizures: ParsedImport['seizures'] = [];
+  const rejected: Rejection[] = [];
+  let rejectedRows = 0;
+  for (const row of table.rows) {
+    if (row.error) {
+      rejectedRows++;
+      rejected.push({ line: row.line, column: row.error.column, field: '', value: '', reason: row.error.reason });
+      continue;
+    }
+    const built = buildSeizure(row.cells, plan, format === 'csv' ? undefined : (row.location ?? null));
+    if (built.ok) seizures.push({ line: row.line, fields: built.fields });
+    else {
+      rejectedRows++;
+      for (const r of built.rejections) rejected.push({ line: row.line, ...r });
+    }
+  }
+
+  const warnings = [...table.warnings, ...planWarnings];
+  if (!table.rows.length) warnings.push(format === 'csv' ? 'The file has a header but no data rows.' : 'The file has no placemarks or features that could be seizures.');
+  if (seizures.length && !plan.byTarget.has('sector') && !input.defaults?.sector) {
+    warnings.push("The file has no crime-sector column: the seizures are filed under 'other'.");
+  }
+  const routes = 'routes' in table ? table.routes : [];
+  return {
+    format,
+    encoding,
+    delimiter: 'delimiter' in table ? table.delimiter : '',
+    headers: table.headers,
+    mapping: table.mapping,
+    mappingSource: table.mappingSource,
+    sampleRows: table.rows.slice(0, SAMPLE_ROWS).map((r) => r.cells),
+    seizures,
+    routes,
+    report: {
+      format,
+      imported: seizures.length,
+      rejected,
+      rejectedRows,
+      skippedBlank: table.skippedBlank,
+      unmapped: seizures.filter((s) => s.fields.latitude === null).length,
+      routes: routes.length,
+      warnings,
+    },
+  };
+}

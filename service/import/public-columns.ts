@@ -1,0 +1,38 @@
+/**
+ * The columns of the public seizure data set (`seizures-public.csv`, described in its README):
+ * the format NEST Desk exports and the one it imports without any guessing. The order here is
+ * the column order of the file and of every CSV export.
+ */
+import type { SeizureField } from '../../shared/domain/seizure';
+
+/** Public column name → seizure field, in file order. `citesAppendix` has no public column. */
+export const PUBLIC_COLUMNS = [
+  ['seizure_date', 'seizureDate'],
+  ['date_precision', 'datePrecision'],
+  ['country_iso2', 'country'],
+  ['place', 'place'],
+  ['latitude', 'latitude'],
+  ['longitude', 'longitude'],
+  ['location_precision', 'locationPrecision'],
+  ['crime_sector', 'sector'],
+  ['commodity', 'commodity'],
+  ['taxon', 'taxon'],
+  ['quantity', 'quantity'],
+  ['unit', 'unit'],
+  ['origin_iso2', 'originCountries'],
+  ['transit_iso2', 'transitCountries'],
+  ['destination_iso2', 'destinationCountries'],
+  ['seizing_agency', 'seizingAgencies'],
+  ['reported_value', 'reportedValue'],
+  ['reported_currency', 'reportedCurrency'],
+  ['operation', 'operation'],
+  ['source_url', 'sourceUrl'],
+  ['source_title', 'sourceTitle'],
+  ['notes', 'notes'],
+] as const satisfies readonly (readonly [string, SeizureField])[];
+
+/** One public column name. */
+export type PublicColumn = (typeof PUBLIC_COLUMNS)[number][0];
+
+/** Public column name → seizure field. */
+export const PUBLIC_COLUMN_FIELD: ReadonlyMap<string, SeizureField> = new Map(PUBLIC_COLUMNS);

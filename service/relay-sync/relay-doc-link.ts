@@ -1,0 +1,315 @@
+/**
+ * One doc's link to the relay: a WebSocket to `<relay>/<doc name>` speaking the y-websocket
+ * protocol (y-protocols sync + awareness + auth, y-websocket framing), with the member token in
+ * the `Authorization` header of the upgrade — never in the URL.
+ *
+ * Acknowledgement: the relay sends nothing a tick produced before that tick's updates are on its
+ * disk, and serves one connection's messages in order (docs/relay.md). So after sending local
+ * updates, the link sends a sync step 1; the relay's step 2 answer proves every update sent
+ * before it is stored. Only then is the doc `synced`.
+ *
+ * Reconnects with exponential backoff (250 ms doubling to 30 s, with jitter). A refused upgrade
+ * (401/403) or a 4401/4403 close stops retrying and reports `refused`.
+ */
+import * as Y from 'yjs';
+import * as encoding from 'lib0/encoding';
+import * as decoding from 'lib0/decoding';
+import * as syncProtocol from 'y-protocols/sync';
+import * as awarenessProtocol from 'y-protocols/awareness';
+import * as authProtocol from 'y-protocols/auth';
+import WebSocket from 'ws';
+import type { Logger } from '../../node/log';
+import type { DocSyncState } from './sync-status';
+
+/** Transaction origin of updates received from the relay (never sent back). */
+export const RELAY_ORIGIN = Symbol('nest-relay');
+
+const MESSAGE_SYNC = 0;
+const MESSAGE_AWARENESS = 1;
+const MESSAGE_AUTH = 2;
+const MESSAGE_QUERY_AWARENESS = 3;
+
+/** Options of a {@link RelayDocLink}. */
+export interface RelayDocLinkOptions {
+  /** `<ws base>` of the relay (see relay-url.ts). */
+  wsBase: string;
+  name: string;
+  doc: Y.Doc;
+  /** Returns the current member token (read at each connect, so a renewed token is used). */
+  token: () => string;
+  /** Presence to exchange while a window has the doc open; absent for background syncs. */
+  awareness?: awarenessProtocol.Awareness;
+  logger: Logger;
+  /** Called on every state change. */
+  onState: (state: DocSyncState, detail?: string) => void;
+  /** Largest message accepted from the relay (bytes). */
+  maxPayload?: number;
+}
+
+/** A live or transient link of one doc. */
+export class RelayDocLink {
+  private readonly o: RelayDocLinkOptions;
+  private ws: WebSocket | null = null;
+  private stopped = false;
+  private retryMs = 250;
+  private retryTimer: ReturnType<typeof setTimeout> | null = null;
+  private probeTimer: ReturnType<typeof setTimeout> | null = null;
+  private _state: DocSyncState = 'offline';
+  private receivedStep2 = false;
+  /** Local updates sent since the last acknowledged probe. */
+  private unacked = 0;
+  /** Step 1 probes sent and not yet answered. */
+  private probesInFlight = 0;
+  private readOnly = false;
+  private waiters: { resolve: () => void; reject: (e: Error) => void }[] = [];
+  private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
+    if (origin === RELAY_ORIGIN) return;
+    if (this.readOnly) return;
+    this.unacked++;
+    if (this.isOpen()) {
+      this.sendSync((e) => syncProtocol.writeUpdate(e, update));
+      this.scheduleProbe();
+    }
+    if (this._state === 'synced') this.setState('syncing');
+  };
+  /** Awareness clients that came from the relay (other machines): never echoed or removed by us. */
+  private readonly remoteClients = new Set<number>();
+  private readonly onAwareness = ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, origin: unknown): void => {
+    if (origin === RELAY_ORIGIN) {
+      for (const c of [...added, ...updated]) this.remoteClients.add(c);
+      for (const c of removed) this.remoteClients.delete(c);
+      return;
+    }
+    if (!this.o.awareness || !this.isOpen()) return;
+    const changed = [...added, ...updated, ...removed].filter((c) => !this.remoteClients.has(c));
+    if (!changed.length) return;
+    this.send(encodeMessage(MESSAGE_AWARENESS, (e) => encoding.writeVarUint8Array(e, awarenessProtocol.encodeAwarenessUpdate(this.o.awareness!, changed))));
+  };
+
+  constructor(o: RelayDocLinkOptions) {
+    this.o = o;
+    o.doc.on('update', this.onDocUpdate);
+    o.awareness?.on('update', this.onAwareness);
+    this.connect();
+  }
+
+  /** The current state. */
+  get state(): DocSyncState {
+    return this._state;
+  }
+
+  /**
+   * Resolves once the doc is synced with the relay and every local update is acknowledged;
+   * rejects when the link is refused or stopped first, or after `timeoutMs`.
+   */
+  whenSynced(timeoutMs = 30_000): Promise<void> {
+    if (this.isSettled()) return Promise.resolve();
+    return new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.waiters = this.waiters.filter((w) => w.resolve !== done);
+        reject(new Error(`${this.o.name}: not synced within ${timeoutMs} ms (${this._state})`));
+      }, timeoutMs);
+      const done = (): void => {
+        clearTimeout(timer);
+        resolve();
+      };
+      this.waiters.push({ resolve: done, reject: (e) => (clearTimeout(timer), reject(e)) });
+    });
+  }
+
+  private isSettled(): boolean {
+    return (this._state === 'synced' || this._state === 'read-only') && this.unacked === 0 && this.probesInFlight === 0;
+  }
+
+  private isOpen(): boolean {
+    return this.ws?.readyState === WebSocket.OPEN;
+  }
+
+  private setState(s: DocSyncState, detail?: string): void {
+    if (s === this._state && !detail) return;
+    this._state = s;
+    this.o.onState(s, detail);
+    if (this.isSettled()) for (const w of this.waiters.splice(0)) w.resolve();
+    else if (s === 'refused' || s === 'error') for (const w of this.waiters.splice(0)) w.reject(new Error(`${this.o.name}: ${s}${detail ? `: ${detail}` : ''}`));
+  }
+
+  private connect(): void {
+    if (this.stopped) return;
+    this.receivedStep2 = false;
+    this.probesInFlight = 0;
+    const ws = new WebSocket(`${this.o.wsBase}/${this.o.name}`, {
+      headers: { authorization: `Bearer ${this.o.token()}` },
+      maxPayload: this.o.maxPayload ?? 64 * 1024 * 1024,
+      handshakeTimeout: 15_000,
+    });
+    ws.binaryType = 'nodebuffer';
+    this.ws = ws;
+    this.setState('syncing');
+    ws.on('unexpected-response', (_req, res) => {
+      const status = res.statusCode ?? 0;
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (d: string) => (body = (body + d).slice(0, 200)));
+      res.on('end', () => {
+        ws.terminate();
+        // The relay answers with a one-word reason (e.g. member-removed, unknown-workspace).
+        const reason = /^[a-z-]{3,40}$/.test(body.trim()) ? body.trim() : '';
+        if (status === 401 || status === 403) this.refuse(reason || (status === 401 ? 'the relay refused the token (missing, expired, or for another workspace)' : 'the relay refused access to this document'));
+        else this.dropped(`HTTP ${status}`);
+      });
+    });
+    ws.on('open', () => {
+      this.retryMs = 250;
+      this.sendSync((e) => syncProtocol.writeSyncStep1(e, this.o.doc));
+      this.probesInFlight++;
+      const aw = this.o.awareness;
+      const clients = this.localClients();
+      if (aw && clients.length > 0) {
+        this.send(encodeMessage(MESSAGE_AWARENESS, (e) => encoding.writeVarUint8Array(e, awarenessProtocol.encodeAwarenessUpdate(aw, clients))));
+      }
+    });
+    ws.on('message', (data: Buffer) => this.receive(new Uint8Array(data.buffer, data.byteOffset, data.byteLength)));
+    ws.on('close', (code: number, reason: Buffer) => {
+      if (this.ws !== ws) return;
+      if (code === 4401 || code === 4403) this.refuse(reason.toString() || (code === 4401 ? 'token expired or key removed' : 'access removed'));
+      else this.dropped(`closed ${code}`);
+    });
+    ws.on('error', (err) => {
+      this.o.logger.debug({ doc: this.o.name, err: err.message }, 'relay socket error');
+    });
+  }
+
+  private receive(bytes: Uint8Array): void {
+    try {
+      const d = decoding.createDecoder(bytes);
+      const type = decoding.readVarUint(d);
+      if (type === MESSAGE_SYNC) {
+        const enc = encoding.createEncoder();
+        encoding.writeVarUint(enc, MESSAGE_SYNC);
+        const sub = syncProtocol.readSyncMessage(d, enc, this.o.doc, RELAY_ORIGIN);
+        if (encoding.length(enc) > 1) this.send(encoding.toUint8Array(enc));
+        if (sub === syncProtocol.messageYjsSyncStep1 && !this.readOnly) {
+          // Our answer (step 2) carried local state the relay lacked: prove it stored it.
+          this.scheduleProbe();
+        }
+        if (sub === syncProtocol.messageYjsSyncStep2) {
+          this.receivedStep2 = true;
+          if (this.probesInFlight > 0) this.probesInFlight--;
+          if (this.probesInFlight === 0) this.unacked = 0;
+          if (this.probesInFlight === 0 && this.unacked === 0) this.setState(this.readOnly ? 'read-only' : 'synced');
+        }
+      } else if (type === MESSAGE_AWARENESS) {
+        const update = decoding.readVarUint8Array(d);
+        if (this.o.awareness) awarenessProtocol.applyAwarenessUpdate(this.o.awareness, update, RELAY_ORIGIN);
+      } else if (type === MESSAGE_AUTH) {
+        authProtocol.readAuthMessage(d, this.o.doc, (_doc, reason) => {
+          this.readOnly = true;
+          this.unacked = 0;
+          this.o.logger.info({ doc: this.o.name, reason }, 'relay: read-only');
+          if (this.receivedStep2 && this.probesInFlight === 0) this.setState('read-only');
+        });
+      } else if (type === MESSAGE_QUERY_AWARENESS) {
+        const aw = this.o.awareness;
+        const clients = this.localClients();
+        if (aw && clients.length) this.send(encodeMessage(MESSAGE_AWARENESS, (e) => encoding.writeVarUint8Array(e, awarenessProtocol.encodeAwarenessUpdate(aw, clients))));
+      }
+    } catch (err) {
+      this.o.logger.warn({ doc: this.o.name, err: err instanceof Error ? err.message : String(err) }, 'bad message from relay');
+      this.ws?.close(4400, 'bad message');
+    }
+  }
+
+  /** Sends a step 1 shortly after local updates; its step 2 answer acknowledges them. */
+  private scheduleProbe(): void {
+    if (this.probeTimer || !this.isOpen()) return;
+    this.probeTimer = setTimeout(() => {
+      this.probeTimer = null;
+      if (!this.isOpen()) return;
+      this.sendSync((e) => syncProtocol.writeSyncStep1(e, this.o.doc));
+      this.probesInFlight++;
+    }, 20);
+  }
+
+  /** Without the relay, other machines' presence is unknown: remove it rather than show it stale. */
+  private forgetRemotePresence(): void {
+    const aw = this.o.awareness;
+    if (aw && this.remoteClients.size) awarenessProtocol.removeAwarenessStates(aw, [...this.remoteClients], RELAY_ORIGIN);
+    this.remoteClients.clear();
+  }
+
+  /** Awareness clients of this machine's windows (not those received from the relay). */
+  private localClients(): number[] {
+    return [...(this.o.awareness?.getStates().keys() ?? [])].filter((c) => !this.remoteClients.has(c));
+  }
+
+  private sendSync(write: (e: encoding.Encoder) => void): void {
+    this.send(encodeMessage(MESSAGE_SYNC, write));
+  }
+
+  private send(bytes: Uint8Array): void {
+    if (this.isOpen()) this.ws!.send(bytes);
+  }
+
+  private refuse(detail: string): void {
+    this.o.logger.warn({ doc: this.o.name, detail }, 'relay refused');
+    this.closeSocket();
+    this.forgetRemotePresence();
+    this.setState('refused', detail);
+  }
+
+  private dropped(detail: string): void {
+    this.closeSocket();
+    this.forgetRemotePresence();
+    if (this.stopped) return;
+    this.setState('offline', detail);
+    const delay = Math.min(this.retryMs, 30_000) * (0.75 + Math.random() / 2);
+    this.retryMs = Math.min(this.retryMs * 2, 30_000);
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = null;
+      this.connect();
+    }, delay);
+    this.retryTimer.unref?.();
+  }
+
+  /** Retries now (e.g. the relay came back, or the token was renewed). */
+  reconnectNow(): void {
+    if (this.stopped || this.isOpen()) return;
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    this.retryTimer = null;
+    this.retryMs = 250;
+    this.closeSocket();
+    this.connect();
+  }
+
+  private closeSocket(): void {
+    if (this.probeTimer) clearTimeout(this.probeTimer);
+    this.probeTimer = null;
+    const ws = this.ws;
+    this.ws = null;
+    if (ws && ws.readyState !== WebSocket.CLOSED) ws.terminate();
+  }
+
+  /** Stops for good: closes the socket and stops listening to the doc. */
+  stop(): void {
+    if (this.stopped) return;
+    this.stopped = true;
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    this.o.doc.off('update', this.onDocUpdate);
+    this.o.awareness?.off('update', this.onAwareness);
+    if (this.o.awareness && this.isOpen()) {
+      // Tell others that this machine's windows left the doc.
+      const local = this.localClients();
+      if (local.length) this.send(encodeMessage(MESSAGE_AWARENESS, (e) => encoding.writeVarUint8Array(e, awarenessProtocol.encodeAwarenessUpdate(this.o.awareness!, local, new Map()))));
+    }
+    this.closeSocket();
+    this.forgetRemotePresence();
+    for (const w of this.waiters.splice(0)) w.reject(new Error(`${this.o.name}: link stopped`));
+  }
+}
+
+function encodeMessage(type: number, write: (e: encoding.Encoder) => void): Uint8Array {
+  const e = encoding.createEncoder();
+  encoding.writeVarUint(e, type);
+  write(e);
+  return encoding.toUint8Array(e);
+}

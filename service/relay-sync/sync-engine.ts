@@ -1,0 +1,351 @@
+/**
+ * The sync engine of one workspace: keeps the local store and the task force's relay in step.
+ *
+ * - Live links: the workspace doc, and every doc a window has open (SyncHub channels), stay
+ *   connected, with presence (awareness) exchanged.
+ * - Rounds: at start, every `roundIntervalMs`, when the relay comes back, and shortly after a
+ *   local edit to a doc that is not live. A round asks the relay which docs changed since its
+ *   clock (`GET /v1/changes?since=`), adds the docs edited here since the last round, and syncs
+ *   those with at most `concurrency` transient links at a time. A doc counts as done only when
+ *   the relay acknowledged every local update (see relay-doc-link.ts); the clocks are saved only
+ *   after a round in which every doc was done, so an interrupted round is simply repeated.
+ * - Offline: edits wait in the local store; the relay being down only makes links retry with
+ *   backoff. Access refused (401/403): reported, retried slowly (an admin may fix it).
+ */
+import type * as Y from 'yjs';
+import type * as awarenessProtocol from 'y-protocols/awareness';
+import type { Logger } from '../../node/log';
+import { parseDocName, workspaceDocName } from '../../shared/docs/names';
+import type { SyncHub } from '../renderer-sync/sync-hub';
+import type { WorkspaceRuntime } from '../workspace/workspace-runtime';
+import { RELAY_ORIGIN, RelayDocLink } from './relay-doc-link';
+import { relayUrls, type RelayUrls } from './relay-url';
+import { overallState, type DocSyncState, type SyncState } from './sync-status';
+
+/** What is stored (local settings key `sync`) for a workspace that syncs through a relay. */
+export interface SyncConfig {
+  relayUrl: string;
+  /** The member token (EdDSA JWT) sent as a bearer header. */
+  token: string;
+  /** The relay's clock after the last complete round (`since` for the next). */
+  clock: number;
+  /** The local store's clock at the start of the last complete round. */
+  localClock: number;
+}
+
+/** The sync status of a workspace, as pushed to the UI (`sync.status` event). */
+export interface WorkspaceSyncStatus {
+  workspaceId: string;
+  state: SyncState;
+  /** Why, for offline / refused / error. */
+  detail: string | null;
+  relayUrl: string | null;
+  /** ms since epoch of the last complete round. */
+  lastSyncedAt: number | null;
+  /** Docs with a link right now, by state. */
+  docs: Partial<Record<DocSyncState, number>>;
+  /** Per open (live) doc: its state, for the case header. */
+  live: Record<string, DocSyncState>;
+}
+
+/** Options of a {@link SyncEngine}. */
+export interface SyncEngineOptions {
+  workspace: WorkspaceRuntime;
+  hub: SyncHub;
+  logger: Logger;
+  onStatus: (s: WorkspaceSyncStatus) => void;
+  /** Transient links at once (default 4). */
+  concurrency?: number;
+  /** ms between rounds (default 30,000). */
+  roundIntervalMs?: number;
+  /** ms a doc may take to sync in a round (default 60,000). */
+  docTimeoutMs?: number;
+}
+
+/** Keeps one workspace in sync with its relay. */
+export class SyncEngine {
+  private readonly o: Required<SyncEngineOptions>;
+  private readonly ws: WorkspaceRuntime;
+  private config: SyncConfig;
+  private urls: RelayUrls;
+  private readonly live = new Map<string, RelayDocLink>();
+  private readonly liveStates = new Map<string, DocSyncState>();
+  private readonly transientStates = new Map<string, DocSyncState>();
+  /** Docs with local (non-relay) updates since they last synced, with a change counter. */
+  private readonly dirty = new Map<string, number>();
+  private roundTimer: ReturnType<typeof setTimeout> | null = null;
+  private running: Promise<void> | null = null;
+  private rerun = false;
+  private stopped = false;
+  private roundState: { state: DocSyncState | null; detail: string | null } = { state: null, detail: null };
+  private lastSyncedAt: number | null = null;
+  private lastStatusJson = '';
+  private readonly disposers: (() => void)[] = [];
+  private failures = 0;
+
+  constructor(config: SyncConfig, o: SyncEngineOptions) {
+    this.o = { concurrency: 4, roundIntervalMs: 30_000, docTimeoutMs: 60_000, ...o };
+    this.ws = o.workspace;
+    this.config = config;
+    this.urls = relayUrls(config.relayUrl);
+    this.lastSyncedAt = this.ws.store.getSetting<number | null>('syncLastAt', null);
+    for (const h of this.ws.store.docs.changedSince(config.localClock)) this.markDirty(h.docName);
+    this.disposers.push(
+      this.ws.host.listen({
+        update: (name, _u, origin) => {
+          if (origin === RELAY_ORIGIN) {
+            if (name === workspaceDocName(this.ws.id)) this.schedule(1000); // the index or members changed
+            return;
+          }
+          this.markDirty(name);
+          if (!this.live.has(name)) this.schedule(500);
+        },
+      }),
+    );
+    this.disposers.push(
+      o.hub.listen({
+        opened: (name, doc, awareness) => this.openLive(name, doc, awareness),
+        closed: (name) => this.closeLive(name),
+      }),
+    );
+    this.openLive(workspaceDocName(this.ws.id), this.ws.host.retain(workspaceDocName(this.ws.id)), undefined, true);
+    this.schedule(0);
+  }
+
+  /** The workspace id. */
+  get workspaceId(): string {
+    return this.ws.id;
+  }
+
+  /** Replaces the relay or token (e.g. a renewed invitation) and reconnects everything. */
+  reconfigure(next: Pick<SyncConfig, 'relayUrl' | 'token'>): void {
+    const relayChanged = next.relayUrl !== this.config.relayUrl;
+    this.config = { ...this.config, ...next, ...(relayChanged ? { clock: 0, localClock: 0 } : {}) };
+    this.urls = relayUrls(this.config.relayUrl);
+    this.ws.store.setSetting('sync', this.config);
+    for (const [name, link] of [...this.live]) {
+      link.stop();
+      this.live.delete(name);
+      const doc = this.ws.host.retainedDoc(name);
+      this.live.set(name, this.link(name, doc, undefined, this.liveStates));
+    }
+    this.schedule(0);
+  }
+
+  private markDirty(name: string): void {
+    const ref = parseDocName(name);
+    if (ref?.workspaceId !== this.ws.id) return;
+    this.dirty.set(name, (this.dirty.get(name) ?? 0) + 1);
+  }
+
+  private link(name: string, doc: Y.Doc, awareness: awarenessProtocol.Awareness | undefined, states: Map<string, DocSyncState>): RelayDocLink {
+    states.set(name, 'syncing');
+    return new RelayDocLink({
+      wsBase: this.urls.ws,
+      name,
+      doc,
+      awareness,
+      token: () => this.config.token,
+      logger: this.o.logger,
+      onState: (s, detail) => {
+        if (this.stopped) return;
+        const before = states.get(name);
+        states.set(name, s);
+        if (s === 'refused' && detail) {
+          this.roundState = { state: 'refused', detail };
+          this.noteRefusal(detail);
+        }
+        if (s === 'synced' && name === workspaceDocName(this.ws.id)) this.noteRefusal(null);
+        if (s === 'synced' && before !== 'synced' && states === this.liveStates) this.dirty.delete(name);
+        if (before === 'offline' && s === 'syncing') this.schedule(200); // the relay is back: catch up
+        this.emit();
+      },
+    });
+  }
+
+  private openLive(name: string, doc: Y.Doc, awareness?: awarenessProtocol.Awareness, retained = false): void {
+    const ref = parseDocName(name);
+    if (this.stopped || ref?.workspaceId !== this.ws.id) return;
+    const existing = this.live.get(name);
+    if (existing) {
+      if (!awareness) return;
+      existing.stop(); // upgrade the workspace doc's link to carry presence
+    }
+    if (!retained && !existing) this.ws.host.retain(name);
+    this.live.set(name, this.link(name, doc, awareness, this.liveStates));
+    this.emit();
+  }
+
+  private closeLive(name: string): void {
+    if (name === workspaceDocName(this.ws.id)) {
+      // The workspace doc stays live, without presence.
+      const link = this.live.get(name);
+      link?.stop();
+      if (!this.stopped) this.live.set(name, this.link(name, this.ws.host.retainedDoc(name), undefined, this.liveStates));
+      return;
+    }
+    const link = this.live.get(name);
+    if (!link) return;
+    link.stop();
+    this.live.delete(name);
+    this.liveStates.delete(name);
+    this.ws.host.release(name);
+    this.emit();
+  }
+
+  /**
+   * Remembers that the relay removed this member (local setting `accessRevoked`), so the data
+   * service opens this workspace's docs read-only: edits would never reach anyone. Cleared when
+   * the workspace doc syncs again (e.g. after a new invitation).
+   */
+  private noteRefusal(reason: string | null | undefined): void {
+    const revoked = reason === 'member-removed' || reason === 'not-a-member' ? reason : null;
+    if (revoked === null && reason !== null) return;
+    if (this.ws.store.getSetting<string | null>('accessRevoked', null) !== revoked) this.ws.store.setSetting('accessRevoked', revoked);
+  }
+
+  /** Schedules a round in `ms` (an earlier schedule wins). */
+  schedule(ms: number): void {
+    if (this.stopped) return;
+    if (this.running) {
+      this.rerun = true;
+      return;
+    }
+    if (this.roundTimer) {
+      if (ms > 0) return;
+      clearTimeout(this.roundTimer);
+    }
+    this.roundTimer = setTimeout(() => {
+      this.roundTimer = null;
+      void this.syncNow();
+    }, ms);
+    this.roundTimer.unref?.();
+  }
+
+  /** Runs one round now (or waits for the running one); resolves when it ends. */
+  syncNow(): Promise<void> {
+    if (this.running) {
+      this.rerun = true;
+      return this.running;
+    }
+    this.running = this.round()
+      .catch((err: unknown) => this.o.logger.error({ workspace: this.ws.id, err: err instanceof Error ? err.message : String(err) }, 'sync round failed'))
+      .finally(() => {
+        this.running = null;
+        if (this.stopped) return;
+        const again = this.rerun;
+        this.rerun = false;
+        const backoff = this.roundState.state === 'refused' ? 60_000 : this.failures > 0 ? Math.min(1000 * 2 ** this.failures, 30_000) : this.o.roundIntervalMs;
+        this.schedule(again ? 100 : backoff);
+      });
+    return this.running;
+  }
+
+  private async round(): Promise<void> {
+    const localClockAtStart = this.ws.store.docs.clock();
+    let remote: { clock: number; docs: { doc: string; lastSeq: number }[] };
+    try {
+      const res = await fetch(`${this.urls.http}/v1/changes?since=${this.config.clock}`, {
+        headers: { authorization: `Bearer ${this.config.token}` },
+        signal: AbortSignal.timeout(15_000),
+      });
+      if (res.status === 401 || res.status === 403) {
+        const body = (await res.json().catch(() => ({}))) as { error?: string; reason?: string };
+        const why = body.reason ?? body.error;
+        this.noteRefusal(why);
+        this.failures = 0;
+        this.roundState = { state: 'refused', detail: why ? `access refused: ${why}` : 'access refused by the relay' };
+        this.emit();
+        return;
+      }
+      if (!res.ok) throw new Error(`relay answered HTTP ${res.status}`);
+      remote = (await res.json()) as typeof remote;
+    } catch (err) {
+      this.failures++;
+      this.roundState = { state: 'offline', detail: `relay not reachable (${err instanceof Error ? err.message : String(err)})` };
+      this.emit();
+      return;
+    }
+    this.roundState = { state: 'syncing', detail: null };
+    // The relay accepts this member again (e.g. an admin's desktop has since uploaded their
+    // member record): live links it had refused do not retry on their own, so restart them.
+    for (const link of this.live.values()) if (link.state === 'refused') link.reconnectNow();
+    this.emit();
+    const dirtyAtStart = new Map(this.dirty);
+    const names = new Set<string>();
+    for (const d of remote.docs) if (parseDocName(d.doc)?.workspaceId === this.ws.id) names.add(d.doc);
+    for (const name of dirtyAtStart.keys()) names.add(name);
+    const queue = [...names].filter((n) => !this.live.has(n));
+    let failed = 0;
+    const worker = async (): Promise<void> => {
+      for (let name = queue.shift(); name !== undefined && !this.stopped; name = queue.shift()) {
+        if (!(await this.syncOne(name))) failed++;
+        else if (this.dirty.get(name) === dirtyAtStart.get(name)) this.dirty.delete(name);
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(this.o.concurrency, queue.length) }, worker));
+    const liveBusy = [...this.liveStates.values()].some((s) => s !== 'synced' && s !== 'read-only');
+    if (failed === 0 && !this.stopped) {
+      this.failures = 0;
+      this.config = { ...this.config, clock: remote.clock, localClock: liveBusy ? this.config.localClock : localClockAtStart };
+      this.ws.store.setSetting('sync', this.config);
+      this.lastSyncedAt = Date.now();
+      this.ws.store.setSetting('syncLastAt', this.lastSyncedAt);
+      this.roundState = { state: null, detail: null };
+    } else if (failed > 0) {
+      this.failures++;
+      if (this.roundState.state !== 'refused') this.roundState = { state: 'offline', detail: `${failed} document(s) could not be synced; retrying` };
+    }
+    this.emit();
+  }
+
+  private async syncOne(name: string): Promise<boolean> {
+    const doc = this.ws.host.retain(name);
+    const link = this.link(name, doc, undefined, this.transientStates);
+    try {
+      await link.whenSynced(this.o.docTimeoutMs);
+      return true;
+    } catch (err) {
+      this.o.logger.info({ doc: name, err: err instanceof Error ? err.message : String(err) }, 'doc not synced this round');
+      return false;
+    } finally {
+      link.stop();
+      this.transientStates.delete(name);
+      this.ws.host.release(name);
+    }
+  }
+
+  /** The current status. */
+  status(): WorkspaceSyncStatus {
+    const docs: Partial<Record<DocSyncState, number>> = {};
+    const all = [...this.liveStates.values(), ...this.transientStates.values()];
+    for (const s of all) docs[s] = (docs[s] ?? 0) + 1;
+    const state: SyncState = overallState(this.roundState.state ? [...all, this.roundState.state] : all);
+    const detail = this.roundState.state && state === overallState([this.roundState.state]) ? this.roundState.detail : null;
+    const live: Record<string, DocSyncState> = {};
+    for (const [name, s] of this.liveStates) live[name] = s;
+    return { workspaceId: this.ws.id, state, detail, relayUrl: this.config.relayUrl, lastSyncedAt: this.lastSyncedAt, docs, live };
+  }
+
+  private emit(): void {
+    const s = this.status();
+    const json = JSON.stringify(s);
+    if (json === this.lastStatusJson) return;
+    this.lastStatusJson = json;
+    this.o.onStatus(s);
+  }
+
+  /** Stops every link and timer; local data is untouched. */
+  async stop(): Promise<void> {
+    if (this.stopped) return;
+    this.stopped = true;
+    if (this.roundTimer) clearTimeout(this.roundTimer);
+    for (const d of this.disposers) d();
+    for (const [name, link] of this.live) {
+      link.stop();
+      this.ws.host.release(name);
+    }
+    this.live.clear();
+    await this.running?.catch(() => undefined);
+  }
+}

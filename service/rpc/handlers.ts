@@ -1,0 +1,14 @@
+/**
+ * All RPC handlers, merged from the domain handler maps. The `HandlerMap<RpcMethod>` type makes
+ * a method declared in shared/rpc without a handler a compile error.
+ */
+import type { RpcMethod } from '../../shared/rpc/contract';
+import { appHandlers } from '../workspace/app-handlers';
+import { caseHandlers } from '../cases/case-handlers';
+import { importHandlers } from '../import/import-handlers';
+import { syncHandlers } from '../relay-sync/sync-handlers';
+import { valuationHandlers } from '../valuation/valuation-handlers';
+import type { HandlerMap } from './types';
+
+/** Every method's handler. */
+export const handlers: HandlerMap<RpcMethod> = { ...appHandlers, ...caseHandlers, ...importHandlers, ...syncHandlers, ...valuationHandlers };

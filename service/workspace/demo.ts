@@ -1,0 +1,96 @@
+/**
+ * The demo workspace: built on first use from the app's own copy of the public seizure data set
+ * (resources/demo/seizures-public.csv, 59 publicly reported seizures 2012–2025, each citing its
+ * source page), one case per crime sector, so a newcomer sees a realistic workspace at once.
+ */
+import fs from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import { appPath } from '../../node/store/app-root';
+import { CaseDoc } from '../../shared/docs/case-doc';
+import { CRIME_SECTOR_LABELS, type CrimeSector } from '../../shared/domain/codes';
+import type { SeizureFields } from '../../shared/domain/seizure';
+import { parseImportFile } from '../import';
+import type { DataService } from '../data-service';
+import type { WorkspaceRuntime } from './workspace-runtime';
+
+/** The bundled data files and where they come from, shown in the app's "About the data". */
+export function bundledSources(): { title: string; url: string; note: string }[] {
+  return [
+    {
+      title: 'Publicly reported environmental-crime seizures, 2012–2025 (59 records)',
+      url: '',
+      note: 'Compiled from customs and police press releases, news and trade press; every seizure cites its source page (title and URL). Values are as reported, not verified; coordinates are approximate place centroids. See the per-record caveats in the data set README.',
+    },
+    {
+      title: 'European Central Bank euro foreign exchange reference rates',
+      url: 'https://www.ecb.europa.eu/stats/policy_and_exchange_rates/euro_reference_exchange_rates/html/index.en.html',
+      note: 'Daily reference rates 1999-01-04 to 2025-05-09, reusable with the source named.',
+    },
+  ];
+}
+
+const CASE_TITLES: Record<CrimeSector, string> = {
+  wildlife: 'Ivory, pangolin scale and rhino horn shipments (public reports)',
+  forestry: 'Rosewood and illegal timber consignments (public reports)',
+  fisheries: 'IUU fishing vessels and illegal catch (public reports)',
+  mining: 'Illegal gold and mercury trade (public reports)',
+  waste: 'Illegal waste shipments and return orders (public reports)',
+  ods: 'Smuggled refrigerants and ODS (public reports)',
+  other: 'Other environmental crime (public reports)',
+};
+
+let building: Promise<WorkspaceRuntime> | null = null;
+
+/**
+ * Returns the demo workspace, building it on first use (concurrent callers share one build).
+ * @throws NestError('no-identity') before first run; NestError('import-failed') if the bundled file is unreadable.
+ */
+export function openDemoWorkspace(service: DataService): Promise<WorkspaceRuntime> {
+  const existing = service.listWorkspaces().find((w) => w.demo && !w.problem);
+  if (existing) return Promise.resolve(service.workspace(existing.id));
+  building ??= Promise.resolve()
+    .then(() => buildDemo(service))
+    .finally(() => {
+      building = null;
+    });
+  return building;
+}
+
+function buildDemo(service: DataService): WorkspaceRuntime {
+  const file = appPath('resources', 'demo', 'seizures-public.csv');
+  const parsed = parseImportFile({ fileName: 'seizures-public.csv', bytes: new Uint8Array(fs.readFileSync(file)) });
+  const ws = service.createWorkspace({ name: 'Demo — public seizure reports', casePrefix: 'DEMO', reportingCurrency: 'USD' }, { demo: true });
+  const local = ws.local();
+  const writer = { memberId: local.memberId };
+  const bySector = new Map<CrimeSector, SeizureFields[]>();
+  for (const s of parsed.seizures) {
+    const list = bySector.get(s.fields.sector) ?? [];
+    list.push(s.fields);
+    bySector.set(s.fields.sector, list);
+  }
+  const index = ws.workspaceDoc();
+  for (const [sector, seizures] of [...bySector].sort((a, b) => b[1].length - a[1].length)) {
+    const id = randomUUID();
+    const dates = seizures.map((s) => s.seizureDate).sort();
+    const countries = [...new Set(seizures.map((s) => s.country))].sort();
+    const number = index.nextCaseNumber(2026);
+    ws.host.with(ws.caseDocName(id), (doc) => {
+      const cd = new CaseDoc(doc);
+      const meta = cd.init(
+        id,
+        number,
+        { title: CASE_TITLES[sector], status: 'investigating', sector, tlp: 'CLEAR', jurisdictions: countries.slice(0, 20), leadAgency: 'Demo — public sources', openedOn: '2026-01-15' },
+        writer,
+      );
+      cd.setSummary(
+        `${seizures.length} publicly reported ${CRIME_SECTOR_LABELS[sector].toLowerCase()} seizures from ${dates[0]} to ${dates[dates.length - 1]}, ` +
+          `in ${countries.length} ${countries.length === 1 ? 'country' : 'countries'}. Each seizure cites the public page it comes from (see its source). ` +
+          'Values are as the authorities or the press reported them, not verified; coordinates are approximate centroids of the named place.',
+        writer,
+      );
+      cd.importRecords({ seizures: seizures.map((fields) => ({ id: randomUUID(), fields })), routes: [], source: 'seizures-public.csv (bundled demo data)' }, writer);
+      index.upsertCase({ id, number, title: meta.title, status: meta.status, sector, tlp: meta.tlp, createdBy: local.memberId, createdAt: meta.createdAt }, writer);
+    });
+  }
+  return ws;
+}

@@ -1,0 +1,146 @@
+/**
+ * A workspace opened by the data service: its database, loaded docs, projections, and the
+ * mirror of case meta into the workspace doc's case index.
+ */
+import * as Y from 'yjs';
+import type { Logger } from '../../node/log';
+import { CaseDoc } from '../../shared/docs/case-doc';
+import { caseDocName, parseDocName, workspaceDocName } from '../../shared/docs/names';
+import { WorkspaceDoc } from '../../shared/docs/workspace-doc';
+import { DocHost } from './doc-host';
+import { Projector } from '../projections/projector';
+import { WorkspaceStore, type LocalWorkspaceSettings } from './workspace-store';
+import { NestError } from '../../shared/errors';
+
+/** The member id an update is attributed to, read from its transaction origin. */
+export function memberOfOrigin(origin: unknown): string {
+  if (origin && typeof origin === 'object' && 'memberId' in origin) {
+    const id = (origin as { memberId: unknown }).memberId;
+    if (typeof id === 'string') return id;
+  }
+  return '';
+}
+
+/** Bumped when the projection tables' derivation changes: a mismatch triggers a rebuild at open. */
+export const PROJECTION_VERSION = 1;
+
+/** Which parts of a case changed (lists and maps refetch only what they show). */
+export type ProjectionPart = 'meta' | 'summary' | 'seizures' | 'routes';
+
+/** Called after a case's projection changed. */
+export type ProjectionListener = (workspaceId: string, caseIds: string[], parts: ProjectionPart[]) => void;
+
+/** An open workspace. */
+export class WorkspaceRuntime {
+  /** The workspace id. */
+  readonly id: string;
+  /** Its database. */
+  readonly store: WorkspaceStore;
+  /** Its loaded docs. */
+  readonly host: DocHost;
+  /** Its projection writer. */
+  readonly projector: Projector;
+  private readonly logger: Logger;
+  private readonly workspaceDocName: string;
+  private readonly onProjection: ProjectionListener;
+
+  constructor(store: WorkspaceStore, logger: Logger, onProjection: ProjectionListener, hostOpts: { unloadAfterMs?: number; idleCompactMs?: number } = {}) {
+    this.id = store.workspaceId;
+    this.store = store;
+    this.logger = logger;
+    this.onProjection = onProjection;
+    this.workspaceDocName = workspaceDocName(this.id);
+    this.host = new DocHost(store.docs, { logger, memberOf: memberOfOrigin, ...hostOpts });
+    this.projector = new Projector(store.db, this.id);
+
+    // A crash between a doc update and its projection leaves the projection stale: rebuild at
+    // open unless the last run closed cleanly with the same projection version.
+    const clean = store.getSetting<number | null>('projectionCleanVersion', null);
+    store.setSetting('projectionCleanVersion', null);
+    if (clean !== PROJECTION_VERSION) {
+      const n = this.rebuildProjections();
+      logger.info({ workspace: this.id, cases: n }, 'projections rebuilt');
+    }
+
+    this.host.listen({ loaded: (name, doc) => this.onLoaded(name, doc) });
+    // The workspace doc stays loaded while the workspace is open.
+    this.host.retain(this.workspaceDocName);
+  }
+
+  /** Local facts (member id, role, demo flag). */
+  local(): LocalWorkspaceSettings {
+    const l = this.store.localSettings();
+    if (!l) throw new NestError('internal', `workspace ${this.id} has no local settings`);
+    return l;
+  }
+
+  /** The workspace doc helper (doc always loaded). */
+  workspaceDoc(): WorkspaceDoc {
+    return new WorkspaceDoc(this.host.retainedDoc(this.workspaceDocName));
+  }
+
+  /** Name of a case doc of this workspace. */
+  caseDocName(caseId: string): string {
+    return caseDocName(this.id, caseId);
+  }
+
+  /** Rebuilds all projections from the docs; returns the number of cases. */
+  rebuildProjections(): number {
+    return this.projector.rebuild(this.store.docs, (name) => {
+      const doc = new Y.Doc();
+      this.store.docs.loadInto(name, doc);
+      return doc;
+    });
+  }
+
+  private onLoaded(name: string, doc: Y.Doc): (() => void) | void {
+    const ref = parseDocName(name);
+    if (ref?.kind !== 'case' || ref.workspaceId !== this.id) return;
+    const cd = new CaseDoc(doc);
+    const caseId = ref.caseId;
+    // A change that arrives before the case's meta (e.g. another member's seizure relayed ahead
+    // of the first sync answer) cannot be projected yet: remember it and project the whole case
+    // once the meta is there (found by the convergence property, test/sync).
+    let skipped = false;
+    return cd.observe((change) => {
+      if (!cd.isInitialised()) {
+        skipped = true;
+        return;
+      }
+      try {
+        if (skipped) {
+          this.projector.projectAll(caseId, cd);
+          skipped = false;
+        } else this.projector.project(caseId, cd, change);
+        if (change.meta) this.mirrorIndex(caseId, cd);
+      } catch (err) {
+        this.logger.error({ workspace: this.id, case: caseId, err: err instanceof Error ? err.message : String(err) }, 'projection failed');
+      }
+      const parts: ProjectionPart[] = [];
+      if (change.meta) parts.push('meta');
+      if (change.summary) parts.push('summary');
+      if (change.seizureIds.size) parts.push('seizures');
+      if (change.routes) parts.push('routes');
+      this.onProjection(this.id, [caseId], parts);
+    });
+  }
+
+  /** Copies a case's listed fields into the workspace doc's case index, when this member may write it. */
+  private mirrorIndex(caseId: string, cd: CaseDoc): void {
+    const local = this.local();
+    if (local.role !== 'admin') return;
+    const ws = this.workspaceDoc();
+    const m = cd.readMeta();
+    const entry = ws.getCase(caseId);
+    const next = { id: caseId, number: m.number, title: m.title, status: m.status, sector: m.sector, tlp: m.tlp, createdBy: entry?.createdBy ?? m.createdBy, createdAt: entry?.createdAt ?? m.createdAt };
+    if (entry && entry.number === next.number && entry.title === next.title && entry.status === next.status && entry.sector === next.sector && entry.tlp === next.tlp) return;
+    ws.upsertCase(next, { memberId: local.memberId });
+  }
+
+  /** Closes: compacts and unloads docs, marks projections clean, closes the database. */
+  close(): void {
+    this.host.close();
+    this.store.setSetting('projectionCleanVersion', PROJECTION_VERSION);
+    this.store.close();
+  }
+}

@@ -1,0 +1,84 @@
+/**
+ * `npm run import`: imports the public data set into a case from the command line with the app's
+ * own import code, reports rejected rows with line and column, writes nothing for an unusable
+ * file, and refuses to run while another process uses the data folder.
+ */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { DataService } from '../../../service/data-service';
+import { newCaseFields } from '../../../shared/domain/case';
+import { tempDir } from '../../helpers/temp-dir';
+
+const root = fileURLToPath(new URL('../../..', import.meta.url));
+const shared = path.resolve(root, '..', 'shared');
+
+function runCli(args: string[], dataDir: string): { code: number; out: string; err: string } {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', path.join(root, 'service/entries/import-cli.ts'), ...args, '--data-dir', dataDir], { cwd: root, encoding: 'utf8', env: { ...process.env, NEST_LOG_LEVEL: 'silent' } });
+  return { code: r.status ?? -1, out: r.stdout, err: r.stderr };
+}
+
+async function prepare(): Promise<{ dataDir: string; workspaceId: string; number: string }> {
+  const dataDir = tempDir();
+  const s = DataService.open({ dataDir, mode: 'browser' });
+  await s.invoke('identity.create', { name: 'Field Analyst', agency: 'Customs', role: 'investigator' });
+  const ws = await s.invoke('workspaces.create', { name: 'Task Force Alpha', casePrefix: 'NEST', reportingCurrency: 'USD' });
+  const c = await s.invoke('cases.create', { workspaceId: ws.id, fields: { ...newCaseFields('2026-11-29'), title: 'Imported' } });
+  s.close();
+  return { dataDir, workspaceId: ws.id, number: c.number };
+}
+
+async function seizureCount(dataDir: string, workspaceId: string): Promise<number> {
+  const s = DataService.open({ dataDir, mode: 'browser' });
+  try {
+    return (await s.invoke('cases.list', { workspaceId })).reduce((n, c) => n + c.seizureCount, 0);
+  } finally {
+    s.close();
+  }
+}
+
+describe('import CLI', () => {
+  it('imports the 59 public seizures into an existing case', async () => {
+    const { dataDir, workspaceId, number } = await prepare();
+    const r = runCli([path.join(shared, 'data/seizures-public.csv'), '--workspace', 'Task Force Alpha', '--case', number], dataDir);
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('Imported 59 seizure(s) from seizures-public.csv (csv).');
+    expect(await seizureCount(dataDir, workspaceId)).toBe(59);
+  }, 60_000);
+
+  it('reports each rejected row with its line and column and imports the good ones', async () => {
+    const { dataDir, workspaceId } = await prepare();
+    const r = runCli([path.join(shared, 'cases/import/05-bad-rows.csv'), '--workspace', workspaceId, '--new-case', 'Bad rows'], dataDir);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('Imported 2 seizure(s)');
+    expect(r.out).toContain('Rejected rows: 5.');
+    expect(r.out).toContain('Blank rows skipped: 1.');
+    for (const [line, col] of [[3, 'seizure_date'], [4, 'latitude'], [5, 'country_iso2'], [6, 'quantity'], [9, 'unit']] as const) {
+      expect(r.out).toMatch(new RegExp(`line ${line}, ${col}: `));
+    }
+    expect(await seizureCount(dataDir, workspaceId)).toBe(2);
+  }, 60_000);
+
+  it('fails clearly on an unusable file and writes nothing', async () => {
+    const { dataDir, workspaceId, number } = await prepare();
+    const bad = path.join(tempDir(), 'photo.csv');
+    fs.writeFileSync(bad, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]));
+    const r = runCli([bad, '--workspace', workspaceId, '--case', number], dataDir);
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/^Import failed: .*photo\.csv/);
+    expect(await seizureCount(dataDir, workspaceId)).toBe(0);
+  }, 60_000);
+
+  it('refuses to write while another process has the data folder open', async () => {
+    const { dataDir, number } = await prepare();
+    const lock = path.join(dataDir, '.lock');
+    fs.writeFileSync(lock, String(process.ppid)); // a live process other than the CLI
+    const r = runCli([path.join(shared, 'data/seizures-public.csv'), '--workspace', 'Task Force Alpha', '--case', number], dataDir);
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/is already using the data folder/);
+    fs.rmSync(lock);
+  }, 60_000);
+});
