@@ -1,31 +1,18 @@
 /**
- * Stable error codes and the one catalogue of user-facing messages. Code everywhere throws
+ * Stable error codes; their user-facing sentences live in the message catalogue (shared/messages). Code everywhere throws
  * {@link NestError} with a code; the UI shows `userMessage(code)` plus the specific detail.
  */
+import { t } from './messages/format';
 
-/** Every error code the app can report, with the sentence a user sees. */
-export const ERROR_CATALOGUE = {
-  'invalid-params': 'The request was not valid.',
-  'unknown-method': 'The app asked the data service for something it does not know.',
-  'validation': 'Some fields are not valid.',
-  'not-found': 'That record does not exist (any more).',
-  'no-identity': 'Create your identity first.',
-  'read-only': 'You have read-only access here.',
-  'forbidden': 'You are not allowed to do this.',
-  'unauthorized': 'Access refused: the token is missing, wrong or expired.',
-  'database-too-new': 'This data was written by a newer version of NEST Desk. Update the app to open it; nothing was changed.',
-  'database-corrupt': 'The local database could not be read.',
-  'migration-failed': 'The local database could not be upgraded; nothing was changed.',
-  'import-failed': 'The file could not be imported; nothing was imported.',
-  'export-failed': 'The export could not be written.',
-  'bad-frame': 'A malformed message was received.',
-  'too-large': 'The message or file is too large.',
-  'cancelled': 'Cancelled.',
-  'internal': 'Something went wrong inside NEST Desk.',
-} as const;
+/** Every error code the app can report; its sentence is the catalogue's `error.<code>` (shared/messages). */
+export const ERROR_CODES = [
+  'invalid-params', 'unknown-method', 'validation', 'not-found', 'no-identity', 'read-only', 'forbidden', 'unauthorized',
+  'database-too-new', 'database-corrupt', 'migration-failed', 'import-failed', 'export-failed', 'bad-frame', 'too-large',
+  'cancelled', 'internal',
+] as const;
 
 /** A stable error code. */
-export type ErrorCode = keyof typeof ERROR_CATALOGUE;
+export type ErrorCode = (typeof ERROR_CODES)[number];
 
 /** One field-level problem: `field` is a dotted path (e.g. "latitude", "rows.3.quantity"). */
 export interface FieldIssue {
@@ -42,13 +29,13 @@ export interface ErrorInfo {
 
 /** An error with a stable code, a specific message and optional field issues. */
 export class NestError extends Error {
-  /** The stable code; see {@link ERROR_CATALOGUE}. */
+  /** The stable code; see {@link ERROR_CODES}. */
   readonly code: ErrorCode;
   /** Field-level problems, when the error is about a form or a record. */
   readonly issues: FieldIssue[] | undefined;
 
   constructor(code: ErrorCode, message?: string, issues?: FieldIssue[]) {
-    super(message ?? ERROR_CATALOGUE[code]);
+    super(message ?? userMessage(code));
     this.name = 'NestError';
     this.code = code;
     this.issues = issues;
@@ -62,12 +49,12 @@ export class NestError extends Error {
 
 /** The user-facing sentence for a code. */
 export function userMessage(code: ErrorCode): string {
-  return ERROR_CATALOGUE[code] ?? ERROR_CATALOGUE.internal;
+  return t(isErrorCode(code) ? `error.${code}` : 'error.internal');
 }
 
 /** True when `v` names a known error code. */
 export function isErrorCode(v: unknown): v is ErrorCode {
-  return typeof v === 'string' && Object.prototype.hasOwnProperty.call(ERROR_CATALOGUE, v);
+  return typeof v === 'string' && (ERROR_CODES as readonly string[]).includes(v);
 }
 
 /** Turns anything thrown into {@link ErrorInfo}; unknown errors become `internal` with their message. */

@@ -1,0 +1,3 @@
+/** The message catalogue and its formatter: `t('area.what', { count })`. See format.ts. */
+export { t, setLocale, currentLocale, isMessageId, type MessageId, type MessageValues } from './format';
+export { en } from './en';
