@@ -3,7 +3,7 @@
  * the public keys registered for the workspace it is about. Never logs or returns the token.
  */
 import type { IncomingHttpHeaders } from 'node:http';
-import { bearerToken } from '../shared/auth/bearer';
+import { bearerToken } from '../shared/protocol/relay';
 import { peekWorkspaceId, TokenError, verifyToken, type InvitationClaims, type TokenRejection } from '../shared/auth/tokens';
 import type { RelayStorage } from './storage/relay-storage';
 

@@ -7,7 +7,7 @@
  *   new WebsocketProvider(relayUrl, docName, doc, { WebSocketPolyfill: webSocketWithToken(token), disableBc: true })
  */
 import WebSocket, { type ClientOptions } from 'ws';
-import { authorizationHeader } from '../shared/auth/bearer';
+import { authorizationHeader } from '../shared/protocol/relay';
 
 /**
  * A WebSocket class (constructor `(url, protocols?)`, as y-websocket calls it) whose every

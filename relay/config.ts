@@ -6,7 +6,8 @@ import path from 'node:path';
 import { idSchema } from '../shared/domain/fields';
 import { MEMBER_ROLES, type MemberRole } from '../shared/domain/codes';
 import { NestError } from '../shared/errors';
-import type { HubOptions } from './hub';
+import { PRESENCE_LIMITS } from '../shared/protocol/relay';
+import type { HubOptions } from './hub/hub';
 
 /** Settings of `serve`. */
 export interface ServeSettings {
@@ -59,8 +60,8 @@ export function hubTuning(s: ServeSettings): Omit<HubOptions, 'now'> {
     maxTickMs: 8,
     inbox: { highWaterMessages: 1024, highWaterBytes: Math.max(4 * 1024 * 1024, s.maxMessageBytes) },
     maxBufferedBytes: Math.max(64 * 1024 * 1024, 2 * s.maxMessageBytes),
-    maxPresenceStateBytes: 64 * 1024,
-    maxPresenceClientsPerConn: 16,
+    maxPresenceStateBytes: PRESENCE_LIMITS.maxStateBytes,
+    maxPresenceClientsPerConn: PRESENCE_LIMITS.maxClientsPerConn,
     maxPendingUpdates: 256,
   };
 }

@@ -3,8 +3,8 @@
  *
  * - `GET /health` (no auth): `{ status: "ok" | "degraded", uptimeS, docsLoaded, docsStored, connections }`.
  *   "degraded" for a minute after storage failed. Nothing sensitive.
- * - `GET /v1/changes?since=<clock>[&workspace=<id>]` (header `Authorization: Bearer <token>`): the
- *   docs of the token's workspace that the member may read and that changed after `clock`:
+ * - `GET /v1/changes?since=<clock>[&workspace=<id>]` (header `Authorization: Bearer <token>`;
+ *   request and response declared in shared/protocol/relay/changes.ts): the docs of the token's workspace that the member may read and that changed after `clock`:
  *   `{ clock, docs: [{ doc, lastSeq }] }`, oldest change first. Pass `clock` as `since` next time
  *   (0 the first time). `workspace`, optional, must be the token's (it lets a proxy route by
  *   workspace). Errors: 400 bad `since` or `workspace`, 401 bad token, 403 not (or no longer) a member.
@@ -12,20 +12,12 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from '../node/log';
 import { parseDocName, workspaceDocName } from '../shared/docs/names';
-import { idSchema } from '../shared/domain/fields';
+import { CHANGES_PATH, parseChangesRequest, type ChangesResponse } from '../shared/protocol/relay';
 import { decideAccess } from './access';
 import { authenticate } from './authenticate';
-import type { Hub } from './hub';
+import type { Hub } from './hub/hub';
 import { errorName } from './rooms';
 import type { RelayStorage } from './storage/relay-storage';
-
-/** The response body of `GET /v1/changes`. */
-export interface ChangesResponse {
-  /** The relay's clock: pass it as `since` next time. */
-  clock: number;
-  /** Changed docs the member may read: doc name and the seq of its latest stored update. */
-  docs: { doc: string; lastSeq: number }[];
-}
 
 /** What the routes need. */
 export interface RouteContext {
@@ -52,7 +44,7 @@ export async function handleHttp(req: IncomingMessage, res: ServerResponse, ctx:
         connections: s.connections,
       });
     }
-    if (url.pathname === '/v1/changes') {
+    if (url.pathname === CHANGES_PATH) {
       if (req.method !== 'GET') return reply(res, 405, { error: 'method-not-allowed' });
       return await changes(req, res, url, ctx);
     }
@@ -64,12 +56,10 @@ export async function handleHttp(req: IncomingMessage, res: ServerResponse, ctx:
 }
 
 async function changes(req: IncomingMessage, res: ServerResponse, url: URL, ctx: RouteContext): Promise<void> {
-  const sinceText = url.searchParams.get('since') ?? '0';
-  if (!/^\d{1,15}$/.test(sinceText)) return reply(res, 400, { error: 'bad-since', message: 'since must be a whole number >= 0 (a clock from a previous answer, or 0)' });
-  const since = Number(sinceText);
-  const asked = url.searchParams.get('workspace');
-  if (asked !== null && !idSchema.safeParse(asked).success) return reply(res, 400, { error: 'bad-workspace', message: 'workspace must be a workspace UUID' });
-  const auth = await authenticate(req.headers, asked?.toLowerCase() ?? null, ctx.storage, ctx.now());
+  const parsed = parseChangesRequest(url.searchParams);
+  if (!parsed.ok) return reply(res, 400, { error: parsed.error, message: parsed.message });
+  const { since, workspace: asked } = parsed.request;
+  const auth = await authenticate(req.headers, asked ?? null, ctx.storage, ctx.now());
   if (!auth.ok) {
     ctx.log.info({ path: url.pathname, reason: auth.reason }, 'refused');
     return reply(res, 401, { error: 'unauthorized', reason: auth.reason });

@@ -13,7 +13,7 @@ import { WebSocketServer } from 'ws';
 import type { Logger } from '../node/log';
 import { parseDocName, workspaceDocName } from '../shared/docs/names';
 import { authenticate } from './authenticate';
-import { Hub, type HubOptions, type HubStats } from './hub';
+import { Hub, type HubOptions, type HubStats } from './hub/hub';
 import { handleHttp } from './http-routes';
 import { errorName } from './rooms';
 import type { RelayStorage } from './storage/relay-storage';

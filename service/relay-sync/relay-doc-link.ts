@@ -9,25 +9,32 @@
  * before it is stored. Only then is the doc `synced`.
  *
  * Reconnects with exponential backoff (250 ms doubling to 30 s, with jitter). A refused upgrade
- * (401/403) or a 4401/4403 close stops retrying and reports `refused`.
+ * (401/403) or a close that refuses access (4401/4403, see shared/protocol/relay/close-codes.ts)
+ * stops retrying and reports `refused`. Every message is framed and read by the relay protocol
+ * module (shared/protocol/relay/), the same one the relay uses.
  */
 import * as Y from 'yjs';
-import * as encoding from 'lib0/encoding';
-import * as decoding from 'lib0/decoding';
-import * as syncProtocol from 'y-protocols/sync';
 import * as awarenessProtocol from 'y-protocols/awareness';
-import * as authProtocol from 'y-protocols/auth';
 import WebSocket from 'ws';
 import type { Logger } from '../../node/log';
+import {
+  authorizationHeader,
+  CLOSE,
+  closeRefusesAccess,
+  decodeRelayMessage,
+  encodeAwareness,
+  encodeSyncStep1,
+  encodeSyncStep2,
+  encodeUpdate,
+  type BadMessageReason,
+} from '../../shared/protocol/relay';
 import type { DocSyncState } from './sync-status';
 
 /** Transaction origin of updates received from the relay (never sent back). */
 export const RELAY_ORIGIN = Symbol('nest-relay');
 
-const MESSAGE_SYNC = 0;
-const MESSAGE_AWARENESS = 1;
-const MESSAGE_AUTH = 2;
-const MESSAGE_QUERY_AWARENESS = 3;
+/** The reason this client closes with when the relay sends something it cannot read. */
+const BAD_FRAME: BadMessageReason = 'bad-frame';
 
 /** Options of a {@link RelayDocLink}. */
 export interface RelayDocLinkOptions {
@@ -67,7 +74,7 @@ export class RelayDocLink {
     if (this.readOnly) return;
     this.unacked++;
     if (this.isOpen()) {
-      this.sendSync((e) => syncProtocol.writeUpdate(e, update));
+      this.send(encodeUpdate(update));
       this.scheduleProbe();
     }
     if (this._state === 'synced') this.setState('syncing');
@@ -83,7 +90,7 @@ export class RelayDocLink {
     if (!this.o.awareness || !this.isOpen()) return;
     const changed = [...added, ...updated, ...removed].filter((c) => !this.remoteClients.has(c));
     if (!changed.length) return;
-    this.send(encodeMessage(MESSAGE_AWARENESS, (e) => encoding.writeVarUint8Array(e, awarenessProtocol.encodeAwarenessUpdate(this.o.awareness!, changed))));
+    this.send(encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.o.awareness, changed)));
   };
 
   constructor(o: RelayDocLinkOptions) {
@@ -138,7 +145,7 @@ export class RelayDocLink {
     this.receivedStep2 = false;
     this.probesInFlight = 0;
     const ws = new WebSocket(`${this.o.wsBase}/${this.o.name}`, {
-      headers: { authorization: `Bearer ${this.o.token()}` },
+      headers: { authorization: authorizationHeader(this.o.token()) },
       maxPayload: this.o.maxPayload ?? 64 * 1024 * 1024,
       handshakeTimeout: 15_000,
     });
@@ -160,18 +167,14 @@ export class RelayDocLink {
     });
     ws.on('open', () => {
       this.retryMs = 250;
-      this.sendSync((e) => syncProtocol.writeSyncStep1(e, this.o.doc));
+      this.send(encodeSyncStep1(this.o.doc));
       this.probesInFlight++;
-      const aw = this.o.awareness;
-      const clients = this.localClients();
-      if (aw && clients.length > 0) {
-        this.send(encodeMessage(MESSAGE_AWARENESS, (e) => encoding.writeVarUint8Array(e, awarenessProtocol.encodeAwarenessUpdate(aw, clients))));
-      }
+      this.sendLocalPresence();
     });
     ws.on('message', (data: Buffer) => this.receive(new Uint8Array(data.buffer, data.byteOffset, data.byteLength)));
     ws.on('close', (code: number, reason: Buffer) => {
       if (this.ws !== ws) return;
-      if (code === 4401 || code === 4403) this.refuse(reason.toString() || (code === 4401 ? 'token expired or key removed' : 'access removed'));
+      if (closeRefusesAccess(code)) this.refuse(reason.toString() || (code === CLOSE.UNAUTHORIZED ? 'token expired or key removed' : 'access removed'));
       else this.dropped(`closed ${code}`);
     });
     ws.on('error', (err) => {
@@ -181,42 +184,59 @@ export class RelayDocLink {
 
   private receive(bytes: Uint8Array): void {
     try {
-      const d = decoding.createDecoder(bytes);
-      const type = decoding.readVarUint(d);
-      if (type === MESSAGE_SYNC) {
-        const enc = encoding.createEncoder();
-        encoding.writeVarUint(enc, MESSAGE_SYNC);
-        const sub = syncProtocol.readSyncMessage(d, enc, this.o.doc, RELAY_ORIGIN);
-        if (encoding.length(enc) > 1) this.send(encoding.toUint8Array(enc));
-        if (sub === syncProtocol.messageYjsSyncStep1 && !this.readOnly) {
+      const m = decodeRelayMessage(bytes);
+      switch (m.kind) {
+        case 'sync-step1':
+          this.send(encodeSyncStep2(this.o.doc, m.stateVector));
           // Our answer (step 2) carried local state the relay lacked: prove it stored it.
-          this.scheduleProbe();
-        }
-        if (sub === syncProtocol.messageYjsSyncStep2) {
+          if (!this.readOnly) this.scheduleProbe();
+          return;
+        case 'sync-step2':
+          this.applyRemote(m.update);
           this.receivedStep2 = true;
           if (this.probesInFlight > 0) this.probesInFlight--;
           if (this.probesInFlight === 0) this.unacked = 0;
           if (this.probesInFlight === 0 && this.unacked === 0) this.setState(this.readOnly ? 'read-only' : 'synced');
-        }
-      } else if (type === MESSAGE_AWARENESS) {
-        const update = decoding.readVarUint8Array(d);
-        if (this.o.awareness) awarenessProtocol.applyAwarenessUpdate(this.o.awareness, update, RELAY_ORIGIN);
-      } else if (type === MESSAGE_AUTH) {
-        authProtocol.readAuthMessage(d, this.o.doc, (_doc, reason) => {
+          return;
+        case 'sync-update':
+          this.applyRemote(m.update);
+          return;
+        case 'awareness':
+          if (this.o.awareness) awarenessProtocol.applyAwarenessUpdate(this.o.awareness, m.update, RELAY_ORIGIN);
+          return;
+        case 'permission-denied':
           this.readOnly = true;
           this.unacked = 0;
-          this.o.logger.info({ doc: this.o.name, reason }, 'relay: read-only');
+          this.o.logger.info({ doc: this.o.name, reason: m.reason }, 'relay: read-only');
           if (this.receivedStep2 && this.probesInFlight === 0) this.setState('read-only');
-        });
-      } else if (type === MESSAGE_QUERY_AWARENESS) {
-        const aw = this.o.awareness;
-        const clients = this.localClients();
-        if (aw && clients.length) this.send(encodeMessage(MESSAGE_AWARENESS, (e) => encoding.writeVarUint8Array(e, awarenessProtocol.encodeAwarenessUpdate(aw, clients))));
+          return;
+        case 'query-awareness':
+          this.sendLocalPresence();
+          return;
       }
     } catch (err) {
       this.o.logger.warn({ doc: this.o.name, err: err instanceof Error ? err.message : String(err) }, 'bad message from relay');
-      this.ws?.close(4400, 'bad message');
+      this.ws?.close(CLOSE.BAD_MESSAGE, BAD_FRAME);
     }
+  }
+
+  /**
+   * Applies an update from the relay. An error thrown by a doc observer (not by the update) is
+   * logged and the link carries on, as y-protocols' readSyncMessage did.
+   */
+  private applyRemote(update: Uint8Array): void {
+    try {
+      Y.applyUpdate(this.o.doc, update, RELAY_ORIGIN);
+    } catch (err) {
+      this.o.logger.error({ doc: this.o.name, err: err instanceof Error ? err.message : String(err) }, 'applying an update from the relay failed');
+    }
+  }
+
+  /** Sends the presence of this machine's windows (on connect, and when the relay asks). */
+  private sendLocalPresence(): void {
+    const aw = this.o.awareness;
+    const clients = this.localClients();
+    if (aw && clients.length > 0) this.send(encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(aw, clients)));
   }
 
   /** Sends a step 1 shortly after local updates; its step 2 answer acknowledges them. */
@@ -225,7 +245,7 @@ export class RelayDocLink {
     this.probeTimer = setTimeout(() => {
       this.probeTimer = null;
       if (!this.isOpen()) return;
-      this.sendSync((e) => syncProtocol.writeSyncStep1(e, this.o.doc));
+      this.send(encodeSyncStep1(this.o.doc));
       this.probesInFlight++;
     }, 20);
   }
@@ -240,10 +260,6 @@ export class RelayDocLink {
   /** Awareness clients of this machine's windows (not those received from the relay). */
   private localClients(): number[] {
     return [...(this.o.awareness?.getStates().keys() ?? [])].filter((c) => !this.remoteClients.has(c));
-  }
-
-  private sendSync(write: (e: encoding.Encoder) => void): void {
-    this.send(encodeMessage(MESSAGE_SYNC, write));
   }
 
   private send(bytes: Uint8Array): void {
@@ -299,17 +315,10 @@ export class RelayDocLink {
     if (this.o.awareness && this.isOpen()) {
       // Tell others that this machine's windows left the doc.
       const local = this.localClients();
-      if (local.length) this.send(encodeMessage(MESSAGE_AWARENESS, (e) => encoding.writeVarUint8Array(e, awarenessProtocol.encodeAwarenessUpdate(this.o.awareness!, local, new Map()))));
+      if (local.length) this.send(encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.o.awareness, local, new Map())));
     }
     this.closeSocket();
     this.forgetRemotePresence();
     for (const w of this.waiters.splice(0)) w.reject(new Error(`${this.o.name}: link stopped`));
   }
-}
-
-function encodeMessage(type: number, write: (e: encoding.Encoder) => void): Uint8Array {
-  const e = encoding.createEncoder();
-  encoding.writeVarUint(e, type);
-  write(e);
-  return encoding.toUint8Array(e);
 }

@@ -16,6 +16,7 @@ import type * as Y from 'yjs';
 import type * as awarenessProtocol from 'y-protocols/awareness';
 import type { Logger } from '../../node/log';
 import { parseDocName, workspaceDocName } from '../../shared/docs/names';
+import { authorizationHeader, changesErrorSchema, changesResponseSchema, changesUrl, type ChangesResponse } from '../../shared/protocol/relay';
 import type { SyncHub } from '../renderer-sync/sync-hub';
 import type { WorkspaceRuntime } from '../workspace/workspace-runtime';
 import { RELAY_ORIGIN, RelayDocLink } from './relay-doc-link';
@@ -243,15 +244,15 @@ export class SyncEngine {
 
   private async round(): Promise<void> {
     const localClockAtStart = this.ws.store.docs.clock();
-    let remote: { clock: number; docs: { doc: string; lastSeq: number }[] };
+    let remote: ChangesResponse;
     try {
-      const res = await fetch(`${this.urls.http}/v1/changes?since=${this.config.clock}`, {
-        headers: { authorization: `Bearer ${this.config.token}` },
+      const res = await fetch(changesUrl(this.urls.http, { since: this.config.clock }), {
+        headers: { authorization: authorizationHeader(this.config.token) },
         signal: AbortSignal.timeout(15_000),
       });
       if (res.status === 401 || res.status === 403) {
-        const body = (await res.json().catch(() => ({}))) as { error?: string; reason?: string };
-        const why = body.reason ?? body.error;
+        const body = changesErrorSchema.safeParse(await res.json().catch(() => ({})));
+        const why = body.success ? (body.data.reason ?? body.data.error) : undefined;
         this.noteRefusal(why);
         this.failures = 0;
         this.roundState = { state: 'refused', detail: why ? `access refused: ${why}` : 'access refused by the relay' };
@@ -259,7 +260,9 @@ export class SyncEngine {
         return;
       }
       if (!res.ok) throw new Error(`relay answered HTTP ${res.status}`);
-      remote = (await res.json()) as typeof remote;
+      const parsed = changesResponseSchema.safeParse(await res.json());
+      if (!parsed.success) throw new Error('the relay answered with a malformed changes list');
+      remote = parsed.data;
     } catch (err) {
       this.failures++;
       this.roundState = { state: 'offline', detail: `relay not reachable (${err instanceof Error ? err.message : String(err)})` };

@@ -3,6 +3,8 @@
  * y-websocket server does for its clients: a session opens a doc (the hub sends sync step 1 and
  * the current awareness), sync messages are answered, every update of a loaded doc is fanned
  * out to the other sessions on it, awareness states are relayed and removed when a session leaves.
+ * Presence follows the relay's policy (shared/protocol/relay/presence.ts): a window sets only its
+ * own awareness client ids, with the same limits.
  */
 import * as Y from 'yjs';
 import * as encoding from 'lib0/encoding';
@@ -11,13 +13,12 @@ import * as syncProtocol from 'y-protocols/sync';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import { FRAME, encodeFrame, type DocStatus } from '../../shared/protocol/frames';
 import { NestError } from '../../shared/errors';
+import { maxPresenceUpdateBytes, ownPresenceUpdate, PRESENCE_LIMITS, type PresenceOwnership } from '../../shared/protocol/relay';
 
 /** Largest sync message a window may send for one doc (bytes): a whole case with a long history is ~15 MB. */
 export const MAX_SYNC_BYTES = 32 * 1024 * 1024;
-/** Largest presence update a window may send (bytes). */
-export const MAX_AWARENESS_BYTES = 64 * 1024;
-/** Most presence entries one window may hold per doc (one per tab is normal). */
-export const MAX_PRESENCE_PER_PEER = 8;
+/** Largest presence update a window may send (bytes): what the presence policy's limits allow. */
+export const MAX_AWARENESS_BYTES = maxPresenceUpdateBytes(PRESENCE_LIMITS);
 
 /** What the hub needs from a session. */
 export interface HubPeer {
@@ -164,29 +165,28 @@ export class SyncHub {
   }
 
   /**
-   * Handles a DOC_AWARENESS payload from `peer`.
-   * @throws NestError('bad-frame') when the doc is not open for the peer or the update is malformed.
+   * Handles a DOC_AWARENESS payload from `peer` under the presence policy: entries for client ids
+   * another window or another machine owns are dropped; the rest is applied.
+   * @throws NestError('bad-frame') when the doc is not open for the peer or the update is malformed;
+   *   NestError('too-large') when the update is over {@link MAX_AWARENESS_BYTES}, a state is over the
+   *   policy's limit, or the window would own more client ids than the policy allows (nothing is applied).
    */
   awareness(peer: HubPeer, name: string, payload: Uint8Array): void {
     const ch = this.requireOpen(peer, name);
     if (payload.byteLength > MAX_AWARENESS_BYTES) throw new NestError('too-large', `a presence update of ${payload.byteLength} bytes exceeds ${MAX_AWARENESS_BYTES}`);
-    const entry = ch.peers.get(peer)!;
+    let own: ReturnType<typeof ownPresenceUpdate>;
     try {
-      const d = decoding.createDecoder(payload);
-      const n = decoding.readVarUint(d);
-      const ids = new Set(entry.clients);
-      for (let i = 0; i < n; i++) {
-        ids.add(decoding.readVarUint(d));
-        decoding.readVarUint(d); // clock
-        decoding.readVarString(d); // state JSON
-      }
-      if (ids.size > MAX_PRESENCE_PER_PEER) throw new NestError('too-large', `a window may show at most ${MAX_PRESENCE_PER_PEER} presences`);
+      own = ownPresenceUpdate(payload, ownership(ch, peer), PRESENCE_LIMITS);
     } catch (err) {
-      if (err instanceof NestError) throw err;
       throw new NestError('bad-frame', `bad awareness update for ${name}: ${err instanceof Error ? err.message : String(err)}`);
     }
+    if (own.tooLarge) throw new NestError('too-large', `a presence state may be at most ${PRESENCE_LIMITS.maxStateBytes} bytes`);
+    // A window claiming more ids than the limit is broken or hostile: refuse the whole update
+    // (the relay, serving stock clients, keeps the first ones instead).
+    if (own.overLimit > 0) throw new NestError('too-large', `a window may show at most ${PRESENCE_LIMITS.maxClientsPerConn} presences`);
+    if (!own.update) return;
     try {
-      awarenessProtocol.applyAwarenessUpdate(ch.awareness, payload, peer);
+      awarenessProtocol.applyAwarenessUpdate(ch.awareness, own.update, peer);
     } catch (err) {
       throw new NestError('bad-frame', `bad awareness update for ${name}: ${err instanceof Error ? err.message : String(err)}`);
     }
@@ -233,6 +233,23 @@ export class SyncHub {
     if (!ch || !ch.peers.has(peer)) throw new NestError('bad-frame', `document ${name.slice(0, 120)} is not open on this connection`);
     return ch;
   }
+}
+
+/**
+ * Who owns which awareness client id in `ch`, for `peer`: its own ids, and as foreign every id
+ * another window owns or that has a state the peer does not own (another machine's presence,
+ * applied by the relay link).
+ */
+function ownership(ch: Channel, peer: HubPeer): PresenceOwnership {
+  const mine = ch.peers.get(peer)!.clients;
+  return {
+    mine,
+    isForeign: (id) => {
+      if (ch.awareness.getStates().has(id)) return true;
+      for (const [p, e] of ch.peers) if (p !== peer && e.clients.has(id)) return true;
+      return false;
+    },
+  };
 }
 
 function isPeerOrigin(o: unknown): o is PeerOrigin {

@@ -236,7 +236,7 @@ describe('bad doc frames from a window', () => {
     for (let i = 1; i <= 50; i++) states.set(1000 + i, { user: { name: `ghost ${i}` } });
     for (const id of states.keys()) aw.meta.set(id, { clock: 1, lastUpdated: Date.now() });
     send(FRAME.DOC_AWARENESS, docName, encodeAwarenessUpdate(aw, [...states.keys()], states as Map<number, Record<string, unknown>>));
-    await waitFor(() => statuses.some((m) => /at most 8 presences/.test(m)), 2000, 'presence flood refused');
+    await waitFor(() => statuses.some((m) => /at most 16 presences/.test(m)), 2000, 'presence flood refused');
     const r = c.openDoc(docName);
     await r.whenSynced();
     await new Promise((res) => setTimeout(res, 100));

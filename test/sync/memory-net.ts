@@ -27,7 +27,7 @@ import type { Logger } from '../../node/log';
 import { parseDocName, workspaceDocName } from '../../shared/docs/names';
 import type { InvitationClaims } from '../../shared/auth/tokens';
 import { hubTuning } from '../../relay/config';
-import { Hub } from '../../relay/hub';
+import { Hub } from '../../relay/hub/hub';
 import { SqliteRelayStorage } from '../../relay/storage/sqlite-relay-storage';
 import { RELAY_ORIGIN } from '../../service/relay-sync/relay-doc-link';
 

@@ -1,5 +1,6 @@
 /**
- * The y-websocket wire protocol as the relay speaks it (byte layout in docs/relay.md). One
+ * The y-websocket wire protocol as the relay and the desktop's relay client speak it (byte layout
+ * in docs/relay.md, "Protocol"). One
  * WebSocket binary message = one protocol message, lib0-encoded:
  *
  *   varUint messageType, then
@@ -10,7 +11,9 @@
  *   3 query-awareness  (no payload: "send me every awareness state")
  *
  * These are the constants and framing of y-websocket and y-protocols, so a stock y-websocket
- * client works unchanged. Decoding is strict: anything else is a {@link NestError}('bad-frame').
+ * client works unchanged. One decoder per direction ({@link decodeClientMessage} on the relay,
+ * {@link decodeRelayMessage} on the desktop); decoding is strict: anything else is a
+ * {@link NestError}('bad-frame').
  * Isomorphic (lib0, y-protocols, yjs).
  */
 import * as decoding from 'lib0/decoding';
@@ -18,7 +21,7 @@ import * as encoding from 'lib0/encoding';
 import * as authProtocol from 'y-protocols/auth';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
-import { NestError } from '../../shared/errors';
+import { NestError } from '../../errors';
 
 /** Top-level message types (y-websocket's numbering; never renumber). */
 export const MESSAGE = { SYNC: 0, AWARENESS: 1, AUTH: 2, QUERY_AWARENESS: 3 } as const;
@@ -71,7 +74,42 @@ export function decodeClientMessage(data: Uint8Array): ClientMessage {
   }
 }
 
-/** Sync step 1: the relay's state vector of `doc` (the client answers with what the relay lacks). */
+/** A decoded message from the relay (what a client receives). */
+export type RelayMessage =
+  | { kind: 'sync-step1'; stateVector: Uint8Array }
+  | { kind: 'sync-step2'; update: Uint8Array }
+  | { kind: 'sync-update'; update: Uint8Array }
+  | { kind: 'awareness'; update: Uint8Array }
+  | { kind: 'permission-denied'; reason: string }
+  | { kind: 'query-awareness' };
+
+/**
+ * Decodes one message from the relay (the client side of {@link decodeClientMessage}): the auth
+ * message carries its reason (e.g. {@link READ_ONLY_REASON}).
+ * @throws NestError('bad-frame') for a truncated message, a bad varint, an unknown type or an
+ *   auth message other than "permission denied".
+ */
+export function decodeRelayMessage(data: Uint8Array): RelayMessage {
+  try {
+    const d = decoding.createDecoder(data);
+    const type = decoding.readVarUint(d);
+    if (type === MESSAGE.AUTH) {
+      const sub = decoding.readVarUint(d);
+      if (sub !== authProtocol.messagePermissionDenied) throw new NestError('bad-frame', `unknown auth message type ${sub}`);
+      return { kind: 'permission-denied', reason: decoding.readVarString(d) };
+    }
+    if (type === MESSAGE.AWARENESS) return { kind: 'awareness', update: decoding.readVarUint8Array(d) };
+  } catch (err) {
+    if (err instanceof NestError) throw err;
+    throw new NestError('bad-frame', 'truncated message or bad varint');
+  }
+  // Sync and query-awareness are framed the same both ways.
+  const m = decodeClientMessage(data);
+  if (m.kind === 'auth') throw new NestError('bad-frame', 'unexpected auth message');
+  return m;
+}
+
+/** Sync step 1: the state vector of `doc` (the peer answers with what the sender lacks). */
 export function encodeSyncStep1(doc: Y.Doc): Uint8Array {
   const e = encoding.createEncoder();
   encoding.writeVarUint(e, MESSAGE.SYNC);

@@ -1,5 +1,5 @@
 /**
- * relay/protocol/messages.ts: the y-websocket framing, checked against y-protocols' own encoders.
+ * shared/protocol/relay/messages.ts: the y-websocket framing, checked against y-protocols' own encoders.
  */
 import * as encoding from 'lib0/encoding';
 import * as decoding from 'lib0/decoding';
@@ -9,15 +9,18 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import {
   decodeClientMessage,
+  decodeRelayMessage,
   encodeAwareness,
+  encodeAwarenessEntries,
   encodePermissionDenied,
   encodeSyncStep1,
   encodeSyncStep2,
   encodeUpdate,
   MESSAGE,
+  readAwarenessEntries,
   updateAddsContent,
-} from '../../relay/protocol/messages';
-import { NestError } from '../../shared/errors';
+} from '../../../../shared/protocol/relay/messages';
+import { NestError } from '../../../../shared/errors';
 
 function frame(write: (e: encoding.Encoder) => void): Uint8Array {
   const e = encoding.createEncoder();
@@ -108,5 +111,38 @@ describe('updateAddsContent', () => {
     expect(updateAddsContent(b, Y.encodeStateAsUpdate(a))).toBe(true);
     expect(updateAddsContent(b, Y.encodeStateAsUpdate(a, Y.encodeStateVector(a)))).toBe(false);
     expect(() => updateAddsContent(b, Uint8Array.of(1, 2, 3))).toThrow();
+  });
+});
+
+describe('decodeRelayMessage', () => {
+  it('reads every message the relay sends, the auth reason included', () => {
+    const d = docWith('a', 'x');
+    const sv = Y.encodeStateVector(d);
+    expect(decodeRelayMessage(encodeSyncStep1(d))).toEqual({ kind: 'sync-step1', stateVector: sv });
+    expect(decodeRelayMessage(encodeSyncStep2(d, new Uint8Array([0])))).toEqual({ kind: 'sync-step2', update: Y.encodeStateAsUpdate(d) });
+    const u = Y.encodeStateAsUpdate(d);
+    expect(decodeRelayMessage(encodeUpdate(u))).toEqual({ kind: 'sync-update', update: u });
+    expect(decodeRelayMessage(encodeAwareness(Uint8Array.of(0)))).toEqual({ kind: 'awareness', update: Uint8Array.of(0) });
+    expect(decodeRelayMessage(encodePermissionDenied('read-only'))).toEqual({ kind: 'permission-denied', reason: 'read-only' });
+    expect(decodeRelayMessage(Uint8Array.of(MESSAGE.QUERY_AWARENESS))).toEqual({ kind: 'query-awareness' });
+  });
+
+  it.each([
+    ['auth without a reason', [2, 0]],
+    ['auth of an unknown sub-type', [2, 1, 0]],
+    ['unknown type', [9]],
+    ['empty', []],
+  ])('refuses %s as bad-frame', (_name, bytes) => {
+    expect(() => decodeRelayMessage(Uint8Array.from(bytes))).toThrow(expect.objectContaining({ code: 'bad-frame' }));
+  });
+});
+
+describe('awareness entries', () => {
+  it('round-trip, and a truncated or padded update is bad-frame', () => {
+    const entries = [{ clientId: 5, clock: 2, state: '{"user":"é"}' }, { clientId: 2 ** 40, clock: 9, state: 'null' }];
+    const bytes = encodeAwarenessEntries(entries);
+    expect(readAwarenessEntries(bytes)).toEqual(entries);
+    expect(() => readAwarenessEntries(bytes.slice(0, -1))).toThrow(expect.objectContaining({ code: 'bad-frame' }));
+    expect(() => readAwarenessEntries(Uint8Array.from([...bytes, 0]))).toThrow(expect.objectContaining({ code: 'bad-frame' }));
   });
 });

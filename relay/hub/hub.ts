@@ -1,0 +1,232 @@
+/**
+ * The hub: every open connection, the fair message loop, durable-before-visible fan-out and the
+ * authorisation follow-up. It composes its parts, one job per file (Leaflet-style):
+ *
+ * - connections.ts — the open connections by workspace; sending, closing, forgetting them
+ * - scheduler.ts — the fair round-robin slices a tick takes from the connections' queues
+ * - group-commit.ts — apply a tick, store it in one append, fan out at once, acknowledge once stored
+ * - presence.ts — awareness under the one presence policy (shared/protocol/relay/presence.ts)
+ * - access-checks.ts — access re-decided on workspace changes, token expiry, key removal, read-only drops
+ * - liveness.ts — pings, dropping connections that stopped answering
+ *
+ * The hub itself wires a new socket to them and dispatches each decoded client message (the
+ * relay protocol of shared/protocol/relay/) to the part that handles it.
+ */
+import * as Y from 'yjs';
+import type { WebSocket } from 'ws';
+import type { Logger } from '../../node/log';
+import type { InvitationClaims } from '../../shared/auth/tokens';
+import type { DocRef } from '../../shared/docs/names';
+import { decodeClientMessage, encodeSyncStep1, encodeSyncStep2, encodeUpdate, type BadMessageReason } from '../../shared/protocol/relay';
+import type { AccessDecision } from '../access';
+import { Connection } from '../connection';
+import type { Room, RoomListener } from '../room';
+import { RoomRegistry } from '../rooms';
+import type { RelayStorage } from '../storage/relay-storage';
+import { AccessChecks } from './access-checks';
+import { Connections } from './connections';
+import { GroupCommit } from './group-commit';
+import { Liveness } from './liveness';
+import { newCounters, type HubCounters, type HubOptions, type HubStats } from './options';
+import { Presence } from './presence';
+import { Scheduler, type Tick } from './scheduler';
+
+export type { HubOptions, HubStats } from './options';
+
+/** What an accepted upgrade hands to {@link Hub.attach}. */
+export interface AttachRequest {
+  room: Room<Connection>;
+  workspaceRoom: Room<Connection>;
+  claims: InvitationClaims;
+  kid: string;
+  decision: Extract<AccessDecision, { ok: true }>;
+}
+
+/** The relay's connections and message loop. */
+export class Hub implements RoomListener<Connection> {
+  /** The loaded docs. */
+  readonly rooms: RoomRegistry;
+  private readonly counters: HubCounters = newCounters();
+  private readonly connections: Connections;
+  private readonly scheduler: Scheduler;
+  private readonly commit: GroupCommit;
+  private readonly presence: Presence;
+  private readonly liveness: Liveness;
+  private readonly access: AccessChecks;
+
+  constructor(
+    storage: RelayStorage,
+    private readonly opts: HubOptions,
+    private readonly log: Logger,
+  ) {
+    this.rooms = new RoomRegistry(storage, this, opts, log);
+    this.connections = new Connections({ maxBufferedBytes: opts.maxBufferedBytes, rooms: this.rooms, log, onForget: (conn) => this.forget(conn) });
+    this.scheduler = new Scheduler(opts, (conn, data, tick) => this.handle(conn, data, tick), log);
+    this.presence = new Presence({ maxClientsPerConn: opts.maxPresenceClientsPerConn, maxStateBytes: opts.maxPresenceStateBytes }, this.connections);
+    this.liveness = new Liveness(this.connections, opts.pingIntervalMs, log);
+    this.access = new AccessChecks({ storage, connections: this.connections, counters: this.counters, log, keyCheckMs: opts.keyCheckMs, now: opts.now });
+    this.commit = new GroupCommit({
+      storage,
+      scheduler: this.scheduler,
+      connections: this.connections,
+      rooms: this.rooms,
+      counters: this.counters,
+      log,
+      now: opts.now,
+      onWorkspaceStored: (wid) => this.access.recheckWorkspace(wid),
+    });
+  }
+
+  /** Current counters. */
+  stats(): HubStats {
+    return { connections: this.connections.count, docsLoaded: this.rooms.size, ...this.counters };
+  }
+
+  /**
+   * Re-decides access for a verified token against the workspace doc as it is now (the doc may
+   * have changed while the upgrade was being verified).
+   */
+  decide(workspaceRoom: Room<Connection>, ref: DocRef, claims: InvitationClaims): AccessDecision {
+    return this.access.decide(workspaceRoom, ref, claims);
+  }
+
+  /** Takes over an upgraded socket (and the two room holds of the request). */
+  attach(socket: WebSocket, req: AttachRequest): Connection {
+    const conn = new Connection({ socket, ...req, member: req.decision.member, access: req.decision.access });
+    this.connections.add(conn);
+
+    socket.on('message', (data, isBinary) => {
+      if (conn.closed) return;
+      if (!isBinary) return this.reject(conn, 'text-frame');
+      this.scheduler.push(conn, data as Buffer);
+      this.commit.schedule();
+    });
+    this.liveness.watch(conn);
+    socket.on('error', (err: Error & { code?: string }) => {
+      // ws closes the socket itself (1009 for an oversized message, 1002 for a protocol error).
+      if (conn.closed) return;
+      if (err.code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH') this.counters.malformedClosed++;
+      this.log.warn({ conn: conn.id, doc: conn.room.name, member: conn.member.memberId, err: err.code ?? err.name }, 'connection error');
+      this.connections.forget(conn);
+    });
+    socket.on('close', (code: number) => {
+      if (!conn.closed) {
+        this.log.info({ conn: conn.id, doc: conn.room.name, member: conn.member.memberId, code }, 'client closed');
+        this.connections.forget(conn);
+      }
+    });
+
+    this.connections.send(conn, encodeSyncStep1(conn.room.doc));
+    const states = this.presence.snapshot(conn.room);
+    if (states) this.connections.send(conn, states);
+    this.access.admit(conn);
+    this.log.info({ conn: conn.id, doc: conn.room.name, member: conn.member.memberId, role: conn.member.role, access: conn.access }, 'connected');
+    return conn;
+  }
+
+  /** Closes every connection (1001), waits for the appends in flight, then compacts and unloads every doc. */
+  async shutdown(): Promise<void> {
+    this.liveness.stop();
+    this.access.stop();
+    for (const conn of this.connections.all()) this.connections.close(conn, 'shutting-down');
+    await this.commit.drain();
+    await this.rooms.unloadAll();
+  }
+
+  /** @inheritdoc */
+  onDocUpdate(room: Room<Connection>, update: Uint8Array, origin: unknown): void {
+    const tick = this.scheduler.current;
+    if (!tick) {
+      // Only a tick applies updates; anything else would bypass storage.
+      this.log.error({ doc: room.name }, 'doc changed outside a tick: not stored, not sent');
+      return;
+    }
+    tick.appends.push({ docName: room.name, update, memberId: origin instanceof Connection ? origin.member.memberId : '' });
+    tick.appendRooms.push(room);
+    // Not echoed to the connection it came from: that client has it.
+    tick.deliveries.push({ room, data: encodeUpdate(update), except: origin instanceof Connection ? origin : null });
+    if (room.workspace) tick.changedWorkspaces.add(room.ref.workspaceId);
+  }
+
+  /** @inheritdoc */
+  onAwarenessUpdate(room: Room<Connection>, changed: number[], _origin: unknown): void {
+    this.presence.changed(room, changed, this.scheduler.current);
+  }
+
+  /** Handles one queued client message within `tick` (called by the scheduler). */
+  private handle(conn: Connection, data: Uint8Array, tick: Tick): void {
+    let msg: ReturnType<typeof decodeClientMessage>;
+    try {
+      msg = decodeClientMessage(data);
+    } catch {
+      return this.reject(conn, 'bad-frame');
+    }
+    const room = conn.room;
+    switch (msg.kind) {
+      case 'sync-step1': {
+        let reply: Uint8Array;
+        try {
+          reply = encodeSyncStep2(room.doc, msg.stateVector);
+        } catch {
+          return this.reject(conn, 'bad-state-vector');
+        }
+        tick.deliveries.push({ to: conn, data: reply });
+        return;
+      }
+      case 'sync-step2':
+      case 'sync-update': {
+        if (conn.access !== 'write') {
+          const bad = this.access.dropReadOnly(conn, msg, tick);
+          return bad ? this.reject(conn, bad) : undefined;
+        }
+        try {
+          Y.applyUpdate(room.doc, msg.update, conn);
+        } catch {
+          return this.reject(conn, 'bad-update');
+        }
+        if (room.doc.store.pendingStructs || room.doc.store.pendingDs) {
+          if (++room.pendingApplies > this.opts.maxPendingUpdates) this.resetBacklog(conn, room);
+        } else room.pendingApplies = 0;
+        return;
+      }
+      case 'awareness': {
+        const bad = this.presence.apply(conn, msg.update);
+        return bad ? this.reject(conn, bad) : undefined;
+      }
+      case 'query-awareness':
+        return this.presence.query(conn, tick);
+      case 'auth':
+        return; // only the relay sends auth messages; ignore
+    }
+  }
+
+  /**
+   * Drops a doc whose updates waiting for missing dependencies passed the limit: every client of
+   * the doc (of the whole workspace, for a workspace doc, whose room the others' access checks
+   * read) is closed with 1013 and resyncs against the doc reloaded from storage. Updates the doc
+   * did integrate are already in this tick's appends, so nothing stored or acknowledged is lost.
+   */
+  private resetBacklog(conn: Connection, room: Room<Connection>): void {
+    this.counters.backlogResets++;
+    this.log.warn(
+      { conn: conn.id, doc: room.name, member: conn.member.memberId, updates: room.pendingApplies },
+      'updates waiting for missing dependencies over the limit: doc reloaded, its clients resync',
+    );
+    for (const c of this.connections.dependentsOf(room)) this.connections.close(c, 'pending-backlog');
+    this.rooms.evict(room);
+  }
+
+  /** Closes a connection that sent a malformed message (4400). */
+  private reject(conn: Connection, reason: BadMessageReason): void {
+    this.counters.malformedClosed++;
+    this.log.warn({ conn: conn.id, doc: conn.room.name, member: conn.member.memberId, reason }, 'malformed message: connection closed');
+    this.connections.close(conn, reason);
+  }
+
+  /** The parts forget a connection (closed or dropped): its timers, its queue, its presence. */
+  private forget(conn: Connection): void {
+    this.access.forget(conn);
+    this.scheduler.forget(conn);
+    this.presence.leave(conn);
+  }
+}
