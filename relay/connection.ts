@@ -1,6 +1,6 @@
 /**
  * One client's WebSocket to one doc: who it is, what it may do, and its inbound queue. The hub
- * drains the queues fairly (relay/hub.ts); a connection whose queue passes the high-water mark is
+ * drains the queues fairly (relay/hub/scheduler.ts); a connection whose queue passes the high-water mark is
  * paused (ws stops reading its TCP socket, so the client's sends back up) until it drains.
  */
 import type { WebSocket } from 'ws';

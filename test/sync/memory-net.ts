@@ -1,5 +1,5 @@
 /**
- * A deterministic network for the convergence property: the REAL relay hub (relay/hub.ts: rooms,
+ * A deterministic network for the convergence property: the REAL relay hub (relay/hub/: rooms,
  * ticks, durable-before-visible fan-out, access decisions, compaction) on the REAL relay storage
  * (SqliteRelayStorage, i.e. the SqliteDocStore on a synchronous=FULL SQLite file), reached
  * through in-memory connections whose two directions are ordered queues the test drains when
@@ -17,10 +17,6 @@
  * out (the claims are given), it is tested in test/relay/.
  */
 import { EventEmitter } from 'node:events';
-import * as decoding from 'lib0/decoding';
-import * as encoding from 'lib0/encoding';
-import * as authProtocol from 'y-protocols/auth';
-import * as syncProtocol from 'y-protocols/sync';
 import type { WebSocket } from 'ws';
 import * as Y from 'yjs';
 import type { Logger } from '../../node/log';
@@ -28,12 +24,9 @@ import { parseDocName, workspaceDocName } from '../../shared/docs/names';
 import type { InvitationClaims } from '../../shared/auth/tokens';
 import { hubTuning } from '../../relay/config';
 import { Hub } from '../../relay/hub/hub';
+import { decodeRelayMessage, encodeSyncStep1, encodeSyncStep2, encodeUpdate } from '../../shared/protocol/relay';
 import { SqliteRelayStorage } from '../../relay/storage/sqlite-relay-storage';
 import { RELAY_ORIGIN } from '../../service/relay-sync/relay-doc-link';
-
-const MESSAGE_SYNC = 0;
-const MESSAGE_AWARENESS = 1;
-const MESSAGE_AUTH = 2;
 
 /** One connection: two ordered queues of whole WebSocket messages. Closing drops what is in flight. */
 export class Pipe {
@@ -230,13 +223,6 @@ export class MemoryRelay {
   }
 }
 
-function message(type: number, write: (e: encoding.Encoder) => void): Uint8Array {
-  const e = encoding.createEncoder();
-  encoding.writeVarUint(e, type);
-  write(e);
-  return encoding.toUint8Array(e);
-}
-
 /**
  * The desktop end of one doc's connection, modelled on RelayDocLink: step 1 on open, every local
  * (non-relay) update sent as it happens, relay messages applied with RELAY_ORIGIN and step 1
@@ -257,7 +243,7 @@ export class LinkModel {
   private readonly onUpdate = (update: Uint8Array, origin: unknown): void => {
     if (origin === RELAY_ORIGIN || this.readOnly) return;
     if (!this.pipe.open) return;
-    this.pipe.send(message(MESSAGE_SYNC, (e) => syncProtocol.writeUpdate(e, update)));
+    this.pipe.send(encodeUpdate(update));
     this.probeDue = true;
   };
 
@@ -266,25 +252,21 @@ export class LinkModel {
     this.doc = doc;
     this.pipe = pipe;
     doc.on('update', this.onUpdate);
-    pipe.send(message(MESSAGE_SYNC, (e) => syncProtocol.writeSyncStep1(e, doc)));
+    pipe.send(encodeSyncStep1(doc));
   }
 
   /** Handles one relay message, as RelayDocLink.receive does. */
   receive(bytes: Uint8Array): void {
-    const d = decoding.createDecoder(bytes);
-    const type = decoding.readVarUint(d);
-    if (type === MESSAGE_SYNC) {
-      const enc = encoding.createEncoder();
-      encoding.writeVarUint(enc, MESSAGE_SYNC);
-      const sub = syncProtocol.readSyncMessage(d, enc, this.doc, RELAY_ORIGIN);
-      if (encoding.length(enc) > 1) this.pipe.send(encoding.toUint8Array(enc));
-      if (sub === syncProtocol.messageYjsSyncStep1 && !this.readOnly) this.probeDue = true;
-    } else if (type === MESSAGE_AUTH) {
-      authProtocol.readAuthMessage(d, this.doc, () => {
-        this.readOnly = true;
-      });
-    } else if (type !== MESSAGE_AWARENESS) {
-      throw new Error(`${this.name}: unexpected message type ${type} from the relay`);
+    const m = decodeRelayMessage(bytes);
+    if (m.kind === 'sync-step1') {
+      this.pipe.send(encodeSyncStep2(this.doc, m.stateVector));
+      if (!this.readOnly) this.probeDue = true;
+    } else if (m.kind === 'sync-step2' || m.kind === 'sync-update') {
+      Y.applyUpdate(this.doc, m.update, RELAY_ORIGIN);
+    } else if (m.kind === 'permission-denied') {
+      this.readOnly = true;
+    } else if (m.kind !== 'awareness') {
+      throw new Error(`${this.name}: unexpected ${m.kind} message from the relay`);
     }
   }
 
@@ -292,7 +274,7 @@ export class LinkModel {
   flushProbe(): void {
     if (!this.probeDue || !this.pipe.open) return;
     this.probeDue = false;
-    this.pipe.send(message(MESSAGE_SYNC, (e) => syncProtocol.writeSyncStep1(e, this.doc)));
+    this.pipe.send(encodeSyncStep1(this.doc));
   }
 
   /** Stops listening to the doc and closes the connection. */
