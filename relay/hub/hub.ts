@@ -17,7 +17,7 @@ import type { WebSocket } from 'ws';
 import type { Logger } from '../../node/log';
 import type { InvitationClaims } from '../../shared/auth/tokens';
 import type { DocRef } from '../../shared/docs/names';
-import { decodeClientMessage, encodeSyncStep1, encodeSyncStep2, encodeUpdate, type BadMessageReason } from '../../shared/protocol/relay';
+import { decodeClientMessage, encodeSyncStep1, encodeSyncStep2, encodeUpdate, type BadMessageReason, type ClientMessage } from '../../shared/protocol/relay';
 import type { AccessDecision } from '../access';
 import { Connection } from '../connection';
 import type { Room, RoomListener } from '../room';
@@ -155,7 +155,7 @@ export class Hub implements RoomListener<Connection> {
 
   /** Handles one queued client message within `tick` (called by the scheduler). */
   private handle(conn: Connection, data: Uint8Array, tick: Tick): void {
-    let msg: ReturnType<typeof decodeClientMessage>;
+    let msg: ClientMessage;
     try {
       msg = decodeClientMessage(data);
     } catch {

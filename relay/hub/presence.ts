@@ -6,7 +6,7 @@
  * never stored, so it goes out at once, also outside a tick.
  */
 import { applyAwarenessUpdate, encodeAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness';
-import { encodeAwareness, ownPresenceUpdate, type BadMessageReason, type PresenceLimits } from '../../shared/protocol/relay';
+import { encodeAwareness, ownPresenceUpdate, type BadMessageReason, type PresenceLimits, type PresenceOwnership } from '../../shared/protocol/relay';
 import type { Connection } from '../connection';
 import type { Room } from '../room';
 import type { Connections } from './connections';
@@ -69,7 +69,7 @@ export class Presence {
   }
 
   /** Who owns which id in `conn`'s room: its own ids (room.conns), and those of the room's other connections. */
-  private ownership(conn: Connection): { mine: ReadonlySet<number>; isForeign: (id: number) => boolean } {
+  private ownership(conn: Connection): PresenceOwnership {
     const mine = conn.room.conns.get(conn) ?? new Set<number>();
     const others = new Set<number>();
     for (const [c, ids] of conn.room.conns) if (c !== conn) for (const id of ids) others.add(id);
