@@ -16,7 +16,7 @@ import { performance } from 'node:perf_hooks';
 import * as Y from 'yjs';
 import { migrate } from '../node/store/migrations';
 import { openDatabase } from '../node/store/sqlite';
-import { SqliteDocStore } from '../node/store/sqlite-doc-store';
+import { SqliteDocLog } from '../node/store/sqlite-doc-log';
 import { CaseDoc } from '../shared/docs/case-doc';
 import { newSeizureFields } from '../shared/domain/seizure';
 import { fmt, medianMs } from './stats';
@@ -31,7 +31,7 @@ export async function runP1(): Promise<string[]> {
   try {
     const db = openDatabase(path.join(dir, 'p1.sqlite'));
     migrate(db);
-    const store = new SqliteDocStore(db);
+    const store = new SqliteDocLog(db);
     const name = '00000000-0000-4000-8000-000000000001/case/00000000-0000-4000-8000-000000000002';
 
     // Build the doc through the real helpers, persisting and compacting as the DocHost does.
@@ -80,7 +80,7 @@ export async function runP1(): Promise<string[]> {
     const sample = updates.slice(-10_000);
     const wdb = openDatabase(path.join(dir, 'w1.sqlite'));
     migrate(wdb);
-    const wstore = new SqliteDocStore(wdb);
+    const wstore = new SqliteDocLog(wdb);
     wdb.exec('CREATE TABLE raw (id INTEGER PRIMARY KEY, data BLOB NOT NULL)');
     const rawInsert = wdb.prepare('INSERT INTO raw (data) VALUES (?)');
     const rawOne = wdb.transaction((u: Uint8Array) => rawInsert.run(u));

@@ -9,7 +9,7 @@ import { generateWorkspaceKey } from '../../shared/auth/keys';
 import { SqliteRelayStorage } from '../../relay/storage/sqlite-relay-storage';
 import { WorkerRelayStorage } from '../../relay/storage/worker-relay-storage';
 import { NestError } from '../../shared/errors';
-import { SqliteDocStore } from '../../node/store/sqlite-doc-store';
+import { SqliteDocLog } from '../../node/store/sqlite-doc-log';
 import { openDatabase } from '../../node/store/sqlite';
 import { loadMigrations } from '../../node/store/migrations';
 import { tempDir } from './helpers';
@@ -43,7 +43,7 @@ describe('SqliteRelayStorage', () => {
     expect((s as unknown as { db: { pragma(p: string, o: object): unknown } }).db.pragma('synchronous', { simple: true })).toBe(2);
   });
 
-  it('appends a batch in order with increasing seqs, in the desktop format (SqliteDocStore reads it)', async () => {
+  it('appends a batch in order with increasing seqs, in the desktop format (SqliteDocLog reads it)', async () => {
     const s = storage();
     const a = `${randomUUID()}/case/${randomUUID()}`;
     const b = `${randomUUID()}/workspace`;
@@ -54,7 +54,7 @@ describe('SqliteRelayStorage', () => {
     ]);
     expect(seqs).toEqual([1, 2, 3]);
     const db = openDatabase(s.file);
-    const desktop = new SqliteDocStore(db);
+    const desktop = new SqliteDocLog(db);
     const doc = new Y.Doc();
     expect(desktop.loadInto(a, doc)).toBe(3);
     expect(doc.getMap('m').toJSON()).toEqual({ x: 1, z: 3 });

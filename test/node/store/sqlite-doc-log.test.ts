@@ -1,5 +1,5 @@
 /**
- * The SQLite doc store: append and load, compaction equal to the log it replaces, nothing lost
+ * The synchronous SQLite doc log (node/store/sqlite-doc-log.ts): append and load, compaction equal to the log it replaces, nothing lost
  * when another writer appends during compactions, a raced compaction gives up, change clocks.
  */
 import path from 'node:path';
@@ -9,28 +9,28 @@ import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
 import { migrate } from '../../../node/store/migrations';
 import { openDatabase } from '../../../node/store/sqlite';
-import { SqliteDocStore } from '../../../node/store/sqlite-doc-store';
+import { SqliteDocLog } from '../../../node/store/sqlite-doc-log';
 import { tempDir } from '../../helpers/temp-dir';
 
-function openStore(file = path.join(tempDir(), 'docs.sqlite')): { store: SqliteDocStore; file: string } {
+function openStore(file = path.join(tempDir(), 'docs.sqlite')): { store: SqliteDocLog; file: string } {
   const db = openDatabase(file);
   migrate(db);
-  return { store: new SqliteDocStore(db), file };
+  return { store: new SqliteDocLog(db), file };
 }
 
-function liveDoc(store: SqliteDocStore, name: string, member = 'm1'): Y.Doc {
+function liveDoc(store: SqliteDocLog, name: string, member = 'm1'): Y.Doc {
   const doc = new Y.Doc();
   doc.on('update', (u: Uint8Array) => store.appendUpdate(name, u, member, doc));
   return doc;
 }
 
-function load(store: SqliteDocStore, name: string): Y.Doc {
+function load(store: SqliteDocLog, name: string): Y.Doc {
   const d = new Y.Doc();
   store.loadInto(name, d);
   return d;
 }
 
-describe('SqliteDocStore', () => {
+describe('SqliteDocLog', () => {
   it('appends updates with increasing seqs, attributes them and loads them back', () => {
     const { store } = openStore();
     const doc = liveDoc(store, 'ws/x', 'alice');
@@ -133,7 +133,7 @@ describe('SqliteDocStore', () => {
     const doc = liveDoc(store, 'd');
     doc.getMap('m').set('a', 1);
     // A second store on the same file compacts first; this store's compaction started from the old snapshot state.
-    const other = new SqliteDocStore(openDatabase(file));
+    const other = new SqliteDocLog(openDatabase(file));
     const startSnapshot = store.read('d').uptoSeq;
     expect(startSnapshot).toBe(0);
     expect(other.compact('d').outcome).toBe('compacted');
