@@ -16,7 +16,8 @@ import { performance } from 'node:perf_hooks';
 import * as Y from 'yjs';
 import { migrate } from '../node/store/migrations';
 import { openDatabase } from '../node/store/sqlite';
-import { SqliteDocStore } from '../node/store/sqlite-doc-store';
+import { LoadedDoc } from '../node/store/doc-registry';
+import { SqliteDocLog } from '../node/store/sqlite-doc-log';
 import { CaseDoc } from '../shared/docs/case-doc';
 import { newSeizureFields } from '../shared/domain/seizure';
 import { fmt, medianMs } from './stats';
@@ -31,7 +32,7 @@ export async function runP1(): Promise<string[]> {
   try {
     const db = openDatabase(path.join(dir, 'p1.sqlite'));
     migrate(db);
-    const store = new SqliteDocStore(db);
+    const store = new SqliteDocLog(db);
     const name = '00000000-0000-4000-8000-000000000001/case/00000000-0000-4000-8000-000000000002';
 
     // Build the doc through the real helpers, persisting and compacting as the DocHost does.
@@ -60,10 +61,9 @@ export async function runP1(): Promise<string[]> {
     const stored = store.read(name);
     const state = Y.encodeStateAsUpdate(doc);
 
+    // The desktop's load path: DocHost's registry builds a LoadedDoc from the stored state.
     const loadMs = medianMs(5, () => {
-      const d = new Y.Doc();
-      store.loadInto(name, d);
-      d.destroy();
+      new LoadedDoc(name, store.read(name)).destroy();
     });
     const memMs = medianMs(5, () => {
       const d = new Y.Doc();
@@ -80,7 +80,7 @@ export async function runP1(): Promise<string[]> {
     const sample = updates.slice(-10_000);
     const wdb = openDatabase(path.join(dir, 'w1.sqlite'));
     migrate(wdb);
-    const wstore = new SqliteDocStore(wdb);
+    const wstore = new SqliteDocLog(wdb);
     wdb.exec('CREATE TABLE raw (id INTEGER PRIMARY KEY, data BLOB NOT NULL)');
     const rawInsert = wdb.prepare('INSERT INTO raw (data) VALUES (?)');
     const rawOne = wdb.transaction((u: Uint8Array) => rawInsert.run(u));

@@ -1,11 +1,12 @@
 /**
- * A room: one doc loaded in memory with its awareness and the connections that have it open.
- * The room does not persist anything itself; the hub (relay/hub.ts) appends every update the
- * doc emits before it sends it anywhere. A workspace room also offers its doc as a
- * {@link WorkspaceDoc}, which the relay reads to authorise connections.
+ * A room: one doc loaded in memory (a {@link LoadedDoc} of the shared doc registry) with its
+ * awareness and the connections that have it open. The room does not persist anything itself;
+ * the hub (relay/hub.ts) appends every update the doc emits before it sends it anywhere. A
+ * workspace room also offers its doc as a {@link WorkspaceDoc}, which the relay reads to
+ * authorise connections.
  */
 import { Awareness } from 'y-protocols/awareness';
-import * as Y from 'yjs';
+import { LoadedDoc } from '../node/store/doc-registry';
 import type { StoredDoc } from '../node/store/doc-store';
 import type { DocRef } from '../shared/docs/names';
 import { WorkspaceDoc } from '../shared/docs/workspace-doc';
@@ -18,44 +19,32 @@ export interface RoomListener<C> {
   onAwarenessUpdate(room: Room<C>, changed: number[], origin: unknown): void;
 }
 
-/** One loaded doc. `C` is the connection type. */
-export class Room<C> {
-  /** The doc name, e.g. "<workspaceId>/case/<caseId>". */
-  readonly name: string;
+/**
+ * One loaded doc (name e.g. "<workspaceId>/case/<caseId>"; its doc is exactly the stored state
+ * plus the updates of the tick in progress; `holds`, `pending`, `compacting` and `idleTimer` are
+ * the registry's bookkeeping). `C` is the connection type.
+ */
+export class Room<C> extends LoadedDoc {
   /** The parsed doc name. */
   readonly ref: DocRef;
-  /** The doc: exactly the stored state plus the updates of the tick in progress. */
-  readonly doc: Y.Doc;
   /** Presence of the connected clients (never stored). */
   readonly awareness: Awareness;
   /** The workspace doc view, for workspace rooms. */
   readonly workspace: WorkspaceDoc | null;
   /** Open connections, each with the awareness client ids it controls. */
   readonly conns = new Map<C, Set<number>>();
-  /** How many holders (connections, HTTP requests, connections of the workspace's other docs) keep it loaded. */
-  holds = 0;
-  /** Stored updates not yet merged into the snapshot. */
-  pending: number;
   /** Updates applied in a row that left the doc with missing dependencies (reset when none are missing). */
   pendingApplies = 0;
-  /** Set while a compaction is queued or running. */
-  compacting = false;
-  /** Timer that unloads the room once nobody has held it for a while. */
-  idleTimer: ReturnType<typeof setTimeout> | null = null;
-
+  /**
+   * Builds the doc from `stored`. Doc updates reach `listener` through the registry's update
+   * hook (relay/rooms.ts); awareness updates directly.
+   */
   constructor(name: string, ref: DocRef, stored: StoredDoc, listener: RoomListener<C>) {
-    this.name = name;
+    super(name, stored);
     this.ref = ref;
-    this.doc = new Y.Doc();
-    Y.transact(this.doc, () => {
-      if (stored.snapshot) Y.applyUpdate(this.doc, stored.snapshot);
-      for (const u of stored.updates) Y.applyUpdate(this.doc, u);
-    });
-    this.pending = stored.updates.length;
     this.awareness = new Awareness(this.doc);
     this.awareness.setLocalState(null);
     this.workspace = ref.kind === 'workspace' ? new WorkspaceDoc(this.doc) : null;
-    this.doc.on('update', (update: Uint8Array, origin: unknown) => listener.onDocUpdate(this, update, origin));
     this.awareness.on('update', ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) => {
       const conn = this.conns.get(origin as C);
       if (conn) {
@@ -66,11 +55,9 @@ export class Room<C> {
     });
   }
 
-  /** Frees the doc and the awareness timer. */
-  destroy(): void {
-    if (this.idleTimer) clearTimeout(this.idleTimer);
-    this.idleTimer = null;
+  /** Frees the awareness timer, the doc and the registry's timers. */
+  override destroy(): void {
     this.awareness.destroy();
-    this.doc.destroy();
+    super.destroy();
   }
 }

@@ -1,15 +1,20 @@
 /**
- * The loaded rooms: loads a doc from storage when first needed, keeps it while anyone holds it,
- * and unloads it after it has been idle (nobody holding it) for `idleUnloadMs`, compacting its
- * update log first. Compaction also runs whenever a doc has `compactThreshold` updates pending.
- * Compaction works on the stored log only (storage orders it after every append issued before
- * it), so it may run at any time, also while appends are in flight.
+ * The loaded rooms, on the shared doc registry (node/store/doc-registry.ts): a doc is loaded
+ * from storage when first needed, kept while anyone holds it, and unloaded after it has been
+ * idle (nobody holding it) for `idleUnloadMs`, compacting its update log first. Compaction also
+ * runs whenever a doc has `compactThreshold` updates pending. Compaction works on the stored log
+ * only (storage orders it after every append issued before it), so it may run at any time, also
+ * while appends are in flight. What is the relay's own: rooms carry awareness and connections,
+ * and the hub appends updates itself (batched per tick) before reporting them.
  */
 import type { Logger } from '../node/log';
+import { DocRegistry, errorName } from '../node/store/doc-registry';
 import { requireDocName } from '../shared/docs/names';
 import type { Connection } from './connection';
 import { Room, type RoomListener } from './room';
 import type { RelayStorage } from './storage/relay-storage';
+
+export { errorName };
 
 /** Options of {@link RoomRegistry}. */
 export interface RoomOptions {
@@ -19,124 +24,62 @@ export interface RoomOptions {
   compactThreshold: number;
 }
 
-/** The loaded rooms. */
+/** The loaded rooms. The method names are the hub's API (relay/hub.ts). */
 export class RoomRegistry {
-  private readonly rooms = new Map<string, Room<Connection>>();
-  private readonly loading = new Map<string, Promise<Room<Connection>>>();
+  private readonly registry: DocRegistry<Room<Connection>>;
 
-  constructor(
-    private readonly storage: RelayStorage,
-    private readonly listener: RoomListener<Connection>,
-    private readonly opts: RoomOptions,
-    private readonly log: Logger,
-  ) {}
+  constructor(storage: RelayStorage, listener: RoomListener<Connection>, opts: RoomOptions, log: Logger) {
+    this.registry = new DocRegistry<Room<Connection>>(storage, {
+      // A bad name throws NestError('invalid-params') before anything is read: see acquire.
+      create: (name, stored) => new Room<Connection>(name, requireDocName(name), stored, listener),
+      onUpdate: (room, update, origin) => listener.onDocUpdate(room, update, origin),
+      idleUnloadMs: opts.idleUnloadMs,
+      compactThreshold: opts.compactThreshold,
+      logger: log,
+    });
+  }
 
   /** How many docs are loaded. */
   get size(): number {
-    return this.rooms.size;
+    return this.registry.size;
   }
 
   /** The loaded room of `name`, or undefined. */
   get(name: string): Room<Connection> | undefined {
-    return this.rooms.get(name);
+    return this.registry.get(name);
   }
 
   /** Every loaded room. */
   all(): IterableIterator<Room<Connection>> {
-    return this.rooms.values();
+    return this.registry.all();
   }
 
   /**
    * The room of `name`, loaded if needed, with one more hold (give it back with {@link release}).
-   * @throws the storage error when the doc cannot be read; NestError('invalid-params') for a bad name.
+   * @throws NestError('invalid-params') for a bad name; the storage error when the doc cannot be read.
    */
   async acquire(name: string): Promise<Room<Connection>> {
-    let room = this.rooms.get(name);
-    if (!room) {
-      let p = this.loading.get(name);
-      if (!p) {
-        p = this.load(name);
-        this.loading.set(name, p);
-        p.finally(() => this.loading.delete(name)).catch(() => undefined);
-      }
-      room = await p;
-    }
-    room.holds++;
-    if (room.idleTimer) {
-      clearTimeout(room.idleTimer);
-      room.idleTimer = null;
-    }
-    return room;
+    if (!this.registry.get(name)) requireDocName(name);
+    return this.registry.retain(name);
   }
 
   /** Gives back one hold; the room unloads after `idleUnloadMs` without holders. */
   release(room: Room<Connection>): void {
-    room.holds = Math.max(0, room.holds - 1);
-    if (room.holds === 0 && this.rooms.get(room.name) === room && !room.idleTimer) {
-      room.idleTimer = setTimeout(() => {
-        room.idleTimer = null;
-        this.unload(room).catch((err: unknown) => this.log.error({ doc: room.name, err: errorName(err) }, 'unloading failed'));
-      }, this.opts.idleUnloadMs);
-    }
+    this.registry.release(room);
   }
 
-  /** Queues a compaction of `room` when it has `compactThreshold` updates pending. */
+  /** Queues a compaction of `room` when it has `compactThreshold` updates pending (the hub counted them in `room.pending`). */
   maybeCompact(room: Room<Connection>): void {
-    if (room.pending < this.opts.compactThreshold || room.compacting) return;
-    room.compacting = true;
-    this.compact(room).finally(() => {
-      room.compacting = false;
-    });
+    this.registry.maybeCompact(room);
   }
 
   /** Drops a room without compacting (after a storage failure: memory may hold unstored updates). */
   evict(room: Room<Connection>): void {
-    if (this.rooms.get(room.name) !== room) return; // already gone
-    this.rooms.delete(room.name);
-    room.destroy();
+    this.registry.evict(room);
   }
 
   /** Compacts and unloads every room (at shutdown, once no append is in flight). */
   async unloadAll(): Promise<void> {
-    for (const room of [...this.rooms.values()]) {
-      if (room.pending > 0) await this.compact(room);
-      this.rooms.delete(room.name);
-      room.destroy();
-    }
+    await this.registry.close();
   }
-
-  private async load(name: string): Promise<Room<Connection>> {
-    const ref = requireDocName(name);
-    const stored = await this.storage.read(name);
-    const room = new Room<Connection>(name, ref, stored, this.listener);
-    this.rooms.set(name, room);
-    this.log.debug({ doc: name, pending: room.pending }, 'doc loaded');
-    return room;
-  }
-
-  private async unload(room: Room<Connection>): Promise<void> {
-    if (room.holds > 0 || this.rooms.get(room.name) !== room) return;
-    if (room.pending > 0) await this.compact(room);
-    if (room.holds > 0) return;
-    this.rooms.delete(room.name);
-    room.destroy();
-    this.log.debug({ doc: room.name }, 'doc unloaded');
-  }
-
-  private async compact(room: Room<Connection>): Promise<void> {
-    try {
-      const t0 = performance.now();
-      const r = await this.storage.compact(room.name);
-      room.pending = Math.max(0, room.pending - r.merged);
-      this.log.debug({ doc: room.name, outcome: r.outcome, merged: r.merged, bytes: r.snapshotBytes, ms: Math.round(performance.now() - t0) }, 'doc compacted');
-    } catch (err) {
-      this.log.error({ doc: room.name, err: errorName(err) }, 'compaction failed');
-    }
-  }
-}
-
-/** An error's class and code, never its message (which could quote data). */
-export function errorName(err: unknown): string {
-  if (err instanceof Error) return (err as { code?: string }).code ? `${err.name}:${(err as { code?: string }).code}` : err.name;
-  return typeof err;
 }

@@ -1,181 +1,83 @@
 /**
- * The SQLite implementation of {@link DocStore} (better-sqlite3), on the tables of
- * `migrations/001_doc_store.sql`.
+ * {@link DocStore} on SQLite (better-sqlite3), over the synchronous {@link SqliteDocLog}.
  *
- * Compaction reads the log, builds the merged state outside any write lock, then commits the
- * snapshot and deletes only the updates it merged (`seq <= uptoSeq`) in one transaction. An
- * update appended meanwhile has a higher seq and stays in the log, so nothing is ever lost; a
- * concurrent compaction of the same doc is detected (snapshot changed) and the later one gives up.
- * Replaying is done by applying updates to a Y.Doc, never `Y.mergeUpdates` of thousands (superlinear).
+ * better-sqlite3 is synchronous: every method here does its work before it returns, and the
+ * returned promise is already settled (or rejected with the SQLite error). Callers may rely on
+ * the interface only; the desktop's DocHost additionally uses {@link log} directly where it must
+ * stay synchronous (docs/architecture.md, "Storage").
  */
-import * as Y from 'yjs';
-import type { CompactResult, DocHead, DocStore, StoredDoc } from './doc-store';
+import type * as Y from 'yjs';
+import type { AppendEntry, ChangesPage, CompactOptions, CompactResult, DocHead, DocStore, StoredDoc } from './doc-store';
+import { SqliteDocLog } from './sqlite-doc-log';
 import type { Db } from './sqlite';
 
-interface HeadRow {
-  doc_id: string;
-  last_seq: number;
-  pending: number;
-  updated_at: number;
-}
-
-/** {@link DocStore} on a migrated better-sqlite3 database. The caller owns migrations; `close()` closes the db. */
+/** The SQLite doc store on a migrated database. The caller owns migrations; `close()` closes the db. */
 export class SqliteDocStore implements DocStore {
-  private readonly db: Db;
-  private readonly now: () => number;
-  private readonly stmts;
+  /** The synchronous engine (same database), for callers that cannot await. */
+  readonly log: SqliteDocLog;
+
+  /** Wraps a migrated database, or an existing log (to share its live-doc proofs). */
+  constructor(dbOrLog: Db | SqliteDocLog, opts: { now?: () => number } = {}) {
+    this.log = dbOrLog instanceof SqliteDocLog ? dbOrLog : new SqliteDocLog(dbOrLog, opts);
+  }
+
+  /** @inheritdoc */
+  async append(docName: string, update: Uint8Array, memberId: string): Promise<number> {
+    return this.log.appendUpdate(docName, update, memberId);
+  }
+
   /**
-   * Per doc, the live Y.Doc known to contain stored state: everything with seq <= `coversUpto`
-   * (from loading or compacting it) plus the seqs in `seqs` (appended from it). This proof is
-   * what allows compaction to encode the live doc instead of replaying the log.
+   * Appends an update emitted by `from`, a doc this process holds (see
+   * {@link SqliteDocLog.appendUpdate}); otherwise as {@link append}.
    */
-  private readonly held = new Map<string, { doc: Y.Doc; coversUpto: number; seqs: Set<number> }>();
-
-  constructor(db: Db, opts: { now?: () => number } = {}) {
-    this.db = db;
-    this.now = opts.now ?? Date.now;
-    this.stmts = {
-      insert: db.prepare('INSERT INTO doc_updates (doc_id, data, member_id, created_at) VALUES (?, ?, ?, ?)'),
-      upsertHead: db.prepare(
-        `INSERT INTO doc_heads (doc_id, last_seq, pending, updated_at) VALUES (?, ?, 1, ?)
-         ON CONFLICT (doc_id) DO UPDATE SET last_seq = excluded.last_seq, pending = pending + 1, updated_at = excluded.updated_at`,
-      ),
-      snapshot: db.prepare('SELECT data, upto_seq FROM doc_snapshots WHERE doc_id = ?'),
-      snapshotSeq: db.prepare('SELECT upto_seq FROM doc_snapshots WHERE doc_id = ?').pluck(),
-      updatesAfter: db.prepare('SELECT seq, data FROM doc_updates WHERE doc_id = ? AND seq > ? ORDER BY seq'),
-      upsertSnapshot: db.prepare(
-        `INSERT INTO doc_snapshots (doc_id, data, state_vector, upto_seq, updated_at) VALUES (?, ?, ?, ?, ?)
-         ON CONFLICT (doc_id) DO UPDATE SET data = excluded.data, state_vector = excluded.state_vector, upto_seq = excluded.upto_seq, updated_at = excluded.updated_at`,
-      ),
-      deleteUpTo: db.prepare('DELETE FROM doc_updates WHERE doc_id = ? AND seq <= ?'),
-      seqsAfter: db.prepare('SELECT seq FROM doc_updates WHERE doc_id = ? AND seq > ? ORDER BY seq').pluck(),
-      countAfter: db.prepare('SELECT COUNT(*) FROM doc_updates WHERE doc_id = ? AND seq > ?').pluck(),
-      setPending: db.prepare('UPDATE doc_heads SET pending = ? WHERE doc_id = ?'),
-      head: db.prepare('SELECT doc_id, last_seq, pending, updated_at FROM doc_heads WHERE doc_id = ?'),
-      changedSince: db.prepare('SELECT doc_id, last_seq, pending, updated_at FROM doc_heads WHERE last_seq > ? ORDER BY last_seq'),
-      clock: db.prepare("SELECT COALESCE((SELECT seq FROM sqlite_sequence WHERE name = 'doc_updates'), 0)").pluck(),
-    };
+  async appendFrom(docName: string, update: Uint8Array, memberId: string, from: Y.Doc): Promise<number> {
+    return this.log.appendUpdate(docName, update, memberId, from);
   }
 
   /** @inheritdoc */
-  appendUpdate(docName: string, update: Uint8Array, memberId: string, from?: Y.Doc): number {
-    const at = this.now();
-    const run = this.db.transaction(() => {
-      const fresh = from && this.held.get(docName)?.doc !== from ? this.stmts.head.get(docName) === undefined : false;
-      const seq = Number(this.stmts.insert.run(docName, update, memberId, at).lastInsertRowid);
-      this.stmts.upsertHead.run(docName, seq, at);
-      return { seq, fresh };
-    });
-    const { seq, fresh } = run();
-    if (from) {
-      let h = this.held.get(docName);
-      // A doc we have not seen load is provably complete only if the store had nothing before it.
-      if (!h || h.doc !== from) this.held.set(docName, (h = { doc: from, coversUpto: fresh ? 0 : -1, seqs: new Set() }));
-      h.seqs.add(seq);
-    }
-    return seq;
+  async appendBatch(entries: readonly AppendEntry[]): Promise<number[]> {
+    if (entries.length === 0) return [];
+    const run = this.log.db.transaction(() => entries.map((e) => this.log.appendUpdate(e.docName, e.update, e.memberId)));
+    return run();
   }
 
   /** @inheritdoc */
-  read(docName: string): StoredDoc {
-    const read = this.db.transaction((): StoredDoc => {
-      const snap = this.stmts.snapshot.get(docName) as { data: Buffer; upto_seq: number } | undefined;
-      const uptoSeq = snap?.upto_seq ?? 0;
-      const rows = this.stmts.updatesAfter.all(docName, uptoSeq) as { seq: number; data: Buffer }[];
-      return {
-        snapshot: snap ? new Uint8Array(snap.data.buffer, snap.data.byteOffset, snap.data.byteLength) : null,
-        uptoSeq,
-        updates: rows.map((r) => new Uint8Array(r.data.buffer, r.data.byteOffset, r.data.byteLength)),
-        lastSeq: rows.length ? rows[rows.length - 1]!.seq : uptoSeq,
-      };
-    });
-    return read();
+  async read(docName: string): Promise<StoredDoc> {
+    return this.log.read(docName);
   }
 
   /** @inheritdoc */
-  loadInto(docName: string, doc: Y.Doc, origin?: unknown): number {
-    const stored = this.read(docName);
-    Y.transact(
-      doc,
-      () => {
-        if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
-        for (const u of stored.updates) Y.applyUpdate(doc, u);
-      },
-      origin,
-    );
-    this.held.set(docName, { doc, coversUpto: stored.lastSeq, seqs: new Set() });
-    return stored.lastSeq;
+  async stateVector(docName: string): Promise<Uint8Array> {
+    return this.log.stateVector(docName);
   }
 
   /** @inheritdoc */
-  compact(docName: string, liveDoc?: Y.Doc): CompactResult {
-    let state: Uint8Array;
-    let stateVector: Uint8Array;
-    let uptoSeq: number;
-    let merged: number;
-    const startSeq = (this.stmts.snapshotSeq.get(docName) as number | undefined) ?? 0;
-    const pendingSeqs = this.stmts.seqsAfter.all(docName, startSeq) as number[];
-    if (pendingSeqs.length === 0) return { outcome: 'nothing', merged: 0, uptoSeq: startSeq, snapshotBytes: 0 };
-    const h = liveDoc ? this.held.get(docName) : undefined;
-    // Encode the live doc only when it provably holds the snapshot and every pending update;
-    // otherwise (e.g. another process wrote to this doc) replay the log from storage.
-    const liveHoldsAll = !!h && h.doc === liveDoc && h.coversUpto >= 0 && startSeq <= h.coversUpto && pendingSeqs.every((q) => q <= h.coversUpto || h.seqs.has(q));
-    if (liveDoc && liveHoldsAll) {
-      uptoSeq = pendingSeqs[pendingSeqs.length - 1]!;
-      merged = pendingSeqs.length;
-      state = Y.encodeStateAsUpdate(liveDoc);
-      stateVector = Y.encodeStateVector(liveDoc);
-    } else {
-      const stored = this.read(docName);
-      if (stored.updates.length === 0) return { outcome: 'nothing', merged: 0, uptoSeq: stored.uptoSeq, snapshotBytes: 0 };
-      const tmp = new Y.Doc();
-      Y.transact(tmp, () => {
-        if (stored.snapshot) Y.applyUpdate(tmp, stored.snapshot);
-        for (const u of stored.updates) Y.applyUpdate(tmp, u);
-      });
-      state = Y.encodeStateAsUpdate(tmp);
-      stateVector = Y.encodeStateVector(tmp);
-      tmp.destroy();
-      uptoSeq = stored.lastSeq;
-      merged = stored.updates.length;
-    }
-    const commit = this.db.transaction((): CompactResult => {
-      const current = (this.stmts.snapshotSeq.get(docName) as number | undefined) ?? 0;
-      if (current !== startSeq) return { outcome: 'raced', merged: 0, uptoSeq: current, snapshotBytes: 0 };
-      this.stmts.upsertSnapshot.run(docName, state, stateVector, uptoSeq, this.now());
-      this.stmts.deleteUpTo.run(docName, uptoSeq);
-      this.stmts.setPending.run(this.stmts.countAfter.get(docName, uptoSeq) as number, docName);
-      if (h && h.doc === liveDoc && liveHoldsAll) {
-        h.coversUpto = uptoSeq;
-        for (const q of h.seqs) if (q <= uptoSeq) h.seqs.delete(q);
-      }
-      return { outcome: 'compacted', merged, uptoSeq, snapshotBytes: state.byteLength };
-    });
-    return commit.immediate();
+  async compact(docName: string, opts: CompactOptions = {}): Promise<CompactResult> {
+    return this.log.compact(docName, opts.liveDoc);
   }
 
   /** @inheritdoc */
-  head(docName: string): DocHead | null {
-    const r = this.stmts.head.get(docName) as HeadRow | undefined;
-    return r ? toHead(r) : null;
+  async head(docName: string): Promise<DocHead | null> {
+    return this.log.head(docName);
   }
 
   /** @inheritdoc */
-  changedSince(sinceSeq: number): DocHead[] {
-    return (this.stmts.changedSince.all(sinceSeq) as HeadRow[]).map(toHead);
+  async changedSince(sinceSeq: number, prefix = ''): Promise<ChangesPage> {
+    return this.log.changes(sinceSeq, prefix);
   }
 
   /** @inheritdoc */
-  clock(): number {
-    return Number(this.stmts.clock.get() ?? 0);
+  async listDocs(prefix = ''): Promise<string[]> {
+    return this.log.listDocs(prefix);
   }
 
   /** @inheritdoc */
-  close(): void {
-    if (this.db.open) this.db.close();
+  async docCount(): Promise<number> {
+    return this.log.docCount();
   }
-}
 
-function toHead(r: HeadRow): DocHead {
-  return { docName: r.doc_id, lastSeq: r.last_seq, pending: r.pending, updatedAt: r.updated_at };
+  /** @inheritdoc */
+  async close(): Promise<void> {
+    this.log.close();
+  }
 }

@@ -1,15 +1,16 @@
 /**
  * {@link RelayStorage} on one SQLite file (better-sqlite3) with `synchronous=FULL`, the same
- * migrations as the desktop (`migrations/*.sql`: its projection tables stay empty here) and the
- * desktop's doc store (node/store/sqlite-doc-store.ts) for the update log, snapshots and compaction.
- * A batch of appends is one transaction, so one fsync covers every update of an event-loop turn.
+ * migrations as the desktop (`migrations/*.sql`: its projection tables stay empty here): the
+ * desktop's doc store (node/store/sqlite-doc-store.ts) for the update log, snapshots and
+ * compaction, plus the workspace keys table. A batch of appends is one transaction, so one fsync
+ * covers every update of an event-loop turn; with FULL, an append resolves once it survives a
+ * power cut.
  */
-import type { CompactResult, StoredDoc } from '../../node/store/doc-store';
 import { migrate } from '../../node/store/migrations';
 import { SqliteDocStore } from '../../node/store/sqlite-doc-store';
 import { openDatabase, type Db } from '../../node/store/sqlite';
 import { keyId, parsePublicJwk, type PublicWorkspaceJwk } from '../../shared/auth/keys';
-import type { AppendEntry, ChangesPage, RelayStorage, WorkspaceKeyRecord } from './relay-storage';
+import type { RelayStorage, WorkspaceKeyRecord } from './relay-storage';
 
 interface KeyRow {
   workspace_id: string;
@@ -20,26 +21,24 @@ interface KeyRow {
 }
 
 /** The SQLite relay storage. Open it with {@link SqliteRelayStorage.open}. */
-export class SqliteRelayStorage implements RelayStorage {
+export class SqliteRelayStorage extends SqliteDocStore implements RelayStorage {
   /** The database file path. */
   readonly file: string;
   private readonly db: Db;
-  private readonly store: SqliteDocStore;
   private readonly now: () => number;
   private readonly stmts;
 
   private constructor(file: string, db: Db, now: () => number) {
+    super(db, { now });
     this.file = file;
     this.db = db;
     this.now = now;
-    this.store = new SqliteDocStore(db, { now });
     this.stmts = {
       keys: db.prepare('SELECT * FROM relay_workspace_keys WHERE workspace_id = ? ORDER BY added_at, kid'),
       allKeys: db.prepare('SELECT * FROM relay_workspace_keys ORDER BY workspace_id, added_at, kid'),
       key: db.prepare('SELECT * FROM relay_workspace_keys WHERE workspace_id = ? AND kid = ?'),
       addKey: db.prepare('INSERT OR IGNORE INTO relay_workspace_keys (workspace_id, kid, public_jwk, label, added_at) VALUES (?, ?, ?, ?, ?)'),
       removeKey: db.prepare('DELETE FROM relay_workspace_keys WHERE workspace_id = ? AND kid = ?'),
-      docCount: db.prepare('SELECT COUNT(*) FROM doc_heads').pluck(),
     };
   }
 
@@ -56,37 +55,6 @@ export class SqliteRelayStorage implements RelayStorage {
       throw err;
     }
     return new SqliteRelayStorage(file, db, opts.now ?? Date.now);
-  }
-
-  /** @inheritdoc */
-  async appendBatch(entries: readonly AppendEntry[]): Promise<number[]> {
-    if (entries.length === 0) return [];
-    const run = this.db.transaction(() => entries.map((e) => this.store.appendUpdate(e.docName, e.update, e.memberId)));
-    return run();
-  }
-
-  /** @inheritdoc */
-  async read(docName: string): Promise<StoredDoc> {
-    return this.store.read(docName);
-  }
-
-  /** @inheritdoc */
-  async compact(docName: string): Promise<CompactResult> {
-    return this.store.compact(docName);
-  }
-
-  /** @inheritdoc */
-  async changedSince(sinceSeq: number, prefix: string): Promise<ChangesPage> {
-    const read = this.db.transaction((): ChangesPage => {
-      const clock = this.store.clock();
-      return { clock, heads: this.store.changedSince(sinceSeq).filter((h) => h.docName.startsWith(prefix)) };
-    });
-    return read();
-  }
-
-  /** @inheritdoc */
-  async docCount(): Promise<number> {
-    return Number(this.stmts.docCount.get());
   }
 
   /** @inheritdoc */
@@ -120,11 +88,6 @@ export class SqliteRelayStorage implements RelayStorage {
    */
   async backup(file: string): Promise<void> {
     await this.db.backup(file);
-  }
-
-  /** @inheritdoc */
-  async close(): Promise<void> {
-    this.store.close();
   }
 }
 

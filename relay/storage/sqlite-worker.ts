@@ -29,10 +29,14 @@ try {
 }
 
 const methods: Record<string, (...args: never[]) => Promise<unknown>> = {
+  append: (docName, update, memberId) => storage.append(docName, update, memberId),
   appendBatch: (entries) => storage.appendBatch(entries),
   read: (docName) => storage.read(docName),
+  stateVector: (docName) => storage.stateVector(docName),
   compact: (docName) => storage.compact(docName),
+  head: (docName) => storage.head(docName),
   changedSince: (since, prefix) => storage.changedSince(since, prefix),
+  listDocs: (prefix) => storage.listDocs(prefix),
   docCount: () => storage.docCount(),
   workspaceKeys: (wid) => storage.workspaceKeys(wid),
   allWorkspaceKeys: () => storage.allWorkspaceKeys(),

@@ -9,10 +9,10 @@
  * then exits so that systemd restarts the relay).
  */
 import { Worker } from 'node:worker_threads';
-import type { CompactResult, StoredDoc } from '../../node/store/doc-store';
+import type { AppendEntry, ChangesPage, CompactOptions, CompactResult, DocHead, StoredDoc } from '../../node/store/doc-store';
 import { isErrorCode, NestError } from '../../shared/errors';
 import type { PublicWorkspaceJwk } from '../../shared/auth/keys';
-import type { AppendEntry, ChangesPage, RelayStorage, WorkspaceKeyRecord } from './relay-storage';
+import type { RelayStorage, WorkspaceKeyRecord } from './relay-storage';
 
 /** A request to the worker. */
 export interface WorkerRequest {
@@ -134,6 +134,11 @@ export class WorkerRelayStorage implements RelayStorage {
   }
 
   /** @inheritdoc */
+  append(docName: string, update: Uint8Array, memberId: string): Promise<number> {
+    return this.writer.call('append', docName, update, memberId);
+  }
+
+  /** @inheritdoc */
   appendBatch(entries: readonly AppendEntry[]): Promise<number[]> {
     return entries.length === 0 ? Promise.resolve([]) : this.writer.call('appendBatch', entries);
   }
@@ -144,13 +149,28 @@ export class WorkerRelayStorage implements RelayStorage {
   }
 
   /** @inheritdoc */
-  compact(docName: string): Promise<CompactResult> {
+  stateVector(docName: string): Promise<Uint8Array> {
+    return this.writer.call('stateVector', docName);
+  }
+
+  /** @inheritdoc (a live doc cannot cross to the worker: the compactor always replays the stored log) */
+  compact(docName: string, _opts?: CompactOptions): Promise<CompactResult> {
     return this.compactor.call('compact', docName);
   }
 
   /** @inheritdoc */
-  changedSince(sinceSeq: number, prefix: string): Promise<ChangesPage> {
+  head(docName: string): Promise<DocHead | null> {
+    return this.writer.call('head', docName);
+  }
+
+  /** @inheritdoc */
+  changedSince(sinceSeq: number, prefix = ''): Promise<ChangesPage> {
     return this.writer.call('changedSince', sinceSeq, prefix);
+  }
+
+  /** @inheritdoc */
+  listDocs(prefix = ''): Promise<string[]> {
+    return this.writer.call('listDocs', prefix);
   }
 
   /** @inheritdoc */

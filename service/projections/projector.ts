@@ -12,7 +12,7 @@ import type { Db } from '../../node/store/sqlite';
 import { CaseDoc, type CaseDocChange } from '../../shared/docs/case-doc';
 import { caseDocName, parseDocName } from '../../shared/docs/names';
 import type { Seizure } from '../../shared/domain/seizure';
-import type { DocStore } from '../../node/store/doc-store';
+import type { SqliteDocLog } from '../../node/store/sqlite-doc-log';
 
 /** Writes projections for one workspace database. */
 export class Projector {
@@ -82,7 +82,7 @@ export class Projector {
    * Drops every projection and rebuilds it from the case docs stored in `store`.
    * Returns the number of cases projected.
    */
-  rebuild(store: DocStore, loadDoc: (name: string) => Y.Doc): number {
+  rebuild(store: SqliteDocLog, loadDoc: (name: string) => Y.Doc): number {
     const names = store
       .changedSince(0)
       .map((h) => h.docName)

@@ -1,18 +1,25 @@
 /**
- * Keeps the Y.Docs of one workspace in memory while they are used, and persists every update.
+ * Keeps the Y.Docs of one workspace in memory while they are used, and persists every update:
+ * the desktop's side of the shared doc registry (node/store/doc-registry.ts). What is the
+ * desktop's own: listeners (projections, fan-out to renderers and the relay) and attributing
+ * each update to a member.
  *
  * - `retain(name)` loads a doc (snapshot + later updates) and counts a user; `release(name)`
  *   uncounts it. A doc with no users is compacted and unloaded after `unloadAfterMs`, because a
  *   loaded doc costs ~16× its encoded size in memory (docs/architecture.md).
- * - Every update of a loaded doc is appended to the doc store synchronously, inside Yjs's
+ * - Every update of a loaded doc is appended to the doc log synchronously, inside Yjs's
  *   'update' event, before anything else sees it: an update the UI was told about is on disk.
- * - Compaction runs when a doc has more than `compactThreshold` pending updates (on the next
- *   turn of the event loop) or has been idle for `idleCompactMs`.
- * - Listeners hear every update (for fan-out to renderers and the relay) and every load/unload.
+ *   This, and `retain` loading without waiting, go through the SQLite log directly (the
+ *   desktop's synchronous path, docs/architecture.md "Storage"); `open` loads asynchronously.
+ * - Compaction runs when a doc has `compactThreshold` pending updates (on the next turn of the
+ *   event loop) or has been idle for `idleCompactMs`.
  */
-import * as Y from 'yjs';
-import type { DocStore } from '../../node/store/doc-store';
+import type * as Y from 'yjs';
 import type { Logger } from '../../node/log';
+import { DocRegistry, LoadedDoc } from '../../node/store/doc-registry';
+import type { StoredDoc } from '../../node/store/doc-store';
+import type { SqliteDocLog } from '../../node/store/sqlite-doc-log';
+import { SqliteDocStore } from '../../node/store/sqlite-doc-store';
 
 /** Transaction origin used when a doc is loaded from storage (never re-persisted). */
 export const LOAD_ORIGIN = Symbol('nest-load');
@@ -38,69 +45,78 @@ export interface DocHostListener {
   update?(name: string, update: Uint8Array, origin: unknown): void;
 }
 
-interface Entry {
-  doc: Y.Doc;
-  users: number;
-  pending: number;
-  idleTimer: ReturnType<typeof setTimeout> | null;
-  unloadTimer: ReturnType<typeof setTimeout> | null;
-  compactQueued: boolean;
-  disposers: (() => void)[];
+/** A loaded doc of the host, with the disposers its listeners returned. */
+class HostedDoc extends LoadedDoc {
+  readonly disposers: (() => void)[] = [];
 }
 
 /** The loaded docs of one workspace. */
 export class DocHost {
-  private readonly store: DocStore;
-  private readonly opts: Required<Omit<DocHostOptions, 'logger' | 'memberOf'>> & Pick<DocHostOptions, 'logger' | 'memberOf'>;
-  private readonly entries = new Map<string, Entry>();
+  private readonly log: SqliteDocLog;
+  private readonly registry: DocRegistry<HostedDoc>;
   private readonly listeners = new Set<DocHostListener>();
-  private closed = false;
 
-  constructor(store: DocStore, opts: DocHostOptions) {
-    this.store = store;
-    this.opts = { compactThreshold: 500, idleCompactMs: 30_000, unloadAfterMs: 60_000, ...opts };
+  /** `log` is the workspace's doc log (WorkspaceStore.docs); the host closes nothing of it. */
+  constructor(log: SqliteDocLog, opts: DocHostOptions) {
+    this.log = log;
+    const memberOf = opts.memberOf;
+    this.registry = new DocRegistry<HostedDoc>(new SqliteDocStore(log), {
+      create: (name, stored) => this.create(name, stored),
+      readNow: (name) => log.read(name),
+      onLoad: (e) => {
+        for (const l of this.listeners) this.tellLoaded(l, e);
+      },
+      onUpdate: (e, update, origin) => {
+        if (origin === LOAD_ORIGIN) return;
+        log.appendUpdate(e.name, update, memberOf(origin), e.doc);
+        for (const l of this.listeners) l.update?.(e.name, update, origin);
+        this.registry.noteAppended(e);
+      },
+      onUnload: (e) => {
+        for (const d of e.disposers) d();
+        log.forget(e.name, e.doc);
+      },
+      idleUnloadMs: opts.unloadAfterMs ?? 60_000,
+      idleCompactMs: opts.idleCompactMs ?? 30_000,
+      compactThreshold: opts.compactThreshold ?? 500,
+      logger: opts.logger,
+    });
   }
 
   /** Adds a listener; returns its remover. Listeners added later are told about docs already loaded. */
   listen(l: DocHostListener): () => void {
     this.listeners.add(l);
-    if (l.loaded) for (const [name, e] of this.entries) {
-      const d = l.loaded(name, e.doc);
-      if (d) e.disposers.push(d);
-    }
+    for (const e of this.registry.all()) this.tellLoaded(l, e);
     return () => this.listeners.delete(l);
   }
 
   /** True when the doc has stored state (it may not be loaded). */
   exists(name: string): boolean {
-    return this.entries.has(name) || this.store.head(name) !== null;
+    return this.registry.get(name) !== undefined || this.log.head(name) !== null;
   }
 
   /** Names of loaded docs. */
   loadedNames(): string[] {
-    return [...this.entries.keys()];
+    return [...this.registry.all()].map((e) => e.name);
   }
 
-  /** Loads (if needed) and counts one user of a doc; pair with {@link release}. */
+  /**
+   * Loads (if needed, without waiting) and counts one user of a doc; pair with {@link release}.
+   * @throws Error when the host is closed; the SQLite error when the doc cannot be read.
+   */
   retain(name: string): Y.Doc {
-    const e = this.load(name);
-    e.users++;
-    if (e.unloadTimer) {
-      clearTimeout(e.unloadTimer);
-      e.unloadTimer = null;
-    }
-    return e.doc;
+    return this.registry.retainNow(name).doc;
+  }
+
+  /** Like {@link retain}, loading through the async doc store (concurrent opens share one load). */
+  async open(name: string): Promise<Y.Doc> {
+    return (await this.registry.retain(name)).doc;
   }
 
   /** Uncounts a user; at zero users the doc is unloaded after `unloadAfterMs`. */
   release(name: string): void {
-    const e = this.entries.get(name);
-    if (!e) return;
-    e.users = Math.max(0, e.users - 1);
-    if (e.users === 0 && !e.unloadTimer && !this.closed) {
-      e.unloadTimer = setTimeout(() => this.unload(name), this.opts.unloadAfterMs);
-      e.unloadTimer.unref?.();
-    }
+    const e = this.registry.get(name);
+    if (e) this.registry.release(e);
   }
 
   /**
@@ -108,8 +124,8 @@ export class DocHost {
    * @throws Error when it is not loaded (a programming error: retain it first).
    */
   retainedDoc(name: string): Y.Doc {
-    const e = this.entries.get(name);
-    if (!e || e.users === 0) throw new Error(`doc ${name} is not retained`);
+    const e = this.registry.get(name);
+    if (!e || e.holds === 0) throw new Error(`doc ${name} is not retained`);
     return e.doc;
   }
 
@@ -126,71 +142,25 @@ export class DocHost {
     }
   }
 
-  private load(name: string): Entry {
-    if (this.closed) throw new Error('DocHost is closed');
-    const existing = this.entries.get(name);
-    if (existing) return existing;
-    const doc = new Y.Doc();
-    this.store.loadInto(name, doc, LOAD_ORIGIN);
-    const entry: Entry = { doc, users: 0, pending: this.store.head(name)?.pending ?? 0, idleTimer: null, unloadTimer: null, compactQueued: false, disposers: [] };
-    doc.on('update', (update: Uint8Array, origin: unknown) => this.onUpdate(name, entry, update, origin));
-    this.entries.set(name, entry);
-    for (const l of this.listeners) {
-      const d = l.loaded?.(name, doc);
-      if (d) entry.disposers.push(d);
-    }
-    return entry;
-  }
-
-  private onUpdate(name: string, e: Entry, update: Uint8Array, origin: unknown): void {
-    if (origin === LOAD_ORIGIN) return;
-    this.store.appendUpdate(name, update, this.opts.memberOf(origin), e.doc);
-    e.pending++;
-    for (const l of this.listeners) l.update?.(name, update, origin);
-    if (e.pending > this.opts.compactThreshold && !e.compactQueued) {
-      e.compactQueued = true;
-      setImmediate(() => {
-        e.compactQueued = false;
-        if (this.entries.get(name) === e) this.compact(name);
-      });
-    }
-    if (e.idleTimer) clearTimeout(e.idleTimer);
-    e.idleTimer = setTimeout(() => {
-      e.idleTimer = null;
-      if (this.entries.get(name) === e && e.pending > 0) this.compact(name);
-    }, this.opts.idleCompactMs);
-    e.idleTimer.unref?.();
-  }
-
-  /** Compacts one doc now (loaded or not). */
+  /** Compacts one doc now (loaded or not); done when this returns (the SQLite store works synchronously), failures are logged. */
   compact(name: string): void {
-    const e = this.entries.get(name);
-    try {
-      const r = this.store.compact(name, e?.doc);
-      if (e && r.outcome === 'compacted') e.pending = this.store.head(name)?.pending ?? 0;
-      if (r.outcome === 'compacted') this.opts.logger.debug({ doc: name, merged: r.merged, bytes: r.snapshotBytes }, 'compacted');
-    } catch (err) {
-      this.opts.logger.error({ doc: name, err: err instanceof Error ? err.message : String(err) }, 'compaction failed');
-    }
+    void this.registry.compact(name);
   }
 
-  private unload(name: string): void {
-    const e = this.entries.get(name);
-    if (!e || e.users > 0) return;
-    if (e.pending > 0) this.compact(name);
-    if (e.idleTimer) clearTimeout(e.idleTimer);
-    this.entries.delete(name);
-    for (const d of e.disposers) d();
-    e.doc.destroy();
-  }
-
-  /** Compacts and unloads everything; the host cannot be used afterwards. */
+  /** Compacts and unloads everything (the compactions are done when this returns); the host cannot be used afterwards. */
   close(): void {
-    this.closed = true;
-    for (const [name, e] of this.entries) {
-      if (e.unloadTimer) clearTimeout(e.unloadTimer);
-      e.users = 0;
-      this.unload(name);
-    }
+    void this.registry.close();
+  }
+
+  private create(name: string, stored: StoredDoc): HostedDoc {
+    const e = new HostedDoc(name, stored, LOAD_ORIGIN);
+    // The doc holds exactly what was read: let compaction encode it instead of replaying.
+    this.log.adopt(name, e.doc, stored.lastSeq);
+    return e;
+  }
+
+  private tellLoaded(l: DocHostListener, e: HostedDoc): void {
+    const d = l.loaded?.(e.name, e.doc);
+    if (d) e.disposers.push(d);
   }
 }

@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { migrate, type Migration } from '../../node/store/migrations';
 import { openDatabase, type Db } from '../../node/store/sqlite';
-import { SqliteDocStore } from '../../node/store/sqlite-doc-store';
+import { SqliteDocLog } from '../../node/store/sqlite-doc-log';
 import type { MemberRole } from '../../shared/domain/codes';
 import { NestError } from '../../shared/errors';
 
@@ -51,14 +51,14 @@ export class WorkspaceStore {
   readonly file: string;
   /** The better-sqlite3 handle (projections and settings). */
   readonly db: Db;
-  /** The Yjs update log and snapshots. */
-  readonly docs: SqliteDocStore;
+  /** The Yjs update log and snapshots (synchronous engine; DocHost wraps it in the async DocStore). */
+  readonly docs: SqliteDocLog;
 
   private constructor(workspaceId: string, file: string, db: Db) {
     this.workspaceId = workspaceId;
     this.file = file;
     this.db = db;
-    this.docs = new SqliteDocStore(db);
+    this.docs = new SqliteDocLog(db);
   }
 
   /**

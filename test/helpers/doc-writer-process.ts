@@ -5,11 +5,11 @@
  */
 import * as Y from 'yjs';
 import { openDatabase } from '../../node/store/sqlite';
-import { SqliteDocStore } from '../../node/store/sqlite-doc-store';
+import { SqliteDocLog } from '../../node/store/sqlite-doc-log';
 
 const [file, name, countArg] = process.argv.slice(2) as [string, string, string];
 const count = Number(countArg);
-const store = new SqliteDocStore(openDatabase(file));
+const store = new SqliteDocLog(openDatabase(file));
 const doc = new Y.Doc();
 doc.on('update', (u: Uint8Array) => store.appendUpdate(name, u, 'other-process'));
 let i = 0;

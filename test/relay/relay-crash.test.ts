@@ -14,7 +14,7 @@ import * as syncProtocol from 'y-protocols/sync';
 import { expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { openDatabase } from '../../node/store/sqlite';
-import { SqliteDocStore } from '../../node/store/sqlite-doc-store';
+import { SqliteDocLog } from '../../node/store/sqlite-doc-log';
 import { caseDocName } from '../../shared/docs/names';
 import { connect, makeWorkspace, member, readBack, registerWorkspace, setUpWorkspaceDoc, spawnRelay, tempDir, waitFor, type TestClient } from './helpers';
 
@@ -92,7 +92,7 @@ it('kill -9 under load: every acknowledged update is in the relay database and s
 
   // 1. The database as the crash left it (SQLite recovers the WAL on open).
   const db = openDatabase(path.join(dataDir, 'relay.sqlite'));
-  const store = new SqliteDocStore(db);
+  const store = new SqliteDocLog(db);
   for (const [i, room] of rooms.entries()) {
     const doc = new Y.Doc();
     store.loadInto(room, doc);

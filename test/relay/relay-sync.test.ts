@@ -10,7 +10,7 @@ import * as Y from 'yjs';
 import { caseDocName, workspaceDocName } from '../../shared/docs/names';
 import { WorkspaceDoc } from '../../shared/docs/workspace-doc';
 import { openDatabase } from '../../node/store/sqlite';
-import { SqliteDocStore } from '../../node/store/sqlite-doc-store';
+import { SqliteDocLog } from '../../node/store/sqlite-doc-log';
 import {
   connect,
   httpGet,
@@ -224,7 +224,7 @@ describe('CLI', () => {
     expect(await runCli(['backup', '--data-dir', relay.dataDir, '--out', out])).toContain(`backup written to ${out}`);
     const db = openDatabase(out);
     const doc = new Y.Doc();
-    new SqliteDocStore(db).loadInto(name, doc);
+    new SqliteDocLog(db).loadInto(name, doc);
     db.close();
     expect(doc.getMap('m').get('backed-up')).toBe(true);
     await expect(runCli(['backup', '--data-dir', relay.dataDir, '--out', out])).rejects.toThrow(/exists already/);

@@ -1,5 +1,8 @@
 /**
- * relay/storage/sqlite-relay-storage.ts: batches, the desktop's format, keys, changes.
+ * What is the relay's own in relay/storage/: synchronous=FULL, the desktop's format, workspace
+ * keys, the worker thread passing errors back. The DocStore behaviour (appends, batches,
+ * compaction, changes, refusing a newer database) is the shared suite of
+ * test/node/store/doc-store.test.ts, run over both relay storages and the desktop's store.
  */
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
@@ -8,8 +11,7 @@ import * as Y from 'yjs';
 import { generateWorkspaceKey } from '../../shared/auth/keys';
 import { SqliteRelayStorage } from '../../relay/storage/sqlite-relay-storage';
 import { WorkerRelayStorage } from '../../relay/storage/worker-relay-storage';
-import { NestError } from '../../shared/errors';
-import { SqliteDocStore } from '../../node/store/sqlite-doc-store';
+import { SqliteDocLog } from '../../node/store/sqlite-doc-log';
 import { openDatabase } from '../../node/store/sqlite';
 import { loadMigrations } from '../../node/store/migrations';
 import { tempDir } from './helpers';
@@ -43,7 +45,7 @@ describe('SqliteRelayStorage', () => {
     expect((s as unknown as { db: { pragma(p: string, o: object): unknown } }).db.pragma('synchronous', { simple: true })).toBe(2);
   });
 
-  it('appends a batch in order with increasing seqs, in the desktop format (SqliteDocStore reads it)', async () => {
+  it('appends a batch in order with increasing seqs, in the desktop format (SqliteDocLog reads it)', async () => {
     const s = storage();
     const a = `${randomUUID()}/case/${randomUUID()}`;
     const b = `${randomUUID()}/workspace`;
@@ -54,47 +56,12 @@ describe('SqliteRelayStorage', () => {
     ]);
     expect(seqs).toEqual([1, 2, 3]);
     const db = openDatabase(s.file);
-    const desktop = new SqliteDocStore(db);
+    const desktop = new SqliteDocLog(db);
     const doc = new Y.Doc();
     expect(desktop.loadInto(a, doc)).toBe(3);
     expect(doc.getMap('m').toJSON()).toEqual({ x: 1, z: 3 });
     expect(db.prepare('SELECT member_id FROM doc_updates ORDER BY seq').pluck().all()).toEqual(['m1', 'm2', 'm1']);
     db.close();
-  });
-
-  it('a batch is all or nothing', async () => {
-    const s = storage();
-    const a = `${randomUUID()}/case/${randomUUID()}`;
-    await expect(s.appendBatch([{ docName: a, update: update('x', 1), memberId: 'm' }, { docName: a, update: null as unknown as Uint8Array, memberId: 'm' }])).rejects.toThrow();
-    expect((await s.read(a)).updates).toEqual([]);
-    expect(await s.docCount()).toBe(0);
-  });
-
-  it('lists changes since a clock for one workspace only, and compacts without losing anything', async () => {
-    const s = storage();
-    const w1 = randomUUID();
-    const w2 = randomUUID();
-    const c1 = `${w1}/case/${randomUUID()}`;
-    await s.appendBatch([
-      { docName: `${w1}/workspace`, update: update('a', 1), memberId: '' },
-      { docName: `${w2}/workspace`, update: update('b', 1), memberId: '' },
-      { docName: c1, update: update('c', 1), memberId: '' },
-    ]);
-    const first = await s.changedSince(0, `${w1}/`);
-    expect(first.clock).toBe(3);
-    expect(first.heads.map((h) => [h.docName, h.lastSeq])).toEqual([
-      [`${w1}/workspace`, 1],
-      [c1, 3],
-    ]);
-    await s.appendBatch([{ docName: c1, update: update('d', 2), memberId: '' }]);
-    const next = await s.changedSince(first.clock, `${w1}/`);
-    expect(next).toMatchObject({ clock: 4, heads: [{ docName: c1, lastSeq: 4 }] });
-    expect(await s.compact(c1)).toMatchObject({ outcome: 'compacted', merged: 2 });
-    const doc = new Y.Doc();
-    const stored = await s.read(c1);
-    Y.applyUpdate(doc, stored.snapshot!);
-    expect(doc.getMap('m').toJSON()).toEqual({ c: 1, d: 2 });
-    expect(await s.docCount()).toBe(3);
   });
 
   it('registers, lists and removes workspace keys; adding twice is harmless', async () => {
@@ -136,12 +103,5 @@ describe('WorkerRelayStorage', () => {
     } finally {
       await s.close();
     }
-    // A database written by a newer version: refused with its code, from the worker.
-    const db = openDatabase(file);
-    db.pragma('user_version = 999');
-    db.close();
-    const err = await WorkerRelayStorage.open(file).catch((e: unknown) => e);
-    expect(err).toBeInstanceOf(NestError);
-    expect((err as NestError).code).toBe('database-too-new');
   });
 });

@@ -11,7 +11,7 @@ import { CaseDoc } from '../../shared/docs/case-doc';
 import { newCaseFields } from '../../shared/domain/case';
 import { newSeizureFields, type SeizureFields } from '../../shared/domain/seizure';
 import { openDatabase } from '../../node/store/sqlite';
-import { SqliteDocStore } from '../../node/store/sqlite-doc-store';
+import { SqliteDocLog } from '../../node/store/sqlite-doc-log';
 import type { DataClient } from '../../renderer/src/data/client';
 import { startService, waitFor, type Harness } from '../helpers/service';
 import { runCli, spawnRelay, type RelayProcess } from '../relay/helpers';
@@ -143,7 +143,7 @@ describe('sync through the relay', () => {
     // The relay's own database holds every edit.
     const db = openDatabase(path.join(relay.dataDir, 'relay.sqlite'), { readonly: true });
     const stored = new Y.Doc();
-    new SqliteDocStore(db).loadInto(docName, stored);
+    new SqliteDocLog(db).loadInto(docName, stored);
     const onRelay = new CaseDoc(stored);
     expect(onRelay.listSeizures().map((s) => s.id)).toEqual(expect.arrayContaining([sa, sb]));
     expect(onRelay.readSummary()).toBe('Written offline by the member.');

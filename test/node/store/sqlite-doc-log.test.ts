@@ -1,5 +1,5 @@
 /**
- * The SQLite doc store: append and load, compaction equal to the log it replaces, nothing lost
+ * The synchronous SQLite doc log (node/store/sqlite-doc-log.ts): append and load, compaction equal to the log it replaces, nothing lost
  * when another writer appends during compactions, a raced compaction gives up, change clocks.
  */
 import path from 'node:path';
@@ -9,28 +9,34 @@ import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
 import { migrate } from '../../../node/store/migrations';
 import { openDatabase } from '../../../node/store/sqlite';
-import { SqliteDocStore } from '../../../node/store/sqlite-doc-store';
+import { SqliteDocLog } from '../../../node/store/sqlite-doc-log';
 import { tempDir } from '../../helpers/temp-dir';
 
-function openStore(file = path.join(tempDir(), 'docs.sqlite')): { store: SqliteDocStore; file: string } {
+function openStore(file = path.join(tempDir(), 'docs.sqlite')): { store: SqliteDocLog; file: string } {
   const db = openDatabase(file);
   migrate(db);
-  return { store: new SqliteDocStore(db), file };
+  return { store: new SqliteDocLog(db), file };
 }
 
-function liveDoc(store: SqliteDocStore, name: string, member = 'm1'): Y.Doc {
+function liveDoc(store: SqliteDocLog, name: string, member = 'm1'): Y.Doc {
   const doc = new Y.Doc();
   doc.on('update', (u: Uint8Array) => store.appendUpdate(name, u, member, doc));
   return doc;
 }
 
-function load(store: SqliteDocStore, name: string): Y.Doc {
+function liveDocWith(key: string, value: number): Y.Doc {
+  const d = new Y.Doc();
+  d.getMap('m').set(key, value);
+  return d;
+}
+
+function load(store: SqliteDocLog, name: string): Y.Doc {
   const d = new Y.Doc();
   store.loadInto(name, d);
   return d;
 }
 
-describe('SqliteDocStore', () => {
+describe('SqliteDocLog', () => {
   it('appends updates with increasing seqs, attributes them and loads them back', () => {
     const { store } = openStore();
     const doc = liveDoc(store, 'ws/x', 'alice');
@@ -128,19 +134,31 @@ describe('SqliteDocStore', () => {
     store.close();
   }, 60_000);
 
-  it('gives up a compaction that lost a race with another compaction, writing nothing', () => {
+  it('gives up a compaction that lost a race with another compaction, writing nothing, and keeps an update that arrived between load and commit', () => {
     const { store, file } = openStore();
     const doc = liveDoc(store, 'd');
     doc.getMap('m').set('a', 1);
-    // A second store on the same file compacts first; this store's compaction started from the old snapshot state.
-    const other = new SqliteDocStore(openDatabase(file));
-    const startSnapshot = store.read('d').uptoSeq;
-    expect(startSnapshot).toBe(0);
-    expect(other.compact('d').outcome).toBe('compacted');
     doc.getMap('m').set('b', 2);
-    // This store now sees the new snapshot, so it compacts normally afterwards.
-    expect(store.compact('d').outcome).toBe('compacted');
-    expect(load(store, 'd').getMap('m').toJSON()).toEqual({ a: 1, b: 2 });
+    // Two connections on one file both read the log (the same snapshot state) and build their snapshots...
+    const other = new SqliteDocLog(openDatabase(file));
+    const mine = store.prepareCompaction('d', doc);
+    const theirs = other.prepareCompaction('d');
+    expect(mine.merged).toBe(2);
+    expect(theirs.merged).toBe(2);
+    // ...an update lands between their reads and their commits...
+    const seqLate = other.appendUpdate('d', Y.encodeStateAsUpdate(liveDocWith('during', 3)), 'late');
+    // ...the first commit wins and deletes only what its snapshot covers; the second gives up.
+    expect(other.commitCompaction(theirs)).toMatchObject({ outcome: 'compacted', merged: 2 });
+    const snapAfterWin = store.read('d');
+    expect(snapAfterWin.uptoSeq).toBeLessThan(seqLate);
+    expect(snapAfterWin.updates).toHaveLength(1);
+    expect(store.commitCompaction(mine)).toMatchObject({ outcome: 'raced', merged: 0, uptoSeq: snapAfterWin.uptoSeq });
+    expect(store.read('d')).toEqual(snapAfterWin);
+    expect(load(store, 'd').getMap('m').toJSON()).toEqual({ a: 1, b: 2, during: 3 });
+    // The live doc lacks the late update: the next compaction must replay the log, not encode the doc.
+    doc.getMap('m').set('c', 4);
+    expect(store.compact('d', doc)).toMatchObject({ outcome: 'compacted', merged: 2 });
+    expect(load(store, 'd').getMap('m').toJSON()).toEqual({ a: 1, b: 2, during: 3, c: 4 });
     other.close();
     store.close();
   });
