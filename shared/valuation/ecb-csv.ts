@@ -1,8 +1,12 @@
 /**
  * Parsing the ECB `eurofxref-hist.csv` file (layout in rates.ts's module comment) into
- * {@link EcbRates}.
+ * {@link EcbRates}. Problems are reported as the shared CSV {@link Rejection}s (shared/csv). The
+ * body is read by a dedicated scanner rather than the shared papaparse reader: the layout has no
+ * quoting, and the shipped 280,000-cell file loads in about 20 ms this way against 85–150 ms
+ * through papaparse (measured; see {@link parseEcbCsv}).
  */
-import { NestError, type FieldIssue } from '../errors';
+import { describeRejections, type Rejection } from '../csv';
+import { NestError } from '../errors';
 import { dayNumberOrNaN } from './dates';
 import { CURRENCY_CODE as CODE, type EcbRates, type RateSeries } from './rate-types';
 
@@ -35,14 +39,18 @@ const POW10 = Array.from({ length: 23 }, (_, k) => Number(`1e${k}`));
  */
 export function parseEcbCsv(text: string, fileName = 'ECB rates file'): EcbRates {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  const issues: FieldIssue[] = [];
-  const problem = (line: number, column: string, message: string): void => {
-    if (issues.length < MAX_ISSUES) issues.push({ field: `line.${line}.${column}`, message });
+  // Problems are the shared row rejections (shared/csv); the error carries them as field issues
+  // `line.<n>.<column>` for the UI.
+  const issues: Rejection[] = [];
+  const problem = (line: number, column: string, reason: string): void => {
+    if (issues.length < MAX_ISSUES) issues.push({ line, column, value: '', reason });
   };
   const fail = (): never => {
-    const shown = issues.slice(0, 3).map((i) => `${i.field.replace(/^line\.(\d+)\./, 'line $1, ')}: ${i.message}`);
-    const more = issues.length > 3 ? ` (and ${issues.length - 3} more${issues.length >= MAX_ISSUES ? '; the list stops at 50' : ''})` : '';
-    throw new NestError('import-failed', `${fileName}: ${shown.join('; ')}${more}`, issues);
+    throw new NestError(
+      'import-failed',
+      `${fileName}: ${describeRejections(issues, 3, MAX_ISSUES)}`,
+      issues.map((r) => ({ field: `line.${r.line}.${r.column}`, message: r.reason })),
+    );
   };
   if (body.includes('"')) {
     problem(body.slice(0, body.indexOf('"')).split('\n').length, 'line', 'has a quote character: not the ECB layout (no quoting)');
