@@ -21,7 +21,7 @@ import { SyncHub } from './renderer-sync/sync-hub';
 import type { WorkspaceRuntime } from './workspace/workspace-runtime';
 import { WorkspaceRegistry } from './workspace/workspace-registry';
 import { RelaySyncControl } from './relay-sync/sync-control';
-import { systemClock, type ServiceContext } from './rpc/context';
+import { systemClock, type Clock, type ServiceContext } from './rpc/context';
 import { dispatch } from './rpc/dispatch';
 
 /** Options of {@link DataService}. */
@@ -39,6 +39,8 @@ export interface DataServiceOptions {
   docTimings?: { unloadAfterMs?: number; idleCompactMs?: number };
   /** Sync engine timings (tests shorten them). */
   syncTimings?: { roundIntervalMs?: number; docTimeoutMs?: number };
+  /** The clock handlers read (default: the system clock; tests fix it). */
+  clock?: Clock;
 }
 
 /** The data service. Create with {@link DataService.open}; connect renderers with {@link connect}. */
@@ -81,7 +83,8 @@ export class DataService implements SessionHost {
       identity: this.profile,
       events,
       sync: this.syncControl,
-      clock: systemClock,
+      projections: { of: (id) => this.registry.get(id).store.projections },
+      clock: opts.clock ?? systemClock,
       logger: this.logger,
     };
   }

@@ -8,7 +8,7 @@ import type { HandlerMap } from '../rpc/types';
 import { createCase } from './create-case';
 
 export const caseHandlers: HandlerMap<keyof typeof casesRpc> = {
-  'cases.list': (p, { workspaces }) => workspaces.get(p.workspaceId).store.projections.listCases(p),
+  'cases.list': (p, { projections }) => projections.of(p.workspaceId).listCases(p),
 
   'cases.create': (p, { workspaces }) => {
     const ws = workspaces.get(p.workspaceId);
@@ -17,9 +17,9 @@ export const caseHandlers: HandlerMap<keyof typeof casesRpc> = {
     return ws.store.projections.getCase(id);
   },
 
-  'cases.get': (p, { workspaces }) => workspaces.get(p.workspaceId).store.projections.getCase(p.caseId),
+  'cases.get': (p, { projections }) => projections.of(p.workspaceId).getCase(p.caseId),
 
-  'seizures.mapPoints': (p, { workspaces }) => workspaces.get(p.workspaceId).store.projections.mapPoints(p.caseId),
+  'seizures.mapPoints': (p, { projections }) => projections.of(p.workspaceId).mapPoints(p.caseId),
 
-  'search.query': (p, { workspaces }) => workspaces.get(p.workspaceId).store.projections.search(p.text, p.limit),
+  'search.query': (p, { projections }) => projections.of(p.workspaceId).search(p.text, p.limit),
 };

@@ -11,6 +11,7 @@ import type { WorkspaceSettings } from '../../shared/docs/workspace-doc';
 import type { Identity, WorkspaceSummary } from '../../shared/rpc/app';
 import type { RpcEventName, RpcEvents } from '../../shared/rpc/contract';
 import type { SyncStatus } from '../../shared/rpc/sync';
+import type { ProjectionQueries } from '../projections/queries';
 import type { Session } from '../renderer-sync/session';
 import type { WorkspaceRuntime } from '../workspace/workspace-runtime';
 
@@ -62,6 +63,15 @@ export interface SyncControl {
   stop(workspaceId: string, opts?: { forget?: boolean }): Promise<void>;
 }
 
+/** The projection queries of each workspace (lists, counts, map points, search). */
+export interface Projections {
+  /**
+   * The queries over one workspace's projection tables.
+   * @throws NestError('not-found') for an unknown workspace.
+   */
+  of(workspaceId: string): ProjectionQueries;
+}
+
 /** The time, so handlers never read the system clock themselves (tests can fix it). */
 export interface Clock {
   /** Milliseconds since the epoch. */
@@ -84,6 +94,7 @@ export interface ServiceContext {
   readonly identity: IdentityStore;
   readonly events: EventBroadcaster;
   readonly sync: SyncControl;
+  readonly projections: Projections;
   readonly clock: Clock;
   readonly logger: Logger;
 }
