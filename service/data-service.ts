@@ -1,33 +1,28 @@
 /**
- * The data service: the heart of the desktop app. Plain Node (no `electron` import), so the same
- * module runs in an Electron utilityProcess and in browser mode (`npm run serve`). It owns the
- * local identity, the workspaces (one SQLite database each), their Y.Docs and projections, and
- * serves renderers over any {@link Transport}: y-protocols sync per open doc plus typed RPC.
+ * The data service: the heart of the desktop app, and its composition root. Plain Node (no
+ * `electron` import), so the same module runs in an Electron utilityProcess and in browser mode
+ * (`npm run serve`). It owns the local identity, the workspace registry, the relay sync engines and
+ * the renderer sessions, builds the handlers' context from them once, and serves renderers over any
+ * {@link Transport}: y-protocols sync per open doc plus typed RPC (rpc/dispatch.ts).
  */
 import fs from 'node:fs';
-import { randomUUID } from 'node:crypto';
 import { createLogger, type Logger } from '../node/log';
 import { loadMigrations, type Migration } from '../node/store/migrations';
-import { NestError, describeIssues, fieldIssues } from '../shared/errors';
-import { parseDocName, workspaceDocName } from '../shared/docs/names';
-import { WorkspaceDoc } from '../shared/docs/workspace-doc';
+import { lockDataDir } from '../node/fs/data-dir-lock';
+import { NestError } from '../shared/errors';
+import { parseDocName } from '../shared/docs/names';
 import { FRAME, type Frame } from '../shared/protocol/frames';
 import type { Transport } from '../shared/protocol/transport';
-import { isRpcMethod, rpcContract, type RpcEventName, type RpcEvents } from '../shared/rpc/contract';
+import type { RpcEventName, RpcEvents, RpcMethod, RpcParams, RpcResult } from '../shared/rpc/contract';
 import type { WorkspaceSummary } from '../shared/rpc/app';
-import type { WorkspaceSettings } from '../shared/docs/workspace-doc';
 import { ProfileStore } from './workspace/profile';
 import { Session, type SessionHost } from './renderer-sync/session';
 import { SyncHub } from './renderer-sync/sync-hub';
-import { WorkspaceRuntime } from './workspace/workspace-runtime';
-import { WorkspaceStore, listWorkspaceIds } from './workspace/workspace-store';
-import { handlers } from './rpc/handlers';
-import { lockDataDir } from '../node/fs/data-dir-lock';
-import { SyncEngine, type SyncConfig } from './relay-sync/sync-engine';
-import { relayUrls } from './relay-sync/relay-url';
-import type { SyncStatus } from '../shared/rpc/sync';
-import type { MemberRole } from '../shared/domain/codes';
-import type { RpcMethod, RpcParams, RpcResult } from '../shared/rpc/contract';
+import type { WorkspaceRuntime } from './workspace/workspace-runtime';
+import { WorkspaceRegistry } from './workspace/workspace-registry';
+import { RelaySyncControl } from './relay-sync/sync-control';
+import { systemClock, type Clock, type ServiceContext } from './rpc/context';
+import { dispatch } from './rpc/dispatch';
 
 /** Options of {@link DataService}. */
 export interface DataServiceOptions {
@@ -44,6 +39,8 @@ export interface DataServiceOptions {
   docTimings?: { unloadAfterMs?: number; idleCompactMs?: number };
   /** Sync engine timings (tests shorten them). */
   syncTimings?: { roundIntervalMs?: number; docTimeoutMs?: number };
+  /** The clock handlers read (default: the system clock; tests fix it). */
+  clock?: Clock;
 }
 
 /** The data service. Create with {@link DataService.open}; connect renderers with {@link connect}. */
@@ -53,14 +50,12 @@ export class DataService implements SessionHost {
   readonly mode: 'electron' | 'browser';
   readonly version: string;
   readonly profile: ProfileStore;
-  private readonly migrations: Migration[];
-  private readonly docTimings: DataServiceOptions['docTimings'];
-  private readonly syncTimings: DataServiceOptions['syncTimings'];
-  private readonly engines = new Map<string, SyncEngine>();
-  private readonly workspaces = new Map<string, WorkspaceRuntime>();
-  private readonly broken = new Map<string, string>();
+  private readonly registry: WorkspaceRegistry;
+  private readonly syncControl: RelaySyncControl;
   private readonly sessions = new Set<Session>();
   private readonly hub = new SyncHub();
+  /** What every handler receives (built once; the session is added per call). */
+  private readonly context: ServiceContext;
   private readonly unlock: () => void;
   private closed = false;
 
@@ -69,11 +64,29 @@ export class DataService implements SessionHost {
     this.mode = opts.mode;
     this.version = opts.version ?? '0.1.0';
     this.logger = opts.logger ?? createLogger('data-service');
-    this.migrations = opts.migrations ?? loadMigrations();
-    this.docTimings = opts.docTimings;
-    this.syncTimings = opts.syncTimings;
     this.profile = new ProfileStore(this.dataDir);
     this.unlock = lockDataDir(this.dataDir);
+    const events = { broadcast: <E extends RpcEventName>(name: E, payload: RpcEvents[E]) => this.broadcast(name, payload) };
+    this.syncControl = new RelaySyncControl({ hub: this.hub, logger: this.logger, events, workspace: (id) => this.registry.get(id), timings: opts.syncTimings });
+    this.registry = new WorkspaceRegistry({
+      dataDir: this.dataDir,
+      migrations: opts.migrations ?? loadMigrations(),
+      logger: this.logger,
+      identity: this.profile,
+      events,
+      docTimings: opts.docTimings,
+      onOpen: (ws) => this.syncControl.resume(ws),
+    });
+    this.context = {
+      app: { version: this.version, mode: this.mode, dataDir: this.dataDir },
+      workspaces: this.registry,
+      identity: this.profile,
+      events,
+      sync: this.syncControl,
+      projections: { of: (id) => this.registry.get(id).store.projections },
+      clock: opts.clock ?? systemClock,
+      logger: this.logger,
+    };
   }
 
   /**
@@ -115,7 +128,7 @@ export class DataService implements SessionHost {
   }
 
   /**
-   * Calls an RPC method in-process (CLIs, the demo builder), validated like a renderer's call.
+   * Calls an RPC method in-process (CLIs), validated like a renderer's call.
    * @throws NestError as the handler does.
    */
   async invoke<M extends RpcMethod>(method: M, params: RpcParams<M>): Promise<RpcResult<M>> {
@@ -124,14 +137,7 @@ export class DataService implements SessionHost {
 
   /** @inheritdoc */
   async call(method: string, params: unknown, session: Session | null): Promise<unknown> {
-    if (!isRpcMethod(method)) throw new NestError('unknown-method', `unknown method "${method.slice(0, 80)}"`);
-    const spec = rpcContract[method];
-    const parsed = spec.params.safeParse(params ?? {});
-    if (!parsed.success) {
-      throw new NestError('invalid-params', `${method}: ${describeIssues(parsed.error.issues)}`, fieldIssues(parsed.error.issues));
-    }
-    const handler = handlers[method] as (p: unknown, ctx: { service: DataService; session: Session | null }) => unknown;
-    return await handler(parsed.data, { service: this, session });
+    return await dispatch(method, params, { ...this.context, session });
   }
 
   /** @inheritdoc */
@@ -157,155 +163,31 @@ export class DataService implements SessionHost {
     else if (frame.type === FRAME.DOC_CLOSE) this.hub.close(peer, frame.doc);
   }
 
-  // ---- workspaces -------------------------------------------------------------------------
-
   /**
-   * An open workspace (opened on first use).
-   * @throws NestError('not-found') for an unknown id; the store's errors (e.g. 'database-too-new').
+   * An open workspace (opened on first use); see {@link WorkspaceRegistry.get}.
+   * @throws NestError('not-found') for an unknown id.
    */
   workspace(id: string): WorkspaceRuntime {
-    const open = this.workspaces.get(id);
-    if (open) return open;
-    if (!listWorkspaceIds(this.dataDir).includes(id)) throw new NestError('not-found', `workspace ${id} does not exist on this machine`);
-    return this.openWorkspace(WorkspaceStore.open(this.dataDir, id, { migrations: this.migrations }));
+    return this.registry.get(id);
   }
 
-  private openWorkspace(store: WorkspaceStore): WorkspaceRuntime {
-    const rt = new WorkspaceRuntime(store, this.logger.child({ workspace: store.workspaceId }), (workspaceId, caseIds, parts) => this.broadcast('projection.changed', { workspaceId, caseIds, parts }), this.docTimings);
-    this.workspaces.set(store.workspaceId, rt);
-    const sync = store.getSetting<SyncConfig | null>('sync', null);
-    if (sync) this.runEngine(rt, sync);
-    return rt;
-  }
-
-  // ---- sync ---------------------------------------------------------------------------------
-
-  private runEngine(ws: WorkspaceRuntime, config: SyncConfig): void {
-    const engine = new SyncEngine(config, {
-      workspace: ws,
-      hub: this.hub,
-      logger: this.logger.child({ workspace: ws.id, part: 'sync' }),
-      onStatus: (status) => this.broadcast('sync.status', status),
-      ...this.syncTimings,
-    });
-    this.engines.set(ws.id, engine);
-  }
-
-  /**
-   * Starts (or re-points) syncing a workspace through `relayUrl` with `token`.
-   * @throws NestError('validation') for a malformed relay address.
-   */
-  startSync(ws: WorkspaceRuntime, next: { relayUrl: string; token: string }): void {
-    const relayUrl = relayUrls(next.relayUrl).ws;
-    const engine = this.engines.get(ws.id);
-    if (engine) {
-      engine.reconfigure({ relayUrl, token: next.token });
-      return;
-    }
-    const config: SyncConfig = { relayUrl, token: next.token, clock: 0, localClock: 0 };
-    ws.store.setSetting('sync', config);
-    this.runEngine(ws, config);
-  }
-
-  /** Stops syncing a workspace; `forget` also deletes its relay settings (local data is kept). */
-  async stopSync(workspaceId: string, opts: { forget?: boolean } = {}): Promise<void> {
-    const engine = this.engines.get(workspaceId);
-    this.engines.delete(workspaceId);
-    await engine?.stop();
-    if (opts.forget) this.workspace(workspaceId).store.setSetting('sync', null);
-    this.broadcast('sync.status', this.syncStatus(workspaceId));
-  }
-
-  /** The sync status of a workspace (`off` when it has no relay). */
-  syncStatus(workspaceId: string): SyncStatus {
-    const engine = this.engines.get(workspaceId);
-    if (engine) return engine.status();
-    this.workspace(workspaceId);
-    return { workspaceId, state: 'off', detail: null, relayUrl: null, lastSyncedAt: null, docs: {}, live: {} };
+  /** Summaries of every workspace on this machine (see {@link WorkspaceRegistry.list}). */
+  listWorkspaces(): WorkspaceSummary[] {
+    return this.registry.list();
   }
 
   /** The running sync engine of a workspace, if any (tests). */
-  syncEngine(workspaceId: string): SyncEngine | undefined {
-    return this.engines.get(workspaceId);
-  }
-
-  /**
-   * Opens, or creates empty, the local copy of a workspace this machine joins as `memberId`
-   * with `role` (from an invitation); its content arrives through sync.
-   */
-  joinWorkspace(j: { workspaceId: string; workspaceName: string; memberId: string; role: MemberRole }): WorkspaceRuntime {
-    const known = listWorkspaceIds(this.dataDir).includes(j.workspaceId);
-    const ws = known ? this.workspace(j.workspaceId) : this.openWorkspace(this.prepareJoin(j));
-    ws.store.setLocalSettings({ memberId: j.memberId, role: j.role, demo: false });
-    ws.store.setSetting('joinedName', j.workspaceName);
-    this.broadcast('workspaces.changed', {});
-    return ws;
-  }
-
-  private prepareJoin(j: { workspaceId: string; memberId: string; role: MemberRole }): WorkspaceStore {
-    const store = WorkspaceStore.open(this.dataDir, j.workspaceId, { create: true, migrations: this.migrations });
-    store.setLocalSettings({ memberId: j.memberId, role: j.role, demo: false });
-    return store;
-  }
-
-  /** Summaries of every workspace on this machine; one that cannot be opened is listed with its problem. */
-  listWorkspaces(): WorkspaceSummary[] {
-    const out: WorkspaceSummary[] = [];
-    for (const id of listWorkspaceIds(this.dataDir)) {
-      try {
-        out.push(this.summarise(this.workspace(id)));
-        this.broken.delete(id);
-      } catch (err) {
-        const message = err instanceof Error ? err.message : String(err);
-        if (this.broken.get(id) !== message) this.logger.error({ workspace: id, err: message }, 'workspace cannot be opened');
-        this.broken.set(id, message);
-        out.push({ id, name: `Workspace ${id.slice(0, 8)}`, casePrefix: '', reportingCurrency: '', demo: false, caseCount: 0, role: 'observer', memberId: '', problem: message });
-      }
-    }
-    return out.sort((a, b) => Number(a.demo) - Number(b.demo) || a.name.localeCompare(b.name));
-  }
-
-  /** The summary of one open workspace. */
-  summarise(ws: WorkspaceRuntime): WorkspaceSummary {
-    const doc = ws.workspaceDoc();
-    const settings = doc.readSettings();
-    const local = ws.local();
-    const caseCount = ws.store.db.prepare('SELECT COUNT(*) FROM cases').pluck().get() as number;
-    const name = doc.isInitialised() ? settings.name : ws.store.getSetting<string>('joinedName', settings.name);
-    return { id: ws.id, name, casePrefix: settings.casePrefix, reportingCurrency: settings.reportingCurrency, demo: local.demo, caseCount, role: local.role, memberId: local.memberId };
-  }
-
-  /**
-   * Creates a workspace whose admin is the local identity.
-   * @throws NestError('no-identity'); NestError('validation') for bad settings.
-   */
-  createWorkspace(settings: Omit<WorkspaceSettings, 'id'>, opts: { demo?: boolean; id?: string } = {}): WorkspaceRuntime {
-    const me = this.profile.require();
-    const id = opts.id ?? randomUUID();
-    const store = WorkspaceStore.open(this.dataDir, id, { create: true, migrations: this.migrations });
-    store.setLocalSettings({ memberId: me.memberId, role: 'admin', demo: opts.demo ?? false });
-    const rt = this.openWorkspace(store);
-    const ws = new WorkspaceDoc(rt.host.retainedDoc(workspaceDocName(id)));
-    ws.init({ ...settings, id }, { id: me.memberId, name: me.name, agency: me.agency, role: 'admin', joinedAt: Date.now() }, { memberId: me.memberId });
-    this.broadcast('workspaces.changed', {});
-    return rt;
+  syncEngine(workspaceId: string): ReturnType<RelaySyncControl['engine']> {
+    return this.syncControl.engine(workspaceId);
   }
 
   /** Closes every workspace (compacting docs) and disconnects renderers. */
   close(): void {
     if (this.closed) return;
     this.closed = true;
-    for (const e of this.engines.values()) void e.stop();
-    this.engines.clear();
+    this.syncControl.stopAll();
     for (const s of [...this.sessions]) s.close();
-    for (const ws of this.workspaces.values()) {
-      try {
-        ws.close();
-      } catch (err) {
-        this.logger.error({ workspace: ws.id, err: err instanceof Error ? err.message : String(err) }, 'close failed');
-      }
-    }
-    this.workspaces.clear();
+    this.registry.closeAll();
     this.unlock();
     this.logger.info('data service stopped');
   }

@@ -1,5 +1,5 @@
 /**
- * Handlers for importing files into a case and exporting a case's seizures. Parsing lives in
+ * Handlers for importing files into a case. Parsing lives in
  * ../import (pure functions); this module adds the case, the remembered column mappings and the
  * single transaction that writes all good rows or nothing.
  */
@@ -7,16 +7,10 @@ import { randomUUID } from 'node:crypto';
 import { CaseDoc } from '../../shared/docs/case-doc';
 import { NestError } from '../../shared/errors';
 import type { ImportRequest, importRpc } from '../../shared/rpc/import';
-import type { ColumnMapping } from '../../shared/rpc/import';
-import { headersKey, parseImportFile, seizuresToCsv, type ParsedImport } from '../import';
+import { parseImportFile, type ParsedImport } from '../import';
 import type { WorkspaceRuntime } from '../workspace/workspace-runtime';
 import { countryAt } from '../geo/country-at';
 import type { HandlerMap } from '../rpc/types';
-
-function rememberedMapping(ws: WorkspaceRuntime, headers: string[]): ColumnMapping | undefined {
-  const raw = ws.store.db.prepare('SELECT mapping FROM import_mappings WHERE headers_key = ?').pluck().get(headersKey(headers)) as string | undefined;
-  return raw ? (JSON.parse(raw) as ColumnMapping) : undefined;
-}
 
 /**
  * Parses an import request for a case: decodes the file, applies the given, remembered or
@@ -36,7 +30,7 @@ export function parseForCase(ws: WorkspaceRuntime, p: ImportRequest): { parsed: 
     const base = { fileName: p.fileName, bytes, dateOrder: p.dateOrder, defaults, countryAt };
     let parsed = parseImportFile({ ...base, mapping: p.mapping });
     if (!p.mapping && parsed.format === 'csv') {
-      const remembered = rememberedMapping(ws, parsed.headers);
+      const remembered = ws.store.importMappings.get(parsed.headers);
       if (remembered) parsed = parseImportFile({ ...base, rememberedMapping: remembered });
     }
     return { parsed, caseDoc, release: () => ws.host.release(name) };
@@ -46,17 +40,20 @@ export function parseForCase(ws: WorkspaceRuntime, p: ImportRequest): { parsed: 
   }
 }
 
-export const importHandlers: HandlerMap<keyof typeof importRpc> = {
-  'import.preview': (p, { service }) => {
-    const ws = service.workspace(p.workspaceId);
+/** The import methods (`export.seizuresCsv` is in ../export/). */
+export type ImportMethod = Exclude<keyof typeof importRpc, 'export.seizuresCsv'>;
+
+export const importHandlers: HandlerMap<ImportMethod> = {
+  'import.preview': (p, { workspaces }) => {
+    const ws = workspaces.get(p.workspaceId);
     const { parsed, release } = parseForCase(ws, p);
     release();
     const { format, encoding, delimiter, headers, mapping, mappingSource, sampleRows, report } = parsed;
     return { format, encoding, delimiter, headers, mapping, mappingSource, sampleRows, report };
   },
 
-  'import.commit': (p, { service }) => {
-    const ws = service.workspace(p.workspaceId);
+  'import.commit': (p, { workspaces, clock }) => {
+    const ws = workspaces.get(p.workspaceId);
     const local = ws.local();
     if (local.role === 'observer') throw new NestError('read-only', 'Observers cannot import into a case.');
     const { parsed, caseDoc, release } = parseForCase(ws, p);
@@ -73,24 +70,9 @@ export const importHandlers: HandlerMap<keyof typeof importRpc> = {
       release();
     }
     if (parsed.format === 'csv' && parsed.report.imported > 0) {
-      ws.store.db
-        .prepare('INSERT INTO import_mappings (headers_key, mapping, updated_at) VALUES (?, ?, ?) ON CONFLICT (headers_key) DO UPDATE SET mapping = excluded.mapping, updated_at = excluded.updated_at')
-        .run(headersKey(parsed.headers), JSON.stringify(parsed.mapping), Date.now());
+      ws.store.importMappings.remember(parsed.headers, parsed.mapping, clock.now());
     }
     return parsed.report;
   },
 
-  'export.seizuresCsv': (p, { service }) => {
-    const ws = service.workspace(p.workspaceId);
-    // Observers (e.g. NGOs) read in the app; exporting data out of it is for members who work the case.
-    if (ws.local().role === 'observer') throw new NestError('forbidden', 'Observers cannot export case data. Ask an investigator or prosecutor.');
-    const name = ws.caseDocName(p.caseId);
-    if (!ws.host.exists(name)) throw new NestError('not-found', `case ${p.caseId} does not exist in this workspace`);
-    return ws.host.with(name, (doc) => {
-      const cd = new CaseDoc(doc);
-      const meta = cd.readMeta();
-      // The TLP marking travels in the file name (a CSV has no place for it that keeps the public columns).
-      return { fileName: `${meta.number}-seizures-TLP-${meta.tlp.replace('+', '-')}.csv`, content: seizuresToCsv(cd.listSeizures()) };
-    });
-  },
 };

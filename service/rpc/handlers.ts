@@ -5,10 +5,12 @@
 import type { RpcMethod } from '../../shared/rpc/contract';
 import { appHandlers } from '../workspace/app-handlers';
 import { caseHandlers } from '../cases/case-handlers';
+import { exportHandlers } from '../export/export-handlers';
 import { importHandlers } from '../import/import-handlers';
+import { memberHandlers } from '../members/member-handlers';
 import { syncHandlers } from '../relay-sync/sync-handlers';
 import { valuationHandlers } from '../valuation/valuation-handlers';
 import type { HandlerMap } from './types';
 
 /** Every method's handler. */
-export const handlers: HandlerMap<RpcMethod> = { ...appHandlers, ...caseHandlers, ...importHandlers, ...syncHandlers, ...valuationHandlers };
+export const handlers: HandlerMap<RpcMethod> = { ...appHandlers, ...caseHandlers, ...importHandlers, ...exportHandlers, ...syncHandlers, ...memberHandlers, ...valuationHandlers };

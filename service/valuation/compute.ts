@@ -14,7 +14,7 @@ import { CaseDoc } from '../../shared/docs/case-doc';
 import { CaseValuations, type StoredInterdictionAssumption } from '../../shared/docs/case-valuations';
 import { ReferenceLists } from '../../shared/docs/reference-lists';
 import type { CaseMeta } from '../../shared/domain/case';
-import { CRIME_SECTORS, type CrimeSector, type DatePrecision, type QuantityUnit } from '../../shared/domain/codes';
+import { CRIME_SECTORS, type CrimeSector } from '../../shared/domain/codes';
 import type { PriceReference } from '../../shared/domain/price-reference';
 import type { ValuationRecord } from '../../shared/domain/seizure-valuation';
 import { NestError } from '../../shared/errors';
@@ -28,7 +28,6 @@ import type { RecordNames } from '../../shared/valuation/methodology';
 import { ECB_CITATION, type Converted, type EcbRates, type RateTable } from '../../shared/valuation/rates';
 import { valuateRecords, type PriceInput, type SeizureInput, type ValuationResult } from '../../shared/valuation/valuate';
 import type { WorkspaceRuntime } from '../workspace/workspace-runtime';
-import { listImportedEcbFiles, workspaceEcbRates } from './ecb-files';
 import { workspaceRateTable } from './workspace-rates';
 
 /** What every valuation in a workspace shares: rates, reporting currency and price list. */
@@ -50,8 +49,8 @@ export function workspaceValuationContext(ws: WorkspaceRuntime): WorkspaceValuat
   const prices = lists.listPriceReferences();
   return {
     rates: workspaceRateTable(ws),
-    ecb: workspaceEcbRates(ws.store.db),
-    importedFiles: listImportedEcbFiles(ws.store.db).length,
+    ecb: ws.store.ecbFiles.rates(),
+    importedFiles: ws.store.ecbFiles.list().length,
     reportingCurrency: wsDoc.readSettings().reportingCurrency,
     prices,
     priceById: new Map(prices.map((p) => [p.id, p])),
@@ -81,21 +80,6 @@ export interface CaseInputs {
   readonly assumption: StoredInterdictionAssumption | null;
 }
 
-interface SeizureRow {
-  id: string;
-  seizure_date: string;
-  date_precision: DatePrecision;
-  sector: CrimeSector;
-  commodity: string;
-  taxon: string;
-  quantity: number | null;
-  unit: QuantityUnit;
-  place: string;
-  country: string;
-  reported_value: number | null;
-  reported_currency: string | null;
-}
-
 /**
  * Reads a case's seizures (projection), and its meta, valuations and interdiction assumption
  * (case doc, loaded through the DocHost).
@@ -108,28 +92,7 @@ export function readCaseInputs(ws: WorkspaceRuntime, caseId: string): CaseInputs
     const cv = new CaseValuations(doc);
     return { meta: new CaseDoc(doc).readMeta(), records: cv.listValuations(), assumption: cv.readInterdictionRate() };
   });
-  const rows = ws.store.db
-    .prepare(
-      `SELECT id, seizure_date, date_precision, sector, commodity, taxon, quantity, unit, place, country, reported_value, reported_currency
-       FROM seizures WHERE case_id = ? ORDER BY seizure_date, id`,
-    )
-    .all(caseId) as SeizureRow[];
-  const seizures = rows.map(
-    (r): ValuedSeizure => ({
-      id: r.id,
-      seizureDate: r.seizure_date,
-      datePrecision: r.date_precision,
-      sector: r.sector,
-      commodity: r.commodity,
-      taxon: r.taxon,
-      quantity: r.quantity,
-      unit: r.unit,
-      place: r.place,
-      country: r.country,
-      reportedValue: r.reported_value,
-      reportedCurrency: r.reported_currency,
-    }),
-  );
+  const seizures: ValuedSeizure[] = ws.store.projections.caseSeizures(caseId);
   return { caseId, ...fromDoc, seizures };
 }
 

@@ -146,3 +146,32 @@ export function removeEcbFile(db: Db, id: number): void {
   if (r.changes === 0) throw new NestError('not-found', `imported ECB file ${id} does not exist`);
   merged.delete(db);
 }
+
+/** The ECB files of one workspace database, bound to it (what the workspace store hands out). */
+export class EcbFiles {
+  private readonly db: Db;
+
+  constructor(db: Db) {
+    this.db = db;
+  }
+
+  /** See {@link listImportedEcbFiles}. */
+  list(): EcbFile[] {
+    return listImportedEcbFiles(this.db);
+  }
+
+  /** See {@link workspaceEcbRates}. */
+  rates(): EcbRates {
+    return workspaceEcbRates(this.db);
+  }
+
+  /** See {@link importEcbFile} (same errors). */
+  import(fileName: string, bytes: Uint8Array, memberId: string, now = Date.now()): EcbImportReport {
+    return importEcbFile(this.db, fileName, bytes, memberId, now);
+  }
+
+  /** See {@link removeEcbFile} (same errors). */
+  remove(id: number): void {
+    removeEcbFile(this.db, id);
+  }
+}

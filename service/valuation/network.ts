@@ -18,7 +18,7 @@ import { contextDto, flowDto, groupDto, moneyDto } from './dto';
 /** The network estimate of workspace `ws` across every case this machine holds. */
 export function workspaceValuation(ws: WorkspaceRuntime): WorkspaceValuation {
   const ctx = workspaceValuationContext(ws);
-  const cases = ws.store.db.prepare('SELECT id FROM cases ORDER BY number').pluck().all() as string[];
+  const cases = ws.store.projections.caseIds();
   const estimates: CaseEstimate[] = [];
   const rows: CaseEstimateRow[] = [];
   const seizures: ValuedSeizure[] = [];

@@ -7,19 +7,19 @@ import type { ConversionDto, RateQuoteDto, RatesInfo } from '../../shared/rpc/va
 import { moneyRange } from '../../shared/valuation/money';
 import { ECB_CITATION } from '../../shared/valuation/rates';
 import type { WorkspaceRuntime } from '../workspace/workspace-runtime';
-import { SHIPPED_ECB_FILE, listImportedEcbFiles, shippedEcbRates, workspaceEcbRates } from './ecb-files';
+import { SHIPPED_ECB_FILE, shippedEcbRates } from './ecb-files';
 import { QuoteTable, conversionDto } from './dto';
 import { workspaceRateTable, workspaceUserRates } from './workspace-rates';
 
 /** The exchange-rate coverage of a workspace. */
 export function ratesInfo(ws: WorkspaceRuntime): RatesInfo {
   const shipped = shippedEcbRates();
-  const effective = workspaceEcbRates(ws.store.db);
+  const effective = ws.store.ecbFiles.rates();
   const withRates = (r: typeof shipped): string[] => r.currencies.filter((c) => r.series.has(c));
   const table = workspaceRateTable(ws);
   return {
     shipped: { fileName: SHIPPED_ECB_FILE, firstDate: shipped.firstDate, lastDate: shipped.lastDate, rowCount: shipped.rowCount, currencies: withRates(shipped) },
-    imported: listImportedEcbFiles(ws.store.db),
+    imported: ws.store.ecbFiles.list(),
     effective: { firstDate: effective.firstDate, lastDate: effective.lastDate, rowCount: effective.rowCount, currencies: withRates(effective) },
     userRateCurrencies: [...new Set(workspaceUserRates(ws).map((r) => r.currency))].sort(),
     source: { title: ECB_CITATION.title, url: ECB_CITATION.url },

@@ -6,42 +6,35 @@
 import { NestError } from '../../shared/errors';
 import type { valuationRpc } from '../../shared/rpc/valuation';
 import { caseValuation } from './case-valuation';
-import { importEcbFile, removeEcbFile } from './ecb-files';
 import { workspaceValuation } from './network';
 import { quote, ratesInfo } from './rates-info';
 import { caseStatement } from './statement';
 import type { HandlerMap } from '../rpc/types';
 
-/** Today's date (local time), YYYY-MM-DD, for the statement's "generated on". */
-function today(now = new Date()): string {
-  const p = (n: number): string => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${p(now.getMonth() + 1)}-${p(now.getDate())}`;
-}
-
 export const valuationHandlers: HandlerMap<keyof typeof valuationRpc> = {
-  'valuation.rates': (p, { service }) => ratesInfo(service.workspace(p.workspaceId)),
+  'valuation.rates': (p, { workspaces }) => ratesInfo(workspaces.get(p.workspaceId)),
 
-  'valuation.importEcb': (p, { service }) => {
-    const ws = service.workspace(p.workspaceId);
+  'valuation.importEcb': (p, { workspaces, logger, clock }) => {
+    const ws = workspaces.get(p.workspaceId);
     const local = ws.local();
     if (local.role === 'observer') throw new NestError('read-only', 'Observers cannot import exchange rates.');
-    const report = importEcbFile(ws.store.db, p.fileName, new Uint8Array(Buffer.from(p.contentBase64, 'base64')), local.memberId);
-    service.logger.info({ workspace: ws.id, lastDate: report.lastDate, duplicate: report.duplicate }, 'ECB rates imported');
+    const report = ws.store.ecbFiles.import(p.fileName, new Uint8Array(Buffer.from(p.contentBase64, 'base64')), local.memberId, clock.now());
+    logger.info({ workspace: ws.id, lastDate: report.lastDate, duplicate: report.duplicate }, 'ECB rates imported');
     return report;
   },
 
-  'valuation.removeEcb': (p, { service }) => {
-    const ws = service.workspace(p.workspaceId);
+  'valuation.removeEcb': (p, { workspaces }) => {
+    const ws = workspaces.get(p.workspaceId);
     if (ws.local().role === 'observer') throw new NestError('read-only', 'Observers cannot remove exchange rates.');
-    removeEcbFile(ws.store.db, p.id);
+    ws.store.ecbFiles.remove(p.id);
     return {};
   },
 
-  'valuation.quote': (p, { service }) => quote(service.workspace(p.workspaceId), p.from, p.to, p.date),
+  'valuation.quote': (p, { workspaces }) => quote(workspaces.get(p.workspaceId), p.from, p.to, p.date),
 
-  'valuation.case': (p, { service }) => caseValuation(service.workspace(p.workspaceId), p.caseId),
+  'valuation.case': (p, { workspaces }) => caseValuation(workspaces.get(p.workspaceId), p.caseId),
 
-  'valuation.statement': (p, { service }) => caseStatement(service.workspace(p.workspaceId), p.caseId, today()),
+  'valuation.statement': (p, { workspaces, clock }) => caseStatement(workspaces.get(p.workspaceId), p.caseId, clock.today()),
 
-  'valuation.workspace': (p, { service }) => workspaceValuation(service.workspace(p.workspaceId)),
+  'valuation.workspace': (p, { workspaces }) => workspaceValuation(workspaces.get(p.workspaceId)),
 };

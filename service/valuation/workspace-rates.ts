@@ -7,7 +7,6 @@
 import { ReferenceLists } from '../../shared/docs/reference-lists';
 import { RateTable, type EcbRates, type UserRate } from '../../shared/valuation/rates';
 import type { WorkspaceRuntime } from '../workspace/workspace-runtime';
-import { workspaceEcbRates } from './ecb-files';
 
 interface Cached {
   ecb: EcbRates;
@@ -24,7 +23,7 @@ export function workspaceUserRates(ws: WorkspaceRuntime): UserRate[] {
 
 /** The workspace's rate table: ECB (shipped + imported) and user rates. */
 export function workspaceRateTable(ws: WorkspaceRuntime): RateTable {
-  const ecb = workspaceEcbRates(ws.store.db);
+  const ecb = ws.store.ecbFiles.rates();
   const userRates = workspaceUserRates(ws);
   const userKey = JSON.stringify(userRates);
   const hit = cache.get(ws);

@@ -6,14 +6,14 @@ import { bundledSources, openDemoWorkspace } from './demo';
 import type { HandlerMap } from '../rpc/types';
 
 export const appHandlers: HandlerMap<keyof typeof appRpc> = {
-  'app.info': (_p, { service }) => ({ version: service.version, mode: service.mode, dataDir: service.dataDir, sources: bundledSources() }),
-  'identity.get': (_p, { service }) => service.profile.get(),
-  'identity.create': (p, { service }) => {
-    const id = service.profile.save(p);
-    service.broadcast('workspaces.changed', {});
+  'app.info': (_p, { app }) => ({ version: app.version, mode: app.mode, dataDir: app.dataDir, sources: bundledSources() }),
+  'identity.get': (_p, { identity }) => identity.get(),
+  'identity.create': (p, { identity, events }) => {
+    const id = identity.save(p);
+    events.broadcast('workspaces.changed', {});
     return id;
   },
-  'workspaces.list': (_p, { service }) => service.listWorkspaces(),
-  'workspaces.create': (p, { service }) => service.summarise(service.createWorkspace(p)),
-  'workspaces.openDemo': async (_p, { service }) => service.summarise(await openDemoWorkspace(service)),
+  'workspaces.list': (_p, { workspaces }) => workspaces.list(),
+  'workspaces.create': (p, { workspaces }) => workspaces.summarise(workspaces.create(p)),
+  'workspaces.openDemo': async (_p, { workspaces, clock }) => workspaces.summarise(await openDemoWorkspace(workspaces, clock)),
 };

@@ -6,11 +6,11 @@
 import fs from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { appPath } from '../../node/store/app-root';
-import { CaseDoc } from '../../shared/docs/case-doc';
 import { CRIME_SECTOR_LABELS, type CrimeSector } from '../../shared/domain/codes';
 import type { SeizureFields } from '../../shared/domain/seizure';
+import { createCase } from '../cases/create-case';
 import { parseImportFile } from '../import';
-import type { DataService } from '../data-service';
+import type { Clock, Workspaces } from '../rpc/context';
 import type { WorkspaceRuntime } from './workspace-runtime';
 
 /** The bundled data files and where they come from, shown in the app's "About the data". */
@@ -42,54 +42,43 @@ const CASE_TITLES: Record<CrimeSector, string> = {
 let building: Promise<WorkspaceRuntime> | null = null;
 
 /**
- * Returns the demo workspace, building it on first use (concurrent callers share one build).
+ * Returns the demo workspace, building it on first use (concurrent callers share one build). Its
+ * cases are opened today (`clock`), so they are numbered for the current year.
  * @throws NestError('no-identity') before first run; NestError('import-failed') if the bundled file is unreadable.
  */
-export function openDemoWorkspace(service: DataService): Promise<WorkspaceRuntime> {
-  const existing = service.listWorkspaces().find((w) => w.demo && !w.problem);
-  if (existing) return Promise.resolve(service.workspace(existing.id));
+export function openDemoWorkspace(workspaces: Workspaces, clock: Clock): Promise<WorkspaceRuntime> {
+  const existing = workspaces.list().find((w) => w.demo && !w.problem);
+  if (existing) return Promise.resolve(workspaces.get(existing.id));
   building ??= Promise.resolve()
-    .then(() => buildDemo(service))
+    .then(() => buildDemo(workspaces, clock.today()))
     .finally(() => {
       building = null;
     });
   return building;
 }
 
-function buildDemo(service: DataService): WorkspaceRuntime {
+function buildDemo(workspaces: Workspaces, today: string): WorkspaceRuntime {
   const file = appPath('resources', 'demo', 'seizures-public.csv');
   const parsed = parseImportFile({ fileName: 'seizures-public.csv', bytes: new Uint8Array(fs.readFileSync(file)) });
-  const ws = service.createWorkspace({ name: 'Demo — public seizure reports', casePrefix: 'DEMO', reportingCurrency: 'USD' }, { demo: true });
-  const local = ws.local();
-  const writer = { memberId: local.memberId };
+  const ws = workspaces.create({ name: 'Demo — public seizure reports', casePrefix: 'DEMO', reportingCurrency: 'USD' }, { demo: true });
   const bySector = new Map<CrimeSector, SeizureFields[]>();
   for (const s of parsed.seizures) {
     const list = bySector.get(s.fields.sector) ?? [];
     list.push(s.fields);
     bySector.set(s.fields.sector, list);
   }
-  const index = ws.workspaceDoc();
   for (const [sector, seizures] of [...bySector].sort((a, b) => b[1].length - a[1].length)) {
-    const id = randomUUID();
     const dates = seizures.map((s) => s.seizureDate).sort();
     const countries = [...new Set(seizures.map((s) => s.country))].sort();
-    const number = index.nextCaseNumber(2026);
-    ws.host.with(ws.caseDocName(id), (doc) => {
-      const cd = new CaseDoc(doc);
-      const meta = cd.init(
-        id,
-        number,
-        { title: CASE_TITLES[sector], status: 'investigating', sector, tlp: 'CLEAR', jurisdictions: countries.slice(0, 20), leadAgency: 'Demo — public sources', openedOn: '2026-01-15' },
-        writer,
-      );
+    const fields = { title: CASE_TITLES[sector], status: 'investigating' as const, sector, tlp: 'CLEAR' as const, jurisdictions: countries.slice(0, 20), leadAgency: 'Demo — public sources', openedOn: today };
+    createCase(ws, fields, (cd, writer) => {
       cd.setSummary(
         `${seizures.length} publicly reported ${CRIME_SECTOR_LABELS[sector].toLowerCase()} seizures from ${dates[0]} to ${dates[dates.length - 1]}, ` +
           `in ${countries.length} ${countries.length === 1 ? 'country' : 'countries'}. Each seizure cites the public page it comes from (see its source). ` +
           'Values are as the authorities or the press reported them, not verified; coordinates are approximate centroids of the named place.',
         writer,
       );
-      cd.importRecords({ seizures: seizures.map((fields) => ({ id: randomUUID(), fields })), routes: [], source: 'seizures-public.csv (bundled demo data)' }, writer);
-      index.upsertCase({ id, number, title: meta.title, status: meta.status, sector, tlp: meta.tlp, createdBy: local.memberId, createdAt: meta.createdAt }, writer);
+      cd.importRecords({ seizures: seizures.map((f) => ({ id: randomUUID(), fields: f })), routes: [], source: 'seizures-public.csv (bundled demo data)' }, writer);
     });
   }
   return ws;

@@ -8,7 +8,7 @@ import { CaseDoc } from '../../shared/docs/case-doc';
 import { caseDocName, parseDocName, workspaceDocName } from '../../shared/docs/names';
 import { WorkspaceDoc } from '../../shared/docs/workspace-doc';
 import { DocHost } from './doc-host';
-import { Projector } from '../projections/projector';
+import type { Projector } from '../projections/projector';
 import { WorkspaceStore, type LocalWorkspaceSettings } from './workspace-store';
 import { NestError } from '../../shared/errors';
 
@@ -51,7 +51,7 @@ export class WorkspaceRuntime {
     this.onProjection = onProjection;
     this.workspaceDocName = workspaceDocName(this.id);
     this.host = new DocHost(store.docs, { logger, memberOf: memberOfOrigin, ...hostOpts });
-    this.projector = new Projector(store.db, this.id);
+    this.projector = store.projector;
 
     // A crash between a doc update and its projection leaves the projection stale: rebuild at
     // open unless the last run closed cleanly with the same projection version.

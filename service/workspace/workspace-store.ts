@@ -11,6 +11,10 @@ import { openDatabase, type Db } from '../../node/store/sqlite';
 import { SqliteDocLog } from '../../node/store/sqlite-doc-log';
 import type { MemberRole } from '../../shared/domain/codes';
 import { NestError } from '../../shared/errors';
+import { Projector } from '../projections/projector';
+import { ProjectionQueries } from '../projections/queries';
+import { EcbFiles } from '../valuation/ecb-files';
+import { ImportMappings } from '../import/import-mappings';
 
 /** Local (never synced) facts about a workspace on this machine. */
 export interface LocalWorkspaceSettings {
@@ -49,16 +53,31 @@ export class WorkspaceStore {
   readonly workspaceId: string;
   /** The database file. */
   readonly file: string;
-  /** The better-sqlite3 handle (projections and settings). */
-  readonly db: Db;
   /** The Yjs update log and snapshots (synchronous engine; DocHost wraps it in the async DocStore). */
   readonly docs: SqliteDocLog;
+  /** The projection writer (tables cases, seizures, search_fts). */
+  readonly projector: Projector;
+  /** Typed reads of the projection tables. */
+  readonly projections: ProjectionQueries;
+  /** The ECB rate files imported into this workspace. */
+  readonly ecbFiles: EcbFiles;
+  /** Column mappings remembered per CSV header row. */
+  readonly importMappings: ImportMappings;
+  /**
+   * The better-sqlite3 handle. Private: each set of tables is reached through the module that owns
+   * its SQL (the fields above; settings through the methods below). Tests read it with {@link databaseOf}.
+   */
+  private readonly db: Db;
 
   private constructor(workspaceId: string, file: string, db: Db) {
     this.workspaceId = workspaceId;
     this.file = file;
     this.db = db;
     this.docs = new SqliteDocLog(db);
+    this.projector = new Projector(db, workspaceId);
+    this.projections = new ProjectionQueries(db);
+    this.ecbFiles = new EcbFiles(db);
+    this.importMappings = new ImportMappings(db);
   }
 
   /**
@@ -112,4 +131,13 @@ export class WorkspaceStore {
   close(): void {
     this.docs.close();
   }
+}
+
+/**
+ * The raw database of a workspace store, for tests that inspect or damage tables directly. Service
+ * code must not call it (test/service/architecture.test.ts checks): it goes through the store's
+ * table owners instead.
+ */
+export function databaseOf(store: WorkspaceStore): Db {
+  return store['db'];
 }

@@ -2,6 +2,7 @@
  * RPC methods for importing seizure files (CSV, KML, GeoJSON) into a case and exporting a
  * case's seizures as CSV. Files travel as base64 so the data service can detect their encoding.
  */
+import type { Rejection as CsvRejection } from '../csv';
 import { z } from 'zod';
 import { method } from './define';
 
@@ -62,9 +63,10 @@ export const rejectionSchema = z.object({
   field: z.string(),
   value: z.string(),
   reason: z.string(),
+  fix: z.string().optional(),
 });
-/** One rejected row. */
-export type Rejection = z.infer<typeof rejectionSchema>;
+/** One rejected row: the shared CSV rejection (shared/csv) plus the seizure field it was meant for. */
+export type Rejection = z.infer<typeof rejectionSchema> & CsvRejection;
 
 /** The outcome of an import (or of its dry run in a preview). */
 export const importReportSchema = z.object({

@@ -13,15 +13,23 @@
  * field and reason, and the good rows are returned for the caller to store (nothing is written
  * here). Line numbers are those of the file (a quoted cell spanning lines counts all its lines).
  */
-import Papa from 'papaparse';
+import { cellCountRejection, readCsv, reasonWithFix, rowRejection, unclosedQuoteRejection, type Rejection } from '../csv';
 import { QUANTITY_UNITS } from '../domain/codes';
 import { MARKET_LEVELS, priceReferenceFieldsSchema, type PriceReferenceFields } from '../domain/price-reference';
 
-/** One rejected cell or row: `line` is the 1-based line in the file, `field` the column (or "row"). */
+/**
+ * One rejected cell or row, as the price dialog lists it: the shared {@link Rejection}'s `line`,
+ * its `column` as `field` (the snake_case column name, "row" or "file") and its reason with the fix.
+ */
 export interface CsvRejection {
-  readonly line: number;
-  readonly field: string;
-  readonly reason: string;
+  readonly line: Rejection['line'];
+  readonly field: Rejection['column'];
+  readonly reason: Rejection['reason'];
+}
+
+/** The dialog's form of a shared rejection. */
+function toCsvRejection(r: Rejection): CsvRejection {
+  return { line: r.line, field: r.column, reason: reasonWithFix(r) };
 }
 
 /** A row that passed validation, with the line it started on. */
@@ -88,31 +96,13 @@ export const MAX_PRICE_ROWS = 10_000;
  */
 export function parsePriceReferenceCsv(text: string): PriceCsvResult {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  const rows: { data: string[]; line: number; unclosed?: number }[] = [];
-  let lineAtCursor = 1;
-  let counted = 0;
-  const lineOf = (offset: number): number => {
-    for (let i = counted; i < offset && i < body.length; i++) if (body.charCodeAt(i) === 10) lineAtCursor++;
-    counted = Math.max(counted, offset);
-    return lineAtCursor;
-  };
   // The separator is the comma; a file whose first line has no comma but semicolons (or tabs), as
   // spreadsheets in many locales write, is read with that separator and its numbers may use a
   // decimal comma.
   const firstLine = body.slice(0, body.search(/\r?\n|$/));
   const delimiter = firstLine.includes(',') ? ',' : firstLine.includes(';') ? ';' : firstLine.includes('\t') ? '\t' : ',';
-  let start = 0;
-  Papa.parse<string[]>(body, {
-    delimiter,
-    skipEmptyLines: false,
-    step: (r) => {
-      const line = lineOf(start);
-      const unclosed = r.errors.some((e) => e.code === 'MissingQuotes');
-      rows.push({ data: r.data, line, ...(unclosed ? { unclosed: lineOf(body.length) } : {}) });
-      // In step mode the cursor is the offset just past the row's line break: where the next row starts.
-      start = r.meta.cursor;
-    },
-  });
+  // An unclosed quote swallows the rest of the file into its row: the rejection names those lines.
+  const rows = readCsv(body, { delimiter, unclosedQuote: 'rest' }).records.map((r) => ({ data: r.cells, line: r.line, record: r }));
   const rejected: CsvRejection[] = [];
   const accepted: CsvAcceptedRow[] = [];
   const header = rows.shift();
@@ -141,24 +131,16 @@ export function parsePriceReferenceCsv(text: string): PriceCsvResult {
     if (row.data.every((c) => c.trim() === '')) continue;
     rowCount++;
     if (rowCount > MAX_PRICE_ROWS) {
-      rejected.push({ line: row.line, field: 'row', reason: `the file has more than ${MAX_PRICE_ROWS} rows; split it` });
+      rejected.push(toCsvRejection(rowRejection(row.line, `the file has more than ${MAX_PRICE_ROWS} rows; split it`)));
       break;
     }
     const cell = (f: Field): string => {
       const i = index.get(f);
       return i === undefined ? '' : (row.data[i] ?? '').trim();
     };
-    if (row.unclosed !== undefined) {
-      const to = row.unclosed > row.line ? ` (lines ${row.line}–${row.unclosed} were read as this one row and are not imported)` : '';
-      rejected.push({ line: row.line, field: 'row', reason: `a quote (") opened in this row is never closed${to}; close the quote and import again` });
-      continue;
-    }
-    if (row.data.length !== width) {
-      rejected.push({
-        line: row.line,
-        field: 'row',
-        reason: `has ${row.data.length} cells but the header has ${width}${row.data.length > width ? ': a value containing a comma must be in double quotes' : ''}`,
-      });
+    const structural = unclosedQuoteRejection(row.record) ?? cellCountRejection(row.record, width);
+    if (structural) {
+      rejected.push(toCsvRejection({ ...structural, column: 'row' }));
       continue;
     }
     const rowProblems: CsvRejection[] = [];

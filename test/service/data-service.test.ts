@@ -3,6 +3,7 @@
  * transports: first run, workspaces, cases, live doc sync between two clients, projections,
  * RPC validation, bad frames, restart and crash recovery.
  */
+import { databaseOf } from '../../service/workspace/workspace-store';
 import * as Y from 'yjs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CaseDoc } from '../../shared/docs/case-doc';
@@ -87,7 +88,7 @@ describe('data service', () => {
     expect(await c.call('cases.list', { workspaceId, text: 'rhino' })).toEqual([]);
     // attributed in the update log
     const ws = h!.service.workspace(workspaceId);
-    const members = ws.store.db.prepare('SELECT DISTINCT member_id FROM doc_updates WHERE doc_id = ?').pluck().all(docName);
+    const members = databaseOf(ws.store).prepare('SELECT DISTINCT member_id FROM doc_updates WHERE doc_id = ?').pluck().all(docName);
     expect(members).toContain(memberId);
     replica.release();
   });
@@ -160,7 +161,7 @@ describe('data service', () => {
 
     // Crash: wipe a projection row behind the service's back and do not close cleanly.
     const ws = h.service.workspace(workspaceId);
-    ws.store.db.prepare('DELETE FROM seizures WHERE rowid IN (SELECT rowid FROM seizures LIMIT 5)').run();
+    databaseOf(ws.store).prepare('DELETE FROM seizures WHERE rowid IN (SELECT rowid FROM seizures LIMIT 5)').run();
     ws.store.setSetting('projectionCleanVersion', null);
     const h2 = startService({ dataDir });
     const c3 = h2.client();

@@ -5,6 +5,7 @@
  * VND (which the ECB does not quote) used and cited. Rates are the shipped ECB file's, looked up by
  * hand; the lines dated after 9 May 2025 are TEST VALUES written by this test, not ECB data.
  */
+import { databaseOf } from '../../service/workspace/workspace-store';
 import fs from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
@@ -113,7 +114,7 @@ describe('ECB rates', () => {
 
     // Kept in the workspace database (gzip'd), listed by valuation.rates; the same file again is a duplicate.
     const ws = h.service.workspace(workspaceId);
-    const stored = ws.store.db.prepare('SELECT file_name, last_date, length(content) AS bytes FROM ecb_rate_files').all() as { file_name: string; last_date: string; bytes: number }[];
+    const stored = databaseOf(ws.store).prepare('SELECT file_name, last_date, length(content) AS bytes FROM ecb_rate_files').all() as { file_name: string; last_date: string; bytes: number }[];
     expect(stored).toHaveLength(1);
     expect(stored[0]).toMatchObject({ file_name: 'eurofxref-hist.csv', last_date: '2025-05-30' });
     expect(stored[0]!.bytes).toBeLessThan(SHIPPED.length / 2);

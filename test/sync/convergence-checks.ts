@@ -15,6 +15,7 @@
  * 5. the case index is in step with the cases: every case has an index entry whose number,
  *    title, status, sector and TLP are the case doc's (admins' desktops mirror them).
  */
+import { databaseOf } from '../../service/workspace/workspace-store';
 import assert from 'node:assert/strict';
 import * as Y from 'yjs';
 import type { Db } from '../../node/store/sqlite';
@@ -138,7 +139,7 @@ export async function checkConverged(w: ConvergedWorld): Promise<void> {
   }
 
   // Projections: equal everywhere, in step with the docs, equal to a rebuild.
-  const dumps = w.runtimes.map((rt) => dumpProjections(rt.store.db));
+  const dumps = w.runtimes.map((rt) => dumpProjections(databaseOf(rt.store)));
   dumps.forEach((d, i) => same(`projections of replica ${i} differ from replica 0`, d, dumps[0]));
   const rt0 = w.runtimes[0]!;
   const caseNames = names.filter((n) => parseDocName(n)?.kind === 'case');
@@ -164,9 +165,9 @@ export async function checkConverged(w: ConvergedWorld): Promise<void> {
   );
   same('the seizures projection does not match the case docs', (dumps[0]!.seizures as { id: string }[]).map((s) => s.id), expectSeizures.sort());
   w.runtimes.forEach((rt, i) => {
-    rt.store.db.prepare("INSERT INTO search_fts (search_fts) VALUES ('integrity-check')").run();
+    databaseOf(rt.store).prepare("INSERT INTO search_fts (search_fts) VALUES ('integrity-check')").run();
     rt.rebuildProjections();
-    same(`replica ${i}: a rebuild of the projections differs from the incremental ones`, dumpProjections(rt.store.db), dumps[i]);
+    same(`replica ${i}: a rebuild of the projections differs from the incremental ones`, dumpProjections(databaseOf(rt.store)), dumps[i]);
   });
 
   // The case index follows the case docs.

@@ -15,8 +15,7 @@ import { newCaseFields, type CaseFields } from '../../shared/domain/case';
 import { CASE_STATUSES, CRIME_SECTORS, QUANTITY_UNITS, TLP_MARKINGS } from '../../shared/domain/codes';
 import { newSeizureFields, type SeizureFields } from '../../shared/domain/seizure';
 import type { RouteFields } from '../../shared/domain/route';
-import { caseHandlers } from '../../service/cases/case-handlers';
-import type { RpcContext } from '../../service/rpc/types';
+import { createCase } from '../../service/cases/create-case';
 import type { WorkspaceRuntime } from '../../service/workspace/workspace-runtime';
 
 /**
@@ -186,10 +185,9 @@ export async function applyEdit(ed: Editor, e: Edit): Promise<string | null> {
   const { rt, registry } = ed;
   const w: Writer = { memberId: ed.memberId, now: registry.now };
   if (e.kind === 'createCase') {
-    // The real handler: next free number, case doc init, index entry when the member is an admin.
-    const ctx = { service: { workspace: () => rt }, session: null } as unknown as RpcContext;
+    // The real case creation of `cases.create`: next free number, case doc init, index entry when the member is an admin.
     const fields: CaseFields = { ...newCaseFields(`${e.year}-03-01`), title: e.title, sector: e.sector };
-    const row = await caseHandlers['cases.create']({ workspaceId: rt.id, fields }, ctx);
+    const row = createCase(rt, fields);
     registry.cases.push(row.id);
     return `created ${row.number}`;
   }

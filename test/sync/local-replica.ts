@@ -8,6 +8,7 @@
  * appended is on disk, projections are not marked clean, so the next open rebuilds them).
  */
 
+import { databaseOf } from '../../service/workspace/workspace-store';
 import type { Logger } from '../../node/log';
 import type { MemberRole } from '../../shared/domain/codes';
 import { WorkspaceRuntime } from '../../service/workspace/workspace-runtime';
@@ -56,7 +57,7 @@ export class LocalReplica {
   close(crash: boolean): void {
     const rt = this.rt;
     this.runtime = null;
-    if (crash) rt.store.db.close();
+    if (crash) databaseOf(rt.store).close();
     else rt.close();
   }
 

@@ -12,6 +12,7 @@
  * transaction's `changed` set names only the records integrated then, so the seizure is never
  * projected. A clean close then marks the stale projection clean, so no rebuild repairs it.
  */
+import { databaseOf } from '../../service/workspace/workspace-store';
 import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
 import { createLogger } from '../../node/log';
@@ -57,7 +58,7 @@ describe('projections of a case doc whose records arrive before its meta', () =>
       Y.applyUpdate(doc, s2Update, RELAY_ORIGIN); // the fan-out overtakes…
       Y.applyUpdate(doc, whole, RELAY_ORIGIN); // …the answer to the desktop's sync step 1
       expect(new CaseDoc(doc).listSeizures().map((s) => s.id)).toEqual([S1, S2]); // the doc is right
-      const projected = rt.store.db.prepare('SELECT id FROM seizures ORDER BY id').pluck().all();
+      const projected = databaseOf(rt.store).prepare('SELECT id FROM seizures ORDER BY id').pluck().all();
       expect(projected).toEqual([S1, S2]); // fails today: only S1
       rt.host.release(rt.caseDocName(caseId));
     } finally {

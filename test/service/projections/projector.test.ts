@@ -2,6 +2,7 @@
  * Projections: after random sequences of case edits (add, update, delete seizures, meta and
  * summary edits, imports), the incrementally maintained tables equal a rebuild from the docs.
  */
+import { databaseOf } from '../../../service/workspace/workspace-store';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CaseDoc } from '../../../shared/docs/case-doc';
@@ -105,14 +106,14 @@ describe('projections', () => {
             }
           });
         }
-        const incremental = dump(ws.store.db);
+        const incremental = dump(databaseOf(ws.store));
         ws.rebuildProjections();
-        expect(dump(ws.store.db)).toEqual(incremental);
+        expect(dump(databaseOf(ws.store))).toEqual(incremental);
       }),
       { numRuns: 60 },
     );
     expect(runs).toBe(60);
-    const counts = ws.store.db.prepare('SELECT SUM(seizure_count) FROM cases').pluck().get() as number;
-    expect(counts).toBe(ws.store.db.prepare('SELECT COUNT(*) FROM seizures').pluck().get());
+    const counts = databaseOf(ws.store).prepare('SELECT SUM(seizure_count) FROM cases').pluck().get() as number;
+    expect(counts).toBe(databaseOf(ws.store).prepare('SELECT COUNT(*) FROM seizures').pluck().get());
   }, 120_000);
 });

@@ -1,0 +1,51 @@
+/**
+ * Creating a case: one function for `cases.create` and the demo workspace, so both number, write
+ * and index a case the same way.
+ */
+import { randomUUID } from 'node:crypto';
+import { CaseDoc } from '../../shared/docs/case-doc';
+import type { CaseFields, CaseMeta } from '../../shared/domain/case';
+import type { Writer } from '../../shared/docs/records';
+import type { ProjectionQueries } from '../projections/queries';
+import type { WorkspaceRuntime } from '../workspace/workspace-runtime';
+
+/**
+ * The next case number: the workspace index's next number for `year`, moved past any higher number
+ * among the cases this machine has (cases of members not yet in the index).
+ * @param fromIndex e.g. "NEST-2026-0007" from `WorkspaceDoc.nextCaseNumber`.
+ */
+export function nextCaseNumber(projections: ProjectionQueries, fromIndex: string): string {
+  const m = /^(.*-\d{4}-)(\d+)$/.exec(fromIndex);
+  if (!m) return fromIndex;
+  const prefix = m[1]!;
+  let max = Number(m[2]) - 1;
+  for (const n of projections.caseNumbersStartingWith(prefix)) max = Math.max(max, Number.parseInt(n.slice(prefix.length), 10) || 0);
+  return `${prefix}${String(max + 1).padStart(4, '0')}`;
+}
+
+/**
+ * Creates a case doc in `ws`, numbered for the year of `fields.openedOn`, written as the local
+ * member, and listed in the workspace index when this member may write it (admins). `fill` runs in
+ * the same doc transaction as the meta (e.g. the demo's summary and seizures).
+ * @returns the new case's id, number and meta.
+ * @throws NestError('validation') for invalid fields (from `CaseDoc.init`).
+ */
+export function createCase(ws: WorkspaceRuntime, fields: CaseFields, fill?: (doc: CaseDoc, writer: Writer) => void): { id: string; number: string; meta: CaseMeta } {
+  const local = ws.local();
+  const index = ws.workspaceDoc();
+  const id = randomUUID();
+  const number = nextCaseNumber(ws.store.projections, index.nextCaseNumber(Number(fields.openedOn.slice(0, 4))));
+  const writer: Writer = { memberId: local.memberId };
+  const meta = ws.host.with(ws.caseDocName(id), (doc) => {
+    const cd = new CaseDoc(doc);
+    const m = cd.init(id, number, fields, writer);
+    fill?.(cd, writer);
+    // Only admins write the workspace doc (the relay enforces it); other members' cases reach
+    // the index when an admin's desktop syncs them (workspace-runtime mirrors case meta).
+    if (local.role === 'admin') {
+      index.upsertCase({ id, number, title: m.title, status: m.status, sector: m.sector, tlp: m.tlp, createdBy: local.memberId, createdAt: m.createdAt }, writer);
+    }
+    return m;
+  });
+  return { id, number, meta };
+}

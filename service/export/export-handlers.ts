@@ -1,0 +1,24 @@
+/**
+ * Handlers for exporting case data out of the app: a case's seizures as CSV (export-csv.ts), with
+ * the case's TLP marking in the file name.
+ */
+import { CaseDoc } from '../../shared/docs/case-doc';
+import { NestError } from '../../shared/errors';
+import type { HandlerMap } from '../rpc/types';
+import { seizuresToCsv } from './export-csv';
+
+export const exportHandlers: HandlerMap<'export.seizuresCsv'> = {
+  'export.seizuresCsv': (p, { workspaces }) => {
+    const ws = workspaces.get(p.workspaceId);
+    // Observers (e.g. NGOs) read in the app; exporting data out of it is for members who work the case.
+    if (ws.local().role === 'observer') throw new NestError('forbidden', 'Observers cannot export case data. Ask an investigator or prosecutor.');
+    const name = ws.caseDocName(p.caseId);
+    if (!ws.host.exists(name)) throw new NestError('not-found', `case ${p.caseId} does not exist in this workspace`);
+    return ws.host.with(name, (doc) => {
+      const cd = new CaseDoc(doc);
+      const meta = cd.readMeta();
+      // The TLP marking travels in the file name (a CSV has no place for it that keeps the public columns).
+      return { fileName: `${meta.number}-seizures-TLP-${meta.tlp.replace('+', '-')}.csv`, content: seizuresToCsv(cd.listSeizures()) };
+    });
+  },
+};

@@ -1,0 +1,226 @@
+/**
+ * Typed reads of the projection tables (`cases`, `seizures`, `search_fts`,
+ * migrations/003_projections.sql). With the writer (projector.ts) this is the only code that runs
+ * SQL on those tables: handlers and the valuation code ask here, so a change of the tables'
+ * layout touches this folder only. Each row is mapped to its domain shape in one place
+ * ({@link toCaseSummary}, {@link toProjectedSeizure}).
+ */
+import type { Db } from '../../node/store/sqlite';
+import type { CaseStatus, CrimeSector, DatePrecision, QuantityUnit, Tlp } from '../../shared/domain/codes';
+import { NestError } from '../../shared/errors';
+import type { CaseSummary, MapPoint, SearchHit } from '../../shared/rpc/cases';
+import { ftsQuery } from './fts-query';
+
+interface CaseRow {
+  id: string;
+  doc_name: string;
+  number: string;
+  title: string;
+  status: CaseStatus;
+  sector: CrimeSector;
+  tlp: Tlp;
+  lead_agency: string;
+  jurisdictions: string;
+  opened_on: string;
+  seizure_count: number;
+  mapped_count: number;
+  updated_at: number;
+  updated_by: string;
+}
+
+interface SeizureRow {
+  id: string;
+  case_id: string;
+  seizure_date: string;
+  date_precision: DatePrecision;
+  sector: CrimeSector;
+  commodity: string;
+  taxon: string;
+  quantity: number | null;
+  unit: QuantityUnit;
+  place: string;
+  country: string;
+  latitude: number | null;
+  longitude: number | null;
+  reported_value: number | null;
+  reported_currency: string | null;
+  source_title: string;
+}
+
+/** A seizure as the `seizures` projection holds it (the fields lists, maps and valuations read). */
+export interface ProjectedSeizure {
+  readonly id: string;
+  readonly caseId: string;
+  /** YYYY-MM-DD (or a shorter prefix, see datePrecision). */
+  readonly seizureDate: string;
+  readonly datePrecision: DatePrecision;
+  readonly sector: CrimeSector;
+  readonly commodity: string;
+  readonly taxon: string;
+  readonly quantity: number | null;
+  readonly unit: QuantityUnit;
+  readonly place: string;
+  /** ISO 3166-1 alpha-2, or ''. */
+  readonly country: string;
+  /** WGS84 degrees; null when the seizure has no coordinates. */
+  readonly latitude: number | null;
+  readonly longitude: number | null;
+  readonly reportedValue: number | null;
+  readonly reportedCurrency: string | null;
+  readonly sourceTitle: string;
+}
+
+/** Filters and order of {@link ProjectionQueries.listCases} (the `cases.list` params). */
+export interface CaseListQuery {
+  sector?: CrimeSector | undefined;
+  status?: CaseStatus | undefined;
+  /** Free text, matched through the FTS index (cases with a matching case or seizure). */
+  text?: string | undefined;
+  /** A column key of {@link SORT_COLUMNS}; unknown keys sort by number. */
+  sortBy: string;
+  sortDir: 'asc' | 'desc';
+}
+
+const SORT_COLUMNS: Record<string, string> = {
+  number: 'number',
+  title: 'title COLLATE NOCASE',
+  status: 'status',
+  sector: 'sector',
+  openedOn: 'opened_on',
+  updatedAt: 'updated_at',
+  seizureCount: 'seizure_count',
+  mappedCount: 'mapped_count',
+  leadAgency: 'lead_agency COLLATE NOCASE',
+  // TLP 2.0 from least to most restricted.
+  tlp: "CASE tlp WHEN 'CLEAR' THEN 0 WHEN 'GREEN' THEN 1 WHEN 'AMBER' THEN 2 WHEN 'AMBER+STRICT' THEN 3 ELSE 4 END",
+};
+
+const SEIZURE_COLUMNS =
+  'id, case_id, seizure_date, date_precision, sector, commodity, taxon, quantity, unit, place, country, latitude, longitude, reported_value, reported_currency, source_title';
+
+/** The one mapping of a `cases` row to its summary. */
+function toCaseSummary(r: CaseRow): CaseSummary {
+  return {
+    id: r.id,
+    docName: r.doc_name,
+    number: r.number,
+    title: r.title,
+    status: r.status,
+    sector: r.sector,
+    tlp: r.tlp,
+    leadAgency: r.lead_agency,
+    jurisdictions: JSON.parse(r.jurisdictions) as string[],
+    openedOn: r.opened_on,
+    seizureCount: r.seizure_count,
+    mappedCount: r.mapped_count,
+    updatedAt: r.updated_at,
+    updatedBy: r.updated_by,
+  };
+}
+
+/** The one mapping of a `seizures` row to a seizure. */
+function toProjectedSeizure(r: SeizureRow): ProjectedSeizure {
+  return {
+    id: r.id,
+    caseId: r.case_id,
+    seizureDate: r.seizure_date,
+    datePrecision: r.date_precision,
+    sector: r.sector,
+    commodity: r.commodity,
+    taxon: r.taxon,
+    quantity: r.quantity,
+    unit: r.unit,
+    place: r.place,
+    country: r.country,
+    latitude: r.latitude,
+    longitude: r.longitude,
+    reportedValue: r.reported_value,
+    reportedCurrency: r.reported_currency,
+    sourceTitle: r.source_title,
+  };
+}
+
+/** Read-only queries over one workspace database's projection tables. */
+export class ProjectionQueries {
+  private readonly db: Db;
+
+  constructor(db: Db) {
+    this.db = db;
+  }
+
+  /** Cases matching `q`, in its order (ties by number, newest first). */
+  listCases(q: CaseListQuery): CaseSummary[] {
+    const where: string[] = [];
+    const args: unknown[] = [];
+    if (q.sector) {
+      where.push('sector = ?');
+      args.push(q.sector);
+    }
+    if (q.status) {
+      where.push('status = ?');
+      args.push(q.status);
+    }
+    const fts = q.text ? ftsQuery(q.text) : null;
+    if (fts) {
+      where.push('id IN (SELECT case_id FROM search_fts WHERE search_fts MATCH ?)');
+      args.push(fts);
+    }
+    const order = `${SORT_COLUMNS[q.sortBy] ?? 'number'} ${q.sortDir === 'asc' ? 'ASC' : 'DESC'}, number DESC`;
+    const sql = `SELECT * FROM cases ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY ${order}`;
+    return (this.db.prepare(sql).all(...args) as CaseRow[]).map(toCaseSummary);
+  }
+
+  /**
+   * One case's summary.
+   * @throws NestError('not-found') when the case is not projected in this workspace.
+   */
+  getCase(caseId: string): CaseSummary {
+    const row = this.db.prepare('SELECT * FROM cases WHERE id = ?').get(caseId) as CaseRow | undefined;
+    if (!row) throw new NestError('not-found', `case ${caseId} does not exist in this workspace`);
+    return toCaseSummary(row);
+  }
+
+  /** Number of cases this machine holds. */
+  caseCount(): number {
+    return this.db.prepare('SELECT COUNT(*) FROM cases').pluck().get() as number;
+  }
+
+  /** Ids of every case, by case number. */
+  caseIds(): string[] {
+    return this.db.prepare('SELECT id FROM cases ORDER BY number').pluck().all() as string[];
+  }
+
+  /** Case numbers that start with `prefix` (e.g. "NEST-2026-"). */
+  caseNumbersStartingWith(prefix: string): string[] {
+    return this.db.prepare('SELECT number FROM cases WHERE number LIKE ?').pluck().all(`${prefix}%`) as string[];
+  }
+
+  /** A case's live seizures, by date then id. */
+  caseSeizures(caseId: string): ProjectedSeizure[] {
+    return (this.db.prepare(`SELECT ${SEIZURE_COLUMNS} FROM seizures WHERE case_id = ? ORDER BY seizure_date, id`).all(caseId) as SeizureRow[]).map(toProjectedSeizure);
+  }
+
+  /** Seizures with coordinates (of one case, or of all), by date, as map points. */
+  mapPoints(caseId?: string): MapPoint[] {
+    const rows = this.db
+      .prepare(`SELECT ${SEIZURE_COLUMNS} FROM seizures WHERE latitude IS NOT NULL AND longitude IS NOT NULL ${caseId ? 'AND case_id = ?' : ''} ORDER BY seizure_date`)
+      .all(...(caseId ? [caseId] : [])) as SeizureRow[];
+    return rows.map((row): MapPoint => {
+      const { taxon: _taxon, latitude, longitude, ...rest } = toProjectedSeizure(row);
+      return { ...rest, latitude: latitude!, longitude: longitude! };
+    });
+  }
+
+  /** Full-text search over cases and seizures, best first, at most `limit` hits; [] for a text with no searchable word. */
+  search(text: string, limit: number): SearchHit[] {
+    const q = ftsQuery(text);
+    if (!q) return [];
+    const rows = this.db
+      .prepare(
+        `SELECT f.kind, f.case_id, f.record_id, f.title, snippet(search_fts, 4, char(2), char(3), '…', 12) AS snippet, COALESCE(c.number, '') AS case_number
+         FROM search_fts f LEFT JOIN cases c ON c.id = f.case_id WHERE search_fts MATCH ? ORDER BY rank LIMIT ?`,
+      )
+      .all(q, limit) as { kind: 'case' | 'seizure'; case_id: string; record_id: string; title: string; snippet: string; case_number: string }[];
+    return rows.map((r): SearchHit => ({ kind: r.kind, caseId: r.case_id, caseNumber: r.case_number, recordId: r.record_id, title: r.title, snippet: r.snippet }));
+  }
+}

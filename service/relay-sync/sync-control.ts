@@ -1,0 +1,91 @@
+/**
+ * Runs one relay sync engine per workspace that has a relay: resumes it when the workspace opens,
+ * starts, re-points and stops it on request, and reports its status. Implements the handlers'
+ * `SyncControl`.
+ */
+import type { Logger } from '../../node/log';
+import type { SyncStatus } from '../../shared/rpc/sync';
+import type { EventBroadcaster, SyncControl } from '../rpc/context';
+import type { SyncHub } from '../renderer-sync/sync-hub';
+import type { WorkspaceRuntime } from '../workspace/workspace-runtime';
+import { relayUrls } from './relay-url';
+import { SyncEngine, type SyncConfig } from './sync-engine';
+
+/** What the sync control needs. */
+export interface SyncControlOptions {
+  hub: SyncHub;
+  logger: Logger;
+  events: EventBroadcaster;
+  /** The workspace of an id (opened on first use; throws NestError('not-found')). */
+  workspace: (id: string) => WorkspaceRuntime;
+  /** Sync engine timings (tests shorten them). */
+  timings?: { roundIntervalMs?: number; docTimeoutMs?: number } | undefined;
+}
+
+/** The sync engines of one data service. */
+export class RelaySyncControl implements SyncControl {
+  private readonly opts: SyncControlOptions;
+  private readonly engines = new Map<string, SyncEngine>();
+
+  constructor(opts: SyncControlOptions) {
+    this.opts = opts;
+  }
+
+  /** Starts the engine of a workspace that was syncing when last open (no-op without a relay). */
+  resume(ws: WorkspaceRuntime): void {
+    const config = ws.store.getSetting<SyncConfig | null>('sync', null);
+    if (config) this.run(ws, config);
+  }
+
+  private run(ws: WorkspaceRuntime, config: SyncConfig): void {
+    const engine = new SyncEngine(config, {
+      workspace: ws,
+      hub: this.opts.hub,
+      logger: this.opts.logger.child({ workspace: ws.id, part: 'sync' }),
+      onStatus: (status) => this.opts.events.broadcast('sync.status', status),
+      ...this.opts.timings,
+    });
+    this.engines.set(ws.id, engine);
+  }
+
+  /** @inheritdoc */
+  start(ws: WorkspaceRuntime, next: { relayUrl: string; token: string }): void {
+    const relayUrl = relayUrls(next.relayUrl).ws;
+    const engine = this.engines.get(ws.id);
+    if (engine) {
+      engine.reconfigure({ relayUrl, token: next.token });
+      return;
+    }
+    const config: SyncConfig = { relayUrl, token: next.token, clock: 0, localClock: 0 };
+    ws.store.setSetting('sync', config);
+    this.run(ws, config);
+  }
+
+  /** @inheritdoc */
+  async stop(workspaceId: string, opts: { forget?: boolean } = {}): Promise<void> {
+    const engine = this.engines.get(workspaceId);
+    this.engines.delete(workspaceId);
+    await engine?.stop();
+    if (opts.forget) this.opts.workspace(workspaceId).store.setSetting('sync', null);
+    this.opts.events.broadcast('sync.status', this.status(workspaceId));
+  }
+
+  /** @inheritdoc */
+  status(workspaceId: string): SyncStatus {
+    const engine = this.engines.get(workspaceId);
+    if (engine) return engine.status();
+    this.opts.workspace(workspaceId);
+    return { workspaceId, state: 'off', detail: null, relayUrl: null, lastSyncedAt: null, docs: {}, live: {} };
+  }
+
+  /** The running engine of a workspace, if any (tests). */
+  engine(workspaceId: string): SyncEngine | undefined {
+    return this.engines.get(workspaceId);
+  }
+
+  /** Stops every engine without waiting (the service is closing). */
+  stopAll(): void {
+    for (const e of this.engines.values()) void e.stop();
+    this.engines.clear();
+  }
+}

@@ -1,0 +1,157 @@
+/**
+ * The one CSV reader (isomorphic, on papaparse): RFC 4180 quoting, quoted line breaks, delimiter
+ * detection among ',' ';' TAB and '|' (an Excel "sep=;" first line fixes it and is skipped), and
+ * the physical line number of every record, counted from papaparse's cursor, so that a record after
+ * a quoted multi-line cell still gets the line a person sees in an editor.
+ *
+ * Problems it detects, as {@link Rejection}s via {@link unclosedQuoteRejection} and
+ * {@link cellCountRejection}:
+ * - an unclosed quote (a `"` that opens a cell and never closes). papaparse would read the rest of
+ *   the file into that cell. With `unclosedQuote: 'resume'` (default) the record is flagged, naming
+ *   the column where the quote opens, and reading resumes on its next physical line, so the rows
+ *   after it are kept; with 'rest' the record keeps what papaparse read and `endLine` says how many
+ *   lines it swallowed;
+ * - a record whose cell count differs from the header's.
+ *
+ * Decoding bytes (encoding detection) is the caller's job: this module reads text only.
+ */
+import Papa from 'papaparse';
+import { rowRejection, type Rejection } from './rejection';
+
+/** One record of the file: header and data rows alike. */
+export interface CsvRecord {
+  /** 1-based physical line where the record starts. */
+  readonly line: number;
+  /** The cells as written (quotes removed, spaces kept). */
+  readonly cells: string[];
+  /** True when every cell is empty or spaces. */
+  readonly blank: boolean;
+  /** Set when a quote in this record is never closed. */
+  readonly unclosedQuote?: {
+    /** 0-based index of the cell where the quote opens. */
+    readonly column: number;
+    /** Last line the record covers: its own line ('resume') or the file's last line ('rest'). */
+    readonly endLine: number;
+  };
+}
+
+/** Options of {@link readCsv}. */
+export interface ReadCsvOptions {
+  /** The delimiter; detected when absent. */
+  delimiter?: string;
+  /** What to do after an unclosed quote (see the module comment); default 'resume'. */
+  unclosedQuote?: 'resume' | 'rest';
+}
+
+/** What {@link readCsv} read. */
+export interface CsvRead {
+  readonly delimiter: string;
+  /** Every record, blank ones included (flagged), in file order. */
+  readonly records: CsvRecord[];
+}
+
+const DELIMITERS = [',', ';', '\t', '|'];
+
+/** Counts line breaks (CRLF, LF or lone CR) in `s`. */
+export function countLineBreaks(s: string): number {
+  return s.match(/\r\n|\r|\n/g)?.length ?? 0;
+}
+
+/**
+ * Picks the delimiter: from a "sep=X" first line, else papaparse's guess over the first 20
+ * non-blank lines. Returns the delimiter and how many characters of "sep=" line to skip.
+ */
+function chooseDelimiter(text: string): { delimiter: string; skip: number } {
+  const sep = /^sep=(.)\r?\n?/i.exec(text);
+  if (sep) return { delimiter: sep[1]!, skip: sep[0].length };
+  const guess = Papa.parse<string[]>(text, { preview: 20, skipEmptyLines: 'greedy', delimitersToGuess: DELIMITERS });
+  return { delimiter: guess.meta.delimiter || ',', skip: 0 };
+}
+
+/** Reads `text` (a leading byte-order mark is dropped) into records with their physical lines. */
+export function readCsv(text: string, opts: ReadCsvOptions = {}): CsvRead {
+  const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const { delimiter, skip } = opts.delimiter ? { delimiter: opts.delimiter, skip: 0 } : chooseDelimiter(source);
+  const records: CsvRecord[] = [];
+  let body = source.slice(skip);
+  let line = 1 + (skip ? 1 : 0);
+  for (;;) {
+    const stop = parseUntilUnclosedQuote(body, delimiter, line, opts.unclosedQuote === 'rest', (r) => records.push(r));
+    if (!stop) break;
+    // Flag the record whose quote never closes, then resume on its next physical line.
+    const cells = stop.cells;
+    // The cell where the stray quote opened is the one that swallowed line breaks (else the last).
+    const swallowed = cells.findIndex((c) => /[\r\n]/.test(c));
+    const column = swallowed >= 0 ? swallowed : cells.length - 1;
+    records.push({ line: stop.line, cells, blank: false, unclosedQuote: { column, endLine: stop.line } });
+    const firstBreak = /\r\n|\r|\n/.exec(body.slice(stop.start));
+    if (!firstBreak) break;
+    body = body.slice(stop.start + firstBreak.index + firstBreak[0].length);
+    line = stop.line + 1;
+  }
+  return { delimiter, records };
+}
+
+/**
+ * Parses `body` record by record into `emit` until the end, or (unless `keepGoing`) until a record
+ * has an unclosed quote; then returns that record's start offset in `body`, its line and its cells.
+ */
+function parseUntilUnclosedQuote(
+  body: string,
+  delimiter: string,
+  firstLine: number,
+  keepGoing: boolean,
+  emit: (r: CsvRecord) => void,
+): { start: number; line: number; cells: string[] } | null {
+  let line = firstLine;
+  let consumed = 0;
+  let stopped: { start: number; line: number; cells: string[] } | null = null;
+  Papa.parse<string[]>(body, {
+    delimiter,
+    skipEmptyLines: false,
+    step: (result, parser) => {
+      const start = consumed;
+      const end = result.meta.cursor;
+      if (start >= body.length) return; // the empty "record" after a final line break
+      const cells = result.data;
+      const unclosed = result.errors.some((e) => e.type === 'Quotes');
+      if (unclosed && !keepGoing) {
+        stopped = { start, line, cells };
+        parser.abort();
+        return;
+      }
+      if (unclosed) {
+        const swallowed = cells.findIndex((c) => /[\r\n]/.test(c));
+        emit({ line, cells, blank: false, unclosedQuote: { column: swallowed >= 0 ? swallowed : cells.length - 1, endLine: line + countLineBreaks(body.slice(start)) } });
+      } else emit({ line, cells, blank: cells.every((c) => c.trim() === '') });
+      line += countLineBreaks(body.slice(start, end));
+      consumed = end;
+    },
+  });
+  return stopped;
+}
+
+/**
+ * The rejection of a record with an unclosed quote, or null. `header` names the column; the reason
+ * says which lines were lost when the record swallowed the rest of the file.
+ */
+export function unclosedQuoteRejection(r: CsvRecord, header?: readonly string[]): Rejection | null {
+  if (!r.unclosedQuote) return null;
+  const { column, endLine } = r.unclosedQuote;
+  const lost = endLine > r.line ? ` (lines ${r.line}–${endLine} were read as this one row and are not imported)` : '';
+  const name = header?.[Math.min(column, header.length - 1)];
+  return {
+    line: r.line,
+    column: name ?? 'row',
+    value: '',
+    reason: `a quote (") opened in this row is never closed${lost}`,
+    fix: 'close the quote and import again',
+  };
+}
+
+/** The rejection of a record whose cell count is not `width` (the header's), or null. */
+export function cellCountRejection(r: CsvRecord, width: number): Rejection | null {
+  const n = r.cells.length;
+  if (n === width) return null;
+  return rowRejection(r.line, `has ${n} cells but the header has ${width}${n > width ? ': a value containing a comma must be in double quotes' : ''}`);
+}
