@@ -30,6 +30,7 @@ import { valuateRecords, type PriceInput, type SeizureInput, type ValuationResul
 import type { WorkspaceRuntime } from '../workspace/workspace-runtime';
 import { listImportedEcbFiles, workspaceEcbRates } from './ecb-files';
 import { workspaceRateTable } from './workspace-rates';
+import { t } from '../../shared/messages';
 
 /** What every valuation in a workspace shares: rates, reporting currency and price list. */
 export interface WorkspaceValuationContext {
@@ -103,7 +104,7 @@ interface SeizureRow {
  */
 export function readCaseInputs(ws: WorkspaceRuntime, caseId: string): CaseInputs {
   const name = ws.caseDocName(caseId);
-  if (!ws.host.exists(name)) throw new NestError('not-found', `case ${caseId} does not exist in this workspace`);
+  if (!ws.host.exists(name)) throw new NestError('not-found', { id: 'valuation.case-not-found', values: { caseId } });
   const fromDoc = ws.host.with(name, (doc) => {
     const cv = new CaseValuations(doc);
     return { meta: new CaseDoc(doc).readMeta(), records: cv.listValuations(), assumption: cv.readInterdictionRate() };
@@ -246,7 +247,7 @@ export function describeRatesUsed(ctx: WorkspaceValuationContext, results: reado
       }
     }
   }
-  const imported = ctx.importedFiles ? `, including ${ctx.importedFiles} newer file${ctx.importedFiles === 1 ? '' : 's'} imported into this workspace` : '';
+  const imported = ctx.importedFiles ? t('valuation.imported-ecb-files', { count: ctx.importedFiles }) : '';
   const ecb =
     `Currencies were converted through the euro with the ${ECB_CITATION.title} (${ECB_CITATION.url}), ` +
     `data from ${formatDateLong(ctx.ecb.firstDate)} to ${formatDateLong(ctx.ecb.lastDate)}${imported}, ` +

@@ -13,6 +13,7 @@ import { describeCaseEstimate, describeContext, describeFailure, describeFlow, d
 import type { CrimeSector } from '../../shared/domain/codes';
 import type { WorkspaceRuntime } from '../workspace/workspace-runtime';
 import { computeCase, contextFor, describeRatesUsed, readCaseInputs, recordNames, seizureName, workspaceValuationContext } from './compute';
+import { t } from '../../shared/messages';
 
 /** Joins sections into one text: a heading line, then paragraphs (and subsections) separated by blank lines. */
 export function statementText(title: string, sections: Statement['sections']): string {
@@ -41,7 +42,7 @@ export function caseStatement(ws: WorkspaceRuntime, caseId: string, today: strin
     const reporting = ctx.reportingCurrency !== 'USD' ? ` (${formatMoneyRange(est.reporting)})` : '';
     const paragraphs = est.valuations.map((v, i) => {
       const lines = describeValuation(v);
-      return est.valuations.length > 1 ? `Price ${i + 1} of ${est.valuations.length}: ${lines.join(' ')}` : lines.join(' ');
+      return est.valuations.length > 1 ? t('valuation.price-n-of-m', { n: i + 1, count: est.valuations.length, text: lines.join(' ') }) : lines.join(' ');
     });
     if (est.valuations.length > 1) paragraphs.push('The range given for this seizure covers all its prices.');
     for (const f of c.estimate.failures.filter((x) => x.seizureId === est.seizureId)) paragraphs.push(`Not used: ${describeFailure(f, names)}`);
@@ -53,7 +54,7 @@ export function caseStatement(ws: WorkspaceRuntime, caseId: string, today: strin
   for (const f of c.estimate.failures.filter((x) => c.estimate.excluded.includes(x.seizureId))) left.push(describeFailure(f, names));
   const notValued = c.estimate.notValued.map((id) => byId.get(id)!).filter(Boolean);
   if (notValued.length) {
-    left.push(`No price was assigned to ${notValued.length} seizure${notValued.length === 1 ? '' : 's'}, which ${notValued.length === 1 ? 'is' : 'are'} not part of the estimate: ${notValued.map(seizureName).join('; ')}.`);
+    left.push(t('valuation.not-valued', { count: notValued.length, names: notValued.map(seizureName).join('; ') }));
   }
   if (left.length) sections.push({ heading: 'Seizures not included', paragraphs: left, subsections: [] });
 

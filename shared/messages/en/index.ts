@@ -12,7 +12,9 @@ import { importMessages } from './import';
 import { recordMessages } from './records';
 import { relayCliMessages } from './relay-cli';
 import { relayMessages } from './relay';
+import { storageMessages } from './storage';
 import { syncMessages } from './sync';
+import { valuationMessages } from './valuation';
 
 /** Every message id with its English ICU pattern. */
 export const en = {
@@ -26,4 +28,6 @@ export const en = {
   ...relayMessages,
   ...relayCliMessages,
   ...syncMessages,
+  ...storageMessages,
+  ...valuationMessages,
 } as const;
