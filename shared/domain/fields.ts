@@ -1,6 +1,8 @@
 /**
  * Reusable zod field schemas: ISO codes, dates, coordinates, identifiers. Every record schema
- * in `shared/domain` is built from these so that one rule has one wording everywhere.
+ * in `shared/domain` is built from these so that one rule has one wording everywhere. The wording
+ * comes from the catalogue (`field.*`, shared/messages/en/fields.ts), formatted when the schema is
+ * built, i.e. in the locale in use when this module loads.
  */
 import { z } from 'zod';
 import { t } from '../messages/format';
