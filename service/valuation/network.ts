@@ -49,7 +49,7 @@ export function workspaceValuation(ws: WorkspaceRuntime): WorkspaceValuation {
     t('valuation.network-cases', { valued: valuedCases, count: rows.length }),
     ...describeCaseEstimate(net, recordNames(seizures, ctx)),
   ];
-  if (rows.some((r) => r.flow)) methodology.push('Undetected-flow estimates rest on each case’s own interdiction-rate assumption; they are shown per case and are not added up.');
+  if (rows.some((r) => r.flow)) methodology.push(t('valuation.network-flow'));
   if (net.seizures.length) methodology.push(describeRatesUsed(ctx, results));
   return {
     reportingCurrency: ctx.reportingCurrency,
