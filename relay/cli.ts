@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createLogger } from '../node/log';
 import { NestError } from '../shared/errors';
+import { t } from '../shared/messages';
 import { generateWorkspaceKey, parsePrivateJwk, parsePublicJwk } from '../shared/auth/keys';
 import { signInvitation } from '../shared/auth/tokens';
 import { hubTuning, HELP, parseCommandLine, type Command } from './config';
@@ -30,7 +31,7 @@ function readFileFor(flag: string, file: string): string {
   try {
     return fs.readFileSync(file, 'utf8');
   } catch (err) {
-    throw new NestError('invalid-params', `${flag}: cannot read ${file} (${fsReason(err)})`);
+    throw new NestError('invalid-params', { id: 'relay.cli.cannot-read', values: { flag, file, reason: fsReason(err) } });
   }
 }
 
@@ -58,10 +59,10 @@ async function run(cmd: Command): Promise<void> {
       const relay = await startRelay({ ...s, ...hubTuning(s), storage, log, now: Date.now }).catch(async (err: unknown) => {
         await storage.close();
         const code = (err as { code?: unknown }).code;
-        const why = code === 'EADDRINUSE' ? 'the port is in use: choose another --port, or 0 for any free one' : code === 'EADDRNOTAVAIL' ? 'no such address on this machine: check --host' : fsReason(err);
-        throw new NestError('invalid-params', `cannot listen on ${s.host}:${s.port} (${why})`);
+        const why = code === 'EADDRINUSE' ? t('relay.cli.port-in-use') : code === 'EADDRNOTAVAIL' ? t('relay.cli.no-such-address') : fsReason(err);
+        throw new NestError('invalid-params', { id: 'relay.cli.cannot-listen', values: { host: s.host, port: String(s.port), reason: why } });
       });
-      console.log(`listening on ${relay.url}`);
+      console.log(t('relay.cli.listening', { url: relay.url }));
       let stopping = false;
       const stop = (signal: string): void => {
         if (stopping) return;
@@ -85,7 +86,7 @@ async function run(cmd: Command): Promise<void> {
       try {
         const rec = await storage.addWorkspaceKey(cmd.workspaceId, jwk, cmd.label);
         const count = (await storage.workspaceKeys(cmd.workspaceId)).length;
-        console.log(`workspace ${rec.workspaceId}: key ${rec.kid} registered (${count} key${count === 1 ? '' : 's'} now valid)`);
+        console.log(t('relay.cli.key-registered', { workspaceId: rec.workspaceId, kid: rec.kid, count }));
       } finally {
         await storage.close();
       }
@@ -95,9 +96,9 @@ async function run(cmd: Command): Promise<void> {
       const storage = openStorage(cmd.dataDir, 'existing');
       try {
         const removed = await storage.removeWorkspaceKey(cmd.workspaceId, cmd.kid);
-        if (!removed) throw new NestError('not-found', `workspace ${cmd.workspaceId} has no key ${cmd.kid} (see list-workspaces)`);
+        if (!removed) throw new NestError('not-found', { id: 'relay.cli.no-such-key', values: { workspaceId: cmd.workspaceId, kid: cmd.kid } });
         const left = (await storage.workspaceKeys(cmd.workspaceId)).length;
-        console.log(`workspace ${cmd.workspaceId}: key ${cmd.kid} removed (${left} left); connections it signed close within the key check period`);
+        console.log(t('relay.cli.key-removed', { workspaceId: cmd.workspaceId, kid: cmd.kid, left }));
       } finally {
         await storage.close();
       }
@@ -115,9 +116,9 @@ async function run(cmd: Command): Promise<void> {
       return;
     }
     case 'backup': {
-      if (fs.existsSync(cmd.out)) throw new NestError('invalid-params', `${cmd.out} exists already; give a new file name`);
+      if (fs.existsSync(cmd.out)) throw new NestError('invalid-params', { id: 'relay.cli.out-exists', values: { out: cmd.out } });
       if (!fs.statSync(path.dirname(cmd.out), { throwIfNoEntry: false })?.isDirectory()) {
-        throw new NestError('invalid-params', `--out: the folder ${path.dirname(cmd.out)} does not exist; create it first`);
+        throw new NestError('invalid-params', { id: 'relay.cli.out-folder-missing', values: { folder: path.dirname(cmd.out) } });
       }
       const storage = openStorage(cmd.dataDir, 'existing');
       try {
@@ -125,7 +126,7 @@ async function run(cmd: Command): Promise<void> {
       } finally {
         await storage.close();
       }
-      console.log(`backup written to ${cmd.out}`);
+      console.log(t('relay.cli.backup-written', { out: cmd.out }));
       return;
     }
     case 'generate-key': {
@@ -135,9 +136,9 @@ async function run(cmd: Command): Promise<void> {
         fs.writeFileSync(cmd.out, `${JSON.stringify(pair.privateJwk)}\n`, { mode: 0o600, flag: 'wx' });
       } catch (err) {
         const exists = (err as { code?: unknown }).code === 'EEXIST';
-        throw new NestError('invalid-params', `--out: cannot write ${cmd.out} (${fsReason(err)})${exists ? '; a key file is never overwritten: give a new file name' : ''}`);
+        throw new NestError('invalid-params', { id: 'relay.cli.cannot-write-key', values: { out: cmd.out, reason: fsReason(err), exists } });
       }
-      console.error(`private key written to ${cmd.out} (keep it secret); key id ${pair.kid}; the public key follows on stdout`);
+      console.error(t('relay.cli.private-key-written', { out: cmd.out, kid: pair.kid }));
       console.log(JSON.stringify(pair.publicJwk));
       return;
     }
@@ -166,14 +167,14 @@ async function run(cmd: Command): Promise<void> {
 function publicKeyText(arg: string): string {
   if (arg.trimStart().startsWith('{')) return arg;
   if (fs.existsSync(arg)) return readFileFor('--public-key', arg);
-  throw new NestError('invalid-params', `--public-key: no file ${arg}, and not a JWK either (give the .pub.jwk file or its JSON text)`);
+  throw new NestError('invalid-params', { id: 'relay.cli.public-key-missing', values: { arg } });
 }
 
 try {
   await run(parseCommandLine(process.argv.slice(2), process.env));
 } catch (err) {
   if (err instanceof NestError) {
-    console.error(`error: ${err.message}`);
+    console.error(t('relay.cli.error', { message: err.message }));
     process.exit(err.code === 'invalid-params' ? 2 : 1);
   }
   throw err;

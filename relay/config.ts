@@ -120,7 +120,7 @@ export function parseCommandLine(argv: readonly string[], env: Readonly<Record<s
     args = args.slice(1);
   }
   const allowed = COMMAND_FLAGS[name];
-  if (!allowed) throw new NestError('invalid-params', `unknown command "${name}" (see --help)`);
+  if (!allowed) throw new NestError('invalid-params', { id: 'relay.cli.unknown-command', values: { name } });
   const flags = readFlags(args, allowed, name);
   // Relative paths are the operator's: `npm run` starts the script in the package root, but says
   // where it was typed in INIT_CWD (absent when node runs the CLI directly, e.g. under systemd).
@@ -158,7 +158,7 @@ export function parseCommandLine(argv: readonly string[], env: Readonly<Record<s
       return { kind: 'generate-key', out: abs(required('out', flags)) };
     default: {
       const role = required('role', flags);
-      if (!(MEMBER_ROLES as readonly string[]).includes(role)) throw new NestError('invalid-params', `--role must be one of ${MEMBER_ROLES.join(', ')}`);
+      if (!(MEMBER_ROLES as readonly string[]).includes(role)) throw new NestError('invalid-params', { id: 'relay.cli.bad-role', values: { roles: MEMBER_ROLES.join(', ') } });
       return {
         kind: 'invite',
         keyFile: abs(required('key', flags)),
@@ -178,10 +178,10 @@ function readFlags(args: string[], allowed: string[], command: string): Flags {
   const flags: Flags = new Map();
   for (let i = 0; i < args.length; i++) {
     const a = args[i]!;
-    if (!a.startsWith('--')) throw new NestError('invalid-params', `unexpected argument "${a.slice(0, 40)}" (see --help)`);
+    if (!a.startsWith('--')) throw new NestError('invalid-params', { id: 'relay.cli.unexpected-argument', values: { arg: a.slice(0, 40) } });
     const eq = a.indexOf('=');
     const key = eq >= 0 ? a.slice(2, eq) : a.slice(2);
-    if (!allowed.includes(key)) throw new NestError('invalid-params', `unknown option --${key} for ${command} (see --help)`);
+    if (!allowed.includes(key)) throw new NestError('invalid-params', { id: 'relay.cli.unknown-option', values: { key, command } });
     let value: string | undefined;
     if (eq >= 0) value = a.slice(eq + 1);
     else {
@@ -189,7 +189,7 @@ function readFlags(args: string[], allowed: string[], command: string): Flags {
       i++;
     }
     // "--data-dir --port 0": a flag where the value should be means the value was left out.
-    if (value === undefined || (eq < 0 && value.startsWith('--'))) throw new NestError('invalid-params', `--${key} needs a value`);
+    if (value === undefined || (eq < 0 && value.startsWith('--'))) throw new NestError('invalid-params', { id: 'relay.cli.needs-value', values: { flag: key } });
     flags.set(key, value);
   }
   return flags;
@@ -197,9 +197,9 @@ function readFlags(args: string[], allowed: string[], command: string): Flags {
 
 function int(flag: string, text: string | undefined, fallback: number, min: number, max: number): number {
   if (text === undefined || text === '') return fallback;
-  if (!/^\d+$/.test(text.trim())) throw new NestError('invalid-params', `--${flag} must be a whole number, not "${text.slice(0, 40)}"`);
+  if (!/^\d+$/.test(text.trim())) throw new NestError('invalid-params', { id: 'relay.cli.not-whole-number', values: { flag, value: text.slice(0, 40) } });
   const n = Number(text.trim());
-  if (n < min || n > max) throw new NestError('invalid-params', `--${flag} must be between ${min} and ${max}`);
+  if (n < min || n > max) throw new NestError('invalid-params', { id: 'relay.cli.out-of-range', values: { flag, min: String(min), max: String(max) } });
   return n;
 }
 
@@ -211,7 +211,7 @@ function int(flag: string, text: string | undefined, fallback: number, min: numb
 function text(flag: string, flags: Flags, envValue: string | undefined, fallback: string): string {
   const v = flags.get(flag);
   if (v !== undefined) {
-    if (v.trim() === '') throw new NestError('invalid-params', `--${flag} needs a value`);
+    if (v.trim() === '') throw new NestError('invalid-params', { id: 'relay.cli.needs-value', values: { flag } });
     return v;
   }
   return envValue === undefined || envValue.trim() === '' ? fallback : envValue;
@@ -219,12 +219,12 @@ function text(flag: string, flags: Flags, envValue: string | undefined, fallback
 
 function required(flag: string, flags: Flags): string {
   const v = flags.get(flag);
-  if (v === undefined || v === '') throw new NestError('invalid-params', `--${flag} is required`);
+  if (v === undefined || v === '') throw new NestError('invalid-params', { id: 'relay.cli.required', values: { flag } });
   return v;
 }
 
 function uuid(flag: string, flags: Flags): string {
   const v = required(flag, flags);
-  if (!idSchema.safeParse(v).success) throw new NestError('invalid-params', `--${flag} must be a workspace UUID`);
+  if (!idSchema.safeParse(v).success) throw new NestError('invalid-params', { id: 'relay.cli.not-uuid', values: { flag } });
   return v.toLowerCase();
 }

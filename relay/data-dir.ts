@@ -14,8 +14,6 @@ export function relayDbFile(dataDir: string): string {
   return path.join(dataDir, 'relay.sqlite');
 }
 
-const WHERE = 'check --data-dir (or NEST_RELAY_DATA_DIR)';
-
 /**
  * Checks `dataDir` and returns the path of its `relay.sqlite`.
  * - `create` (serve, add-workspace): the folder is created if missing and must be writable.
@@ -25,22 +23,22 @@ const WHERE = 'check --data-dir (or NEST_RELAY_DATA_DIR)';
 export function prepareDataDir(dataDir: string, mode: 'create' | 'existing'): string {
   const file = relayDbFile(dataDir);
   const stat = statOrNull(dataDir);
-  if (stat && !stat.isDirectory()) throw new NestError('invalid-params', `the data folder ${dataDir} is a file, not a folder: ${WHERE}`);
+  if (stat && !stat.isDirectory()) throw new NestError('invalid-params', { id: 'relay.data-dir.is-file', values: { dir: dataDir } });
   if (mode === 'existing') {
-    if (!stat) throw new NestError('not-found', `the data folder ${dataDir} does not exist: ${WHERE}`);
-    if (!statOrNull(file)) throw new NestError('not-found', `there is no relay database (relay.sqlite) in ${dataDir}: ${WHERE}; the relay creates it when it first starts`);
+    if (!stat) throw new NestError('not-found', { id: 'relay.data-dir.missing', values: { dir: dataDir } });
+    if (!statOrNull(file)) throw new NestError('not-found', { id: 'relay.data-dir.no-database', values: { dir: dataDir } });
   } else if (!stat) {
     try {
       fs.mkdirSync(dataDir, { recursive: true });
     } catch (err) {
-      throw new NestError('invalid-params', `cannot create the data folder ${dataDir} (${fsReason(err)}): create it for the relay's user, or ${WHERE}`);
+      throw new NestError('invalid-params', { id: 'relay.data-dir.cannot-create', values: { dir: dataDir, reason: fsReason(err) } });
     }
   }
   try {
     fs.accessSync(dataDir, fs.constants.R_OK | fs.constants.W_OK | fs.constants.X_OK);
     if (statOrNull(file)) fs.accessSync(file, fs.constants.R_OK | fs.constants.W_OK);
   } catch (err) {
-    throw new NestError('invalid-params', `the relay cannot write to ${dataDir} (${fsReason(err)}): give the relay's user read and write access to the folder and relay.sqlite*, or ${WHERE}`);
+    throw new NestError('invalid-params', { id: 'relay.data-dir.not-writable', values: { dir: dataDir, reason: fsReason(err) } });
   }
   return file;
 }
@@ -52,7 +50,7 @@ export function prepareDataDir(dataDir: string, mode: 'create' | 'existing'): st
 export function openError(file: string, err: unknown): NestError {
   const reason = err instanceof Error ? err.message : String(err);
   const code = err instanceof NestError ? err.code : 'database-corrupt';
-  return new NestError(code, `cannot open the relay database ${file}: ${reason}`);
+  return new NestError(code, { id: 'relay.data-dir.cannot-open', values: { file, reason } });
 }
 
 /** `ENOENT`-style code and text of a file-system error, for a message. */

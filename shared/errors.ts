@@ -2,7 +2,7 @@
  * Stable error codes; their user-facing sentences live in the message catalogue (shared/messages). Code everywhere throws
  * {@link NestError} with a code; the UI shows `userMessage(code)` plus the specific detail.
  */
-import { t } from './messages/format';
+import { isMessageId, t, type MessageId } from './messages/format';
 
 /** Every error code the app can report; its sentence is the catalogue's `error.<code>` (shared/messages). */
 export const ERROR_CODES = [
@@ -20,30 +20,82 @@ export interface FieldIssue {
   message: string;
 }
 
-/** The serialisable form of an error, as it crosses the RPC boundary. */
+/**
+ * Values for a message's placeholders in an error: JSON-safe (no Date: pass an ISO string or epoch
+ * milliseconds) so they cross the RPC boundary and the renderer can format them in its locale.
+ */
+export type ErrorValues = Record<string, string | number | boolean | null>;
+
+/** A catalogue message and its values: what a throw site passes instead of a finished sentence. */
+export interface ErrorMessage {
+  /** The catalogue id, e.g. `workspace.not-found`. */
+  id: MessageId;
+  /** The placeholder values, e.g. `{ id }`. */
+  values?: ErrorValues;
+}
+
+/**
+ * The serialisable form of an error, as it crosses the RPC boundary. `message` is the English
+ * text (logs, CLIs, old clients); `messageId` + `values`, when present, let the receiver format the
+ * same message in its own locale.
+ */
 export interface ErrorInfo {
   code: ErrorCode;
   message: string;
+  messageId?: MessageId;
+  values?: ErrorValues;
   issues?: FieldIssue[];
 }
 
-/** An error with a stable code, a specific message and optional field issues. */
+/**
+ * An error with a stable code, a specific message and optional field issues. Throw sites pass the
+ * message as a catalogue reference, `new NestError('not-found', { id: 'case.not-found', values: { caseId } })`;
+ * `message` is then its English (current-locale) text for logs and CLIs. A plain string is still
+ * accepted while the remaining throw sites are converted (test/shared/messages/throw-sites.test.ts
+ * keeps converted files from going back).
+ */
 export class NestError extends Error {
   /** The stable code; see {@link ERROR_CODES}. */
   readonly code: ErrorCode;
   /** Field-level problems, when the error is about a form or a record. */
   readonly issues: FieldIssue[] | undefined;
+  /** The catalogue message, when the throw site gave one (absent for a plain string or the code's default). */
+  readonly messageRef: ErrorMessage | undefined;
 
-  constructor(code: ErrorCode, message?: string, issues?: FieldIssue[]) {
-    super(message ?? userMessage(code));
+  /**
+   * @param message a catalogue reference (preferred), a finished sentence (legacy), or nothing for the code's sentence.
+   * @throws Error when the catalogue message needs a value that `message.values` lacks (a programming error).
+   */
+  constructor(code: ErrorCode, message?: ErrorMessage | string, issues?: FieldIssue[]) {
+    super(message === undefined ? userMessage(code) : typeof message === 'string' ? message : t(message.id, message.values));
     this.name = 'NestError';
     this.code = code;
     this.issues = issues;
+    this.messageRef = typeof message === 'object' ? message : undefined;
   }
 
   /** The serialisable form. */
   toInfo(): ErrorInfo {
-    return this.issues ? { code: this.code, message: this.message, issues: this.issues } : { code: this.code, message: this.message };
+    const info: ErrorInfo = { code: this.code, message: this.message };
+    if (this.messageRef) {
+      info.messageId = this.messageRef.id;
+      if (this.messageRef.values) info.values = this.messageRef.values;
+    }
+    if (this.issues) info.issues = this.issues;
+    return info;
+  }
+}
+
+/**
+ * The text of `info` in the current locale: its catalogue message formatted with its values when it
+ * has one this catalogue knows, otherwise the sender's `message`.
+ */
+export function errorText(info: Pick<ErrorInfo, 'message' | 'messageId' | 'values'>): string {
+  if (!info.messageId || !isMessageId(info.messageId)) return info.message;
+  try {
+    return t(info.messageId, info.values ?? undefined);
+  } catch {
+    return info.message; // a value the message needs is missing: the sender's text is still right
   }
 }
 

@@ -38,10 +38,10 @@ export function lockDataDir(dataDir: string): () => void {
       const pid = Number(fs.readFileSync(file, 'utf8'));
       if (pid === process.pid) return () => undefined;
       if (Number.isInteger(pid) && pid > 0 && alive(pid)) {
-        throw new NestError('forbidden', `NEST Desk (process ${pid}) is already using the data folder ${dataDir}. Close it first, or use the app instead.`);
+        throw new NestError('forbidden', { id: 'storage.data-dir-in-use', values: { pid: String(pid), dir: dataDir } });
       }
       fs.rmSync(file, { force: true }); // stale lock from a crashed process
     }
   }
-  throw new NestError('forbidden', `could not lock the data folder ${dataDir}`);
+  throw new NestError('forbidden', { id: 'storage.data-dir-lock-failed', values: { dir: dataDir } });
 }

@@ -61,7 +61,7 @@ export function migrate(db: Db, migrations: Migration[] = loadMigrations(), labe
   if (from > latest) {
     throw new NestError(
       'database-too-new',
-      `${label} has schema version ${from} but this version of NEST Desk knows only up to ${latest}. Update NEST Desk to open it; nothing was changed.`,
+      { id: 'storage.schema-too-new', values: { label, version: String(from), latest: String(latest) } },
     );
   }
   const applied: string[] = [];
@@ -75,7 +75,10 @@ export function migrate(db: Db, migrations: Migration[] = loadMigrations(), labe
     try {
       apply();
     } catch (err) {
-      throw new NestError('migration-failed', `${label}: migration ${String(m.version).padStart(3, '0')}_${m.name} failed: ${err instanceof Error ? err.message : String(err)}`);
+      throw new NestError('migration-failed', {
+        id: 'storage.migration-failed',
+        values: { label, migration: `${String(m.version).padStart(3, '0')}_${m.name}`, reason: err instanceof Error ? err.message : String(err) },
+      });
     }
     applied.push(`${String(m.version).padStart(3, '0')}_${m.name}`);
   }

@@ -34,6 +34,7 @@ import { splitQuantity } from './quantity';
 import { parseSector } from './sectors';
 import { parseUnit } from './units';
 import { parseCitesAppendix, parseCurrency, parseDatePrecision, parseLocationPrecision } from './vocab';
+import { t } from '../../shared/messages';
 
 /** A problem with one field of a row; the caller adds the line. */
 export type FieldRejection = Omit<Rejection, 'line'>;
@@ -97,12 +98,12 @@ export function buildSeizure(cells: readonly string[], plan: ImportPlan, locatio
   // Date and its precision.
   const date: ParsedDate | undefined = read('seizureDate', ['seizureDate'], (raw, col) => parseDate(raw, plan.dateOrder.get(col.index) ?? 'DMY'));
   let seizureDate = date?.date ?? d.seizureDate;
-  if (!date && !source.seizureDate && !seizureDate) reject('seizureDate', firstColumn('seizureDate'), '', 'is required');
+  if (!date && !source.seizureDate && !seizureDate) reject('seizureDate', firstColumn('seizureDate'), '', t('field.required'));
   const statedPrecision = read('datePrecision', ['datePrecision'], parseDatePrecision);
   let datePrecision = date?.precision ?? d.datePrecision ?? 'day';
   if (statedPrecision && date) {
     if (PRECISION_RANK[statedPrecision] > PRECISION_RANK[date.precision]) {
-      reject('datePrecision', source.datePrecision!.column, source.datePrecision!.value, `says ${statedPrecision} but the date '${source.seizureDate!.value.trim()}' only gives the ${date.precision}`);
+      reject('datePrecision', source.datePrecision!.column, source.datePrecision!.value, t('import.precision-contradicts-date', { stated: statedPrecision, value: source.seizureDate!.value.trim(), precision: date.precision }));
     } else datePrecision = statedPrecision;
   } else if (statedPrecision) datePrecision = statedPrecision;
   seizureDate ??= '';
@@ -120,7 +121,7 @@ export function buildSeizure(cells: readonly string[], plan: ImportPlan, locatio
     latitude = read('latitude', ['latitude'], (raw) => parseCoordinate(raw, 'lat')) ?? null;
     longitude = read('longitude', ['longitude'], (raw) => parseCoordinate(raw, 'lon')) ?? null;
     for (const [field, other] of [['latitude', 'longitude'], ['longitude', 'latitude']] as const) {
-      if (!source[field] && source[other]) reject(field, firstColumn(field), '', 'latitude and longitude must both be given or both be empty');
+      if (!source[field] && source[other]) reject(field, firstColumn(field), '', t('field.coordinates-paired'));
     }
   } else {
     const p = pick(['coordinates']);
@@ -128,14 +129,14 @@ export function buildSeizure(cells: readonly string[], plan: ImportPlan, locatio
       source.latitude = source.longitude = { column: p.col.name, value: p.raw };
       const r = parseCoordinatePair(p.raw);
       if (r.ok) ({ latitude, longitude } = r.value);
-      else reject(r.reason.startsWith('longitude') ? 'longitude' : 'latitude', p.col.name, p.raw, r.reason.replace(/^(latitude|longitude) /, ''));
+      else reject(r.messageId === 'import.longitude-reason' ? 'longitude' : 'latitude', p.col.name, p.raw, typeof r.values?.reason === 'string' ? r.values.reason : r.reason);
     }
   }
   // A row without a country takes the one its coordinates fall in (offline basemap), then the default.
   const located = !countryRead && !source.country && latitude !== null && longitude !== null ? (plan.countryAt?.(latitude, longitude) ?? undefined) : undefined;
   const country = countryRead ?? located ?? d.country;
   if (!country && !source.country) {
-    const why = latitude !== null && longitude !== null && plan.countryAt ? 'is required (the coordinates are not in a known country)' : 'is required';
+    const why = latitude !== null && longitude !== null && plan.countryAt ? t('import.country-required-outside-known') : t('field.required');
     reject('country', firstColumn('country'), '', why);
   }
   const locationPrecision = read('locationPrecision', ['locationPrecision'], parseLocationPrecision) ?? d.locationPrecision ?? 'exact';
@@ -154,7 +155,7 @@ export function buildSeizure(cells: readonly string[], plan: ImportPlan, locatio
     source.quantity = { column: q.col.name, value: q.raw };
     const parts = splitQuantity(q.raw);
     const n = parts ? parseNumber(parts[0], plan.decimal.get(q.col.index) ?? '.') : null;
-    if (!parts || !n) reject('quantity', q.col.name, q.raw, `'${q.raw.trim()}' is not a quantity`);
+    if (!parts || !n) reject('quantity', q.col.name, q.raw, t('import.not-a-quantity', { value: q.raw.trim() }));
     else if (!n.ok) reject('quantity', q.col.name, q.raw, n.reason);
     else quantity = n.value;
     if (parts && parts[1]) {
@@ -167,9 +168,9 @@ export function buildSeizure(cells: readonly string[], plan: ImportPlan, locatio
   const columnUnit = read('unit', ['unit'], parseUnit) ?? null;
   const unit: QuantityUnit = cellUnit ?? columnUnit ?? d.unit ?? 'kg';
   if (cellUnit && columnUnit && cellUnit !== columnUnit) {
-    reject('unit', source.unit!.column, source.unit!.value, `the quantity says ${cellUnit} but the unit column says ${columnUnit}`);
+    reject('unit', source.unit!.column, source.unit!.value, t('import.unit-contradiction', { cellUnit, columnUnit }));
   } else if (q && quantity !== null && !cellUnit && !columnUnit && !d.unit && !rejections.some((r) => r.field === 'unit')) {
-    reject('unit', firstColumn('unit') || q.col.name, '', 'is required when a quantity is given');
+    reject('unit', firstColumn('unit') || q.col.name, '', t('import.unit-required'));
   }
 
   // Routes and who.
@@ -208,7 +209,7 @@ export function buildSeizure(cells: readonly string[], plan: ImportPlan, locatio
     (source.reportedValue ? null : (d.reportedValue ?? null));
   const columnCurrency = read('reportedCurrency', ['reportedCurrency'], parseCurrency) ?? null;
   if (money.currency && columnCurrency && money.currency !== columnCurrency) {
-    reject('reportedCurrency', source.reportedCurrency!.column, source.reportedCurrency!.value, `the value says ${money.currency} but the currency column says ${columnCurrency}`);
+    reject('reportedCurrency', source.reportedCurrency!.column, source.reportedCurrency!.value, t('import.currency-contradiction', { cellCurrency: money.currency, columnCurrency }));
   }
   const reportedCurrency = money.currency ?? columnCurrency ?? d.reportedCurrency ?? null;
 
@@ -243,7 +244,7 @@ export function buildSeizure(cells: readonly string[], plan: ImportPlan, locatio
     const r = seizureFieldSchemas[field].safeParse(candidate[field]);
     if (!r.success) {
       const { column, value } = describe(field);
-      reject(field, column, value, r.error.issues[0]?.message ?? 'is not valid');
+      reject(field, column, value, r.error.issues[0]?.message ?? t('import.not-valid'));
     }
   }
   if (!rejections.length) {

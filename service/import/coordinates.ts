@@ -16,6 +16,7 @@
  * "lat, lon" (what Google Maps copies); with letters, E/W marks the longitude wherever it stands.
  */
 import { fail, ok, type Parsed } from './parse-result';
+import type { MessageId } from '../../shared/messages';
 
 /** Which coordinate a value is: latitude (N/S, ±90) or longitude (E/W, ±180). */
 export type Axis = 'lat' | 'lon';
@@ -32,11 +33,11 @@ function normaliseMarks(raw: string): string {
 }
 
 const RANGE: Record<Axis, number> = { lat: 90, lon: 180 };
-const RANGE_REASON: Record<Axis, string> = { lat: 'must be between -90 and 90 degrees', lon: 'must be between -180 and 180 degrees' };
+const RANGE_REASON = { lat: 'field.latitude-range', lon: 'field.longitude-range' } as const satisfies Record<Axis, MessageId>;
 
 /** Reads the unsigned body of a coordinate: decimal degrees, DMS or DDM. */
 function parseBody(body: string): Parsed<number> {
-  const bad = fail<number>(`'${body}' is not a coordinate`);
+  const bad = fail<number>('import.not-a-coordinate', { value: body });
   // Up to three numbers, each followed by its mark (° ' ") or by a space or colon.
   const re = /(\d+(?:[.,]\d+)?)\s*([°'":])?\s*/y;
   const parts: { n: string; mark: string }[] = [];
@@ -51,8 +52,8 @@ function parseBody(body: string): Parsed<number> {
   // Only the last number may have a fraction: 1°16.433' is fine, 1.5°16' is not.
   if (parts.slice(0, -1).some((p) => /[.,]/.test(p.n))) return bad;
   const [d, mi = 0, se = 0] = parts.map((p) => Number(p.n.replace(',', '.')));
-  if (mi >= 60) return fail(`minutes must be below 60 in '${body}'`);
-  if (se >= 60) return fail(`seconds must be below 60 in '${body}'`);
+  if (mi >= 60) return fail('import.minutes-too-large', { value: body });
+  if (se >= 60) return fail('import.seconds-too-large', { value: body });
   return ok(d! + mi / 60 + se / 3600);
 }
 
@@ -65,7 +66,7 @@ const round8 = (n: number) => Math.round(n * 1e8) / 1e8;
  */
 export function parseCoordinate(raw: string, axis: Axis): Parsed<number> {
   let s = normaliseMarks(raw);
-  if (s === '') return fail('is empty');
+  if (s === '') return fail('import.empty');
   let hemi = '';
   const lead = /^([NSEW])\s*([\d+-].*)$/i.exec(s);
   const trail = /^(.*?[\d°'"])\s*([NSEW])$/i.exec(s);
@@ -77,13 +78,13 @@ export function parseCoordinate(raw: string, axis: Axis): Parsed<number> {
     s = s.slice(1).trim();
   }
   if (hemi) {
-    if (axis === 'lat' && !'NS'.includes(hemi)) return fail(`'${raw.trim()}' has ${hemi} on a latitude (use N or S)`);
-    if (axis === 'lon' && !'EW'.includes(hemi)) return fail(`'${raw.trim()}' has ${hemi} on a longitude (use E or W)`);
-    if (negative && (hemi === 'S' || hemi === 'W')) return fail(`'${raw.trim()}' has both a minus sign and ${hemi}`);
+    if (axis === 'lat' && !'NS'.includes(hemi)) return fail('import.hemisphere-not-latitude', { value: raw.trim(), hemisphere: hemi });
+    if (axis === 'lon' && !'EW'.includes(hemi)) return fail('import.hemisphere-not-longitude', { value: raw.trim(), hemisphere: hemi });
+    if (negative && (hemi === 'S' || hemi === 'W')) return fail('import.sign-and-hemisphere', { value: raw.trim(), hemisphere: hemi });
     if (hemi === 'S' || hemi === 'W') negative = true;
   }
   const body = parseBody(s);
-  if (!body.ok) return fail(body.reason.startsWith("'") ? `'${raw.trim()}' is not a coordinate` : body.reason);
+  if (!body.ok) return body.messageId === 'import.not-a-coordinate' ? fail('import.not-a-coordinate', { value: raw.trim() }) : body;
   const value = round8(negative ? -body.value : body.value);
   if (Math.abs(value) > RANGE[axis]) return fail(RANGE_REASON[axis]);
   return ok(value === 0 ? 0 : value);
@@ -117,12 +118,12 @@ function splitPair(s: string): [string, string] | null {
 export function parseCoordinatePair(raw: string): Parsed<{ latitude: number; longitude: number }> {
   const s = normaliseMarks(raw).replace(/^[([]\s*|\s*[)\]]$/g, '');
   const halves = splitPair(s);
-  if (!halves) return fail(`'${raw.trim()}' is not a "latitude, longitude" pair`);
+  if (!halves) return fail('import.not-a-pair', { value: raw.trim() });
   let [a, b] = halves.map((h) => h.trim()) as [string, string];
   if (/[EW]\s*$|^[EW]/i.test(a) && /[NS]\s*$|^[NS]/i.test(b)) [a, b] = [b, a];
   const lat = parseCoordinate(a, 'lat');
-  if (!lat.ok) return fail(`latitude ${lat.reason}`);
+  if (!lat.ok) return fail('import.latitude-reason', { reason: lat.reason });
   const lon = parseCoordinate(b, 'lon');
-  if (!lon.ok) return fail(`longitude ${lon.reason}`);
+  if (!lon.ok) return fail('import.longitude-reason', { reason: lon.reason });
   return ok({ latitude: lat.value, longitude: lon.value });
 }

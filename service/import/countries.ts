@@ -59,10 +59,10 @@ function normaliseName(raw: string): string {
  */
 export function parseCountry(raw: string): Parsed<string> {
   const s = raw.trim();
-  if (isMissing(s)) return fail('is required');
+  if (isMissing(s)) return fail('field.required');
   if (/^[A-Za-z]{2}$/.test(s)) {
     const code = ALIASES[s.toLowerCase()] ?? s.toUpperCase();
-    return isCountryCode(code) ? ok(code) : fail(`'${s}' is not an ISO 3166-1 country code`);
+    return isCountryCode(code) ? ok(code) : fail('import.not-a-country-code', { value: s });
   }
   if (/^[A-Za-z]{3}$/.test(s)) {
     const code = countries.alpha3ToAlpha2(s.toUpperCase());
@@ -74,7 +74,7 @@ export function parseCountry(raw: string): Parsed<string> {
   }
   const alias = ALIASES[normaliseName(s)];
   if (alias) return ok(alias);
-  return fail(`'${s}' is not a country (use ISO 3166-1 codes such as SG, VN, HK, or English names)`);
+  return fail('import.not-a-country', { value: s });
 }
 
 /**
@@ -92,7 +92,7 @@ export function parseCountryList(raw: string): Parsed<string[]> {
   for (const part of parts) {
     if (part.trim() === '') continue;
     const c = parseCountry(part);
-    if (!c.ok) return fail(c.reason);
+    if (!c.ok) return c;
     if (!codes.includes(c.value)) codes.push(c.value);
   }
   return ok(codes);

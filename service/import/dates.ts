@@ -38,10 +38,10 @@ const EXCEL_MAX_SERIAL = 2_958_465;
  * cannot be told apart and would come out 4 years and 1 day early.
  */
 export function excelSerialToIso(serial: number): Parsed<string> {
-  if (!Number.isFinite(serial) || serial < 1) return fail(`Excel day number ${serial} is before 1900-01-01`);
+  if (!Number.isFinite(serial) || serial < 1) return fail('import.excel-serial-too-early', { serial: String(serial) });
   const day = Math.floor(serial);
-  if (day === 60) return fail('Excel day number 60 is 1900-02-29, a day that does not exist (Excel’s 1900 leap-year bug)');
-  if (day > EXCEL_MAX_SERIAL) return fail(`Excel day number ${day} is after 9999-12-31`);
+  if (day === 60) return fail('import.excel-serial-leap-bug');
+  if (day > EXCEL_MAX_SERIAL) return fail('import.excel-serial-too-late', { serial: String(day) });
   const daysAfter18991231 = day < 60 ? day : day - 1;
   return ok(new Date(Date.UTC(1899, 11, 31) + daysAfter18991231 * DAY_MS).toISOString().slice(0, 10));
 }
@@ -76,7 +76,7 @@ const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 function calendarDate(y: number, m: number, d: number, raw: string): Parsed<string> {
   const s = `${pad(y, 4)}-${pad(m)}-${pad(d)}`;
   const t = new Date(`${s}T00:00:00Z`);
-  if (y < 1000 || Number.isNaN(t.getTime()) || t.toISOString().slice(0, 10) !== s) return fail(`'${raw}' is not a real date`);
+  if (y < 1000 || Number.isNaN(t.getTime()) || t.toISOString().slice(0, 10) !== s) return fail('import.not-a-real-date', { value: raw });
   return ok(s);
 }
 
@@ -114,7 +114,7 @@ export function isAmbiguousSlashDate(raw: string): boolean {
  */
 export function parseDate(raw: string, order: DateOrder): Parsed<ParsedDate> {
   const cell = raw.trim();
-  if (cell === '') return fail('is required');
+  if (cell === '') return fail('field.required');
   const day = (r: Parsed<string>): Parsed<ParsedDate> => (r.ok ? ok({ date: r.value, precision: 'day' }) : r);
 
   // Excel serial day number (a 4-digit integer 1000–2999 is a year instead).
@@ -137,7 +137,7 @@ export function parseDate(raw: string, order: DateOrder): Parsed<ParsedDate> {
     const [d, mo] = order === 'DMY' ? [a, b] : [b, a];
     return day(calendarDate(Number(m[3]), mo, d, cell));
   }
-  if (/^\d{1,2}[./-]\d{1,2}[./-]\d{2}$/.test(s)) return fail(`'${cell}' has a two-digit year; write the year in full`);
+  if (/^\d{1,2}[./-]\d{1,2}[./-]\d{2}$/.test(s)) return fail('import.two-digit-year', { value: cell });
 
   // Month names: "21 July 2019", "21. Juli 2019", "21-Jul-2019", "July 21, 2019", "July 2019", "1er mars 2019", "21 de julio de 2019".
   const words = s.toLowerCase().replace(/,/g, ' ').replace(/\b(de|del|of|the)\b/g, ' ').replace(/(\d)(er|st|nd|rd|th)\b/g, '$1').split(/[\s\-/]+/).filter(Boolean);
@@ -152,5 +152,5 @@ export function parseDate(raw: string, order: DateOrder): Parsed<ParsedDate> {
     const r = calendarDate(Number(words[1]), monthNumber(words[0]!)!, 1, cell);
     return r.ok ? ok({ date: r.value, precision: 'month' }) : r;
   }
-  return fail(`'${cell}' is not a date (write YYYY-MM-DD)`);
+  return fail('import.not-a-date', { value: cell });
 }

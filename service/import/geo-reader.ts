@@ -19,7 +19,8 @@ import { DOMParser } from '@xmldom/xmldom';
 import type { Feature, Geometry, Position } from 'geojson';
 import type { RouteFields } from '../../shared/domain/route';
 import { routeFieldsSchema } from '../../shared/domain/route';
-import { NestError } from '../../shared/errors';
+import { NestError, type ErrorValues } from '../../shared/errors';
+import { t, type MessageId } from '../../shared/messages';
 import type { GeometryLocation } from './build-seizure';
 
 /** A feature that may become a seizure: its index in the file (from 0), flat properties and location. */
@@ -45,7 +46,8 @@ const STYLE_KEYS = new Set([
   'marker-symbol', '_gpxType', 'coordinateProperties', 'coordTimes',
 ]);
 
-const failed = (fileName: string, why: string) => new NestError('import-failed', `${fileName}: ${why}`);
+/** The file cannot be imported: the catalogue message `id` (`import.file.*`), which starts with the file's name. */
+const failed = (fileName: string, id: MessageId, values: ErrorValues = {}) => new NestError('import-failed', { id, values: { file: fileName, ...values } });
 
 /** Flattens a property value to the string a cell would hold. */
 function flatten(v: unknown): string {
@@ -71,9 +73,9 @@ function parseXml(fileName: string, text: string): ReturnType<DOMParser['parseFr
   try {
     doc = parser.parseFromString(text, 'text/xml');
   } catch (err) {
-    throw failed(fileName, `not well-formed XML (${err instanceof Error ? err.message.split('\n')[0] : String(err)})`);
+    throw failed(fileName, 'import.file.bad-xml', { detail: err instanceof Error ? err.message.split('\n')[0]! : String(err) });
   }
-  if (problems.length) throw failed(fileName, `not well-formed XML (${problems[0]})`);
+  if (problems.length) throw failed(fileName, 'import.file.bad-xml', { detail: problems[0]! });
   return doc;
 }
 
@@ -83,12 +85,12 @@ function parseGeoJson(fileName: string, text: string): Feature<Geometry | null>[
   try {
     json = JSON.parse(text);
   } catch (err) {
-    throw failed(fileName, `not well-formed JSON (${err instanceof Error ? err.message : String(err)})`);
+    throw failed(fileName, 'import.file.bad-json', { detail: err instanceof Error ? err.message : String(err) });
   }
   const obj = json as { type?: unknown; features?: unknown };
   if (obj?.type === 'FeatureCollection' && Array.isArray(obj.features)) return obj.features as Feature<Geometry | null>[];
   if (obj?.type === 'Feature') return [json as Feature<Geometry | null>];
-  throw failed(fileName, 'not a GeoJSON FeatureCollection or Feature');
+  throw failed(fileName, 'import.file.not-geojson');
 }
 
 /** Collects the points and lines of a geometry, recursively. */
@@ -141,7 +143,7 @@ export function readGeo(fileName: string, text: string, format: 'kml' | 'gpx' | 
       props[k] = flatten(v);
       if (!headers.includes(k)) headers.push(k);
     }
-    const label = props.name?.trim() || `feature ${index}`;
+    const label = props.name?.trim() || t('import.feature-label', { index: String(index) });
     const points: Position[] = [];
     const lines: Position[][] = [];
     const kinds = new Set<string>();
@@ -151,12 +153,12 @@ export function readGeo(fileName: string, text: string, format: 'kml' | 'gpx' | 
       const route = { name: lines.length > 1 ? `${label} (${k + 1})` : label, points: line.map(toLatLon), notes: props.description ?? '' };
       const r = routeFieldsSchema.safeParse(route);
       if (r.success) routes.push(r.data);
-      else warnings.push(`Feature ${index} (${label}): a line was not imported as a route: ${r.error.issues[0]?.path.join('.') || 'route'} ${r.error.issues[0]?.message}.`);
+      else warnings.push(t('import.warning.route-not-imported', { index: String(index), label, field: r.error.issues[0]?.path.join('.') || 'route', reason: r.error.issues[0]?.message ?? '' }));
     });
     if (lines.length && !points.length) return;
 
-    if (points.length > 1) warnings.push(`Feature ${index} (${label}): a group of ${points.length} points became one seizure at its first point.`);
-    if (kinds.has('Polygon') || kinds.has('MultiPolygon')) warnings.push(`Feature ${index} (${label}): an area became one seizure at the middle of its outline.`);
+    if (points.length > 1) warnings.push(t('import.warning.points-merged', { index: String(index), label, count: points.length }));
+    if (kinds.has('Polygon') || kinds.has('MultiPolygon')) warnings.push(t('import.warning.area-as-point', { index: String(index), label }));
     const first = points[0];
     features.push({ index, properties: props, location: first ? { latitude: Number(first[1]), longitude: Number(first[0]) } : null });
   });

@@ -79,8 +79,8 @@ function validGroups(groups: string[]): boolean {
  */
 export function parseNumber(raw: string, decimal: DecimalMark): Parsed<number> {
   const trimmed = raw.trim();
-  if (trimmed === '') return fail('is empty');
-  const notNumber = fail<number>(`'${trimmed}' is not a number`);
+  if (trimmed === '') return fail('import.empty');
+  const notNumber = fail<number>('import.not-a-number', { value: trimmed });
   const [negative, s] = splitSign(trimmed);
   if (/^\d+(\.\d+)?e[+-]?\d+$/i.test(s)) {
     const n = Number(s);
@@ -98,7 +98,7 @@ export function parseNumber(raw: string, decimal: DecimalMark): Parsed<number> {
     const allowed = sep === (mark === '.' ? ',' : '.') || SPACE_OR_APOSTROPHE.test(sep);
     if (seps.size !== 1 || !allowed) return notNumber;
     const groups = intPart.split(sep);
-    if (!validGroups(groups)) return fail(`'${trimmed}' has misplaced thousands separators`);
+    if (!validGroups(groups)) return fail('import.misplaced-separators', { value: trimmed });
     digits = groups.join('');
   }
   if (digits === '' && frac === '') return notNumber;

@@ -11,6 +11,7 @@ import { normaliseHeader } from './header-names';
 import { decideDecimalMark, type DecimalMark } from './numbers';
 import { isMissing } from './parse-result';
 import { splitQuantity } from './quantity';
+import { t } from '../../shared/messages';
 
 /** One source column feeding a target. Lower `priority` is read first (0 for ordinary columns). */
 export interface PlanColumn {
@@ -76,7 +77,7 @@ export function makePlan(headers: readonly string[], rows: readonly (readonly st
   const seen = new Set<string>();
 
   headers.forEach((name, index) => {
-    if (seen.has(name) && targets[index]) warnings.push(`Column '${name}' appears more than once; the first non-empty value is used and the others go to notes.`);
+    if (seen.has(name) && targets[index]) warnings.push(t('import.warning.duplicate-column', { name }));
     seen.add(name);
     const target = targets[index];
     if (!target) return;
@@ -94,14 +95,14 @@ export function makePlan(headers: readonly string[], rows: readonly (readonly st
       const numberParts = values.map((v) => splitQuantity(v.replace(/^\D+/, ''))?.[0] ?? v);
       const { mark, mixed } = decideDecimalMark(numberParts, opts.decimalHint);
       decimal.set(index, mark);
-      if (mixed) warnings.push(`Column '${name}' mixes decimal points and decimal commas; cells such as 1,274 were read with '${mark}' as the decimal mark.`);
+      if (mixed) warnings.push(t('import.warning.mixed-decimal-marks', { name, mark }));
     }
     if (target === 'seizureDate') {
       const decided = decideDateOrder(values);
       const order = opts.dateOrder ?? decided ?? 'DMY';
       dateOrder.set(index, order);
       if (!opts.dateOrder && !decided && values.some(isAmbiguousSlashDate)) {
-        warnings.push(`Column '${name}': dates such as 03/04/2019 were read day first (DMY); choose month first (MDY) if that is wrong.`);
+        warnings.push(t('import.warning.ambiguous-dates', { name }));
       }
     }
   });

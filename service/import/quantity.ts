@@ -31,7 +31,7 @@ export function splitQuantity(raw: string): [string, string] | null {
  */
 export function parseQuantity(raw: string, decimal: DecimalMark): Parsed<ParsedQuantity> {
   const parts = splitQuantity(raw);
-  if (!parts) return fail(`'${raw.trim()}' is not a quantity`);
+  if (!parts) return fail('import.not-a-quantity', { value: raw.trim() });
   const n = parseNumber(parts[0], decimal);
   if (!n.ok) return n;
   if (parts[1] === '') return ok({ quantity: n.value, unit: null });

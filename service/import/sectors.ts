@@ -31,7 +31,7 @@ function normalise(raw: string): string {
 
 /** Reads a sector cell. Returns the sector code, or a reason naming the accepted codes. */
 export function parseSector(raw: string): Parsed<CrimeSector> {
-  if (isMissing(raw)) return fail('is required');
+  if (isMissing(raw)) return fail('field.required');
   const sector = BY_WORD.get(normalise(raw));
-  return sector ? ok(sector) : fail(`'${raw.trim()}' is not a crime sector (use one of ${CRIME_SECTORS.join(', ')})`);
+  return sector ? ok(sector) : fail('import.not-a-sector', { value: raw.trim(), sectors: CRIME_SECTORS.join(', ') });
 }

@@ -13,6 +13,7 @@
  */
 import { QUANTITY_UNITS, type QuantityUnit } from '../../shared/domain/codes';
 import { fail, ok, type Parsed } from './parse-result';
+import type { MessageId } from '../../shared/messages';
 
 /** Spellings (lower case, accents removed, '³' written '3') of each unit. */
 const SYNONYMS: Record<QuantityUnit, readonly string[]> = {
@@ -30,23 +31,23 @@ const BY_SPELLING = new Map<string, QuantityUnit>();
 for (const unit of QUANTITY_UNITS) for (const s of SYNONYMS[unit]) BY_SPELLING.set(s, unit);
 
 /** Units refused with a specific reason (normalised spelling → reason). */
-const REFUSED: Record<string, string> = {
-  ton: "'ton' may be a short ton (907 kg) or a long ton (1,016 kg); write t or tonnes for metric tonnes",
-  tons: "'tons' may be short tons (907 kg) or long tons (1,016 kg); write t or tonnes for metric tonnes",
-  'short ton': 'short tons are not a metric unit; convert to t or kg',
-  'short tons': 'short tons are not a metric unit; convert to t or kg',
-  'long ton': 'long tons are not a metric unit; convert to t or kg',
-  'long tons': 'long tons are not a metric unit; convert to t or kg',
-  teu: 'TEU counts twenty-foot equivalents, not containers (a 40-ft container is 2 TEU); give the number of containers',
-  teus: 'TEU counts twenty-foot equivalents, not containers (a 40-ft container is 2 TEU); give the number of containers',
-  lb: 'pounds are not a supported unit; convert to kg',
-  lbs: 'pounds are not a supported unit; convert to kg',
-  pound: 'pounds are not a supported unit; convert to kg',
-  pounds: 'pounds are not a supported unit; convert to kg',
-  oz: 'ounces are not a supported unit; convert to g',
-  gal: 'gallons are not a supported unit; convert to l',
-  gallon: 'gallons are not a supported unit; convert to l',
-  gallons: 'gallons are not a supported unit; convert to l',
+const REFUSED: Record<string, MessageId> = {
+  ton: 'import.unit-ton',
+  tons: 'import.unit-tons',
+  'short ton': 'import.unit-short-ton',
+  'short tons': 'import.unit-short-ton',
+  'long ton': 'import.unit-long-ton',
+  'long tons': 'import.unit-long-ton',
+  teu: 'import.unit-teu',
+  teus: 'import.unit-teu',
+  lb: 'import.unit-pound',
+  lbs: 'import.unit-pound',
+  pound: 'import.unit-pound',
+  pounds: 'import.unit-pound',
+  oz: 'import.unit-ounce',
+  gal: 'import.unit-gallon',
+  gallon: 'import.unit-gallon',
+  gallons: 'import.unit-gallon',
 };
 
 /** Lower case, accents removed, '³' → '3', trailing dot and extra spaces dropped. */
@@ -67,12 +68,12 @@ function normaliseUnit(raw: string): string {
  */
 export function parseUnit(raw: string): Parsed<QuantityUnit> {
   const s = normaliseUnit(raw);
-  if (s === '') return fail('is empty');
+  if (s === '') return fail('import.empty');
   const unit = BY_SPELLING.get(s);
   if (unit) return ok(unit);
   const refused = REFUSED[s];
-  if (refused) return fail(refused);
-  return fail(`unknown unit '${raw.trim()}' (use one of ${QUANTITY_UNITS.join(', ')})`);
+  if (refused) return fail(refused, { value: s });
+  return fail('import.unknown-unit', { value: raw.trim(), units: QUANTITY_UNITS.join(', ') });
 }
 
 /** True when `raw` names a known unit (used by the mapping guesser to recognise unit columns). */

@@ -21,7 +21,7 @@ const DATE_PRECISION_WORDS: Record<string, DatePrecision> = {
 export function parseDatePrecision(raw: string): Parsed<DatePrecision> {
   const s = normalise(raw);
   const p = (DATE_PRECISIONS as readonly string[]).includes(s) ? (s as DatePrecision) : DATE_PRECISION_WORDS[s];
-  return p ? ok(p) : fail(`'${raw.trim()}' is not a date precision (use day, month or year)`);
+  return p ? ok(p) : fail('import.not-a-date-precision', { value: raw.trim() });
 }
 
 const LOCATION_PRECISION_WORDS: Record<string, LocationPrecision> = {
@@ -36,7 +36,7 @@ const LOCATION_PRECISION_WORDS: Record<string, LocationPrecision> = {
 export function parseLocationPrecision(raw: string): Parsed<LocationPrecision> {
   const s = normalise(raw);
   const p = (LOCATION_PRECISIONS as readonly string[]).includes(s) ? (s as LocationPrecision) : LOCATION_PRECISION_WORDS[s];
-  return p ? ok(p) : fail(`'${raw.trim()}' is not a location precision (use one of ${LOCATION_PRECISIONS.join(', ')})`);
+  return p ? ok(p) : fail('import.not-a-location-precision', { value: raw.trim(), precisions: LOCATION_PRECISIONS.join(', ') });
 }
 
 /**
@@ -48,7 +48,7 @@ export function parseCitesAppendix(raw: string): Parsed<CitesAppendix | null> {
   const s = normalise(raw).replace(/^(cites\s+)?(appendix|app|anhang|annexe|annex|apendice|anexo)\.?\s*/, '').toUpperCase();
   const arabic: Record<string, CitesAppendix> = { '1': 'I', '2': 'II', '3': 'III' };
   const a = (CITES_APPENDICES as readonly string[]).includes(s) ? (s as CitesAppendix) : arabic[s];
-  return a ? ok(a) : fail(`'${raw.trim()}' is not a CITES appendix (use I, II or III)`);
+  return a ? ok(a) : fail('import.not-a-cites-appendix', { value: raw.trim() });
 }
 
 /** Unambiguous currency symbols ('$' and '¥' are not: several currencies use them). */
@@ -60,6 +60,6 @@ export function parseCurrency(raw: string): Parsed<string | null> {
   const s = raw.trim();
   const code = CURRENCY_SYMBOLS[s.toUpperCase()] ?? CURRENCY_SYMBOLS[s] ?? s.toUpperCase();
   if (isCurrencyCode(code)) return ok(code);
-  if (s === '$' || s === '¥') return fail(`'${s}' is used by several currencies; write the ISO 4217 code (USD, SGD, HKD, JPY, CNY, …)`);
-  return fail(`'${s}' is not an ISO 4217 currency code (e.g. USD, EUR, SGD)`);
+  if (s === '$' || s === '¥') return fail('import.ambiguous-currency-symbol', { value: s });
+  return fail('import.not-a-currency', { value: s });
 }

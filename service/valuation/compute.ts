@@ -29,6 +29,7 @@ import { ECB_CITATION, type Converted, type EcbRates, type RateTable } from '../
 import { valuateRecords, type PriceInput, type SeizureInput, type ValuationResult } from '../../shared/valuation/valuate';
 import type { WorkspaceRuntime } from '../workspace/workspace-runtime';
 import { workspaceRateTable } from './workspace-rates';
+import { t } from '../../shared/messages';
 
 /** What every valuation in a workspace shares: rates, reporting currency and price list. */
 export interface WorkspaceValuationContext {
@@ -87,7 +88,7 @@ export interface CaseInputs {
  */
 export function readCaseInputs(ws: WorkspaceRuntime, caseId: string): CaseInputs {
   const name = ws.caseDocName(caseId);
-  if (!ws.host.exists(name)) throw new NestError('not-found', `case ${caseId} does not exist in this workspace`);
+  if (!ws.host.exists(name)) throw new NestError('not-found', { id: 'valuation.case-not-found', values: { caseId } });
   const fromDoc = ws.host.with(name, (doc) => {
     const cv = new CaseValuations(doc);
     return { meta: new CaseDoc(doc).readMeta(), records: cv.listValuations(), assumption: cv.readInterdictionRate() };
@@ -170,12 +171,15 @@ export function contextFor(sectors: Iterable<CrimeSector>): ContextFigure[] {
   return [...CRIME_SECTORS.filter((s) => wanted.has(s)).flatMap((s) => contextForSector(s)), ...CONTEXT_FIGURES.filter((f) => f.sector === null)];
 }
 
-/** "the seizure of 3 January 2013 (elephant ivory, Hong Kong)": how statements name a seizure. */
-export function seizureName(s: ValuedSeizure): string {
+/**
+ * "the seizure of 3 January 2013 (elephant ivory, Hong Kong)": how statements name a seizure.
+ * `form`: `sentence` starts a sentence ("The seizure …"), `heading` starts a heading ("Seizure …").
+ */
+export function seizureName(s: ValuedSeizure, form: 'inline' | 'sentence' | 'heading' = 'inline'): string {
   const long = formatDateLong(s.seizureDate);
   const when = s.datePrecision === 'day' ? long : s.datePrecision === 'month' ? long.replace(/^\d+ /, '') : s.seizureDate.slice(0, 4);
   const where = s.place || countryName(s.country);
-  return `the seizure of ${when} (${s.commodity}${where ? `, ${where}` : ''})`;
+  return where ? t('valuation.seizure-name-at', { form, when, commodity: s.commodity, where }) : t('valuation.seizure-name', { form, when, commodity: s.commodity });
 }
 
 /** Names for failure sentences: seizures by date and commodity, prices by commodity, amount and source. */
@@ -184,14 +188,13 @@ export function recordNames(seizures: readonly ValuedSeizure[], ctx: WorkspaceVa
   return {
     seizure: (id) => {
       const s = byId.get(id);
-      const n = s ? seizureName(s) : 'a seizure that no longer exists';
-      return n[0]!.toUpperCase() + n.slice(1);
+      return s ? seizureName(s, 'sentence') : t('valuation.seizure-gone');
     },
     price: (id) => {
       const p = ctx.priceById.get(id);
-      if (!p) return 'a price reference that no longer exists';
+      if (!p) return t('valuation.price-gone');
       const amount = p.low === p.high ? formatSignificant(p.low, 15) : `${formatSignificant(p.low, 15)}–${formatSignificant(p.high, 15)}`;
-      return `the price of ${p.commodity} (${p.currency} ${amount} per ${p.unit}; ${p.citationTitle})`;
+      return t('valuation.price-name', { commodity: p.commodity, currency: p.currency, amount, unit: p.unit, source: p.citationTitle });
     },
   };
 }
@@ -204,15 +207,20 @@ export function describeRatesUsed(ctx: WorkspaceValuationContext, results: reado
     for (const c of [r.usd, r.reporting]) {
       for (const q of c.rate.legs ? [c.rate.legs.from, c.rate.legs.to] : []) {
         if (q.origin.kind !== 'user') continue;
-        const rate = q.origin.perUsd ? `${q.currency} ${formatSignificant(q.origin.perUsd, 15)} per USD` : `${q.currency} ${formatSignificant(q.perEur, 15)} per EUR`;
-        user.set(`${q.currency}|${q.date}|${rate}`, `${rate} from ${formatDateLong(q.date)} (source: ${q.origin.label})`);
+        const rate = q.origin.perUsd
+          ? t('valuation.rate-per-usd', { currency: q.currency, rate: formatSignificant(q.origin.perUsd, 15) })
+          : t('valuation.rate-per-eur', { currency: q.currency, rate: formatSignificant(q.perEur, 15) });
+        user.set(`${q.currency}|${q.date}|${rate}`, t('valuation.user-rate', { rate, date: formatDateLong(q.date), source: q.origin.label }));
       }
     }
   }
-  const imported = ctx.importedFiles ? `, including ${ctx.importedFiles} newer file${ctx.importedFiles === 1 ? '' : 's'} imported into this workspace` : '';
-  const ecb =
-    `Currencies were converted through the euro with the ${ECB_CITATION.title} (${ECB_CITATION.url}), ` +
-    `data from ${formatDateLong(ctx.ecb.firstDate)} to ${formatDateLong(ctx.ecb.lastDate)}${imported}, ` +
-    'taking for each seizure the rates published on or before its date.';
-  return user.size ? `${ecb} Rates the ECB does not publish were entered by users with their sources: ${[...user.values()].join('; ')}.` : ecb;
+  const imported = ctx.importedFiles ? t('valuation.imported-ecb-files', { count: ctx.importedFiles }) : '';
+  const ecb = t('valuation.rates-ecb', {
+    title: ECB_CITATION.title,
+    url: ECB_CITATION.url,
+    first: formatDateLong(ctx.ecb.firstDate),
+    last: formatDateLong(ctx.ecb.lastDate),
+    imported,
+  });
+  return user.size ? t('valuation.rates-user', { ecb, rates: [...user.values()].join('; ') }) : ecb;
 }

@@ -16,6 +16,7 @@ import type { Db } from '../../node/store/sqlite';
 import { NestError } from '../../shared/errors';
 import type { EcbFile, EcbImportReport } from '../../shared/rpc/valuation';
 import { mergeEcbRates, parseEcbCsv, type EcbRates } from '../../shared/valuation/rates';
+import { t } from '../../shared/messages';
 
 /** File name of the shipped snapshot (in `resources/rates/`). */
 export const SHIPPED_ECB_FILE = 'ecb-eurofxref-hist.csv';
@@ -111,14 +112,14 @@ export function importEcbFile(db: Db, fileName: string, bytes: Uint8Array, membe
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    throw new NestError('import-failed', `${fileName}: not a text file (the ECB file is plain ASCII)`);
+    throw new NestError('import-failed', { id: 'valuation.ecb-not-text', values: { file: fileName } });
   }
   const parsed = parseEcbCsv(text, fileName);
   // The ECB publishes a day's rates that afternoon (CET); a later date is not an ECB rate.
   const tomorrow = new Date(now + 86_400_000).toISOString().slice(0, 10);
   if (parsed.lastDate > tomorrow) {
-    throw new NestError('import-failed', `${fileName}: line 2, Date: ${parsed.lastDate} is in the future: not an ECB rate`, [
-      { field: 'line.2.Date', message: `${parsed.lastDate} is in the future: not an ECB rate` },
+    throw new NestError('import-failed', { id: 'valuation.ecb-date-in-future', values: { file: fileName, date: parsed.lastDate } }, [
+      { field: 'line.2.Date', message: t('valuation.ecb-date-in-future-field', { date: parsed.lastDate }) },
     ]);
   }
   const sha256 = createHash('sha256').update(bytes).digest('hex');
@@ -143,7 +144,7 @@ export function importEcbFile(db: Db, fileName: string, bytes: Uint8Array, membe
  */
 export function removeEcbFile(db: Db, id: number): void {
   const r = db.prepare('DELETE FROM ecb_rate_files WHERE id = ?').run(id);
-  if (r.changes === 0) throw new NestError('not-found', `imported ECB file ${id} does not exist`);
+  if (r.changes === 0) throw new NestError('not-found', { id: 'valuation.ecb-file-not-found', values: { id } });
   merged.delete(db);
 }
 

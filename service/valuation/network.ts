@@ -14,6 +14,7 @@ import type { ValuationResult } from '../../shared/valuation/valuate';
 import type { WorkspaceRuntime } from '../workspace/workspace-runtime';
 import { computeCase, contextFor, describeRatesUsed, readCaseInputs, recordNames, reportedUsdOfValued, workspaceValuationContext, type ValuedSeizure } from './compute';
 import { contextDto, flowDto, groupDto, moneyDto } from './dto';
+import { t } from '../../shared/messages';
 
 /** The network estimate of workspace `ws` across every case this machine holds. */
 export function workspaceValuation(ws: WorkspaceRuntime): WorkspaceValuation {
@@ -45,10 +46,10 @@ export function workspaceValuation(ws: WorkspaceRuntime): WorkspaceValuation {
   const sectors = new Set<CrimeSector>(net.seizures.map((s) => s.sector));
   const valuedCases = rows.filter((r) => r.counts.valued > 0).length;
   const methodology = [
-    `This network estimate takes together ${valuedCases} of the workspace’s ${rows.length} case${rows.length === 1 ? '' : 's'} that have valued seizures; a seizure is counted once.`,
+    t('valuation.network-cases', { valued: valuedCases, count: rows.length }),
     ...describeCaseEstimate(net, recordNames(seizures, ctx)),
   ];
-  if (rows.some((r) => r.flow)) methodology.push('Undetected-flow estimates rest on each case’s own interdiction-rate assumption; they are shown per case and are not added up.');
+  if (rows.some((r) => r.flow)) methodology.push(t('valuation.network-flow'));
   if (net.seizures.length) methodology.push(describeRatesUsed(ctx, results));
   return {
     reportingCurrency: ctx.reportingCurrency,

@@ -54,10 +54,10 @@ export function publicJwkOf(privateJwk: PrivateWorkspaceJwk): PublicWorkspaceJwk
 export function parsePublicJwk(input: unknown): PublicWorkspaceJwk {
   const value = parseJsonish(input);
   if (value && typeof value === 'object' && 'd' in value) {
-    throw new NestError('invalid-params', 'this is a private key: give the relay only the public key (without "d")');
+    throw new NestError('invalid-params', { id: 'auth.key-is-private' });
   }
   const r = publicJwkSchema.safeParse(value);
-  if (!r.success) throw new NestError('invalid-params', `not an Ed25519 public JWK: ${describe(r.error.issues)}`);
+  if (!r.success) throw new NestError('invalid-params', { id: 'auth.key-not-public-jwk', values: { detail: describe(r.error.issues) } });
   return r.data;
 }
 
@@ -67,7 +67,7 @@ export function parsePublicJwk(input: unknown): PublicWorkspaceJwk {
  */
 export function parsePrivateJwk(input: unknown): PrivateWorkspaceJwk {
   const r = privateJwkSchema.safeParse(parseJsonish(input));
-  if (!r.success) throw new NestError('invalid-params', `not an Ed25519 private JWK: ${describe(r.error.issues)}`);
+  if (!r.success) throw new NestError('invalid-params', { id: 'auth.key-not-private-jwk', values: { detail: describe(r.error.issues) } });
   return r.data;
 }
 
@@ -76,7 +76,7 @@ function parseJsonish(input: unknown): unknown {
   try {
     return JSON.parse(input) as unknown;
   } catch {
-    throw new NestError('invalid-params', 'the key is not valid JSON');
+    throw new NestError('invalid-params', { id: 'auth.key-not-json' });
   }
 }
 

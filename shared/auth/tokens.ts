@@ -13,7 +13,7 @@ import { decodeJwt, decodeProtectedHeader, errors as joseErrors, jwtVerify, Sign
 import { z } from 'zod';
 import { MEMBER_ROLES, type MemberRole } from '../domain/codes';
 import { idSchema } from '../domain/fields';
-import { NestError } from '../errors';
+import { NestError, describeIssues, type ErrorMessage } from '../errors';
 import { keyId, parsePrivateJwk, type PrivateWorkspaceJwk, type PublicWorkspaceJwk } from './keys';
 
 /** The JWS algorithm of member tokens (Ed25519 signatures). */
@@ -51,7 +51,7 @@ export type TokenRejection = 'malformed' | 'unknown-key' | 'bad-signature' | 'ex
 export class TokenError extends NestError {
   /** Why the token was refused. */
   readonly reason: TokenRejection;
-  constructor(reason: TokenRejection, message: string) {
+  constructor(reason: TokenRejection, message: ErrorMessage) {
     super('unauthorized', message);
     this.reason = reason;
   }
@@ -86,7 +86,7 @@ export async function signInvitation(privateJwk: PrivateWorkspaceJwk, claims: In
     exp: Math.floor(claims.expiresAt / 1000),
   };
   const r = payloadSchema.safeParse(payload);
-  if (!r.success) throw new NestError('validation', `invitation claims: ${r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  if (!r.success) throw new NestError('validation', { id: 'auth.claims-invalid', values: { detail: describeIssues(r.error.issues) } });
   const { sub, iat, exp, ...rest } = r.data;
   return new SignJWT(rest)
     .setProtectedHeader({ alg: TOKEN_ALG, typ: 'JWT', kid: await keyId(key) })
@@ -125,28 +125,28 @@ export async function verifyToken(
   let kid: string | undefined;
   try {
     const header = decodeProtectedHeader(token);
-    if (header.alg !== TOKEN_ALG) throw new TokenError('malformed', `token algorithm must be ${TOKEN_ALG}`);
+    if (header.alg !== TOKEN_ALG) throw new TokenError('malformed', { id: 'auth.token-wrong-alg', values: { alg: TOKEN_ALG } });
     kid = typeof header.kid === 'string' ? header.kid : undefined;
   } catch (err) {
     if (err instanceof TokenError) throw err;
-    throw new TokenError('malformed', 'the token is not a JWT');
+    throw new TokenError('malformed', { id: 'auth.token-not-jwt' });
   }
   const candidates = kid === undefined ? keys : keys.filter((k) => k.kid === kid);
-  if (candidates.length === 0) throw new TokenError('unknown-key', 'the token is not signed by a key registered for this workspace');
+  if (candidates.length === 0) throw new TokenError('unknown-key', { id: 'auth.token-unknown-key' });
   const currentDate = new Date(opts.now ?? Date.now());
-  let lastError: TokenError = new TokenError('bad-signature', 'the token signature does not verify');
+  let lastError: TokenError = new TokenError('bad-signature', { id: 'auth.token-bad-signature' });
   for (const k of candidates) {
     try {
       const { payload } = await jwtVerify(token, k.publicJwk, { algorithms: [TOKEN_ALG], currentDate, requiredClaims: ['sub', 'exp', 'iat'] });
       const r = payloadSchema.safeParse(payload);
-      if (!r.success) throw new TokenError('bad-claims', `the token claims are not valid: ${r.error.issues.map((i) => i.path.join('.')).join(', ')}`);
+      if (!r.success) throw new TokenError('bad-claims', { id: 'auth.token-claims-invalid', values: { fields: r.error.issues.map((i) => i.path.join('.')).join(', ') } });
       const p = r.data;
       if (opts.workspaceId !== undefined && p.wid.toLowerCase() !== opts.workspaceId.toLowerCase()) {
-        throw new TokenError('wrong-workspace', 'the token is for another workspace');
+        throw new TokenError('wrong-workspace', { id: 'auth.token-wrong-workspace' });
       }
       const nowMs = currentDate.getTime();
-      if (p.iat * 1000 > nowMs + MAX_CLOCK_SKEW_MS) throw new TokenError('bad-claims', 'the token is issued in the future');
-      if ((p.exp - p.iat) * 1000 > MAX_TOKEN_LIFETIME_MS) throw new TokenError('bad-claims', 'the token is valid for more than two years');
+      if (p.iat * 1000 > nowMs + MAX_CLOCK_SKEW_MS) throw new TokenError('bad-claims', { id: 'auth.token-issued-in-future' });
+      if ((p.exp - p.iat) * 1000 > MAX_TOKEN_LIFETIME_MS) throw new TokenError('bad-claims', { id: 'auth.token-lifetime-too-long' });
       const claims: InvitationClaims = {
         memberId: p.sub,
         workspaceId: p.wid,
@@ -159,10 +159,10 @@ export async function verifyToken(
       return { claims, kid: k.kid };
     } catch (err) {
       if (err instanceof TokenError) throw err;
-      if (err instanceof joseErrors.JWTExpired) throw new TokenError('expired', 'the token has expired');
-      if (err instanceof joseErrors.JWTClaimValidationFailed) throw new TokenError('bad-claims', `the token claim "${err.claim}" is not valid`);
-      if (err instanceof joseErrors.JWSSignatureVerificationFailed) lastError = new TokenError('bad-signature', 'the token signature does not verify');
-      else lastError = new TokenError('malformed', 'the token could not be verified');
+      if (err instanceof joseErrors.JWTExpired) throw new TokenError('expired', { id: 'auth.token-expired' });
+      if (err instanceof joseErrors.JWTClaimValidationFailed) throw new TokenError('bad-claims', { id: 'auth.token-claim-invalid', values: { claim: err.claim } });
+      if (err instanceof joseErrors.JWSSignatureVerificationFailed) lastError = new TokenError('bad-signature', { id: 'auth.token-bad-signature' });
+      else lastError = new TokenError('malformed', { id: 'auth.token-unverifiable' });
     }
   }
   throw lastError;

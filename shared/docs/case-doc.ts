@@ -19,7 +19,7 @@ import { DocView } from './doc-view';
 import { caseFieldsSchema, caseMetaSchema, type CaseFields, type CaseMeta } from '../domain/case';
 import { MAX_SEIZURES_PER_CASE, seizureFieldSchemas, seizureFieldsSchema, newSeizureFields, type Seizure, type SeizureFields } from '../domain/seizure';
 import { routeFieldsSchema, type Route, type RouteFields } from '../domain/route';
-import { NestError } from '../errors';
+import { NestError, describeIssues } from '../errors';
 import {
   insertRecord,
   readFields,
@@ -31,6 +31,7 @@ import {
   writeFields,
   type Writer,
 } from './records';
+import { t } from '../messages/format';
 
 /** Version of this layout, stored in `meta.layout`. */
 export const CASE_DOC_LAYOUT = 1;
@@ -159,7 +160,7 @@ export class CaseDoc extends DocView {
    * so concurrent edits elsewhere in the text survive.
    */
   setSummary(next: string, w: Writer): void {
-    if (next.length > 100_000) throw new NestError('validation', 'summary: must be at most 100,000 characters', [{ field: 'summary', message: 'must be at most 100,000 characters' }]);
+    if (next.length > 100_000) throw new NestError('validation', { id: 'case.summary-too-long', values: { max: 100_000 } }, [{ field: 'summary', message: t('field.max-characters', { max: 100_000 }) }]);
     const current = this.summaryText.toString();
     if (current === next) return;
     let start = 0;
@@ -194,7 +195,7 @@ export class CaseDoc extends DocView {
     if (have + n > MAX_SEIZURES_PER_CASE) {
       throw new NestError(
         'too-large',
-        `A case holds at most ${MAX_SEIZURES_PER_CASE.toLocaleString('en')} seizures; this would make ${(have + n).toLocaleString('en')}. Split the data into several cases (e.g. by year or route).`,
+        { id: 'case.too-many-seizures', values: { max: MAX_SEIZURES_PER_CASE, total: have + n } },
       );
     }
   }
@@ -251,7 +252,7 @@ export class CaseDoc extends DocView {
         return { id: it.id, fields: validateWhole(seizureFieldsSchema, it.fields) };
       } catch (err) {
         if (err instanceof NestError && items.length > 1) {
-          throw new NestError('validation', `record ${i + 1}: ${err.message}`, err.issues?.map((x) => ({ ...x, field: `${i}.${x.field}` })));
+          throw new NestError('validation', { id: 'record.nth-invalid', values: { n: i + 1, detail: err.message } }, err.issues?.map((x) => ({ ...x, field: `${i}.${x.field}` })));
         }
         throw err;
       }
@@ -260,7 +261,7 @@ export class CaseDoc extends DocView {
     const at = stamp(w);
     this.write(w, () => {
       for (const { id, fields } of valid) {
-        if (this.seizureMap.has(id)) throw new NestError('validation', `seizure ${id} already exists`);
+        if (this.seizureMap.has(id)) throw new NestError('validation', { id: 'record.exists', values: { kind: 'seizure', id } });
         insertRecord(this.seizureMap, id, { ...fields, createdBy: w.memberId, createdAt: at, updatedBy: w.memberId, updatedAt: at });
       }
       this.auditLog.push([
@@ -278,8 +279,8 @@ export class CaseDoc extends DocView {
   importRecords(items: { seizures: { id: string; fields: SeizureFields }[]; routes: { id: string; fields: RouteFields }[]; source: string }, w: Writer): void {
     const seizures = items.seizures.map((it, i) => {
       const r = seizureFieldsSchema.safeParse(it.fields);
-      if (!r.success) throw new NestError('validation', `seizure ${i + 1}: ${r.error.issues.map((x) => `${x.path.join('.')}: ${x.message}`).join('; ')}`);
-      if (this.seizureMap.has(it.id)) throw new NestError('validation', `seizure ${it.id} already exists`);
+      if (!r.success) throw new NestError('validation', { id: 'record.nth-seizure-invalid', values: { n: i + 1, detail: describeIssues(r.error.issues) } });
+      if (this.seizureMap.has(it.id)) throw new NestError('validation', { id: 'record.exists', values: { kind: 'seizure', id: it.id } });
       return { id: it.id, fields: r.data };
     });
     const routes = items.routes.map((it) => ({ id: it.id, fields: validateWhole(routeFieldsSchema, it.fields) }));
@@ -299,7 +300,7 @@ export class CaseDoc extends DocView {
    * @throws NestError('not-found') for an unknown or deleted id; NestError('validation') naming each bad field.
    */
   updateSeizure(id: string, patch: Partial<SeizureFields>, w: Writer): string[] {
-    const rec = requireRecord(this.seizureMap, id, 'Seizure');
+    const rec = requireRecord(this.seizureMap, id, 'seizure');
     const valid = validatePatch(seizureFieldSchemas, patch);
     const current = this.toSeizure(id, rec);
     validateWhole(seizureFieldsSchema, { ...stripStamps(current), ...valid });
@@ -320,7 +321,7 @@ export class CaseDoc extends DocView {
    * @throws NestError('not-found') for an unknown or already deleted id.
    */
   deleteSeizure(id: string, w: Writer): void {
-    const rec = requireRecord(this.seizureMap, id, 'Seizure');
+    const rec = requireRecord(this.seizureMap, id, 'seizure');
     this.write(w, () => {
       const at = stamp(w);
       writeFields(rec, { deleted: true, updatedBy: w.memberId, updatedAt: at });
@@ -360,7 +361,7 @@ export class CaseDoc extends DocView {
    * @throws NestError('not-found').
    */
   deleteRoute(id: string, w: Writer): void {
-    const rec = requireRecord(this.routeMap, id, 'Route');
+    const rec = requireRecord(this.routeMap, id, 'route');
     this.write(w, () => {
       writeFields(rec, { deleted: true });
       this.auditLog.push([{ at: stamp(w), by: w.memberId, action: 'route.delete', target: id }]);

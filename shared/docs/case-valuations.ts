@@ -33,6 +33,7 @@ import { NestError } from '../errors';
 import type { AuditEntry } from './case-doc';
 import { insertRecord, readFields, requireRecord, stamp, validatePatch, validateWhole, writeFields, type Writer } from './records';
 import { addKey } from './reference-lists';
+import { t } from '../messages/format';
 
 /** Top-level names of the shared types this module owns in the case doc. */
 export const CASE_VALUATION_KEYS = { valuations: 'valuations', assumptions: 'estimateAssumptions' } as const;
@@ -97,7 +98,7 @@ export class CaseValuations extends DocView {
 
   private requireSeizure(seizureId: string): void {
     const s = this.seizureMap.get(seizureId);
-    if (!(s instanceof Y.Map) || s.get('deleted') === true) throw new NestError('not-found', `Seizure ${seizureId} does not exist in this case`);
+    if (!(s instanceof Y.Map) || s.get('deleted') === true) throw new NestError('not-found', { id: 'record.seizure-not-in-case', values: { id: seizureId } });
   }
 
   /**
@@ -111,7 +112,7 @@ export class CaseValuations extends DocView {
     this.requireSeizure(valid.seizureId);
     const at = stamp(w);
     this.write(w, () => {
-      if (this.valuationMap.has(id)) throw new NestError('validation', `valuation ${id} already exists`);
+      if (this.valuationMap.has(id)) throw new NestError('validation', { id: 'record.exists', values: { kind: 'valuation', id } });
       insertRecord(this.valuationMap, id, { ...valid, createdBy: w.memberId, createdAt: at, updatedBy: w.memberId, updatedAt: at });
       this.auditLog.push([{ at, by: w.memberId, action: 'valuation.add', target: id }]);
     });
@@ -124,8 +125,8 @@ export class CaseValuations extends DocView {
    * @throws NestError('not-found') for an unknown or deleted id; NestError('validation') naming each bad field.
    */
   updateValuation(id: string, patch: Partial<Omit<ValuationFields, 'seizureId'>>, w: Writer): string[] {
-    const rec = requireRecord(this.valuationMap, id, 'Valuation');
-    if ('seizureId' in patch) throw new NestError('validation', 'seizureId: cannot be changed; delete the valuation and add another', [{ field: 'seizureId', message: 'cannot be changed' }]);
+    const rec = requireRecord(this.valuationMap, id, 'valuation');
+    if ('seizureId' in patch) throw new NestError('validation', { id: 'record.valuation-seizure-fixed' }, [{ field: 'seizureId', message: t('record.cannot-change') }]);
     const { seizureId: _s, ...schemas } = valuationFieldSchemas;
     const valid = validatePatch(schemas, patch);
     return this.write(w, () => {
@@ -141,7 +142,7 @@ export class CaseValuations extends DocView {
 
   /** Deletes a valuation (tombstone). @throws NestError('not-found'). */
   deleteValuation(id: string, w: Writer): void {
-    const rec = requireRecord(this.valuationMap, id, 'Valuation');
+    const rec = requireRecord(this.valuationMap, id, 'valuation');
     this.write(w, () => {
       const at = stamp(w);
       writeFields(rec, { deleted: true, updatedBy: w.memberId, updatedAt: at });

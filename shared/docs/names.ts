@@ -34,6 +34,6 @@ export function parseDocName(name: string): DocRef | null {
 /** Parses a doc name or throws `NestError('invalid-params')`. */
 export function requireDocName(name: string): DocRef {
   const ref = parseDocName(name);
-  if (!ref) throw new NestError('invalid-params', `"${name.slice(0, 100)}" is not a document name`);
+  if (!ref) throw new NestError('invalid-params', { id: 'doc.bad-name', values: { name: name.slice(0, 100) } });
   return ref;
 }

@@ -6,6 +6,7 @@
 import * as Y from 'yjs';
 import { z } from 'zod';
 import { NestError, describeIssues, fieldIssues } from '../errors';
+import { t } from '../messages/format';
 
 /** Who writes, and when: `memberId` is recorded in the record's `updatedBy`; `now` returns ms since epoch. */
 export interface Writer {
@@ -71,7 +72,7 @@ export function validatePatch<S extends Record<string, z.ZodType>>(
     if (value === undefined) continue;
     const schema = schemas[key];
     if (!schema) {
-      issues.push({ path: [key], message: 'is not a field of this record' });
+      issues.push({ path: [key], message: t('record.unknown-field') });
       continue;
     }
     const r = schema.safeParse(value);
@@ -112,10 +113,13 @@ export function readLenient<T extends Record<string, unknown>>(
   return out as T;
 }
 
-/** Gets the record map with `id` in `collection`, or throws `not-found`. */
-export function requireRecord(collection: Y.Map<Y.Map<unknown>>, id: string, what: string): Y.Map<unknown> {
+/** The kinds of record the docs hold: the `kind` of the `record.*` messages (shared/messages/en/records.ts). */
+export type RecordKind = 'seizure' | 'route' | 'valuation' | 'priceReference' | 'exchangeRate' | 'member' | 'case';
+
+/** Gets the record map with `id` in `collection`, or throws `not-found` naming the record's `kind`. */
+export function requireRecord(collection: Y.Map<Y.Map<unknown>>, id: string, kind: RecordKind): Y.Map<unknown> {
   const rec = collection.get(id);
-  if (!(rec instanceof Y.Map) || rec.get('deleted') === true) throw new NestError('not-found', `${what} ${id} does not exist`);
+  if (!(rec instanceof Y.Map) || rec.get('deleted') === true) throw new NestError('not-found', { id: 'record.not-found', values: { kind, id } });
   return rec;
 }
 

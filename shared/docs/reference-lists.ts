@@ -35,7 +35,7 @@ import { exchangeRateFieldSchemas, exchangeRateFieldsSchema, exchangeRateSchema,
 import { NestError, fieldIssues, type FieldIssue } from '../errors';
 import type { UserRate } from '../valuation/rates';
 import type { AuditEntry } from './case-doc';
-import { insertRecord, readFields, requireRecord, stamp, validatePatch, validateWhole, writeFields, type Writer } from './records';
+import { insertRecord, readFields, requireRecord, stamp, validatePatch, validateWhole, writeFields, type RecordKind, type Writer } from './records';
 
 /** Top-level names of the shared types this module owns in the workspace doc. */
 export const REFERENCE_LIST_KEYS = { priceReferences: 'priceReferences', exchangeRates: 'exchangeRates' } as const;
@@ -54,7 +54,7 @@ export interface ReferenceListChange {
 
 interface Collection<F, R> {
   map: Y.Map<Y.Map<unknown>>;
-  what: string;
+  what: RecordKind;
   action: string;
   fieldSchemas: Record<string, z.ZodType>;
   fieldsSchema: z.ZodType<F>;
@@ -81,7 +81,7 @@ export class ReferenceLists extends DocView {
   private get prices(): Collection<PriceReferenceFields, PriceReference> {
     return {
       map: this.priceMap,
-      what: 'Price reference',
+      what: 'priceReference',
       action: 'price',
       fieldSchemas: priceReferenceFieldSchemas,
       fieldsSchema: priceReferenceFieldsSchema,
@@ -91,7 +91,7 @@ export class ReferenceLists extends DocView {
   private get rates(): Collection<ExchangeRateFields, ExchangeRate> {
     return {
       map: this.rateMap,
-      what: 'Exchange rate',
+      what: 'exchangeRate',
       action: 'rate',
       fieldSchemas: exchangeRateFieldSchemas,
       fieldsSchema: exchangeRateFieldsSchema,
@@ -138,7 +138,7 @@ export class ReferenceLists extends DocView {
         return { id: it.id, fields: validateWhole(c.fieldsSchema, it.fields) };
       } catch (err) {
         if (err instanceof NestError && items.length > 1) {
-          throw new NestError('validation', `record ${i + 1}: ${err.message}`, err.issues?.map((x) => ({ ...x, field: `${i}.${x.field}` })));
+          throw new NestError('validation', { id: 'record.nth-invalid', values: { n: i + 1, detail: err.message } }, err.issues?.map((x) => ({ ...x, field: `${i}.${x.field}` })));
         }
         throw err;
       }
@@ -147,7 +147,7 @@ export class ReferenceLists extends DocView {
     const at = stamp(w);
     this.write(w, () => {
       for (const { id, fields } of valid) {
-        if (c.map.has(id)) throw new NestError('validation', `${c.what.toLowerCase()} ${id} already exists`);
+        if (c.map.has(id)) throw new NestError('validation', { id: 'record.exists', values: { kind: c.what, id } });
         insertRecord(c.map, id, { ...(fields as Record<string, unknown>), createdBy: w.memberId, createdAt: at, updatedBy: w.memberId, updatedAt: at });
       }
       this.auditLog.push([valid.length === 1 ? { at, by: w.memberId, action, target: valid[0]!.id } : { at, by: w.memberId, action, count: valid.length }]);

@@ -188,7 +188,7 @@ export class WorkspaceDoc extends DocView {
    * @throws NestError('not-found') when there is no such member.
    */
   removeMember(id: string, w: Writer): void {
-    const rec = requireRecord(this.memberMap, id, 'Member');
+    const rec = requireRecord(this.memberMap, id, 'member');
     if (rec.get('removed') === true) return;
     this.write(w, () => {
       writeFields(rec, { removed: true, removedAt: stamp(w) });
@@ -234,7 +234,7 @@ export class WorkspaceDoc extends DocView {
    * @throws NestError('not-found') when the case is not in the index; NestError('validation').
    */
   setCaseAccess(caseId: string, access: CaseAccess | null, w: Writer): void {
-    const rec = requireRecord(this.caseMap, caseId, 'Case');
+    const rec = requireRecord(this.caseMap, caseId, 'case');
     const valid = access === null ? null : validateWhole(caseAccessSchema, access);
     this.write(w, () => {
       if (valid === null) {

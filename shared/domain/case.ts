@@ -3,20 +3,21 @@
  * mirrored into the workspace doc's case index (number, title, status, sector, TLP).
  */
 import { z } from 'zod';
+import { t } from '../messages/format';
 import { CASE_STATUSES, CRIME_SECTORS, TLP_MARKINGS } from './codes';
 import { countryListSchema, idSchema, isoDateSchema, lineSchema } from './fields';
 
 /** Case number: `<PREFIX>-<YYYY>-<NNNN>`, unique per workspace, e.g. `NEST-2026-0001`. */
 export const caseNumberSchema = z
   .string()
-  .regex(/^[A-Z][A-Z0-9]{1,11}-\d{4}-\d{4,6}$/, 'must look like NEST-2026-0001');
+  .regex(/^[A-Z][A-Z0-9]{1,11}-\d{4}-\d{4,6}$/, t('field.case-number'));
 
 /**
  * Editable case meta fields (each written independently so concurrent edits of different
  * fields both survive). `jurisdictions` are ISO 3166-1 alpha-2 codes; `openedOn` is YYYY-MM-DD.
  */
 export const caseFieldsSchema = z.object({
-  title: lineSchema(200).min(1, 'is required'),
+  title: lineSchema(200).min(1, t('field.required')),
   status: z.enum(CASE_STATUSES),
   sector: z.enum(CRIME_SECTORS),
   tlp: z.enum(TLP_MARKINGS),

@@ -4,9 +4,10 @@
  * to the valuation rate table (`shared/valuation/rates.ts`) as a `UserRate`.
  */
 import { z } from 'zod';
+import { t } from '../messages/format';
 import { currencyCodeSchema, idSchema, pastDateSchema, lineSchema } from './fields';
 
-const rateSchema = z.number().finite().positive('must be greater than zero').max(1e12, 'must be at most 1,000,000,000,000');
+const rateSchema = z.number().finite().positive(t('field.positive')).max(1e12, t('field.at-most', { max: 1e12 }));
 
 /**
  * Per-field schemas of a user exchange rate: `perEur` units of `currency` per 1 EUR, or `perUsd`
@@ -15,20 +16,20 @@ const rateSchema = z.number().finite().positive('must be greater than zero').max
  * from (e.g. "State Bank of Vietnam central rate, 3 Jan 2023").
  */
 export const exchangeRateFieldSchemas = {
-  currency: currencyCodeSchema.refine((c) => c !== 'EUR', { message: 'EUR is the base currency (1 per EUR by definition)' }),
+  currency: currencyCodeSchema.refine((c) => c !== 'EUR', { message: t('field.base-currency') }),
   perEur: rateSchema.nullable(),
   perUsd: rateSchema.nullable(),
   date: pastDateSchema,
-  source: lineSchema(500).min(1, 'is required: say where the rate comes from'),
-  notes: z.string().max(10_000, 'must be at most 10,000 characters'),
+  source: lineSchema(500).min(1, t('field.required-rate-source')),
+  notes: z.string().max(10_000, t('field.max-characters', { max: 10_000 })),
 } as const;
 
 /** Cross-field rules: exactly one of perEur/perUsd; a USD rate is given per EUR. */
 function checkRate(r: { currency: string; perEur: number | null; perUsd: number | null }, ctx: z.RefinementCtx): void {
   if ((r.perEur === null) === (r.perUsd === null)) {
-    ctx.addIssue({ code: 'custom', path: ['perEur'], message: 'give the rate either per EUR or per USD, not both or neither' });
+    ctx.addIssue({ code: 'custom', path: ['perEur'], message: t('field.rate-per-eur-or-usd') });
   }
-  if (r.currency === 'USD' && r.perUsd !== null) ctx.addIssue({ code: 'custom', path: ['perUsd'], message: 'a USD rate must be given per EUR' });
+  if (r.currency === 'USD' && r.perUsd !== null) ctx.addIssue({ code: 'custom', path: ['perUsd'], message: t('field.usd-rate-per-eur') });
 }
 
 /** All editable fields of a user exchange rate, with cross-field rules. */

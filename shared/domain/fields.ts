@@ -1,27 +1,30 @@
 /**
  * Reusable zod field schemas: ISO codes, dates, coordinates, identifiers. Every record schema
- * in `shared/domain` is built from these so that one rule has one wording everywhere.
+ * in `shared/domain` is built from these so that one rule has one wording everywhere. The wording
+ * comes from the catalogue (`field.*`, shared/messages/en/fields.ts), formatted when the schema is
+ * built, i.e. in the locale in use when this module loads.
  */
 import { z } from 'zod';
+import { t } from '../messages/format';
 import { isCountryCode, isCurrencyCode } from './iso';
 
 /** A record id: a UUID (v4 or v7), as produced by `crypto.randomUUID()`. */
-export const idSchema = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, 'must be a UUID');
+export const idSchema = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, t('field.uuid'));
 
 /** ISO 3166-1 alpha-2 country code, e.g. "SG". */
 export const countryCodeSchema = z
   .string()
-  .refine(isCountryCode, { message: 'must be an ISO 3166-1 alpha-2 country code (e.g. SG, VN, HK)' });
+  .refine(isCountryCode, { message: t('field.country-code') });
 
 /** A list of distinct ISO 3166-1 alpha-2 codes. */
 export const countryListSchema = z
   .array(countryCodeSchema)
-  .refine((list) => new Set(list).size === list.length, { message: 'must not repeat a country' });
+  .refine((list) => new Set(list).size === list.length, { message: t('field.country-repeated') });
 
 /** ISO 4217 alphabetic currency code, e.g. "USD". */
 export const currencyCodeSchema = z
   .string()
-  .refine(isCurrencyCode, { message: 'must be an ISO 4217 currency code (e.g. USD, EUR, SGD)' });
+  .refine(isCurrencyCode, { message: t('field.currency-code') });
 
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
@@ -37,7 +40,7 @@ export function isIsoDate(s: string): boolean {
 }
 
 /** A calendar date, YYYY-MM-DD. */
-export const isoDateSchema = z.string().refine(isIsoDate, { message: 'must be a real date written YYYY-MM-DD' });
+export const isoDateSchema = z.string().refine(isIsoDate, { message: t('field.iso-date') });
 
 /** Tomorrow (UTC) as YYYY-MM-DD: the latest date an event can have happened, whatever the time zone. */
 function latestPastDate(): string {
@@ -46,19 +49,19 @@ function latestPastDate(): string {
 
 /** The date of an event that has happened: a real date from 1900-01-01 to today (one day of time-zone slack). */
 export const pastDateSchema = isoDateSchema
-  .refine((d) => d >= '1900-01-01', { message: 'must be 1900 or later' })
-  .refine((d) => d <= latestPastDate(), { message: 'is in the future' });
+  .refine((d) => d >= '1900-01-01', { message: t('field.date-before-1900') })
+  .refine((d) => d <= latestPastDate(), { message: t('field.date-in-future') });
 
 /** WGS84 latitude in decimal degrees, -90..90. */
-export const latitudeSchema = z.number().finite().min(-90, 'must be between -90 and 90 degrees').max(90, 'must be between -90 and 90 degrees');
+export const latitudeSchema = z.number().finite().min(-90, t('field.latitude-range')).max(90, t('field.latitude-range'));
 /** WGS84 longitude in decimal degrees, -180..180. */
-export const longitudeSchema = z.number().finite().min(-180, 'must be between -180 and 180 degrees').max(180, 'must be between -180 and 180 degrees');
+export const longitudeSchema = z.number().finite().min(-180, t('field.longitude-range')).max(180, t('field.longitude-range'));
 
 /** A trimmed single-line text of at most `max` characters (default 500). */
-export const lineSchema = (max = 500) => z.string().trim().max(max, `must be at most ${max} characters`);
+export const lineSchema = (max = 500) => z.string().trim().max(max, t('field.max-characters', { max }));
 
 /** An http(s) URL, or empty. */
 export const urlOrEmptySchema = z.union([
   z.literal(''),
-  z.string().trim().max(2000).refine((s) => /^https?:\/\/\S+$/i.test(s), { message: 'must be an http(s) URL' }),
+  z.string().trim().max(2000).refine((s) => /^https?:\/\/\S+$/i.test(s), { message: t('field.http-url') }),
 ]);

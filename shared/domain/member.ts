@@ -3,13 +3,14 @@
  * at first run is a member of every workspace made on this machine.
  */
 import { z } from 'zod';
+import { t } from '../messages/format';
 import { MEMBER_ROLES, type MemberRole } from './codes';
 import { lineSchema } from './fields';
 
 /** What a user enters at first run: display name, agency (e.g. "Singapore Customs") and role. */
 export const identityInputSchema = z.object({
-  name: lineSchema(120).min(1, 'is required'),
-  agency: lineSchema(200).min(1, 'is required'),
+  name: lineSchema(120).min(1, t('field.required')),
+  agency: lineSchema(200).min(1, t('field.required')),
   role: z.enum(MEMBER_ROLES),
 });
 /** What a user enters at first run. */

@@ -7,6 +7,7 @@
  * that concurrent edits of the title and of the URL both survive (each field is its own Y.Map key).
  */
 import { z } from 'zod';
+import { t } from '../messages/format';
 import { QUANTITY_UNITS } from './codes';
 import { countryCodeSchema, currencyCodeSchema, idSchema, pastDateSchema, lineSchema, urlOrEmptySchema } from './fields';
 
@@ -26,7 +27,7 @@ export const MARKET_LEVEL_LABELS: Record<MarketLevel, string> = {
 };
 
 /** A unit price: finite, not negative. */
-const priceSchema = z.number().finite().nonnegative('must not be negative').max(1e12, 'must be at most 1,000,000,000,000');
+const priceSchema = z.number().finite().nonnegative(t('field.non-negative')).max(1e12, t('field.at-most', { max: 1e12 }));
 
 /**
  * Per-field schemas of a price reference. `low`/`high` are the price of ONE `unit` (e.g. USD per kg)
@@ -34,19 +35,19 @@ const priceSchema = z.number().finite().nonnegative('must not be negative').max(
  * `country` (ISO 3166-1 alpha-2) is where, or null for an international price.
  */
 export const priceReferenceFieldSchemas = {
-  commodity: lineSchema(200).min(1, 'is required'),
+  commodity: lineSchema(200).min(1, t('field.required')),
   taxon: lineSchema(300),
   low: priceSchema,
-  high: priceSchema.refine((v) => v > 0, { message: 'must be greater than zero' }),
+  high: priceSchema.refine((v) => v > 0, { message: t('field.positive') }),
   currency: currencyCodeSchema,
   unit: z.enum(QUANTITY_UNITS),
   marketLevel: z.enum(MARKET_LEVELS),
-  place: lineSchema(300).min(1, 'is required (write "international" for a world price)'),
+  place: lineSchema(300).min(1, t('field.required-price-place')),
   country: countryCodeSchema.nullable(),
   date: pastDateSchema,
-  citationTitle: lineSchema(500).min(1, 'is required: every price needs its source'),
+  citationTitle: lineSchema(500).min(1, t('field.required-price-source')),
   citationUrl: urlOrEmptySchema,
-  notes: z.string().max(10_000, 'must be at most 10,000 characters'),
+  notes: z.string().max(10_000, t('field.max-characters', { max: 10_000 })),
 } as const;
 
 /** Names of the editable price-reference fields. */
@@ -54,7 +55,7 @@ export type PriceReferenceField = keyof typeof priceReferenceFieldSchemas;
 
 /** Cross-field rule: low ≤ high. */
 function checkPrice(p: { low: number; high: number }, ctx: z.RefinementCtx): void {
-  if (p.low > p.high) ctx.addIssue({ code: 'custom', path: ['low'], message: 'must not exceed the high price' });
+  if (p.low > p.high) ctx.addIssue({ code: 'custom', path: ['low'], message: t('field.low-above-high-price') });
 }
 
 /** All editable fields of a price reference, with the cross-field rule. */

@@ -3,12 +3,13 @@
  * or a KML LineString) drawn on the case map.
  */
 import { z } from 'zod';
+import { t } from '../messages/format';
 import { latitudeSchema, lineSchema, longitudeSchema } from './fields';
 
 /** Route fields. `points` are [latitude, longitude] pairs in WGS84 degrees, in travel order (2 to 10,000). */
 export const routeFieldsSchema = z.object({
-  name: lineSchema(200).min(1, 'is required'),
-  points: z.array(z.tuple([latitudeSchema, longitudeSchema])).min(2, 'must have at least 2 points').max(10_000),
+  name: lineSchema(200).min(1, t('field.required')),
+  points: z.array(z.tuple([latitudeSchema, longitudeSchema])).min(2, t('field.min-points', { min: 2 })).max(10_000),
   notes: z.string().max(10_000),
 });
 /** Route fields. */

@@ -4,9 +4,10 @@
  * turns them into ranges is in `shared/valuation/`.
  */
 import { z } from 'zod';
+import { t } from '../messages/format';
 import { idSchema, lineSchema } from './fields';
 
-const factorEnd = z.number().finite().positive('must be greater than zero').max(1e6, 'must be at most 1,000,000');
+const factorEnd = z.number().finite().positive(t('field.positive')).max(1e6, t('field.at-most', { max: 1e6 }));
 
 /**
  * A conversion factor range (dimensionless, 0 < low ≤ high) and what it converts, e.g. 1.2–1.5
@@ -16,10 +17,10 @@ export const factorSchema = z
   .object({
     low: factorEnd,
     high: factorEnd,
-    label: lineSchema(200).min(1, 'is required: say what the factor converts (e.g. worked to raw ivory equivalent)'),
+    label: lineSchema(200).min(1, t('field.required-factor-label')),
   })
   .superRefine((f, ctx) => {
-    if (f.low > f.high) ctx.addIssue({ code: 'custom', path: ['low'], message: 'must not exceed the high factor' });
+    if (f.low > f.high) ctx.addIssue({ code: 'custom', path: ['low'], message: t('field.low-above-high-factor') });
   });
 /** A conversion factor range with its label. */
 export type Factor = z.infer<typeof factorSchema>;
@@ -33,7 +34,7 @@ export const valuationFieldSchemas = {
   seizureId: idSchema,
   priceReferenceId: idSchema,
   factor: factorSchema.nullable(),
-  notes: z.string().max(10_000, 'must be at most 10,000 characters'),
+  notes: z.string().max(10_000, t('field.max-characters', { max: 10_000 })),
 } as const;
 
 /** All editable fields of a valuation. */
@@ -53,7 +54,7 @@ export const valuationRecordSchema = z.object({
 /** A valuation as stored. */
 export type ValuationRecord = z.infer<typeof valuationRecordSchema>;
 
-const shareSchema = z.number().finite().gt(0, 'must be greater than 0 %').max(1, 'must be at most 100 %');
+const shareSchema = z.number().finite().gt(0, t('field.share-above-zero')).max(1, t('field.share-at-most-all'));
 
 /**
  * A case's interdiction-rate assumption: the seized share of the whole flow lies between `low` and
@@ -64,11 +65,11 @@ export const interdictionAssumptionSchema = z
   .object({
     low: shareSchema,
     high: shareSchema,
-    basis: lineSchema(500).min(1, 'is required: say what the assumption rests on'),
-    notes: z.string().max(10_000, 'must be at most 10,000 characters'),
+    basis: lineSchema(500).min(1, t('field.required-assumption-basis')),
+    notes: z.string().max(10_000, t('field.max-characters', { max: 10_000 })),
   })
   .superRefine((a, ctx) => {
-    if (a.low > a.high) ctx.addIssue({ code: 'custom', path: ['low'], message: 'must not exceed the high rate' });
+    if (a.low > a.high) ctx.addIssue({ code: 'custom', path: ['low'], message: t('field.low-above-high-rate') });
   });
 /** A case's interdiction-rate assumption. */
 export type InterdictionAssumption = z.infer<typeof interdictionAssumptionSchema>;

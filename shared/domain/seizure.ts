@@ -3,6 +3,7 @@
  * columns of the public seizure data set (`seizures-public.csv`) in camelCase.
  */
 import { z } from 'zod';
+import { t } from '../messages/format';
 import { CITES_APPENDICES, CRIME_SECTORS, DATE_PRECISIONS, LOCATION_PRECISIONS, QUANTITY_UNITS } from './codes';
 import {
   countryCodeSchema,
@@ -31,21 +32,21 @@ export const seizureFieldSchemas = {
   longitude: longitudeSchema.nullable(),
   locationPrecision: z.enum(LOCATION_PRECISIONS),
   sector: z.enum(CRIME_SECTORS),
-  commodity: lineSchema(200).min(1, 'is required'),
+  commodity: lineSchema(200).min(1, t('field.required')),
   taxon: lineSchema(300),
   citesAppendix: z.enum(CITES_APPENDICES).nullable(),
-  quantity: z.number().finite().positive('must be greater than zero').nullable(),
+  quantity: z.number().finite().positive(t('field.positive')).nullable(),
   unit: z.enum(QUANTITY_UNITS),
   originCountries: countryListSchema,
   transitCountries: countryListSchema,
   destinationCountries: countryListSchema,
   seizingAgencies: z.array(lineSchema(200).min(1)).max(20),
-  reportedValue: z.number().finite().nonnegative('must not be negative').nullable(),
+  reportedValue: z.number().finite().nonnegative(t('field.non-negative')).nullable(),
   reportedCurrency: currencyCodeSchema.nullable(),
   operation: lineSchema(200),
   sourceTitle: lineSchema(500),
   sourceUrl: urlOrEmptySchema,
-  notes: z.string().max(10000, 'must be at most 10,000 characters'),
+  notes: z.string().max(10000, t('field.max-characters', { max: 10_000 })),
 } as const;
 
 /**
@@ -61,10 +62,10 @@ export type SeizureField = keyof typeof seizureFieldSchemas;
 /** Cross-field rules: coordinates come in pairs; a reported value needs its currency. */
 function checkSeizure(s: { latitude: number | null; longitude: number | null; reportedValue: number | null; reportedCurrency: string | null }, ctx: z.RefinementCtx): void {
   if ((s.latitude === null) !== (s.longitude === null)) {
-    ctx.addIssue({ code: 'custom', path: [s.latitude === null ? 'latitude' : 'longitude'], message: 'latitude and longitude must both be given or both be empty' });
+    ctx.addIssue({ code: 'custom', path: [s.latitude === null ? 'latitude' : 'longitude'], message: t('field.coordinates-paired') });
   }
   if (s.reportedValue !== null && s.reportedCurrency === null) {
-    ctx.addIssue({ code: 'custom', path: ['reportedCurrency'], message: 'is required when a value is reported' });
+    ctx.addIssue({ code: 'custom', path: ['reportedCurrency'], message: t('field.required-when-value-reported') });
   }
 }
 

@@ -3,11 +3,31 @@
  * (`area.what`), written in ICU MessageFormat (plurals, numbers, dates, selects). Add a sentence
  * to the area's file; never write a user-facing sentence at a call site.
  */
+import { authMessages } from './auth';
 import { countMessages } from './counts';
 import { errorMessages } from './errors';
+import { fieldMessages } from './fields';
+import { importFileMessages } from './import-files';
+import { importMessages } from './import';
+import { recordMessages } from './records';
+import { relayCliMessages } from './relay-cli';
+import { relayMessages } from './relay';
+import { storageMessages } from './storage';
+import { syncMessages } from './sync';
+import { valuationMessages } from './valuation';
 
 /** Every message id with its English ICU pattern. */
 export const en = {
   ...errorMessages,
   ...countMessages,
+  ...fieldMessages,
+  ...recordMessages,
+  ...authMessages,
+  ...importMessages,
+  ...importFileMessages,
+  ...relayMessages,
+  ...relayCliMessages,
+  ...syncMessages,
+  ...storageMessages,
+  ...valuationMessages,
 } as const;

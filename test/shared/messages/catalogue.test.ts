@@ -18,6 +18,29 @@ describe('catalogue', () => {
     }
   });
 
+  it('formats every pattern with values for its arguments, leaving no brace or quote mark behind', () => {
+    /** A value for each argument: a number for plurals and numbers, the first select key for selects, text otherwise. */
+    function sample(els: MessageFormatElement[], out: Record<string, string | number>): Record<string, string | number> {
+      for (const e of els) {
+        if (e.type === TYPE.plural || e.type === TYPE.number) out[e.value] = 2;
+        else if (e.type === TYPE.select) out[e.value] = Object.keys(e.options)[0]!;
+        else if (e.type === TYPE.argument || e.type === TYPE.date || e.type === TYPE.time) out[e.value] ??= 'X';
+        if (e.type === TYPE.plural || e.type === TYPE.select) for (const o of Object.values(e.options)) sample(o.value, out);
+      }
+      return out;
+    }
+    for (const [id, pattern] of Object.entries(en)) {
+      const text = t(id as MessageId, sample(parse(pattern, { ignoreTag: true }), {}));
+      expect(text, id).not.toMatch(/[{}]/);
+      // A doubled apostrophe in a pattern prints as one; a lone one before a brace would have swallowed the placeholder.
+      expect(text.includes("''"), id).toBe(false);
+    }
+    expect(t('import.not-a-number', { value: '12,34,5' })).toBe("'12,34,5' is not a number");
+    expect(t('valuation.not-valued', { count: 1, names: 'S1' })).toBe('No price was assigned to 1 seizure, which is not part of the estimate: S1.');
+    expect(t('valuation.not-valued', { count: 3, names: 'S1; S2; S3' })).toBe('No price was assigned to 3 seizures, which are not part of the estimate: S1; S2; S3.');
+    expect(t('relay.cli.key-registered', { workspaceId: 'w', kid: 'k', count: 1 })).toBe('workspace w: key k registered (1 key now valid)');
+  });
+
   it('has a sentence for every error code, and NestError defaults to it', () => {
     for (const code of ERROR_CODES) {
       const id = `error.${code}`;

@@ -1,0 +1,38 @@
+/**
+ * English reasons a record field is not valid (`field.<rule>`), shown next to the field and in
+ * import reports. They follow the field's name, so they start lower-case: "latitude: must be …".
+ */
+export const fieldMessages = {
+  'field.required': 'is required',
+  'field.required-when-value-reported': 'is required when a value is reported',
+  'field.required-rate-source': 'is required: say where the rate comes from',
+  'field.required-price-place': 'is required (write "international" for a world price)',
+  'field.required-price-source': 'is required: every price needs its source',
+  'field.required-factor-label': 'is required: say what the factor converts (e.g. worked to raw ivory equivalent)',
+  'field.required-assumption-basis': 'is required: say what the assumption rests on',
+  'field.uuid': 'must be a UUID',
+  'field.case-number': 'must look like NEST-2026-0001',
+  'field.country-code': 'must be an ISO 3166-1 alpha-2 country code (e.g. SG, VN, HK)',
+  'field.country-repeated': 'must not repeat a country',
+  'field.currency-code': 'must be an ISO 4217 currency code (e.g. USD, EUR, SGD)',
+  'field.base-currency': 'EUR is the base currency (1 per EUR by definition)',
+  'field.iso-date': 'must be a real date written YYYY-MM-DD',
+  'field.date-before-1900': 'must be 1900 or later',
+  'field.date-in-future': 'is in the future',
+  'field.latitude-range': 'must be between -90 and 90 degrees',
+  'field.longitude-range': 'must be between -180 and 180 degrees',
+  'field.coordinates-paired': 'latitude and longitude must both be given or both be empty',
+  'field.max-characters': 'must be at most {max, number} characters',
+  'field.http-url': 'must be an http(s) URL',
+  'field.positive': 'must be greater than zero',
+  'field.non-negative': 'must not be negative',
+  'field.at-most': 'must be at most {max, number}',
+  'field.share-above-zero': 'must be greater than 0 %',
+  'field.share-at-most-all': 'must be at most 100 %',
+  'field.low-above-high-price': 'must not exceed the high price',
+  'field.low-above-high-factor': 'must not exceed the high factor',
+  'field.low-above-high-rate': 'must not exceed the high rate',
+  'field.rate-per-eur-or-usd': 'give the rate either per EUR or per USD, not both or neither',
+  'field.usd-rate-per-eur': 'a USD rate must be given per EUR',
+  'field.min-points': 'must have at least {min, plural, one {# point} other {# points}}',
+} as const;

@@ -1,0 +1,23 @@
+/**
+ * English messages about the records of the shared docs (`record.*`, `case.*`, `doc.*`): a record
+ * that does not exist or exists already, a batch with a bad record, limits of a case.
+ */
+
+/** The kinds of record, as the `kind` of a select: `{kind, select, …}`. */
+const KIND = 'seizure {Seizure} route {Route} valuation {Valuation} priceReference {Price reference} exchangeRate {Exchange rate} member {Member} case {Case} other {Record}';
+const kindLower = 'seizure {seizure} route {route} valuation {valuation} priceReference {price reference} exchangeRate {exchange rate} member {member} case {case} other {record}';
+
+export const recordMessages = {
+  'record.not-found': `{kind, select, ${KIND}} {id} does not exist`,
+  'record.exists': `{kind, select, ${kindLower}} {id} already exists`,
+  'record.nth-invalid': 'record {n, number}: {detail}',
+  'record.nth-seizure-invalid': 'seizure {n, number}: {detail}',
+  'record.seizure-not-in-case': 'Seizure {id} does not exist in this case',
+  'record.unknown-field': 'is not a field of this record',
+  'record.cannot-change': 'cannot be changed',
+  'record.valuation-seizure-fixed': 'seizureId: cannot be changed; delete the valuation and add another',
+  'case.summary-too-long': 'summary: must be at most {max, number} characters',
+  'case.too-many-seizures':
+    'A case holds at most {max, number} seizures; this would make {total, number}. Split the data into several cases (e.g. by year or route).',
+  'doc.bad-name': '"{name}" is not a document name',
+} as const;

@@ -1,0 +1,11 @@
+/**
+ * English messages about local storage (`storage.*`): the data folder lock and database
+ * migrations. Versions and process ids are passed as text, so they print without grouping.
+ */
+export const storageMessages = {
+  'storage.data-dir-in-use': 'NEST Desk (process {pid}) is already using the data folder {dir}. Close it first, or use the app instead.',
+  'storage.data-dir-lock-failed': 'could not lock the data folder {dir}',
+  'storage.schema-too-new':
+    '{label} has schema version {version} but this version of NEST Desk knows only up to {latest}. Update NEST Desk to open it; nothing was changed.',
+  'storage.migration-failed': '{label}: migration {migration} failed: {reason}',
+} as const;

@@ -1,0 +1,31 @@
+/** renderer/src/sync/sync-labels.ts: sync words come from the catalogue, with the same English as before. */
+import { describe, expect, it } from 'vitest';
+import { docCountsText, refusalAdvice, syncExplanation, syncPillLabel, SYNC_STATE_LABELS } from '../../../renderer/src/sync/sync-labels';
+
+describe('sync labels', () => {
+  it('labels every state', () => {
+    expect({ ...SYNC_STATE_LABELS }).toEqual({
+      off: 'Local only', synced: 'Synced', syncing: 'Syncing…', 'read-only': 'Synced (read-only)', offline: 'Offline', refused: 'Access refused', error: 'Sync error',
+    });
+    expect(syncPillLabel({ state: 'offline', lastSyncedAt: null }, 0)).toBe('Offline — changes saved on this computer');
+    expect(syncPillLabel({ state: 'synced', lastSyncedAt: null }, 0)).toBe('Synced');
+    expect(syncPillLabel({ state: 'synced', lastSyncedAt: 1_000 }, 2_000)).toMatch(/^Synced · ./);
+    expect(syncPillLabel({ state: 'refused', lastSyncedAt: null }, 0)).toBe('Access refused');
+  });
+
+  it('explains states, and advises by the relay reason code', () => {
+    expect(syncExplanation('off', { admin: false, detail: null })).toBe('This workspace is not shared through a relay: its cases stay on this computer.');
+    expect(syncExplanation('error', { admin: false, detail: null })).toBe('Syncing failed. Your changes are saved on this computer; NEST Desk keeps trying.');
+    expect(refusalAdvice('access refused: member-removed', false)).toBe('You are no longer a member of this workspace. Ask a workspace admin if this is a mistake.');
+    expect(refusalAdvice('token-expired', false)).toMatch(/^Your access has expired\./);
+    expect(refusalAdvice('key-removed', false)).toMatch(/^The workspace key your access was signed with was withdrawn\./);
+    expect(refusalAdvice('no-case-access', true)).toBe('You do not have access to this case.');
+    expect(refusalAdvice('workspace-not-set-up', true, true)).toBe('The relay does not know this workspace yet — ask the relay operator to run the command above, then Retry.');
+    expect(syncExplanation('refused', { admin: false, detail: 'bad-signature' })).toMatch(/^The relay does not accept your invitation\./);
+  });
+
+  it('counts documents per state', () => {
+    expect(docCountsText({ synced: 1234, syncing: 1, error: 2 } as never)).toBe('1,234 synced · 1 syncing · 2 failed');
+    expect(docCountsText({} as never)).toBe('No documents linked');
+  });
+});
