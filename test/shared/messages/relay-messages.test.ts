@@ -1,14 +1,13 @@
 /**
  * Every relay reason code has its sentence in the catalogue (shared/messages/en/relay.ts): each
  * close code by its name, each access refusal, token rejection and upgrade refusal by its word.
- * The codes are imported from where they live (relay/protocol, relay/access, relay/authenticate;
- * shared/protocol/relay after the move), so a new code without a sentence fails here, and the
+ * The codes are imported from where they live (shared/protocol/relay, relay/access, relay/authenticate), so a new code without a sentence fails here, and the
  * typed lists below fail to compile when a refusal type gains a member.
  */
 import { describe, expect, it } from 'vitest';
 import type { AccessRefusal } from '../../../relay/access';
 import type { AuthOutcome } from '../../../relay/authenticate';
-import { CLOSE } from '../../../relay/protocol/close-codes';
+import { CLOSE, CLOSE_REASONS } from '../../../shared/protocol/relay/close-codes';
 import type { TokenRejection } from '../../../shared/auth/tokens';
 import { isMessageId, t } from '../../../shared/messages';
 
@@ -37,7 +36,7 @@ describe('relay reason messages', () => {
   });
 
   it('has a sentence for every access refusal, token rejection and refusal word', () => {
-    for (const reason of [...Object.keys(ACCESS_REFUSALS), ...Object.keys(AUTH_REFUSALS), ...OTHER_REASONS]) {
+    for (const reason of [...Object.keys(ACCESS_REFUSALS), ...Object.keys(AUTH_REFUSALS), ...Object.keys(CLOSE_REASONS), ...OTHER_REASONS]) {
       const id = `relay.refused.${reason}`;
       expect(isMessageId(id), id).toBe(true);
       expect(t(id as never).length, id).toBeGreaterThan(10);
