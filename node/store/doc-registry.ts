@@ -244,8 +244,9 @@ export class DocRegistry<E extends LoadedDoc> {
     if (e.holds > 0 || this.entries.get(e.name) !== e) return;
     if (e.pending > 0) await this.compactEntry(e);
     if (e.holds > 0 || this.entries.get(e.name) !== e) return;
-    this.drop(e);
+    // Logged before the drop: whoever sees the doc gone (e.g. /health) finds the line already written.
     this.opts.logger.debug({ doc: e.name }, 'doc unloaded');
+    this.drop(e);
   }
 
   private drop(e: E): void {

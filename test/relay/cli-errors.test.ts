@@ -86,7 +86,7 @@ describe('relay CLI errors', () => {
     const backup = await cli(['backup', '--data-dir', data, '--out', out]);
     expect(backup.code).toBe(2);
     expectOneLine(backup, path.dirname(out), 'does not exist');
-  });
+  }, 90_000); // seven CLI processes, each starting tsx: ~3 s apiece on a loaded 2-core machine
 });
 
 describe('prepareDataDir', () => {

@@ -158,7 +158,8 @@ describe('durability', () => {
     const before = await loaded();
     c.destroy();
     await waitFor(async () => (await loaded()) < before, 'the case doc to unload');
-    expect(relay.stderr()).toMatch(new RegExp(`"doc":"${name}".*"msg":"doc unloaded"`));
+    // The log reaches us through a pipe: wait for the lines rather than expecting them at once.
+    await waitFor(() => new RegExp(`"doc":"${name}".*"msg":"doc unloaded"`).test(relay.stderr()), 'the unload to be logged');
     expect(relay.stderr()).toMatch(new RegExp(`"doc":"${name}","outcome":"compacted"`));
     const back = await readBack(relay.url, name, await ws.token(inv), (d) => d.getMap('m').size === 50);
     expect(back.getMap('m').get('k49')).toBe(49);
