@@ -22,6 +22,9 @@ import { SyncHub } from './renderer-sync/sync-hub';
 import { WorkspaceRuntime } from './workspace/workspace-runtime';
 import { WorkspaceStore, listWorkspaceIds } from './workspace/workspace-store';
 import { handlers } from './rpc/handlers';
+import { authorize } from './rpc/authorize';
+import { permissionContext } from './workspace/permission-context';
+import { docAccess } from '../shared/permissions';
 import { lockDataDir } from '../node/fs/data-dir-lock';
 import { SyncEngine, type SyncConfig } from './relay-sync/sync-engine';
 import { relayUrls } from './relay-sync/relay-url';
@@ -130,6 +133,7 @@ export class DataService implements SessionHost {
     if (!parsed.success) {
       throw new NestError('invalid-params', `${method}: ${describeIssues(parsed.error.issues)}`, fieldIssues(parsed.error.issues));
     }
+    authorize(spec, parsed.data, (id) => this.workspace(id));
     const handler = handlers[method] as (p: unknown, ctx: { service: DataService; session: Session | null }) => unknown;
     return await handler(parsed.data, { service: this, session });
   }
@@ -140,10 +144,10 @@ export class DataService implements SessionHost {
     if (!ref) throw new NestError('invalid-params', `"${name.slice(0, 100)}" is not a document name`);
     const ws = this.workspace(ref.workspaceId);
     if (!ws.host.exists(name)) throw new NestError('not-found', `document ${name} does not exist`);
-    const local = ws.local();
-    const revoked = ws.store.getSetting<string | null>('accessRevoked', null) !== null;
-    const readOnly = revoked || local.role === 'observer' || (ref.kind === 'workspace' && local.role !== 'admin');
-    this.hub.open(session.peerFor(ws.id, local.memberId), name, ws.host, readOnly);
+    const { subject, target } = permissionContext(ws);
+    const access = docAccess(subject, name, target.workspace, target.local);
+    if (access !== 'read' && access !== 'write') throw new NestError('forbidden', `you may not open ${name} (${access})`);
+    this.hub.open(session.peerFor(ws.id, subject.memberId), name, ws.host, access === 'read');
   }
 
   /** @inheritdoc */

@@ -2,6 +2,8 @@
  * Handlers of the case domain: the case list, case creation, map points and search, answered
  * from the projections (migrations/003_projections.sql).
  */
+import { permissionContext } from '../workspace/permission-context';
+import { can } from '../../shared/permissions';
 import { randomUUID } from 'node:crypto';
 import { CaseDoc } from '../../shared/docs/case-doc';
 import { NestError } from '../../shared/errors';
@@ -107,7 +109,6 @@ export const caseHandlers: HandlerMap<keyof typeof casesRpc> = {
   'cases.create': (p, { service }) => {
     const ws = service.workspace(p.workspaceId);
     const local = ws.local();
-    if (local.role === 'observer') throw new NestError('read-only', 'Observers cannot create cases.');
     const index = ws.workspaceDoc();
     const id = randomUUID();
     const number = nextCaseNumber(ws.store.db, index.nextCaseNumber(Number(p.fields.openedOn.slice(0, 4))));
@@ -117,7 +118,8 @@ export const caseHandlers: HandlerMap<keyof typeof casesRpc> = {
       const meta = new CaseDoc(doc).init(id, number, p.fields, writer);
       // Only admins write the workspace doc (the relay enforces it); other members' cases reach
       // the index when an admin's desktop syncs them (workspace-runtime mirrors case meta).
-      if (local.role === 'admin') {
+      const { subject, target } = permissionContext(ws);
+      if (can(subject, 'case.index', target)) {
         index.upsertCase({ id, number, title: meta.title, status: meta.status, sector: meta.sector, tlp: meta.tlp, createdBy: local.memberId, createdAt: meta.createdAt }, writer);
       }
     });

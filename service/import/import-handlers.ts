@@ -58,7 +58,6 @@ export const importHandlers: HandlerMap<keyof typeof importRpc> = {
   'import.commit': (p, { service }) => {
     const ws = service.workspace(p.workspaceId);
     const local = ws.local();
-    if (local.role === 'observer') throw new NestError('read-only', 'Observers cannot import into a case.');
     const { parsed, caseDoc, release } = parseForCase(ws, p);
     try {
       caseDoc.importRecords(
@@ -82,8 +81,6 @@ export const importHandlers: HandlerMap<keyof typeof importRpc> = {
 
   'export.seizuresCsv': (p, { service }) => {
     const ws = service.workspace(p.workspaceId);
-    // Observers (e.g. NGOs) read in the app; exporting data out of it is for members who work the case.
-    if (ws.local().role === 'observer') throw new NestError('forbidden', 'Observers cannot export case data. Ask an investigator or prosecutor.');
     const name = ws.caseDocName(p.caseId);
     if (!ws.host.exists(name)) throw new NestError('not-found', `case ${p.caseId} does not exist in this workspace`);
     return ws.host.with(name, (doc) => {

@@ -19,10 +19,6 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 /** Lifetime of an admin's own token, signed by this machine (renewed at each connect). */
 const ADMIN_TOKEN_DAYS = 365;
 
-function requireAdmin(ws: WorkspaceRuntime, what: string): void {
-  if (ws.local().role !== 'admin') throw new NestError('forbidden', `Only workspace admins can ${what}.`);
-}
-
 async function workspaceKey(ws: WorkspaceRuntime): Promise<PrivateWorkspaceJwk> {
   const stored = ws.store.getSetting<unknown>('workspaceKey', null);
   if (stored) return parsePrivateJwk(stored);
@@ -63,7 +59,6 @@ export const syncHandlers: HandlerMap<keyof typeof syncRpc> = {
 
   'sync.connect': async (p, { service }) => {
     const ws = service.workspace(p.workspaceId);
-    requireAdmin(ws, 'connect a workspace to a relay');
     const urls = relayUrls(p.relayUrl);
     const key = await workspaceKey(ws);
     const me = service.profile.require();
@@ -82,7 +77,6 @@ export const syncHandlers: HandlerMap<keyof typeof syncRpc> = {
 
   'sync.registration': async (p, { service }) => {
     const ws = service.workspace(p.workspaceId);
-    requireAdmin(ws, 'see the workspace key');
     const stored = ws.store.getSetting<unknown>('workspaceKey', null);
     return stored ? registration(ws, parsePrivateJwk(stored)) : null;
   },
@@ -102,7 +96,6 @@ export const syncHandlers: HandlerMap<keyof typeof syncRpc> = {
 
   'invitations.create': async (p, { service }) => {
     const ws = service.workspace(p.workspaceId);
-    requireAdmin(ws, 'invite members');
     const config = ws.store.getSetting<SyncConfig | null>('sync', null);
     if (!config) throw new NestError('invalid-params', 'Connect this workspace to a relay first: the invitation must say where to sync.');
     const key = await workspaceKey(ws);
@@ -148,7 +141,6 @@ export const syncHandlers: HandlerMap<keyof typeof syncRpc> = {
 
   'members.remove': (p, { service }) => {
     const ws = service.workspace(p.workspaceId);
-    requireAdmin(ws, 'remove members');
     if (p.memberId === ws.local().memberId) throw new NestError('invalid-params', 'You cannot remove yourself; ask another admin.');
     ws.workspaceDoc().removeMember(p.memberId, { memberId: ws.local().memberId });
     return {};

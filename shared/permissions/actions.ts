@@ -6,6 +6,8 @@
  * - `workspace.read`: every member, also a revoked one (lists, searches, valuations, statements:
  *   reading the local copy; what a member may not see never reaches their disk).
  * - `sync.run`: every member (retry or stop syncing their own copy; it changes nothing shared).
+ * - `case.read`: every member the case's doc access lets read it (a row, map, valuation or
+ *   statement of one case tells what its doc holds).
  * - `case.create`, `case.edit`, `seizures.import`: members who work cases (admins, investigators,
  *   prosecutors); observers (e.g. an NGO) only read. `case.edit` and `seizures.import` on a given
  *   case also need write access to its doc ({@link decideDocAccess}).
@@ -32,6 +34,7 @@ import { decideDocAccess, standing, type LocalState, type PermissionSubject, typ
 export const ACTIONS = {
   'workspace.read': { roles: ['admin', 'investigator', 'prosecutor', 'observer'], writes: false, caseDoc: null, denied: 'forbidden' },
   'sync.run': { roles: ['admin', 'investigator', 'prosecutor', 'observer'], writes: false, caseDoc: null, denied: 'forbidden' },
+  'case.read': { roles: ['admin', 'investigator', 'prosecutor', 'observer'], writes: false, caseDoc: 'read', denied: 'forbidden' },
   'case.create': { roles: ['admin', 'investigator', 'prosecutor'], writes: true, caseDoc: null, denied: 'read-only' },
   'case.edit': { roles: ['admin', 'investigator', 'prosecutor'], writes: true, caseDoc: 'write', denied: 'read-only' },
   'seizures.import': { roles: ['admin', 'investigator', 'prosecutor'], writes: true, caseDoc: 'write', denied: 'read-only' },

@@ -11,7 +11,7 @@ import * as Y from 'yjs';
 import type { MemberRole } from '../../../shared/domain/codes';
 import { caseDocName, workspaceDocName } from '../../../shared/docs/names';
 import { WorkspaceDoc } from '../../../shared/docs/workspace-doc';
-import { ALL_ACTIONS, can, docAccess, type Action, type LocalState, type PermissionSubject } from '../../../shared/permissions';
+import { ACTIONS, ALL_ACTIONS, can, docAccess, type Action, type LocalState, type PermissionSubject } from '../../../shared/permissions';
 
 const WID = randomUUID();
 const w = { memberId: 'admin', now: () => 1_000 };
@@ -98,14 +98,17 @@ describe('docAccess', () => {
 });
 
 const ALL = [...ALL_ACTIONS];
-const WORKERS: Action[] = ['workspace.read', 'sync.run', 'case.create', 'case.edit', 'seizures.import', 'seizures.export', 'rates.import', 'rates.remove'];
-const READERS: Action[] = ['workspace.read', 'sync.run'];
-const allowed = (who: Who, local: LocalState | undefined, target: { caseId?: string } = {}): Action[] => ALL.filter((a) => can(subject(who), a, { workspace: workspace(), local, ...target }));
+const WORKERS: Action[] = ['workspace.read', 'sync.run', 'case.read', 'case.create', 'case.edit', 'seizures.import', 'seizures.export', 'rates.import', 'rates.remove'];
+const READERS: Action[] = ['workspace.read', 'sync.run', 'case.read'];
+const allowed = (who: Who, local: LocalState | undefined, target: { caseId?: string } = {}): Action[] => {
+  const wd = workspace();
+  return ALL.filter((a) => can(subject(who), a, { workspace: wd, local, ...target }));
+};
 
 describe('can', () => {
   it('lists every action the app checks', () => {
     expect(ALL).toEqual([
-      'workspace.read', 'sync.run', 'case.create', 'case.edit', 'seizures.import', 'seizures.export', 'rates.import', 'rates.remove',
+      'workspace.read', 'sync.run', 'case.read', 'case.create', 'case.edit', 'seizures.import', 'seizures.export', 'rates.import', 'rates.remove',
       'case.index', 'rates.edit', 'prices.edit', 'workspace.settings', 'members.invite', 'members.remove', 'sync.configure',
     ]);
   });
@@ -127,16 +130,16 @@ describe('can', () => {
 
   it('case actions follow the case’s doc access', () => {
     const caseActs = (who: Who, k: Exclude<Kind, 'workspace'>): Action[] =>
-      allowed(who, { revoked: false }, { caseId: CASE[k] }).filter((a) => a === 'case.edit' || a === 'seizures.import' || a === 'seizures.export');
+      allowed(who, { revoked: false }, { caseId: CASE[k] }).filter((a) => ACTIONS[a].caseDoc !== null);
     const grid = Object.fromEntries(WHO.map((who) => [who, (Object.keys(CASE) as Exclude<Kind, 'workspace'>[]).map((k) => caseActs(who, k).join(','))]));
-    const all = 'case.edit,seizures.import,seizures.export';
+    const all = 'case.read,case.edit,seizures.import,seizures.export';
     //                                  unindexed  open  by-member by-agency other
     expect(grid).toEqual({
       admin: [all, all, all, all, all],
       investigator: [all, all, all, all, ''],
       prosecutor: [all, all, all, all, ''],
-      observer: ['', '', '', '', ''],
-      removed: ['', '', '', '', ''],
+      observer: ['case.read', 'case.read', 'case.read', 'case.read', ''],
+      removed: ['case.read', 'case.read', 'case.read', 'case.read', ''],
       'non-member': [all, all, all, all, ''],
     });
   });
