@@ -6,7 +6,7 @@
 import type { MemberRole } from '../shared/domain/codes';
 import type { DocRef } from '../shared/docs/names';
 import type { WorkspaceDoc } from '../shared/docs/workspace-doc';
-import { decideDocAccess, type AccessRefusal, type ActingMember, type DocAccess, type DocDecision } from '../shared/permissions';
+import { decideDocAccess, type AccessRefusal, type ActingMember, type DocAccess, type DocDecision, type RegistryFacts } from '../shared/permissions';
 
 export type { AccessRefusal, ActingMember, DocAccess };
 
@@ -16,8 +16,10 @@ export type AccessDecision = DocDecision;
 /**
  * Decides what `claims` (a verified token's member id, role and agency) may do with doc `ref`,
  * from `workspace` (the workspace doc of `ref.workspaceId` as the relay holds it), with the
- * relay's view (no local state: non-members and removed members are refused).
+ * relay's view (no local state: non-members and removed members are refused). `registry`: the
+ * member's case registry (relay/registration.ts), where a non-admin's unindexed case doc is about
+ * to be opened or listed; without it registration is not checked.
  */
-export function decideAccess(workspace: WorkspaceDoc, ref: DocRef, claims: { memberId: string; role: MemberRole; agency: string }): AccessDecision {
-  return decideDocAccess(claims, ref, workspace);
+export function decideAccess(workspace: WorkspaceDoc, ref: DocRef, claims: { memberId: string; role: MemberRole; agency: string }, registry?: RegistryFacts): AccessDecision {
+  return decideDocAccess(claims, ref, workspace, undefined, registry);
 }

@@ -2,6 +2,8 @@
  * Handlers of the case domain: the case list, case creation, map points and search, answered
  * from the projections (migrations/003_projections.sql).
  */
+import { CaseRegistry } from '../../shared/docs/case-registry';
+import { registryDocName } from '../../shared/docs/names';
 import { permissionContext } from '../workspace/permission-context';
 import { can } from '../../shared/permissions';
 import { randomUUID } from 'node:crypto';
@@ -116,11 +118,15 @@ export const caseHandlers: HandlerMap<keyof typeof casesRpc> = {
     const writer = { memberId: local.memberId };
     ws.host.with(name, (doc) => {
       const meta = new CaseDoc(doc).init(id, number, p.fields, writer);
-      // Only admins write the workspace doc (the relay enforces it); other members' cases reach
-      // the index when an admin's desktop syncs them (workspace-runtime mirrors case meta).
+      // Only admins write the workspace doc (the relay enforces it). Another member registers the
+      // case in their own registry doc, which the relay requires before it stores the case doc and
+      // every admin reads; the case reaches the index when an admin's desktop syncs it
+      // (workspace-runtime mirrors case meta).
       const { subject, target } = permissionContext(ws);
       if (can(subject, 'case.index', target)) {
         index.upsertCase({ id, number, title: meta.title, status: meta.status, sector: meta.sector, tlp: meta.tlp, createdBy: local.memberId, createdAt: meta.createdAt }, writer);
+      } else {
+        ws.host.with(registryDocName(ws.id, local.memberId), (reg) => new CaseRegistry(reg).register(id, meta.createdAt));
       }
     });
     return caseRow(ws.store.db, id);

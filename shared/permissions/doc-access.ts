@@ -13,6 +13,13 @@
  * - A case doc: admins always read-write. Others need the case's `access` (in the workspace doc's
  *   case index) to name them or their agency (trimmed, case-insensitive); without `access`, or
  *   without an index entry yet, every member may open it. Observers only ever read.
+ * - Case registration (the relay, when it is about to store a case doc for a non-admin): a case
+ *   not in the workspace index must be in the connecting member's registry doc, so every case doc
+ *   the relay holds is known to the admins (`case-not-registered`, retryable: a desktop that
+ *   created the case offline syncs its registry first). Callers that pass no registry (the
+ *   desktop, the relay's re-checks and change lists) skip this: registration only gates storing.
+ * - A registry doc (`<wid>/registry/<memberId>`): its member writes it (observers, who create no
+ *   cases, read it), admins read every registry, everyone else is refused (`not-your-registry`).
  *
  * The desktop's own replica ({@link LocalState}) differs in two ways, both because the relay is
  * the authority and the replica only holds what the relay (or this member) put there:
@@ -35,9 +42,11 @@ export type DocAccess = 'write' | 'read';
  * Why a doc was refused (stable codes, safe to log and to send to the client):
  * `workspace-not-set-up` (non-admin before the workspace doc exists), `not-a-member`,
  * `member-removed`, `no-case-access` (the case's access list leaves the member out),
- * `bad-doc-name` (not a doc name of this layout).
+ * `case-not-registered` (a non-admin's case that is neither indexed nor in their registry; retry
+ * after syncing the registry), `not-your-registry` (another member's registry doc, for a
+ * non-admin), `bad-doc-name` (not a doc name of this layout).
  */
-export type AccessRefusal = 'workspace-not-set-up' | 'not-a-member' | 'member-removed' | 'no-case-access' | 'bad-doc-name';
+export type AccessRefusal = 'workspace-not-set-up' | 'not-a-member' | 'member-removed' | 'no-case-access' | 'case-not-registered' | 'not-your-registry' | 'bad-doc-name';
 
 /** The member as the caller knows them: from a verified token (relay) or the local settings (desktop). */
 export interface PermissionSubject {
@@ -58,6 +67,14 @@ export interface WorkspaceFacts {
   getMemberRecord(id: string): MemberRecord | null;
   /** The case's access list; null when every member may open it. */
   caseAccess(caseId: string): CaseAccess | null;
+  /** The case's index entry (null when there is none or it was deleted). */
+  getCase(caseId: string): object | null;
+}
+
+/** The connecting member's case registry (see shared/docs/case-registry.ts). */
+export interface RegistryFacts {
+  /** True when the member registered `caseId`. */
+  has(caseId: string): boolean;
 }
 
 /** The desktop's own state, passed by the data service and the UI (never by the relay). */
@@ -90,18 +107,36 @@ export function standing(subject: PermissionSubject, workspace: WorkspaceFacts, 
   return { ok: true, member, readOnly: local?.revoked ?? false };
 }
 
-/** Decides what `subject` may do with doc `ref`, with the acting member; see the module comment. */
-export function decideDocAccess(subject: PermissionSubject, ref: DocRef, workspace: WorkspaceFacts, local?: LocalState): DocDecision {
+/**
+ * Decides what `subject` may do with doc `ref`, with the acting member; see the module comment.
+ * `registry`: the subject's case registry, passed only where a case doc is about to be stored.
+ */
+export function decideDocAccess(subject: PermissionSubject, ref: DocRef, workspace: WorkspaceFacts, local?: LocalState, registry?: RegistryFacts): DocDecision {
   const s = standing(subject, workspace, local);
   if (!s.ok) return s;
   const { member } = s;
   const mayWrite = !s.readOnly && roleMayWrite(member.role);
   if (ref.kind === 'workspace') return { ok: true, access: mayWrite && member.role === 'admin' ? 'write' : 'read', member };
+  if (ref.kind === 'registry') {
+    if (ref.memberId.toLowerCase() === member.memberId.toLowerCase()) return { ok: true, access: mayWrite ? 'write' : 'read', member };
+    return member.role === 'admin' ? { ok: true, access: 'read', member } : { ok: false, reason: 'not-your-registry' };
+  }
   if (member.role !== 'admin' && workspace.isInitialised()) {
     const access = workspace.caseAccess(ref.caseId);
     if (access !== null && !listsMember(access, member)) return { ok: false, reason: 'no-case-access' };
+    if (registry && access === null && workspace.getCase(ref.caseId) === null && !registry.has(ref.caseId)) return { ok: false, reason: 'case-not-registered' };
   }
   return { ok: true, access: mayWrite ? 'write' : 'read', member };
+}
+
+/**
+ * True when deciding `subject`'s access to `ref` needs their case registry (a non-admin's case
+ * doc that is not in the workspace index), so the relay loads the registry only then.
+ */
+export function needsRegistry(subject: PermissionSubject, ref: DocRef, workspace: WorkspaceFacts): boolean {
+  if (ref.kind !== 'case' || !workspace.isInitialised()) return false;
+  const record = workspace.getMemberRecord(subject.memberId);
+  return record !== null && record.role !== 'admin' && workspace.getCase(ref.caseId) === null && workspace.caseAccess(ref.caseId) === null;
 }
 
 /**

@@ -2,16 +2,16 @@
  * The permission model as one table: every role (admin, investigator, prosecutor, observer, a
  * removed member, a non-member) × every doc kind (the workspace doc; a case doc not yet indexed,
  * indexed without `access`, listing its members by id, by agency, or leaving them out) × each
- * view (the relay; the desktop; the desktop after the relay revoked access), and every role ×
- * every action, each cell the exact answer.
+ * view (the relay; the desktop; the desktop after the relay revoked access), registry docs and
+ * case registration, and every role × every action, each cell the exact answer.
  */
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import type { MemberRole } from '../../../shared/domain/codes';
-import { caseDocName, workspaceDocName } from '../../../shared/docs/names';
+import { caseDocName, registryDocName, workspaceDocName } from '../../../shared/docs/names';
 import { WorkspaceDoc } from '../../../shared/docs/workspace-doc';
-import { ACTIONS, ALL_ACTIONS, can, docAccess, type Action, type LocalState, type PermissionSubject } from '../../../shared/permissions';
+import { ACTIONS, ALL_ACTIONS, can, decideDocAccess, docAccess, needsRegistry, type Action, type LocalState, type PermissionSubject } from '../../../shared/permissions';
 
 const WID = randomUUID();
 const w = { memberId: 'admin', now: () => 1_000 };
@@ -90,6 +90,36 @@ describe('docAccess', () => {
     expect(relay).toEqual([['write', 'write'], ...Array(5).fill(['workspace-not-set-up', 'workspace-not-set-up'])]);
     const desk = ['admin', 'investigator', 'observer'].map((who) => [docAccess(subject(who as Who), docOf('workspace'), empty, { revoked: false }), docAccess(subject(who as Who), docOf('case-open'), empty, { revoked: false })]);
     expect(desk).toEqual([['write', 'write'], ['read', 'write'], ['read', 'read']]);
+  });
+
+  it('registry docs: their member writes (an observer reads), admins read every one, other members are refused', () => {
+    const wd = workspace();
+    const reg = (of: Who): string => registryDocName(WID, of);
+    const grid = WHO.map((who) => [docAccess(subject(who), reg(who), wd), docAccess(subject(who), reg('investigator'), wd)]);
+    expect(grid).toEqual([
+      ['write', 'read'], // admin: own, and reads the investigator's
+      ['write', 'write'], // investigator: own (both columns)
+      ['write', 'not-your-registry'], // prosecutor
+      ['read', 'not-your-registry'], // observer
+      ['member-removed', 'member-removed'],
+      ['not-a-member', 'not-a-member'],
+    ]);
+  });
+
+  it('with the member’s registry (the relay, before storing): a non-admin’s unindexed case must be registered', () => {
+    const wd = workspace();
+    const unindexed = CASE['case-unindexed'];
+    const none = { has: () => false };
+    const mine = { has: (id: string) => id === unindexed };
+    const d = (who: Who, k: Exclude<Kind, 'workspace'>, registry: { has(id: string): boolean }) => decideDocAccess(subject(who), { kind: 'case', workspaceId: WID, caseId: CASE[k] }, wd, undefined, registry);
+    expect(d('investigator', 'case-unindexed', none)).toEqual({ ok: false, reason: 'case-not-registered' });
+    expect(d('observer', 'case-unindexed', none)).toEqual({ ok: false, reason: 'case-not-registered' });
+    expect(d('investigator', 'case-unindexed', mine)).toMatchObject({ ok: true, access: 'write' });
+    expect(d('investigator', 'case-open', none)).toMatchObject({ ok: true, access: 'write' }); // indexed: no registration needed
+    expect(d('investigator', 'case-other', none)).toEqual({ ok: false, reason: 'no-case-access' });
+    expect(d('admin', 'case-unindexed', none)).toMatchObject({ ok: true, access: 'write' });
+    const ref = (k: Exclude<Kind, 'workspace'>) => ({ kind: 'case' as const, workspaceId: WID, caseId: CASE[k] });
+    expect([needsRegistry(subject('investigator'), ref('case-unindexed'), wd), needsRegistry(subject('investigator'), ref('case-open'), wd), needsRegistry(subject('admin'), ref('case-unindexed'), wd)]).toEqual([true, false, false]);
   });
 
   it('a name that is not a doc name is refused', () => {
