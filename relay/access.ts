@@ -1,63 +1,25 @@
 /**
- * Who may open which doc, decided from the workspace doc the relay holds (the token only says who
- * the member is). Isomorphic: a pure function of the workspace doc, the doc name and the member.
- *
- * - Before the workspace doc is initialised (no settings id yet) only a token with role `admin`
- *   may connect, to any doc of the workspace: that admin uploads the first workspace doc.
- * - Afterwards the member must have a record in the workspace doc and not be removed; the role
- *   and agency in that record (not the token's) count, so an admin's change applies at once.
- * - The workspace doc: admins read-write, everyone else read-only.
- * - A case doc: admins always read-write; others need the case's `access` to name them or their
- *   agency (no `access`, or no index entry yet: every member); observers read-only.
+ * The relay's door to the permission model (shared/permissions): who may open which doc, decided
+ * from the workspace doc the relay holds (the token only says who the member is). The rules live
+ * in shared/permissions/doc-access.ts; this adapter keeps the relay's call sites unchanged.
  */
 import type { MemberRole } from '../shared/domain/codes';
-import { roleMayWrite } from '../shared/domain/member';
 import type { DocRef } from '../shared/docs/names';
 import type { WorkspaceDoc } from '../shared/docs/workspace-doc';
+import { decideDocAccess, type AccessRefusal, type ActingMember, type DocAccess, type DocDecision, type RegistryFacts } from '../shared/permissions';
 
-/** What a connection may do with its doc. */
-export type DocAccess = 'write' | 'read';
-
-/** Why access was refused (stable codes, safe to log and to send to the client). */
-export type AccessRefusal = 'workspace-not-set-up' | 'not-a-member' | 'member-removed' | 'no-case-access';
-
-/** The member as the relay acts on it: from the workspace doc, or from the token while bootstrapping. */
-export interface ActingMember {
-  memberId: string;
-  role: MemberRole;
-  agency: string;
-}
+export type { AccessRefusal, ActingMember, DocAccess };
 
 /** The outcome of {@link decideAccess}. */
-export type AccessDecision = { ok: true; access: DocAccess; member: ActingMember } | { ok: false; reason: AccessRefusal };
+export type AccessDecision = DocDecision;
 
 /**
- * Decides what `claims` (a verified token's member id and role) may do with doc `ref`, from
- * `workspace` (the workspace doc of `ref.workspaceId` as the relay holds it).
+ * Decides what `claims` (a verified token's member id, role and agency) may do with doc `ref`,
+ * from `workspace` (the workspace doc of `ref.workspaceId` as the relay holds it), with the
+ * relay's view (no local state: non-members and removed members are refused). `registry`: the
+ * member's case registry (relay/registration.ts), where a non-admin's unindexed case doc is about
+ * to be opened or listed; without it registration is not checked.
  */
-export function decideAccess(workspace: WorkspaceDoc, ref: DocRef, claims: { memberId: string; role: MemberRole; agency: string }): AccessDecision {
-  if (!workspace.isInitialised()) {
-    if (claims.role !== 'admin') return { ok: false, reason: 'workspace-not-set-up' };
-    return { ok: true, access: 'write', member: { memberId: claims.memberId, role: 'admin', agency: claims.agency } };
-  }
-  const record = workspace.getMemberRecord(claims.memberId);
-  if (!record) return { ok: false, reason: 'not-a-member' };
-  if (record.removed) return { ok: false, reason: 'member-removed' };
-  const member: ActingMember = { memberId: record.id, role: record.role, agency: record.agency };
-  if (ref.kind === 'workspace') return { ok: true, access: record.role === 'admin' ? 'write' : 'read', member };
-  if (record.role !== 'admin') {
-    const access = workspace.caseAccess(ref.caseId);
-    if (access !== null && !listsMember(access, member)) return { ok: false, reason: 'no-case-access' };
-  }
-  return { ok: true, access: roleMayWrite(record.role) ? 'write' : 'read', member };
-}
-
-function listsMember(access: { agencies?: string[]; members?: string[] }, m: ActingMember): boolean {
-  if (access.members?.includes(m.memberId)) return true;
-  const agency = normaliseAgency(m.agency);
-  return agency !== '' && (access.agencies ?? []).some((a) => normaliseAgency(a) === agency);
-}
-
-function normaliseAgency(s: string): string {
-  return s.trim().toLocaleLowerCase('en');
+export function decideAccess(workspace: WorkspaceDoc, ref: DocRef, claims: { memberId: string; role: MemberRole; agency: string }, registry?: RegistryFacts): AccessDecision {
+  return decideDocAccess(claims, ref, workspace, undefined, registry);
 }

@@ -19,6 +19,12 @@ export interface ServeSettings {
   keyCheckMs: number;
   pingIntervalMs: number;
   compactThreshold: number;
+  /**
+   * `required` (default): a non-admin's case doc is stored only when the case is in the workspace
+   * index or the member's registry doc (relay/registration.ts); `off`: the old rule, for task
+   * forces whose desktops predate case registries, until they are updated. Omitted (embedders): `off`.
+   */
+  caseRegistration?: 'required' | 'off';
 }
 
 /** A parsed command line. */
@@ -88,6 +94,7 @@ Options of serve (environment variable in brackets):
   --key-check-s <n>           how often connections are checked against removed keys [NEST_RELAY_KEY_CHECK_S] (default ${DEFAULTS.keyCheckS})
   --ping-interval-s <n>       keep-alive ping period [NEST_RELAY_PING_INTERVAL_S] (default ${DEFAULTS.pingIntervalS})
   --compact-threshold <n>     compact a doc after this many updates [NEST_RELAY_COMPACT_THRESHOLD] (default ${DEFAULTS.compactThreshold})
+  --case-registration <r>     required: store a member's case doc only once an admin can see it; off: for older desktops (default required)
   -h, --help                  this text
 
 add-workspace, remove-key, list-workspaces and backup take --data-dir too. Roles: ${MEMBER_ROLES.join(', ')}.
@@ -96,7 +103,7 @@ On start the relay prints one line on stdout: "listening on ws://HOST:PORT". Log
 
 type Flags = Map<string, string>;
 
-const SERVE_FLAGS = ['host', 'port', 'data-dir', 'max-message-bytes', 'idle-unload-s', 'key-check-s', 'ping-interval-s', 'compact-threshold'];
+const SERVE_FLAGS = ['host', 'port', 'data-dir', 'max-message-bytes', 'idle-unload-s', 'key-check-s', 'ping-interval-s', 'compact-threshold', 'case-registration'];
 const COMMAND_FLAGS: Record<string, string[]> = {
   serve: SERVE_FLAGS,
   'add-workspace': ['data-dir', 'id', 'public-key', 'label'],
@@ -140,6 +147,7 @@ export function parseCommandLine(argv: readonly string[], env: Readonly<Record<s
           keyCheckMs: 1000 * int('key-check-s', flags.get('key-check-s') ?? env.NEST_RELAY_KEY_CHECK_S, DEFAULTS.keyCheckS, 1, 86_400),
           pingIntervalMs: 1000 * int('ping-interval-s', flags.get('ping-interval-s') ?? env.NEST_RELAY_PING_INTERVAL_S, DEFAULTS.pingIntervalS, 1, 3600),
           compactThreshold: int('compact-threshold', flags.get('compact-threshold') ?? env.NEST_RELAY_COMPACT_THRESHOLD, DEFAULTS.compactThreshold, 1, 1_000_000),
+          caseRegistration: caseRegistration(flags.get('case-registration')),
         },
       };
     case 'add-workspace': {
@@ -215,6 +223,12 @@ function text(flag: string, flags: Flags, envValue: string | undefined, fallback
     return v;
   }
   return envValue === undefined || envValue.trim() === '' ? fallback : envValue;
+}
+
+function caseRegistration(v: string | undefined): 'required' | 'off' {
+  if (v === undefined || v === 'required') return 'required';
+  if (v === 'off') return 'off';
+  throw new NestError('invalid-params', '--case-registration must be "required" or "off"');
 }
 
 function required(flag: string, flags: Flags): string {

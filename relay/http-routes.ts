@@ -15,6 +15,8 @@ import { parseDocName, workspaceDocName } from '../shared/docs/names';
 import { CHANGES_PATH, parseChangesRequest, type ChangesResponse } from '../shared/protocol/relay';
 import { decideAccess } from './access';
 import { authenticate } from './authenticate';
+import { registryFor } from './registration';
+import { needsRegistry, type RegistryFacts } from '../shared/permissions';
 import type { Hub } from './hub/hub';
 import { errorName } from './rooms';
 import type { RelayStorage } from './storage/relay-storage';
@@ -26,6 +28,8 @@ export interface RouteContext {
   log: Logger;
   startedAt: number;
   now: () => number;
+  /** `required`: a non-admin's list leaves out case docs neither indexed nor in their registry. */
+  caseRegistration: 'required' | 'off';
 }
 
 /** Handles one HTTP request. */
@@ -75,9 +79,13 @@ async function changes(req: IncomingMessage, res: ServerResponse, url: URL, ctx:
     }
     const page = await ctx.storage.changedSince(since, `${wid}/`);
     const docs: ChangesResponse['docs'] = [];
+    // A non-admin's list leaves out case docs registered nowhere they could open (see relay/registration.ts).
+    let registry: RegistryFacts | undefined;
     for (const h of page.heads) {
       const ref = parseDocName(h.docName);
-      if (ref && decideAccess(ws, ref, auth.claims).ok) docs.push({ doc: h.docName, lastSeq: h.lastSeq });
+      if (!ref) continue;
+      if (!registry && ctx.caseRegistration === 'required' && needsRegistry(auth.claims, ref, ws)) registry = await registryFor(ctx.hub.rooms, ws, ref, auth.claims);
+      if (decideAccess(ws, ref, auth.claims, registry).ok) docs.push({ doc: h.docName, lastSeq: h.lastSeq });
     }
     const body: ChangesResponse = { clock: page.clock, docs };
     return reply(res, 200, body);

@@ -12,7 +12,9 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
 import type { Logger } from '../node/log';
 import { parseDocName, workspaceDocName } from '../shared/docs/names';
+import { decideAccess } from './access';
 import { authenticate } from './authenticate';
+import { registryFor } from './registration';
 import { Hub, type HubOptions, type HubStats } from './hub/hub';
 import { handleHttp } from './http-routes';
 import { errorName } from './rooms';
@@ -30,6 +32,8 @@ export interface RelayOptions extends HubOptions {
   storage: RelayStorage;
   /** The logger. */
   log: Logger;
+  /** Whether a non-admin's case doc must be registered (see ServeSettings); omitted: `off` (the CLI defaults to `required`). */
+  caseRegistration?: 'required' | 'off';
 }
 
 /** A running relay. */
@@ -57,7 +61,7 @@ export async function startRelay(opts: RelayOptions): Promise<RelayServer> {
   let closing = false;
   const wss = new WebSocketServer({ noServer: true, maxPayload: opts.maxMessageBytes, perMessageDeflate: false, clientTracking: false });
   const server = http.createServer((req, res) => {
-    void handleHttp(req, res, { storage, hub, log, startedAt, now: opts.now });
+    void handleHttp(req, res, { storage, hub, log, startedAt, now: opts.now, caseRegistration: opts.caseRegistration ?? 'off' });
   });
   const pendingUpgrades = new Set<Duplex>();
 
@@ -91,6 +95,13 @@ export async function startRelay(opts: RelayOptions): Promise<RelayServer> {
       // Refused before a case doc is loaded for someone who could not open it anyway.
       hub.rooms.release(wsRoom);
       return refuse(socket, 403, first.reason, { doc: name, member: auth.claims.memberId });
+    }
+    // A non-admin's case doc the admins do not know of (not indexed, not in the member's registry): refused, retryable.
+    const registry = opts.caseRegistration === 'required' ? await registryFor(hub.rooms, wsRoom.workspace!, ref, auth.claims) : undefined;
+    const registered = decideAccess(wsRoom.workspace!, ref, auth.claims, registry);
+    if (!registered.ok) {
+      hub.rooms.release(wsRoom);
+      return refuse(socket, 403, registered.reason, { doc: name, member: auth.claims.memberId });
     }
     let room: Awaited<ReturnType<typeof hub.rooms.acquire>>;
     try {

@@ -23,6 +23,8 @@ import { WorkspaceRegistry } from './workspace/workspace-registry';
 import { RelaySyncControl } from './relay-sync/sync-control';
 import { systemClock, type Clock, type ServiceContext } from './rpc/context';
 import { dispatch } from './rpc/dispatch';
+import { permissionContext } from './workspace/permission-context';
+import { docAccess } from '../shared/permissions';
 
 /** Options of {@link DataService}. */
 export interface DataServiceOptions {
@@ -146,10 +148,10 @@ export class DataService implements SessionHost {
     if (!ref) throw new NestError('invalid-params', `"${name.slice(0, 100)}" is not a document name`);
     const ws = this.workspace(ref.workspaceId);
     if (!ws.host.exists(name)) throw new NestError('not-found', `document ${name} does not exist`);
-    const local = ws.local();
-    const revoked = ws.store.getSetting<string | null>('accessRevoked', null) !== null;
-    const readOnly = revoked || local.role === 'observer' || (ref.kind === 'workspace' && local.role !== 'admin');
-    this.hub.open(session.peerFor(ws.id, local.memberId), name, ws.host, readOnly);
+    const { subject, target } = permissionContext(ws);
+    const access = docAccess(subject, name, target.workspace, target.local);
+    if (access !== 'read' && access !== 'write') throw new NestError('forbidden', `you may not open ${name} (${access})`);
+    this.hub.open(session.peerFor(ws.id, subject.memberId), name, ws.host, access === 'read');
   }
 
   /** @inheritdoc */

@@ -4,6 +4,10 @@
  */
 import { randomUUID } from 'node:crypto';
 import { CaseDoc } from '../../shared/docs/case-doc';
+import { CaseRegistry } from '../../shared/docs/case-registry';
+import { registryDocName } from '../../shared/docs/names';
+import { can } from '../../shared/permissions';
+import { permissionContext } from '../workspace/permission-context';
 import type { CaseFields, CaseMeta } from '../../shared/domain/case';
 import type { Writer } from '../../shared/docs/records';
 import type { ProjectionQueries } from '../projections/queries';
@@ -25,7 +29,8 @@ export function nextCaseNumber(projections: ProjectionQueries, fromIndex: string
 
 /**
  * Creates a case doc in `ws`, numbered for the year of `fields.openedOn`, written as the local
- * member, and listed in the workspace index when this member may write it (admins). `fill` runs in
+ * member, and listed in the workspace index when this member may write it (admins), otherwise in the
+ * member's own registry doc (which the relay requires before it stores the case). `fill` runs in
  * the same doc transaction as the meta (e.g. the demo's summary and seizures).
  * @returns the new case's id, number and meta.
  * @throws NestError('validation') for invalid fields (from `CaseDoc.init`).
@@ -40,10 +45,15 @@ export function createCase(ws: WorkspaceRuntime, fields: CaseFields, fill?: (doc
     const cd = new CaseDoc(doc);
     const m = cd.init(id, number, fields, writer);
     fill?.(cd, writer);
-    // Only admins write the workspace doc (the relay enforces it); other members' cases reach
-    // the index when an admin's desktop syncs them (workspace-runtime mirrors case meta).
-    if (local.role === 'admin') {
+    // Only admins write the workspace doc (the relay enforces it). Another member registers the
+    // case in their own registry doc, which the relay requires before it stores the case doc and
+    // every admin reads; the case reaches the index when an admin's desktop syncs it
+    // (workspace-runtime mirrors case meta).
+    const { subject, target } = permissionContext(ws);
+    if (can(subject, 'case.index', target)) {
       index.upsertCase({ id, number, title: m.title, status: m.status, sector: m.sector, tlp: m.tlp, createdBy: local.memberId, createdAt: m.createdAt }, writer);
+    } else {
+      ws.host.with(registryDocName(ws.id, local.memberId), (reg) => new CaseRegistry(reg).register(id, m.createdAt));
     }
     return m;
   });

@@ -12,7 +12,6 @@ import { decodeInvitation, encodeInvitation, type InvitationPayload } from '../r
 import type { SyncConfig } from '../relay-sync/sync-engine';
 import type { SyncMethod } from '../relay-sync/sync-handlers';
 import { workspaceKey } from '../relay-sync/workspace-key';
-import { requireAdmin } from '../rpc/roles';
 import type { HandlerMap } from '../rpc/types';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -39,7 +38,6 @@ function readInvitation(text: string, now: number): { inv: InvitationPayload; su
 export const memberHandlers: HandlerMap<MemberMethod> = {
   'invitations.create': async (p, { workspaces, clock }) => {
     const ws = workspaces.get(p.workspaceId);
-    requireAdmin(ws, 'invite members');
     const config = ws.store.getSetting<SyncConfig | null>('sync', null);
     if (!config) throw new NestError('invalid-params', 'Connect this workspace to a relay first: the invitation must say where to sync.');
     const key = await workspaceKey(ws);
@@ -86,7 +84,6 @@ export const memberHandlers: HandlerMap<MemberMethod> = {
 
   'members.remove': (p, { workspaces }) => {
     const ws = workspaces.get(p.workspaceId);
-    requireAdmin(ws, 'remove members');
     if (p.memberId === ws.local().memberId) throw new NestError('invalid-params', 'You cannot remove yourself; ask another admin.');
     ws.workspaceDoc().removeMember(p.memberId, { memberId: ws.local().memberId });
     return {};

@@ -278,15 +278,23 @@ export class SyncEngine {
     const names = new Set<string>();
     for (const d of remote.docs) if (parseDocName(d.doc)?.workspaceId === this.ws.id) names.add(d.doc);
     for (const name of dirtyAtStart.keys()) names.add(name);
-    const queue = [...names].filter((n) => !this.live.has(n));
+    const pending = [...names].filter((n) => !this.live.has(n));
     let failed = 0;
-    const worker = async (): Promise<void> => {
+    const syncNext = async (queue: string[]): Promise<void> => {
       for (let name = queue.shift(); name !== undefined && !this.stopped; name = queue.shift()) {
         if (!(await this.syncOne(name))) failed++;
         else if (this.dirty.get(name) === dirtyAtStart.get(name)) this.dirty.delete(name);
       }
     };
-    await Promise.all(Array.from({ length: Math.min(this.o.concurrency, queue.length) }, worker));
+    // Case registries first: the relay stores a member's new case doc only once its registration
+    // is there (case-not-registered), so a case created offline syncs in this same round.
+    const registries = pending.filter((n) => parseDocName(n)?.kind === 'registry');
+    if (registries.length > 0) {
+      await syncNext(registries);
+      for (const link of this.live.values()) if (link.state === 'refused') link.reconnectNow();
+    }
+    const queue = pending.filter((n) => parseDocName(n)?.kind !== 'registry');
+    await Promise.all(Array.from({ length: Math.min(this.o.concurrency, queue.length) }, () => syncNext(queue)));
     const liveBusy = [...this.liveStates.values()].some((s) => s !== 'synced' && s !== 'read-only');
     if (failed === 0 && !this.stopped) {
       this.failures = 0;

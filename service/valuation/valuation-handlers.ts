@@ -3,7 +3,6 @@
  * imports (stored in the workspace's local database, never in Yjs), rate look-ups, the case and
  * network estimates and the methodology statement. The work is in ../valuation/.
  */
-import { NestError } from '../../shared/errors';
 import type { valuationRpc } from '../../shared/rpc/valuation';
 import { caseValuation } from './case-valuation';
 import { workspaceValuation } from './network';
@@ -17,7 +16,6 @@ export const valuationHandlers: HandlerMap<keyof typeof valuationRpc> = {
   'valuation.importEcb': (p, { workspaces, logger, clock }) => {
     const ws = workspaces.get(p.workspaceId);
     const local = ws.local();
-    if (local.role === 'observer') throw new NestError('read-only', 'Observers cannot import exchange rates.');
     const report = ws.store.ecbFiles.import(p.fileName, new Uint8Array(Buffer.from(p.contentBase64, 'base64')), local.memberId, clock.now());
     logger.info({ workspace: ws.id, lastDate: report.lastDate, duplicate: report.duplicate }, 'ECB rates imported');
     return report;
@@ -25,7 +23,6 @@ export const valuationHandlers: HandlerMap<keyof typeof valuationRpc> = {
 
   'valuation.removeEcb': (p, { workspaces }) => {
     const ws = workspaces.get(p.workspaceId);
-    if (ws.local().role === 'observer') throw new NestError('read-only', 'Observers cannot remove exchange rates.');
     ws.store.ecbFiles.remove(p.id);
     return {};
   },

@@ -2,6 +2,8 @@
  * A workspace opened by the data service: its database, loaded docs, projections, and the
  * mirror of case meta into the workspace doc's case index.
  */
+import { permissionContext } from './permission-context';
+import { can } from '../../shared/permissions';
 import * as Y from 'yjs';
 import type { Logger } from '../../node/log';
 import { CaseDoc } from '../../shared/docs/case-doc';
@@ -127,14 +129,14 @@ export class WorkspaceRuntime {
 
   /** Copies a case's listed fields into the workspace doc's case index, when this member may write it. */
   private mirrorIndex(caseId: string, cd: CaseDoc): void {
-    const local = this.local();
-    if (local.role !== 'admin') return;
-    const ws = this.workspaceDoc();
+    const { subject, target } = permissionContext(this);
+    if (!can(subject, 'case.index', target)) return;
+    const ws = target.workspace;
     const m = cd.readMeta();
     const entry = ws.getCase(caseId);
     const next = { id: caseId, number: m.number, title: m.title, status: m.status, sector: m.sector, tlp: m.tlp, createdBy: entry?.createdBy ?? m.createdBy, createdAt: entry?.createdAt ?? m.createdAt };
     if (entry && entry.number === next.number && entry.title === next.title && entry.status === next.status && entry.sector === next.sector && entry.tlp === next.tlp) return;
-    ws.upsertCase(next, { memberId: local.memberId });
+    ws.upsertCase(next, { memberId: subject.memberId });
   }
 
   /** Closes: compacts and unloads docs, marks projections clean, closes the database. */

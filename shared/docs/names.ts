@@ -1,16 +1,22 @@
 /**
  * Document names. A doc's name is global and is the same in the local store, on the wire between
- * renderer and data service, and as the relay room: `<workspaceId>/workspace` or
- * `<workspaceId>/case/<caseId>` (both ids are UUIDs).
+ * renderer and data service, and as the relay room: `<workspaceId>/workspace`,
+ * `<workspaceId>/case/<caseId>` (both ids are UUIDs) or `<workspaceId>/registry/<memberId>` (a
+ * member's case registry: the cases that member created, see shared/docs/case-registry.ts).
  */
 import { NestError } from '../errors';
 
 const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
 const WORKSPACE_RE = new RegExp(`^(${UUID})/workspace$`, 'i');
 const CASE_RE = new RegExp(`^(${UUID})/case/(${UUID})$`, 'i');
+/** Member ids are 1–100 characters (shared/domain/member.ts); a name keeps to a safe alphabet. */
+const REGISTRY_RE = new RegExp(`^(${UUID})/registry/([A-Za-z0-9._-]{1,100})$`, 'i');
 
 /** A parsed doc name. */
-export type DocRef = { kind: 'workspace'; workspaceId: string } | { kind: 'case'; workspaceId: string; caseId: string };
+export type DocRef =
+  | { kind: 'workspace'; workspaceId: string }
+  | { kind: 'case'; workspaceId: string; caseId: string }
+  | { kind: 'registry'; workspaceId: string; memberId: string };
 
 /** The workspace doc's name. */
 export function workspaceDocName(workspaceId: string): string {
@@ -22,12 +28,19 @@ export function caseDocName(workspaceId: string, caseId: string): string {
   return `${workspaceId}/case/${caseId}`;
 }
 
+/** A member's case registry doc's name (`memberId` as in the workspace doc; lower case, as doc names are canonical). */
+export function registryDocName(workspaceId: string, memberId: string): string {
+  return `${workspaceId}/registry/${memberId.toLowerCase()}`;
+}
+
 /** Parses a doc name, or returns null when it is not one. */
 export function parseDocName(name: string): DocRef | null {
   const w = WORKSPACE_RE.exec(name);
   if (w) return { kind: 'workspace', workspaceId: w[1]! };
   const c = CASE_RE.exec(name);
   if (c) return { kind: 'case', workspaceId: c[1]!, caseId: c[2]! };
+  const r = REGISTRY_RE.exec(name);
+  if (r) return { kind: 'registry', workspaceId: r[1]!, memberId: r[2]! };
   return null;
 }
 

@@ -79,21 +79,24 @@ export const searchHitSchema = z.object({
 export type SearchHit = z.infer<typeof searchHitSchema>;
 
 export const casesRpc = {
-  'cases.list': method(caseListQuerySchema, z.array(caseSummarySchema), 'Cases of a workspace, filtered and sorted.'),
+  'cases.list': method(caseListQuerySchema, z.array(caseSummarySchema), 'Cases of a workspace, filtered and sorted.', 'workspace.read'),
   'cases.create': method(
     z.object({ workspaceId, fields: caseFieldsSchema }),
     caseSummarySchema,
     'Creates a case with the next case number and adds it to the case index.',
+    'case.create',
   ),
-  'cases.get': method(z.object({ workspaceId, caseId: z.string().uuid() }), caseSummarySchema, 'One case row.'),
+  'cases.get': method(z.object({ workspaceId, caseId: z.string().uuid() }), caseSummarySchema, 'One case row.', 'case.read'),
   'seizures.mapPoints': method(
     z.object({ workspaceId, caseId: z.string().uuid().optional() }),
     z.array(mapPointSchema),
     'Mapped seizures of a case, or of the whole workspace.',
+    'case.read',
   ),
   'search.query': method(
     z.object({ workspaceId, text: z.string().min(1).max(200), limit: z.number().int().min(1).max(200).default(50) }),
     z.array(searchHitSchema),
     'Full-text search over case titles, summaries and seizures.',
+    'workspace.read',
   ),
 } as const;

@@ -1,18 +1,27 @@
 /**
  * Helpers to declare RPC methods and events once, as zod schemas, so that the data service
  * validates every call and both sides derive their TypeScript types from the same declaration.
+ * Each method also declares the permission it needs (an action of shared/permissions), checked
+ * once at dispatch.
  */
 import type { z } from 'zod';
+import type { Action } from '../permissions/actions';
 
-/** One RPC method: the schema of its params and of its result. */
+/** One RPC method: the schema of its params and of its result, and the action it needs. */
 export interface MethodSpec<P extends z.ZodType = z.ZodType, R extends z.ZodType = z.ZodType> {
   params: P;
   result: R;
   /** One line for docs/rpc.md and error messages. */
   summary: string;
+  /**
+   * What the caller must be allowed to do (`can(member, action, { workspace, caseId })` with the
+   * params' `workspaceId` and `caseId`), or null for methods outside any workspace (identity,
+   * the list of workspaces, creating or joining one).
+   */
+  action: Action | null;
 }
 
-/** Declares an RPC method. */
-export function method<P extends z.ZodType, R extends z.ZodType>(params: P, result: R, summary: string): MethodSpec<P, R> {
-  return { params, result, summary };
+/** Declares an RPC method that needs `action` (null: outside any workspace). */
+export function method<P extends z.ZodType, R extends z.ZodType>(params: P, result: R, summary: string, action: Action | null): MethodSpec<P, R> {
+  return { params, result, summary, action };
 }

@@ -98,11 +98,12 @@ export const importPreviewSchema = z.object({
 export type ImportPreview = z.infer<typeof importPreviewSchema>;
 
 export const importRpc = {
-  'import.preview': method(importRequestSchema, importPreviewSchema, 'Reads a file and dry-runs the import with the given or a guessed column mapping.'),
-  'import.commit': method(importRequestSchema, importReportSchema, 'Imports the good rows into the case in one transaction and reports the bad ones.'),
+  'import.preview': method(importRequestSchema, importPreviewSchema, 'Reads a file and dry-runs the import with the given or a guessed column mapping.', 'case.read'),
+  'import.commit': method(importRequestSchema, importReportSchema, 'Imports the good rows into the case in one transaction and reports the bad ones.', 'seizures.import'),
   'export.seizuresCsv': method(
     z.object({ workspaceId: z.string().uuid(), caseId: z.string().uuid() }),
     z.object({ fileName: z.string(), content: z.string() }),
     'The case’s seizures as CSV (the public data set’s columns), with formula-like cells neutralised.',
+    'seizures.export',
   ),
 } as const;

@@ -59,34 +59,39 @@ export const invitationPreviewSchema = z.object({
 export type InvitationPreview = z.infer<typeof invitationPreviewSchema>;
 
 export const syncRpc = {
-  'sync.status': method(z.object({ workspaceId }), syncStatusSchema, 'The sync status of a workspace.'),
+  'sync.status': method(z.object({ workspaceId }), syncStatusSchema, 'The sync status of a workspace.', 'workspace.read'),
   'sync.connect': method(
     z.object({ workspaceId, relayUrl: z.string().min(1).max(500) }),
     relayRegistrationSchema,
     'Admins: connects the workspace to a relay, creating its signing key on first use; returns what the relay operator must register.',
+    'sync.configure',
   ),
   'sync.registration': method(
     z.object({ workspaceId }),
     relayRegistrationSchema.nullable(),
     'Admins: what the relay operator must register for this workspace (null before the first connect); changes nothing.',
+    'sync.configure',
   ),
-  'sync.retry': method(z.object({ workspaceId }), z.object({}), 'Reconnects every link of a syncing workspace now, with the stored relay and token (any member).'),
-  'sync.disconnect': method(z.object({ workspaceId }), z.object({}), 'Stops syncing this workspace (local data is kept).'),
+  'sync.retry': method(z.object({ workspaceId }), z.object({}), 'Reconnects every link of a syncing workspace now, with the stored relay and token (any member).', 'sync.run'),
+  'sync.disconnect': method(z.object({ workspaceId }), z.object({}), 'Stops syncing this workspace (local data is kept).', 'sync.run'),
   'invitations.create': method(
     z.object({ workspaceId, name: identityInputSchema.shape.name, agency: identityInputSchema.shape.agency, role: z.enum(MEMBER_ROLES), validDays: z.number().int().min(1).max(730).default(90) }),
     invitationSchema,
     'Admins: adds a member and signs their invitation token.',
+    'members.invite',
   ),
   'workspaces.join': method(
     z.object({ invitation: z.string().min(20).max(20_000) }),
     workspaceSummarySchema,
     'Joins (or renews access to) a workspace with an invitation; its cases then sync in.',
+    null,
   ),
   'invitations.inspect': method(
     z.object({ invitation: z.string().min(1).max(20_000) }),
     invitationPreviewSchema,
     'Reads an invitation (workspace, relay, who it is for, expiry) without joining, so the user can check it first.',
+    null,
   ),
-  'members.list': method(z.object({ workspaceId }), z.array(memberRowSchema), 'Members of a workspace.'),
-  'members.remove': method(z.object({ workspaceId, memberId: z.string().min(1).max(100) }), z.object({}), 'Admins: removes a member; the relay disconnects them at once.'),
+  'members.list': method(z.object({ workspaceId }), z.array(memberRowSchema), 'Members of a workspace.', 'workspace.read'),
+  'members.remove': method(z.object({ workspaceId, memberId: z.string().min(1).max(100) }), z.object({}), 'Admins: removes a member; the relay disconnects them at once.', 'members.remove'),
 } as const;

@@ -297,13 +297,14 @@ export type EcbImportReport = z.infer<typeof ecbImportReportSchema>;
 const caseRef = z.object({ workspaceId, caseId: z.string().uuid() });
 
 export const valuationRpc = {
-  'valuation.rates': method(z.object({ workspaceId }), ratesInfoSchema, 'Exchange-rate coverage: the shipped ECB file, imported newer files and user-rate currencies.'),
+  'valuation.rates': method(z.object({ workspaceId }), ratesInfoSchema, 'Exchange-rate coverage: the shipped ECB file, imported newer files and user-rate currencies.', 'workspace.read'),
   'valuation.importEcb': method(
     z.object({ workspaceId, fileName: z.string().min(1).max(255), contentBase64: z.string().min(1).max(30_000_000) }),
     ecbImportReportSchema,
     'Imports a newer ECB eurofxref-hist.csv into this workspace’s local database; the whole file is refused when any line is bad.',
+    'rates.import',
   ),
-  'valuation.removeEcb': method(z.object({ workspaceId, id: z.number().int() }), z.object({}), 'Removes an imported ECB file (the shipped rates stay).'),
+  'valuation.removeEcb': method(z.object({ workspaceId, id: z.number().int() }), z.object({}), 'Removes an imported ECB file (the shipped rates stay).', 'rates.remove'),
   'valuation.quote': method(
     z.object({ workspaceId, from: currency, to: currency, date: isoDate }),
     z.object({
@@ -312,8 +313,9 @@ export const valuationRpc = {
       missing: z.array(z.object({ currency: z.string(), why: z.string() })),
     }),
     'The cross rate from one currency to another at a date (1 unit converted), with the quotes used, or the currencies without a rate and why (a clause, e.g. "the ECB stopped publishing RUB rates after 1 March 2022").',
+    'workspace.read',
   ),
-  'valuation.case': method(caseRef, caseValuationSchema, 'The estimate of one case: per-seizure valuations with rates and dates, totals, breakdowns, assumption, context, methodology.'),
-  'valuation.statement': method(caseRef, statementSchema, 'The full methodology statement of a case estimate, ready for the case pack.'),
-  'valuation.workspace': method(z.object({ workspaceId }), workspaceValuationSchema, 'The network estimate across the workspace’s cases.'),
+  'valuation.case': method(caseRef, caseValuationSchema, 'The estimate of one case: per-seizure valuations with rates and dates, totals, breakdowns, assumption, context, methodology.', 'case.read'),
+  'valuation.statement': method(caseRef, statementSchema, 'The full methodology statement of a case estimate, ready for the case pack.', 'case.read'),
+  'valuation.workspace': method(z.object({ workspaceId }), workspaceValuationSchema, 'The network estimate across the workspace’s cases.', 'workspace.read'),
 } as const;

@@ -22,8 +22,15 @@ describe('parseCommandLine', () => {
         keyCheckMs: 15_000,
         pingIntervalMs: 30_000,
         compactThreshold: 500,
+        caseRegistration: 'required',
       },
     });
+  });
+
+  it('takes --case-registration required|off and refuses anything else', () => {
+    expect(parseCommandLine(['--case-registration', 'off'], {})).toMatchObject({ settings: { caseRegistration: 'off' } });
+    expect(parseCommandLine(['--case-registration=required'], {})).toMatchObject({ settings: { caseRegistration: 'required' } });
+    expect(() => parseCommandLine(['--case-registration', 'maybe'], {})).toThrow('--case-registration must be "required" or "off"');
   });
 
   it('takes environment variables, and flags over them (both --flag value and --flag=value)', () => {

@@ -48,9 +48,12 @@ export function tempDir(prefix = 'nest-relay-'): string {
 }
 
 /** Spawns `relay/cli.ts serve --port 0` and resolves once it prints its URL. */
-export async function spawnRelay(opts: { dataDir?: string; args?: string[]; env?: Record<string, string> } = {}): Promise<RelayProcess> {
+export async function spawnRelay(opts: { dataDir?: string; args?: string[]; env?: Record<string, string>; caseRegistration?: 'required' | 'off' } = {}): Promise<RelayProcess> {
   const dataDir = opts.dataDir ?? tempDir();
-  const proc = spawn(process.execPath, ['--import', 'tsx', CLI, 'serve', '--port', '0', '--host', '127.0.0.1', '--data-dir', dataDir, ...(opts.args ?? [])], {
+  // Tests written before case registries connect investigators to unindexed case docs: they run with
+  // registration off unless they ask for it (test/relay/case-registration.test.ts does).
+  const registration = ['--case-registration', opts.caseRegistration ?? 'off'];
+  const proc = spawn(process.execPath, ['--import', 'tsx', CLI, 'serve', '--port', '0', '--host', '127.0.0.1', '--data-dir', dataDir, ...registration, ...(opts.args ?? [])], {
     cwd: ROOT,
     env: { ...process.env, NEST_LOG_LEVEL: 'debug', ...opts.env },
     stdio: ['ignore', 'pipe', 'pipe'],

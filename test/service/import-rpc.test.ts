@@ -97,7 +97,11 @@ describe('import through RPC', () => {
 describe('export permissions', () => {
   it('refuses observers', async () => {
     const { c, workspaceId, caseId } = await newCase();
-    h!.service.workspace(workspaceId).store.setLocalSettings({ ...h!.service.workspace(workspaceId).local(), role: 'observer' });
+    // The role in the workspace doc counts (as at the relay), so the member becomes an observer there too.
+    const ws = h!.service.workspace(workspaceId);
+    ws.store.setLocalSettings({ ...ws.local(), role: 'observer' });
+    const me = ws.workspaceDoc().getMember(ws.local().memberId)!;
+    ws.workspaceDoc().upsertMember({ ...me, role: 'observer' }, { memberId: me.id });
     const err = await c.call('export.seizuresCsv', { workspaceId, caseId }).then(() => null, (e: unknown) => e);
     expect((err as RpcError).code).toBe('forbidden');
   });

@@ -152,7 +152,10 @@ describe('ECB rates', () => {
   it('refuses an import from an observer', async () => {
     const { h, c, workspaceId } = await setup();
     const ws = h.service.workspace(workspaceId);
+    // The role in the workspace doc counts (as at the relay), so the member becomes an observer there too.
     ws.store.setLocalSettings({ ...ws.local(), role: 'observer' });
+    const me = ws.workspaceDoc().getMember(ws.local().memberId)!;
+    ws.workspaceDoc().upsertMember({ ...me, role: 'observer' }, { memberId: me.id });
     const err = await c.call('valuation.importEcb', { workspaceId, fileName: 'x.csv', contentBase64: b64(newerEcbFile()) }).catch((e: unknown) => e);
     expect((err as RpcError).code).toBe('read-only');
   });

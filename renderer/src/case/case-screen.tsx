@@ -9,7 +9,7 @@
  */
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { WorkspaceSummary } from '../../../shared/rpc/app';
-import { roleMayWrite } from '../../../shared/domain/member';
+import { canIn } from '../members/use-can';
 import type { Seizure } from '../../../shared/domain/seizure';
 import { replaceRoute, type CaseTab } from '../app/router';
 import { useIdentity } from '../app/services';
@@ -68,7 +68,7 @@ export function CaseScreen(props: { ws: WorkspaceSummary; caseId: string; tab: C
   }
   if (!replica.synced && !caseDoc.isInitialised()) return <Loading full>Opening the case…</Loading>;
 
-  const readOnly = replica.status?.state === 'read-only' || !roleMayWrite(ws.role);
+  const readOnly = replica.status?.state === 'read-only' || !canIn(ws, 'case.edit');
   // The seizure being edited as it is now (colleagues may change it while the dialog is open).
   const editedLive = form?.mode === 'edit' ? (seizures.find((s) => s.id === form.seizure.id) ?? null) : null;
 

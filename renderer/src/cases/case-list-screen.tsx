@@ -7,7 +7,7 @@
 import { useDeferredValue, useState, type ReactNode } from 'react';
 import type { WorkspaceSummary } from '../../../shared/rpc/app';
 import type { CaseStatus, CrimeSector } from '../../../shared/domain/codes';
-import { roleMayWrite } from '../../../shared/domain/member';
+import { useCan } from '../members/use-can';
 import { navigate } from '../app/router';
 import { useRpc } from '../hooks/use-rpc';
 import { useMembers } from '../hooks/use-members';
@@ -31,7 +31,7 @@ export function CaseListScreen(props: { ws: WorkspaceSummary }): ReactNode {
   const [creating, setCreating] = useState(false);
   const query = useDeferredValue(text.trim());
   const members = useMembers(ws.id);
-  const mayWrite = roleMayWrite(ws.role);
+  const mayWrite = useCan(ws)('case.create');
   useDocumentTitle(`Cases · ${ws.name}`);
 
   const list = useRpc(

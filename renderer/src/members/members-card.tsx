@@ -19,6 +19,7 @@ import { ErrorPanel, Loading, describeError } from '../ui/states';
 import { useToast } from '../ui/toast';
 import { RoleBadge } from './roles';
 import { InviteDialog } from './invite-dialog';
+import { canIn } from './use-can';
 import './members.css';
 
 type MemberRow = NonNullable<ReturnType<typeof useRpc<'members.list'>>['data']>[number];
@@ -28,7 +29,8 @@ export function MembersCard(props: { ws: WorkspaceSummary; status: SyncStatus | 
   const { ws, status } = props;
   const client = useClient();
   const toast = useToast();
-  const admin = ws.role === 'admin';
+  // Inviting and removing go together (both admins'); the model answers for both.
+  const admin = canIn(ws, 'members.invite') && canIn(ws, 'members.remove');
   const list = useRpc('members.list', { workspaceId: ws.id });
   const live = useMembers(ws.id);
   const [inviting, setInviting] = useState(false);

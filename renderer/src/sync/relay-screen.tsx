@@ -14,13 +14,14 @@ import { useSyncStatus } from './use-sync-status';
 import { RelayConnectForm } from './relay-connect-form';
 import { RelayRegistration } from './relay-registration';
 import { RelayStatusPanel } from './relay-status-panel';
+import { canIn } from '../members/use-can';
 import './sync.css';
 
 /** The Relay & members page of workspace `ws`. */
 export function RelayScreen(props: { ws: WorkspaceSummary }): ReactNode {
   const { ws } = props;
   const status = useSyncStatus(ws.id);
-  const admin = ws.role === 'admin';
+  const admin = canIn(ws, 'sync.configure');
   useDocumentTitle(`Relay & members · ${ws.name}`);
 
   return (

@@ -15,6 +15,7 @@ import { useSyncStatus } from './use-sync-status';
 import { useNow } from './use-now';
 import { retrySync } from './retry';
 import { docCountsText, syncExplanation, syncPillLabel, syncTone, SYNC_STATE_LABELS } from './sync-labels';
+import { canIn } from '../members/use-can';
 import './sync.css';
 
 /** The sync pill of `workspaceId`, with its detail panel. */
@@ -22,7 +23,8 @@ export function SyncStatusPill(props: { workspaceId: string }): ReactNode {
   const client = useClient();
   const status = useSyncStatus(props.workspaceId);
   const list = useRpc('workspaces.list', {}, { workspaces: true });
-  const admin = list.data?.find((w) => w.id === props.workspaceId)?.role === 'admin';
+  const summary = list.data?.find((w) => w.id === props.workspaceId);
+  const admin = summary !== undefined && canIn(summary, 'sync.configure');
   const now = useNow(15_000);
   const [open, setOpen] = useState(false);
   const [retrying, setRetrying] = useState(false);

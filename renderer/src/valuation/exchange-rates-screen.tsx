@@ -25,6 +25,7 @@ import { formatIsoDate } from '../format/dates';
 import { useReferenceLists } from './use-reference-lists';
 import { UserRateDialog } from './user-rate-dialog';
 import { quoteText, quotesOf } from './format';
+import { canIn } from '../members/use-can';
 import './valuation.css';
 
 function RateChecker(props: { workspaceId: string; currencies: string[] }): ReactNode {
@@ -127,8 +128,8 @@ export function ExchangeRatesScreen(props: { ws: WorkspaceSummary }): ReactNode 
 
   if (!info.data || !lists) return info.error ? <div className="page"><ErrorPanel error={info.error} onRetry={info.reload} /></div> : <Loading full>Reading the exchange rates…</Loading>;
   const d = info.data;
-  const readOnlyRates = lists.readOnly || ws.role !== 'admin';
-  const canImport = ws.role !== 'observer';
+  const readOnlyRates = lists.readOnly || !canIn(ws, 'rates.edit');
+  const canImport = canIn(ws, 'rates.import');
   const currencies = [...new Set(['EUR', ...d.effective.currencies, ...lists.rates.map((r) => r.currency)])].sort();
 
   return (

@@ -22,6 +22,7 @@ import { useReferenceLists } from './use-reference-lists';
 import { PriceFormDialog } from './price-form-dialog';
 import { PriceImportDialog } from './price-import-dialog';
 import { unitPriceText } from './format';
+import { canIn } from '../members/use-can';
 import './valuation.css';
 
 /** The price references screen. */
@@ -42,7 +43,7 @@ export function PriceReferencesScreen(props: { ws: WorkspaceSummary }): ReactNod
   }, [lists?.prices, filter]);
 
   if (!lists) return <Loading full>Opening the price list…</Loading>;
-  const readOnly = lists.readOnly || ws.role !== 'admin';
+  const readOnly = lists.readOnly || !canIn(ws, 'prices.edit');
 
   return (
     <div className="page page-wide">

@@ -19,6 +19,8 @@ export const relayMessages = {
   'relay.refused.not-a-member': 'You are not a member of this workspace on the relay.',
   'relay.refused.member-removed': 'You were removed from this workspace.',
   'relay.refused.no-case-access': 'You do not have access to this case.',
+  'relay.refused.case-not-registered': 'The relay does not know this case yet: it is waiting for the case to be registered. NEST Desk sends the registration first and retries.',
+  'relay.refused.not-your-registry': 'Only its member may change a case registry.',
   'relay.refused.missing-token': 'No invitation was given to the relay.',
   'relay.refused.malformed': 'The invitation could not be read.',
   'relay.refused.unknown-workspace': 'No key of this workspace is registered on the relay.',

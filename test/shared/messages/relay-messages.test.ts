@@ -13,7 +13,7 @@ import { isMessageId, t } from '../../../shared/messages';
 
 type AuthRefusal = Extract<AuthOutcome, { ok: false }>['reason'];
 
-const ACCESS_REFUSALS: Record<AccessRefusal, true> = { 'workspace-not-set-up': true, 'not-a-member': true, 'member-removed': true, 'no-case-access': true };
+const ACCESS_REFUSALS: Record<AccessRefusal, true> = { 'workspace-not-set-up': true, 'not-a-member': true, 'member-removed': true, 'no-case-access': true, 'case-not-registered': true, 'not-your-registry': true, 'bad-doc-name': true };
 const AUTH_REFUSALS: Record<AuthRefusal | TokenRejection, true> = {
   'missing-token': true, 'unknown-workspace': true, malformed: true, 'unknown-key': true, 'bad-signature': true, expired: true, 'bad-claims': true, 'wrong-workspace': true,
 };

@@ -1,16 +1,16 @@
 /**
- * Who may open which doc (relay/access.ts) and the workspace-doc additions it reads
+ * Who may open which doc, as the relay decides it (relay/access.ts over shared/permissions) and the workspace-doc additions it reads
  * (removeMember, getMemberRecord, case `access`).
  */
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { decideAccess } from '../../relay/access';
-import type { MemberRole } from '../../shared/domain/codes';
-import type { Member } from '../../shared/domain/member';
-import { roleMayWrite } from '../../shared/domain/member';
-import { WorkspaceDoc, type CaseIndexEntry } from '../../shared/docs/workspace-doc';
-import { NestError } from '../../shared/errors';
+import { decideAccess } from '../../../relay/access';
+import type { MemberRole } from '../../../shared/domain/codes';
+import type { Member } from '../../../shared/domain/member';
+import { roleMayWrite } from '../../../shared/domain/member';
+import { WorkspaceDoc, type CaseIndexEntry } from '../../../shared/docs/workspace-doc';
+import { NestError } from '../../../shared/errors';
 
 const WID = randomUUID();
 const admin: Member = { id: 'admin-1', name: 'Ada', agency: 'NEST Secretariat', role: 'admin', joinedAt: 1 };
