@@ -10,7 +10,7 @@ import type { EcbImportReport } from '../../../shared/rpc/valuation';
 import type { ExchangeRate } from '../../../shared/domain/exchange-rate';
 import { formatSignificant } from '../../../shared/valuation/money';
 import { useClient, useIdentity } from '../app/services';
-import { useRpc } from '../hooks/use-rpc';
+import { useLiveQuery } from '../data/use-live-query';
 import { useDocumentTitle } from '../hooks/use-document-title';
 import { useMembers } from '../hooks/use-members';
 import { readFileBase64 } from '../import/read-file';
@@ -32,7 +32,7 @@ function RateChecker(props: { workspaceId: string; currencies: string[] }): Reac
   const [to, setTo] = useState('USD');
   const [date, setDate] = useState('2020-04-28');
   const valid = /^[A-Z]{3}$/.test(from) && /^[A-Z]{3}$/.test(to) && /^\d{4}-\d{2}-\d{2}$/.test(date);
-  const q = useRpc('valuation.quote', valid ? { workspaceId: props.workspaceId, from, to, date } : null, { keepPrevious: true });
+  const q = useLiveQuery('valuation.quote', valid ? { workspaceId: props.workspaceId, from, to, date } : null, { keepPrevious: true });
   return (
     <section className="card" aria-labelledby="checker-title">
       <div className="card-header">
@@ -100,7 +100,7 @@ export function ExchangeRatesScreen(props: { ws: WorkspaceSummary }): ReactNode 
   const identity = useIdentity();
   const toast = useToast();
   const members = useMembers(ws.id);
-  const info = useRpc('valuation.rates', { workspaceId: ws.id });
+  const info = useLiveQuery('valuation.rates', { workspaceId: ws.id });
   const lists = useReferenceLists(ws.id);
   const [importing, setImporting] = useState(false);
   const [report, setReport] = useState<EcbImportReport | null>(null);

@@ -5,9 +5,11 @@
  */
 import { countMessages } from './counts';
 import { errorMessages } from './errors';
+import { uiDataMessages } from './ui-data';
 
 /** Every message id with its English ICU pattern. */
 export const en = {
   ...errorMessages,
   ...countMessages,
+  ...uiDataMessages,
 } as const;
