@@ -23,7 +23,8 @@ export function ReconnectNotice(): ReactNode {
   }, [state, client, toast]);
   if (state !== 'reconnecting') return null;
   return (
-    <div className="reconnect-banner" role="status" data-testid="reconnect-banner">
+    // No role="status": the header's connection indicator already announces the state; this is its visible echo.
+    <div className="reconnect-banner" data-testid="reconnect-banner">
       <span className="conn-dot" aria-hidden="true" />
       {t('data.reconnecting')}
     </div>
