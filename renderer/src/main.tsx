@@ -13,7 +13,7 @@ import './styles/forms.css';
 import './styles/table.css';
 import './styles/screens.css';
 import './styles/map.css';
-import { connectDataService } from './data/connect';
+import { connectDataService } from './platform/connect';
 import { dropTokenFromHash } from './app/router';
 import { App } from './app/app';
 import { StartupScreen } from './app/startup-screen';

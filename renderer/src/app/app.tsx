@@ -15,6 +15,7 @@ import { IdentityScreen } from '../first-run/identity-screen';
 import { WorkspaceChooser } from '../first-run/workspace-chooser';
 import { WorkspaceShell } from '../shell/workspace-shell';
 import { ErrorBoundary } from '../ui/error-boundary';
+import { ReconnectNotice } from '../platform/reconnect-notice';
 
 /** The app, once connected. */
 export function App(props: { client: DataClient }): ReactNode {
@@ -44,6 +45,7 @@ export function App(props: { client: DataClient }): ReactNode {
   return (
     <ServicesProvider client={client} identity={identity ?? null}>
       <ToastProvider>
+        <ReconnectNotice />
         <ErrorBoundary title="NEST Desk could not show this window" className="app-fault">
           {body}
         </ErrorBoundary>

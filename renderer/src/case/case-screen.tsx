@@ -14,7 +14,7 @@ import type { Seizure } from '../../../shared/domain/seizure';
 import { replaceRoute, type CaseTab } from '../app/router';
 import { useIdentity } from '../app/services';
 import { useCaseDoc } from '../hooks/use-case-doc';
-import { useRpc } from '../hooks/use-rpc';
+import { projectionChanged, useLiveQuery } from '../data/use-live-query';
 import { useDocumentTitle } from '../hooks/use-document-title';
 import { ErrorPanel, Loading } from '../ui/states';
 import { CaseHeader } from './case-header';
@@ -47,7 +47,7 @@ export function CaseScreen(props: { ws: WorkspaceSummary; caseId: string; tab: C
     setSelected(props.seizureId);
   }, [props.seizureId]);
   // Map points only while the map is shown: each edit refreshes them, and they can be many.
-  const points = useRpc('seizures.mapPoints', tab === 'map' ? { workspaceId: ws.id, caseId } : null, { workspaceId: ws.id, caseId });
+  const points = useLiveQuery('seizures.mapPoints', tab === 'map' ? { workspaceId: ws.id, caseId } : null, { refetchOn: [projectionChanged(ws.id, caseId)] });
 
   const versions = replica?.versions;
   const caseDoc = replica?.caseDoc ?? null;

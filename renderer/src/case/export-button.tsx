@@ -5,26 +5,10 @@
  */
 import { useState, type ReactNode } from 'react';
 import { useClient } from '../app/services';
-import { desktopApi } from '../data/connect';
+import { saveTextFile } from '../platform/save-text-file';
 import { Icon } from '../ui/icons';
 import { useToast } from '../ui/toast';
 import { describeError } from '../ui/states';
-
-/** Saves `content` as `fileName` through the desktop API or a Blob download; resolves to false when cancelled. */
-export async function saveTextFile(fileName: string, content: string, mime = 'text/csv;charset=utf-8'): Promise<boolean> {
-  const api = desktopApi();
-  if (api) return (await api.saveFile(fileName, content)) !== null;
-  const url = URL.createObjectURL(new Blob([content], { type: mime }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  a.className = 'visually-hidden';
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-  return true;
-}
 
 /** The export button of a case. */
 export function ExportButton(props: { workspaceId: string; caseId: string }): ReactNode {

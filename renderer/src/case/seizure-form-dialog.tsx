@@ -12,17 +12,16 @@
  * Adding: the seizing country starts as the case's first jurisdiction, or empty (and required)
  * when the case has none — never a guessed country.
  */
-import { useState, type FormEvent, type ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import type { CaseDoc } from '../../../shared/docs/case-doc';
 import type { Writer } from '../../../shared/docs/records';
 import { newSeizureFields, type Seizure, type SeizureFields } from '../../../shared/domain/seizure';
 import type { CitesAppendix, CrimeSector, DatePrecision, LocationPrecision, QuantityUnit } from '../../../shared/domain/codes';
-import { NestError } from '../../../shared/errors';
-import { Dialog } from '../ui/dialog';
+import { FormDialog } from '../ui/form-dialog';
 import { Field, type FieldControlProps } from '../ui/field';
 import { CountryPicker, countryOptions } from '../ui/country-picker';
 import { CitesSelect, DatePrecisionSelect, LocationPrecisionSelect, SectorSelect, UnitSelect } from '../ui/code-selects';
-import { ErrorPanel, Notice } from '../ui/states';
+import { Notice } from '../ui/states';
 import { useToast } from '../ui/toast';
 import { COMMON_CURRENCIES } from '../domain/labels';
 import { issueFieldErrors, type FieldErrors } from '../forms/issues';
@@ -60,7 +59,6 @@ export function SeizureFormDialog(props: SeizureFormDialogProps): ReactNode {
   // Only what the user typed or picked; every other field follows the live seizure.
   const [edits, setEdits] = useState<Partial<SeizureDraft>>({});
   const [errors, setErrors] = useState<FieldErrors>({});
-  const [failure, setFailure] = useState<unknown>(null);
   const draft: SeizureDraft = { ...(seizure ? toDraft(fieldsOf(seizure)) : opened), ...edits };
   const changed = (Object.keys(edits) as (keyof SeizureDraft)[]).filter((k) => !sameDraftValue(edits[k], opened[k]));
 
@@ -74,66 +72,51 @@ export function SeizureFormDialog(props: SeizureFormDialogProps): ReactNode {
     <input className={`input${extra.className ? ` ${extra.className}` : ''}`} {...c} inputMode={extra.inputMode} placeholder={extra.placeholder} value={String(draft[k])} onChange={(e) => set(k, e.target.value as never)} onBlur={blur(k)} />
   );
 
-  const save = (e: FormEvent): void => {
-    e.preventDefault();
+  const save = (): false | void => {
     const r = draftToFields(draft);
     if (!r.ok) {
+      // FormDialog then focuses the first invalid field.
       setErrors(r.errors);
-      const first = Object.keys(r.errors)[0];
-      if (first) document.querySelector<HTMLElement>(`[data-field="${first}"] input, [data-field="${first}"] select, [data-field="${first}"] textarea`)?.focus();
-      return;
+      return false;
     }
-    try {
-      if (seizure) {
-        // Only the fields the user changed: the others may have been changed by someone else meanwhile.
-        const patch = Object.fromEntries(changed.map((k) => [k, r.fields[k]])) as Partial<SeizureFields>;
-        if (changed.length) {
-          caseDoc.updateSeizure(seizure.id, patch, writer);
-          toast('Seizure saved');
-        }
-        props.onSaved(seizure.id);
-      } else {
-        const id = crypto.randomUUID();
-        caseDoc.addSeizure(id, r.fields, writer);
-        toast('Seizure added');
-        props.onSaved(id);
+    // A refused write throws (NestError with field issues): FormDialog shows it.
+    if (seizure) {
+      // Only the fields the user changed: the others may have been changed by someone else meanwhile.
+      const patch = Object.fromEntries(changed.map((k) => [k, r.fields[k]])) as Partial<SeizureFields>;
+      if (changed.length) {
+        caseDoc.updateSeizure(seizure.id, patch, writer);
+        toast('Seizure saved');
       }
-      props.onClose();
-    } catch (ex) {
-      if (ex instanceof NestError && ex.issues?.length) setErrors(issueFieldErrors(ex.issues));
-      else setFailure(ex);
+      props.onSaved(seizure.id);
+    } else {
+      const id = crypto.randomUUID();
+      caseDoc.addSeizure(id, r.fields, writer);
+      toast('Seizure added');
+      props.onSaved(id);
     }
+    props.onClose();
   };
 
   const countries = countryOptions();
   const errorCount = Object.values(errors).filter(Boolean).length;
 
   return (
-    <Dialog
+    <FormDialog
       title={seizure ? 'Edit seizure' : 'Add a seizure'}
       description={seizure ? 'Changes are shared with everyone working on this case.' : 'Record one interdiction: what was seized, when, where, and where the information comes from.'}
       onClose={props.onClose}
       size="xwide"
       className="seizure-dialog"
-      footer={
-        <>
-          <span className="footer-note">{errorCount ? `${errorCount} field${errorCount === 1 ? ' needs' : 's need'} attention` : 'Fields marked (optional) may stay empty.'}</span>
-          <button type="button" className="btn" onClick={props.onClose}>
-            Cancel
-          </button>
-          <button type="submit" form="seizure-form" className="btn btn-primary">
-            {seizure ? 'Save changes' : 'Add seizure'}
-          </button>
-        </>
-      }
+      footerNote={errorCount ? `${errorCount} field${errorCount === 1 ? ' needs' : 's need'} attention` : 'Fields marked (optional) may stay empty.'}
+      submitLabel={seizure ? 'Save changes' : 'Add seizure'}
+      onSubmit={save}
+      onIssues={(issues) => setErrors(issueFieldErrors(issues))}
     >
-      <form id="seizure-form" className="dialog-body" onSubmit={save} noValidate>
         {props.deleted ? (
           <Notice kind="warning" icon="alert">
             This seizure was deleted by someone else while you were editing it; it can no longer be saved.
           </Notice>
         ) : null}
-        {failure ? <ErrorPanel error={failure} /> : null}
         <section className="form-section">
           <h3 className="form-section-title">What</h3>
           <div className="form-grid form-grid-3">
@@ -243,12 +226,11 @@ export function SeizureFormDialog(props: SeizureFormDialogProps): ReactNode {
             </F>
           </div>
         </section>
-      </form>
-    </Dialog>
+    </FormDialog>
   );
 }
 
-/** A form field keyed by a seizure field name (for focusing the first bad field). */
+/** A form field keyed by a seizure field name (`data-field`, a hook for tests and styling). */
 function F(props: { k: keyof SeizureDraft; label: string; err: (k: keyof SeizureDraft) => string | undefined; optional?: boolean; className?: string; hint?: string; children: (c: FieldControlProps) => ReactNode }): ReactNode {
   return (
     <div data-field={props.k} className={props.className}>

@@ -9,7 +9,7 @@ import type { WorkspaceSummary } from '../../../shared/rpc/app';
 import type { CaseStatus, CrimeSector } from '../../../shared/domain/codes';
 import { useCan } from '../members/use-can';
 import { navigate } from '../app/router';
-import { useRpc } from '../hooks/use-rpc';
+import { projectionChanged, useLiveQuery } from '../data/use-live-query';
 import { useMembers } from '../hooks/use-members';
 import { useDocumentTitle } from '../hooks/use-document-title';
 import { Icon } from '../ui/icons';
@@ -34,7 +34,7 @@ export function CaseListScreen(props: { ws: WorkspaceSummary }): ReactNode {
   const mayWrite = useCan(ws)('case.create');
   useDocumentTitle(`Cases · ${ws.name}`);
 
-  const list = useRpc(
+  const list = useLiveQuery(
     'cases.list',
     {
       workspaceId: ws.id,
@@ -44,7 +44,7 @@ export function CaseListScreen(props: { ws: WorkspaceSummary }): ReactNode {
       sortBy: isServerSort(sort.key) ? sort.key : 'number',
       sortDir: isServerSort(sort.key) ? sort.dir : 'desc',
     },
-    { workspaceId: ws.id, keepPrevious: true },
+    { refetchOn: [projectionChanged(ws.id)], keepPrevious: true },
   );
   const rows = list.data ? sortLocally(list.data, sort) : [];
   const filtered = Boolean(query || sector || status);

@@ -3,18 +3,16 @@
  * validated with the shared case schema (messages next to the fields), created with
  * `cases.create` which assigns the next case number.
  */
-import { useState, type FormEvent, type ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { caseFieldsSchema, newCaseFields, type CaseFields } from '../../../shared/domain/case';
 import { TLP_DESCRIPTIONS, type CaseStatus, type CrimeSector, type Tlp } from '../../../shared/domain/codes';
 import type { WorkspaceSummary } from '../../../shared/rpc/app';
 import type { CaseSummary } from '../../../shared/rpc/cases';
 import { useClient, useIdentity } from '../app/services';
-import { RpcError } from '../data/rpc-error';
-import { Dialog } from '../ui/dialog';
+import { FormDialog } from '../ui/form-dialog';
 import { Field } from '../ui/field';
 import { CountryPicker } from '../ui/country-picker';
 import { SectorSelect, StatusSelect, TlpSelect } from '../ui/code-selects';
-import { ErrorPanel } from '../ui/states';
 import { checkField, issueFieldErrors, zodFieldErrors, type FieldErrors } from '../forms/issues';
 import { todayIso } from '../format/dates';
 
@@ -24,56 +22,36 @@ export function NewCaseDialog(props: { ws: WorkspaceSummary; onClose: () => void
   const identity = useIdentity();
   const [fields, setFields] = useState<CaseFields>(() => ({ ...newCaseFields(todayIso()), leadAgency: identity.agency }));
   const [errors, setErrors] = useState<FieldErrors>({});
-  const [failure, setFailure] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
   const set = <K extends keyof CaseFields>(k: K, v: CaseFields[K]): void => {
     setFields((f) => ({ ...f, [k]: v }));
     // A shown message goes as soon as the field is fixed.
     if (errors[k]) setErrors((e) => ({ ...e, [k]: checkField(caseFieldsSchema.shape[k], v) ?? '' }));
   };
 
-  const submit = (e?: FormEvent): void => {
-    e?.preventDefault();
+  const submit = (): false | Promise<void> => {
     const r = caseFieldsSchema.safeParse(fields);
     if (!r.success) {
       setErrors(zodFieldErrors(r.error.issues));
-      return;
+      return false;
     }
     setErrors({});
-    setFailure(null);
-    setBusy(true);
-    client.call('cases.create', { workspaceId: props.ws.id, fields: r.data }).then(
-      (c) => {
-        props.onClose();
-        props.onCreated(c);
-      },
-      (err: unknown) => {
-        setBusy(false);
-        if (err instanceof RpcError && err.issues.length) setErrors(issueFieldErrors(err.issues.map((i) => ({ ...i, field: i.field.replace(/^fields\./, '') }))));
-        else setFailure(err);
-      },
-    );
+    return client.call('cases.create', { workspaceId: props.ws.id, fields: r.data }).then((c) => {
+      props.onClose();
+      props.onCreated(c);
+    });
   };
 
   return (
-    <Dialog
+    <FormDialog
       title="New case"
       description={`It gets the next number (${props.ws.casePrefix}-${fields.openedOn.slice(0, 4)}-…) and is shared with every member of ${props.ws.name}.`}
       onClose={props.onClose}
       size="wide"
-      footer={
-        <>
-          <button type="button" className="btn" onClick={props.onClose}>
-            Cancel
-          </button>
-          <button type="submit" form="new-case-form" className="btn btn-primary" disabled={busy}>
-            {busy ? 'Creating…' : 'Create case'}
-          </button>
-        </>
-      }
+      submitLabel="Create case"
+      busyLabel="Creating…"
+      onSubmit={submit}
+      onIssues={(issues) => setErrors(issueFieldErrors(issues.map((i) => ({ ...i, field: i.field.replace(/^fields\./, '') }))))}
     >
-      <form id="new-case-form" className="dialog-body" onSubmit={submit} noValidate>
-        {failure ? <ErrorPanel error={failure} /> : null}
         <div className="form-grid">
           <Field label="Title" error={errors.title || undefined} className="span-all" hint="What the case is about, e.g. “Pangolin scales via Pasir Panjang, 2019”.">
             {(c) => <input className="input" {...c} value={fields.title} onChange={(e) => set('title', e.target.value)} autoFocus />}
@@ -97,7 +75,6 @@ export function NewCaseDialog(props: { ws: WorkspaceSummary; onClose: () => void
             {(c) => <CountryPicker control={c} value={fields.jurisdictions} onChange={(v) => set('jurisdictions', v)} />}
           </Field>
         </div>
-      </form>
-    </Dialog>
+    </FormDialog>
   );
 }

@@ -61,6 +61,7 @@ export class DataClient {
   private readonly replicas = new Map<string, ReplicaState>();
   private readonly stateListeners = new Set<(s: ConnectionState) => void>();
   private _state: ConnectionState = 'connecting';
+  private _reconnects = 0;
   private readonly reconnect: (() => Promise<Transport>) | null;
 
   /** @param reconnect opens a fresh transport after a drop (browser mode); null when drops are final. */
@@ -85,15 +86,37 @@ export class DataClient {
     for (const l of this.stateListeners) l(s);
   }
 
-  private attach(t: Transport): void {
-    this.transport = t;
-    t.onmessage = (bytes) => this.receive(bytes);
-    t.onclose = () => this.dropped();
-    this.setState('open');
-    for (const r of this.replicas.values()) this.sendOpen(r);
+  /** How many times the connection came back after a drop (a notice shows each one). */
+  get reconnects(): number {
+    return this._reconnects;
   }
 
-  private dropped(): void {
+  private attach(t: Transport): void {
+    if (this._state === 'reconnecting') this._reconnects++;
+    this.transport = t;
+    t.onmessage = (bytes) => {
+      if (this.transport === t) this.receive(bytes);
+    };
+    t.onclose = () => this.dropped(t);
+    // Re-open every doc before telling listeners: live queries refetch on 'open' and must see the docs' new sessions.
+    for (const r of this.replicas.values()) this.sendOpen(r);
+    this.setState('open');
+  }
+
+  /**
+   * Drops the current transport as if it had closed, then reconnects through `reconnect`. For a
+   * shell that learns of a restart before (or instead of) the old transport closing — Electron's
+   * `DATA_SERVICE_RESTARTED_MESSAGE`. Does nothing while already disconnected.
+   */
+  drop(): void {
+    const t = this.transport;
+    if (!t) return;
+    this.dropped(t);
+    t.close();
+  }
+
+  private dropped(from: Transport): void {
+    if (from !== this.transport) return; // a transport already replaced or dropped
     this.transport = null;
     for (const [id, p] of this.pending) {
       p.reject(new RpcError({ code: 'internal', message: 'The connection to the data service was lost.' }));

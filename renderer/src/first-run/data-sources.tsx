@@ -4,13 +4,13 @@
  * remote pages itself.
  */
 import type { ReactNode } from 'react';
-import { useRpc } from '../hooks/use-rpc';
+import { useLiveQuery } from '../data/use-live-query';
 import { CopyButton } from '../ui/copy-button';
 import { ErrorPanel } from '../ui/states';
 
 /** The list of data sources; `compact` for the demo card. */
 export function DataSources(props: { compact?: boolean }): ReactNode {
-  const info = useRpc('app.info', {});
+  const info = useLiveQuery('app.info', {});
   if (info.error) return <ErrorPanel error={info.error} onRetry={info.reload} />;
   const sources = info.data?.sources ?? [];
   return (

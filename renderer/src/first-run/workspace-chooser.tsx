@@ -8,7 +8,7 @@ import type { WorkspaceSummary } from '../../../shared/rpc/app';
 import { MEMBER_ROLE_LABELS } from '../../../shared/domain/codes';
 import { useClient } from '../app/services';
 import { navigate } from '../app/router';
-import { useRpc } from '../hooks/use-rpc';
+import { useLiveQuery } from '../data/use-live-query';
 import { useDocumentTitle } from '../hooks/use-document-title';
 import { Icon } from '../ui/icons';
 import { ErrorPanel, Loading } from '../ui/states';
@@ -20,7 +20,7 @@ import { JoinWorkspaceBanner } from '../members/join-launchers';
 
 /** The workspace chooser. */
 export function WorkspaceChooser(): ReactNode {
-  const list = useRpc('workspaces.list', {}, { workspaces: true });
+  const list = useLiveQuery('workspaces.list', {}, { refetchOn: ['workspaces.changed'] });
   const workspaces = list.data ?? [];
   const hasOwn = workspaces.length > 0;
   const demoListed = workspaces.some((w) => w.demo && !w.problem);

@@ -8,14 +8,14 @@ import type { MapPoint } from '../../../shared/rpc/cases';
 import type { Seizure } from '../../../shared/domain/seizure';
 import type { Route } from '../../../shared/domain/route';
 import { navigate } from '../app/router';
-import type { RpcQuery } from '../hooks/use-rpc';
+import type { LiveQuery } from '../data/use-live-query';
 import { ErrorPanel } from '../ui/states';
 import { SeizureMap } from './seizure-map';
 import { MapLegend } from './map-legend';
 
 /** Props of {@link CaseMapPanel}. */
 export interface CaseMapPanelProps {
-  points: RpcQuery<MapPoint[]>;
+  points: LiveQuery<MapPoint[]>;
   seizures: Seizure[];
   routes: Route[];
   ws: string;

@@ -19,14 +19,6 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, te
   return e;
 }
 
-/**
- * A text-only element for Leaflet tooltips: Leaflet puts string content through innerHTML, so
- * names from imported files are always passed as DOM text instead.
- */
-export function textContent(text: string, className = ''): HTMLElement {
-  return el('span', className, text);
-}
-
 /** Popup content for one map point; `detail` is the full seizure when known; `extra` a line such as the case number. */
 export function popupContent(p: MapPoint, detail: Seizure | null, onOpen: ((id: string) => void) | null, extra?: string): HTMLElement {
   const root = el('div', 'map-popup');

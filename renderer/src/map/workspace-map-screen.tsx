@@ -5,7 +5,7 @@
 import { useMemo, type ReactNode } from 'react';
 import type { WorkspaceSummary } from '../../../shared/rpc/app';
 import { navigate } from '../app/router';
-import { useRpc } from '../hooks/use-rpc';
+import { projectionChanged, useLiveQuery } from '../data/use-live-query';
 import { useDocumentTitle } from '../hooks/use-document-title';
 import { ErrorPanel } from '../ui/states';
 import { formatCount } from '../format/numbers';
@@ -15,8 +15,8 @@ import { MapLegend } from './map-legend';
 /** The workspace map screen. */
 export function WorkspaceMapScreen(props: { ws: WorkspaceSummary }): ReactNode {
   const { ws } = props;
-  const points = useRpc('seizures.mapPoints', { workspaceId: ws.id }, { workspaceId: ws.id });
-  const cases = useRpc('cases.list', { workspaceId: ws.id }, { workspaceId: ws.id });
+  const points = useLiveQuery('seizures.mapPoints', { workspaceId: ws.id }, { refetchOn: [projectionChanged(ws.id)] });
+  const cases = useLiveQuery('cases.list', { workspaceId: ws.id }, { refetchOn: [projectionChanged(ws.id)] });
   const list = useMemo(() => points.data ?? [], [points.data]);
   const numbers = useMemo(() => new Map((cases.data ?? []).map((c) => [c.id, c.number])), [cases.data]);
   const total = (cases.data ?? []).reduce((n, c) => n + c.seizureCount, 0);

@@ -4,25 +4,27 @@
  * disconnects the removed member at once). The list follows the workspace doc live, so a member
  * added or removed on another desktop appears here too.
  */
-import { useEffect, useState, type ReactNode } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import type { WorkspaceSummary } from '../../../shared/rpc/app';
 import type { SyncStatus } from '../../../shared/rpc/sync';
-import { useClient } from '../app/services';
-import { useRpc } from '../hooks/use-rpc';
-import { useMembers } from '../hooks/use-members';
+import type { Member } from '../../../shared/domain/member';
+import { useClient, useIdentity } from '../app/services';
+import { useWorkspaceMembers } from '../hooks/use-members';
 import { memberColor } from '../domain/member-color';
 import { formatDateTime } from '../format/dates';
 import { Avatar } from '../ui/avatar';
 import { ConfirmDialog } from '../ui/confirm-dialog';
 import { Icon } from '../ui/icons';
-import { ErrorPanel, Loading, describeError } from '../ui/states';
+import { Loading, describeError } from '../ui/states';
+import { DataTable } from '../ui/data-table';
 import { useToast } from '../ui/toast';
 import { RoleBadge } from './roles';
 import { InviteDialog } from './invite-dialog';
 import { canIn } from './use-can';
 import './members.css';
 
-type MemberRow = NonNullable<ReturnType<typeof useRpc<'members.list'>>['data']>[number];
+/** A member as listed: `self` marks this desktop's own member. */
+type MemberRow = Member & { self: boolean };
 
 /** The members card of `ws`; `status` decides whether invitations can be made (a relay is needed). */
 export function MembersCard(props: { ws: WorkspaceSummary; status: SyncStatus | null }): ReactNode {
@@ -31,17 +33,11 @@ export function MembersCard(props: { ws: WorkspaceSummary; status: SyncStatus | 
   const toast = useToast();
   // Inviting and removing go together (both admins'); the model answers for both.
   const admin = canIn(ws, 'members.invite') && canIn(ws, 'members.remove');
-  const list = useRpc('members.list', { workspaceId: ws.id });
-  const live = useMembers(ws.id);
+  const me = useIdentity().memberId;
+  const members = useWorkspaceMembers(ws.id);
   const [inviting, setInviting] = useState(false);
   const [removing, setRemoving] = useState<MemberRow | null>(null);
   const connected = status !== null && status.state !== 'off';
-  const { reload } = list;
-
-  // The workspace doc changed (a member added or removed here or elsewhere): read the list again.
-  useEffect(() => {
-    reload();
-  }, [live, reload]);
 
   const remove = (m: MemberRow): void => {
     setRemoving(null);
@@ -54,13 +50,16 @@ export function MembersCard(props: { ws: WorkspaceSummary; status: SyncStatus | 
     );
   };
 
-  const rows = list.data ? [...list.data].sort((a, b) => Number(b.self) - Number(a.self) || a.name.localeCompare(b.name)) : [];
+  const rows = useMemo(
+    () => [...members.byId.values()].map((m) => ({ ...m, self: m.id === me })).sort((a, b) => Number(b.self) - Number(a.self) || a.name.localeCompare(b.name)),
+    [members.byId, me],
+  );
 
   return (
     <section className="card settings-card" aria-labelledby="members-title">
       <div className="card-header">
         <h2 id="members-title">Members</h2>
-        {list.data ? <span className="tag">{list.data.length}</span> : null}
+        {members.synced ? <span className="tag">{rows.length}</span> : null}
         <span className="grow" />
         {admin ? (
           <button
@@ -74,72 +73,51 @@ export function MembersCard(props: { ws: WorkspaceSummary; status: SyncStatus | 
           </button>
         ) : null}
       </div>
-      {list.error ? (
-        <div className="card-body">
-          <ErrorPanel error={list.error} onRetry={list.reload} />
-        </div>
-      ) : null}
-      {!list.data && list.loading ? (
+      {!members.synced && rows.length === 0 ? (
         <div className="card-body">
           <Loading>Reading the members…</Loading>
         </div>
-      ) : null}
-      {list.data ? (
-        <div className="table-scroll">
-          <table className="data-table members-table" aria-label="Members">
-            <thead>
-              <tr>
-                <th scope="col">
-                  <span className="th-label">Member</span>
-                </th>
-                <th scope="col">
-                  <span className="th-label">Agency</span>
-                </th>
-                <th scope="col">
-                  <span className="th-label">Role</span>
-                </th>
-                <th scope="col">
-                  <span className="th-label">Added</span>
-                </th>
-                {admin ? (
-                  <th scope="col" className="col-actions">
-                    <span className="visually-hidden">Actions</span>
-                  </th>
-                ) : null}
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((m) => (
-                <tr key={m.id}>
-                  <td>
-                    <span className="member-cell">
-                      <Avatar name={m.name} color={memberColor(m.id)} small />
-                      <span>
-                        <span className="member-name">{m.name}</span>
-                        {m.self ? <span className="tag tag-accent member-you">You</span> : null}
-                      </span>
-                    </span>
-                  </td>
-                  <td>{m.agency}</td>
-                  <td>
-                    <RoleBadge role={m.role} />
-                  </td>
-                  <td className="col-nowrap muted">{m.joinedAt ? formatDateTime(m.joinedAt) : '—'}</td>
-                  {admin ? (
-                    <td className="col-actions">
-                      {m.self ? null : (
-                        <button type="button" className="btn btn-ghost btn-sm" onClick={() => setRemoving(m)} aria-label={`Remove ${m.name}`}>
-                          <Icon name="trash" size={14} /> Remove
-                        </button>
-                      )}
-                    </td>
-                  ) : null}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      ) : null}
+      ) : (
+        <DataTable
+          label="Members"
+          className="members-table"
+          rows={rows}
+          rowKey={(m) => m.id}
+          columns={[
+            {
+              id: 'member',
+              header: 'Member',
+              cell: (m) => (
+                <span className="member-cell">
+                  <Avatar name={m.name} color={memberColor(m.id)} small />
+                  <span>
+                    <span className="member-name">{m.name}</span>
+                    {m.self ? <span className="tag tag-accent member-you">You</span> : null}
+                  </span>
+                </span>
+              ),
+            },
+            { id: 'agency', header: 'Agency', cell: (m) => m.agency },
+            { id: 'role', header: 'Role', cell: (m) => <RoleBadge role={m.role} /> },
+            { id: 'added', header: 'Added', className: 'col-nowrap muted', cell: (m) => (m.joinedAt ? formatDateTime(m.joinedAt) : '—') },
+            admin
+              ? {
+                  id: 'actions',
+                  header: 'Actions',
+                  hideHeader: true,
+                  className: 'col-actions',
+                  headerClassName: 'col-actions',
+                  cell: (m) =>
+                    m.self ? null : (
+                      <button type="button" className="btn btn-ghost btn-sm" onClick={() => setRemoving(m)} aria-label={`Remove ${m.name}`}>
+                        <Icon name="trash" size={14} /> Remove
+                      </button>
+                    ),
+                }
+              : null,
+          ]}
+        />
+      )}
       <p className="members-foot">
         {admin
           ? connected

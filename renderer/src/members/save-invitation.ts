@@ -2,7 +2,7 @@
  * Saves an invitation as a `.nestinvite` file (its text is the invitation string): the desktop's
  * native Save dialog in Electron (`window.nestDesk.saveFile`), a Blob download in browser mode.
  */
-import { saveTextFile } from '../case/export-button';
+import { saveTextFile } from '../platform/save-text-file';
 
 /** MIME type of a `.nestinvite` file: plain text, one line. */
 export const INVITATION_MIME = 'text/plain;charset=utf-8';

@@ -4,7 +4,7 @@
  * A case crumb resolves its number from the case list projection.
  */
 import type { ReactNode } from 'react';
-import { useRpc } from '../hooks/use-rpc';
+import { projectionChanged, useLiveQuery } from '../data/use-live-query';
 import { ConnectionIndicator } from './connection-indicator';
 import { GlobalSearch } from './global-search';
 import { SyncStatusPill } from '../sync/sync-status-pill';
@@ -39,6 +39,6 @@ export function AppHeader(props: { crumbs: Crumb[]; workspaceId: string | null }
 
 function CaseCrumb(props: { href: string; caseId: string }): ReactNode {
   const ws = /#\/w\/([^/]+)/.exec(props.href)?.[1] ?? '';
-  const row = useRpc('cases.get', ws ? { workspaceId: ws, caseId: props.caseId } : null, { workspaceId: ws, caseId: props.caseId });
+  const row = useLiveQuery('cases.get', ws ? { workspaceId: ws, caseId: props.caseId } : null, { refetchOn: [projectionChanged(ws, props.caseId)] });
   return <span aria-current="page">{row.data ? `${row.data.number} · ${row.data.title}` : 'Case'}</span>;
 }

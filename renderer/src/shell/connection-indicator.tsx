@@ -4,7 +4,7 @@
  * (then it offers to reload the window, which asks for a new connection).
  */
 import type { ReactNode } from 'react';
-import { useConnectionState } from '../hooks/use-connection-state';
+import { useConnectionState } from '../data/use-connection-state';
 
 /** The connection indicator. */
 export function ConnectionIndicator(): ReactNode {

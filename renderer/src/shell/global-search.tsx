@@ -7,7 +7,7 @@
 import { useDeferredValue, useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import type { SearchHit } from '../../../shared/rpc/cases';
 import { navigate } from '../app/router';
-import { useRpc } from '../hooks/use-rpc';
+import { projectionChanged, useLiveQuery } from '../data/use-live-query';
 import { Icon } from '../ui/icons';
 import { focusSnippet, snippetParts } from './snippet-parts';
 
@@ -23,9 +23,9 @@ export function GlobalSearch(props: { workspaceId: string }): ReactNode {
   const query = useDeferredValue(text.trim());
   const listId = useId();
   const box = useRef<HTMLDivElement>(null);
-  const hits = useRpc('search.query', query.length >= 2 ? { workspaceId, text: query, limit: MAX_HITS } : null, { workspaceId, keepPrevious: true });
+  const hits = useLiveQuery('search.query', query.length >= 2 ? { workspaceId, text: query, limit: MAX_HITS } : null, { refetchOn: [projectionChanged(workspaceId)], keepPrevious: true });
   const list = query.length >= 2 ? (hits.data ?? []) : [];
-  const cases = useRpc('cases.list', open ? { workspaceId } : null, { workspaceId });
+  const cases = useLiveQuery('cases.list', open ? { workspaceId } : null, { refetchOn: [projectionChanged(workspaceId)] });
   const numbers = new Map((cases.data ?? []).map((c) => [c.id, c.number]));
 
   const input = useRef<HTMLInputElement>(null);

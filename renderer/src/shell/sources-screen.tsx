@@ -2,13 +2,13 @@
  * "About the data": the sources of the bundled data, the app version, run mode and data folder.
  */
 import type { ReactNode } from 'react';
-import { useRpc } from '../hooks/use-rpc';
+import { useLiveQuery } from '../data/use-live-query';
 import { useDocumentTitle } from '../hooks/use-document-title';
 import { DataSources } from '../first-run/data-sources';
 
 /** The about-the-data page. */
 export function SourcesScreen(): ReactNode {
-  const info = useRpc('app.info', {});
+  const info = useLiveQuery('app.info', {});
   useDocumentTitle('About the data');
   return (
     <div className="page">

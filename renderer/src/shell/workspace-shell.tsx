@@ -6,7 +6,7 @@
 import type { ReactNode } from 'react';
 import type { Route } from '../app/router';
 import type { WorkspaceSummary } from '../../../shared/rpc/app';
-import { useRpc } from '../hooks/use-rpc';
+import { projectionChanged, useLiveQuery } from '../data/use-live-query';
 import { ErrorPanel, Loading, EmptyState } from '../ui/states';
 import { Sidebar } from './sidebar';
 import { AppHeader, type Crumb } from './app-header';
@@ -26,7 +26,7 @@ type WorkspaceRoute = Exclude<Route, { name: 'home' }>;
 /** A workspace's frame and current screen. */
 export function WorkspaceShell(props: { route: WorkspaceRoute }): ReactNode {
   const { route } = props;
-  const list = useRpc('workspaces.list', {}, { workspaces: true, workspaceId: route.ws });
+  const list = useLiveQuery('workspaces.list', {}, { refetchOn: ['workspaces.changed', projectionChanged(route.ws)] });
   const ws = list.data?.find((w) => w.id === route.ws);
 
   let content: ReactNode;

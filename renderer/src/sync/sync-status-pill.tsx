@@ -7,7 +7,7 @@
  */
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { useClient } from '../app/services';
-import { useRpc } from '../hooks/use-rpc';
+import { useLiveQuery } from '../data/use-live-query';
 import { formatDateTime, formatRelative } from '../format/dates';
 import { Icon } from '../ui/icons';
 import { describeError } from '../ui/states';
@@ -22,7 +22,7 @@ import './sync.css';
 export function SyncStatusPill(props: { workspaceId: string }): ReactNode {
   const client = useClient();
   const status = useSyncStatus(props.workspaceId);
-  const list = useRpc('workspaces.list', {}, { workspaces: true });
+  const list = useLiveQuery('workspaces.list', {}, { refetchOn: ['workspaces.changed'] });
   const summary = list.data?.find((w) => w.id === props.workspaceId);
   const admin = summary !== undefined && canIn(summary, 'sync.configure');
   const now = useNow(15_000);

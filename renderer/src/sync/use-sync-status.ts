@@ -1,47 +1,14 @@
 /**
- * The sync status of a workspace, live: read once with `sync.status`, then kept current from the
- * data service's `sync.status` events, and read again after the connection to the data service
- * comes back (events sent meanwhile were missed).
+ * The sync status of a workspace, live: a live query of `sync.status` that refetches on the data
+ * service's `sync.status` events for this workspace and after the connection comes back (events
+ * sent meanwhile were missed). Refetching (rather than taking the event's payload) keeps one
+ * source of truth: an answer can never be overtaken by an older one.
  */
-import { useEffect, useState } from 'react';
 import type { SyncStatus } from '../../../shared/rpc/sync';
-import { useClient } from '../app/services';
+import { syncStatusOf, useLiveQuery } from '../data/use-live-query';
 
 /** The sync status of `workspaceId`, or null until it is known (or while `workspaceId` is null). */
 export function useSyncStatus(workspaceId: string | null): SyncStatus | null {
-  const client = useClient();
-  const [status, setStatus] = useState<SyncStatus | null>(null);
-
-  useEffect(() => {
-    setStatus(null);
-    if (!workspaceId) return;
-    let live = true;
-    // An event newer than a pending read wins over the read's (older) answer.
-    let generation = 0;
-    const read = (): void => {
-      const asked = ++generation;
-      client.call('sync.status', { workspaceId }).then(
-        (s) => {
-          if (live && asked === generation) setStatus(s);
-        },
-        () => undefined, // the header stays as it was; the connection indicator reports the failure
-      );
-    };
-    read();
-    const offEvent = client.on('sync.status', (s) => {
-      if (s.workspaceId !== workspaceId) return;
-      generation++;
-      setStatus(s);
-    });
-    const offState = client.onState((st) => {
-      if (st === 'open') read();
-    });
-    return () => {
-      live = false;
-      offEvent();
-      offState();
-    };
-  }, [client, workspaceId]);
-
-  return status;
+  const q = useLiveQuery('sync.status', workspaceId ? { workspaceId } : null, { refetchOn: workspaceId ? [syncStatusOf(workspaceId)] : [] });
+  return q.data ?? null;
 }

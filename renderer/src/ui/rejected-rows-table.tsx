@@ -6,6 +6,7 @@
 import type { ReactNode } from 'react';
 import { formatCount } from '../format/numbers';
 import { sentence } from '../forms/issues';
+import { DataTable } from './data-table';
 
 /** At most this many rejected rows are listed; the rest are counted. */
 export const MAX_LISTED = 500;
@@ -32,38 +33,17 @@ export function RejectedRowsTable(props: RejectedRowsTableProps): ReactNode {
   const { rows, showValue } = props;
   return (
     <div className={`table-card${props.className ? ` ${props.className}` : ''}`}>
-      <div className="table-scroll">
-        <table className="data-table" aria-label="Rejected rows">
-          <thead>
-            <tr>
-              <th scope="col" className="col-num">
-                <span className="th-label">Line</span>
-              </th>
-              <th scope="col">
-                <span className="th-label">Column</span>
-              </th>
-              {showValue ? (
-                <th scope="col">
-                  <span className="th-label">Value</span>
-                </th>
-              ) : null}
-              <th scope="col">
-                <span className="th-label">Reason</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.slice(0, MAX_LISTED).map((x, i) => (
-              <tr key={i}>
-                <td className="col-num">{x.line}</td>
-                <td className="mono">{x.column}</td>
-                {showValue ? <td className="mono report-value">{x.value || <span className="muted">(empty)</span>}</td> : null}
-                <td>{sentence(x.reason)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        label="Rejected rows"
+        columns={[
+          { id: 'line', header: 'Line', numeric: true, cell: (x) => x.line },
+          { id: 'column', header: 'Column', className: 'mono', cell: (x) => x.column },
+          showValue ? { id: 'value', header: 'Value', className: 'mono report-value', cell: (x) => x.value || <span className="muted">(empty)</span> } : null,
+          { id: 'reason', header: 'Reason', cell: (x) => sentence(x.reason) },
+        ]}
+        rows={rows.slice(0, MAX_LISTED)}
+        rowKey={(_x, i) => String(i)}
+      />
       {rows.length > MAX_LISTED ? <p className="card-body muted small">…and {formatCount(rows.length - MAX_LISTED)} more problems.</p> : null}
     </div>
   );

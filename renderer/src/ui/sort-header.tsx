@@ -12,6 +12,8 @@ export interface SortHeaderProps<K extends string> {
   current: { key: K; dir: 'asc' | 'desc' };
   onSort: (key: K) => void;
   numeric?: boolean;
+  /** Extra classes of the header cell. */
+  className?: string;
 }
 
 /** A <th> whose button sorts by `sortKey`. */
@@ -19,7 +21,7 @@ export function SortHeader<K extends string>(props: SortHeaderProps<K>): ReactNo
   const active = props.current.key === props.sortKey;
   const dir = active ? props.current.dir : undefined;
   return (
-    <th scope="col" className={props.numeric ? 'col-num' : undefined} aria-sort={dir === 'asc' ? 'ascending' : dir === 'desc' ? 'descending' : 'none'}>
+    <th scope="col" className={[props.numeric ? 'col-num' : '', props.className ?? ''].filter(Boolean).join(' ') || undefined} aria-sort={dir === 'asc' ? 'ascending' : dir === 'desc' ? 'descending' : 'none'}>
       <button type="button" className="sort-button" onClick={() => props.onSort(props.sortKey)}>
         {props.label}
         <Icon className="sort-arrow" name={dir === 'asc' ? 'arrow-up' : 'arrow-down'} size={12} />

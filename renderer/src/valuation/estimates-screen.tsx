@@ -6,7 +6,7 @@
  */
 import type { ReactNode } from 'react';
 import type { WorkspaceSummary } from '../../../shared/rpc/app';
-import { useRpc } from '../hooks/use-rpc';
+import { projectionChanged, useLiveQuery } from '../data/use-live-query';
 import { useDocumentTitle } from '../hooks/use-document-title';
 import { CopyButton } from '../ui/copy-button';
 import { Icon } from '../ui/icons';
@@ -23,7 +23,7 @@ import './valuation.css';
 export function EstimatesScreen(props: { ws: WorkspaceSummary }): ReactNode {
   const { ws } = props;
   useDocumentTitle('Estimates');
-  const q = useRpc('valuation.workspace', { workspaceId: ws.id }, { workspaceId: ws.id });
+  const q = useLiveQuery('valuation.workspace', { workspaceId: ws.id }, { refetchOn: [projectionChanged(ws.id)] });
   if (q.error && !q.data) return <div className="page"><ErrorPanel error={q.error} onRetry={q.reload} /></div>;
   if (!q.data) return <Loading full>Valuing every case…</Loading>;
   const d = q.data;

@@ -10,88 +10,23 @@ import type { EcbImportReport } from '../../../shared/rpc/valuation';
 import type { ExchangeRate } from '../../../shared/domain/exchange-rate';
 import { formatSignificant } from '../../../shared/valuation/money';
 import { useClient, useIdentity } from '../app/services';
-import { useRpc } from '../hooks/use-rpc';
+import { useLiveQuery } from '../data/use-live-query';
 import { useDocumentTitle } from '../hooks/use-document-title';
 import { useMembers } from '../hooks/use-members';
 import { readFileBase64 } from '../import/read-file';
 import { ConfirmDialog } from '../ui/confirm-dialog';
 import { CopyButton } from '../ui/copy-button';
-import { Field } from '../ui/field';
 import { Icon } from '../ui/icons';
+import { DataTable } from '../ui/data-table';
 import { EmptyState, ErrorPanel, Loading, Notice, Spinner } from '../ui/states';
 import { useToast } from '../ui/toast';
 import { formatCount } from '../format/numbers';
 import { formatIsoDate } from '../format/dates';
 import { useReferenceLists } from './use-reference-lists';
 import { UserRateDialog } from './user-rate-dialog';
-import { quoteText, quotesOf } from './format';
 import { canIn } from '../members/use-can';
+import { RateChecker } from './rate-checker';
 import './valuation.css';
-
-function RateChecker(props: { workspaceId: string; currencies: string[] }): ReactNode {
-  const [from, setFrom] = useState('HKD');
-  const [to, setTo] = useState('USD');
-  const [date, setDate] = useState('2020-04-28');
-  const valid = /^[A-Z]{3}$/.test(from) && /^[A-Z]{3}$/.test(to) && /^\d{4}-\d{2}-\d{2}$/.test(date);
-  const q = useRpc('valuation.quote', valid ? { workspaceId: props.workspaceId, from, to, date } : null, { keepPrevious: true });
-  return (
-    <section className="card" aria-labelledby="checker-title">
-      <div className="card-header">
-        <h2 id="checker-title">Check a rate</h2>
-      </div>
-      <div className="card-body">
-        <p className="muted small checker-lead">The rates a valuation would use for a seizure on that date.</p>
-        <div className="rate-checker">
-          <Field label="From">
-            {(c) => (
-              <select {...c} className="select" value={from} onChange={(e) => setFrom(e.target.value)}>
-                {props.currencies.map((x) => (
-                  <option key={x}>{x}</option>
-                ))}
-              </select>
-            )}
-          </Field>
-          <Field label="To">
-            {(c) => (
-              <select {...c} className="select" value={to} onChange={(e) => setTo(e.target.value)}>
-                {props.currencies.map((x) => (
-                  <option key={x}>{x}</option>
-                ))}
-              </select>
-            )}
-          </Field>
-          <Field label="Date">
-            {(c) => <input {...c} className="input" type="date" value={date} onChange={(e) => setDate(e.target.value)} />}
-          </Field>
-        </div>
-        <div className="rate-result" aria-live="polite" data-testid="rate-result">
-          {q.error ? <ErrorPanel error={q.error} /> : null}
-          {q.data?.conversion ? (
-            <>
-              <p className="rate-result-main">
-                1 {from} = <strong>{formatSignificant(q.data.conversion.rate, 6)}</strong> {to} on {formatIsoDate(date)}
-              </p>
-              <ul className="rate-legs">
-                {quotesOf(q.data.conversion, q.data.quotes)
-                  .filter((x) => x.kind !== 'definition')
-                  .map((x) => (
-                    <li key={x.currency} className={x.stale ? 'val-stale' : undefined}>
-                      {quoteText(x, date)}
-                    </li>
-                  ))}
-              </ul>
-            </>
-          ) : null}
-          {q.data && !q.data.conversion ? (
-            <Notice kind="warning" icon="alert">
-              No rate for {q.data.missing.map((m) => m.currency).join(' and ')} on or before {formatIsoDate(date)}: {q.data.missing.map((m) => m.why).join('; ')}. Enter one below, with its source.
-            </Notice>
-          ) : null}
-        </div>
-      </div>
-    </section>
-  );
-}
 
 /** The exchange-rates screen. */
 export function ExchangeRatesScreen(props: { ws: WorkspaceSummary }): ReactNode {
@@ -101,7 +36,7 @@ export function ExchangeRatesScreen(props: { ws: WorkspaceSummary }): ReactNode 
   const identity = useIdentity();
   const toast = useToast();
   const members = useMembers(ws.id);
-  const info = useRpc('valuation.rates', { workspaceId: ws.id });
+  const info = useLiveQuery('valuation.rates', { workspaceId: ws.id });
   const lists = useReferenceLists(ws.id);
   const [importing, setImporting] = useState(false);
   const [report, setReport] = useState<EcbImportReport | null>(null);
@@ -210,54 +145,51 @@ export function ExchangeRatesScreen(props: { ws: WorkspaceSummary }): ReactNode 
           ) : null}
           {d.imported.length ? (
             <div className="table-card">
-              <table className="data-table" aria-label="Imported ECB files">
-                <thead>
-                  <tr>
-                    <th scope="col">
-                      <span className="th-label">File</span>
-                    </th>
-                    <th scope="col">
-                      <span className="th-label">Covers</span>
-                    </th>
-                    <th scope="col" className="col-num">
-                      <span className="th-label">Days</span>
-                    </th>
-                    <th scope="col">
-                      <span className="th-label">Imported</span>
-                    </th>
-                    <th scope="col" className="col-actions">
-                      <span className="visually-hidden">Actions</span>
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {d.imported.map((f) => (
-                    <tr key={f.id}>
-                      <td>
+              <DataTable
+                label="Imported ECB files"
+                scroll={false}
+                rows={d.imported}
+                rowKey={(f) => String(f.id)}
+                columns={[
+                  {
+                    id: 'file',
+                    header: 'File',
+                    cell: (f) => (
+                      <>
                         <span className="cell-primary">{f.fileName}</span>
                         <span className="cell-secondary mono" title="SHA-256 of the file">
                           {f.sha256.slice(0, 16)}…
                         </span>
-                      </td>
-                      <td className="col-nowrap">
-                        {formatIsoDate(f.firstDate)} – {formatIsoDate(f.lastDate)}
-                      </td>
-                      <td className="col-num">{formatCount(f.rowCount)}</td>
-                      <td>
+                      </>
+                    ),
+                  },
+                  { id: 'covers', header: 'Covers', className: 'col-nowrap', cell: (f) => `${formatIsoDate(f.firstDate)} – ${formatIsoDate(f.lastDate)}` },
+                  { id: 'days', header: 'Days', numeric: true, cell: (f) => formatCount(f.rowCount) },
+                  {
+                    id: 'imported',
+                    header: 'Imported',
+                    cell: (f) => (
+                      <>
                         {formatIsoDate(new Date(f.importedAt).toISOString().slice(0, 10))}
                         <span className="cell-secondary">by {members.get(f.importedBy)?.name ?? 'a member'}</span>
-                      </td>
-                      <td className="col-actions">
-                        {canImport ? (
-                          <button type="button" className="btn btn-ghost btn-icon btn-sm" aria-label={`Remove ${f.fileName}`} onClick={() => setRemoving(f.id)}>
-                            <Icon name="trash" size={14} />
-                          </button>
-                        ) : null}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+                      </>
+                    ),
+                  },
+                  {
+                    id: 'actions',
+                    header: 'Actions',
+                    hideHeader: true,
+                    className: 'col-actions',
+                    headerClassName: 'col-actions',
+                    cell: (f) =>
+                      canImport ? (
+                        <button type="button" className="btn btn-ghost btn-icon btn-sm" aria-label={`Remove ${f.fileName}`} onClick={() => setRemoving(f.id)}>
+                          <Icon name="trash" size={14} />
+                        </button>
+                      ) : null,
+                  },
+                ]}
+              />
             </div>
           ) : (
             <p className="muted small">
@@ -288,54 +220,51 @@ export function ExchangeRatesScreen(props: { ws: WorkspaceSummary }): ReactNode 
             Seizures priced in a currency the ECB does not quote cannot be valued until a rate is entered here.
           </EmptyState>
         ) : (
-          <table className="data-table" aria-label="Rates entered by members">
-            <thead>
-              <tr>
-                <th scope="col">
-                  <span className="th-label">Currency</span>
-                </th>
-                <th scope="col" className="col-num">
-                  <span className="th-label">Rate</span>
-                </th>
-                <th scope="col">
-                  <span className="th-label">Applies from</span>
-                </th>
-                <th scope="col">
-                  <span className="th-label">Source</span>
-                </th>
-                <th scope="col" className="col-actions">
-                  <span className="visually-hidden">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {lists.rates.map((r) => (
-                <tr key={r.id}>
-                  <td className="cell-primary mono">{r.currency}</td>
-                  <td className="col-num col-nowrap">
-                    {r.perUsd !== null ? `${formatSignificant(r.perUsd, 12)} ${r.currency} per USD` : `${formatSignificant(r.perEur ?? 0, 12)} ${r.currency} per EUR`}
-                  </td>
-                  <td className="col-nowrap">{formatIsoDate(r.date)}</td>
-                  <td>
+          <DataTable
+            label="Rates entered by members"
+            scroll={false}
+            rows={lists.rates}
+            rowKey={(r) => r.id}
+            columns={[
+              { id: 'currency', header: 'Currency', className: 'cell-primary mono', cell: (r) => r.currency },
+              {
+                id: 'rate',
+                header: 'Rate',
+                numeric: true,
+                className: 'col-nowrap',
+                cell: (r) => (r.perUsd !== null ? `${formatSignificant(r.perUsd, 12)} ${r.currency} per USD` : `${formatSignificant(r.perEur ?? 0, 12)} ${r.currency} per EUR`),
+              },
+              { id: 'date', header: 'Applies from', className: 'col-nowrap', cell: (r) => formatIsoDate(r.date) },
+              {
+                id: 'source',
+                header: 'Source',
+                cell: (r) => (
+                  <>
                     {r.source}
                     {r.notes ? <span className="cell-secondary">{r.notes}</span> : null}
-                  </td>
-                  <td className="col-actions">
-                    {readOnlyRates ? null : (
-                      <span className="row-actions">
-                        <button type="button" className="btn btn-ghost btn-icon btn-sm" aria-label={`Edit rate: ${r.currency} ${r.date}`} onClick={() => setForm({ rate: r })}>
-                          <Icon name="edit" size={14} />
-                        </button>
-                        <button type="button" className="btn btn-ghost btn-icon btn-sm" aria-label={`Delete rate: ${r.currency} ${r.date}`} onClick={() => setDeleting(r)}>
-                          <Icon name="trash" size={14} />
-                        </button>
-                      </span>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+                  </>
+                ),
+              },
+              {
+                id: 'actions',
+                header: 'Actions',
+                hideHeader: true,
+                className: 'col-actions',
+                headerClassName: 'col-actions',
+                cell: (r) =>
+                  readOnlyRates ? null : (
+                    <span className="row-actions">
+                      <button type="button" className="btn btn-ghost btn-icon btn-sm" aria-label={`Edit rate: ${r.currency} ${r.date}`} onClick={() => setForm({ rate: r })}>
+                        <Icon name="edit" size={14} />
+                      </button>
+                      <button type="button" className="btn btn-ghost btn-icon btn-sm" aria-label={`Delete rate: ${r.currency} ${r.date}`} onClick={() => setDeleting(r)}>
+                        <Icon name="trash" size={14} />
+                      </button>
+                    </span>
+                  ),
+              },
+            ]}
+          />
         )}
         {readOnlyRates ? <p className="muted small table-note">Only workspace admins can change these rates.</p> : null}
       </section>

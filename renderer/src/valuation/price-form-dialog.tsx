@@ -18,10 +18,8 @@ import {
   type PriceReference,
   type PriceReferenceFields,
 } from '../../../shared/domain/price-reference';
-import { NestError } from '../../../shared/errors';
-import { Dialog } from '../ui/dialog';
+import { FormDialog } from '../ui/form-dialog';
 import { Field } from '../ui/field';
-import { ErrorPanel } from '../ui/states';
 import { parseDecimal } from '../forms/parse';
 import { checkField, issueFieldErrors, zodFieldErrors, type FieldErrors } from '../forms/issues';
 import { todayIso } from '../format/dates';
@@ -91,7 +89,6 @@ function fromDraft(d: Draft): { fields: PriceReferenceFields; errors: FieldError
 export function PriceFormDialog(props: PriceFormDialogProps): ReactNode {
   const [draft, setDraft] = useState<Draft>(() => toDraft(props.price ?? newPriceReferenceFields(todayIso())));
   const [errors, setErrors] = useState<FieldErrors>({});
-  const [error, setError] = useState<unknown>(null);
   const set = (key: keyof Draft, value: string): void => setDraft((d) => ({ ...d, [key]: value }));
 
   /** Checks one field when it is left (numbers by their text, the rest with the field schema). */
@@ -104,23 +101,19 @@ export function PriceFormDialog(props: PriceFormDialogProps): ReactNode {
     });
   };
 
-  const save = (): void => {
+  const save = (): false | void => {
     const { fields, errors: numErrors } = fromDraft(draft);
     const r = priceReferenceFieldsSchema.safeParse(fields);
     const all = { ...(r.success ? {} : zodFieldErrors(r.error.issues)), ...numErrors };
     if (Object.keys(all).length || !r.success) {
       setErrors(all);
-      return;
+      return false;
     }
-    try {
-      if (props.price) props.lists.updatePriceReference(props.price.id, r.data, props.writer);
-      else props.lists.addPriceReference(crypto.randomUUID(), r.data, props.writer);
-      props.onSaved(r.data.commodity);
-      props.onClose();
-    } catch (err) {
-      if (err instanceof NestError && err.issues) setErrors(issueFieldErrors(err.issues));
-      else setError(err);
-    }
+    // A refused write throws (NestError with field issues): FormDialog shows it.
+    if (props.price) props.lists.updatePriceReference(props.price.id, r.data, props.writer);
+    else props.lists.addPriceReference(crypto.randomUUID(), r.data, props.writer);
+    props.onSaved(r.data.commodity);
+    props.onClose();
   };
 
   const text = (key: keyof Draft, label: string, opts: { hint?: string; optional?: boolean; className?: string; placeholder?: string; type?: string } = {}): ReactNode => (
@@ -141,33 +134,17 @@ export function PriceFormDialog(props: PriceFormDialogProps): ReactNode {
   );
 
   return (
-    <Dialog
+    <FormDialog
       title={props.price ? 'Edit price reference' : 'Add a price reference'}
       description="A published unit price of a commodity, with its source. Valuations multiply seized quantities by it."
       onClose={props.onClose}
       size="wide"
       className="price-form"
-      footer={
-        <>
-          <span className="footer-note">Shared with every member of the workspace.</span>
-          <button type="button" className="btn" onClick={props.onClose}>
-            Cancel
-          </button>
-          <button type="button" className="btn btn-primary" onClick={save}>
-            {props.price ? 'Save changes' : 'Add price'}
-          </button>
-        </>
-      }
+      footerNote="Shared with every member of the workspace."
+      submitLabel={props.price ? 'Save changes' : 'Add price'}
+      onSubmit={save}
+      onIssues={(issues) => setErrors(issueFieldErrors(issues))}
     >
-      <form
-        className="dialog-body"
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          save();
-        }}
-      >
-        {error ? <ErrorPanel error={error} /> : null}
         <div className="form-section">
           <h3 className="form-section-title">Commodity</h3>
           <div className="form-grid">
@@ -223,8 +200,6 @@ export function PriceFormDialog(props: PriceFormDialogProps): ReactNode {
             </Field>
           </div>
         </div>
-        <button type="submit" hidden />
-      </form>
-    </Dialog>
+    </FormDialog>
   );
 }

@@ -14,6 +14,7 @@ import { useDocumentTitle } from '../hooks/use-document-title';
 import { ConfirmDialog } from '../ui/confirm-dialog';
 import { CopyButton } from '../ui/copy-button';
 import { Icon } from '../ui/icons';
+import { DataTable } from '../ui/data-table';
 import { EmptyState, Loading, Notice } from '../ui/states';
 import { useToast } from '../ui/toast';
 import { formatCount } from '../format/numbers';
@@ -101,76 +102,76 @@ export function PriceReferencesScreen(props: { ws: WorkspaceSummary }): ReactNod
             A price reference is a published unit price (e.g. USD per kg of raw ivory at wholesale in Beijing, 2017) with its source. Seizures are valued by multiplying their quantity by it.
           </EmptyState>
         ) : (
-          <div className="table-scroll">
-            <table className="data-table price-table" aria-label="Price references">
-              <thead>
-                <tr>
-                  <th scope="col" className="col-commodity">
-                    <span className="th-label">Commodity</span>
-                  </th>
-                  <th scope="col" className="col-num">
-                    <span className="th-label">Unit price</span>
-                  </th>
-                  <th scope="col">
-                    <span className="th-label">Market level</span>
-                  </th>
-                  <th scope="col">
-                    <span className="th-label">Place</span>
-                  </th>
-                  <th scope="col">
-                    <span className="th-label">Date</span>
-                  </th>
-                  <th scope="col" className="col-citation">
-                    <span className="th-label">Source</span>
-                  </th>
-                  <th scope="col" className="col-actions">
-                    <span className="visually-hidden">Actions</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {shown.map((p) => (
-                  <tr key={p.id} data-price-id={p.id}>
-                    <td className="col-commodity">
-                      <span className="cell-primary">{p.commodity}</span>
-                      {p.taxon ? <span className="cell-secondary taxon">{p.taxon}</span> : null}
-                    </td>
-                    <td className="col-num col-nowrap">
-                      <span className="cell-primary">{unitPriceText(p)}</span>
-                    </td>
-                    <td className="col-nowrap">{MARKET_LEVEL_LABELS[p.marketLevel]}</td>
-                    <td>
-                      {p.place}
-                      {p.country && countryName(p.country) !== p.place ? <span className="cell-secondary">{countryName(p.country)}</span> : null}
-                    </td>
-                    <td className="col-nowrap">{formatIsoDate(p.date)}</td>
-                    <td className="col-citation">
-                      <span className={`citation${/^test price/i.test(p.citationTitle) ? ' citation-test' : ''}`}>{p.citationTitle}</span>
-                      {p.citationUrl ? (
-                        <span className="citation-url">
-                          <span className="mono">{p.citationUrl}</span>
-                          <CopyButton text={p.citationUrl} what={`the source address of ${p.commodity}`} />
-                        </span>
-                      ) : null}
-                      {p.notes ? <span className="cell-secondary">{p.notes}</span> : null}
-                    </td>
-                    <td className="col-actions">
-                      {readOnly ? null : (
-                        <span className="row-actions">
-                          <button type="button" className="btn btn-ghost btn-icon btn-sm" aria-label={`Edit price: ${p.commodity}`} onClick={() => setForm({ price: p })}>
-                            <Icon name="edit" size={14} />
-                          </button>
-                          <button type="button" className="btn btn-ghost btn-icon btn-sm" aria-label={`Delete price: ${p.commodity}`} onClick={() => setDeleting(p)}>
-                            <Icon name="trash" size={14} />
-                          </button>
-                        </span>
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            label="Price references"
+            className="price-table"
+            rows={shown}
+            rowKey={(p) => p.id}
+            rowAttributes={(p) => ({ 'data-price-id': p.id })}
+            columns={[
+              {
+                id: 'commodity',
+                header: 'Commodity',
+                className: 'col-commodity',
+                headerClassName: 'col-commodity',
+                cell: (p) => (
+                  <>
+                    <span className="cell-primary">{p.commodity}</span>
+                    {p.taxon ? <span className="cell-secondary taxon">{p.taxon}</span> : null}
+                  </>
+                ),
+              },
+              { id: 'price', header: 'Unit price', numeric: true, className: 'col-nowrap', cell: (p) => <span className="cell-primary">{unitPriceText(p)}</span> },
+              { id: 'level', header: 'Market level', className: 'col-nowrap', cell: (p) => MARKET_LEVEL_LABELS[p.marketLevel] },
+              {
+                id: 'place',
+                header: 'Place',
+                cell: (p) => (
+                  <>
+                    {p.place}
+                    {p.country && countryName(p.country) !== p.place ? <span className="cell-secondary">{countryName(p.country)}</span> : null}
+                  </>
+                ),
+              },
+              { id: 'date', header: 'Date', className: 'col-nowrap', cell: (p) => formatIsoDate(p.date) },
+              {
+                id: 'source',
+                header: 'Source',
+                className: 'col-citation',
+                headerClassName: 'col-citation',
+                cell: (p) => (
+                  <>
+                    <span className={`citation${/^test price/i.test(p.citationTitle) ? ' citation-test' : ''}`}>{p.citationTitle}</span>
+                    {p.citationUrl ? (
+                      <span className="citation-url">
+                        <span className="mono">{p.citationUrl}</span>
+                        <CopyButton text={p.citationUrl} what={`the source address of ${p.commodity}`} />
+                      </span>
+                    ) : null}
+                    {p.notes ? <span className="cell-secondary">{p.notes}</span> : null}
+                  </>
+                ),
+              },
+              {
+                id: 'actions',
+                header: 'Actions',
+                hideHeader: true,
+                className: 'col-actions',
+                headerClassName: 'col-actions',
+                cell: (p) =>
+                  readOnly ? null : (
+                    <span className="row-actions">
+                      <button type="button" className="btn btn-ghost btn-icon btn-sm" aria-label={`Edit price: ${p.commodity}`} onClick={() => setForm({ price: p })}>
+                        <Icon name="edit" size={14} />
+                      </button>
+                      <button type="button" className="btn btn-ghost btn-icon btn-sm" aria-label={`Delete price: ${p.commodity}`} onClick={() => setDeleting(p)}>
+                        <Icon name="trash" size={14} />
+                      </button>
+                    </span>
+                  ),
+              },
+            ]}
+          />
         )}
       </div>
       {form ? <PriceFormDialog lists={lists.lists} writer={writer} price={form.price} onClose={() => setForm(null)} onSaved={(c) => toast(form.price ? `Saved ${c}` : `Added ${c}`)} /> : null}

@@ -1,16 +1,15 @@
 /**
- * The workspace's valuation reference lists (price references and user exchange rates) from the
- * workspace doc replica, re-read whenever they change here or arrive from another member. Edits go
+ * The workspace's valuation reference lists (price references and user exchange rates) from a
+ * view of the workspace doc ({@link useDocView}), re-read whenever they change here or arrive from another member. Edits go
  * through the returned {@link ReferenceLists}; only workspace admins may write the workspace doc
  * (`readOnly` is true for everyone else: the data service refuses their writes).
  */
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { ReferenceLists, type InvalidRecord } from '../../../shared/docs/reference-lists';
 import { workspaceDocName } from '../../../shared/docs/names';
 import type { ExchangeRate } from '../../../shared/domain/exchange-rate';
 import type { PriceReference } from '../../../shared/domain/price-reference';
-import type { DocReplica } from '../data/client';
-import { useClient } from '../app/services';
+import { useDocView } from '../data/use-doc-view';
 
 /** What a screen gets from {@link useReferenceLists}. */
 export interface ReferenceListsState {
@@ -29,26 +28,11 @@ export interface ReferenceListsState {
   version: number;
 }
 
-/** Opens the workspace doc replica of `workspaceId` and reads its reference lists. */
+/** Opens the workspace doc of `workspaceId` as a {@link ReferenceLists} view and reads its lists. */
 export function useReferenceLists(workspaceId: string): ReferenceListsState | null {
-  const client = useClient();
-  const [replica, setReplica] = useState<DocReplica | null>(null);
-  const [version, setVersion] = useState(0);
-  useEffect(() => {
-    const r = client.openDoc(workspaceDocName(workspaceId));
-    setReplica(r);
-    const lists = new ReferenceLists(r.doc);
-    const bump = (): void => setVersion((v) => v + 1);
-    const offObserve = lists.observe(bump);
-    const offChange = r.onChange(bump);
-    return () => {
-      offObserve();
-      offChange();
-      r.release();
-      setReplica(null);
-    };
-  }, [client, workspaceId]);
-  const lists = useMemo(() => (replica ? new ReferenceLists(replica.doc) : null), [replica]);
+  const dv = useDocView(workspaceDocName(workspaceId), ReferenceLists);
+  const lists = dv?.view ?? null;
+  const version = dv?.version ?? 0;
   const read = useMemo(
     () =>
       lists
@@ -61,6 +45,6 @@ export function useReferenceLists(workspaceId: string): ReferenceListsState | nu
         : null,
     [lists, version],
   );
-  if (!replica || !lists || !read) return null;
-  return { lists, ...read, synced: replica.synced, readOnly: replica.status?.state === 'read-only', version };
+  if (!dv || !lists || !read) return null;
+  return { lists, ...read, synced: dv.synced, readOnly: dv.status?.state === 'read-only', version };
 }

@@ -8,10 +8,8 @@ import { useState, type ReactNode } from 'react';
 import type { ReferenceLists } from '../../../shared/docs/reference-lists';
 import type { Writer } from '../../../shared/docs/records';
 import { exchangeRateFieldsSchema, type ExchangeRate } from '../../../shared/domain/exchange-rate';
-import { NestError } from '../../../shared/errors';
-import { Dialog } from '../ui/dialog';
+import { FormDialog } from '../ui/form-dialog';
 import { Field } from '../ui/field';
-import { ErrorPanel } from '../ui/states';
 import { parseDecimal } from '../forms/parse';
 import { issueFieldErrors, zodFieldErrors, type FieldErrors } from '../forms/issues';
 import { todayIso } from '../format/dates';
@@ -35,13 +33,12 @@ export function UserRateDialog(props: UserRateDialogProps): ReactNode {
   const [source, setSource] = useState(r?.source ?? '');
   const [notes, setNotes] = useState(r?.notes ?? '');
   const [errors, setErrors] = useState<FieldErrors>({});
-  const [error, setError] = useState<unknown>(null);
 
-  const save = (): void => {
+  const save = (): false | void => {
     const v = parseDecimal(value, '23300');
     if (!v.ok || v.value === null) {
       setErrors({ rate: v.ok ? 'Is required' : v.message });
-      return;
+      return false;
     }
     const fields = {
       currency: currency.trim().toUpperCase(),
@@ -57,46 +54,27 @@ export function UserRateDialog(props: UserRateDialogProps): ReactNode {
       // perEur/perUsd problems belong to the one rate field.
       const rateMessage = e.perEur ?? e.perUsd;
       setErrors({ ...e, ...(rateMessage ? { rate: rateMessage } : {}) });
-      return;
+      return false;
     }
-    try {
-      if (r) props.lists.updateExchangeRate(r.id, parsed.data, props.writer);
-      else props.lists.addExchangeRate(crypto.randomUUID(), parsed.data, props.writer);
-      props.onSaved(parsed.data.currency);
-      props.onClose();
-    } catch (err) {
-      if (err instanceof NestError && err.issues) setErrors(issueFieldErrors(err.issues));
-      else setError(err);
-    }
+    // A refused write throws (NestError with field issues): FormDialog shows it.
+    if (r) props.lists.updateExchangeRate(r.id, parsed.data, props.writer);
+    else props.lists.addExchangeRate(crypto.randomUUID(), parsed.data, props.writer);
+    props.onSaved(parsed.data.currency);
+    props.onClose();
   };
 
   const code = currency.trim().toUpperCase() || 'XXX';
   return (
-    <Dialog
+    <FormDialog
       title={r ? 'Edit exchange rate' : 'Add an exchange rate'}
       description="For a currency the ECB does not quote, or a date after the ECB data. Used from its date until a later rate exists."
       onClose={props.onClose}
       className="rate-form"
-      footer={
-        <>
-          <button type="button" className="btn" onClick={props.onClose}>
-            Cancel
-          </button>
-          <button type="button" className="btn btn-primary" onClick={save}>
-            {r ? 'Save changes' : 'Add rate'}
-          </button>
-        </>
-      }
+      formClassName="dialog-body form-grid"
+      submitLabel={r ? 'Save changes' : 'Add rate'}
+      onSubmit={save}
+      onIssues={(issues) => setErrors(issueFieldErrors(issues))}
     >
-      <form
-        className="dialog-body form-grid"
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          save();
-        }}
-      >
-        {error ? <ErrorPanel error={error} /> : null}
         <Field label="Currency" error={errors.currency} hint="ISO 4217 code, e.g. VND">
           {(c) => <input {...c} className="input" value={currency} onChange={(e) => setCurrency(e.target.value)} />}
         </Field>
@@ -131,8 +109,6 @@ export function UserRateDialog(props: UserRateDialogProps): ReactNode {
         <Field label="Notes" optional error={errors.notes} className="span-all">
           {(c) => <input {...c} className="input" value={notes} onChange={(e) => setNotes(e.target.value)} />}
         </Field>
-        <button type="submit" hidden />
-      </form>
-    </Dialog>
+    </FormDialog>
   );
 }

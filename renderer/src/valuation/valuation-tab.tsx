@@ -53,8 +53,8 @@ export function ValuationTab(props: ValuationTabProps): ReactNode {
   const { workspaceId, caseId, writer, readOnly } = props;
   const toast = useToast();
   const lists = useReferenceLists(workspaceId);
-  const inputs = useCaseValuationInputs(props.caseDoc.doc);
-  const est = useCaseEstimate(workspaceId, caseId, inputs.version, lists?.version ?? 0);
+  const inputs = useCaseValuationInputs(workspaceId, caseId);
+  const est = useCaseEstimate(workspaceId, caseId, inputs?.version ?? 0, lists?.version ?? 0);
   const [bulk, setBulk] = useState(false);
   const [detail, setDetail] = useState<string | null>(null);
   const [filter, setFilter] = useState('');
@@ -75,6 +75,7 @@ export function ValuationTab(props: ValuationTabProps): ReactNode {
   }, [data, filter, show]);
 
   const assign = (row: SeizureValuationRow, priceId: string | null): void => {
+    if (!inputs) return;
     const mine = inputs.records.filter((r) => r.seizureId === row.seizureId);
     try {
       if (priceId === null) {
@@ -90,7 +91,7 @@ export function ValuationTab(props: ValuationTabProps): ReactNode {
   };
 
   if (est.error && !data) return <ErrorPanel error={est.error} onRetry={est.reload} />;
-  if (!data || !lists) return <Loading>Valuing the seizures…</Loading>;
+  if (!data || !lists || !inputs) return <Loading>Valuing the seizures…</Loading>;
 
   const detailRow = detail ? (data.seizures.find((r) => r.seizureId === detail) ?? null) : null;
   const rc = data.reportingCurrency;

@@ -15,6 +15,7 @@ import { relayMessages } from './relay';
 import { storageMessages } from './storage';
 import { syncMessages } from './sync';
 import { valuationMessages } from './valuation';
+import { uiDataMessages } from './ui-data';
 
 /** Every message id with its English ICU pattern. */
 export const en = {
@@ -30,4 +31,5 @@ export const en = {
   ...syncMessages,
   ...storageMessages,
   ...valuationMessages,
+  ...uiDataMessages,
 } as const;

@@ -25,6 +25,12 @@ export function messagePortTransport(port: MessagePort): Transport {
     if (d instanceof Uint8Array) t.onmessage?.(d);
     else if (d instanceof ArrayBuffer) t.onmessage?.(new Uint8Array(d));
   };
+  // Electron (and Chromium 123+) fire `close` on a port whose other end went away: the data service died.
+  port.addEventListener('close', () => {
+    if (closed) return;
+    closed = true;
+    t.onclose?.();
+  });
   port.start();
   return t;
 }

@@ -2,7 +2,7 @@
  * The data-service connection state (connecting / open / reconnecting), for the header.
  */
 import { useEffect, useState } from 'react';
-import type { ConnectionState } from '../data/client';
+import type { ConnectionState } from './client';
 import { useClient } from '../app/services';
 
 /** The current connection state, updated live. */

@@ -1,0 +1,149 @@
+/**
+ * The seizure map's layers as react-leaflet components: the offline Natural Earth basemap (a
+ * GeoJSON layer on a canvas in its own pane; the sea is the container's background), seizures as
+ * circle markers coloured by sector and sized by quantity class with a tooltip and a popup, and
+ * routes as dashed polylines labelled with their name, split at the antimeridian.
+ */
+import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import L from 'leaflet';
+import { CircleMarker, GeoJSON, Pane, Polyline, Popup, Tooltip, useMap } from 'react-leaflet';
+import type { MapPoint } from '../../../shared/rpc/cases';
+import type { Seizure } from '../../../shared/domain/seizure';
+import type { Route } from '../../../shared/domain/route';
+import { SECTOR_COLORS } from '../domain/sector-colors';
+import { countryLabel } from '../format/countries';
+import { loadBasemap, type Basemap } from './basemap';
+import { markerRadius } from './marker-style';
+import { popupContent } from './popup-content';
+import { splitLine, unwrap, type Position } from './antimeridian';
+
+const LAND = '#f7f5f0';
+const BORDER = '#b9b4a9';
+const ROUTE = '#1d2b3f';
+
+/** Above this many points markers are drawn on one canvas instead of one SVG path each (stays smooth with 10,000+). */
+export const CANVAS_MARKERS_FROM = 2000;
+
+/**
+ * The basemap in pane `basemap` (below the overlays). Sets `data-basemap="ready"` on the map
+ * container once drawn; `onError` hears why it could not be (the markers still show).
+ */
+export function BasemapLayer(props: { onError: (message: string) => void }): ReactNode {
+  const map = useMap();
+  const [fc, setFc] = useState<Basemap | null>(null);
+  const { onError } = props;
+  useEffect(() => {
+    let live = true;
+    loadBasemap().then(
+      (data) => live && setFc(data),
+      (err: unknown) => live && onError(err instanceof Error ? err.message : String(err)),
+    );
+    return () => {
+      live = false;
+    };
+  }, [onError]);
+  useEffect(() => {
+    if (fc) map.getContainer().dataset.basemap = 'ready';
+  }, [fc, map]);
+  // One canvas for every country outline: thousands of SVG paths would slow panning.
+  const renderer = useMemo(() => L.canvas({ pane: 'basemap', padding: 0.5 }), []);
+  return (
+    <Pane name="basemap" style={{ zIndex: 250 }}>
+      {fc ? <GeoJSON data={fc} interactive={false} style={{ fillColor: LAND, fillOpacity: 1, color: BORDER, weight: 0.7, opacity: 1 }} {...{ renderer }} /> : null}
+    </Pane>
+  );
+}
+
+/** Puts a DOM node built by `build` (text-only, see popup-content.ts) into a React tree. */
+function DomContent(props: { build: () => HTMLElement }): ReactNode {
+  const host = useRef<HTMLDivElement>(null);
+  const { build } = props;
+  useLayoutEffect(() => {
+    const el = host.current;
+    if (!el) return;
+    el.replaceChildren(build());
+  }, [build]);
+  return <div ref={host} />;
+}
+
+/** What the markers' popups read when they open (the latest, not what was current at render). */
+export interface PopupSource {
+  details?: Map<string, Seizure>;
+  onOpenSeizure?: (id: string) => void;
+  extraFor?: (p: MapPoint) => string | undefined;
+}
+
+/** The popup of one marker; built when it opens, from the latest details and callbacks. */
+function MarkerPopup(props: { point: MapPoint; source: { current: PopupSource } }): ReactNode {
+  const map = useMap();
+  const { point, source } = props;
+  const build = useMemo(
+    () => () => {
+      const { details, onOpenSeizure, extraFor } = source.current;
+      const open = onOpenSeizure
+        ? (id: string): void => {
+            map.closePopup();
+            onOpenSeizure(id);
+          }
+        : null;
+      return popupContent(point, details?.get(point.id) ?? null, open, extraFor?.(point));
+    },
+    [map, point, source],
+  );
+  return <DomContent build={build} />;
+}
+
+// The hover tooltip would sit over the popup it summarises: close it while the popup is open.
+const MARKER_EVENTS: L.LeafletEventHandlerFnMap = {
+  popupopen: (e) => (e.target as L.CircleMarker).closeTooltip(),
+  tooltipopen: (e) => {
+    const m = e.target as L.CircleMarker;
+    if (m.isPopupOpen()) m.closeTooltip();
+  },
+};
+
+/**
+ * Seizure markers. Memoised on the points' content (`pointsKey`): a refresh after someone else's
+ * edit brings a new but equal array, and must neither rebuild 10,000 markers nor close the popup
+ * being read.
+ */
+export const SeizureMarkers = memo(function SeizureMarkers(props: { pointsKey: string; source: { current: PopupSource } }): ReactNode {
+  const points = useMemo(() => JSON.parse(props.pointsKey) as MapPoint[], [props.pointsKey]);
+  const canvas = useMemo(() => (points.length >= CANVAS_MARKERS_FROM ? L.canvas({ padding: 0.3 }) : undefined), [points.length]);
+  return points.map((p) => (
+    <CircleMarker
+      key={p.id}
+      center={[p.latitude, p.longitude]}
+      radius={markerRadius(p.quantity, p.unit)}
+      pathOptions={{ color: '#ffffff', weight: 1.5, fillColor: SECTOR_COLORS[p.sector], fillOpacity: 0.85 }}
+      className={`seizure-marker seizure-marker-${p.sector}`}
+      eventHandlers={MARKER_EVENTS}
+      {...(canvas ? { renderer: canvas } : {})}
+    >
+      <Tooltip direction="top" offset={[0, -6]}>
+        {`${p.commodity} — ${p.place || countryLabel(p.country)}`}
+      </Tooltip>
+      <Popup maxWidth={320} minWidth={240}>
+        <MarkerPopup point={p} source={props.source} />
+      </Popup>
+    </CircleMarker>
+  ));
+});
+
+/** Route positions for Leaflet: unwrapped across the antimeridian, then split where they cross it. */
+function routeLatLngs(r: Route): [number, number][][] {
+  const lonLat: Position[] = r.points.map(([lat, lon]) => [lon, lat]);
+  const parts = splitLine(unwrap(lonLat).map(([x, y]): Position => [((((x + 180) % 360) + 360) % 360) - 180, y]));
+  return parts.map((part) => part.map(([lon, lat]) => [lat, lon] as [number, number]));
+}
+
+/** Routes as dashed polylines with a permanent label. */
+export function RouteLines(props: { routes: Route[] }): ReactNode {
+  return props.routes.map((r) => (
+    <Polyline key={r.id} positions={routeLatLngs(r)} pathOptions={{ color: ROUTE, weight: 3, opacity: 0.9, dashArray: '8 6' }} className="route-line">
+      <Tooltip permanent direction="top" offset={[0, -10]} className="route-label">
+        {r.name}
+      </Tooltip>
+    </Polyline>
+  ));
+}

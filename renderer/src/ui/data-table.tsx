@@ -1,0 +1,117 @@
+/**
+ * The one data table: columns declared with a header and a cell renderer, optional sorting
+ * (controlled by the screen, which may sort on the server), an empty state, optional row click
+ * and selection, a sticky header (table.css) and accessible markup (`scope`, `aria-sort`,
+ * `aria-selected`, a label). Looks come from the `data-table` classes in styles/table.css.
+ */
+import type { KeyboardEvent, MouseEvent, ReactNode } from 'react';
+import { SortHeader } from './sort-header';
+
+/** One column of a {@link DataTable} over rows of type `R`; `K` names the sort keys. */
+export interface Column<R, K extends string = string> {
+  /** Stable id (React key). */
+  id: string;
+  /** Header text (also the sort button's label). */
+  header: string;
+  /** Shows the header to screen readers only (an actions column). */
+  hideHeader?: boolean;
+  /** The cell's content. */
+  cell: (row: R) => ReactNode;
+  /** Makes the header a sort button for this key (needs the table's `sort` and `onSort`). */
+  sortKey?: K;
+  /** Right-aligned tabular numbers (header and cells). */
+  numeric?: boolean;
+  /** Extra classes of the cells (`col-nowrap`, `mono`, …). */
+  className?: string;
+  /** Extra classes of the header cell. */
+  headerClassName?: string;
+}
+
+/** Props of {@link DataTable}. */
+export interface DataTableProps<R, K extends string = string> {
+  /** The accessible name of the table ("Cases"). */
+  label: string;
+  columns: readonly (Column<R, K> | null | false)[];
+  rows: readonly R[];
+  /** A stable key per row. */
+  rowKey: (row: R, index: number) => string;
+  /** Extra classes of the <table> besides `data-table`. */
+  className?: string;
+  /** The current sort (controlled). */
+  sort?: { key: K; dir: 'asc' | 'desc' };
+  onSort?: (key: K) => void;
+  /** Shown in place of the rows when there are none (a full-width cell). */
+  empty?: ReactNode;
+  /**
+   * Called when a row is clicked (or Enter is pressed on it); clicks on links and buttons inside
+   * the row keep their own meaning.
+   */
+  onRowClick?: (row: R) => void;
+  /** The key of the selected row (`aria-selected`). */
+  selectedKey?: string | null;
+  /** Extra attributes of a row (data-* for tests and scrolling into view). */
+  rowAttributes?: (row: R) => Record<`data-${string}`, string>;
+  /** Wraps the table in a scroll container (default true). */
+  scroll?: boolean;
+}
+
+function fromControl(e: MouseEvent | KeyboardEvent): boolean {
+  return Boolean((e.target as HTMLElement).closest('a, button, input, select, textarea'));
+}
+
+/** A data table. */
+export function DataTable<R, K extends string = string>(props: DataTableProps<R, K>): ReactNode {
+  const columns = props.columns.filter((c): c is Column<R, K> => Boolean(c));
+  const { sort, onSort, onRowClick } = props;
+  const table = (
+    <table className={`data-table${props.className ? ` ${props.className}` : ''}`} aria-label={props.label}>
+      <thead>
+        <tr>
+          {columns.map((c) => {
+            if (c.sortKey !== undefined && sort && onSort) {
+              return <SortHeader key={c.id} label={c.header} sortKey={c.sortKey} current={sort} onSort={onSort} numeric={c.numeric} className={c.headerClassName} />;
+            }
+            const cls = [c.numeric ? 'col-num' : '', c.headerClassName ?? ''].filter(Boolean).join(' ');
+            return (
+              <th key={c.id} scope="col" className={cls || undefined}>
+                <span className={c.hideHeader ? 'visually-hidden' : 'th-label'}>{c.header}</span>
+              </th>
+            );
+          })}
+        </tr>
+      </thead>
+      <tbody>
+        {props.rows.length === 0 && props.empty ? (
+          <tr>
+            <td colSpan={columns.length} className="table-empty">
+              {props.empty}
+            </td>
+          </tr>
+        ) : null}
+        {props.rows.map((row, i) => {
+          const key = props.rowKey(row, i);
+          return (
+            <tr
+              key={key}
+              {...props.rowAttributes?.(row)}
+              aria-selected={props.selectedKey !== undefined ? props.selectedKey === key : undefined}
+              className={onRowClick ? 'clickable-row' : undefined}
+              onClick={onRowClick ? (e) => fromControl(e) || onRowClick(row) : undefined}
+              onKeyDown={onRowClick ? (e) => e.key === 'Enter' && e.target === e.currentTarget && onRowClick(row) : undefined}
+            >
+              {columns.map((c) => {
+                const cls = [c.numeric ? 'col-num' : '', c.className ?? ''].filter(Boolean).join(' ');
+                return (
+                  <td key={c.id} className={cls || undefined}>
+                    {c.cell(row)}
+                  </td>
+                );
+              })}
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
+  );
+  return props.scroll === false ? table : <div className="table-scroll">{table}</div>;
+}

@@ -1,0 +1,5 @@
+/** English sentences of the renderer's data layer: the connection to the data service dropping and coming back. */
+export const uiDataMessages = {
+  'data.reconnecting': 'Reconnecting to the data service… your edits are kept.',
+  'data.reconnected': 'Reconnected to the data service.',
+} as const;
