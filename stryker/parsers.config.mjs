@@ -1,0 +1,10 @@
+// Mutation testing of the importer's value parsers (see stryker/base.mjs, docs/testing.md).
+import { groupConfig } from './base.mjs';
+
+export default groupConfig('parsers', [
+  'service/import/numbers.ts',
+  'service/import/dates.ts',
+  'service/import/coordinates.ts',
+  'service/import/quantity.ts',
+  'service/import/units.ts',
+]);
