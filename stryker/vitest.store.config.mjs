@@ -3,4 +3,4 @@ import { defineConfig } from 'vitest/config';
 import base from '../vitest.config';
 
 // The include list replaces the base one (mergeConfig would append to it and run every test).
-export default defineConfig({ ...base, test: { ...base.test, include: ['test/node/store/{sqlite-doc-log,doc-store,doc-registry,sqlite-doc-races}.test.ts'] } });
+export default defineConfig({ ...base, test: { ...base.test, include: ['test/node/store/{sqlite-doc-log,doc-store,sqlite-doc-races}.test.ts'] } });
