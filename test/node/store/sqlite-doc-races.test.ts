@@ -216,6 +216,35 @@ describe('which doc a compaction may encode', () => {
   });
 });
 
+describe('the async store over the log', () => {
+  it('reads, heads, state vectors, changes, lists and counts what the log holds', async () => {
+    const { log } = openLog();
+    const store = new SqliteDocStore(log.db, { now: () => 1234 });
+    const ux = foreign('x', 1);
+    expect(await store.appendBatch([
+      { docName: 'ws/a', update: ux, memberId: 'm1' },
+      { docName: 'ws/b', update: foreign('y', 2), memberId: 'm2' },
+    ])).toEqual([1, 2]);
+    expect(await store.append('other', foreign('z', 3), 'm3')).toBe(3);
+    const a = await store.read('ws/a');
+    expect(a).toMatchObject({ snapshot: null, uptoSeq: 0, lastSeq: 1 });
+    expect(a.updates).toHaveLength(1);
+    expect(await store.head('ws/b')).toEqual({ docName: 'ws/b', lastSeq: 2, pending: 1, updatedAt: 1234 });
+    expect(await store.head('nope')).toBeNull();
+    const d = new Y.Doc();
+    Y.applyUpdate(d, ux);
+    expect(await store.stateVector('ws/a')).toEqual(Y.encodeStateVector(d));
+    expect(await store.compact('ws/a')).toMatchObject({ outcome: 'compacted', merged: 1 });
+    expect(await store.stateVector('ws/a')).toEqual(Y.encodeStateVector(d));
+    expect(await store.changedSince(1)).toEqual({ clock: 3, heads: [expect.objectContaining({ docName: 'ws/b' }), expect.objectContaining({ docName: 'other' })] });
+    expect((await store.changedSince(0, 'ws/')).heads.map((h) => h.docName)).toEqual(['ws/a', 'ws/b']);
+    expect(await store.listDocs()).toEqual(['other', 'ws/a', 'ws/b']);
+    expect(await store.listDocs('ws/')).toEqual(['ws/a', 'ws/b']);
+    expect(await store.docCount()).toBe(3);
+    await store.close();
+  });
+});
+
 describe('close', () => {
   it('closes the database, once; later calls throw', async () => {
     const { log } = openLog();
