@@ -245,6 +245,31 @@ describe('the async store over the log', () => {
   });
 });
 
+describe('nothing to compact, and the log read directly', () => {
+  it('a live doc with nothing pending compacts to nothing and leaves the snapshot alone', () => {
+    const { log } = openLog();
+    const doc = live(log, 'd');
+    doc.getMap('m').set('a', 1);
+    expect(log.compact('d', doc)).toMatchObject({ outcome: 'compacted', uptoSeq: 1 });
+    const snap = log.read('d');
+    expect(log.compact('d', doc)).toEqual({ outcome: 'nothing', merged: 0, uptoSeq: 1, snapshotBytes: 0 });
+    expect(log.compact('never-stored', doc)).toEqual({ outcome: 'nothing', merged: 0, uptoSeq: 0, snapshotBytes: 0 });
+    expect(log.read('d')).toEqual(snap);
+    log.close();
+  });
+  it('lists all docs and all changes when no prefix is given', () => {
+    const { log } = openLog();
+    log.appendUpdate('b', foreign('x', 1), 'm');
+    log.appendUpdate('a', foreign('y', 2), 'm');
+    expect(log.listDocs()).toEqual(['a', 'b']);
+    expect(log.docCount()).toBe(2);
+    expect(log.changes(1).heads.map((h) => h.docName)).toEqual(['a']);
+    expect(log.changes(0)).toMatchObject({ clock: 2 });
+    expect(log.changes(0).heads.map((h) => h.docName)).toEqual(['b', 'a']);
+    log.close();
+  });
+});
+
 describe('close', () => {
   it('closes the database, once; later calls throw', async () => {
     const { log } = openLog();
