@@ -51,10 +51,12 @@ export function decimalMarkSignal(raw: string): DecimalMark | null {
 
 /**
  * Decides the decimal mark of a column from all its cells: the mark its unambiguous cells show
- * (the majority, if they disagree), else `fallback`. Returns whether the column mixes both marks,
- * so the caller can warn.
+ * (the majority, if they disagree; a tie goes to '.'), else `fallback`. Returns whether the column
+ * mixes both marks, and whether the mark was `assumed`: no cell proved one but some cell has a '.'
+ * or ',' that reads a thousand times differently under the other mark ("10.500", "1,274"). The
+ * caller warns in both cases, so such a column is never read silently.
  */
-export function decideDecimalMark(values: readonly string[], fallback: DecimalMark): { mark: DecimalMark; mixed: boolean } {
+export function decideDecimalMark(values: readonly string[], fallback: DecimalMark): { mark: DecimalMark; mixed: boolean; assumed: boolean } {
   let dot = 0;
   let comma = 0;
   for (const v of values) {
@@ -62,8 +64,8 @@ export function decideDecimalMark(values: readonly string[], fallback: DecimalMa
     if (sig === '.') dot++;
     else if (sig === ',') comma++;
   }
-  if (!dot && !comma) return { mark: fallback, mixed: false };
-  return { mark: comma > dot ? ',' : '.', mixed: dot > 0 && comma > 0 };
+  if (!dot && !comma) return { mark: fallback, mixed: false, assumed: values.some((v) => /[.,]/.test(v)) };
+  return { mark: comma > dot ? ',' : '.', mixed: dot > 0 && comma > 0, assumed: false };
 }
 
 /** Checks digit grouping: first group 1–3 digits, every later group exactly 3. */

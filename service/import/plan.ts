@@ -93,9 +93,10 @@ export function makePlan(headers: readonly string[], rows: readonly (readonly st
 
     if (NUMERIC_TARGETS.has(target)) {
       const numberParts = values.map((v) => splitQuantity(v.replace(/^\D+/, ''))?.[0] ?? v);
-      const { mark, mixed } = decideDecimalMark(numberParts, opts.decimalHint);
+      const { mark, mixed, assumed } = decideDecimalMark(numberParts, opts.decimalHint);
       decimal.set(index, mark);
       if (mixed) warnings.push(t('import.warning.mixed-decimal-marks', { name, mark }));
+      if (assumed) warnings.push(t('import.warning.assumed-decimal-mark', { name, mark }));
     }
     if (target === 'seizureDate') {
       const decided = decideDateOrder(values);

@@ -22,6 +22,8 @@ export const importFileMessages = {
   'import.warning.duplicate-column': `Column ''{name}'' appears more than once; the first non-empty value is used and the others go to notes.`,
   'import.warning.mixed-decimal-marks':
     `Column ''{name}'' mixes decimal points and decimal commas; cells such as 1,274 were read with ''{mark}'' as the decimal mark.`,
+  'import.warning.assumed-decimal-mark':
+    `Column ''{name}'': no cell shows its decimal mark; cells such as 10.500 or 1,274 were read with ''{mark}'' as the decimal mark (taken from the file's format); check them if that is wrong.`,
   'import.warning.ambiguous-dates':
     `Column ''{name}'': dates such as 03/04/2019 were read day first (DMY); choose month first (MDY) if that is wrong.`,
 } as const;

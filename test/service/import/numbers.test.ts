@@ -17,13 +17,13 @@ describe('decimalMarkSignal', () => {
 });
 
 describe('decideDecimalMark', () => {
-  it('a column of 1,274 / 103,764 / 8,8 is decimal-comma', () => expect(decideDecimalMark(['1,274', '103,764', '8,8'], '.')).toEqual({ mark: ',', mixed: false }));
-  it('a column of 1,200 / 7,200 / 8.8 is decimal-point', () => expect(decideDecimalMark(['1,200', '7,200', '8.8'], ',')).toEqual({ mark: '.', mixed: false }));
+  it('a column of 1,274 / 103,764 / 8,8 is decimal-comma', () => expect(decideDecimalMark(['1,274', '103,764', '8,8'], '.')).toEqual({ mark: ',', mixed: false, assumed: false }));
+  it('a column of 1,200 / 7,200 / 8.8 is decimal-point', () => expect(decideDecimalMark(['1,200', '7,200', '8.8'], ',')).toEqual({ mark: '.', mixed: false, assumed: false }));
   it('without proof the file hint decides', () => {
     expect(decideDecimalMark(['1,274', '2,000'], ',').mark).toBe(',');
     expect(decideDecimalMark(['1,274', '2,000'], '.').mark).toBe('.');
   });
-  it('mixed columns are flagged and the majority wins', () => expect(decideDecimalMark(['8,8', '1,5', '2.5'], '.')).toEqual({ mark: ',', mixed: true }));
+  it('mixed columns are flagged and the majority wins', () => expect(decideDecimalMark(['8,8', '1,5', '2.5'], '.')).toEqual({ mark: ',', mixed: true, assumed: false }));
 });
 
 describe('parseNumber', () => {

@@ -171,6 +171,18 @@ describe('rows', () => {
     expect(assumed.report.warnings).toContain("Column 'date': dates such as 03/04/2019 were read day first (DMY); choose month first (MDY) if that is wrong.");
   });
 
+  it('warns when no cell of a number column shows its decimal mark and the file format decided it (10.500 is 10500 or 10.5)', () => {
+    const text = `${H}\n2019-07-21,SG,ivory,"10.500",kg\n2019-07-22,SG,ivory,"2.000",kg\n`;
+    const parsed = csv(text);
+    expect(parsed.seizures.map((s) => s.fields.quantity)).toEqual([10.5, 2]);
+    expect(parsed.report.warnings).toContain(
+      "Column 'quantity': no cell shows its decimal mark; cells such as 10.500 or 1,274 were read with '.' as the decimal mark (taken from the file's format); check them if that is wrong.",
+    );
+    const proven = csv(`${H}\n2019-07-21,SG,ivory,"10.500",kg\n2019-07-22,SG,ivory,"2.5",kg\n`);
+    expect(proven.seizures.map((s) => s.fields.quantity)).toEqual([10.5, 2.5]);
+    expect(proven.report.warnings.filter((w) => w.includes('decimal mark'))).toEqual([]);
+  });
+
   it('keeps values of a second column mapped to the same field in notes', () => {
     const parsed = csv('date,country,commodity,Ware,notes\n2019-07-21,SG,ivory,Elfenbein,seen\n2019-07-21,SG,,Elfenbein,\n', {
       mapping: { date: 'seizureDate', country: 'country', commodity: 'commodity', Ware: 'commodity', notes: 'notes' },
