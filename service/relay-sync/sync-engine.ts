@@ -65,11 +65,13 @@ export interface SyncEngineOptions {
   resyncMs?: number;
   /** ms of silence from the relay after which a link reconnects (default: the link's). */
   stallMs?: number;
+  /** Called synchronously on every state change of any link, live or transient (doc name, state). */
+  onDocState?: (name: string, state: DocSyncState) => void;
 }
 
 /** Keeps one workspace in sync with its relay. */
 export class SyncEngine {
-  private readonly o: Required<Omit<SyncEngineOptions, 'resyncMs' | 'stallMs'>> & Pick<SyncEngineOptions, 'resyncMs' | 'stallMs'>;
+  private readonly o: Required<Omit<SyncEngineOptions, 'resyncMs' | 'stallMs' | 'onDocState'>> & Pick<SyncEngineOptions, 'resyncMs' | 'stallMs' | 'onDocState'>;
   private readonly ws: WorkspaceRuntime;
   private config: SyncConfig;
   private urls: RelayUrls;
@@ -156,6 +158,7 @@ export class SyncEngine {
       stallMs: this.o.stallMs,
       onState: (s, detail) => {
         if (this.stopped) return;
+        this.o.onDocState?.(name, s);
         const before = states.get(name);
         states.set(name, s);
         if (s === 'refused' && detail) {
