@@ -19,7 +19,7 @@
  * module (shared/protocol/relay/), the same one the relay uses.
  */
 import * as Y from 'yjs';
-import * as awarenessProtocol from 'y-protocols/awareness';
+import type * as awarenessProtocol from 'y-protocols/awareness';
 import WebSocket from 'ws';
 import type { Logger } from '../../node/log';
 import {
@@ -28,7 +28,6 @@ import {
   closeRefusesAccess,
   decodeRelayMessage,
   decodeStoredSnapshot,
-  encodeAwareness,
   encodeQueryStored,
   encodeSyncStep1,
   encodeSyncStep2,
@@ -36,6 +35,7 @@ import {
   type BadMessageReason,
 } from '../../shared/protocol/relay';
 import { AckTracker } from './ack-tracker';
+import { LinkPresence } from './link-presence';
 import type { DocSyncState } from './sync-status';
 
 /** Transaction origin of updates received from the relay (never sent back). */
@@ -98,26 +98,14 @@ export class RelayDocLink {
     }
     if (this._state === 'synced') this.setState('syncing');
   };
-  /** Awareness clients that came from the relay (other machines): never echoed or removed by us. */
-  private readonly remoteClients = new Set<number>();
-  private readonly onAwareness = ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, origin: unknown): void => {
-    if (origin === RELAY_ORIGIN) {
-      for (const c of [...added, ...updated]) this.remoteClients.add(c);
-      for (const c of removed) this.remoteClients.delete(c);
-      return;
-    }
-    if (!this.o.awareness || !this.isOpen()) return;
-    const changed = [...added, ...updated, ...removed].filter((c) => !this.remoteClients.has(c));
-    if (!changed.length) return;
-    this.send(encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.o.awareness, changed)));
-  };
+  private readonly presence: LinkPresence;
 
   constructor(o: RelayDocLinkOptions) {
     this.o = o;
     this.resyncMs = o.resyncMs ?? DEFAULT_RESYNC_MS;
     this.stallMs = o.stallMs ?? Math.max(4 * this.resyncMs, 10_000);
     o.doc.on('update', this.onDocUpdate);
-    o.awareness?.on('update', this.onAwareness);
+    this.presence = new LinkPresence({ awareness: o.awareness, send: (b) => this.send(b), isOpen: () => this.isOpen(), origin: RELAY_ORIGIN });
     this.connect();
   }
 
@@ -191,7 +179,7 @@ export class RelayDocLink {
       this.retryMs = 250;
       this.lastHeardAt = Date.now();
       this.send(encodeSyncStep1(this.o.doc));
-      this.sendLocalPresence();
+      this.presence.sendLocal();
       this.startResync(ws);
     });
     ws.on('message', (data: Buffer) => this.receive(new Uint8Array(data.buffer, data.byteOffset, data.byteLength)));
@@ -230,7 +218,7 @@ export class RelayDocLink {
           this.applyRemote(m.update);
           return;
         case 'awareness':
-          if (this.o.awareness) awarenessProtocol.applyAwarenessUpdate(this.o.awareness, m.update, RELAY_ORIGIN);
+          this.presence.applyRemote(m.update);
           return;
         case 'permission-denied':
           this.readOnly = true;
@@ -238,7 +226,7 @@ export class RelayDocLink {
           if (this.receivedStep2) this.setState('read-only');
           return;
         case 'query-awareness':
-          this.sendLocalPresence();
+          this.presence.sendLocal();
           return;
       }
     } catch (err) {
@@ -309,12 +297,7 @@ export class RelayDocLink {
     this.gapTimer = null;
   }
 
-  /** Sends the presence of this machine's windows (on connect, and when the relay asks). */
-  private sendLocalPresence(): void {
-    const aw = this.o.awareness;
-    const clients = this.localClients();
-    if (aw && clients.length > 0) this.send(encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(aw, clients)));
-  }
+
 
   /** Queries the relay's stored state shortly after local updates (batching a burst of them). */
   private scheduleQuery(): void {
@@ -332,17 +315,7 @@ export class RelayDocLink {
     this.ack.noteQuery(this.o.doc, Date.now());
   }
 
-  /** Without the relay, other machines' presence is unknown: remove it rather than show it stale. */
-  private forgetRemotePresence(): void {
-    const aw = this.o.awareness;
-    if (aw && this.remoteClients.size) awarenessProtocol.removeAwarenessStates(aw, [...this.remoteClients], RELAY_ORIGIN);
-    this.remoteClients.clear();
-  }
 
-  /** Awareness clients of this machine's windows (not those received from the relay). */
-  private localClients(): number[] {
-    return [...(this.o.awareness?.getStates().keys() ?? [])].filter((c) => !this.remoteClients.has(c));
-  }
 
   private send(bytes: Uint8Array): void {
     if (this.isOpen()) this.ws!.send(bytes);
@@ -351,13 +324,13 @@ export class RelayDocLink {
   private refuse(detail: string): void {
     this.o.logger.warn({ doc: this.o.name, detail }, 'relay refused');
     this.closeSocket();
-    this.forgetRemotePresence();
+    this.presence.forgetRemote();
     this.setState('refused', detail);
   }
 
   private dropped(detail: string): void {
     this.closeSocket();
-    this.forgetRemotePresence();
+    this.presence.forgetRemote();
     if (this.stopped) return;
     this.setState('offline', detail);
     const delay = Math.min(this.retryMs, 30_000) * (0.75 + Math.random() / 2);
@@ -395,14 +368,9 @@ export class RelayDocLink {
     this.stopped = true;
     if (this.retryTimer) clearTimeout(this.retryTimer);
     this.o.doc.off('update', this.onDocUpdate);
-    this.o.awareness?.off('update', this.onAwareness);
-    if (this.o.awareness && this.isOpen()) {
-      // Tell others that this machine's windows left the doc.
-      const local = this.localClients();
-      if (local.length) this.send(encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.o.awareness, local, new Map())));
-    }
+    this.presence.stop();
     this.closeSocket();
-    this.forgetRemotePresence();
+    this.presence.forgetRemote();
     for (const w of this.waiters.splice(0)) w.reject(new Error(`${this.o.name}: link stopped`));
   }
 }
