@@ -52,6 +52,7 @@ function summary(stats: ScheduleStats, ms: number, network: boolean): string {
     `  ${stats.runs} schedules in ${(ms / 1000).toFixed(1)} s (${(ms / Math.max(1, stats.runs)).toFixed(0)} ms each), ${total} commands (${per(total)} per schedule)`,
     `  commands: ${commands.map(([k, n]) => `${k} ${n}`).join(', ')}`,
     `  edits skipped (no target on that replica yet): ${skipped}`,
+    ...(Object.keys(stats.faults).length ? [`  chaos proxy: ${Object.entries(stats.faults).map(([k, n]) => `${k} ${n}`).join(', ')}`] : []),
     ...(network ? [`  relay refusals: ${stats.refusals}; rounds of the final drain: ${per(stats.drainRounds)} per schedule`] : []),
   ].join('\n');
 }

@@ -17,7 +17,7 @@ import type { WebSocket } from 'ws';
 import type { Logger } from '../../node/log';
 import type { InvitationClaims } from '../../shared/auth/tokens';
 import type { DocRef } from '../../shared/docs/names';
-import { decodeClientMessage, encodeSyncStep1, encodeSyncStep2, encodeUpdate, type BadMessageReason, type ClientMessage } from '../../shared/protocol/relay';
+import { decodeClientMessage, encodeStored, encodeSyncStep1, encodeSyncStep2, encodeUpdate, type BadMessageReason, type ClientMessage } from '../../shared/protocol/relay';
 import type { AccessDecision } from '../access';
 import { Connection } from '../connection';
 import type { Room, RoomListener } from '../room';
@@ -195,6 +195,12 @@ export class Hub implements RoomListener<Connection> {
       }
       case 'query-awareness':
         return this.presence.query(conn, tick);
+      case 'query-stored':
+        // Acknowledgement by state: a reply, so it leaves only after this tick's append resolved;
+        // every earlier tick is stored already (one append at a time), so the snapshot taken now
+        // is stored by the time it is sent.
+        tick.deliveries.push({ to: conn, data: encodeStored(room.doc) });
+        return;
       case 'auth':
         return; // only the relay sends auth messages; ignore
     }

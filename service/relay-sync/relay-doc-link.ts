@@ -3,10 +3,15 @@
  * protocol (y-protocols sync + awareness + auth, y-websocket framing), with the member token in
  * the `Authorization` header of the upgrade — never in the URL.
  *
- * Acknowledgement: the relay sends nothing a tick produced before that tick's updates are on its
- * disk, and serves one connection's messages in order (docs/relay.md). So after sending local
- * updates, the link sends a sync step 1; the relay's step 2 answer proves every update sent
- * before it is stored. Only then is the doc `synced`.
+ * Acknowledgement by state (docs/relay.md, "Acknowledgement"): after local updates, and after
+ * receiving the relay's state, the link sends `query-stored`; the relay answers, once stored,
+ * with a snapshot (state vector + delete set) of its stored doc. The doc is `synced` only when
+ * that snapshot covers every local update (ack-tracker.ts); what the relay lacks is re-sent.
+ *
+ * Resync on a timer and on suspicion: while open, every `resyncMs` the link re-sends its sync
+ * step 1 (repairing a lost or reordered update from the relay) and then queries the stored state
+ * (repairing one of ours); also at once when an update from the relay leaves a gap (missing
+ * dependencies). A link that hears nothing from the relay for `stallMs` reconnects.
  *
  * Reconnects with exponential backoff (250 ms doubling to 30 s, with jitter). A refused upgrade
  * (401/403) or a close that refuses access (4401/4403, see shared/protocol/relay/close-codes.ts)
@@ -14,7 +19,7 @@
  * module (shared/protocol/relay/), the same one the relay uses.
  */
 import * as Y from 'yjs';
-import * as awarenessProtocol from 'y-protocols/awareness';
+import type * as awarenessProtocol from 'y-protocols/awareness';
 import WebSocket from 'ws';
 import type { Logger } from '../../node/log';
 import {
@@ -22,12 +27,15 @@ import {
   CLOSE,
   closeRefusesAccess,
   decodeRelayMessage,
-  encodeAwareness,
+  decodeStoredSnapshot,
+  encodeQueryStored,
   encodeSyncStep1,
   encodeSyncStep2,
   encodeUpdate,
   type BadMessageReason,
 } from '../../shared/protocol/relay';
+import { AckTracker } from './ack-tracker';
+import { LinkPresence } from './link-presence';
 import type { DocSyncState } from './sync-status';
 
 /** Transaction origin of updates received from the relay (never sent back). */
@@ -51,7 +59,14 @@ export interface RelayDocLinkOptions {
   onState: (state: DocSyncState, detail?: string) => void;
   /** Largest message accepted from the relay (bytes). */
   maxPayload?: number;
+  /** ms between re-exchanges of state while open (default {@link DEFAULT_RESYNC_MS}). */
+  resyncMs?: number;
+  /** ms without any message from the relay after which the link reconnects (default 4 × resyncMs, at least 10 s). */
+  stallMs?: number;
 }
+
+/** Default period of the state re-exchange: a lost frame is repaired within about two of them. */
+export const DEFAULT_RESYNC_MS = 2_000;
 
 /** A live or transient link of one doc. */
 export class RelayDocLink {
@@ -60,43 +75,37 @@ export class RelayDocLink {
   private stopped = false;
   private retryMs = 250;
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
-  private probeTimer: ReturnType<typeof setTimeout> | null = null;
+  private queryTimer: ReturnType<typeof setTimeout> | null = null;
+  private resyncTimer: ReturnType<typeof setInterval> | null = null;
+  private gapTimer: ReturnType<typeof setTimeout> | null = null;
   private _state: DocSyncState = 'offline';
   private receivedStep2 = false;
-  /** Local updates sent since the last acknowledged probe. */
-  private unacked = 0;
-  /** Step 1 probes sent and not yet answered. */
-  private probesInFlight = 0;
+  /** Query the stored state when the next step 2 arrives (after connect and each resync). */
+  private queryOnStep2 = true;
+  private lastHeardAt = 0;
+  private readonly ack = new AckTracker();
+  private readonly resyncMs: number;
+  private readonly stallMs: number;
   private readOnly = false;
   private waiters: { resolve: () => void; reject: (e: Error) => void }[] = [];
   private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
     if (origin === RELAY_ORIGIN) return;
     if (this.readOnly) return;
-    this.unacked++;
+    this.ack.noteLocalUpdate();
     if (this.isOpen()) {
       this.send(encodeUpdate(update));
-      this.scheduleProbe();
+      this.scheduleQuery();
     }
     if (this._state === 'synced') this.setState('syncing');
   };
-  /** Awareness clients that came from the relay (other machines): never echoed or removed by us. */
-  private readonly remoteClients = new Set<number>();
-  private readonly onAwareness = ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, origin: unknown): void => {
-    if (origin === RELAY_ORIGIN) {
-      for (const c of [...added, ...updated]) this.remoteClients.add(c);
-      for (const c of removed) this.remoteClients.delete(c);
-      return;
-    }
-    if (!this.o.awareness || !this.isOpen()) return;
-    const changed = [...added, ...updated, ...removed].filter((c) => !this.remoteClients.has(c));
-    if (!changed.length) return;
-    this.send(encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.o.awareness, changed)));
-  };
+  private readonly presence: LinkPresence;
 
   constructor(o: RelayDocLinkOptions) {
     this.o = o;
+    this.resyncMs = o.resyncMs ?? DEFAULT_RESYNC_MS;
+    this.stallMs = o.stallMs ?? Math.max(4 * this.resyncMs, 10_000);
     o.doc.on('update', this.onDocUpdate);
-    o.awareness?.on('update', this.onAwareness);
+    this.presence = new LinkPresence({ awareness: o.awareness, send: (b) => this.send(b), isOpen: () => this.isOpen(), origin: RELAY_ORIGIN });
     this.connect();
   }
 
@@ -125,7 +134,7 @@ export class RelayDocLink {
   }
 
   private isSettled(): boolean {
-    return (this._state === 'synced' || this._state === 'read-only') && this.unacked === 0 && this.probesInFlight === 0;
+    return (this._state === 'synced' && this.ack.acked) || this._state === 'read-only';
   }
 
   private isOpen(): boolean {
@@ -143,7 +152,8 @@ export class RelayDocLink {
   private connect(): void {
     if (this.stopped) return;
     this.receivedStep2 = false;
-    this.probesInFlight = 0;
+    this.queryOnStep2 = true;
+    this.ack.reset();
     const ws = new WebSocket(`${this.o.wsBase}/${this.o.name}`, {
       headers: { authorization: authorizationHeader(this.o.token()) },
       maxPayload: this.o.maxPayload ?? 64 * 1024 * 1024,
@@ -167,9 +177,10 @@ export class RelayDocLink {
     });
     ws.on('open', () => {
       this.retryMs = 250;
+      this.lastHeardAt = Date.now();
       this.send(encodeSyncStep1(this.o.doc));
-      this.probesInFlight++;
-      this.sendLocalPresence();
+      this.presence.sendLocal();
+      this.startResync(ws);
     });
     ws.on('message', (data: Buffer) => this.receive(new Uint8Array(data.buffer, data.byteOffset, data.byteLength)));
     ws.on('close', (code: number, reason: Buffer) => {
@@ -183,35 +194,39 @@ export class RelayDocLink {
   }
 
   private receive(bytes: Uint8Array): void {
+    this.lastHeardAt = Date.now();
     try {
       const m = decodeRelayMessage(bytes);
       switch (m.kind) {
         case 'sync-step1':
           this.send(encodeSyncStep2(this.o.doc, m.stateVector));
           // Our answer (step 2) carried local state the relay lacked: prove it stored it.
-          if (!this.readOnly) this.scheduleProbe();
+          this.scheduleQuery();
           return;
         case 'sync-step2':
           this.applyRemote(m.update);
           this.receivedStep2 = true;
-          if (this.probesInFlight > 0) this.probesInFlight--;
-          if (this.probesInFlight === 0) this.unacked = 0;
-          if (this.probesInFlight === 0 && this.unacked === 0) this.setState(this.readOnly ? 'read-only' : 'synced');
+          if (this.readOnly) this.setState('read-only');
+          else if (this.queryOnStep2 || !this.ack.acked) this.query();
+          else this.setState('synced');
+          this.queryOnStep2 = false;
+          return;
+        case 'stored':
+          this.onStored(m.snapshot);
           return;
         case 'sync-update':
           this.applyRemote(m.update);
           return;
         case 'awareness':
-          if (this.o.awareness) awarenessProtocol.applyAwarenessUpdate(this.o.awareness, m.update, RELAY_ORIGIN);
+          this.presence.applyRemote(m.update);
           return;
         case 'permission-denied':
           this.readOnly = true;
-          this.unacked = 0;
           this.o.logger.info({ doc: this.o.name, reason: m.reason }, 'relay: read-only');
-          if (this.receivedStep2 && this.probesInFlight === 0) this.setState('read-only');
+          if (this.receivedStep2) this.setState('read-only');
           return;
         case 'query-awareness':
-          this.sendLocalPresence();
+          this.presence.sendLocal();
           return;
       }
     } catch (err) {
@@ -230,37 +245,77 @@ export class RelayDocLink {
     } catch (err) {
       this.o.logger.error({ doc: this.o.name, err: err instanceof Error ? err.message : String(err) }, 'applying an update from the relay failed');
     }
+    // A gap: an update from the relay arrived without one it depends on (lost or reordered).
+    const store = this.o.doc.store;
+    if ((store.pendingStructs || store.pendingDs) && !this.gapTimer) {
+      this.gapTimer = setTimeout(() => {
+        this.gapTimer = null;
+        this.resync();
+      }, 50);
+    }
   }
 
-  /** Sends the presence of this machine's windows (on connect, and when the relay asks). */
-  private sendLocalPresence(): void {
-    const aw = this.o.awareness;
-    const clients = this.localClients();
-    if (aw && clients.length > 0) this.send(encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(aw, clients)));
+  /** Judges the relay's stored state: synced when it covers every local update, else re-send. */
+  private onStored(payload: Uint8Array): void {
+    if (this.readOnly) return;
+    const verdict = this.ack.onStored(this.o.doc, decodeStoredSnapshot(payload));
+    if (verdict.resend) {
+      this.o.logger.debug({ doc: this.o.name }, 'relay lacks local updates: re-sending');
+      this.send(encodeUpdate(verdict.resend));
+    }
+    if (verdict.acked) {
+      if (this.receivedStep2) this.setState('synced');
+    } else if (this.ack.inFlight === 0) this.scheduleQuery();
   }
 
-  /** Sends a step 1 shortly after local updates; its step 2 answer acknowledges them. */
-  private scheduleProbe(): void {
-    if (this.probeTimer || !this.isOpen()) return;
-    this.probeTimer = setTimeout(() => {
-      this.probeTimer = null;
-      if (!this.isOpen()) return;
-      this.send(encodeSyncStep1(this.o.doc));
-      this.probesInFlight++;
+  /** Re-exchanges state: our step 1 now, and a stored-state query once its step 2 arrives. */
+  private resync(): void {
+    if (!this.isOpen()) return;
+    this.send(encodeSyncStep1(this.o.doc));
+    this.queryOnStep2 = true;
+  }
+
+  /** The periodic resync of an open socket, and the stall guard. */
+  private startResync(ws: WebSocket): void {
+    this.stopResync();
+    this.resyncTimer = setInterval(() => {
+      if (this.ws !== ws || !this.isOpen()) return;
+      if (Date.now() - this.lastHeardAt > this.stallMs) {
+        this.o.logger.info({ doc: this.o.name, ms: this.stallMs }, 'relay silent: reconnecting');
+        this.dropped('stalled');
+        return;
+      }
+      this.resync();
+    }, this.resyncMs);
+    this.resyncTimer.unref?.();
+  }
+
+  private stopResync(): void {
+    if (this.resyncTimer) clearInterval(this.resyncTimer);
+    this.resyncTimer = null;
+    if (this.gapTimer) clearTimeout(this.gapTimer);
+    this.gapTimer = null;
+  }
+
+
+
+  /** Queries the relay's stored state shortly after local updates (batching a burst of them). */
+  private scheduleQuery(): void {
+    if (this.queryTimer || !this.isOpen() || this.readOnly) return;
+    this.queryTimer = setTimeout(() => {
+      this.queryTimer = null;
+      this.query();
     }, 20);
   }
 
-  /** Without the relay, other machines' presence is unknown: remove it rather than show it stale. */
-  private forgetRemotePresence(): void {
-    const aw = this.o.awareness;
-    if (aw && this.remoteClients.size) awarenessProtocol.removeAwarenessStates(aw, [...this.remoteClients], RELAY_ORIGIN);
-    this.remoteClients.clear();
+  /** Sends `query-stored` now; the answer is judged by {@link onStored}. */
+  private query(): void {
+    if (!this.isOpen() || this.readOnly) return;
+    this.send(encodeQueryStored());
+    this.ack.noteQuery(this.o.doc, Date.now());
   }
 
-  /** Awareness clients of this machine's windows (not those received from the relay). */
-  private localClients(): number[] {
-    return [...(this.o.awareness?.getStates().keys() ?? [])].filter((c) => !this.remoteClients.has(c));
-  }
+
 
   private send(bytes: Uint8Array): void {
     if (this.isOpen()) this.ws!.send(bytes);
@@ -269,13 +324,13 @@ export class RelayDocLink {
   private refuse(detail: string): void {
     this.o.logger.warn({ doc: this.o.name, detail }, 'relay refused');
     this.closeSocket();
-    this.forgetRemotePresence();
+    this.presence.forgetRemote();
     this.setState('refused', detail);
   }
 
   private dropped(detail: string): void {
     this.closeSocket();
-    this.forgetRemotePresence();
+    this.presence.forgetRemote();
     if (this.stopped) return;
     this.setState('offline', detail);
     const delay = Math.min(this.retryMs, 30_000) * (0.75 + Math.random() / 2);
@@ -298,8 +353,10 @@ export class RelayDocLink {
   }
 
   private closeSocket(): void {
-    if (this.probeTimer) clearTimeout(this.probeTimer);
-    this.probeTimer = null;
+    if (this.queryTimer) clearTimeout(this.queryTimer);
+    this.queryTimer = null;
+    this.stopResync();
+    this.ack.reset();
     const ws = this.ws;
     this.ws = null;
     if (ws && ws.readyState !== WebSocket.CLOSED) ws.terminate();
@@ -311,14 +368,9 @@ export class RelayDocLink {
     this.stopped = true;
     if (this.retryTimer) clearTimeout(this.retryTimer);
     this.o.doc.off('update', this.onDocUpdate);
-    this.o.awareness?.off('update', this.onAwareness);
-    if (this.o.awareness && this.isOpen()) {
-      // Tell others that this machine's windows left the doc.
-      const local = this.localClients();
-      if (local.length) this.send(encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.o.awareness, local, new Map())));
-    }
+    this.presence.stop();
     this.closeSocket();
-    this.forgetRemotePresence();
+    this.presence.forgetRemote();
     for (const w of this.waiters.splice(0)) w.reject(new Error(`${this.o.name}: link stopped`));
   }
 }

@@ -61,11 +61,17 @@ export interface SyncEngineOptions {
   roundIntervalMs?: number;
   /** ms a doc may take to sync in a round (default 60,000). */
   docTimeoutMs?: number;
+  /** ms between state re-exchanges on an open link (default DEFAULT_RESYNC_MS of relay-doc-link.ts). */
+  resyncMs?: number;
+  /** ms of silence from the relay after which a link reconnects (default: the link's). */
+  stallMs?: number;
+  /** Called synchronously on every state change of any link, live or transient (doc name, state). */
+  onDocState?: (name: string, state: DocSyncState) => void;
 }
 
 /** Keeps one workspace in sync with its relay. */
 export class SyncEngine {
-  private readonly o: Required<SyncEngineOptions>;
+  private readonly o: Required<Omit<SyncEngineOptions, 'resyncMs' | 'stallMs' | 'onDocState'>> & Pick<SyncEngineOptions, 'resyncMs' | 'stallMs' | 'onDocState'>;
   private readonly ws: WorkspaceRuntime;
   private config: SyncConfig;
   private urls: RelayUrls;
@@ -148,8 +154,11 @@ export class SyncEngine {
       awareness,
       token: () => this.config.token,
       logger: this.o.logger,
+      resyncMs: this.o.resyncMs,
+      stallMs: this.o.stallMs,
       onState: (s, detail) => {
         if (this.stopped) return;
+        this.o.onDocState?.(name, s);
         const before = states.get(name);
         states.set(name, s);
         if (s === 'refused' && detail) {
@@ -295,7 +304,10 @@ export class SyncEngine {
     }
     const queue = pending.filter((n) => parseDocName(n)?.kind !== 'registry');
     await Promise.all(Array.from({ length: Math.min(this.o.concurrency, queue.length) }, () => syncNext(queue)));
-    const liveBusy = [...this.liveStates.values()].some((s) => s !== 'synced' && s !== 'read-only');
+    // The saved local clock may pass an edit only once the relay acknowledged it: a doc edited
+    // before this round that is still dirty (its live link not yet acknowledged, or closed before
+    // that) keeps the clock, so a restart finds the edit again.
+    const liveBusy = [...this.liveStates.values()].some((s) => s !== 'synced' && s !== 'read-only') || [...dirtyAtStart.keys()].some((n) => this.dirty.has(n));
     if (failed === 0 && !this.stopped) {
       this.failures = 0;
       this.config = { ...this.config, clock: remote.clock, localClock: liveBusy ? this.config.localClock : localClockAtStart };

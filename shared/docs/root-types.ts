@@ -25,6 +25,10 @@ export const WORKSPACE_DOC_ROOTS = {
   settings: 'map',
   members: 'map',
   cases: 'map',
+  /** Member records as flat `<id>/<field>` keys (records.ts FlatRecords); `members` is the older nested layout. */
+  memberFields: 'map',
+  /** Case index records as flat `<id>/<field>` keys; `cases` is the older nested layout. */
+  caseFields: 'map',
   audit: 'array',
   priceReferences: 'map',
   exchangeRates: 'map',

@@ -22,10 +22,9 @@ import { currencyCodeSchema, idSchema, lineSchema } from '../domain/fields';
 import { memberSchema, type Member } from '../domain/member';
 import type { AuditEntry } from './case-doc';
 import {
-  insertRecord,
+  FlatRecords,
   readFields,
   readLenient,
-  requireRecord,
   stamp,
   validatePatch,
   validateWhole,
@@ -80,6 +79,11 @@ export type CaseIndexEntry = z.infer<typeof caseIndexEntrySchema>;
 /** A member record including its removal state (a removed member is kept so audit entries still name them). */
 export type MemberRecord = Member & { removed: boolean };
 
+/** The fields read per member record (the schema's, plus the record state flags). */
+const MEMBER_FIELDS: readonly string[] = [...Object.keys(memberSchema.shape), 'deleted', 'removed', 'removedAt'];
+/** The fields read per case index record. */
+const CASE_FIELDS: readonly string[] = [...Object.keys(caseIndexEntrySchema.shape), 'deleted'];
+
 const SETTINGS_DEFAULTS: WorkspaceSettings = { id: '00000000-0000-0000-0000-000000000000', name: '(workspace)', casePrefix: 'NEST', reportingCurrency: 'USD' };
 
 /** Typed view over one workspace's Y.Doc. */
@@ -92,11 +96,13 @@ export class WorkspaceDoc extends DocView {
   private get settingsMap(): Y.Map<unknown> {
     return this.doc.getMap('settings');
   }
-  private get memberMap(): Y.Map<Y.Map<unknown>> {
-    return this.doc.getMap('members');
+  /** Member records, field by field (records.ts FlatRecords: concurrent creations merge). */
+  private get members(): FlatRecords {
+    return new FlatRecords(this.doc.getMap('memberFields'), this.doc.getMap('members'), MEMBER_FIELDS);
   }
-  private get caseMap(): Y.Map<Y.Map<unknown>> {
-    return this.doc.getMap('cases');
+  /** Case index records, field by field (records.ts FlatRecords: concurrent creations merge). */
+  private get cases(): FlatRecords {
+    return new FlatRecords(this.doc.getMap('caseFields'), this.doc.getMap('cases'), CASE_FIELDS);
   }
   private get auditLog(): Y.Array<AuditEntry> {
     return this.doc.getArray('audit');
@@ -117,7 +123,7 @@ export class WorkspaceDoc extends DocView {
     const m = validateWhole(memberSchema, founder);
     this.write(w, () => {
       writeFields(this.settingsMap, { ...s, layout: WORKSPACE_DOC_LAYOUT });
-      insertRecord(this.memberMap, m.id, m);
+      this.members.write(m.id, m);
       this.auditLog.push([{ at: stamp(w), by: w.memberId, action: 'workspace.create', target: s.id }]);
     });
   }
@@ -143,17 +149,22 @@ export class WorkspaceDoc extends DocView {
   /** All current members (not removed), by name. */
   listMembers(): Member[] {
     const out: Member[] = [];
-    this.memberMap.forEach((rec, id) => {
-      if (!(rec instanceof Y.Map) || rec.get('deleted') === true || rec.get('removed') === true) return;
-      const r = memberSchema.safeParse({ ...readFields(rec), id });
+    const members = this.members;
+    for (const id of members.ids()) {
+      const rec = members.read(id);
+      if (!rec || rec.deleted === true || rec.removed === true) continue;
+      const r = memberSchema.safeParse({ ...rec, id });
       if (r.success) out.push(r.data);
-    });
+    }
     return out.sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
   }
 
   /** One current member, or null (also for a removed member; see {@link getMemberRecord}). */
   getMember(id: string): Member | null {
-    return this.listMembers().find((m) => m.id === id) ?? null;
+    const rec = this.getMemberRecord(id);
+    if (!rec || rec.removed) return null;
+    const { removed: _removed, ...member } = rec;
+    return member;
   }
 
   /**
@@ -161,10 +172,10 @@ export class WorkspaceDoc extends DocView {
    * The relay authorises with it: a removed member is refused and disconnected.
    */
   getMemberRecord(id: string): MemberRecord | null {
-    const rec = this.memberMap.get(id);
-    if (!(rec instanceof Y.Map) || rec.get('deleted') === true) return null;
-    const r = memberSchema.safeParse({ ...readFields(rec), id });
-    return r.success ? { ...r.data, removed: rec.get('removed') === true } : null;
+    const rec = this.members.read(id);
+    if (!rec || rec.deleted === true) return null;
+    const r = memberSchema.safeParse({ ...rec, id });
+    return r.success ? { ...r.data, removed: rec.removed === true } : null;
   }
 
   /**
@@ -174,9 +185,8 @@ export class WorkspaceDoc extends DocView {
   upsertMember(member: Member, w: Writer): void {
     const m = validateWhole(memberSchema, member);
     this.write(w, () => {
-      const rec = this.memberMap.get(m.id);
-      if (rec instanceof Y.Map) writeFields(rec, { ...m, deleted: false, ...(rec.get('removed') === true ? { removed: false } : {}) });
-      else insertRecord(this.memberMap, m.id, m);
+      const rec = this.members.read(m.id);
+      this.members.write(m.id, rec ? { ...m, deleted: false, ...(rec.removed === true ? { removed: false } : {}) } : m);
       this.auditLog.push([{ at: stamp(w), by: w.memberId, action: 'member.upsert', target: m.id }]);
     });
   }
@@ -188,10 +198,10 @@ export class WorkspaceDoc extends DocView {
    * @throws NestError('not-found') when there is no such member.
    */
   removeMember(id: string, w: Writer): void {
-    const rec = requireRecord(this.memberMap, id, 'member');
-    if (rec.get('removed') === true) return;
+    const rec = this.members.require(id, 'member');
+    if (rec.removed === true) return;
     this.write(w, () => {
-      writeFields(rec, { removed: true, removedAt: stamp(w) });
+      this.members.write(id, { removed: true, removedAt: stamp(w) });
       this.auditLog.push([{ at: stamp(w), by: w.memberId, action: 'member.remove', target: id }]);
     });
   }
@@ -199,18 +209,20 @@ export class WorkspaceDoc extends DocView {
   /** The case index, newest case number first. */
   listCases(): CaseIndexEntry[] {
     const out: CaseIndexEntry[] = [];
-    this.caseMap.forEach((rec, id) => {
-      if (!(rec instanceof Y.Map) || rec.get('deleted') === true) return;
+    const cases = this.cases;
+    for (const id of cases.ids()) {
+      const rec = cases.read(id);
+      if (!rec || rec.deleted === true) continue;
       const e = readCaseEntry(rec, id);
       if (e) out.push(e);
-    });
+    }
     return out.sort((a, b) => b.number.localeCompare(a.number) || a.id.localeCompare(b.id));
   }
 
   /** One case index entry, or null. */
   getCase(id: string): CaseIndexEntry | null {
-    const rec = this.caseMap.get(id);
-    if (!(rec instanceof Y.Map) || rec.get('deleted') === true) return null;
+    const rec = this.cases.read(id);
+    if (!rec || rec.deleted === true) return null;
     return readCaseEntry(rec, id);
   }
 
@@ -220,9 +232,9 @@ export class WorkspaceDoc extends DocView {
    * case from the index never opens it to everyone; an unreadable `access` reads as admins-only.
    */
   caseAccess(caseId: string): CaseAccess | null {
-    const rec = this.caseMap.get(caseId);
-    if (!(rec instanceof Y.Map) || !rec.has('access')) return null;
-    const raw = rec.get('access');
+    const rec = this.cases.read(caseId);
+    if (!rec || !('access' in rec)) return null;
+    const raw = rec.access;
     if (raw === null || raw === undefined) return null;
     const r = caseAccessSchema.safeParse(raw);
     return r.success ? r.data : ACCESS_FAIL_CLOSED;
@@ -234,13 +246,13 @@ export class WorkspaceDoc extends DocView {
    * @throws NestError('not-found') when the case is not in the index; NestError('validation').
    */
   setCaseAccess(caseId: string, access: CaseAccess | null, w: Writer): void {
-    const rec = requireRecord(this.caseMap, caseId, 'case');
+    const rec = this.cases.require(caseId, 'case');
     const valid = access === null ? null : validateWhole(caseAccessSchema, access);
     this.write(w, () => {
-      if (valid === null) {
-        if (!rec.has('access')) return;
-        rec.delete('access');
-      } else if (writeFields(rec, { access: valid }).length === 0) return;
+      // "No restriction" is written as null (not a deleted key), so it also overrides an
+      // `access` of the older nested layout.
+      if (valid === null && (rec.access === undefined || rec.access === null)) return;
+      if (this.cases.write(caseId, { access: valid }).length === 0) return;
       this.auditLog.push([{ at: stamp(w), by: w.memberId, action: 'case.access', target: caseId }]);
     });
   }
@@ -252,10 +264,11 @@ export class WorkspaceDoc extends DocView {
   nextCaseNumber(year: number): string {
     const prefix = `${this.readSettings().casePrefix}-${year}-`;
     let max = 0;
-    this.caseMap.forEach((rec) => {
-      const n = rec instanceof Y.Map ? rec.get('number') : undefined;
+    const cases = this.cases;
+    for (const id of cases.ids()) {
+      const n = cases.read(id)?.number;
       if (typeof n === 'string' && n.startsWith(prefix)) max = Math.max(max, Number.parseInt(n.slice(prefix.length), 10) || 0);
-    });
+    }
     return `${prefix}${String(max + 1).padStart(4, '0')}`;
   }
 
@@ -273,10 +286,9 @@ export class WorkspaceDoc extends DocView {
   upsertCase(entry: CaseIndexEntry, w: Writer): void {
     const e = validateWhole(caseIndexEntrySchema, entry);
     this.write(w, () => {
-      const rec = this.caseMap.get(e.id);
-      if (rec instanceof Y.Map) writeFields(rec, e);
-      else {
-        insertRecord(this.caseMap, e.id, e);
+      const exists = this.cases.read(e.id) !== null;
+      this.cases.write(e.id, e);
+      if (!exists) {
         this.auditLog.push([{ at: stamp(w), by: w.memberId, action: 'case.index', target: e.id }]);
       }
     });
@@ -291,8 +303,8 @@ export class WorkspaceDoc extends DocView {
 }
 
 /** Reads one case index entry leniently: an unreadable `access` reads as admins-only instead of hiding the case. */
-function readCaseEntry(rec: Y.Map<unknown>, id: string): CaseIndexEntry | null {
-  const { access, ...fields } = readFields(rec);
+function readCaseEntry(rec: Record<string, unknown>, id: string): CaseIndexEntry | null {
+  const { access, ...fields } = rec;
   const r = caseIndexEntrySchema.omit({ access: true }).safeParse({ ...fields, id });
   if (!r.success) return null;
   if (access === undefined || access === null) return r.data;

@@ -6,9 +6,14 @@
  * settings, restart also closes and reopens its runtime (cleanly or as a crash), the relay may
  * restart on the same port, and between commands the network runs for a random few ms.
  *
+ * Every desktop talks to the relay through the chaos proxy (chaos-proxy.ts, seeded by the
+ * schedule), which drops, duplicates, delays, reorders frames, stalls and cuts connections; and
+ * besides convergence at the end, every `synced` report of every link is checked when it is made:
+ * the relay must hold all of that replica's own updates of the doc (synced-invariant.ts).
+ *
  * Slower than the deterministic network (model-schedule.ts), so it runs fewer schedules; see
  * convergence.test.ts for the numbers. Timing makes runs irreproducible in detail: a failure
- * prints the command list and a trace, replaying the seed gives the same commands.
+ * prints the command list and a trace, replaying the seed gives the same commands and faults.
  */
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
@@ -24,13 +29,15 @@ import { startRelay, type RelayServer } from '../../relay/server';
 import { SqliteRelayStorage } from '../../relay/storage/sqlite-relay-storage';
 import { SyncHub } from '../../service/renderer-sync/sync-hub';
 import { SyncEngine, type SyncConfig } from '../../service/relay-sync/sync-engine';
+import { CHAOS_FAULTS, ChaosProxy } from './chaos-proxy';
 import { checkConverged, localDocNames } from './convergence-checks';
 import { editArb, Registry } from './edits';
 import { LocalReplica } from './local-replica';
 import { countCommand, defaultTmpRoot, EditCmd, ScheduleCmd, type ScheduleModel, foundWorkspace, newMembers, ROLES, runLogger, type ScheduleStats } from './schedule-support';
+import { SyncedInvariant } from './synced-invariant';
 
 /** Engine timings: short rounds so that a schedule settles in well under a second. */
-const ENGINE_TIMINGS = { roundIntervalMs: 100, docTimeoutMs: 10_000, concurrency: 4 };
+const ENGINE_TIMINGS = { roundIntervalMs: 100, docTimeoutMs: 10_000, concurrency: 4, resyncMs: 100, stallMs: 1_000 };
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -38,9 +45,20 @@ const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout
 class EngineReplica {
   readonly local: LocalReplica;
   engine: SyncEngine | null = null;
+  private unwatch: (() => void) | null = null;
 
-  constructor(local: LocalReplica) {
+  constructor(
+    local: LocalReplica,
+    private readonly invariant: SyncedInvariant,
+  ) {
     this.local = local;
+    this.watch();
+  }
+
+  /** Records this replica's own updates for the invariant (again after each reopen). */
+  watch(): void {
+    this.unwatch?.();
+    this.unwatch = this.invariant.watch(this.local.index, this.local.rt);
   }
 
   /** Starts an engine from the saved sync settings, as the data service does when it opens a workspace. */
@@ -49,7 +67,15 @@ class EngineReplica {
     const rt = this.local.rt;
     const config = rt.store.getSetting<SyncConfig | null>('sync', null);
     if (!config) throw new Error(`replica ${this.local.index} has no sync settings`);
-    this.engine = new SyncEngine(config, { workspace: rt, hub: new SyncHub(), logger: runLogger(), onStatus: () => undefined, ...ENGINE_TIMINGS });
+    const index = this.local.index;
+    this.engine = new SyncEngine(config, {
+      workspace: rt,
+      hub: new SyncHub(),
+      logger: runLogger(),
+      onStatus: () => undefined,
+      onDocState: (name, state) => this.invariant.onDocState(index, name, state),
+      ...ENGINE_TIMINGS,
+    });
   }
 
   /** Stops the engine (waits for its round to end). */
@@ -71,10 +97,18 @@ export class RelayWorld {
   private relay: RelayServer | null = null;
   private storage: SqliteRelayStorage | null = null;
   private port = 0;
+  private proxy: ChaosProxy | null = null;
+  private invariant: SyncedInvariant | null = null;
 
   private constructor(dir: string, stats: ScheduleStats) {
     this.dir = dir;
     this.stats = stats;
+  }
+
+  /** Fails when some desktop reported `synced` for a doc whose local updates the relay lacked. */
+  checkInvariant(): void {
+    const v = this.invariant?.violations ?? [];
+    if (v.length > 0) throw new Error(`never falsely synced: ${v.slice(0, 4).join('; ')}`);
   }
 
   private get relayFile(): string {
@@ -99,20 +133,22 @@ export class RelayWorld {
    * (founder, two invited members, one case), opens replicas 1 and 2 empty with their invitation
    * tokens, and starts every engine.
    */
-  static async create(stats: ScheduleStats): Promise<RelayWorld> {
+  static async create(stats: ScheduleStats, chaosSeed = 1): Promise<RelayWorld> {
     const w = new RelayWorld(fs.mkdtempSync(path.join(defaultTmpRoot(), 'nest-convergence-relay-')), stats);
     const key = await generateWorkspaceKey();
     w.storage = SqliteRelayStorage.open(w.relayFile);
     await w.storage.addWorkspaceKey(w.workspaceId, key.publicJwk, 'convergence test');
     await w.storage.close();
     await w.startRelay();
+    w.proxy = await ChaosProxy.start({ target: w.relay!.url, seed: chaosSeed, faults: CHAOS_FAULTS });
+    w.invariant = new SyncedInvariant(w.relayFile);
     const members = newMembers();
     for (const [i, m] of members.entries()) {
       const local = new LocalReplica({ index: i, memberId: m.id, role: m.role, dataDir: path.join(w.dir, `replica-${i}`), workspaceId: w.workspaceId, logger: runLogger() });
       const token = await signInvitation(key.privateJwk, { memberId: m.id, workspaceId: w.workspaceId, name: m.name, agency: m.agency, role: m.role, expiresAt: Date.now() + 86_400_000 });
-      const config: SyncConfig = { relayUrl: w.relay!.url, token, clock: 0, localClock: 0 };
+      const config: SyncConfig = { relayUrl: w.proxy.url, token, clock: 0, localClock: 0 };
       local.rt.store.setSetting('sync', config);
-      w.replicas.push(new EngineReplica(local));
+      w.replicas.push(new EngineReplica(local, w.invariant));
     }
     await foundWorkspace(w.replicas[0]!.local, members, w.registry);
     // All three start at once: a member whose live workspace link is refused until the founder
@@ -158,7 +194,10 @@ export class RelayWorld {
     let lag: string[] = [];
     for (;;) {
       for (const r of this.replicas) {
-        if (!r.local.isOpen) r.local.open();
+        if (!r.local.isOpen) {
+          r.local.open();
+          r.watch();
+        }
         r.start();
       }
       for (let kicked = 0; Date.now() < until; kicked++) {
@@ -188,6 +227,7 @@ export class RelayWorld {
   /** Converges, then checks every invariant (the relay's copy: its storage). */
   async finish(): Promise<void> {
     await this.converge();
+    this.checkInvariant();
     const storage = this.storage!;
     await checkConverged({
       workspaceId: this.workspaceId,
@@ -203,7 +243,10 @@ export class RelayWorld {
       await r.stop();
       if (r.local.isOpen) r.local.close(false);
     }
+    for (const [k, n] of Object.entries(this.proxy?.stats ?? {})) this.stats.faults[k] = (this.stats.faults[k] ?? 0) + n;
+    await this.proxy?.close();
     await this.relay?.close();
+    this.invariant?.close();
     fs.rmSync(this.dir, { recursive: true, force: true });
   }
 
@@ -267,6 +310,7 @@ class RestartCmd extends Base {
     await rep.stop();
     rep.local.close(this.crash);
     rep.local.open();
+    rep.watch();
     if (online) rep.start();
     w.trace.push(String(this));
   }
@@ -319,12 +363,16 @@ export const relayCommandsArb = (maxCommands: number): fc.Arbitrary<Iterable<Cmd
   );
 
 /** The end-to-end property: after any command sequence and a final sync, everything is identical. */
-export function relayConvergenceProperty(o: { stats: ScheduleStats; maxCommands?: number }): fc.IAsyncPropertyWithHooks<[Iterable<Cmd>]> {
-  return fc.asyncProperty(relayCommandsArb(o.maxCommands ?? 25), async (cmds) => {
+export function relayConvergenceProperty(o: { stats: ScheduleStats; maxCommands?: number }): fc.IAsyncPropertyWithHooks<[Iterable<Cmd>, number]> {
+  return fc.asyncProperty(relayCommandsArb(o.maxCommands ?? 25), fc.integer({ min: 1, max: 2 ** 31 - 1 }), async (cmds, chaosSeed) => {
     o.stats.runs++;
-    const world = await RelayWorld.create(o.stats);
+    const world = await RelayWorld.create(o.stats, chaosSeed);
     try {
-      await fc.asyncModelRun(() => ({ model: {}, real: world }), cmds);
+      world.trace.push(`chaos seed ${chaosSeed}`);
+      for (const cmd of cmds) {
+        await cmd.run({}, world);
+        world.checkInvariant();
+      }
       await world.finish();
     } catch (err) {
       if (err instanceof Error) err.message = `${err.message}\n--- trace of the failing run ---\n${world.trace.join('\n')}`;

@@ -50,11 +50,13 @@ export interface ScheduleStats {
   refusals: number;
   /** Rounds the deterministic network's final drain took, summed. */
   drainRounds: number;
+  /** Faults the chaos proxy injected (end-to-end runs), by kind (chaos-proxy.ts ChaosStats). */
+  faults: Record<string, number>;
 }
 
 /** Empty counters. */
 export function newStats(): ScheduleStats {
-  return { runs: 0, commands: {}, skippedEdits: {}, refusals: 0, drainRounds: 0 };
+  return { runs: 0, commands: {}, skippedEdits: {}, refusals: 0, drainRounds: 0, faults: {} };
 }
 
 /** Counts one command of `kind`. */

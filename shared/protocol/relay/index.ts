@@ -10,3 +10,4 @@ export * from './close-codes';
 export * from './changes';
 export * from './presence';
 export { authorizationHeader, bearerToken } from '../../auth/bearer';
+export * from './acknowledgement';

@@ -9,6 +9,14 @@
  *   1 awareness  varUint8Array awareness update (y-protocols/awareness)
  *   2 auth       varUint 0 (permission denied), varString reason        (relay -> client only)
  *   3 query-awareness  (no payload: "send me every awareness state")
+ *   16 query-stored    (client -> relay, no payload: "tell me what you have stored")       NEST
+ *   17 stored          (relay -> client, varUint8Array Yjs snapshot v1: state vector + delete
+ *                      set of the stored doc, sent only after everything before it is stored) NEST
+ *
+ * Types 16 and 17 are NEST's acknowledgement by state (docs/relay.md, "Acknowledgement"). The relay
+ * sends `stored` only in answer to `query-stored`, which a stock y-websocket client never sends,
+ * so a stock client never sees a type it does not know (it would log "Unable to compute message"
+ * and otherwise ignore it).
  *
  * These are the constants and framing of y-websocket and y-protocols, so a stock y-websocket
  * client works unchanged. One decoder per direction ({@link decodeClientMessage} on the relay,
@@ -24,7 +32,7 @@ import * as Y from 'yjs';
 import { NestError } from '../../errors';
 
 /** Top-level message types (y-websocket's numbering; never renumber). */
-export const MESSAGE = { SYNC: 0, AWARENESS: 1, AUTH: 2, QUERY_AWARENESS: 3 } as const;
+export const MESSAGE = { SYNC: 0, AWARENESS: 1, AUTH: 2, QUERY_AWARENESS: 3, QUERY_STORED: 16, STORED: 17 } as const;
 
 /** Sync sub-types (y-protocols/sync). */
 export const SYNC = { STEP1: 0, STEP2: 1, UPDATE: 2 } as const;
@@ -39,7 +47,8 @@ export type ClientMessage =
   | { kind: 'sync-update'; update: Uint8Array }
   | { kind: 'awareness'; update: Uint8Array }
   | { kind: 'auth' }
-  | { kind: 'query-awareness' };
+  | { kind: 'query-awareness' }
+  | { kind: 'query-stored' };
 
 /**
  * Decodes one client message. Only the framing is checked here; the update and awareness
@@ -65,6 +74,8 @@ export function decodeClientMessage(data: Uint8Array): ClientMessage {
         return { kind: 'auth' };
       case MESSAGE.QUERY_AWARENESS:
         return { kind: 'query-awareness' };
+      case MESSAGE.QUERY_STORED:
+        return { kind: 'query-stored' };
       default:
         throw new NestError('bad-frame', `unknown message type ${type}`);
     }
@@ -81,7 +92,8 @@ export type RelayMessage =
   | { kind: 'sync-update'; update: Uint8Array }
   | { kind: 'awareness'; update: Uint8Array }
   | { kind: 'permission-denied'; reason: string }
-  | { kind: 'query-awareness' };
+  | { kind: 'query-awareness' }
+  | { kind: 'stored'; snapshot: Uint8Array };
 
 /**
  * Decodes one message from the relay (the client side of {@link decodeClientMessage}): the auth
@@ -99,13 +111,14 @@ export function decodeRelayMessage(data: Uint8Array): RelayMessage {
       return { kind: 'permission-denied', reason: decoding.readVarString(d) };
     }
     if (type === MESSAGE.AWARENESS) return { kind: 'awareness', update: decoding.readVarUint8Array(d) };
+    if (type === MESSAGE.STORED) return { kind: 'stored', snapshot: decoding.readVarUint8Array(d) };
   } catch (err) {
     if (err instanceof NestError) throw err;
     throw new NestError('bad-frame', 'truncated message or bad varint');
   }
   // Sync and query-awareness are framed the same both ways.
   const m = decodeClientMessage(data);
-  if (m.kind === 'auth') throw new NestError('bad-frame', 'unexpected auth message');
+  if (m.kind === 'auth' || m.kind === 'query-stored') throw new NestError('bad-frame', `unexpected ${m.kind} message`);
   return m;
 }
 
@@ -133,6 +146,25 @@ export function encodeUpdate(update: Uint8Array): Uint8Array {
   const e = encoding.createEncoder();
   encoding.writeVarUint(e, MESSAGE.SYNC);
   syncProtocol.writeUpdate(e, update);
+  return encoding.toUint8Array(e);
+}
+
+/** The client's "what have you stored?" query (answered by {@link encodeStored} once stored). */
+export function encodeQueryStored(): Uint8Array {
+  const e = encoding.createEncoder();
+  encoding.writeVarUint(e, MESSAGE.QUERY_STORED);
+  return encoding.toUint8Array(e);
+}
+
+/**
+ * The relay's acknowledgement by state: a Yjs snapshot (v1 encoding of state vector + delete
+ * set, `Y.encodeSnapshot(Y.snapshot(doc))`) of `doc`. Deletions do not advance a state vector,
+ * so the delete set travels too: without it a lost deletion could never be noticed.
+ */
+export function encodeStored(doc: Y.Doc): Uint8Array {
+  const e = encoding.createEncoder();
+  encoding.writeVarUint(e, MESSAGE.STORED);
+  encoding.writeVarUint8Array(e, Y.encodeSnapshot(Y.snapshot(doc)));
   return encoding.toUint8Array(e);
 }
 

@@ -44,7 +44,9 @@ describe('createCase', () => {
     const first = createCase(rt, { ...newCaseFields('2031-01-10'), title: 'First' });
     expect(first.number).toBe('NEST-2031-0001');
     // Drop the index entry: the projection alone must keep the next number from repeating 0001.
-    rt.workspaceDoc().doc.getMap('cases').delete(first.id);
+    // (Raw layout, records.ts FlatRecords: the record's `<id>/<field>` keys.)
+    const fields = rt.workspaceDoc().doc.getMap('caseFields');
+    for (const k of [...fields.keys()]) if (k.startsWith(`${first.id}/`)) fields.delete(k);
     const second = await c.call('cases.create', { workspaceId: ws.id, fields: { ...newCaseFields('2031-02-01'), title: 'Second' } });
     expect(second.number).toBe('NEST-2031-0002');
   });

@@ -141,7 +141,8 @@ describe('workspace doc: members and case access', () => {
     expect(wd.caseAccess(c)).toEqual({ agencies: ['Customs'] });
     expect(() => wd.setCaseAccess(c, { agencies: [''] }, w)).toThrow(NestError);
     expect(() => wd.setCaseAccess(randomUUID(), null, w)).toThrow(NestError);
-    (wd.doc.getMap('cases').get(c) as Y.Map<unknown>).set('deleted', true);
+    // Raw layout (records.ts FlatRecords): an edit of the record's `deleted` field.
+    wd.doc.getMap('caseFields').set(`${c}/deleted`, true);
     expect(wd.getCase(c)).toBeNull();
     expect(wd.caseAccess(c)).toEqual({ agencies: ['Customs'] });
     expect(wd.caseAccess(randomUUID())).toBeNull();
@@ -151,7 +152,7 @@ describe('workspace doc: members and case access', () => {
     const wd = workspace();
     const c = randomUUID();
     wd.upsertCase(entry(c), w);
-    (wd.doc.getMap('cases').get(c) as Y.Map<unknown>).set('access', { agencies: 'everyone' });
+    wd.doc.getMap('caseFields').set(`${c}/access`, { agencies: 'everyone' });
     expect(wd.caseAccess(c)).toEqual({ agencies: [], members: [] });
     expect(wd.listCases().map((x) => [x.id, x.access])).toEqual([[c, { agencies: [], members: [] }]]);
   });
