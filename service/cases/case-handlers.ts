@@ -1,13 +1,27 @@
 /**
  * Handlers of the case domain: the case list, case creation, map points and search, answered
- * from the projections (projections/queries.ts).
+ * from the projections (projections/queries.ts). Workspace-wide answers (list, search, the whole
+ * map) leave out the cases this member may not read (a case access list that omits them), whose
+ * rows can still be on this disk from before the restriction: dispatch checks only the workspace.
  */
 import type { casesRpc } from '../../shared/rpc/cases';
 import type { HandlerMap } from '../rpc/types';
 import { createCase } from './create-case';
+import { can } from '../../shared/permissions';
+import { permissionContext } from '../workspace/permission-context';
+import type { WorkspaceRuntime } from '../workspace/workspace-runtime';
+
+/** A test of whether this desktop's member may read case `caseId` of `ws` (`case.read`). */
+function readableCases(ws: WorkspaceRuntime): (caseId: string) => boolean {
+  const { subject, target } = permissionContext(ws);
+  return (caseId) => can(subject, 'case.read', { ...target, caseId });
+}
 
 export const caseHandlers: HandlerMap<keyof typeof casesRpc> = {
-  'cases.list': (p, { projections }) => projections.of(p.workspaceId).listCases(p),
+  'cases.list': (p, { projections, workspaces }) => {
+    const readable = readableCases(workspaces.get(p.workspaceId));
+    return projections.of(p.workspaceId).listCases(p).filter((k) => readable(k.id));
+  },
 
   'cases.create': (p, { workspaces }) => {
     const ws = workspaces.get(p.workspaceId);
@@ -17,7 +31,14 @@ export const caseHandlers: HandlerMap<keyof typeof casesRpc> = {
 
   'cases.get': (p, { projections }) => projections.of(p.workspaceId).getCase(p.caseId),
 
-  'seizures.mapPoints': (p, { projections }) => projections.of(p.workspaceId).mapPoints(p.caseId),
+  'seizures.mapPoints': (p, { projections, workspaces }) => {
+    const readable = readableCases(workspaces.get(p.workspaceId));
+    return projections.of(p.workspaceId).mapPoints(p.caseId).filter((pt) => readable(pt.caseId));
+  },
 
-  'search.query': (p, { projections }) => projections.of(p.workspaceId).search(p.text, p.limit),
+  // Filtered after the limit: a restricted case's hits can shorten a page, never leak into it.
+  'search.query': (p, { projections, workspaces }) => {
+    const readable = readableCases(workspaces.get(p.workspaceId));
+    return projections.of(p.workspaceId).search(p.text, p.limit).filter((hit) => readable(hit.caseId));
+  },
 };

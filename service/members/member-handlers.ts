@@ -69,6 +69,13 @@ export const memberHandlers: HandlerMap<MemberMethod> = {
 
   'workspaces.join': async (p, { workspaces, identity, sync, clock }) => {
     const { inv, sub, role, name, agency } = readInvitation(p.invitation, clock.now());
+    // Joining replaces the local member and token: taking another member's invitation for a
+    // workspace already here would silently turn this desktop (e.g. its admin) into that member.
+    // The same member's new invitation (an expired token replaced) is fine.
+    if (workspaces.list().some((w) => w.id === inv.workspaceId)) {
+      const here = workspaces.get(inv.workspaceId).local().memberId;
+      if (here !== sub) throw new NestError('invalid-params', `You are already a member of "${inv.workspaceName}" on this computer; this invitation is for ${name || 'another member'}. Give it to them instead.`);
+    }
     // The relay verifies the signature at every connection; here we only take the member's identity from it.
     if (!identity.get()) identity.save({ name: name || 'Member', agency: agency || '—', role });
     const ws = workspaces.join({ workspaceId: inv.workspaceId, workspaceName: inv.workspaceName, memberId: sub, role });

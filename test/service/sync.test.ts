@@ -139,6 +139,10 @@ describe('sync through the relay', () => {
     expect(new CaseDoc(check.doc).listSeizures().map((s) => s.place).sort()).toEqual(['Changi (offline member)', 'Pasir Panjang', 'Tuas (offline admin)']);
     check.release();
     await waitFor(async () => (await admin.c.call('cases.list', { workspaceId })).find((x) => x.id === offlineCase.id)?.number === 'TFA-2026-0002', 10_000, 'offline case on the admin');
+    // ...and in the workspace index the admin's desktop writes (mirrored from the case meta), which
+    // then reaches the member, so the case is known to every admin, not only projected locally.
+    await waitFor(() => admin.h.service.workspace(workspaceId).workspaceDoc().getCase(offlineCase.id)?.number === 'TFA-2026-0002', 10_000, 'offline case in the admin’s index');
+    await waitFor(() => member.h.service.workspace(workspaceId).workspaceDoc().getCase(offlineCase.id)?.createdBy === memberId, 10_000, 'index entry back on the member');
 
     // The relay's own database holds every edit.
     const db = openDatabase(path.join(relay.dataDir, 'relay.sqlite'), { readonly: true });

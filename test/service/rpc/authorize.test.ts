@@ -91,4 +91,17 @@ describe('RPC authorisation', () => {
     expect((await c.call('export.seizuresCsv', { workspaceId, caseId })).fileName).toMatch(/^NEST-2026-0001/);
     r2.release();
   });
+  it('a case whose access list leaves the member out is not listed, searched or mapped either', async () => {
+    const { c, workspaceId, caseId } = await asMember('investigator');
+    const csv = 'date,country,commodity,quantity,unit,latitude,longitude\n2026-11-01,SG,rosewood,3,t,1.29,103.85\n';
+    await c.call('import.commit', { workspaceId, caseId, fileName: 'r.csv', contentBase64: Buffer.from(csv).toString('base64') });
+    expect((await c.call('cases.list', { workspaceId })).map((k) => k.id)).toEqual([caseId]);
+    expect((await c.call('search.query', { workspaceId, text: 'Timber' })).map((hit) => hit.caseId)).toContain(caseId);
+    expect((await c.call('seizures.mapPoints', { workspaceId })).length).toBe(1);
+    h!.service.workspace(workspaceId).workspaceDoc().setCaseAccess(caseId, { agencies: ['Police'] }, { memberId: 'admin-elsewhere' });
+    expect(await c.call('cases.list', { workspaceId })).toEqual([]);
+    expect(await c.call('search.query', { workspaceId, text: 'Timber' })).toEqual([]);
+    expect(await c.call('search.query', { workspaceId, text: 'rosewood' })).toEqual([]);
+    expect(await c.call('seizures.mapPoints', { workspaceId })).toEqual([]);
+  });
 });
