@@ -118,7 +118,7 @@ export class Session {
         }
         return;
       default:
-        this.send(encodeFrame({ type: FRAME.EVENT, name: 'protocol.error', payload: new NestError('bad-frame', `frame type ${frame.type} is not accepted from a renderer`).toInfo() }));
+        this.send(encodeFrame({ type: FRAME.EVENT, name: 'protocol.error', payload: new NestError('bad-frame', { id: 'service.frame.not-from-renderer', values: { type: frame.type } }).toInfo() }));
     }
   }
 
