@@ -228,7 +228,7 @@ function text(flag: string, flags: Flags, envValue: string | undefined, fallback
 function caseRegistration(v: string | undefined): 'required' | 'off' {
   if (v === undefined || v === 'required') return 'required';
   if (v === 'off') return 'off';
-  throw new NestError('invalid-params', { id: 'relay.cli.case-registration' });
+  throw new NestError('invalid-params', { id: 'relay.cli.bad-case-registration' });
 }
 
 function required(flag: string, flags: Flags): string {

@@ -145,19 +145,19 @@ export class DataService implements SessionHost {
   /** @inheritdoc */
   openDoc(session: Session, name: string): void {
     const ref = parseDocName(name);
-    if (!ref) throw new NestError('invalid-params', `"${name.slice(0, 100)}" is not a document name`);
+    if (!ref) throw new NestError('invalid-params', { id: 'service.doc.bad-name', values: { name: name.slice(0, 100) } });
     const ws = this.workspace(ref.workspaceId);
-    if (!ws.host.exists(name)) throw new NestError('not-found', `document ${name} does not exist`);
+    if (!ws.host.exists(name)) throw new NestError('not-found', { id: 'service.doc.not-found', values: { name } });
     const { subject, target } = permissionContext(ws);
     const access = docAccess(subject, name, target.workspace, target.local);
-    if (access !== 'read' && access !== 'write') throw new NestError('forbidden', `you may not open ${name} (${access})`);
+    if (access !== 'read' && access !== 'write') throw new NestError('forbidden', { id: 'service.doc.forbidden', values: { name, access } });
     this.hub.open(session.peerFor(ws.id, subject.memberId), name, ws.host, access === 'read');
   }
 
   /** @inheritdoc */
   docFrame(session: Session, frame: Extract<Frame, { doc: string }>): void {
     const ref = parseDocName(frame.doc);
-    if (!ref) throw new NestError('bad-frame', 'not a document name');
+    if (!ref) throw new NestError('bad-frame', { id: 'service.doc.not-a-name' });
     const ws = this.workspace(ref.workspaceId);
     const peer = session.peerFor(ws.id, ws.local().memberId);
     if (frame.type === FRAME.DOC_SYNC) this.hub.sync(peer, frame.doc, frame.payload);

@@ -12,7 +12,7 @@ export const exportHandlers: HandlerMap<'export.seizuresCsv'> = {
     const ws = workspaces.get(p.workspaceId);
     // Observers (e.g. NGOs) read in the app; exporting data out of it is for members who work the case.
     const name = ws.caseDocName(p.caseId);
-    if (!ws.host.exists(name)) throw new NestError('not-found', `case ${p.caseId} does not exist in this workspace`);
+    if (!ws.host.exists(name)) throw new NestError('not-found', { id: 'service.case.not-found', values: { caseId: p.caseId } });
     return ws.host.with(name, (doc) => {
       const cd = new CaseDoc(doc);
       const meta = cd.readMeta();

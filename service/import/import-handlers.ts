@@ -19,7 +19,7 @@ import type { HandlerMap } from '../rpc/types';
  */
 export function parseForCase(ws: WorkspaceRuntime, p: ImportRequest): { parsed: ParsedImport; caseDoc: CaseDoc; release: () => void } {
   const name = ws.caseDocName(p.caseId);
-  if (!ws.host.exists(name)) throw new NestError('not-found', `case ${p.caseId} does not exist in this workspace`);
+  if (!ws.host.exists(name)) throw new NestError('not-found', { id: 'service.case.not-found', values: { caseId: p.caseId } });
   const doc = ws.host.retain(name);
   const caseDoc = new CaseDoc(doc);
   try {

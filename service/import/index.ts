@@ -74,7 +74,7 @@ export interface ParseImportInput {
   countryAt?: (latitude: number, longitude: number) => string | null;
 }
 
-const failed = (fileName: string, why: string) => new NestError('import-failed', `${fileName}: ${why}`);
+const failed = (fileName: string, why: string) => new NestError('import-failed', { id: 'service.import.failed', values: { fileName, why } });
 
 /** KML/GPX property names that are not in the header tables, and their fixed targets. */
 const GEO_NAMES: Record<string, ImportTarget> = { name: 'commodity', title: 'commodity', description: 'notes', desc: 'notes', cmt: 'notes', timestamp: 'seizureDate', timespan: 'seizureDate', time: 'seizureDate' };

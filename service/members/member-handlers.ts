@@ -26,12 +26,12 @@ function readInvitation(text: string, now: number): { inv: InvitationPayload; su
   try {
     claims = decodeJwt(inv.token) as Record<string, unknown>;
   } catch {
-    throw new NestError('invalid-params', 'The invitation is damaged: its token cannot be read. Copy it again in full.');
+    throw new NestError('invalid-params', { id: 'service.invitation.token-unreadable' });
   }
   const role = MEMBER_ROLES.includes(claims.role as MemberRole) ? (claims.role as MemberRole) : null;
-  if (claims.wid !== inv.workspaceId || typeof claims.sub !== 'string' || !role) throw new NestError('invalid-params', 'The invitation is damaged: its token does not match its workspace.');
+  if (claims.wid !== inv.workspaceId || typeof claims.sub !== 'string' || !role) throw new NestError('invalid-params', { id: 'service.invitation.token-mismatch' });
   const exp = typeof claims.exp === 'number' ? claims.exp * 1000 : null;
-  if (exp !== null && exp < now) throw new NestError('unauthorized', 'This invitation has expired. Ask your workspace admin for a new one.');
+  if (exp !== null && exp < now) throw new NestError('unauthorized', { id: 'service.invitation.expired' });
   return { inv, sub: claims.sub, role, name: String(claims.name ?? '').slice(0, 120), agency: String(claims.agency ?? '').slice(0, 200), exp };
 }
 
@@ -39,7 +39,7 @@ export const memberHandlers: HandlerMap<MemberMethod> = {
   'invitations.create': async (p, { workspaces, clock }) => {
     const ws = workspaces.get(p.workspaceId);
     const config = ws.store.getSetting<SyncConfig | null>('sync', null);
-    if (!config) throw new NestError('invalid-params', 'Connect this workspace to a relay first: the invitation must say where to sync.');
+    if (!config) throw new NestError('invalid-params', { id: 'service.invitation.no-relay' });
     const key = await workspaceKey(ws);
     const memberId = randomUUID();
     const now = clock.now();
@@ -91,7 +91,7 @@ export const memberHandlers: HandlerMap<MemberMethod> = {
 
   'members.remove': (p, { workspaces }) => {
     const ws = workspaces.get(p.workspaceId);
-    if (p.memberId === ws.local().memberId) throw new NestError('invalid-params', 'You cannot remove yourself; ask another admin.');
+    if (p.memberId === ws.local().memberId) throw new NestError('invalid-params', { id: 'service.members.remove-self' });
     ws.workspaceDoc().removeMember(p.memberId, { memberId: ws.local().memberId });
     return {};
   },

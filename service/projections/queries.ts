@@ -176,7 +176,7 @@ export class ProjectionQueries {
    */
   getCase(caseId: string): CaseSummary {
     const row = this.db.prepare('SELECT * FROM cases WHERE id = ?').get(caseId) as CaseRow | undefined;
-    if (!row) throw new NestError('not-found', `case ${caseId} does not exist in this workspace`);
+    if (!row) throw new NestError('not-found', { id: 'service.case.not-found', values: { caseId } });
     return toCaseSummary(row);
   }
 

@@ -31,14 +31,14 @@ export function encodeInvitation(p: InvitationPayload): string {
  */
 export function decodeInvitation(text: string): InvitationPayload {
   const s = text.replace(/\s+/g, '');
-  if (!s.startsWith(PREFIX)) throw new NestError('invalid-params', 'This is not a NEST Desk invitation (it should start with NEST1.).');
+  if (!s.startsWith(PREFIX)) throw new NestError('invalid-params', { id: 'service.invitation.not-nest' });
   let raw: unknown;
   try {
     raw = JSON.parse(Buffer.from(s.slice(PREFIX.length), 'base64url').toString('utf8'));
   } catch {
-    throw new NestError('invalid-params', 'The invitation is damaged (it could not be decoded). Copy it again in full.');
+    throw new NestError('invalid-params', { id: 'service.invitation.undecodable' });
   }
   const r = invitationPayloadSchema.safeParse(raw);
-  if (!r.success) throw new NestError('invalid-params', `The invitation is damaged: ${r.error.issues[0]?.path.join('.')}: ${r.error.issues[0]?.message}`);
+  if (!r.success) throw new NestError('invalid-params', { id: 'service.invitation.invalid', values: { path: r.error.issues[0]?.path.join('.') ?? '', detail: r.error.issues[0]?.message ?? '' } });
   return r.data;
 }

@@ -21,11 +21,11 @@ export function relayUrls(input: string): RelayUrls {
   try {
     u = new URL(withScheme);
   } catch {
-    throw new NestError('validation', `"${raw.slice(0, 100)}" is not a relay address (e.g. wss://relay.example.org)`, [{ field: 'relayUrl', message: 'is not a relay address' }]);
+    throw new NestError('validation', { id: 'service.relay-url.invalid', values: { raw: raw.slice(0, 100) } }, [{ field: 'relayUrl', message: 'is not a relay address' }]);
   }
   const secure = u.protocol === 'wss:' || u.protocol === 'https:';
   if (!['ws:', 'wss:', 'http:', 'https:'].includes(u.protocol) || !u.hostname || u.search || u.hash || u.username) {
-    throw new NestError('validation', `"${raw.slice(0, 100)}" is not a relay address (e.g. wss://relay.example.org)`, [{ field: 'relayUrl', message: 'must be ws://, wss://, http:// or https:// with a host and no query' }]);
+    throw new NestError('validation', { id: 'service.relay-url.invalid', values: { raw: raw.slice(0, 100) } }, [{ field: 'relayUrl', message: 'must be ws://, wss://, http:// or https:// with a host and no query' }]);
   }
   const path = u.pathname.replace(/\/+$/, '');
   const host = u.host;

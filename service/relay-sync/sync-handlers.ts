@@ -61,7 +61,7 @@ export const syncHandlers: HandlerMap<SyncMethod> = {
   'sync.retry': (p, { workspaces, sync }) => {
     const ws = workspaces.get(p.workspaceId);
     const config = ws.store.getSetting<SyncConfig | null>('sync', null);
-    if (!config) throw new NestError('invalid-params', 'This workspace does not sync through a relay.');
+    if (!config) throw new NestError('invalid-params', { id: 'service.sync.no-relay' });
     sync.start(ws, { relayUrl: config.relayUrl, token: config.token });
     return {};
   },

@@ -26,6 +26,9 @@ export interface SessionHost {
 
 let nextSessionId = 1;
 
+/** How many refused doc names a session remembers (each a window's open case or list). */
+const MAX_REFUSED = 256;
+
 /** One connected renderer. */
 export class Session {
   /** A small number naming the session in logs. */
@@ -35,6 +38,12 @@ export class Session {
   private closed = false;
   /** Per-workspace hub peers, so attribution is right when a window uses several workspaces. */
   private readonly peers = new Map<string, HubPeer>();
+  /**
+   * Docs this session was refused (no access). The client keeps sending sync and presence frames
+   * for them until it closes the doc; answering those with "not open" would replace the refusal
+   * with an error status, so they are dropped instead. Bounded so a window cannot grow it forever.
+   */
+  private readonly refused = new Set<string>();
 
   constructor(transport: Transport, host: SessionHost) {
     this.transport = transport;
@@ -85,14 +94,21 @@ export class Session {
       case FRAME.DOC_OPEN:
         try {
           this.host.openDoc(this, frame.doc);
+          this.refused.delete(frame.doc);
         } catch (err) {
           const info = toErrorInfo(err);
+          if (info.code === 'forbidden') this.remember(frame.doc);
           this.send(encodeFrame({ type: FRAME.DOC_STATUS, doc: frame.doc, status: { state: info.code === 'forbidden' ? 'refused' : 'error', message: info.message } }));
         }
         return;
       case FRAME.DOC_SYNC:
       case FRAME.DOC_AWARENESS:
       case FRAME.DOC_CLOSE:
+        if (this.refused.has(frame.doc)) {
+          // The refusal stands until the window closes the doc; its frames are not errors.
+          if (frame.type === FRAME.DOC_CLOSE) this.refused.delete(frame.doc);
+          return;
+        }
         try {
           this.host.docFrame(this, frame);
         } catch (err) {
@@ -102,8 +118,15 @@ export class Session {
         }
         return;
       default:
-        this.send(encodeFrame({ type: FRAME.EVENT, name: 'protocol.error', payload: new NestError('bad-frame', `frame type ${frame.type} is not accepted from a renderer`).toInfo() }));
+        this.send(encodeFrame({ type: FRAME.EVENT, name: 'protocol.error', payload: new NestError('bad-frame', { id: 'service.frame.not-from-renderer', values: { type: frame.type } }).toInfo() }));
     }
+  }
+
+  /** Records a refused doc, forgetting the oldest past {@link MAX_REFUSED}. */
+  private remember(doc: string): void {
+    this.refused.delete(doc);
+    this.refused.add(doc);
+    if (this.refused.size > MAX_REFUSED) this.refused.delete(this.refused.values().next().value as string);
   }
 
   private async handleRpc(id: number, method: string, params: unknown): Promise<void> {

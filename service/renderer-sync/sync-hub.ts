@@ -128,7 +128,7 @@ export class SyncHub {
   sync(peer: HubPeer, name: string, payload: Uint8Array): void {
     const ch = this.requireOpen(peer, name);
     const entry = ch.peers.get(peer)!;
-    if (payload.byteLength > MAX_SYNC_BYTES) throw new NestError('too-large', `a sync message of ${payload.byteLength} bytes for ${name} exceeds ${MAX_SYNC_BYTES}`);
+    if (payload.byteLength > MAX_SYNC_BYTES) throw new NestError('too-large', { id: 'service.sync-msg.too-large', values: { bytes: payload.byteLength, name, max: MAX_SYNC_BYTES } });
     const dec = decoding.createDecoder(payload);
     let type: number;
     let body: Uint8Array;
@@ -136,7 +136,7 @@ export class SyncHub {
       type = decoding.readVarUint(dec);
       body = decoding.readVarUint8Array(dec);
     } catch (err) {
-      throw new NestError('bad-frame', `bad sync message for ${name}: ${err instanceof Error ? err.message : String(err)}`);
+      throw new NestError('bad-frame', { id: 'service.sync-msg.bad', values: { name, detail: err instanceof Error ? err.message : String(err) } });
     }
     if (type === syncProtocol.messageYjsSyncStep1) {
       const enc = encoding.createEncoder();
@@ -144,7 +144,7 @@ export class SyncHub {
       peer.send(encodeFrame({ type: FRAME.DOC_SYNC, doc: name, payload: encoding.toUint8Array(enc) }));
       return;
     }
-    if (type !== syncProtocol.messageYjsSyncStep2 && type !== syncProtocol.messageYjsUpdate) throw new NestError('bad-frame', `unknown sync message type ${type} for ${name}`);
+    if (type !== syncProtocol.messageYjsSyncStep2 && type !== syncProtocol.messageYjsUpdate) throw new NestError('bad-frame', { id: 'service.sync-msg.unknown-type', values: { type, name } });
     if (entry.readOnly) {
       this.status(peer, name, { state: 'read-only', message: 'Your change was not saved: you have read-only access.' });
       return;
@@ -154,13 +154,13 @@ export class SyncHub {
     try {
       Y.decodeUpdate(body);
     } catch (err) {
-      throw new NestError('bad-frame', `a corrupt update for ${name} was refused: ${err instanceof Error ? err.message : String(err)}`);
+      throw new NestError('bad-frame', { id: 'service.sync-msg.corrupt', values: { name, detail: err instanceof Error ? err.message : String(err) } });
     }
     const origin: PeerOrigin = { kind: 'peer', peer, memberId: peer.memberId };
     try {
       Y.applyUpdate(ch.doc, body, origin);
     } catch (err) {
-      throw new NestError('bad-frame', `an update for ${name} could not be applied: ${err instanceof Error ? err.message : String(err)}`);
+      throw new NestError('bad-frame', { id: 'service.sync-msg.not-applied', values: { name, detail: err instanceof Error ? err.message : String(err) } });
     }
   }
 
@@ -173,22 +173,22 @@ export class SyncHub {
    */
   awareness(peer: HubPeer, name: string, payload: Uint8Array): void {
     const ch = this.requireOpen(peer, name);
-    if (payload.byteLength > MAX_AWARENESS_BYTES) throw new NestError('too-large', `a presence update of ${payload.byteLength} bytes exceeds ${MAX_AWARENESS_BYTES}`);
+    if (payload.byteLength > MAX_AWARENESS_BYTES) throw new NestError('too-large', { id: 'service.presence.too-large', values: { bytes: payload.byteLength, max: MAX_AWARENESS_BYTES } });
     let own: ReturnType<typeof ownPresenceUpdate>;
     try {
       own = ownPresenceUpdate(payload, ownership(ch, peer), PRESENCE_LIMITS);
     } catch (err) {
-      throw new NestError('bad-frame', `bad awareness update for ${name}: ${err instanceof Error ? err.message : String(err)}`);
+      throw new NestError('bad-frame', { id: 'service.presence.bad', values: { name, detail: err instanceof Error ? err.message : String(err) } });
     }
-    if (own.tooLarge) throw new NestError('too-large', `a presence state may be at most ${PRESENCE_LIMITS.maxStateBytes} bytes`);
+    if (own.tooLarge) throw new NestError('too-large', { id: 'service.presence.state-too-large', values: { max: PRESENCE_LIMITS.maxStateBytes } });
     // A window claiming more ids than the limit is broken or hostile: refuse the whole update
     // (the relay, serving stock clients, keeps the first ones instead).
-    if (own.overLimit > 0) throw new NestError('too-large', `a window may show at most ${PRESENCE_LIMITS.maxClientsPerConn} presences`);
+    if (own.overLimit > 0) throw new NestError('too-large', { id: 'service.presence.too-many', values: { max: PRESENCE_LIMITS.maxClientsPerConn } });
     if (!own.update) return;
     try {
       awarenessProtocol.applyAwarenessUpdate(ch.awareness, own.update, peer);
     } catch (err) {
-      throw new NestError('bad-frame', `bad awareness update for ${name}: ${err instanceof Error ? err.message : String(err)}`);
+      throw new NestError('bad-frame', { id: 'service.presence.bad', values: { name, detail: err instanceof Error ? err.message : String(err) } });
     }
   }
 
@@ -230,7 +230,7 @@ export class SyncHub {
 
   private requireOpen(peer: HubPeer, name: string): Channel {
     const ch = this.channels.get(name);
-    if (!ch || !ch.peers.has(peer)) throw new NestError('bad-frame', `document ${name.slice(0, 120)} is not open on this connection`);
+    if (!ch || !ch.peers.has(peer)) throw new NestError('bad-frame', { id: 'service.doc.not-open', values: { name: name.slice(0, 120) } });
     return ch;
   }
 }

@@ -4,29 +4,30 @@
  * workspace named by the params (and the case, for case actions) before the handler runs.
  */
 import { NestError } from '../../shared/errors';
+import type { MessageId } from '../../shared/messages';
 import { ACTIONS, can, type Action } from '../../shared/permissions';
 import type { MethodSpec } from '../../shared/rpc/define';
 import type { WorkspaceRuntime } from '../workspace/workspace-runtime';
 import { permissionContext } from '../workspace/permission-context';
 
 /** What a refused action tells the user (the code is the action's `denied`). */
-const REFUSED: Record<Action, string> = {
-  'workspace.read': 'You are not a member of this workspace.',
-  'sync.run': 'You are not a member of this workspace.',
-  'case.read': 'You do not have access to this case.',
-  'case.create': 'Observers cannot create cases.',
-  'case.edit': 'You may read this case but not change it.',
-  'seizures.import': 'You may read this case but not import into it.',
-  'seizures.export': 'Observers cannot export case data. Ask an investigator or prosecutor.',
-  'rates.import': 'Observers cannot import exchange rates.',
-  'rates.remove': 'Observers cannot remove exchange rates.',
-  'case.index': 'Only workspace admins can change the case index.',
-  'rates.edit': 'Only workspace admins can change the shared exchange rates.',
-  'prices.edit': 'Only workspace admins can change the price list.',
-  'workspace.settings': 'Only workspace admins can change the workspace settings.',
-  'members.invite': 'Only workspace admins can invite members.',
-  'members.remove': 'Only workspace admins can remove members.',
-  'sync.configure': 'Only workspace admins can connect a workspace to a relay or see its key.',
+const REFUSED: Record<Action, MessageId> = {
+  'workspace.read': 'rpc.refused.workspace.read',
+  'sync.run': 'rpc.refused.sync.run',
+  'case.read': 'rpc.refused.case.read',
+  'case.create': 'rpc.refused.case.create',
+  'case.edit': 'rpc.refused.case.edit',
+  'seizures.import': 'rpc.refused.seizures.import',
+  'seizures.export': 'rpc.refused.seizures.export',
+  'rates.import': 'rpc.refused.rates.import',
+  'rates.remove': 'rpc.refused.rates.remove',
+  'case.index': 'rpc.refused.case.index',
+  'rates.edit': 'rpc.refused.rates.edit',
+  'prices.edit': 'rpc.refused.prices.edit',
+  'workspace.settings': 'rpc.refused.workspace.settings',
+  'members.invite': 'rpc.refused.members.invite',
+  'members.remove': 'rpc.refused.members.remove',
+  'sync.configure': 'rpc.refused.sync.configure',
 };
 
 /**
@@ -39,8 +40,8 @@ export function authorize(spec: MethodSpec, params: unknown, workspace: (id: str
   const action = spec.action;
   if (action === null) return;
   const p = params as { workspaceId?: unknown; caseId?: unknown };
-  if (typeof p.workspaceId !== 'string') throw new NestError('internal', `a method needing "${action}" must take a workspaceId`);
+  if (typeof p.workspaceId !== 'string') throw new NestError('internal', { id: 'service.rpc.needs-workspace', values: { action } });
   const { subject, target } = permissionContext(workspace(p.workspaceId));
   const caseId = typeof p.caseId === 'string' ? p.caseId : undefined;
-  if (!can(subject, action, { ...target, ...(caseId ? { caseId } : {}) })) throw new NestError(ACTIONS[action].denied, REFUSED[action]);
+  if (!can(subject, action, { ...target, ...(caseId ? { caseId } : {}) })) throw new NestError(ACTIONS[action].denied, { id: REFUSED[action] });
 }

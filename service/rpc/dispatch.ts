@@ -16,11 +16,11 @@ import { handlers } from './handlers';
  *   caller may not run the method; whatever the handler throws.
  */
 export async function dispatch(method: string, params: unknown, ctx: RpcContext): Promise<unknown> {
-  if (!isRpcMethod(method)) throw new NestError('unknown-method', `unknown method "${method.slice(0, 80)}"`);
+  if (!isRpcMethod(method)) throw new NestError('unknown-method', { id: 'service.rpc.unknown-method', values: { method: method.slice(0, 80) } });
   const spec = rpcContract[method];
   const parsed = spec.params.safeParse(params ?? {});
   if (!parsed.success) {
-    throw new NestError('invalid-params', `${method}: ${describeIssues(parsed.error.issues)}`, fieldIssues(parsed.error.issues));
+    throw new NestError('invalid-params', { id: 'service.rpc.invalid-params', values: { method, detail: describeIssues(parsed.error.issues) } }, fieldIssues(parsed.error.issues));
   }
   // The per-method permission check, once, before any handler runs.
   authorize(spec, parsed.data, (id) => ctx.workspaces.get(id));

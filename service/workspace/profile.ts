@@ -27,7 +27,7 @@ export class ProfileStore {
     const raw = readJsonFile(this.file);
     if (raw === null) return (this.cached = null);
     const r = identitySchema.safeParse(raw);
-    if (!r.success) throw new NestError('database-corrupt', `${this.file} is not a valid profile: ${r.error.issues[0]?.message ?? ''}`);
+    if (!r.success) throw new NestError('database-corrupt', { id: 'service.profile.invalid', values: { file: this.file, detail: r.error.issues[0]?.message ?? '' } });
     return (this.cached = r.data);
   }
 

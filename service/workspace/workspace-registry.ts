@@ -42,7 +42,7 @@ export class WorkspaceRegistry implements Workspaces {
   get(id: string): WorkspaceRuntime {
     const open = this.open.get(id);
     if (open) return open;
-    if (!listWorkspaceIds(this.opts.dataDir).includes(id)) throw new NestError('not-found', `workspace ${id} does not exist on this machine`);
+    if (!listWorkspaceIds(this.opts.dataDir).includes(id)) throw new NestError('not-found', { id: 'service.workspace.not-found', values: { id } });
     return this.openStore(WorkspaceStore.open(this.opts.dataDir, id, { migrations: this.opts.migrations }));
   }
 

@@ -72,7 +72,7 @@ export class WorkspaceRuntime {
   /** Local facts (member id, role, demo flag). */
   local(): LocalWorkspaceSettings {
     const l = this.store.localSettings();
-    if (!l) throw new NestError('internal', `workspace ${this.id} has no local settings`);
+    if (!l) throw new NestError('internal', { id: 'service.workspace.no-local', values: { id: this.id } });
     return l;
   }
 

@@ -97,7 +97,7 @@ export class WorkspaceStore {
       if (err instanceof NestError) throw err;
       const code = (err as { code?: string }).code ?? '';
       if (/^SQLITE_(CORRUPT|NOTADB)/.test(code)) {
-        throw new NestError('database-corrupt', `${file} is damaged (${code}) and was left untouched. Restore it from a backup, or join the workspace again from its relay.`);
+        throw new NestError('database-corrupt', { id: 'service.workspace.db-damaged', values: { file, code } });
       }
       throw err;
     }

@@ -93,7 +93,7 @@ export function encodeFrame(f: Frame): Uint8Array {
  * unknown type, truncated fields, invalid JSON or trailing bytes.
  */
 export function decodeFrame(bytes: Uint8Array): Frame {
-  if (bytes.byteLength > MAX_FRAME_BYTES) throw new NestError('too-large', `frame of ${bytes.byteLength} bytes exceeds ${MAX_FRAME_BYTES}`);
+  if (bytes.byteLength > MAX_FRAME_BYTES) throw new NestError('too-large', { id: 'protocol.frame.too-large', values: { bytes: bytes.byteLength, max: MAX_FRAME_BYTES } });
   try {
     const d = decoding.createDecoder(bytes);
     const type = decoding.readVarUint(d);
@@ -120,12 +120,12 @@ export function decodeFrame(bytes: Uint8Array): Frame {
         f = { type, name: decoding.readVarString(d), payload: JSON.parse(decoding.readVarString(d)) };
         break;
       default:
-        throw new NestError('bad-frame', `unknown frame type ${type}`);
+        throw new NestError('bad-frame', { id: 'protocol.frame.unknown-type', values: { type } });
     }
-    if (decoding.hasContent(d)) throw new NestError('bad-frame', `frame type ${type} has trailing bytes`);
+    if (decoding.hasContent(d)) throw new NestError('bad-frame', { id: 'protocol.frame.trailing', values: { type } });
     return f;
   } catch (err) {
     if (err instanceof NestError) throw err;
-    throw new NestError('bad-frame', `malformed frame: ${err instanceof Error ? err.message : String(err)}`);
+    throw new NestError('bad-frame', { id: 'protocol.frame.malformed', values: { detail: err instanceof Error ? err.message : String(err) } });
   }
 }

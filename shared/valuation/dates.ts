@@ -15,7 +15,7 @@ const MS_PER_DAY = 86_400_000;
 export function dayNumber(date: string, what = 'date'): number {
   const hit = dayCache.get(date);
   if (hit !== undefined) return hit;
-  if (!isIsoDate(date)) throw new NestError('validation', `${what}: "${String(date).slice(0, 40)}" is not a real date written YYYY-MM-DD`, [{ field: what, message: 'must be a real date written YYYY-MM-DD' }]);
+  if (!isIsoDate(date)) throw new NestError('validation', { id: 'valuation-core.date.invalid', values: { what, date: String(date).slice(0, 40) } }, [{ field: what, message: 'must be a real date written YYYY-MM-DD' }]);
   const day = Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / MS_PER_DAY;
   remember(dayCache, date, day);
   return day;

@@ -48,7 +48,7 @@ export function parseEcbCsv(text: string, fileName = 'ECB rates file'): EcbRates
   const fail = (): never => {
     throw new NestError(
       'import-failed',
-      `${fileName}: ${describeRejections(issues, 3, MAX_ISSUES)}`,
+      { id: 'valuation-core.rates-file-rejected', values: { fileName, why: describeRejections(issues, 3, MAX_ISSUES) } },
       issues.map((r) => ({ field: `line.${r.line}.${r.column}`, message: r.reason })),
     );
   };

@@ -90,7 +90,7 @@ export function caseEstimate(seizures: readonly SeizureInput[], results: readonl
     tried.add(r.seizureId);
     if (r.ok) {
       if (r.reporting.range.currency !== reportingCurrency) {
-        throw new NestError('validation', `valuation of seizure ${r.seizureId} is in ${r.reporting.range.currency}, not the reporting currency ${reportingCurrency}`);
+        throw new NestError('validation', { id: 'valuation-core.seizure-currency', values: { seizureId: r.seizureId, currency: r.reporting.range.currency, reportingCurrency } });
       }
       const list = ok.get(r.seizureId) ?? [];
       list.push(r);
@@ -166,7 +166,7 @@ export function networkEstimate(cases: readonly CaseEstimate[], reportingCurrenc
   const excluded: string[] = [];
   for (const c of cases) {
     if (c.reportingCurrency !== reportingCurrency) {
-      throw new NestError('validation', `a case estimate is in ${c.reportingCurrency}, not ${reportingCurrency}`);
+      throw new NestError('validation', { id: 'valuation-core.case-currency', values: { currency: c.reportingCurrency, reportingCurrency } });
     }
     for (const s of c.seizures) {
       if (seen.has(s.seizureId)) continue;
@@ -246,7 +246,7 @@ export function formatShare(low: number, high: number): string {
  */
 export function undetectedFlow(seized: MoneyRange, rate: InterdictionRate): FlowEstimate {
   const bad = (message: string): never => {
-    throw new NestError('validation', `interdiction rate: ${message}`, [{ field: 'interdictionRate', message }]);
+    throw new NestError('validation', { id: 'valuation-core.interdiction-rate', values: { detail: message } }, [{ field: 'interdictionRate', message }]);
   };
   if (!(Number.isFinite(rate.low) && Number.isFinite(rate.high))) bad('must be numbers');
   if (!(rate.low > 0)) bad('the low rate must be greater than 0 %');

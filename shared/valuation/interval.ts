@@ -21,7 +21,7 @@ export interface Interval {
 }
 
 function fail(what: string, detail: string): never {
-  throw new NestError('validation', `${what}: ${detail}`, [{ field: what, message: detail }]);
+  throw new NestError('validation', { id: 'valuation-core.interval', values: { what, detail } }, [{ field: what, message: detail }]);
 }
 
 /**

@@ -27,7 +27,7 @@ function requireCurrency(currency: string, what: string): void {
   // Shape only: withdrawn codes (e.g. HRK, or the pre-euro currencies in the ECB file) are still valid
   // for historical figures. Schemas at the edges check membership in the current ISO 4217 list.
   if (typeof currency !== 'string' || !CODE.test(currency)) {
-    throw new NestError('validation', `${what}: currency must be a three-letter ISO 4217 code (got "${String(currency)}")`, [
+    throw new NestError('validation', { id: 'valuation-core.currency-code', values: { what, currency: String(currency) } }, [
       { field: 'currency', message: 'must be a three-letter ISO 4217 code' },
     ]);
   }
@@ -67,7 +67,7 @@ export function zero(currency: string): MoneyRange {
 export function requireSameCurrency(currency: string, items: readonly { currency: string }[], what = 'add'): void {
   for (const it of items) {
     if (it.currency !== currency) {
-      throw new NestError('validation', `${what}: cannot combine ${it.currency} with ${currency}; convert to one currency first`, [
+      throw new NestError('validation', { id: 'valuation-core.currency-mix', values: { what, from: it.currency, currency } }, [
         { field: 'currency', message: `${it.currency} is not ${currency}` },
       ]);
     }
@@ -102,7 +102,7 @@ export function scaleMoney(a: MoneyRange, k: Interval): MoneyRange {
 
 /** The envelope of several ranges in one currency (e.g. alternative valuations of one seizure). @throws NestError('validation'). */
 export function hullMoney(items: readonly MoneyRange[]): MoneyRange {
-  if (!items.length) throw new NestError('validation', 'hull: needs at least one range');
+  if (!items.length) throw new NestError('validation', { id: 'valuation-core.hull-empty' });
   requireSameCurrency(items[0]!.currency, items, 'hull');
   const r = hull(items);
   return moneyRange(r.low, r.high, items[0]!.currency);

@@ -53,7 +53,7 @@ export function dimensionOf(unit: QuantityUnit): Dimension {
 }
 
 function info(unit: QuantityUnit): UnitInfo {
-  if (!isUnit(unit)) throw new NestError('validation', `unit: "${String(unit)}" is not a known unit (${QUANTITY_UNITS.join(', ')})`, [{ field: 'unit', message: 'is not a known unit' }]);
+  if (!isUnit(unit)) throw new NestError('validation', { id: 'valuation-core.unit-unknown', values: { unit: String(unit), units: QUANTITY_UNITS.join(', ') } }, [{ field: 'unit', message: 'is not a known unit' }]);
   return UNITS[unit];
 }
 
@@ -80,7 +80,7 @@ export function conversionExponent(from: QuantityUnit, to: QuantityUnit): number
   const a = info(from);
   const b = info(to);
   if (a.dimension !== b.dimension) {
-    throw new NestError('validation', `unit: ${incompatibility(from, to)}`, [{ field: 'unit', message: incompatibility(from, to) }]);
+    throw new NestError('validation', { id: 'valuation-core.unit-incompatible', values: { detail: incompatibility(from, to) } }, [{ field: 'unit', message: incompatibility(from, to) }]);
   }
   return a.exponent - b.exponent;
 }
@@ -107,7 +107,7 @@ export function shiftDecimal(value: number, k: number): number {
  */
 export function convertQuantity(value: number, from: QuantityUnit, to: QuantityUnit): number {
   const k = conversionExponent(from, to);
-  if (!Number.isFinite(value)) throw new NestError('validation', `quantity: must be a finite number (got ${value})`, [{ field: 'quantity', message: 'must be a finite number' }]);
+  if (!Number.isFinite(value)) throw new NestError('validation', { id: 'valuation-core.quantity-finite', values: { value: String(value) } }, [{ field: 'quantity', message: 'must be a finite number' }]);
   return shiftDecimal(value, k);
 }
 

@@ -18,7 +18,7 @@ export interface UserEntry {
  */
 export function checkUserRate(r: UserRate): void {
   const bad = (field: string, message: string): never => {
-    throw new NestError('validation', `exchange rate ${r.currency ?? '?'} ${r.date ?? '?'}: ${field}: ${message}`, [{ field, message }]);
+    throw new NestError('validation', { id: 'valuation-core.user-rate', values: { currency: r.currency ?? '?', date: r.date ?? '?', field, detail: message } }, [{ field, message }]);
   };
   if (typeof r.currency !== 'string' || !CODE.test(r.currency)) bad('currency', 'must be a three-letter ISO 4217 code');
   if (r.currency === 'EUR') bad('currency', 'EUR is the base currency (1 per EUR by definition)');

@@ -16,6 +16,9 @@ import { storageMessages } from './storage';
 import { syncMessages } from './sync';
 import { valuationMessages } from './valuation';
 import { uiDataMessages } from './ui-data';
+import { serviceMessages } from './service';
+import { protocolMessages } from './protocol';
+import { valuationCoreMessages } from './valuation-core';
 
 /** Every message id with its English ICU pattern. */
 export const en = {
@@ -32,4 +35,7 @@ export const en = {
   ...storageMessages,
   ...valuationMessages,
   ...uiDataMessages,
+  ...serviceMessages,
+  ...protocolMessages,
+  ...valuationCoreMessages,
 } as const;

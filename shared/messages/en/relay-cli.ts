@@ -14,7 +14,7 @@ export const relayCliMessages = {
   'relay.cli.not-whole-number': '--{flag} must be a whole number, not "{value}"',
   'relay.cli.out-of-range': '--{flag} must be between {min} and {max}',
   'relay.cli.required': '--{flag} is required',
-  'relay.cli.case-registration': '--case-registration must be "required" or "off"',
+  'relay.cli.bad-case-registration': '--case-registration must be "required" or "off"',
   'relay.cli.not-uuid': '--{flag} must be a workspace UUID',
   'relay.cli.cannot-read': '{flag}: cannot read {file} ({reason})',
   'relay.cli.cannot-listen': 'cannot listen on {host}:{port} ({reason})',

@@ -66,7 +66,7 @@ export function decodeClientMessage(data: Uint8Array): ClientMessage {
         if (sub === SYNC.STEP1) return { kind: 'sync-step1', stateVector: payload };
         if (sub === SYNC.STEP2) return { kind: 'sync-step2', update: payload };
         if (sub === SYNC.UPDATE) return { kind: 'sync-update', update: payload };
-        throw new NestError('bad-frame', `unknown sync message type ${sub}`);
+        throw new NestError('bad-frame', { id: 'protocol.relay.unknown-sync-type', values: { type: sub } });
       }
       case MESSAGE.AWARENESS:
         return { kind: 'awareness', update: decoding.readVarUint8Array(d) };
@@ -77,11 +77,11 @@ export function decodeClientMessage(data: Uint8Array): ClientMessage {
       case MESSAGE.QUERY_STORED:
         return { kind: 'query-stored' };
       default:
-        throw new NestError('bad-frame', `unknown message type ${type}`);
+        throw new NestError('bad-frame', { id: 'protocol.relay.unknown-type', values: { type } });
     }
   } catch (err) {
     if (err instanceof NestError) throw err;
-    throw new NestError('bad-frame', 'truncated message or bad varint');
+    throw new NestError('bad-frame', { id: 'protocol.relay.truncated' });
   }
 }
 
@@ -107,18 +107,18 @@ export function decodeRelayMessage(data: Uint8Array): RelayMessage {
     const type = decoding.readVarUint(d);
     if (type === MESSAGE.AUTH) {
       const sub = decoding.readVarUint(d);
-      if (sub !== authProtocol.messagePermissionDenied) throw new NestError('bad-frame', `unknown auth message type ${sub}`);
+      if (sub !== authProtocol.messagePermissionDenied) throw new NestError('bad-frame', { id: 'protocol.relay.unknown-auth-type', values: { type: sub } });
       return { kind: 'permission-denied', reason: decoding.readVarString(d) };
     }
     if (type === MESSAGE.AWARENESS) return { kind: 'awareness', update: decoding.readVarUint8Array(d) };
     if (type === MESSAGE.STORED) return { kind: 'stored', snapshot: decoding.readVarUint8Array(d) };
   } catch (err) {
     if (err instanceof NestError) throw err;
-    throw new NestError('bad-frame', 'truncated message or bad varint');
+    throw new NestError('bad-frame', { id: 'protocol.relay.truncated' });
   }
   // Sync and query-awareness are framed the same both ways.
   const m = decodeClientMessage(data);
-  if (m.kind === 'auth' || m.kind === 'query-stored') throw new NestError('bad-frame', `unexpected ${m.kind} message`);
+  if (m.kind === 'auth' || m.kind === 'query-stored') throw new NestError('bad-frame', { id: 'protocol.relay.unexpected', values: { kind: m.kind } });
   return m;
 }
 
@@ -222,7 +222,7 @@ export function readAwarenessEntries(update: Uint8Array): AwarenessEntry[] {
     if (decoding.hasContent(d)) throw new Error('trailing bytes');
     return entries;
   } catch {
-    throw new NestError('bad-frame', 'malformed awareness update');
+    throw new NestError('bad-frame', { id: 'protocol.relay.bad-awareness' });
   }
 }
 

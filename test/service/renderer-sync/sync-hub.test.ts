@@ -101,7 +101,8 @@ describe('SyncHub presence', () => {
     hub.open(watcher, NAME, source(), false);
     const n = PRESENCE_LIMITS.maxClientsPerConn;
     const many = new Map<number, Record<string, unknown>>(Array.from({ length: n + 1 }, (_, i) => [5000 + i, { user: { name: `tab ${i}` } }]));
-    expect(() => hub.awareness(bo, NAME, forged(many, 1))).toThrow(new NestError('too-large', `a window may show at most ${n} presences`));
+    expect(() => hub.awareness(bo, NAME, forged(many, 1))).toThrow(new NestError('too-large', { id: 'service.presence.too-many', values: { max: n } }));
+    expect(() => hub.awareness(bo, NAME, forged(many, 3))).toThrow(`a window may show at most ${n} presences`);
     expect(names(watcher.awareness)).toEqual([]);
     many.delete(5000 + n);
     hub.awareness(bo, NAME, forged(many, 1));
