@@ -16,6 +16,7 @@ import { storageMessages } from './storage';
 import { syncMessages } from './sync';
 import { valuationMessages } from './valuation';
 import { uiDataMessages } from './ui-data';
+import { uiFirstRunMessages } from './ui-first-run';
 
 /** Every message id with its English ICU pattern. */
 export const en = {
@@ -32,4 +33,5 @@ export const en = {
   ...storageMessages,
   ...valuationMessages,
   ...uiDataMessages,
+  ...uiFirstRunMessages,
 } as const;
