@@ -17,6 +17,7 @@ import { syncMessages } from './sync';
 import { valuationMessages } from './valuation';
 import { uiDataMessages } from './ui-data';
 import { uiFirstRunMessages } from './ui-first-run';
+import { uiShellMessages } from './ui-shell';
 
 /** Every message id with its English ICU pattern. */
 export const en = {
@@ -34,4 +35,5 @@ export const en = {
   ...valuationMessages,
   ...uiDataMessages,
   ...uiFirstRunMessages,
+  ...uiShellMessages,
 } as const;
