@@ -18,6 +18,7 @@ import { valuationMessages } from './valuation';
 import { uiDataMessages } from './ui-data';
 import { uiFirstRunMessages } from './ui-first-run';
 import { uiShellMessages } from './ui-shell';
+import { uiCasesMessages } from './ui-cases';
 
 /** Every message id with its English ICU pattern. */
 export const en = {
@@ -36,4 +37,5 @@ export const en = {
   ...uiDataMessages,
   ...uiFirstRunMessages,
   ...uiShellMessages,
+  ...uiCasesMessages,
 } as const;
