@@ -19,6 +19,7 @@ import { uiDataMessages } from './ui-data';
 import { uiFirstRunMessages } from './ui-first-run';
 import { uiShellMessages } from './ui-shell';
 import { uiCasesMessages } from './ui-cases';
+import { uiMembersMessages } from './ui-members';
 
 /** Every message id with its English ICU pattern. */
 export const en = {
@@ -38,4 +39,5 @@ export const en = {
   ...uiFirstRunMessages,
   ...uiShellMessages,
   ...uiCasesMessages,
+  ...uiMembersMessages,
 } as const;
