@@ -5,7 +5,7 @@ import type { ReactNode } from 'react';
 import { CASE_STATUSES, CASE_STATUS_LABELS, CRIME_SECTORS, CRIME_SECTOR_LABELS, type CaseStatus, type CrimeSector } from '../../../shared/domain/codes';
 import { Icon } from '../ui/icons';
 import { Spinner } from '../ui/states';
-import { formatCount } from '../format/numbers';
+import { t } from '../../../shared/messages';
 
 /** Props of {@link CaseFilters}. */
 export interface CaseFiltersProps {
@@ -28,22 +28,22 @@ export function CaseFilters(props: CaseFiltersProps): ReactNode {
         <input
           className="input input-sm"
           type="search"
-          aria-label="Search cases and seizures"
-          placeholder="Search cases, species, places, sources…"
+          aria-label={t('ui.cases.search-label')}
+          placeholder={t('ui.cases.search-placeholder')}
           value={props.text}
           onChange={(e) => props.onText(e.target.value)}
         />
       </div>
-      <select className="select select-sm filter-select" aria-label="Filter by sector" value={props.sector} onChange={(e) => props.onSector(e.target.value as CrimeSector | '')}>
-        <option value="">All sectors</option>
+      <select className="select select-sm filter-select" aria-label={t('ui.cases.filter-sector')} value={props.sector} onChange={(e) => props.onSector(e.target.value as CrimeSector | '')}>
+        <option value="">{t('ui.cases.all-sectors')}</option>
         {CRIME_SECTORS.map((s) => (
           <option key={s} value={s}>
             {CRIME_SECTOR_LABELS[s]}
           </option>
         ))}
       </select>
-      <select className="select select-sm filter-select" aria-label="Filter by status" value={props.status} onChange={(e) => props.onStatus(e.target.value as CaseStatus | '')}>
-        <option value="">All statuses</option>
+      <select className="select select-sm filter-select" aria-label={t('ui.cases.filter-status')} value={props.status} onChange={(e) => props.onStatus(e.target.value as CaseStatus | '')}>
+        <option value="">{t('ui.cases.all-statuses')}</option>
         {CASE_STATUSES.map((s) => (
           <option key={s} value={s}>
             {CASE_STATUS_LABELS[s]}
@@ -51,8 +51,8 @@ export function CaseFilters(props: CaseFiltersProps): ReactNode {
         ))}
       </select>
       <span className="toolbar-count" aria-live="polite">
-        {props.loading ? <Spinner label="Refreshing" /> : null}
-        {props.count !== null ? `${formatCount(props.count)} shown` : ''}
+        {props.loading ? <Spinner label={t('ui.cases.refreshing')} /> : null}
+        {props.count !== null ? t('ui.cases.shown', { count: props.count }) : ''}
       </span>
     </div>
   );

@@ -14,12 +14,12 @@ import { useMembers } from '../hooks/use-members';
 import { useDocumentTitle } from '../hooks/use-document-title';
 import { Icon } from '../ui/icons';
 import { EmptyState, ErrorPanel, Loading } from '../ui/states';
-import { formatCount } from '../format/numbers';
 import { CaseFilters } from './case-filters';
 import { CaseTable } from './case-table';
 import { NewCaseDialog } from './new-case-dialog';
 import { WhileReceivingCases } from '../sync/receiving-cases';
 import { isServerSort, nextSort, sortLocally, type CaseSort } from './case-sort';
+import { t } from '../../../shared/messages';
 
 /** The case list screen. */
 export function CaseListScreen(props: { ws: WorkspaceSummary }): ReactNode {
@@ -32,7 +32,7 @@ export function CaseListScreen(props: { ws: WorkspaceSummary }): ReactNode {
   const query = useDeferredValue(text.trim());
   const members = useMembers(ws.id);
   const mayWrite = useCan(ws)('case.create');
-  useDocumentTitle(`Cases · ${ws.name}`);
+  useDocumentTitle(t('ui.cases.page-title', { workspace: ws.name }));
 
   const list = useLiveQuery(
     'cases.list',
@@ -58,15 +58,15 @@ export function CaseListScreen(props: { ws: WorkspaceSummary }): ReactNode {
     <div className="page page-wide">
       <div className="page-header">
         <div className="page-header-text">
-          <h1>Cases</h1>
+          <h1>{t('ui.cases.heading')}</h1>
           <p className="page-subtitle">
-            {list.data ? `${formatCount(ws.caseCount)} case${ws.caseCount === 1 ? '' : 's'} in this workspace` : 'Case files shared by the task force'}
+            {list.data ? t('ui.cases.count', { count: ws.caseCount }) : t('ui.cases.subtitle')}
           </p>
         </div>
         <div className="page-actions">
           {mayWrite ? (
             <button type="button" className="btn btn-primary" onClick={() => setCreating(true)}>
-              <Icon name="plus" /> New case
+              <Icon name="plus" /> {t('ui.cases.new-case')}
             </button>
           ) : null}
         </div>
@@ -79,26 +79,26 @@ export function CaseListScreen(props: { ws: WorkspaceSummary }): ReactNode {
           <WhileReceivingCases workspaceId={ws.id}>
           <EmptyState
             icon="briefcase"
-            title="No cases yet"
+            title={t('ui.cases.no-cases')}
             actions={
               mayWrite ? (
                 <button type="button" className="btn btn-primary" onClick={() => setCreating(true)}>
-                  <Icon name="plus" /> Create the first case
+                  <Icon name="plus" /> {t('ui.cases.create-first')}
                 </button>
               ) : null
             }
           >
-            A case holds the seizures, places and routes of one investigation. Create a case, then add seizures by hand or import a spreadsheet, KML or GeoJSON file.
+            {t('ui.cases.no-cases-text')}
           </EmptyState>
           </WhileReceivingCases>
         </div>
       ) : (
         <div className="table-card">
           <CaseFilters text={text} onText={setText} sector={sector} onSector={setSector} status={status} onStatus={setStatus} count={list.data ? rows.length : null} loading={list.loading} />
-          {!list.data && list.loading ? <Loading>Loading cases…</Loading> : null}
+          {!list.data && list.loading ? <Loading>{t('ui.cases.loading')}</Loading> : null}
           {list.data && rows.length === 0 ? (
-            <EmptyState icon="search" title="No case matches" actions={<button type="button" className="btn" onClick={clear}>Clear search and filters</button>}>
-              Nothing matches {query ? `“${query}”` : 'these filters'}. Search looks through case titles, summaries and every seizure’s commodity, species, place and source.
+            <EmptyState icon="search" title={t('ui.cases.no-match')} actions={<button type="button" className="btn" onClick={clear}>{t('ui.cases.clear-filters')}</button>}>
+              {t('ui.cases.no-match-text', { hasQuery: query ? 'yes' : 'no', query })}
             </EmptyState>
           ) : null}
           {rows.length ? <CaseTable rows={rows} sort={sort} onSort={(k) => setSort((s) => nextSort(s, k))} members={members} onOpen={(id) => navigate({ name: 'case', ws: ws.id, caseId: id, tab: 'overview' })} /> : null}

@@ -11,6 +11,7 @@ import { DataTable, type Column } from '../ui/data-table';
 import { formatCount } from '../format/numbers';
 import { formatDateTime, formatRelative } from '../format/dates';
 import type { CaseSort, CaseSortKey } from './case-sort';
+import { t } from '../../../shared/messages';
 
 /** Props of {@link CaseTable}. */
 export interface CaseTableProps {
@@ -31,10 +32,10 @@ function jurisdictionsText(codes: string[]): string {
 export function CaseTable(props: CaseTableProps): ReactNode {
   const { members } = props;
   const columns: Column<CaseSummary, CaseSortKey>[] = [
-    { id: 'number', header: 'Number', sortKey: 'number', className: 'col-nowrap', cell: (c) => <span className="case-number">{c.number}</span> },
+    { id: 'number', header: t('ui.cases.col-number'), sortKey: 'number', className: 'col-nowrap', cell: (c) => <span className="case-number">{c.number}</span> },
     {
       id: 'title',
-      header: 'Title',
+      header: t('ui.cases.col-title'),
       sortKey: 'title',
       className: 'col-title',
       cell: (c) => (
@@ -46,20 +47,20 @@ export function CaseTable(props: CaseTableProps): ReactNode {
         </>
       ),
     },
-    { id: 'sector', header: 'Sector', sortKey: 'sector', className: 'col-sector', cell: (c) => <SectorLabel sector={c.sector} /> },
-    { id: 'status', header: 'Status', sortKey: 'status', cell: (c) => <StatusBadge status={c.status} /> },
+    { id: 'sector', header: t('ui.cases.col-sector'), sortKey: 'sector', className: 'col-sector', cell: (c) => <SectorLabel sector={c.sector} /> },
+    { id: 'status', header: t('ui.cases.col-status'), sortKey: 'status', cell: (c) => <StatusBadge status={c.status} /> },
     { id: 'tlp', header: 'TLP', sortKey: 'tlp', cell: (c) => <TlpBadge tlp={c.tlp} /> },
-    { id: 'agency', header: 'Lead agency', sortKey: 'leadAgency', className: 'col-agency', cell: (c) => c.leadAgency || <span className="muted">—</span> },
-    { id: 'seizures', header: 'Seizures', sortKey: 'seizureCount', numeric: true, cell: (c) => formatCount(c.seizureCount) },
+    { id: 'agency', header: t('ui.cases.col-agency'), sortKey: 'leadAgency', className: 'col-agency', cell: (c) => c.leadAgency || <span className="muted">—</span> },
+    { id: 'seizures', header: t('ui.cases.col-seizures'), sortKey: 'seizureCount', numeric: true, cell: (c) => formatCount(c.seizureCount) },
     {
       id: 'mapped',
-      header: 'Mapped',
+      header: t('ui.cases.col-mapped'),
       sortKey: 'mappedCount',
       numeric: true,
       cell: (c) => {
         const share = c.seizureCount ? Math.round((100 * c.mappedCount) / c.seizureCount) : 0;
         return (
-          <span className="mapped-bar" title={`${c.mappedCount} of ${c.seizureCount} seizures have coordinates`}>
+          <span className="mapped-bar" title={t('ui.cases.mapped-tip', { mapped: c.mappedCount, count: c.seizureCount })}>
             {formatCount(c.mappedCount)}
             <span className="mapped-bar-track" aria-hidden="true">
               <span className="mapped-bar-fill" style={{ width: `${share}%` }} />
@@ -70,19 +71,19 @@ export function CaseTable(props: CaseTableProps): ReactNode {
     },
     {
       id: 'updated',
-      header: 'Updated',
+      header: t('ui.cases.col-updated'),
       sortKey: 'updatedAt',
       className: 'col-nowrap col-updated',
       cell: (c) => {
         const by = members.get(c.updatedBy)?.name;
         return (
-          <span title={`${formatDateTime(c.updatedAt)}${by ? ` by ${by}` : ''}`}>
+          <span title={t('ui.cases.updated-tip', { when: formatDateTime(c.updatedAt), hasBy: by ? 'yes' : 'no', by })}>
             {formatRelative(c.updatedAt)}
-            {by ? <span className="cell-secondary">by {by}</span> : null}
+            {by ? <span className="cell-secondary">{t('ui.cases.by', { name: by })}</span> : null}
           </span>
         );
       },
     },
   ];
-  return <DataTable label="Cases" className="case-table" columns={columns} rows={props.rows} rowKey={(c) => c.id} sort={props.sort} onSort={props.onSort} onRowClick={(c) => props.onOpen(c.id)} />;
+  return <DataTable label={t('ui.cases.table-label')} className="case-table" columns={columns} rows={props.rows} rowKey={(c) => c.id} sort={props.sort} onSort={props.onSort} onRowClick={(c) => props.onOpen(c.id)} />;
 }

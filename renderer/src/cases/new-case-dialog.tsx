@@ -15,6 +15,7 @@ import { CountryPicker } from '../ui/country-picker';
 import { SectorSelect, StatusSelect, TlpSelect } from '../ui/code-selects';
 import { checkField, issueFieldErrors, zodFieldErrors, type FieldErrors } from '../forms/issues';
 import { todayIso } from '../format/dates';
+import { t } from '../../../shared/messages';
 
 /** The new-case dialog. */
 export function NewCaseDialog(props: { ws: WorkspaceSummary; onClose: () => void; onCreated: (c: CaseSummary) => void }): ReactNode {
@@ -43,35 +44,35 @@ export function NewCaseDialog(props: { ws: WorkspaceSummary; onClose: () => void
 
   return (
     <FormDialog
-      title="New case"
-      description={`It gets the next number (${props.ws.casePrefix}-${fields.openedOn.slice(0, 4)}-…) and is shared with every member of ${props.ws.name}.`}
+      title={t('ui.cases.dialog-title')}
+      description={t('ui.cases.dialog-description', { prefix: props.ws.casePrefix, year: fields.openedOn.slice(0, 4), workspace: props.ws.name })}
       onClose={props.onClose}
       size="wide"
-      submitLabel="Create case"
-      busyLabel="Creating…"
+      submitLabel={t('ui.cases.create-case')}
+      busyLabel={t('ui.cases.creating')}
       onSubmit={submit}
       onIssues={(issues) => setErrors(issueFieldErrors(issues.map((i) => ({ ...i, field: i.field.replace(/^fields\./, '') }))))}
     >
         <div className="form-grid">
-          <Field label="Title" error={errors.title || undefined} className="span-all" hint="What the case is about, e.g. “Pangolin scales via Pasir Panjang, 2019”.">
+          <Field label={t('ui.cases.title')} error={errors.title || undefined} className="span-all" hint={t('ui.cases.title-hint')}>
             {(c) => <input className="input" {...c} value={fields.title} onChange={(e) => set('title', e.target.value)} autoFocus />}
           </Field>
-          <Field label="Crime sector" error={errors.sector || undefined}>
+          <Field label={t('ui.cases.crime-sector')} error={errors.sector || undefined}>
             {(c) => <SectorSelect {...c} value={fields.sector} onChange={(e) => set('sector', e.target.value as CrimeSector)} />}
           </Field>
-          <Field label="Status" error={errors.status || undefined}>
+          <Field label={t('ui.cases.status')} error={errors.status || undefined}>
             {(c) => <StatusSelect {...c} value={fields.status} onChange={(e) => set('status', e.target.value as CaseStatus)} />}
           </Field>
-          <Field label="TLP marking" error={errors.tlp || undefined} hint={TLP_DESCRIPTIONS[fields.tlp]}>
+          <Field label={t('ui.cases.tlp-marking')} error={errors.tlp || undefined} hint={TLP_DESCRIPTIONS[fields.tlp]}>
             {(c) => <TlpSelect {...c} value={fields.tlp} onChange={(e) => set('tlp', e.target.value as Tlp)} />}
           </Field>
-          <Field label="Opened on" error={errors.openedOn || undefined}>
+          <Field label={t('ui.cases.opened-on')} error={errors.openedOn || undefined}>
             {(c) => <input className="input" type="date" {...c} value={fields.openedOn} onChange={(e) => set('openedOn', e.target.value)} />}
           </Field>
-          <Field label="Lead agency" error={errors.leadAgency || undefined} optional className="span-all">
+          <Field label={t('ui.cases.lead-agency')} error={errors.leadAgency || undefined} optional className="span-all">
             {(c) => <input className="input" {...c} value={fields.leadAgency} onChange={(e) => set('leadAgency', e.target.value)} />}
           </Field>
-          <Field label="Jurisdictions" error={errors.jurisdictions || undefined} optional className="span-all" hint="Countries whose authorities are involved (ISO 3166-1).">
+          <Field label={t('ui.cases.jurisdictions')} error={errors.jurisdictions || undefined} optional className="span-all" hint={t('ui.cases.jurisdictions-hint')}>
             {(c) => <CountryPicker control={c} value={fields.jurisdictions} onChange={(v) => set('jurisdictions', v)} />}
           </Field>
         </div>

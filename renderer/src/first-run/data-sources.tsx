@@ -7,6 +7,7 @@ import type { ReactNode } from 'react';
 import { useLiveQuery } from '../data/use-live-query';
 import { CopyButton } from '../ui/copy-button';
 import { ErrorPanel } from '../ui/states';
+import { t } from '../../../shared/messages';
 
 /** The list of data sources; `compact` for the demo card. */
 export function DataSources(props: { compact?: boolean }): ReactNode {
@@ -15,7 +16,7 @@ export function DataSources(props: { compact?: boolean }): ReactNode {
   const sources = info.data?.sources ?? [];
   return (
     <div className={props.compact ? 'sources sources-compact' : 'sources'}>
-      <p className="sources-title">Where the data comes from</p>
+      <p className="sources-title">{t('ui.first-run.sources-title')}</p>
       <ul>
         {sources.map((s) => (
           <li key={s.title}>
@@ -24,7 +25,7 @@ export function DataSources(props: { compact?: boolean }): ReactNode {
             {s.url && !props.compact ? (
               <div className="url-box">
                 <span className="url-text">{s.url}</span>
-                <CopyButton text={s.url} what={`the address of ${s.title}`} />
+                <CopyButton text={s.url} what={t('ui.first-run.source-address', { title: s.title })} />
               </div>
             ) : null}
           </li>

@@ -7,6 +7,7 @@ import { useState, type FormEvent, type ReactNode } from 'react';
 import { identityInputSchema } from '../../../shared/domain/member';
 import { MEMBER_ROLES, MEMBER_ROLE_LABELS, type MemberRole } from '../../../shared/domain/codes';
 import type { Identity } from '../../../shared/rpc/app';
+import { t, type MessageId } from '../../../shared/messages';
 import { useClient } from '../app/services';
 import { RpcError } from '../data/rpc-error';
 import { Field } from '../ui/field';
@@ -16,11 +17,11 @@ import { OnboardingLayout } from './onboarding-layout';
 import { useDocumentTitle } from '../hooks/use-document-title';
 import { JoinInstead } from '../members/join-launchers';
 
-const ROLE_HELP: Record<MemberRole, string> = {
-  admin: 'Sets up workspaces and manages members.',
-  investigator: 'Reads and edits case files.',
-  prosecutor: 'Edits cases and exports case packs.',
-  observer: 'Reads only (e.g. a partner NGO).',
+const ROLE_HELP: Record<MemberRole, MessageId> = {
+  admin: 'ui.first-run.role-help-admin',
+  investigator: 'ui.first-run.role-help-investigator',
+  prosecutor: 'ui.first-run.role-help-prosecutor',
+  observer: 'ui.first-run.role-help-observer',
 };
 
 /** The identity form. */
@@ -32,7 +33,7 @@ export function IdentityScreen(props: { onCreated: (identity: Identity) => void 
   const [errors, setErrors] = useState<FieldErrors>({});
   const [failure, setFailure] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
-  useDocumentTitle('Welcome');
+  useDocumentTitle(t('ui.first-run.welcome-title'));
 
   /** Re-checks a field that shows a message, so the message goes as soon as it is fixed. */
   const recheck = (field: 'name' | 'agency', value: string): void => {
@@ -58,30 +59,30 @@ export function IdentityScreen(props: { onCreated: (identity: Identity) => void 
   return (
     <OnboardingLayout step={1}>
       <form className="onboarding-form" onSubmit={submit} noValidate aria-labelledby="identity-title">
-        <h2 id="identity-title">Set up your identity</h2>
-        <p className="onboarding-lead">Your name and agency are shown to colleagues next to every change you make. They stay on this computer.</p>
+        <h2 id="identity-title">{t('ui.first-run.identity-heading')}</h2>
+        <p className="onboarding-lead">{t('ui.first-run.identity-lead')}</p>
         {failure ? <ErrorPanel error={failure} /> : null}
-        <Field label="Full name" error={errors.name || undefined}>
+        <Field label={t('ui.first-run.full-name')} error={errors.name || undefined}>
           {(c) => <input className="input" {...c} value={name} onChange={(e) => {
                 setName(e.target.value);
                 recheck('name', e.target.value);
-              }} autoComplete="name" placeholder="e.g. Siti Rahman" autoFocus />}
+              }} autoComplete="name" placeholder={t('ui.first-run.full-name-placeholder')} autoFocus />}
         </Field>
-        <Field label="Agency" error={errors.agency || undefined} hint="Your organisation as colleagues know it, e.g. “Singapore Customs”.">
+        <Field label={t('ui.first-run.agency')} error={errors.agency || undefined} hint={t('ui.first-run.agency-hint')}>
           {(c) => <input className="input" {...c} value={agency} onChange={(e) => {
                 setAgency(e.target.value);
                 recheck('agency', e.target.value);
-              }} autoComplete="organization" placeholder="e.g. National Parks Board" />}
+              }} autoComplete="organization" placeholder={t('ui.first-run.agency-placeholder')} />}
         </Field>
         <fieldset className="fieldset">
-          <legend className="field-label">Role in the task force</legend>
+          <legend className="field-label">{t('ui.first-run.role-legend')}</legend>
           <div className="radio-cards">
             {MEMBER_ROLES.map((r) => (
               <label className="radio-card" key={r}>
                 <input type="radio" name="role" value={r} checked={role === r} onChange={() => setRole(r)} />
                 <span>
                   <span className="radio-card-title">{MEMBER_ROLE_LABELS[r]}</span>
-                  <span className="radio-card-text">{ROLE_HELP[r]}</span>
+                  <span className="radio-card-text">{t(ROLE_HELP[r])}</span>
                 </span>
               </label>
             ))}
@@ -90,7 +91,7 @@ export function IdentityScreen(props: { onCreated: (identity: Identity) => void 
         </fieldset>
         <div className="onboarding-actions">
           <button type="submit" className="btn btn-primary btn-lg" disabled={busy}>
-            {busy ? 'Saving…' : 'Continue'}
+            {busy ? t('ui.first-run.saving') : t('ui.first-run.continue')}
           </button>
         </div>
       </form>

@@ -11,6 +11,7 @@ import { Field } from '../ui/field';
 import { ErrorPanel } from '../ui/states';
 import { checkField, issueFieldErrors, zodFieldErrors, type FieldErrors } from '../forms/issues';
 import { COMMON_CURRENCIES } from '../domain/labels';
+import { t } from '../../../shared/messages';
 
 const schema = workspaceSettingsSchema.omit({ id: true });
 
@@ -47,22 +48,22 @@ export function NewWorkspaceForm(props: { onCreated: (w: WorkspaceSummary) => vo
   };
 
   return (
-    <form className="stack" onSubmit={submit} noValidate aria-label="Create a workspace">
+    <form className="stack" onSubmit={submit} noValidate aria-label={t('ui.first-run.create-workspace-form')}>
       {failure ? <ErrorPanel error={failure} /> : null}
-      <Field label="Workspace name" error={errors.name || undefined}>
+      <Field label={t('ui.first-run.workspace-name')} error={errors.name || undefined}>
         {(c) => <input className="input" {...c} value={name} onChange={(e) => {
           setName(e.target.value);
           recheck('name', e.target.value);
-        }} placeholder="e.g. NEST Singapore 2026" />}
+        }} placeholder={t('ui.first-run.workspace-name-placeholder')} />}
       </Field>
       <div className="form-grid">
-        <Field label="Case prefix" error={errors.casePrefix || undefined} hint={`Cases are numbered ${casePrefix || 'NEST'}-2026-0001, …`}>
+        <Field label={t('ui.first-run.case-prefix')} error={errors.casePrefix || undefined} hint={t('ui.first-run.case-prefix-hint', { prefix: casePrefix || 'NEST' })}>
           {(c) => <input className="input mono" {...c} value={casePrefix} maxLength={12} onChange={(e) => {
                 setCasePrefix(e.target.value.toUpperCase());
                 recheck('casePrefix', e.target.value.toUpperCase());
               }} />}
         </Field>
-        <Field label="Reporting currency" error={errors.reportingCurrency || undefined} hint="ISO 4217, for profit estimates.">
+        <Field label={t('ui.first-run.reporting-currency')} error={errors.reportingCurrency || undefined} hint={t('ui.first-run.reporting-currency-hint')}>
           {(c) => (
             <>
               <input className="input mono" {...c} list="ws-currencies" value={currency} maxLength={3} onChange={(e) => {
@@ -80,7 +81,7 @@ export function NewWorkspaceForm(props: { onCreated: (w: WorkspaceSummary) => vo
       </div>
       <div>
         <button type="submit" className="btn btn-primary" disabled={busy}>
-          {busy ? 'Creating…' : 'Create workspace'}
+          {busy ? t('ui.first-run.creating') : t('ui.first-run.create-workspace')}
         </button>
       </div>
     </form>

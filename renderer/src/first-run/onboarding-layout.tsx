@@ -5,26 +5,27 @@
 import type { ReactNode } from 'react';
 import { BrandMark } from '../shell/brand';
 import { Icon, type IconName } from '../ui/icons';
+import { t, type MessageId } from '../../../shared/messages';
 
-const POINTS: { icon: IconName; title: string; text: string }[] = [
-  { icon: 'briefcase', title: 'One case file, every agency', text: 'Police, customs, environment agencies, prosecutors and NGOs work on the same case, live.' },
-  { icon: 'map', title: 'Seizures on the map', text: 'Import seizure tables, KML or GeoJSON and see routes and hotspots at once — fully offline.' },
-  { icon: 'shield', title: 'Marked and controlled', text: 'Every case carries its TLP 2.0 marking; every change is attributed to its author.' },
+const POINTS: { icon: IconName; title: MessageId; text: MessageId }[] = [
+  { icon: 'briefcase', title: 'ui.first-run.point-agencies-title', text: 'ui.first-run.point-agencies-text' },
+  { icon: 'map', title: 'ui.first-run.point-map-title', text: 'ui.first-run.point-map-text' },
+  { icon: 'shield', title: 'ui.first-run.point-marking-title', text: 'ui.first-run.point-marking-text' },
 ];
 
 /** First-run layout. `step` is 1 (identity) or 2 (workspace); null hides the steps (a returning user's home). */
 export function OnboardingLayout(props: { step: 1 | 2 | null; children: ReactNode }): ReactNode {
   return (
     <div className="onboarding">
-      <aside className="onboarding-aside" aria-label="About NEST Desk">
+      <aside className="onboarding-aside" aria-label={t('ui.first-run.about-aside')}>
         <div className="onboarding-brand">
           <BrandMark size={36} />
           <div>
             <p className="onboarding-brand-name">NEST Desk</p>
-            <p className="onboarding-brand-sub">National Environmental Security Task Force</p>
+            <p className="onboarding-brand-sub">{t('ui.first-run.brand-sub')}</p>
           </div>
         </div>
-        <h1 className="onboarding-headline">Shared case files for transnational environmental crime.</h1>
+        <h1 className="onboarding-headline">{t('ui.first-run.headline')}</h1>
         <ul className="onboarding-points">
           {POINTS.map((p) => (
             <li key={p.title}>
@@ -32,22 +33,22 @@ export function OnboardingLayout(props: { step: 1 | 2 | null; children: ReactNod
                 <Icon name={p.icon} size={18} />
               </span>
               <span>
-                <strong>{p.title}</strong>
-                <span>{p.text}</span>
+                <strong>{t(p.title)}</strong>
+                <span>{t(p.text)}</span>
               </span>
             </li>
           ))}
         </ul>
-        <p className="onboarding-foot">Your data stays on this computer until you choose to share a workspace through your task force’s relay.</p>
+        <p className="onboarding-foot">{t('ui.first-run.foot')}</p>
       </aside>
       <main className="onboarding-main" id="main">
         {props.step ? (
-          <ol className="steps" aria-label="Setup steps">
+          <ol className="steps" aria-label={t('ui.first-run.setup-steps')}>
             <li aria-current={props.step === 1 ? 'step' : undefined} className={props.step > 1 ? 'done' : undefined}>
-              <span className="step-num">{props.step > 1 ? <Icon name="check" size={12} /> : '1'}</span> Your identity
+              <span className="step-num">{props.step > 1 ? <Icon name="check" size={12} /> : '1'}</span> {t('ui.first-run.step-identity')}
             </li>
             <li aria-current={props.step === 2 ? 'step' : undefined}>
-              <span className="step-num">2</span> Workspace
+              <span className="step-num">2</span> {t('ui.first-run.step-workspace')}
             </li>
           </ol>
         ) : null}

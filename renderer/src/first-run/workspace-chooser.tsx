@@ -12,11 +12,11 @@ import { useLiveQuery } from '../data/use-live-query';
 import { useDocumentTitle } from '../hooks/use-document-title';
 import { Icon } from '../ui/icons';
 import { ErrorPanel, Loading } from '../ui/states';
-import { formatCount } from '../format/numbers';
 import { OnboardingLayout } from './onboarding-layout';
 import { NewWorkspaceForm } from './new-workspace-form';
 import { DataSources } from './data-sources';
 import { JoinWorkspaceBanner } from '../members/join-launchers';
+import { t } from '../../../shared/messages';
 
 /** The workspace chooser. */
 export function WorkspaceChooser(): ReactNode {
@@ -24,33 +24,33 @@ export function WorkspaceChooser(): ReactNode {
   const workspaces = list.data ?? [];
   const hasOwn = workspaces.length > 0;
   const demoListed = workspaces.some((w) => w.demo && !w.problem);
-  useDocumentTitle('Workspaces');
+  useDocumentTitle(t('ui.first-run.workspaces-title'));
 
   return (
     <OnboardingLayout step={hasOwn ? null : 2}>
       <div className="chooser">
-        <h2>{hasOwn ? 'Open a workspace' : 'Choose a workspace'}</h2>
+        <h2>{hasOwn ? t('ui.first-run.open-heading') : t('ui.first-run.choose-heading')}</h2>
         <p className="onboarding-lead">
           {hasOwn
-            ? 'Pick up where you left off, or start a new workspace for another task force.'
-            : 'A workspace holds the cases of one task force. Create one for your team, or explore the demo built from real, publicly reported seizures.'}
+            ? t('ui.first-run.open-lead')
+            : t('ui.first-run.choose-lead')}
         </p>
         {list.error ? <ErrorPanel error={list.error} onRetry={list.reload} /> : null}
-        {list.loading && !list.data ? <Loading>Looking for workspaces on this computer…</Loading> : null}
+        {list.loading && !list.data ? <Loading>{t('ui.first-run.looking')}</Loading> : null}
         {hasOwn ? (
-          <ul className="workspace-list" aria-label="Workspaces on this computer">
+          <ul className="workspace-list" aria-label={t('ui.first-run.workspace-list')}>
             {workspaces.map((w) => (
               <WorkspaceRow key={w.id} ws={w} />
             ))}
           </ul>
         ) : null}
         <JoinWorkspaceBanner />
-        {hasOwn ? <h3 className="chooser-subtitle">{demoListed ? 'Or start a new workspace' : 'Or start something new'}</h3> : null}
+        {hasOwn ? <h3 className="chooser-subtitle">{demoListed ? t('ui.first-run.or-new-workspace') : t('ui.first-run.or-something-new')}</h3> : null}
         <div className={`chooser-grid${demoListed ? ' chooser-grid-single' : ''}`}>
           <section className="card chooser-card" aria-labelledby="new-ws-title">
             <div className="card-body">
-              <h3 id="new-ws-title">Create a workspace</h3>
-              <p className="chooser-card-text">For your task force’s own cases. You become its administrator.</p>
+              <h3 id="new-ws-title">{t('ui.first-run.create-card-heading')}</h3>
+              <p className="chooser-card-text">{t('ui.first-run.create-card-text')}</p>
               <NewWorkspaceForm onCreated={(w) => navigate({ name: 'cases', ws: w.id })} />
             </div>
           </section>
@@ -74,7 +74,7 @@ function WorkspaceRow(props: { ws: WorkspaceSummary }): ReactNode {
             {w.name} {w.demo ? <span className="tag tag-accent">DEMO</span> : null}
           </span>
           <span className="workspace-row-meta">
-            {w.problem ?? `${formatCount(w.caseCount)} case${w.caseCount === 1 ? '' : 's'} · prefix ${w.casePrefix} · ${w.reportingCurrency} · ${MEMBER_ROLE_LABELS[w.role]}`}
+            {w.problem ?? t('ui.first-run.workspace-line', { count: w.caseCount, prefix: w.casePrefix, currency: w.reportingCurrency, role: MEMBER_ROLE_LABELS[w.role] })}
           </span>
         </span>
         {w.problem ? <Icon name="alert" /> : <Icon name="chevron-right" />}
@@ -101,13 +101,13 @@ function DemoCard(): ReactNode {
   return (
     <section className="card chooser-card chooser-demo" aria-labelledby="demo-title">
       <div className="card-body">
-        <h3 id="demo-title">Explore the demo workspace</h3>
-        <p className="chooser-card-text">59 real seizures from public reports (2012–2025) in 6 cases: wildlife, timber, fisheries, mining, waste and ozone-depleting substances.</p>
+        <h3 id="demo-title">{t('ui.first-run.demo-heading')}</h3>
+        <p className="chooser-card-text">{t('ui.first-run.demo-text')}</p>
         <DataSources compact />
         {error ? <ErrorPanel error={error} /> : null}
         <button type="button" className="btn chooser-demo-button" onClick={open} disabled={busy}>
           <Icon name="book" />
-          {busy ? 'Preparing the demo…' : 'Open the demo workspace'}
+          {busy ? t('ui.first-run.preparing-demo') : t('ui.first-run.open-demo')}
         </button>
       </div>
     </section>

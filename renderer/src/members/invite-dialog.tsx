@@ -23,6 +23,7 @@ import { useToast } from '../ui/toast';
 import { ROLE_EXPLANATIONS, RoleBadge } from './roles';
 import { saveInvitationFile } from './save-invitation';
 import './members.css';
+import { t } from '../../../shared/messages';
 
 const daysSchema = z.coerce.number({ error: 'must be a number of days' }).int('must be a whole number of days').min(1, 'must be at least 1 day').max(730, 'must be at most 730 days (2 years)');
 const inviteSchema = z.object({ name: identityInputSchema.shape.name, agency: identityInputSchema.shape.agency, role: z.enum(MEMBER_ROLES), validDays: daysSchema });
@@ -71,17 +72,17 @@ function InviteForm(props: { ws: WorkspaceSummary; onClose: () => void; onCreate
 
   return (
     <Dialog
-      title="Invite a member"
-      description={`They join ${props.ws.name} with the invitation you create here.`}
+      title={t('ui.members.invite-title')}
+      description={t('ui.members.invite-description', { workspace: props.ws.name })}
       onClose={props.onClose}
       size="wide"
       footer={
         <>
           <button type="button" className="btn" onClick={props.onClose}>
-            Cancel
+            {t('ui.members.cancel')}
           </button>
           <button type="submit" form="invite-form" className="btn btn-primary" disabled={busy}>
-            {busy ? 'Creating…' : 'Create invitation'}
+            {busy ? t('ui.members.creating') : t('ui.members.create-invitation')}
           </button>
         </>
       }
@@ -89,14 +90,14 @@ function InviteForm(props: { ws: WorkspaceSummary; onClose: () => void; onCreate
       <form id="invite-form" className="dialog-body stack" onSubmit={submit} noValidate>
         {failure ? <ErrorPanel error={failure} /> : null}
         <div className="form-grid">
-          <Field label="Full name" error={errors.name || undefined}>
+          <Field label={t('ui.members.full-name')} error={errors.name || undefined}>
             {(c) => (
               <input
                 className="input"
                 {...c}
                 value={name}
                 autoFocus
-                placeholder="e.g. Bo Tan"
+                placeholder={t('ui.members.full-name-placeholder')}
                 onChange={(e) => {
                   setName(e.target.value);
                   recheck('name', e.target.value);
@@ -104,13 +105,13 @@ function InviteForm(props: { ws: WorkspaceSummary; onClose: () => void; onCreate
               />
             )}
           </Field>
-          <Field label="Agency" error={errors.agency || undefined}>
+          <Field label={t('ui.members.agency')} error={errors.agency || undefined}>
             {(c) => (
               <input
                 className="input"
                 {...c}
                 value={agency}
-                placeholder="e.g. National Parks Board"
+                placeholder={t('ui.members.agency-placeholder')}
                 onChange={(e) => {
                   setAgency(e.target.value);
                   recheck('agency', e.target.value);
@@ -120,20 +121,20 @@ function InviteForm(props: { ws: WorkspaceSummary; onClose: () => void; onCreate
           </Field>
         </div>
         <fieldset className="fieldset">
-          <legend className="field-label">Role</legend>
+          <legend className="field-label">{t('ui.members.role')}</legend>
           <div className="role-choices">
             {MEMBER_ROLES.map((r) => (
               <label className="radio-card" key={r}>
                 <input type="radio" name="invite-role" value={r} checked={role === r} onChange={() => setRole(r)} />
                 <span>
                   <span className="radio-card-title">{MEMBER_ROLE_LABELS[r]}</span>
-                  <span className="radio-card-text">{ROLE_EXPLANATIONS[r]}</span>
+                  <span className="radio-card-text">{t(ROLE_EXPLANATIONS[r])}</span>
                 </span>
               </label>
             ))}
           </div>
         </fieldset>
-        <Field label="Valid for (days)" error={errors.validDays || undefined} hint="After this the invitation no longer works; send a new one to renew access. 1 to 730 days." className="invite-days-field">
+        <Field label={t('ui.members.valid-days')} error={errors.validDays || undefined} hint={t('ui.members.valid-days-hint')} className="invite-days-field">
           {(c) => (
             <input
               className="input invite-days"
@@ -157,7 +158,7 @@ function InvitationResult(props: { invitation: Invitation; name: string; agency:
   const toast = useToast();
   const save = (): void => {
     saveInvitationFile(invitation.fileName, invitation.invitation).then(
-      (saved) => saved && toast(`Saved ${invitation.fileName}`),
+      (saved) => saved && toast(t('ui.members.saved-file', { fileName: invitation.fileName })),
       (err: unknown) => {
         const d = describeError(err);
         toast(`${d.title} ${d.detail}`.trim(), 'error');
@@ -166,14 +167,14 @@ function InvitationResult(props: { invitation: Invitation; name: string; agency:
   };
   return (
     <Dialog
-      title="Invitation ready"
-      description={`Give it to ${props.name}. They open it in NEST Desk with “Join a workspace”.`}
+      title={t('ui.members.ready-title')}
+      description={t('ui.members.ready-description', { name: props.name })}
       onClose={props.onClose}
       size="wide"
       className="invitation-dialog"
       footer={
         <button type="button" className="btn btn-primary" onClick={props.onClose}>
-          Done
+          {t('ui.members.done')}
         </button>
       }
     >
@@ -184,7 +185,7 @@ function InvitationResult(props: { invitation: Invitation; name: string; agency:
             <span className="invitation-summary-meta"> · {props.agency}</span>
             <span className="invitation-summary-meta" role="note">
               {' '}
-              · valid until {formatDateTime(invitation.expiresAt)}
+              {t('ui.members.valid-until-meta', { when: formatDateTime(invitation.expiresAt) })}
             </span>
           </span>
           <RoleBadge role={props.role} />
@@ -192,19 +193,19 @@ function InvitationResult(props: { invitation: Invitation; name: string; agency:
         <div className="alert alert-warning" role="note">
           <Icon name="shield" />
           <div>
-            <p className="alert-title">Hand this over like a password.</p>
+            <p className="alert-title">{t('ui.members.like-password')}</p>
             <p>
-              Whoever holds this invitation can open {props.ws.name} as {props.name} until it expires or you remove them. Give it in person, on a USB stick, or through an encrypted channel your task force trusts — not by ordinary e-mail or chat.
+              {t('ui.members.like-password-text', { workspace: props.ws.name, name: props.name })}
             </p>
           </div>
         </div>
-        <Field label="Invitation">
+        <Field label={t('ui.members.invitation')}>
           {(c) => <textarea className="textarea invitation-box" {...c} readOnly value={invitation.invitation} data-testid="invitation-string" onFocus={(e) => e.currentTarget.select()} />}
         </Field>
         <div className="invitation-actions">
-          <CopyButton text={invitation.invitation} what="the invitation" />
+          <CopyButton text={invitation.invitation} what={t('ui.members.the-invitation')} />
           <button type="button" className="btn btn-sm" onClick={save}>
-            <Icon name="download" size={14} /> Save as file
+            <Icon name="download" size={14} /> {t('ui.members.save-file')}
           </button>
           <span className="muted small grow">{invitation.fileName}</span>
         </div>

@@ -16,6 +16,7 @@ import { Icon } from '../ui/icons';
 import { ErrorPanel, describeError } from '../ui/states';
 import { ROLE_EXPLANATIONS, RoleBadge } from './roles';
 import './members.css';
+import { t } from '../../../shared/messages';
 
 /** Largest invitation file read, in bytes (an invitation is about 1 KB). */
 const MAX_FILE_BYTES = 64 * 1024;
@@ -87,25 +88,25 @@ export function JoinDialog(props: { onClose: () => void; onJoined: (w: Workspace
 
   return (
     <Dialog
-      title="Join a workspace"
-      description="Use the invitation your workspace admin gave you: paste it, or open the .nestinvite file."
+      title={t('ui.members.join-title')}
+      description={t('ui.members.join-description')}
       onClose={props.onClose}
       size="wide"
       className="join-dialog"
       footer={
         <>
           <button type="button" className="btn" onClick={props.onClose}>
-            Cancel
+            {t('ui.members.cancel')}
           </button>
           <button type="button" className="btn btn-primary" onClick={join} disabled={!preview || busy}>
-            {busy ? 'Joining…' : preview ? `Join ${preview.workspaceName}` : 'Join workspace'}
+            {busy ? t('ui.members.joining') : preview ? t('ui.members.join-named', { workspace: preview.workspaceName }) : t('ui.members.join-workspace')}
           </button>
         </>
       }
     >
       <div className="dialog-body stack">
         {failure ? <ErrorPanel error={failure} /> : null}
-        <Field label="Invitation" error={problem ?? undefined} hint={fileName ? `Read from ${fileName}` : 'It starts with NEST1. Line breaks added by e-mail are ignored.'}>
+        <Field label={t('ui.members.invitation')} error={problem ?? undefined} hint={fileName ? t('ui.members.read-from', { fileName }) : t('ui.members.invitation-hint')}>
           {(c) => (
             <textarea
               className="textarea join-input"
@@ -140,7 +141,7 @@ export function JoinDialog(props: { onClose: () => void; onJoined: (w: Workspace
             }}
           />
         </div>
-        {checking && !preview ? <p className="muted small" role="status">Reading the invitation…</p> : null}
+        {checking && !preview ? <p className="muted small" role="status">{t('ui.members.reading')}</p> : null}
         {preview ? <InvitationPreviewCard preview={preview} /> : null}
       </div>
     </Dialog>
@@ -150,26 +151,26 @@ export function JoinDialog(props: { onClose: () => void; onJoined: (w: Workspace
 function InvitationPreviewCard(props: { preview: InvitationPreview }): ReactNode {
   const p = props.preview;
   return (
-    <section className="join-preview" aria-label="What this invitation is for" data-testid="join-preview">
+    <section className="join-preview" aria-label={t('ui.members.preview-label')} data-testid="join-preview">
       <p className="join-preview-title">
-        <Icon name="folder" /> {p.workspaceName || 'Unnamed workspace'}
+        <Icon name="folder" /> {p.workspaceName || t('ui.members.unnamed-workspace')}
       </p>
       <dl>
-        <dt>Relay</dt>
+        <dt>{t('ui.members.relay')}</dt>
         <dd className="mono" data-testid="join-relay">
           {p.relayUrl}
         </dd>
-        <dt>You join as</dt>
+        <dt>{t('ui.members.join-as')}</dt>
         <dd>
           {p.name || '—'}
           {p.agency ? ` · ${p.agency}` : ''}
         </dd>
-        <dt>Role</dt>
+        <dt>{t('ui.members.role')}</dt>
         <dd>
-          <RoleBadge role={p.role} /> <span className="muted small">{ROLE_EXPLANATIONS[p.role]}</span>
+          <RoleBadge role={p.role} /> <span className="muted small">{t(ROLE_EXPLANATIONS[p.role])}</span>
         </dd>
-        <dt>Valid until</dt>
-        <dd>{p.expiresAt ? formatDateTime(p.expiresAt) : 'No expiry'}</dd>
+        <dt>{t('ui.members.valid-until')}</dt>
+        <dd>{p.expiresAt ? formatDateTime(p.expiresAt) : t('ui.members.no-expiry')}</dd>
       </dl>
       {p.known ? (
         <p className="small join-known">

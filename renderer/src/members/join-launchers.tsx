@@ -10,6 +10,7 @@ import { navigate } from '../app/router';
 import { Icon } from '../ui/icons';
 import { JoinDialog } from './join-dialog';
 import './members.css';
+import { t } from '../../../shared/messages';
 
 function useJoin(onJoined?: (w: WorkspaceSummary) => void): { open: () => void; dialog: ReactNode } {
   const [open, setOpen] = useState(false);
@@ -36,12 +37,12 @@ export function JoinWorkspaceBanner(): ReactNode {
       </span>
       <span className="grow">
         <h3 id="join-ws-title" className="join-banner-title">
-          Join your task force’s workspace
+          {t('ui.members.banner-title')}
         </h3>
-        <p className="join-banner-text">Got an invitation from a workspace admin? Paste it or open the .nestinvite file; the cases then arrive from the relay.</p>
+        <p className="join-banner-text">{t('ui.members.banner-text')}</p>
       </span>
       <button type="button" className="btn" onClick={join.open}>
-        <Icon name="link" /> Join a workspace
+        <Icon name="link" /> {t('ui.members.join-a-workspace')}
       </button>
       {join.dialog}
     </section>
@@ -54,10 +55,10 @@ export function JoinInstead(props: { onJoined: (w: WorkspaceSummary) => void }):
   return (
     <div className="join-inline">
       <p className="grow">
-        <strong>Joining with an invitation?</strong> Your name, agency and role come from it.
+        <strong>{t('ui.members.joining-question')}</strong> {t('ui.members.joining-question-text')}
       </p>
       <button type="button" className="btn" onClick={join.open}>
-        <Icon name="link" /> Join a workspace
+        <Icon name="link" /> {t('ui.members.join-a-workspace')}
       </button>
       {join.dialog}
     </div>
@@ -71,7 +72,7 @@ export function JoinNavButton(): ReactNode {
     <>
       <button type="button" className="nav-link" onClick={join.open}>
         <Icon name="link" />
-        Join a workspace
+        {t('ui.members.join-a-workspace')}
       </button>
       {join.dialog}
     </>

@@ -22,6 +22,7 @@ import { RoleBadge } from './roles';
 import { InviteDialog } from './invite-dialog';
 import { canIn } from './use-can';
 import './members.css';
+import { t } from '../../../shared/messages';
 
 /** A member as listed: `self` marks this desktop's own member. */
 type MemberRow = Member & { self: boolean };
@@ -58,7 +59,7 @@ export function MembersCard(props: { ws: WorkspaceSummary; status: SyncStatus | 
   return (
     <section className="card settings-card" aria-labelledby="members-title">
       <div className="card-header">
-        <h2 id="members-title">Members</h2>
+        <h2 id="members-title">{t('ui.members.heading')}</h2>
         {members.synced ? <span className="tag">{rows.length}</span> : null}
         <span className="grow" />
         {admin ? (
@@ -67,50 +68,50 @@ export function MembersCard(props: { ws: WorkspaceSummary; status: SyncStatus | 
             className="btn btn-primary btn-sm"
             onClick={() => setInviting(true)}
             disabled={!connected}
-            title={connected ? undefined : 'Connect the workspace to a relay first: an invitation says where to sync.'}
+            title={connected ? undefined : t('ui.members.connect-first')}
           >
-            <Icon name="plus" /> Invite a member
+            <Icon name="plus" /> {t('ui.members.invite')}
           </button>
         ) : null}
       </div>
       {!members.synced && rows.length === 0 ? (
         <div className="card-body">
-          <Loading>Reading the members…</Loading>
+          <Loading>{t('ui.members.reading-members')}</Loading>
         </div>
       ) : (
         <DataTable
-          label="Members"
+          label={t('ui.members.table-label')}
           className="members-table"
           rows={rows}
           rowKey={(m) => m.id}
           columns={[
             {
               id: 'member',
-              header: 'Member',
+              header: t('ui.members.col-member'),
               cell: (m) => (
                 <span className="member-cell">
                   <Avatar name={m.name} color={memberColor(m.id)} small />
                   <span>
                     <span className="member-name">{m.name}</span>
-                    {m.self ? <span className="tag tag-accent member-you">You</span> : null}
+                    {m.self ? <span className="tag tag-accent member-you">{t('ui.members.you')}</span> : null}
                   </span>
                 </span>
               ),
             },
-            { id: 'agency', header: 'Agency', cell: (m) => m.agency },
-            { id: 'role', header: 'Role', cell: (m) => <RoleBadge role={m.role} /> },
-            { id: 'added', header: 'Added', className: 'col-nowrap muted', cell: (m) => (m.joinedAt ? formatDateTime(m.joinedAt) : '—') },
+            { id: 'agency', header: t('ui.members.col-agency'), cell: (m) => m.agency },
+            { id: 'role', header: t('ui.members.col-role'), cell: (m) => <RoleBadge role={m.role} /> },
+            { id: 'added', header: t('ui.members.col-added'), className: 'col-nowrap muted', cell: (m) => (m.joinedAt ? formatDateTime(m.joinedAt) : '—') },
             admin
               ? {
                   id: 'actions',
-                  header: 'Actions',
+                  header: t('ui.members.col-actions'),
                   hideHeader: true,
                   className: 'col-actions',
                   headerClassName: 'col-actions',
                   cell: (m) =>
                     m.self ? null : (
-                      <button type="button" className="btn btn-ghost btn-sm" onClick={() => setRemoving(m)} aria-label={`Remove ${m.name}`}>
-                        <Icon name="trash" size={14} /> Remove
+                      <button type="button" className="btn btn-ghost btn-sm" onClick={() => setRemoving(m)} aria-label={t('ui.members.remove-label', { name: m.name })}>
+                        <Icon name="trash" size={14} /> {t('ui.members.remove')}
                       </button>
                     ),
                 }
@@ -121,15 +122,15 @@ export function MembersCard(props: { ws: WorkspaceSummary; status: SyncStatus | 
       <p className="members-foot">
         {admin
           ? connected
-            ? 'A new member joins with the invitation you give them. Removing a member disconnects them from the relay at once; what they already have stays on their computer.'
-            : 'Connect the workspace to a relay to invite members.'
-          : 'Members are managed by the workspace admins.'}
+            ? t('ui.members.foot-admin')
+            : t('ui.members.foot-unconnected')
+          : t('ui.members.foot-member')}
       </p>
       {inviting ? <InviteDialog ws={ws} onClose={() => setInviting(false)} /> : null}
       {removing ? (
-        <ConfirmDialog title={`Remove ${removing.name}?`} confirmLabel="Remove member" onConfirm={() => remove(removing)} onCancel={() => setRemoving(null)}>
+        <ConfirmDialog title={t('ui.members.remove-title', { name: removing.name })} confirmLabel={t('ui.members.remove-member')} onConfirm={() => remove(removing)} onCancel={() => setRemoving(null)}>
           <p>
-            {removing.name} ({removing.agency}) loses access to this workspace at once: the relay disconnects them and refuses them from then on. What is already on their computer stays there, and their past changes stay attributed to them.
+            {t('ui.members.remove-text', { name: removing.name, agency: removing.agency })}
           </p>
         </ConfirmDialog>
       ) : null}

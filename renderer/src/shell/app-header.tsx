@@ -8,6 +8,7 @@ import { projectionChanged, useLiveQuery } from '../data/use-live-query';
 import { ConnectionIndicator } from './connection-indicator';
 import { GlobalSearch } from './global-search';
 import { SyncStatusPill } from '../sync/sync-status-pill';
+import { t } from '../../../shared/messages';
 
 /** One breadcrumb: a link, the current page, or a case (shown by its number). */
 export interface Crumb {
@@ -21,7 +22,7 @@ export function AppHeader(props: { crumbs: Crumb[]; workspaceId: string | null }
   const { crumbs } = props;
   return (
     <header className="app-header">
-      <nav className="breadcrumbs grow" aria-label="Breadcrumb">
+      <nav className="breadcrumbs grow" aria-label={t('ui.shell.breadcrumb')}>
         <ol>
           {crumbs.map((c, i) => (
             <li key={i}>
@@ -40,5 +41,5 @@ export function AppHeader(props: { crumbs: Crumb[]; workspaceId: string | null }
 function CaseCrumb(props: { href: string; caseId: string }): ReactNode {
   const ws = /#\/w\/([^/]+)/.exec(props.href)?.[1] ?? '';
   const row = useLiveQuery('cases.get', ws ? { workspaceId: ws, caseId: props.caseId } : null, { refetchOn: [projectionChanged(ws, props.caseId)] });
-  return <span aria-current="page">{row.data ? `${row.data.number} · ${row.data.title}` : 'Case'}</span>;
+  return <span aria-current="page">{row.data ? t('ui.shell.case-crumb', { number: row.data.number, title: row.data.title }) : t('ui.shell.case')}</span>;
 }

@@ -5,15 +5,16 @@
  */
 import type { ReactNode } from 'react';
 import { useConnectionState } from '../data/use-connection-state';
+import { t } from '../../../shared/messages';
 
 /** The connection indicator. */
 export function ConnectionIndicator(): ReactNode {
   const state = useConnectionState();
   if (state === 'open') {
     return (
-      <span className="conn" title="Connected to the local data service; changes are saved as you type." data-state="open">
+      <span className="conn" title={t('ui.shell.connected-tip')} data-state="open">
         <span className="conn-dot" aria-hidden="true" />
-        Saved locally
+        {t('ui.shell.saved-locally')}
       </span>
     );
   }
@@ -21,9 +22,9 @@ export function ConnectionIndicator(): ReactNode {
     return (
       <span className="conn conn-warn conn-lost" role="status" data-state={state}>
         <span className="conn-dot" aria-hidden="true" />
-        Disconnected from the data service
+        {t('ui.shell.disconnected')}
         <button type="button" className="btn btn-sm" onClick={() => window.location.reload()}>
-          Reload
+          {t('ui.shell.reload')}
         </button>
       </span>
     );
@@ -31,7 +32,7 @@ export function ConnectionIndicator(): ReactNode {
   return (
     <span className="conn conn-warn" role="status" data-state={state}>
       <span className="conn-dot" aria-hidden="true" />
-      {state === 'connecting' ? 'Connecting…' : 'Reconnecting… your edits are kept'}
+      {state === 'connecting' ? t('ui.shell.connecting') : t('ui.shell.reconnecting')}
     </span>
   );
 }

@@ -10,6 +10,7 @@ import { navigate } from '../app/router';
 import { projectionChanged, useLiveQuery } from '../data/use-live-query';
 import { Icon } from '../ui/icons';
 import { focusSnippet, snippetParts } from './snippet-parts';
+import { t } from '../../../shared/messages';
 
 /** Hits shown at once: few enough that the list never scrolls (one line each); refine the words for others. */
 const MAX_HITS = 8;
@@ -69,13 +70,13 @@ export function GlobalSearch(props: { workspaceId: string }): ReactNode {
           className="input input-sm"
           type="search"
           role="combobox"
-          aria-label="Search this workspace"
+          aria-label={t('ui.shell.search-label')}
           aria-keyshortcuts="/"
           aria-expanded={showList}
           aria-controls={listId}
           aria-autocomplete="list"
           aria-activedescendant={showList && list[active] ? `${listId}-${active}` : undefined}
-          placeholder="Search cases and seizures…  ( / )"
+          placeholder={t('ui.shell.search-placeholder')}
           value={text}
           onChange={(e) => {
             setText(e.target.value);
@@ -98,9 +99,9 @@ export function GlobalSearch(props: { workspaceId: string }): ReactNode {
       </div>
       {showList ? (
         <div className="search-popover">
-          {hits.loading && !hits.data ? <p className="search-empty">Searching…</p> : null}
-          {hits.data && !list.length ? <p className="search-empty">Nothing found for “{query}”.</p> : null}
-          <ul id={listId} role="listbox" aria-label="Search results" className="search-results">
+          {hits.loading && !hits.data ? <p className="search-empty">{t('ui.shell.searching')}</p> : null}
+          {hits.data && !list.length ? <p className="search-empty">{t('ui.shell.nothing-found', { query })}</p> : null}
+          <ul id={listId} role="listbox" aria-label={t('ui.shell.search-results')} className="search-results">
             {list.map((h, i) => (
               <li
                 key={`${h.kind}-${h.recordId}`}
@@ -124,7 +125,7 @@ export function GlobalSearch(props: { workspaceId: string }): ReactNode {
                   </span>
                 </span>
                 <span className="search-result-kind">
-                  {h.kind === 'case' ? 'Case' : 'Seizure'}
+                  {h.kind === 'case' ? t('ui.shell.case') : t('ui.shell.seizure')}
                   {numbers.get(h.caseId) ? <span className="search-result-case">{numbers.get(h.caseId)}</span> : null}
                 </span>
               </li>

@@ -12,65 +12,66 @@ import { Avatar } from '../ui/avatar';
 import { Icon, type IconName } from '../ui/icons';
 import { BrandMark } from './brand';
 import { JoinNavButton } from '../members/join-launchers';
+import { t } from '../../../shared/messages';
 
 /** The sidebar of a workspace. */
 export function Sidebar(props: { ws: WorkspaceSummary | null; route: Route }): ReactNode {
   const identity = useIdentity();
   const { ws, route } = props;
   return (
-    <nav className="sidebar" aria-label="Main">
+    <nav className="sidebar" aria-label={t('ui.shell.main-nav')}>
       <div className="sidebar-brand">
         <BrandMark />
         <span className="brand-name">
           NEST Desk
-          <span className="brand-sub">Task force case files</span>
+          <span className="brand-sub">{t('ui.shell.brand-sub')}</span>
         </span>
       </div>
       {ws ? (
         <div className="sidebar-workspace">
-          <span className="sidebar-workspace-label">Workspace</span>
+          <span className="sidebar-workspace-label">{t('ui.shell.workspace')}</span>
           <span className="sidebar-workspace-name">{ws.name}</span>
           <span className="sidebar-workspace-meta">
-            {ws.demo ? 'Demo · public sources' : `${ws.casePrefix} · ${ws.reportingCurrency}`}
+            {ws.demo ? t('ui.shell.demo-meta') : t('ui.shell.workspace-meta', { prefix: ws.casePrefix, currency: ws.reportingCurrency })}
           </span>
         </div>
       ) : null}
       {ws ? (
         <div className="sidebar-nav">
           <NavLink icon="briefcase" href={`#/w/${ws.id}`} current={route.name === 'cases' || route.name === 'case'} count={ws.caseCount}>
-            Cases
+            {t('ui.shell.cases')}
           </NavLink>
           <NavLink icon="map" href={`#/w/${ws.id}/map`} current={route.name === 'map'}>
-            Seizure map
+            {t('ui.shell.seizure-map')}
           </NavLink>
           <NavLink icon="database" href={`#/w/${ws.id}/sources`} current={route.name === 'sources'}>
-            About the data
+            {t('ui.shell.about-data')}
           </NavLink>
           <NavLink icon="users" href={`#/w/${ws.id}/relay`} current={route.name === 'relay'}>
-            Relay &amp; members
+            {t('ui.shell.relay-members')}
           </NavLink>
         </div>
       ) : null}
       {ws ? (
         <>
-          <div className="sidebar-section-title">Valuation</div>
+          <div className="sidebar-section-title">{t('ui.shell.valuation')}</div>
           <div className="sidebar-nav">
             <NavLink icon="chart" href={`#/w/${ws.id}/estimates`} current={route.name === 'estimates'}>
-              Estimates
+              {t('ui.shell.estimates')}
             </NavLink>
             <NavLink icon="tag" href={`#/w/${ws.id}/prices`} current={route.name === 'prices'}>
-              Price references
+              {t('ui.shell.price-references')}
             </NavLink>
             <NavLink icon="globe" href={`#/w/${ws.id}/rates`} current={route.name === 'rates'}>
-              Exchange rates
+              {t('ui.shell.exchange-rates')}
             </NavLink>
           </div>
         </>
       ) : null}
-      <div className="sidebar-section-title">Workspaces</div>
+      <div className="sidebar-section-title">{t('ui.shell.workspaces')}</div>
       <div className="sidebar-nav">
         <NavLink icon="layers" href="#/" current={false}>
-          Switch workspace
+          {t('ui.shell.switch-workspace')}
         </NavLink>
         <JoinNavButton />
       </div>

@@ -5,17 +5,18 @@ import type { ReactNode } from 'react';
 import { useLiveQuery } from '../data/use-live-query';
 import { useDocumentTitle } from '../hooks/use-document-title';
 import { DataSources } from '../first-run/data-sources';
+import { t } from '../../../shared/messages';
 
 /** The about-the-data page. */
 export function SourcesScreen(): ReactNode {
   const info = useLiveQuery('app.info', {});
-  useDocumentTitle('About the data');
+  useDocumentTitle(t('ui.shell.about-data'));
   return (
     <div className="page">
       <div className="page-header">
         <div className="page-header-text">
-          <h1>About the data</h1>
-          <p className="page-subtitle">Where bundled reference data comes from, and where this computer keeps your workspaces.</p>
+          <h1>{t('ui.shell.about-data')}</h1>
+          <p className="page-subtitle">{t('ui.shell.about-subtitle')}</p>
         </div>
       </div>
       <div className="card">
@@ -27,11 +28,11 @@ export function SourcesScreen(): ReactNode {
         <div className="card section">
           <div className="card-body">
             <dl className="details">
-              <dt>Version</dt>
-              <dd>NEST Desk {info.data.version}</dd>
-              <dt>Running as</dt>
-              <dd>{info.data.mode === 'electron' ? 'Desktop app' : 'Browser mode (local host on 127.0.0.1)'}</dd>
-              <dt>Data folder</dt>
+              <dt>{t('ui.shell.version')}</dt>
+              <dd>{t('ui.shell.version-value', { version: info.data.version })}</dd>
+              <dt>{t('ui.shell.running-as')}</dt>
+              <dd>{info.data.mode === 'electron' ? t('ui.shell.mode-desktop') : t('ui.shell.mode-browser')}</dd>
+              <dt>{t('ui.shell.data-folder')}</dt>
               <dd className="mono">{info.data.dataDir}</dd>
             </dl>
           </div>

@@ -20,6 +20,7 @@ import { PriceReferencesScreen } from '../valuation/price-references-screen';
 import { ExchangeRatesScreen } from '../valuation/exchange-rates-screen';
 import { WorkspaceIdentity } from '../app/services';
 import { ErrorBoundary } from '../ui/error-boundary';
+import { t } from '../../../shared/messages';
 
 type WorkspaceRoute = Exclude<Route, { name: 'home' }>;
 
@@ -31,18 +32,18 @@ export function WorkspaceShell(props: { route: WorkspaceRoute }): ReactNode {
 
   let content: ReactNode;
   if (list.error && !list.data) content = <div className="page"><ErrorPanel error={list.error} onRetry={list.reload} /></div>;
-  else if (!list.data) content = <Loading full>Opening the workspace…</Loading>;
+  else if (!list.data) content = <Loading full>{t('ui.shell.opening-workspace')}</Loading>;
   else if (!ws)
     content = (
-      <EmptyState icon="folder" title="This workspace is not on this computer" actions={<a className="btn btn-primary" href="#/">Choose a workspace</a>}>
-        It may have been removed, or the link comes from another computer.
+      <EmptyState icon="folder" title={t('ui.shell.workspace-missing')} actions={<a className="btn btn-primary" href="#/">{t('ui.shell.choose-workspace')}</a>}>
+        {t('ui.shell.workspace-missing-text')}
       </EmptyState>
     );
-  else if (ws.problem) content = <div className="page"><ErrorPanel error={new Error(ws.problem)} title="This workspace cannot be opened" /></div>;
+  else if (ws.problem) content = <div className="page"><ErrorPanel error={new Error(ws.problem)} title={t('ui.shell.workspace-broken')} /></div>;
   else
     content = (
       // A fault in one screen leaves the sidebar and header usable; going to another route clears it.
-      <ErrorBoundary title="This screen could not be shown" resetKey={screenKey(route)} className="page-fault">
+      <ErrorBoundary title={t('ui.shell.screen-fault')} resetKey={screenKey(route)} className="page-fault">
         <Screen route={route} ws={ws} />
       </ErrorBoundary>
     );
@@ -96,20 +97,20 @@ function crumbsFor(route: WorkspaceRoute, ws: WorkspaceSummary): Crumb[] {
   const root: Crumb = { label: ws.name, href: `#/w/${ws.id}` };
   switch (route.name) {
     case 'cases':
-      return [root, { label: 'Cases' }];
+      return [root, { label: t('ui.shell.cases') }];
     case 'map':
-      return [root, { label: 'Seizure map' }];
+      return [root, { label: t('ui.shell.seizure-map') }];
     case 'sources':
-      return [root, { label: 'About the data' }];
+      return [root, { label: t('ui.shell.about-data') }];
     case 'relay':
-      return [root, { label: 'Relay & members' }];
+      return [root, { label: t('ui.shell.relay-members') }];
     case 'estimates':
-      return [root, { label: 'Estimates' }];
+      return [root, { label: t('ui.shell.estimates') }];
     case 'prices':
-      return [root, { label: 'Price references' }];
+      return [root, { label: t('ui.shell.price-references') }];
     case 'rates':
-      return [root, { label: 'Exchange rates' }];
+      return [root, { label: t('ui.shell.exchange-rates') }];
     case 'case':
-      return [root, { label: 'Cases', href: `#/w/${ws.id}` }, { label: 'case', caseId: route.caseId }];
+      return [root, { label: t('ui.shell.cases'), href: `#/w/${ws.id}` }, { label: 'case', caseId: route.caseId }];
   }
 }

@@ -19,6 +19,10 @@ import { uiDataMessages } from './ui-data';
 import { serviceMessages } from './service';
 import { protocolMessages } from './protocol';
 import { valuationCoreMessages } from './valuation-core';
+import { uiFirstRunMessages } from './ui-first-run';
+import { uiShellMessages } from './ui-shell';
+import { uiCasesMessages } from './ui-cases';
+import { uiMembersMessages } from './ui-members';
 
 /** Every message id with its English ICU pattern. */
 export const en = {
@@ -38,4 +42,8 @@ export const en = {
   ...serviceMessages,
   ...protocolMessages,
   ...valuationCoreMessages,
+  ...uiFirstRunMessages,
+  ...uiShellMessages,
+  ...uiCasesMessages,
+  ...uiMembersMessages,
 } as const;
