@@ -74,7 +74,7 @@ export const memberHandlers: HandlerMap<MemberMethod> = {
     // The same member's new invitation (an expired token replaced) is fine.
     if (workspaces.list().some((w) => w.id === inv.workspaceId)) {
       const here = workspaces.get(inv.workspaceId).local().memberId;
-      if (here !== sub) throw new NestError('invalid-params', `You are already a member of "${inv.workspaceName}" on this computer; this invitation is for ${name || 'another member'}. Give it to them instead.`);
+      if (here !== sub) throw new NestError('invalid-params', { id: 'service.join.other-member', values: { workspace: inv.workspaceName, member: name, named: name ? 'yes' : 'no' } });
     }
     // The relay verifies the signature at every connection; here we only take the member's identity from it.
     if (!identity.get()) identity.save({ name: name || 'Member', agency: agency || '—', role });

@@ -7,6 +7,7 @@ export const protocolMessages = {
   'protocol.relay.unknown-sync-type': 'unknown sync message type {type}',
   'protocol.relay.unknown-type': 'unknown message type {type}',
   'protocol.relay.truncated': 'truncated message or bad varint',
+  'protocol.relay.bad-stored-snapshot': 'malformed stored-state snapshot',
   'protocol.relay.unknown-auth-type': 'unknown auth message type {type}',
   'protocol.relay.unexpected': 'unexpected {kind} message',
   'protocol.relay.bad-awareness': 'malformed awareness update',

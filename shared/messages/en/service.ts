@@ -4,6 +4,7 @@
  * Wording is asserted by tests (e.g. "not open on this connection", "at most 16 presences").
  */
 export const serviceMessages = {
+  'service.join.other-member': 'You are already a member of "{workspace}" on this computer; this invitation is for {named, select, yes {{member}} other {another member}}. Give it to them instead.',
   'service.doc.bad-name': '"{name}" is not a document name',
   'service.doc.not-a-name': 'not a document name',
   'service.doc.not-found': 'document {name} does not exist',

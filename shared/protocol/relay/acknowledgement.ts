@@ -18,7 +18,7 @@ export function decodeStoredSnapshot(payload: Uint8Array): Y.Snapshot {
   try {
     return Y.decodeSnapshot(payload);
   } catch {
-    throw new NestError('bad-frame', 'malformed stored-state snapshot');
+    throw new NestError('bad-frame', { id: 'protocol.relay.bad-stored-snapshot' });
   }
 }
 
