@@ -188,8 +188,10 @@ describe('flooding', () => {
     };
     let applyFrom = before;
     await waitFor(() => applied() === N, 'every flooded update to reach the watcher', 60_000);
-    // The quiet room was served while most of the flood was still to come.
-    expect(whenServed - before).toBeLessThan((received.length - before) / 2);
+    // The quiet room was served while the flood was still coming: a starved room would be served
+    // only after the whole flood (~100 %). Seen here: 25-56 % depending on load; the bound is 75 %
+    // (it was 50 %, which failed at 53-56 % whenever another process shared the 2 cores).
+    expect(whenServed - before).toBeLessThan(((received.length - before) * 3) / 4);
     expect(flooder.readyState).toBe(WebSocket.OPEN);
     watcher.close();
     flooder.close();
