@@ -3,6 +3,7 @@
  * utilityProcess receives one Electron `MessagePortMain` per window from the main process.
  * Typed structurally so this file needs no `electron` import.
  */
+import { portTransport } from '../../shared/protocol/port-transport';
 import type { Transport } from '../../shared/protocol/transport';
 
 /** The part of Electron's MessagePortMain this adapter uses. */
@@ -16,30 +17,8 @@ export interface MessagePortMainLike {
 
 /** Wraps a MessagePortMain as a Transport. Messages that are not binary are ignored. */
 export function messagePortTransport(port: MessagePortMainLike): Transport {
-  let closed = false;
-  const t: Transport = {
-    onmessage: null,
-    onclose: null,
-    postMessage(frame) {
-      if (!closed) port.postMessage(frame);
-    },
-    close() {
-      if (closed) return;
-      closed = true;
-      port.close();
-      t.onclose?.();
-    },
-  };
-  port.on('message', (e) => {
-    const d = e.data;
-    if (d instanceof Uint8Array) t.onmessage?.(d);
-    else if (d instanceof ArrayBuffer) t.onmessage?.(new Uint8Array(d));
+  return portTransport(port, (onData, onClose) => {
+    port.on('message', (e) => onData(e.data));
+    port.on('close', onClose);
   });
-  port.on('close', () => {
-    if (closed) return;
-    closed = true;
-    t.onclose?.();
-  });
-  port.start();
-  return t;
 }

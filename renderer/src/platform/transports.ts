@@ -2,37 +2,16 @@
  * Renderer-side adapters of the one {@link Transport} interface: a DOM MessagePort (Electron,
  * handed over by the preload) and a WebSocket to the browser-mode host.
  */
+import { portTransport } from '../../../shared/protocol/port-transport';
 import type { Transport } from '../../../shared/protocol/transport';
 
 /** Wraps a DOM MessagePort received from the Electron preload. */
 export function messagePortTransport(port: MessagePort): Transport {
-  let closed = false;
-  const t: Transport = {
-    onmessage: null,
-    onclose: null,
-    postMessage(frame) {
-      if (!closed) port.postMessage(frame);
-    },
-    close() {
-      if (closed) return;
-      closed = true;
-      port.close();
-      t.onclose?.();
-    },
-  };
-  port.onmessage = (e: MessageEvent) => {
-    const d: unknown = e.data;
-    if (d instanceof Uint8Array) t.onmessage?.(d);
-    else if (d instanceof ArrayBuffer) t.onmessage?.(new Uint8Array(d));
-  };
-  // Electron (and Chromium 123+) fire `close` on a port whose other end went away: the data service died.
-  port.addEventListener('close', () => {
-    if (closed) return;
-    closed = true;
-    t.onclose?.();
+  return portTransport(port, (onData, onClose) => {
+    port.onmessage = (e: MessageEvent) => onData(e.data);
+    // Electron (and Chromium 123+) fire `close` on a port whose other end went away: the data service died.
+    port.addEventListener('close', onClose);
   });
-  port.start();
-  return t;
 }
 
 /** Subprotocols offered to the browser-mode host: the protocol id and the token. */
