@@ -1,8 +1,8 @@
 /**
  * Opens a SQLite database with the settings every NEST database uses: WAL journal, foreign keys
  * on, a busy timeout so concurrent writers wait instead of failing, and the chosen `synchronous`
- * level (NORMAL on the desktop, FULL on the relay, where an acknowledged write must survive a
- * power cut).
+ * level: FULL for the workspace and relay databases, where a write the UI reports as saved or
+ * the relay acknowledged must survive a power cut; NORMAL (the default) for scratch databases.
  */
 import Database from 'better-sqlite3';
 import fs from 'node:fs';

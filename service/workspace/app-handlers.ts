@@ -15,5 +15,11 @@ export const appHandlers: HandlerMap<keyof typeof appRpc> = {
   },
   'workspaces.list': (_p, { workspaces }) => workspaces.list(),
   'workspaces.create': (p, { workspaces }) => workspaces.summarise(workspaces.create(p)),
+  'storage.status': (p, { workspaces }) => ({ workspaceId: p.workspaceId, ...workspaces.get(p.workspaceId).host.storageState() }),
+  'storage.retry': (p, { workspaces }) => {
+    const host = workspaces.get(p.workspaceId).host;
+    host.retryUnsaved();
+    return { workspaceId: p.workspaceId, ...host.storageState() };
+  },
   'workspaces.openDemo': async (_p, { workspaces, clock }) => workspaces.summarise(await openDemoWorkspace(workspaces, clock)),
 };

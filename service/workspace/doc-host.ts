@@ -11,6 +11,9 @@
  *   'update' event, before anything else sees it: an update the UI was told about is on disk.
  *   This, and `retain` loading without waiting, go through the SQLite log directly (the
  *   desktop's synchronous path, docs/architecture.md "Storage"); `open` loads asynchronously.
+ *   An update the database refuses (disk full, I/O error) is kept in memory and retried
+ *   ({@link UnsavedUpdates}); the doc stays loaded until it is written and listeners hear the
+ *   workspace's {@link StorageState}.
  * - Compaction runs when a doc has `compactThreshold` pending updates (on the next turn of the
  *   event loop) or has been idle for `idleCompactMs`.
  */
@@ -20,6 +23,7 @@ import { DocRegistry, LoadedDoc } from '../../node/store/doc-registry';
 import type { StoredDoc } from '../../node/store/doc-store';
 import type { SqliteDocLog } from '../../node/store/sqlite-doc-log';
 import { SqliteDocStore } from '../../node/store/sqlite-doc-store';
+import { UnsavedUpdates, type StorageState } from './unsaved-updates';
 
 /** Transaction origin used when a doc is loaded from storage (never re-persisted). */
 export const LOAD_ORIGIN = Symbol('nest-load');
@@ -33,6 +37,8 @@ export interface DocHostOptions {
   idleCompactMs?: number;
   /** Unload a doc after this many ms without users (default 60,000). */
   unloadAfterMs?: number;
+  /** ms between retries of updates the database refused (default 2,000). */
+  retryUnsavedMs?: number;
   /** The member id an update is attributed to, from its transaction origin. */
   memberOf: (origin: unknown) => string;
 }
@@ -41,8 +47,10 @@ export interface DocHostOptions {
 export interface DocHostListener {
   /** After a doc is loaded into memory; return a disposer called at unload. */
   loaded?(name: string, doc: Y.Doc): (() => void) | void;
-  /** After an update was persisted. */
+  /** After an update was applied (persisted, or queued when the database refused it: see `storage`). */
   update?(name: string, update: Uint8Array, origin: unknown): void;
+  /** When the workspace's storage state changes (an update could not be written, or all are written again). */
+  storage?(state: StorageState): void;
 }
 
 /** A loaded doc of the host, with the disposers its listeners returned. */
@@ -55,11 +63,30 @@ export class DocHost {
   private readonly log: SqliteDocLog;
   private readonly registry: DocRegistry<HostedDoc>;
   private readonly listeners = new Set<DocHostListener>();
+  private readonly unsaved: UnsavedUpdates;
+  private readonly logger: Logger;
 
   /** `log` is the workspace's doc log (WorkspaceStore.docs); the host closes nothing of it. */
   constructor(log: SqliteDocLog, opts: DocHostOptions) {
     this.log = log;
+    this.logger = opts.logger;
     const memberOf = opts.memberOf;
+    this.unsaved = new UnsavedUpdates({
+      write: (p) => {
+        const e = this.registry.get(p.name);
+        log.appendUpdate(p.name, p.update, p.memberId, e?.doc);
+        if (e) this.registry.noteAppended(e);
+      },
+      // A doc with unwritten updates must not unload: its memory holds the only copy.
+      hold: (name) => void this.registry.retainNow(name),
+      unhold: (name) => this.release(name),
+      changed: (state) => {
+        if (!state.saved) opts.logger.error({ unsaved: state.unsaved, err: state.error }, 'updates could not be written; kept in memory and retried');
+        else opts.logger.info('every update is written again');
+        for (const l of this.listeners) l.storage?.(state);
+      },
+      ...(opts.retryUnsavedMs !== undefined ? { retryMs: opts.retryUnsavedMs } : {}),
+    });
     this.registry = new DocRegistry<HostedDoc>(new SqliteDocStore(log), {
       create: (name, stored) => this.create(name, stored),
       readNow: (name) => log.read(name),
@@ -68,9 +95,8 @@ export class DocHost {
       },
       onUpdate: (e, update, origin) => {
         if (origin === LOAD_ORIGIN) return;
-        log.appendUpdate(e.name, update, memberOf(origin), e.doc);
+        this.unsaved.write({ name: e.name, update, memberId: memberOf(origin) });
         for (const l of this.listeners) l.update?.(e.name, update, origin);
-        this.registry.noteAppended(e);
       },
       onUnload: (e) => {
         for (const d of e.disposers) d();
@@ -88,6 +114,19 @@ export class DocHost {
     this.listeners.add(l);
     for (const e of this.registry.all()) this.tellLoaded(l, e);
     return () => this.listeners.delete(l);
+  }
+
+  /** Whether every update is written (what "Saved locally" may claim). */
+  storageState(): StorageState {
+    return this.unsaved.state();
+  }
+
+  /**
+   * Writes the updates the database refused before, now (the timer also retries).
+   * @returns true when nothing is left unwritten.
+   */
+  retryUnsaved(): boolean {
+    return this.unsaved.flush();
   }
 
   /** True when the doc has stored state (it may not be loaded). */
@@ -149,6 +188,9 @@ export class DocHost {
 
   /** Compacts and unloads everything (the compactions are done when this returns); the host cannot be used afterwards. */
   close(): void {
+    this.unsaved.stop();
+    // Last chance for refused updates; compaction below also snapshots the docs that hold them.
+    if (!this.unsaved.flush()) this.logger.error({ unsaved: this.unsaved.state().unsaved }, 'closing with updates that could not be written');
     void this.registry.close();
   }
 

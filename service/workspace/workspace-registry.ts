@@ -49,6 +49,7 @@ export class WorkspaceRegistry implements Workspaces {
   private openStore(store: WorkspaceStore): WorkspaceRuntime {
     const { logger, events, docTimings } = this.opts;
     const rt = new WorkspaceRuntime(store, logger.child({ workspace: store.workspaceId }), (workspaceId, caseIds, parts) => events.broadcast('projection.changed', { workspaceId, caseIds, parts }), docTimings);
+    rt.host.listen({ storage: (state) => events.broadcast('storage.status', { workspaceId: rt.id, ...state }) });
     this.open.set(store.workspaceId, rt);
     this.opts.onOpen(rt);
     return rt;

@@ -45,6 +45,8 @@ export class WorkspaceRuntime {
   private readonly logger: Logger;
   private readonly workspaceDocName: string;
   private readonly onProjection: ProjectionListener;
+  /** Cases whose projection failed (e.g. disk full): re-projected whole when storage recovers. */
+  private readonly staleProjections = new Set<string>();
 
   constructor(store: WorkspaceStore, logger: Logger, onProjection: ProjectionListener, hostOpts: { unloadAfterMs?: number; idleCompactMs?: number } = {}) {
     this.id = store.workspaceId;
@@ -64,7 +66,12 @@ export class WorkspaceRuntime {
       logger.info({ workspace: this.id, cases: n }, 'projections rebuilt');
     }
 
-    this.host.listen({ loaded: (name, doc) => this.onLoaded(name, doc) });
+    this.host.listen({
+      loaded: (name, doc) => this.onLoaded(name, doc),
+      storage: (state) => {
+        if (state.saved) this.reprojectStale();
+      },
+    });
     // The workspace doc stays loaded while the workspace is open.
     this.host.retain(this.workspaceDocName);
   }
@@ -95,6 +102,20 @@ export class WorkspaceRuntime {
     });
   }
 
+  /** Projects every case whose projection failed, now that writes succeed again. */
+  private reprojectStale(): void {
+    for (const caseId of [...this.staleProjections]) {
+      try {
+        const name = this.caseDocName(caseId);
+        this.host.with(name, (doc) => this.projector.projectAll(caseId, new CaseDoc(doc)));
+        this.staleProjections.delete(caseId);
+        this.onProjection(this.id, [caseId], ['meta', 'summary', 'seizures', 'routes']);
+      } catch (err) {
+        this.logger.error({ workspace: this.id, case: caseId, err: err instanceof Error ? err.message : String(err) }, 'projection failed again');
+      }
+    }
+  }
+
   private onLoaded(name: string, doc: Y.Doc): (() => void) | void {
     const ref = parseDocName(name);
     if (ref?.kind !== 'case' || ref.workspaceId !== this.id) return;
@@ -116,6 +137,8 @@ export class WorkspaceRuntime {
         } else this.projector.project(caseId, cd, change);
         if (change.meta) this.mirrorIndex(caseId, cd);
       } catch (err) {
+        // E.g. a full disk: the projection is stale until it is rebuilt once writes succeed again.
+        this.staleProjections.add(caseId);
         this.logger.error({ workspace: this.id, case: caseId, err: err instanceof Error ? err.message : String(err) }, 'projection failed');
       }
       const parts: ProjectionPart[] = [];

@@ -90,7 +90,8 @@ export class WorkspaceStore {
     if (!opts.create && !fs.existsSync(file)) throw new Error(`workspace ${workspaceId} has no database at ${file}`);
     let db: Db | null = null;
     try {
-      db = openDatabase(file);
+      // FULL: what the UI reports as saved survives a power cut (NORMAL may lose the last commits).
+      db = openDatabase(file, { synchronous: 'FULL' });
       migrate(db, opts.migrations, file);
     } catch (err) {
       db?.close();

@@ -32,6 +32,23 @@ export type WorkspaceSummary = z.infer<typeof workspaceSummarySchema>;
 /** A source cited by bundled data (shown with the demo workspace). */
 export const dataSourceSchema = z.object({ title: z.string(), url: z.string(), note: z.string() });
 
+/**
+ * Whether every change of a workspace is written to this computer's disk: what "Saved locally"
+ * may claim. `unsaved` changes are held in memory and retried while the disk refuses them.
+ */
+export const storageStatusSchema = z.object({
+  workspaceId: z.string(),
+  saved: z.boolean(),
+  /** Changes (Yjs updates) waiting to be written. */
+  unsaved: z.number().int().nonnegative(),
+  /** ms since epoch of the first refused write of the current fault; null when saved. */
+  since: z.number().nullable(),
+  /** The database's error code (e.g. SQLITE_FULL); null when saved. */
+  error: z.string().nullable(),
+});
+/** A workspace's storage status. */
+export type StorageStatus = z.infer<typeof storageStatusSchema>;
+
 export const appRpc = {
   'app.info': method(
     z.object({}),
@@ -47,6 +64,18 @@ export const appRpc = {
     workspaceSummarySchema,
     'Creates a workspace whose admin is the local identity.',
     null,
+  ),
+  'storage.status': method(
+    z.object({ workspaceId: z.string() }),
+    storageStatusSchema,
+    'Whether every change of the workspace is written to disk, and what waits when it is not.',
+    'workspace.read',
+  ),
+  'storage.retry': method(
+    z.object({ workspaceId: z.string() }),
+    storageStatusSchema,
+    'Writes the changes the disk refused before, now (after space was freed); returns the new status.',
+    'workspace.read',
   ),
   'workspaces.openDemo': method(
     z.object({}),

@@ -5,7 +5,7 @@
  * validates every call's params with the method's schema.
  */
 import type { z } from 'zod';
-import { appRpc } from './app';
+import { appRpc, type StorageStatus } from './app';
 import { casesRpc } from './cases';
 import { importRpc } from './import';
 import { syncRpc, type SyncStatus } from './sync';
@@ -38,6 +38,8 @@ export interface RpcEvents {
   'workspaces.changed': Record<string, never>;
   /** A workspace's sync status changed. */
   'sync.status': SyncStatus;
+  /** A workspace's storage status changed (a change could not be written to disk, or all are written again). */
+  'storage.status': StorageStatus;
   /** A frame from this renderer could not be decoded (the connection stays up). */
   'protocol.error': ErrorInfo;
 }

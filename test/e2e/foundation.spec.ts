@@ -210,6 +210,8 @@ test('first run, case, import, map, reload, live edit in a second tab, validatio
 
   // When the data service goes away, the header says so instead of failing silently.
   await expect(page.locator('.conn')).toHaveAttribute('data-state', 'open');
+  await expect(page.locator('.conn')).toHaveAttribute('data-storage', 'saved');
+  await expect(page.locator('.conn')).toHaveText('Saved locally');
   await host.stop();
   await expect(page.getByRole('status').filter({ hasText: 'Reconnecting' })).toBeVisible();
 

@@ -15,7 +15,7 @@ export interface EventTrigger<E extends RpcEventName = RpcEventName> {
 }
 
 /** Events that make a query refetch: names, or triggers with a payload filter. */
-export type RefetchOn = readonly (RpcEventName | EventTrigger<'projection.changed'> | EventTrigger<'workspaces.changed'> | EventTrigger<'sync.status'> | EventTrigger<'protocol.error'>)[];
+export type RefetchOn = readonly (RpcEventName | EventTrigger<'projection.changed'> | EventTrigger<'workspaces.changed'> | EventTrigger<'sync.status'> | EventTrigger<'storage.status'> | EventTrigger<'protocol.error'>)[];
 
 /** Options of {@link useLiveQuery}. */
 export interface LiveQueryOptions {

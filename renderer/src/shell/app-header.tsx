@@ -33,7 +33,7 @@ export function AppHeader(props: { crumbs: Crumb[]; workspaceId: string | null }
       </nav>
       {props.workspaceId ? <GlobalSearch workspaceId={props.workspaceId} /> : null}
       {props.workspaceId ? <SyncStatusPill workspaceId={props.workspaceId} /> : null}
-      <ConnectionIndicator />
+      <ConnectionIndicator workspaceId={props.workspaceId} />
     </header>
   );
 }
