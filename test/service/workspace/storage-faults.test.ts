@@ -62,7 +62,7 @@ describe('storage durability', () => {
       return s.unsaved === 3 ? s : null;
     }, 5000, 'three held edits');
     expect(failing).toMatchObject({ workspaceId, saved: false, unsaved: 3, error: 'SQLITE_FULL' });
-    expect(failing.since).toBeGreaterThan(0);
+    expect(failing!.since).toBeGreaterThan(0);
     await waitFor(() => events.some((e) => !e.saved), 2000, 'a not-saved event');
     expect(events.find((e) => !e.saved)).toMatchObject({ workspaceId, saved: false, error: 'SQLITE_FULL' });
     // The lists are derived in the same database: stale while it is full.
