@@ -6,6 +6,9 @@
  * fragment (`#token=…`, never sent in HTTP requests). The page passes it as a WebSocket
  * subprotocol (`nest-token.<token>`) when it connects to `/rpc`; the host refuses a missing or
  * wrong token (401) and any `Origin` other than its own (403) before the upgrade completes.
+ * Every request, page or WebSocket, must name the host itself in its `Host` header
+ * (`127.0.0.1:PORT`): a page on another site whose DNS name was re-pointed at 127.0.0.1 (DNS
+ * rebinding) sends its own name and is refused (421) before anything is served.
  */
 import http from 'node:http';
 import fs from 'node:fs';
@@ -70,9 +73,15 @@ export async function startBrowserHost(opts: BrowserHostOptions): Promise<Browse
   if (!fs.existsSync(`${opts.rendererDir}/index.html`)) throw new Error(`the app is not built: ${opts.rendererDir}/index.html is missing (run npm run build:renderer)`);
   const token = opts.token ?? randomBytes(32).toString('base64url');
   let origin = '';
+  let hostHeader = '';
   let headers: Record<string, string> = {};
 
   const server = http.createServer((req, res) => {
+    if (req.headers.host !== hostHeader) {
+      logger.warn({ host: String(req.headers.host ?? '(none)').slice(0, 100) }, 'refused a request for a foreign host name');
+      res.writeHead(421, { 'Content-Type': 'text/plain' }).end(`open ${origin}/ (this server answers only to that address)`);
+      return;
+    }
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.writeHead(405, { Allow: 'GET, HEAD' }).end();
       return;
@@ -95,6 +104,10 @@ export async function startBrowserHost(opts: BrowserHostOptions): Promise<Browse
 
   server.on('upgrade', (req, socket, head) => {
     const path = (req.url ?? '').split('?')[0];
+    if (req.headers.host !== hostHeader) {
+      logger.warn({ host: String(req.headers.host ?? '(none)').slice(0, 100) }, 'refused a connection for a foreign host name');
+      return refuse(socket, 421, 'host name not allowed');
+    }
     if (path !== '/rpc') return refuse(socket, 404, 'not found');
     if (req.headers.origin !== origin) {
       logger.warn({ origin: String(req.headers.origin ?? '(none)').slice(0, 100) }, 'refused a connection from a foreign origin');
@@ -118,7 +131,8 @@ export async function startBrowserHost(opts: BrowserHostOptions): Promise<Browse
     server.listen(opts.port ?? 0, '127.0.0.1', () => resolve());
   });
   const port = (server.address() as AddressInfo).port;
-  origin = `http://127.0.0.1:${port}`;
+  hostHeader = `127.0.0.1:${port}`;
+  origin = `http://${hostHeader}`;
   headers = securityHeaders([`ws://127.0.0.1:${port}`]);
   logger.info({ port }, 'browser mode listening');
 

@@ -5,8 +5,9 @@
  *
  *   NEST Desk is running at http://127.0.0.1:PORT/#token=…
  *
- * Options: --port N (default 0 = a free port), --data-dir DIR, --new-token, --help. The token is
- * kept in the data folder, so an open page reconnects when the host restarts on the same port.
+ * Options: --port N (default 0 = a free port), --data-dir DIR, --keep-token, --new-token, --help.
+ * The token is new at every launch unless --keep-token keeps it in the data folder (so an open
+ * page reconnects when the host restarts on the same port).
  */
 import { parseArgs } from 'node:util';
 import { createLogger } from '../../node/log';
@@ -21,21 +22,24 @@ const HELP = `Usage: npm run serve -- [--port N] [--data-dir DIR]
 Runs NEST Desk in browser mode on 127.0.0.1 and prints the URL to open.
   --port N        TCP port (default: a free port)
   --data-dir DIR  data folder (default: $NEST_DATA_DIR or the OS app-data folder "NEST Desk")
-  --new-token     replace the access token (pages opened with the old address lose access)
+  --keep-token    keep the access token in the data folder, so the same address works after a
+                  restart (default: a new token, never stored, at every launch)
+  --new-token     with --keep-token: replace the kept token (old addresses lose access)
   --help          this text`;
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { port: { type: 'string' }, 'data-dir': { type: 'string' }, 'new-token': { type: 'boolean' }, help: { type: 'boolean' } } });
+  const { values } = parseArgs({ options: { port: { type: 'string' }, 'data-dir': { type: 'string' }, 'new-token': { type: 'boolean' }, 'keep-token': { type: 'boolean' }, help: { type: 'boolean' } } });
   if (values.help) {
     console.log(HELP);
     return;
   }
+  if (values['new-token'] && !values['keep-token']) throw new Error('--new-token replaces a kept token: use it with --keep-token (without --keep-token every launch has a new token already)');
   const port = values.port === undefined ? 0 : Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be a whole number from 0 to 65535, not "${values.port}"`);
   const logger = createLogger('serve', process.env.NEST_LOG_LEVEL ?? 'warn');
   const dataDir = values['data-dir'] ?? defaultDataDir();
   const service = DataService.open({ dataDir, mode: 'browser', logger, version: process.env.npm_package_version });
-  const host = await startBrowserHost({ service, rendererDir: appPath('dist', 'renderer'), port, logger, token: browserToken(dataDir, values['new-token'] ?? false) });
+  const host = await startBrowserHost({ service, rendererDir: appPath('dist', 'renderer'), port, logger, token: browserToken(dataDir, { keep: values['keep-token'] ?? false, renew: values['new-token'] ?? false }) });
   console.log(`NEST Desk is running at ${host.url}`);
   console.log(`Data folder: ${dataDir}. Press Ctrl+C to stop.`);
   const stop = async (): Promise<void> => {

@@ -3,6 +3,7 @@
  * accepts a WebSocket only with the right token AND its own Origin.
  */
 import fs from 'node:fs';
+import http from 'node:http';
 import path from 'node:path';
 import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -30,13 +31,25 @@ afterAll(async () => {
 });
 
 /** Tries a WebSocket upgrade; resolves to the HTTP status (101 when accepted). */
-function tryConnect(opts: { token?: string; origin?: string; path?: string }): Promise<{ status: number; ws?: WebSocket }> {
+function tryConnect(opts: { token?: string; origin?: string; path?: string; host?: string }): Promise<{ status: number; ws?: WebSocket }> {
   const protocols = ['nest-desk.v1', ...(opts.token !== undefined ? [`nest-token.${opts.token}`] : [])];
   return new Promise((resolve) => {
-    const ws = new WebSocket(`ws://127.0.0.1:${host.port}${opts.path ?? '/rpc'}`, protocols, { origin: opts.origin ?? host.origin });
+    const ws = new WebSocket(`ws://127.0.0.1:${host.port}${opts.path ?? '/rpc'}`, protocols, { origin: opts.origin ?? host.origin, ...(opts.host ? { headers: { host: opts.host } } : {}) });
     ws.on('open', () => resolve({ status: 101, ws }));
     ws.on('unexpected-response', (_req, res) => resolve({ status: res.statusCode ?? 0 }));
     ws.on('error', () => resolve({ status: -1 }));
+  });
+}
+
+/** GETs `path` from the host with the given Host header; resolves to status and body. */
+function getWithHost(hostHeader: string, urlPath = '/'): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = http.get({ host: '127.0.0.1', port: host.port, path: urlPath, headers: { host: hostHeader } }, (res) => {
+      let body = '';
+      res.on('data', (d: Buffer) => (body += d.toString()));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+    });
+    req.on('error', reject);
   });
 }
 
@@ -70,6 +83,17 @@ describe('browser-mode host', () => {
     expect(service.sessionCount()).toBe(0);
   });
 
+  it('answers only to its own host name: a DNS-rebound name is refused for pages and WebSockets', async () => {
+    expect(await getWithHost(`127.0.0.1:${host.port}`)).toMatchObject({ status: 200 });
+    const rebound = await getWithHost(`attacker.example:${host.port}`);
+    expect(rebound.status).toBe(421);
+    expect(rebound.body).toBe(`open http://127.0.0.1:${host.port}/ (this server answers only to that address)`);
+    expect((await getWithHost(`localhost:${host.port}`)).status).toBe(421);
+    expect((await getWithHost('127.0.0.1')).status).toBe(421);
+    expect((await tryConnect({ token: host.token, host: `attacker.example:${host.port}` })).status).toBe(421);
+    expect(service.sessionCount()).toBe(0);
+  });
+
   it('accepts the right token from its own origin and answers RPC', async () => {
     const { status, ws } = await tryConnect({ token: host.token });
     expect(status).toBe(101);
@@ -82,17 +106,32 @@ describe('browser-mode host', () => {
 });
 
 describe('browser-mode token', () => {
-  it('is kept in the data folder across launches, owner-readable only, and renewed on request', async () => {
+  it('is fresh at every launch by default, never stored, and removes a token an earlier launch kept', async () => {
     const { browserToken } = await import('../../../service/entries/browser-token');
     const dir = tempDir();
-    const first = browserToken(dir);
+    const kept = browserToken(dir, { keep: true });
+    expect(fs.existsSync(path.join(dir, 'browser-mode.token'))).toBe(true);
+    const a = browserToken(dir);
+    const b = browserToken(dir);
+    expect(a).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(new Set([kept, a, b]).size).toBe(3);
+    expect(fs.existsSync(path.join(dir, 'browser-mode.token'))).toBe(false);
+    expect(fs.readdirSync(dir).join('\n')).not.toContain(a);
+  });
+
+  it('with keep: kept in the data folder across launches, owner-readable only, and renewed on request', async () => {
+    const { browserToken } = await import('../../../service/entries/browser-token');
+    const dir = tempDir();
+    const first = browserToken(dir, { keep: true });
     expect(first).toMatch(/^[A-Za-z0-9_-]{43}$/);
-    expect(browserToken(dir)).toBe(first);
+    expect(browserToken(dir, { keep: true })).toBe(first);
     expect(fs.statSync(path.join(dir, 'browser-mode.token')).mode & 0o777).toBe(0o600);
-    const renewed = browserToken(dir, true);
+    const renewed = browserToken(dir, { keep: true, renew: true });
     expect(renewed).not.toBe(first);
-    expect(browserToken(dir)).toBe(renewed);
+    expect(browserToken(dir, { keep: true })).toBe(renewed);
     fs.writeFileSync(path.join(dir, 'browser-mode.token'), 'tampered');
-    expect(browserToken(dir)).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    const replaced = browserToken(dir, { keep: true });
+    expect(replaced).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(fs.readFileSync(path.join(dir, 'browser-mode.token'), 'utf8')).toBe(replaced);
   });
 });
