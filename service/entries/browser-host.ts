@@ -59,7 +59,7 @@ function tokenMatches(expected: string, given: string | undefined): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-function refuse(socket: Duplex, status: 401 | 403 | 404, reason: string): void {
+function refuse(socket: Duplex, status: 401 | 403 | 404 | 421, reason: string): void {
   socket.write(`HTTP/1.1 ${status} ${http.STATUS_CODES[status]}\r\nConnection: close\r\nContent-Type: text/plain\r\nContent-Length: ${reason.length}\r\n\r\n${reason}`);
   socket.destroy();
 }
