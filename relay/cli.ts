@@ -170,6 +170,8 @@ function publicKeyText(arg: string): string {
   throw new NestError('invalid-params', { id: 'relay.cli.public-key-missing', values: { arg } });
 }
 
+// Every file the relay creates (database, -wal, -shm, backups, keys) is readable by its user only.
+process.umask(0o077);
 try {
   await run(parseCommandLine(process.argv.slice(2), process.env));
 } catch (err) {

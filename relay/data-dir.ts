@@ -4,6 +4,11 @@
  * user may not write) is one sentence naming the path and the fix, never a stack trace, and a
  * command that only reads or copies (list-workspaces, remove-key, backup) never creates an empty
  * database in a mistyped folder and reports success on it.
+ *
+ * The folder holds every workspace's case docs: it is made 0700 and its database files 0600
+ * (readable by the relay's user only), including a folder or files an older relay created
+ * 0755/0644. The CLI also sets the umask to 077, so the files SQLite creates later (-wal, -shm,
+ * backups) are 0600 from the start.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -29,7 +34,7 @@ export function prepareDataDir(dataDir: string, mode: 'create' | 'existing'): st
     if (!statOrNull(file)) throw new NestError('not-found', { id: 'relay.data-dir.no-database', values: { dir: dataDir } });
   } else if (!stat) {
     try {
-      fs.mkdirSync(dataDir, { recursive: true });
+      fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
     } catch (err) {
       throw new NestError('invalid-params', { id: 'relay.data-dir.cannot-create', values: { dir: dataDir, reason: fsReason(err) } });
     }
@@ -40,7 +45,29 @@ export function prepareDataDir(dataDir: string, mode: 'create' | 'existing'): st
   } catch (err) {
     throw new NestError('invalid-params', { id: 'relay.data-dir.not-writable', values: { dir: dataDir, reason: fsReason(err) } });
   }
+  restrictModes(dataDir);
   return file;
+}
+
+/** Mode of the relay's data folder: owner only. */
+export const DATA_DIR_MODE = 0o700;
+/** Mode of its database files: owner read/write only. */
+export const DATA_FILE_MODE = 0o600;
+
+/**
+ * Makes `dataDir` {@link DATA_DIR_MODE} and its `relay.sqlite*` files {@link DATA_FILE_MODE}.
+ * On a file system without Unix modes (chmod is refused) it leaves them: the folder is checked
+ * readable and writable already.
+ */
+export function restrictModes(dataDir: string): void {
+  try {
+    fs.chmodSync(dataDir, DATA_DIR_MODE);
+    for (const name of fs.readdirSync(dataDir)) {
+      if (name.startsWith(path.basename(relayDbFile(dataDir)))) fs.chmodSync(path.join(dataDir, name), DATA_FILE_MODE);
+    }
+  } catch {
+    /* not ours to change (e.g. a mounted volume without modes): the access check above passed */
+  }
 }
 
 /**

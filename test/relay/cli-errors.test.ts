@@ -89,11 +89,45 @@ describe('relay CLI errors', () => {
   }, 90_000); // seven CLI processes, each starting tsx: ~3 s apiece on a loaded 2-core machine
 });
 
+describe('relay file modes', () => {
+  it('the CLI creates the data folder 0700 and every database file 0600, backups too', async () => {
+    const base = tempDir();
+    const dataDir = path.join(base, 'relay-data');
+    const key = await cli(['generate-key', '--out', path.join(base, 'ws.key')]);
+    expect(key.code).toBe(0);
+    expect(fs.statSync(path.join(base, 'ws.key')).mode & 0o777).toBe(0o600);
+    const add = await cli(['add-workspace', '--data-dir', dataDir, '--id', randomUUID(), '--public-key', key.stdout.trim()]);
+    expect(add.code).toBe(0);
+    expect(fs.statSync(dataDir).mode & 0o777).toBe(0o700);
+    const files = fs.readdirSync(dataDir);
+    expect(files).toContain('relay.sqlite');
+    for (const f of files) expect([f, fs.statSync(path.join(dataDir, f)).mode & 0o777]).toEqual([f, 0o600]);
+    const out = path.join(base, 'copy.sqlite');
+    expect((await cli(['backup', '--data-dir', dataDir, '--out', out])).code).toBe(0);
+    expect(fs.statSync(out).mode & 0o777).toBe(0o600);
+  });
+});
+
 describe('prepareDataDir', () => {
   it('creates a missing folder for serve and add-workspace', () => {
     const dir = path.join(tempDir(), 'a', 'b');
     expect(prepareDataDir(dir, 'create')).toBe(path.join(dir, 'relay.sqlite'));
     expect(fs.statSync(dir).isDirectory()).toBe(true);
+  });
+
+  it('makes the folder owner-only (0700) and tightens a folder and database an older relay left 0755/0644', () => {
+    const dir = path.join(tempDir(), 'fresh');
+    prepareDataDir(dir, 'create');
+    expect(fs.statSync(dir).mode & 0o777).toBe(0o700);
+    const old = tempDir();
+    fs.chmodSync(old, 0o755);
+    for (const f of ['relay.sqlite', 'relay.sqlite-wal', 'relay.sqlite-shm']) fs.writeFileSync(path.join(old, f), '', { mode: 0o644 });
+    fs.writeFileSync(path.join(old, 'notes.txt'), '', { mode: 0o644 });
+    prepareDataDir(old, 'existing');
+    expect(fs.statSync(old).mode & 0o777).toBe(0o700);
+    for (const f of ['relay.sqlite', 'relay.sqlite-wal', 'relay.sqlite-shm']) expect(fs.statSync(path.join(old, f)).mode & 0o777).toBe(0o600);
+    // Not the relay's: left as it was.
+    expect(fs.statSync(path.join(old, 'notes.txt')).mode & 0o777).toBe(0o644);
   });
 
   it('refuses a missing database for the commands that only read or copy it', () => {
