@@ -8,6 +8,7 @@
  *   --seed S          fast-check seed (default: random; always printed, so a failure can be replayed)
  *   --max-commands N  longest command sequence (default 40 on the deterministic network, 25 end to end)
  *   --no-shrink       report the first failing schedule as it is (shrinking end-to-end runs is slow)
+ *   --path P          with --seed: replay only the schedule fast-check reported as `path` (e.g. "61")
  *
  * Prints the seed, then per property the runs, wall time and what the schedules did; on a failure
  * the counterexample (the command list) and its trace, and exits with status 1.
@@ -23,10 +24,11 @@ interface Options {
   seed: number;
   maxCommands: number | undefined;
   shrink: boolean;
+  path: string | undefined;
 }
 
 function parseArgs(argv: string[]): Options {
-  const o: Options = { runs: 2000, e2e: 2000, seed: Math.floor(Math.random() * 2 ** 31), maxCommands: undefined, shrink: true };
+  const o: Options = { runs: 2000, e2e: 2000, seed: Math.floor(Math.random() * 2 ** 31), maxCommands: undefined, shrink: true, path: undefined };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i]!;
     const value = (): number => {
@@ -39,6 +41,7 @@ function parseArgs(argv: string[]): Options {
     else if (flag === '--seed') o.seed = value();
     else if (flag === '--max-commands') o.maxCommands = value();
     else if (flag === '--no-shrink') o.shrink = false;
+    else if (flag === '--path') o.path = argv[++i];
     else throw new Error(`unknown option ${flag} (see the comment at the top of scripts/convergence-long.ts)`);
   }
   return o;
@@ -61,7 +64,7 @@ function summary(stats: ScheduleStats, ms: number, network: boolean): string {
 async function run<Ts extends [unknown, ...unknown[]]>(name: string, property: fc.IAsyncPropertyWithHooks<Ts>, stats: ScheduleStats, numRuns: number, o: Options): Promise<boolean> {
   console.log(`\n${name}: ${numRuns} schedules, seed ${o.seed}`);
   const t0 = Date.now();
-  const details = await fc.check(property, { numRuns, seed: o.seed, endOnFailure: !o.shrink });
+  const details = await fc.check(property, { numRuns, seed: o.seed, endOnFailure: !o.shrink, ...(o.path !== undefined ? { path: o.path } : {}) });
   console.log(summary(stats, Date.now() - t0, stats.drainRounds > 0));
   if (!details.failed) return true;
   console.log(fc.defaultReportMessage(details));

@@ -280,8 +280,10 @@ export class SyncEngine {
     }
     this.roundState = { state: 'syncing', detail: null };
     // The relay accepts this member again (e.g. an admin's desktop has since uploaded their
-    // member record): live links it had refused do not retry on their own, so restart them.
-    for (const link of this.live.values()) if (link.state === 'refused') link.reconnectNow();
+    // member record): live links it had refused do not retry on their own, so restart them. Live
+    // links waiting out a reconnect backoff (up to 30 s after a relay restart) reconnect now too:
+    // the relay just answered, so waiting would only delay edits (found by the long convergence run).
+    for (const link of this.live.values()) if (link.state === 'refused' || link.state === 'offline') link.reconnectNow();
     this.emit();
     const dirtyAtStart = new Map(this.dirty);
     const names = new Set<string>();
