@@ -2,9 +2,10 @@
  * The one data table: columns declared with a header and a cell renderer, optional sorting
  * (controlled by the screen, which may sort on the server), an empty state, optional row click
  * and selection, a sticky header (table.css) and accessible markup (`scope`, `aria-sort`,
- * `aria-selected`, a label). Looks come from the `data-table` classes in styles/table.css.
+ * `aria-selected`, a label), optional group header rows (a `rowgroup` header above each run of
+ * rows with the same group key). Looks come from the `data-table` classes in styles/table.css.
  */
-import type { KeyboardEvent, MouseEvent, ReactNode } from 'react';
+import { Fragment, type KeyboardEvent, type MouseEvent, type ReactNode } from 'react';
 import { SortHeader } from './sort-header';
 
 /** One column of a {@link DataTable} over rows of type `R`; `K` names the sort keys. */
@@ -15,6 +16,8 @@ export interface Column<R, K extends string = string> {
   header: string;
   /** Shows the header to screen readers only (an actions column). */
   hideHeader?: boolean;
+  /** Replaces the header's text in the header cell (e.g. a "select all" checkbox carrying its own label). */
+  headerContent?: ReactNode;
   /** The cell's content. */
   cell: (row: R) => ReactNode;
   /** Makes the header a sort button for this key (needs the table's `sort` and `onSort`). */
@@ -51,6 +54,13 @@ export interface DataTableProps<R, K extends string = string> {
   selectedKey?: string | null;
   /** Extra attributes of a row (data-* for tests and scrolling into view). */
   rowAttributes?: (row: R) => Record<`data-${string}`, string>;
+  /** Extra classes of a row (`row-disabled`, …). */
+  rowClassName?: (row: R) => string | undefined;
+  /**
+   * Groups consecutive rows: a full-width `rowgroup` header row (`group-row`) with `header` goes
+   * above each run of rows whose `key` differs from the row before (sort the rows by group first).
+   */
+  group?: (row: R) => { key: string; header: ReactNode };
   /** Wraps the table in a scroll container (default true). */
   scroll?: boolean;
 }
@@ -74,7 +84,7 @@ export function DataTable<R, K extends string = string>(props: DataTableProps<R,
             const cls = [c.numeric ? 'col-num' : '', c.headerClassName ?? ''].filter(Boolean).join(' ');
             return (
               <th key={c.id} scope="col" className={cls || undefined}>
-                <span className={c.hideHeader ? 'visually-hidden' : 'th-label'}>{c.header}</span>
+                {c.headerContent ?? <span className={c.hideHeader ? 'visually-hidden' : 'th-label'}>{c.header}</span>}
               </th>
             );
           })}
@@ -90,24 +100,35 @@ export function DataTable<R, K extends string = string>(props: DataTableProps<R,
         ) : null}
         {props.rows.map((row, i) => {
           const key = props.rowKey(row, i);
+          const group = props.group?.(row);
+          const prev = group && i > 0 ? props.group!(props.rows[i - 1]!).key : undefined;
+          const cls = [onRowClick ? 'clickable-row' : '', props.rowClassName?.(row) ?? ''].filter(Boolean).join(' ');
           return (
-            <tr
-              key={key}
-              {...props.rowAttributes?.(row)}
-              aria-selected={props.selectedKey !== undefined ? props.selectedKey === key : undefined}
-              className={onRowClick ? 'clickable-row' : undefined}
-              onClick={onRowClick ? (e) => fromControl(e) || onRowClick(row) : undefined}
-              onKeyDown={onRowClick ? (e) => e.key === 'Enter' && e.target === e.currentTarget && onRowClick(row) : undefined}
-            >
-              {columns.map((c) => {
-                const cls = [c.numeric ? 'col-num' : '', c.className ?? ''].filter(Boolean).join(' ');
-                return (
-                  <td key={c.id} className={cls || undefined}>
-                    {c.cell(row)}
-                  </td>
-                );
-              })}
-            </tr>
+            <Fragment key={key}>
+              {group && (i === 0 || prev !== group.key) ? (
+                <tr className="group-row">
+                  <th scope="rowgroup" colSpan={columns.length}>
+                    {group.header}
+                  </th>
+                </tr>
+              ) : null}
+              <tr
+                {...props.rowAttributes?.(row)}
+                aria-selected={props.selectedKey !== undefined ? props.selectedKey === key : undefined}
+                className={cls || undefined}
+                onClick={onRowClick ? (e) => fromControl(e) || onRowClick(row) : undefined}
+                onKeyDown={onRowClick ? (e) => e.key === 'Enter' && e.target === e.currentTarget && onRowClick(row) : undefined}
+              >
+                {columns.map((c) => {
+                  const cellCls = [c.numeric ? 'col-num' : '', c.className ?? ''].filter(Boolean).join(' ');
+                  return (
+                    <td key={c.id} className={cellCls || undefined}>
+                      {c.cell(row)}
+                    </td>
+                  );
+                })}
+              </tr>
+            </Fragment>
           );
         })}
       </tbody>

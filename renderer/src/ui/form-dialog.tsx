@@ -9,6 +9,7 @@
 import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import type { FieldIssue } from '../../../shared/errors';
 import { Dialog, type DialogProps } from './dialog';
+import { Icon, type IconName } from './icons';
 import { ErrorPanel } from './states';
 
 /** Props of {@link FormDialog}. */
@@ -17,6 +18,10 @@ export interface FormDialogProps extends Omit<DialogProps, 'footer'> {
   submitLabel: string;
   /** The submit button's label while busy ("Creating…"); default: the submit label. */
   busyLabel?: string;
+  /** An icon before the submit button's label. */
+  submitIcon?: IconName;
+  /** Disables the submit button (and so Enter in a field): nothing to submit yet. */
+  submitDisabled?: boolean;
   /** A note at the start of the footer. */
   footerNote?: ReactNode;
   /** Classes of the <form> (default `dialog-body`). */
@@ -39,7 +44,7 @@ function issuesOf(err: unknown): FieldIssue[] {
 
 /** A modal form dialog, shown while mounted. */
 export function FormDialog(props: FormDialogProps): ReactNode {
-  const { submitLabel, busyLabel, footerNote, formClassName, onSubmit, onIssues, children, ...dialog } = props;
+  const { submitLabel, busyLabel, submitIcon, submitDisabled, footerNote, formClassName, onSubmit, onIssues, children, ...dialog } = props;
   const formId = useId();
   const form = useRef<HTMLFormElement>(null);
   const [busy, setBusy] = useState(false);
@@ -70,7 +75,7 @@ export function FormDialog(props: FormDialogProps): ReactNode {
 
   const submit = (e: FormEvent): void => {
     e.preventDefault();
-    if (busy) return;
+    if (busy || submitDisabled) return;
     setFailure(null);
     let result: ReturnType<typeof onSubmit>;
     try {
@@ -101,7 +106,9 @@ export function FormDialog(props: FormDialogProps): ReactNode {
           <button type="button" className="btn" onClick={dialog.onClose}>
             Cancel
           </button>
-          <button type="submit" form={formId} className="btn btn-primary" disabled={busy} aria-busy={busy || undefined}>
+          <button type="submit" form={formId} className="btn btn-primary" disabled={busy || submitDisabled} aria-busy={busy || undefined}>
+            {submitIcon ? <Icon name={submitIcon} /> : null}
+            {submitIcon ? ' ' : null}
             {busy ? (busyLabel ?? submitLabel) : submitLabel}
           </button>
         </>

@@ -10,11 +10,13 @@ import type { Writer } from '../../../shared/docs/records';
 import { interdictionAssumptionSchema } from '../../../shared/domain/seizure-valuation';
 import type { FlowDto } from '../../../shared/rpc/valuation';
 import { NestError } from '../../../shared/errors';
+import { t } from '../../../shared/messages';
 import { Field } from '../ui/field';
 import { Icon } from '../ui/icons';
 import { parseDecimal } from '../forms/parse';
 import { issueFieldErrors, zodFieldErrors, type FieldErrors } from '../forms/issues';
 import { fullRange, percentRange } from './format';
+import './assumption-card.css';
 
 /** Props of {@link AssumptionCard}. */
 export interface AssumptionCardProps {
@@ -50,9 +52,9 @@ export function AssumptionCard(props: AssumptionCardProps): ReactNode {
     const h = parseDecimal(high, '30');
     const e: FieldErrors = {};
     if (!l.ok) e.low = l.message;
-    else if (l.value === null) e.low = 'Is required';
+    else if (l.value === null) e.low = t('valuation.form.required');
     if (!h.ok) e.high = h.message;
-    else if (h.value === null) e.high = 'Is required';
+    else if (h.value === null) e.high = t('valuation.form.required');
     if (Object.keys(e).length) {
       setErrors(e);
       return;
@@ -74,27 +76,30 @@ export function AssumptionCard(props: AssumptionCardProps): ReactNode {
   };
 
   const showForm = editing || (!assumption && !props.readOnly);
+  // The sentence is one catalogue entry; the word "assumption" in it is set in bold.
+  const [leadBefore, leadAfter] = t('valuation.assumption.lead', { assumption: '\u0000' }).split('\u0000');
   return (
     <section className="card assumption" aria-labelledby="assumption-title" data-testid="assumption-card">
       <div className="card-header">
-        <h2 id="assumption-title">Undetected flow</h2>
-        <span className="tag tag-warning assumption-tag">Assumption</span>
+        <h2 id="assumption-title">{t('valuation.assumption.title')}</h2>
+        <span className="tag tag-warning assumption-tag">{t('valuation.assumption.tag')}</span>
         <span className="grow" />
         {assumption && !editing && !props.readOnly ? (
           <>
             <button type="button" className="btn btn-sm" onClick={() => setEditing(true)}>
-              <Icon name="edit" size={14} /> Change
+              <Icon name="edit" size={14} /> {t('valuation.assumption.change')}
             </button>
             <button type="button" className="btn btn-sm btn-ghost" onClick={() => props.cv.setInterdictionRate(null, props.writer)}>
-              Clear
+              {t('valuation.assumption.clear')}
             </button>
           </>
         ) : null}
       </div>
       <div className="card-body">
         <p className="assumption-lead">
-          Whole flow = seized value ÷ the share of the flow that is seized. That share is an <strong>assumption</strong>, not a finding: these figures are not evidence of any
-          quantity trafficked.
+          {leadBefore}
+          <strong>{t('valuation.assumption.lead-word')}</strong>
+          {leadAfter}
         </p>
         {showForm ? (
           <form
@@ -106,26 +111,26 @@ export function AssumptionCard(props: AssumptionCardProps): ReactNode {
             }}
           >
             <div className="assumption-share">
-              <Field label="Seizures are at least" error={errors.low} hint="% of the flow">
+              <Field label={t('valuation.assumption.at-least')} error={errors.low} hint={t('valuation.assumption.pct-hint')}>
                 {(c) => <input {...c} className="input input-sm num" inputMode="decimal" value={low} disabled={props.readOnly} onChange={(e) => setLow(e.target.value)} />}
               </Field>
-              <Field label="and at most" error={errors.high} hint="% of the flow">
+              <Field label={t('valuation.assumption.at-most')} error={errors.high} hint={t('valuation.assumption.pct-hint')}>
                 {(c) => <input {...c} className="input input-sm num" inputMode="decimal" value={high} disabled={props.readOnly} onChange={(e) => setHigh(e.target.value)} />}
               </Field>
             </div>
-            <Field label="Basis of the assumption" error={errors.basis} hint="Where the share comes from, e.g. a published interdiction estimate">
+            <Field label={t('valuation.assumption.basis')} error={errors.basis} hint={t('valuation.assumption.basis-hint')}>
               {(c) => <input {...c} className="input input-sm" value={basis} disabled={props.readOnly} onChange={(e) => setBasis(e.target.value)} />}
             </Field>
-            <Field label="Notes" optional error={errors.notes}>
+            <Field label={t('valuation.common.notes')} optional error={errors.notes}>
               {(c) => <input {...c} className="input input-sm" value={notes} disabled={props.readOnly} onChange={(e) => setNotes(e.target.value)} />}
             </Field>
             <div className="row">
               <button type="submit" className="btn btn-primary btn-sm" disabled={props.readOnly}>
-                Set assumption
+                {t('valuation.assumption.set')}
               </button>
               {editing ? (
                 <button type="button" className="btn btn-sm" onClick={() => setEditing(false)}>
-                  Cancel
+                  {t('valuation.assumption.cancel')}
                 </button>
               ) : null}
             </div>
@@ -137,17 +142,17 @@ export function AssumptionCard(props: AssumptionCardProps): ReactNode {
               <Icon name="alert" size={14} /> {flow.label}
             </p>
             <dl className="flow-figures">
-              <dt>Seized (estimate)</dt>
+              <dt>{t('valuation.assumption.seized')}</dt>
               <dd>{fullRange(flow.usd.seized)}</dd>
-              <dt>Whole flow, at {percentRange(flow.low, flow.high)}</dt>
+              <dt>{t('valuation.assumption.whole-flow', { share: percentRange(flow.low, flow.high) })}</dt>
               <dd data-testid="flow-total">{fullRange(flow.usd.totalFlow)}</dd>
-              <dt>Of which undetected</dt>
+              <dt>{t('valuation.assumption.undetected')}</dt>
               <dd data-testid="flow-undetected">{fullRange(flow.usd.undetected)}</dd>
               {props.reportingCurrency !== 'USD' ? (
                 <>
-                  <dt>Whole flow in {props.reportingCurrency}</dt>
+                  <dt>{t('valuation.assumption.whole-flow-in', { currency: props.reportingCurrency })}</dt>
                   <dd>{fullRange(flow.reporting.totalFlow)}</dd>
-                  <dt>Undetected in {props.reportingCurrency}</dt>
+                  <dt>{t('valuation.assumption.undetected-in', { currency: props.reportingCurrency })}</dt>
                   <dd>{fullRange(flow.reporting.undetected)}</dd>
                 </>
               ) : null}
@@ -155,7 +160,7 @@ export function AssumptionCard(props: AssumptionCardProps): ReactNode {
             {assumption.notes ? <p className="muted small">{assumption.notes}</p> : null}
           </div>
         ) : null}
-        {!assumption && props.readOnly ? <p className="muted">No assumption is set for this case.</p> : null}
+        {!assumption && props.readOnly ? <p className="muted">{t('valuation.assumption.none')}</p> : null}
       </div>
     </section>
   );

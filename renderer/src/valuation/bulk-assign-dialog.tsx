@@ -13,16 +13,18 @@ import type { PriceReference } from '../../../shared/domain/price-reference';
 import type { Seizure } from '../../../shared/domain/seizure';
 import { factorSchema, type Factor, type ValuationRecord } from '../../../shared/domain/seizure-valuation';
 import { countryLabel } from '../format/countries';
-import { Dialog } from '../ui/dialog';
+import { t } from '../../../shared/messages';
+import { DataTable, type Column } from '../ui/data-table';
+import { FormDialog } from '../ui/form-dialog';
 import { Field } from '../ui/field';
 import { Icon } from '../ui/icons';
-import { ErrorPanel } from '../ui/states';
 import { formatCount, formatQuantity } from '../format/numbers';
 import { formatSeizureDate } from '../format/dates';
 import { parseDecimal } from '../forms/parse';
 import { zodFieldErrors, type FieldErrors } from '../forms/issues';
 import { priceOptionLabel, unitPriceText } from './format';
 import { incompatibility } from './valuation-table';
+import './bulk-assign-dialog.css';
 
 /** Props of {@link BulkAssignDialog}. */
 export interface BulkAssignDialogProps {
@@ -55,7 +57,6 @@ export function BulkAssignDialog(props: BulkAssignDialogProps): ReactNode {
   const [overrides, setOverrides] = useState<Map<string, boolean>>(new Map());
   const [factor, setFactor] = useState({ low: '', high: '', label: '' });
   const [errors, setErrors] = useState<FieldErrors>({});
-  const [error, setError] = useState<unknown>(null);
   const price = prices.find((p) => p.id === priceId) ?? null;
   const byPrice = useMemo(() => new Map(prices.map((p) => [p.id, p])), [prices]);
   const valuationsOf = useMemo(() => {
@@ -82,15 +83,6 @@ export function BulkAssignDialog(props: BulkAssignDialogProps): ReactNode {
   };
   const isChecked = (s: Seizure): boolean => !why(s) && Boolean(price) && (overrides.get(s.id) ?? defaultChecked(s));
   const chosen = shown.filter(isChecked);
-  const groups = useMemo(() => {
-    const out: { commodity: string; items: Seizure[] }[] = [];
-    for (const s of shown) {
-      const last = out[out.length - 1];
-      if (last && last.commodity === s.commodity) last.items.push(s);
-      else out.push({ commodity: s.commodity, items: [s] });
-    }
-    return out;
-  }, [shown]);
 
   const readFactor = (): { ok: true; value: Factor | null } | { ok: false } => {
     if (!factor.low.trim() && !factor.high.trim() && !factor.label.trim()) return { ok: true, value: null };
@@ -98,7 +90,7 @@ export function BulkAssignDialog(props: BulkAssignDialogProps): ReactNode {
     const high = factor.high.trim() ? parseDecimal(factor.high, '1.5') : low;
     const e: FieldErrors = {};
     if (!low.ok) e.low = low.message;
-    else if (low.value === null) e.low = 'Is required when a factor is given';
+    else if (low.value === null) e.low = t('valuation.form.factor-required');
     if (!high.ok) e.high = high.message;
     if (Object.keys(e).length) {
       setErrors(e);
@@ -112,59 +104,110 @@ export function BulkAssignDialog(props: BulkAssignDialogProps): ReactNode {
     return { ok: true, value: r.data };
   };
 
-  const apply = (): void => {
+  /** Writes the valuations; false when a field is wrong (its message is set). A refused write throws: FormDialog shows it. */
+  const apply = (): false | void => {
     if (!price) {
-      setErrors({ price: 'Choose the price to assign' });
-      return;
+      setErrors({ price: t('valuation.bulk.choose-price-error') });
+      return false;
     }
     const f = readFactor();
-    if (!f.ok) return;
+    if (!f.ok) return false;
     setErrors({});
-    try {
-      const origin: WriteOrigin = { memberId: props.writer.memberId, kind: 'local-write' };
-      props.cv.doc.transact(() => {
-        for (const s of chosen) {
-          const current = valuationsOf.get(s.id)?.[0];
-          if (current) {
-            // A blank factor keeps the factor of a seizure already valued with this price.
-            const keep = f.value === null && current.priceReferenceId === price.id ? current.factor : f.value;
-            props.cv.updateValuation(current.id, { priceReferenceId: price.id, factor: keep }, props.writer);
-          } else {
-            props.cv.addValuation(crypto.randomUUID(), { seizureId: s.id, priceReferenceId: price.id, factor: f.value, notes: '' }, props.writer);
-          }
+    const origin: WriteOrigin = { memberId: props.writer.memberId, kind: 'local-write' };
+    props.cv.doc.transact(() => {
+      for (const s of chosen) {
+        const current = valuationsOf.get(s.id)?.[0];
+        if (current) {
+          // A blank factor keeps the factor of a seizure already valued with this price.
+          const keep = f.value === null && current.priceReferenceId === price.id ? current.factor : f.value;
+          props.cv.updateValuation(current.id, { priceReferenceId: price.id, factor: keep }, props.writer);
+        } else {
+          props.cv.addValuation(crypto.randomUUID(), { seizureId: s.id, priceReferenceId: price.id, factor: f.value, notes: '' }, props.writer);
         }
-      }, origin);
-      props.onDone(chosen.length, price);
-    } catch (err) {
-      setError(err);
-    }
+      }
+    }, origin);
+    props.onDone(chosen.length, price);
   };
 
   const toggle = (id: string, value: boolean): void => setOverrides((m) => new Map(m).set(id, value));
   const allChecked = shown.length > 0 && shown.every((s) => why(s) || isChecked(s));
+  const counts = useMemo(() => shown.reduce((m, s) => m.set(s.commodity, (m.get(s.commodity) ?? 0) + 1), new Map<string, number>()), [shown]);
+
+  const columns: Column<Seizure>[] = [
+    {
+      id: 'check',
+      header: t('valuation.bulk.select-all'),
+      className: 'col-check',
+      headerClassName: 'col-check',
+      headerContent: (
+        <input
+          type="checkbox"
+          aria-label={t('valuation.bulk.select-all')}
+          checked={allChecked}
+          disabled={!price}
+          onChange={(e) => setOverrides(new Map(shown.filter((s) => !why(s)).map((s) => [s.id, e.target.checked])))}
+        />
+      ),
+      cell: (s) => (
+        <input
+          type="checkbox"
+          aria-label={t('valuation.bulk.seizure-label', { commodity: s.commodity, date: formatSeizureDate(s.seizureDate, s.datePrecision) })}
+          checked={isChecked(s)}
+          disabled={!price || Boolean(why(s))}
+          onChange={(e) => toggle(s.id, e.target.checked)}
+        />
+      ),
+    },
+    {
+      id: 'seizure',
+      header: t('valuation.table.col-seizure'),
+      cell: (s) => (
+        <>
+          <span className="cell-primary">{formatSeizureDate(s.seizureDate, s.datePrecision)}</span>
+          <span className="cell-secondary">{s.place || countryLabel(s.country)}</span>
+        </>
+      ),
+    },
+    {
+      id: 'quantity',
+      header: t('valuation.bulk.col-quantity'),
+      numeric: true,
+      className: 'col-nowrap',
+      cell: (s) => {
+        const reason = why(s);
+        return (
+          <>
+            {formatQuantity(s.quantity, s.unit)}
+            {reason ? <span className="cell-secondary bulk-reason">{t('valuation.bulk.cannot', { reason })}</span> : null}
+          </>
+        );
+      },
+    },
+    {
+      id: 'current',
+      header: t('valuation.bulk.col-current'),
+      cell: (s) => {
+        const current = valuationsOf.get(s.id)?.[0];
+        return current ? <span className="cell-secondary">{byPrice.get(current.priceReferenceId)?.commodity ?? t('valuation.bulk.removed-price')}</span> : <span className="muted">{t('valuation.common.none')}</span>;
+      },
+    },
+  ];
 
   return (
-    <Dialog
-      title="Assign a price to seizures"
-      description="Value many seizures at once: pick a price, find the seizures by commodity, check the ones it applies to."
+    <FormDialog
+      title={t('valuation.bulk.title')}
+      description={t('valuation.bulk.description')}
       onClose={props.onClose}
       size="wide"
       className="bulk-assign"
-      footer={
-        <>
-          <span className="footer-note">{price ? `${unitPriceText(price)} · ${price.citationTitle}` : 'Nothing is written until you assign.'}</span>
-          <button type="button" className="btn" onClick={props.onClose}>
-            Cancel
-          </button>
-          <button type="button" className="btn btn-primary" disabled={!price || chosen.length === 0} onClick={apply}>
-            <Icon name="check" /> Assign to {formatCount(chosen.length)} seizure{chosen.length === 1 ? '' : 's'}
-          </button>
-        </>
-      }
+      formClassName="dialog-body stack"
+      footerNote={price ? `${unitPriceText(price)} · ${price.citationTitle}` : t('valuation.bulk.nothing-yet')}
+      submitIcon="check"
+      submitLabel={t('valuation.bulk.submit', { count: chosen.length })}
+      submitDisabled={!price || chosen.length === 0}
+      onSubmit={apply}
     >
-      <div className="dialog-body stack">
-        {error ? <ErrorPanel error={error} /> : null}
-        <Field label="Price reference" error={errors.price}>
+        <Field label={t('valuation.bulk.price')} error={errors.price}>
           {(c) => (
             <select
               {...c}
@@ -175,7 +218,7 @@ export function BulkAssignDialog(props: BulkAssignDialogProps): ReactNode {
                 setOverrides(new Map());
               }}
             >
-              <option value="">Choose a price…</option>
+              <option value="">{t('valuation.bulk.choose-price')}</option>
               {prices.map((p) => (
                 <option key={p.id} value={p.id}>
                   {priceOptionLabel(p)}
@@ -185,18 +228,19 @@ export function BulkAssignDialog(props: BulkAssignDialogProps): ReactNode {
           )}
         </Field>
         <div className="bulk-filters">
-          <Field label="Commodity or species contains" hint="Every word must match, e.g. “ivory”, “pangolin”, “shark fin”">
+          <Field label={t('valuation.bulk.filter')} hint={t('valuation.bulk.filter-hint')}>
             {(c) => (
               <div className="input-with-icon">
                 <Icon name="search" />
-                <input {...c} className="input" type="search" value={filter} onChange={(e) => setFilter(e.target.value)} placeholder="e.g. ivory" />
+                {/* The list filters as you type: Enter here must not assign (it would submit the form). */}
+                <input {...c} className="input" type="search" value={filter} onChange={(e) => setFilter(e.target.value)} onKeyDown={(e) => e.key === 'Enter' && e.preventDefault()} placeholder={t('valuation.bulk.filter-placeholder')} />
               </div>
             )}
           </Field>
-          <Field label="Sector" optional>
+          <Field label={t('valuation.bulk.sector')} optional>
             {(c) => (
               <select {...c} className="select" value={sector} onChange={(e) => setSector(e.target.value as CrimeSector | '')}>
-                <option value="">All sectors</option>
+                <option value="">{t('valuation.bulk.all-sectors')}</option>
                 {CRIME_SECTORS.map((s) => (
                   <option key={s} value={s}>
                     {CRIME_SECTOR_LABELS[s]}
@@ -209,85 +253,46 @@ export function BulkAssignDialog(props: BulkAssignDialogProps): ReactNode {
         {searching ? (
           shown.length ? (
             <div className="table-card bulk-list">
-              <div className="table-scroll" tabIndex={0} role="region" aria-label="Matching seizures (scrollable)">
-                <table className="data-table" aria-label="Matching seizures">
-                  <thead>
-                    <tr>
-                      <th scope="col" className="col-check">
-                        <input
-                          type="checkbox"
-                          aria-label="Select every seizure that can take this price"
-                          checked={allChecked}
-                          disabled={!price}
-                          onChange={(e) => setOverrides(new Map(shown.filter((s) => !why(s)).map((s) => [s.id, e.target.checked])))}
-                        />
-                      </th>
-                      <th scope="col">
-                        <span className="th-label">Seizure</span>
-                      </th>
-                      <th scope="col" className="col-num">
-                        <span className="th-label">Quantity</span>
-                      </th>
-                      <th scope="col">
-                        <span className="th-label">Current price</span>
-                      </th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {groups.map((g) => [
-                      <tr key={`g-${g.commodity}`} className="group-row">
-                        <th scope="rowgroup" colSpan={4}>
-                          {g.commodity} <span className="muted">· {formatCount(g.items.length)}</span>
-                        </th>
-                      </tr>,
-                      ...g.items.map((s) => {
-                        const reason = why(s);
-                        const current = valuationsOf.get(s.id)?.[0];
-                        const label = `${s.commodity}, ${formatSeizureDate(s.seizureDate, s.datePrecision)}`;
-                        return (
-                          <tr key={s.id} className={reason ? 'row-disabled' : undefined}>
-                            <td className="col-check">
-                              <input type="checkbox" aria-label={label} checked={isChecked(s)} disabled={!price || Boolean(reason)} onChange={(e) => toggle(s.id, e.target.checked)} />
-                            </td>
-                            <td>
-                              <span className="cell-primary">{formatSeizureDate(s.seizureDate, s.datePrecision)}</span>
-                              <span className="cell-secondary">{s.place || countryLabel(s.country)}</span>
-                            </td>
-                            <td className="col-num col-nowrap">
-                              {formatQuantity(s.quantity, s.unit)}
-                              {reason ? <span className="cell-secondary bulk-reason">Cannot be valued: {reason}</span> : null}
-                            </td>
-                            <td>{current ? <span className="cell-secondary">{byPrice.get(current.priceReferenceId)?.commodity ?? 'a removed price'}</span> : <span className="muted">—</span>}</td>
-                          </tr>
-                        );
-                      }),
-                    ])}
-                  </tbody>
-                </table>
+              <div className="table-scroll" tabIndex={0} role="region" aria-label={t('valuation.bulk.list-region')}>
+                <DataTable
+                  label={t('valuation.bulk.list')}
+                  scroll={false}
+                  rows={shown}
+                  rowKey={(s) => s.id}
+                  rowClassName={(s) => (why(s) ? 'row-disabled' : undefined)}
+                  group={(s) => ({
+                    key: s.commodity,
+                    header: (
+                      <>
+                        {s.commodity} <span className="muted">· {formatCount(counts.get(s.commodity) ?? 0)}</span>
+                      </>
+                    ),
+                  })}
+                  columns={columns}
+                />
               </div>
             </div>
           ) : (
-            <p className="muted">No seizure of this case matches.</p>
+            <p className="muted">{t('valuation.bulk.no-match')}</p>
           )
         ) : (
-          <p className="muted">Type part of a commodity or species name, or pick a sector, to list the seizures.</p>
+          <p className="muted">{t('valuation.bulk.type-to-list')}</p>
         )}
         <fieldset className="fieldset bulk-factor">
-          <legend>Conversion factor (optional)</legend>
-          <p className="field-hint">Multiplies the quantity before pricing, e.g. 1–1.43 “worked to raw ivory equivalent”. Leave blank for none.</p>
+          <legend>{t('valuation.bulk.factor')}</legend>
+          <p className="field-hint">{t('valuation.bulk.factor-hint')}</p>
           <div className="form-grid form-grid-3">
-            <Field label="Low" error={errors.low}>
+            <Field label={t('valuation.bulk.low')} error={errors.low}>
               {(c) => <input {...c} className="input input-sm num" inputMode="decimal" value={factor.low} onChange={(e) => setFactor({ ...factor, low: e.target.value })} />}
             </Field>
-            <Field label="High" optional error={errors.high}>
+            <Field label={t('valuation.bulk.high')} optional error={errors.high}>
               {(c) => <input {...c} className="input input-sm num" inputMode="decimal" value={factor.high} onChange={(e) => setFactor({ ...factor, high: e.target.value })} />}
             </Field>
-            <Field label="What it converts" error={errors.label}>
+            <Field label={t('valuation.bulk.converts')} error={errors.label}>
               {(c) => <input {...c} className="input input-sm" value={factor.label} onChange={(e) => setFactor({ ...factor, label: e.target.value })} />}
             </Field>
           </div>
         </fieldset>
-      </div>
-    </Dialog>
+    </FormDialog>
   );
 }

@@ -7,8 +7,10 @@
 import type { ReactNode } from 'react';
 import type { ContextFigureDto } from '../../../shared/rpc/valuation';
 import { CRIME_SECTOR_LABELS } from '../../../shared/domain/codes';
+import { t } from '../../../shared/messages';
 import { CopyButton } from '../ui/copy-button';
 import { Icon } from '../ui/icons';
+import './context-panel.css';
 
 /** The context panel. */
 export function ContextPanel(props: { figures: ContextFigureDto[]; disclaimer: string }): ReactNode {
@@ -16,9 +18,9 @@ export function ContextPanel(props: { figures: ContextFigureDto[]; disclaimer: s
     <section className="card context-panel" aria-labelledby="context-title" data-testid="context-panel">
       <div className="card-header">
         <Icon name="globe" />
-        <h2 id="context-title">Published estimates, for context</h2>
+        <h2 id="context-title">{t('valuation.context.title')}</h2>
         <span className="grow" />
-        <span className="tag">Not NEST Desk figures</span>
+        <span className="tag">{t('valuation.context.not-ours')}</span>
       </div>
       <div className="card-body">
         <p className="context-disclaimer">
@@ -37,9 +39,9 @@ export function ContextPanel(props: { figures: ContextFigureDto[]; disclaimer: s
               <p className="context-citation">{f.citation}</p>
               <div className="context-foot">
                 <span className={`tag ${f.verification.status === 'verified' ? 'tag-success' : 'tag-warning'}`} title={f.verification.note}>
-                  {f.verification.status === 'verified' ? 'Figure checked against the source' : 'Citation to be verified'}
+                  {f.verification.status === 'verified' ? t('valuation.context.checked') : t('valuation.context.to-verify')}
                 </span>
-                {f.url ? <CopyButton text={f.url} what={`the address of ${f.label}`} /> : null}
+                {f.url ? <CopyButton text={f.url} what={t('valuation.context.copy-address', { label: f.label })} /> : null}
               </div>
             </li>
           ))}

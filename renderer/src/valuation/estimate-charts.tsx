@@ -6,8 +6,10 @@
  */
 import { useState, type ReactNode } from 'react';
 import type { RangeGroupDto } from '../../../shared/rpc/valuation';
+import { t } from '../../../shared/messages';
 import { RangeChart } from './range-chart';
 import { EmptyState } from '../ui/states';
+import './estimate-charts.css';
 
 /** Props of {@link EstimateCharts}. */
 export interface EstimateChartsProps {
@@ -30,10 +32,10 @@ export function EstimateCharts(props: EstimateChartsProps): ReactNode {
   return (
     <section className="card val-charts" aria-labelledby="val-charts-title" data-testid="valuation-charts">
       <div className="card-header">
-        <h2 id="val-charts-title">Estimates by sector and by year</h2>
+        <h2 id="val-charts-title">{t('valuation.charts.title')}</h2>
         <span className="grow" />
         {props.reportingCurrency !== 'USD' && props.valued > 0 ? (
-          <div className="segmented" role="group" aria-label="Currency of the charts">
+          <div className="segmented" role="group" aria-label={t('valuation.charts.currency')}>
             <button type="button" className="segmented-option" aria-pressed={currency === 'usd'} onClick={() => setCurrency('usd')}>
               USD
             </button>
@@ -44,13 +46,13 @@ export function EstimateCharts(props: EstimateChartsProps): ReactNode {
         ) : null}
       </div>
       {props.valued === 0 || (props.bySector.length === 0 && props.byYear.length === 0) ? (
-        <EmptyState icon="chart" title="No estimate to chart yet">
-          Bars by crime sector and by year of seizure appear here once seizures are valued: assign prices to them in a case’s Valuation tab.
+        <EmptyState icon="chart" title={t('valuation.charts.empty-title')}>
+          {t('valuation.charts.empty-text')}
         </EmptyState>
       ) : (
       <div className="card-body val-charts-grid">
-        <RangeChart title={`Estimated value by crime sector (${code})`} categoryLabel="Crime sector" currency={code} orientation="horizontal" testId="chart-sector" bars={bars(props.bySector, (g) => `rc-sector-${g.key}`)} />
-        <RangeChart title={`Estimated value by year of seizure (${code})`} categoryLabel="Year of seizure" currency={code} orientation="vertical" testId="chart-year" bars={bars(props.byYear, () => 'rc-accent')} />
+        <RangeChart title={t('valuation.charts.by-sector', { currency: code })} categoryLabel={t('valuation.charts.sector')} currency={code} orientation="horizontal" testId="chart-sector" bars={bars(props.bySector, (g) => `rc-sector-${g.key}`)} />
+        <RangeChart title={t('valuation.charts.by-year', { currency: code })} categoryLabel={t('valuation.charts.year')} currency={code} orientation="vertical" testId="chart-year" bars={bars(props.byYear, () => 'rc-accent')} />
       </div>
       )}
     </section>

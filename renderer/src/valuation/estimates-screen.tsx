@@ -6,9 +6,12 @@
  */
 import type { ReactNode } from 'react';
 import type { WorkspaceSummary } from '../../../shared/rpc/app';
+import type { CaseEstimateRow } from '../../../shared/rpc/valuation';
+import { t } from '../../../shared/messages';
 import { projectionChanged, useLiveQuery } from '../data/use-live-query';
 import { useDocumentTitle } from '../hooks/use-document-title';
 import { CopyButton } from '../ui/copy-button';
+import { DataTable, type Column } from '../ui/data-table';
 import { Icon } from '../ui/icons';
 import { SectorLabel } from '../ui/badges';
 import { EmptyState, ErrorPanel, Loading, Notice } from '../ui/states';
@@ -16,144 +19,136 @@ import { formatCount } from '../format/numbers';
 import { formatIsoDate } from '../format/dates';
 import { EstimateCharts } from './estimate-charts';
 import { ContextPanel } from './context-panel';
-import { fullRange, NOT_VALUED_YET, percentRange, shortAmount, shortRange } from './format';
-import './valuation.css';
+import { fullRange, notValuedYet, percentRange, shortAmount, shortRange } from './format';
+import './valuation-common.css';
+import './methodology.css';
+
+const none = (): ReactNode => <span className="muted">{t('valuation.common.none')}</span>;
+
+/** The columns of the by-case table; the reporting-currency column only when it is not USD. */
+function caseColumns(workspaceId: string, rc: string): (Column<CaseEstimateRow> | false)[] {
+  return [
+    {
+      id: 'case',
+      header: t('valuation.estimates.col-case'),
+      cell: (c) => (
+        <>
+          <a className="cell-link" href={`#/w/${workspaceId}/c/${c.caseId}/valuation`}>
+            {c.title}
+          </a>
+          <span className="cell-secondary case-number">{c.number}</span>
+        </>
+      ),
+    },
+    { id: 'sector', header: t('valuation.estimates.col-sector'), cell: (c) => <SectorLabel sector={c.sector} /> },
+    { id: 'valued', header: t('valuation.estimates.col-valued'), numeric: true, className: 'col-nowrap', cell: (c) => t('valuation.common.of-count', { valued: c.counts.valued, count: c.counts.seizures }) },
+    {
+      id: 'usd',
+      header: t('valuation.common.estimate-usd'),
+      numeric: true,
+      className: 'col-nowrap',
+      cell: (c) => (c.total ? <span title={fullRange(c.total.usd)}>{shortRange(c.total.usd)}</span> : none()),
+    },
+    rc !== 'USD' && {
+      id: 'reporting',
+      header: t('valuation.common.estimate-in', { currency: rc }),
+      numeric: true,
+      className: 'col-nowrap',
+      cell: (c) => (c.total ? <span title={fullRange(c.total.reporting)}>{shortRange(c.total.reporting)}</span> : none()),
+    },
+    {
+      id: 'flow',
+      header: t('valuation.estimates.col-flow'),
+      cell: (c) =>
+        c.flow ? (
+          <>
+            <span className="tag tag-warning">{t('valuation.estimates.assumption')}</span> {shortRange(c.flow.usd.undetected)}
+            <span className="cell-secondary">{t('valuation.estimates.flow-share', { share: percentRange(c.flow.low, c.flow.high), basis: c.flow.basis })}</span>
+          </>
+        ) : (
+          <span className="muted">{t('valuation.estimates.no-assumption')}</span>
+        ),
+    },
+  ];
+}
 
 /** The workspace estimates screen. */
 export function EstimatesScreen(props: { ws: WorkspaceSummary }): ReactNode {
   const { ws } = props;
-  useDocumentTitle('Estimates');
+  useDocumentTitle(t('valuation.estimates.page-title'));
   const q = useLiveQuery('valuation.workspace', { workspaceId: ws.id }, { refetchOn: [projectionChanged(ws.id)] });
   if (q.error && !q.data) return <div className="page"><ErrorPanel error={q.error} onRetry={q.reload} /></div>;
-  if (!q.data) return <Loading full>Valuing every case…</Loading>;
+  if (!q.data) return <Loading full>{t('valuation.estimates.loading')}</Loading>;
   const d = q.data;
   const rc = d.reportingCurrency;
   return (
     <div className="page page-wide valuation" data-testid="estimates-screen">
       <div className="page-header">
         <div className="page-header-text">
-          <div className="page-eyebrow">Valuation</div>
-          <h1>Estimates across cases</h1>
-          <p className="page-subtitle">The estimated value of every valued seizure in the workspace, as a range, each seizure counted once. Figures follow the prices and rates recorded in each case.</p>
+          <div className="page-eyebrow">{t('valuation.common.eyebrow')}</div>
+          <h1>{t('valuation.estimates.heading')}</h1>
+          <p className="page-subtitle">{t('valuation.estimates.subtitle')}</p>
         </div>
         <div className="page-actions">
           <button type="button" className="btn" onClick={q.reload}>
-            Refresh
+            {t('valuation.common.refresh')}
           </button>
         </div>
       </div>
       {d.staleRates ? (
         <Notice kind="warning" icon="alert">
-          Some exchange rates used are more than a week older than the seizure dates they convert (ECB data to {formatIsoDate(d.rates.ecbLastDate)}). <a href={`#/w/${ws.id}/rates`}>Import newer ECB rates</a>.
+          {t('valuation.estimates.stale', { date: formatIsoDate(d.rates.ecbLastDate) })} <a href={`#/w/${ws.id}/rates`}>{t('valuation.common.stale-import')}</a>.
         </Notice>
       ) : null}
       <div className="stat-grid val-stats">
         <div className="stat">
-          <div className="stat-label">Estimated value (USD)</div>
+          <div className="stat-label">{t('valuation.estimates.value-usd')}</div>
           <div className="stat-value stat-value-sm" data-testid="network-total-usd">
-            {d.counts.valued === 0 ? NOT_VALUED_YET : fullRange(d.total.usd)}
+            {d.counts.valued === 0 ? notValuedYet() : fullRange(d.total.usd)}
           </div>
-          <div className="stat-note">low to high, all cases</div>
+          <div className="stat-note">{t('valuation.estimates.value-usd-note')}</div>
         </div>
         {rc !== 'USD' ? (
           <div className="stat">
-            <div className="stat-label">In {rc} (reporting currency)</div>
-            <div className="stat-value stat-value-sm">{d.counts.valued === 0 ? '—' : fullRange(d.total.reporting)}</div>
-            <div className="stat-note">converted at each seizure’s date</div>
+            <div className="stat-label">{t('valuation.estimates.value-reporting', { currency: rc })}</div>
+            <div className="stat-value stat-value-sm">{d.counts.valued === 0 ? t('valuation.common.none') : fullRange(d.total.reporting)}</div>
+            <div className="stat-note">{t('valuation.estimates.value-reporting-note')}</div>
           </div>
         ) : null}
         <div className="stat">
-          <div className="stat-label">Seizures valued</div>
+          <div className="stat-label">{t('valuation.estimates.valued')}</div>
           <div className="stat-value">
-            {formatCount(d.counts.valued)} <span className="stat-of">of {formatCount(d.counts.seizures)}</span>
+            {formatCount(d.counts.valued)} <span className="stat-of">{t('valuation.estimates.valued-of', { count: d.counts.seizures })}</span>
           </div>
           <div className="stat-note">
-            {formatCount(d.counts.notValued)} without a price{d.counts.failed ? `, ${formatCount(d.counts.failed)} could not be valued` : ''}
+            {t('valuation.estimates.not-valued', { count: d.counts.notValued, failed: d.counts.failed })}
           </div>
         </div>
         <div className="stat">
-          <div className="stat-label">Reported by the authorities</div>
-          <div className="stat-value stat-value-sm">{d.reportedUsd.count ? shortAmount(d.reportedUsd.amount, 'USD') : '—'}</div>
-          <div className="stat-note">for {formatCount(d.reportedUsd.count)} valued seizures; never added to the estimate</div>
+          <div className="stat-label">{t('valuation.estimates.reported')}</div>
+          <div className="stat-value stat-value-sm">{d.reportedUsd.count ? shortAmount(d.reportedUsd.amount, 'USD') : t('valuation.common.none')}</div>
+          <div className="stat-note">{t('valuation.estimates.reported-note', { count: d.reportedUsd.count })}</div>
         </div>
       </div>
 
       <section className="table-card" aria-labelledby="cases-est-title">
         <div className="table-toolbar">
           <h2 id="cases-est-title" className="toolbar-title">
-            By case
+            {t('valuation.estimates.by-case')}
           </h2>
         </div>
-        {d.cases.length === 0 ? (
-          <EmptyState icon="briefcase" title="No cases yet">
-            Create a case, record its seizures and assign prices to them in its Valuation tab.
-          </EmptyState>
-        ) : (
-          <table className="data-table" aria-label="Estimates by case">
-            <thead>
-              <tr>
-                <th scope="col">
-                  <span className="th-label">Case</span>
-                </th>
-                <th scope="col">
-                  <span className="th-label">Sector</span>
-                </th>
-                <th scope="col" className="col-num">
-                  <span className="th-label">Valued</span>
-                </th>
-                <th scope="col" className="col-num">
-                  <span className="th-label">Estimate (USD)</span>
-                </th>
-                {rc !== 'USD' ? (
-                  <th scope="col" className="col-num">
-                    <span className="th-label">Estimate ({rc})</span>
-                  </th>
-                ) : null}
-                <th scope="col">
-                  <span className="th-label">Undetected flow (assumption)</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {d.cases.map((c) => (
-                <tr key={c.caseId}>
-                  <td>
-                    <a className="cell-link" href={`#/w/${ws.id}/c/${c.caseId}/valuation`}>
-                      {c.title}
-                    </a>
-                    <span className="cell-secondary case-number">{c.number}</span>
-                  </td>
-                  <td>
-                    <SectorLabel sector={c.sector} />
-                  </td>
-                  <td className="col-num col-nowrap">
-                    {formatCount(c.counts.valued)} of {formatCount(c.counts.seizures)}
-                  </td>
-                  <td className="col-num col-nowrap" title={c.total ? fullRange(c.total.usd) : undefined}>
-                    {c.total ? shortRange(c.total.usd) : <span className="muted">—</span>}
-                  </td>
-                  {rc !== 'USD' ? (
-                    <td className="col-num col-nowrap" title={c.total ? fullRange(c.total.reporting) : undefined}>
-                      {c.total ? shortRange(c.total.reporting) : <span className="muted">—</span>}
-                    </td>
-                  ) : null}
-                  <td>
-                    {c.flow ? (
-                      <>
-                        <span className="tag tag-warning">Assumption</span> {shortRange(c.flow.usd.undetected)}
-                        <span className="cell-secondary">
-                          seizures {percentRange(c.flow.low, c.flow.high)} of the flow · {c.flow.basis}
-                        </span>
-                      </>
-                    ) : (
-                      <span className="muted">No assumption</span>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
+        <DataTable
+          label={t('valuation.estimates.table-label')}
+          scroll={false}
+          rows={d.cases}
+          rowKey={(c) => c.caseId}
+          columns={caseColumns(ws.id, rc)}
+          empty={
+            <EmptyState icon="briefcase" title={t('valuation.estimates.no-cases')}>
+              {t('valuation.estimates.no-cases-text')}
+            </EmptyState>
+          }
+        />
       </section>
 
       <EstimateCharts bySector={d.bySector} byYear={d.byYear} reportingCurrency={rc} valued={d.counts.valued} />
@@ -163,15 +158,15 @@ export function EstimatesScreen(props: { ws: WorkspaceSummary }): ReactNode {
       <section className="card methodology" aria-labelledby="net-method-title">
         <div className="card-header">
           <Icon name="book" />
-          <h2 id="net-method-title">How this estimate was made</h2>
+          <h2 id="net-method-title">{t('valuation.estimates.method-title')}</h2>
           <span className="grow" />
-          <CopyButton text={d.methodology.join('\n\n')} what="the method of the network estimate" />
+          <CopyButton text={d.methodology.join('\n\n')} what={t('valuation.estimates.method-copy')} />
         </div>
         <div className="card-body statement">
           {d.methodology.map((p, i) => (
             <p key={i}>{p}</p>
           ))}
-          <p className="muted small">Each case’s Valuation tab has the full methodology statement, seizure by seizure, for its case pack.</p>
+          <p className="muted small">{t('valuation.estimates.method-note')}</p>
         </div>
       </section>
     </div>

@@ -2,14 +2,18 @@
  * Formatting for the valuation screens: money ranges in full ("USD 6,424,000 – 18,480,000") and
  * short ("USD 6.42–18.5 M") forms, shares as percentages, and one-line descriptions of the
  * exchange rates behind a converted figure ("1 HKD = 0.12903 USD · ECB 28 Apr 2020"). Locale
- * independent (the shared formatters always use "," and "."), like the case pack.
+ * independent (the shared formatters always use "," and "."), like the case pack. The words come
+ * from the message catalogue (`valuation.format.*`).
  */
 import type { ConversionDto, MoneyRangeDto, RateQuoteDto } from '../../../shared/rpc/valuation';
 import { formatMoneyRange, formatSignificant, roundSignificantDirected, type RoundDirection } from '../../../shared/valuation/money';
+import { currentLocale, t } from '../../../shared/messages';
 import { formatIsoDate } from '../format/dates';
 
 /** What a total says when no seizure is valued yet (instead of a misleading "USD 0"). */
-export const NOT_VALUED_YET = 'Not valued yet — assign prices to seizures';
+export function notValuedYet(): string {
+  return t('valuation.format.not-valued-yet');
+}
 
 /** "USD 6,424,000 – 18,480,000": both ends in whole units of the currency, rounded outward. */
 export function fullRange(r: MoneyRangeDto): string {
@@ -74,9 +78,9 @@ export function quotesOf(c: ConversionDto, quotes: readonly RateQuoteDto[]): Rat
 
 /** Where a quote comes from, briefly: "ECB 19 Jul 2019", "user rate of 1 Jun 2019". */
 export function quoteSource(q: RateQuoteDto): string {
-  if (q.kind === 'ecb') return `ECB ${formatIsoDate(q.date)}`;
-  if (q.kind === 'user') return `user rate of ${formatIsoDate(q.date)}`;
-  return 'EUR (base)';
+  if (q.kind === 'ecb') return t('valuation.format.source-ecb', { date: formatIsoDate(q.date) });
+  if (q.kind === 'user') return t('valuation.format.source-user', { date: formatIsoDate(q.date) });
+  return t('valuation.format.source-base');
 }
 
 /**
@@ -92,36 +96,39 @@ export function rateLine(c: ConversionDto, quotes: readonly RateQuoteDto[]): str
 /** {@link rateLine} in its two parts: the cross rate, and where its quotes come from (empty without conversion). */
 export function rateParts(c: ConversionDto, quotes: readonly RateQuoteDto[]): [rate: string, source: string] {
   const qs = quotesOf(c, quotes).filter((q) => q.kind !== 'definition');
-  if (!c.quotes.length) return [`price in ${c.to}`, ''];
-  const sources = [...new Set(qs.map(quoteSource))].join(' and ');
-  const age = Math.max(0, ...qs.map((q) => q.ageDays));
-  const when = age > 0 ? ` (${age} day${age === 1 ? '' : 's'} before)` : '';
-  return [`1 ${c.from} = ${formatSignificant(c.rate, 5)} ${c.to}`, `${sources}${when}`];
+  if (!c.quotes.length) return [t('valuation.format.price-in', { currency: c.to }), ''];
+  const sources = new Intl.ListFormat(currentLocale(), { type: 'conjunction' }).format([...new Set(qs.map(quoteSource))]);
+  const days = Math.max(0, ...qs.map((q) => q.ageDays));
+  return [t('valuation.format.cross-rate', { from: c.from, rate: formatSignificant(c.rate, 5), to: c.to }), t('valuation.format.sources-age', { sources, days })];
 }
 
 /** One quote in full: "SGD 1.5259 per EUR, ECB euro reference rate of 19 Jul 2019 (2 days before 21 Jul 2019)". */
 export function quoteText(q: RateQuoteDto, requestedDate: string): string {
-  const age = q.ageDays > 0 ? ` (${q.ageDays} day${q.ageDays === 1 ? '' : 's'} before ${formatIsoDate(requestedDate)}${q.stale ? ', stale' : ''})` : '';
-  if (q.kind === 'definition') return 'EUR 1 per EUR (base currency)';
+  const age = q.ageDays > 0 ? t('valuation.format.quote-age', { days: q.ageDays, date: formatIsoDate(requestedDate), stale: q.stale ? 'yes' : 'no' }) : '';
+  if (q.kind === 'definition') return t('valuation.format.quote-base');
+  const date = formatIsoDate(q.date);
   if (q.kind === 'user') {
-    const entered = q.perUsd !== null ? `${q.currency} ${formatSignificant(q.perUsd, 10)} per USD (= ${formatSignificant(q.perEur, 8)} per EUR with the ECB USD rate of ${q.usdLeg ? formatIsoDate(q.usdLeg.date) : '—'})` : `${q.currency} ${formatSignificant(q.perEur, 10)} per EUR`;
-    return `${entered}, rate entered for ${formatIsoDate(q.date)}${age}; source: ${q.source}`;
+    const entered =
+      q.perUsd !== null
+        ? t('valuation.format.quote-user-usd', { currency: q.currency, perUsd: formatSignificant(q.perUsd, 10), perEur: formatSignificant(q.perEur, 8), usdDate: q.usdLeg ? formatIsoDate(q.usdLeg.date) : '—' })
+        : t('valuation.format.quote-user-eur', { currency: q.currency, perEur: formatSignificant(q.perEur, 10) });
+    return t('valuation.format.quote-user', { entered, date, age, source: q.source });
   }
-  return `${q.currency} ${formatSignificant(q.perEur, 10)} per EUR, ECB euro reference rate of ${formatIsoDate(q.date)}${age}`;
+  return t('valuation.format.quote-ecb', { currency: q.currency, perEur: formatSignificant(q.perEur, 10), date, age });
 }
 
 /** "USD 730–2,100 per kg": a price reference's unit price. */
 export function unitPriceText(p: { low: number; high: number; currency: string; unit: string }): string {
   const amount = p.low === p.high ? formatSignificant(p.low, 15) : `${formatSignificant(p.low, 15)}–${formatSignificant(p.high, 15)}`;
-  return `${p.currency} ${amount} per ${unitSingular(p.unit)}`;
+  return t('valuation.format.unit-price', { currency: p.currency, amount, unit: unitSingular(p.unit) });
 }
 
 /** A unit after "per": "kg", "m³", "piece", "head", "container" (never "per pieces"). */
 export function unitSingular(unit: string): string {
-  return unit === 'm3' ? 'm³' : unit === 'pieces' ? 'piece' : unit === 'containers' ? 'container' : unit;
+  return t('valuation.format.unit-after-per', { unit });
 }
 
 /** "elephant ivory (raw tusks) · USD 730–2,100 per kg · 2017": how a price is named in menus. */
 export function priceOptionLabel(p: { commodity: string; low: number; high: number; currency: string; unit: string; date: string }): string {
-  return `${p.commodity} · ${unitPriceText(p)} · ${p.date.slice(0, 4)}`;
+  return t('valuation.format.price-option', { commodity: p.commodity, price: unitPriceText(p), year: p.date.slice(0, 4) });
 }

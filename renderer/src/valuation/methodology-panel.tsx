@@ -5,10 +5,12 @@
  */
 import { useEffect, useState, type ReactNode } from 'react';
 import type { Statement } from '../../../shared/rpc/valuation';
+import { t } from '../../../shared/messages';
 import { useClient } from '../app/services';
 import { CopyButton } from '../ui/copy-button';
 import { Icon } from '../ui/icons';
 import { ErrorPanel, Loading } from '../ui/states';
+import './methodology.css';
 
 /** Props of {@link MethodologyPanel}. */
 export interface MethodologyPanelProps {
@@ -52,21 +54,21 @@ export function MethodologyPanel(props: MethodologyPanelProps): ReactNode {
     <section className="card methodology" aria-labelledby="methodology-title" data-testid="methodology">
       <div className="card-header">
         <Icon name="book" />
-        <h2 id="methodology-title">Methodology statement</h2>
-        <span className="muted small">Generated from this case’s inputs, ready for the case pack</span>
+        <h2 id="methodology-title">{t('valuation.panel.title')}</h2>
+        <span className="muted small">{t('valuation.panel.note')}</span>
         <span className="grow" />
-        {statement ? <CopyButton text={statement.text} what="the methodology statement" /> : null}
+        {statement ? <CopyButton text={statement.text} what={t('valuation.panel.copy')} /> : null}
       </div>
-      <div className="card-body" tabIndex={0} role="region" aria-label="Methodology statement (scrollable)">
+      <div className="card-body" tabIndex={0} role="region" aria-label={t('valuation.panel.region')}>
         {error ? <ErrorPanel error={error} /> : null}
         {!asked && !props.auto ? (
           <button type="button" className="btn" onClick={() => setAsked(true)}>
-            Write the statement
+            {t('valuation.panel.write')}
           </button>
         ) : null}
-        {!statement && !error && (asked || props.auto) ? <Loading>Writing the statement…</Loading> : null}
+        {!statement && !error && (asked || props.auto) ? <Loading>{t('valuation.panel.writing')}</Loading> : null}
         {statement ? (
-          <article className="statement" aria-label="Methodology statement text">
+          <article className="statement" aria-label={t('valuation.panel.text')}>
             <h3 className="statement-title">{statement.title}</h3>
             {statement.sections.map((s) => (
               <section key={s.heading} className="statement-section">

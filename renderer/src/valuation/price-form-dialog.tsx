@@ -18,6 +18,7 @@ import {
   type PriceReference,
   type PriceReferenceFields,
 } from '../../../shared/domain/price-reference';
+import { t } from '../../../shared/messages';
 import { FormDialog } from '../ui/form-dialog';
 import { Field } from '../ui/field';
 import { parseDecimal } from '../forms/parse';
@@ -60,7 +61,7 @@ function fromDraft(d: Draft): { fields: PriceReferenceFields; errors: FieldError
   const num = (key: 'low' | 'high', text: string, fallback: number | null): number => {
     const r = parseDecimal(text, '2100');
     if (!r.ok) errors[key] = r.message;
-    else if (r.value === null && fallback === null) errors[key] = 'Is required';
+    else if (r.value === null && fallback === null) errors[key] = t('valuation.form.required');
     return r.ok && r.value !== null ? r.value : (fallback ?? 0);
   };
   const low = num('low', d.low, null);
@@ -135,30 +136,30 @@ export function PriceFormDialog(props: PriceFormDialogProps): ReactNode {
 
   return (
     <FormDialog
-      title={props.price ? 'Edit price reference' : 'Add a price reference'}
-      description="A published unit price of a commodity, with its source. Valuations multiply seized quantities by it."
+      title={props.price ? t('valuation.price-form.edit-title') : t('valuation.price-form.add-title')}
+      description={t('valuation.price-form.description')}
       onClose={props.onClose}
       size="wide"
       className="price-form"
-      footerNote="Shared with every member of the workspace."
-      submitLabel={props.price ? 'Save changes' : 'Add price'}
+      footerNote={t('valuation.price-form.footer')}
+      submitLabel={props.price ? t('valuation.form.save-changes') : t('valuation.price-form.add')}
       onSubmit={save}
       onIssues={(issues) => setErrors(issueFieldErrors(issues))}
     >
         <div className="form-section">
-          <h3 className="form-section-title">Commodity</h3>
+          <h3 className="form-section-title">{t('valuation.common.commodity')}</h3>
           <div className="form-grid">
-            {text('commodity', 'Commodity', { placeholder: 'e.g. elephant ivory (raw tusks)' })}
-            {text('taxon', 'Taxon', { optional: true, placeholder: 'e.g. Loxodonta spp.' })}
+            {text('commodity', t('valuation.common.commodity'), { placeholder: t('valuation.price-form.commodity-placeholder') })}
+            {text('taxon', t('valuation.price-form.taxon'), { optional: true, placeholder: t('valuation.price-form.taxon-placeholder') })}
           </div>
         </div>
         <div className="form-section">
-          <h3 className="form-section-title">Unit price</h3>
+          <h3 className="form-section-title">{t('valuation.price-form.unit-price')}</h3>
           <div className="form-grid form-grid-3">
-            {text('low', 'Low', { hint: 'Price of one unit' })}
-            {text('high', 'High', { optional: true, hint: 'Blank = same as low' })}
-            {text('currency', 'Currency', { hint: 'ISO 4217, e.g. USD', placeholder: 'USD' })}
-            <Field label="Per" error={errors.unit}>
+            {text('low', t('valuation.price-form.low'), { hint: t('valuation.price-form.low-hint') })}
+            {text('high', t('valuation.price-form.high'), { optional: true, hint: t('valuation.price-form.high-hint') })}
+            {text('currency', t('valuation.price-form.currency'), { hint: t('valuation.price-form.currency-hint'), placeholder: 'USD' })}
+            <Field label={t('valuation.price-form.per')} error={errors.unit}>
               {(c) => (
                 <select {...c} className="select" value={draft.unit} onChange={(e) => set('unit', e.target.value)}>
                   {QUANTITY_UNITS.map((u) => (
@@ -169,7 +170,7 @@ export function PriceFormDialog(props: PriceFormDialogProps): ReactNode {
                 </select>
               )}
             </Field>
-            <Field label="Market level" error={errors.marketLevel}>
+            <Field label={t('valuation.price-form.market-level')} error={errors.marketLevel}>
               {(c) => (
                 <select {...c} className="select" value={draft.marketLevel} onChange={(e) => set('marketLevel', e.target.value)}>
                   {MARKET_LEVELS.map((m) => (
@@ -180,22 +181,22 @@ export function PriceFormDialog(props: PriceFormDialogProps): ReactNode {
                 </select>
               )}
             </Field>
-            {text('date', 'Date of the price', { type: 'date' })}
+            {text('date', t('valuation.price-form.date'), { type: 'date' })}
           </div>
         </div>
         <div className="form-section">
-          <h3 className="form-section-title">Where</h3>
+          <h3 className="form-section-title">{t('valuation.price-form.where')}</h3>
           <div className="form-grid">
-            {text('place', 'Place', { placeholder: 'e.g. Beijing, or international' })}
-            {text('country', 'Country', { optional: true, hint: 'ISO code, e.g. CN; blank for an international price' })}
+            {text('place', t('valuation.price-form.place'), { placeholder: t('valuation.price-form.place-placeholder') })}
+            {text('country', t('valuation.price-form.country'), { optional: true, hint: t('valuation.price-form.country-hint') })}
           </div>
         </div>
         <div className="form-section">
-          <h3 className="form-section-title">Source</h3>
+          <h3 className="form-section-title">{t('valuation.common.source')}</h3>
           <div className="form-grid">
-            {text('citationTitle', 'Citation', { className: 'span-all', hint: 'Author, title, publisher and date: required, every price needs its source' })}
-            {text('citationUrl', 'Address of the source', { optional: true, className: 'span-all', placeholder: 'https://…' })}
-            <Field label="Notes" optional error={errors.notes} className="span-all">
+            {text('citationTitle', t('valuation.price-form.citation'), { className: 'span-all', hint: t('valuation.price-form.citation-hint') })}
+            {text('citationUrl', t('valuation.price-form.url'), { optional: true, className: 'span-all', placeholder: 'https://…' })}
+            <Field label={t('valuation.common.notes')} optional error={errors.notes} className="span-all">
               {(c) => <textarea {...c} className="textarea" rows={2} value={draft.notes} onChange={(e) => set('notes', e.target.value)} />}
             </Field>
           </div>

@@ -10,13 +10,16 @@ import { useState, type ReactNode } from 'react';
 import type { ReferenceLists } from '../../../shared/docs/reference-lists';
 import type { Writer } from '../../../shared/docs/records';
 import { parsePriceReferenceCsv, type PriceCsvResult } from '../../../shared/valuation/price-csv';
-import { Dialog } from '../ui/dialog';
+import { t } from '../../../shared/messages';
+import { DataTable, type Column } from '../ui/data-table';
+import { FormDialog } from '../ui/form-dialog';
 import { Icon } from '../ui/icons';
 import { RejectedRowsTable } from '../ui/rejected-rows-table';
 import { ErrorPanel, Notice } from '../ui/states';
 import { formatCount } from '../format/numbers';
 import { formatIsoDate } from '../format/dates';
 import { unitPriceText } from './format';
+import './price-import-dialog.css';
 
 /** Props of {@link PriceImportDialog}. */
 export interface PriceImportDialogProps {
@@ -29,6 +32,23 @@ export interface PriceImportDialogProps {
 /** Largest price file read, in bytes. */
 const MAX_BYTES = 8 * 1024 * 1024;
 
+/** The columns of the table of rows to add (headers in the current locale). */
+const acceptedColumns = (): Column<PriceCsvResult['accepted'][number]>[] => [
+  { id: 'line', header: t('valuation.import.col-line'), numeric: true, cell: (a) => a.line },
+  { id: 'commodity', header: t('valuation.common.commodity'), className: 'cell-primary', cell: (a) => a.fields.commodity },
+  { id: 'price', header: t('valuation.import.col-price'), className: 'col-nowrap', cell: (a) => unitPriceText(a.fields) },
+  { id: 'date', header: t('valuation.common.date'), className: 'col-nowrap', cell: (a) => formatIsoDate(a.fields.date) },
+  {
+    id: 'source',
+    header: t('valuation.common.source'),
+    cell: (a) => (
+      <span className="source-cell" title={a.fields.citationTitle}>
+        {a.fields.citationTitle}
+      </span>
+    ),
+  },
+];
+
 /** The price import dialog. */
 export function PriceImportDialog(props: PriceImportDialogProps): ReactNode {
   const [file, setFile] = useState<{ name: string; result: PriceCsvResult } | null>(null);
@@ -37,60 +57,48 @@ export function PriceImportDialog(props: PriceImportDialogProps): ReactNode {
   const pick = async (f: File): Promise<void> => {
     setError(null);
     try {
-      if (f.size > MAX_BYTES) throw new Error(`${f.name} is larger than 8 MB; split it.`);
+      if (f.size > MAX_BYTES) throw new Error(t('valuation.import.too-large', { file: f.name }));
       const text = new TextDecoder('utf-8', { fatal: true }).decode(await f.arrayBuffer());
       setFile({ name: f.name, result: parsePriceReferenceCsv(text) });
     } catch (err) {
-      setError(err instanceof TypeError ? new Error(`${f.name} is not UTF-8 text: save it from the spreadsheet as “CSV UTF-8”.`) : err);
+      setError(err instanceof TypeError ? new Error(t('valuation.import.not-utf8', { file: f.name })) : err);
     }
   };
 
+  /** Stores every good row in one transaction; a refused write throws and FormDialog shows it. */
   const commit = (): void => {
     if (!file) return;
-    try {
-      props.lists.addPriceReferences(
-        file.result.accepted.map((a) => ({ id: crypto.randomUUID(), fields: a.fields })),
-        props.writer,
-      );
-      props.onImported(file.result.accepted.length);
-      props.onClose();
-    } catch (err) {
-      setError(err);
-    }
+    props.lists.addPriceReferences(
+      file.result.accepted.map((a) => ({ id: crypto.randomUUID(), fields: a.fields })),
+      props.writer,
+    );
+    props.onImported(file.result.accepted.length);
+    props.onClose();
   };
 
   const n = file?.result.accepted.length ?? 0;
   const rejectedRows = file ? new Set(file.result.rejected.map((r) => r.line)).size : 0;
   return (
-    <Dialog
-      title="Import price references"
-      description={file ? file.name : 'A CSV file with one price per row and its source.'}
+    <FormDialog
+      title={t('valuation.import.title')}
+      description={file ? file.name : t('valuation.import.description')}
       onClose={props.onClose}
       size="wide"
       className="price-import"
-      footer={
-        <>
-          <span className="footer-note">Nothing is written until you add the prices. Rejected rows are left out.</span>
-          <button type="button" className="btn" onClick={props.onClose}>
-            Cancel
-          </button>
-          <button type="button" className="btn btn-primary" disabled={!n} onClick={commit}>
-            <Icon name="upload" /> Add {formatCount(n)} price{n === 1 ? '' : 's'}
-          </button>
-        </>
-      }
+      formClassName="dialog-body stack"
+      footerNote={t('valuation.import.footer')}
+      submitIcon="upload"
+      submitLabel={t('valuation.import.submit', { count: n })}
+      submitDisabled={!n}
+      onSubmit={commit}
     >
-      <div className="dialog-body stack">
         {error ? <ErrorPanel error={error} /> : null}
         <label className="dropzone">
           <span className="dropzone-icon">
             <Icon name="upload" size={22} />
           </span>
-          <span className="dropzone-title">{file ? 'Choose another file' : 'Choose a CSV file'}</span>
-          <span className="dropzone-text">
-            Columns: commodity, taxon, low, high, currency, unit, market_level, place, country_iso2, date, citation_title, citation_url, notes. Numbers like 2100.5; dates
-            YYYY-MM-DD.
-          </span>
+          <span className="dropzone-title">{file ? t('valuation.import.choose-another') : t('valuation.import.choose')}</span>
+          <span className="dropzone-text">{t('valuation.import.columns')}</span>
           <input
             type="file"
             accept=".csv,text/csv"
@@ -110,67 +118,31 @@ export function PriceImportDialog(props: PriceImportDialogProps): ReactNode {
                 <span className="report-tile-value" data-testid="prices-accepted">
                   {formatCount(n)}
                 </span>
-                <span className="report-tile-label">prices to add</span>
+                <span className="report-tile-label">{t('valuation.import.to-add', { count: n })}</span>
               </div>
               <div className={`report-tile${rejectedRows ? ' report-tile-bad' : ''}`}>
                 <span className="report-tile-value" data-testid="prices-rejected">
                   {formatCount(rejectedRows)}
                 </span>
-                <span className="report-tile-label">rows rejected</span>
+                <span className="report-tile-label">{t('valuation.import.rejected', { count: rejectedRows })}</span>
               </div>
               <div className="report-tile">
                 <span className="report-tile-value">{formatCount(file.result.rowCount)}</span>
-                <span className="report-tile-label">rows read</span>
+                <span className="report-tile-label">{t('valuation.import.read', { count: file.result.rowCount })}</span>
               </div>
             </div>
             {file.result.rejected.length ? (
               <RejectedRowsTable rows={file.result.rejected.map((x) => ({ line: x.line, column: x.field, reason: x.reason }))} />
             ) : (
-              <Notice kind="success">Every row is valid.</Notice>
+              <Notice kind="success">{t('valuation.import.all-valid')}</Notice>
             )}
             {n ? (
               <div className="table-card">
-                <table className="data-table" aria-label="Prices to add">
-                  <thead>
-                    <tr>
-                      <th scope="col" className="col-num">
-                        <span className="th-label">Line</span>
-                      </th>
-                      <th scope="col">
-                        <span className="th-label">Commodity</span>
-                      </th>
-                      <th scope="col">
-                        <span className="th-label">Unit price</span>
-                      </th>
-                      <th scope="col">
-                        <span className="th-label">Date</span>
-                      </th>
-                      <th scope="col">
-                        <span className="th-label">Source</span>
-                      </th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {file.result.accepted.map((a) => (
-                      <tr key={a.line}>
-                        <td className="col-num">{a.line}</td>
-                        <td className="cell-primary">{a.fields.commodity}</td>
-                        <td className="col-nowrap">{unitPriceText(a.fields)}</td>
-                        <td className="col-nowrap">{formatIsoDate(a.fields.date)}</td>
-                        <td>
-                          <span className="source-cell" title={a.fields.citationTitle}>
-                            {a.fields.citationTitle}
-                          </span>
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
+                <DataTable label={t('valuation.import.table-label')} scroll={false} rows={file.result.accepted} rowKey={(a) => String(a.line)} columns={acceptedColumns()} />
               </div>
             ) : null}
           </>
         ) : null}
-      </div>
-    </Dialog>
+    </FormDialog>
   );
 }

@@ -9,6 +9,7 @@ import type { WorkspaceSummary } from '../../../shared/rpc/app';
 import type { PriceReference } from '../../../shared/domain/price-reference';
 import { MARKET_LEVEL_LABELS } from '../../../shared/domain/price-reference';
 import { countryName } from '../../../shared/domain/iso';
+import { t } from '../../../shared/messages';
 import { useIdentity } from '../app/services';
 import { useDocumentTitle } from '../hooks/use-document-title';
 import { ConfirmDialog } from '../ui/confirm-dialog';
@@ -17,19 +18,19 @@ import { Icon } from '../ui/icons';
 import { DataTable } from '../ui/data-table';
 import { EmptyState, Loading, Notice } from '../ui/states';
 import { useToast } from '../ui/toast';
-import { formatCount } from '../format/numbers';
 import { formatIsoDate } from '../format/dates';
 import { useReferenceLists } from './use-reference-lists';
 import { PriceFormDialog } from './price-form-dialog';
 import { PriceImportDialog } from './price-import-dialog';
 import { unitPriceText } from './format';
 import { canIn } from '../members/use-can';
-import './valuation.css';
+import './valuation-common.css';
+import './price-references.css';
 
 /** The price references screen. */
 export function PriceReferencesScreen(props: { ws: WorkspaceSummary }): ReactNode {
   const { ws } = props;
-  useDocumentTitle('Price references');
+  useDocumentTitle(t('valuation.prices.heading'));
   const identity = useIdentity();
   const toast = useToast();
   const lists = useReferenceLists(ws.id);
@@ -43,67 +44,69 @@ export function PriceReferencesScreen(props: { ws: WorkspaceSummary }): ReactNod
     return (lists?.prices ?? []).filter((p) => words.every((w) => `${p.commodity} ${p.taxon} ${p.place} ${p.citationTitle}`.toLowerCase().includes(w)));
   }, [lists?.prices, filter]);
 
-  if (!lists) return <Loading full>Opening the price list…</Loading>;
+  if (!lists) return <Loading full>{t('valuation.prices.loading')}</Loading>;
   const readOnly = lists.readOnly || !canIn(ws, 'prices.edit');
 
   return (
     <div className="page page-wide">
       <div className="page-header">
         <div className="page-header-text">
-          <div className="page-eyebrow">Valuation</div>
-          <h1>Price references</h1>
-          <p className="page-subtitle">Published unit prices, each with its source, that seizures are valued with. Shared by the whole workspace.</p>
+          <div className="page-eyebrow">{t('valuation.common.eyebrow')}</div>
+          <h1>{t('valuation.prices.heading')}</h1>
+          <p className="page-subtitle">{t('valuation.prices.subtitle')}</p>
         </div>
         {readOnly ? null : (
           <div className="page-actions">
             <button type="button" className="btn" onClick={() => setImporting(true)}>
-              <Icon name="upload" /> Import CSV
+              <Icon name="upload" /> {t('valuation.prices.import')}
             </button>
             <button type="button" className="btn btn-primary" onClick={() => setForm({ price: null })}>
-              <Icon name="plus" /> Add price
+              <Icon name="plus" /> {t('valuation.price-form.add')}
             </button>
           </div>
         )}
       </div>
-      {readOnly ? <Notice kind="info">Only workspace admins can change the price list. You can read it and use its prices in cases.</Notice> : null}
+      {readOnly ? <Notice kind="info">{t('valuation.prices.read-only')}</Notice> : null}
       {lists.invalidPrices.length ? (
         <Notice kind="warning" icon="alert">
-          {lists.invalidPrices.length} price reference{lists.invalidPrices.length === 1 ? ' is' : 's are'} not valid (
-          {lists.invalidPrices.map((r) => r.issues.map((i) => `${i.field}: ${i.message}`).join(', ')).join('; ')}) and {lists.invalidPrices.length === 1 ? 'is' : 'are'} not used until fixed.
+          {t('valuation.prices.invalid', {
+            count: lists.invalidPrices.length,
+            issues: lists.invalidPrices.map((r) => r.issues.map((i) => t('valuation.prices.issue', { field: i.field, message: i.message })).join(', ')).join('; '),
+          })}
         </Notice>
       ) : null}
       <div className="table-card section-tight">
         <div className="table-toolbar">
           <div className="input-with-icon">
             <Icon name="search" />
-            <input className="input input-sm" type="search" aria-label="Filter prices" placeholder="Filter by commodity, place, source…" value={filter} onChange={(e) => setFilter(e.target.value)} />
+            <input className="input input-sm" type="search" aria-label={t('valuation.prices.filter')} placeholder={t('valuation.prices.filter-placeholder')} value={filter} onChange={(e) => setFilter(e.target.value)} />
           </div>
           <span className="toolbar-count">
-            {filter ? `${formatCount(shown.length)} of ${formatCount(lists.prices.length)} prices` : `${formatCount(lists.prices.length)} prices`}
+            {filter ? t('valuation.prices.shown-of', { shown: shown.length, count: lists.prices.length }) : t('valuation.prices.count', { count: lists.prices.length })}
           </span>
         </div>
         {lists.prices.length === 0 ? (
           <EmptyState
             icon="tag"
-            title="No price references yet"
+            title={t('valuation.prices.empty-title')}
             actions={
               readOnly ? null : (
                 <>
                   <button type="button" className="btn btn-primary" onClick={() => setForm({ price: null })}>
-                    <Icon name="plus" /> Add a price
+                    <Icon name="plus" /> {t('valuation.detail.add-price')}
                   </button>
                   <button type="button" className="btn" onClick={() => setImporting(true)}>
-                    <Icon name="upload" /> Import a CSV file
+                    <Icon name="upload" /> {t('valuation.prices.import-file')}
                   </button>
                 </>
               )
             }
           >
-            A price reference is a published unit price (e.g. USD per kg of raw ivory at wholesale in Beijing, 2017) with its source. Seizures are valued by multiplying their quantity by it.
+            {t('valuation.prices.empty-text')}
           </EmptyState>
         ) : (
           <DataTable
-            label="Price references"
+            label={t('valuation.prices.heading')}
             className="price-table"
             rows={shown}
             rowKey={(p) => p.id}
@@ -111,7 +114,7 @@ export function PriceReferencesScreen(props: { ws: WorkspaceSummary }): ReactNod
             columns={[
               {
                 id: 'commodity',
-                header: 'Commodity',
+                header: t('valuation.common.commodity'),
                 className: 'col-commodity',
                 headerClassName: 'col-commodity',
                 cell: (p) => (
@@ -121,11 +124,11 @@ export function PriceReferencesScreen(props: { ws: WorkspaceSummary }): ReactNod
                   </>
                 ),
               },
-              { id: 'price', header: 'Unit price', numeric: true, className: 'col-nowrap', cell: (p) => <span className="cell-primary">{unitPriceText(p)}</span> },
-              { id: 'level', header: 'Market level', className: 'col-nowrap', cell: (p) => MARKET_LEVEL_LABELS[p.marketLevel] },
+              { id: 'price', header: t('valuation.import.col-price'), numeric: true, className: 'col-nowrap', cell: (p) => <span className="cell-primary">{unitPriceText(p)}</span> },
+              { id: 'level', header: t('valuation.price-form.market-level'), className: 'col-nowrap', cell: (p) => MARKET_LEVEL_LABELS[p.marketLevel] },
               {
                 id: 'place',
-                header: 'Place',
+                header: t('valuation.price-form.place'),
                 cell: (p) => (
                   <>
                     {p.place}
@@ -133,10 +136,10 @@ export function PriceReferencesScreen(props: { ws: WorkspaceSummary }): ReactNod
                   </>
                 ),
               },
-              { id: 'date', header: 'Date', className: 'col-nowrap', cell: (p) => formatIsoDate(p.date) },
+              { id: 'date', header: t('valuation.common.date'), className: 'col-nowrap', cell: (p) => formatIsoDate(p.date) },
               {
                 id: 'source',
-                header: 'Source',
+                header: t('valuation.common.source'),
                 className: 'col-citation',
                 headerClassName: 'col-citation',
                 cell: (p) => (
@@ -145,7 +148,7 @@ export function PriceReferencesScreen(props: { ws: WorkspaceSummary }): ReactNod
                     {p.citationUrl ? (
                       <span className="citation-url">
                         <span className="mono">{p.citationUrl}</span>
-                        <CopyButton text={p.citationUrl} what={`the source address of ${p.commodity}`} />
+                        <CopyButton text={p.citationUrl} what={t('valuation.prices.copy-source', { commodity: p.commodity })} />
                       </span>
                     ) : null}
                     {p.notes ? <span className="cell-secondary">{p.notes}</span> : null}
@@ -154,17 +157,17 @@ export function PriceReferencesScreen(props: { ws: WorkspaceSummary }): ReactNod
               },
               {
                 id: 'actions',
-                header: 'Actions',
+                header: t('valuation.common.actions'),
                 hideHeader: true,
                 className: 'col-actions',
                 headerClassName: 'col-actions',
                 cell: (p) =>
                   readOnly ? null : (
                     <span className="row-actions">
-                      <button type="button" className="btn btn-ghost btn-icon btn-sm" aria-label={`Edit price: ${p.commodity}`} onClick={() => setForm({ price: p })}>
+                      <button type="button" className="btn btn-ghost btn-icon btn-sm" aria-label={t('valuation.prices.edit', { commodity: p.commodity })} onClick={() => setForm({ price: p })}>
                         <Icon name="edit" size={14} />
                       </button>
-                      <button type="button" className="btn btn-ghost btn-icon btn-sm" aria-label={`Delete price: ${p.commodity}`} onClick={() => setDeleting(p)}>
+                      <button type="button" className="btn btn-ghost btn-icon btn-sm" aria-label={t('valuation.prices.delete', { commodity: p.commodity })} onClick={() => setDeleting(p)}>
                         <Icon name="trash" size={14} />
                       </button>
                     </span>
@@ -174,22 +177,21 @@ export function PriceReferencesScreen(props: { ws: WorkspaceSummary }): ReactNod
           />
         )}
       </div>
-      {form ? <PriceFormDialog lists={lists.lists} writer={writer} price={form.price} onClose={() => setForm(null)} onSaved={(c) => toast(form.price ? `Saved ${c}` : `Added ${c}`)} /> : null}
-      {importing ? <PriceImportDialog lists={lists.lists} writer={writer} onClose={() => setImporting(false)} onImported={(n) => toast(`Added ${formatCount(n)} price${n === 1 ? '' : 's'}`)} /> : null}
+      {form ? <PriceFormDialog lists={lists.lists} writer={writer} price={form.price} onClose={() => setForm(null)} onSaved={(c) => toast(form.price ? t('valuation.prices.saved', { commodity: c }) : t('valuation.prices.added', { commodity: c }))} /> : null}
+      {importing ? <PriceImportDialog lists={lists.lists} writer={writer} onClose={() => setImporting(false)} onImported={(n) => toast(t('valuation.prices.imported', { count: n }))} /> : null}
       {deleting ? (
         <ConfirmDialog
-          title="Delete this price?"
-          confirmLabel="Delete price"
+          title={t('valuation.prices.delete-title')}
+          confirmLabel={t('valuation.prices.delete-confirm')}
           onCancel={() => setDeleting(null)}
           onConfirm={() => {
             lists.lists.deletePriceReference(deleting.id, writer);
-            toast(`Deleted ${deleting.commodity}`);
+            toast(t('valuation.prices.deleted', { commodity: deleting.commodity }));
             setDeleting(null);
           }}
         >
           <p>
-            <strong>{deleting.commodity}</strong>, {unitPriceText(deleting)}, will be removed for everyone. Seizures valued with it will show as not valued until another price is
-            assigned. The workspace’s audit log keeps a record.
+            <strong>{deleting.commodity}</strong>, {t('valuation.prices.delete-text', { price: unitPriceText(deleting) })}
           </p>
         </ConfirmDialog>
       ) : null}

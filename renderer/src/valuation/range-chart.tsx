@@ -10,8 +10,10 @@
  */
 import { useId, type ReactNode } from 'react';
 import { formatMoneyRange, formatRangeEnds } from '../../../shared/valuation/money';
+import { t } from '../../../shared/messages';
 import { formatCount } from '../format/numbers';
 import { shortAmount, shortRange } from './format';
+import './range-chart.css';
 
 /** One bar: a group (sector or year) with its range in `currency` over `count` seizures. */
 export interface RangeChartBar {
@@ -55,8 +57,9 @@ export function RangeChart(props: RangeChartProps): ReactNode {
   const { bars, currency } = props;
   const scale = niceScale(Math.max(0, ...bars.map((b) => b.high)));
   const ticks = Array.from({ length: Math.round(scale.max / scale.step) + 1 }, (_, i) => i * scale.step);
-  const desc = bars.map((b) => `${b.label}: ${formatMoneyRange({ low: b.low, high: b.high, currency })} (${b.count} seizure${b.count === 1 ? '' : 's'})`).join('; ');
-  const axisTitle = `Estimated value (${currency}), low to high`;
+  const desc = bars.map((b) => t('valuation.charts.bar', { label: b.label, range: formatMoneyRange({ low: b.low, high: b.high, currency }), count: b.count })).join('; ');
+  const axisTitle = t('valuation.charts.axis', { currency });
+  const barTitle = (b: RangeChartBar): string => t('valuation.charts.bar-title', { label: b.label, range: formatMoneyRange({ low: b.low, high: b.high, currency }), count: b.count });
 
   let svg: ReactNode;
   if (props.orientation === 'horizontal') {
@@ -81,7 +84,7 @@ export function RangeChart(props: RangeChartProps): ReactNode {
           const cy = H.top + i * rowHeight + rowHeight / 2;
           return (
             <g key={b.key} className={`rc-bar ${b.tone ?? 'rc-accent'}`} data-bar={b.key}>
-              <title>{`${b.label}: ${formatMoneyRange({ low: b.low, high: b.high, currency })}, ${b.count} seizure${b.count === 1 ? '' : 's'}`}</title>
+              <title>{barTitle(b)}</title>
               <text x={H.labelWidth - 10} y={cy + 4} textAnchor="end" className="rc-cat-label">
                 {b.label}
               </text>
@@ -123,7 +126,7 @@ export function RangeChart(props: RangeChartProps): ReactNode {
           const cx = V.left + slot * i + slot / 2;
           return (
             <g key={b.key} className={`rc-bar ${b.tone ?? 'rc-accent'}`} data-bar={b.key}>
-              <title>{`${b.label}: ${formatMoneyRange({ low: b.low, high: b.high, currency })}, ${b.count} seizure${b.count === 1 ? '' : 's'}`}</title>
+              <title>{barTitle(b)}</title>
               <rect x={cx - barW / 2} y={y(b.low)} width={barW} height={Math.max(1, y(0) - y(b.low))} rx={2} className="rc-fill" />
               <line x1={cx} x2={cx} y1={y(b.high)} y2={y(b.low)} className="rc-whisker" />
               <line x1={cx - barW / 3} x2={cx + barW / 3} y1={y(b.high)} y2={y(b.high)} className="rc-whisker" />
@@ -136,7 +139,7 @@ export function RangeChart(props: RangeChartProps): ReactNode {
         })}
         <line x1={V.left} x2={V.left + plotW} y1={y(0)} y2={y(0)} className="rc-axis" />
         <text x={V.left + plotW / 2} y={V.height - 10} textAnchor="middle" className="rc-axis-title">
-          {`${props.categoryLabel} · ${axisTitle}`}
+          {t('valuation.charts.axis-with-category', { category: props.categoryLabel, axis: axisTitle })}
         </text>
       </svg>
     );
@@ -147,26 +150,26 @@ export function RangeChart(props: RangeChartProps): ReactNode {
       <figcaption id={`${id}-cap`} className="range-chart-caption">
         <span className="range-chart-title">{props.title}</span>
         <span className="range-chart-legend" aria-hidden="true">
-          <span className="legend-bar" /> low estimate
-          <span className="legend-whisker" /> range to the high estimate
+          <span className="legend-bar" /> {t('valuation.charts.legend-low')}
+          <span className="legend-whisker" /> {t('valuation.charts.legend-range')}
         </span>
       </figcaption>
-      {bars.length ? svg : <p className="muted small range-chart-empty">No valued seizure yet.</p>}
+      {bars.length ? svg : <p className="muted small range-chart-empty">{t('valuation.charts.none')}</p>}
       {bars.length ? (
-        <table className="data-table range-chart-table" aria-label={`${props.title}: values`}>
+        <table className="data-table range-chart-table" aria-label={t('valuation.charts.values', { title: props.title })}>
           <thead>
             <tr>
               <th scope="col">
                 <span className="th-label">{props.categoryLabel}</span>
               </th>
               <th scope="col" className="col-num">
-                <span className="th-label">Seizures</span>
+                <span className="th-label">{t('valuation.charts.col-seizures')}</span>
               </th>
               <th scope="col" className="col-num">
-                <span className="th-label">Low ({currency})</span>
+                <span className="th-label">{t('valuation.charts.col-low', { currency })}</span>
               </th>
               <th scope="col" className="col-num">
-                <span className="th-label">High ({currency})</span>
+                <span className="th-label">{t('valuation.charts.col-high', { currency })}</span>
               </th>
             </tr>
           </thead>

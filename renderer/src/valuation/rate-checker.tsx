@@ -4,11 +4,14 @@
  */
 import { useState, type ReactNode } from 'react';
 import { formatSignificant } from '../../../shared/valuation/money';
+import { currentLocale, t } from '../../../shared/messages';
 import { useLiveQuery } from '../data/use-live-query';
 import { Field } from '../ui/field';
 import { ErrorPanel, Notice } from '../ui/states';
 import { formatIsoDate } from '../format/dates';
 import { quoteText, quotesOf } from './format';
+import './valuation-common.css';
+import './rate-checker.css';
 
 /** The rate checker; `currencies` are the choices of both selects (ISO 4217 codes). */
 export function RateChecker(props: { workspaceId: string; currencies: string[] }): ReactNode {
@@ -20,12 +23,12 @@ export function RateChecker(props: { workspaceId: string; currencies: string[] }
   return (
     <section className="card" aria-labelledby="checker-title">
       <div className="card-header">
-        <h2 id="checker-title">Check a rate</h2>
+        <h2 id="checker-title">{t('valuation.checker.title')}</h2>
       </div>
       <div className="card-body">
-        <p className="muted small checker-lead">The rates a valuation would use for a seizure on that date.</p>
+        <p className="muted small checker-lead">{t('valuation.checker.lead')}</p>
         <div className="rate-checker">
-          <Field label="From">
+          <Field label={t('valuation.checker.from')}>
             {(c) => (
               <select {...c} className="select" value={from} onChange={(e) => setFrom(e.target.value)}>
                 {props.currencies.map((x) => (
@@ -34,7 +37,7 @@ export function RateChecker(props: { workspaceId: string; currencies: string[] }
               </select>
             )}
           </Field>
-          <Field label="To">
+          <Field label={t('valuation.checker.to')}>
             {(c) => (
               <select {...c} className="select" value={to} onChange={(e) => setTo(e.target.value)}>
                 {props.currencies.map((x) => (
@@ -43,7 +46,7 @@ export function RateChecker(props: { workspaceId: string; currencies: string[] }
               </select>
             )}
           </Field>
-          <Field label="Date">
+          <Field label={t('valuation.common.date')}>
             {(c) => <input {...c} className="input" type="date" value={date} onChange={(e) => setDate(e.target.value)} />}
           </Field>
         </div>
@@ -52,7 +55,7 @@ export function RateChecker(props: { workspaceId: string; currencies: string[] }
           {q.data?.conversion ? (
             <>
               <p className="rate-result-main">
-                1 {from} = <strong>{formatSignificant(q.data.conversion.rate, 6)}</strong> {to} on {formatIsoDate(date)}
+                1 {from} = <strong>{formatSignificant(q.data.conversion.rate, 6)}</strong> {t('valuation.checker.to-on', { to, date: formatIsoDate(date) })}
               </p>
               <ul className="rate-legs">
                 {quotesOf(q.data.conversion, q.data.quotes)
@@ -67,7 +70,11 @@ export function RateChecker(props: { workspaceId: string; currencies: string[] }
           ) : null}
           {q.data && !q.data.conversion ? (
             <Notice kind="warning" icon="alert">
-              No rate for {q.data.missing.map((m) => m.currency).join(' and ')} on or before {formatIsoDate(date)}: {q.data.missing.map((m) => m.why).join('; ')}. Enter one below, with its source.
+              {t('valuation.checker.missing', {
+                currencies: new Intl.ListFormat(currentLocale(), { type: 'conjunction' }).format(q.data.missing.map((m) => m.currency)),
+                date: formatIsoDate(date),
+                why: q.data.missing.map((m) => m.why).join('; '),
+              })}
             </Notice>
           ) : null}
         </div>

@@ -8,6 +8,7 @@ import { useState, type ReactNode } from 'react';
 import type { ReferenceLists } from '../../../shared/docs/reference-lists';
 import type { Writer } from '../../../shared/docs/records';
 import { exchangeRateFieldsSchema, type ExchangeRate } from '../../../shared/domain/exchange-rate';
+import { t } from '../../../shared/messages';
 import { FormDialog } from '../ui/form-dialog';
 import { Field } from '../ui/field';
 import { parseDecimal } from '../forms/parse';
@@ -37,7 +38,7 @@ export function UserRateDialog(props: UserRateDialogProps): ReactNode {
   const save = (): false | void => {
     const v = parseDecimal(value, '23300');
     if (!v.ok || v.value === null) {
-      setErrors({ rate: v.ok ? 'Is required' : v.message });
+      setErrors({ rate: v.ok ? t('valuation.form.required') : v.message });
       return false;
     }
     const fields = {
@@ -66,47 +67,47 @@ export function UserRateDialog(props: UserRateDialogProps): ReactNode {
   const code = currency.trim().toUpperCase() || 'XXX';
   return (
     <FormDialog
-      title={r ? 'Edit exchange rate' : 'Add an exchange rate'}
-      description="For a currency the ECB does not quote, or a date after the ECB data. Used from its date until a later rate exists."
+      title={r ? t('valuation.rate-form.edit-title') : t('valuation.rate-form.add-title')}
+      description={t('valuation.rate-form.description')}
       onClose={props.onClose}
       className="rate-form"
       formClassName="dialog-body form-grid"
-      submitLabel={r ? 'Save changes' : 'Add rate'}
+      submitLabel={r ? t('valuation.form.save-changes') : t('valuation.rate-form.add')}
       onSubmit={save}
       onIssues={(issues) => setErrors(issueFieldErrors(issues))}
     >
-        <Field label="Currency" error={errors.currency} hint="ISO 4217 code, e.g. VND">
+        <Field label={t('valuation.rate-form.currency')} error={errors.currency} hint={t('valuation.rate-form.currency-hint')}>
           {(c) => <input {...c} className="input" value={currency} onChange={(e) => setCurrency(e.target.value)} />}
         </Field>
-        <Field label="Applies from" error={errors.date}>
+        <Field label={t('valuation.rate-form.applies-from')} error={errors.date}>
           {(c) => <input {...c} className="input" type="date" value={date} onChange={(e) => setDate(e.target.value)} />}
         </Field>
         <fieldset className="fieldset span-all">
-          <legend className="field-label">The rate is given</legend>
+          <legend className="field-label">{t('valuation.rate-form.basis')}</legend>
           <div className="radio-cards">
             <label className="radio-card">
               <input type="radio" name="rate-basis" checked={basis === 'perUsd'} onChange={() => setBasis('perUsd')} />
               <span>
-                <span className="radio-card-title">Per US dollar</span>
-                <span className="radio-card-text">{code} per 1 USD, as most central banks publish it</span>
+                <span className="radio-card-title">{t('valuation.rate-form.per-usd')}</span>
+                <span className="radio-card-text">{t('valuation.rate-form.per-usd-text', { code })}</span>
               </span>
             </label>
             <label className="radio-card">
               <input type="radio" name="rate-basis" checked={basis === 'perEur'} onChange={() => setBasis('perEur')} />
               <span>
-                <span className="radio-card-title">Per euro</span>
-                <span className="radio-card-text">{code} per 1 EUR, like the ECB rates</span>
+                <span className="radio-card-title">{t('valuation.rate-form.per-eur')}</span>
+                <span className="radio-card-text">{t('valuation.rate-form.per-eur-text', { code })}</span>
               </span>
             </label>
           </div>
         </fieldset>
-        <Field label={basis === 'perUsd' ? `${code} per 1 USD` : `${code} per 1 EUR`} error={errors.rate} className="span-all">
+        <Field label={t('valuation.rate-form.rate-label', { code, base: basis === 'perUsd' ? 'USD' : 'EUR' })} error={errors.rate} className="span-all">
           {(c) => <input {...c} className="input num" inputMode="decimal" value={value} onChange={(e) => setValue(e.target.value)} />}
         </Field>
-        <Field label="Source" error={errors.source} className="span-all" hint="Required: who published the rate, and when (e.g. State Bank of Viet Nam central rate, 3 June 2019)">
+        <Field label={t('valuation.common.source')} error={errors.source} className="span-all" hint={t('valuation.rate-form.source-hint')}>
           {(c) => <input {...c} className="input" value={source} onChange={(e) => setSource(e.target.value)} />}
         </Field>
-        <Field label="Notes" optional error={errors.notes} className="span-all">
+        <Field label={t('valuation.common.notes')} optional error={errors.notes} className="span-all">
           {(c) => <input {...c} className="input" value={notes} onChange={(e) => setNotes(e.target.value)} />}
         </Field>
     </FormDialog>

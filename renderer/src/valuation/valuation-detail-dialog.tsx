@@ -6,7 +6,7 @@
  * with the rates and their dates — beside the value the authorities reported, which is never part
  * of the estimate.
  */
-import { useState, type ReactNode } from 'react';
+import { useState, type FormEvent, type ReactNode } from 'react';
 import type { CaseValuations } from '../../../shared/docs/case-valuations';
 import type { Writer } from '../../../shared/docs/records';
 import { MARKET_LEVEL_LABELS, type PriceReference } from '../../../shared/domain/price-reference';
@@ -15,6 +15,7 @@ import type { ConversionDto, RateQuoteDto, SeizureValuationRow, ValuationDto } f
 import { countryName } from '../../../shared/domain/iso';
 import { countryLabel } from '../format/countries';
 import { NestError } from '../../../shared/errors';
+import { t } from '../../../shared/messages';
 import { Dialog } from '../ui/dialog';
 import { Field } from '../ui/field';
 import { Icon } from '../ui/icons';
@@ -25,7 +26,9 @@ import { formatIsoDate, formatSeizureDate } from '../format/dates';
 import { parseDecimal } from '../forms/parse';
 import { issueFieldErrors, zodFieldErrors, type FieldErrors } from '../forms/issues';
 import { fullRange, priceOptionLabel, quoteText, quotesOf, rateLine, unitPriceText } from './format';
-import { incompatibility } from './valuation-table';
+import { factorText, incompatibility } from './valuation-table';
+import './valuation-common.css';
+import './valuation-detail-dialog.css';
 
 /** Props of {@link ValuationDetailDialog}. */
 export interface ValuationDetailDialogProps {
@@ -56,7 +59,7 @@ function Conversion(props: { label: string; c: ConversionDto; quotes: RateQuoteD
             ))}
           </ul>
         ) : (
-          <span className="cell-secondary">No conversion needed.</span>
+          <span className="cell-secondary">{t('valuation.detail.no-conversion')}</span>
         )}
       </dd>
     </>
@@ -74,7 +77,8 @@ function ValuationEditor(props: { record: ValuationRecord; result: ValuationDto 
   const [saved, setSaved] = useState(false);
   const price = prices.find((p) => p.id === record.priceReferenceId);
 
-  const save = (): void => {
+  const save = (ev: FormEvent): void => {
+    ev.preventDefault();
     setSaved(false);
     let factor = null;
     if (low.trim() || high.trim() || label.trim()) {
@@ -82,7 +86,7 @@ function ValuationEditor(props: { record: ValuationRecord; result: ValuationDto 
       const h = high.trim() ? parseDecimal(high, '1.5') : l;
       const e: FieldErrors = {};
       if (!l.ok) e.low = l.message;
-      else if (l.value === null) e.low = 'Is required when a factor is given';
+      else if (l.value === null) e.low = t('valuation.form.factor-required');
       if (!h.ok) e.high = h.message;
       if (Object.keys(e).length) return setErrors(e);
       const lv = (l as { value: number }).value;
@@ -100,61 +104,67 @@ function ValuationEditor(props: { record: ValuationRecord; result: ValuationDto 
   };
 
   return (
-    <div className="valuation-block">
+    // Each price is its own form: Enter in one of its fields saves that price, and only that one.
+    <form className="valuation-block" noValidate onSubmit={save}>
       <div className="form-grid">
-        <Field label="Price reference" error={errors.priceReferenceId} className="span-all">
+        <Field label={t('valuation.bulk.price')} error={errors.priceReferenceId} className="span-all">
           {(c) => (
             <select {...c} className="select" value={priceId} disabled={props.readOnly} onChange={(e) => setPriceId(e.target.value)}>
-              {!prices.some((p) => p.id === priceId) ? <option value={priceId}>Price no longer in the list</option> : null}
+              {!prices.some((p) => p.id === priceId) ? <option value={priceId}>{t('valuation.table.price-gone')}</option> : null}
               {prices.map((p) => {
                 const why = incompatibility(row, p);
                 return (
                   <option key={p.id} value={p.id} disabled={Boolean(why)}>
-                    {priceOptionLabel(p)}
-                    {why ? ` (${why})` : ''}
+                    {why ? t('valuation.table.option-why', { label: priceOptionLabel(p), why }) : priceOptionLabel(p)}
                   </option>
                 );
               })}
             </select>
           )}
         </Field>
-        <Field label="Factor, low" optional error={errors.low}>
+        <Field label={t('valuation.detail.factor-low')} optional error={errors.low}>
           {(c) => <input {...c} className="input input-sm num" inputMode="decimal" value={low} disabled={props.readOnly} onChange={(e) => setLow(e.target.value)} />}
         </Field>
-        <Field label="Factor, high" optional error={errors.high}>
+        <Field label={t('valuation.detail.factor-high')} optional error={errors.high}>
           {(c) => <input {...c} className="input input-sm num" inputMode="decimal" value={high} disabled={props.readOnly} onChange={(e) => setHigh(e.target.value)} />}
         </Field>
-        <Field label="What the factor converts" error={errors.label} className="span-all" hint="e.g. worked to raw ivory equivalent; required with a factor">
+        <Field label={t('valuation.detail.converts')} error={errors.label} className="span-all" hint={t('valuation.detail.converts-hint')}>
           {(c) => <input {...c} className="input input-sm" value={label} disabled={props.readOnly} onChange={(e) => setLabel(e.target.value)} />}
         </Field>
-        <Field label="Notes" optional error={errors.notes} className="span-all">
+        <Field label={t('valuation.common.notes')} optional error={errors.notes} className="span-all">
           {(c) => <input {...c} className="input input-sm" value={notes} disabled={props.readOnly} onChange={(e) => setNotes(e.target.value)} />}
         </Field>
       </div>
       {props.readOnly ? null : (
         <div className="row valuation-actions">
-          <button type="button" className="btn btn-primary btn-sm" onClick={save}>
-            Save valuation
+          <button type="submit" className="btn btn-primary btn-sm">
+            {t('valuation.detail.save')}
           </button>
           <button type="button" className="btn btn-sm btn-ghost" onClick={() => props.cv.deleteValuation(record.id, props.writer)}>
-            <Icon name="trash" size={14} /> Remove this price
+            <Icon name="trash" size={14} /> {t('valuation.detail.remove')}
           </button>
           {saved ? (
             <span className="muted small" role="status">
-              Saved
+              {t('valuation.detail.saved')}
             </span>
           ) : null}
         </div>
       )}
       {price ? (
         <p className="valuation-source">
-          <span className="cell-primary">{unitPriceText(price)}</span> · {MARKET_LEVEL_LABELS[price.marketLevel]}, {price.place}
-          {price.country ? `, ${countryName(price.country)}` : ''}, {formatIsoDate(price.date)}
-          <span className="cell-secondary">Source: {price.citationTitle}</span>
+          <span className="cell-primary">{unitPriceText(price)}</span> ·{' '}
+          {t('valuation.detail.where-when', {
+            level: MARKET_LEVEL_LABELS[price.marketLevel],
+            place: price.place,
+            hasCountry: price.country ? 'yes' : 'no',
+            country: price.country ? countryName(price.country) : '',
+            date: formatIsoDate(price.date),
+          })}
+          <span className="cell-secondary">{t('valuation.detail.source', { title: price.citationTitle })}</span>
           {price.citationUrl ? (
             <span className="url-box">
               <span className="url-text">{price.citationUrl}</span>
-              <CopyButton text={price.citationUrl} what="the price’s source address" />
+              <CopyButton text={price.citationUrl} what={t('valuation.detail.copy-source')} />
             </span>
           ) : null}
         </p>
@@ -163,7 +173,7 @@ function ValuationEditor(props: { record: ValuationRecord; result: ValuationDto 
         <div className="alert" role="alert">
           <Icon name="alert" />
           <div className="grow">
-            <p className="alert-title">Not valued</p>
+            <p className="alert-title">{t('valuation.detail.not-valued')}</p>
             {result.problems.map((p) => (
               <p key={p.code + p.message}>{p.message}</p>
             ))}
@@ -172,22 +182,20 @@ function ValuationEditor(props: { record: ValuationRecord; result: ValuationDto 
       ) : null}
       {result?.ok ? (
         <dl className="details valuation-figures">
-          <dt>Quantity in the price’s unit</dt>
-          <dd>{result.quantityInPriceUnit ? formatQuantity(result.quantityInPriceUnit.value, result.quantityInPriceUnit.unit) : '—'}</dd>
+          <dt>{t('valuation.detail.quantity')}</dt>
+          <dd>{result.quantityInPriceUnit ? formatQuantity(result.quantityInPriceUnit.value, result.quantityInPriceUnit.unit) : t('valuation.common.none')}</dd>
           {result.factor ? (
             <>
-              <dt>Conversion factor</dt>
-              <dd>
-                × {result.factor.low === result.factor.high ? result.factor.low : `${result.factor.low}–${result.factor.high}`} ({result.factor.label})
-              </dd>
+              <dt>{t('valuation.detail.factor')}</dt>
+              <dd>{factorText(result.factor)}</dd>
             </>
           ) : null}
-          <dt>Value in {result.inPriceCurrency?.currency}</dt>
+          <dt>{t('valuation.detail.value-in', { currency: result.inPriceCurrency?.currency ?? '' })}</dt>
           <dd>
-            <strong>{result.inPriceCurrency ? fullRange(result.inPriceCurrency) : '—'}</strong>
+            <strong>{result.inPriceCurrency ? fullRange(result.inPriceCurrency) : t('valuation.common.none')}</strong>
           </dd>
-          {result.usd ? <Conversion label="In USD" c={result.usd} quotes={props.quotes} /> : null}
-          {result.reporting && props.reportingCurrency !== 'USD' ? <Conversion label={`In ${props.reportingCurrency} (reporting)`} c={result.reporting} quotes={props.quotes} /> : null}
+          {result.usd ? <Conversion label={t('valuation.detail.in-usd')} c={result.usd} quotes={props.quotes} /> : null}
+          {result.reporting && props.reportingCurrency !== 'USD' ? <Conversion label={t('valuation.detail.in-reporting', { currency: props.reportingCurrency })} c={result.reporting} quotes={props.quotes} /> : null}
         </dl>
       ) : null}
       {result?.ok && result.warnings.length ? (
@@ -197,7 +205,7 @@ function ValuationEditor(props: { record: ValuationRecord; result: ValuationDto 
           ))}
         </Notice>
       ) : null}
-    </div>
+    </form>
   );
 }
 
@@ -208,7 +216,7 @@ export function ValuationDetailDialog(props: ValuationDetailDialogProps): ReactN
   const [error, setError] = useState<unknown>(null);
   const addAlternative = (): void => {
     const first = props.prices.find((p) => !incompatibility(row, p));
-    if (!first) return setError(new Error('No price in the list can value this seizure: add a price per ' + row.unit + ' first.'));
+    if (!first) return setError(new Error(t('valuation.detail.no-compatible', { unit: row.unit })));
     try {
       props.cv.addValuation(crypto.randomUUID(), { seizureId: row.seizureId, priceReferenceId: first.id, factor: null, notes: '' }, props.writer);
     } catch (err) {
@@ -217,8 +225,12 @@ export function ValuationDetailDialog(props: ValuationDetailDialogProps): ReactN
   };
   return (
     <Dialog
-      title={`Valuation: ${row.commodity}`}
-      description={`${formatSeizureDate(row.date, row.datePrecision)} · ${formatQuantity(row.quantity, row.unit)} · ${row.place ? `${row.place}, ${countryLabel(row.country)}` : countryLabel(row.country)}`}
+      title={t('valuation.detail.title', { commodity: row.commodity })}
+      description={t('valuation.detail.description', {
+        date: formatSeizureDate(row.date, row.datePrecision),
+        quantity: formatQuantity(row.quantity, row.unit),
+        where: row.place ? t('valuation.detail.where', { place: row.place, country: countryLabel(row.country) }) : countryLabel(row.country),
+      })}
       onClose={props.onClose}
       size="wide"
       className="valuation-detail"
@@ -226,12 +238,12 @@ export function ValuationDetailDialog(props: ValuationDetailDialogProps): ReactN
         <>
           {props.readOnly ? null : (
             <button type="button" className="btn" onClick={addAlternative}>
-              <Icon name="plus" /> {mine.length ? 'Add an alternative price' : 'Add a price'}
+              <Icon name="plus" /> {mine.length ? t('valuation.detail.add-alternative') : t('valuation.detail.add-price')}
             </button>
           )}
           <span className="grow" />
           <button type="button" className="btn btn-primary" onClick={props.onClose}>
-            Done
+            {t('valuation.detail.done')}
           </button>
         </>
       }
@@ -240,18 +252,18 @@ export function ValuationDetailDialog(props: ValuationDetailDialogProps): ReactN
         {error ? <ErrorPanel error={error} /> : null}
         <div className="valuation-summary">
           <div>
-            <span className="stat-label">Estimate (USD)</span>
-            <span className="valuation-summary-value">{row.estimate ? fullRange(row.estimate.usd) : '—'}</span>
+            <span className="stat-label">{t('valuation.common.estimate-usd')}</span>
+            <span className="valuation-summary-value">{row.estimate ? fullRange(row.estimate.usd) : t('valuation.common.none')}</span>
           </div>
           {props.reportingCurrency !== 'USD' ? (
             <div>
-              <span className="stat-label">Estimate ({props.reportingCurrency})</span>
-              <span className="valuation-summary-value">{row.estimate ? fullRange(row.estimate.reporting) : '—'}</span>
+              <span className="stat-label">{t('valuation.common.estimate-in', { currency: props.reportingCurrency })}</span>
+              <span className="valuation-summary-value">{row.estimate ? fullRange(row.estimate.reporting) : t('valuation.common.none')}</span>
             </div>
           ) : null}
           <div className="valuation-reported">
-            <span className="stat-label">Reported by the authorities — not part of the estimate</span>
-            <span className="valuation-summary-value">{row.reported ? formatMoney(row.reported.amount, row.reported.currency) : 'Not reported'}</span>
+            <span className="stat-label">{t('valuation.detail.reported')}</span>
+            <span className="valuation-summary-value">{row.reported ? formatMoney(row.reported.amount, row.reported.currency) : t('valuation.detail.not-reported')}</span>
             {row.reported?.usd && row.reported.currency !== 'USD' ? (
               <span className="cell-secondary">
                 = {fullRange(row.reported.usd.range)} ({rateLine(row.reported.usd, props.quotes)})
@@ -259,11 +271,11 @@ export function ValuationDetailDialog(props: ValuationDetailDialogProps): ReactN
             ) : null}
           </div>
         </div>
-        {mine.length > 1 ? <Notice kind="info">This seizure has {mine.length} prices: its range covers all of them.</Notice> : null}
-        {mine.length === 0 ? <p className="muted">No price is assigned to this seizure yet, so it is not part of the estimate.</p> : null}
+        {mine.length > 1 ? <Notice kind="info">{t('valuation.detail.several', { count: mine.length })}</Notice> : null}
+        {mine.length === 0 ? <p className="muted">{t('valuation.detail.none')}</p> : null}
         {mine.map((r, i) => (
-          <section key={r.id} className="valuation-section" aria-label={`Price ${i + 1}`}>
-            {mine.length > 1 ? <h3 className="form-section-title">Price {i + 1}</h3> : null}
+          <section key={r.id} className="valuation-section" aria-label={t('valuation.detail.price-n', { n: i + 1 })}>
+            {mine.length > 1 ? <h3 className="form-section-title">{t('valuation.detail.price-n', { n: i + 1 })}</h3> : null}
             <ValuationEditor {...props} record={r} result={row.valuations.find((v) => v.valuationId === r.id)} row={row} />
           </section>
         ))}

@@ -13,10 +13,10 @@ import type { CaseDoc } from '../../../shared/docs/case-doc';
 import type { Writer } from '../../../shared/docs/records';
 import type { Seizure } from '../../../shared/domain/seizure';
 import type { SeizureValuationRow } from '../../../shared/rpc/valuation';
+import { t } from '../../../shared/messages';
 import { useToast } from '../ui/toast';
 import { Icon } from '../ui/icons';
 import { EmptyState, ErrorPanel, Loading, Notice } from '../ui/states';
-import { formatCount } from '../format/numbers';
 import { formatIsoDate } from '../format/dates';
 import { useReferenceLists } from './use-reference-lists';
 import { useCaseEstimate, useCaseValuationInputs } from './use-case-valuations';
@@ -27,8 +27,9 @@ import { AssumptionCard } from './assumption-card';
 import { EstimateCharts } from './estimate-charts';
 import { ContextPanel } from './context-panel';
 import { MethodologyPanel } from './methodology-panel';
-import { fullRange, NOT_VALUED_YET, shortAmount } from './format';
-import './valuation.css';
+import { fullRange, notValuedYet, shortAmount } from './format';
+import './valuation-common.css';
+import './valuation-total.css';
 
 /** Props of {@link ValuationTab}. */
 export interface ValuationTabProps {
@@ -91,7 +92,7 @@ export function ValuationTab(props: ValuationTabProps): ReactNode {
   };
 
   if (est.error && !data) return <ErrorPanel error={est.error} onRetry={est.reload} />;
-  if (!data || !lists || !inputs) return <Loading>Valuing the seizures…</Loading>;
+  if (!data || !lists || !inputs) return <Loading>{t('valuation.tab.loading')}</Loading>;
 
   const detailRow = detail ? (data.seizures.find((r) => r.seizureId === detail) ?? null) : null;
   const rc = data.reportingCurrency;
@@ -101,32 +102,31 @@ export function ValuationTab(props: ValuationTabProps): ReactNode {
     <div className="valuation" data-testid="valuation-tab">
       {data.staleRates ? (
         <Notice kind="warning" icon="alert">
-          Some exchange rates used are more than a week older than the seizure dates they convert (the ECB data here ends on {formatIsoDate(data.rates.ecbLastDate)}).{' '}
-          <a href={`#/w/${workspaceId}/rates`}>Import newer ECB rates</a> or enter a rate with its source.
+          {t('valuation.tab.stale', { date: formatIsoDate(data.rates.ecbLastDate) })} <a href={`#/w/${workspaceId}/rates`}>{t('valuation.common.stale-import')}</a>{' '}
+          {t('valuation.tab.stale-or')}
         </Notice>
       ) : null}
       {data.invalidPriceReferences ? (
         <Notice kind="warning" icon="alert">
-          {data.invalidPriceReferences} price reference{data.invalidPriceReferences === 1 ? ' is' : 's are'} not valid (for example low above high after two edits) and {data.invalidPriceReferences === 1 ? 'is' : 'are'} left out.{' '}
-          <a href={`#/w/${workspaceId}/prices`}>Fix the price list</a>.
+          {t('valuation.tab.invalid-prices', { count: data.invalidPriceReferences })} <a href={`#/w/${workspaceId}/prices`}>{t('valuation.tab.fix-prices')}</a>.
         </Notice>
       ) : null}
 
       <div className="val-summary">
         <section className="card val-total" aria-labelledby="val-total-title" data-testid="case-total">
           <div className="card-header">
-            <h2 id="val-total-title">Estimated value of the seizures</h2>
+            <h2 id="val-total-title">{t('valuation.tab.total-title')}</h2>
             <span className="grow" />
             <span className="muted small">
-              {formatCount(data.counts.valued)} of {formatCount(data.counts.seizures)} seizures valued
+              {t('valuation.tab.valued-count', { valued: data.counts.valued, count: data.counts.seizures })}
             </span>
           </div>
           <div className="card-body val-total-body">
             <div className="val-total-main">
-              <span className="stat-label">Case total, low to high</span>
+              <span className="stat-label">{t('valuation.tab.case-total')}</span>
               {data.counts.valued === 0 ? (
                 <span className="val-total-none" data-testid="case-total-usd">
-                  {NOT_VALUED_YET}
+                  {notValuedYet()}
                 </span>
               ) : (
                 <span className="val-total-usd" data-testid="case-total-usd">
@@ -135,31 +135,30 @@ export function ValuationTab(props: ValuationTabProps): ReactNode {
               )}
               {rc !== 'USD' && data.counts.valued > 0 ? (
                 <span className="val-total-reporting" data-testid="case-total-reporting">
-                  {fullRange(data.total.reporting)} <span className="muted">(reporting currency)</span>
+                  {fullRange(data.total.reporting)} <span className="muted">{t('valuation.tab.reporting')}</span>
                 </span>
               ) : null}
-              <p className="muted small">The low total adds every seizure at its low value, the high total every seizure at its high value. Converted at each seizure’s date.</p>
+              <p className="muted small">{t('valuation.tab.total-note')}</p>
             </div>
             <dl className="val-facts">
-              <dt>Not valued</dt>
+              <dt>{t('valuation.tab.not-valued')}</dt>
               <dd>
-                {formatCount(data.counts.notValued)} without a price{data.counts.failed ? `, ${formatCount(data.counts.failed)} that could not be valued` : ''}
+                {t('valuation.tab.not-valued-count', { count: data.counts.notValued, failed: data.counts.failed })}
               </dd>
-              <dt>Reported by the authorities</dt>
+              <dt>{t('valuation.tab.reported')}</dt>
               <dd>
                 {data.reportedUsd.count ? (
                   <>
-                    {shortAmount(data.reportedUsd.amount, 'USD')} for {formatCount(data.reportedUsd.count)} of the valued seizures
-                    <span className="cell-secondary">In USD at each seizure’s date; for comparison only, never added to the estimate</span>
+                    {t('valuation.tab.reported-value', { amount: shortAmount(data.reportedUsd.amount, 'USD'), count: data.reportedUsd.count })}
+                    <span className="cell-secondary">{t('valuation.tab.reported-note')}</span>
                   </>
                 ) : (
-                  'No value reported for the valued seizures'
+                  t('valuation.tab.no-reported')
                 )}
               </dd>
-              <dt>Exchange rates</dt>
+              <dt>{t('valuation.tab.rates')}</dt>
               <dd>
-                ECB to {formatIsoDate(data.rates.ecbLastDate)}
-                {data.rates.importedFiles ? ` (${data.rates.importedFiles} imported file${data.rates.importedFiles === 1 ? '' : 's'})` : ' (shipped)'}
+                {t('valuation.tab.rates-value', { date: formatIsoDate(data.rates.ecbLastDate), files: data.rates.importedFiles })}
               </dd>
             </dl>
           </div>
@@ -170,36 +169,36 @@ export function ValuationTab(props: ValuationTabProps): ReactNode {
       <section className="table-card val-table-card" aria-labelledby="val-table-title">
         <div className="table-toolbar">
           <h2 id="val-table-title" className="toolbar-title">
-            Seizures and their prices
+            {t('valuation.tab.table-title')}
           </h2>
           <div className="input-with-icon">
             <Icon name="search" />
-            <input className="input input-sm" type="search" aria-label="Filter valuations" placeholder="Filter by commodity, species, place…" value={filter} onChange={(e) => setFilter(e.target.value)} />
+            <input className="input input-sm" type="search" aria-label={t('valuation.tab.filter')} placeholder={t('valuation.tab.filter-placeholder')} value={filter} onChange={(e) => setFilter(e.target.value)} />
           </div>
-          <select className="select select-sm filter-select" aria-label="Show" value={show} onChange={(e) => setShow(e.target.value as Show)}>
-            <option value="all">All seizures</option>
-            <option value="valued">Valued</option>
-            <option value="open">Not valued</option>
+          <select className="select select-sm filter-select" aria-label={t('valuation.tab.show')} value={show} onChange={(e) => setShow(e.target.value as Show)}>
+            <option value="all">{t('valuation.tab.show-all')}</option>
+            <option value="valued">{t('valuation.tab.show-valued')}</option>
+            <option value="open">{t('valuation.tab.show-open')}</option>
           </select>
           <span className="toolbar-count" aria-live="polite">
-            {formatCount(rows.length)} of {formatCount(data.seizures.length)}
+            {t('valuation.common.of-count', { valued: rows.length, count: data.seizures.length })}
           </span>
           {readOnly ? null : (
             <button type="button" className="btn btn-primary btn-sm" onClick={() => setBulk(true)} disabled={noPrices || !props.seizures.length}>
-              <Icon name="tag" size={14} /> Assign a price…
+              <Icon name="tag" size={14} /> {t('valuation.tab.assign')}
             </button>
           )}
         </div>
         {noPrices ? (
           <div className="val-hint">
             <Notice kind="info">
-              The workspace has no price references yet. <a href={`#/w/${workspaceId}/prices`}>Add prices</a> (each with its source), then assign them to seizures here.
+              {t('valuation.tab.no-prices')} <a href={`#/w/${workspaceId}/prices`}>{t('valuation.tab.add-prices')}</a> {t('valuation.tab.no-prices-then')}
             </Notice>
           </div>
         ) : null}
         {data.seizures.length === 0 ? (
-          <EmptyState icon="table" title="No seizures to value">
-            Record or import seizures first; each can then be valued at a unit price.
+          <EmptyState icon="table" title={t('valuation.tab.no-seizures')}>
+            {t('valuation.tab.no-seizures-text')}
           </EmptyState>
         ) : (
           <>
@@ -215,10 +214,10 @@ export function ValuationTab(props: ValuationTabProps): ReactNode {
             {rows.length > limit ? (
               <div className="table-more">
                 <span className="muted small">
-                  Showing {formatCount(limit)} of {formatCount(rows.length)}
+                  {t('valuation.tab.showing', { shown: limit, count: rows.length })}
                 </span>
                 <button type="button" className="btn btn-sm" onClick={() => setLimit((l) => l + PAGE)}>
-                  Show more
+                  {t('valuation.tab.show-more')}
                 </button>
               </div>
             ) : null}
@@ -242,7 +241,7 @@ export function ValuationTab(props: ValuationTabProps): ReactNode {
           onClose={() => setBulk(false)}
           onDone={(n, p) => {
             setBulk(false);
-            toast(`${p.commodity}: price assigned to ${formatCount(n)} seizure${n === 1 ? '' : 's'}`);
+            toast(t('valuation.tab.assigned', { commodity: p.commodity, count: n }));
           }}
         />
       ) : null}

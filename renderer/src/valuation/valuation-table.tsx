@@ -7,13 +7,17 @@
  */
 import type { ReactNode } from 'react';
 import type { PriceReference } from '../../../shared/domain/price-reference';
-import type { ConversionDto, RateQuoteDto, SeizureValuationRow } from '../../../shared/rpc/valuation';
+import type { ConversionDto, MoneyRangeDto, RateQuoteDto, SeizureValuationRow, ValuationDto } from '../../../shared/rpc/valuation';
+import type { Factor } from '../../../shared/domain/seizure-valuation';
+import { t } from '../../../shared/messages';
 import { countryLabel } from '../format/countries';
 import { canConvert } from '../../../shared/valuation/units';
 import { formatMoney, formatQuantity } from '../format/numbers';
 import { formatSeizureDate } from '../format/dates';
+import { DataTable, type Column } from '../ui/data-table';
 import { Icon } from '../ui/icons';
 import { fullRange, priceOptionLabel, rateLine, rateParts, shortAmount, shortRange, unitSingular } from './format';
+import './valuation-table.css';
 
 /** Props of {@link ValuationTable}. */
 export interface ValuationTableProps {
@@ -28,9 +32,14 @@ export interface ValuationTableProps {
 
 /** Why `price` cannot value `row`, or null when it can. */
 export function incompatibility(row: { quantity: number | null; unit: string }, price: { unit: string }): string | null {
-  if (row.quantity === null) return 'no quantity recorded';
-  if (!canConvert(row.unit as PriceReference['unit'], price.unit as PriceReference['unit'])) return `priced per ${unitSingular(price.unit)}, seized in ${row.unit}`;
+  if (row.quantity === null) return t('valuation.table.no-quantity');
+  if (!canConvert(row.unit as PriceReference['unit'], price.unit as PriceReference['unit'])) return t('valuation.table.incompatible', { priceUnit: unitSingular(price.unit), unit: row.unit });
   return null;
+}
+
+/** "× 1–1.43 (worked to raw ivory equivalent)": a conversion factor with its label. */
+export function factorText(f: Factor): string {
+  return t('valuation.table.factor', { factor: f.low === f.high ? String(f.low) : `${f.low}–${f.high}`, label: f.label });
 }
 
 /** The rate behind a figure on two lines that keep their words together: "1 USD = 1.3593 SGD ·" / "ECB 19 Jul 2019 (2 days before)". */
@@ -51,157 +60,156 @@ function RateLine(props: { c: ConversionDto; quotes: readonly RateQuoteDto[] }):
 
 function Status(props: { row: SeizureValuationRow }): ReactNode {
   const { row } = props;
-  if (row.status === 'not-valued') return <span className="val-status val-status-none">No price</span>;
+  if (row.status === 'not-valued') return <span className="val-status val-status-none">{t('valuation.table.status-none')}</span>;
   if (row.status === 'failed') {
     const why = row.valuations.flatMap((v) => v.problems.map((p) => p.message)).join(' ');
     return (
       <span className="val-status val-status-failed" title={why}>
-        <Icon name="alert" size={13} /> Not valued
+        <Icon name="alert" size={13} /> {t('valuation.table.status-failed')}
       </span>
     );
   }
   const warnings = row.valuations.flatMap((v) => v.warnings);
   return warnings.length ? (
     <span className="val-status val-status-warn" title={warnings.map((w) => w.message).join('\n')}>
-      <Icon name="alert" size={13} /> {warnings.length} note{warnings.length === 1 ? '' : 's'}
+      <Icon name="alert" size={13} /> {t('valuation.table.status-notes', { count: warnings.length })}
     </span>
   ) : (
     <span className="val-status val-status-ok">
-      <Icon name="check" size={13} /> Valued
+      <Icon name="check" size={13} /> {t('valuation.table.status-ok')}
     </span>
+  );
+}
+
+/** The price menu of a row (or the assigned price's name when read-only), its factor and alternatives. */
+function PriceCell(props: { row: SeizureValuationRow } & Pick<ValuationTableProps, 'prices' | 'readOnly' | 'onAssign'>): ReactNode {
+  const { row } = props;
+  const first = row.valuations[0];
+  const ok = first?.ok ? first : null;
+  const current = first?.priceReferenceId ?? '';
+  const known = props.prices.some((p) => p.id === current);
+  return (
+    <>
+      {props.readOnly ? (
+        <span className="cell-primary">{first ? (props.prices.find((p) => p.id === current)?.commodity ?? t('valuation.table.price-gone')) : t('valuation.common.none')}</span>
+      ) : (
+        <select
+          className="select select-sm val-price-select"
+          aria-label={t('valuation.table.price-for', { commodity: row.commodity, date: row.date })}
+          value={current}
+          onChange={(e) => props.onAssign(row, e.target.value || null)}
+        >
+          <option value="">{t('valuation.table.no-price-option')}</option>
+          {current && !known ? <option value={current}>{t('valuation.table.price-gone')}</option> : null}
+          {props.prices.map((p) => {
+            const why = incompatibility(row, p);
+            return (
+              <option key={p.id} value={p.id} disabled={Boolean(why) && p.id !== current}>
+                {why ? t('valuation.table.option-why', { label: priceOptionLabel(p), why }) : priceOptionLabel(p)}
+              </option>
+            );
+          })}
+        </select>
+      )}
+      {first?.factor ? <span className="cell-secondary val-factor">{factorText(first.factor)}</span> : null}
+      {ok?.inPriceCurrency && ok.inPriceCurrency.currency !== 'USD' ? <span className="cell-secondary">= {shortRange(ok.inPriceCurrency)}</span> : null}
+      {row.valuations.length > 1 ? <span className="cell-secondary">{t('valuation.table.alternatives', { count: row.valuations.length - 1 })}</span> : null}
+    </>
+  );
+}
+
+/** An estimate in one currency, with the rate behind it; a dash when the seizure has none. */
+function EstimateCell(props: { range: MoneyRangeDto | undefined; conversion: ConversionDto | null | undefined; quotes: readonly RateQuoteDto[] }): ReactNode {
+  if (!props.range) return <span className="muted">{t('valuation.common.none')}</span>;
+  return (
+    <>
+      <span className="cell-primary val-range" title={fullRange(props.range)}>
+        {shortRange(props.range)}
+      </span>
+      {props.conversion ? <RateLine c={props.conversion} quotes={props.quotes} /> : null}
+    </>
+  );
+}
+
+/** The value the authorities reported, with its USD equivalent; never part of the estimate. */
+function ReportedCell(props: { row: SeizureValuationRow; quotes: readonly RateQuoteDto[] }): ReactNode {
+  const r = props.row.reported;
+  if (!r) return <span className="muted">{t('valuation.common.none')}</span>;
+  return (
+    <>
+      <span className="val-reported">{formatMoney(r.amount, r.currency)}</span>
+      {r.usd && r.currency !== 'USD' ? (
+        <span className="cell-secondary" title={rateLine(r.usd, props.quotes)}>
+          ≈ {shortAmount(r.usd.range.low, 'USD')}
+        </span>
+      ) : null}
+    </>
   );
 }
 
 /** The valuation table. */
 export function ValuationTable(props: ValuationTableProps): ReactNode {
   const { quotes, reportingCurrency } = props;
-  const showReporting = reportingCurrency !== 'USD';
+  const okOf = (row: SeizureValuationRow): ValuationDto | null => (row.valuations[0]?.ok ? row.valuations[0] : null);
+  const columns: (Column<SeizureValuationRow> | false)[] = [
+    {
+      id: 'seizure',
+      header: t('valuation.table.col-seizure'),
+      className: 'col-seizure',
+      cell: (row) => (
+        <>
+          <span className="cell-secondary val-date">{formatSeizureDate(row.date, row.datePrecision)}</span>
+          <span className="cell-primary">{row.commodity}</span>
+          <span className="cell-secondary">
+            {formatQuantity(row.quantity, row.unit)} · {row.place || countryLabel(row.country)}
+          </span>
+        </>
+      ),
+    },
+    {
+      id: 'price',
+      header: t('valuation.table.col-price'),
+      className: 'col-price',
+      headerClassName: 'col-price',
+      cell: (row) => <PriceCell row={row} prices={props.prices} readOnly={props.readOnly} onAssign={props.onAssign} />,
+    },
+    { id: 'usd', header: t('valuation.common.estimate-usd'), numeric: true, cell: (row) => <EstimateCell range={row.estimate?.usd} conversion={okOf(row)?.usd} quotes={quotes} /> },
+    reportingCurrency !== 'USD' && {
+      id: 'reporting',
+      header: t('valuation.common.estimate-in', { currency: reportingCurrency }),
+      numeric: true,
+      cell: (row) => <EstimateCell range={row.estimate?.reporting} conversion={okOf(row)?.reporting} quotes={quotes} />,
+    },
+    { id: 'reported', header: t('valuation.table.col-reported'), numeric: true, className: 'col-reported', headerClassName: 'col-reported', cell: (row) => <ReportedCell row={row} quotes={quotes} /> },
+    {
+      id: 'status',
+      header: t('valuation.table.col-status'),
+      className: 'col-status',
+      headerClassName: 'col-status',
+      cell: (row) => (
+        <span className="val-status-cell">
+          <Status row={row} />
+          <button
+            type="button"
+            className="btn btn-ghost btn-icon btn-sm"
+            aria-label={t('valuation.table.details', { commodity: row.commodity, date: row.date })}
+            title={t('valuation.table.details-tip')}
+            onClick={() => props.onDetails(row)}
+          >
+            <Icon name="chevron-right" size={15} />
+          </button>
+        </span>
+      ),
+    },
+  ];
   return (
-    <div className="table-scroll">
-      <table className="data-table valuation-table" aria-label="Seizure valuations">
-        <thead>
-          <tr>
-            <th scope="col">
-              <span className="th-label">Seizure</span>
-            </th>
-            <th scope="col" className="col-price">
-              <span className="th-label">Unit price and factor</span>
-            </th>
-            <th scope="col" className="col-num">
-              <span className="th-label">Estimate (USD)</span>
-            </th>
-            {showReporting ? (
-              <th scope="col" className="col-num">
-                <span className="th-label">Estimate ({reportingCurrency})</span>
-              </th>
-            ) : null}
-            <th scope="col" className="col-num col-reported">
-              <span className="th-label">Reported value</span>
-            </th>
-            <th scope="col" className="col-status">
-              <span className="th-label">Status</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {props.rows.map((row) => {
-            const first = row.valuations[0];
-            const ok = first?.ok ? first : null;
-            const current = first?.priceReferenceId ?? '';
-            const known = props.prices.some((p) => p.id === current);
-            return (
-              <tr key={row.seizureId} data-seizure-id={row.seizureId} data-status={row.status}>
-                <td className="col-seizure">
-                  <span className="cell-secondary val-date">{formatSeizureDate(row.date, row.datePrecision)}</span>
-                  <span className="cell-primary">{row.commodity}</span>
-                  <span className="cell-secondary">
-                    {formatQuantity(row.quantity, row.unit)} · {row.place || countryLabel(row.country)}
-                  </span>
-                </td>
-                <td className="col-price">
-                  {props.readOnly ? (
-                    <span className="cell-primary">{first ? (props.prices.find((p) => p.id === current)?.commodity ?? 'Price no longer in the list') : '—'}</span>
-                  ) : (
-                    <select
-                      className="select select-sm val-price-select"
-                      aria-label={`Price for ${row.commodity}, ${row.date}`}
-                      value={current}
-                      onChange={(e) => props.onAssign(row, e.target.value || null)}
-                    >
-                      <option value="">— No price —</option>
-                      {current && !known ? <option value={current}>Price no longer in the list</option> : null}
-                      {props.prices.map((p) => {
-                        const why = incompatibility(row, p);
-                        return (
-                          <option key={p.id} value={p.id} disabled={Boolean(why) && p.id !== current}>
-                            {priceOptionLabel(p)}
-                            {why ? ` (${why})` : ''}
-                          </option>
-                        );
-                      })}
-                    </select>
-                  )}
-                  {first?.factor ? (
-                    <span className="cell-secondary val-factor">
-                      × {first.factor.low === first.factor.high ? first.factor.low : `${first.factor.low}–${first.factor.high}`} ({first.factor.label})
-                    </span>
-                  ) : null}
-                  {ok?.inPriceCurrency && ok.inPriceCurrency.currency !== 'USD' ? <span className="cell-secondary">= {shortRange(ok.inPriceCurrency)}</span> : null}
-                  {row.valuations.length > 1 ? <span className="cell-secondary">+ {row.valuations.length - 1} alternative price{row.valuations.length === 2 ? '' : 's'}</span> : null}
-                </td>
-                <td className="col-num">
-                  {row.estimate ? (
-                    <>
-                      <span className="cell-primary val-range" title={fullRange(row.estimate.usd)}>
-                        {shortRange(row.estimate.usd)}
-                      </span>
-                      {ok?.usd ? <RateLine c={ok.usd} quotes={quotes} /> : null}
-                    </>
-                  ) : (
-                    <span className="muted">—</span>
-                  )}
-                </td>
-                {showReporting ? (
-                  <td className="col-num">
-                    {row.estimate ? (
-                      <>
-                        <span className="cell-primary val-range" title={fullRange(row.estimate.reporting)}>
-                          {shortRange(row.estimate.reporting)}
-                        </span>
-                        {ok?.reporting ? <RateLine c={ok.reporting} quotes={quotes} /> : null}
-                      </>
-                    ) : (
-                      <span className="muted">—</span>
-                    )}
-                  </td>
-                ) : null}
-                <td className="col-num col-reported">
-                  {row.reported ? (
-                    <>
-                      <span className="val-reported">{formatMoney(row.reported.amount, row.reported.currency)}</span>
-                      {row.reported.usd && row.reported.currency !== 'USD' ? (
-                        <span className="cell-secondary" title={rateLine(row.reported.usd, quotes)}>
-                          ≈ {shortAmount(row.reported.usd.range.low, 'USD')}
-                        </span>
-                      ) : null}
-                    </>
-                  ) : (
-                    <span className="muted">—</span>
-                  )}
-                </td>
-                <td className="col-status">
-                  <span className="val-status-cell">
-                    <Status row={row} />
-                    <button type="button" className="btn btn-ghost btn-icon btn-sm" aria-label={`Valuation details: ${row.commodity}, ${row.date}`} title="Details" onClick={() => props.onDetails(row)}>
-                      <Icon name="chevron-right" size={15} />
-                    </button>
-                  </span>
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      label={t('valuation.table.label')}
+      className="valuation-table"
+      rows={props.rows}
+      rowKey={(row) => row.seizureId}
+      rowAttributes={(row) => ({ 'data-seizure-id': row.seizureId, 'data-status': row.status })}
+      columns={columns}
+    />
   );
 }

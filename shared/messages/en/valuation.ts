@@ -1,8 +1,17 @@
 /**
- * English messages of the valuation service (`valuation.*`): refusals of ECB files and cases, and
- * the counted sentences of the methodology statement (ICU plurals, never `n === 1 ? … : …`).
+ * English messages of the valuation area (`valuation.*`): the service's refusals of ECB files and
+ * cases and the counted sentences of the methodology statement (ICU plurals, never
+ * `n === 1 ? … : …`), plus, from their own files so each stays small, the sentences of the
+ * methodology statements (`valuation.method.*`) and of the renderer's valuation screens and dialogs.
  */
+import { valuationMethodologyMessages } from './valuation-methodology';
+import { valuationScreenMessages } from './valuation-screens';
+import { valuationDialogMessages } from './valuation-dialogs';
+
 export const valuationMessages = {
+  ...valuationMethodologyMessages,
+  ...valuationScreenMessages,
+  ...valuationDialogMessages,
   'valuation.case-not-found': 'case {caseId} does not exist in this workspace',
   'valuation.ecb-not-text': '{file}: not a text file (the ECB file is plain ASCII)',
   'valuation.ecb-date-in-future': '{file}: line 2, Date: {date} is in the future: not an ECB rate',

@@ -24,7 +24,7 @@ const CONVERTED_FILES = [
     (f) => `service/import/${f}.ts`,
   ),
   ...['case-valuation', 'compute', 'dto', 'ecb-files', 'network', 'rates-info', 'statement', 'workspace-rates'].map((f) => `service/valuation/${f}.ts`),
-  ...['dates', 'estimates', 'interval', 'money', 'units', 'user-rates', 'ecb-csv'].map((f) => `shared/valuation/${f}.ts`),
+  ...['dates', 'estimates', 'interval', 'money', 'units', 'user-rates', 'ecb-csv', 'methodology'].map((f) => `shared/valuation/${f}.ts`),
   'service/data-service.ts',
   'service/import/import-handlers.ts',
   'service/import/index.ts',

@@ -57,6 +57,15 @@ describe('describeCaseEstimate, describeFlow, describeContext', () => {
     expect(text.some((s) => s.startsWith('Seizure P28 could not be valued'))).toBe(true);
     expect(text).toContain('The authorities reported values totalling HKD 10,600,000. These are shown separately and are not added to the estimate.');
   });
+  it('counts in the plural: seizures valued, not valued, and the low–high rule (catalogue, ICU plurals)', () => {
+    const ss = ['P07', 'P08', 'P28', 'P19'].map(seizure);
+    const rs = [valuateSeizure({ seizure: ss[0]!, price: IVORY_HKD_2017 }, { rates, reportingCurrency: 'USD' }), valuateSeizure({ seizure: ss[1]!, price: IVORY_HKD_2017 }, { rates, reportingCurrency: 'USD' })];
+    const text = describeCaseEstimate(caseEstimate(ss, rs, 'USD'));
+    expect(text[0]).toMatch(/^2 seizures were valued; the estimated total is USD [\d,]+ – [\d,]+\.$|^2 seizures were valued; the estimated total is USD [\d,]+\.$/);
+    expect(text[1]).toBe('The low total adds every seizure’s low value and the high total every seizure’s high value.');
+    expect(text).toContain('2 seizures have no valuation and are not included.');
+    expect(describeCaseEstimate(caseEstimate(ss, [], 'USD'))[0]).toBe('No seizure could be valued, so there is no estimated total.');
+  });
   it('labels the flow as an assumption', () => {
     const text = describeFlow(undetectedFlow({ low: 10e6, high: 30e6, currency: 'USD' }, { low: 0.1, high: 0.3, basis: 'test assumption' }));
     expect(text[0]).toMatch(/^Assumption: seizures are 10–30 % of the flow/);
