@@ -29,16 +29,18 @@ const FILE_RE = /^(\d{3})_([a-z0-9_]+)\.sql$/;
 
 /**
  * Reads the migrations in `dir` (default: the app's `migrations/`).
- * @throws Error when a file is misnamed, a number repeats or there is a gap.
+ * @throws NestError('internal') when a file is misnamed, a number repeats or there is a gap (the app's own files are broken).
  */
 export function loadMigrations(dir = appPath('migrations')): Migration[] {
   const files = fs.readdirSync(dir).filter((f) => f.endsWith('.sql')).sort();
   const out: Migration[] = [];
   for (const f of files) {
     const m = FILE_RE.exec(f);
-    if (!m) throw new Error(`migration file ${f} in ${dir} is not named NNN_name.sql`);
+    if (!m) throw new NestError('internal', { id: 'storage.migration-misnamed', values: { file: f, dir } });
     const version = Number(m[1]);
-    if (version !== out.length + 1) throw new Error(`migration ${f}: expected number ${String(out.length + 1).padStart(3, '0')} (no gaps or repeats)`);
+    if (version !== out.length + 1) {
+      throw new NestError('internal', { id: 'storage.migration-out-of-order', values: { file: f, expected: String(out.length + 1).padStart(3, '0') } });
+    }
     out.push({ version, name: m[2]!, sql: fs.readFileSync(path.join(dir, f), 'utf8') });
   }
   return out;

@@ -1,20 +1,26 @@
 /**
  * UI labels of the domain vocabularies that shared/domain does not label itself (date and
- * location precision, CITES appendices) plus helpers to turn code lists into <select> options.
+ * location precision), read from the catalogue (`ui.domain.*`) when read, and the currencies
+ * offered first in currency inputs.
  */
 import type { DatePrecision, LocationPrecision } from '../../../shared/domain/codes';
+import { messageLabels } from '../format/message-labels';
 
-/** Labels of date precisions. */
-export const DATE_PRECISION_LABELS: Record<DatePrecision, string> = { day: 'Exact day', month: 'Month only', year: 'Year only' };
+/** Labels of date precisions ("Exact day"). */
+export const DATE_PRECISION_LABELS: Readonly<Record<DatePrecision, string>> = messageLabels<DatePrecision>({
+  day: 'ui.domain.date-day',
+  month: 'ui.domain.date-month',
+  year: 'ui.domain.date-year',
+});
 
-/** Labels of location precisions: what the coordinates stand for. */
-export const LOCATION_PRECISION_LABELS: Record<LocationPrecision, string> = {
-  exact: 'Exact spot',
-  city: 'City centroid',
-  port: 'Port / airport',
-  region: 'Region (approximate)',
-  country: 'Country centroid',
-};
+/** Labels of location precisions: what the coordinates stand for ("City centroid"). */
+export const LOCATION_PRECISION_LABELS: Readonly<Record<LocationPrecision, string>> = messageLabels<LocationPrecision>({
+  exact: 'ui.domain.location-exact',
+  city: 'ui.domain.location-city',
+  port: 'ui.domain.location-port',
+  region: 'ui.domain.location-region',
+  country: 'ui.domain.location-country',
+});
 
 /** Common ISO 4217 currencies of reported values, offered first in currency inputs. */
 export const COMMON_CURRENCIES = ['USD', 'EUR', 'GBP', 'SGD', 'HKD', 'CNY', 'VND', 'THB', 'MYR', 'IDR', 'PHP', 'INR', 'JPY', 'AUD', 'KES', 'TZS', 'ZAR', 'NGN', 'BRL', 'CAD'];

@@ -4,6 +4,7 @@
  * unambiguous across the agencies of a task force.
  */
 import type { DatePrecision } from '../../../shared/domain/codes';
+import { t } from '../../../shared/messages';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
@@ -36,13 +37,13 @@ export function todayIso(now = new Date()): string {
 export function formatRelative(ms: number, now = Date.now()): string {
   if (!ms) return '—';
   const s = Math.round((now - ms) / 1000);
-  if (s < 45) return 'just now';
+  if (s < 45) return t('ui.format.just-now');
   const min = Math.round(s / 60);
-  if (min < 60) return `${min} min ago`;
+  if (min < 60) return t('ui.format.minutes-ago', { count: min });
   const h = Math.round(min / 60);
-  if (h < 24) return `${h} h ago`;
+  if (h < 24) return t('ui.format.hours-ago', { count: h });
   const d = Math.round(h / 24);
-  if (d < 7) return `${d} day${d === 1 ? '' : 's'} ago`;
+  if (d < 7) return t('ui.format.days-ago', { count: d });
   return formatDateTime(ms);
 }
 

@@ -4,6 +4,7 @@
  */
 import type { z } from 'zod';
 import type { FieldIssue } from '../../../shared/errors';
+import { t } from '../../../shared/messages';
 
 /** Field name → message. The first message of a field wins. */
 export type FieldErrors = Record<string, string>;
@@ -39,5 +40,5 @@ export function sentence(message: string): string {
  */
 export function checkField(schema: z.ZodType, value: unknown): string | undefined {
   const r = schema.safeParse(value);
-  return r.success ? undefined : sentence(r.error.issues[0]?.message ?? 'is not valid');
+  return r.success ? undefined : sentence(r.error.issues[0]?.message ?? t('ui.forms.not-valid'));
 }

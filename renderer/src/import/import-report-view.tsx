@@ -4,6 +4,7 @@
  */
 import type { ReactNode } from 'react';
 import type { ImportReport } from '../../../shared/rpc/import';
+import { t } from '../../../shared/messages';
 import { Icon } from '../ui/icons';
 import { Notice } from '../ui/states';
 import { formatCount } from '../format/numbers';
@@ -17,18 +18,16 @@ export function ImportReportView(props: { report: ImportReport; final?: boolean 
     <div className="import-report" data-testid={f ? 'import-report' : 'import-dryrun'}>
       {f ? (
         <Notice kind={r.rejectedRows ? 'warning' : 'success'} icon={r.rejectedRows ? 'alert' : 'check'}>
-          <p className="alert-title">
-            {formatCount(r.imported)} seizure{r.imported === 1 ? '' : 's'} imported{r.routes ? ` and ${formatCount(r.routes)} route${r.routes === 1 ? '' : 's'}` : ''}.
-          </p>
-          <p>{r.rejectedRows ? `${formatCount(r.rejectedRows)} row${r.rejectedRows === 1 ? ' was' : 's were'} left out; they are listed below with the reason, so you can fix the file and import them again.` : 'Every row with data was imported.'}</p>
+          <p className="alert-title">{t('ui.import.report-imported', { imported: r.imported, routes: r.routes })}</p>
+          <p>{r.rejectedRows ? t('ui.import.report-left-out', { count: r.rejectedRows }) : t('ui.import.report-all-imported')}</p>
         </Notice>
       ) : null}
       <div className="report-tiles">
-        <Tile label={f ? 'Imported' : 'Will be imported'} value={r.imported} tone="good" testId="report-imported" />
-        <Tile label="Rows rejected" value={r.rejectedRows} tone={r.rejectedRows ? 'bad' : undefined} testId="report-rejected" />
-        <Tile label="Blank rows skipped" value={r.skippedBlank} />
-        <Tile label="Without location" value={r.unmapped} note="imported, not on the map" />
-        <Tile label="Routes" value={r.routes} />
+        <Tile label={t(f ? 'ui.import.tile-imported' : 'ui.import.tile-will-import')} value={r.imported} tone="good" testId="report-imported" />
+        <Tile label={t('ui.import.tile-rejected')} value={r.rejectedRows} tone={r.rejectedRows ? 'bad' : undefined} testId="report-rejected" />
+        <Tile label={t('ui.import.tile-blank')} value={r.skippedBlank} />
+        <Tile label={t('ui.import.tile-unmapped')} value={r.unmapped} note={t('ui.import.tile-unmapped-note')} />
+        <Tile label={t('ui.import.tile-routes')} value={r.routes} />
       </div>
       {r.warnings.length ? (
         <ul className="report-warnings">
@@ -43,7 +42,7 @@ export function ImportReportView(props: { report: ImportReport; final?: boolean 
         <RejectedRowsTable className="report-rejections" showValue rows={r.rejected.map((x) => ({ line: x.line, column: x.column || x.field, value: x.value, reason: x.reason }))} />
       ) : (
         <p className="report-clean">
-          <Icon name="check" size={14} /> No row {f ? 'was' : 'would be'} rejected.
+          <Icon name="check" size={14} /> {t('ui.import.none-rejected', { final: f ? 'yes' : 'no' })}
         </p>
       )}
     </div>

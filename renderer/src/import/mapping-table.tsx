@@ -1,6 +1,6 @@
 /**
  * The column mapping of an import: one row per source column with its first sample values
- * and a select of the target field ("Do not import" to skip it).
+ * and a select of the target field ("Do not import" to skip it), on the shared DataTable.
  *
  * Several columns may feed one field, and that is not an error: the data service takes the first
  * non-empty value and keeps the others in the notes ("Column: value"), merges country lists and
@@ -10,6 +10,8 @@
  */
 import { useId, type ReactNode } from 'react';
 import { IMPORT_TARGETS, type ColumnMapping, type ImportPreview, type ImportTarget } from '../../../shared/rpc/import';
+import { t, type MessageId } from '../../../shared/messages';
+import { DataTable } from '../ui/data-table';
 import { Icon } from '../ui/icons';
 import { IMPORT_TARGET_GROUPS, IMPORT_TARGET_LABELS } from './target-labels';
 
@@ -25,13 +27,43 @@ export interface MappingTableProps {
 
 const MERGED: readonly ImportTarget[] = ['originCountries', 'transitCountries', 'destinationCountries', 'seizingAgencies'];
 
+/** Longest sample value shown whole; longer ones are cut with "…" (the full value is in the sample rows). */
+const SAMPLE_CHARS = 48;
+
 /** What happens to a field fed by this column and `others` (column names), in words. */
 export function sharedTargetNote(target: ImportTarget, others: string[], fixed: boolean): string {
-  const names = others.map((o) => `“${o}”`).join(', ');
-  const why = fixed ? ' (set by the format)' : '';
-  if (MERGED.includes(target)) return `Also fed by ${names}${why}: the lists are merged.`;
-  if (target === 'notes') return `Also fed by ${names}${why}: the notes are joined line by line.`;
-  return `Also fed by ${names}${why}: the first non-empty value is used; the others are kept in the notes.`;
+  const names = others.map((name) => t('ui.import.column-name', { name })).join(', ');
+  const id: MessageId = MERGED.includes(target) ? 'ui.import.shared-merged' : target === 'notes' ? 'ui.import.shared-notes' : 'ui.import.shared-first';
+  return t(id, { names, fixed: fixed ? 'yes' : 'no' });
+}
+
+/** One row of the table: a source column, its position in the file, its target and the other columns on that target. */
+interface MappingRow {
+  header: string;
+  index: number;
+  target: ImportTarget;
+  samples: string[];
+  others: string[];
+}
+
+/** The options of the target select: "Do not import", then the targets in groups. */
+function TargetOptions(): ReactNode {
+  return (
+    <>
+      <option value="ignore">{IMPORT_TARGET_LABELS.ignore}</option>
+      {IMPORT_TARGET_GROUPS.map((g) => (
+        <optgroup key={g.label} label={t(g.label)}>
+          {g.targets
+            .filter((x) => (IMPORT_TARGETS as readonly string[]).includes(x))
+            .map((x) => (
+              <option key={x} value={x}>
+                {IMPORT_TARGET_LABELS[x]}
+              </option>
+            ))}
+        </optgroup>
+      ))}
+    </>
+  );
 }
 
 /** The mapping table. */
@@ -40,74 +72,75 @@ export function MappingTable(props: MappingTableProps): ReactNode {
   const noteId = useId();
   const used = new Map<ImportTarget, string[]>();
   for (const h of headers) {
-    const t = mapping[h] ?? 'ignore';
-    if (t !== 'ignore') used.set(t, [...(used.get(t) ?? []), h]);
+    const target = mapping[h] ?? 'ignore';
+    if (target !== 'ignore') used.set(target, [...(used.get(target) ?? []), h]);
   }
+  const rows: MappingRow[] = headers.map((header, index) => {
+    const target = mapping[header] ?? 'ignore';
+    return {
+      header,
+      index,
+      target,
+      samples: sampleRows
+        .map((r) => r[index] ?? '')
+        .filter((v) => v.trim())
+        .slice(0, 3),
+      others: target === 'ignore' ? [] : (used.get(target) ?? []).filter((o) => o !== header),
+    };
+  });
+  const fixed = props.mappingSource === 'fixed';
   return (
     <div className="table-card mapping-card">
       <div className="table-scroll mapping-scroll">
-        <table className="data-table mapping-table" aria-label="Column mapping">
-          <thead>
-            <tr>
-              <th scope="col">
-                <span className="th-label">Column in the file</span>
-              </th>
-              <th scope="col">
-                <span className="th-label">Sample values</span>
-              </th>
-              <th scope="col">
-                <span className="th-label">Imported as</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {headers.map((h, i) => {
-              const target = mapping[h] ?? 'ignore';
-              const samples = sampleRows
-                .map((r) => r[i] ?? '')
-                .filter((v) => v.trim())
-                .slice(0, 3);
-              const others = target === 'ignore' ? [] : (used.get(target) ?? []).filter((o) => o !== h);
-              return (
-                <tr key={h} className={target === 'ignore' ? 'mapping-ignored' : undefined}>
-                  <td className="col-nowrap">
-                    <span className="mono mapping-header">{h}</span>
-                  </td>
-                  <td className="mapping-samples">
-                    {samples.length ? samples.map((v, k) => <span key={k} className="sample">{v.length > 48 ? `${v.slice(0, 47)}…` : v}</span>) : <span className="muted">(empty in the first rows)</span>}
-                  </td>
-                  <td className="mapping-target">
-                    <select
-                      className="select select-sm"
-                      aria-label={`Import column “${h}” as`}
-                      value={target}
-                      aria-describedby={others.length ? `${noteId}-${i}` : undefined}
-                      onChange={(e) => props.onChange({ ...mapping, [h]: e.target.value as ImportTarget })}
-                    >
-                      <option value="ignore">{IMPORT_TARGET_LABELS.ignore}</option>
-                      {IMPORT_TARGET_GROUPS.map((g) => (
-                        <optgroup key={g.label} label={g.label}>
-                          {g.targets
-                            .filter((t) => (IMPORT_TARGETS as readonly string[]).includes(t))
-                            .map((t) => (
-                              <option key={t} value={t}>
-                                {IMPORT_TARGET_LABELS[t]}
-                              </option>
-                            ))}
-                        </optgroup>
-                      ))}
-                    </select>
-                    {others.length ? (
-                      <span className="mapping-note" id={`${noteId}-${i}`}>
-                        <Icon name="info" size={12} /> {sharedTargetNote(target, others, props.mappingSource === 'fixed')}
-                      </span>
-                    ) : null}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+        <DataTable<MappingRow>
+          label={t('ui.import.mapping-label')}
+          className="mapping-table"
+          scroll={false}
+          rows={rows}
+          rowKey={(r) => r.header}
+          rowAttributes={(r) => ({ 'data-target': r.target })}
+          columns={[
+            { id: 'column', header: t('ui.import.col-column'), className: 'col-nowrap', cell: (r) => <span className="mono mapping-header">{r.header}</span> },
+            {
+              id: 'samples',
+              header: t('ui.import.col-samples'),
+              className: 'mapping-samples',
+              cell: (r) =>
+                r.samples.length ? (
+                  r.samples.map((v, k) => (
+                    <span key={k} className="sample">
+                      {v.length > SAMPLE_CHARS ? `${v.slice(0, SAMPLE_CHARS - 1)}…` : v}
+                    </span>
+                  ))
+                ) : (
+                  <span className="muted">{t('ui.import.no-samples')}</span>
+                ),
+            },
+            {
+              id: 'target',
+              header: t('ui.import.col-target'),
+              className: 'mapping-target',
+              cell: (r) => (
+                <>
+                  <select
+                    className="select select-sm"
+                    aria-label={t('ui.import.target-select', { column: r.header })}
+                    value={r.target}
+                    aria-describedby={r.others.length ? `${noteId}-${r.index}` : undefined}
+                    onChange={(e) => props.onChange({ ...mapping, [r.header]: e.target.value as ImportTarget })}
+                  >
+                    <TargetOptions />
+                  </select>
+                  {r.others.length ? (
+                    <span className="mapping-note" id={`${noteId}-${r.index}`}>
+                      <Icon name="info" size={12} /> {sharedTargetNote(r.target, r.others, fixed)}
+                    </span>
+                  ) : null}
+                </>
+              ),
+            },
+          ]}
+        />
       </div>
     </div>
   );

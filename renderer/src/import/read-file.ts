@@ -8,6 +8,7 @@
  * data service refuses (the connection drops), so it is refused here, before it is read or sent;
  * `npm run import` (service/entries/import-cli.ts) reads files of any size from disk.
  */
+import { t } from '../../../shared/messages';
 
 /** Largest file accepted, in bytes (45 MiB; see the module comment). */
 export const MAX_IMPORT_BYTES = 45 * 1024 * 1024;
@@ -32,9 +33,7 @@ export function formatMegabytes(bytes: number): string {
  */
 export function checkImportSize(file: { size: number }): void {
   if (file.size > MAX_IMPORT_BYTES) {
-    throw new FileTooLargeError(
-      `This file is ${formatMegabytes(file.size)} MB; files up to ${formatMegabytes(MAX_IMPORT_BYTES)} MB can be imported here — split it, or use npm run import for larger files.`,
-    );
+    throw new FileTooLargeError(t('ui.import.file-too-large', { size: formatMegabytes(file.size), limit: formatMegabytes(MAX_IMPORT_BYTES) }));
   }
 }
 
@@ -52,7 +51,7 @@ export function bytesToBase64(bytes: Uint8Array): string {
  */
 export async function readFileBase64(file: File): Promise<string> {
   if (file.size > MAX_IMPORT_BYTES) {
-    throw new FileTooLargeError(`This file is ${formatMegabytes(file.size)} MB; files up to ${formatMegabytes(MAX_IMPORT_BYTES)} MB can be read here.`);
+    throw new FileTooLargeError(t('ui.import.file-too-large-to-read', { size: formatMegabytes(file.size), limit: formatMegabytes(MAX_IMPORT_BYTES) }));
   }
   return bytesToBase64(new Uint8Array(await file.arrayBuffer()));
 }

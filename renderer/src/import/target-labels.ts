@@ -1,63 +1,69 @@
 /**
  * Labels of the import targets a source column can be mapped to, grouped for the mapping
- * dialog's selects, and the wording of each mapping source.
+ * dialog's selects, and the wording of each mapping source and file format (from the catalogue,
+ * `ui.import.*`).
  */
 import type { ImportPreview, ImportTarget } from '../../../shared/rpc/import';
+import { t, type MessageId } from '../../../shared/messages';
+import { messageLabels } from '../format/message-labels';
 
-/** Label of each import target. */
-export const IMPORT_TARGET_LABELS: Record<ImportTarget, string> = {
-  seizureDate: 'Seizure date',
-  datePrecision: 'Date precision',
-  country: 'Seizing country',
-  place: 'Place',
-  latitude: 'Latitude',
-  longitude: 'Longitude',
-  coordinates: 'Coordinates (lat, lon in one column)',
-  locationPrecision: 'Location precision',
-  sector: 'Crime sector',
-  commodity: 'Commodity',
-  taxon: 'Taxon',
-  citesAppendix: 'CITES appendix',
-  quantity: 'Quantity',
-  unit: 'Unit',
-  quantityWithUnit: 'Quantity with unit (e.g. “12 kg”)',
-  originCountries: 'Origin countries',
-  transitCountries: 'Transit countries',
-  destinationCountries: 'Destination countries',
-  seizingAgencies: 'Seizing agencies',
-  reportedValue: 'Reported value',
-  reportedCurrency: 'Reported currency',
-  operation: 'Operation',
-  sourceUrl: 'Source URL',
-  sourceTitle: 'Source title',
-  notes: 'Notes',
-  ignore: 'Do not import',
-};
+/** Label of each import target ("Seizure date"), read from the catalogue. */
+export const IMPORT_TARGET_LABELS: Readonly<Record<ImportTarget, string>> = messageLabels<ImportTarget>({
+  seizureDate: 'ui.import.target-seizureDate',
+  datePrecision: 'ui.import.target-datePrecision',
+  country: 'ui.import.target-country',
+  place: 'ui.import.target-place',
+  latitude: 'ui.import.target-latitude',
+  longitude: 'ui.import.target-longitude',
+  coordinates: 'ui.import.target-coordinates',
+  locationPrecision: 'ui.import.target-locationPrecision',
+  sector: 'ui.import.target-sector',
+  commodity: 'ui.import.target-commodity',
+  taxon: 'ui.import.target-taxon',
+  citesAppendix: 'ui.import.target-citesAppendix',
+  quantity: 'ui.import.target-quantity',
+  unit: 'ui.import.target-unit',
+  quantityWithUnit: 'ui.import.target-quantityWithUnit',
+  originCountries: 'ui.import.target-originCountries',
+  transitCountries: 'ui.import.target-transitCountries',
+  destinationCountries: 'ui.import.target-destinationCountries',
+  seizingAgencies: 'ui.import.target-seizingAgencies',
+  reportedValue: 'ui.import.target-reportedValue',
+  reportedCurrency: 'ui.import.target-reportedCurrency',
+  operation: 'ui.import.target-operation',
+  sourceUrl: 'ui.import.target-sourceUrl',
+  sourceTitle: 'ui.import.target-sourceTitle',
+  notes: 'ui.import.target-notes',
+  ignore: 'ui.import.target-ignore',
+});
 
-/** Targets in groups, for <optgroup>s. */
-export const IMPORT_TARGET_GROUPS: { label: string; targets: ImportTarget[] }[] = [
-  { label: 'When', targets: ['seizureDate', 'datePrecision'] },
-  { label: 'Where', targets: ['country', 'place', 'latitude', 'longitude', 'coordinates', 'locationPrecision'] },
-  { label: 'What', targets: ['sector', 'commodity', 'taxon', 'citesAppendix', 'quantity', 'unit', 'quantityWithUnit'] },
-  { label: 'Route and agencies', targets: ['originCountries', 'transitCountries', 'destinationCountries', 'seizingAgencies', 'operation'] },
-  { label: 'Value and source', targets: ['reportedValue', 'reportedCurrency', 'sourceUrl', 'sourceTitle', 'notes'] },
+/** Targets in groups, for <optgroup>s; `label` is a catalogue id. */
+export const IMPORT_TARGET_GROUPS: { label: MessageId; targets: ImportTarget[] }[] = [
+  { label: 'ui.import.group-when', targets: ['seizureDate', 'datePrecision'] },
+  { label: 'ui.import.group-where', targets: ['country', 'place', 'latitude', 'longitude', 'coordinates', 'locationPrecision'] },
+  { label: 'ui.import.group-what', targets: ['sector', 'commodity', 'taxon', 'citesAppendix', 'quantity', 'unit', 'quantityWithUnit'] },
+  { label: 'ui.import.group-route', targets: ['originCountries', 'transitCountries', 'destinationCountries', 'seizingAgencies', 'operation'] },
+  { label: 'ui.import.group-value', targets: ['reportedValue', 'reportedCurrency', 'sourceUrl', 'sourceTitle', 'notes'] },
 ];
 
-/** How the mapping was chosen, in words (the wording of "fixed" depends on the format). */
+const SOURCE_IDS: Record<ImportPreview['mappingSource'] | 'format', [MessageId, MessageId]> = {
+  given: ['ui.import.source-given', 'ui.import.source-given-text'],
+  remembered: ['ui.import.source-remembered', 'ui.import.source-remembered-text'],
+  guessed: ['ui.import.source-guessed', 'ui.import.source-guessed-text'],
+  fixed: ['ui.import.source-standard', 'ui.import.source-standard-text'],
+  format: ['ui.import.source-format', 'ui.import.source-format-text'],
+};
+
+/** How the mapping was chosen, in words (a "fixed" CSV mapping is the standard layout; otherwise the format sets it). */
 export function mappingSourceText(source: ImportPreview['mappingSource'], format: ImportPreview['format']): { label: string; text: string } {
-  switch (source) {
-    case 'given':
-      return { label: 'Your mapping', text: 'The columns are imported as you set them below.' };
-    case 'remembered':
-      return { label: 'Remembered', text: 'This file has the same columns as one imported before; that mapping was reused. Check it below.' };
-    case 'guessed':
-      return { label: 'Guessed', text: 'Each column was guessed from its name and values. Check it below before importing.' };
-    case 'fixed':
-      return format === 'csv'
-        ? { label: 'Standard layout', text: 'The columns are those of the public seizure data set; each goes to its own field.' }
-        : { label: 'Set by the format', text: 'Names, times and positions are read from the features; properties are matched by name.' };
-  }
+  const [label, text] = SOURCE_IDS[source === 'fixed' && format !== 'csv' ? 'format' : source];
+  return { label: t(label), text: t(text) };
 }
 
-/** Names of the file formats. */
-export const FORMAT_LABELS: Record<ImportPreview['format'], string> = { csv: 'CSV table', kml: 'KML (Google Earth)', gpx: 'GPX track', geojson: 'GeoJSON' };
+/** Names of the file formats ("CSV table"), read from the catalogue. */
+export const FORMAT_LABELS: Readonly<Record<ImportPreview['format'], string>> = messageLabels<ImportPreview['format']>({
+  csv: 'ui.import.format-csv',
+  kml: 'ui.import.format-kml',
+  gpx: 'ui.import.format-gpx',
+  geojson: 'ui.import.format-geojson',
+});

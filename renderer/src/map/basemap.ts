@@ -8,6 +8,7 @@ import type { Topology, GeometryCollection } from 'topojson-specification';
 import type { FeatureCollection, Geometry } from 'geojson';
 import atlasUrl from 'world-atlas/countries-50m.json?url';
 import { fixAntimeridian, type AreaGeometry } from './antimeridian';
+import { t } from '../../../shared/messages';
 
 /** Country outlines ready for L.geoJSON: properties carry the country `name`. */
 export type Basemap = FeatureCollection<Geometry, { name: string }>;
@@ -32,7 +33,7 @@ export function basemapFromTopology(topo: Topology<{ countries: GeometryCollecti
 export function loadBasemap(): Promise<Basemap> {
   loading ??= fetch(atlasUrl)
     .then((r) => {
-      if (!r.ok) throw new Error(`the bundled world map could not be read (HTTP ${r.status})`);
+      if (!r.ok) throw new Error(t('ui.map.basemap-unreadable', { status: String(r.status) }));
       return r.json() as Promise<Topology<{ countries: GeometryCollection<{ name: string }> }>>;
     })
     .then(basemapFromTopology)

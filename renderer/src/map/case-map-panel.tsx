@@ -12,6 +12,7 @@ import type { LiveQuery } from '../data/use-live-query';
 import { ErrorPanel } from '../ui/states';
 import { SeizureMap } from './seizure-map';
 import { MapLegend } from './map-legend';
+import { t } from '../../../shared/messages';
 
 /** Props of {@link CaseMapPanel}. */
 export interface CaseMapPanelProps {
@@ -34,15 +35,15 @@ export function CaseMapPanel(props: CaseMapPanelProps): ReactNode {
       <div className="map-main">
         {points.error ? <ErrorPanel error={points.error} onRetry={points.reload} /> : null}
         <SeizureMap
-        label="Map of this case’s seizures"
-        points={list}
-        details={details}
-        routes={props.routes}
-        onOpenSeizure={(id) => navigate({ name: 'case', ws: props.ws, caseId: props.caseId, tab: 'seizures', seizureId: id })}
+          label={t('ui.map.case-label')}
+          points={list}
+          details={details}
+          routes={props.routes}
+          onOpenSeizure={(id) => navigate({ name: 'case', ws: props.ws, caseId: props.caseId, tab: 'seizures', seizureId: id })}
         />
         {!points.loading && !list.length ? (
           <div className="map-empty" role="status">
-            {seizures.length ? `None of the ${seizures.length} seizures has coordinates yet. Add latitude and longitude to a seizure to see it here.` : 'No seizures yet. Import a file or add a seizure to see it on the map.'}
+            {seizures.length ? t('ui.map.none-located', { count: seizures.length }) : t('ui.map.no-seizures')}
           </div>
         ) : null}
       </div>

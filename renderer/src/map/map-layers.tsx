@@ -16,6 +16,7 @@ import { loadBasemap, type Basemap } from './basemap';
 import { markerRadius } from './marker-style';
 import { popupContent } from './popup-content';
 import { splitLine, unwrap, type Position } from './antimeridian';
+import { t } from '../../../shared/messages';
 
 const LAND = '#f7f5f0';
 const BORDER = '#b9b4a9';
@@ -121,7 +122,7 @@ export const SeizureMarkers = memo(function SeizureMarkers(props: { pointsKey: s
       {...(canvas ? { renderer: canvas } : {})}
     >
       <Tooltip direction="top" offset={[0, -6]}>
-        {`${p.commodity} — ${p.place || countryLabel(p.country)}`}
+        {t('ui.map.marker-tip', { commodity: p.commodity, place: p.place || countryLabel(p.country) })}
       </Tooltip>
       <Popup maxWidth={320} minWidth={240}>
         <MarkerPopup point={p} source={props.source} />

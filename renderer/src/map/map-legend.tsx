@@ -7,6 +7,7 @@ import type { ReactNode } from 'react';
 import { CRIME_SECTORS, CRIME_SECTOR_LABELS, type CrimeSector } from '../../../shared/domain/codes';
 import { formatCount } from '../format/numbers';
 import { CLASS_RADII, QUANTITY_CLASSES } from './marker-style';
+import { t } from '../../../shared/messages';
 
 /** Props of {@link MapLegend}. */
 export interface MapLegendProps {
@@ -20,24 +21,24 @@ export interface MapLegendProps {
 export function MapLegend(props: MapLegendProps): ReactNode {
   const sectors = CRIME_SECTORS.filter((s) => props.sectors.includes(s));
   return (
-    <aside className="map-legend" aria-label="Map legend">
+    <aside className="map-legend" aria-label={t('ui.map.legend-label')}>
       <div className="map-legend-counts" data-testid="map-counts">
         <div>
           <span className="map-legend-count" data-testid="mapped-count">
             {formatCount(props.mapped)}
           </span>
-          <span className="map-legend-count-label">on the map</span>
+          <span className="map-legend-count-label">{t('ui.map.on-map')}</span>
         </div>
         <div className={props.unmapped ? 'map-legend-unmapped' : undefined}>
           <span className="map-legend-count" data-testid="unmapped-count">
             {formatCount(props.unmapped)}
           </span>
-          <span className="map-legend-count-label">without location</span>
+          <span className="map-legend-count-label">{t('ui.map.without-location')}</span>
         </div>
       </div>
       {sectors.length ? (
         <>
-          <p className="map-legend-title">Crime sector</p>
+          <p className="map-legend-title">{t('ui.map.crime-sector')}</p>
           <ul className="map-legend-list">
             {sectors.map((s) => (
               <li key={s}>
@@ -50,8 +51,8 @@ export function MapLegend(props: MapLegendProps): ReactNode {
           </ul>
         </>
       ) : null}
-      <p className="map-legend-title" title="Compared within each kind of unit: mass, volume, items, containers">
-        Seized quantity
+      <p className="map-legend-title" title={t('ui.map.quantity-tip')}>
+        {t('ui.map.quantity-title')}
       </p>
       <ul className="map-legend-list map-legend-sizes">
         {QUANTITY_CLASSES.map((c, i) => (
@@ -59,19 +60,19 @@ export function MapLegend(props: MapLegendProps): ReactNode {
             <span className="legend-size-box" aria-hidden="true">
               <span className="legend-size" style={{ width: CLASS_RADII[i]! * 2, height: CLASS_RADII[i]! * 2 }} />
             </span>
-            {c}
+            {t(c)}
           </li>
         ))}
       </ul>
       {props.routes ? (
         <>
-          <p className="map-legend-title">Routes</p>
+          <p className="map-legend-title">{t('ui.map.routes')}</p>
           <p className="map-legend-route">
-            <span className="legend-route" aria-hidden="true" /> Suspected route ({formatCount(props.routes)})
+            <span className="legend-route" aria-hidden="true" /> {t('ui.map.suspected-routes', { count: props.routes })}
           </p>
         </>
       ) : null}
-      <p className="map-legend-source">Basemap: Natural Earth 1:50m (public domain), drawn offline — no map data leaves this computer.</p>
+      <p className="map-legend-source">{t('ui.map.basemap-source')}</p>
     </aside>
   );
 }

@@ -5,9 +5,10 @@
  * consignment from an industrial one.
  */
 import type { QuantityUnit } from '../../../shared/domain/codes';
+import type { MessageId } from '../../../shared/messages';
 
-/** Quantity classes, smallest to largest. */
-export const QUANTITY_CLASSES = ['Small', 'Medium', 'Large', 'Very large'] as const;
+/** Quantity classes, smallest to largest, as catalogue ids of their names ("Small" … "Very large"). */
+export const QUANTITY_CLASSES: readonly MessageId[] = ['ui.map.class-small', 'ui.map.class-medium', 'ui.map.class-large', 'ui.map.class-very-large'];
 
 /** Marker radius in px for each quantity class; unknown quantities use the smallest. */
 export const CLASS_RADII = [5, 7.5, 10, 13] as const;

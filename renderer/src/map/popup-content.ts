@@ -11,6 +11,7 @@ import { CRIME_SECTOR_LABELS } from '../../../shared/domain/codes';
 import { countryWithCode } from '../format/countries';
 import { formatMoney, formatQuantity } from '../format/numbers';
 import { formatSeizureDate } from '../format/dates';
+import { t } from '../../../shared/messages';
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, text?: string): HTMLElementTagNameMap[K] {
   const e = document.createElement(tag);
@@ -34,15 +35,15 @@ export function popupContent(p: MapPoint, detail: Seizure | null, onOpen: ((id: 
   const reportedValue = detail ? detail.reportedValue : p.reportedValue;
   const reportedCurrency = detail ? detail.reportedCurrency : p.reportedCurrency;
   const sourceTitle = detail ? detail.sourceTitle : p.sourceTitle;
-  row('Date', formatSeizureDate(p.seizureDate, detail?.datePrecision ?? p.datePrecision));
-  row('Quantity', formatQuantity(p.quantity, p.unit));
-  row('Place', p.place || '—');
-  row('Country', countryWithCode(p.country));
-  row('Reported value', reportedValue === null ? 'Not reported' : formatMoney(reportedValue, reportedCurrency));
-  row('Source', sourceTitle || 'Not recorded');
+  row(t('ui.map.popup-date'), formatSeizureDate(p.seizureDate, detail?.datePrecision ?? p.datePrecision));
+  row(t('ui.map.popup-quantity'), formatQuantity(p.quantity, p.unit));
+  row(t('ui.map.popup-place'), p.place || '—');
+  row(t('ui.map.popup-country'), countryWithCode(p.country));
+  row(t('ui.map.popup-value'), reportedValue === null ? t('ui.map.not-reported') : formatMoney(reportedValue, reportedCurrency));
+  row(t('ui.map.popup-source'), sourceTitle || t('ui.map.not-recorded'));
   root.append(dl);
   if (onOpen) {
-    const b = el('button', 'btn btn-sm map-popup-open', 'Open seizure');
+    const b = el('button', 'btn btn-sm map-popup-open', t('ui.map.open-seizure'));
     b.type = 'button';
     b.addEventListener('click', () => onOpen(p.id));
     root.append(b);

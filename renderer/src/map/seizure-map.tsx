@@ -10,6 +10,7 @@ import type { MapPoint } from '../../../shared/rpc/cases';
 import type { Seizure } from '../../../shared/domain/seizure';
 import type { Route } from '../../../shared/domain/route';
 import { BasemapLayer, RouteLines, SeizureMarkers, type PopupSource } from './map-layers';
+import { t } from '../../../shared/messages';
 
 /** Props of {@link SeizureMap}. */
 export interface SeizureMapProps {
@@ -97,7 +98,7 @@ export function SeizureMap(props: SeizureMapProps): ReactNode {
         <RouteLines routes={routes} />
         <FitView fitKey={fitKey} all={all} />
       </MapContainer>
-      {basemapError ? <p className="map-error">The basemap could not be drawn: {basemapError}. Markers are still shown.</p> : null}
+      {basemapError ? <p className="map-error">{t('ui.map.basemap-error', { reason: basemapError })}</p> : null}
     </div>
   );
 }

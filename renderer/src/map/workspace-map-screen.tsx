@@ -8,7 +8,7 @@ import { navigate } from '../app/router';
 import { projectionChanged, useLiveQuery } from '../data/use-live-query';
 import { useDocumentTitle } from '../hooks/use-document-title';
 import { ErrorPanel } from '../ui/states';
-import { formatCount } from '../format/numbers';
+import { t } from '../../../shared/messages';
 import { SeizureMap } from './seizure-map';
 import { MapLegend } from './map-legend';
 
@@ -21,29 +21,27 @@ export function WorkspaceMapScreen(props: { ws: WorkspaceSummary }): ReactNode {
   const numbers = useMemo(() => new Map((cases.data ?? []).map((c) => [c.id, c.number])), [cases.data]);
   const total = (cases.data ?? []).reduce((n, c) => n + c.seizureCount, 0);
   const sectors = useMemo(() => [...new Set(list.map((p) => p.sector))], [list]);
-  useDocumentTitle(`Seizure map · ${ws.name}`);
+  useDocumentTitle(t('ui.map.document-title', { workspace: ws.name }));
   return (
     <div className="page page-wide">
       <div className="page-header">
         <div className="page-header-text">
-          <h1>Seizure map</h1>
-          <p className="page-subtitle">
-            {formatCount(list.length)} mapped seizure{list.length === 1 ? '' : 's'} across {formatCount(cases.data?.length ?? 0)} cases. Open a marker for details and its case.
-          </p>
+          <h1>{t('ui.map.heading')}</h1>
+          <p className="page-subtitle">{t('ui.map.subtitle', { mapped: list.length, cases: cases.data?.length ?? 0 })}</p>
         </div>
       </div>
       {points.error ? <ErrorPanel error={points.error} onRetry={points.reload} /> : null}
       <div className="map-layout map-layout-tall">
         <div className="map-main">
-        <SeizureMap
-          label="Map of all seizures in this workspace"
-          points={list}
-          extraFor={(p) => numbers.get(p.caseId)}
-          onOpenSeizure={(id) => {
-            const p = list.find((x) => x.id === id);
-            if (p) navigate({ name: 'case', ws: ws.id, caseId: p.caseId, tab: 'seizures', seizureId: p.id });
-          }}
-        />
+          <SeizureMap
+            label={t('ui.map.workspace-label')}
+            points={list}
+            extraFor={(p) => numbers.get(p.caseId)}
+            onOpenSeizure={(id) => {
+              const p = list.find((x) => x.id === id);
+              if (p) navigate({ name: 'case', ws: ws.id, caseId: p.caseId, tab: 'seizures', seizureId: p.id });
+            }}
+          />
         </div>
         <MapLegend sectors={sectors} mapped={list.length} unmapped={Math.max(0, total - list.length)} routes={0} />
       </div>

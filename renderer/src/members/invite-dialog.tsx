@@ -4,29 +4,39 @@
  * token. The result is one string (`NEST1.…`) to copy or save as a `.nestinvite` file, handed
  * over out of band — like a password, since whoever holds it can act as that member.
  */
-import { useState, type FormEvent, type ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { z } from 'zod';
 import { identityInputSchema } from '../../../shared/domain/member';
 import { MEMBER_ROLES, MEMBER_ROLE_LABELS, type MemberRole } from '../../../shared/domain/codes';
 import type { WorkspaceSummary } from '../../../shared/rpc/app';
 import type { RpcResult } from '../../../shared/rpc/contract';
 import { useClient } from '../app/services';
-import { RpcError } from '../data/rpc-error';
 import { checkField, issueFieldErrors, zodFieldErrors, type FieldErrors } from '../forms/issues';
 import { formatDateTime } from '../format/dates';
 import { Dialog } from '../ui/dialog';
+import { FormDialog } from '../ui/form-dialog';
 import { Field } from '../ui/field';
 import { CopyButton } from '../ui/copy-button';
 import { Icon } from '../ui/icons';
-import { ErrorPanel, describeError } from '../ui/states';
+import { describeError } from '../ui/states';
 import { useToast } from '../ui/toast';
 import { ROLE_EXPLANATIONS, RoleBadge } from './roles';
 import { saveInvitationFile } from './save-invitation';
 import './members.css';
 import { t } from '../../../shared/messages';
 
-const daysSchema = z.coerce.number({ error: 'must be a number of days' }).int('must be a whole number of days').min(1, 'must be at least 1 day').max(730, 'must be at most 730 days (2 years)');
-const inviteSchema = z.object({ name: identityInputSchema.shape.name, agency: identityInputSchema.shape.agency, role: z.enum(MEMBER_ROLES), validDays: daysSchema });
+/** Longest validity of an invitation, in days (two years). */
+const MAX_DAYS = 730;
+
+/** The invitation form's schema; its messages come from the catalogue when it is built (so they follow the locale). */
+function inviteSchema() {
+  const validDays = z.coerce
+    .number({ error: t('ui.members.days-not-number') })
+    .int(t('ui.members.days-not-whole'))
+    .min(1, t('ui.members.days-too-few'))
+    .max(MAX_DAYS, t('ui.members.days-too-many'));
+  return z.object({ name: identityInputSchema.shape.name, agency: identityInputSchema.shape.agency, role: z.enum(MEMBER_ROLES), validDays });
+}
 
 type Invitation = RpcResult<'invitations.create'>;
 
@@ -43,113 +53,95 @@ function InviteForm(props: { ws: WorkspaceSummary; onClose: () => void; onCreate
   const [role, setRole] = useState<MemberRole>('investigator');
   const [days, setDays] = useState('90');
   const [errors, setErrors] = useState<FieldErrors>({});
-  const [failure, setFailure] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
 
   const recheck = (field: 'name' | 'agency' | 'validDays', value: string): void => {
-    if (errors[field]) setErrors((e) => ({ ...e, [field]: checkField(inviteSchema.shape[field], value) ?? '' }));
+    if (errors[field]) setErrors((e) => ({ ...e, [field]: checkField(inviteSchema().shape[field], value) ?? '' }));
   };
 
-  const submit = (e: FormEvent): void => {
-    e.preventDefault();
-    const r = inviteSchema.safeParse({ name, agency, role, validDays: days.trim() });
+  const submit = (): false | Promise<void> => {
+    const r = inviteSchema().safeParse({ name, agency, role, validDays: days.trim() });
     if (!r.success) {
       setErrors(zodFieldErrors(r.error.issues));
-      return;
+      return false;
     }
     setErrors({});
-    setFailure(null);
-    setBusy(true);
-    client.call('invitations.create', { workspaceId: props.ws.id, ...r.data }).then(
-      (invitation) => props.onCreated({ invitation, name: r.data.name, agency: r.data.agency, role: r.data.role }),
-      (err: unknown) => {
-        setBusy(false);
-        if (err instanceof RpcError && err.issues.length) setErrors(issueFieldErrors(err.issues));
-        else setFailure(err);
-      },
-    );
+    return client
+      .call('invitations.create', { workspaceId: props.ws.id, ...r.data })
+      .then((invitation) => props.onCreated({ invitation, name: r.data.name, agency: r.data.agency, role: r.data.role }));
   };
 
   return (
-    <Dialog
+    <FormDialog
       title={t('ui.members.invite-title')}
       description={t('ui.members.invite-description', { workspace: props.ws.name })}
       onClose={props.onClose}
       size="wide"
-      footer={
-        <>
-          <button type="button" className="btn" onClick={props.onClose}>
-            {t('ui.members.cancel')}
-          </button>
-          <button type="submit" form="invite-form" className="btn btn-primary" disabled={busy}>
-            {busy ? t('ui.members.creating') : t('ui.members.create-invitation')}
-          </button>
-        </>
-      }
+      formClassName="dialog-body stack"
+      submitLabel={t('ui.members.create-invitation')}
+      busyLabel={t('ui.members.creating')}
+      onSubmit={submit}
+      onIssues={(issues) => setErrors(issueFieldErrors(issues))}
     >
-      <form id="invite-form" className="dialog-body stack" onSubmit={submit} noValidate>
-        {failure ? <ErrorPanel error={failure} /> : null}
-        <div className="form-grid">
-          <Field label={t('ui.members.full-name')} error={errors.name || undefined}>
-            {(c) => (
-              <input
-                className="input"
-                {...c}
-                value={name}
-                autoFocus
-                placeholder={t('ui.members.full-name-placeholder')}
-                onChange={(e) => {
-                  setName(e.target.value);
-                  recheck('name', e.target.value);
-                }}
-              />
-            )}
-          </Field>
-          <Field label={t('ui.members.agency')} error={errors.agency || undefined}>
-            {(c) => (
-              <input
-                className="input"
-                {...c}
-                value={agency}
-                placeholder={t('ui.members.agency-placeholder')}
-                onChange={(e) => {
-                  setAgency(e.target.value);
-                  recheck('agency', e.target.value);
-                }}
-              />
-            )}
-          </Field>
-        </div>
-        <fieldset className="fieldset">
-          <legend className="field-label">{t('ui.members.role')}</legend>
-          <div className="role-choices">
-            {MEMBER_ROLES.map((r) => (
-              <label className="radio-card" key={r}>
-                <input type="radio" name="invite-role" value={r} checked={role === r} onChange={() => setRole(r)} />
-                <span>
-                  <span className="radio-card-title">{MEMBER_ROLE_LABELS[r]}</span>
-                  <span className="radio-card-text">{t(ROLE_EXPLANATIONS[r])}</span>
-                </span>
-              </label>
-            ))}
-          </div>
-        </fieldset>
-        <Field label={t('ui.members.valid-days')} error={errors.validDays || undefined} hint={t('ui.members.valid-days-hint')} className="invite-days-field">
+      <div className="form-grid">
+        <Field label={t('ui.members.full-name')} error={errors.name || undefined}>
           {(c) => (
             <input
-              className="input invite-days"
+              className="input"
               {...c}
-              inputMode="numeric"
-              value={days}
+              value={name}
+              autoFocus
+              placeholder={t('ui.members.full-name-placeholder')}
               onChange={(e) => {
-                setDays(e.target.value);
-                recheck('validDays', e.target.value);
+                setName(e.target.value);
+                recheck('name', e.target.value);
               }}
             />
           )}
         </Field>
-      </form>
-    </Dialog>
+        <Field label={t('ui.members.agency')} error={errors.agency || undefined}>
+          {(c) => (
+            <input
+              className="input"
+              {...c}
+              value={agency}
+              placeholder={t('ui.members.agency-placeholder')}
+              onChange={(e) => {
+                setAgency(e.target.value);
+                recheck('agency', e.target.value);
+              }}
+            />
+          )}
+        </Field>
+      </div>
+      <fieldset className="fieldset">
+        <legend className="field-label">{t('ui.members.role')}</legend>
+        <div className="role-choices">
+          {MEMBER_ROLES.map((r) => (
+            <label className="radio-card" key={r}>
+              <input type="radio" name="invite-role" value={r} checked={role === r} onChange={() => setRole(r)} />
+              <span>
+                <span className="radio-card-title">{MEMBER_ROLE_LABELS[r]}</span>
+                <span className="radio-card-text">{t(ROLE_EXPLANATIONS[r])}</span>
+              </span>
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      <Field label={t('ui.members.valid-days')} error={errors.validDays || undefined} hint={t('ui.members.valid-days-hint')} className="invite-days-field">
+        {(c) => (
+          <input
+            className="input invite-days"
+            {...c}
+            inputMode="numeric"
+            value={days}
+            onChange={(e) => {
+              setDays(e.target.value);
+              recheck('validDays', e.target.value);
+            }}
+          />
+        )}
+      </Field>
+    </FormDialog>
   );
 }
 
@@ -182,7 +174,7 @@ function InvitationResult(props: { invitation: Invitation; name: string; agency:
         <div className="invitation-summary">
           <span className="grow">
             <span className="invitation-summary-name">{props.name}</span>
-            <span className="invitation-summary-meta"> · {props.agency}</span>
+            <span className="invitation-summary-meta">{t('ui.members.agency-suffix', { agency: props.agency })}</span>
             <span className="invitation-summary-meta" role="note">
               {' '}
               {t('ui.members.valid-until-meta', { when: formatDateTime(invitation.expiresAt) })}

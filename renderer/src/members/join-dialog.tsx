@@ -10,10 +10,10 @@ import type { WorkspaceSummary } from '../../../shared/rpc/app';
 import type { InvitationPreview } from '../../../shared/rpc/sync';
 import { useClient } from '../app/services';
 import { formatDateTime } from '../format/dates';
-import { Dialog } from '../ui/dialog';
+import { FormDialog } from '../ui/form-dialog';
 import { Field } from '../ui/field';
 import { Icon } from '../ui/icons';
-import { ErrorPanel, describeError } from '../ui/states';
+import { describeError } from '../ui/states';
 import { ROLE_EXPLANATIONS, RoleBadge } from './roles';
 import './members.css';
 import { t } from '../../../shared/messages';
@@ -29,8 +29,6 @@ export function JoinDialog(props: { onClose: () => void; onJoined: (w: Workspace
   const [preview, setPreview] = useState<InvitationPreview | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [checking, setChecking] = useState(false);
-  const [failure, setFailure] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
   const fileInput = useRef<HTMLInputElement>(null);
 
   // Read the invitation as it is typed or pasted (debounced), to show what it points to.
@@ -41,11 +39,12 @@ export function JoinDialog(props: { onClose: () => void; onJoined: (w: Workspace
     if (!value) return;
     let live = true;
     setChecking(true);
-    const t = setTimeout(() => {
+    const timer = setTimeout(() => {
       client.call('invitations.inspect', { invitation: value.slice(0, 20_000) }).then(
         (p) => {
           if (!live) return;
           setPreview(p);
+          setProblem(null);
           setChecking(false);
         },
         (err: unknown) => {
@@ -58,14 +57,14 @@ export function JoinDialog(props: { onClose: () => void; onJoined: (w: Workspace
     }, 250);
     return () => {
       live = false;
-      clearTimeout(t);
+      clearTimeout(timer);
     };
   }, [client, text]);
 
   const openFile = (file: File | undefined): void => {
     if (!file) return;
     if (file.size > MAX_FILE_BYTES) {
-      setProblem(`${file.name} is not an invitation (it is ${Math.round(file.size / 1024)} KB; an invitation is about 1 KB).`);
+      setProblem(t('ui.members.file-not-invitation', { fileName: file.name, size: Math.round(file.size / 1024) }));
       return;
     }
     file.text().then(
@@ -73,78 +72,69 @@ export function JoinDialog(props: { onClose: () => void; onJoined: (w: Workspace
         setFileName(file.name);
         setText(content.trim());
       },
-      () => setProblem(`${file.name} could not be read.`),
+      () => setProblem(t('ui.members.file-unreadable', { fileName: file.name })),
     );
   };
 
-  const join = (): void => {
-    setBusy(true);
-    setFailure(null);
-    client.call('workspaces.join', { invitation: text.trim() }).then(props.onJoined, (err: unknown) => {
-      setBusy(false);
-      setFailure(err);
-    });
+  // Joining needs an invitation that was read: until then the field says what is missing (and gets the focus).
+  const join = (): false | Promise<void> => {
+    if (!preview) {
+      if (!problem) setProblem(t(text.trim() ? 'ui.members.still-reading' : 'ui.members.no-invitation'));
+      return false;
+    }
+    return client.call('workspaces.join', { invitation: text.trim() }).then(props.onJoined);
   };
 
   return (
-    <Dialog
+    <FormDialog
       title={t('ui.members.join-title')}
       description={t('ui.members.join-description')}
       onClose={props.onClose}
       size="wide"
       className="join-dialog"
-      footer={
-        <>
-          <button type="button" className="btn" onClick={props.onClose}>
-            {t('ui.members.cancel')}
-          </button>
-          <button type="button" className="btn btn-primary" onClick={join} disabled={!preview || busy}>
-            {busy ? t('ui.members.joining') : preview ? t('ui.members.join-named', { workspace: preview.workspaceName }) : t('ui.members.join-workspace')}
-          </button>
-        </>
-      }
+      formClassName="dialog-body stack"
+      submitLabel={preview ? t('ui.members.join-named', { workspace: preview.workspaceName }) : t('ui.members.join-workspace')}
+      busyLabel={t('ui.members.joining')}
+      onSubmit={join}
     >
-      <div className="dialog-body stack">
-        {failure ? <ErrorPanel error={failure} /> : null}
-        <Field label={t('ui.members.invitation')} error={problem ?? undefined} hint={fileName ? t('ui.members.read-from', { fileName }) : t('ui.members.invitation-hint')}>
-          {(c) => (
-            <textarea
-              className="textarea join-input"
-              {...c}
-              value={text}
-              placeholder="NEST1.eyJyZWxheSI6…"
-              spellCheck={false}
-              autoFocus
-              onChange={(e) => {
-                setFileName(null);
-                setText(e.target.value);
-              }}
-            />
-          )}
-        </Field>
-        <div className="join-or">
-          <span>or</span>
-          <button type="button" className="btn btn-sm" onClick={() => fileInput.current?.click()}>
-            <Icon name="file" size={14} /> Open a .nestinvite file…
-          </button>
-          <input
-            ref={fileInput}
-            type="file"
-            accept=".nestinvite,text/plain"
-            className="visually-hidden"
-            tabIndex={-1}
-            aria-hidden="true"
-            data-testid="invitation-file"
+      <Field label={t('ui.members.invitation')} error={problem ?? undefined} hint={fileName ? t('ui.members.read-from', { fileName }) : t('ui.members.invitation-hint')}>
+        {(c) => (
+          <textarea
+            className="textarea join-input"
+            {...c}
+            value={text}
+            placeholder={t('ui.members.invitation-placeholder')}
+            spellCheck={false}
+            autoFocus
             onChange={(e) => {
-              openFile(e.target.files?.[0]);
-              e.target.value = '';
+              setFileName(null);
+              setText(e.target.value);
             }}
           />
-        </div>
-        {checking && !preview ? <p className="muted small" role="status">{t('ui.members.reading')}</p> : null}
-        {preview ? <InvitationPreviewCard preview={preview} /> : null}
+        )}
+      </Field>
+      <div className="join-or">
+        <span>{t('ui.members.or')}</span>
+        <button type="button" className="btn btn-sm" onClick={() => fileInput.current?.click()}>
+          <Icon name="file" size={14} /> {t('ui.members.open-file')}
+        </button>
+        <input
+          ref={fileInput}
+          type="file"
+          accept=".nestinvite,text/plain"
+          className="visually-hidden"
+          tabIndex={-1}
+          aria-hidden="true"
+          data-testid="invitation-file"
+          onChange={(e) => {
+            openFile(e.target.files?.[0]);
+            e.target.value = '';
+          }}
+        />
       </div>
-    </Dialog>
+      {checking && !preview ? <p className="muted small" role="status">{t('ui.members.reading')}</p> : null}
+      {preview ? <InvitationPreviewCard preview={preview} /> : null}
+    </FormDialog>
   );
 }
 
@@ -163,7 +153,7 @@ function InvitationPreviewCard(props: { preview: InvitationPreview }): ReactNode
         <dt>{t('ui.members.join-as')}</dt>
         <dd>
           {p.name || '—'}
-          {p.agency ? ` · ${p.agency}` : ''}
+          {p.agency ? t('ui.members.agency-suffix', { agency: p.agency }) : ''}
         </dd>
         <dt>{t('ui.members.role')}</dt>
         <dd>
@@ -174,7 +164,7 @@ function InvitationPreviewCard(props: { preview: InvitationPreview }): ReactNode
       </dl>
       {p.known ? (
         <p className="small join-known">
-          <Icon name="info" size={13} /> This workspace is already on this computer: joining renews your access as {MEMBER_ROLE_LABELS[p.role]}.
+          <Icon name="info" size={13} /> {t('ui.members.already-here', { role: MEMBER_ROLE_LABELS[p.role] })}
         </p>
       ) : null}
     </section>

@@ -43,7 +43,7 @@ export function MembersCard(props: { ws: WorkspaceSummary; status: SyncStatus | 
   const remove = (m: MemberRow): void => {
     setRemoving(null);
     client.call('members.remove', { workspaceId: ws.id, memberId: m.id }).then(
-      () => toast(`${m.name} was removed from the workspace.`),
+      () => toast(t('ui.members.removed', { name: m.name })),
       (err: unknown) => {
         const d = describeError(err);
         toast(`${d.title} ${d.detail}`.trim(), 'error');

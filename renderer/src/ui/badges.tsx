@@ -5,12 +5,13 @@
 import type { ReactNode } from 'react';
 import { CASE_STATUS_LABELS, CRIME_SECTOR_LABELS, TLP_DESCRIPTIONS, type CaseStatus, type CrimeSector, type Tlp } from '../../../shared/domain/codes';
 import { tlpClass } from '../domain/tlp';
+import { t } from '../../../shared/messages';
 
 /** A TLP label such as "TLP:AMBER", with the marking's meaning as its tooltip. */
 export function TlpBadge(props: { tlp: Tlp; large?: boolean }): ReactNode {
   return (
     <span className={`tlp ${tlpClass(props.tlp)}${props.large ? ' tlp-lg' : ''}`} title={TLP_DESCRIPTIONS[props.tlp]}>
-      TLP:{props.tlp}
+      {t('ui.common.tlp', { tlp: props.tlp })}
     </span>
   );
 }

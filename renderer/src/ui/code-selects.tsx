@@ -16,6 +16,7 @@ import {
   CITES_APPENDICES,
 } from '../../../shared/domain/codes';
 import { DATE_PRECISION_LABELS, LOCATION_PRECISION_LABELS } from '../domain/labels';
+import { t } from '../../../shared/messages';
 
 type SelectProps = Omit<SelectHTMLAttributes<HTMLSelectElement>, 'children'>;
 
@@ -41,9 +42,9 @@ export function StatusSelect(p: SelectProps): ReactNode {
 export function TlpSelect(p: SelectProps): ReactNode {
   return (
     <select className="select" {...p}>
-      {TLP_MARKINGS.map((t) => (
-        <option key={t} value={t}>
-          TLP:{t}
+      {TLP_MARKINGS.map((tlp) => (
+        <option key={tlp} value={tlp}>
+          {t('ui.common.tlp', { tlp })}
         </option>
       ))}
     </select>
@@ -69,10 +70,10 @@ export function LocationPrecisionSelect(p: SelectProps): ReactNode {
 export function CitesSelect(p: SelectProps): ReactNode {
   return (
     <select className="select" {...p}>
-      <option value="">Not listed / unknown</option>
+      <option value="">{t('ui.common.cites-none')}</option>
       {CITES_APPENDICES.map((a) => (
         <option key={a} value={a}>
-          Appendix {a}
+          {t('ui.common.cites-appendix', { appendix: a })}
         </option>
       ))}
     </select>

@@ -4,6 +4,7 @@
  */
 import type { ReactNode } from 'react';
 import { Dialog } from './dialog';
+import { t } from '../../../shared/messages';
 
 /** Props of {@link ConfirmDialog}. */
 export interface ConfirmDialogProps {
@@ -23,7 +24,7 @@ export function ConfirmDialog(props: ConfirmDialogProps): ReactNode {
       footer={
         <>
           <button type="button" className="btn" onClick={props.onCancel} autoFocus>
-            Cancel
+            {t('ui.common.cancel')}
           </button>
           <button type="button" className="btn btn-danger" onClick={props.onConfirm}>
             {props.confirmLabel}

@@ -4,6 +4,7 @@
  */
 import { useEffect, useState, type ReactNode } from 'react';
 import { Icon } from './icons';
+import { t } from '../../../shared/messages';
 
 async function copyText(text: string): Promise<void> {
   if (navigator.clipboard?.writeText) {
@@ -25,14 +26,14 @@ export function CopyButton(props: { text: string; what: string }): ReactNode {
   const [state, setState] = useState<'idle' | 'done' | 'failed'>('idle');
   useEffect(() => {
     if (state === 'idle') return;
-    const t = setTimeout(() => setState('idle'), 1800);
-    return () => clearTimeout(t);
+    const timer = setTimeout(() => setState('idle'), 1800);
+    return () => clearTimeout(timer);
   }, [state]);
   return (
     <button
       type="button"
       className="btn btn-sm"
-      aria-label={`Copy ${props.what}`}
+      aria-label={t('ui.common.copy-what', { what: props.what })}
       onClick={() => {
         copyText(props.text).then(
           () => setState('done'),
@@ -41,7 +42,7 @@ export function CopyButton(props: { text: string; what: string }): ReactNode {
       }}
     >
       <Icon name={state === 'done' ? 'check' : 'copy'} size={14} />
-      <span aria-live="polite">{state === 'done' ? 'Copied' : state === 'failed' ? 'Copy failed' : 'Copy'}</span>
+      <span aria-live="polite">{t(state === 'done' ? 'ui.common.copied' : state === 'failed' ? 'ui.common.copy-failed' : 'ui.common.copy')}</span>
     </button>
   );
 }

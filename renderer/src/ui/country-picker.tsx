@@ -6,6 +6,7 @@ import { useId, useMemo, useState, type ReactNode } from 'react';
 import { countryList, countryName } from '../../../shared/domain/iso';
 import { Icon } from './icons';
 import type { FieldControlProps } from './field';
+import { t } from '../../../shared/messages';
 
 let cached: { code: string; name: string; label: string }[] | null = null;
 
@@ -17,9 +18,9 @@ export function countryOptions(): { code: string; name: string; label: string }[
 
 /** Finds a country by picker label, code or exact name (case-insensitive); null when none. */
 export function matchCountry(text: string): string | null {
-  const t = text.trim().toLowerCase();
-  if (!t) return null;
-  const hit = countryOptions().find((c) => c.label.toLowerCase() === t || c.code.toLowerCase() === t || c.name.toLowerCase() === t);
+  const q = text.trim().toLowerCase();
+  if (!q) return null;
+  const hit = countryOptions().find((c) => c.label.toLowerCase() === q || c.code.toLowerCase() === q || c.name.toLowerCase() === q);
   return hit ? hit.code : null;
 }
 
@@ -54,7 +55,7 @@ export function CountryPicker(props: CountryPickerProps): ReactNode {
         list={listId}
         value={text}
         disabled={props.disabled}
-        placeholder={props.placeholder ?? 'Type a country name or code, then Enter'}
+        placeholder={props.placeholder ?? t('ui.common.country-placeholder')}
         autoComplete="off"
         {...props.control}
         onChange={(e) => {
@@ -85,7 +86,7 @@ export function CountryPicker(props: CountryPickerProps): ReactNode {
           <span className="chip" key={code}>
             {countryName(code)} <span className="chip-code">{code}</span>
             {props.disabled ? null : (
-              <button type="button" aria-label={`Remove ${countryName(code)}`} onClick={() => onChange(value.filter((c) => c !== code))}>
+              <button type="button" aria-label={t('ui.common.remove-country', { country: countryName(code) })} onClick={() => onChange(value.filter((c) => c !== code))}>
                 <Icon name="x" size={12} />
               </button>
             )}

@@ -4,6 +4,7 @@
  */
 import { useEffect, useId, useRef, type ReactNode } from 'react';
 import { Icon } from './icons';
+import { t } from '../../../shared/messages';
 
 /** Props of {@link Dialog}. */
 export interface DialogProps {
@@ -55,7 +56,7 @@ export function Dialog(props: DialogProps): ReactNode {
             </p>
           ) : null}
         </div>
-        <button type="button" className="btn btn-ghost btn-icon btn-sm" onClick={onClose} aria-label="Close">
+        <button type="button" className="btn btn-ghost btn-icon btn-sm" onClick={onClose} aria-label={t('ui.common.close')}>
           <Icon name="x" />
         </button>
       </div>

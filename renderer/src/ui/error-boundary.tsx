@@ -10,6 +10,7 @@
  */
 import { Component, type ReactNode } from 'react';
 import { Icon } from './icons';
+import { t } from '../../../shared/messages';
 
 /** Props of {@link ErrorBoundary}. */
 export interface ErrorBoundaryProps {
@@ -66,7 +67,7 @@ export class ErrorBoundary extends Component<ErrorBoundaryProps, ErrorBoundarySt
 
   override render(): ReactNode {
     if (!this.state.failed) return this.props.children;
-    return <FaultPanel title={this.props.title ?? 'This part of the window could not be shown'} error={this.state.error} onRetry={this.retry} onDismiss={this.props.onDismiss} className={this.props.className} />;
+    return <FaultPanel title={this.props.title ?? t('ui.common.fault-title')} error={this.state.error} onRetry={this.retry} onDismiss={this.props.onDismiss} className={this.props.className} />;
   }
 }
 
@@ -78,17 +79,17 @@ export function FaultPanel(props: { title: string; error: unknown; onRetry: () =
       <div className="grow">
         <p className="alert-title">{props.title}</p>
         <p className="fault-message">{faultMessage(props.error)}</p>
-        <p className="fault-note">Your data is not affected: only this part of the window failed to draw. Try again; if it keeps happening, reload the window and tell your workspace admin what you were doing.</p>
+        <p className="fault-note">{t('ui.common.fault-note')}</p>
         <div className="fault-actions">
           <button type="button" className="btn btn-sm" onClick={props.onRetry}>
-            Try again
+            {t('ui.common.try-again')}
           </button>
           <button type="button" className="btn btn-sm" onClick={() => window.location.reload()}>
-            Reload window
+            {t('ui.common.reload-window')}
           </button>
           {props.onDismiss ? (
             <button type="button" className="btn btn-sm" onClick={props.onDismiss}>
-              Close
+              {t('ui.common.close')}
             </button>
           ) : null}
         </div>

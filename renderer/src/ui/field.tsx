@@ -4,6 +4,7 @@
  */
 import { useId, type ReactNode } from 'react';
 import { Icon } from './icons';
+import { t } from '../../../shared/messages';
 
 /** What a field hands its control. */
 export interface FieldControlProps {
@@ -33,7 +34,7 @@ export function Field(props: FieldProps): ReactNode {
     <div className={`field${props.className ? ` ${props.className}` : ''}`}>
       <label className="field-label" htmlFor={id}>
         {props.label}
-        {props.optional ? <span className="field-optional">(optional)</span> : null}
+        {props.optional ? <span className="field-optional">{t('ui.common.optional')}</span> : null}
       </label>
       {props.children({ id, 'aria-invalid': Boolean(props.error), 'aria-describedby': describedBy })}
       {props.error ? (

@@ -4,9 +4,9 @@
  * of the rest, so that a file with a hundred thousand bad rows still renders at once.
  */
 import type { ReactNode } from 'react';
-import { formatCount } from '../format/numbers';
 import { sentence } from '../forms/issues';
 import { DataTable } from './data-table';
+import { t } from '../../../shared/messages';
 
 /** At most this many rejected rows are listed; the rest are counted. */
 export const MAX_LISTED = 500;
@@ -34,17 +34,17 @@ export function RejectedRowsTable(props: RejectedRowsTableProps): ReactNode {
   return (
     <div className={`table-card${props.className ? ` ${props.className}` : ''}`}>
       <DataTable
-        label="Rejected rows"
+        label={t('ui.common.rejected-rows')}
         columns={[
-          { id: 'line', header: 'Line', numeric: true, cell: (x) => x.line },
-          { id: 'column', header: 'Column', className: 'mono', cell: (x) => x.column },
-          showValue ? { id: 'value', header: 'Value', className: 'mono report-value', cell: (x) => x.value || <span className="muted">(empty)</span> } : null,
-          { id: 'reason', header: 'Reason', cell: (x) => sentence(x.reason) },
+          { id: 'line', header: t('ui.common.line'), numeric: true, cell: (x) => x.line },
+          { id: 'column', header: t('ui.common.column'), className: 'mono', cell: (x) => x.column },
+          showValue ? { id: 'value', header: t('ui.common.value'), className: 'mono report-value', cell: (x) => x.value || <span className="muted">{t('ui.common.empty-value')}</span> } : null,
+          { id: 'reason', header: t('ui.common.reason'), cell: (x) => sentence(x.reason) },
         ]}
         rows={rows.slice(0, MAX_LISTED)}
         rowKey={(_x, i) => String(i)}
       />
-      {rows.length > MAX_LISTED ? <p className="card-body muted small">…and {formatCount(rows.length - MAX_LISTED)} more problems.</p> : null}
+      {rows.length > MAX_LISTED ? <p className="card-body muted small">{t('ui.common.more-problems', { count: rows.length - MAX_LISTED })}</p> : null}
     </div>
   );
 }

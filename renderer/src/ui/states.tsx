@@ -4,6 +4,7 @@
 import type { ReactNode } from 'react';
 import { Icon, type IconName } from './icons';
 import { RpcError } from '../data/rpc-error';
+import { t } from '../../../shared/messages';
 
 /** An empty state: icon, title, what to do next, and actions. */
 export function EmptyState(props: { icon: IconName; title: string; children?: ReactNode; actions?: ReactNode }): ReactNode {
@@ -21,7 +22,7 @@ export function EmptyState(props: { icon: IconName; title: string; children?: Re
 
 /** A spinner. */
 export function Spinner(props: { large?: boolean; label?: string }): ReactNode {
-  return <span className={`spinner${props.large ? ' spinner-lg' : ''}`} role="status" aria-label={props.label ?? 'Loading'} />;
+  return <span className={`spinner${props.large ? ' spinner-lg' : ''}`} role="status" aria-label={props.label ?? t('ui.common.loading')} />;
 }
 
 /** A loading block with a message. */
@@ -29,7 +30,7 @@ export function Loading(props: { children?: ReactNode; full?: boolean }): ReactN
   return (
     <div className={`loading${props.full ? ' loading-full' : ''}`}>
       <span className="spinner" aria-hidden="true" />
-      <span role="status">{props.children ?? 'Loading…'}</span>
+      <span role="status">{props.children ?? t('ui.common.loading-text')}</span>
     </div>
   );
 }
@@ -37,8 +38,8 @@ export function Loading(props: { children?: ReactNode; full?: boolean }): ReactN
 /** The title and detail of any error, using the catalogue sentence for data-service errors. */
 export function describeError(err: unknown): { title: string; detail: string } {
   if (err instanceof RpcError) return { title: err.title, detail: err.message !== err.title ? err.message : '' };
-  if (err instanceof Error) return { title: 'Something went wrong.', detail: err.message };
-  return { title: 'Something went wrong.', detail: String(err) };
+  if (err instanceof Error) return { title: t('ui.common.something-wrong'), detail: err.message };
+  return { title: t('ui.common.something-wrong'), detail: String(err) };
 }
 
 /** An inline alert for an error, with an optional retry. */
@@ -53,7 +54,7 @@ export function ErrorPanel(props: { error: unknown; onRetry?: () => void; title?
       </div>
       {props.onRetry ? (
         <button type="button" className="btn btn-sm" onClick={props.onRetry}>
-          Try again
+          {t('ui.common.try-again')}
         </button>
       ) : null}
     </div>

@@ -27,10 +27,10 @@ export function ToastProvider(props: { children: ReactNode }): ReactNode {
     <ToastContext.Provider value={show}>
       {props.children}
       <div className="toast-region" aria-live="polite">
-        {toasts.map((t) => (
-          <div key={t.id} className={`toast${t.kind === 'error' ? ' toast-error' : ''}`}>
-            <Icon name={t.kind === 'error' ? 'alert' : 'check'} />
-            <span>{t.text}</span>
+        {toasts.map((toast) => (
+          <div key={toast.id} className={`toast${toast.kind === 'error' ? ' toast-error' : ''}`}>
+            <Icon name={toast.kind === 'error' ? 'alert' : 'check'} />
+            <span>{toast.text}</span>
           </div>
         ))}
       </div>

@@ -23,6 +23,11 @@ import { uiFirstRunMessages } from './ui-first-run';
 import { uiShellMessages } from './ui-shell';
 import { uiCasesMessages } from './ui-cases';
 import { uiMembersMessages } from './ui-members';
+import { uiImportMessages } from './import';
+import { uiMapMessages } from './map';
+import { uiCommonMessages } from './ui';
+import { uiFormatMessages } from './format';
+import { membersMessages } from './members';
 
 /** Every message id with its English ICU pattern. */
 export const en = {
@@ -46,4 +51,9 @@ export const en = {
   ...uiShellMessages,
   ...uiCasesMessages,
   ...uiMembersMessages,
+  ...uiImportMessages,
+  ...uiMapMessages,
+  ...uiCommonMessages,
+  ...uiFormatMessages,
+  ...membersMessages,
 } as const;

@@ -8,4 +8,6 @@ export const storageMessages = {
   'storage.schema-too-new':
     '{label} has schema version {version} but this version of NEST Desk knows only up to {latest}. Update NEST Desk to open it; nothing was changed.',
   'storage.migration-failed': '{label}: migration {migration} failed: {reason}',
+  'storage.migration-misnamed': 'migration file {file} in {dir} is not named NNN_name.sql',
+  'storage.migration-out-of-order': 'migration {file}: expected number {expected} (no gaps or repeats)',
 } as const;

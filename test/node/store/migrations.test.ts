@@ -103,5 +103,18 @@ describe('migrations', () => {
     const dir2 = tempDir();
     fs.writeFileSync(path.join(dir2, '1-a.sql'), 'SELECT 1;');
     expect(() => loadMigrations(dir2)).toThrow(/not named NNN_name.sql/);
+    // Both are catalogue messages on a NestError, so a caller can show them in its locale.
+    const refusal = (d: string): NestError => {
+      try {
+        loadMigrations(d);
+      } catch (err) {
+        return err as NestError;
+      }
+      throw new Error('loadMigrations accepted a broken folder');
+    };
+    expect(refusal(dir)).toBeInstanceOf(NestError);
+    expect(refusal(dir).toInfo()).toMatchObject({ code: 'internal', messageId: 'storage.migration-out-of-order', values: { file: '003_c.sql', expected: '002' } });
+    expect(refusal(dir2).toInfo()).toMatchObject({ code: 'internal', messageId: 'storage.migration-misnamed', values: { file: '1-a.sql', dir: dir2 } });
+    expect(refusal(dir2).message).toBe(`migration file 1-a.sql in ${dir2} is not named NNN_name.sql`);
   });
 });

@@ -66,6 +66,14 @@ describe('converted throw sites', () => {
     expect("new NestError('not-found', { id: 'record.not-found' })".match(literal)).toBeNull();
   });
 
+  it('throw no bare Error with a sentence from migrations, the data-dir lock and auth', () => {
+    const files = ['node/store/migrations.ts', 'node/fs/data-dir-lock.ts', ...tsFiles('shared/auth')];
+    for (const f of files) expect(FILES, f).toContain(f);
+    const bare = /new\s+Error\(\s*['"`]/g;
+    expect(find(bare, files)).toEqual([]);
+    expect('throw new Error(`migration file ${f} is misnamed`)'.match(bare)).toHaveLength(1);
+  });
+
   it('build zod messages with t(), not with literals', () => {
     const zodLiteral = /\.(?:min|max|length|positive|nonnegative|negative|gt|gte|lt|lte|regex|int|finite)\([^()]*,\s*['"`]|message:\s*['"`]/g;
     expect(find(zodLiteral, tsFiles('shared/domain'))).toEqual([]);

@@ -1,52 +1,20 @@
-/** The renderer's catalogue entries (ui.*) render the exact English the screens showed before they moved to the catalogue. */
+/**
+ * The renderer's catalogue entries (ui.*) render the exact English the screens showed before they
+ * moved to the catalogue, with ICU plurals; the converted folders write no sentence inline.
+ */
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { t } from '../../../shared/messages';
+import { inlineSentences, isCode, readsAsPhrase, sourceFiles } from './ui-sentences';
 
 const ROOT = path.resolve(__dirname, '../../..');
 
-/** Renderer folders whose sentences all come from the catalogue; the list grows as areas are converted. */
-const CONVERTED_UI = ['renderer/src/valuation'];
-
-function sourceFiles(dir: string): string[] {
-  return fs.readdirSync(path.join(ROOT, dir), { withFileTypes: true }).flatMap((e) => {
-    const rel = `${dir}/${e.name}`;
-    if (e.isDirectory()) return sourceFiles(rel);
-    return /\.tsx?$/.test(e.name) ? [rel] : [];
-  });
-}
-
-/** Occurrences of `pattern` in the converted folders, as "file:line: text". */
-function findUi(pattern: RegExp): string[] {
-  return CONVERTED_UI.flatMap(sourceFiles).flatMap((f) => {
-    const src = fs.readFileSync(path.join(ROOT, f), 'utf8');
-    return [...src.matchAll(pattern)].map((m) => `${f}:${src.slice(0, m.index).split('\n').length}: ${m[0].replace(/\s+/g, ' ')}`);
-  });
-}
-
-/** JSX text of two or more words, e.g. `>Add a price<`. */
-const JSX_SENTENCE = />\s*[A-Za-z][a-z]* [A-Za-z][^<>{}]*</g;
-/** A user-facing prop given a literal with a word in it, e.g. `title="Delete this price?"`, `header: 'Commodity'` (not a code like 'USD'). */
-const LITERAL_PROP = /\b(?:title|label|placeholder|hint|description|aria-label|confirmLabel|submitLabel|busyLabel|footerNote|what|header)(?:=|: )(?:"[A-Z][^"]*[a-z][^"]*"|'[A-Z][^']*[a-z][^']*'|\{?`[^`]*[a-z]{2,} [^`]*`)/g;
-/** A count pluralised by hand. */
-const HAND_PLURAL = /=== 1 \?/g;
-
-describe('converted renderer folders', () => {
-  it('exist', () => {
-    for (const d of CONVERTED_UI) expect(fs.existsSync(path.join(ROOT, d)), d).toBe(true);
-  });
-  it('write no sentence at a call site and pluralise no count by hand', () => {
-    expect(findUi(JSX_SENTENCE)).toEqual([]);
-    expect(findUi(LITERAL_PROP)).toEqual([]);
-    expect(findUi(HAND_PLURAL)).toEqual([]);
-    // The patterns find what they must.
-    expect('<button>Add a price</button>'.match(JSX_SENTENCE)).toHaveLength(1);
-    expect('title="Delete this price?" header: \'Commodity\' what={`the address of ${x}`}'.match(LITERAL_PROP)).toHaveLength(3);
-    expect("title={t('valuation.prices.delete-title')} <span>{t('x')}</span>".match(LITERAL_PROP)).toBeNull();
-    expect("{n} price{n === 1 ? '' : 's'}".match(HAND_PLURAL)).toHaveLength(1);
-  });
-});
+/** Renderer folders whose user-facing sentences all come from the catalogue. */
+const CONVERTED_UI_DIRS = ['import', 'map', 'ui', 'domain', 'members', 'format', 'forms', 'valuation'].map((d) => `renderer/src/${d}`);
+/** Files of those folders that other work owns and converts itself. */
+const NOT_YET = ['renderer/src/ui/data-table.tsx', 'renderer/src/ui/form-dialog.tsx'];
 
 describe('ui messages', () => {
   it('counts with ICU plurals: one case, many cases, grouped thousands', () => {
@@ -67,5 +35,100 @@ describe('ui messages', () => {
     expect(t('ui.shell.nothing-found', { query: 'ivory' })).toBe('Nothing found for “ivory”.');
     expect(t('ui.first-run.case-prefix-hint', { prefix: 'NEST' })).toBe('Cases are numbered NEST-2026-0001, …');
     expect(t('ui.shell.relay-members')).toBe('Relay & members');
+  });
+});
+
+describe('converted renderer folders', () => {
+  it('write no user-facing sentence inline', () => {
+    const files = CONVERTED_UI_DIRS.flatMap((d) => sourceFiles(ROOT, d, NOT_YET));
+    expect(files.length).toBeGreaterThan(40);
+    expect(files.flatMap((f) => inlineSentences(ROOT, f))).toEqual([]);
+  });
+
+  it('count with ICU plurals, not by hand', () => {
+    const files = CONVERTED_UI_DIRS.flatMap((d) => sourceFiles(ROOT, d, NOT_YET));
+    // A choice between two words by a count of one: `n === 1 ? '' : 's'`, `n === 1 ? ' was' : 's were'`.
+    const byHand = files.filter((f) => /=== 1 \?\s*(['"`])[^'"`]*\1\s*:\s*['"`]/.test(fs.readFileSync(path.join(ROOT, f), 'utf8')));
+    expect(byHand).toEqual([]);
+  });
+
+  it('the scan finds what it must, and passes catalogue ids, class names and code', () => {
+    expect(['USD', 'TLP', 'eurofxref-hist.csv', 'seizures.v2.json'].map(isCode)).toEqual([true, true, true, true]);
+    expect(['Add a price', 'Usd', 'Rates file', 'rates file.csv'].map(isCode)).toEqual([false, false, false, false]);
+    expect(readsAsPhrase('Not reported')).toBe(true);
+    expect(readsAsPhrase('the lists are merged')).toBe(true);
+    expect(readsAsPhrase('ui.map.not-reported')).toBe(false);
+    expect(readsAsPhrase('btn btn-sm map-popup-open')).toBe(false);
+    expect(readsAsPhrase('Seizure')).toBe(false);
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nest-ui-scan-'));
+    try {
+      fs.writeFileSync(
+        path.join(dir, 'sample.tsx'),
+        [
+          "import { t } from './messages';",
+          'export const A = <p className="muted small grow">Seizure map</p>;',
+          'export const B = <button aria-label="Close">{t(\'ui.common.close\')}</button>;',
+          'export const C = (n: number) => `${n} mapped seizure${n === 1 ? \'\' : \'s\'} across cases`;',
+          "export const D = { label: 'Rows rejected', id: 'ui.import.tile-rejected' };",
+          'export const E = <code>npm run import</code>;',
+        ].join('\n'),
+      );
+      expect(inlineSentences(dir, 'sample.tsx').map((h) => h.replace(/^sample\.tsx:/, ''))).toEqual([
+        '2: Seizure map',
+        '3: aria-label="Close"',
+        "4: `${n} mapped seizure${n === 1 ? '' : 's'} across cases`",
+        '5: Rows rejected',
+      ]);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('import, map, shared UI, members and format messages', () => {
+  it('word the import dialog with plurals', () => {
+    expect(t('ui.import.import-count', { count: 1 })).toBe('Import 1 seizure');
+    expect(t('ui.import.import-count', { count: 1234 })).toBe('Import 1,234 seizures');
+    expect(t('ui.import.report-imported', { imported: 1, routes: 0 })).toBe('1 seizure imported.');
+    expect(t('ui.import.report-imported', { imported: 59, routes: 1 })).toBe('59 seizures imported and 1 route.');
+    expect(t('ui.import.report-imported', { imported: 2, routes: 3 })).toBe('2 seizures imported and 3 routes.');
+    expect(t('ui.import.report-left-out', { count: 1 })).toMatch(/^1 row was left out; they are listed below/);
+    expect(t('ui.import.report-left-out', { count: 5 })).toMatch(/^5 rows were left out; /);
+    expect(t('ui.import.sample-summary', { count: 1 })).toBe('Show the first row as it is in the file');
+    expect(t('ui.import.sample-summary', { count: 3 })).toBe('Show the first 3 rows as they are in the file');
+    expect(t('ui.import.none-rejected', { final: 'yes' })).toBe('No row was rejected.');
+    expect(t('ui.import.none-rejected', { final: 'no' })).toBe('No row would be rejected.');
+    expect(t('ui.import.delimiter', { delimiter: 'tab' })).toBe('delimiter “tab”');
+    expect(t('ui.import.delimiter', { delimiter: ';' })).toBe('delimiter “;”');
+    expect(t('ui.import.shared-first', { names: '“name”', fixed: 'yes' })).toBe(
+      'Also fed by “name” (set by the format): the first non-empty value is used; the others are kept in the notes.',
+    );
+    expect(t('ui.import.shared-merged', { names: '“a”, “b”', fixed: 'no' })).toBe('Also fed by “a”, “b”: the lists are merged.');
+    expect(t('ui.import.file-too-large', { size: '60', limit: '45' })).toBe(
+      'This file is 60 MB; files up to 45 MB can be imported here — split it, or use npm run import for larger files.',
+    );
+  });
+
+  it('word the maps with plurals', () => {
+    expect(t('ui.map.subtitle', { mapped: 1, cases: 1 })).toBe('1 mapped seizure across 1 case. Open a marker for details and its case.');
+    expect(t('ui.map.subtitle', { mapped: 1059, cases: 6 })).toBe('1,059 mapped seizures across 6 cases. Open a marker for details and its case.');
+    expect(t('ui.map.none-located', { count: 1 })).toBe('The seizure has no coordinates yet. Add latitude and longitude to a seizure to see it here.');
+    expect(t('ui.map.none-located', { count: 4 })).toBe('None of the 4 seizures has coordinates yet. Add latitude and longitude to a seizure to see it here.');
+    expect(t('ui.map.suspected-routes', { count: 1 })).toBe('Suspected route (1)');
+    expect(t('ui.map.suspected-routes', { count: 2 })).toBe('Suspected routes (2)');
+    expect(t('ui.map.basemap-error', { reason: 'offline' })).toBe('The basemap could not be drawn: offline. Markers are still shown.');
+  });
+
+  it('word the shared components, members, relative times and number fields', () => {
+    expect(t('ui.common.more-problems', { count: 1 })).toBe('…and 1 more problem.');
+    expect(t('ui.common.more-problems', { count: 1500 })).toBe('…and 1,500 more problems.');
+    expect(t('ui.common.tlp', { tlp: 'AMBER+STRICT' })).toBe('TLP:AMBER+STRICT');
+    expect(t('ui.common.remove-country', { country: 'Singapore' })).toBe('Remove Singapore');
+    expect(t('ui.members.file-not-invitation', { fileName: 'big.txt', size: 1200 })).toBe('big.txt is not an invitation (it is 1,200 KB; an invitation is about 1 KB).');
+    expect(t('ui.members.removed', { name: 'Bo Tan' })).toBe('Bo Tan was removed from the workspace.');
+    expect(t('ui.format.days-ago', { count: 1 })).toBe('1 day ago');
+    expect(t('ui.format.days-ago', { count: 3 })).toBe('3 days ago');
+    expect(t('ui.format.minutes-ago', { count: 5 })).toBe('5 min ago');
+    expect(t('ui.forms.number-like', { example: '12.5' })).toBe('Must be a number written like 12.5');
   });
 });

@@ -1,0 +1,68 @@
+/**
+ * The mapping step of the import dialog: what was detected (format, encoding, delimiter, how the
+ * mapping was chosen), the date order, the column mapping, the sample rows and the dry-run report
+ * of `import.preview` for the current mapping.
+ */
+import type { ReactNode } from 'react';
+import type { ColumnMapping, ImportPreview } from '../../../shared/rpc/import';
+import { t } from '../../../shared/messages';
+import { Spinner } from '../ui/states';
+import { MappingTable } from './mapping-table';
+import { SampleRows } from './sample-rows';
+import { ImportReportView } from './import-report-view';
+import { FORMAT_LABELS, mappingSourceText } from './target-labels';
+
+/** How dates like 03/04/2019 are read: detected from the file, day first, or month first. */
+export type DateOrder = 'auto' | 'DMY' | 'MDY';
+
+/** Props of {@link MappingStep}. */
+export interface MappingStepProps {
+  preview: ImportPreview;
+  mapping: ColumnMapping;
+  /** A new dry run for a changed mapping is under way. */
+  refreshing: boolean;
+  dateOrder: DateOrder;
+  onDateOrder: (d: DateOrder) => void;
+  onMapping: (m: ColumnMapping) => void;
+}
+
+/** The mapping step. */
+export function MappingStep(props: MappingStepProps): ReactNode {
+  const { preview } = props;
+  const source = mappingSourceText(preview.mappingSource, preview.format);
+  return (
+    <div className="import-mapping">
+      <div className="import-facts">
+        <span className="tag">{FORMAT_LABELS[preview.format]}</span>
+        {preview.format === 'csv' ? (
+          <>
+            <span className="tag">{preview.encoding}</span>
+            <span className="tag">{t('ui.import.delimiter', { delimiter: preview.delimiter === '\t' ? 'tab' : preview.delimiter })}</span>
+          </>
+        ) : null}
+        <span className={`tag ${preview.mappingSource === 'guessed' ? 'tag-warning' : 'tag-success'}`} data-testid="mapping-source">
+          {t('ui.import.mapping-source', { label: source.label })}
+        </span>
+        <span className="muted small">{source.text}</span>
+        <span className="grow" />
+        {preview.format === 'csv' ? (
+          <label className="row small">
+            {t('ui.import.dates-are')}
+            <select className="select select-sm date-order" value={props.dateOrder} onChange={(e) => props.onDateOrder(e.target.value as DateOrder)}>
+              <option value="auto">{t('ui.import.date-order-auto')}</option>
+              <option value="DMY">{t('ui.import.date-order-dmy')}</option>
+              <option value="MDY">{t('ui.import.date-order-mdy')}</option>
+            </select>
+          </label>
+        ) : null}
+      </div>
+      {preview.headers.length ? <MappingTable headers={preview.headers} sampleRows={preview.sampleRows} mapping={props.mapping} mappingSource={preview.mappingSource} onChange={props.onMapping} /> : null}
+      <SampleRows headers={preview.headers} rows={preview.sampleRows} />
+      <div className="section-header import-dryrun-header">
+        <h3>{t('ui.import.dry-run')}</h3>
+        {props.refreshing ? <Spinner label={t('ui.import.checking-again')} /> : <span className="muted small">{t('ui.import.dry-run-hint')}</span>}
+      </div>
+      <ImportReportView report={preview.report} />
+    </div>
+  );
+}

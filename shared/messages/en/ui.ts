@@ -1,0 +1,42 @@
+/**
+ * English sentences of the renderer's shared components (`ui.common.*`: dialogs, states, fields,
+ * pickers, the error boundary, the copy button, the rejected-rows table) and of the domain labels
+ * the renderer adds to shared/domain (`ui.domain.*`: date and location precision).
+ */
+export const uiCommonMessages = {
+  'ui.common.cancel': 'Cancel',
+  'ui.common.close': 'Close',
+  'ui.common.loading': 'Loading',
+  'ui.common.loading-text': 'Loading…',
+  'ui.common.something-wrong': 'Something went wrong.',
+  'ui.common.try-again': 'Try again',
+  'ui.common.optional': '(optional)',
+  'ui.common.country-placeholder': 'Type a country name or code, then Enter',
+  'ui.common.remove-country': 'Remove {country}',
+  'ui.common.tlp': 'TLP:{tlp}',
+  'ui.common.cites-none': 'Not listed / unknown',
+  'ui.common.cites-appendix': 'Appendix {appendix}',
+  'ui.common.fault-title': 'This part of the window could not be shown',
+  'ui.common.fault-note':
+    'Your data is not affected: only this part of the window failed to draw. Try again; if it keeps happening, reload the window and tell your workspace admin what you were doing.',
+  'ui.common.reload-window': 'Reload window',
+  'ui.common.copy': 'Copy',
+  'ui.common.copy-what': 'Copy {what}',
+  'ui.common.copied': 'Copied',
+  'ui.common.copy-failed': 'Copy failed',
+  'ui.common.rejected-rows': 'Rejected rows',
+  'ui.common.line': 'Line',
+  'ui.common.column': 'Column',
+  'ui.common.value': 'Value',
+  'ui.common.reason': 'Reason',
+  'ui.common.empty-value': '(empty)',
+  'ui.common.more-problems': '…and {count, plural, one {# more problem} other {# more problems}}.',
+  'ui.domain.date-day': 'Exact day',
+  'ui.domain.date-month': 'Month only',
+  'ui.domain.date-year': 'Year only',
+  'ui.domain.location-exact': 'Exact spot',
+  'ui.domain.location-city': 'City centroid',
+  'ui.domain.location-port': 'Port / airport',
+  'ui.domain.location-region': 'Region (approximate)',
+  'ui.domain.location-country': 'Country centroid',
+} as const;

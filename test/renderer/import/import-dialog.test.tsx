@@ -1,0 +1,93 @@
+// @vitest-environment happy-dom
+/**
+ * The import dialog against a real data service (in-memory transport): a picked CSV file goes
+ * through `import.preview` to the mapping step — the shared FormDialog, whose submit button says
+ * how many seizures will be imported — and `import.commit` to the final report; a file with no
+ * importable row is refused in the form's error panel, titled "Nothing was imported", and nothing
+ * is written.
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { ImportDialog } from '../../../renderer/src/import/import-dialog';
+import { caseFixture, withClient, type CaseFixture } from '../data/render-with-client';
+
+let f: CaseFixture;
+beforeEach(async () => {
+  f = await caseFixture();
+});
+afterEach(() => {
+  cleanup();
+  f.h.close();
+});
+
+const GOOD = 'seizure_date,country_iso2,place,latitude,longitude,commodity,quantity,unit\n2019-07-21,SG,Pasir Panjang,1.274,103.764,elephant ivory,8.8,t\n2019-04-03,SG,Pasir Panjang,1.274,103.764,pangolin scales,12.9,t\n2019-04-08,SG,Tuas,1.3,103.6,pangolin scales,12.7,t\n';
+const BAD = 'seizure_date,country_iso2,commodity,quantity,unit\n2019-13-40,SG,elephant ivory,8.8,t\n';
+
+function pick(text: string, name: string): void {
+  const input = screen.getByTestId('import-file');
+  Object.defineProperty(input, 'files', { value: [new File([text], name, { type: 'text/csv' })], configurable: true });
+  fireEvent.change(input);
+}
+
+function renderDialog(): { closed: () => number } {
+  let closed = 0;
+  const Wrapper = withClient(f.admin, f.identity);
+  render(
+    <Wrapper>
+      <ImportDialog workspaceId={f.workspaceId} caseId={f.caseId} caseNumber="NEST-2026-0001" onClose={() => closed++} />
+    </Wrapper>,
+  );
+  return { closed: () => closed };
+}
+
+async function seizureCount(): Promise<number> {
+  const list = await f.admin.call('cases.list', { workspaceId: f.workspaceId });
+  return list.find((c) => c.id === f.caseId)!.seizureCount;
+}
+
+describe('ImportDialog', () => {
+  it('previews, then imports with the form dialog and shows the final report', async () => {
+    renderDialog();
+    expect(screen.getByRole('dialog', { name: 'Import seizures into NEST-2026-0001', hidden: true })).toBeTruthy();
+    expect(screen.getByText('CSV (any delimiter and encoding), KML, GPX or GeoJSON.')).toBeTruthy();
+    pick(GOOD, 'seizures.csv');
+    const submit = await screen.findByRole('button', { name: 'Import 3 seizures', hidden: true }, { timeout: 10_000 });
+    expect(submit.getAttribute('type')).toBe('submit');
+    expect(screen.getByTestId('mapping-source').textContent).toBe('Mapping: Standard layout');
+    expect(screen.getByText('Nothing is written until you import. Rejected rows are listed and left out.')).toBeTruthy();
+    expect(screen.getByTestId('report-imported').textContent).toBe('3');
+    await act(async () => {
+      fireEvent.click(submit);
+    });
+    const report = await screen.findByTestId('import-report', {}, { timeout: 10_000 });
+    expect(report.querySelector('.alert-title')?.textContent).toBe('3 seizures imported.');
+    expect(screen.getByRole('dialog', { name: 'Import report', hidden: true })).toBeTruthy();
+    await waitFor(async () => expect(await seizureCount()).toBe(3));
+  });
+
+  it('refuses a file with no importable row in the form, and writes nothing', async () => {
+    renderDialog();
+    pick(BAD, 'bad.csv');
+    const submit = await screen.findByRole('button', { name: 'Import 0 seizures', hidden: true }, { timeout: 10_000 });
+    expect(screen.getByTestId('report-rejected').textContent).toBe('1');
+    await act(async () => {
+      fireEvent.click(submit);
+    });
+    const alert = await screen.findByRole('alert', { hidden: true });
+    expect(alert.querySelector('.alert-title')?.textContent).toBe('Nothing was imported');
+    expect(alert.textContent).toContain('No row of this file can be imported with this mapping.');
+    expect(screen.queryByTestId('import-report')).toBeNull();
+    expect(await seizureCount()).toBe(0);
+  });
+
+  it('refuses a file over 45 MB before reading it, with its size', async () => {
+    renderDialog();
+    const input = screen.getByTestId('import-file');
+    const huge = { name: 'huge.csv', size: 60 * 1024 * 1024, arrayBuffer: () => Promise.reject(new Error('must not be read')) };
+    Object.defineProperty(input, 'files', { value: [huge], configurable: true });
+    fireEvent.change(input);
+    const alert = await screen.findByRole('alert', { hidden: true });
+    expect(alert.querySelector('.alert-title')?.textContent).toBe('This file is too large to import here');
+    expect(alert.textContent).toContain('This file is 60 MB; files up to 45 MB can be imported here — split it, or use npm run import for larger files.');
+  });
+});

@@ -1,0 +1,66 @@
+// @vitest-environment happy-dom
+/**
+ * The map's words: the legend (counts, sectors present, the quantity classes, routes counted with
+ * a plural, the basemap's source) and a marker's popup (facts from the catalogue, built as text).
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { cleanup, render, screen } from '@testing-library/react';
+import type { MapPoint } from '../../../shared/rpc/cases';
+import { MapLegend } from '../../../renderer/src/map/map-legend';
+import { popupContent } from '../../../renderer/src/map/popup-content';
+
+afterEach(cleanup);
+
+describe('MapLegend', () => {
+  it('counts what is and is not on the map, lists the sectors present and the size classes', () => {
+    render(<MapLegend sectors={['wildlife', 'forestry']} mapped={1234} unmapped={2} routes={0} />);
+    const legend = screen.getByRole('complementary', { name: 'Map legend' });
+    expect(screen.getByTestId('mapped-count').textContent).toBe('1,234');
+    expect(screen.getByTestId('mapped-count').nextElementSibling?.textContent).toBe('on the map');
+    expect(screen.getByTestId('unmapped-count').nextElementSibling?.textContent).toBe('without location');
+    expect([...legend.querySelectorAll('.map-legend-title')].map((p) => p.textContent)).toEqual(['Crime sector', 'Seized quantity']);
+    expect([...legend.querySelectorAll('.map-legend-sizes li')].map((li) => li.textContent)).toEqual(['Small', 'Medium', 'Large', 'Very large']);
+    expect(legend.querySelector('[title]')?.getAttribute('title')).toBe('Compared within each kind of unit: mass, volume, items, containers');
+    expect(legend.textContent).toContain('Basemap: Natural Earth 1:50m (public domain), drawn offline — no map data leaves this computer.');
+    expect(legend.querySelector('.map-legend-route')).toBeNull();
+  });
+
+  it('says "route" for one and "routes" for more', () => {
+    const { container, rerender } = render(<MapLegend sectors={[]} mapped={0} unmapped={0} routes={1} />);
+    expect(container.querySelector('.map-legend-route')?.textContent?.trim()).toBe('Suspected route (1)');
+    rerender(<MapLegend sectors={[]} mapped={0} unmapped={0} routes={3} />);
+    expect(container.querySelector('.map-legend-route')?.textContent?.trim()).toBe('Suspected routes (3)');
+  });
+});
+
+describe('popupContent', () => {
+  const point: MapPoint = {
+    id: 's1',
+    caseId: 'c1',
+    latitude: -16.63,
+    longitude: -49.22,
+    sector: 'mining',
+    commodity: 'gold',
+    quantity: 111,
+    unit: 'kg',
+    place: '',
+    country: 'BR',
+    seizureDate: '2019-06-01',
+    datePrecision: 'month',
+    reportedValue: null,
+    reportedCurrency: null,
+    sourceTitle: '',
+  };
+
+  it('lists the facts under catalogue labels, with "Not reported" and "Not recorded" for what is missing', () => {
+    let opened = '';
+    const el = popupContent(point, null, (id) => (opened = id), 'DEMO-2026-0003');
+    const facts = Object.fromEntries([...el.querySelectorAll('dt')].map((dt) => [dt.textContent, dt.nextElementSibling?.textContent]));
+    expect(facts).toEqual({ Date: 'Jun 2019', Quantity: '111 kg', Place: '—', Country: 'Brazil (BR)', 'Reported value': 'Not reported', Source: 'Not recorded' });
+    expect(el.querySelector('.map-popup-extra')?.textContent).toBe('DEMO-2026-0003');
+    const open = el.querySelector('button')!;
+    expect(open.textContent).toBe('Open seizure');
+    open.click();
+    expect(opened).toBe('s1');
+  });
+});
