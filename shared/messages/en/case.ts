@@ -1,0 +1,82 @@
+/**
+ * English sentences of the renderer's case screen (renderer/src/case/): the activity log, field
+ * names, the seizure detail's inline fields with their concurrent-edit notice and history, the
+ * seizures tab, the seizure form and the overview. Activity sentences follow the member's name
+ * ("Ada Lim changed …"), so they start lower-case.
+ */
+export const caseMessages = {
+  // ---- Activity log ------------------------------------------------------------------------
+  'ui.case.activity.title': 'Recent activity',
+  'ui.case.activity.empty': 'Nothing has happened in this case yet.',
+  'ui.case.activity.someone': 'A member',
+  'ui.case.activity.case-create': 'created the case',
+  'ui.case.activity.case-update': 'changed {changes}',
+  'ui.case.activity.case-update-fields': 'changed the {fields}',
+  'ui.case.activity.case-update-unknown': 'changed the case details',
+  'ui.case.activity.case-restore': 'restored the {field} to {to} (was {from})',
+  'ui.case.activity.case-import':
+    'imported {count, plural, one {# record} other {# records}}{hasSource, select, yes { from {source}} other {}}',
+  'ui.case.activity.seizure-add': 'added {seizure}',
+  'ui.case.activity.seizure-import': 'added {count, plural, one {# seizure} other {# seizures}}',
+  'ui.case.activity.seizure-update': 'changed {changes} of {seizure}',
+  'ui.case.activity.seizure-update-fields': 'edited {seizure} ({fields})',
+  'ui.case.activity.seizure-edit': 'edited {seizure}',
+  'ui.case.activity.seizure-restore': 'restored the {field} of {seizure} to {to} (was {from})',
+  'ui.case.activity.seizure-delete': 'deleted {seizure}',
+  'ui.case.activity.route-add': '{count, plural, one {added {route}} other {added # routes}}',
+  'ui.case.activity.route-delete': 'deleted {route}',
+  'ui.case.activity.valuation-add': 'valued {seizure}',
+  'ui.case.activity.valuation-update': 'changed the valuation of {seizure} ({fields})',
+  'ui.case.activity.valuation-update-unknown': 'changed the valuation of {seizure}',
+  'ui.case.activity.valuation-delete': 'removed a valuation{hasSeizure, select, yes { of {seizure}} other {}}',
+  'ui.case.activity.assumption-set': 'set the interdiction-rate assumption',
+  'ui.case.activity.assumption-clear': 'cleared the interdiction-rate assumption',
+  'ui.case.activity.other': 'made a change',
+  /** One field's change inside a sentence: "the quantity from 8.8 to 9.1". */
+  'ui.case.activity.change': 'the {field} from {from} to {to}',
+  'ui.case.activity.seizure-named': 'the seizure “{commodity}”{hasTaxon, select, yes { ({taxon})} other {}}',
+  'ui.case.activity.seizure-unnamed': 'a seizure',
+  'ui.case.activity.route-named': 'the route “{name}”',
+  'ui.case.activity.route-unnamed': 'a route',
+
+  // ---- Values in sentences -------------------------------------------------------------------
+  'ui.case.value.empty': '(empty)',
+  'ui.case.value.text': '“{text}”',
+  'ui.case.value.cut': '“{text}…”',
+  'ui.case.value.unknown': '(not recorded)',
+  'ui.case.value.yes': 'yes',
+  'ui.case.value.no': 'no',
+
+  // ---- Field names (lower-case: they sit inside sentences) ----------------------------------------
+  'ui.case.field.title': 'title',
+  'ui.case.field.status': 'status',
+  'ui.case.field.sector': 'crime sector',
+  'ui.case.field.tlp': 'TLP marking',
+  'ui.case.field.jurisdictions': 'jurisdictions',
+  'ui.case.field.leadAgency': 'lead agency',
+  'ui.case.field.openedOn': 'opening date',
+  'ui.case.field.seizureDate': 'seizure date',
+  'ui.case.field.datePrecision': 'date precision',
+  'ui.case.field.country': 'country',
+  'ui.case.field.place': 'place',
+  'ui.case.field.latitude': 'latitude',
+  'ui.case.field.longitude': 'longitude',
+  'ui.case.field.locationPrecision': 'location precision',
+  'ui.case.field.commodity': 'commodity',
+  'ui.case.field.taxon': 'species',
+  'ui.case.field.citesAppendix': 'CITES appendix',
+  'ui.case.field.quantity': 'quantity',
+  'ui.case.field.unit': 'unit',
+  'ui.case.field.originCountries': 'origin countries',
+  'ui.case.field.transitCountries': 'transit countries',
+  'ui.case.field.destinationCountries': 'destination countries',
+  'ui.case.field.seizingAgencies': 'seizing agencies',
+  'ui.case.field.reportedValue': 'reported value',
+  'ui.case.field.reportedCurrency': 'currency',
+  'ui.case.field.operation': 'operation',
+  'ui.case.field.sourceTitle': 'source title',
+  'ui.case.field.sourceUrl': 'source URL',
+  'ui.case.field.notes': 'notes',
+  'ui.case.field.priceReferenceId': 'price reference',
+  'ui.case.field.factor': 'conversion factor',
+} as const;
