@@ -46,7 +46,8 @@ const EDITS = new Set(['seizure.update', 'seizure.restore']);
  * Applies the audit entries `added` (any shape; one transaction's inserts) to `notices`, for member
  * `me` with their values `mine` (by {@link fieldKey}) at local time `now`:
  * - a colleague's change to a field of mine, recent or being typed, to another value than mine → a notice (replacing an older one);
- * - a change (by anyone) that sets the field to my value → the notice is resolved and removed.
+ * - a colleague's change that sets the field to my value → the notice is resolved and removed;
+ * - my own entries change nothing (the buttons that resolve a notice close it themselves).
  * Returns the new notices map (the same object when nothing changed).
  */
 export function applyAuditEntries(
@@ -65,13 +66,15 @@ export function applyAuditEntries(
       const key = fieldKey(e.target, field);
       const my = mine.get(key);
       if (!my || (!my.typing && now - my.at > RECENT_EDIT_MS)) continue;
+      // My own entries never open or close a notice here: "Keep mine", "Keep theirs" and Restore close it themselves,
+      // and committing my text after a colleague's change must leave their value on show.
+      if (e.by === me) continue;
       // While typing, the text is compared with the value as text ("7.5" and 7.5 agree).
       const same = !change.toCut && (jsonEqual(change.to, my.value) || (my.typing === true && String(change.to ?? '') === my.value));
       if (same) {
         if ((out ?? notices).has(key)) edit().delete(key);
         continue;
       }
-      if (e.by === me) continue;
       edit().set(key, { seizureId: e.target, field, by: e.by, at: e.at, theirs: change.to, theirsCut: change.toCut === true, mine: my.value });
     }
   }

@@ -13,6 +13,8 @@ import { fieldName, formatAuditValue } from './field-values';
 /** Props of {@link ConflictNotice}. */
 export interface ConflictNoticeProps {
   notice: EditNotice;
+  /** This member's value, read as the field's type (a number field's typed text as a number). */
+  mine: unknown;
   /** The field's value now (what the merge kept, or a later change). */
   current: unknown;
   theirName: string;
@@ -38,13 +40,13 @@ export function ConflictNotice(props: ConflictNoticeProps): ReactNode {
         <dt>{t('ui.case.conflict.theirs', { name: props.theirName })}</dt>
         <dd data-testid="edit-notice-theirs">{formatAuditValue(field, n.theirs, n.theirsCut)}</dd>
         <dt>{t('ui.case.conflict.mine')}</dt>
-        <dd data-testid="edit-notice-mine">{formatAuditValue(field, n.mine)}</dd>
+        <dd data-testid="edit-notice-mine">{formatAuditValue(field, props.mine)}</dd>
         <dt>{t('ui.case.conflict.now')}</dt>
         <dd>{formatAuditValue(field, props.current)}</dd>
       </dl>
       {props.readOnly ? null : (
         <div className="edit-notice-actions">
-          <button type="button" className="btn btn-sm" onClick={() => props.onKeep(n.mine)}>
+          <button type="button" className="btn btn-sm" onClick={() => props.onKeep(props.mine)}>
             {t('ui.case.conflict.keep-mine')}
           </button>
           <button type="button" className="btn btn-sm" disabled={n.theirsCut} onClick={() => props.onKeep(n.theirs)}>

@@ -64,6 +64,8 @@ export function SeizureInlineField(props: SeizureInlineFieldProps): ReactNode {
   const [error, setError] = useState<string | undefined>();
   const notice = edits.notice(seizure.id, field);
   const current = seizure[field];
+  // A notice raised while the member was typing holds their text: read it as the field's value.
+  const mine = notice && typeof notice.mine === 'string' ? (parse(props.kind, notice.mine) ?? notice.mine) : notice?.mine;
 
   /** Writes `value` (already parsed); true when saved, false when its message is shown. */
   const write = (value: unknown, restore: boolean): boolean => {
@@ -107,13 +109,13 @@ export function SeizureInlineField(props: SeizureInlineFieldProps): ReactNode {
           {notice ? (
             <ConflictNotice
               notice={notice}
+              mine={mine}
               current={current}
               theirName={props.memberName(notice.by)}
               readOnly={props.readOnly}
               onDismiss={() => edits.dismiss(seizure.id, field)}
-              onKeep={(v) => {
-                const value = typeof v === 'string' ? parse(props.kind, v) : v;
-                if (value !== undefined && write(value, true)) {
+              onKeep={(value) => {
+                if (write(value, true)) {
                   edits.dismiss(seizure.id, field);
                   toast(t('ui.case.conflict.kept-toast', { value: formatAuditValue(field, value), field: fieldName(field) }));
                 }
