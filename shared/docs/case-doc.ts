@@ -7,65 +7,34 @@
  * - `seizures` Y.Map<seizureId, Y.Map<field, value>>; a deleted seizure keeps its record with
  *              `deleted: true` so the evidence trail survives and concurrent edits never resurrect it.
  * - `routes`   Y.Map<routeId, Y.Map> of {@link RouteFields} (suspected trafficking routes), deleted like seizures.
- * - `audit`    Y.Array of {@link AuditEntry}, append-only: who did what, when.
+ * - `audit`    Y.Array of {@link AuditEntry}, append-only: who did what, when, with old → new
+ *              values (case-audit.ts).
  *
- * Every write validates with zod first (nothing is written when a field is bad), stamps
- * `updatedBy`/`updatedAt`, appends an audit entry and runs in one transaction whose origin
- * is a {@link WriteOrigin} naming the member.
+ * Seizures, routes and imports live in case-seizures.ts, case-routes.ts and case-import.ts; this
+ * class is their one public face. Every write validates with zod first (nothing is written when a
+ * field is bad), stamps `updatedBy`/`updatedAt`, appends an audit entry and runs in one
+ * transaction whose origin is a {@link WriteOrigin} naming the member.
  */
 import * as Y from 'yjs';
 import { CASE_DOC_ROOTS } from './root-types';
 import { DocView } from './doc-view';
 import { caseFieldsSchema, caseMetaSchema, type CaseFields, type CaseMeta } from '../domain/case';
-import { MAX_SEIZURES_PER_CASE, seizureFieldSchemas, seizureFieldsSchema, newSeizureFields, type Seizure, type SeizureFields } from '../domain/seizure';
-import { routeFieldsSchema, type Route, type RouteFields } from '../domain/route';
-import { NestError, describeIssues } from '../errors';
-import {
-  insertRecord,
-  readFields,
-  readLenient,
-  requireRecord,
-  stamp,
-  validatePatch,
-  validateWhole,
-  writeFields,
-  type Writer,
-} from './records';
+import type { Seizure, SeizureField, SeizureFields } from '../domain/seizure';
+import type { Route, RouteFields } from '../domain/route';
+import { NestError } from '../errors';
+import { readFields, readLenient, stamp, validatePatch, validateWhole, writeFields, type Writer } from './records';
+import { changesOf, isAuditEntry, type AuditEntry } from './case-audit';
+import * as seizureOps from './case-seizures';
+import * as routeOps from './case-routes';
+import { importRecords, type ImportItems } from './case-import';
+import { changeOf, observeInserts, type CaseDocChange } from './case-changes';
 import { t } from '../messages/format';
+
+export { isAuditEntry, type AuditEntry, type AuditChange, type AuditValue } from './case-audit';
+export type { CaseDocChange } from './case-changes';
 
 /** Version of this layout, stored in `meta.layout`. */
 export const CASE_DOC_LAYOUT = 1;
-
-/** One audit-log entry: `at` ms since epoch, `by` member id, `action` e.g. "seizure.update", `target` record id, `fields` changed. */
-export interface AuditEntry {
-  at: number;
-  by: string;
-  action: string;
-  target?: string;
-  fields?: string[];
-  count?: number;
-}
-
-/** What changed in one transaction of a case doc, for incremental projections. */
-export interface CaseDocChange {
-  meta: boolean;
-  summary: boolean;
-  routes: boolean;
-  seizureIds: Set<string>;
-}
-
-/**
- * What a seizure field reads as when it is missing or invalid (from a newer or buggy peer): empty
- * or the least precise value, never a plausible-looking made-up one (no default country or date).
- */
-const UNREADABLE_SEIZURE: SeizureFields = {
-  ...newSeizureFields(''),
-  seizureDate: '',
-  datePrecision: 'year',
-  country: '',
-  locationPrecision: 'country',
-  sector: 'other',
-};
 
 /** Fields of a case's meta shown when a replica has not received them yet. */
 const META_DEFAULTS: CaseMeta = {
@@ -88,7 +57,6 @@ const metaFieldSchemas = caseMetaSchema.shape;
 
 /** Typed view over one case's Y.Doc. Cheap to construct; holds no state of its own. */
 export class CaseDoc extends DocView {
-
   constructor(doc: Y.Doc) {
     super(doc, CASE_DOC_ROOTS);
   }
@@ -108,6 +76,12 @@ export class CaseDoc extends DocView {
   private get routeMap(): Y.Map<Y.Map<unknown>> {
     return this.doc.getMap('routes');
   }
+  /** The raw parts the seizure and route helpers (case-seizures.ts, case-routes.ts) work on. */
+  private get parts(): seizureOps.CaseParts {
+    return { meta: this.metaMap, seizures: this.seizureMap, routes: this.routeMap, audit: this.auditLog };
+  }
+  /** This view's transaction runner, for the helpers. */
+  private readonly tx: seizureOps.Tx = (w, fn) => this.write(w, fn);
 
   /** True once the case has been initialised (its meta carries an id). */
   isInitialised(): boolean {
@@ -134,20 +108,32 @@ export class CaseDoc extends DocView {
   }
 
   /**
-   * Updates case fields; only changed fields are written.
+   * Updates case fields; only changed fields are written. The audit entry ("case.update", or
+   * `action`) records each changed field's old and new value.
+   * @returns the changed field names.
    * @throws NestError('validation') naming each bad field.
    */
-  updateMeta(patch: Partial<CaseFields>, w: Writer): string[] {
+  updateMeta(patch: Partial<CaseFields>, w: Writer, action = 'case.update'): string[] {
     const valid = validatePatch(caseFieldsSchema.shape, patch);
     return this.write(w, () => {
+      const before = readFields(this.metaMap);
       const changed = writeFields(this.metaMap, valid);
       if (changed.length) {
         const at = stamp(w);
         writeFields(this.metaMap, { updatedBy: w.memberId, updatedAt: at });
-        this.auditLog.push([{ at, by: w.memberId, action: 'case.update', fields: changed }]);
+        this.auditLog.push([{ at, by: w.memberId, action, fields: changed, changes: changesOf(changed, before, valid) }]);
       }
       return changed;
     });
+  }
+
+  /**
+   * Restores one case field to `value` (from its history): a new attributed change whose audit
+   * entry is "case.restore" with old → new. Returns true when the value changed.
+   * @throws NestError('validation') when `value` is not valid for the field.
+   */
+  restoreMetaField<K extends keyof CaseFields>(field: K, value: CaseFields[K], w: Writer): boolean {
+    return this.updateMeta({ [field]: value } as Partial<CaseFields>, w, 'case.restore').length > 0;
   }
 
   /** The summary text. */
@@ -180,55 +166,22 @@ export class CaseDoc extends DocView {
 
   /** All live (not deleted) seizures, ordered by date then id. */
   listSeizures(): Seizure[] {
-    const out: Seizure[] = [];
-    this.seizureMap.forEach((rec, id) => {
-      if (rec instanceof Y.Map && rec.get('deleted') !== true) out.push(this.toSeizure(id, rec));
-    });
-    return out.sort((a, b) => a.seizureDate.localeCompare(b.seizureDate) || a.id.localeCompare(b.id));
-  }
-
-  /**
-   * @throws NestError('too-large') when adding `n` seizures would exceed {@link MAX_SEIZURES_PER_CASE}.
-   */
-  private requireRoomFor(n: number): void {
-    const have = this.seizureCount();
-    if (have + n > MAX_SEIZURES_PER_CASE) {
-      throw new NestError(
-        'too-large',
-        { id: 'case.too-many-seizures', values: { max: MAX_SEIZURES_PER_CASE, total: have + n } },
-      );
-    }
+    return seizureOps.listSeizures(this.parts);
   }
 
   /** Number of live seizures. */
   seizureCount(): number {
-    let n = 0;
-    this.seizureMap.forEach((rec) => {
-      if (rec instanceof Y.Map && rec.get('deleted') !== true) n++;
-    });
-    return n;
+    return seizureOps.seizureCount(this.parts);
   }
 
   /** One seizure by id, or null when missing or deleted. */
   getSeizure(id: string): Seizure | null {
-    const rec = this.seizureMap.get(id);
-    if (!(rec instanceof Y.Map) || rec.get('deleted') === true) return null;
-    return this.toSeizure(id, rec);
+    return seizureOps.readSeizure(this.parts, id);
   }
 
-  private toSeizure(id: string, rec: Y.Map<unknown>): Seizure {
-    const raw = readFields(rec);
-    const fields = readLenient(raw, seizureFieldSchemas, UNREADABLE_SEIZURE);
-    // A quantity whose unit cannot be read would show a wrong amount: show none instead.
-    if (raw.unit !== fields.unit) fields.quantity = null;
-    return {
-      ...fields,
-      id,
-      createdBy: typeof raw.createdBy === 'string' ? raw.createdBy : '',
-      createdAt: typeof raw.createdAt === 'number' ? raw.createdAt : 0,
-      updatedBy: typeof raw.updatedBy === 'string' ? raw.updatedBy : '',
-      updatedAt: typeof raw.updatedAt === 'number' ? raw.updatedAt : 0,
-    };
+  /** One seizure by id, also when deleted (its last fields): the activity log names deleted seizures. Null when there is none. */
+  getSeizureEvenDeleted(id: string): Seizure | null {
+    return seizureOps.readSeizure(this.parts, id, true);
   }
 
   /**
@@ -247,28 +200,7 @@ export class CaseDoc extends DocView {
    * @throws NestError('validation') with the issues of the first bad record, fields prefixed by its index.
    */
   addSeizures(items: { id: string; fields: SeizureFields }[], w: Writer, action = 'seizure.import'): void {
-    const valid = items.map((it, i) => {
-      try {
-        return { id: it.id, fields: validateWhole(seizureFieldsSchema, it.fields) };
-      } catch (err) {
-        if (err instanceof NestError && items.length > 1) {
-          throw new NestError('validation', { id: 'record.nth-invalid', values: { n: i + 1, detail: err.message } }, err.issues?.map((x) => ({ ...x, field: `${i}.${x.field}` })));
-        }
-        throw err;
-      }
-    });
-    this.requireRoomFor(valid.length);
-    const at = stamp(w);
-    this.write(w, () => {
-      for (const { id, fields } of valid) {
-        if (this.seizureMap.has(id)) throw new NestError('validation', { id: 'record.exists', values: { kind: 'seizure', id } });
-        insertRecord(this.seizureMap, id, { ...fields, createdBy: w.memberId, createdAt: at, updatedBy: w.memberId, updatedAt: at });
-      }
-      this.auditLog.push([
-        valid.length === 1 ? { at, by: w.memberId, action, target: valid[0]!.id } : { at, by: w.memberId, action, count: valid.length },
-      ]);
-      writeFields(this.metaMap, { updatedBy: w.memberId, updatedAt: at });
-    });
+    seizureOps.addSeizures(this.parts, this.tx, items, w, action);
   }
 
   /**
@@ -276,44 +208,29 @@ export class CaseDoc extends DocView {
    * record is validated first, so either all are written or (on a bad record) none.
    * @throws NestError('validation') naming the first bad record and its fields.
    */
-  importRecords(items: { seizures: { id: string; fields: SeizureFields }[]; routes: { id: string; fields: RouteFields }[]; source: string }, w: Writer): void {
-    const seizures = items.seizures.map((it, i) => {
-      const r = seizureFieldsSchema.safeParse(it.fields);
-      if (!r.success) throw new NestError('validation', { id: 'record.nth-seizure-invalid', values: { n: i + 1, detail: describeIssues(r.error.issues) } });
-      if (this.seizureMap.has(it.id)) throw new NestError('validation', { id: 'record.exists', values: { kind: 'seizure', id: it.id } });
-      return { id: it.id, fields: r.data };
-    });
-    const routes = items.routes.map((it) => ({ id: it.id, fields: validateWhole(routeFieldsSchema, it.fields) }));
-    this.requireRoomFor(seizures.length);
-    const at = stamp(w);
-    this.write(w, () => {
-      for (const { id, fields } of seizures) insertRecord(this.seizureMap, id, { ...fields, createdBy: w.memberId, createdAt: at, updatedBy: w.memberId, updatedAt: at });
-      for (const { id, fields } of routes) insertRecord(this.routeMap, id, { ...fields, createdBy: w.memberId, createdAt: at });
-      this.auditLog.push([{ at, by: w.memberId, action: 'case.import', count: seizures.length + routes.length, target: items.source.slice(0, 255) }]);
-      writeFields(this.metaMap, { updatedBy: w.memberId, updatedAt: at });
-    });
+  importRecords(items: ImportItems, w: Writer): void {
+    importRecords(this.parts, this.tx, items, w);
   }
 
   /**
    * Updates some fields of a seizure; the merged record is validated as a whole (e.g. both
-   * coordinates or neither).
+   * coordinates or neither). The audit entry records each changed field's old and new value.
+   * @returns the changed field names.
    * @throws NestError('not-found') for an unknown or deleted id; NestError('validation') naming each bad field.
    */
   updateSeizure(id: string, patch: Partial<SeizureFields>, w: Writer): string[] {
-    const rec = requireRecord(this.seizureMap, id, 'seizure');
-    const valid = validatePatch(seizureFieldSchemas, patch);
-    const current = this.toSeizure(id, rec);
-    validateWhole(seizureFieldsSchema, { ...stripStamps(current), ...valid });
-    return this.write(w, () => {
-      const changed = writeFields(rec, valid);
-      if (changed.length) {
-        const at = stamp(w);
-        writeFields(rec, { updatedBy: w.memberId, updatedAt: at });
-        this.auditLog.push([{ at, by: w.memberId, action: 'seizure.update', target: id, fields: changed }]);
-        writeFields(this.metaMap, { updatedBy: w.memberId, updatedAt: at });
-      }
-      return changed;
-    });
+    return seizureOps.updateSeizure(this.parts, this.tx, id, patch, w);
+  }
+
+  /**
+   * Restores one field of a seizure to `value` (a value from its history, or the one a member
+   * chose after a concurrent edit): a new, attributed change with its own audit entry
+   * ("seizure.restore", old → new), so nothing of the history is lost.
+   * @returns true when the value changed (false: it already was `value`).
+   * @throws as {@link updateSeizure}.
+   */
+  restoreSeizureField<K extends SeizureField>(id: string, field: K, value: SeizureFields[K], w: Writer): boolean {
+    return seizureOps.updateSeizure(this.parts, this.tx, id, { [field]: value } as Partial<SeizureFields>, w, 'seizure.restore').length > 0;
   }
 
   /**
@@ -321,25 +238,17 @@ export class CaseDoc extends DocView {
    * @throws NestError('not-found') for an unknown or already deleted id.
    */
   deleteSeizure(id: string, w: Writer): void {
-    const rec = requireRecord(this.seizureMap, id, 'seizure');
-    this.write(w, () => {
-      const at = stamp(w);
-      writeFields(rec, { deleted: true, updatedBy: w.memberId, updatedAt: at });
-      this.auditLog.push([{ at, by: w.memberId, action: 'seizure.delete', target: id }]);
-      writeFields(this.metaMap, { updatedBy: w.memberId, updatedAt: at });
-    });
+    seizureOps.deleteSeizure(this.parts, this.tx, id, w);
   }
 
   /** All live routes, by name. Records whose points are invalid are skipped. */
   listRoutes(): Route[] {
-    const out: Route[] = [];
-    this.routeMap.forEach((rec, id) => {
-      if (!(rec instanceof Y.Map) || rec.get('deleted') === true) return;
-      const raw = readFields(rec);
-      const r = routeFieldsSchema.safeParse({ name: raw.name, points: raw.points, notes: raw.notes ?? '' });
-      if (r.success) out.push({ ...r.data, id, createdBy: String(raw.createdBy ?? ''), createdAt: Number(raw.createdAt ?? 0) });
-    });
-    return out.sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
+    return routeOps.listRoutes(this.parts);
+  }
+
+  /** The name of route `id`, also when deleted; null when unknown. */
+  routeName(id: string): string | null {
+    return routeOps.routeName(this.parts, id);
   }
 
   /**
@@ -347,13 +256,7 @@ export class CaseDoc extends DocView {
    * @throws NestError('validation').
    */
   addRoutes(items: { id: string; fields: RouteFields }[], w: Writer): void {
-    const valid = items.map((it) => ({ id: it.id, fields: validateWhole(routeFieldsSchema, it.fields) }));
-    if (!valid.length) return;
-    const at = stamp(w);
-    this.write(w, () => {
-      for (const { id, fields } of valid) insertRecord(this.routeMap, id, { ...fields, createdBy: w.memberId, createdAt: at });
-      this.auditLog.push([{ at, by: w.memberId, action: 'route.add', count: valid.length }]);
-    });
+    routeOps.addRoutes(this.parts, this.tx, items, w);
   }
 
   /**
@@ -361,11 +264,7 @@ export class CaseDoc extends DocView {
    * @throws NestError('not-found').
    */
   deleteRoute(id: string, w: Writer): void {
-    const rec = requireRecord(this.routeMap, id, 'route');
-    this.write(w, () => {
-      writeFields(rec, { deleted: true });
-      this.auditLog.push([{ at: stamp(w), by: w.memberId, action: 'route.delete', target: id }]);
-    });
+    routeOps.deleteRoute(this.parts, this.tx, id, w);
   }
 
   /**
@@ -377,57 +276,25 @@ export class CaseDoc extends DocView {
   }
 
   /**
+   * Calls `fn` with the audit entries each transaction added (local or remote; any shape, as the
+   * log is shared: read them leniently) and the transaction's origin. Entries from a remote peer
+   * may land anywhere in the log, so this reports the inserted ones, not the log's tail.
+   * Returns the unsubscribe function.
+   */
+  observeAudit(fn: (added: unknown[], origin: unknown) => void): () => void {
+    return observeInserts(this.auditLog, fn);
+  }
+
+  /**
    * Calls `fn` after every transaction that changed the case, with what changed
    * (meta, summary, ids of added/changed/deleted seizures). Returns the unsubscribe function.
    */
   observe(fn: (change: CaseDocChange, origin: unknown) => void): () => void {
     const onTx = (tr: Y.Transaction): void => {
-      const change: CaseDocChange = { meta: false, summary: false, routes: false, seizureIds: new Set() };
-      const seizures = this.seizureMap;
-      const routes = this.routeMap;
-      for (const [changedType, keys] of tr.changed) {
-        const type: unknown = changedType;
-        if (type === this.metaMap) change.meta = true;
-        else if (type === this.summaryText) change.summary = true;
-        else if (type === routes || (type instanceof Y.Map && type.parent === routes)) change.routes = true;
-        else if (type === seizures) keys.forEach((k) => k !== null && change.seizureIds.add(k));
-        else if (type instanceof Y.Map && type.parent === seizures) {
-          const key = seizureKeyOf(seizures, type);
-          if (key) change.seizureIds.add(key);
-        }
-      }
+      const change = changeOf(tr, this.parts, this.summaryText);
       if (change.meta || change.summary || change.routes || change.seizureIds.size) fn(change, tr.origin);
     };
     this.doc.on('afterTransaction', onTx);
     return () => this.doc.off('afterTransaction', onTx);
   }
-}
-
-/** True when `e` has the shape of an {@link AuditEntry}. */
-export function isAuditEntry(e: unknown): e is AuditEntry {
-  if (!e || typeof e !== 'object') return false;
-  const a = e as Record<string, unknown>;
-  return (
-    typeof a.at === 'number' &&
-    Number.isFinite(a.at) &&
-    typeof a.by === 'string' &&
-    typeof a.action === 'string' &&
-    (a.target === undefined || typeof a.target === 'string') &&
-    (a.count === undefined || typeof a.count === 'number') &&
-    (a.fields === undefined || (Array.isArray(a.fields) && a.fields.every((f) => typeof f === 'string')))
-  );
-}
-
-/** The key under which `child` sits in `parent` (Y.Map records know their parent but not their key through public API). */
-function seizureKeyOf(parent: Y.Map<Y.Map<unknown>>, child: Y.Map<unknown>): string | null {
-  // `_item.parentSub` is the key; it is stable Yjs internals (used by y-prosemirror too). Fall back to a scan.
-  const sub = (child as unknown as { _item?: { parentSub?: string | null } })._item?.parentSub;
-  if (typeof sub === 'string') return sub;
-  for (const [k, v] of parent.entries()) if (v === child) return k;
-  return null;
-}
-
-function stripStamps(s: Seizure): SeizureFields {
-  const { id: _id, createdBy: _cb, createdAt: _ca, updatedBy: _ub, updatedAt: _ua, ...fields } = s;
-  return fields;
 }

@@ -96,6 +96,13 @@ export class CaseValuations extends DocView {
     return this.parse(id, rec);
   }
 
+  /** The id of the seizure valuation `id` values, also when the valuation was deleted (the activity log names it); null when unknown. */
+  seizureOfValuation(id: string): string | null {
+    const rec = this.valuationMap.get(id);
+    const seizureId = rec instanceof Y.Map ? rec.get('seizureId') : undefined;
+    return typeof seizureId === 'string' ? seizureId : null;
+  }
+
   private requireSeizure(seizureId: string): void {
     const s = this.seizureMap.get(seizureId);
     if (!(s instanceof Y.Map) || s.get('deleted') === true) throw new NestError('not-found', { id: 'record.seizure-not-in-case', values: { id: seizureId } });

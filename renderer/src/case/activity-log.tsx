@@ -1,99 +1,70 @@
 /**
- * The latest entries of a case's append-only audit log, in words: who did what, when.
- *
- * The log is shared: any replica appends to it, so an entry may have any shape (`null`, a number,
- * `{ by: 5 }` from a buggy or hostile peer). `CaseDoc.readAudit()` leaves out entries without the
- * audit shape; this view does not rely on it and reads each entry through {@link toAuditLine},
- * which never throws: anything that is not an object is skipped, and each field that is missing
- * or of the wrong type reads as "unknown" (an unknown member, no time, "made a change").
+ * The latest entries of a case's append-only audit log, in sentences: who did what to which
+ * record, with old and new values (activity-sentence.ts). It reads each entry through
+ * {@link toAuditLine}, which never throws on an entry of a foreign shape, and refreshes whenever
+ * an entry is added here or arrives from a colleague (valuation entries included, which change
+ * no other part the case screen watches).
  */
-import { useMemo, type ReactNode } from 'react';
-import type { AuditEntry, CaseDoc } from '../../../shared/docs/case-doc';
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
+import type { CaseDoc } from '../../../shared/docs/case-doc';
+import { CaseValuations } from '../../../shared/docs/case-valuations';
+import { t } from '../../../shared/messages';
 import { useMembers } from '../hooks/use-members';
 import { formatDateTime, formatRelative } from '../format/dates';
 import { memberColor } from '../domain/member-color';
 import { Avatar } from '../ui/avatar';
+import { activitySentence, toAuditLine, type ActivityContext, type AuditLine } from './activity-sentence';
 
-const FIELD_NAMES: Record<string, string> = { leadAgency: 'lead agency', openedOn: 'opening date', tlp: 'TLP marking', jurisdictions: 'jurisdictions' };
+export { toAuditLine, type AuditLine } from './activity-sentence';
 
-/** One audit entry as shown: every field of the right type, or absent. `at` is 0 when unknown. */
-export interface AuditLine {
-  at: number;
-  by: string;
-  action: string;
-  target?: string;
-  fields?: string[];
-  count?: number;
-}
+/** Entries shown, newest first. */
+const SHOWN = 10;
 
-/** Reads one raw audit entry of any shape; null when it is not an object (nothing to show). Never throws. */
-export function toAuditLine(raw: unknown): AuditLine | null {
-  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return null;
-  const e = raw as Record<string, unknown>;
-  const line: AuditLine = {
-    at: typeof e.at === 'number' && Number.isFinite(e.at) && e.at > 0 ? e.at : 0,
-    by: typeof e.by === 'string' ? e.by : '',
-    action: typeof e.action === 'string' ? e.action : '',
+/** How the activity log names a case's records: from its doc, deleted records included. */
+export function caseActivityContext(caseDoc: CaseDoc): ActivityContext {
+  const valuations = new CaseValuations(caseDoc.doc);
+  return {
+    seizure: (id) => {
+      const s = caseDoc.getSeizureEvenDeleted(id);
+      return s ? { commodity: s.commodity, taxon: s.taxon } : null;
+    },
+    route: (id) => caseDoc.routeName(id),
+    valuationSeizure: (id) => valuations.seizureOfValuation(id),
   };
-  if (typeof e.target === 'string') line.target = e.target;
-  if (Array.isArray(e.fields)) line.fields = e.fields.filter((f): f is string => typeof f === 'string');
-  if (typeof e.count === 'number' && Number.isFinite(e.count)) line.count = e.count;
-  return line;
 }
 
-/** A sentence for one audit entry ("changed the title", "imported 59 records"). */
-export function describeAudit(e: AuditEntry | AuditLine): string {
-  const fields = e.fields?.length ? e.fields.map((f) => FIELD_NAMES[f] ?? f.replace(/([A-Z])/g, ' $1').toLowerCase()).join(', ') : undefined;
-  switch (e.action) {
-    case 'case.create':
-      return 'created the case';
-    case 'case.update':
-      return `changed the ${fields ?? 'case details'}`;
-    case 'case.import':
-      return `imported ${e.count ?? 0} record${e.count === 1 ? '' : 's'}${e.target ? ` from ${e.target}` : ''}`;
-    case 'seizure.add':
-      return 'added a seizure';
-    case 'seizure.import':
-      return `added ${e.count ?? 0} seizures`;
-    case 'seizure.update':
-      return `edited a seizure (${fields ?? 'fields'})`;
-    case 'seizure.delete':
-      return 'deleted a seizure';
-    case 'route.add':
-      return `added ${e.count ?? 1} route${e.count === 1 ? '' : 's'}`;
-    case 'route.delete':
-      return 'deleted a route';
-    default:
-      return e.action || 'made a change';
-  }
-}
-
-/** The activity card. */
+/** The activity card. `version` changes when the case changed (the card also follows the audit log itself). */
 export function ActivityLog(props: { caseDoc: CaseDoc; version: number; workspaceId: string }): ReactNode {
   const members = useMembers(props.workspaceId);
   const { caseDoc, version } = props;
+  const [auditVersion, setAuditVersion] = useState(0);
+  useEffect(() => caseDoc.observeAudit(() => setAuditVersion((v) => v + 1)), [caseDoc]);
   const entries = useMemo(() => {
     const lines: AuditLine[] = [];
     for (const raw of caseDoc.readAudit() as unknown[]) {
       const line = toAuditLine(raw);
       if (line) lines.push(line);
     }
-    return lines.slice(-8).reverse();
-  }, [caseDoc, version]);
+    const ctx = caseActivityContext(caseDoc);
+    return lines
+      .slice(-SHOWN)
+      .reverse()
+      .map((line) => ({ line, sentence: activitySentence(line, ctx) }));
+  }, [caseDoc, version, auditVersion]);
   return (
     <section className="card" aria-labelledby="activity-title">
       <div className="card-header">
-        <h2 id="activity-title">Recent activity</h2>
+        <h2 id="activity-title">{t('ui.case.activity.title')}</h2>
       </div>
       {entries.length ? (
-        <ol className="activity">
-          {entries.map((e, i) => {
-            const name = (e.by ? members.get(e.by)?.name : undefined) ?? 'A member';
+        <ol className="activity" data-testid="activity-log">
+          {entries.map(({ line: e, sentence }, i) => {
+            const name = (e.by ? members.get(e.by)?.name : undefined) ?? t('ui.case.activity.someone');
             return (
               <li key={`${e.at}-${i}`}>
                 <Avatar name={name} color={memberColor(e.by)} small />
                 <span className="grow">
-                  <strong>{name}</strong> {describeAudit(e)}
+                  <strong>{name}</strong> {sentence}
                   {e.at ? (
                     <span className="activity-time" title={formatDateTime(e.at)}>
                       {formatRelative(e.at)}
@@ -105,7 +76,7 @@ export function ActivityLog(props: { caseDoc: CaseDoc; version: number; workspac
           })}
         </ol>
       ) : (
-        <p className="card-body muted">Nothing has happened in this case yet.</p>
+        <p className="card-body muted">{t('ui.case.activity.empty')}</p>
       )}
     </section>
   );

@@ -102,6 +102,7 @@ export function CaseScreen(props: { ws: WorkspaceSummary; caseId: string; tab: C
             onAdd={() => setForm({ mode: 'add' })}
             onEdit={(s) => setForm({ mode: 'edit', seizure: s })}
             onImport={() => setImporting(true)}
+            workspaceId={ws.id}
           />
         ) : null}
         {tab === 'map' ? <CaseMapPanel points={points} seizures={seizures} routes={routes} ws={ws.id} caseId={caseId} /> : null}

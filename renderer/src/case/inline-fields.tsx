@@ -5,8 +5,12 @@
  * without typing never writes anything, so a value a colleague changed meanwhile is never written
  * back. What is compared is the text at the moment the user began typing, not the live value: a
  * remote change arriving while the user types does not turn their (unchanged) text into a "change".
+ * `onTyping` hears the pending text (null once committed or dropped), so a caller can tell the
+ * member when a colleague changes the field meanwhile (the seizure detail's concurrent-edit notice,
+ * which then replaces this control's own short hint: `noMeanwhileHint`).
  */
 import { useState, type ReactNode } from 'react';
+import { t } from '../../../shared/messages';
 import type { FieldControlProps } from '../ui/field';
 
 /** Props of {@link InlineText}. */
@@ -22,6 +26,10 @@ export interface InlineTextProps {
   disabled?: boolean;
   placeholder?: string;
   className?: string;
+  /** Hears the text being typed, and null when it was committed or dropped. */
+  onTyping?: (text: string | null) => void;
+  /** True when the caller shows its own notice of a colleague's change (no short hint here). */
+  noMeanwhileHint?: boolean;
 }
 
 /** The user's pending change: `text` typed over `base`, the live value when they began typing. */
@@ -33,7 +41,11 @@ interface Typed {
 /** A text input bound to a live value. */
 export function InlineText(props: InlineTextProps): ReactNode {
   const { value, onCommit } = props;
-  const [typed, setTyped] = useState<Typed | null>(null);
+  const [typed, setTypedState] = useState<Typed | null>(null);
+  const setTyped = (next: Typed | null): void => {
+    setTypedState(next);
+    props.onTyping?.(next ? next.text : null);
+  };
   const commit = (): void => {
     if (!typed) return; // untouched: nothing to save, whatever the live value is now
     if (onCommit(typed.text) !== false) setTyped(null);
@@ -59,9 +71,9 @@ export function InlineText(props: InlineTextProps): ReactNode {
           if (e.key === 'Escape') setTyped(null);
         }}
       />
-      {changedMeanwhile ? (
+      {changedMeanwhile && !props.noMeanwhileHint ? (
         <p className="field-hint" role="status">
-          Someone else changed this meanwhile to “{value || '(empty)'}”. Enter keeps yours; Escape takes theirs.
+          {t('ui.case.inline.changed-meanwhile', { value: value || t('ui.case.value.empty') })}
         </p>
       ) : null}
     </>

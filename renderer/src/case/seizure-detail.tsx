@@ -1,24 +1,49 @@
 /**
- * One seizure in full, beside the table: what, when, where (with coordinates and their
- * precision), the trade route, agencies, value and the source. The source URL is shown as
+ * One seizure in full, beside the table: its main fields edited in place (each with its history
+ * and the notice of a colleague's concurrent change), then what, when, where (with coordinates and
+ * their precision), the trade route, agencies, value and the source. The source URL is shown as
  * text with a copy button: the app never opens remote pages.
  */
-import type { ReactNode } from 'react';
-import type { Seizure } from '../../../shared/domain/seizure';
+import { useState, type ReactNode } from 'react';
+import type { CaseDoc } from '../../../shared/docs/case-doc';
+import type { Writer } from '../../../shared/docs/records';
+import type { Seizure, SeizureField } from '../../../shared/domain/seizure';
+import { t } from '../../../shared/messages';
 import { countryLabel, countryWithCode } from '../format/countries';
 import { CRIME_SECTOR_LABELS } from '../../../shared/domain/codes';
 import { DATE_PRECISION_LABELS, LOCATION_PRECISION_LABELS } from '../domain/labels';
 import { Icon } from '../ui/icons';
 import { SectorLabel } from '../ui/badges';
 import { CopyButton } from '../ui/copy-button';
+import { useToast } from '../ui/toast';
 import { formatCoordinates, formatMoney, formatQuantity } from '../format/numbers';
 import { formatDateTime, formatSeizureDate } from '../format/dates';
+import { FieldHistoryDialog } from './field-history-dialog';
+import { INLINE_SEIZURE_FIELDS, SeizureInlineField } from './seizure-inline-field';
+import { fieldName, formatAuditValue } from './field-values';
+import type { ConcurrentEdits } from './use-concurrent-edits';
+import './case.css';
 
 const countries = (codes: string[]): string => (codes.length ? codes.map(countryWithCode).join(', ') : '—');
 
+/** Props of {@link SeizureDetail}. */
+export interface SeizureDetailProps {
+  seizure: Seizure;
+  caseDoc: CaseDoc;
+  writer: Writer;
+  readOnly: boolean;
+  edits: ConcurrentEdits;
+  memberName: (id: string) => string;
+  onClose: () => void;
+  onEdit: (() => void) | null;
+  onDelete: (() => void) | null;
+}
+
 /** The seizure detail panel. */
-export function SeizureDetail(props: { seizure: Seizure; onClose: () => void; onEdit: (() => void) | null; onDelete: (() => void) | null }): ReactNode {
+export function SeizureDetail(props: SeizureDetailProps): ReactNode {
   const s = props.seizure;
+  const toast = useToast();
+  const [history, setHistory] = useState<SeizureField | null>(null);
   return (
     <aside className="card seizure-detail" aria-labelledby="seizure-detail-title">
       <div className="card-header">
@@ -30,68 +55,76 @@ export function SeizureDetail(props: { seizure: Seizure; onClose: () => void; on
         </div>
         {props.onEdit ? (
           <button type="button" className="btn btn-sm" onClick={props.onEdit}>
-            <Icon name="edit" size={14} /> Edit
+            <Icon name="edit" size={14} /> {t('ui.case.detail.edit')}
           </button>
         ) : null}
         {props.onDelete ? (
-          <button type="button" className="btn btn-ghost btn-icon btn-sm" onClick={props.onDelete} aria-label="Delete this seizure" title="Delete this seizure">
+          <button type="button" className="btn btn-ghost btn-icon btn-sm" onClick={props.onDelete} aria-label={t('ui.case.detail.delete')} title={t('ui.case.detail.delete')}>
             <Icon name="trash" size={14} />
           </button>
         ) : null}
-        <button type="button" className="btn btn-ghost btn-icon btn-sm" onClick={props.onClose} aria-label="Close seizure detail">
+        <button type="button" className="btn btn-ghost btn-icon btn-sm" onClick={props.onClose} aria-label={t('ui.case.detail.close')}>
           <Icon name="x" />
         </button>
       </div>
       <div className="card-body seizure-detail-body">
+        <div className="inline-fields" data-testid="seizure-inline-fields">
+          {INLINE_SEIZURE_FIELDS.map((f) => (
+            <SeizureInlineField
+              key={`${s.id}-${f.field}`}
+              caseDoc={props.caseDoc}
+              seizure={s}
+              field={f.field}
+              kind={f.kind}
+              label={t(f.label)}
+              className={f.wide ? 'span-all' : undefined}
+              writer={props.writer}
+              readOnly={props.readOnly}
+              edits={props.edits}
+              memberName={props.memberName}
+              onHistory={() => setHistory(f.field)}
+            />
+          ))}
+        </div>
         <dl className="details">
-          <dt>Sector</dt>
+          <dt>{t('ui.case.detail.sector')}</dt>
           <dd>
             <SectorLabel sector={s.sector} />
             <span className="visually-hidden">{CRIME_SECTOR_LABELS[s.sector]}</span>
           </dd>
-          <dt>Taxon</dt>
-          <dd className={s.taxon ? 'taxon' : undefined}>{s.taxon || '—'}</dd>
-          <dt>CITES</dt>
-          <dd>{s.citesAppendix ? `Appendix ${s.citesAppendix}` : '—'}</dd>
-          <dt>Quantity</dt>
+          <dt>{t('ui.case.detail.cites')}</dt>
+          <dd>{s.citesAppendix ? t('ui.case.detail.appendix', { appendix: s.citesAppendix }) : '—'}</dd>
+          <dt>{t('ui.case.detail.quantity')}</dt>
           <dd className="num">{formatQuantity(s.quantity, s.unit)}</dd>
-          <dt>Reported value</dt>
+          <dt>{t('ui.case.detail.reported-value')}</dt>
           <dd className="num">{formatMoney(s.reportedValue, s.reportedCurrency)}</dd>
-          <dt>Date</dt>
+          <dt>{t('ui.case.detail.date')}</dt>
           <dd>
             {formatSeizureDate(s.seizureDate, s.datePrecision)} <span className="muted">({DATE_PRECISION_LABELS[s.datePrecision].toLowerCase()})</span>
           </dd>
-          <dt>Place</dt>
-          <dd>
-            {s.place ? `${s.place}, ${countryWithCode(s.country)}` : countryWithCode(s.country)}
-          </dd>
-          <dt>Coordinates</dt>
+          <dt>{t('ui.case.detail.place')}</dt>
+          <dd>{s.place ? t('ui.case.detail.place-in', { place: s.place, country: countryWithCode(s.country) }) : countryWithCode(s.country)}</dd>
+          <dt>{t('ui.case.detail.coordinates')}</dt>
           <dd>
             {s.latitude !== null && s.longitude !== null ? (
               <>
                 <span className="num">{formatCoordinates(s.latitude, s.longitude)}</span> <span className="muted">({LOCATION_PRECISION_LABELS[s.locationPrecision].toLowerCase()})</span>
               </>
             ) : (
-              <span className="muted">Not mapped</span>
+              <span className="muted">{t('ui.case.detail.not-mapped')}</span>
             )}
           </dd>
-          <dt>Origin</dt>
+          <dt>{t('ui.case.detail.origin')}</dt>
           <dd>{countries(s.originCountries)}</dd>
-          <dt>Transit</dt>
+          <dt>{t('ui.case.detail.transit')}</dt>
           <dd>{countries(s.transitCountries)}</dd>
-          <dt>Destination</dt>
+          <dt>{t('ui.case.detail.destination')}</dt>
           <dd>{countries(s.destinationCountries)}</dd>
-          <dt>Seizing agencies</dt>
+          <dt>{t('ui.case.detail.agencies')}</dt>
           <dd>{s.seizingAgencies.length ? s.seizingAgencies.join('; ') : '—'}</dd>
-          {s.operation ? (
-            <>
-              <dt>Operation</dt>
-              <dd>{s.operation}</dd>
-            </>
-          ) : null}
         </dl>
         <div className="detail-section">
-          <h3 className="detail-heading">Source</h3>
+          <h3 className="detail-heading">{t('ui.case.detail.source')}</h3>
           {s.sourceTitle || s.sourceUrl ? (
             <>
               {s.sourceTitle ? <p className="source-title">{s.sourceTitle}</p> : null}
@@ -100,23 +133,39 @@ export function SeizureDetail(props: { seizure: Seizure; onClose: () => void; on
                   <span className="url-text" data-testid="source-url">
                     {s.sourceUrl}
                   </span>
-                  <CopyButton text={s.sourceUrl} what="source URL" />
+                  <CopyButton text={s.sourceUrl} what={t('ui.case.detail.source-url')} />
                 </div>
               ) : null}
-              <p className="field-hint">Copy the address into a browser on a machine allowed to reach the web; NEST Desk never opens remote pages.</p>
+              <p className="field-hint">{t('ui.case.detail.source-hint')}</p>
             </>
           ) : (
-            <p className="muted">No source recorded.</p>
+            <p className="muted">{t('ui.case.detail.no-source')}</p>
           )}
         </div>
         {s.notes ? (
           <div className="detail-section">
-            <h3 className="detail-heading">Notes</h3>
+            <h3 className="detail-heading">{t('ui.case.detail.notes')}</h3>
             <p className="notes-text">{s.notes}</p>
           </div>
         ) : null}
-        <p className="detail-stamp">Last changed {formatDateTime(s.updatedAt)}</p>
+        <p className="detail-stamp">{t('ui.case.detail.last-changed', { when: formatDateTime(s.updatedAt) })}</p>
       </div>
+      {history ? (
+        <FieldHistoryDialog
+          caseDoc={props.caseDoc}
+          seizure={s}
+          field={history}
+          writer={props.writer}
+          readOnly={props.readOnly}
+          memberName={props.memberName}
+          onClose={() => setHistory(null)}
+          onRestored={(value) => {
+            props.edits.wrote(s.id, history, value);
+            props.edits.dismiss(s.id, history);
+            toast(t('ui.case.history.restored-toast', { field: fieldName(history), value: formatAuditValue(history, value) }));
+          }}
+        />
+      ) : null}
     </aside>
   );
 }

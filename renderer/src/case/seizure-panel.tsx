@@ -12,11 +12,14 @@ import { Icon } from '../ui/icons';
 import { EmptyState } from '../ui/states';
 import { ConfirmDialog } from '../ui/confirm-dialog';
 import { useToast } from '../ui/toast';
-import { formatCount, formatQuantity } from '../format/numbers';
+import { formatQuantity } from '../format/numbers';
 import { formatSeizureDate } from '../format/dates';
 import { SeizureTable, type SeizureSort } from './seizure-table';
 import { SeizureDetail } from './seizure-detail';
 import { ErrorBoundary } from '../ui/error-boundary';
+import { t } from '../../../shared/messages';
+import { useMembers } from '../hooks/use-members';
+import { useConcurrentEdits } from './use-concurrent-edits';
 
 /** Props of {@link SeizurePanel}. */
 export interface SeizurePanelProps {
@@ -29,6 +32,8 @@ export interface SeizurePanelProps {
   onAdd: () => void;
   onEdit: (s: Seizure) => void;
   onImport: () => void;
+  /** The workspace, for members' names in notices and histories. */
+  workspaceId: string;
 }
 
 /** Rows rendered at first and added per "Show more" (keeps very large cases responsive). */
@@ -74,27 +79,31 @@ export function SeizurePanel(props: SeizurePanelProps): ReactNode {
   const [limit, setLimit] = useState(PAGE);
   const shown = useMemo(() => sortSeizures(filter ? seizures.filter((s) => matches(s, filter)) : seizures, sort), [seizures, filter, sort]);
   const current = selected ? (seizures.find((s) => s.id === selected) ?? null) : null;
+  // Kept here, not in the detail: what the member wrote stays known while they switch seizures.
+  const edits = useConcurrentEdits(props.caseDoc, props.writer);
+  const members = useMembers(props.workspaceId);
+  const memberName = (id: string): string => members.get(id)?.name ?? t('ui.case.activity.someone');
 
   if (!seizures.length) {
     return (
       <div className="card">
         <EmptyState
           icon="table"
-          title="No seizures in this case yet"
+          title={t('ui.case.seizures.empty-title')}
           actions={
             props.readOnly ? null : (
               <>
                 <button type="button" className="btn btn-primary" onClick={props.onImport}>
-                  <Icon name="upload" /> Import a file
+                  <Icon name="upload" /> {t('ui.case.seizures.import-file')}
                 </button>
                 <button type="button" className="btn" onClick={props.onAdd}>
-                  <Icon name="plus" /> Add a seizure
+                  <Icon name="plus" /> {t('ui.case.seizures.add-one')}
                 </button>
               </>
             )
           }
         >
-          Import a spreadsheet (CSV), KML or GeoJSON file — you choose which column holds what — or record a seizure by hand.
+          {t('ui.case.seizures.empty-text')}
         </EmptyState>
       </div>
     );
@@ -106,14 +115,14 @@ export function SeizurePanel(props: SeizurePanelProps): ReactNode {
         <div className="table-toolbar">
           <div className="input-with-icon">
             <Icon name="search" />
-            <input className="input input-sm" type="search" aria-label="Filter seizures" placeholder="Filter by commodity, species, place…" value={filter} onChange={(e) => {
+            <input className="input input-sm" type="search" aria-label={t('ui.case.seizures.filter-label')} placeholder={t('ui.case.seizures.filter-placeholder')} value={filter} onChange={(e) => {
                 setFilter(e.target.value);
                 setLimit(PAGE);
               }}
             />
           </div>
           <span className="toolbar-count" aria-live="polite">
-            {filter ? `${formatCount(shown.length)} of ${formatCount(seizures.length)} seizures` : `${formatCount(seizures.length)} seizures`}
+            {filter ? t('ui.case.seizures.count-filtered', { shown: shown.length, count: seizures.length }) : t('ui.case.seizures.count', { count: seizures.length })}
           </span>
         </div>
         {shown.length ? (
@@ -128,36 +137,36 @@ export function SeizurePanel(props: SeizurePanelProps): ReactNode {
             onDelete={setDeleting}
           />
         ) : (
-          <EmptyState icon="search" title="No seizure matches" actions={<button type="button" className="btn" onClick={() => setFilter('')}>Clear the filter</button>}>
-            Nothing matches “{filter}”.
+          <EmptyState icon="search" title={t('ui.case.seizures.no-match')} actions={<button type="button" className="btn" onClick={() => setFilter('')}>{t('ui.case.seizures.clear-filter')}</button>}>
+            {t('ui.case.seizures.no-match-text', { filter })}
           </EmptyState>
         )}
         {shown.length > limit ? (
           <div className="table-more">
             <span className="muted small">
-              Showing {formatCount(limit)} of {formatCount(shown.length)}
+              {t('ui.case.seizures.showing', { limit, count: shown.length })}
             </span>
             <button type="button" className="btn btn-sm" onClick={() => setLimit((l) => l + PAGE)}>
-              Show {formatCount(Math.min(PAGE, shown.length - limit))} more
+              {t('ui.case.seizures.show-more', { count: Math.min(PAGE, shown.length - limit) })}
             </button>
           </div>
         ) : null}
       </div>
       {current ? (
-        <ErrorBoundary title="This seizure could not be shown" resetKey={current.id} onDismiss={() => onSelect(null)}>
-          <SeizureDetail seizure={current} onClose={() => onSelect(null)} onEdit={props.readOnly ? null : () => props.onEdit(current)} onDelete={props.readOnly ? null : () => setDeleting(current)} />
+        <ErrorBoundary title={t('ui.case.seizures.detail-fault')} resetKey={current.id} onDismiss={() => onSelect(null)}>
+          <SeizureDetail seizure={current} caseDoc={props.caseDoc} writer={props.writer} readOnly={props.readOnly} edits={edits} memberName={memberName} onClose={() => onSelect(null)} onEdit={props.readOnly ? null : () => props.onEdit(current)} onDelete={props.readOnly ? null : () => setDeleting(current)} />
         </ErrorBoundary>
       ) : null}
       {deleting ? (
         <ConfirmDialog
-          title="Delete this seizure?"
-          confirmLabel="Delete seizure"
+          title={t('ui.case.seizures.delete-title')}
+          confirmLabel={t('ui.case.seizures.delete-confirm')}
           onCancel={() => setDeleting(null)}
           onConfirm={() => {
             try {
               props.caseDoc.deleteSeizure(deleting.id, props.writer);
               if (selected === deleting.id) onSelect(null);
-              toast('Seizure deleted');
+              toast(t('ui.case.seizures.deleted'));
             } catch (err) {
               toast(err instanceof Error ? err.message : String(err), 'error');
             }
@@ -165,10 +174,15 @@ export function SeizurePanel(props: SeizurePanelProps): ReactNode {
           }}
         >
           <p>
-            <strong>{deleting.commodity}</strong>, {formatQuantity(deleting.quantity, deleting.unit)}, seized {formatSeizureDate(deleting.seizureDate, deleting.datePrecision)}
-            {countryLabel(deleting.country) === '—' ? '' : ` in ${countryLabel(deleting.country)}`}.
+            <strong>{deleting.commodity}</strong>
+            {t('ui.case.seizures.delete-what', {
+              quantity: formatQuantity(deleting.quantity, deleting.unit),
+              date: formatSeizureDate(deleting.seizureDate, deleting.datePrecision),
+              hasCountry: countryLabel(deleting.country) === '—' ? 'no' : 'yes',
+              country: countryLabel(deleting.country),
+            })}
           </p>
-          <p className="muted section-tight">It disappears from the table, the map and exports for everyone in the task force. The case’s audit log keeps a record of the deletion.</p>
+          <p className="muted section-tight">{t('ui.case.seizures.delete-text')}</p>
         </ConfirmDialog>
       ) : null}
     </div>

@@ -28,6 +28,7 @@ import { uiMapMessages } from './map';
 import { uiCommonMessages } from './ui';
 import { uiFormatMessages } from './format';
 import { membersMessages } from './members';
+import { caseMessages } from './case';
 
 /** Every message id with its English ICU pattern. */
 export const en = {
@@ -56,4 +57,5 @@ export const en = {
   ...uiCommonMessages,
   ...uiFormatMessages,
   ...membersMessages,
+  ...caseMessages,
 } as const;

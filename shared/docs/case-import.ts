@@ -1,0 +1,38 @@
+/**
+ * One file's seizures and routes written into a case doc in ONE transaction with one audit entry
+ * ("case.import", `count` records, `target` the file name). `CaseDoc.importRecords` delegates here.
+ */
+import { seizureFieldsSchema, type SeizureFields } from '../domain/seizure';
+import { routeFieldsSchema, type RouteFields } from '../domain/route';
+import { NestError, describeIssues } from '../errors';
+import { requireRoomFor, type CaseParts, type Tx } from './case-seizures';
+import { insertRecord, stamp, validateWhole, writeFields, type Writer } from './records';
+
+/** What one import writes: new seizures and routes (fresh UUIDs) and the source file's name. */
+export interface ImportItems {
+  seizures: { id: string; fields: SeizureFields }[];
+  routes: { id: string; fields: RouteFields }[];
+  source: string;
+}
+
+/**
+ * Validates every record first, so either all are written or (on a bad record) none.
+ * @throws NestError('validation') naming the first bad record and its fields, or an id that exists; NestError('too-large').
+ */
+export function importRecords(p: CaseParts, tx: Tx, items: ImportItems, w: Writer): void {
+  const seizures = items.seizures.map((it, i) => {
+    const r = seizureFieldsSchema.safeParse(it.fields);
+    if (!r.success) throw new NestError('validation', { id: 'record.nth-seizure-invalid', values: { n: i + 1, detail: describeIssues(r.error.issues) } });
+    if (p.seizures.has(it.id)) throw new NestError('validation', { id: 'record.exists', values: { kind: 'seizure', id: it.id } });
+    return { id: it.id, fields: r.data };
+  });
+  const routes = items.routes.map((it) => ({ id: it.id, fields: validateWhole(routeFieldsSchema, it.fields) }));
+  requireRoomFor(p, seizures.length);
+  const at = stamp(w);
+  tx(w, () => {
+    for (const { id, fields } of seizures) insertRecord(p.seizures, id, { ...fields, createdBy: w.memberId, createdAt: at, updatedBy: w.memberId, updatedAt: at });
+    for (const { id, fields } of routes) insertRecord(p.routes, id, { ...fields, createdBy: w.memberId, createdAt: at });
+    p.audit.push([{ at, by: w.memberId, action: 'case.import', count: seizures.length + routes.length, target: items.source.slice(0, 255) }]);
+    writeFields(p.meta, { updatedBy: w.memberId, updatedAt: at });
+  });
+}

@@ -1,0 +1,159 @@
+/**
+ * The seizures of a case doc (`seizures`: Y.Map<seizureId, Y.Map<field, value>>, deleted ones kept
+ * as tombstones with `deleted: true`) and the audit entries their writes append. `CaseDoc`
+ * delegates to these functions; nothing else calls them. The write functions run inside the
+ * caller's transaction (`tx`), after validating everything first, so a bad record writes nothing.
+ */
+import * as Y from 'yjs';
+import { MAX_SEIZURES_PER_CASE, seizureFieldSchemas, seizureFieldsSchema, newSeizureFields, type Seizure, type SeizureFields } from '../domain/seizure';
+import { NestError } from '../errors';
+import { changesOf, summaryOf, SEIZURE_SUMMARY_FIELDS, type AuditEntry } from './case-audit';
+import { insertRecord, readFields, readLenient, requireRecord, stamp, validatePatch, validateWhole, writeFields, type Writer } from './records';
+
+/** The raw parts of a case doc the record helpers use. */
+export interface CaseParts {
+  meta: Y.Map<unknown>;
+  seizures: Y.Map<Y.Map<unknown>>;
+  routes: Y.Map<Y.Map<unknown>>;
+  audit: Y.Array<AuditEntry>;
+}
+
+/** Runs `fn` in one transaction attributed to the writer (DocView.write). */
+export type Tx = <T>(w: Writer, fn: () => T) => T;
+
+/**
+ * What a seizure field reads as when it is missing or invalid (from a newer or buggy peer): empty
+ * or the least precise value, never a plausible-looking made-up one (no default country or date).
+ */
+const UNREADABLE_SEIZURE: SeizureFields = {
+  ...newSeizureFields(''),
+  seizureDate: '',
+  datePrecision: 'year',
+  country: '',
+  locationPrecision: 'country',
+  sector: 'other',
+};
+
+/** A seizure record read leniently (see {@link UNREADABLE_SEIZURE}), with its stamps. */
+export function toSeizure(id: string, rec: Y.Map<unknown>): Seizure {
+  const raw = readFields(rec);
+  const fields = readLenient(raw, seizureFieldSchemas, UNREADABLE_SEIZURE);
+  // A quantity whose unit cannot be read would show a wrong amount: show none instead.
+  if (raw.unit !== fields.unit) fields.quantity = null;
+  return {
+    ...fields,
+    id,
+    createdBy: typeof raw.createdBy === 'string' ? raw.createdBy : '',
+    createdAt: typeof raw.createdAt === 'number' ? raw.createdAt : 0,
+    updatedBy: typeof raw.updatedBy === 'string' ? raw.updatedBy : '',
+    updatedAt: typeof raw.updatedAt === 'number' ? raw.updatedAt : 0,
+  };
+}
+
+/** All live (not deleted) seizures, ordered by date then id. */
+export function listSeizures(p: CaseParts): Seizure[] {
+  const out: Seizure[] = [];
+  p.seizures.forEach((rec, id) => {
+    if (rec instanceof Y.Map && rec.get('deleted') !== true) out.push(toSeizure(id, rec));
+  });
+  return out.sort((a, b) => a.seizureDate.localeCompare(b.seizureDate) || a.id.localeCompare(b.id));
+}
+
+/** Number of live seizures. */
+export function seizureCount(p: CaseParts): number {
+  let n = 0;
+  p.seizures.forEach((rec) => {
+    if (rec instanceof Y.Map && rec.get('deleted') !== true) n++;
+  });
+  return n;
+}
+
+/** One seizure by id; null when missing, or when deleted unless `withDeleted` (the activity log names deleted seizures too). */
+export function readSeizure(p: CaseParts, id: string, withDeleted = false): Seizure | null {
+  const rec = p.seizures.get(id);
+  if (!(rec instanceof Y.Map) || (!withDeleted && rec.get('deleted') === true)) return null;
+  return toSeizure(id, rec);
+}
+
+/** @throws NestError('too-large') when adding `n` seizures would exceed {@link MAX_SEIZURES_PER_CASE}. */
+export function requireRoomFor(p: CaseParts, n: number): void {
+  const have = seizureCount(p);
+  if (have + n > MAX_SEIZURES_PER_CASE) {
+    throw new NestError('too-large', { id: 'case.too-many-seizures', values: { max: MAX_SEIZURES_PER_CASE, total: have + n } });
+  }
+}
+
+/**
+ * Adds seizures in one transaction with a single audit entry (`target` the id when there is one,
+ * else `count`). All are validated first: if any is invalid nothing is written.
+ * @throws NestError('validation') with the issues of the first bad record, fields prefixed by its index; NestError('too-large').
+ */
+export function addSeizures(p: CaseParts, tx: Tx, items: { id: string; fields: SeizureFields }[], w: Writer, action: string): void {
+  const valid = items.map((it, i) => {
+    try {
+      return { id: it.id, fields: validateWhole(seizureFieldsSchema, it.fields) };
+    } catch (err) {
+      if (err instanceof NestError && items.length > 1) {
+        throw new NestError('validation', { id: 'record.nth-invalid', values: { n: i + 1, detail: err.message } }, err.issues?.map((x) => ({ ...x, field: `${i}.${x.field}` })));
+      }
+      throw err;
+    }
+  });
+  requireRoomFor(p, valid.length);
+  const at = stamp(w);
+  tx(w, () => {
+    for (const { id, fields } of valid) {
+      if (p.seizures.has(id)) throw new NestError('validation', { id: 'record.exists', values: { kind: 'seizure', id } });
+      insertRecord(p.seizures, id, { ...fields, createdBy: w.memberId, createdAt: at, updatedBy: w.memberId, updatedAt: at });
+    }
+    p.audit.push([valid.length === 1 ? { at, by: w.memberId, action, target: valid[0]!.id } : { at, by: w.memberId, action, count: valid.length }]);
+    writeFields(p.meta, { updatedBy: w.memberId, updatedAt: at });
+  });
+}
+
+/**
+ * Updates some fields of a seizure; the merged record is validated as a whole (e.g. both
+ * coordinates or neither). The audit entry (`action`: "seizure.update", or "seizure.restore" for a
+ * value restored from the field's history) carries each changed field's old and new value.
+ * @returns the changed field names (none: nothing written).
+ * @throws NestError('not-found') for an unknown or deleted id; NestError('validation') naming each bad field.
+ */
+export function updateSeizure(p: CaseParts, tx: Tx, id: string, patch: Partial<SeizureFields>, w: Writer, action = 'seizure.update'): string[] {
+  const rec = requireRecord(p.seizures, id, 'seizure');
+  const valid = validatePatch(seizureFieldSchemas, patch);
+  const current = toSeizure(id, rec);
+  validateWhole(seizureFieldsSchema, { ...stripStamps(current), ...valid });
+  return tx(w, () => {
+    const before = readFields(rec);
+    const changed = writeFields(rec, valid);
+    if (changed.length) {
+      const at = stamp(w);
+      writeFields(rec, { updatedBy: w.memberId, updatedAt: at });
+      p.audit.push([{ at, by: w.memberId, action, target: id, fields: changed, changes: changesOf(changed, before, valid) }]);
+      writeFields(p.meta, { updatedBy: w.memberId, updatedAt: at });
+    }
+    return changed;
+  });
+}
+
+/**
+ * Deletes a seizure (kept as a tombstone record with `deleted: true`); the audit entry keeps a
+ * summary of what it was (commodity, species, quantity, date, place).
+ * @throws NestError('not-found') for an unknown or already deleted id.
+ */
+export function deleteSeizure(p: CaseParts, tx: Tx, id: string, w: Writer): void {
+  const rec = requireRecord(p.seizures, id, 'seizure');
+  tx(w, () => {
+    const at = stamp(w);
+    const summary = summaryOf(readFields(rec), SEIZURE_SUMMARY_FIELDS);
+    writeFields(rec, { deleted: true, updatedBy: w.memberId, updatedAt: at });
+    p.audit.push([{ at, by: w.memberId, action: 'seizure.delete', target: id, summary }]);
+    writeFields(p.meta, { updatedBy: w.memberId, updatedAt: at });
+  });
+}
+
+/** The editable fields of a seizure record (its stamps left out). */
+export function stripStamps(s: Seizure): SeizureFields {
+  const { id: _id, createdBy: _cb, createdAt: _ca, updatedBy: _ub, updatedAt: _ua, ...fields } = s;
+  return fields;
+}

@@ -1,0 +1,202 @@
+/**
+ * No silent loss on concurrent edits (issue 9 item 4), in real headless Chromium: two desktops
+ * (browser-mode hosts with their own data folders) and the real relay. Ada (admin) creates a case
+ * with a seizure and invites Bo; both open the seizure and change its quantity at the same moment.
+ * The relay merges last-writer-wins, so one value replaces the other — and both members are told:
+ * each sees a notice under the field naming the other, the other's value and their own. The member
+ * whose value the merge kept then opens the field's history and restores the other's value; both
+ * desktops end with that value, the notices are gone, and the history and the activity log say
+ * what happened. Screenshots of the notice and the history go to /work/tmp/shots/hist-*.png.
+ */
+import { execFile, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import type { Browser, BrowserContext, Page } from '@playwright/test';
+import { test, expect, repoRoot, startHost, stopHost } from './fixtures';
+import { seriousAxeViolations } from './axe';
+import { startRelay, type E2eRelay } from './relay-process';
+
+const SHOTS = process.env.NEST_SHOTS_DIR ?? path.join(os.tmpdir(), 'nest-shots');
+/** Time allowed for a change to cross the relay. */
+const SYNC_TIMEOUT = 45_000;
+
+/** A desktop: its host process, browser context and page. */
+interface Desktop {
+  child: ChildProcess;
+  context: BrowserContext;
+  page: Page;
+}
+
+async function openDesktop(browser: Browser, dataDir: string): Promise<Desktop> {
+  const { child, url } = await startHost(dataDir);
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, deviceScaleFactor: 1, locale: 'en-GB', timezoneId: 'Europe/London' });
+  const page = await context.newPage();
+  await page.goto(url);
+  return { child, context, page };
+}
+
+/** First run as an admin, a workspace and one case; returns the case's route hash. */
+async function adminWithCase(a: Page, caseTitle: string): Promise<string> {
+  await a.getByLabel('Full name').fill('Ada Lim');
+  await a.getByLabel('Agency').fill('NEST Secretariat');
+  await a.getByRole('radio', { name: /Workspace admin/ }).check();
+  await a.getByRole('button', { name: 'Continue' }).click();
+  await a.getByLabel('Workspace name').fill('NEST Singapore 2026');
+  await a.getByLabel('Case prefix').fill('SGNEST');
+  await a.getByRole('button', { name: 'Create workspace' }).click();
+  await a.getByRole('button', { name: 'New case' }).click();
+  const dialog = a.getByRole('dialog', { name: 'New case' });
+  await dialog.getByLabel('Title').fill(caseTitle);
+  await dialog.getByRole('button', { name: 'Create case' }).click();
+  await expect(a.getByRole('heading', { name: caseTitle, level: 1 })).toBeVisible();
+  return new URL(a.url()).hash.replace(/\/seizures$/, '');
+}
+
+/** Connects the workspace to `relay`, registers it as the operator would, and retries until synced. */
+async function connectAndRegister(a: Page, relay: E2eRelay): Promise<void> {
+  await a.getByRole('link', { name: 'Relay & members' }).click();
+  await a.getByLabel('Relay address').fill(relay.url);
+  await a.getByRole('button', { name: 'Connect to relay' }).click();
+  const status = a.getByTestId('relay-status');
+  await expect(status).toHaveAttribute('data-state', 'refused', { timeout: SYNC_TIMEOUT });
+  const command = (await a.getByTestId('register-command').textContent()) ?? '';
+  await promisify(execFile)('sh', ['-c', command], { cwd: repoRoot, env: { ...process.env, NEST_RELAY_DATA_DIR: relay.dataDir, NEST_LOG_LEVEL: 'silent' } });
+  await status.getByRole('button', { name: 'Retry' }).click();
+  await expect(status).toHaveAttribute('data-state', 'synced', { timeout: SYNC_TIMEOUT });
+}
+
+/** Creates an invitation for an investigator and returns its string. */
+async function invite(a: Page, name: string, agency: string): Promise<string> {
+  await a.getByRole('button', { name: 'Invite a member' }).click();
+  const dialog = a.getByRole('dialog', { name: 'Invite a member' });
+  await dialog.getByLabel('Full name').fill(name);
+  await dialog.getByLabel('Agency').fill(agency);
+  await dialog.getByRole('radio', { name: /Investigator/ }).check();
+  await dialog.getByRole('button', { name: 'Create invitation' }).click();
+  const ready = a.getByRole('dialog', { name: 'Invitation ready' });
+  const invitation = await ready.getByTestId('invitation-string').inputValue();
+  await ready.getByRole('button', { name: 'Done' }).click();
+  return invitation;
+}
+
+/** The seizure detail's in-place Quantity input. */
+function quantity(p: Page): ReturnType<Page['getByLabel']> {
+  return p.getByTestId('seizure-inline-fields').getByLabel('Quantity', { exact: true });
+}
+
+test('two members change the same seizure field at once: both are told, and one restores the other’s value from the history', async ({ browser }) => {
+  test.setTimeout(300_000);
+  fs.mkdirSync(SHOTS, { recursive: true });
+  const dirA = fs.mkdtempSync(path.join(os.tmpdir(), 'nest-e2e-a-'));
+  const dirB = fs.mkdtempSync(path.join(os.tmpdir(), 'nest-e2e-b-'));
+  const relay = await startRelay();
+  const desktops: Desktop[] = [];
+  try {
+    const A = await openDesktop(browser, dirA);
+    desktops.push(A);
+    const B = await openDesktop(browser, dirB);
+    desktops.push(B);
+    const a = A.page;
+    const b = B.page;
+
+    // ---- Ada sets up the case and a seizure, connects to the relay and invites Bo. ----
+    const caseHash = await adminWithCase(a, 'Ivory via Pasir Panjang');
+    await connectAndRegister(a, relay);
+    const invitation = await invite(a, 'Bo Tan', 'National Parks Board');
+    await a.evaluate((h) => (window.location.hash = `${h}/seizures`), caseHash);
+    await a.getByRole('button', { name: 'Add seizure' }).click();
+    const form = a.getByRole('dialog', { name: 'Add a seizure' });
+    await form.getByLabel('Commodity').fill('elephant ivory');
+    await form.getByLabel('Seizing country').selectOption('SG');
+    await form.getByLabel('Quantity').fill('8.8');
+    await form.getByLabel('Place').fill('Pasir Panjang Export Terminal');
+    await form.getByRole('button', { name: 'Add seizure' }).click();
+    await expect(form).toBeHidden();
+
+    // ---- Bo joins and opens the same seizure. ----
+    await b.getByRole('button', { name: 'Join a workspace' }).click();
+    const join = b.getByRole('dialog', { name: 'Join a workspace' });
+    await join.getByLabel('Invitation').fill(invitation);
+    await join.getByRole('button', { name: 'Join NEST Singapore 2026' }).click();
+    await expect(b.getByRole('table', { name: 'Cases' }).getByText('Ivory via Pasir Panjang')).toBeVisible({ timeout: SYNC_TIMEOUT });
+    await b.evaluate((h) => (window.location.hash = `${h}/seizures`), caseHash);
+    const row = b.getByRole('table', { name: 'Seizures' }).locator('tbody tr').filter({ hasText: 'elephant ivory' });
+    await expect(row).toBeVisible({ timeout: SYNC_TIMEOUT });
+    await row.click();
+    for (const p of [a, b]) await expect(quantity(p)).toHaveValue('8.8', { timeout: SYNC_TIMEOUT });
+    for (const p of [a, b]) await expect(p.getByTestId('doc-sync-state')).toHaveAttribute('data-state', 'synced', { timeout: SYNC_TIMEOUT });
+
+    // ---- Both change the quantity and press Enter at the same moment. ----
+    await quantity(a).fill('9.1');
+    await quantity(b).fill('7.5');
+    await Promise.all([quantity(a).press('Enter'), quantity(b).press('Enter')]);
+
+    // Both are told, whichever value the merge kept: who changed it, their value, and their own.
+    const noticeA = a.getByTestId('edit-notice');
+    const noticeB = b.getByTestId('edit-notice');
+    await expect(noticeA).toContainText('Bo Tan changed the quantity at the same time', { timeout: SYNC_TIMEOUT });
+    await expect(noticeB).toContainText('Ada Lim changed the quantity at the same time', { timeout: SYNC_TIMEOUT });
+    await expect(noticeA.getByTestId('edit-notice-theirs')).toHaveText('7.5');
+    await expect(noticeA.getByTestId('edit-notice-mine')).toHaveText('9.1');
+    await expect(noticeB.getByTestId('edit-notice-theirs')).toHaveText('9.1');
+    await expect(noticeB.getByTestId('edit-notice-mine')).toHaveText('7.5');
+    await expect(noticeA.getByRole('button', { name: 'Keep mine' })).toBeVisible();
+    await expect(noticeA.getByRole('button', { name: 'Keep theirs' })).toBeVisible();
+    // Both replicas hold the same merged value.
+    await expect(async () => expect(await quantity(a).inputValue()).toBe(await quantity(b).inputValue())).toPass({ timeout: SYNC_TIMEOUT });
+    const kept = await quantity(a).inputValue();
+    expect(['9.1', '7.5']).toContain(kept);
+    await expect(a.locator('.toast')).toHaveCount(0, { timeout: 10_000 });
+    await a.screenshot({ path: path.join(SHOTS, 'hist-notice-a.png') });
+    await b.screenshot({ path: path.join(SHOTS, 'hist-notice-b.png') });
+    expect(await seriousAxeViolations(a)).toEqual([]);
+
+    // ---- The member whose value the merge kept restores the other's value from the field history. ----
+    const [winner, loser, loserName, lost] = kept === '9.1' ? [a, b, 'Bo Tan', '7.5'] : [b, a, 'Ada Lim', '9.1'];
+    await winner.getByTestId('seizure-inline-fields').getByRole('button', { name: 'History of the quantity' }).click();
+    const history = winner.getByRole('dialog', { name: 'History of the quantity' });
+    const items = history.getByTestId('history-item');
+    await expect(items).toHaveCount(3);
+    await expect(items.last()).toContainText('Original value');
+    await expect(items.last().getByTestId('history-value')).toHaveText('8.8');
+    const theirs = items.filter({ hasText: loserName }).filter({ hasText: 'Changed' });
+    await expect(theirs.getByTestId('history-value')).toHaveText(lost);
+    await expect(theirs).toContainText('was 8.8');
+    await expect(items.filter({ hasText: 'Current' }).getByTestId('history-value')).toHaveText(kept);
+    await winner.screenshot({ path: path.join(SHOTS, 'hist-history.png') });
+    expect(await seriousAxeViolations(winner)).toEqual([]);
+    await theirs.getByRole('button', { name: `Restore ${lost}` }).click();
+    // The restore is a new change at the top of the history; nothing was deleted.
+    await expect(items).toHaveCount(4);
+    await expect(items.first()).toContainText('Restored');
+    await expect(items.first()).toContainText('Current');
+    await expect(items.first().getByTestId('history-value')).toHaveText(lost);
+    await history.getByRole('button', { name: 'Close' }).last().click();
+    await expect(history).toBeHidden();
+
+    // ---- Both desktops end with the restored value; the notices are gone on both sides. ----
+    for (const p of [winner, loser]) await expect(quantity(p)).toHaveValue(lost, { timeout: SYNC_TIMEOUT });
+    await expect(winner.getByTestId('edit-notice')).toHaveCount(0);
+    await expect(loser.getByTestId('edit-notice')).toHaveCount(0, { timeout: SYNC_TIMEOUT });
+
+    // ---- The activity log says it in sentences, naming the seizure and the values. ----
+    await loser.getByRole('tab', { name: /Overview/ }).click();
+    const log = loser.getByTestId('activity-log');
+    await expect(log).toContainText(`restored the quantity of the seizure “elephant ivory” to ${lost} (was ${kept})`, { timeout: SYNC_TIMEOUT });
+    await expect(log).toContainText('changed the quantity from 8.8 to 9.1 of the seizure “elephant ivory”');
+    await expect(log).toContainText('changed the quantity from 8.8 to 7.5 of the seizure “elephant ivory”');
+    await expect(log).toContainText('added the seizure “elephant ivory”');
+    await loser.screenshot({ path: path.join(SHOTS, 'hist-activity.png') });
+  } finally {
+    for (const d of desktops) {
+      await d.context.close();
+      await stopHost(d.child);
+    }
+    await relay.stop();
+    fs.rmSync(dirA, { recursive: true, force: true });
+    fs.rmSync(dirB, { recursive: true, force: true });
+    fs.rmSync(relay.dataDir, { recursive: true, force: true });
+  }
+});
