@@ -94,6 +94,8 @@ export class SyncEngine {
   private readonly live = new Map<string, RelayDocLink>();
   private readonly liveStates = new Map<string, DocSyncState>();
   private readonly transientStates = new Map<string, DocSyncState>();
+  /** The transient links of the running round ("sync now" pokes them too). */
+  private readonly transient = new Map<string, RelayDocLink>();
   /** Docs with local (non-relay) updates since they last synced, with a change counter. */
   private readonly dirty = new Map<string, number>();
   private roundTimer: ReturnType<typeof setTimeout> | null = null;
@@ -350,6 +352,7 @@ export class SyncEngine {
   private async syncOne(name: string): Promise<boolean> {
     const doc = this.ws.host.retain(name);
     const link = this.link(name, doc, undefined, this.transientStates);
+    this.transient.set(name, link);
     try {
       await link.whenSynced(this.o.docTimeoutMs);
       return true;
@@ -358,6 +361,7 @@ export class SyncEngine {
       return false;
     } finally {
       link.stop();
+      this.transient.delete(name);
       this.transientStates.delete(name);
       this.ws.host.release(name);
     }
@@ -423,7 +427,7 @@ export class SyncEngine {
     let round = false;
     for (const name of names) {
       if (parseDocName(name)?.workspaceId !== this.ws.id) continue;
-      const link = this.live.get(name);
+      const link = this.live.get(name) ?? this.transient.get(name);
       if (link?.state === 'read-only') {
         waits.push(Promise.resolve(true));
         continue;
