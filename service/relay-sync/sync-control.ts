@@ -21,7 +21,7 @@ export interface SyncControlOptions {
   /** The workspace of an id (opened on first use; throws NestError('not-found')). */
   workspace: (id: string) => WorkspaceRuntime;
   /** Sync engine timings (tests shorten them). */
-  timings?: { roundIntervalMs?: number; docTimeoutMs?: number; syncNowTimeoutMs?: number } | undefined;
+  timings?: { roundIntervalMs?: number; docTimeoutMs?: number; syncNowTimeoutMs?: number; warnAfterMs?: number } | undefined;
   /** The clock of sync health (default Date.now). */
   now?: () => number;
 }
@@ -49,6 +49,7 @@ export class RelaySyncControl implements SyncControl {
       onStatus: (status) => this.opts.events.broadcast('sync.status', status),
       ...(this.opts.timings?.roundIntervalMs !== undefined ? { roundIntervalMs: this.opts.timings.roundIntervalMs } : {}),
       ...(this.opts.timings?.docTimeoutMs !== undefined ? { docTimeoutMs: this.opts.timings.docTimeoutMs } : {}),
+      ...(this.opts.timings?.warnAfterMs !== undefined ? { warnAfterMs: this.opts.timings.warnAfterMs } : {}),
       ...(this.opts.now ? { now: this.opts.now } : {}),
     });
     this.engines.set(ws.id, engine);
