@@ -134,6 +134,18 @@ export class DocHealthBook {
     return visible;
   }
 
+  /**
+   * The relay takes no updates of `doc` from this member (read-only access): nothing can ever be
+   * confirmed, so nothing counts as waiting (the UI says "read-only" instead).
+   */
+  noteReadOnly(doc: string): void {
+    const e = this.entries.get(doc);
+    if (!e) return;
+    e.updates = 0;
+    e.bytes = 0;
+    e.since = null;
+  }
+
   /** Docs the book knows about (edited or acknowledged since the engine started). */
   docs(): string[] {
     return [...this.entries.keys()];

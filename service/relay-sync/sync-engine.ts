@@ -188,6 +188,7 @@ export class SyncEngine {
         const before = states.get(name);
         states.set(name, s);
         if (s === 'refused' || s === 'error') this.health.cancelWaits(name);
+        if (s === 'read-only') this.health.noteReadOnly(name);
         if (s === 'refused' && detail) {
           this.roundState = { state: 'refused', detail };
           this.noteRefusal(detail);
@@ -227,6 +228,7 @@ export class SyncEngine {
     this.live.delete(name);
     this.liveStates.delete(name);
     this.ws.host.release(name);
+    if (this.dirty.has(name)) this.schedule(500); // closed before the relay confirmed it: a round takes over
     this.emit();
   }
 
@@ -372,7 +374,10 @@ export class SyncEngine {
     const docs: Partial<Record<DocSyncState, number>> = {};
     const all = [...this.liveStates.values(), ...this.transientStates.values()];
     for (const s of all) docs[s] = (docs[s] ?? 0) + 1;
-    const state: SyncState = overallState(this.roundState.state ? [...all, this.roundState.state] : all);
+    // A doc whose local updates the relay has not yet confirmed keeps the workspace from "synced",
+    // even when it has no link right now (closed before its acknowledgement, waiting for a round).
+    const waiting = this.health.docs().some((n) => this.health.waiting(n).updates > 0) ? (['syncing'] as const) : [];
+    const state: SyncState = overallState([...all, ...waiting, ...(this.roundState.state ? [this.roundState.state] : [])]);
     const detail = this.roundState.state && state === overallState([this.roundState.state]) ? this.roundState.detail : null;
     const live: Record<string, DocSyncState> = {};
     for (const [name, s] of this.liveStates) live[name] = s;

@@ -48,9 +48,9 @@ export function confirmedText(row: DocHealthRow, now: number): string {
   return row.lastAckAt === null ? t('sync.health.not-confirmed') : formatRelative(row.lastAckAt, now);
 }
 
-/** Whole minutes a doc's changes have waited (at least 1 once warned about). */
+/** Whole minutes a doc's changes have waited (0: less than a minute). */
 export function minutesWaiting(row: DocHealthRow, now: number): number {
-  return row.waiting.since === null ? 0 : Math.max(1, Math.floor((now - row.waiting.since) / 60_000));
+  return row.waiting.since === null ? 0 : Math.max(0, Math.floor((now - row.waiting.since) / 60_000));
 }
 
 /** The warning sentence of an overdue doc. */

@@ -125,7 +125,7 @@ export const syncMessages = {
   'sync.subject.workspace': 'the workspace',
   'sync.subject.registry': 'the case registry',
   'sync.warning.doc':
-    '{count, plural, one {# change} other {# changes}} to {subject} {count, plural, one {has} other {have}} not reached the relay for {minutes, plural, one {# minute} other {# minutes}}.',
+    '{count, plural, one {# change} other {# changes}} to {subject} {count, plural, one {has} other {have}} not reached the relay for {minutes, plural, =0 {less than a minute} one {# minute} other {# minutes}}.',
   'sync.warning.advice': 'The relay can be reached but has not confirmed these changes. Press Sync now; if the warning stays, tell your relay operator. The changes are safe on this computer.',
   'sync.warning.title': '{count, plural, one {A document has} other {# documents have}} changes the relay has not confirmed',
   'sync.now.button': 'Sync now',

@@ -82,6 +82,8 @@ describe('doc health', () => {
     expect(book.health(CASE_B, null, true).warning).toBe(true); // 100 s > 60 s
     book.noteLocal(CASE_B, 9);
     expect(book.waiting(CASE_B)).toEqual({ updates: 2, bytes: 9, since: 900_000 });
+    book.noteReadOnly(CASE_B); // the relay will never take them: nothing waits, nothing was confirmed
+    expect(book.health(CASE_B, 'read-only', true)).toMatchObject({ lastAckAt: null, waiting: { updates: 0, bytes: 0, since: null }, warning: false });
   });
 
   it('isOverdue and reachable are the rule the rows use', () => {
