@@ -40,7 +40,7 @@ export interface DataServiceOptions {
   /** DocHost timings (tests shorten them). */
   docTimings?: { unloadAfterMs?: number; idleCompactMs?: number };
   /** Sync engine timings (tests shorten them). */
-  syncTimings?: { roundIntervalMs?: number; docTimeoutMs?: number };
+  syncTimings?: { roundIntervalMs?: number; docTimeoutMs?: number; syncNowTimeoutMs?: number; warnAfterMs?: number };
   /** The clock handlers read (default: the system clock; tests fix it). */
   clock?: Clock;
 }

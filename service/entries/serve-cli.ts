@@ -38,7 +38,10 @@ async function main(): Promise<void> {
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be a whole number from 0 to 65535, not "${values.port}"`);
   const logger = createLogger('serve', process.env.NEST_LOG_LEVEL ?? 'warn');
   const dataDir = values['data-dir'] ?? defaultDataDir();
-  const service = DataService.open({ dataDir, mode: 'browser', logger, version: process.env.npm_package_version });
+  // NEST_SYNC_WARN_AFTER_MS: the sync health warning threshold (end-to-end tests and demos shorten the 2 minutes).
+  const warnAfterMs = Number(process.env.NEST_SYNC_WARN_AFTER_MS);
+  const syncTimings = Number.isInteger(warnAfterMs) && warnAfterMs > 0 ? { warnAfterMs } : undefined;
+  const service = DataService.open({ dataDir, mode: 'browser', logger, version: process.env.npm_package_version, ...(syncTimings ? { syncTimings } : {}) });
   const host = await startBrowserHost({ service, rendererDir: appPath('dist', 'renderer'), port, logger, token: browserToken(dataDir, { keep: values['keep-token'] ?? false, renew: values['new-token'] ?? false }) });
   console.log(`NEST Desk is running at ${host.url}`);
   console.log(`Data folder: ${dataDir}. Press Ctrl+C to stop.`);

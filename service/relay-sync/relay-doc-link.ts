@@ -57,6 +57,8 @@ export interface RelayDocLinkOptions {
   logger: Logger;
   /** Called on every state change. */
   onState: (state: DocSyncState, detail?: string) => void;
+  /** Called each time the relay's stored state is proven to cover every local update (sync health). */
+  onAcked?: () => void;
   /** Largest message accepted from the relay (bytes). */
   maxPayload?: number;
   /** ms between re-exchanges of state while open (default {@link DEFAULT_RESYNC_MS}). */
@@ -264,6 +266,7 @@ export class RelayDocLink {
       this.send(encodeUpdate(verdict.resend));
     }
     if (verdict.acked) {
+      this.o.onAcked?.();
       if (this.receivedStep2) this.setState('synced');
     } else if (this.ack.inFlight === 0) this.scheduleQuery();
   }
@@ -297,8 +300,6 @@ export class RelayDocLink {
     this.gapTimer = null;
   }
 
-
-
   /** Queries the relay's stored state shortly after local updates (batching a burst of them). */
   private scheduleQuery(): void {
     if (this.queryTimer || !this.isOpen() || this.readOnly) return;
@@ -314,8 +315,6 @@ export class RelayDocLink {
     this.send(encodeQueryStored());
     this.ack.noteQuery(this.o.doc, Date.now());
   }
-
-
 
   private send(bytes: Uint8Array): void {
     if (this.isOpen()) this.ws!.send(bytes);
@@ -340,6 +339,15 @@ export class RelayDocLink {
       this.connect();
     }, delay);
     this.retryTimer.unref?.();
+  }
+
+  /**
+   * "Sync now": re-exchanges state at once when open (its acknowledgement follows through
+   * {@link RelayDocLinkOptions.onAcked}), or reconnects now when not.
+   */
+  resyncNow(): void {
+    if (this.isOpen()) this.resync();
+    else this.reconnectNow();
   }
 
   /** Retries now (e.g. the relay came back, or the token was renewed). */

@@ -8,6 +8,8 @@ import type { SyncStatus } from '../../shared/rpc/sync';
 import type { EventBroadcaster, SyncControl } from '../rpc/context';
 import type { SyncHub } from '../renderer-sync/sync-hub';
 import type { WorkspaceRuntime } from '../workspace/workspace-runtime';
+import { NestError } from '../../shared/errors';
+import { UNACKED_WARNING_MS } from './doc-health';
 import { relayUrls } from './relay-url';
 import { SyncEngine, type SyncConfig } from './sync-engine';
 
@@ -19,7 +21,9 @@ export interface SyncControlOptions {
   /** The workspace of an id (opened on first use; throws NestError('not-found')). */
   workspace: (id: string) => WorkspaceRuntime;
   /** Sync engine timings (tests shorten them). */
-  timings?: { roundIntervalMs?: number; docTimeoutMs?: number } | undefined;
+  timings?: { roundIntervalMs?: number; docTimeoutMs?: number; syncNowTimeoutMs?: number; warnAfterMs?: number } | undefined;
+  /** The clock of sync health (default Date.now). */
+  now?: () => number;
 }
 
 /** The sync engines of one data service. */
@@ -43,7 +47,10 @@ export class RelaySyncControl implements SyncControl {
       hub: this.opts.hub,
       logger: this.opts.logger.child({ workspace: ws.id, part: 'sync' }),
       onStatus: (status) => this.opts.events.broadcast('sync.status', status),
-      ...this.opts.timings,
+      ...(this.opts.timings?.roundIntervalMs !== undefined ? { roundIntervalMs: this.opts.timings.roundIntervalMs } : {}),
+      ...(this.opts.timings?.docTimeoutMs !== undefined ? { docTimeoutMs: this.opts.timings.docTimeoutMs } : {}),
+      ...(this.opts.timings?.warnAfterMs !== undefined ? { warnAfterMs: this.opts.timings.warnAfterMs } : {}),
+      ...(this.opts.now ? { now: this.opts.now } : {}),
     });
     this.engines.set(ws.id, engine);
   }
@@ -75,7 +82,14 @@ export class RelaySyncControl implements SyncControl {
     const engine = this.engines.get(workspaceId);
     if (engine) return engine.status();
     this.opts.workspace(workspaceId);
-    return { workspaceId, state: 'off', detail: null, relayUrl: null, lastSyncedAt: null, docs: {}, live: {} };
+    return { workspaceId, state: 'off', detail: null, relayUrl: null, lastSyncedAt: null, docs: {}, live: {}, health: [], warnAfterMs: UNACKED_WARNING_MS };
+  }
+
+  /** @inheritdoc */
+  async syncNow(workspaceId: string, docName: string | null): Promise<{ docs: number; acked: number; lastAckAt: number | null }> {
+    const engine = this.engines.get(workspaceId);
+    if (!engine) throw new NestError('invalid-params', { id: 'service.sync.no-relay' });
+    return engine.syncNowAndConfirm(docName, this.opts.timings?.syncNowTimeoutMs);
   }
 
   /** The running engine of a workspace, if any (tests). */

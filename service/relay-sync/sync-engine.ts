@@ -19,6 +19,9 @@ import { parseDocName, workspaceDocName } from '../../shared/docs/names';
 import { authorizationHeader, changesErrorSchema, changesResponseSchema, changesUrl, type ChangesResponse } from '../../shared/protocol/relay';
 import type { SyncHub } from '../renderer-sync/sync-hub';
 import type { WorkspaceRuntime } from '../workspace/workspace-runtime';
+import type { DocHealthRow } from '../../shared/rpc/sync';
+import { DocHealthBook } from './doc-health';
+import { healthRows } from './health-rows';
 import { RELAY_ORIGIN, RelayDocLink } from './relay-doc-link';
 import { relayUrls, type RelayUrls } from './relay-url';
 import { overallState, type DocSyncState, type SyncState } from './sync-status';
@@ -47,6 +50,10 @@ export interface WorkspaceSyncStatus {
   docs: Partial<Record<DocSyncState, number>>;
   /** Per open (live) doc: its state, for the case header. */
   live: Record<string, DocSyncState>;
+  /** Per doc known to the engine: last acknowledgement, what waits, the warning (doc-health.ts). */
+  health: DocHealthRow[];
+  /** The warning threshold in ms. */
+  warnAfterMs: number;
 }
 
 /** Options of a {@link SyncEngine}. */
@@ -67,17 +74,28 @@ export interface SyncEngineOptions {
   stallMs?: number;
   /** Called synchronously on every state change of any link, live or transient (doc name, state). */
   onDocState?: (name: string, state: DocSyncState) => void;
+  /** The clock of sync health (ms since epoch; default Date.now; tests move it past the warning threshold). */
+  now?: () => number;
+  /** Sync health's warning threshold in ms (default UNACKED_WARNING_MS of doc-health.ts). */
+  warnAfterMs?: number;
 }
 
 /** Keeps one workspace in sync with its relay. */
 export class SyncEngine {
-  private readonly o: Required<Omit<SyncEngineOptions, 'resyncMs' | 'stallMs' | 'onDocState'>> & Pick<SyncEngineOptions, 'resyncMs' | 'stallMs' | 'onDocState'>;
+  private readonly o: Required<Omit<SyncEngineOptions, 'resyncMs' | 'stallMs' | 'onDocState' | 'now' | 'warnAfterMs'>> &
+    Pick<SyncEngineOptions, 'resyncMs' | 'stallMs' | 'onDocState'>;
+  /** Sync health per doc: last acknowledgement, what waits. */
+  readonly health: DocHealthBook;
+  private emitTimer: ReturnType<typeof setTimeout> | null = null;
+  private warnTimer: ReturnType<typeof setTimeout> | null = null;
   private readonly ws: WorkspaceRuntime;
   private config: SyncConfig;
   private urls: RelayUrls;
   private readonly live = new Map<string, RelayDocLink>();
   private readonly liveStates = new Map<string, DocSyncState>();
   private readonly transientStates = new Map<string, DocSyncState>();
+  /** The transient links of the running round ("sync now" pokes them too). */
+  private readonly transient = new Map<string, RelayDocLink>();
   /** Docs with local (non-relay) updates since they last synced, with a change counter. */
   private readonly dirty = new Map<string, number>();
   private roundTimer: ReturnType<typeof setTimeout> | null = null;
@@ -95,16 +113,19 @@ export class SyncEngine {
     this.ws = o.workspace;
     this.config = config;
     this.urls = relayUrls(config.relayUrl);
+    this.health = new DocHealthBook({ now: o.now ?? Date.now, warnAfterMs: o.warnAfterMs });
     this.lastSyncedAt = this.ws.store.getSetting<number | null>('syncLastAt', null);
-    for (const h of this.ws.store.docs.changedSince(config.localClock)) this.markDirty(h.docName);
+    for (const h of this.ws.store.docs.changedSince(config.localClock)) if (this.markDirty(h.docName)) this.health.noteEarlierEdits(h.docName, h.updatedAt);
     this.disposers.push(
       this.ws.host.listen({
-        update: (name, _u, origin) => {
+        update: (name, u, origin) => {
           if (origin === RELAY_ORIGIN) {
             if (name === workspaceDocName(this.ws.id)) this.schedule(1000); // the index or members changed
             return;
           }
-          this.markDirty(name);
+          if (!this.markDirty(name)) return;
+          this.health.noteLocal(name, u.byteLength);
+          this.emitSoon();
           if (!this.live.has(name)) this.schedule(500);
         },
       }),
@@ -139,10 +160,12 @@ export class SyncEngine {
     this.schedule(0);
   }
 
-  private markDirty(name: string): void {
+  /** Counts a local change of `name`; false (nothing done) for a doc of another workspace. */
+  private markDirty(name: string): boolean {
     const ref = parseDocName(name);
-    if (ref?.workspaceId !== this.ws.id) return;
+    if (ref?.workspaceId !== this.ws.id) return false;
     this.dirty.set(name, (this.dirty.get(name) ?? 0) + 1);
+    return true;
   }
 
   private link(name: string, doc: Y.Doc, awareness: awarenessProtocol.Awareness | undefined, states: Map<string, DocSyncState>): RelayDocLink {
@@ -156,11 +179,16 @@ export class SyncEngine {
       logger: this.o.logger,
       resyncMs: this.o.resyncMs,
       stallMs: this.o.stallMs,
+      onAcked: () => {
+        if (!this.stopped && this.health.noteAcked(name)) this.emitSoon();
+      },
       onState: (s, detail) => {
         if (this.stopped) return;
         this.o.onDocState?.(name, s);
         const before = states.get(name);
         states.set(name, s);
+        if (s === 'refused' || s === 'error') this.health.cancelWaits(name);
+        if (s === 'read-only') this.health.noteReadOnly(name);
         if (s === 'refused' && detail) {
           this.roundState = { state: 'refused', detail };
           this.noteRefusal(detail);
@@ -200,6 +228,7 @@ export class SyncEngine {
     this.live.delete(name);
     this.liveStates.delete(name);
     this.ws.host.release(name);
+    if (this.dirty.has(name)) this.schedule(500); // closed before the relay confirmed it: a round takes over
     this.emit();
   }
 
@@ -327,6 +356,7 @@ export class SyncEngine {
   private async syncOne(name: string): Promise<boolean> {
     const doc = this.ws.host.retain(name);
     const link = this.link(name, doc, undefined, this.transientStates);
+    this.transient.set(name, link);
     try {
       await link.whenSynced(this.o.docTimeoutMs);
       return true;
@@ -335,6 +365,7 @@ export class SyncEngine {
       return false;
     } finally {
       link.stop();
+      this.transient.delete(name);
       this.transientStates.delete(name);
       this.ws.host.release(name);
     }
@@ -345,19 +376,80 @@ export class SyncEngine {
     const docs: Partial<Record<DocSyncState, number>> = {};
     const all = [...this.liveStates.values(), ...this.transientStates.values()];
     for (const s of all) docs[s] = (docs[s] ?? 0) + 1;
-    const state: SyncState = overallState(this.roundState.state ? [...all, this.roundState.state] : all);
+    // A doc whose local updates the relay has not yet confirmed keeps the workspace from "synced",
+    // even when it has no link right now (closed before its acknowledgement, waiting for a round).
+    const waiting = this.health.docs().some((n) => this.health.waiting(n).updates > 0) ? (['syncing'] as const) : [];
+    const state: SyncState = overallState([...all, ...waiting, ...(this.roundState.state ? [this.roundState.state] : [])]);
     const detail = this.roundState.state && state === overallState([this.roundState.state]) ? this.roundState.detail : null;
     const live: Record<string, DocSyncState> = {};
     for (const [name, s] of this.liveStates) live[name] = s;
-    return { workspaceId: this.ws.id, state, detail, relayUrl: this.config.relayUrl, lastSyncedAt: this.lastSyncedAt, docs, live };
+    const health = healthRows({
+      workspaceId: this.ws.id,
+      book: this.health,
+      states: [this.liveStates, this.transientStates],
+      relayReachable: this.roundState.state !== 'offline' && this.liveStates.get(workspaceDocName(this.ws.id)) !== 'offline',
+      caseEntry: (id) => this.ws.workspaceDoc().getCase(id),
+    });
+    return { workspaceId: this.ws.id, state, detail, relayUrl: this.config.relayUrl, lastSyncedAt: this.lastSyncedAt, docs, live, health, warnAfterMs: this.health.warnAfterMs };
   }
 
   private emit(): void {
+    if (this.stopped) return;
     const s = this.status();
+    this.armWarning();
     const json = JSON.stringify(s);
     if (json === this.lastStatusJson) return;
     this.lastStatusJson = json;
     this.o.onStatus(s);
+  }
+
+  /** Emits shortly, once for a burst (typing makes an update per keystroke). */
+  private emitSoon(): void {
+    if (this.emitTimer || this.stopped) return;
+    this.emitTimer = setTimeout(() => {
+      this.emitTimer = null;
+      this.emit();
+    }, 250);
+    this.emitTimer.unref?.();
+  }
+
+  /** Emits again when the next waiting doc becomes overdue, so its warning shows without any other event. */
+  private armWarning(): void {
+    if (this.warnTimer) clearTimeout(this.warnTimer);
+    this.warnTimer = null;
+    const at = this.health.nextWarningAt();
+    if (at === null) return;
+    this.warnTimer = setTimeout(() => this.emit(), Math.max(0, at - this.health.now()) + 50);
+    this.warnTimer.unref?.();
+  }
+
+  /**
+   * "Sync now": re-exchanges state at once with the relay for `docName`, or for every open doc and
+   * every doc with something waiting, and resolves once each was proven held by the relay (or is
+   * read-only), or after `timeoutMs`. A doc without a live link is synced by a round started now.
+   */
+  async syncNowAndConfirm(docName: string | null, timeoutMs = 20_000): Promise<{ docs: number; acked: number; lastAckAt: number | null }> {
+    const names = new Set<string>(docName ? [docName] : [...this.live.keys(), ...this.health.docs().filter((n) => this.health.waiting(n).updates > 0)]);
+    const waits: Promise<boolean>[] = [];
+    let round = false;
+    for (const name of names) {
+      if (parseDocName(name)?.workspaceId !== this.ws.id) continue;
+      const link = this.live.get(name) ?? this.transient.get(name);
+      if (link?.state === 'read-only') {
+        waits.push(Promise.resolve(true));
+        continue;
+      }
+      waits.push(this.health.whenAcked(name, timeoutMs));
+      if (link) link.resyncNow();
+      else {
+        if (!this.dirty.has(name)) this.dirty.set(name, 0);
+        round = true;
+      }
+    }
+    if (round || !docName) this.schedule(0);
+    const acked = (await Promise.all(waits)).filter(Boolean).length;
+    const lastAckAt = docName ? this.health.health(docName, null, true).lastAckAt : null;
+    return { docs: waits.length, acked, lastAckAt };
   }
 
   /** Stops every link and timer; local data is untouched. */
@@ -365,6 +457,9 @@ export class SyncEngine {
     if (this.stopped) return;
     this.stopped = true;
     if (this.roundTimer) clearTimeout(this.roundTimer);
+    if (this.emitTimer) clearTimeout(this.emitTimer);
+    if (this.warnTimer) clearTimeout(this.warnTimer);
+    this.health.cancelWaits();
     for (const d of this.disposers) d();
     for (const [name, link] of this.live) {
       link.stop();

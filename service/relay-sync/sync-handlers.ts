@@ -66,6 +66,8 @@ export const syncHandlers: HandlerMap<SyncMethod> = {
     return {};
   },
 
+  'sync.now': (p, { sync }) => sync.syncNow(p.workspaceId, p.docName),
+
   'sync.disconnect': async (p, { sync }) => {
     await sync.stop(p.workspaceId, { forget: true });
     return {};

@@ -61,6 +61,12 @@ export interface SyncControl {
   start(ws: WorkspaceRuntime, next: { relayUrl: string; token: string }): void;
   /** Stops syncing; `forget` also deletes the workspace's relay settings (local data is kept). */
   stop(workspaceId: string, opts?: { forget?: boolean }): Promise<void>;
+  /**
+   * "Sync now": re-exchanges state with the relay for one doc (or every open and waiting doc) and
+   * resolves once the relay is proven to hold them, or after a timeout (`acked` < `docs`).
+   * @throws NestError('invalid-params') when the workspace does not sync through a relay.
+   */
+  syncNow(workspaceId: string, docName: string | null): Promise<{ docs: number; acked: number; lastAckAt: number | null }>;
 }
 
 /** The projection queries of each workspace (lists, counts, map points, search). */

@@ -15,7 +15,37 @@ export const SYNC_STATES = ['off', 'synced', 'syncing', 'offline', 'refused', 'e
 /** Per-doc link states. */
 export const DOC_SYNC_STATES = ['syncing', 'synced', 'read-only', 'offline', 'refused', 'error'] as const;
 
-/** A workspace's sync status. `live` maps open doc names to their link state. */
+/** What waits for the relay's acknowledgement on one doc (service/relay-sync/doc-health.ts). */
+export const docWaitingSchema = z.object({
+  /** Local updates not yet proven held by the relay. */
+  updates: z.number().int(),
+  /** Their encoded size in bytes. */
+  bytes: z.number().int(),
+  /** ms since epoch of the oldest, or null. */
+  since: z.number().nullable(),
+});
+
+/**
+ * The sync health of one doc: its link state (null between rounds), the last time the relay was
+ * proven to hold every local update (ms since epoch), what waits, and whether it has waited past
+ * the warning threshold while the relay was reachable. `caseNumber`/`caseTitle` name a case doc
+ * from the workspace's case index (null for other docs or a case not yet in the index).
+ */
+export const docHealthSchema = z.object({
+  doc: z.string(),
+  kind: z.enum(['workspace', 'case', 'registry']),
+  caseId: z.string().nullable(),
+  caseNumber: z.string().nullable(),
+  caseTitle: z.string().nullable(),
+  state: z.enum(DOC_SYNC_STATES).nullable(),
+  lastAckAt: z.number().nullable(),
+  waiting: docWaitingSchema,
+  warning: z.boolean(),
+});
+/** The sync health of one doc. */
+export type DocHealthRow = z.infer<typeof docHealthSchema>;
+
+/** A workspace's sync status. `live` maps open doc names to their link state; `health` lists every doc the engine knows about. */
 export const syncStatusSchema = z.object({
   workspaceId: z.string(),
   state: z.enum(SYNC_STATES),
@@ -24,6 +54,9 @@ export const syncStatusSchema = z.object({
   lastSyncedAt: z.number().nullable(),
   docs: z.record(z.string(), z.number()),
   live: z.record(z.string(), z.enum(DOC_SYNC_STATES)),
+  health: z.array(docHealthSchema),
+  /** The warning threshold in ms (how long a wait while online is tolerated). */
+  warnAfterMs: z.number(),
 });
 /** A workspace's sync status. */
 export type SyncStatus = z.infer<typeof syncStatusSchema>;
@@ -73,6 +106,12 @@ export const syncRpc = {
     'sync.configure',
   ),
   'sync.retry': method(z.object({ workspaceId }), z.object({}), 'Reconnects every link of a syncing workspace now, with the stored relay and token (any member).', 'sync.run'),
+  'sync.now': method(
+    z.object({ workspaceId, docName: z.string().min(1).max(200).nullable().default(null) }),
+    z.object({ docs: z.number().int(), acked: z.number().int(), lastAckAt: z.number().nullable() }),
+    'Re-exchanges state with the relay now for one doc (docName) or every open and waiting doc of the workspace, and resolves once the relay is proven to hold them or after a timeout: `acked` of `docs` were confirmed (any member).',
+    'sync.run',
+  ),
   'sync.disconnect': method(z.object({ workspaceId }), z.object({}), 'Stops syncing this workspace (local data is kept).', 'sync.run'),
   'invitations.create': method(
     z.object({ workspaceId, name: identityInputSchema.shape.name, agency: identityInputSchema.shape.agency, role: z.enum(MEMBER_ROLES), validDays: z.number().int().min(1).max(730).default(90) }),

@@ -15,6 +15,10 @@
  * case marked Read-only, without edit controls, and the relay and members without admin actions.
  * Neither browser sends a request anywhere but its own host on 127.0.0.1: the desktops' data
  * services talk to the relay, the pages never do. Screenshots go to docs/screenshots/.
+ * A third test shows sync health (issue 9 item 6): the per-document list, "Sync now" waiting for
+ * the relay's confirmation, and the warning when the relay, reachable through a proxy that loses
+ * every frame of the case, has not confirmed a change past the threshold (shortened to 3 s with
+ * NEST_SYNC_WARN_AFTER_MS); screenshots of the badge and the page go to /work/tmp/shots/.
  */
 import { execFile, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
@@ -25,6 +29,7 @@ import type { Browser, BrowserContext, Page } from '@playwright/test';
 import { test, expect, offHost, repoRoot, startHost, stopHost } from './fixtures';
 import { seriousAxeViolations } from './axe';
 import { startRelay, type E2eRelay } from './relay-process';
+import { ChaosProxy, NO_FAULTS } from '../sync/chaos-proxy';
 
 const SHOTS = path.join(repoRoot, 'docs/screenshots');
 /** Time allowed for a change to cross the relay, or for links to notice the relay stopped or came back. */
@@ -261,9 +266,10 @@ test('two desktops sync a case through the relay: invitation, join, live edits, 
 // ---- Shorter steps for the observer test ----------------------------------------------------
 
 /** Adds a seizure through the case's Add seizure dialog and waits for the dialog to close. */
-async function addSeizure(page: Page, f: { commodity: string; quantity: string; place: string; lat: string; lon: string }): Promise<void> {
+async function addSeizure(page: Page, f: { commodity: string; quantity: string; place: string; lat: string; lon: string; country?: string }): Promise<void> {
   await page.getByRole('button', { name: 'Add seizure' }).click();
   const form = page.getByRole('dialog', { name: 'Add a seizure' });
+  if (f.country) await form.getByLabel('Seizing country').selectOption(f.country);
   await form.getByLabel('Commodity').fill(f.commodity);
   await form.getByLabel('Quantity').fill(f.quantity);
   await form.getByLabel('Place').fill(f.place);
@@ -377,6 +383,86 @@ test('an observer joins read-only: the case says so and offers no edit controls'
     await relay.stop();
     fs.rmSync(dirA, { recursive: true, force: true });
     fs.rmSync(dirC, { recursive: true, force: true });
+    fs.rmSync(relay.dataDir, { recursive: true, force: true });
+  }
+});
+
+test('sync health: the document list, "Sync now" until the relay confirms, and the warning when it does not', async ({ browser }) => {
+  test.setTimeout(240_000);
+  const dirA = fs.mkdtempSync(path.join(os.tmpdir(), 'nest-e2e-health-'));
+  const relay = await startRelay();
+  // The proxy loses every frame of the case doc while `lossy` is set: the relay stays reachable but never confirms.
+  let lossy = false;
+  let caseDocPath = '';
+  const proxy = await ChaosProxy.start({ target: relay.url, seed: 6, faults: NO_FAULTS, onFrame: (f) => (lossy && f.path === caseDocPath ? 'drop' : undefined) });
+  const shots = process.env.NEST_SHOTS_DIR ?? '/work/tmp/shots';
+  fs.mkdirSync(shots, { recursive: true });
+  const before = process.env.NEST_SYNC_WARN_AFTER_MS;
+  process.env.NEST_SYNC_WARN_AFTER_MS = '3000';
+  let A: Desktop | null = null;
+  try {
+    A = await openDesktop(browser, dirA);
+    const a = A.page;
+    const caseHash = await adminWithCase(a, 'Pangolin scales through Tuas');
+    const caseId = /\/c\/([0-9a-f-]{36})/.exec(caseHash)![1]!;
+    await connectAndRegister(a, { ...relay, url: proxy.url });
+
+    // The list: the workspace and the case, each confirmed by the relay, nothing waiting.
+    const table = a.getByRole('table', { name: 'Sync health by document' });
+    const caseRow = table.locator(`tbody tr[data-doc$="/case/${caseId}"]`);
+    caseDocPath = `/${(await caseRow.getAttribute('data-doc', { timeout: SYNC_TIMEOUT }))!}`;
+    await expect(caseRow).toContainText('MEK-2026-0001 · Pangolin scales through Tuas');
+    await expect(caseRow.getByTestId('health-confirmed')).not.toHaveText('Not yet');
+    await expect(caseRow).toContainText('Nothing');
+    await expect(table.locator('tbody tr').filter({ hasText: 'Workspace: members and case index' })).toHaveCount(1);
+
+    // "Sync now" for everything: the button waits for the relay, then says what it confirmed.
+    await a.getByTestId('sync-now-all').click();
+    await expect(a.getByText(/^The relay confirmed it holds (the 1 document|all \d+ documents) that (was|were) open or waiting\.$/)).toBeVisible({ timeout: SYNC_TIMEOUT });
+    await expect(a.getByTestId('sync-now-all')).toHaveText('Sync now');
+    expect(await seriousAxeViolations(a)).toEqual([]);
+
+    // The relay stops confirming the case: an edit waits, and after the threshold the badge warns.
+    lossy = true;
+    await a.evaluate((h) => (window.location.hash = `${h}/seizures`), caseHash);
+    await addSeizure(a, { commodity: 'pangolin scales', quantity: '1.2', place: 'Tuas checkpoint', lat: '1.35', lon: '103.64', country: 'SG' });
+    const badge = a.getByTestId('doc-sync-state');
+    await expect(badge).toHaveAttribute('data-warning', 'true', { timeout: SYNC_TIMEOUT });
+    await expect(badge).toHaveText(/Not on the relay/);
+    await expect(badge).toHaveAttribute('title', /^1 change to case MEK-2026-0001 has not reached the relay for less than a minute\./);
+    const closeDetail = a.getByRole('button', { name: 'Close seizure detail' });
+    if (await closeDetail.isVisible()) await closeDetail.click();
+    await a.screenshot({ path: path.join(shots, 'health-badge.png') });
+
+    // The Relay & members page says which case, how many changes and for how long.
+    await a.getByRole('link', { name: 'Relay & members' }).click();
+    const warning = a.getByTestId('health-warning');
+    await expect(warning).toContainText('1 change to case MEK-2026-0001 has not reached the relay for less than a minute.', { timeout: SYNC_TIMEOUT });
+    await expect(caseRow).toHaveAttribute('data-warning', 'true');
+    await expect(caseRow).toContainText(/1 change · [\d.]+ (bytes|kB) · since/);
+    await a.getByTestId('doc-health').scrollIntoViewIfNeeded();
+    await a.screenshot({ path: path.join(shots, 'health-relay.png'), fullPage: true });
+    expect(await seriousAxeViolations(a)).toEqual([]);
+
+    // Frames flow again: "Sync now" on the case waits for the relay's confirmation, then the warning is gone.
+    lossy = false;
+    await caseRow.getByTestId('health-sync-now').click();
+    await expect(a.getByText('The relay confirmed it holds every change to case MEK-2026-0001.')).toBeVisible({ timeout: SYNC_TIMEOUT });
+    await expect(warning).toHaveCount(0);
+    await expect(caseRow).toHaveAttribute('data-warning', 'false');
+    await expect(caseRow).toContainText('Nothing');
+    expect(offHost(A.requests, A.origin)).toEqual([]);
+    expect(A.csp).toEqual([]);
+  } finally {
+    if (before === undefined) delete process.env.NEST_SYNC_WARN_AFTER_MS;
+    else process.env.NEST_SYNC_WARN_AFTER_MS = before;
+    if (A) {
+      await A.context.close();
+      await stopHost(A.child);
+    }
+    await proxy.close();
+    await relay.stop();
+    fs.rmSync(dirA, { recursive: true, force: true });
     fs.rmSync(relay.dataDir, { recursive: true, force: true });
   }
 });

@@ -1,7 +1,8 @@
 /**
  * The RPC methods the "Relay & members" and "Join a workspace" screens use besides the sync
  * flow itself (test/service/sync.test.ts): the operator's registration (read again without
- * reconnecting), reading an invitation before joining, and "Retry" for any member.
+ * reconnecting), reading an invitation before joining, "Retry" for any member, and "Sync now"
+ * with the health list (its success path against a real relay: test/service/relay-sync/sync-health.test.ts).
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { RpcError } from '../../renderer/src/data/rpc-error';
@@ -60,5 +61,27 @@ describe('relay registration, invitation preview, retry', () => {
     await c.call('sync.connect', { workspaceId, relayUrl: NO_RELAY });
     await expect(c.call('sync.retry', { workspaceId })).resolves.toEqual({});
     expect((await c.call('sync.status', { workspaceId })).relayUrl).toBe(NO_RELAY);
+  });
+
+  it('"sync now" never claims what the relay has not proven: unreachable relay, nothing acknowledged; the health list shows what waits', async () => {
+    const h = startService({ syncTimings: { roundIntervalMs: 60_000, docTimeoutMs: 1000, syncNowTimeoutMs: 300 } });
+    harnesses.push(h);
+    const c = h.client();
+    await c.call('identity.create', { name: 'Ada Admin', agency: 'NEST Secretariat', role: 'admin' });
+    const { id: workspaceId } = await c.call('workspaces.create', { name: 'Task Force Alpha', casePrefix: 'TFA', reportingCurrency: 'USD' });
+    const err = await c.call('sync.now', { workspaceId, docName: null }).catch((e: unknown) => e);
+    expect((err as RpcError).message).toMatch(/does not sync through a relay/);
+    expect((await c.call('sync.status', { workspaceId })).health).toEqual([]);
+
+    await c.call('sync.connect', { workspaceId, relayUrl: NO_RELAY });
+    const result = await c.call('sync.now', { workspaceId, docName: null });
+    expect(result.docs).toBeGreaterThan(0);
+    expect(result.acked).toBe(0);
+    const status = await c.call('sync.status', { workspaceId });
+    expect(status.warnAfterMs).toBe(120_000);
+    const wsRow = status.health.find((r) => r.doc === `${workspaceId}/workspace`);
+    expect(wsRow).toMatchObject({ kind: 'workspace', lastAckAt: null, warning: false, caseId: null });
+    expect(wsRow!.waiting.updates).toBeGreaterThan(0); // founding the workspace and signing the key were never acknowledged
+    expect(wsRow!.waiting.since).not.toBeNull();
   });
 });

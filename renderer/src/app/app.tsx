@@ -5,6 +5,7 @@
  * resort.
  */
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
+import { t } from '../../../shared/messages';
 import type { DataClient } from '../data/client';
 import type { Identity } from '../../../shared/rpc/app';
 import { ServicesProvider } from './services';
@@ -38,7 +39,7 @@ export function App(props: { client: DataClient }): ReactNode {
         </div>
       </div>
     );
-  } else if (identity === undefined) body = <Loading full>Loading your profile…</Loading>;
+  } else if (identity === undefined) body = <Loading full>{t('app.loading-profile')}</Loading>;
   else if (identity === null) body = <IdentityScreen onCreated={setIdentity} />;
   else body = <Routes />;
 
@@ -46,7 +47,7 @@ export function App(props: { client: DataClient }): ReactNode {
     <ServicesProvider client={client} identity={identity ?? null}>
       <ToastProvider>
         <ReconnectNotice />
-        <ErrorBoundary title="NEST Desk could not show this window" className="app-fault">
+        <ErrorBoundary title={t('app.window-fault')} className="app-fault">
           {body}
         </ErrorBoundary>
       </ToastProvider>
@@ -58,7 +59,7 @@ function Routes(): ReactNode {
   const route = useRoute();
   if (route.name === 'home') {
     return (
-      <ErrorBoundary title="This screen could not be shown" resetKey="home">
+      <ErrorBoundary title={t('app.screen-fault')} resetKey="home">
         <WorkspaceChooser />
       </ErrorBoundary>
     );

@@ -3,6 +3,7 @@
  * joined, or catching up): "Receiving cases from the relay…" instead of "No cases yet".
  */
 import type { ReactNode } from 'react';
+import { t } from '../../../shared/messages';
 import { useSyncStatus } from './use-sync-status';
 import './sync.css';
 
@@ -14,8 +15,8 @@ export function WhileReceivingCases(props: { workspaceId: string; children: Reac
   return (
     <div className="empty receiving" data-testid="receiving-cases">
       <span className="spinner spinner-lg" aria-hidden="true" />
-      <h3 role="status">Receiving cases from the relay…</h3>
-      <p>The workspace’s cases appear here as they arrive. You can keep this page open; nothing needs to be done.</p>
+      <h3 role="status">{t('sync.receiving.title')}</h3>
+      <p>{t('sync.receiving.text')}</p>
     </div>
   );
 }

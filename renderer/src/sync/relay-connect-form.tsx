@@ -4,6 +4,7 @@
  * returns what the relay operator must register.
  */
 import { useState, type FormEvent, type ReactNode } from 'react';
+import { t } from '../../../shared/messages';
 import type { RelayRegistration } from '../../../shared/rpc/sync';
 import { useClient } from '../app/services';
 import { RpcError } from '../data/rpc-error';
@@ -40,17 +41,15 @@ export function RelayConnectForm(props: { workspaceId: string; onConnected: (r: 
 
   const hint =
     check?.ok && !check.secure && !check.loopback
-      ? 'Unencrypted (ws://): use only inside a trusted network. A relay on the internet sits behind TLS: wss://…'
-      : 'The address your relay operator gave you, e.g. wss://relay.taskforce.example';
+      ? t('sync.connect.hint-unencrypted')
+      : t('sync.connect.hint');
 
   return (
-    <form onSubmit={submit} noValidate aria-label="Connect to relay">
-      <p className="relay-intro">
-        A relay shares this workspace’s cases with the other members of the task force. It is run by your task force; NEST Desk talks to no other server. Cases stay on this computer either way.
-      </p>
+    <form onSubmit={submit} noValidate aria-label={t('sync.connect.label')}>
+      <p className="relay-intro">{t('sync.connect.intro')}</p>
       {failure ? <ErrorPanel error={failure} /> : null}
       <div className="relay-connect">
-        <Field label="Relay address" error={error ?? undefined} hint={hint}>
+        <Field label={t('sync.connect.address')} error={error ?? undefined} hint={hint}>
           {(c) => (
             <input
               className="input mono"
@@ -70,7 +69,7 @@ export function RelayConnectForm(props: { workspaceId: string; onConnected: (r: 
           )}
         </Field>
         <button type="submit" className="btn btn-primary" disabled={busy}>
-          <Icon name="link" /> {busy ? 'Connecting…' : 'Connect to relay'}
+          <Icon name="link" /> {busy ? t('sync.connect.busy') : t('sync.connect.label')}
         </button>
       </div>
     </form>

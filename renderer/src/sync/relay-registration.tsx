@@ -5,6 +5,7 @@
  * folded away once it syncs.
  */
 import type { ReactNode } from 'react';
+import { t } from '../../../shared/messages';
 import type { RelayRegistration as Registration } from '../../../shared/rpc/sync';
 import { CopyButton } from '../ui/copy-button';
 import { Icon } from '../ui/icons';
@@ -16,8 +17,8 @@ export function RelayRegistration(props: { registration: Registration; workspace
     <details className="relay-register" open={props.open} data-testid="relay-registration">
       <summary>
         <Icon name="chevron-right" size={14} className="chev" />
-        <span className="grow">Register this workspace on the relay</span>
-        {props.open ? <span className="tag tag-warning">Needed once</span> : <span className="tag tag-success">Done</span>}
+        <span className="grow">{t('sync.register.title')}</span>
+        {props.open ? <span className="tag tag-warning">{t('sync.register.needed')}</span> : <span className="tag tag-success">{t('sync.register.done')}</span>}
       </summary>
       <div className="relay-register-body">
         <ol className="relay-steps">
@@ -25,26 +26,28 @@ export function RelayRegistration(props: { registration: Registration; workspace
             <span className="relay-step-num">1</span>
             <div className="grow">
               <p className="relay-step-text">
-                Send this command to your relay operator. It holds only the workspace’s <strong>public</strong> key, so it is safe to send by e-mail; the private key never leaves this computer. They run it in the relay’s folder (adding <span className="mono">--data-dir</span> if
-                their relay keeps its data elsewhere).
+                {t('sync.register.step1-a')} <strong>{t('sync.register.step1-public')}</strong> {t('sync.register.step1-b')} <span className="mono">--data-dir</span>{' '}
+                {t('sync.register.step1-c')}
               </p>
               <div className="code-block">
                 <code data-testid="register-command">{registration.registerCommand}</code>
-                <CopyButton text={registration.registerCommand} what="the relay operator’s command" />
+                <CopyButton text={registration.registerCommand} what={t('sync.register.command')} />
               </div>
               <div className="relay-key-facts">
                 <span>
-                  Workspace id <span className="mono">{props.workspaceId}</span>
+                  {t('sync.register.workspace-id')} <span className="mono">{props.workspaceId}</span>
                 </span>
                 <span>
-                  Key id (kid) <span className="mono">{registration.keyId}</span>
+                  {t('sync.register.key-id')} <span className="mono">{registration.keyId}</span>
                 </span>
               </div>
             </div>
           </li>
           <li>
             <span className="relay-step-num">2</span>
-            <p className="relay-step-text grow">When the operator confirms, press <strong>Retry</strong> below. Members you invite can join from then on.</p>
+            <p className="relay-step-text grow">
+              {t('sync.register.step2-a')} <strong>{t('sync.action.retry')}</strong> {t('sync.register.step2-b')}
+            </p>
           </li>
         </ol>
       </div>

@@ -4,6 +4,7 @@
  * see the relay and its status read-only) and the members card (members/members-card.tsx).
  */
 import { useEffect, useState, type ReactNode } from 'react';
+import { t } from '../../../shared/messages';
 import type { WorkspaceSummary } from '../../../shared/rpc/app';
 import type { RelayRegistration as Registration } from '../../../shared/rpc/sync';
 import { useClient } from '../app/services';
@@ -14,35 +15,37 @@ import { useSyncStatus } from './use-sync-status';
 import { RelayConnectForm } from './relay-connect-form';
 import { RelayRegistration } from './relay-registration';
 import { RelayStatusPanel } from './relay-status-panel';
+import { DocHealthList } from './doc-health-list';
 import { canIn } from '../members/use-can';
 import './sync.css';
+import './doc-health.css';
 
 /** The Relay & members page of workspace `ws`. */
 export function RelayScreen(props: { ws: WorkspaceSummary }): ReactNode {
   const { ws } = props;
   const status = useSyncStatus(ws.id);
   const admin = canIn(ws, 'sync.configure');
-  useDocumentTitle(`Relay & members · ${ws.name}`);
+  useDocumentTitle(t('sync.page.title', { workspace: ws.name }));
 
   return (
     <div className="page settings-page">
       <div className="page-header">
         <div className="page-header-text">
-          <p className="page-eyebrow">Workspace settings</p>
-          <h1>Relay &amp; members</h1>
+          <p className="page-eyebrow">{t('sync.page.eyebrow')}</p>
+          <h1>{t('sync.page.heading')}</h1>
           <p className="page-subtitle">
-            {admin ? 'Share this workspace with your task force through its relay, and decide who may open it.' : 'How this workspace is shared, and who else works in it.'}
+            {admin ? t('sync.page.subtitle-admin') : t('sync.page.subtitle')}
           </p>
         </div>
       </div>
       <section className="card settings-card" aria-labelledby="relay-title">
         <div className="card-header">
           <h2 id="relay-title" className="grow">
-            Relay
+            {t('sync.page.relay')}
           </h2>
-          {!admin ? <span className="tag">Read-only: managed by the workspace admins</span> : null}
+          {!admin ? <span className="tag">{t('sync.page.read-only')}</span> : null}
         </div>
-        <div className="card-body">{status ? <RelayCardBody ws={ws} status={status} admin={admin} /> : <Loading>Reading the sync status…</Loading>}</div>
+        <div className="card-body">{status ? <RelayCardBody ws={ws} status={status} admin={admin} /> : <Loading>{t('sync.page.loading')}</Loading>}</div>
       </section>
       <MembersCard ws={ws} status={status} />
     </div>
@@ -71,7 +74,7 @@ function RelayCardBody(props: { ws: WorkspaceSummary; status: NonNullable<Return
     return admin ? (
       <RelayConnectForm workspaceId={ws.id} onConnected={setRegistration} />
     ) : (
-      <Notice kind="info">This workspace is not shared through a relay: its cases stay on this computer.</Notice>
+      <Notice kind="info">{t('sync.explain.off')}</Notice>
     );
   }
   const needed = status.state === 'refused' || status.lastSyncedAt === null;
@@ -79,6 +82,7 @@ function RelayCardBody(props: { ws: WorkspaceSummary; status: NonNullable<Return
     <>
       {admin && registration ? <RelayRegistration registration={registration} workspaceId={ws.id} open={needed} /> : null}
       <RelayStatusPanel status={status} admin={admin} commandShownAbove={admin && registration !== null && needed} />
+      <DocHealthList status={status} />
     </>
   );
 }

@@ -5,6 +5,7 @@
  * after a confirmation; the cases stay on this computer).
  */
 import { useState, type ReactNode } from 'react';
+import { t } from '../../../shared/messages';
 import type { SyncStatus } from '../../../shared/rpc/sync';
 import { useClient } from '../app/services';
 import { formatDateTime, formatRelative } from '../format/dates';
@@ -44,7 +45,7 @@ export function RelayStatusPanel(props: { status: SyncStatus; admin: boolean; co
     setBusy('disconnect');
     client
       .call('sync.disconnect', { workspaceId: status.workspaceId })
-      .then(() => toast('Disconnected from the relay. The cases stay on this computer.'), fail)
+      .then(() => toast(t('sync.disconnect.done')), fail)
       .finally(() => setBusy(null));
   };
 
@@ -62,19 +63,19 @@ export function RelayStatusPanel(props: { status: SyncStatus; admin: boolean; co
           {syncExplanation(status.state, { admin, detail: status.detail, commandShownAbove: props.commandShownAbove })}
         </p>
         <dl className="sync-facts">
-          <dt>Relay</dt>
+          <dt>{t('sync.fact.relay')}</dt>
           <dd>
             <span className="mono" data-testid="relay-url">
               {status.relayUrl}
             </span>
           </dd>
-          <dt>Last synced</dt>
-          <dd>{status.lastSyncedAt ? `${formatDateTime(status.lastSyncedAt)} (${formatRelative(status.lastSyncedAt, now)})` : 'Not yet'}</dd>
-          <dt>Documents</dt>
+          <dt>{t('sync.fact.last-synced')}</dt>
+          <dd>{status.lastSyncedAt ? t('sync.fact.when', { main: formatDateTime(status.lastSyncedAt), aside: formatRelative(status.lastSyncedAt, now) }) : t('sync.fact.not-yet')}</dd>
+          <dt>{t('sync.fact.documents')}</dt>
           <dd>{docCountsText(status.docs)}</dd>
           {status.detail ? (
             <>
-              <dt>Detail</dt>
+              <dt>{t('sync.fact.detail')}</dt>
               <dd className="sync-detail">{status.detail}</dd>
             </>
           ) : null}
@@ -83,19 +84,20 @@ export function RelayStatusPanel(props: { status: SyncStatus; admin: boolean; co
       <div className="relay-status-actions">
         {problem ? (
           <button type="button" className="btn btn-sm btn-primary" onClick={retry} disabled={busy !== null}>
-            {busy === 'retry' ? 'Retrying…' : 'Retry'}
+            {busy === 'retry' ? t('sync.action.retrying') : t('sync.action.retry')}
           </button>
         ) : null}
         {admin ? (
           <button type="button" className="btn btn-sm" onClick={() => setConfirming(true)} disabled={busy !== null}>
-            {busy === 'disconnect' ? 'Disconnecting…' : 'Disconnect'}
+            {busy === 'disconnect' ? t('sync.action.disconnecting') : t('sync.action.disconnect')}
           </button>
         ) : null}
       </div>
       {confirming ? (
-        <ConfirmDialog title="Disconnect from the relay?" confirmLabel="Disconnect" onConfirm={disconnect} onCancel={() => setConfirming(false)}>
+        <ConfirmDialog title={t('sync.disconnect.title')} confirmLabel={t('sync.action.disconnect')} onConfirm={disconnect} onCancel={() => setConfirming(false)}>
           <p>
-            This computer stops exchanging changes with <span className="mono">{status.relayUrl}</span>. The cases stay here, and members keep what they already have. Connect again at any time; the relay keeps the workspace.
+            {t('sync.disconnect.text-before')} <span className="mono">{status.relayUrl}</span>
+            {t('sync.disconnect.text-after')}
           </p>
         </ConfirmDialog>
       ) : null}

@@ -6,6 +6,7 @@
  * link to the Relay & members page. Driven by `sync.status` (use-sync-status.ts).
  */
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { t } from '../../../shared/messages';
 import { useClient } from '../app/services';
 import { useLiveQuery } from '../data/use-live-query';
 import { formatDateTime, formatRelative } from '../format/dates';
@@ -78,7 +79,7 @@ export function SyncStatusPill(props: { workspaceId: string }): ReactNode {
         data-state={status.state}
         aria-expanded={open}
         aria-controls={open ? panelId : undefined}
-        aria-label={`Sync: ${label}. Show details`}
+        aria-label={t('sync.pill.aria', { label })}
         onClick={() => setOpen((o) => !o)}
       >
         <span className="sync-dot" aria-hidden="true" />
@@ -86,7 +87,7 @@ export function SyncStatusPill(props: { workspaceId: string }): ReactNode {
         <Icon name="chevron-down" size={12} />
       </button>
       {open ? (
-        <div className="sync-popover" id={panelId} role="dialog" aria-label="Sync status">
+        <div className="sync-popover" id={panelId} role="dialog" aria-label={t('sync.pill.panel')}>
           <div className="sync-popover-head">
             <span className={`sync-state sync-tone-${tone}`}>
               <span className="sync-dot" aria-hidden="true" />
@@ -96,15 +97,15 @@ export function SyncStatusPill(props: { workspaceId: string }): ReactNode {
           <p className="sync-popover-text">{syncExplanation(status.state, { admin, detail: status.detail })}</p>
           {status.state !== 'off' ? (
             <dl className="sync-facts">
-              <dt>Relay</dt>
+              <dt>{t('sync.fact.relay')}</dt>
               <dd className="mono">{status.relayUrl ?? '—'}</dd>
-              <dt>Last synced</dt>
-              <dd>{status.lastSyncedAt ? `${formatRelative(status.lastSyncedAt, now)} (${formatDateTime(status.lastSyncedAt)})` : 'Not yet'}</dd>
-              <dt>Documents</dt>
+              <dt>{t('sync.fact.last-synced')}</dt>
+              <dd>{status.lastSyncedAt ? t('sync.fact.when', { main: formatRelative(status.lastSyncedAt, now), aside: formatDateTime(status.lastSyncedAt) }) : t('sync.fact.not-yet')}</dd>
+              <dt>{t('sync.fact.documents')}</dt>
               <dd>{docCountsText(status.docs)}</dd>
               {status.detail ? (
                 <>
-                  <dt>Detail</dt>
+                  <dt>{t('sync.fact.detail')}</dt>
                   <dd className="sync-detail">{status.detail}</dd>
                 </>
               ) : null}
@@ -119,11 +120,11 @@ export function SyncStatusPill(props: { workspaceId: string }): ReactNode {
           <div className="sync-popover-actions">
             {canRetry ? (
               <button type="button" className="btn btn-sm btn-primary" onClick={retry} disabled={retrying}>
-                {retrying ? 'Retrying…' : 'Retry now'}
+                {retrying ? t('sync.action.retrying') : t('sync.action.retry-now')}
               </button>
             ) : null}
             <a className="btn btn-sm" href={`#/w/${props.workspaceId}/relay`} onClick={() => setOpen(false)}>
-              <Icon name="users" size={14} /> Relay &amp; members
+              <Icon name="users" size={14} /> {t('ui.shell.relay-members')}
             </a>
           </div>
         </div>

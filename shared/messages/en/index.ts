@@ -3,6 +3,7 @@
  * (`area.what`), written in ICU MessageFormat (plurals, numbers, dates, selects). Add a sentence
  * to the area's file; never write a user-facing sentence at a call site.
  */
+import { appMessages } from './app';
 import { authMessages } from './auth';
 import { countMessages } from './counts';
 import { errorMessages } from './errors';
@@ -58,4 +59,5 @@ export const en = {
   ...uiFormatMessages,
   ...membersMessages,
   ...caseMessages,
+  ...appMessages,
 } as const;

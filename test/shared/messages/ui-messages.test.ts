@@ -12,7 +12,7 @@ import { inlineSentences, isCode, readsAsPhrase, sourceFiles } from './ui-senten
 const ROOT = path.resolve(__dirname, '../../..');
 
 /** Renderer folders whose user-facing sentences all come from the catalogue. */
-const CONVERTED_UI_DIRS = ['import', 'map', 'ui', 'domain', 'members', 'format', 'forms', 'valuation'].map((d) => `renderer/src/${d}`);
+const CONVERTED_UI_DIRS = ['import', 'map', 'ui', 'domain', 'members', 'format', 'forms', 'valuation', 'sync', 'app'].map((d) => `renderer/src/${d}`);
 /** Files of those folders that other work owns and converts itself. */
 const NOT_YET = ['renderer/src/ui/data-table.tsx', 'renderer/src/ui/form-dialog.tsx'];
 
@@ -53,7 +53,7 @@ describe('converted renderer folders', () => {
   });
 
   it('the scan finds what it must, and passes catalogue ids, class names and code', () => {
-    expect(['USD', 'TLP', 'eurofxref-hist.csv', 'seizures.v2.json'].map(isCode)).toEqual([true, true, true, true]);
+    expect(['USD', 'TLP', 'eurofxref-hist.csv', 'seizures.v2.json', 'wss://relay.example.org', '--data-dir'].map(isCode)).toEqual([true, true, true, true, true, true]);
     expect(['Add a price', 'Usd', 'Rates file', 'rates file.csv'].map(isCode)).toEqual([false, false, false, false]);
     expect(readsAsPhrase('Not reported')).toBe(true);
     expect(readsAsPhrase('the lists are merged')).toBe(true);
@@ -130,5 +130,16 @@ describe('import, map, shared UI, members and format messages', () => {
     expect(t('ui.format.days-ago', { count: 3 })).toBe('3 days ago');
     expect(t('ui.format.minutes-ago', { count: 5 })).toBe('5 min ago');
     expect(t('ui.forms.number-like', { example: '12.5' })).toBe('Must be a number written like 12.5');
+  });
+});
+
+describe('sync and app messages', () => {
+  it('render the sync health sentences with ICU plurals', () => {
+    expect(t('sync.warning.doc', { count: 3, subject: 'case TFA-2026-0001', minutes: 4 })).toBe('3 changes to case TFA-2026-0001 have not reached the relay for 4 minutes.');
+    expect(t('sync.warning.doc', { count: 1, subject: 'the workspace', minutes: 1 })).toBe('1 change to the workspace has not reached the relay for 1 minute.');
+    expect(t('sync.health.waiting', { count: 2, size: '1.2 kB', since: '3 min ago' })).toBe('2 changes · 1.2 kB · since 3 min ago');
+    expect(t('sync.now.done-all', { count: 1 })).toBe('The relay confirmed it holds the 1 document that was open or waiting.');
+    expect(t('sync.now.done-all', { count: 0 })).toBe('Nothing was waiting: the relay already holds everything.');
+    expect(t('app.starting')).toBe('Starting the local data service…');
   });
 });

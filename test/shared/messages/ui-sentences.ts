@@ -23,10 +23,13 @@ export function readsAsPhrase(text: string): boolean {
   return /^[A-Z][a-z]/.test(words[0]!) || words.length >= 3;
 }
 
-/** JSX text that is a code, not words: an ISO code ("USD", "TLP") or a file name ("eurofxref-hist.csv"). */
+/**
+ * Text that is a code, not words: an ISO code ("USD", "TLP"), a file name ("eurofxref-hist.csv"),
+ * an example address ("wss://relay.example.org") or a command-line flag ("--data-dir").
+ */
 export function isCode(text: string): boolean {
   const t = text.trim();
-  return /^[A-Z0-9]{2,4}$/.test(t) || /^[\w-]+(\.[a-z0-9]{2,4})+$/.test(t);
+  return /^[A-Z0-9]{2,4}$/.test(t) || /^[\w-]+(\.[a-z0-9]{2,4})+$/.test(t) || /^[a-z]+:\/\/\S+$/.test(t) || /^--[a-z-]+$/.test(t);
 }
 
 /** Inline sentences of one source file, as "file:line: text". */
@@ -46,11 +49,14 @@ export function inlineSentences(root: string, file: string): string[] {
     } else if (ts.isJsxAttribute(node)) {
       const name = node.name.getText(sf);
       const init = node.initializer;
-      if (READ_ATTRIBUTES.has(name) && init && ts.isStringLiteral(init) && /[A-Za-z]{2,}/.test(init.text)) hit(node, `${name}="${init.text}"`);
+      if (READ_ATTRIBUTES.has(name) && init && ts.isStringLiteral(init) && /[A-Za-z]{2,}/.test(init.text) && !isCode(init.text)) hit(node, `${name}="${init.text}"`);
       if (name === 'className' || name.startsWith('data-')) return; // class names and test ids are not read
     } else if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) {
       // Module specifiers and catalogue ids never read as phrases; a directive string neither.
-      if (readsAsPhrase(node.text)) hit(node, node.text);
+      // `new Error('…')` is a programming error (a bug): the error boundary shows it only as the
+      // technical detail under the catalogue's own title, so it is not a user-facing sentence.
+      const programmingError = ts.isNewExpression(node.parent) && node.parent.expression.getText(sf) === 'Error';
+      if (readsAsPhrase(node.text) && !programmingError) hit(node, node.text);
     } else if (ts.isTemplateExpression(node)) {
       const parts = [node.head.text, ...node.templateSpans.map((s) => s.literal.text)];
       // The literal parts together: `${n} mapped seizure${s} across cases` reads "mapped seizure across cases".
