@@ -55,4 +55,7 @@ export const serviceMessages = {
   'rpc.refused.members.invite': 'Only workspace admins can invite members.',
   'rpc.refused.members.remove': 'Only workspace admins can remove members.',
   'rpc.refused.sync.configure': 'Only workspace admins can connect a workspace to a relay or see its key.',
+  'rpc.refused.records.purge': 'Only workspace admins can remove a record for good; delete it instead (it stays in the history).',
+  'rpc.refused.history.view': 'Only workspace admins can see a document’s history.',
+  'rpc.refused.history.restore': 'Only workspace admins can restore a document or a record to an earlier point.',
 } as const;
