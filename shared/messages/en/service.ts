@@ -22,6 +22,8 @@ export const serviceMessages = {
   'service.members.remove-self': 'You cannot remove yourself; ask another admin.',
   'service.relay-url.invalid': '"{raw}" is not a relay address (e.g. wss://relay.example.org)',
   'service.sync.no-relay': 'This workspace does not sync through a relay.',
+  'service.history.unreachable': 'The relay could not be reached for the history ({detail}).',
+  'service.history.relay-error': 'The relay could not answer for the history (HTTP {status}).',
   'service.frame.not-from-renderer': 'frame type {type} is not accepted from a renderer',
   'service.sync-msg.too-large': 'a sync message of {bytes, number, ::group-off} bytes for {name} exceeds {max, number, ::group-off}',
   'service.sync-msg.bad': 'bad sync message for {name}: {detail}',
