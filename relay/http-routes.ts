@@ -8,6 +8,7 @@
  *   `{ clock, docs: [{ doc, lastSeq }] }`, oldest change first. Pass `clock` as `since` next time
  *   (0 the first time). `workspace`, optional, must be the token's (it lets a proxy route by
  *   workspace). Errors: 400 bad `since` or `workspace`, 401 bad token, 403 not (or no longer) a member.
+ * - `GET /v1/history`, `/v1/history/state`, `/v1/alerts` (admins): relay/history-routes.ts.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from '../node/log';
@@ -18,6 +19,7 @@ import { authenticate } from './authenticate';
 import { registryFor } from './registration';
 import { needsRegistry, type RegistryFacts } from '../shared/permissions';
 import type { Hub } from './hub/hub';
+import { handleHistory, HISTORY_PATHS } from './history-routes';
 import { errorName } from './rooms';
 import type { RelayStorage } from './storage/relay-storage';
 
@@ -52,6 +54,7 @@ export async function handleHttp(req: IncomingMessage, res: ServerResponse, ctx:
       if (req.method !== 'GET') return reply(res, 405, { error: 'method-not-allowed' });
       return await changes(req, res, url, ctx);
     }
+    if (HISTORY_PATHS.includes(url.pathname)) return await handleHistory(req, res, url, ctx, reply);
     return reply(res, 404, { error: 'not-found' });
   } catch (err) {
     ctx.log.error({ path: url.pathname, err: errorName(err) }, 'http request failed');

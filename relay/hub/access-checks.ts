@@ -99,6 +99,27 @@ export class AccessChecks {
     }
   }
 
+  /**
+   * Applies at once what a workspace doc change just applied (not yet stored) takes away: a
+   * connection whose member was removed or lost the doc is closed, one that may now only read is
+   * made read-only. So no later message of theirs is applied, let alone stored after the change
+   * (issue 10, item 5). What a change grants waits for {@link recheckWorkspace}, once stored.
+   */
+  restrictWorkspace(wid: string): void {
+    for (const conn of this.o.connections.inWorkspace(wid)) {
+      const d = decideAccess(conn.workspaceRoom.workspace!, conn.room.ref, conn.claims);
+      if (!d.ok) {
+        this.o.log.info({ conn: conn.id, doc: conn.room.name, member: conn.member.memberId, reason: d.reason }, 'access revoked');
+        this.o.connections.close(conn, d.reason);
+      } else if (d.access === 'read' && conn.access === 'write') {
+        conn.member = d.member;
+        conn.access = 'read';
+        this.o.log.info({ conn: conn.id, doc: conn.room.name, member: conn.member.memberId, access: d.access }, 'access changed');
+        this.tellReadOnly(conn);
+      }
+    }
+  }
+
   /** Tells a client it may only read (on connect and on a change of role); dropped writes are told separately, at most once a second. */
   private tellReadOnly(conn: Connection): void {
     this.o.connections.send(conn, encodePermissionDenied(READ_ONLY_REASON));

@@ -18,6 +18,7 @@ import type { Logger } from '../../node/log';
 import type { InvitationClaims } from '../../shared/auth/tokens';
 import type { DocRef } from '../../shared/docs/names';
 import { decodeClientMessage, encodeStored, encodeSyncStep1, encodeSyncStep2, encodeUpdate, type BadMessageReason, type ClientMessage } from '../../shared/protocol/relay';
+import type { DeletionRefusal } from '../../shared/permissions';
 import type { AccessDecision } from '../access';
 import { Connection } from '../connection';
 import type { Room, RoomListener } from '../room';
@@ -25,6 +26,7 @@ import { RoomRegistry } from '../rooms';
 import type { RelayStorage } from '../storage/relay-storage';
 import { AccessChecks } from './access-checks';
 import { Connections } from './connections';
+import { DeletionCheck } from './deletion-check';
 import { GroupCommit } from './group-commit';
 import { Liveness } from './liveness';
 import { newCounters, type HubCounters, type HubOptions, type HubStats } from './options';
@@ -53,6 +55,7 @@ export class Hub implements RoomListener<Connection> {
   private readonly presence: Presence;
   private readonly liveness: Liveness;
   private readonly access: AccessChecks;
+  private readonly deletions: DeletionCheck;
 
   constructor(
     storage: RelayStorage,
@@ -64,6 +67,7 @@ export class Hub implements RoomListener<Connection> {
     this.scheduler = new Scheduler(opts, (conn, data, tick) => this.handle(conn, data, tick), log);
     this.presence = new Presence({ maxClientsPerConn: opts.maxPresenceClientsPerConn, maxStateBytes: opts.maxPresenceStateBytes }, this.connections);
     this.liveness = new Liveness(this.connections, opts.pingIntervalMs, log);
+    this.deletions = new DeletionCheck({ alerts: storage, log, now: opts.now });
     this.access = new AccessChecks({ storage, connections: this.connections, counters: this.counters, log, keyCheckMs: opts.keyCheckMs, now: opts.now });
     this.commit = new GroupCommit({
       storage,
@@ -179,11 +183,17 @@ export class Hub implements RoomListener<Connection> {
           const bad = this.access.dropReadOnly(conn, msg, tick);
           return bad ? this.reject(conn, bad) : undefined;
         }
+        let refusal: DeletionRefusal | null;
         try {
-          Y.applyUpdate(room.doc, msg.update, conn);
+          refusal = this.deletions.check(conn, msg.update);
+          if (refusal === null) Y.applyUpdate(room.doc, msg.update, conn);
         } catch {
           return this.reject(conn, 'bad-update');
         }
+        if (refusal !== null) return this.refuse(conn, refusal);
+        // A workspace change that removes or downgrades a member takes effect before the next
+        // message is applied (issue 10, item 5): not once it is stored, while later ticks apply.
+        if (room.workspace) this.access.restrictWorkspace(room.ref.workspaceId);
         if (room.doc.store.pendingStructs || room.doc.store.pendingDs) {
           if (++room.pendingApplies > this.opts.maxPendingUpdates) this.resetBacklog(conn, room);
         } else room.pendingApplies = 0;
@@ -220,6 +230,13 @@ export class Hub implements RoomListener<Connection> {
     );
     for (const c of this.connections.dependentsOf(room)) this.connections.close(c, 'pending-backlog');
     this.rooms.evict(room);
+  }
+
+  /** Closes a connection whose update the deletion rules refused (4409); nothing of it was applied or stored. */
+  private refuse(conn: Connection, reason: DeletionRefusal): void {
+    this.counters.deletionsRefused++;
+    this.log.warn({ conn: conn.id, doc: conn.room.name, member: conn.member.memberId, reason }, 'deletion refused: connection closed');
+    this.connections.close(conn, reason);
   }
 
   /** Closes a connection that sent a malformed message (4400). */

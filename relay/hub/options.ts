@@ -44,6 +44,8 @@ export interface HubStats {
   docsLoaded: number;
   updatesStored: number;
   readOnlyDropped: number;
+  /** Updates refused by the deletion rules (shared/permissions/deletion-rules.ts); their connections were closed (4409). */
+  deletionsRefused: number;
   malformedClosed: number;
   /** Docs reloaded because updates with missing dependencies piled up (see `maxPendingUpdates`). */
   backlogResets: number;
@@ -55,5 +57,5 @@ export type HubCounters = Omit<HubStats, 'connections' | 'docsLoaded'>;
 
 /** Fresh counters, all zero. */
 export function newCounters(): HubCounters {
-  return { updatesStored: 0, readOnlyDropped: 0, malformedClosed: 0, backlogResets: 0, lastStorageErrorAt: null };
+  return { updatesStored: 0, readOnlyDropped: 0, deletionsRefused: 0, malformedClosed: 0, backlogResets: 0, lastStorageErrorAt: null };
 }

@@ -6,8 +6,10 @@
  */
 import type { DocStore } from '../../node/store/doc-store';
 import type { PublicWorkspaceJwk } from '../../shared/auth/keys';
+import type { ProvenanceStore } from './provenance';
 
 export type { AppendEntry, ChangesPage } from '../../node/store/doc-store';
+export type { NewAlert, ProvenanceStore } from './provenance';
 
 /** A workspace public key registered with the relay. `addedAt` ms since epoch. */
 export interface WorkspaceKeyRecord {
@@ -34,8 +36,9 @@ export interface WorkspaceKeyStore {
 }
 
 /**
- * The relay's storage: docs and keys. Transitional name (it was an interface of its own with the
+ * The relay's storage: docs, keys and the provenance log (every append also records who, when,
+ * size and hash in the same transaction; see relay/storage/provenance.ts). Transitional name (it was an interface of its own with the
  * doc methods copied from the desktop's store); new code names the concern it needs, `DocStore`
  * or `WorkspaceKeyStore`. An append resolves only once durable (SQLite `synchronous=FULL`).
  */
-export type RelayStorage = DocStore & WorkspaceKeyStore;
+export type RelayStorage = DocStore & WorkspaceKeyStore & ProvenanceStore;

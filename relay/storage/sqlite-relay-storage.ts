@@ -2,14 +2,18 @@
  * {@link RelayStorage} on one SQLite file (better-sqlite3) with `synchronous=FULL`, the same
  * migrations as the desktop (`migrations/*.sql`: its projection tables stay empty here): the
  * desktop's doc store (node/store/sqlite-doc-store.ts) for the update log, snapshots and
- * compaction, plus the workspace keys table. A batch of appends is one transaction, so one fsync
+ * compaction, plus the workspace keys table and the provenance log (relay/storage/provenance.ts),
+ * written in the same transaction as the updates it records. A batch of appends is one transaction, so one fsync
  * covers every update of an event-loop turn; with FULL, an append resolves once it survives a
  * power cut.
  */
 import { migrate } from '../../node/store/migrations';
 import { SqliteDocStore } from '../../node/store/sqlite-doc-store';
 import { openDatabase, type Db } from '../../node/store/sqlite';
+import type { AppendEntry } from '../../node/store/doc-store';
 import { keyId, parsePublicJwk, type PublicWorkspaceJwk } from '../../shared/auth/keys';
+import type { ProvenanceEntry, RelayAlert } from '../../shared/protocol/relay';
+import { SqliteProvenance, type NewAlert } from './provenance';
 import type { RelayStorage, WorkspaceKeyRecord } from './relay-storage';
 
 interface KeyRow {
@@ -27,12 +31,14 @@ export class SqliteRelayStorage extends SqliteDocStore implements RelayStorage {
   private readonly db: Db;
   private readonly now: () => number;
   private readonly stmts;
+  private readonly prov: SqliteProvenance;
 
   private constructor(file: string, db: Db, now: () => number) {
     super(db, { now });
     this.file = file;
     this.db = db;
     this.now = now;
+    this.prov = new SqliteProvenance(db, now);
     this.stmts = {
       keys: db.prepare('SELECT * FROM relay_workspace_keys WHERE workspace_id = ? ORDER BY added_at, kid'),
       allKeys: db.prepare('SELECT * FROM relay_workspace_keys ORDER BY workspace_id, added_at, kid'),
@@ -55,6 +61,47 @@ export class SqliteRelayStorage extends SqliteDocStore implements RelayStorage {
       throw err;
     }
     return new SqliteRelayStorage(file, db, opts.now ?? Date.now);
+  }
+
+  /** Appends one update and its provenance row in one transaction; see {@link appendBatch}. */
+  override async append(docName: string, update: Uint8Array, memberId: string): Promise<number> {
+    return (await this.appendBatch([{ docName, update, memberId }]))[0]!;
+  }
+
+  /** Appends `entries` and their provenance rows all or none, in one transaction (one fsync). */
+  override async appendBatch(entries: readonly AppendEntry[]): Promise<number[]> {
+    if (entries.length === 0) return [];
+    const run = this.db.transaction(() => {
+      const seqs = entries.map((e) => this.log.appendUpdate(e.docName, e.update, e.memberId));
+      this.prov.record(entries, seqs);
+      return seqs;
+    });
+    return run();
+  }
+
+  /** @inheritdoc */
+  async provenance(docName: string, afterSeq: number, limit: number): Promise<ProvenanceEntry[]> {
+    return this.prov.provenance(docName, afterSeq, limit);
+  }
+
+  /** @inheritdoc */
+  async stateAt(docName: string, seq: number): Promise<Uint8Array> {
+    return this.prov.stateAt(docName, seq);
+  }
+
+  /** @inheritdoc */
+  async verifyProvenance(): Promise<number | null> {
+    return this.prov.verify();
+  }
+
+  /** @inheritdoc */
+  async addAlert(alert: NewAlert): Promise<number> {
+    return this.prov.addAlert(alert);
+  }
+
+  /** @inheritdoc */
+  async alerts(workspaceId: string, afterId: number): Promise<RelayAlert[]> {
+    return this.prov.alerts(workspaceId, afterId);
   }
 
   /** @inheritdoc */

@@ -43,6 +43,11 @@ const methods: Record<string, (...args: never[]) => Promise<unknown>> = {
   addWorkspaceKey: (wid, jwk, label) => storage.addWorkspaceKey(wid, jwk, label),
   removeWorkspaceKey: (wid, kid) => storage.removeWorkspaceKey(wid, kid),
   backup: (out) => storage.backup(out),
+  provenance: (doc, after, limit) => storage.provenance(doc, after, limit),
+  stateAt: (doc, seq) => storage.stateAt(doc, seq),
+  verifyProvenance: () => storage.verifyProvenance(),
+  addAlert: (alert) => storage.addAlert(alert),
+  alerts: (wid, after) => storage.alerts(wid, after),
   close: () => storage.close(),
 };
 

@@ -12,7 +12,8 @@ import { Worker } from 'node:worker_threads';
 import type { AppendEntry, ChangesPage, CompactOptions, CompactResult, DocHead, StoredDoc } from '../../node/store/doc-store';
 import { isErrorCode, NestError } from '../../shared/errors';
 import type { PublicWorkspaceJwk } from '../../shared/auth/keys';
-import type { RelayStorage, WorkspaceKeyRecord } from './relay-storage';
+import type { ProvenanceEntry, RelayAlert } from '../../shared/protocol/relay';
+import type { NewAlert, RelayStorage, WorkspaceKeyRecord } from './relay-storage';
 
 /** A request to the worker. */
 export interface WorkerRequest {
@@ -196,6 +197,31 @@ export class WorkerRelayStorage implements RelayStorage {
   /** @inheritdoc */
   removeWorkspaceKey(workspaceId: string, kid: string): Promise<boolean> {
     return this.writer.call('removeWorkspaceKey', workspaceId, kid);
+  }
+
+  /** @inheritdoc */
+  provenance(docName: string, afterSeq: number, limit: number): Promise<ProvenanceEntry[]> {
+    return this.writer.call('provenance', docName, afterSeq, limit);
+  }
+
+  /** @inheritdoc (replayed on the compactor's connection: a long replay never holds up appends) */
+  stateAt(docName: string, seq: number): Promise<Uint8Array> {
+    return this.compactor.call('stateAt', docName, seq);
+  }
+
+  /** @inheritdoc */
+  verifyProvenance(): Promise<number | null> {
+    return this.compactor.call('verifyProvenance');
+  }
+
+  /** @inheritdoc */
+  addAlert(alert: NewAlert): Promise<number> {
+    return this.writer.call('addAlert', alert);
+  }
+
+  /** @inheritdoc */
+  alerts(workspaceId: string, afterId: number): Promise<RelayAlert[]> {
+    return this.writer.call('alerts', workspaceId, afterId);
   }
 
   /** See {@link SqliteRelayStorage.backup}. */

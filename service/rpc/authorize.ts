@@ -28,6 +28,9 @@ const REFUSED: Record<Action, MessageId> = {
   'members.invite': 'rpc.refused.members.invite',
   'members.remove': 'rpc.refused.members.remove',
   'sync.configure': 'rpc.refused.sync.configure',
+  'records.purge': 'rpc.refused.records.purge',
+  'history.view': 'rpc.refused.history.view',
+  'history.restore': 'rpc.refused.history.restore',
 };
 
 /**

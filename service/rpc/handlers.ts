@@ -6,6 +6,7 @@ import type { RpcMethod } from '../../shared/rpc/contract';
 import { appHandlers } from '../workspace/app-handlers';
 import { caseHandlers } from '../cases/case-handlers';
 import { exportHandlers } from '../export/export-handlers';
+import { historyHandlers } from '../history/history-handlers';
 import { importHandlers } from '../import/import-handlers';
 import { memberHandlers } from '../members/member-handlers';
 import { syncHandlers } from '../relay-sync/sync-handlers';
@@ -13,4 +14,4 @@ import { valuationHandlers } from '../valuation/valuation-handlers';
 import type { HandlerMap } from './types';
 
 /** Every method's handler. */
-export const handlers: HandlerMap<RpcMethod> = { ...appHandlers, ...caseHandlers, ...importHandlers, ...exportHandlers, ...syncHandlers, ...memberHandlers, ...valuationHandlers };
+export const handlers: HandlerMap<RpcMethod> = { ...appHandlers, ...caseHandlers, ...importHandlers, ...exportHandlers, ...historyHandlers, ...syncHandlers, ...memberHandlers, ...valuationHandlers };

@@ -19,6 +19,10 @@
  *   workspace doc (case index, shared reference lists, settings), which only admins may write.
  * - `members.invite`, `members.remove`, `sync.configure`: admins only (the workspace key signs
  *   tokens; whoever holds it decides who is a member).
+ * - `records.purge`: admins only: removing a whole record from a doc (the app itself only marks
+ *   records `deleted`); the relay refuses it from anyone else (shared/permissions/deletion-rules.ts).
+ * - `history.view`, `history.restore`: admins only: the relay's provenance log of a doc, and
+ *   restoring a doc or a record to a past point as a new, attributed change.
  *
  * A revoked or removed member ({@link standing}) may do what an observer may: `workspace.read`
  * and `sync.run`.
@@ -48,6 +52,9 @@ export const ACTIONS = {
   'members.invite': { roles: ['admin'], writes: true, caseDoc: null, denied: 'forbidden' },
   'members.remove': { roles: ['admin'], writes: true, caseDoc: null, denied: 'forbidden' },
   'sync.configure': { roles: ['admin'], writes: true, caseDoc: null, denied: 'forbidden' },
+  'records.purge': { roles: ['admin'], writes: true, caseDoc: null, denied: 'forbidden' },
+  'history.view': { roles: ['admin'], writes: false, caseDoc: null, denied: 'forbidden' },
+  'history.restore': { roles: ['admin'], writes: true, caseDoc: null, denied: 'forbidden' },
 } as const satisfies Record<string, { roles: readonly MemberRole[]; writes: boolean; caseDoc: 'read' | 'write' | null; denied: ErrorCode }>;
 
 /** An action name. */

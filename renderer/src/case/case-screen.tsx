@@ -27,6 +27,7 @@ import { CaseMapPanel } from '../map/case-map-panel';
 import { ValuationTab } from '../valuation/valuation-tab';
 import type { Writer } from '../../../shared/docs/records';
 import { ErrorBoundary } from '../ui/error-boundary';
+import { HistorySection } from '../history/history-section';
 
 /** Title of the panel shown in place of a part of the case that could not be drawn. */
 const CASE_FAULT = 'This part of the case could not be shown';
@@ -85,6 +86,7 @@ export function CaseScreen(props: { ws: WorkspaceSummary; caseId: string; tab: C
         />
       </ErrorBoundary>
       <CaseTabs ws={ws.id} caseId={caseId} tab={tab} seizureCount={seizures.length} mappedCount={mappedCount} />
+      {canIn(ws, 'history.view') ? <ErrorBoundary title={CASE_FAULT}><HistorySection workspaceId={ws.id} caseId={caseId} /></ErrorBoundary> : null}
       <div role="tabpanel" id={`case-panel-${tab}`} aria-labelledby={`case-tab-${tab}`}>
         <ErrorBoundary title={CASE_FAULT} resetKey={tab}>
         {tab === 'overview' ? <CaseOverview caseDoc={caseDoc} meta={meta} seizures={seizures} writer={writer} readOnly={readOnly} summaryVersion={replica.versions.summary} activityVersion={replica.versions.meta + replica.versions.routes} workspaceId={ws.id} /> : null}

@@ -30,6 +30,7 @@ import { uiCommonMessages } from './ui';
 import { uiFormatMessages } from './format';
 import { membersMessages } from './members';
 import { caseMessages } from './case';
+import { uiHistoryMessages } from './ui-history';
 
 /** Every message id with its English ICU pattern. */
 export const en = {
@@ -60,4 +61,5 @@ export const en = {
   ...membersMessages,
   ...caseMessages,
   ...appMessages,
+  ...uiHistoryMessages,
 } as const;

@@ -14,6 +14,7 @@ export const relayMessages = {
   'relay.close.bad-message': 'The relay could not read a message from this computer, and closed the connection.',
   'relay.close.unauthorized': 'The relay no longer accepts your invitation: it has expired, or its key was withdrawn.',
   'relay.close.forbidden': 'You are no longer allowed to this document: you were removed, or the case was restricted.',
+  'relay.close.refused': 'The relay refused a change that deletes what may not be deleted; nothing of it was stored, and your copy keeps it.',
 
   'relay.refused.workspace-not-set-up': 'The relay does not know this workspace yet: a workspace admin must connect first.',
   'relay.refused.not-a-member': 'You are not a member of this workspace on the relay.',
@@ -43,4 +44,7 @@ export const relayMessages = {
   'relay.refused.bad-update': 'A document update could not be read.',
   'relay.refused.bad-awareness': 'A presence update could not be read.',
   'relay.refused.awareness-too-large': 'A presence update was over 64 KiB.',
+  'relay.refused.append-only': 'The relay refused a change that deletes audit or custody entries: these logs are append-only; a correction is a new entry.',
+  'relay.refused.record-removal-denied': 'The relay refused a change that removes records for good: only workspace admins may; mark records deleted instead.',
+  'relay.refused.mass-deletion': 'The relay refused a change that deletes many records at once and alerted the workspace admins; ask an admin to make it.',
 } as const;

@@ -22,6 +22,8 @@ export const serviceMessages = {
   'service.members.remove-self': 'You cannot remove yourself; ask another admin.',
   'service.relay-url.invalid': '"{raw}" is not a relay address (e.g. wss://relay.example.org)',
   'service.sync.no-relay': 'This workspace does not sync through a relay.',
+  'service.history.unreachable': 'The relay could not be reached for the history ({detail}).',
+  'service.history.relay-error': 'The relay could not answer for the history (HTTP {status}).',
   'service.frame.not-from-renderer': 'frame type {type} is not accepted from a renderer',
   'service.sync-msg.too-large': 'a sync message of {bytes, number, ::group-off} bytes for {name} exceeds {max, number, ::group-off}',
   'service.sync-msg.bad': 'bad sync message for {name}: {detail}',
@@ -55,4 +57,7 @@ export const serviceMessages = {
   'rpc.refused.members.invite': 'Only workspace admins can invite members.',
   'rpc.refused.members.remove': 'Only workspace admins can remove members.',
   'rpc.refused.sync.configure': 'Only workspace admins can connect a workspace to a relay or see its key.',
+  'rpc.refused.records.purge': 'Only workspace admins can remove a record for good; delete it instead (it stays in the history).',
+  'rpc.refused.history.view': 'Only workspace admins can see a document’s history.',
+  'rpc.refused.history.restore': 'Only workspace admins can restore a document or a record to an earlier point.',
 } as const;

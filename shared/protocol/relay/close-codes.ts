@@ -21,6 +21,11 @@ export const CLOSE = {
   UNAUTHORIZED: 4401,
   /** The member was removed, or may no longer open this doc. */
   FORBIDDEN: 4403,
+  /**
+   * An update was refused by the deletion rules (shared/permissions/deletion-rules.ts): nothing of
+   * it was stored; the client keeps its local data and shows the refusal (reason below).
+   */
+  REFUSED: 4409,
 } as const;
 
 /** A close code of {@link CLOSE}. */
@@ -44,6 +49,9 @@ export const CLOSE_REASONS = {
   'awareness-too-large': CLOSE.BAD_MESSAGE,
   'token-expired': CLOSE.UNAUTHORIZED,
   'key-removed': CLOSE.UNAUTHORIZED,
+  'append-only': CLOSE.REFUSED,
+  'record-removal-denied': CLOSE.REFUSED,
+  'mass-deletion': CLOSE.REFUSED,
 } as const satisfies Record<string, CloseCode>;
 
 /** A reason code of {@link CLOSE_REASONS}. */

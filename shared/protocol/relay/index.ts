@@ -11,3 +11,4 @@ export * from './changes';
 export * from './presence';
 export { authorizationHeader, bearerToken } from '../../auth/bearer';
 export * from './acknowledgement';
+export * from './history';

@@ -1,0 +1,65 @@
+/**
+ * The relay's history endpoints for admins (shapes in shared/protocol/relay/history.ts; docs in
+ * docs/protocol.md, "History"): a doc's provenance page, its state as of a seq, and the alerts
+ * raised for the workspace. Each request is authenticated like `/v1/changes`, and the member must
+ * be allowed `history.view` by the workspace doc as the relay holds it now (an admin; a removed
+ * or downgraded admin is refused at once), and the doc must be of the token's workspace.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { toBase64 } from 'lib0/buffer';
+import { parseDocName, workspaceDocName } from '../shared/docs/names';
+import { can } from '../shared/permissions';
+import {
+  ALERTS_PATH,
+  HISTORY_PATH,
+  HISTORY_STATE_PATH,
+  parseAlertsRequest,
+  parseHistoryRequest,
+  parseHistoryStateRequest,
+  type HistoryPage,
+  type HistoryState,
+} from '../shared/protocol/relay';
+import { authenticate } from './authenticate';
+import type { RouteContext } from './http-routes';
+
+/** The paths this module answers. */
+export const HISTORY_PATHS: readonly string[] = [HISTORY_PATH, HISTORY_STATE_PATH, ALERTS_PATH];
+
+type Reply = (res: ServerResponse, status: number, body: unknown) => void;
+
+/** Handles a GET on one of {@link HISTORY_PATHS}. */
+export async function handleHistory(req: IncomingMessage, res: ServerResponse, url: URL, ctx: RouteContext, reply: Reply): Promise<void> {
+  if (req.method !== 'GET') return reply(res, 405, { error: 'method-not-allowed' });
+  const q = url.searchParams;
+  const parsed = url.pathname === HISTORY_PATH ? parseHistoryRequest(q) : url.pathname === HISTORY_STATE_PATH ? parseHistoryStateRequest(q) : parseAlertsRequest(q);
+  if (!parsed.ok) return reply(res, 400, { error: parsed.error, message: parsed.message });
+  const doc = 'doc' in parsed.request ? parsed.request.doc : null;
+  const ref = doc === null ? null : parseDocName(doc);
+  const auth = await authenticate(req.headers, ref?.workspaceId ?? null, ctx.storage, ctx.now());
+  if (!auth.ok) return reply(res, 401, { error: 'unauthorized', reason: auth.reason });
+  const wid = auth.claims.workspaceId.toLowerCase();
+  const wsRoom = await ctx.hub.rooms.acquire(workspaceDocName(wid));
+  try {
+    if (!can(auth.claims, 'history.view', { workspace: wsRoom.workspace! })) {
+      ctx.log.info({ path: url.pathname, member: auth.claims.memberId }, 'history refused');
+      return reply(res, 403, { error: 'forbidden', reason: 'not-an-admin' });
+    }
+    if (url.pathname === ALERTS_PATH) {
+      const after = (parsed.request as { after: number }).after;
+      return reply(res, 200, { alerts: await ctx.storage.alerts(wid, after) });
+    }
+    if (!ref || ref.workspaceId.toLowerCase() !== wid) return reply(res, 403, { error: 'forbidden', reason: 'wrong-workspace' });
+    if (url.pathname === HISTORY_PATH) {
+      const { after, limit } = parsed.request as { after: number; limit: number };
+      const entries = await ctx.storage.provenance(doc!, after, limit + 1);
+      const page: HistoryPage = { doc: doc!, entries: entries.slice(0, limit), next: entries.length > limit ? entries[limit - 1]!.seq : null };
+      return reply(res, 200, page);
+    }
+    const { seq } = parsed.request as { seq: number };
+    const body: HistoryState = { doc: doc!, seq, state: toBase64(await ctx.storage.stateAt(doc!, seq)) };
+    ctx.log.info({ path: url.pathname, member: auth.claims.memberId, doc, seq }, 'past state served');
+    return reply(res, 200, body);
+  } finally {
+    ctx.hub.rooms.release(wsRoom);
+  }
+}
