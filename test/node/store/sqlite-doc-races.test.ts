@@ -283,5 +283,8 @@ describe('close', () => {
     await store.close();
     expect(log2.db.open).toBe(false);
     await expect(store.read('d')).rejects.toThrow();
+    // An empty batch never reaches the database (no transaction is opened), so it cannot fail.
+    expect(await store.appendBatch([])).toEqual([]);
+    await expect(store.appendBatch([{ docName: 'd', update: foreign('y', 2), memberId: 'm' }])).rejects.toThrow();
   });
 });
