@@ -23,6 +23,7 @@ import { uiFirstRunMessages } from './ui-first-run';
 import { uiShellMessages } from './ui-shell';
 import { uiCasesMessages } from './ui-cases';
 import { uiMembersMessages } from './ui-members';
+import { identifierMessages } from './identifiers';
 
 /** Every message id with its English ICU pattern. */
 export const en = {
@@ -46,4 +47,5 @@ export const en = {
   ...uiShellMessages,
   ...uiCasesMessages,
   ...uiMembersMessages,
+  ...identifierMessages,
 } as const;
