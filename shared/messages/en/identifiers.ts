@@ -8,4 +8,5 @@ export const identifierMessages = {
   'identifier.iban-length': '“{input}” has the wrong length for an IBAN of {country}',
   'identifier.iban-format': '“{input}” does not have the format of an IBAN of {country}',
   'identifier.iban-check': '“{input}” is not a valid IBAN: its check digits do not match (a digit may be mistyped)',
+  'identifier.phone': '“{input}” is not an international phone number: write + and the country code, e.g. +65 6123 4567 (at most 15 digits)',
 } as const;
