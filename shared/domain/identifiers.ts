@@ -18,7 +18,7 @@
  *   and punctuation removed, lower case, single spaces. A match on a name alone is weaker than a
  *   match on an identifier, and the index says so.
  */
-import { electronicFormatIBAN, validateIBAN, ValidationErrorsIBAN } from 'ibantools';
+import { validateIBAN, ValidationErrorsIBAN } from 'ibantools';
 
 /** A failed parse: why, as a catalogue message id (`identifier.…`) with its values. */
 export interface IdentifierProblem {
@@ -43,10 +43,10 @@ function problem(id: string, values: Record<string, string | number>): Identifie
   return { ok: false, id, values };
 }
 
-/** The check digit of the first six digits of an IMO ship number (see the module comment). */
-export function imoCheckDigit(sixDigits: string): number {
+/** The check digit of an IMO ship number from its first six digits (later characters are ignored; see the module comment). */
+export function imoCheckDigit(digits: string): number {
   let sum = 0;
-  for (let i = 0; i < 6; i++) sum += Number(sixDigits[i]) * (7 - i);
+  for (let i = 0; i < 6; i++) sum += Number(digits[i]) * (7 - i);
   return sum % 10;
 }
 
@@ -60,7 +60,7 @@ export function parseImo(input: string): IdentifierResult<'ship'> {
   const m = /^(?:IMO[\s:.-]*)?(\d{7})$/i.exec(text);
   if (!m) return problem('identifier.imo-format', { input: text });
   const digits = m[1]!;
-  const expected = imoCheckDigit(digits.slice(0, 6));
+  const expected = imoCheckDigit(digits);
   if (Number(digits[6]) !== expected) return problem('identifier.imo-check', { input: text, expected });
   return { ok: true, value: digits, kind: 'ship' };
 }
@@ -103,7 +103,8 @@ function mmsiKind(d: string): MmsiKind | null {
  */
 export function parseIban(input: string): IdentifierResult<string> {
   const text = input.trim();
-  const electronic = electronicFormatIBAN(text) ?? '';
+  // The electronic form, as ibantools' electronicFormatIBAN makes it: no spaces or dashes, capitals.
+  const electronic = text.replace(/[\s-]/g, '').toUpperCase();
   const { valid, errorCodes } = validateIBAN(electronic);
   if (valid) return { ok: true, value: electronic, kind: electronic.slice(0, 2) };
   const first = errorCodes[0];
@@ -120,7 +121,7 @@ export function parseIban(input: string): IdentifierResult<string> {
 export function foldName(name: string): string {
   return name
     .normalize('NFKD')
-    .replace(/\p{M}+/gu, '')
+    .replace(/\p{M}/gu, '')
     .replace(/đ/gi, 'd')
     .replace(/ß/g, 'ss')
     .toLowerCase()

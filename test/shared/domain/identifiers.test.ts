@@ -29,8 +29,9 @@ describe('IMO ship numbers', () => {
 
   it('refuses anything that is not 7 digits', () => {
     for (const s of ['907472', '90747290', 'IMO 907472A', 'MMSI 9074729', '', 'IMO', '9074 729']) {
-      expect(parseImo(s)).toMatchObject({ ok: false, id: 'identifier.imo-format' });
+      expect(parseImo(s)).toEqual({ ok: false, id: 'identifier.imo-format', values: { input: s } });
     }
+    expect(parseImo('  IMO 12 ')).toEqual({ ok: false, id: 'identifier.imo-format', values: { input: 'IMO 12' } });
   });
 
   it('explains the refusal in a sentence', () => {
@@ -64,8 +65,10 @@ describe('MMSI', () => {
   });
 
   it('refuses other lengths and prefixes no station uses', () => {
-    for (const s of ['56301234', '5630123456', 'ABCDEFGHI', '']) expect(parseMmsi(s)).toMatchObject({ ok: false, id: 'identifier.mmsi-format' });
-    for (const s of ['112345678', '123456789', '975123456', '981234567', '912345678']) expect([s, parseMmsi(s)]).toEqual([s, expect.objectContaining({ ok: false, id: 'identifier.mmsi-prefix' })]);
+    for (const s of ['56301234', '5630123456', 'ABCDEFGHI', '']) expect(parseMmsi(s)).toEqual({ ok: false, id: 'identifier.mmsi-format', values: { input: s } });
+    for (const s of ['112345678', '123456789', '975123456', '981234567', '912345678']) expect(parseMmsi(s)).toEqual({ ok: false, id: 'identifier.mmsi-prefix', values: { input: s } });
+    // The reason quotes what was typed, trimmed.
+    expect(parseMmsi('  5630 ')).toEqual({ ok: false, id: 'identifier.mmsi-format', values: { input: '5630' } });
   });
 });
 
@@ -80,7 +83,10 @@ describe('IBAN', () => {
     expect(parseIban('GB82 WEST 1234 5698 7654 33')).toEqual({ ok: false, id: 'identifier.iban-check', values: { input: 'GB82 WEST 1234 5698 7654 33' } });
     expect(parseIban('GB82WEST123456987654')).toEqual({ ok: false, id: 'identifier.iban-length', values: { input: 'GB82WEST123456987654', country: 'GB' } });
     expect(parseIban('GB82WEST1234569876543X')).toMatchObject({ ok: false, id: 'identifier.iban-format', values: { country: 'GB' } });
-    expect(parseIban('XX82WEST12345698765432')).toMatchObject({ ok: false, id: 'identifier.iban-country' });
+    expect(parseIban(' XX82WEST12345698765432 ')).toEqual({ ok: false, id: 'identifier.iban-country', values: { input: 'XX82WEST12345698765432' } });
+    // Valid mod-97 check digits, wrong Belgian national check digits (the last two: first ten mod 97).
+    expect(parseIban('BE41539007547035')).toEqual({ ok: false, id: 'identifier.iban-check', values: { input: 'BE41539007547035' } });
+    expect(parseIban('BE68-5390-0754-7034')).toEqual({ ok: true, value: 'BE68539007547034', kind: 'BE' });
     expect(parseIban('')).toMatchObject({ ok: false, id: 'identifier.iban-country' });
     expect(parseIban('12345678')).toMatchObject({ ok: false, id: 'identifier.iban-country' });
   });
