@@ -11,6 +11,8 @@ export const fieldMessages = {
   'field.required-factor-label': 'is required: say what the factor converts (e.g. worked to raw ivory equivalent)',
   'field.required-assumption-basis': 'is required: say what the assumption rests on',
   'field.uuid': 'must be a UUID',
+  'field.crypto-currency': 'must be the currency’s ticker in capitals, e.g. BTC, ETH, USDT',
+  'field.email': 'must be an e-mail address, e.g. name@agency.gov',
   'field.case-number': 'must look like NEST-2026-0001',
   'field.country-code': 'must be an ISO 3166-1 alpha-2 country code (e.g. SG, VN, HK)',
   'field.country-repeated': 'must not repeat a country',

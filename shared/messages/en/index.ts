@@ -31,6 +31,7 @@ import { uiFormatMessages } from './format';
 import { membersMessages } from './members';
 import { caseMessages } from './case';
 import { uiHistoryMessages } from './ui-history';
+import { identifierMessages } from './identifiers';
 
 /** Every message id with its English ICU pattern. */
 export const en = {
@@ -62,4 +63,5 @@ export const en = {
   ...caseMessages,
   ...appMessages,
   ...uiHistoryMessages,
+  ...identifierMessages,
 } as const;

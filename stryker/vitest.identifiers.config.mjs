@@ -1,0 +1,6 @@
+// The identifiers' own tests, for stryker/identifiers.config.mjs.
+import { defineConfig } from 'vitest/config';
+import base from '../vitest.config';
+
+// The include list replaces the base one (mergeConfig would append to it and run every test).
+export default defineConfig({ ...base, test: { ...base.test, include: ['test/shared/domain/identifiers*.test.ts'] } });
