@@ -17,6 +17,7 @@ import { Icon } from '../ui/icons';
 import { ErrorPanel, Notice, Spinner } from '../ui/states';
 import { formatCount } from '../format/numbers';
 import { formatIsoDate } from '../format/dates';
+import { actionsColumn } from './row-actions';
 import './valuation-common.css';
 import './exchange-rates.css';
 
@@ -97,19 +98,13 @@ export function EcbRatesCard(props: EcbRatesCardProps): ReactNode {
         </>
       ),
     },
-    {
-      id: 'actions',
-      header: t('valuation.common.actions'),
-      hideHeader: true,
-      className: 'col-actions',
-      headerClassName: 'col-actions',
-      cell: (f) =>
-        canImport ? (
-          <button type="button" className="btn btn-ghost btn-icon btn-sm" aria-label={t('valuation.rates.remove-file', { file: f.fileName })} onClick={() => setRemoving(f.id)}>
-            <Icon name="trash" size={14} />
-          </button>
-        ) : null,
-    },
+    actionsColumn<EcbFileRow>((f) =>
+      canImport ? (
+        <button type="button" className="btn btn-ghost btn-icon btn-sm" aria-label={t('valuation.rates.remove-file', { file: f.fileName })} onClick={() => setRemoving(f.id)}>
+          <Icon name="trash" size={14} />
+        </button>
+      ) : null,
+    ),
   ];
   // The file name in the hint is set in monospace; the sentence stays one catalogue entry.
   const [hintBefore, hintAfter] = t('valuation.rates.no-file', { date: formatIsoDate(d.shipped.lastDate), file: '\u0000' }).split('\u0000');

@@ -20,6 +20,7 @@ import { formatIsoDate } from '../format/dates';
 import { useReferenceLists } from './use-reference-lists';
 import { UserRateDialog } from './user-rate-dialog';
 import { EcbRatesCard } from './ecb-rates-card';
+import { actionsColumn, EditDeleteButtons } from './row-actions';
 import { canIn } from '../members/use-can';
 import { RateChecker } from './rate-checker';
 import './valuation-common.css';
@@ -102,24 +103,16 @@ export function ExchangeRatesScreen(props: { ws: WorkspaceSummary }): ReactNode 
                   </>
                 ),
               },
-              {
-                id: 'actions',
-                header: t('valuation.common.actions'),
-                hideHeader: true,
-                className: 'col-actions',
-                headerClassName: 'col-actions',
-                cell: (r) =>
-                  readOnlyRates ? null : (
-                    <span className="row-actions">
-                      <button type="button" className="btn btn-ghost btn-icon btn-sm" aria-label={t('valuation.rates.edit', { currency: r.currency, date: r.date })} onClick={() => setForm({ rate: r })}>
-                        <Icon name="edit" size={14} />
-                      </button>
-                      <button type="button" className="btn btn-ghost btn-icon btn-sm" aria-label={t('valuation.rates.delete', { currency: r.currency, date: r.date })} onClick={() => setDeleting(r)}>
-                        <Icon name="trash" size={14} />
-                      </button>
-                    </span>
-                  ),
-              },
+              actionsColumn<ExchangeRate>((r) =>
+                readOnlyRates ? null : (
+                  <EditDeleteButtons
+                    editLabel={t('valuation.rates.edit', { currency: r.currency, date: r.date })}
+                    deleteLabel={t('valuation.rates.delete', { currency: r.currency, date: r.date })}
+                    onEdit={() => setForm({ rate: r })}
+                    onDelete={() => setDeleting(r)}
+                  />
+                ),
+              ),
             ]}
           />
         )}

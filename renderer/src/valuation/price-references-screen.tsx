@@ -23,6 +23,7 @@ import { useReferenceLists } from './use-reference-lists';
 import { PriceFormDialog } from './price-form-dialog';
 import { PriceImportDialog } from './price-import-dialog';
 import { unitPriceText } from './format';
+import { actionsColumn, EditDeleteButtons } from './row-actions';
 import { canIn } from '../members/use-can';
 import './valuation-common.css';
 import './price-references.css';
@@ -155,24 +156,16 @@ export function PriceReferencesScreen(props: { ws: WorkspaceSummary }): ReactNod
                   </>
                 ),
               },
-              {
-                id: 'actions',
-                header: t('valuation.common.actions'),
-                hideHeader: true,
-                className: 'col-actions',
-                headerClassName: 'col-actions',
-                cell: (p) =>
-                  readOnly ? null : (
-                    <span className="row-actions">
-                      <button type="button" className="btn btn-ghost btn-icon btn-sm" aria-label={t('valuation.prices.edit', { commodity: p.commodity })} onClick={() => setForm({ price: p })}>
-                        <Icon name="edit" size={14} />
-                      </button>
-                      <button type="button" className="btn btn-ghost btn-icon btn-sm" aria-label={t('valuation.prices.delete', { commodity: p.commodity })} onClick={() => setDeleting(p)}>
-                        <Icon name="trash" size={14} />
-                      </button>
-                    </span>
-                  ),
-              },
+              actionsColumn<PriceReference>((p) =>
+                readOnly ? null : (
+                  <EditDeleteButtons
+                    editLabel={t('valuation.prices.edit', { commodity: p.commodity })}
+                    deleteLabel={t('valuation.prices.delete', { commodity: p.commodity })}
+                    onEdit={() => setForm({ price: p })}
+                    onDelete={() => setDeleting(p)}
+                  />
+                ),
+              ),
             ]}
           />
         )}
