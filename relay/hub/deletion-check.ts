@@ -29,6 +29,9 @@ export interface DeletionCheckOptions {
   now: () => number;
 }
 
+/** Past this many (member, doc) counts, expired ones are dropped. */
+const MAX_TRACKED = 10_000;
+
 /** Records deleted by one member in one doc: `[at, count]` pairs within the window, oldest first. */
 type Recent = [number, number][];
 
@@ -112,7 +115,13 @@ export class DeletionCheck {
     if (refusal === null && n > 0) recent.push([now, n]);
     if (recent.length > 0) this.recent.set(key, recent);
     else this.recent.delete(key);
+    if (this.recent.size > MAX_TRACKED) this.prune(now);
     return refusal;
+  }
+
+  /** Drops the counts whose window has passed (keeps the map bounded by who deleted recently). */
+  private prune(now: number): void {
+    for (const [key, recent] of this.recent) if (recent.every(([at]) => now - at >= MASS_DELETION_WINDOW_MS)) this.recent.delete(key);
   }
 
   /** Records a mass-deletion alert (a failure to record it is logged, never thrown). */
@@ -122,10 +131,5 @@ export class DeletionCheck {
     this.o.alerts
       .addAlert({ workspaceId: ref.workspaceId, kind: stored ? 'mass-deletion-stored' : 'mass-deletion', doc: conn.room.name, memberId: conn.member.memberId, records })
       .catch((err: unknown) => this.o.log.error({ err: errorName(err) }, 'recording an alert failed'));
-  }
-
-  /** Forgets the counts of a member (e.g. when the relay shuts down; counts are kept in memory only). */
-  clear(): void {
-    this.recent.clear();
   }
 }

@@ -8,6 +8,7 @@
  * - presence.ts — awareness under the one presence policy (shared/protocol/relay/presence.ts)
  * - access-checks.ts — access re-decided on workspace changes, token expiry, key removal, read-only drops
  * - liveness.ts — pings, dropping connections that stopped answering
+ * - deletion-check.ts — the deletion rules (shared/permissions/deletion-rules.ts) before an update is applied
  *
  * The hub itself wires a new socket to them and dispatches each decoded client message (the
  * relay protocol of shared/protocol/relay/) to the part that handles it.
