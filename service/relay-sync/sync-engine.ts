@@ -22,6 +22,7 @@ import type { WorkspaceRuntime } from '../workspace/workspace-runtime';
 import type { DocHealthRow } from '../../shared/rpc/sync';
 import { DocHealthBook } from './doc-health';
 import { healthRows } from './health-rows';
+import { StatusEmitter } from './status-emitter';
 import { RELAY_ORIGIN, RelayDocLink } from './relay-doc-link';
 import { relayUrls, type RelayUrls } from './relay-url';
 import { overallState, type DocSyncState, type SyncState } from './sync-status';
@@ -86,8 +87,7 @@ export class SyncEngine {
     Pick<SyncEngineOptions, 'resyncMs' | 'stallMs' | 'onDocState'>;
   /** Sync health per doc: last acknowledgement, what waits. */
   readonly health: DocHealthBook;
-  private emitTimer: ReturnType<typeof setTimeout> | null = null;
-  private warnTimer: ReturnType<typeof setTimeout> | null = null;
+  private readonly status$: StatusEmitter;
   private readonly ws: WorkspaceRuntime;
   private config: SyncConfig;
   private urls: RelayUrls;
@@ -104,7 +104,6 @@ export class SyncEngine {
   private stopped = false;
   private roundState: { state: DocSyncState | null; detail: string | null } = { state: null, detail: null };
   private lastSyncedAt: number | null = null;
-  private lastStatusJson = '';
   private readonly disposers: (() => void)[] = [];
   private failures = 0;
 
@@ -114,6 +113,7 @@ export class SyncEngine {
     this.config = config;
     this.urls = relayUrls(config.relayUrl);
     this.health = new DocHealthBook({ now: o.now ?? Date.now, warnAfterMs: o.warnAfterMs });
+    this.status$ = new StatusEmitter({ compute: () => this.status(), onStatus: o.onStatus, health: this.health });
     this.lastSyncedAt = this.ws.store.getSetting<number | null>('syncLastAt', null);
     for (const h of this.ws.store.docs.changedSince(config.localClock)) if (this.markDirty(h.docName)) this.health.noteEarlierEdits(h.docName, h.updatedAt);
     this.disposers.push(
@@ -394,33 +394,11 @@ export class SyncEngine {
   }
 
   private emit(): void {
-    if (this.stopped) return;
-    const s = this.status();
-    this.armWarning();
-    const json = JSON.stringify(s);
-    if (json === this.lastStatusJson) return;
-    this.lastStatusJson = json;
-    this.o.onStatus(s);
+    this.status$.emit();
   }
 
-  /** Emits shortly, once for a burst (typing makes an update per keystroke). */
   private emitSoon(): void {
-    if (this.emitTimer || this.stopped) return;
-    this.emitTimer = setTimeout(() => {
-      this.emitTimer = null;
-      this.emit();
-    }, 250);
-    this.emitTimer.unref?.();
-  }
-
-  /** Emits again when the next waiting doc becomes overdue, so its warning shows without any other event. */
-  private armWarning(): void {
-    if (this.warnTimer) clearTimeout(this.warnTimer);
-    this.warnTimer = null;
-    const at = this.health.nextWarningAt();
-    if (at === null) return;
-    this.warnTimer = setTimeout(() => this.emit(), Math.max(0, at - this.health.now()) + 50);
-    this.warnTimer.unref?.();
+    this.status$.emitSoon();
   }
 
   /**
@@ -457,8 +435,7 @@ export class SyncEngine {
     if (this.stopped) return;
     this.stopped = true;
     if (this.roundTimer) clearTimeout(this.roundTimer);
-    if (this.emitTimer) clearTimeout(this.emitTimer);
-    if (this.warnTimer) clearTimeout(this.warnTimer);
+    this.status$.stop();
     this.health.cancelWaits();
     for (const d of this.disposers) d();
     for (const [name, link] of this.live) {

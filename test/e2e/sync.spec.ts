@@ -429,6 +429,7 @@ test('sync health: the document list, "Sync now" until the relay confirms, and t
     const badge = a.getByTestId('doc-sync-state');
     await expect(badge).toHaveAttribute('data-warning', 'true', { timeout: SYNC_TIMEOUT });
     await expect(badge).toHaveText(/Not on the relay/);
+    await expect(pill(a)).toHaveText(/1 document not on the relay/);
     await expect(badge).toHaveAttribute('title', /^1 change to case MEK-2026-0001 has not reached the relay for less than a minute\./);
     const closeDetail = a.getByRole('button', { name: 'Close seizure detail' });
     if (await closeDetail.isVisible()) await closeDetail.click();

@@ -17,7 +17,9 @@ import { useNow } from './use-now';
 import { retrySync } from './retry';
 import { docCountsText, syncExplanation, syncPillLabel, syncTone, SYNC_STATE_LABELS } from './sync-labels';
 import { canIn } from '../members/use-can';
+import { warningSentence } from './health-labels';
 import './sync.css';
+import './doc-health.css';
 
 /** The sync pill of `workspaceId`, with its detail panel. */
 export function SyncStatusPill(props: { workspaceId: string }): ReactNode {
@@ -54,8 +56,10 @@ export function SyncStatusPill(props: { workspaceId: string }): ReactNode {
   }, [open]);
 
   if (!status) return null;
-  const tone = syncTone(status.state);
-  const label = syncPillLabel(status, now);
+  // Changes the relay has not confirmed past the threshold while reachable outrank "Syncing…".
+  const overdue = status.health.filter((r) => r.warning);
+  const tone = overdue.length > 0 && syncTone(status.state) !== 'danger' ? 'warn' : syncTone(status.state);
+  const label = overdue.length > 0 && tone === 'warn' ? t('sync.pill.unconfirmed', { count: overdue.length }) : syncPillLabel(status, now);
   const canRetry = status.state === 'offline' || status.state === 'refused' || status.state === 'error';
 
   const retry = (): void => {
@@ -95,6 +99,13 @@ export function SyncStatusPill(props: { workspaceId: string }): ReactNode {
             </span>
           </div>
           <p className="sync-popover-text">{syncExplanation(status.state, { admin, detail: status.detail })}</p>
+          {overdue.length > 0 ? (
+            <ul className="sync-popover-warnings" data-testid="pill-warnings">
+              {overdue.map((r) => (
+                <li key={r.doc}>{warningSentence(r, now)}</li>
+              ))}
+            </ul>
+          ) : null}
           {status.state !== 'off' ? (
             <dl className="sync-facts">
               <dt>{t('sync.fact.relay')}</dt>

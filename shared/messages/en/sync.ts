@@ -54,6 +54,7 @@ export const syncMessages = {
   'sync.disconnect.text-after': '. The cases stay here, and members keep what they already have. Connect again at any time; the relay keeps the workspace.',
   'sync.disconnect.done': 'Disconnected from the relay. The cases stay on this computer.',
   'sync.pill.aria': 'Sync: {label}. Show details',
+  'sync.pill.unconfirmed': '{count, plural, one {# document} other {# documents}} not on the relay',
   'sync.pill.panel': 'Sync status',
   'sync.badge.synced': 'This case is in step with the relay: colleagues see your changes as you make them.',
   'sync.badge.read-only': 'This case is in step with the relay; you may read it but not change it.',
