@@ -28,7 +28,7 @@ for (const g of groups) {
  * Per-module counts of one group's report. Score = (killed + timeout) / (killed + timeout +
  * survived + no coverage), as Stryker counts it; mutants that do not compile are left out.
  * @param {string} group
- * @returns {{ file: string, killed: number, timeout: number, survived: number, noCoverage: number, score: number }[]}
+ * @returns {{ file: string, killed: number, timeout: number, survived: number, noCoverage: number, score: number | null }[]} score null when no mutant counts (all fail to compile)
  */
 function moduleScores(group) {
   const report = `reports/mutation/${group}/mutation.json`;
@@ -38,13 +38,13 @@ function moduleScores(group) {
     const n = (s) => mutants.filter((m) => m.status === s).length;
     const [killed, timeout, survived, noCoverage] = [n('Killed'), n('Timeout'), n('Survived'), n('NoCoverage')];
     const counted = killed + timeout + survived + noCoverage;
-    return { file, killed, timeout, survived, noCoverage, score: counted ? (100 * (killed + timeout)) / counted : 100 };
+    return { file, killed, timeout, survived, noCoverage, score: counted ? (100 * (killed + timeout)) / counted : null };
   });
 }
 
 process.stdout.write('\nmodule | killed | timeout | survived | no coverage | score\n');
 for (const g of groups) {
   for (const m of moduleScores(g)) {
-    process.stdout.write(`${m.file} | ${m.killed} | ${m.timeout} | ${m.survived} | ${m.noCoverage} | ${m.score.toFixed(1)} %\n`);
+    process.stdout.write(`${m.file} | ${m.killed} | ${m.timeout} | ${m.survived} | ${m.noCoverage} | ${m.score === null ? 'n/a' : `${m.score.toFixed(1)} %`}\n`);
   }
 }
