@@ -1,10 +1,11 @@
 /**
  * `npm run test:mutation [group…]`: runs StrykerJS once per module group (stryker/<group>.config.mjs),
- * one after the other, each on its own tests only; reports in reports/mutation/<group>/.
- * Exits non-zero when a group fails to run. See docs/testing.md for the figures and survivors.
+ * one after the other, each on its own tests only; reports in reports/mutation/<group>/. Then prints
+ * one line per mutated module (killed, timed out, survived, no coverage, score) from each group's
+ * mutation.json, the figures docs/testing.md records. Exits non-zero when a group fails to run.
  */
 import { spawnSync } from 'node:child_process';
-import { readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 
 const all = readdirSync('stryker')
   .filter((f) => f.endsWith('.config.mjs') && !f.startsWith('vitest.'))
@@ -16,7 +17,34 @@ for (const g of groups) {
     process.stderr.write(`unknown mutation group "${g}" (known: ${all.join(', ')})\n`);
     process.exit(2);
   }
+}
+for (const g of groups) {
   process.stdout.write(`\n=== mutation group ${g} ===\n`);
   const r = spawnSync('npx', ['stryker', 'run', `stryker/${g}.config.mjs`], { stdio: 'inherit' });
   if (r.status !== 0) process.exit(r.status ?? 1);
+}
+
+/**
+ * Per-module counts of one group's report. Score = (killed + timeout) / (killed + timeout +
+ * survived + no coverage), as Stryker counts it; mutants that do not compile are left out.
+ * @param {string} group
+ * @returns {{ file: string, killed: number, timeout: number, survived: number, noCoverage: number, score: number | null }[]} score null when no mutant counts (all fail to compile)
+ */
+function moduleScores(group) {
+  const report = `reports/mutation/${group}/mutation.json`;
+  if (!existsSync(report)) return [];
+  const { files } = JSON.parse(readFileSync(report, 'utf8'));
+  return Object.entries(files).map(([file, { mutants }]) => {
+    const n = (s) => mutants.filter((m) => m.status === s).length;
+    const [killed, timeout, survived, noCoverage] = [n('Killed'), n('Timeout'), n('Survived'), n('NoCoverage')];
+    const counted = killed + timeout + survived + noCoverage;
+    return { file, killed, timeout, survived, noCoverage, score: counted ? (100 * (killed + timeout)) / counted : null };
+  });
+}
+
+process.stdout.write('\nmodule | killed | timeout | survived | no coverage | score\n');
+for (const g of groups) {
+  for (const m of moduleScores(g)) {
+    process.stdout.write(`${m.file} | ${m.killed} | ${m.timeout} | ${m.survived} | ${m.noCoverage} | ${m.score === null ? 'n/a' : `${m.score.toFixed(1)} %`}\n`);
+  }
 }

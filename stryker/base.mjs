@@ -32,7 +32,7 @@ export function groupConfig(group, mutate) {
     clearTextReporter: { allowColor: false, logTests: false, reportMutants: true, reportScoreTable: true },
     tempDirName: `.stryker-tmp/${group}`,
     cleanTempDir: 'always',
-    ignorePatterns: ['dist', 'release', 'reports', 'test-results', 'playwright-report', '.native', 'build', 'resources', 'renderer', 'e2e', 'bench'],
+    ignorePatterns: ['.stryker-tmp', 'dist', 'release', 'reports', 'test-results', 'playwright-report', '.native', 'build', 'resources', 'renderer', 'e2e', 'bench'],
     thresholds: { high: 95, low: 90, break: null },
   };
 }

@@ -270,6 +270,28 @@ describe('nothing to compact, and the log read directly', () => {
   });
 });
 
+describe('state vectors', () => {
+  it('counts the updates appended after the snapshot, not only the snapshot’s stored vector', () => {
+    // A stale vector would make a peer's sync step 1 skip the later updates: they would never be sent.
+    const { log } = openLog();
+    const ua = foreign('a', 1);
+    const ub = foreign('b', 2);
+    log.appendUpdate('d', ua, 'm');
+    expect(log.compact('d')).toMatchObject({ outcome: 'compacted', uptoSeq: 1 });
+    const snapOnly = new Y.Doc();
+    Y.applyUpdate(snapOnly, ua);
+    expect(log.stateVector('d')).toEqual(Y.encodeStateVector(snapOnly));
+    log.appendUpdate('d', ub, 'm');
+    const both = new Y.Doc();
+    Y.applyUpdate(both, ua);
+    Y.applyUpdate(both, ub);
+    expect(log.stateVector('d')).toEqual(Y.encodeStateVector(both));
+    expect(Y.decodeStateVector(log.stateVector('d')).size).toBe(2);
+    expect(log.stateVector('never-stored')).toEqual(Y.encodeStateVector(new Y.Doc()));
+    log.close();
+  });
+});
+
 describe('close', () => {
   it('closes the database, once; later calls throw', async () => {
     const { log } = openLog();

@@ -82,6 +82,21 @@ describe('agencies on a case’s access list', () => {
     expect(decideDocAccess(de, caseRef(other), wd)).toEqual({ ok: false, reason: 'no-case-access' });
   });
 
+  it('the member’s agency is compared trimmed too (the desktop’s own settings, before its replica knows the member)', () => {
+    const wd = workspace();
+    const c = indexCase(wd, { agencies: ['customs'] });
+    expect(decideDocAccess(who('new', 'investigator', '  Customs  '), caseRef(c), wd, { revoked: false })).toMatchObject({ ok: true, access: 'write' });
+    expect(decideDocAccess(who('new', 'investigator', '  Police  '), caseRef(c), wd, { revoked: false })).toEqual({ ok: false, reason: 'no-case-access' });
+  });
+
+  it('a deleted case whose list names the member needs no registration: the list admits them', () => {
+    const inv = who('inv', 'investigator');
+    const wd = workspace(inv);
+    const c = indexCase(wd, { members: ['inv'] });
+    wd.doc.getMap('caseFields').set(`${c}/deleted`, true);
+    expect(decideDocAccess(inv, caseRef(c), wd, undefined, { has: () => false })).toMatchObject({ ok: true, access: 'write' });
+  });
+
   it('a list naming members only still admits its members, and nobody else of the same agency', () => {
     const a = who('a', 'investigator');
     const b = who('b', 'investigator');

@@ -1,6 +1,0 @@
-// The value parsers' own tests, for stryker/parsers.config.mjs.
-import { defineConfig } from 'vitest/config';
-import base from '../vitest.config';
-
-// The include list replaces the base one (mergeConfig would append to it and run every test).
-export default defineConfig({ ...base, test: { ...base.test, include: ['test/service/import/{numbers,dates,coordinates,units}*.test.ts'] } });

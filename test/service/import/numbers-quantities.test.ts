@@ -1,0 +1,90 @@
+/**
+ * Numbers and quantity cells at the edges the other number tests leave (service/import/numbers.ts,
+ * quantity.ts), aimed at surviving mutants (issue 16, docs/testing.md): exponents with several
+ * digits, digits too many to represent, a mixed column that assumes its mark, a non-number cell
+ * that must not decide a column, signs and bare fractions in quantity cells, and a number's own
+ * reason passed through a quantity.
+ */
+import { describe, expect, it } from 'vitest';
+import { decideDecimalMark, decimalMarkSignal, parseNumber } from '../../../service/import/numbers';
+import { parseQuantity, splitQuantity } from '../../../service/import/quantity';
+
+const value = (raw: string, mark: '.' | ',') => {
+  const r = parseNumber(raw, mark);
+  return r.ok ? r.value : r.messageId;
+};
+const qty = (raw: string, mark: '.' | ',' = '.') => {
+  const r = parseQuantity(raw, mark);
+  return r.ok ? r.value : r.messageId;
+};
+
+describe('parseNumber', () => {
+  it('reads exponents with several digits before, after the point and in the exponent', () => {
+    expect(value('12e2', '.')).toBe(1200);
+    expect(value('1.25e2', '.')).toBe(125);
+    expect(value('1.25e2', ',')).toBe(125);
+    expect(value('1e10', '.')).toBe(1e10);
+    expect(value('2.5E-10', '.')).toBe(2.5e-10);
+  });
+
+  it('refuses digits too many to represent instead of reading Infinity', () => {
+    const huge = `1${'0'.repeat(400)}`;
+    expect(value(huge, '.')).toBe('import.not-a-number');
+    expect(value(`${huge},5`, ',')).toBe('import.not-a-number');
+  });
+
+  it('reads a bare fraction, and a whole number, exactly', () => {
+    expect(value('.5', '.')).toBe(0.5);
+    expect(value(',75', ',')).toBe(0.75);
+    expect(value('12', ',')).toBe(12);
+    expect(value('007', '.')).toBe(7);
+    expect(value('', '.')).toBe('import.empty');
+    expect(value('  ', '.')).toBe('import.empty');
+  });
+});
+
+describe('the decimal mark of a column', () => {
+  it('a column of plain integers with one unproven mark is flagged as assumed', () => {
+    expect(decideDecimalMark(['42', '10.500'], ',')).toEqual({ mark: ',', mixed: false, assumed: true });
+    expect(decideDecimalMark(['42', '1,274', '7'], '.')).toEqual({ mark: '.', mixed: false, assumed: true });
+  });
+
+  it('a cell that is not a number proves nothing, however its marks stand', () => {
+    expect(decimalMarkSignal('x1234.567')).toBeNull();
+    expect(decimalMarkSignal('1234x.567')).toBeNull();
+    expect(decimalMarkSignal('01.500')).toBeNull();
+    expect(decimalMarkSignal('0.500')).toBe('.');
+    expect(decimalMarkSignal('1234.567')).toBe('.');
+  });
+});
+
+describe('quantity cells', () => {
+  it('keeps signs and reads bare fractions and every kind of spacing', () => {
+    expect(qty('-2 kg')).toEqual({ quantity: -2, unit: 'kg' });
+    expect(qty('+2 kg')).toEqual({ quantity: 2, unit: 'kg' });
+    expect(qty('\u22122,5 t', ',')).toEqual({ quantity: -2.5, unit: 't' });
+    expect(qty('.5 kg')).toEqual({ quantity: 0.5, unit: 'kg' });
+    expect(qty(',5 kg', ',')).toEqual({ quantity: 0.5, unit: 'kg' });
+    expect(qty('1\u00a0234 kg')).toEqual({ quantity: 1234, unit: 'kg' });
+    expect(qty("1'234kg")).toEqual({ quantity: 1234, unit: 'kg' });
+    expect(qty('  12 t  ')).toEqual({ quantity: 12, unit: 't' });
+    expect(qty('12   metric tons')).toEqual({ quantity: 12, unit: 't' });
+  });
+
+  it('splits number and unit where the digits end', () => {
+    expect(splitQuantity('2,000 kg')).toEqual(['2,000', 'kg']);
+    expect(splitQuantity('12.5m³')).toEqual(['12.5', 'm³']);
+    expect(splitQuantity('-.5 t')).toEqual(['-.5', 't']);
+    expect(splitQuantity(' 7 ')).toEqual(['7', '']);
+    expect(splitQuantity('kg 500')).toBeNull();
+    expect(splitQuantity('.')).toBeNull();
+    expect(splitQuantity('')).toBeNull();
+  });
+
+  it('passes the number’s own reason through, and refuses a cell that is no quantity', () => {
+    expect(qty('12,34,5 kg')).toBe('import.misplaced-separators');
+    expect(qty('1.2.3,4.5 kg', ',')).toBe('import.not-a-number');
+    expect(qty('3 tons')).toBe('import.unit-tons');
+    expect(qty('about 3 kg')).toBe('import.not-a-quantity');
+  });
+});
