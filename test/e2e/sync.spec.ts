@@ -159,10 +159,12 @@ test('two desktops sync a case through the relay: invitation, join, live edits, 
     await b.getByRole('button', { name: 'Join a workspace' }).click();
     const join = b.getByRole('dialog', { name: 'Join a workspace' });
     await join.getByTestId('invitation-file').setInputFiles(invitationFile); // the .nestinvite file opens too…
-    await expect(join.getByLabel('Invitation')).toHaveValue(invitation);
-    await join.getByLabel('Invitation').fill('NEST1.not-an-invitation');
+    // The text box by role: once the invitation is read, its preview ("What this invitation is for") is labelled too.
+    const box = join.getByRole('textbox', { name: 'Invitation' });
+    await expect(box).toHaveValue(invitation);
+    await box.fill('NEST1.not-an-invitation');
     await expect(join.getByText(/damaged/)).toBeVisible();
-    await join.getByLabel('Invitation').fill(invitation); // …and so does the pasted string
+    await box.fill(invitation); // …and so does the pasted string
     const preview = join.getByTestId('join-preview');
     await expect(preview).toContainText('NEST Singapore 2026');
     await expect(join.getByTestId('join-relay')).toHaveText(relay.url);
@@ -347,7 +349,7 @@ test('an observer joins read-only: the case says so and offers no edit controls'
     await c.getByRole('button', { name: 'Continue' }).click();
     await c.getByRole('button', { name: 'Join a workspace' }).click();
     const join = c.getByRole('dialog', { name: 'Join a workspace' });
-    await join.getByLabel('Invitation').fill(invitation);
+    await join.getByRole('textbox', { name: 'Invitation' }).fill(invitation);
     await expect(join.getByTestId('join-preview')).toContainText('Observer');
     await join.getByRole('button', { name: 'Join NEST Mekong 2026' }).click();
     await expect(c.getByRole('table', { name: 'Cases' }).getByText('Rosewood logs on the Mekong')).toBeVisible({ timeout: SYNC_TIMEOUT });
