@@ -14,7 +14,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import type { Browser, BrowserContext, Page } from '@playwright/test';
-import { test, expect, repoRoot, startHost, stopHost } from './fixtures';
+import { test, expect, repoRoot, stopHost } from './fixtures';
 import type { E2eRelay } from './relay-process';
 
 const SHOTS = process.env.NEST_SHOTS_DIR ?? path.join(os.tmpdir(), 'nest-shots');
@@ -75,8 +75,38 @@ interface Desktop {
   page: Page;
 }
 
+/** Starts a browser-mode host like fixtures.ts's startHost, allowing 3 minutes (see {@link startRelayPatiently}). */
+async function startHostPatiently(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(path.join(repoRoot, 'node_modules/.bin/tsx'), ['service/entries/serve-cli.ts', '--port', '0'], {
+    cwd: repoRoot,
+    env: { ...process.env, NEST_DATA_DIR: dataDir },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`the host printed no URL within 180 s: ${out}`));
+    }, 180_000);
+    child.stdout!.setEncoding('utf8').on('data', (d: string) => {
+      out += d;
+      const m = /NEST Desk is running at (http:\/\/127\.0\.0\.1:\d+\/#token=[A-Za-z0-9_-]+)/.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        resolve(m[1]!);
+      }
+    });
+    child.stderr!.resume();
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`the host exited with code ${code}`));
+    });
+  });
+  return { child, url };
+}
+
 async function openDesktop(browser: Browser, dataDir: string): Promise<Desktop> {
-  const { child, url } = await startHost(dataDir);
+  const { child, url } = await startHostPatiently(dataDir);
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, deviceScaleFactor: 1, locale: 'en-GB', timezoneId: 'Europe/London' });
   const page = await context.newPage();
   await page.goto(url);
