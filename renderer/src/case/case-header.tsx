@@ -13,6 +13,7 @@ import { formatIsoDate } from '../format/dates';
 import { PresenceBar } from './presence-bar';
 import { ExportButton } from './export-button';
 import { DocSyncBadge } from '../sync/doc-sync-badge';
+import { t } from '../../../shared/messages';
 
 /** Props of {@link CaseHeader}. */
 export interface CaseHeaderProps {
@@ -40,38 +41,38 @@ export function CaseHeader(props: CaseHeaderProps): ReactNode {
       </div>
       <div className="case-header-main">
         <div className="grow">
-          <h1 className="case-title">{meta.title || '(untitled case)'}</h1>
+          <h1 className="case-title">{meta.title || t('ui.case.header.untitled')}</h1>
           <p className="case-meta-line">
             <SectorLabel sector={meta.sector} />
             <span className="dot-sep" aria-hidden="true" />
-            <span>Opened {formatIsoDate(meta.openedOn)}</span>
+            <span>{t('ui.case.header.opened', { date: formatIsoDate(meta.openedOn) })}</span>
             {meta.leadAgency ? (
               <>
                 <span className="dot-sep" aria-hidden="true" />
-                <span>Lead: {meta.leadAgency}</span>
+                <span>{t('ui.case.header.lead', { agency: meta.leadAgency })}</span>
               </>
             ) : null}
             {meta.jurisdictions.length ? (
               <>
                 <span className="dot-sep" aria-hidden="true" />
                 <span title={meta.jurisdictions.map(countryName).join(', ')}>
-                  {meta.jurisdictions.length} jurisdiction{meta.jurisdictions.length === 1 ? '' : 's'}
+                  {t('ui.case.header.jurisdictions', { count: meta.jurisdictions.length })}
                 </span>
               </>
             ) : null}
           </p>
         </div>
         <div className="page-actions">
-          {props.readOnly ? <span className="tag tag-warning" title="You may read this case but not change it." data-testid="read-only-badge">Read-only</span> : null}
+          {props.readOnly ? <span className="tag tag-warning" title={t('ui.case.header.read-only-tip')} data-testid="read-only-badge">{t('ui.case.header.read-only')}</span> : null}
           {!props.readOnly ? (
             <button type="button" className="btn" onClick={props.onImport}>
-              <Icon name="upload" /> Import
+              <Icon name="upload" /> {t('ui.case.header.import')}
             </button>
           ) : null}
           <ExportButton workspaceId={props.workspaceId} caseId={meta.id} />
           {!props.readOnly ? (
             <button type="button" className="btn btn-primary" onClick={props.onAddSeizure}>
-              <Icon name="plus" /> Add seizure
+              <Icon name="plus" /> {t('ui.case.header.add-seizure')}
             </button>
           ) : null}
         </div>

@@ -20,8 +20,9 @@ import { InlineText } from './inline-fields';
 import { SummaryEditor } from './summary-editor';
 import { ActivityLog } from './activity-log';
 import { ErrorBoundary } from '../ui/error-boundary';
+import { t } from '../../../shared/messages';
 
-const CASE_FAULT = 'This part of the case could not be shown';
+const CASE_FAULT = (): string => t('ui.case.fault');
 
 /** Props of {@link CaseOverview}. */
 export interface CaseOverviewProps {
@@ -67,54 +68,54 @@ export function CaseOverview(props: CaseOverviewProps): ReactNode {
 
   return (
     <div className="overview">
-      <ErrorBoundary title={CASE_FAULT}>{stats}</ErrorBoundary>
+      <ErrorBoundary title={CASE_FAULT()}>{stats}</ErrorBoundary>
       <div className="overview-grid">
-        <ErrorBoundary title={CASE_FAULT}>
+        <ErrorBoundary title={CASE_FAULT()}>
         <section className="card" aria-labelledby="details-title">
           <div className="card-header">
-            <h2 id="details-title">Case details</h2>
+            <h2 id="details-title">{t('ui.case.overview.details')}</h2>
             <span className="grow" />
-            <span className="muted small">{readOnly ? 'Read-only' : 'Changes are saved and shared as you make them'}</span>
+            <span className="muted small">{readOnly ? t('ui.case.overview.read-only') : t('ui.case.overview.saved-as-you-go')}</span>
           </div>
           <div className="card-body form-grid">
-            <Field label="Title" error={errors.title} className="span-all">
+            <Field label={t('ui.case.overview.label.title')} error={errors.title} className="span-all">
               {(c) => <InlineText control={c} value={meta.title} disabled={readOnly} onCommit={(v) => save('title', v)} />}
             </Field>
-            <Field label="Status" error={errors.status}>
+            <Field label={t('ui.case.overview.label.status')} error={errors.status}>
               {(c) => <StatusSelect {...c} disabled={readOnly} value={meta.status} onChange={(e) => save('status', e.target.value as CaseStatus)} />}
             </Field>
-            <Field label="Crime sector" error={errors.sector}>
+            <Field label={t('ui.case.overview.label.sector')} error={errors.sector}>
               {(c) => <SectorSelect {...c} disabled={readOnly} value={meta.sector} onChange={(e) => save('sector', e.target.value as CrimeSector)} />}
             </Field>
-            <Field label="TLP marking" error={errors.tlp} hint={TLP_DESCRIPTIONS[meta.tlp]}>
+            <Field label={t('ui.case.overview.label.tlp')} error={errors.tlp} hint={TLP_DESCRIPTIONS[meta.tlp]}>
               {(c) => <TlpSelect {...c} disabled={readOnly} value={meta.tlp} onChange={(e) => save('tlp', e.target.value as Tlp)} />}
             </Field>
-            <Field label="Opened on" error={errors.openedOn}>
+            <Field label={t('ui.case.overview.label.openedOn')} error={errors.openedOn}>
               {(c) => <InlineText control={c} type="date" value={meta.openedOn} disabled={readOnly} onCommit={(v) => save('openedOn', v)} />}
             </Field>
-            <Field label="Lead agency" error={errors.leadAgency} className="span-all">
-              {(c) => <InlineText control={c} value={meta.leadAgency} disabled={readOnly} placeholder="The agency leading the investigation" onCommit={(v) => save('leadAgency', v)} />}
+            <Field label={t('ui.case.overview.label.leadAgency')} error={errors.leadAgency} className="span-all">
+              {(c) => <InlineText control={c} value={meta.leadAgency} disabled={readOnly} placeholder={t('ui.case.overview.lead-agency-placeholder')} onCommit={(v) => save('leadAgency', v)} />}
             </Field>
-            <Field label="Jurisdictions" error={errors.jurisdictions} className="span-all">
+            <Field label={t('ui.case.overview.label.jurisdictions')} error={errors.jurisdictions} className="span-all">
               {(c) => <CountryPicker control={c} value={meta.jurisdictions} disabled={readOnly} onChange={(v) => save('jurisdictions', v)} />}
             </Field>
           </div>
         </section>
         </ErrorBoundary>
         <div className="stack">
-          <ErrorBoundary title={CASE_FAULT}>
+          <ErrorBoundary title={CASE_FAULT()}>
           <section className="card" aria-labelledby="summary-title">
             <div className="card-header">
-              <h2 id="summary-title">Summary</h2>
+              <h2 id="summary-title">{t('ui.case.overview.summary')}</h2>
             </div>
             <div className="card-body">
-              <Field label="Case summary" error={summaryError} className="summary-field">
+              <Field label={t('ui.case.overview.case-summary')} error={summaryError} className="summary-field">
                 {(c) => <SummaryEditor control={c} caseDoc={caseDoc} writer={writer} readOnly={readOnly} version={props.summaryVersion} onError={setSummaryError} />}
               </Field>
             </div>
           </section>
           </ErrorBoundary>
-          <ErrorBoundary title={CASE_FAULT}>
+          <ErrorBoundary title={CASE_FAULT()}>
             <ActivityLog caseDoc={caseDoc} version={props.activityVersion} workspaceId={props.workspaceId} />
           </ErrorBoundary>
         </div>

@@ -28,9 +28,10 @@ import { ValuationTab } from '../valuation/valuation-tab';
 import type { Writer } from '../../../shared/docs/records';
 import { ErrorBoundary } from '../ui/error-boundary';
 import { HistorySection } from '../history/history-section';
+import { t } from '../../../shared/messages';
 
 /** Title of the panel shown in place of a part of the case that could not be drawn. */
-const CASE_FAULT = 'This part of the case could not be shown';
+const CASE_FAULT = (): string => t('ui.case.fault');
 
 /** What the seizure form is doing: adding, or editing one seizure. */
 type FormState = { mode: 'add' } | { mode: 'edit'; seizure: Seizure } | null;
@@ -59,15 +60,15 @@ export function CaseScreen(props: { ws: WorkspaceSummary; caseId: string; tab: C
   const writer: Writer = useMemo(() => ({ memberId: identity.memberId }), [identity.memberId]);
   useDocumentTitle(meta && caseDoc?.isInitialised() ? `${meta.number} · ${meta.title}` : 'Case');
 
-  if (!replica || !caseDoc || !meta) return <Loading full>Opening the case…</Loading>;
+  if (!replica || !caseDoc || !meta) return <Loading full>{t('ui.case.opening')}</Loading>;
   if (replica.status?.state === 'refused' || replica.status?.state === 'error') {
     return (
       <div className="page">
-        <ErrorPanel error={new Error(replica.status.message ?? 'The case could not be opened.')} title={replica.status.state === 'refused' ? 'You do not have access to this case' : 'The case could not be opened'} />
+        <ErrorPanel error={new Error(replica.status.message ?? t('ui.case.open-failed-text'))} title={replica.status.state === 'refused' ? t('ui.case.no-access') : t('ui.case.open-failed')} />
       </div>
     );
   }
-  if (!replica.synced && !caseDoc.isInitialised()) return <Loading full>Opening the case…</Loading>;
+  if (!replica.synced && !caseDoc.isInitialised()) return <Loading full>{t('ui.case.opening')}</Loading>;
 
   const readOnly = replica.status?.state === 'read-only' || !canIn(ws, 'case.edit');
   // The seizure being edited as it is now (colleagues may change it while the dialog is open).
@@ -75,7 +76,7 @@ export function CaseScreen(props: { ws: WorkspaceSummary; caseId: string; tab: C
 
   return (
     <div className="page page-wide case-page">
-      <ErrorBoundary title={CASE_FAULT}>
+      <ErrorBoundary title={CASE_FAULT()}>
         <CaseHeader
           meta={meta}
           replica={replica.replica}
@@ -86,9 +87,9 @@ export function CaseScreen(props: { ws: WorkspaceSummary; caseId: string; tab: C
         />
       </ErrorBoundary>
       <CaseTabs ws={ws.id} caseId={caseId} tab={tab} seizureCount={seizures.length} mappedCount={mappedCount} />
-      {canIn(ws, 'history.view') ? <ErrorBoundary title={CASE_FAULT}><HistorySection workspaceId={ws.id} caseId={caseId} /></ErrorBoundary> : null}
+      {canIn(ws, 'history.view') ? <ErrorBoundary title={CASE_FAULT()}><HistorySection workspaceId={ws.id} caseId={caseId} /></ErrorBoundary> : null}
       <div role="tabpanel" id={`case-panel-${tab}`} aria-labelledby={`case-tab-${tab}`}>
-        <ErrorBoundary title={CASE_FAULT} resetKey={tab}>
+        <ErrorBoundary title={CASE_FAULT()} resetKey={tab}>
         {tab === 'overview' ? <CaseOverview caseDoc={caseDoc} meta={meta} seizures={seizures} writer={writer} readOnly={readOnly} summaryVersion={replica.versions.summary} activityVersion={replica.versions.meta + replica.versions.routes} workspaceId={ws.id} /> : null}
         {tab === 'seizures' ? (
           <SeizurePanel
@@ -112,7 +113,7 @@ export function CaseScreen(props: { ws: WorkspaceSummary; caseId: string; tab: C
         </ErrorBoundary>
       </div>
       {form ? (
-        <ErrorBoundary title={CASE_FAULT} onDismiss={() => setForm(null)}>
+        <ErrorBoundary title={CASE_FAULT()} onDismiss={() => setForm(null)}>
         <SeizureFormDialog
           caseDoc={caseDoc}
           writer={writer}
@@ -129,7 +130,7 @@ export function CaseScreen(props: { ws: WorkspaceSummary; caseId: string; tab: C
         </ErrorBoundary>
       ) : null}
       {importing ? (
-        <ErrorBoundary title={CASE_FAULT} onDismiss={() => setImporting(false)}>
+        <ErrorBoundary title={CASE_FAULT()} onDismiss={() => setImporting(false)}>
           <ImportDialog workspaceId={ws.id} caseId={caseId} caseNumber={meta.number} onClose={() => setImporting(false)} />
         </ErrorBoundary>
       ) : null}

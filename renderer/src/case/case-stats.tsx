@@ -7,6 +7,7 @@ import type { Seizure } from '../../../shared/domain/seizure';
 import { isCountryCode } from '../../../shared/domain/iso';
 import { formatCount, formatMoneyShort } from '../format/numbers';
 import { formatSeizureDate } from '../format/dates';
+import { t } from '../../../shared/messages';
 
 /** Reported values summed per ISO 4217 currency, largest first. */
 export function totalsByCurrency(seizures: Seizure[]): { currency: string; total: number; count: number }[] {
@@ -18,7 +19,7 @@ export function totalsByCurrency(seizures: Seizure[]): { currency: string; total
     t.count++;
     m.set(s.reportedCurrency, t);
   }
-  return [...m].map(([currency, t]) => ({ currency, ...t })).sort((a, b) => b.count - a.count || b.total - a.total);
+  return [...m].map(([currency, sums]) => ({ currency, ...sums })).sort((a, b) => b.count - a.count || b.total - a.total);
 }
 
 /** The stat tiles of a case. */
@@ -32,27 +33,27 @@ export function CaseStats(props: { seizures: Seizure[] }): ReactNode {
   const totals = totalsByCurrency(seizures);
   const top = totals[0];
   return (
-    <div className="stat-grid" aria-label="Key figures">
+    <div className="stat-grid" aria-label={t('ui.case.stats.label')}>
       <div className="stat">
-        <div className="stat-label">Seizures</div>
+        <div className="stat-label">{t('ui.case.stats.seizures')}</div>
         <div className="stat-value">{formatCount(seizures.length)}</div>
-        <div className="stat-note">{seizures.length ? `${formatCount(mapped)} on the map` : 'None recorded yet'}</div>
+        <div className="stat-note">{seizures.length ? t('ui.case.stats.on-map', { count: mapped }) : t('ui.case.stats.none-yet')}</div>
       </div>
       <div className="stat">
-        <div className="stat-label">Seizing countries</div>
+        <div className="stat-label">{t('ui.case.stats.countries')}</div>
         <div className="stat-value">{formatCount(countries)}</div>
-        <div className="stat-note">where the goods were seized</div>
+        <div className="stat-note">{t('ui.case.stats.countries-note')}</div>
       </div>
       <div className="stat">
-        <div className="stat-label">Period</div>
+        <div className="stat-label">{t('ui.case.stats.period')}</div>
         <div className="stat-value stat-value-sm">{first && last ? `${first.seizureDate.slice(0, 4)}–${last.seizureDate.slice(0, 4)}` : '—'}</div>
-        <div className="stat-note">{first && last ? `${formatSeizureDate(first.seizureDate, first.datePrecision)} to ${formatSeizureDate(last.seizureDate, last.datePrecision)}` : 'no dates yet'}</div>
+        <div className="stat-note">{first && last ? t('ui.case.stats.period-note', { from: formatSeizureDate(first.seizureDate, first.datePrecision), to: formatSeizureDate(last.seizureDate, last.datePrecision) }) : t('ui.case.stats.no-dates')}</div>
       </div>
       <div className="stat">
-        <div className="stat-label">Reported value</div>
+        <div className="stat-label">{t('ui.case.stats.value')}</div>
         <div className="stat-value stat-value-sm">{top ? formatMoneyShort(top.total, top.currency) : '—'}</div>
         <div className="stat-note">
-          {top ? `${top.count} seizure${top.count === 1 ? '' : 's'}${totals.length > 1 ? `; + ${totals.length - 1} other currenc${totals.length === 2 ? 'y' : 'ies'}` : ''}, as reported` : 'no values reported'}
+          {top ? t('ui.case.stats.value-note', { count: top.count, others: totals.length - 1 }) : t('ui.case.stats.no-values')}
         </div>
       </div>
     </div>

@@ -6,32 +6,33 @@ import type { ReactNode } from 'react';
 import { routeHref, type CaseTab } from '../app/router';
 import { Icon, type IconName } from '../ui/icons';
 import { formatCount } from '../format/numbers';
+import { t, type MessageId } from '../../../shared/messages';
 
-const TABS: { tab: CaseTab; label: string; icon: IconName }[] = [
-  { tab: 'overview', label: 'Overview', icon: 'file' },
-  { tab: 'seizures', label: 'Seizures', icon: 'table' },
-  { tab: 'map', label: 'Map', icon: 'map' },
-  { tab: 'valuation', label: 'Valuation', icon: 'chart' },
+const TABS: { tab: CaseTab; label: MessageId; icon: IconName }[] = [
+  { tab: 'overview', label: 'ui.case.tabs.overview', icon: 'file' },
+  { tab: 'seizures', label: 'ui.case.tabs.seizures', icon: 'table' },
+  { tab: 'map', label: 'ui.case.tabs.map', icon: 'map' },
+  { tab: 'valuation', label: 'ui.case.tabs.valuation', icon: 'chart' },
 ];
 
 /** The tab bar of a case. */
 export function CaseTabs(props: { ws: string; caseId: string; tab: CaseTab; seizureCount: number; mappedCount: number }): ReactNode {
   return (
-    <div className="tabs" role="tablist" aria-label="Case sections">
-      {TABS.map((t) => (
+    <div className="tabs" role="tablist" aria-label={t('ui.case.tabs.label')}>
+      {TABS.map((tab) => (
         <a
-          key={t.tab}
-          id={`case-tab-${t.tab}`}
+          key={tab.tab}
+          id={`case-tab-${tab.tab}`}
           className="tab"
           role="tab"
-          aria-selected={props.tab === t.tab}
-          aria-controls={props.tab === t.tab ? `case-panel-${t.tab}` : undefined}
-          href={routeHref({ name: 'case', ws: props.ws, caseId: props.caseId, tab: t.tab })}
+          aria-selected={props.tab === tab.tab}
+          aria-controls={props.tab === tab.tab ? `case-panel-${tab.tab}` : undefined}
+          href={routeHref({ name: 'case', ws: props.ws, caseId: props.caseId, tab: tab.tab })}
         >
-          <Icon name={t.icon} size={15} />
-          {t.label}
-          {t.tab === 'seizures' ? <span className="tab-count">{formatCount(props.seizureCount)}</span> : null}
-          {t.tab === 'map' ? <span className="tab-count">{formatCount(props.mappedCount)}</span> : null}
+          <Icon name={tab.icon} size={15} />
+          {t(tab.label)}
+          {tab.tab === 'seizures' ? <span className="tab-count">{formatCount(props.seizureCount)}</span> : null}
+          {tab.tab === 'map' ? <span className="tab-count">{formatCount(props.mappedCount)}</span> : null}
         </a>
       ))}
     </div>

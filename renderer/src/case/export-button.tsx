@@ -9,6 +9,7 @@ import { saveTextFile } from '../platform/save-text-file';
 import { Icon } from '../ui/icons';
 import { useToast } from '../ui/toast';
 import { describeError } from '../ui/states';
+import { t } from '../../../shared/messages';
 
 /** The export button of a case. */
 export function ExportButton(props: { workspaceId: string; caseId: string }): ReactNode {
@@ -19,7 +20,7 @@ export function ExportButton(props: { workspaceId: string; caseId: string }): Re
     setBusy(true);
     client
       .call('export.seizuresCsv', { workspaceId: props.workspaceId, caseId: props.caseId })
-      .then((r) => saveTextFile(r.fileName, r.content).then((saved) => saved && toast(`Exported ${r.fileName}`)))
+      .then((r) => saveTextFile(r.fileName, r.content).then((saved) => saved && toast(t('ui.case.export.done', { fileName: r.fileName }))))
       .catch((err: unknown) => {
         const d = describeError(err);
         toast(`${d.title} ${d.detail}`.trim(), 'error');
@@ -28,7 +29,7 @@ export function ExportButton(props: { workspaceId: string; caseId: string }): Re
   };
   return (
     <button type="button" className="btn" onClick={run} disabled={busy}>
-      <Icon name="download" /> {busy ? 'Exporting…' : 'Export CSV'}
+      <Icon name="download" /> {busy ? t('ui.case.export.busy') : t('ui.case.export.label')}
     </button>
   );
 }

@@ -7,6 +7,7 @@ import { seizureFieldSchemas, seizureFieldsSchema, type SeizureFields } from '..
 import type { CitesAppendix } from '../../../shared/domain/codes';
 import { parseDecimal, numberText } from '../forms/parse';
 import { sentence, zodFieldErrors, type FieldErrors } from '../forms/issues';
+import { t } from '../../../shared/messages';
 
 /** Form state: numbers and the agency list as typed text. */
 export type SeizureDraft = Omit<SeizureFields, 'latitude' | 'longitude' | 'quantity' | 'reportedValue' | 'reportedCurrency' | 'seizingAgencies' | 'citesAppendix'> & {
@@ -36,7 +37,7 @@ export function toDraft(f: SeizureFields): SeizureDraft {
 const EXAMPLES: Record<string, string> = { latitude: '1.274', longitude: '103.764', quantity: '11.9', reportedValue: '48600000' };
 
 /** The message of an empty seizing country (the schema's "must be an ISO 3166-1 alpha-2 code" reads oddly for nothing chosen). */
-export const COUNTRY_REQUIRED = 'Is required: choose the country';
+export const COUNTRY_REQUIRED = (): string => t('ui.case.form.country-required');
 
 /** True when two draft values are the same (lists compared by content). */
 export function sameDraftValue(a: unknown, b: unknown): boolean {
@@ -68,7 +69,7 @@ function convert(key: keyof SeizureDraft, d: SeizureDraft): { value: unknown } |
     case 'citesAppendix':
       return { value: d.citesAppendix || null };
     case 'country':
-      return d.country.trim() ? { value: d.country } : { message: COUNTRY_REQUIRED };
+      return d.country.trim() ? { value: d.country } : { message: COUNTRY_REQUIRED() };
     default:
       return { value: d[key] };
   }
@@ -79,7 +80,7 @@ export function checkDraftField(key: keyof SeizureDraft, d: SeizureDraft): strin
   const c = convert(key, d);
   if ('message' in c) return c.message;
   const r = seizureFieldSchemas[key].safeParse(c.value);
-  return r.success ? undefined : sentence(r.error.issues[0]?.message ?? 'is not valid');
+  return r.success ? undefined : sentence(r.error.issues[0]?.message ?? t('ui.case.form.not-valid'));
 }
 
 /** Validates the whole draft: the fields, or one message per bad field. */

@@ -27,6 +27,7 @@ import { COMMON_CURRENCIES } from '../domain/labels';
 import { issueFieldErrors, type FieldErrors } from '../forms/issues';
 import { todayIso } from '../format/dates';
 import { checkDraftField, draftToFields, sameDraftValue, toDraft, type SeizureDraft } from './seizure-draft';
+import { t } from '../../../shared/messages';
 
 /** Props of {@link SeizureFormDialog}. */
 export interface SeizureFormDialogProps {
@@ -85,13 +86,13 @@ export function SeizureFormDialog(props: SeizureFormDialogProps): ReactNode {
       const patch = Object.fromEntries(changed.map((k) => [k, r.fields[k]])) as Partial<SeizureFields>;
       if (changed.length) {
         caseDoc.updateSeizure(seizure.id, patch, writer);
-        toast('Seizure saved');
+        toast(t('ui.case.form.saved'));
       }
       props.onSaved(seizure.id);
     } else {
       const id = crypto.randomUUID();
       caseDoc.addSeizure(id, r.fields, writer);
-      toast('Seizure added');
+      toast(t('ui.case.form.added'));
       props.onSaved(id);
     }
     props.onClose();
@@ -102,58 +103,58 @@ export function SeizureFormDialog(props: SeizureFormDialogProps): ReactNode {
 
   return (
     <FormDialog
-      title={seizure ? 'Edit seizure' : 'Add a seizure'}
-      description={seizure ? 'Changes are shared with everyone working on this case.' : 'Record one interdiction: what was seized, when, where, and where the information comes from.'}
+      title={seizure ? t('ui.case.form.title-edit') : t('ui.case.form.title-add')}
+      description={seizure ? t('ui.case.form.description-edit') : t('ui.case.form.description-add')}
       onClose={props.onClose}
       size="xwide"
       className="seizure-dialog"
-      footerNote={errorCount ? `${errorCount} field${errorCount === 1 ? ' needs' : 's need'} attention` : 'Fields marked (optional) may stay empty.'}
-      submitLabel={seizure ? 'Save changes' : 'Add seizure'}
+      footerNote={errorCount ? t('ui.case.form.attention', { count: errorCount }) : t('ui.case.form.optional-note')}
+      submitLabel={seizure ? t('ui.case.form.submit-edit') : t('ui.case.form.submit-add')}
       onSubmit={save}
       onIssues={(issues) => setErrors(issueFieldErrors(issues))}
     >
         {props.deleted ? (
           <Notice kind="warning" icon="alert">
-            This seizure was deleted by someone else while you were editing it; it can no longer be saved.
+            {t('ui.case.form.deleted')}
           </Notice>
         ) : null}
         <section className="form-section">
-          <h3 className="form-section-title">What</h3>
+          <h3 className="form-section-title">{t('ui.case.form.section-what')}</h3>
           <div className="form-grid form-grid-3">
-            <F k="commodity" label="Commodity" err={err} className="span-2" hint="e.g. pangolin scales, rosewood logs, HFC-134a cylinders">
+            <F k="commodity" label={t('ui.case.form.label.commodity')} err={err} className="span-2" hint={t('ui.case.form.hint.commodity')}>
               {(c) => text('commodity', c)}
             </F>
-            <F k="sector" label="Sector" err={err}>
+            <F k="sector" label={t('ui.case.form.label.sector')} err={err}>
               {(c) => <SectorSelect {...c} value={draft.sector} onChange={(e) => set('sector', e.target.value as CrimeSector)} />}
             </F>
-            <F k="taxon" label="Taxon" err={err} optional className="span-2">
-              {(c) => text('taxon', c, { placeholder: 'Scientific name, e.g. Smutsia gigantea', className: 'taxon' })}
+            <F k="taxon" label={t('ui.case.form.label.taxon')} err={err} optional className="span-2">
+              {(c) => text('taxon', c, { placeholder: t('ui.case.form.placeholder.taxon'), className: 'taxon' })}
             </F>
-            <F k="citesAppendix" label="CITES appendix" err={err}>
+            <F k="citesAppendix" label={t('ui.case.form.label.citesAppendix')} err={err}>
               {(c) => <CitesSelect {...c} value={draft.citesAppendix} onChange={(e) => set('citesAppendix', e.target.value as CitesAppendix | '')} />}
             </F>
-            <F k="quantity" label="Quantity" err={err} optional>
-              {(c) => text('quantity', c, { inputMode: 'decimal', placeholder: 'e.g. 11.9' })}
+            <F k="quantity" label={t('ui.case.form.label.quantity')} err={err} optional>
+              {(c) => text('quantity', c, { inputMode: 'decimal', placeholder: t('ui.case.form.placeholder.quantity') })}
             </F>
-            <F k="unit" label="Unit" err={err}>
+            <F k="unit" label={t('ui.case.form.label.unit')} err={err}>
               {(c) => <UnitSelect {...c} value={draft.unit} onChange={(e) => set('unit', e.target.value as QuantityUnit)} />}
             </F>
           </div>
         </section>
         <section className="form-section">
-          <h3 className="form-section-title">When and where</h3>
+          <h3 className="form-section-title">{t('ui.case.form.section-when-where')}</h3>
           <div className="form-grid form-grid-3">
-            <F k="seizureDate" label="Seizure date" err={err}>
+            <F k="seizureDate" label={t('ui.case.form.label.seizureDate')} err={err}>
               {(c) => <input className="input" type="date" {...c} value={draft.seizureDate} onChange={(e) => set('seizureDate', e.target.value)} onBlur={blur('seizureDate')} />}
             </F>
-            <F k="datePrecision" label="Date known to" err={err}>
+            <F k="datePrecision" label={t('ui.case.form.label.datePrecision')} err={err}>
               {(c) => <DatePrecisionSelect {...c} value={draft.datePrecision} onChange={(e) => set('datePrecision', e.target.value as DatePrecision)} />}
             </F>
-            <F k="country" label="Seizing country" err={err} hint={draft.country ? undefined : 'Choose the country where the goods were seized.'}>
+            <F k="country" label={t('ui.case.form.label.country')} err={err} hint={draft.country ? undefined : t('ui.case.form.hint.country')}>
               {(c) => (
                 <select className="select" {...c} value={draft.country} onChange={(e) => set('country', e.target.value)} onBlur={blur('country')}>
-                  <option value="">Choose the country…</option>
-                  {draft.country && !countries.some((o) => o.code === draft.country) ? <option value={draft.country}>{draft.country} (not a valid country code)</option> : null}
+                  <option value="">{t('ui.case.form.choose-country')}</option>
+                  {draft.country && !countries.some((o) => o.code === draft.country) ? <option value={draft.country}>{t('ui.case.form.invalid-country', { code: draft.country })}</option> : null}
                   {countries.map((o) => (
                     <option key={o.code} value={o.code}>
                       {o.label}
@@ -162,50 +163,50 @@ export function SeizureFormDialog(props: SeizureFormDialogProps): ReactNode {
                 </select>
               )}
             </F>
-            <F k="place" label="Place" err={err} optional className="span-2">
-              {(c) => text('place', c, { placeholder: 'Port, airport, checkpoint or town' })}
+            <F k="place" label={t('ui.case.form.label.place')} err={err} optional className="span-2">
+              {(c) => text('place', c, { placeholder: t('ui.case.form.placeholder.place') })}
             </F>
-            <F k="locationPrecision" label="Coordinates stand for" err={err}>
+            <F k="locationPrecision" label={t('ui.case.form.label.locationPrecision')} err={err}>
               {(c) => <LocationPrecisionSelect {...c} value={draft.locationPrecision} onChange={(e) => set('locationPrecision', e.target.value as LocationPrecision)} />}
             </F>
-            <F k="latitude" label="Latitude" err={err} optional hint="Decimal degrees, −90 to 90 (WGS84)">
-              {(c) => text('latitude', c, { inputMode: 'decimal', placeholder: 'e.g. 1.274' })}
+            <F k="latitude" label={t('ui.case.form.label.latitude')} err={err} optional hint={t('ui.case.form.hint.latitude')}>
+              {(c) => text('latitude', c, { inputMode: 'decimal', placeholder: t('ui.case.form.placeholder.latitude') })}
             </F>
-            <F k="longitude" label="Longitude" err={err} optional hint="Decimal degrees, −180 to 180">
-              {(c) => text('longitude', c, { inputMode: 'decimal', placeholder: 'e.g. 103.764' })}
-            </F>
-          </div>
-        </section>
-        <section className="form-section">
-          <h3 className="form-section-title">Trade route and agencies</h3>
-          <div className="form-grid form-grid-3">
-            <F k="originCountries" label="Origin" err={err} optional>
-              {(c) => <CountryPicker control={c} value={draft.originCountries} onChange={(v) => set('originCountries', v)} placeholder="Add a country" />}
-            </F>
-            <F k="transitCountries" label="Transit" err={err} optional>
-              {(c) => <CountryPicker control={c} value={draft.transitCountries} onChange={(v) => set('transitCountries', v)} placeholder="Add a country" />}
-            </F>
-            <F k="destinationCountries" label="Destination" err={err} optional>
-              {(c) => <CountryPicker control={c} value={draft.destinationCountries} onChange={(v) => set('destinationCountries', v)} placeholder="Add a country" />}
-            </F>
-            <F k="seizingAgencies" label="Seizing agencies" err={err} optional className="span-2" hint="Separate several agencies with “;”.">
-              {(c) => text('seizingAgencies', c, { placeholder: 'e.g. Singapore Customs; National Parks Board' })}
-            </F>
-            <F k="operation" label="Operation" err={err} optional>
-              {(c) => text('operation', c, { placeholder: 'e.g. Thunder 2019' })}
+            <F k="longitude" label={t('ui.case.form.label.longitude')} err={err} optional hint={t('ui.case.form.hint.longitude')}>
+              {(c) => text('longitude', c, { inputMode: 'decimal', placeholder: t('ui.case.form.placeholder.longitude') })}
             </F>
           </div>
         </section>
         <section className="form-section">
-          <h3 className="form-section-title">Value and source</h3>
+          <h3 className="form-section-title">{t('ui.case.form.section-route')}</h3>
           <div className="form-grid form-grid-3">
-            <F k="reportedValue" label="Reported value" err={err} optional hint="As the authorities reported it; not converted.">
-              {(c) => text('reportedValue', c, { inputMode: 'decimal', placeholder: 'e.g. 48600000' })}
+            <F k="originCountries" label={t('ui.case.form.label.originCountries')} err={err} optional>
+              {(c) => <CountryPicker control={c} value={draft.originCountries} onChange={(v) => set('originCountries', v)} placeholder={t('ui.case.form.placeholder.country')} />}
             </F>
-            <F k="reportedCurrency" label="Currency" err={err} optional>
+            <F k="transitCountries" label={t('ui.case.form.label.transitCountries')} err={err} optional>
+              {(c) => <CountryPicker control={c} value={draft.transitCountries} onChange={(v) => set('transitCountries', v)} placeholder={t('ui.case.form.placeholder.country')} />}
+            </F>
+            <F k="destinationCountries" label={t('ui.case.form.label.destinationCountries')} err={err} optional>
+              {(c) => <CountryPicker control={c} value={draft.destinationCountries} onChange={(v) => set('destinationCountries', v)} placeholder={t('ui.case.form.placeholder.country')} />}
+            </F>
+            <F k="seizingAgencies" label={t('ui.case.form.label.seizingAgencies')} err={err} optional className="span-2" hint={t('ui.case.form.hint.seizingAgencies')}>
+              {(c) => text('seizingAgencies', c, { placeholder: t('ui.case.form.placeholder.seizingAgencies') })}
+            </F>
+            <F k="operation" label={t('ui.case.form.label.operation')} err={err} optional>
+              {(c) => text('operation', c, { placeholder: t('ui.case.form.placeholder.operation') })}
+            </F>
+          </div>
+        </section>
+        <section className="form-section">
+          <h3 className="form-section-title">{t('ui.case.form.section-value-source')}</h3>
+          <div className="form-grid form-grid-3">
+            <F k="reportedValue" label={t('ui.case.form.label.reportedValue')} err={err} optional hint={t('ui.case.form.hint.reportedValue')}>
+              {(c) => text('reportedValue', c, { inputMode: 'decimal', placeholder: t('ui.case.form.placeholder.reportedValue') })}
+            </F>
+            <F k="reportedCurrency" label={t('ui.case.form.label.reportedCurrency')} err={err} optional>
               {(c) => (
                 <>
-                  <input className="input mono" {...c} list="seizure-currencies" maxLength={3} value={draft.reportedCurrency} onChange={(e) => set('reportedCurrency', e.target.value.toUpperCase())} onBlur={blur('reportedCurrency')} placeholder="e.g. SGD" />
+                  <input className="input mono" {...c} list="seizure-currencies" maxLength={3} value={draft.reportedCurrency} onChange={(e) => set('reportedCurrency', e.target.value.toUpperCase())} onBlur={blur('reportedCurrency')} placeholder={t('ui.case.form.placeholder.currency')} />
                   <datalist id="seizure-currencies">
                     {COMMON_CURRENCIES.map((code) => (
                       <option key={code} value={code} />
@@ -215,13 +216,13 @@ export function SeizureFormDialog(props: SeizureFormDialogProps): ReactNode {
               )}
             </F>
             <span />
-            <F k="sourceTitle" label="Source title" err={err} optional className="span-2">
-              {(c) => text('sourceTitle', c, { placeholder: 'Title of the press release or report' })}
+            <F k="sourceTitle" label={t('ui.case.form.label.sourceTitle')} err={err} optional className="span-2">
+              {(c) => text('sourceTitle', c, { placeholder: t('ui.case.form.placeholder.sourceTitle') })}
             </F>
-            <F k="sourceUrl" label="Source URL" err={err} optional>
-              {(c) => text('sourceUrl', c, { placeholder: 'https://…' })}
+            <F k="sourceUrl" label={t('ui.case.form.label.sourceUrl')} err={err} optional>
+              {(c) => text('sourceUrl', c, { placeholder: t('ui.case.form.placeholder.sourceUrl') })}
             </F>
-            <F k="notes" label="Notes" err={err} optional className="span-all">
+            <F k="notes" label={t('ui.case.form.label.notes')} err={err} optional className="span-all">
               {(c) => <textarea className="textarea" rows={3} {...c} value={draft.notes} onChange={(e) => set('notes', e.target.value)} onBlur={blur('notes')} />}
             </F>
           </div>

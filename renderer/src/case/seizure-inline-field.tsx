@@ -84,7 +84,7 @@ export function SeizureInlineField(props: SeizureInlineFieldProps): ReactNode {
   };
 
   return (
-    <Field label={props.label} error={error} className={`inline-field${props.className ? ` ${props.className}` : ''}`}>
+    <Field label={props.label} error={error} className={`inline-field${props.className ? ` ${props.className}` : ''}${notice ? ' has-notice' : ''}`}>
       {(c) => (
         <>
           <button type="button" className="btn btn-ghost btn-sm inline-field-history" onClick={props.onHistory} aria-label={t('ui.case.history.open-label', { field: fieldName(field) })}>

@@ -9,6 +9,7 @@ import { Icon } from '../ui/icons';
 import { DataTable, type Column } from '../ui/data-table';
 import { formatMoney, formatQuantity } from '../format/numbers';
 import { formatSeizureDate } from '../format/dates';
+import { t } from '../../../shared/messages';
 
 /** Sortable columns of the seizure table. */
 export type SeizureSortKey = 'date' | 'place' | 'commodity' | 'value';
@@ -35,7 +36,7 @@ export function SeizureTable(props: SeizureTableProps): ReactNode {
   const columns: (Column<Seizure, SeizureSortKey> | false)[] = [
     {
       id: 'date',
-      header: 'Date',
+      header: t('ui.case.table.col-date'),
       sortKey: 'date',
       className: 'col-nowrap',
       cell: (s) => (
@@ -47,7 +48,7 @@ export function SeizureTable(props: SeizureTableProps): ReactNode {
     },
     {
       id: 'place',
-      header: 'Place',
+      header: t('ui.case.table.col-place'),
       sortKey: 'place',
       className: 'col-place',
       cell: (s) => (
@@ -55,14 +56,14 @@ export function SeizureTable(props: SeizureTableProps): ReactNode {
           <span className="cell-primary">{s.place || countryLabel(s.country)}</span>
           <span className="cell-secondary">
             {countryLabel(s.country)}
-            {s.latitude === null ? ' · not mapped' : ''}
+            {s.latitude === null ? t('ui.case.table.not-mapped') : ''}
           </span>
         </>
       ),
     },
     {
       id: 'commodity',
-      header: 'Commodity',
+      header: t('ui.case.table.col-commodity'),
       sortKey: 'commodity',
       className: 'col-commodity',
       cell: (s) => (
@@ -74,11 +75,11 @@ export function SeizureTable(props: SeizureTableProps): ReactNode {
         </>
       ),
     },
-    { id: 'quantity', header: 'Quantity', numeric: true, className: 'col-nowrap', cell: (s) => formatQuantity(s.quantity, s.unit) },
-    { id: 'value', header: 'Reported value', sortKey: 'value', numeric: true, className: 'col-nowrap', cell: (s) => formatMoney(s.reportedValue, s.reportedCurrency) },
+    { id: 'quantity', header: t('ui.case.table.col-quantity'), numeric: true, className: 'col-nowrap', cell: (s) => formatQuantity(s.quantity, s.unit) },
+    { id: 'value', header: t('ui.case.table.col-reported-value'), sortKey: 'value', numeric: true, className: 'col-nowrap', cell: (s) => formatMoney(s.reportedValue, s.reportedCurrency) },
     {
       id: 'source',
-      header: 'Source',
+      header: t('ui.case.table.col-source'),
       className: 'col-source',
       headerClassName: 'col-source',
       cell: (s) =>
@@ -92,17 +93,17 @@ export function SeizureTable(props: SeizureTableProps): ReactNode {
     },
     {
       id: 'actions',
-      header: 'Actions',
+      header: t('ui.case.table.col-actions'),
       hideHeader: true,
       className: 'col-actions',
       headerClassName: 'col-actions',
       cell: (s) =>
         props.readOnly ? null : (
           <span className="row-actions">
-            <button type="button" className="btn btn-ghost btn-icon btn-sm" aria-label={`Edit seizure: ${s.commodity}, ${s.seizureDate}`} onClick={() => props.onEdit(s)}>
+            <button type="button" className="btn btn-ghost btn-icon btn-sm" aria-label={t('ui.case.table.edit', { commodity: s.commodity, date: s.seizureDate })} onClick={() => props.onEdit(s)}>
               <Icon name="edit" size={14} />
             </button>
-            <button type="button" className="btn btn-ghost btn-icon btn-sm" aria-label={`Delete seizure: ${s.commodity}, ${s.seizureDate}`} onClick={() => props.onDelete(s)}>
+            <button type="button" className="btn btn-ghost btn-icon btn-sm" aria-label={t('ui.case.table.delete', { commodity: s.commodity, date: s.seizureDate })} onClick={() => props.onDelete(s)}>
               <Icon name="trash" size={14} />
             </button>
           </span>
@@ -111,7 +112,7 @@ export function SeizureTable(props: SeizureTableProps): ReactNode {
   ];
   return (
     <DataTable
-      label="Seizures"
+      label={t('ui.case.table.label')}
       className="seizure-table"
       columns={columns}
       rows={props.seizures}

@@ -10,6 +10,7 @@ import type { Writer } from '../../../shared/docs/records';
 import { NestError } from '../../../shared/errors';
 import type { FieldControlProps } from '../ui/field';
 import { rebaseEdit, shiftPosition } from './shift-position';
+import { t } from '../../../shared/messages';
 
 /** Props of {@link SummaryEditor}. */
 export interface SummaryEditorProps {
@@ -51,7 +52,7 @@ export function SummaryEditor(props: SummaryEditorProps): ReactNode {
       {...props.control}
       value={text}
       readOnly={props.readOnly}
-      placeholder={props.readOnly ? 'No summary yet.' : 'What is this case about? Suspects, modus operandi, routes, open questions… Colleagues see your text as you type.'}
+      placeholder={props.readOnly ? t('ui.case.summary.empty') : t('ui.case.summary.placeholder')}
       onChange={(e) => {
         // Apply this keystroke to the shared text as it is now (it may hold a remote edit that is
         // not on screen yet), never replace the whole text with what this window last showed.
