@@ -14,6 +14,7 @@ import type { Transport } from '../../../shared/protocol/transport';
 import type { RpcEventName, RpcEvents, RpcMethod, RpcParams, RpcResult } from '../../../shared/rpc/contract';
 import type { ErrorInfo } from '../../../shared/errors';
 import { RpcError } from './rpc-error';
+import { t } from '../../../shared/messages';
 
 /**
  * Connection state shown in the UI. `disconnected`: the transport closed and cannot be reopened
@@ -119,7 +120,7 @@ export class DataClient {
     if (from !== this.transport) return; // a transport already replaced or dropped
     this.transport = null;
     for (const [id, p] of this.pending) {
-      p.reject(new RpcError({ code: 'internal', message: 'The connection to the data service was lost.' }));
+      p.reject(new RpcError({ code: 'internal', message: t('data.connection-lost'), messageId: 'data.connection-lost' }));
       this.pending.delete(id);
     }
     for (const r of this.replicas.values()) r.synced = false;
@@ -149,7 +150,7 @@ export class DataClient {
    * @throws RpcError with the service's code, message and field issues.
    */
   call<M extends RpcMethod>(method: M, params: RpcParams<M>): Promise<RpcResult<M>> {
-    if (!this.transport) return Promise.reject(new RpcError({ code: 'internal', message: 'Not connected to the data service.' }));
+    if (!this.transport) return Promise.reject(new RpcError({ code: 'internal', message: t('data.not-connected'), messageId: 'data.not-connected' }));
     const id = this.nextId++;
     return new Promise<RpcResult<M>>((resolve, reject) => {
       this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject });

@@ -21,7 +21,7 @@ export function OnboardingLayout(props: { step: 1 | 2 | null; children: ReactNod
         <div className="onboarding-brand">
           <BrandMark size={36} />
           <div>
-            <p className="onboarding-brand-name">NEST Desk</p>
+            <p className="onboarding-brand-name">{t('ui.shell.product-name')}</p>
             <p className="onboarding-brand-sub">{t('ui.first-run.brand-sub')}</p>
           </div>
         </div>

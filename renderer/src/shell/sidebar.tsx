@@ -23,7 +23,7 @@ export function Sidebar(props: { ws: WorkspaceSummary | null; route: Route }): R
       <div className="sidebar-brand">
         <BrandMark />
         <span className="brand-name">
-          NEST Desk
+          {t('ui.shell.product-name')}
           <span className="brand-sub">{t('ui.shell.brand-sub')}</span>
         </span>
       </div>

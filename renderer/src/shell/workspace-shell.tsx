@@ -52,7 +52,7 @@ export function WorkspaceShell(props: { route: WorkspaceRoute }): ReactNode {
     <WorkspaceIdentity memberId={ws && !ws.problem ? ws.memberId : ''}>
       <div className="app-frame">
         <a className="skip-link" href="#main" onClick={(e) => { e.preventDefault(); document.getElementById('main')?.focus(); }}>
-          Skip to content
+          {t('ui.shell.skip-to-content')}
         </a>
         <Sidebar ws={ws ?? null} route={route} />
         <div className="main-column">

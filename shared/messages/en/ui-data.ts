@@ -2,4 +2,6 @@
 export const uiDataMessages = {
   'data.reconnecting': 'Reconnecting to the data service… your edits are kept.',
   'data.reconnected': 'Reconnected to the data service.',
+  'data.connection-lost': 'The connection to the data service was lost.',
+  'data.not-connected': 'Not connected to the data service.',
 } as const;

@@ -21,6 +21,8 @@ export const uiShellMessages = {
   'ui.shell.nothing-found': 'Nothing found for “{query}”.',
   'ui.shell.search-results': 'Search results',
   'ui.shell.main-nav': 'Main',
+  'ui.shell.product-name': 'NEST Desk',
+  'ui.shell.skip-to-content': 'Skip to content',
   'ui.shell.brand-sub': 'Task force case files',
   'ui.shell.workspace': 'Workspace',
   'ui.shell.demo-meta': 'Demo · public sources',

@@ -12,7 +12,7 @@ import { inlineSentences, isCode, readsAsPhrase, sourceFiles } from './ui-senten
 const ROOT = path.resolve(__dirname, '../../..');
 
 /** Renderer folders whose user-facing sentences all come from the catalogue. */
-const CONVERTED_UI_DIRS = ['import', 'map', 'ui', 'domain', 'members', 'format', 'forms', 'valuation', 'sync', 'app'].map((d) => `renderer/src/${d}`);
+const CONVERTED_UI_DIRS = ['import', 'map', 'ui', 'domain', 'members', 'format', 'forms', 'valuation', 'sync', 'app', 'case', 'history', 'shell', 'cases', 'first-run', 'data', 'hooks', 'platform'].map((d) => `renderer/src/${d}`);
 /** Files of those folders that other work owns and converts itself. */
 const NOT_YET = ['renderer/src/ui/data-table.tsx', 'renderer/src/ui/form-dialog.tsx'];
 
