@@ -8,65 +8,19 @@
  * desktops end with that value, the notices are gone, and the history and the activity log say
  * what happened. Screenshots of the notice and the history go to /work/tmp/shots/hist-*.png.
  */
-import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { execFile, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import type { Browser, BrowserContext, Page } from '@playwright/test';
-import { test, expect, repoRoot, stopHost } from './fixtures';
-import type { E2eRelay } from './relay-process';
+import { test, expect, repoRoot, startHost, stopHost } from './fixtures';
+import { startRelay, type E2eRelay } from './relay-process';
 
 const SHOTS = process.env.NEST_SHOTS_DIR ?? path.join(os.tmpdir(), 'nest-shots');
 /** Time allowed for a change to cross the relay. */
 const SYNC_TIMEOUT = 45_000;
 
-/**
- * Starts the real relay (node + tsx relay/cli.ts serve, port 0, a temp data folder) like
- * relay-process.ts, but waits up to 3 minutes for it to listen: on a heavily loaded test machine
- * tsx compiling the relay alone can take longer than that helper's 30 s.
- * @throws Error with the end of its stderr when it exits or does not listen in time.
- */
-async function startRelayPatiently(): Promise<E2eRelay> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'nest-e2e-relay-'));
-  const proc = spawn(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'relay/cli.ts'), 'serve', '--port', '0', '--host', '127.0.0.1', '--data-dir', dataDir], {
-    cwd: repoRoot,
-    env: { ...process.env, NEST_LOG_LEVEL: 'info' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let err = '';
-  proc.stderr!.setEncoding('utf8').on('data', (d: string) => (err += d));
-  const exited = new Promise<void>((resolve) => proc.once('exit', () => resolve()));
-  const url = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    const timer = setTimeout(() => {
-      proc.kill('SIGKILL');
-      reject(new Error(`the relay printed no URL within 180 s: ${err.slice(-2000)}`));
-    }, 180_000);
-    proc.stdout!.setEncoding('utf8').on('data', (d: string) => {
-      out += d;
-      const m = /listening on (ws:\/\/[^\s]+)/.exec(out);
-      if (m) {
-        clearTimeout(timer);
-        resolve(m[1]!);
-      }
-    });
-    proc.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`the relay exited with ${code}: ${err.slice(-2000)}`));
-    });
-  });
-  return {
-    url,
-    port: Number(new URL(url).port),
-    dataDir,
-    proc,
-    async stop() {
-      if (proc.exitCode === null && proc.signalCode === null) proc.kill('SIGTERM');
-      await exited;
-    },
-  };
-}
 
 /** A desktop: its host process, browser context and page. */
 interface Desktop {
@@ -75,38 +29,11 @@ interface Desktop {
   page: Page;
 }
 
-/** Starts a browser-mode host like fixtures.ts's startHost, allowing 3 minutes (see {@link startRelayPatiently}). */
-async function startHostPatiently(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(path.join(repoRoot, 'node_modules/.bin/tsx'), ['service/entries/serve-cli.ts', '--port', '0'], {
-    cwd: repoRoot,
-    env: { ...process.env, NEST_DATA_DIR: dataDir },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const url = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      reject(new Error(`the host printed no URL within 180 s: ${out}`));
-    }, 180_000);
-    child.stdout!.setEncoding('utf8').on('data', (d: string) => {
-      out += d;
-      const m = /NEST Desk is running at (http:\/\/127\.0\.0\.1:\d+\/#token=[A-Za-z0-9_-]+)/.exec(out);
-      if (m) {
-        clearTimeout(timer);
-        resolve(m[1]!);
-      }
-    });
-    child.stderr!.resume();
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`the host exited with code ${code}`));
-    });
-  });
-  return { child, url };
-}
+/** Startup allowance for the relay and hosts: tsx compiling them can exceed the helpers' 30 s on a heavily loaded machine. */
+const START_MS = 180_000;
 
 async function openDesktop(browser: Browser, dataDir: string): Promise<Desktop> {
-  const { child, url } = await startHostPatiently(dataDir);
+  const { child, url } = await startHost(dataDir, START_MS);
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, deviceScaleFactor: 1, locale: 'en-GB', timezoneId: 'Europe/London' });
   const page = await context.newPage();
   await page.goto(url);
@@ -167,7 +94,7 @@ test('two members change the same seizure field at once: both are told, and one 
   fs.mkdirSync(SHOTS, { recursive: true });
   const dirA = fs.mkdtempSync(path.join(os.tmpdir(), 'nest-e2e-a-'));
   const dirB = fs.mkdtempSync(path.join(os.tmpdir(), 'nest-e2e-b-'));
-  const relay = await startRelayPatiently();
+  const relay = await startRelay({ startTimeoutMs: START_MS });
   const desktops: Desktop[] = [];
   try {
     const A = await openDesktop(browser, dirA);

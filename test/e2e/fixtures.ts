@@ -34,7 +34,7 @@ export interface Host {
 const URL_LINE = /NEST Desk is running at (http:\/\/127\.0\.0\.1:\d+\/#token=[A-Za-z0-9_-]+)/;
 
 /** Starts a browser-mode host on `dataDir` (for tests that need several hosts, e.g. two desktops); stop it with {@link stopHost}. */
-export function startHost(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
+export function startHost(dataDir: string, startTimeoutMs = 30_000): Promise<{ child: ChildProcess; url: string }> {
   const child = spawn(path.join(repoRoot, 'node_modules/.bin/tsx'), ['service/entries/serve-cli.ts', '--port', '0'], {
     cwd: repoRoot,
     env: { ...process.env, NEST_DATA_DIR: dataDir },
@@ -43,7 +43,7 @@ export function startHost(dataDir: string): Promise<{ child: ChildProcess; url: 
   return new Promise((resolve, reject) => {
     let out = '';
     let err = '';
-    const timer = setTimeout(() => fail(new Error(`the host printed no URL within 30 s.\nstdout: ${out}\nstderr: ${err.slice(-2000)}`)), 30_000);
+    const timer = setTimeout(() => fail(new Error(`the host printed no URL within ${startTimeoutMs / 1000} s.\nstdout: ${out}\nstderr: ${err.slice(-2000)}`)), startTimeoutMs);
     const fail = (e: Error): void => {
       clearTimeout(timer);
       child.kill('SIGKILL');

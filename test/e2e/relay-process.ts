@@ -23,9 +23,12 @@ export interface E2eRelay {
 
 /**
  * Starts the relay on `dataDir` (default: a fresh temp folder) and `port` (default 0: a free one).
- * @throws Error with the end of its stderr when it exits or prints no URL within 30 s.
+ * `startTimeoutMs` (default 30 s): how long it may take to listen (tsx compiles the relay first;
+ * specs that run under heavy load allow more).
+ * @throws Error with the end of its stderr when it exits or prints no URL in time.
  */
-export async function startRelay(opts: { dataDir?: string; port?: number } = {}): Promise<E2eRelay> {
+export async function startRelay(opts: { dataDir?: string; port?: number; startTimeoutMs?: number } = {}): Promise<E2eRelay> {
+  const limit = opts.startTimeoutMs ?? 30_000;
   const dataDir = opts.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'nest-e2e-relay-'));
   const proc = spawn(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'relay/cli.ts'), 'serve', '--port', String(opts.port ?? 0), '--host', '127.0.0.1', '--data-dir', dataDir], {
     cwd: repoRoot,
@@ -39,8 +42,8 @@ export async function startRelay(opts: { dataDir?: string; port?: number } = {})
     let out = '';
     const timer = setTimeout(() => {
       proc.kill('SIGKILL');
-      reject(new Error(`the relay printed no URL within 30 s: ${err.slice(-2000)}`));
-    }, 30_000);
+      reject(new Error(`the relay printed no URL within ${limit / 1000} s: ${err.slice(-2000)}`));
+    }, limit);
     proc.stdout!.setEncoding('utf8').on('data', (d: string) => {
       out += d;
       const m = /listening on (ws:\/\/[^\s]+)/.exec(out);
