@@ -171,7 +171,11 @@ describe('DocRegistry', () => {
     const e = await reg.retain(name);
     const remote: Promise<number>[] = [];
     let snapshots = 0;
-    for (let i = 0; i < 300; i++) {
+    // At least 300 updates, and on until a compaction has been seen to land while they arrive
+    // (a loaded machine may need more turns for the worker's first compaction; bounded).
+    let n = 0;
+    for (; n < 300 || (snapshots === 0 && n < 3000); n++) {
+      const i = n;
       e.doc.getMap('m').set(`local${i}`, i);
       if (i % 3 === 0) remote.push(store.append(name, update(`remote${i}`, i), 'other'));
       if (i % 10 === 0) {
@@ -187,7 +191,7 @@ describe('DocRegistry', () => {
     if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
     for (const u of stored.updates) Y.applyUpdate(doc, u);
     const m = doc.getMap('m');
-    for (let i = 0; i < 300; i++) {
+    for (let i = 0; i < n; i++) {
       expect(m.get(`local${i}`), `local update ${i}`).toBe(i);
       if (i % 3 === 0) expect(m.get(`remote${i}`), `remote update ${i}`).toBe(i);
     }

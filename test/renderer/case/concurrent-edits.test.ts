@@ -16,11 +16,19 @@ const ada = { memberId: 'ada', now: () => 10_000 };
 const bo = { memberId: 'bo', now: () => 10_001 };
 const NOW = 1_000_000;
 
+/**
+ * Two replicas of one case. Yjs settles a concurrent set of one key by client id; fixed ids make
+ * the merge keep Ada's value (client 2) in every run, instead of a coin toss per run.
+ */
 function replicas(): [CaseDoc, CaseDoc] {
-  const a = new CaseDoc(new Y.Doc());
+  const docA = new Y.Doc();
+  docA.clientID = 2;
+  const docB = new Y.Doc();
+  docB.clientID = 1;
+  const a = new CaseDoc(docA);
   a.init('11111111-1111-4111-8111-111111111111', 'NEST-2026-0001', { ...newCaseFields('2026-11-29'), title: 'Ivory' }, ada);
   a.addSeizure(S1, { ...newSeizureFields('2019-07-21'), country: 'SG', commodity: 'elephant ivory', quantity: 8.8, unit: 't' }, ada);
-  const b = new CaseDoc(new Y.Doc());
+  const b = new CaseDoc(docB);
   Y.applyUpdate(b.doc, Y.encodeStateAsUpdate(a.doc));
   return [a, b];
 }
@@ -43,7 +51,7 @@ describe('concurrent-edit notices', () => {
     b.updateSeizure(S1, { quantity: 7.5 }, bo);
     const toA = deliver(b, a);
     const toB = deliver(a, b);
-    expect(a.getSeizure(S1)!.quantity).toBe(b.getSeizure(S1)!.quantity);
+    expect([a.getSeizure(S1)!.quantity, b.getSeizure(S1)!.quantity]).toEqual([9.1, 9.1]);
     const noticesA = applyAuditEntries(new Map(), toA, 'ada', mineA, NOW + 1000);
     const noticesB = applyAuditEntries(new Map(), toB, 'bo', mineB, NOW + 1000);
     expect([...noticesA.values()]).toEqual<EditNotice[]>([{ seizureId: S1, field: 'quantity', by: 'bo', at: 10_001, theirs: 7.5, theirsCut: false, mine: 9.1 }]);
