@@ -96,5 +96,6 @@ test('two people editing different fields of one seizure both keep their change'
   await expect(editA.getByLabel('Operation')).toHaveValue('Thunder 2026');
   await editA.getByRole('button', { name: 'Save changes' }).click();
   await expect(editA).toBeHidden();
-  await expect(b.getByRole('complementary', { name: 'pangolin scales' })).toContainText('Thunder 2026');
+  // The detail panel edits the operation in place: B's field holds the saved value.
+  await expect(b.getByRole('complementary', { name: 'pangolin scales' }).getByTestId('seizure-inline-fields').getByLabel('Operation', { exact: true })).toHaveValue('Thunder 2026');
 });
