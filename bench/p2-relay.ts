@@ -163,6 +163,12 @@ export async function runP2(): Promise<string[]> {
     const w = { memberId: adminId };
     wd.init({ id: workspaceId, name: 'Bench', casePrefix: 'NEST', reportingCurrency: 'USD' }, { id: adminId, name: 'Bench admin', agency: 'Bench', role: 'admin', joinedAt: Date.now() }, w);
     memberIds.forEach((id, i) => wd.upsertMember({ id, name: `Member ${i}`, agency: 'Bench', role: 'investigator', joinedAt: Date.now() }, w));
+    // Every room is a case the admin lists in the workspace index: the relay stores a member's case
+    // doc only when an admin can see it (case registration, docs/relay.md).
+    const roomsByRun = Array.from({ length: RUNS + 1 }, () => Array.from({ length: ROOMS }, () => randomUUID()));
+    roomsByRun.flat().forEach((id, i) =>
+      wd.upsertCase({ id, number: `NEST-2026-${String(i + 1).padStart(4, '0')}`, title: `Bench room ${i + 1}`, status: 'open', sector: 'wildlife', tlp: 'GREEN', createdBy: adminId, createdAt: Date.now() }, w),
+    );
     const checkDoc = new Y.Doc();
     const check = new WebsocketProvider(ours.url, workspaceDocName(workspaceId), checkDoc, { WebSocketPolyfill: webSocketWithToken(adminToken), disableBc: true });
     await until(() => check.synced && new WorkspaceDoc(checkDoc).listMembers().length === CLIENTS + 1, 'the workspace doc to reach the relay');
@@ -174,7 +180,7 @@ export async function runP2(): Promise<string[]> {
     const runs: { stock: P2Run[]; ours: P2Run[] } = { stock: [], ours: [] };
     // Run 0 warms up both servers and this process (JIT) and is not counted.
     for (let r = 0; r <= RUNS; r++) {
-      const rooms = Array.from({ length: ROOMS }, () => caseDocName(workspaceId, randomUUID()));
+      const rooms = roomsByRun[r]!.map((id) => caseDocName(workspaceId, id));
       // Alternate which server goes first, so neither always runs on a warmer (or busier) machine.
       let s: P2Run;
       let o: P2Run;
