@@ -9,21 +9,15 @@
  * `{ by: 5 }` from a buggy or hostile peer). {@link toAuditLine} never throws: anything that is not
  * an object is skipped, and each field that is missing or of the wrong type reads as unknown.
  */
-import type { AuditChange } from '../../../shared/docs/case-doc';
+import type { AuditChange, AuditEntry } from '../../../shared/docs/case-doc';
 import { currentLocale, t } from '../../../shared/messages';
 import { fieldName, formatAuditValue } from './field-values';
 
-/** One audit entry as shown: every field of the right type, or absent. `at` is 0 when unknown. */
-export interface AuditLine {
-  at: number;
-  by: string;
-  action: string;
-  target?: string;
-  fields?: string[];
-  count?: number;
-  changes?: Record<string, AuditChange>;
-  summary?: Record<string, unknown>;
-}
+/**
+ * One audit entry as shown: every field of the right type, or absent; `at` is 0 when unknown.
+ * The stored shape, except that a summary read from a peer may hold any value.
+ */
+export type AuditLine = Omit<AuditEntry, 'summary'> & { summary?: Record<string, unknown> };
 
 /** How a sentence names the records an entry is about. */
 export interface ActivityContext {
