@@ -55,9 +55,10 @@ interface Server {
 async function spawnServer(args: string[], env: Record<string, string> = {}): Promise<Server> {
   const childEnv: Record<string, string | undefined> = { ...process.env, ...env };
   delete childEnv.YPERSISTENCE; // the stock server would persist to LevelDB (read at import time)
-  const proc = spawn(process.execPath, ['--import', 'tsx', ...args], { cwd: ROOT, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+  const proc = spawn(process.execPath, [...(process.env.P2_NODE_ARGS ?? '').split(' ').filter(Boolean), '--import', 'tsx', ...args], { cwd: ROOT, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
   let err = '';
   proc.stderr!.setEncoding('utf8').on('data', (d: string) => (err = (err + d).slice(-4000)));
+  // P2_NODE_ARGS="--cpu-prof --cpu-prof-dir=DIR" profiles both servers (node refuses it in NODE_OPTIONS).
   // P2_RELAY_STDERR=<file> keeps the servers' logs (e.g. with P2_RELAY_LOG_LEVEL=trace for per-tick timings).
   if (process.env.P2_RELAY_STDERR) proc.stderr!.pipe(fs.createWriteStream(process.env.P2_RELAY_STDERR, { flags: 'a' }));
   const exited = new Promise<void>((resolve) => proc.once('exit', () => resolve()));

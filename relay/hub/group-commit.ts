@@ -5,9 +5,9 @@
  * to the other clients of each room as soon as the tick is applied (edit-to-remote latency stays
  * at in-memory speed), while the tick's updates are appended to storage in one transaction, and
  * every reply to a connection (sync step 2 answers, which are the acknowledgement a client waits
- * for) is sent only after that append resolved. One append is in flight at a time; messages
- * arriving meanwhile queue, and when it completes the next tick applies all of them (one
- * transaction, one fsync). So an update its sender saw acknowledged is on disk; an update a peer
+ * for) is sent only after that append resolved. One append is in flight at a time; ticks go on
+ * being applied and fanned out meanwhile (up to a bound), and when it completes the next append
+ * stores all of them (one transaction, one fsync). So an update its sender saw acknowledged is on disk; an update a peer
  * received but the relay had not yet stored when it crashed still lives in the sender and the
  * peers, and reaches the relay again at their next sync (docs/relay.md, "acknowledged").
  */
@@ -18,7 +18,7 @@ import { errorName, type RoomRegistry } from '../rooms';
 import type { RelayStorage } from '../storage/relay-storage';
 import type { Connections } from './connections';
 import type { HubCounters } from './options';
-import type { Delivery, Scheduler, Tick } from './scheduler';
+import type { Scheduler, Tick } from './scheduler';
 
 /** What the group commit needs. */
 export interface GroupCommitOptions {
@@ -29,6 +29,8 @@ export interface GroupCommitOptions {
   counters: HubCounters;
   log: Logger;
   now: () => number;
+  /** Applied but not yet stored messages past which ticks wait for the append in flight (back-pressure). */
+  maxWaitingMessages: number;
   /** Called once a tick that changed the workspace doc of `wid` is stored (access is re-decided). */
   onWorkspaceStored: (wid: string) => void;
 }
@@ -36,89 +38,116 @@ export interface GroupCommitOptions {
 /** The apply → store → deliver loop. */
 export class GroupCommit {
   private tickQueued = false;
-  /** The append in flight, if any (at most one: the next tick's append waits for it). */
+  /** The append in flight, if any (at most one: appends are issued in tick order). */
   private appending: Promise<void> | null = null;
+  /** Ticks applied and fanned out whose append is not issued yet: they share the next one. */
+  private waiting: Tick[] = [];
+  /** Messages of the {@link waiting} ticks (bounded by `maxWaitingMessages`). */
+  private waitingMessages = 0;
   private drained: (() => void)[] = [];
 
   constructor(private readonly o: GroupCommitOptions) {}
 
-  /** Runs a tick soon (messages were queued); while an append is in flight, its completion runs it. */
+  /** Applies the queued messages soon, as a tick, whether or not an append is in flight. */
   schedule(): void {
-    if (this.tickQueued || this.appending) return;
+    if (this.tickQueued) return;
     this.tickQueued = true;
     setImmediate(() => {
       this.tickQueued = false;
-      if (this.appending) return;
-      this.step(null, true);
+      this.applyNext();
     });
   }
 
-  /** Resolves once no append is in flight (at once if none is). */
+  /** Resolves once no append is in flight and no applied tick waits for one (at once if so). */
   async drain(): Promise<void> {
-    if (this.appending) await new Promise<void>((resolve) => this.drained.push(resolve));
+    if (this.appending || this.waiting.length > 0) await new Promise<void>((resolve) => this.drained.push(resolve));
   }
 
   /**
-   * One step of the loop: apply the next tick (if messages wait) and issue its append, THEN send
-   * what `done` (the tick whose append just finished, if any) produced; so the next fsync runs
-   * while this one's results go out, and deliveries stay in tick order.
+   * Applies one tick and fans it out at once, even while the previous append's fsync runs: so a
+   * peer sees an edit at in-memory speed instead of one fsync later (bench P2 p50, issue 9). Its
+   * replies wait in {@link waiting} and ride the next append. Past `maxWaitingMessages` applied
+   * but unstored messages, ticks stop until the append completes: the inbound queues then fill
+   * and pause their sockets (back-pressure), so a slow disk bounds the memory held, not the
+   * clients' send rate alone.
    */
-  private step(done: Tick | null, stored: boolean): void {
-    const next = this.o.scheduler.hasWork ? this.o.scheduler.applyTick() : null;
-    if (next) {
-      this.fanOut(next);
-      this.append(next);
-    }
-    if (done) {
-      try {
-        this.deliver(done, stored);
-      } catch (err) {
-        this.o.log.error({ err: errorName(err) }, 'delivery failed');
-      }
-    }
-    if (!this.appending) for (const resolve of this.drained.splice(0)) resolve();
+  private applyNext(): void {
+    if (!this.o.scheduler.hasWork) return;
+    if (this.appending && this.waitingMessages >= this.o.maxWaitingMessages) return; // the append's completion reschedules
+    const tick = this.o.scheduler.applyTick();
+    this.fanOut(tick);
+    this.waiting.push(tick);
+    this.waitingMessages += tick.messages;
+    if (!this.appending) this.flush();
+    if (this.o.scheduler.hasWork) this.schedule();
   }
 
-  /** Appends a tick's updates in one transaction; when done, takes the next {@link step}. */
-  private append(tick: Tick): void {
+  /**
+   * Issues one append (one transaction, one fsync) for every waiting tick, in tick order; when it
+   * resolves, issues the next one for what queued meanwhile, THEN sends what the stored ticks
+   * produced, so the next fsync runs while these results go out, and deliveries stay in order.
+   */
+  private flush(): void {
+    const ticks = this.waiting.splice(0);
+    this.waitingMessages = 0;
     const t0 = performance.now();
-    const applyMs = t0 - tick.startedAt;
-    // A tick with nothing to store (sync step 1s, presence, a read-only client's dropped writes,
-    // updates waiting for missing dependencies) must still let the event loop read sockets before
-    // the next one: chained on a resolved promise, ticks ran back to back as microtasks until the
-    // busy connection's whole queue was drained, and every other room waited (for a minute, with
-    // 12,000 updates missing a dependency).
-    const pending = tick.appends.length > 0 ? this.o.storage.appendBatch(tick.appends) : new Promise<number[]>((resolve) => setImmediate(() => resolve([])));
+    const appends = ticks.length === 1 ? ticks[0]!.appends : ticks.flatMap((t) => t.appends);
+    // A batch with nothing to store (sync step 1s, presence, a read-only client's dropped writes)
+    // still resolves asynchronously, after the earlier appends: its replies keep their order.
+    const pending = appends.length > 0 ? this.o.storage.appendBatch(appends) : Promise.resolve([]);
     this.appending = pending.then(
-      () => {
-        this.o.counters.updatesStored += tick.appends.length;
-        for (const room of tick.appendRooms) room.pending++;
-        this.trace(tick, applyMs, performance.now() - t0);
-        this.appending = null;
-        this.step(tick, true);
-      },
+      () => this.completed(ticks, t0, true),
       (err: unknown) => {
-        this.storageFailed(tick, err);
-        this.appending = null;
-        this.step(tick, false);
+        for (const tick of ticks) this.storageFailed(tick, err);
+        this.completed(ticks, t0, false);
       },
     );
   }
 
-  private trace(tick: Tick, applyMs: number, storeMs: number): void {
-    if (!this.o.log.isLevelEnabled('trace')) return;
-    const ms = (x: number): number => Math.round(x * 100) / 100;
-    this.o.log.trace({ conns: tick.served.size, messages: tick.messages, appends: tick.appends.length, applyMs: ms(applyMs), storeMs: ms(storeMs) }, 'tick');
+  /** After an append: the next one is issued, the stored ticks delivered, ticks resumed. */
+  private completed(ticks: Tick[], t0: number, stored: boolean): void {
+    const storeMs = performance.now() - t0;
+    this.appending = null;
+    if (this.waiting.length > 0) this.flush();
+    for (const tick of ticks) {
+      if (stored) {
+        this.o.counters.updatesStored += tick.appends.length;
+        for (const room of tick.appendRooms) room.pending++;
+        this.trace(tick, t0 - tick.startedAt, storeMs);
+      }
+      try {
+        this.deliver(tick, stored);
+      } catch (err) {
+        this.o.log.error({ err: errorName(err) }, 'delivery failed');
+      }
+    }
+    if (this.o.scheduler.hasWork) this.schedule();
+    if (!this.appending && this.waiting.length === 0) for (const resolve of this.drained.splice(0)) resolve();
   }
 
-  /** Sends a just-applied tick's room broadcasts (updates, presence) now; its replies wait for the append. */
-  private fanOut(tick: Tick): void {
-    const replies: Delivery[] = [];
-    for (const d of tick.deliveries) {
-      if ('to' in d) replies.push(d);
-      else this.o.connections.broadcast(d.room, d.data, d.except ?? null);
+  private trace(tick: Tick, queuedMs: number, storeMs: number): void {
+    if (!this.o.log.isLevelEnabled('trace')) return;
+    const ms = (x: number): number => Math.round(x * 100) / 100;
+    this.o.log.trace({ conns: tick.served.size, messages: tick.messages, appends: tick.appends.length, queuedMs: ms(queuedMs), storeMs: ms(storeMs) }, 'tick');
+  }
+
+  /**
+   * Sends the room broadcasts (updates, presence) a tick has produced so far, now; its replies
+   * stay in `tick.deliveries` and wait for the append. Called after every slice and once more
+   * after the tick.
+   */
+  fanOut(tick: Tick): void {
+    // The replies kept by earlier calls are at the front (tick.replies of them): only what came
+    // after is looked at, so a tick of many slices costs linear time.
+    const d = tick.deliveries;
+    let kept = tick.replies;
+    for (let i = tick.replies; i < d.length; i++) {
+      const x = d[i]!;
+      if ('to' in x) d[kept++] = x;
+      else this.o.connections.broadcast(x.room, x.data, x.except ?? null);
     }
-    tick.deliveries = replies;
+    d.length = kept;
+    tick.replies = kept;
   }
 
   /** Sends what a stored tick produced, then re-checks access and queues compactions. */

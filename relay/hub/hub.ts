@@ -4,7 +4,7 @@
  *
  * - connections.ts — the open connections by workspace; sending, closing, forgetting them
  * - scheduler.ts — the fair round-robin slices a tick takes from the connections' queues
- * - group-commit.ts — apply a tick, store it in one append, fan out at once, acknowledge once stored
+ * - group-commit.ts — apply ticks and fan out at once, store them in group appends, acknowledge once stored
  * - presence.ts — awareness under the one presence policy (shared/protocol/relay/presence.ts)
  * - access-checks.ts — access re-decided on workspace changes, token expiry, key removal, read-only drops
  * - liveness.ts — pings, dropping connections that stopped answering
@@ -65,7 +65,7 @@ export class Hub implements RoomListener<Connection> {
   ) {
     this.rooms = new RoomRegistry(storage, this, opts, log);
     this.connections = new Connections({ maxBufferedBytes: opts.maxBufferedBytes, rooms: this.rooms, log, onForget: (conn) => this.forget(conn) });
-    this.scheduler = new Scheduler(opts, (conn, data, tick) => this.handle(conn, data, tick), log);
+    this.scheduler = new Scheduler(opts, (conn, data, tick) => this.handle(conn, data, tick), log, (tick) => this.commit.fanOut(tick));
     this.presence = new Presence({ maxClientsPerConn: opts.maxPresenceClientsPerConn, maxStateBytes: opts.maxPresenceStateBytes }, this.connections);
     this.liveness = new Liveness(this.connections, opts.pingIntervalMs, log);
     this.deletions = new DeletionCheck({ alerts: storage, log, now: opts.now });
@@ -78,6 +78,8 @@ export class Hub implements RoomListener<Connection> {
       counters: this.counters,
       log,
       now: opts.now,
+      // Two ticks' worth may wait for one fsync; beyond that the inbound queues take the strain.
+      maxWaitingMessages: 2 * opts.maxTickMessages,
       onWorkspaceStored: (wid) => this.access.recheckWorkspace(wid),
     });
   }
@@ -207,9 +209,9 @@ export class Hub implements RoomListener<Connection> {
       case 'query-awareness':
         return this.presence.query(conn, tick);
       case 'query-stored':
-        // Acknowledgement by state: a reply, so it leaves only after this tick's append resolved;
-        // every earlier tick is stored already (one append at a time), so the snapshot taken now
-        // is stored by the time it is sent.
+        // Acknowledgement by state: a reply, so it leaves only after the append holding this tick
+        // resolved; every earlier tick is in that append or an earlier one (appends are issued in
+        // tick order), so the snapshot taken now is stored by the time it is sent.
         tick.deliveries.push({ to: conn, data: encodeStored(room.doc) });
         return;
       case 'auth':

@@ -103,6 +103,9 @@ export async function startBrowserHost(opts: BrowserHostOptions): Promise<Browse
   });
 
   server.on('upgrade', (req, socket, head) => {
+    // The HTTP server stops listening for this socket's errors once 'upgrade' is emitted: a
+    // client resetting mid-refusal must not take the host down.
+    socket.on('error', () => socket.destroy());
     const path = (req.url ?? '').split('?')[0];
     if (req.headers.host !== hostHeader) {
       logger.warn({ host: String(req.headers.host ?? '(none)').slice(0, 100) }, 'refused a connection for a foreign host name');

@@ -227,6 +227,13 @@ export class ChaosProxy {
     if (req.headers.authorization) headers.authorization = req.headers.authorization;
     const upstream = new WebSocket(`ws://${this.target.host}${path}`, { headers, maxPayload: 256 * 1024 * 1024 });
     upstream.binaryType = 'nodebuffer';
+    // After 'upgrade' the HTTP server no longer listens for the socket's errors: a client that
+    // resets while the upstream is still connecting would crash the run (ECONNRESET, seen in a
+    // 2,000-schedule run).
+    socket.on('error', () => {
+      socket.destroy();
+      upstream.terminate();
+    });
     upstream.on('unexpected-response', (_r, res) => {
       let body = '';
       res.setEncoding('utf8');
