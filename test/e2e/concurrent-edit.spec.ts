@@ -8,81 +8,21 @@
  * desktops end with that value, the notices are gone, and the history and the activity log say
  * what happened. Screenshots of the notice and the history go to /work/tmp/shots/hist-*.png.
  */
-import { execFile, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
-import type { Browser, BrowserContext, Page } from '@playwright/test';
-import { test, expect, repoRoot, startHost, stopHost } from './fixtures';
-import { startRelay, type E2eRelay } from './relay-process';
+import type { Page } from '@playwright/test';
+import { test, expect, stopHost } from './fixtures';
+import { startRelay } from './relay-process';
+import { adminWithCase, connectAndRegister, invite, openDesktop, SYNC_TIMEOUT, START_MS, type Desktop } from './desktops';
 
 const SHOTS = process.env.NEST_SHOTS_DIR ?? path.join(os.tmpdir(), 'nest-shots');
-/** Time allowed for a change to cross the relay. */
-const SYNC_TIMEOUT = 45_000;
 
 
-/** A desktop: its host process, browser context and page. */
-interface Desktop {
-  child: ChildProcess;
-  context: BrowserContext;
-  page: Page;
-}
 
-/** Startup allowance for the relay and hosts: tsx compiling them can exceed the helpers' 30 s on a heavily loaded machine. */
-const START_MS = 180_000;
 
-async function openDesktop(browser: Browser, dataDir: string): Promise<Desktop> {
-  const { child, url } = await startHost(dataDir, START_MS);
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, deviceScaleFactor: 1, locale: 'en-GB', timezoneId: 'Europe/London' });
-  const page = await context.newPage();
-  await page.goto(url);
-  return { child, context, page };
-}
 
-/** First run as an admin, a workspace and one case; returns the case's route hash. */
-async function adminWithCase(a: Page, caseTitle: string): Promise<string> {
-  await a.getByLabel('Full name').fill('Ada Lim');
-  await a.getByLabel('Agency').fill('NEST Secretariat');
-  await a.getByRole('radio', { name: /Workspace admin/ }).check();
-  await a.getByRole('button', { name: 'Continue' }).click();
-  await a.getByLabel('Workspace name').fill('NEST Singapore 2026');
-  await a.getByLabel('Case prefix').fill('SGNEST');
-  await a.getByRole('button', { name: 'Create workspace' }).click();
-  await a.getByRole('button', { name: 'New case' }).click();
-  const dialog = a.getByRole('dialog', { name: 'New case' });
-  await dialog.getByLabel('Title').fill(caseTitle);
-  await dialog.getByRole('button', { name: 'Create case' }).click();
-  await expect(a.getByRole('heading', { name: caseTitle, level: 1 })).toBeVisible();
-  return new URL(a.url()).hash.replace(/\/seizures$/, '');
-}
 
-/** Connects the workspace to `relay`, registers it as the operator would, and retries until synced. */
-async function connectAndRegister(a: Page, relay: E2eRelay): Promise<void> {
-  await a.getByRole('link', { name: 'Relay & members' }).click();
-  await a.getByLabel('Relay address').fill(relay.url);
-  await a.getByRole('button', { name: 'Connect to relay' }).click();
-  const status = a.getByTestId('relay-status');
-  await expect(status).toHaveAttribute('data-state', 'refused', { timeout: SYNC_TIMEOUT });
-  const command = (await a.getByTestId('register-command').textContent()) ?? '';
-  await promisify(execFile)('sh', ['-c', command], { cwd: repoRoot, env: { ...process.env, NEST_RELAY_DATA_DIR: relay.dataDir, NEST_LOG_LEVEL: 'silent' } });
-  await status.getByRole('button', { name: 'Retry' }).click();
-  await expect(status).toHaveAttribute('data-state', 'synced', { timeout: SYNC_TIMEOUT });
-}
-
-/** Creates an invitation for an investigator and returns its string. */
-async function invite(a: Page, name: string, agency: string): Promise<string> {
-  await a.getByRole('button', { name: 'Invite a member' }).click();
-  const dialog = a.getByRole('dialog', { name: 'Invite a member' });
-  await dialog.getByLabel('Full name').fill(name);
-  await dialog.getByLabel('Agency').fill(agency);
-  await dialog.getByRole('radio', { name: /Investigator/ }).check();
-  await dialog.getByRole('button', { name: 'Create invitation' }).click();
-  const ready = a.getByRole('dialog', { name: 'Invitation ready' });
-  const invitation = await ready.getByTestId('invitation-string').inputValue();
-  await ready.getByRole('button', { name: 'Done' }).click();
-  return invitation;
-}
 
 /** The seizure detail's in-place Quantity input. */
 function quantity(p: Page): ReturnType<Page['getByLabel']> {
@@ -105,7 +45,7 @@ test('two members change the same seizure field at once: both are told, and one 
     const b = B.page;
 
     // ---- Ada sets up the case and a seizure, connects to the relay and invites Bo. ----
-    const caseHash = await adminWithCase(a, 'Ivory via Pasir Panjang');
+    const caseHash = await adminWithCase(a, 'Ivory via Pasir Panjang', { name: 'NEST Singapore 2026', prefix: 'SGNEST' });
     await connectAndRegister(a, relay);
     const invitation = await invite(a, 'Bo Tan', 'National Parks Board');
     await a.evaluate((h) => (window.location.hash = `${h}/seizures`), caseHash);

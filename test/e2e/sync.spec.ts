@@ -20,44 +20,21 @@
  * every frame of the case, has not confirmed a change past the threshold (shortened to 3 s with
  * NEST_SYNC_WARN_AFTER_MS); screenshots of the badge and the page go to /work/tmp/shots/.
  */
-import { execFile, type ChildProcess } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import type { Browser, BrowserContext, Page } from '@playwright/test';
-import { test, expect, offHost, repoRoot, startHost, stopHost } from './fixtures';
+import type { Page } from '@playwright/test';
+import { test, expect, offHost, repoRoot, stopHost } from './fixtures';
 import { seriousAxeViolations } from './axe';
 import { startRelay, type E2eRelay } from './relay-process';
+import { addSeizure, adminWithCase, connectAndRegister, invite, openDesktop, SYNC_TIMEOUT, type Desktop } from './desktops';
 import { ChaosProxy, NO_FAULTS } from '../sync/chaos-proxy';
 
 const SHOTS = path.join(repoRoot, 'docs/screenshots');
 /** Time allowed for a change to cross the relay, or for links to notice the relay stopped or came back. */
-const SYNC_TIMEOUT = 45_000;
 
-/** A desktop: its host process, browser context and page. */
-interface Desktop {
-  child: ChildProcess;
-  origin: string;
-  context: BrowserContext;
-  page: Page;
-  requests: string[];
-  csp: string[];
-}
-
-async function openDesktop(browser: Browser, dataDir: string): Promise<Desktop> {
-  const { child, url } = await startHost(dataDir);
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, deviceScaleFactor: 1, locale: 'en-GB', timezoneId: 'Europe/London', acceptDownloads: true });
-  const requests: string[] = [];
-  const csp: string[] = [];
-  context.on('request', (r) => requests.push(r.url()));
-  context.on('console', (m) => {
-    if (/Content Security Policy/i.test(m.text())) csp.push(m.text());
-  });
-  const page = await context.newPage();
-  await page.goto(url);
-  return { child, origin: new URL(url).origin, context, page, requests, csp };
-}
 
 /** The header's sync pill of a page. */
 function pill(page: Page): ReturnType<Page['getByTestId']> {
@@ -267,63 +244,9 @@ test('two desktops sync a case through the relay: invitation, join, live edits, 
 
 // ---- Shorter steps for the observer test ----------------------------------------------------
 
-/** Adds a seizure through the case's Add seizure dialog and waits for the dialog to close. */
-async function addSeizure(page: Page, f: { commodity: string; quantity: string; place: string; lat: string; lon: string; country?: string }): Promise<void> {
-  await page.getByRole('button', { name: 'Add seizure' }).click();
-  const form = page.getByRole('dialog', { name: 'Add a seizure' });
-  if (f.country) await form.getByLabel('Seizing country').selectOption(f.country);
-  await form.getByLabel('Commodity').fill(f.commodity);
-  await form.getByLabel('Quantity').fill(f.quantity);
-  await form.getByLabel('Place').fill(f.place);
-  await form.getByLabel('Latitude').fill(f.lat);
-  await form.getByLabel('Longitude').fill(f.lon);
-  await form.getByRole('button', { name: 'Add seizure' }).click();
-  await expect(form).toBeHidden();
-}
 
-/** First run as an admin, a workspace and one case on `a`; returns the case's route hash. */
-async function adminWithCase(a: Page, caseTitle: string): Promise<string> {
-  await a.getByLabel('Full name').fill('Ada Lim');
-  await a.getByLabel('Agency').fill('NEST Secretariat');
-  await a.getByRole('radio', { name: /Workspace admin/ }).check();
-  await a.getByRole('button', { name: 'Continue' }).click();
-  await a.getByLabel('Workspace name').fill('NEST Mekong 2026');
-  await a.getByLabel('Case prefix').fill('MEK');
-  await a.getByRole('button', { name: 'Create workspace' }).click();
-  await a.getByRole('button', { name: 'New case' }).click();
-  const dialog = a.getByRole('dialog', { name: 'New case' });
-  await dialog.getByLabel('Title').fill(caseTitle);
-  await dialog.getByRole('button', { name: 'Create case' }).click();
-  await expect(a.getByRole('heading', { name: caseTitle, level: 1 })).toBeVisible();
-  return new URL(a.url()).hash.replace(/\/seizures$/, '');
-}
 
-/** Connects `a`'s workspace to `relay` through the UI, registers it as the operator would, and retries until synced. */
-async function connectAndRegister(a: Page, relay: E2eRelay): Promise<void> {
-  await a.getByRole('link', { name: 'Relay & members' }).click();
-  await a.getByLabel('Relay address').fill(relay.url);
-  await a.getByRole('button', { name: 'Connect to relay' }).click();
-  const status = a.getByTestId('relay-status');
-  await expect(status).toHaveAttribute('data-state', 'refused', { timeout: SYNC_TIMEOUT });
-  const command = (await a.getByTestId('register-command').textContent()) ?? '';
-  await promisify(execFile)('sh', ['-c', command], { cwd: repoRoot, env: { ...process.env, NEST_RELAY_DATA_DIR: relay.dataDir, NEST_LOG_LEVEL: 'silent' } });
-  await status.getByRole('button', { name: 'Retry' }).click();
-  await expect(status).toHaveAttribute('data-state', 'synced', { timeout: SYNC_TIMEOUT });
-}
 
-/** Creates an invitation on the Relay & members page of `a` and returns its string. */
-async function invite(a: Page, name: string, agency: string, role: RegExp): Promise<string> {
-  await a.getByRole('button', { name: 'Invite a member' }).click();
-  const dialog = a.getByRole('dialog', { name: 'Invite a member' });
-  await dialog.getByLabel('Full name').fill(name);
-  await dialog.getByLabel('Agency').fill(agency);
-  await dialog.getByRole('radio', { name: role }).check();
-  await dialog.getByRole('button', { name: 'Create invitation' }).click();
-  const ready = a.getByRole('dialog', { name: 'Invitation ready' });
-  const invitation = await ready.getByTestId('invitation-string').inputValue();
-  await ready.getByRole('button', { name: 'Done' }).click();
-  return invitation;
-}
 
 test('an observer joins read-only: the case says so and offers no edit controls', async ({ browser }) => {
   test.setTimeout(240_000);

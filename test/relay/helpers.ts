@@ -8,6 +8,8 @@ import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { promisify } from 'node:util';
 import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import * as syncProtocol from 'y-protocols/sync';
 import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
@@ -269,4 +271,12 @@ export async function httpGet(relay: RelayProcess, pathAndQuery: string, token?:
     /* not JSON */
   }
   return { status: res.status, body };
+}
+
+/** A client sync step 1 with an empty state vector: the relay answers (a reply) with the whole doc. */
+export function emptyStep1(): Uint8Array {
+  const e = encoding.createEncoder();
+  encoding.writeVarUint(e, 0);
+  syncProtocol.writeSyncStep1(e, new Y.Doc());
+  return encoding.toUint8Array(e);
 }

@@ -17,7 +17,7 @@ import { caseDocName } from '../../shared/docs/names';
 import { hubTuning } from '../../relay/config';
 import { startRelay, type RelayOptions, type RelayServer } from '../../relay/server';
 import { SqliteRelayStorage } from '../../relay/storage/sqlite-relay-storage';
-import { connect, makeWorkspace, member, readBack, setUpWorkspaceDoc, tempDir, waitFor, type TestClient } from './helpers';
+import { connect, makeWorkspace, member, readBack, setUpWorkspaceDoc, tempDir, waitFor, type TestClient, emptyStep1 } from './helpers';
 
 const cleanup: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
@@ -45,14 +45,6 @@ async function openRaw(url: string, room: string, token: string): Promise<WebSoc
   cleanup.push(() => sock.close());
   await new Promise<void>((resolve, reject) => sock.once('open', () => resolve()).once('error', reject));
   return sock;
-}
-
-/** A sync step 1 with an empty state vector: the relay answers with the whole doc. */
-function emptyStep1(): Uint8Array {
-  const e = encoding.createEncoder();
-  encoding.writeVarUint(e, 0);
-  syncProtocol.writeSyncStep1(e, new Y.Doc());
-  return encoding.toUint8Array(e);
 }
 
 it('a slice of costly messages stops at the tick deadline (one message past it at most)', async () => {

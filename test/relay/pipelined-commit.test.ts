@@ -7,9 +7,7 @@
  */
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
-import * as encoding from 'lib0/encoding';
 import pino from 'pino';
-import * as syncProtocol from 'y-protocols/sync';
 import { afterEach, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
@@ -19,7 +17,7 @@ import { hubTuning } from '../../relay/config';
 import { startRelay } from '../../relay/server';
 import type { AppendEntry } from '../../relay/storage/relay-storage';
 import { SqliteRelayStorage } from '../../relay/storage/sqlite-relay-storage';
-import { connect, makeWorkspace, member, setUpWorkspaceDoc, tempDir, waitFor } from './helpers';
+import { connect, makeWorkspace, member, setUpWorkspaceDoc, tempDir, waitFor, emptyStep1 } from './helpers';
 
 const cleanup: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
@@ -67,14 +65,6 @@ function gatedStorage(file: string): Gate {
       gate = new Promise<void>((resolve) => (release = resolve));
     },
   };
-}
-
-/** A sync step 1 with an empty state vector (its answer, a reply, waits for the append). */
-function emptyStep1(): Uint8Array {
-  const e = encoding.createEncoder();
-  encoding.writeVarUint(e, 0);
-  syncProtocol.writeSyncStep1(e, new Y.Doc());
-  return encoding.toUint8Array(e);
 }
 
 it('fans edits out while an append is in flight, replies only once stored, stores in order', async () => {

@@ -14,8 +14,6 @@ import * as Y from 'yjs';
 import { generateWorkspaceKey } from '../../shared/auth/keys';
 import { signInvitation } from '../../shared/auth/tokens';
 import { CaseDoc } from '../../shared/docs/case-doc';
-import { hubTuning } from '../../relay/config';
-import { startRelay, type RelayServer } from '../../relay/server';
 import { SqliteRelayStorage } from '../../relay/storage/sqlite-relay-storage';
 import { SyncHub } from '../../service/renderer-sync/sync-hub';
 import { SyncEngine, type SyncConfig } from '../../service/relay-sync/sync-engine';
@@ -23,21 +21,13 @@ import type { DocSyncState } from '../../service/relay-sync/sync-status';
 import { ChaosProxy, NO_FAULTS } from './chaos-proxy';
 import { Registry } from './edits';
 import { LocalReplica } from './local-replica';
-import { defaultTmpRoot, foundWorkspace, newMembers, runLogger } from './schedule-support';
+import { defaultTmpRoot, foundWorkspace, newMembers, runLogger, startTestRelay, waitUntil } from './schedule-support';
 import { SyncedInvariant } from './synced-invariant';
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
   for (const c of cleanups.splice(0).reverse()) await c();
 });
-
-async function waitFor(cond: () => boolean, what: string, ms = 20_000): Promise<void> {
-  const until = Date.now() + ms;
-  while (!cond()) {
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
 
 describe('the relay loses its first frame on a fresh case-doc connection', () => {
   it('the desktop reports the case synced only once the relay holds its seizure', async () => {
@@ -48,8 +38,7 @@ describe('the relay loses its first frame on a fresh case-doc connection', () =>
     const key = await generateWorkspaceKey();
     const storage = SqliteRelayStorage.open(relayFile);
     await storage.addWorkspaceKey(workspaceId, key.publicJwk, 'lost frame test');
-    const settings = { host: '127.0.0.1', port: 0, dataDir: '', maxMessageBytes: 16 * 1024 * 1024, idleUnloadMs: 60_000, keyCheckMs: 3_600_000, pingIntervalMs: 3_600_000, compactThreshold: 500 };
-    const relay: RelayServer = await startRelay({ ...settings, ...hubTuning(settings), storage, log: runLogger(), now: Date.now });
+    const relay = await startTestRelay(storage);
     cleanups.push(() => relay.close());
 
     // Offline: workspace, case, seizure.
@@ -111,7 +100,7 @@ describe('the relay loses its first frame on a fresh case-doc connection', () =>
     });
     cleanups.push(() => engine.stop());
 
-    await waitFor(() => caseStates.includes('synced'), 'the case doc to report synced');
+    await waitUntil(() => caseStates.includes('synced'), 'the case doc to report synced');
     expect(droppedFirst).toBe(1);
     expect(relayHolds()).toBe(true);
     expect(relayHeldAtSynced.length).toBeGreaterThan(0);

@@ -24,8 +24,7 @@ import { workspaceDocName } from '../../shared/docs/names';
 import { WorkspaceDoc } from '../../shared/docs/workspace-doc';
 import { generateWorkspaceKey } from '../../shared/auth/keys';
 import { signInvitation } from '../../shared/auth/tokens';
-import { hubTuning } from '../../relay/config';
-import { startRelay, type RelayServer } from '../../relay/server';
+import type { RelayServer } from '../../relay/server';
 import { SqliteRelayStorage } from '../../relay/storage/sqlite-relay-storage';
 import { SyncHub } from '../../service/renderer-sync/sync-hub';
 import { SyncEngine, type SyncConfig } from '../../service/relay-sync/sync-engine';
@@ -33,7 +32,7 @@ import { CHAOS_FAULTS, ChaosProxy } from './chaos-proxy';
 import { checkConverged, localDocNames } from './convergence-checks';
 import { editArb, Registry } from './edits';
 import { LocalReplica } from './local-replica';
-import { countCommand, defaultTmpRoot, EditCmd, ScheduleCmd, type ScheduleModel, foundWorkspace, newMembers, ROLES, runLogger, type ScheduleStats } from './schedule-support';
+import { countCommand, defaultTmpRoot, EditCmd, ScheduleCmd, type ScheduleModel, foundWorkspace, newMembers, ROLES, runLogger, startTestRelay, type ScheduleStats } from './schedule-support';
 import { SyncedInvariant } from './synced-invariant';
 
 /** Engine timings: short rounds so that a schedule settles in well under a second. */
@@ -117,8 +116,7 @@ export class RelayWorld {
 
   private async startRelay(): Promise<void> {
     this.storage = SqliteRelayStorage.open(this.relayFile);
-    const settings = { host: '127.0.0.1', port: this.port, dataDir: '', maxMessageBytes: 16 * 1024 * 1024, idleUnloadMs: 200, keyCheckMs: 3_600_000, pingIntervalMs: 3_600_000, compactThreshold: 20 };
-    this.relay = await startRelay({ ...settings, ...hubTuning(settings), storage: this.storage, log: runLogger(), now: Date.now });
+    this.relay = await startTestRelay(this.storage, this.port, { idleUnloadMs: 200, compactThreshold: 20 });
     this.port = this.relay.port;
   }
 

@@ -7,6 +7,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import fc from 'fast-check';
 import { createLogger, type Logger } from '../../node/log';
+import { hubTuning, type ServeSettings } from '../../relay/config';
+import { startRelay, type RelayServer } from '../../relay/server';
+import type { SqliteRelayStorage } from '../../relay/storage/sqlite-relay-storage';
 import { workspaceDocName } from '../../shared/docs/names';
 import { WorkspaceDoc } from '../../shared/docs/workspace-doc';
 import type { MemberRole } from '../../shared/domain/codes';
@@ -87,6 +90,29 @@ export function runLogger(): Logger {
  */
 export function defaultTmpRoot(): string {
   return process.env.NEST_CONVERGENCE_TMP ?? (fs.existsSync('/dev/shm') ? '/dev/shm' : os.tmpdir());
+}
+
+/** Relay settings for these tests: long key checks and pings (no timers firing mid-schedule), small limits elsewhere as given. */
+export function testRelaySettings(port: number, over: { idleUnloadMs?: number; compactThreshold?: number } = {}): ServeSettings {
+  return { host: '127.0.0.1', port, dataDir: '', maxMessageBytes: 16 * 1024 * 1024, idleUnloadMs: over.idleUnloadMs ?? 60_000, keyCheckMs: 3_600_000, pingIntervalMs: 3_600_000, compactThreshold: over.compactThreshold ?? 500 };
+}
+
+/** Starts the real relay in process on `storage` with {@link testRelaySettings}. */
+export async function startTestRelay(storage: SqliteRelayStorage, port = 0, over: { idleUnloadMs?: number; compactThreshold?: number } = {}): Promise<RelayServer> {
+  const settings = testRelaySettings(port, over);
+  return startRelay({ ...settings, ...hubTuning(settings), storage, log: runLogger(), now: Date.now });
+}
+
+/**
+ * Polls `cond` every 20 ms until it holds.
+ * @throws Error "timed out waiting for <what>" after `ms`.
+ */
+export async function waitUntil(cond: () => boolean, what: string, ms = 20_000): Promise<void> {
+  const until = Date.now() + ms;
+  while (!cond()) {
+    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
 }
 
 /** What the commands both properties share need of a run's world. */

@@ -17,8 +17,7 @@ import { generateWorkspaceKey } from '../../../shared/auth/keys';
 import { signInvitation } from '../../../shared/auth/tokens';
 import { CaseDoc } from '../../../shared/docs/case-doc';
 import { newSeizureFields } from '../../../shared/domain/seizure';
-import { hubTuning } from '../../../relay/config';
-import { startRelay, type RelayServer } from '../../../relay/server';
+import type { RelayServer } from '../../../relay/server';
 import { SqliteRelayStorage } from '../../../relay/storage/sqlite-relay-storage';
 import { SyncHub } from '../../../service/renderer-sync/sync-hub';
 import { UNACKED_WARNING_MS } from '../../../service/relay-sync/doc-health';
@@ -26,20 +25,12 @@ import { SyncEngine, type SyncConfig, type WorkspaceSyncStatus } from '../../../
 import { ChaosProxy, NO_FAULTS } from '../../sync/chaos-proxy';
 import { Registry } from '../../sync/edits';
 import { LocalReplica } from '../../sync/local-replica';
-import { defaultTmpRoot, foundWorkspace, newMembers, runLogger } from '../../sync/schedule-support';
+import { defaultTmpRoot, foundWorkspace, newMembers, runLogger, startTestRelay, waitUntil } from '../../sync/schedule-support';
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
   for (const c of cleanups.splice(0).reverse()) await c();
 });
-
-async function waitFor(cond: () => boolean, what: string, ms = 20_000): Promise<void> {
-  const until = Date.now() + ms;
-  while (!cond()) {
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
 
 async function freePort(): Promise<number> {
   const srv = net.createServer();
@@ -57,12 +48,11 @@ describe('sync health through a real relay', () => {
     const relayFile = path.join(dir, 'relay', 'relay.sqlite');
     const key = await generateWorkspaceKey();
     const port = await freePort();
-    const settings = { host: '127.0.0.1', port, dataDir: '', maxMessageBytes: 16 * 1024 * 1024, idleUnloadMs: 60_000, keyCheckMs: 3_600_000, pingIntervalMs: 3_600_000, compactThreshold: 500 };
     let relay: RelayServer | null = null;
     const startTheRelay = async (): Promise<void> => {
       const storage = SqliteRelayStorage.open(relayFile);
       if (!relay) await storage.addWorkspaceKey(workspaceId, key.publicJwk, 'health test');
-      relay = await startRelay({ ...settings, ...hubTuning(settings), storage, log: runLogger(), now: Date.now });
+      relay = await startTestRelay(storage, port);
     };
     const stopTheRelay = async (): Promise<void> => {
       await relay?.close();
@@ -144,7 +134,7 @@ describe('sync health through a real relay', () => {
     expect(first).toEqual({ docs: 1, acked: 1, lastAckAt: now });
     expect(relayHolds('Tuas')).toBe(true);
     expect(row()).toMatchObject({ lastAckAt: now, waiting: { updates: 0, bytes: 0, since: null }, warning: false });
-    await waitFor(() => statuses.some((s) => s.health.some((r) => r.doc === caseName && r.lastAckAt === now)), 'a status event with the acknowledgement');
+    await waitUntil(() => statuses.some((s) => s.health.some((r) => r.doc === caseName && r.lastAckAt === now)), 'a status event with the acknowledgement');
 
     // 3. The relay stops; edits wait and their count grows.
     await stopTheRelay();
@@ -162,10 +152,10 @@ describe('sync health through a real relay', () => {
     blackhole = true;
     await startTheRelay();
     void engine.syncNow(); // a round: its link to the case doc hears nothing
-    await waitFor(() => engine.status().state === 'syncing' && row()!.state === 'syncing', 'the case doc linked through the lossy proxy');
+    await waitUntil(() => engine.status().state === 'syncing' && row()!.state === 'syncing', 'the case doc linked through the lossy proxy');
     expect(row()!.warning).toBe(true); // waited UNACKED_WARNING_MS since editedAt while reachable
     expect(row()!.waiting.updates).toBe(2);
-    await waitFor(() => lost > 0, 'a lost frame');
+    await waitUntil(() => lost > 0, 'a lost frame');
     expect(relayHolds('Jurong')).toBe(false);
 
     // 5. Frames flow again: "sync now" re-exchanges state, the relay gets what it lacked, and proves it.
