@@ -1,0 +1,40 @@
+/**
+ * Canonical JSON for signed pack files: object keys sorted by UTF-16 code units at every level, no
+ * whitespace, numbers as JSON writes them (the pack's numbers are whole: sizes in bytes). The same
+ * value always gives the same bytes, so a manifest can be re-serialised and checked byte for byte,
+ * and two exports of the same case state give identical data files. This is RFC 8785 (JCS) for
+ * the values NEST writes: strings, booleans, null, arrays, objects and safe integers.
+ */
+
+/**
+ * Serialises `value` canonically.
+ * @throws TypeError for what JSON cannot carry exactly: a non-integer or unsafe number, a bigint,
+ *   undefined inside an array, a function or symbol (a pack must not carry an approximation).
+ */
+export function canonicalJson(value: unknown): string {
+  if (value === null || typeof value === 'boolean' || typeof value === 'string') return JSON.stringify(value);
+  if (typeof value === 'number') {
+    if (!Number.isSafeInteger(value)) throw new TypeError(`canonical JSON carries whole numbers only, not ${value}`);
+    return JSON.stringify(value);
+  }
+  if (Array.isArray(value)) {
+    return `[${value
+      .map((v: unknown) => {
+        if (v === undefined) throw new TypeError('canonical JSON cannot carry undefined in an array');
+        return canonicalJson(v);
+      })
+      .join(',')}]`;
+  }
+  if (typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  }
+  throw new TypeError(`canonical JSON cannot carry a ${typeof value}`);
+}
+
+/** {@link canonicalJson} as UTF-8 bytes (what is hashed and signed). */
+export function canonicalJsonBytes(value: unknown): Uint8Array {
+  return new TextEncoder().encode(canonicalJson(value));
+}

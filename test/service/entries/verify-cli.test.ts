@@ -1,0 +1,48 @@
+/**
+ * `npm run verify`: the exit status and the words for a verified pack, an intact pack without a
+ * trusted key, a changed file, and bad usage — run as a user would, in a child process.
+ */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { tempDir } from '../../helpers/temp-dir';
+import { packKeys, packOf, readZip, writeZip } from '../../node/packs/pack-support';
+
+const root = path.resolve(import.meta.dirname, '../../..');
+
+function verify(args: string[]): { code: number; out: string; err: string } {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', path.join(root, 'service/entries/verify-cli.ts'), ...args], { cwd: root, encoding: 'utf8' });
+  return { code: r.status ?? -1, out: r.stdout, err: r.stderr };
+}
+
+describe('npm run verify', () => {
+  it('exits 0 with VERIFIED, 3 without a trusted key, 1 naming a changed file, 2 on bad usage', async () => {
+    const dir = tempDir('nest-verify-');
+    const keys = await packKeys();
+    const { file } = await packOf(dir, keys, { 'data/case.json': '{"title":"Ivory"}', 'data/seizures.csv': 'a,b\r\n1,2\r\n' });
+    const keyFile = path.join(dir, 'workspace.pub.jwk');
+    fs.writeFileSync(keyFile, JSON.stringify(keys.workspace.publicJwk));
+
+    const ok = verify([file, '--workspace-key', keyFile]);
+    expect(ok.code).toBe(0);
+    expect(ok.out.trim()).toBe(`VERIFIED: pack.zip is complete and unaltered. 2 files (27 bytes) match the manifest; signed by Ada Lim (NEST Secretariat), whose key the workspace key ${keys.workspace.kid} vouches for.`);
+
+    const untrusted = verify([file]);
+    expect(untrusted.code).toBe(3);
+    expect(untrusted.out).toContain(`NOT CONFIRMED: pack.zip is intact and signed by Ada Lim (NEST Secretariat) under workspace key ${keys.workspace.kid}`);
+
+    const entries = await readZip(file);
+    const tampered = path.join(dir, 'tampered.zip');
+    await writeZip(tampered, entries.map(([n, b]) => [n, n === 'data/seizures.csv' ? Buffer.from('a,b\r\n1,3\r\n') : b]));
+    const bad = verify([tampered, '--workspace-key', JSON.stringify(keys.workspace.publicJwk)]);
+    expect(bad.code).toBe(1);
+    expect(bad.out).toMatch(/^FAILED: tampered\.zip does not verify\. 1 difference:\n {2}- data\/seizures\.csv: changed \(manifest: 10 bytes, SHA-256 [0-9a-f]{64}; found: 10 bytes, SHA-256 [0-9a-f]{64}\)\n$/);
+
+    expect(verify([]).code).toBe(2);
+    expect(verify([path.join(dir, 'nope.zip')]).err).toContain('cannot open');
+    const badKey = verify([file, '--workspace-key', '{"kty":"OKP"}']);
+    expect(badKey.code).toBe(2);
+    expect(badKey.err).toContain('--workspace-key:');
+  });
+});
