@@ -1,20 +1,20 @@
 /**
  * Canonical JSON for signed pack files: object keys sorted by UTF-16 code units at every level, no
- * whitespace, numbers as JSON writes them (the pack's numbers are whole: sizes in bytes). The same
+ * whitespace, numbers as ECMAScript writes them (shortest round-trip form, as RFC 8785 says). The same
  * value always gives the same bytes, so a manifest can be re-serialised and checked byte for byte,
  * and two exports of the same case state give identical data files. This is RFC 8785 (JCS) for
- * the values NEST writes: strings, booleans, null, arrays, objects and safe integers.
+ * the values NEST writes: strings, booleans, null, arrays, objects and finite numbers.
  */
 
 /**
  * Serialises `value` canonically.
- * @throws TypeError for what JSON cannot carry exactly: a non-integer or unsafe number, a bigint,
+ * @throws TypeError for what JSON cannot carry exactly: NaN or an infinity, a bigint,
  *   undefined inside an array, a function or symbol (a pack must not carry an approximation).
  */
 export function canonicalJson(value: unknown): string {
   if (value === null || typeof value === 'boolean' || typeof value === 'string') return JSON.stringify(value);
   if (typeof value === 'number') {
-    if (!Number.isSafeInteger(value)) throw new TypeError(`canonical JSON carries whole numbers only, not ${value}`);
+    if (!Number.isFinite(value)) throw new TypeError(`canonical JSON carries finite numbers only, not ${value}`);
     return JSON.stringify(value);
   }
   if (Array.isArray(value)) {
