@@ -5,23 +5,19 @@
  * `memberCertificate`). A desktop that holds the workspace key (an admin's) issues the certificate
  * itself; any other desktop cannot sign yet and says so (docs/case-packs.md, "Signing keys").
  */
-import { generateWorkspaceKey, parsePrivateJwk, publicJwkOf, type PrivateWorkspaceJwk } from '../../shared/auth/keys';
+import { publicJwkOf, type PrivateWorkspaceJwk } from '../../shared/auth/keys';
 import { NestError } from '../../shared/errors';
 import type { Member } from '../../shared/domain/member';
 import { issueMemberCertificate, signManifestBytes, SIGNATURE_FORMAT, verifyMemberCertificate, type SignatureFile } from '../../shared/packs/signature';
-import { storedWorkspaceKey } from '../relay-sync/workspace-key';
+import { keyInSetting, storedWorkspaceKey } from '../relay-sync/workspace-key';
 import type { WorkspaceRuntime } from '../workspace/workspace-runtime';
 
 /** Signs a manifest's bytes as `member` of `ws`. */
 export type ManifestSigner = (manifest: Uint8Array) => Promise<SignatureFile>;
 
 /** The member's signing key (generated and stored on first use). */
-export async function memberSigningKey(ws: WorkspaceRuntime): Promise<PrivateWorkspaceJwk> {
-  const stored = ws.store.getSetting<unknown>('memberSigningKey', null);
-  if (stored) return parsePrivateJwk(stored);
-  const pair = await generateWorkspaceKey();
-  ws.store.setSetting('memberSigningKey', pair.privateJwk);
-  return pair.privateJwk;
+export function memberSigningKey(ws: WorkspaceRuntime): Promise<PrivateWorkspaceJwk> {
+  return keyInSetting(ws, 'memberSigningKey');
 }
 
 /**

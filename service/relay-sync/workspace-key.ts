@@ -6,11 +6,19 @@ import { generateWorkspaceKey, parsePrivateJwk, type PrivateWorkspaceJwk } from 
 import type { WorkspaceRuntime } from '../workspace/workspace-runtime';
 
 /** The workspace's private signing key (generated and stored on first use). */
-export async function workspaceKey(ws: WorkspaceRuntime): Promise<PrivateWorkspaceJwk> {
-  const stored = ws.store.getSetting<unknown>('workspaceKey', null);
+export function workspaceKey(ws: WorkspaceRuntime): Promise<PrivateWorkspaceJwk> {
+  return keyInSetting(ws, 'workspaceKey');
+}
+
+/**
+ * The Ed25519 private key kept in local setting `name` of this workspace's (encrypted) database,
+ * generated and stored on first use. Local settings never sync.
+ */
+export async function keyInSetting(ws: WorkspaceRuntime, name: 'workspaceKey' | 'memberSigningKey'): Promise<PrivateWorkspaceJwk> {
+  const stored = ws.store.getSetting<unknown>(name, null);
   if (stored) return parsePrivateJwk(stored);
   const pair = await generateWorkspaceKey();
-  ws.store.setSetting('workspaceKey', pair.privateJwk);
+  ws.store.setSetting(name, pair.privateJwk);
   return pair.privateJwk;
 }
 
