@@ -30,8 +30,9 @@ const text = (p: string, content: string, mediaType: string): PackSource => ({ p
 
 /**
  * Writes the pack of `o.caseId` to `o.outFile` as the local member.
- * @throws NestError('not-found') for an unknown case; NestError('forbidden', pack.cannot-sign) on a
- *   desktop that cannot sign (see pack-signer.ts).
+ * @throws NestError('not-found') for an unknown case; NestError('forbidden') when this desktop has
+ *   no member record yet (pack.no-member-record) or no certificate for its key yet
+ *   (pack.awaiting-certificate, see pack-signer.ts).
  */
 export async function exportCasePack(ws: WorkspaceRuntime, o: ExportPackOptions): Promise<WrittenPack> {
   const name = ws.caseDocName(o.caseId);
@@ -39,7 +40,7 @@ export async function exportCasePack(ws: WorkspaceRuntime, o: ExportPackOptions)
   const { subject } = permissionContext(ws);
   const wsDoc = ws.workspaceDoc();
   const member = wsDoc.getMember(subject.memberId);
-  if (!member) throw new NestError('forbidden', { id: 'pack.cannot-sign' });
+  if (!member) throw new NestError('forbidden', { id: 'pack.no-member-record' });
   const sign = await packSigner(ws, member, o.now);
   const data = ws.host.with(name, (doc) => caseData(doc));
   const settings = wsDoc.readSettings();

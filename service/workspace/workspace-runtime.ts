@@ -10,6 +10,7 @@ import { CaseDoc } from '../../shared/docs/case-doc';
 import { caseDocName, parseDocName, workspaceDocName } from '../../shared/docs/names';
 import { WorkspaceDoc } from '../../shared/docs/workspace-doc';
 import { DocHost } from './doc-host';
+import { PackKeys } from '../packs/pack-keys';
 import type { Projector } from '../projections/projector';
 import { WorkspaceStore, type LocalWorkspaceSettings } from './workspace-store';
 import { NestError } from '../../shared/errors';
@@ -43,6 +44,8 @@ export class WorkspaceRuntime {
   /** Its projection writer. */
   readonly projector: Projector;
   private readonly logger: Logger;
+  /** Publishes or certifies pack-signing keys in the background (undefined while constructing). */
+  readonly packKeys: PackKeys | undefined;
   private readonly workspaceDocName: string;
   private readonly onProjection: ProjectionListener;
   /** Cases whose projection failed (e.g. disk full): re-projected whole when storage recovers. */
@@ -74,6 +77,7 @@ export class WorkspaceRuntime {
     });
     // The workspace doc stays loaded while the workspace is open.
     this.host.retain(this.workspaceDocName);
+    this.packKeys = new PackKeys(this, logger);
   }
 
   /** Local facts (member id, role, demo flag). */
@@ -118,6 +122,13 @@ export class WorkspaceRuntime {
 
   private onLoaded(name: string, doc: Y.Doc): (() => void) | void {
     const ref = parseDocName(name);
+    if (ref?.kind === 'registry' && ref.workspaceId === this.id) {
+      // A member's published signing key may need a certificate (service/packs/pack-keys.ts).
+      const changed = (): void => this.packKeys?.registryChanged();
+      doc.on('update', changed);
+      changed();
+      return () => doc.off('update', changed);
+    }
     if (ref?.kind !== 'case' || ref.workspaceId !== this.id) return;
     const cd = new CaseDoc(doc);
     const caseId = ref.caseId;
@@ -164,6 +175,7 @@ export class WorkspaceRuntime {
 
   /** Closes: compacts and unloads docs, marks projections clean, closes the database. */
   close(): void {
+    this.packKeys?.close();
     this.host.close();
     this.store.setSetting('projectionCleanVersion', PROJECTION_VERSION);
     this.store.close();

@@ -6,11 +6,12 @@
  *
  * Layout: `cases` Y.Map<caseId, { at: number }> (ms since epoch). Entries are only ever added,
  * once per case (a second write would make the relay's check depend on history), never removed.
+ * `signingKeys`: the member's published pack-signing keys (member-keys.ts).
  */
 import type * as Y from 'yjs';
 
 /** Root types of a registry doc: name → kind. */
-export const REGISTRY_DOC_ROOTS = { cases: 'map' } as const;
+export const REGISTRY_DOC_ROOTS = { cases: 'map', signingKeys: 'map' } as const;
 
 /** Typed view over a registry doc. */
 export class CaseRegistry {

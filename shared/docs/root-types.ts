@@ -32,6 +32,8 @@ export const WORKSPACE_DOC_ROOTS = {
   audit: 'array',
   priceReferences: 'map',
   exchangeRates: 'map',
+  /** Certificates admins' desktops give members' pack-signing keys (member-keys.ts). */
+  memberCertificates: 'map',
 } as const;
 
 /** Defines every root type of `roots` on `doc` (idempotent and cheap). */

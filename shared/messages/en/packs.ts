@@ -24,7 +24,9 @@ export const packMessages = {
   'pack.problem.missing': '{path}: listed in the manifest but not in the pack',
   'pack.problem.extra': '{path}: in the pack but not in the manifest',
   'pack.problem.duplicate': '{path}: appears more than once',
-  'pack.cannot-sign': 'This desktop cannot sign case packs: packs are signed under the workspace key, which only the workspace admin’s desktop holds. Ask a workspace admin to export the pack.',
+  'pack.no-member-record': 'This desktop has not received your member record from the relay yet: sync the workspace, then export again.',
+  'pack.awaiting-certificate':
+    'Your signing key is not yet vouched for by the workspace. It has been sent to the workspace admins; the admin desktop that holds the workspace key vouches for it the next time it syncs with the relay. Try again after that.',
   'pack.cli.usage':
     'Usage: npm run verify -- <pack.zip> [--workspace-key <file|JWK>] [--json]\n\nChecks a NEST Desk case pack: every file against the manifest (size and SHA-256), the file list both ways, the member’s signature of the manifest and the workspace key’s certificate for the member.\n  --workspace-key K  the workspace public key you trust (a .pub.jwk file or its JSON text)\n  --json             print the full report as JSON\nExit status: 0 verified; 1 a difference was found; 2 a usage error; 3 intact but not confirmed (no trusted key given).',
   'pack.cli.no-file': 'give the pack to check: npm run verify -- <pack.zip>',

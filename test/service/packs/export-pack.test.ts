@@ -1,7 +1,7 @@
 /**
  * A real case exported as a signed pack from a real data service, verified with the workspace's
  * public key: the data files hold the case, the manifest the case's exact state; the same state
- * exported twice gives the same data files; a desktop without the workspace key refuses to sign.
+ * exported twice gives the same data files; the demo workspace signs with a key of its own.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -71,16 +71,18 @@ describe('exportCasePack', () => {
     expect(changed.manifest.case.stateVector).not.toBe(stateVector);
   });
 
-  it('refuses on a desktop that does not hold the workspace key, and writes nothing', async () => {
+  it('the demo workspace, a local sandbox, signs with a workspace key of its own', async () => {
     h = startService({ clock: { now: () => NOW, today: () => '2026-12-06' } });
     const c = h.client();
     await c.call('identity.create', { name: 'Bo Tan', agency: 'National Parks Board', role: 'investigator' });
     const demo = await c.call('workspaces.openDemo', {});
     const [first] = await c.call('cases.list', { workspaceId: demo.id });
-    const dir = tempDir('nest-pack-export-');
-    await expect(exportCasePack(h.service.workspace(demo.id), { caseId: first!.id, outFile: path.join(dir, 'x.zip'), appVersion: '0.1.0', now: NOW })).rejects.toThrow(
-      'This desktop cannot sign case packs: packs are signed under the workspace key, which only the workspace admin’s desktop holds. Ask a workspace admin to export the pack.',
-    );
-    expect(fs.readdirSync(dir)).toEqual([]);
+    const rt = h.service.workspace(demo.id);
+    const out = path.join(tempDir('nest-pack-export-'), 'demo.zip');
+    await exportCasePack(rt, { caseId: first!.id, outFile: out, appVersion: '0.1.0', now: NOW });
+    const report = await verifyPack(out, publicJwkOf(await workspaceKey(rt)));
+    expect(report.ok).toBe(true);
+    expect(report.manifest?.case.number).toBe(first!.number);
+    expect(fs.existsSync(`${out}.partial`)).toBe(false);
   });
 });
