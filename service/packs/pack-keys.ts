@@ -1,9 +1,10 @@
 /**
- * Keeps pack-signing keys moving in the background, per open workspace (docs/case-packs.md,
- * "Signing keys"): a member's desktop publishes the member's signing key in their registry doc;
- * the desktop holding the workspace key certifies published keys whenever a registry doc or the
- * member list changes. Runs are debounced and never throw (a failure is logged and retried at the
- * next change).
+ * Pack-signing keys (docs/case-packs.md, "Signing keys"): a member's desktop publishes the
+ * member's signing key in their registry doc the first time the member exports a pack
+ * ({@link publishMySigningKey}, called by pack-signer.ts: publishing at every open would add a
+ * registry doc to every member's sync); the desktop holding the workspace key certifies published
+ * keys in the background whenever a registry doc or the member list changes ({@link PackKeys}).
+ * Runs are debounced and never throw (a failure is logged and retried at the next change).
  */
 import type { Logger } from '../../node/log';
 import { publicJwkOf } from '../../shared/auth/keys';
@@ -32,7 +33,7 @@ export async function publishMySigningKey(ws: WorkspaceRuntime, now: number): Pr
   });
 }
 
-/** The background job of one workspace. */
+/** The key holder's background job of one workspace (a no-op on other desktops). */
 export class PackKeys {
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<void> | null = null;
@@ -80,12 +81,9 @@ export class PackKeys {
 
   private async run(): Promise<void> {
     try {
-      if (storedWorkspaceKey(this.ws)) {
-        const issued = await certifyMembers(this.ws, Date.now());
-        if (issued.length) this.logger.info({ workspace: this.ws.id, members: issued.length }, 'pack-signing keys certified');
-      } else if (await publishMySigningKey(this.ws, Date.now())) {
-        this.logger.info({ workspace: this.ws.id }, 'pack-signing key published for the admins to certify');
-      }
+      if (!storedWorkspaceKey(this.ws)) return;
+      const issued = await certifyMembers(this.ws, Date.now());
+      if (issued.length) this.logger.info({ workspace: this.ws.id, members: issued.length }, 'pack-signing keys certified');
     } catch (err) {
       this.logger.warn({ workspace: this.ws.id, err: err instanceof Error ? err.message : String(err) }, 'pack-signing keys: will retry at the next change');
     }

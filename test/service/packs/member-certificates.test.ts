@@ -60,15 +60,14 @@ describe('member certificates', () => {
     carry(a, b, a.caseDocName(caseMeta.id));
     carry(a, b, workspaceDocName(wsId));
 
-    // The prosecutor's desktop publishes its key by itself.
-    await b.packKeys!.settled();
+    // Opening the workspace publishes nothing; the first export publishes the key, says what is
+    // going on and writes no pack.
     const reg = registryDocName(wsId, memberId);
-    const [published] = b.host.with(reg, (doc) => publishedSigningKeys(doc));
-    expect(published).toBeDefined();
-
-    // Before any certificate arrives, exporting says what is going on and writes nothing.
+    expect(b.host.exists(reg)).toBe(false);
     const dir = tempDir('nest-pros-pack-');
     await expect(exportCasePack(b, { caseId: caseMeta.id, outFile: path.join(dir, 'early.zip'), appVersion: '0.1.0', now: Date.now() })).rejects.toThrow(/Your signing key is not yet vouched for by the workspace/);
+    const [published] = b.host.with(reg, (doc) => publishedSigningKeys(doc));
+    expect(published).toBeDefined();
 
     // The registry doc reaches the admin; the admin's desktop certifies; the workspace doc comes back.
     carry(b, a, reg);
@@ -92,9 +91,11 @@ describe('member certificates', () => {
     expect((await verifyMemberCertificate(renamed.certificate, wsPublic)).name).toBe('Dina Al-Haddad');
   });
 
-  it('certifies only a key from the member’s own registry doc; an observer publishes none', async () => {
+  it('certifies only a key from a member’s own registry doc; an observer publishes none', async () => {
     const { a, b, memberId, wsId } = await twoDesktops('observer');
-    await b.packKeys!.settled();
+    const caseMeta = createCase(a, { ...newCaseFields('2026-12-01'), title: 'Shared with the NGO' });
+    carry(a, b, a.caseDocName(caseMeta.id));
+    await expect(exportCasePack(b, { caseId: caseMeta.id, outFile: path.join(tempDir('nest-obs-'), 'x.zip'), appVersion: '0.1.0', now: Date.now() })).rejects.toThrow(/not yet vouched/);
     expect(b.host.exists(registryDocName(wsId, memberId))).toBe(false);
     // A key put in a registry doc of someone who is not a member certifies nobody.
     const stranger = registryDocName(wsId, 'not-a-member');
