@@ -88,3 +88,30 @@ describe('quantity cells', () => {
     expect(qty('about 3 kg')).toBe('import.not-a-quantity');
   });
 });
+
+describe('survivors of the 2026-12-06 numbers run', () => {
+  it('a lone sign is not a number (not −0 or 0)', () => {
+    expect(parseNumber('-', '.')).toEqual({ ok: false, reason: "'-' is not a number", messageId: 'import.not-a-number', values: { value: '-' } });
+    expect(value('+', ',')).toBe('import.not-a-number');
+    expect(value('\u2212', '.')).toBe('import.not-a-number');
+  });
+  it('the exponent form is the whole cell: a second sign or a hex prefix is refused, not read by Number()', () => {
+    expect(value('-+1e5', '.')).toBe('import.not-a-number');
+    expect(value('0x1e5', '.')).toBe('import.not-a-number'); // Number('0x1e5') is 485
+    expect(value('1e5', '.')).toBe(100000);
+  });
+  it('leading blanks before a three-digit fraction prove nothing (the cell is trimmed first)', () => {
+    expect(decimalMarkSignal(' 1,234')).toBeNull();
+    expect(decimalMarkSignal('\u00a0-1.234')).toBeNull();
+    expect(decimalMarkSignal(' 1 234,5')).toBe(',');
+  });
+  it('a quantity cell is read whole: a second line, or text before the number, makes it no quantity', () => {
+    expect(qty('5 kg\n(about 2 t)')).toBe('import.not-a-quantity');
+    expect(qty('x.5 kg')).toBe('import.not-a-quantity');
+    expect(qty('x5 kg')).toBe('import.not-a-quantity');
+    expect(qty('.x kg')).toBe('import.not-a-quantity');
+    expect(qty('.5 kg')).toEqual({ quantity: 0.5, unit: 'kg' });
+    expect(qty('-,25 t', ',')).toEqual({ quantity: -0.25, unit: 't' });
+    expect(parseQuantity('  abc  ', '.')).toMatchObject({ ok: false, reason: "'abc' is not a quantity", values: { value: 'abc' } });
+  });
+});

@@ -76,9 +76,9 @@ describe('exactSum and sum against a BigInt reference (property, fixed seed)', (
     expect(exactSum([2 ** 53, 1, 1])).toBe(2 ** 53 + 2);
   });
   it('refuses non-finite terms and an overflowing total', () => {
-    expect(() => exactSum([1, Number.NaN])).toThrow(/every term must be a finite number \(got NaN\)/);
+    expect(() => exactSum([1, Number.NaN])).toThrow(/^sum: every term must be a finite number \(got NaN\)/);
     expect(() => exactSum([Infinity])).toThrow(NestError);
-    expect(() => exactSum([1e308, 1e308])).toThrow(/too large/);
+    expect(() => exactSum([1e308, 1e308])).toThrow(/^sum: the result is too large to represent/);
     expect(() => exactSum([-1e308, -1e308])).toThrow(/too large/);
   });
   it('sum: the empty sum is [0, 0]; a malformed item is refused', () => {
@@ -96,6 +96,14 @@ describe('malformed operands', () => {
     expect(() => interval(1, Number.NaN)).toThrow(/finite/);
     expect(() => interval(-Infinity, 0)).toThrow(/finite/);
     expect(() => interval(2, 1, 'price')).toThrow(/price: low \(2\) must not exceed high \(1\)/);
+    // The issue names the field and says what is wrong with it (the form shows it beside the field).
+    let issues: unknown;
+    try {
+      interval(2, 1, 'price');
+    } catch (e) {
+      issues = (e as NestError).issues;
+    }
+    expect(issues).toEqual([{ field: 'price', message: 'low (2) must not exceed high (1)' }]);
     expect(interval(1, 1)).toEqual({ low: 1, high: 1 });
     expect(point(3)).toEqual({ low: 3, high: 3 });
     expect(() => point(Number.NaN)).toThrow(/value: ends must be finite/);
@@ -104,11 +112,14 @@ describe('malformed operands', () => {
     expect(nonNegative(0, 0)).toEqual({ low: 0, high: 0 });
     expect(() => nonNegative(-0.0001, 1, 'qty')).toThrow(/qty: must not be negative \(low is -0.0001\)/);
     expect(() => nonNegative(2, 1)).toThrow(/exceed/);
+    expect(() => nonNegative(-1, 1)).toThrow(/^interval: must not be negative \(low is -1\)/);
   });
   it('isInterval accepts only objects with finite ordered numeric ends', () => {
     for (const v of [null, undefined, 5, 'x', {}, { low: 1 }, { high: 1 }, { low: '1', high: 2 }, { low: 1, high: '2' }, { low: 1, high: Number.NaN }, { low: -Infinity, high: 0 }, { low: 0, high: Infinity }, { low: 2, high: 1 }]) {
       expect(isInterval(v), JSON.stringify(v)).toBe(false);
     }
+    // A function carrying low and high is not an interval object.
+    expect(isInterval(Object.assign(() => 0, { low: 1, high: 2 }))).toBe(false);
     expect(isInterval({ low: 1, high: 1 })).toBe(true);
     expect(isInterval({ low: -2, high: 3 })).toBe(true);
   });
@@ -116,7 +127,7 @@ describe('malformed operands', () => {
     const bad = { low: 2, high: 1 };
     expect(() => scale(interval(1, 2), bad)).toThrow(/scale: not a valid interval/);
     expect(() => scale(interval(1, 2), { low: -1, high: 1 })).toThrow(/scale: operand must not be negative \(low is -1\)/);
-    expect(() => scaleBy(interval(1, 2), -1)).toThrow(/negative/);
+    expect(() => scaleBy(interval(1, 2), -1)).toThrow(/^scale factor: must not be negative \(low is -1\)/);
     expect(() => scaleBy(interval(1, 2), Number.NaN)).toThrow(/finite/);
     expect(() => multiply(bad, interval(1, 1))).toThrow(/multiply: not a valid interval/);
     expect(() => multiply(interval(1, 1), bad)).toThrow(/multiply: not a valid interval/);

@@ -27,13 +27,16 @@ describe('currencies', () => {
     expect(() => money(1, 'USDD')).toThrow(/ISO 4217/);
     expect(() => money(1, ' USD')).toThrow(/ISO 4217/);
     expect(() => money(1, 123 as unknown as string)).toThrow('money: currency must be a three-letter ISO 4217 code (got "123")');
+    // Not a string, though it prints as one: refused, not stored as an array.
+    expect(() => money(1, ['USD'] as unknown as string)).toThrow('money: currency must be a three-letter ISO 4217 code (got "USD")');
     expect(() => moneyRange(1, 2, 'usd')).toThrow(/^money range: currency/);
     expect(thrown(() => zero('eu')).issues).toEqual([{ field: 'currency', message: 'must be a three-letter ISO 4217 code' }]);
     expect(() => sumMoney([], 'us')).toThrow(/^sum: currency/);
   });
   it('amounts are finite and not negative', () => {
     expect(() => money(Number.NaN, 'USD')).toThrow(/finite/);
-    expect(() => moneyRange(-1, 2, 'USD')).toThrow(/negative/);
+    expect(() => moneyRange(-1, 2, 'USD')).toThrow(/^money range: must not be negative \(low is -1\)/);
+    expect(() => money(-1, 'USD')).toThrow(/^money: must not be negative \(low is -1\)/);
     expect(moneyRange(0, 0, 'USD')).toEqual({ low: 0, high: 0, currency: 'USD' });
     expect(rangeOf(money(5, 'EUR'))).toEqual({ low: 5, high: 5, currency: 'EUR' });
     expect(zero('JPY')).toEqual({ low: 0, high: 0, currency: 'JPY' });
@@ -77,6 +80,9 @@ describe('formatting', () => {
     expect(formatSignificant(100)).toBe('100');
     expect(formatSignificant(1.5)).toBe('1.5');
     expect(formatSignificant(99.96, 3)).toBe('100');
+    // Exactly `significant` digits: two more would print the binary noise of 0.1 and 1/3.
+    expect(formatSignificant(0.1, 15)).toBe('0.1');
+    expect(formatSignificant(1 / 3, 15)).toBe('0.333333333333333');
   });
   it('formatMoney uses the currency’s minor digits', () => {
     expect(formatMoney(money(0.5, 'USD'))).toBe('USD 0.50');
