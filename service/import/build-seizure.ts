@@ -23,12 +23,13 @@
 import type { QuantityUnit } from '../../shared/domain/codes';
 import { seizureFieldSchemas, seizureFieldsSchema, type SeizureField, type SeizureFields } from '../../shared/domain/seizure';
 import type { ImportTarget, Rejection } from '../../shared/rpc/import';
+import { lacksHemisphere } from './coordinate-format';
 import { parseCoordinate, parseCoordinatePair } from './coordinates';
 import { parseCountryList, parseCountry } from './countries';
-import { parseDate, type ParsedDate } from './dates';
+import { isAmbiguousSlashDate, parseDate, type ParsedDate } from './dates';
 import { splitList } from './lists';
-import { parseNumber } from './numbers';
-import { isMissing, type Parsed } from './parse-result';
+import { dependsOnDecimalMark, parseNumber } from './numbers';
+import { fail, isMissing, type Parsed } from './parse-result';
 import type { ImportPlan, PlanColumn } from './plan';
 import { splitQuantity } from './quantity';
 import { parseSector } from './sectors';
@@ -50,6 +51,33 @@ const PRECISION_RANK = { year: 0, month: 1, day: 2 } as const;
 /** Money written with its currency in the same cell: "SGD 48,600,000", "48.600.000 €", "US$ 6.8". */
 const MONEY = /^(?:([A-Za-z]{3}|[A-Z]{1,2}\$|[€£$¥₹₫₱฿₦₩])\s*)?([^A-Za-z€£$¥₹₫₱฿₦₩]+?)(?:\s*([A-Za-z]{3}|[€£$¥₹₫₱฿₦₩]))?$/;
 
+/** The refusal of a number whose value depends on the column's guessed decimal mark, showing both readings. */
+function ambiguousNumber(raw: string): Parsed<number> {
+  const reading = (mark: '.' | ',') => {
+    const r = parseNumber(raw, mark);
+    return r.ok ? String(r.value) : '?';
+  };
+  return fail('import.ambiguous-number', { value: raw.trim(), point: reading('.'), comma: reading(',') });
+}
+
+/** The refusal of a slash date whose day and month could be swapped in a column that does not decide. */
+function ambiguousDate(raw: string): Parsed<ParsedDate> {
+  const reading = (order: 'DMY' | 'MDY') => {
+    const r = parseDate(raw, order);
+    return r.ok ? r.value.date : '?';
+  };
+  return fail('import.ambiguous-date', { value: raw.trim(), dayFirst: reading('DMY'), monthFirst: reading('MDY') });
+}
+
+/** The fix to print beside a refusal that a choice or an edit resolves, by the refusal's catalogue id. */
+function fixOf(r: Parsed<unknown>, column: string): string | undefined {
+  if (r.ok) return undefined;
+  if (r.messageId === 'import.ambiguous-number') return t('import.fix.choose-decimal-mark', { column });
+  if (r.messageId === 'import.ambiguous-date') return t('import.fix.choose-date-order');
+  if (r.messageId === 'import.missing-hemisphere') return t('import.fix.hemisphere');
+  return undefined;
+}
+
 /**
  * Builds one seizure from `cells` (in header order) with `plan`. `location`, when not null, is the
  * feature's geometry and replaces any coordinate columns (rejections then name column 'geometry').
@@ -61,7 +89,8 @@ export function buildSeizure(cells: readonly string[], plan: ImportPlan, locatio
   const extraNotes: string[] = [];
   const cols = (t: ImportTarget) => plan.byTarget.get(t) ?? [];
   const cell = (c: PlanColumn) => cells[c.index] ?? '';
-  const reject = (field: SeizureField, column: string, value: string, reason: string) => rejections.push({ column, field, value, reason });
+  const reject = (field: SeizureField, column: string, value: string, reason: string, fix?: string) => rejections.push({ column, field, value, reason, ...(fix ? { fix } : {}) });
+  const guessed = (col: PlanColumn) => plan.guessed.has(col.index);
 
   /** First non-empty column of `targets`; the other non-empty ones go to notes. */
   function pick(targets: ImportTarget[], text = false): { col: PlanColumn; raw: string } | null {
@@ -83,7 +112,7 @@ export function buildSeizure(cells: readonly string[], plan: ImportPlan, locatio
     source[field] = { column: p.col.name, value: p.raw };
     const r = parse(p.raw, p.col);
     if (r.ok) return r.value;
-    reject(field, p.col.name, p.raw, r.reason);
+    reject(field, p.col.name, p.raw, r.reason, fixOf(r, p.col.name));
     return undefined;
   }
   function text(field: SeizureField, target: ImportTarget): string {
@@ -96,7 +125,10 @@ export function buildSeizure(cells: readonly string[], plan: ImportPlan, locatio
   const hasValue = (t: ImportTarget) => cols(t).some((c) => !isMissing(cell(c)));
 
   // Date and its precision.
-  const date: ParsedDate | undefined = read('seizureDate', ['seizureDate'], (raw, col) => parseDate(raw, plan.dateOrder.get(col.index) ?? 'DMY'));
+  const date: ParsedDate | undefined = read('seizureDate', ['seizureDate'], (raw, col) => {
+    if (guessed(col) && isAmbiguousSlashDate(raw)) return ambiguousDate(raw);
+    return parseDate(raw, plan.dateOrder.get(col.index) ?? 'DMY');
+  });
   let seizureDate = date?.date ?? d.seizureDate;
   if (!date && !source.seizureDate && !seizureDate) reject('seizureDate', firstColumn('seizureDate'), '', t('field.required'));
   const statedPrecision = read('datePrecision', ['datePrecision'], parseDatePrecision);
@@ -118,8 +150,10 @@ export function buildSeizure(cells: readonly string[], plan: ImportPlan, locatio
     source.latitude = { column: 'geometry', value: String(location.latitude) };
     source.longitude = { column: 'geometry', value: String(location.longitude) };
   } else if (hasValue('latitude') || hasValue('longitude')) {
-    latitude = read('latitude', ['latitude'], (raw) => parseCoordinate(raw, 'lat')) ?? null;
-    longitude = read('longitude', ['longitude'], (raw) => parseCoordinate(raw, 'lon')) ?? null;
+    const coordinate = (axis: 'lat' | 'lon') => (raw: string, col: PlanColumn): Parsed<number> =>
+      guessed(col) && lacksHemisphere(raw) ? fail('import.missing-hemisphere', { value: raw.trim() }) : parseCoordinate(raw, axis);
+    latitude = read('latitude', ['latitude'], coordinate('lat')) ?? null;
+    longitude = read('longitude', ['longitude'], coordinate('lon')) ?? null;
     for (const [field, other] of [['latitude', 'longitude'], ['longitude', 'latitude']] as const) {
       if (!source[field] && source[other]) reject(field, firstColumn(field), '', t('field.coordinates-paired'));
     }
@@ -154,9 +188,9 @@ export function buildSeizure(cells: readonly string[], plan: ImportPlan, locatio
   if (q) {
     source.quantity = { column: q.col.name, value: q.raw };
     const parts = splitQuantity(q.raw);
-    const n = parts ? parseNumber(parts[0], plan.decimal.get(q.col.index) ?? '.') : null;
+    const n = parts ? (guessed(q.col) && dependsOnDecimalMark(parts[0]) ? ambiguousNumber(parts[0]) : parseNumber(parts[0], plan.decimal.get(q.col.index) ?? '.')) : null;
     if (!parts || !n) reject('quantity', q.col.name, q.raw, t('import.not-a-quantity', { value: q.raw.trim() }));
-    else if (!n.ok) reject('quantity', q.col.name, q.raw, n.reason);
+    else if (!n.ok) reject('quantity', q.col.name, q.raw, n.reason, fixOf(n, q.col.name));
     else quantity = n.value;
     if (parts && parts[1]) {
       const u = parseUnit(parts[1]);
@@ -204,7 +238,8 @@ export function buildSeizure(cells: readonly string[], plan: ImportPlan, locatio
         if (!c.ok) return c;
         money.currency = c.value;
       }
-      return parseNumber(m?.[2] ?? raw, plan.decimal.get(col.index) ?? '.');
+      const digits = m?.[2] ?? raw;
+      return guessed(col) && dependsOnDecimalMark(digits) ? ambiguousNumber(digits) : parseNumber(digits, plan.decimal.get(col.index) ?? '.');
     }) ??
     (source.reportedValue ? null : (d.reportedValue ?? null));
   const columnCurrency = read('reportedCurrency', ['reportedCurrency'], parseCurrency) ?? null;

@@ -22,6 +22,8 @@ import { readGeo } from './geo-reader';
 import { guessMapping } from './guess-mapping';
 import { headerTarget, publicColumnTarget } from './header-names';
 import { makePlan, resolveMapping } from './plan';
+import type { DecimalMark } from './numbers';
+import { t } from '../../shared/messages';
 
 /** The key a column mapping is remembered under: normalised header names, order-insensitive (header-names.ts). */
 export { headersKey } from './header-names';
@@ -68,6 +70,8 @@ export interface ParseImportInput {
   rememberedMapping?: ColumnMapping;
   /** Day-month order of ambiguous slash dates; decided per column when absent. */
   dateOrder?: DateOrder;
+  /** The user's decimal mark per numeric column (column name → mark), for columns whose cells do not prove it. */
+  decimalMarks?: Readonly<Record<string, DecimalMark>>;
   /** Values for fields the file has no value for (no column, or an empty cell), e.g. the case's sector. */
   defaults?: Partial<SeizureFields>;
   /** Country (ISO 3166-1 alpha-2) at a WGS84 point, used before `defaults.country` for rows with coordinates but no country. */
@@ -186,7 +190,7 @@ export function parseImportFile(input: ParseImportInput): ParsedImport {
     table.headers,
     table.rows.map((r) => r.cells),
     table.mapping,
-    { dateOrder: input.dateOrder, defaults: input.defaults, countryAt: input.countryAt, decimalHint: table.decimalHint, priority: table.priority },
+    { dateOrder: input.dateOrder, decimalMarks: input.decimalMarks, defaults: input.defaults, countryAt: input.countryAt, decimalHint: table.decimalHint, priority: table.priority },
   );
   const seizures: ParsedImport['seizures'] = [];
   const rejected: Rejection[] = [];
@@ -206,6 +210,12 @@ export function parseImportFile(input: ParseImportInput): ParsedImport {
   }
 
   const warnings = [...table.warnings, ...planWarnings];
+  // Rows held back because a column's reading is a guess: say so once per column, with the count.
+  for (const f of plan.formats) {
+    if (f.decidedBy !== 'guess') continue;
+    const held = new Set(rejected.filter((r) => r.column === f.column && r.fix !== undefined).map((r) => r.line)).size;
+    if (held) warnings.push(t('import.warning.ambiguous-column-rows', { name: f.column, count: held }));
+  }
   if (!table.rows.length) warnings.push(format === 'csv' ? 'The file has a header but no data rows.' : 'The file has no placemarks or features that could be seizures.');
   if (seizures.length && !plan.byTarget.has('sector') && !input.defaults?.sector) {
     warnings.push("The file has no crime-sector column: the seizures are filed under 'other'.");
@@ -230,6 +240,7 @@ export function parseImportFile(input: ParseImportInput): ParsedImport {
       unmapped: seizures.filter((s) => s.fields.latitude === null).length,
       routes: routes.length,
       warnings,
+      formats: [...plan.formats],
     },
   };
 }

@@ -48,6 +48,12 @@ export const importMessages = {
   'import.unit-required': 'is required when a quantity is given',
   'import.currency-contradiction': 'the value says {cellCurrency} but the currency column says {columnCurrency}',
   'import.not-valid': 'is not valid',
+  'import.ambiguous-number': `''{value}'' is {point} with a decimal point but {comma} with a decimal comma, and the column does not show which it uses`,
+  'import.fix.choose-decimal-mark': `choose the decimal mark of ''{column}'' in the preview (command line: --decimal-mark "{column}=,")`,
+  'import.ambiguous-date': `''{value}'' is {dayFirst} day first but {monthFirst} month first, and no date in the column decides`,
+  'import.fix.choose-date-order': 'choose day first or month first in the preview (command line: --date-order DMY or MDY)',
+  'import.missing-hemisphere': `''{value}'' has no hemisphere letter or sign while other cells of the column have S or W letters`,
+  'import.fix.hemisphere': 'write the hemisphere letter (N, S, E or W) or a minus sign in the file and import it again',
 } as const;
 
 /** The renderer's import dialog (`ui.import.*`): choosing a file, the column mapping, the sample rows, the dry run and the report. */
