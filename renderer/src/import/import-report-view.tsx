@@ -39,7 +39,7 @@ export function ImportReportView(props: { report: ImportReport; final?: boolean 
         </ul>
       ) : null}
       {r.rejected.length ? (
-        <RejectedRowsTable className="report-rejections" showValue rows={r.rejected.map((x) => ({ line: x.line, column: x.column || x.field, value: x.value, reason: x.reason }))} />
+        <RejectedRowsTable className="report-rejections" showValue rows={r.rejected.map((x) => ({ line: x.line, column: x.column || x.field, value: x.value, reason: x.fix ? `${x.reason} — ${x.fix}` : x.reason }))} />
       ) : (
         <p className="report-clean">
           <Icon name="check" size={14} /> {t('ui.import.none-rejected', { final: f ? 'yes' : 'no' })}

@@ -176,7 +176,7 @@ describe('rows', () => {
       },
     ]);
     expect(undecided.report.formats).toEqual([
-      { column: 'date', kind: 'date', dateOrder: 'DMY', decidedBy: 'guess', values: 2, ambiguous: ['03/04/2019'], summary: "date: day first — not decided: '03/04/2019' could be read either way; choose the order" },
+      { column: 'date', kind: 'date', dateOrder: 'DMY', decidedBy: 'guess', values: 2, ambiguous: ['03/04/2019'], summary: "date: day-month order not decided — '03/04/2019' could be read either way; choose the order" },
     ]);
     expect(undecided.report.warnings).toContain(
       "Column 'date': 1 row was held back because its value reads differently depending on a choice the column does not decide; choose it in the preview (or on the command line) to import it.",
