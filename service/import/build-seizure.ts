@@ -30,7 +30,7 @@ import { isAmbiguousSlashDate, parseDate, type ParsedDate } from './dates';
 import { splitList } from './lists';
 import { dependsOnDecimalMark, parseNumber } from './numbers';
 import { fail, isMissing, type Parsed } from './parse-result';
-import type { ImportPlan, PlanColumn } from './plan';
+import { NEAR_COUNTRY_KM, type ImportPlan, type PlanColumn } from './plan';
 import { splitQuantity } from './quantity';
 import { parseSector } from './sectors';
 import { parseUnit } from './units';
@@ -40,8 +40,8 @@ import { t } from '../../shared/messages';
 /** A problem with one field of a row; the caller adds the line. */
 export type FieldRejection = Omit<Rejection, 'line'>;
 
-/** The outcome for one row. */
-export type BuiltRow = { ok: true; fields: SeizureFields } | { ok: false; rejections: FieldRejection[] };
+/** The outcome for one row: its fields and the doubts it was imported with (`flags`), or its problems. */
+export type BuiltRow = { ok: true; fields: SeizureFields; flags: FieldRejection[] } | { ok: false; rejections: FieldRejection[] };
 
 /** A location read from a geometry (WGS84 degrees), null when the feature has none. */
 export type GeometryLocation = { latitude: number; longitude: number } | null;
@@ -67,6 +67,28 @@ function ambiguousDate(raw: string): Parsed<ParsedDate> {
     return r.ok ? r.value.date : '?';
   };
   return fail('import.ambiguous-date', { value: raw.trim(), dayFirst: reading('DMY'), monthFirst: reading('MDY') });
+}
+
+/**
+ * When the latitude was refused as out of range but the two cells fit the other way round
+ * ("103.76" / "1.27"), rewrites that refusal to say the columns look swapped, with the fix.
+ */
+function explainSwap(rejections: FieldRejection[], lat?: { column: string; value: string }, lon?: { column: string; value: string }): void {
+  const i = rejections.findIndex((r) => r.field === 'latitude');
+  if (i < 0 || !lat || !lon || rejections[i]!.reason !== t('field.latitude-range')) return;
+  if (!parseCoordinate(lat.value, 'lon').ok || !parseCoordinate(lon.value, 'lat').ok) return;
+  rejections[i] = { ...rejections[i]!, reason: t('import.coordinates-swapped', { latitude: lat.value.trim(), longitude: lon.value.trim() }), fix: t('import.fix.swap-columns') };
+}
+
+/** The flag of a row whose point lies more than NEAR_COUNTRY_KM outside its (stated or default) seizing country. */
+function outsideCountry(f: SeizureFields, plan: ImportPlan, source: Partial<Record<SeizureField, { column: string; value: string }>>): FieldRejection[] {
+  if (f.latitude === null || f.longitude === null || !plan.nearCountry || plan.nearCountry(f.latitude, f.longitude, f.country)) return [];
+  const src = source.latitude ?? source.longitude;
+  return [{
+    column: src?.column ?? '', field: 'latitude', value: `${f.latitude}, ${f.longitude}`,
+    reason: t('import.outside-country', { latitude: f.latitude, longitude: f.longitude, km: NEAR_COUNTRY_KM, country: f.country }),
+    fix: t('import.fix.outside-country'),
+  }];
 }
 
 /** The fix to print beside a refusal that a choice or an edit resolves, by the refusal's catalogue id. */
@@ -154,6 +176,7 @@ export function buildSeizure(cells: readonly string[], plan: ImportPlan, locatio
       guessed(col) && lacksHemisphere(raw) ? fail('import.missing-hemisphere', { value: raw.trim() }) : parseCoordinate(raw, axis);
     latitude = read('latitude', ['latitude'], coordinate('lat')) ?? null;
     longitude = read('longitude', ['longitude'], coordinate('lon')) ?? null;
+    explainSwap(rejections, source.latitude, source.longitude);
     for (const [field, other] of [['latitude', 'longitude'], ['longitude', 'latitude']] as const) {
       if (!source[field] && source[other]) reject(field, firstColumn(field), '', t('field.coordinates-paired'));
     }
@@ -266,7 +289,7 @@ export function buildSeizure(cells: readonly string[], plan: ImportPlan, locatio
   // for the fields not refused yet, then the cross-field rules if every field passed.
   if (!rejections.length) {
     const whole = seizureFieldsSchema.safeParse(candidate);
-    if (whole.success) return { ok: true, fields: whole.data };
+    if (whole.success) return { ok: true, fields: whole.data, flags: outsideCountry(whole.data, plan, source) };
   }
   const refused = new Set(rejections.map((r) => r.field));
   const describe = (field: SeizureField) => {

@@ -9,7 +9,7 @@ import { NestError } from '../../shared/errors';
 import type { ImportRequest, importRpc } from '../../shared/rpc/import';
 import { parseImportFile, type ParsedImport } from '../import';
 import type { WorkspaceRuntime } from '../workspace/workspace-runtime';
-import { countryAt } from '../geo/country-at';
+import { countryAt, isNearCountry } from '../geo/country-at';
 import type { HandlerMap } from '../rpc/types';
 
 /**
@@ -27,7 +27,7 @@ export function parseForCase(ws: WorkspaceRuntime, p: ImportRequest): { parsed: 
     const meta = caseDoc.readMeta();
     // Defaults from the case: its sector, and its first jurisdiction for rows with no country and no coordinates.
     const defaults = { sector: meta.sector, ...(meta.jurisdictions[0] ? { country: meta.jurisdictions[0] } : {}) };
-    const base = { fileName: p.fileName, bytes, dateOrder: p.dateOrder, decimalMarks: p.decimalMarks, defaults, countryAt };
+    const base = { fileName: p.fileName, bytes, dateOrder: p.dateOrder, decimalMarks: p.decimalMarks, defaults, countryAt, nearCountry: (lat: number, lon: number, code: string) => isNearCountry(lat, lon, code) };
     let parsed = parseImportFile({ ...base, mapping: p.mapping });
     if (!p.mapping && parsed.format === 'csv') {
       const remembered = ws.store.importMappings.get(parsed.headers);

@@ -21,7 +21,7 @@ import { detectFormat, refuseBinary, type ImportFormat } from './detect-format';
 import { readGeo } from './geo-reader';
 import { guessMapping } from './guess-mapping';
 import { headerTarget, publicColumnTarget } from './header-names';
-import { makePlan, resolveMapping } from './plan';
+import { makePlan, resolveMapping, type ImportPlan } from './plan';
 import type { DecimalMark } from './numbers';
 import { t } from '../../shared/messages';
 
@@ -76,6 +76,8 @@ export interface ParseImportInput {
   defaults?: Partial<SeizureFields>;
   /** Country (ISO 3166-1 alpha-2) at a WGS84 point, used before `defaults.country` for rows with coordinates but no country. */
   countryAt?: (latitude: number, longitude: number) => string | null;
+  /** Whether a point is in or near (25 km) a country; rows outside their seizing country are flagged (see plan.ts). */
+  nearCountry?: (latitude: number, longitude: number, country: string) => boolean;
 }
 
 const failed = (fileName: string, why: string) => new NestError('import-failed', { id: 'service.import.failed', values: { fileName, why } });
@@ -165,6 +167,14 @@ function geoTable(input: ParseImportInput, text: string, format: 'kml' | 'gpx' |
   };
 }
 
+/** The latitude and longitude columns to swap, when some row was refused because they look swapped. */
+function swapSuggestion(plan: ImportPlan, rejected: readonly Rejection[]): { latitude: string; longitude: string } | null {
+  const lat = plan.byTarget.get('latitude')?.[0]?.name;
+  const lon = plan.byTarget.get('longitude')?.[0]?.name;
+  const swapped = t('import.fix.swap-columns');
+  return lat && lon && rejected.some((r) => r.fix === swapped) ? { latitude: lat, longitude: lon } : null;
+}
+
 /**
  * Reads an import file into seizures, routes and a report (see {@link ParsedImport}). Bad rows
  * never stop good ones: each is listed in `report.rejected`, once per bad field, with `line`
@@ -190,10 +200,11 @@ export function parseImportFile(input: ParseImportInput): ParsedImport {
     table.headers,
     table.rows.map((r) => r.cells),
     table.mapping,
-    { dateOrder: input.dateOrder, decimalMarks: input.decimalMarks, defaults: input.defaults, countryAt: input.countryAt, decimalHint: table.decimalHint, priority: table.priority },
+    { dateOrder: input.dateOrder, decimalMarks: input.decimalMarks, defaults: input.defaults, countryAt: input.countryAt, nearCountry: input.nearCountry, decimalHint: table.decimalHint, priority: table.priority },
   );
   const seizures: ParsedImport['seizures'] = [];
   const rejected: Rejection[] = [];
+  const flagged: Rejection[] = [];
   let rejectedRows = 0;
   for (const row of table.rows) {
     if (row.error) {
@@ -202,7 +213,10 @@ export function parseImportFile(input: ParseImportInput): ParsedImport {
       continue;
     }
     const built = buildSeizure(row.cells, plan, format === 'csv' ? undefined : (row.location ?? null));
-    if (built.ok) seizures.push({ line: row.line, fields: built.fields });
+    if (built.ok) {
+      seizures.push({ line: row.line, fields: built.fields });
+      for (const f of built.flags) flagged.push({ line: row.line, ...f });
+    }
     else {
       rejectedRows++;
       for (const r of built.rejections) rejected.push({ line: row.line, ...r });
@@ -240,6 +254,8 @@ export function parseImportFile(input: ParseImportInput): ParsedImport {
       unmapped: seizures.filter((s) => s.fields.latitude === null).length,
       routes: routes.length,
       warnings,
+      flagged,
+      swapCoordinates: swapSuggestion(plan, rejected),
       formats: [...plan.formats],
     },
   };

@@ -104,6 +104,10 @@ export const importReportSchema = z.object({
   unmapped: z.number().int(),
   routes: z.number().int(),
   warnings: z.array(z.string()),
+  /** Imported rows with a doubt the user should check (e.g. a point outside the seizing country), with a fix. */
+  flagged: z.array(rejectionSchema),
+  /** Set when rows were refused because the latitude and longitude columns look swapped: the two columns to swap. */
+  swapCoordinates: z.object({ latitude: z.string(), longitude: z.string() }).nullable(),
   /** How each numeric, date and coordinate column was read (see {@link columnFormatSchema}). */
   formats: z.array(columnFormatSchema),
 });

@@ -61,6 +61,7 @@ export function MappingStep(props: MappingStepProps): ReactNode {
           </label>
         ) : null}
       </div>
+      {preview.report.swapCoordinates ? <SwapCoordinates {...preview.report.swapCoordinates} mapping={props.mapping} onMapping={props.onMapping} /> : null}
       {preview.headers.length ? <MappingTable headers={preview.headers} sampleRows={preview.sampleRows} mapping={props.mapping} mappingSource={preview.mappingSource} onChange={props.onMapping} /> : null}
       <SampleRows headers={preview.headers} rows={preview.sampleRows} />
       <ColumnFormats formats={preview.report.formats} decimalMarks={props.decimalMarks} onDecimalMarks={props.onDecimalMarks} />
@@ -69,6 +70,19 @@ export function MappingStep(props: MappingStepProps): ReactNode {
         {props.refreshing ? <Spinner label={t('ui.import.checking-again')} /> : <span className="muted small">{t('ui.import.dry-run-hint')}</span>}
       </div>
       <ImportReportView report={preview.report} />
+    </div>
+  );
+}
+
+/** The one-click fix for latitude and longitude columns that look swapped: exchanges their targets in the mapping. */
+function SwapCoordinates(props: { latitude: string; longitude: string; mapping: ColumnMapping; onMapping: (m: ColumnMapping) => void }): ReactNode {
+  const swap = (): void => props.onMapping({ ...props.mapping, [props.latitude]: 'longitude', [props.longitude]: 'latitude' });
+  return (
+    <div className="row small import-swap" data-testid="swap-coordinates">
+      <span>{t('ui.import.swap-coordinates-hint', { latitude: props.latitude, longitude: props.longitude })}</span>
+      <button type="button" className="btn btn-sm" onClick={swap}>
+        {t('ui.import.swap-coordinates')}
+      </button>
     </div>
   );
 }

@@ -53,6 +53,10 @@ export const importMessages = {
   'import.ambiguous-date': `''{value}'' is {dayFirst} day first but {monthFirst} month first, and no date in the column decides`,
   'import.fix.choose-date-order': 'choose day first or month first in the preview (command line: --date-order DMY or MDY)',
   'import.missing-hemisphere': `''{value}'' has no hemisphere letter or sign while other cells of the column have S or W letters`,
+  'import.coordinates-swapped': `''{latitude}'' is not a latitude (beyond ±90) but fits as a longitude, and the longitude ''{longitude}'' fits as a latitude: the columns look swapped`,
+  'import.fix.swap-columns': 'swap the latitude and longitude columns in the mapping (Swap latitude and longitude), or in the file',
+  'import.outside-country': `{latitude}, {longitude} is more than {km, number} km outside {country}, the seizing country`,
+  'import.fix.outside-country': 'check the coordinates (swapped columns or a missing minus sign?) or the country; the row was imported and flagged',
   'import.fix.hemisphere': 'write the hemisphere letter (N, S, E or W) or a minus sign in the file and import it again',
 } as const;
 
@@ -83,6 +87,9 @@ export const uiImportMessages = {
   'ui.import.mapping-source': 'Mapping: {label}',
   'ui.import.dates-are': 'Dates like 03/04/2019 are',
   'ui.import.formats-title': 'How the columns were read',
+  'ui.import.swap-coordinates': 'Swap latitude and longitude',
+  'ui.import.swap-coordinates-hint': `Rows were refused because ''{latitude}'' and ''{longitude}'' look swapped.`,
+  'ui.import.flagged-title': '{count, plural, one {# imported row needs} other {# imported rows need}} a check',
   'ui.import.decimal-mark-label': 'Decimal mark of {column}:',
   'ui.import.decimal-mark-choose': 'choose…',
   'ui.import.decimal-mark-point': 'point (1.250 = 1.25)',
