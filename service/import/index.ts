@@ -13,6 +13,7 @@ import type { RouteFields } from '../../shared/domain/route';
 import type { SeizureFields } from '../../shared/domain/seizure';
 import { NestError } from '../../shared/errors';
 import type { ColumnMapping, ImportReport, ImportTarget, Rejection } from '../../shared/rpc/import';
+import { isTlpMarkingLine } from '../export/export-csv';
 import { buildSeizure, type GeometryLocation } from './build-seizure';
 import { readCsv } from './csv-reader';
 import type { DateOrder } from './dates';
@@ -115,7 +116,10 @@ interface Table {
 }
 
 function csvTable(input: ParseImportInput, text: string): Table & { delimiter: string } {
-  const table = readCsv(text);
+  // An export's TLP marking line is blanked (not cut), so the file's line numbers stay as they are.
+  const firstBreak = text.search(/\r?\n/);
+  const first = firstBreak < 0 ? text : text.slice(0, firstBreak);
+  const table = readCsv(isTlpMarkingLine(first) ? text.slice(first.length) : text);
   if (!table) throw failed(input.fileName, 'the file is empty');
   const { headers, delimiter } = table;
   if (looksLikeData(headers)) throw failed(input.fileName, `no header row: the first line holds data (${headers.slice(0, 3).join(delimiter)}…); add a line with column names`);
