@@ -23,11 +23,12 @@ import { CRIME_SECTORS, type CrimeSector } from '../../shared/domain/codes';
 import { NestError } from '../../shared/errors';
 import { t } from '../../shared/messages';
 import { parseImportFile } from '../import';
+import { unpackImport } from '../import/unpack';
 import type { ColumnFormat } from '../../shared/rpc/import';
 
 const HELP = `Usage: npm run import -- <file> --workspace <name|id> (--case <number|id> | --new-case <title>) [options]
 
-Imports seizures from a CSV, KML, GPX or GeoJSON file into a case and prints a report.
+Imports seizures from a CSV, KML, KMZ, GPX or GeoJSON file into a case and prints a report.
   --workspace W        workspace name or id (see the app's sidebar); "demo" for the demo workspace
   --case C             case number (e.g. NEST-2026-0001) or id
   --new-case TITLE     create a new case with this title instead
@@ -110,7 +111,8 @@ async function main(): Promise<number> {
   const bytes = fs.readFileSync(file);
 
   // Refuse to guess, before anything is opened or created: the column decisions do not depend on the case.
-  const check = parseImportFile({ fileName: path.basename(file), bytes, mapping, decimalMarks, dateOrder: dateOrder as 'DMY' | 'MDY' | undefined });
+  const unpacked = await unpackImport(path.basename(file), new Uint8Array(bytes));
+  const check = parseImportFile({ fileName: unpacked.fileName, bytes: unpacked.bytes, mapping, decimalMarks, dateOrder: dateOrder as 'DMY' | 'MDY' | undefined });
   const guesses = check.report.formats.filter((f) => f.decidedBy === 'guess');
   if (guesses.length) {
     for (const f of guesses) console.error(refusal(f));

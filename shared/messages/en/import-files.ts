@@ -5,6 +5,9 @@
  */
 export const importFileMessages = {
   'import.file.kmz': '{file}: a KMZ file is a zipped KML; unzip it or save it as KML, then import the .kml file',
+  'import.file.bad-kmz': '{file}: not a readable KMZ file ({why})',
+  'import.warning.kmz-images':
+    '{file}: {count, plural, one {# image} other {# images}} in the KMZ {count, plural, one {was} other {were}} not imported; the placemarks and lines were read from {kml}.',
   'import.file.zip': '{file}: this is a ZIP-based file (e.g. an Excel .xlsx or .ods workbook); save the sheet as CSV and import that',
   'import.file.xls': '{file}: this is an old Excel .xls workbook; save the sheet as CSV and import that',
   'import.file.pdf': '{file}: this is a PDF; only CSV, KML, GPX and GeoJSON files can be imported',

@@ -64,7 +64,7 @@ export const importMessages = {
 export const uiImportMessages = {
   'ui.import.title': 'Import seizures into {caseNumber}',
   'ui.import.report-title': 'Import report',
-  'ui.import.formats': 'CSV (any delimiter and encoding), KML, GPX or GeoJSON.',
+  'ui.import.formats': 'CSV (any delimiter and encoding), KML or KMZ, GPX or GeoJSON.',
   'ui.import.too-large-title': 'This file is too large to import here',
   'ui.import.case-too-full-title': 'Nothing was imported: the case would hold too many seizures',
   'ui.import.nothing-imported': 'Nothing was imported',
