@@ -30,7 +30,8 @@ import { isAmbiguousSlashDate, parseDate, type ParsedDate } from './dates';
 import { splitList } from './lists';
 import { dependsOnDecimalMark, parseNumber } from './numbers';
 import { fail, isMissing, type Parsed } from './parse-result';
-import { NEAR_COUNTRY_KM, type ImportPlan, type PlanColumn } from './plan';
+import type { ImportPlan, PlanColumn } from './plan';
+import { ambiguousDate, ambiguousNumber, explainSwap, fixOf, outsideCountry } from './row-doubts';
 import { splitQuantity } from './quantity';
 import { parseSector } from './sectors';
 import { parseUnit } from './units';
@@ -50,55 +51,6 @@ const PRECISION_RANK = { year: 0, month: 1, day: 2 } as const;
 
 /** Money written with its currency in the same cell: "SGD 48,600,000", "48.600.000 €", "US$ 6.8". */
 const MONEY = /^(?:([A-Za-z]{3}|[A-Z]{1,2}\$|[€£$¥₹₫₱฿₦₩])\s*)?([^A-Za-z€£$¥₹₫₱฿₦₩]+?)(?:\s*([A-Za-z]{3}|[€£$¥₹₫₱฿₦₩]))?$/;
-
-/** The refusal of a number whose value depends on the column's guessed decimal mark, showing both readings. */
-function ambiguousNumber(raw: string): Parsed<number> {
-  const reading = (mark: '.' | ',') => {
-    const r = parseNumber(raw, mark);
-    return r.ok ? String(r.value) : '?';
-  };
-  return fail('import.ambiguous-number', { value: raw.trim(), point: reading('.'), comma: reading(',') });
-}
-
-/** The refusal of a slash date whose day and month could be swapped in a column that does not decide. */
-function ambiguousDate(raw: string): Parsed<ParsedDate> {
-  const reading = (order: 'DMY' | 'MDY') => {
-    const r = parseDate(raw, order);
-    return r.ok ? r.value.date : '?';
-  };
-  return fail('import.ambiguous-date', { value: raw.trim(), dayFirst: reading('DMY'), monthFirst: reading('MDY') });
-}
-
-/**
- * When the latitude was refused as out of range but the two cells fit the other way round
- * ("103.76" / "1.27"), rewrites that refusal to say the columns look swapped, with the fix.
- */
-function explainSwap(rejections: FieldRejection[], lat?: { column: string; value: string }, lon?: { column: string; value: string }): void {
-  const i = rejections.findIndex((r) => r.field === 'latitude');
-  if (i < 0 || !lat || !lon || rejections[i]!.reason !== t('field.latitude-range')) return;
-  if (!parseCoordinate(lat.value, 'lon').ok || !parseCoordinate(lon.value, 'lat').ok) return;
-  rejections[i] = { ...rejections[i]!, reason: t('import.coordinates-swapped', { latitude: lat.value.trim(), longitude: lon.value.trim() }), fix: t('import.fix.swap-columns') };
-}
-
-/** The flag of a row whose point lies more than NEAR_COUNTRY_KM outside its (stated or default) seizing country. */
-function outsideCountry(f: SeizureFields, plan: ImportPlan, source: Partial<Record<SeizureField, { column: string; value: string }>>): FieldRejection[] {
-  if (f.latitude === null || f.longitude === null || !plan.nearCountry || plan.nearCountry(f.latitude, f.longitude, f.country)) return [];
-  const src = source.latitude ?? source.longitude;
-  return [{
-    column: src?.column ?? '', field: 'latitude', value: `${f.latitude}, ${f.longitude}`,
-    reason: t('import.outside-country', { latitude: f.latitude, longitude: f.longitude, km: NEAR_COUNTRY_KM, country: f.country }),
-    fix: t('import.fix.outside-country'),
-  }];
-}
-
-/** The fix to print beside a refusal that a choice or an edit resolves, by the refusal's catalogue id. */
-function fixOf(r: Parsed<unknown>, column: string): string | undefined {
-  if (r.ok) return undefined;
-  if (r.messageId === 'import.ambiguous-number') return t('import.fix.choose-decimal-mark', { column });
-  if (r.messageId === 'import.ambiguous-date') return t('import.fix.choose-date-order');
-  if (r.messageId === 'import.missing-hemisphere') return t('import.fix.hemisphere');
-  return undefined;
-}
 
 /**
  * Builds one seizure from `cells` (in header order) with `plan`. `location`, when not null, is the
