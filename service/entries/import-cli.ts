@@ -5,6 +5,11 @@
  * same code as the app's import dialog, and prints the report: imported rows, rejected rows
  * (line, column, reason), skipped blank rows, unmapped seizures, routes. Either every good row is
  * imported or nothing is. Exit code 0 on success (even with rejected rows), 1 on failure.
+ *
+ * It never imports on a guess: when a column's reading depends on a choice its cells do not make
+ * (a decimal mark for "1.250", a day-month order for "03/04/2019", a hemisphere for an unlettered
+ * coordinate among S/W ones) it refuses before touching the data folder, naming the column, its
+ * ambiguous values and the option that decides (--decimal-mark, --date-order).
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -16,16 +21,23 @@ import { IMPORT_TARGETS, type ColumnMapping, type ImportTarget } from '../../sha
 import { newCaseFields } from '../../shared/domain/case';
 import { CRIME_SECTORS, type CrimeSector } from '../../shared/domain/codes';
 import { NestError } from '../../shared/errors';
+import { t } from '../../shared/messages';
+import { parseImportFile } from '../import';
+import { unpackImport } from '../import/unpack';
+import type { ColumnFormat } from '../../shared/rpc/import';
 
 const HELP = `Usage: npm run import -- <file> --workspace <name|id> (--case <number|id> | --new-case <title>) [options]
 
-Imports seizures from a CSV, KML, GPX or GeoJSON file into a case and prints a report.
+Imports seizures from a CSV, KML, KMZ, GPX or GeoJSON file into a case and prints a report.
   --workspace W        workspace name or id (see the app's sidebar); "demo" for the demo workspace
   --case C             case number (e.g. NEST-2026-0001) or id
   --new-case TITLE     create a new case with this title instead
   --sector S           sector of a new case (${CRIME_SECTORS.join(', ')}; default wildlife)
   --map COL=FIELD      column mapping, repeatable (e.g. --map Datum=seizureDate); default: guessed or remembered
-  --date-order DMY|MDY order of ambiguous dates like 03/04/2019 (default DMY)
+  --date-order DMY|MDY order of ambiguous dates like 03/04/2019 (required when no date in the column decides)
+  --decimal-mark COL=. or COL=,
+                       decimal mark of a number column whose values do not show it (e.g. 1.250), repeatable;
+                       without it such a file is refused
   --dry-run            read and check the file, import nothing
   --data-dir DIR       data folder (default: $NEST_DATA_DIR or the OS app-data folder "NEST Desk")
   --help               this text
@@ -44,6 +56,27 @@ function parseMapping(items: string[]): ColumnMapping | undefined {
   return out;
 }
 
+/** Parses the repeatable `--decimal-mark COL=MARK` options. @throws Error on a malformed item. */
+function parseDecimalMarks(items: string[]): Record<string, '.' | ','> | undefined {
+  if (!items.length) return undefined;
+  const out: Record<string, '.' | ','> = {};
+  for (const item of items) {
+    const eq = item.lastIndexOf('=');
+    const mark = item.slice(eq + 1);
+    if (eq <= 0 || (mark !== '.' && mark !== ',')) throw new Error(`--decimal-mark "${item}": expected COLUMN=. or COLUMN=,`);
+    out[item.slice(0, eq)] = mark;
+  }
+  return out;
+}
+
+/** The refusal for a column whose reading is a guess, from the catalogue. */
+function refusal(f: ColumnFormat): string {
+  const values = { column: f.column, examples: f.ambiguous.map((v) => `'${v}'`).join(', ') };
+  if (f.kind === 'number') return t('import.cli.refuse-number', values);
+  if (f.kind === 'date') return t('import.cli.refuse-date', values);
+  return t('import.cli.refuse-hemisphere', values);
+}
+
 async function main(): Promise<number> {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
@@ -54,6 +87,7 @@ async function main(): Promise<number> {
       sector: { type: 'string' },
       map: { type: 'string', multiple: true },
       'date-order': { type: 'string' },
+      'decimal-mark': { type: 'string', multiple: true },
       'dry-run': { type: 'boolean' },
       'data-dir': { type: 'string' },
       help: { type: 'boolean' },
@@ -73,6 +107,17 @@ async function main(): Promise<number> {
   const sector = (values.sector ?? 'wildlife') as CrimeSector;
   if (!CRIME_SECTORS.includes(sector)) throw new Error(`--sector must be one of ${CRIME_SECTORS.join(', ')}`);
   const mapping = parseMapping(values.map ?? []);
+  const decimalMarks = parseDecimalMarks(values['decimal-mark'] ?? []);
+  const bytes = fs.readFileSync(file);
+
+  // Refuse to guess, before anything is opened or created: the column decisions do not depend on the case.
+  const unpacked = await unpackImport(path.basename(file), new Uint8Array(bytes));
+  const check = parseImportFile({ fileName: unpacked.fileName, bytes: unpacked.bytes, mapping, decimalMarks, dateOrder: dateOrder as 'DMY' | 'MDY' | undefined });
+  const guesses = check.report.formats.filter((f) => f.decidedBy === 'guess');
+  if (guesses.length) {
+    for (const f of guesses) console.error(refusal(f));
+    return 1;
+  }
 
   const service = DataService.open({ dataDir: values['data-dir'] ?? defaultDataDir(), mode: 'browser', logger: createLogger('import', process.env.NEST_LOG_LEVEL ?? 'warn') });
   try {
@@ -93,7 +138,7 @@ async function main(): Promise<number> {
       if (!found) throw new Error(`no case "${values.case}" in workspace "${ws.name}"`);
       caseId = found.id;
     }
-    const request = { workspaceId: ws.id, caseId, fileName: path.basename(file), contentBase64: fs.readFileSync(file).toString('base64'), mapping, dateOrder: dateOrder as 'DMY' | 'MDY' | undefined };
+    const request = { workspaceId: ws.id, caseId, fileName: path.basename(file), contentBase64: bytes.toString('base64'), mapping, decimalMarks, dateOrder: dateOrder as 'DMY' | 'MDY' | undefined };
     const report = values['dry-run'] ? (await service.invoke('import.preview', request)).report : await service.invoke('import.commit', request);
     console.log(`${values['dry-run'] ? 'Would import' : 'Imported'} ${report.imported} seizure(s) from ${path.basename(file)} (${report.format}).`);
     if (report.routes) console.log(`Routes: ${report.routes}.`);
@@ -101,8 +146,9 @@ async function main(): Promise<number> {
     if (report.skippedBlank) console.log(`Blank rows skipped: ${report.skippedBlank}.`);
     if (report.rejectedRows) {
       console.log(`Rejected rows: ${report.rejectedRows}.`);
-      for (const r of report.rejected) console.log(`  line ${r.line}, ${r.column || r.field}: ${r.reason}${r.value ? ` (value "${r.value}")` : ''}`);
+      for (const r of report.rejected) console.log(`  line ${r.line}, ${r.column || r.field}: ${r.reason}${r.value ? ` (value "${r.value}")` : ''}${r.fix ? ` — ${r.fix}` : ''}`);
     }
+    for (const f of report.formats) console.log(`Read ${f.summary}.`);
     for (const w of report.warnings) console.log(`Note: ${w}`);
     return 0;
   } finally {

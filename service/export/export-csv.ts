@@ -1,7 +1,14 @@
 /**
  * Exports seizures as CSV in the public data set's format (the columns of `seizures-public.csv`,
  * in its order; see public-columns.ts), written with papaparse's `unparse`: RFC 4180 quoting,
- * every line ending in CRLF (the last one too, as in the public file), UTF-8 (the caller encodes; no BOM is added here).
+ * every line ending in CRLF (the last one too, as in the public file). With a TLP marking
+ * ({@link CsvMarking}) the text starts with a UTF-8 byte order mark (so Excel reads accents
+ * right) and a first line "TLP:AMBER — NEST-2026-0001 seizures — …" before the header, so the
+ * marking travels inside the file, not only in its name; the importer skips that line.
+ *
+ * A field a seizure lacks is written empty, never as a default: the unit of a seizure without a
+ * quantity, and an 'exact' location precision of one without coordinates, are empty cells. (The
+ * seizure model still requires both fields, so a re-import fills them with the form's defaults.)
  *
  * Lists are joined with ';' (country codes) and '; ' (agencies), as the public file writes them.
  * `citesAppendix` has no column in that format and is not exported.
@@ -18,6 +25,13 @@
 import Papa from 'papaparse';
 import type { Seizure } from '../../shared/domain/seizure';
 import { PUBLIC_COLUMNS } from '../import/public-columns';
+import { t } from '../../shared/messages';
+
+/** The TLP marking written into an export: the case's TLP level (e.g. 'AMBER', 'AMBER+STRICT') and number. */
+export interface CsvMarking {
+  tlp: string;
+  caseNumber: string;
+}
 
 /** Characters that make a spreadsheet treat a cell as a formula when they come first (OWASP). */
 const FORMULA_START = new Set(['=', '+', '-', '@', '\t', '\r']);
@@ -32,16 +46,33 @@ function toRow(s: Seizure): (string | number)[] {
   return PUBLIC_COLUMNS.map(([, field]) => {
     const v = s[field];
     if (v === null || v === undefined) return '';
+    // Stored defaults of facts the seizure does not have: no quantity → no unit; no point → no 'exact'
+    // (a 'port' or 'city' precision still describes the place text, so it is kept).
+    if (field === 'unit' && s.quantity === null) return '';
+    if (field === 'locationPrecision' && s.latitude === null && v === 'exact') return '';
     if (Array.isArray(v)) return neutraliseFormula(v.join(field === 'seizingAgencies' ? '; ' : ';'));
     return typeof v === 'string' ? neutraliseFormula(v) : v;
   });
 }
 
 /**
- * The seizures as CSV text: a header row of the public column names, then one row per seizure,
- * every line CRLF-terminated, formula-like text cells neutralised (see the module comment).
+ * The seizures as CSV text: with `marking`, a BOM and the TLP line first; then a header row of
+ * the public column names and one row per seizure, every line CRLF-terminated, formula-like text
+ * cells neutralised (see the module comment).
  */
-export function seizuresToCsv(seizures: readonly Seizure[]): string {
+export function seizuresToCsv(seizures: readonly Seizure[], marking?: CsvMarking): string {
+  const body = csvBody(seizures);
+  if (!marking) return body;
+  const line = Papa.unparse([[t('export.tlp-marking', { tlp: marking.tlp, caseNumber: marking.caseNumber })]], { newline: '\r\n' });
+  return `\uFEFF${line}\r\n${body}`;
+}
+
+/** True when a CSV line is an export's TLP marking line (see {@link seizuresToCsv}); the importer skips it. */
+export function isTlpMarkingLine(line: string): boolean {
+  return /^"?TLP:(CLEAR|WHITE|GREEN|AMBER(\+STRICT)?|RED)\b/.test(line);
+}
+
+function csvBody(seizures: readonly Seizure[]): string {
   const csv = Papa.unparse(
     { fields: PUBLIC_COLUMNS.map(([column]) => column), data: seizures.map(toRow) },
     { newline: '\r\n', quotes: false },

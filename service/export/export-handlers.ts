@@ -1,6 +1,6 @@
 /**
  * Handlers for exporting case data out of the app: a case's seizures as CSV (export-csv.ts), with
- * the case's TLP marking in the file name.
+ * the case's TLP marking in the file name and inside the file.
  */
 import { CaseDoc } from '../../shared/docs/case-doc';
 import { NestError } from '../../shared/errors';
@@ -16,8 +16,9 @@ export const exportHandlers: HandlerMap<'export.seizuresCsv'> = {
     return ws.host.with(name, (doc) => {
       const cd = new CaseDoc(doc);
       const meta = cd.readMeta();
-      // The TLP marking travels in the file name (a CSV has no place for it that keeps the public columns).
-      return { fileName: `${meta.number}-seizures-TLP-${meta.tlp.replace('+', '-')}.csv`, content: seizuresToCsv(cd.listSeizures()) };
+      // The TLP marking travels in the file name and in the file's first line (which the importer skips).
+      const content = seizuresToCsv(cd.listSeizures(), { tlp: meta.tlp, caseNumber: meta.number });
+      return { fileName: `${meta.number}-seizures-TLP-${meta.tlp.replace('+', '-')}.csv`, content };
     });
   },
 };

@@ -94,3 +94,24 @@ export function countryAt(latitude: number, longitude: number, maxSeaKm = 25): s
   }
   return best?.code ?? null;
 }
+
+/**
+ * True when (latitude, longitude) lies in the country `code` (ISO 3166-1 alpha-2) or at most
+ * `maxKm` (default 25 km: ports, anchorages, territorial waters) from its outline. Unknown codes
+ * (no polygon shipped) answer true: nothing can be checked, so nothing is flagged.
+ */
+export function isNearCountry(latitude: number, longitude: number, code: string, maxKm = 25): boolean {
+  const entries = load().filter((x) => x.code === code);
+  if (!entries.length || !Number.isFinite(latitude) || !Number.isFinite(longitude)) return true;
+  const pad = maxKm / 100;
+  for (const c of entries) {
+    const [minLon, minLat, maxLon, maxLat] = c.bbox;
+    if (longitude < minLon - pad || longitude > maxLon + pad || latitude < minLat - pad || latitude > maxLat + pad) continue;
+    for (const poly of c.polygons) if (inPolygon(longitude, latitude, poly)) return true;
+    for (const poly of c.polygons) {
+      const ring = poly[0]!;
+      for (let i = 1; i < ring.length; i++) if (segmentKm(longitude, latitude, ring[i - 1]!, ring[i]!) <= maxKm) return true;
+    }
+  }
+  return false;
+}

@@ -23,13 +23,15 @@
 import type { QuantityUnit } from '../../shared/domain/codes';
 import { seizureFieldSchemas, seizureFieldsSchema, type SeizureField, type SeizureFields } from '../../shared/domain/seizure';
 import type { ImportTarget, Rejection } from '../../shared/rpc/import';
+import { lacksHemisphere } from './coordinate-format';
 import { parseCoordinate, parseCoordinatePair } from './coordinates';
 import { parseCountryList, parseCountry } from './countries';
-import { parseDate, type ParsedDate } from './dates';
+import { isAmbiguousSlashDate, parseDate, type ParsedDate } from './dates';
 import { splitList } from './lists';
-import { parseNumber } from './numbers';
-import { isMissing, type Parsed } from './parse-result';
+import { dependsOnDecimalMark, parseNumber } from './numbers';
+import { fail, isMissing, type Parsed } from './parse-result';
 import type { ImportPlan, PlanColumn } from './plan';
+import { ambiguousDate, ambiguousNumber, explainSwap, fixOf, outsideCountry } from './row-doubts';
 import { splitQuantity } from './quantity';
 import { parseSector } from './sectors';
 import { parseUnit } from './units';
@@ -39,8 +41,8 @@ import { t } from '../../shared/messages';
 /** A problem with one field of a row; the caller adds the line. */
 export type FieldRejection = Omit<Rejection, 'line'>;
 
-/** The outcome for one row. */
-export type BuiltRow = { ok: true; fields: SeizureFields } | { ok: false; rejections: FieldRejection[] };
+/** The outcome for one row: its fields and the doubts it was imported with (`flags`), or its problems. */
+export type BuiltRow = { ok: true; fields: SeizureFields; flags: FieldRejection[] } | { ok: false; rejections: FieldRejection[] };
 
 /** A location read from a geometry (WGS84 degrees), null when the feature has none. */
 export type GeometryLocation = { latitude: number; longitude: number } | null;
@@ -61,7 +63,8 @@ export function buildSeizure(cells: readonly string[], plan: ImportPlan, locatio
   const extraNotes: string[] = [];
   const cols = (t: ImportTarget) => plan.byTarget.get(t) ?? [];
   const cell = (c: PlanColumn) => cells[c.index] ?? '';
-  const reject = (field: SeizureField, column: string, value: string, reason: string) => rejections.push({ column, field, value, reason });
+  const reject = (field: SeizureField, column: string, value: string, reason: string, fix?: string) => rejections.push({ column, field, value, reason, ...(fix ? { fix } : {}) });
+  const guessed = (col: PlanColumn) => plan.guessed.has(col.index);
 
   /** First non-empty column of `targets`; the other non-empty ones go to notes. */
   function pick(targets: ImportTarget[], text = false): { col: PlanColumn; raw: string } | null {
@@ -83,7 +86,7 @@ export function buildSeizure(cells: readonly string[], plan: ImportPlan, locatio
     source[field] = { column: p.col.name, value: p.raw };
     const r = parse(p.raw, p.col);
     if (r.ok) return r.value;
-    reject(field, p.col.name, p.raw, r.reason);
+    reject(field, p.col.name, p.raw, r.reason, fixOf(r, p.col.name));
     return undefined;
   }
   function text(field: SeizureField, target: ImportTarget): string {
@@ -96,7 +99,10 @@ export function buildSeizure(cells: readonly string[], plan: ImportPlan, locatio
   const hasValue = (t: ImportTarget) => cols(t).some((c) => !isMissing(cell(c)));
 
   // Date and its precision.
-  const date: ParsedDate | undefined = read('seizureDate', ['seizureDate'], (raw, col) => parseDate(raw, plan.dateOrder.get(col.index) ?? 'DMY'));
+  const date: ParsedDate | undefined = read('seizureDate', ['seizureDate'], (raw, col) => {
+    if (guessed(col) && isAmbiguousSlashDate(raw)) return ambiguousDate(raw);
+    return parseDate(raw, plan.dateOrder.get(col.index) ?? 'DMY');
+  });
   let seizureDate = date?.date ?? d.seizureDate;
   if (!date && !source.seizureDate && !seizureDate) reject('seizureDate', firstColumn('seizureDate'), '', t('field.required'));
   const statedPrecision = read('datePrecision', ['datePrecision'], parseDatePrecision);
@@ -118,8 +124,11 @@ export function buildSeizure(cells: readonly string[], plan: ImportPlan, locatio
     source.latitude = { column: 'geometry', value: String(location.latitude) };
     source.longitude = { column: 'geometry', value: String(location.longitude) };
   } else if (hasValue('latitude') || hasValue('longitude')) {
-    latitude = read('latitude', ['latitude'], (raw) => parseCoordinate(raw, 'lat')) ?? null;
-    longitude = read('longitude', ['longitude'], (raw) => parseCoordinate(raw, 'lon')) ?? null;
+    const coordinate = (axis: 'lat' | 'lon') => (raw: string, col: PlanColumn): Parsed<number> =>
+      guessed(col) && lacksHemisphere(raw) ? fail('import.missing-hemisphere', { value: raw.trim() }) : parseCoordinate(raw, axis);
+    latitude = read('latitude', ['latitude'], coordinate('lat')) ?? null;
+    longitude = read('longitude', ['longitude'], coordinate('lon')) ?? null;
+    explainSwap(rejections, source.latitude, source.longitude);
     for (const [field, other] of [['latitude', 'longitude'], ['longitude', 'latitude']] as const) {
       if (!source[field] && source[other]) reject(field, firstColumn(field), '', t('field.coordinates-paired'));
     }
@@ -154,9 +163,9 @@ export function buildSeizure(cells: readonly string[], plan: ImportPlan, locatio
   if (q) {
     source.quantity = { column: q.col.name, value: q.raw };
     const parts = splitQuantity(q.raw);
-    const n = parts ? parseNumber(parts[0], plan.decimal.get(q.col.index) ?? '.') : null;
+    const n = parts ? (guessed(q.col) && dependsOnDecimalMark(parts[0]) ? ambiguousNumber(parts[0]) : parseNumber(parts[0], plan.decimal.get(q.col.index) ?? '.')) : null;
     if (!parts || !n) reject('quantity', q.col.name, q.raw, t('import.not-a-quantity', { value: q.raw.trim() }));
-    else if (!n.ok) reject('quantity', q.col.name, q.raw, n.reason);
+    else if (!n.ok) reject('quantity', q.col.name, q.raw, n.reason, fixOf(n, q.col.name));
     else quantity = n.value;
     if (parts && parts[1]) {
       const u = parseUnit(parts[1]);
@@ -204,7 +213,8 @@ export function buildSeizure(cells: readonly string[], plan: ImportPlan, locatio
         if (!c.ok) return c;
         money.currency = c.value;
       }
-      return parseNumber(m?.[2] ?? raw, plan.decimal.get(col.index) ?? '.');
+      const digits = m?.[2] ?? raw;
+      return guessed(col) && dependsOnDecimalMark(digits) ? ambiguousNumber(digits) : parseNumber(digits, plan.decimal.get(col.index) ?? '.');
     }) ??
     (source.reportedValue ? null : (d.reportedValue ?? null));
   const columnCurrency = read('reportedCurrency', ['reportedCurrency'], parseCurrency) ?? null;
@@ -231,7 +241,7 @@ export function buildSeizure(cells: readonly string[], plan: ImportPlan, locatio
   // for the fields not refused yet, then the cross-field rules if every field passed.
   if (!rejections.length) {
     const whole = seizureFieldsSchema.safeParse(candidate);
-    if (whole.success) return { ok: true, fields: whole.data };
+    if (whole.success) return { ok: true, fields: whole.data, flags: outsideCountry(whole.data, plan, source) };
   }
   const refused = new Set(rejections.map((r) => r.field));
   const describe = (field: SeizureField) => {

@@ -12,7 +12,7 @@
  *   after the feature; a feature that only has lines is a route, not a seizure. Lines inside a
  *   collection that also has points become routes too.
  * Properties: strings as written, numbers with String(), lists joined with ';', a KML TimeSpan
- * as its begin; togeojson's styling keys (stroke, fill, icon, styleUrl, …) are left out.
+ * as its begin, an HTML (CDATA) description as its text (html-text.ts); togeojson's styling keys (stroke, fill, icon, styleUrl, …) are left out.
  */
 import { gpx, kml } from '@tmcw/togeojson';
 import { DOMParser } from '@xmldom/xmldom';
@@ -22,6 +22,7 @@ import { routeFieldsSchema } from '../../shared/domain/route';
 import { NestError, type ErrorValues } from '../../shared/errors';
 import { t, type MessageId } from '../../shared/messages';
 import type { GeometryLocation } from './build-seizure';
+import { htmlToText, isHtmlValue } from './html-text';
 
 /** A feature that may become a seizure: its index in the file (from 0), flat properties and location. */
 export interface GeoFeature {
@@ -55,6 +56,7 @@ function flatten(v: unknown): string {
   if (typeof v === 'string') return v;
   if (typeof v === 'number' || typeof v === 'boolean') return String(v);
   if (Array.isArray(v)) return v.map(flatten).join(';');
+  if (isHtmlValue(v)) return htmlToText(v.value);
   if (typeof v === 'object' && 'begin' in v) return flatten((v as { begin: unknown }).begin);
   return JSON.stringify(v);
 }

@@ -8,8 +8,9 @@ import { CaseDoc } from '../../shared/docs/case-doc';
 import { NestError } from '../../shared/errors';
 import type { ImportRequest, importRpc } from '../../shared/rpc/import';
 import { parseImportFile, type ParsedImport } from '../import';
+import { unpackImport } from './unpack';
 import type { WorkspaceRuntime } from '../workspace/workspace-runtime';
-import { countryAt } from '../geo/country-at';
+import { countryAt, isNearCountry } from '../geo/country-at';
 import type { HandlerMap } from '../rpc/types';
 
 /**
@@ -17,22 +18,23 @@ import type { HandlerMap } from '../rpc/types';
  * guessed mapping, and uses the case's sector as the default sector.
  * @throws NestError('not-found') for an unknown case; NestError('import-failed') for an unusable file.
  */
-export function parseForCase(ws: WorkspaceRuntime, p: ImportRequest): { parsed: ParsedImport; caseDoc: CaseDoc; release: () => void } {
+export async function parseForCase(ws: WorkspaceRuntime, p: ImportRequest): Promise<{ parsed: ParsedImport; caseDoc: CaseDoc; release: () => void }> {
   const name = ws.caseDocName(p.caseId);
   if (!ws.host.exists(name)) throw new NestError('not-found', { id: 'service.case.not-found', values: { caseId: p.caseId } });
+  const { fileName, bytes, warnings } = await unpackImport(p.fileName, new Uint8Array(Buffer.from(p.contentBase64, 'base64')));
   const doc = ws.host.retain(name);
   const caseDoc = new CaseDoc(doc);
   try {
-    const bytes = new Uint8Array(Buffer.from(p.contentBase64, 'base64'));
     const meta = caseDoc.readMeta();
     // Defaults from the case: its sector, and its first jurisdiction for rows with no country and no coordinates.
     const defaults = { sector: meta.sector, ...(meta.jurisdictions[0] ? { country: meta.jurisdictions[0] } : {}) };
-    const base = { fileName: p.fileName, bytes, dateOrder: p.dateOrder, defaults, countryAt };
+    const base = { fileName, bytes, dateOrder: p.dateOrder, decimalMarks: p.decimalMarks, defaults, countryAt, nearCountry: (lat: number, lon: number, code: string) => isNearCountry(lat, lon, code) };
     let parsed = parseImportFile({ ...base, mapping: p.mapping });
     if (!p.mapping && parsed.format === 'csv') {
       const remembered = ws.store.importMappings.get(parsed.headers);
       if (remembered) parsed = parseImportFile({ ...base, rememberedMapping: remembered });
     }
+    parsed.report.warnings.unshift(...warnings);
     return { parsed, caseDoc, release: () => ws.host.release(name) };
   } catch (err) {
     ws.host.release(name);
@@ -44,18 +46,18 @@ export function parseForCase(ws: WorkspaceRuntime, p: ImportRequest): { parsed: 
 export type ImportMethod = Exclude<keyof typeof importRpc, 'export.seizuresCsv'>;
 
 export const importHandlers: HandlerMap<ImportMethod> = {
-  'import.preview': (p, { workspaces }) => {
+  'import.preview': async (p, { workspaces }) => {
     const ws = workspaces.get(p.workspaceId);
-    const { parsed, release } = parseForCase(ws, p);
+    const { parsed, release } = await parseForCase(ws, p);
     release();
     const { format, encoding, delimiter, headers, mapping, mappingSource, sampleRows, report } = parsed;
     return { format, encoding, delimiter, headers, mapping, mappingSource, sampleRows, report };
   },
 
-  'import.commit': (p, { workspaces, clock }) => {
+  'import.commit': async (p, { workspaces, clock }) => {
     const ws = workspaces.get(p.workspaceId);
     const local = ws.local();
-    const { parsed, caseDoc, release } = parseForCase(ws, p);
+    const { parsed, caseDoc, release } = await parseForCase(ws, p);
     try {
       caseDoc.importRecords(
         {

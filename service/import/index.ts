@@ -13,6 +13,7 @@ import type { RouteFields } from '../../shared/domain/route';
 import type { SeizureFields } from '../../shared/domain/seizure';
 import { NestError } from '../../shared/errors';
 import type { ColumnMapping, ImportReport, ImportTarget, Rejection } from '../../shared/rpc/import';
+import { isTlpMarkingLine } from '../export/export-csv';
 import { buildSeizure, type GeometryLocation } from './build-seizure';
 import { readCsv } from './csv-reader';
 import type { DateOrder } from './dates';
@@ -21,7 +22,9 @@ import { detectFormat, refuseBinary, type ImportFormat } from './detect-format';
 import { readGeo } from './geo-reader';
 import { guessMapping } from './guess-mapping';
 import { headerTarget, publicColumnTarget } from './header-names';
-import { makePlan, resolveMapping } from './plan';
+import { makePlan, resolveMapping, type ImportPlan } from './plan';
+import type { DecimalMark } from './numbers';
+import { t } from '../../shared/messages';
 
 /** The key a column mapping is remembered under: normalised header names, order-insensitive (header-names.ts). */
 export { headersKey } from './header-names';
@@ -68,10 +71,14 @@ export interface ParseImportInput {
   rememberedMapping?: ColumnMapping;
   /** Day-month order of ambiguous slash dates; decided per column when absent. */
   dateOrder?: DateOrder;
+  /** The user's decimal mark per numeric column (column name → mark), for columns whose cells do not prove it. */
+  decimalMarks?: Readonly<Record<string, DecimalMark>>;
   /** Values for fields the file has no value for (no column, or an empty cell), e.g. the case's sector. */
   defaults?: Partial<SeizureFields>;
   /** Country (ISO 3166-1 alpha-2) at a WGS84 point, used before `defaults.country` for rows with coordinates but no country. */
   countryAt?: (latitude: number, longitude: number) => string | null;
+  /** Whether a point is in or near (25 km) a country; rows outside their seizing country are flagged (see plan.ts). */
+  nearCountry?: (latitude: number, longitude: number, country: string) => boolean;
 }
 
 const failed = (fileName: string, why: string) => new NestError('import-failed', { id: 'service.import.failed', values: { fileName, why } });
@@ -109,7 +116,10 @@ interface Table {
 }
 
 function csvTable(input: ParseImportInput, text: string): Table & { delimiter: string } {
-  const table = readCsv(text);
+  // An export's TLP marking line is blanked (not cut), so the file's line numbers stay as they are.
+  const firstBreak = text.search(/\r?\n/);
+  const first = firstBreak < 0 ? text : text.slice(0, firstBreak);
+  const table = readCsv(isTlpMarkingLine(first) ? text.slice(first.length) : text);
   if (!table) throw failed(input.fileName, 'the file is empty');
   const { headers, delimiter } = table;
   if (looksLikeData(headers)) throw failed(input.fileName, `no header row: the first line holds data (${headers.slice(0, 3).join(delimiter)}…); add a line with column names`);
@@ -161,6 +171,14 @@ function geoTable(input: ParseImportInput, text: string, format: 'kml' | 'gpx' |
   };
 }
 
+/** The latitude and longitude columns to swap, when some row was refused because they look swapped. */
+function swapSuggestion(plan: ImportPlan, rejected: readonly Rejection[]): { latitude: string; longitude: string } | null {
+  const lat = plan.byTarget.get('latitude')?.[0]?.name;
+  const lon = plan.byTarget.get('longitude')?.[0]?.name;
+  const swapped = t('import.fix.swap-columns');
+  return lat && lon && rejected.some((r) => r.fix === swapped) ? { latitude: lat, longitude: lon } : null;
+}
+
 /**
  * Reads an import file into seizures, routes and a report (see {@link ParsedImport}). Bad rows
  * never stop good ones: each is listed in `report.rejected`, once per bad field, with `line`
@@ -186,10 +204,11 @@ export function parseImportFile(input: ParseImportInput): ParsedImport {
     table.headers,
     table.rows.map((r) => r.cells),
     table.mapping,
-    { dateOrder: input.dateOrder, defaults: input.defaults, countryAt: input.countryAt, decimalHint: table.decimalHint, priority: table.priority },
+    { dateOrder: input.dateOrder, decimalMarks: input.decimalMarks, defaults: input.defaults, countryAt: input.countryAt, nearCountry: input.nearCountry, decimalHint: table.decimalHint, priority: table.priority },
   );
   const seizures: ParsedImport['seizures'] = [];
   const rejected: Rejection[] = [];
+  const flagged: Rejection[] = [];
   let rejectedRows = 0;
   for (const row of table.rows) {
     if (row.error) {
@@ -198,7 +217,10 @@ export function parseImportFile(input: ParseImportInput): ParsedImport {
       continue;
     }
     const built = buildSeizure(row.cells, plan, format === 'csv' ? undefined : (row.location ?? null));
-    if (built.ok) seizures.push({ line: row.line, fields: built.fields });
+    if (built.ok) {
+      seizures.push({ line: row.line, fields: built.fields });
+      for (const f of built.flags) flagged.push({ line: row.line, ...f });
+    }
     else {
       rejectedRows++;
       for (const r of built.rejections) rejected.push({ line: row.line, ...r });
@@ -206,6 +228,12 @@ export function parseImportFile(input: ParseImportInput): ParsedImport {
   }
 
   const warnings = [...table.warnings, ...planWarnings];
+  // Rows held back because a column's reading is a guess: say so once per column, with the count.
+  for (const f of plan.formats) {
+    if (f.decidedBy !== 'guess') continue;
+    const held = new Set(rejected.filter((r) => r.column === f.column && r.fix !== undefined).map((r) => r.line)).size;
+    if (held) warnings.push(t('import.warning.ambiguous-column-rows', { name: f.column, count: held }));
+  }
   if (!table.rows.length) warnings.push(format === 'csv' ? 'The file has a header but no data rows.' : 'The file has no placemarks or features that could be seizures.');
   if (seizures.length && !plan.byTarget.has('sector') && !input.defaults?.sector) {
     warnings.push("The file has no crime-sector column: the seizures are filed under 'other'.");
@@ -230,6 +258,9 @@ export function parseImportFile(input: ParseImportInput): ParsedImport {
       unmapped: seizures.filter((s) => s.fields.latitude === null).length,
       routes: routes.length,
       warnings,
+      flagged,
+      swapCoordinates: swapSuggestion(plan, rejected),
+      formats: [...plan.formats],
     },
   };
 }

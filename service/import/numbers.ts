@@ -108,3 +108,62 @@ export function parseNumber(raw: string, decimal: DecimalMark): Parsed<number> {
   if (!Number.isFinite(n)) return notNumber;
   return ok(negative ? -n : n);
 }
+
+/**
+ * True when the cell's value depends on which decimal mark its column uses: it proves no mark on
+ * its own ({@link decimalMarkSignal} is null) yet holds a '.' or ',' — "1.250" is 1.25 with a
+ * decimal point and 1250 with a decimal comma. "42", "8,8" and "1.234,5" do not depend on it.
+ */
+export function dependsOnDecimalMark(raw: string): boolean {
+  const s = raw.trim();
+  return /[.,]/.test(s) && !/^[+\-\u2212]?\d+(\.\d+)?e[+-]?\d+$/i.test(s) && decimalMarkSignal(s) === null;
+}
+
+/** A thousands separator as a word, for the preview's "dot thousands": dot, comma, space, apostrophe. */
+export type ThousandsSeparator = 'dot' | 'comma' | 'space' | 'apostrophe';
+
+/** How a numeric column's cells were read, for the import preview and the CLI. */
+export interface NumberFormatDecision {
+  /** The decimal mark used for cells that prove none. */
+  mark: DecimalMark;
+  /** The thousands separator the column's cells show, null when no cell groups its digits. */
+  thousands: ThousandsSeparator | null;
+  /**
+   * Where the mark came from: 'cells' (the column's own cells prove it, all agreeing), 'choice'
+   * (the user's), 'guess' (no cell proves it, or cells disagree: the file's hint or the majority).
+   */
+  decidedBy: 'cells' | 'choice' | 'guess';
+  /** Non-empty cells looked at. */
+  values: number;
+  /** Distinct cells whose reading depends on the guessed mark (empty unless `decidedBy` is 'guess'), at most 5. */
+  ambiguous: string[];
+}
+
+const SEPARATOR_WORD: Record<string, ThousandsSeparator> = { '.': 'dot', ',': 'comma', ' ': 'space', '\u00a0': 'space', '\u202f': 'space', '\u2009': 'space', "'": 'apostrophe', '’': 'apostrophe' };
+
+/**
+ * Infers the number format of a whole column (see {@link NumberFormatDecision}). `choice` is the
+ * user's decimal mark for the column and wins; without it the column's unambiguous cells decide,
+ * and only when they prove nothing (or disagree) is `fallback` (or their majority) a guess, whose
+ * dependent cells are listed in `ambiguous` so the caller can ask instead of guessing silently.
+ */
+export function inferNumberFormat(values: readonly string[], fallback: DecimalMark, choice?: DecimalMark): NumberFormatDecision {
+  const decided = decideDecimalMark(values, fallback);
+  const mark = choice ?? decided.mark;
+  const guessed = !choice && (decided.assumed || decided.mixed);
+  const seps = new Map<ThousandsSeparator, number>();
+  const ambiguous: string[] = [];
+  for (const raw of values) {
+    const s = splitSign(raw.trim())[1];
+    const own = decimalMarkSignal(s) ?? mark;
+    const intPart = s.split(own)[0] ?? '';
+    const sep = /\d([^\d])\d{3}(?:\D|$)/.exec(intPart)?.[1];
+    const word = sep ? SEPARATOR_WORD[sep] : undefined;
+    if (word) seps.set(word, (seps.get(word) ?? 0) + 1);
+    if (guessed && ambiguous.length < 5 && dependsOnDecimalMark(s) && !ambiguous.includes(raw.trim())) ambiguous.push(raw.trim());
+  }
+  // Mixed columns guess only for their ambiguous cells; a column none of whose cells depends on the mark is decided.
+  const decidedBy = choice ? 'choice' : guessed && ambiguous.length ? 'guess' : 'cells';
+  const thousands = [...seps.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
+  return { mark, thousands, decidedBy, values: values.length, ambiguous };
+}

@@ -5,10 +5,11 @@
  * these once per column is what makes "1,274" mean the same thing in every row of a column.
  */
 import type { SeizureFields } from '../../shared/domain/seizure';
-import type { ColumnMapping, ImportTarget } from '../../shared/rpc/import';
+import type { ColumnFormat, ColumnMapping, ImportTarget } from '../../shared/rpc/import';
+import { coordinateFormat } from './coordinate-format';
 import { decideDateOrder, isAmbiguousSlashDate, type DateOrder } from './dates';
 import { normaliseHeader } from './header-names';
-import { decideDecimalMark, type DecimalMark } from './numbers';
+import { inferNumberFormat, type DecimalMark } from './numbers';
 import { isMissing } from './parse-result';
 import { splitQuantity } from './quantity';
 import { t } from '../../shared/messages';
@@ -29,19 +30,37 @@ export interface ImportPlan {
   decimal: ReadonlyMap<number, DecimalMark>;
   /** Day-month order of each date column (by column index). */
   dateOrder: ReadonlyMap<number, DateOrder>;
+  /**
+   * Columns (by index) whose decision is a guess: their cells that read differently under the
+   * other choice are refused with a fix (see build-seizure.ts) rather than imported on a guess.
+   * For latitude/longitude columns: cells without a hemisphere letter in a column whose other
+   * cells have S or W letters.
+   */
+  guessed: ReadonlySet<number>;
+  /** How each numeric, date and coordinate column was read, in column order (shown in the preview). */
+  formats: readonly ColumnFormat[];
   /** Values used where the file has no value for a field (no column, or an empty cell). */
   defaults: Partial<SeizureFields>;
   /** The ISO 3166-1 alpha-2 country at a WGS84 point, for rows with coordinates but no country. */
   countryAt?: (latitude: number, longitude: number) => string | null;
+  /** Whether a WGS84 point is in, or within {@link NEAR_COUNTRY_KM} of, a country; rows whose point is not are flagged. */
+  nearCountry?: (latitude: number, longitude: number, country: string) => boolean;
 }
+
+/** How far outside its seizing country a point may lie unflagged (ports, anchorages, territorial waters), in km. */
+export const NEAR_COUNTRY_KM = 25;
 
 /** Options for {@link makePlan}. */
 export interface PlanOptions {
   /** The user's day-month order for ambiguous slash dates; when absent it is decided per column. */
   dateOrder?: DateOrder;
+  /** The user's decimal mark per numeric column, by column name as written in the file. */
+  decimalMarks?: Readonly<Record<string, DecimalMark>>;
   defaults?: Partial<SeizureFields>;
   /** See {@link ImportPlan.countryAt}. */
   countryAt?: (latitude: number, longitude: number) => string | null;
+  /** See {@link ImportPlan.nearCountry}. */
+  nearCountry?: (latitude: number, longitude: number, country: string) => boolean;
   /** Decimal mark for numeric columns whose cells prove nothing (from the file: ',' for ';'-separated files). */
   decimalHint: DecimalMark;
   /** Reading priority of a column (lower first); default 0. Used for KML/GeoJSON labels. */
@@ -66,7 +85,7 @@ export function resolveMapping(headers: readonly string[], mapping: ColumnMappin
 
 /**
  * Builds the plan for a file from its headers, data rows and mapping. Returns warnings about
- * decisions the user may want to check (mixed decimal marks, assumed date order, duplicate headers).
+ * the file's layout (duplicate headers); how each column was read is in `plan.formats`.
  */
 export function makePlan(headers: readonly string[], rows: readonly (readonly string[])[], mapping: ColumnMapping, opts: PlanOptions): { plan: ImportPlan; warnings: string[] } {
   const warnings: string[] = [];
@@ -74,6 +93,8 @@ export function makePlan(headers: readonly string[], rows: readonly (readonly st
   const byTarget = new Map<ImportTarget, PlanColumn[]>();
   const decimal = new Map<number, DecimalMark>();
   const dateOrder = new Map<number, DateOrder>();
+  const guessed = new Set<number>();
+  const formats: ColumnFormat[] = [];
   const seen = new Set<string>();
 
   headers.forEach((name, index) => {
@@ -84,29 +105,41 @@ export function makePlan(headers: readonly string[], rows: readonly (readonly st
     const list = byTarget.get(target) ?? [];
     list.push({ index, name, target, priority: opts.priority?.(name) ?? 0 });
     byTarget.set(target, list);
-    if (!NUMERIC_TARGETS.has(target) && target !== 'seizureDate') return;
+    if (!NUMERIC_TARGETS.has(target) && target !== 'seizureDate' && target !== 'latitude' && target !== 'longitude') return;
     const values: string[] = [];
     for (const r of rows) {
       const v = r[index] ?? '';
       if (!isMissing(v)) values.push(v);
     }
+    const examples = (cells: readonly string[]) => cells.map((c) => `'${c}'`).join(', ');
 
     if (NUMERIC_TARGETS.has(target)) {
       const numberParts = values.map((v) => splitQuantity(v.replace(/^\D+/, ''))?.[0] ?? v);
-      const { mark, mixed, assumed } = decideDecimalMark(numberParts, opts.decimalHint);
-      decimal.set(index, mark);
-      if (mixed) warnings.push(t('import.warning.mixed-decimal-marks', { name, mark }));
-      if (assumed) warnings.push(t('import.warning.assumed-decimal-mark', { name, mark }));
-    }
-    if (target === 'seizureDate') {
+      const choice = opts.decimalMarks && Object.prototype.hasOwnProperty.call(opts.decimalMarks, name) ? opts.decimalMarks[name] : undefined;
+      const f = inferNumberFormat(numberParts, opts.decimalHint, choice);
+      decimal.set(index, f.mark);
+      if (f.decidedBy === 'guess') guessed.add(index);
+      const summary = t('import.format.number', {
+        column: name, mark: f.mark === ',' ? 'comma' : 'point', thousands: f.thousands ?? 'none', decidedBy: f.decidedBy, count: f.values, examples: examples(f.ambiguous),
+      });
+      formats.push({ column: name, kind: 'number', decimalMark: f.mark, thousands: f.thousands, decidedBy: f.decidedBy, values: f.values, ambiguous: f.ambiguous, summary });
+    } else if (target === 'seizureDate') {
       const decided = decideDateOrder(values);
       const order = opts.dateOrder ?? decided ?? 'DMY';
       dateOrder.set(index, order);
-      if (!opts.dateOrder && !decided && values.some(isAmbiguousSlashDate)) {
-        warnings.push(t('import.warning.ambiguous-dates', { name }));
-      }
+      const ambiguous = opts.dateOrder || decided ? [] : [...new Set(values.filter(isAmbiguousSlashDate).map((v) => v.trim()))].slice(0, 5);
+      const decidedBy = opts.dateOrder ? 'choice' : ambiguous.length ? 'guess' : 'cells';
+      if (decidedBy === 'guess') guessed.add(index);
+      const slashDates = values.some((v) => /^\d{1,2}[/-]\d{1,2}[/-]\d{4}\b/.test(v.trim()));
+      const summary = t('import.format.date', { column: name, order: slashDates || opts.dateOrder ? order : 'none', decidedBy, count: values.length, examples: examples(ambiguous) });
+      formats.push({ column: name, kind: 'date', dateOrder: order, decidedBy, values: values.length, ambiguous, summary });
+    } else {
+      const f = coordinateFormat(values);
+      if (f.decidedBy === 'guess') guessed.add(index);
+      const summary = t('import.format.coordinate', { column: name, decidedBy: f.decidedBy, count: f.decidedBy === 'guess' ? f.ambiguous.length : values.length, examples: examples(f.ambiguous) });
+      formats.push({ column: name, kind: 'coordinate', decidedBy: f.decidedBy, values: values.length, ambiguous: f.ambiguous, summary });
     }
   });
   for (const list of byTarget.values()) list.sort((a, b) => a.priority - b.priority || a.index - b.index);
-  return { plan: { byTarget, decimal, dateOrder, defaults: opts.defaults ?? {}, countryAt: opts.countryAt }, warnings };
+  return { plan: { byTarget, decimal, dateOrder, guessed, formats, defaults: opts.defaults ?? {}, countryAt: opts.countryAt, nearCountry: opts.nearCountry }, warnings };
 }

@@ -52,6 +52,8 @@ export const importRequestSchema = z.object({
   mapping: columnMappingSchema.optional(),
   /** Day-month order of ambiguous slash dates like 03/04/2019. */
   dateOrder: z.enum(['DMY', 'MDY']).optional(),
+  /** The user's decimal mark per numeric column (column name → '.' or ','), for columns whose cells do not prove it. */
+  decimalMarks: z.record(z.string(), z.enum(['.', ','])).optional(),
 });
 /** An import request. */
 export type ImportRequest = z.infer<typeof importRequestSchema>;
@@ -68,6 +70,29 @@ export const rejectionSchema = z.object({
 /** One rejected row: the shared CSV rejection (shared/csv) plus the seizure field it was meant for. */
 export type Rejection = z.infer<typeof rejectionSchema> & CsvRejection;
 
+/**
+ * How the importer read one numeric, date or coordinate column, shown in the preview as a line
+ * ("Quantity: comma decimal, dot thousands — from 412 values"). `decidedBy` 'guess' means some
+ * cells (listed in `ambiguous`) read differently under another choice: their rows are held back
+ * (rejected with a fix) until the user chooses (`decimalMarks`, `dateOrder`) or fixes the file.
+ */
+export const columnFormatSchema = z.object({
+  column: z.string(),
+  kind: z.enum(['number', 'date', 'coordinate']),
+  decimalMark: z.enum(['.', ',']).optional(),
+  thousands: z.enum(['dot', 'comma', 'space', 'apostrophe']).nullable().optional(),
+  dateOrder: z.enum(['DMY', 'MDY']).optional(),
+  decidedBy: z.enum(['cells', 'choice', 'guess']),
+  /** Non-empty cells looked at. */
+  values: z.number().int(),
+  /** Up to 5 cells whose reading depends on the guess. */
+  ambiguous: z.array(z.string()),
+  /** The catalogue sentence describing the decision. */
+  summary: z.string(),
+});
+/** How one column was read. */
+export type ColumnFormat = z.infer<typeof columnFormatSchema>;
+
 /** The outcome of an import (or of its dry run in a preview). */
 export const importReportSchema = z.object({
   format: z.enum(['csv', 'kml', 'gpx', 'geojson']),
@@ -79,6 +104,12 @@ export const importReportSchema = z.object({
   unmapped: z.number().int(),
   routes: z.number().int(),
   warnings: z.array(z.string()),
+  /** Imported rows with a doubt the user should check (e.g. a point outside the seizing country), with a fix. */
+  flagged: z.array(rejectionSchema),
+  /** Set when rows were refused because the latitude and longitude columns look swapped: the two columns to swap. */
+  swapCoordinates: z.object({ latitude: z.string(), longitude: z.string() }).nullable(),
+  /** How each numeric, date and coordinate column was read (see {@link columnFormatSchema}). */
+  formats: z.array(columnFormatSchema),
 });
 /** The outcome of an import. */
 export type ImportReport = z.infer<typeof importReportSchema>;

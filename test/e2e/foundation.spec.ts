@@ -201,11 +201,12 @@ test('first run, case, import, map, reload, live edit in a second tab, validatio
   await page.getByRole('dialog', { name: 'Delete this seizure?' }).getByRole('button', { name: 'Delete seizure' }).click();
   await expect(table.locator('tbody tr')).toHaveCount(59);
 
-  // Export CSV: a download of the 59 seizures (header + 59 records).
+  // Export CSV: a download of the 59 seizures (TLP marking line, header + 59 records).
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()]);
   expect(download.suggestedFilename()).toBe('SGNEST-2026-0001-seizures-TLP-GREEN.csv');
   const csv = fs.readFileSync(await download.path(), 'utf8');
-  expect(csv.split(/\r?\n/)[0]).toContain('seizure_date');
+  expect(csv.split(/\r?\n/)[0]).toBe('\uFEFFTLP:GREEN — SGNEST-2026-0001 seizures — share only as TLP:GREEN allows');
+  expect(csv.split(/\r?\n/)[1]).toContain('seizure_date');
   expect(csv).toContain('pangolin scales');
 
   // When the data service goes away, the header says so instead of failing silently.

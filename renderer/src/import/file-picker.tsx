@@ -28,7 +28,7 @@ export function FilePicker(props: { onPick: (f: File) => void }): ReactNode {
       <input
         type="file"
         className="visually-hidden"
-        accept=".csv,.tsv,.txt,.kml,.gpx,.geojson,.json,text/csv,application/vnd.google-earth.kml+xml,application/geo+json"
+        accept=".csv,.tsv,.txt,.kml,.kmz,.gpx,.geojson,.json,text/csv,application/vnd.google-earth.kml+xml,application/vnd.google-earth.kmz,application/geo+json"
         aria-label={t('ui.import.file-label')}
         data-testid="import-file"
         onChange={(e) => {

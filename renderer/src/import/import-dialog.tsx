@@ -3,7 +3,8 @@
  * 1. choose a file (an <input type=file>, so it works in Electron too; file-picker.tsx);
  * 2. check the column mapping (pre-filled with the remembered or guessed mapping), the sample
  *    rows and the dry-run report from `import.preview` — re-run whenever the mapping changes
- *    (mapping-step.tsx) — and import with `import.commit`: this step is the shared FormDialog,
+ *    (mapping-step.tsx), or the date order, or a column's decimal mark (column-formats.tsx) —
+ *    and import with `import.commit`: this step is the shared FormDialog,
  *    busy while the commit runs;
  * 3. the final report: imported, rejected rows with line, column and reason, blank rows skipped,
  *    seizures without location, routes.
@@ -25,6 +26,7 @@ import { checkImportSize, readFileBase64 } from './read-file';
 import { CommitRefusal, pickProblemTitle } from './commit-refusal';
 import { FilePicker } from './file-picker';
 import { MappingStep, type DateOrder } from './mapping-step';
+import type { DecimalMarks } from './column-formats';
 import { ImportReportView } from './import-report-view';
 
 /** An error to show, with the panel's title when the error's own is not the right one. */
@@ -56,6 +58,7 @@ export function ImportDialog(props: ImportDialogProps): ReactNode {
     if (problem) problemRef.current?.scrollIntoView({ block: 'nearest' });
   }, [problem]);
   const [dateOrder, setDateOrder] = useState<DateOrder>('auto');
+  const [decimalMarks, setDecimalMarks] = useState<DecimalMarks>({});
   const [refreshing, setRefreshing] = useState(false);
   const requestNo = useRef(0);
 
@@ -66,6 +69,7 @@ export function ImportDialog(props: ImportDialogProps): ReactNode {
     contentBase64: file.base64,
     ...(mapping ? { mapping } : {}),
     ...(dateOrder !== 'auto' ? { dateOrder } : {}),
+    ...(Object.keys(decimalMarks).length ? { decimalMarks: { ...decimalMarks } } : {}),
   });
 
   const pick = async (f: File): Promise<void> => {
@@ -87,10 +91,10 @@ export function ImportDialog(props: ImportDialogProps): ReactNode {
     }
   };
 
-  // Re-run the dry run when the user changes the mapping or the date order.
-  const mappingKey = step.name === 'mapping' ? JSON.stringify([step.mapping, step.edited, dateOrder]) : '';
+  // Re-run the dry run when the user changes the mapping, the date order or a decimal mark.
+  const mappingKey = step.name === 'mapping' ? JSON.stringify([step.mapping, step.edited, dateOrder, decimalMarks]) : '';
   useEffect(() => {
-    if (step.name !== 'mapping' || (!step.edited && dateOrder === 'auto')) return;
+    if (step.name !== 'mapping' || (!step.edited && dateOrder === 'auto' && !Object.keys(decimalMarks).length)) return;
     const no = ++requestNo.current;
     setRefreshing(true);
     const timer = setTimeout(() => {
@@ -144,6 +148,8 @@ export function ImportDialog(props: ImportDialogProps): ReactNode {
           refreshing={refreshing}
           dateOrder={dateOrder}
           onDateOrder={setDateOrder}
+          decimalMarks={decimalMarks}
+          onDecimalMarks={setDecimalMarks}
           onMapping={(m) => setStep({ ...step, mapping: m, edited: true })}
         />
       </FormDialog>

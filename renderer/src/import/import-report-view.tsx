@@ -38,8 +38,14 @@ export function ImportReportView(props: { report: ImportReport; final?: boolean 
           ))}
         </ul>
       ) : null}
+      {r.flagged.length ? (
+        <div className="report-flagged" data-testid="report-flagged">
+          <h4>{t('ui.import.flagged-title', { count: new Set(r.flagged.map((x) => x.line)).size })}</h4>
+          <RejectedRowsTable showValue rows={r.flagged.map((x) => ({ line: x.line, column: x.column || x.field, value: x.value, reason: x.fix ? `${x.reason} — ${x.fix}` : x.reason }))} />
+        </div>
+      ) : null}
       {r.rejected.length ? (
-        <RejectedRowsTable className="report-rejections" showValue rows={r.rejected.map((x) => ({ line: x.line, column: x.column || x.field, value: x.value, reason: x.reason }))} />
+        <RejectedRowsTable className="report-rejections" showValue rows={r.rejected.map((x) => ({ line: x.line, column: x.column || x.field, value: x.value, reason: x.fix ? `${x.reason} — ${x.fix}` : x.reason }))} />
       ) : (
         <p className="report-clean">
           <Icon name="check" size={14} /> {t('ui.import.none-rejected', { final: f ? 'yes' : 'no' })}

@@ -1,6 +1,7 @@
 /**
  * The mapping step of the import dialog: what was detected (format, encoding, delimiter, how the
- * mapping was chosen), the date order, the column mapping, the sample rows and the dry-run report
+ * mapping was chosen), the date order, the column mapping, the sample rows, how each number, date
+ * and coordinate column was read (with the decimal-mark choice, column-formats.tsx) and the dry-run report
  * of `import.preview` for the current mapping.
  */
 import type { ReactNode } from 'react';
@@ -10,6 +11,7 @@ import { Spinner } from '../ui/states';
 import { MappingTable } from './mapping-table';
 import { SampleRows } from './sample-rows';
 import { ImportReportView } from './import-report-view';
+import { ColumnFormats, type DecimalMarks } from './column-formats';
 import { FORMAT_LABELS, mappingSourceText } from './target-labels';
 
 /** How dates like 03/04/2019 are read: detected from the file, day first, or month first. */
@@ -23,6 +25,9 @@ export interface MappingStepProps {
   refreshing: boolean;
   dateOrder: DateOrder;
   onDateOrder: (d: DateOrder) => void;
+  /** The user's decimal mark per number column that does not show its own. */
+  decimalMarks: DecimalMarks;
+  onDecimalMarks: (m: DecimalMarks) => void;
   onMapping: (m: ColumnMapping) => void;
 }
 
@@ -56,13 +61,28 @@ export function MappingStep(props: MappingStepProps): ReactNode {
           </label>
         ) : null}
       </div>
+      {preview.report.swapCoordinates ? <SwapCoordinates {...preview.report.swapCoordinates} mapping={props.mapping} onMapping={props.onMapping} /> : null}
       {preview.headers.length ? <MappingTable headers={preview.headers} sampleRows={preview.sampleRows} mapping={props.mapping} mappingSource={preview.mappingSource} onChange={props.onMapping} /> : null}
       <SampleRows headers={preview.headers} rows={preview.sampleRows} />
+      <ColumnFormats formats={preview.report.formats} decimalMarks={props.decimalMarks} onDecimalMarks={props.onDecimalMarks} />
       <div className="section-header import-dryrun-header">
         <h3>{t('ui.import.dry-run')}</h3>
         {props.refreshing ? <Spinner label={t('ui.import.checking-again')} /> : <span className="muted small">{t('ui.import.dry-run-hint')}</span>}
       </div>
       <ImportReportView report={preview.report} />
+    </div>
+  );
+}
+
+/** The one-click fix for latitude and longitude columns that look swapped: exchanges their targets in the mapping. */
+function SwapCoordinates(props: { latitude: string; longitude: string; mapping: ColumnMapping; onMapping: (m: ColumnMapping) => void }): ReactNode {
+  const swap = (): void => props.onMapping({ ...props.mapping, [props.latitude]: 'longitude', [props.longitude]: 'latitude' });
+  return (
+    <div className="row small import-swap" data-testid="swap-coordinates">
+      <span>{t('ui.import.swap-coordinates-hint', { latitude: props.latitude, longitude: props.longitude })}</span>
+      <button type="button" className="btn btn-sm" onClick={swap}>
+        {t('ui.import.swap-coordinates')}
+      </button>
     </div>
   );
 }

@@ -130,6 +130,7 @@ export const caseMessages = {
   'ui.case.tabs.map': 'Map',
   'ui.case.tabs.valuation': 'Valuation',
   'ui.case.export.done': 'Exported {fileName}',
+  'export.tlp-marking': 'TLP:{tlp} — {caseNumber} seizures — share only as TLP:{tlp} allows',
   'ui.case.export.busy': 'Exporting…',
   'ui.case.export.label': 'Export CSV',
   'ui.case.presence.alone': 'Only you are viewing this case',

@@ -5,6 +5,9 @@
  */
 export const importFileMessages = {
   'import.file.kmz': '{file}: a KMZ file is a zipped KML; unzip it or save it as KML, then import the .kml file',
+  'import.file.bad-kmz': '{file}: not a readable KMZ file ({why})',
+  'import.warning.kmz-images':
+    '{file}: {count, plural, one {# image} other {# images}} in the KMZ {count, plural, one {was} other {were}} not imported; the placemarks and lines were read from {kml}.',
   'import.file.zip': '{file}: this is a ZIP-based file (e.g. an Excel .xlsx or .ods workbook); save the sheet as CSV and import that',
   'import.file.xls': '{file}: this is an old Excel .xls workbook; save the sheet as CSV and import that',
   'import.file.pdf': '{file}: this is a PDF; only CSV, KML, GPX and GeoJSON files can be imported',
@@ -20,10 +23,18 @@ export const importFileMessages = {
     'Feature {index} ({label}): a group of {count, plural, one {# point} other {# points}} became one seizure at its first point.',
   'import.warning.area-as-point': 'Feature {index} ({label}): an area became one seizure at the middle of its outline.',
   'import.warning.duplicate-column': `Column ''{name}'' appears more than once; the first non-empty value is used and the others go to notes.`,
-  'import.warning.mixed-decimal-marks':
-    `Column ''{name}'' mixes decimal points and decimal commas; cells such as 1,274 were read with ''{mark}'' as the decimal mark.`,
-  'import.warning.assumed-decimal-mark':
-    `Column ''{name}'': no cell shows its decimal mark; cells such as 10.500 or 1,274 were read with ''{mark}'' as the decimal mark (taken from the file's format); check them if that is wrong.`,
-  'import.warning.ambiguous-dates':
-    `Column ''{name}'': dates such as 03/04/2019 were read day first (DMY); choose month first (MDY) if that is wrong.`,
+  'import.format.number':
+    "{column}: {decidedBy, select, guess {decimal mark not decided — {examples} could be read either way; choose the decimal mark} other {{mark, select, comma {comma decimal} other {point decimal}}{thousands, select, dot {, dot thousands} comma {, comma thousands} space {, space thousands} apostrophe {, apostrophe thousands} other {}} — {decidedBy, select, choice {your choice} other {from {count, plural, one {# value} other {# values}}}}}}",
+  'import.format.date':
+    '{column}: {decidedBy, select, guess {day-month order not decided — {examples} could be read either way; choose the order} other {{order, select, MDY {month first} DMY {day first} other {no day/month order needed}} — {decidedBy, select, choice {your choice} other {from {count, plural, one {# value} other {# values}}}}}}',
+  'import.format.coordinate':
+    '{column}: {decidedBy, select, guess {hemisphere not decided: {examples} {count, plural, one {has} other {have}} no letter while other cells do} other {degrees — from {count, plural, one {# value} other {# values}}}}',
+  'import.warning.ambiguous-column-rows':
+    `Column ''{name}'': {count, plural, one {# row was} other {# rows were}} held back because {count, plural, one {its value reads} other {their values read}} differently depending on a choice the column does not decide; choose it in the preview (or on the command line) to import {count, plural, one {it} other {them}}.`,
+  'import.cli.refuse-number':
+    `Column ''{column}'' has values that read differently with a decimal point or a decimal comma ({examples}) and no value in it shows which; nothing was imported. Choose with --decimal-mark "{column}=," or --decimal-mark "{column}=."`,
+  'import.cli.refuse-date':
+    `Column ''{column}'' has dates whose day and month could be swapped ({examples}) and no date in it decides; nothing was imported. Choose with --date-order DMY or --date-order MDY`,
+  'import.cli.refuse-hemisphere':
+    `Column ''{column}'' has coordinates without a hemisphere letter ({examples}) while other cells have S or W; nothing was imported. Add the letters (or minus signs) in the file`,
 } as const;

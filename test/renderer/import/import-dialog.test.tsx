@@ -49,7 +49,7 @@ describe('ImportDialog', () => {
   it('previews, then imports with the form dialog and shows the final report', async () => {
     renderDialog();
     expect(screen.getByRole('dialog', { name: 'Import seizures into NEST-2026-0001', hidden: true })).toBeTruthy();
-    expect(screen.getByText('CSV (any delimiter and encoding), KML, GPX or GeoJSON.')).toBeTruthy();
+    expect(screen.getByText('CSV (any delimiter and encoding), KML or KMZ, GPX or GeoJSON.')).toBeTruthy();
     pick(GOOD, 'seizures.csv');
     const submit = await screen.findByRole('button', { name: 'Import 3 seizures', hidden: true }, { timeout: 10_000 });
     expect(submit.getAttribute('type')).toBe('submit');

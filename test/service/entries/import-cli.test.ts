@@ -82,3 +82,54 @@ describe('import CLI', () => {
     fs.rmSync(lock);
   }, 60_000);
 });
+
+describe('import CLI: never imports on a guess (issue 11)', () => {
+  const write = (text: string) => {
+    const f = path.join(tempDir(), 'ambiguous.csv');
+    fs.writeFileSync(f, text);
+    return f;
+  };
+  const TEXT = 'seizure_date,country_iso2,commodity,quantity,unit\n2019-07-21,SG,ivory,10.500,kg\n2019-07-22,SG,ivory,2.000,kg\n2019-07-23,SG,ivory,1.250,kg\n';
+
+  it('refuses a column of 10.500 / 2.000 / 1.250 without --decimal-mark, naming the column and its values, and writes nothing', async () => {
+    const { dataDir, workspaceId, number } = await prepare();
+    const r = runCli([write(TEXT), '--workspace', workspaceId, '--case', number], dataDir);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain(`Column 'quantity' has values that read differently with a decimal point or a decimal comma ('10.500', '2.000', '1.250')`);
+    expect(r.err).toContain('--decimal-mark "quantity=,"');
+    expect(await seizureCount(dataDir, workspaceId)).toBe(0);
+  }, 60_000);
+
+  it('imports 10500, 2000 and 1250 kg with --decimal-mark quantity=,', async () => {
+    const { dataDir, workspaceId, number } = await prepare();
+    const r = runCli([write(TEXT), '--workspace', workspaceId, '--case', number, '--decimal-mark', 'quantity=,'], dataDir);
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('Imported 3 seizure(s)');
+    expect(r.out).toContain('Read quantity: comma decimal, dot thousands — your choice.');
+    const s = DataService.open({ dataDir, mode: 'browser' });
+    try {
+      const c = (await s.invoke('cases.list', { workspaceId }))[0]!;
+      const { content } = await s.invoke('export.seizuresCsv', { workspaceId, caseId: c.id });
+      const lines = content.split('\r\n').filter((l) => l.includes('ivory'));
+      const header = content.split('\r\n').find((l) => l.includes('seizure_date'))!.split(',');
+      const q = header.indexOf('quantity');
+      expect(lines.map((l) => Number(l.split(',')[q])).sort((a, b) => a - b)).toEqual([1250, 2000, 10500]);
+    } finally {
+      s.close();
+    }
+  }, 60_000);
+
+  it('refuses undecided slash dates without --date-order and does not create the new case', async () => {
+    const { dataDir, workspaceId } = await prepare();
+    const r = runCli([write('seizure_date,country_iso2,commodity,quantity,unit\n03/04/2019,SG,x,1,kg\n'), '--workspace', workspaceId, '--new-case', 'Dates'], dataDir);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain(`Column 'seizure_date' has dates whose day and month could be swapped ('03/04/2019')`);
+    const s = DataService.open({ dataDir, mode: 'browser' });
+    try {
+      expect((await s.invoke('cases.list', { workspaceId })).map((c) => c.title)).toEqual(['Imported']);
+    } finally {
+      s.close();
+    }
+  }, 60_000);
+});

@@ -162,25 +162,42 @@ describe('rows', () => {
     expect(parsed.report.rejected).toEqual([{ line: 4, column: 'precision', field: 'datePrecision', value: 'day', reason: "says day but the date '2019-06' only gives the month" }]);
   });
 
-  it('decides slash dates per column: proven by a cell, chosen by the user, or assumed DMY with a warning', () => {
+  it('decides slash dates per column: proven by a cell or chosen by the user; an undecided 03/04/2019 is held back with a fix, never read on a guess', () => {
     expect(csv('date,country,commodity\n03/04/2019,SG,x\n21/07/2019,SG,x\n').seizures[0]!.fields.seizureDate).toBe('2019-04-03');
     expect(csv('date,country,commodity\n03/04/2019,SG,x\n07/21/2019,SG,x\n').seizures[0]!.fields.seizureDate).toBe('2019-03-04');
     expect(csv('date,country,commodity\n03/04/2019,SG,x\n', { dateOrder: 'MDY' }).seizures[0]!.fields.seizureDate).toBe('2019-03-04');
-    const assumed = csv('date,country,commodity\n03/04/2019,SG,x\n');
-    expect(assumed.seizures[0]!.fields.seizureDate).toBe('2019-04-03');
-    expect(assumed.report.warnings).toContain("Column 'date': dates such as 03/04/2019 were read day first (DMY); choose month first (MDY) if that is wrong.");
+    const undecided = csv('date,country,commodity\n03/04/2019,SG,x\n05/05/2019,SG,y\n');
+    expect(undecided.seizures.map((s) => s.fields.seizureDate)).toEqual(['2019-05-05']);
+    expect(undecided.report.rejected).toEqual([
+      {
+        line: 2, column: 'date', field: 'seizureDate', value: '03/04/2019',
+        reason: "'03/04/2019' is 2019-04-03 day first but 2019-03-04 month first, and no date in the column decides",
+        fix: 'choose day first or month first in the preview (command line: --date-order DMY or MDY)',
+      },
+    ]);
+    expect(undecided.report.formats).toEqual([
+      { column: 'date', kind: 'date', dateOrder: 'DMY', decidedBy: 'guess', values: 2, ambiguous: ['03/04/2019'], summary: "date: day-month order not decided — '03/04/2019' could be read either way; choose the order" },
+    ]);
+    expect(undecided.report.warnings).toContain(
+      "Column 'date': 1 row was held back because its value reads differently depending on a choice the column does not decide; choose it in the preview (or on the command line) to import it.",
+    );
   });
 
-  it('warns when no cell of a number column shows its decimal mark and the file format decided it (10.500 is 10500 or 10.5)', () => {
-    const text = `${H}\n2019-07-21,SG,ivory,"10.500",kg\n2019-07-22,SG,ivory,"2.000",kg\n`;
+  it('holds back a number whose decimal mark no cell of its column shows (10.500 is 10500 or 10.5), and reads it as the user chooses', () => {
+    const text = `${H}\n2019-07-21,SG,ivory,"10.500",kg\n2019-07-22,SG,ivory,"2.000",kg\n2019-07-23,SG,ivory,"7",kg\n`;
     const parsed = csv(text);
-    expect(parsed.seizures.map((s) => s.fields.quantity)).toEqual([10.5, 2]);
-    expect(parsed.report.warnings).toContain(
-      "Column 'quantity': no cell shows its decimal mark; cells such as 10.500 or 1,274 were read with '.' as the decimal mark (taken from the file's format); check them if that is wrong.",
-    );
+    expect(parsed.seizures.map((s) => s.fields.quantity)).toEqual([7]);
+    expect(parsed.report.rejected.map((r) => [r.line, r.column, r.value, r.reason])).toEqual([
+      [2, 'quantity', '10.500', "'10.500' is 10.5 with a decimal point but 10500 with a decimal comma, and the column does not show which it uses"],
+      [3, 'quantity', '2.000', "'2.000' is 2 with a decimal point but 2000 with a decimal comma, and the column does not show which it uses"],
+    ]);
+    expect(parsed.report.rejected[0]!.fix).toBe(`choose the decimal mark of 'quantity' in the preview (command line: --decimal-mark "quantity=,")`);
+    expect(parsed.report.formats[1]).toMatchObject({ column: 'quantity', kind: 'number', decidedBy: 'guess', ambiguous: ['10.500', '2.000'] });
+    expect(csv(text, { decimalMarks: { quantity: ',' } }).seizures.map((s) => s.fields.quantity)).toEqual([10500, 2000, 7]);
+    expect(csv(text, { decimalMarks: { quantity: '.' } }).seizures.map((s) => s.fields.quantity)).toEqual([10.5, 2, 7]);
     const proven = csv(`${H}\n2019-07-21,SG,ivory,"10.500",kg\n2019-07-22,SG,ivory,"2.5",kg\n`);
     expect(proven.seizures.map((s) => s.fields.quantity)).toEqual([10.5, 2.5]);
-    expect(proven.report.warnings.filter((w) => w.includes('decimal mark'))).toEqual([]);
+    expect(proven.report.formats[1]).toMatchObject({ decidedBy: 'cells', values: 2, summary: 'quantity: point decimal — from 2 values' });
   });
 
   it('keeps values of a second column mapped to the same field in notes', () => {

@@ -1,0 +1,63 @@
+/**
+ * The doubts the row builder (build-seizure.ts) raises instead of guessing: a number or date whose
+ * reading depends on an undecided column choice (refused with both readings), swapped coordinate
+ * columns (the out-of-range refusal rewritten to say so), a point far outside its seizing country
+ * (imported and flagged), and the fix to print beside each.
+ */
+import type { SeizureField, SeizureFields } from '../../shared/domain/seizure';
+import { t } from '../../shared/messages';
+import type { FieldRejection } from './build-seizure';
+import { parseCoordinate } from './coordinates';
+import { parseDate, type ParsedDate } from './dates';
+import { parseNumber } from './numbers';
+import { fail, type Parsed } from './parse-result';
+import { NEAR_COUNTRY_KM, type ImportPlan } from './plan';
+
+/** The refusal of a number whose value depends on the column's guessed decimal mark, showing both readings. */
+export function ambiguousNumber(raw: string): Parsed<number> {
+  const reading = (mark: '.' | ',') => {
+    const r = parseNumber(raw, mark);
+    return r.ok ? String(r.value) : '?';
+  };
+  return fail('import.ambiguous-number', { value: raw.trim(), point: reading('.'), comma: reading(',') });
+}
+
+/** The refusal of a slash date whose day and month could be swapped in a column that does not decide. */
+export function ambiguousDate(raw: string): Parsed<ParsedDate> {
+  const reading = (order: 'DMY' | 'MDY') => {
+    const r = parseDate(raw, order);
+    return r.ok ? r.value.date : '?';
+  };
+  return fail('import.ambiguous-date', { value: raw.trim(), dayFirst: reading('DMY'), monthFirst: reading('MDY') });
+}
+
+/**
+ * When the latitude was refused as out of range but the two cells fit the other way round
+ * ("103.76" / "1.27"), rewrites that refusal to say the columns look swapped, with the fix.
+ */
+export function explainSwap(rejections: FieldRejection[], lat?: { column: string; value: string }, lon?: { column: string; value: string }): void {
+  const i = rejections.findIndex((r) => r.field === 'latitude');
+  if (i < 0 || !lat || !lon || rejections[i]!.reason !== t('field.latitude-range')) return;
+  if (!parseCoordinate(lat.value, 'lon').ok || !parseCoordinate(lon.value, 'lat').ok) return;
+  rejections[i] = { ...rejections[i]!, reason: t('import.coordinates-swapped', { latitude: lat.value.trim(), longitude: lon.value.trim() }), fix: t('import.fix.swap-columns') };
+}
+
+/** The flag of a row whose point lies more than NEAR_COUNTRY_KM outside its (stated or default) seizing country. */
+export function outsideCountry(f: SeizureFields, plan: ImportPlan, source: Partial<Record<SeizureField, { column: string; value: string }>>): FieldRejection[] {
+  if (f.latitude === null || f.longitude === null || !plan.nearCountry || plan.nearCountry(f.latitude, f.longitude, f.country)) return [];
+  const src = source.latitude ?? source.longitude;
+  return [{
+    column: src?.column ?? '', field: 'latitude', value: `${f.latitude}, ${f.longitude}`,
+    reason: t('import.outside-country', { latitude: f.latitude, longitude: f.longitude, km: NEAR_COUNTRY_KM, country: f.country }),
+    fix: t('import.fix.outside-country'),
+  }];
+}
+
+/** The fix to print beside a refusal that a choice or an edit resolves, by the refusal's catalogue id. */
+export function fixOf(r: Parsed<unknown>, column: string): string | undefined {
+  if (r.ok) return undefined;
+  if (r.messageId === 'import.ambiguous-number') return t('import.fix.choose-decimal-mark', { column });
+  if (r.messageId === 'import.ambiguous-date') return t('import.fix.choose-date-order');
+  if (r.messageId === 'import.missing-hemisphere') return t('import.fix.hemisphere');
+  return undefined;
+}
