@@ -19,7 +19,7 @@ export interface ParsedQuantity {
  * is '' when there is none. Returns null when the cell does not start with a number.
  */
 export function splitQuantity(raw: string): [string, string] | null {
-  const m = /^([+\-\u2212]?[\d.,'’\u00a0\u202f\u2009 ]*\d|[+\-\u2212]?[.,]\d+)\s*(\D.*)?$/.exec(raw.trim());
+  const m = /^([+\-\u2212]?[\d.,'’\u00a0\u202f\u2009 ]*\d)\s*(\D.*)?$/.exec(raw.trim());
   if (!m) return null;
   return [m[1]!, (m[2] ?? '').trim()];
 }
