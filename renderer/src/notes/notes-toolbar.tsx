@@ -7,6 +7,7 @@ import { useState, type ReactNode } from 'react';
 import type { Editor } from '@tiptap/react';
 import { t } from '../../../shared/messages';
 import { isAllowedNoteLink } from './nest-links';
+import { Icon } from '../ui/icons';
 
 function ToolButton(props: { label: string; active?: boolean; disabled?: boolean; onClick: () => void; children: ReactNode }): ReactNode {
   return (
@@ -45,7 +46,7 @@ export function NotesToolbar(props: { editor: Editor; disabled: boolean }): Reac
       <ToolButton label={t('ui.notes.bullet-list')} active={editor.isActive('bulletList')} disabled={disabled} onClick={() => chain().toggleBulletList().run()}>• ≡</ToolButton>
       <ToolButton label={t('ui.notes.ordered-list')} active={editor.isActive('orderedList')} disabled={disabled} onClick={() => chain().toggleOrderedList().run()}>1. ≡</ToolButton>
       <ToolButton label={t('ui.notes.table')} disabled={disabled} onClick={() => chain().insertTable({ rows: 3, cols: 3, withHeaderRow: true }).run()}>⊞</ToolButton>
-      <ToolButton label={t('ui.notes.link')} active={editor.isActive('link')} disabled={disabled} onClick={() => { setHref(String(editor.getAttributes('link').href ?? '')); setLinking((v) => !v); }}>🔗</ToolButton>
+      <ToolButton label={t('ui.notes.link')} active={editor.isActive('link')} disabled={disabled} onClick={() => { setHref(String(editor.getAttributes('link').href ?? '')); setLinking((v) => !v); }}><Icon name="link" size={15} /></ToolButton>
       <span className="notes-sep" aria-hidden="true" />
       <ToolButton label={t('ui.notes.undo')} disabled={disabled || !editor.can().undo()} onClick={() => chain().undo().run()}>↶</ToolButton>
       <ToolButton label={t('ui.notes.redo')} disabled={disabled || !editor.can().redo()} onClick={() => chain().redo().run()}>↷</ToolButton>
