@@ -25,7 +25,7 @@ export const caseHandlers: HandlerMap<keyof typeof casesRpc> = {
 
   'cases.create': (p, { workspaces }) => {
     const ws = workspaces.get(p.workspaceId);
-    const { id } = createCase(ws, p.fields);
+    const { id } = createCase(ws, p.fields, undefined, p.templateId);
     return ws.store.projections.getCase(id);
   },
 

@@ -8,7 +8,10 @@ import { CaseRegistry } from '../../shared/docs/case-registry';
 import { registryDocName } from '../../shared/docs/names';
 import { can } from '../../shared/permissions';
 import { permissionContext } from '../workspace/permission-context';
-import type { CaseFields, CaseMeta } from '../../shared/domain/case';
+import type { CaseFieldsInput, CaseMeta } from '../../shared/domain/case';
+import { CaseTemplates } from '../../shared/docs/case-templates';
+import { applyTemplateToCase } from '../../shared/docs/apply-template';
+import { NestError } from '../../shared/errors';
 import type { Writer } from '../../shared/docs/records';
 import type { ProjectionQueries } from '../projections/queries';
 import type { WorkspaceRuntime } from '../workspace/workspace-runtime';
@@ -31,19 +34,24 @@ export function nextCaseNumber(projections: ProjectionQueries, fromIndex: string
  * Creates a case doc in `ws`, numbered for the year of `fields.openedOn`, written as the local
  * member, and listed in the workspace index when this member may write it (admins), otherwise in the
  * member's own registry doc (which the relay requires before it stores the case). `fill` runs in
- * the same doc transaction as the meta (e.g. the demo's summary and seizures).
+ * the same doc transaction as the meta (e.g. the demo's summary and seizures). `templateId` names a
+ * workspace case template applied at creation (its prefix, defaults and tasks: case-templates.ts).
  * @returns the new case's id, number and meta.
- * @throws NestError('validation') for invalid fields (from `CaseDoc.init`).
+ * @throws NestError('validation') for invalid fields (from `CaseDoc.init`); NestError('not-found') for an unknown template.
  */
-export function createCase(ws: WorkspaceRuntime, fields: CaseFields, fill?: (doc: CaseDoc, writer: Writer) => void): { id: string; number: string; meta: CaseMeta } {
+export function createCase(ws: WorkspaceRuntime, fields: CaseFieldsInput, fill?: (doc: CaseDoc, writer: Writer) => void, templateId?: string): { id: string; number: string; meta: CaseMeta } {
   const local = ws.local();
   const index = ws.workspaceDoc();
+  const template = templateId ? new CaseTemplates(index.doc).get(templateId) : null;
+  if (templateId && !template) throw new NestError('not-found', { id: 'record.not-found', values: { kind: 'template', id: templateId } });
   const id = randomUUID();
   const number = nextCaseNumber(ws.store.projections, index.nextCaseNumber(Number(fields.openedOn.slice(0, 4))));
   const writer: Writer = { memberId: local.memberId };
   const meta = ws.host.with(ws.caseDocName(id), (doc) => {
     const cd = new CaseDoc(doc);
-    const m = cd.init(id, number, fields, writer);
+    cd.init(id, number, fields, writer);
+    if (template) applyTemplateToCase(doc, template, writer, cd.readMeta().openedOn, true, randomUUID);
+    const m = cd.readMeta();
     fill?.(cd, writer);
     // Only admins write the workspace doc (the relay enforces it). Another member registers the
     // case in their own registry doc, which the relay requires before it stores the case doc and

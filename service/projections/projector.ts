@@ -11,6 +11,8 @@ import type * as Y from 'yjs';
 import type { Db } from '../../node/store/sqlite';
 import { CaseDoc, type CaseDocChange } from '../../shared/docs/case-doc';
 import { caseDocName, parseDocName } from '../../shared/docs/names';
+import { CaseNotes } from '../../shared/docs/case-notes';
+import { CaseTasks } from '../../shared/docs/case-tasks';
 import type { Seizure } from '../../shared/domain/seizure';
 import type { SqliteDocLog } from '../../node/store/sqlite-doc-log';
 
@@ -25,10 +27,13 @@ export class Projector {
     this.workspaceId = workspaceId;
     this.s = {
       upsertCase: db.prepare(
-        `INSERT INTO cases (id, doc_name, number, title, status, sector, tlp, lead_agency, jurisdictions, opened_on, summary, seizure_count, mapped_count, route_count, updated_at, updated_by)
-         VALUES (@id, @doc_name, @number, @title, @status, @sector, @tlp, @lead_agency, @jurisdictions, @opened_on, @summary, 0, 0, @route_count, @updated_at, @updated_by)
+        `INSERT INTO cases (id, doc_name, number, title, status, sector, tlp, lead_agency, jurisdictions, opened_on, summary, seizure_count, mapped_count, route_count, updated_at, updated_by,
+           severity, assignee, tags, closed_on, resolution, notes)
+         VALUES (@id, @doc_name, @number, @title, @status, @sector, @tlp, @lead_agency, @jurisdictions, @opened_on, @summary, 0, 0, @route_count, @updated_at, @updated_by,
+           @severity, @assignee, @tags, @closed_on, @resolution, @notes)
          ON CONFLICT (id) DO UPDATE SET number = excluded.number, title = excluded.title, status = excluded.status, sector = excluded.sector, tlp = excluded.tlp,
            lead_agency = excluded.lead_agency, jurisdictions = excluded.jurisdictions, opened_on = excluded.opened_on, summary = excluded.summary,
+           severity = excluded.severity, assignee = excluded.assignee, tags = excluded.tags, closed_on = excluded.closed_on, resolution = excluded.resolution, notes = excluded.notes,
            route_count = excluded.route_count, updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
       ),
       caseRowid: db.prepare('SELECT rowid FROM cases WHERE id = ?').pluck(),
@@ -110,6 +115,10 @@ export class Projector {
   private writeCase(caseId: string, doc: CaseDoc): void {
     const m = doc.readMeta();
     const summary = doc.readSummary();
+    const notes = new CaseNotes(doc.doc).readText();
+    // Migrated notes repeat the summary: index the text once.
+    const text = notes.includes(summary) ? notes : [summary, notes].filter(Boolean).join('\n');
+    const tasks = new CaseTasks(doc.doc).list().map((task) => `${task.title} ${task.agency}`.trim());
     this.s.upsertCase.run({
       id: caseId,
       doc_name: caseDocName(this.workspaceId, caseId),
@@ -122,13 +131,19 @@ export class Projector {
       jurisdictions: JSON.stringify(m.jurisdictions),
       opened_on: m.openedOn,
       summary,
+      severity: m.severity,
+      assignee: m.assignee,
+      tags: JSON.stringify(m.tags),
+      closed_on: m.closedOn,
+      resolution: m.resolution,
+      notes,
       route_count: doc.listRoutes().length,
       updated_at: m.updatedAt,
       updated_by: m.updatedBy,
     });
     const rowid = this.s.caseRowid.get(caseId) as number;
     this.s.ftsDelete.run(-rowid);
-    this.s.ftsInsert.run(-rowid, 'case', caseId, caseId, `${m.number} ${m.title}`, [m.leadAgency, summary, m.jurisdictions.join(' ')].join('\n'));
+    this.s.ftsInsert.run(-rowid, 'case', caseId, caseId, `${m.number} ${m.title}`, [m.leadAgency, text, m.jurisdictions.join(' '), m.participatingAgencies.join(' '), m.tags.join(' '), ...tasks].join('\n'));
   }
 
   private writeSeizure(caseId: string, id: string, s: Seizure | null): void {

@@ -22,6 +22,11 @@ interface CaseRow {
   lead_agency: string;
   jurisdictions: string;
   opened_on: string;
+  severity: number;
+  assignee: string;
+  tags: string;
+  closed_on: string;
+  resolution: string;
   seizure_count: number;
   mapped_count: number;
   updated_at: number;
@@ -74,6 +79,12 @@ export interface ProjectedSeizure {
 export interface CaseListQuery {
   sector?: CrimeSector | undefined;
   status?: CaseStatus | undefined;
+  /** Severity 1–4. */
+  severity?: number | undefined;
+  /** A member id; '' for the unassigned cases. */
+  assignee?: string | undefined;
+  /** One tag (lower-case). */
+  tag?: string | undefined;
   /** Free text, matched through the FTS index (cases with a matching case or seizure). */
   text?: string | undefined;
   /** A column key of {@link SORT_COLUMNS}; unknown keys sort by number. */
@@ -91,6 +102,8 @@ const SORT_COLUMNS: Record<string, string> = {
   seizureCount: 'seizure_count',
   mappedCount: 'mapped_count',
   leadAgency: 'lead_agency COLLATE NOCASE',
+  severity: 'severity',
+  assignee: 'assignee',
   // TLP 2.0 from least to most restricted.
   tlp: "CASE tlp WHEN 'CLEAR' THEN 0 WHEN 'GREEN' THEN 1 WHEN 'AMBER' THEN 2 WHEN 'AMBER+STRICT' THEN 3 ELSE 4 END",
 };
@@ -111,6 +124,11 @@ function toCaseSummary(r: CaseRow): CaseSummary {
     leadAgency: r.lead_agency,
     jurisdictions: JSON.parse(r.jurisdictions) as string[],
     openedOn: r.opened_on,
+    severity: r.severity,
+    assignee: r.assignee,
+    tags: JSON.parse(r.tags) as string[],
+    closedOn: r.closed_on,
+    resolution: r.resolution,
     seizureCount: r.seizure_count,
     mappedCount: r.mapped_count,
     updatedAt: r.updated_at,
@@ -159,6 +177,18 @@ export class ProjectionQueries {
     if (q.status) {
       where.push('status = ?');
       args.push(q.status);
+    }
+    if (q.severity !== undefined) {
+      where.push('severity = ?');
+      args.push(q.severity);
+    }
+    if (q.assignee !== undefined) {
+      where.push('assignee = ?');
+      args.push(q.assignee);
+    }
+    if (q.tag) {
+      where.push('EXISTS (SELECT 1 FROM json_each(cases.tags) WHERE value = ?)');
+      args.push(q.tag.toLowerCase());
     }
     const fts = q.text ? ftsQuery(q.text) : null;
     if (fts) {

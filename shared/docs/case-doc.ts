@@ -3,7 +3,8 @@
  * Y types. Layout (top-level shared types of the Y.Doc):
  *
  * - `meta`     Y.Map of case fields (see {@link caseMetaSchema}) plus `layout` (layout version).
- * - `summary`  Y.Text, the case summary (plain text, merged character by character).
+ * - `summary`  Y.Text, the layout-1 plain summary; layout 2 copies it once into `notes` and keeps it for old replicas.
+ * - `notes`, `tasks`, `taskProgress`, `events`: case-notes.ts, case-tasks.ts, case-events.ts (layout 2).
  * - `seizures` Y.Map<seizureId, Y.Map<field, value>>; a deleted seizure keeps its record with
  *              `deleted: true` so the evidence trail survives and concurrent edits never resurrect it.
  * - `routes`   Y.Map<routeId, Y.Map> of {@link RouteFields} (suspected trafficking routes), deleted like seizures.
@@ -18,7 +19,7 @@
 import * as Y from 'yjs';
 import { CASE_DOC_ROOTS } from './root-types';
 import { DocView } from './doc-view';
-import { caseFieldsSchema, caseMetaSchema, type CaseFields, type CaseMeta } from '../domain/case';
+import { caseFieldsSchema, caseMetaSchema, requireConsistentCase, newCaseFields, type CaseFields, type CaseFieldsInput, type CaseMeta } from '../domain/case';
 import type { Seizure, SeizureField, SeizureFields } from '../domain/seizure';
 import type { Route, RouteFields } from '../domain/route';
 import { NestError } from '../errors';
@@ -33,11 +34,12 @@ import { t } from '../messages/format';
 export { isAuditEntry, type AuditEntry, type AuditChange, type AuditValue } from './case-audit';
 export type { CaseDocChange } from './case-changes';
 
-/** Version of this layout, stored in `meta.layout`. */
-export const CASE_DOC_LAYOUT = 1;
+/** Version of this layout, stored in `meta.layout`. 2: notes, tasks, events and the TheHive-level case fields (issue 12). */
+export const CASE_DOC_LAYOUT = 2;
 
 /** Fields of a case's meta shown when a replica has not received them yet. */
 const META_DEFAULTS: CaseMeta = {
+  ...newCaseFields('1970-01-01'),
   id: '00000000-0000-0000-0000-000000000000',
   number: 'NEST-0000-0000',
   title: '(untitled case)',
@@ -92,11 +94,13 @@ export class CaseDoc extends DocView {
    * Initialises a new case doc with its id, number and fields.
    * @throws NestError('validation') when a field is invalid.
    */
-  init(id: string, number: string, fields: CaseFields, w: Writer): CaseMeta {
+  init(id: string, number: string, fields: CaseFieldsInput, w: Writer): CaseMeta {
     const at = stamp(w);
     const meta = validateWhole(caseMetaSchema, { ...fields, id, number, createdBy: w.memberId, createdAt: at, updatedBy: w.memberId, updatedAt: at });
+    requireConsistentCase(meta);
     this.write(w, () => {
-      writeFields(this.metaMap, { ...meta, layout: CASE_DOC_LAYOUT });
+      // A new case has nothing to migrate into its notes.
+      writeFields(this.metaMap, { ...meta, layout: CASE_DOC_LAYOUT, notesMigrated: true });
       this.auditLog.push([{ at, by: w.memberId, action: 'case.create', target: id }]);
     });
     return meta;
@@ -109,12 +113,24 @@ export class CaseDoc extends DocView {
 
   /**
    * Updates case fields; only changed fields are written. The audit entry ("case.update", or
-   * `action`) records each changed field's old and new value.
+   * `action`) records each changed field's old and new value. Closing a case without a
+   * `closedOn` stamps the writer's UTC date; reopening it clears `closedOn` and `resolution`.
    * @returns the changed field names.
-   * @throws NestError('validation') naming each bad field.
+   * @throws NestError('validation') naming each bad field, or `resolution` when a closed case would have none.
    */
   updateMeta(patch: Partial<CaseFields>, w: Writer, action = 'case.update'): string[] {
     const valid = validatePatch(caseFieldsSchema.shape, patch);
+    const current = this.readMeta();
+    if (valid.status === 'closed' && current.status !== 'closed' && !valid.closedOn && !current.closedOn) {
+      const today = new Date(stamp(w)).toISOString().slice(0, 10);
+      // A writer whose clock is behind the opening date closes on the opening date, not before it.
+      valid.closedOn = today < (valid.openedOn ?? current.openedOn) ? (valid.openedOn ?? current.openedOn) : today;
+    }
+    if (valid.status && valid.status !== 'closed' && current.status === 'closed') {
+      valid.closedOn ??= '';
+      valid.resolution ??= '';
+    }
+    requireConsistentCase({ ...current, ...valid });
     return this.write(w, () => {
       const before = readFields(this.metaMap);
       const changed = writeFields(this.metaMap, valid);
@@ -290,11 +306,15 @@ export class CaseDoc extends DocView {
    * (meta, summary, ids of added/changed/deleted seizures). Returns the unsubscribe function.
    */
   observe(fn: (change: CaseDocChange, origin: unknown) => void): () => void {
+    const notes = this.doc.getXmlFragment('notes');
     const onTx = (tr: Y.Transaction): void => {
       const change = changeOf(tr, this.parts, this.summaryText);
+      // Notes edits change nested XML types; the fragment is among their changed parents.
+      if (tr.changedParentTypes.has(notes as unknown as Y.AbstractType<Y.YEvent<Y.XmlFragment>>)) change.summary = true;
       if (change.meta || change.summary || change.routes || change.seizureIds.size) fn(change, tr.origin);
     };
     this.doc.on('afterTransaction', onTx);
     return () => this.doc.off('afterTransaction', onTx);
   }
 }
+

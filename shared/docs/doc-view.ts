@@ -13,7 +13,7 @@ export abstract class DocView {
   readonly doc: Y.Doc;
 
   /** @param roots the layout's root types (root-types.ts), defined on `doc` at once. */
-  protected constructor(doc: Y.Doc, roots: Record<string, 'map' | 'text' | 'array'>) {
+  protected constructor(doc: Y.Doc, roots: Record<string, 'map' | 'text' | 'array' | 'xml'>) {
     this.doc = doc;
     defineRoots(doc, roots);
   }

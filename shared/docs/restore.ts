@@ -31,7 +31,7 @@ export class DocRestorer extends DocView {
   /** @param roots the doc's layout (CASE_DOC_ROOTS or WORKSPACE_DOC_ROOTS of root-types.ts). */
   constructor(
     doc: Y.Doc,
-    private readonly roots: Record<string, 'map' | 'text' | 'array'>,
+    private readonly roots: Record<string, 'map' | 'text' | 'array' | 'xml'>,
   ) {
     super(doc, roots);
   }
@@ -46,6 +46,7 @@ export class DocRestorer extends DocView {
       for (const [name, kind] of Object.entries(this.roots)) {
         if (kind === 'map') restoreMap(this.doc.getMap(name), past.getMap(name), [name], result);
         else if (kind === 'text') restoreText(this.doc.getText(name), past.getText(name).toString(), result);
+        else if (kind === 'xml') restoreXml(this.doc.getXmlFragment(name), past.getXmlFragment(name), result);
       }
       this.audit(w, `seq ${seq}`, result);
     });
@@ -115,6 +116,14 @@ function restoreText(text: Y.Text, target: string, result: RestoreResult): void 
   while (end < now.length - start && end < target.length - start && now[now.length - 1 - end] === target[target.length - 1 - end]) end++;
   if (now.length - start - end > 0) text.delete(start, now.length - start - end);
   if (target.length - start - end > 0) text.insert(start, target.slice(start, target.length - end));
+  result.changed++;
+}
+
+/** Replaces a rich-text fragment (the case notes) by its past content when it differs: its children re-created from the past doc's. */
+function restoreXml(frag: Y.XmlFragment, past: Y.XmlFragment, result: RestoreResult): void {
+  if (frag.toString() === past.toString()) return;
+  frag.delete(0, frag.length);
+  frag.insert(0, past.toArray().map((n) => n.clone()) as (Y.XmlElement | Y.XmlText)[]);
   result.changed++;
 }
 

@@ -18,6 +18,10 @@ export const CASE_DOC_ROOTS = {
   audit: 'array',
   valuations: 'map',
   estimateAssumptions: 'map',
+  notes: 'xml',
+  tasks: 'map',
+  taskProgress: 'array',
+  events: 'map',
 } as const;
 
 /** Root types of a workspace doc: name → kind. */
@@ -34,13 +38,17 @@ export const WORKSPACE_DOC_ROOTS = {
   exchangeRates: 'map',
   /** Certificates admins' desktops give members' pack-signing keys (member-keys.ts). */
   memberCertificates: 'map',
+  /** Case templates as flat `<id>/<field>` keys (case-templates.ts); `caseTemplatesLegacy` stays empty (FlatRecords' nested layer). */
+  caseTemplateFields: 'map',
+  caseTemplatesLegacy: 'map',
 } as const;
 
 /** Defines every root type of `roots` on `doc` (idempotent and cheap). */
-export function defineRoots(doc: Y.Doc, roots: Record<string, 'map' | 'text' | 'array'>): void {
+export function defineRoots(doc: Y.Doc, roots: Record<string, 'map' | 'text' | 'array' | 'xml'>): void {
   for (const [name, kind] of Object.entries(roots)) {
     if (kind === 'map') doc.getMap(name);
     else if (kind === 'text') doc.getText(name);
+    else if (kind === 'xml') doc.getXmlFragment(name);
     else doc.getArray(name);
   }
 }

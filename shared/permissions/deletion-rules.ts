@@ -20,10 +20,10 @@ import type { MemberRole } from '../domain/codes';
 import { roleMay } from './actions';
 
 /** Paths (from the doc's root) of append-only Y types; `*` matches any one key. */
-export const APPEND_ONLY_PATHS: readonly (readonly string[])[] = [['audit'], ['exhibits', '*', 'custody'], ['custody'], ['importBatches'], ['provenance']];
+export const APPEND_ONLY_PATHS: readonly (readonly string[])[] = [['audit'], ['exhibits', '*', 'custody'], ['custody'], ['importBatches'], ['provenance'], ['taskProgress']];
 
 /** Root record maps: `Y.Map<recordId, Y.Map<field, value>>` whose records are deleted by `deleted: true`. */
-export const RECORD_MAPS: readonly string[] = ['seizures', 'routes', 'valuations'];
+export const RECORD_MAPS: readonly string[] = ['seizures', 'routes', 'valuations', 'tasks', 'events'];
 
 /** The field that marks a record deleted (soft deletion). */
 export const DELETED_FIELD = 'deleted';

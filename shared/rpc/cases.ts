@@ -22,6 +22,11 @@ export const caseSummarySchema = z.object({
   leadAgency: z.string(),
   jurisdictions: z.array(z.string()),
   openedOn: z.string(),
+  severity: z.number().int(),
+  assignee: z.string(),
+  tags: z.array(z.string()),
+  closedOn: z.string(),
+  resolution: z.string(),
   seizureCount: z.number().int(),
   mappedCount: z.number().int(),
   updatedAt: z.number(),
@@ -31,13 +36,17 @@ export const caseSummarySchema = z.object({
 export type CaseSummary = z.infer<typeof caseSummarySchema>;
 
 /** Sortable columns of the case list. */
-export const CASE_SORT_KEYS = ['number', 'title', 'status', 'sector', 'tlp', 'leadAgency', 'openedOn', 'updatedAt', 'seizureCount', 'mappedCount'] as const;
+export const CASE_SORT_KEYS = ['number', 'title', 'status', 'sector', 'tlp', 'severity', 'assignee', 'leadAgency', 'openedOn', 'updatedAt', 'seizureCount', 'mappedCount'] as const;
 
 /** Filters and sort of the case list. `text` is a full-text query over cases and their seizures. */
 export const caseListQuerySchema = z.object({
   workspaceId,
   sector: z.enum(CRIME_SECTORS).optional(),
   status: z.enum(CASE_STATUSES).optional(),
+  severity: z.number().int().min(1).max(4).optional(),
+  /** A member id; '' lists the unassigned cases. */
+  assignee: z.string().max(100).optional(),
+  tag: z.string().max(40).optional(),
   text: z.string().max(200).optional(),
   sortBy: z.enum(CASE_SORT_KEYS).default('number'),
   sortDir: z.enum(['asc', 'desc']).default('desc'),
@@ -81,7 +90,7 @@ export type SearchHit = z.infer<typeof searchHitSchema>;
 export const casesRpc = {
   'cases.list': method(caseListQuerySchema, z.array(caseSummarySchema), 'Cases of a workspace, filtered and sorted.', 'workspace.read'),
   'cases.create': method(
-    z.object({ workspaceId, fields: caseFieldsSchema }),
+    z.object({ workspaceId, fields: caseFieldsSchema, templateId: z.string().uuid().optional() }),
     caseSummarySchema,
     'Creates a case with the next case number and adds it to the case index.',
     'case.create',

@@ -63,10 +63,10 @@ export function localDocNames(rt: WorkspaceRuntime): string[] {
 
 /** The JSON of every root type of a doc (by its layout). */
 export function rootJson(name: string, doc: Y.Doc): Record<string, unknown> {
-  const roots: Record<string, 'map' | 'text' | 'array'> = parseDocName(name)?.kind === 'case' ? CASE_DOC_ROOTS : WORKSPACE_DOC_ROOTS;
+  const roots: Record<string, 'map' | 'text' | 'array' | 'xml'> = parseDocName(name)?.kind === 'case' ? CASE_DOC_ROOTS : WORKSPACE_DOC_ROOTS;
   const out: Record<string, unknown> = {};
   for (const [root, kind] of Object.entries(roots)) {
-    out[root] = kind === 'map' ? doc.getMap(root).toJSON() : kind === 'text' ? doc.getText(root).toString() : doc.getArray(root).toJSON();
+    out[root] = kind === 'map' ? doc.getMap(root).toJSON() : kind === 'text' ? doc.getText(root).toString() : kind === 'xml' ? doc.getXmlFragment(root).toString() : doc.getArray(root).toJSON();
   }
   return out;
 }

@@ -14,6 +14,7 @@ import { PresenceBar } from './presence-bar';
 import { ExportButton } from './export-button';
 import { DocSyncBadge } from '../sync/doc-sync-badge';
 import { t } from '../../../shared/messages';
+import { resolutionLabel, severityLabel } from './case-selects';
 
 /** Props of {@link CaseHeader}. */
 export interface CaseHeaderProps {
@@ -34,6 +35,9 @@ export function CaseHeader(props: CaseHeaderProps): ReactNode {
         <span className="case-number case-number-lg">{meta.number}</span>
         <TlpBadge tlp={meta.tlp} large />
         <StatusBadge status={meta.status} />
+        <span className={`tag severity severity-${meta.severity}`} title={t('ui.case.field.severity')} data-testid="severity-badge">{severityLabel(meta.severity)}</span>
+        <span className={`tag pap pap-${meta.pap.toLowerCase()}`}>{t('ui.case.pap', { value: meta.pap })}</span>
+        {meta.status === 'closed' && meta.resolution ? <span className="tag">{resolutionLabel(meta.resolution)}</span> : null}
         <span className="tlp-note">{TLP_DESCRIPTIONS[meta.tlp]}</span>
         <span className="case-header-spacer" />
         <DocSyncBadge workspaceId={props.workspaceId} docName={props.replica.name} />
@@ -61,6 +65,15 @@ export function CaseHeader(props: CaseHeaderProps): ReactNode {
               </>
             ) : null}
           </p>
+          {meta.tags.length ? (
+            <p className="case-tags" aria-label={t('ui.case.field.tags')}>
+              {meta.tags.map((tag) => (
+                <span key={tag} className="tag tag-label">
+                  {tag}
+                </span>
+              ))}
+            </p>
+          ) : null}
         </div>
         <div className="page-actions">
           {props.readOnly ? <span className="tag tag-warning" title={t('ui.case.header.read-only-tip')} data-testid="read-only-badge">{t('ui.case.header.read-only')}</span> : null}

@@ -18,6 +18,7 @@ import { checkField, sentence, type FieldErrors } from '../forms/issues';
 import { CaseStats } from './case-stats';
 import { InlineText } from './inline-fields';
 import { SummaryEditor } from './summary-editor';
+import { CaseClassification } from './case-classification';
 import { ActivityLog } from './activity-log';
 import { ErrorBoundary } from '../ui/error-boundary';
 import { t } from '../../../shared/messages';
@@ -61,7 +62,9 @@ export function CaseOverview(props: CaseOverviewProps): ReactNode {
       return true;
     } catch (err) {
       const msg = err instanceof NestError ? (err.issues?.find((i) => i.field === field)?.message ?? err.message) : String(err);
-      setErrors((e) => ({ ...e, [field]: sentence(msg) }));
+      // A whole-case rule names another field (closing needs a resolution): show it there too.
+      const others = err instanceof NestError ? Object.fromEntries((err.issues ?? []).filter((i) => i.field !== field).map((i) => [i.field, sentence(i.message)])) : {};
+      setErrors((e) => ({ ...e, ...others, [field]: sentence(msg) }));
       return false;
     }
   };
@@ -99,6 +102,7 @@ export function CaseOverview(props: CaseOverviewProps): ReactNode {
             <Field label={t('ui.case.overview.label.jurisdictions')} error={errors.jurisdictions} className="span-all">
               {(c) => <CountryPicker control={c} value={meta.jurisdictions} disabled={readOnly} onChange={(v) => save('jurisdictions', v)} />}
             </Field>
+            <CaseClassification meta={meta} readOnly={readOnly} errors={errors} workspaceId={props.workspaceId} save={save} />
           </div>
         </section>
         </ErrorBoundary>

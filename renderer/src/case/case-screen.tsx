@@ -1,7 +1,7 @@
 /**
- * A case: header (number, title, TLP, status, who else is here, actions) and four tabs —
- * overview (editable fields and summary), seizures (table with add/edit/delete, detail), map and
- * valuation (renderer/src/valuation/).
+ * A case: header (number, title, TLP, status, who else is here, actions) and its tabs —
+ * overview (editable fields and summary), notes (renderer/src/notes/), seizures (table with
+ * add/edit/delete, detail), tasks, timeline, map and valuation (renderer/src/valuation/).
  * Everything shown comes from the case's doc replica, so edits from other windows appear live;
  * map points come from `seizures.mapPoints` and refresh when the projection changes.
  * The header, each tab and each dialog sit in their own error boundary: a part that fails to draw
@@ -29,6 +29,10 @@ import type { Writer } from '../../../shared/docs/records';
 import { ErrorBoundary } from '../ui/error-boundary';
 import { HistorySection } from '../history/history-section';
 import { t } from '../../../shared/messages';
+import { NotesEditor } from '../notes/notes-editor';
+import { TasksTab } from '../tasks/tasks-tab';
+import { TimelineTab } from '../timeline/timeline-tab';
+import './case-file.css';
 
 /** Title of the panel shown in place of a part of the case that could not be drawn. */
 const CASE_FAULT = (): string => t('ui.case.fault');
@@ -108,6 +112,9 @@ export function CaseScreen(props: { ws: WorkspaceSummary; caseId: string; tab: C
             workspaceId={ws.id}
           />
         ) : null}
+        {tab === 'notes' ? <NotesEditor replica={replica.replica} writer={writer} readOnly={readOnly} workspaceId={ws.id} caseId={caseId} /> : null}
+        {tab === 'tasks' ? <TasksTab replica={replica.replica} writer={writer} readOnly={readOnly} workspaceId={ws.id} version={replica.versions.meta} /> : null}
+        {tab === 'timeline' ? <TimelineTab replica={replica.replica} seizures={seizures} writer={writer} readOnly={readOnly} version={replica.versions.meta} /> : null}
         {tab === 'map' ? <CaseMapPanel points={points} seizures={seizures} routes={routes} ws={ws.id} caseId={caseId} /> : null}
         {tab === 'valuation' ? <ValuationTab workspaceId={ws.id} caseId={caseId} caseDoc={caseDoc} seizures={seizures} writer={writer} readOnly={readOnly} /> : null}
         </ErrorBoundary>

@@ -1,5 +1,5 @@
 /**
- * The case tabs (overview, seizures, map, valuation) as links, so each tab has its own address and the
+ * The case tabs (overview, notes, seizures, tasks, timeline, map, valuation) as links, so each tab has its own address and the
  * back button works; marked up as a tab list for assistive technology.
  */
 import type { ReactNode } from 'react';
@@ -10,7 +10,10 @@ import { t, type MessageId } from '../../../shared/messages';
 
 const TABS: { tab: CaseTab; label: MessageId; icon: IconName }[] = [
   { tab: 'overview', label: 'ui.case.tabs.overview', icon: 'file' },
+  { tab: 'notes', label: 'ui.notes.tab', icon: 'edit' },
   { tab: 'seizures', label: 'ui.case.tabs.seizures', icon: 'table' },
+  { tab: 'tasks', label: 'ui.tasks.tab', icon: 'check' },
+  { tab: 'timeline', label: 'ui.timeline.tab', icon: 'layers' },
   { tab: 'map', label: 'ui.case.tabs.map', icon: 'map' },
   { tab: 'valuation', label: 'ui.case.tabs.valuation', icon: 'chart' },
 ];

@@ -33,6 +33,7 @@ import { caseMessages } from './case';
 import { uiHistoryMessages } from './ui-history';
 import { identifierMessages } from './identifiers';
 import { packMessages } from './packs';
+import { caseFileMessages } from './case-file';
 
 /** Every message id with its English ICU pattern. */
 export const en = {
@@ -66,4 +67,5 @@ export const en = {
   ...uiHistoryMessages,
   ...identifierMessages,
   ...packMessages,
+  ...caseFileMessages,
 } as const;

@@ -5,7 +5,10 @@
 import { databaseOf } from '../../../service/workspace/workspace-store';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
 import { CaseDoc } from '../../../shared/docs/case-doc';
+import { CaseNotes } from '../../../shared/docs/case-notes';
+import { CaseTasks } from '../../../shared/docs/case-tasks';
 import { newCaseFields } from '../../../shared/domain/case';
 import { newSeizureFields, type SeizureFields } from '../../../shared/domain/seizure';
 import { CRIME_SECTORS, QUANTITY_UNITS } from '../../../shared/domain/codes';
@@ -53,7 +56,10 @@ type Op =
   | { kind: 'delete'; caseIx: number; pick: number }
   | { kind: 'meta'; caseIx: number; title: string; status: 'open' | 'closed' }
   | { kind: 'summary'; caseIx: number; text: string }
-  | { kind: 'import'; caseIx: number; rows: SeizureFields[] };
+  | { kind: 'import'; caseIx: number; rows: SeizureFields[] }
+  | { kind: 'fields'; caseIx: number; severity: 1 | 2 | 3 | 4; tags: string[]; assignee: string }
+  | { kind: 'notes'; caseIx: number; text: string }
+  | { kind: 'task'; caseIx: number; title: string };
 
 const opArb: fc.Arbitrary<Op> = fc.oneof(
   fc.record({ kind: fc.constant('add' as const), caseIx: fc.nat(2), fields: seizureArb }),
@@ -62,6 +68,9 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
   fc.record({ kind: fc.constant('meta' as const), caseIx: fc.nat(2), title: fc.constantFrom('Ivory', 'Timber ring', 'IUU fleet'), status: fc.constantFrom('open' as const, 'closed' as const) }),
   fc.record({ kind: fc.constant('summary' as const), caseIx: fc.nat(2), text: fc.string({ maxLength: 40 }) }),
   fc.record({ kind: fc.constant('import' as const), caseIx: fc.nat(2), rows: fc.array(seizureArb, { maxLength: 6 }) }),
+  fc.record({ kind: fc.constant('fields' as const), caseIx: fc.nat(2), severity: fc.constantFrom(1 as const, 2 as const, 3 as const, 4 as const), tags: fc.subarray(['ivory', 'port', 'op:thunder']), assignee: fc.constantFrom('', 'bob', 'carol') }),
+  fc.record({ kind: fc.constant('notes' as const), caseIx: fc.nat(2), text: fc.constantFrom('MV Ocean Star', 'bill of lading', 'Lagos forwarder') }),
+  fc.record({ kind: fc.constant('task' as const), caseIx: fc.nat(2), title: fc.constantFrom('Lab test', 'Interview master', 'Freeze account') }),
 );
 
 describe('projections', () => {
@@ -95,10 +104,24 @@ describe('projections', () => {
                 if (target) cd.deleteSeizure(target.id, w);
                 break;
               case 'meta':
-                cd.updateMeta({ title: op.title, status: op.status }, w);
+                // A closed case needs its resolution (layout 2).
+                cd.updateMeta({ title: op.title, status: op.status, ...(op.status === 'closed' ? { resolution: 'prosecuted' as const } : {}) }, w);
                 break;
               case 'summary':
                 cd.setSummary(op.text, w);
+                break;
+              case 'fields':
+                cd.updateMeta({ severity: op.severity, tags: op.tags, assignee: op.assignee }, w);
+                break;
+              case 'notes': {
+                const p = new Y.XmlElement('paragraph');
+                p.insert(0, [new Y.XmlText(op.text)]);
+                const frag = new CaseNotes(doc).fragment;
+                doc.transact(() => frag.insert(frag.length, [p]), { memberId: w.memberId, kind: 'local-write' });
+                break;
+              }
+              case 'task':
+                new CaseTasks(doc).add([{ id: crypto.randomUUID(), fields: { title: op.title } }], w);
                 break;
               case 'import':
                 cd.importRecords({ seizures: op.rows.map((fields) => ({ id: crypto.randomUUID(), fields })), routes: [], source: 'random.csv' }, w);
@@ -116,4 +139,30 @@ describe('projections', () => {
     const counts = databaseOf(ws.store).prepare('SELECT SUM(seizure_count) FROM cases').pluck().get() as number;
     expect(counts).toBe(databaseOf(ws.store).prepare('SELECT COUNT(*) FROM seizures').pluck().get());
   }, 120_000);
+
+  it('projects the layout-2 case fields, filters the list by them, and searches notes and tasks', async () => {
+    h = startService();
+    const c = h.client();
+    const me = await c.call('identity.create', { name: 'A', agency: 'B', role: 'admin' });
+    const ws = await c.call('workspaces.create', { name: 'W', casePrefix: 'NEST', reportingCurrency: 'USD' });
+    const a = await c.call('cases.create', { workspaceId: ws.id, fields: { ...newCaseFields('2026-01-01'), title: 'Pangolin scales', severity: 4, tags: ['pangolin', 'port'], assignee: me.memberId } });
+    const b = await c.call('cases.create', { workspaceId: ws.id, fields: { ...newCaseFields('2026-01-01'), title: 'Rosewood' } });
+    expect(a).toMatchObject({ severity: 4, tags: ['pangolin', 'port'], assignee: me.memberId, closedOn: '', resolution: '' });
+    const list = (q: Record<string, unknown>): Promise<string[]> => c.call('cases.list', { workspaceId: ws.id, ...q }).then((r) => r.map((x) => x.title).sort());
+    expect(await list({ severity: 4 })).toEqual(['Pangolin scales']);
+    expect(await list({ assignee: '' })).toEqual(['Rosewood']);
+    expect(await list({ tag: 'PORT' })).toEqual(['Pangolin scales']);
+    expect((await c.call('cases.list', { workspaceId: ws.id, sortBy: 'severity', sortDir: 'desc' })).map((x) => x.title)).toEqual(['Pangolin scales', 'Rosewood']);
+    const rt = h.service.workspace(ws.id);
+    rt.host.with(rt.caseDocName(b.id), (doc) => {
+      const p = new Y.XmlElement('paragraph');
+      p.insert(0, [new Y.XmlText('Shipped by Kuala Timber Sdn Bhd')]);
+      const frag = new CaseNotes(doc).fragment;
+      doc.transact(() => frag.insert(0, [p]), { memberId: me.memberId, kind: 'local-write' });
+      new CaseTasks(doc).add([{ id: crypto.randomUUID(), fields: { title: 'Subpoena the consignee bank' } }], { memberId: me.memberId });
+    });
+    expect((await c.call('search.query', { workspaceId: ws.id, text: 'Kuala' })).map((x) => x.caseId)).toEqual([b.id]);
+    expect((await c.call('search.query', { workspaceId: ws.id, text: 'subpoena' })).map((x) => x.caseId)).toEqual([b.id]);
+    expect(databaseOf(rt.store).prepare('SELECT notes FROM cases WHERE id = ?').pluck().get(b.id)).toBe('Shipped by Kuala Timber Sdn Bhd');
+  });
 });

@@ -103,7 +103,7 @@ describe('CaseDoc', () => {
     const cd = newCase();
     const log = cd.doc.getArray('audit');
     log.push([null, { by: 5 }, 'text', { at: 1, by: 'x', action: 'case.update', fields: [1] }]);
-    cd.updateMeta({ status: 'closed' }, alice);
+    cd.updateMeta({ status: 'closed', resolution: 'prosecuted' }, alice);
     expect(cd.readAudit().map((a) => a.action)).toEqual(['case.create', 'case.update']);
   });
 
@@ -163,7 +163,7 @@ describe('CaseDoc', () => {
     cd.updateSeizure(S1, { quantity: 1 }, ticking); // no change: no transaction content, no event
     cd.updateMeta({ status: 'prosecution' }, ticking);
     stop();
-    cd.updateMeta({ status: 'closed' }, ticking);
+    cd.updateMeta({ status: 'closed', resolution: 'prosecuted' }, ticking);
     expect(seen).toEqual([
       { meta: true, ids: [S1] },
       { meta: true, ids: [S1] },

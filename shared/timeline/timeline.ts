@@ -1,0 +1,118 @@
+/**
+ * The case timeline (issue 12 item 6) as a pure function: entries from any number of sources
+ * (events, seizures, tasks — and custody events once exhibits exist: one more source in the
+ * caller's list), each with a date of known precision, merged in date order.
+ *
+ * Ordering of dates of different precision: a date is ordered by its first day ("2024-05" as
+ * 2024-05-01, "2023" as 2023-01-01), and on the same first day the more precise entry comes
+ * first (a day before its month, a month before its year), then by kind and label so the order is
+ * the same on every machine.
+ */
+import type { DatePrecision } from '../domain/codes';
+import type { CaseEvent } from '../domain/case-event';
+import type { Task } from '../domain/task';
+
+/** What a timeline entry comes from. */
+export type TimelineKind = 'event' | 'seizure' | 'task-due' | 'task-done' | 'custody';
+
+/** One entry of the timeline. `date` is YYYY-MM-DD, YYYY-MM or YYYY, matching `precision`. */
+export interface TimelineEntry {
+  kind: TimelineKind;
+  /** The record it belongs to (event, seizure, task or exhibit id). */
+  recordId: string;
+  date: string;
+  precision: DatePrecision;
+  /** What happened, in the record's own words (an event's text, a seizure's commodity, a task's title). */
+  label: string;
+  /** Where the fact comes from ('' when not recorded). */
+  source: string;
+}
+
+/** A source of timeline entries: any function returning them (the order does not matter). */
+export type TimelineSource = () => readonly TimelineEntry[];
+
+const PRECISION_RANK: Record<DatePrecision, number> = { day: 0, month: 1, year: 2 };
+const KIND_RANK: Record<TimelineKind, number> = { event: 0, seizure: 1, custody: 2, 'task-due': 3, 'task-done': 4 };
+
+/** The first day a date of any precision stands for, YYYY-MM-DD ('' stays ''). */
+export function firstDay(date: string): string {
+  if (date.length === 4) return `${date}-01-01`;
+  if (date.length === 7) return `${date}-01`;
+  return date;
+}
+
+/** Orders two entries (see the module doc). */
+export function compareEntries(a: TimelineEntry, b: TimelineEntry): number {
+  return (
+    firstDay(a.date).localeCompare(firstDay(b.date)) ||
+    PRECISION_RANK[a.precision] - PRECISION_RANK[b.precision] ||
+    KIND_RANK[a.kind] - KIND_RANK[b.kind] ||
+    a.label.localeCompare(b.label) ||
+    a.recordId.localeCompare(b.recordId)
+  );
+}
+
+/** Every entry of every source that has a date, in timeline order. */
+export function assembleTimeline(sources: readonly TimelineSource[]): TimelineEntry[] {
+  return sources
+    .flatMap((s) => s())
+    .filter((e) => e.date !== '')
+    .sort(compareEntries);
+}
+
+/**
+ * A date cut to its precision, as the timeline shows it: "2024-05-17", "2024-05", or for a year
+ * `circa(year)` (the caller's catalogue sentence, e.g. "c. 2023").
+ */
+export function displayDate(date: string, precision: DatePrecision, circa: (year: string) => string): string {
+  if (precision === 'year') return circa(date.slice(0, 4));
+  if (precision === 'month') return date.slice(0, 7);
+  return date;
+}
+
+/** Timeline entries of case events. */
+export function eventEntries(events: readonly CaseEvent[]): TimelineSource {
+  return () => events.map((e) => ({ kind: 'event', recordId: e.id, date: e.date, precision: e.precision, label: e.text, source: e.source }));
+}
+
+/** The seizure fields the timeline reads (a Seizure or a projected seizure). */
+export interface DatedSeizure {
+  id: string;
+  seizureDate: string;
+  datePrecision: DatePrecision;
+  commodity: string;
+  taxon?: string;
+  place?: string;
+  sourceTitle?: string;
+}
+
+/** Timeline entries of seizures, by seizure date (cut to its precision). */
+export function seizureEntries(seizures: readonly DatedSeizure[]): TimelineSource {
+  return () =>
+    seizures.map((s) => ({
+      kind: 'seizure',
+      recordId: s.id,
+      date: cutTo(s.seizureDate, s.datePrecision),
+      precision: s.datePrecision,
+      label: [s.commodity, s.taxon ? `(${s.taxon})` : '', s.place ? `— ${s.place}` : ''].filter(Boolean).join(' '),
+      source: s.sourceTitle ?? '',
+    }));
+}
+
+/** Timeline entries of tasks: one on the due date (open tasks and done ones), one on the day a task was done. Cancelled tasks show neither. */
+export function taskEntries(tasks: readonly Task[]): TimelineSource {
+  return () =>
+    tasks.flatMap((task): TimelineEntry[] => {
+      if (task.status === 'cancelled') return [];
+      const out: TimelineEntry[] = [];
+      if (task.dueOn) out.push({ kind: 'task-due', recordId: task.id, date: task.dueOn, precision: 'day', label: task.title, source: task.agency });
+      if (task.status === 'done' && task.doneOn) out.push({ kind: 'task-done', recordId: task.id, date: task.doneOn, precision: 'day', label: task.title, source: task.agency });
+      return out;
+    });
+}
+
+/** `date` (YYYY-MM-DD or shorter) cut to what `precision` says is known. */
+function cutTo(date: string, precision: DatePrecision): string {
+  if (!date) return '';
+  return precision === 'year' ? date.slice(0, 4) : precision === 'month' ? date.slice(0, 7) : date;
+}

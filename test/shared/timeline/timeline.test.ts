@@ -1,0 +1,43 @@
+/** The timeline assembly: sources merged in date order with precision, tasks' due and done dates. */
+import { describe, expect, it } from 'vitest';
+import { assembleTimeline, displayDate, eventEntries, seizureEntries, taskEntries, type TimelineEntry } from '../../../shared/timeline/timeline';
+import type { Task } from '../../../shared/domain/task';
+import type { CaseEvent } from '../../../shared/domain/case-event';
+
+const stamps = { createdBy: 'a', createdAt: 0, updatedBy: 'a', updatedAt: 0 };
+const task = (id: string, over: Partial<Task>): Task => ({ id, title: id, assignee: '', agency: '', dueOn: '', status: 'todo', doneOn: '', ...stamps, ...over });
+const event = (id: string, date: string, precision: CaseEvent['precision'], text: string): CaseEvent => ({ id, date, precision, text, source: 'src', ...stamps });
+
+describe('assembleTimeline', () => {
+  it('orders entries of every precision and kind by date, precise before vague on the same first day', () => {
+    const entries = assembleTimeline([
+      eventEntries([event('e1', '2023', 'year', 'Network active'), event('e2', '2024-05', 'month', 'Shipment booked'), event('e3', '2024-05-01', 'day', 'Container loaded')]),
+      seizureEntries([{ id: 's1', seizureDate: '2024-05-17', datePrecision: 'day', commodity: 'pangolin scales', place: 'Singapore' }, { id: 's2', seizureDate: '2024-01-01', datePrecision: 'year', commodity: 'ivory' }]),
+      taskEntries([task('t1', { dueOn: '2024-06-01' }), task('t2', { status: 'done', dueOn: '2024-05-20', doneOn: '2024-05-18' }), task('t3', { status: 'cancelled', dueOn: '2024-05-19' }), task('t4', {})]),
+    ]);
+    expect(entries.map((e: TimelineEntry) => `${e.kind}:${e.recordId}:${e.date}`)).toEqual([
+      'event:e1:2023',
+      'seizure:s2:2024',
+      'event:e3:2024-05-01',
+      'event:e2:2024-05',
+      'seizure:s1:2024-05-17',
+      'task-done:t2:2024-05-18',
+      'task-due:t2:2024-05-20',
+      'task-due:t1:2024-06-01',
+    ]);
+    expect(entries.find((e) => e.recordId === 's1')?.label).toBe('pangolin scales — Singapore');
+  });
+
+  it('takes any further source, e.g. custody events, as one more function', () => {
+    const custody = (): TimelineEntry[] => [{ kind: 'custody', recordId: 'x1', date: '2024-05-17', precision: 'day', label: 'Handed to HSA lab', source: '' }];
+    const entries = assembleTimeline([custody, seizureEntries([{ id: 's1', seizureDate: '2024-05-17', datePrecision: 'day', commodity: 'scales' }])]);
+    expect(entries.map((e) => e.kind)).toEqual(['seizure', 'custody']);
+  });
+
+  it('shows a date cut to its precision', () => {
+    const circa = (y: string): string => `c. ${y}`;
+    expect(displayDate('2024-05-17', 'day', circa)).toBe('2024-05-17');
+    expect(displayDate('2024-05', 'month', circa)).toBe('2024-05');
+    expect(displayDate('2023', 'year', circa)).toBe('c. 2023');
+  });
+});
