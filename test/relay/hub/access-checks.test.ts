@@ -145,7 +145,7 @@ async function waitFor(cond: () => boolean, what: string): Promise<void> {
 }
 
 function newTick(): Tick {
-  return { appends: [], appendRooms: [], deliveries: [], changedWorkspaces: new Set(), served: new Set(), messages: 0, startedAt: 0 };
+  return { appends: [], appendRooms: [], deliveries: [], replies: 0, changedWorkspaces: new Set(), served: new Set(), messages: 0, startedAt: 0 };
 }
 
 /** The relay messages a tick would deliver to `conn`. */
