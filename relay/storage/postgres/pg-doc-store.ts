@@ -56,16 +56,24 @@ export class PgDocStore implements DocStore {
   /** Runs `fn` in a transaction on one pooled client (COMMIT on success, ROLLBACK on error). */
   protected async tx<T>(fn: (c: pg.PoolClient) => Promise<T>, begin = 'BEGIN'): Promise<T> {
     const c = await this.pool.connect();
+    // A connection lost while checked out (server restart, backend killed) emits 'error' on the
+    // client besides failing the query; unhandled it would crash the process. The query's
+    // rejection is what we report.
+    const ignore = () => undefined;
+    c.on('error', ignore);
+    let broken = false;
     try {
       await c.query(begin);
       const out = await fn(c);
       await c.query('COMMIT');
       return out;
     } catch (err) {
-      await c.query('ROLLBACK').catch(() => undefined);
+      await c.query('ROLLBACK').catch(() => (broken = true));
       throw err;
     } finally {
-      c.release();
+      c.off('error', ignore);
+      // A client whose ROLLBACK failed is dead: destroy it rather than hand it out again.
+      c.release(broken);
     }
   }
 
