@@ -112,6 +112,28 @@ describe('parseCommandLine', () => {
     expect(bad(['serve', 'extra'])).toMatch(/unexpected argument "extra"/);
   });
 
+  it('takes PostgreSQL and Redis from flags or the environment, and refuses other forms', () => {
+    const pgUrl = 'postgres://nest@db.internal/nest';
+    expect(parseCommandLine([], { NEST_RELAY_STORAGE: pgUrl, NEST_RELAY_REDIS: '/run/redis/redis.sock' })).toMatchObject({ kind: 'serve', settings: { storage: pgUrl, redis: 'unix:///run/redis/redis.sock' } });
+    expect(parseCommandLine(['--storage', 'postgresql:///nest?host=/run/postgresql', '--redis', 'redis://cache:6379'], {})).toMatchObject({ settings: { storage: 'postgresql:///nest?host=/run/postgresql', redis: 'redis://cache:6379' } });
+    // No setting: SQLite exactly as before (no storage or redis key at all).
+    const plain = parseCommandLine([], {});
+    expect(plain.kind === 'serve' && 'storage' in plain.settings).toBe(false);
+    expect(parseCommandLine(['migrate', '--storage', pgUrl], {})).toEqual({ kind: 'migrate', dataDir: expect.any(String), storage: pgUrl });
+    expect(parseCommandLine(['backup', '--out', '/b/r.dump'], { NEST_RELAY_STORAGE: pgUrl })).toMatchObject({ kind: 'backup', storage: pgUrl, out: '/b/r.dump' });
+    const bad = (argv: string[], env: Record<string, string> = {}) => {
+      try {
+        parseCommandLine(argv, env);
+      } catch (err) {
+        return (err as Error).message;
+      }
+      throw new Error('expected an error');
+    };
+    expect(bad(['--storage', 'mysql://x/y'])).toMatch(/--storage must be a PostgreSQL connection string/);
+    expect(bad(['--storage', pgUrl, '--redis', 'memcache://x'])).toMatch(/--redis must start with/);
+    expect(bad(['--redis', 'redis://cache:6379'])).toMatch(/set --storage too/);
+  });
+
   it('derives hub tuning that never buffers less than one message', () => {
     const s = parseCommandLine(['--max-message-bytes', String(200 * 1024 * 1024)], {});
     if (s.kind !== 'serve') throw new Error('serve expected');
