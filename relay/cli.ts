@@ -17,6 +17,7 @@ import { PostgresRelayStorage, redactUrl } from './storage/postgres/postgres-rel
 import type { RelayStorage } from './storage/relay-storage';
 import { SqliteRelayStorage } from './storage/sqlite-relay-storage';
 import { WorkerRelayStorage } from './storage/worker-relay-storage';
+import { RedisFanout } from './fanout/redis-fanout';
 
 /** A storage the key, backup and migrate commands can use. */
 type CommandStorage = RelayStorage & { backup(file: string): Promise<void> };
@@ -65,7 +66,10 @@ async function run(cmd: Command): Promise<void> {
       const keys = await storage.allWorkspaceKeys();
       if (keys.length === 0) log.warn('no workspace keys registered yet: every connection will be refused (see add-workspace)');
       if (!['127.0.0.1', '::1', 'localhost'].includes(s.host)) log.warn({ host: s.host }, 'listening beyond loopback: put a TLS reverse proxy in front (docs/relay.md)');
-      const relay = await startRelay({ ...s, ...hubTuning(s), storage, log, now: Date.now }).catch(async (err: unknown) => {
+      // Several processes on one PostgreSQL: Redis carries stored updates and presence between them.
+      const fanout = s.redis ? new RedisFanout({ url: s.redis, storage, log }) : undefined;
+      const relay = await startRelay({ ...s, ...hubTuning(s), storage, log, now: Date.now, fanout }).catch(async (err: unknown) => {
+        await fanout?.stop();
         await storage.close();
         const code = (err as { code?: unknown }).code;
         const why = code === 'EADDRINUSE' ? t('relay.cli.port-in-use') : code === 'EADDRNOTAVAIL' ? t('relay.cli.no-such-address') : fsReason(err);

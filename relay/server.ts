@@ -19,6 +19,7 @@ import { Hub, type HubOptions, type HubStats } from './hub/hub';
 import { handleHttp } from './http-routes';
 import { errorName } from './rooms';
 import type { RelayStorage } from './storage/relay-storage';
+import type { Fanout } from './fanout/fanout';
 
 /** Options of {@link startRelay}. */
 export interface RelayOptions extends HubOptions {
@@ -34,6 +35,8 @@ export interface RelayOptions extends HubOptions {
   log: Logger;
   /** Whether a non-admin's case doc must be registered (see ServeSettings); omitted: `off` (the CLI defaults to `required`). */
   caseRegistration?: 'required' | 'off';
+  /** Fan-out to the other relay processes on the same storage (Redis); omitted: a single process. */
+  fanout?: Fanout;
 }
 
 /** A running relay. */
@@ -56,12 +59,13 @@ const STATUS_TEXT: Record<number, string> = { 400: 'Bad Request', 401: 'Unauthor
  */
 export async function startRelay(opts: RelayOptions): Promise<RelayServer> {
   const { storage, log } = opts;
-  const hub = new Hub(storage, opts, log);
+  const hub = new Hub(storage, opts, log, opts.fanout ?? null);
+  await opts.fanout?.start(hub);
   const startedAt = opts.now();
   let closing = false;
   const wss = new WebSocketServer({ noServer: true, maxPayload: opts.maxMessageBytes, perMessageDeflate: false, clientTracking: false });
   const server = http.createServer((req, res) => {
-    void handleHttp(req, res, { storage, hub, log, startedAt, now: opts.now, caseRegistration: opts.caseRegistration ?? 'off' });
+    void handleHttp(req, res, { storage, hub, log, startedAt, now: opts.now, caseRegistration: opts.caseRegistration ?? 'off', fanout: opts.fanout ?? null });
   });
   const pendingUpgrades = new Set<Duplex>();
 
@@ -162,6 +166,7 @@ export async function startRelay(opts: RelayOptions): Promise<RelayServer> {
       closing = true;
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       for (const s of pendingUpgrades) s.destroy();
+      await opts.fanout?.stop();
       await hub.shutdown();
       server.closeAllConnections();
       await closed;

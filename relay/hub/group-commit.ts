@@ -31,6 +31,8 @@ export interface GroupCommitOptions {
   now: () => number;
   /** Called once a tick that changed the workspace doc of `wid` is stored (access is re-decided). */
   onWorkspaceStored: (wid: string) => void;
+  /** Called with a tick's appends once they are stored (published to the other relay processes). */
+  onStored?: (appends: Tick['appends']) => void;
 }
 
 /** The apply → store → deliver loop. */
@@ -92,6 +94,7 @@ export class GroupCommit {
     this.appending = pending.then(
       () => {
         this.o.counters.updatesStored += tick.appends.length;
+        if (tick.appends.length > 0) this.o.onStored?.(tick.appends);
         for (const room of tick.appendRooms) room.pending++;
         this.trace(tick, applyMs, performance.now() - t0);
         this.appending = null;
