@@ -19,6 +19,12 @@ export interface ServeSettings {
   keyCheckMs: number;
   pingIntervalMs: number;
   compactThreshold: number;
+  /** Open connections per member on this process (omitted by embedders: the default). */
+  maxConnsPerMember?: number;
+  /** Distinct docs a member may have open on this process (omitted: the default). */
+  maxDocsPerMember?: number;
+  /** Docs loaded in this process, idle ones unloading after idleUnloadMs (omitted: the default). */
+  maxLoadedDocs?: number;
   /**
    * `required` (default): a non-admin's case doc is stored only when the case is in the workspace
    * index or the member's registry doc (relay/registration.ts); `off`: the old rule, for task
@@ -62,6 +68,9 @@ export const DEFAULTS = {
   keyCheckS: 15,
   pingIntervalS: 30,
   compactThreshold: 500,
+  maxConnsPerMember: 64,
+  maxDocsPerMember: 512,
+  maxLoadedDocs: 20_000,
 } as const;
 
 /** The hub's fixed tuning (not worth a flag): fairness budget, inbox marks, outbound limit. */
@@ -80,6 +89,11 @@ export function hubTuning(s: ServeSettings): Omit<HubOptions, 'now'> {
     maxPresenceStateBytes: PRESENCE_LIMITS.maxStateBytes,
     maxPresenceClientsPerConn: PRESENCE_LIMITS.maxClientsPerConn,
     maxPendingUpdates: 256,
+    limits: {
+      maxConnectionsPerMember: s.maxConnsPerMember ?? DEFAULTS.maxConnsPerMember,
+      maxDocsPerMember: s.maxDocsPerMember ?? DEFAULTS.maxDocsPerMember,
+      maxLoadedDocs: s.maxLoadedDocs ?? DEFAULTS.maxLoadedDocs,
+    },
   };
 }
 
@@ -107,6 +121,9 @@ Options of serve (environment variable in brackets):
   --ping-interval-s <n>       keep-alive ping period [NEST_RELAY_PING_INTERVAL_S] (default ${DEFAULTS.pingIntervalS})
   --compact-threshold <n>     compact a doc after this many updates [NEST_RELAY_COMPACT_THRESHOLD] (default ${DEFAULTS.compactThreshold})
   --case-registration <r>     required: store a member's case doc only once an admin can see it; off: for older desktops (default required)
+  --max-conns-per-member <n>  open connections per member on this process, then 429 [NEST_RELAY_MAX_CONNS_PER_MEMBER] (default ${DEFAULTS.maxConnsPerMember})
+  --max-docs-per-member <n>   docs a member may have open on this process, then 429 [NEST_RELAY_MAX_DOCS_PER_MEMBER] (default ${DEFAULTS.maxDocsPerMember})
+  --max-loaded-docs <n>       docs loaded in this process, then 503 until idle ones unload [NEST_RELAY_MAX_LOADED_DOCS] (default ${DEFAULTS.maxLoadedDocs})
   --storage <url>             PostgreSQL instead of SQLite, postgres://user@host/db or postgres:///db?host=/run/postgresql [NEST_RELAY_STORAGE]
   --redis <url>               Redis to run several relay processes on one PostgreSQL, redis://host:6379 or unix:///run/redis/redis.sock [NEST_RELAY_REDIS]
   -h, --help                  this text
@@ -117,7 +134,7 @@ On start the relay prints one line on stdout: "listening on ws://HOST:PORT". Log
 
 type Flags = Map<string, string>;
 
-const SERVE_FLAGS = ['host', 'port', 'data-dir', 'storage', 'redis', 'max-message-bytes', 'idle-unload-s', 'key-check-s', 'ping-interval-s', 'compact-threshold', 'case-registration'];
+const SERVE_FLAGS = ['host', 'port', 'data-dir', 'storage', 'redis', 'max-message-bytes', 'idle-unload-s', 'key-check-s', 'ping-interval-s', 'compact-threshold', 'case-registration', 'max-conns-per-member', 'max-docs-per-member', 'max-loaded-docs'];
 const COMMAND_FLAGS: Record<string, string[]> = {
   serve: SERVE_FLAGS,
   'add-workspace': ['data-dir', 'storage', 'id', 'public-key', 'label'],
@@ -165,6 +182,9 @@ export function parseCommandLine(argv: readonly string[], env: Readonly<Record<s
           keyCheckMs: 1000 * int('key-check-s', flags.get('key-check-s') ?? env.NEST_RELAY_KEY_CHECK_S, DEFAULTS.keyCheckS, 1, 86_400),
           pingIntervalMs: 1000 * int('ping-interval-s', flags.get('ping-interval-s') ?? env.NEST_RELAY_PING_INTERVAL_S, DEFAULTS.pingIntervalS, 1, 3600),
           compactThreshold: int('compact-threshold', flags.get('compact-threshold') ?? env.NEST_RELAY_COMPACT_THRESHOLD, DEFAULTS.compactThreshold, 1, 1_000_000),
+          maxConnsPerMember: int('max-conns-per-member', flags.get('max-conns-per-member') ?? env.NEST_RELAY_MAX_CONNS_PER_MEMBER, DEFAULTS.maxConnsPerMember, 1, 100_000),
+          maxDocsPerMember: int('max-docs-per-member', flags.get('max-docs-per-member') ?? env.NEST_RELAY_MAX_DOCS_PER_MEMBER, DEFAULTS.maxDocsPerMember, 1, 1_000_000),
+          maxLoadedDocs: int('max-loaded-docs', flags.get('max-loaded-docs') ?? env.NEST_RELAY_MAX_LOADED_DOCS, DEFAULTS.maxLoadedDocs, 1, 10_000_000),
           caseRegistration: caseRegistration(flags.get('case-registration')),
           ...(storage ? { storage } : {}),
           ...redisSetting(text('redis', flags, env.NEST_RELAY_REDIS, ''), storage),

@@ -2,7 +2,7 @@
  * The relay's HTTP endpoints (everything that is not a WebSocket upgrade):
  *
  * - `GET /health` (no auth): `{ status: "ok" | "degraded", uptimeS, docsLoaded, docsStored, connections,
- *   storage: "ok" | "down", redis: "ready" | "down" | "off" }`. "degraded" for a minute after
+ *   storage: "ok" | "down", redis: "ready" | "down" | "off", limits }` (limits: relay/hub/limits.ts, or null). "degraded" for a minute after
  *   storage failed, while storage does not answer, or while Redis is down. Nothing sensitive.
  * - `GET /v1/changes?since=<clock>[&workspace=<id>]` (header `Authorization: Bearer <token>`;
  *   request and response declared in shared/protocol/relay/changes.ts): the docs of the token's workspace that the member may read and that changed after `clock`:
@@ -24,6 +24,7 @@ import { handleHistory, HISTORY_PATHS } from './history-routes';
 import { errorName } from './rooms';
 import type { RelayStorage } from './storage/relay-storage';
 import type { Fanout } from './fanout/fanout';
+import type { AdmissionLimits } from './hub/limits';
 
 /** What the routes need. */
 export interface RouteContext {
@@ -36,6 +37,8 @@ export interface RouteContext {
   caseRegistration: 'required' | 'off';
   /** The fan-out to other relay processes, or null (a single process). */
   fanout?: Fanout | null;
+  /** The admission limits, reported as they are (null: none). */
+  limits?: AdmissionLimits | null;
 }
 
 /** Handles one HTTP request. */
@@ -56,6 +59,7 @@ export async function handleHttp(req: IncomingMessage, res: ServerResponse, ctx:
         connections: s.connections,
         storage: docsStored === null ? 'down' : 'ok',
         redis,
+        limits: ctx.limits ?? null,
       });
     }
     if (url.pathname === CHANGES_PATH) {

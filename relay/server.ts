@@ -51,7 +51,7 @@ export interface RelayServer {
   close(): Promise<void>;
 }
 
-const STATUS_TEXT: Record<number, string> = { 400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 503: 'Service Unavailable' };
+const STATUS_TEXT: Record<number, string> = { 400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 429: 'Too Many Requests', 503: 'Service Unavailable' };
 
 /**
  * Starts a relay and resolves once it listens.
@@ -65,7 +65,7 @@ export async function startRelay(opts: RelayOptions): Promise<RelayServer> {
   let closing = false;
   const wss = new WebSocketServer({ noServer: true, maxPayload: opts.maxMessageBytes, perMessageDeflate: false, clientTracking: false });
   const server = http.createServer((req, res) => {
-    void handleHttp(req, res, { storage, hub, log, startedAt, now: opts.now, caseRegistration: opts.caseRegistration ?? 'off', fanout: opts.fanout ?? null });
+    void handleHttp(req, res, { storage, hub, log, startedAt, now: opts.now, caseRegistration: opts.caseRegistration ?? 'off', fanout: opts.fanout ?? null, limits: opts.limits ?? null });
   });
   const pendingUpgrades = new Set<Duplex>();
 
@@ -93,6 +93,8 @@ export async function startRelay(opts: RelayOptions): Promise<RelayServer> {
     if (!ref || name !== name.toLowerCase()) return refuse(socket, 400, 'bad-doc-name');
     const auth = await authenticate(req.headers, ref.workspaceId, storage, opts.now());
     if (!auth.ok) return refuse(socket, 401, auth.reason, { doc: name });
+    const limited = hub.admit(auth.claims.memberId, name);
+    if (limited) return refuse(socket, limited.status, limited.reason, { doc: name, member: auth.claims.memberId });
     const wsRoom = await hub.rooms.acquire(workspaceDocName(ref.workspaceId));
     const first = hub.decide(wsRoom, ref, auth.claims);
     if (!first.ok) {

@@ -31,6 +31,7 @@ import { AccessChecks } from './access-checks';
 import { Connections } from './connections';
 import { DeletionCheck } from './deletion-check';
 import { GroupCommit } from './group-commit';
+import { checkAdmission, type AdmissionRefusal } from './limits';
 import { Liveness } from './liveness';
 import { newCounters, type HubCounters, type HubOptions, type HubStats } from './options';
 import { Presence } from './presence';
@@ -90,6 +91,12 @@ export class Hub implements RoomListener<Connection>, FanoutTarget {
   /** Current counters. */
   stats(): HubStats {
     return { connections: this.connections.count, docsLoaded: this.rooms.size, ...this.counters };
+  }
+
+  /** Whether `memberId` may open `docName` now under the admission limits; null when it may (or there are none). */
+  admit(memberId: string, docName: string): AdmissionRefusal | null {
+    if (!this.opts.limits) return null;
+    return checkAdmission(this.opts.limits, { connections: this.connections.all(), loadedDocs: this.rooms.size, isLoaded: (n) => this.rooms.get(n) !== undefined }, memberId, docName);
   }
 
   /**

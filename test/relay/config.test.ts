@@ -22,9 +22,13 @@ describe('parseCommandLine', () => {
         keyCheckMs: 15_000,
         pingIntervalMs: 30_000,
         compactThreshold: 500,
+        maxConnsPerMember: 64,
+        maxDocsPerMember: 512,
+        maxLoadedDocs: 20_000,
         caseRegistration: 'required',
       },
     });
+    expect(parseCommandLine(['--max-conns-per-member', '3', '--max-loaded-docs', '10'], { NEST_RELAY_MAX_DOCS_PER_MEMBER: '5' })).toMatchObject({ settings: { maxConnsPerMember: 3, maxDocsPerMember: 5, maxLoadedDocs: 10 } });
   });
 
   it('takes --case-registration required|off and refuses anything else', () => {
