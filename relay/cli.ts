@@ -10,20 +10,39 @@ import { NestError } from '../shared/errors';
 import { t } from '../shared/messages';
 import { generateWorkspaceKey, parsePrivateJwk, parsePublicJwk } from '../shared/auth/keys';
 import { signInvitation } from '../shared/auth/tokens';
-import { hubTuning, HELP, parseCommandLine, type Command } from './config';
+import { hubTuning, HELP, parseCommandLine, type Command, type StorageLocation } from './config';
 import { fsReason, openError, prepareDataDir } from './data-dir';
 import { startRelay } from './server';
+import { PostgresRelayStorage, redactUrl } from './storage/postgres/postgres-relay-storage';
+import type { RelayStorage } from './storage/relay-storage';
 import { SqliteRelayStorage } from './storage/sqlite-relay-storage';
 import { WorkerRelayStorage } from './storage/worker-relay-storage';
+import { RedisFanout } from './fanout/redis-fanout';
 
-/** Opens the relay database of `dataDir` in this thread (the key and backup commands). */
-function openStorage(dataDir: string, mode: 'create' | 'existing'): SqliteRelayStorage {
-  const file = prepareDataDir(dataDir, mode);
+/** A storage the key, backup and migrate commands can use. */
+type CommandStorage = RelayStorage & { backup(file: string): Promise<void> };
+
+/**
+ * Opens the relay's storage for a one-shot command: PostgreSQL when `where.storage` is set
+ * (migrating it), else the SQLite database of `where.dataDir` in this thread.
+ * @throws NestError('invalid-params') saying which storage could not be opened and why.
+ */
+async function openStorage(where: StorageLocation, mode: 'create' | 'existing'): Promise<CommandStorage> {
+  if (where.storage) return openPostgres(where.storage);
+  const file = prepareDataDir(where.dataDir, mode);
   try {
     return SqliteRelayStorage.open(file);
   } catch (err) {
     throw openError(file, err);
   }
+}
+
+/** Opens and migrates PostgreSQL at `url`; a refusal keeps its NestError, a connection failure names the database. */
+async function openPostgres(url: string): Promise<PostgresRelayStorage> {
+  return PostgresRelayStorage.open(url).catch((err: unknown) => {
+    if (err instanceof NestError) throw err;
+    throw new NestError('invalid-params', { id: 'relay.data-dir.cannot-open', values: { file: redactUrl(url), reason: err instanceof Error ? err.message : String(err) } });
+  });
 }
 
 /** Reads a file named by `flag`, or says which file could not be read and why. */
@@ -43,20 +62,14 @@ async function run(cmd: Command): Promise<void> {
     case 'serve': {
       const s = cmd.settings;
       const log = createLogger('relay');
-      // SQLite runs in a worker thread: an fsync never stalls the event loop.
-      const file = prepareDataDir(s.dataDir, 'create');
-      const storage = await WorkerRelayStorage.open(file, {
-        onFatal: (err) => {
-          log.fatal({ err: err.name }, 'the storage worker died: exiting');
-          process.exit(1);
-        },
-      }).catch((err: unknown) => {
-        throw openError(file, err);
-      });
+      const storage = s.storage ? await openPostgres(s.storage) : await openSqliteWorker(s.dataDir, log);
       const keys = await storage.allWorkspaceKeys();
       if (keys.length === 0) log.warn('no workspace keys registered yet: every connection will be refused (see add-workspace)');
       if (!['127.0.0.1', '::1', 'localhost'].includes(s.host)) log.warn({ host: s.host }, 'listening beyond loopback: put a TLS reverse proxy in front (docs/relay.md)');
-      const relay = await startRelay({ ...s, ...hubTuning(s), storage, log, now: Date.now }).catch(async (err: unknown) => {
+      // Several processes on one PostgreSQL: Redis carries stored updates and presence between them.
+      const fanout = s.redis ? new RedisFanout({ url: s.redis, storage, log }) : undefined;
+      const relay = await startRelay({ ...s, ...hubTuning(s), storage, log, now: Date.now, fanout }).catch(async (err: unknown) => {
+        await fanout?.stop();
         await storage.close();
         const code = (err as { code?: unknown }).code;
         const why = code === 'EADDRINUSE' ? t('relay.cli.port-in-use') : code === 'EADDRNOTAVAIL' ? t('relay.cli.no-such-address') : fsReason(err);
@@ -82,7 +95,7 @@ async function run(cmd: Command): Promise<void> {
     }
     case 'add-workspace': {
       const jwk = parsePublicJwk(publicKeyText(cmd.publicKey));
-      const storage = openStorage(cmd.dataDir, 'create');
+      const storage = await openStorage(cmd, 'create');
       try {
         const rec = await storage.addWorkspaceKey(cmd.workspaceId, jwk, cmd.label);
         const count = (await storage.workspaceKeys(cmd.workspaceId)).length;
@@ -93,7 +106,7 @@ async function run(cmd: Command): Promise<void> {
       return;
     }
     case 'remove-key': {
-      const storage = openStorage(cmd.dataDir, 'existing');
+      const storage = await openStorage(cmd, 'existing');
       try {
         const removed = await storage.removeWorkspaceKey(cmd.workspaceId, cmd.kid);
         if (!removed) throw new NestError('not-found', { id: 'relay.cli.no-such-key', values: { workspaceId: cmd.workspaceId, kid: cmd.kid } });
@@ -105,7 +118,7 @@ async function run(cmd: Command): Promise<void> {
       return;
     }
     case 'list-workspaces': {
-      const storage = openStorage(cmd.dataDir, 'existing');
+      const storage = await openStorage(cmd, 'existing');
       try {
         for (const k of await storage.allWorkspaceKeys()) {
           console.log(`${k.workspaceId}  ${k.kid}  added ${new Date(k.addedAt).toISOString()}${k.label ? `  ${k.label}` : ''}`);
@@ -120,13 +133,19 @@ async function run(cmd: Command): Promise<void> {
       if (!fs.statSync(path.dirname(cmd.out), { throwIfNoEntry: false })?.isDirectory()) {
         throw new NestError('invalid-params', { id: 'relay.cli.out-folder-missing', values: { folder: path.dirname(cmd.out) } });
       }
-      const storage = openStorage(cmd.dataDir, 'existing');
+      const storage = await openStorage(cmd, 'existing');
       try {
         await storage.backup(cmd.out);
       } finally {
         await storage.close();
       }
       console.log(t('relay.cli.backup-written', { out: cmd.out }));
+      return;
+    }
+    case 'migrate': {
+      const storage = await openStorage(cmd, 'create');
+      await storage.close();
+      console.log(t('relay.cli.migrated'));
       return;
     }
     case 'generate-key': {
@@ -158,6 +177,19 @@ async function run(cmd: Command): Promise<void> {
       return;
     }
   }
+}
+
+/** SQLite in a worker thread (the single-process relay): an fsync never stalls the event loop. */
+async function openSqliteWorker(dataDir: string, log: ReturnType<typeof createLogger>): Promise<WorkerRelayStorage> {
+  const file = prepareDataDir(dataDir, 'create');
+  return WorkerRelayStorage.open(file, {
+    onFatal: (err) => {
+      log.fatal({ err: err.name }, 'the storage worker died: exiting');
+      process.exit(1);
+    },
+  }).catch((err: unknown) => {
+    throw openError(file, err);
+  });
 }
 
 /**

@@ -19,22 +19,39 @@ export interface ServeSettings {
   keyCheckMs: number;
   pingIntervalMs: number;
   compactThreshold: number;
+  /** Open connections per member on this process (omitted by embedders: the default). */
+  maxConnsPerMember?: number;
+  /** Distinct docs a member may have open on this process (omitted: the default). */
+  maxDocsPerMember?: number;
+  /** Docs loaded in this process, idle ones unloading after idleUnloadMs (omitted: the default). */
+  maxLoadedDocs?: number;
   /**
    * `required` (default): a non-admin's case doc is stored only when the case is in the workspace
    * index or the member's registry doc (relay/registration.ts); `off`: the old rule, for task
    * forces whose desktops predate case registries, until they are updated. Omitted (embedders): `off`.
    */
   caseRegistration?: 'required' | 'off';
+  /** PostgreSQL connection string (`postgres://…`, a socket folder as `?host=/run/postgresql`); unset: SQLite in `dataDir`. */
+  storage?: string;
+  /** Redis for fan-out between relay processes (`redis://…` or `unix:///path/redis.sock`); unset: a single process. */
+  redis?: string;
+}
+
+/** Where the key and backup commands find the relay's data: a PostgreSQL URL, else SQLite in `dataDir`. */
+export interface StorageLocation {
+  dataDir: string;
+  storage?: string;
 }
 
 /** A parsed command line. */
 export type Command =
   | { kind: 'help' }
   | { kind: 'serve'; settings: ServeSettings }
-  | { kind: 'add-workspace'; dataDir: string; workspaceId: string; publicKey: string; label: string }
-  | { kind: 'remove-key'; dataDir: string; workspaceId: string; kid: string }
-  | { kind: 'list-workspaces'; dataDir: string }
-  | { kind: 'backup'; dataDir: string; out: string }
+  | ({ kind: 'add-workspace'; workspaceId: string; publicKey: string; label: string } & StorageLocation)
+  | ({ kind: 'remove-key'; workspaceId: string; kid: string } & StorageLocation)
+  | ({ kind: 'list-workspaces' } & StorageLocation)
+  | ({ kind: 'backup'; out: string } & StorageLocation)
+  | ({ kind: 'migrate' } & StorageLocation)
   | { kind: 'generate-key'; out: string }
   | { kind: 'invite'; keyFile: string; workspaceId: string; memberId: string; name: string; agency: string; role: MemberRole; days: number };
 
@@ -51,6 +68,9 @@ export const DEFAULTS = {
   keyCheckS: 15,
   pingIntervalS: 30,
   compactThreshold: 500,
+  maxConnsPerMember: 64,
+  maxDocsPerMember: 512,
+  maxLoadedDocs: 20_000,
 } as const;
 
 /** The hub's fixed tuning (not worth a flag): fairness budget, inbox marks, outbound limit. */
@@ -69,6 +89,11 @@ export function hubTuning(s: ServeSettings): Omit<HubOptions, 'now'> {
     maxPresenceStateBytes: PRESENCE_LIMITS.maxStateBytes,
     maxPresenceClientsPerConn: PRESENCE_LIMITS.maxClientsPerConn,
     maxPendingUpdates: 256,
+    limits: {
+      maxConnectionsPerMember: s.maxConnsPerMember ?? DEFAULTS.maxConnsPerMember,
+      maxDocsPerMember: s.maxDocsPerMember ?? DEFAULTS.maxDocsPerMember,
+      maxLoadedDocs: s.maxLoadedDocs ?? DEFAULTS.maxLoadedDocs,
+    },
   };
 }
 
@@ -80,7 +105,8 @@ Usage:
   npm run relay -- add-workspace --id <uuid> --public-key <file | JWK JSON> [--label <text>]
   npm run relay -- remove-key --id <uuid> --kid <key id>
   npm run relay -- list-workspaces
-  npm run relay -- backup --out <file>            consistent copy of relay.sqlite, safe while serving
+  npm run relay -- backup --out <file>            consistent copy of relay.sqlite (or pg_dump of PostgreSQL), safe while serving
+  npm run relay -- migrate                        apply the storage's pending migrations and exit (serve does it too)
   npm run relay -- generate-key --out <private-key.jwk>
   npm run relay -- invite --key <private-key.jwk> --workspace <uuid> --member <id>
                           --name <name> --agency <agency> --role <role> [--days 30, at most 730]
@@ -95,21 +121,27 @@ Options of serve (environment variable in brackets):
   --ping-interval-s <n>       keep-alive ping period [NEST_RELAY_PING_INTERVAL_S] (default ${DEFAULTS.pingIntervalS})
   --compact-threshold <n>     compact a doc after this many updates [NEST_RELAY_COMPACT_THRESHOLD] (default ${DEFAULTS.compactThreshold})
   --case-registration <r>     required: store a member's case doc only once an admin can see it; off: for older desktops (default required)
+  --max-conns-per-member <n>  open connections per member on this process, then 429 [NEST_RELAY_MAX_CONNS_PER_MEMBER] (default ${DEFAULTS.maxConnsPerMember})
+  --max-docs-per-member <n>   docs a member may have open on this process, then 429 [NEST_RELAY_MAX_DOCS_PER_MEMBER] (default ${DEFAULTS.maxDocsPerMember})
+  --max-loaded-docs <n>       docs loaded in this process, then 503 until idle ones unload [NEST_RELAY_MAX_LOADED_DOCS] (default ${DEFAULTS.maxLoadedDocs})
+  --storage <url>             PostgreSQL instead of SQLite, postgres://user@host/db or postgres:///db?host=/run/postgresql [NEST_RELAY_STORAGE]
+  --redis <url>               Redis to run several relay processes on one PostgreSQL, redis://host:6379 or unix:///run/redis/redis.sock [NEST_RELAY_REDIS]
   -h, --help                  this text
 
-add-workspace, remove-key, list-workspaces and backup take --data-dir too. Roles: ${MEMBER_ROLES.join(', ')}.
+add-workspace, remove-key, list-workspaces, backup and migrate take --data-dir and --storage too. Roles: ${MEMBER_ROLES.join(', ')}.
 On start the relay prints one line on stdout: "listening on ws://HOST:PORT". Logs (JSON) go to stderr.
 `;
 
 type Flags = Map<string, string>;
 
-const SERVE_FLAGS = ['host', 'port', 'data-dir', 'max-message-bytes', 'idle-unload-s', 'key-check-s', 'ping-interval-s', 'compact-threshold', 'case-registration'];
+const SERVE_FLAGS = ['host', 'port', 'data-dir', 'storage', 'redis', 'max-message-bytes', 'idle-unload-s', 'key-check-s', 'ping-interval-s', 'compact-threshold', 'case-registration', 'max-conns-per-member', 'max-docs-per-member', 'max-loaded-docs'];
 const COMMAND_FLAGS: Record<string, string[]> = {
   serve: SERVE_FLAGS,
-  'add-workspace': ['data-dir', 'id', 'public-key', 'label'],
-  'remove-key': ['data-dir', 'id', 'kid'],
-  'list-workspaces': ['data-dir'],
-  backup: ['data-dir', 'out'],
+  'add-workspace': ['data-dir', 'storage', 'id', 'public-key', 'label'],
+  'remove-key': ['data-dir', 'storage', 'id', 'kid'],
+  'list-workspaces': ['data-dir', 'storage'],
+  backup: ['data-dir', 'storage', 'out'],
+  migrate: ['data-dir', 'storage'],
   'generate-key': ['out'],
   invite: ['key', 'workspace', 'member', 'name', 'agency', 'role', 'days'],
 };
@@ -134,6 +166,9 @@ export function parseCommandLine(argv: readonly string[], env: Readonly<Record<s
   const base = env.INIT_CWD || process.cwd();
   const abs = (p: string): string => path.resolve(base, p);
   const dataDir = abs(text('data-dir', flags, env.NEST_RELAY_DATA_DIR, DEFAULTS.dataDir));
+  const storage = storageUrl(text('storage', flags, env.NEST_RELAY_STORAGE, ''));
+  // Only present when set, so a SQLite command reads exactly as before.
+  const where: StorageLocation = storage ? { dataDir, storage } : { dataDir };
   switch (name) {
     case 'serve':
       return {
@@ -147,21 +182,28 @@ export function parseCommandLine(argv: readonly string[], env: Readonly<Record<s
           keyCheckMs: 1000 * int('key-check-s', flags.get('key-check-s') ?? env.NEST_RELAY_KEY_CHECK_S, DEFAULTS.keyCheckS, 1, 86_400),
           pingIntervalMs: 1000 * int('ping-interval-s', flags.get('ping-interval-s') ?? env.NEST_RELAY_PING_INTERVAL_S, DEFAULTS.pingIntervalS, 1, 3600),
           compactThreshold: int('compact-threshold', flags.get('compact-threshold') ?? env.NEST_RELAY_COMPACT_THRESHOLD, DEFAULTS.compactThreshold, 1, 1_000_000),
+          maxConnsPerMember: int('max-conns-per-member', flags.get('max-conns-per-member') ?? env.NEST_RELAY_MAX_CONNS_PER_MEMBER, DEFAULTS.maxConnsPerMember, 1, 100_000),
+          maxDocsPerMember: int('max-docs-per-member', flags.get('max-docs-per-member') ?? env.NEST_RELAY_MAX_DOCS_PER_MEMBER, DEFAULTS.maxDocsPerMember, 1, 1_000_000),
+          maxLoadedDocs: int('max-loaded-docs', flags.get('max-loaded-docs') ?? env.NEST_RELAY_MAX_LOADED_DOCS, DEFAULTS.maxLoadedDocs, 1, 10_000_000),
           caseRegistration: caseRegistration(flags.get('case-registration')),
+          ...(storage ? { storage } : {}),
+          ...redisSetting(text('redis', flags, env.NEST_RELAY_REDIS, ''), storage),
         },
       };
     case 'add-workspace': {
       const key = required('public-key', flags);
       // A file name or the JWK JSON itself.
       const publicKey = key.trimStart().startsWith('{') ? key : abs(key);
-      return { kind: 'add-workspace', dataDir, workspaceId: uuid('id', flags), publicKey, label: flags.get('label') ?? '' };
+      return { kind: 'add-workspace', ...where, workspaceId: uuid('id', flags), publicKey, label: flags.get('label') ?? '' };
     }
     case 'remove-key':
-      return { kind: 'remove-key', dataDir, workspaceId: uuid('id', flags), kid: required('kid', flags) };
+      return { kind: 'remove-key', ...where, workspaceId: uuid('id', flags), kid: required('kid', flags) };
     case 'list-workspaces':
-      return { kind: 'list-workspaces', dataDir };
+      return { kind: 'list-workspaces', ...where };
     case 'backup':
-      return { kind: 'backup', dataDir, out: abs(required('out', flags)) };
+      return { kind: 'backup', ...where, out: abs(required('out', flags)) };
+    case 'migrate':
+      return { kind: 'migrate', ...where };
     case 'generate-key':
       return { kind: 'generate-key', out: abs(required('out', flags)) };
     default: {
@@ -241,4 +283,27 @@ function uuid(flag: string, flags: Flags): string {
   const v = required(flag, flags);
   if (!idSchema.safeParse(v).success) throw new NestError('invalid-params', { id: 'relay.cli.not-uuid', values: { flag } });
   return v.toLowerCase();
+}
+
+/**
+ * `--storage`: '' (SQLite) or a PostgreSQL connection string.
+ * @throws NestError('invalid-params') for any other scheme.
+ */
+function storageUrl(v: string): string | undefined {
+  if (v === '') return undefined;
+  if (!/^postgres(ql)?:\/\//.test(v)) throw new NestError('invalid-params', { id: 'relay.cli.bad-storage' });
+  return v;
+}
+
+/**
+ * `--redis`: '' (one process) or `redis://`, `rediss://`, `unix://` or an absolute socket path
+ * (made `unix://…`). Fan-out needs a shared database, so Redis without PostgreSQL is refused.
+ * @throws NestError('invalid-params') for another form, or Redis with SQLite.
+ */
+function redisSetting(v: string, storage: string | undefined): { redis?: string } {
+  if (v === '') return {};
+  const url = v.startsWith('/') ? `unix://${v}` : v;
+  if (!/^(rediss?|unix):\/\//.test(url)) throw new NestError('invalid-params', { id: 'relay.cli.bad-redis' });
+  if (!storage) throw new NestError('invalid-params', { id: 'relay.cli.redis-needs-postgres' });
+  return { redis: url };
 }

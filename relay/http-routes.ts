@@ -1,8 +1,9 @@
 /**
  * The relay's HTTP endpoints (everything that is not a WebSocket upgrade):
  *
- * - `GET /health` (no auth): `{ status: "ok" | "degraded", uptimeS, docsLoaded, docsStored, connections }`.
- *   "degraded" for a minute after storage failed. Nothing sensitive.
+ * - `GET /health` (no auth): `{ status: "ok" | "degraded", uptimeS, docsLoaded, docsStored, connections,
+ *   storage: "ok" | "down", redis: "ready" | "down" | "off", limits }` (limits: relay/hub/limits.ts, or null). "degraded" for a minute after
+ *   storage failed, while storage does not answer, or while Redis is down. Nothing sensitive.
  * - `GET /v1/changes?since=<clock>[&workspace=<id>]` (header `Authorization: Bearer <token>`;
  *   request and response declared in shared/protocol/relay/changes.ts): the docs of the token's workspace that the member may read and that changed after `clock`:
  *   `{ clock, docs: [{ doc, lastSeq }] }`, oldest change first. Pass `clock` as `since` next time
@@ -22,6 +23,8 @@ import type { Hub } from './hub/hub';
 import { handleHistory, HISTORY_PATHS } from './history-routes';
 import { errorName } from './rooms';
 import type { RelayStorage } from './storage/relay-storage';
+import type { Fanout } from './fanout/fanout';
+import type { AdmissionLimits } from './hub/limits';
 
 /** What the routes need. */
 export interface RouteContext {
@@ -32,6 +35,10 @@ export interface RouteContext {
   now: () => number;
   /** `required`: a non-admin's list leaves out case docs neither indexed nor in their registry. */
   caseRegistration: 'required' | 'off';
+  /** The fan-out to other relay processes, or null (a single process). */
+  fanout?: Fanout | null;
+  /** The admission limits, reported as they are (null: none). */
+  limits?: AdmissionLimits | null;
 }
 
 /** Handles one HTTP request. */
@@ -41,13 +48,18 @@ export async function handleHttp(req: IncomingMessage, res: ServerResponse, ctx:
     if (url.pathname === '/health') {
       if (req.method !== 'GET' && req.method !== 'HEAD') return reply(res, 405, { error: 'method-not-allowed' });
       const s = ctx.hub.stats();
-      const degraded = s.lastStorageErrorAt !== null && ctx.now() - s.lastStorageErrorAt < 60_000;
+      const docsStored = await ctx.storage.docCount().catch(() => null);
+      const redis = ctx.fanout ? ctx.fanout.state() : 'off';
+      const degraded = (s.lastStorageErrorAt !== null && ctx.now() - s.lastStorageErrorAt < 60_000) || docsStored === null || redis === 'down';
       return reply(res, 200, {
         status: degraded ? 'degraded' : 'ok',
         uptimeS: Math.round((ctx.now() - ctx.startedAt) / 1000),
         docsLoaded: s.docsLoaded,
-        docsStored: await ctx.storage.docCount(),
+        docsStored,
         connections: s.connections,
+        storage: docsStored === null ? 'down' : 'ok',
+        redis,
+        limits: ctx.limits ?? null,
       });
     }
     if (url.pathname === CHANGES_PATH) {

@@ -19,6 +19,7 @@ import { Hub, type HubOptions, type HubStats } from './hub/hub';
 import { handleHttp } from './http-routes';
 import { errorName } from './rooms';
 import type { RelayStorage } from './storage/relay-storage';
+import type { Fanout } from './fanout/fanout';
 
 /** Options of {@link startRelay}. */
 export interface RelayOptions extends HubOptions {
@@ -34,6 +35,8 @@ export interface RelayOptions extends HubOptions {
   log: Logger;
   /** Whether a non-admin's case doc must be registered (see ServeSettings); omitted: `off` (the CLI defaults to `required`). */
   caseRegistration?: 'required' | 'off';
+  /** Fan-out to the other relay processes on the same storage (Redis); omitted: a single process. */
+  fanout?: Fanout;
 }
 
 /** A running relay. */
@@ -48,7 +51,7 @@ export interface RelayServer {
   close(): Promise<void>;
 }
 
-const STATUS_TEXT: Record<number, string> = { 400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 503: 'Service Unavailable' };
+const STATUS_TEXT: Record<number, string> = { 400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 429: 'Too Many Requests', 503: 'Service Unavailable' };
 
 /**
  * Starts a relay and resolves once it listens.
@@ -56,12 +59,13 @@ const STATUS_TEXT: Record<number, string> = { 400: 'Bad Request', 401: 'Unauthor
  */
 export async function startRelay(opts: RelayOptions): Promise<RelayServer> {
   const { storage, log } = opts;
-  const hub = new Hub(storage, opts, log);
+  const hub = new Hub(storage, opts, log, opts.fanout ?? null);
+  await opts.fanout?.start(hub);
   const startedAt = opts.now();
   let closing = false;
   const wss = new WebSocketServer({ noServer: true, maxPayload: opts.maxMessageBytes, perMessageDeflate: false, clientTracking: false });
   const server = http.createServer((req, res) => {
-    void handleHttp(req, res, { storage, hub, log, startedAt, now: opts.now, caseRegistration: opts.caseRegistration ?? 'off' });
+    void handleHttp(req, res, { storage, hub, log, startedAt, now: opts.now, caseRegistration: opts.caseRegistration ?? 'off', fanout: opts.fanout ?? null, limits: opts.limits ?? null });
   });
   const pendingUpgrades = new Set<Duplex>();
 
@@ -89,6 +93,8 @@ export async function startRelay(opts: RelayOptions): Promise<RelayServer> {
     if (!ref || name !== name.toLowerCase()) return refuse(socket, 400, 'bad-doc-name');
     const auth = await authenticate(req.headers, ref.workspaceId, storage, opts.now());
     if (!auth.ok) return refuse(socket, 401, auth.reason, { doc: name });
+    const limited = hub.admit(auth.claims.memberId, name);
+    if (limited) return refuse(socket, limited.status, limited.reason, { doc: name, member: auth.claims.memberId });
     const wsRoom = await hub.rooms.acquire(workspaceDocName(ref.workspaceId));
     const first = hub.decide(wsRoom, ref, auth.claims);
     if (!first.ok) {
@@ -162,6 +168,7 @@ export async function startRelay(opts: RelayOptions): Promise<RelayServer> {
       closing = true;
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       for (const s of pendingUpgrades) s.destroy();
+      await opts.fanout?.stop();
       await hub.shutdown();
       server.closeAllConnections();
       await closed;

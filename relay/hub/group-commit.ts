@@ -33,6 +33,8 @@ export interface GroupCommitOptions {
   maxWaitingMessages: number;
   /** Called once a tick that changed the workspace doc of `wid` is stored (access is re-decided). */
   onWorkspaceStored: (wid: string) => void;
+  /** Called with a tick's appends once they are stored (published to the other relay processes). */
+  onStored?: (appends: Tick['appends']) => void;
 }
 
 /** The apply → store → deliver loop. */
@@ -112,6 +114,7 @@ export class GroupCommit {
     for (const tick of ticks) {
       if (stored) {
         this.o.counters.updatesStored += tick.appends.length;
+        if (tick.appends.length > 0) this.o.onStored?.(tick.appends);
         for (const room of tick.appendRooms) room.pending++;
         this.trace(tick, t0 - tick.startedAt, storeMs);
       }

@@ -14,6 +14,7 @@
  * relay protocol of shared/protocol/relay/) to the part that handles it.
  */
 import * as Y from 'yjs';
+import { applyAwarenessUpdate, encodeAwarenessUpdate } from 'y-protocols/awareness';
 import type { WebSocket } from 'ws';
 import type { Logger } from '../../node/log';
 import type { InvitationClaims } from '../../shared/auth/tokens';
@@ -22,6 +23,7 @@ import { decodeClientMessage, encodeStored, encodeSyncStep1, encodeSyncStep2, en
 import type { DeletionRefusal } from '../../shared/permissions';
 import type { AccessDecision } from '../access';
 import { Connection } from '../connection';
+import { REMOTE, type Fanout, type FanoutTarget } from '../fanout/fanout';
 import type { Room, RoomListener } from '../room';
 import { RoomRegistry } from '../rooms';
 import type { RelayStorage } from '../storage/relay-storage';
@@ -29,6 +31,7 @@ import { AccessChecks } from './access-checks';
 import { Connections } from './connections';
 import { DeletionCheck } from './deletion-check';
 import { GroupCommit } from './group-commit';
+import { checkAdmission, type AdmissionRefusal } from './limits';
 import { Liveness } from './liveness';
 import { newCounters, type HubCounters, type HubOptions, type HubStats } from './options';
 import { Presence } from './presence';
@@ -46,7 +49,7 @@ export interface AttachRequest {
 }
 
 /** The relay's connections and message loop. */
-export class Hub implements RoomListener<Connection> {
+export class Hub implements RoomListener<Connection>, FanoutTarget {
   /** The loaded docs. */
   readonly rooms: RoomRegistry;
   private readonly counters: HubCounters = newCounters();
@@ -62,6 +65,8 @@ export class Hub implements RoomListener<Connection> {
     storage: RelayStorage,
     private readonly opts: HubOptions,
     private readonly log: Logger,
+    /** Other relay processes (issue 15): stored updates and presence go out, theirs come in. */
+    private readonly fanout: Fanout | null = null,
   ) {
     this.rooms = new RoomRegistry(storage, this, opts, log);
     this.connections = new Connections({ maxBufferedBytes: opts.maxBufferedBytes, rooms: this.rooms, log, onForget: (conn) => this.forget(conn) });
@@ -81,12 +86,19 @@ export class Hub implements RoomListener<Connection> {
       // Two ticks' worth may wait for one fsync; beyond that the inbound queues take the strain.
       maxWaitingMessages: 2 * opts.maxTickMessages,
       onWorkspaceStored: (wid) => this.access.recheckWorkspace(wid),
+      onStored: (appends) => this.fanout?.publishStored(appends),
     });
   }
 
   /** Current counters. */
   stats(): HubStats {
     return { connections: this.connections.count, docsLoaded: this.rooms.size, ...this.counters };
+  }
+
+  /** Whether `memberId` may open `docName` now under the admission limits; null when it may (or there are none). */
+  admit(memberId: string, docName: string): AdmissionRefusal | null {
+    if (!this.opts.limits) return null;
+    return checkAdmission(this.opts.limits, { connections: this.connections.all(), loadedDocs: this.rooms.size, isLoaded: (n) => this.rooms.get(n) !== undefined }, memberId, docName);
   }
 
   /**
@@ -141,7 +153,31 @@ export class Hub implements RoomListener<Connection> {
   }
 
   /** @inheritdoc */
+  applyRemoteUpdate(docName: string, update: Uint8Array): void {
+    const room = this.rooms.get(docName);
+    if (room) Y.applyUpdate(room.doc, update, REMOTE);
+  }
+
+  /** @inheritdoc */
+  applyRemotePresence(docName: string, update: Uint8Array): void {
+    const room = this.rooms.get(docName);
+    if (room) applyAwarenessUpdate(room.awareness, update, REMOTE);
+  }
+
+  /** @inheritdoc */
+  loadedDocs(): string[] {
+    return [...this.rooms.all()].map((r) => r.name);
+  }
+
+  /** @inheritdoc */
   onDocUpdate(room: Room<Connection>, update: Uint8Array, origin: unknown): void {
+    if (origin === REMOTE) {
+      // Stored by another process already: shown here at once, never stored again. A workspace
+      // change (a member removed or downgraded there) re-decides this process's connections too.
+      this.connections.broadcast(room, encodeUpdate(update), null);
+      if (room.workspace) this.access.recheckWorkspace(room.ref.workspaceId);
+      return;
+    }
     const tick = this.scheduler.current;
     if (!tick) {
       // Only a tick applies updates; anything else would bypass storage.
@@ -156,8 +192,9 @@ export class Hub implements RoomListener<Connection> {
   }
 
   /** @inheritdoc */
-  onAwarenessUpdate(room: Room<Connection>, changed: number[], _origin: unknown): void {
+  onAwarenessUpdate(room: Room<Connection>, changed: number[], origin: unknown): void {
     this.presence.changed(room, changed, this.scheduler.current);
+    if (this.fanout && origin !== REMOTE) this.fanout.publishPresence(room.name, encodeAwarenessUpdate(room.awareness, changed));
   }
 
   /** Handles one queued client message within `tick` (called by the scheduler). */

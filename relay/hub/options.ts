@@ -4,6 +4,7 @@
  */
 import type { InboxLimits } from '../connection';
 import type { RoomOptions } from '../rooms';
+import type { AdmissionLimits } from './limits';
 
 /** Tuning of the hub. Defaults in relay/config.ts. */
 export interface HubOptions extends RoomOptions {
@@ -34,6 +35,8 @@ export interface HubOptions extends RoomOptions {
    * closed with 1013 to resync; a client whose update was complete loses nothing.
    */
   maxPendingUpdates: number;
+  /** Admission limits (relay/hub/limits.ts); omitted (embedders, older tests): none. */
+  limits?: AdmissionLimits;
   /** Clock, ms since epoch. */
   now: () => number;
 }

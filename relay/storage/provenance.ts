@@ -47,8 +47,8 @@ export function sha256Hex(data: Uint8Array | string): string {
   return createHash('sha256').update(data).digest('hex');
 }
 
-/** The chain value of a row after `prev` (hex; '' for the first row). */
-function chainOf(prev: string, seq: number, doc: string, member: string, at: number, sha: string): string {
+/** The chain value of a row after `prev` (hex; '' for the first row); shared with the PostgreSQL log. */
+export function chainOf(prev: string, seq: number, doc: string, member: string, at: number, sha: string): string {
   return sha256Hex(`${prev}|${seq}|${doc}|${member}|${at}|${sha}`);
 }
 

@@ -22,9 +22,13 @@ describe('parseCommandLine', () => {
         keyCheckMs: 15_000,
         pingIntervalMs: 30_000,
         compactThreshold: 500,
+        maxConnsPerMember: 64,
+        maxDocsPerMember: 512,
+        maxLoadedDocs: 20_000,
         caseRegistration: 'required',
       },
     });
+    expect(parseCommandLine(['--max-conns-per-member', '3', '--max-loaded-docs', '10'], { NEST_RELAY_MAX_DOCS_PER_MEMBER: '5' })).toMatchObject({ settings: { maxConnsPerMember: 3, maxDocsPerMember: 5, maxLoadedDocs: 10 } });
   });
 
   it('takes --case-registration required|off and refuses anything else', () => {
@@ -110,6 +114,28 @@ describe('parseCommandLine', () => {
     expect(bad(['add-workspace', '--id', WID])).toMatch(/--public-key is required/);
     expect(bad(['invite', '--key', 'k', '--workspace', WID, '--member', 'm', '--name', 'n', '--agency', 'a', '--role', 'boss'])).toMatch(/--role must be one of/);
     expect(bad(['serve', 'extra'])).toMatch(/unexpected argument "extra"/);
+  });
+
+  it('takes PostgreSQL and Redis from flags or the environment, and refuses other forms', () => {
+    const pgUrl = 'postgres://nest@db.internal/nest';
+    expect(parseCommandLine([], { NEST_RELAY_STORAGE: pgUrl, NEST_RELAY_REDIS: '/run/redis/redis.sock' })).toMatchObject({ kind: 'serve', settings: { storage: pgUrl, redis: 'unix:///run/redis/redis.sock' } });
+    expect(parseCommandLine(['--storage', 'postgresql:///nest?host=/run/postgresql', '--redis', 'redis://cache:6379'], {})).toMatchObject({ settings: { storage: 'postgresql:///nest?host=/run/postgresql', redis: 'redis://cache:6379' } });
+    // No setting: SQLite exactly as before (no storage or redis key at all).
+    const plain = parseCommandLine([], {});
+    expect(plain.kind === 'serve' && 'storage' in plain.settings).toBe(false);
+    expect(parseCommandLine(['migrate', '--storage', pgUrl], {})).toEqual({ kind: 'migrate', dataDir: expect.any(String), storage: pgUrl });
+    expect(parseCommandLine(['backup', '--out', '/b/r.dump'], { NEST_RELAY_STORAGE: pgUrl })).toMatchObject({ kind: 'backup', storage: pgUrl, out: '/b/r.dump' });
+    const bad = (argv: string[], env: Record<string, string> = {}) => {
+      try {
+        parseCommandLine(argv, env);
+      } catch (err) {
+        return (err as Error).message;
+      }
+      throw new Error('expected an error');
+    };
+    expect(bad(['--storage', 'mysql://x/y'])).toMatch(/--storage must be a PostgreSQL connection string/);
+    expect(bad(['--storage', pgUrl, '--redis', 'memcache://x'])).toMatch(/--redis must start with/);
+    expect(bad(['--redis', 'redis://cache:6379'])).toMatch(/set --storage too/);
   });
 
   it('derives hub tuning that never buffers less than one message', () => {

@@ -1,17 +1,25 @@
 /**
- * The relay's provenance log (relay/storage/provenance.ts) on both relay storages: written with
+ * The relay's provenance log (relay/storage/provenance.ts, postgres/pg-provenance.ts) on every relay storage: written with
  * every append, kept through compaction, past states rebuilt from it, the hash chain verified,
  * and the table refusing updates and deletes.
  */
 import { createHash, randomUUID } from 'node:crypto';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import pg from 'pg';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { openDatabase } from '../../node/store/sqlite';
 import { SqliteRelayStorage } from '../../relay/storage/sqlite-relay-storage';
 import { WorkerRelayStorage } from '../../relay/storage/worker-relay-storage';
 import type { RelayStorage } from '../../relay/storage/relay-storage';
+import { PostgresRelayStorage } from '../../relay/storage/postgres/postgres-relay-storage';
 import { tempDir } from './helpers';
+import { startPostgres, type PgCluster } from './support/servers';
+
+let cluster: Promise<PgCluster> | null = null;
+afterAll(async () => {
+  if (cluster) await (await cluster).stop();
+});
 
 const open: RelayStorage[] = [];
 afterEach(async () => {
@@ -21,6 +29,7 @@ afterEach(async () => {
 const kinds = {
   sqlite: async (file: string) => SqliteRelayStorage.open(file),
   worker: async (file: string) => WorkerRelayStorage.open(file),
+  postgres: async () => PostgresRelayStorage.open(await (await (cluster ??= startPostgres())).freshDatabase()),
 };
 
 describe.each(Object.keys(kinds) as (keyof typeof kinds)[])('provenance on %s storage', (kind) => {
@@ -74,8 +83,32 @@ describe('the provenance table', () => {
     expect(await s.verifyProvenance()).toBe(bad);
   });
 
-  it('keeps alerts per workspace', async () => {
-    const s = SqliteRelayStorage.open(path.join(tempDir(), 'relay.sqlite'));
+  it('on PostgreSQL too: refuses updates, deletes and truncation, and a row changed behind the relay breaks the chain', async () => {
+    const url = await (await (cluster ??= startPostgres())).freshDatabase();
+    const s = await PostgresRelayStorage.open(url);
+    open.push(s);
+    const name = `${randomUUID()}/workspace`;
+    const d = new Y.Doc();
+    d.getMap('m').set('a', 1);
+    await s.appendBatch([{ docName: name, update: Y.encodeStateAsUpdate(d), memberId: 'm1' }, { docName: name, update: Y.encodeStateAsUpdate(d), memberId: 'm2' }]);
+    expect((await s.compact(name)).outcome).toBe('compacted');
+    const c = new pg.Client({ connectionString: url });
+    await c.connect();
+    try {
+      await expect(c.query('DELETE FROM relay_provenance')).rejects.toThrow(/append-only/);
+      await expect(c.query("UPDATE relay_provenance SET member_id = 'x'")).rejects.toThrow(/append-only/);
+      await expect(c.query('TRUNCATE relay_provenance')).rejects.toThrow(/append-only/);
+      expect(await s.verifyProvenance()).toBeNull();
+      await c.query("ALTER TABLE relay_provenance DISABLE TRIGGER relay_provenance_no_update; UPDATE relay_provenance SET member_id = 'forged' WHERE member_id = 'm2'");
+    } finally {
+      await c.end();
+    }
+    const bad = (await s.provenance(name, 0, 10))[1]!.seq;
+    expect(await s.verifyProvenance()).toBe(bad);
+  });
+
+  it.each(['sqlite', 'postgres'] as const)('keeps alerts per workspace (%s)', async (kind) => {
+    const s = await kinds[kind](path.join(tempDir(), 'relay.sqlite'));
     open.push(s);
     const wid = randomUUID();
     const id = await s.addAlert({ workspaceId: wid, kind: 'mass-deletion', doc: `${wid}/case/x`, memberId: 'm1', records: 30 });

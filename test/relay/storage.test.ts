@@ -6,7 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { generateWorkspaceKey } from '../../shared/auth/keys';
 import { SqliteRelayStorage } from '../../relay/storage/sqlite-relay-storage';
@@ -14,9 +14,23 @@ import { WorkerRelayStorage } from '../../relay/storage/worker-relay-storage';
 import { SqliteDocLog } from '../../node/store/sqlite-doc-log';
 import { openDatabase } from '../../node/store/sqlite';
 import { loadMigrations } from '../../node/store/migrations';
+import { PostgresRelayStorage } from '../../relay/storage/postgres/postgres-relay-storage';
 import { tempDir } from './helpers';
+import { startPostgres, type PgCluster } from './support/servers';
 
-const open: SqliteRelayStorage[] = [];
+let cluster: Promise<PgCluster> | null = null;
+afterAll(async () => {
+  if (cluster) await (await cluster).stop();
+});
+
+/** A PostgresRelayStorage on a fresh database of this file's cluster. */
+async function pgStorage(): Promise<PostgresRelayStorage> {
+  const s = await PostgresRelayStorage.open(await (await (cluster ??= startPostgres())).freshDatabase());
+  open.push(s);
+  return s;
+}
+
+const open: { close(): Promise<void> }[] = [];
 afterEach(async () => {
   for (const s of open.splice(0)) await s.close();
 });
@@ -64,8 +78,8 @@ describe('SqliteRelayStorage', () => {
     db.close();
   });
 
-  it('registers, lists and removes workspace keys; adding twice is harmless', async () => {
-    const s = storage();
+  it.each(['sqlite', 'postgres'])('registers, lists and removes workspace keys; adding twice is harmless (%s)', async (kind) => {
+    const s = kind === 'sqlite' ? storage() : await pgStorage();
     const wid = randomUUID();
     const k1 = await generateWorkspaceKey();
     const k2 = await generateWorkspaceKey();

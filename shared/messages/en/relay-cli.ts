@@ -7,6 +7,9 @@ const WHERE = 'check --data-dir (or NEST_RELAY_DATA_DIR)';
 
 export const relayCliMessages = {
   'relay.cli.unknown-command': 'unknown command "{name}" (see --help)',
+  'relay.cli.bad-storage': '--storage must be a PostgreSQL connection string starting with postgres:// (leave it out for SQLite in --data-dir)',
+  'relay.cli.bad-redis': '--redis must start with redis://, rediss:// or unix://, or be the path of a Redis socket',
+  'relay.cli.redis-needs-postgres': '--redis fans updates out between relay processes sharing one PostgreSQL database: set --storage too',
   'relay.cli.bad-role': '--role must be one of {roles}',
   'relay.cli.unexpected-argument': 'unexpected argument "{arg}" (see --help)',
   'relay.cli.unknown-option': 'unknown option --{key} for {command} (see --help)',
@@ -31,6 +34,7 @@ export const relayCliMessages = {
     'workspace {workspaceId}: key {kid} registered ({count, plural, one {# key} other {# keys}} now valid)',
   'relay.cli.key-removed': 'workspace {workspaceId}: key {kid} removed ({left, number} left); connections it signed close within the key check period',
   'relay.cli.backup-written': 'backup written to {out}',
+  'relay.cli.migrated': 'storage migrated to the newest schema',
   'relay.cli.private-key-written': 'private key written to {out} (keep it secret); key id {kid}; the public key follows on stdout',
   'relay.cli.error': 'error: {message}',
   'relay.data-dir.is-file': `the data folder {dir} is a file, not a folder: ${WHERE}`,

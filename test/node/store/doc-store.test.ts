@@ -1,13 +1,15 @@
 /**
- * The DocStore interface (node/store/doc-store.ts), one suite run over every implementation:
- * the desktop's SqliteDocStore, the relay's SqliteRelayStorage and its worker-thread
- * WorkerRelayStorage. Appends, loads, state vectors, compaction (also racing appends and other
- * compactions on a second store of the same file), changes since a clock, listing, closing, and
- * refusing a newer database untouched.
+ * The DocStore interface (node/store/doc-store.ts), one contract suite run over every
+ * implementation: the desktop's SqliteDocStore, the relay's SqliteRelayStorage, its worker-thread
+ * WorkerRelayStorage and the relay's PostgresRelayStorage (a throw-away cluster for this file, a
+ * fresh database per test). Appends, loads, state vectors, compaction (also racing appends and
+ * other compactions on a second store of the same database), changes since a clock, listing,
+ * closing, and refusing a newer database untouched.
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import pg from 'pg';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import type { DocStore } from '../../../node/store/doc-store';
 import { migrate } from '../../../node/store/migrations';
@@ -15,18 +17,51 @@ import { openDatabase } from '../../../node/store/sqlite';
 import { SqliteDocStore } from '../../../node/store/sqlite-doc-store';
 import { SqliteRelayStorage } from '../../../relay/storage/sqlite-relay-storage';
 import { WorkerRelayStorage } from '../../../relay/storage/worker-relay-storage';
+import { PostgresRelayStorage } from '../../../relay/storage/postgres/postgres-relay-storage';
 import { NestError } from '../../../shared/errors';
 import { tempDir } from '../../helpers/temp-dir';
+import { startPostgres, type PgCluster } from '../../relay/support/servers';
 
 interface Impl {
   name: string;
-  /** Opens (creating and migrating) the store on `file`. */
-  open(file: string): Promise<DocStore>;
+  /** Where a fresh, empty store lives (a file path or a database URL). */
+  location(): Promise<string>;
+  /** Opens (creating and migrating) the store at `loc`. */
+  open(loc: string): Promise<DocStore>;
+  /** Marks the closed store at `loc` as written by a newer version. */
+  makeNewer(loc: string): Promise<void>;
+  /** Everything stored at `loc`, to compare before and after (closed store). */
+  contents(loc: string): Promise<string>;
+}
+
+const sqliteFile = async () => path.join(tempDir(), 'docs.sqlite');
+const sqliteNewer = async (file: string) => {
+  const db = openDatabase(file);
+  db.pragma('user_version = 999');
+  db.pragma('wal_checkpoint(TRUNCATE)');
+  db.close();
+};
+const sqliteContents = async (file: string) => fs.readFileSync(file).toString('base64');
+
+let cluster: Promise<PgCluster> | null = null;
+afterAll(async () => {
+  if (cluster) await (await cluster).stop();
+});
+/** Runs `sql` on the database at `url` and returns the rows. */
+async function pgQuery(url: string, sql: string): Promise<unknown[]> {
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  try {
+    return (await c.query(sql)).rows;
+  } finally {
+    await c.end();
+  }
 }
 
 const impls: Impl[] = [
   {
     name: 'SqliteDocStore (desktop)',
+    location: sqliteFile,
     open: async (file) => {
       const db = openDatabase(file);
       try {
@@ -37,9 +72,18 @@ const impls: Impl[] = [
       }
       return new SqliteDocStore(db);
     },
+    makeNewer: sqliteNewer,
+    contents: sqliteContents,
   },
-  { name: 'SqliteRelayStorage (relay)', open: async (file) => SqliteRelayStorage.open(file) },
-  { name: 'WorkerRelayStorage (relay, worker threads)', open: (file) => WorkerRelayStorage.open(file) },
+  { name: 'SqliteRelayStorage (relay)', location: sqliteFile, open: async (file) => SqliteRelayStorage.open(file), makeNewer: sqliteNewer, contents: sqliteContents },
+  { name: 'WorkerRelayStorage (relay, worker threads)', location: sqliteFile, open: (file) => WorkerRelayStorage.open(file), makeNewer: sqliteNewer, contents: sqliteContents },
+  {
+    name: 'PostgresRelayStorage (relay, several processes)',
+    location: async () => (await (cluster ??= startPostgres())).freshDatabase(),
+    open: (url) => PostgresRelayStorage.open(url),
+    makeNewer: async (url) => void (await pgQuery(url, "INSERT INTO relay_schema_migrations VALUES (999, 'future', 0)")),
+    contents: async (url) => JSON.stringify([await pgQuery(url, 'SELECT * FROM relay_schema_migrations ORDER BY version'), await pgQuery(url, 'SELECT seq, doc_id, data FROM doc_updates ORDER BY seq')]),
+  },
 ];
 
 const opened: DocStore[] = [];
@@ -64,8 +108,8 @@ async function loaded(store: DocStore, name: string): Promise<Y.Doc> {
 }
 
 describe.each(impls)('DocStore: $name', (impl) => {
-  async function open(file = path.join(tempDir(), 'docs.sqlite')): Promise<DocStore> {
-    const s = await impl.open(file);
+  async function open(loc?: string): Promise<DocStore> {
+    const s = await impl.open(loc ?? (await impl.location()));
     opened.push(s);
     return s;
   }
@@ -89,9 +133,9 @@ describe.each(impls)('DocStore: $name', (impl) => {
   });
 
   it('an append is visible to another store on the same file once it resolved', async () => {
-    const file = path.join(tempDir(), 'docs.sqlite');
-    const s = await open(file);
-    const other = await open(file);
+    const loc = await impl.location();
+    const s = await open(loc);
+    const other = await open(loc);
     await s.append('w/a', update('x', 1), 'm');
     expect((await loaded(other, 'w/a')).getMap('m').toJSON()).toEqual({ x: 1 });
   });
@@ -132,9 +176,9 @@ describe.each(impls)('DocStore: $name', (impl) => {
   });
 
   it('loses nothing when appends and compactions of two stores on one file interleave', async () => {
-    const file = path.join(tempDir(), 'docs.sqlite');
-    const a = await open(file);
-    const b = await open(file);
+    const loc = await impl.location();
+    const a = await open(loc);
+    const b = await open(loc);
     const work: Promise<unknown>[] = [];
     const outcomes: string[] = [];
     for (let i = 0; i < 120; i++) {
@@ -176,24 +220,21 @@ describe.each(impls)('DocStore: $name', (impl) => {
   });
 
   it('refuses calls after close', async () => {
-    const s = await impl.open(path.join(tempDir(), 'docs.sqlite'));
+    const s = await impl.open(await impl.location());
     await s.close();
     await expect(s.read('w/a')).rejects.toThrow();
   });
 
   it('refuses a database written by a newer version and leaves it untouched', async () => {
-    const file = path.join(tempDir(), 'docs.sqlite');
-    const s = await impl.open(file);
+    const loc = await impl.location();
+    const s = await impl.open(loc);
     await s.append('w/a', update('x', 1), '');
     await s.close();
-    const db = openDatabase(file);
-    db.pragma('user_version = 999');
-    db.pragma('wal_checkpoint(TRUNCATE)');
-    db.close();
-    const bytes = fs.readFileSync(file);
-    const err = await impl.open(file).catch((e: unknown) => e);
+    await impl.makeNewer(loc);
+    const before = await impl.contents(loc);
+    const err = await impl.open(loc).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(NestError);
     expect((err as NestError).code).toBe('database-too-new');
-    expect(fs.readFileSync(file).equals(bytes)).toBe(true);
+    expect(await impl.contents(loc)).toBe(before);
   });
 });
