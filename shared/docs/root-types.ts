@@ -18,6 +18,9 @@ export const CASE_DOC_ROOTS = {
   audit: 'array',
   valuations: 'map',
   estimateAssumptions: 'map',
+  /** Entities and links (issue 12): additive roots, older replicas ignore them. */
+  entities: 'map',
+  links: 'map',
 } as const;
 
 /** Root types of a workspace doc: name → kind. */

@@ -32,6 +32,7 @@ import { membersMessages } from './members';
 import { caseMessages } from './case';
 import { uiHistoryMessages } from './ui-history';
 import { identifierMessages } from './identifiers';
+import { entityMessages } from './entities';
 
 /** Every message id with its English ICU pattern. */
 export const en = {
@@ -64,4 +65,5 @@ export const en = {
   ...appMessages,
   ...uiHistoryMessages,
   ...identifierMessages,
+  ...entityMessages,
 } as const;
