@@ -29,6 +29,7 @@ import * as routeOps from './case-routes';
 import { importRecords, type ImportItems } from './case-import';
 import * as entityOps from './case-entities';
 import * as linkOps from './case-links';
+import { readChartLayout, saveChartLayout, type ChartPosition } from './case-chart-layout';
 import { changeOf, observeInserts, type CaseDocChange } from './case-changes';
 import { t } from '../messages/format';
 
@@ -293,6 +294,10 @@ export class CaseDoc extends DocView {
   updateLink = (id: string, patch: Record<string, unknown>, w: Writer): string[] => linkOps.updateLink(this.graphParts, this.tx, id, patch, w);
   /** Deletes a link (mark); @throws NestError('not-found'). */
   deleteLink = (id: string, w: Writer): void => linkOps.deleteLink(this.graphParts, this.tx, id, w);
+  /** Link chart node positions by node id (case-chart-layout.ts). */
+  readChartLayout = (): Record<string, ChartPosition> => readChartLayout(this.doc.getMap('chartLayout'));
+  /** Stores changed link chart positions; returns how many were written. */
+  saveChartLayout = (positions: Record<string, ChartPosition>, w: Writer): number => saveChartLayout(this.doc.getMap('chartLayout'), this.tx, positions, w);
 
   /**
    * The audit log, oldest first. Entries that do not have the audit shape (written by a buggy or

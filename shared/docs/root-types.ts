@@ -21,6 +21,8 @@ export const CASE_DOC_ROOTS = {
   /** Entities and links (issue 12): additive roots, older replicas ignore them. */
   entities: 'map',
   links: 'map',
+  /** Link chart node positions (case-chart-layout.ts). */
+  chartLayout: 'map',
 } as const;
 
 /** Root types of a workspace doc: name → kind. */

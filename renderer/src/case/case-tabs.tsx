@@ -11,6 +11,8 @@ import { t, type MessageId } from '../../../shared/messages';
 const TABS: { tab: CaseTab; label: MessageId; icon: IconName }[] = [
   { tab: 'overview', label: 'ui.case.tabs.overview', icon: 'file' },
   { tab: 'seizures', label: 'ui.case.tabs.seizures', icon: 'table' },
+  { tab: 'entities', label: 'entity.tab', icon: 'users' },
+  { tab: 'chart', label: 'chart.title', icon: 'link' },
   { tab: 'map', label: 'ui.case.tabs.map', icon: 'map' },
   { tab: 'valuation', label: 'ui.case.tabs.valuation', icon: 'chart' },
 ];
