@@ -15,7 +15,7 @@ import { Icon } from '../ui/icons';
 import { EntityHistoryDialog } from './entity-history-dialog';
 import { FORM_FIELDS, fieldLabel, draftOf } from './entity-form';
 import { KIND_STYLE } from './entity-style';
-import { schemeLabel } from './entity-labels';
+import { kindLabel, relationshipLabel, schemeLabel } from './entity-labels';
 import { entityFields } from '../../../shared/docs/case-entities';
 
 /** Props of {@link EntityDetail}. */
@@ -53,7 +53,7 @@ export function EntityDetail(props: EntityDetailProps): ReactNode {
   const into = props.links.filter((l) => l.to === e.id);
   const linkRow = (l: Link, other: string, dir: 'in' | 'out'): ReactNode => (
     <li key={l.id} className="entity-link" data-testid="entity-link">
-      <span className="entity-link-rel">{dir === 'out' ? t('entity.relationship', { relationship: l.relationship }) : `← ${t('entity.relationship', { relationship: l.relationship })}`}</span>{' '}
+      <span className="entity-link-rel">{dir === 'out' ? relationshipLabel(l.relationship) : `← ${relationshipLabel(l.relationship)}`}</span>{' '}
       {props.entities.some((x) => x.id === other) ? (
         <button type="button" className="btn-link" onClick={() => props.onSelect(other)}>
           {nameOf(other)}
@@ -76,7 +76,7 @@ export function EntityDetail(props: EntityDetailProps): ReactNode {
         <span className="kind-dot" style={{ background: KIND_STYLE[e.kind].color }} aria-hidden="true" />
         <div className="grow">
           <h2 id="entity-detail-title">{entityLabel(e)}</h2>
-          <p className="muted small">{t('entity.kind', { kind: e.kind })}</p>
+          <p className="muted small">{kindLabel(e.kind)}</p>
         </div>
         {props.onEdit ? (
           <button type="button" className="btn btn-sm" onClick={props.onEdit}>

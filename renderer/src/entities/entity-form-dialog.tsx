@@ -3,6 +3,7 @@
  * case doc's own schema, so an IMO number with a wrong check digit or a mistyped IBAN shows the
  * catalogue's reason next to the field. Saving goes through `CaseDoc.addEntity` / `updateEntity`.
  */
+import { kindLabel, addKindLabel } from './entity-labels';
 import { useState, type ReactNode } from 'react';
 import type { CaseDoc, Entity } from '../../../shared/docs/case-doc';
 import type { Writer } from '../../../shared/docs/records';
@@ -51,7 +52,7 @@ export function EntityFormDialog(props: EntityFormDialogProps): ReactNode {
     } else {
       const id = crypto.randomUUID();
       props.caseDoc.addEntity(id, fields, props.writer);
-      toast(t('entity.added', { kind }));
+      toast(t('entity.added', { kind: kind.replace(/-/g, '_') }));
       props.onSaved(id);
     }
     props.onClose();
@@ -60,12 +61,12 @@ export function EntityFormDialog(props: EntityFormDialogProps): ReactNode {
 
   return (
     <FormDialog
-      title={entity ? t('entity.edit', { name: t('entity.kind', { kind }) }) : t('entity.add')}
+      title={entity ? t('entity.edit', { name: kindLabel(kind) }) : t('entity.add')}
       description={t('entity.form-description')}
       onClose={props.onClose}
       size="wide"
       className="entity-dialog"
-      submitLabel={entity ? t('entity.save') : t('entity.add-kind', { kind })}
+      submitLabel={entity ? t('entity.save') : addKindLabel(kind)}
       onSubmit={save}
       onIssues={(issues) => setErrors(Object.fromEntries(issues.map((i) => [i.field.split('.')[0]!, i.message])))}
     >
@@ -85,7 +86,7 @@ export function EntityFormDialog(props: EntityFormDialogProps): ReactNode {
                 setErrors({});
               }}
             >
-              {t('entity.kind', { kind: k })}
+              {kindLabel(k)}
             </button>
           ))}
         </div>

@@ -19,7 +19,7 @@ import { EntityFormDialog } from './entity-form-dialog';
 import { EntityDetail } from './entity-detail';
 import { LinkFormDialog } from './link-form-dialog';
 import { KIND_STYLE } from './entity-style';
-import { keyIdentifiers } from './entity-labels';
+import { keyIdentifiers, kindLabel } from './entity-labels';
 import './entities.css';
 
 /** Props of {@link EntityPanel}. */
@@ -54,7 +54,7 @@ export function EntityPanel(props: EntityPanelProps): ReactNode {
   const rows = useMemo<Row[]>(() => {
     const q = filter.trim().toLowerCase();
     return entities
-      .filter((e) => !q || `${entityLabel(e)} ${keyIdentifiers(e)} ${t('entity.kind', { kind: e.kind })}`.toLowerCase().includes(q))
+      .filter((e) => !q || `${entityLabel(e)} ${keyIdentifiers(e)} ${kindLabel(e.kind)}`.toLowerCase().includes(q))
       .map((e) => ({ e, links: links.filter((l) => l.from === e.id || l.to === e.id).length }));
   }, [entities, links, filter]);
   const current = entities.find((e) => e.id === selected) ?? null;
@@ -67,7 +67,7 @@ export function EntityPanel(props: EntityPanelProps): ReactNode {
       cell: (r) => (
         <span className="entity-kind">
           <span className="kind-dot" style={{ background: KIND_STYLE[r.e.kind].color }} aria-hidden="true" />
-          {t('entity.kind', { kind: r.e.kind })}
+          {kindLabel(r.e.kind)}
         </span>
       ),
     },

@@ -3,6 +3,7 @@
  * dates and source. Saving goes through `CaseDoc.addLink` (validated there: no self-link, end date
  * not before start).
  */
+import { kindLabel, relationshipLabel } from './entity-labels';
 import { useState, type ReactNode } from 'react';
 import type { CaseDoc, Entity } from '../../../shared/docs/case-doc';
 import type { Writer } from '../../../shared/docs/records';
@@ -57,7 +58,7 @@ export function LinkFormDialog(props: LinkFormDialogProps): ReactNode {
             <select className="select" {...c} name="relationship" value={relationship} onChange={(e) => setRelationship(e.target.value as Relationship)}>
               {RELATIONSHIPS.map((r) => (
                 <option key={r} value={r}>
-                  {t('entity.relationship', { relationship: r })}
+                  {relationshipLabel(r)}
                 </option>
               ))}
             </select>
@@ -70,7 +71,7 @@ export function LinkFormDialog(props: LinkFormDialogProps): ReactNode {
                 <optgroup label={t('entity.tab')}>
                   {targets.map((e) => (
                     <option key={e.id} value={e.id}>
-                      {entityLabel(e)} — {t('entity.kind', { kind: e.kind })}
+                      {entityLabel(e)} — {kindLabel(e.kind)}
                     </option>
                   ))}
                 </optgroup>

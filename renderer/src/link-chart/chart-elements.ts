@@ -12,7 +12,7 @@ import type { Seizure } from '../../../shared/domain/seizure';
 import type { CrossCaseMatch } from '../../../shared/rpc/entities';
 import { t } from '../../../shared/messages';
 import { KIND_STYLE, OTHER_CASE_STYLE, SEIZURE_STYLE } from '../entities/entity-style';
-import { schemeLabel } from '../entities/entity-labels';
+import { relationshipLabel, schemeLabel } from '../entities/entity-labels';
 
 /** A chart node: `kind` an entity kind, 'seizure' or 'case' (a bridge to another case). */
 export interface ChartNode {
@@ -44,7 +44,7 @@ export function chartElements(entities: Entity[], links: Link[], seizures: Seizu
   for (const s of seizures) {
     if (linked.has(s.id)) nodes.push({ id: s.id, label: `${s.commodity}\n${s.seizureDate}`, kind: 'seizure', color: SEIZURE_STYLE.color, shape: SEIZURE_STYLE.shape });
   }
-  const edges: ChartEdge[] = links.map((l) => ({ id: l.id, source: l.from, target: l.to, label: t('entity.relationship', { relationship: l.relationship }), bridge: false }));
+  const edges: ChartEdge[] = links.map((l) => ({ id: l.id, source: l.from, target: l.to, label: relationshipLabel(l.relationship), bridge: false }));
   const seen = new Set<string>();
   for (const m of matches) {
     const node = bridgeId(m.otherCaseId);

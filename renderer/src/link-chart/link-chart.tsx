@@ -6,6 +6,7 @@
  * and for every member; nodes without a position are placed deterministically (chart-elements.ts).
  * A text list of the same nodes and links follows the canvas for screen readers. Exports a PNG.
  */
+import { kindLabel } from '../entities/entity-labels';
 import { useEffect, useMemo, useRef, type ReactNode } from 'react';
 import cytoscape, { type Core } from 'cytoscape';
 import type { CaseDoc, Entity, Link } from '../../../shared/docs/case-doc';
@@ -172,7 +173,7 @@ export function LinkChart(props: LinkChartProps): ReactNode {
             {kinds.map((k) => (
               <li key={k}>
                 <span className="kind-dot" style={{ background: KIND_STYLE[k].color }} aria-hidden="true" />
-                {t('entity.kind', { kind: k })}
+                {kindLabel(k)}
               </li>
             ))}
             <li>

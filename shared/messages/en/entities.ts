@@ -1,12 +1,12 @@
 /** English messages about entities, links, the cross-case index and the link chart (issue 12 items 3–5). */
 
-/** Entity kinds as a select: `{kind, select, …}`. */
+/** Entity kinds as a select: `{kind, select, …}`; ICU select keys cannot hold '-', so kinds are passed with '_' (renderer/src/entities/entity-labels.ts kindLabel). */
 export const ENTITY_KIND_SELECT =
-  'person {Person} organisation {Organisation} vessel {Vessel} vehicle {Vehicle} aircraft {Aircraft} bank-account {Bank account} crypto-wallet {Crypto wallet} phone {Phone} email {E-mail address} address {Address} other {Entity}';
+  'person {Person} organisation {Organisation} vessel {Vessel} vehicle {Vehicle} aircraft {Aircraft} bank_account {Bank account} crypto_wallet {Crypto wallet} phone {Phone} email {E-mail address} address {Address} other {Entity}';
 
 /** Relationships as a select. */
 const REL =
-  'owner {owner of} director {director of} shareholder {shareholder of} employee {employee of} shipper {shipper of} consignee {consignee of} master-of {master of} operator {operator of} paid {paid} family {family of} associate {associate of} uses-phone {uses phone} uses-email {uses e-mail} holds-account {holds account} located-at {located at} involved-in {involved in} other {linked to}';
+  'owner {owner of} director {director of} shareholder {shareholder of} employee {employee of} shipper {shipper of} consignee {consignee of} master_of {master of} operator {operator of} paid {paid} family {family of} associate {associate of} uses_phone {uses phone} uses_email {uses e-mail} holds_account {holds account} located_at {located at} involved_in {involved in} other {linked to}';
 
 export const entityMessages = {
   'entity.kind': `{kind, select, ${ENTITY_KIND_SELECT}}`,
