@@ -105,6 +105,11 @@ export function LinkChart(props: LinkChartProps): ReactNode {
       autoungrabify: props.readOnly,
     });
     cyRef.current = cy;
+    // A small graph fitted to the canvas would be blown up: cap the opening zoom at a readable size.
+    if (cy.zoom() > 1.2) {
+      cy.zoom(1.2);
+      cy.center();
+    }
     box.current.dataset.positions = JSON.stringify(pos);
     if (Object.keys(placed).length && !props.readOnly) props.caseDoc.saveChartLayout(placed, props.writer);
     cy.on('dragfree', 'node', (ev) => {
