@@ -10,7 +10,6 @@ import { entityLabel } from '../../../shared/docs/case-entities';
 import type { ChartPosition } from '../../../shared/docs/case-chart-layout';
 import type { Seizure } from '../../../shared/domain/seizure';
 import type { CrossCaseMatch } from '../../../shared/rpc/entities';
-import { t } from '../../../shared/messages';
 import { KIND_STYLE, OTHER_CASE_STYLE, SEIZURE_STYLE } from '../entities/entity-style';
 import { relationshipLabel, schemeLabel } from '../entities/entity-labels';
 
