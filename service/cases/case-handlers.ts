@@ -12,7 +12,7 @@ import { permissionContext } from '../workspace/permission-context';
 import type { WorkspaceRuntime } from '../workspace/workspace-runtime';
 
 /** A test of whether this desktop's member may read case `caseId` of `ws` (`case.read`). */
-function readableCases(ws: WorkspaceRuntime): (caseId: string) => boolean {
+export function readableCases(ws: WorkspaceRuntime): (caseId: string) => boolean {
   const { subject, target } = permissionContext(ws);
   return (caseId) => can(subject, 'case.read', { ...target, caseId });
 }

@@ -15,16 +15,20 @@ import { CaseNotes } from '../../shared/docs/case-notes';
 import { CaseTasks } from '../../shared/docs/case-tasks';
 import type { Seizure } from '../../shared/domain/seizure';
 import type { SqliteDocLog } from '../../node/store/sqlite-doc-log';
+import { IdentifierIndexWriter } from './identifier-index';
 
 /** Writes projections for one workspace database. */
 export class Projector {
   private readonly db: Db;
   private readonly workspaceId: string;
   private readonly s;
+  /** The cross-case identifier index, rewritten per case with the case row. */
+  private readonly identifiers: IdentifierIndexWriter;
 
   constructor(db: Db, workspaceId: string) {
     this.db = db;
     this.workspaceId = workspaceId;
+    this.identifiers = new IdentifierIndexWriter(db);
     this.s = {
       upsertCase: db.prepare(
         `INSERT INTO cases (id, doc_name, number, title, status, sector, tlp, lead_agency, jurisdictions, opened_on, summary, seizure_count, mapped_count, route_count, updated_at, updated_by,
@@ -61,6 +65,7 @@ export class Projector {
   project(caseId: string, doc: CaseDoc, change: CaseDocChange): void {
     const run = this.db.transaction(() => {
       this.writeCase(caseId, doc);
+      this.identifiers.writeCase(caseId, doc);
       for (const id of change.seizureIds) this.writeSeizure(caseId, id, doc.getSeizure(id));
       if (change.seizureIds.size) this.s.counts.run({ id: caseId });
     });
@@ -71,6 +76,7 @@ export class Projector {
   projectAll(caseId: string, doc: CaseDoc): void {
     const run = this.db.transaction(() => {
       this.writeCase(caseId, doc);
+      this.identifiers.writeCase(caseId, doc);
       const live = new Set<string>();
       for (const s of doc.listSeizures()) {
         live.add(s.id);
@@ -96,6 +102,7 @@ export class Projector {
         return ref?.kind === 'case' && ref.workspaceId === this.workspaceId;
       });
     this.db.transaction(() => {
+      this.identifiers.clear();
       this.db.exec('DELETE FROM search_fts; DELETE FROM seizures; DELETE FROM cases;');
     })();
     let n = 0;

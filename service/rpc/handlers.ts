@@ -5,6 +5,7 @@
 import type { RpcMethod } from '../../shared/rpc/contract';
 import { appHandlers } from '../workspace/app-handlers';
 import { caseHandlers } from '../cases/case-handlers';
+import { entityHandlers } from '../entities/entity-handlers';
 import { exportHandlers } from '../export/export-handlers';
 import { historyHandlers } from '../history/history-handlers';
 import { importHandlers } from '../import/import-handlers';
@@ -14,4 +15,4 @@ import { valuationHandlers } from '../valuation/valuation-handlers';
 import type { HandlerMap } from './types';
 
 /** Every method's handler. */
-export const handlers: HandlerMap<RpcMethod> = { ...appHandlers, ...caseHandlers, ...importHandlers, ...exportHandlers, ...historyHandlers, ...syncHandlers, ...memberHandlers, ...valuationHandlers };
+export const handlers: HandlerMap<RpcMethod> = { ...appHandlers, ...caseHandlers, ...entityHandlers, ...importHandlers, ...exportHandlers, ...historyHandlers, ...syncHandlers, ...memberHandlers, ...valuationHandlers };

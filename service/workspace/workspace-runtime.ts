@@ -25,7 +25,7 @@ export function memberOfOrigin(origin: unknown): string {
 }
 
 /** Bumped when the projection tables' derivation changes: a mismatch triggers a rebuild at open. */
-export const PROJECTION_VERSION = 1;
+export const PROJECTION_VERSION = 2; // 2: identifier_index (issue 12)
 
 /** Which parts of a case changed (lists and maps refetch only what they show). */
 export type ProjectionPart = 'meta' | 'summary' | 'seizures' | 'routes';

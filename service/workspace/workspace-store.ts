@@ -13,6 +13,7 @@ import type { MemberRole } from '../../shared/domain/codes';
 import { NestError } from '../../shared/errors';
 import { Projector } from '../projections/projector';
 import { ProjectionQueries } from '../projections/queries';
+import { IdentifierQueries } from '../projections/identifier-queries';
 import { EcbFiles } from '../valuation/ecb-files';
 import { ImportMappings } from '../import/import-mappings';
 
@@ -59,6 +60,8 @@ export class WorkspaceStore {
   readonly projector: Projector;
   /** Typed reads of the projection tables. */
   readonly projections: ProjectionQueries;
+  /** Typed reads of the cross-case identifier index. */
+  readonly identifiers: IdentifierQueries;
   /** The ECB rate files imported into this workspace. */
   readonly ecbFiles: EcbFiles;
   /** Column mappings remembered per CSV header row. */
@@ -76,6 +79,7 @@ export class WorkspaceStore {
     this.docs = new SqliteDocLog(db);
     this.projector = new Projector(db, workspaceId);
     this.projections = new ProjectionQueries(db);
+    this.identifiers = new IdentifierQueries(db);
     this.ecbFiles = new EcbFiles(db);
     this.importMappings = new ImportMappings(db);
   }

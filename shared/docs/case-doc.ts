@@ -28,11 +28,16 @@ import { changesOf, isAuditEntry, type AuditEntry } from './case-audit';
 import * as seizureOps from './case-seizures';
 import * as routeOps from './case-routes';
 import { importRecords, type ImportItems } from './case-import';
+import * as entityOps from './case-entities';
+import * as linkOps from './case-links';
+import { readChartLayout, saveChartLayout, type ChartPosition } from './case-chart-layout';
 import { changeOf, observeInserts, type CaseDocChange } from './case-changes';
 import { t } from '../messages/format';
 
 export { isAuditEntry, type AuditEntry, type AuditChange, type AuditValue } from './case-audit';
 export type { CaseDocChange } from './case-changes';
+export type { Entity } from './case-entities';
+export type { Link } from './case-links';
 
 /** Version of this layout, stored in `meta.layout`. 2: notes, tasks, events and the TheHive-level case fields (issue 12). */
 export const CASE_DOC_LAYOUT = 2;
@@ -81,6 +86,10 @@ export class CaseDoc extends DocView {
   /** The raw parts the seizure and route helpers (case-seizures.ts, case-routes.ts) work on. */
   private get parts(): seizureOps.CaseParts {
     return { meta: this.metaMap, seizures: this.seizureMap, routes: this.routeMap, audit: this.auditLog };
+  }
+  /** The parts the entity and link helpers (case-entities.ts, case-links.ts) work on. */
+  private get graphParts(): linkOps.LinkParts {
+    return { meta: this.metaMap, seizures: this.seizureMap, entities: this.doc.getMap('entities'), links: this.doc.getMap('links'), audit: this.auditLog };
   }
   /** This view's transaction runner, for the helpers. */
   private readonly tx: seizureOps.Tx = (w, fn) => this.write(w, fn);
@@ -282,6 +291,29 @@ export class CaseDoc extends DocView {
   deleteRoute(id: string, w: Writer): void {
     routeOps.deleteRoute(this.parts, this.tx, id, w);
   }
+
+  /** Live entities (case-entities.ts listEntities). */
+  listEntities = (): entityOps.Entity[] => entityOps.listEntities(this.graphParts);
+  /** One live entity, or null (`withDeleted`: also a deleted one). */
+  getEntity = (id: string, withDeleted = false): entityOps.Entity | null => entityOps.readEntity(this.graphParts, id, withDeleted);
+  /** Adds an entity; @throws NestError('validation') (case-entities.ts addEntity). */
+  addEntity = (id: string, fields: unknown, w: Writer): void => entityOps.addEntity(this.graphParts, this.tx, id, fields, w);
+  /** Updates an entity, returns changed fields; @throws as case-entities.ts updateEntity. `action` "entity.restore" for a restored value. */
+  updateEntity = (id: string, patch: Record<string, unknown>, w: Writer, action?: string): string[] => entityOps.updateEntity(this.graphParts, this.tx, id, { ...patch }, w, action);
+  /** Deletes an entity (mark); @throws NestError('not-found'). */
+  deleteEntity = (id: string, w: Writer): void => entityOps.deleteEntity(this.graphParts, this.tx, id, w);
+  /** Live links whose ends are live (case-links.ts listLinks). */
+  listLinks = (): linkOps.Link[] => linkOps.listLinks(this.graphParts);
+  /** Adds a link; @throws NestError('validation') (case-links.ts addLink). */
+  addLink = (id: string, fields: unknown, w: Writer): void => linkOps.addLink(this.graphParts, this.tx, id, fields, w);
+  /** Updates a link, returns changed fields; @throws as case-links.ts updateLink. */
+  updateLink = (id: string, patch: Record<string, unknown>, w: Writer): string[] => linkOps.updateLink(this.graphParts, this.tx, id, patch, w);
+  /** Deletes a link (mark); @throws NestError('not-found'). */
+  deleteLink = (id: string, w: Writer): void => linkOps.deleteLink(this.graphParts, this.tx, id, w);
+  /** Link chart node positions by node id (case-chart-layout.ts). */
+  readChartLayout = (): Record<string, ChartPosition> => readChartLayout(this.doc.getMap('chartLayout'));
+  /** Stores changed link chart positions; returns how many were written. */
+  saveChartLayout = (positions: Record<string, ChartPosition>, w: Writer): number => saveChartLayout(this.doc.getMap('chartLayout'), this.tx, positions, w);
 
   /**
    * The audit log, oldest first. Entries that do not have the audit shape (written by a buggy or

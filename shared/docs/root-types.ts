@@ -22,6 +22,11 @@ export const CASE_DOC_ROOTS = {
   tasks: 'map',
   taskProgress: 'array',
   events: 'map',
+  /** Entities and links (issue 12): additive roots, older replicas ignore them. */
+  entities: 'map',
+  links: 'map',
+  /** Link chart node positions (case-chart-layout.ts). */
+  chartLayout: 'map',
 } as const;
 
 /** Root types of a workspace doc: name → kind. */

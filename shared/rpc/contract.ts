@@ -7,6 +7,7 @@
 import type { z } from 'zod';
 import { appRpc, type StorageStatus } from './app';
 import { casesRpc } from './cases';
+import { entitiesRpc } from './entities';
 import { historyRpc } from './history';
 import { importRpc } from './import';
 import { syncRpc, type SyncStatus } from './sync';
@@ -15,7 +16,7 @@ import type { MethodSpec } from './define';
 import type { ErrorInfo } from '../errors';
 
 /** Every RPC method, by name. */
-export const rpcContract = { ...appRpc, ...casesRpc, ...historyRpc, ...importRpc, ...syncRpc, ...valuationRpc } as const satisfies Record<string, MethodSpec>;
+export const rpcContract = { ...appRpc, ...casesRpc, ...entitiesRpc, ...historyRpc, ...importRpc, ...syncRpc, ...valuationRpc } as const satisfies Record<string, MethodSpec>;
 
 /** An RPC method name. */
 export type RpcMethod = keyof typeof rpcContract;

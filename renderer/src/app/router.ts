@@ -17,7 +17,7 @@
 import { useEffect, useState } from 'react';
 
 /** Tabs of the case view. */
-export const CASE_TABS = ['overview', 'notes', 'seizures', 'tasks', 'timeline', 'map', 'valuation'] as const;
+export const CASE_TABS = ['overview', 'notes', 'seizures', 'entities', 'chart', 'tasks', 'timeline', 'map', 'valuation'] as const;
 /** One case tab. */
 export type CaseTab = (typeof CASE_TABS)[number];
 
@@ -27,6 +27,7 @@ export type Route =
   | { name: 'cases'; ws: string }
   | { name: 'map'; ws: string }
   | { name: 'sources'; ws: string }
+  | { name: 'shared-ids'; ws: string }
   | { name: 'relay'; ws: string }
   | { name: 'estimates' | 'prices' | 'rates'; ws: string }
   | { name: 'case'; ws: string; caseId: string; tab: CaseTab; seizureId?: string };
@@ -39,6 +40,7 @@ export function parseRoute(hash: string): Route {
   if (parts.length === 2) return { name: 'cases', ws };
   if (parts[2] === 'map') return { name: 'map', ws };
   if (parts[2] === 'sources') return { name: 'sources', ws };
+  if (parts[2] === 'shared-ids') return { name: 'shared-ids', ws };
   if (parts[2] === 'relay') return { name: 'relay', ws };
   if (parts[2] === 'estimates' || parts[2] === 'prices' || parts[2] === 'rates') return { name: parts[2], ws };
   if (parts[2] === 'c' && parts[3]) {
@@ -60,6 +62,8 @@ export function routeHref(r: Route): string {
       return `#/w/${r.ws}/map`;
     case 'sources':
       return `#/w/${r.ws}/sources`;
+    case 'shared-ids':
+      return `#/w/${r.ws}/shared-ids`;
     case 'relay':
       return `#/w/${r.ws}/relay`;
     case 'estimates':

@@ -33,6 +33,8 @@ import { NotesEditor } from '../notes/notes-editor';
 import { TasksTab } from '../tasks/tasks-tab';
 import { TimelineTab } from '../timeline/timeline-tab';
 import './case-file.css';
+import { EntityPanel } from '../entities/entity-panel';
+import { LinkChart } from '../link-chart/link-chart';
 
 /** Title of the panel shown in place of a part of the case that could not be drawn. */
 const CASE_FAULT = (): string => t('ui.case.fault');
@@ -60,6 +62,9 @@ export function CaseScreen(props: { ws: WorkspaceSummary; caseId: string; tab: C
   const meta = useMemo(() => caseDoc?.readMeta() ?? null, [caseDoc, versions?.meta]);
   const seizures = useMemo(() => caseDoc?.listSeizures() ?? [], [caseDoc, versions?.seizures]);
   const routes = useMemo(() => caseDoc?.listRoutes() ?? [], [caseDoc, versions?.routes]);
+  // Entity and link writes also stamp the meta, so the meta version tells when to re-read them.
+  const entities = useMemo(() => caseDoc?.listEntities() ?? [], [caseDoc, versions?.meta]);
+  const links = useMemo(() => caseDoc?.listLinks() ?? [], [caseDoc, versions?.meta, versions?.seizures]);
   const mappedCount = useMemo(() => seizures.filter((s) => s.latitude !== null && s.longitude !== null).length, [seizures]);
   const writer: Writer = useMemo(() => ({ memberId: identity.memberId }), [identity.memberId]);
   useDocumentTitle(meta && caseDoc?.isInitialised() ? `${meta.number} · ${meta.title}` : 'Case');
@@ -115,6 +120,8 @@ export function CaseScreen(props: { ws: WorkspaceSummary; caseId: string; tab: C
         {tab === 'notes' ? <NotesEditor replica={replica.replica} writer={writer} readOnly={readOnly} workspaceId={ws.id} caseId={caseId} /> : null}
         {tab === 'tasks' ? <TasksTab replica={replica.replica} writer={writer} readOnly={readOnly} workspaceId={ws.id} version={replica.versions.meta} /> : null}
         {tab === 'timeline' ? <TimelineTab replica={replica.replica} seizures={seizures} writer={writer} readOnly={readOnly} version={replica.versions.meta} /> : null}
+        {tab === 'entities' ? <EntityPanel workspaceId={ws.id} caseId={caseId} caseDoc={caseDoc} entities={entities} links={links} seizures={seizures} writer={writer} readOnly={readOnly} /> : null}
+        {tab === 'chart' ? <LinkChart workspaceId={ws.id} caseId={caseId} caseNumber={meta.number} caseDoc={caseDoc} entities={entities} links={links} seizures={seizures} writer={writer} readOnly={readOnly} /> : null}
         {tab === 'map' ? <CaseMapPanel points={points} seizures={seizures} routes={routes} ws={ws.id} caseId={caseId} /> : null}
         {tab === 'valuation' ? <ValuationTab workspaceId={ws.id} caseId={caseId} caseDoc={caseDoc} seizures={seizures} writer={writer} readOnly={readOnly} /> : null}
         </ErrorBoundary>

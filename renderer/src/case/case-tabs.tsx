@@ -12,6 +12,8 @@ const TABS: { tab: CaseTab; label: MessageId; icon: IconName }[] = [
   { tab: 'overview', label: 'ui.case.tabs.overview', icon: 'file' },
   { tab: 'notes', label: 'ui.notes.tab', icon: 'edit' },
   { tab: 'seizures', label: 'ui.case.tabs.seizures', icon: 'table' },
+  { tab: 'entities', label: 'entity.tab', icon: 'users' },
+  { tab: 'chart', label: 'chart.title', icon: 'link' },
   { tab: 'tasks', label: 'ui.tasks.tab', icon: 'check' },
   { tab: 'timeline', label: 'ui.timeline.tab', icon: 'layers' },
   { tab: 'map', label: 'ui.case.tabs.map', icon: 'map' },

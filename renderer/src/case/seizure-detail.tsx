@@ -22,6 +22,7 @@ import { FieldHistoryDialog } from './field-history-dialog';
 import { INLINE_SEIZURE_FIELDS, SeizureInlineField } from './seizure-inline-field';
 import { fieldName, formatAuditValue } from './field-values';
 import type { ConcurrentEdits } from './use-concurrent-edits';
+import { LinkedEntities } from '../entities/linked-entities';
 import './case.css';
 
 const countries = (codes: string[]): string => (codes.length ? codes.map(countryWithCode).join(', ') : '—');
@@ -123,6 +124,7 @@ export function SeizureDetail(props: SeizureDetailProps): ReactNode {
           <dt>{t('ui.case.detail.agencies')}</dt>
           <dd>{s.seizingAgencies.length ? s.seizingAgencies.join('; ') : '—'}</dd>
         </dl>
+        <LinkedEntities caseDoc={props.caseDoc} seizureId={s.id} />
         <div className="detail-section">
           <h3 className="detail-heading">{t('ui.case.detail.source')}</h3>
           {s.sourceTitle || s.sourceUrl ? (

@@ -44,6 +44,9 @@ export function Sidebar(props: { ws: WorkspaceSummary | null; route: Route }): R
           <NavLink icon="map" href={`#/w/${ws.id}/map`} current={route.name === 'map'}>
             {t('ui.shell.seizure-map')}
           </NavLink>
+          <NavLink icon="link" href={`#/w/${ws.id}/shared-ids`} current={route.name === 'shared-ids'}>
+            {t('shared-ids.title')}
+          </NavLink>
           <NavLink icon="database" href={`#/w/${ws.id}/sources`} current={route.name === 'sources'}>
             {t('ui.shell.about-data')}
           </NavLink>

@@ -3,6 +3,7 @@
  * status, and the routed content (case list, case, map, about the data, relay & members), inside an
  * error boundary so that a screen that fails to draw leaves the frame usable.
  */
+import { SharedIdentifiersScreen } from '../entities/shared-identifiers-screen';
 import type { ReactNode } from 'react';
 import type { Route } from '../app/router';
 import type { WorkspaceSummary } from '../../../shared/rpc/app';
@@ -77,6 +78,8 @@ function Screen(props: { route: WorkspaceRoute; ws: WorkspaceSummary }): ReactNo
       return <WorkspaceMapScreen ws={ws} />;
     case 'sources':
       return <SourcesScreen />;
+    case 'shared-ids':
+      return <SharedIdentifiersScreen ws={ws} />;
     case 'relay':
       return <RelayScreen ws={ws} />;
     case 'estimates':
@@ -102,6 +105,8 @@ function crumbsFor(route: WorkspaceRoute, ws: WorkspaceSummary): Crumb[] {
       return [root, { label: t('ui.shell.seizure-map') }];
     case 'sources':
       return [root, { label: t('ui.shell.about-data') }];
+    case 'shared-ids':
+      return [root, { label: t('shared-ids.title') }];
     case 'relay':
       return [root, { label: t('ui.shell.relay-members') }];
     case 'estimates':

@@ -34,6 +34,7 @@ import { uiHistoryMessages } from './ui-history';
 import { identifierMessages } from './identifiers';
 import { packMessages } from './packs';
 import { caseFileMessages } from './case-file';
+import { entityMessages } from './entities';
 
 /** Every message id with its English ICU pattern. */
 export const en = {
@@ -68,4 +69,5 @@ export const en = {
   ...identifierMessages,
   ...packMessages,
   ...caseFileMessages,
+  ...entityMessages,
 } as const;
