@@ -10,7 +10,7 @@ import { builtinModules } from 'node:module';
 
 const NODE_BUILTINS = new Set([...builtinModules, ...builtinModules.map((m) => `node:${m}`)]);
 /** Packages that only run under Node (native code, sockets, files). */
-const NODE_ONLY = new Set(['better-sqlite3', 'ws', 'pino', '@y/websocket-server', 'chardet', 'iconv-lite', 'pg', 'ioredis']);
+const NODE_ONLY = new Set(['better-sqlite3', 'better-sqlite3-multiple-ciphers', 'ws', 'pino', '@y/websocket-server', 'chardet', 'iconv-lite', 'pg', 'ioredis']);
 /** Packages that need a DOM. */
 const DOM_ONLY = new Set(['react', 'react-dom', 'leaflet', 'react-leaflet']);
 

@@ -8,4 +8,7 @@ export const storageMessages = {
   'storage.schema-too-new':
     '{label} has schema version {version} but this version of NEST Desk knows only up to {latest}. Update NEST Desk to open it; nothing was changed.',
   'storage.migration-failed': '{label}: migration {migration} failed: {reason}',
+  'storage.wrong-key': '{file} cannot be opened with this key: it was encrypted with another key, or it is not a NEST Desk database. Nothing was changed.',
+  'storage.key-length': 'a data key must be 32 bytes, not {bytes}',
+  'storage.encrypt-failed': '{file} could not be encrypted ({step}): {reason}. The clear original was kept; nothing was lost.',
 } as const;
