@@ -22,7 +22,7 @@ const DOM_ONLY = new Set(['react', 'react-dom', 'leaflet', 'react-leaflet']);
 /** @type {Layer[]} First match wins: more specific prefixes come first. */
 export const LAYERS = [
   { name: 'preload', files: ['electron/preload.ts'], may: ['shared/desktop-api.ts'], packages: { only: ['electron'] } },
-  { name: 'shell', files: ['electron/'], may: ['electron/', 'shared/', 'node/log.ts', 'node/fs/', 'node/web/'], packages: { node: true, electron: true } },
+  { name: 'shell', files: ['electron/'], may: ['electron/', 'shared/', 'node/log.ts', 'node/fs/', 'node/web/', 'service/keys/'], packages: { node: true, electron: true } },
   { name: 'shared', files: ['shared/'], may: ['shared/'], packages: {} },
   { name: 'node', files: ['node/'], may: ['node/', 'shared/'], packages: { node: true } },
   { name: 'service', files: ['service/'], may: ['service/', 'node/', 'shared/', 'migrations/'], packages: { node: true } },

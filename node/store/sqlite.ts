@@ -15,12 +15,12 @@ import CipherDatabase from 'better-sqlite3-multiple-ciphers';
 import fs from 'node:fs';
 import path from 'node:path';
 import { NestError } from '../../shared/errors';
+import { DATA_KEY_BYTES, isClearDatabaseFile } from '../fs/database-file';
+
+export { DATA_KEY_BYTES, isClearDatabaseFile };
 
 /** A better-sqlite3 database handle (both drivers share the API). */
 export type Db = Database.Database;
-
-/** Length of a data key, bytes. */
-export const DATA_KEY_BYTES = 32;
 
 /** Options of {@link openDatabase}. */
 export interface OpenOptions {
@@ -48,26 +48,6 @@ export function rawKeyPragma(key: Uint8Array): string {
 export function applyKey(db: Db, key: Uint8Array, verb: 'key' | 'rekey' = 'key'): void {
   db.pragma("cipher = 'sqlcipher'");
   db.pragma(`${verb} = ${rawKeyPragma(key)}`);
-}
-
-/**
- * True when `file` starts with SQLite's clear-text header ("SQLite format 3\0"); an encrypted
- * file starts with random bytes. False for a missing or empty file.
- */
-export function isClearDatabaseFile(file: string): boolean {
-  let fd: number;
-  try {
-    fd = fs.openSync(file, 'r');
-  } catch {
-    return false;
-  }
-  try {
-    const head = Buffer.alloc(16);
-    const n = fs.readSync(fd, head, 0, 16, 0);
-    return n === 16 && head.toString('latin1') === 'SQLite format 3\0';
-  } finally {
-    fs.closeSync(fd);
-  }
 }
 
 /**
@@ -119,4 +99,15 @@ export function encryptDatabaseFile(file: string, key: Uint8Array, nativeBinding
   } finally {
     db.close();
   }
+}
+
+/**
+ * Loads both SQLite drivers (clear and encrypting) once, so a missing or wrong-ABI binary is
+ * reported at start rather than at the first workspace.
+ * @throws the loader's error.
+ */
+export function checkSqliteDrivers(): void {
+  openDatabase(':memory:').close();
+  const nativeBinding = process.env.NEST_SQLCIPHER_BINDING;
+  new CipherDatabase(':memory:', nativeBinding ? { nativeBinding } : {}).close();
 }

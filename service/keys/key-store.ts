@@ -10,7 +10,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { isClearDatabaseFile } from '../../node/store/sqlite';
+import { isClearDatabaseFile } from '../../node/fs/database-file';
 
 /** The source of a data folder's 32-byte data key. */
 export interface KeyStore {

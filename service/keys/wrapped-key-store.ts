@@ -14,7 +14,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { readJsonFile, writeFileAtomic } from '../../node/fs/atomic-file';
-import { DATA_KEY_BYTES } from '../../node/store/sqlite';
+import { DATA_KEY_BYTES } from '../../node/fs/database-file';
 import { NestError } from '../../shared/errors';
 import { ensureKeysDir, hasEncryptedWorkspaces, keysDir, type KeyStore } from './key-store';
 

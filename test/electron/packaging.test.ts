@@ -113,6 +113,7 @@ describe.skipIf(process.platform !== 'linux')('electron-builder --linux dir (off
       NEST_SQLITE_BINDING: path.join(ROOT, 'node_modules', 'better-sqlite3', 'build', 'Release', 'better_sqlite3.node'),
     });
     const { port1, port2 } = new MessageChannel();
+    proc.postMessage({ type: 'unlock', key: new Uint8Array(32).fill(7) }); // main's first message: the data key
     proc.postMessage({ type: 'connect' }, [port1]);
     const win = portRpc(port2);
     await win.call('identity.create', { name: 'Mei Chen', agency: 'Customs', role: 'admin' });

@@ -12,6 +12,7 @@ export const keyMessages = {
   'keys.passphrase-mismatch': 'The two passphrases differ. Nothing was set.',
   'keys.passphrase-needed':
     'The data folder {dir} is encrypted with a passphrase: set NEST_PASSPHRASE or start from a terminal to type it.',
+  'keys.desktop-folder': 'The data folder {dir} is locked by the desktop app (its key is in the keychain of this computer): open it with NEST Desk, or use another data folder here.',
   'keys.passphrase-prompt': 'Passphrase for the NEST Desk data folder: ',
   'keys.passphrase-new': 'Choose a passphrase for the NEST Desk data folder (it cannot be recovered: losing it loses the data): ',
   'keys.passphrase-repeat': 'Type the passphrase again: ',
