@@ -22,7 +22,7 @@ import { DataServiceSupervisor } from './main/data-service-supervisor';
 import { loadDataKey, unlockMessage } from './main/data-key';
 import { registerIpc } from './main/ipc-handlers';
 import { menuTemplate } from './main/menu';
-import { sqliteBindingPath } from './main/native-binding';
+import { sqlcipherBindingPath, sqliteBindingPath } from './main/native-binding';
 import { guardWebContents, hardenSession } from './main/web-guards';
 import { windowOptions } from './main/window-options';
 
@@ -47,14 +47,16 @@ function run(): void {
   const distDir = __dirname; // dist/electron, inside app.asar when packaged
   const rendererDir = path.join(app.getAppPath(), 'dist', 'renderer');
   const dataDir = process.env.NEST_DATA_DIR ? path.resolve(process.env.NEST_DATA_DIR) : app.getPath('userData');
-  const sqliteBinding = sqliteBindingPath({
+  const bindingInput = {
     packaged: app.isPackaged,
     resourcesPath: process.resourcesPath,
     appPath: app.getAppPath(),
     electronVersion: process.versions.electron,
     platform: process.platform,
     arch: process.arch,
-  });
+  };
+  const sqliteBinding = sqliteBindingPath(bindingInput);
+  const sqlcipherBinding = sqlcipherBindingPath(bindingInput);
 
   /** The data key, unwrapped through the OS keychain once `app` is ready (data-key.ts). */
   let dataKey: Buffer | null = null;
@@ -63,7 +65,7 @@ function run(): void {
       const child = utilityProcess.fork(path.join(distDir, 'data-service.cjs'), [], {
         serviceName: 'NEST Desk data service',
         stdio: 'inherit',
-        env: { ...process.env, NEST_DATA_DIR: dataDir, NEST_SQLITE_BINDING: sqliteBinding, NEST_APP_VERSION: app.getVersion() },
+        env: { ...process.env, NEST_DATA_DIR: dataDir, NEST_SQLITE_BINDING: sqliteBinding, NEST_SQLCIPHER_BINDING: sqlcipherBinding, NEST_APP_VERSION: app.getVersion() },
       });
       // The key is the process's first message: never in its environment or arguments (visible to other processes).
       if (dataKey) child.postMessage(unlockMessage(dataKey));
