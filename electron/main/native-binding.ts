@@ -36,3 +36,15 @@ export function sqliteBindingPath(input: BindingInput): string {
   if (input.packaged) return path.join(input.resourcesPath, 'native', SQLITE_BINARY);
   return path.join(input.appPath, '.native', nativeDirName(input.electronVersion, input.platform, input.arch), SQLITE_BINARY);
 }
+
+/** The file name of the Electron-ABI build of better-sqlite3-multiple-ciphers (encrypted workspaces). */
+export const SQLCIPHER_BINARY = 'better_sqlite3_multiple_ciphers.node';
+
+/**
+ * The absolute path of the Electron-ABI better-sqlite3-multiple-ciphers binary, beside
+ * better-sqlite3's (handed to the data service as NEST_SQLCIPHER_BINDING). Its build and packaging
+ * step is still to be added to scripts/electron-native.mjs and electron-builder.yml (docs/desktop.md).
+ */
+export function sqlcipherBindingPath(input: BindingInput): string {
+  return path.join(path.dirname(sqliteBindingPath(input)), SQLCIPHER_BINARY);
+}

@@ -11,6 +11,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createLogger } from '../../node/log';
 import { DataService } from '../data-service';
+import { loadPassphraseDataKey } from '../keys/cli-key';
 import { defaultDataDir } from '../../node/fs/data-dir';
 import { IMPORT_TARGETS, type ColumnMapping, type ImportTarget } from '../../shared/rpc/import';
 import { newCaseFields } from '../../shared/domain/case';
@@ -74,7 +75,9 @@ async function main(): Promise<number> {
   if (!CRIME_SECTORS.includes(sector)) throw new Error(`--sector must be one of ${CRIME_SECTORS.join(', ')}`);
   const mapping = parseMapping(values.map ?? []);
 
-  const service = DataService.open({ dataDir: values['data-dir'] ?? defaultDataDir(), mode: 'browser', logger: createLogger('import', process.env.NEST_LOG_LEVEL ?? 'warn') });
+  const dataDir = values['data-dir'] ?? defaultDataDir();
+  const dataKey = await loadPassphraseDataKey(dataDir);
+  const service = DataService.open({ dataDir, mode: 'browser', logger: createLogger('import', process.env.NEST_LOG_LEVEL ?? 'warn'), dataKey });
   try {
     const workspaces = await service.invoke('workspaces.list', {});
     const wanted = values.workspace.toLowerCase();

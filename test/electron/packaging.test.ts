@@ -92,7 +92,7 @@ describe.skipIf(process.platform !== 'linux')('electron-builder --linux dir (off
 
     const asar = path.join(out, 'resources', 'app.asar');
     const files = listPackage(asar, { isPack: false }).map((f) => f.replace(/\\/g, '/'));
-    for (const f of ['/package.json', '/dist/electron/main.cjs', '/dist/electron/preload.cjs', '/dist/electron/data-service.cjs', '/dist/renderer/index.html', '/migrations/001_doc_store.sql', '/resources/demo/seizures-public.csv', '/node_modules/better-sqlite3/lib/index.js']) expect(files).toContain(f);
+    for (const f of ['/package.json', '/dist/electron/main.cjs', '/dist/electron/preload.cjs', '/dist/electron/data-service.cjs', '/dist/renderer/index.html', '/migrations/001_doc_store.sql', '/resources/demo/seizures-public.csv', '/node_modules/better-sqlite3/lib/index.js', '/node_modules/better-sqlite3-multiple-ciphers/lib/index.js']) expect(files).toContain(f);
     expect(files.filter((f) => f.endsWith('.map') || f.endsWith('.node') || f.startsWith('/node_modules/better-sqlite3/build') || f.startsWith('/node_modules/better-sqlite3/deps'))).toEqual([]);
     expect(files.filter((f) => /^\/node_modules\/[^/]+$/.test(f) || /^\/node_modules\/@[^/]+\/[^/]+$/.test(f)).filter((f) => !/better-sqlite3|bindings|file-uri-to-path/.test(f))).toEqual([]);
     expect(files.some((f) => f.startsWith('/scripts') || f.startsWith('/electron/') || f.startsWith('/build/'))).toBe(false);
@@ -111,8 +111,10 @@ describe.skipIf(process.platform !== 'linux')('electron-builder --linux dir (off
       ...process.env,
       NEST_DATA_DIR: dataDir,
       NEST_SQLITE_BINDING: path.join(ROOT, 'node_modules', 'better-sqlite3', 'build', 'Release', 'better_sqlite3.node'),
+      NEST_SQLCIPHER_BINDING: path.join(ROOT, 'node_modules', 'better-sqlite3-multiple-ciphers', 'build', 'Release', 'better_sqlite3.node'),
     });
     const { port1, port2 } = new MessageChannel();
+    proc.postMessage({ type: 'unlock', key: new Uint8Array(32).fill(7) }); // main's first message: the data key
     proc.postMessage({ type: 'connect' }, [port1]);
     const win = portRpc(port2);
     await win.call('identity.create', { name: 'Mei Chen', agency: 'Customs', role: 'admin' });
