@@ -186,10 +186,11 @@ function run(): void {
       ),
     );
 
-    if (!fs.existsSync(sqliteBinding)) {
-      const how = app.isPackaged ? 'The installation is incomplete: reinstall NEST Desk.' : 'Run "npm start" (it builds it) or "node scripts/electron-native.mjs" with internet access.';
-      dialog.showErrorBox('NEST Desk cannot open its database', `SQLite for Electron (better-sqlite3) is missing:\n${sqliteBinding}\n\n${how}`);
-      logger.error({ sqliteBinding }, 'Electron build of better-sqlite3 is missing');
+    const missing = [sqliteBinding, sqlcipherBinding].filter((f) => !fs.existsSync(f));
+    if (missing.length > 0) {
+      const how = app.isPackaged ? 'The installation is incomplete: reinstall NEST Desk.' : 'Run "npm start" (it builds them) or "node scripts/electron-native.mjs" with internet access.';
+      dialog.showErrorBox('NEST Desk cannot open its database', `SQLite for Electron (better-sqlite3, better-sqlite3-multiple-ciphers) is missing:\n${missing.join('\n')}\n\n${how}`);
+      logger.error({ missing }, 'Electron builds of the SQLite drivers are missing');
       app.quit();
       return;
     }
