@@ -28,6 +28,7 @@ import type { RelayStorage } from '../storage/relay-storage';
 import { AccessChecks } from './access-checks';
 import { Connections } from './connections';
 import { DeletionCheck } from './deletion-check';
+import { HeldDeletions } from '../held-deletions';
 import { GroupCommit } from './group-commit';
 import { Liveness } from './liveness';
 import { newCounters, type HubCounters, type HubOptions, type HubStats } from './options';
@@ -57,6 +58,8 @@ export class Hub implements RoomListener<Connection> {
   private readonly liveness: Liveness;
   private readonly access: AccessChecks;
   private readonly deletions: DeletionCheck;
+  /** Mass deletions held for an admin's decision (relay/held-deletions.ts; the history routes decide them). */
+  readonly heldDeletions: HeldDeletions;
 
   constructor(
     storage: RelayStorage,
@@ -68,7 +71,8 @@ export class Hub implements RoomListener<Connection> {
     this.scheduler = new Scheduler(opts, (conn, data, tick) => this.handle(conn, data, tick), log);
     this.presence = new Presence({ maxClientsPerConn: opts.maxPresenceClientsPerConn, maxStateBytes: opts.maxPresenceStateBytes }, this.connections);
     this.liveness = new Liveness(this.connections, opts.pingIntervalMs, log);
-    this.deletions = new DeletionCheck({ alerts: storage, log, now: opts.now });
+    this.heldDeletions = new HeldDeletions({ alerts: storage, log, now: opts.now });
+    this.deletions = new DeletionCheck({ alerts: storage, approvals: this.heldDeletions, log, now: opts.now });
     this.access = new AccessChecks({ storage, connections: this.connections, counters: this.counters, log, keyCheckMs: opts.keyCheckMs, now: opts.now });
     this.commit = new GroupCommit({
       storage,
