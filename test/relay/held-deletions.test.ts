@@ -27,7 +27,7 @@ beforeAll(async () => {
   ws = await makeWorkspace();
   await registerWorkspace(relay, ws);
   open.push(await setUpWorkspaceDoc(relay.url, ws, [lead]));
-});
+}, 120_000); // starting the relay process takes ~30 s on a loaded 2-core machine
 afterAll(async () => {
   for (const c of open) c.destroy();
   await relay?.stop();
