@@ -12,16 +12,17 @@
  */
 import path from 'node:path';
 import fs from 'node:fs';
-import { app, BrowserWindow, dialog, ipcMain, Menu, MessageChannelMain, protocol, session, shell, utilityProcess, type MessagePortMain, type WebContents } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, MessageChannelMain, protocol, safeStorage, session, shell, utilityProcess, type MessagePortMain, type WebContents } from 'electron';
 import { createLogger } from '../node/log';
 import { IPC } from '../shared/desktop-api';
 import { APP_FOLDER_NAME } from '../node/fs/data-dir';
 import { APP_INDEX_URL, APP_SCHEME } from './main/app-url';
 import { APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './main/app-protocol';
 import { DataServiceSupervisor } from './main/data-service-supervisor';
+import { loadDataKey, unlockMessage } from './main/data-key';
 import { registerIpc } from './main/ipc-handlers';
 import { menuTemplate } from './main/menu';
-import { sqliteBindingPath } from './main/native-binding';
+import { sqlcipherBindingPath, sqliteBindingPath } from './main/native-binding';
 import { guardWebContents, hardenSession } from './main/web-guards';
 import { windowOptions } from './main/window-options';
 
@@ -46,22 +47,30 @@ function run(): void {
   const distDir = __dirname; // dist/electron, inside app.asar when packaged
   const rendererDir = path.join(app.getAppPath(), 'dist', 'renderer');
   const dataDir = process.env.NEST_DATA_DIR ? path.resolve(process.env.NEST_DATA_DIR) : app.getPath('userData');
-  const sqliteBinding = sqliteBindingPath({
+  const bindingInput = {
     packaged: app.isPackaged,
     resourcesPath: process.resourcesPath,
     appPath: app.getAppPath(),
     electronVersion: process.versions.electron,
     platform: process.platform,
     arch: process.arch,
-  });
+  };
+  const sqliteBinding = sqliteBindingPath(bindingInput);
+  const sqlcipherBinding = sqlcipherBindingPath(bindingInput);
 
+  /** The data key, unwrapped through the OS keychain once `app` is ready (data-key.ts). */
+  let dataKey: Buffer | null = null;
   const supervisor = new DataServiceSupervisor<MessagePortMain>({
-    fork: () =>
-      utilityProcess.fork(path.join(distDir, 'data-service.cjs'), [], {
+    fork: () => {
+      const child = utilityProcess.fork(path.join(distDir, 'data-service.cjs'), [], {
         serviceName: 'NEST Desk data service',
         stdio: 'inherit',
-        env: { ...process.env, NEST_DATA_DIR: dataDir, NEST_SQLITE_BINDING: sqliteBinding, NEST_APP_VERSION: app.getVersion() },
-      }),
+        env: { ...process.env, NEST_DATA_DIR: dataDir, NEST_SQLITE_BINDING: sqliteBinding, NEST_SQLCIPHER_BINDING: sqlcipherBinding, NEST_APP_VERSION: app.getVersion() },
+      });
+      // The key is the process's first message: never in its environment or arguments (visible to other processes).
+      if (dataKey) child.postMessage(unlockMessage(dataKey));
+      return child;
+    },
     onRestarted: () => {
       for (const win of windows.values()) if (!win.isDestroyed()) win.webContents.send(IPC.dataServiceRestarted);
     },
@@ -177,15 +186,27 @@ function run(): void {
       ),
     );
 
-    if (!fs.existsSync(sqliteBinding)) {
-      const how = app.isPackaged ? 'The installation is incomplete: reinstall NEST Desk.' : 'Run "npm start" (it builds it) or "node scripts/electron-native.mjs" with internet access.';
-      dialog.showErrorBox('NEST Desk cannot open its database', `SQLite for Electron (better-sqlite3) is missing:\n${sqliteBinding}\n\n${how}`);
-      logger.error({ sqliteBinding }, 'Electron build of better-sqlite3 is missing');
+    const missing = [sqliteBinding, sqlcipherBinding].filter((f) => !fs.existsSync(f));
+    if (missing.length > 0) {
+      const how = app.isPackaged ? 'The installation is incomplete: reinstall NEST Desk.' : 'Run "npm start" (it builds them) or "node scripts/electron-native.mjs" with internet access.';
+      dialog.showErrorBox('NEST Desk cannot open its database', `SQLite for Electron (better-sqlite3, better-sqlite3-multiple-ciphers) is missing:\n${missing.join('\n')}\n\n${how}`);
+      logger.error({ missing }, 'Electron builds of the SQLite drivers are missing');
       app.quit();
       return;
     }
     logger.info({ dataDir, packaged: app.isPackaged }, 'starting');
-    supervisor.start();
-    createWindow();
+    loadDataKey(dataDir, safeStorage, logger.child({ part: 'keys' })).then(
+      (key) => {
+        dataKey = key;
+        supervisor.start();
+        createWindow();
+      },
+      (err: unknown) => {
+        const reason = err instanceof Error ? err.message : String(err);
+        logger.error({ reason }, 'data key unavailable');
+        dialog.showErrorBox('NEST Desk cannot unlock its data', reason);
+        app.quit();
+      },
+    );
   });
 }

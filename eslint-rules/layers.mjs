@@ -10,7 +10,7 @@ import { builtinModules } from 'node:module';
 
 const NODE_BUILTINS = new Set([...builtinModules, ...builtinModules.map((m) => `node:${m}`)]);
 /** Packages that only run under Node (native code, sockets, files). */
-const NODE_ONLY = new Set(['better-sqlite3', 'ws', 'pino', '@y/websocket-server', 'chardet', 'iconv-lite', 'pg', 'ioredis', 'yazl', 'yauzl']);
+const NODE_ONLY = new Set(['better-sqlite3', 'better-sqlite3-multiple-ciphers', 'ws', 'pino', '@y/websocket-server', 'chardet', 'iconv-lite', 'pg', 'ioredis', 'yazl', 'yauzl']);
 /** Packages that need a DOM. */
 const DOM_ONLY = new Set(['react', 'react-dom', 'leaflet', 'react-leaflet']);
 
@@ -22,7 +22,7 @@ const DOM_ONLY = new Set(['react', 'react-dom', 'leaflet', 'react-leaflet']);
 /** @type {Layer[]} First match wins: more specific prefixes come first. */
 export const LAYERS = [
   { name: 'preload', files: ['electron/preload.ts'], may: ['shared/desktop-api.ts'], packages: { only: ['electron'] } },
-  { name: 'shell', files: ['electron/'], may: ['electron/', 'shared/', 'node/log.ts', 'node/fs/', 'node/web/'], packages: { node: true, electron: true } },
+  { name: 'shell', files: ['electron/'], may: ['electron/', 'shared/', 'node/log.ts', 'node/fs/', 'node/web/', 'service/keys/'], packages: { node: true, electron: true } },
   { name: 'shared', files: ['shared/'], may: ['shared/'], packages: {} },
   { name: 'node', files: ['node/'], may: ['node/', 'shared/'], packages: { node: true } },
   { name: 'service', files: ['service/'], may: ['service/', 'node/', 'shared/', 'migrations/'], packages: { node: true } },

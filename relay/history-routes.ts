@@ -4,6 +4,9 @@
  * raised for the workspace. Each request is authenticated like `/v1/changes`, and the member must
  * be allowed `history.view` by the workspace doc as the relay holds it now (an admin; a removed
  * or downgraded admin is refused at once), and the doc must be of the token's workspace.
+ * Also the mass deletions held for an admin's decision (relay/held-deletions.ts): `GET
+ * /v1/held-deletions` lists the pending ones, `POST /v1/held-deletions/decide?id=&decision=`
+ * approves or rejects one.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { toBase64 } from 'lib0/buffer';
@@ -20,16 +23,18 @@ import {
   type HistoryState,
 } from '../shared/protocol/relay';
 import { authenticate } from './authenticate';
+import { HELD_DELETIONS_DECIDE_PATH, HELD_DELETIONS_PATH } from './held-deletions';
 import type { RouteContext } from './http-routes';
 
 /** The paths this module answers. */
-export const HISTORY_PATHS: readonly string[] = [HISTORY_PATH, HISTORY_STATE_PATH, ALERTS_PATH];
+export const HISTORY_PATHS: readonly string[] = [HISTORY_PATH, HISTORY_STATE_PATH, ALERTS_PATH, HELD_DELETIONS_PATH, HELD_DELETIONS_DECIDE_PATH];
 
 type Reply = (res: ServerResponse, status: number, body: unknown) => void;
 
 /** Handles a GET on one of {@link HISTORY_PATHS}. */
 export async function handleHistory(req: IncomingMessage, res: ServerResponse, url: URL, ctx: RouteContext, reply: Reply): Promise<void> {
-  if (req.method !== 'GET') return reply(res, 405, { error: 'method-not-allowed' });
+  if (req.method !== (url.pathname === HELD_DELETIONS_DECIDE_PATH ? 'POST' : 'GET')) return reply(res, 405, { error: 'method-not-allowed' });
+  if (url.pathname === HELD_DELETIONS_PATH || url.pathname === HELD_DELETIONS_DECIDE_PATH) return heldDeletions(req, res, url, ctx, reply);
   const q = url.searchParams;
   const parsed = url.pathname === HISTORY_PATH ? parseHistoryRequest(q) : url.pathname === HISTORY_STATE_PATH ? parseHistoryStateRequest(q) : parseAlertsRequest(q);
   if (!parsed.ok) return reply(res, 400, { error: parsed.error, message: parsed.message });
@@ -59,6 +64,29 @@ export async function handleHistory(req: IncomingMessage, res: ServerResponse, u
     const body: HistoryState = { doc: doc!, seq, state: toBase64(await ctx.storage.stateAt(doc!, seq)) };
     ctx.log.info({ path: url.pathname, member: auth.claims.memberId, doc, seq }, 'past state served');
     return reply(res, 200, body);
+  } finally {
+    ctx.hub.rooms.release(wsRoom);
+  }
+}
+
+/** The held mass deletions of the token's workspace: list (GET) or decide one (POST); admins only. */
+async function heldDeletions(req: IncomingMessage, res: ServerResponse, url: URL, ctx: RouteContext, reply: Reply): Promise<void> {
+  const decide = url.pathname === HELD_DELETIONS_DECIDE_PATH;
+  const id = Number(url.searchParams.get('id'));
+  const decision = url.searchParams.get('decision');
+  if (decide && (!Number.isSafeInteger(id) || id <= 0 || (decision !== 'approve' && decision !== 'reject'))) {
+    return reply(res, 400, { error: 'bad-query', message: 'id must be a request id and decision approve or reject' });
+  }
+  const auth = await authenticate(req.headers, null, ctx.storage, ctx.now());
+  if (!auth.ok) return reply(res, 401, { error: 'unauthorized', reason: auth.reason });
+  const wid = auth.claims.workspaceId.toLowerCase();
+  const wsRoom = await ctx.hub.rooms.acquire(workspaceDocName(wid));
+  try {
+    if (!can(auth.claims, 'history.view', { workspace: wsRoom.workspace! })) return reply(res, 403, { error: 'forbidden', reason: 'not-an-admin' });
+    if (!decide) return reply(res, 200, { held: await ctx.hub.heldDeletions.pending(wid) });
+    const request = await ctx.hub.heldDeletions.decide(wid, id, decision as 'approve' | 'reject', auth.claims.memberId);
+    if (!request) return reply(res, 404, { error: 'not-found', message: `no pending held deletion ${id}` });
+    return reply(res, 200, { decided: request, decision });
   } finally {
     ctx.hub.rooms.release(wsRoom);
   }

@@ -5,7 +5,8 @@
  *   service/entries/utility-entry.ts → data-service.cjs  (the utilityProcess; no `electron` at all)
  *
  * Kept external (required from node_modules at run time): `electron`; better-sqlite3 (native,
- * loaded with the Electron-ABI binary that main passes as NEST_SQLITE_BINDING); ws's optional
+ * loaded with the Electron-ABI binary that main passes as NEST_SQLITE_BINDING) and
+ * better-sqlite3-multiple-ciphers (the encrypted workspace databases, NEST_SQLCIPHER_BINDING); ws's optional
  * native helpers bufferutil and utf-8-validate. Everything else, pino included (we log through
  * pino.destination, no worker transports), is bundled. A bundle that imports a forbidden module
  * (electron in the data service, better-sqlite3 in main or the preload, anything but electron in
@@ -24,9 +25,9 @@ const root = path.resolve(fileURLToPath(new URL('..', import.meta.url)));
 
 /** The three bundles: entry, output file, externals, modules that must not be imported. */
 export const BUNDLES = [
-  { name: 'main', entry: 'electron/main.ts', out: 'main.cjs', external: ['electron'], forbid: ['better-sqlite3'] },
-  { name: 'preload', entry: 'electron/preload.ts', out: 'preload.cjs', external: ['electron'], forbid: ['better-sqlite3'], onlyElectron: true },
-  { name: 'data-service', entry: 'service/entries/utility-entry.ts', out: 'data-service.cjs', external: ['better-sqlite3', 'bufferutil', 'utf-8-validate'], forbid: ['electron'] },
+  { name: 'main', entry: 'electron/main.ts', out: 'main.cjs', external: ['electron'], forbid: ['better-sqlite3', 'better-sqlite3-multiple-ciphers'] },
+  { name: 'preload', entry: 'electron/preload.ts', out: 'preload.cjs', external: ['electron'], forbid: ['better-sqlite3', 'better-sqlite3-multiple-ciphers'], onlyElectron: true },
+  { name: 'data-service', entry: 'service/entries/utility-entry.ts', out: 'data-service.cjs', external: ['better-sqlite3', 'better-sqlite3-multiple-ciphers', 'bufferutil', 'utf-8-validate'], forbid: ['electron'] },
 ];
 
 const BUILTINS = new Set([...builtinModules, ...builtinModules.map((m) => `node:${m}`)]);

@@ -1,17 +1,18 @@
 /**
- * Gives better-sqlite3 an Electron build without touching node_modules (docs/desktop.md).
+ * Gives the native packages the data service loads ({@link NATIVE_PACKAGES}: better-sqlite3 and
+ * better-sqlite3-multiple-ciphers) Electron builds without touching node_modules (docs/desktop.md).
  *
- * node_modules/better-sqlite3 keeps its Node-ABI build, for tests, browser mode and the relay.
- * Electron needs a build for its own ABI. This script makes one and keeps it at
+ * node_modules keeps their Node-ABI builds, for tests, browser mode and the relay. Electron needs
+ * builds for its own ABI. This script makes them and keeps them at
  *
- *   .native/electron-<electron version>-<platform>-<arch>/better_sqlite3.node  (+ manifest.json)
+ *   .native/electron-<electron version>-<platform>-<arch>/<binary>  (+ manifest.json)
  *
- * which electron/main/native-binding.ts hands to the data service as NEST_SQLITE_BINDING. It runs
- * before every `npm start` (fast when the build exists and matches the installed Electron and
- * better-sqlite3) and as electron-builder's `beforePack` hook, which also stages the binary for
- * `extraResources` (see electron-builder.yml).
+ * which electron/main/native-binding.ts hands to the data service (NEST_SQLITE_BINDING,
+ * NEST_SQLCIPHER_BINDING). It runs before every `npm start` (fast when the builds exist and match
+ * the installed Electron and packages) and as electron-builder's `beforePack` hook, which also
+ * stages the binaries for `extraResources` (see electron-builder.yml).
  *
- * How, in a temporary copy of node_modules/better-sqlite3 (node_modules is never modified):
+ * How, for each package, in a temporary copy of node_modules/<package> (never modified):
  *   1. prebuild-install --runtime electron --target <version>: downloads the official prebuilt
  *      binary from the better-sqlite3 GitHub release (needs internet);
  *   2. if that fails, and the target is this machine: node-gyp rebuild --runtime=electron
@@ -38,8 +39,22 @@ import { parseArgs } from 'node:util';
 const ROOT = path.resolve(fileURLToPath(new URL('..', import.meta.url)));
 const require = createRequire(path.join(ROOT, 'package.json'));
 
-/** The binary's file name (the same as electron/main/native-binding.ts SQLITE_BINARY). */
-export const SQLITE_BINARY = 'better_sqlite3.node';
+/**
+ * The native packages the desktop data service loads, each with the file name its Electron build
+ * gets in `.native/` and in the package (the same names as electron/main/native-binding.ts, a test
+ * checks) and the file its own build writes. better-sqlite3 opens clear databases (a workspace
+ * database from before encryption, while it is encrypted in place); better-sqlite3-multiple-ciphers
+ * opens every encrypted workspace database.
+ */
+export const NATIVE_PACKAGES = [
+  { name: 'better-sqlite3', binary: 'better_sqlite3.node', built: 'build/Release/better_sqlite3.node' },
+  { name: 'better-sqlite3-multiple-ciphers', binary: 'better_sqlite3_multiple_ciphers.node', built: 'build/Release/better_sqlite3.node' },
+];
+
+/** better-sqlite3's binary file name (the same as electron/main/native-binding.ts SQLITE_BINARY). */
+export const SQLITE_BINARY = NATIVE_PACKAGES[0].binary;
+/** better-sqlite3-multiple-ciphers' binary file name (electron/main/native-binding.ts SQLCIPHER_BINARY). */
+export const SQLCIPHER_BINARY = NATIVE_PACKAGES[1].binary;
 
 /** The `.native/` subfolder of one Electron build (the same as electron/main/native-binding.ts). */
 export function nativeDirName(electronVersion, platform, arch) {
@@ -51,8 +66,8 @@ export function packageStageDir(root, builderOs, arch) {
   return path.join(root, '.native', 'package', `${builderOs}-${arch}`);
 }
 
-/** Versions that decide which binary is needed. */
-export function installedVersions(root = ROOT) {
+/** Versions that decide which binaries are needed: Electron's, its ABI and each native package's (`packages[name]`). */
+export function installedVersions(root = ROOT, packages = NATIVE_PACKAGES) {
   const read = (p) => JSON.parse(fs.readFileSync(path.join(root, 'node_modules', p, 'package.json'), 'utf8'));
   const electron = read('electron').version;
   let abi = null;
@@ -61,7 +76,7 @@ export function installedVersions(root = ROOT) {
   } catch {
     /* older electron packages have no abi_version file; prebuild-install works it out itself */
   }
-  return { electron, abi, betterSqlite3: read('better-sqlite3').version };
+  return { electron, abi, packages: Object.fromEntries(packages.map((p) => [p.name, read(p.name).version])) };
 }
 
 /** npm settings (as npm_config_* variables) that would make a native build target Node instead of Electron. */
@@ -102,12 +117,15 @@ function readManifest(dir) {
   }
 }
 
-/** True when `dir` holds a binary made for exactly these versions, platform and arch, unaltered. */
-export function isCurrent(dir, want) {
-  const file = path.join(dir, SQLITE_BINARY);
-  const m = readManifest(dir);
+/**
+ * True when `dir` holds `pkg`'s binary made for exactly these versions, platform and arch, unaltered.
+ * `want`: { electron, version (the package's), platform, arch }.
+ */
+export function isCurrent(dir, pkg, want) {
+  const file = path.join(dir, pkg.binary);
+  const m = readManifest(dir)?.[pkg.name];
   if (!m || !fs.existsSync(file)) return false;
-  return m.electron === want.electron && m.betterSqlite3 === want.betterSqlite3 && m.platform === want.platform && m.arch === want.arch && m.sha256 === sha256(file);
+  return m.electron === want.electron && m.version === want.version && m.platform === want.platform && m.arch === want.arch && m.sha256 === sha256(file);
 }
 
 function run(label, args, cwd, timeoutMs, log) {
@@ -131,27 +149,37 @@ function looksOffline(text) {
 }
 
 /**
- * Makes sure the Electron build for `platform`/`arch` exists in `.native/`; returns its path.
- * @throws Error with a readable explanation (offline, no toolchain…) when it cannot be made.
+ * Makes sure the Electron builds of every package in `packages` exist for `platform`/`arch` in
+ * `.native/`; returns { [package name]: absolute path of its binary }. Current builds are reused.
+ * @throws Error with a readable explanation (offline, no toolchain…) when one cannot be made.
  */
-export function ensureElectronBinding({ root = ROOT, platform = process.platform, arch = process.arch, force = false, log = (s) => console.log(s) } = {}) {
-  const v = installedVersions(root);
-  const want = { electron: v.electron, betterSqlite3: v.betterSqlite3, platform, arch };
+export function ensureElectronBindings({ root = ROOT, platform = process.platform, arch = process.arch, force = false, log = (s) => console.log(s), packages = NATIVE_PACKAGES } = {}) {
+  const v = installedVersions(root, packages);
   const dir = path.join(root, '.native', nativeDirName(v.electron, platform, arch));
-  const target = path.join(dir, SQLITE_BINARY);
-  if (!force && isCurrent(dir, want)) {
-    log(`better-sqlite3 ${v.betterSqlite3} for Electron ${v.electron} (${platform}-${arch}): ready (${path.relative(root, target)})`);
+  const out = {};
+  for (const pkg of packages) out[pkg.name] = ensureOne({ root, pkg, v, dir, platform, arch, force, log });
+  return out;
+}
+
+/** {@link ensureElectronBindings} for one package: reuse, else download, else build; probe; record. */
+function ensureOne({ root, pkg, v, dir, platform, arch, force, log }) {
+  const version = v.packages[pkg.name];
+  const want = { electron: v.electron, version, platform, arch };
+  const target = path.join(dir, pkg.binary);
+  const label = `${pkg.name} ${version} for Electron ${v.electron} (${platform}-${arch})`;
+  if (!force && isCurrent(dir, pkg, want)) {
+    log(`${label}: ready (${path.relative(root, target)})`);
     return target;
   }
-  log(`better-sqlite3 ${v.betterSqlite3} for Electron ${v.electron} (${platform}-${arch}) is missing: getting it once…`);
+  log(`${label} is missing: getting it once…`);
 
-  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'nest-better-sqlite3-'));
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), `nest-${pkg.name}-`));
   try {
-    const src = path.join(root, 'node_modules', 'better-sqlite3');
+    const src = path.join(root, 'node_modules', pkg.name);
     for (const entry of ['package.json', 'binding.gyp', 'lib', 'src', 'deps']) {
       if (fs.existsSync(path.join(src, entry))) fs.cpSync(path.join(src, entry), path.join(work, entry), { recursive: true });
     }
-    const built = path.join(work, 'build', 'Release', SQLITE_BINARY);
+    const built = path.join(work, pkg.built);
     const tries = [];
     let source = null;
 
@@ -186,7 +214,7 @@ export function ensureElectronBinding({ root = ROOT, platform = process.platform
     if (!source) {
       const offline = tries.some((t) => looksOffline(t.output));
       const lines = [
-        `Could not get better-sqlite3 ${v.betterSqlite3} for Electron ${v.electron} (${platform}-${arch}).`,
+        `Could not get ${label}.`,
         ...tries.map((t) => `  - ${t.what} failed: ${t.why}${t.output ? `\n${keyLines(t.output)}` : ''}`),
         offline ? 'This machine looks offline: both ways need the internet once.' : '',
         '`npm test` and browser mode (`npm run serve`) do not need this build; only the Electron app does.',
@@ -195,18 +223,20 @@ export function ensureElectronBinding({ root = ROOT, platform = process.platform
       throw new Error(lines.join('\n'));
     }
 
+    // Both binaries must refuse Node's ABI: one that loads here is a Node build (the nodedir trap).
     if (platform === process.platform && arch === process.arch) {
       const probe = probeBinary(built);
-      if (probe === 'node') throw new Error(`The ${source} binary loads under Node ${process.version}: it is a Node build, not an Electron one. Check for an npm "nodedir" or "target" setting and run again with --force.`);
-      if (probe.abi && v.abi && probe.abi !== v.abi) throw new Error(`The ${source} binary was built for NODE_MODULE_VERSION ${probe.abi}, but Electron ${v.electron} needs ${v.abi}.`);
-      if (probe.unknown) log(`  note: could not confirm the binary's ABI under Node (${probe.unknown.slice(0, 200)})`);
+      if (probe === 'node') throw new Error(`The ${source} ${pkg.name} binary loads under Node ${process.version}: it is a Node build, not an Electron one. Check for an npm "nodedir" or "target" setting and run again with --force.`);
+      if (probe.abi && v.abi && probe.abi !== v.abi) throw new Error(`The ${source} ${pkg.name} binary was built for NODE_MODULE_VERSION ${probe.abi}, but Electron ${v.electron} needs ${v.abi}.`);
+      if (probe.unknown) log(`  note: could not confirm the ${pkg.name} binary's ABI under Node (${probe.unknown.slice(0, 200)})`);
     }
 
     fs.mkdirSync(dir, { recursive: true });
     fs.copyFileSync(built, target);
-    const manifest = { ...want, abi: v.abi, source, sha256: sha256(target), madeAt: new Date().toISOString() };
+    // One manifest per folder, one entry per package: a rebuild of one keeps the others' entries.
+    const manifest = { ...(readManifest(dir) ?? {}), [pkg.name]: { ...want, abi: v.abi, source, sha256: sha256(target), madeAt: new Date().toISOString() } };
     fs.writeFileSync(path.join(dir, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
-    log(`better-sqlite3 for Electron ${v.electron} (${platform}-${arch}): ${source === 'prebuilt' ? 'downloaded the prebuilt binary' : 'built from source'} → ${path.relative(root, target)}`);
+    log(`${label}: ${source === 'prebuilt' ? 'downloaded the prebuilt binary' : 'built from source'} → ${path.relative(root, target)}`);
     return target;
   } finally {
     fs.rmSync(work, { recursive: true, force: true });
@@ -221,18 +251,18 @@ const BUILDER_ARCH_MACRO = { 0: 'ia32', 1: 'x64', 2: 'armv7l', 3: 'arm64' };
 const BUILDER_OS = { darwin: 'mac', mas: 'mac', win32: 'win', linux: 'linux' };
 
 /**
- * electron-builder `beforePack` hook: ensures the Electron build for the platform and arch being
- * packed and stages it at `.native/package/<os>-<arch>/` for `extraResources`.
+ * electron-builder `beforePack` hook: ensures the Electron builds for the platform and arch being
+ * packed and stages them at `.native/package/<os>-<arch>/` for `extraResources`.
  */
 export async function beforePack(context) {
   const platform = context.electronPlatformName === 'mas' ? 'darwin' : context.electronPlatformName;
   const arch = BUILDER_ARCH[context.arch];
-  if (!arch) throw new Error(`electron-native: cannot package better-sqlite3 for arch ${context.arch} (universal macOS builds are not supported: build x64 and arm64 separately)`);
-  const file = ensureElectronBinding({ platform, arch, log: (s) => console.log(`  • ${s}`) });
+  if (!arch) throw new Error(`electron-native: cannot package the native modules for arch ${context.arch} (universal macOS builds are not supported: build x64 and arm64 separately)`);
+  const files = ensureElectronBindings({ platform, arch, log: (s) => console.log(`  • ${s}`) });
   const stage = packageStageDir(ROOT, BUILDER_OS[context.electronPlatformName], BUILDER_ARCH_MACRO[context.arch]);
   fs.rmSync(stage, { recursive: true, force: true });
   fs.mkdirSync(stage, { recursive: true });
-  fs.copyFileSync(file, path.join(stage, SQLITE_BINARY));
+  for (const pkg of NATIVE_PACKAGES) fs.copyFileSync(files[pkg.name], path.join(stage, pkg.binary));
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
@@ -242,12 +272,16 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   if (values.check) {
     const v = installedVersions();
     const dir = path.join(ROOT, '.native', nativeDirName(v.electron, platform, arch));
-    const ok = isCurrent(dir, { electron: v.electron, betterSqlite3: v.betterSqlite3, platform, arch });
-    console.log(ok ? `present: ${path.relative(ROOT, path.join(dir, SQLITE_BINARY))}` : `missing or stale: ${path.relative(ROOT, dir)}`);
+    let ok = true;
+    for (const pkg of NATIVE_PACKAGES) {
+      const current = isCurrent(dir, pkg, { electron: v.electron, version: v.packages[pkg.name], platform, arch });
+      console.log(`${current ? 'present' : 'missing or stale'}: ${path.relative(ROOT, path.join(dir, pkg.binary))}`);
+      ok &&= current;
+    }
     process.exit(ok ? 0 : 1);
   }
   try {
-    ensureElectronBinding({ platform, arch, force: values.force ?? false });
+    ensureElectronBindings({ platform, arch, force: values.force ?? false });
   } catch (err) {
     console.error(`\n✗ ${err instanceof Error ? err.message : String(err)}\n`);
     process.exit(1);

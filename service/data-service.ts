@@ -43,6 +43,12 @@ export interface DataServiceOptions {
   syncTimings?: { roundIntervalMs?: number; docTimeoutMs?: number; syncNowTimeoutMs?: number; warnAfterMs?: number };
   /** The clock handlers read (default: the system clock; tests fix it). */
   clock?: Clock;
+  /**
+   * The data folder's 32-byte data key (from a service/keys KeyStore): every workspace database is
+   * encrypted with it, and a clear one is encrypted at open. The entry points always pass one;
+   * without it databases stay clear (tests of other parts only).
+   */
+  dataKey?: Uint8Array;
 }
 
 /** The data service. Create with {@link DataService.open}; connect renderers with {@link connect}. */
@@ -73,6 +79,7 @@ export class DataService implements SessionHost {
     this.registry = new WorkspaceRegistry({
       dataDir: this.dataDir,
       migrations: opts.migrations ?? loadMigrations(),
+      dataKey: opts.dataKey,
       logger: this.logger,
       identity: this.profile,
       events,
@@ -101,7 +108,7 @@ export class DataService implements SessionHost {
     fs.mkdirSync(opts.dataDir, { recursive: true, mode: 0o700 });
     fs.chmodSync(opts.dataDir, 0o700);
     const s = new DataService(opts);
-    s.logger.info({ dataDir: opts.dataDir, mode: opts.mode }, 'data service started');
+    s.logger.info({ dataDir: opts.dataDir, mode: opts.mode, encrypted: opts.dataKey !== undefined }, 'data service started');
     return s;
   }
 

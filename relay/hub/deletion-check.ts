@@ -9,7 +9,9 @@
  *
  * Per member and doc, the records deleted within the mass-deletion window are counted; an update
  * that would pass the limit is refused (admins excepted) and an alert is recorded for the
- * workspace's admins (relay/storage/provenance.ts `relay_alerts`, `GET /v1/alerts`).
+ * workspace's admins (relay/storage/provenance.ts `relay_alerts`, `GET /v1/alerts`). That alert
+ * is also a request held for an admin's decision (relay/held-deletions.ts): once approved, the
+ * member's next mass deletion of that doc is let through once.
  */
 import * as Y from 'yjs';
 import type { Logger } from '../../node/log';
@@ -24,6 +26,8 @@ type AnyType = Y.AbstractType<any>;
 /** What the check needs. */
 export interface DeletionCheckOptions {
   alerts: Pick<ProvenanceStore, 'addAlert'>;
+  /** Admins' approvals of held mass deletions (relay/held-deletions.ts): one lets a mass deletion through. */
+  approvals?: { takeApproval(memberId: string, doc: string): boolean };
   log: Logger;
   /** Clock, ms since epoch. */
   now: () => number;
@@ -109,7 +113,9 @@ export class DeletionCheck {
     const now = this.o.now();
     const recent = (this.recent.get(key) ?? []).filter(([at]) => now - at < MASS_DELETION_WINDOW_MS);
     const before = recent.reduce((sum, [, c]) => sum + c, 0);
-    const refusal = judgeDeletions(conn.member.role, summary, before);
+    let refusal = judgeDeletions(conn.member.role, summary, before);
+    // An admin approved this member's held mass deletion of this doc: it passes the limit once.
+    if (refusal === 'mass-deletion' && this.o.approvals?.takeApproval(conn.member.memberId, conn.room.name)) refusal = null;
     const mass = summary.appendOnly === 0 && isMassDeletion(summary, before);
     if (mass) this.alert(conn, before + n, refusal === null);
     if (refusal === null && n > 0) recent.push([now, n]);

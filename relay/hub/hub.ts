@@ -30,6 +30,7 @@ import type { RelayStorage } from '../storage/relay-storage';
 import { AccessChecks } from './access-checks';
 import { Connections } from './connections';
 import { DeletionCheck } from './deletion-check';
+import { HeldDeletions } from '../held-deletions';
 import { GroupCommit } from './group-commit';
 import { checkAdmission, type AdmissionRefusal } from './limits';
 import { Liveness } from './liveness';
@@ -60,6 +61,8 @@ export class Hub implements RoomListener<Connection>, FanoutTarget {
   private readonly liveness: Liveness;
   private readonly access: AccessChecks;
   private readonly deletions: DeletionCheck;
+  /** Mass deletions held for an admin's decision (relay/held-deletions.ts; the history routes decide them). */
+  readonly heldDeletions: HeldDeletions;
 
   constructor(
     storage: RelayStorage,
@@ -73,7 +76,8 @@ export class Hub implements RoomListener<Connection>, FanoutTarget {
     this.scheduler = new Scheduler(opts, (conn, data, tick) => this.handle(conn, data, tick), log, (tick) => this.commit.fanOut(tick));
     this.presence = new Presence({ maxClientsPerConn: opts.maxPresenceClientsPerConn, maxStateBytes: opts.maxPresenceStateBytes }, this.connections);
     this.liveness = new Liveness(this.connections, opts.pingIntervalMs, log);
-    this.deletions = new DeletionCheck({ alerts: storage, log, now: opts.now });
+    this.heldDeletions = new HeldDeletions({ alerts: storage, log, now: opts.now });
+    this.deletions = new DeletionCheck({ alerts: storage, approvals: this.heldDeletions, log, now: opts.now });
     this.access = new AccessChecks({ storage, connections: this.connections, counters: this.counters, log, keyCheckMs: opts.keyCheckMs, now: opts.now });
     this.commit = new GroupCommit({
       storage,

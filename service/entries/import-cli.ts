@@ -16,6 +16,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createLogger } from '../../node/log';
 import { DataService } from '../data-service';
+import { loadPassphraseDataKey } from '../keys/cli-key';
 import { defaultDataDir } from '../../node/fs/data-dir';
 import { IMPORT_TARGETS, type ColumnMapping, type ImportTarget } from '../../shared/rpc/import';
 import { newCaseFields } from '../../shared/domain/case';
@@ -119,7 +120,9 @@ async function main(): Promise<number> {
     return 1;
   }
 
-  const service = DataService.open({ dataDir: values['data-dir'] ?? defaultDataDir(), mode: 'browser', logger: createLogger('import', process.env.NEST_LOG_LEVEL ?? 'warn') });
+  const dataDir = values['data-dir'] ?? defaultDataDir();
+  const dataKey = await loadPassphraseDataKey(dataDir);
+  const service = DataService.open({ dataDir, mode: 'browser', logger: createLogger('import', process.env.NEST_LOG_LEVEL ?? 'warn'), dataKey });
   try {
     const workspaces = await service.invoke('workspaces.list', {});
     const wanted = values.workspace.toLowerCase();

@@ -6,6 +6,8 @@
  *   NEST Desk is running at http://127.0.0.1:PORT/#token=…
  *
  * Options: --port N (default 0 = a free port), --data-dir DIR, --keep-token, --new-token, --help.
+ * The data folder is encrypted with a key derived from a passphrase: NEST_PASSPHRASE, or typed on
+ * the terminal (asked twice at first launch). See service/keys/.
  * The token is new at every launch unless --keep-token keeps it in the data folder (so an open
  * page reconnects when the host restarts on the same port).
  */
@@ -13,6 +15,7 @@ import { parseArgs } from 'node:util';
 import { createLogger } from '../../node/log';
 import { appPath } from '../../node/store/app-root';
 import { DataService } from '../data-service';
+import { loadPassphraseDataKey } from '../keys/cli-key';
 import { defaultDataDir } from '../../node/fs/data-dir';
 import { startBrowserHost } from './browser-host';
 import { browserToken } from './browser-token';
@@ -25,7 +28,10 @@ Runs NEST Desk in browser mode on 127.0.0.1 and prints the URL to open.
   --keep-token    keep the access token in the data folder, so the same address works after a
                   restart (default: a new token, never stored, at every launch)
   --new-token     with --keep-token: replace the kept token (old addresses lose access)
-  --help          this text`;
+  --help          this text
+
+The data folder is encrypted with a passphrase: set NEST_PASSPHRASE, or type it when asked
+(the first launch asks twice). A lost passphrase cannot be recovered: the data is lost with it.`;
 
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { port: { type: 'string' }, 'data-dir': { type: 'string' }, 'new-token': { type: 'boolean' }, 'keep-token': { type: 'boolean' }, help: { type: 'boolean' } } });
@@ -41,7 +47,9 @@ async function main(): Promise<void> {
   // NEST_SYNC_WARN_AFTER_MS: the sync health warning threshold (end-to-end tests and demos shorten the 2 minutes).
   const warnAfterMs = Number(process.env.NEST_SYNC_WARN_AFTER_MS);
   const syncTimings = Number.isInteger(warnAfterMs) && warnAfterMs > 0 ? { warnAfterMs } : undefined;
-  const service = DataService.open({ dataDir, mode: 'browser', logger, version: process.env.npm_package_version, ...(syncTimings ? { syncTimings } : {}) });
+  // The passphrase is checked before any database is touched (a wrong one stops here).
+  const dataKey = await loadPassphraseDataKey(dataDir);
+  const service = DataService.open({ dataDir, mode: 'browser', logger, version: process.env.npm_package_version, dataKey, ...(syncTimings ? { syncTimings } : {}) });
   const host = await startBrowserHost({ service, rendererDir: appPath('dist', 'renderer'), port, logger, token: browserToken(dataDir, { keep: values['keep-token'] ?? false, renew: values['new-token'] ?? false }) });
   console.log(`NEST Desk is running at ${host.url}`);
   console.log(`Data folder: ${dataDir}. Press Ctrl+C to stop.`);

@@ -4,6 +4,8 @@
  * `process.parentPort`, typed here structurally.
  *
  * Messages from main (each validated; anything else is logged and its ports closed):
+ * - first, `{ type: 'unlock', key: Uint8Array(32) }` with no ports: the data folder's key, unwrapped
+ *   by main through the OS keychain (electron/main/data-key.ts); the service opens only then;
  * - `{ type: 'connect' }` with exactly one MessagePortMain: serve one window over it;
  * - `{ type: 'shutdown' }` with no ports: close the service (compacting docs) and exit 0.
  * Messages to main: `{ type: 'ready' }` once serving; `{ type: 'fatal', reason }` before exiting
@@ -11,14 +13,16 @@
  * does not restart it in a loop.
  *
  * Environment (set by main): NEST_DATA_DIR (the data folder), NEST_SQLITE_BINDING (the
- * Electron-ABI better_sqlite3.node), NEST_APP_VERSION.
+ * Electron-ABI better_sqlite3.node), NEST_SQLCIPHER_BINDING (the Electron-ABI build of
+ * better-sqlite3-multiple-ciphers), NEST_APP_VERSION. Never the key.
  */
 import { z } from 'zod';
 import { createLogger, type Logger } from '../../node/log';
-import { openDatabase } from '../../node/store/sqlite';
+import { checkSqliteDrivers } from '../../node/store/sqlite';
 import { messagePortTransport, type MessagePortMainLike } from './message-port-transport';
 import { DataService } from '../data-service';
 import { defaultDataDir } from '../../node/fs/data-dir';
+import { DATA_KEY_BYTES } from '../../node/fs/database-file';
 
 /** A message event on the parent port: Electron's `MessageEvent` (data + transferred ports). */
 export interface ParentMessageEvent {
@@ -64,6 +68,37 @@ export function parseMainMessage(e: ParentMessageEvent): MainMessage | { refused
   }
   if (ports.length !== 0) return { refused: `shutdown carries ${ports.length} unexpected ports` };
   return { type: 'shutdown' };
+}
+
+/**
+ * Validates the unlock message: `{ type: 'unlock', key }` with a 32-byte Uint8Array and no ports.
+ * @returns the key, or a reason it was refused (never containing the key).
+ */
+export function parseUnlockMessage(e: ParentMessageEvent): Uint8Array | { refused: string } {
+  const d = e?.data as { type?: unknown; key?: unknown } | null;
+  if (typeof d !== 'object' || d === null || d.type !== 'unlock' || Object.keys(d).length !== 2) return { refused: 'not a { type: "unlock", key } message' };
+  if (Array.isArray(e.ports) && e.ports.length !== 0) return { refused: `unlock carries ${e.ports.length} unexpected ports` };
+  if (!(d.key instanceof Uint8Array) || d.key.length !== DATA_KEY_BYTES) return { refused: `unlock carries no ${DATA_KEY_BYTES}-byte key` };
+  return d.key;
+}
+
+/**
+ * Waits for main's unlock message, then calls `start` with the key. Messages before it are refused
+ * (ports closed); later messages are left to the listener `start` installs.
+ */
+export function whenUnlocked(parent: ParentPortLike, logger: Logger, start: (key: Uint8Array) => void): void {
+  let unlocked = false;
+  parent.on('message', (e) => {
+    if (unlocked) return;
+    const r = parseUnlockMessage(e);
+    if ('refused' in r) {
+      logger.warn({ reason: r.refused }, 'message before unlock refused');
+      closeAll(Array.isArray(e?.ports) ? e.ports : []);
+      return;
+    }
+    unlocked = true;
+    start(r);
+  });
 }
 
 /** Dependencies of {@link serveParentPort}. */
@@ -126,26 +161,42 @@ export function serveParentPort(parent: ParentPortLike, opts: ServeOptions): Ser
 export const FATAL_EXIT_DELAY_MS = 200;
 
 /**
- * Starts the data service from the environment and serves `parent`. When SQLite cannot be loaded
- * (the usual cause: no Electron build of better-sqlite3), tells main `fatal` and exits 1.
+ * Starts the data service from the environment once main sent the data key, and serves `parent`.
+ * When SQLite cannot be loaded (the usual cause: no Electron build of better-sqlite3), tells main
+ * `fatal` and exits 1.
+ * @returns a promise of the serving entry (null when it cannot start).
  */
-export function startFromEnvironment(parent: ParentPortLike, env: NodeJS.ProcessEnv = process.env, exit: (code: number) => void = (c) => process.exit(c)): ServingEntry | null {
+export function startFromEnvironment(parent: ParentPortLike, env: NodeJS.ProcessEnv = process.env, exit: (code: number) => void = (c) => process.exit(c)): Promise<ServingEntry | null> {
   const logger = createLogger('data-service');
   try {
-    openDatabase(':memory:').close();
+    checkSqliteDrivers();
   } catch (err) {
     const reason = `SQLite (better-sqlite3) could not be loaded${env.NEST_SQLITE_BINDING ? ` from ${env.NEST_SQLITE_BINDING}` : ''}: ${err instanceof Error ? err.message : String(err)}`;
     logger.error({ reason }, 'data service cannot start');
     parent.postMessage({ type: 'fatal', reason });
     // Give the message a moment to reach main before the process ends.
     setTimeout(() => exit(1), FATAL_EXIT_DELAY_MS);
-    return null;
+    return Promise.resolve(null);
   }
   const dataDir = defaultDataDir(env);
-  const service = DataService.open({ dataDir, mode: 'electron', version: env.NEST_APP_VERSION, logger });
-  return serveParentPort(parent, { service, logger, exit });
+  return new Promise((resolve) =>
+    whenUnlocked(parent, logger, (dataKey) => {
+      let service: DataService;
+      try {
+        service = DataService.open({ dataDir, mode: 'electron', version: env.NEST_APP_VERSION, logger, dataKey });
+      } catch (err) {
+        // E.g. the folder is used by another process: restarting would fail the same way.
+        const reason = err instanceof Error ? err.message : String(err);
+        logger.error({ reason }, 'data service cannot start');
+        parent.postMessage({ type: 'fatal', reason });
+        setTimeout(() => exit(1), FATAL_EXIT_DELAY_MS);
+        return resolve(null);
+      }
+      resolve(serveParentPort(parent, { service, logger, exit }));
+    }),
+  );
 }
 
 // Inside Electron's utilityProcess, `process.parentPort` exists: start serving.
 const parentPort = (process as unknown as { parentPort?: ParentPortLike }).parentPort;
-if (parentPort) startFromEnvironment(parentPort);
+if (parentPort) void startFromEnvironment(parentPort);

@@ -14,6 +14,8 @@ export interface HealthRowsInput {
   book: DocHealthBook;
   /** Link states by doc name, live links first (they win over a transient link of the same doc). */
   states: readonly ReadonlyMap<string, DocSyncState>[];
+  /** Docs whose update the relay refused (close 4409), with the reason code. */
+  refusals?: ReadonlyMap<string, string>;
   /** False while the relay cannot be reached at all (the last round failed to reach it). */
   relayReachable: boolean;
   /** A case's number and title from the case index, or null when it is not (yet) listed. */
@@ -23,7 +25,7 @@ export interface HealthRowsInput {
 const KIND_ORDER = { workspace: 0, case: 1, registry: 2 } as const;
 
 /**
- * The rows, overdue first, then docs with something waiting, then the workspace doc, cases (by
+ * The rows, refused by the relay first, then overdue, then docs with something waiting, then the workspace doc, cases (by
  * number) and registries. Docs of other workspaces are left out.
  */
 export function healthRows(i: HealthRowsInput): DocHealthRow[] {
@@ -43,9 +45,10 @@ export function healthRows(i: HealthRowsInput): DocHealthRow[] {
       caseId: ref.kind === 'case' ? ref.caseId : null,
       caseNumber: entry?.number ?? null,
       caseTitle: entry?.title ?? null,
+      refusedUpdate: i.refusals?.get(doc) ?? null,
     });
   }
-  const rank = (r: DocHealthRow): number => (r.warning ? 0 : r.waiting.updates > 0 ? 1 : 2);
+  const rank = (r: DocHealthRow): number => (r.refusedUpdate ? 0 : r.warning ? 1 : r.waiting.updates > 0 ? 2 : 3);
   return rows.sort(
     (a, b) => rank(a) - rank(b) || KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || (a.caseNumber ?? a.doc).localeCompare(b.caseNumber ?? b.doc),
   );

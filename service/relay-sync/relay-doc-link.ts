@@ -15,7 +15,9 @@
  *
  * Reconnects with exponential backoff (250 ms doubling to 30 s, with jitter). A refused upgrade
  * (401/403) or a close that refuses access (4401/4403, see shared/protocol/relay/close-codes.ts)
- * stops retrying and reports `refused`. Every message is framed and read by the relay protocol
+ * stops retrying and reports `refused`. So does a close with 4409 (the relay's deletion rules
+ * refused an update): reconnecting would only re-send the refused update, so the link stays
+ * closed, the local doc keeps everything, and `onUpdateRefused` tells the engine the reason. Every message is framed and read by the relay protocol
  * module (shared/protocol/relay/), the same one the relay uses.
  */
 import * as Y from 'yjs';
@@ -59,6 +61,12 @@ export interface RelayDocLinkOptions {
   onState: (state: DocSyncState, detail?: string) => void;
   /** Called each time the relay's stored state is proven to cover every local update (sync health). */
   onAcked?: () => void;
+  /**
+   * Called once when the relay closes with 4409 (an update refused by its deletion rules), with
+   * the reason code (`append-only`, `record-removal-denied`, `mass-deletion`), before the state
+   * turns `refused`. The link does not reconnect on its own after it.
+   */
+  onUpdateRefused?: (reason: string) => void;
   /** Largest message accepted from the relay (bytes). */
   maxPayload?: number;
   /** ms between re-exchanges of state while open (default {@link DEFAULT_RESYNC_MS}). */
@@ -187,7 +195,11 @@ export class RelayDocLink {
     ws.on('message', (data: Buffer) => this.receive(new Uint8Array(data.buffer, data.byteOffset, data.byteLength)));
     ws.on('close', (code: number, reason: Buffer) => {
       if (this.ws !== ws) return;
-      if (closeRefusesAccess(code)) this.refuse(reason.toString() || (code === CLOSE.UNAUTHORIZED ? 'token expired or key removed' : 'access removed'));
+      if (code === CLOSE.REFUSED) {
+        const why = reason.toString() || 'deletion-refused';
+        this.o.onUpdateRefused?.(why);
+        this.refuse(`refused by the relay: ${why}`);
+      } else if (closeRefusesAccess(code)) this.refuse(reason.toString() || (code === CLOSE.UNAUTHORIZED ? 'token expired or key removed' : 'access removed'));
       else this.dropped(`closed ${code}`);
     });
     ws.on('error', (err) => {

@@ -11,6 +11,10 @@
  *   after a round in which every doc was done, so an interrupted round is simply repeated.
  * - Offline: edits wait in the local store; the relay being down only makes links retry with
  *   backoff. Access refused (401/403): reported, retried slowly (an admin may fix it).
+ * - An update refused by the relay's deletion rules (close 4409): the doc is marked "refused by
+ *   the relay: <reason>" in sync health and left alone — no reconnect, no round re-sends it — until
+ *   the member asks to sync that doc again ("Sync now" on its row, after reverting the deletion
+ *   from field history or an admin's approval). Its local data is kept as it is.
  */
 import type * as Y from 'yjs';
 import type * as awarenessProtocol from 'y-protocols/awareness';
@@ -44,6 +48,8 @@ export class SyncEngine {
   private readonly transient = new Map<string, RelayDocLink>();
   /** Docs with local (non-relay) updates since they last synced, with a change counter. */
   private readonly dirty = new Map<string, number>();
+  /** Docs whose update the relay refused (4409), with its reason code; not synced until retried. */
+  private readonly updateRefusals = new Map<string, string>();
   private roundTimer: ReturnType<typeof setTimeout> | null = null;
   private running: Promise<void> | null = null;
   private rerun = false;
@@ -128,6 +134,11 @@ export class SyncEngine {
       onAcked: () => {
         if (!this.stopped && this.health.noteAcked(name)) this.emitSoon();
       },
+      onUpdateRefused: (reason) => {
+        if (this.stopped) return;
+        this.o.logger.warn({ doc: name, reason }, 'the relay refused an update of this doc: not syncing it until the member retries');
+        this.updateRefusals.set(name, reason);
+      },
       onState: (s, detail) => {
         if (this.stopped) return;
         this.o.onDocState?.(name, s);
@@ -135,7 +146,7 @@ export class SyncEngine {
         states.set(name, s);
         if (s === 'refused' || s === 'error') this.health.cancelWaits(name);
         if (s === 'read-only') this.health.noteReadOnly(name);
-        if (s === 'refused' && detail) {
+        if (s === 'refused' && detail && !this.updateRefusals.has(name)) {
           this.roundState = { state: 'refused', detail };
           this.noteRefusal(detail);
         }
@@ -258,17 +269,20 @@ export class SyncEngine {
     // member record): live links it had refused do not retry on their own, so restart them. Live
     // links waiting out a reconnect backoff (up to 30 s after a relay restart) reconnect now too:
     // the relay just answered, so waiting would only delay edits (found by the long convergence run).
-    for (const link of this.live.values()) if (link.state === 'refused' || link.state === 'offline') link.reconnectNow();
+    for (const [name, link] of this.live) if ((link.state === 'refused' && !this.updateRefusals.has(name)) || link.state === 'offline') link.reconnectNow();
     this.emit();
     const dirtyAtStart = new Map(this.dirty);
     const names = new Set<string>();
     for (const d of remote.docs) if (parseDocName(d.doc)?.workspaceId === this.ws.id) names.add(d.doc);
     for (const name of dirtyAtStart.keys()) names.add(name);
-    const pending = [...names].filter((n) => !this.live.has(n));
+    // A doc whose update the relay refused is not sent again (it would only be refused again).
+    const pending = [...names].filter((n) => !this.live.has(n) && !this.updateRefusals.has(n));
     let failed = 0;
     const syncNext = async (queue: string[]): Promise<void> => {
       for (let name = queue.shift(); name !== undefined && !this.stopped; name = queue.shift()) {
-        if (!(await this.syncOne(name))) failed++;
+        if (!(await this.syncOne(name))) {
+          if (!this.updateRefusals.has(name)) failed++; // a refused update is reported per doc, not retried
+        }
         else if (this.dirty.get(name) === dirtyAtStart.get(name)) this.dirty.delete(name);
       }
     };
@@ -277,7 +291,7 @@ export class SyncEngine {
     const registries = pending.filter((n) => parseDocName(n)?.kind === 'registry');
     if (registries.length > 0) {
       await syncNext(registries);
-      for (const link of this.live.values()) if (link.state === 'refused') link.reconnectNow();
+      for (const [name, link] of this.live) if (link.state === 'refused' && !this.updateRefusals.has(name)) link.reconnectNow();
     }
     const queue = pending.filter((n) => parseDocName(n)?.kind !== 'registry');
     await Promise.all(Array.from({ length: Math.min(this.o.concurrency, queue.length) }, () => syncNext(queue)));
@@ -320,19 +334,27 @@ export class SyncEngine {
   /** The current status. */
   status(): WorkspaceSyncStatus {
     const docs: Partial<Record<DocSyncState, number>> = {};
-    const all = [...this.liveStates.values(), ...this.transientStates.values()];
+    const refusedStates = new Map<string, DocSyncState>([...this.updateRefusals.keys()].map((n) => [n, 'refused']));
+    const all = [...this.liveStates.values(), ...this.transientStates.values(), ...refusedStates.values()];
     for (const s of all) docs[s] = (docs[s] ?? 0) + 1;
     // A doc whose local updates the relay has not yet confirmed keeps the workspace from "synced",
     // even when it has no link right now (closed before its acknowledgement, waiting for a round).
     const waiting = this.health.docs().some((n) => this.health.waiting(n).updates > 0) ? (['syncing'] as const) : [];
     const state: SyncState = overallState([...all, ...waiting, ...(this.roundState.state ? [this.roundState.state] : [])]);
-    const detail = this.roundState.state && state === overallState([this.roundState.state]) ? this.roundState.detail : null;
+    const firstRefusal = this.updateRefusals.values().next();
+    const detail =
+      this.roundState.state && state === overallState([this.roundState.state])
+        ? this.roundState.detail
+        : state === 'refused' && !firstRefusal.done
+          ? `refused by the relay: ${firstRefusal.value}`
+          : null;
     const live: Record<string, DocSyncState> = {};
     for (const [name, s] of this.liveStates) live[name] = s;
     const health = healthRows({
       workspaceId: this.ws.id,
       book: this.health,
-      states: [this.liveStates, this.transientStates],
+      states: [this.liveStates, this.transientStates, refusedStates],
+      refusals: this.updateRefusals,
       relayReachable: this.roundState.state !== 'offline' && this.liveStates.get(workspaceDocName(this.ws.id)) !== 'offline',
       caseEntry: (id) => this.ws.workspaceDoc().getCase(id),
     });
@@ -351,13 +373,16 @@ export class SyncEngine {
    * "Sync now": re-exchanges state at once with the relay for `docName`, or for every open doc and
    * every doc with something waiting, and resolves once each was proven held by the relay (or is
    * read-only), or after `timeoutMs`. A doc without a live link is synced by a round started now.
+   * Asked for one doc whose update the relay refused, it lifts the refusal and tries again (the
+   * member reverted the deletion, or an admin approved it); "sync all" leaves refused docs alone.
    */
   async syncNowAndConfirm(docName: string | null, timeoutMs = 20_000): Promise<{ docs: number; acked: number; lastAckAt: number | null }> {
     const names = new Set<string>(docName ? [docName] : [...this.live.keys(), ...this.health.docs().filter((n) => this.health.waiting(n).updates > 0)]);
     const waits: Promise<boolean>[] = [];
     let round = false;
+    if (docName && this.updateRefusals.delete(docName)) this.emit();
     for (const name of names) {
-      if (parseDocName(name)?.workspaceId !== this.ws.id) continue;
+      if (parseDocName(name)?.workspaceId !== this.ws.id || this.updateRefusals.has(name)) continue;
       const link = this.live.get(name) ?? this.transient.get(name);
       if (link?.state === 'read-only') {
         waits.push(Promise.resolve(true));

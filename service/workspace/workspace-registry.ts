@@ -18,6 +18,8 @@ import { WorkspaceStore, listWorkspaceIds } from './workspace-store';
 export interface WorkspaceRegistryOptions {
   dataDir: string;
   migrations: Migration[];
+  /** The data folder's 32-byte data key: every workspace database is encrypted with it (absent: clear databases, tests only). */
+  dataKey?: Uint8Array | undefined;
   logger: Logger;
   identity: IdentityStore;
   events: EventBroadcaster;
@@ -43,7 +45,7 @@ export class WorkspaceRegistry implements Workspaces {
     const open = this.open.get(id);
     if (open) return open;
     if (!listWorkspaceIds(this.opts.dataDir).includes(id)) throw new NestError('not-found', { id: 'service.workspace.not-found', values: { id } });
-    return this.openStore(WorkspaceStore.open(this.opts.dataDir, id, { migrations: this.opts.migrations }));
+    return this.openStore(WorkspaceStore.open(this.opts.dataDir, id, { migrations: this.opts.migrations, key: this.opts.dataKey }));
   }
 
   private openStore(store: WorkspaceStore): WorkspaceRuntime {
@@ -86,7 +88,7 @@ export class WorkspaceRegistry implements Workspaces {
   create(settings: Omit<WorkspaceSettings, 'id'>, opts: { demo?: boolean; id?: string } = {}): WorkspaceRuntime {
     const me = this.opts.identity.require();
     const id = opts.id ?? randomUUID();
-    const store = WorkspaceStore.open(this.opts.dataDir, id, { create: true, migrations: this.opts.migrations });
+    const store = WorkspaceStore.open(this.opts.dataDir, id, { create: true, migrations: this.opts.migrations, key: this.opts.dataKey });
     store.setLocalSettings({ memberId: me.memberId, role: 'admin', demo: opts.demo ?? false });
     const rt = this.openStore(store);
     const ws = new WorkspaceDoc(rt.host.retainedDoc(workspaceDocName(id)));
@@ -102,7 +104,7 @@ export class WorkspaceRegistry implements Workspaces {
     let ws: WorkspaceRuntime;
     if (known) ws = this.get(j.workspaceId);
     else {
-      const store = WorkspaceStore.open(this.opts.dataDir, j.workspaceId, { create: true, migrations: this.opts.migrations });
+      const store = WorkspaceStore.open(this.opts.dataDir, j.workspaceId, { create: true, migrations: this.opts.migrations, key: this.opts.dataKey });
       store.setLocalSettings(local);
       ws = this.openStore(store);
     }

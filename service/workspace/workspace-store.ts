@@ -16,6 +16,7 @@ import { ProjectionQueries } from '../projections/queries';
 import { IdentifierQueries } from '../projections/identifier-queries';
 import { EcbFiles } from '../valuation/ecb-files';
 import { ImportMappings } from '../import/import-mappings';
+import { encryptInPlace, type EncryptInPlaceOptions } from '../keys/encrypt-in-place';
 
 /** Local (never synced) facts about a workspace on this machine. */
 export interface LocalWorkspaceSettings {
@@ -85,17 +86,26 @@ export class WorkspaceStore {
   }
 
   /**
-   * Opens (creating when `create`) and migrates a workspace database.
+   * Opens (creating when `create`) and migrates a workspace database. With `key` (the data
+   * folder's 32-byte data key) the database is encrypted at rest: a new one is created encrypted,
+   * and an existing clear one is first encrypted in place, crash-safely (keys/encrypt-in-place.ts).
    * @throws NestError('database-too-new') for a database written by a newer app (left untouched);
-   *         NestError('migration-failed'); Error when it does not exist and `create` is false.
+   *         NestError('migration-failed'); NestError('unauthorized', 'storage.wrong-key') when the
+   *         key does not open it; NestError('database-corrupt', 'storage.encrypt-failed');
+   *         Error when it does not exist and `create` is false.
    */
-  static open(dataDir: string, workspaceId: string, opts: { create?: boolean; migrations?: Migration[] } = {}): WorkspaceStore {
+  static open(
+    dataDir: string,
+    workspaceId: string,
+    opts: { create?: boolean; migrations?: Migration[]; key?: Uint8Array | undefined; encryption?: EncryptInPlaceOptions } = {},
+  ): WorkspaceStore {
     const file = workspaceDbFile(dataDir, workspaceId);
     if (!opts.create && !fs.existsSync(file)) throw new Error(`workspace ${workspaceId} has no database at ${file}`);
+    if (opts.key) encryptInPlace(file, opts.key, opts.encryption);
     let db: Db | null = null;
     try {
       // FULL: what the UI reports as saved survives a power cut (NORMAL may lose the last commits).
-      db = openDatabase(file, { synchronous: 'FULL' });
+      db = openDatabase(file, { synchronous: 'FULL', ...(opts.key ? { key: opts.key } : {}) });
       migrate(db, opts.migrations, file);
     } catch (err) {
       db?.close();

@@ -41,6 +41,12 @@ export const docHealthSchema = z.object({
   lastAckAt: z.number().nullable(),
   waiting: docWaitingSchema,
   warning: z.boolean(),
+  /**
+   * The relay's reason code when it refused an update of this doc by its deletion rules (close
+   * 4409: `append-only`, `record-removal-denied`, `mass-deletion`): the doc is not synced until the
+   * member retries it. Null or absent otherwise.
+   */
+  refusedUpdate: z.string().nullable().optional(),
 });
 /** The sync health of one doc. */
 export type DocHealthRow = z.infer<typeof docHealthSchema>;

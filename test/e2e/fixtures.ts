@@ -37,7 +37,8 @@ const URL_LINE = /NEST Desk is running at (http:\/\/127\.0\.0\.1:\d+\/#token=[A-
 export function startHost(dataDir: string, startTimeoutMs = 30_000): Promise<{ child: ChildProcess; url: string }> {
   const child = spawn(path.join(repoRoot, 'node_modules/.bin/tsx'), ['service/entries/serve-cli.ts', '--port', '0'], {
     cwd: repoRoot,
-    env: { ...process.env, NEST_DATA_DIR: dataDir },
+    // Browser mode encrypts the data folder with a key derived from this passphrase (service/keys/).
+    env: { ...process.env, NEST_DATA_DIR: dataDir, NEST_PASSPHRASE: process.env.NEST_PASSPHRASE ?? 'e2e passphrase, not a secret' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   return new Promise((resolve, reject) => {

@@ -18,7 +18,7 @@ import { extractAll, listPackage } from '@electron/asar';
 import { getCurrentFuseWire } from '@electron/fuses';
 import { afterAll, describe, expect, it } from 'vitest';
 import { APP_FOLDER_NAME } from '../../node/fs/data-dir';
-import { sqliteBindingPath } from '../../electron/main/native-binding';
+import { sqlcipherBindingPath, sqliteBindingPath } from '../../electron/main/native-binding';
 import { ROOT } from './helpers/build';
 import { portRpc } from './helpers/port-rpc';
 import { forkInWorker } from './helpers/worker-utility';
@@ -33,10 +33,10 @@ describe('electron-builder.yml', () => {
     expect(topLevel('appId')).toBe('org.nestdesk.app');
   });
 
-  it('provides better-sqlite3’s Electron build itself instead of rebuilding node_modules', () => {
+  it('provides the Electron builds of both SQLite drivers itself instead of rebuilding node_modules', () => {
     expect(topLevel('npmRebuild')).toBe('false');
     expect(topLevel('beforePack')).toBe('./scripts/electron-native.mjs');
-    expect(yml).toMatch(/extraResources:\n\s+- from: \.native\/package\/\$\{os\}-\$\{arch\}\n\s+to: native\n/);
+    expect(yml).toMatch(/extraResources:\n\s+- from: \.native\/package\/\$\{os\}-\$\{arch\}\n\s+to: native\n\s+filter:\n\s+- better_sqlite3\.node\n\s+- better_sqlite3_multiple_ciphers\.node\n/);
   });
 
   it('builds AppImage and deb, NSIS and dmg', () => {
@@ -52,7 +52,7 @@ describe.skipIf(process.platform !== 'linux')('electron-builder --linux dir (off
   const fakeElectron = path.join(work, 'electron-dist');
   afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
 
-  it('packs the app with the Electron build of better-sqlite3 beside app.asar', { timeout: 180_000 }, async () => {
+  it('packs the app with the Electron builds of better-sqlite3 and its cipher variant beside app.asar', { timeout: 180_000 }, async () => {
     // The project: bundles built fresh, the renderer as built (or a placeholder page), our config.
     fs.mkdirSync(project, { recursive: true });
     for (const p of ['package.json', 'electron-builder.yml', 'migrations', 'resources', 'build', 'scripts/electron-native.mjs']) fs.cpSync(path.join(ROOT, p), path.join(project, p), { recursive: true });
@@ -66,12 +66,18 @@ describe.skipIf(process.platform !== 'linux')('electron-builder --linux dir (off
       fs.writeFileSync(path.join(project, 'dist', 'renderer', 'index.html'), '<!doctype html><title>NEST Desk</title>');
     }
 
-    // An "Electron build" already in .native/ (the hook's fast path), as a previous `npm start` leaves it.
-    const nativeDir = path.dirname(sqliteBindingPath({ packaged: false, resourcesPath: '', appPath: project, electronVersion, platform: 'linux', arch: 'x64' }));
+    // "Electron builds" already in .native/ (the hook's fast path), as a previous `npm start` leaves them.
+    const at = { resourcesPath: '', appPath: project, electronVersion, platform: 'linux', arch: 'x64' };
+    const devBindings = { 'better-sqlite3': sqliteBindingPath({ packaged: false, ...at }), 'better-sqlite3-multiple-ciphers': sqlcipherBindingPath({ packaged: false, ...at }) };
+    const nativeDir = path.dirname(devBindings['better-sqlite3']);
     fs.mkdirSync(nativeDir, { recursive: true });
-    fs.writeFileSync(path.join(nativeDir, 'better_sqlite3.node'), 'electron-abi placeholder');
-    const sha256 = createHash('sha256').update('electron-abi placeholder').digest('hex');
-    fs.writeFileSync(path.join(nativeDir, 'manifest.json'), JSON.stringify({ electron: electronVersion, betterSqlite3: '12.11.1', platform: 'linux', arch: 'x64', sha256 }));
+    const manifest: Record<string, unknown> = {};
+    for (const [name, file] of Object.entries(devBindings)) {
+      fs.writeFileSync(file, `electron-abi placeholder of ${name}`);
+      const sha256 = createHash('sha256').update(`electron-abi placeholder of ${name}`).digest('hex');
+      manifest[name] = { electron: electronVersion, version: '12.11.1', platform: 'linux', arch: 'x64', sha256 };
+    }
+    fs.writeFileSync(path.join(nativeDir, 'manifest.json'), JSON.stringify(manifest));
 
     // A stand-in Electron distribution: an executable carrying Electron's fuse wire, as the real one does.
     fs.mkdirSync(path.join(fakeElectron, 'resources'), { recursive: true });
@@ -83,16 +89,19 @@ describe.skipIf(process.platform !== 'linux')('electron-builder --linux dir (off
     const r = spawnSync(process.execPath, [path.join(ROOT, 'node_modules', 'electron-builder', 'cli.js'), '--linux', 'dir', '--x64', `-c.electronDist=${fakeElectron}`], { cwd: project, encoding: 'utf8', timeout: 170_000 });
     expect(r.status, `${r.stdout}\n${r.stderr}`).toBe(0);
     expect(r.stdout).toContain(`better-sqlite3 12.11.1 for Electron ${electronVersion} (linux-x64): ready`);
+    expect(r.stdout).toContain(`better-sqlite3-multiple-ciphers 12.11.1 for Electron ${electronVersion} (linux-x64): ready`);
 
     const out = path.join(project, 'release', 'linux-unpacked');
     expect(fs.existsSync(path.join(out, 'nest-desk'))).toBe(true);
-    // main.ts looks for <resources>/native/better_sqlite3.node when packaged.
-    const packagedBinding = sqliteBindingPath({ packaged: true, resourcesPath: path.join(out, 'resources'), appPath: '', electronVersion, platform: 'linux', arch: 'x64' });
-    expect(fs.readFileSync(packagedBinding, 'utf8')).toBe('electron-abi placeholder');
+    // main.ts looks for <resources>/native/<binary> when packaged: both are there, and nothing else.
+    const packed = { resourcesPath: path.join(out, 'resources'), appPath: '', electronVersion, platform: 'linux', arch: 'x64' };
+    expect(fs.readFileSync(sqliteBindingPath({ packaged: true, ...packed }), 'utf8')).toBe('electron-abi placeholder of better-sqlite3');
+    expect(fs.readFileSync(sqlcipherBindingPath({ packaged: true, ...packed }), 'utf8')).toBe('electron-abi placeholder of better-sqlite3-multiple-ciphers');
+    expect(fs.readdirSync(path.join(out, 'resources', 'native')).sort()).toEqual(['better_sqlite3.node', 'better_sqlite3_multiple_ciphers.node']);
 
     const asar = path.join(out, 'resources', 'app.asar');
     const files = listPackage(asar, { isPack: false }).map((f) => f.replace(/\\/g, '/'));
-    for (const f of ['/package.json', '/dist/electron/main.cjs', '/dist/electron/preload.cjs', '/dist/electron/data-service.cjs', '/dist/renderer/index.html', '/migrations/001_doc_store.sql', '/resources/demo/seizures-public.csv', '/node_modules/better-sqlite3/lib/index.js']) expect(files).toContain(f);
+    for (const f of ['/package.json', '/dist/electron/main.cjs', '/dist/electron/preload.cjs', '/dist/electron/data-service.cjs', '/dist/renderer/index.html', '/migrations/001_doc_store.sql', '/resources/demo/seizures-public.csv', '/node_modules/better-sqlite3/lib/index.js', '/node_modules/better-sqlite3-multiple-ciphers/lib/index.js']) expect(files).toContain(f);
     expect(files.filter((f) => f.endsWith('.map') || f.endsWith('.node') || f.startsWith('/node_modules/better-sqlite3/build') || f.startsWith('/node_modules/better-sqlite3/deps'))).toEqual([]);
     expect(files.filter((f) => /^\/node_modules\/[^/]+$/.test(f) || /^\/node_modules\/@[^/]+\/[^/]+$/.test(f)).filter((f) => !/better-sqlite3|bindings|file-uri-to-path/.test(f))).toEqual([]);
     expect(files.some((f) => f.startsWith('/scripts') || f.startsWith('/electron/') || f.startsWith('/build/'))).toBe(false);
@@ -111,8 +120,10 @@ describe.skipIf(process.platform !== 'linux')('electron-builder --linux dir (off
       ...process.env,
       NEST_DATA_DIR: dataDir,
       NEST_SQLITE_BINDING: path.join(ROOT, 'node_modules', 'better-sqlite3', 'build', 'Release', 'better_sqlite3.node'),
+      NEST_SQLCIPHER_BINDING: path.join(ROOT, 'node_modules', 'better-sqlite3-multiple-ciphers', 'build', 'Release', 'better_sqlite3.node'),
     });
     const { port1, port2 } = new MessageChannel();
+    proc.postMessage({ type: 'unlock', key: new Uint8Array(32).fill(7) }); // main's first message: the data key
     proc.postMessage({ type: 'connect' }, [port1]);
     const win = portRpc(port2);
     await win.call('identity.create', { name: 'Mei Chen', agency: 'Customs', role: 'admin' });

@@ -15,7 +15,7 @@ import { formatDateTime } from '../format/dates';
 import { DataTable, type Column } from '../ui/data-table';
 import { Icon } from '../ui/icons';
 import { confirmedText, docLabel, docSubject, waitingText, warningSentence } from './health-labels';
-import { SYNC_STATE_LABELS, syncTone } from './sync-labels';
+import { SYNC_STATE_LABELS, syncTone, updateRefusalReason } from './sync-labels';
 import { useNow } from './use-now';
 import { ALL_DOCS, useSyncNow } from './use-sync-now';
 
@@ -35,6 +35,8 @@ export function DocHealthList(props: { status: SyncStatus }): ReactNode {
   const now = useNow(15_000);
   const syncNow = useSyncNow(status.workspaceId);
   const overdue = status.health.filter((r) => r.warning);
+  // Docs whose change the relay refused (close 4409): shown first, with what the member can do.
+  const refused = status.health.filter((r) => r.refusedUpdate);
 
   const docCell = (r: DocHealthRow): ReactNode =>
     r.kind === 'case' && r.caseId ? (
@@ -49,9 +51,9 @@ export function DocHealthList(props: { status: SyncStatus }): ReactNode {
       header: t('sync.health.col-state'),
       className: 'col-nowrap',
       cell: (r) => (
-        <span className={`doc-sync sync-tone-${r.warning ? 'warn' : r.state ? syncTone(r.state) : 'muted'}`} data-state={r.state ?? 'idle'}>
+        <span className={`doc-sync sync-tone-${r.refusedUpdate ? 'danger' : r.warning ? 'warn' : r.state ? syncTone(r.state) : 'muted'}`} data-state={r.refusedUpdate ? 'update-refused' : (r.state ?? 'idle')}>
           <span className="sync-dot" aria-hidden="true" />
-          {r.warning ? t('sync.badge.unconfirmed') : r.state ? SYNC_STATE_LABELS[r.state] : t('sync.health.between-rounds')}
+          {r.refusedUpdate ? t('sync.refused.state') : r.warning ? t('sync.badge.unconfirmed') : r.state ? SYNC_STATE_LABELS[r.state] : t('sync.health.between-rounds')}
         </span>
       ),
     },
@@ -93,6 +95,20 @@ export function DocHealthList(props: { status: SyncStatus }): ReactNode {
         </div>
         <SyncNowButton busy={syncNow.pending.has(ALL_DOCS)} onClick={() => syncNow.run(null)} label={t('sync.now.button')} primary testId="sync-now-all" />
       </div>
+      {refused.length > 0 ? (
+        <div className="alert alert-warning health-warning" role="alert" data-testid="health-refused">
+          <Icon name="shield" />
+          <div>
+            <p className="alert-title">{t('sync.refused.title', { count: refused.length })}</p>
+            <ul className="health-warning-list">
+              {refused.map((r) => (
+                <li key={r.doc}>{t('sync.refused.doc', { subject: docSubject(r), reason: updateRefusalReason(r.refusedUpdate ?? '') })}</li>
+              ))}
+            </ul>
+            <p>{t('sync.refused.advice')}</p>
+          </div>
+        </div>
+      ) : null}
       {overdue.length > 0 ? (
         <div className="alert alert-warning health-warning" role="alert" data-testid="health-warning">
           <Icon name="alert" />

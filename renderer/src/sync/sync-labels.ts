@@ -70,6 +70,7 @@ export function syncExplanation(state: SyncState, opts: { admin: boolean; detail
 
 /** Advice by the relay reason codes it answers (docs/relay.md § errors); the first match wins. */
 const ADVICE: readonly [RegExp, MessageId][] = [
+  [/^refused by the relay/, 'sync.advice.update-refused'],
   [/member-removed|not-a-member/, 'sync.advice.removed'],
   [/expired/, 'sync.advice.expired'],
   [/key-removed|unknown-key/, 'sync.advice.key-withdrawn'],
@@ -88,6 +89,21 @@ export function refusalAdvice(detail: string | null, admin: boolean, commandShow
   if (match) return t(match[1]);
   if (admin) return t(commandShownAbove ? 'sync.advice.not-set-up-command-above' : 'sync.advice.not-set-up');
   return t('sync.advice.invitation-refused');
+}
+
+/**
+ * Why the relay refused a doc's update (its close-4409 reason code: append-only,
+ * record-removal-denied, mass-deletion), as the end of a sentence.
+ */
+export function updateRefusalReason(reason: string): string {
+  switch (reason) {
+    case 'append-only':
+    case 'record-removal-denied':
+    case 'mass-deletion':
+      return t(`sync.refused.reason.${reason}`);
+    default:
+      return t('sync.refused.reason.other', { reason });
+  }
 }
 
 /** "3 synced · 1 syncing" from the status's per-state document counts ("No documents linked" when empty). */

@@ -14,6 +14,7 @@ import { recordMessages } from './records';
 import { relayCliMessages } from './relay-cli';
 import { relayMessages } from './relay';
 import { storageMessages } from './storage';
+import { keyMessages } from './keys';
 import { syncMessages } from './sync';
 import { valuationMessages } from './valuation';
 import { uiDataMessages } from './ui-data';
@@ -49,6 +50,7 @@ export const en = {
   ...relayCliMessages,
   ...syncMessages,
   ...storageMessages,
+  ...keyMessages,
   ...valuationMessages,
   ...uiDataMessages,
   ...serviceMessages,

@@ -10,4 +10,7 @@ export const storageMessages = {
   'storage.migration-failed': '{label}: migration {migration} failed: {reason}',
   'storage.migration-misnamed': 'migration file {file} in {dir} is not named NNN_name.sql',
   'storage.migration-out-of-order': 'migration {file}: expected number {expected} (no gaps or repeats)',
+  'storage.wrong-key': '{file} cannot be opened with this key: it was encrypted with another key, or it is not a NEST Desk database. Nothing was changed.',
+  'storage.key-length': 'a data key must be 32 bytes, not {bytes}',
+  'storage.encrypt-failed': '{file} could not be encrypted ({step}): {reason}. The clear original was kept; nothing was lost.',
 } as const;

@@ -128,6 +128,16 @@ export const syncMessages = {
   'sync.warning.doc':
     '{count, plural, one {# change} other {# changes}} to {subject} {count, plural, one {has} other {have}} not reached the relay for {minutes, plural, =0 {less than a minute} one {# minute} other {# minutes}}.',
   'sync.warning.advice': 'The relay can be reached but has not confirmed these changes. Press Sync now; if the warning stays, tell your relay operator. The changes are safe on this computer.',
+  'sync.refused.title': '{count, plural, one {The relay refused a change} other {The relay refused changes to # documents}}',
+  'sync.refused.doc': '{subject}: refused by the relay — {reason}',
+  'sync.refused.reason.append-only': 'it deletes entries of an append-only log (audit, custody), which nobody may erase.',
+  'sync.refused.reason.record-removal-denied': 'it removes whole records, which only an admin may do.',
+  'sync.refused.reason.mass-deletion': 'it deletes many records at once; a workspace admin must confirm it on the relay first.',
+  'sync.refused.reason.other': 'reason “{reason}”.',
+  'sync.refused.advice':
+    'Nothing was lost: this computer keeps every change, and this document is not sent to the relay again until you ask. Undo the deletion from the record’s field history, or ask a workspace admin to approve it; then press Sync now on the document’s row.',
+  'sync.refused.state': 'Change refused',
+  'sync.advice.update-refused': 'The relay refused a change that deletes evidence. See the documents list below for what you can do; your changes are kept on this computer.',
   'sync.warning.title': '{count, plural, one {A document has} other {# documents have}} changes the relay has not confirmed',
   'sync.now.button': 'Sync now',
   'sync.now.button-doc': 'Sync {subject} now',

@@ -1,6 +1,6 @@
 /** renderer/src/sync/sync-labels.ts: sync words come from the catalogue, with the same English as before. */
 import { describe, expect, it } from 'vitest';
-import { docCountsText, refusalAdvice, syncExplanation, syncPillLabel, SYNC_STATE_LABELS } from '../../../renderer/src/sync/sync-labels';
+import { docCountsText, refusalAdvice, syncExplanation, syncPillLabel, SYNC_STATE_LABELS, updateRefusalReason } from '../../../renderer/src/sync/sync-labels';
 
 describe('sync labels', () => {
   it('labels every state', () => {
@@ -27,5 +27,15 @@ describe('sync labels', () => {
   it('counts documents per state', () => {
     expect(docCountsText({ synced: 1234, syncing: 1, error: 2 } as never)).toBe('1,234 synced · 1 syncing · 2 failed');
     expect(docCountsText({} as never)).toBe('No documents linked');
+  });
+
+  it('says why the relay refused a change (close 4409) and what to do, not "access refused" advice', () => {
+    expect(refusalAdvice('refused by the relay: mass-deletion', false)).toBe(
+      'The relay refused a change that deletes evidence. See the documents list below for what you can do; your changes are kept on this computer.',
+    );
+    expect(updateRefusalReason('append-only')).toBe('it deletes entries of an append-only log (audit, custody), which nobody may erase.');
+    expect(updateRefusalReason('record-removal-denied')).toBe('it removes whole records, which only an admin may do.');
+    expect(updateRefusalReason('mass-deletion')).toBe('it deletes many records at once; a workspace admin must confirm it on the relay first.');
+    expect(updateRefusalReason('something-new')).toBe('reason “something-new”.');
   });
 });

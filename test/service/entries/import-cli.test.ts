@@ -1,7 +1,9 @@
 /**
  * `npm run import`: imports the public data set into a case from the command line with the app's
  * own import code, reports rejected rows with line and column, writes nothing for an unusable
- * file, and refuses to run while another process uses the data folder.
+ * file, and refuses to run while another process uses the data folder. The data folder is
+ * encrypted with a passphrase key (issue 10 item 3): the CLI gets it from NEST_PASSPHRASE, and
+ * refuses a wrong one before touching anything.
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -9,20 +11,29 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { DataService } from '../../../service/data-service';
+import { PassphraseKeyStore } from '../../../service/keys/passphrase-key-store';
 import { newCaseFields } from '../../../shared/domain/case';
 import { tempDir } from '../../helpers/temp-dir';
 
 const root = fileURLToPath(new URL('../../..', import.meta.url));
 const shared = path.resolve(root, '..', 'shared');
 
-function runCli(args: string[], dataDir: string): { code: number; out: string; err: string } {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', path.join(root, 'service/entries/import-cli.ts'), ...args, '--data-dir', dataDir], { cwd: root, encoding: 'utf8', env: { ...process.env, NEST_LOG_LEVEL: 'silent' } });
+const PASSPHRASE = 'import cli test passphrase';
+
+/** The folder's data key (the passphrase file is made at the first call; a low scrypt cost keeps the test fast). */
+function dataKey(dataDir: string): Promise<Buffer> {
+  return new PassphraseKeyStore(dataDir, () => Promise.resolve(PASSPHRASE), { N: 2 ** 14, r: 8, p: 1 }).load();
+}
+
+function runCli(args: string[], dataDir: string, passphrase = PASSPHRASE): { code: number; out: string; err: string } {
+  const env = { ...process.env, NEST_LOG_LEVEL: 'silent', NEST_PASSPHRASE: passphrase };
+  const r = spawnSync(process.execPath, ['--import', 'tsx', path.join(root, 'service/entries/import-cli.ts'), ...args, '--data-dir', dataDir], { cwd: root, encoding: 'utf8', env });
   return { code: r.status ?? -1, out: r.stdout, err: r.stderr };
 }
 
 async function prepare(): Promise<{ dataDir: string; workspaceId: string; number: string }> {
   const dataDir = tempDir();
-  const s = DataService.open({ dataDir, mode: 'browser' });
+  const s = DataService.open({ dataDir, mode: 'browser', dataKey: await dataKey(dataDir) });
   await s.invoke('identity.create', { name: 'Field Analyst', agency: 'Customs', role: 'investigator' });
   const ws = await s.invoke('workspaces.create', { name: 'Task Force Alpha', casePrefix: 'NEST', reportingCurrency: 'USD' });
   const c = await s.invoke('cases.create', { workspaceId: ws.id, fields: { ...newCaseFields('2026-11-29'), title: 'Imported' } });
@@ -31,7 +42,7 @@ async function prepare(): Promise<{ dataDir: string; workspaceId: string; number
 }
 
 async function seizureCount(dataDir: string, workspaceId: string): Promise<number> {
-  const s = DataService.open({ dataDir, mode: 'browser' });
+  const s = DataService.open({ dataDir, mode: 'browser', dataKey: await dataKey(dataDir) });
   try {
     return (await s.invoke('cases.list', { workspaceId })).reduce((n, c) => n + c.seizureCount, 0);
   } finally {
@@ -80,6 +91,17 @@ describe('import CLI', () => {
     expect(r.code).toBe(1);
     expect(r.err).toMatch(/is already using the data folder/);
     fs.rmSync(lock);
+  }, 60_000);
+
+  it('refuses a wrong passphrase before touching the data folder', async () => {
+    const { dataDir, workspaceId, number } = await prepare();
+    const before = fs.readFileSync(path.join(dataDir, 'workspaces', workspaceId, 'workspace.sqlite'));
+    const r = runCli([path.join(shared, 'data/seizures-public.csv'), '--workspace', 'Task Force Alpha', '--case', number], dataDir, 'not the passphrase');
+    expect(r.code).toBe(1);
+    expect(r.err).toContain(`Wrong passphrase for the data folder ${dataDir}. Nothing was opened or changed.`);
+    expect(fs.readFileSync(path.join(dataDir, 'workspaces', workspaceId, 'workspace.sqlite')).equals(before)).toBe(true);
+    expect(fs.existsSync(path.join(dataDir, '.lock'))).toBe(false);
+    expect(await seizureCount(dataDir, workspaceId)).toBe(0);
   }, 60_000);
 });
 
