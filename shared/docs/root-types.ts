@@ -18,6 +18,12 @@ export const CASE_DOC_ROOTS = {
   audit: 'array',
   valuations: 'map',
   estimateAssumptions: 'map',
+  /** Attached files' metadata (case-files.ts); the bytes are blobs outside the doc. */
+  files: 'map',
+  /** Exhibits (case-exhibits.ts). */
+  exhibits: 'map',
+  /** Chain-of-custody entries of every exhibit, append-only (case-custody.ts). */
+  custody: 'array',
 } as const;
 
 /** Root types of a workspace doc: name → kind. */

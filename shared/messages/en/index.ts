@@ -32,6 +32,8 @@ import { membersMessages } from './members';
 import { caseMessages } from './case';
 import { uiHistoryMessages } from './ui-history';
 import { identifierMessages } from './identifiers';
+import { exhibitMessages } from './exhibits';
+import { fileMessages } from './files';
 
 /** Every message id with its English ICU pattern. */
 export const en = {
@@ -64,4 +66,6 @@ export const en = {
   ...appMessages,
   ...uiHistoryMessages,
   ...identifierMessages,
+  ...exhibitMessages,
+  ...fileMessages,
 } as const;
