@@ -13,6 +13,8 @@ import { signInvitation } from '../shared/auth/tokens';
 import { hubTuning, HELP, parseCommandLine, type Command } from './config';
 import { fsReason, openError, prepareDataDir } from './data-dir';
 import { startRelay } from './server';
+import { FsBlobStore } from '../node/blobs/fs-blob-store';
+import { DEFAULT_MAX_FILE_BYTES } from '../shared/domain/attached-file';
 import { SqliteRelayStorage } from './storage/sqlite-relay-storage';
 import { WorkerRelayStorage } from './storage/worker-relay-storage';
 
@@ -56,7 +58,8 @@ async function run(cmd: Command): Promise<void> {
       const keys = await storage.allWorkspaceKeys();
       if (keys.length === 0) log.warn('no workspace keys registered yet: every connection will be refused (see add-workspace)');
       if (!['127.0.0.1', '::1', 'localhost'].includes(s.host)) log.warn({ host: s.host }, 'listening beyond loopback: put a TLS reverse proxy in front (docs/relay.md)');
-      const relay = await startRelay({ ...s, ...hubTuning(s), storage, log, now: Date.now }).catch(async (err: unknown) => {
+      const blobs = new FsBlobStore(path.join(s.dataDir, 'blobs'), { maxBytes: DEFAULT_MAX_FILE_BYTES });
+      const relay = await startRelay({ ...s, ...hubTuning(s), storage, log, now: Date.now, blobs }).catch(async (err: unknown) => {
         await storage.close();
         const code = (err as { code?: unknown }).code;
         const why = code === 'EADDRINUSE' ? t('relay.cli.port-in-use') : code === 'EADDRNOTAVAIL' ? t('relay.cli.no-such-address') : fsReason(err);

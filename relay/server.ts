@@ -19,6 +19,7 @@ import { Hub, type HubOptions, type HubStats } from './hub/hub';
 import { handleHttp } from './http-routes';
 import { errorName } from './rooms';
 import type { RelayStorage } from './storage/relay-storage';
+import type { FsBlobStore } from '../node/blobs/fs-blob-store';
 
 /** Options of {@link startRelay}. */
 export interface RelayOptions extends HubOptions {
@@ -34,6 +35,8 @@ export interface RelayOptions extends HubOptions {
   log: Logger;
   /** Whether a non-admin's case doc must be registered (see ServeSettings); omitted: `off` (the CLI defaults to `required`). */
   caseRegistration?: 'required' | 'off';
+  /** The blob store of `/v1/blobs` (files of cases); omitted: no blob endpoint. */
+  blobs?: FsBlobStore;
 }
 
 /** A running relay. */
@@ -61,7 +64,7 @@ export async function startRelay(opts: RelayOptions): Promise<RelayServer> {
   let closing = false;
   const wss = new WebSocketServer({ noServer: true, maxPayload: opts.maxMessageBytes, perMessageDeflate: false, clientTracking: false });
   const server = http.createServer((req, res) => {
-    void handleHttp(req, res, { storage, hub, log, startedAt, now: opts.now, caseRegistration: opts.caseRegistration ?? 'off' });
+    void handleHttp(req, res, { storage, hub, log, startedAt, now: opts.now, caseRegistration: opts.caseRegistration ?? 'off', blobs: opts.blobs });
   });
   const pendingUpgrades = new Set<Duplex>();
 

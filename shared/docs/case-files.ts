@@ -67,7 +67,7 @@ export class CaseFiles extends DocView {
    * only when this holds, so a hash learnt elsewhere opens nothing.
    */
   references(hash: string): boolean {
-    return this.list().some((f) => f.hash === hash);
+    return caseFileHashes(this.doc).has(hash);
   }
 
   /**
@@ -98,4 +98,16 @@ export class CaseFiles extends DocView {
       this.audit.push([{ at, by: w.memberId, action: 'file.delete', target: id, summary: { name: String(rec.get('name') ?? '') } }]);
     });
   }
+}
+
+/**
+ * The hashes of the live files a case doc lists (read directly from the `files` root, so the
+ * relay can check a blob request against the doc it holds without a view). Pure read.
+ */
+export function caseFileHashes(doc: Y.Doc): Set<string> {
+  const out = new Set<string>();
+  doc.getMap<unknown>('files').forEach((rec) => {
+    if (rec instanceof Y.Map && rec.get('deleted') !== true && isSha256(rec.get('hash'))) out.add(rec.get('hash') as string);
+  });
+  return out;
 }
