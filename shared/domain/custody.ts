@@ -63,13 +63,13 @@ export interface CustodyChain {
 
 /** Recording order: recorded time, then id (independent of how concurrent appends merged). */
 function byRecording(a: CustodyEntry, b: CustodyEntry): number {
-  return a.recordedAt - b.recordedAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  return a.recordedAt - b.recordedAt || a.id.localeCompare(b.id);
 }
 
 /** Names compared as people write them: trimmed, case and inner spacing ignored. */
 export function samePerson(a: string, b: string): boolean {
-  const norm = (s: string): string => s.trim().replace(/\s+/g, ' ').toLocaleLowerCase();
-  return norm(a) === norm(b);
+  const norm = (s: string): string => s.trim().replace(/\s+/g, ' ');
+  return norm(a).localeCompare(norm(b), 'en', { sensitivity: 'accent' }) === 0;
 }
 
 /**
@@ -87,9 +87,9 @@ export function custodyChain(exhibitId: string, entries: readonly CustodyEntry[]
   const rootOf = (e: CustodyEntry): string => {
     const seen = new Set<string>();
     let cur = e;
-    while (cur.corrects !== null && byId.has(cur.corrects) && !seen.has(cur.id)) {
+    for (let next = byId.get(cur.corrects ?? ''); next && !seen.has(cur.id); next = byId.get(cur.corrects ?? '')) {
       seen.add(cur.id);
-      cur = byId.get(cur.corrects)!;
+      cur = next;
     }
     return cur.id;
   };

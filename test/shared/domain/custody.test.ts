@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { custodyChain, custodyFieldsSchema, samePerson, type CustodyEntry } from '../../../shared/domain/custody';
+import { t } from '../../../shared/messages/format';
 
 const EX = '11111111-1111-4111-8111-111111111111';
 const OTHER = '99999999-9999-4999-8999-999999999999';
@@ -55,6 +56,7 @@ describe('custodyChain', () => {
     expect(samePerson('  Sgt  Lim ', 'sgt lim')).toBe(true);
     expect(samePerson('Sgt Lim', 'Sgt Lin')).toBe(false);
     expect(samePerson('SgtLim', 'Sgt Lim')).toBe(false);
+    expect(samePerson('Sgt Lim', 'Sgt Lím')).toBe(false);
     const a = entry({ releasedBy: 'Tan', receivedBy: 'SGT  LIM' });
     const b = entry({ releasedBy: ' sgt lim', receivedBy: 'Ng' });
     expect(custodyChain(EX, [a, b]).issues).toEqual([]);
@@ -89,6 +91,9 @@ describe('custodyChain', () => {
     const c = { ...entry({ releasedBy: 'Ng', receivedBy: 'Ong', recordedAt: T0 + 1 }), id: '00000000-0000-4000-8000-000000000000' };
     expect(custodyChain(EX, [b, c, a]).links.map((l) => l.entry.id)).toEqual([a.id, c.id, b.id]);
     expect(custodyChain(EX, [a, b, c]).links.map((l) => l.entry.id)).toEqual([a.id, c.id, b.id]);
+    const d = { ...c, id: 'ffffffff-0000-4000-8000-000000000000' };
+    expect(custodyChain(EX, [d, b, a]).links.map((l) => l.entry.id)).toEqual([a.id, b.id, d.id]);
+    expect(custodyChain(EX, [a, b, d]).links.map((l) => l.entry.id)).toEqual([a.id, b.id, d.id]);
   });
 
   it('ignores other exhibits’ entries', () => {
@@ -187,10 +192,11 @@ describe('custodyFieldsSchema', () => {
     const r = custodyFieldsSchema.safeParse({ ...base, sealIntact: false });
     expect(r.success).toBe(false);
     expect(r.error?.issues[0]?.path).toEqual(['newSealNumber']);
+    expect(r.error?.issues[0]?.message).toBe(t('custody.new-seal-required'));
     expect(custodyFieldsSchema.safeParse({ ...base, sealIntact: false, newSealNumber: 'S-1' }).success).toBe(true);
   });
   it('requires who released and who received', () => {
-    expect(custodyFieldsSchema.safeParse({ ...base, releasedBy: ' ' }).success).toBe(false);
-    expect(custodyFieldsSchema.safeParse({ ...base, receivedBy: '' }).success).toBe(false);
+    expect(custodyFieldsSchema.safeParse({ ...base, releasedBy: ' ' }).error?.issues.map((i) => [i.path, i.message])).toEqual([[['releasedBy'], t('field.required')]]);
+    expect(custodyFieldsSchema.safeParse({ ...base, receivedBy: '' }).error?.issues.map((i) => [i.path, i.message])).toEqual([[['receivedBy'], t('field.required')]]);
   });
 });
