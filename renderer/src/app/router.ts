@@ -17,7 +17,7 @@
 import { useEffect, useState } from 'react';
 
 /** Tabs of the case view. */
-export const CASE_TABS = ['overview', 'seizures', 'map', 'valuation'] as const;
+export const CASE_TABS = ['overview', 'seizures', 'map', 'valuation', 'exhibits'] as const;
 /** One case tab. */
 export type CaseTab = (typeof CASE_TABS)[number];
 

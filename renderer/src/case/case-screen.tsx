@@ -29,6 +29,7 @@ import type { Writer } from '../../../shared/docs/records';
 import { ErrorBoundary } from '../ui/error-boundary';
 import { HistorySection } from '../history/history-section';
 import { t } from '../../../shared/messages';
+import { ExhibitsPanel } from '../exhibits/exhibits-panel';
 
 /** Title of the panel shown in place of a part of the case that could not be drawn. */
 const CASE_FAULT = (): string => t('ui.case.fault');
@@ -109,6 +110,7 @@ export function CaseScreen(props: { ws: WorkspaceSummary; caseId: string; tab: C
           />
         ) : null}
         {tab === 'map' ? <CaseMapPanel points={points} seizures={seizures} routes={routes} ws={ws.id} caseId={caseId} /> : null}
+        {tab === 'exhibits' ? <ExhibitsPanel doc={caseDoc.doc} caseNumber={meta.number} workspaceId={ws.id} /> : null}
         {tab === 'valuation' ? <ValuationTab workspaceId={ws.id} caseId={caseId} caseDoc={caseDoc} seizures={seizures} writer={writer} readOnly={readOnly} /> : null}
         </ErrorBoundary>
       </div>

@@ -13,6 +13,7 @@ const TABS: { tab: CaseTab; label: MessageId; icon: IconName }[] = [
   { tab: 'seizures', label: 'ui.case.tabs.seizures', icon: 'table' },
   { tab: 'map', label: 'ui.case.tabs.map', icon: 'map' },
   { tab: 'valuation', label: 'ui.case.tabs.valuation', icon: 'chart' },
+  { tab: 'exhibits', label: 'ui.exhibits.tab', icon: 'file' },
 ];
 
 /** The tab bar of a case. */
