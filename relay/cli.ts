@@ -15,6 +15,8 @@ import { fsReason, openError, prepareDataDir } from './data-dir';
 import { startRelay } from './server';
 import { PostgresRelayStorage, redactUrl } from './storage/postgres/postgres-relay-storage';
 import type { RelayStorage } from './storage/relay-storage';
+import { FsBlobStore } from '../node/blobs/fs-blob-store';
+import { DEFAULT_MAX_FILE_BYTES } from '../shared/domain/attached-file';
 import { SqliteRelayStorage } from './storage/sqlite-relay-storage';
 import { WorkerRelayStorage } from './storage/worker-relay-storage';
 import { RedisFanout } from './fanout/redis-fanout';
@@ -68,7 +70,8 @@ async function run(cmd: Command): Promise<void> {
       if (!['127.0.0.1', '::1', 'localhost'].includes(s.host)) log.warn({ host: s.host }, 'listening beyond loopback: put a TLS reverse proxy in front (docs/relay.md)');
       // Several processes on one PostgreSQL: Redis carries stored updates and presence between them.
       const fanout = s.redis ? new RedisFanout({ url: s.redis, storage, log }) : undefined;
-      const relay = await startRelay({ ...s, ...hubTuning(s), storage, log, now: Date.now, fanout }).catch(async (err: unknown) => {
+      const blobs = new FsBlobStore(path.join(s.dataDir, 'blobs'), { maxBytes: DEFAULT_MAX_FILE_BYTES });
+      const relay = await startRelay({ ...s, ...hubTuning(s), storage, log, now: Date.now, fanout, blobs }).catch(async (err: unknown) => {
         await fanout?.stop();
         await storage.close();
         const code = (err as { code?: unknown }).code;

@@ -10,6 +10,7 @@
  *   (0 the first time). `workspace`, optional, must be the token's (it lets a proxy route by
  *   workspace). Errors: 400 bad `since` or `workspace`, 401 bad token, 403 not (or no longer) a member.
  * - `GET /v1/history`, `/v1/history/state`, `/v1/alerts` (admins): relay/history-routes.ts.
+ * - `/v1/blobs/…` (files of a case, by hash): relay/blobs/blob-routes.ts.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from '../node/log';
@@ -21,6 +22,8 @@ import { registryFor } from './registration';
 import { needsRegistry, type RegistryFacts } from '../shared/permissions';
 import type { Hub } from './hub/hub';
 import { handleHistory, HISTORY_PATHS } from './history-routes';
+import { handleBlobs, isBlobPath } from './blobs/blob-routes';
+import type { FsBlobStore } from '../node/blobs/fs-blob-store';
 import { errorName } from './rooms';
 import type { RelayStorage } from './storage/relay-storage';
 import type { Fanout } from './fanout/fanout';
@@ -39,6 +42,8 @@ export interface RouteContext {
   fanout?: Fanout | null;
   /** The admission limits, reported as they are (null: none). */
   limits?: AdmissionLimits | null;
+  /** The blob store of the blob endpoint (relay/blobs/); absent: the endpoint answers 404. */
+  blobs?: FsBlobStore;
 }
 
 /** Handles one HTTP request. */
@@ -67,6 +72,7 @@ export async function handleHttp(req: IncomingMessage, res: ServerResponse, ctx:
       return await changes(req, res, url, ctx);
     }
     if (HISTORY_PATHS.includes(url.pathname)) return await handleHistory(req, res, url, ctx, reply);
+    if (ctx.blobs && isBlobPath(url.pathname)) return await handleBlobs(req, res, url, ctx, ctx.blobs, reply);
     return reply(res, 404, { error: 'not-found' });
   } catch (err) {
     ctx.log.error({ path: url.pathname, err: errorName(err) }, 'http request failed');

@@ -20,6 +20,7 @@ import { handleHttp } from './http-routes';
 import { errorName } from './rooms';
 import type { RelayStorage } from './storage/relay-storage';
 import type { Fanout } from './fanout/fanout';
+import type { FsBlobStore } from '../node/blobs/fs-blob-store';
 
 /** Options of {@link startRelay}. */
 export interface RelayOptions extends HubOptions {
@@ -37,6 +38,8 @@ export interface RelayOptions extends HubOptions {
   caseRegistration?: 'required' | 'off';
   /** Fan-out to the other relay processes on the same storage (Redis); omitted: a single process. */
   fanout?: Fanout;
+  /** The blob store of `/v1/blobs` (files of cases); omitted: no blob endpoint. */
+  blobs?: FsBlobStore;
 }
 
 /** A running relay. */
@@ -65,7 +68,7 @@ export async function startRelay(opts: RelayOptions): Promise<RelayServer> {
   let closing = false;
   const wss = new WebSocketServer({ noServer: true, maxPayload: opts.maxMessageBytes, perMessageDeflate: false, clientTracking: false });
   const server = http.createServer((req, res) => {
-    void handleHttp(req, res, { storage, hub, log, startedAt, now: opts.now, caseRegistration: opts.caseRegistration ?? 'off', fanout: opts.fanout ?? null, limits: opts.limits ?? null });
+    void handleHttp(req, res, { storage, hub, log, startedAt, now: opts.now, caseRegistration: opts.caseRegistration ?? 'off', fanout: opts.fanout ?? null, limits: opts.limits ?? null, blobs: opts.blobs });
   });
   const pendingUpgrades = new Set<Duplex>();
 

@@ -27,6 +27,12 @@ export const CASE_DOC_ROOTS = {
   links: 'map',
   /** Link chart node positions (case-chart-layout.ts). */
   chartLayout: 'map',
+  /** Attached files' metadata (case-files.ts); the bytes are blobs outside the doc. */
+  files: 'map',
+  /** Exhibits (case-exhibits.ts). */
+  exhibits: 'map',
+  /** Chain-of-custody entries of every exhibit, append-only (case-custody.ts). */
+  custody: 'array',
 } as const;
 
 /** Root types of a workspace doc: name → kind. */

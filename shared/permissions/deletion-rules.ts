@@ -6,7 +6,7 @@
  * deleted item, e.g. `['audit']` or `['seizures', '<id>']`.
  *
  * - Append-only structures refuse every deletion, from everyone: the audit arrays of case and
- *   workspace docs, custody logs (`exhibits/<id>/custody`), import batches and provenance. A
+ *   workspace docs, the case's custody log (`custody`, shared/docs/case-custody.ts), import batches and provenance. A
  *   correction is a new entry.
  * - Removing a whole record (its key from a record map: seizures, routes, valuations, entities, links) needs the
  *   action `records.purge` (admins). The app never does it: a deleted seizure keeps its record
@@ -23,7 +23,7 @@ import { roleMay } from './actions';
 export const APPEND_ONLY_PATHS: readonly (readonly string[])[] = [['audit'], ['exhibits', '*', 'custody'], ['custody'], ['importBatches'], ['provenance'], ['taskProgress']];
 
 /** Root record maps: `Y.Map<recordId, Y.Map<field, value>>` whose records are deleted by `deleted: true`. */
-export const RECORD_MAPS: readonly string[] = ['seizures', 'routes', 'valuations', 'tasks', 'events', 'entities', 'links'];
+export const RECORD_MAPS: readonly string[] = ['seizures', 'routes', 'valuations', 'tasks', 'events', 'entities', 'links', 'exhibits', 'files'];
 
 /** The field that marks a record deleted (soft deletion). */
 export const DELETED_FIELD = 'deleted';

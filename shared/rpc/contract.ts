@@ -12,11 +12,12 @@ import { historyRpc } from './history';
 import { importRpc } from './import';
 import { syncRpc, type SyncStatus } from './sync';
 import { valuationRpc } from './valuation';
+import { filesRpc, type FilesProgress } from './files';
 import type { MethodSpec } from './define';
 import type { ErrorInfo } from '../errors';
 
 /** Every RPC method, by name. */
-export const rpcContract = { ...appRpc, ...casesRpc, ...entitiesRpc, ...historyRpc, ...importRpc, ...syncRpc, ...valuationRpc } as const satisfies Record<string, MethodSpec>;
+export const rpcContract = { ...appRpc, ...casesRpc, ...entitiesRpc, ...historyRpc, ...importRpc, ...syncRpc, ...valuationRpc, ...filesRpc } as const satisfies Record<string, MethodSpec>;
 
 /** An RPC method name. */
 export type RpcMethod = keyof typeof rpcContract;
@@ -44,6 +45,8 @@ export interface RpcEvents {
   'storage.status': StorageStatus;
   /** A frame from this renderer could not be decoded (the connection stays up). */
   'protocol.error': ErrorInfo;
+  /** Progress of a file intake or a "verify files" run. */
+  'files.progress': FilesProgress;
 }
 /** An event name. */
 export type RpcEventName = keyof RpcEvents;

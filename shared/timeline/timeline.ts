@@ -11,6 +11,7 @@
 import type { DatePrecision } from '../domain/codes';
 import type { CaseEvent } from '../domain/case-event';
 import type { Task } from '../domain/task';
+import type { CustodyTimelineEvent } from '../docs/custody-timeline';
 
 /** What a timeline entry comes from. */
 export type TimelineKind = 'event' | 'seizure' | 'task-due' | 'task-done' | 'custody';
@@ -109,6 +110,22 @@ export function taskEntries(tasks: readonly Task[]): TimelineSource {
       if (task.status === 'done' && task.doneOn) out.push({ kind: 'task-done', recordId: task.id, date: task.doneOn, precision: 'day', label: task.title, source: task.agency });
       return out;
     });
+}
+
+/**
+ * Timeline entries of exhibits and custody hand-overs (shared/docs/custody-timeline.ts), on the
+ * UTC day of their time; `describe` words each one (the caller's catalogue sentence).
+ */
+export function custodyEntries(events: readonly CustodyTimelineEvent[], describe: (e: CustodyTimelineEvent) => string): TimelineSource {
+  return () =>
+    events.map((e) => ({
+      kind: 'custody',
+      recordId: e.kind === 'custody-transfer' ? e.entryId : `created-${e.exhibitId}`,
+      date: e.at > 0 ? new Date(e.at).toISOString().slice(0, 10) : '',
+      precision: 'day',
+      label: describe(e),
+      source: e.reference,
+    }));
 }
 
 /** `date` (YYYY-MM-DD or shorter) cut to what `precision` says is known. */

@@ -17,7 +17,7 @@
 import { useEffect, useState } from 'react';
 
 /** Tabs of the case view. */
-export const CASE_TABS = ['overview', 'notes', 'seizures', 'entities', 'chart', 'tasks', 'timeline', 'map', 'valuation'] as const;
+export const CASE_TABS = ['overview', 'notes', 'seizures', 'entities', 'chart', 'exhibits', 'tasks', 'timeline', 'map', 'valuation'] as const;
 /** One case tab. */
 export type CaseTab = (typeof CASE_TABS)[number];
 

@@ -35,6 +35,7 @@ import { TimelineTab } from '../timeline/timeline-tab';
 import './case-file.css';
 import { EntityPanel } from '../entities/entity-panel';
 import { LinkChart } from '../link-chart/link-chart';
+import { ExhibitsPanel } from '../exhibits/exhibits-panel';
 
 /** Title of the panel shown in place of a part of the case that could not be drawn. */
 const CASE_FAULT = (): string => t('ui.case.fault');
@@ -123,6 +124,7 @@ export function CaseScreen(props: { ws: WorkspaceSummary; caseId: string; tab: C
         {tab === 'entities' ? <EntityPanel workspaceId={ws.id} caseId={caseId} caseDoc={caseDoc} entities={entities} links={links} seizures={seizures} writer={writer} readOnly={readOnly} /> : null}
         {tab === 'chart' ? <LinkChart workspaceId={ws.id} caseId={caseId} caseNumber={meta.number} caseDoc={caseDoc} entities={entities} links={links} seizures={seizures} writer={writer} readOnly={readOnly} /> : null}
         {tab === 'map' ? <CaseMapPanel points={points} seizures={seizures} routes={routes} ws={ws.id} caseId={caseId} /> : null}
+        {tab === 'exhibits' ? <ExhibitsPanel doc={caseDoc.doc} caseNumber={meta.number} workspaceId={ws.id} /> : null}
         {tab === 'valuation' ? <ValuationTab workspaceId={ws.id} caseId={caseId} caseDoc={caseDoc} seizures={seizures} writer={writer} readOnly={readOnly} /> : null}
         </ErrorBoundary>
       </div>

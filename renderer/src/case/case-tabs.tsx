@@ -14,6 +14,7 @@ const TABS: { tab: CaseTab; label: MessageId; icon: IconName }[] = [
   { tab: 'seizures', label: 'ui.case.tabs.seizures', icon: 'table' },
   { tab: 'entities', label: 'entity.tab', icon: 'users' },
   { tab: 'chart', label: 'chart.title', icon: 'link' },
+  { tab: 'exhibits', label: 'ui.exhibits.tab', icon: 'file' },
   { tab: 'tasks', label: 'ui.tasks.tab', icon: 'check' },
   { tab: 'timeline', label: 'ui.timeline.tab', icon: 'layers' },
   { tab: 'map', label: 'ui.case.tabs.map', icon: 'map' },

@@ -1,14 +1,15 @@
 /**
- * The Timeline tab: the case's events, seizures (by seizure date) and tasks (due and done) in
+ * The Timeline tab: the case's events, seizures (by seizure date), tasks (due and done) and custody in
  * date order, each date shown to its precision ("2024-05-17", "2024-05", "c. 2023"), assembled by
- * the pure shared/timeline/timeline.ts (custody events join as one more source).
+ * the pure shared/timeline/timeline.ts, with the exhibits' creation and custody hand-overs.
  */
 import { useMemo, useState, type ReactNode } from 'react';
 import { CaseEvents } from '../../../shared/docs/case-events';
 import { CaseTasks } from '../../../shared/docs/case-tasks';
 import type { Writer } from '../../../shared/docs/records';
 import type { Seizure } from '../../../shared/domain/seizure';
-import { assembleTimeline, displayDate, eventEntries, seizureEntries, taskEntries, type TimelineEntry } from '../../../shared/timeline/timeline';
+import { assembleTimeline, custodyEntries, displayDate, eventEntries, seizureEntries, taskEntries, type TimelineEntry } from '../../../shared/timeline/timeline';
+import { custodyTimelineEvents, type CustodyTimelineEvent } from '../../../shared/docs/custody-timeline';
 import type { DocReplica } from '../data/client';
 import { Icon, type IconName } from '../ui/icons';
 import { EventFormDialog } from './event-form-dialog';
@@ -26,11 +27,18 @@ export interface TimelineTabProps {
   version: number;
 }
 
+/** A custody timeline event in words. */
+function describeCustody(e: CustodyTimelineEvent): string {
+  return e.kind === 'exhibit-created'
+    ? t('ui.timeline.custody.created', { reference: e.reference, description: e.description })
+    : t('ui.timeline.custody.transfer', { reference: e.reference, from: e.releasedBy, to: e.receivedBy, place: e.place, hasPlace: e.place ? 'yes' : 'no', corrected: e.corrected ? 'yes' : 'no' });
+}
+
 /** The timeline of a case. */
 export function TimelineTab(props: TimelineTabProps): ReactNode {
   const events = useMemo(() => new CaseEvents(props.replica.doc), [props.replica.doc]);
   const entries = useMemo(
-    () => assembleTimeline([eventEntries(events.list()), seizureEntries(props.seizures), taskEntries(new CaseTasks(props.replica.doc).list())]),
+    () => assembleTimeline([eventEntries(events.list()), seizureEntries(props.seizures), taskEntries(new CaseTasks(props.replica.doc).list()), custodyEntries(custodyTimelineEvents(props.replica.doc), describeCustody)]),
     [events, props.replica.doc, props.seizures, props.version],
   );
   const [adding, setAdding] = useState(false);

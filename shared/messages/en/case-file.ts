@@ -102,6 +102,8 @@ export const caseFileMessages = {
   'ui.timeline.kind.task-due': 'Task due',
   'ui.timeline.kind.task-done': 'Task done',
   'ui.timeline.kind.custody': 'Custody',
+  'ui.timeline.custody.created': 'Exhibit {reference} recorded: {description}',
+  'ui.timeline.custody.transfer': '{reference}: released by {from}, received by {to}{hasPlace, select, yes { at {place}} other {}}{corrected, select, yes { (corrected entry)} other {}}',
   'ui.timeline.circa': 'c. {year}',
   'ui.timeline.precision': '{value, select, day {Day} month {Month} year {Year} other {Unknown}}',
   'ui.timeline.source': 'Source: {source}',

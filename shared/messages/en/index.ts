@@ -36,6 +36,8 @@ import { identifierMessages } from './identifiers';
 import { packMessages } from './packs';
 import { caseFileMessages } from './case-file';
 import { entityMessages } from './entities';
+import { exhibitMessages } from './exhibits';
+import { fileMessages } from './files';
 
 /** Every message id with its English ICU pattern. */
 export const en = {
@@ -72,4 +74,6 @@ export const en = {
   ...packMessages,
   ...caseFileMessages,
   ...entityMessages,
+  ...exhibitMessages,
+  ...fileMessages,
 } as const;

@@ -1,6 +1,6 @@
 /** The timeline assembly: sources merged in date order with precision, tasks' due and done dates. */
 import { describe, expect, it } from 'vitest';
-import { assembleTimeline, displayDate, eventEntries, seizureEntries, taskEntries, type TimelineEntry } from '../../../shared/timeline/timeline';
+import { assembleTimeline, custodyEntries, displayDate, eventEntries, seizureEntries, taskEntries, type TimelineEntry } from '../../../shared/timeline/timeline';
 import type { Task } from '../../../shared/domain/task';
 import type { CaseEvent } from '../../../shared/domain/case-event';
 
@@ -39,5 +39,24 @@ describe('assembleTimeline', () => {
     expect(displayDate('2024-05-17', 'day', circa)).toBe('2024-05-17');
     expect(displayDate('2024-05', 'month', circa)).toBe('2024-05');
     expect(displayDate('2023', 'year', circa)).toBe('c. 2023');
+  });
+});
+
+describe('custody entries', () => {
+  it('puts exhibit creations and hand-overs on their UTC day, worded by the caller, in date order with the rest', () => {
+    const at = Date.UTC(2026, 10, 30, 23, 30);
+    const source = custodyEntries(
+      [
+        { kind: 'exhibit-created', at, exhibitId: 'ex1', reference: 'SG-2026-0001/EX-001', description: 'tusk', by: 'm1' },
+        { kind: 'custody-transfer', at: at + 3_600_000, exhibitId: 'ex1', reference: 'SG-2026-0001/EX-001', entryId: 'c1', releasedBy: 'Officer A', receivedBy: 'Lab B', place: 'Lab', corrected: false },
+      ],
+      (e) => (e.kind === 'exhibit-created' ? `created ${e.description}` : `${e.releasedBy} → ${e.receivedBy}`),
+    );
+    const out = assembleTimeline([source, eventEntries([{ id: 'e1', date: '2026-12', precision: 'month', text: 'raid', source: '' } as unknown as CaseEvent])]);
+    expect(out.map((e) => [e.kind, e.date, e.label, e.recordId])).toEqual([
+      ['custody', '2026-11-30', 'created tusk', 'created-ex1'],
+      ['custody', '2026-12-01', 'Officer A → Lab B', 'c1'],
+      ['event', '2026-12', 'raid', 'e1'],
+    ]);
   });
 });

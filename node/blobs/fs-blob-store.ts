@@ -1,0 +1,202 @@
+/**
+ * Content-addressed blob storage on the filesystem, used by the data service (under a workspace
+ * folder) and the relay (under its data dir): a blob lives at `sha256/ab/cdef…` below the root,
+ * named by its SHA-256, so identical files are stored once and a stored file can be re-checked
+ * against its name at any time.
+ *
+ * Intake streams: bytes are hashed while they are copied to a temporary file, which is fsynced
+ * and renamed into place, so memory stays bounded whatever the size and a crash leaves either no
+ * blob or a whole one. Resumable writes (the relay's uploads) keep the part received in
+ * `partial/<hash>` and append to it; on completion the whole part is re-hashed and refused when it
+ * does not match. Files are created 0600.
+ */
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { Transform, type Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { NestError } from '../../shared/errors';
+import { isSha256 } from '../../shared/domain/attached-file';
+import { SNIFF_BYTES } from '../../shared/domain/media-type';
+
+/** What intake learnt: the SHA-256 (hex), size in bytes and the first bytes (for sniffing the media type). */
+export interface IntakeResult {
+  hash: string;
+  size: number;
+  head: Uint8Array;
+}
+
+/** Result of checking one stored blob against its name. */
+export type BlobCheck = 'ok' | 'changed' | 'missing';
+
+/** Options of {@link FsBlobStore}. */
+export interface FsBlobStoreOptions {
+  /** Largest blob accepted, bytes. */
+  maxBytes: number;
+}
+
+/** Content-addressed blobs under one root folder. */
+export class FsBlobStore {
+  constructor(
+    readonly root: string,
+    private readonly o: FsBlobStoreOptions,
+  ) {}
+
+  /** Path of blob `hash` (whether or not it exists). @throws NestError('validation') for a malformed hash. */
+  pathOf(hash: string): string {
+    if (!isSha256(hash)) throw new NestError('validation', { id: 'blob.bad-hash', values: { hash: String(hash).slice(0, 80) } });
+    return path.join(this.root, 'sha256', hash.slice(0, 2), hash.slice(2));
+  }
+
+  /** True when blob `hash` is stored. */
+  has(hash: string): boolean {
+    return fs.existsSync(this.pathOf(hash));
+  }
+
+  /** Size of blob `hash` in bytes, or null when it is not stored. */
+  size(hash: string): number | null {
+    try {
+      return fs.statSync(this.pathOf(hash)).size;
+    } catch {
+      return null;
+    }
+  }
+
+  /** A stream of blob `hash`'s bytes `start`…`end` (inclusive; whole blob by default). @throws NestError('not-found'). */
+  read(hash: string, start?: number, end?: number): Readable {
+    if (!this.has(hash)) throw new NestError('not-found', { id: 'blob.not-referenced' });
+    return fs.createReadStream(this.pathOf(hash), { start, end });
+  }
+
+  /**
+   * Stores the bytes of `source`, hashing while copying (bounded memory); `onProgress` gets the
+   * bytes copied so far.
+   * @throws NestError('too-large') past the size limit (nothing kept).
+   */
+  async intake(source: Readable, onProgress?: (bytes: number) => void): Promise<IntakeResult> {
+    const tmp = this.tempPath('intake');
+    const hasher = crypto.createHash('sha256');
+    let size = 0;
+    const head: number[] = [];
+    const max = this.o.maxBytes;
+    const meter = new Transform({
+      transform(chunk: Buffer, _enc, done) {
+        size += chunk.length;
+        if (size > max) return done(new NestError('too-large', { id: 'file.too-large', values: { size, max } }));
+        for (let i = 0; head.length < SNIFF_BYTES && i < chunk.length; i++) head.push(chunk[i]!);
+        hasher.update(chunk);
+        onProgress?.(size);
+        done(null, chunk);
+      },
+    });
+    try {
+      // Opened synchronously so that the `finally` below removes it even when the copy fails at once.
+      await pipeline(source, meter, fs.createWriteStream(tmp, { fd: fs.openSync(tmp, 'wx', 0o600) }));
+      const hash = hasher.digest('hex');
+      this.commit(tmp, hash);
+      return { hash, size, head: Uint8Array.from(head) };
+    } finally {
+      fs.rmSync(tmp, { force: true });
+    }
+  }
+
+  /** Bytes already received of a resumable write of `hash` (0 when none is under way; the whole size when the blob is stored). */
+  received(hash: string): number {
+    const whole = this.size(hash);
+    if (whole !== null) return whole;
+    try {
+      return fs.statSync(this.partialPath(hash)).size;
+    } catch {
+      return 0;
+    }
+  }
+
+  /**
+   * Appends `source` at `offset` to the resumable write of `hash`; when `total` bytes are there,
+   * verifies the hash and stores the blob.
+   * @returns bytes received so far and whether the blob is now stored.
+   * @throws NestError('validation') `blob.bad-range` when `offset` is not where the part ends,
+   *   `blob.hash-mismatch` when the completed bytes do not hash to `hash` (the part is dropped);
+   *   NestError('too-large') past the size limit or past `total`.
+   */
+  async writeResumable(hash: string, offset: number, total: number, source: Readable): Promise<{ received: number; complete: boolean }> {
+    if (this.has(hash)) {
+      source.resume();
+      return { received: total, complete: true };
+    }
+    if (total > this.o.maxBytes) throw new NestError('too-large', { id: 'file.too-large', values: { size: total, max: this.o.maxBytes } });
+    const part = this.partialPath(hash);
+    const have = this.received(hash);
+    if (offset !== have) throw new NestError('validation', { id: 'blob.bad-range', values: { offset: have } });
+    let size = have;
+    const limit = new Transform({
+      transform(chunk: Buffer, _enc, done) {
+        size += chunk.length;
+        if (size > total) return done(new NestError('too-large', { id: 'file.too-large', values: { size, max: total } }));
+        done(null, chunk);
+      },
+    });
+    fs.mkdirSync(path.dirname(part), { recursive: true, mode: 0o700 });
+    try {
+      await pipeline(source, limit, fs.createWriteStream(part, { flags: 'a', mode: 0o600 }));
+    } catch (err) {
+      // A dropped connection keeps what arrived (the client resumes from `received`); a refused one too.
+      if (err instanceof NestError) throw err;
+      return { received: this.received(hash), complete: false };
+    }
+    if (size < total) return { received: size, complete: false };
+    const actual = await hashFile(part);
+    if (actual !== hash) {
+      fs.rmSync(part, { force: true });
+      throw new NestError('validation', { id: 'blob.hash-mismatch' });
+    }
+    this.commit(part, hash);
+    return { received: total, complete: true };
+  }
+
+  /** Re-hashes blob `hash` from disk: `ok`, `changed` (its bytes no longer hash to its name) or `missing`. */
+  async check(hash: string): Promise<BlobCheck> {
+    if (!this.has(hash)) return 'missing';
+    return (await hashFile(this.pathOf(hash))) === hash ? 'ok' : 'changed';
+  }
+
+  /** Moves the complete file `from` into place as blob `hash` (fsynced; kept as is when the blob exists already). */
+  private commit(from: string, hash: string): void {
+    const dest = this.pathOf(hash);
+    if (fs.existsSync(dest)) return;
+    const fd = fs.openSync(from, 'r+');
+    try {
+      fs.fsyncSync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
+    fs.mkdirSync(path.dirname(dest), { recursive: true, mode: 0o700 });
+    fs.chmodSync(from, 0o600);
+    fs.renameSync(from, dest);
+    try {
+      const dfd = fs.openSync(path.dirname(dest), 'r');
+      fs.fsyncSync(dfd);
+      fs.closeSync(dfd);
+    } catch {
+      /* directories cannot be fsynced on Windows; the rename is still atomic there */
+    }
+  }
+
+  private tempPath(kind: string): string {
+    const dir = path.join(this.root, 'tmp');
+    fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+    return path.join(dir, `${kind}-${process.pid}-${crypto.randomUUID()}`);
+  }
+
+  private partialPath(hash: string): string {
+    this.pathOf(hash); // validates the hash before it names a file
+    return path.join(this.root, 'partial', hash);
+  }
+}
+
+/** SHA-256 (hex) of a file's bytes, streamed. */
+export async function hashFile(file: string): Promise<string> {
+  const hasher = crypto.createHash('sha256');
+  await pipeline(fs.createReadStream(file), hasher);
+  return hasher.digest('hex');
+}

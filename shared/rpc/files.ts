@@ -1,0 +1,48 @@
+/**
+ * RPC methods for a case's attached files: intake from a path the Electron shell picked (its
+ * native dialog or a drop; the data service checks the path is an absolute regular file) and
+ * "verify files". Progress is pushed as `files.progress` events.
+ */
+import { z } from 'zod';
+import { sha256Schema } from '../domain/attached-file';
+import { method } from './define';
+
+const workspaceId = z.string().uuid();
+const caseId = z.string().uuid();
+
+/** An attached file as the renderer receives it. */
+export const attachedFileSchema = z.object({
+  id: z.string(),
+  hash: sha256Schema,
+  size: z.number().int(),
+  mediaType: z.string(),
+  name: z.string(),
+  addedBy: z.string(),
+  addedAt: z.number(),
+  deleted: z.boolean(),
+});
+
+export const filesRpc = {
+  'files.addFromPath': method(
+    z.object({ workspaceId, caseId, path: z.string().min(1).max(4096), name: z.string().min(1).max(255).optional() }),
+    attachedFileSchema,
+    'Adds the file at an absolute path to a case: stored by its SHA-256 in the workspace’s blob store, its metadata in the case.',
+    'case.edit',
+  ),
+  'files.verify': method(
+    z.object({ workspaceId, caseId }),
+    z.object({ ok: z.number().int(), changed: z.array(attachedFileSchema), missing: z.array(attachedFileSchema) }),
+    'Re-hashes every stored file of a case and reports those whose bytes changed or that are missing.',
+    'case.read',
+  ),
+} as const;
+
+/** Progress of a file intake or a verification, pushed as the `files.progress` event. */
+export interface FilesProgress {
+  workspaceId: string;
+  caseId: string;
+  kind: 'intake' | 'verify';
+  /** Bytes (intake) or files (verify) done, and their total. */
+  done: number;
+  total: number;
+}
