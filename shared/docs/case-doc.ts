@@ -139,7 +139,10 @@ export class CaseDoc extends DocView {
       valid.closedOn ??= '';
       valid.resolution ??= '';
     }
-    requireConsistentCase({ ...current, ...valid });
+    // Only the rules this patch touches: concurrent edits can merge into a closed case without a
+    // resolution (one member closes, another reopens), and that must not block every later edit
+    // of the title or tags; the rule is enforced again as soon as status or resolution is written.
+    requireConsistentCase({ ...current, ...valid }, Object.keys(valid));
     return this.write(w, () => {
       const before = readFields(this.metaMap);
       const changed = writeFields(this.metaMap, valid);

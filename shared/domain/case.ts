@@ -99,9 +99,18 @@ export function caseRecordIssues(f: Pick<CaseFields, 'status' | 'resolution' | '
   return out;
 }
 
-/** @throws NestError('validation') naming the fields that break a whole-case rule ({@link caseRecordIssues}). */
-export function requireConsistentCase(f: Pick<CaseFields, 'status' | 'resolution' | 'openedOn' | 'closedOn'>): void {
-  const issues = caseRecordIssues(f).map((i) => ({ path: [i.field], message: i.message }));
+/** Which written fields each whole-case rule of {@link caseRecordIssues} is about (by the field it names). */
+const RULE_INPUTS: Partial<Record<CaseField, readonly string[]>> = { resolution: ['status', 'resolution'], closedOn: ['openedOn', 'closedOn'] };
+
+/**
+ * @param written when given, only the rules about one of these fields are checked (a patch that
+ *   writes neither status nor resolution is not refused for a merge's closed case without one).
+ * @throws NestError('validation') naming the fields that break a whole-case rule ({@link caseRecordIssues}).
+ */
+export function requireConsistentCase(f: Pick<CaseFields, 'status' | 'resolution' | 'openedOn' | 'closedOn'>, written?: readonly string[]): void {
+  const issues = caseRecordIssues(f)
+    .filter((i) => !written || (RULE_INPUTS[i.field] ?? [i.field]).some((k) => written.includes(k)))
+    .map((i) => ({ path: [i.field], message: i.message }));
   if (issues.length) throw new NestError('validation', describeIssues(issues), fieldIssues(issues));
 }
 

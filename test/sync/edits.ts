@@ -117,7 +117,9 @@ const caseMetaPatchArb: fc.Arbitrary<Partial<CaseFields>> = fc
     },
     { requiredKeys: [] },
   )
-  .filter((r) => Object.keys(r).length > 0);
+  .filter((r) => Object.keys(r).length > 0)
+  // Closing needs a resolution (issue 12); concurrent reopenings still merge into closed cases without one.
+  .map((r): Partial<CaseFields> => (r.status === 'closed' ? { ...r, resolution: 'prosecuted' } : r));
 
 const routeArb: fc.Arbitrary<RouteFields> = fc.record({
   name: fc.constantFrom('Mombasa–Hai Phong', 'Lagos–Tuas', 'Overland'),

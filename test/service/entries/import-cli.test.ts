@@ -129,7 +129,7 @@ describe('import CLI: never imports on a guess (issue 11)', () => {
     expect(r.code).toBe(0);
     expect(r.out).toContain('Imported 3 seizure(s)');
     expect(r.out).toContain('Read quantity: comma decimal, dot thousands — your choice.');
-    const s = DataService.open({ dataDir, mode: 'browser' });
+    const s = DataService.open({ dataDir, mode: 'browser', dataKey: await dataKey(dataDir) });
     try {
       const c = (await s.invoke('cases.list', { workspaceId }))[0]!;
       const { content } = await s.invoke('export.seizuresCsv', { workspaceId, caseId: c.id });
@@ -147,7 +147,7 @@ describe('import CLI: never imports on a guess (issue 11)', () => {
     const r = runCli([write('seizure_date,country_iso2,commodity,quantity,unit\n03/04/2019,SG,x,1,kg\n'), '--workspace', workspaceId, '--new-case', 'Dates'], dataDir);
     expect(r.code).toBe(1);
     expect(r.err).toContain(`Column 'seizure_date' has dates whose day and month could be swapped ('03/04/2019')`);
-    const s = DataService.open({ dataDir, mode: 'browser' });
+    const s = DataService.open({ dataDir, mode: 'browser', dataKey: await dataKey(dataDir) });
     try {
       expect((await s.invoke('cases.list', { workspaceId })).map((c) => c.title)).toEqual(['Imported']);
     } finally {

@@ -85,3 +85,17 @@ describe('case fields (layout 2)', () => {
     expect(r).toMatchObject({ severity: 2, pap: 'AMBER', tags: [], closedOn: '', resolution: '' });
   });
 });
+
+describe('a closed case without a resolution, as concurrent edits can merge it', () => {
+  it('still takes edits of other fields, and refuses only a write of status or resolution that keeps it so', () => {
+    const cd = newCase();
+    // One member closed with a resolution while another reopened: the merge can keep `closed` from
+    // one and the cleared resolution from the other.
+    cd.doc.getMap('meta').set('status', 'closed');
+    cd.doc.getMap('meta').set('resolution', '');
+    expect(cd.updateMeta({ title: 'Renamed after the merge' }, alice)).toEqual(['title']);
+    expect(cd.readMeta().title).toBe('Renamed after the merge');
+    expect(issuesOf(() => cd.updateMeta({ status: 'closed' }, alice))).toEqual({ resolution: 'is required when the case is closed' });
+    expect(cd.updateMeta({ resolution: 'referred' }, alice)).toEqual(['resolution']);
+  });
+});
