@@ -31,7 +31,8 @@ export interface ProvenanceStore {
   alerts(workspaceId: string, afterId: number): Promise<RelayAlert[]>;
 }
 
-interface ProvRow {
+/** A provenance row as both storages return it (snake_case columns). */
+export interface ProvRow {
   seq: number;
   doc_id: string;
   member_id: string;
@@ -40,6 +41,26 @@ interface ProvRow {
   sha256: string;
   chain: string;
   data: Buffer;
+}
+
+/** An alert row as both storages return it. */
+export interface AlertRow {
+  id: number;
+  kind: string;
+  doc_id: string;
+  member_id: string;
+  records: number;
+  created_at: number;
+}
+
+/** The public shape of a provenance row. */
+export function provenanceEntryOf(r: Pick<ProvRow, 'seq' | 'member_id' | 'created_at' | 'size' | 'sha256'>): ProvenanceEntry {
+  return { seq: r.seq, memberId: r.member_id, at: r.created_at, size: r.size, sha256: r.sha256 };
+}
+
+/** The public shape of an alert row. */
+export function alertOf(r: AlertRow): RelayAlert {
+  return { id: r.id, kind: r.kind, doc: r.doc_id, memberId: r.member_id, records: r.records, at: r.created_at };
 }
 
 /** Hex SHA-256 of `data`. */
@@ -85,7 +106,7 @@ export class SqliteProvenance {
 
   /** See {@link ProvenanceStore.provenance}. */
   provenance(docName: string, afterSeq: number, limit: number): ProvenanceEntry[] {
-    return (this.stmts.page.all(docName, afterSeq, limit) as ProvRow[]).map((r) => ({ seq: r.seq, memberId: r.member_id, at: r.created_at, size: r.size, sha256: r.sha256 }));
+    return (this.stmts.page.all(docName, afterSeq, limit) as ProvRow[]).map(provenanceEntryOf);
   }
 
   /** See {@link ProvenanceStore.stateAt}. */
@@ -119,7 +140,6 @@ export class SqliteProvenance {
 
   /** See {@link ProvenanceStore.alerts}. */
   alerts(workspaceId: string, afterId: number): RelayAlert[] {
-    const rows = this.stmts.alerts.all(workspaceId.toLowerCase(), afterId) as { id: number; kind: string; doc_id: string; member_id: string; records: number; created_at: number }[];
-    return rows.map((r) => ({ id: r.id, kind: r.kind, doc: r.doc_id, memberId: r.member_id, records: r.records, at: r.created_at }));
+    return (this.stmts.alerts.all(workspaceId.toLowerCase(), afterId) as AlertRow[]).map(alertOf);
   }
 }

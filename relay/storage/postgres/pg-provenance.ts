@@ -9,18 +9,7 @@ import type pg from 'pg';
 import * as Y from 'yjs';
 import type { AppendEntry } from '../../../node/store/doc-store';
 import type { ProvenanceEntry, RelayAlert } from '../../../shared/protocol/relay';
-import { chainOf, sha256Hex, type NewAlert } from '../provenance';
-
-interface ProvRow {
-  seq: number;
-  doc_id: string;
-  member_id: string;
-  created_at: number;
-  size: number;
-  sha256: string;
-  chain: string;
-  data: Buffer;
-}
+import { alertOf, chainOf, provenanceEntryOf, sha256Hex, type AlertRow, type NewAlert, type ProvRow } from '../provenance';
 
 /** Queries on a pool or a client inside a transaction. */
 type Queryable = Pick<pg.Pool, 'query'> | pg.PoolClient;
@@ -40,7 +29,7 @@ export async function recordProvenance(c: pg.PoolClient, entries: readonly Appen
 /** A page of `docName`'s provenance, seq > `afterSeq`, oldest first, at most `limit`. */
 export async function provenancePage(q: Queryable, docName: string, afterSeq: number, limit: number): Promise<ProvenanceEntry[]> {
   const rows = (await q.query<ProvRow>('SELECT seq, member_id, created_at, size, sha256 FROM relay_provenance WHERE doc_id = $1 AND seq > $2 ORDER BY seq LIMIT $3', [docName, afterSeq, limit])).rows;
-  return rows.map((r) => ({ seq: r.seq, memberId: r.member_id, at: r.created_at, size: r.size, sha256: r.sha256 }));
+  return rows.map(provenanceEntryOf);
 }
 
 /** `Y.encodeStateAsUpdate` of `docName` as of `seq`, replayed from the provenance rows. */
@@ -81,9 +70,9 @@ export async function insertAlert(q: Queryable, a: NewAlert, at: number): Promis
 
 /** The alerts of a workspace with id > `afterId`, oldest first (at most 500). */
 export async function alertsAfter(q: Queryable, workspaceId: string, afterId: number): Promise<RelayAlert[]> {
-  const rows = (await q.query<{ id: number; kind: string; doc_id: string; member_id: string; records: number; created_at: number }>(
+  const rows = (await q.query<AlertRow>(
     'SELECT id, kind, doc_id, member_id, records, created_at FROM relay_alerts WHERE workspace_id = $1 AND id > $2 ORDER BY id LIMIT 500',
     [workspaceId.toLowerCase(), afterId],
   )).rows;
-  return rows.map((r) => ({ id: r.id, kind: r.kind, doc: r.doc_id, memberId: r.member_id, records: r.records, at: r.created_at }));
+  return rows.map(alertOf);
 }
