@@ -5,7 +5,7 @@
  * async so that a networked engine (PostgreSQL) can implement them.
  */
 import type { DocStore } from '../../node/store/doc-store';
-import type { PublicWorkspaceJwk } from '../../shared/auth/keys';
+import { parsePublicJwk, type PublicWorkspaceJwk } from '../../shared/auth/keys';
 import type { ProvenanceStore } from './provenance';
 
 export type { AppendEntry, ChangesPage } from '../../node/store/doc-store';
@@ -42,3 +42,20 @@ export interface WorkspaceKeyStore {
  * or `WorkspaceKeyStore`. An append resolves only once durable (SQLite `synchronous=FULL`).
  */
 export type RelayStorage = DocStore & WorkspaceKeyStore & ProvenanceStore;
+
+/** A registered key as both storages return it (snake_case columns; `added_at` ms since epoch). */
+export interface KeyRow {
+  workspace_id: string;
+  kid: string;
+  public_jwk: string;
+  label: string;
+  added_at: number;
+}
+
+/**
+ * The record of a stored key row.
+ * @throws NestError('invalid-params') when the stored JWK is not a public Ed25519 key.
+ */
+export function keyRecordOf(r: KeyRow): WorkspaceKeyRecord {
+  return { workspaceId: r.workspace_id, kid: r.kid, publicJwk: parsePublicJwk(r.public_jwk), label: r.label, addedAt: r.added_at };
+}

@@ -14,15 +14,7 @@ import type { AppendEntry } from '../../node/store/doc-store';
 import { keyId, parsePublicJwk, type PublicWorkspaceJwk } from '../../shared/auth/keys';
 import type { ProvenanceEntry, RelayAlert } from '../../shared/protocol/relay';
 import { SqliteProvenance, type NewAlert } from './provenance';
-import type { RelayStorage, WorkspaceKeyRecord } from './relay-storage';
-
-interface KeyRow {
-  workspace_id: string;
-  kid: string;
-  public_jwk: string;
-  label: string;
-  added_at: number;
-}
+import { keyRecordOf as toRecord, type KeyRow, type RelayStorage, type WorkspaceKeyRecord } from './relay-storage';
 
 /** The SQLite relay storage. Open it with {@link SqliteRelayStorage.open}. */
 export class SqliteRelayStorage extends SqliteDocStore implements RelayStorage {
@@ -138,6 +130,3 @@ export class SqliteRelayStorage extends SqliteDocStore implements RelayStorage {
   }
 }
 
-function toRecord(r: KeyRow): WorkspaceKeyRecord {
-  return { workspaceId: r.workspace_id, kid: r.kid, publicJwk: parsePublicJwk(r.public_jwk), label: r.label, addedAt: r.added_at };
-}

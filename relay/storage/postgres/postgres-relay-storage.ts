@@ -14,18 +14,10 @@ import type { AppendEntry } from '../../../node/store/doc-store';
 import { keyId, parsePublicJwk, type PublicWorkspaceJwk } from '../../../shared/auth/keys';
 import type { ProvenanceEntry, RelayAlert } from '../../../shared/protocol/relay';
 import type { NewAlert } from '../provenance';
-import type { RelayStorage, WorkspaceKeyRecord } from '../relay-storage';
+import { keyRecordOf as toRecord, type KeyRow, type RelayStorage, type WorkspaceKeyRecord } from '../relay-storage';
 import { PgDocStore, poolConfig } from './pg-doc-store';
 import { migratePostgres } from './pg-migrate';
 import { alertsAfter, insertAlert, provenancePage, provenanceStateAt, recordProvenance, verifyProvenanceLog } from './pg-provenance';
-
-interface KeyRow {
-  workspace_id: string;
-  kid: string;
-  public_jwk: string;
-  label: string;
-  added_at: number;
-}
 
 /** Options of {@link PostgresRelayStorage.open}. */
 export interface PostgresOpenOptions {
@@ -149,6 +141,3 @@ export function pgDumpPath(): string {
   return versions.map((v) => path.join(base, v, 'bin', 'pg_dump')).find((p) => fs.existsSync(p)) ?? 'pg_dump';
 }
 
-function toRecord(r: KeyRow): WorkspaceKeyRecord {
-  return { workspaceId: r.workspace_id, kid: r.kid, publicJwk: parsePublicJwk(r.public_jwk), label: r.label, addedAt: r.added_at };
-}
