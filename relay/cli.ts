@@ -20,6 +20,8 @@ import { DEFAULT_MAX_FILE_BYTES } from '../shared/domain/attached-file';
 import { SqliteRelayStorage } from './storage/sqlite-relay-storage';
 import { WorkerRelayStorage } from './storage/worker-relay-storage';
 import { RedisFanout } from './fanout/redis-fanout';
+import { PgBlobStore } from './blobs/pg-blob-store';
+import type { BlobStore } from '../node/blobs/blob-store';
 
 /** A storage the key, backup and migrate commands can use. */
 type CommandStorage = RelayStorage & { backup(file: string): Promise<void> };
@@ -70,10 +72,12 @@ async function run(cmd: Command): Promise<void> {
       if (!['127.0.0.1', '::1', 'localhost'].includes(s.host)) log.warn({ host: s.host }, 'listening beyond loopback: put a TLS reverse proxy in front (docs/relay.md)');
       // Several processes on one PostgreSQL: Redis carries stored updates and presence between them.
       const fanout = s.redis ? new RedisFanout({ url: s.redis, storage, log }) : undefined;
-      const blobs = new FsBlobStore(path.join(s.dataDir, 'blobs'), { maxBytes: DEFAULT_MAX_FILE_BYTES });
+      // On PostgreSQL the files live in the database too, so every process serves every file.
+      const blobs: BlobStore = s.storage ? await PgBlobStore.open(s.storage, { maxBytes: DEFAULT_MAX_FILE_BYTES }) : new FsBlobStore(path.join(s.dataDir, 'blobs'), { maxBytes: DEFAULT_MAX_FILE_BYTES });
       const relay = await startRelay({ ...s, ...hubTuning(s), storage, log, now: Date.now, fanout, blobs }).catch(async (err: unknown) => {
         await fanout?.stop();
         await storage.close();
+        await blobs.close?.();
         const code = (err as { code?: unknown }).code;
         const why = code === 'EADDRINUSE' ? t('relay.cli.port-in-use') : code === 'EADDRNOTAVAIL' ? t('relay.cli.no-such-address') : fsReason(err);
         throw new NestError('invalid-params', { id: 'relay.cli.cannot-listen', values: { host: s.host, port: String(s.port), reason: why } });

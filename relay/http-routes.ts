@@ -2,8 +2,9 @@
  * The relay's HTTP endpoints (everything that is not a WebSocket upgrade):
  *
  * - `GET /health` (no auth): `{ status: "ok" | "degraded", uptimeS, docsLoaded, docsStored, connections,
- *   storage: "ok" | "down", redis: "ready" | "down" | "off", limits }` (limits: relay/hub/limits.ts, or null). "degraded" for a minute after
- *   storage failed, while storage does not answer, or while Redis is down. Nothing sensitive.
+ *   storage: "ok" | "down", redis: "ready" | "down" | "off", blobs: "ok" | "down" | "off", limits }` (limits: relay/hub/limits.ts, or null).
+ *   "degraded" for a minute after storage failed, while storage or the blob store does not answer,
+ *   or while Redis is down. Nothing sensitive.
  * - `GET /v1/changes?since=<clock>[&workspace=<id>]` (header `Authorization: Bearer <token>`;
  *   request and response declared in shared/protocol/relay/changes.ts): the docs of the token's workspace that the member may read and that changed after `clock`:
  *   `{ clock, docs: [{ doc, lastSeq }] }`, oldest change first. Pass `clock` as `since` next time
@@ -23,7 +24,7 @@ import { needsRegistry, type RegistryFacts } from '../shared/permissions';
 import type { Hub } from './hub/hub';
 import { handleHistory, HISTORY_PATHS } from './history-routes';
 import { handleBlobs, isBlobPath } from './blobs/blob-routes';
-import type { FsBlobStore } from '../node/blobs/fs-blob-store';
+import type { BlobStore } from '../node/blobs/blob-store';
 import { errorName } from './rooms';
 import type { RelayStorage } from './storage/relay-storage';
 import type { Fanout } from './fanout/fanout';
@@ -43,7 +44,7 @@ export interface RouteContext {
   /** The admission limits, reported as they are (null: none). */
   limits?: AdmissionLimits | null;
   /** The blob store of the blob endpoint (relay/blobs/); absent: the endpoint answers 404. */
-  blobs?: FsBlobStore;
+  blobs?: BlobStore;
 }
 
 /** Handles one HTTP request. */
@@ -55,7 +56,8 @@ export async function handleHttp(req: IncomingMessage, res: ServerResponse, ctx:
       const s = ctx.hub.stats();
       const docsStored = await ctx.storage.docCount().catch(() => null);
       const redis = ctx.fanout ? ctx.fanout.state() : 'off';
-      const degraded = (s.lastStorageErrorAt !== null && ctx.now() - s.lastStorageErrorAt < 60_000) || docsStored === null || redis === 'down';
+      const blobs = ctx.blobs ? await ctx.blobs.ping().then(() => 'ok' as const, () => 'down' as const) : 'off';
+      const degraded = (s.lastStorageErrorAt !== null && ctx.now() - s.lastStorageErrorAt < 60_000) || docsStored === null || redis === 'down' || blobs === 'down';
       return reply(res, 200, {
         status: degraded ? 'degraded' : 'ok',
         uptimeS: Math.round((ctx.now() - ctx.startedAt) / 1000),
@@ -64,6 +66,7 @@ export async function handleHttp(req: IncomingMessage, res: ServerResponse, ctx:
         connections: s.connections,
         storage: docsStored === null ? 'down' : 'ok',
         redis,
+        blobs,
         limits: ctx.limits ?? null,
       });
     }

@@ -20,7 +20,7 @@ import { handleHttp } from './http-routes';
 import { errorName } from './rooms';
 import type { RelayStorage } from './storage/relay-storage';
 import type { Fanout } from './fanout/fanout';
-import type { FsBlobStore } from '../node/blobs/fs-blob-store';
+import type { BlobStore } from '../node/blobs/blob-store';
 
 /** Options of {@link startRelay}. */
 export interface RelayOptions extends HubOptions {
@@ -38,8 +38,8 @@ export interface RelayOptions extends HubOptions {
   caseRegistration?: 'required' | 'off';
   /** Fan-out to the other relay processes on the same storage (Redis); omitted: a single process. */
   fanout?: Fanout;
-  /** The blob store of `/v1/blobs` (files of cases); omitted: no blob endpoint. */
-  blobs?: FsBlobStore;
+  /** The blob store of `/v1/blobs` (files of cases), closed with the relay; omitted: no blob endpoint. */
+  blobs?: BlobStore;
 }
 
 /** A running relay. */
@@ -176,6 +176,7 @@ export async function startRelay(opts: RelayOptions): Promise<RelayServer> {
       server.closeAllConnections();
       await closed;
       await storage.close();
+      await opts.blobs?.close?.();
       log.info('relay stopped');
     },
   };

@@ -18,6 +18,7 @@ import { pipeline } from 'node:stream/promises';
 import { NestError } from '../../shared/errors';
 import { isSha256 } from '../../shared/domain/attached-file';
 import { SNIFF_BYTES } from '../../shared/domain/media-type';
+import type { BlobStore } from './blob-store';
 
 /** What intake learnt: the SHA-256 (hex), size in bytes and the first bytes (for sniffing the media type). */
 export interface IntakeResult {
@@ -35,8 +36,8 @@ export interface FsBlobStoreOptions {
   maxBytes: number;
 }
 
-/** Content-addressed blobs under one root folder. */
-export class FsBlobStore {
+/** Content-addressed blobs under one root folder (answers the {@link BlobStore} methods synchronously). */
+export class FsBlobStore implements BlobStore {
   constructor(
     readonly root: string,
     private readonly o: FsBlobStoreOptions,
@@ -152,6 +153,12 @@ export class FsBlobStore {
     }
     this.commit(part, hash);
     return { received: total, complete: true };
+  }
+
+  /** Resolves when the root folder exists (created if need be) and is writable (for the relay's /health). */
+  async ping(): Promise<void> {
+    fs.mkdirSync(this.root, { recursive: true, mode: 0o700 });
+    await fs.promises.access(this.root, fs.constants.R_OK | fs.constants.W_OK);
   }
 
   /** Re-hashes blob `hash` from disk: `ok`, `changed` (its bytes no longer hash to its name) or `missing`. */

@@ -7,7 +7,7 @@
  * files — so a hash learnt elsewhere opens nothing. Each refusal is logged with its reason.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { FsBlobStore } from '../../node/blobs/fs-blob-store';
+import type { BlobStore } from '../../node/blobs/blob-store';
 import { caseFileHashes } from '../../shared/docs/case-files';
 import { parseDocName, workspaceDocName } from '../../shared/docs/names';
 import { isSha256 } from '../../shared/domain/attached-file';
@@ -30,7 +30,7 @@ export function isBlobPath(pathname: string): boolean {
 }
 
 /** Handles a request on the blob endpoint. */
-export async function handleBlobs(req: IncomingMessage, res: ServerResponse, url: URL, ctx: RouteContext, blobs: FsBlobStore, reply: Reply): Promise<void> {
+export async function handleBlobs(req: IncomingMessage, res: ServerResponse, url: URL, ctx: RouteContext, blobs: BlobStore, reply: Reply): Promise<void> {
   const isHas = url.pathname === BLOBS_HAS_PATH;
   const hash = isHas ? null : url.pathname.slice(BLOBS_PATH.length + 1);
   if (!isHas && !isSha256(hash)) return reply(res, 400, { error: 'bad-hash' });
@@ -72,7 +72,7 @@ export async function handleBlobs(req: IncomingMessage, res: ServerResponse, url
   return get(req, res, blobs, hash!, refuse);
 }
 
-async function has(req: IncomingMessage, res: ServerResponse, blobs: FsBlobStore, referenced: Set<string>, reply: Reply, refuse: (s: number, r: string) => void): Promise<void> {
+async function has(req: IncomingMessage, res: ServerResponse, blobs: BlobStore, referenced: Set<string>, reply: Reply, refuse: (s: number, r: string) => void): Promise<void> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const c of req as AsyncIterable<Buffer>) {
@@ -91,16 +91,16 @@ async function has(req: IncomingMessage, res: ServerResponse, blobs: FsBlobStore
   if (parsed.data.hashes.some((h) => !referenced.has(h))) return refuse(403, 'not-referenced');
   const out: BlobsHasResponse = { have: [], received: {} };
   for (const h of parsed.data.hashes) {
-    if (blobs.has(h)) out.have.push(h);
+    if (await blobs.has(h)) out.have.push(h);
     else {
-      const n = blobs.received(h);
+      const n = await blobs.received(h);
       if (n > 0) out.received[h] = n;
     }
   }
   return reply(res, 200, out);
 }
 
-async function put(req: IncomingMessage, res: ServerResponse, url: URL, blobs: FsBlobStore, hash: string, reply: Reply, ctx: RouteContext): Promise<void> {
+async function put(req: IncomingMessage, res: ServerResponse, url: URL, blobs: BlobStore, hash: string, reply: Reply, ctx: RouteContext): Promise<void> {
   const offset = Number(url.searchParams.get('offset') ?? '0');
   const total = Number(url.searchParams.get('total'));
   if (!Number.isSafeInteger(offset) || offset < 0 || !Number.isSafeInteger(total) || total < offset) return reply(res, 400, { error: 'bad-range' });
@@ -111,7 +111,7 @@ async function put(req: IncomingMessage, res: ServerResponse, url: URL, blobs: F
   } catch (err) {
     if (!(err instanceof NestError)) throw err;
     const id = err.messageRef?.id;
-    if (id === 'blob.bad-range') return reply(res, 409, { error: 'bad-range', received: blobs.received(hash) });
+    if (id === 'blob.bad-range') return reply(res, 409, { error: 'bad-range', received: await blobs.received(hash) });
     if (id === 'blob.hash-mismatch') {
       ctx.log.warn({ path: BLOBS_PATH, hash }, 'blob upload refused: bytes do not match the hash');
       return reply(res, 422, { error: 'hash-mismatch' });
@@ -121,8 +121,8 @@ async function put(req: IncomingMessage, res: ServerResponse, url: URL, blobs: F
   }
 }
 
-function get(req: IncomingMessage, res: ServerResponse, blobs: FsBlobStore, hash: string, refuse: (s: number, r: string) => void): void {
-  const size = blobs.size(hash);
+async function get(req: IncomingMessage, res: ServerResponse, blobs: BlobStore, hash: string, refuse: (s: number, r: string) => void): Promise<void> {
+  const size = await blobs.size(hash);
   if (size === null) return refuse(404, 'not-stored');
   const headers: Record<string, string | number> = { 'content-type': 'application/octet-stream', 'accept-ranges': 'bytes', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' };
   let start = 0;
@@ -140,7 +140,9 @@ function get(req: IncomingMessage, res: ServerResponse, blobs: FsBlobStore, hash
   headers['content-length'] = end - start + 1;
   res.writeHead(req.headers.range ? 206 : 200, headers);
   if (req.method === 'HEAD' || size === 0) return void res.end();
-  const stream = blobs.read(hash, start, end);
+  // A client that goes away stops the read (a database store stops fetching chunks).
+  const stream = await blobs.read(hash, start, end);
   stream.on('error', () => res.destroy());
+  res.on('close', () => stream.destroy());
   stream.pipe(res);
 }

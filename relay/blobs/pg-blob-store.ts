@@ -1,0 +1,222 @@
+/**
+ * {@link BlobStore} on PostgreSQL (issue 15, item 7): the relay's blobs in the database every
+ * relay process shares (tables of relay/storage/postgres/migrations/002_blobs.sql), so a file
+ * uploaded through one process is served by all, and an upload cut on one resumes on another.
+ *
+ * Bytes go in as rows of up to {@link CHUNK_BYTES} (1 MiB) keyed by their offset, each chunk in
+ * its own short transaction that locks the blob's row and checks that the chunk continues exactly
+ * where the held part ends: two processes appending to one upload cannot interleave, and what a
+ * dropped connection delivered stays held. Once `total` bytes are there they are read back chunk
+ * by chunk and hashed; only when the SHA-256 equals the name is the blob marked committed (else
+ * the part is dropped). Reads fetch one chunk at a time as the consumer pulls, so memory stays at
+ * a few MiB per upload or download whatever the file's size.
+ */
+import crypto from 'node:crypto';
+import { Readable } from 'node:stream';
+import pg from 'pg';
+import type { BlobStore, ResumableWriteResult } from '../../node/blobs/blob-store';
+import { isSha256 } from '../../shared/domain/attached-file';
+import { NestError } from '../../shared/errors';
+import { poolConfig } from '../storage/postgres/pg-doc-store';
+import { migratePostgres } from '../storage/postgres/pg-migrate';
+
+/** Largest chunk row, bytes: big enough that a 2 GiB file is ~2,000 rows, small enough to buffer. */
+export const CHUNK_BYTES = 1024 * 1024;
+
+/** Options of {@link PgBlobStore.open}. */
+export interface PgBlobStoreOptions {
+  /** Largest blob accepted, bytes. */
+  maxBytes: number;
+  /** Pool size (connections), default 4. */
+  poolSize?: number;
+  /** Chunk size, bytes (default {@link CHUNK_BYTES}; tests use smaller ones). */
+  chunkBytes?: number;
+  now?: () => number;
+}
+
+/** A row of relay_blobs. */
+interface BlobRow {
+  size: number;
+  received: number;
+  committed: boolean;
+}
+
+/** The PostgreSQL blob store. Open it with {@link PgBlobStore.open}; `close()` ends its pool. */
+export class PgBlobStore implements BlobStore {
+  private readonly chunk: number;
+  private readonly now: () => number;
+
+  private constructor(
+    private readonly pool: pg.Pool,
+    private readonly o: PgBlobStoreOptions,
+  ) {
+    this.chunk = o.chunkBytes ?? CHUNK_BYTES;
+    this.now = o.now ?? Date.now;
+  }
+
+  /**
+   * Connects to `url` with a pool of its own and applies pending migrations (a no-op when the
+   * relay's storage did already).
+   * @throws NestError('database-too-new' | 'migration-failed'); the pg error when it cannot connect.
+   */
+  static async open(url: string, o: PgBlobStoreOptions): Promise<PgBlobStore> {
+    const pool = new pg.Pool(poolConfig(url, o.poolSize ?? 4));
+    // An idle client losing its server must not crash the process; the next query reconnects.
+    pool.on('error', () => undefined);
+    try {
+      const c = await pool.connect();
+      try {
+        await migratePostgres(c);
+      } finally {
+        c.release();
+      }
+    } catch (err) {
+      await pool.end();
+      throw err;
+    }
+    return new PgBlobStore(pool, o);
+  }
+
+  /** Ends the pool. */
+  async close(): Promise<void> {
+    await this.pool.end();
+  }
+
+  /** @inheritdoc */
+  async ping(): Promise<void> {
+    await this.pool.query('SELECT 1 FROM relay_blobs LIMIT 1');
+  }
+
+  /** @inheritdoc */
+  async has(hash: string): Promise<boolean> {
+    return (await this.row(hash))?.committed === true;
+  }
+
+  /** @inheritdoc */
+  async size(hash: string): Promise<number | null> {
+    const r = await this.row(hash);
+    return r?.committed ? r.size : null;
+  }
+
+  /** @inheritdoc */
+  async received(hash: string): Promise<number> {
+    const r = await this.row(hash);
+    if (!r) return 0;
+    return r.committed ? r.size : r.received;
+  }
+
+  /** @inheritdoc */
+  async writeResumable(hash: string, offset: number, total: number, source: Readable): Promise<ResumableWriteResult> {
+    const row = await this.row(hash);
+    if (row?.committed) {
+      source.resume();
+      return { received: row.size, complete: true };
+    }
+    if (total > this.o.maxBytes) throw new NestError('too-large', { id: 'file.too-large', values: { size: total, max: this.o.maxBytes } });
+    const have = row?.received ?? 0;
+    if (offset !== have) throw new NestError('validation', { id: 'blob.bad-range', values: { offset: have } });
+    if (have > total) throw new NestError('too-large', { id: 'file.too-large', values: { size: have, max: total } });
+    const t = this.now();
+    // The declared total is the latest client's: the hash check at the end decides whether it was right.
+    await this.pool.query(
+      'INSERT INTO relay_blobs (hash, size, received, committed, created_at, updated_at) VALUES ($1, $2, 0, false, $3, $3) ON CONFLICT (hash) DO UPDATE SET size = EXCLUDED.size, updated_at = EXCLUDED.updated_at WHERE NOT relay_blobs.committed',
+      [hash, total, t],
+    );
+    let pos = have;
+    let pending: Buffer[] = [];
+    let pendingBytes = 0;
+    const flush = async (upTo: number): Promise<void> => {
+      while (pendingBytes >= upTo && pendingBytes > 0) {
+        const all = pending.length === 1 ? pending[0]! : Buffer.concat(pending);
+        const piece = all.subarray(0, Math.min(this.chunk, all.length));
+        const rest = all.subarray(piece.length);
+        await this.appendChunk(hash, pos, piece);
+        pos += piece.length;
+        pending = rest.length ? [rest] : [];
+        pendingBytes = rest.length;
+      }
+    };
+    try {
+      for await (const c of source as AsyncIterable<Buffer>) {
+        if (pos + pendingBytes + c.length > total) throw new NestError('too-large', { id: 'file.too-large', values: { size: pos + pendingBytes + c.length, max: total } });
+        pending.push(c);
+        pendingBytes += c.length;
+        if (pendingBytes >= this.chunk) await flush(this.chunk);
+      }
+    } catch (err) {
+      if (err instanceof NestError) throw err;
+      // A dropped connection keeps what arrived (the client resumes from `received`).
+      await flush(1).catch(() => undefined);
+      return { received: await this.received(hash), complete: false };
+    }
+    await flush(1);
+    if (pos < total) return { received: pos, complete: false };
+    if ((await this.hashOf(hash, total)) !== hash) {
+      await this.pool.query('DELETE FROM relay_blobs WHERE hash = $1 AND NOT committed', [hash]);
+      throw new NestError('validation', { id: 'blob.hash-mismatch' });
+    }
+    await this.pool.query('UPDATE relay_blobs SET committed = true, updated_at = $2 WHERE hash = $1 AND received = size', [hash, this.now()]);
+    return { received: total, complete: true };
+  }
+
+  /** @inheritdoc */
+  async read(hash: string, start = 0, end?: number): Promise<Readable> {
+    const r = await this.row(hash);
+    if (!r?.committed) throw new NestError('not-found', { id: 'blob.not-referenced' });
+    const last = Math.min(end ?? r.size - 1, r.size - 1);
+    return Readable.from(this.chunks(hash, start, last), { objectMode: false });
+  }
+
+  /** The bytes `start`…`end` (inclusive) of `hash`, one chunk row fetched per step. */
+  private async *chunks(hash: string, start: number, end: number): AsyncGenerator<Buffer> {
+    if (end < start) return;
+    type ChunkRow = { offset_bytes: number; data: Buffer };
+    let row: ChunkRow | undefined = (
+      await this.pool.query<ChunkRow>('SELECT offset_bytes, data FROM relay_blob_chunks WHERE hash = $1 AND offset_bytes <= $2 ORDER BY offset_bytes DESC LIMIT 1', [hash, start])
+    ).rows[0];
+    while (row && row.offset_bytes <= end) {
+      const from = Math.max(0, start - row.offset_bytes);
+      const to = Math.min(row.data.length, end - row.offset_bytes + 1);
+      if (to > from) yield row.data.subarray(from, to);
+      const next: number = row.offset_bytes + row.data.length;
+      row = (await this.pool.query<ChunkRow>('SELECT offset_bytes, data FROM relay_blob_chunks WHERE hash = $1 AND offset_bytes = $2', [hash, next])).rows[0];
+    }
+  }
+
+  /** SHA-256 (hex) of the first `total` bytes held for `hash`, read back chunk by chunk. */
+  private async hashOf(hash: string, total: number): Promise<string> {
+    const hasher = crypto.createHash('sha256');
+    if (total > 0) for await (const b of this.chunks(hash, 0, total - 1)) hasher.update(b);
+    return hasher.digest('hex');
+  }
+
+  /**
+   * Stores `data` at `offset` of the upload of `hash`, in one transaction holding the blob row's
+   * lock. @throws NestError('validation') `blob.bad-range` when another process moved the end meanwhile.
+   */
+  private async appendChunk(hash: string, offset: number, data: Buffer): Promise<void> {
+    const c = await this.pool.connect();
+    const ignore = () => undefined;
+    c.on('error', ignore);
+    let broken = false;
+    try {
+      await c.query('BEGIN');
+      const held = (await c.query<{ received: number }>('SELECT received FROM relay_blobs WHERE hash = $1 AND NOT committed FOR UPDATE', [hash])).rows[0];
+      if (held?.received !== offset) throw new NestError('validation', { id: 'blob.bad-range', values: { offset: held?.received ?? 0 } });
+      await c.query('INSERT INTO relay_blob_chunks (hash, offset_bytes, data) VALUES ($1, $2, $3)', [hash, offset, data]);
+      await c.query('UPDATE relay_blobs SET received = $2, updated_at = $3 WHERE hash = $1', [hash, offset + data.length, this.now()]);
+      await c.query('COMMIT');
+    } catch (err) {
+      await c.query('ROLLBACK').catch(() => (broken = true));
+      throw err;
+    } finally {
+      c.off('error', ignore);
+      c.release(broken);
+    }
+  }
+
+  private async row(hash: string): Promise<BlobRow | undefined> {
+    if (!isSha256(hash)) throw new NestError('validation', { id: 'blob.bad-hash', values: { hash: String(hash).slice(0, 80) } });
+    return (await this.pool.query<BlobRow>('SELECT size, received, committed FROM relay_blobs WHERE hash = $1', [hash])).rows[0];
+  }
+}
