@@ -6,9 +6,10 @@
  * Bytes go in as rows of up to {@link CHUNK_BYTES} (1 MiB) keyed by their offset, each chunk in
  * its own short transaction that locks the blob's row and checks that the chunk continues exactly
  * where the held part ends: two processes appending to one upload cannot interleave, and what a
- * dropped connection delivered stays held. Once `total` bytes are there they are read back chunk
- * by chunk and hashed; only when the SHA-256 equals the name is the blob marked committed (else
- * the part is dropped). Reads fetch one chunk at a time as the consumer pulls, so memory stays at
+ * dropped connection delivered stays held. The SHA-256 covers exactly the committed chunks: a
+ * resumed upload first hashes the part held (read back chunk by chunk), then each chunk as it is
+ * committed; only when the digest equals the name is the blob marked committed (else the part is
+ * dropped). Reads fetch one chunk at a time as the consumer pulls, so memory stays at
  * a few MiB per upload or download whatever the file's size.
  */
 import crypto from 'node:crypto';
@@ -122,36 +123,41 @@ export class PgBlobStore implements BlobStore {
       'INSERT INTO relay_blobs (hash, size, received, committed, created_at, updated_at) VALUES ($1, $2, 0, false, $3, $3) ON CONFLICT (hash) DO UPDATE SET size = EXCLUDED.size, updated_at = EXCLUDED.updated_at WHERE NOT relay_blobs.committed',
       [hash, total, t],
     );
+    // The hash of what is held, then of each chunk as it is committed: the bytes hashed are
+    // exactly the bytes stored, with no second pass over the file at the end.
+    const hasher = crypto.createHash('sha256');
+    if (have > 0) for await (const b of this.chunks(hash, 0, have - 1)) hasher.update(b);
     let pos = have;
-    let pending: Buffer[] = [];
-    let pendingBytes = 0;
-    const flush = async (upTo: number): Promise<void> => {
-      while (pendingBytes >= upTo && pendingBytes > 0) {
-        const all = pending.length === 1 ? pending[0]! : Buffer.concat(pending);
-        const piece = all.subarray(0, Math.min(this.chunk, all.length));
-        const rest = all.subarray(piece.length);
-        await this.appendChunk(hash, pos, piece);
-        pos += piece.length;
-        pending = rest.length ? [rest] : [];
-        pendingBytes = rest.length;
-      }
+    // One chunk-sized buffer, filled from the request and reused for every row: no per-chunk copies.
+    const buf = Buffer.allocUnsafe(Math.min(this.chunk, Math.max(total - have, 1)));
+    let fill = 0;
+    const flush = async (): Promise<void> => {
+      if (fill === 0) return;
+      const piece = buf.subarray(0, fill);
+      await this.appendChunk(hash, pos, piece);
+      hasher.update(piece);
+      pos += fill;
+      fill = 0;
     };
     try {
       for await (const c of source as AsyncIterable<Buffer>) {
-        if (pos + pendingBytes + c.length > total) throw new NestError('too-large', { id: 'file.too-large', values: { size: pos + pendingBytes + c.length, max: total } });
-        pending.push(c);
-        pendingBytes += c.length;
-        if (pendingBytes >= this.chunk) await flush(this.chunk);
+        if (pos + fill + c.length > total) throw new NestError('too-large', { id: 'file.too-large', values: { size: pos + fill + c.length, max: total } });
+        for (let at = 0; at < c.length; ) {
+          const n = c.copy(buf, fill, at);
+          fill += n;
+          at += n;
+          if (fill === buf.length) await flush();
+        }
       }
     } catch (err) {
       if (err instanceof NestError) throw err;
       // A dropped connection keeps what arrived (the client resumes from `received`).
-      await flush(1).catch(() => undefined);
+      await flush().catch(() => undefined);
       return { received: await this.received(hash), complete: false };
     }
-    await flush(1);
+    await flush();
     if (pos < total) return { received: pos, complete: false };
-    if ((await this.hashOf(hash, total)) !== hash) {
+    if (hasher.digest('hex') !== hash) {
       await this.pool.query('DELETE FROM relay_blobs WHERE hash = $1 AND NOT committed', [hash]);
       throw new NestError('validation', { id: 'blob.hash-mismatch' });
     }
@@ -181,13 +187,6 @@ export class PgBlobStore implements BlobStore {
       const next: number = row.offset_bytes + row.data.length;
       row = (await this.pool.query<ChunkRow>('SELECT offset_bytes, data FROM relay_blob_chunks WHERE hash = $1 AND offset_bytes = $2', [hash, next])).rows[0];
     }
-  }
-
-  /** SHA-256 (hex) of the first `total` bytes held for `hash`, read back chunk by chunk. */
-  private async hashOf(hash: string, total: number): Promise<string> {
-    const hasher = crypto.createHash('sha256');
-    if (total > 0) for await (const b of this.chunks(hash, 0, total - 1)) hasher.update(b);
-    return hasher.digest('hex');
   }
 
   /**

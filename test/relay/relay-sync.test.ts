@@ -27,6 +27,7 @@ import {
   type TestClient,
   type TestWorkspace,
 } from './helpers';
+import { canonical, prng, randomEdit, snapshot } from './support/convergence';
 
 let relay: RelayProcess;
 let ws: TestWorkspace;
@@ -44,43 +45,6 @@ afterAll(async () => {
   for (const c of open) c.destroy();
   await relay?.stop();
 });
-
-/** A small seeded PRNG (mulberry32), so a failing seed can be replayed. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function randomEdit(doc: Y.Doc, rnd: () => number, tag: string): void {
-  const r = rnd();
-  const text = doc.getText('summary');
-  const list = doc.getArray<string>('timeline');
-  if (r < 0.35) doc.getMap('seizures').set(`s${Math.floor(rnd() * 20)}`, { kg: Math.floor(rnd() * 1000), by: tag });
-  else if (r < 0.6) text.insert(Math.floor(rnd() * (text.length + 1)), `${tag} `);
-  else if (r < 0.7 && text.length > 4) text.delete(Math.floor(rnd() * (text.length - 3)), 3);
-  else if (r < 0.9) list.insert(Math.floor(rnd() * (list.length + 1)), [tag]);
-  else if (list.length > 0) list.delete(Math.floor(rnd() * list.length), 1);
-}
-
-/** The doc's content as canonical JSON (Y.Map key order differs between replicas). */
-const snapshot = (d: Y.Doc): string => canonical({ s: d.getMap('seizures').toJSON(), t: d.getText('summary').toString(), l: d.getArray('timeline').toJSON() });
-
-function canonical(v: unknown): string {
-  if (Array.isArray(v)) return `[${v.map(canonical).join(',')}]`;
-  if (v && typeof v === 'object') {
-    return `{${Object.keys(v)
-      .sort()
-      .map((k) => `${JSON.stringify(k)}:${canonical((v as Record<string, unknown>)[k])}`)
-      .join(',')}}`;
-  }
-  return JSON.stringify(v);
-}
 
 describe('convergence', () => {
   it.each([1, 2, 3])('random edits from 4 clients on 2 docs with random disconnects converge (seed %i)', async (seed) => {
@@ -170,7 +134,8 @@ describe('HTTP', () => {
   it('GET /health answers without auth, and says nothing sensitive', async () => {
     const res = await httpGet(relay, '/health');
     expect(res.status).toBe(200);
-    expect(Object.keys(res.body as object).sort()).toEqual(['connections', 'docsLoaded', 'docsStored', 'limits', 'redis', 'status', 'storage', 'uptimeS']);
+    expect(Object.keys(res.body as object).sort()).toEqual(['blobs', 'connections', 'docsLoaded', 'docsStored', 'limits', 'redis', 'status', 'storage', 'uptimeS']);
+    expect(res.body).toMatchObject({ storage: 'ok', redis: 'off', blobs: 'ok' });
     expect(res.body).toMatchObject({ status: 'ok' });
     expect((res.body as { docsStored: number }).docsStored).toBeGreaterThan(0);
     expect((await httpGet(relay, '/nope')).status).toBe(404);
