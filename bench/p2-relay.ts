@@ -46,13 +46,15 @@ export interface P2Run {
   p99Ms: number;
 }
 
-interface Server {
+/** A spawned server (ours or the stock one). */
+export interface Server {
   url: string;
   proc: ChildProcess;
   stop(): Promise<void>;
 }
 
-async function spawnServer(args: string[], env: Record<string, string> = {}): Promise<Server> {
+/** Spawns `node --import tsx <args>` and resolves once it prints "listening on ws://…". */
+export async function spawnServer(args: string[], env: Record<string, string> = {}): Promise<Server> {
   const childEnv: Record<string, string | undefined> = { ...process.env, ...env };
   delete childEnv.YPERSISTENCE; // the stock server would persist to LevelDB (read at import time)
   const proc = spawn(process.execPath, [...(process.env.P2_NODE_ARGS ?? '').split(' ').filter(Boolean), '--import', 'tsx', ...args], { cwd: ROOT, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -93,14 +95,17 @@ async function until(cond: () => boolean, what: string, timeoutMs = 120_000): Pr
   }
 }
 
-/** Runs the workload once against `url`; `wsClass(i)` gives client i's WebSocket class. */
-async function workload(url: string, rooms: string[], wsClass: (i: number) => typeof globalThis.WebSocket): Promise<P2Run> {
+/**
+ * Runs the workload once against `url` (or client i's server `url(i)`, to spread the clients over
+ * several processes, P7); `wsClass(i)` gives client i's WebSocket class.
+ */
+export async function workload(url: string | ((i: number) => string), rooms: string[], wsClass: (i: number) => typeof globalThis.WebSocket): Promise<P2Run> {
   const clients: { doc: Y.Doc; provider: WebsocketProvider }[] = [];
   const latencies = new Float64Array(UPDATES * (CLIENTS / ROOMS - 1));
   let received = 0;
   for (let i = 0; i < CLIENTS; i++) {
     const doc = new Y.Doc();
-    const provider = new WebsocketProvider(url, rooms[i % ROOMS]!, doc, { WebSocketPolyfill: wsClass(i), disableBc: true });
+    const provider = new WebsocketProvider(typeof url === 'string' ? url : url(i), rooms[i % ROOMS]!, doc, { WebSocketPolyfill: wsClass(i), disableBc: true });
     const map = doc.getMap<number>('m');
     map.observe((ev) => {
       if (ev.transaction.origin !== provider) return;
@@ -126,9 +131,47 @@ async function workload(url: string, rooms: string[], wsClass: (i: number) => ty
   return { updatesPerS: UPDATES / seconds, p50Ms: percentile(sorted, 50), p99Ms: percentile(sorted, 99) };
 }
 
-function median(xs: number[]): number {
+/** The median of `xs`. */
+export function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.floor(s.length / 2)]!;
+}
+
+/**
+ * Sets up the bench workspace through the relay at `url`: the workspace doc with {@link CLIENTS}
+ * members, uploaded by its admin and read back, and `rounds` sets of {@link ROOMS} case rooms the
+ * admin indexes (the relay stores a member's case doc only when an admin can see it). Resolves
+ * with each client's token-carrying WebSocket class and the rooms (case ids) of each round.
+ */
+export async function benchWorkspace(url: string, workspaceId: string, key: { privateJwk: Parameters<typeof signInvitation>[0] }, rounds: number): Promise<{ tokenWs: (typeof globalThis.WebSocket)[]; roomsByRun: string[][] }> {
+  const expiresAt = Date.now() + 3_600_000;
+  const adminId = randomUUID();
+  const adminToken = await signInvitation(key.privateJwk, { memberId: adminId, workspaceId, name: 'Bench admin', agency: 'Bench', role: 'admin', expiresAt });
+  const memberIds = Array.from({ length: CLIENTS }, () => randomUUID());
+  const tokens = await Promise.all(
+    memberIds.map((id, i) => signInvitation(key.privateJwk, { memberId: id, workspaceId, name: `Member ${i}`, agency: 'Bench', role: 'investigator', expiresAt })),
+  );
+  // The workspace doc with the 50 members, uploaded by the admin; a second reader confirms it arrived.
+  const adminDoc = new Y.Doc();
+  const admin = new WebsocketProvider(url, workspaceDocName(workspaceId), adminDoc, { WebSocketPolyfill: webSocketWithToken(adminToken), disableBc: true });
+  await until(() => admin.synced, 'admin sync');
+  const wd = new WorkspaceDoc(adminDoc);
+  const w = { memberId: adminId };
+  wd.init({ id: workspaceId, name: 'Bench', casePrefix: 'NEST', reportingCurrency: 'USD' }, { id: adminId, name: 'Bench admin', agency: 'Bench', role: 'admin', joinedAt: Date.now() }, w);
+  memberIds.forEach((id, i) => wd.upsertMember({ id, name: `Member ${i}`, agency: 'Bench', role: 'investigator', joinedAt: Date.now() }, w));
+  // Every room is a case the admin lists in the workspace index: the relay stores a member's case
+  // doc only when an admin can see it (case registration, docs/relay.md).
+  const roomsByRun = Array.from({ length: rounds }, () => Array.from({ length: ROOMS }, () => randomUUID()));
+  roomsByRun.flat().forEach((id, i) =>
+    wd.upsertCase({ id, number: `NEST-2026-${String(i + 1).padStart(4, '0')}`, title: `Bench room ${i + 1}`, status: 'open', sector: 'wildlife', tlp: 'GREEN', createdBy: adminId, createdAt: Date.now() }, w),
+  );
+  const checkDoc = new Y.Doc();
+  const check = new WebsocketProvider(url, workspaceDocName(workspaceId), checkDoc, { WebSocketPolyfill: webSocketWithToken(adminToken), disableBc: true });
+  await until(() => check.synced && new WorkspaceDoc(checkDoc).listMembers().length === CLIENTS + 1, 'the workspace doc to reach the relay');
+  check.destroy();
+  admin.destroy();
+
+  return { tokenWs: tokens.map((t) => webSocketWithToken(t)), roomsByRun };
 }
 
 /** Runs P2 and returns printable lines; the first starts with "P2 ". */
@@ -149,35 +192,8 @@ export async function runP2(): Promise<string[]> {
     servers.push(ours);
     const stock = await spawnServer(['bench/p2-stock-server.ts'], env);
     servers.push(stock);
-    const expiresAt = Date.now() + 3_600_000;
-    const adminId = randomUUID();
-    const adminToken = await signInvitation(key.privateJwk, { memberId: adminId, workspaceId, name: 'Bench admin', agency: 'Bench', role: 'admin', expiresAt });
-    const memberIds = Array.from({ length: CLIENTS }, () => randomUUID());
-    const tokens = await Promise.all(
-      memberIds.map((id, i) => signInvitation(key.privateJwk, { memberId: id, workspaceId, name: `Member ${i}`, agency: 'Bench', role: 'investigator', expiresAt })),
-    );
-    // The workspace doc with the 50 members, uploaded by the admin; a second reader confirms it arrived.
-    const adminDoc = new Y.Doc();
-    const admin = new WebsocketProvider(ours.url, workspaceDocName(workspaceId), adminDoc, { WebSocketPolyfill: webSocketWithToken(adminToken), disableBc: true });
-    await until(() => admin.synced, 'admin sync');
-    const wd = new WorkspaceDoc(adminDoc);
-    const w = { memberId: adminId };
-    wd.init({ id: workspaceId, name: 'Bench', casePrefix: 'NEST', reportingCurrency: 'USD' }, { id: adminId, name: 'Bench admin', agency: 'Bench', role: 'admin', joinedAt: Date.now() }, w);
-    memberIds.forEach((id, i) => wd.upsertMember({ id, name: `Member ${i}`, agency: 'Bench', role: 'investigator', joinedAt: Date.now() }, w));
-    // Every room is a case the admin lists in the workspace index: the relay stores a member's case
-    // doc only when an admin can see it (case registration, docs/relay.md).
-    const roomsByRun = Array.from({ length: RUNS + 1 }, () => Array.from({ length: ROOMS }, () => randomUUID()));
-    roomsByRun.flat().forEach((id, i) =>
-      wd.upsertCase({ id, number: `NEST-2026-${String(i + 1).padStart(4, '0')}`, title: `Bench room ${i + 1}`, status: 'open', sector: 'wildlife', tlp: 'GREEN', createdBy: adminId, createdAt: Date.now() }, w),
-    );
-    const checkDoc = new Y.Doc();
-    const check = new WebsocketProvider(ours.url, workspaceDocName(workspaceId), checkDoc, { WebSocketPolyfill: webSocketWithToken(adminToken), disableBc: true });
-    await until(() => check.synced && new WorkspaceDoc(checkDoc).listMembers().length === CLIENTS + 1, 'the workspace doc to reach the relay');
-    check.destroy();
-    admin.destroy();
-
+    const { tokenWs, roomsByRun } = await benchWorkspace(ours.url, workspaceId, key, RUNS + 1);
     const plainWs = WebSocket as unknown as typeof globalThis.WebSocket;
-    const tokenWs = tokens.map((t) => webSocketWithToken(t));
     const runs: { stock: P2Run[]; ours: P2Run[] } = { stock: [], ours: [] };
     // Run 0 warms up both servers and this process (JIT) and is not counted.
     for (let r = 0; r <= RUNS; r++) {

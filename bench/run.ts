@@ -3,19 +3,25 @@
  * against a baseline measured in the same run (figures and ratios, never a pass/fail timer in
  * the test suite). P1 doc load + W1 write rate (bench/p1-doc-load.ts); P2 relay vs stock
  * y-websocket server (bench/p2-relay.ts); P5 case pack export vs SHA-256 + ZIP of the same bytes
- * (bench/p5-pack.ts).
+ * (bench/p5-pack.ts); P7 one relay on PostgreSQL + Redis vs one on SQLite, and three processes
+ * (bench/p7-cluster.ts).
  */
 import { runP1 } from './p1-doc-load';
 import { runP2 } from './p2-relay';
 import { runP5 } from './p5-pack';
+import { runP7 } from './p7-cluster';
 
 async function main(): Promise<void> {
+  const only = process.argv.slice(2).map((a) => a.toUpperCase());
   console.log(`NEST Desk benchmarks — node ${process.version}, ${new Date().toISOString()}`);
   for (const [id, run] of [
     ['P1', runP1],
     ['P2', runP2],
     ['P5', runP5],
+    ['P7', runP7],
   ] as const) {
+    // `npm run bench -- P7` runs only the benchmarks named.
+    if (only.length && !only.includes(id)) continue;
     try {
       for (const line of await run()) console.log(line);
     } catch (err) {

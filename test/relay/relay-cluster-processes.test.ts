@@ -31,17 +31,9 @@ import { blobUrl, BLOBS_HAS_PATH } from '../../shared/protocol/relay/blobs';
 import { connect, makeWorkspace, member, readBack, setUpWorkspaceDoc, spawnRelay, waitFor, type RelayProcess, type TestClient, type TestWorkspace } from './helpers';
 import { prng, randomEdit, snapshot } from './support/convergence';
 import { startFailoverProxy, type FailoverProxy } from './support/failover-proxy';
-import { postgresBin, startPostgres, startRedis, type PgCluster, type RedisServer } from './support/servers';
+import { reportMissingServers, startPostgres, startRedis, type PgCluster, type RedisServer } from './support/servers';
 
-const missing = ((): string | null => {
-  try {
-    postgresBin();
-  } catch (err) {
-    return (err as Error).message;
-  }
-  return fs.existsSync('/usr/bin/redis-server') ? null : 'Redis is not installed (no /usr/bin/redis-server); .ci/run installs it';
-})();
-if (missing) process.stdout.write(`relay-cluster-processes: skipped: ${missing}\n`);
+const missing = reportMissingServers('relay-cluster-processes.test.ts');
 
 let pgc: PgCluster;
 let redis: RedisServer;

@@ -51,14 +51,17 @@ export interface PgCluster {
 
 let dbCounter = 0;
 
-/** Starts a PostgreSQL cluster (trust auth, superuser `nest`, socket only). ~2 s. */
-export async function startPostgres(): Promise<PgCluster> {
+/**
+ * Starts a PostgreSQL cluster (trust auth, superuser `nest`, socket only). ~2 s. Tests run it with
+ * fsync off (durability across a host crash is not what they check); the benchmark P7 turns it on.
+ */
+export async function startPostgres(opts: { fsync?: boolean } = {}): Promise<PgCluster> {
   const bin = postgresBin();
   const dir = shortTempDir('npg-');
   const data = path.join(dir, 'data');
   if (process.getuid?.() === 0) await run('chown', ['postgres:postgres', dir]);
   await asPostgres(path.join(bin, 'initdb'), ['-D', data, '-A', 'trust', '-U', 'nest', '--no-sync', '-E', 'UTF8']);
-  await asPostgres(path.join(bin, 'pg_ctl'), ['-D', data, '-w', '-o', `-k ${dir} -c listen_addresses='' -c fsync=off`, '-l', path.join(dir, 'log'), 'start']);
+  await asPostgres(path.join(bin, 'pg_ctl'), ['-D', data, '-w', '-o', `-k ${dir} -c listen_addresses='' -c fsync=${opts.fsync ? 'on' : 'off'}`, '-l', path.join(dir, 'log'), 'start']);
   const url = (db: string) => `postgres://nest@/${db}?host=${encodeURIComponent(dir)}`;
   return {
     dir,
@@ -134,4 +137,26 @@ export async function startRedis(): Promise<RedisServer> {
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Why the PostgreSQL/Redis tests cannot run here, or null when both binaries are installed. A
+ * test file that needs them skips with this message (printed once) instead of failing; CI
+ * installs both (.ci/run), so there they always run.
+ */
+export function missingServers(needs: { redis: boolean } = { redis: true }): string | null {
+  try {
+    postgresBin();
+  } catch (err) {
+    return (err as Error).message;
+  }
+  if (needs.redis && !fs.existsSync('/usr/bin/redis-server')) return 'Redis is not installed (no /usr/bin/redis-server); .ci/run installs it';
+  return null;
+}
+
+/** {@link missingServers}, printed with the file's name when not null. */
+export function reportMissingServers(file: string, needs: { redis: boolean } = { redis: true }): string | null {
+  const missing = missingServers(needs);
+  if (missing) process.stdout.write(`${file}: skipped: ${missing}\n`);
+  return missing;
 }
