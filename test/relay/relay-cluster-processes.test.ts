@@ -14,23 +14,18 @@
  * Skipped with a message when PostgreSQL or Redis is not installed (.ci/run installs both).
  */
 import crypto, { randomUUID } from 'node:crypto';
-import fs from 'node:fs';
-import http from 'node:http';
-import { once } from 'node:events';
-import * as decoding from 'lib0/decoding';
-import * as encoding from 'lib0/encoding';
-import * as syncProtocol from 'y-protocols/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { PostgresRelayStorage } from '../../relay/storage/postgres/postgres-relay-storage';
 import { CaseFiles } from '../../shared/docs/case-files';
 import { caseDocName } from '../../shared/docs/names';
 import { WorkspaceDoc } from '../../shared/docs/workspace-doc';
-import { authorizationHeader } from '../../shared/protocol/relay';
 import { blobUrl, BLOBS_HAS_PATH } from '../../shared/protocol/relay/blobs';
 import { connect, makeWorkspace, member, readBack, setUpWorkspaceDoc, spawnRelay, waitFor, type RelayProcess, type TestClient, type TestWorkspace } from './helpers';
 import { prng, randomEdit, snapshot } from './support/convergence';
 import { startFailoverProxy, type FailoverProxy } from './support/failover-proxy';
+import { download, peakRssGrowth, request } from './support/http';
+import { probing } from './support/probes';
 import { reportMissingServers, startPostgres, startRedis, type PgCluster, type RedisServer } from './support/servers';
 
 const missing = reportMissingServers('relay-cluster-processes.test.ts');
@@ -227,60 +222,6 @@ async function caseListing(files: Buffer[], listed: { hash: string; size: number
   return { name, token };
 }
 
-/** An HTTP request to a relay, the body streamed from `body` with back-pressure. */
-async function request(r: RelayProcess, method: string, pathAndQuery: string, token: string, body: Iterable<Buffer> = [], headers: Record<string, string> = {}): Promise<{ status: number; body: Buffer; json: unknown }> {
-  const req = http.request(`${r.httpUrl}${pathAndQuery}`, { method, headers: { authorization: authorizationHeader(token), ...headers } });
-  const answered = once(req, 'response') as Promise<[http.IncomingMessage]>;
-  for (const b of body) if (!req.write(b)) await once(req, 'drain');
-  req.end();
-  const [res] = await answered;
-  const parts: Buffer[] = [];
-  for await (const p of res) parts.push(p as Buffer);
-  const text = Buffer.concat(parts);
-  let json: unknown = null;
-  try {
-    json = JSON.parse(text.toString('utf8'));
-  } catch {
-    /* not JSON */
-  }
-  return { status: res.statusCode ?? 0, body: text, json };
-}
-
-/** GETs a blob, hashing it as it streams (never held whole here either). */
-async function download(r: RelayProcess, pathAndQuery: string, token: string): Promise<{ status: number; hash: string; bytes: number }> {
-  const req = http.request(`${r.httpUrl}${pathAndQuery}`, { headers: { authorization: authorizationHeader(token) } });
-  req.end();
-  const [res] = (await once(req, 'response')) as [http.IncomingMessage];
-  const hasher = crypto.createHash('sha256');
-  let bytes = 0;
-  for await (const p of res) {
-    hasher.update(p as Buffer);
-    bytes += (p as Buffer).length;
-  }
-  return { status: res.statusCode ?? 0, hash: hasher.digest('hex'), bytes };
-}
-
-/** Resident memory of a process, bytes (from /proc). */
-function rssOf(pid: number): number {
-  const m = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
-  return Number(m?.[1] ?? 0) * 1024;
-}
-
-/** Runs `fn`, sampling the relay's RSS every 10 ms: the peak above the RSS before, bytes. */
-async function peakRssGrowth<T>(r: RelayProcess, fn: () => Promise<T>): Promise<{ result: T; growth: number; baseline: number }> {
-  const pid = r.proc.pid!;
-  const baseline = rssOf(pid);
-  let peak = baseline;
-  const timer = setInterval(() => (peak = Math.max(peak, rssOf(pid))), 10);
-  try {
-    const result = await fn();
-    peak = Math.max(peak, rssOf(pid));
-    return { result, growth: peak - baseline, baseline };
-  } finally {
-    clearInterval(timer);
-  }
-}
-
 /** The keys of map `m` of `name` as PostgreSQL holds it (snapshot + updates). */
 async function storedKeys(name: string): Promise<Set<string>> {
   const s = await PostgresRelayStorage.open(url, { poolSize: 1 });
@@ -293,50 +234,4 @@ async function storedKeys(name: string): Promise<Set<string>> {
   } finally {
     await s.close();
   }
-}
-
-/**
- * Writes numbered keys through a client and learns which were acknowledged: after each batch it
- * sends a sync step 1, which the relay answers only once the connection's earlier updates are
- * stored. Pending probes are forgotten when the connection drops (their answers will never come,
- * and the new connection's own sync must not be taken for one).
- */
-function probing(c: TestClient, tag: string): { write(n: number): void; probe(): void; acked(): string[]; written(): number } {
-  const probes: number[] = [];
-  let written = 0;
-  let ackedUpTo = 0;
-  let live = c.provider.synced;
-  c.provider.on('status', (e: { status: string }) => {
-    if (e.status === 'connected') return;
-    live = false;
-    probes.length = 0;
-  });
-  c.provider.on('sync', (s: boolean) => (live = s));
-  const original = c.provider.messageHandlers[0]!;
-  c.provider.messageHandlers[0] = (enc, dec, provider, emitSynced, messageType) => {
-    const sub = decoding.peekVarUint(dec);
-    const wasLive = live;
-    original(enc, dec, provider, emitSynced, messageType);
-    if (sub === syncProtocol.messageYjsSyncStep2 && wasLive && probes.length) ackedUpTo = Math.max(ackedUpTo, probes.shift()!);
-  };
-  return {
-    write(n) {
-      const m = c.doc.getMap<number>('m');
-      c.doc.transact(() => {
-        for (let k = 0; k < n; k++) m.set(`${tag}:${written + k}`, written + k);
-      });
-      written += n;
-    },
-    probe() {
-      const sock = c.provider.ws;
-      if (!live || !sock || sock.readyState !== 1) return;
-      const e = encoding.createEncoder();
-      encoding.writeVarUint(e, 0);
-      syncProtocol.writeSyncStep1(e, c.doc);
-      probes.push(written);
-      sock.send(encoding.toUint8Array(e));
-    },
-    acked: () => Array.from({ length: ackedUpTo }, (_, i) => `${tag}:${i}`),
-    written: () => written,
-  };
 }
