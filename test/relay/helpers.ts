@@ -65,7 +65,7 @@ export async function spawnRelay(opts: { dataDir?: string; args?: string[]; env?
   const exited = new Promise<void>((resolve) => proc.once('exit', () => resolve()));
   const url = await new Promise<string>((resolve, reject) => {
     let out = '';
-    const timer = setTimeout(() => reject(new Error(`relay did not start: ${err.slice(-2000)}`)), 30_000);
+    const timer = setTimeout(() => reject(new Error(`relay did not start: ${err.slice(-2000)}`)), 90_000);
     proc.stdout!.setEncoding('utf8').on('data', (d: string) => {
       out += d;
       const m = /listening on (ws:\/\/[^\s]+)/.exec(out);
