@@ -2,7 +2,7 @@
  * The relay's HTTP endpoints (everything that is not a WebSocket upgrade):
  *
  * - `GET /health` (no auth): `{ status: "ok" | "degraded", uptimeS, docsLoaded, docsStored, connections,
- *   storage: "ok" | "down", redis: "ready" | "down" | "off", limits }` (limits: relay/hub/limits.ts, or null). "degraded" for a minute after
+ *   storage: "ok" | "down", storageEncrypted, redis: "ready" | "down" | "off", limits }` (storageEncrypted: relay.sqlite is encrypted with --key-file) (limits: relay/hub/limits.ts, or null). "degraded" for a minute after
  *   storage failed, while storage does not answer, or while Redis is down. Nothing sensitive.
  * - `GET /v1/changes?since=<clock>[&workspace=<id>]` (header `Authorization: Bearer <token>`;
  *   request and response declared in shared/protocol/relay/changes.ts): the docs of the token's workspace that the member may read and that changed after `clock`:
@@ -63,6 +63,7 @@ export async function handleHttp(req: IncomingMessage, res: ServerResponse, ctx:
         docsStored,
         connections: s.connections,
         storage: docsStored === null ? 'down' : 'ok',
+        storageEncrypted: ctx.storage.encrypted === true,
         redis,
         limits: ctx.limits ?? null,
       });

@@ -12,6 +12,7 @@ import { importFileMessages } from './import-files';
 import { importMessages } from './import';
 import { recordMessages } from './records';
 import { relayCliMessages } from './relay-cli';
+import { relayAtRestMessages } from './relay-at-rest';
 import { relayMessages } from './relay';
 import { storageMessages } from './storage';
 import { keyMessages } from './keys';
@@ -50,6 +51,7 @@ export const en = {
   ...importFileMessages,
   ...relayMessages,
   ...relayCliMessages,
+  ...relayAtRestMessages,
   ...syncMessages,
   ...storageMessages,
   ...keyMessages,
