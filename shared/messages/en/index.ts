@@ -33,6 +33,7 @@ import { uiFormatMessages } from './format';
 import { membersMessages } from './members';
 import { caseMessages } from './case';
 import { uiHistoryMessages } from './ui-history';
+import { heldDeletionMessages } from './ui-held-deletions';
 import { identifierMessages } from './identifiers';
 import { packMessages } from './packs';
 import { caseFileMessages } from './case-file';
@@ -72,6 +73,7 @@ export const en = {
   ...caseMessages,
   ...appMessages,
   ...uiHistoryMessages,
+  ...heldDeletionMessages,
   ...identifierMessages,
   ...packMessages,
   ...caseFileMessages,
