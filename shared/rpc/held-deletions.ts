@@ -2,9 +2,8 @@
  * RPC methods for the mass deletions the relay holds for an admin's decision (issue 10 item 2;
  * relay/held-deletions.ts): the pending list, with the case each one is about, and approving or
  * rejecting one. The data service asks the workspace's relay (shared/protocol/relay/
- * held-deletions.ts) with this desktop's member token. Listing needs `history.view`; deciding
- * changes what the relay will store, so it needs `history.restore` (both admins only,
- * shared/permissions/actions.ts), and the relay checks the admin again.
+ * held-deletions.ts) with this desktop's member token. Listing needs `history.view`, deciding
+ * `deletions.decide` (both admins only, shared/permissions/actions.ts); the relay checks again.
  */
 import { z } from 'zod';
 import { HELD_DECISIONS, heldDeletionSchema } from '../protocol/relay/held-deletions';
@@ -35,6 +34,6 @@ export const heldDeletionsRpc = {
     z.object({ workspaceId, id: z.number().int().positive(), decision: z.enum(HELD_DECISIONS) }),
     z.object({ decided: heldDeletionRowSchema }),
     'Approves or rejects one held mass deletion; the relay records the decision in its alert log.',
-    'history.restore',
+    'deletions.decide',
   ),
 } as const;

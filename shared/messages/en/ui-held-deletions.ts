@@ -4,6 +4,7 @@
  * sidebar badge, the decisions as they show in a case's history, and the data service's errors.
  */
 export const heldDeletionMessages = {
+  'rpc.refused.deletions.decide': 'Only workspace admins can approve or reject a held deletion.',
   'service.held-deletions.not-pending': 'This held deletion is no longer waiting for a decision: another admin decided it. The list has been refreshed.',
   'ui.held.nav': 'Held deletions',
   'ui.held.badge': '{count, plural, one {# deletion waits} other {# deletions wait}} for an admin’s decision',
