@@ -15,6 +15,10 @@
  * back to back, alternating which server goes first; each ratio is the median of the pairs'
  * ratios. Goals: throughput >= 0.9x stock, p99 <= 1.2x stock.
  *
+ * The same relay with its storage encrypted at rest (`--key-file`, SQLCipher scheme: issue 10) runs
+ * the same workload in each round on its own data folder; its ratios to stock are printed beside
+ * the clear ones, with encrypted/clear.
+ *
  * `runP2()` returns printable lines, the first starting with "P2 "; `npx tsx bench/p2-relay.ts` prints them.
  */
 import { spawn, execFile, type ChildProcess } from 'node:child_process';
@@ -143,7 +147,7 @@ export function median(xs: number[]): number {
  * admin indexes (the relay stores a member's case doc only when an admin can see it). Resolves
  * with each client's token-carrying WebSocket class and the rooms (case ids) of each round.
  */
-export async function benchWorkspace(url: string, workspaceId: string, key: { privateJwk: Parameters<typeof signInvitation>[0] }, rounds: number): Promise<{ tokenWs: (typeof globalThis.WebSocket)[]; roomsByRun: string[][] }> {
+export async function benchWorkspace(urls: string | readonly string[], workspaceId: string, key: { privateJwk: Parameters<typeof signInvitation>[0] }, rounds: number): Promise<{ tokenWs: (typeof globalThis.WebSocket)[]; roomsByRun: string[][] }> {
   const expiresAt = Date.now() + 3_600_000;
   const adminId = randomUUID();
   const adminToken = await signInvitation(key.privateJwk, { memberId: adminId, workspaceId, name: 'Bench admin', agency: 'Bench', role: 'admin', expiresAt });
@@ -151,25 +155,28 @@ export async function benchWorkspace(url: string, workspaceId: string, key: { pr
   const tokens = await Promise.all(
     memberIds.map((id, i) => signInvitation(key.privateJwk, { memberId: id, workspaceId, name: `Member ${i}`, agency: 'Bench', role: 'investigator', expiresAt })),
   );
-  // The workspace doc with the 50 members, uploaded by the admin; a second reader confirms it arrived.
-  const adminDoc = new Y.Doc();
-  const admin = new WebsocketProvider(url, workspaceDocName(workspaceId), adminDoc, { WebSocketPolyfill: webSocketWithToken(adminToken), disableBc: true });
-  await until(() => admin.synced, 'admin sync');
-  const wd = new WorkspaceDoc(adminDoc);
-  const w = { memberId: adminId };
-  wd.init({ id: workspaceId, name: 'Bench', casePrefix: 'NEST', reportingCurrency: 'USD' }, { id: adminId, name: 'Bench admin', agency: 'Bench', role: 'admin', joinedAt: Date.now() }, w);
-  memberIds.forEach((id, i) => wd.upsertMember({ id, name: `Member ${i}`, agency: 'Bench', role: 'investigator', joinedAt: Date.now() }, w));
-  // Every room is a case the admin lists in the workspace index: the relay stores a member's case
-  // doc only when an admin can see it (case registration, docs/relay.md).
   const roomsByRun = Array.from({ length: rounds }, () => Array.from({ length: ROOMS }, () => randomUUID()));
-  roomsByRun.flat().forEach((id, i) =>
-    wd.upsertCase({ id, number: `NEST-2026-${String(i + 1).padStart(4, '0')}`, title: `Bench room ${i + 1}`, status: 'open', sector: 'wildlife', tlp: 'GREEN', createdBy: adminId, createdAt: Date.now() }, w),
-  );
-  const checkDoc = new Y.Doc();
-  const check = new WebsocketProvider(url, workspaceDocName(workspaceId), checkDoc, { WebSocketPolyfill: webSocketWithToken(adminToken), disableBc: true });
-  await until(() => check.synced && new WorkspaceDoc(checkDoc).listMembers().length === CLIENTS + 1, 'the workspace doc to reach the relay');
-  check.destroy();
-  admin.destroy();
+  // The same workspace doc on every relay given (P2: clear and encrypted).
+  for (const url of typeof urls === 'string' ? [urls] : urls) {
+    // The workspace doc with the 50 members, uploaded by the admin; a second reader confirms it arrived.
+    const adminDoc = new Y.Doc();
+    const admin = new WebsocketProvider(url, workspaceDocName(workspaceId), adminDoc, { WebSocketPolyfill: webSocketWithToken(adminToken), disableBc: true });
+    await until(() => admin.synced, 'admin sync');
+    const wd = new WorkspaceDoc(adminDoc);
+    const w = { memberId: adminId };
+    wd.init({ id: workspaceId, name: 'Bench', casePrefix: 'NEST', reportingCurrency: 'USD' }, { id: adminId, name: 'Bench admin', agency: 'Bench', role: 'admin', joinedAt: Date.now() }, w);
+    memberIds.forEach((id, i) => wd.upsertMember({ id, name: `Member ${i}`, agency: 'Bench', role: 'investigator', joinedAt: Date.now() }, w));
+    // Every room is a case the admin lists in the workspace index: the relay stores a member's case
+    // doc only when an admin can see it (case registration, docs/relay.md).
+    roomsByRun.flat().forEach((id, i) =>
+      wd.upsertCase({ id, number: `NEST-2026-${String(i + 1).padStart(4, '0')}`, title: `Bench room ${i + 1}`, status: 'open', sector: 'wildlife', tlp: 'GREEN', createdBy: adminId, createdAt: Date.now() }, w),
+    );
+    const checkDoc = new Y.Doc();
+    const check = new WebsocketProvider(url, workspaceDocName(workspaceId), checkDoc, { WebSocketPolyfill: webSocketWithToken(adminToken), disableBc: true });
+    await until(() => check.synced && new WorkspaceDoc(checkDoc).listMembers().length === CLIENTS + 1, 'the workspace doc to reach the relay');
+    check.destroy();
+    admin.destroy();
+  }
 
   return { tokenWs: tokens.map((t) => webSocketWithToken(t)), roomsByRun };
 }
@@ -182,19 +189,24 @@ export async function runP2(): Promise<string[]> {
   const dataDir = fs.mkdtempSync(path.join(process.env.P2_DATA_DIR ?? os.tmpdir(), 'nest-p2-'));
   const workspaceId = randomUUID();
   const key = await generateWorkspaceKey();
-  await promisify(execFile)(process.execPath, ['--import', 'tsx', 'relay/cli.ts', 'add-workspace', '--data-dir', dataDir, '--id', workspaceId, '--public-key', JSON.stringify(key.publicJwk)], {
-    cwd: ROOT,
-  });
+  const encDir = path.join(dataDir, 'encrypted');
+  const keyFile = path.join(dataDir, 'relay.key');
+  const cli = (args: string[]) => promisify(execFile)(process.execPath, ['--import', 'tsx', 'relay/cli.ts', ...args], { cwd: ROOT });
+  await cli(['add-workspace', '--data-dir', dataDir, '--id', workspaceId, '--public-key', JSON.stringify(key.publicJwk)]);
+  await cli(['keygen', keyFile]);
+  await cli(['add-workspace', '--data-dir', encDir, '--key-file', keyFile, '--id', workspaceId, '--public-key', JSON.stringify(key.publicJwk)]);
   const env = { NEST_LOG_LEVEL: process.env.P2_RELAY_LOG_LEVEL ?? 'warn' };
   const servers: Server[] = [];
   try {
     const ours = await spawnServer(['relay/cli.ts', 'serve', '--port', '0', '--data-dir', dataDir], env);
     servers.push(ours);
+    const oursEnc = await spawnServer(['relay/cli.ts', 'serve', '--port', '0', '--data-dir', encDir, '--key-file', keyFile], env);
+    servers.push(oursEnc);
     const stock = await spawnServer(['bench/p2-stock-server.ts'], env);
     servers.push(stock);
-    const { tokenWs, roomsByRun } = await benchWorkspace(ours.url, workspaceId, key, RUNS + 1);
+    const { tokenWs, roomsByRun } = await benchWorkspace([ours.url, oursEnc.url], workspaceId, key, RUNS + 1);
     const plainWs = WebSocket as unknown as typeof globalThis.WebSocket;
-    const runs: { stock: P2Run[]; ours: P2Run[] } = { stock: [], ours: [] };
+    const runs: { stock: P2Run[]; ours: P2Run[]; enc: P2Run[] } = { stock: [], ours: [], enc: [] };
     // Run 0 warms up both servers and this process (JIT) and is not counted.
     for (let r = 0; r <= RUNS; r++) {
       const rooms = roomsByRun[r]!.map((id) => caseDocName(workspaceId, id));
@@ -208,14 +220,18 @@ export async function runP2(): Promise<string[]> {
         o = await workload(ours.url, rooms, (i) => tokenWs[i]!);
         s = await workload(stock.url, rooms, () => plainWs);
       }
+      // The encrypted relay runs right after, on fresh rooms of its own data folder.
+      const e = await workload(oursEnc.url, rooms, (i) => tokenWs[i]!);
       if (r > 0) {
         runs.stock.push(s);
         runs.ours.push(o);
+        runs.enc.push(e);
       }
     }
     // Each pair ran back to back on the same machine state: the median of the pair ratios is
     // steadier than the ratio of medians on a shared machine.
-    const ratio = (k: keyof P2Run): number => median(runs.ours.map((o, i) => o[k] / runs.stock[i]![k]));
+    const ratioOf = (xs: P2Run[], k: keyof P2Run): number => median(xs.map((o, i) => o[k] / runs.stock[i]![k]));
+    const ratio = (k: keyof P2Run): number => ratioOf(runs.ours, k);
     const med = (xs: P2Run[], k: keyof P2Run): number => median(xs.map((x) => x[k]));
     const f = (n: number, d = 2): string => n.toFixed(d);
     const tputRatio = ratio('updatesPerS');
@@ -226,15 +242,30 @@ export async function runP2(): Promise<string[]> {
       `P2 relay-throughput ratio=${f(tputRatio)} (goal >= 0.9) ours=${Math.round(med(runs.ours, 'updatesPerS'))}/s stock=${Math.round(med(runs.stock, 'updatesPerS'))}/s ${tputRatio >= 0.9 ? 'PASS' : 'FAIL'}`,
       `P2 relay-p99 ratio=${f(p99Ratio)} (goal <= 1.2) ours=${f(med(runs.ours, 'p99Ms'), 1)}ms stock=${f(med(runs.stock, 'p99Ms'), 1)}ms ${p99Ratio <= 1.2 ? 'PASS' : 'FAIL'}`,
       `P2 relay-p50 ratio=${f(p50Ratio)} (no goal) ours=${f(med(runs.ours, 'p50Ms'), 1)}ms stock=${f(med(runs.stock, 'p50Ms'), 1)}ms`,
+      ...encryptedLines(runs, ratioOf, med),
       `P2 workload: ${CLIENTS} clients, ${ROOMS} rooms, ${UPDATES} updates (burst); ratios are medians of ${RUNS} back-to-back pairs after a warm-up, alternating which server goes first; ours fans updates out at once and stores every update in SQLite (synchronous=FULL) before acknowledging it to its sender, stock keeps memory only`,
       `P2 runs ours:  ${runText(runs.ours)}`,
       `P2 runs stock: ${runText(runs.stock)}`,
+      `P2 runs encrypted: ${runText(runs.enc)}`,
       `P2 machine: ${os.cpus().length} cores, load average ${os.loadavg().map((x) => x.toFixed(1)).join(' ')}`,
     ];
   } finally {
     await Promise.all(servers.map((x) => x.stop()));
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
+}
+
+/** The encrypted relay's lines, beside the clear ones: its ratios to stock, and encrypted/clear. */
+function encryptedLines(runs: { stock: P2Run[]; ours: P2Run[]; enc: P2Run[] }, ratioOf: (xs: P2Run[], k: keyof P2Run) => number, med: (xs: P2Run[], k: keyof P2Run) => number): string[] {
+  const f = (n: number, d = 2): string => n.toFixed(d);
+  const tput = ratioOf(runs.enc, 'updatesPerS');
+  const p99 = ratioOf(runs.enc, 'p99Ms');
+  const vsClear = (k: keyof P2Run): string => f(med(runs.enc, k) / med(runs.ours, k));
+  return [
+    `P2 encrypted relay-throughput ratio=${f(tput)} (goal >= 0.9) encrypted=${Math.round(med(runs.enc, 'updatesPerS'))}/s encrypted/clear=${vsClear('updatesPerS')} ${tput >= 0.9 ? 'PASS' : 'FAIL'}`,
+    `P2 encrypted relay-p99 ratio=${f(p99)} (goal <= 1.2) encrypted=${f(med(runs.enc, 'p99Ms'), 1)}ms encrypted/clear=${vsClear('p99Ms')} ${p99 <= 1.2 ? 'PASS' : 'FAIL'}`,
+    `P2 encrypted relay-p50 ratio=${f(ratioOf(runs.enc, 'p50Ms'))} (no goal) encrypted=${f(med(runs.enc, 'p50Ms'), 1)}ms encrypted/clear=${vsClear('p50Ms')} (relay.sqlite encrypted at rest with --key-file, SQLCipher scheme)`,
+  ];
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {

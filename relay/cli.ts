@@ -12,6 +12,7 @@ import { generateWorkspaceKey, parsePrivateJwk, parsePublicJwk } from '../shared
 import { signInvitation } from '../shared/auth/tokens';
 import { hubTuning, HELP, parseCommandLine, type Command, type StorageLocation } from './config';
 import { fsReason, openError, prepareDataDir } from './data-dir';
+import { isClearDatabaseFile } from '../node/store/sqlite';
 import { startRelay } from './server';
 import { PostgresRelayStorage, redactUrl } from './storage/postgres/postgres-relay-storage';
 import type { RelayStorage } from './storage/relay-storage';
@@ -19,6 +20,7 @@ import { FsBlobStore } from '../node/blobs/fs-blob-store';
 import { DEFAULT_MAX_FILE_BYTES } from '../shared/domain/attached-file';
 import { SqliteRelayStorage } from './storage/sqlite-relay-storage';
 import { WorkerRelayStorage } from './storage/worker-relay-storage';
+import { readKeyFile, writeKeyFile } from './key-file';
 import { RedisFanout } from './fanout/redis-fanout';
 import { PgBlobStore } from './blobs/pg-blob-store';
 import type { BlobStore } from '../node/blobs/blob-store';
@@ -33,12 +35,18 @@ type CommandStorage = RelayStorage & { backup(file: string): Promise<void> };
  */
 async function openStorage(where: StorageLocation, mode: 'create' | 'existing'): Promise<CommandStorage> {
   if (where.storage) return openPostgres(where.storage);
+  const key = where.keyFile ? readKeyFile(where.keyFile) : undefined;
   const file = prepareDataDir(where.dataDir, mode);
   try {
-    return SqliteRelayStorage.open(file);
+    return SqliteRelayStorage.open(file, key ? { key } : {});
   } catch (err) {
-    throw openError(file, err);
+    throw keyOrOpenError(file, err);
   }
+}
+
+/** A refused key (wrong, or missing for an encrypted file) as it is; any other opening error named by {@link openError}. */
+function keyOrOpenError(file: string, err: unknown): NestError {
+  return err instanceof NestError && err.code === 'unauthorized' ? err : openError(file, err);
 }
 
 /** Opens and migrates PostgreSQL at `url`; a refusal keeps its NestError, a connection failure names the database. */
@@ -66,7 +74,7 @@ async function run(cmd: Command): Promise<void> {
     case 'serve': {
       const s = cmd.settings;
       const log = createLogger('relay');
-      const storage = s.storage ? await openPostgres(s.storage) : await openSqliteWorker(s.dataDir, log);
+      const storage = s.storage ? await openPostgres(s.storage) : await openSqliteWorker(s.dataDir, s.keyFile, log);
       const keys = await storage.allWorkspaceKeys();
       if (keys.length === 0) log.warn('no workspace keys registered yet: every connection will be refused (see add-workspace)');
       if (!['127.0.0.1', '::1', 'localhost'].includes(s.host)) log.warn({ host: s.host }, 'listening beyond loopback: put a TLS reverse proxy in front (docs/relay.md)');
@@ -168,6 +176,10 @@ async function run(cmd: Command): Promise<void> {
       console.log(JSON.stringify(pair.publicJwk));
       return;
     }
+    case 'keygen':
+      writeKeyFile(cmd.out);
+      console.log(t('relay.key.written', { file: cmd.out }));
+      return;
     case 'invite': {
       const key = parsePrivateJwk(readFileFor('--key', cmd.keyFile));
       const now = Date.now();
@@ -186,17 +198,25 @@ async function run(cmd: Command): Promise<void> {
   }
 }
 
-/** SQLite in a worker thread (the single-process relay): an fsync never stalls the event loop. */
-async function openSqliteWorker(dataDir: string, log: ReturnType<typeof createLogger>): Promise<WorkerRelayStorage> {
+/**
+ * SQLite in a worker thread (the single-process relay): an fsync never stalls the event loop.
+ * With `keyFile`, encrypted at rest (a clear database is encrypted in place first).
+ */
+async function openSqliteWorker(dataDir: string, keyFile: string | undefined, log: ReturnType<typeof createLogger>): Promise<WorkerRelayStorage> {
+  const key = keyFile ? readKeyFile(keyFile) : undefined;
   const file = prepareDataDir(dataDir, 'create');
-  return WorkerRelayStorage.open(file, {
+  const clearBefore = key !== undefined && isClearDatabaseFile(file);
+  const storage = await WorkerRelayStorage.open(file, {
+    ...(key ? { key } : {}),
     onFatal: (err) => {
       log.fatal({ err: err.name }, 'the storage worker died: exiting');
       process.exit(1);
     },
   }).catch((err: unknown) => {
-    throw openError(file, err);
+    throw keyOrOpenError(file, err);
   });
+  if (clearBefore) log.info({ file }, 'the clear relay database was encrypted in place with the storage key');
+  return storage;
 }
 
 /**
@@ -216,7 +236,9 @@ try {
 } catch (err) {
   if (err instanceof NestError) {
     console.error(t('relay.cli.error', { message: err.message }));
-    process.exit(err.code === 'invalid-params' ? 2 : 1);
+    // 2: a setting the operator must fix (a bad flag, a wrong or missing storage key): restarting
+    // cannot help, and systemd's RestartPreventExitStatus=2 (docs/relay.md) stops the restarts.
+    process.exit(err.code === 'invalid-params' || err.code === 'unauthorized' ? 2 : 1);
   }
   throw err;
 }

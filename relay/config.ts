@@ -35,12 +35,16 @@ export interface ServeSettings {
   storage?: string;
   /** Redis for fan-out between relay processes (`redis://…` or `unix:///path/redis.sock`); unset: a single process. */
   redis?: string;
+  /** The storage key file (relay/key-file.ts): relay.sqlite is encrypted at rest with it. Unset: clear. */
+  keyFile?: string;
 }
 
 /** Where the key and backup commands find the relay's data: a PostgreSQL URL, else SQLite in `dataDir`. */
 export interface StorageLocation {
   dataDir: string;
   storage?: string;
+  /** The storage key file when relay.sqlite is encrypted (`--key-file`). */
+  keyFile?: string;
 }
 
 /** A parsed command line. */
@@ -53,6 +57,7 @@ export type Command =
   | ({ kind: 'backup'; out: string } & StorageLocation)
   | ({ kind: 'migrate' } & StorageLocation)
   | { kind: 'generate-key'; out: string }
+  | { kind: 'keygen'; out: string }
   | { kind: 'invite'; keyFile: string; workspaceId: string; memberId: string; name: string; agency: string; role: MemberRole; days: number };
 
 /** Longest invitation `invite` signs, in days; the relay refuses tokens valid for more than 731. */
@@ -108,6 +113,7 @@ Usage:
   npm run relay -- backup --out <file>            consistent copy of relay.sqlite (or pg_dump of PostgreSQL), safe while serving
   npm run relay -- migrate                        apply the storage's pending migrations and exit (serve does it too)
   npm run relay -- generate-key --out <private-key.jwk>
+  npm run relay -- keygen <file>                  write a new storage key (0600) for --key-file
   npm run relay -- invite --key <private-key.jwk> --workspace <uuid> --member <id>
                           --name <name> --agency <agency> --role <role> [--days 30, at most 730]
 
@@ -125,23 +131,25 @@ Options of serve (environment variable in brackets):
   --max-docs-per-member <n>   docs a member may have open on this process, then 429 [NEST_RELAY_MAX_DOCS_PER_MEMBER] (default ${DEFAULTS.maxDocsPerMember})
   --max-loaded-docs <n>       docs loaded in this process, then 503 until idle ones unload [NEST_RELAY_MAX_LOADED_DOCS] (default ${DEFAULTS.maxLoadedDocs})
   --storage <url>             PostgreSQL instead of SQLite, postgres://user@host/db or postgres:///db?host=/run/postgresql [NEST_RELAY_STORAGE]
+  --key-file <file>           encrypt relay.sqlite at rest with this key (keygen writes one; a clear database is
+                              encrypted in place at the first start) [NEST_RELAY_KEY_FILE]
   --redis <url>               Redis to run several relay processes on one PostgreSQL, redis://host:6379 or unix:///run/redis/redis.sock [NEST_RELAY_REDIS]
   -h, --help                  this text
 
-add-workspace, remove-key, list-workspaces, backup and migrate take --data-dir and --storage too. Roles: ${MEMBER_ROLES.join(', ')}.
+add-workspace, remove-key, list-workspaces, backup and migrate take --data-dir, --storage and --key-file too. Roles: ${MEMBER_ROLES.join(', ')}.
 On start the relay prints one line on stdout: "listening on ws://HOST:PORT". Logs (JSON) go to stderr.
 `;
 
 type Flags = Map<string, string>;
 
-const SERVE_FLAGS = ['host', 'port', 'data-dir', 'storage', 'redis', 'max-message-bytes', 'idle-unload-s', 'key-check-s', 'ping-interval-s', 'compact-threshold', 'case-registration', 'max-conns-per-member', 'max-docs-per-member', 'max-loaded-docs'];
+const SERVE_FLAGS = ['host', 'port', 'data-dir', 'storage', 'key-file', 'redis', 'max-message-bytes', 'idle-unload-s', 'key-check-s', 'ping-interval-s', 'compact-threshold', 'case-registration', 'max-conns-per-member', 'max-docs-per-member', 'max-loaded-docs'];
 const COMMAND_FLAGS: Record<string, string[]> = {
   serve: SERVE_FLAGS,
-  'add-workspace': ['data-dir', 'storage', 'id', 'public-key', 'label'],
-  'remove-key': ['data-dir', 'storage', 'id', 'kid'],
-  'list-workspaces': ['data-dir', 'storage'],
-  backup: ['data-dir', 'storage', 'out'],
-  migrate: ['data-dir', 'storage'],
+  'add-workspace': ['data-dir', 'storage', 'key-file', 'id', 'public-key', 'label'],
+  'remove-key': ['data-dir', 'storage', 'key-file', 'id', 'kid'],
+  'list-workspaces': ['data-dir', 'storage', 'key-file'],
+  backup: ['data-dir', 'storage', 'key-file', 'out'],
+  migrate: ['data-dir', 'storage', 'key-file'],
   'generate-key': ['out'],
   invite: ['key', 'workspace', 'member', 'name', 'agency', 'role', 'days'],
 };
@@ -152,6 +160,7 @@ const COMMAND_FLAGS: Record<string, string[]> = {
  */
 export function parseCommandLine(argv: readonly string[], env: Readonly<Record<string, string | undefined>>): Command {
   if (argv.includes('--help') || argv.includes('-h')) return { kind: 'help' };
+  if (argv[0] === 'keygen') return keygenCommand(argv.slice(1), env);
   let args = [...argv];
   let name = 'serve';
   if (args[0] !== undefined && !args[0].startsWith('-')) {
@@ -167,8 +176,9 @@ export function parseCommandLine(argv: readonly string[], env: Readonly<Record<s
   const abs = (p: string): string => path.resolve(base, p);
   const dataDir = abs(text('data-dir', flags, env.NEST_RELAY_DATA_DIR, DEFAULTS.dataDir));
   const storage = storageUrl(text('storage', flags, env.NEST_RELAY_STORAGE, ''));
+  const keyFile = keyFileSetting(text('key-file', flags, env.NEST_RELAY_KEY_FILE, ''), storage, abs);
   // Only present when set, so a SQLite command reads exactly as before.
-  const where: StorageLocation = storage ? { dataDir, storage } : { dataDir };
+  const where: StorageLocation = { dataDir, ...(storage ? { storage } : {}), ...(keyFile ? { keyFile } : {}) };
   switch (name) {
     case 'serve':
       return {
@@ -187,6 +197,7 @@ export function parseCommandLine(argv: readonly string[], env: Readonly<Record<s
           maxLoadedDocs: int('max-loaded-docs', flags.get('max-loaded-docs') ?? env.NEST_RELAY_MAX_LOADED_DOCS, DEFAULTS.maxLoadedDocs, 1, 10_000_000),
           caseRegistration: caseRegistration(flags.get('case-registration')),
           ...(storage ? { storage } : {}),
+          ...(keyFile ? { keyFile } : {}),
           ...redisSetting(text('redis', flags, env.NEST_RELAY_REDIS, ''), storage),
         },
       };
@@ -306,4 +317,25 @@ function redisSetting(v: string, storage: string | undefined): { redis?: string 
   if (!/^(rediss?|unix):\/\//.test(url)) throw new NestError('invalid-params', { id: 'relay.cli.bad-redis' });
   if (!storage) throw new NestError('invalid-params', { id: 'relay.cli.redis-needs-postgres' });
   return { redis: url };
+}
+
+/**
+ * `--key-file`: '' (clear) or the key file's absolute path. The key encrypts relay.sqlite, so it
+ * is refused with PostgreSQL (whose files the relay does not write).
+ * @throws NestError('invalid-params', 'relay.key.not-with-postgres').
+ */
+function keyFileSetting(v: string, storage: string | undefined, abs: (p: string) => string): string | undefined {
+  if (v === '') return undefined;
+  if (storage) throw new NestError('invalid-params', { id: 'relay.key.not-with-postgres' });
+  return abs(v);
+}
+
+/**
+ * `keygen <file>`: the one command with a positional argument, the key file to write.
+ * @throws NestError('invalid-params', 'relay.key.keygen-usage') without exactly one path.
+ */
+function keygenCommand(args: readonly string[], env: Readonly<Record<string, string | undefined>>): Command {
+  const out = args.length === 1 ? args[0]! : args.length === 2 && args[0] === '--out' ? args[1]! : '';
+  if (out === '' || out.startsWith('--')) throw new NestError('invalid-params', { id: 'relay.key.keygen-usage' });
+  return { kind: 'keygen', out: path.resolve(env.INIT_CWD || process.cwd(), out) };
 }

@@ -19,38 +19,17 @@
  * restart forgets them (the member asks again; the approval stays on record).
  */
 import type { Logger } from '../node/log';
-import { MASS_DELETION_WINDOW_MS } from '../shared/permissions';
 import type { RelayAlert } from '../shared/protocol/relay';
+import { APPROVAL_VALID_MS, HELD_DELETIONS_DECIDE_PATH, HELD_DELETIONS_PATH, type HeldDecision, type HeldDeletion } from '../shared/protocol/relay/held-deletions';
 import type { ProvenanceStore } from './storage/provenance';
 
-/** `GET`: the pending held deletions of the token's workspace (admins). */
-export const HELD_DELETIONS_PATH = '/v1/held-deletions';
-/** `POST ?id=<request id>&decision=approve|reject`: decides one (admins). */
-export const HELD_DELETIONS_DECIDE_PATH = '/v1/held-deletions/decide';
+/** The paths, the approval's validity and the shapes are the protocol's (shared/protocol/relay/held-deletions.ts). */
+export { APPROVAL_VALID_MS, HELD_DELETIONS_DECIDE_PATH, HELD_DELETIONS_PATH, type HeldDecision, type HeldDeletion };
 
 /** The alert kind of a held (refused) mass deletion: the request. */
 export const HELD_KIND = 'mass-deletion';
 /** The alert kinds of decisions. */
-export const DECISION_KINDS = { approve: 'mass-deletion-approved', reject: 'mass-deletion-rejected' } as const;
-
-/** How long an approval lets the member's client re-send the deletion: the mass-deletion window (10 min). */
-export const APPROVAL_VALID_MS = MASS_DELETION_WINDOW_MS;
-
-/** A decision on a held deletion. */
-export type HeldDecision = keyof typeof DECISION_KINDS;
-
-/** One pending held deletion: the alert that recorded it. */
-export interface HeldDeletion {
-  /** The request id (its alert's id). */
-  id: number;
-  doc: string;
-  /** The member whose update was held. */
-  memberId: string;
-  /** Records the update would delete. */
-  records: number;
-  /** When it was held, ms since epoch. */
-  at: number;
-}
+export const DECISION_KINDS = { approve: 'mass-deletion-approved', reject: 'mass-deletion-rejected' } as const satisfies Record<HeldDecision, string>;
 
 /** What {@link HeldDeletions} needs. */
 export interface HeldDeletionsOptions {

@@ -82,7 +82,7 @@ async function heldDeletions(req: IncomingMessage, res: ServerResponse, url: URL
   const wid = auth.claims.workspaceId.toLowerCase();
   const wsRoom = await ctx.hub.rooms.acquire(workspaceDocName(wid));
   try {
-    if (!can(auth.claims, 'history.view', { workspace: wsRoom.workspace! })) return reply(res, 403, { error: 'forbidden', reason: 'not-an-admin' });
+    if (!can(auth.claims, decide ? 'deletions.decide' : 'history.view', { workspace: wsRoom.workspace! })) return reply(res, 403, { error: 'forbidden', reason: 'not-an-admin' });
     if (!decide) return reply(res, 200, { held: await ctx.hub.heldDeletions.pending(wid) });
     const request = await ctx.hub.heldDeletions.decide(wid, id, decision as 'approve' | 'reject', auth.claims.memberId);
     if (!request) return reply(res, 404, { error: 'not-found', message: `no pending held deletion ${id}` });

@@ -2,7 +2,8 @@
  * The relay's HTTP endpoints (everything that is not a WebSocket upgrade):
  *
  * - `GET /health` (no auth): `{ status: "ok" | "degraded", uptimeS, docsLoaded, docsStored, connections,
- *   storage: "ok" | "down", redis: "ready" | "down" | "off", blobs: "ok" | "down" | "off", limits }` (limits: relay/hub/limits.ts, or null).
+ *   storage: "ok" | "down", storageEncrypted, redis: "ready" | "down" | "off", blobs: "ok" | "down" | "off", limits }`
+ *   (storageEncrypted: relay.sqlite is encrypted with --key-file; limits: relay/hub/limits.ts, or null).
  *   "degraded" for a minute after storage failed, while storage or the blob store does not answer,
  *   or while Redis is down. Nothing sensitive.
  * - `GET /v1/changes?since=<clock>[&workspace=<id>]` (header `Authorization: Bearer <token>`;
@@ -65,6 +66,7 @@ export async function handleHttp(req: IncomingMessage, res: ServerResponse, ctx:
         docsStored,
         connections: s.connections,
         storage: docsStored === null ? 'down' : 'ok',
+        storageEncrypted: ctx.storage.encrypted === true,
         redis,
         blobs,
         limits: ctx.limits ?? null,

@@ -53,7 +53,7 @@ export function applyKey(db: Db, key: Uint8Array, verb: 'key' | 'rekey' = 'key')
 /**
  * Opens (creating the folder if needed) the database at `file`, or an in-memory one for ":memory:".
  * @throws NestError('unauthorized', 'storage.wrong-key') when a key is given and the file cannot
- *         be opened with it (a wrong key, or a clear file: see service/keys/encrypt-in-place.ts);
+ *         be opened with it (a wrong key, or a clear file: see node/store/encrypt-in-place.ts);
  *         the better-sqlite3 error when the file cannot be opened or is not a database.
  */
 export function openDatabase(file: string, opts: OpenOptions = {}): Db {
@@ -86,7 +86,7 @@ export function openDatabase(file: string, opts: OpenOptions = {}): Db {
 /**
  * Encrypts a clear database file in place with `PRAGMA rekey` (SQLCipher scheme, raw key). The
  * rekey rewrites every page in one transaction but is not meant for a live database: call it only
- * on a private copy (service/keys/encrypt-in-place.ts makes one and swaps it in atomically). The
+ * on a private copy (node/store/encrypt-in-place.ts makes one and swaps it in atomically). The
  * copy is switched to journal mode DELETE first (a rekey cannot run in WAL mode).
  * @throws the SQLite error when the file is not a clear database.
  */

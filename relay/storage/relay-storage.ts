@@ -41,7 +41,13 @@ export interface WorkspaceKeyStore {
  * doc methods copied from the desktop's store); new code names the concern it needs, `DocStore`
  * or `WorkspaceKeyStore`. An append resolves only once durable (SQLite `synchronous=FULL`).
  */
-export type RelayStorage = DocStore & WorkspaceKeyStore & ProvenanceStore;
+export type RelayStorage = DocStore & WorkspaceKeyStore & ProvenanceStore & StorageAtRest;
+
+/** Whether a storage encrypts its files (reported by `/health`, never the key). */
+export interface StorageAtRest {
+  /** True: SQLite encrypted with the relay's key file. Absent: clear SQLite, or PostgreSQL (whose disk is the database's business). */
+  readonly encrypted?: boolean;
+}
 
 /** A registered key as both storages return it (snake_case columns; `added_at` ms since epoch). */
 export interface KeyRow {

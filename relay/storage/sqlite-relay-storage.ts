@@ -6,10 +6,18 @@
  * written in the same transaction as the updates it records. A batch of appends is one transaction, so one fsync
  * covers every update of an event-loop turn; with FULL, an append resolves once it survives a
  * power cut.
+ *
+ * With a key (`--key-file`, relay/key-file.ts) the file is encrypted at rest with SQLCipher, as the
+ * desktop's workspaces are (node/store/sqlite.ts); a clear file is first encrypted in place with
+ * the desktop's crash-safe migration (node/store/encrypt-in-place.ts). Without a key an encrypted
+ * file is refused, never replaced by an empty database.
  */
 import { migrate } from '../../node/store/migrations';
 import { SqliteDocStore } from '../../node/store/sqlite-doc-store';
-import { openDatabase, type Db } from '../../node/store/sqlite';
+import fs from 'node:fs';
+import { encryptInPlace } from '../../node/store/encrypt-in-place';
+import { isClearDatabaseFile, openDatabase, type Db } from '../../node/store/sqlite';
+import { NestError } from '../../shared/errors';
 import type { AppendEntry } from '../../node/store/doc-store';
 import { keyId, parsePublicJwk, type PublicWorkspaceJwk } from '../../shared/auth/keys';
 import type { ProvenanceEntry, RelayAlert } from '../../shared/protocol/relay';
@@ -20,14 +28,17 @@ import { keyRecordOf as toRecord, type KeyRow, type RelayStorage, type Workspace
 export class SqliteRelayStorage extends SqliteDocStore implements RelayStorage {
   /** The database file path. */
   readonly file: string;
+  /** True when the file is encrypted at rest (opened with a key). */
+  readonly encrypted: boolean;
   private readonly db: Db;
   private readonly now: () => number;
   private readonly stmts;
   private readonly prov: SqliteProvenance;
 
-  private constructor(file: string, db: Db, now: () => number) {
+  private constructor(file: string, db: Db, now: () => number, encrypted: boolean) {
     super(db, { now });
     this.file = file;
+    this.encrypted = encrypted;
     this.db = db;
     this.now = now;
     this.prov = new SqliteProvenance(db, now);
@@ -42,17 +53,22 @@ export class SqliteRelayStorage extends SqliteDocStore implements RelayStorage {
 
   /**
    * Opens (creating if needed) and migrates the relay database at `file` with synchronous=FULL.
-   * @throws NestError('database-too-new' | 'migration-failed'); the better-sqlite3 error when the file cannot be opened.
+   * With `key` (32 bytes) the file is encrypted: created so, or a clear file encrypted in place first.
+   * @throws NestError('database-too-new' | 'migration-failed'); NestError('unauthorized',
+   *         'relay.key.wrong-key') when `key` does not open the file, ('relay.key.needs-key') when
+   *         the file is encrypted and no key is given; NestError('database-corrupt',
+   *         'storage.encrypt-failed') when the in-place encryption failed (the clear file is then
+   *         intact); the better-sqlite3 error when the file cannot be opened.
    */
-  static open(file: string, opts: { now?: () => number } = {}): SqliteRelayStorage {
-    const db = openDatabase(file, { synchronous: 'FULL' });
+  static open(file: string, opts: { now?: () => number; key?: Uint8Array } = {}): SqliteRelayStorage {
+    const db = openRelayDatabase(file, opts.key);
     try {
       migrate(db, undefined, file);
     } catch (err) {
       db.close();
       throw err;
     }
-    return new SqliteRelayStorage(file, db, opts.now ?? Date.now);
+    return new SqliteRelayStorage(file, db, opts.now ?? Date.now, opts.key !== undefined);
   }
 
   /** Appends one update and its provenance row in one transaction; see {@link appendBatch}. */
@@ -123,10 +139,36 @@ export class SqliteRelayStorage extends SqliteDocStore implements RelayStorage {
   /**
    * Writes a consistent copy of the database to `file` with SQLite's online backup (safe while
    * the relay runs and writes; copying relay.sqlite alone is not, its WAL holds recent commits).
+   * An encrypted database is copied with `VACUUM INTO`, which writes the copy encrypted with the
+   * same key (SQLite3 Multiple Ciphers refuses the backup API between an encrypted and a new file).
    * @throws the SQLite error, e.g. when `file`'s folder does not exist.
    */
   async backup(file: string): Promise<void> {
-    await this.db.backup(file);
+    if (this.encrypted) this.db.prepare('VACUUM INTO ?').run(file);
+    else await this.db.backup(file);
   }
 }
 
+
+/**
+ * Opens the relay database at `file` (synchronous=FULL), encrypted with `key` when given (after
+ * encrypting a clear file in place), refusing an encrypted file without a key.
+ * @throws see {@link SqliteRelayStorage.open}.
+ */
+function openRelayDatabase(file: string, key: Uint8Array | undefined): Db {
+  if (!key) {
+    // Whole pages without SQLite's clear header are an encrypted database: opening it clear would
+    // fail with "file is not a database", which says nothing of the key. (An empty file is a new
+    // database; a short one of another size is just not a database, and SQLite says so.)
+    const size = fs.statSync(file, { throwIfNoEntry: false })?.size ?? 0;
+    if (file !== ':memory:' && size >= 512 && size % 512 === 0 && !isClearDatabaseFile(file)) throw new NestError('unauthorized', { id: 'relay.key.needs-key', values: { file } });
+    return openDatabase(file, { synchronous: 'FULL' });
+  }
+  encryptInPlace(file, key);
+  try {
+    return openDatabase(file, { synchronous: 'FULL', key });
+  } catch (err) {
+    if (err instanceof NestError && err.code === 'unauthorized') throw new NestError('unauthorized', { id: 'relay.key.wrong-key', values: { file } });
+    throw err;
+  }
+}

@@ -9,7 +9,8 @@ import { SqliteRelayStorage } from './sqlite-relay-storage';
 import type { WorkerReply, WorkerRequest } from './worker-relay-storage';
 
 const port = parentPort!;
-const { file } = workerData as { file: string };
+// `key`: the storage key (relay/key-file.ts) when the database is encrypted at rest.
+const { file, key } = workerData as { file: string; key?: Uint8Array };
 
 function errorInfo(err: unknown): { name: string; message: string; code?: string } {
   if (err instanceof Error) {
@@ -21,7 +22,7 @@ function errorInfo(err: unknown): { name: string; message: string; code?: string
 
 let storage: SqliteRelayStorage;
 try {
-  storage = SqliteRelayStorage.open(file);
+  storage = SqliteRelayStorage.open(file, key ? { key } : {});
   port.postMessage({ id: 0, ok: true, result: 'ready' } satisfies WorkerReply);
 } catch (err) {
   port.postMessage({ id: 0, ok: false, error: errorInfo(err) } satisfies WorkerReply);

@@ -66,14 +66,15 @@ class WorkerChannel {
     worker.on('exit', (code) => die(new Error(`the storage worker exited (${code})`)));
   }
 
-  /** Starts a worker on `file`; resolves once it has opened the database. */
-  static start(file: string, onFatal: (err: Error) => void): Promise<WorkerChannel> {
+  /** Starts a worker on `file` (encrypted with `key` when given); resolves once it has opened the database. */
+  static start(file: string, key: Uint8Array | undefined, onFatal: (err: Error) => void): Promise<WorkerChannel> {
+    const workerData = key ? { file, key } : { file };
     const url = new URL(`./sqlite-worker${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url);
     // From the TypeScript sources (tsx), the worker must register tsx's loader before importing
     // its entry module: Node does not carry a parent's --import loader hooks into workers.
     const worker = url.pathname.endsWith('.ts')
-      ? new Worker(`import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(url.href)}); });`, { eval: true, workerData: { file } })
-      : new Worker(url, { workerData: { file } });
+      ? new Worker(`import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(url.href)}); });`, { eval: true, workerData })
+      : new Worker(url, { workerData });
     return new Promise((resolve, reject) => {
       const onMessage = (reply: WorkerReply): void => {
         if (reply.id !== 0) return;
@@ -117,17 +118,21 @@ export class WorkerRelayStorage implements RelayStorage {
   private constructor(
     private readonly writer: WorkerChannel,
     private readonly compactor: WorkerChannel,
+    /** True when the database is encrypted at rest. */
+    readonly encrypted: boolean,
   ) {}
 
   /**
-   * Starts the workers; the writer opens and migrates `file` (synchronous=FULL) first.
-   * @throws what opening the database threw (e.g. NestError('database-too-new')).
+   * Starts the workers; the writer opens and migrates `file` (synchronous=FULL) first, and with
+   * `key` encrypts a clear file in place before the compactor opens it.
+   * @throws what opening the database threw (e.g. NestError('database-too-new'), or
+   *         NestError('unauthorized') for a wrong or missing key: see {@link SqliteRelayStorage.open}).
    */
-  static async open(file: string, opts: { onFatal?: (err: Error) => void } = {}): Promise<WorkerRelayStorage> {
+  static async open(file: string, opts: { onFatal?: (err: Error) => void; key?: Uint8Array } = {}): Promise<WorkerRelayStorage> {
     const onFatal = opts.onFatal ?? (() => undefined);
-    const writer = await WorkerChannel.start(file, onFatal);
+    const writer = await WorkerChannel.start(file, opts.key, onFatal);
     try {
-      return new WorkerRelayStorage(writer, await WorkerChannel.start(file, onFatal));
+      return new WorkerRelayStorage(writer, await WorkerChannel.start(file, opts.key, onFatal), opts.key !== undefined);
     } catch (err) {
       await writer.close();
       throw err;

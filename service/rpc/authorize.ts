@@ -31,6 +31,7 @@ const REFUSED: Record<Action, MessageId> = {
   'records.purge': 'rpc.refused.records.purge',
   'history.view': 'rpc.refused.history.view',
   'history.restore': 'rpc.refused.history.restore',
+  'deletions.decide': 'rpc.refused.deletions.decide',
 };
 
 /**

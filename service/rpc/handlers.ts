@@ -8,6 +8,7 @@ import { caseHandlers } from '../cases/case-handlers';
 import { entityHandlers } from '../entities/entity-handlers';
 import { exportHandlers } from '../export/export-handlers';
 import { historyHandlers } from '../history/history-handlers';
+import { heldDeletionsHandlers } from '../history/held-deletions-handlers';
 import { importHandlers } from '../import/import-handlers';
 import { memberHandlers } from '../members/member-handlers';
 import { syncHandlers } from '../relay-sync/sync-handlers';
@@ -16,4 +17,4 @@ import { fileHandlers } from '../blobs/file-handlers';
 import type { HandlerMap } from './types';
 
 /** Every method's handler. */
-export const handlers: HandlerMap<RpcMethod> = { ...appHandlers, ...caseHandlers, ...entityHandlers, ...importHandlers, ...exportHandlers, ...historyHandlers, ...syncHandlers, ...memberHandlers, ...valuationHandlers, ...fileHandlers };
+export const handlers: HandlerMap<RpcMethod> = { ...appHandlers, ...caseHandlers, ...entityHandlers, ...importHandlers, ...exportHandlers, ...historyHandlers, ...heldDeletionsHandlers, ...syncHandlers, ...memberHandlers, ...valuationHandlers, ...fileHandlers };

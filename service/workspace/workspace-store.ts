@@ -16,7 +16,7 @@ import { ProjectionQueries } from '../projections/queries';
 import { IdentifierQueries } from '../projections/identifier-queries';
 import { EcbFiles } from '../valuation/ecb-files';
 import { ImportMappings } from '../import/import-mappings';
-import { encryptInPlace, type EncryptInPlaceOptions } from '../keys/encrypt-in-place';
+import { encryptInPlace, type EncryptInPlaceOptions } from '../../node/store/encrypt-in-place';
 
 /** Local (never synced) facts about a workspace on this machine. */
 export interface LocalWorkspaceSettings {
@@ -88,7 +88,7 @@ export class WorkspaceStore {
   /**
    * Opens (creating when `create`) and migrates a workspace database. With `key` (the data
    * folder's 32-byte data key) the database is encrypted at rest: a new one is created encrypted,
-   * and an existing clear one is first encrypted in place, crash-safely (keys/encrypt-in-place.ts).
+   * and an existing clear one is first encrypted in place, crash-safely (node/store/encrypt-in-place.ts).
    * @throws NestError('database-too-new') for a database written by a newer app (left untouched);
    *         NestError('migration-failed'); NestError('unauthorized', 'storage.wrong-key') when the
    *         key does not open it; NestError('database-corrupt', 'storage.encrypt-failed');

@@ -23,6 +23,8 @@
  *   records `deleted`); the relay refuses it from anyone else (shared/permissions/deletion-rules.ts).
  * - `history.view`, `history.restore`: admins only: the relay's provenance log of a doc, and
  *   restoring a doc or a record to a past point as a new, attributed change.
+ * - `deletions.decide`: admins only: approving or rejecting a mass deletion the relay held
+ *   (relay/held-deletions.ts); listing them is `history.view`.
  *
  * A revoked or removed member ({@link standing}) may do what an observer may: `workspace.read`
  * and `sync.run`.
@@ -55,6 +57,7 @@ export const ACTIONS = {
   'records.purge': { roles: ['admin'], writes: true, caseDoc: null, denied: 'forbidden' },
   'history.view': { roles: ['admin'], writes: false, caseDoc: null, denied: 'forbidden' },
   'history.restore': { roles: ['admin'], writes: true, caseDoc: null, denied: 'forbidden' },
+  'deletions.decide': { roles: ['admin'], writes: true, caseDoc: null, denied: 'forbidden' },
 } as const satisfies Record<string, { roles: readonly MemberRole[]; writes: boolean; caseDoc: 'read' | 'write' | null; denied: ErrorCode }>;
 
 /** An action name. */

@@ -9,6 +9,7 @@ import { appRpc, type StorageStatus } from './app';
 import { casesRpc } from './cases';
 import { entitiesRpc } from './entities';
 import { historyRpc } from './history';
+import { heldDeletionsRpc } from './held-deletions';
 import { importRpc } from './import';
 import { syncRpc, type SyncStatus } from './sync';
 import { valuationRpc } from './valuation';
@@ -17,7 +18,7 @@ import type { MethodSpec } from './define';
 import type { ErrorInfo } from '../errors';
 
 /** Every RPC method, by name. */
-export const rpcContract = { ...appRpc, ...casesRpc, ...entitiesRpc, ...historyRpc, ...importRpc, ...syncRpc, ...valuationRpc, ...filesRpc } as const satisfies Record<string, MethodSpec>;
+export const rpcContract = { ...appRpc, ...casesRpc, ...entitiesRpc, ...historyRpc, ...heldDeletionsRpc, ...importRpc, ...syncRpc, ...valuationRpc, ...filesRpc } as const satisfies Record<string, MethodSpec>;
 
 /** An RPC method name. */
 export type RpcMethod = keyof typeof rpcContract;

@@ -146,3 +146,26 @@ describe('parseCommandLine', () => {
     expect(t.maxBufferedBytes).toBeGreaterThanOrEqual(2 * s.settings.maxMessageBytes);
   });
 });
+
+describe('storage key settings (issue 10 item 4)', () => {
+  it('--key-file or NEST_RELAY_KEY_FILE, flag first, resolved against INIT_CWD; unset means clear, exactly as before', () => {
+    expect(parseCommandLine([], {})).not.toHaveProperty('settings.keyFile');
+    expect(parseCommandLine(['--key-file', 'relay.key'], { INIT_CWD: '/etc/nest' })).toMatchObject({ settings: { keyFile: '/etc/nest/relay.key' } });
+    expect(parseCommandLine([], { NEST_RELAY_KEY_FILE: '/run/credentials/nest-relay/key' })).toMatchObject({ settings: { keyFile: '/run/credentials/nest-relay/key' } });
+    expect(parseCommandLine(['--key-file', '/a'], { NEST_RELAY_KEY_FILE: '/b' })).toMatchObject({ settings: { keyFile: '/a' } });
+    expect(parseCommandLine([], { NEST_RELAY_KEY_FILE: ' ' })).not.toHaveProperty('settings.keyFile');
+    expect(parseCommandLine(['backup', '--data-dir', '/d', '--key-file', '/k', '--out', '/b'], {})).toEqual({ kind: 'backup', dataDir: '/d', keyFile: '/k', out: '/b' });
+    expect(parseCommandLine(['list-workspaces', '--data-dir', '/d'], { NEST_RELAY_KEY_FILE: '/k' })).toEqual({ kind: 'list-workspaces', dataDir: '/d', keyFile: '/k' });
+    expect(() => parseCommandLine(['--storage', 'postgres:///nest', '--key-file', '/k'], {})).toThrow(/encrypt the database server's disk instead/);
+  });
+
+  it('keygen <file> (or --out <file>) resolves the path; anything else is refused with the usage', () => {
+    expect(parseCommandLine(['keygen', 'relay.key'], { INIT_CWD: '/etc/nest' })).toEqual({ kind: 'keygen', out: '/etc/nest/relay.key' });
+    expect(parseCommandLine(['keygen', '--out', '/k/relay.key'], {})).toEqual({ kind: 'keygen', out: '/k/relay.key' });
+    for (const bad of [['keygen'], ['keygen', 'a', 'b'], ['keygen', '--port']]) {
+      expect(() => parseCommandLine(bad, {})).toThrow('keygen needs the path of the key file to write');
+    }
+    expect(HELP).toContain('--key-file <file>');
+    expect(HELP).toContain('keygen <file>');
+  });
+});

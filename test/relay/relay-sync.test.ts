@@ -134,9 +134,10 @@ describe('HTTP', () => {
   it('GET /health answers without auth, and says nothing sensitive', async () => {
     const res = await httpGet(relay, '/health');
     expect(res.status).toBe(200);
-    expect(Object.keys(res.body as object).sort()).toEqual(['blobs', 'connections', 'docsLoaded', 'docsStored', 'limits', 'redis', 'status', 'storage', 'uptimeS']);
+    expect(Object.keys(res.body as object).sort()).toEqual(['blobs', 'connections', 'docsLoaded', 'docsStored', 'limits', 'redis', 'status', 'storage', 'storageEncrypted', 'uptimeS']);
     expect(res.body).toMatchObject({ storage: 'ok', redis: 'off', blobs: 'ok' });
     expect(res.body).toMatchObject({ status: 'ok' });
+    expect((res.body as { storageEncrypted: boolean }).storageEncrypted).toBe(false);
     expect((res.body as { docsStored: number }).docsStored).toBeGreaterThan(0);
     expect((await httpGet(relay, '/nope')).status).toBe(404);
   });

@@ -8,6 +8,7 @@
  *   #/w/<ws>/map                    workspace map (all mapped seizures)
  *   #/w/<ws>/sources                about the data
  *   #/w/<ws>/relay                  workspace settings: relay & members
+ *   #/w/<ws>/held-deletions         mass deletions the relay holds for an admin's decision
  *   #/w/<ws>/estimates              estimates across cases (valuation)
  *   #/w/<ws>/prices                 price references (valuation)
  *   #/w/<ws>/rates                  exchange rates (valuation)
@@ -29,6 +30,7 @@ export type Route =
   | { name: 'sources'; ws: string }
   | { name: 'shared-ids'; ws: string }
   | { name: 'relay'; ws: string }
+  | { name: 'held-deletions'; ws: string }
   | { name: 'estimates' | 'prices' | 'rates'; ws: string }
   | { name: 'case'; ws: string; caseId: string; tab: CaseTab; seizureId?: string };
 
@@ -42,6 +44,7 @@ export function parseRoute(hash: string): Route {
   if (parts[2] === 'sources') return { name: 'sources', ws };
   if (parts[2] === 'shared-ids') return { name: 'shared-ids', ws };
   if (parts[2] === 'relay') return { name: 'relay', ws };
+  if (parts[2] === 'held-deletions') return { name: 'held-deletions', ws };
   if (parts[2] === 'estimates' || parts[2] === 'prices' || parts[2] === 'rates') return { name: parts[2], ws };
   if (parts[2] === 'c' && parts[3]) {
     const tab = (CASE_TABS as readonly string[]).includes(parts[4] ?? '') ? (parts[4] as CaseTab) : 'overview';
@@ -66,6 +69,8 @@ export function routeHref(r: Route): string {
       return `#/w/${r.ws}/shared-ids`;
     case 'relay':
       return `#/w/${r.ws}/relay`;
+    case 'held-deletions':
+      return `#/w/${r.ws}/held-deletions`;
     case 'estimates':
     case 'prices':
     case 'rates':

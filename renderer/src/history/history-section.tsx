@@ -105,7 +105,18 @@ function AlertList(props: { alerts: RelayAlert[]; who: (id: string) => string })
       <ul>
         {props.alerts.map((a) => {
           const values = { who: props.who(a.memberId), records: a.records, doc: a.doc, kind: a.kind };
-          const text = a.kind === 'mass-deletion' ? t('ui.history.alert-mass-deletion', values) : a.kind === 'mass-deletion-stored' ? t('ui.history.alert-mass-deletion-stored', values) : t('ui.history.alert-other', values);
+          // A decision's `records` is the id of the held request it decided (relay/held-deletions.ts).
+          const decision = { who: values.who, request: a.records, doc: a.doc };
+          const text =
+            a.kind === 'mass-deletion'
+              ? t('ui.history.alert-mass-deletion', values)
+              : a.kind === 'mass-deletion-stored'
+                ? t('ui.history.alert-mass-deletion-stored', values)
+                : a.kind === 'mass-deletion-approved'
+                  ? t('ui.history.alert-mass-deletion-approved', decision)
+                  : a.kind === 'mass-deletion-rejected'
+                    ? t('ui.history.alert-mass-deletion-rejected', decision)
+                    : t('ui.history.alert-other', values);
           return (
             <li key={a.id} role="alert">
               {formatDateTime(a.at)} — {text}

@@ -12,6 +12,8 @@ import { Avatar } from '../ui/avatar';
 import { Icon, type IconName } from '../ui/icons';
 import { BrandMark } from './brand';
 import { JoinNavButton } from '../members/join-launchers';
+import { canIn } from '../members/use-can';
+import { HeldDeletionsNavLink } from '../history/held-deletions-nav';
 import { t } from '../../../shared/messages';
 
 /** The sidebar of a workspace. */
@@ -53,6 +55,7 @@ export function Sidebar(props: { ws: WorkspaceSummary | null; route: Route }): R
           <NavLink icon="users" href={`#/w/${ws.id}/relay`} current={route.name === 'relay'}>
             {t('ui.shell.relay-members')}
           </NavLink>
+          {!ws.problem && canIn(ws, 'deletions.decide') ? <HeldDeletionsNavLink workspaceId={ws.id} current={route.name === 'held-deletions'} /> : null}
         </div>
       ) : null}
       {ws ? (

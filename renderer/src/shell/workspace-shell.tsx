@@ -16,6 +16,7 @@ import { CaseScreen } from '../case/case-screen';
 import { WorkspaceMapScreen } from '../map/workspace-map-screen';
 import { SourcesScreen } from './sources-screen';
 import { RelayScreen } from '../sync/relay-screen';
+import { HeldDeletionsScreen } from '../history/held-deletions-screen';
 import { EstimatesScreen } from '../valuation/estimates-screen';
 import { PriceReferencesScreen } from '../valuation/price-references-screen';
 import { ExchangeRatesScreen } from '../valuation/exchange-rates-screen';
@@ -82,6 +83,8 @@ function Screen(props: { route: WorkspaceRoute; ws: WorkspaceSummary }): ReactNo
       return <SharedIdentifiersScreen ws={ws} />;
     case 'relay':
       return <RelayScreen ws={ws} />;
+    case 'held-deletions':
+      return <HeldDeletionsScreen ws={ws} />;
     case 'estimates':
       return <EstimatesScreen ws={ws} />;
     case 'prices':
@@ -109,6 +112,8 @@ function crumbsFor(route: WorkspaceRoute, ws: WorkspaceSummary): Crumb[] {
       return [root, { label: t('shared-ids.title') }];
     case 'relay':
       return [root, { label: t('ui.shell.relay-members') }];
+    case 'held-deletions':
+      return [root, { label: t('ui.held.heading') }];
     case 'estimates':
       return [root, { label: t('ui.shell.estimates') }];
     case 'prices':

@@ -12,6 +12,7 @@ import { importFileMessages } from './import-files';
 import { importMessages } from './import';
 import { recordMessages } from './records';
 import { relayCliMessages } from './relay-cli';
+import { relayAtRestMessages } from './relay-at-rest';
 import { relayMessages } from './relay';
 import { storageMessages } from './storage';
 import { keyMessages } from './keys';
@@ -32,6 +33,7 @@ import { uiFormatMessages } from './format';
 import { membersMessages } from './members';
 import { caseMessages } from './case';
 import { uiHistoryMessages } from './ui-history';
+import { heldDeletionMessages } from './ui-held-deletions';
 import { identifierMessages } from './identifiers';
 import { packMessages } from './packs';
 import { caseFileMessages } from './case-file';
@@ -50,6 +52,7 @@ export const en = {
   ...importFileMessages,
   ...relayMessages,
   ...relayCliMessages,
+  ...relayAtRestMessages,
   ...syncMessages,
   ...storageMessages,
   ...keyMessages,
@@ -70,6 +73,7 @@ export const en = {
   ...caseMessages,
   ...appMessages,
   ...uiHistoryMessages,
+  ...heldDeletionMessages,
   ...identifierMessages,
   ...packMessages,
   ...caseFileMessages,

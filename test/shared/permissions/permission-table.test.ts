@@ -140,7 +140,7 @@ describe('can', () => {
     expect(ALL).toEqual([
       'workspace.read', 'sync.run', 'case.read', 'case.create', 'case.edit', 'seizures.import', 'seizures.export', 'rates.import', 'rates.remove',
       'case.index', 'rates.edit', 'prices.edit', 'workspace.settings', 'members.invite', 'members.remove', 'sync.configure',
-      'records.purge', 'history.view', 'history.restore',
+      'records.purge', 'history.view', 'history.restore', 'deletions.decide',
     ]);
   });
 

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { isClearDatabaseFile } from '../../../node/store/sqlite';
 import { DataService } from '../../../service/data-service';
-import { ENCRYPT_STEPS, encryptingCopyOf } from '../../../service/keys/encrypt-in-place';
+import { ENCRYPT_STEPS, encryptingCopyOf } from '../../../node/store/encrypt-in-place';
 import { WorkspaceStore, workspaceDbFile } from '../../../service/workspace/workspace-store';
 import { newCaseFields } from '../../../shared/domain/case';
 import { tempDir } from '../../helpers/temp-dir';

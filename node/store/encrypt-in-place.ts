@@ -1,6 +1,7 @@
 /**
- * Encrypts an existing clear workspace database in place, crash-safely. The clear original is
- * never modified until a complete, verified, fsynced encrypted copy replaces it in one rename:
+ * Encrypts an existing clear database in place, crash-safely: a desktop workspace
+ * (service/workspace/workspace-store.ts) or the relay's storage (relay/storage/sqlite-relay-storage.ts).
+ * The clear original is never modified until a complete, verified, fsynced encrypted copy replaces it in one rename:
  * 1. `copied`: the original's WAL is checkpointed into it, then `VACUUM INTO` writes a clear copy
  *    `<file>.encrypting` (the original closes cleanly, which removes its empty WAL);
  * 2. `encrypted`: the copy is encrypted with `PRAGMA rekey` (journal mode DELETE);
@@ -16,7 +17,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { encryptDatabaseFile, isClearDatabaseFile, openDatabase } from '../../node/store/sqlite';
+import { encryptDatabaseFile, isClearDatabaseFile, openDatabase } from './sqlite';
 import { NestError } from '../../shared/errors';
 
 /** The steps of {@link encryptInPlace}, in order; a hook may throw after any of them (tests "crash" there). */
