@@ -13,6 +13,7 @@ import type { WorkspaceRuntime } from '../workspace/workspace-runtime';
 import { countryAt, isNearCountry } from '../geo/country-at';
 import type { HandlerMap } from '../rpc/types';
 import { t } from '../../shared/messages';
+import { moveSeizures } from './move-seizures';
 import { annotateReport, refuseReimport, sha256Hex, type DuplicateCheck } from './import-batching';
 
 /**
@@ -92,5 +93,7 @@ export const importHandlers: HandlerMap<ImportMethod> = {
     }
     return report;
   },
+
+  'seizures.move': (p, { workspaces }) => moveSeizures(workspaces.get(p.workspaceId), p.caseId, p.toCaseId, p.seizureIds),
 
 };

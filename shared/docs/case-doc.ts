@@ -275,6 +275,11 @@ export class CaseDoc extends DocView {
   /** Sets the same fields on many seizures in one transaction (case-seizures-bulk.ts); returns the changed ids. @throws NestError('validation' | 'not-found'). */
   updateSeizures = (ids: readonly string[], patch: Partial<SeizureFields>, w: Writer): string[] => bulkOps.updateSeizures(this.parts, this.tx, ids, patch, w);
 
+  /** Adds seizures moved from another case, one transaction (case-seizures-bulk.ts moveIn). */
+  moveSeizuresIn = (items: readonly bulkOps.MovedSeizure[], w: Writer): void => bulkOps.moveIn(this.parts, this.tx, items, w);
+  /** Marks seizures moved to case `toCase` (number), source id → new id; one transaction (case-seizures-bulk.ts moveOut). */
+  moveSeizuresOut = (moved: ReadonlyMap<string, string>, toCase: string, w: Writer): void => bulkOps.moveOut(this.parts, this.tx, moved, toCase, w);
+
   /** All live routes, by name. Records whose points are invalid are skipped. */
   listRoutes(): Route[] {
     return routeOps.listRoutes(this.parts);

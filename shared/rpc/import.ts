@@ -178,6 +178,12 @@ export type ImportPreview = z.infer<typeof importPreviewSchema>;
 export const importRpc = {
   'import.preview': method(importRequestSchema, importPreviewSchema, 'Reads a file and dry-runs the import with the given or a guessed column mapping.', 'case.read'),
   'import.commit': method(importRequestSchema, importReportSchema, 'Imports the good rows into the case in one transaction and reports the bad ones.', 'seizures.import'),
+  'seizures.move': method(
+    z.object({ workspaceId: z.string().uuid(), caseId: z.string().uuid(), toCaseId: z.string().uuid(), seizureIds: z.array(z.string().uuid()).min(1).max(10_000) }),
+    z.object({ moved: z.number().int(), toCaseNumber: z.string() }),
+    'Moves seizures to another case: copied there with their source noted, marked deleted here; both cases audited.',
+    'case.edit',
+  ),
   'export.seizuresCsv': method(
     z.object({ workspaceId: z.string().uuid(), caseId: z.string().uuid() }),
     z.object({ fileName: z.string(), content: z.string() }),
