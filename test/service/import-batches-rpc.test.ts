@@ -11,7 +11,6 @@ import { CaseDoc } from '../../shared/docs/case-doc';
 import { CaseImports } from '../../shared/docs/case-import-batches';
 import { newCaseFields } from '../../shared/domain/case';
 import { startService, type Harness } from '../helpers/service';
-import { sharedPath } from '../helpers/shared-dir';
 import type { DataClient } from '../../renderer/src/data/client';
 import { RpcError } from '../../renderer/src/data/rpc-error';
 

@@ -27,6 +27,7 @@ export const importBatchMessages = {
   'ui.imports.col-status': 'Status',
   'ui.imports.counts':
     '{seizures, plural, one {# seizure} other {# seizures}}{routes, plural, =0 {} one {, # route} other {, # routes}}{rejected, plural, =0 {} other {; # rows refused}}{skipped, plural, =0 {} other {; # duplicates left out}}',
+  'ui.imports.when': '{at, date, medium}, {at, time, short}',
   'ui.imports.hash': 'SHA-256 {hash}',
   'ui.imports.live': 'In the case',
   'ui.imports.undone': 'Undone by {by} on {at, date, medium}',
@@ -68,5 +69,6 @@ export const importBatchMessages = {
   'ui.seizures.bulk-move-text': 'Each is copied into the chosen case with its source noted, and marked deleted here: both cases’ histories say where it went.',
   'ui.seizures.bulk-move-submit': 'Move',
   'ui.seizures.bulk-moved': '{count, plural, one {# seizure} other {# seizures}} moved to {number}',
+  'ui.seizures.case-option': '{number} — {title}',
   'ui.seizures.bulk-move-none': 'There is no other case you may add seizures to.',
 } as const;
