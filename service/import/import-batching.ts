@@ -77,6 +77,6 @@ export function refuseReimport(report: ImportReport, allowReimport: boolean | un
   if (!prev || allowReimport) return;
   throw new NestError('validation', {
     id: 'import.already-imported',
-    values: { fileName: prev.fileName, by: prev.byName || prev.by, at: prev.at, count: prev.seizures },
+    values: { fileName: prev.fileName, by: prev.byName || prev.by, at: new Date(prev.at).toISOString().slice(0, 10), count: prev.seizures },
   });
 }

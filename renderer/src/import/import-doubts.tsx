@@ -8,6 +8,7 @@ import type { ReactNode } from 'react';
 import type { ImportReport } from '../../../shared/rpc/import';
 import { t } from '../../../shared/messages';
 import { Icon } from '../ui/icons';
+import { formatDateTime } from '../format/dates';
 import './import-doubts.css';
 
 /** Duplicate lines listed before "and N more". */
@@ -34,7 +35,7 @@ export function ImportDoubts(props: ImportDoubtsProps): ReactNode {
           <Icon name="alert" />
           <div className="grow">
             <p className="alert-title">{t('ui.import.reimport-title')}</p>
-            <p>{t('ui.import.reimport-text', { by: prev.byName || prev.by, at: prev.at, count: prev.seizures })}</p>
+            <p>{t('ui.import.reimport-text', { by: prev.byName || prev.by, at: formatDateTime(prev.at), count: prev.seizures })}</p>
             <label className="check-label">
               <input type="checkbox" checked={props.allowReimport} onChange={(e) => props.onAllowReimport(e.target.checked)} />
               {t('ui.import.reimport-allow')}

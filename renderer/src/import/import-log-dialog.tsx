@@ -16,6 +16,7 @@ import { Dialog } from '../ui/dialog';
 import { ConfirmDialog } from '../ui/confirm-dialog';
 import { DataTable, type Column } from '../ui/data-table';
 import { useToast } from '../ui/toast';
+import { formatDateTime } from '../format/dates';
 
 /** The batches of `doc`, re-read after every transaction that touched the import log. */
 export function useImportBatches(doc: Y.Doc): ImportBatch[] {
@@ -69,7 +70,7 @@ export function ImportLogDialog(props: ImportLogDialogProps): ReactNode {
         </>
       ),
     },
-    { id: 'when', header: t('ui.imports.col-when'), className: 'col-nowrap', cell: (b) => t('ui.imports.when', { at: b.at }) },
+    { id: 'when', header: t('ui.imports.col-when'), className: 'col-nowrap', cell: (b) => formatDateTime(b.at) },
     { id: 'by', header: t('ui.imports.col-by'), cell: (b) => props.memberName(b.by) },
     {
       id: 'counts',
@@ -81,7 +82,7 @@ export function ImportLogDialog(props: ImportLogDialogProps): ReactNode {
       header: t('ui.imports.col-status'),
       cell: (b) =>
         b.undo ? (
-          <span className="tag">{t('ui.imports.undone', { by: props.memberName(b.undo.by), at: b.undo.at })}</span>
+          <span className="tag">{t('ui.imports.undone', { by: props.memberName(b.undo.by), at: formatDateTime(b.undo.at) })}</span>
         ) : (
           <span className="tag tag-success">{t('ui.imports.live')}</span>
         ),

@@ -6,7 +6,7 @@ export const importBatchMessages = {
   'import.batch-not-found': 'No import {id} in this case',
   'import.batch-already-undone': 'The import of {fileName} has already been undone',
   'import.already-imported':
-    '{fileName} was already imported into this case by {by} on {at, date, medium} ({count, plural, one {# seizure} other {# seizures}}). Undo that import first, or import again on purpose',
+    '{fileName} was already imported into this case by {by} on {at} ({count, plural, one {# seizure} other {# seizures}}). Undo that import first, or import again on purpose',
   'import.already-imported-cli-fix': 'add --allow-reimport to import it again on purpose',
   'import.warning.duplicates':
     '{count, plural, one {# row matches} other {# rows match}} a seizure already in this case or an earlier row of the file (same date, place, commodity and quantity)',
@@ -14,6 +14,10 @@ export const importBatchMessages = {
   'import.duplicate-what': '{commodity}{quantity, select, none {} other {, {quantity}}}, {date}{place, select, none {} other {, {place}}}',
   'seizures.bulk-none': 'No seizures chosen',
   'seizures.move-same-case': 'The seizures are already in that case',
+  // History sentences (renderer/src/case/activity-sentence.ts), after the member's name.
+  'ui.case.activity.import-undo': 'undid the import of {source} ({count, plural, one {# record} other {# records}} marked deleted)',
+  'ui.case.activity.seizure-move-in': 'moved {seizure} here from {from}',
+  'ui.case.activity.seizure-move-out': 'moved {seizure} to {to}',
   // The renderer's import log and bulk actions.
   'ui.imports.open': 'Import log',
   'ui.imports.title': 'Import log',
@@ -27,10 +31,9 @@ export const importBatchMessages = {
   'ui.imports.col-status': 'Status',
   'ui.imports.counts':
     '{seizures, plural, one {# seizure} other {# seizures}}{routes, plural, =0 {} one {, # route} other {, # routes}}{rejected, plural, =0 {} other {; # rows refused}}{skipped, plural, =0 {} other {; # duplicates left out}}',
-  'ui.imports.when': '{at, date, medium}, {at, time, short}',
   'ui.imports.hash': 'SHA-256 {hash}',
   'ui.imports.live': 'In the case',
-  'ui.imports.undone': 'Undone by {by} on {at, date, medium}',
+  'ui.imports.undone': 'Undone by {by} on {at}',
   'ui.imports.undo': 'Undo import',
   'ui.imports.undo-aria': 'Undo the import of {fileName}',
   'ui.imports.undo-title': 'Undo this import?',
@@ -41,7 +44,7 @@ export const importBatchMessages = {
   'ui.imports.undo-confirm': 'Undo import',
   'ui.imports.undone-toast': '{count, plural, one {# seizure} other {# seizures}} from {fileName} marked deleted',
   'ui.import.reimport-title': 'This file is already in the case',
-  'ui.import.reimport-text': 'Imported by {by} on {at, date, medium} ({count, plural, one {# seizure} other {# seizures}}). Importing it again would add its rows a second time.',
+  'ui.import.reimport-text': 'Imported by {by} on {at} ({count, plural, one {# seizure} other {# seizures}}). Importing it again would add its rows a second time.',
   'ui.import.reimport-allow': 'Import this file again anyway',
   'ui.import.duplicates-title': '{count, plural, one {# row looks} other {# rows look}} like seizures already in the case',
   'ui.import.duplicates-line': 'Line {line}: same date, place, commodity and quantity as {what}',
