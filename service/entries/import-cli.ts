@@ -40,6 +40,8 @@ Imports seizures from a CSV, KML, KMZ, GPX or GeoJSON file into a case and print
                        decimal mark of a number column whose values do not show it (e.g. 1.250), repeatable;
                        without it such a file is refused
   --dry-run            read and check the file, import nothing
+  --allow-reimport     import a file that is already in the case (same SHA-256) again, on purpose
+  --keep-duplicates    import rows that match seizures already in the case (left out by default)
   --data-dir DIR       data folder (default: $NEST_DATA_DIR or the OS app-data folder "NEST Desk")
   --help               this text
 Fields for --map: ${IMPORT_TARGETS.join(', ')}`;
@@ -90,6 +92,8 @@ async function main(): Promise<number> {
       'date-order': { type: 'string' },
       'decimal-mark': { type: 'string', multiple: true },
       'dry-run': { type: 'boolean' },
+      'allow-reimport': { type: 'boolean' },
+      'keep-duplicates': { type: 'boolean' },
       'data-dir': { type: 'string' },
       help: { type: 'boolean' },
     },
@@ -141,8 +145,16 @@ async function main(): Promise<number> {
       if (!found) throw new Error(`no case "${values.case}" in workspace "${ws.name}"`);
       caseId = found.id;
     }
-    const request = { workspaceId: ws.id, caseId, fileName: path.basename(file), contentBase64: bytes.toString('base64'), mapping, decimalMarks, dateOrder: dateOrder as 'DMY' | 'MDY' | undefined };
-    const report = values['dry-run'] ? (await service.invoke('import.preview', request)).report : await service.invoke('import.commit', request);
+    const request = {
+      workspaceId: ws.id, caseId, fileName: path.basename(file), contentBase64: bytes.toString('base64'), mapping, decimalMarks, dateOrder: dateOrder as 'DMY' | 'MDY' | undefined,
+      allowReimport: values['allow-reimport'], keepDuplicates: values['keep-duplicates'],
+    };
+    const report = values['dry-run']
+      ? (await service.invoke('import.preview', request)).report
+      : await service.invoke('import.commit', request).catch((err: unknown) => {
+          if (err instanceof NestError && err.messageRef?.id === 'import.already-imported') console.error(t('import.already-imported-cli-fix'));
+          throw err;
+        });
     console.log(`${values['dry-run'] ? 'Would import' : 'Imported'} ${report.imported} seizure(s) from ${path.basename(file)} (${report.format}).`);
     if (report.routes) console.log(`Routes: ${report.routes}.`);
     if (report.unmapped) console.log(`Without a location (listed as unmapped): ${report.unmapped}.`);
@@ -153,6 +165,9 @@ async function main(): Promise<number> {
     }
     for (const f of report.formats) console.log(`Read ${f.summary}.`);
     for (const w of report.warnings) console.log(`Note: ${w}`);
+    for (const d of report.duplicates) console.log(`  ${d.existingId ? t('ui.import.duplicates-line', { line: d.line, what: d.what }) : t('ui.import.duplicates-earlier', { line: d.line, earlier: d.earlierLine ?? 0 })}`);
+    if (values['dry-run'] && report.previousImport) console.log(`Note: ${t('import.already-imported', { fileName: report.previousImport.fileName, by: report.previousImport.byName || report.previousImport.by, at: new Date(report.previousImport.at).toISOString().slice(0, 10), count: report.previousImport.seizures })}.`);
+    if (report.batchId) console.log(`Logged as import ${report.batchId} (SHA-256 ${report.sha256}); it can be undone from the case's import log.`);
     return 0;
   } finally {
     service.close();

@@ -12,16 +12,20 @@ import { unpackImport } from './unpack';
 import type { WorkspaceRuntime } from '../workspace/workspace-runtime';
 import { countryAt, isNearCountry } from '../geo/country-at';
 import type { HandlerMap } from '../rpc/types';
+import { t } from '../../shared/messages';
+import { moveSeizures } from './move-seizures';
+import { annotateReport, refuseReimport, sha256Hex, type DuplicateCheck } from './import-batching';
 
 /**
  * Parses an import request for a case: decodes the file, applies the given, remembered or
  * guessed mapping, and uses the case's sector as the default sector.
  * @throws NestError('not-found') for an unknown case; NestError('import-failed') for an unusable file.
  */
-export async function parseForCase(ws: WorkspaceRuntime, p: ImportRequest): Promise<{ parsed: ParsedImport; caseDoc: CaseDoc; release: () => void }> {
+export async function parseForCase(ws: WorkspaceRuntime, p: ImportRequest): Promise<{ parsed: ParsedImport; caseDoc: CaseDoc; duplicates: DuplicateCheck; release: () => void }> {
   const name = ws.caseDocName(p.caseId);
   if (!ws.host.exists(name)) throw new NestError('not-found', { id: 'service.case.not-found', values: { caseId: p.caseId } });
-  const { fileName, bytes, warnings } = await unpackImport(p.fileName, new Uint8Array(Buffer.from(p.contentBase64, 'base64')));
+  const received = new Uint8Array(Buffer.from(p.contentBase64, 'base64'));
+  const { fileName, bytes, warnings } = await unpackImport(p.fileName, received);
   const doc = ws.host.retain(name);
   const caseDoc = new CaseDoc(doc);
   try {
@@ -35,7 +39,9 @@ export async function parseForCase(ws: WorkspaceRuntime, p: ImportRequest): Prom
       if (remembered) parsed = parseImportFile({ ...base, rememberedMapping: remembered });
     }
     parsed.report.warnings.unshift(...warnings);
-    return { parsed, caseDoc, release: () => ws.host.release(name) };
+    const members = ws.workspaceDoc();
+    const duplicates = annotateReport(parsed.report, parsed, caseDoc, sha256Hex(received), (id) => members.getMemberRecord(id)?.name ?? '');
+    return { parsed, caseDoc, duplicates, release: () => ws.host.release(name) };
   } catch (err) {
     ws.host.release(name);
     throw err;
@@ -57,23 +63,37 @@ export const importHandlers: HandlerMap<ImportMethod> = {
   'import.commit': async (p, { workspaces, clock }) => {
     const ws = workspaces.get(p.workspaceId);
     const local = ws.local();
-    const { parsed, caseDoc, release } = await parseForCase(ws, p);
+    const { parsed, caseDoc, duplicates, release } = await parseForCase(ws, p);
+    const report = parsed.report;
     try {
-      caseDoc.importRecords(
-        {
-          seizures: parsed.seizures.map((s) => ({ id: randomUUID(), fields: s.fields })),
-          routes: parsed.routes.map((r) => ({ id: randomUUID(), fields: r })),
-          source: p.fileName,
-        },
-        { memberId: local.memberId },
-      );
+      refuseReimport(report, p.allowReimport);
+      const keep = parsed.seizures.filter((_s, i) => p.keepDuplicates || !duplicates.indexes.has(i));
+      report.skippedDuplicates = parsed.seizures.length - keep.length;
+      report.imported = keep.length;
+      report.unmapped = keep.filter((s) => s.fields.latitude === null).length;
+      if (report.skippedDuplicates) report.warnings.push(t('import.warning.duplicates-skipped', { count: report.skippedDuplicates }));
+      if (keep.length || parsed.routes.length) {
+        const batchId = randomUUID();
+        caseDoc.importRecords(
+          {
+            seizures: keep.map((s) => ({ id: randomUUID(), fields: s.fields })),
+            routes: parsed.routes.map((r) => ({ id: randomUUID(), fields: r })),
+            source: p.fileName,
+            batch: { id: batchId, sha256: report.sha256, format: parsed.format, rejectedRows: report.rejectedRows, skippedDuplicates: report.skippedDuplicates },
+          },
+          { memberId: local.memberId },
+        );
+        report.batchId = batchId;
+      }
     } finally {
       release();
     }
     if (parsed.format === 'csv' && parsed.report.imported > 0) {
       ws.store.importMappings.remember(parsed.headers, parsed.mapping, clock.now());
     }
-    return parsed.report;
+    return report;
   },
+
+  'seizures.move': (p, { workspaces }) => moveSeizures(workspaces.get(p.workspaceId), p.caseId, p.toCaseId, p.seizureIds),
 
 };

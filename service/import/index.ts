@@ -261,6 +261,13 @@ export function parseImportFile(input: ParseImportInput): ParsedImport {
       flagged,
       swapCoordinates: swapSuggestion(plan, rejected),
       formats: [...plan.formats],
+      // Filled in by the data service, which knows the case (service/import/import-batching.ts).
+      sha256: '',
+      duplicateRows: 0,
+      duplicates: [],
+      skippedDuplicates: 0,
+      previousImport: null,
+      batchId: null,
     },
   };
 }

@@ -28,6 +28,7 @@ import { changesOf, isAuditEntry, type AuditEntry } from './case-audit';
 import * as seizureOps from './case-seizures';
 import * as routeOps from './case-routes';
 import { importRecords, type ImportItems } from './case-import';
+import * as bulkOps from './case-seizures-bulk';
 import * as entityOps from './case-entities';
 import * as linkOps from './case-links';
 import { readChartLayout, saveChartLayout, type ChartPosition } from './case-chart-layout';
@@ -268,6 +269,16 @@ export class CaseDoc extends DocView {
   deleteSeizure(id: string, w: Writer): void {
     seizureOps.deleteSeizure(this.parts, this.tx, id, w);
   }
+
+  /** Marks many seizures deleted in one transaction (case-seizures-bulk.ts); returns how many. @throws NestError('validation' | 'not-found'). */
+  deleteSeizures = (ids: readonly string[], w: Writer): number => bulkOps.deleteSeizures(this.parts, this.tx, ids, w);
+  /** Sets the same fields on many seizures in one transaction (case-seizures-bulk.ts); returns the changed ids. @throws NestError('validation' | 'not-found'). */
+  updateSeizures = (ids: readonly string[], patch: Partial<SeizureFields>, w: Writer): string[] => bulkOps.updateSeizures(this.parts, this.tx, ids, patch, w);
+
+  /** Adds seizures moved from another case, one transaction (case-seizures-bulk.ts moveIn). */
+  moveSeizuresIn = (items: readonly bulkOps.MovedSeizure[], w: Writer): void => bulkOps.moveIn(this.parts, this.tx, items, w);
+  /** Marks seizures moved to case `toCase` (number), source id → new id; one transaction (case-seizures-bulk.ts moveOut). */
+  moveSeizuresOut = (moved: ReadonlyMap<string, string>, toCase: string, w: Writer): void => bulkOps.moveOut(this.parts, this.tx, moved, toCase, w);
 
   /** All live routes, by name. Records whose points are invalid are skipped. */
   listRoutes(): Route[] {

@@ -1,18 +1,29 @@
 /**
  * One file's seizures and routes written into a case doc in ONE transaction with one audit entry
- * ("case.import", `count` records, `target` the file name). `CaseDoc.importRecords` delegates here.
+ * ("case.import", `count` records, `target` the file name) and, when the import names its batch,
+ * the batch entry in the append-only import log with every record marked with the batch id
+ * (case-import-batches.ts), so the import can be listed and undone as one step.
+ * `CaseDoc.importRecords` delegates here.
  */
 import { seizureFieldsSchema, type SeizureFields } from '../domain/seizure';
 import { routeFieldsSchema, type RouteFields } from '../domain/route';
 import { NestError, describeIssues } from '../errors';
 import { requireRoomFor, type CaseParts, type Tx } from './case-seizures';
 import { insertRecord, stamp, validateWhole, writeFields, type Writer } from './records';
+import { appendBatch, IMPORT_BATCH_FIELD } from './case-import-batches';
+import type { ImportBatchEntry } from '../domain/import-batch';
 
 /** What one import writes: new seizures and routes (fresh UUIDs) and the source file's name. */
 export interface ImportItems {
   seizures: { id: string; fields: SeizureFields }[];
   routes: { id: string; fields: RouteFields }[];
   source: string;
+  /**
+   * The batch this import is logged as (its id, the file's SHA-256 and format, and what was left
+   * out); `at`, `by` and the written counts are filled in here. Omitted: no batch is logged
+   * (seizures added by code, e.g. the demo data).
+   */
+  batch?: Pick<ImportBatchEntry, 'id' | 'sha256' | 'format' | 'rejectedRows' | 'skippedDuplicates'>;
 }
 
 /**
@@ -29,9 +40,14 @@ export function importRecords(p: CaseParts, tx: Tx, items: ImportItems, w: Write
   const routes = items.routes.map((it) => ({ id: it.id, fields: validateWhole(routeFieldsSchema, it.fields) }));
   requireRoomFor(p, seizures.length);
   const at = stamp(w);
+  const batch = items.batch;
+  const mark = batch ? { [IMPORT_BATCH_FIELD]: batch.id } : {};
   tx(w, () => {
-    for (const { id, fields } of seizures) insertRecord(p.seizures, id, { ...fields, createdBy: w.memberId, createdAt: at, updatedBy: w.memberId, updatedAt: at });
-    for (const { id, fields } of routes) insertRecord(p.routes, id, { ...fields, createdBy: w.memberId, createdAt: at });
+    for (const { id, fields } of seizures) insertRecord(p.seizures, id, { ...fields, ...mark, createdBy: w.memberId, createdAt: at, updatedBy: w.memberId, updatedAt: at });
+    for (const { id, fields } of routes) insertRecord(p.routes, id, { ...fields, ...mark, createdBy: w.memberId, createdAt: at });
+    if (batch) {
+      appendBatch(p.seizures.doc!, { kind: 'import', ...batch, fileName: items.source.slice(0, 255), at, by: w.memberId, seizures: seizures.length, routes: routes.length });
+    }
     p.audit.push([{ at, by: w.memberId, action: 'case.import', count: seizures.length + routes.length, target: items.source.slice(0, 255) }]);
     writeFields(p.meta, { updatedBy: w.memberId, updatedAt: at });
   });

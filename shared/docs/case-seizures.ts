@@ -47,6 +47,7 @@ export function toSeizure(id: string, rec: Y.Map<unknown>): Seizure {
     createdAt: typeof raw.createdAt === 'number' ? raw.createdAt : 0,
     updatedBy: typeof raw.updatedBy === 'string' ? raw.updatedBy : '',
     updatedAt: typeof raw.updatedAt === 'number' ? raw.updatedAt : 0,
+    ...(typeof raw.importBatch === 'string' ? { importBatch: raw.importBatch } : {}),
   };
 }
 
@@ -154,6 +155,6 @@ export function deleteSeizure(p: CaseParts, tx: Tx, id: string, w: Writer): void
 
 /** The editable fields of a seizure record (its stamps left out). */
 export function stripStamps(s: Seizure): SeizureFields {
-  const { id: _id, createdBy: _cb, createdAt: _ca, updatedBy: _ub, updatedAt: _ua, ...fields } = s;
+  const { id: _id, createdBy: _cb, createdAt: _ca, updatedBy: _ub, updatedAt: _ua, importBatch: _ib, ...fields } = s;
   return fields;
 }

@@ -33,6 +33,8 @@ export const CASE_DOC_ROOTS = {
   exhibits: 'map',
   /** Chain-of-custody entries of every exhibit, append-only (case-custody.ts). */
   custody: 'array',
+  /** Import batches and their undos, append-only (case-import-batches.ts). */
+  importBatches: 'array',
 } as const;
 
 /** Root types of a workspace doc: name → kind. */

@@ -83,6 +83,8 @@ export const seizureSchema = z
     createdAt: z.number().int(),
     updatedBy: z.string(),
     updatedAt: z.number().int(),
+    /** The import batch the seizure came from (shared/docs/case-import-batches.ts); absent for seizures added by hand. */
+    importBatch: z.string().optional(),
   })
   .superRefine(checkSeizure);
 /** A seizure as stored. */

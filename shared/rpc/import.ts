@@ -54,6 +54,10 @@ export const importRequestSchema = z.object({
   dateOrder: z.enum(['DMY', 'MDY']).optional(),
   /** The user's decimal mark per numeric column (column name → '.' or ','), for columns whose cells do not prove it. */
   decimalMarks: z.record(z.string(), z.enum(['.', ','])).optional(),
+  /** Import a file whose SHA-256 matches a live import of this case (refused without it: `import.already-imported`). */
+  allowReimport: z.boolean().optional(),
+  /** Import rows that match seizures already in the case (or earlier rows of the file); by default they are left out. */
+  keepDuplicates: z.boolean().optional(),
 });
 /** An import request. */
 export type ImportRequest = z.infer<typeof importRequestSchema>;
@@ -93,6 +97,38 @@ export const columnFormatSchema = z.object({
 /** How one column was read. */
 export type ColumnFormat = z.infer<typeof columnFormatSchema>;
 
+/**
+ * An incoming row that matches a seizure already in the case (`existingId`, `what` describing it)
+ * or an earlier row of the same file (`earlierLine`): same date, place, commodity and quantity
+ * (shared/domain/seizure-match.ts).
+ */
+export const duplicateRowSchema = z.object({
+  line: z.number().int(),
+  existingId: z.string().nullable(),
+  earlierLine: z.number().int().nullable(),
+  /** The matched seizure as a person reads it ("ivory, 12 kg, 2019-03-11, Mombasa"), '' for an earlier row. */
+  what: z.string(),
+});
+/** A row that matches an existing seizure or an earlier row. */
+export type DuplicateRow = z.infer<typeof duplicateRowSchema>;
+
+/** A live (not undone) import of the same file (same SHA-256) into this case. */
+export const previousImportSchema = z.object({
+  batchId: z.string(),
+  fileName: z.string(),
+  /** ms since epoch. */
+  at: z.number().int(),
+  /** The importing member's id and name ('' when unknown). */
+  by: z.string(),
+  byName: z.string(),
+  seizures: z.number().int(),
+});
+/** A live import of the same file. */
+export type PreviousImport = z.infer<typeof previousImportSchema>;
+
+/** Most duplicate rows listed one by one in a report (`duplicateRows` counts them all). */
+export const MAX_LISTED_DUPLICATES = 200;
+
 /** The outcome of an import (or of its dry run in a preview). */
 export const importReportSchema = z.object({
   format: z.enum(['csv', 'kml', 'gpx', 'geojson']),
@@ -110,6 +146,17 @@ export const importReportSchema = z.object({
   swapCoordinates: z.object({ latitude: z.string(), longitude: z.string() }).nullable(),
   /** How each numeric, date and coordinate column was read (see {@link columnFormatSchema}). */
   formats: z.array(columnFormatSchema),
+  /** SHA-256 of the file as received (hex), '' before the data service has seen the bytes. */
+  sha256: z.string(),
+  /** Rows matching existing seizures or earlier rows: all counted, the first {@link MAX_LISTED_DUPLICATES} listed. */
+  duplicateRows: z.number().int(),
+  duplicates: z.array(duplicateRowSchema),
+  /** Of those, how many were left out of the import (0 in a preview, or with `keepDuplicates`). */
+  skippedDuplicates: z.number().int(),
+  /** The first live import of the same file into this case, if any. */
+  previousImport: previousImportSchema.nullable(),
+  /** The batch the import was logged as (null in a preview, or when nothing was written). */
+  batchId: z.string().nullable(),
 });
 /** The outcome of an import. */
 export type ImportReport = z.infer<typeof importReportSchema>;
@@ -131,6 +178,12 @@ export type ImportPreview = z.infer<typeof importPreviewSchema>;
 export const importRpc = {
   'import.preview': method(importRequestSchema, importPreviewSchema, 'Reads a file and dry-runs the import with the given or a guessed column mapping.', 'case.read'),
   'import.commit': method(importRequestSchema, importReportSchema, 'Imports the good rows into the case in one transaction and reports the bad ones.', 'seizures.import'),
+  'seizures.move': method(
+    z.object({ workspaceId: z.string().uuid(), caseId: z.string().uuid(), toCaseId: z.string().uuid(), seizureIds: z.array(z.string().uuid()).min(1).max(10_000) }),
+    z.object({ moved: z.number().int(), toCaseNumber: z.string() }),
+    'Moves seizures to another case: copied there with their source noted, marked deleted here; both cases audited.',
+    'case.edit',
+  ),
   'export.seizuresCsv': method(
     z.object({ workspaceId: z.string().uuid(), caseId: z.string().uuid() }),
     z.object({ fileName: z.string(), content: z.string() }),

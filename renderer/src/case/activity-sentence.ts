@@ -115,6 +115,12 @@ export function activitySentence(e: AuditLine, ctx: ActivityContext): string {
     }
     case 'case.import':
       return t('ui.case.activity.case-import', { count: e.count ?? 0, hasSource: e.target ? 'yes' : 'no', source: e.target ?? '' });
+    case 'case.import-undo':
+      return t('ui.case.activity.import-undo', { count: e.count ?? 0, source: e.target ?? '' });
+    case 'seizure.move-in':
+      return t('ui.case.activity.seizure-move-in', { seizure: seizureOf(e, ctx), from: String(e.summary?.from ?? '') });
+    case 'seizure.move-out':
+      return t('ui.case.activity.seizure-move-out', { seizure: seizureOf(e, ctx), to: String(e.summary?.to ?? '') });
     case 'seizure.add':
       return t('ui.case.activity.seizure-add', { seizure: seizureOf(e, ctx) });
     case 'seizure.import':

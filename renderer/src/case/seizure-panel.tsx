@@ -20,6 +20,8 @@ import { ErrorBoundary } from '../ui/error-boundary';
 import { t } from '../../../shared/messages';
 import { useMembers } from '../hooks/use-members';
 import { useConcurrentEdits } from './use-concurrent-edits';
+import { SeizureBulkBar } from './seizure-bulk-bar';
+import { ImportLogDialog } from '../import/import-log-dialog';
 
 /** Props of {@link SeizurePanel}. */
 export interface SeizurePanelProps {
@@ -77,6 +79,17 @@ export function SeizurePanel(props: SeizurePanelProps): ReactNode {
   const [sort, setSort] = useState<SeizureSort>({ key: 'date', dir: 'desc' });
   const [deleting, setDeleting] = useState<Seizure | null>(null);
   const [limit, setLimit] = useState(PAGE);
+  const [checked, setChecked] = useState<ReadonlySet<string>>(new Set());
+  const [showLog, setShowLog] = useState(false);
+  // Seizures deleted or moved (here or by a peer) leave the selection.
+  const live = useMemo(() => new Set(seizures.map((s) => s.id)), [seizures]);
+  const chosen = useMemo(() => [...checked].filter((id) => live.has(id)), [checked, live]);
+  const onCheck = (ids: string[], on: boolean): void =>
+    setChecked((prev) => {
+      const next = new Set(prev);
+      for (const id of ids) if (on) next.add(id); else next.delete(id);
+      return next;
+    });
   const shown = useMemo(() => sortSeizures(filter ? seizures.filter((s) => matches(s, filter)) : seizures, sort), [seizures, filter, sort]);
   const current = selected ? (seizures.find((s) => s.id === selected) ?? null) : null;
   // Kept here, not in the detail: what the member wrote stays known while they switch seizures.
@@ -84,9 +97,12 @@ export function SeizurePanel(props: SeizurePanelProps): ReactNode {
   const members = useMembers(props.workspaceId);
   const memberName = (id: string): string => members.get(id)?.name ?? t('ui.case.activity.someone');
 
+  const importLog = showLog ? <ImportLogDialog doc={props.caseDoc.doc} writer={props.writer} readOnly={props.readOnly} memberName={memberName} onClose={() => setShowLog(false)} /> : null;
+
   if (!seizures.length) {
     return (
       <div className="card">
+        {importLog}
         <EmptyState
           icon="table"
           title={t('ui.case.seizures.empty-title')}
@@ -124,7 +140,13 @@ export function SeizurePanel(props: SeizurePanelProps): ReactNode {
           <span className="toolbar-count" aria-live="polite">
             {filter ? t('ui.case.seizures.count-filtered', { shown: shown.length, count: seizures.length }) : t('ui.case.seizures.count', { count: seizures.length })}
           </span>
+          <button type="button" className="btn btn-sm btn-ghost toolbar-end" onClick={() => setShowLog(true)}>
+            <Icon name="book" /> {t('ui.imports.open')}
+          </button>
         </div>
+        {chosen.length && !props.readOnly ? (
+          <SeizureBulkBar caseDoc={props.caseDoc} writer={props.writer} workspaceId={props.workspaceId} ids={chosen} onClear={() => setChecked(new Set())} />
+        ) : null}
         {shown.length ? (
           <SeizureTable
             seizures={shown.length > limit ? shown.slice(0, limit) : shown}
@@ -135,6 +157,7 @@ export function SeizurePanel(props: SeizurePanelProps): ReactNode {
             readOnly={props.readOnly}
             onEdit={props.onEdit}
             onDelete={setDeleting}
+            {...(props.readOnly ? {} : { checked: new Set(chosen), onCheck })}
           />
         ) : (
           <EmptyState icon="search" title={t('ui.case.seizures.no-match')} actions={<button type="button" className="btn" onClick={() => setFilter('')}>{t('ui.case.seizures.clear-filter')}</button>}>
@@ -157,6 +180,7 @@ export function SeizurePanel(props: SeizurePanelProps): ReactNode {
           <SeizureDetail seizure={current} caseDoc={props.caseDoc} writer={props.writer} readOnly={props.readOnly} edits={edits} memberName={memberName} onClose={() => onSelect(null)} onEdit={props.readOnly ? null : () => props.onEdit(current)} onDelete={props.readOnly ? null : () => setDeleting(current)} />
         </ErrorBoundary>
       ) : null}
+      {importLog}
       {deleting ? (
         <ConfirmDialog
           title={t('ui.case.seizures.delete-title')}

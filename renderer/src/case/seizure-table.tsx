@@ -1,6 +1,7 @@
 /**
  * The seizure table: date at its precision, place and country, commodity and taxon, quantity
- * with unit, reported value in its currency, source title; row actions edit and delete.
+ * with unit, reported value in its currency, source title; row actions edit and delete; with
+ * `checked`, a first column of checkboxes (and "select all shown") for the bulk actions.
  */
 import type { ReactNode } from 'react';
 import type { Seizure } from '../../../shared/domain/seizure';
@@ -29,11 +30,34 @@ export interface SeizureTableProps {
   readOnly: boolean;
   onEdit: (s: Seizure) => void;
   onDelete: (s: Seizure) => void;
+  /** The ids chosen for a bulk action; omitted: no checkbox column (read-only members). */
+  checked?: ReadonlySet<string>;
+  /** Checks or unchecks these seizures. */
+  onCheck?: (ids: string[], on: boolean) => void;
 }
 
 /** The seizure table. */
 export function SeizureTable(props: SeizureTableProps): ReactNode {
+  const { checked, onCheck } = props;
+  const allChecked = Boolean(checked && props.seizures.length && props.seizures.every((s) => checked.has(s.id)));
   const columns: (Column<Seizure, SeizureSortKey> | false)[] = [
+    Boolean(checked && onCheck) && {
+      id: 'check',
+      header: t('ui.seizures.select-all'),
+      className: 'col-check',
+      headerClassName: 'col-check',
+      headerContent: (
+        <input type="checkbox" aria-label={t('ui.seizures.select-all')} checked={allChecked} onChange={(e) => onCheck!(props.seizures.map((s) => s.id), e.target.checked)} />
+      ),
+      cell: (s) => (
+        <input
+          type="checkbox"
+          aria-label={t('ui.seizures.select-one', { commodity: s.commodity, date: formatSeizureDate(s.seizureDate, s.datePrecision) })}
+          checked={checked!.has(s.id)}
+          onChange={(e) => onCheck!([s.id], e.target.checked)}
+        />
+      ),
+    },
     {
       id: 'date',
       header: t('ui.case.table.col-date'),

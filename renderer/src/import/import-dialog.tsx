@@ -28,6 +28,7 @@ import { FilePicker } from './file-picker';
 import { MappingStep, type DateOrder } from './mapping-step';
 import type { DecimalMarks } from './column-formats';
 import { ImportReportView } from './import-report-view';
+import { ImportDoubts } from './import-doubts';
 
 /** An error to show, with the panel's title when the error's own is not the right one. */
 type Problem = { error: unknown; title?: string | undefined };
@@ -60,6 +61,9 @@ export function ImportDialog(props: ImportDialogProps): ReactNode {
   const [dateOrder, setDateOrder] = useState<DateOrder>('auto');
   const [decimalMarks, setDecimalMarks] = useState<DecimalMarks>({});
   const [refreshing, setRefreshing] = useState(false);
+  // Re-importing the same file needs a deliberate tick; rows matching the case are left out unless unticked.
+  const [allowReimport, setAllowReimport] = useState(false);
+  const [skipDuplicates, setSkipDuplicates] = useState(true);
   const requestNo = useRef(0);
 
   const request = (file: { name: string; base64: string }, mapping?: ColumnMapping): ImportRequest => ({
@@ -70,6 +74,8 @@ export function ImportDialog(props: ImportDialogProps): ReactNode {
     ...(mapping ? { mapping } : {}),
     ...(dateOrder !== 'auto' ? { dateOrder } : {}),
     ...(Object.keys(decimalMarks).length ? { decimalMarks: { ...decimalMarks } } : {}),
+    ...(allowReimport ? { allowReimport } : {}),
+    ...(skipDuplicates ? {} : { keepDuplicates: true }),
   });
 
   const pick = async (f: File): Promise<void> => {
@@ -119,9 +125,11 @@ export function ImportDialog(props: ImportDialogProps): ReactNode {
 
   if (step.name === 'mapping') {
     const { file, mapping, edited, preview } = step;
+    const toImport = preview.report.imported - (skipDuplicates ? preview.report.duplicateRows : 0);
     const commit = (): Promise<void> => {
       setError(null);
-      if (preview.report.imported === 0 && !refreshing) return Promise.reject(new CommitRefusal(new Error(t('ui.import.no-rows'))));
+      if (preview.report.previousImport && !allowReimport) return Promise.reject(new CommitRefusal(new Error(t('ui.import.reimport-title'))));
+      if (toImport <= 0 && !refreshing) return Promise.reject(new CommitRefusal(new Error(t('ui.import.no-rows'))));
       return client.call('import.commit', request(file, edited || preview.headers.length ? mapping : undefined)).then(
         (report) => setStep({ name: 'done', fileName: file.name, report }),
         (err: unknown) => {
@@ -137,11 +145,12 @@ export function ImportDialog(props: ImportDialogProps): ReactNode {
         size="xwide"
         className="import-dialog"
         footerNote={t('ui.import.footer-note')}
-        submitLabel={t('ui.import.import-count', { count: preview.report.imported })}
+        submitLabel={t('ui.import.import-count', { count: Math.max(0, toImport) })}
         busyLabel={t('ui.import.importing-busy')}
         onSubmit={commit}
       >
         {problemPanel}
+        <ImportDoubts report={preview.report} allowReimport={allowReimport} onAllowReimport={setAllowReimport} skipDuplicates={skipDuplicates} onSkipDuplicates={setSkipDuplicates} />
         <MappingStep
           preview={preview}
           mapping={mapping}

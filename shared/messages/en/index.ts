@@ -40,6 +40,7 @@ import { caseFileMessages } from './case-file';
 import { entityMessages } from './entities';
 import { exhibitMessages } from './exhibits';
 import { fileMessages } from './files';
+import { importBatchMessages } from './import-batches';
 
 /** Every message id with its English ICU pattern. */
 export const en = {
@@ -80,4 +81,5 @@ export const en = {
   ...entityMessages,
   ...exhibitMessages,
   ...fileMessages,
+  ...importBatchMessages,
 } as const;

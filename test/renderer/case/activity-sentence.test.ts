@@ -75,6 +75,10 @@ describe('activity sentences', () => {
     expect(line({ at: 1, by: 'a', action: 'case.import', count: 59 })).toBe('imported 59 records');
     expect(line({ at: 1, by: 'a', action: 'valuation.add', target: V1 })).toBe('valued a seizure');
     expect(line({ action: 'valuation.delete' })).toBe('removed a valuation');
+    expect(line({ at: 1, by: 'a', action: 'case.import-undo', count: 3, target: 'kws-2019.csv' })).toBe('undid the import of kws-2019.csv (3 records marked deleted)');
+    expect(line({ at: 1, by: 'a', action: 'case.import-undo', count: 1, target: 'one.csv' })).toBe('undid the import of one.csv (1 record marked deleted)');
+    expect(line({ at: 1, by: 'a', action: 'seizure.move-out', target: S1, summary: { commodity: 'pangolin scales', to: 'NEST-2026-0002' } })).toBe('moved the seizure “pangolin scales” to NEST-2026-0002');
+    expect(line({ at: 1, by: 'a', action: 'seizure.move-in', target: S1, summary: { commodity: 'pangolin scales', from: 'NEST-2026-0001' } })).toBe('moved the seizure “pangolin scales” here from NEST-2026-0001');
     expect(line({ at: 1, by: 'a', action: 'workspace.secret-thing' })).toBe('made a change');
     expect(line({ by: 5 })).toBe('made a change');
   });

@@ -12,7 +12,7 @@ import { MAX_LISTED } from '../../../renderer/src/ui/rejected-rows-table';
 afterEach(cleanup);
 
 function report(over: Partial<ImportReport> = {}): ImportReport {
-  return { format: 'csv', imported: 1, rejected: [], rejectedRows: 0, skippedBlank: 0, unmapped: 0, routes: 0, warnings: [], formats: [], flagged: [], swapCoordinates: null, ...over };
+  return { format: 'csv', imported: 1, rejected: [], rejectedRows: 0, skippedBlank: 0, unmapped: 0, routes: 0, warnings: [], formats: [], flagged: [], swapCoordinates: null, sha256: '', duplicateRows: 0, duplicates: [], skippedDuplicates: 0, previousImport: null, batchId: null, ...over };
 }
 
 const BAD = { line: 3, column: 'seizure_date', field: 'seizureDate', value: '2019-13-40', reason: "'2019-13-40' is not a real date" };

@@ -11,7 +11,7 @@ import { MappingStep } from '../../../renderer/src/import/mapping-step';
 
 afterEach(cleanup);
 
-const REPORT: ImportReport = { format: 'csv', imported: 1, rejected: [], rejectedRows: 0, skippedBlank: 0, unmapped: 0, routes: 0, warnings: [], formats: [], flagged: [], swapCoordinates: null };
+const REPORT: ImportReport = { format: 'csv', imported: 1, rejected: [], rejectedRows: 0, skippedBlank: 0, unmapped: 0, routes: 0, warnings: [], formats: [], flagged: [], swapCoordinates: null, sha256: '', duplicateRows: 0, duplicates: [], skippedDuplicates: 0, previousImport: null, batchId: null };
 
 describe('flagged rows and the coordinate swap', () => {
   it('lists a flagged row with its reason and fix', () => {

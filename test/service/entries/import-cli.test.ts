@@ -60,6 +60,25 @@ describe('import CLI', () => {
     expect(await seizureCount(dataDir, workspaceId)).toBe(59);
   }, 60_000);
 
+  it('refuses the same file a second time, names the way to do it on purpose, and then leaves the matching rows out', async () => {
+    const { dataDir, workspaceId, number } = await prepare();
+    const file = path.join(shared, 'cases/import/03-quantity-with-units.csv');
+    const first = runCli([file, '--workspace', 'Task Force Alpha', '--case', number], dataDir);
+    expect(first.code).toBe(0);
+    expect(first.out).toMatch(/Logged as import [0-9a-f-]{36} \(SHA-256 [0-9a-f]{64}\)/);
+    const again = runCli([file, '--workspace', 'Task Force Alpha', '--case', number], dataDir);
+    expect(again.code).toBe(1);
+    expect(again.err).toMatch(/03-quantity-with-units\.csv was already imported into this case by Field Analyst on .* \(6 seizures\)/);
+    expect(again.err).toContain('add --allow-reimport to import it again on purpose');
+    expect(await seizureCount(dataDir, workspaceId)).toBe(6);
+    const allowed = runCli([file, '--workspace', 'Task Force Alpha', '--case', number, '--allow-reimport'], dataDir);
+    expect(allowed.code).toBe(0);
+    expect(allowed.out).toContain('Imported 0 seizure(s)');
+    expect(allowed.out).toContain('6 matching rows were left out');
+    expect(allowed.out).toMatch(/Line 2: same date, place, commodity and quantity as /);
+    expect(await seizureCount(dataDir, workspaceId)).toBe(6);
+  }, 180_000);
+
   it('reports each rejected row with its line and column and imports the good ones', async () => {
     const { dataDir, workspaceId } = await prepare();
     const r = runCli([path.join(shared, 'cases/import/05-bad-rows.csv'), '--workspace', workspaceId, '--new-case', 'Bad rows'], dataDir);

@@ -1,0 +1,66 @@
+/**
+ * What the import dialog says before a commit about the case the file goes into (issue 11,
+ * item 3): that the same file (same SHA-256) is already imported — with who and when, and a
+ * checkbox to import it again on purpose — and which rows match seizures already in the case or
+ * earlier rows of the file, with a checkbox (on by default) to leave them out.
+ */
+import type { ReactNode } from 'react';
+import type { ImportReport } from '../../../shared/rpc/import';
+import { t } from '../../../shared/messages';
+import { Icon } from '../ui/icons';
+import { formatDateTime } from '../format/dates';
+import './import-doubts.css';
+
+/** Duplicate lines listed before "and N more". */
+const LISTED = 5;
+
+/** Props of {@link ImportDoubts}. */
+export interface ImportDoubtsProps {
+  report: ImportReport;
+  allowReimport: boolean;
+  onAllowReimport: (v: boolean) => void;
+  skipDuplicates: boolean;
+  onSkipDuplicates: (v: boolean) => void;
+}
+
+/** The re-import and duplicate-row notices of the import dialog; nothing when there is neither. */
+export function ImportDoubts(props: ImportDoubtsProps): ReactNode {
+  const { report } = props;
+  const prev = report.previousImport;
+  if (!prev && !report.duplicateRows) return null;
+  return (
+    <div className="import-doubts">
+      {prev ? (
+        <div className="alert alert-warning" role="alert" data-testid="reimport-warning">
+          <Icon name="alert" />
+          <div className="grow">
+            <p className="alert-title">{t('ui.import.reimport-title')}</p>
+            <p>{t('ui.import.reimport-text', { by: prev.byName || prev.by, at: formatDateTime(prev.at), count: prev.seizures })}</p>
+            <label className="check-label">
+              <input type="checkbox" checked={props.allowReimport} onChange={(e) => props.onAllowReimport(e.target.checked)} />
+              {t('ui.import.reimport-allow')}
+            </label>
+          </div>
+        </div>
+      ) : null}
+      {report.duplicateRows ? (
+        <div className="alert alert-info" data-testid="duplicate-rows">
+          <Icon name="copy" />
+          <div className="grow">
+            <p className="alert-title">{t('ui.import.duplicates-title', { count: report.duplicateRows })}</p>
+            <ul className="plain-list small">
+              {report.duplicates.slice(0, LISTED).map((d) => (
+                <li key={d.line}>{d.existingId ? t('ui.import.duplicates-line', { line: d.line, what: d.what }) : t('ui.import.duplicates-earlier', { line: d.line, earlier: d.earlierLine ?? 0 })}</li>
+              ))}
+              {report.duplicateRows > LISTED ? <li className="muted">{t('ui.import.duplicates-more', { count: report.duplicateRows - LISTED })}</li> : null}
+            </ul>
+            <label className="check-label">
+              <input type="checkbox" checked={props.skipDuplicates} onChange={(e) => props.onSkipDuplicates(e.target.checked)} />
+              {t('ui.import.duplicates-skip')}
+            </label>
+          </div>
+        </div>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,142 @@
+/**
+ * The case's import log (issue 11, item 3): every file imported into the case — name, SHA-256,
+ * who, when, what it brought in — and whether it is still in the case or was undone (by whom,
+ * when). "Undo import" marks the import's seizures and routes deleted as one step, after a
+ * confirmation that says how many and how many were edited since; the log itself never changes
+ * except by the undo entry appended to it (shared/docs/case-import-batches.ts).
+ */
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
+import type * as Y from 'yjs';
+import { CaseImports } from '../../../shared/docs/case-import-batches';
+import type { Writer } from '../../../shared/docs/records';
+import type { ImportBatch } from '../../../shared/domain/import-batch';
+import { MASS_DELETION_THRESHOLD } from '../../../shared/permissions';
+import { t } from '../../../shared/messages';
+import { Dialog } from '../ui/dialog';
+import { ConfirmDialog } from '../ui/confirm-dialog';
+import { DataTable, type Column } from '../ui/data-table';
+import { useToast } from '../ui/toast';
+import { formatDateTime } from '../format/dates';
+
+/** The batches of `doc`, re-read after every transaction that touched the import log. */
+export function useImportBatches(doc: Y.Doc): ImportBatch[] {
+  const imports = useMemo(() => new CaseImports(doc), [doc]);
+  const [batches, setBatches] = useState(() => imports.list());
+  useEffect(() => {
+    const log = doc.getArray('importBatches');
+    const onTx = (tr: Y.Transaction): void => {
+      if (tr.changed.has(log as never)) setBatches(imports.list());
+    };
+    doc.on('afterTransaction', onTx);
+    setBatches(imports.list());
+    return () => doc.off('afterTransaction', onTx);
+  }, [doc, imports]);
+  return batches;
+}
+
+/** Props of {@link ImportLogDialog}. */
+export interface ImportLogDialogProps {
+  doc: Y.Doc;
+  writer: Writer;
+  readOnly: boolean;
+  /** A member's display name from their id. */
+  memberName: (id: string) => string;
+  onClose: () => void;
+}
+
+/** The import log dialog. */
+export function ImportLogDialog(props: ImportLogDialogProps): ReactNode {
+  const batches = useImportBatches(props.doc);
+  const toast = useToast();
+  const [undoing, setUndoing] = useState<ImportBatch | null>(null);
+  const rows = [...batches].reverse(); // newest first
+  const edited = (b: ImportBatch): number => {
+    let n = 0;
+    props.doc.getMap<Y.Map<unknown>>('seizures').forEach((rec) => {
+      if (rec.get?.('importBatch') === b.id && rec.get('deleted') !== true && ((rec.get('updatedAt') as number) ?? 0) > b.at) n++;
+    });
+    return n;
+  };
+  const columns: Column<ImportBatch>[] = [
+    {
+      id: 'file',
+      header: t('ui.imports.col-file'),
+      cell: (b) => (
+        <>
+          <span className="cell-primary">{b.fileName}</span>
+          <span className="cell-secondary mono" title={b.sha256}>
+            {t('ui.imports.hash', { hash: b.sha256.slice(0, 12) })}
+          </span>
+        </>
+      ),
+    },
+    { id: 'when', header: t('ui.imports.col-when'), className: 'col-nowrap', cell: (b) => formatDateTime(b.at) },
+    { id: 'by', header: t('ui.imports.col-by'), cell: (b) => props.memberName(b.by) },
+    {
+      id: 'counts',
+      header: t('ui.imports.col-counts'),
+      cell: (b) => t('ui.imports.counts', { seizures: b.seizures, routes: b.routes, rejected: b.rejectedRows, skipped: b.skippedDuplicates }),
+    },
+    {
+      id: 'status',
+      header: t('ui.imports.col-status'),
+      cell: (b) =>
+        b.undo ? (
+          <span className="tag">{t('ui.imports.undone', { by: props.memberName(b.undo.by), at: formatDateTime(b.undo.at) })}</span>
+        ) : (
+          <span className="tag tag-success">{t('ui.imports.live')}</span>
+        ),
+    },
+    {
+      id: 'actions',
+      header: t('ui.imports.undo'),
+      hideHeader: true,
+      className: 'col-actions',
+      cell: (b) =>
+        props.readOnly || b.undo ? null : (
+          <button type="button" className="btn btn-sm" aria-label={t('ui.imports.undo-aria', { fileName: b.fileName })} onClick={() => setUndoing(b)}>
+            {t('ui.imports.undo')}
+          </button>
+        ),
+    },
+  ];
+  return (
+    <>
+      <Dialog
+        title={t('ui.imports.title')}
+        description={t('ui.imports.intro')}
+        onClose={props.onClose}
+        size="xwide"
+        footer={
+          <button type="button" className="btn" onClick={props.onClose} autoFocus>
+            {t('ui.import.done')}
+          </button>
+        }
+      >
+        <div className="dialog-body">
+          <DataTable label={t('ui.imports.label')} columns={columns} rows={rows} rowKey={(b) => b.id} rowAttributes={(b) => ({ 'data-batch-id': b.id })} empty={t('ui.imports.empty')} />
+        </div>
+      </Dialog>
+      {undoing ? (
+        <ConfirmDialog
+          title={t('ui.imports.undo-title')}
+          confirmLabel={t('ui.imports.undo-confirm')}
+          onCancel={() => setUndoing(null)}
+          onConfirm={() => {
+            try {
+              const r = new CaseImports(props.doc).undo(undoing.id, props.writer);
+              toast(t('ui.imports.undone-toast', { count: r.seizures, fileName: undoing.fileName }));
+            } catch (err) {
+              toast(err instanceof Error ? err.message : String(err), 'error');
+            }
+            setUndoing(null);
+          }}
+        >
+          <p>{t('ui.imports.undo-text', { count: undoing.seizures, fileName: undoing.fileName })}</p>
+          {edited(undoing) ? <p>{t('ui.imports.undo-edited', { count: edited(undoing) })}</p> : null}
+          {undoing.seizures + undoing.routes > MASS_DELETION_THRESHOLD ? <p className="muted">{t('ui.imports.undo-held', { threshold: MASS_DELETION_THRESHOLD })}</p> : null}
+        </ConfirmDialog>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,110 @@
+/**
+ * The import log of a case doc: `importBatches`, an append-only Y.Array of
+ * {@link ImportBatchEntry} and {@link ImportUndo} entries (shared/domain/import-batch.ts). The
+ * import writes its entry (case-import.ts); {@link CaseImports.undo} appends an undo entry and
+ * marks the batch's live seizures and routes deleted, in one transaction with one audit entry
+ * ("case.import-undo"). Nothing here edits or removes an entry; readers skip entries that do
+ * not parse (the log is shared, a buggy or hostile peer may write anything).
+ */
+import * as Y from 'yjs';
+import { CASE_DOC_ROOTS } from './root-types';
+import { DocView } from './doc-view';
+import { stamp, writeFields, type Writer } from './records';
+import type { AuditEntry } from './case-audit';
+import { importBatchEntrySchema, importUndoEntrySchema, type ImportBatch, type ImportBatchEntry, type ImportUndo } from '../domain/import-batch';
+import { NestError } from '../errors';
+
+/** The field of a seizure or route record naming the import batch it came from. */
+export const IMPORT_BATCH_FIELD = 'importBatch';
+
+/**
+ * Every readable batch of a case doc, oldest first, with its undo (the first valid undo entry
+ * for it, if any). Pure read; defines no root.
+ */
+export function readImportBatches(doc: Y.Doc): ImportBatch[] {
+  const batches = new Map<string, ImportBatch>();
+  const undos: ImportUndo[] = [];
+  for (const v of doc.getArray<unknown>('importBatches').toArray()) {
+    const b = importBatchEntrySchema.safeParse(v);
+    if (b.success) {
+      if (!batches.has(b.data.id)) batches.set(b.data.id, { ...b.data, undo: null });
+      continue;
+    }
+    const u = importUndoEntrySchema.safeParse(v);
+    if (u.success) undos.push(u.data);
+  }
+  for (const u of undos) {
+    const b = batches.get(u.batchId);
+    // Two members may undo the same batch offline: the earlier undo is the one shown.
+    if (b && (!b.undo || u.at < b.undo.at)) b.undo = u;
+  }
+  return [...batches.values()].sort((a, b) => a.at - b.at || a.id.localeCompare(b.id));
+}
+
+/** What {@link CaseImports.undo} did. */
+export interface UndoResult {
+  /** Live seizures and routes marked deleted. */
+  seizures: number;
+  routes: number;
+  /** Of those seizures, how many had been edited after the import (their edits stay in their field history). */
+  edited: number;
+}
+
+/** Typed view over a case doc's import log. */
+export class CaseImports extends DocView {
+  constructor(doc: Y.Doc) {
+    super(doc, CASE_DOC_ROOTS);
+  }
+
+  private get log(): Y.Array<unknown> {
+    return this.doc.getArray('importBatches');
+  }
+
+  /** Every batch, oldest first (see {@link readImportBatches}). */
+  list(): ImportBatch[] {
+    return readImportBatches(this.doc);
+  }
+
+  /** Live (not undone) batches of a file with this SHA-256, oldest first. */
+  liveWithHash(sha256: string): ImportBatch[] {
+    return this.list().filter((b) => b.sha256 === sha256 && !b.undo);
+  }
+
+  /**
+   * Undoes an import: marks every live seizure and route of batch `batchId` deleted (tombstones,
+   * as a single deletion does), appends the undo entry and one audit entry naming the file.
+   * @throws NestError('not-found') for an unknown batch; NestError('validation') when it is already undone.
+   */
+  undo(batchId: string, w: Writer): UndoResult {
+    const batch = this.list().find((b) => b.id === batchId);
+    if (!batch) throw new NestError('not-found', { id: 'import.batch-not-found', values: { id: batchId } });
+    if (batch.undo) throw new NestError('validation', { id: 'import.batch-already-undone', values: { fileName: batch.fileName } });
+    const seizures = liveOfBatch(this.doc.getMap('seizures'), batchId);
+    const routes = liveOfBatch(this.doc.getMap('routes'), batchId);
+    const edited = seizures.filter((r) => typeof r.get('updatedAt') === 'number' && (r.get('updatedAt') as number) > batch.at).length;
+    return this.write(w, () => {
+      const at = stamp(w);
+      for (const rec of [...seizures, ...routes]) writeFields(rec, { deleted: true, updatedBy: w.memberId, updatedAt: at });
+      const entry: ImportUndo = { kind: 'undo', batchId, at, by: w.memberId, seizures: seizures.length, routes: routes.length };
+      this.log.push([entry]);
+      const audit: AuditEntry = { at, by: w.memberId, action: 'case.import-undo', count: seizures.length + routes.length, target: batch.fileName };
+      this.doc.getArray<AuditEntry>('audit').push([audit]);
+      writeFields(this.doc.getMap('meta'), { updatedBy: w.memberId, updatedAt: at });
+      return { seizures: seizures.length, routes: routes.length, edited };
+    });
+  }
+}
+
+/** The live records of `map` whose {@link IMPORT_BATCH_FIELD} is `batchId`. */
+function liveOfBatch(map: Y.Map<unknown>, batchId: string): Y.Map<unknown>[] {
+  const out: Y.Map<unknown>[] = [];
+  map.forEach((rec) => {
+    if (rec instanceof Y.Map && rec.get(IMPORT_BATCH_FIELD) === batchId && rec.get('deleted') !== true) out.push(rec);
+  });
+  return out;
+}
+
+/** Appends a batch entry (inside the import's transaction: case-import.ts). */
+export function appendBatch(doc: Y.Doc, entry: ImportBatchEntry): void {
+  doc.getArray<unknown>('importBatches').push([importBatchEntrySchema.parse(entry)]);
+}

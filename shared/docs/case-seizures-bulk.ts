@@ -1,0 +1,127 @@
+/**
+ * Bulk actions of the seizure table (issue 11, item 3): delete, set one field of, or move to
+ * another case, many seizures in ONE transaction per case doc. Each seizure still gets its own audit entry ("seizure.delete" with
+ * its summary, "seizure.update" with old → new), so the history reads as it does for single
+ * edits; everything is validated first, so a bad seizure writes nothing.
+ */
+import { NestError } from '../errors';
+import { seizureFieldSchemas, seizureFieldsSchema, type SeizureFields } from '../domain/seizure';
+import { changesOf, summaryOf, SEIZURE_SUMMARY_FIELDS, type AuditEntry } from './case-audit';
+import { insertRecord, readFields, requireRecord, stamp, validatePatch, validateWhole, writeFields, type Writer } from './records';
+import { requireRoomFor, stripStamps, toSeizure, type CaseParts, type Tx } from './case-seizures';
+
+/** Distinct ids, refusing an empty list. */
+function distinct(ids: readonly string[]): string[] {
+  const out = [...new Set(ids)];
+  if (!out.length) throw new NestError('validation', { id: 'seizures.bulk-none' });
+  return out;
+}
+
+/**
+ * Marks every seizure in `ids` deleted (tombstones), one audit entry each, in one transaction.
+ * @returns how many were deleted.
+ * @throws NestError('validation') for an empty list; NestError('not-found') naming the first unknown or deleted id (nothing written).
+ */
+export function deleteSeizures(p: CaseParts, tx: Tx, ids: readonly string[], w: Writer): number {
+  const recs = distinct(ids).map((id) => ({ id, rec: requireRecord(p.seizures, id, 'seizure') }));
+  return tx(w, () => {
+    const at = stamp(w);
+    const entries: AuditEntry[] = [];
+    for (const { id, rec } of recs) {
+      const summary = summaryOf(readFields(rec), SEIZURE_SUMMARY_FIELDS);
+      writeFields(rec, { deleted: true, updatedBy: w.memberId, updatedAt: at });
+      entries.push({ at, by: w.memberId, action: 'seizure.delete', target: id, summary });
+    }
+    p.audit.push(entries);
+    writeFields(p.meta, { updatedBy: w.memberId, updatedAt: at });
+    return recs.length;
+  });
+}
+
+/**
+ * Sets the same fields on every seizure in `ids` (e.g. the sector, the seizing agencies), one
+ * transaction, an audit entry for each seizure that changed. Each merged record is validated as a
+ * whole first.
+ * @returns the ids of the seizures that changed.
+ * @throws NestError('validation') naming the bad field, or the first seizure the patch would make invalid; NestError('not-found').
+ */
+export function updateSeizures(p: CaseParts, tx: Tx, ids: readonly string[], patch: Partial<SeizureFields>, w: Writer): string[] {
+  const valid = validatePatch(seizureFieldSchemas, patch);
+  const recs = distinct(ids).map((id) => {
+    const rec = requireRecord(p.seizures, id, 'seizure');
+    validateWhole(seizureFieldsSchema, { ...stripStamps(toSeizure(id, rec)), ...valid });
+    return { id, rec };
+  });
+  return tx(w, () => {
+    const at = stamp(w);
+    const changedIds: string[] = [];
+    const entries: AuditEntry[] = [];
+    for (const { id, rec } of recs) {
+      const before = readFields(rec);
+      const changed = writeFields(rec, valid);
+      if (!changed.length) continue;
+      writeFields(rec, { updatedBy: w.memberId, updatedAt: at });
+      entries.push({ at, by: w.memberId, action: 'seizure.update', target: id, fields: changed, changes: changesOf(changed, before, valid) });
+      changedIds.push(id);
+    }
+    if (entries.length) {
+      p.audit.push(entries);
+      writeFields(p.meta, { updatedBy: w.memberId, updatedAt: at });
+    }
+    return changedIds;
+  });
+}
+
+/** A seizure copied in from another case: its new id, its fields and where it came from. */
+export interface MovedSeizure {
+  id: string;
+  fields: SeizureFields;
+  /** The source case's number and the seizure's id there, e.g. `NEST-2026-0001` and a UUID. */
+  fromCase: string;
+  fromId: string;
+}
+
+/**
+ * Adds seizures moved from another case (the "assign to another case" bulk action): each record
+ * keeps `movedFrom` ("<case number>/<seizure id>") and gets a "seizure.move-in" audit entry
+ * naming the source, all in one transaction. Validated first.
+ * @throws NestError('validation') for a bad record or an id that exists; NestError('too-large').
+ */
+export function moveIn(p: CaseParts, tx: Tx, items: readonly MovedSeizure[], w: Writer): void {
+  const valid = items.map((it) => {
+    if (p.seizures.has(it.id)) throw new NestError('validation', { id: 'record.exists', values: { kind: 'seizure', id: it.id } });
+    return { ...it, fields: validateWhole(seizureFieldsSchema, it.fields) };
+  });
+  requireRoomFor(p, valid.length);
+  tx(w, () => {
+    const at = stamp(w);
+    const entries: AuditEntry[] = [];
+    for (const it of valid) {
+      insertRecord(p.seizures, it.id, { ...it.fields, movedFrom: `${it.fromCase}/${it.fromId}`, createdBy: w.memberId, createdAt: at, updatedBy: w.memberId, updatedAt: at });
+      entries.push({ at, by: w.memberId, action: 'seizure.move-in', target: it.id, summary: { ...summaryOf(it.fields, SEIZURE_SUMMARY_FIELDS), from: it.fromCase } });
+    }
+    p.audit.push(entries);
+    writeFields(p.meta, { updatedBy: w.memberId, updatedAt: at });
+  });
+}
+
+/**
+ * Marks seizures moved to another case: deleted here (tombstones) with `movedTo`
+ * ("<case number>/<new id>") and a "seizure.move-out" audit entry each, in one transaction.
+ * @param moved source id → new id in the target case.
+ * @throws NestError('not-found') for an unknown or deleted id (nothing written).
+ */
+export function moveOut(p: CaseParts, tx: Tx, moved: ReadonlyMap<string, string>, toCase: string, w: Writer): void {
+  const recs = [...moved].map(([id, newId]) => ({ id, newId, rec: requireRecord(p.seizures, id, 'seizure') }));
+  tx(w, () => {
+    const at = stamp(w);
+    const entries: AuditEntry[] = [];
+    for (const { id, newId, rec } of recs) {
+      const summary = summaryOf(readFields(rec), SEIZURE_SUMMARY_FIELDS);
+      writeFields(rec, { deleted: true, movedTo: `${toCase}/${newId}`, updatedBy: w.memberId, updatedAt: at });
+      entries.push({ at, by: w.memberId, action: 'seizure.move-out', target: id, summary: { ...summary, to: toCase } });
+    }
+    p.audit.push(entries);
+    writeFields(p.meta, { updatedBy: w.memberId, updatedAt: at });
+  });
+}

@@ -1,0 +1,100 @@
+/**
+ * The seizure table's bulk actions and the import log in the renderer (issue 11, item 3), on a
+ * real case doc: choosing rows shows the bar with the count; "Delete" after the confirmation
+ * marks exactly the chosen seizures deleted; "Set a field" writes the chosen value to each; the
+ * import log lists a batch and "Undo import" removes its seizures and shows it undone.
+ */
+// @vitest-environment happy-dom
+import * as Y from 'yjs';
+import type { ReactNode } from 'react';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { CaseDoc } from '../../../shared/docs/case-doc';
+import { newCaseFields } from '../../../shared/domain/case';
+import { newSeizureFields } from '../../../shared/domain/seizure';
+import { SeizurePanel } from '../../../renderer/src/case/seizure-panel';
+import { ImportLogDialog } from '../../../renderer/src/import/import-log-dialog';
+import { ToastProvider } from '../../../renderer/src/ui/toast';
+import { caseFixture, withClient, type CaseFixture } from '../data/render-with-client';
+
+let fx: CaseFixture;
+beforeAll(async () => {
+  fx = await caseFixture();
+});
+afterAll(() => fx.h.close());
+afterEach(cleanup);
+
+function withProviders(node: ReactNode): ReactNode {
+  const Wrapper = withClient(fx.admin, fx.identity);
+  return (
+    <Wrapper>
+      <ToastProvider>{node}</ToastProvider>
+    </Wrapper>
+  );
+}
+
+const writer = { memberId: 'ada', now: () => 1_700_000_000_000 };
+
+function caseDoc(): { cd: CaseDoc; ids: string[] } {
+  const cd = new CaseDoc(new Y.Doc());
+  cd.init('11111111-1111-4111-8111-111111111111', 'NEST-2026-0001', { ...newCaseFields('2026-11-29'), title: 'Bulk' }, writer);
+  const ids = ['a', 'b', 'c'].map(() => crypto.randomUUID());
+  cd.importRecords(
+    {
+      seizures: ids.map((id, i) => ({ id, fields: { ...newSeizureFields('2019-07-2' + i), country: 'SG', commodity: `commodity ${i}`, quantity: i + 1, unit: 'kg' } })),
+      routes: [],
+      source: 'kws-2019.csv',
+      batch: { id: '33333333-3333-4333-8333-333333333333', sha256: 'c'.repeat(64), format: 'csv', rejectedRows: 1, skippedDuplicates: 0 },
+    },
+    writer,
+  );
+  return { cd, ids };
+}
+
+function panel(cd: CaseDoc): void {
+  const props = { caseDoc: cd, writer, readOnly: false, selected: null, onSelect: () => undefined, onAdd: () => undefined, onEdit: () => undefined, onImport: () => undefined, workspaceId: fx.workspaceId };
+  const { rerender } = render(withProviders(<SeizurePanel {...props} seizures={cd.listSeizures()} />));
+  cd.doc.on('afterTransaction', () => rerender(withProviders(<SeizurePanel {...props} seizures={cd.listSeizures()} />)));
+}
+
+describe('seizure bulk actions', () => {
+  it('deletes exactly the chosen seizures after the confirmation', () => {
+    const { cd } = caseDoc();
+    panel(cd);
+    fireEvent.click(screen.getByLabelText(/Select commodity 0 of/));
+    fireEvent.click(screen.getByLabelText(/Select commodity 2 of/));
+    const bar = screen.getByRole('region', { name: '2 seizures selected' });
+    fireEvent.click(within(bar).getByRole('button', { name: /Delete/ }));
+    fireEvent.click(screen.getAllByRole('button', { name: 'Delete', hidden: true }).at(-1)!);
+    expect(cd.listSeizures().map((s) => s.commodity)).toEqual(['commodity 1']);
+    expect(screen.queryByRole('region', { name: /selected/ })).toBeNull();
+  });
+
+  it('sets a field on every chosen seizure', async () => {
+    const { cd } = caseDoc();
+    panel(cd);
+    fireEvent.click(screen.getByLabelText('Select all shown seizures'));
+    fireEvent.click(screen.getByRole('button', { name: /Set a field/ }));
+    fireEvent.change(screen.getByLabelText('Field'), { target: { value: 'operation' } });
+    fireEvent.change(screen.getByLabelText('New value'), { target: { value: 'Operation Thunder' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Set', hidden: true }));
+    await waitFor(() => expect(cd.listSeizures().map((s) => s.operation)).toEqual(['Operation Thunder', 'Operation Thunder', 'Operation Thunder']));
+    await waitFor(() => expect(screen.queryByRole('region', { name: /selected/ })).toBeNull());
+  });
+});
+
+describe('import log', () => {
+  it('lists the batch and undoes it as one step', () => {
+    const { cd } = caseDoc();
+    render(withProviders(<ImportLogDialog doc={cd.doc} writer={writer} readOnly={false} memberName={(id) => (id === 'ada' ? 'Ada Lovelace' : id)} onClose={() => undefined} />));
+    const row = screen.getByRole('row', { name: /kws-2019\.csv/, hidden: true });
+    expect(row.textContent).toContain('3 seizures; 1 rows refused');
+    expect(row.textContent).toContain('Ada Lovelace');
+    expect(row.textContent).toContain('In the case');
+    fireEvent.click(within(row).getByRole('button', { name: 'Undo the import of kws-2019.csv', hidden: true }));
+    expect(screen.getByText(/The 3 seizures that came from kws-2019.csv will be marked deleted/)).toBeTruthy();
+    fireEvent.click(screen.getAllByRole('button', { name: 'Undo import', hidden: true }).at(-1)!);
+    expect(cd.seizureCount()).toBe(0);
+    expect(screen.getByRole('row', { name: /kws-2019\.csv/, hidden: true }).textContent).toMatch(/Undone by Ada Lovelace on/);
+  });
+});

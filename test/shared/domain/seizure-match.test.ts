@@ -1,0 +1,58 @@
+/**
+ * When an incoming row is "the same seizure" (issue 11, item 3): same date at its precision,
+ * country, place (name, or point to ~110 m), commodity and quantity with unit. Pinned on both
+ * sides: what matches and what must not.
+ */
+import { describe, expect, it } from 'vitest';
+import { findDuplicates, matchKeys, type MatchFields } from '../../../shared/domain/seizure-match';
+
+const base: MatchFields = { seizureDate: '2019-04-08', datePrecision: 'day', country: 'SG', place: 'Pasir Panjang', latitude: 1.2741, longitude: 103.7642, commodity: 'Pangolin scales', quantity: 12.9, unit: 't' };
+const stored = [{ ...base, id: 'S1' }];
+
+describe('seizure match', () => {
+  it('matches the same seizure written differently: case, accents, spacing, punctuation', () => {
+    expect(findDuplicates(stored, [{ ...base, commodity: '  pangolin   SCALES ', place: 'Pasir-Panjang' }])).toEqual([{ index: 0, existingId: 'S1' }]);
+    expect(findDuplicates([{ ...base, id: 'S1', place: 'Mérida' }], [{ ...base, place: 'merida' }])).toEqual([{ index: 0, existingId: 'S1' }]);
+  });
+
+  it('matches by point when the place names differ, to 3 decimals', () => {
+    expect(findDuplicates(stored, [{ ...base, place: 'Singapore port', latitude: 1.27449, longitude: 103.76449 }])).toEqual([{ index: 0, existingId: 'S1' }]);
+    expect(findDuplicates(stored, [{ ...base, place: 'Singapore port', latitude: 1.2751, longitude: 103.7642 }])).toEqual([]);
+    expect(findDuplicates(stored, [{ ...base, place: 'Singapore port', latitude: null, longitude: null }])).toEqual([]);
+  });
+
+  it('does not match when the date, country, commodity, quantity or unit differ', () => {
+    const others: MatchFields[] = [
+      { ...base, seizureDate: '2019-04-09' },
+      { ...base, country: 'MY' },
+      { ...base, commodity: 'pangolin meat' },
+      { ...base, quantity: 12.8 },
+      { ...base, quantity: null },
+      { ...base, unit: 'kg' },
+    ];
+    expect(findDuplicates(stored, others)).toEqual([]);
+  });
+
+  it('compares dates at their precision', () => {
+    const month: MatchFields = { ...base, seizureDate: '2019-04-01', datePrecision: 'month' };
+    expect(findDuplicates([{ ...month, id: 'M' }], [{ ...month, seizureDate: '2019-04-30' }])).toEqual([{ index: 0, existingId: 'M' }]);
+    const year: MatchFields = { ...base, seizureDate: '2019-01-01', datePrecision: 'year' };
+    expect(findDuplicates([{ ...year, id: 'Y' }], [{ ...year, seizureDate: '2019-12-31' }, { ...year, seizureDate: '2020-01-01' }])).toEqual([{ index: 0, existingId: 'Y' }]);
+    expect(matchKeys(base)[0]).toContain('2019-04-08');
+  });
+
+  it('flags a row that repeats an earlier row of the same file, pointing at the first', () => {
+    const other: MatchFields = { ...base, commodity: 'ivory' };
+    expect(findDuplicates([], [other, base, other, { ...base, place: 'PASIR PANJANG' }])).toEqual([
+      { index: 2, earlierIndex: 0 },
+      { index: 3, earlierIndex: 1 },
+    ]);
+  });
+
+  it('prefers a stored seizure over an earlier row, and keeps the first stored one of equals', () => {
+    expect(findDuplicates([{ ...base, id: 'A' }, { ...base, id: 'B' }], [base, base])).toEqual([
+      { index: 0, existingId: 'A' },
+      { index: 1, existingId: 'A' },
+    ]);
+  });
+});
