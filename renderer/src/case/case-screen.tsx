@@ -97,7 +97,6 @@ export function CaseScreen(props: { ws: WorkspaceSummary; caseId: string; tab: C
         />
       </ErrorBoundary>
       <CaseTabs ws={ws.id} caseId={caseId} tab={tab} seizureCount={seizures.length} mappedCount={mappedCount} />
-      {canIn(ws, 'history.view') ? <ErrorBoundary title={CASE_FAULT()}><HistorySection workspaceId={ws.id} caseId={caseId} /></ErrorBoundary> : null}
       <div role="tabpanel" id={`case-panel-${tab}`} aria-labelledby={`case-tab-${tab}`}>
         <ErrorBoundary title={CASE_FAULT()} resetKey={tab}>
         {tab === 'overview' ? <CaseOverview caseDoc={caseDoc} meta={meta} seizures={seizures} writer={writer} readOnly={readOnly} summaryVersion={replica.versions.summary} activityVersion={replica.versions.meta + replica.versions.routes} workspaceId={ws.id} /> : null}
@@ -128,6 +127,8 @@ export function CaseScreen(props: { ws: WorkspaceSummary; caseId: string; tab: C
         {tab === 'valuation' ? <ValuationTab workspaceId={ws.id} caseId={caseId} caseDoc={caseDoc} seizures={seizures} writer={writer} readOnly={readOnly} /> : null}
         </ErrorBoundary>
       </div>
+      {/* The relay's change history belongs to the case as a whole: below the overview, never above another tab's panel. */}
+      {tab === 'overview' && canIn(ws, 'history.view') ? <ErrorBoundary title={CASE_FAULT()}><HistorySection workspaceId={ws.id} caseId={caseId} /></ErrorBoundary> : null}
       {form ? (
         <ErrorBoundary title={CASE_FAULT()} onDismiss={() => setForm(null)}>
         <SeizureFormDialog
