@@ -42,4 +42,7 @@ export const caseWorkMessages = {
   'ui.case.activity.no-match': 'No entry by this member about this record.',
   'ui.case.activity.member-agency': '{name} ({agency})',
   'ui.case.activity.show-more': 'Show {count, plural, one {# more entry} other {# more entries}}',
+  // ---- Link chart PNG ------------------------------------------------------------------------
+  'chart.png-saved': 'Link chart saved as PNG',
+  'chart.png-failed': 'The link chart could not be saved.',
 } as const;
