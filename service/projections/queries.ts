@@ -8,7 +8,7 @@
 import type { Db } from '../../node/store/sqlite';
 import type { CaseStatus, CrimeSector, DatePrecision, QuantityUnit, Tlp } from '../../shared/domain/codes';
 import { NestError } from '../../shared/errors';
-import type { CaseSummary, MapPoint, SearchHit } from '../../shared/rpc/cases';
+import { SEARCH_KINDS, type CaseSummary, type MapPoint, type SearchGroup, type SearchHit } from '../../shared/rpc/cases';
 import { ftsQuery } from './fts-query';
 
 interface CaseRow {
@@ -241,16 +241,34 @@ export class ProjectionQueries {
     });
   }
 
-  /** Full-text search over cases and seizures, best first, at most `limit` hits; [] for a text with no searchable word. */
+  /** Full-text search over cases, seizures and entities, best first (FTS5 bm25 rank), at most `limit` hits; [] for a text with no searchable word. */
   search(text: string, limit: number): SearchHit[] {
+    return this.searchRanked(text, limit).map((r) => r.hit);
+  }
+
+  /**
+   * The same search grouped by kind: at most `limitPerKind` hits of each kind, best first, the
+   * groups ordered by their best hit's rank (kinds without a hit left out).
+   */
+  searchGrouped(text: string, limitPerKind: number): SearchGroup[] {
+    const groups: (SearchGroup & { best: number })[] = [];
+    for (const kind of SEARCH_KINDS) {
+      const rows = this.searchRanked(text, limitPerKind, kind);
+      if (rows.length) groups.push({ kind, hits: rows.map((r) => r.hit), best: rows[0]!.rank });
+    }
+    return groups.sort((a, b) => a.best - b.best).map(({ kind, hits }) => ({ kind, hits }));
+  }
+
+  private searchRanked(text: string, limit: number, kind?: SearchHit['kind']): { hit: SearchHit; rank: number }[] {
     const q = ftsQuery(text);
     if (!q) return [];
     const rows = this.db
       .prepare(
-        `SELECT f.kind, f.case_id, f.record_id, f.title, snippet(search_fts, 4, char(2), char(3), '…', 12) AS snippet, COALESCE(c.number, '') AS case_number
-         FROM search_fts f LEFT JOIN cases c ON c.id = f.case_id WHERE search_fts MATCH ? ORDER BY rank LIMIT ?`,
+        `SELECT f.kind, f.case_id, f.record_id, f.title, highlight(search_fts, 3, char(2), char(3)) AS title_marked, snippet(search_fts, 4, char(2), char(3), '…', 12) AS snippet,
+           COALESCE(c.number, '') AS case_number, f.rank AS rank
+         FROM search_fts f LEFT JOIN cases c ON c.id = f.case_id WHERE search_fts MATCH ? ${kind ? 'AND f.kind = ?' : ''} ORDER BY f.rank LIMIT ?`,
       )
-      .all(q, limit) as { kind: 'case' | 'seizure'; case_id: string; record_id: string; title: string; snippet: string; case_number: string }[];
-    return rows.map((r): SearchHit => ({ kind: r.kind, caseId: r.case_id, caseNumber: r.case_number, recordId: r.record_id, title: r.title, snippet: r.snippet }));
+      .all(...(kind ? [q, kind, limit] : [q, limit])) as { kind: SearchHit['kind']; case_id: string; record_id: string; title: string; title_marked: string; snippet: string; case_number: string; rank: number }[];
+    return rows.map((r) => ({ rank: r.rank, hit: { kind: r.kind, caseId: r.case_id, caseNumber: r.case_number, recordId: r.record_id, title: r.title, titleMarked: r.title_marked, snippet: r.snippet } }));
   }
 }

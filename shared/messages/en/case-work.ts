@@ -42,6 +42,9 @@ export const caseWorkMessages = {
   'ui.case.activity.no-match': 'No entry by this member about this record.',
   'ui.case.activity.member-agency': '{name} ({agency})',
   'ui.case.activity.show-more': 'Show {count, plural, one {# more entry} other {# more entries}}',
+  // ---- Search box (grouped by kind) -------------------------------------------------------------
+  'ui.search.group': '{kind, select, case {Cases} seizure {Seizures} entity {People, companies and identifiers} other {Other}}',
+  'ui.search.kind': '{kind, select, case {Case} seizure {Seizure} entity {Entity} other {Record}}',
   // ---- Link chart PNG ------------------------------------------------------------------------
   'chart.png-saved': 'Link chart saved as PNG',
   'chart.png-failed': 'The link chart could not be saved.',
