@@ -87,6 +87,10 @@ export interface CaseListQuery {
   tag?: string | undefined;
   /** Free text, matched through the FTS index (cases with a matching case or seizure). */
   text?: string | undefined;
+  /** TLP marking (CLEAR, GREEN, AMBER, AMBER+STRICT, RED). */
+  tlp?: string | undefined;
+  /** A lead agency, matched case-insensitively as a whole name. */
+  agency?: string | undefined;
   /** A column key of {@link SORT_COLUMNS}; unknown keys sort by number. */
   sortBy: string;
   sortDir: 'asc' | 'desc';
@@ -190,6 +194,7 @@ export class ProjectionQueries {
       where.push('EXISTS (SELECT 1 FROM json_each(cases.tags) WHERE value = ?)');
       args.push(q.tag.toLowerCase());
     }
+    this.addListFilters(q, where, args);
     const fts = q.text ? ftsQuery(q.text) : null;
     if (fts) {
       where.push('id IN (SELECT case_id FROM search_fts WHERE search_fts MATCH ?)');
@@ -198,6 +203,19 @@ export class ProjectionQueries {
     const order = `${SORT_COLUMNS[q.sortBy] ?? 'number'} ${q.sortDir === 'asc' ? 'ASC' : 'DESC'}, number DESC`;
     const sql = `SELECT * FROM cases ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY ${order}`;
     return (this.db.prepare(sql).all(...args) as CaseRow[]).map(toCaseSummary);
+  }
+
+  /** The TLP and agency filters of the case list (issue 12), appended to `where`/`args`. */
+  private addListFilters(q: CaseListQuery, where: string[], args: unknown[]): void {
+    if (q.tlp) {
+      where.push('tlp = ?');
+      args.push(q.tlp);
+    }
+    if (q.agency) {
+      // The lead agency is a column; participating agencies are only in the case's FTS body, so the lead agency is what is matched.
+      where.push('lower(lead_agency) = lower(?)');
+      args.push(q.agency.trim());
+    }
   }
 
   /**

@@ -48,6 +48,10 @@ export const caseListQuerySchema = z.object({
   assignee: z.string().max(100).optional(),
   tag: z.string().max(40).optional(),
   text: z.string().max(200).optional(),
+  /** The case's TLP marking (case list filter, issue 12). */
+  tlp: z.enum(TLP_MARKINGS).optional(),
+  /** A lead or participating agency, matched case-insensitively as a whole name. */
+  agency: z.string().max(200).optional(),
   sortBy: z.enum(CASE_SORT_KEYS).default('number'),
   sortDir: z.enum(['asc', 'desc']).default('desc'),
 });
