@@ -3,11 +3,15 @@
  * against a baseline measured in the same run (figures and ratios, never a pass/fail timer in
  * the test suite). P1 doc load + W1 write rate (bench/p1-doc-load.ts); P2 relay vs stock
  * y-websocket server (bench/p2-relay.ts); P5 case pack export vs SHA-256 + ZIP of the same bytes
- * (bench/p5-pack.ts).
+ * (bench/p5-pack.ts); S1 search latency vs a raw FTS5 query (bench/s1-search.ts); L1 cross-case
+ * index build vs a raw SQL join (bench/l1-index.ts), both over 1,000 generated cases with 20,000
+ * entities (S1_CASES / S1_ENTITIES for a smaller check).
  */
 import { runP1 } from './p1-doc-load';
 import { runP2 } from './p2-relay';
 import { runP5 } from './p5-pack';
+import { runS1 } from './s1-search';
+import { runL1 } from './l1-index';
 
 async function main(): Promise<void> {
   console.log(`NEST Desk benchmarks — node ${process.version}, ${new Date().toISOString()}`);
@@ -15,6 +19,8 @@ async function main(): Promise<void> {
     ['P1', runP1],
     ['P2', runP2],
     ['P5', runP5],
+    ['S1', runS1],
+    ['L1', runL1],
   ] as const) {
     try {
       for (const line of await run()) console.log(line);

@@ -6,6 +6,7 @@
  * ({@link toCaseSummary}, {@link toProjectedSeizure}).
  */
 import type { Db } from '../../node/store/sqlite';
+import type Database from 'better-sqlite3';
 import type { CaseStatus, CrimeSector, DatePrecision, QuantityUnit, Tlp } from '../../shared/domain/codes';
 import { NestError } from '../../shared/errors';
 import { SEARCH_KINDS, type CaseSummary, type MapPoint, type SearchGroup, type SearchHit } from '../../shared/rpc/cases';
@@ -277,16 +278,18 @@ export class ProjectionQueries {
     return groups.sort((a, b) => a.best - b.best).map(({ kind, hits }) => ({ kind, hits }));
   }
 
+  /** The search statements, prepared once (compiling one per keystroke cost more than the query: bench S1). */
+  private searchStatements: { all: Database.Statement<unknown[]>; ofKind: Database.Statement<unknown[]> } | null = null;
+
   private searchRanked(text: string, limit: number, kind?: SearchHit['kind']): { hit: SearchHit; rank: number }[] {
     const q = ftsQuery(text);
     if (!q) return [];
-    const rows = this.db
-      .prepare(
-        `SELECT f.kind, f.case_id, f.record_id, f.title, highlight(search_fts, 3, char(2), char(3)) AS title_marked, snippet(search_fts, 4, char(2), char(3), '…', 12) AS snippet,
-           COALESCE(c.number, '') AS case_number, f.rank AS rank
-         FROM search_fts f LEFT JOIN cases c ON c.id = f.case_id WHERE search_fts MATCH ? ${kind ? 'AND f.kind = ?' : ''} ORDER BY f.rank LIMIT ?`,
-      )
-      .all(...(kind ? [q, kind, limit] : [q, limit])) as { kind: SearchHit['kind']; case_id: string; record_id: string; title: string; title_marked: string; snippet: string; case_number: string; rank: number }[];
+    const sql = (byKind: boolean): string =>
+      `SELECT f.kind, f.case_id, f.record_id, f.title, highlight(search_fts, 3, char(2), char(3)) AS title_marked, snippet(search_fts, 4, char(2), char(3), '…', 12) AS snippet,
+         COALESCE(c.number, '') AS case_number, f.rank AS rank
+       FROM search_fts f LEFT JOIN cases c ON c.id = f.case_id WHERE search_fts MATCH ? ${byKind ? 'AND f.kind = ?' : ''} ORDER BY f.rank LIMIT ?`;
+    const st = (this.searchStatements ??= { all: this.db.prepare(sql(false)), ofKind: this.db.prepare(sql(true)) });
+    const rows = (kind ? st.ofKind.all(q, kind, limit) : st.all.all(q, limit)) as { kind: SearchHit['kind']; case_id: string; record_id: string; title: string; title_marked: string; snippet: string; case_number: string; rank: number }[];
     return rows.map((r) => ({ rank: r.rank, hit: { kind: r.kind, caseId: r.case_id, caseNumber: r.case_number, recordId: r.record_id, title: r.title, titleMarked: r.title_marked, snippet: r.snippet } }));
   }
 }
