@@ -22,6 +22,8 @@ import { isServerSort, nextSort, sortLocally, SORT_KEYS } from './case-sort';
 import { isFiltered, listParams, NO_FILTERS, useCaseListState } from './case-list-state';
 import { useMemberNames } from '../case/case-selects';
 import { t } from '../../../shared/messages';
+import { TemplatesDialog } from '../templates/templates-dialog';
+import { useIdentity } from '../app/services';
 
 /** The case list screen. */
 export function CaseListScreen(props: { ws: WorkspaceSummary }): ReactNode {
@@ -30,6 +32,9 @@ export function CaseListScreen(props: { ws: WorkspaceSummary }): ReactNode {
   const { sort } = state;
   const filters = useDeferredValue(state.filters);
   const [creating, setCreating] = useState(false);
+  const [managing, setManaging] = useState(false);
+  const identity = useIdentity();
+  const mayEditTemplates = useCan(ws)('workspace.settings');
   const members = useMembers(ws.id);
   const memberNames = useMemberNames(ws.id);
   const mayWrite = useCan(ws)('case.create');
@@ -66,6 +71,11 @@ export function CaseListScreen(props: { ws: WorkspaceSummary }): ReactNode {
           </p>
         </div>
         <div className="page-actions">
+          {mayEditTemplates ? (
+            <button type="button" className="btn" onClick={() => setManaging(true)}>
+              <Icon name="file" /> {t('ui.templates.manage')}
+            </button>
+          ) : null}
           {mayWrite ? (
             <button type="button" className="btn btn-primary" onClick={() => setCreating(true)}>
               <Icon name="plus" /> {t('ui.cases.new-case')}
@@ -107,6 +117,7 @@ export function CaseListScreen(props: { ws: WorkspaceSummary }): ReactNode {
         </div>
       )}
 
+      {managing ? <TemplatesDialog workspaceId={ws.id} writer={{ memberId: identity.memberId }} onClose={() => setManaging(false)} /> : null}
       {creating ? <NewCaseDialog ws={ws} onClose={() => setCreating(false)} onCreated={(c) => navigate({ name: 'case', ws: ws.id, caseId: c.id, tab: 'seizures' })} /> : null}
     </div>
   );
