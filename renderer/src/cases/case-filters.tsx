@@ -61,7 +61,7 @@ export function CaseFilters(props: CaseFiltersProps): ReactNode {
         <option value="">{t('ui.cases.all-tlp')}</option>
         {TLP_MARKINGS.map((m) => (
           <option key={m} value={m}>
-            TLP:{m}
+            {t('ui.cases.tlp-option', { marking: m })}
           </option>
         ))}
       </select>

@@ -47,6 +47,7 @@ export const caseWorkMessages = {
   'ui.cases.all-severities': 'Any severity',
   'ui.cases.filter-tlp': 'Filter by TLP marking',
   'ui.cases.all-tlp': 'Any TLP',
+  'ui.cases.tlp-option': 'TLP:{marking}',
   'ui.cases.filter-assignee': 'Filter by assignee',
   'ui.cases.all-assignees': 'Anyone',
   'ui.cases.filter-tag': 'Filter by tag',
