@@ -4,12 +4,17 @@
  * the test suite). P1 doc load + W1 write rate (bench/p1-doc-load.ts); P2 relay vs stock
  * y-websocket server (bench/p2-relay.ts); P5 case pack export vs SHA-256 + ZIP of the same bytes
  * (bench/p5-pack.ts); P7 one relay on PostgreSQL + Redis vs one on SQLite, and three processes
- * (bench/p7-cluster.ts).
+ * (bench/p7-cluster.ts);
+ * S1 search latency vs a raw FTS5 query (bench/s1-search.ts); L1 cross-case
+ * index build vs a raw SQL join (bench/l1-index.ts), both over 1,000 generated cases with 20,000
+ * entities (S1_CASES / S1_ENTITIES for a smaller check).
  */
 import { runP1 } from './p1-doc-load';
 import { runP2 } from './p2-relay';
 import { runP5 } from './p5-pack';
 import { runP7 } from './p7-cluster';
+import { runS1 } from './s1-search';
+import { runL1 } from './l1-index';
 
 async function main(): Promise<void> {
   const only = process.argv.slice(2).map((a) => a.toUpperCase());
@@ -19,6 +24,8 @@ async function main(): Promise<void> {
     ['P2', runP2],
     ['P5', runP5],
     ['P7', runP7],
+    ['S1', runS1],
+    ['L1', runL1],
   ] as const) {
     // `npm run bench -- P7` runs only the benchmarks named.
     if (only.length && !only.includes(id)) continue;

@@ -21,6 +21,7 @@ import { APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './main/app-prot
 import { DataServiceSupervisor } from './main/data-service-supervisor';
 import { loadDataKey, unlockMessage } from './main/data-key';
 import { registerIpc } from './main/ipc-handlers';
+import { registerSavePng } from './main/save-png-ipc';
 import { menuTemplate } from './main/menu';
 import { sqlcipherBindingPath, sqliteBindingPath } from './main/native-binding';
 import { guardWebContents, hardenSession } from './main/web-guards';
@@ -146,24 +147,26 @@ function run(): void {
     hardenSession(session.defaultSession, (ev) => logger.warn(ev, 'blocked by session guards'));
     protocol.handle(APP_SCHEME, createAppProtocolHandler(rendererDir, (info) => logger.warn(info, 'app:// request refused')));
 
+    const showSaveDialog = async (webContentsId: number, suggestedName: string): Promise<string | null> => {
+      const ext = path.extname(suggestedName).slice(1).toLowerCase();
+      const options: Electron.SaveDialogOptions = {
+        defaultPath: path.join(app.getPath('documents'), suggestedName),
+        properties: ['createDirectory', 'showOverwriteConfirmation'],
+        filters: ext ? [{ name: `${ext.toUpperCase()} file`, extensions: [ext] }, { name: 'All files', extensions: ['*'] }] : [],
+      };
+      const owner = windows.get(webContentsId);
+      const r = owner && !owner.isDestroyed() ? await dialog.showSaveDialog(owner, options) : await dialog.showSaveDialog(options);
+      return r.canceled || !r.filePath ? null : r.filePath;
+    };
     registerIpc<MessagePortMain>({
       ipcMain,
       ourWebContentsIds: windows,
       createChannel: () => new MessageChannelMain(),
       connectDataService: (port) => supervisor.connect(port),
-      showSaveDialog: async (webContentsId, suggestedName) => {
-        const ext = path.extname(suggestedName).slice(1).toLowerCase();
-        const options: Electron.SaveDialogOptions = {
-          defaultPath: path.join(app.getPath('documents'), suggestedName),
-          properties: ['createDirectory', 'showOverwriteConfirmation'],
-          filters: ext ? [{ name: `${ext.toUpperCase()} file`, extensions: [ext] }, { name: 'All files', extensions: ['*'] }] : [],
-        };
-        const owner = windows.get(webContentsId);
-        const r = owner && !owner.isDestroyed() ? await dialog.showSaveDialog(owner, options) : await dialog.showSaveDialog(options);
-        return r.canceled || !r.filePath ? null : r.filePath;
-      },
+      showSaveDialog,
       logger: logger.child({ part: 'ipc' }),
     });
+    registerSavePng({ ipcMain, ourWebContentsIds: windows, showSaveDialog, logger: logger.child({ part: 'ipc' }) });
 
     Menu.setApplicationMenu(
       Menu.buildFromTemplate(

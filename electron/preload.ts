@@ -19,6 +19,9 @@ const api: DesktopApi = {
   saveFile(suggestedName: string, content: string): Promise<string | null> {
     return ipcRenderer.invoke(IPC.saveFile, suggestedName, content) as Promise<string | null>;
   },
+  savePng(suggestedName: string, png: Uint8Array): Promise<string | null> {
+    return ipcRenderer.invoke(IPC.savePng, suggestedName, png) as Promise<string | null>;
+  },
 };
 
 contextBridge.exposeInMainWorld('nestDesk', api);

@@ -17,6 +17,8 @@ export const IPC = {
   requestDataPort: 'nest:request-data-port',
   dataPort: 'nest:data-port',
   saveFile: 'nest:save-file',
+  /** renderer → main (invoke): (suggestedName, png bytes) → saved path or null. */
+  savePng: 'nest:save-png',
   /** main → renderer, no payload: the data service was restarted; request a new port. */
   dataServiceRestarted: 'nest:data-service-restarted',
 } as const;
@@ -40,4 +42,9 @@ export interface DesktopApi {
    * Resolves to the saved path, or null when cancelled.
    */
   saveFile(suggestedName: string, content: string): Promise<string | null>;
+  /**
+   * Shows a native "Save as" dialog and writes `png` (the bytes of a PNG image, at most 50 MiB;
+   * the name must end in .png) to the chosen file. Resolves to the saved path, or null when cancelled.
+   */
+  savePng(suggestedName: string, png: Uint8Array): Promise<string | null>;
 }

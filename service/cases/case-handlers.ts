@@ -41,4 +41,13 @@ export const caseHandlers: HandlerMap<keyof typeof casesRpc> = {
     const readable = readableCases(workspaces.get(p.workspaceId));
     return projections.of(p.workspaceId).search(p.text, p.limit).filter((hit) => readable(hit.caseId));
   },
+
+  'search.grouped': (p, { projections, workspaces }) => {
+    const readable = readableCases(workspaces.get(p.workspaceId));
+    return projections
+      .of(p.workspaceId)
+      .searchGrouped(p.text, p.limitPerKind)
+      .map((g) => ({ kind: g.kind, hits: g.hits.filter((hit) => readable(hit.caseId)) }))
+      .filter((g) => g.hits.length);
+  },
 };

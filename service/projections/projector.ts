@@ -16,6 +16,7 @@ import { CaseTasks } from '../../shared/docs/case-tasks';
 import type { Seizure } from '../../shared/domain/seizure';
 import type { SqliteDocLog } from '../../node/store/sqlite-doc-log';
 import { IdentifierIndexWriter } from './identifier-index';
+import { EntitySearchWriter } from './entity-search';
 
 /** Writes projections for one workspace database. */
 export class Projector {
@@ -24,11 +25,14 @@ export class Projector {
   private readonly s;
   /** The cross-case identifier index, rewritten per case with the case row. */
   private readonly identifiers: IdentifierIndexWriter;
+  /** The case's entities in the FTS index (entity-search.ts), rewritten per case with the case row. */
+  private readonly entitySearch: EntitySearchWriter;
 
   constructor(db: Db, workspaceId: string) {
     this.db = db;
     this.workspaceId = workspaceId;
     this.identifiers = new IdentifierIndexWriter(db);
+    this.entitySearch = new EntitySearchWriter(db);
     this.s = {
       upsertCase: db.prepare(
         `INSERT INTO cases (id, doc_name, number, title, status, sector, tlp, lead_agency, jurisdictions, opened_on, summary, seizure_count, mapped_count, route_count, updated_at, updated_by,
@@ -66,6 +70,7 @@ export class Projector {
     const run = this.db.transaction(() => {
       this.writeCase(caseId, doc);
       this.identifiers.writeCase(caseId, doc);
+      this.entitySearch.writeCase(caseId, doc);
       for (const id of change.seizureIds) this.writeSeizure(caseId, id, doc.getSeizure(id));
       if (change.seizureIds.size) this.s.counts.run({ id: caseId });
     });
@@ -77,6 +82,7 @@ export class Projector {
     const run = this.db.transaction(() => {
       this.writeCase(caseId, doc);
       this.identifiers.writeCase(caseId, doc);
+      this.entitySearch.writeCase(caseId, doc);
       const live = new Set<string>();
       for (const s of doc.listSeizures()) {
         live.add(s.id);

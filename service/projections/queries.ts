@@ -6,9 +6,10 @@
  * ({@link toCaseSummary}, {@link toProjectedSeizure}).
  */
 import type { Db } from '../../node/store/sqlite';
+import type Database from 'better-sqlite3';
 import type { CaseStatus, CrimeSector, DatePrecision, QuantityUnit, Tlp } from '../../shared/domain/codes';
 import { NestError } from '../../shared/errors';
-import type { CaseSummary, MapPoint, SearchHit } from '../../shared/rpc/cases';
+import { SEARCH_KINDS, type CaseSummary, type MapPoint, type SearchGroup, type SearchHit } from '../../shared/rpc/cases';
 import { ftsQuery } from './fts-query';
 
 interface CaseRow {
@@ -87,6 +88,10 @@ export interface CaseListQuery {
   tag?: string | undefined;
   /** Free text, matched through the FTS index (cases with a matching case or seizure). */
   text?: string | undefined;
+  /** TLP marking (CLEAR, GREEN, AMBER, AMBER+STRICT, RED). */
+  tlp?: string | undefined;
+  /** A lead agency, matched case-insensitively as a whole name. */
+  agency?: string | undefined;
   /** A column key of {@link SORT_COLUMNS}; unknown keys sort by number. */
   sortBy: string;
   sortDir: 'asc' | 'desc';
@@ -190,6 +195,7 @@ export class ProjectionQueries {
       where.push('EXISTS (SELECT 1 FROM json_each(cases.tags) WHERE value = ?)');
       args.push(q.tag.toLowerCase());
     }
+    this.addListFilters(q, where, args);
     const fts = q.text ? ftsQuery(q.text) : null;
     if (fts) {
       where.push('id IN (SELECT case_id FROM search_fts WHERE search_fts MATCH ?)');
@@ -198,6 +204,19 @@ export class ProjectionQueries {
     const order = `${SORT_COLUMNS[q.sortBy] ?? 'number'} ${q.sortDir === 'asc' ? 'ASC' : 'DESC'}, number DESC`;
     const sql = `SELECT * FROM cases ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY ${order}`;
     return (this.db.prepare(sql).all(...args) as CaseRow[]).map(toCaseSummary);
+  }
+
+  /** The TLP and agency filters of the case list (issue 12), appended to `where`/`args`. */
+  private addListFilters(q: CaseListQuery, where: string[], args: unknown[]): void {
+    if (q.tlp) {
+      where.push('tlp = ?');
+      args.push(q.tlp);
+    }
+    if (q.agency) {
+      // The lead agency is a column; participating agencies are only in the case's FTS body, so the lead agency is what is matched.
+      where.push('lower(lead_agency) = lower(?)');
+      args.push(q.agency.trim());
+    }
   }
 
   /**
@@ -241,16 +260,36 @@ export class ProjectionQueries {
     });
   }
 
-  /** Full-text search over cases and seizures, best first, at most `limit` hits; [] for a text with no searchable word. */
+  /** Full-text search over cases, seizures and entities, best first (FTS5 bm25 rank), at most `limit` hits; [] for a text with no searchable word. */
   search(text: string, limit: number): SearchHit[] {
+    return this.searchRanked(text, limit).map((r) => r.hit);
+  }
+
+  /**
+   * The same search grouped by kind: at most `limitPerKind` hits of each kind, best first, the
+   * groups ordered by their best hit's rank (kinds without a hit left out).
+   */
+  searchGrouped(text: string, limitPerKind: number): SearchGroup[] {
+    const groups: (SearchGroup & { best: number })[] = [];
+    for (const kind of SEARCH_KINDS) {
+      const rows = this.searchRanked(text, limitPerKind, kind);
+      if (rows.length) groups.push({ kind, hits: rows.map((r) => r.hit), best: rows[0]!.rank });
+    }
+    return groups.sort((a, b) => a.best - b.best).map(({ kind, hits }) => ({ kind, hits }));
+  }
+
+  /** The search statements, prepared once (compiling one per keystroke cost more than the query: bench S1). */
+  private searchStatements: { all: Database.Statement<unknown[]>; ofKind: Database.Statement<unknown[]> } | null = null;
+
+  private searchRanked(text: string, limit: number, kind?: SearchHit['kind']): { hit: SearchHit; rank: number }[] {
     const q = ftsQuery(text);
     if (!q) return [];
-    const rows = this.db
-      .prepare(
-        `SELECT f.kind, f.case_id, f.record_id, f.title, snippet(search_fts, 4, char(2), char(3), '…', 12) AS snippet, COALESCE(c.number, '') AS case_number
-         FROM search_fts f LEFT JOIN cases c ON c.id = f.case_id WHERE search_fts MATCH ? ORDER BY rank LIMIT ?`,
-      )
-      .all(q, limit) as { kind: 'case' | 'seizure'; case_id: string; record_id: string; title: string; snippet: string; case_number: string }[];
-    return rows.map((r): SearchHit => ({ kind: r.kind, caseId: r.case_id, caseNumber: r.case_number, recordId: r.record_id, title: r.title, snippet: r.snippet }));
+    const sql = (byKind: boolean): string =>
+      `SELECT f.kind, f.case_id, f.record_id, f.title, highlight(search_fts, 3, char(2), char(3)) AS title_marked, snippet(search_fts, 4, char(2), char(3), '…', 12) AS snippet,
+         COALESCE(c.number, '') AS case_number, f.rank AS rank
+       FROM search_fts f LEFT JOIN cases c ON c.id = f.case_id WHERE search_fts MATCH ? ${byKind ? 'AND f.kind = ?' : ''} ORDER BY f.rank LIMIT ?`;
+    const st = (this.searchStatements ??= { all: this.db.prepare(sql(false)), ofKind: this.db.prepare(sql(true)) });
+    const rows = (kind ? st.ofKind.all(q, kind, limit) : st.all.all(q, limit)) as { kind: SearchHit['kind']; case_id: string; record_id: string; title: string; title_marked: string; snippet: string; case_number: string; rank: number }[];
+    return rows.map((r) => ({ rank: r.rank, hit: { kind: r.kind, caseId: r.case_id, caseNumber: r.case_number, recordId: r.record_id, title: r.title, titleMarked: r.title_marked, snippet: r.snippet } }));
   }
 }

@@ -11,14 +11,14 @@
  * - `audit`    Y.Array of {@link AuditEntry}, append-only: who did what, when, with old → new
  *              values (case-audit.ts).
  *
- * Seizures, routes and imports live in case-seizures.ts, case-routes.ts and case-import.ts; this
+ * Seizures, routes and imports live in case-seizures.ts, case-routes.ts and case-import.ts; the raw
+ * parts and the entity, link and chart-layout methods in case-doc-graph.ts (its base class); this
  * class is their one public face. Every write validates with zod first (nothing is written when a
  * field is bad), stamps `updatedBy`/`updatedAt`, appends an audit entry and runs in one
  * transaction whose origin is a {@link WriteOrigin} naming the member.
  */
 import * as Y from 'yjs';
-import { CASE_DOC_ROOTS } from './root-types';
-import { DocView } from './doc-view';
+import { CaseDocGraph } from './case-doc-graph';
 import { caseFieldsSchema, caseMetaSchema, requireConsistentCase, newCaseFields, type CaseFields, type CaseFieldsInput, type CaseMeta } from '../domain/case';
 import type { Seizure, SeizureField, SeizureFields } from '../domain/seizure';
 import type { Route, RouteFields } from '../domain/route';
@@ -29,9 +29,6 @@ import * as seizureOps from './case-seizures';
 import * as routeOps from './case-routes';
 import { importRecords, type ImportItems } from './case-import';
 import * as bulkOps from './case-seizures-bulk';
-import * as entityOps from './case-entities';
-import * as linkOps from './case-links';
-import { readChartLayout, saveChartLayout, type ChartPosition } from './case-chart-layout';
 import { changeOf, observeInserts, type CaseDocChange } from './case-changes';
 import { t } from '../messages/format';
 
@@ -64,36 +61,10 @@ const META_DEFAULTS: CaseMeta = {
 const metaFieldSchemas = caseMetaSchema.shape;
 
 /** Typed view over one case's Y.Doc. Cheap to construct; holds no state of its own. */
-export class CaseDoc extends DocView {
+export class CaseDoc extends CaseDocGraph {
   constructor(doc: Y.Doc) {
-    super(doc, CASE_DOC_ROOTS);
+    super(doc);
   }
-
-  private get metaMap(): Y.Map<unknown> {
-    return this.doc.getMap('meta');
-  }
-  private get seizureMap(): Y.Map<Y.Map<unknown>> {
-    return this.doc.getMap('seizures');
-  }
-  private get summaryText(): Y.Text {
-    return this.doc.getText('summary');
-  }
-  private get auditLog(): Y.Array<AuditEntry> {
-    return this.doc.getArray('audit');
-  }
-  private get routeMap(): Y.Map<Y.Map<unknown>> {
-    return this.doc.getMap('routes');
-  }
-  /** The raw parts the seizure and route helpers (case-seizures.ts, case-routes.ts) work on. */
-  private get parts(): seizureOps.CaseParts {
-    return { meta: this.metaMap, seizures: this.seizureMap, routes: this.routeMap, audit: this.auditLog };
-  }
-  /** The parts the entity and link helpers (case-entities.ts, case-links.ts) work on. */
-  private get graphParts(): linkOps.LinkParts {
-    return { meta: this.metaMap, seizures: this.seizureMap, entities: this.doc.getMap('entities'), links: this.doc.getMap('links'), audit: this.auditLog };
-  }
-  /** This view's transaction runner, for the helpers. */
-  private readonly tx: seizureOps.Tx = (w, fn) => this.write(w, fn);
 
   /** True once the case has been initialised (its meta carries an id). */
   isInitialised(): boolean {
@@ -305,29 +276,6 @@ export class CaseDoc extends DocView {
   deleteRoute(id: string, w: Writer): void {
     routeOps.deleteRoute(this.parts, this.tx, id, w);
   }
-
-  /** Live entities (case-entities.ts listEntities). */
-  listEntities = (): entityOps.Entity[] => entityOps.listEntities(this.graphParts);
-  /** One live entity, or null (`withDeleted`: also a deleted one). */
-  getEntity = (id: string, withDeleted = false): entityOps.Entity | null => entityOps.readEntity(this.graphParts, id, withDeleted);
-  /** Adds an entity; @throws NestError('validation') (case-entities.ts addEntity). */
-  addEntity = (id: string, fields: unknown, w: Writer): void => entityOps.addEntity(this.graphParts, this.tx, id, fields, w);
-  /** Updates an entity, returns changed fields; @throws as case-entities.ts updateEntity. `action` "entity.restore" for a restored value. */
-  updateEntity = (id: string, patch: Record<string, unknown>, w: Writer, action?: string): string[] => entityOps.updateEntity(this.graphParts, this.tx, id, { ...patch }, w, action);
-  /** Deletes an entity (mark); @throws NestError('not-found'). */
-  deleteEntity = (id: string, w: Writer): void => entityOps.deleteEntity(this.graphParts, this.tx, id, w);
-  /** Live links whose ends are live (case-links.ts listLinks). */
-  listLinks = (): linkOps.Link[] => linkOps.listLinks(this.graphParts);
-  /** Adds a link; @throws NestError('validation') (case-links.ts addLink). */
-  addLink = (id: string, fields: unknown, w: Writer): void => linkOps.addLink(this.graphParts, this.tx, id, fields, w);
-  /** Updates a link, returns changed fields; @throws as case-links.ts updateLink. */
-  updateLink = (id: string, patch: Record<string, unknown>, w: Writer): string[] => linkOps.updateLink(this.graphParts, this.tx, id, patch, w);
-  /** Deletes a link (mark); @throws NestError('not-found'). */
-  deleteLink = (id: string, w: Writer): void => linkOps.deleteLink(this.graphParts, this.tx, id, w);
-  /** Link chart node positions by node id (case-chart-layout.ts). */
-  readChartLayout = (): Record<string, ChartPosition> => readChartLayout(this.doc.getMap('chartLayout'));
-  /** Stores changed link chart positions; returns how many were written. */
-  saveChartLayout = (positions: Record<string, ChartPosition>, w: Writer): number => saveChartLayout(this.doc.getMap('chartLayout'), this.tx, positions, w);
 
   /**
    * The audit log, oldest first. Entries that do not have the audit shape (written by a buggy or

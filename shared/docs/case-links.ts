@@ -59,10 +59,10 @@ export function listLinks(p: LinkParts): Link[] {
   return out.sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
 }
 
-/** One live link, or null. */
-export function readLink(p: LinkParts, id: string): Link | null {
+/** One live link, or null (`withDeleted`: also a deleted one, which the history still names). */
+export function readLink(p: LinkParts, id: string, withDeleted = false): Link | null {
   const rec = p.links.get(id);
-  if (!(rec instanceof Y.Map) || rec.get('deleted') === true) return null;
+  if (!(rec instanceof Y.Map) || (!withDeleted && rec.get('deleted') === true)) return null;
   return toLink(p, id, rec);
 }
 

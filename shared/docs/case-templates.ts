@@ -103,6 +103,16 @@ export class CaseTemplates extends DocView {
     });
   }
 
+  /** Calls `fn` after every transaction that changed a template (local or remote). Returns the unsubscribe function. */
+  observe(fn: (origin: unknown) => void): () => void {
+    const maps = [this.doc.getMap('caseTemplateFields'), this.doc.getMap('caseTemplatesLegacy')];
+    const onDeep = (_e: unknown, tr: Y.Transaction): void => fn(tr.origin);
+    for (const m of maps) m.observeDeep(onDeep);
+    return () => {
+      for (const m of maps) m.unobserveDeep(onDeep);
+    };
+  }
+
   private requireFreeName(name: string, id: string): void {
     const taken = this.list().some((x) => x.id !== id && x.name.toLowerCase() === name.toLowerCase());
     if (taken) throw new NestError('validation', { id: 'record.template-name-taken', values: { name } }, [{ field: 'name', message: t('record.template-name-taken', { name }) }]);

@@ -48,6 +48,10 @@ export const caseListQuerySchema = z.object({
   assignee: z.string().max(100).optional(),
   tag: z.string().max(40).optional(),
   text: z.string().max(200).optional(),
+  /** The case's TLP marking (case list filter, issue 12). */
+  tlp: z.enum(TLP_MARKINGS).optional(),
+  /** A lead or participating agency, matched case-insensitively as a whole name. */
+  agency: z.string().max(200).optional(),
   sortBy: z.enum(CASE_SORT_KEYS).default('number'),
   sortDir: z.enum(['asc', 'desc']).default('desc'),
 });
@@ -74,18 +78,28 @@ export const mapPointSchema = z.object({
 /** One mapped seizure. */
 export type MapPoint = z.infer<typeof mapPointSchema>;
 
+/** What a search hit is: a case, a seizure, or an entity of a case (issue 12: names, aliases, identifiers, links' sources). */
+export const SEARCH_KINDS = ['case', 'seizure', 'entity'] as const;
+
 /** One full-text search hit. `snippet` marks matches with the characters of snippet-marks.ts. */
 export const searchHitSchema = z.object({
-  kind: z.enum(['case', 'seizure']),
+  kind: z.enum(SEARCH_KINDS),
   caseId: z.string(),
   /** The case's number, e.g. NEST-2026-0001. */
   caseNumber: z.string(),
   recordId: z.string(),
   title: z.string(),
+  /** `title` with its matches marked like `snippet` (an entity found by its name shows which words matched). */
+  titleMarked: z.string(),
   snippet: z.string(),
 });
 /** One search hit. */
 export type SearchHit = z.infer<typeof searchHitSchema>;
+
+/** Search hits of one kind, best first; groups ordered by their best hit. */
+export const searchGroupSchema = z.object({ kind: z.enum(SEARCH_KINDS), hits: z.array(searchHitSchema) });
+/** Search hits of one kind. */
+export type SearchGroup = z.infer<typeof searchGroupSchema>;
 
 export const casesRpc = {
   'cases.list': method(caseListQuerySchema, z.array(caseSummarySchema), 'Cases of a workspace, filtered and sorted.', 'workspace.read'),
@@ -106,6 +120,12 @@ export const casesRpc = {
     z.object({ workspaceId, text: z.string().min(1).max(200), limit: z.number().int().min(1).max(200).default(50) }),
     z.array(searchHitSchema),
     'Full-text search over case titles, summaries and seizures.',
+    'workspace.read',
+  ),
+  'search.grouped': method(
+    z.object({ workspaceId, text: z.string().min(1).max(200), limitPerKind: z.number().int().min(1).max(50).default(5) }),
+    z.array(searchGroupSchema),
+    'Full-text search grouped by kind (cases, seizures, entities), each group ranked, groups ordered by their best hit.',
     'workspace.read',
   ),
 } as const;

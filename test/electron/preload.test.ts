@@ -63,7 +63,7 @@ describe('the built preload', () => {
     const p = loadPreload();
     expect(p.exposed.map((e) => e.key)).toEqual(['nestDesk']);
     const api = p.exposed[0]!.api as DesktopApi;
-    const keys: (keyof DesktopApi)[] = ['kind', 'platform', 'requestDataPort', 'saveFile'];
+    const keys: (keyof DesktopApi)[] = ['kind', 'platform', 'requestDataPort', 'saveFile', 'savePng'];
     expect(Object.keys(api).sort()).toEqual([...keys].sort());
     expect(api.kind).toBe('electron');
     expect(api.platform).toBe('linux');
@@ -84,6 +84,14 @@ describe('the built preload', () => {
     const api = p.exposed[0]!.api as DesktopApi;
     await expect(api.saveFile('export.csv', 'a,b\n')).resolves.toBe('/home/me/export.csv');
     expect(p.invoked).toEqual([[IPC.saveFile, 'export.csv', 'a,b\n']]);
+  });
+
+  it('savePng invokes its channel with (name, bytes) and returns main’s answer', async () => {
+    const p = loadPreload();
+    const api = p.exposed[0]!.api as DesktopApi;
+    const png = Uint8Array.of(0x89, 0x50, 0x4e, 0x47);
+    await api.savePng('chart.png', png);
+    expect(p.invoked).toEqual([[IPC.savePng, 'chart.png', png]]);
   });
 
   it('listens to exactly the two main → page channels', () => {

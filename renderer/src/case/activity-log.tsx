@@ -1,6 +1,7 @@
 /**
  * The latest entries of a case's append-only audit log, in sentences: who did what to which
- * record, with old and new values (activity-sentence.ts). It reads each entry through
+ * record, with old and new values (activity-sentence.ts, activity-records.ts), filterable by
+ * member and by record, the member named with their agency ("A. Mwangi (KWS)"). It reads each entry through
  * {@link toAuditLine}, which never throws on an entry of a foreign shape, and refreshes whenever
  * an entry is added here or arrives from a colleague (valuation entries included, which change
  * no other part the case screen watches).
@@ -14,15 +15,25 @@ import { formatDateTime, formatRelative } from '../format/dates';
 import { memberColor } from '../domain/member-color';
 import { Avatar } from '../ui/avatar';
 import { activitySentence, toAuditLine, type ActivityContext, type AuditLine } from './activity-sentence';
+import { recordKindOf, recordLabel } from './activity-records';
+import { CaseTasks } from '../../../shared/docs/case-tasks';
+import { CaseEvents } from '../../../shared/docs/case-events';
+import { entityLabel } from '../../../shared/docs/case-entities';
 
 export { toAuditLine, type AuditLine } from './activity-sentence';
 
-/** Entries shown, newest first. */
+/** Entries shown at first, newest first; "Show more" adds as many again. */
 const SHOWN = 10;
 
 /** How the activity log names a case's records: from its doc, deleted records included. */
 export function caseActivityContext(caseDoc: CaseDoc): ActivityContext {
   const valuations = new CaseValuations(caseDoc.doc);
+  const tasks = new CaseTasks(caseDoc.doc);
+  const events = new CaseEvents(caseDoc.doc);
+  const entity = (id: string): { kind: string; name: string } | null => {
+    const e = caseDoc.getEntity(id, true);
+    return e ? { kind: e.kind, name: entityLabel(e) } : null;
+  };
   return {
     seizure: (id) => {
       const s = caseDoc.getSeizureEvenDeleted(id);
@@ -30,36 +41,79 @@ export function caseActivityContext(caseDoc: CaseDoc): ActivityContext {
     },
     route: (id) => caseDoc.routeName(id),
     valuationSeizure: (id) => valuations.seizureOfValuation(id),
+    task: (id) => tasks.get(id, true)?.title ?? null,
+    event: (id) => events.get(id, true)?.text ?? null,
+    entity,
+    link: (id) => {
+      const l = caseDoc.getLink(id, true);
+      if (!l) return null;
+      const to = entity(l.to)?.name ?? caseDoc.getSeizureEvenDeleted(l.to)?.commodity ?? '';
+      return { from: entity(l.from)?.name ?? '', to, relationship: l.relationship };
+    },
   };
 }
 
-/** The activity card. `version` changes when the case changed (the card also follows the audit log itself). */
+/** The key an entry is filtered by in the record filter: 'case' for the case itself, else the record id ('' when the entry names none). */
+function recordKey(e: AuditLine): string {
+  return recordKindOf(e.action) === 'case' ? 'case' : (e.target ?? '');
+}
+
+/** The activity card, filterable by member and record. `version` changes when the case changed (the card also follows the audit log itself). */
 export function ActivityLog(props: { caseDoc: CaseDoc; version: number; workspaceId: string }): ReactNode {
   const members = useMembers(props.workspaceId);
   const { caseDoc, version } = props;
   const [auditVersion, setAuditVersion] = useState(0);
+  const [member, setMember] = useState('');
+  const [record, setRecord] = useState('');
+  const [limit, setLimit] = useState(SHOWN);
   useEffect(() => caseDoc.observeAudit(() => setAuditVersion((v) => v + 1)), [caseDoc]);
-  const entries = useMemo(() => {
+  const all = useMemo(() => {
     const lines: AuditLine[] = [];
     for (const raw of caseDoc.readAudit() as unknown[]) {
       const line = toAuditLine(raw);
       if (line) lines.push(line);
     }
     const ctx = caseActivityContext(caseDoc);
-    return lines
-      .slice(-SHOWN)
-      .reverse()
-      .map((line) => ({ line, sentence: activitySentence(line, ctx) }));
+    return lines.reverse().map((line) => ({ line, sentence: activitySentence(line, ctx), key: recordKey(line), label: recordLabel(line, ctx) }));
   }, [caseDoc, version, auditVersion]);
+  const memberName = (id: string): string => {
+    const m = id ? members.get(id) : undefined;
+    if (!m) return t('ui.case.activity.someone');
+    return m.agency ? t('ui.case.activity.member-agency', { name: m.name, agency: m.agency }) : m.name;
+  };
+  const memberOptions = [...new Set(all.map((x) => x.line.by).filter(Boolean))].map((id) => ({ id, name: memberName(id) })).sort((a, b) => a.name.localeCompare(b.name));
+  const recordOptions = [...new Map(all.filter((x) => x.key).map((x) => [x.key, x.label])).entries()].sort((a, b) => a[1].localeCompare(b[1]));
+  const matching = all.filter((x) => (!member || x.line.by === member) && (!record || x.key === record));
+  const entries = matching.slice(0, limit);
   return (
     <section className="card" aria-labelledby="activity-title">
       <div className="card-header">
         <h2 id="activity-title">{t('ui.case.activity.title')}</h2>
+        {all.length ? (
+          <div className="activity-filters">
+            <select className="select select-sm" aria-label={t('ui.case.activity.filter-member')} value={member} onChange={(e) => setMember(e.target.value)}>
+              <option value="">{t('ui.case.activity.all-members')}</option>
+              {memberOptions.map((m) => (
+                <option key={m.id} value={m.id}>
+                  {m.name}
+                </option>
+              ))}
+            </select>
+            <select className="select select-sm" aria-label={t('ui.case.activity.filter-record')} value={record} onChange={(e) => setRecord(e.target.value)}>
+              <option value="">{t('ui.case.activity.all-records')}</option>
+              {recordOptions.map(([key, label]) => (
+                <option key={key} value={key}>
+                  {label}
+                </option>
+              ))}
+            </select>
+          </div>
+        ) : null}
       </div>
       {entries.length ? (
         <ol className="activity" data-testid="activity-log">
           {entries.map(({ line: e, sentence }, i) => {
-            const name = (e.by ? members.get(e.by)?.name : undefined) ?? t('ui.case.activity.someone');
+            const name = memberName(e.by);
             return (
               <li key={`${e.at}-${i}`}>
                 <Avatar name={name} color={memberColor(e.by)} small />
@@ -76,8 +130,15 @@ export function ActivityLog(props: { caseDoc: CaseDoc; version: number; workspac
           })}
         </ol>
       ) : (
-        <p className="card-body muted">{t('ui.case.activity.empty')}</p>
+        <p className="card-body muted">{all.length ? t('ui.case.activity.no-match') : t('ui.case.activity.empty')}</p>
       )}
+      {matching.length > entries.length ? (
+        <div className="card-footer">
+          <button type="button" className="btn btn-sm" onClick={() => setLimit((n) => n + SHOWN)}>
+            {t('ui.case.activity.show-more', { count: Math.min(SHOWN, matching.length - entries.length) })}
+          </button>
+        </div>
+      ) : null}
     </section>
   );
 }

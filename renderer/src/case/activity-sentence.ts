@@ -1,7 +1,8 @@
 /**
  * One audit entry of a case as a sentence that follows the member's name: what was done, to which
  * record (the seizure's commodity and species, the route's name), and for changes the old and new
- * values ("changed the quantity from 8.8 to 9.1 of the seizure “elephant ivory”"). Sentences come
+ * values ("changed the quantity from 8.8 to 9.1 of the seizure “elephant ivory”"); tasks, events,
+ * entities and links in activity-records.ts. Sentences come
  * from the catalogue (shared/messages/en/case.ts). Pure: the records are looked up through
  * {@link ActivityContext}, so tests pass plain functions.
  *
@@ -12,6 +13,7 @@
 import type { AuditChange, AuditEntry } from '../../../shared/docs/case-doc';
 import { currentLocale, t } from '../../../shared/messages';
 import { fieldName, formatAuditValue } from './field-values';
+import { recordSentence, type RecordContext } from './activity-records';
 
 /**
  * One audit entry as shown: every field of the right type, or absent; `at` is 0 when unknown.
@@ -19,8 +21,8 @@ import { fieldName, formatAuditValue } from './field-values';
  */
 export type AuditLine = Omit<AuditEntry, 'summary'> & { summary?: Record<string, unknown> };
 
-/** How a sentence names the records an entry is about. */
-export interface ActivityContext {
+/** How a sentence names the records an entry is about (tasks, events, entities and links: {@link RecordContext}). */
+export interface ActivityContext extends RecordContext {
   /** The seizure's commodity and species (also of a deleted seizure), or null when unknown here. */
   seizure(id: string): { commodity: string; taxon: string } | null;
   /** The route's name (also of a deleted route), or null. */
@@ -153,6 +155,7 @@ export function activitySentence(e: AuditLine, ctx: ActivityContext): string {
     case 'assumption.interdiction.clear':
       return t('ui.case.activity.assumption-clear');
     default:
-      return t('ui.case.activity.other');
+      // Tasks, timeline events, entities and links: activity-records.ts.
+      return recordSentence(e, ctx, { changes: changePhrases, fields: (names) => list(names.map(fieldName)) }) ?? t('ui.case.activity.other');
   }
 }

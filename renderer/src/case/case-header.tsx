@@ -24,6 +24,8 @@ export interface CaseHeaderProps {
   workspaceId: string;
   onAddSeizure: () => void;
   onImport: () => void;
+  /** Opens "Apply template" (case templates, issue 12). */
+  onApplyTemplate?: () => void;
 }
 
 /** The case header. */
@@ -80,6 +82,11 @@ export function CaseHeader(props: CaseHeaderProps): ReactNode {
           {!props.readOnly ? (
             <button type="button" className="btn" onClick={props.onImport}>
               <Icon name="upload" /> {t('ui.case.header.import')}
+            </button>
+          ) : null}
+          {!props.readOnly && props.onApplyTemplate ? (
+            <button type="button" className="btn" onClick={props.onApplyTemplate}>
+              <Icon name="file" /> {t('ui.templates.apply')}
             </button>
           ) : null}
           <ExportButton workspaceId={props.workspaceId} caseId={meta.id} />

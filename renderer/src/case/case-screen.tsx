@@ -28,6 +28,7 @@ import { ValuationTab } from '../valuation/valuation-tab';
 import type { Writer } from '../../../shared/docs/records';
 import { ErrorBoundary } from '../ui/error-boundary';
 import { HistorySection } from '../history/history-section';
+import { ApplyTemplateDialog } from '../templates/apply-template-dialog';
 import { t } from '../../../shared/messages';
 import { NotesEditor } from '../notes/notes-editor';
 import { TasksTab } from '../tasks/tasks-tab';
@@ -50,6 +51,7 @@ export function CaseScreen(props: { ws: WorkspaceSummary; caseId: string; tab: C
   const replica = useCaseDoc(ws.id, caseId);
   const [form, setForm] = useState<FormState>(null);
   const [importing, setImporting] = useState(false);
+  const [applying, setApplying] = useState(false);
   const [selected, setSelected] = useState<string | null>(props.seizureId);
   // A link to one seizure (search, map popup) opens its detail.
   useEffect(() => {
@@ -93,11 +95,11 @@ export function CaseScreen(props: { ws: WorkspaceSummary; caseId: string; tab: C
           readOnly={readOnly}
           onAddSeizure={() => setForm({ mode: 'add' })}
           onImport={() => setImporting(true)}
+          onApplyTemplate={() => setApplying(true)}
           workspaceId={ws.id}
         />
       </ErrorBoundary>
       <CaseTabs ws={ws.id} caseId={caseId} tab={tab} seizureCount={seizures.length} mappedCount={mappedCount} />
-      {canIn(ws, 'history.view') ? <ErrorBoundary title={CASE_FAULT()}><HistorySection workspaceId={ws.id} caseId={caseId} /></ErrorBoundary> : null}
       <div role="tabpanel" id={`case-panel-${tab}`} aria-labelledby={`case-tab-${tab}`}>
         <ErrorBoundary title={CASE_FAULT()} resetKey={tab}>
         {tab === 'overview' ? <CaseOverview caseDoc={caseDoc} meta={meta} seizures={seizures} writer={writer} readOnly={readOnly} summaryVersion={replica.versions.summary} activityVersion={replica.versions.meta + replica.versions.routes} workspaceId={ws.id} /> : null}
@@ -128,6 +130,9 @@ export function CaseScreen(props: { ws: WorkspaceSummary; caseId: string; tab: C
         {tab === 'valuation' ? <ValuationTab workspaceId={ws.id} caseId={caseId} caseDoc={caseDoc} seizures={seizures} writer={writer} readOnly={readOnly} /> : null}
         </ErrorBoundary>
       </div>
+      {/* The relay's change history belongs to the case as a whole: below the overview, never above another tab's panel. */}
+      {tab === 'overview' && canIn(ws, 'history.view') ? <ErrorBoundary title={CASE_FAULT()}><HistorySection workspaceId={ws.id} caseId={caseId} /></ErrorBoundary> : null}
+      {applying ? <ApplyTemplateDialog workspaceId={ws.id} caseDoc={caseDoc} writer={writer} onClose={() => setApplying(false)} /> : null}
       {form ? (
         <ErrorBoundary title={CASE_FAULT()} onDismiss={() => setForm(null)}>
         <SeizureFormDialog

@@ -21,7 +21,7 @@ const CODE_LABELS: Record<string, Record<string, string>> = {
 };
 
 /** Fields holding ISO 3166-1 codes (one or a list), shown by country name. */
-const COUNTRY_FIELDS = new Set(['country', 'jurisdictions', 'originCountries', 'transitCountries', 'destinationCountries']);
+const COUNTRY_FIELDS = new Set(['country', 'jurisdictions', 'originCountries', 'transitCountries', 'destinationCountries', 'flag', 'jurisdiction', 'nationalities']);
 
 /** Fields holding YYYY-MM-DD dates. */
 const DATE_FIELDS = new Set(['seizureDate', 'openedOn']);

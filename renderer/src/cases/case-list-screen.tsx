@@ -1,12 +1,12 @@
 /**
- * The case list of a workspace: search (full text over cases and their seizures), filters by
- * sector and status, a sortable table, and "New case". Refreshed whenever the workspace's
+ * The case list of a workspace: search (full text over cases, their seizures and entities),
+ * filters by status, sector, severity, TLP, assignee, tag and lead agency (kept for the session:
+ * case-list-state.ts), a sortable table, and "New case". Refreshed whenever the workspace's
  * projections change (edits in any window, imports, sync). A workspace still receiving its cases
  * from the relay says so instead of "No cases yet".
  */
-import { useDeferredValue, useState, type ReactNode } from 'react';
+import { useDeferredValue, useMemo, useState, type ReactNode } from 'react';
 import type { WorkspaceSummary } from '../../../shared/rpc/app';
-import type { CaseStatus, CrimeSector } from '../../../shared/domain/codes';
 import { useCan } from '../members/use-can';
 import { navigate } from '../app/router';
 import { projectionChanged, useLiveQuery } from '../data/use-live-query';
@@ -18,19 +18,25 @@ import { CaseFilters } from './case-filters';
 import { CaseTable } from './case-table';
 import { NewCaseDialog } from './new-case-dialog';
 import { WhileReceivingCases } from '../sync/receiving-cases';
-import { isServerSort, nextSort, sortLocally, type CaseSort } from './case-sort';
+import { isServerSort, nextSort, sortLocally, SORT_KEYS } from './case-sort';
+import { isFiltered, listParams, NO_FILTERS, useCaseListState } from './case-list-state';
+import { useMemberNames } from '../case/case-selects';
 import { t } from '../../../shared/messages';
+import { TemplatesDialog } from '../templates/templates-dialog';
+import { useIdentity } from '../app/services';
 
 /** The case list screen. */
 export function CaseListScreen(props: { ws: WorkspaceSummary }): ReactNode {
   const { ws } = props;
-  const [text, setText] = useState('');
-  const [sector, setSector] = useState<CrimeSector | ''>('');
-  const [status, setStatus] = useState<CaseStatus | ''>('');
-  const [sort, setSort] = useState<CaseSort>({ key: 'number', dir: 'desc' });
+  const [state, setState] = useCaseListState(ws.id, SORT_KEYS);
+  const { sort } = state;
+  const filters = useDeferredValue(state.filters);
   const [creating, setCreating] = useState(false);
-  const query = useDeferredValue(text.trim());
+  const [managing, setManaging] = useState(false);
+  const identity = useIdentity();
+  const mayEditTemplates = useCan(ws)('workspace.settings');
   const members = useMembers(ws.id);
+  const memberNames = useMemberNames(ws.id);
   const mayWrite = useCan(ws)('case.create');
   useDocumentTitle(t('ui.cases.page-title', { workspace: ws.name }));
 
@@ -38,21 +44,22 @@ export function CaseListScreen(props: { ws: WorkspaceSummary }): ReactNode {
     'cases.list',
     {
       workspaceId: ws.id,
-      ...(sector ? { sector } : {}),
-      ...(status ? { status } : {}),
-      ...(query ? { text: query } : {}),
+      ...listParams(filters),
       sortBy: isServerSort(sort.key) ? sort.key : 'number',
       sortDir: isServerSort(sort.key) ? sort.dir : 'desc',
     },
     { refetchOn: [projectionChanged(ws.id)], keepPrevious: true },
   );
   const rows = list.data ? sortLocally(list.data, sort) : [];
-  const filtered = Boolean(query || sector || status);
-  const clear = (): void => {
-    setText('');
-    setSector('');
-    setStatus('');
-  };
+  const filtered = isFiltered(filters);
+  const query = filters.text.trim();
+  const clear = (): void => setState({ ...state, filters: NO_FILTERS });
+  // Agencies for the filter's suggestions: those of the rows seen, kept while filters narrow the list.
+  const [agencySeen] = useState(() => new Set<string>());
+  const agencies = useMemo(() => {
+    for (const r of list.data ?? []) if (r.leadAgency) agencySeen.add(r.leadAgency);
+    return [...agencySeen].sort();
+  }, [list.data, agencySeen]);
 
   return (
     <div className="page page-wide">
@@ -64,6 +71,11 @@ export function CaseListScreen(props: { ws: WorkspaceSummary }): ReactNode {
           </p>
         </div>
         <div className="page-actions">
+          {mayEditTemplates ? (
+            <button type="button" className="btn" onClick={() => setManaging(true)}>
+              <Icon name="file" /> {t('ui.templates.manage')}
+            </button>
+          ) : null}
           {mayWrite ? (
             <button type="button" className="btn btn-primary" onClick={() => setCreating(true)}>
               <Icon name="plus" /> {t('ui.cases.new-case')}
@@ -94,17 +106,18 @@ export function CaseListScreen(props: { ws: WorkspaceSummary }): ReactNode {
         </div>
       ) : (
         <div className="table-card">
-          <CaseFilters text={text} onText={setText} sector={sector} onSector={setSector} status={status} onStatus={setStatus} count={list.data ? rows.length : null} loading={list.loading} />
+          <CaseFilters filters={state.filters} onChange={(f) => setState({ ...state, filters: f })} members={memberNames} agencies={agencies} count={list.data ? rows.length : null} loading={list.loading} />
           {!list.data && list.loading ? <Loading>{t('ui.cases.loading')}</Loading> : null}
           {list.data && rows.length === 0 ? (
             <EmptyState icon="search" title={t('ui.cases.no-match')} actions={<button type="button" className="btn" onClick={clear}>{t('ui.cases.clear-filters')}</button>}>
               {t('ui.cases.no-match-text', { hasQuery: query ? 'yes' : 'no', query })}
             </EmptyState>
           ) : null}
-          {rows.length ? <CaseTable rows={rows} sort={sort} onSort={(k) => setSort((s) => nextSort(s, k))} members={members} onOpen={(id) => navigate({ name: 'case', ws: ws.id, caseId: id, tab: 'overview' })} /> : null}
+          {rows.length ? <CaseTable rows={rows} sort={sort} onSort={(k) => setState({ ...state, sort: nextSort(sort, k) })} members={members} onOpen={(id) => navigate({ name: 'case', ws: ws.id, caseId: id, tab: 'overview' })} /> : null}
         </div>
       )}
 
+      {managing ? <TemplatesDialog workspaceId={ws.id} writer={{ memberId: identity.memberId }} onClose={() => setManaging(false)} /> : null}
       {creating ? <NewCaseDialog ws={ws} onClose={() => setCreating(false)} onCreated={(c) => navigate({ name: 'case', ws: ws.id, caseId: c.id, tab: 'seizures' })} /> : null}
     </div>
   );

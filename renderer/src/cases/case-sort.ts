@@ -7,6 +7,9 @@ import { tlpRank } from '../domain/tlp';
 
 /** Every sortable column of the case list. */
 export type CaseSortKey = (typeof CASE_SORT_KEYS)[number] | 'tlp' | 'leadAgency' | 'mappedCount';
+/** Every sortable column key (for reading a stored sort). */
+export const SORT_KEYS: readonly CaseSortKey[] = [...CASE_SORT_KEYS, 'tlp', 'leadAgency', 'mappedCount'];
+
 /** A sort: column and direction. */
 export interface CaseSort {
   key: CaseSortKey;

@@ -1,6 +1,7 @@
 /**
- * The case table: number, title (with jurisdictions), sector, status, TLP, lead agency,
- * seizures, mapped share and last update. Headers sort; a row opens its case.
+ * The case table: number, title (with jurisdictions), sector, status (with the resolution of a
+ * closed case), severity, TLP, assignee, lead agency, opening date, seizures, mapped share and
+ * last update. Headers sort; a row opens its case.
  */
 import type { ReactNode } from 'react';
 import type { CaseSummary } from '../../../shared/rpc/cases';
@@ -9,7 +10,8 @@ import { countryName } from '../../../shared/domain/iso';
 import { SectorLabel, StatusBadge, TlpBadge } from '../ui/badges';
 import { DataTable, type Column } from '../ui/data-table';
 import { formatCount } from '../format/numbers';
-import { formatDateTime, formatRelative } from '../format/dates';
+import { formatDateTime, formatIsoDate, formatRelative } from '../format/dates';
+import { resolutionLabel, severityLabel } from '../case/case-selects';
 import type { CaseSort, CaseSortKey } from './case-sort';
 import { t } from '../../../shared/messages';
 
@@ -48,9 +50,22 @@ export function CaseTable(props: CaseTableProps): ReactNode {
       ),
     },
     { id: 'sector', header: t('ui.cases.col-sector'), sortKey: 'sector', className: 'col-sector', cell: (c) => <SectorLabel sector={c.sector} /> },
-    { id: 'status', header: t('ui.cases.col-status'), sortKey: 'status', cell: (c) => <StatusBadge status={c.status} /> },
+    {
+      id: 'status',
+      header: t('ui.cases.col-status'),
+      sortKey: 'status',
+      cell: (c) => (
+        <>
+          <StatusBadge status={c.status} />
+          {c.resolution ? <span className="cell-secondary">{resolutionLabel(c.resolution)}</span> : null}
+        </>
+      ),
+    },
+    { id: 'severity', header: t('ui.cases.col-severity'), sortKey: 'severity', className: 'col-nowrap', cell: (c) => <span className={`severity severity-${c.severity}`}>{severityLabel(c.severity)}</span> },
     { id: 'tlp', header: 'TLP', sortKey: 'tlp', cell: (c) => <TlpBadge tlp={c.tlp} /> },
+    { id: 'assignee', header: t('ui.cases.col-assignee'), sortKey: 'assignee', cell: (c) => (c.assignee ? (members.get(c.assignee)?.name ?? c.assignee) : <span className="muted">—</span>) },
     { id: 'agency', header: t('ui.cases.col-agency'), sortKey: 'leadAgency', className: 'col-agency', cell: (c) => c.leadAgency || <span className="muted">—</span> },
+    { id: 'opened', header: t('ui.cases.col-opened'), sortKey: 'openedOn', className: 'col-nowrap', cell: (c) => formatIsoDate(c.openedOn) },
     { id: 'seizures', header: t('ui.cases.col-seizures'), sortKey: 'seizureCount', numeric: true, cell: (c) => formatCount(c.seizureCount) },
     {
       id: 'mapped',

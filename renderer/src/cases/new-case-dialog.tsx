@@ -16,6 +16,8 @@ import { SectorSelect, StatusSelect, TlpSelect } from '../ui/code-selects';
 import { checkField, issueFieldErrors, zodFieldErrors, type FieldErrors } from '../forms/issues';
 import { todayIso } from '../format/dates';
 import { t } from '../../../shared/messages';
+import { useCaseTemplates } from '../templates/use-templates';
+import { TemplateSelect } from '../templates/template-select';
 
 /** The new-case dialog. */
 export function NewCaseDialog(props: { ws: WorkspaceSummary; onClose: () => void; onCreated: (c: CaseSummary) => void }): ReactNode {
@@ -23,6 +25,8 @@ export function NewCaseDialog(props: { ws: WorkspaceSummary; onClose: () => void
   const identity = useIdentity();
   const [fields, setFields] = useState<CaseFields>(() => ({ ...newCaseFields(todayIso()), leadAgency: identity.agency }));
   const [errors, setErrors] = useState<FieldErrors>({});
+  const { templates } = useCaseTemplates(props.ws.id);
+  const [templateId, setTemplateId] = useState('');
   const set = <K extends keyof CaseFields>(k: K, v: CaseFields[K]): void => {
     setFields((f) => ({ ...f, [k]: v }));
     // A shown message goes as soon as the field is fixed.
@@ -36,7 +40,7 @@ export function NewCaseDialog(props: { ws: WorkspaceSummary; onClose: () => void
       return false;
     }
     setErrors({});
-    return client.call('cases.create', { workspaceId: props.ws.id, fields: r.data }).then((c) => {
+    return client.call('cases.create', { workspaceId: props.ws.id, fields: r.data, ...(templateId ? { templateId } : {}) }).then((c) => {
       props.onClose();
       props.onCreated(c);
     });
@@ -54,6 +58,11 @@ export function NewCaseDialog(props: { ws: WorkspaceSummary; onClose: () => void
       onIssues={(issues) => setErrors(issueFieldErrors(issues.map((i) => ({ ...i, field: i.field.replace(/^fields\./, '') }))))}
     >
         <div className="form-grid">
+          {templates.length ? (
+            <Field label={t('ui.templates.template')} optional className="span-all" hint={t('ui.templates.template-hint')}>
+              {(c) => <TemplateSelect {...c} templates={templates} value={templateId} onChange={(e) => setTemplateId(e.target.value)} />}
+            </Field>
+          ) : null}
           <Field label={t('ui.cases.title')} error={errors.title || undefined} className="span-all" hint={t('ui.cases.title-hint')}>
             {(c) => <input className="input" {...c} value={fields.title} onChange={(e) => set('title', e.target.value)} autoFocus />}
           </Field>

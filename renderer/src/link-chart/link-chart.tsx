@@ -21,6 +21,7 @@ import { EmptyState } from '../ui/states';
 import { KIND_STYLE, OTHER_CASE_STYLE, SEIZURE_STYLE } from '../entities/entity-style';
 import { chartElements, placeNew } from './chart-elements';
 import { savePng } from './save-png';
+import { useToast } from '../ui/toast';
 import '../entities/entities.css';
 
 /** Props of {@link LinkChart}. */
@@ -82,6 +83,7 @@ const STYLE: cytoscape.StylesheetJson = [
 export function LinkChart(props: LinkChartProps): ReactNode {
   const box = useRef<HTMLDivElement>(null);
   const cyRef = useRef<Core | null>(null);
+  const toast = useToast();
   const matches = useLiveQuery('entities.alsoIn', { workspaceId: props.workspaceId, caseId: props.caseId }, { refetchOn: [projectionChanged(props.workspaceId)] });
   const graph = useMemo(() => chartElements(props.entities, props.links, props.seizures, matches.data ?? []), [props.entities, props.links, props.seizures, matches.data]);
   const kinds = useMemo(() => ENTITY_KINDS.filter((k) => props.entities.some((e) => e.kind === k)), [props.entities]);
@@ -133,7 +135,11 @@ export function LinkChart(props: LinkChartProps): ReactNode {
     const cy = cyRef.current;
     if (!cy) return;
     const png = await cy.png({ full: true, scale: 2, output: 'blob-promise', bg: '#ffffff' });
-    savePng(`${props.caseNumber}-link-chart.png`, png);
+    try {
+      if (await savePng(`${props.caseNumber}-link-chart.png`, png)) toast(t('chart.png-saved'));
+    } catch {
+      toast(t('chart.png-failed'), 'error');
+    }
   };
 
   if (!props.entities.length) {

@@ -1,19 +1,22 @@
 /**
- * Search across the workspace from the header (`search.query`): case titles and summaries and
- * every seizure's commodity, species, place and source. A combobox: type, move with the arrow
- * keys, Enter opens the case or the seizure; matches are highlighted from the service's
- * `[`…`]` snippet marks. "/" anywhere else focuses it.
+ * Search across the workspace from the header (`search.grouped`): case titles, summaries, notes
+ * and tags, every seizure's commodity, species, place and source, and every entity's names,
+ * identifiers and links' sources — grouped by kind (cases, seizures, entities), each group
+ * ranked. A combobox: type, move with the arrow keys, Enter opens the case, the seizure or the
+ * case's entities; matches are highlighted from the service's snippet marks. "/" anywhere else
+ * focuses it.
  */
 import { useDeferredValue, useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import type { SearchHit } from '../../../shared/rpc/cases';
+import { Fragment } from 'react';
 import { navigate } from '../app/router';
 import { projectionChanged, useLiveQuery } from '../data/use-live-query';
 import { Icon } from '../ui/icons';
 import { focusSnippet, snippetParts } from './snippet-parts';
 import { t } from '../../../shared/messages';
 
-/** Hits shown at once: few enough that the list never scrolls (one line each); refine the words for others. */
-const MAX_HITS = 8;
+/** Hits shown per kind: few enough that the list rarely scrolls; refine the words for others. */
+const MAX_PER_KIND = 4;
 
 /** The header search of a workspace. */
 export function GlobalSearch(props: { workspaceId: string }): ReactNode {
@@ -24,8 +27,10 @@ export function GlobalSearch(props: { workspaceId: string }): ReactNode {
   const query = useDeferredValue(text.trim());
   const listId = useId();
   const box = useRef<HTMLDivElement>(null);
-  const hits = useLiveQuery('search.query', query.length >= 2 ? { workspaceId, text: query, limit: MAX_HITS } : null, { refetchOn: [projectionChanged(workspaceId)], keepPrevious: true });
-  const list = query.length >= 2 ? (hits.data ?? []) : [];
+  const hits = useLiveQuery('search.grouped', query.length >= 2 ? { workspaceId, text: query, limitPerKind: MAX_PER_KIND } : null, { refetchOn: [projectionChanged(workspaceId)], keepPrevious: true });
+  const groups = query.length >= 2 ? (hits.data ?? []) : [];
+  // One flat list for the arrow keys, in the groups' order.
+  const list = groups.flatMap((g) => g.hits);
   const cases = useLiveQuery('cases.list', open ? { workspaceId } : null, { refetchOn: [projectionChanged(workspaceId)] });
   const numbers = new Map((cases.data ?? []).map((c) => [c.id, c.number]));
 
@@ -57,6 +62,7 @@ export function GlobalSearch(props: { workspaceId: string }): ReactNode {
     setOpen(false);
     setText('');
     if (h.kind === 'seizure') navigate({ name: 'case', ws: workspaceId, caseId: h.caseId, tab: 'seizures', seizureId: h.recordId });
+    else if (h.kind === 'entity') navigate({ name: 'case', ws: workspaceId, caseId: h.caseId, tab: 'entities' });
     else navigate({ name: 'case', ws: workspaceId, caseId: h.caseId, tab: 'overview' });
   };
 
@@ -103,8 +109,13 @@ export function GlobalSearch(props: { workspaceId: string }): ReactNode {
           {hits.data && !list.length ? <p className="search-empty">{t('ui.shell.nothing-found', { query })}</p> : null}
           <ul id={listId} role="listbox" aria-label={t('ui.shell.search-results')} className="search-results">
             {list.map((h, i) => (
+              <Fragment key={`${h.kind}-${h.recordId}`}>
+                {i === 0 || list[i - 1]!.kind !== h.kind ? (
+                  <li role="presentation" className="search-group">
+                    {t('ui.search.group', { kind: h.kind })}
+                  </li>
+                ) : null}
               <li
-                key={`${h.kind}-${h.recordId}`}
                 id={`${listId}-${i}`}
                 role="option"
                 aria-selected={i === active}
@@ -116,19 +127,20 @@ export function GlobalSearch(props: { workspaceId: string }): ReactNode {
                 }}
               >
                 <span className="search-result-icon" aria-hidden="true">
-                  <Icon name={h.kind === 'case' ? 'briefcase' : 'pin'} size={14} />
+                  <Icon name={h.kind === 'case' ? 'briefcase' : h.kind === 'entity' ? 'users' : 'pin'} size={14} />
                 </span>
                 <span className="grow search-result-text">
-                  <span className="search-result-title">{h.title}</span>
+                  <span className="search-result-title">{snippetParts(h.titleMarked).map((p, k) => (p.hit ? <mark key={k}>{p.text}</mark> : <span key={k}>{p.text}</span>))}</span>
                   <span className="search-result-snippet">
                     {focusSnippet(snippetParts(h.snippet)).map((p, k) => (p.hit ? <mark key={k}>{p.text}</mark> : <span key={k}>{p.text}</span>))}
                   </span>
                 </span>
                 <span className="search-result-kind">
-                  {h.kind === 'case' ? t('ui.shell.case') : t('ui.shell.seizure')}
+                  {t('ui.search.kind', { kind: h.kind })}
                   {numbers.get(h.caseId) ? <span className="search-result-case">{numbers.get(h.caseId)}</span> : null}
                 </span>
               </li>
+              </Fragment>
             ))}
           </ul>
         </div>

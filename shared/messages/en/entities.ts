@@ -8,6 +8,9 @@ export const ENTITY_KIND_SELECT =
 const REL =
   'owner {owner of} director {director of} shareholder {shareholder of} employee {employee of} shipper {shipper of} consignee {consignee of} master_of {master of} operator {operator of} paid {paid} family {family of} associate {associate of} uses_phone {uses phone} uses_email {uses e-mail} holds_account {holds account} located_at {located at} involved_in {involved in} other {linked to}';
 
+/** Relationships as a select, for other areas' sentences (case-work.ts). */
+export const RELATIONSHIP_SELECT = REL;
+
 export const entityMessages = {
   'entity.kind': `{kind, select, ${ENTITY_KIND_SELECT}}`,
   'entity.relationship': `{relationship, select, ${REL}}`,

@@ -41,6 +41,7 @@ import { entityMessages } from './entities';
 import { exhibitMessages } from './exhibits';
 import { fileMessages } from './files';
 import { importBatchMessages } from './import-batches';
+import { caseWorkMessages } from './case-work';
 
 /** Every message id with its English ICU pattern. */
 export const en = {
@@ -82,4 +83,5 @@ export const en = {
   ...exhibitMessages,
   ...fileMessages,
   ...importBatchMessages,
+  ...caseWorkMessages,
 } as const;

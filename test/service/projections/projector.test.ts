@@ -1,6 +1,7 @@
 /**
  * Projections: after random sequences of case edits (add, update, delete seizures, meta and
- * summary edits, imports), the incrementally maintained tables equal a rebuild from the docs.
+ * summary edits, imports, entities and their links), the incrementally maintained tables — the
+ * search index's entity rows included — equal a rebuild from the docs.
  */
 import { databaseOf } from '../../../service/workspace/workspace-store';
 import fc from 'fast-check';
@@ -10,6 +11,7 @@ import { CaseDoc } from '../../../shared/docs/case-doc';
 import { CaseNotes } from '../../../shared/docs/case-notes';
 import { CaseTasks } from '../../../shared/docs/case-tasks';
 import { newCaseFields } from '../../../shared/domain/case';
+import { newLinkFields } from '../../../shared/domain/entity-links';
 import { newSeizureFields, type SeizureFields } from '../../../shared/domain/seizure';
 import { CRIME_SECTORS, QUANTITY_UNITS } from '../../../shared/domain/codes';
 import type { Db } from '../../../node/store/sqlite';
@@ -59,7 +61,10 @@ type Op =
   | { kind: 'import'; caseIx: number; rows: SeizureFields[] }
   | { kind: 'fields'; caseIx: number; severity: 1 | 2 | 3 | 4; tags: string[]; assignee: string }
   | { kind: 'notes'; caseIx: number; text: string }
-  | { kind: 'task'; caseIx: number; title: string };
+  | { kind: 'task'; caseIx: number; title: string }
+  | { kind: 'entity'; caseIx: number; name: string; imo: string }
+  | { kind: 'entity-delete'; caseIx: number; pick: number }
+  | { kind: 'link'; caseIx: number; pick: number; source: string };
 
 const opArb: fc.Arbitrary<Op> = fc.oneof(
   fc.record({ kind: fc.constant('add' as const), caseIx: fc.nat(2), fields: seizureArb }),
@@ -71,6 +76,9 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
   fc.record({ kind: fc.constant('fields' as const), caseIx: fc.nat(2), severity: fc.constantFrom(1 as const, 2 as const, 3 as const, 4 as const), tags: fc.subarray(['ivory', 'port', 'op:thunder']), assignee: fc.constantFrom('', 'bob', 'carol') }),
   fc.record({ kind: fc.constant('notes' as const), caseIx: fc.nat(2), text: fc.constantFrom('MV Ocean Star', 'bill of lading', 'Lagos forwarder') }),
   fc.record({ kind: fc.constant('task' as const), caseIx: fc.nat(2), title: fc.constantFrom('Lab test', 'Interview master', 'Freeze account') }),
+  fc.record({ kind: fc.constant('entity' as const), caseIx: fc.nat(2), name: fc.constantFrom('Kota Hapas', 'MV Ocean Star', 'Baraka Traders'), imo: fc.constantFrom('9074729', '') }),
+  fc.record({ kind: fc.constant('entity-delete' as const), caseIx: fc.nat(2), pick: fc.nat() }),
+  fc.record({ kind: fc.constant('link' as const), caseIx: fc.nat(2), pick: fc.nat(), source: fc.constantFrom('Lloyd’s List', 'ICA press release', '') }),
 );
 
 describe('projections', () => {
@@ -123,6 +131,23 @@ describe('projections', () => {
               case 'task':
                 new CaseTasks(doc).add([{ id: crypto.randomUUID(), fields: { title: op.title } }], w);
                 break;
+              case 'entity':
+                cd.addEntity(crypto.randomUUID(), { kind: 'vessel', name: op.name, aliases: [], imo: op.imo, mmsi: '', flag: 'SG', callSign: '', notes: '' }, w);
+                break;
+              case 'entity-delete': {
+                const es = cd.listEntities();
+                if (es.length) cd.deleteEntity(es[op.pick % es.length]!.id, w);
+                break;
+              }
+              case 'link': {
+                const es = cd.listEntities();
+                if (es.length >= 2) {
+                  const from = es[op.pick % es.length]!;
+                  const to = es[(op.pick + 1) % es.length]!;
+                  cd.addLink(crypto.randomUUID(), { ...newLinkFields(from.id, to.id, 'owner'), source: op.source }, w);
+                }
+                break;
+              }
               case 'import':
                 cd.importRecords({ seizures: op.rows.map((fields) => ({ id: crypto.randomUUID(), fields })), routes: [], source: 'random.csv' }, w);
                 break;
