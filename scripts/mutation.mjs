@@ -1,8 +1,11 @@
 /**
  * `npm run test:mutation [group…]`: runs StrykerJS once per module group (stryker/<group>.config.mjs),
- * one after the other, each on its own tests only; reports in reports/mutation/<group>/. Then prints
- * one line per mutated module (killed, timed out, survived, no coverage, score) from each group's
- * mutation.json, the figures docs/testing.md records. Exits non-zero when a group fails to run.
+ * one after the other (every group when none is named), each on its own tests only; reports in
+ * reports/mutation/<group>/. Then prints one line per mutated module (killed, timed out, survived,
+ * no coverage, score) from each group's mutation.json, the figures docs/testing.md records. Exits
+ * non-zero when a group fails to run.
+ * `npm run test:mutation -- --list` prints each group with the files it mutates and its test files,
+ * and runs nothing; `--scores` prints the table from the reports already there, and runs nothing.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -11,14 +14,27 @@ const all = readdirSync('stryker')
   .filter((f) => f.endsWith('.config.mjs') && !f.startsWith('vitest.'))
   .map((f) => f.slice(0, -'.config.mjs'.length))
   .sort();
-const groups = process.argv.length > 2 ? process.argv.slice(2) : all;
+const args = process.argv.slice(2);
+const list = args.includes('--list');
+const scoresOnly = args.includes('--scores');
+const named = args.filter((a) => !a.startsWith('--'));
+const groups = named.length > 0 ? named : all;
 for (const g of groups) {
   if (!all.includes(g)) {
     process.stderr.write(`unknown mutation group "${g}" (known: ${all.join(', ')})\n`);
     process.exit(2);
   }
 }
-for (const g of groups) {
+if (list) {
+  for (const g of groups) {
+    const { default: cfg } = await import(`../stryker/${g}.config.mjs`);
+    // The vitest config imports the TypeScript base config, which plain Node cannot load: read its include list as text.
+    const include = /include: \[([^\]]*)\]/.exec(readFileSync(`stryker/vitest.${g}.config.mjs`, 'utf8'))?.[1] ?? '?';
+    process.stdout.write(`${g}: mutates ${cfg.mutate.join(', ')}; runs ${include.replaceAll("'", '')}\n`);
+  }
+  process.exit(0);
+}
+for (const g of scoresOnly ? [] : groups) {
   process.stdout.write(`\n=== mutation group ${g} ===\n`);
   const r = spawnSync('npx', ['stryker', 'run', `stryker/${g}.config.mjs`], { stdio: 'inherit' });
   if (r.status !== 0) process.exit(r.status ?? 1);

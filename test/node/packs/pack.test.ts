@@ -117,7 +117,7 @@ describe('writing and verifying a pack', () => {
         }
         fs.rmSync(f);
       }),
-      { numRuns: 60, seed: 20261206 },
+      { numRuns: 30, seed: 20261206 },
     );
   });
 

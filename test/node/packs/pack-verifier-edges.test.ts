@@ -1,0 +1,163 @@
+/**
+ * The pack verifier's refusals one by one, each with the exact problem list: a pack without a
+ * manifest or signature, a manifest that is not JSON, not a manifest or not canonical, a signature
+ * file that does not parse, a certificate another workspace signed, a file listed twice, a second
+ * manifest, an entry that cannot be read, a pack that is not there. Small packs, so that mutation
+ * testing (npm run test:mutation -- packs) can run them for every mutant.
+ */
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { canonicalJson } from '../../../shared/packs/canonical-json';
+import { MANIFEST_PATH, SIGNATURE_PATH } from '../../../shared/packs/manifest';
+import { issueMemberCertificate } from '../../../shared/packs/signature';
+import { verifyPack, type PackReport } from '../../../node/packs/pack-verifier';
+import { tempDir } from '../../helpers/temp-dir';
+import { packKeys, packOf, readZip, signerFor, writeZip, type PackKeys } from './pack-support';
+
+const FILES = { 'data/case.json': '{"n":1}', 'data/b.txt': 'bee', 'exhibits/c.bin': 'x'.repeat(1000) };
+let keys: PackKeys;
+let dir: string;
+let entries: [string, Buffer][];
+let manifest: Record<string, unknown>;
+beforeAll(async () => {
+  keys = await packKeys();
+  dir = tempDir('nest-pack-edges-');
+  const { file } = await packOf(dir, keys, FILES);
+  entries = await readZip(file);
+  manifest = JSON.parse(entries.find(([n]) => n === MANIFEST_PATH)![1].toString('utf8')) as Record<string, unknown>;
+});
+
+let n = 0;
+/** Writes `list` as a pack and verifies it with the trusted key. */
+async function check(list: [string, Buffer][], trusted = true): Promise<PackReport> {
+  const f = path.join(dir, `p${n++}.zip`);
+  await writeZip(f, list);
+  return verifyPack(f, trusted ? keys.workspace.publicJwk : undefined);
+}
+/** The pack's entries with `name` replaced by `bytes` (or dropped when null). */
+const replaced = (name: string, bytes: Buffer | null): [string, Buffer][] =>
+  entries.flatMap(([m, b]): [string, Buffer][] => (m !== name ? [[m, b]] : bytes ? [[m, bytes]] : []));
+/** A re-signed pack with `manifestText` as its manifest (the member signs whatever is given). */
+async function resigned(manifestText: string): Promise<[string, Buffer][]> {
+  const bytes = Buffer.from(manifestText);
+  const sig = await signerFor(keys)(bytes);
+  return replaced(MANIFEST_PATH, bytes).map(([m, b]) => [m, m === SIGNATURE_PATH ? Buffer.from(JSON.stringify(sig)) : b]);
+}
+
+describe('verifyPack, one problem at a time', () => {
+  it('counts the hashed entries and their bytes, not the manifest or signature', async () => {
+    const r = await check(entries);
+    expect(r).toMatchObject({ ok: true, intact: true, trusted: true, problems: [], entries: 3, bytes: 7 + 3 + 1000, workspaceKid: keys.workspace.kid });
+    expect(r.signer?.memberId).toBe('member-ada');
+  });
+
+  it('takes the trusted key as JSON text too', async () => {
+    const f = path.join(dir, `p${n++}.zip`);
+    await writeZip(f, entries);
+    expect((await verifyPack(f, JSON.stringify(keys.workspace.publicJwk) as never)).ok).toBe(true);
+  });
+
+  it('a pack without a manifest: only that, and no signature check', async () => {
+    const r = await check(replaced(MANIFEST_PATH, null));
+    expect(r).toMatchObject({ ok: false, intact: false, trusted: false, problems: [{ kind: 'no-manifest' }], manifest: null, signer: null, workspaceKid: null, entries: 3 });
+  });
+
+  it('a pack without a signature is intact in its files but not intact', async () => {
+    const r = await check(replaced(SIGNATURE_PATH, null));
+    expect(r.problems).toEqual([{ kind: 'no-signature' }]);
+    expect(r).toMatchObject({ ok: false, intact: false, trusted: false, signer: null, workspaceKid: null });
+    expect(r.manifest?.files.map((f) => f.path)).toEqual(Object.keys(FILES));
+  });
+
+  it('a manifest that is not JSON, with the parser’s reason', async () => {
+    const r = await check(replaced(MANIFEST_PATH, Buffer.from('{"format":')));
+    expect(r.problems[0]).toEqual({ kind: 'bad-manifest', detail: expect.stringMatching(/JSON/) as unknown as string });
+    expect(r.manifest).toBeNull();
+    // The bytes are still checked against the signature (they are what was signed, or not).
+    expect(r.problems.map((p) => p.kind)).toEqual(['bad-manifest', 'signature-invalid']);
+  });
+
+  it('a manifest that is JSON but not a manifest, naming each field that fails', async () => {
+    const files = manifest.files as { sha256: string }[];
+    const wrong = { ...manifest, files: [{ ...files[0], sha256: 'ABC' }, ...files.slice(1)] };
+    const r = await check(await resigned(canonicalJson(wrong)));
+    expect(r.problems).toEqual([{ kind: 'bad-manifest', detail: 'files.0.sha256: must be 64 lowercase hex digits' }]);
+    const notObject = await check(await resigned('[]'));
+    expect(notObject.problems).toEqual([{ kind: 'bad-manifest', detail: expect.stringMatching(/^manifest: /) as unknown as string }]);
+    const two = await check(await resigned(canonicalJson({ ...manifest, format: 'x', exportedAt: 'y' })));
+    expect(two.problems).toEqual([{ kind: 'bad-manifest', detail: expect.stringMatching(/^format: .+; exportedAt: .+$/) as unknown as string }]);
+  });
+
+  it('a manifest re-serialised after signing (same content, other bytes) is not canonical', async () => {
+    const r = await check(await resigned(JSON.stringify(manifest, null, 1)));
+    expect(r.problems).toEqual([{ kind: 'manifest-not-canonical' }]);
+    expect(r.manifest?.case.id).toBe('case-1');
+    expect(r.signer?.memberId).toBe('member-ada');
+    expect(r).toMatchObject({ ok: false, intact: false, trusted: true });
+  });
+
+  it('a signature file that does not parse, with the reason', async () => {
+    const notJson = await check(replaced(SIGNATURE_PATH, Buffer.from('not json')));
+    expect(notJson.problems).toEqual([{ kind: 'bad-signature-file', detail: expect.stringMatching(/JSON/) as unknown as string }]);
+    expect(notJson.workspaceKid).toBeNull();
+    const wrongShape = await check(replaced(SIGNATURE_PATH, Buffer.from(JSON.stringify({ format: 'nest-pack-signature/1' }))));
+    expect(wrongShape.problems).toHaveLength(1);
+    expect(wrongShape.problems[0]?.kind).toBe('bad-signature-file');
+    const detail = (wrongShape.problems[0] as { detail: string }).detail;
+    expect(detail.length).toBe(500); // zod’s message for four missing fields is longer; it is cut
+    expect(detail).toMatch(/jws/);
+  });
+
+  it('a certificate signed by another workspace key than the one in the pack', async () => {
+    const other = await packKeys();
+    const sig = JSON.parse(entries.find(([m]) => m === SIGNATURE_PATH)![1].toString('utf8')) as Record<string, unknown>;
+    const forged = await issueMemberCertificate(other.workspace.privateJwk, { workspaceId: 'ws-1', memberId: 'member-ada', name: 'Ada Lim', agency: 'NEST Secretariat', role: 'admin', memberKey: keys.member.publicJwk, issuedAt: 0 });
+    const r = await check(replaced(SIGNATURE_PATH, Buffer.from(JSON.stringify({ ...sig, memberCertificate: forged }))));
+    expect(r.problems).toEqual([{ kind: 'certificate-invalid', detail: 'signature verification failed' }]);
+    expect(r.signer).toBeNull();
+    expect(r).toMatchObject({ ok: false, intact: false, trusted: true, workspaceKid: keys.workspace.kid });
+  });
+
+  it('a file listed twice in the manifest, and a second manifest or signature entry', async () => {
+    const files = manifest.files as unknown[];
+    const twice = await check(await resigned(canonicalJson({ ...manifest, files: [...files, files[1]] })));
+    expect(twice.problems).toEqual([{ kind: 'duplicate', path: 'data/b.txt' }]);
+    const secondManifest = await check([...entries, [MANIFEST_PATH, Buffer.from('{}')]]);
+    expect(secondManifest.problems).toEqual([{ kind: 'duplicate', path: MANIFEST_PATH }]);
+    const secondSig = await check([...entries, [SIGNATURE_PATH, Buffer.from('{}')]]);
+    expect(secondSig.problems).toEqual([{ kind: 'duplicate', path: SIGNATURE_PATH }]);
+    expect(secondSig.entries).toBe(3);
+  });
+
+  it('a changed file names both sizes and both hashes', async () => {
+    const r = await check(replaced('data/b.txt', Buffer.from('bees')));
+    const listed = (manifest.files as { path: string; sha256: string }[]).find((f) => f.path === 'data/b.txt')!;
+    expect(r.problems).toEqual([{ kind: 'changed', path: 'data/b.txt', expectedSize: 3, actualSize: 4, expectedSha256: listed.sha256, actualSha256: createHash('sha256').update('bees').digest('hex') }]);
+    expect(r.bytes).toBe(7 + 4 + 1000);
+  });
+
+  it('an entry that cannot be read is named once, not also as missing', async () => {
+    const f = path.join(dir, `p${n++}.zip`);
+    await writeZip(f, entries);
+    const zip = fs.readFileSync(f);
+    // Corrupt the deflated data of exhibits/c.bin (1000 × "x" compresses to a few bytes).
+    const at = zip.indexOf(Buffer.from('exhibits/c.bin')) + 'exhibits/c.bin'.length;
+    for (let i = 0; i < 6; i++) zip[at + i] = 0xff;
+    fs.writeFileSync(f, zip);
+    const r = await verifyPack(f, keys.workspace.publicJwk);
+    expect(r.problems).toEqual([{ kind: 'entry-unreadable', path: 'exhibits/c.bin', detail: expect.any(String) as unknown as string }]);
+    expect(r.entries).toBe(2);
+  });
+
+  it('a pack that is not there or not a ZIP is unreadable, with the reason', async () => {
+    const missing = await verifyPack(path.join(dir, 'nowhere.zip'));
+    expect(missing.problems).toEqual([{ kind: 'unreadable', detail: expect.stringMatching(/ENOENT/) as unknown as string }]);
+    expect(missing).toMatchObject({ ok: false, intact: false, entries: 0 });
+    const f = path.join(dir, 'text.zip');
+    fs.writeFileSync(f, 'not a zip at all, just text');
+    const r = await verifyPack(f);
+    expect(r.problems).toEqual([{ kind: 'unreadable', detail: expect.stringMatching(/end of central directory/i) as unknown as string }]);
+  });
+});
