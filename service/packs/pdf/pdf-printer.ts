@@ -37,7 +37,7 @@ export function headerTemplate(headerText: string): string {
   return `<div style="width:100%;font-family:'DejaVu Sans',sans-serif;font-size:8pt;padding:0 16mm;-webkit-print-color-adjust:exact;"><span style="background:#000;color:#fff;font-weight:bold;padding:1.5pt 6pt;" dir="auto">${escapeHtml(headerText)}</span></div>`;
 }
 
-/** Chromium's footer template: "page x of y" on the right (Bates numbers are stamped later on the left). */
+/** Chromium's footer template: "page x / y" in the middle (the Bates label is stamped later in the bottom-right corner). */
 export function footerTemplate(): string {
-  return `<div style="width:100%;font-family:'DejaVu Sans',sans-serif;font-size:7.5pt;color:#555;padding:0 16mm;text-align:right;"><span class="pageNumber"></span> / <span class="totalPages"></span></div>`;
+  return `<div style="width:100%;font-family:'DejaVu Sans',sans-serif;font-size:7.5pt;color:#555;padding:0 16mm;text-align:center;"><span class="pageNumber"></span> / <span class="totalPages"></span></div>`;
 }
