@@ -5,13 +5,15 @@
  * aborted, so a report cannot fetch or run anything whatever a case holds. The TLP marking is in
  * every page's header (pdf-printer.ts).
  */
-import { chromium } from 'playwright-core';
 import { NestError } from '../../../shared/errors';
 import { createLogger } from '../../../node/log';
 import { findChromium } from './find-chromium';
 import { footerTemplate, headerTemplate, PRINT_MARGINS, type PdfPrinter } from './pdf-printer';
 
 const log = createLogger('pdf-printer');
+
+/** The driver package, imported by name at run time (see {@link chromiumPrinter}). */
+const PLAYWRIGHT: string = 'playwright-core';
 
 /** Flags that keep Chromium quiet and offline on a closed network (docs/TOOLCHAIN). */
 const ARGS = ['--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-extensions'];
@@ -34,6 +36,10 @@ export function chromiumPrinter(o: ChromiumPrinterOptions = {}): PdfPrinter {
     const timeout = o.timeoutMs ?? 120_000;
     // Chromium's own sandbox needs user namespaces that containers and CI often lack; the page
     // is already without JavaScript and network, which is what the sandbox would protect here.
+    // Loaded on first print only, by a name the bundler does not follow: the Electron data service
+    // (dist/electron/data-service.cjs) prints through main and must neither bundle nor load
+    // playwright-core (it reaches for `electron` itself).
+    const { chromium } = (await import(PLAYWRIGHT)) as typeof import('playwright-core');
     const browser = await chromium.launch({ executablePath, headless: true, args: [...ARGS, '--no-sandbox'], timeout }).catch((err: unknown) => {
       throw new NestError('export-failed', { id: 'report.print.failed', values: { reason: err instanceof Error ? err.message.split('\n')[0]! : String(err) } });
     });

@@ -72,7 +72,7 @@ export const reportMessages = {
   'report.print.no-chromium':
     'Cannot make report.pdf: no Chromium or Chrome was found (looked in: {tried}). Install one (Debian/Ubuntu: apt-get install chromium) or set NEST_CHROMIUM to its path, then export again.',
   'report.print.failed': 'Printing report.pdf failed: {reason}',
-  'report.print.timeout': 'Printing report.pdf took longer than {seconds, number} seconds and was stopped.',
+  'report.print.timeout': 'Printing report.pdf took longer than {seconds, plural, one {# second} other {# seconds}} and was stopped.',
   'report.bates.bad-prefix': 'The Bates prefix “{prefix}” may hold only letters, digits, “-”, “_” and “.” (at most 20 characters).',
   'report.bates.overflow': 'Bates numbers would pass {max, number} with {digits, number} digits: use more digits.',
   'report.bates.unreadable-pdf': '{name} is not a PDF that can be stamped ({reason}); it is kept unstamped under exhibits/ only.',
