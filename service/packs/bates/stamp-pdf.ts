@@ -51,9 +51,17 @@ export async function stampPdf(pdf: Uint8Array, o: StampOptions): Promise<{ byte
     const box = page.getCropBox();
     const rot = ((page.getRotation().angle % 360) + 360) % 360;
     // The corner that is bottom-right as the page is displayed, and the text turned with the page.
-    const m = 14;
+    // 16 mm from the side (the report's text margin), 8 mm from the bottom edge, as displayed.
+    const side = 45;
+    const foot = 22;
     const [x, y] =
-      rot === 90 ? [box.x + box.width - m, box.y + box.height - m - w] : rot === 180 ? [box.x + m + w, box.y + box.height - m] : rot === 270 ? [box.x + m, box.y + m + w] : [box.x + box.width - m - w, box.y + m];
+      rot === 90
+        ? [box.x + box.width - foot, box.y + box.height - side - w]
+        : rot === 180
+          ? [box.x + side + w, box.y + box.height - foot]
+          : rot === 270
+            ? [box.x + foot, box.y + side + w]
+            : [box.x + box.width - side - w, box.y + foot];
     // The white box starts 3 pt before and below the text, in the text's own (rotated) frame.
     const c = Math.cos((rot * Math.PI) / 180);
     const s = Math.sin((rot * Math.PI) / 180);
