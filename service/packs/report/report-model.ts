@@ -9,6 +9,7 @@ import { CaseDoc, type AuditEntry, type Entity, type Link } from '../../../share
 import { CaseEvents } from '../../../shared/docs/case-events';
 import { CaseExhibits } from '../../../shared/docs/case-exhibits';
 import { CaseFiles } from '../../../shared/docs/case-files';
+import { CaseValuations } from '../../../shared/docs/case-valuations';
 import { readCustodyEntries } from '../../../shared/docs/case-custody';
 import { custodyTimelineEvents, type CustodyTimelineEvent } from '../../../shared/docs/custody-timeline';
 import { readNotesTree, type NotesNode } from '../../../shared/docs/notes-tree';
@@ -109,14 +110,15 @@ export async function readReportModel(ws: WorkspaceRuntime, caseId: string, memb
       exhibits,
       history: audit.slice(-HISTORY_EXCERPT).reverse(),
       auditTotal: audit.length,
+      valuationCount: new CaseValuations(doc).listValuations().length,
     };
   });
-  // The statement always has its context sections; it is shown when some seizure was valued or
-  // some valuation failed (a failure is part of the record too).
-  const st = caseStatement(ws, caseId, today);
-  const valuation = st.sections.length > 2 ? st : null;
+  // The statement is shown when the case has a valuation (valued, or failed: a failure is part of
+  // the record too); without one it would hold only the generic context figures.
+  const { valuationCount, ...rest } = part;
+  const valuation = valuationCount > 0 ? caseStatement(ws, caseId, today) : null;
   return {
-    ...part,
+    ...rest,
     workspaceName: wsDoc.readSettings().name,
     exportedBy: { name: member.name, agency: member.agency, role: member.role },
     exportedAt: now,
