@@ -32,7 +32,7 @@ export function coverHtml(m: ReportModel): string {
 <div class="tlp-band ${tlpClass(meta.tlp)}">TLP:${esc(meta.tlp)}</div>
 <p class="kicker">${esc(t('report.cover.kicker'))}</p>
 <p class="case-number">${esc(meta.number)}</p>
-<h1 class="case-title" dir="auto" lang="${/[\u0600-\u06FF]/.test(meta.title) ? 'ar' : 'und'}">${esc(meta.title)}</h1>
+<h1 class="case-title" dir="auto"${/[\u0600-\u06FF]/.test(meta.title) ? ' lang="ar"' : ''}>${esc(meta.title)}</h1>
 <p class="workspace">${user(m.workspaceName)}</p>
 <table class="cover-fields">${rows}</table>
 <p class="cover-note">${esc(t('report.cover.note', { tlp: meta.tlp }))}</p>
