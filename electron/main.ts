@@ -25,6 +25,7 @@ import { registerSavePng } from './main/save-png-ipc';
 import { menuTemplate } from './main/menu';
 import { sqlcipherBindingPath, sqliteBindingPath } from './main/native-binding';
 import { guardWebContents, hardenSession } from './main/web-guards';
+import { handlePrintMessage } from './main/print-handler';
 import { windowOptions } from './main/window-options';
 
 const logger = createLogger('main');
@@ -70,6 +71,8 @@ function run(): void {
       });
       // The key is the process's first message: never in its environment or arguments (visible to other processes).
       if (dataKey) child.postMessage(unlockMessage(dataKey));
+      // Reports of case packs are printed here: the utility process has no renderer (print-handler.ts).
+      child.on('message', (m: unknown) => handlePrintMessage(m, (r) => child.postMessage(r), { createWindow: (o) => new BrowserWindow(o), logger: logger.child({ part: 'print' }) }));
       return child;
     },
     onRestarted: () => {

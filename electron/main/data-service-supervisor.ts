@@ -14,6 +14,7 @@
  * with a worker thread standing in for the utilityProcess.
  */
 import type { Logger } from '../../node/log';
+import { isPrintRequest } from '../../shared/protocol/print-pdf';
 
 /** A port handed over to the data service (Electron's MessagePortMain). */
 export interface TransferablePort {
@@ -97,6 +98,8 @@ export class DataServiceSupervisor<P extends TransferablePort> {
     this.child = child;
     this.fatalReason = null;
     child.on('message', (m) => {
+      // Print requests are answered by main.ts's print handler (print-handler.ts).
+      if (isPrintRequest(m)) return;
       const msg = parseServiceMessage(m);
       if (!msg) {
         this.opts.logger.warn('unrecognised message from the data service process');

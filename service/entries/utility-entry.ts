@@ -8,7 +8,10 @@
  *   by main through the OS keychain (electron/main/data-key.ts); the service opens only then;
  * - `{ type: 'connect' }` with exactly one MessagePortMain: serve one window over it;
  * - `{ type: 'shutdown' }` with no ports: close the service (compacting docs) and exit 0.
- * Messages to main: `{ type: 'ready' }` once serving; `{ type: 'fatal', reason }` before exiting
+ * - `{ type: 'print-pdf-result' | 'print-pdf-error', id, … }`: replies to the report printer
+ *   (shared/protocol/print-pdf.ts), handled by service/packs/pdf/port-printer.ts.
+ * Messages to main: `{ type: 'print-pdf', id, html, headerText }` to print a report;
+ * `{ type: 'ready' }` once serving; `{ type: 'fatal', reason }` before exiting
  * when the service cannot start (e.g. better-sqlite3 has no build for this Electron), so main
  * does not restart it in a loop.
  *
@@ -23,6 +26,9 @@ import { messagePortTransport, type MessagePortMainLike } from './message-port-t
 import { DataService } from '../data-service';
 import { defaultDataDir } from '../../node/fs/data-dir';
 import { DATA_KEY_BYTES } from '../../node/fs/database-file';
+import { isPrintReply } from '../../shared/protocol/print-pdf';
+import { portPrinter } from '../packs/pdf/port-printer';
+import { setPdfPrinter } from '../packs/pdf/printer-registry';
 
 /** A message event on the parent port: Electron's `MessageEvent` (data + transferred ports). */
 export interface ParentMessageEvent {
@@ -126,6 +132,8 @@ export function serveParentPort(parent: ParentPortLike, opts: ServeOptions): Ser
   let resolveStopped: (code: number) => void = () => {};
   const stopped = new Promise<number>((r) => (resolveStopped = r));
   parent.on('message', (e) => {
+    // Replies to the report printer's requests are handled by its own listener (port-printer.ts).
+    if (isPrintReply(e?.data)) return;
     const msg = parseMainMessage(e);
     if ('refused' in msg) {
       logger.warn({ reason: msg.refused }, 'message from main refused');
@@ -197,6 +205,10 @@ export function startFromEnvironment(parent: ParentPortLike, env: NodeJS.Process
   );
 }
 
-// Inside Electron's utilityProcess, `process.parentPort` exists: start serving.
+// Inside Electron's utilityProcess, `process.parentPort` exists: start serving. Reports are
+// printed by main (this process has no renderer): see service/packs/pdf/port-printer.ts.
 const parentPort = (process as unknown as { parentPort?: ParentPortLike }).parentPort;
-if (parentPort) void startFromEnvironment(parentPort);
+if (parentPort) {
+  setPdfPrinter(portPrinter(parentPort));
+  void startFromEnvironment(parentPort);
+}

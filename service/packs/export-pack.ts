@@ -10,6 +10,7 @@ import { PACK_FORMAT } from '../../shared/packs/manifest';
 import { writePack, type PackSource, type WrittenPack } from '../../node/packs/pack-writer';
 import { permissionContext } from '../workspace/permission-context';
 import type { WorkspaceRuntime } from '../workspace/workspace-runtime';
+import { buildProduction, type ProductionOptions } from './bates/production';
 import { caseData } from './case-data';
 import { packSigner } from './pack-signer';
 
@@ -24,13 +25,16 @@ export interface ExportPackOptions {
   now: number;
   /** Bytes written so far (for a progress bar). */
   onProgress?: (bytesDone: number) => void;
+  /** When given: report.pdf, Bates-stamped copies of exhibit PDFs and load files (bates/production.ts). */
+  production?: ProductionOptions;
 }
 
 const text = (p: string, content: string, mediaType: string): PackSource => ({ path: p, mediaType, open: () => Readable.from([Buffer.from(content, 'utf8')]) });
 
 /**
  * Writes the pack of `o.caseId` to `o.outFile` as the local member.
- * @throws NestError('not-found') for an unknown case; NestError('forbidden') when this desktop has
+ * @throws NestError('not-found') for an unknown case; NestError('export-failed') when the report
+ *   cannot be printed (o.production); NestError('forbidden') when this desktop has
  *   no member record yet (pack.no-member-record) or no certificate for its key yet
  *   (pack.awaiting-certificate, see pack-signer.ts).
  */
@@ -43,6 +47,7 @@ export async function exportCasePack(ws: WorkspaceRuntime, o: ExportPackOptions)
   if (!member) throw new NestError('forbidden', { id: 'pack.no-member-record' });
   const sign = await packSigner(ws, member, o.now);
   const data = ws.host.with(name, (doc) => caseData(doc));
+  const production = o.production ? await buildProduction(ws, o.caseId, member, o.now, o.production) : null;
   const settings = wsDoc.readSettings();
   return writePack({
     outFile: o.outFile,
@@ -58,6 +63,7 @@ export async function exportCasePack(ws: WorkspaceRuntime, o: ExportPackOptions)
       text('data/case.json', data.caseJson, 'application/json'),
       text('data/seizures.csv', data.seizuresCsv, 'text/csv; charset=utf-8'),
       text('data/seizures.geojson', data.seizuresGeoJson, 'application/geo+json'),
+      ...(production?.sources ?? []),
     ],
     sign,
     ...(o.onProgress ? { onProgress: o.onProgress } : {}),

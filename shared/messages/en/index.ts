@@ -42,6 +42,7 @@ import { exhibitMessages } from './exhibits';
 import { fileMessages } from './files';
 import { importBatchMessages } from './import-batches';
 import { caseWorkMessages } from './case-work';
+import { reportMessages } from './report';
 
 /** Every message id with its English ICU pattern. */
 export const en = {
@@ -84,4 +85,5 @@ export const en = {
   ...fileMessages,
   ...importBatchMessages,
   ...caseWorkMessages,
+  ...reportMessages,
 } as const;

@@ -1,0 +1,129 @@
+/**
+ * What the case pack's report (report.pdf) shows, read from the workspace in one go: the case's
+ * meta, notes, timeline, entities and links, seizures, the valuation methodology statement, the
+ * exhibits with their files and chains of custody, and the newest audit entries. The HTML sections
+ * (report-html.ts) are pure functions of this model, so they are tested without a workspace.
+ */
+import { keyId, publicJwkOf } from '../../../shared/auth/keys';
+import { CaseDoc, type AuditEntry, type Entity, type Link } from '../../../shared/docs/case-doc';
+import { CaseEvents } from '../../../shared/docs/case-events';
+import { CaseExhibits } from '../../../shared/docs/case-exhibits';
+import { CaseFiles } from '../../../shared/docs/case-files';
+import { CaseValuations } from '../../../shared/docs/case-valuations';
+import { readCustodyEntries } from '../../../shared/docs/case-custody';
+import { custodyTimelineEvents, type CustodyTimelineEvent } from '../../../shared/docs/custody-timeline';
+import { readNotesTree, type NotesNode } from '../../../shared/docs/notes-tree';
+import type { AttachedFile } from '../../../shared/domain/attached-file';
+import type { CaseMeta } from '../../../shared/domain/case';
+import type { CaseEvent } from '../../../shared/domain/case-event';
+import { custodyChain, type CustodyChain } from '../../../shared/domain/custody';
+import { exhibitReferences, type Exhibit } from '../../../shared/domain/exhibit';
+import type { Member } from '../../../shared/domain/member';
+import type { Seizure } from '../../../shared/domain/seizure';
+import type { Statement } from '../../../shared/rpc/valuation';
+import { NestError } from '../../../shared/errors';
+import { caseStatement } from '../../valuation/statement';
+import type { WorkspaceRuntime } from '../../workspace/workspace-runtime';
+import { memberSigningKey } from '../pack-signer';
+
+/** How many of the newest audit entries the history excerpt shows. */
+export const HISTORY_EXCERPT = 40;
+
+/** One exhibit as the report lists it. */
+export interface ReportExhibit {
+  exhibit: Exhibit;
+  /** e.g. `SGNEST-2026-0001/EX-003`. */
+  reference: string;
+  /** True when another exhibit of the case has the same number. */
+  duplicate: boolean;
+  /** Its attached files (SHA-256 in `hash`). */
+  files: AttachedFile[];
+  chain: CustodyChain;
+}
+
+/** Everything the report shows. Times are ms since epoch (UTC); dates YYYY-MM-DD. */
+export interface ReportModel {
+  meta: CaseMeta;
+  workspaceName: string;
+  exportedBy: { name: string; agency: string; role: string };
+  exportedAt: number;
+  /** RFC 7638 thumbprint of the exporting member's signing key (the key of manifest.sig). */
+  keyFingerprint: string;
+  notes: NotesNode[];
+  /** The layout-1 plain summary, shown when the notes are empty. */
+  summary: string;
+  events: CaseEvent[];
+  custodyEvents: CustodyTimelineEvent[];
+  entities: Entity[];
+  links: Link[];
+  /** By date, then id. */
+  seizures: Seizure[];
+  /** The valuation methodology statement; null when the case has no valuation. */
+  valuation: Statement | null;
+  exhibits: ReportExhibit[];
+  /** The newest {@link HISTORY_EXCERPT} audit entries, newest first; `auditTotal` counts all. */
+  history: AuditEntry[];
+  auditTotal: number;
+  /** Member id → name (ids of members no longer known stay as they are). */
+  memberNames: Record<string, string>;
+}
+
+/**
+ * Reads the report's model of case `caseId` as exported by `member` at `now`.
+ * @throws NestError('not-found') for an unknown case.
+ */
+export async function readReportModel(ws: WorkspaceRuntime, caseId: string, member: Member, now: number): Promise<ReportModel> {
+  const name = ws.caseDocName(caseId);
+  if (!ws.host.exists(name)) throw new NestError('not-found', { id: 'service.case.not-found', values: { caseId } });
+  const keyFingerprint = await keyId(publicJwkOf(await memberSigningKey(ws)));
+  const wsDoc = ws.workspaceDoc();
+  const memberNames: Record<string, string> = {};
+  for (const m of wsDoc.listMembers()) memberNames[m.id] = m.name;
+  const today = new Date(now).toISOString().slice(0, 10);
+  const part = ws.host.with(name, (doc) => {
+    const cd = new CaseDoc(doc);
+    const meta = cd.readMeta();
+    const files = new Map(new CaseFiles(doc).all().map((f) => [f.id, f]));
+    const list = new CaseExhibits(doc).list();
+    const refs = exhibitReferences(meta.number, list);
+    const entries = readCustodyEntries(doc);
+    const exhibits = [...list]
+      .sort((a, b) => a.number - b.number || a.id.localeCompare(b.id))
+      .map((exhibit) => ({
+        exhibit,
+        reference: refs.get(exhibit.id)?.reference ?? '',
+        duplicate: refs.get(exhibit.id)?.duplicate ?? false,
+        files: exhibit.fileIds.flatMap((id) => (files.has(id) ? [files.get(id)!] : [])),
+        chain: custodyChain(exhibit.id, entries, exhibit.currentHolder),
+      }));
+    const audit = cd.readAudit();
+    const seizures = [...cd.listSeizures()].sort((a, b) => (a.seizureDate ?? '').localeCompare(b.seizureDate ?? '') || a.id.localeCompare(b.id));
+    return {
+      meta,
+      notes: readNotesTree(doc),
+      summary: cd.readSummary(),
+      events: [...new CaseEvents(doc).list()].sort((a, b) => a.date.localeCompare(b.date) || a.id.localeCompare(b.id)),
+      custodyEvents: custodyTimelineEvents(doc),
+      entities: [...cd.listEntities()].sort((a, b) => a.kind.localeCompare(b.kind) || a.id.localeCompare(b.id)),
+      links: [...cd.listLinks()].sort((a, b) => a.id.localeCompare(b.id)),
+      seizures,
+      exhibits,
+      history: audit.slice(-HISTORY_EXCERPT).reverse(),
+      auditTotal: audit.length,
+      valuationCount: new CaseValuations(doc).listValuations().length,
+    };
+  });
+  // The statement is shown when the case has a valuation (valued, or failed: a failure is part of
+  // the record too); without one it would hold only the generic context figures.
+  const { valuationCount, ...rest } = part;
+  const valuation = valuationCount > 0 ? caseStatement(ws, caseId, today) : null;
+  return {
+    ...rest,
+    workspaceName: wsDoc.readSettings().name,
+    exportedBy: { name: member.name, agency: member.agency, role: member.role },
+    exportedAt: now,
+    keyFingerprint,
+    valuation,
+    memberNames,
+  };
+}

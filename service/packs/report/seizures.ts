@@ -1,0 +1,42 @@
+/**
+ * The report's seizure table (date at its precision, place, commodity and species, quantity,
+ * reported value as the authorities reported it) and the seizure map beside it. A case may hold
+ * up to 10,000 seizures: the table prints the first {@link SEIZURE_ROWS} (by date) and says where
+ * the rest are (data/seizures.csv holds them all). Pure.
+ */
+import type { Seizure } from '../../../shared/domain/seizure';
+import { t } from '../../../shared/messages/format';
+import { esc, para, section, table, user } from './html';
+import { reportDate, reportNumber } from './report-format';
+import type { ReportModel } from './report-model';
+import { seizureMapSvg } from './seizure-map';
+
+/** Most seizure rows printed in the report. */
+export const SEIZURE_ROWS = 500;
+
+function dateOf(s: Seizure): string {
+  if (s.datePrecision === 'year') return s.seizureDate.slice(0, 4);
+  if (s.datePrecision === 'month') return s.seizureDate.slice(0, 7);
+  return reportDate(s.seizureDate);
+}
+
+function row(s: Seizure, i: number): string[] {
+  const qty = s.quantity === null ? '—' : `${reportNumber(s.quantity)} ${esc(s.unit)}`;
+  const value = s.reportedValue === null ? '—' : `${reportNumber(s.reportedValue, 2)} ${esc(s.reportedCurrency ?? '')}`;
+  const taxon = s.taxon ? `<div class="muted"><i>${user(s.taxon)}</i></div>` : '';
+  return [String(i + 1), esc(dateOf(s)), `${user(s.place)}${s.place ? ', ' : ''}${esc(s.country)}`, `${user(s.commodity)}${taxon}`, esc(qty), esc(value)];
+}
+
+/** The seizures section (table and map). */
+export function seizuresHtml(m: ReportModel, basemap: GeoJSON.FeatureCollection): string {
+  if (!m.seizures.length) return section('seizures', t('report.section.seizures'), para(t('report.seizures.empty'), 'muted'));
+  const shown = m.seizures.slice(0, SEIZURE_ROWS);
+  const head = ['#', t('report.col.date'), t('report.col.place'), t('report.col.commodity'), t('report.col.quantity'), t('report.col.reported-value')].map(esc);
+  const more = m.seizures.length > shown.length ? para(t('report.seizures.more', { count: m.seizures.length - shown.length, shown: shown.length }), 'muted') : '';
+  const mapped = m.seizures.filter((s) => s.latitude !== null && s.longitude !== null);
+  const rows = new Map(shown.map((s, i) => [s.id, i + 1]));
+  const map = mapped.length
+    ? `<figure class="map">${seizureMapSvg(mapped, basemap, (s) => rows.get(s.id) ?? 0)}<figcaption>${esc(t('report.seizures.map-caption', { count: mapped.length, unmapped: m.seizures.length - mapped.length }))}</figcaption></figure>`
+    : para(t('report.seizures.no-map'), 'muted');
+  return section('seizures', t('report.section.seizures'), `${para(t('report.seizures.count', { count: m.seizures.length }))}\n${map}\n${table('seizures', head, shown.map(row))}\n${more}`);
+}

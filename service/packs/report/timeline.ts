@@ -1,0 +1,41 @@
+/**
+ * The report's timeline: the case's dated events (at their precision, with their source) merged
+ * with exhibit and custody events (shared/docs/custody-timeline.ts), oldest first. Corrected
+ * custody entries are marked. Pure.
+ */
+import type { CaseEvent } from '../../../shared/domain/case-event';
+import type { CustodyTimelineEvent } from '../../../shared/docs/custody-timeline';
+import { t } from '../../../shared/messages/format';
+import { esc, para, section, table, user } from './html';
+import { reportDate, reportTime } from './report-format';
+import type { ReportModel } from './report-model';
+
+interface Row {
+  /** Sort key: YYYY-MM-DD… or an ISO time. */
+  key: string;
+  cells: string[];
+}
+
+function eventRow(e: CaseEvent): Row {
+  const when = e.precision === 'day' ? reportDate(e.date) : e.date;
+  const source = e.source ? `<div class="muted">${esc(t('report.timeline.source'))} ${user(e.source)}</div>` : '';
+  return { key: e.date, cells: [esc(when), esc(t('ui.timeline.kind.event')), `${user(e.text)}${source}`] };
+}
+
+function custodyRow(e: CustodyTimelineEvent): Row {
+  const key = new Date(e.at).toISOString();
+  if (e.kind === 'exhibit-created') {
+    return { key, cells: [esc(reportTime(e.at)), esc(t('ui.timeline.kind.custody')), esc(t('ui.timeline.custody.created', { reference: e.reference, description: e.description }))] };
+  }
+  const text = t('ui.timeline.custody.transfer', { reference: e.reference, from: e.releasedBy, to: e.receivedBy, hasPlace: e.place ? 'yes' : 'no', place: e.place, corrected: e.corrected ? 'yes' : 'no' });
+  return { key, cells: [esc(reportTime(e.at)), esc(t('ui.timeline.kind.custody')), `<span dir="auto"${e.corrected ? ' class="flag"' : ''}>${esc(text)}</span>`] };
+}
+
+/** The timeline section. */
+export function timelineHtml(m: ReportModel): string {
+  const rows = [...m.events.map(eventRow), ...m.custodyEvents.map(custodyRow)].sort((a, b) => a.key.localeCompare(b.key));
+  const body = rows.length
+    ? table('timeline', [esc(t('report.col.when')), esc(t('report.col.kind')), esc(t('report.col.what'))], rows.map((r) => r.cells))
+    : para(t('report.timeline.empty'), 'muted');
+  return section('timeline', t('report.section.timeline'), body);
+}
