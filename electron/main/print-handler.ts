@@ -124,7 +124,7 @@ export function handlePrintMessage(message: unknown, reply: (r: PrintReply) => v
   }
   const req = parsed.data;
   printInWindow(req, deps).then(
-    (pdf) => reply({ type: 'print-pdf-result', id: req.id, pdf }),
+    (pdf) => reply({ type: 'print-pdf-result', id: req.id, pdf: new Uint8Array(pdf) }),
     (err: unknown) => {
       const reason = (err instanceof Error ? err.message : String(err)).slice(0, 2000);
       deps.logger.error({ reason }, 'printing a report failed');

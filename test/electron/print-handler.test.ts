@@ -77,7 +77,7 @@ describe('handlePrintMessage', () => {
   it('prints in a hidden sandboxed window without script or navigation, and replies with the bytes', async () => {
     const { windows, replies, send } = setup();
     expect(send({ type: 'print-pdf', id: 7, html: '<p dir="auto">عاج</p>', headerText: 'TLP:RED · SGNEST-2026-0001 · Case report' })).toBe(true);
-    await waitFor(() => replies.length === 1);
+    await waitFor(() => replies.length === 1, 'the print reply');
     expect(replies[0]).toEqual({ type: 'print-pdf-result', id: 7, pdf: new TextEncoder().encode('%PDF-1.4 fake') });
     const w = windows[0]!;
     expect(w.options.show).toBe(false);
@@ -103,7 +103,7 @@ describe('handlePrintMessage', () => {
   it('answers a failed print with its reason and still destroys the window', async () => {
     const { windows, replies, send } = setup(true);
     send({ type: 'print-pdf', id: 3, html: '<p>x</p>', headerText: 'TLP:CLEAR' });
-    await waitFor(() => replies.length === 1);
+    await waitFor(() => replies.length === 1, 'the print reply');
     expect(replies[0]).toEqual({ type: 'print-pdf-error', id: 3, reason: 'printing crashed' });
     expect(windows[0]!.destroyed).toBe(true);
   });

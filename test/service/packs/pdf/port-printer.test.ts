@@ -32,7 +32,9 @@ function fakeWindow(): PrintWindowLike {
 /** The utility process's parent port, with main's handler on the other side. */
 function wiredPort(mainAnswers = true): PrintPort & { inject(data: unknown): void } {
   const listeners: ((e: { data: unknown }) => void)[] = [];
-  const toService = (data: unknown): void => setImmediate(() => listeners.forEach((l) => l({ data })));
+  const toService = (data: unknown): void => {
+    setImmediate(() => listeners.forEach((l) => l({ data })));
+  };
   return {
     on: (_event, listener) => listeners.push(listener),
     postMessage: (m) => {
