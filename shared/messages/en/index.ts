@@ -34,6 +34,7 @@ import { caseMessages } from './case';
 import { uiHistoryMessages } from './ui-history';
 import { identifierMessages } from './identifiers';
 import { packMessages } from './packs';
+import { packExportMessages } from './pack-export';
 import { caseFileMessages } from './case-file';
 import { entityMessages } from './entities';
 import { exhibitMessages } from './exhibits';
@@ -72,6 +73,7 @@ export const en = {
   ...uiHistoryMessages,
   ...identifierMessages,
   ...packMessages,
+  ...packExportMessages,
   ...caseFileMessages,
   ...entityMessages,
   ...exhibitMessages,
