@@ -47,7 +47,7 @@ export interface CaseData {
   stateVector: string;
   meta: ReturnType<CaseDoc['readMeta']>;
   /** Ids of the records the pack carries (provenance covers these). */
-  kept: { seizures: Set<string>; exhibits: Set<string>; files: Set<string> };
+  kept: { seizures: Set<string>; exhibits: Set<string>; files: Set<string>; custody: Set<string> };
 }
 
 /** Seizures in a stable order: by date, then id (the doc's map order depends on history). */
@@ -108,6 +108,6 @@ export function caseData(doc: Y.Doc, selection?: PackSelection): CaseData {
     blobs: blobsOf(files, exhibits, meta.number),
     stateVector: Buffer.from(Y.encodeStateVector(doc)).toString('base64'),
     meta,
-    kept: { seizures: keptSeizures, exhibits: keptExhibits, files: keptFiles },
+    kept: { seizures: keptSeizures, exhibits: keptExhibits, files: keptFiles, custody: new Set(custody.map((c) => c.id)) },
   };
 }

@@ -17,7 +17,8 @@ import { PACK_FORMAT, type PackSelection, type ProvenanceStatus } from '../../sh
 import { workspaceBlobStore } from '../blobs/case-files-service';
 import { permissionContext } from '../workspace/permission-context';
 import type { WorkspaceRuntime } from '../workspace/workspace-runtime';
-import { caseData } from './case-data';
+import { caseData, type CaseData } from './case-data';
+import { packProvenance } from './provenance/pack-provenance';
 import { exhibitSources } from './exhibit-sources';
 import { packSigner } from './pack-signer';
 import { normaliseSelection } from './pack-selection';
@@ -42,10 +43,10 @@ export interface ExportPackOptions {
   /** The member confirmed who may receive a TLP:RED / TLP:AMBER+STRICT pack (required for those). */
   handlingConfirmed?: boolean;
   /**
-   * Reads the relay's provenance for the records kept (provenance/pack-provenance.ts); omitted:
-   * the pack says provenance is unavailable because the case is not synced.
+   * Reads the relay's provenance for the records kept; default: the workspace's relay
+   * (provenance/pack-provenance.ts), which says provenance is unavailable for an unsynced case.
    */
-  provenance?: (kept: ReturnType<typeof caseData>['kept']) => Promise<PackProvenance>;
+  provenance?: (kept: CaseData['kept'], meta: { tlp: string; number: string }) => Promise<PackProvenance>;
   /** The workspace's blob store (default: the one beside its database). */
   blobs?: FsBlobStore;
   /** Bytes and files written so far (for a progress bar); `totalBytes`/`totalFiles` are known up front. */
@@ -77,7 +78,7 @@ export async function exportCasePack(ws: WorkspaceRuntime, o: ExportPackOptions)
   if (needsConfirmation(tlp) && !o.handlingConfirmed) throw new NestError('validation', { id: 'pack.export.confirmation-required', values: { tlp } });
   const exhibits = exhibitSources(o.blobs ?? workspaceBlobStore(ws.store.file), data.blobs);
   const sign = await packSigner(ws, member, o.now);
-  const provenance = o.provenance ? await o.provenance(data.kept) : { csv: null, status: { status: 'unavailable', reason: 'not-synced' } as const };
+  const provenance = await (o.provenance ?? ((kept, meta) => packProvenance(ws, o.caseId, kept, meta)))(data.kept, { tlp, number: data.meta.number });
   const files: [string, string][] = provenance.csv === null ? data.files : [...data.files, ['data/provenance.csv', provenance.csv]];
   const sources = [...files.map(([p, content]) => text(p, content, MEDIA[p.slice(p.lastIndexOf('.') + 1)] ?? 'text/plain; charset=utf-8')), ...exhibits];
   const totalBytes = files.reduce((n, [, c]) => n + Buffer.byteLength(c, 'utf8'), 0) + data.blobs.reduce((n, b) => n + b.size, 0);

@@ -12,3 +12,4 @@ export * from './presence';
 export { authorizationHeader, bearerToken } from '../../auth/bearer';
 export * from './acknowledgement';
 export * from './history';
+export * from './provenance-log';
