@@ -19,6 +19,12 @@ const api: DesktopApi = {
   saveFile(suggestedName: string, content: string): Promise<string | null> {
     return ipcRenderer.invoke(IPC.saveFile, suggestedName, content) as Promise<string | null>;
   },
+  choosePackDestination(suggestedName: string): Promise<string | null> {
+    return ipcRenderer.invoke(IPC.choosePackDestination, suggestedName) as Promise<string | null>;
+  },
+  choosePackToVerify(): Promise<string | null> {
+    return ipcRenderer.invoke(IPC.choosePackToVerify) as Promise<string | null>;
+  },
 };
 
 contextBridge.exposeInMainWorld('nestDesk', api);

@@ -17,6 +17,10 @@ export const IPC = {
   requestDataPort: 'nest:request-data-port',
   dataPort: 'nest:data-port',
   saveFile: 'nest:save-file',
+  /** Case packs: "Save as" for a pack's destination (main writes nothing; the data service does). */
+  choosePackDestination: 'nest:choose-pack-destination',
+  /** Case packs: "Open" for a pack to verify. */
+  choosePackToVerify: 'nest:choose-pack-to-verify',
   /** main → renderer, no payload: the data service was restarted; request a new port. */
   dataServiceRestarted: 'nest:data-service-restarted',
 } as const;
@@ -40,4 +44,8 @@ export interface DesktopApi {
    * Resolves to the saved path, or null when cancelled.
    */
   saveFile(suggestedName: string, content: string): Promise<string | null>;
+  /** Shows "Save as" for a case pack (.zip); resolves to the chosen absolute path, or null when cancelled. */
+  choosePackDestination(suggestedName: string): Promise<string | null>;
+  /** Shows "Open" for one case pack (.zip); resolves to its absolute path, or null when cancelled. */
+  choosePackToVerify(): Promise<string | null>;
 }
