@@ -22,21 +22,27 @@ test('export a case pack, verify it, and catch a flipped byte', async ({ page, h
   await page.getByRole('button', { name: 'Open the demo workspace' }).click();
   await page.getByRole('table', { name: 'Cases' }).locator('tbody tr').first().click();
 
+  // Mark the case TLP:RED: the export must then be confirmed, naming who may receive it.
+  await page.getByLabel('TLP marking').selectOption('RED');
+  await expect(page.getByText('TLP:RED', { exact: true }).first()).toBeVisible();
   await page.getByTestId('pack-export-open').click();
   const dialog = page.locator('.pack-export-dialog');
   await expect(dialog).toBeVisible();
-  if (await page.getByTestId('pack-handling').isVisible()) await page.getByTestId('pack-handling').getByRole('checkbox').check();
+  await expect(page.getByTestId('pack-handling')).toContainText('for the eyes and ears of individual recipients only');
+  await expect(dialog.getByRole('button', { name: 'Export' })).toBeDisabled();
+  await page.getByTestId('pack-handling').getByRole('checkbox').check();
+  await page.screenshot({ path: path.join(SHOTS, 'pack-export.png') });
   const downloading = page.waitForEvent('download');
   await dialog.getByRole('button', { name: 'Export' }).click();
   const download = await downloading;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nest-e2e-pack-'));
   const file = path.join(dir, download.suggestedFilename());
   await download.saveAs(file);
-  expect(download.suggestedFilename()).toMatch(/-pack-TLP-[A-Z-]+\.zip$/);
+  expect(download.suggestedFilename()).toMatch(/-pack-TLP-RED\.zip$/);
   const result = page.locator('.pack-export-result');
   await expect(result).toContainText('Manifest SHA-256 fingerprint');
   await expect(result).toContainText('never been synced with a relay');
-  await page.screenshot({ path: path.join(SHOTS, 'pack-export.png') });
+  await page.screenshot({ path: path.join(SHOTS, 'pack-export-result.png') });
   await result.getByRole('button', { name: 'Close' }).last().click();
 
   await page.getByTestId('pack-verify-open').click();

@@ -77,9 +77,11 @@ export function ExportPackDialog(props: ExportPackDialogProps): ReactNode {
   if (result) {
     return (
       <Dialog title={t('ui.packs.export.title', { caseNumber: props.caseNumber })} onClose={props.onClose} className="pack-export-result" footer={<button type="button" className="btn btn-primary" onClick={props.onClose}>{t('ui.common.close')}</button>}>
-        <p className="pack-result-path" data-testid="pack-result-path">{t('ui.packs.export.done', { path: result.path ?? result.fileName })}</p>
-        <p>{t('ui.packs.export.done-detail', { files: result.files, bytes: result.size, fingerprint: result.fingerprint })}</p>
-        <p className={result.provenance.status === 'relay' && result.provenance.flagged > 0 ? 'tag tag-warning' : ''}>{provenanceSentence(result.provenance)}</p>
+        <div className="dialog-body">
+          <p className="pack-result-path" data-testid="pack-result-path">{t('ui.packs.export.done', { path: result.path ?? result.fileName })}</p>
+          <p className="pack-result-path">{t('ui.packs.export.done-detail', { files: result.files, bytes: result.size, fingerprint: result.fingerprint })}</p>
+          <p className={result.provenance.status === 'relay' && result.provenance.flagged > 0 ? 'tag tag-warning' : ''}>{provenanceSentence(result.provenance)}</p>
+        </div>
       </Dialog>
     );
   }

@@ -8,6 +8,7 @@ import { t } from '../../../shared/messages';
 import { Icon } from '../ui/icons';
 import { ExportPackDialog } from './export-pack-dialog';
 import { VerifyPackDialog } from './verify-pack-dialog';
+import './packs.css';
 
 /** Props of {@link PackButtons}. */
 export interface PackButtonsProps {

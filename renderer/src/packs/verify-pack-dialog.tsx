@@ -47,6 +47,7 @@ export function VerifyPackDialog(props: { workspaceId: string; onClose: () => vo
 
   return (
     <Dialog title={t('ui.packs.verify.title')} onClose={props.onClose} size="wide" className="pack-verify-dialog" footer={<button type="button" className="btn" onClick={props.onClose}>{t('ui.common.close')}</button>}>
+      <div className="dialog-body">
       <p>{t('ui.packs.verify.intro')}</p>
       {hasNativeDialogs() ? (
         <button type="button" className="btn btn-primary" onClick={openNative} disabled={running !== null}>
@@ -61,6 +62,7 @@ export function VerifyPackDialog(props: { workspaceId: string; onClose: () => vo
       {running ? <p role="status">{t('ui.packs.verify.running', { file: running })}</p> : null}
       {error ? <p role="alert" className="form-error">{error}</p> : null}
       {report ? <VerifyReport report={report} /> : null}
+      </div>
     </Dialog>
   );
 }
