@@ -22,6 +22,7 @@ import { DataServiceSupervisor } from './main/data-service-supervisor';
 import { loadDataKey, unlockMessage } from './main/data-key';
 import { registerIpc } from './main/ipc-handlers';
 import { registerSavePng } from './main/save-png-ipc';
+import { registerPackDialogs } from './main/pack-dialogs';
 import { menuTemplate } from './main/menu';
 import { sqlcipherBindingPath, sqliteBindingPath } from './main/native-binding';
 import { guardWebContents, hardenSession } from './main/web-guards';
@@ -170,6 +171,28 @@ function run(): void {
       logger: logger.child({ part: 'ipc' }),
     });
     registerSavePng({ ipcMain, ourWebContentsIds: windows, showSaveDialog, logger: logger.child({ part: 'ipc' }) });
+
+    const ownerOf = (id: number): BrowserWindow | undefined => {
+      const w = windows.get(id);
+      return w && !w.isDestroyed() ? w : undefined;
+    };
+    registerPackDialogs({
+      ipcMain,
+      ourWebContentsIds: windows,
+      showSaveZip: async (id, suggestedName) => {
+        const options: Electron.SaveDialogOptions = { defaultPath: path.join(app.getPath('documents'), suggestedName), properties: ['createDirectory', 'showOverwriteConfirmation'], filters: [{ name: 'Case pack (ZIP)', extensions: ['zip'] }] };
+        const owner = ownerOf(id);
+        const r = owner ? await dialog.showSaveDialog(owner, options) : await dialog.showSaveDialog(options);
+        return r.canceled || !r.filePath ? null : r.filePath;
+      },
+      showOpenZip: async (id) => {
+        const options: Electron.OpenDialogOptions = { properties: ['openFile'], filters: [{ name: 'Case pack (ZIP)', extensions: ['zip'] }] };
+        const owner = ownerOf(id);
+        const r = owner ? await dialog.showOpenDialog(owner, options) : await dialog.showOpenDialog(options);
+        return r.canceled ? null : (r.filePaths[0] ?? null);
+      },
+      logger: logger.child({ part: 'ipc' }),
+    });
 
     Menu.setApplicationMenu(
       Menu.buildFromTemplate(

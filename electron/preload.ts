@@ -22,6 +22,12 @@ const api: DesktopApi = {
   savePng(suggestedName: string, png: Uint8Array): Promise<string | null> {
     return ipcRenderer.invoke(IPC.savePng, suggestedName, png) as Promise<string | null>;
   },
+  choosePackDestination(suggestedName: string): Promise<string | null> {
+    return ipcRenderer.invoke(IPC.choosePackDestination, suggestedName) as Promise<string | null>;
+  },
+  choosePackToVerify(): Promise<string | null> {
+    return ipcRenderer.invoke(IPC.choosePackToVerify) as Promise<string | null>;
+  },
 };
 
 contextBridge.exposeInMainWorld('nestDesk', api);

@@ -7,6 +7,9 @@
  * Also the mass deletions held for an admin's decision (relay/held-deletions.ts): `GET
  * /v1/held-deletions` lists the pending ones, `POST /v1/held-deletions/decide?id=&decision=`
  * approves or rejects one.
+ * And, for any member who may read a case (not only admins), `GET /v1/provenance-log` gives that
+ * case doc's update log with the updates' bytes (shared/protocol/relay/provenance-log.ts): what a
+ * case pack's provenance is derived from.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { toBase64 } from 'lib0/buffer';
@@ -19,15 +22,18 @@ import {
   parseAlertsRequest,
   parseHistoryRequest,
   parseHistoryStateRequest,
+  PROVENANCE_LOG_PAGE_MAX,
+  PROVENANCE_LOG_PATH,
   type HistoryPage,
   type HistoryState,
+  type ProvenanceLogPage,
 } from '../shared/protocol/relay';
 import { authenticate } from './authenticate';
 import { HELD_DELETIONS_DECIDE_PATH, HELD_DELETIONS_PATH } from './held-deletions';
 import type { RouteContext } from './http-routes';
 
 /** The paths this module answers. */
-export const HISTORY_PATHS: readonly string[] = [HISTORY_PATH, HISTORY_STATE_PATH, ALERTS_PATH, HELD_DELETIONS_PATH, HELD_DELETIONS_DECIDE_PATH];
+export const HISTORY_PATHS: readonly string[] = [HISTORY_PATH, HISTORY_STATE_PATH, ALERTS_PATH, HELD_DELETIONS_PATH, HELD_DELETIONS_DECIDE_PATH, PROVENANCE_LOG_PATH];
 
 type Reply = (res: ServerResponse, status: number, body: unknown) => void;
 
@@ -35,6 +41,7 @@ type Reply = (res: ServerResponse, status: number, body: unknown) => void;
 export async function handleHistory(req: IncomingMessage, res: ServerResponse, url: URL, ctx: RouteContext, reply: Reply): Promise<void> {
   if (req.method !== (url.pathname === HELD_DELETIONS_DECIDE_PATH ? 'POST' : 'GET')) return reply(res, 405, { error: 'method-not-allowed' });
   if (url.pathname === HELD_DELETIONS_PATH || url.pathname === HELD_DELETIONS_DECIDE_PATH) return heldDeletions(req, res, url, ctx, reply);
+  if (url.pathname === PROVENANCE_LOG_PATH) return provenanceLog(req, res, url, ctx, reply);
   const q = url.searchParams;
   const parsed = url.pathname === HISTORY_PATH ? parseHistoryRequest(q) : url.pathname === HISTORY_STATE_PATH ? parseHistoryStateRequest(q) : parseAlertsRequest(q);
   if (!parsed.ok) return reply(res, 400, { error: parsed.error, message: parsed.message });
@@ -87,6 +94,36 @@ async function heldDeletions(req: IncomingMessage, res: ServerResponse, url: URL
     const request = await ctx.hub.heldDeletions.decide(wid, id, decision as 'approve' | 'reject', auth.claims.memberId);
     if (!request) return reply(res, 404, { error: 'not-found', message: `no pending held deletion ${id}` });
     return reply(res, 200, { decided: request, decision });
+  } finally {
+    ctx.hub.rooms.release(wsRoom);
+  }
+}
+
+/**
+ * A page of a case doc's update log with the bytes, for a member the permission model lets read
+ * that case (`case.read`, as the relay holds the workspace doc now): the member already receives
+ * every one of these updates by syncing; the page adds who the relay authenticated for each.
+ */
+async function provenanceLog(req: IncomingMessage, res: ServerResponse, url: URL, ctx: RouteContext, reply: Reply): Promise<void> {
+  const parsed = parseHistoryRequest(url.searchParams);
+  if (!parsed.ok) return reply(res, 400, { error: parsed.error, message: parsed.message });
+  const { doc, after } = parsed.request;
+  const ref = parseDocName(doc);
+  if (!ref || ref.kind !== 'case') return reply(res, 400, { error: 'bad-query', message: 'doc must be a case doc name' });
+  const auth = await authenticate(req.headers, ref.workspaceId, ctx.storage, ctx.now());
+  if (!auth.ok) return reply(res, 401, { error: 'unauthorized', reason: auth.reason });
+  const wid = auth.claims.workspaceId.toLowerCase();
+  if (ref.workspaceId.toLowerCase() !== wid) return reply(res, 403, { error: 'forbidden', reason: 'wrong-workspace' });
+  const limit = Math.min(parsed.request.limit, PROVENANCE_LOG_PAGE_MAX);
+  const wsRoom = await ctx.hub.rooms.acquire(workspaceDocName(wid));
+  try {
+    if (!can(auth.claims, 'case.read', { workspace: wsRoom.workspace!, caseId: ref.caseId })) {
+      ctx.log.info({ path: url.pathname, member: auth.claims.memberId }, 'provenance log refused');
+      return reply(res, 403, { error: 'forbidden', reason: 'no-read-access' });
+    }
+    const entries = await ctx.storage.provenanceUpdates(doc, after, limit + 1);
+    const page: ProvenanceLogPage = { doc, entries: entries.slice(0, limit), next: entries.length > limit ? entries[limit - 1]!.seq : null };
+    return reply(res, 200, page);
   } finally {
     ctx.hub.rooms.release(wsRoom);
   }

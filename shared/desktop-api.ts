@@ -19,6 +19,10 @@ export const IPC = {
   saveFile: 'nest:save-file',
   /** renderer → main (invoke): (suggestedName, png bytes) → saved path or null. */
   savePng: 'nest:save-png',
+  /** Case packs: "Save as" for a pack's destination (main writes nothing; the data service does). */
+  choosePackDestination: 'nest:choose-pack-destination',
+  /** Case packs: "Open" for a pack to verify. */
+  choosePackToVerify: 'nest:choose-pack-to-verify',
   /** main → renderer, no payload: the data service was restarted; request a new port. */
   dataServiceRestarted: 'nest:data-service-restarted',
 } as const;
@@ -47,4 +51,8 @@ export interface DesktopApi {
    * the name must end in .png) to the chosen file. Resolves to the saved path, or null when cancelled.
    */
   savePng(suggestedName: string, png: Uint8Array): Promise<string | null>;
+  /** Shows "Save as" for a case pack (.zip); resolves to the chosen absolute path, or null when cancelled. */
+  choosePackDestination(suggestedName: string): Promise<string | null>;
+  /** Shows "Open" for one case pack (.zip); resolves to its absolute path, or null when cancelled. */
+  choosePackToVerify(): Promise<string | null>;
 }

@@ -21,6 +21,8 @@ export interface PackSource {
   mediaType?: string;
   /** For attached files named by hash: the name it was added with. */
   originalName?: string;
+  /** For attached files: the exhibits that cite it (manifest `exhibits`). */
+  exhibits?: string[];
   /** Opens the file's content (called once, when the ZIP writer reaches it). */
   open: () => Readable | Promise<Readable>;
   /** Deflate it (true for text data; false for images, PDFs, archives that do not shrink). Default true. */
@@ -36,8 +38,10 @@ export interface WritePackOptions {
   sources: readonly PackSource[];
   /** Signs the manifest's bytes (the exporting member's key; see shared/packs/signature.ts). */
   sign: (manifestBytes: Uint8Array) => Promise<SignatureFile>;
-  /** Bytes read so far, after each chunk (for a progress bar). */
-  onProgress?: (bytesDone: number) => void;
+  /** Bytes read so far after each chunk, and files finished so far (for a progress bar). */
+  onProgress?: (bytesDone: number, filesDone: number) => void;
+  /** The ZIP's comment (e.g. the TLP marking); CP437, so non-ASCII characters become '?'. */
+  comment?: string;
 }
 
 /** What was written. */
@@ -69,6 +73,7 @@ export async function writePack(o: WritePackOptions): Promise<WrittenPack> {
   let failure: unknown = null;
   zip.on('error', (err: unknown) => (failure ??= err));
   let done = 0;
+  let filesDone = 0;
   try {
     const files = await Promise.all(
       o.sources.map(
@@ -86,9 +91,13 @@ export async function writePack(o: WritePackOptions): Promise<WrittenPack> {
                       hash.update(chunk);
                       size += chunk.length;
                       done += chunk.length;
-                      o.onProgress?.(done);
+                      o.onProgress?.(done, filesDone);
                     });
-                    tap.on('end', () => resolve({ path: s.path, size, sha256: hash.digest('hex'), ...(s.mediaType ? { mediaType: s.mediaType } : {}), ...(s.originalName ? { originalName: s.originalName } : {}) }));
+                    tap.on('end', () => {
+                      filesDone += 1;
+                      o.onProgress?.(done, filesDone);
+                      resolve({ path: s.path, size, sha256: hash.digest('hex'), ...(s.mediaType ? { mediaType: s.mediaType } : {}), ...(s.originalName ? { originalName: s.originalName } : {}), ...(s.exhibits?.length ? { exhibits: s.exhibits } : {}) });
+                    });
                     // A failing source fails the pack (the caller's catch removes the partial file).
                     tap.on('error', reject);
                     source.on('error', (err) => {
@@ -111,7 +120,7 @@ export async function writePack(o: WritePackOptions): Promise<WrittenPack> {
     const signature = await o.sign(bytes);
     zip.addBuffer(Buffer.from(bytes), MANIFEST_PATH, { mtime, mode: 0o100644 });
     zip.addBuffer(Buffer.from(JSON.stringify(signature, null, 2) + '\n', 'utf8'), SIGNATURE_PATH, { mtime, mode: 0o100644 });
-    zip.end();
+    zip.end({ forceZip64Format: false, comment: (o.comment ?? '').replace(/[^\x20-\x7e]/g, '?') });
     await written;
     if (failure) throw failure;
     const fd = fs.openSync(partial, 'r');

@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import * as Y from 'yjs';
 import type { AppendEntry } from '../../node/store/doc-store';
 import type { Db } from '../../node/store/sqlite';
-import type { ProvenanceEntry, RelayAlert } from '../../shared/protocol/relay';
+import type { ProvenanceEntry, ProvenanceLogEntry, RelayAlert } from '../../shared/protocol/relay';
 
 /** A new alert for a workspace's admins (see {@link RelayAlert}). */
 export type NewAlert = Omit<RelayAlert, 'id' | 'at'> & { workspaceId: string };
@@ -18,6 +18,11 @@ export type NewAlert = Omit<RelayAlert, 'id' | 'at'> & { workspaceId: string };
 export interface ProvenanceStore {
   /** A page of `docName`'s provenance: entries with seq > `afterSeq`, oldest first, at most `limit`. */
   provenance(docName: string, afterSeq: number, limit: number): Promise<ProvenanceEntry[]>;
+  /**
+   * A page of `docName`'s provenance with each update's bytes (`update`, base64), seq >
+   * `afterSeq`, oldest first, at most `limit`: what a case pack's provenance is derived from.
+   */
+  provenanceUpdates(docName: string, afterSeq: number, limit: number): Promise<ProvenanceLogEntry[]>;
   /** `Y.encodeStateAsUpdate` of `docName` as of `seq` (every accepted update with seq <= `seq`); an empty doc's when none. */
   stateAt(docName: string, seq: number): Promise<Uint8Array>;
   /**
@@ -58,6 +63,11 @@ export function provenanceEntryOf(r: Pick<ProvRow, 'seq' | 'member_id' | 'create
   return { seq: r.seq, memberId: r.member_id, at: r.created_at, size: r.size, sha256: r.sha256 };
 }
 
+/** The public shape of a provenance row with its bytes (base64). */
+export function provenanceLogEntryOf(r: Pick<ProvRow, 'seq' | 'member_id' | 'created_at' | 'size' | 'sha256' | 'data'>): ProvenanceLogEntry {
+  return { ...provenanceEntryOf(r), update: Buffer.from(r.data).toString('base64') };
+}
+
 /** The public shape of an alert row. */
 export function alertOf(r: AlertRow): RelayAlert {
   return { id: r.id, kind: r.kind, doc: r.doc_id, memberId: r.member_id, records: r.records, at: r.created_at };
@@ -85,6 +95,7 @@ export class SqliteProvenance {
       lastChain: db.prepare('SELECT chain FROM relay_provenance ORDER BY seq DESC LIMIT 1').pluck(),
       insert: db.prepare('INSERT INTO relay_provenance (seq, doc_id, member_id, created_at, size, sha256, chain, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?)'),
       page: db.prepare('SELECT seq, member_id, created_at, size, sha256 FROM relay_provenance WHERE doc_id = ? AND seq > ? ORDER BY seq LIMIT ?'),
+      pageWithData: db.prepare('SELECT seq, member_id, created_at, size, sha256, data FROM relay_provenance WHERE doc_id = ? AND seq > ? ORDER BY seq LIMIT ?'),
       upTo: db.prepare('SELECT data FROM relay_provenance WHERE doc_id = ? AND seq <= ? ORDER BY seq').pluck(),
       all: db.prepare('SELECT * FROM relay_provenance ORDER BY seq'),
       addAlert: db.prepare('INSERT INTO relay_alerts (workspace_id, doc_id, member_id, kind, records, created_at) VALUES (?, ?, ?, ?, ?, ?)'),
@@ -107,6 +118,11 @@ export class SqliteProvenance {
   /** See {@link ProvenanceStore.provenance}. */
   provenance(docName: string, afterSeq: number, limit: number): ProvenanceEntry[] {
     return (this.stmts.page.all(docName, afterSeq, limit) as ProvRow[]).map(provenanceEntryOf);
+  }
+
+  /** See {@link ProvenanceStore.provenanceUpdates}. */
+  provenanceUpdates(docName: string, afterSeq: number, limit: number): ProvenanceLogEntry[] {
+    return (this.stmts.pageWithData.all(docName, afterSeq, limit) as ProvRow[]).map(provenanceLogEntryOf);
   }
 
   /** See {@link ProvenanceStore.stateAt}. */

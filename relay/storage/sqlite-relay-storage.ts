@@ -20,7 +20,7 @@ import { isClearDatabaseFile, openDatabase, type Db } from '../../node/store/sql
 import { NestError } from '../../shared/errors';
 import type { AppendEntry } from '../../node/store/doc-store';
 import { keyId, parsePublicJwk, type PublicWorkspaceJwk } from '../../shared/auth/keys';
-import type { ProvenanceEntry, RelayAlert } from '../../shared/protocol/relay';
+import type { ProvenanceEntry, ProvenanceLogEntry, RelayAlert } from '../../shared/protocol/relay';
 import { SqliteProvenance, type NewAlert } from './provenance';
 import { keyRecordOf as toRecord, type KeyRow, type RelayStorage, type WorkspaceKeyRecord } from './relay-storage';
 
@@ -90,6 +90,11 @@ export class SqliteRelayStorage extends SqliteDocStore implements RelayStorage {
   /** @inheritdoc */
   async provenance(docName: string, afterSeq: number, limit: number): Promise<ProvenanceEntry[]> {
     return this.prov.provenance(docName, afterSeq, limit);
+  }
+
+  /** @inheritdoc */
+  async provenanceUpdates(docName: string, afterSeq: number, limit: number): Promise<ProvenanceLogEntry[]> {
+    return this.prov.provenanceUpdates(docName, afterSeq, limit);
   }
 
   /** @inheritdoc */

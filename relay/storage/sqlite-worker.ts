@@ -45,6 +45,7 @@ const methods: Record<string, (...args: never[]) => Promise<unknown>> = {
   removeWorkspaceKey: (wid, kid) => storage.removeWorkspaceKey(wid, kid),
   backup: (out) => storage.backup(out),
   provenance: (doc, after, limit) => storage.provenance(doc, after, limit),
+  provenanceUpdates: (doc, after, limit) => storage.provenanceUpdates(doc, after, limit),
   stateAt: (doc, seq) => storage.stateAt(doc, seq),
   verifyProvenance: () => storage.verifyProvenance(),
   addAlert: (alert) => storage.addAlert(alert),

@@ -12,7 +12,7 @@ import { Worker } from 'node:worker_threads';
 import type { AppendEntry, ChangesPage, CompactOptions, CompactResult, DocHead, StoredDoc } from '../../node/store/doc-store';
 import { isErrorCode, NestError } from '../../shared/errors';
 import type { PublicWorkspaceJwk } from '../../shared/auth/keys';
-import type { ProvenanceEntry, RelayAlert } from '../../shared/protocol/relay';
+import type { ProvenanceEntry, ProvenanceLogEntry, RelayAlert } from '../../shared/protocol/relay';
 import type { NewAlert, RelayStorage, WorkspaceKeyRecord } from './relay-storage';
 
 /** A request to the worker. */
@@ -207,6 +207,11 @@ export class WorkerRelayStorage implements RelayStorage {
   /** @inheritdoc */
   provenance(docName: string, afterSeq: number, limit: number): Promise<ProvenanceEntry[]> {
     return this.writer.call('provenance', docName, afterSeq, limit);
+  }
+
+  /** @inheritdoc (read on the compactor's connection: a page of bytes never holds up appends) */
+  provenanceUpdates(docName: string, afterSeq: number, limit: number): Promise<ProvenanceLogEntry[]> {
+    return this.compactor.call('provenanceUpdates', docName, afterSeq, limit);
   }
 
   /** @inheritdoc (replayed on the compactor's connection: a long replay never holds up appends) */

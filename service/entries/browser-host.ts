@@ -22,6 +22,7 @@ import type { DataService } from '../data-service';
 import { wsTransport } from './ws-transport';
 import { securityHeaders } from '../../node/web/csp';
 import { resolveStatic } from '../../node/web/static-files';
+import { handlePackRoute } from './pack-routes';
 
 /** The subprotocol every page offers; the host selects it. */
 export const WS_PROTOCOL = 'nest-desk.v1';
@@ -82,6 +83,7 @@ export async function startBrowserHost(opts: BrowserHostOptions): Promise<Browse
       res.writeHead(421, { 'Content-Type': 'text/plain' }).end(`open ${origin}/ (this server answers only to that address)`);
       return;
     }
+    if (handlePackRoute(req, res, { dataDir: service.dataDir, tokenMatches: (given) => tokenMatches(token, given), origin: () => origin, logger })) return;
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.writeHead(405, { Allow: 'GET, HEAD' }).end();
       return;

@@ -61,10 +61,8 @@ function toRow(s: Seizure): (string | number)[] {
  * cells neutralised (see the module comment).
  */
 export function seizuresToCsv(seizures: readonly Seizure[], marking?: CsvMarking): string {
-  const body = csvBody(seizures);
-  if (!marking) return body;
-  const line = Papa.unparse([[t('export.tlp-marking', { tlp: marking.tlp, caseNumber: marking.caseNumber })]], { newline: '\r\n' });
-  return `\uFEFF${line}\r\n${body}`;
+  if (!marking) return csvBody(seizures);
+  return `\uFEFF${Papa.unparse([[t('export.tlp-marking', { tlp: marking.tlp, caseNumber: marking.caseNumber })]], { newline: '\r\n' })}\r\n${csvBody(seizures)}`;
 }
 
 /** True when a CSV line is an export's TLP marking line (see {@link seizuresToCsv}); the importer skips it. */
@@ -73,9 +71,22 @@ export function isTlpMarkingLine(line: string): boolean {
 }
 
 function csvBody(seizures: readonly Seizure[]): string {
-  const csv = Papa.unparse(
-    { fields: PUBLIC_COLUMNS.map(([column]) => column), data: seizures.map(toRow) },
-    { newline: '\r\n', quotes: false },
-  );
-  return csv.endsWith('\r\n') ? csv : `${csv}\r\n`; // papaparse ends a header-only file with CRLF itself
+  return tableToCsv(PUBLIC_COLUMNS.map(([column]) => column), seizures.map(toRow));
+}
+
+/** One cell of {@link tableToCsv}: numbers stay numbers, null/undefined are empty, text is neutralised. */
+export type CsvCell = string | number | boolean | null | undefined;
+
+/**
+ * Any table as CSV text in this module's form (the one home of the app's CSV writing): a header
+ * row of `columns`, then `rows`, every line CRLF-terminated, formula-like text cells neutralised
+ * ({@link neutraliseFormula}); numbers and booleans written as such. With `markingLine`, a UTF-8
+ * BOM and that line (quoted as one cell) come first, as {@link seizuresToCsv} writes its TLP line.
+ */
+export function tableToCsv(columns: readonly string[], rows: readonly (readonly CsvCell[])[], markingLine?: string): string {
+  const data = rows.map((r) => r.map((v) => (v === null || v === undefined ? '' : typeof v === 'string' ? neutraliseFormula(v) : v)));
+  const csv = Papa.unparse({ fields: [...columns], data }, { newline: '\r\n', quotes: false });
+  const body = csv.endsWith('\r\n') ? csv : `${csv}\r\n`; // papaparse ends a header-only file with CRLF itself
+  if (markingLine === undefined) return body;
+  return `\uFEFF${Papa.unparse([[markingLine]], { newline: '\r\n' })}\r\n${body}`;
 }

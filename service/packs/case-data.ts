@@ -1,28 +1,53 @@
 /**
- * The data files of a case pack (`data/`), built from the case doc as it is now: `case.json`
- * (schema `nest-case/1`, canonical JSON: the same state always gives the same bytes),
- * `seizures.csv` (the public columns, injection-safe, as the CSV export writes them) and
- * `seizures.geojson` (WGS84 points of the seizures that have coordinates). Documented in
- * docs/case-packs.md.
+ * The data files of a case pack (`data/`), built from one read of the case doc: `case.json`
+ * (schema `nest-case/2`, canonical JSON: the same state always gives the same bytes),
+ * `seizures.csv` (the public columns, injection-safe, as the CSV export writes them),
+ * `seizures.geojson` (WGS84 points of the seizures that have coordinates), `entities.csv` and
+ * `custody.csv` (pack-tables.ts), plus the attached files `exhibits/` must carry. A selection
+ * (pack-selection.ts) narrows seizures, exhibits and what follows them. Every file carries the
+ * case's TLP marking: the CSVs as their first line, the JSON files as a `marking` property.
+ * Documented in docs/case-packs.md.
  */
 import * as Y from 'yjs';
 import { CaseDoc } from '../../shared/docs/case-doc';
+import { CaseExhibits } from '../../shared/docs/case-exhibits';
+import { CaseFiles } from '../../shared/docs/case-files';
+import { readCustodyEntries } from '../../shared/docs/case-custody';
 import { CaseValuations } from '../../shared/docs/case-valuations';
+import { exhibitReference, type Exhibit } from '../../shared/domain/exhibit';
+import type { AttachedFile } from '../../shared/domain/attached-file';
 import { canonicalJson } from '../../shared/packs/canonical-json';
+import type { PackSelection } from '../../shared/packs/manifest';
 import type { Seizure } from '../../shared/domain/seizure';
+import { t } from '../../shared/messages';
 import { seizuresToCsv } from '../export/export-csv';
+import { custodyCsv, entitiesCsv } from './pack-tables';
+import { selectedCustody, selectedFiles, selector } from './pack-selection';
 
-/** The schema tag of `data/case.json`. */
-export const CASE_JSON_SCHEMA = 'nest-case/1';
+/** The schema tag of `data/case.json` (2: adds `marking`, `selection`, `exhibits` and `files`). */
+export const CASE_JSON_SCHEMA = 'nest-case/2';
+
+/** One attached file the pack carries under `exhibits/<sha256>` (files with the same bytes share one entry). */
+export interface PackBlob {
+  hash: string;
+  size: number;
+  mediaType: string;
+  /** The names it was added under, sorted (the first goes into the manifest's `originalName`). */
+  names: string[];
+  /** References of the kept exhibits that cite it (`NEST-2026-0001/EX-003`), sorted. */
+  exhibits: string[];
+}
 
 /** What a case pack's data files are made from (one consistent read of the doc). */
 export interface CaseData {
-  caseJson: string;
-  seizuresCsv: string;
-  seizuresGeoJson: string;
+  /** `data/…` path → text, in pack order. */
+  files: [string, string][];
+  blobs: PackBlob[];
   /** The doc's Yjs state vector, base64 (goes into the manifest). */
   stateVector: string;
   meta: ReturnType<CaseDoc['readMeta']>;
+  /** Ids of the records the pack carries (provenance covers these). */
+  kept: { seizures: Set<string>; exhibits: Set<string>; files: Set<string>; custody: Set<string> };
 }
 
 /** Seizures in a stable order: by date, then id (the doc's map order depends on history). */
@@ -30,17 +55,59 @@ function ordered(seizures: Seizure[]): Seizure[] {
   return [...seizures].sort((a, b) => (a.seizureDate ?? '').localeCompare(b.seizureDate ?? '') || a.id.localeCompare(b.id));
 }
 
-/** Reads everything a pack needs from `doc` at once. */
-export function caseData(doc: Y.Doc): CaseData {
+/** The attached files to carry, one per hash, with their names and citing exhibits. */
+function blobsOf(files: readonly AttachedFile[], exhibits: readonly Exhibit[], caseNumber: string): PackBlob[] {
+  const byHash = new Map<string, PackBlob>();
+  for (const f of files) {
+    const b = byHash.get(f.hash) ?? { hash: f.hash, size: f.size, mediaType: f.mediaType, names: [], exhibits: [] };
+    if (!b.names.includes(f.name)) b.names.push(f.name);
+    for (const e of exhibits) {
+      const ref = exhibitReference(caseNumber, e.number);
+      if (e.fileIds.includes(f.id) && !b.exhibits.includes(ref)) b.exhibits.push(ref);
+    }
+    byHash.set(f.hash, b);
+  }
+  return [...byHash.values()].map((b) => ({ ...b, names: b.names.sort(), exhibits: b.exhibits.sort() })).sort((a, b) => a.hash.localeCompare(b.hash));
+}
+
+/** Reads everything a pack needs from `doc` at once; `selection` undefined exports the whole case. */
+export function caseData(doc: Y.Doc, selection?: PackSelection): CaseData {
   const cd = new CaseDoc(doc);
   const meta = cd.readMeta();
-  const seizures = ordered(cd.listSeizures());
+  const pick = selector(selection);
+  const seizures = ordered(cd.listSeizures().filter(pick.seizure));
+  const keptSeizures = new Set(seizures.map((s) => s.id));
+  const exhibits = new CaseExhibits(doc).list().filter((e) => pick.exhibit(e, keptSeizures));
+  const keptExhibits = new Set(exhibits.map((e) => e.id));
+  const files = selectedFiles(new CaseFiles(doc).all(), exhibits, !selection).sort((a, b) => a.id.localeCompare(b.id));
+  const keptFiles = new Set(files.map((f) => f.id));
+  const allCustody = readCustodyEntries(doc);
+  // The whole case carries every entry (also of a deleted exhibit); a selection the kept exhibits' whole chains.
+  const custody = selection ? selectedCustody(allCustody, exhibits) : selectedCustody(allCustody, [...new Set(allCustody.map((c) => c.exhibitId))].map((id) => ({ id }) as Exhibit));
   const routes = [...cd.listRoutes()].sort((a, b) => a.id.localeCompare(b.id));
-  const valuations = new CaseValuations(doc).listValuations();
-  const caseJson = `${canonicalJson({ schema: CASE_JSON_SCHEMA, case: meta, summary: cd.readSummary(), seizures, routes, valuations, audit: cd.readAudit() })}\n`;
+  const valuations = new CaseValuations(doc).listValuations().filter((v) => keptSeizures.has(v.seizureId));
+  // An audit entry about a record left out would tell what the selection holds back.
+  const known = new Set([...cd.listSeizures().map((s) => s.id), ...new CaseExhibits(doc).list().map((e) => e.id)]);
+  const audit = cd.readAudit().filter((a) => !a.target || !known.has(a.target) || keptSeizures.has(a.target) || keptExhibits.has(a.target));
+  const marking = `TLP:${meta.tlp}`;
+  const line = (file: string): string => t('pack.export.marking-line', { tlp: meta.tlp, caseNumber: meta.number, file });
+  const caseJson = canonicalJson({ schema: CASE_JSON_SCHEMA, marking, selection: selection ?? null, case: meta, summary: cd.readSummary(), seizures, routes, valuations, exhibits, files, audit });
   const features = seizures
     .filter((s) => typeof s.latitude === 'number' && typeof s.longitude === 'number')
     .map((s) => ({ type: 'Feature', id: s.id, geometry: { type: 'Point', coordinates: [s.longitude, s.latitude] }, properties: { ...s, latitude: undefined, longitude: undefined } }));
-  const seizuresGeoJson = `${canonicalJson({ type: 'FeatureCollection', features })}\n`;
-  return { caseJson, seizuresCsv: seizuresToCsv(seizures), seizuresGeoJson, stateVector: Buffer.from(Y.encodeStateVector(doc)).toString('base64'), meta };
+  // `marking` is a foreign member of the FeatureCollection (RFC 7946 §6.1): readers keep or ignore it.
+  const geoJson = canonicalJson({ type: 'FeatureCollection', marking, features });
+  return {
+    files: [
+      ['data/case.json', `${caseJson}\n`],
+      ['data/seizures.csv', seizuresToCsv(seizures, { tlp: meta.tlp, caseNumber: meta.number })],
+      ['data/seizures.geojson', `${geoJson}\n`],
+      ['data/entities.csv', entitiesCsv(cd.listEntities(), line('entities'))],
+      ['data/custody.csv', custodyCsv(custody, exhibits, meta.number, line('chain of custody'))],
+    ],
+    blobs: blobsOf(files, exhibits, meta.number),
+    stateVector: Buffer.from(Y.encodeStateVector(doc)).toString('base64'),
+    meta,
+    kept: { seizures: keptSeizures, exhibits: keptExhibits, files: keptFiles, custody: new Set(custody.map((c) => c.id)) },
+  };
 }

@@ -1,18 +1,34 @@
 /**
- * Exports one case as a signed case pack (docs/case-packs.md): reads the case doc once (data
- * files and the exported state vector come from the same state), then streams the files into the
- * ZIP with the manifest and its signature (node/packs/pack-writer.ts). What is not in the pack yet
- * (report.pdf, entities, exhibits, custody, STIX) is listed in docs/case-packs.md.
+ * Exports one case, or a selection of it, as a signed case pack (docs/case-packs.md): reads the
+ * case doc once (data files, the attached files to carry and the exported state vector come from
+ * the same state), adds the relay's provenance when the case is synced (provenance/), then streams
+ * the files and the attached files from the blob store into the ZIP with the manifest and its
+ * signature (node/packs/pack-writer.ts). TLP:RED and TLP:AMBER+STRICT need the member's
+ * confirmation of who may receive the pack; it is recorded in the manifest, and every file, the
+ * ZIP comment and the offered file name carry the marking.
  */
 import { Readable } from 'node:stream';
-import { NestError } from '../../shared/errors';
-import { PACK_FORMAT } from '../../shared/packs/manifest';
+import type { FsBlobStore } from '../../node/blobs/fs-blob-store';
 import { writePack, type PackSource, type WrittenPack } from '../../node/packs/pack-writer';
+import { NestError } from '../../shared/errors';
+import { t } from '../../shared/messages';
+import { needsConfirmation } from '../../shared/packs/handling';
+import { PACK_FORMAT, type PackSelection, type ProvenanceStatus } from '../../shared/packs/manifest';
+import { workspaceBlobStore } from '../blobs/case-files-service';
 import { permissionContext } from '../workspace/permission-context';
 import type { WorkspaceRuntime } from '../workspace/workspace-runtime';
 import { buildProduction, type ProductionOptions } from './bates/production';
-import { caseData } from './case-data';
+import { caseData, type CaseData } from './case-data';
+import { packProvenance } from './provenance/pack-provenance';
+import { exhibitSources } from './exhibit-sources';
 import { packSigner } from './pack-signer';
+import { normaliseSelection } from './pack-selection';
+
+/** The relay provenance to put in the pack: its CSV (absent when unavailable) and its status. */
+export interface PackProvenance {
+  csv: string | null;
+  status: ProvenanceStatus;
+}
 
 /** What {@link exportCasePack} needs besides the workspace. */
 export interface ExportPackOptions {
@@ -21,22 +37,37 @@ export interface ExportPackOptions {
   outFile: string;
   /** The app's version (manifest `app.version`). */
   appVersion: string;
-  /** ms since epoch (manifest `exportedAt`, certificate issue time). */
+  /** ms since epoch (manifest `exportedAt`, certificate issue time, handling confirmation time). */
   now: number;
-  /** Bytes written so far (for a progress bar). */
-  onProgress?: (bytesDone: number) => void;
+  /** Export only part of the case (omitted: the whole case). */
+  selection?: PackSelection;
+  /** The member confirmed who may receive a TLP:RED / TLP:AMBER+STRICT pack (required for those). */
+  handlingConfirmed?: boolean;
+  /**
+   * Reads the relay's provenance for the records kept; default: the workspace's relay
+   * (provenance/pack-provenance.ts), which says provenance is unavailable for an unsynced case.
+   */
+  provenance?: (kept: CaseData['kept'], meta: { tlp: string; number: string }) => Promise<PackProvenance>;
+  /** The workspace's blob store (default: the one beside its database). */
+  blobs?: FsBlobStore;
+  /** Bytes and files written so far (for a progress bar); `totalBytes`/`totalFiles` are known up front. */
+  onProgress?: (p: { bytesDone: number; filesDone: number; totalBytes: number; totalFiles: number }) => void;
   /** When given: report.pdf, Bates-stamped copies of exhibit PDFs and load files (bates/production.ts). */
   production?: ProductionOptions;
 }
 
 const text = (p: string, content: string, mediaType: string): PackSource => ({ path: p, mediaType, open: () => Readable.from([Buffer.from(content, 'utf8')]) });
 
+const MEDIA: Record<string, string> = { json: 'application/json', csv: 'text/csv; charset=utf-8', geojson: 'application/geo+json' };
+
 /**
  * Writes the pack of `o.caseId` to `o.outFile` as the local member.
- * @throws NestError('not-found') for an unknown case; NestError('export-failed') when the report
- *   cannot be printed (o.production); NestError('forbidden') when this desktop has
- *   no member record yet (pack.no-member-record) or no certificate for its key yet
- *   (pack.awaiting-certificate, see pack-signer.ts).
+ * @throws NestError('not-found') for an unknown case or an attached file this desktop lacks
+ *   (pack.export.blob-missing, nothing written); NestError('forbidden') when this desktop has no
+ *   member record yet (pack.no-member-record) or no certificate for its key yet
+ *   (pack.awaiting-certificate, see pack-signer.ts); NestError('validation',
+ *   pack.export.confirmation-required) for an unconfirmed TLP:RED / TLP:AMBER+STRICT case; NestError('export-failed') when the
+ *   report cannot be printed (o.production).
  */
 export async function exportCasePack(ws: WorkspaceRuntime, o: ExportPackOptions): Promise<WrittenPack> {
   const name = ws.caseDocName(o.caseId);
@@ -45,9 +76,18 @@ export async function exportCasePack(ws: WorkspaceRuntime, o: ExportPackOptions)
   const wsDoc = ws.workspaceDoc();
   const member = wsDoc.getMember(subject.memberId);
   if (!member) throw new NestError('forbidden', { id: 'pack.no-member-record' });
+  const selection = normaliseSelection(o.selection);
+  const data = ws.host.with(name, (doc) => caseData(doc, selection));
+  const tlp = data.meta.tlp;
+  if (needsConfirmation(tlp) && !o.handlingConfirmed) throw new NestError('validation', { id: 'pack.export.confirmation-required', values: { tlp } });
+  const exhibits = exhibitSources(o.blobs ?? workspaceBlobStore(ws.store.file), data.blobs);
   const sign = await packSigner(ws, member, o.now);
-  const data = ws.host.with(name, (doc) => caseData(doc));
+  const provenance = await (o.provenance ?? ((kept, meta) => packProvenance(ws, o.caseId, kept, meta)))(data.kept, { tlp, number: data.meta.number });
+  const files: [string, string][] = provenance.csv === null ? data.files : [...data.files, ['data/provenance.csv', provenance.csv]];
   const production = o.production ? await buildProduction(ws, o.caseId, member, o.now, o.production) : null;
+  const sources = [...files.map(([p, content]) => text(p, content, MEDIA[p.slice(p.lastIndexOf('.') + 1)] ?? 'text/plain; charset=utf-8')), ...exhibits, ...(production?.sources ?? [])];
+  const totalBytes = files.reduce((n, [, c]) => n + Buffer.byteLength(c, 'utf8'), 0) + data.blobs.reduce((n, b) => n + b.size, 0);
+  const at = new Date(o.now).toISOString();
   const settings = wsDoc.readSettings();
   return writePack({
     outFile: o.outFile,
@@ -55,17 +95,16 @@ export async function exportCasePack(ws: WorkspaceRuntime, o: ExportPackOptions)
       format: PACK_FORMAT,
       app: { name: 'NEST Desk', version: o.appVersion },
       workspace: { id: ws.id, name: settings.name },
-      case: { id: data.meta.id, number: data.meta.number, title: data.meta.title, tlp: data.meta.tlp, stateVector: data.stateVector },
+      case: { id: data.meta.id, number: data.meta.number, title: data.meta.title, tlp, stateVector: data.stateVector },
       exportedBy: { memberId: member.id, name: member.name, agency: member.agency, role: member.role },
-      exportedAt: new Date(o.now).toISOString(),
+      exportedAt: at,
+      ...(selection ? { selection } : {}),
+      ...(needsConfirmation(tlp) ? { handling: { tlp, confirmedBy: { memberId: member.id, name: member.name }, confirmedAt: at } } : {}),
+      provenance: provenance.status,
     },
-    sources: [
-      text('data/case.json', data.caseJson, 'application/json'),
-      text('data/seizures.csv', data.seizuresCsv, 'text/csv; charset=utf-8'),
-      text('data/seizures.geojson', data.seizuresGeoJson, 'application/geo+json'),
-      ...(production?.sources ?? []),
-    ],
+    sources,
     sign,
-    ...(o.onProgress ? { onProgress: o.onProgress } : {}),
+    comment: t('pack.export.zip-comment', { tlp, caseNumber: data.meta.number }),
+    ...(o.onProgress ? { onProgress: (bytesDone: number, filesDone: number) => o.onProgress!({ bytesDone, filesDone, totalBytes, totalFiles: sources.length }) } : {}),
   });
 }

@@ -27,6 +27,40 @@ export const packPathSchema = z
   .max(400)
   .refine((p) => !p.startsWith('/') && !p.includes('\\') && ![...p].some((c) => c.charCodeAt(0) < 0x20) && p.split('/').every((s) => s !== '' && s !== '.' && s !== '..'), 'must be a relative path with forward slashes and no . or .. segments');
 
+const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be YYYY-MM-DD');
+
+/**
+ * A partial export: seizures dated within `from`…`to` (inclusive, YYYY-MM-DD; a seizure without
+ * a date is left out when either is given) and, when listed, only `seizureIds`; only `exhibitIds`
+ * when listed, and never an exhibit of a seizure left out. Exhibits keep their whole chain of
+ * custody; `exhibits/` holds the files of the exhibits kept. Ids are kept sorted (deterministic).
+ */
+export const packSelectionSchema = z.object({
+  from: isoDay.optional(),
+  to: isoDay.optional(),
+  seizureIds: z.array(z.string().min(1).max(100)).max(200_000).optional(),
+  exhibitIds: z.array(z.string().min(1).max(100)).max(100_000).optional(),
+});
+/** A partial export. */
+export type PackSelection = z.infer<typeof packSelectionSchema>;
+
+/** Who confirmed exporting restricted material (TLP:RED, TLP:AMBER+STRICT), and when (ISO 8601 UTC). */
+export const handlingSchema = z.object({
+  tlp: z.string().max(20),
+  confirmedBy: z.object({ memberId: z.string().min(1).max(100), name: z.string().max(120) }),
+  confirmedAt: z.string().max(30),
+});
+/** A recorded handling confirmation. */
+export type Handling = z.infer<typeof handlingSchema>;
+
+/** Whether the pack carries the relay's provenance: read up to `upToSeq`, or unavailable and why. */
+export const provenanceStatusSchema = z.discriminatedUnion('status', [
+  z.object({ status: z.literal('relay'), upToSeq: z.number().int().nonnegative(), records: z.number().int().nonnegative(), flagged: z.number().int().nonnegative() }),
+  z.object({ status: z.literal('unavailable'), reason: z.enum(['not-synced', 'relay-unreachable', 'refused']) }),
+]);
+/** Whether the pack carries the relay's provenance. */
+export type ProvenanceStatus = z.infer<typeof provenanceStatusSchema>;
+
 /** One file of the pack. */
 export const manifestFileSchema = z.object({
   /** Path inside the ZIP. */
@@ -39,6 +73,8 @@ export const manifestFileSchema = z.object({
   mediaType: z.string().max(200).optional(),
   /** For an attached file (exhibits/…, named by hash): the name it had when it was added. */
   originalName: z.string().max(500).optional(),
+  /** For an attached file: the references of the exhibits that cite it (`NEST-2026-0001/EX-003`), sorted. */
+  exhibits: z.array(z.string().max(200)).max(1000).optional(),
 });
 /** One file of the pack. */
 export type ManifestFile = z.infer<typeof manifestFileSchema>;
@@ -60,8 +96,12 @@ export const manifestSchema = z.object({
   exportedBy: z.object({ memberId: z.string().min(1).max(100), name: z.string().max(120), agency: z.string().max(200), role: z.enum(MEMBER_ROLES) }),
   /** ISO 8601 UTC, e.g. 2026-12-06T13:05:00.000Z. */
   exportedAt: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{3})?Z$/),
-  /** What was selected (omitted: the whole case). Free-form description for the reader. */
-  selection: z.string().max(1000).optional(),
+  /** What was selected (omitted: the whole case); see {@link packSelectionSchema}. */
+  selection: packSelectionSchema.optional(),
+  /** For TLP:RED and TLP:AMBER+STRICT: who confirmed the export after being told who may receive it, and when. */
+  handling: handlingSchema.optional(),
+  /** Whether `data/provenance.csv` is in the pack: the relay's log was read up to `upToSeq`, or why not. */
+  provenance: provenanceStatusSchema.optional(),
   files: z.array(manifestFileSchema),
 });
 /** The manifest. */

@@ -14,11 +14,12 @@ import { importRpc } from './import';
 import { syncRpc, type SyncStatus } from './sync';
 import { valuationRpc } from './valuation';
 import { filesRpc, type FilesProgress } from './files';
+import { packsRpc, type PacksProgress } from './packs';
 import type { MethodSpec } from './define';
 import type { ErrorInfo } from '../errors';
 
 /** Every RPC method, by name. */
-export const rpcContract = { ...appRpc, ...casesRpc, ...entitiesRpc, ...historyRpc, ...heldDeletionsRpc, ...importRpc, ...syncRpc, ...valuationRpc, ...filesRpc } as const satisfies Record<string, MethodSpec>;
+export const rpcContract = { ...appRpc, ...casesRpc, ...entitiesRpc, ...historyRpc, ...heldDeletionsRpc, ...importRpc, ...syncRpc, ...valuationRpc, ...filesRpc, ...packsRpc } as const satisfies Record<string, MethodSpec>;
 
 /** An RPC method name. */
 export type RpcMethod = keyof typeof rpcContract;
@@ -48,6 +49,8 @@ export interface RpcEvents {
   'protocol.error': ErrorInfo;
   /** Progress of a file intake or a "verify files" run. */
   'files.progress': FilesProgress;
+  /** Progress of a case pack export. */
+  'packs.progress': PacksProgress;
 }
 /** An event name. */
 export type RpcEventName = keyof RpcEvents;

@@ -63,7 +63,7 @@ describe('the built preload', () => {
     const p = loadPreload();
     expect(p.exposed.map((e) => e.key)).toEqual(['nestDesk']);
     const api = p.exposed[0]!.api as DesktopApi;
-    const keys: (keyof DesktopApi)[] = ['kind', 'platform', 'requestDataPort', 'saveFile', 'savePng'];
+    const keys: (keyof DesktopApi)[] = ['kind', 'platform', 'requestDataPort', 'saveFile', 'savePng', 'choosePackDestination', 'choosePackToVerify'];
     expect(Object.keys(api).sort()).toEqual([...keys].sort());
     expect(api.kind).toBe('electron');
     expect(api.platform).toBe('linux');
@@ -92,6 +92,14 @@ describe('the built preload', () => {
     const png = Uint8Array.of(0x89, 0x50, 0x4e, 0x47);
     await api.savePng('chart.png', png);
     expect(p.invoked).toEqual([[IPC.savePng, 'chart.png', png]]);
+  });
+
+  it('the case-pack dialogs invoke their channels with only the suggested name', async () => {
+    const p = loadPreload();
+    const api = p.exposed[0]!.api as DesktopApi;
+    await api.choosePackDestination('NEST-2026-0001-pack-TLP-RED.zip');
+    await api.choosePackToVerify();
+    expect(p.invoked).toEqual([[IPC.choosePackDestination, 'NEST-2026-0001-pack-TLP-RED.zip'], [IPC.choosePackToVerify]]);
   });
 
   it('listens to exactly the two main → page channels', () => {

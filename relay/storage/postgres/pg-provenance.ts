@@ -8,8 +8,8 @@
 import type pg from 'pg';
 import * as Y from 'yjs';
 import type { AppendEntry } from '../../../node/store/doc-store';
-import type { ProvenanceEntry, RelayAlert } from '../../../shared/protocol/relay';
-import { alertOf, chainOf, provenanceEntryOf, sha256Hex, type AlertRow, type NewAlert, type ProvRow } from '../provenance';
+import type { ProvenanceEntry, ProvenanceLogEntry, RelayAlert } from '../../../shared/protocol/relay';
+import { alertOf, chainOf, provenanceEntryOf, provenanceLogEntryOf, sha256Hex, type AlertRow, type NewAlert, type ProvRow } from '../provenance';
 
 /** Queries on a pool or a client inside a transaction. */
 type Queryable = Pick<pg.Pool, 'query'> | pg.PoolClient;
@@ -30,6 +30,12 @@ export async function recordProvenance(c: pg.PoolClient, entries: readonly Appen
 export async function provenancePage(q: Queryable, docName: string, afterSeq: number, limit: number): Promise<ProvenanceEntry[]> {
   const rows = (await q.query<ProvRow>('SELECT seq, member_id, created_at, size, sha256 FROM relay_provenance WHERE doc_id = $1 AND seq > $2 ORDER BY seq LIMIT $3', [docName, afterSeq, limit])).rows;
   return rows.map(provenanceEntryOf);
+}
+
+/** A page of `docName`'s provenance with each update's bytes, seq > `afterSeq`, oldest first, at most `limit`. */
+export async function provenanceUpdatesPage(q: Queryable, docName: string, afterSeq: number, limit: number): Promise<ProvenanceLogEntry[]> {
+  const rows = (await q.query<ProvRow>('SELECT seq, member_id, created_at, size, sha256, data FROM relay_provenance WHERE doc_id = $1 AND seq > $2 ORDER BY seq LIMIT $3', [docName, afterSeq, limit])).rows;
+  return rows.map(provenanceLogEntryOf);
 }
 
 /** `Y.encodeStateAsUpdate` of `docName` as of `seq`, replayed from the provenance rows. */

@@ -12,12 +12,12 @@ import { promisify } from 'node:util';
 import pg from 'pg';
 import type { AppendEntry } from '../../../node/store/doc-store';
 import { keyId, parsePublicJwk, type PublicWorkspaceJwk } from '../../../shared/auth/keys';
-import type { ProvenanceEntry, RelayAlert } from '../../../shared/protocol/relay';
+import type { ProvenanceEntry, ProvenanceLogEntry, RelayAlert } from '../../../shared/protocol/relay';
 import type { NewAlert } from '../provenance';
 import { keyRecordOf as toRecord, type KeyRow, type RelayStorage, type WorkspaceKeyRecord } from '../relay-storage';
 import { PgDocStore, poolConfig } from './pg-doc-store';
 import { migratePostgres } from './pg-migrate';
-import { alertsAfter, insertAlert, provenancePage, provenanceStateAt, recordProvenance, verifyProvenanceLog } from './pg-provenance';
+import { alertsAfter, insertAlert, provenancePage, provenanceStateAt, provenanceUpdatesPage, recordProvenance, verifyProvenanceLog } from './pg-provenance';
 
 /** Options of {@link PostgresRelayStorage.open}. */
 export interface PostgresOpenOptions {
@@ -77,6 +77,11 @@ export class PostgresRelayStorage extends PgDocStore implements RelayStorage {
   /** @inheritdoc */
   async provenance(docName: string, afterSeq: number, limit: number): Promise<ProvenanceEntry[]> {
     return provenancePage(this.pool, docName, afterSeq, limit);
+  }
+
+  /** @inheritdoc */
+  async provenanceUpdates(docName: string, afterSeq: number, limit: number): Promise<ProvenanceLogEntry[]> {
+    return provenanceUpdatesPage(this.pool, docName, afterSeq, limit);
   }
 
   /** @inheritdoc */

@@ -12,6 +12,7 @@ import { Icon } from '../ui/icons';
 import { formatIsoDate } from '../format/dates';
 import { PresenceBar } from './presence-bar';
 import { ExportButton } from './export-button';
+import { PackButtons } from '../packs/pack-buttons';
 import { DocSyncBadge } from '../sync/doc-sync-badge';
 import { t } from '../../../shared/messages';
 import { resolutionLabel, severityLabel } from './case-selects';
@@ -90,6 +91,7 @@ export function CaseHeader(props: CaseHeaderProps): ReactNode {
             </button>
           ) : null}
           <ExportButton workspaceId={props.workspaceId} caseId={meta.id} />
+          <PackButtons workspaceId={props.workspaceId} caseId={meta.id} caseNumber={meta.number} tlp={meta.tlp} doc={props.replica.doc} />
           {!props.readOnly ? (
             <button type="button" className="btn btn-primary" onClick={props.onAddSeizure}>
               <Icon name="plus" /> {t('ui.case.header.add-seizure')}

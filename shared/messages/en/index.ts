@@ -36,6 +36,7 @@ import { uiHistoryMessages } from './ui-history';
 import { heldDeletionMessages } from './ui-held-deletions';
 import { identifierMessages } from './identifiers';
 import { packMessages } from './packs';
+import { packExportMessages } from './pack-export';
 import { caseFileMessages } from './case-file';
 import { entityMessages } from './entities';
 import { exhibitMessages } from './exhibits';
@@ -79,6 +80,7 @@ export const en = {
   ...heldDeletionMessages,
   ...identifierMessages,
   ...packMessages,
+  ...packExportMessages,
   ...caseFileMessages,
   ...entityMessages,
   ...exhibitMessages,

@@ -13,3 +13,4 @@ export { authorizationHeader, bearerToken } from '../../auth/bearer';
 export * from './acknowledgement';
 export * from './history';
 export * from './held-deletions';
+export * from './provenance-log';

@@ -42,7 +42,8 @@ describe('exportCasePack', () => {
     const out = path.join(tempDir('nest-pack-export-'), `${meta.number}.zip`);
     const written = await exportCasePack(rt, { caseId: meta.id, outFile: out, appVersion: '0.1.0', now: NOW });
 
-    expect(written.manifest.files.map((f) => f.path)).toEqual(['data/case.json', 'data/seizures.csv', 'data/seizures.geojson']);
+    expect(written.manifest.files.map((f) => f.path)).toEqual(['data/case.json', 'data/seizures.csv', 'data/seizures.geojson', 'data/entities.csv', 'data/custody.csv']);
+    expect(written.manifest.provenance).toEqual({ status: 'unavailable', reason: 'not-synced' });
     expect(written.manifest).toMatchObject({ exportedAt: '2026-12-06T13:30:00.000Z', exportedBy: { name: 'Ada Lim', role: 'admin' }, case: { number: meta.number, title: 'عاج عبر باسير بانجانغ', tlp: 'AMBER' } });
     const stateVector = rt.host.with(rt.caseDocName(meta.id), (doc) => Buffer.from(Y.encodeStateVector(doc)).toString('base64'));
     expect(written.manifest.case.stateVector).toBe(stateVector);
@@ -54,7 +55,7 @@ describe('exportCasePack', () => {
 
     const files = new Map(await readZip(out));
     const caseJson = JSON.parse(files.get('data/case.json')!.toString('utf8')) as { schema: string; seizures: { commodity: string; quantity: number; unit: string }[]; case: { title: string } };
-    expect(caseJson.schema).toBe('nest-case/1');
+    expect(caseJson.schema).toBe('nest-case/2');
     expect(caseJson.case.title).toBe('عاج عبر باسير بانجانغ');
     expect(caseJson.seizures).toEqual([expect.objectContaining({ commodity: 'elephant ivory', quantity: 8.8, unit: 't' })]);
     expect(files.get('data/seizures.csv')!.toString('utf8')).toMatch(/,elephant ivory,[^,\r\n]*,8\.8,t,/);

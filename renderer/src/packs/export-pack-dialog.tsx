@@ -1,0 +1,152 @@
+/**
+ * The "Export case pack" dialog: the whole case or a selection (a seizure date range, chosen
+ * seizures, chosen exhibits), the TLP 2.0 handling confirmation for TLP:RED and TLP:AMBER+STRICT
+ * (naming who may receive the pack, from the catalogue), the destination (Electron: the native
+ * "Save as"; browser mode: a download), a progress bar fed by `packs.progress`, and the result:
+ * where it went, its size, file count, manifest fingerprint and whether relay provenance is in it.
+ */
+import { useMemo, useState, type ReactNode } from 'react';
+import * as Y from 'yjs';
+import { CaseDoc } from '../../../shared/docs/case-doc';
+import { CaseExhibits } from '../../../shared/docs/case-exhibits';
+import { exhibitReference } from '../../../shared/domain/exhibit';
+import { t } from '../../../shared/messages';
+import { needsConfirmation, packFileName, recipientsMessage } from '../../../shared/packs/handling';
+import type { RpcResult } from '../../../shared/rpc/contract';
+import type { PacksProgress } from '../../../shared/rpc/packs';
+import { useClient } from '../app/services';
+import { useServiceEvent } from '../data/use-service-event';
+import { Dialog } from '../ui/dialog';
+import { FormDialog } from '../ui/form-dialog';
+import { chooseDestination, downloadStagedPack, hasNativeDialogs } from './pack-transfer';
+import { PackProgress } from './pack-progress';
+import { provenanceSentence } from './pack-sentences';
+
+/** Props of {@link ExportPackDialog}. */
+export interface ExportPackDialogProps {
+  workspaceId: string;
+  caseId: string;
+  caseNumber: string;
+  tlp: string;
+  /** The case doc replica (for the seizure and exhibit lists of a selection). */
+  doc: Y.Doc;
+  onClose: () => void;
+}
+
+type Result = RpcResult<'packs.export'>;
+
+/** The export dialog, shown while mounted. */
+export function ExportPackDialog(props: ExportPackDialogProps): ReactNode {
+  const client = useClient();
+  const [scope, setScope] = useState<'whole' | 'selection'>('whole');
+  const [from, setFrom] = useState('');
+  const [to, setTo] = useState('');
+  const [seizureIds, setSeizureIds] = useState<string[]>([]);
+  const [exhibitIds, setExhibitIds] = useState<string[]>([]);
+  const [confirmed, setConfirmed] = useState(false);
+  const [progress, setProgress] = useState<PacksProgress | null>(null);
+  const [result, setResult] = useState<Result | null>(null);
+  const lists = useMemo(() => {
+    const seizures = new CaseDoc(props.doc).listSeizures().sort((a, b) => (a.seizureDate ?? '').localeCompare(b.seizureDate ?? ''));
+    const exhibits = new CaseExhibits(props.doc).list();
+    return { seizures, exhibits };
+  }, [props.doc]);
+  useServiceEvent('packs.progress', (p) => {
+    if (p.caseId === props.caseId) setProgress(p);
+  });
+  const restricted = needsConfirmation(props.tlp);
+  const recipients = recipientsMessage(props.tlp);
+  const fileName = packFileName(props.caseNumber, props.tlp);
+  const toggle = (list: string[], set: (l: string[]) => void, id: string): void => set(list.includes(id) ? list.filter((x) => x !== id) : [...list, id]);
+
+  const submit = async (): Promise<unknown> => {
+    const native = hasNativeDialogs();
+    const outFile = native ? await chooseDestination(fileName) : null;
+    if (native && !outFile) return undefined; // cancelled: stay in the dialog
+    const selection =
+      scope === 'selection'
+        ? { ...(from ? { from } : {}), ...(to ? { to } : {}), ...(seizureIds.length ? { seizureIds } : {}), ...(exhibitIds.length ? { exhibitIds } : {}) }
+        : undefined;
+    setProgress(null);
+    const r = await client.call('packs.export', { workspaceId: props.workspaceId, caseId: props.caseId, ...(outFile ? { outFile } : {}), ...(selection ? { selection } : {}), handlingConfirmed: restricted && confirmed });
+    if (r.stagedId) await downloadStagedPack(r.stagedId, r.fileName);
+    setResult(r);
+    return r;
+  };
+
+  if (result) {
+    return (
+      <Dialog title={t('ui.packs.export.title', { caseNumber: props.caseNumber })} onClose={props.onClose} className="pack-export-result" footer={<button type="button" className="btn btn-primary" onClick={props.onClose}>{t('ui.common.close')}</button>}>
+        <div className="dialog-body">
+          <p className="pack-result-path" data-testid="pack-result-path">{t('ui.packs.export.done', { path: result.path ?? result.fileName })}</p>
+          <p className="pack-result-path">{t('ui.packs.export.done-detail', { files: result.files, bytes: result.size, fingerprint: result.fingerprint })}</p>
+          <p className={result.provenance.status === 'relay' && result.provenance.flagged > 0 ? 'tag tag-warning' : ''}>{provenanceSentence(result.provenance)}</p>
+        </div>
+      </Dialog>
+    );
+  }
+  return (
+    <FormDialog
+      title={t('ui.packs.export.title', { caseNumber: props.caseNumber })}
+      onClose={props.onClose}
+      size="wide"
+      className="pack-export-dialog"
+      submitLabel={t('ui.packs.export.submit')}
+      submitIcon="download"
+      submitDisabled={restricted && !confirmed}
+      footerNote={hasNativeDialogs() ? undefined : t('ui.packs.export.browser-download')}
+      onSubmit={submit}
+    >
+      <fieldset className="fieldset">
+        <legend>{t('ui.packs.export.scope')}</legend>
+        <label className="radio">
+          <input type="radio" name="pack-scope" checked={scope === 'whole'} onChange={() => setScope('whole')} /> {t('ui.packs.export.whole')}
+        </label>
+        <label className="radio">
+          <input type="radio" name="pack-scope" checked={scope === 'selection'} onChange={() => setScope('selection')} /> {t('ui.packs.export.selection')}
+        </label>
+      </fieldset>
+      {scope === 'selection' ? (
+        <div className="pack-selection">
+          <label className="field">
+            {t('ui.packs.export.from')}
+            <input type="date" value={from} onChange={(e) => setFrom(e.target.value)} />
+          </label>
+          <label className="field">
+            {t('ui.packs.export.to')}
+            <input type="date" value={to} onChange={(e) => setTo(e.target.value)} />
+          </label>
+          <fieldset className="fieldset pack-pick">
+            <legend>{t('ui.packs.export.seizures', { count: seizureIds.length })}</legend>
+            {lists.seizures.slice(0, 500).map((s) => (
+              <label key={s.id} className="checkbox">
+                <input type="checkbox" checked={seizureIds.includes(s.id)} onChange={() => toggle(seizureIds, setSeizureIds, s.id)} /> {s.seizureDate} · {s.place || s.country} · {s.commodity}
+              </label>
+            ))}
+          </fieldset>
+          <fieldset className="fieldset pack-pick">
+            <legend>{t('ui.packs.export.exhibits', { count: exhibitIds.length })}</legend>
+            {lists.exhibits.map((e) => (
+              <label key={e.id} className="checkbox">
+                <input type="checkbox" checked={exhibitIds.includes(e.id)} onChange={() => toggle(exhibitIds, setExhibitIds, e.id)} /> {exhibitReference(props.caseNumber, e.number)} · {e.description}
+              </label>
+            ))}
+          </fieldset>
+        </div>
+      ) : null}
+      {restricted && recipients ? (
+        <fieldset className="fieldset pack-handling" data-testid="pack-handling">
+          <legend>{t('pack.handling.title', { tlp: props.tlp })}</legend>
+          <p>{t(recipients)}</p>
+          <label className="checkbox">
+            <input type="checkbox" checked={confirmed} onChange={(e) => setConfirmed(e.target.checked)} /> {t('pack.handling.confirm')}
+          </label>
+        </fieldset>
+      ) : null}
+      <p className="field-hint">
+        {t('ui.packs.export.destination')}: <span className="mono">{fileName}</span>
+      </p>
+      {progress ? <PackProgress progress={progress} /> : null}
+    </FormDialog>
+  );
+}

@@ -1,0 +1,94 @@
+/**
+ * "Verify a case pack": the user opens a pack (Electron: the native "Open" dialog; browser mode:
+ * a file input, uploaded to the browser host), the data service runs the verifier against this
+ * workspace's key, and the screen shows the verdict and every difference (each naming its file)
+ * in catalogue sentences, with the signer, the case and the workspace key fingerprint. It never
+ * says VERIFIED unless every check passed under a trusted key (the data service decides).
+ */
+import { useState, type ReactNode } from 'react';
+import { t } from '../../../shared/messages';
+import type { RpcResult } from '../../../shared/rpc/contract';
+import { useClient } from '../app/services';
+import { Dialog } from '../ui/dialog';
+import { describeError } from '../ui/states';
+import { choosePackFile, hasNativeDialogs, uploadPack } from './pack-transfer';
+import { sentence } from './pack-sentences';
+
+type Report = RpcResult<'packs.verify'>;
+
+/** The verify dialog, shown while mounted. */
+export function VerifyPackDialog(props: { workspaceId: string; onClose: () => void }): ReactNode {
+  const client = useClient();
+  const [running, setRunning] = useState<string | null>(null);
+  const [report, setReport] = useState<Report | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  const run = (name: string, target: () => Promise<{ path: string } | { stagedId: string }>): void => {
+    setRunning(name);
+    setReport(null);
+    setError(null);
+    target()
+      .then((which) => client.call('packs.verify', { workspaceId: props.workspaceId, ...which }))
+      .then(setReport)
+      .catch((err: unknown) => {
+        const d = describeError(err);
+        setError(`${d.title} ${d.detail}`.trim());
+      })
+      .finally(() => setRunning(null));
+  };
+  const openNative = (): void => {
+    void choosePackFile().then((file) => {
+      if (file) run(file, () => Promise.resolve({ path: file }));
+    });
+  };
+  const onFile = (file: File | undefined): void => {
+    if (file) run(file.name, async () => ({ stagedId: await uploadPack(file) }));
+  };
+
+  return (
+    <Dialog title={t('ui.packs.verify.title')} onClose={props.onClose} size="wide" className="pack-verify-dialog" footer={<button type="button" className="btn" onClick={props.onClose}>{t('ui.common.close')}</button>}>
+      <div className="dialog-body">
+      <p>{t('ui.packs.verify.intro')}</p>
+      {hasNativeDialogs() ? (
+        <button type="button" className="btn btn-primary" onClick={openNative} disabled={running !== null}>
+          {t('ui.packs.verify.choose')}
+        </button>
+      ) : (
+        <label className="field">
+          {t('ui.packs.verify.choose')}
+          <input type="file" accept=".zip,application/zip" data-testid="pack-verify-input" disabled={running !== null} onChange={(e) => onFile(e.target.files?.[0])} />
+        </label>
+      )}
+      {running ? <p role="status">{t('ui.packs.verify.running', { file: running })}</p> : null}
+      {error ? <p role="alert" className="form-error">{error}</p> : null}
+      {report ? <VerifyReport report={report} /> : null}
+      </div>
+    </Dialog>
+  );
+}
+
+/** The verdict, the differences and the facts of one pack. */
+function VerifyReport(props: { report: Report }): ReactNode {
+  const r = props.report;
+  return (
+    <section className={`pack-verdict ${r.ok ? 'pack-verdict-ok' : r.intact ? 'pack-verdict-untrusted' : 'pack-verdict-failed'}`} data-testid="pack-verdict" aria-live="polite">
+      <p className="pack-verdict-line">
+        <strong>{sentence(r.verdict)}</strong>
+      </p>
+      {r.problems.length ? (
+        <ul className="pack-problems" data-testid="pack-problems">
+          {r.problems.map((p, i) => (
+            <li key={i}>{sentence(p)}</li>
+          ))}
+        </ul>
+      ) : null}
+      {r.case ? <p>{t('ui.packs.verify.case', { number: r.case.number, title: r.case.title, tlp: r.case.tlp, exportedAt: r.case.exportedAt })}</p> : null}
+      {r.signer ? <p>{t('ui.packs.verify.signer', { name: r.signer.name, agency: r.signer.agency, role: r.signer.role, workspaceId: r.signer.workspaceId })}</p> : null}
+      {r.workspaceKid ? (
+        <p>
+          {t('ui.packs.verify.key', { kid: r.workspaceKid })} {r.intact ? (r.trusted ? t('ui.packs.verify.trusted') : t('ui.packs.verify.untrusted')) : null}
+        </p>
+      ) : null}
+    </section>
+  );
+}

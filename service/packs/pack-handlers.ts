@@ -1,0 +1,102 @@
+/**
+ * Handlers of the packs domain (shared/rpc/packs.ts): export a case pack (to the path the Electron
+ * dialog chose, or staged for a browser-mode download) with progress pushed as `packs.progress`
+ * (about ten a second, and always the last), and verify a pack against this workspace's public
+ * key, answered in catalogue sentences. Permissions are checked at dispatch (authorize()).
+ */
+import { createHash } from 'node:crypto';
+import path from 'node:path';
+import { publicJwkOf, type PublicWorkspaceJwk } from '../../shared/auth/keys';
+import { readCertificate } from '../../shared/docs/member-keys';
+import { workspaceDocName } from '../../shared/docs/names';
+import { NestError } from '../../shared/errors';
+import { canonicalJsonBytes } from '../../shared/packs/canonical-json';
+import { packFileName } from '../../shared/packs/handling';
+import type { packsRpc } from '../../shared/rpc/packs';
+import { verifyPack, type PackProblem, type PackReport } from '../../node/packs/pack-verifier';
+import { permissionContext } from '../workspace/permission-context';
+import type { WorkspaceRuntime } from '../workspace/workspace-runtime';
+import { storedWorkspaceKey, workspaceKey } from '../relay-sync/workspace-key';
+import type { HandlerMap } from '../rpc/types';
+import { exportCasePack } from './export-pack';
+import { newStagedPack, stagedPack } from './pack-staging';
+
+/** The workspace public key this desktop trusts: its own key, or the one that certified this member; null when neither is here. */
+async function trustedKey(ws: WorkspaceRuntime): Promise<PublicWorkspaceJwk | null> {
+  if (ws.local().demo) return publicJwkOf(await workspaceKey(ws));
+  const own = storedWorkspaceKey(ws);
+  if (own) return publicJwkOf(own);
+  const me = permissionContext(ws).subject.memberId;
+  // The workspace doc only admins can write (the relay enforces it) carries the key that vouched for us.
+  return ws.host.with(workspaceDocName(ws.id), (doc) => readCertificate(doc, me))?.workspaceKey ?? null;
+}
+
+type Sentence = { id: string; values: Record<string, string | number> };
+
+/** A verifier problem as a catalogue sentence (ids `pack.problem.<kind>`). */
+function problemSentence(p: PackProblem): Sentence {
+  const { kind, ...values } = p;
+  return { id: `pack.problem.${kind}`, values: values as Record<string, string | number> };
+}
+
+/** The verdict sentence: VERIFIED only when every check passed and the key is trusted. */
+function verdict(file: string, r: PackReport): Sentence {
+  const signer = { name: r.signer?.name ?? '', agency: r.signer?.agency ?? '', kid: r.workspaceKid ?? '' };
+  if (r.ok) return { id: 'pack.verify.ok', values: { file, entries: r.entries, bytes: r.bytes, ...signer } };
+  if (r.intact) return { id: 'pack.verify.intact-untrusted', values: { file, ...signer } };
+  return { id: 'pack.verify.failed', values: { file, count: r.problems.length } };
+}
+
+export const packHandlers: HandlerMap<keyof typeof packsRpc> = {
+  'packs.export': async (p, ctx) => {
+    const ws = ctx.workspaces.get(p.workspaceId);
+    if (p.outFile !== undefined && (!path.isAbsolute(p.outFile) || !p.outFile.toLowerCase().endsWith('.zip'))) throw new NestError('validation', { id: 'pack.export.not-a-zip-name' });
+    const staged = p.outFile === undefined ? newStagedPack(ctx.app.dataDir, ctx.clock.now()) : null;
+    let last = 0;
+    const written = await exportCasePack(ws, {
+      caseId: p.caseId,
+      outFile: p.outFile ?? staged!.file,
+      appVersion: ctx.app.version,
+      now: ctx.clock.now(),
+      ...(p.selection ? { selection: p.selection } : {}),
+      handlingConfirmed: p.handlingConfirmed,
+      onProgress: (pr) => {
+        const now = Date.now();
+        if (pr.filesDone < pr.totalFiles && now - last < 100) return;
+        last = now;
+        ctx.events.broadcast('packs.progress', { workspaceId: p.workspaceId, caseId: p.caseId, ...pr });
+      },
+    });
+    const m = written.manifest;
+    return {
+      path: p.outFile ?? null,
+      stagedId: staged?.id ?? null,
+      fileName: packFileName(m.case.number, m.case.tlp),
+      size: written.zipBytes,
+      files: m.files.length,
+      fingerprint: createHash('sha256').update(canonicalJsonBytes(m)).digest('hex'),
+      provenance: m.provenance ?? { status: 'unavailable', reason: 'not-synced' },
+    };
+  },
+
+  'packs.verify': async (p, ctx) => {
+    const ws = ctx.workspaces.get(p.workspaceId);
+    let file: string;
+    if (p.stagedId !== undefined) file = stagedPack(ctx.app.dataDir, p.stagedId);
+    else if (p.path !== undefined && path.isAbsolute(p.path)) file = p.path;
+    else throw new NestError('invalid-params', { id: 'pack.verify.no-file' });
+    const key = await trustedKey(ws);
+    const r = await verifyPack(file, key ?? undefined);
+    const m = r.manifest;
+    return {
+      ok: r.ok,
+      intact: r.intact,
+      trusted: r.trusted,
+      verdict: verdict(p.stagedId !== undefined ? (m ? `${m.case.number} pack` : 'the pack') : path.basename(file), r),
+      problems: r.problems.map(problemSentence),
+      signer: r.signer ? { name: r.signer.name, agency: r.signer.agency, role: r.signer.role, workspaceId: r.signer.workspaceId } : null,
+      workspaceKid: r.workspaceKid,
+      case: m ? { number: m.case.number, title: m.case.title, tlp: m.case.tlp, exportedAt: m.exportedAt } : null,
+    };
+  },
+};
