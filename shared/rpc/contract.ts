@@ -12,7 +12,7 @@ import { historyRpc } from './history';
 import { importRpc } from './import';
 import { syncRpc, type SyncStatus } from './sync';
 import { valuationRpc } from './valuation';
-import { filesRpc, type FilesProgress } from './files';
+import { filesRpc, type FilesProgress, type FilesStatusEvent } from './files';
 import type { MethodSpec } from './define';
 import type { ErrorInfo } from '../errors';
 
@@ -47,6 +47,8 @@ export interface RpcEvents {
   'protocol.error': ErrorInfo;
   /** Progress of a file intake or a "verify files" run. */
   'files.progress': FilesProgress;
+  /** Files of a case changed sync status (blob sync with the relay): only the changed ones. */
+  'files.status': FilesStatusEvent;
 }
 /** An event name. */
 export type RpcEventName = keyof RpcEvents;
