@@ -160,7 +160,10 @@ export class WorkspaceBlobSync {
 
   /** Every live file's status in a case (the case's files re-read first). */
   statuses(caseId: string): FileSyncStatus[] {
-    this.refresh(caseId);
+    const files = this.refresh(caseId);
+    if (!this.o.relay()) {
+      for (const f of files) if (this.book.get(caseId, f.hash)?.state === 'waiting') this.setState(caseId, f, { state: 'waiting', reason: NO_RELAY });
+    }
     return this.book.statuses(caseId);
   }
 
