@@ -7,7 +7,8 @@
  * (bench/p7-cluster.ts);
  * S1 search latency vs a raw FTS5 query (bench/s1-search.ts); L1 cross-case
  * index build vs a raw SQL join (bench/l1-index.ts), both over 1,000 generated cases with 20,000
- * entities (S1_CASES / S1_ENTITIES for a smaller check).
+ * entities (S1_CASES / S1_ENTITIES for a smaller check); B1 blob intake vs SHA-256 + copy
+ * (bench/b1-blob-intake.ts); B2 relay blob transfer vs raw HTTP on loopback (bench/b2-blob-transfer.ts).
  */
 import { runP1 } from './p1-doc-load';
 import { runP2 } from './p2-relay';
@@ -15,6 +16,8 @@ import { runP5 } from './p5-pack';
 import { runP7 } from './p7-cluster';
 import { runS1 } from './s1-search';
 import { runL1 } from './l1-index';
+import { runB1 } from './b1-blob-intake';
+import { runB2 } from './b2-blob-transfer';
 
 async function main(): Promise<void> {
   const only = process.argv.slice(2).map((a) => a.toUpperCase());
@@ -26,6 +29,8 @@ async function main(): Promise<void> {
     ['P7', runP7],
     ['S1', runS1],
     ['L1', runL1],
+    ['B1', runB1],
+    ['B2', runB2],
   ] as const) {
     // `npm run bench -- P7` runs only the benchmarks named.
     if (only.length && !only.includes(id)) continue;

@@ -21,6 +21,7 @@ import { SyncHub } from './renderer-sync/sync-hub';
 import type { WorkspaceRuntime } from './workspace/workspace-runtime';
 import { WorkspaceRegistry } from './workspace/workspace-registry';
 import { RelaySyncControl } from './relay-sync/sync-control';
+import { BlobSyncControl } from './blob-sync/blob-sync-control';
 import { systemClock, type Clock, type ServiceContext } from './rpc/context';
 import { dispatch } from './rpc/dispatch';
 import { permissionContext } from './workspace/permission-context';
@@ -41,6 +42,8 @@ export interface DataServiceOptions {
   docTimings?: { unloadAfterMs?: number; idleCompactMs?: number };
   /** Sync engine timings (tests shorten them). */
   syncTimings?: { roundIntervalMs?: number; docTimeoutMs?: number; syncNowTimeoutMs?: number; warnAfterMs?: number };
+  /** Blob transfer queue settings (tests shorten the retry backoff). */
+  blobQueue?: { concurrency?: number; attempts?: number; backoffMs?: number };
   /** The clock handlers read (default: the system clock; tests fix it). */
   clock?: Clock;
   /**
@@ -75,7 +78,8 @@ export class DataService implements SessionHost {
     this.profile = new ProfileStore(this.dataDir);
     this.unlock = lockDataDir(this.dataDir);
     const events = { broadcast: <E extends RpcEventName>(name: E, payload: RpcEvents[E]) => this.broadcast(name, payload) };
-    this.syncControl = new RelaySyncControl({ hub: this.hub, logger: this.logger, events, workspace: (id) => this.registry.get(id), timings: opts.syncTimings });
+    const blobSync = new BlobSyncControl({ logger: this.logger, events, workspace: (id) => this.registry.get(id), queue: opts.blobQueue });
+    this.syncControl = new RelaySyncControl({ hub: this.hub, logger: this.logger, events, workspace: (id) => this.registry.get(id), timings: opts.syncTimings, blobs: blobSync });
     this.registry = new WorkspaceRegistry({
       dataDir: this.dataDir,
       migrations: opts.migrations ?? loadMigrations(),
@@ -92,6 +96,7 @@ export class DataService implements SessionHost {
       identity: this.profile,
       events,
       sync: this.syncControl,
+      fileSync: blobSync,
       projections: { of: (id) => this.registry.get(id).store.projections },
       clock: opts.clock ?? systemClock,
       logger: this.logger,

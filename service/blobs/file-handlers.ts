@@ -8,6 +8,7 @@ import { NestError } from '../../shared/errors';
 import type { filesRpc, FilesProgress } from '../../shared/rpc/files';
 import type { HandlerMap, RpcContext } from '../rpc/types';
 import { addFileFromPath, verifyCaseFiles, workspaceBlobStore } from './case-files-service';
+import { fileSyncHandlers } from '../blob-sync/file-sync-handlers';
 
 /** A progress reporter that sends at most one event per 100 ms, and always the last. */
 function reporter(ctx: RpcContext, base: Omit<FilesProgress, 'done' | 'total'>): (done: number, total: number) => void {
@@ -21,6 +22,8 @@ function reporter(ctx: RpcContext, base: Omit<FilesProgress, 'done' | 'total'>):
 }
 
 export const fileHandlers: HandlerMap<keyof typeof filesRpc> = {
+  ...fileSyncHandlers,
+
   'files.addFromPath': async (p, ctx) => {
     if (!path.isAbsolute(p.path)) throw new NestError('validation', { id: 'file.not-a-file', values: { name: p.path } });
     const ws = ctx.workspaces.get(p.workspaceId);

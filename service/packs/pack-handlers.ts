@@ -19,6 +19,7 @@ import type { WorkspaceRuntime } from '../workspace/workspace-runtime';
 import { storedWorkspaceKey, workspaceKey } from '../relay-sync/workspace-key';
 import type { HandlerMap } from '../rpc/types';
 import { exportCasePack } from './export-pack';
+import { pdfPrinter } from './pdf/printer-registry';
 import { newStagedPack, stagedPack } from './pack-staging';
 
 /** The workspace public key this desktop trusts: its own key, or the one that certified this member; null when neither is here. */
@@ -60,6 +61,8 @@ export const packHandlers: HandlerMap<keyof typeof packsRpc> = {
       now: ctx.clock.now(),
       ...(p.selection ? { selection: p.selection } : {}),
       handlingConfirmed: p.handlingConfirmed,
+      // report.pdf, Bates-stamped copies of exhibit PDFs and the load files, printed where this process runs.
+      production: { printer: pdfPrinter(), ...(p.bates ? { bates: p.bates } : {}) },
       onProgress: (pr) => {
         const now = Date.now();
         if (pr.filesDone < pr.totalFiles && now - last < 100) return;

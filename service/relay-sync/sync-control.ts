@@ -8,6 +8,7 @@ import type { SyncStatus } from '../../shared/rpc/sync';
 import type { EventBroadcaster, SyncControl } from '../rpc/context';
 import type { SyncHub } from '../renderer-sync/sync-hub';
 import type { WorkspaceRuntime } from '../workspace/workspace-runtime';
+import type { BlobSyncHooks } from '../blob-sync/blob-sync-control';
 import { NestError } from '../../shared/errors';
 import { UNACKED_WARNING_MS } from './doc-health';
 import { relayUrls } from './relay-url';
@@ -24,6 +25,8 @@ export interface SyncControlOptions {
   timings?: { roundIntervalMs?: number; docTimeoutMs?: number; syncNowTimeoutMs?: number; warnAfterMs?: number } | undefined;
   /** The clock of sync health (default Date.now). */
   now?: () => number;
+  /** Blob sync, started and stopped with each engine and told when a doc synced. */
+  blobs?: BlobSyncHooks;
 }
 
 /** The sync engines of one data service. */
@@ -51,8 +54,10 @@ export class RelaySyncControl implements SyncControl {
       ...(this.opts.timings?.docTimeoutMs !== undefined ? { docTimeoutMs: this.opts.timings.docTimeoutMs } : {}),
       ...(this.opts.timings?.warnAfterMs !== undefined ? { warnAfterMs: this.opts.timings.warnAfterMs } : {}),
       ...(this.opts.now ? { now: this.opts.now } : {}),
+      ...(this.opts.blobs ? { onDocState: (name: string, s: string) => void (s === 'synced' && this.opts.blobs?.docSynced(ws.id, name)) } : {}),
     });
     this.engines.set(ws.id, engine);
+    this.opts.blobs?.started(ws);
   }
 
   /** @inheritdoc */
@@ -61,6 +66,7 @@ export class RelaySyncControl implements SyncControl {
     const engine = this.engines.get(ws.id);
     if (engine) {
       engine.reconfigure({ relayUrl, token: next.token });
+      this.opts.blobs?.started(ws);
       return;
     }
     const config: SyncConfig = { relayUrl, token: next.token, clock: 0, localClock: 0 };
@@ -72,7 +78,7 @@ export class RelaySyncControl implements SyncControl {
   async stop(workspaceId: string, opts: { forget?: boolean } = {}): Promise<void> {
     const engine = this.engines.get(workspaceId);
     this.engines.delete(workspaceId);
-    await engine?.stop();
+    await Promise.all([engine?.stop(), this.opts.blobs?.stopped(workspaceId)]);
     if (opts.forget) this.opts.workspace(workspaceId).store.setSetting('sync', null);
     this.opts.events.broadcast('sync.status', this.status(workspaceId));
   }
@@ -99,7 +105,10 @@ export class RelaySyncControl implements SyncControl {
 
   /** Stops every engine without waiting (the service is closing). */
   stopAll(): void {
-    for (const e of this.engines.values()) void e.stop();
+    for (const [id, e] of this.engines) {
+      void e.stop();
+      void this.opts.blobs?.stopped(id);
+    }
     this.engines.clear();
   }
 }

@@ -11,6 +11,7 @@ import type { WorkspaceSettings } from '../../shared/docs/workspace-doc';
 import type { Identity, WorkspaceSummary } from '../../shared/rpc/app';
 import type { RpcEventName, RpcEvents } from '../../shared/rpc/contract';
 import type { SyncStatus } from '../../shared/rpc/sync';
+import type { FileSyncStatus } from '../../shared/rpc/files';
 import type { ProjectionQueries } from '../projections/queries';
 import type { Session } from '../renderer-sync/session';
 import type { WorkspaceRuntime } from '../workspace/workspace-runtime';
@@ -69,6 +70,27 @@ export interface SyncControl {
   syncNow(workspaceId: string, docName: string | null): Promise<{ docs: number; acked: number; lastAckAt: number | null }>;
 }
 
+/** Blob sync of one workspace's case files with its relay (service/blob-sync/). */
+export interface FileSync {
+  /** Every live file's sync status in a case. */
+  statuses(caseId: string): FileSyncStatus[];
+  /**
+   * Downloads one file now unless it is here; resolves with its final status (`failed` with the reason).
+   * @throws NestError('not-found') for a file the case does not list.
+   */
+  fetch(caseId: string, fileId: string): Promise<FileSyncStatus>;
+  /** Whether this desktop keeps the case's files offline (a local setting). */
+  keepOffline(caseId: string): boolean;
+  /** Marks a case "keep files offline" on this desktop, or not. */
+  setKeepOffline(caseId: string, keep: boolean): void;
+}
+
+/** The blob sync of each workspace. */
+export interface FileSyncControl {
+  /** @throws NestError('not-found') for an unknown workspace. */
+  of(workspaceId: string): FileSync;
+}
+
 /** The projection queries of each workspace (lists, counts, map points, search). */
 export interface Projections {
   /**
@@ -100,6 +122,7 @@ export interface ServiceContext {
   readonly identity: IdentityStore;
   readonly events: EventBroadcaster;
   readonly sync: SyncControl;
+  readonly fileSync: FileSyncControl;
   readonly projections: Projections;
   readonly clock: Clock;
   readonly logger: Logger;

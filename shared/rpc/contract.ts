@@ -13,7 +13,7 @@ import { heldDeletionsRpc } from './held-deletions';
 import { importRpc } from './import';
 import { syncRpc, type SyncStatus } from './sync';
 import { valuationRpc } from './valuation';
-import { filesRpc, type FilesProgress } from './files';
+import { filesRpc, type FilesProgress, type FilesStatusEvent } from './files';
 import { packsRpc, type PacksProgress } from './packs';
 import type { MethodSpec } from './define';
 import type { ErrorInfo } from '../errors';
@@ -51,6 +51,8 @@ export interface RpcEvents {
   'files.progress': FilesProgress;
   /** Progress of a case pack export. */
   'packs.progress': PacksProgress;
+  /** Files of a case changed sync status (blob sync with the relay): only the changed ones. */
+  'files.status': FilesStatusEvent;
 }
 /** An event name. */
 export type RpcEventName = keyof RpcEvents;

@@ -57,9 +57,13 @@ export const packsRpc = {
       selection: packSelectionSchema.optional(),
       /** The member confirmed who may receive a TLP:RED / TLP:AMBER+STRICT pack. */
       handlingConfirmed: z.boolean().default(false),
+      /** Bates numbering of report.pdf and the exhibit PDFs' stamped copies (default prefix `NEST-`, 7 digits, from 1). */
+      bates: z
+        .object({ prefix: z.string().regex(/^[A-Za-z0-9._-]{0,20}$/), digits: z.number().int().min(1).max(12).optional(), start: z.number().int().min(1).optional() })
+        .optional(),
     }),
     packExportResultSchema,
-    'Exports a case, or a selection of it, as a signed case pack (ZIP) with its exhibits, data files and relay provenance.',
+    'Exports a case, or a selection of it, as a signed case pack (ZIP) with report.pdf, Bates-numbered copies, its exhibits, data files and relay provenance.',
     'seizures.export',
   ),
   'packs.verify': method(
