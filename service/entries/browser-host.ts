@@ -22,6 +22,8 @@ import type { DataService } from '../data-service';
 import { wsTransport } from './ws-transport';
 import { securityHeaders } from '../../node/web/csp';
 import { resolveStatic } from '../../node/web/static-files';
+import { DEFAULT_MAX_FILE_BYTES } from '../../shared/domain/attached-file';
+import { handleFileRoute } from './file-routes';
 
 /** The subprotocol every page offers; the host selects it. */
 export const WS_PROTOCOL = 'nest-desk.v1';
@@ -37,6 +39,8 @@ export interface BrowserHostOptions {
   port?: number;
   /** Token; default a fresh random one. */
   token?: string;
+  /** Largest file a page may upload to a case, bytes (default 2 GiB). */
+  maxFileBytes?: number;
   logger: Logger;
 }
 
@@ -82,6 +86,8 @@ export async function startBrowserHost(opts: BrowserHostOptions): Promise<Browse
       res.writeHead(421, { 'Content-Type': 'text/plain' }).end(`open ${origin}/ (this server answers only to that address)`);
       return;
     }
+    // Files of cases (upload, bytes): token and case access checked there (file-routes.ts).
+    if (handleFileRoute(req, res, { service, tokenOk: (given) => tokenMatches(token, given), maxBytes: opts.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES, logger })) return;
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.writeHead(405, { Allow: 'GET, HEAD' }).end();
       return;
