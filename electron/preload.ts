@@ -8,7 +8,7 @@
  * - `IPC.dataServiceRestarted` → `window.postMessage(DATA_SERVICE_RESTARTED_MESSAGE, '*')`.
  */
 import { contextBridge, ipcRenderer } from 'electron';
-import { DATA_PORT_MESSAGE, DATA_SERVICE_RESTARTED_MESSAGE, IPC, type DesktopApi } from '../shared/desktop-api';
+import { DATA_PORT_MESSAGE, DATA_SERVICE_RESTARTED_MESSAGE, IPC, type AddFilesResult, type DesktopApi } from '../shared/desktop-api';
 
 const api: DesktopApi = {
   kind: 'electron',
@@ -18,6 +18,9 @@ const api: DesktopApi = {
   },
   saveFile(suggestedName: string, content: string): Promise<string | null> {
     return ipcRenderer.invoke(IPC.saveFile, suggestedName, content) as Promise<string | null>;
+  },
+  addFiles(workspaceId: string, caseId: string): Promise<AddFilesResult> {
+    return ipcRenderer.invoke(IPC.addFiles, workspaceId, caseId) as Promise<AddFilesResult>;
   },
 };
 

@@ -12,11 +12,22 @@
  * `close` on it): the page calls `requestDataPort()` again and resyncs its docs over the new port.
  */
 
+import type { AttachedFile } from './domain/attached-file';
+import type { ErrorInfo } from './errors';
+
+/** What `addFiles` resolves to. */
+export interface AddFilesResult {
+  added: AttachedFile[];
+  error: ErrorInfo | null;
+}
+
 /** IPC channel names (renderer ↔ main), each validated in main. */
 export const IPC = {
   requestDataPort: 'nest:request-data-port',
   dataPort: 'nest:data-port',
   saveFile: 'nest:save-file',
+  /** invoke (workspaceId, caseId): native "Add files" dialog, the chosen files added to the case. */
+  addFiles: 'nest:add-files',
   /** main → renderer, no payload: the data service was restarted; request a new port. */
   dataServiceRestarted: 'nest:data-service-restarted',
 } as const;
@@ -40,4 +51,11 @@ export interface DesktopApi {
    * Resolves to the saved path, or null when cancelled.
    */
   saveFile(suggestedName: string, content: string): Promise<string | null>;
+  /**
+   * Shows the native "Add files" dialog; main adds each chosen file to the case through the data
+   * service's `files.addFromPath` (the page never names a path), one after the other. Resolves to
+   * the files added (none when cancelled) and the error that stopped the rest (too large, not
+   * allowed …; its catalogue id and values, for the page's locale), or null.
+   */
+  addFiles(workspaceId: string, caseId: string): Promise<AddFilesResult>;
 }
