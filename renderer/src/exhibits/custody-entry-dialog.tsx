@@ -4,7 +4,7 @@
  * (yes/no; when not, the new seal number), condition. A correction is a new entry that points at
  * the corrected one (prefilled from it); nothing is ever edited or removed (`CaseCustody` only
  * appends). By default the receiver becomes the exhibit's current holder (an audited exhibit edit),
- * so the chain and the exhibit agree.
+ * so the chain and the exhibit agree — for a correction only when it corrects the last hand-over.
  */
 import { useState, type ReactNode } from 'react';
 import type { CaseCustody } from '../../../shared/docs/case-custody';
@@ -29,6 +29,11 @@ export interface CustodyEntryDialogProps {
   corrects?: CustodyEntry;
   /** The receiver of the last hand-over in force (the next releaser), if any. */
   lastReceiver?: string;
+  /**
+   * True when the entry corrected is the last hand-over in force: only then may its corrected
+   * receiver become the current holder (a later hand-over already moved the exhibit on).
+   */
+  correctsLast?: boolean;
   /** Now, ms (tests fix it). */
   now?: number;
   onClose: () => void;
@@ -56,7 +61,10 @@ function draftOf(p: CustodyEntryDialogProps): Draft {
 /** The custody entry form. */
 export function CustodyEntryDialog(props: CustodyEntryDialogProps): ReactNode {
   const [d, setD] = useState<Draft>(() => draftOf(props));
-  const [holder, setHolder] = useState(true);
+  const correcting = props.corrects !== undefined;
+  // Offer to update the holder only when this entry ends the chain.
+  const canMakeHolder = !correcting || props.correctsLast === true;
+  const [holder, setHolder] = useState(canMakeHolder);
   const [errors, setErrors] = useState<FieldErrors>({});
   const set = <K extends keyof Draft>(k: K, v: Draft[K]): void => setD((x) => ({ ...x, [k]: v }));
   const submit = (): boolean => {
@@ -71,7 +79,6 @@ export function CustodyEntryDialog(props: CustodyEntryDialogProps): ReactNode {
     props.onClose();
     return true;
   };
-  const correcting = props.corrects !== undefined;
   return (
     <FormDialog
       title={correcting ? t('ui.exhibits.custody.correct-title', { reference: props.reference }) : t('ui.exhibits.custody.record-title', { reference: props.reference })}
@@ -119,9 +126,11 @@ export function CustodyEntryDialog(props: CustodyEntryDialogProps): ReactNode {
       <Field label={t('ui.exhibits.custody.condition')} error={errors.condition} optional className="span-all">
         {(c) => <input {...c} className="input" value={d.condition} onChange={(e) => set('condition', e.target.value)} />}
       </Field>
-      <label className="span-all checkbox-line">
-        <input type="checkbox" checked={holder} onChange={(e) => setHolder(e.target.checked)} /> {t('ui.exhibits.custody.make-holder')}
-      </label>
+      {canMakeHolder ? (
+        <label className="span-all checkbox-line">
+          <input type="checkbox" checked={holder} onChange={(e) => setHolder(e.target.checked)} /> {t('ui.exhibits.custody.make-holder')}
+        </label>
+      ) : null}
     </FormDialog>
   );
 }

@@ -171,6 +171,7 @@ export function ExhibitsPanel(props: ExhibitsPanelProps): ReactNode {
           exhibit={dialog.exhibit}
           reference={refOf(dialog.exhibit)}
           corrects={dialog.corrects}
+          correctsLast={dialog.corrects !== undefined && chain?.links.at(-1)?.entry.id === dialog.corrects.id}
           lastReceiver={lastReceiver}
           onClose={() => setDialog(null)}
         />

@@ -90,3 +90,16 @@ describe('local time input', () => {
     expect(fromLocalInput('yesterday')).toBeNull();
   });
 });
+
+describe('CustodyEntryDialog holder', () => {
+  it('does not offer to change the holder when correcting an entry that a later hand-over followed', () => {
+    const { exhibits, custody } = setup();
+    const first = custody.record('33333333-3333-4333-8333-333333333333', { exhibitId: EX, releasedBy: 'Insp. Ade', receivedBy: 'Obj', at: 1_780_000_000_000, place: '', purpose: '', sealIntact: true, newSealNumber: '', condition: '', corrects: null }, w, () => true);
+    exhibits.update(EX, { currentHolder: 'Lab' }, w);
+    render(<CustodyEntryDialog custody={custody} exhibits={exhibits} writer={w} exhibit={exhibits.get(EX)!} reference="EX-001" corrects={first} correctsLast={false} onClose={() => undefined} />);
+    expect(screen.queryByLabelText(t('ui.exhibits.custody.make-holder'))).toBeNull();
+    type(t('ui.exhibits.custody.received-by'), 'Obi');
+    fireEvent.click(screen.getByRole('button', { name: t('ui.exhibits.custody.correct-submit') }));
+    expect(exhibits.get(EX)!.currentHolder).toBe('Lab');
+  });
+});
