@@ -26,6 +26,7 @@ export const fileMessages = {
   'ui.files.add.sending': '{count, plural, one {Sending {name}} other {Sending {name} ({index, number} of {count, number})}}',
   'ui.files.add.hashing': '{count, plural, one {Storing and hashing {name}} other {Storing and hashing {name} ({index, number} of {count, number})}}',
   'ui.files.add.bytes': '{done} of {total} · {percent, number}%',
+  'ui.files.size-bytes': '{count, plural, one {# byte} other {# bytes}}',
   'ui.files.col.name': 'Name',
   'ui.files.col.type': 'Type',
   'ui.files.col.size': 'Size',
