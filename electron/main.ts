@@ -8,7 +8,9 @@
  *   (electron/main/web-guards.ts);
  * - runs the data service in a utilityProcess, restarting it if it dies and closing it cleanly
  *   on quit (electron/main/data-service-supervisor.ts);
- * - answers the two IPC calls after checking sender and payload (electron/main/ipc-handlers.ts).
+ * - answers the IPC calls after checking sender and payload (electron/main/ipc-handlers.ts); for
+ *   "Add files" it shows the native dialog and calls the data service itself over a port of its
+ *   own (electron/main/service-call.ts).
  */
 import path from 'node:path';
 import fs from 'node:fs';
@@ -19,6 +21,7 @@ import { APP_FOLDER_NAME } from '../node/fs/data-dir';
 import { APP_INDEX_URL, APP_SCHEME } from './main/app-url';
 import { APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './main/app-protocol';
 import { DataServiceSupervisor } from './main/data-service-supervisor';
+import { serviceCaller } from './main/service-call';
 import { loadDataKey, unlockMessage } from './main/data-key';
 import { registerIpc } from './main/ipc-handlers';
 import { registerSavePng } from './main/save-png-ipc';
@@ -168,6 +171,23 @@ function run(): void {
       createChannel: () => new MessageChannelMain(),
       connectDataService: (port) => supervisor.connect(port),
       showSaveDialog,
+      showOpenFilesDialog: async (webContentsId) => {
+        const options: Electron.OpenDialogOptions = { properties: ['openFile', 'multiSelections'] };
+        const owner = windows.get(webContentsId);
+        const r = owner && !owner.isDestroyed() ? await dialog.showOpenDialog(owner, options) : await dialog.showOpenDialog(options);
+        return r.canceled ? [] : r.filePaths;
+      },
+      addFileFromPath: async (workspaceId, caseId, file) => {
+        // A port of main's own for this call: the service authorises it as the local member, like a window's.
+        const { port1, port2 } = new MessageChannelMain();
+        if (!supervisor.connect(port1)) port2.close();
+        const caller = serviceCaller(port2);
+        try {
+          return await caller.call('files.addFromPath', { workspaceId, caseId, path: file });
+        } finally {
+          caller.close();
+        }
+      },
       logger: logger.child({ part: 'ipc' }),
     });
     registerSavePng({ ipcMain, ourWebContentsIds: windows, showSaveDialog, logger: logger.child({ part: 'ipc' }) });

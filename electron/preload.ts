@@ -8,7 +8,7 @@
  * - `IPC.dataServiceRestarted` → `window.postMessage(DATA_SERVICE_RESTARTED_MESSAGE, '*')`.
  */
 import { contextBridge, ipcRenderer } from 'electron';
-import { DATA_PORT_MESSAGE, DATA_SERVICE_RESTARTED_MESSAGE, IPC, type DesktopApi } from '../shared/desktop-api';
+import { DATA_PORT_MESSAGE, DATA_SERVICE_RESTARTED_MESSAGE, IPC, type AddFilesResult, type DesktopApi } from '../shared/desktop-api';
 
 const api: DesktopApi = {
   kind: 'electron',
@@ -27,6 +27,9 @@ const api: DesktopApi = {
   },
   choosePackToVerify(): Promise<string | null> {
     return ipcRenderer.invoke(IPC.choosePackToVerify) as Promise<string | null>;
+  },
+  addFiles(workspaceId: string, caseId: string): Promise<AddFilesResult> {
+    return ipcRenderer.invoke(IPC.addFiles, workspaceId, caseId) as Promise<AddFilesResult>;
   },
 };
 

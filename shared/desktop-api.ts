@@ -12,6 +12,15 @@
  * `close` on it): the page calls `requestDataPort()` again and resyncs its docs over the new port.
  */
 
+import type { AttachedFile } from './domain/attached-file';
+import type { ErrorInfo } from './errors';
+
+/** What `addFiles` resolves to. */
+export interface AddFilesResult {
+  added: AttachedFile[];
+  error: ErrorInfo | null;
+}
+
 /** IPC channel names (renderer ↔ main), each validated in main. */
 export const IPC = {
   requestDataPort: 'nest:request-data-port',
@@ -23,6 +32,8 @@ export const IPC = {
   choosePackDestination: 'nest:choose-pack-destination',
   /** Case packs: "Open" for a pack to verify. */
   choosePackToVerify: 'nest:choose-pack-to-verify',
+  /** invoke (workspaceId, caseId): native "Add files" dialog, the chosen files added to the case. */
+  addFiles: 'nest:add-files',
   /** main → renderer, no payload: the data service was restarted; request a new port. */
   dataServiceRestarted: 'nest:data-service-restarted',
 } as const;
@@ -55,4 +66,11 @@ export interface DesktopApi {
   choosePackDestination(suggestedName: string): Promise<string | null>;
   /** Shows "Open" for one case pack (.zip); resolves to its absolute path, or null when cancelled. */
   choosePackToVerify(): Promise<string | null>;
+  /**
+   * Shows the native "Add files" dialog; main adds each chosen file to the case through the data
+   * service's `files.addFromPath` (the page never names a path), one after the other. Resolves to
+   * the files added (none when cancelled) and the error that stopped the rest (too large, not
+   * allowed …; its catalogue id and values, for the page's locale), or null.
+   */
+  addFiles(workspaceId: string, caseId: string): Promise<AddFilesResult>;
 }

@@ -6,6 +6,10 @@
  * - `nest:save-file` (invoke, (suggestedName, content)): shows "Save as" attached to the asking
  *   window and writes the UTF-8 content (temporary file + rename, so a failed write never leaves
  *   half a file under the chosen name); resolves to the path, or null when cancelled.
+ * - `nest:add-files` (invoke, (workspaceId, caseId)): shows "Open" (several files) attached to the
+ *   asking window and adds each chosen file to the case through the data service's
+ *   `files.addFromPath`, called by main itself (the page never names a path); resolves to
+ *   `{ added, error }` (the error that stopped the rest, as ErrorInfo, or null).
  * A refused message is logged (reason only, never the content); an invoke is rejected with
  * NestError('forbidden' | 'invalid-params').
  *
@@ -15,7 +19,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Logger } from '../../node/log';
 import { NestError } from '../../shared/errors';
-import { IPC } from '../../shared/desktop-api';
+import { IPC, type AddFilesResult } from '../../shared/desktop-api';
+import type { AttachedFile } from '../../shared/domain/attached-file';
 import { checkArgs, checkSender, ipcArgs, type FrameLike, type IpcEventLike, type WindowRegistry } from './ipc-validation';
 
 /** A frame that can receive a port (Electron's WebFrameMain). */
@@ -45,6 +50,10 @@ export interface IpcDeps<P extends { close(): void }> {
   connectDataService(port: P): boolean;
   /** Shows "Save as" for the sender's window; resolves to the chosen path or null. */
   showSaveDialog(webContentsId: number, suggestedName: string): Promise<string | null>;
+  /** Shows "Open" (files, several) for the sender's window; resolves to the chosen absolute paths (none when cancelled). */
+  showOpenFilesDialog(webContentsId: number): Promise<string[]>;
+  /** Adds the file at an absolute path to a case through the data service (`files.addFromPath`). */
+  addFileFromPath(workspaceId: string, caseId: string, file: string): Promise<AttachedFile>;
   logger: Logger;
 }
 
@@ -111,5 +120,32 @@ export function registerIpc<P extends { close(): void }>(deps: IpcDeps<P>): void
     }
     logger.info({ bytes: Buffer.byteLength(content, 'utf8') }, 'file saved');
     return file;
+  });
+
+  ipcMain.handle(IPC.addFiles, async (event, ...args): Promise<AddFilesResult> => {
+    const sender = checkSender(event, deps.ourWebContentsIds);
+    if (!sender.ok) {
+      logger.warn({ channel: IPC.addFiles, reason: sender.reason }, 'IPC refused');
+      throw new NestError('forbidden', `${IPC.addFiles} refused: ${sender.reason}`);
+    }
+    const payload = checkArgs(ipcArgs.addFiles, args);
+    if (!payload.ok) {
+      logger.warn({ channel: IPC.addFiles, reason: payload.reason }, 'IPC refused');
+      throw new NestError('invalid-params', `${IPC.addFiles}: ${payload.reason}`);
+    }
+    const [workspaceId, caseId] = payload.value;
+    const files = await deps.showOpenFilesDialog(event.sender.id);
+    const added: AttachedFile[] = [];
+    for (const file of files) {
+      try {
+        added.push(await deps.addFileFromPath(workspaceId, caseId, file));
+      } catch (err) {
+        const info = err instanceof NestError ? err.toInfo() : { code: 'internal' as const, message: 'the file could not be added' };
+        logger.warn({ channel: IPC.addFiles, code: info.code }, 'adding a file failed');
+        return { added, error: info };
+      }
+    }
+    logger.info({ files: added.length }, 'files added');
+    return { added, error: null };
   });
 }

@@ -93,6 +93,8 @@ export const ipcArgs = {
   requestDataPort: z.tuple([], { error: 'takes no arguments' }),
   /** `nest:save-file`: (suggestedName, content). */
   saveFile: z.tuple([fileNameSchema, fileContentSchema], { error: 'takes (suggestedName: string, content: string)' }),
+  /** `nest:add-files`: (workspaceId, caseId), both UUIDs; never a path (main's dialog picks it). */
+  addFiles: z.tuple([z.string().uuid({ error: 'must be a UUID' }), z.string().uuid({ error: 'must be a UUID' })], { error: 'takes (workspaceId: string, caseId: string)' }),
 } as const;
 
 /** Validates `args` against `schema`; the reason names each bad argument ("1: must be…"). */

@@ -1,6 +1,12 @@
 /**
  * The Content-Security-Policy of the app's pages, the same in Electron (custom protocol) and in
- * browser mode: only the app's own files, no inline scripts, no remote content, no frames.
+ * browser mode: only the app's own files, no inline scripts, no remote content.
+ *
+ * One exception for evidence files (issue 13): the viewer shows a case's PDF in a frame whose
+ * source is a `blob:` URL the page made from bytes it fetched with its token (browser mode:
+ * `GET /files/…`, service/entries/file-routes.ts). `frame-src blob:` allows exactly that: a
+ * `blob:` URL always belongs to the page that created it, so no other origin can be framed.
+ * Images use `blob:` URLs too (already allowed by `img-src`). Plugins stay off (`object-src 'none'`).
  */
 
 /**
@@ -16,6 +22,7 @@ export function contentSecurityPolicy(connect: string[] = []): string {
     "font-src 'self'",
     `connect-src 'self' ${connect.join(' ')}`.trim(),
     "worker-src 'self' blob:",
+    'frame-src blob:',
     "object-src 'none'",
     "base-uri 'none'",
     "form-action 'none'",

@@ -75,3 +75,19 @@ export async function verifyCaseFiles(blobs: FsBlobStore, files: readonly Attach
   }
   return report;
 }
+
+/**
+ * Bytes `offset`…`offset + length - 1` (fewer at the end) of the blob `hash`, which must be a file
+ * of `files` (a case's records, deleted ones included: an exhibit may still cite one), and the
+ * blob's whole size in bytes.
+ * @throws NestError('not-found') `blob.not-referenced` when the case lists no such file or its
+ *   bytes are not stored here (not yet fetched from the relay).
+ */
+export async function readCaseFileSlice(blobs: FsBlobStore, files: readonly AttachedFile[], hash: string, offset: number, length: number): Promise<{ bytes: Uint8Array; size: number }> {
+  const size = files.some((f) => f.hash === hash) ? blobs.size(hash) : null;
+  if (size === null) throw new NestError('not-found', { id: 'blob.not-referenced' });
+  if (offset >= size) return { bytes: new Uint8Array(0), size };
+  const chunks: Buffer[] = [];
+  for await (const c of blobs.read(hash, offset, Math.min(size, offset + length) - 1)) chunks.push(c as Buffer);
+  return { bytes: Buffer.concat(chunks), size };
+}

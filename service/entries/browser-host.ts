@@ -23,6 +23,8 @@ import { wsTransport } from './ws-transport';
 import { securityHeaders } from '../../node/web/csp';
 import { resolveStatic } from '../../node/web/static-files';
 import { handlePackRoute } from './pack-routes';
+import { DEFAULT_MAX_FILE_BYTES } from '../../shared/domain/attached-file';
+import { handleFileRoute } from './file-routes';
 
 /** The subprotocol every page offers; the host selects it. */
 export const WS_PROTOCOL = 'nest-desk.v1';
@@ -38,6 +40,8 @@ export interface BrowserHostOptions {
   port?: number;
   /** Token; default a fresh random one. */
   token?: string;
+  /** Largest file a page may upload to a case, bytes (default 2 GiB). */
+  maxFileBytes?: number;
   logger: Logger;
 }
 
@@ -84,6 +88,8 @@ export async function startBrowserHost(opts: BrowserHostOptions): Promise<Browse
       return;
     }
     if (handlePackRoute(req, res, { dataDir: service.dataDir, tokenMatches: (given) => tokenMatches(token, given), origin: () => origin, logger })) return;
+    // Files of cases (upload, bytes): token and case access checked there (file-routes.ts).
+    if (handleFileRoute(req, res, { service, tokenOk: (given) => tokenMatches(token, given), maxBytes: opts.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES, logger })) return;
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.writeHead(405, { Allow: 'GET, HEAD' }).end();
       return;

@@ -4,6 +4,9 @@
  * change incrementally; `rebuild` recomputes everything from the docs. Both go through
  * {@link writeCase}/{@link writeSeizure}, so a rebuild equals the incremental result (tested).
  *
+ * A case's FTS row also carries its tasks and its evidence (exhibits and custody holders and
+ * places, evidence-search.ts).
+ *
  * FTS rows are addressed by rowid: a seizure's FTS rowid is its `seizures` rowid; a case's is the
  * negated `cases` rowid, so deletes are index lookups, not scans.
  */
@@ -17,6 +20,7 @@ import type { Seizure } from '../../shared/domain/seizure';
 import type { SqliteDocLog } from '../../node/store/sqlite-doc-log';
 import { IdentifierIndexWriter } from './identifier-index';
 import { EntitySearchWriter } from './entity-search';
+import { evidenceSearchText } from './evidence-search';
 
 /** Writes projections for one workspace database. */
 export class Projector {
@@ -156,7 +160,7 @@ export class Projector {
     });
     const rowid = this.s.caseRowid.get(caseId) as number;
     this.s.ftsDelete.run(-rowid);
-    this.s.ftsInsert.run(-rowid, 'case', caseId, caseId, `${m.number} ${m.title}`, [m.leadAgency, text, m.jurisdictions.join(' '), m.participatingAgencies.join(' '), m.tags.join(' '), ...tasks].join('\n'));
+    this.s.ftsInsert.run(-rowid, 'case', caseId, caseId, `${m.number} ${m.title}`, [m.leadAgency, text, m.jurisdictions.join(' '), m.participatingAgencies.join(' '), m.tags.join(' '), ...tasks, evidenceSearchText(doc.doc, m.number)].join('\n'));
   }
 
   private writeSeizure(caseId: string, id: string, s: Seizure | null): void {

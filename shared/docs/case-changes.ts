@@ -1,7 +1,8 @@
 /**
  * What one transaction changed in a case doc, for incremental projections and the renderer's
- * per-part versions: meta, summary, routes, and the ids of seizures added, changed or deleted;
- * and the entries a transaction inserted into an append-only log.
+ * per-part versions: meta, summary, routes, the ids of seizures added, changed or deleted, and
+ * whether exhibits or the custody log changed (they are searchable); and the entries a
+ * transaction inserted into an append-only log.
  */
 import * as Y from 'yjs';
 import type { CaseParts } from './case-seizures';
@@ -12,18 +13,25 @@ export interface CaseDocChange {
   summary: boolean;
   routes: boolean;
   seizureIds: Set<string>;
+  /** An exhibit or the custody log changed (exhibit writes do not stamp the meta). */
+  evidence: boolean;
 }
 
 /** The change report of transaction `tr` over the case doc's `parts` and `summary` text. */
 export function changeOf(tr: Y.Transaction, parts: CaseParts, summary: Y.Text): CaseDocChange {
-  const change: CaseDocChange = { meta: false, summary: false, routes: false, seizureIds: new Set() };
+  const change: CaseDocChange = { meta: false, summary: false, routes: false, seizureIds: new Set(), evidence: false };
   const { seizures, routes } = parts;
+  const doc = tr.doc;
+  // Read with `share.get`: a doc without exhibits yet must not get the roots defined by a reader.
+  const exhibits = doc.share.get('exhibits');
+  const custody = doc.share.get('custody');
   for (const [changedType, keys] of tr.changed) {
     const type: unknown = changedType;
     if (type === parts.meta) change.meta = true;
     else if (type === summary) change.summary = true;
     else if (type === routes || (type instanceof Y.Map && type.parent === routes)) change.routes = true;
     else if (type === seizures) keys.forEach((k) => k !== null && change.seizureIds.add(k));
+    else if ((exhibits !== undefined && (type === exhibits || (type instanceof Y.Map && type.parent === exhibits))) || (custody !== undefined && type === custody)) change.evidence = true;
     else if (type instanceof Y.Map && type.parent === seizures) {
       const key = keyOf(seizures, type);
       if (key) change.seizureIds.add(key);

@@ -305,7 +305,7 @@ export class CaseDoc extends CaseDocGraph {
       const change = changeOf(tr, this.parts, this.summaryText);
       // Notes edits change nested XML types; the fragment is among their changed parents.
       if (tr.changedParentTypes.has(notes as unknown as Y.AbstractType<Y.YEvent<Y.XmlFragment>>)) change.summary = true;
-      if (change.meta || change.summary || change.routes || change.seizureIds.size) fn(change, tr.origin);
+      if (change.meta || change.summary || change.routes || change.seizureIds.size || change.evidence) fn(change, tr.origin);
     };
     this.doc.on('afterTransaction', onTx);
     return () => this.doc.off('afterTransaction', onTx);

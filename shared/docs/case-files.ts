@@ -25,6 +25,8 @@ function toFile(id: string, rec: Y.Map<unknown>): AttachedFile | null {
     addedBy: typeof raw.addedBy === 'string' ? raw.addedBy : '',
     addedAt: typeof raw.addedAt === 'number' ? raw.addedAt : 0,
     deleted: raw.deleted === true,
+    ...(raw.deleted === true && typeof raw.deletedBy === 'string' ? { deletedBy: raw.deletedBy } : {}),
+    ...(raw.deleted === true && typeof raw.deletedAt === 'number' ? { deletedAt: raw.deletedAt } : {}),
   };
 }
 

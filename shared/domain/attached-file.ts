@@ -27,5 +27,8 @@ export const fileMetaSchema = z.object({
 /** File metadata. */
 export type FileMeta = z.infer<typeof fileMetaSchema>;
 
-/** An attached file as stored: its metadata, who added it when (ms since epoch); deletion is a mark. */
-export type AttachedFile = FileMeta & { id: string; addedBy: string; addedAt: number; deleted: boolean };
+/**
+ * An attached file as stored: its metadata, who added it when (ms since epoch); deletion is a
+ * mark, with who marked it and when when known.
+ */
+export type AttachedFile = FileMeta & { id: string; addedBy: string; addedAt: number; deleted: boolean; deletedBy?: string; deletedAt?: number };

@@ -1,11 +1,16 @@
 /**
  * RPC methods for a case's attached files: intake from a path the Electron shell picked (its
- * native dialog or a drop; the data service checks the path is an absolute regular file) and
- * "verify files". Progress is pushed as `files.progress` events.
+ * native dialog or a drop; the data service checks the path is an absolute regular file),
+ * "verify files", and reading a file's bytes in slices (the viewer and thumbnails in Electron,
+ * where there is no HTTP host; browser mode streams them from `GET /files/…`). Progress is pushed
+ * as `files.progress` events.
  */
 import { z } from 'zod';
 import { sha256Schema } from '../domain/attached-file';
 import { method } from './define';
+
+/** Largest slice `files.read` returns, bytes (4 MiB: well under a frame's limit). */
+export const FILE_READ_SLICE_BYTES = 4 * 1024 * 1024;
 
 const workspaceId = z.string().uuid();
 const caseId = z.string().uuid();
@@ -20,6 +25,8 @@ export const attachedFileSchema = z.object({
   addedBy: z.string(),
   addedAt: z.number(),
   deleted: z.boolean(),
+  deletedBy: z.string().optional(),
+  deletedAt: z.number().optional(),
 });
 
 /** Where a file stands between this desktop and the relay (docs/evidence.md, "Desktop side"). */
@@ -85,6 +92,12 @@ export const filesRpc = {
     z.object({ workspaceId, caseId, fileId: z.string().min(1).max(100) }),
     fileSyncStatusSchema,
     'Downloads one file of a case from the relay now (when it is opened), verified by its SHA-256; resolves with its final status.',
+    'case.read',
+  ),
+  'files.read': method(
+    z.object({ workspaceId, caseId, hash: sha256Schema, offset: z.number().int().min(0), length: z.number().int().min(1).max(FILE_READ_SLICE_BYTES) }),
+    z.object({ base64: z.string(), size: z.number().int() }),
+    'Reads up to `length` bytes from `offset` of a file the case lists (base64; frames carry JSON) and the blob’s whole size.',
     'case.read',
   ),
 } as const;

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../../node/log';
 import { IPC } from '../../shared/desktop-api';
+import { NestError } from '../../shared/errors';
 import { registerIpc, writeTextFile, type IpcEvent, type IpcMainLike, type PostingFrame } from '../../electron/main/ipc-handlers';
 import { MAX_SAVE_BYTES, checkArgs, checkSender, ipcArgs, type FrameLike } from '../../electron/main/ipc-validation';
 
@@ -126,7 +127,7 @@ describe('registerIpc', () => {
   });
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-  function setup(opts: { serviceUp?: boolean; savePath?: string | null } = {}) {
+  function setup(opts: { serviceUp?: boolean; savePath?: string | null; picked?: string[] } = {}) {
     const on = new Map<string, (e: IpcEvent<Port>, ...a: unknown[]) => void>();
     const handle = new Map<string, (e: IpcEvent<Port>, ...a: unknown[]) => Promise<unknown>>();
     const ipcMain: IpcMainLike<Port> = {
@@ -136,6 +137,8 @@ describe('registerIpc', () => {
     const toService: Port[] = [];
     const toWindow: Port[] = [];
     const dialogs: { id: number; name: string }[] = [];
+    const opened: number[] = [];
+    const intake: { workspaceId: string; caseId: string; file: string }[] = [];
     let n = 0;
     registerIpc<Port>({
       ipcMain,
@@ -157,15 +160,24 @@ describe('registerIpc', () => {
         dialogs.push({ id, name });
         return opts.savePath === undefined ? path.join(dir, name) : opts.savePath;
       },
+      showOpenFilesDialog: async (id) => {
+        opened.push(id);
+        return opts.picked ?? [];
+      },
+      addFileFromPath: async (workspaceId, caseId, file) => {
+        intake.push({ workspaceId, caseId, file });
+        if (file.endsWith('huge.bin')) throw new NestError('too-large', { id: 'file.too-large', values: { size: 3, max: 2 } });
+        return { id: `f${intake.length}`, hash: 'a'.repeat(64), size: 1, mediaType: 'image/png', name: path.basename(file), addedBy: 'm', addedAt: 1, deleted: false };
+      },
       logger: createLogger('test', 'silent'),
     });
-    return { on, handle, toService, toWindow, dialogs };
+    return { on, handle, toService, toWindow, dialogs, opened, intake };
   }
 
-  it('registers exactly the two renderer channels', () => {
+  it('registers exactly the three renderer channels', () => {
     const s = setup();
     expect([...s.on.keys()]).toEqual([IPC.requestDataPort]);
-    expect([...s.handle.keys()]).toEqual([IPC.saveFile]);
+    expect([...s.handle.keys()]).toEqual([IPC.saveFile, IPC.addFiles]);
   });
 
   it('hands one end of a new channel to the data service and the other to the asking frame', () => {
@@ -235,6 +247,44 @@ describe('registerIpc', () => {
     const s = setup({ savePath: path.join(dir, 'no-such-folder', 'x.csv') });
     await expect(s.handle.get(IPC.saveFile)!(event(frame('app://nest/')), 'x.csv', 'x')).rejects.toThrow('could not write x.csv: ENOENT');
   });
+
+  const WS = '11111111-1111-4111-8111-111111111111';
+  const CASE = '22222222-2222-4222-8222-222222222222';
+
+  it('adds exactly the files chosen in the native dialog, in order', async () => {
+    const s = setup({ picked: ['/home/me/a.png', '/home/me/b.pdf'] });
+    const r = await s.handle.get(IPC.addFiles)!(event(frame('app://nest/')), WS, CASE);
+    expect(s.opened).toEqual([7]);
+    expect(s.intake).toEqual([
+      { workspaceId: WS, caseId: CASE, file: '/home/me/a.png' },
+      { workspaceId: WS, caseId: CASE, file: '/home/me/b.pdf' },
+    ]);
+    expect(r).toMatchObject({ added: [{ name: 'a.png' }, { name: 'b.pdf' }], error: null });
+  });
+
+  it('adds nothing when the dialog is cancelled', async () => {
+    const s = setup({ picked: [] });
+    expect(await s.handle.get(IPC.addFiles)!(event(frame('app://nest/')), WS, CASE)).toEqual({ added: [], error: null });
+    expect(s.intake).toEqual([]);
+  });
+
+  it('stops at a refused file and reports its error with the files added before it', async () => {
+    const s = setup({ picked: ['/x/a.png', '/x/huge.bin', '/x/c.png'] });
+    const r = (await s.handle.get(IPC.addFiles)!(event(frame('app://nest/')), WS, CASE)) as { added: { name: string }[]; error: { code: string; messageId: string } };
+    expect(r.added.map((f) => f.name)).toEqual(['a.png']);
+    expect(r.error).toMatchObject({ code: 'too-large', messageId: 'file.too-large' });
+    expect(s.intake.map((i) => path.basename(i.file))).toEqual(['a.png', 'huge.bin']);
+  });
+
+  it('refuses a foreign sender, a path or extra arguments before showing any dialog', async () => {
+    const s = setup({ picked: ['/x/a.png'] });
+    await expect(s.handle.get(IPC.addFiles)!(event(frame('https://evil.example/')), WS, CASE)).rejects.toThrow('nest:add-files refused');
+    await expect(s.handle.get(IPC.addFiles)!(event(frame('app://nest/')), WS, CASE, '/etc/passwd')).rejects.toThrow('nest:add-files: ');
+    await expect(s.handle.get(IPC.addFiles)!(event(frame('app://nest/')), '/etc/passwd', CASE)).rejects.toThrow('argument 0: must be a UUID');
+    expect(s.opened).toEqual([]);
+    expect(s.intake).toEqual([]);
+  });
+
 });
 
 describe('writeTextFile', () => {

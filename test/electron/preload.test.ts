@@ -63,12 +63,20 @@ describe('the built preload', () => {
     const p = loadPreload();
     expect(p.exposed.map((e) => e.key)).toEqual(['nestDesk']);
     const api = p.exposed[0]!.api as DesktopApi;
-    const keys: (keyof DesktopApi)[] = ['kind', 'platform', 'requestDataPort', 'saveFile', 'savePng', 'choosePackDestination', 'choosePackToVerify'];
+    const keys: (keyof DesktopApi)[] = ['kind', 'platform', 'requestDataPort', 'saveFile', 'savePng', 'choosePackDestination', 'choosePackToVerify', 'addFiles'];
     expect(Object.keys(api).sort()).toEqual([...keys].sort());
     expect(api.kind).toBe('electron');
     expect(api.platform).toBe('linux');
     expect(typeof api.requestDataPort).toBe('function');
     expect(typeof api.saveFile).toBe('function');
+    expect(typeof api.addFiles).toBe('function');
+  });
+
+  it('addFiles invokes its channel with (workspaceId, caseId) only', async () => {
+    const p = loadPreload();
+    const api = p.exposed[0]!.api as DesktopApi & { addFiles: (...a: unknown[]) => Promise<unknown> };
+    await api.addFiles('w', 'c', '/etc/passwd');
+    expect(p.invoked).toEqual([[IPC.addFiles, 'w', 'c']]);
   });
 
   it('requestDataPort sends its channel with no payload, whatever the page passes', () => {

@@ -1,34 +1,31 @@
 /**
- * The Exhibits tab: the case's exhibits in a DataTable (reference, flagged when its number is
- * shared after concurrent creation; description; type; status; holder; seal; hand-overs and
- * problems of its chain) and, for the selected exhibit, its chain of custody.
+ * The Exhibits tab (evidence of a case): the case's Files card (renderer/src/files/), then its
+ * exhibits in a DataTable (reference, flagged when its number is shared after concurrent creation;
+ * description; type; status; holder; seal; hand-overs and problems of its chain), created and
+ * edited in a FormDialog; for the selected exhibit, its linked seizure and files and its chain of
+ * custody, where a hand-over is recorded and an entry corrected (a new entry; nothing is edited).
  */
 import { useMemo, useState, type ReactNode } from 'react';
 import type * as Y from 'yjs';
 import { CaseCustody } from '../../../shared/docs/case-custody';
 import { CaseExhibits } from '../../../shared/docs/case-exhibits';
-import { exhibitReferences, type Exhibit, type ExhibitStatus, type ExhibitType } from '../../../shared/domain/exhibit';
-import { t, type MessageId } from '../../../shared/messages';
+import { CaseFiles } from '../../../shared/docs/case-files';
+import type { Writer } from '../../../shared/docs/records';
+import type { CustodyEntry } from '../../../shared/domain/custody';
+import { exhibitReferences, type Exhibit } from '../../../shared/domain/exhibit';
+import type { Seizure } from '../../../shared/domain/seizure';
+import { t } from '../../../shared/messages';
 import { DataTable, type Column } from '../ui/data-table';
+import { Icon } from '../ui/icons';
+import { FilesPanel } from '../files/files-panel';
 import { CustodyLog } from './custody-log';
+import { CustodyEntryDialog } from './custody-entry-dialog';
+import { ExhibitDetail } from './exhibit-detail';
+import { ExhibitFormDialog } from './exhibit-form-dialog';
+import { exhibitStatusLabel, exhibitTypeLabel } from './exhibit-labels';
 import { useEvidenceVersion } from './use-evidence-version';
 import { useMembers } from '../hooks/use-members';
 import './exhibits.css';
-
-const TYPE_TEXT: Record<ExhibitType, MessageId> = {
-  'physical-item': 'ui.exhibits.type.physical-item',
-  sample: 'ui.exhibits.type.sample',
-  document: 'ui.exhibits.type.document',
-  'digital-file': 'ui.exhibits.type.digital-file',
-  photograph: 'ui.exhibits.type.photograph',
-};
-const STATUS_TEXT: Record<ExhibitStatus, MessageId> = {
-  'in-custody': 'ui.exhibits.status.in-custody',
-  'at-lab': 'ui.exhibits.status.at-lab',
-  returned: 'ui.exhibits.status.returned',
-  destroyed: 'ui.exhibits.status.destroyed',
-  'disposed-by-court-order': 'ui.exhibits.status.disposed-by-court-order',
-};
 
 /** Props of {@link ExhibitsPanel}. */
 export interface ExhibitsPanelProps {
@@ -36,22 +33,32 @@ export interface ExhibitsPanelProps {
   caseNumber: string;
   /** The workspace, for members' names. */
   workspaceId: string;
+  caseId: string;
+  writer: Writer;
+  readOnly: boolean;
+  seizures: readonly Seizure[];
 }
+
+type Dialog = { kind: 'exhibit'; exhibit: Exhibit | null } | { kind: 'custody'; exhibit: Exhibit; corrects?: CustodyEntry } | null;
 
 /** The Exhibits tab of a case. */
 export function ExhibitsPanel(props: ExhibitsPanelProps): ReactNode {
   const version = useEvidenceVersion(props.doc);
   const members = useMembers(props.workspaceId);
   const names = (id: string): string => members.get(id)?.name ?? t('ui.case.activity.someone');
+  const caseRef = useMemo(() => ({ workspaceId: props.workspaceId, caseId: props.caseId }), [props.workspaceId, props.caseId]);
   const [selected, setSelected] = useState<string | null>(null);
-  const { exhibits, refs, custody } = useMemo(() => {
-    const list = new CaseExhibits(props.doc).list();
-    return { exhibits: list, refs: exhibitReferences(props.caseNumber, list), custody: new CaseCustody(props.doc) };
+  const [dialog, setDialog] = useState<Dialog>(null);
+  const { exhibitsView, exhibits, refs, custody, files } = useMemo(() => {
+    const view = new CaseExhibits(props.doc);
+    const list = view.list();
+    return { exhibitsView: view, exhibits: list, refs: exhibitReferences(props.caseNumber, list), custody: new CaseCustody(props.doc), files: new CaseFiles(props.doc).all() };
   }, [props.doc, props.caseNumber, version]);
   const chains = useMemo(() => new Map(exhibits.map((e) => [e.id, custody.chain(e.id, e.currentHolder)])), [exhibits, custody]);
   const current = exhibits.find((e) => e.id === selected) ?? null;
+  const refOf = (e: Exhibit): string => refs.get(e.id)?.reference ?? '';
 
-  const columns: Column<Exhibit>[] = [
+  const columns: (Column<Exhibit> | false)[] = [
     {
       id: 'reference',
       header: t('ui.exhibits.col.reference'),
@@ -64,8 +71,8 @@ export function ExhibitsPanel(props: ExhibitsPanelProps): ReactNode {
       ),
     },
     { id: 'description', header: t('ui.exhibits.col.description'), cell: (e) => e.description },
-    { id: 'type', header: t('ui.exhibits.col.type'), cell: (e) => t(TYPE_TEXT[e.type]) },
-    { id: 'status', header: t('ui.exhibits.col.status'), cell: (e) => t(STATUS_TEXT[e.status]) },
+    { id: 'type', header: t('ui.exhibits.col.type'), cell: (e) => exhibitTypeLabel(e.type) },
+    { id: 'status', header: t('ui.exhibits.col.status'), cell: (e) => <span className="tag">{exhibitStatusLabel(e.status)}</span> },
     { id: 'holder', header: t('ui.exhibits.col.holder'), cell: (e) => e.currentHolder },
     { id: 'seal', header: t('ui.exhibits.col.seal'), className: 'mono', cell: (e) => e.sealNumber },
     {
@@ -81,24 +88,93 @@ export function ExhibitsPanel(props: ExhibitsPanelProps): ReactNode {
         );
       },
     },
+    !props.readOnly && {
+      id: 'actions',
+      header: t('ui.exhibits.edit'),
+      hideHeader: true,
+      className: 'col-nowrap',
+      cell: (e) => (
+        <span className="row-actions">
+          <button type="button" className="btn btn-ghost btn-sm" aria-label={`${t('ui.exhibits.edit')}: ${refOf(e)}`} onClick={() => setDialog({ kind: 'exhibit', exhibit: e })}>
+            <Icon name="edit" />
+          </button>
+          {refs.get(e.id)?.duplicate ? (
+            <button type="button" className="btn btn-ghost btn-sm" onClick={() => exhibitsView.renumber(e.id, props.writer)}>
+              {t('ui.exhibits.renumber')}
+            </button>
+          ) : null}
+        </span>
+      ),
+    },
   ];
 
+  const chain = current ? chains.get(current.id)! : null;
+  const lastReceiver = chain?.links.at(-1)?.entry.receivedBy;
+
   return (
-    <div className="exhibits-panel">
-      <DataTable
-        label={t('ui.exhibits.title')}
-        columns={columns}
-        rows={exhibits}
-        rowKey={(e) => e.id}
-        empty={t('ui.exhibits.empty')}
-        onRowClick={(e: Exhibit) => setSelected(e.id)}
-        selectedKey={selected ?? undefined}
-      />
-      {current ? (
-        <section className="exhibit-detail" aria-label={refs.get(current.id)?.reference}>
-          <h2>{t('ui.exhibits.custody.heading', { reference: refs.get(current.id)?.reference ?? '' })}</h2>
-          <CustodyLog chain={chains.get(current.id)!} names={names} />
+    <div className="exhibits-panel stack">
+      <FilesPanel caseRef={caseRef} doc={props.doc} version={version} writer={props.writer} readOnly={props.readOnly} names={names} />
+      <section className="card" aria-labelledby="exhibits-title">
+        <div className="card-header">
+          <h2 id="exhibits-title">{t('ui.exhibits.title')}</h2>
+          <span className="muted small">{t('ui.exhibits.count', { count: exhibits.length })}</span>
+          <span className="grow" />
+          {!props.readOnly ? (
+            <button type="button" className="btn btn-primary" onClick={() => setDialog({ kind: 'exhibit', exhibit: null })}>
+              <Icon name="plus" /> {t('ui.exhibits.add')}
+            </button>
+          ) : null}
+        </div>
+        <DataTable
+          label={t('ui.exhibits.title')}
+          columns={columns}
+          rows={exhibits}
+          rowKey={(e) => e.id}
+          empty={t('ui.exhibits.empty')}
+          onRowClick={(e: Exhibit) => setSelected(e.id)}
+          selectedKey={selected ?? undefined}
+          rowAttributes={(e) => ({ 'data-exhibit': refOf(e) })}
+        />
+      </section>
+      {current && chain ? (
+        <section className="exhibit-detail" aria-label={refOf(current)}>
+          <ExhibitDetail exhibit={current} caseRef={caseRef} seizures={props.seizures} files={files} />
+          <div className="exhibit-detail-head">
+            <h2>{t('ui.exhibits.custody.heading', { reference: refOf(current) })}</h2>
+            <span className="grow" />
+            {!props.readOnly ? (
+              <button type="button" className="btn btn-primary" onClick={() => setDialog({ kind: 'custody', exhibit: current })}>
+                <Icon name="plus" /> {t('ui.exhibits.custody.record')}
+              </button>
+            ) : null}
+          </div>
+          <CustodyLog chain={chain} names={names} onCorrect={props.readOnly ? undefined : (entry) => setDialog({ kind: 'custody', exhibit: current, corrects: entry })} />
         </section>
+      ) : null}
+      {dialog?.kind === 'exhibit' ? (
+        <ExhibitFormDialog
+          exhibits={exhibitsView}
+          writer={props.writer}
+          caseRef={caseRef}
+          exhibit={dialog.exhibit}
+          reference={dialog.exhibit ? refOf(dialog.exhibit) : undefined}
+          seizures={props.seizures}
+          files={files.filter((f) => !f.deleted)}
+          onClose={() => setDialog(null)}
+        />
+      ) : null}
+      {dialog?.kind === 'custody' ? (
+        <CustodyEntryDialog
+          custody={custody}
+          exhibits={exhibitsView}
+          writer={props.writer}
+          exhibit={dialog.exhibit}
+          reference={refOf(dialog.exhibit)}
+          corrects={dialog.corrects}
+          correctsLast={dialog.corrects !== undefined && chain?.links.at(-1)?.entry.id === dialog.corrects.id}
+          lastReceiver={lastReceiver}
+          onClose={() => setDialog(null)}
+        />
       ) : null}
     </div>
   );

@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import * as Y from 'yjs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { addFileFromPath, verifyCaseFiles, workspaceBlobStore } from '../../../service/blobs/case-files-service';
+import { addFileFromPath, readCaseFileSlice, verifyCaseFiles, workspaceBlobStore } from '../../../service/blobs/case-files-service';
 import { CaseFiles } from '../../../shared/docs/case-files';
 import { NestError } from '../../../shared/errors';
 
@@ -67,5 +67,22 @@ describe('verifyCaseFiles', () => {
     expect(r.changed.map((f) => f.name)).toEqual(['a.bin']);
     expect(r.missing.map((f) => f.name)).toEqual(['c.bin']);
     expect(progress.sort()).toEqual([13, 23, 33]);
+  });
+});
+
+describe('readCaseFileSlice', () => {
+  it('reads slices of a file the case lists and refuses a hash it does not list', async () => {
+    const { doc, run, blobs } = setup();
+    const src = path.join(dir, 'photo.png');
+    fs.writeFileSync(src, PNG);
+    const f = await addFileFromPath(blobs, run, src, { memberId: 'm1' });
+    const files = new CaseFiles(doc).all();
+    const first = await readCaseFileSlice(blobs, files, f.hash, 0, 1000);
+    expect(first.size).toBe(PNG.length);
+    expect(Buffer.from(first.bytes).equals(PNG.subarray(0, 1000))).toBe(true);
+    const last = await readCaseFileSlice(blobs, files, f.hash, PNG.length - 10, 1000);
+    expect(Buffer.from(last.bytes).equals(PNG.subarray(PNG.length - 10))).toBe(true);
+    expect((await readCaseFileSlice(blobs, files, f.hash, PNG.length, 10)).bytes.length).toBe(0);
+    await expect(readCaseFileSlice(blobs, [], f.hash, 0, 10)).rejects.toMatchObject({ code: 'not-found' });
   });
 });

@@ -1,7 +1,8 @@
 /**
  * Projections: after random sequences of case edits (add, update, delete seizures, meta and
- * summary edits, imports, entities and their links), the incrementally maintained tables — the
- * search index's entity rows included — equal a rebuild from the docs.
+ * summary edits, imports, entities and their links, exhibits and custody entries), the
+ * incrementally maintained tables — the search index's entity rows included — equal a rebuild from
+ * the docs; exhibits and custody entries are found by search.
  */
 import { databaseOf } from '../../../service/workspace/workspace-store';
 import fc from 'fast-check';
@@ -10,6 +11,9 @@ import * as Y from 'yjs';
 import { CaseDoc } from '../../../shared/docs/case-doc';
 import { CaseNotes } from '../../../shared/docs/case-notes';
 import { CaseTasks } from '../../../shared/docs/case-tasks';
+import { CaseCustody } from '../../../shared/docs/case-custody';
+import { CaseExhibits } from '../../../shared/docs/case-exhibits';
+import { newExhibitFields } from '../../../shared/domain/exhibit';
 import { newCaseFields } from '../../../shared/domain/case';
 import { newLinkFields } from '../../../shared/domain/entity-links';
 import { newSeizureFields, type SeizureFields } from '../../../shared/domain/seizure';
@@ -64,7 +68,11 @@ type Op =
   | { kind: 'task'; caseIx: number; title: string }
   | { kind: 'entity'; caseIx: number; name: string; imo: string }
   | { kind: 'entity-delete'; caseIx: number; pick: number }
-  | { kind: 'link'; caseIx: number; pick: number; source: string };
+  | { kind: 'link'; caseIx: number; pick: number; source: string }
+  | { kind: 'exhibit'; caseIx: number; seal: string; description: string }
+  | { kind: 'exhibit-edit'; caseIx: number; pick: number; seal: string }
+  | { kind: 'exhibit-delete'; caseIx: number; pick: number }
+  | { kind: 'custody'; caseIx: number; pick: number; receiver: string; place: string };
 
 const opArb: fc.Arbitrary<Op> = fc.oneof(
   fc.record({ kind: fc.constant('add' as const), caseIx: fc.nat(2), fields: seizureArb }),
@@ -79,6 +87,10 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
   fc.record({ kind: fc.constant('entity' as const), caseIx: fc.nat(2), name: fc.constantFrom('Kota Hapas', 'MV Ocean Star', 'Baraka Traders'), imo: fc.constantFrom('9074729', '') }),
   fc.record({ kind: fc.constant('entity-delete' as const), caseIx: fc.nat(2), pick: fc.nat() }),
   fc.record({ kind: fc.constant('link' as const), caseIx: fc.nat(2), pick: fc.nat(), source: fc.constantFrom('Lloyd’s List', 'ICA press release', '') }),
+  fc.record({ kind: fc.constant('exhibit' as const), caseIx: fc.nat(2), seal: fc.constantFrom('S-100', 'TZ-4471', ''), description: fc.constantFrom('Tusk, left', 'Scale sample', 'Phone') }),
+  fc.record({ kind: fc.constant('exhibit-edit' as const), caseIx: fc.nat(2), pick: fc.nat(), seal: fc.constantFrom('S-200', 'KE-0001') }),
+  fc.record({ kind: fc.constant('exhibit-delete' as const), caseIx: fc.nat(2), pick: fc.nat() }),
+  fc.record({ kind: fc.constant('custody' as const), caseIx: fc.nat(2), pick: fc.nat(), receiver: fc.constantFrom('Lab clerk Obi', 'Insp. Ade'), place: fc.constantFrom('Apapa port', 'Forensic lab') }),
 );
 
 describe('projections', () => {
@@ -148,6 +160,21 @@ describe('projections', () => {
                 }
                 break;
               }
+              case 'exhibit':
+                new CaseExhibits(doc).add(crypto.randomUUID(), { ...newExhibitFields(), description: op.description, sealNumber: op.seal }, w);
+                break;
+              case 'exhibit-edit':
+              case 'exhibit-delete':
+              case 'custody': {
+                const ex = new CaseExhibits(doc);
+                const all = ex.list();
+                const e = all.length ? all[op.pick % all.length]! : null;
+                if (!e) break;
+                if (op.kind === 'exhibit-edit') ex.update(e.id, { sealNumber: op.seal }, w);
+                else if (op.kind === 'exhibit-delete') ex.remove(e.id, w);
+                else new CaseCustody(doc).record(crypto.randomUUID(), { exhibitId: e.id, releasedBy: 'Insp. Ade', receivedBy: op.receiver, at: 1_780_000_000_000, place: op.place, purpose: '', sealIntact: true, newSealNumber: '', condition: '', corrects: null }, w, () => true);
+                break;
+              }
               case 'import':
                 cd.importRecords({ seizures: op.rows.map((fields) => ({ id: crypto.randomUUID(), fields })), routes: [], source: 'random.csv' }, w);
                 break;
@@ -189,5 +216,30 @@ describe('projections', () => {
     expect((await c.call('search.query', { workspaceId: ws.id, text: 'Kuala' })).map((x) => x.caseId)).toEqual([b.id]);
     expect((await c.call('search.query', { workspaceId: ws.id, text: 'subpoena' })).map((x) => x.caseId)).toEqual([b.id]);
     expect(databaseOf(rt.store).prepare('SELECT notes FROM cases WHERE id = ?').pluck().get(b.id)).toBe('Shipped by Kuala Timber Sdn Bhd');
+  });
+
+  it('finds a case by the seal number and reference and by a custody holder or place, until the exhibit is deleted', async () => {
+    h = startService();
+    const c = h.client();
+    const me = await c.call('identity.create', { name: 'A', agency: 'B', role: 'admin' });
+    const ws = await c.call('workspaces.create', { name: 'W', casePrefix: 'NEST', reportingCurrency: 'USD' });
+    const a = await c.call('cases.create', { workspaceId: ws.id, fields: { ...newCaseFields('2026-01-01'), title: 'Ivory' } });
+    await c.call('cases.create', { workspaceId: ws.id, fields: { ...newCaseFields('2026-01-01'), title: 'Rosewood' } });
+    const rt = h.service.workspace(ws.id);
+    const w = { memberId: me.memberId };
+    const exhibitId = crypto.randomUUID();
+    rt.host.with(rt.caseDocName(a.id), (doc) => {
+      new CaseExhibits(doc).add(exhibitId, { ...newExhibitFields(), description: 'Tusk, left', sealNumber: 'TZ-4471' }, w);
+      new CaseCustody(doc).record(crypto.randomUUID(), { exhibitId, releasedBy: 'Insp. Ade', receivedBy: 'Okonkwo', at: 1_780_000_000_000, place: 'Apapa', purpose: '', sealIntact: false, newSealNumber: 'KE-9902', condition: '', corrects: null }, w, () => true);
+    });
+    const hits = (text: string): Promise<string[]> => c.call('search.query', { workspaceId: ws.id, text }).then((r) => r.map((x) => x.caseId));
+    expect(await hits('TZ-4471')).toEqual([a.id]);
+    expect(await hits(`${a.number}/EX-001`)).toEqual([a.id]);
+    expect(await hits('Okonkwo')).toEqual([a.id]);
+    expect(await hits('Apapa')).toEqual([a.id]);
+    expect(await hits('KE-9902')).toEqual([a.id]);
+    rt.host.with(rt.caseDocName(a.id), (doc) => new CaseExhibits(doc).remove(exhibitId, w));
+    expect(await hits('TZ-4471')).toEqual([]);
+    expect(await hits('Okonkwo')).toEqual([]);
   });
 });

@@ -1,0 +1,61 @@
+/**
+ * The selected exhibit's facts above its custody log: storage location, linked seizure, and its
+ * linked files (thumbnail, name, short hash; a click opens the viewer). A linked file that was
+ * removed from the case is still named, marked removed.
+ */
+import { useState, type ReactNode } from 'react';
+import type { AttachedFile } from '../../../shared/domain/attached-file';
+import type { Exhibit } from '../../../shared/domain/exhibit';
+import type { Seizure } from '../../../shared/domain/seizure';
+import { t } from '../../../shared/messages';
+import { seizureTitle } from '../case/seizure-title';
+import { formatIsoDate } from '../format/dates';
+import type { CaseRef } from '../files/file-bytes';
+import { shortHash } from '../files/file-format';
+import { FileViewerDialog } from '../files/file-viewer-dialog';
+import { useThumbnail } from '../files/use-file-url';
+import { Icon } from '../ui/icons';
+
+function LinkedFile(props: { caseRef: CaseRef; file: AttachedFile; onOpen: () => void }): ReactNode {
+  const thumb = useThumbnail(props.caseRef, props.file);
+  const f = props.file;
+  return (
+    <li>
+      <button type="button" className="linked-file" onClick={props.onOpen} aria-label={`${t('ui.files.view')}: ${f.name}`}>
+        <span className="file-thumb" aria-hidden="true">
+          {thumb ? <img src={thumb} alt="" /> : <Icon name="file" size={20} />}
+        </span>
+        <span className="linked-file-text">
+          <span className={f.deleted ? 'cell-primary file-removed' : 'cell-primary'}>{f.name}</span>
+          <span className="cell-secondary mono">{f.deleted ? t('ui.exhibits.file-removed', { hash: shortHash(f.hash) }) : shortHash(f.hash)}</span>
+        </span>
+      </button>
+    </li>
+  );
+}
+
+/** Facts of one exhibit. `files`: every file record of the case (removed ones included). */
+export function ExhibitDetail(props: { exhibit: Exhibit; caseRef: CaseRef; seizures: readonly Seizure[]; files: readonly AttachedFile[] }): ReactNode {
+  const { exhibit } = props;
+  const [viewing, setViewing] = useState<AttachedFile | null>(null);
+  const seizure = exhibit.seizureId ? props.seizures.find((s) => s.id === exhibit.seizureId) : undefined;
+  const linked = exhibit.fileIds.map((id) => props.files.find((f) => f.id === id)).filter((f): f is AttachedFile => f !== undefined);
+  return (
+    <div className="exhibit-facts">
+      <dl className="exhibit-facts-list">
+        <dt>{t('ui.exhibits.col.seizure')}</dt>
+        <dd>{seizure ? t('ui.exhibits.seizure-option', { title: seizureTitle(seizure), date: formatIsoDate(seizure.seizureDate), place: seizure.place || '—' }) : exhibit.seizureId ? t('ui.exhibits.seizure-missing') : t('ui.exhibits.no-seizure')}</dd>
+        <dt>{t('ui.exhibits.col.storage')}</dt>
+        <dd>{exhibit.storageLocation || '—'}</dd>
+      </dl>
+      {linked.length ? (
+        <ul className="linked-files" aria-label={t('ui.exhibits.col.files')}>
+          {linked.map((f) => (
+            <LinkedFile key={f.id} caseRef={props.caseRef} file={f} onOpen={() => setViewing(f)} />
+          ))}
+        </ul>
+      ) : null}
+      {viewing ? <FileViewerDialog caseRef={props.caseRef} file={viewing} onClose={() => setViewing(null)} /> : null}
+    </div>
+  );
+}
