@@ -18,6 +18,9 @@ import { t } from '../../../shared/messages';
 import { DataTable, type Column } from '../ui/data-table';
 import { Icon } from '../ui/icons';
 import { FilesPanel } from '../files/files-panel';
+import { useFileSyncStatus } from '../files/sync/use-file-sync-status';
+import { FileSyncStatusCell } from '../files/sync/file-sync-status-cell';
+import { KeepOfflineToggle } from '../files/sync/keep-offline-toggle';
 import { CustodyLog } from './custody-log';
 import { CustodyEntryDialog } from './custody-entry-dialog';
 import { ExhibitDetail } from './exhibit-detail';
@@ -47,6 +50,8 @@ export function ExhibitsPanel(props: ExhibitsPanelProps): ReactNode {
   const members = useMembers(props.workspaceId);
   const names = (id: string): string => members.get(id)?.name ?? t('ui.case.activity.someone');
   const caseRef = useMemo(() => ({ workspaceId: props.workspaceId, caseId: props.caseId }), [props.workspaceId, props.caseId]);
+  // Blob sync with the relay (service/blob-sync/): each file's status, pushed as it changes.
+  const sync = useFileSyncStatus(props.workspaceId, props.caseId);
   const [selected, setSelected] = useState<string | null>(null);
   const [dialog, setDialog] = useState<Dialog>(null);
   const { exhibitsView, exhibits, refs, custody, files } = useMemo(() => {
@@ -113,7 +118,16 @@ export function ExhibitsPanel(props: ExhibitsPanelProps): ReactNode {
 
   return (
     <div className="exhibits-panel stack">
-      <FilesPanel caseRef={caseRef} doc={props.doc} version={version} writer={props.writer} readOnly={props.readOnly} names={names} />
+      <FilesPanel
+        caseRef={caseRef}
+        doc={props.doc}
+        version={version}
+        writer={props.writer}
+        readOnly={props.readOnly}
+        names={names}
+        statusCell={(f) => <FileSyncStatusCell status={sync.byFile.get(f.id)} />}
+        headerExtra={<KeepOfflineToggle workspaceId={caseRef.workspaceId} caseId={caseRef.caseId} onChange={sync.reload} />}
+      />
       <section className="card" aria-labelledby="exhibits-title">
         <div className="card-header">
           <h2 id="exhibits-title">{t('ui.exhibits.title')}</h2>

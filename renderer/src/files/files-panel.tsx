@@ -44,6 +44,8 @@ export interface FilesPanelProps {
   names: (memberId: string) => string;
   /** The sync status of one file (renderer/src/files/sync/ once merged); no column without it. */
   statusCell?: (file: AttachedFile) => ReactNode;
+  /** Extra controls in the header, before "Verify files" (the "keep files offline" toggle). */
+  headerExtra?: ReactNode;
 }
 
 function FileName(props: { caseRef: CaseRef; file: AttachedFile }): ReactNode {
@@ -130,6 +132,7 @@ export function FilesPanel(props: FilesPanelProps): ReactNode {
           <h2 id="files-title">{t('ui.files.title')}</h2>
           <span className="muted small">{t('ui.files.count', { count: live })}</span>
           <span className="grow" />
+          {props.headerExtra}
           <VerifyFilesButton caseRef={caseRef} disabled={live === 0} />
           {!props.readOnly ? <AddFilesButton add={add} className="btn btn-primary" /> : null}
         </div>
