@@ -4,9 +4,8 @@
  * in browser mode the page offers a download from a Blob URL.
  */
 import { desktopApi } from '../platform/desktop';
+import { downloadBlob } from '../platform/save-text-file';
 
-/** How long the Blob URL stays valid after the click, ms. */
-const REVOKE_AFTER_MS = 10_000;
 
 /**
  * Offers `png` for saving as `fileName` (which must end in .png for the desktop bridge).
@@ -16,14 +15,6 @@ const REVOKE_AFTER_MS = 10_000;
 export async function savePng(fileName: string, png: Blob): Promise<boolean> {
   const api = desktopApi();
   if (api) return (await api.savePng(fileName, new Uint8Array(await png.arrayBuffer()))) !== null;
-  const url = URL.createObjectURL(png);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  a.className = 'visually-hidden';
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), REVOKE_AFTER_MS);
+  downloadBlob(fileName, png);
   return true;
 }

@@ -5,12 +5,11 @@
  * with the session token in the `X-Nest-Token` header (service/entries/pack-routes.ts).
  */
 import { desktopApi } from '../platform/desktop';
+import { downloadBlob } from '../platform/save-text-file';
 import { browserToken } from '../platform/connect';
 
 /** The header the browser host reads the session token from (mirrors service/entries/pack-routes.ts). */
 const TOKEN_HEADER = 'X-Nest-Token';
-/** How long a download's Blob URL stays valid after the click, in ms. */
-const REVOKE_AFTER_MS = 10_000;
 
 /** True in Electron (native dialogs, paths); false in browser mode (download, upload). */
 export function hasNativeDialogs(): boolean {
@@ -40,15 +39,7 @@ function token(): string {
 export async function downloadStagedPack(stagedId: string, fileName: string): Promise<void> {
   const res = await fetch(`/packs/download/${stagedId}`, { headers: { [TOKEN_HEADER]: token() } });
   if (!res.ok) throw new Error(`download failed (${res.status})`);
-  const url = URL.createObjectURL(await res.blob());
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  a.className = 'visually-hidden';
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), REVOKE_AFTER_MS);
+  downloadBlob(fileName, await res.blob());
 }
 
 /**

@@ -8,14 +8,11 @@ import { desktopApi } from './desktop';
 const REVOKE_AFTER_MS = 10_000;
 
 /**
- * Saves `content` (UTF-8) as `fileName`. Resolves to false when the user cancelled the Save
- * dialog (Electron), true otherwise.
- * @throws Error when the desktop could not write the file.
+ * Browser mode: offers `blob` as a download named `fileName` (a hidden link to a Blob URL, revoked
+ * after {@link REVOKE_AFTER_MS}). The one download path of the renderer: text exports, PNGs, packs.
  */
-export async function saveTextFile(fileName: string, content: string, mime = 'text/csv;charset=utf-8'): Promise<boolean> {
-  const api = desktopApi();
-  if (api) return (await api.saveFile(fileName, content)) !== null;
-  const url = URL.createObjectURL(new Blob([content], { type: mime }));
+export function downloadBlob(fileName: string, blob: Blob): void {
+  const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;
   a.download = fileName;
@@ -24,5 +21,16 @@ export async function saveTextFile(fileName: string, content: string, mime = 'te
   a.click();
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), REVOKE_AFTER_MS);
+}
+
+/**
+ * Saves `content` (UTF-8) as `fileName`. Resolves to false when the user cancelled the Save
+ * dialog (Electron), true otherwise.
+ * @throws Error when the desktop could not write the file.
+ */
+export async function saveTextFile(fileName: string, content: string, mime = 'text/csv;charset=utf-8'): Promise<boolean> {
+  const api = desktopApi();
+  if (api) return (await api.saveFile(fileName, content)) !== null;
+  downloadBlob(fileName, new Blob([content], { type: mime }));
   return true;
 }
