@@ -2,7 +2,7 @@
  * Exports one case as a signed case pack (docs/case-packs.md): reads the case doc once (data
  * files and the exported state vector come from the same state), then streams the files into the
  * ZIP with the manifest and its signature (node/packs/pack-writer.ts). What is not in the pack yet
- * (report.pdf, entities, exhibits, custody, STIX) is listed in docs/case-packs.md.
+ * (report.pdf, entities, exhibits, custody) is listed in docs/case-packs.md.
  */
 import { Readable } from 'node:stream';
 import { NestError } from '../../shared/errors';
@@ -12,6 +12,8 @@ import { permissionContext } from '../workspace/permission-context';
 import type { WorkspaceRuntime } from '../workspace/workspace-runtime';
 import { caseData } from './case-data';
 import { packSigner } from './pack-signer';
+import { caseSnapshot } from '../stix/case-snapshot';
+import { stixBundleJson } from '../stix/export-bundle';
 
 /** What {@link exportCasePack} needs besides the workspace. */
 export interface ExportPackOptions {
@@ -42,7 +44,8 @@ export async function exportCasePack(ws: WorkspaceRuntime, o: ExportPackOptions)
   const member = wsDoc.getMember(subject.memberId);
   if (!member) throw new NestError('forbidden', { id: 'pack.no-member-record' });
   const sign = await packSigner(ws, member, o.now);
-  const data = ws.host.with(name, (doc) => caseData(doc));
+  // The STIX bundle is read in the same pass, so it describes the same state as the other files.
+  const data = ws.host.with(name, (doc) => ({ ...caseData(doc), stixBundle: stixBundleJson(caseSnapshot(ws.id, doc)) }));
   const settings = wsDoc.readSettings();
   return writePack({
     outFile: o.outFile,
@@ -58,6 +61,7 @@ export async function exportCasePack(ws: WorkspaceRuntime, o: ExportPackOptions)
       text('data/case.json', data.caseJson, 'application/json'),
       text('data/seizures.csv', data.seizuresCsv, 'text/csv; charset=utf-8'),
       text('data/seizures.geojson', data.seizuresGeoJson, 'application/geo+json'),
+      text('data/stix-bundle.json', data.stixBundle, 'application/stix+json;version=2.1'),
     ],
     sign,
     ...(o.onProgress ? { onProgress: o.onProgress } : {}),
