@@ -38,6 +38,7 @@ import { caseFileMessages } from './case-file';
 import { entityMessages } from './entities';
 import { exhibitMessages } from './exhibits';
 import { fileMessages } from './files';
+import { stixMessages } from './stix';
 
 /** Every message id with its English ICU pattern. */
 export const en = {
@@ -76,4 +77,5 @@ export const en = {
   ...entityMessages,
   ...exhibitMessages,
   ...fileMessages,
+  ...stixMessages,
 } as const;
