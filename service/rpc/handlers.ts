@@ -13,7 +13,8 @@ import { memberHandlers } from '../members/member-handlers';
 import { syncHandlers } from '../relay-sync/sync-handlers';
 import { valuationHandlers } from '../valuation/valuation-handlers';
 import { fileHandlers } from '../blobs/file-handlers';
+import { stixHandlers } from '../stix/stix-handlers';
 import type { HandlerMap } from './types';
 
 /** Every method's handler. */
-export const handlers: HandlerMap<RpcMethod> = { ...appHandlers, ...caseHandlers, ...entityHandlers, ...importHandlers, ...exportHandlers, ...historyHandlers, ...syncHandlers, ...memberHandlers, ...valuationHandlers, ...fileHandlers };
+export const handlers: HandlerMap<RpcMethod> = { ...appHandlers, ...caseHandlers, ...entityHandlers, ...importHandlers, ...exportHandlers, ...historyHandlers, ...syncHandlers, ...memberHandlers, ...valuationHandlers, ...fileHandlers, ...stixHandlers };

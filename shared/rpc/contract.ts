@@ -6,7 +6,7 @@
  */
 import type { z } from 'zod';
 import { appRpc, type StorageStatus } from './app';
-import { casesRpc } from './cases';
+import { casesRpc, stixRpc } from './cases';
 import { entitiesRpc } from './entities';
 import { historyRpc } from './history';
 import { importRpc } from './import';
@@ -17,7 +17,7 @@ import type { MethodSpec } from './define';
 import type { ErrorInfo } from '../errors';
 
 /** Every RPC method, by name. */
-export const rpcContract = { ...appRpc, ...casesRpc, ...entitiesRpc, ...historyRpc, ...importRpc, ...syncRpc, ...valuationRpc, ...filesRpc } as const satisfies Record<string, MethodSpec>;
+export const rpcContract = { ...appRpc, ...casesRpc, ...stixRpc, ...entitiesRpc, ...historyRpc, ...importRpc, ...syncRpc, ...valuationRpc, ...filesRpc } as const satisfies Record<string, MethodSpec>;
 
 /** An RPC method name. */
 export type RpcMethod = keyof typeof rpcContract;

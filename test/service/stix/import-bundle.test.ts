@@ -131,19 +131,16 @@ describe('STIX import', () => {
     const bundle = caseToStix(caseSnapshot(WS, demoCase()));
     const marking = TLP2_MARKING_IDS.AMBER;
     const base = { spec_version: '2.1', created: '2026-01-01T00:00:00.000Z', modified: '2026-01-01T00:00:00.000Z', object_marking_refs: [marking] };
-    const extra = [
+    const entityIds = bundle.objects.filter((o) => o.type === 'identity' && o.extensions).map((o) => o.id);
+    const extra: Record<string, unknown>[] = [
       { ...base, type: 'malware', id: 'malware--0f2d8a33-4b11-4d7c-9a37-1c1c8e2b5a01', name: 'x', is_family: false },
       { ...base, type: 'incident', id: 'incident--0f2d8a33-4b11-4d7c-9a37-1c1c8e2b5a02', name: 'a partner incident' },
       { ...base, type: 'marking-definition', id: 'marking-definition--0f2d8a33-4b11-4d7c-9a37-1c1c8e2b5a03', definition_type: 'statement', definition: { statement: 'Copyright' } },
-      { ...base, type: 'relationship', id: 'relationship--0f2d8a33-4b11-4d7c-9a37-1c1c8e2b5a04', relationship_type: 'indicates', source_ref: bundle.objects[4]!.id, target_ref: bundle.objects[5]!.id },
-      { ...base, type: 'relationship', id: 'relationship--0f2d8a33-4b11-4d7c-9a37-1c1c8e2b5a05', relationship_type: 'related-to', source_ref: bundle.objects[4]!.id, target_ref: 'identity--0f2d8a33-4b11-4d7c-9a37-1c1c8e2b5a99' },
+      { ...base, type: 'relationship', id: 'relationship--0f2d8a33-4b11-4d7c-9a37-1c1c8e2b5a04', relationship_type: 'indicates', source_ref: entityIds[0], target_ref: entityIds[1] },
+      { ...base, type: 'relationship', id: 'relationship--0f2d8a33-4b11-4d7c-9a37-1c1c8e2b5a05', relationship_type: 'related-to', source_ref: entityIds[0], target_ref: 'identity--0f2d8a33-4b11-4d7c-9a37-1c1c8e2b5a99' },
       { ...base, type: 'identity', id: 'identity--0f2d8a33-4b11-4d7c-9a37-1c1c8e2b5a06', name: 'CERT', identity_class: 'system' },
       { type: 'note' },
     ];
-    const entityIds = bundle.objects.filter((o) => o.type === 'identity' && o.extensions).map((o) => o.id);
-    extra[3]!.source_ref = entityIds[0]!;
-    extra[3]!.target_ref = entityIds[1]!;
-    extra[4]!.source_ref = entityIds[0]!;
     const report = importStixCase(rt, JSON.stringify({ ...bundle, objects: [...bundle.objects, ...extra, { ...base, type: 'grouping', id: 'grouping--0f2d8a33-4b11-4d7c-9a37-1c1c8e2b5a07', name: 'second', context: 'unspecified', object_refs: [marking] }] }), '2026-12-06');
     expect(report.rejected.map((r) => [r.type, r.id])).toEqual([
       ['note', '(none)'],
