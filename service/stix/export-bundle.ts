@@ -41,8 +41,11 @@ function defined(o: Record<string, unknown>): Record<string, unknown> {
 /** Builds every object of one case; holds the snapshot's common parts (ids, marking). */
 class BundleBuilder {
   private readonly marking: string;
+  /** Entities by id: links look their ends up (a case may hold thousands of links). */
+  private readonly entitiesById: Map<string, Entity>;
   constructor(private readonly s: CaseSnapshot) {
     this.marking = TLP2_MARKING_IDS[s.meta.tlp];
+    this.entitiesById = new Map(s.entities.map((e) => [e.id, e]));
   }
 
   id(type: string, key: string): string {
@@ -114,7 +117,7 @@ class BundleBuilder {
 
   /** The STIX id of entity `id` of this case (its type depends on the entity's kind). */
   entityRef(id: string): string {
-    const e = this.s.entities.find((x) => x.id === id);
+    const e = this.entitiesById.get(id);
     const hasPlace = e?.kind === 'address' && (e.country !== '' || e.latitude !== null);
     return this.id(e ? stixTypeOfEntity(e.kind, hasPlace) : 'x-nest-entity', `entity/${id}`);
   }

@@ -71,11 +71,17 @@ export function readBundle(text: string, today: string): StixImportPlan {
   const reject = (o: Obj, id: Parameters<typeof t>[0], values?: Record<string, string>): void => {
     plan.rejected.push({ id: str(o?.id) || '(none)', type: str(o?.type) || '(none)', reason: t(id, values as never) });
   };
-  const valid = objects.filter((o) => {
-    const ok = !!o && typeof o === 'object' && typeof o.type === 'string' && typeof o.id === 'string';
-    if (!ok) reject(o, 'stix.reject.no-id');
-    return ok;
-  });
+  const seen = new Set<string>();
+  const valid: Obj[] = [];
+  for (const o of objects) {
+    if (!o || typeof o !== 'object' || typeof o.type !== 'string' || typeof o.id !== 'string') reject(o, 'stix.reject.no-id');
+    // A second object with an id already seen would become a second record under one key.
+    else if (seen.has(o.id)) reject(o, 'stix.reject.duplicate-id');
+    else {
+      seen.add(o.id);
+      valid.push(o);
+    }
+  }
   const byId = new Map(valid.map((o) => [o.id, o]));
   // Seizure places: locations that an imported incident is located at (the seizure keeps the place itself).
   const placeRels = valid.filter((o) => o.type === 'relationship' && o.relationship_type === SEIZURE_PLACE_RELATIONSHIP && str(o.source_ref).startsWith('incident--') && str(o.target_ref).startsWith('location--'));

@@ -7,6 +7,7 @@ export const stixMessages = {
   'stix.not-a-bundle': 'The file is not a STIX 2.1 bundle: {detail}.',
   'stix.untitled-case': 'STIX bundle {bundleId}',
   'stix.reject.no-id': 'the object has no type or id',
+  'stix.reject.duplicate-id': 'another object of the bundle has the same id (only the first is imported)',
   'stix.reject.unsupported-type': 'NEST Desk has no record for STIX objects of type {type}',
   'stix.reject.unknown-marking': 'the marking is not one of the official TLP 2.0 markings',
   'stix.reject.unknown-extension': 'the extension is not one NEST Desk understands',

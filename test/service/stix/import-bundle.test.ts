@@ -140,10 +140,12 @@ describe('STIX import', () => {
       { ...base, type: 'relationship', id: 'relationship--0f2d8a33-4b11-4d7c-9a37-1c1c8e2b5a05', relationship_type: 'related-to', source_ref: entityIds[0], target_ref: 'identity--0f2d8a33-4b11-4d7c-9a37-1c1c8e2b5a99' },
       { ...base, type: 'identity', id: 'identity--0f2d8a33-4b11-4d7c-9a37-1c1c8e2b5a06', name: 'CERT', identity_class: 'system' },
       { type: 'note' },
+      { ...bundle.objects[4]!, name: 'a second object with the same id' },
     ];
     const report = importStixCase(rt, JSON.stringify({ ...bundle, objects: [...bundle.objects, ...extra, { ...base, type: 'grouping', id: 'grouping--0f2d8a33-4b11-4d7c-9a37-1c1c8e2b5a07', name: 'second', context: 'unspecified', object_refs: [marking] }] }), '2026-12-06');
     expect(report.rejected.map((r) => [r.type, r.id])).toEqual([
       ['note', '(none)'],
+      [bundle.objects[4]!.type, bundle.objects[4]!.id],
       ['grouping', 'grouping--0f2d8a33-4b11-4d7c-9a37-1c1c8e2b5a07'],
       ['incident', 'incident--0f2d8a33-4b11-4d7c-9a37-1c1c8e2b5a02'],
       ['malware', 'malware--0f2d8a33-4b11-4d7c-9a37-1c1c8e2b5a01'],
@@ -157,6 +159,7 @@ describe('STIX import', () => {
     expect(reasons).toContain('relationship type indicates has no NEST equivalent');
     expect(reasons).toContain('it refers to identity--0f2d8a33-4b11-4d7c-9a37-1c1c8e2b5a99, which was not imported as an entity or seizure');
     expect(reasons).toContain('an identity of class system is neither a person nor an organisation');
+    expect(reasons).toContain('another object of the bundle has the same id (only the first is imported)');
     expect(report).toMatchObject({ seizures: 2, entities: 2, links: 2 });
   });
 

@@ -33,4 +33,21 @@ describe('cases.exportStix / cases.importStix', () => {
     expect(again).toMatchObject({ title: 'Rosewood via Tamatave', tlp: 'AMBER+STRICT', leadAgency: 'Madagascar Customs' });
     await expect(c.call('cases.importStix', { workspaceId: ws.id, fileName: 'x.json', content: '{' })).rejects.toMatchObject({ code: 'import-failed' });
   });
+
+  it('every case of the demo workspace exports a valid bundle that imports with nothing rejected', async () => {
+    h = startService({ clock: { now: () => Date.UTC(2026, 11, 6, 13, 30), today: () => '2026-12-06' } });
+    const c = h.client();
+    await c.call('identity.create', { name: 'Bo Tan', agency: 'National Parks Board', role: 'investigator' });
+    const demo = await c.call('workspaces.openDemo', {});
+    const cases = await c.call('cases.list', { workspaceId: demo.id });
+    expect(cases.length).toBeGreaterThan(0);
+    const validator = stixValidator();
+    for (const k of cases) {
+      const out = await c.call('cases.exportStix', { workspaceId: demo.id, caseId: k.id });
+      expect(validator.validate(JSON.parse(out.content)), k.number).toEqual([]);
+      const report = await c.call('cases.importStix', { workspaceId: demo.id, fileName: out.fileName, content: out.content });
+      expect(report.rejected, k.number).toEqual([]);
+      expect(report.seizures, k.number).toBe(k.seizureCount);
+    }
+  });
 });
