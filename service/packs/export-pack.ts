@@ -5,7 +5,8 @@
  * the files and the attached files from the blob store into the ZIP with the manifest and its
  * signature (node/packs/pack-writer.ts). TLP:RED and TLP:AMBER+STRICT need the member's
  * confirmation of who may receive the pack; it is recorded in the manifest, and every file, the
- * ZIP comment and the offered file name carry the marking.
+ * ZIP comment and the offered file name carry the marking. The case's STIX 2.1 bundle
+ * (service/stix/) is read in the same pass, so it describes the same state as the other files.
  */
 import { Readable } from 'node:stream';
 import type { FsBlobStore } from '../../node/blobs/fs-blob-store';
@@ -23,6 +24,8 @@ import { packProvenance } from './provenance/pack-provenance';
 import { exhibitSources } from './exhibit-sources';
 import { packSigner } from './pack-signer';
 import { normaliseSelection } from './pack-selection';
+import { caseSnapshot } from '../stix/case-snapshot';
+import { stixBundleJson } from '../stix/export-bundle';
 
 /** The relay provenance to put in the pack: its CSV (absent when unavailable) and its status. */
 export interface PackProvenance {
@@ -77,7 +80,11 @@ export async function exportCasePack(ws: WorkspaceRuntime, o: ExportPackOptions)
   const member = wsDoc.getMember(subject.memberId);
   if (!member) throw new NestError('forbidden', { id: 'pack.no-member-record' });
   const selection = normaliseSelection(o.selection);
-  const data = ws.host.with(name, (doc) => caseData(doc, selection));
+  const data = ws.host.with(name, (doc) => {
+    const d = caseData(doc, selection);
+    // The whole case's STIX bundle (a selection narrows the other files, not the partner exchange).
+    return { ...d, files: [...d.files, ['data/stix-bundle.json', stixBundleJson(caseSnapshot(ws.id, doc))]] as [string, string][] };
+  });
   const tlp = data.meta.tlp;
   if (needsConfirmation(tlp) && !o.handlingConfirmed) throw new NestError('validation', { id: 'pack.export.confirmation-required', values: { tlp } });
   const exhibits = exhibitSources(o.blobs ?? workspaceBlobStore(ws.store.file), data.blobs);

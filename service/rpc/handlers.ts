@@ -15,7 +15,8 @@ import { syncHandlers } from '../relay-sync/sync-handlers';
 import { valuationHandlers } from '../valuation/valuation-handlers';
 import { fileHandlers } from '../blobs/file-handlers';
 import { packHandlers } from '../packs/pack-handlers';
+import { stixHandlers } from '../stix/stix-handlers';
 import type { HandlerMap } from './types';
 
 /** Every method's handler. */
-export const handlers: HandlerMap<RpcMethod> = { ...appHandlers, ...caseHandlers, ...entityHandlers, ...importHandlers, ...exportHandlers, ...historyHandlers, ...heldDeletionsHandlers, ...syncHandlers, ...memberHandlers, ...valuationHandlers, ...fileHandlers, ...packHandlers };
+export const handlers: HandlerMap<RpcMethod> = { ...appHandlers, ...caseHandlers, ...entityHandlers, ...importHandlers, ...exportHandlers, ...historyHandlers, ...heldDeletionsHandlers, ...syncHandlers, ...memberHandlers, ...valuationHandlers, ...fileHandlers, ...packHandlers, ...stixHandlers };

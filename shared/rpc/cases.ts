@@ -101,6 +101,37 @@ export const searchGroupSchema = z.object({ kind: z.enum(SEARCH_KINDS), hits: z.
 /** Search hits of one kind. */
 export type SearchGroup = z.infer<typeof searchGroupSchema>;
 
+/** One bundle object the STIX import did not map (id, type, and why: a catalogue sentence). */
+export const stixRejectedSchema = z.object({ id: z.string(), type: z.string(), reason: z.string() });
+
+/** What a STIX import created and what it did not import (docs/stix.md). */
+export const stixImportReportSchema = z.object({
+  caseId: z.string(),
+  number: z.string(),
+  seizures: z.number().int(),
+  entities: z.number().int(),
+  links: z.number().int(),
+  rejected: z.array(stixRejectedSchema),
+});
+/** What a STIX import did. */
+export type StixImportReportDto = z.infer<typeof stixImportReportSchema>;
+
+/** STIX 2.1 exchange with partner agencies (docs/stix.md): one grouped addition of the case domain. */
+export const stixRpc = {
+  'cases.exportStix': method(
+    z.object({ workspaceId, caseId: z.string().uuid() }),
+    z.object({ fileName: z.string(), content: z.string() }),
+    'The case as a STIX 2.1 bundle (JSON text) with a file name carrying its number and TLP.',
+    'case.read',
+  ),
+  'cases.importStix': method(
+    z.object({ workspaceId, fileName: z.string().max(255), content: z.string().max(64 * 1024 * 1024) }),
+    stixImportReportSchema,
+    'Creates a case from a STIX 2.1 bundle and reports every object it could not import.',
+    'case.create',
+  ),
+} as const;
+
 export const casesRpc = {
   'cases.list': method(caseListQuerySchema, z.array(caseSummarySchema), 'Cases of a workspace, filtered and sorted.', 'workspace.read'),
   'cases.create': method(

@@ -6,7 +6,7 @@
  */
 import type { z } from 'zod';
 import { appRpc, type StorageStatus } from './app';
-import { casesRpc } from './cases';
+import { casesRpc, stixRpc } from './cases';
 import { entitiesRpc } from './entities';
 import { historyRpc } from './history';
 import { heldDeletionsRpc } from './held-deletions';
@@ -19,7 +19,7 @@ import type { MethodSpec } from './define';
 import type { ErrorInfo } from '../errors';
 
 /** Every RPC method, by name. */
-export const rpcContract = { ...appRpc, ...casesRpc, ...entitiesRpc, ...historyRpc, ...heldDeletionsRpc, ...importRpc, ...syncRpc, ...valuationRpc, ...filesRpc, ...packsRpc } as const satisfies Record<string, MethodSpec>;
+export const rpcContract = { ...appRpc, ...casesRpc, ...stixRpc, ...entitiesRpc, ...historyRpc, ...heldDeletionsRpc, ...importRpc, ...syncRpc, ...valuationRpc, ...filesRpc, ...packsRpc } as const satisfies Record<string, MethodSpec>;
 
 /** An RPC method name. */
 export type RpcMethod = keyof typeof rpcContract;

@@ -44,6 +44,7 @@ import { fileMessages } from './files';
 import { importBatchMessages } from './import-batches';
 import { caseWorkMessages } from './case-work';
 import { reportMessages } from './report';
+import { stixMessages } from './stix';
 
 /** Every message id with its English ICU pattern. */
 export const en = {
@@ -88,4 +89,5 @@ export const en = {
   ...importBatchMessages,
   ...caseWorkMessages,
   ...reportMessages,
+  ...stixMessages,
 } as const;

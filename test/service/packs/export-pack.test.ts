@@ -42,7 +42,7 @@ describe('exportCasePack', () => {
     const out = path.join(tempDir('nest-pack-export-'), `${meta.number}.zip`);
     const written = await exportCasePack(rt, { caseId: meta.id, outFile: out, appVersion: '0.1.0', now: NOW });
 
-    expect(written.manifest.files.map((f) => f.path)).toEqual(['data/case.json', 'data/seizures.csv', 'data/seizures.geojson', 'data/entities.csv', 'data/custody.csv']);
+    expect(written.manifest.files.map((f) => f.path)).toEqual(['data/case.json', 'data/seizures.csv', 'data/seizures.geojson', 'data/entities.csv', 'data/custody.csv', 'data/stix-bundle.json']);
     expect(written.manifest.provenance).toEqual({ status: 'unavailable', reason: 'not-synced' });
     expect(written.manifest).toMatchObject({ exportedAt: '2026-12-06T13:30:00.000Z', exportedBy: { name: 'Ada Lim', role: 'admin' }, case: { number: meta.number, title: 'عاج عبر باسير بانجانغ', tlp: 'AMBER' } });
     const stateVector = rt.host.with(rt.caseDocName(meta.id), (doc) => Buffer.from(Y.encodeStateVector(doc)).toString('base64'));
