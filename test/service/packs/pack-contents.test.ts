@@ -89,7 +89,7 @@ describe('case pack contents', () => {
     expect(written.manifest.files.find((f) => f.path === `exhibits/${hash}`)).toEqual({ path: `exhibits/${hash}`, size: PHOTO.length, sha256: hash, mediaType: 'image/jpeg', originalName: 'container photo.jpg', exhibits: [`${meta.number}/EX-001`] });
     expect(written.manifest.handling).toEqual({ tlp: 'RED', confirmedBy: { memberId: written.manifest.exportedBy.memberId, name: 'Ada Lim' }, confirmedAt: '2026-12-06T14:00:00.000Z' });
     const last = progress.at(-1)!;
-    expect(last).toEqual({ bytesDone: last.totalBytes, filesDone: 6, totalBytes: last.totalBytes, totalFiles: 6 });
+    expect(last).toEqual({ bytesDone: last.totalBytes, filesDone: 7, totalBytes: last.totalBytes, totalFiles: 7 });
     expect(last.totalBytes).toBeGreaterThan(PHOTO.length);
 
     const files = new Map(await readZip(out));

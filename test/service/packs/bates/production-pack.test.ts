@@ -31,7 +31,7 @@ describe('exportCasePack with a production', () => {
   it('puts report.pdf, stamped exhibit copies and load files into a pack that verifies, numbered continuously', async () => {
     rc = await reportCase('Bois de rose saisi à Dakar', 'RED');
     const out = path.join(rc.dir, 'pack.zip');
-    const written = await exportCasePack(rc.rt, { caseId: rc.caseId, outFile: out, appVersion: '0.1.0', now: NOW, production: { printer: chromiumPrinter(), bates: { prefix: 'SGN-', digits: 6 } } });
+    const written = await exportCasePack(rc.rt, { caseId: rc.caseId, outFile: out, appVersion: '0.1.0', now: NOW, handlingConfirmed: true, production: { printer: chromiumPrinter(), bates: { prefix: 'SGN-', digits: 6 } } });
     const paths = written.manifest.files.map((f) => f.path);
     expect(paths).toEqual(expect.arrayContaining(['report.pdf', 'production.opt', 'production.dat']));
     const report = await verifyPack(out, publicJwkOf(await workspaceKey(rc.rt)));
