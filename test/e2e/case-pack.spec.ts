@@ -24,7 +24,7 @@ test('export a case pack, verify it, and catch a flipped byte', async ({ page, h
 
   // Mark the case TLP:RED: the export must then be confirmed, naming who may receive it.
   await page.getByLabel('TLP marking').selectOption('RED');
-  await expect(page.getByText('TLP:RED', { exact: true }).first()).toBeVisible();
+  await expect(page.locator('.tlp.tlp-lg').first()).toHaveText('TLP:RED');
   await page.getByTestId('pack-export-open').click();
   const dialog = page.locator('.pack-export-dialog');
   await expect(dialog).toBeVisible();
