@@ -70,6 +70,12 @@ export class CaseImports extends DocView {
     return this.list().filter((b) => b.sha256 === sha256 && !b.undo);
   }
 
+  /** How many live seizures of batch `batchId` were edited after it was imported (0 for an unknown batch). */
+  editedSince(batchId: string): number {
+    const batch = this.list().find((b) => b.id === batchId);
+    return batch ? editedAfter(liveOfBatch(this.doc.getMap('seizures'), batchId), batch.at) : 0;
+  }
+
   /**
    * Undoes an import: marks every live seizure and route of batch `batchId` deleted (tombstones,
    * as a single deletion does), appends the undo entry and one audit entry naming the file.
@@ -81,7 +87,7 @@ export class CaseImports extends DocView {
     if (batch.undo) throw new NestError('validation', { id: 'import.batch-already-undone', values: { fileName: batch.fileName } });
     const seizures = liveOfBatch(this.doc.getMap('seizures'), batchId);
     const routes = liveOfBatch(this.doc.getMap('routes'), batchId);
-    const edited = seizures.filter((r) => typeof r.get('updatedAt') === 'number' && (r.get('updatedAt') as number) > batch.at).length;
+    const edited = editedAfter(seizures, batch.at);
     return this.write(w, () => {
       const at = stamp(w);
       for (const rec of [...seizures, ...routes]) writeFields(rec, { deleted: true, updatedBy: w.memberId, updatedAt: at });
@@ -102,6 +108,11 @@ function liveOfBatch(map: Y.Map<unknown>, batchId: string): Y.Map<unknown>[] {
     if (rec instanceof Y.Map && rec.get(IMPORT_BATCH_FIELD) === batchId && rec.get('deleted') !== true) out.push(rec);
   });
   return out;
+}
+
+/** How many of `records` were last changed after `at` (ms). */
+function editedAfter(records: readonly Y.Map<unknown>[], at: number): number {
+  return records.filter((r) => typeof r.get('updatedAt') === 'number' && (r.get('updatedAt') as number) > at).length;
 }
 
 /** Appends a batch entry (inside the import's transaction: case-import.ts). */

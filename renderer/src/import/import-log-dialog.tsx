@@ -50,13 +50,7 @@ export function ImportLogDialog(props: ImportLogDialogProps): ReactNode {
   const toast = useToast();
   const [undoing, setUndoing] = useState<ImportBatch | null>(null);
   const rows = [...batches].reverse(); // newest first
-  const edited = (b: ImportBatch): number => {
-    let n = 0;
-    props.doc.getMap<Y.Map<unknown>>('seizures').forEach((rec) => {
-      if (rec.get?.('importBatch') === b.id && rec.get('deleted') !== true && ((rec.get('updatedAt') as number) ?? 0) > b.at) n++;
-    });
-    return n;
-  };
+  const edited = (b: ImportBatch): number => new CaseImports(props.doc).editedSince(b.id);
   const columns: Column<ImportBatch>[] = [
     {
       id: 'file',
