@@ -178,9 +178,10 @@ function run(): void {
         return r.canceled ? [] : r.filePaths;
       },
       addFileFromPath: async (workspaceId, caseId, file) => {
-        // A port of main's own for this call: the service authorises it as the local member, like a window's.
+        // A port of main's own for this call: the service authorises it as the local member, like a
+        // window's, and lets it (alone) name a path: the one the native dialog returned.
         const { port1, port2 } = new MessageChannelMain();
-        if (!supervisor.connect(port1)) port2.close();
+        if (!supervisor.connect(port1, { trusted: true })) port2.close();
         const caller = serviceCaller(port2);
         try {
           return await caller.call('files.addFromPath', { workspaceId, caseId, path: file });

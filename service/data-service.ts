@@ -117,10 +117,10 @@ export class DataService implements SessionHost {
     return s;
   }
 
-  /** Serves one renderer over `transport`; returns its session. */
-  connect(transport: Transport): Session {
+  /** Serves one renderer (or, with `trusted`, Electron main itself) over `transport`; returns its session. */
+  connect(transport: Transport, opts: { trusted?: boolean } = {}): Session {
     if (this.closed) throw new Error('data service is closed');
-    const s = new Session(transport, this);
+    const s = new Session(transport, this, opts);
     this.sessions.add(s);
     return s;
   }

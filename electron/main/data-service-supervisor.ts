@@ -1,7 +1,7 @@
 /**
  * Runs the data service in its own process (Electron: a utilityProcess) and hands it the
  * MessagePorts of the windows:
- * - `connect(port)` posts `{ type: 'connect' }` with the port; ports that arrive while the
+ * - `connect(port)` posts `{ type: 'connect' }` with the port (`trusted: true` for main's own); ports that arrive while the
  *   process is being (re)started wait and are posted to the new process;
  * - an unexpected exit restarts the process after a growing delay (backoff × restarts within the
  *   window), at most `maxRestarts` times per `windowMs`; then it gives up (`onGiveUp`). A process
@@ -15,6 +15,11 @@
  */
 import type { Logger } from '../../node/log';
 import { isPrintRequest } from '../../shared/protocol/print-pdf';
+
+/** The `connect` message for a port: `trusted` only for main's own (see service/entries/utility-entry.ts). */
+function connectMessage(trusted: boolean): { type: 'connect'; trusted?: true } {
+  return trusted ? { type: 'connect', trusted: true } : { type: 'connect' };
+}
 
 /** A port handed over to the data service (Electron's MessagePortMain). */
 export interface TransferablePort {
@@ -65,7 +70,7 @@ export type ShutdownResult = 'clean' | 'killed' | 'not-running';
 export class DataServiceSupervisor<P extends TransferablePort> {
   private readonly opts: Required<Omit<SupervisorOptions<P>, 'logger'>> & { logger: Logger };
   private child: ServiceProcess<P> | null = null;
-  private pending: P[] = [];
+  private pending: { port: P; trusted: boolean }[] = [];
   private restarts: number[] = [];
   private restartTimer: ReturnType<typeof setTimeout> | null = null;
   private stopping = false;
@@ -115,7 +120,7 @@ export class DataServiceSupervisor<P extends TransferablePort> {
     child.on('exit', (code) => this.exited(child, code));
     const waiting = this.pending;
     this.pending = [];
-    for (const port of waiting) child.postMessage({ type: 'connect' }, [port]);
+    for (const w of waiting) child.postMessage(connectMessage(w.trusted), [w.port]);
   }
 
   private exited(child: ServiceProcess<P>, code: number): void {
@@ -148,23 +153,26 @@ export class DataServiceSupervisor<P extends TransferablePort> {
 
   private giveUp(reason: string): void {
     this.gaveUp = reason;
-    for (const p of this.pending) p.close();
+    for (const p of this.pending) p.port.close();
     this.pending = [];
     this.opts.logger.error({ reason }, 'data service given up');
     this.opts.onGiveUp(reason);
   }
 
   /**
-   * Hands `port` to the data service (now, or once a restarting process is up).
+   * Hands `port` to the data service (now, or once a restarting process is up). `trusted` marks
+   * main's own port (it may call trusted-only methods such as `files.addFromPath`); a window's
+   * port is never trusted.
    * @returns false when the port was closed instead: the service is shutting down or was given up.
    */
-  connect(port: P): boolean {
+  connect(port: P, opts: { trusted?: boolean } = {}): boolean {
     if (this.stopping || this.gaveUp) {
       port.close();
       return false;
     }
-    if (this.child) this.child.postMessage({ type: 'connect' }, [port]);
-    else this.pending.push(port);
+    const trusted = opts.trusted === true;
+    if (this.child) this.child.postMessage(connectMessage(trusted), [port]);
+    else this.pending.push({ port, trusted });
     return true;
   }
 
@@ -176,7 +184,7 @@ export class DataServiceSupervisor<P extends TransferablePort> {
     this.stopping = true;
     if (this.restartTimer) clearTimeout(this.restartTimer);
     this.restartTimer = null;
-    for (const p of this.pending) p.close();
+    for (const p of this.pending) p.port.close();
     this.pending = [];
     const child = this.child;
     if (!child) return 'not-running';

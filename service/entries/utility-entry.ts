@@ -6,7 +6,8 @@
  * Messages from main (each validated; anything else is logged and its ports closed):
  * - first, `{ type: 'unlock', key: Uint8Array(32) }` with no ports: the data folder's key, unwrapped
  *   by main through the OS keychain (electron/main/data-key.ts); the service opens only then;
- * - `{ type: 'connect' }` with exactly one MessagePortMain: serve one window over it;
+ * - `{ type: 'connect', trusted? }` with exactly one MessagePortMain: serve one window over it, or
+ *   (`trusted: true`) main itself, which alone may call trusted-only methods (shared/rpc/define.ts);
  * - `{ type: 'shutdown' }` with no ports: close the service (compacting docs) and exit 0.
  * - `{ type: 'print-pdf-result' | 'print-pdf-error', id, … }`: replies to the report printer
  *   (shared/protocol/print-pdf.ts), handled by service/packs/pdf/port-printer.ts.
@@ -43,9 +44,9 @@ export interface ParentPortLike {
 }
 
 /** A validated message from main. */
-export type MainMessage = { type: 'connect'; port: MessagePortMainLike } | { type: 'shutdown' };
+export type MainMessage = { type: 'connect'; port: MessagePortMainLike; trusted: boolean } | { type: 'shutdown' };
 
-const dataSchema = z.discriminatedUnion('type', [z.object({ type: z.literal('connect') }).strict(), z.object({ type: z.literal('shutdown') }).strict()]);
+const dataSchema = z.discriminatedUnion('type', [z.object({ type: z.literal('connect'), trusted: z.boolean().optional() }).strict(), z.object({ type: z.literal('shutdown') }).strict()]);
 
 function isPortLike(p: unknown): p is MessagePortMainLike {
   if (typeof p !== 'object' || p === null) return false;
@@ -70,7 +71,7 @@ export function parseMainMessage(e: ParentMessageEvent): MainMessage | { refused
   if (parsed.data.type === 'connect') {
     if (ports.length !== 1) return { refused: `connect carries ${ports.length} ports instead of 1` };
     if (!isPortLike(ports[0])) return { refused: 'connect carries something that is not a MessagePort' };
-    return { type: 'connect', port: ports[0] };
+    return { type: 'connect', port: ports[0], trusted: parsed.data.trusted === true };
   }
   if (ports.length !== 0) return { refused: `shutdown carries ${ports.length} unexpected ports` };
   return { type: 'shutdown' };
@@ -145,8 +146,8 @@ export function serveParentPort(parent: ParentPortLike, opts: ServeOptions): Ser
         msg.port.close();
         return;
       }
-      const session = service.connect(messagePortTransport(msg.port));
-      logger.info({ session: session.id, sessions: service.sessionCount() }, 'window connected');
+      const session = service.connect(messagePortTransport(msg.port), { trusted: msg.trusted });
+      logger.info({ session: session.id, sessions: service.sessionCount(), trusted: msg.trusted }, msg.trusted ? 'main connected' : 'window connected');
       return;
     }
     if (shuttingDown) return;

@@ -45,9 +45,16 @@ export class Session {
    */
   private readonly refused = new Set<string>();
 
-  constructor(transport: Transport, host: SessionHost) {
+  /**
+   * True for Electron main's own connection (it calls trusted-only methods such as
+   * `files.addFromPath` with the path its native dialog returned); false for every window.
+   */
+  readonly trusted: boolean;
+
+  constructor(transport: Transport, host: SessionHost, opts: { trusted?: boolean } = {}) {
     this.transport = transport;
     this.host = host;
+    this.trusted = opts.trusted === true;
     transport.onmessage = (bytes) => this.receive(bytes);
     transport.onclose = () => this.close();
   }

@@ -19,9 +19,21 @@ export interface MethodSpec<P extends z.ZodType = z.ZodType, R extends z.ZodType
    * the list of workspaces, creating or joining one).
    */
   action: Action | null;
+  /**
+   * True for methods a window may not call: they name a path on this computer (e.g. read a file
+   * into a case), so only the data service's own entries (CLIs, the browser host's upload route)
+   * and Electron main (after its native dialog) may. A window's page never chooses a path: a page
+   * that could would add any readable file (a key, another app's data) to a case that syncs.
+   */
+  trustedOnly: boolean;
 }
 
 /** Declares an RPC method that needs `action` (null: outside any workspace). */
 export function method<P extends z.ZodType, R extends z.ZodType>(params: P, result: R, summary: string, action: Action | null): MethodSpec<P, R> {
-  return { params, result, summary, action };
+  return { params, result, summary, action, trustedOnly: false };
+}
+
+/** Declares an RPC method only trusted callers may run (see {@link MethodSpec.trustedOnly}); otherwise as {@link method}. */
+export function trustedMethod<P extends z.ZodType, R extends z.ZodType>(params: P, result: R, summary: string, action: Action | null): MethodSpec<P, R> {
+  return { params, result, summary, action, trustedOnly: true };
 }

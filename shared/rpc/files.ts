@@ -7,7 +7,7 @@
  */
 import { z } from 'zod';
 import { sha256Schema } from '../domain/attached-file';
-import { method } from './define';
+import { method, trustedMethod } from './define';
 
 /** Largest slice `files.read` returns, bytes (4 MiB: well under a frame's limit). */
 export const FILE_READ_SLICE_BYTES = 4 * 1024 * 1024;
@@ -62,7 +62,7 @@ export interface FilesStatusEvent {
 }
 
 export const filesRpc = {
-  'files.addFromPath': method(
+  'files.addFromPath': trustedMethod(
     z.object({ workspaceId, caseId, path: z.string().min(1).max(4096), name: z.string().min(1).max(255).optional() }),
     attachedFileSchema,
     'Adds the file at an absolute path to a case: stored by its SHA-256 in the workspace’s blob store, its metadata in the case.',

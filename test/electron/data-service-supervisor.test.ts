@@ -62,6 +62,8 @@ describe('DataServiceSupervisor', () => {
     sup.start();
     expect(sup.connect(new Port('w1'))).toBe(true);
     expect(procs[0]!.posted).toEqual([{ message: { type: 'connect' }, ports: ['w1'] }]);
+    expect(sup.connect(new Port('main'), { trusted: true })).toBe(true);
+    expect(procs[0]!.posted[1]).toEqual({ message: { type: 'connect', trusted: true }, ports: ['main'] });
   });
 
   it('restarts after an unexpected exit, tells the windows, and delivers ports that arrived meanwhile', async () => {
@@ -70,9 +72,13 @@ describe('DataServiceSupervisor', () => {
     procs[0]!.crash(1);
     expect(sup.running).toBe(false);
     sup.connect(new Port('during-restart'));
+    sup.connect(new Port('main-during-restart'), { trusted: true });
     await waitFor(() => events.includes('restarted'), 'the restart');
     expect(procs).toHaveLength(2);
-    expect(procs[1]!.posted).toEqual([{ message: { type: 'connect' }, ports: ['during-restart'] }]);
+    expect(procs[1]!.posted).toEqual([
+      { message: { type: 'connect' }, ports: ['during-restart'] },
+      { message: { type: 'connect', trusted: true }, ports: ['main-during-restart'] },
+    ]);
   });
 
   it('gives up after maxRestarts within the window and closes ports from then on', async () => {

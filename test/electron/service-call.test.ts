@@ -35,9 +35,10 @@ beforeAll(async () => {
 });
 afterAll(() => service.close());
 
-function connect(): ReturnType<typeof serviceCaller> {
+/** A caller on a port as main's own (`trusted`) or a window's would be connected. */
+function connect(opts: { trusted?: boolean } = { trusted: true }): ReturnType<typeof serviceCaller> {
   const { port1, port2 } = new MessageChannel();
-  service.connect(messagePortTransport(asMainPort(port1)));
+  service.connect(messagePortTransport(asMainPort(port1)), opts);
   return serviceCaller(asMainPort(port2));
 }
 
@@ -52,6 +53,19 @@ describe('serviceCaller', () => {
       expect(added).toMatchObject({ hash: createHash('sha256').update(bytes).digest('hex'), size: bytes.length, mediaType: 'application/pdf', name: 'scan.pdf' });
     } finally {
       caller.close();
+    }
+  });
+
+  it('refuses a window’s port that names a path: only main’s own port may', async () => {
+    const file = path.join(tempDir(), 'id_ed25519');
+    fs.writeFileSync(file, 'a private key the page must not read');
+    const window = connect({ trusted: false });
+    try {
+      await expect(window.call('files.addFromPath', { workspaceId, caseId, path: file })).rejects.toMatchObject({ name: 'NestError', code: 'forbidden', messageRef: { id: 'service.rpc.trusted-only', values: { method: 'files.addFromPath' } } });
+      // Nothing was stored: the case lists no file.
+      expect((await window.call('files.syncStatus', { workspaceId, caseId })).files.some((f) => f.name === 'id_ed25519')).toBe(false);
+    } finally {
+      window.close();
     }
   });
 

@@ -12,6 +12,8 @@ export interface Harness {
   service: DataService;
   dataDir: string;
   client(): DataClient;
+  /** A client on a trusted session, as Electron main's own port (it alone may call trusted-only methods such as `files.addFromPath`). */
+  mainClient(): DataClient;
   close(): void;
 }
 
@@ -25,6 +27,11 @@ export function startService(opts: Partial<DataServiceOptions> = {}): Harness {
     client() {
       const [a, b] = transportPair();
       service.connect(a);
+      return new DataClient(b);
+    },
+    mainClient() {
+      const [a, b] = transportPair();
+      service.connect(a, { trusted: true });
       return new DataClient(b);
     },
     close() {

@@ -36,6 +36,7 @@ export const serviceMessages = {
   'service.presence.too-many': 'a window may show at most {max} presences',
   'service.rpc.needs-workspace': 'a method needing "{action}" must take a workspaceId',
   'service.rpc.unknown-method': 'unknown method "{method}"',
+  'service.rpc.trusted-only': '{method} names a file on this computer, so only the app itself may call it (after you chose the file in its dialog), never a window',
   'service.rpc.invalid-params': '{method}: {detail}',
   'service.profile.invalid': '{file} is not a valid profile: {detail}',
   'service.workspace.not-found': 'workspace {id} does not exist on this machine',

@@ -32,8 +32,10 @@ describe('FilesPanel', () => {
     const note = path.join(dir, 'old-note.txt');
     fs.writeFileSync(report, Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(2500, 65)]));
     fs.writeFileSync(note, 'superseded');
-    const a = await admin.call('files.addFromPath', { workspaceId, caseId, path: report });
-    const b = await admin.call('files.addFromPath', { workspaceId, caseId, path: note });
+    // Electron main adds files by path (its dialog chose them); a window's session may not.
+    const main = f.h.mainClient();
+    const a = await main.call('files.addFromPath', { workspaceId, caseId, path: report });
+    const b = await main.call('files.addFromPath', { workspaceId, caseId, path: note });
     const replica = admin.openDoc(docName);
     await replica.whenSynced();
     act(() => new CaseFiles(replica.doc).remove(b.id, { memberId: identity.memberId }));

@@ -50,7 +50,7 @@ describe('blob sync between two data services', () => {
     const src = await randomFile(2 * 1024 * 1024 + 5, 11);
     const aEvents: FilesStatusEvent[] = [];
     a.c.on('files.status', (e) => aEvents.push(e));
-    const added = await a.c.call('files.addFromPath', { workspaceId, caseId, path: src.file, name: 'logbook.bin' });
+    const added = await a.h.mainClient().call('files.addFromPath', { workspaceId, caseId, path: src.file, name: 'logbook.bin' });
     expect(added.hash).toBe(sha256sum(src.file));
     await waitFor(async () => (await a.c.call('files.syncStatus', { workspaceId, caseId })).files[0]?.state === 'on-relay', 30_000, 'A’s file on the relay');
     expect(aEvents.some((e) => e.caseId === caseId && e.files.some((f) => f.fileId === added.id && f.state === 'on-relay'))).toBe(true);

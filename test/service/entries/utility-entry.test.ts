@@ -59,7 +59,9 @@ afterEach(() => {
 describe('parseMainMessage', () => {
   const port = portMain(new MessageChannel().port1);
   it('accepts connect with one port and shutdown with none', () => {
-    expect(parseMainMessage({ data: { type: 'connect' }, ports: [port] })).toEqual({ type: 'connect', port });
+    expect(parseMainMessage({ data: { type: 'connect' }, ports: [port] })).toEqual({ type: 'connect', port, trusted: false });
+    expect(parseMainMessage({ data: { type: 'connect', trusted: true }, ports: [port] })).toEqual({ type: 'connect', port, trusted: true });
+    expect(parseMainMessage({ data: { type: 'connect', trusted: false }, ports: [port] })).toEqual({ type: 'connect', port, trusted: false });
     expect(parseMainMessage({ data: { type: 'shutdown' }, ports: [] })).toEqual({ type: 'shutdown' });
   });
 
@@ -68,7 +70,7 @@ describe('parseMainMessage', () => {
     expect(parseMainMessage({ data: { type: 'connect' }, ports: [port, port] })).toEqual({ refused: 'connect carries 2 ports instead of 1' });
     expect(parseMainMessage({ data: { type: 'connect' }, ports: [{}] })).toEqual({ refused: 'connect carries something that is not a MessagePort' });
     expect(parseMainMessage({ data: { type: 'shutdown' }, ports: [port] })).toEqual({ refused: 'shutdown carries 1 unexpected ports' });
-    for (const data of [null, 'connect', { type: 'exec', cmd: 'rm -rf /' }, { type: 'connect', extra: 1 }]) {
+    for (const data of [null, 'connect', { type: 'exec', cmd: 'rm -rf /' }, { type: 'connect', extra: 1 }, { type: 'connect', trusted: 'yes' }]) {
       expect(parseMainMessage({ data, ports: [] })).toEqual({ refused: 'not a { type: "connect" | "shutdown" } message' });
     }
   });
