@@ -36,17 +36,25 @@ export function nextCaseNumber(projections: ProjectionQueries, fromIndex: string
  * member's own registry doc (which the relay requires before it stores the case). `fill` runs in
  * the same doc transaction as the meta (e.g. the demo's summary and seizures). `templateId` names a
  * workspace case template applied at creation (its prefix, defaults and tasks: case-templates.ts).
+ * `author` writes instead of the local member (the demo's public sources, service/workspace/demo.ts);
+ * the index entry is still written with the local member's right to write the index.
  * @returns the new case's id, number and meta.
  * @throws NestError('validation') for invalid fields (from `CaseDoc.init`); NestError('not-found') for an unknown template.
  */
-export function createCase(ws: WorkspaceRuntime, fields: CaseFieldsInput, fill?: (doc: CaseDoc, writer: Writer) => void, templateId?: string): { id: string; number: string; meta: CaseMeta } {
+export function createCase(
+  ws: WorkspaceRuntime,
+  fields: CaseFieldsInput,
+  fill?: (doc: CaseDoc, writer: Writer) => void,
+  templateId?: string,
+  author?: Writer,
+): { id: string; number: string; meta: CaseMeta } {
   const local = ws.local();
   const index = ws.workspaceDoc();
   const template = templateId ? new CaseTemplates(index.doc).get(templateId) : null;
   if (templateId && !template) throw new NestError('not-found', { id: 'record.not-found', values: { kind: 'template', id: templateId } });
   const id = randomUUID();
   const number = nextCaseNumber(ws.store.projections, index.nextCaseNumber(Number(fields.openedOn.slice(0, 4))));
-  const writer: Writer = { memberId: local.memberId };
+  const writer: Writer = author ?? { memberId: local.memberId };
   const meta = ws.host.with(ws.caseDocName(id), (doc) => {
     const cd = new CaseDoc(doc);
     cd.init(id, number, fields, writer);
@@ -59,7 +67,7 @@ export function createCase(ws: WorkspaceRuntime, fields: CaseFieldsInput, fill?:
     // (workspace-runtime mirrors case meta).
     const { subject, target } = permissionContext(ws);
     if (can(subject, 'case.index', target)) {
-      index.upsertCase({ id, number, title: m.title, status: m.status, sector: m.sector, tlp: m.tlp, createdBy: local.memberId, createdAt: m.createdAt }, writer);
+      index.upsertCase({ id, number, title: m.title, status: m.status, sector: m.sector, tlp: m.tlp, createdBy: writer.memberId, createdAt: m.createdAt }, writer);
     } else {
       ws.host.with(registryDocName(ws.id, local.memberId), (reg) => new CaseRegistry(reg).register(id, m.createdAt));
     }

@@ -40,6 +40,7 @@ export const serviceMessages = {
   'service.rpc.invalid-params': '{method}: {detail}',
   'service.profile.invalid': '{file} is not a valid profile: {detail}',
   'service.workspace.not-found': 'workspace {id} does not exist on this machine',
+  'service.demo.prices-unreadable': 'the demo price list (resources/demo/prices.csv) has rows the app refuses: {reason}. The app was packaged with a damaged file; reinstall it.',
   'service.workspace.no-local': 'workspace {id} has no local settings',
   'service.workspace.db-damaged': '{file} is damaged ({code}) and was left untouched. Restore it from a backup, or join the workspace again from its relay.',
   'rpc.refused.workspace.read': 'You are not a member of this workspace.',

@@ -5,6 +5,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { newCaseFields } from '../../../shared/domain/case';
 import { createCase } from '../../../service/cases/create-case';
+import { DEMO_SOURCE, demoPriceFor } from '../../../service/workspace/demo';
+import { CaseDoc } from '../../../shared/docs/case-doc';
+import { ReferenceLists } from '../../../shared/docs/reference-lists';
 import { startService, type Harness } from '../../helpers/service';
 
 let h: Harness | null = null;
@@ -33,6 +36,60 @@ describe('createCase', () => {
     expect(cases.map((x) => index.getCase(x.id)?.number).sort()).toEqual(numbers);
     // A second call opens the same workspace instead of building another.
     expect((await c.call('workspaces.openDemo', {})).id).toBe(demo.id);
+  });
+
+  it('attributes the demo to its public sources, not to the person who opened it, and values what its cited prices fit', async () => {
+    h = startService({ clock: FIXED });
+    const c = h.client();
+    const me = await c.call('identity.create', { name: 'Ana Lima', agency: 'Federal Police', role: 'investigator' });
+    const demo = await c.call('workspaces.openDemo', {});
+    const rt = h.service.workspace(demo.id);
+    const index = rt.workspaceDoc();
+    expect(index.getMember(DEMO_SOURCE.id)).toMatchObject({ name: 'Public sources (demo data)', role: 'observer' });
+    const cases = await c.call('cases.list', { workspaceId: demo.id });
+    const localId = rt.local().memberId;
+    expect(localId).not.toBe(DEMO_SOURCE.id);
+    let seizures = 0;
+    for (const x of cases) {
+      expect(index.getCase(x.id)?.createdBy).toBe(DEMO_SOURCE.id);
+      const doc = rt.host.with(rt.caseDocName(x.id), (d) => {
+        const cd = new CaseDoc(d);
+        return { meta: cd.readMeta(), seizures: cd.listSeizures() };
+      });
+      expect(doc.meta.createdBy).toBe(DEMO_SOURCE.id);
+      for (const s of doc.seizures) expect([s.createdBy, s.updatedBy]).toEqual([DEMO_SOURCE.id, DEMO_SOURCE.id]);
+      seizures += doc.seizures.length;
+    }
+    expect(seizures).toBe(59);
+    expect(me.name).toBe('Ana Lima');
+
+    // The two cited prices, written by the sources, with their citations.
+    const prices = new ReferenceLists(index.doc).listPriceReferences();
+    expect(prices.map((p) => [p.commodity, p.low, p.high, p.currency, p.unit, p.createdBy]).sort()).toEqual([
+      ['elephant ivory (raw tusks)', 730, 2100, 'USD', 'kg', DEMO_SOURCE.id],
+      ['pangolin scales', 3000, 3000, 'USD', 'kg', DEMO_SOURCE.id],
+    ]);
+    expect(prices.every((p) => p.citationTitle.length > 20 && p.citationUrl.startsWith('https://'))).toBe(true);
+
+    // The wildlife case's estimate is not empty: raw ivory and pangolin scales in mass units are valued.
+    const wildlife = cases.find((x) => x.sector === 'wildlife')!;
+    const v = await c.call('valuation.case', { workspaceId: demo.id, caseId: wildlife.id });
+    const valuedCommodities = v.seizures.filter((s) => s.valuations.length > 0).map((s) => s.commodity);
+    expect(new Set(valuedCommodities)).toEqual(new Set(['pangolin scales', 'elephant ivory', 'elephant ivory (tusks)']));
+    expect(v.counts.valued).toBe(valuedCommodities.length);
+    expect(v.counts.valued).toBeGreaterThan(5);
+    // Carved ivory is another market: not valued with the raw-tusk price.
+    expect(v.seizures.filter((s) => s.commodity === 'elephant ivory (cut and carved)').every((s) => s.valuations.length === 0)).toBe(true);
+    expect(v.total.usd.low).toBeGreaterThan(0);
+    expect(v.total.usd.high).toBeGreaterThan(v.total.usd.low);
+  });
+
+  it('values a demo seizure only with the price of its own commodity', () => {
+    expect(demoPriceFor('Elephant ivory (tusks)')).toBe('elephant ivory (raw tusks)');
+    expect(demoPriceFor('elephant ivory')).toBe('elephant ivory (raw tusks)');
+    expect(demoPriceFor(' pangolin scales ')).toBe('pangolin scales');
+    expect(demoPriceFor('elephant ivory (cut and carved)')).toBeNull();
+    expect(demoPriceFor('rhino horn')).toBeNull();
   });
 
   it('numbers past a higher case number already projected (a member case not yet in the index)', async () => {
