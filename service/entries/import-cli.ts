@@ -1,11 +1,14 @@
 /**
- * `npm run import -- <file> --workspace <name|id> (--case <number|id> | --new-case <title>)`
+ * `npm run import -- <file> (--workspace <name|id> | --new-workspace <name>) (--case <number|id> | --new-case <title>)`
  * `npm run import -- --stix <bundle.json> --workspace <name|id>` (a STIX 2.1 bundle as a new case)
  *
  * Imports a seizure file (CSV, KML, GPX, GeoJSON) into a case from the command line, with the
  * same code as the app's import dialog, and prints the report: imported rows, rejected rows
  * (line, column, reason), skipped blank rows, unmapped seizures, routes. Either every good row is
- * imported or nothing is. Exit code 0 on success (even with rejected rows), 1 on failure.
+ * imported or nothing is. A new case is created together with its rows (`import.newCase`), so a
+ * failed import leaves no empty case; `--dry-run` works for a new case too and creates nothing.
+ * Exit code 0 on success (even with some rows rejected), 1 on failure, including when every row
+ * was rejected.
  *
  * It never imports on a guess: when a column's reading depends on a choice its cells do not make
  * (a decimal mark for "1.250", a day-month order for "03/04/2019", a hemisphere for an unlettered
@@ -20,7 +23,6 @@ import { DataService } from '../data-service';
 import { loadPassphraseDataKey } from '../keys/cli-key';
 import { defaultDataDir } from '../../node/fs/data-dir';
 import { IMPORT_TARGETS, type ColumnMapping, type ImportTarget } from '../../shared/rpc/import';
-import { newCaseFields } from '../../shared/domain/case';
 import { CRIME_SECTORS, type CrimeSector } from '../../shared/domain/codes';
 import { NestError } from '../../shared/errors';
 import { t } from '../../shared/messages';
@@ -28,12 +30,18 @@ import { parseImportFile } from '../import';
 import { unpackImport } from '../import/unpack';
 import type { ColumnFormat } from '../../shared/rpc/import';
 
-const HELP = `Usage: npm run import -- <file> --workspace <name|id> (--case <number|id> | --new-case <title>) [options]
+const HELP = `Usage: npm run import -- <file> (--workspace <name|id> | --new-workspace <name>) (--case <number|id> | --new-case <title>) [options]
 
 Imports seizures from a CSV, KML, KMZ, GPX or GeoJSON file into a case and prints a report.
+Exit code 0 when the import succeeded (some rows may be rejected), 1 when it failed or every row was rejected.
   --workspace W        workspace name or id (see the app's sidebar); "demo" for the demo workspace
+  --new-workspace NAME create a workspace with this name first (you are its admin); with
+  --case-prefix P      its case-number prefix (default NEST) and
+  --currency C         its reporting currency, ISO 4217 (default USD)
+  --member-name N      on a machine where the app was never set up: your name, and
+  --agency A           your agency (the identity the app's first run would ask for)
   --case C             case number (e.g. NEST-2026-0001) or id
-  --new-case TITLE     create a new case with this title instead
+  --new-case TITLE     create a new case with this title instead (only if at least one row imports)
   --sector S           sector of a new case (${CRIME_SECTORS.join(', ')}; default wildlife)
   --map COL=FIELD      column mapping, repeatable (e.g. --map Datum=seizureDate); default: guessed or remembered
   --date-order DMY|MDY order of ambiguous dates like 03/04/2019 (required when no date in the column decides)
@@ -42,7 +50,7 @@ Imports seizures from a CSV, KML, KMZ, GPX or GeoJSON file into a case and print
                        without it such a file is refused
   --stix               the file is a STIX 2.1 bundle: import it as a new case (docs/stix.md) and list
                        every object that was not imported, with its id, type and the reason
-  --dry-run            read and check the file, import nothing
+  --dry-run            read and check the file, import nothing (and create no case or workspace)
   --allow-reimport     import a file that is already in the case (same SHA-256) again, on purpose
   --keep-duplicates    import rows that match seizures already in the case (left out by default)
   --data-dir DIR       data folder (default: $NEST_DATA_DIR or the OS app-data folder "NEST Desk")
@@ -87,14 +95,12 @@ function refusal(f: ColumnFormat): string {
 async function openWorkspace(dataDir: string, wanted: string): Promise<{ service: DataService; ws: { id: string; name: string } }> {
   const dataKey = await loadPassphraseDataKey(dataDir);
   const service = DataService.open({ dataDir, mode: 'browser', logger: createLogger('import', process.env.NEST_LOG_LEVEL ?? 'warn'), dataKey });
-  const workspaces = await service.invoke('workspaces.list', {});
-  const w = wanted.toLowerCase();
-  const ws = workspaces.find((x) => x.id === wanted || x.name.toLowerCase() === w || (w === 'demo' && x.demo));
-  if (!ws) {
+  try {
+    return { service, ws: await findWorkspace(service, wanted) };
+  } catch (err) {
     service.close();
-    throw new Error(`no workspace "${wanted}" on this machine; known: ${workspaces.map((x) => `"${x.name}"`).join(', ') || 'none'}`);
+    throw err;
   }
-  return { service, ws };
 }
 
 /** `--stix`: the bundle in `file` becomes a new case; prints what was imported and every object that was not. */
@@ -111,11 +117,50 @@ async function importStix(file: string, workspace: string, dataDir: string): Pro
   }
 }
 
+/** Finds workspace `wanted` (name, id or "demo") in an open service. @throws Error when it is not there. */
+async function findWorkspace(service: DataService, wanted: string): Promise<{ id: string; name: string }> {
+  const workspaces = await service.invoke('workspaces.list', {});
+  const w = wanted.toLowerCase();
+  const ws = workspaces.find((x) => x.id === wanted || x.name.toLowerCase() === w || (w === 'demo' && x.demo));
+  if (!ws) throw new Error(`no workspace "${wanted}" on this machine; known: ${workspaces.map((x) => `"${x.name}"`).join(', ') || 'none'}`);
+  return ws;
+}
+
+/**
+ * `--new-workspace`: creates the workspace (the local identity is its admin), first creating the
+ * identity from `--member-name`/`--agency` on a machine where the app was never set up. On a dry
+ * run nothing is created and a placeholder stands for the workspace.
+ * @throws Error naming the missing option or the clashing name; NestError('validation') for a bad prefix or currency.
+ */
+async function newWorkspace(
+  service: DataService,
+  o: { name: string; casePrefix: string | undefined; currency: string | undefined; memberName: string | undefined; agency: string | undefined; dryRun: boolean },
+): Promise<{ id: string; name: string }> {
+  const existing = await service.invoke('workspaces.list', {});
+  if (existing.some((w) => w.name.toLowerCase() === o.name.toLowerCase())) throw new Error(`a workspace "${o.name}" already exists on this machine: use --workspace "${o.name}"`);
+  const identity = await service.invoke('identity.get', {});
+  if (!identity && (!o.memberName || !o.agency)) throw new Error('this machine has no identity yet: give --member-name and --agency (who you are and your agency), or open the app once');
+  const settings = { name: o.name, casePrefix: o.casePrefix ?? 'NEST', reportingCurrency: (o.currency ?? 'USD').toUpperCase() };
+  if (o.dryRun) {
+    console.log(`Would create workspace "${settings.name}" (case prefix ${settings.casePrefix}, currency ${settings.reportingCurrency}).`);
+    return { id: '00000000-0000-4000-8000-000000000000', name: settings.name };
+  }
+  if (!identity) await service.invoke('identity.create', { name: o.memberName!, agency: o.agency!, role: 'admin' });
+  const ws = await service.invoke('workspaces.create', settings);
+  console.log(`Created workspace "${ws.name}" (case prefix ${ws.casePrefix}); you are its admin.`);
+  return ws;
+}
+
 async function main(): Promise<number> {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
     options: {
       workspace: { type: 'string' },
+      'new-workspace': { type: 'string' },
+      'case-prefix': { type: 'string' },
+      currency: { type: 'string' },
+      'member-name': { type: 'string' },
+      agency: { type: 'string' },
       case: { type: 'string' },
       'new-case': { type: 'string' },
       sector: { type: 'string' },
@@ -137,9 +182,13 @@ async function main(): Promise<number> {
   if (positionals.length > 1) throw new Error(`one file at a time, got ${positionals.length}`);
   const file = path.resolve(positionals[0]!);
   if (!fs.existsSync(file)) throw new Error(`${file}: no such file`);
-  if (!values.workspace) throw new Error('--workspace is required');
-  if (values.stix) return importStix(file, values.workspace, values['data-dir'] ?? defaultDataDir());
+  if (!values.workspace === !values['new-workspace']) throw new Error('give exactly one of --workspace and --new-workspace');
+  if (values.stix) {
+    if (!values.workspace) throw new Error('--stix needs an existing --workspace');
+    return importStix(file, values.workspace, values['data-dir'] ?? defaultDataDir());
+  }
   if (!values.case === !values['new-case']) throw new Error('give exactly one of --case and --new-case');
+  if (values['new-workspace'] && values.case) throw new Error('a new workspace has no cases yet: use --new-case');
   const dateOrder = values['date-order'];
   if (dateOrder !== undefined && dateOrder !== 'DMY' && dateOrder !== 'MDY') throw new Error('--date-order must be DMY or MDY');
   const sector = (values.sector ?? 'wildlife') as CrimeSector;
@@ -161,34 +210,38 @@ async function main(): Promise<number> {
   const dataKey = await loadPassphraseDataKey(dataDir);
   const service = DataService.open({ dataDir, mode: 'browser', logger: createLogger('import', process.env.NEST_LOG_LEVEL ?? 'warn'), dataKey });
   try {
-    const workspaces = await service.invoke('workspaces.list', {});
-    const wanted = values.workspace.toLowerCase();
-    const ws = workspaces.find((w) => w.id === values.workspace || w.name.toLowerCase() === wanted || (wanted === 'demo' && w.demo));
-    if (!ws) throw new Error(`no workspace "${values.workspace}" on this machine; known: ${workspaces.map((w) => `"${w.name}"`).join(', ') || 'none'}`);
-    let caseId: string;
-    if (values['new-case']) {
-      if (values['dry-run']) throw new Error('--dry-run needs an existing --case');
-      const today = new Date().toISOString().slice(0, 10);
-      const created = await service.invoke('cases.create', { workspaceId: ws.id, fields: { ...newCaseFields(today), title: values['new-case'], sector } });
-      console.log(`Created case ${created.number} "${created.title}".`);
-      caseId = created.id;
+    const dryRun = values['dry-run'] === true;
+    const ws = values['new-workspace']
+      ? await newWorkspace(service, { name: values['new-workspace'], casePrefix: values['case-prefix'], currency: values.currency, memberName: values['member-name'], agency: values.agency, dryRun })
+      : await findWorkspace(service, values.workspace!);
+    const common = {
+      workspaceId: ws.id, fileName: path.basename(file), contentBase64: bytes.toString('base64'), mapping, decimalMarks, dateOrder: dateOrder as 'DMY' | 'MDY' | undefined,
+      keepDuplicates: values['keep-duplicates'],
+    };
+    let report;
+    if (dryRun && values['new-workspace']) {
+      // Nothing exists yet to check against: the file's own check is the whole report.
+      console.log(`Would create case "${values['new-case']}".`);
+      report = check.report;
+    } else if (values['new-case']) {
+      // One step: the case exists only if its rows were imported (a dry run creates nothing).
+      const r = await service.invoke('import.newCase', { ...common, newCase: { title: values['new-case'], sector }, dryRun });
+      if (r.case) console.log(`Created case ${r.case.number} "${r.case.title}".`);
+      else console.log(`Would create case "${values['new-case']}".`);
+      report = r.report;
     } else {
       const cases = await service.invoke('cases.list', { workspaceId: ws.id });
       const found = cases.find((c) => c.id === values.case || c.number === values.case);
       if (!found) throw new Error(`no case "${values.case}" in workspace "${ws.name}"`);
-      caseId = found.id;
+      const request = { ...common, caseId: found.id, allowReimport: values['allow-reimport'] };
+      report = dryRun
+        ? (await service.invoke('import.preview', request)).report
+        : await service.invoke('import.commit', request).catch((err: unknown) => {
+            if (err instanceof NestError && err.messageRef?.id === 'import.already-imported') console.error(t('import.already-imported-cli-fix'));
+            throw err;
+          });
     }
-    const request = {
-      workspaceId: ws.id, caseId, fileName: path.basename(file), contentBase64: bytes.toString('base64'), mapping, decimalMarks, dateOrder: dateOrder as 'DMY' | 'MDY' | undefined,
-      allowReimport: values['allow-reimport'], keepDuplicates: values['keep-duplicates'],
-    };
-    const report = values['dry-run']
-      ? (await service.invoke('import.preview', request)).report
-      : await service.invoke('import.commit', request).catch((err: unknown) => {
-          if (err instanceof NestError && err.messageRef?.id === 'import.already-imported') console.error(t('import.already-imported-cli-fix'));
-          throw err;
-        });
-    console.log(`${values['dry-run'] ? 'Would import' : 'Imported'} ${report.imported} seizure(s) from ${path.basename(file)} (${report.format}).`);
+    console.log(`${dryRun ? 'Would import' : 'Imported'} ${report.imported} seizure(s) from ${path.basename(file)} (${report.format}).`);
     if (report.routes) console.log(`Routes: ${report.routes}.`);
     if (report.unmapped) console.log(`Without a location (listed as unmapped): ${report.unmapped}.`);
     if (report.skippedBlank) console.log(`Blank rows skipped: ${report.skippedBlank}.`);
@@ -201,6 +254,11 @@ async function main(): Promise<number> {
     for (const d of report.duplicates) console.log(`  ${d.existingId ? t('ui.import.duplicates-line', { line: d.line, what: d.what }) : t('ui.import.duplicates-earlier', { line: d.line, earlier: d.earlierLine ?? 0 })}`);
     if (values['dry-run'] && report.previousImport) console.log(`Note: ${t('import.already-imported', { fileName: report.previousImport.fileName, by: report.previousImport.byName || report.previousImport.by, at: new Date(report.previousImport.at).toISOString().slice(0, 10), count: report.previousImport.seizures })}.`);
     if (report.batchId) console.log(`Logged as import ${report.batchId} (SHA-256 ${report.sha256}); it can be undone from the case's import log.`);
+    // Every row refused is a failure, for scripts as for people (the report above says why).
+    if (report.imported === 0 && report.rejectedRows > 0 && !report.routes) {
+      console.error(`Import failed: every row of ${path.basename(file)} was rejected.`);
+      return 1;
+    }
     return 0;
   } finally {
     service.close();

@@ -58,7 +58,15 @@ export function annotateReport(report: ImportReport, parsed: ParsedImport, caseD
   const prev: PreviousImport | null = previous
     ? { batchId: previous.id, fileName: previous.fileName, at: previous.at, by: previous.by, byName: memberName(previous.by), seizures: previous.seizures }
     : null;
-  const dup = checkDuplicates(parsed, caseDoc.listSeizures());
+  return annotateWith(report, parsed, sha256, prev, caseDoc.listSeizures());
+}
+
+/**
+ * As {@link annotateReport} for a case given by its earlier import of the same file (`prev`, or
+ * null) and its live seizures (`existing`; none for a case the import creates).
+ */
+export function annotateWith(report: ImportReport, parsed: ParsedImport, sha256: string, prev: PreviousImport | null, existing: readonly Seizure[]): DuplicateCheck {
+  const dup = checkDuplicates(parsed, existing);
   report.sha256 = sha256;
   report.previousImport = prev;
   report.duplicateRows = dup.rows.length;

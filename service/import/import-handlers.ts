@@ -7,14 +7,15 @@ import { randomUUID } from 'node:crypto';
 import { CaseDoc } from '../../shared/docs/case-doc';
 import { NestError } from '../../shared/errors';
 import type { ImportRequest, importRpc } from '../../shared/rpc/import';
-import { parseImportFile, type ParsedImport } from '../import';
+import type { ParsedImport } from '../import';
 import { unpackImport } from './unpack';
 import type { WorkspaceRuntime } from '../workspace/workspace-runtime';
-import { countryAt, isNearCountry } from '../geo/country-at';
 import type { HandlerMap } from '../rpc/types';
 import { t } from '../../shared/messages';
 import { moveSeizures } from './move-seizures';
 import { annotateReport, refuseReimport, sha256Hex, type DuplicateCheck } from './import-batching';
+import { importIntoNewCase } from './new-case-import';
+import { parseRequest } from './parse-request';
 
 /**
  * Parses an import request for a case: decodes the file, applies the given, remembered or
@@ -25,20 +26,13 @@ export async function parseForCase(ws: WorkspaceRuntime, p: ImportRequest): Prom
   const name = ws.caseDocName(p.caseId);
   if (!ws.host.exists(name)) throw new NestError('not-found', { id: 'service.case.not-found', values: { caseId: p.caseId } });
   const received = new Uint8Array(Buffer.from(p.contentBase64, 'base64'));
-  const { fileName, bytes, warnings } = await unpackImport(p.fileName, received);
+  const unpacked = await unpackImport(p.fileName, received);
   const doc = ws.host.retain(name);
   const caseDoc = new CaseDoc(doc);
   try {
     const meta = caseDoc.readMeta();
     // Defaults from the case: its sector, and its first jurisdiction for rows with no country and no coordinates.
-    const defaults = { sector: meta.sector, ...(meta.jurisdictions[0] ? { country: meta.jurisdictions[0] } : {}) };
-    const base = { fileName, bytes, dateOrder: p.dateOrder, decimalMarks: p.decimalMarks, defaults, countryAt, nearCountry: (lat: number, lon: number, code: string) => isNearCountry(lat, lon, code) };
-    let parsed = parseImportFile({ ...base, mapping: p.mapping });
-    if (!p.mapping && parsed.format === 'csv') {
-      const remembered = ws.store.importMappings.get(parsed.headers);
-      if (remembered) parsed = parseImportFile({ ...base, rememberedMapping: remembered });
-    }
-    parsed.report.warnings.unshift(...warnings);
+    const parsed = parseRequest(ws, p, unpacked, { sector: meta.sector, ...(meta.jurisdictions[0] ? { country: meta.jurisdictions[0] } : {}) });
     const members = ws.workspaceDoc();
     const duplicates = annotateReport(parsed.report, parsed, caseDoc, sha256Hex(received), (id) => members.getMemberRecord(id)?.name ?? '');
     return { parsed, caseDoc, duplicates, release: () => ws.host.release(name) };
@@ -93,6 +87,8 @@ export const importHandlers: HandlerMap<ImportMethod> = {
     }
     return report;
   },
+
+  'import.newCase': (p, { workspaces, clock }) => importIntoNewCase(workspaces.get(p.workspaceId), p, clock),
 
   'seizures.move': (p, { workspaces }) => moveSeizures(workspaces.get(p.workspaceId), p.caseId, p.toCaseId, p.seizureIds),
 

@@ -5,6 +5,7 @@
 import type { Rejection as CsvRejection } from '../csv';
 import { z } from 'zod';
 import { method } from './define';
+import { caseFieldsSchema } from '../domain/case';
 
 /** Fields a source column can be mapped to: a seizure field, a combined column, or ignored. */
 export const IMPORT_TARGETS = [
@@ -61,6 +62,17 @@ export const importRequestSchema = z.object({
 });
 /** An import request. */
 export type ImportRequest = z.infer<typeof importRequestSchema>;
+
+/**
+ * An import into a new case: the request without a case (and without `allowReimport`: a new case
+ * has no earlier import), the new case's title and sector, and `dryRun` to only report.
+ */
+export const newCaseImportSchema = importRequestSchema.omit({ caseId: true, allowReimport: true }).extend({
+  newCase: caseFieldsSchema.pick({ title: true, sector: true }),
+  dryRun: z.boolean().optional(),
+});
+/** An import into a new case. */
+export type NewCaseImportRequest = z.infer<typeof newCaseImportSchema>;
 
 /** One rejected row: `line` counts the header as line 1 (CSV) or the feature index (GeoJSON/KML, from 0). */
 export const rejectionSchema = z.object({
@@ -178,6 +190,12 @@ export type ImportPreview = z.infer<typeof importPreviewSchema>;
 export const importRpc = {
   'import.preview': method(importRequestSchema, importPreviewSchema, 'Reads a file and dry-runs the import with the given or a guessed column mapping.', 'case.read'),
   'import.commit': method(importRequestSchema, importReportSchema, 'Imports the good rows into the case in one transaction and reports the bad ones.', 'seizures.import'),
+  'import.newCase': method(
+    newCaseImportSchema,
+    z.object({ report: importReportSchema, case: z.object({ id: z.string().uuid(), number: z.string(), title: z.string() }).nullable() }),
+    'Imports a file into a case it creates, in one transaction, only when at least one row or route imports (so a failed import leaves no empty case); with dryRun it creates nothing and reports what would be imported.',
+    'case.create',
+  ),
   'seizures.move': method(
     z.object({ workspaceId: z.string().uuid(), caseId: z.string().uuid(), toCaseId: z.string().uuid(), seizureIds: z.array(z.string().uuid()).min(1).max(10_000) }),
     z.object({ moved: z.number().int(), toCaseNumber: z.string() }),

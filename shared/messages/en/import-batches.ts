@@ -10,6 +10,7 @@ export const importBatchMessages = {
   'import.already-imported-cli-fix': 'add --allow-reimport to import it again on purpose',
   'import.warning.duplicates':
     '{count, plural, one {# row matches} other {# rows match}} a seizure already in this case or an earlier row of the file (same date, place, commodity and quantity)',
+  'import.new-case-nothing-imported': 'Nothing in {fileName} can be imported ({rejected, plural, =0 {no row was rejected: the file has no seizure rows or every row repeats an earlier one} one {its one row was rejected} other {all # rows were rejected}}), so case "{title}" was not created. Fix the rows the report names and import again.',
   'import.warning.duplicates-skipped': '{count, plural, one {# matching row was} other {# matching rows were}} left out',
   'import.duplicate-what': '{commodity}{quantity, select, none {} other {, {quantity}}}, {date}{place, select, none {} other {, {place}}}',
   'seizures.bulk-none': 'No seizures chosen',

@@ -174,3 +174,87 @@ describe('import CLI: never imports on a guess (issue 11)', () => {
     }
   }, 60_000);
 });
+
+describe('import CLI: new cases and workspaces, dry runs, and a file with no good row (issue 11 item 10)', () => {
+  const ALL_BAD = 'seizure_date,country_iso2,commodity,quantity,unit\n2019-13-40,SG,ivory,1,kg\n2019-07-21,XX,ivory,2,kg\n';
+  const write = (text: string) => {
+    const f = path.join(tempDir(), 'all-bad.csv');
+    fs.writeFileSync(f, text);
+    return f;
+  };
+  const titles = async (dataDir: string, workspaceId: string): Promise<string[]> => {
+    const s = DataService.open({ dataDir, mode: 'browser', dataKey: await dataKey(dataDir) });
+    try {
+      return (await s.invoke('cases.list', { workspaceId })).map((c) => c.title).sort();
+    } finally {
+      s.close();
+    }
+  };
+
+  it('dry-runs into a new case without creating it, and exits 1 with no case left when every row is rejected', async () => {
+    const { dataDir, workspaceId } = await prepare();
+    const dry = runCli([path.join(shared, 'cases/import/05-bad-rows.csv'), '--workspace', workspaceId, '--new-case', 'Bad rows', '--dry-run'], dataDir);
+    expect(dry.err).toBe('');
+    expect(dry.code).toBe(0);
+    expect(dry.out).toContain('Would create case "Bad rows".');
+    expect(dry.out).toContain('Would import 2 seizure(s) from 05-bad-rows.csv (csv).');
+    expect(dry.out).toContain('Rejected rows: 5.');
+    expect(await titles(dataDir, workspaceId)).toEqual(['Imported']);
+
+    const bad = runCli([write(ALL_BAD), '--workspace', workspaceId, '--new-case', 'Nothing good'], dataDir);
+    expect(bad.code).toBe(1);
+    expect(bad.err).toContain('Nothing in all-bad.csv can be imported (all 2 rows were rejected), so case "Nothing good" was not created.');
+    expect(await titles(dataDir, workspaceId)).toEqual(['Imported']);
+  }, 120_000);
+
+  it('exits 1 when every row of a file imported into an existing case is rejected, and imports nothing', async () => {
+    const { dataDir, workspaceId, number } = await prepare();
+    const r = runCli([write(ALL_BAD), '--workspace', workspaceId, '--case', number], dataDir);
+    expect(r.code).toBe(1);
+    expect(r.out).toContain('Imported 0 seizure(s) from all-bad.csv (csv).');
+    expect(r.out).toMatch(/line 2, seizure_date: /);
+    expect(r.out).toMatch(/line 3, country_iso2: /);
+    expect(r.err).toContain('Import failed: every row of all-bad.csv was rejected.');
+    expect(await seizureCount(dataDir, workspaceId)).toBe(0);
+  }, 60_000);
+
+  it('creates a workspace (and the identity, on a machine never set up) with the new case and its rows; a dry run creates nothing', async () => {
+    const dataDir = tempDir();
+    await dataKey(dataDir);
+    const file = path.join(shared, 'cases/import/03-quantity-with-units.csv');
+    const missing = runCli([file, '--new-workspace', 'Operation Thunder', '--new-case', 'Quantities'], dataDir);
+    expect(missing.code).toBe(1);
+    expect(missing.err).toContain('this machine has no identity yet: give --member-name and --agency');
+
+    const dry = runCli([file, '--new-workspace', 'Operation Thunder', '--case-prefix', 'THD', '--new-case', 'Quantities', '--member-name', 'Mara Diallo', '--agency', 'INTERPOL', '--dry-run'], dataDir);
+    expect(dry.code).toBe(0);
+    expect(dry.out).toContain('Would create workspace "Operation Thunder" (case prefix THD, currency USD).');
+    expect(dry.out).toContain('Would import 6 seizure(s)');
+    const s0 = DataService.open({ dataDir, mode: 'browser', dataKey: await dataKey(dataDir) });
+    try {
+      expect(await s0.invoke('workspaces.list', {})).toEqual([]);
+      expect(await s0.invoke('identity.get', {})).toBeNull();
+    } finally {
+      s0.close();
+    }
+
+    const r = runCli([file, '--new-workspace', 'Operation Thunder', '--case-prefix', 'THD', '--currency', 'eur', '--new-case', 'Quantities', '--member-name', 'Mara Diallo', '--agency', 'INTERPOL'], dataDir);
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('Created workspace "Operation Thunder" (case prefix THD); you are its admin.');
+    expect(r.out).toMatch(/Created case THD-\d{4}-0001 "Quantities"\./);
+    expect(r.out).toContain('Imported 6 seizure(s)');
+    const s = DataService.open({ dataDir, mode: 'browser', dataKey: await dataKey(dataDir) });
+    try {
+      const [ws] = await s.invoke('workspaces.list', {});
+      expect(ws).toMatchObject({ name: 'Operation Thunder', casePrefix: 'THD', reportingCurrency: 'EUR' });
+      expect(await s.invoke('identity.get', {})).toMatchObject({ name: 'Mara Diallo', agency: 'INTERPOL', role: 'admin' });
+      expect((await s.invoke('cases.list', { workspaceId: ws!.id })).map((c) => [c.title, c.seizureCount])).toEqual([['Quantities', 6]]);
+    } finally {
+      s.close();
+    }
+    const again = runCli([file, '--new-workspace', 'operation thunder', '--new-case', 'Again'], dataDir);
+    expect(again.code).toBe(1);
+    expect(again.err).toContain('a workspace "operation thunder" already exists on this machine: use --workspace "operation thunder"');
+  }, 180_000);
+});

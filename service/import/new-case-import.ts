@@ -1,0 +1,62 @@
+/**
+ * Importing a file into a case the import creates (`import.newCase`, used by the CLI's
+ * `--new-case`): the case is created in the same step as its rows, and only when at least one
+ * row or route imports, so a failed import never leaves an empty case behind (issue 11, item 10).
+ * With `dryRun` nothing is created and the report says what would be imported.
+ */
+import { randomUUID } from 'node:crypto';
+import { newCaseFields } from '../../shared/domain/case';
+import { NestError } from '../../shared/errors';
+import type { ImportReport, NewCaseImportRequest } from '../../shared/rpc/import';
+import { createCase } from '../cases/create-case';
+import type { Clock } from '../rpc/context';
+import type { WorkspaceRuntime } from '../workspace/workspace-runtime';
+import { annotateWith, sha256Hex } from './import-batching';
+import { parseRequest } from './parse-request';
+import { unpackImport } from './unpack';
+import { t } from '../../shared/messages';
+
+/** What `import.newCase` returns: the report, and the case it created (null on a dry run). */
+export interface NewCaseImportResult {
+  report: ImportReport;
+  case: { id: string; number: string; title: string } | null;
+}
+
+/**
+ * Parses the file with the new case's sector as the default, leaves out rows that repeat an
+ * earlier row of the file (unless `keepDuplicates`), then creates the case and imports the rest in
+ * one transaction.
+ * @throws NestError('import-failed', 'import.new-case-nothing-imported') when no row and no route
+ *   would import (every row rejected, blank or a duplicate): no case is created;
+ *   NestError('import-failed') for an unusable file; NestError('validation') for a bad title.
+ */
+export async function importIntoNewCase(ws: WorkspaceRuntime, p: NewCaseImportRequest, clock: Clock): Promise<NewCaseImportResult> {
+  const received = new Uint8Array(Buffer.from(p.contentBase64, 'base64'));
+  const parsed = parseRequest(ws, p, await unpackImport(p.fileName, received), { sector: p.newCase.sector });
+  const report = parsed.report;
+  const duplicates = annotateWith(report, parsed, sha256Hex(received), null, []);
+  const keep = parsed.seizures.filter((_s, i) => p.keepDuplicates || !duplicates.indexes.has(i));
+  report.skippedDuplicates = parsed.seizures.length - keep.length;
+  report.imported = keep.length;
+  report.unmapped = keep.filter((s) => s.fields.latitude === null).length;
+  if (report.skippedDuplicates) report.warnings.push(t('import.warning.duplicates-skipped', { count: report.skippedDuplicates }));
+  if (p.dryRun) return { report, case: null };
+  if (!keep.length && !parsed.routes.length) {
+    throw new NestError('import-failed', { id: 'import.new-case-nothing-imported', values: { fileName: p.fileName, rejected: report.rejectedRows, title: p.newCase.title } });
+  }
+  const batchId = randomUUID();
+  const created = createCase(ws, { ...newCaseFields(clock.today()), title: p.newCase.title, sector: p.newCase.sector }, (cd, writer) => {
+    cd.importRecords(
+      {
+        seizures: keep.map((s) => ({ id: randomUUID(), fields: s.fields })),
+        routes: parsed.routes.map((r) => ({ id: randomUUID(), fields: r })),
+        source: p.fileName,
+        batch: { id: batchId, sha256: report.sha256, format: parsed.format, rejectedRows: report.rejectedRows, skippedDuplicates: report.skippedDuplicates },
+      },
+      writer,
+    );
+  });
+  report.batchId = batchId;
+  if (parsed.format === 'csv' && keep.length > 0) ws.store.importMappings.remember(parsed.headers, parsed.mapping, clock.now());
+  return { report, case: { id: created.id, number: created.number, title: created.meta.title } };
+}
