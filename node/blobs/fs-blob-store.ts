@@ -25,6 +25,7 @@ import { NestError } from '../../shared/errors';
 import { isSha256 } from '../../shared/domain/attached-file';
 import { SNIFF_BYTES } from '../../shared/domain/media-type';
 import type { BlobStore } from './blob-store';
+import { FlushBehind } from './flush-behind';
 
 /** What intake learnt: the SHA-256 (hex), size in bytes and the first bytes (for sniffing the media type). */
 export interface IntakeResult {
@@ -100,19 +101,25 @@ export class FsBlobStore implements BlobStore {
     let size = 0;
     const head: number[] = [];
     const max = this.o.maxBytes;
+    // Opened synchronously so that the `finally` below removes it even when the copy fails at once.
+    const fd = fs.openSync(tmp, 'wx', 0o600);
+    const behind = new FlushBehind(fd);
     const meter = new Transform({
       transform(chunk: Buffer, _enc, done) {
         size += chunk.length;
         if (size > max) return done(new NestError('too-large', { id: 'file.too-large', values: { size, max } }));
         for (let i = 0; head.length < SNIFF_BYTES && i < chunk.length; i++) head.push(chunk[i]!);
         hasher.update(chunk);
+        behind.wrote(chunk.length);
         onProgress?.(size);
         done(null, chunk);
       },
+      flush(done) {
+        void behind.idle().then(() => done());
+      },
     });
     try {
-      // Opened synchronously so that the `finally` below removes it even when the copy fails at once.
-      await pipeline(source, meter, fs.createWriteStream(tmp, { fd: fs.openSync(tmp, 'wx', 0o600), highWaterMark: BLOB_STREAM_BYTES }));
+      await pipeline(source, meter, fs.createWriteStream(tmp, { fd, highWaterMark: BLOB_STREAM_BYTES }));
       const hash = hasher.digest('hex');
       this.commit(tmp, hash);
       return { hash, size, head: Uint8Array.from(head) };
@@ -168,18 +175,24 @@ export class FsBlobStore implements BlobStore {
     if (offset !== have) throw new NestError('validation', { id: 'blob.bad-range', values: { offset: have } });
     const state = await this.partHash(hash, part, have);
     let size = have;
+    fs.mkdirSync(path.dirname(part), { recursive: true, mode: 0o700 });
+    const fd = fs.openSync(part, 'a', 0o600);
+    const behind = new FlushBehind(fd);
     const limit = new Transform({
       transform(chunk: Buffer, _enc, done) {
         if (size + chunk.length > total) return done(new NestError('too-large', { id: 'file.too-large', values: { size: size + chunk.length, max: total } }));
         size += chunk.length;
         state.hasher.update(chunk);
         state.bytes = size;
+        behind.wrote(chunk.length);
         done(null, chunk);
       },
+      flush(done) {
+        void behind.idle().then(() => done());
+      },
     });
-    fs.mkdirSync(path.dirname(part), { recursive: true, mode: 0o700 });
     try {
-      await pipeline(source, limit, fs.createWriteStream(part, { flags: 'a', mode: 0o600, highWaterMark: BLOB_STREAM_BYTES }));
+      await pipeline(source, limit, fs.createWriteStream(part, { fd, highWaterMark: BLOB_STREAM_BYTES }));
     } catch (err) {
       // The running hash holds bytes that may not all have reached the part: keep it only when
       // the part is exactly as long, else the next resume hashes the part afresh.
