@@ -192,7 +192,9 @@ export class FsBlobStore implements BlobStore {
       },
     });
     try {
-      await pipeline(source, limit, fs.createWriteStream(part, { fd, highWaterMark: BLOB_STREAM_BYTES }));
+      // Node's small default buffer here, not BLOB_STREAM_BYTES: a cut connection destroys the
+      // stream and drops what it still buffered, which the client would then send again.
+      await pipeline(source, limit, fs.createWriteStream(part, { fd }));
     } catch (err) {
       // The running hash holds bytes that may not all have reached the part: keep it only when
       // the part is exactly as long, else the next resume hashes the part afresh.
