@@ -1,8 +1,8 @@
 /**
  * The desktop's client of the relay's blob endpoint (shapes in shared/protocol/relay/blobs.ts):
  * `has` in batches, resumable chunked uploads streamed from disk, and downloads resumed with a
- * Range request into the store's resumable write, which re-hashes the whole blob on arrival and
- * refuses it when the bytes do not match (node/blobs/fs-blob-store.ts `writeResumable`). Memory
+ * Range request into the store's resumable write, which hashes the bytes as they arrive and
+ * refuses the blob when they do not match its name (node/blobs/fs-blob-store.ts `writeResumable`). Memory
  * stays bounded by the streams' buffers whatever the file size.
  *
  * Uses node:http(s) rather than fetch so that an upload's body is a file stream with a known
@@ -12,7 +12,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import https from 'node:https';
 import { Transform, type Readable } from 'node:stream';
-import type { FsBlobStore } from '../../node/blobs/fs-blob-store';
+import { BLOB_STREAM_BYTES, type FsBlobStore } from '../../node/blobs/fs-blob-store';
 import { authorizationHeader } from '../../shared/protocol/relay';
 import { BLOBS_HAS_PATH, MAX_HAS_HASHES, blobPutResponseSchema, blobUrl, blobsHasResponseSchema, type BlobsHasResponse } from '../../shared/protocol/relay/blobs';
 import { TransferError } from './transfer-error';
@@ -80,7 +80,7 @@ export class RelayBlobClient {
     for (let guard = 0; ; guard++) {
       if (guard > 10_000) throw TransferError.relayError(0);
       const len = Math.min(this.chunk, total - offset);
-      const body = len > 0 ? fs.createReadStream(file, { start: offset, end: offset + len - 1 }) : null;
+      const body = len > 0 ? fs.createReadStream(file, { start: offset, end: offset + len - 1, highWaterMark: BLOB_STREAM_BYTES }) : null;
       let sent = offset;
       body?.on('data', (c: Buffer | string) => {
         sent += c.length;
@@ -105,8 +105,8 @@ export class RelayBlobClient {
 
   /**
    * Downloads blob `hash` (`total` bytes) of case doc `doc` into `store`, resuming the part the
-   * store already holds with `Range: bytes=<received>-`. The store re-hashes the whole blob on
-   * completion and drops it when it does not match (TransferError `corrupt`, not retryable).
+   * store already holds with `Range: bytes=<received>-`. The store hashes the bytes as they are
+   * written and, on completion, drops the blob when the digest does not match (TransferError `corrupt`, not retryable).
    * @throws TransferError — retryable when the connection was cut (the part is kept).
    */
   async download(doc: string, hash: string, total: number, store: FsBlobStore, onBytes?: OnBytes, signal?: AbortSignal): Promise<void> {

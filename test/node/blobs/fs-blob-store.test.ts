@@ -1,7 +1,9 @@
 /**
  * The filesystem blob store: intake's hash equals `sha256sum`'s, files land at
  * `sha256/ab/cdef…` with mode 0600, the size limit refuses without keeping anything, a tampered
- * or vanished blob is detected, and resumable writes continue after a cut and refuse wrong bytes.
+ * or vanished blob is detected, and resumable writes continue after a cut and refuse wrong bytes —
+ * hashed as the bytes arrive: across parts and cuts in one process, and from the part on disk
+ * after a restart (so bytes changed there meanwhile are caught), one write of a hash at a time.
  */
 import { execFileSync } from 'node:child_process';
 import crypto from 'node:crypto';
@@ -111,5 +113,76 @@ describe('FsBlobStore', () => {
     await expect(store.writeResumable(hash, 0, bad.length, Readable.from([bad]))).rejects.toMatchObject({ messageRef: { id: 'blob.hash-mismatch' } });
     expect(store.has(hash)).toBe(false);
     expect(store.received(hash)).toBe(0);
+  });
+  it('wrong bytes in a later part are refused though the earlier parts were right (the running hash covers every part)', async () => {
+    const store = new FsBlobStore(dir, { maxBytes: 1 << 20 });
+    const data = bytes(300_000, 11);
+    const hash = crypto.createHash('sha256').update(data).digest('hex');
+    expect(await store.writeResumable(hash, 0, data.length, Readable.from([data.subarray(0, 100_000)]))).toEqual({ received: 100_000, complete: false });
+    expect(await store.writeResumable(hash, 100_000, data.length, Readable.from([data.subarray(100_000, 200_000)]))).toEqual({ received: 200_000, complete: false });
+    const bad = Buffer.from(data.subarray(200_000));
+    bad[99_999] = bad[99_999]! ^ 1; // the very last byte
+    await expect(store.writeResumable(hash, 200_000, data.length, Readable.from([bad]))).rejects.toMatchObject({ messageRef: { id: 'blob.hash-mismatch' } });
+    expect(store.has(hash)).toBe(false);
+    expect(store.received(hash)).toBe(0);
+    // Sent again from the start, right this time: stored.
+    expect(await store.writeResumable(hash, 0, data.length, Readable.from([data.subarray(0, 150_000), data.subarray(150_000)]))).toEqual({ received: data.length, complete: true });
+    expect(await store.check(hash)).toBe('ok');
+  });
+
+  it('after a restart the part on disk is hashed before appending: a part changed meanwhile is refused, an intact one completes', async () => {
+    const data = bytes(250_000, 5);
+    const hash = crypto.createHash('sha256').update(data).digest('hex');
+    const before = new FsBlobStore(dir, { maxBytes: 1 << 20 });
+    await before.writeResumable(hash, 0, data.length, Readable.from([data.subarray(0, 120_000)]));
+    // A new process on the same folder: it never saw those bytes arrive.
+    const after = new FsBlobStore(dir, { maxBytes: 1 << 20 });
+    expect(after.received(hash)).toBe(120_000);
+    expect(await after.writeResumable(hash, 120_000, data.length, Readable.from([data.subarray(120_000)]))).toEqual({ received: data.length, complete: true });
+    expect(fs.readFileSync(after.pathOf(hash)).equals(data)).toBe(true);
+
+    const other = bytes(250_000, 6);
+    const otherHash = crypto.createHash('sha256').update(other).digest('hex');
+    await before.writeResumable(otherHash, 0, other.length, Readable.from([other.subarray(0, 120_000)]));
+    const part = path.join(dir, 'partial', otherHash);
+    const held = fs.readFileSync(part);
+    held[500] = held[500]! ^ 0x80; // changed on disk while no process ran
+    fs.writeFileSync(part, held);
+    const restarted = new FsBlobStore(dir, { maxBytes: 1 << 20 });
+    await expect(restarted.writeResumable(otherHash, 120_000, other.length, Readable.from([other.subarray(120_000)]))).rejects.toMatchObject({ messageRef: { id: 'blob.hash-mismatch' } });
+    expect(restarted.has(otherHash)).toBe(false);
+    expect(fs.existsSync(part)).toBe(false);
+  });
+
+  it('a write cut part-way keeps what reached the disk; the resume in the same process completes with the right hash', async () => {
+    const store = new FsBlobStore(dir, { maxBytes: 1 << 20 });
+    const data = bytes(200_000, 9);
+    const hash = crypto.createHash('sha256').update(data).digest('hex');
+    const cut = Readable.from(
+      (async function* () {
+        yield data.subarray(0, 70_000);
+        yield data.subarray(70_000, 90_000);
+        throw Object.assign(new Error('aborted'), { code: 'ECONNRESET' });
+      })(),
+    );
+    const first = await store.writeResumable(hash, 0, data.length, cut);
+    expect(first.complete).toBe(false);
+    expect(first.received).toBe(store.received(hash));
+    expect(fs.readFileSync(path.join(dir, 'partial', hash)).equals(data.subarray(0, first.received))).toBe(true);
+    expect(await store.writeResumable(hash, first.received, data.length, Readable.from([data.subarray(first.received)]))).toEqual({ received: data.length, complete: true });
+    expect(fs.readFileSync(store.pathOf(hash)).equals(data)).toBe(true);
+  });
+
+  it('two writes of one hash at once run one after the other: the second is told where the part now ends', async () => {
+    const store = new FsBlobStore(dir, { maxBytes: 1 << 20 });
+    const data = bytes(100_000, 21);
+    const hash = crypto.createHash('sha256').update(data).digest('hex');
+    const half = (): Readable => Readable.from([data.subarray(0, 25_000), data.subarray(25_000, 50_000)]);
+    const [a, b] = await Promise.allSettled([store.writeResumable(hash, 0, data.length, half()), store.writeResumable(hash, 0, data.length, half())]);
+    expect(a).toEqual({ status: 'fulfilled', value: { received: 50_000, complete: false } });
+    expect(b.status).toBe('rejected');
+    expect((b as PromiseRejectedResult).reason).toMatchObject({ messageRef: { id: 'blob.bad-range', values: { offset: 50_000 } } });
+    expect(await store.writeResumable(hash, 50_000, data.length, Readable.from([data.subarray(50_000)]))).toEqual({ received: data.length, complete: true });
+    expect(await store.check(hash)).toBe('ok');
   });
 });
