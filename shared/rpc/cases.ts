@@ -116,6 +116,18 @@ export const stixImportReportSchema = z.object({
 /** What a STIX import did. */
 export type StixImportReportDto = z.infer<typeof stixImportReportSchema>;
 
+/** What a STIX import would create (nothing is written): the case's title and TLP, the counts, and what it would skip. */
+export const stixPreviewSchema = z.object({
+  title: z.string(),
+  tlp: z.string(),
+  seizures: z.number().int(),
+  entities: z.number().int(),
+  links: z.number().int(),
+  rejected: z.array(stixRejectedSchema),
+});
+/** A STIX import preview. */
+export type StixPreviewDto = z.infer<typeof stixPreviewSchema>;
+
 /** STIX 2.1 exchange with partner agencies (docs/stix.md): one grouped addition of the case domain. */
 export const stixRpc = {
   'cases.exportStix': method(
@@ -123,6 +135,12 @@ export const stixRpc = {
     z.object({ fileName: z.string(), content: z.string() }),
     'The case as a STIX 2.1 bundle (JSON text) with a file name carrying its number and TLP.',
     'case.read',
+  ),
+  'cases.previewStix': method(
+    z.object({ workspaceId, fileName: z.string().max(255), content: z.string().max(64 * 1024 * 1024) }),
+    stixPreviewSchema,
+    'What importing a STIX 2.1 bundle would create and skip, with the reasons; writes nothing.',
+    'case.create',
   ),
   'cases.importStix': method(
     z.object({ workspaceId, fileName: z.string().max(255), content: z.string().max(64 * 1024 * 1024) }),

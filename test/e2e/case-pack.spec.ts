@@ -4,12 +4,23 @@
  * the session token), verify it in the "Verify a case pack" dialog (uploaded; VERIFIED under the
  * workspace's key), then tamper one byte of one file and see the failure naming that file.
  * Screenshots: docs/screenshots/pack-export.png and pack-verify.png.
+ *
+ * Then a pack with evidence: a photo and a PDF added in the Exhibits tab, an exhibit citing both
+ * with a custody hand-over; the ZIP holds both files by hash (bytes equal to the originals),
+ * report.pdf (its text checked with pdftotext, its cover rendered with pdftoppm), a Bates-stamped
+ * copy of the PDF, custody.csv, case.json and the STIX bundle; the verify dialog passes it and
+ * names the attached file in which one byte was flipped. The same case retitled in Arabic gives
+ * docs/screenshots/report-arabic.png; the first gives report-cover.png.
  */
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { test, expect, repoRoot } from './fixtures';
+import { PDFDocument, StandardFonts } from 'pdf-lib';
+import { test, expect, repoRoot, offHost } from './fixtures';
 import { readZip, writeZip } from '../node/packs/pack-support';
+import { exportPackFromUi, openDemoCase, pdfText, renderPdfPage, requirePoppler } from './pack-flow';
+import { evidencePng } from './png';
 
 const SHOTS = path.join(repoRoot, 'docs/screenshots');
 
@@ -61,4 +72,115 @@ test('export a case pack, verify it, and catch a flipped byte', async ({ page, h
   await expect(page.getByTestId('pack-verdict')).toContainText('FAILED');
   await expect(page.getByTestId('pack-problems')).toContainText('data/case.json: changed');
   await expect(page.getByTestId('pack-verdict')).not.toContainText('VERIFIED');
+});
+
+/** A one-page PDF lab report made with pdf-lib (an exhibit's attached PDF; the pack adds a Bates-stamped copy). */
+async function labReportPdf(): Promise<Uint8Array> {
+  const pdf = await PDFDocument.create();
+  const font = await pdf.embedFont(StandardFonts.Helvetica);
+  const pg = pdf.addPage([595, 842]);
+  pg.drawText('Forensic laboratory report KWS-LAB-2026-117', { x: 60, y: 760, size: 16, font });
+  pg.drawText('Sample TZ-4471: Loxodonta africana (African elephant), DNA confirmed.', { x: 60, y: 730, size: 11, font });
+  pdf.setCreationDate(new Date('2026-12-01T10:00:00Z'));
+  pdf.setModificationDate(new Date('2026-12-01T10:00:00Z'));
+  return pdf.save();
+}
+
+test('a pack with an exhibit, its photo and PDF: the files by hash, report.pdf, CSVs and STIX; verified, and a flipped byte named', async ({ page, host, requests, cspViolations }) => {
+  test.setTimeout(360_000); // two exports, each printing report.pdf with Chromium, on a shared machine
+  requirePoppler();
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nest-e2e-exhibit-pack-'));
+  const photo = path.join(dir, 'seal-bag-TZ-4471.png');
+  const labPdf = path.join(dir, 'lab-report-KWS-LAB-2026-117.pdf');
+  fs.writeFileSync(photo, evidencePng());
+  fs.writeFileSync(labPdf, await labReportPdf());
+  const sha = (f: string): string => createHash('sha256').update(fs.readFileSync(f)).digest('hex');
+  const [photoSha, pdfSha] = [sha(photo), sha(labPdf)];
+
+  await openDemoCase(page, host.url);
+  const caseNumber = (await page.locator('.case-number-lg').textContent())!;
+  await page.getByRole('tab', { name: 'Exhibits' }).click();
+  await page.getByTestId('file-input').first().setInputFiles([photo, labPdf]);
+  await expect(page.locator('tr[data-file="seal-bag-TZ-4471.png"]')).toContainText(photoSha.slice(0, 12));
+  await expect(page.locator('tr[data-file="lab-report-KWS-LAB-2026-117.pdf"]')).toContainText(pdfSha.slice(0, 12));
+  await page.getByRole('button', { name: 'Add exhibit' }).click();
+  const form = page.getByRole('dialog', { name: 'Add exhibit' });
+  await form.getByLabel('Description').fill('Raw ivory tusk, left, in sealed bag');
+  await form.getByLabel('Type').selectOption('physical-item');
+  await form.getByLabel(/^Seal/).fill('TZ-4471');
+  await form.getByLabel(/^Current holder/).fill('Insp. Juma Otieno');
+  await form.getByRole('checkbox', { name: /seal-bag-TZ-4471\.png/ }).check();
+  await form.getByRole('checkbox', { name: /lab-report-KWS-LAB-2026-117\.pdf/ }).check();
+  await form.getByRole('button', { name: 'Add exhibit' }).click();
+  await expect(form).toBeHidden();
+  await page.locator('tr[data-exhibit$="/EX-001"]').click();
+  await page.getByRole('button', { name: 'Record hand-over' }).click();
+  const handover = page.getByRole('dialog', { name: /Record a hand-over of/ });
+  await handover.getByLabel('Received by').fill('Sgt. Wanjiru Kamau');
+  await handover.getByLabel('Date and time').fill('2026-11-30T09:15');
+  await handover.getByLabel(/^Place/).fill('Kilindini port, berth 5');
+  await handover.getByLabel(/^Purpose/).fill('Transport to the evidence store');
+  await handover.getByRole('button', { name: 'Record hand-over' }).click();
+  await expect(handover).toBeHidden();
+
+  const file = await exportPackFromUi(page);
+  const entries = new Map(await readZip(file));
+  const manifest = JSON.parse(entries.get('manifest.json')!.toString('utf8')) as { files: { path: string; sha256: string; originalName?: string; exhibits?: string[] }[] };
+  // The attached files as stored, named by hash, their bytes those of the originals.
+  for (const [f, h] of [[photo, photoSha], [labPdf, pdfSha]] as const) {
+    const bytes = entries.get(`exhibits/${h}`);
+    expect(bytes, `exhibits/${h} in the pack`).toBeDefined();
+    expect(createHash('sha256').update(bytes!).digest('hex')).toBe(h);
+    expect(manifest.files.find((x) => x.path === `exhibits/${h}`)).toMatchObject({ sha256: h, originalName: path.basename(f), exhibits: [`${caseNumber}/EX-001`] });
+  }
+  expect(entries.get('report.pdf')!.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+  expect([...entries.keys()].filter((n) => n.startsWith('production/') && n.endsWith('.pdf'))).toHaveLength(1);
+  const custody = entries.get('data/custody.csv')!.toString('utf8');
+  expect(custody).toContain('Sgt. Wanjiru Kamau');
+  expect(custody).toContain('Kilindini port, berth 5');
+  const caseJson = JSON.parse(entries.get('data/case.json')!.toString('utf8')) as { exhibits: { description: string; seal: string }[] };
+  expect(caseJson.exhibits.map((e) => e.description)).toEqual(['Raw ivory tusk, left, in sealed bag']);
+  const bundle = JSON.parse(entries.get('data/stix-bundle.json')!.toString('utf8')) as { type: string; objects: { type: string }[] };
+  expect(bundle.type).toBe('bundle');
+  expect(bundle.objects.some((o) => o.type === 'grouping')).toBe(true);
+
+  // report.pdf: the key fields in its text; the cover rendered for the docs.
+  const reportFile = path.join(dir, 'report.pdf');
+  fs.writeFileSync(reportFile, entries.get('report.pdf')!);
+  const text = pdfText(reportFile);
+  expect(text[0]).toContain(caseNumber);
+  const all = text.join('\n');
+  expect(all).toContain(`${caseNumber}/EX-001`);
+  // A hash wraps inside its table cell: compared without the line breaks.
+  expect(all.replace(/\s+/g, '')).toContain(photoSha);
+  expect(all).toContain('Kilindini port, berth 5');
+  renderPdfPage(reportFile, 1, 80, path.join(SHOTS, 'report-cover.png'));
+
+  // The verify dialog passes the pack, then names the attached file whose byte was flipped.
+  await page.getByTestId('pack-verify-open').click();
+  await page.getByTestId('pack-verify-input').setInputFiles(file);
+  await expect(page.getByTestId('pack-verdict')).toContainText('VERIFIED');
+  const tampered = path.join(dir, 'tampered.zip');
+  const flipped = Buffer.from(entries.get(`exhibits/${photoSha}`)!);
+  flipped[flipped.length >> 1] ^= 0x01;
+  await writeZip(tampered, [...entries].map(([n, b]) => [n, n === `exhibits/${photoSha}` ? flipped : b]));
+  await page.getByTestId('pack-verify-input').setInputFiles(tampered);
+  await expect(page.getByTestId('pack-verdict')).toContainText('FAILED');
+  await expect(page.getByTestId('pack-problems')).toContainText(`exhibits/${photoSha}: changed`);
+  await page.getByRole('dialog').getByRole('button', { name: 'Close' }).last().click();
+
+  // The same case under an Arabic title: the cover of its report, the title in logical order.
+  const arabicTitle = 'ضبط عاج في ميناء مومباسا';
+  await page.getByRole('tab', { name: 'Overview' }).click();
+  await page.getByLabel('Title', { exact: true }).fill(arabicTitle);
+  await page.getByLabel('Title', { exact: true }).press('Enter');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(arabicTitle);
+  const arabicPack = new Map(await readZip(await exportPackFromUi(page)));
+  const arabicReport = path.join(dir, 'report-arabic.pdf');
+  fs.writeFileSync(arabicReport, arabicPack.get('report.pdf')!);
+  expect(pdfText(arabicReport)[0]).toContain(arabicTitle);
+  renderPdfPage(arabicReport, 1, 80, path.join(SHOTS, 'report-arabic.png'));
+
+  expect(offHost(requests, host.origin)).toEqual([]);
+  expect(cspViolations).toEqual([]);
 });

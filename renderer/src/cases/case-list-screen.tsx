@@ -17,6 +17,8 @@ import { EmptyState, ErrorPanel, Loading } from '../ui/states';
 import { CaseFilters } from './case-filters';
 import { CaseTable } from './case-table';
 import { NewCaseDialog } from './new-case-dialog';
+import { StixImportDialog } from '../packs/stix-import-dialog';
+import { useToast } from '../ui/toast';
 import { WhileReceivingCases } from '../sync/receiving-cases';
 import { isServerSort, nextSort, sortLocally, SORT_KEYS } from './case-sort';
 import { isFiltered, listParams, NO_FILTERS, useCaseListState } from './case-list-state';
@@ -33,6 +35,8 @@ export function CaseListScreen(props: { ws: WorkspaceSummary }): ReactNode {
   const filters = useDeferredValue(state.filters);
   const [creating, setCreating] = useState(false);
   const [managing, setManaging] = useState(false);
+  const [importingStix, setImportingStix] = useState(false);
+  const toast = useToast();
   const identity = useIdentity();
   const mayEditTemplates = useCan(ws)('workspace.settings');
   const members = useMembers(ws.id);
@@ -77,6 +81,11 @@ export function CaseListScreen(props: { ws: WorkspaceSummary }): ReactNode {
             </button>
           ) : null}
           {mayWrite ? (
+            <button type="button" className="btn" onClick={() => setImportingStix(true)}>
+              <Icon name="upload" /> {t('ui.stix.import.open')}
+            </button>
+          ) : null}
+          {mayWrite ? (
             <button type="button" className="btn btn-primary" onClick={() => setCreating(true)}>
               <Icon name="plus" /> {t('ui.cases.new-case')}
             </button>
@@ -118,6 +127,17 @@ export function CaseListScreen(props: { ws: WorkspaceSummary }): ReactNode {
       )}
 
       {managing ? <TemplatesDialog workspaceId={ws.id} writer={{ memberId: identity.memberId }} onClose={() => setManaging(false)} /> : null}
+      {importingStix ? (
+        <StixImportDialog
+          workspaceId={ws.id}
+          onClose={() => setImportingStix(false)}
+          onImported={(r) => {
+            setImportingStix(false);
+            toast(t('ui.stix.import.done', { number: r.number, seizures: r.seizures, entities: r.entities, links: r.links, rejected: r.rejected.length }));
+            navigate({ name: 'case', ws: ws.id, caseId: r.caseId, tab: 'overview' });
+          }}
+        />
+      ) : null}
       {creating ? <NewCaseDialog ws={ws} onClose={() => setCreating(false)} onCreated={(c) => navigate({ name: 'case', ws: ws.id, caseId: c.id, tab: 'seizures' })} /> : null}
     </div>
   );

@@ -56,7 +56,8 @@ export function exhibitsHtml(m: ReportModel): string {
   if (!m.exhibits.length) return section('exhibits', t('report.section.exhibits'), para(t('ui.exhibits.empty'), 'muted'));
   const head = [t('ui.exhibits.col.reference'), t('ui.exhibits.col.description'), t('report.col.type-status'), t('report.col.seal-holder'), t('report.col.files')].map(esc);
   const rows = m.exhibits.map((x) => [
-    `${esc(x.reference)}${x.duplicate ? `<div class="flag">${esc(t('ui.exhibits.duplicate-number'))}</div>` : ''}`,
+    // A reference is one token for the court ("…-0006/EX-001"): never broken at its hyphens.
+    `<span class="nowrap">${esc(x.reference)}</span>${x.duplicate ? `<div class="flag">${esc(t('ui.exhibits.duplicate-number'))}</div>` : ''}`,
     user(x.exhibit.description),
     `${esc(t(`ui.exhibits.type.${x.exhibit.type}` as MessageId))}<div class="muted">${esc(t(`ui.exhibits.status.${x.exhibit.status}` as MessageId))}</div>`,
     `${user(x.exhibit.sealNumber) || '—'}<div class="muted">${user(x.exhibit.currentHolder) || '—'}</div>`,

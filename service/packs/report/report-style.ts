@@ -32,8 +32,10 @@ h1, h2, h3, h4 { font-weight: 700; line-height: 1.2; break-after: avoid; }
 h2 { font-size: 14pt; border-bottom: 1.5pt solid #1b1b1b; padding-bottom: 3pt; margin: 0 0 8pt; }
 h3 { font-size: 11pt; margin: 12pt 0 4pt; }
 h4 { font-size: 10pt; margin: 8pt 0 3pt; }
-section { break-before: page; }
-section.cover { break-before: auto; }
+section { margin-top: 16pt; }
+section.cover { margin-top: 0; }
+/* The cover stands alone; the sections then run on (a page per section left short sections on near-empty pages). */
+section.cover + section { break-before: page; margin-top: 0; }
 p { margin: 0 0 5pt; }
 table { width: 100%; border-collapse: collapse; margin: 4pt 0 8pt; }
 th, td { text-align: start; vertical-align: top; padding: 3pt 4pt; border-bottom: 0.5pt solid #b9bcc2; }
@@ -42,6 +44,7 @@ thead { display: table-header-group; }
 tr { break-inside: avoid; }
 code { font-family: "NEST Report", monospace; font-size: 8pt; }
 code.hash { word-break: break-all; letter-spacing: 0.2pt; }
+.nowrap { white-space: nowrap; }
 .muted { color: #5a5f66; font-size: 8.5pt; }
 .flag { color: #b3261e; font-weight: 700; }
 .ok { color: #1e6b33; }

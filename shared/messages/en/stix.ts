@@ -1,6 +1,7 @@
 /**
  * English messages of the STIX 2.1 import (`stix.*`): why a file is not a bundle, and why one
- * object of a bundle was not imported (each listed in the import report with its id and type).
+ * object of a bundle was not imported (each listed in the import report with its id and type),
+ * and the screens: "Export STIX 2.1" on a case, "Import STIX bundle" with its preview (`ui.stix.*`).
  */
 export const stixMessages = {
   'stix.malformed-json': 'The file is not a STIX bundle: it is not valid JSON ({detail}).',
@@ -19,4 +20,19 @@ export const stixMessages = {
   'stix.reject.unknown-relationship': 'relationship type {relationshipType} has no NEST equivalent',
   'stix.reject.dangling-ref': 'it refers to {ref}, which was not imported as an entity or seizure',
   'stix.reject.source-not-entity': 'a link must start at an entity, but {ref} is not one',
+  'ui.stix.export.label': 'Export STIX 2.1',
+  'ui.stix.export.busy': 'Exporting STIX…',
+  'ui.stix.export.done': 'Exported {fileName} (STIX 2.1 bundle)',
+  'ui.stix.import.open': 'Import STIX bundle',
+  'ui.stix.import.title': 'Import a STIX 2.1 bundle as a new case',
+  'ui.stix.import.intro': 'A partner’s STIX 2.1 bundle (MISP, OpenCTI, another NEST Desk) becomes a new case of this workspace. Nothing is written until you confirm; what NEST Desk cannot keep is listed with the reason.',
+  'ui.stix.import.file': 'Bundle file (.json)',
+  'ui.stix.import.reading': 'Reading {fileName}…',
+  'ui.stix.import.will-create': 'Importing {fileName} will create the case “{title}” (TLP:{tlp}) with {seizures, plural, one {# seizure} other {# seizures}}, {entities, plural, one {# entity} other {# entities}} and {links, plural, one {# link} other {# links}}.',
+  'ui.stix.import.skipped': '{count, plural, =0 {Every object of the bundle is understood: nothing is skipped.} one {# object will be skipped:} other {# objects will be skipped:}}',
+  'ui.stix.import.col.type': 'Type',
+  'ui.stix.import.col.id': 'STIX id',
+  'ui.stix.import.col.reason': 'Why it is skipped',
+  'ui.stix.import.submit': 'Create the case',
+  'ui.stix.import.done': 'Created {number}: {seizures, plural, one {# seizure} other {# seizures}}, {entities, plural, one {# entity} other {# entities}}, {links, plural, one {# link} other {# links}}; {rejected, plural, =0 {nothing skipped} one {# object skipped} other {# objects skipped}}.',
 } as const;
