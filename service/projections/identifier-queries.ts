@@ -23,18 +23,14 @@ interface MatchRow {
   strength: 'strong' | 'weak';
 }
 
-interface SharedRow {
-  kind: string;
-  value_normalised: string;
-  strength: 'strong' | 'weak';
-  case_id: string;
-  number: string;
-  title: string;
-  doc_name: string;
-  entity_id: string;
-  entity_kind: EntityKind;
-  label: string;
-}
+/**
+ * A row of the shared view, as an array (the statement is raw: no object per row). Its columns:
+ * kind, value_normalised, strength, case_id, number, title, doc_name, entity_id, entity_kind, label.
+ */
+type SharedRow = [string, string, 'strong' | 'weak', string, string, string, string, string, EntityKind, string];
+
+/** The default collation: what `a.localeCompare(b)` compares by (ECMA-402), without making a collator per call. */
+const collator = new Intl.Collator();
 
 /** Read-only queries over the identifier index. */
 export class IdentifierQueries {
@@ -50,12 +46,16 @@ export class IdentifierQueries {
          WHERE m.case_id = @case_id AND (@entity_id IS NULL OR m.entity_id = @entity_id)
          ORDER BY o.strength = 'weak', c.number, o.label, o.kind`,
       ),
-      shared: db.prepare(
-        `SELECT i.kind, i.value_normalised, i.strength, i.case_id, c.number, c.title, c.doc_name, i.entity_id, i.entity_kind, i.label
-         FROM identifier_index i JOIN cases c ON c.id = i.case_id
-         WHERE (i.kind, i.value_normalised) IN (SELECT kind, value_normalised FROM identifier_index GROUP BY kind, value_normalised HAVING COUNT(DISTINCT case_id) >= 2)
-         ORDER BY i.strength = 'weak', i.kind, i.value_normalised, c.number, i.label`,
-      ),
+      // A row is shared when another case holds the same value: one probe of the value index per
+      // row (bench L1: cheaper than grouping the whole table to count distinct cases per value).
+      shared: db
+        .prepare(
+          `SELECT i.kind, i.value_normalised, i.strength, i.case_id, c.number, c.title, c.doc_name, i.entity_id, i.entity_kind, i.label
+           FROM identifier_index i JOIN cases c ON c.id = i.case_id
+           WHERE EXISTS (SELECT 1 FROM identifier_index o WHERE o.kind = i.kind AND o.value_normalised = i.value_normalised AND o.case_id <> i.case_id)
+           ORDER BY i.strength = 'weak', i.kind, i.value_normalised, c.number, i.label`,
+        )
+        .raw(),
     };
   }
 
@@ -85,18 +85,31 @@ export class IdentifierQueries {
    */
   shared(readable: (caseId: string) => boolean, limit: number): SharedIdentifier[] {
     const groups = new Map<string, SharedIdentifier>();
-    for (const r of this.s.shared.all() as SharedRow[]) {
-      if (!readable(r.case_id)) continue;
-      const key = `${r.kind}\u0000${r.value_normalised}`;
+    // The cases of each group by id (a group's cases arrive in case-number order, so insertion order is kept).
+    const casesOf = new Map<SharedIdentifier, Map<string, SharedIdentifier['cases'][number]>>();
+    // `readable` asks the permission model; a case's answer is the same for each of its rows.
+    const readableMemo = new Map<string, boolean>();
+    for (const [kind, value, strength, caseId, number, title, docName, entityId, entityKind, label] of this.s.shared.all() as SharedRow[]) {
+      let ok = readableMemo.get(caseId);
+      if (ok === undefined) readableMemo.set(caseId, (ok = readable(caseId)));
+      if (!ok) continue;
+      const key = `${kind}\u0000${value}`;
       let g = groups.get(key);
-      if (!g) groups.set(key, (g = { scheme: r.kind, value: r.value_normalised, strength: r.strength, cases: [] }));
-      let c = g.cases.find((x) => x.caseId === r.case_id);
-      if (!c) g.cases.push((c = { caseId: r.case_id, number: r.number, title: r.title, docName: r.doc_name, entities: [] }));
-      c.entities.push({ entityId: r.entity_id, kind: r.entity_kind, label: r.label });
+      if (!g) {
+        groups.set(key, (g = { scheme: kind, value, strength, cases: [] }));
+        casesOf.set(g, new Map());
+      }
+      const byId = casesOf.get(g)!;
+      let c = byId.get(caseId);
+      if (!c) {
+        g.cases.push((c = { caseId, number, title, docName, entities: [] }));
+        byId.set(caseId, c);
+      }
+      c.entities.push({ entityId, kind: entityKind, label });
     }
     return [...groups.values()]
       .filter((g) => g.cases.length >= 2)
-      .sort((a, b) => Number(a.strength === 'weak') - Number(b.strength === 'weak') || b.cases.length - a.cases.length || a.scheme.localeCompare(b.scheme) || a.value.localeCompare(b.value))
+      .sort((a, b) => Number(a.strength === 'weak') - Number(b.strength === 'weak') || b.cases.length - a.cases.length || collator.compare(a.scheme, b.scheme) || collator.compare(a.value, b.value))
       .slice(0, limit);
   }
 }
