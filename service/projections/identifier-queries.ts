@@ -23,17 +23,32 @@ interface MatchRow {
   strength: 'strong' | 'weak';
 }
 
-interface SharedRow {
-  kind: string;
-  value_normalised: string;
-  strength: 'strong' | 'weak';
-  case_id: string;
-  number: string;
-  title: string;
-  doc_name: string;
-  entity_id: string;
-  entity_kind: EntityKind;
-  label: string;
+/**
+ * A row of the shared view, as an array (the statement is raw: no object per row). Its columns:
+ * kind, value_normalised, strength, case_id, entity_id, entity_kind, label.
+ */
+type SharedRow = [string, string, 'strong' | 'weak', string, string, EntityKind, string];
+
+/** A `cases` row as the shared view needs it: id, number, title, doc_name. */
+type CaseRow = [string, string, string, string];
+
+/** The default collation: what `a.localeCompare(b)` compares by (ECMA-402), without making a collator per call. */
+const collator = new Intl.Collator();
+
+/**
+ * SQLite's BINARY order of two strings (their UTF-8 bytes, i.e. code points), so rows sorted here
+ * come out as an `ORDER BY` would sort them. JS's `<` compares UTF-16 units, which differs only
+ * when a character above U+FFFF meets one in U+E000–U+FFFF; the first differing unit decides.
+ */
+export function compareBinary(a: string, b: string): number {
+  if (a === b) return 0;
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const x = a.charCodeAt(i);
+    const y = b.charCodeAt(i);
+    if (x !== y) return x >= 0xd800 || y >= 0xd800 ? a.codePointAt(i)! - b.codePointAt(i)! : x - y;
+  }
+  return a.length - b.length;
 }
 
 /** Read-only queries over the identifier index. */
@@ -50,12 +65,19 @@ export class IdentifierQueries {
          WHERE m.case_id = @case_id AND (@entity_id IS NULL OR m.entity_id = @entity_id)
          ORDER BY o.strength = 'weak', c.number, o.label, o.kind`,
       ),
-      shared: db.prepare(
-        `SELECT i.kind, i.value_normalised, i.strength, i.case_id, c.number, c.title, c.doc_name, i.entity_id, i.entity_kind, i.label
-         FROM identifier_index i JOIN cases c ON c.id = i.case_id
-         WHERE (i.kind, i.value_normalised) IN (SELECT kind, value_normalised FROM identifier_index GROUP BY kind, value_normalised HAVING COUNT(DISTINCT case_id) >= 2)
-         ORDER BY i.strength = 'weak', i.kind, i.value_normalised, c.number, i.label`,
-      ),
+      // A row is shared when another case holds the same value: one probe of the value index per
+      // row (bench L1: cheaper than grouping the whole table to count distinct cases per value).
+      // Read in the value index's order, so a value's rows are adjacent and SQLite sorts nothing;
+      // the cases' numbers and titles come from one read of `cases` instead of a join per row.
+      shared: db
+        .prepare(
+          `SELECT i.kind, i.value_normalised, i.strength, i.case_id, i.entity_id, i.entity_kind, i.label
+           FROM identifier_index i
+           WHERE EXISTS (SELECT 1 FROM identifier_index o WHERE o.kind = i.kind AND o.value_normalised = i.value_normalised AND o.case_id <> i.case_id)
+           ORDER BY i.kind, i.value_normalised`,
+        )
+        .raw(),
+      cases: db.prepare('SELECT id, number, title, doc_name FROM cases').raw(),
     };
   }
 
@@ -84,19 +106,45 @@ export class IdentifierQueries {
    * first), at most `limit`. The count is taken after the readable filter.
    */
   shared(readable: (caseId: string) => boolean, limit: number): SharedIdentifier[] {
-    const groups = new Map<string, SharedIdentifier>();
-    for (const r of this.s.shared.all() as SharedRow[]) {
-      if (!readable(r.case_id)) continue;
-      const key = `${r.kind}\u0000${r.value_normalised}`;
-      let g = groups.get(key);
-      if (!g) groups.set(key, (g = { scheme: r.kind, value: r.value_normalised, strength: r.strength, cases: [] }));
-      let c = g.cases.find((x) => x.caseId === r.case_id);
-      if (!c) g.cases.push((c = { caseId: r.case_id, number: r.number, title: r.title, docName: r.doc_name, entities: [] }));
-      c.entities.push({ entityId: r.entity_id, kind: r.entity_kind, label: r.label });
+    const rows = this.s.shared.all() as SharedRow[];
+    const cases = new Map((this.s.cases.all() as CaseRow[]).map((c) => [c[0], c]));
+    // `readable` asks the permission model; a case's answer is the same for each of its rows.
+    const readableMemo = new Map<string, boolean>();
+    const visible = (caseId: string): boolean => {
+      let ok = readableMemo.get(caseId);
+      if (ok === undefined) readableMemo.set(caseId, (ok = cases.has(caseId) && readable(caseId)));
+      return ok;
+    };
+    // Within a value: strong rows first, then by case number, then by label (what the view's
+    // ORDER BY did when it sorted the whole table), ties kept in index order (stable sort).
+    const byStrengthNumberLabel = (x: SharedRow, y: SharedRow): number =>
+      Number(x[2] === 'weak') - Number(y[2] === 'weak') || compareBinary(cases.get(x[3])![1], cases.get(y[3])![1]) || compareBinary(x[6], y[6]);
+    const groups: SharedIdentifier[] = [];
+    for (let i = 0; i < rows.length; ) {
+      const [kind, value] = rows[i]!;
+      let j = i + 1;
+      while (j < rows.length && rows[j]![0] === kind && rows[j]![1] === value) j++;
+      const seen = rows.slice(i, j).filter((r) => visible(r[3]));
+      i = j;
+      if (seen.length < 2) continue;
+      seen.sort(byStrengthNumberLabel);
+      const g: SharedIdentifier = { scheme: kind, value, strength: seen[0]![2], cases: [] };
+      let c: SharedIdentifier['cases'][number] | undefined;
+      const byId = new Map<string, SharedIdentifier['cases'][number]>();
+      for (const [, , , caseId, entityId, entityKind, label] of seen) {
+        c = byId.get(caseId);
+        if (!c) {
+          const [, number, title, docName] = cases.get(caseId)!;
+          g.cases.push((c = { caseId, number, title, docName, entities: [] }));
+          byId.set(caseId, c);
+        }
+        c.entities.push({ entityId, kind: entityKind, label });
+      }
+      // The count is taken after the readable filter.
+      if (g.cases.length >= 2) groups.push(g);
     }
-    return [...groups.values()]
-      .filter((g) => g.cases.length >= 2)
-      .sort((a, b) => Number(a.strength === 'weak') - Number(b.strength === 'weak') || b.cases.length - a.cases.length || a.scheme.localeCompare(b.scheme) || a.value.localeCompare(b.value))
+    return groups
+      .sort((a, b) => Number(a.strength === 'weak') - Number(b.strength === 'weak') || b.cases.length - a.cases.length || collator.compare(a.scheme, b.scheme) || collator.compare(a.value, b.value))
       .slice(0, limit);
   }
 }

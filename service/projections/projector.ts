@@ -100,8 +100,9 @@ export class Projector {
   }
 
   /**
-   * Drops every projection and rebuilds it from the case docs stored in `store`.
-   * Returns the number of cases projected.
+   * Drops every projection and rebuilds it from the case docs stored in `store`, in one
+   * transaction (all or nothing) run as the identifier index's bulk load (its secondary index
+   * built once at the end, identifier-index.ts). Returns the number of cases projected.
    */
   rebuild(store: SqliteDocLog, loadDoc: (name: string) => Y.Doc): number {
     const names = store
@@ -111,22 +112,22 @@ export class Projector {
         const ref = parseDocName(n);
         return ref?.kind === 'case' && ref.workspaceId === this.workspaceId;
       });
-    this.db.transaction(() => {
+    return this.identifiers.bulk(() => {
       this.identifiers.clear();
       this.db.exec('DELETE FROM search_fts; DELETE FROM seizures; DELETE FROM cases;');
-    })();
-    let n = 0;
-    for (const name of names) {
-      const ref = parseDocName(name);
-      if (ref?.kind !== 'case') continue;
-      const doc = loadDoc(name);
-      const cd = new CaseDoc(doc);
-      if (cd.isInitialised()) {
-        this.projectAll(ref.caseId, cd);
-        n++;
+      let n = 0;
+      for (const name of names) {
+        const ref = parseDocName(name);
+        if (ref?.kind !== 'case') continue;
+        const doc = loadDoc(name);
+        const cd = new CaseDoc(doc);
+        if (cd.isInitialised()) {
+          this.projectAll(ref.caseId, cd);
+          n++;
+        }
       }
-    }
-    return n;
+      return n;
+    });
   }
 
   private writeCase(caseId: string, doc: CaseDoc): void {

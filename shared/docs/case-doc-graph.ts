@@ -48,6 +48,8 @@ export abstract class CaseDocGraph extends DocView {
 
   /** Live entities (case-entities.ts listEntities). */
   listEntities = (): entityOps.Entity[] => entityOps.listEntities(this.graphParts);
+  /** Live entities unsorted, for projections (case-entities.ts liveEntities). */
+  liveEntities = (): entityOps.Entity[] => entityOps.liveEntities(this.graphParts);
   /** One live entity, or null (`withDeleted`: also a deleted one). */
   getEntity = (id: string, withDeleted = false): entityOps.Entity | null => entityOps.readEntity(this.graphParts, id, withDeleted);
   /** Adds an entity; @throws NestError('validation') (case-entities.ts addEntity). */

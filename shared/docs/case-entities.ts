@@ -56,7 +56,9 @@ export function toEntity(id: string, rec: Y.Map<unknown>): Entity | null {
     updatedAt: typeof raw.updatedAt === 'number' ? raw.updatedAt : 0,
   };
   const whole = entityFieldsSchema.safeParse(raw);
-  if (whole.success) return { ...whole.data, ...stamps };
+  // The parse output is a fresh object of ours: stamped in place. A spread into a third object
+  // cost twice the parse itself (bench L1: 6,000 entities, ~40 ms of ~90).
+  if (whole.success) return Object.assign(whole.data, stamps);
   const schema = typeof raw.kind === 'string' ? kindSchema(raw.kind as EntityKind) : undefined;
   if (!schema) return null;
   const fields: Record<string, unknown> = { kind: raw.kind };
@@ -68,15 +70,24 @@ export function toEntity(id: string, rec: Y.Map<unknown>): Entity | null {
   return { ...(fields as EntityFields), ...stamps };
 }
 
-/** All live entities, by kind order then display name then id. */
-export function listEntities(p: EntityParts): Entity[] {
+/**
+ * All live entities in the doc's own order (not sorted), for readers that do not show a list:
+ * the projections (identifier index, search rows) need every entity, not an order, and sorting
+ * by `localeCompare` was a good part of bench L1's time.
+ */
+export function liveEntities(p: EntityParts): Entity[] {
   const out: Entity[] = [];
   p.entities.forEach((rec, id) => {
     if (!(rec instanceof Y.Map) || rec.get('deleted') === true) return;
     const e = toEntity(id, rec);
     if (e) out.push(e);
   });
-  return out.sort((a, b) => entityLabel(a).localeCompare(entityLabel(b)) || a.id.localeCompare(b.id));
+  return out;
+}
+
+/** All live entities, by display name then id. */
+export function listEntities(p: EntityParts): Entity[] {
+  return liveEntities(p).sort((a, b) => entityLabel(a).localeCompare(entityLabel(b)) || a.id.localeCompare(b.id));
 }
 
 /** One entity; null when missing, unreadable, or deleted unless `withDeleted`. */
