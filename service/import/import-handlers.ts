@@ -32,7 +32,7 @@ export async function parseForCase(ws: WorkspaceRuntime, p: ImportRequest): Prom
     const meta = caseDoc.readMeta();
     // Defaults from the case: its sector, and its first jurisdiction for rows with no country and no coordinates.
     const defaults = { sector: meta.sector, ...(meta.jurisdictions[0] ? { country: meta.jurisdictions[0] } : {}) };
-    const base = { fileName, bytes, dateOrder: p.dateOrder, decimalMarks: p.decimalMarks, defaults, countryAt, nearCountry: (lat: number, lon: number, code: string) => isNearCountry(lat, lon, code) };
+    const base = { fileName, bytes, dateOrder: p.dateOrder, decimalMarks: p.decimalMarks, routeKind: p.routeKind, defaults, countryAt, nearCountry: (lat: number, lon: number, code: string) => isNearCountry(lat, lon, code) };
     let parsed = parseImportFile({ ...base, mapping: p.mapping });
     if (!p.mapping && parsed.format === 'csv') {
       const remembered = ws.store.importMappings.get(parsed.headers);

@@ -18,6 +18,8 @@ export const importFileMessages = {
   'import.file.bad-json': '{file}: not well-formed JSON ({detail})',
   'import.file.not-geojson': '{file}: not a GeoJSON FeatureCollection or Feature',
   'import.feature-label': 'feature {index}',
+  'import.note.time-of-day': 'Time of day: {time}',
+  'import.warning.route-times-dropped': 'Feature {index} ({label}): the line has {times, plural, one {# time} other {# times}} for {points, plural, one {# point} other {# points}}; its times were not kept.',
   'import.warning.route-not-imported': 'Feature {index} ({label}): a line was not imported as a route: {field} {reason}.',
   'import.warning.points-merged':
     'Feature {index} ({label}): a group of {count, plural, one {# point} other {# points}} became one seizure at its first point.',
