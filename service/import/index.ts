@@ -165,8 +165,11 @@ function geoTable(input: ParseImportInput, text: string, format: 'kml' | 'gpx' |
   const geo = readGeo(input.fileName, text, format, input.routeKind);
   if (geo.features.length > MAX_IMPORT_ROWS) throw failed(input.fileName, `${geo.features.length} features is more than the ${MAX_IMPORT_ROWS} an import takes; split the file`);
   const { headers } = geo;
-  const all = geo.features.map((f) => ({ line: f.index, cells: headers.map((h) => f.properties[h] ?? ''), location: f.location }));
-  const rows = all.filter((r) => r.location || r.cells.some((c) => c.trim() !== ''));
+  const all = geo.features.map((f) => ({
+    line: f.index, cells: headers.map((h) => f.properties[h] ?? ''), location: f.location,
+    ...(f.error ? { error: { column: 'geometry', reason: f.error } } : {}),
+  }));
+  const rows = all.filter((r) => r.error || r.location || r.cells.some((c) => c.trim() !== ''));
   const mapping = input.mapping
     ? completeMapping(headers, resolveMapping(headers, input.mapping))
     : completeMapping(headers, headers.map((h) => headerTarget(h) ?? GEO_NAMES[h.toLowerCase()] ?? null));
