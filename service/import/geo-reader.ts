@@ -13,7 +13,8 @@
  *   inside a collection that also has points become routes too. Each line keeps its per-point
  *   times (togeojson's `coordinateProperties.times`: one list for a single line, one list per line
  *   for a MultiLineString / MultiTrack) as epoch ms, when there is one time per point. Its kind is
- *   `routeKind` when the caller gives one (the import dialog's choice); else a **patrol track** when
+ *   `routeKind` when the caller gives one (the import dialog's choice); else the feature's
+ *   `route_kind` property (written by our GeoJSON export); else a **patrol track** when
  *   it is a GPX `<trk>` or its points are timed (a recording), and a **suspected trafficking route**
  *   otherwise (a drawn KML LineString, a GPX `<rte>`, a GeoJSON line).
  * Time of day: a point's `time` (GPX) or `timestamp` (KML TimeStamp) that has a time gives the
@@ -260,7 +261,8 @@ export function readGeo(fileName: string, text: string, format: 'kml' | 'gpx' | 
     lines.forEach((line, k) => {
       const timed = times[k] ?? undefined;
       if (times[k] === null) warnings.push(t('import.warning.route-times-dropped', { index: String(index), label, times: timesCount(rawProps.coordinateProperties, lines.length, k), points: line.length }));
-      const kind: RouteKind = routeKind ?? (rawProps._gpxType === 'trk' || timed ? 'patrol' : 'trafficking');
+      const stated = rawProps.route_kind === 'patrol' || rawProps.route_kind === 'trafficking' ? rawProps.route_kind : undefined; // our own GeoJSON export
+      const kind: RouteKind = routeKind ?? stated ?? (rawProps._gpxType === 'trk' || timed ? 'patrol' : 'trafficking');
       const route = { name: lines.length > 1 ? `${label} (${k + 1})` : label, points: line.map(toLatLon), notes: props.description ?? '', kind, ...(timed ? { times: timed } : {}) };
       const r = routeFieldsSchema.safeParse(route);
       if (r.success) routes.push(r.data);

@@ -200,7 +200,7 @@ describe('import fuzz', () => {
         try {
           result = await parseLikeTheApp(name, m.bytes);
         } catch (err) {
-          throw new Error(`${what}: unexpected ${err instanceof Error ? `${err.name}: ${err.message}` : String(err)}`);
+          throw new Error(`${what}: unexpected ${err instanceof Error ? `${err.name}: ${err.message}` : String(err)}`, { cause: err });
         }
         const ms = performance.now() - t0;
         files++;
@@ -227,7 +227,7 @@ describe('import fuzz', () => {
           if (result === 'refused') refused++;
           else checkConsistent(result);
         } catch (err) {
-          throw new Error(`${what}: unexpected ${err instanceof Error ? `${err.name}: ${err.message}` : String(err)}`);
+          throw new Error(`${what}: unexpected ${err instanceof Error ? `${err.name}: ${err.message}` : String(err)}`, { cause: err });
         }
         const bound = Math.max(FLOOR_MS, MAX_RATIO * grownPerByte * m.bytes.length);
         // Under load one run can stall: measure again (best of two, with a fresh clean time) before calling it slow.
