@@ -8,17 +8,27 @@
  * - MultiPoint, or a KML MultiGeometry / GeoJSON GeometryCollection of points → one seizure at
  *   its first point, with a warning;
  * - Polygon / MultiPolygon → one seizure at the mean of the first outer ring's vertices, with a warning;
- * - LineString / MultiLineString (KML LineString, GPX track or route) → a route per line, named
- *   after the feature; a feature that only has lines is a route, not a seizure. Lines inside a
- *   collection that also has points become routes too.
+ * - LineString / MultiLineString (KML LineString or gx:Track, GPX track or route) → a route per
+ *   line, named after the feature; a feature that only has lines is a route, not a seizure. Lines
+ *   inside a collection that also has points become routes too. Each line keeps its per-point
+ *   times (togeojson's `coordinateProperties.times`: one list for a single line, one list per line
+ *   for a MultiLineString / MultiTrack) as epoch ms, when there is one time per point. Its kind is
+ *   `routeKind` when the caller gives one (the import dialog's choice); else the feature's
+ *   `route_kind` property (written by our GeoJSON export); else a **patrol track** when
+ *   it is a GPX `<trk>` or its points are timed (a recording), and a **suspected trafficking route**
+ *   otherwise (a drawn KML LineString, a GPX `<rte>`, a GeoJSON line).
+ * Time of day: a point's `time` (GPX) or `timestamp` (KML TimeStamp) that has a time gives the
+ * seizure its date (dates.ts takes the date as written), and its time of day as written
+ * ("14:32:05Z") goes into the notes as a line "Time of day: 14:32:05Z" through the added property
+ * {@link TIME_OF_DAY}. Notes, not a field of its own, because the seizure model has no time field:
+ * the line stays with the seizure, is searched, and is exported.
  * Properties: strings as written, numbers with String(), lists joined with ';', a KML TimeSpan
  * as its begin, an HTML (CDATA) description as its text (html-text.ts); togeojson's styling keys (stroke, fill, icon, styleUrl, …) are left out.
  */
 import { gpx, kml } from '@tmcw/togeojson';
 import { DOMParser } from '@xmldom/xmldom';
 import type { Feature, Geometry, Position } from 'geojson';
-import type { RouteFields } from '../../shared/domain/route';
-import { routeFieldsSchema } from '../../shared/domain/route';
+import { pointTimeMs, routeFieldsSchema, type RouteFields, type RouteKind } from '../../shared/domain/route';
 import { NestError, type ErrorValues } from '../../shared/errors';
 import { t, type MessageId } from '../../shared/messages';
 import type { GeometryLocation } from './build-seizure';
@@ -30,6 +40,8 @@ export interface GeoFeature {
   properties: Record<string, string>;
   /** null when the feature has no geometry; undefined is never used here. */
   location: GeometryLocation;
+  /** Why the feature's geometry was refused (malformed or nested too deep); the feature is then a rejected row. */
+  error?: string;
 }
 
 /** A read KML/GPX/GeoJSON file. `headers` are the property names seen, in order of appearance. */
@@ -39,6 +51,12 @@ export interface GeoTable {
   routes: RouteFields[];
   warnings: string[];
 }
+
+/** The property added to a point whose timestamp has a time of day; it maps to the notes (index.ts). */
+export const TIME_OF_DAY = 'timeOfDay';
+
+/** The time part of an ISO timestamp (after 'T' or a space), as written: "14:32:05Z", "09:30+02:00". */
+const TIME_PART = /^\d{4}-\d{2}-\d{2}[T ](\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?\s*(?:Z|UTC|GMT|[+-]\d{2}(?::?\d{2})?)?)$/i;
 
 /** Property keys togeojson adds for map styling; they are not data. */
 const STYLE_KEYS = new Set([
@@ -63,6 +81,25 @@ function flatten(v: unknown): string {
 
 const toLatLon = (p: Position): [number, number] => [Number(p[1]), Number(p[0])];
 
+/**
+ * The per-point times of each of `lines` from togeojson's `coordinateProperties.times` (a list of
+ * times for a single line, a list of lists for several), as epoch ms; undefined for a line whose
+ * list is missing or has no readable time at all; null for one whose list is of another length
+ * than its points (the caller warns that the times were dropped).
+ */
+function lineTimes(coordinateProperties: unknown, lines: readonly Position[][]): ((number | null)[] | undefined | null)[] {
+  const times = (coordinateProperties as { times?: unknown } | null | undefined)?.times;
+  if (!Array.isArray(times) || !lines.length) return lines.map(() => undefined);
+  const lists: unknown[] = lines.length === 1 && !Array.isArray(times[0]) ? [times] : times;
+  return lines.map((line, i) => {
+    const list = lists[i];
+    if (!Array.isArray(list)) return undefined;
+    if (list.length !== line.length) return null;
+    const ms = list.map(pointTimeMs);
+    return ms.some((v) => v !== null) ? ms : undefined;
+  });
+}
+
 /** Parses XML with xmldom; any error (not just fatal ones) makes the file unusable. */
 function parseXml(fileName: string, text: string): ReturnType<DOMParser['parseFromString']> {
   const problems: string[] = [];
@@ -81,6 +118,21 @@ function parseXml(fileName: string, text: string): ReturnType<DOMParser['parseFr
   return doc;
 }
 
+/**
+ * The features of a KML or GPX document (togeojson). togeojson recurses into nested elements, so a
+ * MultiGeometry nested thousands deep overflows the stack: that, like any other failure inside
+ * togeojson, refuses the file cleanly instead of escaping as a RangeError.
+ */
+function xmlFeatures(fileName: string, text: string, format: 'kml' | 'gpx'): Feature<Geometry | null>[] {
+  const doc = parseXml(fileName, text);
+  try {
+    return (format === 'kml' ? kml : gpx)(doc).features as Feature<Geometry | null>[];
+  } catch (err) {
+    if (err instanceof RangeError) throw failed(fileName, 'import.file.too-deep');
+    throw failed(fileName, 'import.file.bad-xml', { detail: err instanceof Error ? err.message.split('\n')[0]! : String(err) });
+  }
+}
+
 /** Parses GeoJSON text into features. Accepts a FeatureCollection or a single Feature. */
 function parseGeoJson(fileName: string, text: string): Feature<Geometry | null>[] {
   let json: unknown;
@@ -95,45 +147,94 @@ function parseGeoJson(fileName: string, text: string): Feature<Geometry | null>[
   throw failed(fileName, 'import.file.not-geojson');
 }
 
-/** Collects the points and lines of a geometry, recursively. */
-function collect(g: Geometry | null | undefined, points: Position[], lines: Position[][], kinds: Set<string>): void {
-  if (!g) return;
-  kinds.add(g.type);
-  switch (g.type) {
-    case 'Point':
-      points.push(g.coordinates);
-      break;
-    case 'MultiPoint':
-      points.push(...g.coordinates);
-      break;
-    case 'LineString':
-      lines.push(g.coordinates);
-      break;
-    case 'MultiLineString':
-      lines.push(...g.coordinates);
-      break;
-    case 'Polygon':
-    case 'MultiPolygon': {
-      const ring = g.type === 'Polygon' ? g.coordinates[0] : g.coordinates[0]?.[0];
-      if (ring && ring.length) {
-        const vs = ring.length > 1 ? ring.slice(0, -1) : ring;
-        points.push([vs.reduce((s, p) => s + Number(p[0]), 0) / vs.length, vs.reduce((s, p) => s + Number(p[1]), 0) / vs.length]);
+/** Deepest nesting of GeometryCollections read; a deeper one is refused for its feature (it would only be an attack or a bug). */
+export const MAX_GEOMETRY_DEPTH = 100;
+/** Most distinct property names a KML/GPX/GeoJSON file may use (columns of the mapping); past it the file is refused. */
+export const MAX_GEO_COLUMNS = 500;
+
+/** A position: an array of at least two finite numbers (longitude, latitude, altitude?). */
+const isPosition = (p: unknown): p is Position => Array.isArray(p) && p.length >= 2 && Number.isFinite(p[0]) && Number.isFinite(p[1]);
+/** A list of positions (a line or a ring). */
+const isPositions = (ps: unknown): ps is Position[] => Array.isArray(ps) && ps.every(isPosition);
+
+/**
+ * Collects the points and lines of a geometry without recursion (a collection nested 20,000 deep
+ * must not overflow the stack) and without spreading (a 300,000-point MultiPoint must not either).
+ * Returns null when every part was read, else why the geometry was refused: a part whose
+ * coordinates are missing or not numbers, an unknown type, or collections nested past
+ * {@link MAX_GEOMETRY_DEPTH}.
+ */
+function collect(geometry: Geometry | null | undefined, points: Position[], lines: Position[][], kinds: Set<string>): string | null {
+  const stack: { g: unknown; depth: number }[] = [{ g: geometry, depth: 0 }];
+  while (stack.length) {
+    const { g: item, depth } = stack.pop()!;
+    if (item === null || item === undefined) continue;
+    const g = item as { type?: unknown; coordinates?: unknown; geometries?: unknown };
+    const type = typeof g.type === 'string' ? g.type : '';
+    const c = g.coordinates;
+    const bad = () => t('import.geometry.malformed', { type: type || 'untyped' });
+    kinds.add(type);
+    switch (type) {
+      case 'Point':
+        if (!isPosition(c)) return bad();
+        points.push(c);
+        break;
+      case 'MultiPoint':
+        if (!isPositions(c)) return bad();
+        for (const p of c) points.push(p);
+        break;
+      case 'LineString':
+        if (!isPositions(c)) return bad();
+        lines.push(c);
+        break;
+      case 'MultiLineString':
+        if (!Array.isArray(c) || !c.every(isPositions)) return bad();
+        for (const l of c as Position[][]) lines.push(l);
+        break;
+      case 'Polygon':
+      case 'MultiPolygon': {
+        const ring: unknown = Array.isArray(c) ? (type === 'Polygon' ? c[0] : Array.isArray(c[0]) ? (c[0] as unknown[])[0] : undefined) : undefined;
+        if (!isPositions(ring)) return bad();
+        if (ring.length) {
+          const vs = ring.length > 1 ? ring.slice(0, -1) : ring;
+          points.push([vs.reduce((sum, p) => sum + Number(p[0]), 0) / vs.length, vs.reduce((sum, p) => sum + Number(p[1]), 0) / vs.length]);
+        }
+        break;
       }
-      break;
+      case 'GeometryCollection':
+        if (!Array.isArray(g.geometries)) return bad();
+        if (depth >= MAX_GEOMETRY_DEPTH) return t('import.geometry.too-deep', { max: MAX_GEOMETRY_DEPTH });
+        // Pushed in reverse so the parts are read in their order.
+        for (let i = g.geometries.length - 1; i >= 0; i--) stack.push({ g: g.geometries[i], depth: depth + 1 });
+        break;
+      default:
+        return bad();
     }
-    case 'GeometryCollection':
-      for (const sub of g.geometries) collect(sub, points, lines, kinds);
-      break;
   }
+  return null;
+}
+
+/** How many times togeojson listed for line `k` of a feature with `lineCount` lines (for the warning). */
+function timesCount(coordinateProperties: unknown, lineCount: number, k: number): number {
+  const times = (coordinateProperties as { times?: unknown[] }).times ?? [];
+  const list = lineCount === 1 && !Array.isArray(times[0]) ? times : times[k];
+  return Array.isArray(list) ? list.length : 0;
 }
 
 /**
  * Reads a KML, GPX or GeoJSON file's text.
  * @throws NestError('import-failed') for XML or JSON that is not well-formed, or JSON that is not GeoJSON.
  */
-export function readGeo(fileName: string, text: string, format: 'kml' | 'gpx' | 'geojson'): GeoTable {
-  const raw = format === 'geojson' ? parseGeoJson(fileName, text) : (format === 'kml' ? kml : gpx)(parseXml(fileName, text)).features;
+export function readGeo(fileName: string, text: string, format: 'kml' | 'gpx' | 'geojson', routeKind?: RouteKind): GeoTable {
+  const raw = format === 'geojson' ? parseGeoJson(fileName, text) : xmlFeatures(fileName, text, format);
   const headers: string[] = [];
+  const seen = new Set<string>();
+  const addHeader = (k: string) => {
+    if (seen.has(k)) return;
+    seen.add(k);
+    headers.push(k);
+    if (headers.length > MAX_GEO_COLUMNS) throw failed(fileName, 'import.file.too-many-properties', { max: MAX_GEO_COLUMNS });
+  };
   const features: GeoFeature[] = [];
   const routes: RouteFields[] = [];
   const warnings: string[] = [];
@@ -143,22 +244,38 @@ export function readGeo(fileName: string, text: string, format: 'kml' | 'gpx' | 
     for (const [k, v] of Object.entries(f?.properties ?? {})) {
       if (STYLE_KEYS.has(k)) continue;
       props[k] = flatten(v);
-      if (!headers.includes(k)) headers.push(k);
+      addHeader(k);
     }
     const label = props.name?.trim() || t('import.feature-label', { index: String(index) });
     const points: Position[] = [];
     const lines: Position[][] = [];
     const kinds = new Set<string>();
-    collect(f?.geometry, points, lines, kinds);
+    const geometryError = collect(f?.geometry, points, lines, kinds);
+    if (geometryError) {
+      features.push({ index, properties: props, location: null, error: geometryError });
+      return;
+    }
 
+    const rawProps = (f?.properties ?? {}) as Record<string, unknown>;
+    const times = lineTimes(rawProps.coordinateProperties, lines);
     lines.forEach((line, k) => {
-      const route = { name: lines.length > 1 ? `${label} (${k + 1})` : label, points: line.map(toLatLon), notes: props.description ?? '' };
+      const timed = times[k] ?? undefined;
+      if (times[k] === null) warnings.push(t('import.warning.route-times-dropped', { index: String(index), label, times: timesCount(rawProps.coordinateProperties, lines.length, k), points: line.length }));
+      const stated = rawProps.route_kind === 'patrol' || rawProps.route_kind === 'trafficking' ? rawProps.route_kind : undefined; // our own GeoJSON export
+      const kind: RouteKind = routeKind ?? stated ?? (rawProps._gpxType === 'trk' || timed ? 'patrol' : 'trafficking');
+      const route = { name: lines.length > 1 ? `${label} (${k + 1})` : label, points: line.map(toLatLon), notes: props.description ?? '', kind, ...(timed ? { times: timed } : {}) };
       const r = routeFieldsSchema.safeParse(route);
       if (r.success) routes.push(r.data);
       else warnings.push(t('import.warning.route-not-imported', { index: String(index), label, field: r.error.issues[0]?.path.join('.') || 'route', reason: r.error.issues[0]?.message ?? '' }));
     });
     if (lines.length && !points.length) return;
 
+    const stamp = props.time ?? props.timestamp ?? props.when;
+    const timeOfDay = stamp === undefined ? null : TIME_PART.exec(stamp.trim());
+    if (timeOfDay && !(TIME_OF_DAY in props)) {
+      props[TIME_OF_DAY] = t('import.note.time-of-day', { time: timeOfDay[1]! });
+      addHeader(TIME_OF_DAY);
+    }
     if (points.length > 1) warnings.push(t('import.warning.points-merged', { index: String(index), label, count: points.length }));
     if (kinds.has('Polygon') || kinds.has('MultiPolygon')) warnings.push(t('import.warning.area-as-point', { index: String(index), label }));
     const first = points[0];

@@ -9,7 +9,7 @@
  * decimal mark and date order) → one seizure per row (build-seizure.ts, using the cell parsers
  * numbers, dates, coordinates, quantity, units, countries, sectors, vocab, lists) → report.
  */
-import type { RouteFields } from '../../shared/domain/route';
+import type { RouteFields, RouteKind } from '../../shared/domain/route';
 import type { SeizureFields } from '../../shared/domain/seizure';
 import { NestError } from '../../shared/errors';
 import type { ColumnMapping, ImportReport, ImportTarget, Rejection } from '../../shared/rpc/import';
@@ -19,7 +19,7 @@ import { readCsv } from './csv-reader';
 import type { DateOrder } from './dates';
 import { decodeText } from './decode';
 import { detectFormat, refuseBinary, type ImportFormat } from './detect-format';
-import { readGeo } from './geo-reader';
+import { readGeo, TIME_OF_DAY } from './geo-reader';
 import { guessMapping } from './guess-mapping';
 import { headerTarget, publicColumnTarget } from './header-names';
 import { makePlan, resolveMapping, type ImportPlan } from './plan';
@@ -79,12 +79,17 @@ export interface ParseImportInput {
   countryAt?: (latitude: number, longitude: number) => string | null;
   /** Whether a point is in or near (25 km) a country; rows outside their seizing country are flagged (see plan.ts). */
   nearCountry?: (latitude: number, longitude: number, country: string) => boolean;
+  /** The kind of every line of a KML/GPX/GeoJSON file; absent: detected per line (geo-reader.ts). */
+  routeKind?: RouteKind;
 }
 
 const failed = (fileName: string, why: string) => new NestError('import-failed', { id: 'service.import.failed', values: { fileName, why } });
 
 /** KML/GPX property names that are not in the header tables, and their fixed targets. */
-const GEO_NAMES: Record<string, ImportTarget> = { name: 'commodity', title: 'commodity', description: 'notes', desc: 'notes', cmt: 'notes', timestamp: 'seizureDate', timespan: 'seizureDate', time: 'seizureDate' };
+const GEO_NAMES: Record<string, ImportTarget> = {
+  name: 'commodity', title: 'commodity', description: 'notes', desc: 'notes', cmt: 'notes', timestamp: 'seizureDate', timespan: 'seizureDate', time: 'seizureDate',
+  [TIME_OF_DAY.toLowerCase()]: 'notes',
+};
 /** Built-in KML/GPX properties are read after data properties of the same target (a placemark's name is a commodity only when it has no commodity data). */
 const geoPriority = (h: string) => (h.toLowerCase() in GEO_NAMES ? 1 : 0);
 
@@ -157,11 +162,14 @@ function csvTable(input: ParseImportInput, text: string): Table & { delimiter: s
 }
 
 function geoTable(input: ParseImportInput, text: string, format: 'kml' | 'gpx' | 'geojson'): Table & { routes: RouteFields[] } {
-  const geo = readGeo(input.fileName, text, format);
+  const geo = readGeo(input.fileName, text, format, input.routeKind);
   if (geo.features.length > MAX_IMPORT_ROWS) throw failed(input.fileName, `${geo.features.length} features is more than the ${MAX_IMPORT_ROWS} an import takes; split the file`);
   const { headers } = geo;
-  const all = geo.features.map((f) => ({ line: f.index, cells: headers.map((h) => f.properties[h] ?? ''), location: f.location }));
-  const rows = all.filter((r) => r.location || r.cells.some((c) => c.trim() !== ''));
+  const all = geo.features.map((f) => ({
+    line: f.index, cells: headers.map((h) => f.properties[h] ?? ''), location: f.location,
+    ...(f.error ? { error: { column: 'geometry', reason: f.error } } : {}),
+  }));
+  const rows = all.filter((r) => r.error || r.location || r.cells.some((c) => c.trim() !== ''));
   const mapping = input.mapping
     ? completeMapping(headers, resolveMapping(headers, input.mapping))
     : completeMapping(headers, headers.map((h) => headerTarget(h) ?? GEO_NAMES[h.toLowerCase()] ?? null));
@@ -257,6 +265,7 @@ export function parseImportFile(input: ParseImportInput): ParsedImport {
       skippedBlank: table.skippedBlank,
       unmapped: seizures.filter((s) => s.fields.latitude === null).length,
       routes: routes.length,
+      patrolRoutes: routes.filter((r) => r.kind === 'patrol').length,
       warnings,
       flagged,
       swapCoordinates: swapSuggestion(plan, rejected),

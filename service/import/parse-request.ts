@@ -15,12 +15,12 @@ import type { WorkspaceRuntime } from '../workspace/workspace-runtime';
  */
 export function parseRequest(
   ws: WorkspaceRuntime,
-  p: Pick<ImportRequest, 'mapping' | 'dateOrder' | 'decimalMarks'>,
+  p: Pick<ImportRequest, 'mapping' | 'dateOrder' | 'decimalMarks' | 'routeKind'>,
   unpacked: { fileName: string; bytes: Uint8Array; warnings: string[] },
   defaults: { sector: CrimeSector; country?: string },
 ): ParsedImport {
   const { fileName, bytes, warnings } = unpacked;
-  const base = { fileName, bytes, dateOrder: p.dateOrder, decimalMarks: p.decimalMarks, defaults, countryAt, nearCountry: (lat: number, lon: number, code: string) => isNearCountry(lat, lon, code) };
+  const base = { fileName, bytes, dateOrder: p.dateOrder, decimalMarks: p.decimalMarks, routeKind: p.routeKind, defaults, countryAt, nearCountry: (lat: number, lon: number, code: string) => isNearCountry(lat, lon, code) };
   let parsed = parseImportFile({ ...base, mapping: p.mapping });
   if (!p.mapping && parsed.format === 'csv') {
     const remembered = ws.store.importMappings.get(parsed.headers);

@@ -1,6 +1,6 @@
 /**
- * The routes of a case doc (`routes`: Y.Map<routeId, Y.Map> of {@link RouteFields}, suspected
- * trafficking routes, deleted ones kept as tombstones) and the audit entries their writes append.
+ * The routes of a case doc (`routes`: Y.Map<routeId, Y.Map> of {@link RouteFields}: suspected
+ * trafficking routes and patrol tracks, deleted ones kept as tombstones) and the audit entries their writes append.
  * `CaseDoc` delegates to these functions; nothing else calls them.
  */
 import * as Y from 'yjs';
@@ -9,10 +9,18 @@ import { summaryOf, ROUTE_SUMMARY_FIELDS } from './case-audit';
 import type { CaseParts, Tx } from './case-seizures';
 import { insertRecord, readFields, requireRecord, stamp, validateWhole, writeFields, type Writer } from './records';
 
-/** A route record, or null when its fields are not valid (a damaged or foreign record is skipped, not shown wrong). */
+/**
+ * A route record, or null when its fields are not valid (a damaged or foreign record is skipped, not
+ * shown wrong). A record stored before route kinds existed has no `kind` and no `times`: it loads as
+ * it is, and `routeKindOf` reads it as a suspected trafficking route.
+ */
 function toRoute(id: string, rec: Y.Map<unknown>): Route | null {
   const raw = readFields(rec);
-  const r = routeFieldsSchema.safeParse({ name: raw.name, points: raw.points, notes: raw.notes ?? '' });
+  const r = routeFieldsSchema.safeParse({
+    name: raw.name, points: raw.points, notes: raw.notes ?? '',
+    ...(raw.kind !== undefined ? { kind: raw.kind } : {}),
+    ...(raw.times !== undefined ? { times: raw.times } : {}),
+  });
   return r.success ? { ...r.data, id, createdBy: String(raw.createdBy ?? ''), createdAt: Number(raw.createdAt ?? 0) } : null;
 }
 

@@ -6,6 +6,7 @@ import type { Rejection as CsvRejection } from '../csv';
 import { z } from 'zod';
 import { method } from './define';
 import { caseFieldsSchema } from '../domain/case';
+import { ROUTE_KINDS } from '../domain/route';
 
 /** Fields a source column can be mapped to: a seizure field, a combined column, or ignored. */
 export const IMPORT_TARGETS = [
@@ -59,6 +60,8 @@ export const importRequestSchema = z.object({
   allowReimport: z.boolean().optional(),
   /** Import rows that match seizures already in the case (or earlier rows of the file); by default they are left out. */
   keepDuplicates: z.boolean().optional(),
+  /** The kind of every line in the file (patrol track or suspected trafficking route); absent: as detected (geo-reader.ts). */
+  routeKind: z.enum(ROUTE_KINDS).optional(),
 });
 /** An import request. */
 export type ImportRequest = z.infer<typeof importRequestSchema>;
@@ -151,6 +154,8 @@ export const importReportSchema = z.object({
   skippedBlank: z.number().int(),
   unmapped: z.number().int(),
   routes: z.number().int(),
+  /** Of those, how many are patrol tracks (the rest are suspected trafficking routes); absent in reports of older versions. */
+  patrolRoutes: z.number().int().optional(),
   warnings: z.array(z.string()),
   /** Imported rows with a doubt the user should check (e.g. a point outside the seizing country), with a fix. */
   flagged: z.array(rejectionSchema),

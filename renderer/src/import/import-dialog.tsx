@@ -9,6 +9,11 @@
  * 3. the final report: imported, rejected rows with line, column and reason, blank rows skipped,
  *    seizures without location, routes.
  *
+ * A file whose lines became routes gets a choice of their kind (route-kind-choice.tsx: as
+ * detected, all patrol tracks, or all suspected trafficking routes), which re-runs the preview. A
+ * file with routes and no seizures (a GPX of patrol tracks) imports its routes: the submit button
+ * counts them, and only a file with neither is refused.
+ *
  * A file over 45 MB is refused as soon as it is picked, before it is read or sent (it would make a
  * message over the 64 MiB frame limit; see read-file.ts). A commit the data service refuses —
  * e.g. `too-large` when the case would exceed its seizure limit — stays on the mapping step with
@@ -29,6 +34,7 @@ import { MappingStep, type DateOrder } from './mapping-step';
 import type { DecimalMarks } from './column-formats';
 import { ImportReportView } from './import-report-view';
 import { ImportDoubts } from './import-doubts';
+import { RouteKindChoice, type RouteKindPick } from './route-kind-choice';
 
 /** An error to show, with the panel's title when the error's own is not the right one. */
 type Problem = { error: unknown; title?: string | undefined };
@@ -60,6 +66,7 @@ export function ImportDialog(props: ImportDialogProps): ReactNode {
   }, [problem]);
   const [dateOrder, setDateOrder] = useState<DateOrder>('auto');
   const [decimalMarks, setDecimalMarks] = useState<DecimalMarks>({});
+  const [routeKind, setRouteKind] = useState<RouteKindPick>('auto');
   const [refreshing, setRefreshing] = useState(false);
   // Re-importing the same file needs a deliberate tick; rows matching the case are left out unless unticked.
   const [allowReimport, setAllowReimport] = useState(false);
@@ -74,6 +81,7 @@ export function ImportDialog(props: ImportDialogProps): ReactNode {
     ...(mapping ? { mapping } : {}),
     ...(dateOrder !== 'auto' ? { dateOrder } : {}),
     ...(Object.keys(decimalMarks).length ? { decimalMarks: { ...decimalMarks } } : {}),
+    ...(routeKind !== 'auto' ? { routeKind } : {}),
     ...(allowReimport ? { allowReimport } : {}),
     ...(skipDuplicates ? {} : { keepDuplicates: true }),
   });
@@ -98,9 +106,9 @@ export function ImportDialog(props: ImportDialogProps): ReactNode {
   };
 
   // Re-run the dry run when the user changes the mapping, the date order or a decimal mark.
-  const mappingKey = step.name === 'mapping' ? JSON.stringify([step.mapping, step.edited, dateOrder, decimalMarks]) : '';
+  const mappingKey = step.name === 'mapping' ? JSON.stringify([step.mapping, step.edited, dateOrder, decimalMarks, routeKind]) : '';
   useEffect(() => {
-    if (step.name !== 'mapping' || (!step.edited && dateOrder === 'auto' && !Object.keys(decimalMarks).length)) return;
+    if (step.name !== 'mapping' || (!step.edited && dateOrder === 'auto' && routeKind === 'auto' && !Object.keys(decimalMarks).length)) return;
     const no = ++requestNo.current;
     setRefreshing(true);
     const timer = setTimeout(() => {
@@ -126,10 +134,12 @@ export function ImportDialog(props: ImportDialogProps): ReactNode {
   if (step.name === 'mapping') {
     const { file, mapping, edited, preview } = step;
     const toImport = preview.report.imported - (skipDuplicates ? preview.report.duplicateRows : 0);
+    const routes = preview.report.routes;
     const commit = (): Promise<void> => {
       setError(null);
       if (preview.report.previousImport && !allowReimport) return Promise.reject(new CommitRefusal(new Error(t('ui.import.reimport-title'))));
-      if (toImport <= 0 && !refreshing) return Promise.reject(new CommitRefusal(new Error(t('ui.import.no-rows'))));
+      // A file of routes only (patrol tracks) is worth importing; only one with nothing to import is refused.
+      if (toImport <= 0 && routes <= 0 && !refreshing) return Promise.reject(new CommitRefusal(new Error(t('ui.import.no-rows'))));
       return client.call('import.commit', request(file, edited || preview.headers.length ? mapping : undefined)).then(
         (report) => setStep({ name: 'done', fileName: file.name, report }),
         (err: unknown) => {
@@ -145,11 +155,12 @@ export function ImportDialog(props: ImportDialogProps): ReactNode {
         size="xwide"
         className="import-dialog"
         footerNote={t('ui.import.footer-note')}
-        submitLabel={t('ui.import.import-count', { count: Math.max(0, toImport) })}
+        submitLabel={toImport <= 0 && routes > 0 ? t('ui.import.import-routes', { count: routes }) : t('ui.import.import-count', { count: Math.max(0, toImport) })}
         busyLabel={t('ui.import.importing-busy')}
         onSubmit={commit}
       >
         {problemPanel}
+        {routes > 0 ? <RouteKindChoice report={preview.report} value={routeKind} onChange={setRouteKind} disabled={refreshing} /> : null}
         <ImportDoubts report={preview.report} allowReimport={allowReimport} onAllowReimport={setAllowReimport} skipDuplicates={skipDuplicates} onSkipDuplicates={setSkipDuplicates} />
         <MappingStep
           preview={preview}

@@ -6,7 +6,7 @@
 import { useMemo, type ReactNode } from 'react';
 import type { MapPoint } from '../../../shared/rpc/cases';
 import type { Seizure } from '../../../shared/domain/seizure';
-import type { Route } from '../../../shared/domain/route';
+import { routeKindOf, type Route } from '../../../shared/domain/route';
 import { navigate } from '../app/router';
 import type { LiveQuery } from '../data/use-live-query';
 import { ErrorPanel } from '../ui/states';
@@ -47,7 +47,7 @@ export function CaseMapPanel(props: CaseMapPanelProps): ReactNode {
           </div>
         ) : null}
       </div>
-      <MapLegend sectors={sectors} mapped={list.length} unmapped={unmapped} routes={props.routes.length} />
+      <MapLegend sectors={sectors} mapped={list.length} unmapped={unmapped} routes={props.routes.length} patrolRoutes={props.routes.filter((r) => routeKindOf(r) === 'patrol').length} />
     </div>
   );
 }

@@ -2,25 +2,26 @@
  * The seizure map's layers as react-leaflet components: the offline Natural Earth basemap (a
  * GeoJSON layer on a canvas in its own pane; the sea is the container's background), seizures as
  * circle markers coloured by sector and sized by quantity class with a tooltip and a popup, and
- * routes as dashed polylines labelled with their name, split at the antimeridian.
+ * routes as polylines labelled with their name — dashed for a suspected trafficking route, solid for a
+ * patrol track (route-style.ts) — split at the antimeridian.
  */
 import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import L from 'leaflet';
 import { CircleMarker, GeoJSON, Pane, Polyline, Popup, Tooltip, useMap } from 'react-leaflet';
 import type { MapPoint } from '../../../shared/rpc/cases';
 import type { Seizure } from '../../../shared/domain/seizure';
-import type { Route } from '../../../shared/domain/route';
+import { routeKindOf, type Route } from '../../../shared/domain/route';
 import { SECTOR_COLORS } from '../domain/sector-colors';
 import { countryLabel } from '../format/countries';
 import { loadBasemap, type Basemap } from './basemap';
 import { markerRadius } from './marker-style';
 import { popupContent } from './popup-content';
+import { ROUTE_STYLES } from './route-style';
 import { splitLine, unwrap, type Position } from './antimeridian';
 import { t } from '../../../shared/messages';
 
 const LAND = '#f7f5f0';
 const BORDER = '#b9b4a9';
-const ROUTE = '#1d2b3f';
 
 /** Above this many points markers are drawn on one canvas instead of one SVG path each (stays smooth with 10,000+). */
 export const CANVAS_MARKERS_FROM = 2000;
@@ -138,13 +139,17 @@ function routeLatLngs(r: Route): [number, number][][] {
   return parts.map((part) => part.map(([lon, lat]) => [lat, lon] as [number, number]));
 }
 
-/** Routes as dashed polylines with a permanent label. */
+/** Routes as polylines in their kind's style (route-style.ts) with a permanent label. */
 export function RouteLines(props: { routes: Route[] }): ReactNode {
-  return props.routes.map((r) => (
-    <Polyline key={r.id} positions={routeLatLngs(r)} pathOptions={{ color: ROUTE, weight: 3, opacity: 0.9, dashArray: '8 6' }} className="route-line">
-      <Tooltip permanent direction="top" offset={[0, -10]} className="route-label">
-        {r.name}
-      </Tooltip>
-    </Polyline>
-  ));
+  return props.routes.map((r) => {
+    const kind = routeKindOf(r);
+    const { color, weight, opacity, dashArray } = ROUTE_STYLES[kind];
+    return (
+      <Polyline key={r.id} positions={routeLatLngs(r)} pathOptions={{ color, weight, opacity, dashArray }} className={`route-line route-${kind}`}>
+        <Tooltip permanent direction="top" offset={[0, -10]} className="route-label">
+          {r.name}
+        </Tooltip>
+      </Polyline>
+    );
+  });
 }

@@ -1,12 +1,14 @@
 /**
  * The map legend beside the map: how many seizures are drawn and how many have no location
- * (and so are not), the sectors present (colour), the quantity classes (size), routes, and the
+ * (and so are not), the sectors present (colour), the quantity classes (size), routes by kind
+ * (suspected trafficking routes dashed, patrol tracks solid, as route-style.ts draws them), and the
  * basemap's source.
  */
 import type { ReactNode } from 'react';
 import { CRIME_SECTORS, CRIME_SECTOR_LABELS, type CrimeSector } from '../../../shared/domain/codes';
 import { formatCount } from '../format/numbers';
 import { CLASS_RADII, QUANTITY_CLASSES } from './marker-style';
+import { ROUTE_STYLES } from './route-style';
 import { t } from '../../../shared/messages';
 
 /** Props of {@link MapLegend}. */
@@ -15,11 +17,15 @@ export interface MapLegendProps {
   mapped: number;
   unmapped: number;
   routes: number;
+  /** Of `routes`, how many are patrol tracks (the rest are suspected trafficking routes); 0 when absent. */
+  patrolRoutes?: number;
 }
 
 /** The legend panel. */
 export function MapLegend(props: MapLegendProps): ReactNode {
   const sectors = CRIME_SECTORS.filter((s) => props.sectors.includes(s));
+  const patrol = Math.min(props.patrolRoutes ?? 0, props.routes);
+  const trafficking = props.routes - patrol;
   return (
     <aside className="map-legend" aria-label={t('ui.map.legend-label')}>
       <div className="map-legend-counts" data-testid="map-counts">
@@ -67,9 +73,16 @@ export function MapLegend(props: MapLegendProps): ReactNode {
       {props.routes ? (
         <>
           <p className="map-legend-title">{t('ui.map.routes')}</p>
-          <p className="map-legend-route">
-            <span className="legend-route" aria-hidden="true" /> {t('ui.map.suspected-routes', { count: props.routes })}
-          </p>
+          {trafficking ? (
+            <p className="map-legend-route">
+              <span className={ROUTE_STYLES.trafficking.swatchClass} aria-hidden="true" /> {t('ui.map.suspected-routes', { count: trafficking })}
+            </p>
+          ) : null}
+          {patrol ? (
+            <p className="map-legend-route">
+              <span className={ROUTE_STYLES.patrol.swatchClass} aria-hidden="true" /> {t('ui.map.patrol-tracks', { count: patrol })}
+            </p>
+          ) : null}
         </>
       ) : null}
       <p className="map-legend-source">{t('ui.map.basemap-source')}</p>

@@ -72,7 +72,7 @@ export function SeizureMap(props: SeizureMapProps): ReactNode {
 
   // Content keys: layers change only when what they show changes, not on every new array.
   const pointsKey = useMemo(() => JSON.stringify(props.points), [props.points]);
-  const routesKey = useMemo(() => JSON.stringify((props.routes ?? []).map((r) => [r.id, r.name, r.points])), [props.routes]);
+  const routesKey = useMemo(() => JSON.stringify((props.routes ?? []).map((r) => [r.id, r.name, r.kind, r.points])), [props.routes]);
   const routes = useMemo(() => props.routes ?? [], [routesKey]);
   const fitKey = useMemo(() => `${props.points.map((p) => p.id).sort().join(',')}|${routesKey.length}`, [props.points, routesKey]);
   const all = (): [number, number][] => [...props.points.map((p): [number, number] => [p.latitude, p.longitude]), ...routes.flatMap((r) => r.points)];

@@ -37,4 +37,5 @@ export const fieldMessages = {
   'field.rate-per-eur-or-usd': 'give the rate either per EUR or per USD, not both or neither',
   'field.usd-rate-per-eur': 'a USD rate must be given per EUR',
   'field.min-points': 'must have at least {min, plural, one {# point} other {# points}}',
+  'field.times-per-point': 'must have one time per point (or none)',
 } as const;

@@ -18,6 +18,13 @@ export const importFileMessages = {
   'import.file.bad-json': '{file}: not well-formed JSON ({detail})',
   'import.file.not-geojson': '{file}: not a GeoJSON FeatureCollection or Feature',
   'import.feature-label': 'feature {index}',
+  'import.file.too-many-properties':
+    '{file}: its features use more than {max, number} different property names, so they cannot be read as columns; give the features common property names (e.g. commodity, quantity, unit)',
+  'import.file.too-deep': '{file}: its elements are nested too deeply to read (a geometry inside thousands of others); flatten the file and import again',
+  'import.geometry.malformed': 'the {type} geometry has no valid coordinates (each position must be [longitude, latitude] numbers)',
+  'import.geometry.too-deep': 'the geometry nests collections more than {max, number} deep',
+  'import.note.time-of-day': 'Time of day: {time}',
+  'import.warning.route-times-dropped': 'Feature {index} ({label}): the line has {times, plural, one {# time} other {# times}} for {points, plural, one {# point} other {# points}}; its times were not kept.',
   'import.warning.route-not-imported': 'Feature {index} ({label}): a line was not imported as a route: {field} {reason}.',
   'import.warning.points-merged':
     'Feature {index} ({label}): a group of {count, plural, one {# point} other {# points}} became one seizure at its first point.',

@@ -73,6 +73,13 @@ export const uiImportMessages = {
   'ui.import.cancel': 'Cancel',
   'ui.import.done': 'Done',
   'ui.import.importing-busy': 'Importing…',
+  'ui.import.import-routes': 'Import {count, plural, one {# route} other {# routes}}',
+  'ui.import.route-kind-label': 'The lines in this file are',
+  'ui.import.route-kind-auto':
+    'As read from the file: {patrol, plural, =0 {no patrol track} one {# patrol track} other {# patrol tracks}} (timed GPS tracks), {trafficking, plural, =0 {no suspected route} one {# suspected trafficking route} other {# suspected trafficking routes}}',
+  'ui.import.route-kind-auto-plain': 'As read from the file (timed GPS tracks are patrol tracks)',
+  'ui.import.route-kind-patrol': 'All patrol tracks (where a patrol went)',
+  'ui.import.route-kind-trafficking': 'All suspected trafficking routes',
   'ui.import.import-count': 'Import {count, plural, one {# seizure} other {# seizures}}',
   'ui.import.reading': 'Reading {fileName} and checking every row…',
   'ui.import.importing': 'Importing {fileName}…',

@@ -22,6 +22,7 @@ export const uiMapMessages = {
   'ui.map.class-large': 'Large',
   'ui.map.class-very-large': 'Very large',
   'ui.map.routes': 'Routes',
+  'ui.map.patrol-tracks': '{count, plural, one {Patrol track} other {Patrol tracks}} ({count, number})',
   'ui.map.suspected-routes': '{count, plural, one {Suspected route} other {Suspected routes}} ({count, number})',
   'ui.map.basemap-source': 'Basemap: Natural Earth 1:50m (public domain), drawn offline — no map data leaves this computer.',
   'ui.map.marker-tip': '{commodity} — {place}',

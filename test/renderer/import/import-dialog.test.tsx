@@ -9,6 +9,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { ImportDialog } from '../../../renderer/src/import/import-dialog';
+import { CaseDoc } from '../../../shared/docs/case-doc';
 import { caseFixture, withClient, type CaseFixture } from '../data/render-with-client';
 
 let f: CaseFixture;
@@ -77,6 +78,29 @@ describe('ImportDialog', () => {
     expect(alert.querySelector('.alert-title')?.textContent).toBe('Nothing was imported');
     expect(alert.textContent).toContain('No row of this file can be imported with this mapping.');
     expect(screen.queryByTestId('import-report')).toBeNull();
+    expect(await seizureCount()).toBe(0);
+  });
+
+  it('imports a file of patrol tracks only (no seizures), with the kind the user chooses', async () => {
+    const gpx = `<?xml version="1.0"?><gpx version="1.1" creator="t" xmlns="http://www.topografix.com/GPX/1/1">
+<trk><name>Patrol A</name><trkseg><trkpt lat="-4.0" lon="39.6"><time>2021-03-04T06:00:00Z</time></trkpt><trkpt lat="-4.1" lon="39.7"><time>2021-03-04T07:00:00Z</time></trkpt></trkseg></trk>
+<trk><name>Patrol B</name><trkseg><trkpt lat="-4.2" lon="39.6"/><trkpt lat="-4.3" lon="39.7"/></trkseg></trk></gpx>`;
+    renderDialog();
+    pick(gpx, 'patrols.gpx');
+    const submit = await screen.findByRole('button', { name: 'Import 2 routes', hidden: true }, { timeout: 10_000 });
+    const kind = screen.getByTestId('route-kind') as HTMLSelectElement;
+    expect(kind.value).toBe('auto');
+    expect(kind.selectedOptions[0]!.textContent).toBe('As read from the file: 2 patrol tracks (timed GPS tracks), no suspected route');
+    fireEvent.change(kind, { target: { value: 'trafficking' } });
+    await waitFor(() => expect((screen.getByTestId('route-kind') as HTMLSelectElement).disabled).toBe(false), { timeout: 10_000 });
+    await act(async () => {
+      fireEvent.click(submit);
+    });
+    const report = await screen.findByTestId('import-report', {}, { timeout: 10_000 });
+    expect(report.querySelector('.alert-title')?.textContent).toContain('2 routes');
+    const replica = f.admin.openDoc(f.docName);
+    await replica.whenSynced();
+    await waitFor(() => expect(new CaseDoc(replica.doc).listRoutes().map((r) => [r.name, r.kind, r.times?.length ?? 0])).toEqual([['Patrol A', 'trafficking', 2], ['Patrol B', 'trafficking', 0]]));
     expect(await seizureCount()).toBe(0);
   });
 

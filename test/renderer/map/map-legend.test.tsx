@@ -8,6 +8,7 @@ import { cleanup, render, screen } from '@testing-library/react';
 import type { MapPoint } from '../../../shared/rpc/cases';
 import { MapLegend } from '../../../renderer/src/map/map-legend';
 import { popupContent } from '../../../renderer/src/map/popup-content';
+import { ROUTE_STYLES } from '../../../renderer/src/map/route-style';
 
 afterEach(cleanup);
 
@@ -30,6 +31,21 @@ describe('MapLegend', () => {
     expect(container.querySelector('.map-legend-route')?.textContent?.trim()).toBe('Suspected route (1)');
     rerender(<MapLegend sectors={[]} mapped={0} unmapped={0} routes={3} />);
     expect(container.querySelector('.map-legend-route')?.textContent?.trim()).toBe('Suspected routes (3)');
+  });
+
+  it('lists patrol tracks apart from suspected routes, each with the swatch the map draws it with', () => {
+    const { container } = render(<MapLegend sectors={[]} mapped={0} unmapped={0} routes={3} patrolRoutes={2} />);
+    const rows = [...container.querySelectorAll('.map-legend-route')];
+    expect(rows.map((p) => p.textContent?.trim())).toEqual(['Suspected route (1)', 'Patrol tracks (2)']);
+    expect(rows.map((p) => p.querySelector('span')?.className)).toEqual([ROUTE_STYLES.trafficking.swatchClass, ROUTE_STYLES.patrol.swatchClass]);
+    expect(ROUTE_STYLES.patrol.dashArray).toBeUndefined();
+    expect(ROUTE_STYLES.trafficking.dashArray).toBe('8 6');
+    expect(ROUTE_STYLES.patrol.color).not.toBe(ROUTE_STYLES.trafficking.color);
+  });
+
+  it('shows only patrol tracks when every route is one', () => {
+    const { container } = render(<MapLegend sectors={[]} mapped={0} unmapped={0} routes={1} patrolRoutes={1} />);
+    expect([...container.querySelectorAll('.map-legend-route')].map((p) => p.textContent?.trim())).toEqual(['Patrol track (1)']);
   });
 });
 

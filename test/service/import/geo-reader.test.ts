@@ -26,9 +26,9 @@ describe('readGeo (GeoJSON)', () => {
       feature({ type: 'LineString', coordinates: [[1, 1]] }, { name: 'Too short' }),
     ), 'geojson');
     expect(t.routes).toEqual([
-      { name: 'Lake route', points: [[-3.4, 29.3], [-1.3, 36.8]], notes: 'by truck' },
-      { name: 'Two legs (1)', points: [[0, 0], [1, 1]], notes: '' },
-      { name: 'Two legs (2)', points: [[2, 2], [3, 3]], notes: '' },
+      { name: 'Lake route', points: [[-3.4, 29.3], [-1.3, 36.8]], notes: 'by truck', kind: 'trafficking' },
+      { name: 'Two legs (1)', points: [[0, 0], [1, 1]], notes: '', kind: 'trafficking' },
+      { name: 'Two legs (2)', points: [[2, 2], [3, 3]], notes: '', kind: 'trafficking' },
     ]);
     expect(t.features.map((f) => [f.index, f.location])).toEqual([
       [2, { latitude: 1, longitude: 11 }],
@@ -57,7 +57,7 @@ describe('readGeo (KML, GPX)', () => {
     expect(() => readGeo('p.kml', '<kml><Document><Placemark></Document></kml>', 'kml')).toThrow(/^p\.kml: not well-formed XML/);
   });
 
-  it('reads GPX waypoints as seizures and tracks as routes', () => {
+  it('reads GPX waypoints as seizures (their time of day kept in the notes) and tracks as patrol tracks', () => {
     const gpx = `<?xml version="1.0"?>
 <gpx version="1.1" creator="test" xmlns="http://www.topografix.com/GPX/1/1">
   <wpt lat="-4.05" lon="39.6667"><time>2021-03-11T08:00:00Z</time><name>rosewood logs</name><desc>40-ft container</desc></wpt>
@@ -67,8 +67,8 @@ describe('readGeo (KML, GPX)', () => {
     expect(parsed.format).toBe('gpx');
     expect(parsed.report.rejected).toEqual([]);
     expect(parsed.seizures).toHaveLength(1);
-    expect(parsed.seizures[0]!.fields).toMatchObject({ commodity: 'rosewood logs', seizureDate: '2021-03-11', latitude: -4.05, longitude: 39.6667, notes: '40-ft container', country: 'KE' });
-    expect(parsed.routes).toEqual([{ name: 'Patrol', points: [[-4, 39.6], [-4.1, 39.7]], notes: '' }]);
+    expect(parsed.seizures[0]!.fields).toMatchObject({ commodity: 'rosewood logs', seizureDate: '2021-03-11', latitude: -4.05, longitude: 39.6667, notes: '40-ft container\nTime of day: 08:00:00Z', country: 'KE' });
+    expect(parsed.routes).toEqual([{ name: 'Patrol', points: [[-4, 39.6], [-4.1, 39.7]], notes: '', kind: 'patrol' }]);
   });
 
   it('reads KML ExtendedData in the public column names and a TimeSpan', () => {
