@@ -15,10 +15,6 @@ export const CLUSTER_MAX_ZOOM = 13;
 /** Cluster radius in screen pixels: points nearer than this at a zoom are counted together. */
 export const CLUSTER_RADIUS_PX = 40;
 
-/** Per-cluster properties kept by supercluster: how many points of each sector (CRIME_SECTORS order). */
-interface SectorCounts {
-  s: number[];
-}
 /** Per-point properties: the index of the point in the array given to the index. */
 interface PointRef {
   i: number;
@@ -68,27 +64,36 @@ export function dominantSector(counts: readonly number[]): CrimeSector {
 }
 
 /** Supercluster over an array of map points. Immutable once built; build a new one when the points change. */
+/**
+ * Supercluster over an array of map points. Immutable once built; build a new one when the
+ * points change. A cluster's sector counts are computed when a view first shows it (from its
+ * leaves, then cached): counting them while building (supercluster's map/reduce) doubled the
+ * build time at 100,000 points, and a view shows only a few hundred clusters.
+ */
 export class ClusterIndex {
-  private readonly sc: Supercluster<PointRef, SectorCounts>;
+  private readonly sc: Supercluster<PointRef>;
+  private readonly sectorOf: Uint8Array;
+  private readonly counts = new Map<number, number[]>();
 
-  /** Builds the index over `points` (O(n log n); about 100–200 ms for 100,000 points). */
+  /** Builds the index over `points` (O(n log n)). */
   constructor(readonly points: readonly MapPoint[], options: { radius?: number; maxZoom?: number } = {}) {
     const sectorIndex = new Map(CRIME_SECTORS.map((s, i) => [s, i]));
-    this.sc = new Supercluster<PointRef, SectorCounts>({
-      radius: options.radius ?? CLUSTER_RADIUS_PX,
-      maxZoom: options.maxZoom ?? CLUSTER_MAX_ZOOM,
-      map: (p) => {
-        const s = new Array<number>(CRIME_SECTORS.length).fill(0);
-        s[sectorIndex.get(points[p.i]!.sector) ?? CRIME_SECTORS.length - 1]! += 1;
-        return { s };
-      },
-      reduce: (acc, p) => {
-        for (let i = 0; i < acc.s.length; i++) acc.s[i]! += p.s[i]!;
-      },
-    });
+    this.sectorOf = Uint8Array.from(points, (p) => sectorIndex.get(p.sector) ?? CRIME_SECTORS.length - 1);
+    this.sc = new Supercluster<PointRef>({ radius: options.radius ?? CLUSTER_RADIUS_PX, maxZoom: options.maxZoom ?? CLUSTER_MAX_ZOOM });
     this.sc.load(
       points.map((p, i) => ({ type: 'Feature' as const, properties: { i }, geometry: { type: 'Point' as const, coordinates: [p.longitude, p.latitude] } })),
     );
+  }
+
+  /** The count per sector (CRIME_SECTORS order) of cluster `id`. */
+  sectorCounts(id: number): number[] {
+    let c = this.counts.get(id);
+    if (!c) {
+      c = new Array<number>(CRIME_SECTORS.length).fill(0);
+      for (const f of this.sc.getLeaves(id, Infinity)) c[this.sectorOf[f.properties.i]!]! += 1;
+      this.counts.set(id, c);
+    }
+    return c;
   }
 
   /** Clusters and single points within `box` at `zoom` (rounded to a whole zoom). */
@@ -98,12 +103,11 @@ export class ClusterIndex {
     const bbox: ViewBox = east - west >= 360 ? [-180, south, 180, north] : [west, south, east, north];
     const z = Math.max(0, Math.min(Math.round(zoom), 30));
     return this.sc.getClusters(bbox, z).map((f): MapItem => {
-      const [lon, lat] = f.geometry.coordinates as [number, number];
-      const viewLon = lonIntoView(lon, west, east);
-      const props = f.properties as Partial<ClusterProperties & SectorCounts & PointRef>;
+      const props = f.properties as Partial<ClusterProperties & PointRef>;
       if (props.cluster) {
-        const sectorCounts = props.s!;
-        return { kind: 'cluster', id: props.cluster_id!, lat, lon: viewLon, count: props.point_count!, sectorCounts, dominant: dominantSector(sectorCounts) };
+        const [lon, lat] = f.geometry.coordinates as [number, number];
+        const sectorCounts = this.sectorCounts(props.cluster_id!);
+        return { kind: 'cluster', id: props.cluster_id!, lat, lon: lonIntoView(lon, west, east), count: props.point_count!, sectorCounts, dominant: dominantSector(sectorCounts) };
       }
       // A single point's own coordinates (supercluster's pass through its projection rounds them).
       const point = this.points[props.i!]!;
