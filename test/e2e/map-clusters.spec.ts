@@ -71,6 +71,7 @@ test('seven seizures at one port are counted and open one by one; filters, legen
   // No zoom separates them: a click lists them, and each opens in turn.
   await port.click();
   const popup = page.locator('.leaflet-popup');
+  await expect(popup).toHaveCount(1);
   await expect(popup.locator('.map-place-list-head')).toHaveText('7 seizures at Pasir Panjang');
   await expect(popup.locator('.map-place-item')).toHaveCount(7);
   await popup.locator('.map-place-item').nth(2).click();

@@ -124,6 +124,16 @@ export class ClusterIndex {
       .map((i) => this.points[i]!);
   }
 
+  /** True when every point of cluster `id` lies at one place (within ~1 m): no zoom can separate them. */
+  colocated(id: number): boolean {
+    const pts = this.sc.getLeaves(id, Infinity);
+    const [lon0, lat0] = pts[0]!.geometry.coordinates as [number, number];
+    return pts.every((f) => {
+      const [lon, lat] = f.geometry.coordinates as [number, number];
+      return Math.abs(lon - lon0) < 1e-5 && Math.abs(lat - lat0) < 1e-5;
+    });
+  }
+
   /** The zoom at which cluster `id` splits; past CLUSTER_MAX_ZOOM (or the index's maxZoom) its points share one place. */
   expansionZoom(id: number): number {
     return this.sc.getClusterExpansionZoom(id);

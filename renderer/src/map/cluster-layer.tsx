@@ -80,7 +80,7 @@ export function ClusterMarkers(props: { index: ClusterIndex; source: { current: 
   const onCluster = useCallback(
     (c: ClusterItem) => {
       const z = index.expansionZoom(c.id);
-      if (z <= CLUSTER_MAX_ZOOM && z > map.getZoom()) map.flyTo([c.lat, c.lon], z, { duration: 0.4 });
+      if (!index.colocated(c.id) && z <= CLUSTER_MAX_ZOOM && z > map.getZoom()) map.flyTo([c.lat, c.lon], z, { duration: 0.4 });
       else openPlaceList(map, L.latLng(c.lat, c.lon), index.leaves(c.id), source);
     },
     [index, map, source],
