@@ -29,25 +29,21 @@ export function ringGradient(sectorCounts: readonly number[]): string {
   return `conic-gradient(${stops.join(', ')})`;
 }
 
-const icons = new Map<string, L.DivIcon>();
-
-/** The (cached) divIcon of a cluster with these counts; its text is the count, grouped ("1,234"). */
+/**
+ * A new divIcon of a cluster with these counts; its text is the count, grouped ("1,234"). Styled
+ * through the CSSOM (the CSP refuses style attributes in HTML strings). One icon per badge, never
+ * shared: a shared icon holds one DOM element, which Leaflet moves into whichever marker drew it
+ * last, leaving the other badge blank and deaf to clicks.
+ */
 export function clusterIcon(count: number, sectorCounts: readonly number[]): L.DivIcon {
-  const key = `${count}|${sectorCounts.join(',')}`;
-  let icon = icons.get(key);
-  if (!icon) {
-    const d = clusterDiameter(count);
-    const el = document.createElement('div');
-    el.className = 'map-cluster';
-    el.style.width = el.style.height = `${d}px`;
-    el.style.background = ringGradient(sectorCounts);
-    const inner = document.createElement('span');
-    inner.className = 'map-cluster-count';
-    inner.textContent = formatCount(count);
-    el.append(inner);
-    icon = L.divIcon({ html: el, className: 'map-cluster-icon', iconSize: [d, d], iconAnchor: [d / 2, d / 2] });
-    if (icons.size > 2000) icons.clear(); // bounded: counts vary without end across datasets
-    icons.set(key, icon);
-  }
-  return icon;
+  const d = clusterDiameter(count);
+  const el = document.createElement('div');
+  el.className = 'map-cluster';
+  el.style.width = el.style.height = `${d}px`;
+  el.style.background = ringGradient(sectorCounts);
+  const inner = document.createElement('span');
+  inner.className = 'map-cluster-count';
+  inner.textContent = formatCount(count);
+  el.append(inner);
+  return L.divIcon({ html: el, className: 'map-cluster-icon', iconSize: [d, d], iconAnchor: [d / 2, d / 2] });
 }

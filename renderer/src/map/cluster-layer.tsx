@@ -6,7 +6,7 @@
  * panning stays smooth at 100,000. A click on a cluster zooms to where it splits; a cluster no
  * zoom can split (seizures at one place) opens the list of its seizures, each openable in turn.
  */
-import { memo, useCallback, useEffect, useState, type ReactNode } from 'react';
+import { memo, useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import L from 'leaflet';
 import { CircleMarker, Marker, Popup, Tooltip, useMap, useMapEvents } from 'react-leaflet';
 import type { MapPoint } from '../../../shared/rpc/cases';
@@ -51,9 +51,10 @@ function openPlaceList(map: L.Map, at: L.LatLng, points: MapPoint[], source: { c
 /** One cluster badge. */
 const ClusterBadge = memo(function ClusterBadge(props: { item: ClusterItem; onClick: (c: ClusterItem) => void }): ReactNode {
   const { item, onClick } = props;
-  const handlers = useCallback(() => ({ click: () => onClick(item) }), [item, onClick]);
+  const handlers = useMemo(() => ({ click: () => onClick(item) }), [item, onClick]);
+  const icon = useMemo(() => clusterIcon(item.count, item.sectorCounts), [item.count, item.sectorCounts]);
   return (
-    <Marker position={[item.lat, item.lon]} icon={clusterIcon(item.count, item.sectorCounts)} eventHandlers={handlers()} keyboard title={t('ui.map.cluster-tip', { count: item.count })}>
+    <Marker position={[item.lat, item.lon]} icon={icon} eventHandlers={handlers} keyboard title={t('ui.map.cluster-tip', { count: item.count })}>
       <Tooltip direction="top" offset={[0, -14]}>
         {t('ui.map.cluster-tip', { count: item.count })}
       </Tooltip>
