@@ -2,7 +2,8 @@
  * `npm run bench`: every benchmark, each printing lines that start with its id and compare
  * against a baseline measured in the same run (figures and ratios, never a pass/fail timer in
  * the test suite). P1 doc load + W1 write rate (bench/p1-doc-load.ts); P2 relay vs stock
- * y-websocket server (bench/p2-relay.ts); P5 case pack export vs SHA-256 + ZIP of the same bytes
+ * y-websocket server (bench/p2-relay.ts); P4 first clustered map render of 100,000 points vs 1,000 in
+ * headless Chromium, with the frame time while panning (bench/p4-map.ts); P5 case pack export vs SHA-256 + ZIP of the same bytes
  * (bench/p5-pack.ts); P7 one relay on PostgreSQL + Redis vs one on SQLite, and three processes
  * (bench/p7-cluster.ts);
  * S1 search latency vs a raw FTS5 query (bench/s1-search.ts); L1 cross-case
@@ -12,6 +13,7 @@
  */
 import { runP1 } from './p1-doc-load';
 import { runP2 } from './p2-relay';
+import { runP4 } from './p4-map';
 import { runP5 } from './p5-pack';
 import { runP7 } from './p7-cluster';
 import { runS1 } from './s1-search';
@@ -25,6 +27,7 @@ async function main(): Promise<void> {
   for (const [id, run] of [
     ['P1', runP1],
     ['P2', runP2],
+    ['P4', runP4],
     ['P5', runP5],
     ['P7', runP7],
     ['S1', runS1],

@@ -270,7 +270,7 @@ export class ProjectionQueries {
       .prepare(`SELECT ${SEIZURE_COLUMNS} FROM seizures WHERE latitude IS NOT NULL AND longitude IS NOT NULL ${caseId ? 'AND case_id = ?' : ''} ORDER BY seizure_date`)
       .all(...(caseId ? [caseId] : [])) as SeizureRow[];
     return rows.map((row): MapPoint => {
-      const { taxon: _taxon, latitude, longitude, ...rest } = toProjectedSeizure(row);
+      const { latitude, longitude, ...rest } = toProjectedSeizure(row);
       return { ...rest, latitude: latitude!, longitude: longitude! };
     });
   }

@@ -66,6 +66,8 @@ export const mapPointSchema = z.object({
   datePrecision: z.enum(DATE_PRECISIONS),
   sector: z.enum(CRIME_SECTORS),
   commodity: z.string(),
+  /** Scientific name of the species ('' when not recorded): the map's species filter. */
+  taxon: z.string(),
   quantity: z.number().nullable(),
   unit: z.enum(QUANTITY_UNITS),
   place: z.string(),

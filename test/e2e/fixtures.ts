@@ -93,7 +93,8 @@ export const test = base.extend<{ host: Host; requests: string[]; cspViolations:
   },
   host: async ({ context, requests: _requests }, use) => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'nest-e2e-'));
-    const { child, url } = await startHost(dataDir);
+    // A loaded machine (several engineers sharing two cores) may need longer: NEST_E2E_HOST_TIMEOUT_MS.
+    const { child, url } = await startHost(dataDir, Number(process.env.NEST_E2E_HOST_TIMEOUT_MS ?? 30_000));
     const origin = new URL(url).origin;
     try {
       await use({

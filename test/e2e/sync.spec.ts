@@ -171,7 +171,7 @@ test('two desktops sync a case through the relay: invitation, join, live edits, 
     await b.getByRole('tab', { name: /Map/ }).click();
     const bMap = b.getByTestId('seizure-map');
     await expect(bMap).toHaveAttribute('data-basemap', 'ready');
-    await expect(bMap.locator('path.seizure-marker')).toHaveCount(1, { timeout: SYNC_TIMEOUT });
+    await expect(bMap.locator('path.seizure-marker')).toHaveCount(1, { timeout: SYNC_TIMEOUT }); // one seizure: a single marker, never a cluster
     await b.waitForTimeout(400); // let the fit-bounds animation settle for the screenshot
     await b.screenshot({ path: path.join(SHOTS, 'sync-two-desktops-b.png') });
     await expect(a.locator('.toast')).toHaveCount(0, { timeout: 10_000 }); // "Seizure added" has gone

@@ -1,17 +1,16 @@
 /**
  * The map tab of a case: the case's mapped seizures (`seizures.mapPoints` for the case), its
  * routes (from the case doc), popups enriched with each seizure's value and source from the
- * replica, and the legend with the count of seizures that have no location.
+ * replica, filters, and the legend with the count of seizures that have no location.
  */
 import { useMemo, type ReactNode } from 'react';
 import type { MapPoint } from '../../../shared/rpc/cases';
 import type { Seizure } from '../../../shared/domain/seizure';
-import { routeKindOf, type Route } from '../../../shared/domain/route';
+import type { Route } from '../../../shared/domain/route';
 import { navigate } from '../app/router';
 import type { LiveQuery } from '../data/use-live-query';
 import { ErrorPanel } from '../ui/states';
-import { SeizureMap } from './seizure-map';
-import { MapLegend } from './map-legend';
+import { MapExplorer } from './map-explorer';
 import { t } from '../../../shared/messages';
 
 /** Props of {@link CaseMapPanel}. */
@@ -21,6 +20,8 @@ export interface CaseMapPanelProps {
   routes: Route[];
   ws: string;
   caseId: string;
+  /** Names the PNG export. */
+  caseNumber?: string;
 }
 
 /** The case map tab. */
@@ -28,26 +29,26 @@ export function CaseMapPanel(props: CaseMapPanelProps): ReactNode {
   const { points, seizures } = props;
   const details = useMemo(() => new Map(seizures.map((s) => [s.id, s])), [seizures]);
   const list = useMemo(() => points.data ?? [], [points.data]);
-  const sectors = useMemo(() => [...new Set(list.map((p) => p.sector))], [list]);
   const unmapped = Math.max(0, seizures.length - list.length);
   return (
-    <div className="map-layout">
-      <div className="map-main">
-        {points.error ? <ErrorPanel error={points.error} onRetry={points.reload} /> : null}
-        <SeizureMap
-          label={t('ui.map.case-label')}
-          points={list}
-          details={details}
-          routes={props.routes}
-          onOpenSeizure={(id) => navigate({ name: 'case', ws: props.ws, caseId: props.caseId, tab: 'seizures', seizureId: id })}
-        />
-        {!points.loading && !list.length ? (
-          <div className="map-empty" role="status">
-            {seizures.length ? t('ui.map.none-located', { count: seizures.length }) : t('ui.map.no-seizures')}
-          </div>
-        ) : null}
-      </div>
-      <MapLegend sectors={sectors} mapped={list.length} unmapped={unmapped} routes={props.routes.length} patrolRoutes={props.routes.filter((r) => routeKindOf(r) === 'patrol').length} />
-    </div>
+    <>
+      {points.error ? <ErrorPanel error={points.error} onRetry={points.reload} /> : null}
+      <MapExplorer
+        label={t('ui.map.case-label')}
+        points={list}
+        unmapped={unmapped}
+        details={details}
+        routes={props.routes}
+        pngName={`${props.caseNumber ?? 'case'}-map`}
+        onOpenSeizure={(id) => navigate({ name: 'case', ws: props.ws, caseId: props.caseId, tab: 'seizures', seizureId: id })}
+        empty={
+          !points.loading && !list.length ? (
+            <div className="map-empty" role="status">
+              {seizures.length ? t('ui.map.none-located', { count: seizures.length }) : t('ui.map.no-seizures')}
+            </div>
+          ) : null
+        }
+      />
+    </>
   );
 }

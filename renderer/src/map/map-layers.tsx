@@ -75,8 +75,8 @@ export interface PopupSource {
   extraFor?: (p: MapPoint) => string | undefined;
 }
 
-/** The popup of one marker; built when it opens, from the latest details and callbacks. */
-function MarkerPopup(props: { point: MapPoint; source: { current: PopupSource } }): ReactNode {
+/** The popup of one marker; built when it opens, from the latest details and callbacks. Also used by cluster-layer.tsx. */
+export function MarkerPopup(props: { point: MapPoint; source: { current: PopupSource } }): ReactNode {
   const map = useMap();
   const { point, source } = props;
   const build = useMemo(
@@ -95,8 +95,8 @@ function MarkerPopup(props: { point: MapPoint; source: { current: PopupSource } 
   return <DomContent build={build} />;
 }
 
-// The hover tooltip would sit over the popup it summarises: close it while the popup is open.
-const MARKER_EVENTS: L.LeafletEventHandlerFnMap = {
+/** Marker events: the hover tooltip would sit over the popup it summarises, so it closes while the popup is open. */
+export const MARKER_EVENTS: L.LeafletEventHandlerFnMap = {
   popupopen: (e) => (e.target as L.CircleMarker).closeTooltip(),
   tooltipopen: (e) => {
     const m = e.target as L.CircleMarker;

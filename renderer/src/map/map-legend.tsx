@@ -2,7 +2,8 @@
  * The map legend beside the map: how many seizures are drawn and how many have no location
  * (and so are not), the sectors present (colour), the quantity classes (size), routes by kind
  * (suspected trafficking routes dashed, patrol tracks solid, as route-style.ts draws them), and the
- * basemap's source.
+ * basemap's source. With `onToggleSector` each sector is a toggle button that hides or shows its
+ * seizures on the map (the legend doubles as a filter).
  */
 import type { ReactNode } from 'react';
 import { CRIME_SECTORS, CRIME_SECTOR_LABELS, type CrimeSector } from '../../../shared/domain/codes';
@@ -19,6 +20,10 @@ export interface MapLegendProps {
   routes: number;
   /** Of `routes`, how many are patrol tracks (the rest are suspected trafficking routes); 0 when absent. */
   patrolRoutes?: number;
+  /** Sectors hidden by the legend filter (drawn struck through). */
+  hiddenSectors?: ReadonlySet<CrimeSector>;
+  /** Makes each sector a toggle. */
+  onToggleSector?: (s: CrimeSector) => void;
 }
 
 /** The legend panel. */
@@ -46,14 +51,31 @@ export function MapLegend(props: MapLegendProps): ReactNode {
         <>
           <p className="map-legend-title">{t('ui.map.crime-sector')}</p>
           <ul className="map-legend-list">
-            {sectors.map((s) => (
-              <li key={s}>
+            {sectors.map((s) => {
+              const swatch = (
                 <span className="legend-size-box" aria-hidden="true">
                   <span className={`legend-swatch sector-dot sector-${s}`} />
                 </span>
-                {CRIME_SECTOR_LABELS[s]}
-              </li>
-            ))}
+              );
+              const toggle = props.onToggleSector;
+              if (!toggle) {
+                return (
+                  <li key={s}>
+                    {swatch}
+                    {CRIME_SECTOR_LABELS[s]}
+                  </li>
+                );
+              }
+              const shown = !props.hiddenSectors?.has(s);
+              return (
+                <li key={s}>
+                  <button type="button" className="map-legend-toggle" aria-pressed={shown} title={t('ui.map.sector-toggle', { sector: CRIME_SECTOR_LABELS[s] })} onClick={() => toggle(s)}>
+                    {swatch}
+                    {CRIME_SECTOR_LABELS[s]}
+                  </button>
+                </li>
+              );
+            })}
           </ul>
         </>
       ) : null}

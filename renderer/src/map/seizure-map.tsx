@@ -1,7 +1,9 @@
 /**
- * The seizure map (react-leaflet over Leaflet, fully offline): the layers of map-layers.tsx in a
- * MapContainer. No tile layer, so no request leaves the machine. The view fits the points and
- * routes whenever the set of them changes.
+ * The seizure map (react-leaflet over Leaflet, fully offline): the basemap and routes of
+ * map-layers.tsx, the seizures clustered (cluster-layer.tsx over one cluster index built per set
+ * of points) and, when asked, a heat layer. No tile layer, so no request leaves the machine. The
+ * view fits the points and routes whenever the set of them changes. `onReady` hands the owner a
+ * handle to export the current view as a PNG.
  */
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import L from 'leaflet';
@@ -9,7 +11,12 @@ import { MapContainer, useMap } from 'react-leaflet';
 import type { MapPoint } from '../../../shared/rpc/cases';
 import type { Seizure } from '../../../shared/domain/seizure';
 import type { Route } from '../../../shared/domain/route';
-import { BasemapLayer, RouteLines, SeizureMarkers, type PopupSource } from './map-layers';
+import { BasemapLayer, RouteLines, type PopupSource } from './map-layers';
+import { ClusterIndex } from './cluster-index';
+import { ClusterMarkers } from './cluster-layer';
+import { HeatLayer } from './heat-layer';
+import { mapViewPng, type PngLegend } from './map-png';
+import { pointsKey as contentKey } from './points-key';
 import { t } from '../../../shared/messages';
 
 /** Props of {@link SeizureMap}. */
@@ -24,6 +31,28 @@ export interface SeizureMapProps {
   extraFor?: (p: MapPoint) => string | undefined;
   /** Accessible name of the map region. */
   label: string;
+  /** What the view fits to changes only with this key (default: the points); filters pass the unfiltered set's key. */
+  fitKey?: string;
+  /** Draw the heat layer of the points. */
+  heat?: boolean;
+  /** Hears the map's handle once it exists. */
+  onReady?: (handle: MapHandle) => void;
+}
+
+/** What the owner of a map may ask of it. */
+export interface MapHandle {
+  /** The current view with `legend` as a PNG (see map-png.ts). */
+  exportPng(legend: PngLegend): Promise<Blob>;
+}
+
+/** Hands out the map's handle (the Leaflet map is only reachable inside the container). */
+function Handle(props: { index: { current: ClusterIndex }; onReady?: (h: MapHandle) => void }): null {
+  const map = useMap();
+  const { onReady, index } = props;
+  useEffect(() => {
+    onReady?.({ exportPng: (legend) => mapViewPng(map, index.current, legend) });
+  }, [map, onReady, index]);
+  return null;
 }
 
 /** The world can be panned a little past the antimeridian on both sides (routes across it stay whole). */
@@ -70,11 +99,19 @@ export function SeizureMap(props: SeizureMapProps): ReactNode {
   const source = useRef<PopupSource>(props);
   source.current = props;
 
-  // Content keys: layers change only when what they show changes, not on every new array.
-  const pointsKey = useMemo(() => JSON.stringify(props.points), [props.points]);
+  // Content keys: layers change only when what they show changes, not on every new array (a
+  // refresh after someone else's edit brings a new but equal array: the index is not rebuilt
+  // and the popup being read stays open).
+  const pointsKey = useMemo(() => contentKey(props.points), [props.points]);
+  const pointsRef = useRef(props.points);
+  pointsRef.current = props.points;
+  const index = useMemo(() => new ClusterIndex(pointsRef.current), [pointsKey]);
+  const indexRef = useRef(index);
+  indexRef.current = index;
   const routesKey = useMemo(() => JSON.stringify((props.routes ?? []).map((r) => [r.id, r.name, r.kind, r.points])), [props.routes]);
   const routes = useMemo(() => props.routes ?? [], [routesKey]);
-  const fitKey = useMemo(() => `${props.points.map((p) => p.id).sort().join(',')}|${routesKey.length}`, [props.points, routesKey]);
+  // Refit only when the set of seizures changes, not when a filter narrows it (the analyst keeps the view).
+  const fitKey = `${props.fitKey ?? pointsKey}|${routesKey.length}`;
   const all = (): [number, number][] => [...props.points.map((p): [number, number] => [p.latitude, p.longitude]), ...routes.flatMap((r) => r.points)];
 
   return (
@@ -94,7 +131,9 @@ export function SeizureMap(props: SeizureMapProps): ReactNode {
       >
         <ContainerSetup label={props.label} />
         <BasemapLayer onError={onBasemapError} />
-        <SeizureMarkers pointsKey={pointsKey} source={source} />
+        {props.heat ? <HeatLayer points={index.points} /> : null}
+        <ClusterMarkers index={index} source={source} />
+        <Handle index={indexRef} onReady={props.onReady} />
         <RouteLines routes={routes} />
         <FitView fitKey={fitKey} all={all} />
       </MapContainer>

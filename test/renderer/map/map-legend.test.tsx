@@ -56,6 +56,7 @@ describe('popupContent', () => {
     latitude: -16.63,
     longitude: -49.22,
     sector: 'mining',
+    taxon: '',
     commodity: 'gold',
     quantity: 111,
     unit: 'kg',

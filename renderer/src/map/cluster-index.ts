@@ -1,0 +1,141 @@
+/**
+ * The clustering of map points (supercluster): built once per set of points, queried per view.
+ * A query gives what to draw in a bounding box at a zoom: clusters (a count, the count of each
+ * crime sector, the dominant sector) and single points, with longitudes moved into the view's
+ * own range so a view centred past the antimeridian (Leaflet allows −240°…240°) shows them.
+ * Seizures at one place never expand (their expansion zoom is past the map's last zoom): the
+ * caller lists them instead of zooming.
+ */
+import Supercluster, { type ClusterProperties } from 'supercluster';
+import { CRIME_SECTORS, type CrimeSector } from '../../../shared/domain/codes';
+import type { MapPoint } from '../../../shared/rpc/cases';
+
+/** The map's deepest zoom; clusters are still formed there (they are then co-located seizures). */
+export const CLUSTER_MAX_ZOOM = 13;
+/** Cluster radius in screen pixels: points nearer than this at a zoom are counted together. */
+export const CLUSTER_RADIUS_PX = 40;
+
+/** Per-point properties: the index of the point in the array given to the index. */
+interface PointRef {
+  i: number;
+}
+
+/** A cluster to draw: `id` asks the index for its leaves and expansion zoom. */
+export interface ClusterItem {
+  kind: 'cluster';
+  id: number;
+  lat: number;
+  /** Longitude in the queried view's range (may be outside ±180 when the view is). */
+  lon: number;
+  count: number;
+  /** Count per sector, in CRIME_SECTORS order; sums to `count`. */
+  sectorCounts: number[];
+  /** The sector with the most points (ties: the first in CRIME_SECTORS order). */
+  dominant: CrimeSector;
+}
+
+/** A single point to draw. */
+export interface PointItem {
+  kind: 'point';
+  lat: number;
+  /** Longitude in the queried view's range. */
+  lon: number;
+  point: MapPoint;
+}
+
+/** What a view shows. */
+export type MapItem = ClusterItem | PointItem;
+
+/** Bounding box [west, south, east, north] in degrees; west/east may lie outside ±180 (Leaflet views). */
+export type ViewBox = [number, number, number, number];
+
+/** Moves `lon` by whole turns into [west, east] when it fits there (else returns it unchanged). */
+export function lonIntoView(lon: number, west: number, east: number): number {
+  if (lon >= west && lon <= east) return lon;
+  for (const k of [-360, 360, -720, 720]) if (lon + k >= west && lon + k <= east) return lon + k;
+  return lon;
+}
+
+/** The dominant sector of per-sector counts (CRIME_SECTORS order). */
+export function dominantSector(counts: readonly number[]): CrimeSector {
+  let best = 0;
+  for (let i = 1; i < counts.length; i++) if (counts[i]! > counts[best]!) best = i;
+  return CRIME_SECTORS[best]!;
+}
+
+/** Supercluster over an array of map points. Immutable once built; build a new one when the points change. */
+/**
+ * Supercluster over an array of map points. Immutable once built; build a new one when the
+ * points change. A cluster's sector counts are computed when a view first shows it (from its
+ * leaves, then cached): counting them while building (supercluster's map/reduce) doubled the
+ * build time at 100,000 points, and a view shows only a few hundred clusters.
+ */
+export class ClusterIndex {
+  private readonly sc: Supercluster<PointRef>;
+  private readonly sectorOf: Uint8Array;
+  private readonly counts = new Map<number, number[]>();
+
+  /** Builds the index over `points` (O(n log n)). */
+  constructor(readonly points: readonly MapPoint[], options: { radius?: number; maxZoom?: number } = {}) {
+    const sectorIndex = new Map(CRIME_SECTORS.map((s, i) => [s, i]));
+    this.sectorOf = Uint8Array.from(points, (p) => sectorIndex.get(p.sector) ?? CRIME_SECTORS.length - 1);
+    this.sc = new Supercluster<PointRef>({ radius: options.radius ?? CLUSTER_RADIUS_PX, maxZoom: options.maxZoom ?? CLUSTER_MAX_ZOOM });
+    this.sc.load(
+      points.map((p, i) => ({ type: 'Feature' as const, properties: { i }, geometry: { type: 'Point' as const, coordinates: [p.longitude, p.latitude] } })),
+    );
+  }
+
+  /** The count per sector (CRIME_SECTORS order) of cluster `id`. */
+  sectorCounts(id: number): number[] {
+    let c = this.counts.get(id);
+    if (!c) {
+      c = new Array<number>(CRIME_SECTORS.length).fill(0);
+      for (const f of this.sc.getLeaves(id, Infinity)) c[this.sectorOf[f.properties.i]!]! += 1;
+      this.counts.set(id, c);
+    }
+    return c;
+  }
+
+  /** Clusters and single points within `box` at `zoom` (rounded to a whole zoom). */
+  query(box: ViewBox, zoom: number): MapItem[] {
+    const [west, south, east, north] = box;
+    // supercluster wraps a box crossing ±180 itself; past a whole turn it takes the world.
+    const bbox: ViewBox = east - west >= 360 ? [-180, south, 180, north] : [west, south, east, north];
+    const z = Math.max(0, Math.min(Math.round(zoom), 30));
+    return this.sc.getClusters(bbox, z).map((f): MapItem => {
+      const props = f.properties as Partial<ClusterProperties & PointRef>;
+      if (props.cluster) {
+        const [lon, lat] = f.geometry.coordinates as [number, number];
+        const sectorCounts = this.sectorCounts(props.cluster_id!);
+        return { kind: 'cluster', id: props.cluster_id!, lat, lon: lonIntoView(lon, west, east), count: props.point_count!, sectorCounts, dominant: dominantSector(sectorCounts) };
+      }
+      // A single point's own coordinates (supercluster's pass through its projection rounds them).
+      const point = this.points[props.i!]!;
+      return { kind: 'point', lat: point.latitude, lon: lonIntoView(point.longitude, west, east), point };
+    });
+  }
+
+  /** Every point of cluster `id`, in the order they were given. */
+  leaves(id: number): MapPoint[] {
+    return this.sc
+      .getLeaves(id, Infinity)
+      .map((f) => f.properties.i)
+      .sort((a, b) => a - b)
+      .map((i) => this.points[i]!);
+  }
+
+  /** True when every point of cluster `id` lies at one place (within ~1 m): no zoom can separate them. */
+  colocated(id: number): boolean {
+    const pts = this.sc.getLeaves(id, Infinity);
+    const [lon0, lat0] = pts[0]!.geometry.coordinates as [number, number];
+    return pts.every((f) => {
+      const [lon, lat] = f.geometry.coordinates as [number, number];
+      return Math.abs(lon - lon0) < 1e-5 && Math.abs(lat - lat0) < 1e-5;
+    });
+  }
+
+  /** The zoom at which cluster `id` splits; past CLUSTER_MAX_ZOOM (or the index's maxZoom) its points share one place. */
+  expansionZoom(id: number): number {
+    return this.sc.getClusterExpansionZoom(id);
+  }
+}

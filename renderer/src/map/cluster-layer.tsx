@@ -1,0 +1,119 @@
+/**
+ * Clustered seizures: the view asks the cluster index (cluster-index.ts) what to draw after each
+ * move or zoom, and draws only that — clusters as count badges ringed by their sectors, single
+ * seizures as circle markers (map-layers.tsx styles, tooltip and popup). However many seizures
+ * there are, a view holds at most a few hundred items (one per cluster radius of screen), so
+ * panning stays smooth at 100,000. A click on a cluster zooms to where it splits; a cluster no
+ * zoom can split (seizures at one place) opens the list of its seizures, each openable in turn.
+ */
+import { memo, useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
+import L from 'leaflet';
+import { CircleMarker, Marker, Popup, Tooltip, useMap, useMapEvents } from 'react-leaflet';
+import type { MapPoint } from '../../../shared/rpc/cases';
+import { SECTOR_COLORS } from '../domain/sector-colors';
+import { countryLabel } from '../format/countries';
+import { CLUSTER_MAX_ZOOM, type ClusterIndex, type ClusterItem, type MapItem, type ViewBox } from './cluster-index';
+import { clusterIcon } from './cluster-icon';
+import { MARKER_EVENTS, MarkerPopup, CANVAS_MARKERS_FROM, type PopupSource } from './map-layers';
+import { markerRadius } from './marker-style';
+import { placeList, withBack } from './place-list';
+import { popupContent } from './popup-content';
+import { t } from '../../../shared/messages';
+
+/** The map's current view as a query box (Leaflet's bounds, padded by a fifth so a short pan draws no blank edge). */
+export function viewBox(map: L.Map): ViewBox {
+  const b = map.getBounds().pad(0.2);
+  return [b.getWest(), Math.max(-90, b.getSouth()), b.getEast(), Math.min(90, b.getNorth())];
+}
+
+/** Opens the list of a place's seizures as a popup at `at`; each opens its own popup, with a way back. */
+function openPlaceList(map: L.Map, at: L.LatLng, points: MapPoint[], source: { current: PopupSource }): void {
+  const popup = L.popup({ maxWidth: 340, minWidth: 260, className: 'map-place-popup' }).setLatLng(at);
+  const showList = (): void => {
+    popup.setContent(placeList(points, showOne));
+    popup.update();
+  };
+  const showOne = (p: MapPoint): void => {
+    const { details, onOpenSeizure, extraFor } = source.current;
+    const open = onOpenSeizure
+      ? (id: string): void => {
+          map.closePopup();
+          onOpenSeizure(id);
+        }
+      : null;
+    popup.setContent(withBack(popupContent(p, details?.get(p.id) ?? null, open, extraFor?.(p)), points.length, showList));
+    popup.update();
+  };
+  popup.setContent(placeList(points, showOne));
+  popup.openOn(map);
+}
+
+/** One cluster badge. */
+const ClusterBadge = memo(function ClusterBadge(props: { item: ClusterItem; onClick: (c: ClusterItem) => void }): ReactNode {
+  const { item, onClick } = props;
+  const handlers = useMemo(() => ({ click: () => onClick(item) }), [item, onClick]);
+  const icon = useMemo(() => clusterIcon(item.count, item.sectorCounts), [item.count, item.sectorCounts]);
+  return (
+    <Marker position={[item.lat, item.lon]} icon={icon} eventHandlers={handlers} keyboard title={t('ui.map.cluster-tip', { count: item.count })}>
+      <Tooltip direction="top" offset={[0, -14]}>
+        {t('ui.map.cluster-tip', { count: item.count })}
+      </Tooltip>
+    </Marker>
+  );
+});
+
+/**
+ * The clustered seizures of `index` in the current view. Sets `data-items` (clusters + points
+ * drawn) and `data-shown` (seizures they stand for) on the map container for tests and the bench.
+ */
+export function ClusterMarkers(props: { index: ClusterIndex; source: { current: PopupSource } }): ReactNode {
+  const map = useMap();
+  const { index, source } = props;
+  const [items, setItems] = useState<MapItem[]>([]);
+  const refresh = useCallback(() => setItems(index.query(viewBox(map), map.getZoom())), [index, map]);
+  useEffect(refresh, [refresh]);
+  useMapEvents({ moveend: refresh, zoomend: refresh });
+  useEffect(() => {
+    const el = map.getContainer();
+    el.dataset.items = String(items.length);
+    el.dataset.shown = String(items.reduce((n, i) => n + (i.kind === 'cluster' ? i.count : 1), 0));
+  }, [items, map]);
+  const onCluster = useCallback(
+    (c: ClusterItem) => {
+      const z = index.expansionZoom(c.id);
+      if (!index.colocated(c.id) && z <= CLUSTER_MAX_ZOOM && z > map.getZoom()) map.flyTo([c.lat, c.lon], z, { duration: 0.4 });
+      else openPlaceList(map, L.latLng(c.lat, c.lon), index.leaves(c.id), source);
+    },
+    [index, map, source],
+  );
+  const singles = items.filter((i) => i.kind === 'point').length;
+  const canvas = useCanvas(singles >= CANVAS_MARKERS_FROM);
+  return items.map((it) =>
+    it.kind === 'cluster' ? (
+      <ClusterBadge key={`c${it.id}`} item={it} onClick={onCluster} />
+    ) : (
+      <CircleMarker
+        key={it.point.id}
+        center={[it.lat, it.lon]}
+        radius={markerRadius(it.point.quantity, it.point.unit)}
+        pathOptions={{ color: '#ffffff', weight: 1.5, fillColor: SECTOR_COLORS[it.point.sector], fillOpacity: 0.85 }}
+        className={`seizure-marker seizure-marker-${it.point.sector}`}
+        eventHandlers={MARKER_EVENTS}
+        {...(canvas ? { renderer: canvas } : {})}
+      >
+        <Tooltip direction="top" offset={[0, -6]}>
+          {t('ui.map.marker-tip', { commodity: it.point.commodity, place: it.point.place || countryLabel(it.point.country) })}
+        </Tooltip>
+        <Popup maxWidth={320} minWidth={240}>
+          <MarkerPopup point={it.point} source={source} />
+        </Popup>
+      </CircleMarker>
+    ),
+  );
+}
+
+/** One canvas renderer while `on` (many single markers in view), kept across refreshes. */
+function useCanvas(on: boolean): L.Canvas | undefined {
+  const [canvas] = useState(() => L.canvas({ padding: 0.3 }));
+  return on ? canvas : undefined;
+}

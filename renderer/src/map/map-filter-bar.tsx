@@ -1,0 +1,91 @@
+/**
+ * The bar above the map: the count of seizures shown ("1,234 of 100,000 seizures shown"), the
+ * filters (commodity, species, country and, on the workspace map, case) as selects listing the
+ * values present with their counts, the time slider, and the heat-map and PNG-export buttons.
+ */
+import type { ReactNode } from 'react';
+import { countryLabel } from '../format/countries';
+import type { FacetOption, MapFilter, TimeSteps } from './map-filters';
+import { TimeSlider } from './time-slider';
+import { t, type MessageId } from '../../../shared/messages';
+
+/** The choices of each select filter. */
+export interface FilterFacets {
+  commodity: FacetOption[];
+  taxon: FacetOption[];
+  country: FacetOption[];
+  /** Absent on the case map. */
+  caseId?: FacetOption[];
+}
+
+/** Props of {@link MapFilterBar}. */
+export interface MapFilterBarProps {
+  filter: MapFilter;
+  onFilter: (f: MapFilter) => void;
+  facets: FilterFacets;
+  /** Label of a case id (its number). */
+  caseLabel?: (id: string) => string;
+  steps: TimeSteps;
+  range: [number, number];
+  onRange: (r: [number, number]) => void;
+  shown: number;
+  total: number;
+  heat: boolean;
+  onHeat: (on: boolean) => void;
+  onExport: () => void;
+  /** Filters or slider narrowed the points. */
+  narrowed: boolean;
+  onClear: () => void;
+}
+
+type SelectKey = 'commodity' | 'taxon' | 'country' | 'caseId';
+
+function FilterSelect(props: { k: SelectKey; label: MessageId; options: FacetOption[]; p: MapFilterBarProps; text?: (v: string) => string }): ReactNode {
+  const { k, p } = props;
+  return (
+    <label className="map-filter">
+      <span className="map-filter-label">{t(props.label)}</span>
+      <select className="select select-sm" value={p.filter[k]} onChange={(e) => p.onFilter({ ...p.filter, [k]: e.target.value })}>
+        <option value="">{t('ui.map.filter-any')}</option>
+        {props.options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {t('ui.map.filter-option', { value: props.text ? props.text(o.value) : o.value, count: o.count })}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
+/** The bar. */
+export function MapFilterBar(p: MapFilterBarProps): ReactNode {
+  return (
+    <section className="map-filter-bar" aria-label={t('ui.map.filters-label')}>
+      <div className="map-filter-row">
+        <p className="map-shown" data-testid="map-shown" role="status">
+          {t('ui.map.shown-of', { shown: p.shown, total: p.total })}
+        </p>
+        <div className="map-tools">
+          <button type="button" className="btn btn-sm" aria-pressed={p.heat} onClick={() => p.onHeat(!p.heat)}>
+            {t('ui.map.heat')}
+          </button>
+          <button type="button" className="btn btn-sm" onClick={p.onExport}>
+            {t('ui.map.export-png')}
+          </button>
+        </div>
+      </div>
+      <div className="map-filter-row map-filter-fields">
+        <FilterSelect k="commodity" label="ui.map.filter-commodity" options={p.facets.commodity} p={p} />
+        <FilterSelect k="taxon" label="ui.map.filter-species" options={p.facets.taxon} p={p} />
+        <FilterSelect k="country" label="ui.map.filter-country" options={p.facets.country} p={p} text={countryLabel} />
+        {p.facets.caseId ? <FilterSelect k="caseId" label="ui.map.filter-case" options={p.facets.caseId} p={p} {...(p.caseLabel ? { text: p.caseLabel } : {})} /> : null}
+        {p.narrowed ? (
+          <button type="button" className="btn btn-sm btn-ghost map-clear" onClick={p.onClear}>
+            {t('ui.map.clear-filters')}
+          </button>
+        ) : null}
+      </div>
+      <TimeSlider steps={p.steps} range={p.range} onChange={p.onRange} />
+    </section>
+  );
+}

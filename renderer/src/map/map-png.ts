@@ -1,0 +1,157 @@
+/**
+ * The current map view as a PNG: the canvases Leaflet drew (the basemap, the heat layer, canvas
+ * markers) copied at their place on the screen over the sea colour, then the routes, single
+ * seizures and clusters of the view drawn again from their data (SVG and badge markers are not
+ * canvases), and a legend box: the sectors shown, how many seizures of how many, and the basemap
+ * credit. Device-pixel-ratio aware, so the file has the screen's sharpness.
+ */
+import L from 'leaflet';
+import { CRIME_SECTORS, CRIME_SECTOR_LABELS, type CrimeSector } from '../../../shared/domain/codes';
+import { SECTOR_COLORS } from '../domain/sector-colors';
+import { formatCount } from '../format/numbers';
+import { t } from '../../../shared/messages';
+import type { ClusterIndex } from './cluster-index';
+import { viewBox } from './cluster-layer';
+import { clusterDiameter } from './cluster-icon';
+import { markerRadius } from './marker-style';
+
+const SEA = '#dce7ef';
+const ROUTE = '#1d2b3f';
+
+/** What the legend box of the PNG says. */
+export interface PngLegend {
+  /** Sectors drawn. */
+  sectors: CrimeSector[];
+  /** Seizures shown after the filters, and all mapped. */
+  shown: number;
+  total: number;
+}
+
+function drawCanvases(ctx: CanvasRenderingContext2D, container: HTMLElement): void {
+  const origin = container.getBoundingClientRect();
+  for (const c of container.querySelectorAll('canvas')) {
+    const r = c.getBoundingClientRect();
+    if (!r.width || !r.height) continue;
+    const opacity = Number(getComputedStyle(c).opacity || '1');
+    ctx.globalAlpha = Number.isFinite(opacity) ? opacity : 1;
+    ctx.drawImage(c, r.left - origin.left, r.top - origin.top, r.width, r.height);
+  }
+  ctx.globalAlpha = 1;
+}
+
+function drawItems(ctx: CanvasRenderingContext2D, map: L.Map, index: ClusterIndex): void {
+  for (const it of index.query(viewBox(map), map.getZoom())) {
+    const p = map.latLngToContainerPoint([it.lat, it.lon]);
+    if (it.kind === 'point') {
+      ctx.beginPath();
+      ctx.arc(p.x, p.y, markerRadius(it.point.quantity, it.point.unit), 0, Math.PI * 2);
+      ctx.fillStyle = SECTOR_COLORS[it.point.sector];
+      ctx.globalAlpha = 0.85;
+      ctx.fill();
+      ctx.globalAlpha = 1;
+      ctx.lineWidth = 1.5;
+      ctx.strokeStyle = '#ffffff';
+      ctx.stroke();
+      continue;
+    }
+    const r = clusterDiameter(it.count) / 2;
+    const total = it.count || 1;
+    let at = -Math.PI / 2;
+    it.sectorCounts.forEach((n, i) => {
+      if (!n) return;
+      const end = at + (n / total) * Math.PI * 2;
+      ctx.beginPath();
+      ctx.moveTo(p.x, p.y);
+      ctx.arc(p.x, p.y, r, at, end);
+      ctx.closePath();
+      ctx.fillStyle = SECTOR_COLORS[CRIME_SECTORS[i]!];
+      ctx.fill();
+      at = end;
+    });
+    ctx.beginPath();
+    ctx.arc(p.x, p.y, r - 5, 0, Math.PI * 2);
+    ctx.fillStyle = '#ffffff';
+    ctx.fill();
+    ctx.fillStyle = '#1d2b3f';
+    ctx.font = '600 12px system-ui, sans-serif';
+    ctx.textAlign = 'center';
+    ctx.textBaseline = 'middle';
+    ctx.fillText(formatCount(it.count), p.x, p.y + 0.5);
+  }
+}
+
+function drawRoutes(ctx: CanvasRenderingContext2D, map: L.Map): void {
+  map.eachLayer((layer) => {
+    if (!(layer instanceof L.Polyline) || layer instanceof L.Polygon) return;
+    const parts = layer.getLatLngs() as L.LatLng[] | L.LatLng[][];
+    const lines = (Array.isArray(parts[0]) ? parts : [parts]) as L.LatLng[][];
+    ctx.strokeStyle = ROUTE;
+    ctx.lineWidth = 3;
+    ctx.setLineDash([8, 6]);
+    for (const line of lines) {
+      ctx.beginPath();
+      line.forEach((ll, i) => {
+        const p = map.latLngToContainerPoint(ll);
+        if (i) ctx.lineTo(p.x, p.y);
+        else ctx.moveTo(p.x, p.y);
+      });
+      ctx.stroke();
+    }
+    ctx.setLineDash([]);
+  });
+}
+
+function drawLegend(ctx: CanvasRenderingContext2D, height: number, legend: PngLegend): void {
+  const lines = legend.sectors.length;
+  const boxH = 46 + lines * 18 + 18;
+  const x = 12;
+  const y = height - boxH - 12;
+  ctx.fillStyle = 'rgba(255,255,255,0.93)';
+  ctx.strokeStyle = '#c9ced6';
+  ctx.lineWidth = 1;
+  ctx.beginPath();
+  ctx.roundRect(x, y, 300, boxH, 6);
+  ctx.fill();
+  ctx.stroke();
+  ctx.textAlign = 'left';
+  ctx.textBaseline = 'middle';
+  ctx.fillStyle = '#1d2b3f';
+  ctx.font = '600 13px system-ui, sans-serif';
+  ctx.fillText(t('ui.map.shown-of', { shown: legend.shown, total: legend.total }), x + 12, y + 16);
+  ctx.font = '500 11px system-ui, sans-serif';
+  ctx.fillStyle = '#5b6778';
+  ctx.fillText(t('ui.map.crime-sector'), x + 12, y + 36);
+  legend.sectors.forEach((s, i) => {
+    const ly = y + 54 + i * 18;
+    ctx.beginPath();
+    ctx.arc(x + 18, ly, 5, 0, Math.PI * 2);
+    ctx.fillStyle = SECTOR_COLORS[s];
+    ctx.fill();
+    ctx.fillStyle = '#1d2b3f';
+    ctx.font = '400 12px system-ui, sans-serif';
+    ctx.fillText(CRIME_SECTOR_LABELS[s], x + 30, ly);
+  });
+  ctx.fillStyle = '#5b6778';
+  ctx.font = '400 10px system-ui, sans-serif';
+  ctx.fillText(t('ui.map.png-credit'), x + 12, y + boxH - 12);
+}
+
+/** Renders the map's current view with `legend` into a PNG blob (CSS size × devicePixelRatio). */
+export async function mapViewPng(map: L.Map, index: ClusterIndex, legend: PngLegend): Promise<Blob> {
+  const container = map.getContainer();
+  const { width, height } = container.getBoundingClientRect();
+  const dpr = window.devicePixelRatio || 1;
+  const canvas = document.createElement('canvas');
+  canvas.width = Math.round(width * dpr);
+  canvas.height = Math.round(height * dpr);
+  const ctx = canvas.getContext('2d');
+  if (!ctx) throw new Error('no 2D canvas');
+  ctx.scale(dpr, dpr);
+  ctx.fillStyle = getComputedStyle(container).backgroundColor || SEA;
+  ctx.fillRect(0, 0, width, height);
+  drawCanvases(ctx, container);
+  drawRoutes(ctx, map);
+  drawItems(ctx, map, index);
+  drawLegend(ctx, height, legend);
+  return new Promise((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('PNG encoding failed'))), 'image/png'));
+}
