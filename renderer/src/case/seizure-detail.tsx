@@ -109,7 +109,7 @@ export function SeizureDetail(props: SeizureDetailProps): ReactNode {
           <dd>
             {s.latitude !== null && s.longitude !== null ? (
               <>
-                <span className="num">{formatCoordinates(s.latitude, s.longitude)}</span> <span className="muted">({LOCATION_PRECISION_LABELS[s.locationPrecision].toLowerCase()})</span>
+                <span className="num">{formatCoordinates(s.latitude, s.longitude)}</span> {s.locationPrecision ? <span className="muted">({LOCATION_PRECISION_LABELS[s.locationPrecision].toLowerCase()})</span> : null}
               </>
             ) : (
               <span className="muted">{t('ui.case.detail.not-mapped')}</span>

@@ -21,7 +21,7 @@ function dateOf(s: Seizure): string {
 }
 
 function row(s: Seizure, i: number): string[] {
-  const qty = s.quantity === null ? '—' : `${reportNumber(s.quantity)} ${esc(s.unit)}`;
+  const qty = s.quantity === null ? '—' : `${reportNumber(s.quantity)} ${esc(s.unit ?? '')}`;
   const value = s.reportedValue === null ? '—' : `${reportNumber(s.reportedValue, 2)} ${esc(s.reportedCurrency ?? '')}`;
   const taxon = s.taxon ? `<div class="muted"><i>${user(s.taxon)}</i></div>` : '';
   return [String(i + 1), esc(dateOf(s)), `${user(s.place)}${s.place ? ', ' : ''}${esc(s.country)}`, `${user(s.commodity)}${taxon}`, esc(qty), esc(value)];
