@@ -51,14 +51,14 @@ describe('a CSV with the new columns', () => {
   });
   it('refuses a missed opportunity outside the transit countries and an unknown transport mode', () => {
     expect(parsed.seizures).toHaveLength(2);
-    const byLine = (line: number) => parsed.rejections.filter((r) => r.line === line).map((r) => [r.field, r.reason]);
+    const byLine = (line: number) => parsed.report.rejected.filter((r) => r.line === line).map((r) => [r.field, r.reason]);
     expect(byLine(4)).toEqual([['missedTransitCountries', 'marks TH as a missed opportunity, but the transit column does not list it']]);
     expect(byLine(5)).toEqual([['transportMode', '“hovercraft” is not a transport mode (use one of air, sea, road, rail, inland-water, post, foot, other)']]);
   });
   it('round-trips through the CSV export', () => {
     const seizures: Seizure[] = parsed.seizures.map((s, i) => ({ ...s.fields, id: `00000000-0000-4000-8000-00000000000${i}`, createdBy: 'm', createdAt: 1, updatedBy: 'm', updatedAt: 1 }));
     const again = csv(seizuresToCsv(seizures));
-    expect(again.rejections).toEqual([]);
+    expect(again.report.rejected).toEqual([]);
     expect(again.seizures.map((s) => s.fields)).toEqual(parsed.seizures.map((s) => s.fields));
   });
 });
