@@ -9,13 +9,14 @@
  * - latitude/longitude columns win over a combined coordinates column; a KML/GeoJSON geometry
  *   (passed as `location`) wins over both, and a feature without geometry falls back to them;
  * - the quantity cell may carry its unit ("8.8 t"); if a unit column disagrees, the row is refused;
- *   a quantity without any unit is refused; without a quantity the unit defaults to the unit
- *   column, the caller's default or kg (the "add seizure" form's default);
+ *   a quantity without any unit is refused; without a quantity the unit is null (nothing was
+ *   reported, so nothing is made up);
  * - the date's precision comes from the date (2019-07 → month) unless a precision column says
  *   otherwise, and may not claim more than the date gives;
  * - defaults fill fields the file has no value for; without one, sector is 'other' and
- *   location precision 'exact' (as in the "add seizure" form), and a missing date, country or
- *   commodity refuses the row;
+ *   location precision null (not stated), and a missing date, country or commodity refuses the row;
+ * - a transit country marked as a missed seizure opportunity must be among the transit
+ *   countries; transport mode, detection and concealment method are read by seizure-vocab.ts;
  * - text is kept as written: formula-like cells ("=HYPERLINK(…)") are plain text here, and notes
  *   are not even trimmed. Single-line fields are trimmed by the schema.
  * Finally every record passes `seizureFieldsSchema` (shared/domain/seizure.ts).
@@ -36,6 +37,7 @@ import { splitQuantity } from './quantity';
 import { parseSector } from './sectors';
 import { parseUnit } from './units';
 import { parseCitesAppendix, parseCurrency, parseDatePrecision, parseLocationPrecision } from './vocab';
+import { parseConcealmentMethod, parseDetectionMethod, parseTransportMode } from './seizure-vocab';
 import { t } from '../../shared/messages';
 
 /** A problem with one field of a row; the caller adds the line. */
@@ -148,7 +150,7 @@ export function buildSeizure(cells: readonly string[], plan: ImportPlan, locatio
     const why = latitude !== null && longitude !== null && plan.countryAt ? t('import.country-required-outside-known') : t('field.required');
     reject('country', firstColumn('country'), '', why);
   }
-  const locationPrecision = read('locationPrecision', ['locationPrecision'], parseLocationPrecision) ?? d.locationPrecision ?? 'exact';
+  const locationPrecision = read('locationPrecision', ['locationPrecision'], parseLocationPrecision) ?? d.locationPrecision ?? null;
 
   // What.
   const sector = read('sector', ['sector'], parseSector) ?? d.sector ?? 'other';
@@ -175,7 +177,7 @@ export function buildSeizure(cells: readonly string[], plan: ImportPlan, locatio
     }
   }
   const columnUnit = read('unit', ['unit'], parseUnit) ?? null;
-  const unit: QuantityUnit = cellUnit ?? columnUnit ?? d.unit ?? 'kg';
+  const unit: QuantityUnit | null = quantity === null ? null : (cellUnit ?? columnUnit ?? d.unit ?? null);
   if (cellUnit && columnUnit && cellUnit !== columnUnit) {
     reject('unit', source.unit!.column, source.unit!.value, t('import.unit-contradiction', { cellUnit, columnUnit }));
   } else if (q && quantity !== null && !cellUnit && !columnUnit && !d.unit && !rejections.some((r) => r.field === 'unit')) {
@@ -183,7 +185,7 @@ export function buildSeizure(cells: readonly string[], plan: ImportPlan, locatio
   }
 
   // Routes and who.
-  const countryList = (field: 'originCountries' | 'transitCountries' | 'destinationCountries'): string[] => {
+  const countryList = (field: 'originCountries' | 'exportCountries' | 'transitCountries' | 'missedTransitCountries' | 'destinationCountries'): string[] => {
     const cs = cols(field);
     if (!cs.some((c) => !isMissing(cell(c)))) return d[field] ?? [];
     const out: string[] = [];
@@ -198,6 +200,15 @@ export function buildSeizure(cells: readonly string[], plan: ImportPlan, locatio
   const originCountries = countryList('originCountries');
   const transitCountries = countryList('transitCountries');
   const destinationCountries = countryList('destinationCountries');
+  const exportCountries = countryList('exportCountries');
+  const missedTransitCountries = countryList('missedTransitCountries');
+  const notTransit = missedTransitCountries.filter((c) => !transitCountries.includes(c));
+  if (notTransit.length && source.missedTransitCountries) {
+    reject('missedTransitCountries', source.missedTransitCountries.column, source.missedTransitCountries.value, t('import.missed-without-transit', { codes: notTransit.join(', ') }));
+  }
+  const transportMode = read('transportMode', ['transportMode'], parseTransportMode) ?? d.transportMode ?? null;
+  const detectionMethod = read('detectionMethod', ['detectionMethod'], parseDetectionMethod) ?? d.detectionMethod ?? null;
+  const concealmentMethod = read('concealmentMethod', ['concealmentMethod'], parseConcealmentMethod) ?? d.concealmentMethod ?? null;
   const agencyCols = cols('seizingAgencies').filter((c) => cell(c).trim() !== '');
   const seizingAgencies = agencyCols.length ? [...new Set(agencyCols.flatMap((c) => splitList(cell(c))))] : (d.seizingAgencies ?? []);
   if (agencyCols[0]) source.seizingAgencies = { column: agencyCols[0].name, value: cell(agencyCols[0]) };
@@ -233,7 +244,8 @@ export function buildSeizure(cells: readonly string[], plan: ImportPlan, locatio
 
   const candidate = {
     seizureDate, datePrecision, country: country ?? '', place, latitude, longitude, locationPrecision, sector, commodity, taxon, citesAppendix,
-    quantity, unit, originCountries, transitCountries, destinationCountries, seizingAgencies, reportedValue, reportedCurrency,
+    quantity, unit, originCountries, exportCountries, transitCountries, missedTransitCountries, destinationCountries,
+    concealmentMethod, transportMode, detectionMethod, seizingAgencies, reportedValue, reportedCurrency,
     operation, sourceTitle, sourceUrl, notes,
   };
 

@@ -74,6 +74,11 @@ const NAMES: Partial<Record<ImportTarget, readonly string[]>> = {
     'herkunft', 'herkunftsland', 'ursprung', 'ursprungsland', 'origine', 'pays d origine', 'provenance', 'origen', 'pais de origen', 'procedencia', 'origem', 'pais de origem',
   ],
   transitCountries: ['transit', 'transit iso2', 'transit country', 'transit countries', 'via', 'durchfuhr', 'transitland', 'transitlander', 'pays de transit', 'transito', 'pais de transito', 'paises de transito'],
+  exportCountries: ['export', 'export iso2', 'export country', 'export countries', 'country of export', 'exporting country', 'ausfuhrland', 'exportland', 'pays d exportation', 'pais de exportacion', 'pais de exportacao'],
+  missedTransitCountries: ['missed transit', 'transit missed', 'transit missed iso2', 'missed opportunity', 'missed opportunities', 'missed seizure opportunity', 'missed seizure opportunities', 'missed transit countries'],
+  transportMode: ['transport mode', 'mode of transport', 'transport', 'conveyance', 'verkehrsmittel', 'transportart', 'beforderungsart', 'mode de transport', 'modo de transporte', 'medio de transporte'],
+  detectionMethod: ['detection method', 'method of detection', 'detection', 'detected by', 'how detected', 'entdeckung', 'entdeckungsart', 'methode de detection', 'mode de detection', 'metodo de deteccion', 'metodo de deteccao'],
+  concealmentMethod: ['concealment method', 'concealment', 'method of concealment', 'hidden in', 'versteck', 'verschleierung', 'dissimulation', 'mode de dissimulation', 'ocultacion', 'metodo de ocultacion', 'ocultacao'],
   destinationCountries: [
     'destination', 'destination iso2', 'destination country', 'destination countries', 'to', 'country of destination',
     'ziel', 'zielland', 'bestimmung', 'bestimmungsland', 'pays de destination', 'destino', 'pais de destino',

@@ -5,7 +5,11 @@
  */
 import type { SeizureField } from '../../shared/domain/seizure';
 
-/** Public column name → seizure field, in file order. `citesAppendix` has no public column. */
+/**
+ * Public column name → seizure field, in file order. `citesAppendix` has no public column. The
+ * columns of the complete seizure model (issue 11: export and missed-transit countries, transport,
+ * detection and concealment) come last, so a file with only the older columns reads as before.
+ */
 export const PUBLIC_COLUMNS = [
   ['seizure_date', 'seizureDate'],
   ['date_precision', 'datePrecision'],
@@ -29,6 +33,11 @@ export const PUBLIC_COLUMNS = [
   ['source_url', 'sourceUrl'],
   ['source_title', 'sourceTitle'],
   ['notes', 'notes'],
+  ['export_iso2', 'exportCountries'],
+  ['transit_missed_iso2', 'missedTransitCountries'],
+  ['transport_mode', 'transportMode'],
+  ['detection_method', 'detectionMethod'],
+  ['concealment_method', 'concealmentMethod'],
 ] as const satisfies readonly (readonly [string, SeizureField])[];
 
 /** One public column name. */

@@ -43,7 +43,7 @@ interface SeizureRow {
   commodity: string;
   taxon: string;
   quantity: number | null;
-  unit: QuantityUnit;
+  unit: QuantityUnit | '';
   place: string;
   country: string;
   latitude: number | null;
@@ -64,7 +64,8 @@ export interface ProjectedSeizure {
   readonly commodity: string;
   readonly taxon: string;
   readonly quantity: number | null;
-  readonly unit: QuantityUnit;
+  /** Null when no quantity was reported. */
+  readonly unit: QuantityUnit | null;
   readonly place: string;
   /** ISO 3166-1 alpha-2, or ''. */
   readonly country: string;
@@ -167,7 +168,7 @@ function toProjectedSeizure(r: SeizureRow): ProjectedSeizure {
     commodity: r.commodity,
     taxon: r.taxon,
     quantity: r.quantity,
-    unit: r.unit,
+    unit: r.unit || null,
     place: r.place,
     country: r.country,
     latitude: r.latitude,

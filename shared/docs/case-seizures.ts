@@ -30,7 +30,7 @@ const UNREADABLE_SEIZURE: SeizureFields = {
   seizureDate: '',
   datePrecision: 'year',
   country: '',
-  locationPrecision: 'country',
+  locationPrecision: null,
   sector: 'other',
 };
 
@@ -39,7 +39,15 @@ export function toSeizure(id: string, rec: Y.Map<unknown>): Seizure {
   const raw = readFields(rec);
   const fields = readLenient(raw, seizureFieldSchemas, UNREADABLE_SEIZURE);
   // A quantity whose unit cannot be read would show a wrong amount: show none instead.
-  if (raw.unit !== fields.unit) fields.quantity = null;
+  if (raw.unit !== fields.unit || fields.unit === null) fields.quantity = null;
+  // Docs written before unit and location precision could be empty (issue 11) stored the form's
+  // defaults for facts nobody reported: 'kg' beside no quantity, 'exact' beside no coordinates.
+  // Read them as not reported (the CSV export already wrote them empty).
+  if (fields.quantity === null) fields.unit = null;
+  if (fields.latitude === null && fields.locationPrecision === 'exact') fields.locationPrecision = null;
+  // A missed-opportunity mark on a country that is no longer a transit country (two concurrent
+  // edits) is dropped rather than making the record unreadable.
+  fields.missedTransitCountries = fields.missedTransitCountries.filter((c) => fields.transitCountries.includes(c));
   return {
     ...fields,
     id,

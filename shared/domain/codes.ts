@@ -94,3 +94,31 @@ export const MEMBER_ROLE_LABELS: Record<MemberRole, string> = {
   prosecutor: 'Prosecutor',
   observer: 'Observer (read-only)',
 };
+
+/**
+ * How the goods travelled when seized, after the conveyance categories of the WCO Customs
+ * Enforcement Network (CEN) and the ETIS seizure form: air, sea, road, rail, inland waterway,
+ * post or express courier, on foot (a person crossing a border with the goods), or other.
+ */
+export const TRANSPORT_MODES = ['air', 'sea', 'road', 'rail', 'inland-water', 'post', 'foot', 'other'] as const;
+/** One transport mode. */
+export type TransportMode = (typeof TRANSPORT_MODES)[number];
+
+/**
+ * How a seizure was detected, after the ETIS seizure data form ("method of detection") and the
+ * WCO CEN detection categories: risk profiling (targeting), X-ray or other scanner, sniffer dog,
+ * tip-off (informant), routine inspection, intelligence-led operation, patrol, or other.
+ */
+export const DETECTION_METHODS = ['profiling', 'scanner', 'sniffer-dog', 'tip-off', 'routine-inspection', 'intelligence', 'patrol', 'other'] as const;
+/** One detection method. */
+export type DetectionMethod = (typeof DETECTION_METHODS)[number];
+
+/**
+ * How the goods were concealed, after the ETIS concealment categories and the WCO CEN
+ * concealment codes: not concealed, misdeclared (declared as other goods), mixed with legal goods,
+ * hidden in cargo, in a false compartment, in luggage, on the body, in a postal parcel, in a
+ * vehicle, or other.
+ */
+export const CONCEALMENT_METHODS = ['none', 'misdeclared', 'mixed-with-legal-goods', 'hidden-in-cargo', 'false-compartment', 'luggage', 'on-body', 'postal-parcel', 'vehicle', 'other'] as const;
+/** One concealment method. */
+export type ConcealmentMethod = (typeof CONCEALMENT_METHODS)[number];

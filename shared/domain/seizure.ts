@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { t } from '../messages/format';
-import { CITES_APPENDICES, CRIME_SECTORS, DATE_PRECISIONS, LOCATION_PRECISIONS, QUANTITY_UNITS } from './codes';
+import { CITES_APPENDICES, CONCEALMENT_METHODS, CRIME_SECTORS, DATE_PRECISIONS, DETECTION_METHODS, LOCATION_PRECISIONS, QUANTITY_UNITS, TRANSPORT_MODES } from './codes';
 import {
   countryCodeSchema,
   countryListSchema,
@@ -22,6 +22,15 @@ import {
  * degrees (null when the place is not known: the seizure is then listed as unmapped);
  * `reportedValue` in `reportedCurrency` (ISO 4217), as the authorities reported it, never converted.
  * `seizureDate` is YYYY-MM-DD; with `datePrecision` "month" or "year" only the leading part is meaningful.
+ *
+ * Nothing is required that the source may not report: `unit` is null when no quantity was reported
+ * (a quantity needs its unit), `locationPrecision` null when nobody said what the place stands for.
+ * The route roles follow the CITES trade data and ETIS: `originCountries` (where the goods come
+ * from), `exportCountries` (where they were exported from, when not the origin),
+ * `transitCountries` (in route order) with `missedTransitCountries` the transit countries where a
+ * seizure opportunity was missed (each must also be a transit country), `destinationCountries`.
+ * `commodity` is free text, checked against the curated list (commodities.ts) but never refused;
+ * `taxon` likewise against the bundled species list (species.ts).
  */
 export const seizureFieldSchemas = {
   seizureDate: pastDateSchema,
@@ -30,16 +39,21 @@ export const seizureFieldSchemas = {
   place: lineSchema(300),
   latitude: latitudeSchema.nullable(),
   longitude: longitudeSchema.nullable(),
-  locationPrecision: z.enum(LOCATION_PRECISIONS),
+  locationPrecision: z.enum(LOCATION_PRECISIONS).nullable(),
   sector: z.enum(CRIME_SECTORS),
   commodity: lineSchema(200).min(1, t('field.required')),
   taxon: lineSchema(300),
   citesAppendix: z.enum(CITES_APPENDICES).nullable(),
   quantity: z.number().finite().positive(t('field.positive')).nullable(),
-  unit: z.enum(QUANTITY_UNITS),
+  unit: z.enum(QUANTITY_UNITS).nullable(),
   originCountries: countryListSchema,
+  exportCountries: countryListSchema,
   transitCountries: countryListSchema,
+  missedTransitCountries: countryListSchema,
   destinationCountries: countryListSchema,
+  concealmentMethod: z.enum(CONCEALMENT_METHODS).nullable(),
+  transportMode: z.enum(TRANSPORT_MODES).nullable(),
+  detectionMethod: z.enum(DETECTION_METHODS).nullable(),
   seizingAgencies: z.array(lineSchema(200).min(1)).max(20),
   reportedValue: z.number().finite().nonnegative(t('field.non-negative')).nullable(),
   reportedCurrency: currencyCodeSchema.nullable(),
@@ -59,8 +73,30 @@ export const MAX_SEIZURES_PER_CASE = 10_000;
 /** Names of the editable seizure fields. */
 export type SeizureField = keyof typeof seizureFieldSchemas;
 
-/** Cross-field rules: coordinates come in pairs; a reported value needs its currency. */
-function checkSeizure(s: { latitude: number | null; longitude: number | null; reportedValue: number | null; reportedCurrency: string | null }, ctx: z.RefinementCtx): void {
+/** The fields the cross-field rules read. */
+interface CrossFields {
+  latitude: number | null;
+  longitude: number | null;
+  reportedValue: number | null;
+  reportedCurrency: string | null;
+  quantity: number | null;
+  unit: string | null;
+  transitCountries: string[];
+  missedTransitCountries: string[];
+}
+
+/**
+ * Cross-field rules: coordinates come in pairs; a reported value needs its currency; a quantity
+ * needs its unit; a missed seizure opportunity is marked on a transit country of the route.
+ */
+function checkSeizure(s: CrossFields, ctx: z.RefinementCtx): void {
+  if (s.quantity !== null && s.unit === null) {
+    ctx.addIssue({ code: 'custom', path: ['unit'], message: t('field.required-when-quantity-reported') });
+  }
+  const notTransit = s.missedTransitCountries.filter((c) => !s.transitCountries.includes(c));
+  if (notTransit.length) {
+    ctx.addIssue({ code: 'custom', path: ['missedTransitCountries'], message: t('field.missed-not-transit', { codes: notTransit.join(', ') }) });
+  }
   if ((s.latitude === null) !== (s.longitude === null)) {
     ctx.addIssue({ code: 'custom', path: [s.latitude === null ? 'latitude' : 'longitude'], message: t('field.coordinates-paired') });
   }
@@ -102,16 +138,21 @@ export function newSeizureFields(today: string): SeizureFields {
     place: '',
     latitude: null,
     longitude: null,
-    locationPrecision: 'exact',
+    locationPrecision: null,
     sector: 'wildlife',
     commodity: '',
     taxon: '',
     citesAppendix: null,
     quantity: null,
-    unit: 'kg',
+    unit: null,
     originCountries: [],
+    exportCountries: [],
     transitCountries: [],
+    missedTransitCountries: [],
     destinationCountries: [],
+    concealmentMethod: null,
+    transportMode: null,
+    detectionMethod: null,
     seizingAgencies: [],
     reportedValue: null,
     reportedCurrency: null,

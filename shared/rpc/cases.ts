@@ -69,7 +69,8 @@ export const mapPointSchema = z.object({
   /** Scientific name of the species ('' when not recorded): the map's species filter. */
   taxon: z.string(),
   quantity: z.number().nullable(),
-  unit: z.enum(QUANTITY_UNITS),
+  /** Null when no quantity was reported. */
+  unit: z.enum(QUANTITY_UNITS).nullable(),
   place: z.string(),
   country: z.string(),
   /** As reported by the authorities, in `reportedCurrency` (ISO 4217); never converted. */

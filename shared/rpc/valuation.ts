@@ -104,7 +104,8 @@ export const seizureValuationRowSchema = z.object({
   commodity: z.string(),
   taxon: z.string(),
   quantity: z.number().nullable(),
-  unit: z.enum(QUANTITY_UNITS),
+  /** Null when no quantity was reported. */
+  unit: z.enum(QUANTITY_UNITS).nullable(),
   place: z.string(),
   country: z.string(),
   status: z.enum(SEIZURE_VALUATION_STATUSES),

@@ -30,7 +30,8 @@ export interface SeizureInput {
   readonly sector: CrimeSector;
   readonly commodity: string;
   readonly quantity: number | null;
-  readonly unit: QuantityUnit;
+  /** Null when no quantity was reported. */
+  readonly unit: QuantityUnit | null;
   readonly reportedValue: number | null;
   readonly reportedCurrency: string | null;
 }
@@ -186,7 +187,7 @@ export function valuateSeizure(input: ValuationInput, ctx: ValuationContext): Va
   const dateOk = attempt(problems, 'seizure date', () => dayNumber(date, 'seizure date')) !== null;
 
   let q: number | null = null;
-  if (seizure.quantity === null || seizure.quantity === undefined) {
+  if (seizure.quantity === null || seizure.quantity === undefined || seizure.unit === null) {
     problems.push({ code: 'no-quantity', message: `The seizure has no recorded quantity, so it cannot be valued at a unit price.` });
   } else if (!Number.isFinite(seizure.quantity) || seizure.quantity <= 0) {
     problems.push(invalid(`quantity: must be a positive number (got ${seizure.quantity})`));
@@ -274,7 +275,7 @@ export function valuateSeizure(input: ValuationInput, ctx: ValuationContext): Va
     datePrecision: seizure.datePrecision,
     sector: seizure.sector,
     commodity: seizure.commodity,
-    quantity: { value: seizure.quantity!, unit: seizure.unit },
+    quantity: { value: seizure.quantity!, unit: seizure.unit! },
     quantityInPriceUnit: { value: q, unit: price.unit },
     price,
     unitPrice,

@@ -52,7 +52,7 @@ export function BulkSetDialog(props: BulkSetDialogProps): ReactNode {
       case 'datePrecision':
         return <DatePrecisionSelect {...c} value={value.datePrecision} onChange={(e) => setValue({ datePrecision: e.target.value as DatePrecision })} />;
       case 'locationPrecision':
-        return <LocationPrecisionSelect {...c} value={value.locationPrecision} onChange={(e) => setValue({ locationPrecision: e.target.value as LocationPrecision })} />;
+        return <LocationPrecisionSelect {...c} value={value.locationPrecision ?? 'exact'} onChange={(e) => setValue({ locationPrecision: e.target.value as LocationPrecision })} />;
       case 'citesAppendix':
         return <CitesSelect {...c} value={value.citesAppendix ?? ''} onChange={(e) => setValue({ citesAppendix: (e.target.value || null) as CitesAppendix | null })} />;
       case 'country':

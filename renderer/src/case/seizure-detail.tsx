@@ -11,6 +11,8 @@ import type { Seizure, SeizureField } from '../../../shared/domain/seizure';
 import { t } from '../../../shared/messages';
 import { countryLabel, countryWithCode } from '../format/countries';
 import { CRIME_SECTOR_LABELS } from '../../../shared/domain/codes';
+import { concealmentMethodLabel, detectionMethodLabel, transportModeLabel } from '../../../shared/domain/seizure-labels';
+import { toCommonUnit } from '../../../shared/domain/seizure-quantity';
 import { DATE_PRECISION_LABELS, LOCATION_PRECISION_LABELS } from '../domain/labels';
 import { Icon } from '../ui/icons';
 import { SectorLabel } from '../ui/badges';
@@ -45,6 +47,7 @@ export function SeizureDetail(props: SeizureDetailProps): ReactNode {
   const s = props.seizure;
   const toast = useToast();
   const [history, setHistory] = useState<SeizureField | null>(null);
+  const converted = toCommonUnit(s.quantity, s.unit);
   return (
     <aside className="card seizure-detail" aria-labelledby="seizure-detail-title">
       <div className="card-header">
@@ -96,7 +99,10 @@ export function SeizureDetail(props: SeizureDetailProps): ReactNode {
           <dt>{t('ui.case.detail.cites')}</dt>
           <dd>{s.citesAppendix ? t('ui.case.detail.appendix', { appendix: s.citesAppendix }) : '—'}</dd>
           <dt>{t('ui.case.detail.quantity')}</dt>
-          <dd className="num">{formatQuantity(s.quantity, s.unit)}</dd>
+          <dd className="num">
+            {formatQuantity(s.quantity, s.unit)}
+            {converted && converted.unit !== s.unit ? <span className="muted"> {t('seizure.quantity.converted', { value: formatQuantity(converted.value, converted.unit), unit: '' }).trim()}</span> : null}
+          </dd>
           <dt>{t('ui.case.detail.reported-value')}</dt>
           <dd className="num">{formatMoney(s.reportedValue, s.reportedCurrency)}</dd>
           <dt>{t('ui.case.detail.date')}</dt>
@@ -109,7 +115,7 @@ export function SeizureDetail(props: SeizureDetailProps): ReactNode {
           <dd>
             {s.latitude !== null && s.longitude !== null ? (
               <>
-                <span className="num">{formatCoordinates(s.latitude, s.longitude)}</span> <span className="muted">({LOCATION_PRECISION_LABELS[s.locationPrecision].toLowerCase()})</span>
+                <span className="num">{formatCoordinates(s.latitude, s.longitude)}</span> {s.locationPrecision ? <span className="muted">({LOCATION_PRECISION_LABELS[s.locationPrecision].toLowerCase()})</span> : null}
               </>
             ) : (
               <span className="muted">{t('ui.case.detail.not-mapped')}</span>
@@ -117,10 +123,27 @@ export function SeizureDetail(props: SeizureDetailProps): ReactNode {
           </dd>
           <dt>{t('ui.case.detail.origin')}</dt>
           <dd>{countries(s.originCountries)}</dd>
+          <dt>{t('seizure.label.exportCountries')}</dt>
+          <dd>{countries(s.exportCountries)}</dd>
           <dt>{t('ui.case.detail.transit')}</dt>
-          <dd>{countries(s.transitCountries)}</dd>
+          <dd data-testid="transit-countries">
+            {s.transitCountries.length
+              ? s.transitCountries.map((c, i) => (
+                  <span key={c}>
+                    {i ? ', ' : ''}
+                    {s.missedTransitCountries.includes(c) ? t('seizure.detail.missed', { countries: countryWithCode(c) }) : countryWithCode(c)}
+                  </span>
+                ))
+              : '—'}
+          </dd>
           <dt>{t('ui.case.detail.destination')}</dt>
           <dd>{countries(s.destinationCountries)}</dd>
+          <dt>{t('seizure.label.transportMode')}</dt>
+          <dd>{s.transportMode ? transportModeLabel(s.transportMode) : '—'}</dd>
+          <dt>{t('seizure.label.detectionMethod')}</dt>
+          <dd>{s.detectionMethod ? detectionMethodLabel(s.detectionMethod) : '—'}</dd>
+          <dt>{t('seizure.label.concealmentMethod')}</dt>
+          <dd>{s.concealmentMethod ? concealmentMethodLabel(s.concealmentMethod) : '—'}</dd>
           <dt>{t('ui.case.detail.agencies')}</dt>
           <dd>{s.seizingAgencies.length ? s.seizingAgencies.join('; ') : '—'}</dd>
         </dl>

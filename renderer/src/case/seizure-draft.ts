@@ -4,13 +4,16 @@
  * first ("must be a number"), then the shared zod schemas (per field and cross-field).
  */
 import { seizureFieldSchemas, seizureFieldsSchema, type SeizureFields } from '../../../shared/domain/seizure';
-import type { CitesAppendix } from '../../../shared/domain/codes';
+import type { CitesAppendix, ConcealmentMethod, DetectionMethod, LocationPrecision, QuantityUnit, TransportMode } from '../../../shared/domain/codes';
 import { parseDecimal, numberText } from '../forms/parse';
 import { sentence, zodFieldErrors, type FieldErrors } from '../forms/issues';
 import { t } from '../../../shared/messages';
 
-/** Form state: numbers and the agency list as typed text. */
-export type SeizureDraft = Omit<SeizureFields, 'latitude' | 'longitude' | 'quantity' | 'reportedValue' | 'reportedCurrency' | 'seizingAgencies' | 'citesAppendix'> & {
+/** Fields that may be "not stated": null when stored, '' in a select. */
+type Nullable = 'citesAppendix' | 'unit' | 'locationPrecision' | 'transportMode' | 'detectionMethod' | 'concealmentMethod';
+
+/** Form state: numbers and the agency list as typed text; a select with nothing chosen is ''. */
+export type SeizureDraft = Omit<SeizureFields, 'latitude' | 'longitude' | 'quantity' | 'reportedValue' | 'reportedCurrency' | 'seizingAgencies' | Nullable> & {
   latitude: string;
   longitude: string;
   quantity: string;
@@ -18,7 +21,13 @@ export type SeizureDraft = Omit<SeizureFields, 'latitude' | 'longitude' | 'quant
   reportedCurrency: string;
   seizingAgencies: string;
   citesAppendix: CitesAppendix | '';
+  unit: QuantityUnit | '';
+  locationPrecision: LocationPrecision | '';
+  transportMode: TransportMode | '';
+  detectionMethod: DetectionMethod | '';
+  concealmentMethod: ConcealmentMethod | '';
 };
+
 
 /** A draft from stored fields. */
 export function toDraft(f: SeizureFields): SeizureDraft {
@@ -31,6 +40,11 @@ export function toDraft(f: SeizureFields): SeizureDraft {
     reportedCurrency: f.reportedCurrency ?? '',
     seizingAgencies: f.seizingAgencies.join('; '),
     citesAppendix: f.citesAppendix ?? '',
+    unit: f.unit ?? '',
+    locationPrecision: f.locationPrecision ?? '',
+    transportMode: f.transportMode ?? '',
+    detectionMethod: f.detectionMethod ?? '',
+    concealmentMethod: f.concealmentMethod ?? '',
   };
 }
 
@@ -67,7 +81,12 @@ function convert(key: keyof SeizureDraft, d: SeizureDraft): { value: unknown } |
           .filter(Boolean),
       };
     case 'citesAppendix':
-      return { value: d.citesAppendix || null };
+    case 'unit':
+    case 'locationPrecision':
+    case 'transportMode':
+    case 'detectionMethod':
+    case 'concealmentMethod':
+      return { value: d[key] || null };
     case 'country':
       return d.country.trim() ? { value: d.country } : { message: COUNTRY_REQUIRED() };
     default:

@@ -16,11 +16,15 @@ import { useState, type ReactNode } from 'react';
 import type { CaseDoc } from '../../../shared/docs/case-doc';
 import type { Writer } from '../../../shared/docs/records';
 import { newSeizureFields, type Seizure, type SeizureFields } from '../../../shared/domain/seizure';
-import type { CitesAppendix, CrimeSector, DatePrecision, LocationPrecision, QuantityUnit } from '../../../shared/domain/codes';
+import type { CitesAppendix, ConcealmentMethod, CrimeSector, DatePrecision, DetectionMethod, LocationPrecision, QuantityUnit, TransportMode } from '../../../shared/domain/codes';
+import { commodityNames } from '../../../shared/domain/commodities';
+import { lookupTaxon, suggestTaxa } from '../../../shared/domain/species';
+import { ConcealmentMethodSelect, DetectionMethodSelect, OptionalLocationPrecisionSelect, OptionalUnitSelect, TransportModeSelect } from './seizure-selects';
+import { commodityHint, taxonHint } from './seizure-checks';
 import { FormDialog } from '../ui/form-dialog';
 import { Field, type FieldControlProps } from '../ui/field';
 import { CountryPicker, countryOptions } from '../ui/country-picker';
-import { CitesSelect, DatePrecisionSelect, LocationPrecisionSelect, SectorSelect, UnitSelect } from '../ui/code-selects';
+import { CitesSelect, DatePrecisionSelect, SectorSelect } from '../ui/code-selects';
 import { Notice } from '../ui/states';
 import { useToast } from '../ui/toast';
 import { COMMON_CURRENCIES } from '../domain/labels';
@@ -60,6 +64,7 @@ export function SeizureFormDialog(props: SeizureFormDialogProps): ReactNode {
   // Only what the user typed or picked; every other field follows the live seizure.
   const [edits, setEdits] = useState<Partial<SeizureDraft>>({});
   const [errors, setErrors] = useState<FieldErrors>({});
+  const [autoAppendix, setAutoAppendix] = useState<string>('');
   const draft: SeizureDraft = { ...(seizure ? toDraft(fieldsOf(seizure)) : opened), ...edits };
   const changed = (Object.keys(edits) as (keyof SeizureDraft)[]).filter((k) => !sameDraftValue(edits[k], opened[k]));
 
@@ -67,6 +72,15 @@ export function SeizureFormDialog(props: SeizureFormDialogProps): ReactNode {
     setEdits((d) => ({ ...d, [k]: v }));
     if (errors[k]) setErrors((e) => ({ ...e, [k]: checkDraftField(k, { ...draft, [k]: v }) ?? '' }));
   };
+  // The taxon fills the CITES appendix from the species list, unless the user chose one themselves.
+  const setTaxon = (v: string): void => {
+    const c = lookupTaxon(v);
+    const filled = c.status === 'listed' ? c.entry.appendix : '';
+    setEdits((d) => ({ ...d, taxon: v, ...(draft.citesAppendix === '' || draft.citesAppendix === autoAppendix ? { citesAppendix: filled } : {}) }));
+    setAutoAppendix(filled);
+  };
+  const toggleMissed = (code: string, on: boolean): void =>
+    set('missedTransitCountries', on ? [...draft.missedTransitCountries.filter((c) => c !== code), code] : draft.missedTransitCountries.filter((c) => c !== code));
   const blur = (k: keyof SeizureDraft) => (): void => setErrors((e) => ({ ...e, [k]: checkDraftField(k, draft) ?? '' }));
   const err = (k: keyof SeizureDraft): string | undefined => errors[k] || undefined;
   const text = (k: keyof SeizureDraft, c: FieldControlProps, extra: { placeholder?: string; inputMode?: 'decimal'; className?: string } = {}): ReactNode => (
@@ -121,14 +135,34 @@ export function SeizureFormDialog(props: SeizureFormDialogProps): ReactNode {
         <section className="form-section">
           <h3 className="form-section-title">{t('ui.case.form.section-what')}</h3>
           <div className="form-grid form-grid-3">
-            <F k="commodity" label={t('ui.case.form.label.commodity')} err={err} className="span-2" hint={t('ui.case.form.hint.commodity')}>
-              {(c) => text('commodity', c)}
+            <F k="commodity" label={t('ui.case.form.label.commodity')} err={err} className="span-2" hint={commodityHint(draft.commodity) ?? t('ui.case.form.hint.commodity')}>
+              {(c) => (
+                <>
+                  <input className="input" {...c} list="seizure-commodities" value={draft.commodity} onChange={(e) => set('commodity', e.target.value)} onBlur={blur('commodity')} />
+                  <datalist id="seizure-commodities">
+                    {commodityNames().map((n) => (
+                      <option key={n} value={n} />
+                    ))}
+                  </datalist>
+                </>
+              )}
             </F>
             <F k="sector" label={t('ui.case.form.label.sector')} err={err}>
               {(c) => <SectorSelect {...c} value={draft.sector} onChange={(e) => set('sector', e.target.value as CrimeSector)} />}
             </F>
-            <F k="taxon" label={t('ui.case.form.label.taxon')} err={err} optional className="span-2">
-              {(c) => text('taxon', c, { placeholder: t('ui.case.form.placeholder.taxon'), className: 'taxon' })}
+            <F k="taxon" label={t('ui.case.form.label.taxon')} err={err} optional className="span-2" hint={taxonHint(draft.taxon)}>
+              {(c) => (
+                <>
+                  <input className="input taxon" {...c} list="seizure-taxa" placeholder={t('ui.case.form.placeholder.taxon')} value={draft.taxon} onChange={(e) => setTaxon(e.target.value)} onBlur={blur('taxon')} />
+                  <datalist id="seizure-taxa">
+                    {suggestTaxa(draft.taxon).map((s) => (
+                      <option key={s.name} value={s.name}>
+                        {s.common}
+                      </option>
+                    ))}
+                  </datalist>
+                </>
+              )}
             </F>
             <F k="citesAppendix" label={t('ui.case.form.label.citesAppendix')} err={err}>
               {(c) => <CitesSelect {...c} value={draft.citesAppendix} onChange={(e) => set('citesAppendix', e.target.value as CitesAppendix | '')} />}
@@ -137,7 +171,7 @@ export function SeizureFormDialog(props: SeizureFormDialogProps): ReactNode {
               {(c) => text('quantity', c, { inputMode: 'decimal', placeholder: t('ui.case.form.placeholder.quantity') })}
             </F>
             <F k="unit" label={t('ui.case.form.label.unit')} err={err}>
-              {(c) => <UnitSelect {...c} value={draft.unit} onChange={(e) => set('unit', e.target.value as QuantityUnit)} />}
+              {(c) => <OptionalUnitSelect {...c} value={draft.unit} onChange={(e) => set('unit', e.target.value as QuantityUnit | '')} />}
             </F>
           </div>
         </section>
@@ -167,7 +201,7 @@ export function SeizureFormDialog(props: SeizureFormDialogProps): ReactNode {
               {(c) => text('place', c, { placeholder: t('ui.case.form.placeholder.place') })}
             </F>
             <F k="locationPrecision" label={t('ui.case.form.label.locationPrecision')} err={err}>
-              {(c) => <LocationPrecisionSelect {...c} value={draft.locationPrecision} onChange={(e) => set('locationPrecision', e.target.value as LocationPrecision)} />}
+              {(c) => <OptionalLocationPrecisionSelect {...c} value={draft.locationPrecision} onChange={(e) => set('locationPrecision', e.target.value as LocationPrecision | '')} />}
             </F>
             <F k="latitude" label={t('ui.case.form.label.latitude')} err={err} optional hint={t('ui.case.form.hint.latitude')}>
               {(c) => text('latitude', c, { inputMode: 'decimal', placeholder: t('ui.case.form.placeholder.latitude') })}
@@ -183,8 +217,23 @@ export function SeizureFormDialog(props: SeizureFormDialogProps): ReactNode {
             <F k="originCountries" label={t('ui.case.form.label.originCountries')} err={err} optional>
               {(c) => <CountryPicker control={c} value={draft.originCountries} onChange={(v) => set('originCountries', v)} placeholder={t('ui.case.form.placeholder.country')} />}
             </F>
+            <F k="exportCountries" label={t('seizure.label.exportCountries')} err={err} optional hint={t('seizure.hint.exportCountries')}>
+              {(c) => <CountryPicker control={c} value={draft.exportCountries} onChange={(v) => set('exportCountries', v)} placeholder={t('ui.case.form.placeholder.country')} />}
+            </F>
             <F k="transitCountries" label={t('ui.case.form.label.transitCountries')} err={err} optional>
               {(c) => <CountryPicker control={c} value={draft.transitCountries} onChange={(v) => set('transitCountries', v)} placeholder={t('ui.case.form.placeholder.country')} />}
+            </F>
+            <F k="missedTransitCountries" label={t('seizure.label.missedTransitCountries')} err={err} optional hint={t('seizure.hint.missedTransitCountries')}>
+              {(c) => (
+                <span id={c.id} className="missed-transit">
+                  {draft.transitCountries.length === 0 ? <span className="muted">—</span> : null}
+                  {draft.transitCountries.map((code) => (
+                    <label key={code} className="check-inline">
+                      <input type="checkbox" checked={draft.missedTransitCountries.includes(code)} onChange={(e) => toggleMissed(code, e.target.checked)} /> {code}
+                    </label>
+                  ))}
+                </span>
+              )}
             </F>
             <F k="destinationCountries" label={t('ui.case.form.label.destinationCountries')} err={err} optional>
               {(c) => <CountryPicker control={c} value={draft.destinationCountries} onChange={(v) => set('destinationCountries', v)} placeholder={t('ui.case.form.placeholder.country')} />}
@@ -194,6 +243,20 @@ export function SeizureFormDialog(props: SeizureFormDialogProps): ReactNode {
             </F>
             <F k="operation" label={t('ui.case.form.label.operation')} err={err} optional>
               {(c) => text('operation', c, { placeholder: t('ui.case.form.placeholder.operation') })}
+            </F>
+          </div>
+        </section>
+        <section className="form-section">
+          <h3 className="form-section-title">{t('seizure.section-how')}</h3>
+          <div className="form-grid form-grid-3">
+            <F k="transportMode" label={t('seizure.label.transportMode')} err={err} optional>
+              {(c) => <TransportModeSelect {...c} value={draft.transportMode} onChange={(e) => set('transportMode', e.target.value as TransportMode | '')} />}
+            </F>
+            <F k="detectionMethod" label={t('seizure.label.detectionMethod')} err={err} optional>
+              {(c) => <DetectionMethodSelect {...c} value={draft.detectionMethod} onChange={(e) => set('detectionMethod', e.target.value as DetectionMethod | '')} />}
+            </F>
+            <F k="concealmentMethod" label={t('seizure.label.concealmentMethod')} err={err} optional>
+              {(c) => <ConcealmentMethodSelect {...c} value={draft.concealmentMethod} onChange={(e) => set('concealmentMethod', e.target.value as ConcealmentMethod | '')} />}
             </F>
           </div>
         </section>

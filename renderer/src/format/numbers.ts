@@ -18,9 +18,9 @@ export function formatNumber(n: number, digits = 3): string {
 }
 
 /** A quantity with its unit: "11.9 t", "300 pieces"; "—" when not known. */
-export function formatQuantity(quantity: number | null, unit: QuantityUnit): string {
+export function formatQuantity(quantity: number | null, unit: QuantityUnit | null): string {
   if (quantity === null) return '—';
-  return `${formatNumber(quantity)} ${QUANTITY_UNIT_LABELS[unit]}`;
+  return unit === null ? formatNumber(quantity) : `${formatNumber(quantity)} ${QUANTITY_UNIT_LABELS[unit]}`;
 }
 
 /** An amount in its ISO 4217 currency: "SGD 48,600,000"; "—" when not reported. */

@@ -25,7 +25,12 @@ export const IMPORT_TARGET_LABELS: Readonly<Record<ImportTarget, string>> = mess
   unit: 'ui.import.target-unit',
   quantityWithUnit: 'ui.import.target-quantityWithUnit',
   originCountries: 'ui.import.target-originCountries',
+  exportCountries: 'ui.import.target-exportCountries',
   transitCountries: 'ui.import.target-transitCountries',
+  missedTransitCountries: 'ui.import.target-missedTransitCountries',
+  transportMode: 'ui.import.target-transportMode',
+  detectionMethod: 'ui.import.target-detectionMethod',
+  concealmentMethod: 'ui.import.target-concealmentMethod',
   destinationCountries: 'ui.import.target-destinationCountries',
   seizingAgencies: 'ui.import.target-seizingAgencies',
   reportedValue: 'ui.import.target-reportedValue',
@@ -42,7 +47,7 @@ export const IMPORT_TARGET_GROUPS: { label: MessageId; targets: ImportTarget[] }
   { label: 'ui.import.group-when', targets: ['seizureDate', 'datePrecision'] },
   { label: 'ui.import.group-where', targets: ['country', 'place', 'latitude', 'longitude', 'coordinates', 'locationPrecision'] },
   { label: 'ui.import.group-what', targets: ['sector', 'commodity', 'taxon', 'citesAppendix', 'quantity', 'unit', 'quantityWithUnit'] },
-  { label: 'ui.import.group-route', targets: ['originCountries', 'transitCountries', 'destinationCountries', 'seizingAgencies', 'operation'] },
+  { label: 'ui.import.group-route', targets: ['originCountries', 'exportCountries', 'transitCountries', 'missedTransitCountries', 'destinationCountries', 'seizingAgencies', 'operation', 'transportMode', 'detectionMethod', 'concealmentMethod'] },
   { label: 'ui.import.group-value', targets: ['reportedValue', 'reportedCurrency', 'sourceUrl', 'sourceTitle', 'notes'] },
 ];
 

@@ -33,8 +33,8 @@ const THRESHOLDS: Record<'mass' | 'volume' | 'count' | 'containers', [number, nu
 };
 
 /** The quantity class 0–3 of a seizure (0 when the quantity is unknown). */
-export function quantityClass(quantity: number | null, unit: QuantityUnit): number {
-  if (quantity === null) return 0;
+export function quantityClass(quantity: number | null, unit: QuantityUnit | null): number {
+  if (quantity === null || unit === null) return 0;
   const { kind, factor } = TO_BASE[unit];
   const v = quantity * factor;
   const [a, b, c] = THRESHOLDS[kind];
@@ -42,6 +42,6 @@ export function quantityClass(quantity: number | null, unit: QuantityUnit): numb
 }
 
 /** Marker radius in px. */
-export function markerRadius(quantity: number | null, unit: QuantityUnit): number {
+export function markerRadius(quantity: number | null, unit: QuantityUnit | null): number {
   return CLASS_RADII[quantityClass(quantity, unit)]!;
 }

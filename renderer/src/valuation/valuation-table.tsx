@@ -31,8 +31,8 @@ export interface ValuationTableProps {
 }
 
 /** Why `price` cannot value `row`, or null when it can. */
-export function incompatibility(row: { quantity: number | null; unit: string }, price: { unit: string }): string | null {
-  if (row.quantity === null) return t('valuation.table.no-quantity');
+export function incompatibility(row: { quantity: number | null; unit: string | null }, price: { unit: string }): string | null {
+  if (row.quantity === null || row.unit === null) return t('valuation.table.no-quantity');
   if (!canConvert(row.unit as PriceReference['unit'], price.unit as PriceReference['unit'])) return t('valuation.table.incompatible', { priceUnit: unitSingular(price.unit), unit: row.unit });
   return null;
 }

@@ -21,11 +21,12 @@ function dateOf(s: Seizure): string {
 }
 
 function row(s: Seizure, i: number): string[] {
-  // An amount and its unit stay on one line ("13,768 kg", not "13,768 / kg").
-  const qty = s.quantity === null ? '—' : `<span class="nowrap">${reportNumber(s.quantity)} ${esc(s.unit)}</span>`;
+  // An amount and its unit stay on one line ("13,768 kg", not "13,768 / kg"). Both cells are
+  // markup already: their parts are escaped here, the cells must not be escaped again.
+  const qty = s.quantity === null ? '—' : `<span class="nowrap">${reportNumber(s.quantity)} ${esc(s.unit ?? '')}</span>`;
   const value = s.reportedValue === null ? '—' : `<span class="nowrap">${reportNumber(s.reportedValue, 2)} ${esc(s.reportedCurrency ?? '')}</span>`;
   const taxon = s.taxon ? `<div class="muted"><i>${user(s.taxon)}</i></div>` : '';
-  return [String(i + 1), esc(dateOf(s)), `${user(s.place)}${s.place ? ', ' : ''}${esc(s.country)}`, `${user(s.commodity)}${taxon}`, esc(qty), esc(value)];
+  return [String(i + 1), esc(dateOf(s)), `${user(s.place)}${s.place ? ', ' : ''}${esc(s.country)}`, `${user(s.commodity)}${taxon}`, qty, value];
 }
 
 /** The seizures section (table and map). */

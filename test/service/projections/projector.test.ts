@@ -76,7 +76,7 @@ type Op =
 
 const opArb: fc.Arbitrary<Op> = fc.oneof(
   fc.record({ kind: fc.constant('add' as const), caseIx: fc.nat(2), fields: seizureArb }),
-  fc.record({ kind: fc.constant('update' as const), caseIx: fc.nat(2), pick: fc.nat(), fields: seizureArb.map((s) => ({ quantity: s.quantity, place: s.place, latitude: s.latitude, longitude: s.longitude })) }),
+  fc.record({ kind: fc.constant('update' as const), caseIx: fc.nat(2), pick: fc.nat(), fields: seizureArb.map((s) => ({ quantity: s.quantity, unit: s.unit, place: s.place, latitude: s.latitude, longitude: s.longitude })) }),
   fc.record({ kind: fc.constant('delete' as const), caseIx: fc.nat(2), pick: fc.nat() }),
   fc.record({ kind: fc.constant('meta' as const), caseIx: fc.nat(2), title: fc.constantFrom('Ivory', 'Timber ring', 'IUU fleet'), status: fc.constantFrom('open' as const, 'closed' as const) }),
   fc.record({ kind: fc.constant('summary' as const), caseIx: fc.nat(2), text: fc.string({ maxLength: 40 }) }),

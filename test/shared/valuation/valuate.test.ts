@@ -169,9 +169,9 @@ describe('valuation invariants on every real seizure (property)', () => {
   it('low ≤ high in every currency, and the reported value never enters the estimate', () => {
     fc.assert(
       fc.property(fc.constantFrom(...rows), price, factor, (s, p, f) => {
-        const r = valuateSeizure({ seizure: s, price: { ...IVORY_USD_2014, ...p, unit: s.unit }, factor: f }, { rates, reportingCurrency: 'SGD' });
+        const r = valuateSeizure({ seizure: s, price: { ...IVORY_USD_2014, ...p, unit: s.unit ?? 'kg' }, factor: f }, { rates, reportingCurrency: 'SGD' });
         if (!r.ok) return r.problems.every((x) => x.code === 'rate-missing'); // e.g. BRL before 2008
-        const noReported = valuateSeizure({ seizure: { ...s, reportedValue: null, reportedCurrency: null }, price: { ...IVORY_USD_2014, ...p, unit: s.unit }, factor: f }, { rates, reportingCurrency: 'SGD' });
+        const noReported = valuateSeizure({ seizure: { ...s, reportedValue: null, reportedCurrency: null }, price: { ...IVORY_USD_2014, ...p, unit: s.unit ?? 'kg' }, factor: f }, { rates, reportingCurrency: 'SGD' });
         return (
           r.inPriceCurrency.low <= r.inPriceCurrency.high &&
           r.usd.range.low <= r.usd.range.high &&

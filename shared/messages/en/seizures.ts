@@ -1,0 +1,78 @@
+/**
+ * English sentences of the complete seizure model (issue 11 item 6): the labels of transport
+ * modes, detection and concealment methods, the route roles, the commodity and species checks,
+ * the cross-field rules of the new fields and the importer's reasons for them.
+ */
+export const seizureMessages = {
+  // ---- Cross-field rules (shared/domain/seizure.ts) -------------------------------------------
+  'field.required-when-quantity-reported': 'is required when a quantity is reported',
+  'field.missed-not-transit': 'marks {codes} as a missed opportunity, but the route does not transit there',
+
+  // ---- Vocabularies -------------------------------------------------------------------------
+  'seizure.transport.air': 'Air',
+  'seizure.transport.sea': 'Sea',
+  'seizure.transport.road': 'Road',
+  'seizure.transport.rail': 'Rail',
+  'seizure.transport.inland-water': 'Inland waterway',
+  'seizure.transport.post': 'Post / courier',
+  'seizure.transport.foot': 'On foot',
+  'seizure.transport.other': 'Other',
+  'seizure.detection.profiling': 'Risk profiling',
+  'seizure.detection.scanner': 'X-ray / scanner',
+  'seizure.detection.sniffer-dog': 'Sniffer dog',
+  'seizure.detection.tip-off': 'Tip-off',
+  'seizure.detection.routine-inspection': 'Routine inspection',
+  'seizure.detection.intelligence': 'Intelligence-led',
+  'seizure.detection.patrol': 'Patrol',
+  'seizure.detection.other': 'Other',
+  'seizure.concealment.none': 'Not concealed',
+  'seizure.concealment.misdeclared': 'Misdeclared as other goods',
+  'seizure.concealment.mixed-with-legal-goods': 'Mixed with legal goods',
+  'seizure.concealment.hidden-in-cargo': 'Hidden in cargo',
+  'seizure.concealment.false-compartment': 'False compartment',
+  'seizure.concealment.luggage': 'In luggage',
+  'seizure.concealment.on-body': 'On the body',
+  'seizure.concealment.postal-parcel': 'In a postal parcel',
+  'seizure.concealment.vehicle': 'In a vehicle',
+  'seizure.concealment.other': 'Other',
+  'seizure.not-stated': 'Not stated',
+
+  // ---- Form, detail and table -----------------------------------------------------------------
+  'seizure.label.exportCountries': 'Export countries',
+  'seizure.label.missedTransitCountries': 'Missed seizure opportunities',
+  'seizure.label.concealmentMethod': 'Concealment',
+  'seizure.label.transportMode': 'Transport mode',
+  'seizure.label.detectionMethod': 'Detection method',
+  'seizure.hint.missedTransitCountries': 'Transit countries where the goods passed unseized though they could have been stopped.',
+  'seizure.hint.exportCountries': 'Where the goods were exported from, when not the country of origin.',
+  'seizure.section-how': 'How it was found',
+  'seizure.commodity.listed': 'In the commodity list ({sector})',
+  'seizure.commodity.workspace': 'In this workspace’s commodity list',
+  'seizure.commodity.unlisted': 'Not in the commodity list: kept as written',
+  'seizure.taxon.listed': '{name} ({common}): CITES Appendix {appendix}',
+  'seizure.taxon.listed-genus': 'Listed at genus level as {name}: CITES Appendix {appendix}',
+  'seizure.taxon.split': 'Populations sit in different appendices: check Species+ for this one.',
+  'seizure.taxon.unknown': 'Not in the bundled species list (CITES appendices of {compiled}): kept as written, appendix not filled',
+  'seizure.taxon.appendix-filled': 'Appendix filled from the species list',
+  'seizure.quantity.converted': '= {value} {unit}',
+  'seizure.detail.missed': '{countries} (missed opportunity)',
+  'seizure.col.quantity-converted': 'Quantity (converted)',
+  'seizure.col.transport': 'Transport',
+  'seizure.col.detection': 'Detection',
+  'seizure.col.concealment': 'Concealment',
+  'seizure.col.route': 'Route',
+  'seizure.columns': 'Columns',
+  'seizure.columns-label': 'Show or hide seizure table columns',
+
+  'ui.import.target-exportCountries': 'Export countries',
+  'ui.import.target-missedTransitCountries': 'Missed opportunities (transit)',
+  'ui.import.target-transportMode': 'Transport mode',
+  'ui.import.target-detectionMethod': 'Detection method',
+  'ui.import.target-concealmentMethod': 'Concealment method',
+
+  // ---- Import (service/import/seizure-vocab.ts) --------------------------------------------------------
+  'import.not-a-transport-mode': '“{value}” is not a transport mode (use one of {modes})',
+  'import.not-a-detection-method': '“{value}” is not a detection method (use one of {methods})',
+  'import.not-a-concealment-method': '“{value}” is not a concealment method (use one of {methods})',
+  'import.missed-without-transit': 'marks {codes} as a missed opportunity, but the transit column does not list it',
+} as const;
