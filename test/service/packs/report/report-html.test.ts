@@ -42,6 +42,9 @@ describe('reportHtml', () => {
     expect(html).toContain('MV Señora del Mar');
     expect(html).toContain('3 seizures, by date.');
     expect(html).toContain('Pangolin scales'.toLowerCase());
+    // A quantity and its unit in one unbreakable cell, as markup (not escaped markup printed as text).
+    expect(html).toMatch(/<td><span class="nowrap">[\d,.]+ (?:kg|t)<\/span><\/td>/);
+    expect(html).not.toContain('&lt;span');
     expect(html).toContain('TEST PRICE for the report test');
     expect(html).toContain(rc.pdfFile.hash);
     expect(html).toContain(`${rc.number}/EX-001`);
