@@ -134,7 +134,7 @@ function buildDemo(workspaces: Workspaces, today: string): WorkspaceRuntime {
       for (const r of records) {
         const commodity = demoPriceFor(r.fields.commodity);
         const priceId = commodity === null ? undefined : priceByCommodity.get(commodity);
-        if (!priceId || r.fields.quantity === null || !MASS_UNITS.has(r.fields.unit)) continue;
+        if (!priceId || r.fields.quantity === null || r.fields.unit === null || !MASS_UNITS.has(r.fields.unit)) continue;
         valuations.addValuation(randomUUID(), { seizureId: r.id, priceReferenceId: priceId, factor: null, notes: 'Demo: valued with the demo price list (resources/demo/prices.csv).' }, writer);
       }
     }, undefined, source);

@@ -1,6 +1,6 @@
 /**
  * The bundled species list: a compact set of the taxa most often named in seizure records, each
- * with its CITES appendix, so the seizure form can suggest names, fill the appendix and flag a
+ * with its CITES appendix, so the seizure form can suggest names, show the appendix as a hint and flag a
  * taxon it does not know without any network. The data, its source and date are in
  * `species-list.json` beside this file (CITES Appendices valid from 25 November 2023, names as in
  * the CITES Checklist / Species+). A taxon missing from the list is flagged "not in the bundled

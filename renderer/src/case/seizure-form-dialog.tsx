@@ -64,7 +64,6 @@ export function SeizureFormDialog(props: SeizureFormDialogProps): ReactNode {
   // Only what the user typed or picked; every other field follows the live seizure.
   const [edits, setEdits] = useState<Partial<SeizureDraft>>({});
   const [errors, setErrors] = useState<FieldErrors>({});
-  const [autoAppendix, setAutoAppendix] = useState<string>('');
   const draft: SeizureDraft = { ...(seizure ? toDraft(fieldsOf(seizure)) : opened), ...edits };
   const changed = (Object.keys(edits) as (keyof SeizureDraft)[]).filter((k) => !sameDraftValue(edits[k], opened[k]));
 
@@ -72,13 +71,10 @@ export function SeizureFormDialog(props: SeizureFormDialogProps): ReactNode {
     setEdits((d) => ({ ...d, [k]: v }));
     if (errors[k]) setErrors((e) => ({ ...e, [k]: checkDraftField(k, { ...draft, [k]: v }) ?? '' }));
   };
-  // The taxon fills the CITES appendix from the species list, unless the user chose one themselves.
-  const setTaxon = (v: string): void => {
-    const c = lookupTaxon(v);
-    const filled = c.status === 'listed' ? c.entry.appendix : '';
-    setEdits((d) => ({ ...d, taxon: v, ...(draft.citesAppendix === '' || draft.citesAppendix === autoAppendix ? { citesAppendix: filled } : {}) }));
-    setAutoAppendix(filled);
-  };
+  // The species list's appendix is shown beside the taxon (seizure-checks.tsx), never written into
+  // the record by itself: the bundled list is not verified entry by entry against Species+, and an
+  // appendix is a fact of the record that the member states.
+  const setTaxon = (v: string): void => set('taxon', v);
   const toggleMissed = (code: string, on: boolean): void =>
     set('missedTransitCountries', on ? [...draft.missedTransitCountries.filter((c) => c !== code), code] : draft.missedTransitCountries.filter((c) => c !== code));
   const blur = (k: keyof SeizureDraft) => (): void => setErrors((e) => ({ ...e, [k]: checkDraftField(k, draft) ?? '' }));

@@ -27,7 +27,7 @@ export function pointsKey(points: readonly MapPoint[]): string {
     mix(p.commodity);
     mix(p.taxon);
     mix(String(p.quantity));
-    mix(p.unit);
+    mix(p.unit ?? '');
     mix(p.place);
     mix(p.country);
     mix(String(p.reportedValue));
