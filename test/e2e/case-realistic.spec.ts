@@ -256,12 +256,14 @@ test('a realistic case from the 2019 Singapore pangolin seizures: entities, cros
     const log = a.getByTestId('activity-log');
     await expect(log).toContainText('Siti Rahman (Singapore Customs) changed the flag from Liberia to Panama of the vessel “Ebony Coast”');
     await expect(log).toContainText('added the seizure');
+    await log.scrollIntoViewIfNeeded();
     await shot(a, 'history');
 
     // ---- The link chart: the three entities, the linked seizure, and the bridge to case 2. ----
     await a.getByRole('tab', { name: /Link chart/ }).click();
     const text = a.getByTestId('link-chart-text');
-    await expect(text.locator('[data-node-id]')).toHaveCount(5);
+    // The bridge comes from an RPC (entities.alsoIn) answered after the doc's own nodes: give a loaded machine time.
+    await expect(text.locator('[data-node-id]')).toHaveCount(5, { timeout: SYNC_TIMEOUT });
     await expect(text.locator('[data-node-id^="case:"]')).toContainText('SGNEST-2026-0002');
     await expect(text.locator('[data-edge-id]')).toContainText(['Gulf Coast Maritime Ltd — operator of — Ebony Coast']);
     await expect(a.getByTestId('link-chart')).toHaveAttribute('data-positions', /\{/);
