@@ -2,7 +2,7 @@
  * The case file of issue 12 in headless Chromium: the case header with the layout-2 fields, the
  * notes edited in two windows at once (both see both texts and the other's caret with its name),
  * a task with a progress entry, and the timeline with an event of month precision. Screenshots
- * go to docs/screenshots/ (case-header, notes, tasks, timeline).
+ * go to docs/screenshots/ (case-header, notes-two-windows, tasks, timeline).
  */
 import path from 'node:path';
 import type { Page } from '@playwright/test';
@@ -60,7 +60,7 @@ test('case header, notes in two windows with carets, tasks and timeline', async 
   await expect(page.locator('.collab-caret-label', { hasText: 'Amina Mwangi' })).toBeVisible();
   await expect(second.locator('.collab-caret-label', { hasText: 'Amina Mwangi' })).toBeVisible();
   await page.getByRole('button', { name: 'Heading 2' }).isVisible();
-  await page.screenshot({ path: path.join(SHOTS, 'notes.png') });
+  await page.screenshot({ path: path.join(SHOTS, 'notes-two-windows.png') }); // notes.png shows two members (case-realistic.spec.ts)
   await second.close();
 
   // Tasks: add one and log progress.

@@ -11,9 +11,10 @@ import type { Seizure } from '../../../shared/domain/seizure';
 import { t } from '../../../shared/messages';
 import { routeHref } from '../app/router';
 import { projectionChanged, useLiveQuery } from '../data/use-live-query';
+import { formatCount } from '../format/numbers';
 import { Icon } from '../ui/icons';
 import { EntityHistoryDialog } from './entity-history-dialog';
-import { FORM_FIELDS, fieldLabel, draftOf } from './entity-form';
+import { FORM_FIELDS, displayLabel, fieldLabel, draftOf } from './entity-form';
 import { KIND_STYLE } from './entity-style';
 import { kindLabel, relationshipLabel, schemeLabel } from './entity-labels';
 import { entityFields } from '../../../shared/docs/case-entities';
@@ -93,38 +94,7 @@ export function EntityDetail(props: EntityDetailProps): ReactNode {
         </button>
       </div>
       <div className="card-body">
-        <dl className="details">
-          {FORM_FIELDS[e.kind]
-            .filter((f) => f.field !== 'notes' || draft.notes)
-            .map((f) => (
-              <div key={f.field} className="details-row">
-                <dt>{fieldLabel(f.field)}</dt>
-                <dd>
-                  <span className={f.field === 'imo' || f.field === 'iban' || f.field === 'mmsi' ? 'mono' : undefined}>{draft[f.field] || '—'}</span>
-                  {f.field !== 'passport' && f.field !== 'passportCountry' ? (
-                    <button type="button" className="btn btn-ghost btn-icon btn-xs" aria-label={`${t('entity.history')}: ${fieldLabel(f.field)}`} title={t('entity.history')} onClick={() => setHistory(f.field)}>
-                      <Icon name="book" size={12} />
-                    </button>
-                  ) : null}
-                </dd>
-              </div>
-            ))}
-        </dl>
-        <div className="detail-section">
-          <h3 className="detail-heading">
-            {t('entity.links-title')} <span className="muted small">{t('entity.links-count', { count: out.length + into.length })}</span>
-          </h3>
-          {out.length + into.length === 0 ? <p className="muted small">{t('entity.no-links')}</p> : null}
-          <ul className="entity-links">
-            {out.map((l) => linkRow(l, l.to, 'out'))}
-            {into.map((l) => linkRow(l, l.from, 'in'))}
-          </ul>
-          {props.onAddLink ? (
-            <button type="button" className="btn btn-sm" onClick={props.onAddLink}>
-              <Icon name="link" size={14} /> {t('entity.add-link')}
-            </button>
-          ) : null}
-        </div>
+        {/* First: a match in another case is what an analyst must not miss below a long field list. */}
         <div className="detail-section" data-testid="also-in">
           <h3 className="detail-heading">{t('entity.also-in')}</h3>
           {also.data && also.data.length === 0 ? <p className="muted small">{t('entity.also-in-none')}</p> : null}
@@ -138,6 +108,38 @@ export function EntityDetail(props: EntityDetailProps): ReactNode {
               </li>
             ))}
           </ul>
+        </div>
+        <dl className="details">
+          {FORM_FIELDS[e.kind]
+            .filter((f) => f.field !== 'notes' || draft.notes)
+            .map((f) => (
+              <div key={f.field} className="details-row">
+                <dt>{displayLabel(f.field)}</dt>
+                <dd>
+                  <span className={f.field === 'imo' || f.field === 'iban' || f.field === 'mmsi' ? 'mono' : undefined}>{draft[f.field] || '—'}</span>
+                  {f.field !== 'passport' && f.field !== 'passportCountry' ? (
+                    <button type="button" className="btn btn-ghost btn-icon btn-xs" aria-label={`${t('entity.history')}: ${fieldLabel(f.field)}`} title={t('entity.history')} onClick={() => setHistory(f.field)}>
+                      <Icon name="book" size={12} />
+                    </button>
+                  ) : null}
+                </dd>
+              </div>
+            ))}
+        </dl>
+        <div className="detail-section">
+          <h3 className="detail-heading">
+            {t('entity.links-title')} <span className="tab-count">{formatCount(out.length + into.length)}</span>
+          </h3>
+          {out.length + into.length === 0 ? <p className="muted small">{t('entity.no-links')}</p> : null}
+          <ul className="entity-links">
+            {out.map((l) => linkRow(l, l.to, 'out'))}
+            {into.map((l) => linkRow(l, l.from, 'in'))}
+          </ul>
+          {props.onAddLink ? (
+            <button type="button" className="btn btn-sm" onClick={props.onAddLink}>
+              <Icon name="link" size={14} /> {t('entity.add-link')}
+            </button>
+          ) : null}
         </div>
       </div>
       {history ? (

@@ -48,6 +48,14 @@ export function fieldLabel(field: string): string {
   return t(`entity.field.${field}` as MessageId);
 }
 
+/**
+ * A field's label for reading (the detail panel), without the typing hint the form shows in
+ * brackets: "Flag (ISO code)" → "Flag", "Aliases (one per line)" → "Aliases".
+ */
+export function displayLabel(field: string): string {
+  return fieldLabel(field).replace(/\s*\([^)]*\)$/, '');
+}
+
 /** A draft of `e`'s fields (or an empty one of `kind`). */
 export function draftOf(kind: EntityKind, e: EntityFields | null): Draft {
   const d: Draft = {};

@@ -67,7 +67,7 @@ export function SharedIdentifiersScreen(props: { ws: WorkspaceSummary }): ReactN
       {q.error && !q.data ? <ErrorPanel error={q.error} onRetry={q.reload} /> : null}
       {!q.data && !q.error ? <Loading /> : null}
       {q.data ? (
-        <div className="table-card">
+        <div className="table-card shared-ids-table">
           <DataTable label={t('shared-ids.title')} columns={columns} rows={q.data} rowKey={(r) => `${r.scheme}:${r.value}`} empty={t('shared-ids.empty')} />
         </div>
       ) : null}

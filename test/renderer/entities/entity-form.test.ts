@@ -5,7 +5,7 @@
  */
 import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
-import { checkAll, checkField, draftOf, fieldsOf } from '../../../renderer/src/entities/entity-form';
+import { checkAll, checkField, displayLabel, draftOf, fieldLabel, fieldsOf } from '../../../renderer/src/entities/entity-form';
 import { addKindLabel, keyIdentifiers, kindLabel, relationshipLabel } from '../../../renderer/src/entities/entity-labels';
 import { CaseDoc } from '../../../shared/docs/case-doc';
 import { entityFields } from '../../../shared/docs/case-entities';
@@ -42,5 +42,14 @@ describe('entity form', () => {
     expect(relationshipLabel('master-of')).toBe('master of');
     expect(relationshipLabel('holds-account')).toBe('holds account');
     expect(addKindLabel('email')).toBe('Add E-mail address');
+  });
+
+  it('reads field labels without their typing hints in the detail panel', () => {
+    expect(fieldLabel('flag')).toBe('Flag (ISO code)');
+    expect(displayLabel('flag')).toBe('Flag');
+    expect(displayLabel('aliases')).toBe('Aliases');
+    expect(displayLabel('nationalities')).toBe('Nationalities');
+    expect(displayLabel('passportCountry')).toBe('Passport country');
+    expect(displayLabel('imo')).toBe('IMO number');
   });
 });

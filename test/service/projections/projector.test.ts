@@ -185,7 +185,7 @@ describe('projections', () => {
         ws.rebuildProjections();
         expect(dump(databaseOf(ws.store))).toEqual(incremental);
       }),
-      { numRuns: 60 },
+      { numRuns: 60, seed: 20261206 },
     );
     expect(runs).toBe(60);
     const counts = databaseOf(ws.store).prepare('SELECT SUM(seizure_count) FROM cases').pluck().get() as number;
