@@ -68,8 +68,8 @@ function serve(dir: string): Promise<{ url: string; close: () => void }> {
 
 async function renderMs(page: Page, url: string, n: number): Promise<number> {
   await page.goto(`${url}/index.html?n=${n}`);
-  await page.waitForFunction(() => (window as unknown as { p4: { renderMs: number | null } }).p4.renderMs !== null, undefined, { timeout: 120_000 });
-  return page.evaluate(() => (window as unknown as { p4: { renderMs: number } }).p4.renderMs);
+  await page.waitForFunction(() => (globalThis as unknown as { p4: { renderMs: number | null } }).p4.renderMs !== null, undefined, { timeout: 120_000 });
+  return page.evaluate(() => (globalThis as unknown as { p4: { renderMs: number } }).p4.renderMs);
 }
 
 function pct(sorted: number[], p: number): number {
@@ -103,7 +103,7 @@ export async function runP4(): Promise<string[]> {
     const box = (await page.getByTestId('seizure-map').boundingBox())!;
     const cx = box.x + box.width / 2;
     const cy = box.y + box.height / 2;
-    await page.evaluate(() => ((window as unknown as { p4: { recording: boolean } }).p4.recording = true));
+    await page.evaluate(() => ((globalThis as unknown as { p4: { recording: boolean } }).p4.recording = true));
     for (let d = 0; d < 6; d++) {
       await page.mouse.move(cx, cy);
       await page.mouse.down();
@@ -115,7 +115,7 @@ export async function runP4(): Promise<string[]> {
       await page.mouse.up();
       await page.waitForTimeout(120); // moveend: the clusters of the new view are queried and drawn
     }
-    const frames = await page.evaluate(() => (window as unknown as { p4: { frames: number[] } }).p4.frames);
+    const frames = await page.evaluate(() => (globalThis as unknown as { p4: { frames: number[] } }).p4.frames);
     const sorted = [...frames].sort((a, b) => a - b);
     return [
       `P4 map-render ratio=${fmt(ratio)} (goal <= 3) ${ratio <= 3 ? 'PASS' : 'FAIL'}: first clustered render of ${big.toLocaleString('en')} points ÷ of ${small.toLocaleString('en')}`,

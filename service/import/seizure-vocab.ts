@@ -43,7 +43,7 @@ const DETECTION = table(DETECTION_METHODS, detectionMethodLabel, {
 });
 
 const CONCEALMENT = table(CONCEALMENT_METHODS, concealmentMethodLabel, {
-  'not concealed': 'none', open: 'none', unconcealed: 'none', keine: 'none', aucune: 'none', ninguna: 'none', nenhuma: 'none',
+  'not concealed': 'not-concealed', open: 'not-concealed', unconcealed: 'not-concealed', keine: 'not-concealed', aucune: 'not-concealed', ninguna: 'not-concealed', nenhuma: 'not-concealed',
   'false declaration': 'misdeclared', misdeclaration: 'misdeclared', 'mis-declared': 'misdeclared', 'falsche deklaration': 'misdeclared', 'fausse declaration': 'misdeclared', 'declaracion falsa': 'misdeclared',
   mixed: 'mixed-with-legal-goods', 'mixed with legal cargo': 'mixed-with-legal-goods', commingled: 'mixed-with-legal-goods',
   cargo: 'hidden-in-cargo', 'hidden in container': 'hidden-in-cargo', container: 'hidden-in-cargo', fracht: 'hidden-in-cargo', cargaison: 'hidden-in-cargo', carga: 'hidden-in-cargo',

@@ -117,8 +117,9 @@ export type DetectionMethod = (typeof DETECTION_METHODS)[number];
  * How the goods were concealed, after the ETIS concealment categories and the WCO CEN
  * concealment codes: not concealed, misdeclared (declared as other goods), mixed with legal goods,
  * hidden in cargo, in a false compartment, in luggage, on the body, in a postal parcel, in a
- * vehicle, or other.
+ * vehicle, or other. "Not concealed" is `not-concealed`, never `none`: an import reads a cell
+ * "none" as a missing value, so that code would not survive an export and re-import.
  */
-export const CONCEALMENT_METHODS = ['none', 'misdeclared', 'mixed-with-legal-goods', 'hidden-in-cargo', 'false-compartment', 'luggage', 'on-body', 'postal-parcel', 'vehicle', 'other'] as const;
+export const CONCEALMENT_METHODS = ['not-concealed', 'misdeclared', 'mixed-with-legal-goods', 'hidden-in-cargo', 'false-compartment', 'luggage', 'on-body', 'postal-parcel', 'vehicle', 'other'] as const;
 /** One concealment method. */
 export type ConcealmentMethod = (typeof CONCEALMENT_METHODS)[number];

@@ -27,7 +27,7 @@ const DETECTION: Record<DetectionMethod, MessageId> = {
   other: 'seizure.detection.other',
 };
 const CONCEALMENT: Record<ConcealmentMethod, MessageId> = {
-  none: 'seizure.concealment.none',
+  'not-concealed': 'seizure.concealment.not-concealed',
   misdeclared: 'seizure.concealment.misdeclared',
   'mixed-with-legal-goods': 'seizure.concealment.mixed-with-legal-goods',
   'hidden-in-cargo': 'seizure.concealment.hidden-in-cargo',

@@ -25,7 +25,7 @@ export const seizureMessages = {
   'seizure.detection.intelligence': 'Intelligence-led',
   'seizure.detection.patrol': 'Patrol',
   'seizure.detection.other': 'Other',
-  'seizure.concealment.none': 'Not concealed',
+  'seizure.concealment.not-concealed': 'Not concealed',
   'seizure.concealment.misdeclared': 'Misdeclared as other goods',
   'seizure.concealment.mixed-with-legal-goods': 'Mixed with legal goods',
   'seizure.concealment.hidden-in-cargo': 'Hidden in cargo',

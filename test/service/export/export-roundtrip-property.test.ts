@@ -12,6 +12,7 @@ import { seizuresToCsv } from '../../../service/export/export-csv';
 import { caseToGeoJson } from '../../../service/export/export-geojson';
 import type { Route } from '../../../shared/domain/route';
 import type { Seizure, SeizureFields } from '../../../shared/domain/seizure';
+import { CONCEALMENT_METHODS, DETECTION_METHODS, TRANSPORT_MODES } from '../../../shared/domain/codes';
 
 const SEED = 20261206;
 const word = fc.stringMatching(/^[a-z]{1,8}( [a-z]{1,8})?$/);
@@ -36,6 +37,11 @@ const seizureArb: fc.Arbitrary<SeizureFields> = fc
     transitCountries: fc.uniqueArray(countries, { maxLength: 3 }),
     destinationCountries: fc.uniqueArray(countries, { maxLength: 2 }),
     seizingAgencies: fc.uniqueArray(word, { maxLength: 2 }),
+    exportCountries: fc.uniqueArray(countries, { maxLength: 2 }),
+    missedCount: fc.nat({ max: 3 }),
+    concealmentMethod: fc.option(fc.constantFrom(...CONCEALMENT_METHODS), { nil: null }),
+    transportMode: fc.option(fc.constantFrom(...TRANSPORT_MODES), { nil: null }),
+    detectionMethod: fc.option(fc.constantFrom(...DETECTION_METHODS), { nil: null }),
     reportedValue: fc.option(fc.integer({ min: 1, max: 999_999_999 }).map((n) => n / 100), { nil: null }),
     currency: fc.constantFrom('USD', 'KES', 'EUR'),
     operation: fc.oneof(fc.constant(''), word),
@@ -46,9 +52,12 @@ const seizureArb: fc.Arbitrary<SeizureFields> = fc
   .map((g): SeizureFields => ({
     seizureDate: g.date, datePrecision: 'day', country: g.country, place: g.place,
     latitude: g.located ? g.latitude : null, longitude: g.located ? g.longitude : null,
-    locationPrecision: g.locationPrecision as SeizureFields['locationPrecision'], sector: g.sector as SeizureFields['sector'], commodity: g.commodity, taxon: g.taxon,
-    citesAppendix: null, quantity: g.quantity, unit: (g.quantity === null ? 'kg' : g.unit) as SeizureFields['unit'],
+    locationPrecision: (g.located ? g.locationPrecision : null) as SeizureFields['locationPrecision'], sector: g.sector as SeizureFields['sector'], commodity: g.commodity, taxon: g.taxon,
+    citesAppendix: null, quantity: g.quantity, unit: (g.quantity === null ? null : g.unit) as SeizureFields['unit'],
     originCountries: g.originCountries, transitCountries: g.transitCountries, destinationCountries: g.destinationCountries, seizingAgencies: g.seizingAgencies,
+    // The new route roles and methods (issue 11 item 6): missed opportunities are some of the transit countries.
+    exportCountries: g.exportCountries, missedTransitCountries: g.transitCountries.slice(0, g.missedCount),
+    concealmentMethod: g.concealmentMethod, transportMode: g.transportMode, detectionMethod: g.detectionMethod,
     reportedValue: g.reportedValue, reportedCurrency: g.reportedValue === null ? null : g.currency, operation: g.operation, sourceUrl: g.sourceUrl, sourceTitle: g.sourceTitle, notes: g.notes,
   }));
 
@@ -59,7 +68,7 @@ const enc = (s: string) => new TextEncoder().encode(s);
 
 describe('GeoJSON export of missing fields', () => {
   it('writes null, never a default: no unit without a quantity, no exact precision without coordinates', () => {
-    const s = stamp({ seizureDate: '2021-03-11', datePrecision: 'day', country: 'KE', place: 'Mombasa', latitude: null, longitude: null, locationPrecision: 'exact', sector: 'wildlife', commodity: 'ivory', taxon: '', citesAppendix: null, quantity: null, unit: 'kg', originCountries: [], transitCountries: [], destinationCountries: [], seizingAgencies: [], reportedValue: null, reportedCurrency: null, operation: '', sourceUrl: '', sourceTitle: '', notes: '' }, 1);
+    const s = stamp({ seizureDate: '2021-03-11', datePrecision: 'day', country: 'KE', place: 'Mombasa', latitude: null, longitude: null, locationPrecision: 'exact', sector: 'wildlife', commodity: 'ivory', taxon: '', citesAppendix: null, quantity: null, unit: 'kg', originCountries: [], exportCountries: [], transitCountries: [], missedTransitCountries: [], destinationCountries: [], concealmentMethod: null, transportMode: null, detectionMethod: null, seizingAgencies: [], reportedValue: null, reportedCurrency: null, operation: '', sourceUrl: '', sourceTitle: '', notes: '' }, 1);
     const f = (JSON.parse(caseToGeoJson([s], [])) as { features: { geometry: unknown; properties: Record<string, unknown> }[] }).features[0]!;
     expect(f.geometry).toBeNull();
     expect(f.properties).toMatchObject({ unit: null, location_precision: null, quantity: null, latitude: null, taxon: null, origin_iso2: null, commodity: 'ivory', place: 'Mombasa' });
