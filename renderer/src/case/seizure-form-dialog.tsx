@@ -18,7 +18,7 @@ import type { Writer } from '../../../shared/docs/records';
 import { newSeizureFields, type Seizure, type SeizureFields } from '../../../shared/domain/seizure';
 import type { CitesAppendix, ConcealmentMethod, CrimeSector, DatePrecision, DetectionMethod, LocationPrecision, QuantityUnit, TransportMode } from '../../../shared/domain/codes';
 import { commodityNames } from '../../../shared/domain/commodities';
-import { lookupTaxon, suggestTaxa } from '../../../shared/domain/species';
+import { suggestTaxa } from '../../../shared/domain/species';
 import { ConcealmentMethodSelect, DetectionMethodSelect, OptionalLocationPrecisionSelect, OptionalUnitSelect, TransportModeSelect } from './seizure-selects';
 import { commodityHint, taxonHint } from './seizure-checks';
 import { FormDialog } from '../ui/form-dialog';
