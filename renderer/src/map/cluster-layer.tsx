@@ -6,7 +6,7 @@
  * panning stays smooth at 100,000. A click on a cluster zooms to where it splits; a cluster no
  * zoom can split (seizures at one place) opens the list of its seizures, each openable in turn.
  */
-import { memo, useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import L from 'leaflet';
 import { CircleMarker, Marker, Popup, Tooltip, useMap, useMapEvents } from 'react-leaflet';
 import type { MapPoint } from '../../../shared/rpc/cases';
@@ -48,13 +48,24 @@ function openPlaceList(map: L.Map, at: L.LatLng, points: MapPoint[], source: { c
   popup.openOn(map);
 }
 
-/** One cluster badge. */
+/**
+ * One cluster badge. Nothing may move or replace it between a click's mousedown and mouseup, or
+ * the browser sends the click to whatever is under the pointer then and nothing opens:
+ * - `autoPanOnFocus` is off: the mousedown focuses the badge (it is keyboard-reachable), and
+ *   Leaflet's default pans a badge near the map's edge into view, by ~26 px, mid-click;
+ * - its icon and handlers depend on the cluster's content, not on the query's new objects: a view
+ *   refresh (every moveend) returns equal clusters as new objects, and a new icon would make
+ *   Leaflet replace the badge's element.
+ */
 const ClusterBadge = memo(function ClusterBadge(props: { item: ClusterItem; onClick: (c: ClusterItem) => void }): ReactNode {
   const { item, onClick } = props;
-  const handlers = useMemo(() => ({ click: () => onClick(item) }), [item, onClick]);
-  const icon = useMemo(() => clusterIcon(item.count, item.sectorCounts), [item.count, item.sectorCounts]);
+  const latest = useRef(item);
+  latest.current = item;
+  const handlers = useMemo(() => ({ click: () => onClick(latest.current) }), [onClick]);
+  const mix = item.sectorCounts.join(',');
+  const icon = useMemo(() => clusterIcon(item.count, item.sectorCounts), [item.count, mix]);
   return (
-    <Marker position={[item.lat, item.lon]} icon={icon} eventHandlers={handlers} keyboard title={t('ui.map.cluster-tip', { count: item.count })}>
+    <Marker position={[item.lat, item.lon]} icon={icon} eventHandlers={handlers} keyboard autoPanOnFocus={false} title={t('ui.map.cluster-tip', { count: item.count })}>
       <Tooltip direction="top" offset={[0, -14]}>
         {t('ui.map.cluster-tip', { count: item.count })}
       </Tooltip>

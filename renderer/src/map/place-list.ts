@@ -10,6 +10,16 @@ import { formatQuantity } from '../format/numbers';
 import { formatSeizureDate } from '../format/dates';
 import { t } from '../../../shared/messages';
 
+/**
+ * Runs `replace` (which swaps the popup's content) for a click that must not reach the map. The
+ * swap detaches the clicked button, so Leaflet could no longer see that the click came from inside
+ * the popup and would take it for a click on the map, which closes the popup.
+ */
+function swap(e: Event, replace: () => void): void {
+  e.stopPropagation();
+  replace();
+}
+
 /** The list of `points` at one place; `onPick` hears the seizure chosen. */
 export function placeList(points: readonly MapPoint[], onPick: (p: MapPoint) => void): HTMLElement {
   const root = document.createElement('div');
@@ -33,7 +43,7 @@ export function placeList(points: readonly MapPoint[], onPick: (p: MapPoint) => 
     sub.className = 'map-place-item-sub';
     sub.textContent = `${formatSeizureDate(p.seizureDate, p.datePrecision)} · ${formatQuantity(p.quantity, p.unit)}`;
     b.append(dot, main, sub);
-    b.addEventListener('click', () => onPick(p));
+    b.addEventListener('click', (e) => swap(e, () => onPick(p)));
     li.append(b);
     ul.append(li);
   }
@@ -48,7 +58,7 @@ export function withBack(content: HTMLElement, count: number, onBack: () => void
   b.type = 'button';
   b.className = 'btn btn-sm btn-ghost map-place-back';
   b.textContent = t('ui.map.place-list-back', { count });
-  b.addEventListener('click', onBack);
+  b.addEventListener('click', (e) => swap(e, onBack));
   root.append(b, content);
   return root;
 }

@@ -14,6 +14,7 @@ import type { Route } from '../../../shared/domain/route';
 import { BasemapLayer, RouteLines, type PopupSource } from './map-layers';
 import { ClusterIndex } from './cluster-index';
 import { ClusterMarkers } from './cluster-layer';
+import { FocusWithoutScroll } from './focus-without-scroll';
 import { HeatLayer } from './heat-layer';
 import { mapViewPng, type PngLegend } from './map-png';
 import { pointsKey as contentKey } from './points-key';
@@ -130,6 +131,7 @@ export function SeizureMap(props: SeizureMapProps): ReactNode {
         keyboard
       >
         <ContainerSetup label={props.label} />
+        <FocusWithoutScroll />
         <BasemapLayer onError={onBasemapError} />
         {props.heat ? <HeatLayer points={index.points} /> : null}
         <ClusterMarkers index={index} source={source} />
