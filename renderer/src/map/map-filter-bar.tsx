@@ -7,7 +7,7 @@ import type { ReactNode } from 'react';
 import { countryLabel } from '../format/countries';
 import type { FacetOption, MapFilter, TimeSteps } from './map-filters';
 import { TimeSlider } from './time-slider';
-import { t, type MessageId } from '../../../shared/messages';
+import { t } from '../../../shared/messages';
 
 /** The choices of each select filter. */
 export interface FilterFacets {
@@ -40,11 +40,11 @@ export interface MapFilterBarProps {
 
 type SelectKey = 'commodity' | 'taxon' | 'country' | 'caseId';
 
-function FilterSelect(props: { k: SelectKey; label: MessageId; options: FacetOption[]; p: MapFilterBarProps; text?: (v: string) => string }): ReactNode {
+function FilterSelect(props: { k: SelectKey; label: string; options: FacetOption[]; p: MapFilterBarProps; text?: (v: string) => string }): ReactNode {
   const { k, p } = props;
   return (
     <label className="map-filter">
-      <span className="map-filter-label">{t(props.label)}</span>
+      <span className="map-filter-label">{props.label}</span>
       <select className="select select-sm" value={p.filter[k]} onChange={(e) => p.onFilter({ ...p.filter, [k]: e.target.value })}>
         <option value="">{t('ui.map.filter-any')}</option>
         {props.options.map((o) => (
@@ -75,10 +75,10 @@ export function MapFilterBar(p: MapFilterBarProps): ReactNode {
         </div>
       </div>
       <div className="map-filter-row map-filter-fields">
-        <FilterSelect k="commodity" label="ui.map.filter-commodity" options={p.facets.commodity} p={p} />
-        <FilterSelect k="taxon" label="ui.map.filter-species" options={p.facets.taxon} p={p} />
-        <FilterSelect k="country" label="ui.map.filter-country" options={p.facets.country} p={p} text={countryLabel} />
-        {p.facets.caseId ? <FilterSelect k="caseId" label="ui.map.filter-case" options={p.facets.caseId} p={p} {...(p.caseLabel ? { text: p.caseLabel } : {})} /> : null}
+        <FilterSelect k="commodity" label={t('ui.map.filter-commodity')} options={p.facets.commodity} p={p} />
+        <FilterSelect k="taxon" label={t('ui.map.filter-species')} options={p.facets.taxon} p={p} />
+        <FilterSelect k="country" label={t('ui.map.filter-country')} options={p.facets.country} p={p} text={countryLabel} />
+        {p.facets.caseId ? <FilterSelect k="caseId" label={t('ui.map.filter-case')} options={p.facets.caseId} p={p} {...(p.caseLabel ? { text: p.caseLabel } : {})} /> : null}
         {p.narrowed ? (
           <button type="button" className="btn btn-sm btn-ghost map-clear" onClick={p.onClear}>
             {t('ui.map.clear-filters')}
