@@ -84,11 +84,12 @@ export const seizureArb: fc.Arbitrary<SeizureFields> = fc
     seizingAgencies: r.agencies,
   }));
 
-/** A valid partial update of a seizure (coordinates in pairs; a value only with its currency). */
+/** A valid partial update of a seizure (coordinates in pairs; a value only with its currency; a quantity with its unit). */
 const seizurePatchArb: fc.Arbitrary<Partial<SeizureFields>> = fc
   .record(
     {
-      quantity: fc.option(fc.integer({ min: 1, max: 100_000 }).map((q) => q / 10), { nil: null }),
+      // A quantity comes with its unit (a reported quantity needs one), as the form asks for both.
+      amount: fc.option(fc.tuple(fc.integer({ min: 1, max: 100_000 }).map((q) => q / 10), fc.constantFrom(...QUANTITY_UNITS)), { nil: null }),
       place: placeArb,
       notes: shortText,
       commodity: commodityArb,
@@ -99,8 +100,9 @@ const seizurePatchArb: fc.Arbitrary<Partial<SeizureFields>> = fc
     { requiredKeys: [] },
   )
   .filter((r) => Object.keys(r).length > 0)
-  .map(({ coords, value, ...rest }) => ({
+  .map(({ coords, value, amount, ...rest }) => ({
     ...rest,
+    ...(amount === undefined ? {} : { quantity: amount ? amount[0] : null, unit: amount ? amount[1] : null }),
     ...(coords === undefined ? {} : { latitude: coords ? coords[0] : null, longitude: coords ? coords[1] : null }),
     ...(value === undefined ? {} : { reportedValue: value ? value[0] : null, reportedCurrency: value ? value[1] : null }),
   }));
