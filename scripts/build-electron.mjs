@@ -3,6 +3,9 @@
  *   electron/main.ts                  → main.cjs          (Electron main; `electron` external)
  *   electron/preload.ts               → preload.cjs       (sandboxed preload; only `electron` may stay a require)
  *   service/entries/utility-entry.ts → data-service.cjs  (the utilityProcess; no `electron` at all)
+ *   service/entries/verify-cli.ts     → nest-verify.cjs   (the standalone case-pack verifier: plain
+ *                                       `node nest-verify.cjs pack.zip`, no app, no database, no
+ *                                       node_modules; shipped beside the app, outside app.asar)
  *
  * Kept external (required from node_modules at run time): `electron`; better-sqlite3 (native,
  * loaded with the Electron-ABI binary that main passes as NEST_SQLITE_BINDING) and
@@ -23,11 +26,13 @@ import { parseArgs } from 'node:util';
 
 const root = path.resolve(fileURLToPath(new URL('..', import.meta.url)));
 
-/** The three bundles: entry, output file, externals, modules that must not be imported. */
+/** The bundles: entry, output file, externals, modules that must not be imported, an optional first line. */
 export const BUNDLES = [
   { name: 'main', entry: 'electron/main.ts', out: 'main.cjs', external: ['electron'], forbid: ['better-sqlite3', 'better-sqlite3-multiple-ciphers'] },
   { name: 'preload', entry: 'electron/preload.ts', out: 'preload.cjs', external: ['electron'], forbid: ['better-sqlite3', 'better-sqlite3-multiple-ciphers'], onlyElectron: true },
   { name: 'data-service', entry: 'service/entries/utility-entry.ts', out: 'data-service.cjs', external: ['better-sqlite3', 'better-sqlite3-multiple-ciphers', 'bufferutil', 'utf-8-validate'], forbid: ['electron'] },
+  // Everything inlined: a court's reviewer runs it with any Node 20, from the pack and a key alone.
+  { name: 'nest-verify', entry: 'service/entries/verify-cli.ts', out: 'nest-verify.cjs', external: [], forbid: ['electron', 'better-sqlite3', 'better-sqlite3-multiple-ciphers'], banner: '#!/usr/bin/env node' },
 ];
 
 const BUILTINS = new Set([...builtinModules, ...builtinModules.map((m) => `node:${m}`)]);
@@ -72,10 +77,12 @@ export async function buildElectron(outDir = path.join(root, 'dist', 'electron')
       legalComments: 'none',
       external: bundle.external,
       plugins: [guard(bundle)],
+      ...(bundle.banner ? { banner: { js: bundle.banner } } : {}),
       // node/store/app-root.ts reads import.meta.url only when __dirname is missing (ESM sources).
       logOverride: { 'empty-import-meta': 'silent' },
       logLevel: 'warning',
     });
+    if (bundle.banner) fs.chmodSync(outfile, 0o755);
     sizes[bundle.out] = fs.statSync(outfile).size;
   }
   return sizes;

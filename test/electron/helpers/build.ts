@@ -17,11 +17,13 @@ export interface BuiltBundles {
   main: string;
   preload: string;
   dataService: string;
+  /** The standalone case-pack verifier. */
+  nestVerify: string;
   remove(): void;
 }
 
 /**
- * Builds the three bundles.
+ * Builds the bundles.
  * @throws Error with esbuild's output when the build fails.
  */
 export function buildBundles(): BuiltBundles {
@@ -34,6 +36,7 @@ export function buildBundles(): BuiltBundles {
     main: path.join(dir, 'main.cjs'),
     preload: path.join(dir, 'preload.cjs'),
     dataService: path.join(dir, 'data-service.cjs'),
+    nestVerify: path.join(dir, 'nest-verify.cjs'),
     remove: () => fs.rmSync(dir, { recursive: true, force: true }),
   };
 }
