@@ -37,16 +37,19 @@ export const caseHandlers: HandlerMap<keyof typeof casesRpc> = {
   },
 
   // Filtered after the limit: a restricted case's hits can shorten a page, never leak into it.
+  // Hidden cases are left out inside the query, before the limit (a hidden case's hits must not
+  // push out readable ones or order the groups); the filter after it is a second lock.
   'search.query': (p, { projections, workspaces }) => {
     const readable = readableCases(workspaces.get(p.workspaceId));
-    return projections.of(p.workspaceId).search(p.text, p.limit).filter((hit) => readable(hit.caseId));
+    const q = projections.of(p.workspaceId);
+    return q.search(p.text, p.limit, q.caseIds().filter((id) => !readable(id))).filter((hit) => readable(hit.caseId));
   },
 
   'search.grouped': (p, { projections, workspaces }) => {
     const readable = readableCases(workspaces.get(p.workspaceId));
-    return projections
-      .of(p.workspaceId)
-      .searchGrouped(p.text, p.limitPerKind)
+    const q = projections.of(p.workspaceId);
+    return q
+      .searchGrouped(p.text, p.limitPerKind, q.caseIds().filter((id) => !readable(id)))
       .map((g) => ({ kind: g.kind, hits: g.hits.filter((hit) => readable(hit.caseId)) }))
       .filter((g) => g.hits.length);
   },

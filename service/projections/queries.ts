@@ -276,24 +276,29 @@ export class ProjectionQueries {
     });
   }
 
-  /** Full-text search over cases, seizures and entities, best first (FTS5 bm25 rank), at most `limit` hits; [] for a text with no searchable word. */
-  search(text: string, limit: number): SearchHit[] {
+  /**
+   * Full-text search over cases, seizures and entities, best first (FTS5 bm25 rank), at most
+   * `limit` hits; [] for a text with no searchable word. `hidden`: ids of cases the caller may
+   * not read, left out before the limit is applied (so their hits never push out readable ones).
+   */
+  search(text: string, limit: number, hidden: readonly string[] = []): SearchHit[] {
     const q = ftsQuery(text);
     if (!q) return [];
-    return (this.searchStatement(false, limit).all(q) as HitRow[]).map(toSearchHit);
+    return (this.searchStatement(false, limit, hidden.length > 0).all(...searchArgs(q, null, hidden)) as HitRow[]).map(toSearchHit);
   }
 
   /**
    * The same search grouped by kind: at most `limitPerKind` hits of each kind, best first, the
-   * groups ordered by their best hit's rank (kinds without a hit left out).
+   * groups ordered by their best hit's rank (kinds without a hit left out). `hidden` as for
+   * {@link search}: a hidden case's hits neither fill a group nor decide the groups' order.
    */
-  searchGrouped(text: string, limitPerKind: number): SearchGroup[] {
+  searchGrouped(text: string, limitPerKind: number, hidden: readonly string[] = []): SearchGroup[] {
     const q = ftsQuery(text);
     if (!q) return [];
-    const st = this.searchStatement(true, limitPerKind);
+    const st = this.searchStatement(true, limitPerKind, hidden.length > 0);
     const groups: (SearchGroup & { best: number })[] = [];
     for (const kind of SEARCH_KINDS) {
-      const rows = st.all(q, kind) as RankedHitRow[];
+      const rows = st.all(...searchArgs(q, kind, hidden)) as RankedHitRow[];
       if (rows.length) groups.push({ kind, hits: rows.map(toSearchHit), best: rows[0]![HIT_COLUMNS] });
     }
     return groups.sort((a, b) => a.best - b.best).map(({ kind, hits }) => ({ kind, hits }));
@@ -310,9 +315,9 @@ export class ProjectionQueries {
    * `search` does not select `rank`: reading FTS5's rank column costs about a third of the query
    * again; only the grouped search needs the value, to order its groups.
    */
-  private searchStatement(byKind: boolean, limit: number): Database.Statement<unknown[]> {
+  private searchStatement(byKind: boolean, limit: number, withHidden: boolean): Database.Statement<unknown[]> {
     const n = Math.max(0, Math.floor(limit));
-    const key = `${byKind ? 'kind' : 'all'}:${n}`;
+    const key = `${byKind ? 'kind' : 'all'}:${n}:${withHidden ? 'h' : ''}`;
     let st = this.searchStatements.get(key);
     if (!st) {
       // Raw rows (arrays): cheaper than better-sqlite3's row objects, mapped once by toSearchHit.
@@ -320,11 +325,17 @@ export class ProjectionQueries {
         .prepare(
           `SELECT f.kind, f.case_id, f.record_id, f.title, highlight(search_fts, 3, char(2), char(3)), snippet(search_fts, 4, char(2), char(3), '…', 12),
              COALESCE(c.number, '')${byKind ? ', f.rank' : ''}
-           FROM search_fts f LEFT JOIN cases c ON c.id = f.case_id WHERE search_fts MATCH ? ${byKind ? 'AND f.kind = ?' : ''} ORDER BY f.rank LIMIT ${n}`,
+           FROM search_fts f LEFT JOIN cases c ON c.id = f.case_id WHERE search_fts MATCH ? ${byKind ? 'AND f.kind = ?' : ''}
+           ${withHidden ? 'AND f.case_id NOT IN (SELECT value FROM json_each(?))' : ''} ORDER BY f.rank LIMIT ${n}`,
         )
         .raw();
       this.searchStatements.set(key, st);
     }
     return st;
   }
+}
+
+/** The search statement's parameters: the FTS query, the kind (grouped search) and the hidden case ids as a JSON array. */
+function searchArgs(q: string, kind: string | null, hidden: readonly string[]): unknown[] {
+  return [q, ...(kind === null ? [] : [kind]), ...(hidden.length ? [JSON.stringify(hidden)] : [])];
 }

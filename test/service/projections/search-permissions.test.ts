@@ -96,4 +96,28 @@ describe('permission filtering of search and cross-case matches', () => {
     expect(text).not.toContain('Cassia seeds');
     await expect(c.call('entities.alsoIn', { workspaceId, caseId: b })).rejects.toMatchObject({ code: 'forbidden' });
   });
+
+  it('hits of a case the member may not read never push out readable ones nor order the groups', async () => {
+    const { c, workspaceId, b, restrictB } = await setup();
+    // Case B gets seizures that rank above every readable one for "pangolin" (the word repeated, short fields).
+    const ws = h!.service.workspace(workspaceId);
+    ws.host.with(ws.caseDocName(b), (doc) => {
+      const cd = new CaseDoc(doc);
+      for (let i = 0; i < 5; i++) cd.addSeizure(crypto.randomUUID(), { ...newSeizureFields('2019-04-03'), country: 'SG', commodity: 'pangolin pangolin pangolin', place: 'Pangolin' }, { memberId: 'm-b' });
+    });
+    await new Promise((r) => setTimeout(r, 300));
+    const top = async () => (await c.call('search.grouped', { workspaceId, text: 'pangolin', limitPerKind: 2 })).flatMap((g) => g.hits.map((x) => [g.kind, x.caseId]));
+    const query = async () => (await c.call('search.query', { workspaceId, text: 'pangolin', limit: 2 })).map((x) => x.caseId);
+    // As admin, B's five fill the first places.
+    expect((await top()).every(([, id]) => id === b)).toBe(true);
+    expect(await query()).toEqual([b, b]);
+    restrictB();
+    // As the restricted member: the two best readable seizures, as if B did not exist.
+    const hits = await top();
+    expect(hits).toHaveLength(2);
+    expect(hits.every(([kind, id]) => kind === 'seizure' && id !== b)).toBe(true);
+    const q = await query();
+    expect(q).toHaveLength(2);
+    expect(q).not.toContain(b);
+  });
 });
