@@ -54,6 +54,7 @@ test('two members change the same seizure field at once: both are told, and one 
     await form.getByLabel('Commodity').fill('elephant ivory');
     await form.getByLabel('Seizing country').selectOption('SG');
     await form.getByLabel('Quantity').fill('8.8');
+    await form.getByLabel('Unit').selectOption('kg');
     await form.getByLabel('Place').fill('Pasir Panjang Export Terminal');
     await form.getByRole('button', { name: 'Add seizure' }).click();
     await expect(form).toBeHidden();

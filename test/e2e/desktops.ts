@@ -109,6 +109,8 @@ export async function addSeizure(page: Page, f: SeizureInput): Promise<void> {
   if (f.country) await form.getByLabel('Seizing country').selectOption(f.country);
   await form.getByLabel('Commodity').fill(f.commodity);
   await form.getByLabel('Quantity').fill(f.quantity);
+  // A reported quantity needs its unit: the form no longer assumes kg.
+  await form.getByLabel('Unit').selectOption('kg');
   await form.getByLabel('Place').fill(f.place);
   if (f.lat !== undefined) await form.getByLabel('Latitude').fill(f.lat);
   if (f.lon !== undefined) await form.getByLabel('Longitude').fill(f.lon);

@@ -72,6 +72,8 @@ export async function addSeizure(page: Page, commodity: string, quantity: string
   const form = page.getByRole('dialog', { name: 'Add a seizure' });
   await form.getByLabel('Commodity').fill(commodity);
   await form.getByLabel('Quantity').fill(quantity);
+  // A reported quantity needs its unit: the form no longer assumes kg.
+  await form.getByLabel('Unit').selectOption('kg');
   await form.getByLabel('Seizing country').selectOption('SG');
   await form.getByRole('button', { name: 'Add seizure' }).click();
   await expect(form).toBeHidden();
