@@ -50,14 +50,20 @@ async function makeThumb(client: DataClient, ref: CaseRef, file: Pick<AttachedFi
   }
 }
 
-/** The thumbnail URL of an image file (null while it is made, or when it cannot be). */
+/**
+ * The thumbnail URL of an image file (null while it is made, or when it cannot be). When the
+ * bytes are not on this desktop yet (a file another member added, still downloading), it tries
+ * again as soon as a `files.status` event says this desktop holds them (verified).
+ */
 export function useThumbnail(ref: CaseRef, file: Pick<AttachedFile, 'hash' | 'mediaType'>): string | null {
   const client = useClient();
   const [url, setUrl] = useState<string | null>(null);
+  const [attempt, setAttempt] = useState(0);
   const key = `${ref.workspaceId}/${ref.caseId}/${file.hash}`;
   useEffect(() => {
     if (!isThumbnailable(file.mediaType)) return;
     let live = true;
+    let stopWaiting: (() => void) | null = null;
     let p = thumbs.get(key);
     if (!p) {
       p = makeThumb(client, ref, file);
@@ -67,12 +73,20 @@ export function useThumbnail(ref: CaseRef, file: Pick<AttachedFile, 'hash' | 'me
     }
     p.then(
       (u) => live && setUrl(u),
-      () => live && setUrl(null),
+      () => {
+        if (!live) return;
+        setUrl(null);
+        stopWaiting = client.on('files.status', (e) => {
+          if (e.workspaceId !== ref.workspaceId || e.caseId !== ref.caseId) return;
+          if (e.files.some((f) => f.hash === file.hash && (f.state === 'verified' || f.local))) setAttempt((n) => n + 1);
+        });
+      },
     );
     return () => {
       live = false;
+      stopWaiting?.();
     };
-  }, [client, key, file.mediaType]);
+  }, [client, key, file.mediaType, attempt]);
   return url;
 }
 
