@@ -61,6 +61,8 @@ export class WorkspaceBlobSync {
   private readonly forced = new Set<string>();
   /** caseId → the file signature at its last scan. */
   private readonly scanned = new Map<string, string>();
+  /** caseId → ms before the next look for files neither here nor on the relay yet (doubling, at most 30 s). */
+  private readonly missingRetry = new Map<string, number>();
   private stopped = false;
 
   constructor(o: WorkspaceBlobSyncOptions) {
@@ -127,6 +129,7 @@ export class WorkspaceBlobSync {
     const have = new Set(has.have);
     const keep = isKeptOffline(this.o.settings, caseId);
     const jobs: Promise<unknown>[] = [];
+    let missing = false;
     for (const f of unique) {
       const local = this.store.has(f.hash);
       const cur = this.book.get(caseId, f.hash);
@@ -138,8 +141,18 @@ export class WorkspaceBlobSync {
         if (cur?.state === 'failed' && cur.reason?.id === 'file.sync.corrupt') continue;
         if (downloadsEagerly(f, keep)) jobs.push(this.download(caseId, f).catch(() => undefined));
         else this.setState(caseId, f, { state: 'on-relay', local: false });
-      } else this.setState(caseId, f, { state: 'waiting', reason: { id: 'file.sync.missing-everywhere' } });
+      } else {
+        this.setState(caseId, f, { state: 'waiting', reason: { id: 'file.sync.missing-everywhere' } });
+        missing = true;
+      }
     }
+    // A file whose record arrived before its bytes reached the relay (the other desktop is still
+    // uploading): nothing in this doc will change when the upload ends, so look again, backing off.
+    if (missing) {
+      const delay = this.missingRetry.get(caseId) ?? 1000;
+      this.missingRetry.set(caseId, Math.min(delay * 2, 30_000));
+      this.schedule(caseId, delay);
+    } else this.missingRetry.delete(caseId);
     await Promise.allSettled(jobs);
   }
 
