@@ -7,12 +7,15 @@
  * Intake streams: bytes are hashed while they are copied to a temporary file, which is fsynced
  * and renamed into place, so memory stays bounded whatever the size and a crash leaves either no
  * blob or a whole one. Resumable writes (the relay's uploads, the desktop's downloads) keep the
- * part received in `partial/<hash>` and append to it, hashing each byte as it is written: the
- * SHA-256 state of the part is kept in memory between the requests of one upload, so completing
- * a blob costs no second read of it (bench B1/B2 measured that re-read as the largest cost). Only
- * a part this process did not write itself (a resume after a restart, or after a write that
+ * part received in `partial/<hash>` and append to it (node/blobs/part-writer.ts), hashing each
+ * byte once it is written: a worker thread reads the new bytes back from the page cache and keeps
+ * the part's running SHA-256 (node/blobs/background-hash.ts), kept between the requests of one
+ * upload, so completing a blob costs no second read of it and the thread that receives the bytes
+ * does no hashing (bench B1/B2 measured that re-read, then that hashing, as the largest costs).
+ * Only a part this process did not write itself (a resume after a restart, or after a write that
  * failed part-way) is read back and hashed once before new bytes are appended. On completion the
- * digest of exactly the bytes in the part is compared with the name, and a mismatch is refused
+ * digest of exactly the bytes in the part is compared with the name (the part hashed on this
+ * thread instead if the worker could not answer), and a mismatch is refused
  * and the part dropped. Writes of one hash run one at a time, so a second writer finds the part
  * where the first left it. Files are created 0600.
  */
@@ -25,7 +28,9 @@ import { NestError } from '../../shared/errors';
 import { isSha256 } from '../../shared/domain/attached-file';
 import { SNIFF_BYTES } from '../../shared/domain/media-type';
 import type { BlobStore } from './blob-store';
+import { BackgroundHash } from './background-hash';
 import { FlushBehind } from './flush-behind';
+import { PartWriter } from './part-writer';
 
 /** What intake learnt: the SHA-256 (hex), size in bytes and the first bytes (for sniffing the media type). */
 export interface IntakeResult {
@@ -46,9 +51,9 @@ export interface FsBlobStoreOptions {
 /** Stream buffer size for blob reads and writes, bytes: fewer, larger chunks than Node's 64 KiB default cost less per byte. */
 export const BLOB_STREAM_BYTES = 1024 * 1024;
 
-/** The running SHA-256 of a resumable write's part: the digest state of its first `bytes` bytes. */
+/** The running SHA-256 of a resumable write's part: the hash of its first `bytes` bytes (computed by the hashing worker). */
 interface PartHash {
-  hasher: crypto.Hash;
+  hasher: BackgroundHash;
   bytes: number;
 }
 
@@ -173,64 +178,74 @@ export class FsBlobStore implements BlobStore {
     const part = this.partialPath(hash);
     const have = this.received(hash);
     if (offset !== have) throw new NestError('validation', { id: 'blob.bad-range', values: { offset: have } });
-    const state = await this.partHash(hash, part, have);
-    let size = have;
     fs.mkdirSync(path.dirname(part), { recursive: true, mode: 0o700 });
     const fd = fs.openSync(part, 'a', 0o600);
-    const behind = new FlushBehind(fd);
-    const limit = new Transform({
-      transform(chunk: Buffer, _enc, done) {
-        if (size + chunk.length > total) return done(new NestError('too-large', { id: 'file.too-large', values: { size: size + chunk.length, max: total } }));
-        size += chunk.length;
-        state.hasher.update(chunk);
-        state.bytes = size;
-        behind.wrote(chunk.length);
-        done(null, chunk);
-      },
-      flush(done) {
-        void behind.idle().then(() => done());
-      },
-    });
+    let closed = false;
+    const close = (): void => {
+      if (!closed) fs.closeSync(fd);
+      closed = true;
+    };
     try {
-      // Node's small default buffer here, not BLOB_STREAM_BYTES: a cut connection destroys the
-      // stream and drops what it still buffered, which the client would then send again.
-      await pipeline(source, limit, fs.createWriteStream(part, { fd }));
-    } catch (err) {
-      // The running hash holds bytes that may not all have reached the part: keep it only when
-      // the part is exactly as long, else the next resume hashes the part afresh.
-      const held = this.received(hash);
-      if (held !== state.bytes) this.partHashes.delete(hash);
-      // A dropped connection keeps what arrived (the client resumes from `received`); a refused one too.
-      if (err instanceof NestError) throw err;
-      return { received: held, complete: false };
+      const state = this.partHash(hash, part, have);
+      const behind = new FlushBehind(fd);
+      const writer = new PartWriter({
+        fd,
+        start: have,
+        limit: total,
+        onWritten: (length) => {
+          behind.wrote(length - state.bytes);
+          state.bytes = length;
+          state.hasher.feed(length);
+        },
+      });
+      try {
+        await pipeline(source, writer);
+      } catch (err) {
+        await writer.idle();
+        await behind.idle();
+        // The running hash follows completed writes only, so it still covers exactly the part;
+        // a failed write leaves the part's length unknown to it: then the next resume hashes afresh.
+        const held = this.received(hash);
+        if (held !== state.bytes) this.forgetPartHash(hash);
+        // A dropped connection keeps what arrived (the client resumes from `received`); a refused one too.
+        if (err instanceof NestError) throw err;
+        return { received: held, complete: false };
+      }
+      await behind.idle();
+      if (state.bytes < total) return { received: state.bytes, complete: false };
+      this.partHashes.delete(hash);
+      // The hash's tail and the part's fsync run side by side: both wait on other threads.
+      const [digest] = await Promise.all([state.hasher.digest().catch(() => hashFile(part)), fsyncAsync(fd)]);
+      close();
+      if (digest !== hash) {
+        fs.rmSync(part, { force: true });
+        throw new NestError('validation', { id: 'blob.hash-mismatch' });
+      }
+      this.place(part, hash);
+      return { received: total, complete: true };
+    } finally {
+      close();
     }
-    if (size < total) return { received: size, complete: false };
-    this.partHashes.delete(hash);
-    if (state.hasher.digest('hex') !== hash) {
-      fs.rmSync(part, { force: true });
-      throw new NestError('validation', { id: 'blob.hash-mismatch' });
-    }
-    this.commit(part, hash);
-    return { received: total, complete: true };
   }
 
   /**
    * The running hash of `hash`'s part of `have` bytes: the one kept from this process's last
-   * write when it covers exactly those bytes, else a new one fed with the part read back once.
+   * write when it covers exactly those bytes, else a new one that starts by hashing the part
+   * already there (read once, by the hashing worker).
    */
-  private async partHash(hash: string, part: string, have: number): Promise<PartHash> {
+  private partHash(hash: string, part: string, have: number): PartHash {
     const kept = this.partHashes.get(hash);
     if (kept && kept.bytes === have) return kept;
-    const state: PartHash = { hasher: crypto.createHash('sha256'), bytes: 0 };
-    if (have > 0) {
-      for await (const chunk of fs.createReadStream(part, { start: 0, end: have - 1, highWaterMark: BLOB_STREAM_BYTES })) {
-        state.hasher.update(chunk as Buffer);
-        state.bytes += (chunk as Buffer).length;
-      }
-      if (state.bytes !== have) throw new NestError('validation', { id: 'blob.bad-range', values: { offset: this.received(hash) } });
-    }
+    kept?.hasher.drop();
+    const state: PartHash = { hasher: new BackgroundHash(part), bytes: have };
+    state.hasher.feed(have);
     this.partHashes.set(hash, state);
     return state;
+  }
+
+  private forgetPartHash(hash: string): void {
+    this.partHashes.get(hash)?.hasher.drop();
+    this.partHashes.delete(hash);
   }
 
   /** Resolves when the root folder exists (created if need be) and is writable (for the relay's /health). */
@@ -247,13 +262,22 @@ export class FsBlobStore implements BlobStore {
 
   /** Moves the complete file `from` into place as blob `hash` (fsynced; kept as is when the blob exists already). */
   private commit(from: string, hash: string): void {
-    const dest = this.pathOf(hash);
-    if (fs.existsSync(dest)) return;
+    if (fs.existsSync(this.pathOf(hash))) return;
     const fd = fs.openSync(from, 'r+');
     try {
       fs.fsyncSync(fd);
     } finally {
       fs.closeSync(fd);
+    }
+    this.place(from, hash);
+  }
+
+  /** Renames the complete, already fsynced file `from` into place as blob `hash` and fsyncs the folder (kept as is when the blob exists already). */
+  private place(from: string, hash: string): void {
+    const dest = this.pathOf(hash);
+    if (fs.existsSync(dest)) {
+      fs.rmSync(from, { force: true });
+      return;
     }
     fs.mkdirSync(path.dirname(dest), { recursive: true, mode: 0o700 });
     fs.chmodSync(from, 0o600);
@@ -277,6 +301,11 @@ export class FsBlobStore implements BlobStore {
     this.pathOf(hash); // validates the hash before it names a file
     return path.join(this.root, 'partial', hash);
   }
+}
+
+/** fsync of an open file on libuv's thread pool. */
+function fsyncAsync(fd: number): Promise<void> {
+  return new Promise((resolve, reject) => fs.fsync(fd, (err) => (err ? reject(err) : resolve())));
 }
 
 /** SHA-256 (hex) of a file's bytes, streamed. */
