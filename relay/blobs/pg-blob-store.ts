@@ -6,10 +6,11 @@
  * Bytes go in as rows of up to {@link CHUNK_BYTES} (1 MiB) keyed by their offset, each chunk in
  * its own short transaction that locks the blob's row and checks that the chunk continues exactly
  * where the held part ends: two processes appending to one upload cannot interleave, and what a
- * dropped connection delivered stays held. The SHA-256 covers exactly the committed chunks: a
- * resumed upload first hashes the part held (read back chunk by chunk), then each chunk as it is
- * committed; only when the digest equals the name is the blob marked committed (else the part is
- * dropped). Reads fetch one chunk at a time as the consumer pulls, so memory stays at
+ * dropped connection delivered stays held. The SHA-256 covers exactly the committed chunks, each
+ * hashed once as it is committed; its state is kept in memory between the requests of one upload
+ * (see RunningHash), and only a part this process did not append to last (a resume through
+ * another process, or after a restart) is read back and hashed once. Only when the digest equals
+ * the name is the blob marked committed (else the part is dropped). Reads fetch one chunk at a time as the consumer pulls, so memory stays at
  * a few MiB per upload or download whatever the file's size.
  */
 import crypto from 'node:crypto';
@@ -42,10 +43,29 @@ interface BlobRow {
   committed: boolean;
 }
 
+/**
+ * The SHA-256 of an upload's held part, kept by the process that appended it: the digest state of
+ * the first `bytes` bytes, and the last chunk row it appended (offset and inserting transaction
+ * id). An upload arrives as many requests (the desktop PUTs 64 MiB at a time); keeping the state
+ * between them is what makes an N-chunk upload hash each byte once instead of re-reading the whole
+ * part for every request (quadratic in the file's size). The row's `xmin` tells whether the part
+ * is still the one this state covers: a part dropped (hash mismatch) and uploaded again through
+ * another process has the same length but new rows.
+ */
+interface RunningHash {
+  hasher: crypto.Hash;
+  bytes: number;
+  last: { offset: number; xmin: string } | null;
+}
+
 /** The PostgreSQL blob store. Open it with {@link PgBlobStore.open}; `close()` ends its pool. */
 export class PgBlobStore implements BlobStore {
   private readonly chunk: number;
   private readonly now: () => number;
+  /** hash → the running hash of an upload this process appended to (see {@link RunningHash}). */
+  private readonly running = new Map<string, RunningHash>();
+  /** Bytes fed to SHA-256 by this store since it was opened (re-reads of held parts included): what the tests count. */
+  hashedBytes = 0;
 
   private constructor(
     private readonly pool: pg.Pool,
@@ -123,10 +143,10 @@ export class PgBlobStore implements BlobStore {
       'INSERT INTO relay_blobs (hash, size, received, committed, created_at, updated_at) VALUES ($1, $2, 0, false, $3, $3) ON CONFLICT (hash) DO UPDATE SET size = EXCLUDED.size, updated_at = EXCLUDED.updated_at WHERE NOT relay_blobs.committed',
       [hash, total, t],
     );
-    // The hash of what is held, then of each chunk as it is committed: the bytes hashed are
-    // exactly the bytes stored, with no second pass over the file at the end.
-    const hasher = crypto.createHash('sha256');
-    if (have > 0) for await (const b of this.chunks(hash, 0, have - 1)) hasher.update(b);
+    // The running hash of what is held: this process's own when it still covers exactly the
+    // held part, else the held part hashed once; then each chunk as it is committed. The bytes
+    // hashed are exactly the bytes stored, each once per process, with no pass at the end.
+    const state = await this.runningHash(hash, have);
     let pos = have;
     // One chunk-sized buffer, filled from the request and reused for every row: no per-chunk copies.
     const buf = Buffer.allocUnsafe(Math.min(this.chunk, Math.max(total - have, 1)));
@@ -134,8 +154,9 @@ export class PgBlobStore implements BlobStore {
     const flush = async (): Promise<void> => {
       if (fill === 0) return;
       const piece = buf.subarray(0, fill);
-      await this.appendChunk(hash, pos, piece);
-      hasher.update(piece);
+      const xmin = await this.appendChunk(hash, pos, piece);
+      this.feed(state, piece);
+      state.last = { offset: pos, xmin };
       pos += fill;
       fill = 0;
     };
@@ -157,12 +178,40 @@ export class PgBlobStore implements BlobStore {
     }
     await flush();
     if (pos < total) return { received: pos, complete: false };
-    if (hasher.digest('hex') !== hash) {
+    if (this.running.get(hash) === state) this.running.delete(hash);
+    if (state.hasher.digest('hex') !== hash) {
       await this.pool.query('DELETE FROM relay_blobs WHERE hash = $1 AND NOT committed', [hash]);
       throw new NestError('validation', { id: 'blob.hash-mismatch' });
     }
     await this.pool.query('UPDATE relay_blobs SET committed = true, updated_at = $2 WHERE hash = $1 AND received = size', [hash, this.now()]);
     return { received: total, complete: true };
+  }
+
+  /**
+   * The running hash of `hash`'s held part of `have` bytes (see {@link RunningHash}): the one
+   * kept from this process's last append when the part is still the one it appended to (same
+   * length, and its last chunk row is the one this process inserted), else a new one fed with the
+   * held part read back once.
+   */
+  private async runningHash(hash: string, have: number): Promise<RunningHash> {
+    const kept = this.running.get(hash);
+    if (kept && kept.bytes === have) {
+      if (!kept.last) return kept;
+      const r = await this.pool.query<{ xmin: string }>('SELECT xmin::text AS xmin FROM relay_blob_chunks WHERE hash = $1 AND offset_bytes = $2', [hash, kept.last.offset]);
+      if (r.rows[0]?.xmin === kept.last.xmin) return kept;
+    }
+    const state: RunningHash = { hasher: crypto.createHash('sha256'), bytes: 0, last: null };
+    if (have > 0) for await (const b of this.chunks(hash, 0, have - 1)) this.feed(state, b);
+    if (state.bytes !== have) throw new NestError('validation', { id: 'blob.bad-range', values: { offset: await this.received(hash) } });
+    this.running.set(hash, state);
+    return state;
+  }
+
+  /** Hashes `bytes` into `state`, counting them in {@link hashedBytes}. */
+  private feed(state: RunningHash, bytes: Buffer): void {
+    state.hasher.update(bytes);
+    state.bytes += bytes.length;
+    this.hashedBytes += bytes.length;
   }
 
   /** @inheritdoc */
@@ -191,9 +240,10 @@ export class PgBlobStore implements BlobStore {
 
   /**
    * Stores `data` at `offset` of the upload of `hash`, in one transaction holding the blob row's
-   * lock. @throws NestError('validation') `blob.bad-range` when another process moved the end meanwhile.
+   * lock; returns the inserting transaction's id (`xmin`), which names this row among any later
+   * one at the same offset. @throws NestError('validation') `blob.bad-range` when another process moved the end meanwhile.
    */
-  private async appendChunk(hash: string, offset: number, data: Buffer): Promise<void> {
+  private async appendChunk(hash: string, offset: number, data: Buffer): Promise<string> {
     const c = await this.pool.connect();
     const ignore = () => undefined;
     c.on('error', ignore);
@@ -202,9 +252,10 @@ export class PgBlobStore implements BlobStore {
       await c.query('BEGIN');
       const held = (await c.query<{ received: number }>('SELECT received FROM relay_blobs WHERE hash = $1 AND NOT committed FOR UPDATE', [hash])).rows[0];
       if (held?.received !== offset) throw new NestError('validation', { id: 'blob.bad-range', values: { offset: held?.received ?? 0 } });
-      await c.query('INSERT INTO relay_blob_chunks (hash, offset_bytes, data) VALUES ($1, $2, $3)', [hash, offset, data]);
+      const inserted = await c.query<{ xmin: string }>('INSERT INTO relay_blob_chunks (hash, offset_bytes, data) VALUES ($1, $2, $3) RETURNING xmin::text AS xmin', [hash, offset, data]);
       await c.query('UPDATE relay_blobs SET received = $2, updated_at = $3 WHERE hash = $1', [hash, offset + data.length, this.now()]);
       await c.query('COMMIT');
+      return inserted.rows[0]!.xmin;
     } catch (err) {
       await c.query('ROLLBACK').catch(() => (broken = true));
       throw err;
