@@ -11,15 +11,20 @@ import path from 'node:path';
 import type * as Y from 'yjs';
 import { FsBlobStore } from '../../node/blobs/fs-blob-store';
 import { CaseFiles } from '../../shared/docs/case-files';
-import { DEFAULT_MAX_FILE_BYTES, type AttachedFile } from '../../shared/domain/attached-file';
+import type { AttachedFile } from '../../shared/domain/attached-file';
 import { sniffMediaType } from '../../shared/domain/media-type';
 import { NestError } from '../../shared/errors';
+import { maxFileBytes } from './max-file-bytes';
 
 /** Runs `fn` on the live case doc (DocHost.with): writes made there are stored and synced. */
 export type CaseDocRunner = <T>(fn: (doc: Y.Doc) => T) => T;
 
-/** The blob store of the workspace whose database is `workspaceDbFile` (its folder's `blobs/`). */
-export function workspaceBlobStore(workspaceDbFile: string, maxBytes = DEFAULT_MAX_FILE_BYTES): FsBlobStore {
+/**
+ * The blob store of the workspace whose database is `workspaceDbFile` (its folder's `blobs/`),
+ * accepting files up to `maxBytes` (default: the installation's limit, max-file-bytes.ts).
+ * @throws NestError('validation') `file.bad-max-size` when that limit is misconfigured.
+ */
+export function workspaceBlobStore(workspaceDbFile: string, maxBytes = maxFileBytes()): FsBlobStore {
   return new FsBlobStore(path.join(path.dirname(workspaceDbFile), 'blobs'), { maxBytes });
 }
 

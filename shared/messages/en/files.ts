@@ -4,6 +4,7 @@
 export const fileMessages = {
   'file.too-large': 'The file is {size, number} bytes; files of at most {max, number} bytes are accepted',
   'file.not-a-file': '{name} is not a readable file',
+  'file.bad-max-size': 'NEST_MAX_FILE_BYTES is "{value}": it must be a whole number of bytes, at least {min, number}',
   'blob.bad-hash': '"{hash}" is not a SHA-256 hash',
   'blob.hash-mismatch': 'The received bytes do not have the announced hash',
   'blob.bad-range': 'The upload does not continue where the stored part ends (byte {offset, number})',
