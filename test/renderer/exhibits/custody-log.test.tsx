@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 /**
  * The custody log shows each hand-over in force, the corrected entry beneath its correction,
- * and a gap flagged on the entry concerned, with the chain's counts.
+ * and a gap or a time inversion flagged on the entry concerned, with the chain's counts.
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, render, screen } from '@testing-library/react';
@@ -31,5 +31,13 @@ describe('CustodyLog', () => {
     expect(screen.getByText('Ade → Obi')).toBeTruthy();
     expect(screen.getByText('Ade → Obj').closest('.custody-corrected')).not.toBeNull();
     expect(screen.getByText(/3 hand-overs · No problems in the chain/)).toBeTruthy();
+  });
+
+  it('flags a time inversion: a hand-over dated before the one recorded before it', () => {
+    const inverted: CustodyEntry[] = [entries[0]!, { ...entries[1]!, releasedBy: 'Obj', at: entries[0]!.at - 60_000 }];
+    render(<CustodyLog chain={custodyChain(EX, inverted)} names={() => 'Ada Lim'} />);
+    expect(screen.getAllByText(t('ui.exhibits.issue.time-inversion'))).toHaveLength(1);
+    expect(screen.queryByText(t('ui.exhibits.issue.gap'))).toBeNull();
+    expect(screen.getByText(/2 hand-overs · 1 problem in the chain/)).toBeTruthy();
   });
 });
