@@ -23,14 +23,14 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { Transform, type Readable } from 'node:stream';
-import { finished, pipeline } from 'node:stream/promises';
+import { pipeline } from 'node:stream/promises';
 import { NestError } from '../../shared/errors';
 import { isSha256 } from '../../shared/domain/attached-file';
 import { SNIFF_BYTES } from '../../shared/domain/media-type';
 import type { BlobStore } from './blob-store';
 import { BackgroundHash } from './background-hash';
 import { FlushBehind } from './flush-behind';
-import { PartWriter } from './part-writer';
+import { drainInto, PartWriter } from './part-writer';
 
 /** What intake learnt: the SHA-256 (hex), size in bytes and the first bytes (for sniffing the media type). */
 export interface IntakeResult {
@@ -199,7 +199,7 @@ export class FsBlobStore implements BlobStore {
         },
       });
       try {
-        await drain(source, writer);
+        await drainInto(source, writer);
       } catch (err) {
         await writer.idle();
         await behind.idle();
@@ -301,28 +301,6 @@ export class FsBlobStore implements BlobStore {
     this.pathOf(hash); // validates the hash before it names a file
     return path.join(this.root, 'partial', hash);
   }
-}
-
-/**
- * Pipes `source` into `writer`. When the source fails (a dropped connection), the writer still
- * writes what it had queued and ends, and the promise resolves: what arrived is kept, so the
- * client resumes from there (with pipeline() a cut would drop the writer's queue, up to 4 MiB).
- * @throws the writer's error (a refused chunk, a failed write); the source is destroyed then.
- */
-function drain(source: Readable, writer: PartWriter): Promise<void> {
-  return new Promise((resolve, reject) => {
-    writer.once('error', (err) => {
-      source.unpipe(writer);
-      source.destroy();
-      reject(err);
-    });
-    writer.once('finish', () => resolve());
-    finished(source).catch(() => {
-      source.unpipe(writer);
-      if (!writer.destroyed) writer.end();
-    });
-    source.pipe(writer);
-  });
 }
 
 /** fsync of an open file on libuv's thread pool. */

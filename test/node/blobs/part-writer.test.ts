@@ -10,7 +10,7 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { PartWriter } from '../../../node/blobs/part-writer';
+import { drainInto, PartWriter } from '../../../node/blobs/part-writer';
 
 let dir: string;
 beforeEach(() => {
@@ -65,5 +65,21 @@ describe('PartWriter', () => {
     expect(fs.fstatSync(fd).size).toBe(last);
     expect(last).toBeGreaterThan(0);
     fs.closeSync(fd);
+  });
+
+  it('drainInto: a source cut part-way still gets everything it delivered written, and resolves', async () => {
+    const file = path.join(dir, 'part');
+    const fd = fs.openSync(file, 'a');
+    const data = crypto.randomBytes(40 * 65_536);
+    const w = new PartWriter({ fd, start: 0, limit: 10_000_000, onWritten: () => undefined, highWaterMark: 8 * 1024 * 1024 });
+    const source = Readable.from(
+      (async function* () {
+        for (const p of pieces(data, 65_536)) yield p;
+        throw Object.assign(new Error('aborted'), { code: 'ECONNRESET' });
+      })(),
+    );
+    await drainInto(source, w);
+    fs.closeSync(fd);
+    expect(fs.readFileSync(file).equals(data)).toBe(true);
   });
 });
