@@ -32,7 +32,7 @@ export async function parseForCase(ws: WorkspaceRuntime, p: ImportRequest): Prom
   try {
     const meta = caseDoc.readMeta();
     // Defaults from the case: its sector, and its first jurisdiction for rows with no country and no coordinates.
-    const parsed = parseRequest(ws, p, unpacked, { sector: meta.sector, ...(meta.jurisdictions[0] ? { country: meta.jurisdictions[0] } : {}) });
+    const parsed = await parseRequest(ws, p, unpacked, { sector: meta.sector, ...(meta.jurisdictions[0] ? { country: meta.jurisdictions[0] } : {}) });
     const members = ws.workspaceDoc();
     const duplicates = annotateReport(parsed.report, parsed, caseDoc, sha256Hex(received), (id) => members.getMemberRecord(id)?.name ?? '');
     return { parsed, caseDoc, duplicates, release: () => ws.host.release(name) };
