@@ -42,8 +42,8 @@ export async function parseForCase(ws: WorkspaceRuntime, p: ImportRequest): Prom
   }
 }
 
-/** The import methods (`export.seizuresCsv` is in ../export/). */
-export type ImportMethod = Exclude<keyof typeof importRpc, 'export.seizuresCsv'>;
+/** The import methods (the `export.*` ones are in ../export/). */
+export type ImportMethod = Exclude<keyof typeof importRpc, `export.${string}`>;
 
 export const importHandlers: HandlerMap<ImportMethod> = {
   'import.preview': async (p, { workspaces }) => {
