@@ -3,6 +3,8 @@
  *   electron/main.ts                  → main.cjs          (Electron main; `electron` external)
  *   electron/preload.ts               → preload.cjs       (sandboxed preload; only `electron` may stay a require)
  *   service/entries/utility-entry.ts → data-service.cjs  (the utilityProcess; no `electron` at all)
+ *   service/import/parse-worker.ts    → import-worker.cjs (the import parse worker the data service
+ *                                       starts from its own folder: service/import/parse-off-thread.ts)
  *   service/entries/verify-cli.ts     → nest-verify.cjs   (the standalone case-pack verifier: plain
  *                                       `node nest-verify.cjs pack.zip`, no app, no database, no
  *                                       node_modules; shipped beside the app, outside app.asar)
@@ -31,6 +33,7 @@ export const BUNDLES = [
   { name: 'main', entry: 'electron/main.ts', out: 'main.cjs', external: ['electron'], forbid: ['better-sqlite3', 'better-sqlite3-multiple-ciphers'] },
   { name: 'preload', entry: 'electron/preload.ts', out: 'preload.cjs', external: ['electron'], forbid: ['better-sqlite3', 'better-sqlite3-multiple-ciphers'], onlyElectron: true },
   { name: 'data-service', entry: 'service/entries/utility-entry.ts', out: 'data-service.cjs', external: ['better-sqlite3', 'better-sqlite3-multiple-ciphers', 'bufferutil', 'utf-8-validate'], forbid: ['electron'] },
+  { name: 'import-worker', entry: 'service/import/parse-worker.ts', out: 'import-worker.cjs', external: [], forbid: ['electron', 'better-sqlite3', 'better-sqlite3-multiple-ciphers'] },
   // Everything inlined: a court's reviewer runs it with any Node 20, from the pack and a key alone.
   { name: 'nest-verify', entry: 'service/entries/verify-cli.ts', out: 'nest-verify.cjs', external: [], forbid: ['electron', 'better-sqlite3', 'better-sqlite3-multiple-ciphers'], banner: '#!/usr/bin/env node' },
 ];

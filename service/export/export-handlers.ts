@@ -1,24 +1,40 @@
 /**
- * Handlers for exporting case data out of the app: a case's seizures as CSV (export-csv.ts), with
- * the case's TLP marking in the file name and inside the file.
+ * Handlers for exporting case data out of the app: a case's seizures as CSV (export-csv.ts), its
+ * seizures and routes as GeoJSON (export-geojson.ts) and as KML (export-kml.ts), each with the
+ * case's TLP marking in the file name and inside the file.
  */
 import { CaseDoc } from '../../shared/docs/case-doc';
 import { NestError } from '../../shared/errors';
 import type { HandlerMap } from '../rpc/types';
-import { seizuresToCsv } from './export-csv';
+import type { WorkspaceRuntime } from '../workspace/workspace-runtime';
+import { seizuresToCsv, type CsvMarking } from './export-csv';
+import { caseToGeoJson } from './export-geojson';
+import { caseToKml } from './export-kml';
 
-export const exportHandlers: HandlerMap<'export.seizuresCsv'> = {
-  'export.seizuresCsv': (p, { workspaces }) => {
-    const ws = workspaces.get(p.workspaceId);
-    // Observers (e.g. NGOs) read in the app; exporting data out of it is for members who work the case.
-    const name = ws.caseDocName(p.caseId);
-    if (!ws.host.exists(name)) throw new NestError('not-found', { id: 'service.case.not-found', values: { caseId: p.caseId } });
-    return ws.host.with(name, (doc) => {
-      const cd = new CaseDoc(doc);
-      const meta = cd.readMeta();
-      // The TLP marking travels in the file name and in the file's first line (which the importer skips).
-      const content = seizuresToCsv(cd.listSeizures(), { tlp: meta.tlp, caseNumber: meta.number });
-      return { fileName: `${meta.number}-seizures-TLP-${meta.tlp.replace('+', '-')}.csv`, content };
-    });
-  },
+/** The export methods. */
+export type ExportMethod = 'export.seizuresCsv' | 'export.caseGeoJson' | 'export.caseKml';
+
+/**
+ * Reads the case and writes one export file named `<number>-seizures-TLP-<level>.<ext>` ('+' of
+ * AMBER+STRICT as '-', for file systems and mail filters).
+ * @throws NestError('not-found') for an unknown case.
+ */
+function exportCase(ws: WorkspaceRuntime, caseId: string, ext: string, write: (cd: CaseDoc, marking: CsvMarking) => string): { fileName: string; content: string } {
+  const name = ws.caseDocName(caseId);
+  if (!ws.host.exists(name)) throw new NestError('not-found', { id: 'service.case.not-found', values: { caseId } });
+  return ws.host.with(name, (doc) => {
+    const cd = new CaseDoc(doc);
+    const meta = cd.readMeta();
+    const content = write(cd, { tlp: meta.tlp, caseNumber: meta.number });
+    return { fileName: `${meta.number}-seizures-TLP-${meta.tlp.replace('+', '-')}.${ext}`, content };
+  });
+}
+
+// Observers (e.g. NGOs) read in the app; exporting data out of it is for members who work the case
+// (the 'seizures.export' action of each method, checked by authorize()).
+export const exportHandlers: HandlerMap<ExportMethod> = {
+  // The CSV's marking is its first line (which the importer skips).
+  'export.seizuresCsv': (p, { workspaces }) => exportCase(workspaces.get(p.workspaceId), p.caseId, 'csv', (cd, marking) => seizuresToCsv(cd.listSeizures(), marking)),
+  'export.caseGeoJson': (p, { workspaces }) => exportCase(workspaces.get(p.workspaceId), p.caseId, 'geojson', (cd, marking) => caseToGeoJson(cd.listSeizures(), cd.listRoutes(), marking)),
+  'export.caseKml': (p, { workspaces }) => exportCase(workspaces.get(p.workspaceId), p.caseId, 'kml', (cd, marking) => caseToKml(cd.listSeizures(), cd.listRoutes(), marking)),
 };

@@ -33,6 +33,7 @@ import { NestError, type ErrorValues } from '../../shared/errors';
 import { t, type MessageId } from '../../shared/messages';
 import type { GeometryLocation } from './build-seizure';
 import { htmlToText, isHtmlValue } from './html-text';
+import { countKmlDataNames } from './kml-names';
 
 /** A feature that may become a seizure: its index in the file (from 0), flat properties and location. */
 export interface GeoFeature {
@@ -124,6 +125,8 @@ function parseXml(fileName: string, text: string): ReturnType<DOMParser['parseFr
  * togeojson, refuses the file cleanly instead of escaping as a RangeError.
  */
 function xmlFeatures(fileName: string, text: string, format: 'kml' | 'gpx'): Feature<Geometry | null>[] {
+  // Too many property names is known from the text alone: refuse before xmldom spends seconds on it.
+  if (format === 'kml' && countKmlDataNames(text, STYLE_KEYS, MAX_GEO_COLUMNS) > MAX_GEO_COLUMNS) throw failed(fileName, 'import.file.too-many-properties', { max: MAX_GEO_COLUMNS });
   const doc = parseXml(fileName, text);
   try {
     return (format === 'kml' ? kml : gpx)(doc).features as Feature<Geometry | null>[];

@@ -16,13 +16,16 @@ import { moveSeizures } from './move-seizures';
 import { annotateReport, refuseReimport, sha256Hex, type DuplicateCheck } from './import-batching';
 import { importIntoNewCase } from './new-case-import';
 import { parseRequest } from './parse-request';
+import { attachKmzImages } from './kmz-images';
+import type { KmzImage } from './kmz';
+import { workspaceBlobStore } from '../blobs/case-files-service';
 
 /**
  * Parses an import request for a case: decodes the file, applies the given, remembered or
  * guessed mapping, and uses the case's sector as the default sector.
  * @throws NestError('not-found') for an unknown case; NestError('import-failed') for an unusable file.
  */
-export async function parseForCase(ws: WorkspaceRuntime, p: ImportRequest): Promise<{ parsed: ParsedImport; caseDoc: CaseDoc; duplicates: DuplicateCheck; release: () => void }> {
+export async function parseForCase(ws: WorkspaceRuntime, p: ImportRequest): Promise<{ parsed: ParsedImport; caseDoc: CaseDoc; duplicates: DuplicateCheck; release: () => void; images: KmzImage[] }> {
   const name = ws.caseDocName(p.caseId);
   if (!ws.host.exists(name)) throw new NestError('not-found', { id: 'service.case.not-found', values: { caseId: p.caseId } });
   const received = new Uint8Array(Buffer.from(p.contentBase64, 'base64'));
@@ -32,18 +35,18 @@ export async function parseForCase(ws: WorkspaceRuntime, p: ImportRequest): Prom
   try {
     const meta = caseDoc.readMeta();
     // Defaults from the case: its sector, and its first jurisdiction for rows with no country and no coordinates.
-    const parsed = parseRequest(ws, p, unpacked, { sector: meta.sector, ...(meta.jurisdictions[0] ? { country: meta.jurisdictions[0] } : {}) });
+    const parsed = await parseRequest(ws, p, unpacked, { sector: meta.sector, ...(meta.jurisdictions[0] ? { country: meta.jurisdictions[0] } : {}) });
     const members = ws.workspaceDoc();
     const duplicates = annotateReport(parsed.report, parsed, caseDoc, sha256Hex(received), (id) => members.getMemberRecord(id)?.name ?? '');
-    return { parsed, caseDoc, duplicates, release: () => ws.host.release(name) };
+    return { parsed, caseDoc, duplicates, release: () => ws.host.release(name), images: unpacked.images ?? [] };
   } catch (err) {
     ws.host.release(name);
     throw err;
   }
 }
 
-/** The import methods (`export.seizuresCsv` is in ../export/). */
-export type ImportMethod = Exclude<keyof typeof importRpc, 'export.seizuresCsv'>;
+/** The import methods (the `export.*` ones are in ../export/). */
+export type ImportMethod = Exclude<keyof typeof importRpc, `export.${string}`>;
 
 export const importHandlers: HandlerMap<ImportMethod> = {
   'import.preview': async (p, { workspaces }) => {
@@ -57,7 +60,7 @@ export const importHandlers: HandlerMap<ImportMethod> = {
   'import.commit': async (p, { workspaces, clock }) => {
     const ws = workspaces.get(p.workspaceId);
     const local = ws.local();
-    const { parsed, caseDoc, duplicates, release } = await parseForCase(ws, p);
+    const { parsed, caseDoc, duplicates, release, images } = await parseForCase(ws, p);
     const report = parsed.report;
     try {
       refuseReimport(report, p.allowReimport);
@@ -81,6 +84,11 @@ export const importHandlers: HandlerMap<ImportMethod> = {
       }
     } finally {
       release();
+    }
+    // A KMZ's images that its placemarks show are attached to the case (kmz-images.ts).
+    if (images.length && report.batchId) {
+      const added = await attachKmzImages(workspaceBlobStore(ws.store.file), (fn) => ws.host.with(ws.caseDocName(p.caseId), fn), p.fileName, images, { memberId: local.memberId });
+      if (added.length) report.warnings.push(t('import.warning.kmz-images-attached', { count: added.length }));
     }
     if (parsed.format === 'csv' && parsed.report.imported > 0) {
       ws.store.importMappings.remember(parsed.headers, parsed.mapping, clock.now());

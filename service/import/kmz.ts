@@ -4,7 +4,9 @@
  * synchronous import pipeline, so a KMZ is read exactly like the KML inside it. Read with yauzl
  * from memory, entry by entry, with the limits of an import: at most {@link MAX_KMZ_ENTRIES}
  * entries and {@link MAX_IMPORT_BYTES} of uncompressed KML (yauzl checks each entry's declared size
- * against what it inflates, so a zip bomb stops at the limit). Images are listed, not stored.
+ * against what it inflates, so a zip bomb stops at the limit). The images the KML refers to (its
+ * text names their path, e.g. `<img src="files/photo-1.jpg">` in a description) are read too, up to
+ * {@link MAX_KMZ_IMAGE_BYTES} in all, so the import can attach them to the case (kmz-images.ts).
  */
 import yauzl from 'yauzl';
 import { NestError } from '../../shared/errors';
@@ -13,6 +15,15 @@ import { NestError } from '../../shared/errors';
 export const MAX_KMZ_ENTRIES = 10_000;
 /** Largest KML inside a KMZ, in bytes (the import limit, 64 MiB). */
 const MAX_KML_BYTES = 64 * 1024 * 1024;
+/** Most bytes of referenced images read out of one KMZ (64 MiB); images past it are left out. */
+export const MAX_KMZ_IMAGE_BYTES = 64 * 1024 * 1024;
+
+/** An image the KML refers to, as stored in the archive. */
+export interface KmzImage {
+  /** Its path inside the archive, e.g. 'files/photo-1.jpg'. */
+  path: string;
+  bytes: Uint8Array;
+}
 
 /** What {@link readKmz} takes out of a KMZ. */
 export interface KmzContent {
@@ -22,6 +33,34 @@ export interface KmzContent {
   kmlPath: string;
   /** Paths of the images in the archive (png, jpg, jpeg, gif, webp, bmp), sorted. */
   images: string[];
+  /** The images whose path the KML's text names, in path order, within {@link MAX_KMZ_IMAGE_BYTES}. */
+  referenced: KmzImage[];
+}
+
+/** Reads one entry's bytes. */
+function readEntry(zip: yauzl.ZipFile, entry: yauzl.Entry): Promise<Uint8Array> {
+  return new Promise((resolve, reject) => {
+    zip.openReadStream(entry, (err, stream) => {
+      if (err || !stream) return reject(err ?? new Error('unreadable entry'));
+      const chunks: Buffer[] = [];
+      stream.on('data', (c: Buffer) => chunks.push(c));
+      stream.on('error', reject);
+      stream.on('end', () => resolve(new Uint8Array(Buffer.concat(chunks))));
+    });
+  });
+}
+
+/** The image entries `kml` names, read in path order while their total stays within the limit. */
+async function readReferenced(zip: yauzl.ZipFile, kml: Uint8Array, images: readonly yauzl.Entry[]): Promise<KmzImage[]> {
+  const text = Buffer.from(kml.buffer, kml.byteOffset, kml.byteLength).toString('utf8');
+  const out: KmzImage[] = [];
+  let total = 0;
+  for (const e of [...images].sort((a, b) => a.fileName.localeCompare(b.fileName))) {
+    if (!text.includes(e.fileName) || total + e.uncompressedSize > MAX_KMZ_IMAGE_BYTES) continue;
+    total += e.uncompressedSize;
+    out.push({ path: e.fileName, bytes: await readEntry(zip, e) });
+  }
+  return out;
 }
 
 /** True when `bytes` start like a ZIP archive and `fileName` ends in .kmz. */
@@ -45,10 +84,10 @@ export function readKmz(fileName: string, bytes: Uint8Array): Promise<KmzContent
         return reject(failed(fileName, `${zip.entryCount} entries`));
       }
       const kmls: yauzl.Entry[] = [];
-      const images: string[] = [];
+      const images: yauzl.Entry[] = [];
       zip.on('entry', (e: yauzl.Entry) => {
         if (/\.kml$/i.test(e.fileName)) kmls.push(e);
-        else if (/\.(png|jpe?g|gif|webp|bmp)$/i.test(e.fileName)) images.push(e.fileName);
+        else if (/\.(png|jpe?g|gif|webp|bmp)$/i.test(e.fileName)) images.push(e);
         zip.readEntry();
       });
       zip.on('error', (e: Error) => reject(failed(fileName, e.message)));
@@ -63,8 +102,17 @@ export function readKmz(fileName: string, bytes: Uint8Array): Promise<KmzContent
           stream.on('data', (c: Buffer) => chunks.push(c));
           stream.on('error', (e3: Error) => reject(failed(fileName, e3.message)));
           stream.on('end', () => {
-            zip.close();
-            resolve({ kml: new Uint8Array(Buffer.concat(chunks)), kmlPath: entry.fileName, images: images.sort() });
+            const kml = new Uint8Array(Buffer.concat(chunks));
+            readReferenced(zip, kml, images).then(
+              (referenced) => {
+                zip.close();
+                resolve({ kml, kmlPath: entry.fileName, images: images.map((e) => e.fileName).sort(), referenced });
+              },
+              (e4: Error) => {
+                zip.close();
+                reject(failed(fileName, e4.message));
+              },
+            );
           });
         });
       });

@@ -32,7 +32,7 @@ export interface NewCaseImportResult {
  */
 export async function importIntoNewCase(ws: WorkspaceRuntime, p: NewCaseImportRequest, clock: Clock): Promise<NewCaseImportResult> {
   const received = new Uint8Array(Buffer.from(p.contentBase64, 'base64'));
-  const parsed = parseRequest(ws, p, await unpackImport(p.fileName, received), { sector: p.newCase.sector });
+  const parsed = await parseRequest(ws, p, await unpackImport(p.fileName, received), { sector: p.newCase.sector });
   const report = parsed.report;
   const duplicates = annotateWith(report, parsed, sha256Hex(received), null, []);
   const keep = parsed.seizures.filter((_s, i) => p.keepDuplicates || !duplicates.indexes.has(i));

@@ -1,30 +1,33 @@
 /**
  * One parse of an import request, for an existing case (import-handlers.ts) and for a case the
  * import creates (new-case-import.ts): the options, the remembered mapping, the country checks.
+ * The parse itself runs in the import worker (parse-off-thread.ts), never on the data service's
+ * main thread.
  */
 import type { ImportRequest } from '../../shared/rpc/import';
 import type { CrimeSector } from '../../shared/domain/codes';
-import { parseImportFile, type ParsedImport } from './index';
-import { countryAt, isNearCountry } from '../geo/country-at';
+import type { ParsedImport } from './index';
+import { parseOffThread } from './parse-off-thread';
 import type { WorkspaceRuntime } from '../workspace/workspace-runtime';
 
 /**
  * Parses an unpacked import file with the request's options and `defaults`: the given mapping, or
  * (CSV without one) the mapping remembered for these headers, else the guessed one. The unpacking
  * warnings (e.g. a KMZ's skipped parts) lead the report's warnings.
+ * @throws NestError('import-failed') for an unusable file (see parseImportFile).
  */
-export function parseRequest(
+export async function parseRequest(
   ws: WorkspaceRuntime,
   p: Pick<ImportRequest, 'mapping' | 'dateOrder' | 'decimalMarks' | 'routeKind'>,
   unpacked: { fileName: string; bytes: Uint8Array; warnings: string[] },
   defaults: { sector: CrimeSector; country?: string },
-): ParsedImport {
+): Promise<ParsedImport> {
   const { fileName, bytes, warnings } = unpacked;
-  const base = { fileName, bytes, dateOrder: p.dateOrder, decimalMarks: p.decimalMarks, routeKind: p.routeKind, defaults, countryAt, nearCountry: (lat: number, lon: number, code: string) => isNearCountry(lat, lon, code) };
-  let parsed = parseImportFile({ ...base, mapping: p.mapping });
+  const base = { fileName, bytes, dateOrder: p.dateOrder, decimalMarks: p.decimalMarks, routeKind: p.routeKind, defaults };
+  let parsed = await parseOffThread({ ...base, mapping: p.mapping });
   if (!p.mapping && parsed.format === 'csv') {
     const remembered = ws.store.importMappings.get(parsed.headers);
-    if (remembered) parsed = parseImportFile({ ...base, rememberedMapping: remembered });
+    if (remembered) parsed = await parseOffThread({ ...base, rememberedMapping: remembered });
   }
   parsed.report.warnings.unshift(...warnings);
   return parsed;

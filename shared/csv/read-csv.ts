@@ -86,15 +86,83 @@ export function readCsv(text: string, opts: ReadCsvOptions = {}): CsvRead {
     records.push({ line: stop.line, cells, blank: false, unclosedQuote: { column, endLine: stop.line } });
     const firstBreak = /\r\n|\r|\n/.exec(body.slice(stop.start));
     if (!firstBreak) break;
-    body = body.slice(stop.start + firstBreak.index + firstBreak[0].length);
+    const rest = body.slice(stop.start + firstBreak.index + firstBreak[0].length);
+    if (stop.missing) {
+      // No quote closes after this one: the rest is read line by line, in linear time.
+      readLineByLine(rest, delimiter, stop.line + 1, (r) => records.push(r));
+      break;
+    }
+    // A stray quote that a later quote seems to close: papaparse reads on from the next line (a
+    // valid multi-line cell after it is kept).
+    body = rest;
     line = stop.line + 1;
   }
   return { delimiter, records };
 }
 
 /**
+ * Reads what follows a record whose quote never closed (papaparse's MissingQuotes), one physical line at a time, in time linear
+ * in its length. Why this is exact: papaparse searched from that quote to the end of the file and
+ * found no closing quote, i.e. no run of quotes after it is a closing one (an odd run followed by
+ * spaces and a delimiter, a line break or the end). A quoted cell opening later can then close only
+ * inside its own opening run (`""` and the like), on its own line; so no later record spans lines,
+ * and parsing each line alone reads the same cells as parsing the rest as a whole. Resuming with a
+ * whole-rest parse instead (as this reader once did) scans to the end of the file again for every
+ * such line: a file with an unclosed quote on every line took seconds per thousand lines.
+ */
+function readLineByLine(rest: string, delimiter: string, firstLine: number, emit: (r: CsvRecord) => void): void {
+  const lines = rest.split(/\r\n|\r|\n/);
+  // A final line break ends the last record; it does not start an empty one.
+  if (lines[lines.length - 1] === '') lines.pop();
+  lines.forEach((text, i) => {
+    const line = firstLine + i;
+    if (text === '') return emit({ line, cells: [''], blank: true });
+    const { cells, unclosed } = splitLine(text, delimiter);
+    if (unclosed) emit({ line, cells, blank: false, unclosedQuote: { column: cells.length - 1, endLine: line } });
+    else emit({ line, cells, blank: cells.every((c) => c.trim() === '') });
+  });
+}
+
+/**
+ * Splits one physical line into cells as papaparse would when no quote after it can close (see
+ * {@link readLineByLine}): a cell that starts with quotes closes only when its opening run is even
+ * (`""`, `""""`: an empty cell or escaped quotes) and is followed by spaces and a delimiter or the
+ * line's end; any other quoted cell is unclosed and holds the rest of the line (papaparse's
+ * MissingQuotes). Quotes inside an unquoted cell are text. Papaparse itself is not called per line:
+ * its set-up per call cost more than the reading.
+ */
+function splitLine(text: string, delimiter: string): { cells: string[]; unclosed: boolean } {
+  const cells: string[] = [];
+  let at = 0;
+  for (;;) {
+    if (text[at] === '"') {
+      let end = at;
+      while (text[end] === '"') end++;
+      const next = text.indexOf(delimiter, end);
+      const stop = next < 0 ? text.length : next;
+      if ((end - at) % 2 === 0 && text.slice(end, stop).trim() === '') {
+        cells.push('"'.repeat((end - at - 2) / 2));
+        if (next < 0) return { cells, unclosed: false };
+        at = next + delimiter.length;
+        continue;
+      }
+      cells.push(text.slice(at + 1));
+      return { cells, unclosed: true };
+    }
+    const next = text.indexOf(delimiter, at);
+    if (next < 0) {
+      cells.push(text.slice(at));
+      return { cells, unclosed: false };
+    }
+    cells.push(text.slice(at, next));
+    at = next + delimiter.length;
+  }
+}
+
+/**
  * Parses `body` record by record into `emit` until the end, or (unless `keepGoing`) until a record
- * has an unclosed quote; then returns that record's start offset in `body`, its line and its cells.
+ * has an unclosed quote; then returns that record's start offset in `body`, its line, its cells and
+ * whether no quote closes it at all (`missing`; else a stray quote that a later quote closes).
  */
 function parseUntilUnclosedQuote(
   body: string,
@@ -102,10 +170,10 @@ function parseUntilUnclosedQuote(
   firstLine: number,
   keepGoing: boolean,
   emit: (r: CsvRecord) => void,
-): { start: number; line: number; cells: string[] } | null {
+): { start: number; line: number; cells: string[]; missing: boolean } | null {
   let line = firstLine;
   let consumed = 0;
-  let stopped: { start: number; line: number; cells: string[] } | null = null;
+  let stopped: { start: number; line: number; cells: string[]; missing: boolean } | null = null;
   Papa.parse<string[]>(body, {
     delimiter,
     skipEmptyLines: false,
@@ -116,7 +184,7 @@ function parseUntilUnclosedQuote(
       const cells = result.data;
       const unclosed = result.errors.some((e) => e.type === 'Quotes');
       if (unclosed && !keepGoing) {
-        stopped = { start, line, cells };
+        stopped = { start, line, cells, missing: result.errors.some((e) => e.code === 'MissingQuotes') };
         parser.abort();
         return;
       }

@@ -218,4 +218,16 @@ export const importRpc = {
     'The case’s seizures as CSV (the public data set’s columns), with formula-like cells neutralised.',
     'seizures.export',
   ),
+  'export.caseGeoJson': method(
+    z.object({ workspaceId: z.string().uuid(), caseId: z.string().uuid() }),
+    z.object({ fileName: z.string(), content: z.string() }),
+    'The case’s seizures (Points) and routes (LineStrings) as GeoJSON, with the TLP marking inside and in the file name.',
+    'seizures.export',
+  ),
+  'export.caseKml': method(
+    z.object({ workspaceId: z.string().uuid(), caseId: z.string().uuid() }),
+    z.object({ fileName: z.string(), content: z.string() }),
+    'The case’s seizures and routes as KML 2.2, with the TLP marking in the document’s name and description and in the file name.',
+    'seizures.export',
+  ),
 } as const;

@@ -212,6 +212,12 @@ test('first run, case, import, map, reload, live edit in a second tab, validatio
   expect(csv.split(/\r?\n/)[0]).toBe('\uFEFFTLP:GREEN — SGNEST-2026-0001 seizures — share only as TLP:GREEN allows');
   expect(csv.split(/\r?\n/)[1]).toContain('seizure_date');
   expect(csv).toContain('pangolin scales');
+  // Export KML beside it: the same seizures for Google Earth, marked in its name and inside.
+  const [kmlDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export KML' }).click()]);
+  expect(kmlDownload.suggestedFilename()).toBe('SGNEST-2026-0001-seizures-TLP-GREEN.kml');
+  const kml = fs.readFileSync(await kmlDownload.path(), 'utf8');
+  expect(kml).toContain('<Document><name>TLP:GREEN — SGNEST-2026-0001 seizures — share only as TLP:GREEN allows</name>');
+  expect(kml.match(/<Placemark>/g)?.length).toBeGreaterThanOrEqual(59);
 
   // When the data service goes away, the header says so instead of failing silently.
   await expect(page.locator('.conn')).toHaveAttribute('data-state', 'open');

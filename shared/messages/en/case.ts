@@ -133,6 +133,8 @@ export const caseMessages = {
   'export.tlp-marking': 'TLP:{tlp} — {caseNumber} seizures — share only as TLP:{tlp} allows',
   'ui.case.export.busy': 'Exporting…',
   'ui.case.export.label': 'Export CSV',
+  'ui.case.export.geojson-label': 'Export GeoJSON',
+  'ui.case.export.kml-label': 'Export KML',
   'ui.case.presence.alone': 'Only you are viewing this case',
   'ui.case.presence.name': '{name}{hasAgency, select, yes { ({agency})} other {}}{same, select, yes { — your other window} other {}}',
   'ui.case.presence.label': 'Also viewing: {names}',

@@ -8,6 +8,7 @@ export const importFileMessages = {
   'import.file.bad-kmz': '{file}: not a readable KMZ file ({why})',
   'import.warning.kmz-images':
     '{file}: {count, plural, one {# image} other {# images}} in the KMZ {count, plural, one {was} other {were}} not imported; the placemarks and lines were read from {kml}.',
+  'import.warning.kmz-images-attached': '{count, plural, one {# image} other {# images}} that the placemarks show {count, plural, one {was} other {were}} attached to the case.',
   'import.file.zip': '{file}: this is a ZIP-based file (e.g. an Excel .xlsx or .ods workbook); save the sheet as CSV and import that',
   'import.file.xls': '{file}: this is an old Excel .xls workbook; save the sheet as CSV and import that',
   'import.file.pdf': '{file}: this is a PDF; only CSV, KML, GPX and GeoJSON files can be imported',

@@ -1,15 +1,16 @@
 /**
  * Property (fast-check, fixed seed): exporting generated seizures and importing the file gives back
- * every field, for the CSV export and the GeoJSON export (issue 11 "Done when"). The documented
+ * every field, for the CSV, GeoJSON and KML exports (issue 11 "Done when"). The documented
  * exceptions: `citesAppendix` has no public column (generated null), and facts a seizure lacks are
  * exported empty, so a unit without a quantity comes back as the form's default (generated as that
- * default, kg). Routes in the GeoJSON keep their kind and times.
+ * default, kg). Routes in the GeoJSON and the KML keep their kind and times.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseImportFile } from '../../../service/import';
 import { seizuresToCsv } from '../../../service/export/export-csv';
 import { caseToGeoJson } from '../../../service/export/export-geojson';
+import { caseToKml } from '../../../service/export/export-kml';
 import type { Route } from '../../../shared/domain/route';
 import type { Seizure, SeizureFields } from '../../../shared/domain/seizure';
 import { CONCEALMENT_METHODS, DETECTION_METHODS, TRANSPORT_MODES } from '../../../shared/domain/codes';
@@ -61,6 +62,15 @@ const seizureArb: fc.Arbitrary<SeizureFields> = fc
     reportedValue: g.reportedValue, reportedCurrency: g.reportedValue === null ? null : g.currency, operation: g.operation, sourceUrl: g.sourceUrl, sourceTitle: g.sourceTitle, notes: g.notes,
   }));
 
+/** A route: straight, of 2 to 5 points, timed at every point or not. */
+const routeArb = fc.record({
+  name: word, kind: fc.constantFrom('patrol', 'trafficking'), n: fc.integer({ min: 2, max: 5 }), timed: fc.boolean(), lat: coord(80), lon: coord(170),
+}).map((g): Route => ({
+  id: 'r', createdBy: 'm1', createdAt: 1, name: g.name, notes: '', kind: g.kind as Route['kind'],
+  points: Array.from({ length: g.n }, (_, i) => [g.lat + i / 100, g.lon + i / 100] as [number, number]),
+  ...(g.timed ? { times: Array.from({ length: g.n }, (_, i) => Date.UTC(2021, 2, 4, i)) } : {}),
+}));
+
 const stamp = (fields: SeizureFields, i: number): Seizure => ({
   ...fields, id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`, createdBy: 'm1', createdAt: 1, updatedBy: 'm1', updatedAt: 1,
 });
@@ -89,18 +99,25 @@ describe('export → import round trip (property)', () => {
   });
 
   it('GeoJSON gives back every field, and routes with their kind and times', () => {
-    const routeArb = fc.record({
-      name: word, kind: fc.constantFrom('patrol', 'trafficking'), n: fc.integer({ min: 2, max: 5 }), timed: fc.boolean(), lat: coord(80), lon: coord(170),
-    }).map((g): Route => ({
-      id: 'r', createdBy: 'm1', createdAt: 1, name: g.name, notes: '', kind: g.kind as Route['kind'],
-      points: Array.from({ length: g.n }, (_, i) => [g.lat + i / 100, g.lon + i / 100] as [number, number]),
-      ...(g.timed ? { times: Array.from({ length: g.n }, (_, i) => Date.UTC(2021, 2, 4, i)) } : {}),
-    }));
     fc.assert(
       fc.property(fc.array(seizureArb, { minLength: 1, maxLength: 8 }), fc.array(routeArb, { maxLength: 3 }), (items, routes) => {
         const text = caseToGeoJson(items.map(stamp), routes, { tlp: 'GREEN', caseNumber: 'NEST-2026-0002' });
         expect(JSON.parse(text)).toMatchObject({ tlp: 'GREEN' });
         const parsed = parseImportFile({ fileName: 'export.geojson', bytes: enc(text) });
+        expect(parsed.report.rejected).toEqual([]);
+        expect(parsed.seizures.map((s) => s.fields)).toEqual(items);
+        expect(parsed.routes).toEqual(routes.map((r) => ({ name: r.name, notes: '', kind: r.kind, points: r.points, ...(r.times ? { times: r.times } : {}) })));
+      }),
+      { seed: SEED, numRuns: 60 },
+    );
+  });
+
+  it('KML gives back every field it carries, and routes with their kind and times', () => {
+    fc.assert(
+      fc.property(fc.array(seizureArb, { minLength: 1, maxLength: 8 }), fc.array(routeArb, { maxLength: 3 }), (items, routes) => {
+        const text = caseToKml(items.map(stamp), routes, { tlp: 'AMBER+STRICT', caseNumber: 'NEST-2026-0003' });
+        expect(text).toContain('<Document><name>TLP:AMBER+STRICT — NEST-2026-0003 seizures — share only as TLP:AMBER+STRICT allows</name>');
+        const parsed = parseImportFile({ fileName: 'export.kml', bytes: enc(text) });
         expect(parsed.report.rejected).toEqual([]);
         expect(parsed.seizures.map((s) => s.fields)).toEqual(items);
         expect(parsed.routes).toEqual(routes.map((r) => ({ name: r.name, notes: '', kind: r.kind, points: r.points, ...(r.times ? { times: r.times } : {}) })));

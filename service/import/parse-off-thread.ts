@@ -1,0 +1,100 @@
+/**
+ * Runs the import pipeline in a worker thread (parse-worker.ts) and gives back the same
+ * {@link ParsedImport} that parseImportFile would. The data service's main thread only receives
+ * the parsed, checked rows, in batches (each message one short task), so a 100,000-row or hostile
+ * file never stalls other windows, the renderer sync or the relay sync while it is read.
+ *
+ * One worker, started on first use and kept (the country polygons it loads take a moment), runs
+ * one file at a time in request order; it is `unref`'d so it never keeps a CLI or a test alive.
+ * If it dies, the requests in flight reject and the next request starts a new one.
+ *
+ * Where the worker's code is: beside the bundle (`import-worker.cjs` next to data-service.cjs,
+ * scripts/build-electron.mjs) when running bundled; from the TypeScript sources (tsx, vitest,
+ * `npm run serve`) `parse-worker.ts`, with tsx's loader registered in the worker first, as
+ * relay/storage/worker-relay-storage.ts does (Node does not carry a parent's loader into workers).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { isErrorCode, NestError, type ErrorInfo } from '../../shared/errors';
+import { isMessageId } from '../../shared/messages';
+import type { ParsedImport } from './index';
+import type { WorkerParseInput, WorkerParseReply, WorkerParseRequest } from './parse-worker-protocol';
+
+interface Pending {
+  seizures: ParsedImport['seizures'];
+  resolve(parsed: ParsedImport): void;
+  reject(err: Error): void;
+}
+
+let worker: Worker | null = null;
+const pending = new Map<number, Pending>();
+let nextId = 1;
+
+/** The error the worker reported, rebuilt: a NestError keeps its code and catalogue message. */
+function toError(e: ErrorInfo | { name: string; message: string }): Error {
+  if ('code' in e && isErrorCode(e.code)) {
+    return new NestError(e.code, e.messageId && isMessageId(e.messageId) ? { id: e.messageId, ...(e.values ? { values: e.values } : {}) } : e.message, e.issues);
+  }
+  const err = new Error(e.message);
+  err.name = 'name' in e ? e.name : 'Error';
+  return err;
+}
+
+/** Starts the worker from the bundle or the sources (see the module comment). */
+function startWorker(): Worker {
+  const here = typeof import.meta.url === 'string' ? import.meta.url : '';
+  // Bundled: the code is read with fs and run as an eval'd script, so that it also loads from inside
+  // a packaged app.asar (fs reads the archive there; a Worker given the path might not).
+  if (!here.endsWith('.ts')) return new Worker(fs.readFileSync(path.join(__dirname, 'import-worker.cjs'), 'utf8'), { eval: true });
+  const entry = new URL('./parse-worker.ts', here);
+  return new Worker(`import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(entry.href)}); });`, { eval: true });
+}
+
+/** The running worker, started when there is none. */
+function theWorker(): Worker {
+  if (worker) return worker;
+  const w = startWorker();
+  w.unref();
+  w.on('message', (reply: WorkerParseReply) => {
+    const p = pending.get(reply.id);
+    if (!p) return;
+    if (reply.kind === 'seizures') {
+      for (const s of reply.seizures) p.seizures.push(s);
+      return;
+    }
+    pending.delete(reply.id);
+    if (reply.kind === 'done') p.resolve({ ...reply.parsed, seizures: p.seizures });
+    else p.reject(toError(reply.error));
+  });
+  const die = (err: Error): void => {
+    if (worker !== w) return;
+    worker = null;
+    for (const p of pending.values()) p.reject(err);
+    pending.clear();
+  };
+  w.on('error', die);
+  w.on('exit', (code) => die(new Error(`the import parse worker stopped (exit code ${code})`)));
+  worker = w;
+  return w;
+}
+
+/**
+ * Parses an import file in the worker: the same result as parseImportFile with the country
+ * lookups of service/geo/country-at.ts (which the worker supplies).
+ * @throws NestError('import-failed') when the file is unusable (as parseImportFile); Error when
+ *   the worker fails or stops.
+ */
+export function parseOffThread(input: WorkerParseInput): Promise<ParsedImport> {
+  const w = theWorker();
+  const id = nextId++;
+  return new Promise<ParsedImport>((resolve, reject) => {
+    pending.set(id, { seizures: [], resolve, reject });
+    // The worker keeps the process alive only while it has work.
+    w.ref();
+    const request: WorkerParseRequest = { id, input };
+    w.postMessage(request);
+  }).finally(() => {
+    if (!pending.size && worker === w) w.unref();
+  });
+}

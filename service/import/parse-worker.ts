@@ -1,0 +1,29 @@
+/**
+ * The import parse worker: a worker_threads entry that runs the whole import pipeline (decode,
+ * read, map, check every row: parseImportFile) off the data service's main thread, so a large or
+ * hostile file never stalls other windows and sync. It answers as parse-worker-protocol.ts says.
+ * Bundled as dist/electron/import-worker.cjs (scripts/build-electron.mjs); run from the sources
+ * through tsx (parse-off-thread.ts).
+ */
+import { parentPort } from 'node:worker_threads';
+import { NestError } from '../../shared/errors';
+import { countryAt, isNearCountry } from '../geo/country-at';
+import { parseImportFile } from './index';
+import { SEIZURE_BATCH, type WorkerParseReply, type WorkerParseRequest } from './parse-worker-protocol';
+
+/** Parses one request and posts its answers through `post`. Never throws: a failure is an answer. */
+export function answerParse(req: WorkerParseRequest, post: (reply: WorkerParseReply) => void): void {
+  const { id, input } = req;
+  try {
+    const parsed = parseImportFile({ ...input, countryAt, nearCountry: (lat, lon, code) => isNearCountry(lat, lon, code) });
+    for (let i = 0; i < parsed.seizures.length; i += SEIZURE_BATCH) post({ id, kind: 'seizures', seizures: parsed.seizures.slice(i, i + SEIZURE_BATCH) });
+    const { seizures: _sent, ...rest } = parsed;
+    post({ id, kind: 'done', parsed: rest });
+  } catch (err) {
+    const error = err instanceof NestError ? err.toInfo() : err instanceof Error ? { name: err.name, message: err.message } : { name: 'Error', message: String(err) };
+    post({ id, kind: 'failed', error });
+  }
+}
+
+const port = parentPort;
+if (port) port.on('message', (req: WorkerParseRequest) => answerParse(req, (reply) => port.postMessage(reply)));
