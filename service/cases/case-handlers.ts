@@ -10,6 +10,7 @@ import { createCase } from './create-case';
 import { can } from '../../shared/permissions';
 import { permissionContext } from '../workspace/permission-context';
 import type { WorkspaceRuntime } from '../workspace/workspace-runtime';
+import { geoHandlers } from '../geo/geo-handlers';
 
 /** A test of whether this desktop's member may read case `caseId` of `ws` (`case.read`). */
 export function readableCases(ws: WorkspaceRuntime): (caseId: string) => boolean {
@@ -18,6 +19,8 @@ export function readableCases(ws: WorkspaceRuntime): (caseId: string) => boolean
 }
 
 export const caseHandlers: HandlerMap<keyof typeof casesRpc> = {
+  ...geoHandlers,
+
   'cases.list': (p, { projections, workspaces }) => {
     const readable = readableCases(workspaces.get(p.workspaceId));
     return projections.of(p.workspaceId).listCases(p).filter((k) => readable(k.id));

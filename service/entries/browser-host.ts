@@ -25,6 +25,9 @@ import { resolveStatic } from '../../node/web/static-files';
 import { handlePackRoute } from './pack-routes';
 import { DEFAULT_MAX_FILE_BYTES } from '../../shared/domain/attached-file';
 import { handleFileRoute } from './file-routes';
+import { handleBasemapRoute, tileKey } from './basemap-routes';
+import { TileServer } from '../tiles/tile-server';
+import { loadBasemapFolder, type BasemapInfo } from '../tiles/basemap-folder';
 
 /** The subprotocol every page offers; the host selects it. */
 export const WS_PROTOCOL = 'nest-desk.v1';
@@ -42,6 +45,8 @@ export interface BrowserHostOptions {
   token?: string;
   /** Largest file a page may upload to a case, bytes (default 2 GiB). */
   maxFileBytes?: number;
+  /** Folder of offline basemaps (.mbtiles, .pmtiles) served under /basemaps (docs/map.md); none by default. */
+  basemapDir?: string;
   logger: Logger;
 }
 
@@ -80,6 +85,10 @@ export async function startBrowserHost(opts: BrowserHostOptions): Promise<Browse
   let origin = '';
   let hostHeader = '';
   let headers: Record<string, string> = {};
+  const tiles = new TileServer();
+  let basemaps: BasemapInfo[] = [];
+  if (opts.basemapDir) basemaps = loadBasemapFolder(opts.basemapDir, tiles, (file, reason) => logger.warn({ file, reason }, 'skipped a basemap file'));
+  const basemapKey = tileKey(token);
 
   const server = http.createServer((req, res) => {
     if (req.headers.host !== hostHeader) {
@@ -87,6 +96,8 @@ export async function startBrowserHost(opts: BrowserHostOptions): Promise<Browse
       res.writeHead(421, { 'Content-Type': 'text/plain' }).end(`open ${origin}/ (this server answers only to that address)`);
       return;
     }
+    // Offline basemaps of the configured folder: a capability derived from the token in the URL (basemap-routes.ts).
+    if (handleBasemapRoute(req, res, { tiles, basemaps: () => basemaps, key: basemapKey, logger })) return;
     if (handlePackRoute(req, res, { dataDir: service.dataDir, tokenMatches: (given) => tokenMatches(token, given), origin: () => origin, logger })) return;
     // Files of cases (upload, bytes): token and case access checked there (file-routes.ts).
     if (handleFileRoute(req, res, { service, tokenOk: (given) => tokenMatches(token, given), maxBytes: opts.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES, logger })) return;
@@ -157,7 +168,10 @@ export async function startBrowserHost(opts: BrowserHostOptions): Promise<Browse
         for (const c of wss.clients) c.terminate();
         wss.close();
         server.closeAllConnections?.();
-        server.close(() => resolve());
+        server.close(() => {
+          tiles.close();
+          resolve();
+        });
       }),
   };
 }

@@ -5,7 +5,7 @@
  *
  *   NEST Desk is running at http://127.0.0.1:PORT/#token=…
  *
- * Options: --port N (default 0 = a free port), --data-dir DIR, --keep-token, --new-token, --help.
+ * Options: --port N (default 0 = a free port), --data-dir DIR, --keep-token, --new-token, --basemaps DIR, --help.
  * The data folder is encrypted with a key derived from a passphrase: NEST_PASSPHRASE, or typed on
  * the terminal (asked twice at first launch). See service/keys/.
  * The token is new at every launch unless --keep-token keeps it in the data folder (so an open
@@ -28,13 +28,14 @@ Runs NEST Desk in browser mode on 127.0.0.1 and prints the URL to open.
   --keep-token    keep the access token in the data folder, so the same address works after a
                   restart (default: a new token, never stored, at every launch)
   --new-token     with --keep-token: replace the kept token (old addresses lose access)
+  --basemaps DIR  serve the .mbtiles and .pmtiles files of DIR as offline basemaps (docs/map.md)
   --help          this text
 
 The data folder is encrypted with a passphrase: set NEST_PASSPHRASE, or type it when asked
 (the first launch asks twice). A lost passphrase cannot be recovered: the data is lost with it.`;
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { port: { type: 'string' }, 'data-dir': { type: 'string' }, 'new-token': { type: 'boolean' }, 'keep-token': { type: 'boolean' }, help: { type: 'boolean' } } });
+  const { values } = parseArgs({ options: { port: { type: 'string' }, 'data-dir': { type: 'string' }, 'new-token': { type: 'boolean' }, 'keep-token': { type: 'boolean' }, basemaps: { type: 'string' }, help: { type: 'boolean' } } });
   if (values.help) {
     console.log(HELP);
     return;
@@ -50,7 +51,7 @@ async function main(): Promise<void> {
   // The passphrase is checked before any database is touched (a wrong one stops here).
   const dataKey = await loadPassphraseDataKey(dataDir);
   const service = DataService.open({ dataDir, mode: 'browser', logger, version: process.env.npm_package_version, dataKey, ...(syncTimings ? { syncTimings } : {}) });
-  const host = await startBrowserHost({ service, rendererDir: appPath('dist', 'renderer'), port, logger, token: browserToken(dataDir, { keep: values['keep-token'] ?? false, renew: values['new-token'] ?? false }) });
+  const host = await startBrowserHost({ service, rendererDir: appPath('dist', 'renderer'), port, logger, basemapDir: values.basemaps, token: browserToken(dataDir, { keep: values['keep-token'] ?? false, renew: values['new-token'] ?? false }) });
   console.log(`NEST Desk is running at ${host.url}`);
   console.log(`Data folder: ${dataDir}. Press Ctrl+C to stop.`);
   const stop = async (): Promise<void> => {

@@ -153,6 +153,15 @@ export const stixRpc = {
   ),
 } as const;
 
+/**
+ * The country check of a point: `countryAt` the ISO 3166-1 alpha-2 code of the country it lies in
+ * (or the nearest within `toleranceKm` at sea; null at open sea), `nearCountry` true when it lies
+ * in or within `toleranceKm` km of the seizing country (an unknown code is never flagged).
+ */
+export const locationCheckSchema = z.object({ countryAt: z.string().nullable(), nearCountry: z.boolean(), toleranceKm: z.number() });
+/** The result of `seizures.checkLocation`. */
+export type LocationCheck = z.infer<typeof locationCheckSchema>;
+
 export const casesRpc = {
   'cases.list': method(caseListQuerySchema, z.array(caseSummarySchema), 'Cases of a workspace, filtered and sorted.', 'workspace.read'),
   'cases.create': method(
@@ -167,6 +176,12 @@ export const casesRpc = {
     z.array(mapPointSchema),
     'Mapped seizures of a case, or of the whole workspace.',
     'case.read',
+  ),
+  'seizures.checkLocation': method(
+    z.object({ workspaceId, latitude: z.number().min(-90).max(90), longitude: z.number().min(-180).max(180), country: z.string() }),
+    locationCheckSchema,
+    'The country check of a point set on the map (the import\'s check, item 2 of issue 11): the country it lies in, and whether it is within the tolerance of the seizing country.',
+    'workspace.read',
   ),
   'search.query': method(
     z.object({ workspaceId, text: z.string().min(1).max(200), limit: z.number().int().min(1).max(200).default(50) }),

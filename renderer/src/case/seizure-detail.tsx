@@ -25,6 +25,7 @@ import { INLINE_SEIZURE_FIELDS, SeizureInlineField } from './seizure-inline-fiel
 import { fieldName, formatAuditValue } from './field-values';
 import type { ConcurrentEdits } from './use-concurrent-edits';
 import { LinkedEntities } from '../entities/linked-entities';
+import { LocationPickDialog } from '../map/location-pick-dialog';
 import './case.css';
 
 const countries = (codes: string[]): string => (codes.length ? codes.map(countryWithCode).join(', ') : '—');
@@ -40,6 +41,8 @@ export interface SeizureDetailProps {
   onClose: () => void;
   onEdit: (() => void) | null;
   onDelete: (() => void) | null;
+  /** The workspace, for the map's country check; without it there is no "Set on map". */
+  workspaceId?: string;
 }
 
 /** The seizure detail panel. */
@@ -47,6 +50,7 @@ export function SeizureDetail(props: SeizureDetailProps): ReactNode {
   const s = props.seizure;
   const toast = useToast();
   const [history, setHistory] = useState<SeizureField | null>(null);
+  const [picking, setPicking] = useState(false);
   const converted = toCommonUnit(s.quantity, s.unit);
   return (
     <aside className="card seizure-detail" aria-labelledby="seizure-detail-title">
@@ -120,6 +124,11 @@ export function SeizureDetail(props: SeizureDetailProps): ReactNode {
             ) : (
               <span className="muted">{t('ui.case.detail.not-mapped')}</span>
             )}
+            {!props.readOnly && props.workspaceId ? (
+              <button type="button" className="btn btn-ghost btn-sm" onClick={() => setPicking(true)}>
+                <Icon name="map" size={14} /> {t('ui.map.pick.open')}
+              </button>
+            ) : null}
           </dd>
           <dt>{t('ui.case.detail.origin')}</dt>
           <dd>{countries(s.originCountries)}</dd>
@@ -175,6 +184,16 @@ export function SeizureDetail(props: SeizureDetailProps): ReactNode {
         ) : null}
         <p className="detail-stamp">{t('ui.case.detail.last-changed', { when: formatDateTime(s.updatedAt) })}</p>
       </div>
+      {picking && props.workspaceId ? (
+        <LocationPickDialog
+          workspaceId={props.workspaceId}
+          caseDoc={props.caseDoc}
+          seizure={s}
+          writer={props.writer}
+          onClose={() => setPicking(false)}
+          onSaved={(p) => toast(t('ui.map.pick.saved', { coordinates: formatCoordinates(p.latitude, p.longitude) }))}
+        />
+      ) : null}
       {history ? (
         <FieldHistoryDialog
           caseDoc={props.caseDoc}

@@ -177,7 +177,7 @@ export function SeizurePanel(props: SeizurePanelProps): ReactNode {
       </div>
       {current ? (
         <ErrorBoundary title={t('ui.case.seizures.detail-fault')} resetKey={current.id} onDismiss={() => onSelect(null)}>
-          <SeizureDetail seizure={current} caseDoc={props.caseDoc} writer={props.writer} readOnly={props.readOnly} edits={edits} memberName={memberName} onClose={() => onSelect(null)} onEdit={props.readOnly ? null : () => props.onEdit(current)} onDelete={props.readOnly ? null : () => setDeleting(current)} />
+          <SeizureDetail seizure={current} workspaceId={props.workspaceId} caseDoc={props.caseDoc} writer={props.writer} readOnly={props.readOnly} edits={edits} memberName={memberName} onClose={() => onSelect(null)} onEdit={props.readOnly ? null : () => props.onEdit(current)} onDelete={props.readOnly ? null : () => setDeleting(current)} />
         </ErrorBoundary>
       ) : null}
       {importLog}

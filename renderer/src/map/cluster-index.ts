@@ -6,7 +6,7 @@
  * Seizures at one place never expand (their expansion zoom is past the map's last zoom): the
  * caller lists them instead of zooming.
  */
-import Supercluster, { type ClusterProperties } from 'supercluster';
+import Supercluster, { type ClusterProperties, type PointFeature } from 'supercluster';
 import { CRIME_SECTORS, type CrimeSector } from '../../../shared/domain/codes';
 import type { MapPoint } from '../../../shared/rpc/cases';
 
@@ -63,26 +63,61 @@ export function dominantSector(counts: readonly number[]): CrimeSector {
   return CRIME_SECTORS[best]!;
 }
 
-/** Supercluster over an array of map points. Immutable once built; build a new one when the points change. */
 /**
  * Supercluster over an array of map points. Immutable once built; build a new one when the
- * points change. A cluster's sector counts are computed when a view first shows it (from its
+ * points change.
+ *
+ * Built in two stages so the first view does not wait for every zoom's clusters: the first query
+ * builds only the zooms up to its own (at 100,000 points the full 14-zoom build took ~4× as long
+ * as a world view needs); the first query past that zoom, or {@link ClusterIndex.complete}
+ * (called when the browser is idle after the first view), builds every zoom. Cluster ids of the
+ * first stage are negative (−1 − supercluster's id) so each id is answered by the stage
+ * that made it. A cluster's sector counts are computed when a view first shows it (from its
  * leaves, then cached): counting them while building (supercluster's map/reduce) doubled the
  * build time at 100,000 points, and a view shows only a few hundred clusters.
  */
 export class ClusterIndex {
-  private readonly sc: Supercluster<PointRef>;
+  private first: Supercluster<PointRef> | null = null;
+  private full: Supercluster<PointRef> | null = null;
+  private firstZoom = -1;
+  private readonly maxZoom: number;
+  private readonly radius: number;
   private readonly sectorOf: Uint8Array;
   private readonly counts = new Map<number, number[]>();
 
-  /** Builds the index over `points` (O(n log n)). */
+  /** Prepares the index over `points`; the clusters are built (O(n log n)) by the first query. */
   constructor(readonly points: readonly MapPoint[], options: { radius?: number; maxZoom?: number } = {}) {
     const sectorIndex = new Map(CRIME_SECTORS.map((s, i) => [s, i]));
     this.sectorOf = Uint8Array.from(points, (p) => sectorIndex.get(p.sector) ?? CRIME_SECTORS.length - 1);
-    this.sc = new Supercluster<PointRef>({ radius: options.radius ?? CLUSTER_RADIUS_PX, maxZoom: options.maxZoom ?? CLUSTER_MAX_ZOOM });
-    this.sc.load(
-      points.map((p, i) => ({ type: 'Feature' as const, properties: { i }, geometry: { type: 'Point' as const, coordinates: [p.longitude, p.latitude] } })),
-    );
+    this.radius = options.radius ?? CLUSTER_RADIUS_PX;
+    this.maxZoom = options.maxZoom ?? CLUSTER_MAX_ZOOM;
+  }
+
+  private build(maxZoom: number): Supercluster<PointRef> {
+    const sc = new Supercluster<PointRef>({ radius: this.radius, maxZoom });
+    const features = new Array<PointFeature<PointRef>>(this.points.length);
+    for (let i = 0; i < this.points.length; i++) {
+      const p = this.points[i]!;
+      features[i] = { type: 'Feature', properties: { i }, geometry: { type: 'Point', coordinates: [p.longitude, p.latitude] } };
+    }
+    return sc.load(features);
+  }
+
+  /** True once every zoom is built (queries at any zoom are then answered without building). */
+  get completed(): boolean {
+    return this.full !== null;
+  }
+
+  /** Builds every zoom now (idempotent). The map calls it when idle after its first view. */
+  complete(): void {
+    this.full ??= this.build(this.maxZoom);
+  }
+
+  /** The stage and supercluster id behind cluster id `id`. */
+  private stage(id: number): [Supercluster<PointRef>, number] {
+    if (id < 0) return [this.first!, -1 - id];
+    this.complete();
+    return [this.full!, id];
   }
 
   /** The count per sector (CRIME_SECTORS order) of cluster `id`. */
@@ -90,7 +125,8 @@ export class ClusterIndex {
     let c = this.counts.get(id);
     if (!c) {
       c = new Array<number>(CRIME_SECTORS.length).fill(0);
-      for (const f of this.sc.getLeaves(id, Infinity)) c[this.sectorOf[f.properties.i]!]! += 1;
+      const [sc, scId] = this.stage(id);
+      for (const f of sc.getLeaves(scId, Infinity)) c[this.sectorOf[f.properties.i]!]! += 1;
       this.counts.set(id, c);
     }
     return c;
@@ -102,12 +138,24 @@ export class ClusterIndex {
     // supercluster wraps a box crossing ±180 itself; past a whole turn it takes the world.
     const bbox: ViewBox = east - west >= 360 ? [-180, south, 180, north] : [west, south, east, north];
     const z = Math.max(0, Math.min(Math.round(zoom), 30));
-    return this.sc.getClusters(bbox, z).map((f): MapItem => {
+    if (!this.first && !this.full) {
+      if (z >= this.maxZoom) this.complete();
+      else {
+        this.firstZoom = z;
+        this.first = this.build(z);
+      }
+    }
+    // The first stage answers up to its own zoom (past it, supercluster would list raw points).
+    const fromFirst = this.full === null && z <= this.firstZoom;
+    if (!fromFirst) this.complete();
+    const sc = fromFirst ? this.first! : this.full!;
+    return sc.getClusters(bbox, z).map((f): MapItem => {
       const props = f.properties as Partial<ClusterProperties & PointRef>;
       if (props.cluster) {
         const [lon, lat] = f.geometry.coordinates as [number, number];
-        const sectorCounts = this.sectorCounts(props.cluster_id!);
-        return { kind: 'cluster', id: props.cluster_id!, lat, lon: lonIntoView(lon, west, east), count: props.point_count!, sectorCounts, dominant: dominantSector(sectorCounts) };
+        const id = fromFirst ? -1 - props.cluster_id! : props.cluster_id!;
+        const sectorCounts = this.sectorCounts(id);
+        return { kind: 'cluster', id, lat, lon: lonIntoView(lon, west, east), count: props.point_count!, sectorCounts, dominant: dominantSector(sectorCounts) };
       }
       // A single point's own coordinates (supercluster's pass through its projection rounds them).
       const point = this.points[props.i!]!;
@@ -117,8 +165,9 @@ export class ClusterIndex {
 
   /** Every point of cluster `id`, in the order they were given. */
   leaves(id: number): MapPoint[] {
-    return this.sc
-      .getLeaves(id, Infinity)
+    const [sc, scId] = this.stage(id);
+    return sc
+      .getLeaves(scId, Infinity)
       .map((f) => f.properties.i)
       .sort((a, b) => a - b)
       .map((i) => this.points[i]!);
@@ -126,7 +175,8 @@ export class ClusterIndex {
 
   /** True when every point of cluster `id` lies at one place (within ~1 m): no zoom can separate them. */
   colocated(id: number): boolean {
-    const pts = this.sc.getLeaves(id, Infinity);
+    const [sc, scId] = this.stage(id);
+    const pts = sc.getLeaves(scId, Infinity);
     const [lon0, lat0] = pts[0]!.geometry.coordinates as [number, number];
     return pts.every((f) => {
       const [lon, lat] = f.geometry.coordinates as [number, number];
@@ -134,8 +184,19 @@ export class ClusterIndex {
     });
   }
 
-  /** The zoom at which cluster `id` splits; past CLUSTER_MAX_ZOOM (or the index's maxZoom) its points share one place. */
+  /**
+   * The zoom at which cluster `id` splits; past CLUSTER_MAX_ZOOM (or the index's maxZoom) its points
+   * share one place. For a first-stage cluster that does not split within the first stage: the
+   * zoom just past it.
+   */
   expansionZoom(id: number): number {
-    return this.sc.getClusterExpansionZoom(id);
+    if (id < 0) {
+      // The first stage knows zooms up to its own only: past it, the next zoom is the step to take
+      // (the map zooms there, queries every zoom, and a click asks again with an exact answer).
+      const z = this.first!.getClusterExpansionZoom(-1 - id);
+      return z <= this.firstZoom ? z : this.firstZoom + 1;
+    }
+    const [sc, scId] = this.stage(id);
+    return sc.getClusterExpansionZoom(scId);
   }
 }

@@ -83,6 +83,24 @@ export function ClusterMarkers(props: { index: ClusterIndex; source: { current: 
   const [items, setItems] = useState<MapItem[]>([]);
   const refresh = useCallback(() => setItems(index.query(viewBox(map), map.getZoom())), [index, map]);
   useEffect(refresh, [refresh]);
+  // The first view built only its own zooms (cluster-index.ts); build the rest while the browser
+  // is idle, so the first zoom-in does not pay for it.
+  useEffect(() => {
+    if (index.completed) return;
+    // Then draw the view again from every zoom's clusters (their ids answer exact expansion zooms).
+    const done = (): void => {
+      index.complete();
+      refresh();
+    };
+    const idle = (globalThis as { requestIdleCallback?: (f: () => void, o?: { timeout: number }) => number }).requestIdleCallback;
+    const cancelIdle = (globalThis as { cancelIdleCallback?: (h: number) => void }).cancelIdleCallback;
+    if (idle && cancelIdle) {
+      const h = idle(() => done(), { timeout: 2000 });
+      return () => cancelIdle(h);
+    }
+    const h = setTimeout(done, 500);
+    return () => clearTimeout(h);
+  }, [index, refresh]);
   useMapEvents({ moveend: refresh, zoomend: refresh });
   useEffect(() => {
     const el = map.getContainer();

@@ -14,7 +14,7 @@ import { savePng } from '../link-chart/save-png';
 import { facet, filterPoints, NO_FILTER, sliderRange, timeSteps, type MapFilter } from './map-filters';
 import { MapFilterBar, type FilterFacets } from './map-filter-bar';
 import { MapLegend } from './map-legend';
-import { pointsKey } from './points-key';
+import { ContentKeys } from './points-key';
 import { SeizureMap, type MapHandle } from './seizure-map';
 import { t } from '../../../shared/messages';
 import './map-explorer.css';
@@ -67,7 +67,8 @@ export function MapExplorer(props: MapExplorerProps): ReactNode {
     return f;
   }, [points, taxonOf, caseNumbers]);
   const allSectors = useMemo(() => [...new Set(points.map((p) => p.sector))], [points]);
-  const fitKey = useMemo(() => pointsKey(points), [points]);
+  const [keys] = useState(() => new ContentKeys());
+  const fitKey = useMemo(() => keys.key(points), [keys, points]);
   const toggleSector = useCallback(
     (s: CrimeSector) =>
       setFilter((f) => {

@@ -36,3 +36,27 @@ export function pointsKey(points: readonly MapPoint[]): string {
   }
   return `${points.length}:${(h1 >>> 0).toString(36)}${(h2 >>> 0).toString(36)}`;
 }
+
+/**
+ * Keys for the successive point lists one map is given: the same key (`<count>:<generation>`)
+ * while the content stays equal, a new one when it changes. A list is hashed ({@link pointsKey})
+ * only when a newer list must be compared with it, so the first list of a map is never hashed:
+ * at 100,000 points that hash cost about a third as much as the first clustered view.
+ */
+export class ContentKeys {
+  private last: readonly MapPoint[] | null = null;
+  private lastHash: string | null = null;
+  private generation = 0;
+
+  /** The key of `points` (a new array with equal content keeps the previous key). */
+  key(points: readonly MapPoint[]): string {
+    if (this.last !== null && points !== this.last) {
+      const before = this.lastHash ?? pointsKey(this.last);
+      const now = pointsKey(points);
+      if (now !== before) this.generation += 1;
+      this.lastHash = now;
+    }
+    this.last = points;
+    return `${points.length}:${this.generation}`;
+  }
+}

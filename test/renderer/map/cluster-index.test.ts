@@ -37,6 +37,7 @@ describe('ClusterIndex', () => {
 
   it('splits nearby seizures when zoomed in, and says at which zoom', () => {
     const index = new ClusterIndex([point({ id: 'a', latitude: 10, longitude: 10 }), point({ id: 'b', latitude: 10.5, longitude: 10.5 })]);
+    index.complete(); // every zoom built (as after the map's first idle moment): the exact zoom is known
     const far = index.query(WORLD, 2);
     expect(far).toHaveLength(1);
     const c = far[0] as ClusterItem;
@@ -57,6 +58,7 @@ describe('ClusterIndex', () => {
   it('counts 20,000 points whole at the world view, in a few hundred items at most (P4 measures 100,000)', () => {
     const pts = generatePoints(20_000);
     const index = new ClusterIndex(pts);
+    index.complete();
     const items = index.query(WORLD, 2);
     const total = items.reduce((n, i) => n + (i.kind === 'cluster' ? i.count : 1), 0);
     expect(total).toBe(20_000);
@@ -74,5 +76,31 @@ describe('helpers', () => {
   it('dominantSector picks the largest count, the first on ties', () => {
     expect(dominantSector([1, 3, 3, 0, 0, 0, 0])).toBe('forestry');
     expect(dominantSector([0, 0, 0, 0, 0, 0, 2])).toBe('other');
+  });
+});
+
+describe('ClusterIndex stages', () => {
+  it('answers the first view from its own zooms, then every zoom after complete(), with the same counts', () => {
+    const pts = generatePoints(5000, 11);
+    const staged = new ClusterIndex(pts);
+    const whole = new ClusterIndex(pts);
+    whole.complete();
+    expect(whole.completed).toBe(true);
+    const world: [number, number, number, number] = [-180, -85, 180, 85];
+    const first = staged.query(world, 2);
+    expect(staged.completed).toBe(false);
+    const total = (items: ReturnType<ClusterIndex['query']>): number => items.reduce((n, i) => n + (i.kind === 'cluster' ? i.count : 1), 0);
+    expect(total(first)).toBe(5000);
+    expect(first.length).toBeLessThan(700); // a few more items than the full hierarchy's (its clusters merge more)
+    // A first-stage cluster's leaves, sector counts and expansion are its own.
+    const c = first.find((i): i is ClusterItem => i.kind === 'cluster')!;
+    expect(c.id).toBeLessThan(0);
+    expect(staged.leaves(c.id)).toHaveLength(c.count);
+    expect(staged.expansionZoom(c.id)).toBeLessThanOrEqual(3); // at most one past the first stage: the map zooms on and asks again
+    expect(c.sectorCounts.reduce((a, b) => a + b, 0)).toBe(c.count);
+    // A deeper zoom builds every zoom, and equals the index built whole.
+    expect(staged.query(world, 6)).toEqual(whole.query(world, 6));
+    expect(staged.completed).toBe(true);
+    expect(staged.leaves(c.id)).toHaveLength(c.count); // old ids stay answerable
   });
 });

@@ -1,0 +1,128 @@
+/**
+ * The map of the "Set on map" dialog: the offline basemap, the seizure's marker (draggable when
+ * the member may edit it) and a pick mode — crosshair cursor, a banner saying what a click does,
+ * with Cancel and (for keyboard users, who pan with the arrow keys) "Use the map centre". A click
+ * in pick mode sets the point and ends the mode; Escape ends it without picking.
+ */
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import L from 'leaflet';
+import { MapContainer, Marker, useMap, useMapEvents } from 'react-leaflet';
+import { BasemapLayer } from './map-layers';
+import { t } from '../../../shared/messages';
+import './pick-map.css';
+
+/** A point in WGS84 degrees and the zoom it was chosen at (which decides its rounding). */
+export interface MapPick {
+  lat: number;
+  lon: number;
+  zoom: number;
+}
+
+/** Props of {@link PickMap}. */
+export interface PickMapProps {
+  /** The marker's position (the stored or just-picked point), or null for none. */
+  marker: [number, number] | null;
+  /** Whether clicks set the point (pick mode). */
+  picking: boolean;
+  /** Whether the marker may be dragged (the member may edit the seizure). */
+  draggable: boolean;
+  onPick: (p: MapPick) => void;
+  /** Leaves pick mode without a point (Cancel, Escape). */
+  onCancelPick: () => void;
+  /** Accessible name of the map. */
+  label: string;
+}
+
+/** The pin: a div icon (Leaflet's default PNG icon would need its images bundled). */
+const PIN = L.divIcon({ className: 'pick-pin', html: '<span></span>', iconSize: [22, 22], iconAnchor: [11, 11] });
+
+/** Clicks, the crosshair and Escape while picking. */
+function PickEvents(props: { picking: boolean; onPick: (p: MapPick) => void; onCancelPick: () => void; label: string }): null {
+  const map = useMap();
+  const latest = useRef(props);
+  latest.current = props;
+  useMapEvents({
+    click: (e) => {
+      if (latest.current.picking) latest.current.onPick({ lat: e.latlng.lat, lon: e.latlng.lng, zoom: map.getZoom() });
+    },
+  });
+  useEffect(() => {
+    const el = map.getContainer();
+    el.classList.toggle('map-picking', props.picking);
+    el.setAttribute('role', 'region');
+    el.setAttribute('aria-label', props.label);
+    el.dataset.testid = 'pick-map';
+    if (!props.picking) return;
+    const onKey = (e: KeyboardEvent): void => {
+      if (e.key !== 'Escape') return;
+      // Escape leaves pick mode only; the dialog stays open (its own Escape handler must not run).
+      e.preventDefault();
+      e.stopPropagation();
+      latest.current.onCancelPick();
+    };
+    window.addEventListener('keydown', onKey, true);
+    return () => window.removeEventListener('keydown', onKey, true);
+  }, [map, props.picking, props.label]);
+  return null;
+}
+
+/**
+ * Hands the Leaflet map to the owner (for "Use the map centre") and keeps its size right: the
+ * map is created while the modal dialog is still laying out, so it measures again on resize.
+ */
+function MapRef(props: { into: { current: L.Map | null } }): null {
+  const map = useMap();
+  props.into.current = map;
+  useEffect(() => {
+    const ro = new ResizeObserver(() => map.invalidateSize());
+    ro.observe(map.getContainer());
+    return () => ro.disconnect();
+  }, [map]);
+  return null;
+}
+
+/** The pick map. */
+export function PickMap(props: PickMapProps): ReactNode {
+  const { marker, picking, draggable, onPick } = props;
+  const [basemapError, setBasemapError] = useState<string | null>(null);
+  const mapRef = useRef<L.Map | null>(null);
+  const latest = useRef(onPick);
+  latest.current = onPick;
+  const handlers = useMemo<L.LeafletEventHandlerFnMap>(
+    () => ({
+      dragend: (e) => {
+        const ll = (e.target as L.Marker).getLatLng();
+        latest.current({ lat: ll.lat, lon: ll.lng, zoom: mapRef.current?.getZoom() ?? 0 });
+      },
+    }),
+    [],
+  );
+  const useCentre = (): void => {
+    const m = mapRef.current;
+    if (!m) return;
+    const c = m.getCenter();
+    onPick({ lat: c.lat, lon: c.lng, zoom: m.getZoom() });
+  };
+  return (
+    <div className="seizure-map-wrap pick-map-wrap">
+      {picking ? (
+        <div className="pick-banner" role="status" data-testid="pick-banner">
+          <span className="grow">{t('ui.map.pick.banner')}</span>
+          <button type="button" className="btn btn-sm" onClick={useCentre}>
+            {t('ui.map.pick.use-centre')}
+          </button>
+          <button type="button" className="btn btn-sm btn-ghost" onClick={props.onCancelPick}>
+            {t('ui.map.pick.cancel')}
+          </button>
+        </div>
+      ) : null}
+      <MapContainer className="seizure-map pick-map" center={marker ?? [15, 60]} zoom={marker ? 8 : 2} minZoom={1} maxZoom={16} zoomSnap={1} attributionControl={false} keyboard>
+        <MapRef into={mapRef} />
+        <BasemapLayer onError={setBasemapError} />
+        <PickEvents picking={picking} onPick={onPick} onCancelPick={props.onCancelPick} label={props.label} />
+        {marker ? <Marker position={marker} icon={PIN} draggable={draggable} eventHandlers={handlers} keyboard={false} title={t('ui.map.pick.marker')} /> : null}
+      </MapContainer>
+      {basemapError ? <p className="map-error">{t('ui.map.basemap-error', { reason: basemapError })}</p> : null}
+    </div>
+  );
+}

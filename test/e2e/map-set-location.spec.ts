@@ -1,0 +1,87 @@
+/**
+ * Issue 11 item 7, "click or drag to set a seizure's location", in real headless Chromium against
+ * the browser-mode host: "Set on map" opens pick mode (crosshair, banner); Escape leaves it and
+ * keeps the dialog; a click sets the point, shown with the decimals its zoom justifies and the
+ * importer's country flag (a point far from Singapore); saving writes it, and the detail shows it.
+ * Then the saved marker is dragged: the new point is east of the old one and saved too.
+ * Screenshot docs/screenshots/map-set-location.png is saved and looked at.
+ */
+import path from 'node:path';
+import type { Locator } from '@playwright/test';
+import { test, expect, repoRoot } from './fixtures';
+import { addSeizure, newCase } from './hardening-helpers';
+
+const SHOTS = path.join(repoRoot, 'docs/screenshots');
+
+/** "12.3° N, 45.6° E" → [12.3, 45.6] (S and W negative). */
+function parseCoordinates(text: string): [number, number] {
+  const m = /([\d.]+)° ([NS]), ([\d.]+)° ([EW])/.exec(text);
+  if (!m) throw new Error(`no coordinates in ${text}`);
+  return [Number(m[1]) * (m[2] === 'S' ? -1 : 1), Number(m[3]) * (m[4] === 'W' ? -1 : 1)];
+}
+
+/** The detail's coordinates, as the detail formats them (four decimals). */
+const fourDecimals = ([lat, lon]: [number, number]): string => `${Math.abs(lat).toFixed(4)}° ${lat >= 0 ? 'N' : 'S'}, ${Math.abs(lon).toFixed(4)}° ${lon >= 0 ? 'E' : 'W'}`;
+
+async function openPicker(detail: Locator): Promise<Locator> {
+  await detail.getByRole('button', { name: 'Set on map' }).click();
+  const dialog = detail.page().getByRole('dialog', { name: /Set the location of/ });
+  await expect(dialog.getByTestId('pick-map')).toHaveAttribute('data-basemap', 'ready');
+  return dialog;
+}
+
+test('a seizure’s location is set by a click on the map, then moved by dragging its marker', async ({ page, host }) => {
+  await newCase(page, host);
+  await addSeizure(page, 'pangolin scales', '12');
+  await page.getByRole('tab', { name: /Seizures/ }).click();
+  await page.getByRole('table', { name: 'Seizures' }).locator('tbody tr').filter({ hasText: 'pangolin scales' }).click();
+  const detail = page.getByRole('complementary', { name: 'pangolin scales' });
+  await expect(detail).toContainText('Not mapped');
+
+  // Pick mode: banner and crosshair; Escape leaves it but keeps the dialog.
+  let dialog = await openPicker(detail);
+  const map = dialog.getByTestId('pick-map');
+  await expect(dialog.getByTestId('pick-banner')).toBeVisible();
+  await expect(map).toHaveClass(/map-picking/);
+  await expect(map).toHaveCSS('cursor', 'crosshair');
+  await page.keyboard.press('Escape');
+  await expect(dialog.getByTestId('pick-banner')).toBeHidden();
+  await expect(dialog).toBeVisible();
+  await dialog.getByRole('button', { name: 'Pick on the map' }).click();
+
+  // A click sets the point (zoom 2: one decimal), flagged as far outside Singapore.
+  const box = (await map.boundingBox())!;
+  await page.mouse.click(box.x + box.width / 2 + 40, box.y + box.height / 2 + 20);
+  const shown = dialog.getByTestId('picked-coordinates');
+  await expect(shown).toHaveText(/^\d+\.\d° [NS], \d+\.\d° [EW]$/);
+  await expect(dialog.getByTestId('pick-banner')).toBeHidden();
+  await expect(map).not.toHaveClass(/map-picking/);
+  await expect(dialog.getByTestId('pick-country-flag')).toContainText('more than 25 km outside the seizing country, Singapore');
+  await expect(dialog.getByLabel('Location precision')).toHaveValue('country');
+  await dialog.getByLabel('Location precision').selectOption('region');
+  const clicked = parseCoordinates(await shown.innerText());
+  await dialog.getByRole('button', { name: 'Save location' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(detail).toContainText(`${fourDecimals(clicked)} (region`);
+
+  // Drag the saved marker 120 px east: the point moves east (zoom 8: 0.0055° a pixel) and is saved.
+  dialog = await openPicker(detail);
+  await expect(dialog.getByTestId('pick-banner')).toBeHidden();
+  const pin = dialog.locator('.pick-pin');
+  const at = (await pin.boundingBox())!;
+  await page.mouse.move(at.x + at.width / 2, at.y + at.height / 2);
+  await page.mouse.down();
+  for (let s = 1; s <= 12; s++) await page.mouse.move(at.x + at.width / 2 + s * 10, at.y + at.height / 2);
+  await page.mouse.up();
+  await expect(shown).toHaveText(/^\d+\.\d{3}° [NS], \d+\.\d{3}° [EW]$/);
+  const dragged = parseCoordinates(await shown.innerText());
+  expect(dragged[1] - clicked[1]).toBeGreaterThan(0.5);
+  expect(dragged[1] - clicked[1]).toBeLessThan(0.8);
+  expect(Math.abs(dragged[0] - clicked[0])).toBeLessThan(0.1);
+  await expect(dialog).toContainText(`Was ${fourDecimals(clicked)}`);
+  await dialog.getByLabel('Location precision').selectOption('exact');
+  await page.screenshot({ path: path.join(SHOTS, 'map-set-location.png') });
+  await dialog.getByRole('button', { name: 'Save location' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(detail).toContainText(`${fourDecimals(dragged)} (exact`);
+});
