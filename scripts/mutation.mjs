@@ -44,7 +44,7 @@ for (const g of scoresOnly ? [] : groups) {
  * Per-module counts of one group's report. Score = (killed + timeout) / (killed + timeout +
  * survived + no coverage), as Stryker counts it; mutants that do not compile are left out.
  * @param {string} group
- * @returns {{ file: string, killed: number, timeout: number, survived: number, noCoverage: number, score: number | null }[]} score null when no mutant counts (all fail to compile)
+ * @returns {{ file: string, killed: number, timeout: number, survived: number, noCoverage: number, ignored: number, score: number | null }[]} score null when no mutant counts (all fail to compile); ignored ones are not counted
  */
 function moduleScores(group) {
   const report = `reports/mutation/${group}/mutation.json`;
@@ -52,15 +52,17 @@ function moduleScores(group) {
   const { files } = JSON.parse(readFileSync(report, 'utf8'));
   return Object.entries(files).map(([file, { mutants }]) => {
     const n = (s) => mutants.filter((m) => m.status === s).length;
-    const [killed, timeout, survived, noCoverage] = [n('Killed'), n('Timeout'), n('Survived'), n('NoCoverage')];
+    const [killed, timeout, survived, noCoverage, ignored] = [n('Killed'), n('Timeout'), n('Survived'), n('NoCoverage'), n('Ignored')];
     const counted = killed + timeout + survived + noCoverage;
-    return { file, killed, timeout, survived, noCoverage, score: counted ? (100 * (killed + timeout)) / counted : null };
+    return { file, killed, timeout, survived, noCoverage, ignored, score: counted ? (100 * (killed + timeout)) / counted : null };
   });
 }
 
 process.stdout.write('\nmodule | killed | timeout | survived | no coverage | score\n');
 for (const g of groups) {
   for (const m of moduleScores(g)) {
-    process.stdout.write(`${m.file} | ${m.killed} | ${m.timeout} | ${m.survived} | ${m.noCoverage} | ${m.score === null ? 'n/a' : `${m.score.toFixed(1)} %`}\n`);
+    // Ignored mutants (a group's ignoreStatic, or a `Stryker disable` comment for an equivalent one) are not in the score: say how many.
+    const ignored = m.ignored > 0 ? ` (${m.ignored} ignored)` : '';
+    process.stdout.write(`${m.file} | ${m.killed} | ${m.timeout} | ${m.survived} | ${m.noCoverage} | ${m.score === null ? 'n/a' : `${m.score.toFixed(1)} %`}${ignored}\n`);
   }
 }

@@ -1,4 +1,4 @@
-// The own tests of the importer's number and quantity parsing (service/import/numbers.ts, quantity.ts), for stryker/numbers.config.mjs.
+// The own tests of the importer's number parsing (service/import/numbers.ts), for stryker/numbers.config.mjs (quantity.ts: the quantity group).
 import { defineConfig } from 'vitest/config';
 import base from '../vitest.config';
 

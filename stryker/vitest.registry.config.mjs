@@ -7,5 +7,5 @@ import base from '../vitest.config';
 // left out: it ran for most mutants and took each past the time budget on the loaded machine.
 export default defineConfig({
   ...base,
-  test: { ...base.test, include: ['test/node/store/doc-registry.test.ts', 'test/node/store/doc-registry-edges.test.ts'] },
+  test: { ...base.test, include: ['test/node/store/doc-registry.test.ts', 'test/node/store/doc-registry-edges.test.ts', 'test/node/store/doc-registry-mutants.test.ts'] },
 });

@@ -48,8 +48,9 @@ export class LoadedDoc {
 
   /** Stops the timers and frees the doc. Subclasses free what they added, then call this. */
   destroy(): void {
-    if (this.idleTimer) clearTimeout(this.idleTimer);
-    if (this.compactTimer) clearTimeout(this.compactTimer);
+    // clearTimeout takes undefined (no timer) as a no-op, so no `if`: one form, nothing to mutate into an equivalent.
+    clearTimeout(this.idleTimer ?? undefined);
+    clearTimeout(this.compactTimer ?? undefined);
     this.idleTimer = null;
     this.compactTimer = null;
     this.doc.destroy();
@@ -154,7 +155,7 @@ export class DocRegistry<E extends LoadedDoc> {
         e.idleTimer = null;
         this.unload(e).catch((err: unknown) => this.opts.logger.error({ doc: e.name, err: errorName(err) }, 'unloading failed'));
       }, this.opts.idleUnloadMs);
-      e.idleTimer.unref?.();
+      e.idleTimer.unref();
     }
   }
 
@@ -166,12 +167,12 @@ export class DocRegistry<E extends LoadedDoc> {
     e.pending += n;
     this.maybeCompact(e);
     if (this.opts.idleCompactMs === undefined || this.closed) return;
-    if (e.compactTimer) clearTimeout(e.compactTimer);
+    clearTimeout(e.compactTimer ?? undefined);
     e.compactTimer = setTimeout(() => {
       e.compactTimer = null;
       if (this.entries.get(e.name) === e && e.pending > 0) void this.compactEntry(e);
     }, this.opts.idleCompactMs);
-    e.compactTimer.unref?.();
+    e.compactTimer.unref();
   }
 
   /** Queues a compaction of `e` (on the next turn of the event loop) when `compactThreshold` updates are pending. */
@@ -234,14 +235,13 @@ export class DocRegistry<E extends LoadedDoc> {
 
   private hold(e: E): void {
     e.holds++;
-    if (e.idleTimer) {
-      clearTimeout(e.idleTimer);
-      e.idleTimer = null;
-    }
+    clearTimeout(e.idleTimer ?? undefined);
+    e.idleTimer = null;
   }
 
   private async unload(e: E): Promise<void> {
-    if (e.holds > 0 || this.entries.get(e.name) !== e) return;
+    // Only the idle timer calls this, and every hold and every drop clears that timer: the doc is
+    // idle and registered here. Only the compaction's wait lets a holder or an eviction come in.
     if (e.pending > 0) await this.compactEntry(e);
     if (e.holds > 0 || this.entries.get(e.name) !== e) return;
     // Logged before the drop: whoever sees the doc gone (e.g. /health) finds the line already written.

@@ -8,7 +8,7 @@
 import path from 'node:path';
 import { Writable } from 'node:stream';
 import pino from 'pino';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import { DocRegistry, errorName, LoadedDoc } from '../../../node/store/doc-registry';
 import type { StoredDoc } from '../../../node/store/doc-store';
@@ -25,6 +25,7 @@ interface LogLine {
 
 const toClose: { close(): Promise<void> }[] = [];
 afterEach(async () => {
+  vi.useRealTimers();
   for (const c of toClose.splice(0).reverse()) await c.close();
 });
 
@@ -217,12 +218,16 @@ describe('DocRegistry edges', () => {
     const s = store();
     const { reg } = registry(s, { idleCompactMs: 80 });
     const e = await reg.retain('w/a');
+    // Fake setTimeout only, so the 40 ms steps are exact (real sleeps overshot past 80 ms under load).
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     for (let i = 0; i < 4; i++) {
       await s.append('w/a', update(`k${i}`, i), 'm');
       reg.noteAppended(e);
-      await sleep(40); // less than idleCompactMs since the last append
+      vi.advanceTimersByTime(40); // less than idleCompactMs since the last append
     }
     expect(await s.head('w/a')).toMatchObject({ pending: 4 });
+    vi.advanceTimersByTime(40); // 80 ms after the last append
+    vi.useRealTimers();
     const end = Date.now() + 3000;
     while ((await s.head('w/a'))?.pending !== 0 && Date.now() < end) await sleep(10);
     expect(await s.head('w/a')).toMatchObject({ pending: 0 });

@@ -79,6 +79,10 @@ describe('quantity cells', () => {
     expect(splitQuantity('kg 500')).toBeNull();
     expect(splitQuantity('.')).toBeNull();
     expect(splitQuantity('')).toBeNull();
+    // A tab is not a digit-group separator, so the unit part starts at it and is trimmed: the
+    // caller gets "5 kg", not "\t5 kg" (the regex gives the tab to the unit part when a digit follows).
+    expect(splitQuantity('12 \t5 kg')).toEqual(['12', '5 kg']);
+    expect(splitQuantity('3\n\n7')).toEqual(['3', '7']);
   });
 
   it('passes the number’s own reason through, and refuses a cell that is no quantity', () => {

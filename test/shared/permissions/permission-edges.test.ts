@@ -203,4 +203,33 @@ describe('can', () => {
     expect(can(who('admin', 'admin'), 'case.read', { workspace: wd, caseId: closed, local: { revoked: true } })).toBe(true);
     expect(can(who('admin', 'admin'), 'case.edit', { workspace: wd, caseId: closed, local: { revoked: true } })).toBe(false);
   });
+
+  it('a case action allowed by can gets the doc access it needs from decideDocAccess, for every role and standing', () => {
+    // can() does not check the doc access level itself (shared/permissions/actions.ts): this is the lock.
+    const roles: MemberRole[] = ['admin', 'investigator', 'prosecutor', 'observer'];
+    const seen: string[] = [];
+    for (const role of roles) {
+      const m = who(`m-${role}`, role);
+      const wd = workspace(m);
+      const c = indexCase(wd);
+      for (const revoked of [false, true]) {
+        for (const action of ALL_ACTIONS) {
+          const target = { workspace: wd, caseId: c, local: { revoked } };
+          const d = decideDocAccess(m, caseRef(c), wd, { revoked });
+          const needs = ({ 'case.read': 'read', 'case.edit': 'write', 'seizures.import': 'write', 'seizures.export': 'read' } as Record<string, string>)[action];
+          if (needs === undefined) continue;
+          const allowed = can(m, action, target);
+          if (allowed) seen.push(`${role}${revoked ? ' (revoked)' : ''} ${action}`);
+          expect(allowed && needs === 'write' ? d.ok && d.access : 'write').toBe('write');
+          expect(allowed).toBe(d.ok && (needs === 'read' || d.access === 'write') && roleMay(revoked ? 'observer' : role, action));
+        }
+      }
+    }
+    // Every role may read; the three that work cases edit and import unless revoked; observers and
+    // revoked members never write; exporting is for those who work cases.
+    expect(seen.filter((s) => s.endsWith('case.edit') || s.endsWith('seizures.import'))).toEqual([
+      'admin case.edit', 'admin seizures.import', 'investigator case.edit', 'investigator seizures.import', 'prosecutor case.edit', 'prosecutor seizures.import',
+    ]);
+    expect(seen.filter((s) => s.endsWith('case.read'))).toHaveLength(8);
+  });
 });
