@@ -4,8 +4,8 @@
  * sees as a dropped connection. The report printer's driver is loaded first, as browser mode's
  * entry does when it starts serving (loading it blocks the loop 1.2–2.9 s, once per process). Exports the demo case with a 64 MiB exhibit (report.pdf printed
  * by Chromium, Bates stamping, hashing, ZIP) while `perf_hooks.monitorEventLoopDelay` samples the
- * loop, prints the max and p99 delay, and asserts the max stays under a bound generous enough for
- * a loaded 2-core machine.
+ * loop, prints the max and p99 delay and each gap over 50 ms, and asserts the max stays under 2 s (a
+ * bound that holds on a loaded 2-core machine; docs/case-packs.md has the numbers).
  */
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
@@ -56,6 +56,8 @@ describe('pack export and the event loop', () => {
       `pack export (${(r.size / MIB).toFixed(1)} MiB, ${r.files} files) in ${Math.round(performance.now() - t0)} ms: event-loop delay max ${maxMs.toFixed(0)} ms, p99 ${(delay.percentile(99) / 1e6).toFixed(0)} ms, mean ${(delay.mean / 1e6).toFixed(1)} ms; gaps > 50 ms: ${JSON.stringify(gaps)}\n`,
     );
     expect(r.size).toBeGreaterThan(64 * MIB);
-    expect(maxMs).toBeLessThan(1000);
+    // Measured after the fix: max 908 ms (p99 51 ms) under load ~25; before it, 2,940 ms. 1 s is too
+    // close to be robust here, so the bound catches seconds-long stalls, not every slow step.
+    expect(maxMs).toBeLessThan(2000);
   }, 300_000);
 });
