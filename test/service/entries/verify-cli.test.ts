@@ -44,5 +44,5 @@ describe('npm run verify', () => {
     const badKey = verify([file, '--workspace-key', '{"kty":"OKP"}']);
     expect(badKey.code).toBe(2);
     expect(badKey.err).toContain('--workspace-key:');
-  });
+  }, 180_000); // five child processes each start tsx: ~10 s apiece on a loaded 2-core machine (54 s measured)
 });
