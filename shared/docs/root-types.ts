@@ -35,6 +35,13 @@ export const CASE_DOC_ROOTS = {
   custody: 'array',
   /** Import batches and their undos, append-only (case-import-batches.ts). */
   importBatches: 'array',
+  /** The case's volume docs, `String(n)` → {createdAt, createdBy} (volume-doc.ts): additive, older replicas ignore it. */
+  volumes: 'map',
+} as const;
+
+/** Root types of a volume doc (volume-doc.ts): the seizures that did not fit in the case doc. */
+export const VOLUME_DOC_ROOTS = {
+  seizures: 'map',
 } as const;
 
 /** Root types of a workspace doc: name → kind. */
