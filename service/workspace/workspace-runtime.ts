@@ -51,6 +51,8 @@ export class WorkspaceRuntime {
   private readonly onProjection: ProjectionListener;
   /** Cases whose projection failed (e.g. disk full): re-projected whole when storage recovers. */
   private readonly staleProjections = new Set<string>();
+  /** Cases a volume doc of which changed before the case itself was projected (projected whole with the case). */
+  private readonly volumesAwaitingCase = new Set<string>();
 
   constructor(store: WorkspaceStore, logger: Logger, onProjection: ProjectionListener, hostOpts: { unloadAfterMs?: number; idleCompactMs?: number } = {}) {
     this.id = store.workspaceId;
@@ -144,9 +146,10 @@ export class WorkspaceRuntime {
         return;
       }
       try {
-        if (skipped) {
+        if (skipped || this.volumesAwaitingCase.has(caseId)) {
           this.projector.projectAll(caseId, cd, this.volumeReader(caseId));
           skipped = false;
+          this.volumesAwaitingCase.delete(caseId);
         } else this.projector.project(caseId, cd, change);
         if (change.meta) this.mirrorIndex(caseId, cd);
       } catch (err) {
@@ -172,6 +175,7 @@ export class WorkspaceRuntime {
     return vol.observeSeizures((ids) => {
       try {
         if (this.projector.projectVolume(caseId, vol, ids)) this.onProjection(this.id, [caseId], ['seizures']);
+        else this.volumesAwaitingCase.add(caseId);
       } catch (err) {
         this.staleProjections.add(caseId);
         this.logger.error({ workspace: this.id, case: caseId, err: err instanceof Error ? err.message : String(err) }, 'projection failed');
