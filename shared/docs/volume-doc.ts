@@ -63,24 +63,33 @@ export function planPlacement(inline: number, volumes: readonly number[], lastCo
   return out;
 }
 
-/** The volume numbers a case doc lists, ascending (entries that are not volume numbers are ignored). */
+/** An entry of the case doc's append-only `volumes` list. */
+interface VolumeListing {
+  n: number;
+  createdAt: number;
+  createdBy: string;
+}
+
+/** The volume numbers a case doc lists, ascending, each once (entries that are not volume numbers are ignored). */
 export function listVolumes(caseDoc: Y.Doc): number[] {
-  const out: number[] = [];
-  caseDoc.getMap<unknown>('volumes').forEach((_v, k) => {
-    const n = Number(k);
-    if (/^[1-9][0-9]*$/.test(k) && n <= MAX_VOLUMES) out.push(n);
-  });
-  return out.sort((a, b) => a - b);
+  const out = new Set<number>();
+  for (const e of caseDoc.getArray<unknown>('volumes').toArray()) {
+    const n = (e as Partial<VolumeListing> | null)?.n;
+    if (typeof n === 'number' && Number.isInteger(n) && n >= 1 && n <= MAX_VOLUMES) out.add(n);
+  }
+  return [...out].sort((a, b) => a - b);
 }
 
 /**
- * Lists volumes `ns` in the case doc (those not listed yet), attributed to `w`. Call inside the
- * transaction that records the import, so a replica that sees the batch also sees its volumes.
+ * Lists volumes `ns` in the case doc (those not listed yet; two replicas listing the same volume
+ * at once leave two entries, read as one), attributed to `w`. Call inside the transaction that
+ * records the import, so a replica that sees the batch also sees its volumes.
  */
 export function listVolumesIn(caseDoc: Y.Doc, ns: readonly number[], w: Writer): void {
-  const map = caseDoc.getMap<unknown>('volumes');
+  const have = new Set(listVolumes(caseDoc));
   const at = stamp(w);
-  for (const n of ns) if (!map.has(String(n))) map.set(String(n), { createdAt: at, createdBy: w.memberId });
+  const add = [...new Set(ns)].filter((n) => !have.has(n)).map((n): VolumeListing => ({ n, createdAt: at, createdBy: w.memberId }));
+  if (add.length) caseDoc.getArray<VolumeListing>('volumes').push(add);
 }
 
 /** One new seizure for a volume: a fresh UUID and validated fields. */

@@ -43,13 +43,17 @@ describe('planPlacement', () => {
 });
 
 describe('volume listing in the case doc', () => {
-  it('lists volumes once, ascending, and ignores keys that are not volume numbers', () => {
+  it('lists volumes once, ascending, and ignores entries that are not volume numbers', () => {
     const doc = new Y.Doc();
     listVolumesIn(doc, [2, 1], w);
     listVolumesIn(doc, [2, 3], w);
-    doc.getMap('volumes').set('07', { createdAt: 1, createdBy: 'x' });
+    doc.getArray('volumes').push([{ n: '7' }, { n: 0 }, { n: 1.5 }, null, 'x']);
     expect(listVolumes(doc)).toEqual([1, 2, 3]);
-    expect(doc.getMap('volumes').get('2')).toEqual({ createdAt: 5_000, createdBy: 'm-1' });
+    expect(doc.getArray('volumes').toArray().slice(0, 3)).toEqual([
+      { n: 2, createdAt: 5_000, createdBy: 'm-1' },
+      { n: 1, createdAt: 5_000, createdBy: 'm-1' },
+      { n: 3, createdAt: 5_000, createdBy: 'm-1' },
+    ]);
     // Two replicas listing the same volume converge on one entry.
     const other = new Y.Doc();
     listVolumesIn(other, [3, 4], { memberId: 'm-2' });
@@ -57,6 +61,17 @@ describe('volume listing in the case doc', () => {
     Y.applyUpdate(other, Y.encodeStateAsUpdate(doc));
     expect(listVolumes(doc)).toEqual([1, 2, 3, 4]);
     expect(listVolumes(other)).toEqual([1, 2, 3, 4]);
+  });
+
+  it('keeps its volumes through a restore of the case doc to a state before them', async () => {
+    const { DocRestorer } = await import('../../../shared/docs/restore');
+    const { CASE_DOC_ROOTS } = await import('../../../shared/docs/root-types');
+    const doc = new Y.Doc();
+    const past = new Y.Doc();
+    Y.applyUpdate(past, Y.encodeStateAsUpdate(doc));
+    listVolumesIn(doc, [1, 2], w);
+    new DocRestorer(doc, CASE_DOC_ROOTS).restoreDoc(past, 1, w);
+    expect(listVolumes(doc)).toEqual([1, 2]);
   });
 });
 
