@@ -4,9 +4,11 @@
  * case's TLP marking in the file name and inside the file.
  */
 import { CaseDoc } from '../../shared/docs/case-doc';
+import type { Seizure } from '../../shared/domain/seizure';
 import { NestError } from '../../shared/errors';
 import type { HandlerMap } from '../rpc/types';
 import type { WorkspaceRuntime } from '../workspace/workspace-runtime';
+import { listAllSeizures } from '../import/case-seizures-all';
 import { seizuresToCsv, type CsvMarking } from './export-csv';
 import { caseToGeoJson } from './export-geojson';
 import { caseToKml } from './export-kml';
@@ -19,13 +21,14 @@ export type ExportMethod = 'export.seizuresCsv' | 'export.caseGeoJson' | 'export
  * AMBER+STRICT as '-', for file systems and mail filters).
  * @throws NestError('not-found') for an unknown case.
  */
-function exportCase(ws: WorkspaceRuntime, caseId: string, ext: string, write: (cd: CaseDoc, marking: CsvMarking) => string): { fileName: string; content: string } {
+function exportCase(ws: WorkspaceRuntime, caseId: string, ext: string, write: (cd: CaseDoc, marking: CsvMarking, seizures: Seizure[]) => string): { fileName: string; content: string } {
   const name = ws.caseDocName(caseId);
   if (!ws.host.exists(name)) throw new NestError('not-found', { id: 'service.case.not-found', values: { caseId } });
   return ws.host.with(name, (doc) => {
     const cd = new CaseDoc(doc);
     const meta = cd.readMeta();
-    const content = write(cd, { tlp: meta.tlp, caseNumber: meta.number });
+    // Every volume's seizures too (docs/architecture.md "Volume docs").
+    const content = write(cd, { tlp: meta.tlp, caseNumber: meta.number }, listAllSeizures(ws, caseId, cd));
     return { fileName: `${meta.number}-seizures-TLP-${meta.tlp.replace('+', '-')}.${ext}`, content };
   });
 }
@@ -34,7 +37,7 @@ function exportCase(ws: WorkspaceRuntime, caseId: string, ext: string, write: (c
 // (the 'seizures.export' action of each method, checked by authorize()).
 export const exportHandlers: HandlerMap<ExportMethod> = {
   // The CSV's marking is its first line (which the importer skips).
-  'export.seizuresCsv': (p, { workspaces }) => exportCase(workspaces.get(p.workspaceId), p.caseId, 'csv', (cd, marking) => seizuresToCsv(cd.listSeizures(), marking)),
-  'export.caseGeoJson': (p, { workspaces }) => exportCase(workspaces.get(p.workspaceId), p.caseId, 'geojson', (cd, marking) => caseToGeoJson(cd.listSeizures(), cd.listRoutes(), marking)),
-  'export.caseKml': (p, { workspaces }) => exportCase(workspaces.get(p.workspaceId), p.caseId, 'kml', (cd, marking) => caseToKml(cd.listSeizures(), cd.listRoutes(), marking)),
+  'export.seizuresCsv': (p, { workspaces }) => exportCase(workspaces.get(p.workspaceId), p.caseId, 'csv', (_cd, marking, seizures) => seizuresToCsv(seizures, marking)),
+  'export.caseGeoJson': (p, { workspaces }) => exportCase(workspaces.get(p.workspaceId), p.caseId, 'geojson', (cd, marking, seizures) => caseToGeoJson(seizures, cd.listRoutes(), marking)),
+  'export.caseKml': (p, { workspaces }) => exportCase(workspaces.get(p.workspaceId), p.caseId, 'kml', (cd, marking, seizures) => caseToKml(seizures, cd.listRoutes(), marking)),
 };
