@@ -1,6 +1,7 @@
 /**
  * The seizure table: date at its precision, place and country, commodity and taxon, quantity
- * with unit, reported value in its currency, source title; row actions edit and delete; with
+ * with unit, reported value in its currency, source title (value sorts by its USD equivalent and
+ * quantity by its common unit: seizure-sort.ts); row actions edit and delete; with
  * `checked`, a first column of checkboxes (and "select all shown") for the bulk actions.
  */
 import type { ReactNode } from 'react';
@@ -12,13 +13,9 @@ import { formatMoney, formatQuantity } from '../format/numbers';
 import { formatSeizureDate } from '../format/dates';
 import { t } from '../../../shared/messages';
 
-/** Sortable columns of the seizure table. */
-export type SeizureSortKey = 'date' | 'place' | 'commodity' | 'value';
-/** A seizure-table sort. */
-export interface SeizureSort {
-  key: SeizureSortKey;
-  dir: 'asc' | 'desc';
-}
+import type { SeizureSort, SeizureSortKey } from './seizure-sort';
+
+export type { SeizureSort, SeizureSortKey } from './seizure-sort';
 
 /** Props of {@link SeizureTable}. */
 export interface SeizureTableProps {
@@ -99,7 +96,7 @@ export function SeizureTable(props: SeizureTableProps): ReactNode {
         </>
       ),
     },
-    { id: 'quantity', header: t('ui.case.table.col-quantity'), numeric: true, className: 'col-nowrap', cell: (s) => formatQuantity(s.quantity, s.unit) },
+    { id: 'quantity', header: t('ui.case.table.col-quantity'), sortKey: 'quantity', numeric: true, className: 'col-nowrap', cell: (s) => formatQuantity(s.quantity, s.unit) },
     { id: 'value', header: t('ui.case.table.col-reported-value'), sortKey: 'value', numeric: true, className: 'col-nowrap', cell: (s) => formatMoney(s.reportedValue, s.reportedCurrency) },
     {
       id: 'source',
