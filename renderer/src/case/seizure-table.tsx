@@ -12,6 +12,8 @@ import { DataTable, type Column } from '../ui/data-table';
 import { formatMoney, formatQuantity } from '../format/numbers';
 import { formatSeizureDate } from '../format/dates';
 import { t } from '../../../shared/messages';
+import { ColumnChooser, useColumnChoice } from '../ui/column-chooser';
+import { seizureModelColumns } from './seizure-model-columns';
 
 import type { SeizureSort, SeizureSortKey } from './seizure-sort';
 
@@ -98,6 +100,7 @@ export function SeizureTable(props: SeizureTableProps): ReactNode {
     },
     { id: 'quantity', header: t('ui.case.table.col-quantity'), sortKey: 'quantity', numeric: true, className: 'col-nowrap', cell: (s) => formatQuantity(s.quantity, s.unit) },
     { id: 'value', header: t('ui.case.table.col-reported-value'), sortKey: 'value', numeric: true, className: 'col-nowrap', cell: (s) => formatMoney(s.reportedValue, s.reportedCurrency) },
+    ...seizureModelColumns(),
     {
       id: 'source',
       header: t('ui.case.table.col-source'),
@@ -131,8 +134,11 @@ export function SeizureTable(props: SeizureTableProps): ReactNode {
         ),
     },
   ];
+  const [hidden, setShown] = useColumnChoice('seizures', columns);
   return (
-    <DataTable
+    <>
+      <ColumnChooser columns={columns} hidden={hidden} onChange={setShown} label={t('seizure.columns')} legend={t('seizure.columns-label')} />
+      <DataTable
       label={t('ui.case.table.label')}
       className="seizure-table"
       columns={columns}
@@ -143,6 +149,8 @@ export function SeizureTable(props: SeizureTableProps): ReactNode {
       onSort={props.onSort}
       selectedKey={props.selected}
       onRowClick={(s) => props.onSelect(s.id)}
+      hiddenColumns={hidden}
     />
+    </>
   );
 }
