@@ -5,8 +5,10 @@
  * the case: a case holds tens to hundreds of entities, so this costs less than tracking which
  * entity changed, and the incremental result is by construction what a rebuild writes (tested).
  *
- * Speed (bench L1, a rebuild of 1,000 cases): entities are read unsorted (`liveEntities`: the
- * index needs no order), rows are bound positionally (no object per row), and a rebuild runs in
+ * Speed (bench L1, a rebuild of 1,000 cases): entities are read unsorted and only their label
+ * and match fields are read and validated (`liveMatchFields`: parsing every field of every
+ * entity was a third of the rebuild), the table has no foreign key to `cases`
+ * (migrations/009: a parent lookup per inserted row), rows are bound positionally (no object per row), and a rebuild runs in
  * {@link IdentifierIndexWriter.bulk}: one transaction with the secondary indexes dropped during
  * the load and created once at its end, as a bulk load should — maintaining a second B-tree row
  * by row cost more than building it from the loaded table.
@@ -36,9 +38,9 @@ export class IdentifierIndexWriter {
   writeCase(caseId: string, doc: CaseDoc): void {
     this.s.clearCase.run(caseId);
     const insert = this.s.insert;
-    for (const e of doc.liveEntities()) {
-      const label = entityLabel(e);
-      for (const id of strongIdentifiers(e)) insert.run(caseId, e.id, e.kind, label, id.scheme, id.value, id.weak ? 'weak' : 'strong');
+    for (const { id: entityId, fields } of doc.liveMatchFields()) {
+      const label = entityLabel(fields);
+      for (const id of strongIdentifiers(fields)) insert.run(caseId, entityId, fields.kind, label, id.scheme, id.value, id.weak ? 'weak' : 'strong');
     }
   }
 

@@ -32,6 +32,12 @@ type SharedRow = [string, string, 'strong' | 'weak', string, string, EntityKind,
 /** A `cases` row as the shared view needs it: id, number, title, doc_name. */
 type CaseRow = [string, string, string, string];
 
+/** A visible row of the shared view with its case's row. */
+interface Seen {
+  row: SharedRow;
+  kase: CaseRow;
+}
+
 /** The default collation: what `a.localeCompare(b)` compares by (ECMA-402), without making a collator per call. */
 const collator = new Intl.Collator();
 
@@ -108,40 +114,52 @@ export class IdentifierQueries {
   shared(readable: (caseId: string) => boolean, limit: number): SharedIdentifier[] {
     const rows = this.s.shared.all() as SharedRow[];
     const cases = new Map((this.s.cases.all() as CaseRow[]).map((c) => [c[0], c]));
-    // `readable` asks the permission model; a case's answer is the same for each of its rows.
-    const readableMemo = new Map<string, boolean>();
-    const visible = (caseId: string): boolean => {
-      let ok = readableMemo.get(caseId);
-      if (ok === undefined) readableMemo.set(caseId, (ok = cases.has(caseId) && readable(caseId)));
-      return ok;
+    // `readable` asks the permission model; a case's answer is the same for each of its rows, so
+    // it is asked once per case, and the case's row is looked up once with it (null: not shown).
+    const visibleMemo = new Map<string, CaseRow | null>();
+    const visible = (caseId: string): CaseRow | null => {
+      let c = visibleMemo.get(caseId);
+      if (c === undefined) {
+        const row = cases.get(caseId);
+        visibleMemo.set(caseId, (c = row && readable(caseId) ? row : null));
+      }
+      return c;
     };
     // Within a value: strong rows first, then by case number, then by label (what the view's
     // ORDER BY did when it sorted the whole table), ties kept in index order (stable sort).
-    const byStrengthNumberLabel = (x: SharedRow, y: SharedRow): number =>
-      Number(x[2] === 'weak') - Number(y[2] === 'weak') || compareBinary(cases.get(x[3])![1], cases.get(y[3])![1]) || compareBinary(x[6], y[6]);
+    const byStrengthNumberLabel = (x: Seen, y: Seen): number =>
+      Number(x.row[2] === 'weak') - Number(y.row[2] === 'weak') || compareBinary(x.kase[1], y.kase[1]) || compareBinary(x.row[6], y.row[6]);
     const groups: SharedIdentifier[] = [];
+    // One buffer for every value's visible rows (bench L1: a slice, a filter and a Map per value
+    // cost as much as the query itself).
+    const seen: Seen[] = [];
     for (let i = 0; i < rows.length; ) {
-      const [kind, value] = rows[i]!;
-      let j = i + 1;
-      while (j < rows.length && rows[j]![0] === kind && rows[j]![1] === value) j++;
-      const seen = rows.slice(i, j).filter((r) => visible(r[3]));
-      i = j;
-      if (seen.length < 2) continue;
-      seen.sort(byStrengthNumberLabel);
-      const g: SharedIdentifier = { scheme: kind, value, strength: seen[0]![2], cases: [] };
-      let c: SharedIdentifier['cases'][number] | undefined;
-      const byId = new Map<string, SharedIdentifier['cases'][number]>();
-      for (const [, , , caseId, entityId, entityKind, label] of seen) {
-        c = byId.get(caseId);
-        if (!c) {
-          const [, number, title, docName] = cases.get(caseId)!;
-          g.cases.push((c = { caseId, number, title, docName, entities: [] }));
-          byId.set(caseId, c);
-        }
-        c.entities.push({ entityId, kind: entityKind, label });
+      // Indexing, not destructuring: an array pattern runs the iterator protocol per row.
+      const kind = rows[i]![0];
+      const value = rows[i]![1];
+      seen.length = 0;
+      let cases2 = false;
+      for (; i < rows.length; i++) {
+        const row = rows[i]!;
+        if (row[1] !== value || row[0] !== kind) break;
+        const kase = visible(row[3]);
+        if (!kase) continue;
+        if (seen.length > 0 && seen[0]!.row[3] !== row[3]) cases2 = true;
+        seen.push({ row, kase });
       }
-      // The count is taken after the readable filter.
-      if (g.cases.length >= 2) groups.push(g);
+      // The count is taken after the readable filter: a value seen in one readable case is not shared.
+      if (!cases2) continue;
+      seen.sort(byStrengthNumberLabel);
+      const g: SharedIdentifier = { scheme: kind, value, strength: seen[0]!.row[2], cases: [] };
+      for (let k = 0; k < seen.length; k++) {
+        const { row, kase } = seen[k]!;
+        const caseId = row[3];
+        // Groups hold a few cases: a scan is cheaper than a Map (numbers may repeat, so a case's rows need not be adjacent).
+        let c = g.cases.find((x) => x.caseId === caseId);
+        if (!c) g.cases.push((c = { caseId, number: kase[1], title: kase[2], docName: kase[3], entities: [] }));
+        c.entities.push({ entityId: row[4], kind: row[5], label: row[6] });
+      }
+      groups.push(g);
     }
     return groups
       .sort((a, b) => Number(a.strength === 'weak') - Number(b.strength === 'weak') || b.cases.length - a.cases.length || collator.compare(a.scheme, b.scheme) || collator.compare(a.value, b.value))

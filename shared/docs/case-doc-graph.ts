@@ -50,6 +50,8 @@ export abstract class CaseDocGraph extends DocView {
   listEntities = (): entityOps.Entity[] => entityOps.listEntities(this.graphParts);
   /** Live entities unsorted, for projections (case-entities.ts liveEntities). */
   liveEntities = (): entityOps.Entity[] => entityOps.liveEntities(this.graphParts);
+  /** Live entities' match fields, unsorted, for the identifier index (case-entities.ts liveMatchFields). */
+  liveMatchFields = (): entityOps.EntityMatchView[] => entityOps.liveMatchFields(this.graphParts);
   /** One live entity, or null (`withDeleted`: also a deleted one). */
   getEntity = (id: string, withDeleted = false): entityOps.Entity | null => entityOps.readEntity(this.graphParts, id, withDeleted);
   /** Adds an entity; @throws NestError('validation') (case-entities.ts addEntity). */

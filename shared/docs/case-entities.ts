@@ -8,7 +8,7 @@
  */
 import * as Y from 'yjs';
 import { z } from 'zod';
-import { entityFieldsSchema, type EntityFields, type EntityKind } from '../domain/entities';
+import { entityFieldsSchema, MATCH_FIELDS, type EntityFields, type EntityKind, type MatchFields } from '../domain/entities';
 import { NestError } from '../errors';
 import { changesOf, summaryOf, type AuditEntry } from './case-audit';
 import { insertRecord, readFields, requireRecord, stamp, validateWhole, writeFields, type Writer } from './records';
@@ -30,10 +30,12 @@ export const ENTITY_SUMMARY_FIELDS = ['kind', 'name', 'plate', 'registration', '
 /** Stamp fields, not part of an entity's editable fields. */
 const STAMPS = ['createdBy', 'createdAt', 'updatedBy', 'updatedAt', 'deleted'] as const;
 
-/** The per-kind object schema (the discriminated union's option for `kind`). */
-function kindSchema(kind: EntityKind): z.ZodObject {
-  const opt = entityFieldsSchema.options.find((o) => o.shape.kind.value === kind);
-  return opt as unknown as z.ZodObject;
+/** The per-kind object schemas, by kind (the discriminated union's options). */
+const KIND_SCHEMAS = new Map<string, z.ZodObject>(entityFieldsSchema.options.map((o) => [o.shape.kind.value, o as unknown as z.ZodObject]));
+
+/** The per-kind object schema (the discriminated union's option for `kind`); undefined for an unknown kind. */
+function kindSchema(kind: EntityKind): z.ZodObject | undefined {
+  return KIND_SCHEMAS.get(kind);
 }
 
 /** The empty value of a field schema: '' for text, [] for lists, null for nullable numbers. */
@@ -85,6 +87,38 @@ export function liveEntities(p: EntityParts): Entity[] {
   return out;
 }
 
+/** A live entity's id with its {@link MatchFields}: what the identifier index stores of it. */
+export interface EntityMatchView {
+  id: string;
+  fields: MatchFields;
+}
+
+/**
+ * The {@link MatchFields} of every live entity, in the doc's order: each named field read and
+ * parsed alone (invalid: the field's empty value), which is what {@link toEntity} yields for
+ * those fields whether the whole record is valid or not (each field's schema is the same; the
+ * one record-level rule, an address's paired coordinates, touches no match field). Entities of
+ * an unknown kind are left out, as toEntity leaves them out. For the identifier index: it needs
+ * labels and identifiers only, and parsing every field of every entity was a third of bench L1.
+ */
+export function liveMatchFields(p: EntityParts): EntityMatchView[] {
+  const out: EntityMatchView[] = [];
+  p.entities.forEach((rec, id) => {
+    if (!(rec instanceof Y.Map) || rec.get('deleted') === true) return;
+    const kind = rec.get('kind');
+    const schema = typeof kind === 'string' ? kindSchema(kind as EntityKind) : undefined;
+    if (!schema) return;
+    const fields: Record<string, unknown> = { kind };
+    for (const key of MATCH_FIELDS[kind as EntityKind]) {
+      const fs = schema.shape[key] as z.ZodType;
+      const r = fs.safeParse(rec.get(key));
+      fields[key] = r.success ? r.data : emptyOf(fs);
+    }
+    out.push({ id, fields: fields as MatchFields });
+  });
+  return out;
+}
+
 /** All live entities, by display name then id. */
 export function listEntities(p: EntityParts): Entity[] {
   return liveEntities(p).sort((a, b) => entityLabel(a).localeCompare(entityLabel(b)) || a.id.localeCompare(b.id));
@@ -98,7 +132,7 @@ export function readEntity(p: EntityParts, id: string, withDeleted = false): Ent
 }
 
 /** The name an entity is shown by: its name, plate, registration, number or address (never empty for a valid record). */
-export function entityLabel(e: EntityFields): string {
+export function entityLabel(e: MatchFields): string {
   switch (e.kind) {
     case 'person':
     case 'organisation':

@@ -75,6 +75,30 @@ export type EntityFields = z.output<typeof entityFieldsSchema>;
 /** An entity's fields as typed (before parsing). */
 export type EntityFieldsInput = z.input<typeof entityFieldsSchema>;
 
+/**
+ * Per kind, the fields {@link strongIdentifiers} and the entity's label (case-entities.ts
+ * entityLabel) read. A projection that needs only matches and labels reads and validates only
+ * these (bench L1: parsing every field of every entity was a third of an index rebuild).
+ */
+export const MATCH_FIELDS = {
+  person: ['name', 'aliases', 'idDocuments'],
+  organisation: ['name', 'aliases', 'registrationNumber', 'jurisdiction'],
+  vessel: ['name', 'aliases', 'imo', 'mmsi'],
+  vehicle: ['plate', 'country'],
+  aircraft: ['registration'],
+  'bank-account': ['iban', 'accountNumber', 'country', 'holder'],
+  'crypto-wallet': ['currency', 'address'],
+  phone: ['number'],
+  email: ['address'],
+  address: ['full'],
+} as const satisfies { [K in EntityKind]: readonly (keyof Extract<EntityFields, { kind: K }>)[] };
+
+/** The part of an entity's fields that {@link MATCH_FIELDS} names for its kind (with `kind`); every full `EntityFields` is one. */
+export type MatchFields = { [K in EntityKind]: Pick<KindFields<K>, Extract<'kind' | (typeof MATCH_FIELDS)[K][number], keyof KindFields<K>>> }[EntityKind];
+
+/** The fields of entities of kind `K`. */
+type KindFields<K extends EntityKind> = Extract<EntityFields, { kind: K }>;
+
 /** One value an entity can be matched by across cases. `weak`: a folded name (many people share one). */
 export interface StrongIdentifier {
   /** The scheme, e.g. "imo", "mmsi", "iban", "passport:NG", "registration:SG", "name". */
@@ -85,53 +109,60 @@ export interface StrongIdentifier {
   weak: boolean;
 }
 
+/** Appends `{scheme, value, weak}` to `out` unless `value` is empty or already there (no closure per check: bench L1). */
+function addIdentifier(out: StrongIdentifier[], scheme: string, value: string, weak: boolean): void {
+  if (!value) return;
+  for (const o of out) if (o.scheme === scheme && o.value === value) return;
+  out.push({ scheme, value, weak });
+}
+
+/** Appends the folded `name` and `aliases` to `out` as weak identifiers. */
+function addNames(out: StrongIdentifier[], name: string, aliases: string[]): void {
+  addIdentifier(out, 'name', foldName(name), true);
+  for (const n of aliases) addIdentifier(out, 'name', foldName(n), true);
+}
+
 /**
  * What `e` can be matched by across cases: its identifiers (strong) and its folded names (weak),
  * without duplicates and without empty values.
  */
-export function strongIdentifiers(e: EntityFields): StrongIdentifier[] {
+export function strongIdentifiers(e: MatchFields): StrongIdentifier[] {
   const out: StrongIdentifier[] = [];
-  const add = (scheme: string, value: string, weak = false): void => {
-    if (value && !out.some((o) => o.scheme === scheme && o.value === value)) out.push({ scheme, value, weak });
-  };
-  const addNames = (name: string, aliases: string[]): void => {
-    for (const n of [name, ...aliases]) add('name', foldName(n), true);
-  };
   switch (e.kind) {
     case 'person':
-      addNames(e.name, e.aliases);
-      for (const d of e.idDocuments) add(`${d.type}:${d.country || '??'}`, d.number.replace(/\s+/g, '').toUpperCase());
+      addNames(out, e.name, e.aliases);
+      for (const d of e.idDocuments) addIdentifier(out, `${d.type}:${d.country || '??'}`, d.number.replace(/\s+/g, '').toUpperCase(), false);
       break;
     case 'organisation':
-      addNames(e.name, e.aliases);
-      add(`registration:${e.jurisdiction || '??'}`, e.registrationNumber.replace(/\s+/g, '').toUpperCase());
+      addNames(out, e.name, e.aliases);
+      addIdentifier(out, `registration:${e.jurisdiction || '??'}`, e.registrationNumber.replace(/\s+/g, '').toUpperCase(), false);
       break;
     case 'vessel':
-      addNames(e.name, e.aliases);
-      add('imo', e.imo);
-      add('mmsi', e.mmsi);
+      addNames(out, e.name, e.aliases);
+      addIdentifier(out, 'imo', e.imo, false);
+      addIdentifier(out, 'mmsi', e.mmsi, false);
       break;
     case 'vehicle':
-      add(`plate:${e.country || '??'}`, e.plate.replace(/[\s-]+/g, '').toUpperCase());
+      addIdentifier(out, `plate:${e.country || '??'}`, e.plate.replace(/[\s-]+/g, '').toUpperCase(), false);
       break;
     case 'aircraft':
-      add('aircraft', e.registration.replace(/\s+/g, '').toUpperCase());
+      addIdentifier(out, 'aircraft', e.registration.replace(/\s+/g, '').toUpperCase(), false);
       break;
     case 'bank-account':
-      add('iban', e.iban);
-      add(`account:${e.country || '??'}`, e.accountNumber.replace(/[\s-]+/g, ''));
+      addIdentifier(out, 'iban', e.iban, false);
+      addIdentifier(out, `account:${e.country || '??'}`, e.accountNumber.replace(/[\s-]+/g, ''), false);
       break;
     case 'crypto-wallet':
-      add(`wallet:${e.currency}`, e.address.trim());
+      addIdentifier(out, `wallet:${e.currency}`, e.address.trim(), false);
       break;
     case 'phone':
-      add('phone', e.number);
+      addIdentifier(out, 'phone', e.number, false);
       break;
     case 'email':
-      add('email', e.address);
+      addIdentifier(out, 'email', e.address, false);
       break;
     case 'address':
-      add('address', foldName(e.full), true);
+      addIdentifier(out, 'address', foldName(e.full), true);
       break;
   }
   return out;

@@ -14,7 +14,9 @@ import { ConfirmDialog } from '../ui/confirm-dialog';
 import { useToast } from '../ui/toast';
 import { formatQuantity } from '../format/numbers';
 import { formatSeizureDate } from '../format/dates';
-import { SeizureTable, type SeizureSort } from './seizure-table';
+import { SeizureTable } from './seizure-table';
+import { reportedUsdById, sortSeizures, type SeizureSort } from './seizure-sort';
+import { projectionChanged, useLiveQuery } from '../data/use-live-query';
 import { SeizureDetail } from './seizure-detail';
 import { ErrorBoundary } from '../ui/error-boundary';
 import { t } from '../../../shared/messages';
@@ -50,27 +52,6 @@ function matches(s: Seizure, q: string): boolean {
     .every((w) => hay.includes(w));
 }
 
-function sortSeizures(list: Seizure[], sort: SeizureSort): Seizure[] {
-  const sign = sort.dir === 'asc' ? 1 : -1;
-  const key = (s: Seizure): string | number => {
-    switch (sort.key) {
-      case 'date':
-        return s.seizureDate;
-      case 'place':
-        return `${countryLabel(s.country)} ${s.place}`.toLowerCase();
-      case 'commodity':
-        return s.commodity.toLowerCase();
-      case 'value':
-        return s.reportedValue ?? -1;
-    }
-  };
-  return [...list].sort((a, b) => {
-    const ka = key(a);
-    const kb = key(b);
-    return sign * (ka < kb ? -1 : ka > kb ? 1 : 0) || a.seizureDate.localeCompare(b.seizureDate) || a.id.localeCompare(b.id);
-  });
-}
-
 /** The seizures tab. */
 export function SeizurePanel(props: SeizurePanelProps): ReactNode {
   const { seizures, selected, onSelect } = props;
@@ -90,7 +71,18 @@ export function SeizurePanel(props: SeizurePanelProps): ReactNode {
       for (const id of ids) if (on) next.add(id); else next.delete(id);
       return next;
     });
-  const shown = useMemo(() => sortSeizures(filter ? seizures.filter((s) => matches(s, filter)) : seizures, sort), [seizures, filter, sort]);
+  // Reported values in USD at their seizure dates, from the service (it holds the rates); asked
+  // for only while the table is sorted by value.
+  const caseId = useMemo(() => props.caseDoc.readMeta().id, [props.caseDoc]);
+  const estimate = useLiveQuery('valuation.case', sort.key === 'value' && caseId ? { workspaceId: props.workspaceId, caseId } : null, {
+    refetchOn: [projectionChanged(props.workspaceId, caseId)],
+    keepPrevious: true,
+  });
+  const usd = useMemo(() => reportedUsdById(estimate.data?.seizures ?? []), [estimate.data]);
+  const shown = useMemo(
+    () => sortSeizures(filter ? seizures.filter((s) => matches(s, filter)) : seizures, sort, (id) => usd.get(id) ?? null),
+    [seizures, filter, sort, usd],
+  );
   const current = selected ? (seizures.find((s) => s.id === selected) ?? null) : null;
   // Kept here, not in the detail: what the member wrote stays known while they switch seizures.
   const edits = useConcurrentEdits(props.caseDoc, props.writer);

@@ -1,6 +1,7 @@
 /**
  * The seizure table: date at its precision, place and country, commodity and taxon, quantity
- * with unit, reported value in its currency, source title; row actions edit and delete; with
+ * with unit, reported value in its currency, source title (value sorts by its USD equivalent and
+ * quantity by its common unit: seizure-sort.ts); row actions edit and delete; with
  * `checked`, a first column of checkboxes (and "select all shown") for the bulk actions.
  */
 import type { ReactNode } from 'react';
@@ -11,14 +12,12 @@ import { DataTable, type Column } from '../ui/data-table';
 import { formatMoney, formatQuantity } from '../format/numbers';
 import { formatSeizureDate } from '../format/dates';
 import { t } from '../../../shared/messages';
+import { ColumnChooser, useColumnChoice } from '../ui/column-chooser';
+import { seizureModelColumns } from './seizure-model-columns';
 
-/** Sortable columns of the seizure table. */
-export type SeizureSortKey = 'date' | 'place' | 'commodity' | 'value';
-/** A seizure-table sort. */
-export interface SeizureSort {
-  key: SeizureSortKey;
-  dir: 'asc' | 'desc';
-}
+import type { SeizureSort, SeizureSortKey } from './seizure-sort';
+
+export type { SeizureSort, SeizureSortKey } from './seizure-sort';
 
 /** Props of {@link SeizureTable}. */
 export interface SeizureTableProps {
@@ -99,8 +98,9 @@ export function SeizureTable(props: SeizureTableProps): ReactNode {
         </>
       ),
     },
-    { id: 'quantity', header: t('ui.case.table.col-quantity'), numeric: true, className: 'col-nowrap', cell: (s) => formatQuantity(s.quantity, s.unit) },
+    { id: 'quantity', header: t('ui.case.table.col-quantity'), sortKey: 'quantity', numeric: true, className: 'col-nowrap', cell: (s) => formatQuantity(s.quantity, s.unit) },
     { id: 'value', header: t('ui.case.table.col-reported-value'), sortKey: 'value', numeric: true, className: 'col-nowrap', cell: (s) => formatMoney(s.reportedValue, s.reportedCurrency) },
+    ...seizureModelColumns(),
     {
       id: 'source',
       header: t('ui.case.table.col-source'),
@@ -134,8 +134,11 @@ export function SeizureTable(props: SeizureTableProps): ReactNode {
         ),
     },
   ];
+  const [hidden, setShown] = useColumnChoice('seizures', columns);
   return (
-    <DataTable
+    <>
+      <ColumnChooser columns={columns} hidden={hidden} onChange={setShown} label={t('seizure.columns')} legend={t('seizure.columns-label')} />
+      <DataTable
       label={t('ui.case.table.label')}
       className="seizure-table"
       columns={columns}
@@ -146,6 +149,8 @@ export function SeizureTable(props: SeizureTableProps): ReactNode {
       onSort={props.onSort}
       selectedKey={props.selected}
       onRowClick={(s) => props.onSelect(s.id)}
+      hiddenColumns={hidden}
     />
+    </>
   );
 }

@@ -12,11 +12,17 @@ import type { Seizure } from '../../../shared/domain/seizure';
 import type { CrossCaseMatch } from '../../../shared/rpc/entities';
 import { KIND_STYLE, OTHER_CASE_STYLE, SEIZURE_STYLE } from '../entities/entity-style';
 import { relationshipLabel, schemeLabel } from '../entities/entity-labels';
+import { nodeSize, shortLabel } from './chart-text';
 
 /** A chart node: `kind` an entity kind, 'seizure' or 'case' (a bridge to another case). */
 export interface ChartNode {
   id: string;
+  /** The full label (text list, tooltips). */
   label: string;
+  /** The label as drawn: shortened (chart-text.ts shortLabel). */
+  display: string;
+  /** Diameter, chart pixels (chart-text.ts nodeSize). */
+  size: number;
   kind: string;
   color: string;
   shape: string;
@@ -30,6 +36,8 @@ export interface ChartEdge {
   source: string;
   target: string;
   label: string;
+  /** The label as drawn: one shortened line. */
+  display: string;
   bridge: boolean;
 }
 
@@ -38,12 +46,26 @@ export const bridgeId = (caseId: string): string => `case:${caseId}`;
 
 /** The nodes and edges of a case's chart. Seizures appear only when linked (a case may hold thousands). */
 export function chartElements(entities: Entity[], links: Link[], seizures: Seizure[], matches: CrossCaseMatch[]): { nodes: ChartNode[]; edges: ChartEdge[] } {
-  const nodes: ChartNode[] = entities.map((e) => ({ id: e.id, label: entityLabel(e), kind: e.kind, color: KIND_STYLE[e.kind].color, shape: KIND_STYLE[e.kind].shape }));
+  const { nodes, edges } = rawElements(entities, links, seizures, matches);
+  return {
+    nodes: nodes.map((n) => ({ ...n, display: shortLabel(n.label), size: nodeSize(n.kind) })),
+    edges: edges.map((e) => ({ ...e, display: shortLabel(e.label, 28, 1) })),
+  };
+}
+
+/** The chart's nodes and edges before their drawn labels and sizes are added. */
+function rawElements(
+  entities: Entity[],
+  links: Link[],
+  seizures: Seizure[],
+  matches: CrossCaseMatch[],
+): { nodes: Omit<ChartNode, 'display' | 'size'>[]; edges: Omit<ChartEdge, 'display'>[] } {
+  const nodes: Omit<ChartNode, 'display' | 'size'>[] = entities.map((e) => ({ id: e.id, label: entityLabel(e), kind: e.kind, color: KIND_STYLE[e.kind].color, shape: KIND_STYLE[e.kind].shape }));
   const linked = new Set(links.map((l) => l.to));
   for (const s of seizures) {
     if (linked.has(s.id)) nodes.push({ id: s.id, label: `${s.commodity}\n${s.seizureDate}`, kind: 'seizure', color: SEIZURE_STYLE.color, shape: SEIZURE_STYLE.shape });
   }
-  const edges: ChartEdge[] = links.map((l) => ({ id: l.id, source: l.from, target: l.to, label: relationshipLabel(l.relationship), bridge: false }));
+  const edges: Omit<ChartEdge, 'display'>[] = links.map((l) => ({ id: l.id, source: l.from, target: l.to, label: relationshipLabel(l.relationship), bridge: false }));
   const seen = new Set<string>();
   for (const m of matches) {
     const node = bridgeId(m.otherCaseId);
@@ -64,7 +86,7 @@ const STEP = 170;
  * first opening (nothing stored) entities on a circle in their given order with seizures and
  * bridges on an outer ring; later, new nodes in a row below the existing ones, in id order.
  */
-export function placeNew(nodes: ChartNode[], stored: Record<string, ChartPosition>): Record<string, ChartPosition> {
+export function placeNew(nodes: Pick<ChartNode, 'id' | 'kind'>[], stored: Record<string, ChartPosition>): Record<string, ChartPosition> {
   const missing = nodes.filter((n) => !stored[n.id]);
   if (!missing.length) return {};
   const out: Record<string, ChartPosition> = {};
@@ -72,7 +94,7 @@ export function placeNew(nodes: ChartNode[], stored: Record<string, ChartPositio
   if (!known.length) {
     const inner = missing.filter((n) => n.kind !== 'seizure' && n.kind !== 'case');
     const outer = missing.filter((n) => n.kind === 'seizure' || n.kind === 'case');
-    const ring = (list: ChartNode[], radius: number, offset: number): void =>
+    const ring = (list: Pick<ChartNode, 'id' | 'kind'>[], radius: number, offset: number): void =>
       list.forEach((n, i) => {
         const a = offset + (2 * Math.PI * i) / list.length - Math.PI / 2;
         out[n.id] = { x: Math.round(radius * Math.cos(a)), y: Math.round(radius * Math.sin(a)) };

@@ -19,6 +19,7 @@ import { projectionChanged, useLiveQuery } from '../data/use-live-query';
 import { Icon } from '../ui/icons';
 import { EmptyState } from '../ui/states';
 import { KIND_STYLE, OTHER_CASE_STYLE, SEIZURE_STYLE } from '../entities/entity-style';
+import { BASE_FONT, labelFontSize } from './chart-text';
 import { chartElements, placeNew } from './chart-elements';
 import { savePng } from './save-png';
 import { useToast } from '../ui/toast';
@@ -43,21 +44,24 @@ const STYLE: cytoscape.StylesheetJson = [
     style: {
       'background-color': 'data(color)',
       shape: 'data(shape)' as never,
-      label: 'data(label)',
+      label: 'data(display)',
       color: '#1f2937',
-      'font-size': 11,
+      'font-size': BASE_FONT,
       'font-family': 'Inter, system-ui, sans-serif',
       'text-valign': 'bottom',
       'text-margin-y': 6,
       'text-wrap': 'wrap',
-      'text-max-width': '140px',
-      width: 34,
-      height: 34,
+      'text-max-width': '180px',
+      'text-background-color': '#ffffff',
+      'text-background-opacity': 0.85,
+      'text-background-padding': '1px',
+      width: 'data(size)',
+      height: 'data(size)',
       'border-width': 2,
       'border-color': '#ffffff',
     },
   },
-  { selector: 'node[kind = "case"]', style: { width: 44, height: 28, 'font-weight': 600, 'border-color': '#111827', 'border-style': 'dashed' } },
+  { selector: 'node[kind = "case"]', style: { height: 30, 'font-weight': 600, 'border-color': '#111827', 'border-style': 'dashed' } },
   { selector: 'node:selected', style: { 'border-color': '#f59e0b', 'border-width': 3 } },
   {
     selector: 'edge',
@@ -67,7 +71,7 @@ const STYLE: cytoscape.StylesheetJson = [
       'target-arrow-color': '#94a3b8',
       'target-arrow-shape': 'triangle',
       'curve-style': 'bezier',
-      label: 'data(label)',
+      label: 'data(display)',
       'font-size': 10,
       color: '#475569',
       'text-background-color': '#fbfcfe',
@@ -112,6 +116,14 @@ export function LinkChart(props: LinkChartProps): ReactNode {
       cy.zoom(1.2);
       cy.center();
     }
+    // Labels keep a readable size on screen whatever the zoom (chart-text.ts).
+    const scaleText = (): void => {
+      const z = cy.zoom();
+      cy.style().selector('node').style({ 'font-size': labelFontSize(z), 'text-max-width': `${Math.round(15 * labelFontSize(z))}px` }).selector('edge').style('font-size', labelFontSize(z, 10)).update();
+      if (box.current) box.current.dataset.fontSize = String(labelFontSize(z));
+    };
+    scaleText();
+    cy.on('zoom', scaleText);
     box.current.dataset.positions = JSON.stringify(pos);
     if (Object.keys(placed).length && !props.readOnly) props.caseDoc.saveChartLayout(placed, props.writer);
     cy.on('dragfree', 'node', (ev) => {

@@ -2,7 +2,8 @@
  * The one data table: columns declared with a header and a cell renderer, optional sorting
  * (controlled by the screen, which may sort on the server), an empty state, optional row click
  * and selection, a sticky header (table.css) and accessible markup (`scope`, `aria-sort`,
- * `aria-selected`, a label), optional group header rows (a `rowgroup` header above each run of
+ * `aria-selected`, a label), optional columns hidden by the column chooser (column-chooser.tsx),
+ * optional group header rows (a `rowgroup` header above each run of
  * rows with the same group key). Looks come from the `data-table` classes in styles/table.css.
  */
 import { Fragment, type KeyboardEvent, type MouseEvent, type ReactNode } from 'react';
@@ -28,6 +29,10 @@ export interface Column<R, K extends string = string> {
   className?: string;
   /** Extra classes of the header cell. */
   headerClassName?: string;
+  /** The column chooser (column-chooser.tsx) lists it: the member may hide or show it. */
+  optional?: boolean;
+  /** An optional column that starts hidden until the member shows it. */
+  defaultHidden?: boolean;
 }
 
 /** Props of {@link DataTable}. */
@@ -63,6 +68,8 @@ export interface DataTableProps<R, K extends string = string> {
   group?: (row: R) => { key: string; header: ReactNode };
   /** Wraps the table in a scroll container (default true). */
   scroll?: boolean;
+  /** Ids of columns not shown (column-chooser.tsx useColumnChoice). */
+  hiddenColumns?: ReadonlySet<string>;
 }
 
 function fromControl(e: MouseEvent | KeyboardEvent): boolean {
@@ -71,7 +78,7 @@ function fromControl(e: MouseEvent | KeyboardEvent): boolean {
 
 /** A data table. */
 export function DataTable<R, K extends string = string>(props: DataTableProps<R, K>): ReactNode {
-  const columns = props.columns.filter((c): c is Column<R, K> => Boolean(c));
+  const columns = props.columns.filter((c): c is Column<R, K> => Boolean(c) && !props.hiddenColumns?.has((c as Column<R, K>).id));
   const { sort, onSort, onRowClick } = props;
   const table = (
     <table className={`data-table${props.className ? ` ${props.className}` : ''}`} aria-label={props.label}>

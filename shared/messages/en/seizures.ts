@@ -60,6 +60,9 @@ export const seizureMessages = {
   'seizure.col.detection': 'Detection',
   'seizure.col.concealment': 'Concealment',
   'seizure.col.route': 'Route',
+  'seizure.col.taxon': 'Taxon (CITES)',
+  'seizure.col.appendix': 'App. {appendix}',
+  'seizure.col.missed': '{country} (missed)',
   'seizure.columns': 'Columns',
   'seizure.columns-label': 'Show or hide seizure table columns',
 

@@ -59,6 +59,13 @@ describe('link chart elements', () => {
       [C, S1, 'shipper of', false],
       [V, bridgeId('other'), 'IMO 9074729', true],
     ]);
+    // Drawn labels and sizes come from chart-text.ts.
+    expect(g.nodes.map((n) => [n.display, n.size])).toEqual([
+      ['Hai Phong Trading Co.', 44],
+      ['Kota Hapas', 44],
+      ['pangolin scales\n2019-04-03', 36],
+      ['NEST-2026-0002\nSecond', 48],
+    ]);
   });
 
   it('places nodes deterministically and keeps stored positions', () => {

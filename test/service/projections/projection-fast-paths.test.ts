@@ -8,7 +8,8 @@
  *   inside it changes nothing (rows and index back);
  * - `search()` (a statement per literal LIMIT, no rank column) returns what the former
  *   `LIMIT ?` query with rank returned, and a smaller limit returns the first hits of a larger one;
- * - `liveEntities()` holds the same entities as `listEntities()`.
+ * - `liveEntities()` holds the same entities as `listEntities()`, and `liveMatchFields()` (the
+ *   identifier index's light read) the same labels and identifiers, broken records included.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -19,6 +20,8 @@ import * as Y from 'yjs';
 import { migrate } from '../../../node/store/migrations';
 import { openDatabase, type Db } from '../../../node/store/sqlite';
 import { CaseDoc } from '../../../shared/docs/case-doc';
+import { entityLabel } from '../../../shared/docs/case-entities';
+import { strongIdentifiers } from '../../../shared/domain/entities';
 import { newCaseFields } from '../../../shared/domain/case';
 import type { SharedIdentifier } from '../../../shared/rpc/entities';
 import { Projector } from '../../../service/projections/projector';
@@ -173,6 +176,42 @@ describe('identifier index fast paths', () => {
     const byId = (xs: { id: string }[]): { id: string }[] => [...xs].sort((a, b) => compareBinary(a.id, b.id));
     expect(cd.liveEntities()).toHaveLength(NAMES.length - 1);
     expect(byId(cd.liveEntities())).toEqual(byId(cd.listEntities()));
+  });
+
+  it('liveMatchFields() gives the labels and identifiers liveEntities() gives, for valid and broken records', () => {
+    // Raw records as any peer might have written them: each field valid, invalid, missing or of a wrong type.
+    const POOL: Record<string, unknown[]> = {
+      name: ['Kota Hapas', '  Élan ', '', 42], aliases: [[], ['KOTA  HAPAS', 'Ngọc Phát'], 'x', [1]],
+      imo: ['9074729', 'IMO 9321483', '9074728', ''], mmsi: ['563012345', '12', ''], idDocuments: [[], [{ type: 'passport', number: 'a 01', country: 'NG' }], [{ type: 'visa' }]],
+      registrationNumber: ['2019 1234', ''], jurisdiction: ['SG', 'sg', 'XX1'], plate: ['KDA-123', ''], country: ['KE', 'zz9', ''], registration: ['5Y ABC', null],
+      iban: ['GB82 WEST 1234 5698 7654 32', 'GB00WEST12345698765432', ''], accountNumber: ['12-34', ''], holder: ['Amina Tan', ''], currency: ['BTC', 'btc'],
+      address: ['1BoatSLRHtKNngkdXEeobR76b53LETtpyT', 'Agent@Example.org ', 'not an address'], number: ['+254 712 345678', '0712', ''], full: ['12 Harbour Rd, Mombasa', ''],
+      notes: ['', 7], latitude: [1.5, null, 'n'], longitude: [2.5, null], birthDate: ['1970-01-01', 'soon'], nationalities: [['KE'], 'KE'], flag: ['SG', '??'], callSign: ['9V1', ''], description: ['', 3],
+    };
+    const kinds = ['person', 'organisation', 'vessel', 'vehicle', 'aircraft', 'bank-account', 'crypto-wallet', 'phone', 'email', 'address', 'spaceship'];
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.nat(kinds.length - 1), fc.array(fc.nat(9), { minLength: 30, maxLength: 30 }), fc.boolean()), { minLength: 1, maxLength: 12 }), (specs) => {
+        const doc = new Y.Doc();
+        const entities = doc.getMap<Y.Map<unknown>>('entities');
+        doc.transact(() => {
+          specs.forEach(([k, picks, deleted], i) => {
+            const rec = new Y.Map<unknown>();
+            entities.set(`e${i}`, rec);
+            rec.set('kind', kinds[k]);
+            Object.entries(POOL).forEach(([field, values], f) => {
+              const v = values[picks[f]! % (values.length + 1)];
+              if (v !== undefined) rec.set(field, v);
+            });
+            if (deleted) rec.set('deleted', true);
+          });
+        });
+        const cd = new CaseDoc(doc);
+        const full = new Map(cd.liveEntities().map((e) => [e.id, { label: entityLabel(e), ids: strongIdentifiers(e) }]));
+        const light = new Map(cd.liveMatchFields().map((e) => [e.id, { label: entityLabel(e.fields), ids: strongIdentifiers(e.fields) }]));
+        expect(light).toEqual(full);
+      }),
+      { numRuns: 300 },
+    );
   });
 });
 
