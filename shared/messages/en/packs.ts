@@ -32,4 +32,7 @@ export const packMessages = {
   'pack.cli.no-file': 'give the pack to check: npm run verify -- <pack.zip>',
   'pack.cli.cannot-open': 'cannot open {file} ({reason})',
   'pack.cli.bad-key': '--workspace-key: {reason}',
+  'pack.production.notes-heading':
+    '{marking} Production notes: {count, plural, one {# attached PDF is} other {# attached PDFs are}} not in this production (not Bates-stamped). The originals are in the pack as recorded at intake.',
+  'pack.production.not-stamped': 'NOT PRODUCED: {name} (cited by {exhibits}) could not be read as PDF (damaged, truncated or encrypted); original: {path}',
 } as const;
