@@ -104,7 +104,10 @@ export async function buildProduction(ws: WorkspaceRuntime, caseId: string, memb
     for (const f of x.files) {
       if (f.deleted || f.mediaType !== 'application/pdf' || !blobs.has(f.hash)) continue;
       const c = citing.get(f.hash) ?? { name: f.name, references: [], descriptions: [] };
-      if (!c.references.includes(x.reference)) c.references.push(x.reference), c.descriptions.push(x.exhibit.description);
+      if (!c.references.includes(x.reference)) {
+        c.references.push(x.reference);
+        c.descriptions.push(x.exhibit.description);
+      }
       citing.set(f.hash, c);
     }
   }
