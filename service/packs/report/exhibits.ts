@@ -7,6 +7,7 @@
  */
 import type { CustodyEntry, CustodyIssue } from '../../../shared/domain/custody';
 import { t, type MessageId } from '../../../shared/messages/format';
+import { fileNameHtml } from './file-name';
 import { esc, para, section, table, user } from './html';
 import { reportTime } from './report-format';
 import type { ReportExhibit, ReportModel } from './report-model';
@@ -14,7 +15,7 @@ import type { ReportExhibit, ReportModel } from './report-model';
 function filesCell(x: ReportExhibit, notProduced: ReadonlySet<string>): string {
   if (!x.files.length) return '—';
   const note = (hash: string): string => (notProduced.has(hash) ? `<div class="flag">${esc(t('report.exhibits.not-produced'))}</div>` : '');
-  return x.files.map((f) => `${user(f.name)} <span class="muted">(${esc(t('report.exhibits.bytes', { bytes: f.size }))})</span><br><code class="hash">${esc(f.hash)}</code>${note(f.hash)}`).join('<br>');
+  return x.files.map((f) => `${fileNameHtml(f.name)} <span class="muted">(${esc(t('report.exhibits.bytes', { bytes: f.size }))})</span><br><code class="hash">${esc(f.hash)}</code>${note(f.hash)}`).join('<br>');
 }
 
 function entryCells(e: CustodyEntry, replaced: boolean): string[] {
