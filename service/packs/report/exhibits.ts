@@ -19,14 +19,14 @@ function filesCell(x: ReportExhibit, notProduced: ReadonlySet<string>): string {
 }
 
 function entryCells(e: CustodyEntry, replaced: boolean): string[] {
-  const seal = e.sealIntact ? t('ui.exhibits.custody.seal-intact') : t('ui.exhibits.custody.seal-new', { seal: e.newSealNumber });
+  const seal = e.sealIntact ? esc(t('ui.exhibits.custody.seal-intact')) : `<span class="nowrap">${esc(t('ui.exhibits.custody.seal-new', { seal: e.newSealNumber }))}</span>`;
   const cls = replaced ? ' class="replaced"' : '';
   const wrap = (s: string): string => (replaced ? `<s${cls}>${s}</s>` : s);
   return [
     wrap(esc(reportTime(e.at))),
     wrap(`${user(e.releasedBy)} → ${user(e.receivedBy)}`),
     wrap(`${user(e.place) || '—'}${e.purpose ? `<div class="muted">${user(e.purpose)}</div>` : ''}`),
-    wrap(`${esc(seal)}${e.condition ? `<div class="muted">${user(e.condition)}</div>` : ''}`),
+    wrap(`${seal}${e.condition ? `<div class="muted">${user(e.condition)}</div>` : ''}`),
     wrap(esc(t('report.custody.recorded', { by: e.recordedBy, when: reportTime(e.recordedAt) }))),
   ];
 }
@@ -63,7 +63,8 @@ export function exhibitsHtml(m: ReportModel): string {
     `<span class="nowrap">${esc(x.reference)}</span>${x.duplicate ? `<div class="flag">${esc(t('ui.exhibits.duplicate-number'))}</div>` : ''}`,
     user(x.exhibit.description),
     `${esc(t(`ui.exhibits.type.${x.exhibit.type}` as MessageId))}<div class="muted">${esc(t(`ui.exhibits.status.${x.exhibit.status}` as MessageId))}</div>`,
-    `${user(x.exhibit.sealNumber) || '—'}<div class="muted">${user(x.exhibit.currentHolder) || '—'}</div>`,
+    // A seal number is one token, like a reference: never broken at its hyphen (F-PACK-6).
+    `${x.exhibit.sealNumber ? `<span class="nowrap">${user(x.exhibit.sealNumber)}</span>` : '—'}<div class="muted">${user(x.exhibit.currentHolder) || '—'}</div>`,
     filesCell(x, notProduced),
   ]);
   // Distinct files: one file cited by two exhibits is one file (F-PACK-2).
