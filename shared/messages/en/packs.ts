@@ -32,6 +32,9 @@ export const packMessages = {
   'pack.cli.no-file': 'give the pack to check: npm run verify -- <pack.zip>',
   'pack.cli.cannot-open': 'cannot open {file} ({reason})',
   'pack.cli.bad-key': '--workspace-key: {reason}',
+  'pack.cli.key-file-missing': 'the file {file} does not exist (give the workspace key as a .pub.jwk file or its JSON text)',
+  'pack.cli.is-directory': '{file} is a directory, not a file: give the pack’s .zip file',
+  'pack.cli.one-pack': 'give one pack at a time ({count, number} were given: {files})',
   'pack.production.notes-heading':
     '{marking} Production notes: {count, plural, one {# attached PDF is} other {# attached PDFs are}} not in this production (not Bates-stamped). The originals are in the pack as recorded at intake.',
   'pack.production.not-stamped': 'NOT PRODUCED: {name} (cited by {exhibits}) could not be read as PDF (damaged, truncated or encrypted); original: {path}',

@@ -45,4 +45,20 @@ describe('npm run verify', () => {
     expect(badKey.code).toBe(2);
     expect(badKey.err).toContain('--workspace-key:');
   });
+
+  it('names a missing key file, a directory and two packs as usage errors, exit 2 (issue 14 F-VERIFY-2)', async () => {
+    const dir = tempDir('nest-verify-usage-');
+    const keys = await packKeys();
+    const { file } = await packOf(dir, keys, { 'data/case.json': '{}' });
+    const missing = path.join(dir, 'nonexistent.jwk');
+    const noKey = verify([file, '--workspace-key', missing]);
+    expect(noKey.code).toBe(2);
+    expect(noKey.err.trim()).toBe(`--workspace-key: the file ${missing} does not exist (give the workspace key as a .pub.jwk file or its JSON text)`);
+    const isDir = verify([dir]);
+    expect(isDir.code).toBe(2);
+    expect(isDir.err.trim()).toBe(`${dir} is a directory, not a file: give the pack’s .zip file`);
+    const two = verify([file, file]);
+    expect(two.code).toBe(2);
+    expect(two.err).toContain(`give one pack at a time (2 were given: ${file}, ${file})`);
+  });
 });
