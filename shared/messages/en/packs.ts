@@ -6,6 +6,7 @@
 export const packMessages = {
   'pack.verify.ok':
     'VERIFIED: {file} is complete and unaltered. {entries, plural, one {# file} other {# files}} ({bytes, number} bytes) match the manifest; signed by {name} ({agency}), whose key the workspace key {kid} vouches for.',
+  'pack.verify.marking': 'Signed handling marking: TLP:{tlp} (the marking in the ZIP comment and file name is not signed).',
   'pack.verify.intact-untrusted':
     'NOT CONFIRMED: {file} is intact and signed by {name} ({agency}) under workspace key {kid}, but no trusted workspace key was given. Compare that key id with your workspace’s, or pass --workspace-key <file>.',
   'pack.verify.failed': 'FAILED: {file} does not verify. {count, plural, one {# difference} other {# differences}}:',
