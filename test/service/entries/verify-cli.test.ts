@@ -44,7 +44,7 @@ describe('npm run verify', () => {
     const badKey = verify([file, '--workspace-key', '{"kty":"OKP"}']);
     expect(badKey.code).toBe(2);
     expect(badKey.err).toContain('--workspace-key:');
-  });
+  }, 120_000);
 
   it('names a missing key file, a directory and two packs as usage errors, exit 2 (issue 14 F-VERIFY-2)', async () => {
     const dir = tempDir('nest-verify-usage-');
@@ -60,5 +60,5 @@ describe('npm run verify', () => {
     const two = verify([file, file]);
     expect(two.code).toBe(2);
     expect(two.err).toContain(`give one pack at a time (2 were given: ${file}, ${file})`);
-  });
+  }, 120_000);
 });
