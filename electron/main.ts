@@ -22,6 +22,7 @@ import { APP_INDEX_URL, APP_SCHEME } from './main/app-url';
 import { APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './main/app-protocol';
 import { DataServiceSupervisor } from './main/data-service-supervisor';
 import { serviceCaller } from './main/service-call';
+import type { RpcMethod, RpcParams, RpcResult } from '../shared/rpc/contract';
 import { loadDataKey, unlockMessage } from './main/data-key';
 import { registerIpc } from './main/ipc-handlers';
 import { registerSavePng } from './main/save-png-ipc';
@@ -165,6 +166,18 @@ function run(): void {
       const r = owner && !owner.isDestroyed() ? await dialog.showSaveDialog(owner, options) : await dialog.showSaveDialog(options);
       return r.canceled || !r.filePath ? null : r.filePath;
     };
+    // A port of main's own per call: the service authorises it as the local member, like a window's,
+    // and lets it (alone) name a path: the one main's native dialog returned.
+    const trustedCall = async <M extends RpcMethod>(method: M, params: RpcParams<M>): Promise<RpcResult<M>> => {
+      const { port1, port2 } = new MessageChannelMain();
+      if (!supervisor.connect(port1, { trusted: true })) port2.close();
+      const caller = serviceCaller(port2);
+      try {
+        return await caller.call(method, params);
+      } finally {
+        caller.close();
+      }
+    };
     registerIpc<MessagePortMain>({
       ipcMain,
       ourWebContentsIds: windows,
@@ -177,18 +190,7 @@ function run(): void {
         const r = owner && !owner.isDestroyed() ? await dialog.showOpenDialog(owner, options) : await dialog.showOpenDialog(options);
         return r.canceled ? [] : r.filePaths;
       },
-      addFileFromPath: async (workspaceId, caseId, file) => {
-        // A port of main's own for this call: the service authorises it as the local member, like a
-        // window's, and lets it (alone) name a path: the one the native dialog returned.
-        const { port1, port2 } = new MessageChannelMain();
-        if (!supervisor.connect(port1, { trusted: true })) port2.close();
-        const caller = serviceCaller(port2);
-        try {
-          return await caller.call('files.addFromPath', { workspaceId, caseId, path: file });
-        } finally {
-          caller.close();
-        }
-      },
+      addFileFromPath: (workspaceId, caseId, file) => trustedCall('files.addFromPath', { workspaceId, caseId, path: file }),
       logger: logger.child({ part: 'ipc' }),
     });
     registerSavePng({ ipcMain, ourWebContentsIds: windows, showSaveDialog, logger: logger.child({ part: 'ipc' }) });
@@ -212,6 +214,7 @@ function run(): void {
         const r = owner ? await dialog.showOpenDialog(owner, options) : await dialog.showOpenDialog(options);
         return r.canceled ? null : (r.filePaths[0] ?? null);
       },
+      callService: trustedCall,
       logger: logger.child({ part: 'ipc' }),
     });
 

@@ -22,11 +22,11 @@ const api: DesktopApi = {
   savePng(suggestedName: string, png: Uint8Array): Promise<string | null> {
     return ipcRenderer.invoke(IPC.savePng, suggestedName, png) as Promise<string | null>;
   },
-  choosePackDestination(suggestedName: string): Promise<string | null> {
-    return ipcRenderer.invoke(IPC.choosePackDestination, suggestedName) as Promise<string | null>;
+  exportPack(request) {
+    return ipcRenderer.invoke(IPC.exportPack, request) as ReturnType<DesktopApi['exportPack']>;
   },
-  choosePackToVerify(): Promise<string | null> {
-    return ipcRenderer.invoke(IPC.choosePackToVerify) as Promise<string | null>;
+  verifyPack(workspaceId) {
+    return ipcRenderer.invoke(IPC.verifyPack, workspaceId) as ReturnType<DesktopApi['verifyPack']>;
   },
   addFiles(workspaceId: string, caseId: string): Promise<AddFilesResult> {
     return ipcRenderer.invoke(IPC.addFiles, workspaceId, caseId) as Promise<AddFilesResult>;

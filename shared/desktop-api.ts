@@ -14,10 +14,21 @@
 
 import type { AttachedFile } from './domain/attached-file';
 import type { ErrorInfo } from './errors';
+import type { z } from 'zod';
+import type { PackExportParams, packExportResultSchema, packVerifyResultSchema } from './rpc/packs';
 
 /** What `addFiles` resolves to. */
 export interface AddFilesResult {
   added: AttachedFile[];
+  error: ErrorInfo | null;
+}
+
+/**
+ * What a pack IPC call resolves to: the data service's result, or the error that stopped it (its
+ * catalogue id and values, for the page's locale); both null when the user cancelled the dialog.
+ */
+export interface PackIpcResult<T> {
+  result: T | null;
   error: ErrorInfo | null;
 }
 
@@ -28,10 +39,10 @@ export const IPC = {
   saveFile: 'nest:save-file',
   /** renderer → main (invoke): (suggestedName, png bytes) → saved path or null. */
   savePng: 'nest:save-png',
-  /** Case packs: "Save as" for a pack's destination (main writes nothing; the data service does). */
-  choosePackDestination: 'nest:choose-pack-destination',
-  /** Case packs: "Open" for a pack to verify. */
-  choosePackToVerify: 'nest:choose-pack-to-verify',
+  /** Case packs, invoke (request): "Save as", then main has the data service write the pack there. */
+  exportPack: 'nest:export-pack',
+  /** Case packs, invoke (workspaceId): "Open", then main has the data service verify that pack. */
+  verifyPack: 'nest:verify-pack',
   /** invoke (workspaceId, caseId): native "Add files" dialog, the chosen files added to the case. */
   addFiles: 'nest:add-files',
   /** main → renderer, no payload: the data service was restarted; request a new port. */
@@ -62,10 +73,14 @@ export interface DesktopApi {
    * the name must end in .png) to the chosen file. Resolves to the saved path, or null when cancelled.
    */
   savePng(suggestedName: string, png: Uint8Array): Promise<string | null>;
-  /** Shows "Save as" for a case pack (.zip); resolves to the chosen absolute path, or null when cancelled. */
-  choosePackDestination(suggestedName: string): Promise<string | null>;
-  /** Shows "Open" for one case pack (.zip); resolves to its absolute path, or null when cancelled. */
-  choosePackToVerify(): Promise<string | null>;
+  /**
+   * Shows "Save as" for a case pack (`suggestedName`, .zip) and has main export the pack there
+   * through its trusted data-service session (`packs.exportToFile`; the page never names a
+   * path). Progress arrives as `packs.progress` events on the page's own port.
+   */
+  exportPack(request: PackExportParams & { suggestedName: string }): Promise<PackIpcResult<z.infer<typeof packExportResultSchema>>>;
+  /** Shows "Open" for one case pack (.zip) and has main verify it (`packs.verifyFile`). */
+  verifyPack(workspaceId: string): Promise<PackIpcResult<z.infer<typeof packVerifyResultSchema>>>;
   /**
    * Shows the native "Add files" dialog; main adds each chosen file to the case through the data
    * service's `files.addFromPath` (the page never names a path), one after the other. Resolves to

@@ -1,20 +1,30 @@
 /**
  * The main process's IPC endpoints for case packs (shared/desktop-api.ts `IPC`), each checking its
- * sender and payload first (ipc-validation.ts), like ipc-handlers.ts:
- * - `nest:choose-pack-destination` (invoke, (suggestedName)): "Save as" for a `.zip` attached to
- *   the asking window; resolves to the chosen absolute path (`.zip` appended when missing), or
- *   null when cancelled. Main writes nothing: the data service streams the pack to that path.
- * - `nest:choose-pack-to-verify` (invoke, no arguments): "Open" for one `.zip`; resolves to its
- *   path or null.
- * Electron's dialogs come in through {@link PackDialogDeps}, so tests drive the endpoints without Electron.
+ * sender and payload (zod) first, like ipc-handlers.ts. A page never names a path: main shows the
+ * native dialog and runs the path-taking, trusted-only RPC itself over its own data-service
+ * session (`trusted: true`), then hands the page only the result.
+ * - `nest:export-pack` (invoke, (request)): `request` is `packs.export`'s params plus
+ *   `suggestedName`; "Save as" for a `.zip` attached to the asking window (`.zip` appended when
+ *   missing), then `packs.exportToFile` to that path. Progress reaches the page as the service's
+ *   `packs.progress` events on the page's own port (they go to every session).
+ * - `nest:verify-pack` (invoke, (workspaceId)): "Open" for one `.zip`, then `packs.verifyFile`.
+ * Both resolve to `{ result, error }` (shared/desktop-api.ts `PackIpcResult`): both null when the
+ * dialog was cancelled; `error` is the service's ErrorInfo (catalogue id and values) when it failed.
+ * Electron's dialogs and main's service session come in through {@link PackDialogDeps}, so tests
+ * drive the endpoints without Electron against a real data service.
  */
 import path from 'node:path';
 import { z } from 'zod';
 import type { Logger } from '../../node/log';
-import { NestError } from '../../shared/errors';
-import { IPC } from '../../shared/desktop-api';
+import { NestError, type ErrorInfo } from '../../shared/errors';
+import { IPC, type PackIpcResult } from '../../shared/desktop-api';
+import { packExportParamsSchema } from '../../shared/rpc/packs';
+import type { RpcParams, RpcResult } from '../../shared/rpc/contract';
 import { checkArgs, checkSender, fileNameSchema, type WindowRegistry } from './ipc-validation';
 import type { IpcMainLike } from './ipc-handlers';
+
+/** The trusted-only pack methods main calls for a window. */
+type MainPackMethod = 'packs.exportToFile' | 'packs.verifyFile';
 
 /** Dependencies of {@link registerPackDialogs}. */
 export interface PackDialogDeps {
@@ -24,12 +34,17 @@ export interface PackDialogDeps {
   showSaveZip(webContentsId: number, suggestedName: string): Promise<string | null>;
   /** "Open" (ZIP filter, one file) for the sender's window: the chosen path or null. */
   showOpenZip(webContentsId: number): Promise<string | null>;
+  /** Calls the data service over main's own trusted session (service-call.ts); rejects with its NestError. */
+  callService<M extends MainPackMethod>(method: M, params: RpcParams<M>): Promise<RpcResult<M>>;
   logger: Logger;
 }
 
-const args = {
-  destination: z.tuple([fileNameSchema], { error: 'takes (suggestedName: string)' }),
-  open: z.tuple([], { error: 'takes no arguments' }),
+/** The argument list of each pack channel. */
+export const packIpcArgs = {
+  /** `nest:export-pack`: one object, packs.export's params and the suggested file name; nothing else. */
+  exportPack: z.tuple([packExportParamsSchema.extend({ suggestedName: fileNameSchema }).strict()], { error: 'takes (request: { workspaceId, caseId, suggestedName, … })' }),
+  /** `nest:verify-pack`: (workspaceId), a UUID. */
+  verifyPack: z.tuple([z.string().uuid({ error: 'must be a UUID' })], { error: 'takes (workspaceId: string)' }),
 } as const;
 
 /** Registers the two endpoints. */
@@ -48,14 +63,27 @@ export function registerPackDialogs(deps: PackDialogDeps): void {
     }
     return payload.value;
   };
-  ipcMain.handle(IPC.choosePackDestination, async (event, ...raw) => {
-    const [suggestedName] = guard(IPC.choosePackDestination, args.destination, event, raw);
-    const file = await deps.showSaveZip(event.sender.id, suggestedName);
-    if (!file) return null;
-    return path.extname(file).toLowerCase() === '.zip' ? file : `${file}.zip`;
+  /** Runs `call`, turning its failure into the page's ErrorInfo (logged by code only, never the path). */
+  const settle = async <T>(channel: string, call: () => Promise<T>): Promise<PackIpcResult<T>> => {
+    try {
+      return { result: await call(), error: null };
+    } catch (err) {
+      const info: ErrorInfo = err instanceof NestError ? err.toInfo() : { code: 'internal', message: 'the pack could not be processed' };
+      logger.warn({ channel, code: info.code }, 'pack call failed');
+      return { result: null, error: info };
+    }
+  };
+  ipcMain.handle(IPC.exportPack, async (event, ...raw) => {
+    const [{ suggestedName, ...params }] = guard(IPC.exportPack, packIpcArgs.exportPack, event, raw);
+    const chosen = await deps.showSaveZip(event.sender.id, suggestedName);
+    if (!chosen) return { result: null, error: null };
+    const outFile = path.extname(chosen).toLowerCase() === '.zip' ? chosen : `${chosen}.zip`;
+    return settle(IPC.exportPack, () => deps.callService('packs.exportToFile', { ...params, outFile }));
   });
-  ipcMain.handle(IPC.choosePackToVerify, async (event, ...raw) => {
-    guard(IPC.choosePackToVerify, args.open, event, raw);
-    return deps.showOpenZip(event.sender.id);
+  ipcMain.handle(IPC.verifyPack, async (event, ...raw) => {
+    const [workspaceId] = guard(IPC.verifyPack, packIpcArgs.verifyPack, event, raw);
+    const file = await deps.showOpenZip(event.sender.id);
+    if (!file) return { result: null, error: null };
+    return settle(IPC.verifyPack, () => deps.callService('packs.verifyFile', { workspaceId, path: file }));
   });
 }

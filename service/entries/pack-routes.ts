@@ -1,15 +1,20 @@
 /**
- * Browser mode's routes for case packs, beside the page and `/rpc` on the browser host: `GET
- * /packs/download/<id>` sends a pack the data service staged for this page (service/packs/
- * pack-staging.ts), and `POST /packs/upload` stores a pack the user chose to verify and answers
- * `{ stagedId }`. Both need the per-launch session token in the `X-Nest-Token` header (the page
- * fetches with it; the token never goes into a URL) and the host's own `Origin` on an upload.
+ * Browser mode's routes for case packs, beside the page and `/rpc` on the browser host:
+ * - `GET /packs/download/<id>?t=<ticket>` streams a pack the data service staged, as an
+ *   attachment, to the browser's own download manager (the page navigates a hidden
+ *   `<a download>` to the URL `packs.downloadTicket` gave it; nothing passes through page
+ *   memory). The ticket is single-use, short-lived and minted for the member who staged the pack
+ *   (service/packs/pack-tickets.ts); a wrong, used or expired one gets 403 and no byte.
+ * - `POST /packs/upload` stores a pack the user chose to verify and answers `{ stagedId }`; it
+ *   needs the per-launch session token in the `X-Nest-Token` header and the host's own `Origin`.
+ * Neither the token nor a ticket is ever logged (the host logs no URLs; refusals log the reason only).
  */
 import fs from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { pipeline } from 'node:stream/promises';
 import type { Logger } from '../../node/log';
-import { newStagedPack, stagedPack } from '../packs/pack-staging';
+import { newStagedPack } from '../packs/pack-staging';
+import { redeemTicket } from '../packs/pack-tickets';
 
 /** The header that carries the session token. */
 export const PACK_TOKEN_HEADER = 'x-nest-token';
@@ -24,30 +29,34 @@ export interface PackRouteDeps {
   /** The host's own origin (`http://127.0.0.1:PORT`). */
   origin(): string;
   logger: Logger;
+  /** The clock tickets expire by (ms since the epoch); Date.now by default. */
+  now?: () => number;
+}
+
+/** `Content-Disposition: attachment` for `name`: an ASCII fallback and the exact UTF-8 name (RFC 6266). */
+export function attachmentHeader(name: string): string {
+  const ascii = name.replace(/[^\x20-\x7e]|["\\]/g, '_');
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 }
 
 /** Handles `req` when it is a pack route; false when it is not one (the host serves it). */
 export function handlePackRoute(req: IncomingMessage, res: ServerResponse, deps: PackRouteDeps): boolean {
   const url = req.url ?? '';
-  const download = /^\/packs\/download\/([A-Za-z0-9_-]{22})$/.exec(url);
-  if (!download && url !== '/packs/upload') return false;
-  const given = req.headers[PACK_TOKEN_HEADER];
-  if (!deps.tokenMatches(typeof given === 'string' ? given : undefined)) {
-    deps.logger.warn('refused a pack request without the session token');
-    res.writeHead(401, { 'Content-Type': 'text/plain' }).end('token missing or wrong');
-    return true;
-  }
+  const download = /^\/packs\/download\/([A-Za-z0-9_-]{22})\?t=([^&#]*)$/.exec(url);
   if (download) {
     if (req.method !== 'GET') return void res.writeHead(405, { Allow: 'GET' }).end(), true;
-    let file: string;
-    try {
-      file = stagedPack(deps.dataDir, download[1]!);
-    } catch {
-      res.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found');
-      return true;
-    }
-    res.writeHead(200, { 'Content-Type': 'application/zip', 'Content-Length': String(fs.statSync(file).size), 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' });
-    fs.createReadStream(file).pipe(res);
+    void sendStaged(res, deps, download[1]!, download[2]!);
+    return true;
+  }
+  if (url.startsWith('/packs/download/')) {
+    res.writeHead(403, { 'Content-Type': 'text/plain' }).end('ticket missing');
+    return true;
+  }
+  if (url !== '/packs/upload') return false;
+  const given = req.headers[PACK_TOKEN_HEADER];
+  if (!deps.tokenMatches(typeof given === 'string' ? given : undefined)) {
+    deps.logger.warn('refused a pack upload without the session token');
+    res.writeHead(401, { 'Content-Type': 'text/plain' }).end('token missing or wrong');
     return true;
   }
   if (req.method !== 'POST') return void res.writeHead(405, { Allow: 'POST' }).end(), true;
@@ -57,6 +66,30 @@ export function handlePackRoute(req: IncomingMessage, res: ServerResponse, deps:
   }
   void upload(req, res, deps);
   return true;
+}
+
+/** Streams staged pack `id` when `ticket` redeems (backpressure: read only as fast as the socket drains). */
+async function sendStaged(res: ServerResponse, deps: PackRouteDeps, id: string, ticket: string): Promise<void> {
+  const found = redeemTicket(deps.dataDir, id, ticket, (deps.now ?? Date.now)());
+  if (!found) {
+    deps.logger.warn('refused a pack download: ticket wrong, used or expired');
+    res.writeHead(403, { 'Content-Type': 'text/plain', 'Cache-Control': 'no-store' }).end('ticket wrong, used or expired');
+    return;
+  }
+  res.writeHead(200, {
+    'Content-Type': 'application/zip',
+    'Content-Length': String(fs.statSync(found.file).size),
+    'Content-Disposition': attachmentHeader(found.owner.fileName),
+    'Cache-Control': 'no-store',
+    'X-Content-Type-Options': 'nosniff',
+    'Referrer-Policy': 'no-referrer',
+  });
+  try {
+    await pipeline(fs.createReadStream(found.file, { highWaterMark: 1024 * 1024 }), res);
+  } catch (err) {
+    // The browser cancelled the download or the disk failed: the response is already cut short.
+    deps.logger.warn({ err: err instanceof Error ? err.message : String(err) }, 'pack download interrupted');
+  }
 }
 
 /** Streams the request body into a new staged file (at most {@link MAX_UPLOAD_BYTES}). */

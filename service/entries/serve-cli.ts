@@ -19,6 +19,7 @@ import { loadPassphraseDataKey } from '../keys/cli-key';
 import { defaultDataDir } from '../../node/fs/data-dir';
 import { startBrowserHost } from './browser-host';
 import { browserToken } from './browser-token';
+import { preparePdfPrinter } from '../packs/pdf/printer-registry';
 
 const HELP = `Usage: npm run serve -- [--port N] [--data-dir DIR]
 
@@ -53,6 +54,9 @@ async function main(): Promise<void> {
   const host = await startBrowserHost({ service, rendererDir: appPath('dist', 'renderer'), port, logger, token: browserToken(dataDir, { keep: values['keep-token'] ?? false, renew: values['new-token'] ?? false }) });
   console.log(`NEST Desk is running at ${host.url}`);
   console.log(`Data folder: ${dataDir}. Press Ctrl+C to stop.`);
+  // Now, while the page loads, not mid-export: the report printer's driver blocks the event loop
+  // for seconds while it loads (docs/case-packs.md, "Event loop during an export").
+  void preparePdfPrinter();
   const stop = async (): Promise<void> => {
     await host.close();
     service.close();

@@ -1,8 +1,9 @@
 /**
- * Handlers of the packs domain (shared/rpc/packs.ts): export a case pack (to the path the Electron
- * dialog chose, or staged for a browser-mode download) with progress pushed as `packs.progress`
- * (about ten a second, and always the last), and verify a pack against this workspace's public
- * key, answered in catalogue sentences. Permissions are checked at dispatch (authorize()).
+ * Handlers of the packs domain (shared/rpc/packs.ts): export a case pack (staged for a ticketed
+ * download, or — trusted callers only — to the path Electron main's dialog chose) with progress
+ * pushed as `packs.progress` (about ten a second, and always the last), mint the single-use
+ * download ticket, and verify a pack against this workspace's public key, answered in catalogue
+ * sentences. Permissions and the trusted-only rule are checked at dispatch (authorize()).
  */
 import { createHash } from 'node:crypto';
 import path from 'node:path';
@@ -12,15 +13,17 @@ import { workspaceDocName } from '../../shared/docs/names';
 import { NestError } from '../../shared/errors';
 import { canonicalJsonBytes } from '../../shared/packs/canonical-json';
 import { packFileName } from '../../shared/packs/handling';
-import type { packsRpc } from '../../shared/rpc/packs';
+import type { PackExportParams, packsRpc } from '../../shared/rpc/packs';
+import type { RpcResult } from '../../shared/rpc/contract';
 import { verifyPack, type PackProblem, type PackReport } from '../../node/packs/pack-verifier';
 import { permissionContext } from '../workspace/permission-context';
 import type { WorkspaceRuntime } from '../workspace/workspace-runtime';
 import { storedWorkspaceKey, workspaceKey } from '../relay-sync/workspace-key';
-import type { HandlerMap } from '../rpc/types';
+import type { HandlerMap, RpcContext } from '../rpc/types';
 import { exportCasePack } from './export-pack';
 import { pdfPrinter } from './pdf/printer-registry';
-import { newStagedPack, stagedPack } from './pack-staging';
+import { newStagedPack, recordStagedOwner, stagedPack } from './pack-staging';
+import { mintTicket } from './pack-tickets';
 
 /** The workspace public key this desktop trusts: its own key, or the one that certified this member; null when neither is here. */
 async function trustedKey(ws: WorkspaceRuntime): Promise<PublicWorkspaceJwk | null> {
@@ -48,58 +51,78 @@ function verdict(file: string, r: PackReport): Sentence {
   return { id: 'pack.verify.failed', values: { file, count: r.problems.length } };
 }
 
+type ExportResult = RpcResult<'packs.export'>;
+
+/** Exports to `outFile` (trusted callers) or into the staging folder (recorded as this member's). */
+async function runExport(p: PackExportParams & { handlingConfirmed: boolean }, outFile: string | null, ctx: RpcContext): Promise<ExportResult> {
+  const ws = ctx.workspaces.get(p.workspaceId);
+  if (outFile !== null && (!path.isAbsolute(outFile) || !outFile.toLowerCase().endsWith('.zip'))) throw new NestError('validation', { id: 'pack.export.not-a-zip-name' });
+  const staged = outFile === null ? newStagedPack(ctx.app.dataDir, ctx.clock.now()) : null;
+  let last = 0;
+  const written = await exportCasePack(ws, {
+    caseId: p.caseId,
+    outFile: outFile ?? staged!.file,
+    appVersion: ctx.app.version,
+    now: ctx.clock.now(),
+    ...(p.selection ? { selection: p.selection } : {}),
+    handlingConfirmed: p.handlingConfirmed,
+    // report.pdf, Bates-stamped copies of exhibit PDFs and the load files, printed where this process runs.
+    production: { printer: pdfPrinter(), ...(p.bates ? { bates: p.bates } : {}) },
+    onProgress: (pr) => {
+      const now = Date.now();
+      if (pr.filesDone < pr.totalFiles && now - last < 100) return;
+      last = now;
+      ctx.events.broadcast('packs.progress', { workspaceId: p.workspaceId, caseId: p.caseId, ...pr });
+    },
+  });
+  const m = written.manifest;
+  const fileName = packFileName(m.case.number, m.case.tlp);
+  if (staged) recordStagedOwner(ctx.app.dataDir, staged.id, { workspaceId: p.workspaceId, memberId: permissionContext(ws).subject.memberId, fileName });
+  return {
+    path: outFile,
+    stagedId: staged?.id ?? null,
+    fileName,
+    size: written.zipBytes,
+    files: m.files.length,
+    fingerprint: createHash('sha256').update(canonicalJsonBytes(m)).digest('hex'),
+    provenance: m.provenance ?? { status: 'unavailable', reason: 'not-synced' },
+  };
+}
+
+/** Verifies the pack at `file`; `label` names it in the verdict. */
+async function runVerify(ws: WorkspaceRuntime, file: string, label: (m: PackReport['manifest']) => string): Promise<RpcResult<'packs.verify'>> {
+  const key = await trustedKey(ws);
+  const r = await verifyPack(file, key ?? undefined);
+  const m = r.manifest;
+  return {
+    ok: r.ok,
+    intact: r.intact,
+    trusted: r.trusted,
+    verdict: verdict(label(m), r),
+    problems: r.problems.map(problemSentence),
+    signer: r.signer ? { name: r.signer.name, agency: r.signer.agency, role: r.signer.role, workspaceId: r.signer.workspaceId } : null,
+    workspaceKid: r.workspaceKid,
+    case: m ? { number: m.case.number, title: m.case.title, tlp: m.case.tlp, exportedAt: m.exportedAt } : null,
+  };
+}
+
 export const packHandlers: HandlerMap<keyof typeof packsRpc> = {
-  'packs.export': async (p, ctx) => {
+  'packs.export': (p, ctx) => runExport(p, null, ctx),
+
+  // Trusted only (dispatch refuses a window): the path comes from Electron main's "Save as".
+  'packs.exportToFile': (p, ctx) => runExport(p, p.outFile, ctx),
+
+  'packs.downloadTicket': (p, ctx) => {
     const ws = ctx.workspaces.get(p.workspaceId);
-    if (p.outFile !== undefined && (!path.isAbsolute(p.outFile) || !p.outFile.toLowerCase().endsWith('.zip'))) throw new NestError('validation', { id: 'pack.export.not-a-zip-name' });
-    const staged = p.outFile === undefined ? newStagedPack(ctx.app.dataDir, ctx.clock.now()) : null;
-    let last = 0;
-    const written = await exportCasePack(ws, {
-      caseId: p.caseId,
-      outFile: p.outFile ?? staged!.file,
-      appVersion: ctx.app.version,
-      now: ctx.clock.now(),
-      ...(p.selection ? { selection: p.selection } : {}),
-      handlingConfirmed: p.handlingConfirmed,
-      // report.pdf, Bates-stamped copies of exhibit PDFs and the load files, printed where this process runs.
-      production: { printer: pdfPrinter(), ...(p.bates ? { bates: p.bates } : {}) },
-      onProgress: (pr) => {
-        const now = Date.now();
-        if (pr.filesDone < pr.totalFiles && now - last < 100) return;
-        last = now;
-        ctx.events.broadcast('packs.progress', { workspaceId: p.workspaceId, caseId: p.caseId, ...pr });
-      },
-    });
-    const m = written.manifest;
-    return {
-      path: p.outFile ?? null,
-      stagedId: staged?.id ?? null,
-      fileName: packFileName(m.case.number, m.case.tlp),
-      size: written.zipBytes,
-      files: m.files.length,
-      fingerprint: createHash('sha256').update(canonicalJsonBytes(m)).digest('hex'),
-      provenance: m.provenance ?? { status: 'unavailable', reason: 'not-synced' },
-    };
+    const { ticket, expiresAt } = mintTicket(ctx.app.dataDir, p.stagedId, { workspaceId: p.workspaceId, memberId: permissionContext(ws).subject.memberId }, ctx.clock.now());
+    return { url: `/packs/download/${p.stagedId}?t=${ticket}`, expiresAt };
   },
 
-  'packs.verify': async (p, ctx) => {
-    const ws = ctx.workspaces.get(p.workspaceId);
-    let file: string;
-    if (p.stagedId !== undefined) file = stagedPack(ctx.app.dataDir, p.stagedId);
-    else if (p.path !== undefined && path.isAbsolute(p.path)) file = p.path;
-    else throw new NestError('invalid-params', { id: 'pack.verify.no-file' });
-    const key = await trustedKey(ws);
-    const r = await verifyPack(file, key ?? undefined);
-    const m = r.manifest;
-    return {
-      ok: r.ok,
-      intact: r.intact,
-      trusted: r.trusted,
-      verdict: verdict(p.stagedId !== undefined ? (m ? `${m.case.number} pack` : 'the pack') : path.basename(file), r),
-      problems: r.problems.map(problemSentence),
-      signer: r.signer ? { name: r.signer.name, agency: r.signer.agency, role: r.signer.role, workspaceId: r.signer.workspaceId } : null,
-      workspaceKid: r.workspaceKid,
-      case: m ? { number: m.case.number, title: m.case.title, tlp: m.case.tlp, exportedAt: m.exportedAt } : null,
-    };
+  'packs.verify': (p, ctx) => runVerify(ctx.workspaces.get(p.workspaceId), stagedPack(ctx.app.dataDir, p.stagedId), (m) => (m ? `${m.case.number} pack` : 'the pack')),
+
+  // Trusted only: the path comes from Electron main's "Open".
+  'packs.verifyFile': (p, ctx) => {
+    if (!path.isAbsolute(p.path)) throw new NestError('invalid-params', { id: 'pack.verify.no-file' });
+    return runVerify(ctx.workspaces.get(p.workspaceId), p.path, () => path.basename(p.path));
   },
 };

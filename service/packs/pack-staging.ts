@@ -1,8 +1,10 @@
 /**
- * Browser mode's staging folder for case packs (`<dataDir>/pack-staging/<id>.zip`): an exported
- * pack waits there until the page downloads it from the browser host, and an uploaded pack until
- * the verifier reads it. Ids are 128 random bits (base64url), so a path is never built from what a
- * page typed; staged files older than an hour are removed whenever a new one is staged.
+ * The staging folder for case packs (`<dataDir>/pack-staging/<id>.zip`): an exported pack waits
+ * there until the page's browser downloads it (with a single-use ticket, pack-tickets.ts), and an
+ * uploaded pack until the verifier reads it. An exported pack records who staged it
+ * (`<id>.owner.json`: workspace, member, file name), so only that member may download it. Ids are
+ * 128 random bits (base64url), so a path is never built from what a page typed; staged files
+ * older than an hour are removed whenever a new one is staged.
  */
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
@@ -29,6 +31,32 @@ export function newStagedPack(dataDir: string, now = Date.now()): { id: string; 
   }
   const id = randomBytes(16).toString('base64url');
   return { id, file: path.join(dir, `${id}.zip`) };
+}
+
+/** Who staged an exported pack, and the name it is downloaded under. */
+export interface StagedOwner {
+  workspaceId: string;
+  memberId: string;
+  fileName: string;
+}
+
+function ownerFile(dataDir: string, id: string): string {
+  return path.join(stagingDir(dataDir), `${id}.owner.json`);
+}
+
+/** Records who staged pack `id` (written once the pack is complete). */
+export function recordStagedOwner(dataDir: string, id: string, owner: StagedOwner): void {
+  fs.writeFileSync(ownerFile(dataDir, id), JSON.stringify(owner), { mode: 0o600 });
+}
+
+/** Who staged pack `id`, or null (an uploaded pack, or none). */
+export function stagedOwner(dataDir: string, id: string): StagedOwner | null {
+  if (!stagedPackIdSchema.safeParse(id).success) return null;
+  try {
+    return JSON.parse(fs.readFileSync(ownerFile(dataDir, id), 'utf8')) as StagedOwner;
+  } catch {
+    return null;
+  }
 }
 
 /**

@@ -1,13 +1,16 @@
 /**
  * RPC methods for case packs (docs/case-packs.md): export a case or a selection as a signed pack
- * and verify a pack a user opened. Electron passes absolute paths its native dialogs returned;
- * browser mode exports into the data service's staging folder and downloads it from the browser
- * host (`GET /packs/download/<id>`), and uploads a pack to verify (`POST /packs/upload`), both
- * with the session token. Progress is pushed as `packs.progress` events.
+ * and verify a pack a user opened. A page never names a path: the path-taking forms
+ * (`packs.exportToFile`, `packs.verifyFile`) are trusted-only, called by Electron main with the
+ * path its native dialog returned. A window exports into the data service's staging folder and
+ * downloads the pack through a single-use ticket (`packs.downloadTicket` →
+ * `GET /packs/download/<id>?t=<ticket>` on the browser host), and uploads a pack to verify
+ * (`POST /packs/upload`, session token). Progress is pushed as `packs.progress` events (to every
+ * session, so a window sees the progress of the export main runs for it).
  */
 import { z } from 'zod';
 import { packSelectionSchema, provenanceStatusSchema } from '../packs/manifest';
-import { method } from './define';
+import { method, trustedMethod } from './define';
 
 const workspaceId = z.string().uuid();
 const caseId = z.string().uuid();
@@ -47,29 +50,56 @@ export const packVerifyResultSchema = z.object({
   case: z.object({ number: z.string(), title: z.string(), tlp: z.string(), exportedAt: z.string() }).nullable(),
 });
 
+/** What to export: the case, a selection, the handling confirmation and the Bates numbering. */
+export const packExportParamsSchema = z.object({
+  workspaceId,
+  caseId,
+  selection: packSelectionSchema.optional(),
+  /** The member confirmed who may receive a TLP:RED / TLP:AMBER+STRICT pack. */
+  handlingConfirmed: z.boolean().default(false),
+  /** Bates numbering of report.pdf and the exhibit PDFs' stamped copies (default prefix `NEST-`, 7 digits, from 1). */
+  bates: z
+    .object({ prefix: z.string().regex(/^[A-Za-z0-9._-]{0,20}$/), digits: z.number().int().min(1).max(12).optional(), start: z.number().int().min(1).optional() })
+    .optional(),
+});
+/** The export params as sent (defaults not applied). */
+export type PackExportParams = z.input<typeof packExportParamsSchema>;
+
+/** How long a download ticket stays valid, in ms (it is used once, at once, by the page). */
+export const PACK_TICKET_TTL_MS = 60_000;
+
 export const packsRpc = {
   'packs.export': method(
-    z.object({
-      workspaceId,
-      caseId,
-      /** Electron: the absolute path the save dialog returned; omitted in browser mode (staged for download). */
-      outFile: z.string().min(1).max(4096).optional(),
-      selection: packSelectionSchema.optional(),
-      /** The member confirmed who may receive a TLP:RED / TLP:AMBER+STRICT pack. */
-      handlingConfirmed: z.boolean().default(false),
-      /** Bates numbering of report.pdf and the exhibit PDFs' stamped copies (default prefix `NEST-`, 7 digits, from 1). */
-      bates: z
-        .object({ prefix: z.string().regex(/^[A-Za-z0-9._-]{0,20}$/), digits: z.number().int().min(1).max(12).optional(), start: z.number().int().min(1).optional() })
-        .optional(),
-    }),
+    packExportParamsSchema,
     packExportResultSchema,
-    'Exports a case, or a selection of it, as a signed case pack (ZIP) with report.pdf, Bates-numbered copies, its exhibits, data files and relay provenance.',
+    'Exports a case, or a selection of it, as a signed case pack (ZIP) with report.pdf, Bates-numbered copies, its exhibits, data files and relay provenance, staged in the data service for a ticketed download.',
     'seizures.export',
   ),
+  'packs.exportToFile': trustedMethod(
+    packExportParamsSchema.extend({
+      /** The absolute `.zip` path Electron main's "Save as" returned. */
+      outFile: z.string().min(1).max(4096),
+    }),
+    packExportResultSchema,
+    'Trusted only (Electron main, after its native "Save as"): exports a case pack to an absolute path, as packs.export.',
+    'seizures.export',
+  ),
+  'packs.downloadTicket': method(
+    z.object({ workspaceId, stagedId: stagedPackIdSchema }),
+    z.object({ url: z.string(), expiresAt: z.number().int() }),
+    'A single-use, short-lived URL on the browser host from which the page’s browser downloads a pack this member staged.',
+    'workspace.read',
+  ),
   'packs.verify': method(
-    z.object({ workspaceId, path: z.string().min(1).max(4096).optional(), stagedId: stagedPackIdSchema.optional() }),
+    z.object({ workspaceId, stagedId: stagedPackIdSchema }),
     packVerifyResultSchema,
-    'Verifies a case pack (every file, the signature and the certificate) against this workspace’s key.',
+    'Verifies an uploaded case pack (every file, the signature and the certificate) against this workspace’s key.',
+    'workspace.read',
+  ),
+  'packs.verifyFile': trustedMethod(
+    z.object({ workspaceId, path: z.string().min(1).max(4096) }),
+    packVerifyResultSchema,
+    'Trusted only (Electron main, after its native "Open"): verifies the case pack at an absolute path, as packs.verify.',
     'workspace.read',
   ),
 } as const;

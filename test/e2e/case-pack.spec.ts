@@ -25,6 +25,7 @@ import { evidencePng } from './png';
 const SHOTS = path.join(repoRoot, 'docs/screenshots');
 
 test('export a case pack, verify it, and catch a flipped byte', async ({ page, host }) => {
+  test.setTimeout(240_000); // the export prints report.pdf with Chromium first, on a shared machine
   await page.goto(host.url);
   await page.getByLabel('Full name').fill('Amina Mwangi');
   await page.getByLabel('Agency').fill('Kenya Wildlife Service');
@@ -43,9 +44,12 @@ test('export a case pack, verify it, and catch a flipped byte', async ({ page, h
   await expect(dialog.getByRole('button', { name: 'Export' })).toBeDisabled();
   await page.getByTestId('pack-handling').getByRole('checkbox').check();
   await page.screenshot({ path: path.join(SHOTS, 'pack-export.png') });
-  const downloading = page.waitForEvent('download');
+  // The data service prints report.pdf with Chromium first: slower than an action on a loaded machine.
+  const downloading = page.waitForEvent('download', { timeout: 120_000 });
   await dialog.getByRole('button', { name: 'Export' }).click();
   const download = await downloading;
+  // Streamed by the browser's download manager from a single-use URL, not handed over as a blob: copy.
+  expect(download.url()).toMatch(/\/packs\/download\/[A-Za-z0-9_-]{22}\?t=[A-Za-z0-9_-]{43}$/);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nest-e2e-pack-'));
   const file = path.join(dir, download.suggestedFilename());
   await download.saveAs(file);

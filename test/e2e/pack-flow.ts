@@ -36,8 +36,12 @@ export async function exportPackFromUi(page: Page): Promise<string> {
   const downloading = page.waitForEvent('download', { timeout: 120_000 });
   await dialog.getByRole('button', { name: 'Export' }).click();
   const download = await downloading;
+  // The browser's own download manager fetched it from a single-use URL (no blob: copy in the page),
+  // and that URL does not work twice.
+  expect(download.url()).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/packs\/download\/[A-Za-z0-9_-]{22}\?t=[A-Za-z0-9_-]{43}$/);
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'nest-e2e-pack-')), download.suggestedFilename());
   await download.saveAs(file);
+  expect((await page.request.get(download.url())).status()).toBe(403);
   const result = page.locator('.pack-export-result');
   await expect(result).toContainText('Manifest SHA-256 fingerprint');
   await result.getByRole('button', { name: 'Close' }).last().click();

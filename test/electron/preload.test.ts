@@ -63,7 +63,7 @@ describe('the built preload', () => {
     const p = loadPreload();
     expect(p.exposed.map((e) => e.key)).toEqual(['nestDesk']);
     const api = p.exposed[0]!.api as DesktopApi;
-    const keys: (keyof DesktopApi)[] = ['kind', 'platform', 'requestDataPort', 'saveFile', 'savePng', 'choosePackDestination', 'choosePackToVerify', 'addFiles'];
+    const keys: (keyof DesktopApi)[] = ['kind', 'platform', 'requestDataPort', 'saveFile', 'savePng', 'exportPack', 'verifyPack', 'addFiles'];
     expect(Object.keys(api).sort()).toEqual([...keys].sort());
     expect(api.kind).toBe('electron');
     expect(api.platform).toBe('linux');
@@ -102,12 +102,13 @@ describe('the built preload', () => {
     expect(p.invoked).toEqual([[IPC.savePng, 'chart.png', png]]);
   });
 
-  it('the case-pack dialogs invoke their channels with only the suggested name', async () => {
+  it('the case-pack calls invoke their channels with the request and never a path', async () => {
     const p = loadPreload();
     const api = p.exposed[0]!.api as DesktopApi;
-    await api.choosePackDestination('NEST-2026-0001-pack-TLP-RED.zip');
-    await api.choosePackToVerify();
-    expect(p.invoked).toEqual([[IPC.choosePackDestination, 'NEST-2026-0001-pack-TLP-RED.zip'], [IPC.choosePackToVerify]]);
+    const request = { workspaceId: '00000000-0000-4000-8000-000000000001', caseId: '00000000-0000-4000-8000-000000000002', handlingConfirmed: true, suggestedName: 'NEST-2026-0001-pack-TLP-RED.zip' };
+    await api.exportPack(request);
+    await api.verifyPack(request.workspaceId);
+    expect(p.invoked).toEqual([[IPC.exportPack, request], [IPC.verifyPack, request.workspaceId]]);
   });
 
   it('listens to exactly the two main → page channels', () => {

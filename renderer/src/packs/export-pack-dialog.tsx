@@ -18,7 +18,7 @@ import { useClient } from '../app/services';
 import { useServiceEvent } from '../data/use-service-event';
 import { Dialog } from '../ui/dialog';
 import { FormDialog } from '../ui/form-dialog';
-import { chooseDestination, downloadStagedPack, hasNativeDialogs } from './pack-transfer';
+import { downloadStagedPack, exportPackNative, hasNativeDialogs } from './pack-transfer';
 import { PackProgress } from './pack-progress';
 import { provenanceSentence } from './pack-sentences';
 
@@ -60,16 +60,21 @@ export function ExportPackDialog(props: ExportPackDialogProps): ReactNode {
   const toggle = (list: string[], set: (l: string[]) => void, id: string): void => set(list.includes(id) ? list.filter((x) => x !== id) : [...list, id]);
 
   const submit = async (): Promise<unknown> => {
-    const native = hasNativeDialogs();
-    const outFile = native ? await chooseDestination(fileName) : null;
-    if (native && !outFile) return undefined; // cancelled: stay in the dialog
     const selection =
       scope === 'selection'
         ? { ...(from ? { from } : {}), ...(to ? { to } : {}), ...(seizureIds.length ? { seizureIds } : {}), ...(exhibitIds.length ? { exhibitIds } : {}) }
         : undefined;
+    const params = { workspaceId: props.workspaceId, caseId: props.caseId, ...(selection ? { selection } : {}), handlingConfirmed: restricted && confirmed };
     setProgress(null);
-    const r = await client.call('packs.export', { workspaceId: props.workspaceId, caseId: props.caseId, ...(outFile ? { outFile } : {}), ...(selection ? { selection } : {}), handlingConfirmed: restricted && confirmed });
-    if (r.stagedId) await downloadStagedPack(r.stagedId, r.fileName);
+    let r: Result | null;
+    if (hasNativeDialogs()) {
+      // Main shows "Save as" and writes the pack there itself: the page never names a path.
+      r = await exportPackNative(params, fileName);
+      if (!r) return undefined; // cancelled: stay in the dialog
+    } else {
+      r = await client.call('packs.export', params);
+      if (r.stagedId) await downloadStagedPack(client, props.workspaceId, r.stagedId, r.fileName);
+    }
     setResult(r);
     return r;
   };

@@ -1,29 +1,54 @@
 /**
- * Moving case packs between the page and the data service, per mode: in Electron the native
- * dialogs (through the preload's validated IPC) give absolute paths the data service reads or
- * writes itself; in browser mode the pack is downloaded from, or uploaded to, the browser host
- * with the session token in the `X-Nest-Token` header (service/entries/pack-routes.ts).
+ * Moving case packs between the page and the data service, per mode. The page never names a path
+ * and never holds a pack in memory:
+ * - Electron: the preload's validated IPC asks main to show "Save as" / "Open" and to run the
+ *   export or the verification itself, over main's trusted data-service session; the page gets
+ *   the result (progress comes as `packs.progress` events on its own port).
+ * - Browser mode: the data service stages the pack; the page asks for a single-use download URL
+ *   (`packs.downloadTicket`) and navigates a hidden `<a download>` to it, so the browser's own
+ *   download manager streams the pack to disk (same origin: the CSP stays strict, no `blob:` URL).
+ *   A pack to verify is uploaded to the browser host with the session token (`X-Nest-Token`).
  */
+import type { PackExportParams } from '../../../shared/rpc/packs';
+import type { RpcResult } from '../../../shared/rpc/contract';
+import type { PackIpcResult } from '../../../shared/desktop-api';
+import type { DataClient } from '../data/client';
+import { RpcError } from '../data/rpc-error';
 import { desktopApi } from '../platform/desktop';
-import { downloadBlob } from '../platform/save-text-file';
 import { browserToken } from '../platform/connect';
 
 /** The header the browser host reads the session token from (mirrors service/entries/pack-routes.ts). */
 const TOKEN_HEADER = 'X-Nest-Token';
 
-/** True in Electron (native dialogs, paths); false in browser mode (download, upload). */
+/** True in Electron (native dialogs run by main); false in browser mode (download, upload). */
 export function hasNativeDialogs(): boolean {
   return desktopApi() !== null;
 }
 
-/** Electron: "Save as" for the pack; the chosen path, or null when cancelled. */
-export function chooseDestination(suggestedName: string): Promise<string | null> {
-  return desktopApi()?.choosePackDestination(suggestedName) ?? Promise.resolve(null);
+/** The result of an IPC pack call; null when the user cancelled. @throws RpcError with the service's error. */
+function unwrap<T>(r: PackIpcResult<T>): T | null {
+  if (r.error) throw new RpcError(r.error);
+  return r.result;
 }
 
-/** Electron: "Open" for a pack to verify; its path, or null when cancelled. */
-export function choosePackFile(): Promise<string | null> {
-  return desktopApi()?.choosePackToVerify() ?? Promise.resolve(null);
+/**
+ * Electron: "Save as" `suggestedName`, then main exports the pack there.
+ * @returns the export's result, or null when the dialog was cancelled.
+ * @throws RpcError when the export failed.
+ */
+export async function exportPackNative(params: PackExportParams, suggestedName: string): Promise<RpcResult<'packs.export'> | null> {
+  const api = desktopApi();
+  return api ? unwrap(await api.exportPack({ ...params, suggestedName })) : null;
+}
+
+/**
+ * Electron: "Open" a pack, then main verifies it.
+ * @returns the verifier's report, or null when the dialog was cancelled.
+ * @throws RpcError when the verification could not run.
+ */
+export async function verifyPackNative(workspaceId: string): Promise<RpcResult<'packs.verify'> | null> {
+  const api = desktopApi();
+  return api ? unwrap(await api.verifyPack(workspaceId)) : null;
 }
 
 function token(): string {
@@ -33,13 +58,20 @@ function token(): string {
 }
 
 /**
- * Browser mode: downloads staged pack `stagedId` and hands it to the browser as `fileName`.
- * @throws Error when the host refuses or the transfer fails.
+ * Browser mode: hands staged pack `stagedId` to the browser's download manager under `fileName`
+ * (the server's `Content-Disposition` names it too), through a single-use URL.
+ * @throws RpcError when the data service refuses the ticket (not this member's pack, no longer staged).
  */
-export async function downloadStagedPack(stagedId: string, fileName: string): Promise<void> {
-  const res = await fetch(`/packs/download/${stagedId}`, { headers: { [TOKEN_HEADER]: token() } });
-  if (!res.ok) throw new Error(`download failed (${res.status})`);
-  downloadBlob(fileName, await res.blob());
+export async function downloadStagedPack(client: DataClient, workspaceId: string, stagedId: string, fileName: string): Promise<void> {
+  const { url } = await client.call('packs.downloadTicket', { workspaceId, stagedId });
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  a.rel = 'noreferrer';
+  a.className = 'visually-hidden';
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
 }
 
 /**

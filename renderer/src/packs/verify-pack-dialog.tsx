@@ -11,7 +11,7 @@ import type { RpcResult } from '../../../shared/rpc/contract';
 import { useClient } from '../app/services';
 import { Dialog } from '../ui/dialog';
 import { describeError } from '../ui/states';
-import { choosePackFile, hasNativeDialogs, uploadPack } from './pack-transfer';
+import { hasNativeDialogs, uploadPack, verifyPackNative } from './pack-transfer';
 import { sentence } from './pack-sentences';
 
 type Report = RpcResult<'packs.verify'>;
@@ -23,26 +23,24 @@ export function VerifyPackDialog(props: { workspaceId: string; onClose: () => vo
   const [report, setReport] = useState<Report | null>(null);
   const [error, setError] = useState<string | null>(null);
 
-  const run = (name: string, target: () => Promise<{ path: string } | { stagedId: string }>): void => {
+  const run = (name: string, verify: () => Promise<Report | null>): void => {
     setRunning(name);
     setReport(null);
     setError(null);
-    target()
-      .then((which) => client.call('packs.verify', { workspaceId: props.workspaceId, ...which }))
-      .then(setReport)
+    verify()
+      .then((r) => {
+        if (r) setReport(r);
+      })
       .catch((err: unknown) => {
         const d = describeError(err);
         setError(`${d.title} ${d.detail}`.trim());
       })
       .finally(() => setRunning(null));
   };
-  const openNative = (): void => {
-    void choosePackFile().then((file) => {
-      if (file) run(file, () => Promise.resolve({ path: file }));
-    });
-  };
+  // Electron: main shows "Open" and verifies the chosen pack itself; the page never names a path.
+  const openNative = (): void => run('…', () => verifyPackNative(props.workspaceId));
   const onFile = (file: File | undefined): void => {
-    if (file) run(file.name, async () => ({ stagedId: await uploadPack(file) }));
+    if (file) run(file.name, async () => client.call('packs.verify', { workspaceId: props.workspaceId, stagedId: await uploadPack(file) }));
   };
 
   return (

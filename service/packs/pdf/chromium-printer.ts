@@ -26,6 +26,26 @@ export interface ChromiumPrinterOptions {
   timeoutMs?: number;
 }
 
+let driver: Promise<typeof import('playwright-core')> | null = null;
+
+/**
+ * Loads the Chromium driver (playwright-core) once per process. Loading it evaluates megabytes of
+ * JavaScript synchronously (measured 1.2–2.9 s of a blocked event loop on a loaded 2-core machine),
+ * so browser mode loads it right after it starts serving (printer-registry.ts `preparePdfPrinter`,
+ * called by serve-cli.ts while the page loads) rather than in the middle of the first export,
+ * while the page's websocket waits on the same loop. Loaded by a name the bundler does not follow: the Electron data service
+ * (dist/electron/data-service.cjs) prints through main and must neither bundle nor load
+ * playwright-core (it reaches for `electron` itself).
+ * @throws Error when playwright-core is not installed.
+ */
+export function loadChromiumDriver(): Promise<typeof import('playwright-core')> {
+  driver ??= (import(PLAYWRIGHT) as Promise<typeof import('playwright-core')>).catch((err: unknown) => {
+    driver = null;
+    throw err;
+  });
+  return driver;
+}
+
 /**
  * A {@link PdfPrinter} that runs a local headless Chromium.
  * @throws (when printing) NestError('export-failed') with report.print.no-chromium, report.print.failed.
@@ -36,10 +56,7 @@ export function chromiumPrinter(o: ChromiumPrinterOptions = {}): PdfPrinter {
     const timeout = o.timeoutMs ?? 120_000;
     // Chromium's own sandbox needs user namespaces that containers and CI often lack; the page
     // is already without JavaScript and network, which is what the sandbox would protect here.
-    // Loaded on first print only, by a name the bundler does not follow: the Electron data service
-    // (dist/electron/data-service.cjs) prints through main and must neither bundle nor load
-    // playwright-core (it reaches for `electron` itself).
-    const { chromium } = (await import(PLAYWRIGHT)) as typeof import('playwright-core');
+    const { chromium } = await loadChromiumDriver();
     const browser = await chromium.launch({ executablePath, headless: true, args: [...ARGS, '--no-sandbox'], timeout }).catch((err: unknown) => {
       throw new NestError('export-failed', { id: 'report.print.failed', values: { reason: err instanceof Error ? err.message.split('\n')[0]! : String(err) } });
     });

@@ -4,7 +4,7 @@
  * everywhere else (browser mode, CLIs, tests) the default is a local headless Chromium. Export
  * code calls {@link pdfPrinter} rather than knowing where it runs.
  */
-import { chromiumPrinter } from './chromium-printer';
+import { chromiumPrinter, loadChromiumDriver } from './chromium-printer';
 import type { PdfPrinter } from './pdf-printer';
 
 let chosen: PdfPrinter | null = null;
@@ -18,4 +18,15 @@ export function setPdfPrinter(printer: PdfPrinter): void {
 export function pdfPrinter(): PdfPrinter {
   chosen ??= chromiumPrinter();
   return chosen;
+}
+
+/**
+ * Gets the process's printer ready before the first export: with the local Chromium printer,
+ * loads its driver now (a long synchronous load that would otherwise block the event loop in the
+ * middle of the first export; chromium-printer.ts). Nothing to do when an entry point set another
+ * printer (Electron prints through main). Never fails: a missing driver is reported by the print.
+ */
+export async function preparePdfPrinter(): Promise<void> {
+  if (chosen !== null) return;
+  await loadChromiumDriver().catch(() => undefined);
 }

@@ -12,6 +12,7 @@ export const packExportMessages = {
   'pack.export.blob-changed': 'The stored file {hash} no longer has its recorded content (its bytes now hash to {actual}): run “Verify files” on the case. The pack was not written.',
   'pack.staged-unknown': 'That pack is no longer waiting on this computer (packs are kept for an hour): export or upload it again.',
   'pack.verify.no-file': 'Choose a pack to verify.',
+  'pack.download.not-yours': 'That pack was exported by someone else: only the member who exported it may download it.',
   'pack.export.confirmation-required': 'This case is marked TLP:{tlp}. Confirm who may receive the pack before exporting it.',
   'pack.export.not-a-zip-name': 'The pack must be saved as a .zip file.',
   'pack.handling.title': 'Export TLP:{tlp} material',

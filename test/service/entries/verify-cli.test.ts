@@ -44,7 +44,7 @@ describe('npm run verify', () => {
     const badKey = verify([file, '--workspace-key', '{"kty":"OKP"}']);
     expect(badKey.code).toBe(2);
     expect(badKey.err).toContain('--workspace-key:');
-  }, 120_000);
+  }, 180_000); // five child processes each start tsx: ~10 s apiece on a loaded 2-core machine (54 s measured)
 
   it('names a missing key file, a directory and two packs as usage errors, exit 2 (issue 14 F-VERIFY-2)', async () => {
     const dir = tempDir('nest-verify-usage-');

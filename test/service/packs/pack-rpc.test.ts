@@ -1,9 +1,12 @@
 /**
  * The packs RPC and browser mode's pack routes, end to end over a real data service and a real
- * browser host: `packs.export` stages a pack of the demo case with progress events; the page
- * downloads it with the session token (refused without); `packs.verify` of the uploaded pack says
- * VERIFIED under this workspace's key; one flipped byte of one file makes it fail and name that
- * file; a path that is not absolute is refused.
+ * browser host: `packs.export` stages a pack of the demo case with progress events; the page's
+ * browser downloads it from the single-use URL `packs.downloadTicket` gives (an attachment under
+ * the pack's name; refused without a ticket, with a used one, and for a pack this member did not
+ * stage); `packs.verify` of the uploaded pack says VERIFIED under this workspace's key; one
+ * flipped byte of one file makes it fail and name that file. The path-taking forms
+ * (`packs.exportToFile`, `packs.verifyFile`) are refused on a window's session before anything is
+ * written or read, and work on main's trusted session.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -11,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../../../node/log';
 import { startBrowserHost, type BrowserHost } from '../../../service/entries/browser-host';
 import { PACK_TOKEN_HEADER } from '../../../service/entries/pack-routes';
-import type { PacksProgress } from '../../../shared/rpc/packs';
+import { PACK_TICKET_TTL_MS, type PacksProgress } from '../../../shared/rpc/packs';
 import { startService, type Harness } from '../../helpers/service';
 import { tempDir } from '../../helpers/temp-dir';
 import { readZip, writeZip } from '../../node/packs/pack-support';
@@ -51,11 +54,22 @@ describe('packs RPC in browser mode', () => {
     expect(r.provenance).toEqual({ status: 'unavailable', reason: 'not-synced' });
     expect(progress.at(-1)).toMatchObject({ filesDone: r.files, totalFiles: r.files });
 
-    expect((await fetch(`${host.origin}/packs/download/${r.stagedId}`)).status).toBe(401);
-    const res = await fetch(`${host.origin}/packs/download/${r.stagedId}`, { headers: { [PACK_TOKEN_HEADER]: host.token } });
+    // The page's browser downloads it through a single-use ticket, never with the session token.
+    expect((await fetch(`${host.origin}/packs/download/${r.stagedId}`, { headers: { [PACK_TOKEN_HEADER]: host.token } })).status).toBe(403);
+    const { url, expiresAt } = await c.call('packs.downloadTicket', { workspaceId: demo.id, stagedId: r.stagedId! });
+    expect(url).toMatch(new RegExp(`^/packs/download/${r.stagedId}\\?t=[A-Za-z0-9_-]{43}$`));
+    expect(expiresAt - Date.now()).toBeLessThanOrEqual(PACK_TICKET_TTL_MS);
+    const res = await fetch(`${host.origin}${url}`);
     expect(res.status).toBe(200);
+    expect(res.headers.get('content-disposition')).toBe(`attachment; filename="${r.fileName}"; filename*=UTF-8''${r.fileName}`);
+    expect(res.headers.get('content-type')).toBe('application/zip');
     const bytes = Buffer.from(await res.arrayBuffer());
     expect(bytes.length).toBe(r.size);
+    expect((await fetch(`${host.origin}${url}`)).status).toBe(403); // used once
+    const forged = url.replace(/t=.*/, `t=${'A'.repeat(43)}`);
+    const second = await c.call('packs.downloadTicket', { workspaceId: demo.id, stagedId: r.stagedId! });
+    expect((await fetch(`${host.origin}${forged}`)).status).toBe(403); // a guessed ticket is refused…
+    expect((await fetch(`${host.origin}${second.url}`)).status).toBe(403); // …and burns the real one: no guessing in a loop
 
     const good = await c.call('packs.verify', { workspaceId: demo.id, stagedId: await upload(bytes) });
     expect(good).toMatchObject({ ok: true, intact: true, trusted: true, problems: [], verdict: { id: 'pack.verify.ok' }, signer: { name: 'Bo Tan' } });
@@ -72,6 +86,20 @@ describe('packs RPC in browser mode', () => {
     expect(bad.verdict.id).toBe('pack.verify.failed');
     expect(bad.problems).toEqual([{ id: 'pack.problem.changed', values: expect.objectContaining({ path: 'data/seizures.csv' }) }]);
 
-    await expect(c.call('packs.verify', { workspaceId: demo.id, path: 'relative.zip' })).rejects.toMatchObject({ code: 'invalid-params' });
-  }, 60_000);
+    // An uploaded pack is no member's export: no ticket for it.
+    await expect(c.call('packs.downloadTicket', { workspaceId: demo.id, stagedId: await upload(bytes) })).rejects.toMatchObject({ code: 'forbidden', messageId: 'pack.download.not-yours' });
+
+    // A window never names a path: the path forms are refused before anything is written or read.
+    const out = path.join(tempDir('nest-forged-'), 'anywhere.zip');
+    await expect(c.call('packs.exportToFile', { workspaceId: demo.id, caseId: first!.id, handlingConfirmed: true, outFile: out })).rejects.toMatchObject({ code: 'forbidden', messageId: 'service.rpc.trusted-only' });
+    expect(fs.existsSync(out)).toBe(false);
+    expect(fs.readdirSync(path.dirname(out))).toEqual([]);
+    const onDisk = path.join(dir, 'p.zip');
+    await expect(c.call('packs.verifyFile', { workspaceId: demo.id, path: onDisk })).rejects.toMatchObject({ code: 'forbidden', messageId: 'service.rpc.trusted-only' });
+    // A path param smuggled into the window forms is not a path form: it is dropped, the call fails for want of a staged id.
+    await expect(c.call('packs.verify', { workspaceId: demo.id, path: onDisk } as never)).rejects.toMatchObject({ code: 'invalid-params' });
+    // Electron main's trusted session may (after its native dialog).
+    const main = h.mainClient();
+    expect(await main.call('packs.verifyFile', { workspaceId: demo.id, path: onDisk })).toMatchObject({ ok: true, verdict: { id: 'pack.verify.ok', values: { file: 'p.zip' } } });
+  }, 120_000);
 });
