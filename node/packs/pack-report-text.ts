@@ -13,7 +13,11 @@ export function problemText(p: PackProblem): string {
 
 /** The verdict and the differences, one per line; `file` is how the pack is named to the reader. */
 export function reportText(file: string, r: PackReport): string[] {
-  if (r.ok) return [t('pack.verify.ok', { file, entries: r.entries, bytes: r.bytes, name: r.signer?.name ?? '', agency: r.signer?.agency ?? '', kid: r.workspaceKid ?? '' })];
+  if (r.ok) {
+    const verdict = t('pack.verify.ok', { file, entries: r.entries, bytes: r.bytes, name: r.signer?.name ?? '', agency: r.signer?.agency ?? '', kid: r.workspaceKid ?? '' });
+    // The signed marking, stated (F-VERIFY-4): the ZIP comment and file name carry it unsigned.
+    return [r.manifest ? `${verdict} ${t('pack.verify.marking', { tlp: r.manifest.case.tlp })}` : verdict];
+  }
   if (r.intact) return [t('pack.verify.intact-untrusted', { file, name: r.signer?.name ?? '', agency: r.signer?.agency ?? '', kid: r.workspaceKid ?? '' })];
   return [t('pack.verify.failed', { file, count: r.problems.length }), ...r.problems.map((p) => `  - ${problemText(p)}`)];
 }

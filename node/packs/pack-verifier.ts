@@ -118,7 +118,9 @@ export async function verifyPack(file: string, trustedWorkspaceKey?: PublicWorks
 
 function parseManifest(bytes: Buffer | null, report: PackReport): Manifest | null {
   if (!bytes) {
-    report.problems.push({ kind: 'no-manifest' });
+    // A manifest that is there but could not be read (e.g. oversize) is already reported as such:
+    // saying it is also "missing" would contradict that (F-VERIFY-3).
+    if (!report.problems.some((p) => p.kind === 'entry-unreadable' && p.path === MANIFEST_PATH)) report.problems.push({ kind: 'no-manifest' });
     return null;
   }
   let value: unknown;

@@ -12,9 +12,17 @@ import { t } from '../../shared/messages/format';
 import { verifyPack } from '../../node/packs/pack-verifier';
 import { exitStatus, reportText } from '../../node/packs/pack-report-text';
 
+/**
+ * The key `arg` names: JSON text when it starts with `{`, otherwise a file path.
+ * @throws Error with a catalogue sentence when the file does not exist or is a directory, or the
+ *   key is not a valid public JWK.
+ */
 function readKey(arg: string): PublicWorkspaceJwk {
-  const text = fs.existsSync(arg) ? fs.readFileSync(arg, 'utf8') : arg;
-  return parsePublicJwk(text);
+  if (arg.trimStart().startsWith('{')) return parsePublicJwk(arg);
+  // A path that is not there is a missing file, not "not valid JSON" (F-VERIFY-2).
+  if (!fs.existsSync(arg)) throw new Error(t('pack.cli.key-file-missing', { file: arg }));
+  if (fs.statSync(arg).isDirectory()) throw new Error(t('pack.cli.is-directory', { file: arg }));
+  return parsePublicJwk(fs.readFileSync(arg, 'utf8'));
 }
 
 async function main(argv: string[]): Promise<number> {
@@ -31,14 +39,22 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const file = positionals[0];
-  if (!file || positionals.length > 1) {
+  if (!file) {
     process.stderr.write(`${t('pack.cli.no-file')}\n\n${t('pack.cli.usage')}\n`);
+    return 2;
+  }
+  if (positionals.length > 1) {
+    process.stderr.write(`${t('pack.cli.one-pack', { count: positionals.length, files: positionals.join(', ') })}\n\n${t('pack.cli.usage')}\n`);
     return 2;
   }
   try {
     fs.accessSync(file, fs.constants.R_OK);
   } catch (err) {
     process.stderr.write(`${t('pack.cli.cannot-open', { file, reason: (err as NodeJS.ErrnoException).code ?? String(err) })}\n`);
+    return 2;
+  }
+  if (fs.statSync(file).isDirectory()) {
+    process.stderr.write(`${t('pack.cli.is-directory', { file })}\n`);
     return 2;
   }
   let key: PublicWorkspaceJwk | undefined;

@@ -18,7 +18,7 @@ import { PACK_FORMAT, type PackSelection, type ProvenanceStatus } from '../../sh
 import { workspaceBlobStore } from '../blobs/case-files-service';
 import { permissionContext } from '../workspace/permission-context';
 import type { WorkspaceRuntime } from '../workspace/workspace-runtime';
-import { buildProduction, type ProductionOptions } from './bates/production';
+import { buildProduction, type NotStampedFile, type ProductionOptions } from './bates/production';
 import { caseData, type CaseData } from './case-data';
 import { packProvenance } from './provenance/pack-provenance';
 import { exhibitSources } from './exhibit-sources';
@@ -59,6 +59,11 @@ export interface ExportPackOptions {
   production?: ProductionOptions;
 }
 
+/** The written pack and the attached PDFs its production left out (empty without a production). */
+export interface ExportedPack extends WrittenPack {
+  notStamped: NotStampedFile[];
+}
+
 const text = (p: string, content: string, mediaType: string): PackSource => ({ path: p, mediaType, open: () => Readable.from([Buffer.from(content, 'utf8')]) });
 
 const MEDIA: Record<string, string> = { json: 'application/json', csv: 'text/csv; charset=utf-8', geojson: 'application/geo+json' };
@@ -72,7 +77,7 @@ const MEDIA: Record<string, string> = { json: 'application/json', csv: 'text/csv
  *   pack.export.confirmation-required) for an unconfirmed TLP:RED / TLP:AMBER+STRICT case; NestError('export-failed') when the
  *   report cannot be printed (o.production).
  */
-export async function exportCasePack(ws: WorkspaceRuntime, o: ExportPackOptions): Promise<WrittenPack> {
+export async function exportCasePack(ws: WorkspaceRuntime, o: ExportPackOptions): Promise<ExportedPack> {
   const name = ws.caseDocName(o.caseId);
   if (!ws.host.exists(name)) throw new NestError('not-found', { id: 'service.case.not-found', values: { caseId: o.caseId } });
   const { subject } = permissionContext(ws);
@@ -96,7 +101,7 @@ export async function exportCasePack(ws: WorkspaceRuntime, o: ExportPackOptions)
   const totalBytes = files.reduce((n, [, c]) => n + Buffer.byteLength(c, 'utf8'), 0) + data.blobs.reduce((n, b) => n + b.size, 0);
   const at = new Date(o.now).toISOString();
   const settings = wsDoc.readSettings();
-  return writePack({
+  const written = await writePack({
     outFile: o.outFile,
     manifest: {
       format: PACK_FORMAT,
@@ -114,4 +119,5 @@ export async function exportCasePack(ws: WorkspaceRuntime, o: ExportPackOptions)
     comment: t('pack.export.zip-comment', { tlp, caseNumber: data.meta.number }),
     ...(o.onProgress ? { onProgress: (bytesDone: number, filesDone: number) => o.onProgress!({ bytesDone, filesDone, totalBytes, totalFiles: sources.length }) } : {}),
   });
+  return { ...written, notStamped: production?.notStamped ?? [] };
 }

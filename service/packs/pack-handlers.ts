@@ -86,6 +86,7 @@ async function runExport(p: PackExportParams & { handlingConfirmed: boolean }, o
     files: m.files.length,
     fingerprint: createHash('sha256').update(canonicalJsonBytes(m)).digest('hex'),
     provenance: m.provenance ?? { status: 'unavailable', reason: 'not-synced' },
+    notStamped: written.notStamped.map((f) => ({ name: f.name, hash: f.hash, exhibits: f.exhibits })),
   };
 }
 

@@ -35,6 +35,11 @@ export const packExportResultSchema = z.object({
   /** SHA-256 of manifest.json's bytes (hex): what the signature covers, the pack's fingerprint. */
   fingerprint: z.string(),
   provenance: provenanceStatusSchema,
+  /**
+   * Attached PDFs left out of the Bates production (unreadable as PDF), each with its name, hash
+   * and citing exhibits: the pack still holds the original; the dialog lists them (tester F-PACK-3).
+   */
+  notStamped: z.array(z.object({ name: z.string(), hash: z.string(), exhibits: z.array(z.string()) })),
 });
 
 /** What the verifier found, in catalogue sentences, plus the facts the screen shows. */

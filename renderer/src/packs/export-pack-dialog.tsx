@@ -86,6 +86,16 @@ export function ExportPackDialog(props: ExportPackDialogProps): ReactNode {
           <p className="pack-result-path" data-testid="pack-result-path">{t('ui.packs.export.done', { path: result.path ?? result.fileName })}</p>
           <p className="pack-result-path">{t('ui.packs.export.done-detail', { files: result.files, bytes: result.size, fingerprint: result.fingerprint })}</p>
           <p className={result.provenance.status === 'relay' && result.provenance.flagged > 0 ? 'tag tag-warning' : ''}>{provenanceSentence(result.provenance)}</p>
+          {result.notStamped.length ? (
+            <div className="alert alert-warning" role="alert" data-testid="pack-not-stamped">
+              <p className="alert-title">{t('ui.packs.export.not-stamped', { count: result.notStamped.length })}</p>
+              <ul>
+                {result.notStamped.map((f) => (
+                  <li key={f.hash}>{t('ui.packs.export.not-stamped-file', { name: f.name, exhibits: f.exhibits.join(', ') })}</li>
+                ))}
+              </ul>
+            </div>
+          ) : null}
         </div>
       </Dialog>
     );

@@ -12,6 +12,7 @@ import { Readable } from 'node:stream';
 import { buffer } from 'node:stream/consumers';
 import type { Member } from '../../../shared/domain/member';
 import { createLogger } from '../../../node/log';
+import { t } from '../../../shared/messages/format';
 import type { PackSource } from '../../../node/packs/pack-writer';
 import { workspaceBlobStore } from '../../blobs/case-files-service';
 import type { WorkspaceRuntime } from '../../workspace/workspace-runtime';
@@ -26,7 +27,7 @@ import { pdfPageCount, stampPdf } from './stamp-pdf';
 const log = createLogger('pack-production');
 
 /** Paths of the production's files in the pack. */
-export const PRODUCTION_PATHS = { report: 'report.pdf', folder: 'production', opticon: 'production.opt', concordance: 'production.dat' } as const;
+export const PRODUCTION_PATHS = { report: 'report.pdf', folder: 'production', opticon: 'production.opt', concordance: 'production.dat', notes: 'production-notes.txt' } as const;
 
 /** The Concordance fields, in order. */
 export const DAT_FIELDS = ['BEGBATES', 'ENDBATES', 'PAGECOUNT', 'DOCTYPE', 'EXHIBIT', 'DESCRIPTION', 'FILENAME', 'ORIGINALSHA256', 'PRODPATH', 'TLP'] as const;
@@ -42,15 +43,28 @@ export interface ProductionOptions {
 export interface Production {
   sources: PackSource[];
   documents: BatesRange[];
-  /** Attached PDFs that could not be stamped (damaged or encrypted), by file name: they are only under exhibits/. */
-  notStamped: string[];
+  /** Attached PDFs that could not be stamped (damaged or encrypted): they are only under exhibits/. */
+  notStamped: NotStampedFile[];
+}
+
+/** An attached PDF left out of the production, with why (also in production-notes.txt and the report). */
+export interface NotStampedFile {
+  /** The name it had when it was added. */
+  name: string;
+  /** SHA-256 (lowercase hex): the file is `exhibits/<hash>` in the pack. */
+  hash: string;
+  /** References of every exhibit citing it, in exhibit order. */
+  exhibits: string[];
+  /** Why: always `unreadable-pdf` (pdf-lib could not read it: damaged, truncated or encrypted). */
+  reason: 'unreadable-pdf';
 }
 
 interface ExhibitPdf {
   hash: string;
   name: string;
-  reference: string;
-  description: string;
+  /** Every exhibit citing the file, in exhibit order. */
+  references: string[];
+  descriptions: string[];
   pages: number;
 }
 
@@ -62,6 +76,19 @@ const bytesSource = (path: string, mediaType: string, bytes: () => Promise<Uint8
 });
 
 /**
+ * The text of production-notes.txt (UTF-8, CR LF): one paragraph per attached PDF left out of the
+ * production — name, SHA-256, citing exhibits and why — so a reviewer loading the production
+ * knows an exhibit document is missing from it and where the original is.
+ */
+export function productionNotes(files: readonly NotStampedFile[], marking: string): string {
+  const lines = [t('pack.production.notes-heading', { marking, count: files.length }), ''];
+  for (const f of files) {
+    lines.push(t('pack.production.not-stamped', { name: f.name, exhibits: f.exhibits.join('; '), path: `exhibits/${f.hash}` }));
+  }
+  return lines.map((l) => `${l}\r\n`).join('');
+}
+
+/**
  * Prints the report of `caseId` and builds the production's sources.
  * @throws NestError('export-failed') when printing fails (report.print.*); NestError('validation')
  *   for a bad Bates prefix or numbers past the width; NestError('not-found') for an unknown case.
@@ -69,24 +96,35 @@ const bytesSource = (path: string, mediaType: string, bytes: () => Promise<Uint8
 export async function buildProduction(ws: WorkspaceRuntime, caseId: string, member: Member, now: number, o: ProductionOptions): Promise<Production> {
   const bates: BatesOptions = o.bates ?? { prefix: 'NEST-' };
   const model = await readReportModel(ws, caseId, member, now);
-  const report = await o.printer(reportHtml(model), { headerText: reportHeaderText(model) });
   const blobs = workspaceBlobStore(ws.store.file);
   const read = async (hash: string): Promise<Uint8Array> => new Uint8Array(await buffer(blobs.read(hash)));
-  const pdfs: ExhibitPdf[] = [];
-  const notStamped: string[] = [];
-  const seen = new Set<string>();
+  // Every exhibit citing a file, by hash: a document cited twice is listed under both (F-PACK-4).
+  const citing = new Map<string, { name: string; references: string[]; descriptions: string[] }>();
   for (const x of model.exhibits) {
     for (const f of x.files) {
-      if (f.deleted || f.mediaType !== 'application/pdf' || seen.has(f.hash) || !blobs.has(f.hash)) continue;
-      seen.add(f.hash);
-      try {
-        pdfs.push({ hash: f.hash, name: f.name, reference: x.reference, description: x.exhibit.description, pages: await pdfPageCount(await read(f.hash), f.name) });
-      } catch (err) {
-        log.warn({ file: f.id, err: err instanceof Error ? err.message : String(err) }, 'attached PDF not stamped');
-        notStamped.push(f.name);
+      if (f.deleted || f.mediaType !== 'application/pdf' || !blobs.has(f.hash)) continue;
+      const c = citing.get(f.hash) ?? { name: f.name, references: [], descriptions: [] };
+      if (!c.references.includes(x.reference)) {
+        c.references.push(x.reference);
+        c.descriptions.push(x.exhibit.description);
       }
+      citing.set(f.hash, c);
     }
   }
+  const pdfs: ExhibitPdf[] = [];
+  const notStamped: NotStampedFile[] = [];
+  for (const [hash, c] of citing) {
+    try {
+      pdfs.push({ hash, ...c, pages: await pdfPageCount(await read(hash), c.name) });
+    } catch (err) {
+      // Not silent: the report's exhibit list, production-notes.txt and the export result name it.
+      log.warn({ file: hash, err: err instanceof Error ? err.message : String(err) }, 'attached PDF not stamped');
+      notStamped.push({ name: c.name, hash, exhibits: c.references, reason: 'unreadable-pdf' });
+    }
+  }
+  // Checked before printing, so the report itself says which exhibit PDFs are not produced.
+  const printed = { ...model, notProduced: notStamped.map((n) => n.hash) };
+  const report = await o.printer(reportHtml(printed), { headerText: reportHeaderText(model) });
   const reportPages = await pdfPageCount(report, PRODUCTION_PATHS.report);
   const numbered = assignBates([{ path: PRODUCTION_PATHS.report, pages: reportPages }, ...pdfs.map((p) => ({ path: p.hash, pages: p.pages }))], bates);
   const documents = numbered.map((d, i) => (i === 0 ? d : { ...d, path: `${PRODUCTION_PATHS.folder}/${d.first}.pdf` }));
@@ -100,9 +138,10 @@ export async function buildProduction(ws: WorkspaceRuntime, caseId: string, memb
   });
   const rows = documents.map((d, i) => {
     const p = i === 0 ? null : pdfs[i - 1]!;
-    return [d.first, d.last, String(d.pages), p ? 'exhibit' : 'report', p?.reference ?? '', p ? p.description : model.meta.title, p?.name ?? PRODUCTION_PATHS.report, p?.hash ?? '', d.path, marking];
+    return [d.first, d.last, String(d.pages), p ? 'exhibit' : 'report', p?.references.join('; ') ?? '', p ? p.descriptions.join('; ') : model.meta.title, p?.name ?? PRODUCTION_PATHS.report, p?.hash ?? '', d.path, marking];
   });
   sources.push(bytesSource(PRODUCTION_PATHS.opticon, 'text/plain; charset=us-ascii', () => new TextEncoder().encode(opticonText(documents, bates))));
   sources.push(bytesSource(PRODUCTION_PATHS.concordance, 'text/plain; charset=utf-8', () => new TextEncoder().encode(concordanceText({ fields: [...DAT_FIELDS], rows }))));
+  if (notStamped.length) sources.push(bytesSource(PRODUCTION_PATHS.notes, 'text/plain; charset=utf-8', () => new TextEncoder().encode(productionNotes(notStamped, marking))));
   return { sources, documents, notStamped };
 }

@@ -7,24 +7,26 @@
  */
 import type { CustodyEntry, CustodyIssue } from '../../../shared/domain/custody';
 import { t, type MessageId } from '../../../shared/messages/format';
+import { fileNameHtml } from './file-name';
 import { esc, para, section, table, user } from './html';
 import { reportTime } from './report-format';
 import type { ReportExhibit, ReportModel } from './report-model';
 
-function filesCell(x: ReportExhibit): string {
+function filesCell(x: ReportExhibit, notProduced: ReadonlySet<string>): string {
   if (!x.files.length) return '—';
-  return x.files.map((f) => `${user(f.name)} <span class="muted">(${esc(t('report.exhibits.bytes', { bytes: f.size }))})</span><br><code class="hash">${esc(f.hash)}</code>`).join('<br>');
+  const note = (hash: string): string => (notProduced.has(hash) ? `<div class="flag">${esc(t('report.exhibits.not-produced'))}</div>` : '');
+  return x.files.map((f) => `${fileNameHtml(f.name)} <span class="muted">(${esc(t('report.exhibits.bytes', { bytes: f.size }))})</span><br><code class="hash">${esc(f.hash)}</code>${note(f.hash)}`).join('<br>');
 }
 
 function entryCells(e: CustodyEntry, replaced: boolean): string[] {
-  const seal = e.sealIntact ? t('ui.exhibits.custody.seal-intact') : t('ui.exhibits.custody.seal-new', { seal: e.newSealNumber });
+  const seal = e.sealIntact ? esc(t('ui.exhibits.custody.seal-intact')) : `<span class="nowrap">${esc(t('ui.exhibits.custody.seal-new', { seal: e.newSealNumber }))}</span>`;
   const cls = replaced ? ' class="replaced"' : '';
   const wrap = (s: string): string => (replaced ? `<s${cls}>${s}</s>` : s);
   return [
     wrap(esc(reportTime(e.at))),
     wrap(`${user(e.releasedBy)} → ${user(e.receivedBy)}`),
     wrap(`${user(e.place) || '—'}${e.purpose ? `<div class="muted">${user(e.purpose)}</div>` : ''}`),
-    wrap(`${esc(seal)}${e.condition ? `<div class="muted">${user(e.condition)}</div>` : ''}`),
+    wrap(`${seal}${e.condition ? `<div class="muted">${user(e.condition)}</div>` : ''}`),
     wrap(esc(t('report.custody.recorded', { by: e.recordedBy, when: reportTime(e.recordedAt) }))),
   ];
 }
@@ -54,16 +56,19 @@ function chainHtml(x: ReportExhibit, names: Record<string, string>): string {
 /** The exhibits-and-custody section. */
 export function exhibitsHtml(m: ReportModel): string {
   if (!m.exhibits.length) return section('exhibits', t('report.section.exhibits'), para(t('ui.exhibits.empty'), 'muted'));
+  const notProduced = new Set(m.notProduced ?? []);
   const head = [t('ui.exhibits.col.reference'), t('ui.exhibits.col.description'), t('report.col.type-status'), t('report.col.seal-holder'), t('report.col.files')].map(esc);
   const rows = m.exhibits.map((x) => [
     // A reference is one token for the court ("…-0006/EX-001"): never broken at its hyphens.
     `<span class="nowrap">${esc(x.reference)}</span>${x.duplicate ? `<div class="flag">${esc(t('ui.exhibits.duplicate-number'))}</div>` : ''}`,
     user(x.exhibit.description),
     `${esc(t(`ui.exhibits.type.${x.exhibit.type}` as MessageId))}<div class="muted">${esc(t(`ui.exhibits.status.${x.exhibit.status}` as MessageId))}</div>`,
-    `${user(x.exhibit.sealNumber) || '—'}<div class="muted">${user(x.exhibit.currentHolder) || '—'}</div>`,
-    filesCell(x),
+    // A seal number is one token, like a reference: never broken at its hyphen (F-PACK-6).
+    `${x.exhibit.sealNumber ? `<span class="nowrap">${user(x.exhibit.sealNumber)}</span>` : '—'}<div class="muted">${user(x.exhibit.currentHolder) || '—'}</div>`,
+    filesCell(x, notProduced),
   ]);
-  const files = m.exhibits.reduce((n, x) => n + x.files.length, 0);
+  // Distinct files: one file cited by two exhibits is one file (F-PACK-2).
+  const files = new Set(m.exhibits.flatMap((x) => x.files.map((f) => f.hash))).size;
   const intro = para(t('report.exhibits.count', { count: m.exhibits.length, files }));
   const chains = m.exhibits.map((x) => chainHtml(x, m.memberNames)).join('\n');
   return section('exhibits', t('report.section.exhibits'), `${intro}\n${table('exhibits', head, rows)}\n${chains}`);

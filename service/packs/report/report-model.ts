@@ -66,6 +66,8 @@ export interface ReportModel {
   auditTotal: number;
   /** Member id → name (ids of members no longer known stay as they are). */
   memberNames: Record<string, string>;
+  /** SHA-256 of attached PDFs the production could not Bates-stamp (set by bates/production.ts). */
+  notProduced?: readonly string[];
 }
 
 /**

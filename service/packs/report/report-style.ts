@@ -26,7 +26,7 @@ export function fontFaceCss(): string {
 export const REPORT_CSS = `
 @page { size: A4; margin: 22mm 16mm 20mm 16mm; }
 * { box-sizing: border-box; }
-html { font-family: "NEST Report", sans-serif; font-size: 9.5pt; line-height: 1.4; color: #1b1b1b; }
+html { font-family: "NEST Report", "Noto Sans CJK SC", "Noto Color Emoji", sans-serif; font-size: 9.5pt; line-height: 1.4; color: #1b1b1b; }
 body { margin: 0; }
 h1, h2, h3, h4 { font-weight: 700; line-height: 1.2; break-after: avoid; }
 h2 { font-size: 14pt; border-bottom: 1.5pt solid #1b1b1b; padding-bottom: 3pt; margin: 0 0 8pt; }
@@ -45,6 +45,9 @@ tr { break-inside: avoid; }
 code { font-family: "NEST Report", monospace; font-size: 8pt; }
 code.hash { word-break: break-all; letter-spacing: 0.2pt; }
 .nowrap { white-space: nowrap; }
+/* File names wrap anywhere rather than run off the page (F-PACK-1); escapes of glyphs the font lacks follow them. */
+.fname, code.codepoints { overflow-wrap: anywhere; }
+code.codepoints { color: #5a5f66; }
 .muted { color: #5a5f66; font-size: 8.5pt; }
 .flag { color: #b3261e; font-weight: 700; }
 .ok { color: #1e6b33; }

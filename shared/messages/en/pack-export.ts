@@ -42,6 +42,9 @@ export const packExportMessages = {
   'ui.packs.export.submit': 'Export',
   'ui.packs.export.progress': 'Writing the pack: {files, plural, one {# file} other {# files}}, {bytes, number} bytes',
   'ui.packs.export.done': 'Pack written: {path}',
+  'ui.packs.export.not-stamped':
+    '{count, plural, one {One attached PDF could not be read, so it is not in the Bates-numbered production} other {# attached PDFs could not be read, so they are not in the Bates-numbered production}}. The pack holds each original unchanged; production-notes.txt and the report list them.',
+  'ui.packs.export.not-stamped-file': '{name} (cited by {exhibits})',
   'ui.packs.export.done-detail': '{files, plural, one {# file} other {# files}}, {bytes, number} bytes. Manifest SHA-256 fingerprint: {fingerprint}',
   'ui.packs.export.download': 'Download the pack',
   'ui.packs.verify.open': 'Verify a case pack',

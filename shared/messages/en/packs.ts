@@ -6,6 +6,7 @@
 export const packMessages = {
   'pack.verify.ok':
     'VERIFIED: {file} is complete and unaltered. {entries, plural, one {# file} other {# files}} ({bytes, number} bytes) match the manifest; signed by {name} ({agency}), whose key the workspace key {kid} vouches for.',
+  'pack.verify.marking': 'Signed handling marking: TLP:{tlp} (the marking in the ZIP comment and file name is not signed).',
   'pack.verify.intact-untrusted':
     'NOT CONFIRMED: {file} is intact and signed by {name} ({agency}) under workspace key {kid}, but no trusted workspace key was given. Compare that key id with your workspace’s, or pass --workspace-key <file>.',
   'pack.verify.failed': 'FAILED: {file} does not verify. {count, plural, one {# difference} other {# differences}}:',
@@ -32,4 +33,10 @@ export const packMessages = {
   'pack.cli.no-file': 'give the pack to check: npm run verify -- <pack.zip>',
   'pack.cli.cannot-open': 'cannot open {file} ({reason})',
   'pack.cli.bad-key': '--workspace-key: {reason}',
+  'pack.cli.key-file-missing': 'the file {file} does not exist (give the workspace key as a .pub.jwk file or its JSON text)',
+  'pack.cli.is-directory': '{file} is a directory, not a file: give the pack’s .zip file',
+  'pack.cli.one-pack': 'give one pack at a time ({count, number} were given: {files})',
+  'pack.production.notes-heading':
+    '{marking} Production notes: {count, plural, one {# attached PDF is} other {# attached PDFs are}} not in this production (not Bates-stamped). The originals are in the pack as recorded at intake.',
+  'pack.production.not-stamped': 'NOT PRODUCED: {name} (cited by {exhibits}) could not be read as PDF (damaged, truncated or encrypted); original: {path}',
 } as const;

@@ -38,8 +38,11 @@ export const reportMessages = {
   'report.section.valuations': 'Valuations and methodology',
   'report.valuations.empty': 'No seizure of this case has been valued.',
   'report.section.exhibits': 'Exhibits and chain of custody',
-  'report.exhibits.count': '{count, plural, one {# exhibit} other {# exhibits}} with {files, plural, =0 {no attached file} one {# attached file} other {# attached files}}. Each file’s SHA-256 is the one recorded at intake; the pack’s exhibits/ folder holds the files as stored.',
+  'report.exhibits.count': '{count, plural, one {# exhibit} other {# exhibits}} citing {files, plural, =0 {no attached file} one {# attached file} other {# attached files}}. Each file’s SHA-256 is the one recorded at intake; the pack’s exhibits/ folder holds the files as stored.',
   'report.exhibits.bytes': '{bytes, number} bytes',
+  'report.timeline.transfer':
+    '{reference}: released by {from}, received by {to}{hasPlace, select, yes { at {place}} other {}}{status, select, correction { (correction)} superseded { (corrected: superseded)} other {}}',
+  'report.exhibits.not-produced': 'not produced: could not be read as PDF (the original is in exhibits/; see production-notes.txt)',
   'report.custody.recorded': 'recorded by {by}, {when}',
   'report.custody.replaced': 'replaced',
   'report.custody.issue': 'Hand-over {n}: {text}',

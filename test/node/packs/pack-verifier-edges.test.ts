@@ -151,6 +151,18 @@ describe('verifyPack, one problem at a time', () => {
     expect(r.entries).toBe(2);
   });
 
+  it('a manifest that cannot be read is reported once, not also as missing (issue 14 F-VERIFY-3)', async () => {
+    const f = path.join(dir, `p${n++}.zip`);
+    await writeZip(f, replaced(MANIFEST_PATH, Buffer.from(' '.repeat(5000))));
+    const zip = fs.readFileSync(f);
+    // Corrupt the deflated data of manifest.json (5000 spaces compress to a few bytes).
+    const at = zip.indexOf(Buffer.from(MANIFEST_PATH)) + MANIFEST_PATH.length;
+    for (let i = 0; i < 6; i++) zip[at + i] = 0xff;
+    fs.writeFileSync(f, zip);
+    const r = await verifyPack(f, keys.workspace.publicJwk);
+    expect(r.problems.filter((p) => p.kind === 'entry-unreadable' || p.kind === 'no-manifest')).toEqual([{ kind: 'entry-unreadable', path: MANIFEST_PATH, detail: expect.any(String) as unknown as string }]);
+  });
+
   it('a pack that is not there or not a ZIP is unreadable, with the reason', async () => {
     const missing = await verifyPack(path.join(dir, 'nowhere.zip'));
     expect(missing.problems).toEqual([{ kind: 'unreadable', detail: expect.stringMatching(/ENOENT/) as unknown as string }]);

@@ -26,7 +26,7 @@ describe('npm run verify', () => {
 
     const ok = verify([file, '--workspace-key', keyFile]);
     expect(ok.code).toBe(0);
-    expect(ok.out.trim()).toBe(`VERIFIED: pack.zip is complete and unaltered. 2 files (27 bytes) match the manifest; signed by Ada Lim (NEST Secretariat), whose key the workspace key ${keys.workspace.kid} vouches for.`);
+    expect(ok.out.trim()).toBe(`VERIFIED: pack.zip is complete and unaltered. 2 files (27 bytes) match the manifest; signed by Ada Lim (NEST Secretariat), whose key the workspace key ${keys.workspace.kid} vouches for. Signed handling marking: TLP:AMBER (the marking in the ZIP comment and file name is not signed).`);
 
     const untrusted = verify([file]);
     expect(untrusted.code).toBe(3);
@@ -45,4 +45,20 @@ describe('npm run verify', () => {
     expect(badKey.code).toBe(2);
     expect(badKey.err).toContain('--workspace-key:');
   }, 180_000); // five child processes each start tsx: ~10 s apiece on a loaded 2-core machine (54 s measured)
+
+  it('names a missing key file, a directory and two packs as usage errors, exit 2 (issue 14 F-VERIFY-2)', async () => {
+    const dir = tempDir('nest-verify-usage-');
+    const keys = await packKeys();
+    const { file } = await packOf(dir, keys, { 'data/case.json': '{}' });
+    const missing = path.join(dir, 'nonexistent.jwk');
+    const noKey = verify([file, '--workspace-key', missing]);
+    expect(noKey.code).toBe(2);
+    expect(noKey.err.trim()).toBe(`--workspace-key: the file ${missing} does not exist (give the workspace key as a .pub.jwk file or its JSON text)`);
+    const isDir = verify([dir]);
+    expect(isDir.code).toBe(2);
+    expect(isDir.err.trim()).toBe(`${dir} is a directory, not a file: give the pack’s .zip file`);
+    const two = verify([file, file]);
+    expect(two.code).toBe(2);
+    expect(two.err).toContain(`give one pack at a time (2 were given: ${file}, ${file})`);
+  }, 120_000);
 });

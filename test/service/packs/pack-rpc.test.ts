@@ -51,6 +51,7 @@ describe('packs RPC in browser mode', () => {
     expect(r.path).toBeNull();
     expect(r.fileName).toMatch(new RegExp(`^${first!.number}-pack-TLP-[A-Z-]+\\.zip$`));
     expect(r.fingerprint).toMatch(/^[0-9a-f]{64}$/);
+    expect(r.notStamped).toEqual([]); // the case has no attached PDF; production-not-stamped.test.ts covers an unreadable one
     expect(r.provenance).toEqual({ status: 'unavailable', reason: 'not-synced' });
     expect(progress.at(-1)).toMatchObject({ filesDone: r.files, totalFiles: r.files });
 

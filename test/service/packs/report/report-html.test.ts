@@ -85,4 +85,15 @@ describe('reportHtml', () => {
     expect(svg).toMatch(/<path d="M-?[\d.]+,-?[\d.]+L/);
     expect(svg.length).toBeLessThan(200_000);
   });
+
+  it('labels a correction "(correction)" and the entry it replaced "(corrected: superseded)", and keeps seal numbers whole (issue 14 F-PACK-8/6)', async () => {
+    rc = await reportCase('Corrections');
+    const html = reportHtml(await readReportModel(rc.rt, rc.caseId, rc.member, NOW));
+    const timeline = html.slice(html.indexOf('<section id="timeline">'), html.indexOf('</section>', html.indexOf('<section id="timeline">')));
+    expect(timeline).toContain(`<span dir="auto">${rc.number}/EX-001: released by Officer Lee, received by Sergeant Wong at Pasir Panjang Terminal gate 3 (correction)</span>`);
+    expect(timeline).toContain(`<s dir="auto" class="replaced">${rc.number}/EX-001: released by Officer Lee, received by Sergeant Wong at Pasir Panjang (corrected: superseded)</s>`);
+    expect(timeline).not.toContain('corrected entry');
+    expect(timeline).not.toContain('class="flag"');
+    expect(html).toContain('<span class="nowrap"><bdi dir="auto">SG-0001</bdi></span>');
+  });
 });
