@@ -35,6 +35,8 @@ export const CASE_DOC_ROOTS = {
   custody: 'array',
   /** Import batches and their undos, append-only (case-import-batches.ts). */
   importBatches: 'array',
+  /** Links to other cases, with a relation and a reason (case-linked-cases.ts). */
+  caseLinks: 'map',
 } as const;
 
 /** Root types of a workspace doc: name → kind. */

@@ -23,7 +23,7 @@ import { roleMay } from './actions';
 export const APPEND_ONLY_PATHS: readonly (readonly string[])[] = [['audit'], ['exhibits', '*', 'custody'], ['custody'], ['importBatches'], ['provenance'], ['taskProgress']];
 
 /** Root record maps: `Y.Map<recordId, Y.Map<field, value>>` whose records are deleted by `deleted: true`. */
-export const RECORD_MAPS: readonly string[] = ['seizures', 'routes', 'valuations', 'tasks', 'events', 'entities', 'links', 'exhibits', 'files'];
+export const RECORD_MAPS: readonly string[] = ['seizures', 'routes', 'valuations', 'tasks', 'events', 'entities', 'links', 'exhibits', 'files', 'caseLinks'];
 
 /** The field that marks a record deleted (soft deletion). */
 export const DELETED_FIELD = 'deleted';
