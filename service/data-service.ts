@@ -171,8 +171,9 @@ export class DataService implements SessionHost {
     const ref = parseDocName(frame.doc);
     if (!ref) throw new NestError('bad-frame', { id: 'service.doc.not-a-name' });
     const ws = this.workspace(ref.workspaceId);
-    const peer = session.peerFor(ws.id, ws.local().memberId);
-    if (frame.type === FRAME.DOC_SYNC) this.hub.sync(peer, frame.doc, frame.payload);
+    const local = ws.local();
+    const peer = session.peerFor(ws.id, local.memberId);
+    if (frame.type === FRAME.DOC_SYNC) this.hub.sync(peer, frame.doc, frame.payload, local.role);
     else if (frame.type === FRAME.DOC_AWARENESS) this.hub.awareness(peer, frame.doc, frame.payload);
     else if (frame.type === FRAME.DOC_CLOSE) this.hub.close(peer, frame.doc);
   }

@@ -175,7 +175,8 @@ export class WorkspaceBlobSync {
   statuses(caseId: string): FileSyncStatus[] {
     const files = this.refresh(caseId);
     if (!this.o.relay()) {
-      for (const f of files) if (this.book.get(caseId, f.hash)?.state === 'waiting') this.setState(caseId, f, { state: 'waiting', reason: NO_RELAY });
+      // Files with no state yet read as waiting too: without a relay, say why (tester F-UI-3).
+      for (const f of files) if ((this.book.get(caseId, f.hash)?.state ?? 'waiting') === 'waiting') this.setState(caseId, f, { state: 'waiting', reason: NO_RELAY });
     }
     return this.book.statuses(caseId);
   }

@@ -5,7 +5,8 @@
  * that holds the workspace key issues its own certificate (local setting `memberCertificate`);
  * every other member's certificate is issued by that desktop for the key the member published in
  * their registry doc, and arrives in the workspace doc (docs/case-packs.md, "Signing keys"). The
- * demo workspace, a local sandbox, has a workspace key of its own on this machine.
+ * demo workspace, a local sandbox, has a workspace key of its own on this machine; so has every
+ * workspace created on this desktop, made on first use even before it connects to a relay.
  */
 import { publicJwkOf, type PrivateWorkspaceJwk, type PublicWorkspaceJwk } from '../../shared/auth/keys';
 import { readCertificate } from '../../shared/docs/member-keys';
@@ -36,7 +37,11 @@ export function memberSigningKey(ws: WorkspaceRuntime): Promise<PrivateWorkspace
 export async function packSigner(ws: WorkspaceRuntime, member: Member, now: number): Promise<ManifestSigner> {
   const key = await memberSigningKey(ws);
   const memberKey = publicJwkOf(key);
-  const workspaceKey = ws.local().demo ? await workspaceKeyOf(ws) : storedWorkspaceKey(ws);
+  // The desktop that created the workspace (never joined it: no `joinedName`) is the workspace
+  // key's holder, relay or not: it makes the key on first use, as "Connect to relay" would (the
+  // same stored key then serves both). A joined desktop waits for the holder's certificate.
+  const keyHolder = ws.local().demo || ws.store.getSetting<string | null>('joinedName', null) === null;
+  const workspaceKey = keyHolder ? await workspaceKeyOf(ws) : storedWorkspaceKey(ws);
   let certificate: string;
   let vouching: PublicWorkspaceJwk;
   if (workspaceKey) {

@@ -14,6 +14,9 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import { FRAME, encodeFrame, type DocStatus } from '../../shared/protocol/frames';
 import { NestError } from '../../shared/errors';
 import { maxPresenceUpdateBytes, ownPresenceUpdate, PRESENCE_LIMITS, type PresenceOwnership } from '../../shared/protocol/relay';
+import { judgeErasure, summariseDeletions, type DeletionRefusal } from '../../shared/permissions';
+import type { MemberRole } from '../../shared/domain/codes';
+import { t } from '../../shared/messages';
 
 /** Largest sync message a window may send for one doc (bytes): a whole case with a long history is ~15 MB. */
 export const MAX_SYNC_BYTES = 32 * 1024 * 1024;
@@ -122,10 +125,14 @@ export class SyncHub {
   }
 
   /**
-   * Handles a DOC_SYNC payload from `peer`.
+   * Handles a DOC_SYNC payload from `peer`, a window writing as a member with `role`. An update
+   * that would erase what the deletion rules protect (an append-only entry such as a custody
+   * hand-over, or a whole record the member may not purge) is refused whole before it is applied:
+   * nothing is stored, the window is sent a `rejected` status and reloads the doc (see
+   * {@link deletionRefusal}).
    * @throws NestError('bad-frame') when the doc is not open for the peer or the message is malformed.
    */
-  sync(peer: HubPeer, name: string, payload: Uint8Array): void {
+  sync(peer: HubPeer, name: string, payload: Uint8Array, role: MemberRole): void {
     const ch = this.requireOpen(peer, name);
     const entry = ch.peers.get(peer)!;
     if (payload.byteLength > MAX_SYNC_BYTES) throw new NestError('too-large', { id: 'service.sync-msg.too-large', values: { bytes: payload.byteLength, name, max: MAX_SYNC_BYTES } });
@@ -155,6 +162,11 @@ export class SyncHub {
       Y.decodeUpdate(body);
     } catch (err) {
       throw new NestError('bad-frame', { id: 'service.sync-msg.corrupt', values: { name, detail: err instanceof Error ? err.message : String(err) } });
+    }
+    const refusal = deletionRefusal(ch.doc, body, role);
+    if (refusal) {
+      this.status(peer, name, { state: 'rejected', message: t(`service.sync-msg.rejected.${refusal}`), reason: refusal });
+      return;
     }
     const origin: PeerOrigin = { kind: 'peer', peer, memberId: peer.memberId };
     try {
@@ -250,6 +262,16 @@ function ownership(ch: Channel, peer: HubPeer): PresenceOwnership {
       return false;
     },
   };
+}
+
+/**
+ * Why a window's `update` may not be applied to `doc` under the deletion rules
+ * (shared/permissions/deletion-rules.ts `judgeErasure`), or null when it may. The mass-deletion
+ * limit stays the relay's (it counts across a member's desktops and raises the admins' alert).
+ * @throws Error when `update` is not a valid Yjs update (callers decode it first).
+ */
+export function deletionRefusal(doc: Y.Doc, update: Uint8Array, role: MemberRole): Exclude<DeletionRefusal, 'mass-deletion'> | null {
+  return judgeErasure(role, summariseDeletions(doc, update));
 }
 
 function isPeerOrigin(o: unknown): o is PeerOrigin {

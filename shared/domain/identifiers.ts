@@ -11,7 +11,8 @@
  * - MMSI: 9 digits; its leading digits say what transmits it (ITU-R M.585-9, annex 1): a ship
  *   (first digit 2–7, the first three its Maritime Identification Digits), a group of ships (0), a
  *   coast station (00), a search-and-rescue aircraft (111), a handheld VHF (8), an aid to
- *   navigation (99), an AIS-SART (970), man-overboard device (972) or EPIRB (974).
+ *   navigation (99), an AIS-SART (970), man-overboard device (972) or EPIRB (974). Where the
+ *   format carries Maritime Identification Digits (all but 970/972/974), they start with 2–7.
  * - IBAN: checked by `ibantools` (ISO 13616: the country's length and format and the mod-97 check
  *   digits), kept in electronic form without spaces.
  * - Names: folded for matching only (never shown): Unicode compatibility decomposition, accents
@@ -83,6 +84,16 @@ export function parseMmsi(input: string): IdentifierResult<MmsiKind> {
 }
 
 function mmsiKind(d: string): MmsiKind | null {
+  const kind = mmsiPrefixKind(d);
+  // Where the format carries Maritime Identification Digits, they start with 2–7 (ITU-R M.585-9):
+  // "000000000" names no coast station (tester F-ENT-1).
+  return kind && (MID_AT[kind] === undefined || /[2-7]/.test(d[MID_AT[kind]]!)) ? kind : null;
+}
+
+/** Where the MID starts in each station type's MMSI (SART, MOB and EPIRB numbers carry none). */
+const MID_AT: Partial<Record<MmsiKind, number>> = { ship: 0, group: 1, 'coast-station': 2, 'sar-aircraft': 3, handheld: 1, 'aid-to-navigation': 2 };
+
+function mmsiPrefixKind(d: string): MmsiKind | null {
   if (d.startsWith('00')) return 'coast-station';
   if (d.startsWith('0')) return 'group';
   if (d.startsWith('111')) return 'sar-aircraft';

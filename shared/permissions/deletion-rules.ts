@@ -85,9 +85,22 @@ export interface DeletionSummary {
  * deletions still raise an alert; see {@link isMassDeletion}).
  */
 export function judgeDeletions(role: MemberRole, summary: DeletionSummary, recentRecords: number): DeletionRefusal | null {
+  const erasure = judgeErasure(role, summary);
+  if (erasure) return erasure;
+  if (role !== 'admin' && isMassDeletion(summary, recentRecords)) return 'mass-deletion';
+  return null;
+}
+
+/**
+ * The rules that hold on every replica, for any single update: `append-only` when it deletes an
+ * entry of an append-only structure (every role), `record-removal-denied` when it removes a whole
+ * record and `role` may not purge; null when neither. The data service applies these to a window's
+ * updates; the relay adds the mass-deletion limit ({@link judgeDeletions}), which counts across a
+ * member's desktops.
+ */
+export function judgeErasure(role: MemberRole, summary: DeletionSummary): Exclude<DeletionRefusal, 'mass-deletion'> | null {
   if (summary.appendOnly > 0) return 'append-only';
   if (summary.removed.size > 0 && !roleMay(role, 'records.purge')) return 'record-removal-denied';
-  if (role !== 'admin' && isMassDeletion(summary, recentRecords)) return 'mass-deletion';
   return null;
 }
 

@@ -7,5 +7,6 @@ export { docAccess, decideDocAccess, needsRegistry, standing } from './doc-acces
 export type { AccessRefusal, ActingMember, DocAccess, DocDecision, LocalState, PermissionSubject, RegistryFacts, Standing, WorkspaceFacts } from './doc-access';
 export { ACTIONS, ALL_ACTIONS, can, roleMay } from './actions';
 export type { Action, ActionTarget } from './actions';
-export { APPEND_ONLY_PATHS, RECORD_MAPS, DELETED_FIELD, MASS_DELETION_THRESHOLD, MASS_DELETION_WINDOW_MS, classifyDeletion, isAppendOnly, isMassDeletion, judgeDeletions, recordsDeleted } from './deletion-rules';
+export { APPEND_ONLY_PATHS, RECORD_MAPS, DELETED_FIELD, MASS_DELETION_THRESHOLD, MASS_DELETION_WINDOW_MS, classifyDeletion, isAppendOnly, isMassDeletion, judgeDeletions, judgeErasure, recordsDeleted } from './deletion-rules';
 export type { DeletionKind, DeletionRefusal, DeletionSummary } from './deletion-rules';
+export { summariseDeletions } from './deletion-summary';

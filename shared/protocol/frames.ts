@@ -36,8 +36,15 @@ export const MAX_FRAME_BYTES = 64 * 1024 * 1024;
 
 /** Status of one open doc, as told to the renderer. `refused`: no access; `error`: could not be opened. */
 export interface DocStatus {
-  state: 'open' | 'refused' | 'error' | 'read-only';
+  /**
+   * `rejected`: one update the window sent was refused and not applied (it would erase what the
+   * deletion rules protect); the window's copy holds a change the service does not, so the window
+   * reloads the doc. The others describe the doc's opening.
+   */
+  state: 'open' | 'refused' | 'error' | 'read-only' | 'rejected';
   message?: string;
+  /** For `rejected`: the deletion rule's code (`append-only`, `record-removal-denied`). */
+  reason?: string;
 }
 
 /** A decoded frame. */

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { summariseDeletions } from '../../relay/hub/deletion-check';
+import { summariseDeletions } from '../../shared/permissions';
 import { CaseDoc } from '../../shared/docs/case-doc';
 import { newSeizureFields } from '../../shared/domain/seizure';
 import { classifyDeletion, isAppendOnly, judgeDeletions, MASS_DELETION_THRESHOLD, type DeletionSummary } from '../../shared/permissions';

@@ -17,6 +17,7 @@ import { WorkspaceChooser } from '../first-run/workspace-chooser';
 import { WorkspaceShell } from '../shell/workspace-shell';
 import { ErrorBoundary } from '../ui/error-boundary';
 import { ReconnectNotice } from '../platform/reconnect-notice';
+import { RejectedChangeNotice } from '../data/rejected-change-notice';
 
 /** The app, once connected. */
 export function App(props: { client: DataClient }): ReactNode {
@@ -47,6 +48,7 @@ export function App(props: { client: DataClient }): ReactNode {
     <ServicesProvider client={client} identity={identity ?? null}>
       <ToastProvider>
         <ReconnectNotice />
+        <RejectedChangeNotice />
         <ErrorBoundary title={t('app.window-fault')} className="app-fault">
           {body}
         </ErrorBoundary>

@@ -29,8 +29,14 @@ export interface DocReplica {
   readonly awareness: awarenessProtocol.Awareness;
   /** True once the first sync with the data service completed. */
   readonly synced: boolean;
-  /** The last status the data service sent (read-only, refused, error). */
+  /** The last status the data service sent (read-only, refused, error, rejected). */
   readonly status: DocStatus | null;
+  /**
+   * True once the data service rejected a change made in this replica (status `rejected`): the
+   * replica holds a change the service does not and is detached; its users open the doc again
+   * for a fresh replica (useDocView does so on the change notification).
+   */
+  readonly retired: boolean;
   /** Resolves when first synced. */
   whenSynced(): Promise<void>;
   /** Subscribes to synced/status changes. */
@@ -48,6 +54,9 @@ interface ReplicaState {
   users: number;
   listeners: Set<() => void>;
   waiters: (() => void)[];
+  retired: boolean;
+  /** Stops sending this replica's updates and presence (after a rejection). */
+  detach: () => void;
   dispose: () => void;
 }
 
@@ -61,6 +70,7 @@ export class DataClient {
   private readonly eventListeners = new Map<string, Set<(p: unknown) => void>>();
   private readonly replicas = new Map<string, ReplicaState>();
   private readonly stateListeners = new Set<(s: ConnectionState) => void>();
+  private readonly rejectionListeners = new Set<(doc: string, status: DocStatus) => void>();
   private _state: ConnectionState = 'connecting';
   private _reconnects = 0;
   private readonly reconnect: (() => Promise<Transport>) | null;
@@ -166,6 +176,12 @@ export class DataClient {
     return () => set.delete(fn as (p: unknown) => void);
   }
 
+  /** Hears each change the data service rejected (doc name and its `rejected` status, whose message says why). */
+  onRejected(fn: (doc: string, status: DocStatus) => void): () => void {
+    this.rejectionListeners.add(fn);
+    return () => this.rejectionListeners.delete(fn);
+  }
+
   /** Opens (or shares) the replica of doc `name`. */
   openDoc(name: string): DocReplica {
     let r = this.replicas.get(name);
@@ -182,6 +198,9 @@ export class DataClient {
       },
       get status() {
         return state.status;
+      },
+      get retired() {
+        return state.retired;
       },
       whenSynced: () => (state.synced ? Promise.resolve() : new Promise<void>((res) => state.waiters.push(res))),
       onChange: (fn) => {
@@ -200,7 +219,7 @@ export class DataClient {
   private createReplica(name: string): ReplicaState {
     const doc = new Y.Doc();
     const awareness = new awarenessProtocol.Awareness(doc);
-    const r: ReplicaState = { name, doc, awareness, synced: false, status: null, users: 0, listeners: new Set(), waiters: [], dispose: () => undefined };
+    const r: ReplicaState = { name, doc, awareness, synced: false, status: null, users: 0, listeners: new Set(), waiters: [], retired: false, detach: () => undefined, dispose: () => undefined };
     const onUpdate = (update: Uint8Array, origin: unknown): void => {
       if (origin === REMOTE) return;
       const enc = encoding.createEncoder();
@@ -214,9 +233,13 @@ export class DataClient {
     };
     doc.on('update', onUpdate);
     awareness.on('update', onAwareness);
-    r.dispose = () => {
+    r.detach = () => {
       doc.off('update', onUpdate);
+      if (awareness.getLocalState() !== null) awareness.setLocalState(null); // tells the others this presence left
       awareness.off('update', onAwareness);
+    };
+    r.dispose = () => {
+      r.detach();
       awarenessProtocol.removeAwarenessStates(awareness, [doc.clientID], 'close');
       awareness.destroy();
       doc.destroy();
@@ -238,12 +261,28 @@ export class DataClient {
   }
 
   private closeReplica(r: ReplicaState): void {
-    this.replicas.delete(r.name);
+    if (this.replicas.get(r.name) === r) this.replicas.delete(r.name);
     if (this.transport && r.awareness.getLocalState() !== null) {
       r.awareness.setLocalState(null);
     }
-    this.send({ type: FRAME.DOC_CLOSE, doc: r.name });
+    // A retired replica's successor shares the service's channel: closing it would close theirs.
+    if (!this.replicas.has(r.name)) this.send({ type: FRAME.DOC_CLOSE, doc: r.name });
     r.dispose();
+  }
+
+  /**
+   * The service rejected a change made in `r` (status `rejected`): `r` holds what the service does
+   * not, so it stops sending and leaves the map; the next {@link openDoc} of the name syncs a fresh
+   * replica from the service's state. Its users are notified (useDocView reopens).
+   */
+  private retire(r: ReplicaState, status: DocStatus): void {
+    this.replicas.delete(r.name);
+    r.detach();
+    r.retired = true;
+    r.status = status;
+    for (const w of r.waiters.splice(0)) w();
+    this.notify(r);
+    for (const l of this.rejectionListeners) l(r.name, status);
   }
 
   private notify(r: ReplicaState): void {
@@ -291,6 +330,10 @@ export class DataClient {
       case FRAME.DOC_STATUS: {
         const r = this.replicas.get(f.doc);
         if (!r) return;
+        if (f.status.state === 'rejected') {
+          this.retire(r, f.status);
+          return;
+        }
         r.status = f.status;
         this.notify(r);
         return;

@@ -42,6 +42,8 @@ export function useDocView<V extends ObservableView<C>, C>(
   const client = useClient();
   const [replica, setReplica] = useState<DocReplica | null>(null);
   const [version, setVersion] = useState(0);
+  // Bumped when the service rejects a change made in the replica: the effect then opens a fresh one.
+  const [epoch, setEpoch] = useState(0);
   const latest = useRef(onChange);
   latest.current = onChange;
 
@@ -54,14 +56,17 @@ export function useDocView<V extends ObservableView<C>, C>(
       setVersion((v) => v + 1);
     };
     const offObserve = new View(r.doc).observe((change) => bump(change));
-    const offChange = r.onChange(() => bump(null));
+    const offChange = r.onChange(() => {
+      if (r.retired) setEpoch((e) => e + 1);
+      bump(null);
+    });
     return () => {
       offObserve();
       offChange();
       r.release();
       setReplica(null);
     };
-  }, [client, docName, View]);
+  }, [client, docName, View, epoch]);
 
   const view = useMemo(() => (replica ? new View(replica.doc) : null), [replica, View]);
   // Right after docName changed, the old replica is still in state for one render: show nothing rather than the old doc.

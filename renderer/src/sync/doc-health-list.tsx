@@ -15,7 +15,7 @@ import { formatDateTime } from '../format/dates';
 import { DataTable, type Column } from '../ui/data-table';
 import { Icon } from '../ui/icons';
 import { confirmedText, docLabel, docSubject, waitingText, warningSentence } from './health-labels';
-import { SYNC_STATE_LABELS, syncTone, updateRefusalReason } from './sync-labels';
+import { refusedAdvice, SYNC_STATE_LABELS, syncTone, updateRefusalReason } from './sync-labels';
 import { useNow } from './use-now';
 import { ALL_DOCS, useSyncNow } from './use-sync-now';
 
@@ -105,7 +105,9 @@ export function DocHealthList(props: { status: SyncStatus }): ReactNode {
                 <li key={r.doc}>{t('sync.refused.doc', { subject: docSubject(r), reason: updateRefusalReason(r.refusedUpdate ?? '') })}</li>
               ))}
             </ul>
-            <p>{t('sync.refused.advice')}</p>
+            {[...new Set(refused.map((r) => refusedAdvice(r.refusedUpdate ?? '')))].map((advice) => (
+              <p key={advice}>{advice}</p>
+            ))}
           </div>
         </div>
       ) : null}

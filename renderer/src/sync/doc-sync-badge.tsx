@@ -13,7 +13,7 @@ import { docSubject, warningSentence } from './health-labels';
 import { useNow } from './use-now';
 import { useSyncStatus } from './use-sync-status';
 import { useSyncNow } from './use-sync-now';
-import { SYNC_STATE_LABELS, syncTone, type DocSyncState } from './sync-labels';
+import { refusedAdvice, SYNC_STATE_LABELS, syncTone, updateRefusalReason, type DocSyncState } from './sync-labels';
 import './sync.css';
 import './doc-health.css';
 
@@ -39,6 +39,17 @@ export function DocSyncBadge(props: { workspaceId: string; docName: string }): R
           {busy ? <span className="spinner" aria-hidden="true" /> : null}
           {busy ? t('sync.now.busy') : t('sync.now.button')}
         </button>
+      </span>
+    );
+  }
+  // A change the relay refused is not a permission problem: say so, and why (F-CUST-2).
+  if (health?.refusedUpdate) {
+    const why = `${t('sync.refused.doc', { subject: docSubject(health), reason: updateRefusalReason(health.refusedUpdate) })} ${refusedAdvice(health.refusedUpdate)}`;
+    return (
+      <span className="doc-sync sync-tone-danger" data-testid="doc-sync-state" data-state={state} data-refused-update={health.refusedUpdate} title={why}>
+        <Icon name="alert" size={12} />
+        {t('sync.refused.state')}
+        <span className="visually-hidden"> {why}</span>
       </span>
     );
   }

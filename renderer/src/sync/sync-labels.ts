@@ -106,6 +106,15 @@ export function updateRefusalReason(reason: string): string {
   }
 }
 
+/**
+ * What a member can do about a change the relay refused, by its reason: a mass deletion waits for
+ * an admin's approval; an erasure of logged entries or a purge will never be accepted, so the
+ * advice says what that means (this copy's later changes stay here) and who to tell.
+ */
+export function refusedAdvice(reason: string): string {
+  return t(reason === 'mass-deletion' ? 'sync.refused.advice' : 'sync.refused.advice-permanent');
+}
+
 /** "3 synced · 1 syncing" from the status's per-state document counts ("No documents linked" when empty). */
 export function docCountsText(docs: SyncStatus['docs']): string {
   const order: DocSyncState[] = ['synced', 'read-only', 'syncing', 'offline', 'refused', 'error'];

@@ -21,7 +21,8 @@ export function ToastProvider(props: { children: ReactNode }): ReactNode {
   const show = useCallback((text: string, kind: 'info' | 'error' = 'info') => {
     const id = nextId++;
     setToasts((t) => [...t, { id, text, kind }]);
-    setTimeout(() => setToasts((t) => t.filter((x) => x.id !== id)), 4500);
+    // An error stays longer: it says what was not saved and why.
+    setTimeout(() => setToasts((t) => t.filter((x) => x.id !== id)), kind === 'error' ? 12_000 : 4500);
   }, []);
   return (
     <ToastContext.Provider value={show}>

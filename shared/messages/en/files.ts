@@ -11,6 +11,7 @@ export const fileMessages = {
   'ui.files.verify-result':
     '{changed, plural, =0 {} one {# file changed. } other {# files changed. }}{missing, plural, =0 {} one {# file missing. } other {# files missing. }}{ok, plural, one {# file verified} other {# files verified}}',
   'ui.files.status.waiting': 'Waiting',
+  'ui.files.status.local-only': 'On this desktop only',
   'ui.files.status.uploading': 'Uploading {percent, number}%',
   'ui.files.status.on-relay': 'On the relay',
   'ui.files.status.downloading': 'Downloading {percent, number}%',

@@ -29,6 +29,8 @@ export const serviceMessages = {
   'service.sync-msg.bad': 'bad sync message for {name}: {detail}',
   'service.sync-msg.unknown-type': 'unknown sync message type {type} for {name}',
   'service.sync-msg.corrupt': 'a corrupt update for {name} was refused: {detail}',
+  'service.sync-msg.rejected.append-only': 'This change was not saved: custody hand-overs, audit entries and other logged entries can never be edited or removed. Record a correction instead. The case has been reloaded.',
+  'service.sync-msg.rejected.record-removal-denied': 'This change was not saved: it would remove records for good, which only an admin may do. Mark them deleted instead. The case has been reloaded.',
   'service.sync-msg.not-applied': 'an update for {name} could not be applied: {detail}',
   'service.presence.too-large': 'a presence update of {bytes, number, ::group-off} bytes exceeds {max, number, ::group-off}',
   'service.presence.bad': 'bad awareness update for {name}: {detail}',

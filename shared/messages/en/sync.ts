@@ -136,6 +136,8 @@ export const syncMessages = {
   'sync.refused.reason.other': 'reason “{reason}”.',
   'sync.refused.advice':
     'Nothing was lost: this computer keeps every change, and this document is not sent to the relay again until you ask. Undo the deletion from the record’s field history, or ask a workspace admin to approve it; then press Sync now on the document’s row.',
+  'sync.refused.advice-permanent':
+    'The relay keeps evidence logs whole and will never accept this change, so later changes to this document stay on this computer and are not shared. The copy on the relay and on the other members’ computers is intact. Tell a workspace admin, and record corrections instead of deleting entries.',
   'sync.refused.state': 'Change refused',
   'sync.advice.update-refused': 'The relay refused a change that deletes evidence. See the documents list below for what you can do; your changes are kept on this computer.',
   'sync.warning.title': '{count, plural, one {A document has} other {# documents have}} changes the relay has not confirmed',

@@ -1,6 +1,6 @@
 /** renderer/src/sync/sync-labels.ts: sync words come from the catalogue, with the same English as before. */
 import { describe, expect, it } from 'vitest';
-import { docCountsText, refusalAdvice, syncExplanation, syncPillLabel, SYNC_STATE_LABELS, updateRefusalReason } from '../../../renderer/src/sync/sync-labels';
+import { docCountsText, refusalAdvice, refusedAdvice, syncExplanation, syncPillLabel, SYNC_STATE_LABELS, updateRefusalReason } from '../../../renderer/src/sync/sync-labels';
 
 describe('sync labels', () => {
   it('labels every state', () => {
@@ -37,5 +37,10 @@ describe('sync labels', () => {
     expect(updateRefusalReason('record-removal-denied')).toBe('it removes whole records, which only an admin may do.');
     expect(updateRefusalReason('mass-deletion')).toBe('it deletes many records at once; a workspace admin must confirm it on the relay first.');
     expect(updateRefusalReason('something-new')).toBe('reason “something-new”.');
+    // A mass deletion waits for an admin; an erasure of logged entries never passes, and the advice must not promise an undo (tester F-CUST-2).
+    expect(refusedAdvice('mass-deletion')).toContain('Nothing was lost');
+    expect(refusedAdvice('append-only')).toContain('will never accept this change');
+    expect(refusedAdvice('append-only')).not.toContain('field history');
+    expect(refusedAdvice('record-removal-denied')).toBe(refusedAdvice('append-only'));
   });
 });

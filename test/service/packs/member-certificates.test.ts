@@ -103,4 +103,23 @@ describe('member certificates', () => {
     await a.packKeys!.settled();
     expect(a.host.with(workspaceDocName(wsId), (doc) => doc.getMap('memberCertificates').size)).toBe(0);
   });
+
+  it('the founding admin of a workspace never connected to a relay signs a pack that verifies (tester F-PACK-7)', async () => {
+    const h = startService();
+    open.push(h);
+    const c = h.client();
+    await c.call('identity.create', { name: 'Ada Lim', agency: 'NEST Secretariat', role: 'admin' });
+    const ws = await c.call('workspaces.create', { name: 'Local only', casePrefix: 'LOC', reportingCurrency: 'USD' });
+    const a = h.service.workspace(ws.id);
+    expect(a.store.getSetting('sync', null)).toBeNull();
+    const caseMeta = createCase(a, { ...newCaseFields('2026-12-01'), title: 'Red case: ivory via Mombasa', tlp: 'RED' });
+    const out = path.join(tempDir('nest-founder-'), 'pack.zip');
+    await exportCasePack(a, { caseId: caseMeta.id, outFile: out, appVersion: '0.1.0', now: Date.now(), handlingConfirmed: true });
+    // The key made for the pack is the one "Connect to relay" later uses (one stored key).
+    const wsPublic = publicJwkOf(await workspaceKey(a));
+    const report = await verifyPack(out, wsPublic);
+    expect(report.problems).toEqual([]);
+    expect(report.ok).toBe(true);
+    expect(report.signer).toMatchObject({ name: 'Ada Lim', role: 'admin' });
+  });
 });

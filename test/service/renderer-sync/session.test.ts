@@ -29,7 +29,7 @@ function host(): SessionHost {
     },
     docFrame: (s, frame: Extract<Frame, { doc: string }>) => {
       const peer = s.peerFor('ws', 'm-ana');
-      if (frame.type === FRAME.DOC_SYNC) hub.sync(peer, frame.doc, frame.payload);
+      if (frame.type === FRAME.DOC_SYNC) hub.sync(peer, frame.doc, frame.payload, 'investigator');
       else if (frame.type === FRAME.DOC_CLOSE) hub.close(peer, frame.doc);
     },
     detach: () => undefined,

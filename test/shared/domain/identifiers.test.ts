@@ -67,6 +67,12 @@ describe('MMSI', () => {
   it('refuses other lengths and prefixes no station uses', () => {
     for (const s of ['56301234', '5630123456', 'ABCDEFGHI', '']) expect(parseMmsi(s)).toEqual({ ok: false, id: 'identifier.mmsi-format', values: { input: s } });
     for (const s of ['112345678', '123456789', '975123456', '981234567', '912345678']) expect(parseMmsi(s)).toEqual({ ok: false, id: 'identifier.mmsi-prefix', values: { input: s } });
+    // The prefix is right but the Maritime Identification Digits after it are not 2xx–7xx (tester F-ENT-1: 000000000).
+    for (const s of ['000000000', '001234567', '008631234', '012345678', '091234567', '111123456', '111812345', '812345678', '899999999', '991234567', '998123456'])
+      expect([s, parseMmsi(s)]).toEqual([s, { ok: false, id: 'identifier.mmsi-prefix', values: { input: s } }]);
+    // MID boundaries 2 and 7 at each position, and the numbers that carry no MID.
+    for (const [s, kind] of [['002123456', 'coast-station'], ['007123456', 'coast-station'], ['021234567', 'group'], ['071234567', 'group'], ['111212345', 'sar-aircraft'], ['111712345', 'sar-aircraft'], ['821234567', 'handheld'], ['871234567', 'handheld'], ['992123456', 'aid-to-navigation'], ['997123456', 'aid-to-navigation'], ['970000000', 'sart'], ['972000000', 'man-overboard'], ['974000000', 'epirb']] as const)
+      expect([s, parseMmsi(s)]).toEqual([s, { ok: true, value: s, kind }]);
     // The reason quotes what was typed, trimmed.
     expect(parseMmsi('  5630 ')).toEqual({ ok: false, id: 'identifier.mmsi-format', values: { input: '5630' } });
   });

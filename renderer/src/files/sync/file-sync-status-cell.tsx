@@ -33,7 +33,8 @@ function percentOf(s: FileSyncStatus): number {
 export function fileSyncStatusText(s: FileSyncStatus): string {
   switch (s.state) {
     case 'waiting':
-      return t('ui.files.status.waiting');
+      // Without a relay nothing is pending: the file is where it will stay (tester F-UI-3).
+      return s.reason?.id === 'file.sync.no-relay' ? t('ui.files.status.local-only') : t('ui.files.status.waiting');
     case 'uploading':
       return t('ui.files.status.uploading', { percent: percentOf(s) });
     case 'downloading':
@@ -52,11 +53,12 @@ export function FileSyncStatusCell(props: { status: FileSyncStatus | undefined }
   const s = props.status;
   if (!s) return <span className="file-sync-status">{t('ui.files.status.waiting')}</span>;
   const text = fileSyncStatusText(s);
+  const local = s.state === 'waiting' && s.reason?.id === 'file.sync.no-relay';
   const why = s.state === 'failed' ? '' : reasonText(s.reason);
   const moving = s.state === 'uploading' || s.state === 'downloading';
   return (
-    <span className={`file-sync-status file-sync-${s.state}`} title={why || undefined} data-state={s.state}>
-      <Icon name={ICONS[s.state]} />
+    <span className={`file-sync-status file-sync-${local ? 'local' : s.state}`} title={why || undefined} data-state={local ? 'local' : s.state}>
+      <Icon name={local ? 'database' : ICONS[s.state]} />
       <span className="file-sync-text">{text}</span>
       {why ? <span className="visually-hidden">{` — ${why}`}</span> : null}
       {moving ? <progress className="file-sync-progress" max={Math.max(1, s.total)} value={s.done} aria-label={text} /> : null}
