@@ -1,6 +1,7 @@
 /**
  * Hub.AccessChecks: what a connection may do, kept true while it is open. Every decision comes
- * from `decideAccess` (relay/access.ts). A connection is re-decided whenever its workspace doc
+ * from `decideAccess` (relay/access.ts), which decides a volume doc (`<wid>/case/<c>/vol/<n>`) as
+ * its case, so taking a case away closes its volume connections too. A connection is re-decided whenever its workspace doc
  * changed (member removed: 4403; role or case access changed: read-only or read-write from now
  * on), closed when its token expires or the key that signed it is removed (4401), and a
  * read-only connection's writes are dropped (and it is told so, at most once a second).

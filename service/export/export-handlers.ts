@@ -5,6 +5,7 @@
 import { CaseDoc } from '../../shared/docs/case-doc';
 import { NestError } from '../../shared/errors';
 import type { HandlerMap } from '../rpc/types';
+import { listAllSeizures } from '../import/case-seizures-all';
 import { seizuresToCsv } from './export-csv';
 
 export const exportHandlers: HandlerMap<'export.seizuresCsv'> = {
@@ -17,7 +18,8 @@ export const exportHandlers: HandlerMap<'export.seizuresCsv'> = {
       const cd = new CaseDoc(doc);
       const meta = cd.readMeta();
       // The TLP marking travels in the file name and in the file's first line (which the importer skips).
-      const content = seizuresToCsv(cd.listSeizures(), { tlp: meta.tlp, caseNumber: meta.number });
+      // Every volume's seizures too (docs/architecture.md "Volume docs").
+      const content = seizuresToCsv(listAllSeizures(ws, p.caseId, cd), { tlp: meta.tlp, caseNumber: meta.number });
       return { fileName: `${meta.number}-seizures-TLP-${meta.tlp.replace('+', '-')}.csv`, content };
     });
   },

@@ -52,13 +52,14 @@ export function checkDuplicates(parsed: ParsedImport, existing: readonly Seizure
  * Fills the case-dependent parts of `report` (file hash, previous import, duplicate rows) and
  * returns the duplicate check for the commit.
  * @param memberName the display name of a member id ('' when unknown).
+ * @param existing the case's live seizures, its volumes' included (case-seizures-all.ts); default: the case doc's.
  */
-export function annotateReport(report: ImportReport, parsed: ParsedImport, caseDoc: CaseDoc, sha256: string, memberName: (id: string) => string): DuplicateCheck {
+export function annotateReport(report: ImportReport, parsed: ParsedImport, caseDoc: CaseDoc, sha256: string, memberName: (id: string) => string, existing: readonly Seizure[] = caseDoc.listSeizures()): DuplicateCheck {
   const previous = new CaseImports(caseDoc.doc).liveWithHash(sha256)[0];
   const prev: PreviousImport | null = previous
     ? { batchId: previous.id, fileName: previous.fileName, at: previous.at, by: previous.by, byName: memberName(previous.by), seizures: previous.seizures }
     : null;
-  return annotateWith(report, parsed, sha256, prev, caseDoc.listSeizures());
+  return annotateWith(report, parsed, sha256, prev, existing);
 }
 
 /**

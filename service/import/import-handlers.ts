@@ -15,6 +15,7 @@ import { t } from '../../shared/messages';
 import { moveSeizures } from './move-seizures';
 import { annotateReport, refuseReimport, sha256Hex, type DuplicateCheck } from './import-batching';
 import { importIntoNewCase } from './new-case-import';
+import { listAllSeizures } from './case-seizures-all';
 import { parseRequest } from './parse-request';
 
 /**
@@ -34,7 +35,7 @@ export async function parseForCase(ws: WorkspaceRuntime, p: ImportRequest): Prom
     // Defaults from the case: its sector, and its first jurisdiction for rows with no country and no coordinates.
     const parsed = parseRequest(ws, p, unpacked, { sector: meta.sector, ...(meta.jurisdictions[0] ? { country: meta.jurisdictions[0] } : {}) });
     const members = ws.workspaceDoc();
-    const duplicates = annotateReport(parsed.report, parsed, caseDoc, sha256Hex(received), (id) => members.getMemberRecord(id)?.name ?? '');
+    const duplicates = annotateReport(parsed.report, parsed, caseDoc, sha256Hex(received), (id) => members.getMemberRecord(id)?.name ?? '', listAllSeizures(ws, p.caseId, caseDoc));
     return { parsed, caseDoc, duplicates, release: () => ws.host.release(name) };
   } catch (err) {
     ws.host.release(name);

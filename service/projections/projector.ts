@@ -7,13 +7,18 @@
  * A case's FTS row also carries its tasks and its evidence (exhibits and custody holders and
  * places, evidence-search.ts).
  *
+ * Volume docs (shared/docs/volume-doc.ts) hold a case's seizures beyond the case doc: their seizures
+ * are projected under their case's id ({@link projectVolume}, and {@link projectAll} / {@link rebuild}
+ * with the case's listed volumes), so tables, maps, counts and search see every volume.
+ *
  * FTS rows are addressed by rowid: a seizure's FTS rowid is its `seizures` rowid; a case's is the
  * negated `cases` rowid, so deletes are index lookups, not scans.
  */
 import type * as Y from 'yjs';
 import type { Db } from '../../node/store/sqlite';
 import { CaseDoc, type CaseDocChange } from '../../shared/docs/case-doc';
-import { caseDocName, parseDocName } from '../../shared/docs/names';
+import { caseDocName, parseDocName, volumeDocName } from '../../shared/docs/names';
+import { listVolumes, VolumeDoc } from '../../shared/docs/volume-doc';
 import { CaseNotes } from '../../shared/docs/case-notes';
 import { CaseTasks } from '../../shared/docs/case-tasks';
 import type { Seizure } from '../../shared/domain/seizure';
@@ -81,18 +86,54 @@ export class Projector {
     run();
   }
 
-  /** Projects a whole case doc (all seizures), e.g. on first load or in a rebuild. */
-  projectAll(caseId: string, doc: CaseDoc): void {
+  /**
+   * Applies a change of volume doc `vol` of case `caseId`: the seizures `ids` (added, changed or
+   * deleted). Returns false, writing nothing, while the case itself is not projected yet (its
+   * meta has not arrived): {@link projectAll} with a volume reader projects the volume then.
+   */
+  projectVolume(caseId: string, vol: VolumeDoc, ids: Iterable<string>): boolean {
+    if (this.s.caseRowid.get(caseId) === undefined) return false;
+    const run = this.db.transaction(() => {
+      for (const id of ids) this.writeSeizure(caseId, id, vol.getSeizure(id));
+      this.s.counts.run({ id: caseId });
+    });
+    run();
+    return true;
+  }
+
+  /**
+   * Projects a whole case doc (all seizures), e.g. on first load or in a rebuild. `volume(n)`
+   * reads the case's listed volume `n` (null when this replica has none yet); without it, rows
+   * the case doc does not know are kept when the case lists volumes (they may be a volume's).
+   */
+  projectAll(caseId: string, doc: CaseDoc, volume?: (n: number) => VolumeDoc | null): void {
     const run = this.db.transaction(() => {
       this.writeCase(caseId, doc);
       this.identifiers.writeCase(caseId, doc);
       this.entitySearch.writeCase(caseId, doc);
       const live = new Set<string>();
+      const known = new Set<string>(); // ids whose record (live or tombstone) was read here
       for (const s of doc.listSeizures()) {
         live.add(s.id);
         this.writeSeizure(caseId, s.id, s);
       }
-      const stale = (this.db.prepare('SELECT id FROM seizures WHERE case_id = ?').pluck().all(caseId) as string[]).filter((id) => !live.has(id));
+      const listed = listVolumes(doc.doc);
+      let allRead = true;
+      for (const n of listed) {
+        const vol = volume?.(n) ?? null;
+        if (!vol) {
+          allRead = false;
+          continue;
+        }
+        for (const s of vol.listSeizures()) {
+          live.add(s.id);
+          this.writeSeizure(caseId, s.id, s);
+        }
+        for (const id of vol.recordIds()) known.add(id);
+      }
+      const stale = (this.db.prepare('SELECT id FROM seizures WHERE case_id = ?').pluck().all(caseId) as string[]).filter(
+        (id) => !live.has(id) && (allRead || known.has(id) || doc.getSeizureEvenDeleted(id) !== null),
+      );
       for (const id of stale) this.writeSeizure(caseId, id, null);
       this.s.counts.run({ id: caseId });
     });
@@ -105,9 +146,9 @@ export class Projector {
    * built once at the end, identifier-index.ts). Returns the number of cases projected.
    */
   rebuild(store: SqliteDocLog, loadDoc: (name: string) => Y.Doc): number {
-    const names = store
-      .changedSince(0)
-      .map((h) => h.docName)
+    const all = store.changedSince(0).map((h) => h.docName);
+    const stored = new Set(all);
+    const names = all
       .filter((n) => {
         const ref = parseDocName(n);
         return ref?.kind === 'case' && ref.workspaceId === this.workspaceId;
@@ -122,7 +163,8 @@ export class Projector {
         const doc = loadDoc(name);
         const cd = new CaseDoc(doc);
         if (cd.isInitialised()) {
-          this.projectAll(ref.caseId, cd);
+          const caseId = ref.caseId;
+          this.projectAll(caseId, cd, (v) => (stored.has(volumeDocName(this.workspaceId, caseId, v)) ? new VolumeDoc(loadDoc(volumeDocName(this.workspaceId, caseId, v))) : null));
           n++;
         }
       }

@@ -38,11 +38,13 @@ export function healthRows(i: HealthRowsInput): DocHealthRow[] {
     let state: DocSyncState | null = null;
     for (const m of i.states) state ??= m.get(doc) ?? null;
     const h = i.book.health(doc, state, i.relayReachable);
-    const entry = ref.kind === 'case' ? i.caseEntry(ref.caseId) : null;
+    // A volume doc (a case's seizures beyond the case doc) is shown as part of its case; its name says which volume.
+    const caseId = ref.kind === 'case' || ref.kind === 'volume' ? ref.caseId : null;
+    const entry = caseId !== null ? i.caseEntry(caseId) : null;
     rows.push({
       ...h,
-      kind: ref.kind,
-      caseId: ref.kind === 'case' ? ref.caseId : null,
+      kind: ref.kind === 'volume' ? 'case' : ref.kind,
+      caseId,
       caseNumber: entry?.number ?? null,
       caseTitle: entry?.title ?? null,
       refusedUpdate: i.refusals?.get(doc) ?? null,

@@ -7,7 +7,8 @@ import { can } from '../../shared/permissions';
 import * as Y from 'yjs';
 import type { Logger } from '../../node/log';
 import { CaseDoc } from '../../shared/docs/case-doc';
-import { caseDocName, parseDocName, workspaceDocName } from '../../shared/docs/names';
+import { caseDocName, parseDocName, volumeDocName, workspaceDocName } from '../../shared/docs/names';
+import { VolumeDoc } from '../../shared/docs/volume-doc';
 import { WorkspaceDoc } from '../../shared/docs/workspace-doc';
 import { DocHost } from './doc-host';
 import { PackKeys } from '../packs/pack-keys';
@@ -50,6 +51,8 @@ export class WorkspaceRuntime {
   private readonly onProjection: ProjectionListener;
   /** Cases whose projection failed (e.g. disk full): re-projected whole when storage recovers. */
   private readonly staleProjections = new Set<string>();
+  /** Cases a volume doc of which changed before the case itself was projected (projected whole with the case). */
+  private readonly volumesAwaitingCase = new Set<string>();
 
   constructor(store: WorkspaceStore, logger: Logger, onProjection: ProjectionListener, hostOpts: { unloadAfterMs?: number; idleCompactMs?: number } = {}) {
     this.id = store.workspaceId;
@@ -111,7 +114,7 @@ export class WorkspaceRuntime {
     for (const caseId of [...this.staleProjections]) {
       try {
         const name = this.caseDocName(caseId);
-        this.host.with(name, (doc) => this.projector.projectAll(caseId, new CaseDoc(doc)));
+        this.host.with(name, (doc) => this.projector.projectAll(caseId, new CaseDoc(doc), this.volumeReader(caseId)));
         this.staleProjections.delete(caseId);
         this.onProjection(this.id, [caseId], ['meta', 'summary', 'seizures', 'routes']);
       } catch (err) {
@@ -129,6 +132,7 @@ export class WorkspaceRuntime {
       changed();
       return () => doc.off('update', changed);
     }
+    if (ref?.kind === 'volume' && ref.workspaceId === this.id) return this.observeVolume(ref.caseId, doc);
     if (ref?.kind !== 'case' || ref.workspaceId !== this.id) return;
     const cd = new CaseDoc(doc);
     const caseId = ref.caseId;
@@ -142,9 +146,10 @@ export class WorkspaceRuntime {
         return;
       }
       try {
-        if (skipped) {
-          this.projector.projectAll(caseId, cd);
+        if (skipped || this.volumesAwaitingCase.has(caseId)) {
+          this.projector.projectAll(caseId, cd, this.volumeReader(caseId));
           skipped = false;
+          this.volumesAwaitingCase.delete(caseId);
         } else this.projector.project(caseId, cd, change);
         if (change.meta) this.mirrorIndex(caseId, cd);
       } catch (err) {
@@ -159,6 +164,31 @@ export class WorkspaceRuntime {
       if (change.routes) parts.push('routes');
       this.onProjection(this.id, [caseId], parts);
     });
+  }
+
+  /**
+   * Projects each change of a loaded volume doc (a case's seizures beyond the case doc) under its
+   * case. A volume that arrives before its case's meta is projected with the case (projectAll).
+   */
+  private observeVolume(caseId: string, doc: Y.Doc): () => void {
+    const vol = new VolumeDoc(doc);
+    return vol.observeSeizures((ids) => {
+      try {
+        if (this.projector.projectVolume(caseId, vol, ids)) this.onProjection(this.id, [caseId], ['seizures']);
+        else this.volumesAwaitingCase.add(caseId);
+      } catch (err) {
+        this.staleProjections.add(caseId);
+        this.logger.error({ workspace: this.id, case: caseId, err: err instanceof Error ? err.message : String(err) }, 'projection failed');
+      }
+    });
+  }
+
+  /** Reads volume `n` of case `caseId` when this replica stores it (for projectAll), else null. */
+  private volumeReader(caseId: string): (n: number) => VolumeDoc | null {
+    return (n) => {
+      const name = volumeDocName(this.id, caseId, n);
+      return this.host.exists(name) ? this.host.with(name, (doc) => new VolumeDoc(doc)) : null;
+    };
   }
 
   /** Copies a case's listed fields into the workspace doc's case index, when this member may write it. */

@@ -35,8 +35,18 @@ export const CASE_DOC_ROOTS = {
   custody: 'array',
   /** Import batches and their undos, append-only (case-import-batches.ts). */
   importBatches: 'array',
+  /**
+   * The case's volume docs, append-only `{n, createdAt, createdBy}` (volume-doc.ts): an array so a
+   * restore of the case doc (restore.ts keeps arrays) never delists a volume; additive.
+   */
+  volumes: 'array',
   /** Links to other cases, with a relation and a reason (case-linked-cases.ts). */
   caseLinks: 'map',
+} as const;
+
+/** Root types of a volume doc (volume-doc.ts): the seizures that did not fit in the case doc. */
+export const VOLUME_DOC_ROOTS = {
+  seizures: 'map',
 } as const;
 
 /** Root types of a workspace doc: name → kind. */

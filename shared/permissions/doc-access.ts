@@ -18,6 +18,9 @@
  *   the relay holds is known to the admins (`case-not-registered`, retryable: a desktop that
  *   created the case offline syncs its registry first). Callers that pass no registry (the
  *   desktop, the relay's re-checks and change lists) skip this: registration only gates storing.
+ * - A volume doc (`<wid>/case/<caseId>/vol/<n>`, a case's seizures beyond the case doc) is decided
+ *   exactly as its case doc: {@link accessRef} maps it to the case before any rule runs, so the
+ *   relay and the data service cannot treat the two differently.
  * - A registry doc (`<wid>/registry/<memberId>`): its member writes it (observers, who create no
  *   cases, read it), admins read every registry, everyone else is refused (`not-your-registry`).
  *
@@ -111,7 +114,8 @@ export function standing(subject: PermissionSubject, workspace: WorkspaceFacts, 
  * Decides what `subject` may do with doc `ref`, with the acting member; see the module comment.
  * `registry`: the subject's case registry, passed only where a case doc is about to be stored.
  */
-export function decideDocAccess(subject: PermissionSubject, ref: DocRef, workspace: WorkspaceFacts, local?: LocalState, registry?: RegistryFacts): DocDecision {
+export function decideDocAccess(subject: PermissionSubject, docRef: DocRef, workspace: WorkspaceFacts, local?: LocalState, registry?: RegistryFacts): DocDecision {
+  const ref = accessRef(docRef);
   const s = standing(subject, workspace, local);
   if (!s.ok) return s;
   const { member } = s;
@@ -133,7 +137,8 @@ export function decideDocAccess(subject: PermissionSubject, ref: DocRef, workspa
  * True when deciding `subject`'s access to `ref` needs their case registry (a non-admin's case
  * doc that is not in the workspace index), so the relay loads the registry only then.
  */
-export function needsRegistry(subject: PermissionSubject, ref: DocRef, workspace: WorkspaceFacts): boolean {
+export function needsRegistry(subject: PermissionSubject, docRef: DocRef, workspace: WorkspaceFacts): boolean {
+  const ref = accessRef(docRef);
   if (ref.kind !== 'case' || !workspace.isInitialised()) return false;
   const record = workspace.getMemberRecord(subject.memberId);
   return record !== null && record.role !== 'admin' && workspace.getCase(ref.caseId) === null && workspace.caseAccess(ref.caseId) === null;
@@ -148,6 +153,11 @@ export function docAccess(member: PermissionSubject, docName: string, workspace:
   if (!ref) return 'bad-doc-name';
   const d = decideDocAccess(member, ref, workspace, local);
   return d.ok ? d.access : d.reason;
+}
+
+/** The doc whose access decides `ref`'s: a volume's case doc (same workspace, same case id), else `ref` itself. */
+export function accessRef(ref: DocRef): Exclude<DocRef, { kind: 'volume' }> {
+  return ref.kind === 'volume' ? { kind: 'case', workspaceId: ref.workspaceId, caseId: ref.caseId } : ref;
 }
 
 /** True when a case's `access` names the member or their agency. */

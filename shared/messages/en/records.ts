@@ -21,5 +21,7 @@ export const recordMessages = {
   'case.summary-too-long': 'summary: must be at most {max, number} characters',
   'case.too-many-seizures':
     'A case holds at most {max, number} seizures; this would make {total, number}. Split the data into several cases (e.g. by year or route).',
+  'case.too-many-volumes': 'A case holds at most {max, number} volumes of seizures. Split the data into several cases.',
+  'case.volume-full': 'A volume of a case holds at most {max, number} seizures; the rest go into the next volume.',
   'doc.bad-name': '"{name}" is not a document name',
 } as const;

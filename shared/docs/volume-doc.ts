@@ -1,0 +1,208 @@
+/**
+ * Volume docs (docs/architecture.md "Volume docs"): the seizures of a case beyond what its case doc
+ * holds inline, in docs of at most {@link VOLUME_SIZE} records named `<wid>/case/<caseId>/vol/<n>`
+ * (names.ts), authorised as their case (shared/permissions). A volume doc holds one root,
+ * `seizures`, in the case doc's layout (`Y.Map<seizureId, Y.Map<field, value>>`, deleted ones kept
+ * as tombstones with `deleted: true`), so the seizure readers of case-seizures.ts read it as is.
+ * The case doc lists its volumes in its `volumes` map, so every replica knows which exist; the
+ * audit and the import batches stay in the case doc.
+ */
+import * as Y from 'yjs';
+import type { Seizure, SeizureFields } from '../domain/seizure';
+import { seizureFieldsSchema } from '../domain/seizure';
+import { describeIssues, NestError } from '../errors';
+import { toSeizure } from './case-seizures';
+import { DocView } from './doc-view';
+import { IMPORT_BATCH_FIELD } from './case-import-batches';
+import { MAX_VOLUMES } from './names';
+import { insertRecord, stamp, writeFields, type Writer } from './records';
+import { VOLUME_DOC_ROOTS } from './root-types';
+
+/** Most seizure records (tombstones included) one volume doc holds: ~5 MB encoded, far below one sync message (32 MiB). */
+export const VOLUME_SIZE = 5_000;
+
+/** Most seizure records a case doc takes before new ones go to volumes (small cases stay one doc). */
+export const INLINE_SEIZURES = 1_000;
+
+/** Where a run of new seizures goes: `volume` 0 is the case doc itself, else volume `n`. */
+export interface Placement {
+  volume: number;
+  count: number;
+}
+
+/**
+ * Splits `count` new seizures between the case doc and its volumes, in order: the case doc while
+ * it holds fewer than {@link INLINE_SEIZURES} records and has no volume yet; then the last listed
+ * volume up to {@link VOLUME_SIZE}; then new volumes numbered after the highest listed one.
+ * `inline`: the case doc's seizure records (tombstones included); `volumes`: the listed volume
+ * numbers; `lastCount`: the records of the highest listed volume (0 when none).
+ * @returns the runs, in write order, omitting empty ones.
+ * @throws NestError('too-large') when the volumes would pass {@link MAX_VOLUMES}.
+ */
+export function planPlacement(inline: number, volumes: readonly number[], lastCount: number, count: number): Placement[] {
+  const out: Placement[] = [];
+  let left = count;
+  const last = volumes.length ? Math.max(...volumes) : 0;
+  if (last === 0) {
+    const here = Math.min(left, Math.max(0, INLINE_SEIZURES - inline));
+    if (here > 0) out.push({ volume: 0, count: here });
+    left -= here;
+  } else {
+    const here = Math.min(left, Math.max(0, VOLUME_SIZE - lastCount));
+    if (here > 0) out.push({ volume: last, count: here });
+    left -= here;
+  }
+  let n = last;
+  while (left > 0) {
+    n++;
+    if (n > MAX_VOLUMES) throw new NestError('too-large', { id: 'case.too-many-volumes', values: { max: MAX_VOLUMES } });
+    const here = Math.min(left, VOLUME_SIZE);
+    out.push({ volume: n, count: here });
+    left -= here;
+  }
+  return out;
+}
+
+/** An entry of the case doc's append-only `volumes` list. */
+interface VolumeListing {
+  n: number;
+  createdAt: number;
+  createdBy: string;
+}
+
+/** The volume numbers a case doc lists, ascending, each once (entries that are not volume numbers are ignored). */
+export function listVolumes(caseDoc: Y.Doc): number[] {
+  const out = new Set<number>();
+  for (const e of caseDoc.getArray<unknown>('volumes').toArray()) {
+    const n = (e as Partial<VolumeListing> | null)?.n;
+    if (typeof n === 'number' && Number.isInteger(n) && n >= 1 && n <= MAX_VOLUMES) out.add(n);
+  }
+  return [...out].sort((a, b) => a - b);
+}
+
+/**
+ * Lists volumes `ns` in the case doc (those not listed yet; two replicas listing the same volume
+ * at once leave two entries, read as one), attributed to `w`. Call inside the transaction that
+ * records the import, so a replica that sees the batch also sees its volumes.
+ */
+export function listVolumesIn(caseDoc: Y.Doc, ns: readonly number[], w: Writer): void {
+  const have = new Set(listVolumes(caseDoc));
+  const at = stamp(w);
+  const add = [...new Set(ns)].filter((n) => !have.has(n)).map((n): VolumeListing => ({ n, createdAt: at, createdBy: w.memberId }));
+  if (add.length) caseDoc.getArray<VolumeListing>('volumes').push(add);
+}
+
+/** One new seizure for a volume: a fresh UUID and validated fields. */
+export interface NewVolumeSeizure {
+  id: string;
+  fields: SeizureFields;
+}
+
+/** Typed view of a volume doc. */
+export class VolumeDoc extends DocView {
+  private readonly seizures: Y.Map<Y.Map<unknown>>;
+
+  constructor(doc: Y.Doc) {
+    super(doc, VOLUME_DOC_ROOTS);
+    this.seizures = doc.getMap('seizures');
+  }
+
+  /** Seizure records held, tombstones included (what {@link VOLUME_SIZE} bounds). */
+  recordCount(): number {
+    return this.seizures.size;
+  }
+
+  /** The ids of every record held, live or deleted. */
+  recordIds(): string[] {
+    return [...this.seizures.keys()];
+  }
+
+  /** True when the volume holds a record `id` (live or deleted). */
+  has(id: string): boolean {
+    return this.seizures.has(id);
+  }
+
+  /** All live seizures (unordered ids; the projection orders). */
+  listSeizures(): Seizure[] {
+    const out: Seizure[] = [];
+    this.seizures.forEach((rec, id) => {
+      if (rec instanceof Y.Map && rec.get('deleted') !== true) out.push(toSeizure(id, rec));
+    });
+    return out;
+  }
+
+  /** One live seizure, or null when missing or deleted. */
+  getSeizure(id: string): Seizure | null {
+    const rec = this.seizures.get(id);
+    return rec instanceof Y.Map && rec.get('deleted') !== true ? toSeizure(id, rec) : null;
+  }
+
+  /**
+   * Writes `items` in one transaction attributed to `w`, each marked with `batchId` when given.
+   * Validates all first: on a bad record or an id already held, nothing is written.
+   * @throws NestError('validation') naming the record; NestError('too-large') past {@link VOLUME_SIZE}.
+   */
+  insertSeizures(items: readonly NewVolumeSeizure[], w: Writer, batchId?: string): void {
+    const valid = items.map((it, i) => {
+      const r = seizureFieldsSchema.safeParse(it.fields);
+      if (!r.success) throw new NestError('validation', { id: 'record.nth-seizure-invalid', values: { n: i + 1, detail: describeIssues(r.error.issues) } });
+      if (this.seizures.has(it.id)) throw new NestError('validation', { id: 'record.exists', values: { kind: 'seizure', id: it.id } });
+      return { id: it.id, fields: r.data };
+    });
+    if (this.seizures.size + valid.length > VOLUME_SIZE) throw new NestError('too-large', { id: 'case.volume-full', values: { max: VOLUME_SIZE } });
+    const at = stamp(w);
+    const mark = batchId ? { [IMPORT_BATCH_FIELD]: batchId } : {};
+    this.write(w, () => {
+      for (const { id, fields } of valid) insertRecord(this.seizures, id, { ...fields, ...mark, createdBy: w.memberId, createdAt: at, updatedBy: w.memberId, updatedAt: at });
+    });
+  }
+
+  /**
+   * Marks the live seizures among `ids` deleted (tombstones), in one transaction attributed to
+   * `w`; ids this volume does not hold or that are deleted already are skipped. The audit entry
+   * is the caller's, in the case doc.
+   * @returns the ids marked.
+   */
+  markDeleted(ids: Iterable<string>, w: Writer): string[] {
+    const at = stamp(w);
+    const marked: string[] = [];
+    this.write(w, () => {
+      for (const id of ids) {
+        const rec = this.seizures.get(id);
+        if (!(rec instanceof Y.Map) || rec.get('deleted') === true) continue;
+        writeFields(rec, { deleted: true, updatedBy: w.memberId, updatedAt: at });
+        marked.push(id);
+      }
+    });
+    return marked;
+  }
+
+  /** The ids of the live seizures imported in batch `batchId` (for undoing that import). */
+  liveOfBatch(batchId: string): string[] {
+    const out: string[] = [];
+    this.seizures.forEach((rec, id) => {
+      if (rec instanceof Y.Map && rec.get(IMPORT_BATCH_FIELD) === batchId && rec.get('deleted') !== true) out.push(id);
+    });
+    return out;
+  }
+
+  /**
+   * Calls `fn` with the ids of the seizures each transaction added, changed or deleted (for the
+   * projection); returns the unsubscribe function.
+   */
+  observeSeizures(fn: (ids: Set<string>) => void): () => void {
+    const onDeep = (events: Y.YEvent<Y.AbstractType<unknown>>[]): void => {
+      const ids = new Set<string>();
+      for (const e of events) {
+        if (e.target === this.seizures) e.changes.keys.forEach((_c, k) => ids.add(k));
+        else if (e.target instanceof Y.Map && e.target.parent === this.seizures) {
+          const sub = (e.target as unknown as { _item?: { parentSub?: string | null } })._item?.parentSub;
+          if (typeof sub === 'string') ids.add(sub);
+        }
+      }
+      if (ids.size) fn(ids);
+    };
+    this.seizures.observeDeep(onDeep);
+    return () => this.seizures.unobserveDeep(onDeep);
+  }
+}

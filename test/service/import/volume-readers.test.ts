@@ -1,0 +1,46 @@
+/**
+ * The service's whole-record readers see seizures in volume docs (docs/architecture.md "Volume
+ * docs"): an import preview warns of a row that matches a seizure held in a volume, and the CSV
+ * export of the case lists the case doc's and every volume's seizures.
+ */
+import { randomUUID } from 'node:crypto';
+import { afterEach, describe, expect, it } from 'vitest';
+import { CaseDoc } from '../../../shared/docs/case-doc';
+import { volumeDocName } from '../../../shared/docs/names';
+import { listVolumesIn, VolumeDoc } from '../../../shared/docs/volume-doc';
+import { newCaseFields } from '../../../shared/domain/case';
+import { newSeizureFields } from '../../../shared/domain/seizure';
+import { startService, type Harness } from '../../helpers/service';
+
+let h: Harness | null = null;
+afterEach(() => {
+  h?.close();
+  h = null;
+});
+
+const csv = (text: string) => ({ fileName: 'later.csv', contentBase64: Buffer.from(text).toString('base64') });
+
+describe('whole-case readers', () => {
+  it('finds duplicates in volumes and exports every volume', async () => {
+    h = startService();
+    const c = h.client();
+    const me = await c.call('identity.create', { name: 'A', agency: 'B', role: 'admin' });
+    const ws = await c.call('workspaces.create', { name: 'W', casePrefix: 'NEST', reportingCurrency: 'USD' });
+    const k = await c.call('cases.create', { workspaceId: ws.id, fields: { ...newCaseFields('2026-11-29'), title: 'Register' } });
+    const rt = h.service.workspace(ws.id);
+    const w = { memberId: me.memberId };
+    const base = { ...newSeizureFields('2019-04-08'), country: 'SG', place: 'Pasir Panjang', sector: 'wildlife' as const, unit: 't' as const };
+    rt.host.with(k.docName, (doc) => new CaseDoc(doc).addSeizure(randomUUID(), { ...base, commodity: 'inline ivory', quantity: 1 }, w));
+    rt.host.with(k.docName, (doc) => listVolumesIn(doc, [1, 2], w));
+    const inVolume = randomUUID();
+    rt.host.with(volumeDocName(ws.id, k.id, 1), (doc) => new VolumeDoc(doc).insertSeizures([{ id: inVolume, fields: { ...base, commodity: 'pangolin scales', quantity: 12.9 } }], w));
+    rt.host.with(volumeDocName(ws.id, k.id, 2), (doc) => new VolumeDoc(doc).insertSeizures([{ id: randomUUID(), fields: { ...base, commodity: 'rosewood logs', quantity: 3 } }], w));
+
+    const preview = await c.call('import.preview', { workspaceId: ws.id, caseId: k.id, ...csv('seizure_date,country,place,commodity,quantity,unit,sector\n2019-04-08,SG,Pasir Panjang,pangolin scales,12.9,t,wildlife\n') });
+    expect(preview.report.duplicateRows).toBe(1);
+    expect(preview.report.duplicates[0]).toMatchObject({ line: 2, existingId: inVolume });
+
+    const exported = await c.call('export.seizuresCsv', { workspaceId: ws.id, caseId: k.id });
+    for (const commodity of ['inline ivory', 'pangolin scales', 'rosewood logs']) expect(exported.content).toContain(commodity);
+  });
+});
