@@ -26,7 +26,7 @@ export interface Stamps {
 /** How one kind of record is checked and named in the audit log. */
 export interface RecordSpec<F extends Record<string, unknown>> {
   /** Audit action prefix and `record.*` kind, e.g. 'task' → 'task.add', 'task.update', 'task.delete'. */
-  kind: 'task' | 'event';
+  kind: 'task' | 'event' | 'caseLink';
   /** Per-field schemas (patches). */
   fields: Record<keyof F & string, z.ZodType>;
   /** The whole record's schema (cross-field rules). */

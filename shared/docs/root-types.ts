@@ -40,6 +40,8 @@ export const CASE_DOC_ROOTS = {
    * restore of the case doc (restore.ts keeps arrays) never delists a volume; additive.
    */
   volumes: 'array',
+  /** Links to other cases, with a relation and a reason (case-linked-cases.ts). */
+  caseLinks: 'map',
 } as const;
 
 /** Root types of a volume doc (volume-doc.ts): the seizures that did not fit in the case doc. */

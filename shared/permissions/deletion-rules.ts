@@ -6,7 +6,7 @@
  * deleted item, e.g. `['audit']` or `['seizures', '<id>']`.
  *
  * - Append-only structures refuse every deletion, from everyone: the audit arrays of case and
- *   workspace docs, the case's custody log (`custody`, shared/docs/case-custody.ts), import batches and provenance. A
+ *   workspace docs, the case's custody log (`custody`, shared/docs/case-custody.ts), import batches, provenance, task progress and the case's list of volume docs (`volumes`). A
  *   correction is a new entry.
  * - Removing a whole record (its key from a record map: seizures, routes, valuations, entities, links) needs the
  *   action `records.purge` (admins). The app never does it: a deleted seizure keeps its record
@@ -20,10 +20,10 @@ import type { MemberRole } from '../domain/codes';
 import { roleMay } from './actions';
 
 /** Paths (from the doc's root) of append-only Y types; `*` matches any one key. */
-export const APPEND_ONLY_PATHS: readonly (readonly string[])[] = [['audit'], ['exhibits', '*', 'custody'], ['custody'], ['importBatches'], ['provenance'], ['taskProgress']];
+export const APPEND_ONLY_PATHS: readonly (readonly string[])[] = [['audit'], ['exhibits', '*', 'custody'], ['custody'], ['importBatches'], ['provenance'], ['taskProgress'], ['volumes']];
 
 /** Root record maps: `Y.Map<recordId, Y.Map<field, value>>` whose records are deleted by `deleted: true`. */
-export const RECORD_MAPS: readonly string[] = ['seizures', 'routes', 'valuations', 'tasks', 'events', 'entities', 'links', 'exhibits', 'files'];
+export const RECORD_MAPS: readonly string[] = ['seizures', 'routes', 'valuations', 'tasks', 'events', 'entities', 'links', 'exhibits', 'files', 'caseLinks'];
 
 /** The field that marks a record deleted (soft deletion). */
 export const DELETED_FIELD = 'deleted';

@@ -74,6 +74,8 @@ describe('summariseDeletions', () => {
 describe('deletion rules', () => {
   it('append-only paths, with wildcards', () => {
     expect([isAppendOnly(['audit']), isAppendOnly(['exhibits', 'e1', 'custody']), isAppendOnly(['exhibits', 'e1']), isAppendOnly(['seizures'])]).toEqual([true, true, false, false]);
+    // The case doc's list of volume docs: delisting a volume would hide its seizures (docs/architecture.md § Volume docs).
+    expect(isAppendOnly(['volumes'])).toBe(true);
     expect(classifyDeletion(['seizures'], 'id1', true)).toEqual({ kind: 'record-removed', map: 'seizures', recordId: 'id1' });
     expect(classifyDeletion(['seizures', 'id1'], 'place', false)).toEqual({ kind: 'content' });
   });

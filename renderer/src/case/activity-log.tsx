@@ -17,6 +17,7 @@ import { Avatar } from '../ui/avatar';
 import { activitySentence, toAuditLine, type ActivityContext, type AuditLine } from './activity-sentence';
 import { recordKindOf, recordLabel } from './activity-records';
 import { CaseTasks } from '../../../shared/docs/case-tasks';
+import { CaseLinkedCases } from '../../../shared/docs/case-linked-cases';
 import { CaseEvents } from '../../../shared/docs/case-events';
 import { entityLabel } from '../../../shared/docs/case-entities';
 
@@ -30,6 +31,7 @@ export function caseActivityContext(caseDoc: CaseDoc): ActivityContext {
   const valuations = new CaseValuations(caseDoc.doc);
   const tasks = new CaseTasks(caseDoc.doc);
   const events = new CaseEvents(caseDoc.doc);
+  const caseLinks = new CaseLinkedCases(caseDoc.doc);
   const entity = (id: string): { kind: string; name: string } | null => {
     const e = caseDoc.getEntity(id, true);
     return e ? { kind: e.kind, name: entityLabel(e) } : null;
@@ -44,6 +46,10 @@ export function caseActivityContext(caseDoc: CaseDoc): ActivityContext {
     task: (id) => tasks.get(id, true)?.title ?? null,
     event: (id) => events.get(id, true)?.text ?? null,
     entity,
+    caseLink: (id) => {
+      const l = caseLinks.get(id, true);
+      return l ? { relation: l.relation, reason: l.reason } : null;
+    },
     link: (id) => {
       const l = caseDoc.getLink(id, true);
       if (!l) return null;

@@ -20,6 +20,8 @@ export interface RecordContext {
   entity?(id: string): { kind: string; name: string } | null;
   /** The link's relationship and the display names of its ends, or null. */
   link?(id: string): { from: string; to: string; relationship: string } | null;
+  /** A link to another case: its relation and reason, or null. */
+  caseLink?(id: string): { relation: string; reason: string } | null;
 }
 
 /** Helpers the caller lends (so both files share one list and one change phrasing). */
@@ -31,7 +33,7 @@ export interface PhraseTools {
 }
 
 /** The kinds of record the history can be filtered by. */
-export const RECORD_KINDS = ['case', 'seizure', 'route', 'valuation', 'task', 'event', 'entity', 'link'] as const;
+export const RECORD_KINDS = ['case', 'seizure', 'route', 'valuation', 'task', 'event', 'entity', 'link', 'caseLink'] as const;
 /** A record kind of the history filter. */
 export type RecordKind = (typeof RECORD_KINDS)[number];
 
@@ -76,6 +78,13 @@ function linkOf(e: AuditLine, ctx: RecordContext): { from: string; to: string; r
   return { from: end(s.from), to: end(s.to), relationship: selectKey(str(s.relationship) || 'other') };
 }
 
+/** A case link's relation and reason from the doc, else from a deletion's summary. */
+function caseLinkOf(e: AuditLine, ctx: RecordContext): { relation: string; reason: string } {
+  const known = e.target ? ctx.caseLink?.(e.target) : null;
+  if (known) return { relation: selectKey(known.relation), reason: known.reason };
+  return { relation: selectKey(str(e.summary?.relation) || 'other'), reason: str(e.summary?.reason) };
+}
+
 /**
  * The sentence for a task, event, entity or link entry, to follow the member's name; null when
  * the action is not one of theirs (the caller then says "made a change").
@@ -117,6 +126,13 @@ export function recordSentence(e: AuditLine, ctx: RecordContext, tools: PhraseTo
       return t('ui.case.activity.link-update-fields', { ...linkOf(e, ctx), fields });
     case 'link.delete':
       return t('ui.case.activity.link-delete', linkOf(e, ctx));
+    case 'caseLink.add':
+      return t('ui.case.activity.case-link-add', caseLinkOf(e, ctx));
+    case 'caseLink.update':
+    case 'caseLink.restore':
+      return t('ui.case.activity.case-link-update', caseLinkOf(e, ctx));
+    case 'caseLink.delete':
+      return t('ui.case.activity.case-link-delete', caseLinkOf(e, ctx));
     default:
       return null;
   }
@@ -132,6 +148,7 @@ export function recordLabel(e: AuditLine, ctx: RecordContext & { seizure(id: str
   else if (kind === 'task') name = taskName(e, ctx);
   else if (kind === 'event') name = eventName(e, ctx);
   else if (kind === 'entity') name = entityOf(e, ctx).name;
+  else if (kind === 'caseLink') name = caseLinkOf(e, ctx).reason;
   else if (kind === 'link') {
     const l = linkOf(e, ctx);
     name = `${l.from} → ${l.to}`;

@@ -20,6 +20,7 @@ import { InlineText } from './inline-fields';
 import { SummaryEditor } from './summary-editor';
 import { CaseClassification } from './case-classification';
 import { ActivityLog } from './activity-log';
+import { LinkedCasesCard } from './linked-cases-card';
 import { ErrorBoundary } from '../ui/error-boundary';
 import { t } from '../../../shared/messages';
 
@@ -118,6 +119,9 @@ export function CaseOverview(props: CaseOverviewProps): ReactNode {
               </Field>
             </div>
           </section>
+          </ErrorBoundary>
+          <ErrorBoundary title={CASE_FAULT()}>
+            <LinkedCasesCard caseDoc={caseDoc} caseId={meta.id} workspaceId={props.workspaceId} writer={writer} readOnly={readOnly} />
           </ErrorBoundary>
           <ErrorBoundary title={CASE_FAULT()}>
             <ActivityLog caseDoc={caseDoc} version={props.activityVersion} workspaceId={props.workspaceId} />

@@ -18,6 +18,9 @@ import { t } from '../../../shared/messages';
 /** Hits shown per kind: few enough that the list rarely scrolls; refine the words for others. */
 const MAX_PER_KIND = 4;
 
+/** Longest query the search methods take (shared/rpc/cases.ts `search.*`: `text` max 200); longer input is cut, as the field's maxLength does for typing and pasting. */
+const MAX_QUERY_CHARS = 200;
+
 /** The header search of a workspace. */
 export function GlobalSearch(props: { workspaceId: string }): ReactNode {
   const { workspaceId } = props;
@@ -28,7 +31,8 @@ export function GlobalSearch(props: { workspaceId: string }): ReactNode {
   const listId = useId();
   const box = useRef<HTMLDivElement>(null);
   const hits = useLiveQuery('search.grouped', query.length >= 2 ? { workspaceId, text: query, limitPerKind: MAX_PER_KIND } : null, { refetchOn: [projectionChanged(workspaceId)], keepPrevious: true });
-  const groups = query.length >= 2 ? (hits.data ?? []) : [];
+  // A failed query shows nothing, never the previous query's hits (tester F-SEARCH-1).
+  const groups = query.length >= 2 && !hits.error ? (hits.data ?? []) : [];
   // One flat list for the arrow keys, in the groups' order.
   const list = groups.flatMap((g) => g.hits);
   const cases = useLiveQuery('cases.list', open ? { workspaceId } : null, { refetchOn: [projectionChanged(workspaceId)] });
@@ -84,8 +88,9 @@ export function GlobalSearch(props: { workspaceId: string }): ReactNode {
           aria-activedescendant={showList && list[active] ? `${listId}-${active}` : undefined}
           placeholder={t('ui.shell.search-placeholder')}
           value={text}
+          maxLength={MAX_QUERY_CHARS}
           onChange={(e) => {
-            setText(e.target.value);
+            setText(e.target.value.slice(0, MAX_QUERY_CHARS));
             setOpen(true);
           }}
           onFocus={() => setOpen(true)}

@@ -6,6 +6,11 @@
  */
 import { RELATIONSHIP_SELECT } from './entities';
 
+/** How two cases relate (shared/domain/case-link.ts CASE_RELATIONS), as ICU select cases ('-' → '_'), as a label. */
+export const CASE_RELATION_SELECT_TITLE = 'same_network {Same network} same_shipment {Same shipment} same_suspects {Same suspects} follow_up {Follow-up} parallel {Parallel investigation} other {Related}';
+/** The same in running text. */
+export const CASE_RELATION_SELECT = 'same_network {same network} same_shipment {same shipment} same_suspects {same suspects} follow_up {follow-up} parallel {parallel investigation} other {related}';
+
 /** "the vessel", "the person", … as a select over entity kinds ('-' written '_'). */
 const THE_KIND =
   'person {the person} organisation {the organisation} vessel {the vessel} vehicle {the vehicle} aircraft {the aircraft} bank_account {the bank account} crypto_wallet {the crypto wallet} phone {the phone} email {the e-mail address} address {the address} other {the entity}';
@@ -37,7 +42,10 @@ export const caseWorkMessages = {
   'ui.case.activity.filter-record': 'Record',
   'ui.case.activity.all-members': 'All members',
   'ui.case.activity.all-records': 'All records',
-  'ui.case.activity.record-option': `{kind, select, case {Case} seizure {Seizure} route {Route} valuation {Valuation} task {Task} event {Timeline event} entity {Entity} link {Link} other {Record}}: {name}`,
+  'ui.case.activity.record-option': `{kind, select, case {Case} seizure {Seizure} route {Route} valuation {Valuation} task {Task} event {Timeline event} entity {Entity} link {Link} caseLink {Linked case} other {Record}}: {name}`,
+  'ui.case.activity.case-link-add': `linked this case to another case ({relation, select, ${CASE_RELATION_SELECT}}): “{reason}”`,
+  'ui.case.activity.case-link-update': `changed the link to another case ({relation, select, ${CASE_RELATION_SELECT}}): “{reason}”`,
+  'ui.case.activity.case-link-delete': `removed the link to another case ({relation, select, ${CASE_RELATION_SELECT}}): “{reason}”`,
   'ui.case.activity.record-case': 'the case itself',
   'ui.case.activity.no-match': 'No entry by this member about this record.',
   'ui.case.activity.member-agency': '{name} ({agency})',
@@ -91,4 +99,25 @@ export const caseWorkMessages = {
   // ---- Link chart PNG ------------------------------------------------------------------------
   'chart.png-saved': 'Link chart saved as PNG',
   'chart.png-failed': 'The link chart could not be saved.',
+  // ---- Linked cases (renderer/src/case/linked-cases-card.tsx) ---------------------------------
+  'ui.case.links.title': 'Linked cases',
+  'ui.case.links.count': '{count, plural, =0 {none} one {# case} other {# cases}}',
+  'ui.case.links.none': 'This case is not linked to another case. Link cases that share a network, a shipment or suspects, in any jurisdiction, so they are read together.',
+  'ui.case.links.add': 'Link a case',
+  'ui.case.links.add-title': 'Link another case',
+  'ui.case.links.add-text': 'Say how the two cases relate and why: the reason is what a colleague in another agency reads first.',
+  'ui.case.links.add-submit': 'Link case',
+  'ui.case.links.field-case': 'Case',
+  'ui.case.links.field-relation': 'Relation',
+  'ui.case.links.field-reason': 'Reason',
+  'ui.case.links.reason-hint': 'E.g. “Same consignee, Baraka Traders, in both bills of lading”.',
+  'ui.case.links.no-other-cases': 'There is no other case you can see that is not linked already.',
+  'ui.case.links.case-label': '{number} · {title}',
+  'ui.case.links.hidden-case': 'A case you cannot open',
+  'ui.case.links.relation': `{relation, select, ${CASE_RELATION_SELECT_TITLE}}`,
+  'ui.case.links.added': 'Linked {when}',
+  'ui.case.links.remove': 'Remove link',
+  'ui.case.links.remove-named': 'Remove the link “{reason}”',
+  'ui.case.links.remove-title': 'Remove this link?',
+  'ui.case.links.remove-text': 'The link is marked removed; it stays in the case’s history with its reason.',
 } as const;

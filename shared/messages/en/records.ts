@@ -4,12 +4,14 @@
  */
 
 /** The kinds of record, as the `kind` of a select: `{kind, select, …}`. */
-const KIND = 'seizure {Seizure} route {Route} valuation {Valuation} priceReference {Price reference} exchangeRate {Exchange rate} member {Member} case {Case} entity {Entity} link {Link} file {File} exhibit {Exhibit} custodyEntry {Custody entry} other {Record}';
-const kindLower = 'seizure {seizure} route {route} valuation {valuation} priceReference {price reference} exchangeRate {exchange rate} member {member} case {case} entity {entity} link {link} file {file} exhibit {exhibit} custodyEntry {custody entry} other {record}';
+const KIND = 'seizure {Seizure} route {Route} valuation {Valuation} priceReference {Price reference} exchangeRate {Exchange rate} member {Member} case {Case} entity {Entity} link {Link} file {File} exhibit {Exhibit} custodyEntry {Custody entry} caseLink {Case link} other {Record}';
+const kindLower = 'seizure {seizure} route {route} valuation {valuation} priceReference {price reference} exchangeRate {exchange rate} member {member} case {case} entity {entity} link {link} file {file} exhibit {exhibit} custodyEntry {custody entry} caseLink {case link} other {record}';
 
 export const recordMessages = {
   'record.not-found': `{kind, select, ${KIND}} {id} does not exist`,
   'record.exists': `{kind, select, ${kindLower}} {id} already exists`,
+  'case-link.self': 'A case cannot be linked to itself',
+  'case-link.exists': 'This case is already linked to that case: edit the existing link’s reason instead',
   'record.nth-invalid': 'record {n, number}: {detail}',
   'record.nth-seizure-invalid': 'seizure {n, number}: {detail}',
   'record.seizure-not-in-case': 'Seizure {id} does not exist in this case',

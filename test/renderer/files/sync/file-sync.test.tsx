@@ -80,8 +80,8 @@ describe('useFileSyncStatus and KeepOfflineToggle with a real data service', () 
   it('shows the service’s status of each file and merges a files.status event', async () => {
     render(<Statuses workspaceId={fx.workspaceId} caseId={fx.caseId} />, { wrapper: withClient(fx.admin, fx.identity) });
     const list = await screen.findByRole('list', { name: 'files' });
-    // Without a relay the file waits, saying why.
-    await waitFor(() => expect(list.textContent).toBe('Waiting — This workspace does not sync through a relay'));
+    // Without a relay the file stays on this desktop, saying why.
+    await waitFor(() => expect(list.textContent).toBe('On this desktop only — This workspace does not sync through a relay'));
     // Opening it asks for a download; the service answers with an event the hook merges.
     await fx.admin.call('files.fetch', { workspaceId: fx.workspaceId, caseId: fx.caseId, fileId });
     await waitFor(() => expect(list.textContent).toBe('Failed: This workspace does not sync through a relay'));
