@@ -10,32 +10,9 @@
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { test, expect, repoRoot, offHost } from './fixtures';
+import { openDemoCase, recordHandover } from './evidence-steps';
 
 const SHOTS = path.join(repoRoot, 'docs/screenshots');
-
-async function openDemoCase(page: Page, url: string): Promise<void> {
-  await page.goto(url);
-  await expect(page.getByRole('heading', { name: 'Set up your identity' })).toBeVisible();
-  await page.getByLabel('Full name').fill('Tess Breaker');
-  await page.getByLabel('Agency').fill('Kenya Wildlife Service');
-  await page.getByRole('radio', { name: /Investigator/ }).check();
-  await page.getByRole('button', { name: 'Continue' }).click();
-  await page.getByRole('button', { name: 'Open the demo workspace' }).click();
-  await page.getByRole('table', { name: 'Cases' }).locator('tbody tr').first().click();
-  await expect(page.getByTestId('severity-badge')).toBeVisible();
-}
-
-async function recordHandover(page: Page, from: string | null, to: string, when: string): Promise<void> {
-  await page.getByRole('button', { name: 'Record hand-over' }).click();
-  const dialog = page.getByRole('dialog', { name: /Record a hand-over of/ });
-  if (from !== null) await dialog.getByLabel('Released by').fill(from);
-  await dialog.getByLabel('Received by').fill(to);
-  await dialog.getByLabel('Date and time').fill(when);
-  await dialog.getByLabel(/^Place/).fill('Kilindini port, Mombasa');
-  await dialog.getByLabel(/^Purpose/).fill('Transfer for analysis');
-  await dialog.getByRole('button', { name: 'Record hand-over' }).click();
-  await expect(dialog).toBeHidden();
-}
 
 /** The tester's script: find the case Y.Doc in the React tree and rewrite the custody log in one transaction. */
 async function forgeChain(page: Page): Promise<string[][]> {
@@ -67,7 +44,7 @@ async function forgeChain(page: Page): Promise<string[][]> {
 
 test('a page that rewrites the custody log is refused; the real chain stays, before and after a reload', async ({ page, host, requests, cspViolations }) => {
   test.setTimeout(300_000); // a whole exhibit and custody flow, twice loaded, on a shared CI machine
-  await openDemoCase(page, host.url);
+  await openDemoCase(page, host.url, 'Tess Breaker');
   await page.getByRole('tab', { name: 'Exhibits' }).click();
   await page.getByRole('button', { name: 'Add exhibit' }).click();
   const form = page.getByRole('dialog', { name: 'Add exhibit' });
@@ -77,8 +54,8 @@ test('a page that rewrites the custody log is refused; the real chain stays, bef
   await form.getByRole('button', { name: 'Add exhibit' }).click();
   await expect(form).toBeHidden();
   await page.locator('tr[data-exhibit$="/EX-001"]').click();
-  await recordHandover(page, 'Customs Mombasa', 'KWS Lab', '2026-12-01T08:00');
-  await recordHandover(page, 'KWS Lab', 'Prosecutor office', '2026-12-02T08:00');
+  await recordHandover(page, 'Customs Mombasa', 'KWS Lab', '2026-12-01T08:00', 'Kilindini port, Mombasa', 'Transfer for analysis');
+  await recordHandover(page, 'KWS Lab', 'Prosecutor office', '2026-12-02T08:00', 'Kilindini port, Mombasa', 'Transfer for analysis');
   const log = page.getByRole('region', { name: 'Chain of custody' });
   await expect(log.locator('.custody-log > li')).toHaveCount(2);
 
@@ -95,7 +72,7 @@ test('a page that rewrites the custody log is refused; the real chain stays, bef
   await page.screenshot({ path: path.join(SHOTS, 'custody-refused.png') });
 
   // Later honest edits still save (the replica was replaced, not left stuck).
-  await recordHandover(page, 'Prosecutor office', 'Court registry', '2026-12-03T08:00');
+  await recordHandover(page, 'Prosecutor office', 'Court registry', '2026-12-03T08:00', 'Kilindini port, Mombasa', 'Transfer for analysis');
   await expect(log.locator('.custody-log > li')).toHaveCount(3);
 
   await page.reload();

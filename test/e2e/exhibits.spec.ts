@@ -15,35 +15,11 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Page } from '@playwright/test';
 import { test, expect, repoRoot, offHost } from './fixtures';
+import { openDemoCase, recordHandover } from './evidence-steps';
 import { evidencePng } from './png';
 
 const SHOTS = path.join(repoRoot, 'docs/screenshots');
-
-async function openDemoCase(page: Page, url: string): Promise<void> {
-  await page.goto(url);
-  await expect(page.getByRole('heading', { name: 'Set up your identity' })).toBeVisible();
-  await page.getByLabel('Full name').fill('Amina Mwangi');
-  await page.getByLabel('Agency').fill('Kenya Wildlife Service');
-  await page.getByRole('radio', { name: /Investigator/ }).check();
-  await page.getByRole('button', { name: 'Continue' }).click();
-  await page.getByRole('button', { name: 'Open the demo workspace' }).click();
-  await page.getByRole('table', { name: 'Cases' }).locator('tbody tr').first().click();
-  await expect(page.getByTestId('severity-badge')).toBeVisible();
-}
-
-async function recordHandover(page: Page, from: string | null, to: string, when: string, place: string, purpose: string): Promise<void> {
-  await page.getByRole('button', { name: 'Record hand-over' }).click();
-  const dialog = page.getByRole('dialog', { name: /Record a hand-over of/ });
-  if (from !== null) await dialog.getByLabel('Released by').fill(from);
-  await dialog.getByLabel('Received by').fill(to);
-  await dialog.getByLabel('Date and time').fill(when);
-  await dialog.getByLabel(/^Place/).fill(place);
-  await dialog.getByLabel(/^Purpose/).fill(purpose);
-  await dialog.getByRole('button', { name: 'Record hand-over' }).click();
-  await expect(dialog).toBeHidden();
-}
 
 test('add a photo, create an exhibit, record custody with a correction, view the photo, search the seal', async ({ page, host, requests, cspViolations }) => {
   const photo = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'nest-photo-')), 'seal-bag-TZ-4471.png');
