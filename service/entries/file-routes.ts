@@ -25,6 +25,7 @@ import type http from 'node:http';
 import { pipeline } from 'node:stream/promises';
 import { Transform } from 'node:stream';
 import type { Logger } from '../../node/log';
+import { bearerToken } from './bearer';
 import { CaseFiles } from '../../shared/docs/case-files';
 import { isSha256 } from '../../shared/domain/attached-file';
 import { NestError, type ErrorCode } from '../../shared/errors';
@@ -58,11 +59,6 @@ function sendError(res: http.ServerResponse, err: unknown): void {
     return;
   }
   res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'X-Content-Type-Options': 'nosniff', 'Cache-Control': 'no-store' }).end(JSON.stringify({ error: info }));
-}
-
-function bearer(req: http.IncomingMessage): string | undefined {
-  const h = req.headers.authorization;
-  return typeof h === 'string' && h.startsWith('Bearer ') ? h.slice(7).trim() : undefined;
 }
 
 /** A header-safe `filename*` parameter (RFC 6266 / 5987). */
@@ -136,7 +132,7 @@ export function handleFileRoute(req: http.IncomingMessage, res: http.ServerRespo
     res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', 'X-Content-Type-Options': 'nosniff' }).end(reason);
     return true;
   };
-  if (!o.tokenOk(bearer(req))) return refuse(401, 'token missing or wrong');
+  if (!o.tokenOk(bearerToken(req))) return refuse(401, 'token missing or wrong');
   const up = UPLOAD.exec(url.pathname);
   const rd = READ.exec(url.pathname);
   const work =

@@ -6,7 +6,7 @@
  *   memory). The ticket is single-use, short-lived and minted for the member who staged the pack
  *   (service/packs/pack-tickets.ts); a wrong, used or expired one gets 403 and no byte.
  * - `POST /packs/upload` stores a pack the user chose to verify and answers `{ stagedId }`; it
- *   needs the per-launch session token in the `X-Nest-Token` header and the host's own `Origin`.
+ *   needs the per-launch session token (`Authorization: Bearer`, ./bearer.ts) and the host's own `Origin`.
  * Neither the token nor a ticket is ever logged (the host logs no URLs; refusals log the reason only).
  */
 import fs from 'node:fs';
@@ -15,9 +15,8 @@ import { pipeline } from 'node:stream/promises';
 import type { Logger } from '../../node/log';
 import { newStagedPack } from '../packs/pack-staging';
 import { redeemTicket } from '../packs/pack-tickets';
+import { bearerToken } from './bearer';
 
-/** The header that carries the session token. */
-export const PACK_TOKEN_HEADER = 'x-nest-token';
 /** Largest upload accepted, in bytes (a pack with many exhibits can be large). */
 export const MAX_UPLOAD_BYTES = 16 * 1024 ** 3;
 
@@ -53,8 +52,7 @@ export function handlePackRoute(req: IncomingMessage, res: ServerResponse, deps:
     return true;
   }
   if (url !== '/packs/upload') return false;
-  const given = req.headers[PACK_TOKEN_HEADER];
-  if (!deps.tokenMatches(typeof given === 'string' ? given : undefined)) {
+  if (!deps.tokenMatches(bearerToken(req))) {
     deps.logger.warn('refused a pack upload without the session token');
     res.writeHead(401, { 'Content-Type': 'text/plain' }).end('token missing or wrong');
     return true;

@@ -13,7 +13,7 @@ import type { ErrorInfo } from '../../../shared/errors';
 import { FILE_READ_SLICE_BYTES } from '../../../shared/rpc/files';
 import type { DataClient } from '../data/client';
 import { RpcError } from '../data/rpc-error';
-import { browserToken } from '../platform/connect';
+import { sessionAuthHeader } from '../platform/connect';
 import { desktopApi } from '../platform/desktop';
 
 /** The case a file belongs to. */
@@ -39,7 +39,7 @@ function base64Bytes(s: string): Uint8Array<ArrayBuffer> {
  */
 export async function loadFileBlob(client: DataClient, ref: CaseRef, file: Pick<AttachedFile, 'hash' | 'mediaType'>): Promise<Blob> {
   if (!desktopApi()) {
-    const res = await fetch(`${filesPath(ref)}/${file.hash}`, { headers: { Authorization: `Bearer ${browserToken() ?? ''}` }, cache: 'no-store' });
+    const res = await fetch(`${filesPath(ref)}/${file.hash}`, { headers: sessionAuthHeader(), cache: 'no-store' });
     if (!res.ok) throw await httpError(res);
     return new Blob([await res.arrayBuffer()], { type: file.mediaType });
   }
@@ -84,7 +84,7 @@ export function uploadFile(ref: CaseRef, file: File, onProgress: (sent: number, 
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open('POST', `${filesPath(ref)}?name=${encodeURIComponent(file.name)}`);
-    xhr.setRequestHeader('Authorization', `Bearer ${browserToken() ?? ''}`);
+    xhr.setRequestHeader('Authorization', sessionAuthHeader().Authorization);
     xhr.responseType = 'json';
     xhr.upload.onprogress = (e) => onProgress(e.loaded, e.lengthComputable ? e.total : file.size);
     xhr.onload = () => {

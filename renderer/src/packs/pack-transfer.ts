@@ -7,7 +7,7 @@
  * - Browser mode: the data service stages the pack; the page asks for a single-use download URL
  *   (`packs.downloadTicket`) and navigates a hidden `<a download>` to it, so the browser's own
  *   download manager streams the pack to disk (same origin: the CSP stays strict, no `blob:` URL).
- *   A pack to verify is uploaded to the browser host with the session token (`X-Nest-Token`).
+ *   A pack to verify is uploaded to the browser host with the session token (`Authorization: Bearer`).
  */
 import type { PackExportParams } from '../../../shared/rpc/packs';
 import type { RpcResult } from '../../../shared/rpc/contract';
@@ -16,9 +16,6 @@ import type { DataClient } from '../data/client';
 import { RpcError } from '../data/rpc-error';
 import { desktopApi } from '../platform/desktop';
 import { browserToken } from '../platform/connect';
-
-/** The header the browser host reads the session token from (mirrors service/entries/pack-routes.ts). */
-const TOKEN_HEADER = 'X-Nest-Token';
 
 /** True in Electron (native dialogs run by main); false in browser mode (download, upload). */
 export function hasNativeDialogs(): boolean {
@@ -79,7 +76,7 @@ export async function downloadStagedPack(client: DataClient, workspaceId: string
  * @throws Error when the host refuses or the transfer fails.
  */
 export async function uploadPack(file: File): Promise<string> {
-  const res = await fetch('/packs/upload', { method: 'POST', headers: { [TOKEN_HEADER]: token(), 'Content-Type': 'application/zip' }, body: file });
+  const res = await fetch('/packs/upload', { method: 'POST', headers: { Authorization: `Bearer ${token()}`, 'Content-Type': 'application/zip' }, body: file });
   if (!res.ok) throw new Error(`upload failed (${res.status})`);
   return ((await res.json()) as { stagedId: string }).stagedId;
 }

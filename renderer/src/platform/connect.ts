@@ -34,6 +34,11 @@ export function browserToken(): string | null {
   return sessionStorage.getItem('nest-token');
 }
 
+/** The header that authenticates a browser-mode `fetch` to the host (service/entries/bearer.ts reads it). */
+export function sessionAuthHeader(): { Authorization: string } {
+  return { Authorization: `Bearer ${browserToken() ?? ''}` };
+}
+
 /**
  * Electron: a client whose reconnect waits for main's restart notice (the old service is gone
  * until then; asking earlier would hand us a port to nothing) and then asks for a new port.

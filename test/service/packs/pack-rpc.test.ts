@@ -13,7 +13,6 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../../../node/log';
 import { startBrowserHost, type BrowserHost } from '../../../service/entries/browser-host';
-import { PACK_TOKEN_HEADER } from '../../../service/entries/pack-routes';
 import { PACK_TICKET_TTL_MS, type PacksProgress } from '../../../shared/rpc/packs';
 import { startService, type Harness } from '../../helpers/service';
 import { tempDir } from '../../helpers/temp-dir';
@@ -33,7 +32,7 @@ afterAll(async () => {
 });
 
 const upload = async (bytes: Buffer): Promise<string> => {
-  const res = await fetch(`${host.origin}/packs/upload`, { method: 'POST', headers: { [PACK_TOKEN_HEADER]: host.token, origin: host.origin, 'content-type': 'application/zip' }, body: bytes });
+  const res = await fetch(`${host.origin}/packs/upload`, { method: 'POST', headers: { authorization: `Bearer ${host.token}`, origin: host.origin, 'content-type': 'application/zip' }, body: bytes });
   expect(res.status).toBe(200);
   return ((await res.json()) as { stagedId: string }).stagedId;
 };
@@ -56,7 +55,7 @@ describe('packs RPC in browser mode', () => {
     expect(progress.at(-1)).toMatchObject({ filesDone: r.files, totalFiles: r.files });
 
     // The page's browser downloads it through a single-use ticket, never with the session token.
-    expect((await fetch(`${host.origin}/packs/download/${r.stagedId}`, { headers: { [PACK_TOKEN_HEADER]: host.token } })).status).toBe(403);
+    expect((await fetch(`${host.origin}/packs/download/${r.stagedId}`, { headers: { authorization: `Bearer ${host.token}` } })).status).toBe(403);
     const { url, expiresAt } = await c.call('packs.downloadTicket', { workspaceId: demo.id, stagedId: r.stagedId! });
     expect(url).toMatch(new RegExp(`^/packs/download/${r.stagedId}\\?t=[A-Za-z0-9_-]{43}$`));
     expect(expiresAt - Date.now()).toBeLessThanOrEqual(PACK_TICKET_TTL_MS);
