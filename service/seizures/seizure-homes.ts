@@ -60,7 +60,10 @@ export function resolveSeizureDocs(ws: HomesWorkspace, caseId: string, caseDoc: 
   for (const [n, vids] of byVolume) {
     const name = volumeDocName(ws.id, caseId, n);
     const held = ws.host.exists(name) ? ws.host.with(name, (doc) => vids.filter((id) => volumeHas(doc, id))) : [];
-    for (const id of vids) (held.includes(id) ? put(n, id) : left.push(id));
+    for (const id of vids) {
+      if (held.includes(id)) put(n, id);
+      else left.push(id);
+    }
   }
   // 2. The rest: the case doc, then each listed volume stored here.
   let missing = left.filter((id) => {
