@@ -9,7 +9,8 @@
  *
  * Volume docs (shared/docs/volume-doc.ts) hold a case's seizures beyond the case doc: their seizures
  * are projected under their case's id ({@link projectVolume}, and {@link projectAll} / {@link rebuild}
- * with the case's listed volumes), so tables, maps, counts and search see every volume.
+ * with the case's listed volumes), so tables, maps, counts and search see every volume. Each
+ * seizure row names the doc that holds it (`doc`, migration 010): the case doc or the volume doc.
  *
  * FTS rows are addressed by rowid: a seizure's FTS rowid is its `seizures` rowid; a case's is the
  * negated `cases` rowid, so deletes are index lookups, not scans.

@@ -120,5 +120,6 @@ describe('exports of a case with seizures in a volume', () => {
     });
     const c = h!.client();
     await expect(c.call('cases.exportStix', { workspaceId: rt.id, caseId: meta.id })).rejects.toMatchObject({ code: 'not-found' });
+    await expect(c.call('export.seizuresCsv', { workspaceId: rt.id, caseId: meta.id })).rejects.toMatchObject({ code: 'not-found', message: expect.stringContaining('(2)') });
   }, 120_000);
 });
