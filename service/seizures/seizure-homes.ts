@@ -27,9 +27,10 @@ export interface SeizureGroup {
   ids: string[];
 }
 
-/** True when `doc` (a volume doc) holds record `id`, live or deleted. */
-function volumeHas(doc: Y.Doc, id: string): boolean {
-  return new VolumeDoc(doc).has(id);
+/** The ids among `ids` whose record (live or deleted) volume doc `doc` holds. */
+function heldBy(doc: Y.Doc, ids: readonly string[]): Set<string> {
+  const vol = new VolumeDoc(doc);
+  return new Set(ids.filter((id) => vol.has(id)));
 }
 
 /**
@@ -53,15 +54,19 @@ export function resolveSeizureDocs(ws: HomesWorkspace, caseId: string, caseDoc: 
   const left: string[] = [];
   for (const id of ids) {
     const ref = parseDocName(projected.get(id) ?? '');
-    if (ref?.kind === 'volume' && ref.workspaceId === ws.id && ref.caseId === caseId) byVolume.set(ref.volume, [...(byVolume.get(ref.volume) ?? []), id]);
+    if (ref?.kind === 'volume' && ref.workspaceId === ws.id && ref.caseId === caseId) {
+      const list = byVolume.get(ref.volume) ?? [];
+      list.push(id);
+      byVolume.set(ref.volume, list);
+    }
     else if (ref?.kind === 'case' && ref.caseId === caseId && inCase(id)) put(0, id);
     else left.push(id);
   }
   for (const [n, vids] of byVolume) {
     const name = volumeDocName(ws.id, caseId, n);
-    const held = ws.host.exists(name) ? ws.host.with(name, (doc) => vids.filter((id) => volumeHas(doc, id))) : [];
+    const held = ws.host.exists(name) ? ws.host.with(name, (doc) => heldBy(doc, vids)) : new Set<string>();
     for (const id of vids) {
-      if (held.includes(id)) put(n, id);
+      if (held.has(id)) put(n, id);
       else left.push(id);
     }
   }
@@ -75,9 +80,9 @@ export function resolveSeizureDocs(ws: HomesWorkspace, caseId: string, caseDoc: 
     if (!missing.length) break;
     const name = volumeDocName(ws.id, caseId, n);
     if (!ws.host.exists(name)) continue;
-    const found = ws.host.with(name, (doc) => missing.filter((id) => volumeHas(doc, id)));
+    const found = ws.host.with(name, (doc) => heldBy(doc, missing));
     for (const id of found) put(n, id);
-    missing = missing.filter((id) => !found.includes(id));
+    missing = missing.filter((id) => !found.has(id));
   }
   if (missing.length) throw new NestError('not-found', { id: 'record.not-found', values: { kind: 'seizure', id: missing[0]! } });
   return [...groups.values()];
