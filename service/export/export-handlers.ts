@@ -8,7 +8,7 @@ import type { Seizure } from '../../shared/domain/seizure';
 import { NestError } from '../../shared/errors';
 import type { HandlerMap } from '../rpc/types';
 import type { WorkspaceRuntime } from '../workspace/workspace-runtime';
-import { listAllSeizures } from '../import/case-seizures-all';
+import { readCompleteCaseSeizures } from '../import/case-seizures-all';
 import { seizuresToCsv, type CsvMarking } from './export-csv';
 import { caseToGeoJson } from './export-geojson';
 import { caseToKml } from './export-kml';
@@ -19,7 +19,7 @@ export type ExportMethod = 'export.seizuresCsv' | 'export.caseGeoJson' | 'export
 /**
  * Reads the case and writes one export file named `<number>-seizures-TLP-<level>.<ext>` ('+' of
  * AMBER+STRICT as '-', for file systems and mail filters).
- * @throws NestError('not-found') for an unknown case.
+ * @throws NestError('not-found') for an unknown case, or a listed volume of its seizures this desktop lacks (pack.export.volumes-missing).
  */
 function exportCase(ws: WorkspaceRuntime, caseId: string, ext: string, write: (cd: CaseDoc, marking: CsvMarking, seizures: Seizure[]) => string): { fileName: string; content: string } {
   const name = ws.caseDocName(caseId);
@@ -27,8 +27,8 @@ function exportCase(ws: WorkspaceRuntime, caseId: string, ext: string, write: (c
   return ws.host.with(name, (doc) => {
     const cd = new CaseDoc(doc);
     const meta = cd.readMeta();
-    // Every volume's seizures too (docs/architecture.md "Volume docs").
-    const content = write(cd, { tlp: meta.tlp, caseNumber: meta.number }, listAllSeizures(ws, caseId, cd));
+    // Every volume's seizures too (docs/architecture.md "Volume docs"); refused while a listed volume has not arrived.
+    const content = write(cd, { tlp: meta.tlp, caseNumber: meta.number }, readCompleteCaseSeizures(ws, caseId, cd).live);
     return { fileName: `${meta.number}-seizures-TLP-${meta.tlp.replace('+', '-')}.${ext}`, content };
   });
 }

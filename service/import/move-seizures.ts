@@ -2,12 +2,14 @@
  * The "assign to another case" bulk action (issue 11, item 3): seizures copied into the target
  * case (new ids, `movedFrom` kept) and marked deleted in the source (`movedTo` kept), each case
  * auditing its side. Dispatch has checked `case.edit` on the source; the target is checked here
- * with the same permission model. Everything is validated before either doc is written, so a
- * refusal leaves both cases as they were.
+ * with the same permission model. A source seizure may live in a volume doc of its case: it is
+ * marked there, the audit entries stay in the case doc. Everything is validated before any doc is
+ * written, so a refusal leaves both cases as they were.
  */
 import { randomUUID } from 'node:crypto';
 import { CaseDoc } from '../../shared/docs/case-doc';
 import { stripStamps } from '../../shared/docs/case-seizures';
+import { withSeizureHomes } from '../seizures/seizure-homes';
 import { NestError } from '../../shared/errors';
 import { can } from '../../shared/permissions';
 import { permissionContext } from '../workspace/permission-context';
@@ -23,28 +25,29 @@ export function moveSeizures(ws: WorkspaceRuntime, caseId: string, toCaseId: str
   if (caseId === toCaseId) throw new NestError('validation', { id: 'seizures.move-same-case' });
   const { subject, target } = permissionContext(ws);
   if (!can(subject, 'case.edit', { ...target, caseId: toCaseId })) throw new NestError('read-only', { id: 'rpc.refused.case.edit' });
-  const fromName = ws.caseDocName(caseId);
   const toName = ws.caseDocName(toCaseId);
-  for (const [name, id] of [[fromName, caseId], [toName, toCaseId]] as const) {
-    if (!ws.host.exists(name)) throw new NestError('not-found', { id: 'service.case.not-found', values: { caseId: id } });
-  }
+  if (!ws.host.exists(toName)) throw new NestError('not-found', { id: 'service.case.not-found', values: { caseId: toCaseId } });
   const w = { memberId: ws.local().memberId };
-  return ws.host.with(fromName, (fromDoc) =>
+  // The sources may live in the case doc or its volumes (seizure-homes.ts): every one is checked
+  // live where it lives, the copies are written to the target, then each home marks its own.
+  return withSeizureHomes(ws, caseId, seizureIds, (from, groups) =>
     ws.host.with(toName, (toDoc) => {
-      const from = new CaseDoc(fromDoc);
       const to = new CaseDoc(toDoc);
-      const ids = [...new Set(seizureIds)];
-      const seizures = ids.map((id) => {
-        const s = from.getSeizure(id);
-        if (!s) throw new NestError('not-found', { id: 'record.not-found', values: { kind: 'seizure', id } });
-        return s;
-      });
+      for (const { group, home } of groups) from.checkSeizures(group.ids, undefined, home);
       const fromCase = from.readMeta().number;
       const toCaseNumber = to.readMeta().number;
-      const items = seizures.map((s) => ({ id: randomUUID(), fields: stripStamps(s), fromCase, fromId: s.id }));
+      const items = groups.flatMap(({ group, volume }) =>
+        group.ids.map((id) => {
+          const s = volume ? volume.getSeizure(id) : from.getSeizure(id);
+          if (!s) throw new NestError('not-found', { id: 'record.not-found', values: { kind: 'seizure', id } });
+          return { id: randomUUID(), fields: stripStamps(s), fromCase, fromId: s.id };
+        }),
+      );
       to.moveSeizuresIn(items, w);
-      from.moveSeizuresOut(new Map(items.map((it) => [it.fromId, it.id])), toCaseNumber, w);
+      const newIds = new Map(items.map((it) => [it.fromId, it.id]));
+      for (const { group, home } of groups) from.moveSeizuresOut(new Map(group.ids.map((id) => [id, newIds.get(id)!])), toCaseNumber, w, home);
       return { moved: items.length, toCaseNumber };
     }),
   );
 }
+

@@ -1,5 +1,6 @@
 /**
- * The data files of a case pack (`data/`), built from one read of the case doc: `case.json`
+ * The data files of a case pack (`data/`), built from one read of the case doc and its volume docs
+ * (the seizures of every volume, docs/architecture.md "Volume docs"): `case.json`
  * (schema `nest-case/2`, canonical JSON: the same state always gives the same bytes),
  * `seizures.csv` (the public columns, injection-safe, as the CSV export writes them),
  * `seizures.geojson` (WGS84 points of the seizures that have coordinates), `entities.csv` and
@@ -21,6 +22,7 @@ import type { PackSelection } from '../../shared/packs/manifest';
 import type { Seizure } from '../../shared/domain/seizure';
 import { t } from '../../shared/messages';
 import { seizuresToCsv } from '../export/export-csv';
+import type { CaseSeizures } from '../import/case-seizures-all';
 import { custodyCsv, entitiesCsv } from './pack-tables';
 import { selectedCustody, selectedFiles, selector } from './pack-selection';
 
@@ -70,12 +72,16 @@ function blobsOf(files: readonly AttachedFile[], exhibits: readonly Exhibit[], c
   return [...byHash.values()].map((b) => ({ ...b, names: b.names.sort(), exhibits: b.exhibits.sort() })).sort((a, b) => a.hash.localeCompare(b.hash));
 }
 
-/** Reads everything a pack needs from `doc` at once; `selection` undefined exports the whole case. */
-export function caseData(doc: Y.Doc, selection?: PackSelection): CaseData {
+/**
+ * Reads everything a pack needs from `doc` at once; `all` holds the case's seizures over its case
+ * doc and every volume (readCompleteCaseSeizures, read in the same pass); `selection` undefined
+ * exports the whole case.
+ */
+export function caseData(doc: Y.Doc, all: CaseSeizures, selection?: PackSelection): CaseData {
   const cd = new CaseDoc(doc);
   const meta = cd.readMeta();
   const pick = selector(selection);
-  const seizures = ordered(cd.listSeizures().filter(pick.seizure));
+  const seizures = ordered(all.live.filter(pick.seizure));
   const keptSeizures = new Set(seizures.map((s) => s.id));
   const exhibits = new CaseExhibits(doc).list().filter((e) => pick.exhibit(e, keptSeizures));
   const keptExhibits = new Set(exhibits.map((e) => e.id));
@@ -87,7 +93,7 @@ export function caseData(doc: Y.Doc, selection?: PackSelection): CaseData {
   const routes = [...cd.listRoutes()].sort((a, b) => a.id.localeCompare(b.id));
   const valuations = new CaseValuations(doc).listValuations().filter((v) => keptSeizures.has(v.seizureId));
   // An audit entry about a record left out would tell what the selection holds back.
-  const known = new Set([...cd.listSeizures().map((s) => s.id), ...new CaseExhibits(doc).list().map((e) => e.id)]);
+  const known = new Set([...all.live.map((s) => s.id), ...new CaseExhibits(doc).list().map((e) => e.id)]);
   const audit = cd.readAudit().filter((a) => !a.target || !known.has(a.target) || keptSeizures.has(a.target) || keptExhibits.has(a.target));
   const marking = `TLP:${meta.tlp}`;
   const line = (file: string): string => t('pack.export.marking-line', { tlp: meta.tlp, caseNumber: meta.number, file });

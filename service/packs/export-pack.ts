@@ -25,6 +25,8 @@ import { exhibitSources } from './exhibit-sources';
 import { packSigner } from './pack-signer';
 import { normaliseSelection } from './pack-selection';
 import { caseSnapshot } from '../stix/case-snapshot';
+import { CaseDoc } from '../../shared/docs/case-doc';
+import { readCompleteCaseSeizures } from '../import/case-seizures-all';
 import { stixBundleJson } from '../stix/export-bundle';
 
 /** The relay provenance to put in the pack: its CSV (absent when unavailable) and its status. */
@@ -70,8 +72,8 @@ const MEDIA: Record<string, string> = { json: 'application/json', csv: 'text/csv
 
 /**
  * Writes the pack of `o.caseId` to `o.outFile` as the local member.
- * @throws NestError('not-found') for an unknown case or an attached file this desktop lacks
- *   (pack.export.blob-missing, nothing written); NestError('forbidden') when this desktop has no
+ * @throws NestError('not-found') for an unknown case, an attached file this desktop lacks
+ *   (pack.export.blob-missing, nothing written) or a volume of its seizures it lacks (pack.export.volumes-missing); NestError('forbidden') when this desktop has no
  *   member record yet (pack.no-member-record) or no certificate for its key yet
  *   (pack.awaiting-certificate, see pack-signer.ts); NestError('validation',
  *   pack.export.confirmation-required) for an unconfirmed TLP:RED / TLP:AMBER+STRICT case; NestError('export-failed') when the
@@ -86,9 +88,11 @@ export async function exportCasePack(ws: WorkspaceRuntime, o: ExportPackOptions)
   if (!member) throw new NestError('forbidden', { id: 'pack.no-member-record' });
   const selection = normaliseSelection(o.selection);
   const data = ws.host.with(name, (doc) => {
-    const d = caseData(doc, selection);
+    // Every seizure, in the case doc and each volume doc, read in the same pass (refused while a listed volume has not arrived).
+    const all = readCompleteCaseSeizures(ws, o.caseId, new CaseDoc(doc));
+    const d = caseData(doc, all, selection);
     // The whole case's STIX bundle (a selection narrows the other files, not the partner exchange).
-    return { ...d, files: [...d.files, ['data/stix-bundle.json', stixBundleJson(caseSnapshot(ws.id, doc))]] as [string, string][] };
+    return { ...d, files: [...d.files, ['data/stix-bundle.json', stixBundleJson(caseSnapshot(ws.id, doc, all))]] as [string, string][] };
   });
   const tlp = data.meta.tlp;
   if (needsConfirmation(tlp) && !o.handlingConfirmed) throw new NestError('validation', { id: 'pack.export.confirmation-required', values: { tlp } });

@@ -9,7 +9,8 @@
  *
  * Volume docs (shared/docs/volume-doc.ts) hold a case's seizures beyond the case doc: their seizures
  * are projected under their case's id ({@link projectVolume}, and {@link projectAll} / {@link rebuild}
- * with the case's listed volumes), so tables, maps, counts and search see every volume.
+ * with the case's listed volumes), so tables, maps, counts and search see every volume. Each
+ * seizure row names the doc that holds it (`doc`, migration 010): the case doc or the volume doc.
  *
  * FTS rows are addressed by rowid: a seizure's FTS rowid is its `seizures` rowid; a case's is the
  * negated `cases` rowid, so deletes are index lookups, not scans.
@@ -57,10 +58,10 @@ export class Projector {
       counts: db.prepare('UPDATE cases SET seizure_count = (SELECT COUNT(*) FROM seizures WHERE case_id = @id), mapped_count = (SELECT COUNT(*) FROM seizures WHERE case_id = @id AND latitude IS NOT NULL) WHERE id = @id'),
       upsertSeizure: db.prepare(
         `INSERT INTO seizures (id, case_id, seizure_date, date_precision, country, place, latitude, longitude, location_precision, sector, commodity, taxon, cites_appendix,
-           quantity, unit, origin, transit, destination, seizing_agencies, reported_value, reported_currency, operation, source_title, source_url, notes, updated_at, updated_by)
+           quantity, unit, origin, transit, destination, seizing_agencies, reported_value, reported_currency, operation, source_title, source_url, notes, updated_at, updated_by, doc)
          VALUES (@id, @case_id, @seizure_date, @date_precision, @country, @place, @latitude, @longitude, @location_precision, @sector, @commodity, @taxon, @cites_appendix,
-           @quantity, @unit, @origin, @transit, @destination, @seizing_agencies, @reported_value, @reported_currency, @operation, @source_title, @source_url, @notes, @updated_at, @updated_by)
-         ON CONFLICT (id) DO UPDATE SET case_id = excluded.case_id, seizure_date = excluded.seizure_date, date_precision = excluded.date_precision, country = excluded.country,
+           @quantity, @unit, @origin, @transit, @destination, @seizing_agencies, @reported_value, @reported_currency, @operation, @source_title, @source_url, @notes, @updated_at, @updated_by, @doc)
+         ON CONFLICT (id) DO UPDATE SET case_id = excluded.case_id, doc = excluded.doc, seizure_date = excluded.seizure_date, date_precision = excluded.date_precision, country = excluded.country,
            place = excluded.place, latitude = excluded.latitude, longitude = excluded.longitude, location_precision = excluded.location_precision, sector = excluded.sector,
            commodity = excluded.commodity, taxon = excluded.taxon, cites_appendix = excluded.cites_appendix, quantity = excluded.quantity, unit = excluded.unit,
            origin = excluded.origin, transit = excluded.transit, destination = excluded.destination, seizing_agencies = excluded.seizing_agencies,
@@ -80,21 +81,23 @@ export class Projector {
       this.writeCase(caseId, doc);
       this.identifiers.writeCase(caseId, doc);
       this.entitySearch.writeCase(caseId, doc);
-      for (const id of change.seizureIds) this.writeSeizure(caseId, id, doc.getSeizure(id));
+      const home = caseDocName(this.workspaceId, caseId);
+      for (const id of change.seizureIds) this.writeSeizure(caseId, home, id, doc.getSeizure(id));
       if (change.seizureIds.size) this.s.counts.run({ id: caseId });
     });
     run();
   }
 
   /**
-   * Applies a change of volume doc `vol` of case `caseId`: the seizures `ids` (added, changed or
-   * deleted). Returns false, writing nothing, while the case itself is not projected yet (its
+   * Applies a change of volume `n` (`vol`) of case `caseId`: the seizures `ids` (added, changed or
+   * deleted), their rows naming the volume doc in `doc`. Returns false, writing nothing, while the case itself is not projected yet (its
    * meta has not arrived): {@link projectAll} with a volume reader projects the volume then.
    */
-  projectVolume(caseId: string, vol: VolumeDoc, ids: Iterable<string>): boolean {
+  projectVolume(caseId: string, n: number, vol: VolumeDoc, ids: Iterable<string>): boolean {
     if (this.s.caseRowid.get(caseId) === undefined) return false;
+    const home = volumeDocName(this.workspaceId, caseId, n);
     const run = this.db.transaction(() => {
-      for (const id of ids) this.writeSeizure(caseId, id, vol.getSeizure(id));
+      for (const id of ids) this.writeSeizure(caseId, home, id, vol.getSeizure(id));
       this.s.counts.run({ id: caseId });
     });
     run();
@@ -113,9 +116,10 @@ export class Projector {
       this.entitySearch.writeCase(caseId, doc);
       const live = new Set<string>();
       const known = new Set<string>(); // ids whose record (live or tombstone) was read here
+      const caseHome = caseDocName(this.workspaceId, caseId);
       for (const s of doc.listSeizures()) {
         live.add(s.id);
-        this.writeSeizure(caseId, s.id, s);
+        this.writeSeizure(caseId, caseHome, s.id, s);
       }
       const listed = listVolumes(doc.doc);
       let allRead = true;
@@ -125,16 +129,17 @@ export class Projector {
           allRead = false;
           continue;
         }
+        const home = volumeDocName(this.workspaceId, caseId, n);
         for (const s of vol.listSeizures()) {
           live.add(s.id);
-          this.writeSeizure(caseId, s.id, s);
+          this.writeSeizure(caseId, home, s.id, s);
         }
         for (const id of vol.recordIds()) known.add(id);
       }
       const stale = (this.db.prepare('SELECT id FROM seizures WHERE case_id = ?').pluck().all(caseId) as string[]).filter(
         (id) => !live.has(id) && (allRead || known.has(id) || doc.getSeizureEvenDeleted(id) !== null),
       );
-      for (const id of stale) this.writeSeizure(caseId, id, null);
+      for (const id of stale) this.writeSeizure(caseId, '', id, null);
       this.s.counts.run({ id: caseId });
     });
     run();
@@ -206,7 +211,8 @@ export class Projector {
     this.s.ftsInsert.run(-rowid, 'case', caseId, caseId, `${m.number} ${m.title}`, [m.leadAgency, text, m.jurisdictions.join(' '), m.participatingAgencies.join(' '), m.tags.join(' '), ...tasks, evidenceSearchText(doc.doc, m.number)].join('\n'));
   }
 
-  private writeSeizure(caseId: string, id: string, s: Seizure | null): void {
+  /** Writes (or, for `s` null, removes) seizure `id`'s row; `doc` names the doc that holds it (the `doc` column, migration 010). */
+  private writeSeizure(caseId: string, doc: string, id: string, s: Seizure | null): void {
     const prev = this.s.seizureRowid.get(id) as number | undefined;
     if (prev !== undefined) this.s.ftsDelete.run(prev);
     if (!s) {
@@ -242,6 +248,7 @@ export class Projector {
       notes: s.notes,
       updated_at: s.updatedAt,
       updated_by: s.updatedBy,
+      doc,
     });
     const rowid = this.s.seizureRowid.get(id) as number;
     this.s.ftsInsert.run(

@@ -265,6 +265,18 @@ export class ProjectionQueries {
     return (this.db.prepare(`SELECT ${SEIZURE_COLUMNS} FROM seizures WHERE case_id = ? ORDER BY seizure_date, id`).all(caseId) as SeizureRow[]).map(toProjectedSeizure);
   }
 
+  /**
+   * The doc that holds each of `ids` among case `caseId`'s projected seizures (the `doc` column,
+   * migration 010): a case doc or volume doc name. Ids not projected under the case, and rows
+   * whose doc is not recorded yet (''), are absent from the map.
+   */
+  seizureDocs(caseId: string, ids: readonly string[]): Map<string, string> {
+    const out = new Map<string, string>();
+    const stmt = this.db.prepare("SELECT id, doc FROM seizures WHERE case_id = ? AND doc <> '' AND id IN (SELECT value FROM json_each(?))").raw();
+    for (const [id, doc] of stmt.all(caseId, JSON.stringify(ids)) as [string, string][]) out.set(id, doc);
+    return out;
+  }
+
   /** Seizures with coordinates (of one case, or of all), by date, as map points. */
   mapPoints(caseId?: string): MapPoint[] {
     const rows = this.db

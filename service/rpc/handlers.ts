@@ -10,6 +10,7 @@ import { exportHandlers } from '../export/export-handlers';
 import { historyHandlers } from '../history/history-handlers';
 import { heldDeletionsHandlers } from '../history/held-deletions-handlers';
 import { importHandlers } from '../import/import-handlers';
+import { seizureEditHandlers } from '../seizures/seizure-handlers';
 import { memberHandlers } from '../members/member-handlers';
 import { syncHandlers } from '../relay-sync/sync-handlers';
 import { valuationHandlers } from '../valuation/valuation-handlers';
@@ -19,4 +20,4 @@ import { stixHandlers } from '../stix/stix-handlers';
 import type { HandlerMap } from './types';
 
 /** Every method's handler. */
-export const handlers: HandlerMap<RpcMethod> = { ...appHandlers, ...caseHandlers, ...entityHandlers, ...importHandlers, ...exportHandlers, ...historyHandlers, ...heldDeletionsHandlers, ...syncHandlers, ...memberHandlers, ...valuationHandlers, ...fileHandlers, ...packHandlers, ...stixHandlers };
+export const handlers: HandlerMap<RpcMethod> = { ...appHandlers, ...caseHandlers, ...entityHandlers, ...importHandlers, ...seizureEditHandlers, ...exportHandlers, ...historyHandlers, ...heldDeletionsHandlers, ...syncHandlers, ...memberHandlers, ...valuationHandlers, ...fileHandlers, ...packHandlers, ...stixHandlers };

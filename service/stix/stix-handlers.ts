@@ -7,6 +7,8 @@
 import { NestError } from '../../shared/errors';
 import type { HandlerMap } from '../rpc/types';
 import { caseSnapshot } from './case-snapshot';
+import { CaseDoc } from '../../shared/docs/case-doc';
+import { readCompleteCaseSeizures } from '../import/case-seizures-all';
 import { stixBundleJson } from './export-bundle';
 import { importStixCase } from './import-case';
 import { readBundle } from './read-bundle';
@@ -17,7 +19,7 @@ export const stixHandlers: HandlerMap<'cases.exportStix' | 'cases.importStix' | 
     const name = ws.caseDocName(p.caseId);
     if (!ws.host.exists(name)) throw new NestError('not-found', { id: 'service.case.not-found', values: { caseId: p.caseId } });
     return ws.host.with(name, (doc) => {
-      const snapshot = caseSnapshot(ws.id, doc);
+      const snapshot = caseSnapshot(ws.id, doc, readCompleteCaseSeizures(ws, p.caseId, new CaseDoc(doc)));
       // The TLP marking travels in the file name as well as on every object of the bundle.
       return { fileName: `${snapshot.meta.number}-stix-TLP-${snapshot.meta.tlp.replace('+', '-')}.json`, content: stixBundleJson(snapshot) };
     });

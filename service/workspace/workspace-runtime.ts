@@ -26,7 +26,7 @@ export function memberOfOrigin(origin: unknown): string {
 }
 
 /** Bumped when the projection tables' derivation changes: a mismatch triggers a rebuild at open. */
-export const PROJECTION_VERSION = 2; // 2: identifier_index (issue 12)
+export const PROJECTION_VERSION = 3; // 2: identifier_index (issue 12); 3: seizures.doc (issue 11, migration 010)
 
 /** Which parts of a case changed (lists and maps refetch only what they show). */
 export type ProjectionPart = 'meta' | 'summary' | 'seizures' | 'routes';
@@ -132,7 +132,7 @@ export class WorkspaceRuntime {
       changed();
       return () => doc.off('update', changed);
     }
-    if (ref?.kind === 'volume' && ref.workspaceId === this.id) return this.observeVolume(ref.caseId, doc);
+    if (ref?.kind === 'volume' && ref.workspaceId === this.id) return this.observeVolume(ref.caseId, ref.volume, doc);
     if (ref?.kind !== 'case' || ref.workspaceId !== this.id) return;
     const cd = new CaseDoc(doc);
     const caseId = ref.caseId;
@@ -170,11 +170,11 @@ export class WorkspaceRuntime {
    * Projects each change of a loaded volume doc (a case's seizures beyond the case doc) under its
    * case. A volume that arrives before its case's meta is projected with the case (projectAll).
    */
-  private observeVolume(caseId: string, doc: Y.Doc): () => void {
+  private observeVolume(caseId: string, n: number, doc: Y.Doc): () => void {
     const vol = new VolumeDoc(doc);
     return vol.observeSeizures((ids) => {
       try {
-        if (this.projector.projectVolume(caseId, vol, ids)) this.onProjection(this.id, [caseId], ['seizures']);
+        if (this.projector.projectVolume(caseId, n, vol, ids)) this.onProjection(this.id, [caseId], ['seizures']);
         else this.volumesAwaitingCase.add(caseId);
       } catch (err) {
         this.staleProjections.add(caseId);

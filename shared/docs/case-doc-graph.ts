@@ -60,14 +60,17 @@ export abstract class CaseDocGraph extends DocView {
   updateEntity = (id: string, patch: Record<string, unknown>, w: Writer, action?: string): string[] => entityOps.updateEntity(this.graphParts, this.tx, id, { ...patch }, w, action);
   /** Deletes an entity (mark); @throws NestError('not-found'). */
   deleteEntity = (id: string, w: Writer): void => entityOps.deleteEntity(this.graphParts, this.tx, id, w);
-  /** Live links whose ends are live (case-links.ts listLinks). */
-  listLinks = (): linkOps.Link[] => linkOps.listLinks(this.graphParts);
-  /** One link, or null (`withDeleted`: also a deleted one). */
-  getLink = (id: string, withDeleted = false): linkOps.Link | null => linkOps.readLink(this.graphParts, id, withDeleted);
-  /** Adds a link; @throws NestError('validation') (case-links.ts addLink). */
-  addLink = (id: string, fields: unknown, w: Writer): void => linkOps.addLink(this.graphParts, this.tx, id, fields, w);
-  /** Updates a link, returns changed fields; @throws as case-links.ts updateLink. */
-  updateLink = (id: string, patch: Record<string, unknown>, w: Writer): string[] => linkOps.updateLink(this.graphParts, this.tx, id, patch, w);
+  /** Live links whose ends are live (case-links.ts listLinks); `volumes`: the case's seizures in volume docs, when known. */
+  listLinks = (volumes?: linkOps.VolumeSeizureEnds): linkOps.Link[] => linkOps.listLinks({ ...this.graphParts, ...(volumes ? { volumes } : {}) });
+  /** One link, or null (`withDeleted`: also a deleted one); `volumes` as for {@link listLinks}. */
+  getLink = (id: string, withDeleted = false, volumes?: linkOps.VolumeSeizureEnds): linkOps.Link | null =>
+    linkOps.readLink({ ...this.graphParts, ...(volumes ? { volumes } : {}) }, id, withDeleted);
+  /** Adds a link (its seizure end may be in `volumes`); @throws NestError('validation') (case-links.ts addLink). */
+  addLink = (id: string, fields: unknown, w: Writer, volumes?: linkOps.VolumeSeizureEnds): void =>
+    linkOps.addLink({ ...this.graphParts, ...(volumes ? { volumes } : {}) }, this.tx, id, fields, w);
+  /** Updates a link, returns changed fields (`volumes` as for {@link addLink}); @throws as case-links.ts updateLink. */
+  updateLink = (id: string, patch: Record<string, unknown>, w: Writer, volumes?: linkOps.VolumeSeizureEnds): string[] =>
+    linkOps.updateLink({ ...this.graphParts, ...(volumes ? { volumes } : {}) }, this.tx, id, patch, w);
   /** Deletes a link (mark); @throws NestError('not-found'). */
   deleteLink = (id: string, w: Writer): void => linkOps.deleteLink(this.graphParts, this.tx, id, w);
   /** Link chart node positions by node id (case-chart-layout.ts). */

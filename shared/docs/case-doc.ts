@@ -26,6 +26,7 @@ import { NestError } from '../errors';
 import { readFields, readLenient, stamp, validatePatch, validateWhole, writeFields, type Writer } from './records';
 import { changesOf, isAuditEntry, type AuditEntry } from './case-audit';
 import * as seizureOps from './case-seizures';
+import type { SeizureHome } from './case-seizures';
 import * as routeOps from './case-routes';
 import { importRecords, type ImportItems } from './case-import';
 import * as bulkOps from './case-seizures-bulk';
@@ -215,11 +216,12 @@ export class CaseDoc extends CaseDocGraph {
   /**
    * Updates some fields of a seizure; the merged record is validated as a whole (e.g. both
    * coordinates or neither). The audit entry records each changed field's old and new value.
+   * `home`: the volume doc that holds the record (VolumeDoc.home()) when it is not in this case doc.
    * @returns the changed field names.
    * @throws NestError('not-found') for an unknown or deleted id; NestError('validation') naming each bad field.
    */
-  updateSeizure(id: string, patch: Partial<SeizureFields>, w: Writer): string[] {
-    return seizureOps.updateSeizure(this.parts, this.tx, id, patch, w);
+  updateSeizure(id: string, patch: Partial<SeizureFields>, w: Writer, home?: SeizureHome): string[] {
+    return seizureOps.updateSeizure(this.parts, this.tx, id, patch, w, 'seizure.update', home);
   }
 
   /**
@@ -229,27 +231,36 @@ export class CaseDoc extends CaseDocGraph {
    * @returns true when the value changed (false: it already was `value`).
    * @throws as {@link updateSeizure}.
    */
-  restoreSeizureField<K extends SeizureField>(id: string, field: K, value: SeizureFields[K], w: Writer): boolean {
-    return seizureOps.updateSeizure(this.parts, this.tx, id, { [field]: value } as Partial<SeizureFields>, w, 'seizure.restore').length > 0;
+  restoreSeizureField<K extends SeizureField>(id: string, field: K, value: SeizureFields[K], w: Writer, home?: SeizureHome): boolean {
+    return seizureOps.updateSeizure(this.parts, this.tx, id, { [field]: value } as Partial<SeizureFields>, w, 'seizure.restore', home).length > 0;
   }
 
   /**
-   * Deletes a seizure (kept as a tombstone record with `deleted: true`).
+   * Deletes a seizure (kept as a tombstone record with `deleted: true`); `home` as for {@link updateSeizure}.
    * @throws NestError('not-found') for an unknown or already deleted id.
    */
-  deleteSeizure(id: string, w: Writer): void {
-    seizureOps.deleteSeizure(this.parts, this.tx, id, w);
+  deleteSeizure(id: string, w: Writer, home?: SeizureHome): void {
+    seizureOps.deleteSeizure(this.parts, this.tx, id, w, home);
+  }
+
+  /**
+   * Checks that `ids` are live seizures of this case doc (or of `home`, a volume) and, with a
+   * `patch`, that each stays valid with it; writes nothing (case-seizures-bulk.ts checkBulk).
+   * @throws NestError('validation' | 'not-found').
+   */
+  checkSeizures(ids: readonly string[], patch?: Partial<SeizureFields>, home?: SeizureHome): void {
+    bulkOps.checkBulk(home ?? seizureOps.inlineHome(this.parts, this.tx), ids, patch);
   }
 
   /** Marks many seizures deleted in one transaction (case-seizures-bulk.ts); returns how many. @throws NestError('validation' | 'not-found'). */
-  deleteSeizures = (ids: readonly string[], w: Writer): number => bulkOps.deleteSeizures(this.parts, this.tx, ids, w);
+  deleteSeizures = (ids: readonly string[], w: Writer, home?: SeizureHome): number => bulkOps.deleteSeizures(this.parts, this.tx, ids, w, home);
   /** Sets the same fields on many seizures in one transaction (case-seizures-bulk.ts); returns the changed ids. @throws NestError('validation' | 'not-found'). */
-  updateSeizures = (ids: readonly string[], patch: Partial<SeizureFields>, w: Writer): string[] => bulkOps.updateSeizures(this.parts, this.tx, ids, patch, w);
+  updateSeizures = (ids: readonly string[], patch: Partial<SeizureFields>, w: Writer, home?: SeizureHome): string[] => bulkOps.updateSeizures(this.parts, this.tx, ids, patch, w, home);
 
   /** Adds seizures moved from another case, one transaction (case-seizures-bulk.ts moveIn). */
   moveSeizuresIn = (items: readonly bulkOps.MovedSeizure[], w: Writer): void => bulkOps.moveIn(this.parts, this.tx, items, w);
   /** Marks seizures moved to case `toCase` (number), source id → new id; one transaction (case-seizures-bulk.ts moveOut). */
-  moveSeizuresOut = (moved: ReadonlyMap<string, string>, toCase: string, w: Writer): void => bulkOps.moveOut(this.parts, this.tx, moved, toCase, w);
+  moveSeizuresOut = (moved: ReadonlyMap<string, string>, toCase: string, w: Writer, home?: SeizureHome): void => bulkOps.moveOut(this.parts, this.tx, moved, toCase, w, home);
 
   /** All live routes, by name. Records whose points are invalid are skipped. */
   listRoutes(): Route[] {

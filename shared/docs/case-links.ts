@@ -2,7 +2,8 @@
  * The links of a case doc (`links`: Y.Map<linkId, Y.Map<field, value>>): typed relationships from
  * an entity to an entity or a seizure of the same case (shared/domain/entity-links.ts). Validated
  * whole, stamped, audited, deleted as a mark like seizures. A link whose end was deleted stays in
- * the doc but is not listed (its end may be restored). `CaseDoc` delegates here.
+ * the doc but is not listed (its end may be restored). A seizure end may live in one of the case's
+ * volume docs ({@link VolumeSeizureEnds}). `CaseDoc` delegates here.
  */
 import * as Y from 'yjs';
 import { linkFieldsSchema, type LinkFields } from '../domain/entity-links';
@@ -11,6 +12,17 @@ import { changesOf, summaryOf, type AuditEntry } from './case-audit';
 import { insertRecord, readFields, requireRecord, stamp, validateWhole, writeFields, type Writer } from './records';
 import type { Tx } from './case-seizures';
 
+/**
+ * The case's seizures held outside the case doc (its volume docs, volume-doc.ts), as link ends:
+ * `held` for a record there (live or deleted), `live` for a live one. The data service builds it
+ * from the volumes it stores (service/import/case-seizures-all.ts); without it only the case
+ * doc's own seizures count.
+ */
+export interface VolumeSeizureEnds {
+  held(id: string): boolean;
+  live(id: string): boolean;
+}
+
 /** The raw parts of a case doc the link helpers use. */
 export interface LinkParts {
   meta: Y.Map<unknown>;
@@ -18,6 +30,13 @@ export interface LinkParts {
   seizures: Y.Map<Y.Map<unknown>>;
   links: Y.Map<Y.Map<unknown>>;
   audit: Y.Array<AuditEntry>;
+  /** Seizures in the case's volume docs (absent: none are known here). */
+  volumes?: VolumeSeizureEnds;
+}
+
+/** True when `id` is a live seizure of the case, in the case doc or a known volume. */
+function liveSeizure(p: LinkParts, id: string): boolean {
+  return live(p.seizures, id) || (p.volumes?.live(id) ?? false);
 }
 
 /** A link as read, with id and stamps. `toKind` says what the `to` end is. */
@@ -40,7 +59,7 @@ function toLink(p: LinkParts, id: string, rec: Y.Map<unknown>): Link | null {
   return {
     ...r.data,
     id,
-    toKind: p.seizures.has(r.data.to) ? 'seizure' : 'entity',
+    toKind: p.seizures.has(r.data.to) || p.volumes?.held(r.data.to) ? 'seizure' : 'entity',
     createdBy: typeof raw.createdBy === 'string' ? raw.createdBy : '',
     createdAt: typeof raw.createdAt === 'number' ? raw.createdAt : 0,
     updatedBy: typeof raw.updatedBy === 'string' ? raw.updatedBy : '',
@@ -54,7 +73,7 @@ export function listLinks(p: LinkParts): Link[] {
   p.links.forEach((rec, id) => {
     if (!(rec instanceof Y.Map) || rec.get('deleted') === true) return;
     const l = toLink(p, id, rec);
-    if (l && live(p.entities, l.from) && (live(p.entities, l.to) || live(p.seizures, l.to))) out.push(l);
+    if (l && live(p.entities, l.from) && (live(p.entities, l.to) || liveSeizure(p, l.to))) out.push(l);
   });
   return out.sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
 }
@@ -69,7 +88,7 @@ export function readLink(p: LinkParts, id: string, withDeleted = false): Link | 
 /** @throws NestError('validation', entity.link-end) when `from` is not a live entity or `to` not a live entity or seizure. */
 function requireEnds(p: LinkParts, l: LinkFields): void {
   if (!live(p.entities, l.from)) throw new NestError('validation', { id: 'entity.link-end', values: { id: l.from } }, [{ field: 'from', message: 'not an entity of this case' }]);
-  if (!live(p.entities, l.to) && !live(p.seizures, l.to)) throw new NestError('validation', { id: 'entity.link-end', values: { id: l.to } }, [{ field: 'to', message: 'not an entity or seizure of this case' }]);
+  if (!live(p.entities, l.to) && !liveSeizure(p, l.to)) throw new NestError('validation', { id: 'entity.link-end', values: { id: l.to } }, [{ field: 'to', message: 'not an entity or seizure of this case' }]);
 }
 
 /**

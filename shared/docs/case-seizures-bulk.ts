@@ -2,13 +2,16 @@
  * Bulk actions of the seizure table (issue 11, item 3): delete, set one field of, or move to
  * another case, many seizures in ONE transaction per case doc. Each seizure still gets its own audit entry ("seizure.delete" with
  * its summary, "seizure.update" with old → new), so the history reads as it does for single
- * edits; everything is validated first, so a bad seizure writes nothing.
+ * edits; everything is validated first, so a bad seizure writes nothing. The records may live in a
+ * volume doc (`home`, case-seizures.ts SeizureHome): they are written there, the audit entries in
+ * the case doc.
  */
+import type * as Y from 'yjs';
 import { NestError } from '../errors';
 import { seizureFieldSchemas, seizureFieldsSchema, type SeizureFields } from '../domain/seizure';
 import { changesOf, summaryOf, SEIZURE_SUMMARY_FIELDS, type AuditEntry } from './case-audit';
 import { insertRecord, readFields, requireRecord, stamp, validatePatch, validateWhole, writeFields, type Writer } from './records';
-import { requireRoomFor, stripStamps, toSeizure, type CaseParts, type Tx } from './case-seizures';
+import { bothTx, inlineHome, requireRoomFor, stripStamps, toSeizure, type CaseParts, type SeizureHome, type Tx } from './case-seizures';
 
 /** Distinct ids, refusing an empty list. */
 function distinct(ids: readonly string[]): string[] {
@@ -18,13 +21,29 @@ function distinct(ids: readonly string[]): string[] {
 }
 
 /**
+ * Checks a bulk action before anything is written: each of `ids` (distinct, at least one) is a
+ * live record of `home`, and with a `patch` each record it would change stays valid as a whole.
+ * Callers whose ids span several docs (a case doc and its volumes) check every doc first, then write.
+ * @returns the records, in the order of `ids`.
+ * @throws NestError('validation') for an empty list or a bad patch; NestError('not-found') naming the first unknown or deleted id.
+ */
+export function checkBulk(home: SeizureHome, ids: readonly string[], patch?: Partial<SeizureFields>): { id: string; rec: Y.Map<unknown> }[] {
+  const valid = patch ? validatePatch(seizureFieldSchemas, patch) : null;
+  return distinct(ids).map((id) => {
+    const rec = requireRecord(home.seizures, id, 'seizure');
+    if (valid) validateWhole(seizureFieldsSchema, { ...stripStamps(toSeizure(id, rec)), ...valid });
+    return { id, rec };
+  });
+}
+
+/**
  * Marks every seizure in `ids` deleted (tombstones), one audit entry each, in one transaction.
  * @returns how many were deleted.
  * @throws NestError('validation') for an empty list; NestError('not-found') naming the first unknown or deleted id (nothing written).
  */
-export function deleteSeizures(p: CaseParts, tx: Tx, ids: readonly string[], w: Writer): number {
-  const recs = distinct(ids).map((id) => ({ id, rec: requireRecord(p.seizures, id, 'seizure') }));
-  return tx(w, () => {
+export function deleteSeizures(p: CaseParts, tx: Tx, ids: readonly string[], w: Writer, home: SeizureHome = inlineHome(p, tx)): number {
+  const recs = checkBulk(home, ids);
+  return bothTx(tx, home)(w, () => {
     const at = stamp(w);
     const entries: AuditEntry[] = [];
     for (const { id, rec } of recs) {
@@ -45,14 +64,10 @@ export function deleteSeizures(p: CaseParts, tx: Tx, ids: readonly string[], w: 
  * @returns the ids of the seizures that changed.
  * @throws NestError('validation') naming the bad field, or the first seizure the patch would make invalid; NestError('not-found').
  */
-export function updateSeizures(p: CaseParts, tx: Tx, ids: readonly string[], patch: Partial<SeizureFields>, w: Writer): string[] {
+export function updateSeizures(p: CaseParts, tx: Tx, ids: readonly string[], patch: Partial<SeizureFields>, w: Writer, home: SeizureHome = inlineHome(p, tx)): string[] {
   const valid = validatePatch(seizureFieldSchemas, patch);
-  const recs = distinct(ids).map((id) => {
-    const rec = requireRecord(p.seizures, id, 'seizure');
-    validateWhole(seizureFieldsSchema, { ...stripStamps(toSeizure(id, rec)), ...valid });
-    return { id, rec };
-  });
-  return tx(w, () => {
+  const recs = checkBulk(home, ids, valid);
+  return bothTx(tx, home)(w, () => {
     const at = stamp(w);
     const changedIds: string[] = [];
     const entries: AuditEntry[] = [];
@@ -109,11 +124,12 @@ export function moveIn(p: CaseParts, tx: Tx, items: readonly MovedSeizure[], w: 
  * Marks seizures moved to another case: deleted here (tombstones) with `movedTo`
  * ("<case number>/<new id>") and a "seizure.move-out" audit entry each, in one transaction.
  * @param moved source id → new id in the target case.
+ * @param home where the records live (default: the case doc).
  * @throws NestError('not-found') for an unknown or deleted id (nothing written).
  */
-export function moveOut(p: CaseParts, tx: Tx, moved: ReadonlyMap<string, string>, toCase: string, w: Writer): void {
-  const recs = [...moved].map(([id, newId]) => ({ id, newId, rec: requireRecord(p.seizures, id, 'seizure') }));
-  tx(w, () => {
+export function moveOut(p: CaseParts, tx: Tx, moved: ReadonlyMap<string, string>, toCase: string, w: Writer, home: SeizureHome = inlineHome(p, tx)): void {
+  const recs = [...moved].map(([id, newId]) => ({ id, newId, rec: requireRecord(home.seizures, id, 'seizure') }));
+  bothTx(tx, home)(w, () => {
     const at = stamp(w);
     const entries: AuditEntry[] = [];
     for (const { id, newId, rec } of recs) {

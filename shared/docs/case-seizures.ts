@@ -22,6 +22,32 @@ export interface CaseParts {
 export type Tx = <T>(w: Writer, fn: () => T) => T;
 
 /**
+ * Where a seizure's record lives: the `seizures` map of the case doc itself or of one of its
+ * volume docs (volume-doc.ts), with that doc's transaction. The audit entry and the case's
+ * `updatedBy` stay in the case doc whichever home the record has.
+ */
+export interface SeizureHome {
+  seizures: Y.Map<Y.Map<unknown>>;
+  tx: Tx;
+}
+
+/** The case doc's own seizures as a {@link SeizureHome}. */
+export function inlineHome(p: CaseParts, tx: Tx): SeizureHome {
+  return { seizures: p.seizures, tx };
+}
+
+/**
+ * A transaction that writes both `home` and the case doc: the home's transaction runs inside the
+ * case doc's (one transaction when the home is the case doc). For a volume the volume's update is
+ * committed first, then the case doc's with the audit: a write that throws writes neither, and
+ * a crash between the two leaves a stamped record (updatedBy/updatedAt) without its audit entry,
+ * never an audit entry for a change that was not made.
+ */
+export function bothTx(tx: Tx, home: SeizureHome): Tx {
+  return home.tx === tx ? tx : <T>(w: Writer, fn: () => T): T => tx(w, () => home.tx(w, fn));
+}
+
+/**
  * What a seizure field reads as when it is missing or invalid (from a newer or buggy peer): empty
  * or the least precise value, never a plausible-looking made-up one (no default country or date).
  */
@@ -125,14 +151,15 @@ export function addSeizures(p: CaseParts, tx: Tx, items: { id: string; fields: S
  * coordinates or neither). The audit entry (`action`: "seizure.update", or "seizure.restore" for a
  * value restored from the field's history) carries each changed field's old and new value.
  * @returns the changed field names (none: nothing written).
+ * `home`: where the record lives (default: the case doc; a volume's for a seizure kept there).
  * @throws NestError('not-found') for an unknown or deleted id; NestError('validation') naming each bad field.
  */
-export function updateSeizure(p: CaseParts, tx: Tx, id: string, patch: Partial<SeizureFields>, w: Writer, action = 'seizure.update'): string[] {
-  const rec = requireRecord(p.seizures, id, 'seizure');
+export function updateSeizure(p: CaseParts, tx: Tx, id: string, patch: Partial<SeizureFields>, w: Writer, action = 'seizure.update', home = inlineHome(p, tx)): string[] {
+  const rec = requireRecord(home.seizures, id, 'seizure');
   const valid = validatePatch(seizureFieldSchemas, patch);
   const current = toSeizure(id, rec);
   validateWhole(seizureFieldsSchema, { ...stripStamps(current), ...valid });
-  return tx(w, () => {
+  return bothTx(tx, home)(w, () => {
     const before = readFields(rec);
     const changed = writeFields(rec, valid);
     if (changed.length) {
@@ -147,12 +174,12 @@ export function updateSeizure(p: CaseParts, tx: Tx, id: string, patch: Partial<S
 
 /**
  * Deletes a seizure (kept as a tombstone record with `deleted: true`); the audit entry keeps a
- * summary of what it was (commodity, species, quantity, date, place).
+ * summary of what it was (commodity, species, quantity, date, place). `home` as for {@link updateSeizure}.
  * @throws NestError('not-found') for an unknown or already deleted id.
  */
-export function deleteSeizure(p: CaseParts, tx: Tx, id: string, w: Writer): void {
-  const rec = requireRecord(p.seizures, id, 'seizure');
-  tx(w, () => {
+export function deleteSeizure(p: CaseParts, tx: Tx, id: string, w: Writer, home = inlineHome(p, tx)): void {
+  const rec = requireRecord(home.seizures, id, 'seizure');
+  bothTx(tx, home)(w, () => {
     const at = stamp(w);
     const summary = summaryOf(readFields(rec), SEIZURE_SUMMARY_FIELDS);
     writeFields(rec, { deleted: true, updatedBy: w.memberId, updatedAt: at });

@@ -11,7 +11,7 @@ import * as Y from 'yjs';
 import type { Seizure, SeizureFields } from '../domain/seizure';
 import { seizureFieldsSchema } from '../domain/seizure';
 import { describeIssues, NestError } from '../errors';
-import { toSeizure } from './case-seizures';
+import { toSeizure, type SeizureHome } from './case-seizures';
 import { DocView } from './doc-view';
 import { IMPORT_BATCH_FIELD } from './case-import-batches';
 import { MAX_VOLUMES } from './names';
@@ -105,6 +105,15 @@ export class VolumeDoc extends DocView {
   constructor(doc: Y.Doc) {
     super(doc, VOLUME_DOC_ROOTS);
     this.seizures = doc.getMap('seizures');
+  }
+
+  /**
+   * This volume as the home of the seizures it holds, for the case doc's seizure writes
+   * (`CaseDoc.updateSeizure(…, home)` and the bulk actions): records are written here, each in
+   * this doc's transaction attributed to the writer; the audit stays in the case doc.
+   */
+  home(): SeizureHome {
+    return { seizures: this.seizures, tx: (w, fn) => this.write(w, fn) };
   }
 
   /** Seizure records held, tombstones included (what {@link VOLUME_SIZE} bounds). */

@@ -11,6 +11,7 @@ import { entitiesRpc } from './entities';
 import { historyRpc } from './history';
 import { heldDeletionsRpc } from './held-deletions';
 import { importRpc } from './import';
+import { seizureEditsRpc } from './seizure-edits';
 import { syncRpc, type SyncStatus } from './sync';
 import { valuationRpc } from './valuation';
 import { filesRpc, type FilesProgress, type FilesStatusEvent } from './files';
@@ -19,7 +20,7 @@ import type { MethodSpec } from './define';
 import type { ErrorInfo } from '../errors';
 
 /** Every RPC method, by name. */
-export const rpcContract = { ...appRpc, ...casesRpc, ...stixRpc, ...entitiesRpc, ...historyRpc, ...heldDeletionsRpc, ...importRpc, ...syncRpc, ...valuationRpc, ...filesRpc, ...packsRpc } as const satisfies Record<string, MethodSpec>;
+export const rpcContract = { ...appRpc, ...casesRpc, ...stixRpc, ...entitiesRpc, ...historyRpc, ...heldDeletionsRpc, ...importRpc, ...seizureEditsRpc, ...syncRpc, ...valuationRpc, ...filesRpc, ...packsRpc } as const satisfies Record<string, MethodSpec>;
 
 /** An RPC method name. */
 export type RpcMethod = keyof typeof rpcContract;

@@ -12,6 +12,8 @@ import { Icon } from '../ui/icons';
 import { ConfirmDialog } from '../ui/confirm-dialog';
 import { useToast } from '../ui/toast';
 import { BulkMoveDialog, BulkSetDialog } from './seizure-bulk-dialogs';
+import { deleteSeizures } from './seizure-writes';
+import { useClient } from '../app/services';
 import './seizure-bulk-bar.css';
 
 /** Props of {@link SeizureBulkBar}. */
@@ -27,6 +29,7 @@ export interface SeizureBulkBarProps {
 /** The bulk action bar. */
 export function SeizureBulkBar(props: SeizureBulkBarProps): ReactNode {
   const toast = useToast();
+  const client = useClient();
   const [open, setOpen] = useState<'delete' | 'set' | 'move' | null>(null);
   const n = props.ids.length;
   const done = (): void => {
@@ -53,9 +56,10 @@ export function SeizureBulkBar(props: SeizureBulkBarProps): ReactNode {
           title={t('ui.seizures.bulk-delete-title', { count: n })}
           confirmLabel={t('ui.seizures.bulk-delete')}
           onCancel={() => setOpen(null)}
-          onConfirm={() => {
+          onConfirm={async () => {
             try {
-              toast(t('ui.seizures.bulk-deleted', { count: props.caseDoc.deleteSeizures(props.ids, props.writer) }));
+              // Seizures in a volume doc are deleted by the data service (seizure-writes.ts).
+              toast(t('ui.seizures.bulk-deleted', { count: await deleteSeizures({ caseDoc: props.caseDoc, writer: props.writer, client, workspaceId: props.workspaceId }, props.ids) }));
             } catch (err) {
               toast(err instanceof Error ? err.message : String(err), 'error');
             }
@@ -66,7 +70,7 @@ export function SeizureBulkBar(props: SeizureBulkBarProps): ReactNode {
           {n > MASS_DELETION_THRESHOLD ? <p className="muted">{t('ui.imports.undo-held', { threshold: MASS_DELETION_THRESHOLD })}</p> : null}
         </ConfirmDialog>
       ) : null}
-      {open === 'set' ? <BulkSetDialog caseDoc={props.caseDoc} writer={props.writer} ids={props.ids} onDone={done} onClose={() => setOpen(null)} /> : null}
+      {open === 'set' ? <BulkSetDialog caseDoc={props.caseDoc} writer={props.writer} workspaceId={props.workspaceId} ids={props.ids} onDone={done} onClose={() => setOpen(null)} /> : null}
       {open === 'move' ? <BulkMoveDialog workspaceId={props.workspaceId} caseId={props.caseDoc.readMeta().id} ids={props.ids} onDone={done} onClose={() => setOpen(null)} /> : null}
     </div>
   );

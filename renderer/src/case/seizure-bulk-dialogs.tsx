@@ -11,6 +11,7 @@ import type { SeizureFields } from '../../../shared/domain/seizure';
 import type { CitesAppendix, CrimeSector, DatePrecision, LocationPrecision } from '../../../shared/domain/codes';
 import { t } from '../../../shared/messages';
 import { useClient } from '../app/services';
+import { updateSeizures } from './seizure-writes';
 import { useLiveQuery, projectionChanged } from '../data/use-live-query';
 import { FormDialog } from '../ui/form-dialog';
 import { Field } from '../ui/field';
@@ -29,6 +30,7 @@ const label = (f: BulkField): string => t(`ui.case.form.label.${f}` as MessageId
 export interface BulkSetDialogProps {
   caseDoc: CaseDoc;
   writer: Writer;
+  workspaceId: string;
   ids: readonly string[];
   onDone: () => void;
   onClose: () => void;
@@ -37,6 +39,7 @@ export interface BulkSetDialogProps {
 /** Sets one field on the chosen seizures. */
 export function BulkSetDialog(props: BulkSetDialogProps): ReactNode {
   const toast = useToast();
+  const client = useClient();
   const [field, setField] = useState<BulkField>('sector');
   const [value, setValue] = useState<Partial<SeizureFields>>({ sector: 'wildlife' });
   const choose = (f: BulkField): void => {
@@ -75,8 +78,9 @@ export function BulkSetDialog(props: BulkSetDialogProps): ReactNode {
       title={t('ui.seizures.bulk-set-title', { count: props.ids.length })}
       onClose={props.onClose}
       submitLabel={t('ui.seizures.bulk-set-submit')}
-      onSubmit={() => {
-        const changed = props.caseDoc.updateSeizures(props.ids, value, props.writer);
+      onSubmit={async () => {
+        // Seizures in a volume doc are written by the data service (seizure-writes.ts).
+        const changed = await updateSeizures({ caseDoc: props.caseDoc, writer: props.writer, client, workspaceId: props.workspaceId }, props.ids, value);
         toast(changed.length ? t('ui.seizures.bulk-set-done', { field: label(field), count: changed.length }) : t('ui.seizures.bulk-set-unchanged'));
         props.onDone();
       }}

@@ -25,6 +25,7 @@ import { NestError } from '../../../shared/errors';
 import { caseStatement } from '../../valuation/statement';
 import type { WorkspaceRuntime } from '../../workspace/workspace-runtime';
 import { memberSigningKey } from '../pack-signer';
+import { readCompleteCaseSeizures } from '../../import/case-seizures-all';
 
 /** How many of the newest audit entries the history excerpt shows. */
 export const HISTORY_EXCERPT = 40;
@@ -72,7 +73,7 @@ export interface ReportModel {
 
 /**
  * Reads the report's model of case `caseId` as exported by `member` at `now`.
- * @throws NestError('not-found') for an unknown case.
+ * @throws NestError('not-found') for an unknown case, or a listed volume of its seizures this desktop lacks (pack.export.volumes-missing).
  */
 export async function readReportModel(ws: WorkspaceRuntime, caseId: string, member: Member, now: number): Promise<ReportModel> {
   const name = ws.caseDocName(caseId);
@@ -99,7 +100,9 @@ export async function readReportModel(ws: WorkspaceRuntime, caseId: string, memb
         chain: custodyChain(exhibit.id, entries, exhibit.currentHolder),
       }));
     const audit = cd.readAudit();
-    const seizures = [...cd.listSeizures()].sort((a, b) => (a.seizureDate ?? '').localeCompare(b.seizureDate ?? '') || a.id.localeCompare(b.id));
+    // Every seizure, in the case doc and each volume doc (refused while a listed volume has not arrived).
+    const all = readCompleteCaseSeizures(ws, caseId, cd);
+    const seizures = [...all.live].sort((a, b) => (a.seizureDate ?? '').localeCompare(b.seizureDate ?? '') || a.id.localeCompare(b.id));
     return {
       meta,
       notes: readNotesTree(doc),
@@ -107,7 +110,7 @@ export async function readReportModel(ws: WorkspaceRuntime, caseId: string, memb
       events: [...new CaseEvents(doc).list()].sort((a, b) => a.date.localeCompare(b.date) || a.id.localeCompare(b.id)),
       custodyEvents: custodyTimelineEvents(doc),
       entities: [...cd.listEntities()].sort((a, b) => a.kind.localeCompare(b.kind) || a.id.localeCompare(b.id)),
-      links: [...cd.listLinks()].sort((a, b) => a.id.localeCompare(b.id)),
+      links: [...cd.listLinks(all.volumes)].sort((a, b) => a.id.localeCompare(b.id)),
       seizures,
       exhibits,
       history: audit.slice(-HISTORY_EXCERPT).reverse(),

@@ -9,6 +9,8 @@ export const packExportMessages = {
   'pack.export.zip-comment': 'TLP:{tlp} - NEST Desk case pack {caseNumber} - share only as TLP:{tlp} allows',
   'pack.export.blob-missing':
     '{count, plural, one {# attached file is} other {# attached files are}} not on this desktop, so the pack cannot be complete: {names}. Sync the case (or add the files again), then export again.',
+  'pack.export.volumes-missing':
+    '{count, plural, one {# volume} other {# volumes}} of this case’s seizures ({volumes}) {count, plural, one {has} other {have}} not reached this desktop yet, so the export cannot be complete. Sync the case, then export again.',
   'pack.export.blob-changed': 'The stored file {hash} no longer has its recorded content (its bytes now hash to {actual}): run “Verify files” on the case. The pack was not written.',
   'pack.staged-unknown': 'That pack is no longer waiting on this computer (packs are kept for an hour): export or upload it again.',
   'pack.verify.no-file': 'Choose a pack to verify.',

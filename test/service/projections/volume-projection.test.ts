@@ -101,7 +101,7 @@ describe('volume projection', () => {
     vol.insertSeizures([row('pangolin scales'), row('ivory')], w);
     // No case row yet for an unknown case: nothing is written.
     const early = randomUUID();
-    expect(ws.projector.projectVolume(early, vol, vol.recordIds())).toBe(false);
+    expect(ws.projector.projectVolume(early, 1, vol, vol.recordIds())).toBe(false);
     expect(db.prepare('SELECT COUNT(*) FROM seizures WHERE case_id = ?').pluck().get(early)).toBe(0);
     // The known case with the volume listed: projectAll with a reader projects it.
     const cd = ws.host.with(ws.caseDocName(caseId), (doc) => (listVolumesIn(doc, [1], w), new CaseDoc(doc)));

@@ -1,0 +1,56 @@
+/**
+ * Where a window's seizure edit goes (docs/architecture.md "Volume docs"). A seizure of the
+ * window's replica of the case doc is written there, as every other case edit (shown at once,
+ * synced and checked like any update). A seizure that lives in one of the case's volume docs is
+ * not on the replica (volumes are loaded in the data service only), so its edit is sent to the
+ * data service's seizure edit methods (shared/rpc/seizure-edits.ts), which resolve each id to its
+ * doc, validate, write there and audit in the case doc. Bulk actions over a mix go to the service
+ * whole, so they keep their all-or-nothing check.
+ */
+import type { CaseDoc } from '../../../shared/docs/case-doc';
+import type { Writer } from '../../../shared/docs/records';
+import type { SeizureFields } from '../../../shared/domain/seizure';
+import type { DataClient } from '../data/client';
+
+/** What an edit needs: the replica, the writer, and the service for seizures not on the replica. */
+export interface SeizureWriteTarget {
+  caseDoc: CaseDoc;
+  writer: Writer;
+  client: DataClient;
+  workspaceId: string;
+}
+
+/** True when every id is a seizure record (live or deleted) of the replica's case doc. */
+export function onReplica(caseDoc: CaseDoc, ids: readonly string[]): boolean {
+  return ids.every((id) => caseDoc.getSeizureEvenDeleted(id) !== null);
+}
+
+/**
+ * Marks `ids` deleted where they live.
+ * @returns how many were deleted.
+ * @throws NestError (replica) or RpcError (service): 'validation' | 'not-found', nothing written.
+ */
+export async function deleteSeizures(to: SeizureWriteTarget, ids: readonly string[]): Promise<number> {
+  if (onReplica(to.caseDoc, ids)) return to.caseDoc.deleteSeizures(ids, to.writer);
+  return (await to.client.call('seizures.bulkDelete', { workspaceId: to.workspaceId, caseId: to.caseDoc.readMeta().id, seizureIds: [...ids] })).deleted;
+}
+
+/**
+ * Sets `patch` on every seizure of `ids` where it lives.
+ * @returns the ids that changed.
+ * @throws as {@link deleteSeizures}.
+ */
+export async function updateSeizures(to: SeizureWriteTarget, ids: readonly string[], patch: Partial<SeizureFields>): Promise<string[]> {
+  if (onReplica(to.caseDoc, ids)) return to.caseDoc.updateSeizures(ids, patch, to.writer);
+  return (await to.client.call('seizures.bulkUpdate', { workspaceId: to.workspaceId, caseId: to.caseDoc.readMeta().id, seizureIds: [...ids], patch })).changed;
+}
+
+/**
+ * Updates some fields of seizure `id` where it lives.
+ * @returns the changed field names.
+ * @throws as {@link deleteSeizures}, naming each bad field.
+ */
+export async function updateSeizure(to: SeizureWriteTarget, id: string, patch: Partial<SeizureFields>): Promise<string[]> {
+  if (onReplica(to.caseDoc, [id])) return to.caseDoc.updateSeizure(id, patch, to.writer);
+  return (await to.client.call('seizures.update', { workspaceId: to.workspaceId, caseId: to.caseDoc.readMeta().id, seizureId: id, patch })).changed;
+}

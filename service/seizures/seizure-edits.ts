@@ -1,0 +1,67 @@
+/**
+ * Edits of seizures wherever they live (docs/architecture.md "Volume docs"): single updates,
+ * field restores and deletes, bulk delete and bulk set-field. Each id is resolved to its doc
+ * (seizure-homes.ts); the record is written there through the case doc's own seizure writes
+ * (validated with zod, stamped, tombstones, one audit entry per seizure in the case doc, so the
+ * field history reads as for any seizure). Every doc is checked before any is written, so a
+ * refusal leaves the case as it was. Dispatch has checked `case.edit` on the case.
+ */
+import type { SeizureField, SeizureFields } from '../../shared/domain/seizure';
+import type { Writer } from '../../shared/docs/records';
+import { NestError } from '../../shared/errors';
+import { withSeizureHomes, type HomesWorkspace } from './seizure-homes';
+
+/** One edit of one seizure. `restore` writes a value from the field's history ("seizure.restore"). */
+export type SeizureEdit =
+  | { kind: 'update'; patch: Partial<SeizureFields> }
+  | { kind: 'restore'; field: SeizureField; value: unknown }
+  | { kind: 'delete' };
+
+/**
+ * Applies `edit` to seizure `seizureId` of case `caseId`, in the doc that holds it, attributed to `w`.
+ * @returns the changed field names (a delete: `['deleted']`; none: nothing was written).
+ * @throws NestError('not-found') for an unknown case or an unknown or deleted seizure;
+ *   NestError('validation') naming each bad field.
+ */
+export function editSeizure(ws: HomesWorkspace, caseId: string, seizureId: string, edit: SeizureEdit, w: Writer): string[] {
+  return withSeizureHomes(ws, caseId, [seizureId], (caseDoc, [only]) => {
+    const home = only!.home;
+    switch (edit.kind) {
+      case 'update':
+        return caseDoc.updateSeizure(seizureId, edit.patch, w, home);
+      case 'restore':
+        return caseDoc.restoreSeizureField(seizureId, edit.field, edit.value as SeizureFields[SeizureField], w, home) ? [edit.field] : [];
+      case 'delete':
+        caseDoc.deleteSeizure(seizureId, w, home);
+        return ['deleted'];
+    }
+  });
+}
+
+/**
+ * Marks `ids` deleted (tombstones; one audit entry each in the case doc), one transaction per doc
+ * that holds some of them; all are checked first.
+ * @returns how many were deleted.
+ * @throws NestError('validation') for an empty list; NestError('not-found') naming the first unknown or deleted id (nothing written).
+ */
+export function deleteSeizuresAnywhere(ws: HomesWorkspace, caseId: string, ids: readonly string[], w: Writer): number {
+  if (!ids.length) throw new NestError('validation', { id: 'seizures.bulk-none' });
+  return withSeizureHomes(ws, caseId, ids, (caseDoc, groups) => {
+    for (const { group, home } of groups) caseDoc.checkSeizures(group.ids, undefined, home);
+    return groups.reduce((n, { group, home }) => n + caseDoc.deleteSeizures(group.ids, w, home), 0);
+  });
+}
+
+/**
+ * Sets `patch` on every seizure of `ids` (one audit entry per seizure that changed, old → new),
+ * one transaction per doc; every merged record is validated before anything is written.
+ * @returns the ids of the seizures that changed.
+ * @throws NestError('validation') naming the bad field or the first seizure the patch would make invalid; NestError('not-found').
+ */
+export function updateSeizuresAnywhere(ws: HomesWorkspace, caseId: string, ids: readonly string[], patch: Partial<SeizureFields>, w: Writer): string[] {
+  if (!ids.length) throw new NestError('validation', { id: 'seizures.bulk-none' });
+  return withSeizureHomes(ws, caseId, ids, (caseDoc, groups) => {
+    for (const { group, home } of groups) caseDoc.checkSeizures(group.ids, patch, home);
+    return groups.flatMap(({ group, home }) => caseDoc.updateSeizures(group.ids, patch, w, home));
+  });
+}

@@ -1,0 +1,38 @@
+/**
+ * Handlers of the seizure edit methods (shared/rpc/seizure-edits.ts): each resolves the seizure
+ * ids to the docs that hold them and writes there (seizure-edits.ts), attributed to this
+ * desktop's member. Dispatch has validated the params and checked `case.edit` on the case.
+ */
+import type { seizureEditsRpc } from '../../shared/rpc/seizure-edits';
+import type { HandlerMap } from '../rpc/types';
+import type { WorkspaceRuntime } from '../workspace/workspace-runtime';
+import { deleteSeizuresAnywhere, editSeizure, updateSeizuresAnywhere } from './seizure-edits';
+
+/** The writer of this desktop's member in `ws`. */
+function writerOf(ws: WorkspaceRuntime): { memberId: string } {
+  return { memberId: ws.local().memberId };
+}
+
+export const seizureEditHandlers: HandlerMap<keyof typeof seizureEditsRpc> = {
+  'seizures.update': (p, { workspaces }) => {
+    const ws = workspaces.get(p.workspaceId);
+    return { changed: editSeizure(ws, p.caseId, p.seizureId, { kind: 'update', patch: p.patch }, writerOf(ws)) };
+  },
+  'seizures.restoreField': (p, { workspaces }) => {
+    const ws = workspaces.get(p.workspaceId);
+    return { changed: editSeizure(ws, p.caseId, p.seizureId, { kind: 'restore', field: p.field, value: p.value }, writerOf(ws)).length > 0 };
+  },
+  'seizures.delete': (p, { workspaces }) => {
+    const ws = workspaces.get(p.workspaceId);
+    editSeizure(ws, p.caseId, p.seizureId, { kind: 'delete' }, writerOf(ws));
+    return { deleted: 1 };
+  },
+  'seizures.bulkDelete': (p, { workspaces }) => {
+    const ws = workspaces.get(p.workspaceId);
+    return { deleted: deleteSeizuresAnywhere(ws, p.caseId, p.seizureIds, writerOf(ws)) };
+  },
+  'seizures.bulkUpdate': (p, { workspaces }) => {
+    const ws = workspaces.get(p.workspaceId);
+    return { changed: updateSeizuresAnywhere(ws, p.caseId, p.seizureIds, p.patch, writerOf(ws)) };
+  },
+};

@@ -1,0 +1,49 @@
+/**
+ * RPC methods that edit seizures wherever they live: the case doc or one of its volume docs
+ * (docs/architecture.md "Volume docs"). A window edits seizures of its case doc replica directly;
+ * a seizure kept in a volume is not on that replica (volumes are loaded in the data service only),
+ * so its edits come here. The data service resolves each id to its doc, writes the record there
+ * and the audit entry in the case doc. The same calls work for case-doc seizures.
+ */
+import { z } from 'zod';
+import { seizureFieldSchemas } from '../domain/seizure';
+import { method } from './define';
+
+/** Some fields of a seizure (each validated by its field schema; the merged record is validated again when written). */
+export const seizurePatchSchema = z.object(seizureFieldSchemas).partial().strict();
+
+const seizureRef = { workspaceId: z.string().uuid(), caseId: z.string().uuid(), seizureId: z.string().uuid() };
+const seizureIds = z.array(z.string().uuid()).min(1).max(10_000);
+
+export const seizureEditsRpc = {
+  'seizures.update': method(
+    z.object({ ...seizureRef, patch: seizurePatchSchema }),
+    z.object({ changed: z.array(z.string()) }),
+    'Updates some fields of a seizure where it lives (case doc or volume); the audit entry in the case doc keeps old → new.',
+    'case.edit',
+  ),
+  'seizures.restoreField': method(
+    z.object({ ...seizureRef, field: z.enum(Object.keys(seizureFieldSchemas) as [keyof typeof seizureFieldSchemas, ...(keyof typeof seizureFieldSchemas)[]]), value: z.unknown() }),
+    z.object({ changed: z.boolean() }),
+    'Restores one field of a seizure to a value from its history, as a new attributed change ("seizure.restore").',
+    'case.edit',
+  ),
+  'seizures.delete': method(
+    z.object(seizureRef),
+    z.object({ deleted: z.number().int() }),
+    'Marks a seizure deleted where it lives (kept as a tombstone); the audit entry in the case doc keeps its summary.',
+    'case.edit',
+  ),
+  'seizures.bulkDelete': method(
+    z.object({ workspaceId: z.string().uuid(), caseId: z.string().uuid(), seizureIds }),
+    z.object({ deleted: z.number().int() }),
+    'Marks many seizures deleted, one transaction per doc that holds them, one audit entry each; all are checked first.',
+    'case.edit',
+  ),
+  'seizures.bulkUpdate': method(
+    z.object({ workspaceId: z.string().uuid(), caseId: z.string().uuid(), seizureIds, patch: seizurePatchSchema }),
+    z.object({ changed: z.array(z.string().uuid()) }),
+    'Sets the same fields on many seizures, one transaction per doc, an audit entry per changed seizure; all are validated first.',
+    'case.edit',
+  ),
+} as const;
