@@ -7,6 +7,9 @@
 import { useCallback, useLayoutEffect, useRef, useState, type RefObject } from 'react';
 import type { VirtualWindow } from './data-table';
 
+/** The tallest view the window is computed for, px (a 4K portrait screen). */
+const MAX_VIEW_PX = 4000;
+
 /** Options of {@link useVirtualRows}. */
 export interface VirtualRowsOptions {
   /** Rows in all. */
@@ -59,7 +62,8 @@ export function useVirtualRows(opts: VirtualRowsOptions): VirtualRows {
       if (h > 0 && Math.abs(h - rowHeight) > 0.5) setRowHeight(h);
     }
   });
-  const height = view.height || fallbackHeight;
+  // A container that is not height-limited (no CSS yet) would hold every row "in view": never render more than a screenful's worth.
+  const height = Math.min(view.height || fallbackHeight, MAX_VIEW_PX);
   const start = Math.max(0, Math.min(rowCount, Math.floor(view.top / rowHeight) - overscan));
   const end = Math.max(start, Math.min(rowCount, Math.ceil((view.top + height) / rowHeight) + overscan));
   const toTop = useCallback(() => {
