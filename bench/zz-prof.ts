@@ -1,0 +1,32 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { DataService } from '/work/wt-vol11r/service/data-service';
+import { DataClient } from '/work/wt-vol11r/renderer/src/data/client';
+import { createLogger } from '/work/wt-vol11r/node/log';
+import { newCaseFields } from '/work/wt-vol11r/shared/domain/case';
+import { transportPair } from '/work/wt-vol11r/test/helpers/transport-pair';
+import { fillCase } from '/work/wt-vol11r/bench/p8-workload';
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'nest-p8p-'));
+const service = DataService.open({ dataDir, mode: 'browser', logger: createLogger('x', 'error') });
+const [a, b] = transportPair(); service.connect(a); const c = new DataClient(b);
+const me = await c.call('identity.create', { name: 'B', agency: 'N', role: 'admin' });
+const s = await c.call('workspaces.create', { name: 'P', casePrefix: 'NEST', reportingCurrency: 'USD' });
+const ws = service.workspace(s.id);
+const small = (await c.call('cases.create', { workspaceId: ws.id, fields: { ...newCaseFields('2026-01-01'), title: 'S' } })).id;
+const big = (await c.call('cases.create', { workspaceId: ws.id, fields: { ...newCaseFields('2026-01-01'), title: 'B' } })).id;
+fillCase(ws, small, 1000, me.memberId, 1); fillCase(ws, big, 11000, me.memberId, 2);
+for (const id of [big, big]) {
+  let t = performance.now();
+  const rows = ws.store.projections.mapPoints(id);
+  const sql = performance.now() - t; t = performance.now();
+  const json = JSON.stringify(rows);
+  const str = performance.now() - t; t = performance.now();
+  const { mapPointSchema } = await import('/work/wt-vol11r/shared/rpc/cases');
+  const { z } = await import('zod');
+  z.array(mapPointSchema).parse(JSON.parse(json));
+  const zod = performance.now() - t; t = performance.now();
+  await c.call('seizures.mapPoints', { workspaceId: ws.id, caseId: id });
+  console.log({ n: rows.length, sql: sql.toFixed(0), stringify: str.toFixed(0), parseAndZod: zod.toFixed(0), rpc: (performance.now() - t).toFixed(0), bytes: json.length });
+}
+service.close();
