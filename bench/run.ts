@@ -5,7 +5,8 @@
  * y-websocket server (bench/p2-relay.ts); P4 first clustered map render of 100,000 points vs 1,000 in
  * headless Chromium, with the frame time while panning (bench/p4-map.ts); P5 case pack export vs SHA-256 + ZIP of the same bytes
  * (bench/p5-pack.ts); P7 one relay on PostgreSQL + Redis vs one on SQLite, and three processes
- * (bench/p7-cluster.ts);
+ * (bench/p7-cluster.ts); P8 opening a 100,000-seizure case (volume docs + projection) to its first
+ * table page and map vs a 1,000-seizure case in headless Chromium (bench/p8-case-open.ts);
  * S1 search latency vs a raw FTS5 query (bench/s1-search.ts); L1 cross-case
  * index build vs a raw SQL join (bench/l1-index.ts), both over 1,000 generated cases with 20,000
  * entities (S1_CASES / S1_ENTITIES for a smaller check); B1 blob intake vs SHA-256 + copy
@@ -16,6 +17,7 @@ import { runP2 } from './p2-relay';
 import { runP4 } from './p4-map';
 import { runP5 } from './p5-pack';
 import { runP7 } from './p7-cluster';
+import { runP8 } from './p8-case-open';
 import { runS1 } from './s1-search';
 import { runL1 } from './l1-index';
 import { runB1 } from './b1-blob-intake';
@@ -30,6 +32,7 @@ async function main(): Promise<void> {
     ['P4', runP4],
     ['P5', runP5],
     ['P7', runP7],
+    ['P8', runP8],
     ['S1', runS1],
     ['L1', runL1],
     ['B1', runB1],

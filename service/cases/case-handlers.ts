@@ -11,6 +11,7 @@ import { can } from '../../shared/permissions';
 import { permissionContext } from '../workspace/permission-context';
 import type { WorkspaceRuntime } from '../workspace/workspace-runtime';
 import { geoHandlers } from '../geo/geo-handlers';
+import { readSeizure, usdConverter } from './seizure-read';
 
 /** A test of whether this desktop's member may read case `caseId` of `ws` (`case.read`). */
 export function readableCases(ws: WorkspaceRuntime): (caseId: string) => boolean {
@@ -38,6 +39,12 @@ export const caseHandlers: HandlerMap<keyof typeof casesRpc> = {
     const readable = readableCases(workspaces.get(p.workspaceId));
     return projections.of(p.workspaceId).mapPoints(p.caseId).filter((pt) => readable(pt.caseId));
   },
+
+  // The value sort alone needs the workspace's rates; other sorts never read them.
+  'seizures.page': (p, { projections, workspaces }) =>
+    projections.of(p.workspaceId).seizurePage(p.caseId, p, p.sortBy === 'value' ? usdConverter(workspaces.get(p.workspaceId)) : () => null),
+
+  'seizures.get': (p, { workspaces }) => readSeizure(workspaces.get(p.workspaceId), p.caseId, p.seizureId),
 
   // Filtered after the limit: a restricted case's hits can shorten a page, never leak into it.
   // Hidden cases are left out inside the query, before the limit (a hidden case's hits must not

@@ -58,15 +58,19 @@ export class Projector {
       counts: db.prepare('UPDATE cases SET seizure_count = (SELECT COUNT(*) FROM seizures WHERE case_id = @id), mapped_count = (SELECT COUNT(*) FROM seizures WHERE case_id = @id AND latitude IS NOT NULL) WHERE id = @id'),
       upsertSeizure: db.prepare(
         `INSERT INTO seizures (id, case_id, seizure_date, date_precision, country, place, latitude, longitude, location_precision, sector, commodity, taxon, cites_appendix,
-           quantity, unit, origin, transit, destination, seizing_agencies, reported_value, reported_currency, operation, source_title, source_url, notes, updated_at, updated_by, doc)
+           quantity, unit, origin, transit, destination, seizing_agencies, reported_value, reported_currency, operation, source_title, source_url, notes, updated_at, updated_by, doc,
+           export_countries, missed_transit, concealment_method, transport_mode, detection_method)
          VALUES (@id, @case_id, @seizure_date, @date_precision, @country, @place, @latitude, @longitude, @location_precision, @sector, @commodity, @taxon, @cites_appendix,
-           @quantity, @unit, @origin, @transit, @destination, @seizing_agencies, @reported_value, @reported_currency, @operation, @source_title, @source_url, @notes, @updated_at, @updated_by, @doc)
+           @quantity, @unit, @origin, @transit, @destination, @seizing_agencies, @reported_value, @reported_currency, @operation, @source_title, @source_url, @notes, @updated_at, @updated_by, @doc,
+           @export_countries, @missed_transit, @concealment_method, @transport_mode, @detection_method)
          ON CONFLICT (id) DO UPDATE SET case_id = excluded.case_id, doc = excluded.doc, seizure_date = excluded.seizure_date, date_precision = excluded.date_precision, country = excluded.country,
            place = excluded.place, latitude = excluded.latitude, longitude = excluded.longitude, location_precision = excluded.location_precision, sector = excluded.sector,
            commodity = excluded.commodity, taxon = excluded.taxon, cites_appendix = excluded.cites_appendix, quantity = excluded.quantity, unit = excluded.unit,
            origin = excluded.origin, transit = excluded.transit, destination = excluded.destination, seizing_agencies = excluded.seizing_agencies,
            reported_value = excluded.reported_value, reported_currency = excluded.reported_currency, operation = excluded.operation, source_title = excluded.source_title,
-           source_url = excluded.source_url, notes = excluded.notes, updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
+           source_url = excluded.source_url, notes = excluded.notes, updated_at = excluded.updated_at, updated_by = excluded.updated_by,
+           export_countries = excluded.export_countries, missed_transit = excluded.missed_transit, concealment_method = excluded.concealment_method,
+           transport_mode = excluded.transport_mode, detection_method = excluded.detection_method`,
       ),
       seizureRowid: db.prepare('SELECT rowid FROM seizures WHERE id = ?').pluck(),
       deleteSeizure: db.prepare('DELETE FROM seizures WHERE id = ?'),
@@ -249,6 +253,12 @@ export class Projector {
       updated_at: s.updatedAt,
       updated_by: s.updatedBy,
       doc,
+      // The seizure table's columns (migration 011); '' / '[]' stand for not reported.
+      export_countries: JSON.stringify(s.exportCountries),
+      missed_transit: JSON.stringify(s.missedTransitCountries),
+      concealment_method: s.concealmentMethod ?? '',
+      transport_mode: s.transportMode ?? '',
+      detection_method: s.detectionMethod ?? '',
     });
     const rowid = this.s.seizureRowid.get(id) as number;
     this.s.ftsInsert.run(

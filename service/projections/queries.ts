@@ -11,6 +11,8 @@ import type { CaseStatus, CrimeSector, DatePrecision, QuantityUnit, Tlp } from '
 import { NestError } from '../../shared/errors';
 import { SEARCH_KINDS, type CaseSummary, type MapPoint, type SearchGroup, type SearchHit } from '../../shared/rpc/cases';
 import { ftsQuery } from './fts-query';
+import { SeizurePages, type UsdOf } from './seizure-page';
+import type { SeizurePage, SeizurePageQuery } from '../../shared/rpc/cases';
 
 interface CaseRow {
   id: string;
@@ -275,6 +277,18 @@ export class ProjectionQueries {
     const stmt = this.db.prepare("SELECT id, doc FROM seizures WHERE case_id = ? AND doc <> '' AND id IN (SELECT value FROM json_each(?))").raw();
     for (const [id, doc] of stmt.all(caseId, JSON.stringify(ids)) as [string, string][]) out.set(id, doc);
     return out;
+  }
+
+  /** Paged reads of the seizure table (seizure-page.ts), made on first use. */
+  private pages: SeizurePages | null = null;
+
+  /**
+   * A sorted, filtered page of case `caseId`'s live seizures (the seizure table, seizure-page.ts);
+   * `usdOf` converts reported values for the value sort.
+   */
+  seizurePage(caseId: string, q: Pick<SeizurePageQuery, 'sortBy' | 'sortDir' | 'text' | 'offset' | 'limit'>, usdOf: UsdOf): SeizurePage {
+    this.pages ??= new SeizurePages(this.db);
+    return this.pages.page(caseId, q, usdOf);
   }
 
   /** Seizures with coordinates (of one case, or of all), by date, as map points. */

@@ -140,7 +140,7 @@ export function computeCase(inputs: CaseInputs, ctx: WorkspaceValuationContext):
 }
 
 /** A seizure's reported value converted to USD at its date, or null when it has none; `converted` null when no rate exists. */
-export function reportedInUsd(s: ValuedSeizure, rates: RateTable): { amount: number; currency: string; converted: Converted | null } | null {
+export function reportedInUsd(s: Pick<ValuedSeizure, 'reportedValue' | 'reportedCurrency' | 'seizureDate'>, rates: RateTable): { amount: number; currency: string; converted: Converted | null } | null {
   if (s.reportedValue === null || !s.reportedCurrency) return null;
   try {
     const c = rates.convert(moneyRange(s.reportedValue, s.reportedValue, s.reportedCurrency), 'USD', s.seizureDate);

@@ -21,6 +21,11 @@ export function countryName(code: string): string {
   return countries.getName(code, 'en', { select: 'alias' }) ?? countries.getName(code, 'en') ?? code;
 }
 
+/** The English short name of a valid ISO 3166-1 alpha-2 `code` ("Singapore"); "—" when empty or invalid, never a guessed name. */
+export function countryLabel(code: string): string {
+  return isCountryCode(code) ? countryName(code) : '—';
+}
+
 /** All ISO 3166-1 alpha-2 codes with English names, sorted by name; for pickers. */
 export function countryList(): { code: string; name: string }[] {
   const names = countries.getNames('en', { select: 'official' });

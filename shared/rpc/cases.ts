@@ -4,8 +4,10 @@
  * Editing a case or its seizures happens on the renderer's doc replica through `shared/docs`.
  */
 import { z } from 'zod';
-import { CASE_STATUSES, CRIME_SECTORS, DATE_PRECISIONS, QUANTITY_UNITS, TLP_MARKINGS } from '../domain/codes';
+import { CASE_STATUSES, CONCEALMENT_METHODS, CRIME_SECTORS, DATE_PRECISIONS, DETECTION_METHODS, QUANTITY_UNITS, TLP_MARKINGS, TRANSPORT_MODES } from '../domain/codes';
 import { caseFieldsSchema } from '../domain/case';
+import { seizureSchema } from '../domain/seizure';
+import { SEIZURE_SORT_KEYS } from '../domain/seizure-order';
 import { method } from './define';
 
 const workspaceId = z.string().uuid();
@@ -162,6 +164,69 @@ export const locationCheckSchema = z.object({ countryAt: z.string().nullable(), 
 /** The result of `seizures.checkLocation`. */
 export type LocationCheck = z.infer<typeof locationCheckSchema>;
 
+/** Most rows one `seizures.page` call returns. */
+export const SEIZURE_PAGE_MAX = 500;
+
+/**
+ * One row of the seizure table, as the `seizures` projection holds it (migrations 003 and 010):
+ * the fields the table shows, sorts and filters by, wherever the seizure lives (case doc or a
+ * volume doc). Null or [] where the seizure has no value (never a default).
+ */
+export const seizureRowSchema = z.object({
+  id: z.string(),
+  seizureDate: z.string(),
+  datePrecision: z.enum(DATE_PRECISIONS),
+  sector: z.enum(CRIME_SECTORS),
+  commodity: z.string(),
+  taxon: z.string(),
+  quantity: z.number().nullable(),
+  unit: z.enum(QUANTITY_UNITS).nullable(),
+  place: z.string(),
+  country: z.string(),
+  /** WGS84 degrees; null when not mapped. */
+  latitude: z.number().nullable(),
+  longitude: z.number().nullable(),
+  /** As reported, in `reportedCurrency` (ISO 4217); never converted. */
+  reportedValue: z.number().nullable(),
+  reportedCurrency: z.string().nullable(),
+  sourceTitle: z.string(),
+  sourceUrl: z.string(),
+  operation: z.string(),
+  seizingAgencies: z.array(z.string()),
+  originCountries: z.array(z.string()),
+  exportCountries: z.array(z.string()),
+  transitCountries: z.array(z.string()),
+  missedTransitCountries: z.array(z.string()),
+  destinationCountries: z.array(z.string()),
+  concealmentMethod: z.enum(CONCEALMENT_METHODS).nullable(),
+  transportMode: z.enum(TRANSPORT_MODES).nullable(),
+  detectionMethod: z.enum(DETECTION_METHODS).nullable(),
+});
+/** One row of the seizure table. */
+export type SeizureRow = z.infer<typeof seizureRowSchema>;
+
+/**
+ * A page of a case's seizures (`seizures.page`): sorted by `sortBy` (shared/domain/seizure-order.ts;
+ * `value` by the reported value converted to USD at the seizure date), kept to those matching
+ * every word of `text` (seizureFilterText), rows `offset` … `offset + limit - 1`.
+ */
+export const seizurePageQuerySchema = z.object({
+  workspaceId,
+  caseId: z.string().uuid(),
+  sortBy: z.enum(SEIZURE_SORT_KEYS).default('date'),
+  sortDir: z.enum(['asc', 'desc']).default('desc'),
+  text: z.string().max(200).default(''),
+  offset: z.number().int().min(0).default(0),
+  limit: z.number().int().min(1).max(SEIZURE_PAGE_MAX).default(100),
+});
+/** The params of `seizures.page`. */
+export type SeizurePageQuery = z.infer<typeof seizurePageQuerySchema>;
+
+/** A page of seizures: `total` rows match the filter (all of the case's live seizures without one), `rows` from `offset`. */
+export const seizurePageSchema = z.object({ total: z.number().int(), offset: z.number().int(), rows: z.array(seizureRowSchema) });
+/** A page of seizures. */
+export type SeizurePage = z.infer<typeof seizurePageSchema>;
+
 export const casesRpc = {
   'cases.list': method(caseListQuerySchema, z.array(caseSummarySchema), 'Cases of a workspace, filtered and sorted.', 'workspace.read'),
   'cases.create': method(
@@ -175,6 +240,18 @@ export const casesRpc = {
     z.object({ workspaceId, caseId: z.string().uuid().optional() }),
     z.array(mapPointSchema),
     'Mapped seizures of a case, or of the whole workspace.',
+    'case.read',
+  ),
+  'seizures.page': method(
+    seizurePageQuerySchema,
+    seizurePageSchema,
+    'A sorted, filtered page of a case\'s live seizures from the projection (case doc and volume docs alike), with the number that match.',
+    'case.read',
+  ),
+  'seizures.get': method(
+    z.object({ workspaceId, caseId: z.string().uuid(), seizureId: z.string().uuid() }),
+    seizureSchema.nullable(),
+    'One live seizure of a case, read from the doc that holds it (the case doc or one of its volumes); null when there is none.',
     'case.read',
   ),
   'seizures.checkLocation': method(

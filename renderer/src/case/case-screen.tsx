@@ -3,7 +3,10 @@
  * overview (editable fields and summary), notes (renderer/src/notes/), seizures (table with
  * add/edit/delete, detail), tasks, timeline, map and valuation (renderer/src/valuation/).
  * Everything shown comes from the case's doc replica, so edits from other windows appear live;
- * map points come from `seizures.mapPoints` and refresh when the projection changes.
+ * except what must scale to a case of any size (issue 11 item 4): the seizure table
+ * (`seizures.page`), the tabs' seizure counts (`cases.get`) and the map points
+ * (`seizures.mapPoints`) come from the projection — which also holds the seizures of volume docs
+ * the renderer never loads — and refresh when it changes.
  * The header, each tab and each dialog sit in their own error boundary: a part that fails to draw
  * (e.g. on data a buggy peer wrote) shows an error panel and leaves the rest of the case usable.
  */
@@ -59,6 +62,9 @@ export function CaseScreen(props: { ws: WorkspaceSummary; caseId: string; tab: C
   }, [props.seizureId]);
   // Map points only while the map is shown: each edit refreshes them, and they can be many.
   const points = useLiveQuery('seizures.mapPoints', tab === 'map' ? { workspaceId: ws.id, caseId } : null, { refetchOn: [projectionChanged(ws.id, caseId)] });
+  // The case's counts over the case doc and its volume docs, from the projection.
+  const summary = useLiveQuery('cases.get', { workspaceId: ws.id, caseId }, { refetchOn: [projectionChanged(ws.id, caseId)], keepPrevious: true });
+  const counts = summary.data?.id === caseId ? summary.data : null;
 
   const versions = replica?.versions;
   const caseDoc = replica?.caseDoc ?? null;
@@ -68,7 +74,6 @@ export function CaseScreen(props: { ws: WorkspaceSummary; caseId: string; tab: C
   // Entity and link writes also stamp the meta, so the meta version tells when to re-read them.
   const entities = useMemo(() => caseDoc?.listEntities() ?? [], [caseDoc, versions?.meta]);
   const links = useMemo(() => caseDoc?.listLinks() ?? [], [caseDoc, versions?.meta, versions?.seizures]);
-  const mappedCount = useMemo(() => seizures.filter((s) => s.latitude !== null && s.longitude !== null).length, [seizures]);
   const writer: Writer = useMemo(() => ({ memberId: identity.memberId }), [identity.memberId]);
   useDocumentTitle(meta && caseDoc?.isInitialised() ? `${meta.number} · ${meta.title}` : 'Case');
 
@@ -99,7 +104,7 @@ export function CaseScreen(props: { ws: WorkspaceSummary; caseId: string; tab: C
           workspaceId={ws.id}
         />
       </ErrorBoundary>
-      <CaseTabs ws={ws.id} caseId={caseId} tab={tab} seizureCount={seizures.length} mappedCount={mappedCount} />
+      <CaseTabs ws={ws.id} caseId={caseId} tab={tab} seizureCount={counts?.seizureCount ?? null} mappedCount={counts?.mappedCount ?? null} />
       <div role="tabpanel" id={`case-panel-${tab}`} aria-labelledby={`case-tab-${tab}`}>
         <ErrorBoundary title={CASE_FAULT()} resetKey={tab}>
         {tab === 'overview' ? <CaseOverview caseDoc={caseDoc} meta={meta} seizures={seizures} writer={writer} readOnly={readOnly} summaryVersion={replica.versions.summary} activityVersion={replica.versions.meta + replica.versions.routes} workspaceId={ws.id} /> : null}
@@ -107,6 +112,7 @@ export function CaseScreen(props: { ws: WorkspaceSummary; caseId: string; tab: C
           <SeizurePanel
             caseDoc={caseDoc}
             seizures={seizures}
+            seizureCount={counts?.seizureCount ?? null}
             writer={writer}
             readOnly={readOnly}
             selected={selected}

@@ -21,8 +21,8 @@ const TABS: { tab: CaseTab; label: MessageId; icon: IconName }[] = [
   { tab: 'valuation', label: 'ui.case.tabs.valuation', icon: 'chart' },
 ];
 
-/** The tab bar of a case. */
-export function CaseTabs(props: { ws: string; caseId: string; tab: CaseTab; seizureCount: number; mappedCount: number }): ReactNode {
+/** The tab bar of a case; the seizure and mapped counts are the projection's (null until known: no count is shown). */
+export function CaseTabs(props: { ws: string; caseId: string; tab: CaseTab; seizureCount: number | null; mappedCount: number | null }): ReactNode {
   return (
     <div className="tabs" role="tablist" aria-label={t('ui.case.tabs.label')}>
       {TABS.map((tab) => (
@@ -37,8 +37,8 @@ export function CaseTabs(props: { ws: string; caseId: string; tab: CaseTab; seiz
         >
           <Icon name={tab.icon} size={15} />
           {t(tab.label)}
-          {tab.tab === 'seizures' ? <span className="tab-count">{formatCount(props.seizureCount)}</span> : null}
-          {tab.tab === 'map' ? <span className="tab-count">{formatCount(props.mappedCount)}</span> : null}
+          {tab.tab === 'seizures' && props.seizureCount !== null ? <span className="tab-count">{formatCount(props.seizureCount)}</span> : null}
+          {tab.tab === 'map' && props.mappedCount !== null ? <span className="tab-count">{formatCount(props.mappedCount)}</span> : null}
         </a>
       ))}
     </div>

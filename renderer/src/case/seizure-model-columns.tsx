@@ -5,7 +5,7 @@
  * the route by role (origin → export → transit → destination, a transit country where a seizure
  * opportunity was missed marked so).
  */
-import type { Seizure } from '../../../shared/domain/seizure';
+import type { SeizureRow } from '../../../shared/rpc/cases';
 import type { Column } from '../ui/data-table';
 import type { SeizureSortKey } from './seizure-sort';
 import { concealmentMethodLabel, detectionMethodLabel, transportModeLabel } from '../../../shared/domain/seizure-labels';
@@ -19,7 +19,7 @@ export function citesHint(taxon: string): string {
 }
 
 /** The route as one line: countries by role in travel order, missed transit countries marked. */
-export function routeText(s: Pick<Seizure, 'originCountries' | 'exportCountries' | 'transitCountries' | 'missedTransitCountries' | 'destinationCountries'>): string {
+export function routeText(s: Pick<SeizureRow, 'originCountries' | 'exportCountries' | 'transitCountries' | 'missedTransitCountries' | 'destinationCountries'>): string {
   const missed = new Set(s.missedTransitCountries);
   const transit = s.transitCountries.map((c) => (missed.has(c) ? t('seizure.col.missed', { country: c }) : c));
   return [s.originCountries.join(', '), s.exportCountries.join(', '), ...transit, s.destinationCountries.join(', ')].filter(Boolean).join(' → ');
@@ -28,7 +28,7 @@ export function routeText(s: Pick<Seizure, 'originCountries' | 'exportCountries'
 const muted = <span className="muted">—</span>;
 
 /** The optional model columns, hidden by default. */
-export function seizureModelColumns(): Column<Seizure, SeizureSortKey>[] {
+export function seizureModelColumns(): Column<SeizureRow, SeizureSortKey>[] {
   return [
     { id: 'transport', header: t('seizure.col.transport'), optional: true, defaultHidden: true, cell: (s) => (s.transportMode ? transportModeLabel(s.transportMode) : muted) },
     { id: 'detection', header: t('seizure.col.detection'), optional: true, defaultHidden: true, cell: (s) => (s.detectionMethod ? detectionMethodLabel(s.detectionMethod) : muted) },

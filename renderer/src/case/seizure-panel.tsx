@@ -2,21 +2,31 @@
  * The seizures tab: a filterable, sortable table of the case's seizures beside the selected
  * seizure's detail, with add, edit and delete (after confirmation). Deleting keeps a tombstone
  * in the case doc so the evidence trail survives.
+ *
+ * The table's rows come from the data service's projection a page at a time
+ * (use-seizure-window.ts: sorted and filtered there, `seizures.page`), and only the rows in view
+ * are rendered (ui/use-virtual-rows.ts), so a case of 100,000 seizures — most of them in volume
+ * docs the renderer never loads — opens like a small one (bench P8). The replica's own seizures
+ * (`seizures`, the case doc's) are edited here; a seizure held in a volume doc is read whole
+ * through `seizures.get` and shown read-only (editing it is the volume write path's).
  */
-import { useMemo, useState, type ReactNode } from 'react';
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { CaseDoc } from '../../../shared/docs/case-doc';
 import type { Writer } from '../../../shared/docs/records';
 import type { Seizure } from '../../../shared/domain/seizure';
+import type { SeizureRow } from '../../../shared/rpc/cases';
 import { countryLabel } from '../format/countries';
 import { Icon } from '../ui/icons';
-import { EmptyState } from '../ui/states';
+import { EmptyState, ErrorPanel, Loading } from '../ui/states';
 import { ConfirmDialog } from '../ui/confirm-dialog';
 import { useToast } from '../ui/toast';
 import { formatQuantity } from '../format/numbers';
 import { formatSeizureDate } from '../format/dates';
 import { SeizureTable } from './seizure-table';
-import { reportedUsdById, sortSeizures, type SeizureSort } from './seizure-sort';
+import type { SeizureSort } from './seizure-sort';
 import { projectionChanged, useLiveQuery } from '../data/use-live-query';
+import { useVirtualRows } from '../ui/use-virtual-rows';
+import { useSeizureWindow } from './use-seizure-window';
 import { SeizureDetail } from './seizure-detail';
 import { ErrorBoundary } from '../ui/error-boundary';
 import { t } from '../../../shared/messages';
@@ -28,7 +38,10 @@ import { ImportLogDialog } from '../import/import-log-dialog';
 /** Props of {@link SeizurePanel}. */
 export interface SeizurePanelProps {
   caseDoc: CaseDoc;
+  /** The case doc replica's live seizures (the ones edited here). */
   seizures: Seizure[];
+  /** The case's live seizures wherever they live (the projection's count); null until known. */
+  seizureCount: number | null;
   writer: Writer;
   readOnly: boolean;
   selected: string | null;
@@ -40,16 +53,17 @@ export interface SeizurePanelProps {
   workspaceId: string;
 }
 
-/** Rows rendered at first and added per "Show more" (keeps very large cases responsive). */
-const PAGE = 300;
+/** Delay between the last keystroke in the filter and the query, ms. */
+const FILTER_DEBOUNCE_MS = 150;
 
-function matches(s: Seizure, q: string): boolean {
-  const hay = `${s.commodity} ${s.taxon} ${s.place} ${s.country} ${countryLabel(s.country)} ${s.sourceTitle} ${s.operation} ${s.seizingAgencies.join(' ')}`.toLowerCase();
-  return q
-    .toLowerCase()
-    .split(/\s+/)
-    .filter(Boolean)
-    .every((w) => hay.includes(w));
+/** `value`, settled for `ms` (the filter asks the service once per pause, not per keystroke). */
+function useSettled<T>(value: T, ms: number): T {
+  const [settled, setSettled] = useState(value);
+  useEffect(() => {
+    const timer = setTimeout(() => setSettled(value), ms);
+    return () => clearTimeout(timer);
+  }, [value, ms]);
+  return settled;
 }
 
 /** The seizures tab. */
@@ -58,32 +72,46 @@ export function SeizurePanel(props: SeizurePanelProps): ReactNode {
   const toast = useToast();
   const [filter, setFilter] = useState('');
   const [sort, setSort] = useState<SeizureSort>({ key: 'date', dir: 'desc' });
-  const [deleting, setDeleting] = useState<Seizure | null>(null);
-  const [limit, setLimit] = useState(PAGE);
+  const [deleting, setDeleting] = useState<SeizureRow | null>(null);
   const [checked, setChecked] = useState<ReadonlySet<string>>(new Set());
   const [showLog, setShowLog] = useState(false);
+  const caseId = useMemo(() => props.caseDoc.readMeta().id, [props.caseDoc]);
+  const query = useSettled(filter.trim(), FILTER_DEBOUNCE_MS);
+  const rows = useSeizureWindow(props.workspaceId, caseId, sort, query);
+  const total = rows.total ?? 0;
+  const view = useVirtualRows({ rowCount: total });
+  const { need } = rows;
+  useEffect(() => need(view.start, view.end), [need, view.start, view.end]);
+  // A new sort or filter starts at the top.
+  useEffect(() => view.toTop(), [sort, query, view.toTop]);
+  // The rendered rows: the longest loaded run in view (a page still on its way is blank space).
+  const shownRows: SeizureRow[] = [];
+  let first = view.start;
+  for (let i = view.start; i < view.end; i++) {
+    const r = rows.rowAt(i);
+    if (r) shownRows.push(r);
+    else if (!shownRows.length) first = i + 1;
+    else break;
+  }
+  const win = { firstIndex: first, rowCount: total, padTop: first * view.rowHeight, padBottom: Math.max(0, total - first - shownRows.length) * view.rowHeight };
+  // The replica's seizures are the ones this tab edits; others live in volume docs.
+  const inReplica = useMemo(() => new Map(seizures.map((s) => [s.id, s])), [seizures]);
   // Seizures deleted or moved (here or by a peer) leave the selection.
-  const live = useMemo(() => new Set(seizures.map((s) => s.id)), [seizures]);
-  const chosen = useMemo(() => [...checked].filter((id) => live.has(id)), [checked, live]);
+  const loadedIds = new Set(rows.loaded().map((r) => r.id));
+  const chosen = [...checked].filter((id) => inReplica.has(id) || loadedIds.has(id));
   const onCheck = (ids: string[], on: boolean): void =>
     setChecked((prev) => {
       const next = new Set(prev);
       for (const id of ids) if (on) next.add(id); else next.delete(id);
       return next;
     });
-  // Reported values in USD at their seizure dates, from the service (it holds the rates); asked
-  // for only while the table is sorted by value.
-  const caseId = useMemo(() => props.caseDoc.readMeta().id, [props.caseDoc]);
-  const estimate = useLiveQuery('valuation.case', sort.key === 'value' && caseId ? { workspaceId: props.workspaceId, caseId } : null, {
+  // The selected seizure: the replica's, or read whole from the doc that holds it.
+  const fromReplica = selected ? (inReplica.get(selected) ?? null) : null;
+  const fetched = useLiveQuery('seizures.get', selected && !fromReplica && caseId ? { workspaceId: props.workspaceId, caseId, seizureId: selected } : null, {
     refetchOn: [projectionChanged(props.workspaceId, caseId)],
-    keepPrevious: true,
   });
-  const usd = useMemo(() => reportedUsdById(estimate.data?.seizures ?? []), [estimate.data]);
-  const shown = useMemo(
-    () => sortSeizures(filter ? seizures.filter((s) => matches(s, filter)) : seizures, sort, (id) => usd.get(id) ?? null),
-    [seizures, filter, sort, usd],
-  );
-  const current = selected ? (seizures.find((s) => s.id === selected) ?? null) : null;
+  const current = fromReplica ?? (selected && fetched.data?.id === selected ? fetched.data : null);
+  const currentEditable = Boolean(fromReplica) && !props.readOnly;
   // Kept here, not in the detail: what the member wrote stays known while they switch seizures.
   const edits = useConcurrentEdits(props.caseDoc, props.writer);
   const members = useMembers(props.workspaceId);
@@ -91,7 +119,8 @@ export function SeizurePanel(props: SeizurePanelProps): ReactNode {
 
   const importLog = showLog ? <ImportLogDialog doc={props.caseDoc.doc} writer={props.writer} readOnly={props.readOnly} memberName={memberName} onClose={() => setShowLog(false)} /> : null;
 
-  if (!seizures.length) {
+  if (props.seizureCount === null && !seizures.length) return <Loading>{t('ui.case.seizures.loading')}</Loading>;
+  if (!props.seizureCount && !seizures.length) {
     return (
       <div className="card">
         {importLog}
@@ -123,14 +152,14 @@ export function SeizurePanel(props: SeizurePanelProps): ReactNode {
         <div className="table-toolbar">
           <div className="input-with-icon">
             <Icon name="search" />
-            <input className="input input-sm" type="search" aria-label={t('ui.case.seizures.filter-label')} placeholder={t('ui.case.seizures.filter-placeholder')} value={filter} onChange={(e) => {
-                setFilter(e.target.value);
-                setLimit(PAGE);
-              }}
-            />
+            <input className="input input-sm" type="search" aria-label={t('ui.case.seizures.filter-label')} placeholder={t('ui.case.seizures.filter-placeholder')} value={filter} onChange={(e) => setFilter(e.target.value)} />
           </div>
           <span className="toolbar-count" aria-live="polite">
-            {filter ? t('ui.case.seizures.count-filtered', { shown: shown.length, count: seizures.length }) : t('ui.case.seizures.count', { count: seizures.length })}
+            {rows.total === null || props.seizureCount === null
+              ? null
+              : query
+                ? t('ui.case.seizures.count-filtered', { shown: rows.total, count: props.seizureCount })
+                : t('ui.case.seizures.count', { count: props.seizureCount })}
           </span>
           <button type="button" className="btn btn-sm btn-ghost toolbar-end" onClick={() => setShowLog(true)}>
             <Icon name="book" /> {t('ui.imports.open')}
@@ -139,16 +168,27 @@ export function SeizurePanel(props: SeizurePanelProps): ReactNode {
         {chosen.length && !props.readOnly ? (
           <SeizureBulkBar caseDoc={props.caseDoc} writer={props.writer} workspaceId={props.workspaceId} ids={chosen} onClear={() => setChecked(new Set())} />
         ) : null}
-        {shown.length ? (
+        {rows.error && rows.total === null ? (
+          <ErrorPanel error={rows.error} title={t('ui.case.seizures.load-failed')} />
+        ) : rows.total === null ? (
+          <Loading>{t('ui.case.seizures.loading')}</Loading>
+        ) : total ? (
           <SeizureTable
-            seizures={shown.length > limit ? shown.slice(0, limit) : shown}
+            seizures={shownRows}
             sort={sort}
             onSort={(key) => setSort((s) => (s.key === key ? { key, dir: s.dir === 'asc' ? 'desc' : 'asc' } : { key, dir: key === 'date' || key === 'value' ? 'desc' : 'asc' }))}
             selected={selected}
             onSelect={onSelect}
             readOnly={props.readOnly}
-            onEdit={props.onEdit}
+            editable={(r) => inReplica.has(r.id)}
+            onEdit={(r) => {
+              const s = inReplica.get(r.id);
+              if (s) props.onEdit(s);
+            }}
             onDelete={setDeleting}
+            virtual={win}
+            scrollRef={view.ref}
+            onScroll={view.onScroll}
             {...(props.readOnly ? {} : { checked: new Set(chosen), onCheck })}
           />
         ) : (
@@ -156,20 +196,10 @@ export function SeizurePanel(props: SeizurePanelProps): ReactNode {
             {t('ui.case.seizures.no-match-text', { filter })}
           </EmptyState>
         )}
-        {shown.length > limit ? (
-          <div className="table-more">
-            <span className="muted small">
-              {t('ui.case.seizures.showing', { limit, count: shown.length })}
-            </span>
-            <button type="button" className="btn btn-sm" onClick={() => setLimit((l) => l + PAGE)}>
-              {t('ui.case.seizures.show-more', { count: Math.min(PAGE, shown.length - limit) })}
-            </button>
-          </div>
-        ) : null}
       </div>
       {current ? (
         <ErrorBoundary title={t('ui.case.seizures.detail-fault')} resetKey={current.id} onDismiss={() => onSelect(null)}>
-          <SeizureDetail seizure={current} workspaceId={props.workspaceId} caseDoc={props.caseDoc} writer={props.writer} readOnly={props.readOnly} edits={edits} memberName={memberName} onClose={() => onSelect(null)} onEdit={props.readOnly ? null : () => props.onEdit(current)} onDelete={props.readOnly ? null : () => setDeleting(current)} />
+          <SeizureDetail seizure={current} workspaceId={props.workspaceId} caseDoc={props.caseDoc} writer={props.writer} readOnly={!currentEditable} edits={edits} memberName={memberName} onClose={() => onSelect(null)} onEdit={currentEditable ? () => props.onEdit(current) : null} onDelete={currentEditable ? () => setDeleting(current) : null} />
         </ErrorBoundary>
       ) : null}
       {importLog}

@@ -1,6 +1,8 @@
 /**
- * The seizure table's order (issue 11 item 6): by date, place, commodity, reported value or
- * quantity, ties broken by date then id so the order is total and stable between renders.
+ * The seizure table's order (issue 11 item 6) for lists the renderer holds: by date, place,
+ * commodity, reported value or quantity, ties broken by date then id so the order is total and
+ * stable between renders. The keys are shared/domain/seizure-order.ts's, the ones the data
+ * service pages the table by (`seizures.page`).
  * - value: the reported value converted to USD at the seizure date (the data service's
  *   `valuation.case`, which holds the exchange rates: `usdOf`), never the raw number — 1,000,000
  *   KES is less than 10,000 USD. A value that could not be converted (no rate) and a seizure
@@ -10,22 +12,19 @@
  *   not a piece), so seizures group by dimension — mass, volume, then pieces, head, containers —
  *   each group sorted by its converted quantity; no quantity last.
  */
-import type { Seizure } from '../../../shared/domain/seizure';
 import type { QuantityUnit } from '../../../shared/domain/codes';
-import { toCommonUnit } from '../../../shared/domain/seizure-quantity';
-import type { Dimension } from '../../../shared/valuation/units';
-import { countryLabel } from '../format/countries';
+import { commoditySortKey, placeSortKey, quantitySortKey, type SeizureSortKey } from '../../../shared/domain/seizure-order';
 
-/** Sortable columns of the seizure table. */
-export type SeizureSortKey = 'date' | 'place' | 'commodity' | 'value' | 'quantity';
+export type { SeizureSortKey } from '../../../shared/domain/seizure-order';
+
 /** A seizure-table sort. */
 export interface SeizureSort {
   key: SeizureSortKey;
   dir: 'asc' | 'desc';
 }
 
-/** The order dimensions are listed in when sorting by quantity. */
-const DIMENSION_ORDER: readonly Dimension[] = ['mass', 'volume', 'count:pieces', 'count:head', 'count:containers'];
+/** The fields of a seizure the sort reads. */
+export type SortableSeizure = { id: string; seizureDate: string; country: string; place: string; commodity: string; quantity: number | null; unit: string | null };
 
 /** A sort key: `group` first (always ascending: missing values stay last), then `value` in the chosen direction. */
 interface Key {
@@ -37,24 +36,22 @@ interface Key {
  * `list` sorted by `sort` (a new array). `usdOf(id)` is the seizure's reported value in USD, or
  * null when it has none or it could not be converted; it is read only for the value sort.
  */
-export function sortSeizures(list: readonly Seizure[], sort: SeizureSort, usdOf: (seizureId: string) => number | null = () => null): Seizure[] {
+export function sortSeizures<S extends SortableSeizure>(list: readonly S[], sort: SeizureSort, usdOf: (seizureId: string) => number | null = () => null): S[] {
   const sign = sort.dir === 'asc' ? 1 : -1;
-  const keyOf = (s: Seizure): Key => {
+  const keyOf = (s: S): Key => {
     switch (sort.key) {
       case 'date':
         return { group: 0, value: s.seizureDate };
       case 'place':
-        return { group: 0, value: `${countryLabel(s.country)} ${s.place}`.toLowerCase() };
+        return { group: 0, value: placeSortKey(s.country, s.place) };
       case 'commodity':
-        return { group: 0, value: s.commodity.toLowerCase() };
+        return { group: 0, value: commoditySortKey(s.commodity) };
       case 'value': {
         const usd = usdOf(s.id);
         return usd === null ? { group: 1, value: 0 } : { group: 0, value: usd };
       }
-      case 'quantity': {
-        const q = toCommonUnit(s.quantity, s.unit as QuantityUnit | null);
-        return q ? { group: DIMENSION_ORDER.indexOf(q.dimension), value: q.value } : { group: DIMENSION_ORDER.length, value: 0 };
-      }
+      case 'quantity':
+        return quantitySortKey(s.quantity, s.unit as QuantityUnit | null);
     }
   };
   const keys = new Map(list.map((s) => [s.id, keyOf(s)]));

@@ -3,12 +3,14 @@
  * with unit, reported value in its currency, source title (value sorts by its USD equivalent and
  * quantity by its common unit: seizure-sort.ts); row actions edit and delete; with
  * `checked`, a first column of checkboxes (and "select all shown") for the bulk actions.
+ * Rows are the projection's (`SeizureRow`, shared/rpc/cases.ts; a replica's `Seizure` is one
+ * too); with `virtual` only the rows in view are passed and rendered (seizure-panel.tsx).
  */
-import type { ReactNode } from 'react';
-import type { Seizure } from '../../../shared/domain/seizure';
+import type { ReactNode, Ref } from 'react';
+import type { SeizureRow } from '../../../shared/rpc/cases';
 import { countryLabel } from '../format/countries';
 import { Icon } from '../ui/icons';
-import { DataTable, type Column } from '../ui/data-table';
+import { DataTable, type Column, type VirtualWindow } from '../ui/data-table';
 import { formatMoney, formatQuantity } from '../format/numbers';
 import { formatSeizureDate } from '../format/dates';
 import { t } from '../../../shared/messages';
@@ -21,25 +23,32 @@ export type { SeizureSort, SeizureSortKey } from './seizure-sort';
 
 /** Props of {@link SeizureTable}. */
 export interface SeizureTableProps {
-  seizures: Seizure[];
+  /** The rows to render (with `virtual`, only those in view). */
+  seizures: readonly SeizureRow[];
   sort: SeizureSort;
   onSort: (key: SeizureSortKey) => void;
   selected: string | null;
   onSelect: (id: string) => void;
   readOnly: boolean;
-  onEdit: (s: Seizure) => void;
-  onDelete: (s: Seizure) => void;
+  onEdit: (s: SeizureRow) => void;
+  onDelete: (s: SeizureRow) => void;
+  /** Whether a row's edit and delete actions are offered (default: every row's). */
+  editable?: (s: SeizureRow) => boolean;
   /** The ids chosen for a bulk action; omitted: no checkbox column (read-only members). */
   checked?: ReadonlySet<string>;
   /** Checks or unchecks these seizures. */
   onCheck?: (ids: string[], on: boolean) => void;
+  /** Virtual scrolling (ui/data-table.tsx): where `seizures` sit among all rows. */
+  virtual?: VirtualWindow;
+  scrollRef?: Ref<HTMLDivElement>;
+  onScroll?: () => void;
 }
 
 /** The seizure table. */
 export function SeizureTable(props: SeizureTableProps): ReactNode {
   const { checked, onCheck } = props;
   const allChecked = Boolean(checked && props.seizures.length && props.seizures.every((s) => checked.has(s.id)));
-  const columns: (Column<Seizure, SeizureSortKey> | false)[] = [
+  const columns: (Column<SeizureRow, SeizureSortKey> | false)[] = [
     Boolean(checked && onCheck) && {
       id: 'check',
       header: t('ui.seizures.select-all'),
@@ -122,7 +131,7 @@ export function SeizureTable(props: SeizureTableProps): ReactNode {
       className: 'col-actions',
       headerClassName: 'col-actions',
       cell: (s) =>
-        props.readOnly ? null : (
+        props.readOnly || props.editable?.(s) === false ? null : (
           <span className="row-actions">
             <button type="button" className="btn btn-ghost btn-icon btn-sm" aria-label={t('ui.case.table.edit', { commodity: s.commodity, date: s.seizureDate })} onClick={() => props.onEdit(s)}>
               <Icon name="edit" size={14} />
@@ -150,6 +159,9 @@ export function SeizureTable(props: SeizureTableProps): ReactNode {
       selectedKey={props.selected}
       onRowClick={(s) => props.onSelect(s.id)}
       hiddenColumns={hidden}
+      {...(props.virtual ? { virtual: props.virtual } : {})}
+      {...(props.scrollRef ? { scrollRef: props.scrollRef } : {})}
+      {...(props.onScroll ? { onScroll: props.onScroll } : {})}
     />
     </>
   );

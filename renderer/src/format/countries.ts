@@ -5,10 +5,7 @@
  */
 import { countryName, isCountryCode } from '../../../shared/domain/iso';
 
-/** The English short name of a valid ISO 3166-1 alpha-2 `code` ("Singapore"); "—" when empty or invalid. */
-export function countryLabel(code: string): string {
-  return isCountryCode(code) ? countryName(code) : '—';
-}
+export { countryLabel } from '../../../shared/domain/iso';
 
 /** "Singapore (SG)" for a valid code; "—" when empty or invalid. */
 export function countryWithCode(code: string): string {

@@ -4,10 +4,11 @@
  * (naming who may receive the pack, from the catalogue), the destination (Electron: the native
  * "Save as"; browser mode: a download), a progress bar fed by `packs.progress`, and the result:
  * where it went, its size, file count, manifest fingerprint and whether relay provenance is in it.
+ * The seizures to choose from come from the projection (`seizures.page`, by date, filtered on the
+ * service), so seizures held in volume docs are offered and a large case is never listed whole.
  */
 import { useMemo, useState, type ReactNode } from 'react';
 import * as Y from 'yjs';
-import { CaseDoc } from '../../../shared/docs/case-doc';
 import { CaseExhibits } from '../../../shared/docs/case-exhibits';
 import { exhibitReference } from '../../../shared/domain/exhibit';
 import { t } from '../../../shared/messages';
@@ -16,6 +17,7 @@ import type { RpcResult } from '../../../shared/rpc/contract';
 import type { PacksProgress } from '../../../shared/rpc/packs';
 import { useClient } from '../app/services';
 import { useServiceEvent } from '../data/use-service-event';
+import { projectionChanged, useLiveQuery } from '../data/use-live-query';
 import { Dialog } from '../ui/dialog';
 import { FormDialog } from '../ui/form-dialog';
 import { downloadStagedPack, exportPackNative, hasNativeDialogs } from './pack-transfer';
@@ -28,12 +30,15 @@ export interface ExportPackDialogProps {
   caseId: string;
   caseNumber: string;
   tlp: string;
-  /** The case doc replica (for the seizure and exhibit lists of a selection). */
+  /** The case doc replica (for the exhibit list of a selection). */
   doc: Y.Doc;
   onClose: () => void;
 }
 
 type Result = RpcResult<'packs.export'>;
+
+/** Most seizures listed to choose from at once (a filter finds the others). */
+const PICK_LIMIT = 500;
 
 /** The export dialog, shown while mounted. */
 export function ExportPackDialog(props: ExportPackDialogProps): ReactNode {
@@ -46,11 +51,14 @@ export function ExportPackDialog(props: ExportPackDialogProps): ReactNode {
   const [confirmed, setConfirmed] = useState(false);
   const [progress, setProgress] = useState<PacksProgress | null>(null);
   const [result, setResult] = useState<Result | null>(null);
-  const lists = useMemo(() => {
-    const seizures = new CaseDoc(props.doc).listSeizures().sort((a, b) => (a.seizureDate ?? '').localeCompare(b.seizureDate ?? ''));
-    const exhibits = new CaseExhibits(props.doc).list();
-    return { seizures, exhibits };
-  }, [props.doc]);
+  const [seizureFilter, setSeizureFilter] = useState('');
+  const exhibits = useMemo(() => new CaseExhibits(props.doc).list(), [props.doc]);
+  // Asked for only while a selection is being made; the first PICK_LIMIT by date that match the filter.
+  const picks = useLiveQuery(
+    'seizures.page',
+    scope === 'selection' ? { workspaceId: props.workspaceId, caseId: props.caseId, sortBy: 'date', sortDir: 'asc', text: seizureFilter.trim(), offset: 0, limit: PICK_LIMIT } : null,
+    { refetchOn: [projectionChanged(props.workspaceId, props.caseId)], keepPrevious: true },
+  );
   useServiceEvent('packs.progress', (p) => {
     if (p.caseId === props.caseId) setProgress(p);
   });
@@ -133,7 +141,9 @@ export function ExportPackDialog(props: ExportPackDialogProps): ReactNode {
           </label>
           <fieldset className="fieldset pack-pick">
             <legend>{t('ui.packs.export.seizures', { count: seizureIds.length })}</legend>
-            {lists.seizures.slice(0, 500).map((s) => (
+            <input className="input input-sm" type="search" aria-label={t('ui.case.seizures.filter-label')} placeholder={t('ui.case.seizures.filter-placeholder')} value={seizureFilter} onChange={(e) => setSeizureFilter(e.target.value)} />
+            {picks.data && picks.data.total > picks.data.rows.length ? <p className="field-hint">{t('ui.packs.export.seizures-more', { shown: picks.data.rows.length, total: picks.data.total })}</p> : null}
+            {(picks.data?.rows ?? []).map((s) => (
               <label key={s.id} className="checkbox">
                 <input type="checkbox" checked={seizureIds.includes(s.id)} onChange={() => toggle(seizureIds, setSeizureIds, s.id)} /> {s.seizureDate} · {s.place || s.country} · {s.commodity}
               </label>
@@ -141,7 +151,7 @@ export function ExportPackDialog(props: ExportPackDialogProps): ReactNode {
           </fieldset>
           <fieldset className="fieldset pack-pick">
             <legend>{t('ui.packs.export.exhibits', { count: exhibitIds.length })}</legend>
-            {lists.exhibits.map((e) => (
+            {exhibits.map((e) => (
               <label key={e.id} className="checkbox">
                 <input type="checkbox" checked={exhibitIds.includes(e.id)} onChange={() => toggle(exhibitIds, setExhibitIds, e.id)} /> {exhibitReference(props.caseNumber, e.number)} · {e.description}
               </label>

@@ -4,9 +4,12 @@
  * and selection, a sticky header (table.css) and accessible markup (`scope`, `aria-sort`,
  * `aria-selected`, a label), optional columns hidden by the column chooser (column-chooser.tsx),
  * optional group header rows (a `rowgroup` header above each run of
- * rows with the same group key). Looks come from the `data-table` classes in styles/table.css.
+ * rows with the same group key), optional virtual scrolling (`virtual`: the screen passes only the
+ * rows in view, spacer rows stand for the others, `aria-rowcount`/`aria-rowindex` tell assistive
+ * technology where the rows are; ui/use-virtual-rows.ts computes the window). Looks come from the
+ * `data-table` classes in styles/table.css.
  */
-import { Fragment, type KeyboardEvent, type MouseEvent, type ReactNode } from 'react';
+import { Fragment, type KeyboardEvent, type MouseEvent, type ReactNode, type Ref } from 'react';
 import { SortHeader } from './sort-header';
 
 /** One column of a {@link DataTable} over rows of type `R`; `K` names the sort keys. */
@@ -70,6 +73,32 @@ export interface DataTableProps<R, K extends string = string> {
   scroll?: boolean;
   /** Ids of columns not shown (column-chooser.tsx useColumnChoice). */
   hiddenColumns?: ReadonlySet<string>;
+  /** Virtual scrolling: `rows` are rows `firstIndex`… of `rowCount`; spacer rows of `padTop`/`padBottom` px stand for the rest. */
+  virtual?: VirtualWindow;
+  /** The scroll container (with `scroll`), for the virtual window's measurements. */
+  scrollRef?: Ref<HTMLDivElement>;
+  /** Called when the scroll container scrolls. */
+  onScroll?: () => void;
+}
+
+/** The rows of a virtually scrolled table in view: see {@link DataTableProps.virtual}. */
+export interface VirtualWindow {
+  /** Index (0-based) of the first rendered row among all rows. */
+  firstIndex: number;
+  /** Number of rows in all. */
+  rowCount: number;
+  /** Height in px of the rows above / below the rendered ones. */
+  padTop: number;
+  padBottom: number;
+}
+
+/** A spacer row standing for rows not rendered (virtual scrolling). */
+function Pad(props: { height: number; span: number }): ReactNode {
+  return props.height > 0 ? (
+    <tr className="virtual-pad" aria-hidden="true">
+      <td colSpan={props.span} style={{ height: props.height }} />
+    </tr>
+  ) : null;
 }
 
 function fromControl(e: MouseEvent | KeyboardEvent): boolean {
@@ -79,11 +108,11 @@ function fromControl(e: MouseEvent | KeyboardEvent): boolean {
 /** A data table. */
 export function DataTable<R, K extends string = string>(props: DataTableProps<R, K>): ReactNode {
   const columns = props.columns.filter((c): c is Column<R, K> => Boolean(c) && !props.hiddenColumns?.has((c as Column<R, K>).id));
-  const { sort, onSort, onRowClick } = props;
+  const { sort, onSort, onRowClick, virtual } = props;
   const table = (
-    <table className={`data-table${props.className ? ` ${props.className}` : ''}`} aria-label={props.label}>
+    <table className={`data-table${props.className ? ` ${props.className}` : ''}`} aria-label={props.label} aria-rowcount={virtual ? virtual.rowCount + 1 : undefined}>
       <thead>
-        <tr>
+        <tr aria-rowindex={virtual ? 1 : undefined}>
           {columns.map((c) => {
             if (c.sortKey !== undefined && sort && onSort) {
               return <SortHeader key={c.id} label={c.header} sortKey={c.sortKey} current={sort} onSort={onSort} numeric={c.numeric} className={c.headerClassName} />;
@@ -105,6 +134,7 @@ export function DataTable<R, K extends string = string>(props: DataTableProps<R,
             </td>
           </tr>
         ) : null}
+        {virtual ? <Pad height={virtual.padTop} span={columns.length} /> : null}
         {props.rows.map((row, i) => {
           const key = props.rowKey(row, i);
           const group = props.group?.(row);
@@ -121,6 +151,7 @@ export function DataTable<R, K extends string = string>(props: DataTableProps<R,
               ) : null}
               <tr
                 {...props.rowAttributes?.(row)}
+                aria-rowindex={virtual ? virtual.firstIndex + i + 2 : undefined}
                 aria-selected={props.selectedKey !== undefined ? props.selectedKey === key : undefined}
                 className={cls || undefined}
                 onClick={onRowClick ? (e) => fromControl(e) || onRowClick(row) : undefined}
@@ -138,8 +169,15 @@ export function DataTable<R, K extends string = string>(props: DataTableProps<R,
             </Fragment>
           );
         })}
+        {virtual ? <Pad height={virtual.padBottom} span={columns.length} /> : null}
       </tbody>
     </table>
   );
-  return props.scroll === false ? table : <div className="table-scroll">{table}</div>;
+  return props.scroll === false ? (
+    table
+  ) : (
+    <div className={`table-scroll${virtual ? ' table-scroll-virtual' : ''}`} ref={props.scrollRef} onScroll={props.onScroll}>
+      {table}
+    </div>
+  );
 }

@@ -36,6 +36,7 @@ export const packExportMessages = {
   'ui.packs.export.selection': 'A selection',
   'ui.packs.export.from': 'Seizures from (date)',
   'ui.packs.export.to': 'Seizures to (date)',
+  'ui.packs.export.seizures-more': 'Showing the first {shown, number} of {total, number} by date; filter to find the others.',
   'ui.packs.export.seizures': 'Seizures ({count, plural, =0 {all in the date range} one {# chosen} other {# chosen}})',
   'ui.packs.export.exhibits': 'Exhibits ({count, plural, =0 {all of the kept seizures} one {# chosen} other {# chosen}})',
   'ui.packs.export.destination': 'Save as',

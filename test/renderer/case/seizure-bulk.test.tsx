@@ -1,6 +1,7 @@
 /**
  * The seizure table's bulk actions and the import log in the renderer (issue 11, item 3), on a
- * real case doc: choosing rows shows the bar with the count; "Delete" after the confirmation
+ * real case doc held by a real data service (the table's rows come from its projection,
+ * `seizures.page`; the test's replica syncs with it both ways): choosing rows shows the bar with the count; "Delete" after the confirmation
  * marks exactly the chosen seizures deleted; "Set a field" writes the chosen value to each; the
  * import log lists a batch and "Undo import" removes its seizures and shows it undone.
  */
@@ -24,8 +25,10 @@ beforeAll(async () => {
 afterAll(() => fx.h.close());
 afterEach(cleanup);
 
+let Wrapper: ReturnType<typeof withClient> | null = null;
 function withProviders(node: ReactNode): ReactNode {
-  const Wrapper = withClient(fx.admin, fx.identity);
+  // One wrapper component for every render, so a rerender updates the panel rather than mounting a new one.
+  Wrapper ??= withClient(fx.admin, fx.identity);
   return (
     <Wrapper>
       <ToastProvider>{node}</ToastProvider>
@@ -38,6 +41,23 @@ const writer = { memberId: 'ada', now: () => 1_700_000_000_000 };
 function caseDoc(): { cd: CaseDoc; ids: string[] } {
   const cd = new CaseDoc(new Y.Doc());
   cd.init('11111111-1111-4111-8111-111111111111', 'NEST-2026-0001', { ...newCaseFields('2026-11-29'), title: 'Bulk' }, writer);
+  return { cd, ids: addThree(cd) };
+}
+
+/** A new case in the data service, and a replica of it that sends its updates there and receives the service's. */
+async function serviceCase(): Promise<{ cd: CaseDoc; ids: string[] }> {
+  const c = await fx.admin.call('cases.create', { workspaceId: fx.workspaceId, fields: { ...newCaseFields('2026-11-29'), title: 'Bulk' } });
+  const ws = fx.h.service.workspace(fx.workspaceId);
+  const local = new Y.Doc();
+  Y.applyUpdate(local, ws.host.with(c.docName, (d) => Y.encodeStateAsUpdate(d)), 'service');
+  local.on('update', (u: Uint8Array, origin: unknown) => {
+    if (origin !== 'service') ws.host.with(c.docName, (d) => Y.applyUpdate(d, u));
+  });
+  const cd = new CaseDoc(local);
+  return { cd, ids: addThree(cd) };
+}
+
+function addThree(cd: CaseDoc): string[] {
   const ids = ['a', 'b', 'c'].map(() => crypto.randomUUID());
   cd.importRecords(
     {
@@ -48,31 +68,34 @@ function caseDoc(): { cd: CaseDoc; ids: string[] } {
     },
     writer,
   );
-  return { cd, ids };
+  return ids;
 }
 
 function panel(cd: CaseDoc): void {
-  const props = { caseDoc: cd, writer, readOnly: false, selected: null, onSelect: () => undefined, onAdd: () => undefined, onEdit: () => undefined, onImport: () => undefined, workspaceId: fx.workspaceId };
+  const props = { caseDoc: cd, seizureCount: null, writer, readOnly: false, selected: null, onSelect: () => undefined, onAdd: () => undefined, onEdit: () => undefined, onImport: () => undefined, workspaceId: fx.workspaceId };
   const { rerender } = render(withProviders(<SeizurePanel {...props} seizures={cd.listSeizures()} />));
   cd.doc.on('afterTransaction', () => rerender(withProviders(<SeizurePanel {...props} seizures={cd.listSeizures()} />)));
 }
 
 describe('seizure bulk actions', () => {
-  it('deletes exactly the chosen seizures after the confirmation', () => {
-    const { cd } = caseDoc();
+  it('deletes exactly the chosen seizures after the confirmation', async () => {
+    const { cd } = await serviceCase();
     panel(cd);
-    fireEvent.click(screen.getByLabelText(/Select commodity 0 of/));
+    fireEvent.click(await screen.findByLabelText(/Select commodity 0 of/));
     fireEvent.click(screen.getByLabelText(/Select commodity 2 of/));
     const bar = screen.getByRole('region', { name: '2 seizures selected' });
     fireEvent.click(within(bar).getByRole('button', { name: /Delete/ }));
     fireEvent.click(screen.getAllByRole('button', { name: 'Delete', hidden: true }).at(-1)!);
     expect(cd.listSeizures().map((s) => s.commodity)).toEqual(['commodity 1']);
     expect(screen.queryByRole('region', { name: /selected/ })).toBeNull();
+    // The table follows the projection: the deleted rows leave it.
+    await waitFor(() => expect(screen.queryAllByLabelText(/Select commodity \d of/).map((el) => el.getAttribute('aria-label'))).toEqual([expect.stringMatching(/^Select commodity 1 of/)]));
   });
 
   it('sets a field on every chosen seizure', async () => {
-    const { cd } = caseDoc();
+    const { cd } = await serviceCase();
     panel(cd);
+    await screen.findByLabelText(/Select commodity 2 of/);
     fireEvent.click(screen.getByLabelText('Select all shown seizures'));
     fireEvent.click(screen.getByRole('button', { name: /Set a field/ }));
     fireEvent.change(screen.getByLabelText('Field'), { target: { value: 'operation' } });

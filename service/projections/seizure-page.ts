@@ -1,0 +1,166 @@
+/**
+ * Pages of a case's seizures from the `seizures` projection (issue 11 item 4): the seizure
+ * table, the case's counts and the pack dialog's seizure picker read here, so seizures held in
+ * volume docs appear and a 100,000-seizure case is never read whole. The order and the text
+ * filter are shared/domain/seizure-order.ts's, registered as SQL functions on the connection so
+ * SQLite sorts, filters and pages with the very keys the renderer uses; only the value sort,
+ * which needs the workspace's exchange rates, converts in JS (`usdOf`) and then reads the page.
+ */
+import type { Db } from '../../node/store/sqlite';
+import type { QuantityUnit } from '../../shared/domain/codes';
+import { commoditySortKey, filterWords, matchesFilter, placeSortKey, quantitySortKey } from '../../shared/domain/seizure-order';
+import type { SeizurePage, SeizurePageQuery, SeizureRow } from '../../shared/rpc/cases';
+
+/** The fields a value conversion reads. */
+export interface ValueInput {
+  readonly id: string;
+  readonly seizureDate: string;
+  readonly reportedValue: number | null;
+  readonly reportedCurrency: string | null;
+}
+
+/** A seizure's reported value in USD at its date, or null (none, or no rate to convert it). */
+export type UsdOf = (s: ValueInput) => number | null;
+
+/** A `seizures` row as the page statement selects it. */
+interface PageRow {
+  id: string;
+  seizure_date: string;
+  date_precision: SeizureRow['datePrecision'];
+  sector: SeizureRow['sector'];
+  commodity: string;
+  taxon: string;
+  quantity: number | null;
+  unit: string;
+  place: string;
+  country: string;
+  latitude: number | null;
+  longitude: number | null;
+  reported_value: number | null;
+  reported_currency: string | null;
+  source_title: string;
+  source_url: string;
+  operation: string;
+  seizing_agencies: string;
+  origin: string;
+  export_countries: string;
+  transit: string;
+  missed_transit: string;
+  destination: string;
+  concealment_method: string;
+  transport_mode: string;
+  detection_method: string;
+}
+
+const ROW_COLUMNS =
+  'id, seizure_date, date_precision, sector, commodity, taxon, quantity, unit, place, country, latitude, longitude, reported_value, reported_currency, source_title, source_url, operation, seizing_agencies, origin, export_countries, transit, missed_transit, destination, concealment_method, transport_mode, detection_method';
+
+/** The one mapping of a projection row to a table row ('' → null for coded fields). */
+function toRow(r: PageRow): SeizureRow {
+  return {
+    id: r.id,
+    seizureDate: r.seizure_date,
+    datePrecision: r.date_precision,
+    sector: r.sector,
+    commodity: r.commodity,
+    taxon: r.taxon,
+    quantity: r.quantity,
+    unit: (r.unit || null) as SeizureRow['unit'],
+    place: r.place,
+    country: r.country,
+    latitude: r.latitude,
+    longitude: r.longitude,
+    reportedValue: r.reported_value,
+    reportedCurrency: r.reported_currency,
+    sourceTitle: r.source_title,
+    sourceUrl: r.source_url,
+    operation: r.operation,
+    seizingAgencies: JSON.parse(r.seizing_agencies) as string[],
+    originCountries: JSON.parse(r.origin) as string[],
+    exportCountries: JSON.parse(r.export_countries) as string[],
+    transitCountries: JSON.parse(r.transit) as string[],
+    missedTransitCountries: JSON.parse(r.missed_transit) as string[],
+    destinationCountries: JSON.parse(r.destination) as string[],
+    concealmentMethod: (r.concealment_method || null) as SeizureRow['concealmentMethod'],
+    transportMode: (r.transport_mode || null) as SeizureRow['transportMode'],
+    detectionMethod: (r.detection_method || null) as SeizureRow['detectionMethod'],
+  };
+}
+
+/** The ORDER BY of each SQL-sorted key (`DIR` replaced by ASC or DESC); ties by date then id. */
+const ORDER: Record<Exclude<SeizurePageQuery['sortBy'], 'value'>, string> = {
+  date: 'seizure_date DIR, id',
+  place: 'nest_place_key(country, place) DIR, seizure_date, id',
+  commodity: 'nest_lower(commodity) DIR, seizure_date, id',
+  quantity: 'nest_qty_group(quantity, unit), nest_qty_value(quantity, unit) DIR, seizure_date, id',
+};
+
+/** The filter's SQL condition over a `seizures` row, given the words as a JSON array. */
+const MATCH = 'nest_seizure_match(commodity, taxon, place, country, source_title, operation, seizing_agencies, ?)';
+
+/** Registers the shared order and filter as SQL functions on `db` (idempotent). */
+function registerFunctions(db: Db): void {
+  const opts = { deterministic: true };
+  db.function('nest_place_key', opts, (country: unknown, place: unknown) => placeSortKey(String(country), String(place)));
+  db.function('nest_lower', opts, (text: unknown) => commoditySortKey(String(text)));
+  db.function('nest_qty_group', opts, (q: unknown, unit: unknown) => quantitySortKey(q as number | null, (unit || null) as QuantityUnit | null).group);
+  db.function('nest_qty_value', opts, (q: unknown, unit: unknown) => quantitySortKey(q as number | null, (unit || null) as QuantityUnit | null).value);
+  let lastWords = '';
+  let words: string[] = [];
+  db.function('nest_seizure_match', opts, (commodity: unknown, taxon: unknown, place: unknown, country: unknown, sourceTitle: unknown, operation: unknown, agencies: unknown, wordsJson: unknown) => {
+    if (wordsJson !== lastWords) {
+      lastWords = String(wordsJson);
+      words = JSON.parse(lastWords) as string[];
+    }
+    const s = { commodity: String(commodity), taxon: String(taxon), place: String(place), country: String(country), sourceTitle: String(sourceTitle), operation: String(operation), seizingAgencies: JSON.parse(String(agencies)) as string[] };
+    return matchesFilter(s, words) ? 1 : 0;
+  });
+}
+
+/** Paged reads of one workspace database's `seizures` projection. */
+export class SeizurePages {
+  private readonly db: Db;
+
+  constructor(db: Db) {
+    this.db = db;
+    registerFunctions(db);
+  }
+
+  /**
+   * The page `q` of case `caseId`'s live seizures. `usdOf` converts reported values for the value
+   * sort (read only then); a value it cannot convert sorts after every converted one, either way.
+   */
+  page(caseId: string, q: Pick<SeizurePageQuery, 'sortBy' | 'sortDir' | 'text' | 'offset' | 'limit'>, usdOf: UsdOf): SeizurePage {
+    const words = filterWords(q.text);
+    const where = `case_id = ?${words.length ? ` AND ${MATCH}` : ''}`;
+    const args: unknown[] = [caseId, ...(words.length ? [JSON.stringify(words)] : [])];
+    const total = this.db.prepare(`SELECT COUNT(*) FROM seizures WHERE ${where}`).pluck().get(...args) as number;
+    const dir = q.sortDir === 'asc' ? 'ASC' : 'DESC';
+    let rows: PageRow[];
+    if (q.sortBy === 'value') {
+      const ids = this.valueOrder(where, args, q.sortDir, usdOf).slice(q.offset, q.offset + q.limit);
+      const byId = new Map((this.db.prepare(`SELECT ${ROW_COLUMNS} FROM seizures WHERE id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(ids)) as PageRow[]).map((r) => [r.id, r]));
+      rows = ids.map((id) => byId.get(id)!);
+    } else {
+      const order = ORDER[q.sortBy].replace('DIR', dir);
+      rows = this.db.prepare(`SELECT ${ROW_COLUMNS} FROM seizures WHERE ${where} ORDER BY ${order} LIMIT ? OFFSET ?`).all(...args, q.limit, q.offset) as PageRow[];
+    }
+    return { total, offset: q.offset, rows: rows.map(toRow) };
+  }
+
+  /** Ids of the matching rows by converted reported value (none last), ties by date then id. */
+  private valueOrder(where: string, args: unknown[], dir: 'asc' | 'desc', usdOf: UsdOf): string[] {
+    const sign = dir === 'asc' ? 1 : -1;
+    const all = this.db.prepare(`SELECT id, seizure_date, reported_value, reported_currency FROM seizures WHERE ${where}`).all(...args) as Pick<PageRow, 'id' | 'seizure_date' | 'reported_value' | 'reported_currency'>[];
+    const keyed = all.map((r) => ({ id: r.id, date: r.seizure_date, usd: usdOf({ id: r.id, seizureDate: r.seizure_date, reportedValue: r.reported_value, reportedCurrency: r.reported_currency }) }));
+    keyed.sort((a, b) => {
+      if (a.usd === null || b.usd === null) return (a.usd === null ? 1 : 0) - (b.usd === null ? 1 : 0) || cmp(a.date, b.date) || cmp(a.id, b.id);
+      return sign * (a.usd - b.usd) || cmp(a.date, b.date) || cmp(a.id, b.id);
+    });
+    return keyed.map((k) => k.id);
+  }
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

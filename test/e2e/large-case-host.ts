@@ -1,0 +1,45 @@
+/**
+ * A browser-mode host serving a generated large case, for test/e2e/large-case.spec.ts (run with
+ * tsx: Playwright's loader cannot import the service's JSON data). Writes LARGE_CASE_SEIZURES
+ * (default 12,000) seizures into one case — 1,000 in its case doc, the rest in volume docs
+ * (bench/p8-workload.ts) — on a temporary data folder, starts the host and prints
+ * `NEST Desk is running at <url> route=<hash route of the case's seizure tab>`; stops and
+ * removes the folder on SIGTERM.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { DataService } from '../../service/data-service';
+import { startBrowserHost } from '../../service/entries/browser-host';
+import { DataClient } from '../../renderer/src/data/client';
+import { createLogger } from '../../node/log';
+import { appPath } from '../../node/store/app-root';
+import { newCaseFields } from '../../shared/domain/case';
+import { fillCase } from '../../bench/p8-workload';
+import { transportPair } from '../helpers/transport-pair';
+
+async function main(): Promise<void> {
+  const total = Number(process.env.LARGE_CASE_SEIZURES ?? 12_000);
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'nest-large-case-'));
+  const logger = createLogger('e2e', 'error');
+  const service = DataService.open({ dataDir, mode: 'browser', logger });
+  const [a, b] = transportPair();
+  service.connect(a);
+  const client = new DataClient(b);
+  const me = await client.call('identity.create', { name: 'Amina Mwangi', agency: 'Kenya Wildlife Service', role: 'admin' });
+  const ws = await client.call('workspaces.create', { name: 'Task Force Alpha', casePrefix: 'NEST', reportingCurrency: 'USD' });
+  const c = await client.call('cases.create', { workspaceId: ws.id, fields: { ...newCaseFields('2026-01-01'), title: 'National seizure register 2015–2024', jurisdictions: ['KE'] } });
+  fillCase(service.workspace(ws.id), c.id, total, me.memberId, 7);
+  const host = await startBrowserHost({ service, rendererDir: appPath('dist', 'renderer'), logger });
+  process.stdout.write(`NEST Desk is running at ${host.url} route=#/w/${ws.id}/c/${c.id}/seizures\n`);
+  const stop = async (): Promise<void> => {
+    await host.close();
+    service.close();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+    process.exit(0);
+  };
+  process.once('SIGTERM', () => void stop());
+  process.once('SIGINT', () => void stop());
+}
+
+void main();
