@@ -92,6 +92,9 @@ export function writeImport(ws: Pick<WorkspaceRuntime, 'id' | 'host' | 'store'>,
       onProgress?.(done, total);
     }
     volumes.push(run.volume);
+    // A full volume is not written again by this import: unloaded now, not a minute later, so an
+    // import holds one volume in memory at a time (a loaded Y.Doc costs ~16× its encoded size).
+    if (run.volume !== plan[plan.length - 1]!.volume) ws.host.unloadIdle(volumeDocName(ws.id, caseId, run.volume));
   }
   const listedSet = new Set(listed);
   cd.importRecords(

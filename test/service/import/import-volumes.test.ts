@@ -15,6 +15,7 @@ import { newCaseFields } from '../../../shared/domain/case';
 import { MAX_SEIZURES_PER_CASE } from '../../../shared/domain/seizure';
 import type { ImportProgress } from '../../../shared/rpc/import';
 import { startService, type Harness } from '../../helpers/service';
+import { P3_HEADER, seizureRows } from '../../../bench/p3-csv';
 import type { DataClient } from '../../../renderer/src/data/client';
 
 let h: Harness | null = null;
@@ -23,17 +24,8 @@ afterEach(() => {
   h = null;
 });
 
-const HEADER = 'seizure_date,country,place,commodity,quantity,unit,sector\n';
-
-/** `n` distinct seizure rows (no two match: the quantity is the row number plus `from`). */
-function rows(n: number, from = 0): string {
-  const out: string[] = [];
-  for (let i = 0; i < n; i++) {
-    const k = i + from;
-    out.push(`2019-${String((k % 12) + 1).padStart(2, '0')}-${String((k % 28) + 1).padStart(2, '0')},SG,Port ${k % 50},pangolin scales,${k + 1},kg,wildlife`);
-  }
-  return out.join('\n');
-}
+const HEADER = `${P3_HEADER}\n`;
+const rows = seizureRows;
 
 const csv = (text: string, fileName: string) => ({ fileName, contentBase64: Buffer.from(text).toString('base64') });
 
