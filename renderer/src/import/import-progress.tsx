@@ -6,18 +6,9 @@
  */
 import { useEffect, useState, type ReactNode } from 'react';
 import { t } from '../../../shared/messages';
+import { importProgressText } from '../../../shared/domain/import-progress';
 import type { ImportProgress } from '../../../shared/rpc/import';
 import { useServiceEvent } from '../data/use-service-event';
-
-/** The whole percentage of `done` of `total` (0 for an empty total). */
-export function percentOf(done: number, total: number): number {
-  return total > 0 ? Math.floor((done / total) * 100) : 0;
-}
-
-/** The sentence for one progress event (also printed by the CLI: service/entries/import-cli.ts). */
-export function progressText(p: ImportProgress): string {
-  return t('import.progress', { phase: p.phase, done: p.done, total: p.total, percent: percentOf(p.done, p.total), rate: p.rowsPerSecond });
-}
 
 /** The latest progress of the running (`active`) import of `fileName` into case `caseId`; null until its first event and while none runs. */
 export function useImportProgress(workspaceId: string, caseId: string, fileName: string, active: boolean): ImportProgress | null {
@@ -34,7 +25,7 @@ export function useImportProgress(workspaceId: string, caseId: string, fileName:
 /** The progress bar of a running import; before the first event, an indeterminate bar. */
 export function ImportProgressBar(props: { progress: ImportProgress | null; fileName: string }): ReactNode {
   const p = props.progress;
-  const label = p ? progressText(p) : t('ui.import.progress-starting', { fileName: props.fileName });
+  const label = p ? importProgressText(p) : t('ui.import.progress-starting', { fileName: props.fileName });
   return (
     <div className="import-progress" data-testid="import-progress" role="status">
       {p ? <progress max={Math.max(p.total, 1)} value={p.done} aria-label={t('ui.import.progress-label')} /> : <progress aria-label={t('ui.import.progress-label')} />}
