@@ -93,7 +93,7 @@ export const importHandlers: HandlerMap<ImportMethod> = {
       if (report.skippedDuplicates) report.warnings.push(t('import.warning.duplicates-skipped', { count: report.skippedDuplicates }));
       if (report.imported || parsed.routes.length) {
         const batchId = randomUUID();
-        writeImport(
+        await writeImport(
           ws,
           p.caseId,
           caseDoc,

@@ -6,6 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { newCaseFields } from '../../shared/domain/case';
+import { CaseDoc } from '../../shared/docs/case-doc';
 import { NestError } from '../../shared/errors';
 import type { ImportReport, NewCaseImportRequest } from '../../shared/rpc/import';
 import { createCase } from '../cases/create-case';
@@ -52,12 +53,17 @@ export async function importIntoNewCase(ws: WorkspaceRuntime, p: NewCaseImportRe
   }
   if (report.refusal) throw new NestError('too-large', { id: 'case.too-many-seizures', values: { max: MAX_SEIZURES_PER_CASE, total: report.imported } });
   const batchId = randomUUID();
-  const created = createCase(ws, { ...newCaseFields(clock.today()), title: p.newCase.title, sector: p.newCase.sector }, (cd, writer) => {
-    // The case row is projected by now (init's transaction), so its volumes project as they are written.
-    writeImport(
+  const created = createCase(ws, { ...newCaseFields(clock.today()), title: p.newCase.title, sector: p.newCase.sector });
+  // The case row is projected by now (init's transaction), so its volumes project as they are written.
+  // Every row passed the parser's checks and a new case has room for the most rows a file has, so
+  // only a storage failure can stop the write: its error is the import's, with the case and the rows written so far kept.
+  const name = ws.caseDocName(created.id);
+  const doc = ws.host.retain(name);
+  try {
+    await writeImport(
       ws,
-      cd.readMeta().id,
-      cd,
+      created.id,
+      new CaseDoc(doc),
       {
         rows: parsed.seizures,
         skip,
@@ -65,10 +71,12 @@ export async function importIntoNewCase(ws: WorkspaceRuntime, p: NewCaseImportRe
         source: p.fileName,
         batch: { id: batchId, sha256: report.sha256, format: parsed.format, rejectedRows: report.rejectedRows, skippedDuplicates: report.skippedDuplicates },
       },
-      writer,
+      { memberId: ws.local().memberId },
       progress?.phase('writing'),
     );
-  });
+  } finally {
+    ws.host.release(name);
+  }
   report.batchId = batchId;
   if (parsed.format === 'csv' && report.imported > 0) ws.store.importMappings.remember(parsed.headers, parsed.mapping, clock.now());
   return { report, case: { id: created.id, number: created.number, title: created.meta.title } };

@@ -12,7 +12,11 @@
  * (projected, visible, deletable), never a batch naming rows that are not there.
  *
  * Memory: the rows are read from the parsed list once; each volume's records are built for that
- * volume only (at most `VOLUME_SIZE` at a time), never a second copy of the whole file.
+ * volume only (at most `VOLUME_SIZE` at a time), never a second copy of the whole file; a full
+ * volume is unloaded as soon as the import moves on (a loaded volume of 5,000 seizures holds
+ * ~55 MB of Yjs structures), and the writer yields to the event loop after every transaction so
+ * that the unloading happens — and other windows and sync are served — during the import, not
+ * after it. Imports into one case run one after the other (the plan is made when one starts).
  */
 import { randomUUID } from 'node:crypto';
 import type { CaseDoc } from '../../shared/docs/case-doc';
@@ -52,14 +56,36 @@ export interface ImportWritten {
 
 /**
  * Writes an import into case `caseId` (its case doc `cd`, loaded by the caller) as the module
- * comment says, attributed to `w`.
+ * comment says, attributed to `w`; after the import running into the same case, if any.
  * @throws NestError('too-large', 'case.too-many-seizures') before anything is written when the
  *   case (the projection's count over case doc and volumes) would pass its limit;
  *   NestError('too-large', 'case.too-many-volumes') when the volumes would pass theirs;
  *   NestError('validation') naming a bad record (the parser validated every row, so only a bug
  *   gets here; volumes written before it stay, marked with the batch, without a batch entry).
  */
-export function writeImport(ws: Pick<WorkspaceRuntime, 'id' | 'host' | 'store'>, caseId: string, cd: CaseDoc, input: ImportWrite, w: Writer, onProgress?: WriteProgress): ImportWritten {
+export function writeImport(ws: Pick<WorkspaceRuntime, 'id' | 'host' | 'store'>, caseId: string, cd: CaseDoc, input: ImportWrite, w: Writer, onProgress?: WriteProgress): Promise<ImportWritten> {
+  // One import at a time per case: the placement plan is made from the volumes as they are when
+  // the import starts, and the writes yield to the event loop between transactions.
+  const key = `${ws.id}/${caseId}`;
+  const run = (running.get(key) ?? Promise.resolve()).catch(() => undefined).then(() => writeNow(ws, caseId, cd, input, w, onProgress));
+  const settled = run.then(
+    () => undefined,
+    () => undefined,
+  );
+  running.set(key, settled);
+  void settled.then(() => {
+    if (running.get(key) === settled) running.delete(key);
+  });
+  return run;
+}
+
+/** The import running (or last run) per `<workspaceId>/<caseId>`, so the next waits for it. */
+const running = new Map<string, Promise<void>>();
+
+/** Lets the event loop run (other windows, sync, the unloading of a full volume) between two transactions. */
+const yieldToLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+async function writeNow(ws: Pick<WorkspaceRuntime, 'id' | 'host' | 'store'>, caseId: string, cd: CaseDoc, input: ImportWrite, w: Writer, onProgress?: WriteProgress): Promise<ImportWritten> {
   const total = input.rows.length - input.skip.size;
   const projectedTotal = ws.store.projections.getCase(caseId).seizureCount;
   cd.requireRoomFor(total, projectedTotal);
@@ -90,6 +116,7 @@ export function writeImport(ws: Pick<WorkspaceRuntime, 'id' | 'host' | 'store'>,
       left -= items.length;
       done += items.length;
       onProgress?.(done, total);
+      await yieldToLoop();
     }
     volumes.push(run.volume);
     // A full volume is not written again by this import: unloaded now, not a minute later, so an
