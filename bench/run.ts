@@ -2,7 +2,8 @@
  * `npm run bench`: every benchmark, each printing lines that start with its id and compare
  * against a baseline measured in the same run (figures and ratios, never a pass/fail timer in
  * the test suite). P1 doc load + W1 write rate (bench/p1-doc-load.ts); P2 relay vs stock
- * y-websocket server (bench/p2-relay.ts); P4 first clustered map render of 100,000 points vs 1,000 in
+ * y-websocket server (bench/p2-relay.ts); P3 importing a generated 100,000-row seizure CSV through
+ * the real import path vs the floor of its design, with peak memory (bench/p3-import.ts); P4 first clustered map render of 100,000 points vs 1,000 in
  * headless Chromium, with the frame time while panning (bench/p4-map.ts); P5 case pack export vs SHA-256 + ZIP of the same bytes
  * (bench/p5-pack.ts); P7 one relay on PostgreSQL + Redis vs one on SQLite, and three processes
  * (bench/p7-cluster.ts); P8 opening a 100,000-seizure case (volume docs + projection) to its first
@@ -14,6 +15,7 @@
  */
 import { runP1 } from './p1-doc-load';
 import { runP2 } from './p2-relay';
+import { runP3 } from './p3-import';
 import { runP4 } from './p4-map';
 import { runP5 } from './p5-pack';
 import { runP7 } from './p7-cluster';
@@ -29,6 +31,7 @@ async function main(): Promise<void> {
   for (const [id, run] of [
     ['P1', runP1],
     ['P2', runP2],
+    ['P3', runP3],
     ['P4', runP4],
     ['P5', runP5],
     ['P7', runP7],

@@ -64,6 +64,7 @@ export class DataService implements SessionHost {
   private readonly registry: WorkspaceRegistry;
   private readonly syncControl: RelaySyncControl;
   private readonly sessions = new Set<Session>();
+  private readonly eventListeners = new Set<{ name: RpcEventName; fn: (payload: unknown) => void }>();
   private readonly hub = new SyncHub();
   /** What every handler receives (built once; the session is added per call). */
   private readonly context: ServiceContext;
@@ -136,9 +137,20 @@ export class DataService implements SessionHost {
     for (const p of session.allPeers()) this.hub.closeAll(p);
   }
 
-  /** Sends an event to every connected renderer. */
+  /** Sends an event to every connected renderer and to in-process listeners ({@link onEvent}). */
   broadcast<E extends RpcEventName>(name: E, payload: RpcEvents[E]): void {
     for (const s of this.sessions) s.emit(name, payload);
+    for (const l of this.eventListeners) if (l.name === name) l.fn(payload);
+  }
+
+  /**
+   * Listens in-process to the events renderers get (CLIs: an import's progress); returns the
+   * remover. A listener that throws breaks the handler that broadcast the event: keep it small.
+   */
+  onEvent<E extends RpcEventName>(name: E, fn: (payload: RpcEvents[E]) => void): () => void {
+    const l = { name, fn: fn as (payload: unknown) => void };
+    this.eventListeners.add(l);
+    return () => this.eventListeners.delete(l);
   }
 
   /**

@@ -196,6 +196,19 @@ export class DocRegistry<E extends LoadedDoc> {
     return e ? this.compactEntry(e) : this.compactStored(name, null);
   }
 
+  /**
+   * Unloads `name` now (compacting first, as the idle timer would) when nobody holds it; a held
+   * or unknown doc is left as it is. For a writer that is done with a doc it will not touch again
+   * soon (an import's full volume), so memory stays bounded by the docs in use.
+   */
+  async unloadIdle(name: string): Promise<void> {
+    const e = this.entries.get(name);
+    if (!e || e.holds > 0 || this.closed) return;
+    clearTimeout(e.idleTimer ?? undefined);
+    e.idleTimer = null;
+    await this.unload(e);
+  }
+
   /** Drops a doc without compacting (after a storage failure: memory may hold unstored updates). */
   evict(e: E): void {
     if (this.entries.get(e.name) !== e) return;

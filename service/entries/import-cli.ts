@@ -8,7 +8,9 @@
  * imported or nothing is. A new case is created together with its rows (`import.newCase`), so a
  * failed import leaves no empty case; `--dry-run` works for a new case too and creates nothing.
  * Exit code 0 on success (even with some rows rejected), 1 on failure, including when every row
- * was rejected.
+ * was rejected. A long import shows its progress (rows checked, then seizures written: percentage
+ * and rows per second) on one line rewritten in place on a terminal, or as a line per tenth in a
+ * log; the peak memory of the run is printed last. A failure prints its error first, then the hint.
  *
  * It never imports on a guess: when a column's reading depends on a choice its cells do not make
  * (a decimal mark for "1.250", a day-month order for "03/04/2019", a hemisphere for an unlettered
@@ -28,7 +30,39 @@ import { NestError } from '../../shared/errors';
 import { t } from '../../shared/messages';
 import { parseImportFile } from '../import';
 import { unpackImport } from '../import/unpack';
-import type { ColumnFormat } from '../../shared/rpc/import';
+import type { ColumnFormat, ImportProgress } from '../../shared/rpc/import';
+import { importProgressText, percentOf } from '../../shared/domain/import-progress';
+
+/** Hints printed after an error's message (never before it: tester finding F-IMP-1). */
+const hints = new WeakMap<object, string>();
+
+/**
+ * Prints an import's progress: on a terminal one line rewritten in place; otherwise (a log, a
+ * pipe) a line at every tenth of a phase and at its end. Returns the function that ends the
+ * in-place line before other output.
+ */
+function printProgress(service: DataService, fileName: string): () => void {
+  const tty = process.stdout.isTTY === true;
+  let open = false;
+  const lastTenth = new Map<ImportProgress['phase'], number>();
+  const off = service.onEvent('import.progress', (p) => {
+    if (p.fileName !== fileName) return;
+    if (tty) {
+      process.stdout.write(`\r${importProgressText(p)}\x1b[K`);
+      open = true;
+      return;
+    }
+    const tenth = Math.floor(percentOf(p.done, p.total) / 10);
+    if (tenth === lastTenth.get(p.phase)) return;
+    lastTenth.set(p.phase, tenth);
+    console.log(importProgressText(p));
+  });
+  return () => {
+    off();
+    if (open) process.stdout.write('\n');
+    open = false;
+  };
+}
 
 const HELP = `Usage: npm run import -- <file> (--workspace <name|id> | --new-workspace <name>) (--case <number|id> | --new-case <title>) [options]
 
@@ -214,32 +248,37 @@ async function main(): Promise<number> {
     const ws = values['new-workspace']
       ? await newWorkspace(service, { name: values['new-workspace'], casePrefix: values['case-prefix'], currency: values.currency, memberName: values['member-name'], agency: values.agency, dryRun })
       : await findWorkspace(service, values.workspace!);
+    const endProgress = printProgress(service, path.basename(file));
     const common = {
       workspaceId: ws.id, fileName: path.basename(file), contentBase64: bytes.toString('base64'), mapping, decimalMarks, dateOrder: dateOrder as 'DMY' | 'MDY' | undefined,
       keepDuplicates: values['keep-duplicates'],
     };
     let report;
-    if (dryRun && values['new-workspace']) {
-      // Nothing exists yet to check against: the file's own check is the whole report.
-      console.log(`Would create case "${values['new-case']}".`);
-      report = check.report;
-    } else if (values['new-case']) {
-      // One step: the case exists only if its rows were imported (a dry run creates nothing).
-      const r = await service.invoke('import.newCase', { ...common, newCase: { title: values['new-case'], sector }, dryRun });
-      if (r.case) console.log(`Created case ${r.case.number} "${r.case.title}".`);
-      else console.log(`Would create case "${values['new-case']}".`);
-      report = r.report;
-    } else {
-      const cases = await service.invoke('cases.list', { workspaceId: ws.id });
-      const found = cases.find((c) => c.id === values.case || c.number === values.case);
-      if (!found) throw new Error(`no case "${values.case}" in workspace "${ws.name}"`);
-      const request = { ...common, caseId: found.id, allowReimport: values['allow-reimport'] };
-      report = dryRun
-        ? (await service.invoke('import.preview', request)).report
-        : await service.invoke('import.commit', request).catch((err: unknown) => {
-            if (err instanceof NestError && err.messageRef?.id === 'import.already-imported') console.error(t('import.already-imported-cli-fix'));
-            throw err;
-          });
+    try {
+      if (dryRun && values['new-workspace']) {
+        // Nothing exists yet to check against: the file's own check is the whole report.
+        console.log(`Would create case "${values['new-case']}".`);
+        report = check.report;
+      } else if (values['new-case']) {
+        // One step: the case exists only if its rows were imported (a dry run creates nothing).
+        const r = await service.invoke('import.newCase', { ...common, newCase: { title: values['new-case'], sector }, dryRun });
+        if (r.case) console.log(`Created case ${r.case.number} "${r.case.title}".`);
+        else console.log(`Would create case "${values['new-case']}".`);
+        report = r.report;
+      } else {
+        const cases = await service.invoke('cases.list', { workspaceId: ws.id });
+        const found = cases.find((c) => c.id === values.case || c.number === values.case);
+        if (!found) throw new Error(`no case "${values.case}" in workspace "${ws.name}"`);
+        const request = { ...common, caseId: found.id, allowReimport: values['allow-reimport'] };
+        report = dryRun
+          ? (await service.invoke('import.preview', request)).report
+          : await service.invoke('import.commit', request).catch((err: unknown) => {
+              if (err instanceof NestError && err.messageRef?.id === 'import.already-imported') hints.set(err, t('import.already-imported-cli-fix'));
+              throw err;
+            });
+      }
+    } finally {
+      endProgress();
     }
     console.log(`${dryRun ? 'Would import' : 'Imported'} ${report.imported} seizure(s) from ${path.basename(file)} (${report.format}).`);
     if (report.routes) console.log(`Routes: ${report.routes}.`);
@@ -253,6 +292,10 @@ async function main(): Promise<number> {
     for (const w of report.warnings) console.log(`Note: ${w}`);
     for (const d of report.duplicates) console.log(`  ${d.existingId ? t('ui.import.duplicates-line', { line: d.line, what: d.what }) : t('ui.import.duplicates-earlier', { line: d.line, earlier: d.earlierLine ?? 0 })}`);
     if (values['dry-run'] && report.previousImport) console.log(`Note: ${t('import.already-imported', { fileName: report.previousImport.fileName, by: report.previousImport.byName || report.previousImport.by, at: new Date(report.previousImport.at).toISOString().slice(0, 10), count: report.previousImport.seizures })}.`);
+    if (report.refusal) {
+      console.error(`Import refused: ${report.refusal}`);
+      return 1;
+    }
     if (report.batchId) console.log(`Logged as import ${report.batchId} (SHA-256 ${report.sha256}); it can be undone from the case's import log.`);
     // Every row refused is a failure, for scripts as for people (the report above says why).
     if (report.imported === 0 && report.rejectedRows > 0 && !report.routes) {
@@ -265,10 +308,21 @@ async function main(): Promise<number> {
   }
 }
 
+/** The process's peak resident memory so far, in MB (the parse worker's included). */
+function peakMb(): number {
+  return Math.round(process.resourceUsage().maxRSS / 1024);
+}
+
 main().then(
-  (code) => process.exit(code),
+  (code) => {
+    console.log(t('import.cli.peak-memory', { mb: peakMb() }));
+    process.exit(code);
+  },
   (err: unknown) => {
+    // The error first, then what to do about it.
     console.error(`Import failed: ${err instanceof NestError || err instanceof Error ? err.message : String(err)}`);
+    const hint = typeof err === 'object' && err !== null ? hints.get(err) : undefined;
+    if (hint) console.error(hint);
     process.exit(1);
   },
 );

@@ -20,13 +20,27 @@ import { parseRequest } from './parse-request';
 import { attachKmzImages } from './kmz-images';
 import type { KmzImage } from './kmz';
 import { workspaceBlobStore } from '../blobs/case-files-service';
+import { writeImport } from './write-import';
+import { undoImport } from './undo-import';
+import { importReporter, type PhaseReporter } from './import-progress';
+
+/** The catalogue sentence of a `too-large` refusal `check` throws (the case's seizure limit), or null when it passes. */
+function roomRefusal(check: () => void): string | null {
+  try {
+    check();
+    return null;
+  } catch (err) {
+    if (err instanceof NestError && err.code === 'too-large') return err.message;
+    throw err;
+  }
+}
 
 /**
  * Parses an import request for a case: decodes the file, applies the given, remembered or
  * guessed mapping, and uses the case's sector as the default sector.
  * @throws NestError('not-found') for an unknown case; NestError('import-failed') for an unusable file.
  */
-export async function parseForCase(ws: WorkspaceRuntime, p: ImportRequest): Promise<{ parsed: ParsedImport; caseDoc: CaseDoc; duplicates: DuplicateCheck; release: () => void; images: KmzImage[] }> {
+export async function parseForCase(ws: WorkspaceRuntime, p: ImportRequest, onProgress?: PhaseReporter): Promise<{ parsed: ParsedImport; caseDoc: CaseDoc; duplicates: DuplicateCheck; release: () => void; images: KmzImage[] }> {
   const name = ws.caseDocName(p.caseId);
   if (!ws.host.exists(name)) throw new NestError('not-found', { id: 'service.case.not-found', values: { caseId: p.caseId } });
   const received = new Uint8Array(Buffer.from(p.contentBase64, 'base64'));
@@ -36,7 +50,7 @@ export async function parseForCase(ws: WorkspaceRuntime, p: ImportRequest): Prom
   try {
     const meta = caseDoc.readMeta();
     // Defaults from the case: its sector, and its first jurisdiction for rows with no country and no coordinates.
-    const parsed = await parseRequest(ws, p, unpacked, { sector: meta.sector, ...(meta.jurisdictions[0] ? { country: meta.jurisdictions[0] } : {}) });
+    const parsed = await parseRequest(ws, p, unpacked, { sector: meta.sector, ...(meta.jurisdictions[0] ? { country: meta.jurisdictions[0] } : {}) }, onProgress);
     const members = ws.workspaceDoc();
     const duplicates = annotateReport(parsed.report, parsed, caseDoc, sha256Hex(received), (id) => members.getMemberRecord(id)?.name ?? '', listAllSeizures(ws, p.caseId, caseDoc));
     return { parsed, caseDoc, duplicates, release: () => ws.host.release(name), images: unpacked.images ?? [] };
@@ -52,34 +66,46 @@ export type ImportMethod = Exclude<keyof typeof importRpc, `export.${string}`>;
 export const importHandlers: HandlerMap<ImportMethod> = {
   'import.preview': async (p, { workspaces }) => {
     const ws = workspaces.get(p.workspaceId);
-    const { parsed, release } = await parseForCase(ws, p);
-    release();
+    const { parsed, caseDoc, duplicates, release } = await parseForCase(ws, p);
+    try {
+      // What the commit would write with the dialog's default (matching rows left out unless kept).
+      const toWrite = parsed.seizures.length - (p.keepDuplicates ? 0 : duplicates.indexes.size);
+      parsed.report.refusal = roomRefusal(() => caseDoc.requireRoomFor(toWrite, ws.store.projections.getCase(p.caseId).seizureCount));
+    } finally {
+      release();
+    }
     const { format, encoding, delimiter, headers, mapping, mappingSource, sampleRows, report } = parsed;
     return { format, encoding, delimiter, headers, mapping, mappingSource, sampleRows, report };
   },
 
-  'import.commit': async (p, { workspaces, clock }) => {
+  'import.commit': async (p, { workspaces, clock, events }) => {
     const ws = workspaces.get(p.workspaceId);
     const local = ws.local();
-    const { parsed, caseDoc, duplicates, release, images } = await parseForCase(ws, p);
+    const progress = importReporter((e) => events.broadcast('import.progress', e), { workspaceId: p.workspaceId, caseId: p.caseId, fileName: p.fileName }, () => performance.now());
+    const { parsed, caseDoc, duplicates, release, images } = await parseForCase(ws, p, progress.phase('reading'));
     const report = parsed.report;
     try {
       refuseReimport(report, p.allowReimport);
-      const keep = parsed.seizures.filter((_s, i) => p.keepDuplicates || !duplicates.indexes.has(i));
-      report.skippedDuplicates = parsed.seizures.length - keep.length;
-      report.imported = keep.length;
-      report.unmapped = keep.filter((s) => s.fields.latitude === null).length;
+      const skip = p.keepDuplicates ? new Set<number>() : duplicates.indexes;
+      report.skippedDuplicates = skip.size;
+      report.imported = parsed.seizures.length - skip.size;
+      report.unmapped = parsed.seizures.filter((s, i) => s.fields.latitude === null && !skip.has(i)).length;
       if (report.skippedDuplicates) report.warnings.push(t('import.warning.duplicates-skipped', { count: report.skippedDuplicates }));
-      if (keep.length || parsed.routes.length) {
+      if (report.imported || parsed.routes.length) {
         const batchId = randomUUID();
-        caseDoc.importRecords(
+        await writeImport(
+          ws,
+          p.caseId,
+          caseDoc,
           {
-            seizures: keep.map((s) => ({ id: randomUUID(), fields: s.fields })),
-            routes: parsed.routes.map((r) => ({ id: randomUUID(), fields: r })),
+            rows: parsed.seizures,
+            skip,
+            routes: parsed.routes,
             source: p.fileName,
             batch: { id: batchId, sha256: report.sha256, format: parsed.format, rejectedRows: report.rejectedRows, skippedDuplicates: report.skippedDuplicates },
           },
           { memberId: local.memberId },
+          progress.phase('writing'),
         );
         report.batchId = batchId;
       }
@@ -97,7 +123,13 @@ export const importHandlers: HandlerMap<ImportMethod> = {
     return report;
   },
 
-  'import.newCase': (p, { workspaces, clock }) => importIntoNewCase(workspaces.get(p.workspaceId), p, clock),
+  'import.newCase': (p, { workspaces, clock, events }) =>
+    importIntoNewCase(workspaces.get(p.workspaceId), p, clock, importReporter((e) => events.broadcast('import.progress', e), { workspaceId: p.workspaceId, caseId: null, fileName: p.fileName }, () => performance.now())),
+
+  'import.undo': (p, { workspaces }) => {
+    const ws = workspaces.get(p.workspaceId);
+    return undoImport(ws, p.caseId, p.batchId, { memberId: ws.local().memberId });
+  },
 
   'seizures.move': (p, { workspaces }) => moveSeizures(workspaces.get(p.workspaceId), p.caseId, p.toCaseId, p.seizureIds),
 

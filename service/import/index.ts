@@ -81,7 +81,12 @@ export interface ParseImportInput {
   nearCountry?: (latitude: number, longitude: number, country: string) => boolean;
   /** The kind of every line of a KML/GPX/GeoJSON file; absent: detected per line (geo-reader.ts). */
   routeKind?: RouteKind;
+  /** Told `done` of `total` data rows checked, every {@link PROGRESS_ROWS} rows and at the end (an import's progress bar). */
+  onProgress?: (done: number, total: number) => void;
 }
+
+/** Rows between two {@link ParseImportInput.onProgress} calls. */
+export const PROGRESS_ROWS = 2_000;
 
 const failed = (fileName: string, why: string) => new NestError('import-failed', { id: 'service.import.failed', values: { fileName, why } });
 
@@ -218,7 +223,10 @@ export function parseImportFile(input: ParseImportInput): ParsedImport {
   const rejected: Rejection[] = [];
   const flagged: Rejection[] = [];
   let rejectedRows = 0;
+  const total = table.rows.length;
+  let checked = 0;
   for (const row of table.rows) {
+    if (input.onProgress && ++checked % PROGRESS_ROWS === 0) input.onProgress(checked, total);
     if (row.error) {
       rejectedRows++;
       rejected.push({ line: row.line, column: row.error.column, field: '', value: '', reason: row.error.reason });
@@ -235,6 +243,7 @@ export function parseImportFile(input: ParseImportInput): ParsedImport {
     }
   }
 
+  input.onProgress?.(total, total);
   const warnings = [...table.warnings, ...planWarnings];
   // Rows held back because a column's reading is a guess: say so once per column, with the count.
   for (const f of plan.formats) {

@@ -6,6 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { newCaseFields } from '../../shared/domain/case';
+import { CaseDoc } from '../../shared/docs/case-doc';
 import { NestError } from '../../shared/errors';
 import type { ImportReport, NewCaseImportRequest } from '../../shared/rpc/import';
 import { createCase } from '../cases/create-case';
@@ -15,6 +16,9 @@ import { annotateWith, sha256Hex } from './import-batching';
 import { parseRequest } from './parse-request';
 import { unpackImport } from './unpack';
 import { t } from '../../shared/messages';
+import { MAX_SEIZURES_PER_CASE } from '../../shared/domain/seizure';
+import { writeImport } from './write-import';
+import type { ImportReporter } from './import-progress';
 
 /** What `import.newCase` returns: the report, and the case it created (null on a dry run). */
 export interface NewCaseImportResult {
@@ -24,39 +28,56 @@ export interface NewCaseImportResult {
 
 /**
  * Parses the file with the new case's sector as the default, leaves out rows that repeat an
- * earlier row of the file (unless `keepDuplicates`), then creates the case and imports the rest in
- * one transaction.
+ * earlier row of the file (unless `keepDuplicates`), then creates the case and imports the rest
+ * (write-import.ts: the case doc, then volumes for a large file; the batch entry last).
+ * `progress` reports the reading and writing phases (import-progress.ts).
  * @throws NestError('import-failed', 'import.new-case-nothing-imported') when no row and no route
  *   would import (every row rejected, blank or a duplicate): no case is created;
- *   NestError('import-failed') for an unusable file; NestError('validation') for a bad title.
+ *   NestError('import-failed') for an unusable file; NestError('validation') for a bad title;
+ *   NestError('too-large', 'case.too-many-seizures') for more rows than a case holds (no case is created).
  */
-export async function importIntoNewCase(ws: WorkspaceRuntime, p: NewCaseImportRequest, clock: Clock): Promise<NewCaseImportResult> {
+export async function importIntoNewCase(ws: WorkspaceRuntime, p: NewCaseImportRequest, clock: Clock, progress?: ImportReporter): Promise<NewCaseImportResult> {
   const received = new Uint8Array(Buffer.from(p.contentBase64, 'base64'));
-  const parsed = await parseRequest(ws, p, await unpackImport(p.fileName, received), { sector: p.newCase.sector });
+  const parsed = await parseRequest(ws, p, await unpackImport(p.fileName, received), { sector: p.newCase.sector }, progress?.phase('reading'));
   const report = parsed.report;
   const duplicates = annotateWith(report, parsed, sha256Hex(received), null, []);
-  const keep = parsed.seizures.filter((_s, i) => p.keepDuplicates || !duplicates.indexes.has(i));
-  report.skippedDuplicates = parsed.seizures.length - keep.length;
-  report.imported = keep.length;
-  report.unmapped = keep.filter((s) => s.fields.latitude === null).length;
+  const skip = p.keepDuplicates ? new Set<number>() : duplicates.indexes;
+  report.skippedDuplicates = skip.size;
+  report.imported = parsed.seizures.length - skip.size;
+  report.unmapped = parsed.seizures.filter((s, i) => s.fields.latitude === null && !skip.has(i)).length;
   if (report.skippedDuplicates) report.warnings.push(t('import.warning.duplicates-skipped', { count: report.skippedDuplicates }));
+  if (report.imported > MAX_SEIZURES_PER_CASE) report.refusal = t('case.too-many-seizures', { max: MAX_SEIZURES_PER_CASE, total: report.imported });
   if (p.dryRun) return { report, case: null };
-  if (!keep.length && !parsed.routes.length) {
+  if (!report.imported && !parsed.routes.length) {
     throw new NestError('import-failed', { id: 'import.new-case-nothing-imported', values: { fileName: p.fileName, rejected: report.rejectedRows, title: p.newCase.title } });
   }
+  if (report.refusal) throw new NestError('too-large', { id: 'case.too-many-seizures', values: { max: MAX_SEIZURES_PER_CASE, total: report.imported } });
   const batchId = randomUUID();
-  const created = createCase(ws, { ...newCaseFields(clock.today()), title: p.newCase.title, sector: p.newCase.sector }, (cd, writer) => {
-    cd.importRecords(
+  const created = createCase(ws, { ...newCaseFields(clock.today()), title: p.newCase.title, sector: p.newCase.sector });
+  // The case row is projected by now (init's transaction), so its volumes project as they are written.
+  // Every row passed the parser's checks and a new case has room for the most rows a file has, so
+  // only a storage failure can stop the write: its error is the import's, with the case and the rows written so far kept.
+  const name = ws.caseDocName(created.id);
+  const doc = ws.host.retain(name);
+  try {
+    await writeImport(
+      ws,
+      created.id,
+      new CaseDoc(doc),
       {
-        seizures: keep.map((s) => ({ id: randomUUID(), fields: s.fields })),
-        routes: parsed.routes.map((r) => ({ id: randomUUID(), fields: r })),
+        rows: parsed.seizures,
+        skip,
+        routes: parsed.routes,
         source: p.fileName,
         batch: { id: batchId, sha256: report.sha256, format: parsed.format, rejectedRows: report.rejectedRows, skippedDuplicates: report.skippedDuplicates },
       },
-      writer,
+      { memberId: ws.local().memberId },
+      progress?.phase('writing'),
     );
-  });
+  } finally {
+    ws.host.release(name);
+  }
   report.batchId = batchId;
-  if (parsed.format === 'csv' && keep.length > 0) ws.store.importMappings.remember(parsed.headers, parsed.mapping, clock.now());
+  if (parsed.format === 'csv' && report.imported > 0) ws.store.importMappings.remember(parsed.headers, parsed.mapping, clock.now());
   return { report, case: { id: created.id, number: created.number, title: created.meta.title } };
 }

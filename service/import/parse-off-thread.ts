@@ -23,6 +23,7 @@ import type { WorkerParseInput, WorkerParseReply, WorkerParseRequest } from './p
 
 interface Pending {
   seizures: ParsedImport['seizures'];
+  onProgress: ((done: number, total: number) => void) | undefined;
   resolve(parsed: ParsedImport): void;
   reject(err: Error): void;
 }
@@ -59,6 +60,10 @@ function theWorker(): Worker {
   w.on('message', (reply: WorkerParseReply) => {
     const p = pending.get(reply.id);
     if (!p) return;
+    if (reply.kind === 'progress') {
+      p.onProgress?.(reply.done, reply.total);
+      return;
+    }
     if (reply.kind === 'seizures') {
       for (const s of reply.seizures) p.seizures.push(s);
       return;
@@ -81,15 +86,16 @@ function theWorker(): Worker {
 
 /**
  * Parses an import file in the worker: the same result as parseImportFile with the country
- * lookups of service/geo/country-at.ts (which the worker supplies).
+ * lookups of service/geo/country-at.ts (which the worker supplies). `onProgress` is told the
+ * rows checked of all, every few thousand rows (parseImportFile's `onProgress`).
  * @throws NestError('import-failed') when the file is unusable (as parseImportFile); Error when
  *   the worker fails or stops.
  */
-export function parseOffThread(input: WorkerParseInput): Promise<ParsedImport> {
+export function parseOffThread(input: WorkerParseInput, onProgress?: (done: number, total: number) => void): Promise<ParsedImport> {
   const w = theWorker();
   const id = nextId++;
   return new Promise<ParsedImport>((resolve, reject) => {
-    pending.set(id, { seizures: [], resolve, reject });
+    pending.set(id, { seizures: [], onProgress, resolve, reject });
     // The worker keeps the process alive only while it has work.
     w.ref();
     const request: WorkerParseRequest = { id, input };

@@ -13,7 +13,8 @@ import type { WorkspaceRuntime } from '../workspace/workspace-runtime';
 /**
  * Parses an unpacked import file with the request's options and `defaults`: the given mapping, or
  * (CSV without one) the mapping remembered for these headers, else the guessed one. The unpacking
- * warnings (e.g. a KMZ's skipped parts) lead the report's warnings.
+ * warnings (e.g. a KMZ's skipped parts) lead the report's warnings. `onProgress`: rows checked of
+ * all, as the worker goes (import-progress.ts).
  * @throws NestError('import-failed') for an unusable file (see parseImportFile).
  */
 export async function parseRequest(
@@ -21,13 +22,14 @@ export async function parseRequest(
   p: Pick<ImportRequest, 'mapping' | 'dateOrder' | 'decimalMarks' | 'routeKind'>,
   unpacked: { fileName: string; bytes: Uint8Array; warnings: string[] },
   defaults: { sector: CrimeSector; country?: string },
+  onProgress?: (done: number, total: number) => void,
 ): Promise<ParsedImport> {
   const { fileName, bytes, warnings } = unpacked;
   const base = { fileName, bytes, dateOrder: p.dateOrder, decimalMarks: p.decimalMarks, routeKind: p.routeKind, defaults };
-  let parsed = await parseOffThread({ ...base, mapping: p.mapping });
+  let parsed = await parseOffThread({ ...base, mapping: p.mapping }, onProgress);
   if (!p.mapping && parsed.format === 'csv') {
     const remembered = ws.store.importMappings.get(parsed.headers);
-    if (remembered) parsed = await parseOffThread({ ...base, rememberedMapping: remembered });
+    if (remembered) parsed = await parseOffThread({ ...base, rememberedMapping: remembered }, onProgress);
   }
   parsed.report.warnings.unshift(...warnings);
   return parsed;

@@ -10,7 +10,7 @@ import type { ParsedImport, ParseImportInput } from './index';
 export const SEIZURE_BATCH = 2000;
 
 /** What the worker parses: {@link ParseImportInput} without the functions (the worker has its own country lookups). */
-export type WorkerParseInput = Omit<ParseImportInput, 'countryAt' | 'nearCountry'>;
+export type WorkerParseInput = Omit<ParseImportInput, 'countryAt' | 'nearCountry' | 'onProgress'>;
 
 /** A request to the worker; `id` matches the answers to it. */
 export interface WorkerParseRequest {
@@ -18,8 +18,9 @@ export interface WorkerParseRequest {
   input: WorkerParseInput;
 }
 
-/** The worker's answers to request `id`: seizure batches in file order, then `done` or `failed`. */
+/** The worker's answers to request `id`: progress (rows checked of all) and seizure batches in file order, then `done` or `failed`. */
 export type WorkerParseReply =
+  | { id: number; kind: 'progress'; done: number; total: number }
   | { id: number; kind: 'seizures'; seizures: ParsedImport['seizures'] }
   | { id: number; kind: 'done'; parsed: Omit<ParsedImport, 'seizures'> }
   | { id: number; kind: 'failed'; error: ErrorInfo | { name: string; message: string } };

@@ -15,7 +15,8 @@ import { SEIZURE_BATCH, type WorkerParseReply, type WorkerParseRequest } from '.
 export function answerParse(req: WorkerParseRequest, post: (reply: WorkerParseReply) => void): void {
   const { id, input } = req;
   try {
-    const parsed = parseImportFile({ ...input, countryAt, nearCountry: (lat, lon, code) => isNearCountry(lat, lon, code) });
+    const onProgress = (done: number, total: number): void => post({ id, kind: 'progress', done, total });
+    const parsed = parseImportFile({ ...input, countryAt, nearCountry: (lat, lon, code) => isNearCountry(lat, lon, code), onProgress });
     for (let i = 0; i < parsed.seizures.length; i += SEIZURE_BATCH) post({ id, kind: 'seizures', seizures: parsed.seizures.slice(i, i + SEIZURE_BATCH) });
     const { seizures: _sent, ...rest } = parsed;
     post({ id, kind: 'done', parsed: rest });

@@ -181,6 +181,14 @@ export class DocHost {
     }
   }
 
+  /**
+   * Unloads a doc nobody holds now instead of after `unloadAfterMs` (compacted first; with the
+   * SQLite store it is gone when this returns); a held doc stays. Failures are logged.
+   */
+  unloadIdle(name: string): void {
+    this.registry.unloadIdle(name).catch((err: unknown) => this.logger.error({ doc: name, err: err instanceof Error ? err.message : String(err) }, 'unloading failed'));
+  }
+
   /** Compacts one doc now (loaded or not); done when this returns (the SQLite store works synchronously), failures are logged. */
   compact(name: string): void {
     void this.registry.compact(name);

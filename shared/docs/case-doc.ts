@@ -175,6 +175,20 @@ export class CaseDoc extends CaseDocGraph {
     return seizureOps.seizureCount(this.parts);
   }
 
+  /** Seizure records the case doc holds, tombstones included (what `INLINE_SEIZURES` bounds). */
+  seizureRecordCount(): number {
+    return seizureOps.seizureRecordCount(this.parts);
+  }
+
+  /**
+   * Refuses `n` more seizures past the case's limit, counting the larger of this doc's live
+   * seizures and `projected` (the projection's count over case doc and volumes).
+   * @throws NestError('too-large', 'case.too-many-seizures').
+   */
+  requireRoomFor(n: number, projected = 0): void {
+    seizureOps.requireRoomFor(this.parts, n, projected);
+  }
+
   /** One seizure by id, or null when missing or deleted. */
   getSeizure(id: string): Seizure | null {
     return seizureOps.readSeizure(this.parts, id);

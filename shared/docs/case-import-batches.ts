@@ -77,26 +77,40 @@ export class CaseImports extends DocView {
   }
 
   /**
-   * Undoes an import: marks every live seizure and route of batch `batchId` deleted (tombstones,
-   * as a single deletion does), appends the undo entry and one audit entry naming the file.
+   * The batch `batchId`, still live (not undone), for an undo.
    * @throws NestError('not-found') for an unknown batch; NestError('validation') when it is already undone.
    */
-  undo(batchId: string, w: Writer): UndoResult {
+  requireLive(batchId: string): ImportBatch {
     const batch = this.list().find((b) => b.id === batchId);
     if (!batch) throw new NestError('not-found', { id: 'import.batch-not-found', values: { id: batchId } });
     if (batch.undo) throw new NestError('validation', { id: 'import.batch-already-undone', values: { fileName: batch.fileName } });
+    return batch;
+  }
+
+  /**
+   * Undoes an import: marks every live seizure and route of batch `batchId` in this case doc
+   * deleted (tombstones, as a single deletion does), appends the undo entry and one audit entry
+   * naming the file. `inVolumes` are the batch's seizures the caller already marked deleted in
+   * the case's volume docs (service/import/undo-import.ts; each volume in its own transaction,
+   * before this one): they count in the undo and audit entries, so this entry, written last,
+   * says what the whole undo did.
+   * @throws NestError('not-found') for an unknown batch; NestError('validation') when it is already undone.
+   */
+  undo(batchId: string, w: Writer, inVolumes: { seizures: number; edited: number } = { seizures: 0, edited: 0 }): UndoResult {
+    const batch = this.requireLive(batchId);
     const seizures = liveOfBatch(this.doc.getMap('seizures'), batchId);
     const routes = liveOfBatch(this.doc.getMap('routes'), batchId);
-    const edited = editedAfter(seizures, batch.at);
+    const edited = editedAfter(seizures, batch.at) + inVolumes.edited;
+    const seizureCount = seizures.length + inVolumes.seizures;
     return this.write(w, () => {
       const at = stamp(w);
       for (const rec of [...seizures, ...routes]) writeFields(rec, { deleted: true, updatedBy: w.memberId, updatedAt: at });
-      const entry: ImportUndo = { kind: 'undo', batchId, at, by: w.memberId, seizures: seizures.length, routes: routes.length };
+      const entry: ImportUndo = { kind: 'undo', batchId, at, by: w.memberId, seizures: seizureCount, routes: routes.length };
       this.log.push([entry]);
-      const audit: AuditEntry = { at, by: w.memberId, action: 'case.import-undo', count: seizures.length + routes.length, target: batch.fileName };
+      const audit: AuditEntry = { at, by: w.memberId, action: 'case.import-undo', count: seizureCount + routes.length, target: batch.fileName };
       this.doc.getArray<AuditEntry>('audit').push([audit]);
       writeFields(this.doc.getMap('meta'), { updatedBy: w.memberId, updatedAt: at });
-      return { seizures: seizures.length, routes: routes.length, edited };
+      return { seizures: seizureCount, routes: routes.length, edited };
     });
   }
 }

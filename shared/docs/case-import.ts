@@ -1,6 +1,7 @@
 /**
  * One file's seizures and routes written into a case doc in ONE transaction with one audit entry
- * ("case.import", `count` records, `target` the file name) and, when the import names its batch,
+ * ("case.import", `count` records, `target` the file name; seizures the import put in volume
+ * docs before this transaction are counted, and new volumes listed, here) and, when the import names its batch,
  * the batch entry in the append-only import log with every record marked with the batch id
  * (case-import-batches.ts), so the import can be listed and undone as one step.
  * `CaseDoc.importRecords` delegates here.
@@ -12,6 +13,7 @@ import { requireRoomFor, type CaseParts, type Tx } from './case-seizures';
 import { insertRecord, stamp, validateWhole, writeFields, type Writer } from './records';
 import { appendBatch, IMPORT_BATCH_FIELD } from './case-import-batches';
 import type { ImportBatchEntry } from '../domain/import-batch';
+import { listVolumesIn } from './volume-doc';
 
 /** What one import writes: new seizures and routes (fresh UUIDs) and the source file's name. */
 export interface ImportItems {
@@ -24,6 +26,16 @@ export interface ImportItems {
    * (seizures added by code, e.g. the demo data).
    */
   batch?: Pick<ImportBatchEntry, 'id' | 'sha256' | 'format' | 'rejectedRows' | 'skippedDuplicates'>;
+  /**
+   * Seizures of this import already written to the case's volume docs (each volume in its own
+   * transaction, before this one: service/import/write-import.ts). They count in the batch entry,
+   * the audit entry and the room check; 0 when absent.
+   */
+  inVolumes?: number;
+  /** Volume numbers to list in the case doc in this transaction (those this import created: `listVolumesIn`). */
+  volumes?: readonly number[];
+  /** The projection's count of the case's live seizures, case doc and volumes, before this import (see `requireRoomFor`). */
+  projectedTotal?: number;
 }
 
 /**
@@ -38,17 +50,19 @@ export function importRecords(p: CaseParts, tx: Tx, items: ImportItems, w: Write
     return { id: it.id, fields: r.data };
   });
   const routes = items.routes.map((it) => ({ id: it.id, fields: validateWhole(routeFieldsSchema, it.fields) }));
-  requireRoomFor(p, seizures.length);
+  const inVolumes = items.inVolumes ?? 0;
+  requireRoomFor(p, seizures.length + inVolumes, items.projectedTotal);
   const at = stamp(w);
   const batch = items.batch;
   const mark = batch ? { [IMPORT_BATCH_FIELD]: batch.id } : {};
   tx(w, () => {
     for (const { id, fields } of seizures) insertRecord(p.seizures, id, { ...fields, ...mark, createdBy: w.memberId, createdAt: at, updatedBy: w.memberId, updatedAt: at });
     for (const { id, fields } of routes) insertRecord(p.routes, id, { ...fields, ...mark, createdBy: w.memberId, createdAt: at });
+    if (items.volumes?.length) listVolumesIn(p.seizures.doc!, items.volumes, w);
     if (batch) {
-      appendBatch(p.seizures.doc!, { kind: 'import', ...batch, fileName: items.source.slice(0, 255), at, by: w.memberId, seizures: seizures.length, routes: routes.length });
+      appendBatch(p.seizures.doc!, { kind: 'import', ...batch, fileName: items.source.slice(0, 255), at, by: w.memberId, seizures: seizures.length + inVolumes, routes: routes.length });
     }
-    p.audit.push([{ at, by: w.memberId, action: 'case.import', count: seizures.length + routes.length, target: items.source.slice(0, 255) }]);
+    p.audit.push([{ at, by: w.memberId, action: 'case.import', count: seizures.length + inVolumes + routes.length, target: items.source.slice(0, 255) }]);
     writeFields(p.meta, { updatedBy: w.memberId, updatedAt: at });
   });
 }

@@ -110,9 +110,20 @@ export function readSeizure(p: CaseParts, id: string, withDeleted = false): Seiz
   return toSeizure(id, rec);
 }
 
-/** @throws NestError('too-large') when adding `n` seizures would exceed {@link MAX_SEIZURES_PER_CASE}. */
-export function requireRoomFor(p: CaseParts, n: number): void {
-  const have = seizureCount(p);
+/** Seizure records the case doc holds, tombstones included (what the inline limit bounds: volume-doc.ts). */
+export function seizureRecordCount(p: CaseParts): number {
+  return p.seizures.size;
+}
+
+/**
+ * Refuses `n` more seizures when the case would pass {@link MAX_SEIZURES_PER_CASE}. The case's
+ * live seizures are the larger of the case doc's own count and `projected`, the projection's
+ * count for the whole case (case doc and volume docs; the data service passes it, 0 elsewhere),
+ * so seizures held in volumes count without loading them.
+ * @throws NestError('too-large', 'case.too-many-seizures') naming the limit and the total it would make.
+ */
+export function requireRoomFor(p: CaseParts, n: number, projected = 0): void {
+  const have = Math.max(seizureCount(p), projected);
   if (have + n > MAX_SEIZURES_PER_CASE) {
     throw new NestError('too-large', { id: 'case.too-many-seizures', values: { max: MAX_SEIZURES_PER_CASE, total: have + n } });
   }

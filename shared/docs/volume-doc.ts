@@ -195,6 +195,16 @@ export class VolumeDoc extends DocView {
     return out;
   }
 
+  /** How many of the records `ids` were last changed after `at` (ms): an undo says how many edits it takes away. */
+  editedAfter(ids: Iterable<string>, at: number): number {
+    let n = 0;
+    for (const id of ids) {
+      const u = this.seizures.get(id)?.get('updatedAt');
+      if (typeof u === 'number' && u > at) n++;
+    }
+    return n;
+  }
+
   /**
    * Calls `fn` with the ids of the seizures each transaction added, changed or deleted (for the
    * projection); returns the unsubscribe function.

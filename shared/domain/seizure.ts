@@ -64,11 +64,12 @@ export const seizureFieldSchemas = {
 } as const;
 
 /**
- * Most seizures one case may hold. A whole case doc travels in one sync message (relay limit
- * 32 MiB by default) and loads in one piece; 10,000 seizures is ~9 MB encoded (bench P1: 15 MB
- * after 50,000 edits). Larger data sets belong in several cases (e.g. by year or route).
+ * Most live seizures one case may hold, counted over its case doc and its volume docs
+ * (shared/docs/volume-doc.ts: the case doc keeps at most 1,000 inline, each volume at most 5,000,
+ * so no single doc grows past one sync message). A million is 200 volumes, well under
+ * `MAX_VOLUMES`; larger data sets belong in several cases (e.g. by year or route).
  */
-export const MAX_SEIZURES_PER_CASE = 10_000;
+export const MAX_SEIZURES_PER_CASE = 1_000_000;
 
 /** Names of the editable seizure fields. */
 export type SeizureField = keyof typeof seizureFieldSchemas;

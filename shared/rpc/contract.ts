@@ -10,7 +10,7 @@ import { casesRpc, stixRpc } from './cases';
 import { entitiesRpc } from './entities';
 import { historyRpc } from './history';
 import { heldDeletionsRpc } from './held-deletions';
-import { importRpc } from './import';
+import { importRpc, type ImportProgress } from './import';
 import { seizureEditsRpc } from './seizure-edits';
 import { syncRpc, type SyncStatus } from './sync';
 import { valuationRpc } from './valuation';
@@ -50,6 +50,8 @@ export interface RpcEvents {
   'protocol.error': ErrorInfo;
   /** Progress of a file intake or a "verify files" run. */
   'files.progress': FilesProgress;
+  /** Progress of a long import (reading the rows, then writing them). */
+  'import.progress': ImportProgress;
   /** Progress of a case pack export. */
   'packs.progress': PacksProgress;
   /** Files of a case changed sync status (blob sync with the relay): only the changed ones. */

@@ -179,6 +179,12 @@ export const importReportSchema = z.object({
   previousImport: previousImportSchema.nullable(),
   /** The batch the import was logged as (null in a preview, or when nothing was written). */
   batchId: z.string().nullable(),
+  /**
+   * In a preview: why the commit would refuse this import as it stands (e.g. the case would pass
+   * its seizure limit), a sentence from the catalogue; absent or null when it would import. The
+   * dialog and the CLI's dry run show it instead of promising rows.
+   */
+  refusal: z.string().nullable().optional(),
 });
 /** The outcome of an import. */
 export type ImportReport = z.infer<typeof importReportSchema>;
@@ -197,6 +203,29 @@ export const importPreviewSchema = z.object({
 /** What the import dialog shows before committing. */
 export type ImportPreview = z.infer<typeof importPreviewSchema>;
 
+/** The phases of an import that report progress (see {@link ImportProgress}). */
+export const importProgressPhases = ['reading', 'writing'] as const;
+
+/**
+ * Progress of a long import, pushed as the `import.progress` event about ten times a second:
+ * `reading` while the parse worker checks the rows (`done` of `total` data rows), `writing` while
+ * the seizures are written into the case doc and its volumes (`done` of `total` seizures).
+ * `rowsPerSecond` is the phase's average rate so far (0 at its start). `caseId` is null for an
+ * import into a case the import creates; `fileName` tells two imports apart.
+ */
+export interface ImportProgress {
+  workspaceId: string;
+  caseId: string | null;
+  fileName: string;
+  phase: (typeof importProgressPhases)[number];
+  done: number;
+  total: number;
+  rowsPerSecond: number;
+}
+
+/** Undoing an import (its seizures in the case doc and in every volume): the case and the batch. */
+export const importUndoSchema = z.object({ workspaceId: z.string().uuid(), caseId: z.string().uuid(), batchId: z.string().uuid() });
+
 export const importRpc = {
   'import.preview': method(importRequestSchema, importPreviewSchema, 'Reads a file and dry-runs the import with the given or a guessed column mapping.', 'case.read'),
   'import.commit': method(importRequestSchema, importReportSchema, 'Imports the good rows into the case in one transaction and reports the bad ones.', 'seizures.import'),
@@ -205,6 +234,12 @@ export const importRpc = {
     z.object({ report: importReportSchema, case: z.object({ id: z.string().uuid(), number: z.string(), title: z.string() }).nullable() }),
     'Imports a file into a case it creates, in one transaction, only when at least one row or route imports (so a failed import leaves no empty case); with dryRun it creates nothing and reports what would be imported.',
     'case.create',
+  ),
+  'import.undo': method(
+    importUndoSchema,
+    z.object({ seizures: z.number().int(), routes: z.number().int(), edited: z.number().int() }),
+    'Undoes an import as one step: its live seizures (case doc and every volume) and routes marked deleted, the undo and one audit entry in the case doc.',
+    'seizures.import',
   ),
   'seizures.move': method(
     z.object({ workspaceId: z.string().uuid(), caseId: z.string().uuid(), toCaseId: z.string().uuid(), seizureIds: z.array(z.string().uuid()).min(1).max(10_000) }),

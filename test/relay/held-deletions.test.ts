@@ -5,12 +5,19 @@
  * recorded and the member's re-sent deletion is still refused (and held again); an approval is
  * recorded and the member's re-sent deletion is then stored, with its provenance row and a
  * `mass-deletion-stored` alert. Every step is in the relay's append-only alert log.
+ *
+ * The same rule per volume doc (issue 11 item 4): an undo of a 5,000-row import in one volume
+ * (`VolumeDoc.liveOfBatch` + `markDeleted`, as service/import/undo-import.ts does it) is refused
+ * and held when the member is not an admin, the relay's copy left whole, and stored when an admin
+ * does it.
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { CaseDoc } from '../../shared/docs/case-doc';
-import { caseDocName } from '../../shared/docs/names';
+import { caseDocName, volumeDocName } from '../../shared/docs/names';
+import { VOLUME_SIZE, VolumeDoc } from '../../shared/docs/volume-doc';
+import { WorkspaceDoc } from '../../shared/docs/workspace-doc';
 import { newSeizureFields } from '../../shared/domain/seizure';
 import { MASS_DELETION_THRESHOLD } from '../../shared/permissions';
 import { alertsResponseSchema, authorizationHeader, CLOSE, historyPageSchema, historyUrl, type RelayAlert } from '../../shared/protocol/relay';
@@ -32,6 +39,9 @@ afterAll(async () => {
   for (const c of open) c.destroy();
   await relay?.stop();
 });
+
+/** Live seizures of a volume doc. */
+const live = (doc: Y.Doc): number => new VolumeDoc(doc).listSeizures().length;
 
 const fields = (place: string) => ({ ...newSeizureFields('2026-03-01'), country: 'KE', commodity: 'Ivory', place });
 
@@ -125,4 +135,42 @@ describe('held mass deletions', () => {
     expect(entries.length).toBeGreaterThan(provenanceBefore);
     expect(entries.at(-1)!.memberId).toBe(lead.id);
   }, 90_000);
+
+  it('holds a member’s undo of 5,000 rows in one volume for an admin, and stores an admin’s', async () => {
+    const caseId = randomUUID();
+    const admin = open[0]!;
+    new WorkspaceDoc(admin.doc).upsertCase(
+      { id: caseId, number: 'NEST-2026-0100', title: 'National register', status: 'open', sector: 'wildlife', tlp: 'AMBER', createdBy: ws.admin.id, createdAt: 1, access: { agencies: ['Kenya Wildlife Service'] } },
+      { memberId: ws.admin.id },
+    );
+    const name = volumeDocName(ws.id, caseId, 1);
+    const c = connect(relay.url, name, await ws.token(lead));
+    open.push(c);
+    await c.synced;
+    const vol = new VolumeDoc(c.doc);
+    const w = { memberId: lead.id };
+    const batch = randomUUID();
+    const base = { ...newSeizureFields('2019-04-08'), country: 'KE', commodity: 'Ivory', quantity: 1, unit: 'kg' as const };
+    vol.insertSeizures(Array.from({ length: VOLUME_SIZE }, (_v, i) => ({ id: randomUUID(), fields: { ...base, place: `Berth ${i}` } })), w, batch);
+    await readBack(relay.url, name, await ws.token(lead), (d) => live(d) === VOLUME_SIZE);
+
+    // The member's undo: every row of the batch in this volume marked deleted in one update.
+    expect(vol.markDeleted(vol.liveOfBatch(batch), w)).toHaveLength(VOLUME_SIZE);
+    await waitFor(() => c.closeCodes.includes(CLOSE.REFUSED), 'the refusal (4409)');
+    const held = (await httpGet(relay, '/v1/held-deletions', await ws.token(ws.admin))).body as { held: HeldDeletion[] };
+    expect(held.held).toContainEqual(expect.objectContaining({ doc: name, memberId: lead.id, records: VOLUME_SIZE }));
+    const relayCopy = await readBack(relay.url, name, await ws.token(ws.admin), (d) => live(d) === VOLUME_SIZE);
+    expect(live(relayCopy)).toBe(VOLUME_SIZE);
+
+    // The same undo by an admin is stored (admins are not held; the alert still records it).
+    const a = connect(relay.url, name, await ws.token(ws.admin));
+    open.push(a);
+    await a.synced;
+    await waitFor(() => live(a.doc) === VOLUME_SIZE, 'the admin’s copy of the volume');
+    const byAdmin = new VolumeDoc(a.doc);
+    expect(byAdmin.markDeleted(byAdmin.liveOfBatch(batch), { memberId: ws.admin.id })).toHaveLength(VOLUME_SIZE);
+    const after = await readBack(relay.url, name, await ws.token(ws.admin), (d) => live(d) === 0);
+    expect(live(after)).toBe(0);
+    expect(a.closeCodes).not.toContain(CLOSE.REFUSED);
+  }, 300_000);
 });

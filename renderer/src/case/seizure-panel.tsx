@@ -117,7 +117,7 @@ export function SeizurePanel(props: SeizurePanelProps): ReactNode {
   const members = useMembers(props.workspaceId);
   const memberName = (id: string): string => members.get(id)?.name ?? t('ui.case.activity.someone');
 
-  const importLog = showLog ? <ImportLogDialog doc={props.caseDoc.doc} writer={props.writer} readOnly={props.readOnly} memberName={memberName} onClose={() => setShowLog(false)} /> : null;
+  const importLog = showLog ? <ImportLogDialog doc={props.caseDoc.doc} workspaceId={props.workspaceId} caseId={caseId} readOnly={props.readOnly} memberName={memberName} onClose={() => setShowLog(false)} /> : null;
 
   if (props.seizureCount === null && !seizures.length) return <Loading>{t('ui.case.seizures.loading')}</Loading>;
   if (!props.seizureCount && !seizures.length) {

@@ -14,11 +14,18 @@
  * file with routes and no seizures (a GPX of patrol tracks) imports its routes: the submit button
  * counts them, and only a file with neither is refused.
  *
+ * The import button is disabled, with the reason in the footer, whenever the commit would write
+ * nothing or be refused: nothing importable (or every row a duplicate left out), the same file
+ * already in the case and not ticked to import again, or the preview's `refusal` (the case would
+ * pass its seizure limit) — the preview never promises what the import will refuse (tester
+ * finding F-IMP-1). While the commit runs, a progress bar shows the phase, the rows done, the
+ * percentage and the rate (import-progress.tsx, `import.progress` events).
+ *
  * A file over 45 MB is refused as soon as it is picked, before it is read or sent (it would make a
- * message over the 64 MiB frame limit; see read-file.ts). A commit the data service refuses —
- * e.g. `too-large` when the case would exceed its seizure limit — stays on the mapping step with
- * the service's message in the form's error panel ("Nothing was imported …", commit-refusal.ts),
- * which gets the focus and so is scrolled into view; nothing was written.
+ * message over the 64 MiB frame limit; see read-file.ts). A commit the data service still refuses
+ * (e.g. the case filled up meanwhile through sync) stays on the mapping step with the service's
+ * message in the form's error panel ("Nothing was imported …", commit-refusal.ts), which gets the
+ * focus and so is scrolled into view; nothing was written.
  */
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import type { ColumnMapping, ImportPreview, ImportReport, ImportRequest } from '../../../shared/rpc/import';
@@ -35,6 +42,7 @@ import type { DecimalMarks } from './column-formats';
 import { ImportReportView } from './import-report-view';
 import { ImportDoubts } from './import-doubts';
 import { RouteKindChoice, type RouteKindPick } from './route-kind-choice';
+import { ImportProgressBar, useImportProgress } from './import-progress';
 
 /** An error to show, with the panel's title when the error's own is not the right one. */
 type Problem = { error: unknown; title?: string | undefined };
@@ -72,6 +80,9 @@ export function ImportDialog(props: ImportDialogProps): ReactNode {
   const [allowReimport, setAllowReimport] = useState(false);
   const [skipDuplicates, setSkipDuplicates] = useState(true);
   const requestNo = useRef(0);
+  // While the commit runs: its progress (checking, then writing), shown above the mapping.
+  const [committing, setCommitting] = useState(false);
+  const progress = useImportProgress(props.workspaceId, props.caseId, step.name === 'mapping' ? step.file.name : '', committing);
 
   const request = (file: { name: string; base64: string }, mapping?: ColumnMapping): ImportRequest => ({
     workspaceId: props.workspaceId,
@@ -135,17 +146,28 @@ export function ImportDialog(props: ImportDialogProps): ReactNode {
     const { file, mapping, edited, preview } = step;
     const toImport = preview.report.imported - (skipDuplicates ? preview.report.duplicateRows : 0);
     const routes = preview.report.routes;
+    // Why the import cannot run as it stands (the button is disabled and this says why): the
+    // service's own refusal (e.g. the case would pass its seizure limit), a file already in the
+    // case, or nothing to import.
+    const whyDisabled = preview.report.refusal
+      ? preview.report.refusal
+      : preview.report.previousImport && !allowReimport
+        ? t('ui.import.why-disabled-reimport')
+        : toImport <= 0 && routes <= 0
+          ? t(skipDuplicates && preview.report.duplicateRows > 0 ? 'ui.import.why-disabled-all-duplicates' : 'ui.import.no-rows')
+          : null;
     const commit = (): Promise<void> => {
       setError(null);
-      if (preview.report.previousImport && !allowReimport) return Promise.reject(new CommitRefusal(new Error(t('ui.import.reimport-title'))));
-      // A file of routes only (patrol tracks) is worth importing; only one with nothing to import is refused.
-      if (toImport <= 0 && routes <= 0 && !refreshing) return Promise.reject(new CommitRefusal(new Error(t('ui.import.no-rows'))));
-      return client.call('import.commit', request(file, edited || preview.headers.length ? mapping : undefined)).then(
-        (report) => setStep({ name: 'done', fileName: file.name, report }),
-        (err: unknown) => {
-          throw new CommitRefusal(err);
-        },
-      );
+      setCommitting(true);
+      return client
+        .call('import.commit', request(file, edited || preview.headers.length ? mapping : undefined))
+        .then(
+          (report) => setStep({ name: 'done', fileName: file.name, report }),
+          (err: unknown) => {
+            throw new CommitRefusal(err);
+          },
+        )
+        .finally(() => setCommitting(false));
     };
     return (
       <FormDialog
@@ -154,11 +176,21 @@ export function ImportDialog(props: ImportDialogProps): ReactNode {
         onClose={props.onClose}
         size="xwide"
         className="import-dialog"
-        footerNote={t('ui.import.footer-note')}
+        footerNote={
+          whyDisabled ? (
+            <span className="import-disabled-reason" data-testid="import-disabled-reason">
+              {whyDisabled}
+            </span>
+          ) : (
+            t('ui.import.footer-note')
+          )
+        }
         submitLabel={toImport <= 0 && routes > 0 ? t('ui.import.import-routes', { count: routes }) : t('ui.import.import-count', { count: Math.max(0, toImport) })}
+        submitDisabled={whyDisabled !== null || refreshing}
         busyLabel={t('ui.import.importing-busy')}
         onSubmit={commit}
       >
+        {committing ? <ImportProgressBar progress={progress} fileName={file.name} /> : null}
         {problemPanel}
         {routes > 0 ? <RouteKindChoice report={preview.report} value={routeKind} onChange={setRouteKind} disabled={refreshing} /> : null}
         <ImportDoubts report={preview.report} allowReimport={allowReimport} onAllowReimport={setAllowReimport} skipDuplicates={skipDuplicates} onSkipDuplicates={setSkipDuplicates} />

@@ -1,14 +1,14 @@
 /**
  * The case's import log (issue 11, item 3): every file imported into the case — name, SHA-256,
  * who, when, what it brought in — and whether it is still in the case or was undone (by whom,
- * when). "Undo import" marks the import's seizures and routes deleted as one step, after a
- * confirmation that says how many and how many were edited since; the log itself never changes
+ * when). "Undo import" asks the data service (`import.undo`) to mark the import's seizures —
+ * in the case doc and in every volume doc of a large case — and routes deleted as one step, after
+ * a confirmation that says how many and how many were edited since; the log itself never changes
  * except by the undo entry appended to it (shared/docs/case-import-batches.ts).
  */
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import type * as Y from 'yjs';
 import { CaseImports } from '../../../shared/docs/case-import-batches';
-import type { Writer } from '../../../shared/docs/records';
 import type { ImportBatch } from '../../../shared/domain/import-batch';
 import { MASS_DELETION_THRESHOLD } from '../../../shared/permissions';
 import { t } from '../../../shared/messages';
@@ -17,6 +17,7 @@ import { ConfirmDialog } from '../ui/confirm-dialog';
 import { DataTable, type Column } from '../ui/data-table';
 import { useToast } from '../ui/toast';
 import { formatDateTime } from '../format/dates';
+import { useClient } from '../app/services';
 
 /** The batches of `doc`, re-read after every transaction that touched the import log. */
 export function useImportBatches(doc: Y.Doc): ImportBatch[] {
@@ -36,8 +37,10 @@ export function useImportBatches(doc: Y.Doc): ImportBatch[] {
 
 /** Props of {@link ImportLogDialog}. */
 export interface ImportLogDialogProps {
+  /** The case doc's replica (the log is read from it). */
   doc: Y.Doc;
-  writer: Writer;
+  workspaceId: string;
+  caseId: string;
   readOnly: boolean;
   /** A member's display name from their id. */
   memberName: (id: string) => string;
@@ -48,8 +51,19 @@ export interface ImportLogDialogProps {
 export function ImportLogDialog(props: ImportLogDialogProps): ReactNode {
   const batches = useImportBatches(props.doc);
   const toast = useToast();
+  const client = useClient();
   const [undoing, setUndoing] = useState<ImportBatch | null>(null);
   const rows = [...batches].reverse(); // newest first
+  const undo = async (batch: ImportBatch): Promise<void> => {
+    try {
+      // The service undoes it in the case doc and in every volume doc (service/import/undo-import.ts).
+      const r = await client.call('import.undo', { workspaceId: props.workspaceId, caseId: props.caseId, batchId: batch.id });
+      toast(t('ui.imports.undone-toast', { count: r.seizures, fileName: batch.fileName }));
+    } catch (err) {
+      toast(err instanceof Error ? err.message : String(err), 'error');
+    }
+    setUndoing(null);
+  };
   const edited = (b: ImportBatch): number => new CaseImports(props.doc).editedSince(b.id);
   const columns: Column<ImportBatch>[] = [
     {
@@ -116,15 +130,7 @@ export function ImportLogDialog(props: ImportLogDialogProps): ReactNode {
           title={t('ui.imports.undo-title')}
           confirmLabel={t('ui.imports.undo-confirm')}
           onCancel={() => setUndoing(null)}
-          onConfirm={() => {
-            try {
-              const r = new CaseImports(props.doc).undo(undoing.id, props.writer);
-              toast(t('ui.imports.undone-toast', { count: r.seizures, fileName: undoing.fileName }));
-            } catch (err) {
-              toast(err instanceof Error ? err.message : String(err), 'error');
-            }
-            setUndoing(null);
-          }}
+          onConfirm={() => void undo(undoing)}
         >
           <p>{t('ui.imports.undo-text', { count: undoing.seizures, fileName: undoing.fileName })}</p>
           {edited(undoing) ? <p>{t('ui.imports.undo-edited', { count: edited(undoing) })}</p> : null}

@@ -58,11 +58,18 @@ export const importMessages = {
   'import.outside-country': `{latitude}, {longitude} is more than {km, number} km outside {country}, the seizing country`,
   'import.fix.outside-country': 'check the coordinates (swapped columns or a missing minus sign?) or the country; the row was imported and flagged',
   'import.fix.hemisphere': 'write the hemisphere letter (N, S, E or W) or a minus sign in the file and import it again',
+  'import.progress':
+    '{phase, select, reading {Checking rows} other {Writing seizures}}: {done, number} of {total, plural, one {# row} other {# rows}} ({percent, number}%), {rate, plural, one {# row} other {# rows}} a second',
+  'import.cli.peak-memory': 'Peak memory: {mb, number} MB.',
 } as const;
 
 /** The renderer's import dialog (`ui.import.*`): choosing a file, the column mapping, the sample rows, the dry run and the report. */
 export const uiImportMessages = {
   'ui.import.title': 'Import seizures into {caseNumber}',
+  'ui.import.progress-label': 'Import progress',
+  'ui.import.progress-starting': 'Sending {fileName} to be checked…',
+  'ui.import.why-disabled-all-duplicates': 'Every row matches a seizure already in the case or an earlier row of the file. Untick “Leave out the matching rows” to import them anyway.',
+  'ui.import.why-disabled-reimport': 'Tick “Import this file again anyway” above to import it a second time.',
   'ui.import.report-title': 'Import report',
   'ui.import.formats': 'CSV (any delimiter and encoding), KML or KMZ, GPX or GeoJSON.',
   'ui.import.too-large-title': 'This file is too large to import here',

@@ -3,7 +3,8 @@
  * real case doc held by a real data service (the table's rows come from its projection,
  * `seizures.page`; the test's replica syncs with it both ways): choosing rows shows the bar with the count; "Delete" after the confirmation
  * marks exactly the chosen seizures deleted; "Set a field" writes the chosen value to each; the
- * import log lists a batch and "Undo import" removes its seizures and shows it undone.
+ * import log lists a batch and "Undo import" (the data service's `import.undo`) removes its
+ * seizures and shows it undone.
  */
 // @vitest-environment happy-dom
 import * as Y from 'yjs';
@@ -107,17 +108,25 @@ describe('seizure bulk actions', () => {
 });
 
 describe('import log', () => {
-  it('lists the batch and undoes it as one step', () => {
-    const { cd } = caseDoc();
-    render(withProviders(<ImportLogDialog doc={cd.doc} writer={writer} readOnly={false} memberName={(id) => (id === 'ada' ? 'Ada Lovelace' : id)} onClose={() => undefined} />));
+  it('lists the batch and undoes it as one step through the data service', async () => {
+    const csv = 'seizure_date,country,commodity,quantity,unit\n2019-07-20,SG,commodity 0,1,kg\n2019-07-21,SG,commodity 1,2,kg\n2019-07-22,SG,commodity 2,3,kg\n2019-13-40,SG,bad date,4,kg\n';
+    await fx.admin.call('import.commit', { workspaceId: fx.workspaceId, caseId: fx.caseId, fileName: 'kws-2019.csv', contentBase64: Buffer.from(csv).toString('base64') });
+    const replica = fx.admin.openDoc(fx.docName);
+    await replica.whenSynced();
+    const cd = new CaseDoc(replica.doc);
+    expect(cd.seizureCount()).toBe(3);
+    render(withProviders(<ImportLogDialog doc={cd.doc} workspaceId={fx.workspaceId} caseId={fx.caseId} readOnly={false} memberName={(id) => (id === fx.identity.memberId ? 'Ana Lima' : id)} onClose={() => undefined} />));
     const row = screen.getByRole('row', { name: /kws-2019\.csv/, hidden: true });
     expect(row.textContent).toContain('3 seizures; 1 rows refused');
-    expect(row.textContent).toContain('Ada Lovelace');
+    expect(row.textContent).toContain('Ana Lima');
     expect(row.textContent).toContain('In the case');
     fireEvent.click(within(row).getByRole('button', { name: 'Undo the import of kws-2019.csv', hidden: true }));
     expect(screen.getByText(/The 3 seizures that came from kws-2019.csv will be marked deleted/)).toBeTruthy();
     fireEvent.click(screen.getAllByRole('button', { name: 'Undo import', hidden: true }).at(-1)!);
-    expect(cd.seizureCount()).toBe(0);
-    expect(screen.getByRole('row', { name: /kws-2019\.csv/, hidden: true }).textContent).toMatch(/Undone by Ada Lovelace on/);
+    // Undone by the service; the replica receives the tombstones and the undo entry.
+    await waitFor(() => expect(cd.seizureCount()).toBe(0), { timeout: 10_000 });
+    await waitFor(() => expect(screen.getByRole('row', { name: /kws-2019\.csv/, hidden: true }).textContent).toMatch(/Undone by Ana Lima on/));
+    const list = await fx.admin.call('cases.list', { workspaceId: fx.workspaceId });
+    expect(list.find((c) => c.id === fx.caseId)!.seizureCount).toBe(0);
   });
 });

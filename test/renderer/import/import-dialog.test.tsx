@@ -2,9 +2,9 @@
 /**
  * The import dialog against a real data service (in-memory transport): a picked CSV file goes
  * through `import.preview` to the mapping step — the shared FormDialog, whose submit button says
- * how many seizures will be imported — and `import.commit` to the final report; a file with no
- * importable row is refused in the form's error panel, titled "Nothing was imported", and nothing
- * is written.
+ * how many seizures will be imported — and `import.commit` to the final report; when nothing
+ * would be imported (no importable row, every row a duplicate, the same file again) the button is
+ * disabled with the reason in the footer, and nothing is written.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
@@ -66,19 +66,38 @@ describe('ImportDialog', () => {
     await waitFor(async () => expect(await seizureCount()).toBe(3));
   });
 
-  it('refuses a file with no importable row in the form, and writes nothing', async () => {
+  it('disables the import of a file with no importable row and says why, writing nothing (F-IMP-1)', async () => {
     renderDialog();
     pick(BAD, 'bad.csv');
     const submit = await screen.findByRole('button', { name: 'Import 0 seizures', hidden: true }, { timeout: 10_000 });
     expect(screen.getByTestId('report-rejected').textContent).toBe('1');
+    expect((submit as HTMLButtonElement).disabled).toBe(true);
+    expect(screen.getByTestId('import-disabled-reason').textContent).toBe('No row of this file can be imported with this mapping. Map its columns to fields below, or fix the rejected rows in the file.');
     await act(async () => {
       fireEvent.click(submit);
     });
-    const alert = await screen.findByRole('alert', { hidden: true });
-    expect(alert.querySelector('.alert-title')?.textContent).toBe('Nothing was imported');
-    expect(alert.textContent).toContain('No row of this file can be imported with this mapping.');
     expect(screen.queryByTestId('import-report')).toBeNull();
+    expect(screen.queryByTestId('import-progress')).toBeNull();
     expect(await seizureCount()).toBe(0);
+  });
+
+  it('disables the import of a file already in the case until re-importing is ticked, the reason named once', async () => {
+    await f.admin.call('import.commit', { workspaceId: f.workspaceId, caseId: f.caseId, fileName: 'seizures.csv', contentBase64: Buffer.from(GOOD).toString('base64') });
+    renderDialog();
+    pick(GOOD, 'seizures.csv');
+    const submit = await screen.findByRole('button', { name: 'Import 0 seizures', hidden: true }, { timeout: 10_000 });
+    expect((submit as HTMLButtonElement).disabled).toBe(true);
+    expect(screen.getByTestId('import-disabled-reason').textContent).toBe('Tick “Import this file again anyway” above to import it a second time.');
+    // The warning's heading appears once (neither the reason nor an error panel repeats it).
+    expect(screen.getAllByText(/This file is already in the case/)).toHaveLength(1);
+    fireEvent.click(screen.getByLabelText('Import this file again anyway'));
+    // Every row matches the first import and is left out: still nothing to import, and now that is the reason.
+    await waitFor(() => expect(screen.getByTestId('import-disabled-reason').textContent).toContain('Every row matches a seizure already in the case'));
+    fireEvent.click(screen.getByLabelText('Leave out the matching rows'));
+    const again = await screen.findByRole('button', { name: 'Import 3 seizures', hidden: true });
+    expect((again as HTMLButtonElement).disabled).toBe(false);
+    expect(screen.queryByTestId('import-disabled-reason')).toBeNull();
+    expect(await seizureCount()).toBe(3);
   });
 
   it('imports a file of patrol tracks only (no seizures), with the kind the user chooses', async () => {

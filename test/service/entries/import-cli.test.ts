@@ -57,6 +57,12 @@ describe('import CLI', () => {
     expect(r.err).toBe('');
     expect(r.code).toBe(0);
     expect(r.out).toContain('Imported 59 seizure(s) from seizures-public.csv (csv).');
+    // Not a terminal: a progress line per tenth of each phase, the last at 100 %; then the peak memory.
+    expect(r.out).toMatch(/^Checking rows: 59 of 59 rows \(100%\), [\d,]+ rows? a second$/m);
+    expect(r.out).toMatch(/^Writing seizures: 59 of 59 rows \(100%\), [\d,]+ rows? a second$/m);
+    expect(r.out.indexOf('Checking rows: 59 of 59')).toBeLessThan(r.out.indexOf('Writing seizures: 59 of 59'));
+    expect(r.out.indexOf('Writing seizures: 59 of 59')).toBeLessThan(r.out.indexOf('Imported 59 seizure(s)'));
+    expect(r.out.trimEnd().split('\n').at(-1)).toMatch(/^Peak memory: [\d,]+ MB\.$/);
     expect(await seizureCount(dataDir, workspaceId)).toBe(59);
   }, 60_000);
 
@@ -70,6 +76,9 @@ describe('import CLI', () => {
     expect(again.code).toBe(1);
     expect(again.err).toMatch(/03-quantity-with-units\.csv was already imported into this case by Field Analyst on .* \(6 seizures\)/);
     expect(again.err).toContain('add --allow-reimport to import it again on purpose');
+    // The error first, then the hint (tester finding F-IMP-1).
+    expect(again.err.indexOf('Import failed: ')).toBe(0);
+    expect(again.err.indexOf('was already imported')).toBeLessThan(again.err.indexOf('add --allow-reimport'));
     expect(await seizureCount(dataDir, workspaceId)).toBe(6);
     const allowed = runCli([file, '--workspace', 'Task Force Alpha', '--case', number, '--allow-reimport'], dataDir);
     expect(allowed.code).toBe(0);

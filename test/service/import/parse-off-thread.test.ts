@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
 import { afterAll, describe, expect, it } from 'vitest';
-import { parseImportFile } from '../../../service/import';
+import { parseImportFile, PROGRESS_ROWS } from '../../../service/import';
 import { parseOffThread } from '../../../service/import/parse-off-thread';
 import { SEIZURE_BATCH, type WorkerParseReply } from '../../../service/import/parse-worker-protocol';
 import { countryAt, isNearCountry } from '../../../service/geo/country-at';
@@ -84,16 +84,19 @@ describe('the bundled import worker', () => {
         w.on('error', reject);
         w.on('message', (r: WorkerParseReply) => {
           replies.push(r);
-          if (r.kind !== 'seizures') resolve();
+          if (r.kind === 'done' || r.kind === 'failed') resolve();
         });
         w.postMessage({ id: 7, input: { fileName: 'b.csv', bytes: bigCsv(n), defaults } });
       });
-      expect(replies.map((r) => [r.id, r.kind, r.kind === 'seizures' ? r.seizures.length : null])).toEqual([
+      // Progress every PROGRESS_ROWS rows checked and at the end, then the rows, then the rest.
+      expect(replies.map((r) => [r.id, r.kind, r.kind === 'seizures' ? r.seizures.length : r.kind === 'progress' ? `${r.done}/${r.total}` : null])).toEqual([
+        [7, 'progress', `${PROGRESS_ROWS}/${n}`],
+        [7, 'progress', `${n}/${n}`],
         [7, 'seizures', SEIZURE_BATCH],
         [7, 'seizures', 10],
         [7, 'done', null],
       ]);
-      const done = replies[2]!;
+      const done = replies[4]!;
       expect(done.kind === 'done' && done.parsed.report.imported).toBe(n);
     } finally {
       await w.terminate();

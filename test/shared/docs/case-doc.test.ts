@@ -173,15 +173,24 @@ describe('CaseDoc', () => {
 });
 
 describe('case size limit', () => {
-  it('refuses an import or addition beyond MAX_SEIZURES_PER_CASE with a clear message, writing nothing', async () => {
+  it('refuses an import beyond MAX_SEIZURES_PER_CASE counting the projection (case doc + volumes), with a clear message, writing nothing', async () => {
     const { MAX_SEIZURES_PER_CASE } = await import('../../../shared/domain/seizure');
+    expect(MAX_SEIZURES_PER_CASE).toBe(1_000_000);
     const cd = newCase();
     const rows = (n: number) => Array.from({ length: n }, () => ({ id: crypto.randomUUID(), fields: ivory() }));
-    cd.importRecords({ seizures: rows(MAX_SEIZURES_PER_CASE - 1), routes: [], source: 'big.csv' }, alice);
-    expect(cd.seizureCount()).toBe(MAX_SEIZURES_PER_CASE - 1);
-    expect(() => cd.importRecords({ seizures: rows(2), routes: [], source: 'more.csv' }, alice)).toThrow(/at most 10,000 seizures; this would make 10,001\. Split/);
-    expect(cd.seizureCount()).toBe(MAX_SEIZURES_PER_CASE - 1);
-    cd.addSeizure(crypto.randomUUID(), ivory(), alice);
-    expect(() => cd.addSeizure(crypto.randomUUID(), ivory(), alice)).toThrow(NestError);
-  }, 60_000);
+    cd.importRecords({ seizures: rows(3), routes: [], source: 'small.csv' }, alice);
+    // The projection counts the case's volumes too: 999,999 seizures in all.
+    expect(() => cd.importRecords({ seizures: rows(2), routes: [], source: 'more.csv', projectedTotal: MAX_SEIZURES_PER_CASE - 1 }, alice)).toThrow(
+      /at most 1,000,000 seizures; this would make 1,000,001\. Split/,
+    );
+    expect(cd.seizureCount()).toBe(3);
+    // Seizures already written to volumes by this import count too.
+    expect(() => cd.importRecords({ seizures: rows(1), routes: [], source: 'vol.csv', inVolumes: 2, projectedTotal: MAX_SEIZURES_PER_CASE - 2 }, alice)).toThrow(/this would make 1,000,001/);
+    expect(cd.seizureCount()).toBe(3);
+    cd.importRecords({ seizures: rows(1), routes: [], source: 'fits.csv', projectedTotal: MAX_SEIZURES_PER_CASE - 1 }, alice);
+    expect(cd.seizureCount()).toBe(4);
+    // A projection behind the doc (not yet projected) never lowers the count: the doc's own count is the floor.
+    expect(() => cd.requireRoomFor(MAX_SEIZURES_PER_CASE - 3, 0)).toThrow(/this would make 1,000,001/);
+    expect(() => cd.requireRoomFor(MAX_SEIZURES_PER_CASE - 4, 0)).not.toThrow();
+  });
 });

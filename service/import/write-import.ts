@@ -1,0 +1,156 @@
+/**
+ * The write path of an import (docs/architecture.md "Volume docs", issue 11 item 4): one file's
+ * good rows placed in a case of any size, for `import.commit` and `import.newCase` alike.
+ *
+ * `planPlacement` splits the rows: the case doc takes them while it holds fewer than
+ * `INLINE_SEIZURES` records and has no volume, the rest go to the last listed volume until it is
+ * full and then to new volumes of `VOLUME_SIZE`. Each volume is written in its own transaction
+ * through the workspace's doc host (so it is stored, projected and synced like every doc); then
+ * ONE case-doc transaction writes the inline rows and the routes, lists the new volumes and
+ * appends the batch entry counting every row (case-import.ts). The batch record is written last:
+ * a crash in between leaves volume seizures marked with a batch id the log does not name yet
+ * (projected, visible, deletable), never a batch naming rows that are not there.
+ *
+ * Memory: the rows are read from the parsed list once; each volume's records are built for that
+ * volume only (at most `VOLUME_SIZE` at a time), never a second copy of the whole file; a full
+ * volume is unloaded as soon as the import moves on (a loaded volume of 5,000 seizures holds
+ * ~55 MB of Yjs structures), and the writer yields to the event loop after every transaction so
+ * that the unloading happens — and other windows and sync are served — during the import, not
+ * after it. Imports into one case run one after the other (the plan is made when one starts).
+ */
+import { randomUUID } from 'node:crypto';
+import type { CaseDoc } from '../../shared/docs/case-doc';
+import { volumeDocName } from '../../shared/docs/names';
+import type { Writer } from '../../shared/docs/records';
+import { listVolumes, planPlacement, VOLUME_SIZE, VolumeDoc, type NewVolumeSeizure } from '../../shared/docs/volume-doc';
+import type { RouteFields } from '../../shared/domain/route';
+import type { SeizureFields } from '../../shared/domain/seizure';
+import type { ImportItems } from '../../shared/docs/case-import';
+import type { WorkspaceRuntime } from '../workspace/workspace-runtime';
+
+/** What one import writes into a case. */
+export interface ImportWrite {
+  /** The parsed good rows, in file order. */
+  rows: readonly { fields: SeizureFields }[];
+  /** Indexes into `rows` left out (duplicates the user chose to skip). */
+  skip: ReadonlySet<number>;
+  routes: readonly RouteFields[];
+  /** The file name (audit target and batch file name). */
+  source: string;
+  /** The batch entry's facts (see `ImportItems.batch`). */
+  batch: NonNullable<ImportItems['batch']>;
+}
+
+/** Called after each transaction with the seizures written so far and the total to write. */
+export type WriteProgress = (done: number, total: number) => void;
+
+/** What {@link writeImport} wrote. */
+export interface ImportWritten {
+  /** Seizures written, case doc and volumes. */
+  seizures: number;
+  /** Of those, in the case doc. */
+  inline: number;
+  /** The volumes written to, ascending (new ones and the last listed one). */
+  volumes: number[];
+}
+
+/**
+ * Writes an import into case `caseId` (its case doc `cd`, loaded by the caller) as the module
+ * comment says, attributed to `w`; after the import running into the same case, if any.
+ * @throws NestError('too-large', 'case.too-many-seizures') before anything is written when the
+ *   case (the projection's count over case doc and volumes) would pass its limit;
+ *   NestError('too-large', 'case.too-many-volumes') when the volumes would pass theirs;
+ *   NestError('validation') naming a bad record (the parser validated every row, so only a bug
+ *   gets here; volumes written before it stay, marked with the batch, without a batch entry).
+ */
+export function writeImport(ws: Pick<WorkspaceRuntime, 'id' | 'host' | 'store'>, caseId: string, cd: CaseDoc, input: ImportWrite, w: Writer, onProgress?: WriteProgress): Promise<ImportWritten> {
+  // One import at a time per case: the placement plan is made from the volumes as they are when
+  // the import starts, and the writes yield to the event loop between transactions.
+  const key = `${ws.id}/${caseId}`;
+  const run = (running.get(key) ?? Promise.resolve()).catch(() => undefined).then(() => writeNow(ws, caseId, cd, input, w, onProgress));
+  const settled = run.then(
+    () => undefined,
+    () => undefined,
+  );
+  running.set(key, settled);
+  void settled.then(() => {
+    if (running.get(key) === settled) running.delete(key);
+  });
+  return run;
+}
+
+/** The import running (or last run) per `<workspaceId>/<caseId>`, so the next waits for it. */
+const running = new Map<string, Promise<void>>();
+
+/** Lets the event loop run (other windows, sync, the unloading of a full volume) between two transactions. */
+const yieldToLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+async function writeNow(ws: Pick<WorkspaceRuntime, 'id' | 'host' | 'store'>, caseId: string, cd: CaseDoc, input: ImportWrite, w: Writer, onProgress?: WriteProgress): Promise<ImportWritten> {
+  const total = input.rows.length - input.skip.size;
+  const projectedTotal = ws.store.projections.getCase(caseId).seizureCount;
+  cd.requireRoomFor(total, projectedTotal);
+  const listed = listVolumes(cd.doc);
+  const plan = planPlacement(cd.seizureRecordCount(), listed, lastVolumeRecords(ws, caseId, listed), total);
+
+  let cursor = 0;
+  /** The next `count` rows not skipped, as records with fresh ids. */
+  const take = (count: number): NewVolumeSeizure[] => {
+    const out: NewVolumeSeizure[] = [];
+    while (out.length < count && cursor < input.rows.length) {
+      if (!input.skip.has(cursor)) out.push({ id: randomUUID(), fields: input.rows[cursor]!.fields });
+      cursor++;
+    }
+    return out;
+  };
+
+  // The inline run (if any) is first in the plan, but written last, with the batch entry.
+  const inline = plan[0]?.volume === 0 ? take(plan[0].count) : [];
+  let done = 0;
+  const volumes: number[] = [];
+  for (const run of plan) {
+    if (run.volume === 0) continue;
+    // Written in slices, so a progress event follows every few thousand rows.
+    for (let left = run.count; left > 0; ) {
+      const items = take(Math.min(left, PROGRESS_SLICE));
+      ws.host.with(volumeDocName(ws.id, caseId, run.volume), (doc) => new VolumeDoc(doc).insertSeizures(items, w, input.batch.id));
+      left -= items.length;
+      done += items.length;
+      onProgress?.(done, total);
+      await yieldToLoop();
+    }
+    volumes.push(run.volume);
+    // A full volume is not written again by this import: unloaded now, not a minute later, so an
+    // import holds one volume in memory at a time (a loaded Y.Doc costs ~16× its encoded size).
+    if (run.volume !== plan[plan.length - 1]!.volume) ws.host.unloadIdle(volumeDocName(ws.id, caseId, run.volume));
+  }
+  const listedSet = new Set(listed);
+  cd.importRecords(
+    {
+      seizures: inline,
+      routes: input.routes.map((fields) => ({ id: randomUUID(), fields })),
+      source: input.source,
+      batch: input.batch,
+      inVolumes: done,
+      volumes: volumes.filter((n) => !listedSet.has(n)),
+      projectedTotal,
+    },
+    w,
+  );
+  onProgress?.(total, total);
+  return { seizures: done + inline.length, inline: inline.length, volumes };
+}
+
+/** Rows per volume transaction (a volume of {@link VOLUME_SIZE} takes a few). */
+const PROGRESS_SLICE = 2_500;
+
+/**
+ * Records held by the highest listed volume, or {@link VOLUME_SIZE} (full) when this replica does
+ * not store it yet: writing into a volume whose records are not here could pass its bound, so the
+ * import opens the next one instead.
+ */
+function lastVolumeRecords(ws: Pick<WorkspaceRuntime, 'id' | 'host'>, caseId: string, listed: readonly number[]): number {
+  const last = listed[listed.length - 1];
+  if (last === undefined) return 0;
+  const name = volumeDocName(ws.id, caseId, last);
+  return ws.host.exists(name) ? ws.host.with(name, (doc) => new VolumeDoc(doc).recordCount()) : VOLUME_SIZE;
+}

@@ -1,0 +1,17 @@
+/**
+ * The words of an import's progress (`import.progress` events, shared/rpc/import.ts), one
+ * sentence for the import dialog's bar (renderer/src/import/import-progress.tsx) and the CLI's
+ * progress line (service/entries/import-cli.ts), from the message catalogue.
+ */
+import { t } from '../messages';
+import type { ImportProgress } from '../rpc/import';
+
+/** The whole percentage of `done` of `total`, rounded down (0 for an empty total; 100 only when done). */
+export function percentOf(done: number, total: number): number {
+  return total > 0 ? Math.floor((Math.min(done, total) / total) * 100) : 0;
+}
+
+/** "Writing seizures: 42,000 of 100,000 rows (42%), 3,100 rows a second" for one progress event. */
+export function importProgressText(p: ImportProgress): string {
+  return t('import.progress', { phase: p.phase, done: p.done, total: p.total, percent: percentOf(p.done, p.total), rate: p.rowsPerSecond });
+}

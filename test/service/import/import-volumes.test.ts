@@ -1,0 +1,134 @@
+/**
+ * The import's write path over volume docs (docs/architecture.md "Volume docs", issue 11 item 4),
+ * through the data service's RPC as the dialog and the CLI use it: rows past the case doc's
+ * inline limit go to volume docs marked with the batch, new volumes are listed with the batch,
+ * the batch entry counts every row, the projection counts every volume; undo-import marks the
+ * batch's rows deleted in every volume; the preview's count is what the commit imports, for a
+ * 100,000-row national file into ONE case, with progress events for both phases.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { CaseDoc } from '../../../shared/docs/case-doc';
+import { CaseImports } from '../../../shared/docs/case-import-batches';
+import { volumeDocName } from '../../../shared/docs/names';
+import { INLINE_SEIZURES, listVolumes, VOLUME_SIZE, VolumeDoc } from '../../../shared/docs/volume-doc';
+import { newCaseFields } from '../../../shared/domain/case';
+import { MAX_SEIZURES_PER_CASE } from '../../../shared/domain/seizure';
+import type { ImportProgress } from '../../../shared/rpc/import';
+import { startService, type Harness } from '../../helpers/service';
+import { P3_HEADER, seizureRows } from '../../../bench/p3-csv';
+import type { DataClient } from '../../../renderer/src/data/client';
+
+let h: Harness | null = null;
+afterEach(() => {
+  h?.close();
+  h = null;
+});
+
+const HEADER = `${P3_HEADER}\n`;
+const rows = seizureRows;
+
+const csv = (text: string, fileName: string) => ({ fileName, contentBase64: Buffer.from(text).toString('base64') });
+
+async function setUp(): Promise<{ c: DataClient; workspaceId: string; caseId: string; docName: string; memberId: string }> {
+  h = startService();
+  const c = h.client();
+  const me = await c.call('identity.create', { name: 'Amina Mwangi', agency: 'KWS', role: 'investigator' });
+  const ws = await c.call('workspaces.create', { name: 'W', casePrefix: 'NEST', reportingCurrency: 'USD' });
+  const k = await c.call('cases.create', { workspaceId: ws.id, fields: { ...newCaseFields('2026-12-07'), title: 'National register' } });
+  return { c, workspaceId: ws.id, caseId: k.id, docName: k.docName, memberId: me.memberId };
+}
+
+/** The projection's seizure count of the case (what lists and counts show). */
+async function projected(c: DataClient, workspaceId: string, caseId: string): Promise<number> {
+  return (await c.call('cases.list', { workspaceId })).find((x) => x.id === caseId)!.seizureCount;
+}
+
+/** Live seizures held by each listed volume of the case, read from the service's docs. */
+function volumeCounts(workspaceId: string, caseId: string, docName: string): Map<number, { live: number; records: number }> {
+  const rt = h!.service.workspace(workspaceId);
+  const out = new Map<number, { live: number; records: number }>();
+  for (const n of rt.host.with(docName, (doc) => listVolumes(doc))) {
+    out.set(n, rt.host.with(volumeDocName(workspaceId, caseId, n), (doc) => ({ live: new VolumeDoc(doc).listSeizures().length, records: new VolumeDoc(doc).recordCount() })));
+  }
+  return out;
+}
+
+describe('import into volume docs', () => {
+  it('fills the case doc to its inline limit, then a volume; a later import continues the last volume; undo clears every doc', async () => {
+    const { c, workspaceId, caseId, docName } = await setUp();
+    const rt = h!.service.workspace(workspaceId);
+    const first = await c.call('import.commit', { workspaceId, caseId, ...csv(HEADER + rows(INLINE_SEIZURES + 200), 'first.csv') });
+    expect(first.imported).toBe(INLINE_SEIZURES + 200);
+    expect(rt.host.with(docName, (doc) => new CaseDoc(doc).seizureCount())).toBe(INLINE_SEIZURES);
+    expect([...volumeCounts(workspaceId, caseId, docName)]).toEqual([[1, { live: 200, records: 200 }]]);
+    expect(await projected(c, workspaceId, caseId)).toBe(INLINE_SEIZURES + 200);
+    // The batch entry counts every row, wherever it went; the volume's rows carry the batch id.
+    const batch = rt.host.with(docName, (doc) => new CaseImports(doc).list()[0]!);
+    expect(batch).toMatchObject({ id: first.batchId, fileName: 'first.csv', seizures: INLINE_SEIZURES + 200 });
+    expect(rt.host.with(volumeDocName(workspaceId, caseId, 1), (doc) => new VolumeDoc(doc).liveOfBatch(first.batchId!).length)).toBe(200);
+
+    const second = await c.call('import.commit', { workspaceId, caseId, ...csv(HEADER + rows(300, 5_000), 'second.csv') });
+    expect(second.imported).toBe(300);
+    expect([...volumeCounts(workspaceId, caseId, docName)]).toEqual([[1, { live: 500, records: 500 }]]);
+    expect(rt.host.with(docName, (doc) => new CaseDoc(doc).seizureCount())).toBe(INLINE_SEIZURES);
+
+    const undone = await c.call('import.undo', { workspaceId, caseId, batchId: first.batchId! });
+    expect(undone).toEqual({ seizures: INLINE_SEIZURES + 200, routes: 0, edited: 0 });
+    expect(rt.host.with(docName, (doc) => new CaseDoc(doc).seizureCount())).toBe(0);
+    // Tombstones stay (nothing disappears without a trace); the second import's rows stay live.
+    expect([...volumeCounts(workspaceId, caseId, docName)]).toEqual([[1, { live: 300, records: 500 }]]);
+    expect(await projected(c, workspaceId, caseId)).toBe(300);
+    const log = rt.host.with(docName, (doc) => new CaseImports(doc).list());
+    expect(log.find((b) => b.id === first.batchId)!.undo).toMatchObject({ seizures: INLINE_SEIZURES + 200 });
+    const audit = rt.host.with(docName, (doc) => new CaseDoc(doc).readAudit().filter((a) => a.action === 'case.import-undo'));
+    expect(audit).toEqual([expect.objectContaining({ count: INLINE_SEIZURES + 200, target: 'first.csv' })]);
+
+    const again = await c.call('import.undo', { workspaceId, caseId, batchId: first.batchId! }).catch((e: unknown) => e);
+    expect(String(again)).toContain("The import of first.csv has already been undone");
+  }, 120_000);
+
+  it('imports a 100,000-row file into one case: the preview count is the imported count, volumes are created, progress is reported', async () => {
+    const { c, workspaceId, caseId, docName } = await setUp();
+    const n = 100_000;
+    const file = csv(HEADER + rows(n), 'national-register.csv');
+    const preview = await c.call('import.preview', { workspaceId, caseId, ...file });
+    expect(preview.report.imported).toBe(n);
+    expect(preview.report.refusal).toBeNull();
+    const events: ImportProgress[] = [];
+    const off = c.on('import.progress', (e) => events.push(e));
+    const report = await c.call('import.commit', { workspaceId, caseId, ...file });
+    off();
+    expect(report.imported).toBe(preview.report.imported - preview.report.duplicateRows);
+    expect(report.imported).toBe(n);
+    expect(await projected(c, workspaceId, caseId)).toBe(n);
+    const volumes = volumeCounts(workspaceId, caseId, docName);
+    const expectedVolumes = Math.ceil((n - INLINE_SEIZURES) / VOLUME_SIZE);
+    expect([...volumes.keys()]).toEqual(Array.from({ length: expectedVolumes }, (_v, i) => i + 1));
+    expect([...volumes.values()].reduce((sum, v) => sum + v.live, 0)).toBe(n - INLINE_SEIZURES);
+    expect(Math.max(...[...volumes.values()].map((v) => v.records))).toBe(VOLUME_SIZE);
+
+    // Both phases end at their totals; `done` never goes back within a phase.
+    for (const phase of ['reading', 'writing'] as const) {
+      const of = events.filter((e) => e.phase === phase && e.fileName === 'national-register.csv');
+      expect(of.at(-1)).toMatchObject({ done: n, total: n, caseId, workspaceId });
+      expect(of.length).toBeGreaterThan(1);
+      expect(of.every((e, i) => i === 0 || e.done >= of[i - 1]!.done)).toBe(true);
+    }
+    expect(events.find((e) => e.phase === 'writing' && e.done === n)!.rowsPerSecond).toBeGreaterThan(0);
+  }, 600_000);
+
+  it('previews a refusal instead of promising rows when the case would pass its limit, counting the projection', async () => {
+    const { c, workspaceId, caseId } = await setUp();
+    const rt = h!.service.workspace(workspaceId);
+    // The projection's count for the case (case doc + volumes) set as a case holding 999,999 in
+    // its volumes would store it: a million rows are not generated for this check.
+    const db = (rt.store as unknown as { db: { prepare(sql: string): { run(...a: unknown[]): unknown } } }).db;
+    db.prepare('UPDATE cases SET seizure_count = ? WHERE id = ?').run(MAX_SEIZURES_PER_CASE - 1, caseId);
+    const file = csv(HEADER + rows(2), 'two.csv');
+    const preview = await c.call('import.preview', { workspaceId, caseId, ...file });
+    expect(preview.report.refusal).toBe(`A case holds at most 1,000,000 seizures; this would make 1,000,001. Split the data into several cases (e.g. by year or route).`);
+    const refused = await c.call('import.commit', { workspaceId, caseId, ...file }).catch((e: unknown) => e);
+    expect(String(refused)).toContain('at most 1,000,000 seizures');
+    expect(rt.host.with(rt.caseDocName(caseId), (doc) => new CaseDoc(doc).seizureCount())).toBe(0);
+  });
+});
