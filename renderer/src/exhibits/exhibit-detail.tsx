@@ -9,7 +9,7 @@ import type { Exhibit } from '../../../shared/domain/exhibit';
 import type { Seizure } from '../../../shared/domain/seizure';
 import { t } from '../../../shared/messages';
 import { seizureTitle } from '../case/seizure-title';
-import { formatIsoDate } from '../format/dates';
+import { formatSeizureDate } from '../format/dates';
 import type { CaseRef } from '../files/file-bytes';
 import { shortHash } from '../files/file-format';
 import { FileViewerDialog } from '../files/file-viewer-dialog';
@@ -44,7 +44,7 @@ export function ExhibitDetail(props: { exhibit: Exhibit; caseRef: CaseRef; seizu
     <div className="exhibit-facts">
       <dl className="exhibit-facts-list">
         <dt>{t('ui.exhibits.col.seizure')}</dt>
-        <dd>{seizure ? t('ui.exhibits.seizure-option', { title: seizureTitle(seizure), date: formatIsoDate(seizure.seizureDate), place: seizure.place || '—' }) : exhibit.seizureId ? t('ui.exhibits.seizure-missing') : t('ui.exhibits.no-seizure')}</dd>
+        <dd>{seizure ? t('ui.exhibits.seizure-option', { title: seizureTitle(seizure), date: formatSeizureDate(seizure.seizureDate, seizure.datePrecision), place: seizure.place || '—' }) : exhibit.seizureId ? t('ui.exhibits.seizure-missing') : t('ui.exhibits.no-seizure')}</dd>
         <dt>{t('ui.exhibits.col.storage')}</dt>
         <dd>{exhibit.storageLocation || '—'}</dd>
       </dl>

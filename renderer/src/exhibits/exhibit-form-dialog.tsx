@@ -17,7 +17,7 @@ import type { CaseRef } from '../files/file-bytes';
 import { formatBytes } from '../files/file-format';
 import { useAddFiles } from '../files/use-add-files';
 import { issueFieldErrors, zodFieldErrors, type FieldErrors } from '../forms/issues';
-import { formatIsoDate } from '../format/dates';
+import { formatSeizureDate } from '../format/dates';
 import { Field } from '../ui/field';
 import { FormDialog } from '../ui/form-dialog';
 import { exhibitStatusLabel, exhibitTypeLabel } from './exhibit-labels';
@@ -120,7 +120,7 @@ export function ExhibitFormDialog(props: ExhibitFormDialogProps): ReactNode {
             <option value="">{t('ui.exhibits.no-seizure')}</option>
             {props.seizures.map((s) => (
               <option key={s.id} value={s.id}>
-                {t('ui.exhibits.seizure-option', { title: seizureTitle(s), date: formatIsoDate(s.seizureDate), place: s.place || '—' })}
+                {t('ui.exhibits.seizure-option', { title: seizureTitle(s), date: formatSeizureDate(s.seizureDate, s.datePrecision), place: s.place || '—' })}
               </option>
             ))}
           </select>

@@ -21,6 +21,7 @@ import { FormDialog } from '../ui/form-dialog';
 import { downloadStagedPack, exportPackNative, hasNativeDialogs } from './pack-transfer';
 import { PackProgress } from './pack-progress';
 import { provenanceSentence } from './pack-sentences';
+import { formatSeizureDate } from '../format/dates';
 
 /** Props of {@link ExportPackDialog}. */
 export interface ExportPackDialogProps {
@@ -135,7 +136,7 @@ export function ExportPackDialog(props: ExportPackDialogProps): ReactNode {
             <legend>{t('ui.packs.export.seizures', { count: seizureIds.length })}</legend>
             {lists.seizures.slice(0, 500).map((s) => (
               <label key={s.id} className="checkbox">
-                <input type="checkbox" checked={seizureIds.includes(s.id)} onChange={() => toggle(seizureIds, setSeizureIds, s.id)} /> {s.seizureDate} · {s.place || s.country} · {s.commodity}
+                <input type="checkbox" checked={seizureIds.includes(s.id)} onChange={() => toggle(seizureIds, setSeizureIds, s.id)} /> {formatSeizureDate(s.seizureDate, s.datePrecision)} · {s.place || s.country} · {s.commodity}
               </label>
             ))}
           </fieldset>
