@@ -26,7 +26,9 @@ function LinkedFile(props: { caseRef: CaseRef; file: AttachedFile; onOpen: () =>
           {thumb ? <img src={thumb} alt="" /> : <Icon name="file" size={20} />}
         </span>
         <span className="linked-file-text">
-          <span className={f.deleted ? 'cell-primary file-removed' : 'cell-primary'}>{f.name}</span>
+          <span className={f.deleted ? 'cell-primary file-name-text file-removed' : 'cell-primary file-name-text'} title={f.name}>
+            {f.name}
+          </span>
           <span className="cell-secondary mono">{f.deleted ? t('ui.exhibits.file-removed', { hash: shortHash(f.hash) }) : shortHash(f.hash)}</span>
         </span>
       </button>

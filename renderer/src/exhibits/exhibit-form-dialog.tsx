@@ -148,7 +148,10 @@ export function ExhibitFormDialog(props: ExhibitFormDialogProps): ReactNode {
                       checked={f.fileIds.includes(file.id)}
                       onChange={(e) => set('fileIds', e.target.checked ? [...f.fileIds, file.id] : f.fileIds.filter((id) => id !== file.id))}
                     />{' '}
-                    <span>{file.name}</span> <span className="muted small">{t('ui.exhibits.file-facts', { type: file.mediaType, size: formatBytes(file.size) })}</span>
+                    <span className="file-name-text" title={file.name}>
+                      {file.name}
+                    </span>{' '}
+                    <span className="muted small">{t('ui.exhibits.file-facts', { type: file.mediaType, size: formatBytes(file.size) })}</span>
                   </label>
                 </li>
               ))}
