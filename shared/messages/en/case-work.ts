@@ -95,6 +95,12 @@ export const caseWorkMessages = {
   'ui.templates.empty-text': 'A template presets a kind of case: a title prefix, default fields and a bundle of tasks.',
   // ---- Search box (grouped by kind) -------------------------------------------------------------
   'ui.search.group': '{kind, select, case {Cases} seizure {Seizures} entity {People, companies and identifiers} other {Other}}',
+  'ui.search.note.field': '“{field}:” is not a search field: searched for the words after it.',
+  'ui.search.note.unclosed-quote': 'A quotation mark is not closed: the words after it were searched one by one.',
+  'ui.search.note.dangling-or': 'OR and NOT need a word to work on: one was ignored.',
+  'ui.search.note.only-exclusions': 'Add a word to search for: “-word” only leaves results out.',
+  'ui.search.note.too-many': 'Only the first {max} words are searched.',
+  'ui.search.syntax': 'Tip: “exact phrase”, word OR word, -word to leave out.',
   'ui.search.kind': '{kind, select, case {Case} seizure {Seizure} entity {Entity} other {Record}}',
   // ---- Link chart PNG ------------------------------------------------------------------------
   'chart.png-saved': 'Link chart saved as PNG',
