@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { CASE_STATUSES, CRIME_SECTORS, DATE_PRECISIONS, QUANTITY_UNITS, TLP_MARKINGS } from '../domain/codes';
 import { caseFieldsSchema } from '../domain/case';
+import { CASE_RELATIONS } from '../domain/case-link';
 import { method } from './define';
 
 const workspaceId = z.string().uuid();
@@ -162,6 +163,26 @@ export const locationCheckSchema = z.object({ countryAt: z.string().nullable(), 
 /** The result of `seizures.checkLocation`. */
 export type LocationCheck = z.infer<typeof locationCheckSchema>;
 
+/**
+ * A link made to a case from another case (issue 12 item 7, seen from the linked case): which case,
+ * how and why, who linked it when, and whether it was removed since (by whom, when; ms since epoch).
+ */
+export const linkedFromSchema = z.object({
+  linkId: z.string(),
+  fromCaseId: z.string(),
+  fromNumber: z.string(),
+  fromTitle: z.string(),
+  relation: z.enum(CASE_RELATIONS),
+  reason: z.string(),
+  createdBy: z.string(),
+  createdAt: z.number(),
+  removed: z.boolean(),
+  removedBy: z.string().nullable(),
+  removedAt: z.number().nullable(),
+});
+/** A link made to a case from another case. */
+export type LinkedFrom = z.infer<typeof linkedFromSchema>;
+
 export const casesRpc = {
   'cases.list': method(caseListQuerySchema, z.array(caseSummarySchema), 'Cases of a workspace, filtered and sorted.', 'workspace.read'),
   'cases.create': method(
@@ -171,6 +192,12 @@ export const casesRpc = {
     'case.create',
   ),
   'cases.get': method(z.object({ workspaceId, caseId: z.string().uuid() }), caseSummarySchema, 'One case row.', 'case.read'),
+  'cases.linkedFrom': method(
+    z.object({ workspaceId, caseId: z.string().uuid() }),
+    z.array(linkedFromSchema),
+    'The links other cases made to this case, live first then removed, newest first; only from cases the member may read.',
+    'case.read',
+  ),
   'seizures.mapPoints': method(
     z.object({ workspaceId, caseId: z.string().uuid().optional() }),
     z.array(mapPointSchema),
