@@ -35,6 +35,11 @@ export const caseHandlers: HandlerMap<keyof typeof casesRpc> = {
 
   'cases.get': (p, { projections }) => projections.of(p.workspaceId).getCase(p.caseId),
 
+  'cases.linkedFrom': (p, { workspaces }) => {
+    const ws = workspaces.get(p.workspaceId);
+    return ws.store.caseLinks.linkedFrom(p.caseId, readableCases(ws));
+  },
+
   'seizures.mapPoints': (p, { projections, workspaces }) => {
     const readable = readableCases(workspaces.get(p.workspaceId));
     return projections.of(p.workspaceId).mapPoints(p.caseId).filter((pt) => readable(pt.caseId));

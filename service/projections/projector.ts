@@ -4,6 +4,8 @@
  * change incrementally; `rebuild` recomputes everything from the docs. Both go through
  * {@link writeCase}/{@link writeSeizure}, so a rebuild equals the incremental result (tested).
  *
+ * Each projection of a case also rewrites its links to other cases (`case_links`, case-link-index.ts).
+ *
  * A case's FTS row also carries its tasks and its evidence (exhibits and custody holders and
  * places, evidence-search.ts).
  *
@@ -27,6 +29,7 @@ import type { SqliteDocLog } from '../../node/store/sqlite-doc-log';
 import { IdentifierIndexWriter } from './identifier-index';
 import { EntitySearchWriter } from './entity-search';
 import { evidenceSearchText } from './evidence-search';
+import { CaseLinkIndexWriter } from './case-link-index';
 
 /** Writes projections for one workspace database. */
 export class Projector {
@@ -37,12 +40,15 @@ export class Projector {
   private readonly identifiers: IdentifierIndexWriter;
   /** The case's entities in the FTS index (entity-search.ts), rewritten per case with the case row. */
   private readonly entitySearch: EntitySearchWriter;
+  /** The case's links to other cases (case-link-index.ts), rewritten per case with the case row. */
+  private readonly caseLinks: CaseLinkIndexWriter;
 
   constructor(db: Db, workspaceId: string) {
     this.db = db;
     this.workspaceId = workspaceId;
     this.identifiers = new IdentifierIndexWriter(db);
     this.entitySearch = new EntitySearchWriter(db);
+    this.caseLinks = new CaseLinkIndexWriter(db);
     this.s = {
       upsertCase: db.prepare(
         `INSERT INTO cases (id, doc_name, number, title, status, sector, tlp, lead_agency, jurisdictions, opened_on, summary, seizure_count, mapped_count, route_count, updated_at, updated_by,
@@ -85,6 +91,7 @@ export class Projector {
       this.writeCase(caseId, doc);
       this.identifiers.writeCase(caseId, doc);
       this.entitySearch.writeCase(caseId, doc);
+      this.caseLinks.writeCase(caseId, doc);
       const home = caseDocName(this.workspaceId, caseId);
       for (const id of change.seizureIds) this.writeSeizure(caseId, home, id, doc.getSeizure(id));
       if (change.seizureIds.size) this.s.counts.run({ id: caseId });
@@ -118,6 +125,7 @@ export class Projector {
       this.writeCase(caseId, doc);
       this.identifiers.writeCase(caseId, doc);
       this.entitySearch.writeCase(caseId, doc);
+      this.caseLinks.writeCase(caseId, doc);
       const live = new Set<string>();
       const known = new Set<string>(); // ids whose record (live or tombstone) was read here
       const caseHome = caseDocName(this.workspaceId, caseId);
@@ -164,6 +172,7 @@ export class Projector {
       });
     return this.identifiers.bulk(() => {
       this.identifiers.clear();
+      this.caseLinks.clear();
       this.db.exec('DELETE FROM search_fts; DELETE FROM seizures; DELETE FROM cases;');
       let n = 0;
       for (const name of names) {

@@ -14,6 +14,7 @@ import { NestError } from '../../shared/errors';
 import { Projector } from '../projections/projector';
 import { ProjectionQueries } from '../projections/queries';
 import { IdentifierQueries } from '../projections/identifier-queries';
+import { CaseLinkQueries } from '../projections/case-link-queries';
 import { EcbFiles } from '../valuation/ecb-files';
 import { ImportMappings } from '../import/import-mappings';
 import { encryptInPlace, type EncryptInPlaceOptions } from '../../node/store/encrypt-in-place';
@@ -63,6 +64,8 @@ export class WorkspaceStore {
   readonly projections: ProjectionQueries;
   /** Typed reads of the cross-case identifier index. */
   readonly identifiers: IdentifierQueries;
+  /** Typed reads of the links between cases, seen from the linked case. */
+  readonly caseLinks: CaseLinkQueries;
   /** The ECB rate files imported into this workspace. */
   readonly ecbFiles: EcbFiles;
   /** Column mappings remembered per CSV header row. */
@@ -81,6 +84,7 @@ export class WorkspaceStore {
     this.projector = new Projector(db, workspaceId);
     this.projections = new ProjectionQueries(db);
     this.identifiers = new IdentifierQueries(db);
+    this.caseLinks = new CaseLinkQueries(db);
     this.ecbFiles = new EcbFiles(db);
     this.importMappings = new ImportMappings(db);
   }

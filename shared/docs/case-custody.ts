@@ -13,7 +13,7 @@ import { CASE_DOC_ROOTS } from './root-types';
 import { DocView } from './doc-view';
 import { stamp, validateWhole, type Writer } from './records';
 import type { AuditEntry } from './case-audit';
-import { custodyChain, custodyFieldsSchema, type CustodyChain, type CustodyEntry, type CustodyFields } from '../domain/custody';
+import { custodyChain, custodyFieldsSchema, custodyRefusals, type CustodyChain, type CustodyEntry, type CustodyFields } from '../domain/custody';
 import { idSchema } from '../domain/fields';
 import { NestError } from '../errors';
 
@@ -63,13 +63,17 @@ export class CaseCustody extends DocView {
    * Appends one entry (a hand-over, or a correction when `fields.corrects` names an entry of the
    * same exhibit). `exists` tells whether the exhibit exists (the caller's exhibit view).
    * @param id the entry's UUID.
-   * @throws NestError('validation') for bad fields, a duplicate id, or a correction of an entry
-   *   that is not in this exhibit's log; NestError('not-found') for an unknown exhibit.
+   * @throws NestError('validation') for bad fields, a duplicate id, a correction of an entry
+   *   that is not in this exhibit's log, or an entry {@link custodyRefusals} refuses (dated in the
+   *   future of `w`'s clock: `custody.future`; released and received by one person:
+   *   `custody.self-handover`); NestError('not-found') for an unknown exhibit.
    */
   record(id: string, fields: CustodyFields, w: Writer, exists: (exhibitId: string) => boolean): CustodyEntry {
     const valid = validateWhole(custodyFieldsSchema, fields);
     if (!idSchema.safeParse(id).success) throw new NestError('validation', { id: 'custody.bad-id', values: { id } });
     if (!exists(valid.exhibitId)) throw new NestError('not-found', { id: 'record.not-found', values: { kind: 'exhibit', id: valid.exhibitId } });
+    const refused = custodyRefusals(valid, stamp(w))[0];
+    if (refused) throw new NestError('validation', { id: refused.id });
     const all = this.entries();
     if (all.some((e) => e.id === id)) throw new NestError('validation', { id: 'record.exists', values: { kind: 'custodyEntry', id } });
     if (valid.corrects !== null && !all.some((e) => e.id === valid.corrects && e.exhibitId === valid.exhibitId)) {

@@ -39,6 +39,14 @@ export class CaseLinkedCases extends DocView {
     return this.records.list().filter((l) => l.caseId !== '');
   }
 
+  /**
+   * Every link that names a case, removed ones too (`deleted`; a removed link's `updatedBy` and
+   * `updatedAt` say who removed it when): the projection of links seen from the other case.
+   */
+  listWithDeleted(): (CaseLink & { deleted: boolean })[] {
+    return this.records.listWithDeleted().filter((l) => l.caseId !== '');
+  }
+
   /** One link; null when unknown or deleted (unless `withDeleted`). */
   get(id: string, withDeleted = false): CaseLink | null {
     return this.records.get(id, withDeleted);

@@ -68,6 +68,15 @@ export class CaseRecordMap<F extends Record<string, unknown>> {
     return out.sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
   }
 
+  /** Every record, live and deleted (`deleted` says which), oldest first (then by id). */
+  listWithDeleted(): (F & Stamps & { deleted: boolean })[] {
+    const out: (F & Stamps & { deleted: boolean })[] = [];
+    this.map.forEach((rec, id) => {
+      if (rec instanceof Y.Map) out.push({ ...this.read(id, rec), deleted: rec.get('deleted') === true });
+    });
+    return out.sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
+  }
+
   /** One record; null when missing, or when deleted unless `withDeleted`. */
   get(id: string, withDeleted = false): (F & Stamps) | null {
     const rec = this.map.get(id);

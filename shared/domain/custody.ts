@@ -73,6 +73,37 @@ export function samePerson(a: string, b: string): boolean {
 }
 
 /**
+ * How far ahead of the recording device's clock a hand-over may be dated (ms): five minutes, for
+ * the clocks of two devices that disagree a little and a time typed to the minute. A hand-over
+ * dated later than that has not happened yet.
+ */
+export const CUSTODY_CLOCK_TOLERANCE_MS = 5 * 60_000;
+
+/** Why a hand-over cannot be recorded as given: the field at fault and the catalogue id of the reason. */
+export interface CustodyRefusal {
+  field: 'at' | 'receivedBy';
+  id: 'custody.future' | 'custody.self-handover';
+}
+
+/**
+ * The rules a new custody entry (or correction) must meet beyond its fields' shapes — the one home
+ * of these rules, used by the form (custody-entry-dialog.tsx) and by {@link CaseCustody.record}:
+ * - it is not dated more than {@link CUSTODY_CLOCK_TOLERANCE_MS} after `now` (ms since epoch, the
+ *   recording device's clock): a log records what happened, never what is planned;
+ * - the receiver is not the releaser ({@link samePerson}): a hand-over moves an exhibit from one
+ *   person to another, each answerable for it. Work done on the exhibit by its holder
+ *   (examination, resealing) is recorded at the holder's next hand-over (seal, new seal number,
+ *   condition), not as a hand-over to themselves (docs/evidence.md § Refused hand-overs).
+ * Returns every refusal (empty when the entry may be recorded).
+ */
+export function custodyRefusals(fields: Pick<CustodyFields, 'releasedBy' | 'receivedBy' | 'at'>, now: number): CustodyRefusal[] {
+  const out: CustodyRefusal[] = [];
+  if (fields.at > now + CUSTODY_CLOCK_TOLERANCE_MS) out.push({ field: 'at', id: 'custody.future' });
+  if (fields.releasedBy.trim() && fields.receivedBy.trim() && samePerson(fields.releasedBy, fields.receivedBy)) out.push({ field: 'receivedBy', id: 'custody.self-handover' });
+  return out;
+}
+
+/**
  * The chain of custody of one exhibit from its log entries (any order; entries of other exhibits
  * are ignored). A correction takes the place of the entry it corrects; when an entry was corrected
  * more than once, the correction recorded last is in force (a correction of a correction replaces

@@ -8,6 +8,7 @@ import { CASE_STATUSES, CONCEALMENT_METHODS, CRIME_SECTORS, DATE_PRECISIONS, DET
 import { caseFieldsSchema } from '../domain/case';
 import { seizureSchema } from '../domain/seizure';
 import { SEIZURE_SORT_KEYS } from '../domain/seizure-order';
+import { CASE_RELATIONS } from '../domain/case-link';
 import { method } from './define';
 
 const workspaceId = z.string().uuid();
@@ -226,6 +227,25 @@ export type SeizurePageQuery = z.infer<typeof seizurePageQuerySchema>;
 export const seizurePageSchema = z.object({ total: z.number().int(), offset: z.number().int(), rows: z.array(seizureRowSchema) });
 /** A page of seizures. */
 export type SeizurePage = z.infer<typeof seizurePageSchema>;
+/**
+ * A link made to a case from another case (issue 12 item 7, seen from the linked case): which case,
+ * how and why, who linked it when, and whether it was removed since (by whom, when; ms since epoch).
+ */
+export const linkedFromSchema = z.object({
+  linkId: z.string(),
+  fromCaseId: z.string(),
+  fromNumber: z.string(),
+  fromTitle: z.string(),
+  relation: z.enum(CASE_RELATIONS),
+  reason: z.string(),
+  createdBy: z.string(),
+  createdAt: z.number(),
+  removed: z.boolean(),
+  removedBy: z.string().nullable(),
+  removedAt: z.number().nullable(),
+});
+/** A link made to a case from another case. */
+export type LinkedFrom = z.infer<typeof linkedFromSchema>;
 
 export const casesRpc = {
   'cases.list': method(caseListQuerySchema, z.array(caseSummarySchema), 'Cases of a workspace, filtered and sorted.', 'workspace.read'),
@@ -236,6 +256,12 @@ export const casesRpc = {
     'case.create',
   ),
   'cases.get': method(z.object({ workspaceId, caseId: z.string().uuid() }), caseSummarySchema, 'One case row.', 'case.read'),
+  'cases.linkedFrom': method(
+    z.object({ workspaceId, caseId: z.string().uuid() }),
+    z.array(linkedFromSchema),
+    'The links other cases made to this case, live first then removed, newest first; only from cases the member may read.',
+    'case.read',
+  ),
   'seizures.mapPoints': method(
     z.object({ workspaceId, caseId: z.string().uuid().optional() }),
     z.array(mapPointSchema),

@@ -21,6 +21,7 @@ import { test, expect, repoRoot, offHost } from './fixtures';
 import { readZip, writeZip } from '../node/packs/pack-support';
 import { exportPackFromUi, openDemoCase, pdfText, renderPdfPage, requirePoppler } from './pack-flow';
 import { evidencePng } from './png';
+import { chooseExport } from './export-menu';
 
 const SHOTS = path.join(repoRoot, 'docs/screenshots');
 
@@ -37,7 +38,7 @@ test('export a case pack, verify it, and catch a flipped byte', async ({ page, h
   // Mark the case TLP:RED: the export must then be confirmed, naming who may receive it.
   await page.getByLabel('TLP marking').selectOption('RED');
   await expect(page.locator('.tlp.tlp-lg').first()).toHaveText('TLP:RED');
-  await page.getByTestId('pack-export-open').click();
+  await chooseExport(page, 'pack-export-open');
   const dialog = page.locator('.pack-export-dialog');
   await expect(dialog).toBeVisible();
   await expect(page.getByTestId('pack-handling')).toContainText('for the eyes and ears of individual recipients only');

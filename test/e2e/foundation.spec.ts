@@ -11,6 +11,7 @@ import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { test, expect, offHost, repoRoot } from './fixtures';
 import { seriousAxeViolations } from './axe';
+import { chooseExport } from './export-menu';
 
 const PUBLIC_CSV = path.resolve(repoRoot, '../shared/data/seizures-public.csv');
 const KML = path.resolve(repoRoot, '../shared/cases/import/06-placemarks.kml');
@@ -206,14 +207,14 @@ test('first run, case, import, map, reload, live edit in a second tab, validatio
   await expect(table.locator('tbody tr')).toHaveCount(59);
 
   // Export CSV: a download of the 59 seizures (TLP marking line, header + 59 records).
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()]);
+  const [download] = await Promise.all([page.waitForEvent('download'), chooseExport(page, 'export-csv')]);
   expect(download.suggestedFilename()).toBe('SGNEST-2026-0001-seizures-TLP-GREEN.csv');
   const csv = fs.readFileSync(await download.path(), 'utf8');
   expect(csv.split(/\r?\n/)[0]).toBe('\uFEFFTLP:GREEN — SGNEST-2026-0001 seizures — share only as TLP:GREEN allows');
   expect(csv.split(/\r?\n/)[1]).toContain('seizure_date');
   expect(csv).toContain('pangolin scales');
-  // Export KML beside it: the same seizures for Google Earth, marked in its name and inside.
-  const [kmlDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export KML' }).click()]);
+  // Export KML from the same menu: the same seizures for Google Earth, marked in its name and inside.
+  const [kmlDownload] = await Promise.all([page.waitForEvent('download'), chooseExport(page, 'export-kml')]);
   expect(kmlDownload.suggestedFilename()).toBe('SGNEST-2026-0001-seizures-TLP-GREEN.kml');
   const kml = fs.readFileSync(await kmlDownload.path(), 'utf8');
   expect(kml).toContain('<Document><name>TLP:GREEN — SGNEST-2026-0001 seizures — share only as TLP:GREEN allows</name>');

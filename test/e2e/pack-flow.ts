@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect } from './fixtures';
+import { chooseExport } from './export-menu';
 
 /** Opens the demo workspace as a new investigator and its first case. */
 export async function openDemoCase(page: Page, url: string): Promise<void> {
@@ -27,7 +28,7 @@ export async function openDemoCase(page: Page, url: string): Promise<void> {
  * fresh temporary folder; returns its path. Confirms the TLP 2.0 handling when asked.
  */
 export async function exportPackFromUi(page: Page): Promise<string> {
-  await page.getByTestId('pack-export-open').click();
+  await chooseExport(page, 'pack-export-open');
   const dialog = page.locator('.pack-export-dialog');
   await expect(dialog).toBeVisible();
   const handling = page.getByTestId('pack-handling');

@@ -11,6 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { test, expect, repoRoot, offHost } from './fixtures';
 import { openDemoCase } from './pack-flow';
+import { chooseExport } from './export-menu';
 
 const SHOTS = path.join(repoRoot, 'docs/screenshots');
 
@@ -19,7 +20,7 @@ test('export a case as a STIX bundle, preview a partner bundle and import it as 
   const caseNumber = (await page.locator('.case-number-lg').textContent())!;
   const caseTitle = (await page.getByRole('heading', { level: 1 }).textContent())!;
   const downloading = page.waitForEvent('download');
-  await page.getByTestId('stix-export').click();
+  await chooseExport(page, 'stix-export');
   const download = await downloading;
   expect(download.suggestedFilename()).toMatch(new RegExp(`^${caseNumber}-stix-TLP-[A-Z-]+\\.json$`));
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nest-e2e-stix-'));

@@ -1,8 +1,10 @@
 /**
  * The case header: number, title, TLP marking, status and sector; the case's link to the relay
- * and who else has the case open (on this or another desktop); and the case actions (import, export CSV, add seizure).
+ * and who else has the case open (on this or another desktop); and the case actions: the primary
+ * ones as buttons (import, apply template, verify a pack, add seizure) and every export (CSV,
+ * GeoJSON, KML, STIX 2.1, case pack) in one Export menu, so the row does not wrap.
  */
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import type { CaseMeta } from '../../../shared/domain/case';
 import { countryName } from '../../../shared/domain/iso';
 import { TLP_DESCRIPTIONS } from '../../../shared/domain/codes';
@@ -11,8 +13,8 @@ import { SectorLabel, StatusBadge, TlpBadge } from '../ui/badges';
 import { Icon } from '../ui/icons';
 import { formatIsoDate } from '../format/dates';
 import { PresenceBar } from './presence-bar';
-import { ExportButton } from './export-button';
-import { PackButtons } from '../packs/pack-buttons';
+import { ExportMenu } from './export-menu';
+import { PackDialogs, VerifyPackButton, type PackDialog } from '../packs/pack-dialogs';
 import { DocSyncBadge } from '../sync/doc-sync-badge';
 import { t } from '../../../shared/messages';
 import { resolutionLabel, severityLabel } from './case-selects';
@@ -32,6 +34,7 @@ export interface CaseHeaderProps {
 /** The case header. */
 export function CaseHeader(props: CaseHeaderProps): ReactNode {
   const { meta } = props;
+  const [packDialog, setPackDialog] = useState<PackDialog>(null);
   return (
     <header className="case-header">
       <div className="case-header-top">
@@ -90,8 +93,8 @@ export function CaseHeader(props: CaseHeaderProps): ReactNode {
               <Icon name="file" /> {t('ui.templates.apply')}
             </button>
           ) : null}
-          <ExportButton workspaceId={props.workspaceId} caseId={meta.id} />
-          <PackButtons workspaceId={props.workspaceId} caseId={meta.id} caseNumber={meta.number} tlp={meta.tlp} doc={props.replica.doc} />
+          <VerifyPackButton onOpen={() => setPackDialog('verify')} />
+          <ExportMenu workspaceId={props.workspaceId} caseId={meta.id} onExportPack={() => setPackDialog('export')} />
           {!props.readOnly ? (
             <button type="button" className="btn btn-primary" onClick={props.onAddSeizure}>
               <Icon name="plus" /> {t('ui.case.header.add-seizure')}
@@ -99,6 +102,7 @@ export function CaseHeader(props: CaseHeaderProps): ReactNode {
           ) : null}
         </div>
       </div>
+      <PackDialogs open={packDialog} onClose={() => setPackDialog(null)} workspaceId={props.workspaceId} caseId={meta.id} caseNumber={meta.number} tlp={meta.tlp} doc={props.replica.doc} />
     </header>
   );
 }

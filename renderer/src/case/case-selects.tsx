@@ -4,6 +4,7 @@
  */
 import type { ReactNode, SelectHTMLAttributes } from 'react';
 import { CASE_RESOLUTIONS, CASE_SEVERITIES, PAP_MARKINGS } from '../../../shared/domain/case';
+import type { CaseRelation } from '../../../shared/domain/case-link';
 import { t, type MessageId } from '../../../shared/messages';
 import { useLiveQuery } from '../data/use-live-query';
 
@@ -12,6 +13,11 @@ type SelectProps = Omit<SelectHTMLAttributes<HTMLSelectElement>, 'children'>;
 /** The label of a severity 1–4 ("3 · High"). */
 export function severityLabel(s: number): string {
   return `${s} · ${t('ui.case.severity', { value: s })}`;
+}
+
+/** How two cases relate ("Same network" …) from the catalogue. */
+export function relationLabel(r: CaseRelation): string {
+  return t('ui.case.links.relation', { relation: r.replace(/-/g, '_') });
 }
 
 /** The label of a resolution ('' reads "None"). */

@@ -4,7 +4,8 @@
  * it, else named as a case they cannot open (the permission model decides; only the case list the
  * member is given names cases). Add links a case of the workspace with a relation and a reason;
  * Remove marks the link deleted (kept in the case's history). Writes go through
- * CaseLinkedCases (validated, attributed, one transaction).
+ * CaseLinkedCases (validated, attributed, one transaction). Below them, the links other cases made
+ * to this one (linked-from-list.tsx).
  */
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { CaseDoc } from '../../../shared/docs/case-doc';
@@ -19,6 +20,8 @@ import { Field } from '../ui/field';
 import { FormDialog } from '../ui/form-dialog';
 import { Icon } from '../ui/icons';
 import { formatDateTime } from '../format/dates';
+import { LinkedFromList } from './linked-from-list';
+import { relationLabel } from './case-selects';
 
 /** Props of {@link LinkedCasesCard}. */
 export interface LinkedCasesCardProps {
@@ -27,11 +30,6 @@ export interface LinkedCasesCardProps {
   workspaceId: string;
   writer: Writer;
   readOnly: boolean;
-}
-
-/** "Same network" etc. from the catalogue. */
-export function relationLabel(r: CaseRelation): string {
-  return t('ui.case.links.relation', { relation: r.replace(/-/g, '_') });
 }
 
 /** The linked-cases card. */
@@ -93,6 +91,7 @@ export function LinkedCasesCard(props: LinkedCasesCardProps): ReactNode {
             })}
           </ul>
         )}
+        <LinkedFromList workspaceId={props.workspaceId} caseId={props.caseId} />
       </div>
       {adding ? <AddLinkDialog {...props} links={links} cases={(cases.data ?? []).filter((k) => k.id !== props.caseId && !list.some((l) => l.caseId === k.id))} onClose={() => setAdding(false)} /> : null}
       {removing ? (

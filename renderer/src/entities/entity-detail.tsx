@@ -18,6 +18,7 @@ import { FORM_FIELDS, displayLabel, fieldLabel, draftOf } from './entity-form';
 import { KIND_STYLE } from './entity-style';
 import { kindLabel, relationshipLabel, schemeLabel } from './entity-labels';
 import { entityFields } from '../../../shared/docs/case-entities';
+import { formatSeizureDate } from '../format/dates';
 
 /** Props of {@link EntityDetail}. */
 export interface EntityDetailProps {
@@ -48,7 +49,7 @@ export function EntityDetail(props: EntityDetailProps): ReactNode {
     const en = props.entities.find((x) => x.id === id);
     if (en) return entityLabel(en);
     const s = props.seizures.find((x) => x.id === id);
-    return s ? `${s.commodity} (${s.seizureDate})` : id;
+    return s ? `${s.commodity} (${formatSeizureDate(s.seizureDate, s.datePrecision)})` : id;
   };
   const out = props.links.filter((l) => l.from === e.id);
   const into = props.links.filter((l) => l.to === e.id);

@@ -14,6 +14,7 @@ import { t } from '../../../shared/messages';
 import { FormDialog } from '../ui/form-dialog';
 import { Field } from '../ui/field';
 import { useToast } from '../ui/toast';
+import { formatSeizureDate } from '../format/dates';
 
 /** Props of {@link LinkFormDialog}. */
 export interface LinkFormDialogProps {
@@ -80,7 +81,7 @@ export function LinkFormDialog(props: LinkFormDialogProps): ReactNode {
                 <optgroup label={t('chart.seizure')}>
                   {props.seizures.map((s) => (
                     <option key={s.id} value={s.id}>
-                      {s.commodity} — {s.seizureDate}
+                      {s.commodity} — {formatSeizureDate(s.seizureDate, s.datePrecision)}
                     </option>
                   ))}
                 </optgroup>

@@ -10,7 +10,7 @@ import { useState, type ReactNode } from 'react';
 import type { CaseCustody } from '../../../shared/docs/case-custody';
 import type { CaseExhibits } from '../../../shared/docs/case-exhibits';
 import type { Writer } from '../../../shared/docs/records';
-import { custodyFieldsSchema, samePerson, type CustodyEntry, type CustodyFields } from '../../../shared/domain/custody';
+import { custodyFieldsSchema, custodyRefusals, samePerson, type CustodyEntry, type CustodyFields } from '../../../shared/domain/custody';
 import type { Exhibit } from '../../../shared/domain/exhibit';
 import { t } from '../../../shared/messages';
 import { issueFieldErrors, zodFieldErrors, type FieldErrors } from '../forms/issues';
@@ -70,8 +70,13 @@ export function CustodyEntryDialog(props: CustodyEntryDialogProps): ReactNode {
   const submit = (): boolean => {
     const at = fromLocalInput(d.at);
     const r = custodyFieldsSchema.safeParse({ ...d, at: at ?? -1, newSealNumber: d.sealIntact ? '' : d.newSealNumber });
-    if (!r.success || at === null) {
-      setErrors({ ...(r.success ? {} : zodFieldErrors(r.error.issues)), ...(at === null ? { at: t('ui.exhibits.custody.bad-time') } : {}) });
+    const refused = r.success && at !== null ? custodyRefusals(r.data, props.now ?? Date.now()) : [];
+    if (!r.success || at === null || refused.length) {
+      setErrors({
+        ...(r.success ? {} : zodFieldErrors(r.error.issues)),
+        ...(at === null ? { at: t('ui.exhibits.custody.bad-time') } : {}),
+        ...Object.fromEntries(refused.map((x) => [x.field, t(x.id)])),
+      });
       return false;
     }
     props.custody.record(crypto.randomUUID(), r.data, props.writer, (id) => props.exhibits.get(id) !== null);

@@ -9,7 +9,7 @@ import type { Exhibit } from '../../../shared/domain/exhibit';
 import type { Seizure } from '../../../shared/domain/seizure';
 import { t } from '../../../shared/messages';
 import { seizureTitle } from '../case/seizure-title';
-import { formatIsoDate } from '../format/dates';
+import { formatSeizureDate } from '../format/dates';
 import type { CaseRef } from '../files/file-bytes';
 import { shortHash } from '../files/file-format';
 import { FileViewerDialog } from '../files/file-viewer-dialog';
@@ -26,7 +26,9 @@ function LinkedFile(props: { caseRef: CaseRef; file: AttachedFile; onOpen: () =>
           {thumb ? <img src={thumb} alt="" /> : <Icon name="file" size={20} />}
         </span>
         <span className="linked-file-text">
-          <span className={f.deleted ? 'cell-primary file-removed' : 'cell-primary'}>{f.name}</span>
+          <span className={f.deleted ? 'cell-primary file-name-text file-removed' : 'cell-primary file-name-text'} title={f.name}>
+            {f.name}
+          </span>
           <span className="cell-secondary mono">{f.deleted ? t('ui.exhibits.file-removed', { hash: shortHash(f.hash) }) : shortHash(f.hash)}</span>
         </span>
       </button>
@@ -44,7 +46,7 @@ export function ExhibitDetail(props: { exhibit: Exhibit; caseRef: CaseRef; seizu
     <div className="exhibit-facts">
       <dl className="exhibit-facts-list">
         <dt>{t('ui.exhibits.col.seizure')}</dt>
-        <dd>{seizure ? t('ui.exhibits.seizure-option', { title: seizureTitle(seizure), date: formatIsoDate(seizure.seizureDate), place: seizure.place || '—' }) : exhibit.seizureId ? t('ui.exhibits.seizure-missing') : t('ui.exhibits.no-seizure')}</dd>
+        <dd>{seizure ? t('ui.exhibits.seizure-option', { title: seizureTitle(seizure), date: formatSeizureDate(seizure.seizureDate, seizure.datePrecision), place: seizure.place || '—' }) : exhibit.seizureId ? t('ui.exhibits.seizure-missing') : t('ui.exhibits.no-seizure')}</dd>
         <dt>{t('ui.exhibits.col.storage')}</dt>
         <dd>{exhibit.storageLocation || '—'}</dd>
       </dl>

@@ -17,7 +17,7 @@ import type { CaseRef } from '../files/file-bytes';
 import { formatBytes } from '../files/file-format';
 import { useAddFiles } from '../files/use-add-files';
 import { issueFieldErrors, zodFieldErrors, type FieldErrors } from '../forms/issues';
-import { formatIsoDate } from '../format/dates';
+import { formatSeizureDate } from '../format/dates';
 import { Field } from '../ui/field';
 import { FormDialog } from '../ui/form-dialog';
 import { exhibitStatusLabel, exhibitTypeLabel } from './exhibit-labels';
@@ -120,7 +120,7 @@ export function ExhibitFormDialog(props: ExhibitFormDialogProps): ReactNode {
             <option value="">{t('ui.exhibits.no-seizure')}</option>
             {props.seizures.map((s) => (
               <option key={s.id} value={s.id}>
-                {t('ui.exhibits.seizure-option', { title: seizureTitle(s), date: formatIsoDate(s.seizureDate), place: s.place || '—' })}
+                {t('ui.exhibits.seizure-option', { title: seizureTitle(s), date: formatSeizureDate(s.seizureDate, s.datePrecision), place: s.place || '—' })}
               </option>
             ))}
           </select>
@@ -148,7 +148,10 @@ export function ExhibitFormDialog(props: ExhibitFormDialogProps): ReactNode {
                       checked={f.fileIds.includes(file.id)}
                       onChange={(e) => set('fileIds', e.target.checked ? [...f.fileIds, file.id] : f.fileIds.filter((id) => id !== file.id))}
                     />{' '}
-                    <span>{file.name}</span> <span className="muted small">{t('ui.exhibits.file-facts', { type: file.mediaType, size: formatBytes(file.size) })}</span>
+                    <span className="file-name-text" title={file.name}>
+                      {file.name}
+                    </span>{' '}
+                    <span className="muted small">{t('ui.exhibits.file-facts', { type: file.mediaType, size: formatBytes(file.size) })}</span>
                   </label>
                 </li>
               ))}

@@ -56,8 +56,9 @@ function FileName(props: { caseRef: CaseRef; file: AttachedFile }): ReactNode {
       <span className="file-thumb" aria-hidden="true">
         {thumb ? <img src={thumb} alt="" /> : <Icon name="file" size={20} />}
       </span>
-      <span>
-        <span className="cell-primary">{file.name}</span>
+      {/* A long name is cut with an ellipsis (tester F-UI-2: it widened the table past the screen); the whole name is the tooltip. */}
+      <span className="cell-primary file-name-text" title={file.name}>
+        {file.name}
       </span>
     </span>
   );

@@ -13,6 +13,7 @@ import type { CrossCaseMatch } from '../../../shared/rpc/entities';
 import { KIND_STYLE, OTHER_CASE_STYLE, SEIZURE_STYLE } from '../entities/entity-style';
 import { relationshipLabel, schemeLabel } from '../entities/entity-labels';
 import { nodeSize, shortLabel } from './chart-text';
+import { formatSeizureDate } from '../format/dates';
 
 /** A chart node: `kind` an entity kind, 'seizure' or 'case' (a bridge to another case). */
 export interface ChartNode {
@@ -63,7 +64,7 @@ function rawElements(
   const nodes: Omit<ChartNode, 'display' | 'size'>[] = entities.map((e) => ({ id: e.id, label: entityLabel(e), kind: e.kind, color: KIND_STYLE[e.kind].color, shape: KIND_STYLE[e.kind].shape }));
   const linked = new Set(links.map((l) => l.to));
   for (const s of seizures) {
-    if (linked.has(s.id)) nodes.push({ id: s.id, label: `${s.commodity}\n${s.seizureDate}`, kind: 'seizure', color: SEIZURE_STYLE.color, shape: SEIZURE_STYLE.shape });
+    if (linked.has(s.id)) nodes.push({ id: s.id, label: `${s.commodity}\n${formatSeizureDate(s.seizureDate, s.datePrecision)}`, kind: 'seizure', color: SEIZURE_STYLE.color, shape: SEIZURE_STYLE.shape });
   }
   const edges: Omit<ChartEdge, 'display'>[] = links.map((l) => ({ id: l.id, source: l.from, target: l.to, label: relationshipLabel(l.relationship), bridge: false }));
   const seen = new Set<string>();

@@ -23,6 +23,7 @@ import { FormDialog } from '../ui/form-dialog';
 import { downloadStagedPack, exportPackNative, hasNativeDialogs } from './pack-transfer';
 import { PackProgress } from './pack-progress';
 import { provenanceSentence } from './pack-sentences';
+import { formatSeizureDate } from '../format/dates';
 
 /** Props of {@link ExportPackDialog}. */
 export interface ExportPackDialogProps {
@@ -145,7 +146,7 @@ export function ExportPackDialog(props: ExportPackDialogProps): ReactNode {
             {picks.data && picks.data.total > picks.data.rows.length ? <p className="field-hint">{t('ui.packs.export.seizures-more', { shown: picks.data.rows.length, total: picks.data.total })}</p> : null}
             {(picks.data?.rows ?? []).map((s) => (
               <label key={s.id} className="checkbox">
-                <input type="checkbox" checked={seizureIds.includes(s.id)} onChange={() => toggle(seizureIds, setSeizureIds, s.id)} /> {s.seizureDate} · {s.place || s.country} · {s.commodity}
+                <input type="checkbox" checked={seizureIds.includes(s.id)} onChange={() => toggle(seizureIds, setSeizureIds, s.id)} /> {formatSeizureDate(s.seizureDate, s.datePrecision)} · {s.place || s.country} · {s.commodity}
               </label>
             ))}
           </fieldset>

@@ -14,6 +14,14 @@ import { projectionChanged, useLiveQuery } from '../data/use-live-query';
 import { Icon } from '../ui/icons';
 import { focusSnippet, snippetParts } from './snippet-parts';
 import { t } from '../../../shared/messages';
+import { MAX_SEARCH_TERMS, parseSearchQuery, type SearchNote } from '../../../shared/search/search-query';
+
+/** A note on how the query was read, as a sentence. */
+function noteText(n: SearchNote): string {
+  if (n.kind === 'field') return t('ui.search.note.field', { field: n.field });
+  if (n.kind === 'too-many') return t('ui.search.note.too-many', { max: MAX_SEARCH_TERMS });
+  return t(`ui.search.note.${n.kind}`);
+}
 
 /** Hits shown per kind: few enough that the list rarely scrolls; refine the words for others. */
 const MAX_PER_KIND = 4;
@@ -71,6 +79,8 @@ export function GlobalSearch(props: { workspaceId: string }): ReactNode {
   };
 
   const showList = open && query.length >= 2;
+  // The service reads the query the same way (shared/search/search-query.ts): say what it did not read as typed (tester F-SEARCH-2).
+  const reading = parseSearchQuery(query);
   return (
     <div className="global-search" ref={box}>
       <div className="input-with-icon">
@@ -110,6 +120,15 @@ export function GlobalSearch(props: { workspaceId: string }): ReactNode {
       </div>
       {showList ? (
         <div className="search-popover">
+          {reading.notes.length ? (
+            <ul className="search-notes" data-testid="search-notes">
+              {reading.notes.map((n, i) => (
+                <li key={i}>
+                  <Icon name="info" size={14} /> {noteText(n)}
+                </li>
+              ))}
+            </ul>
+          ) : null}
           {hits.loading && !hits.data ? <p className="search-empty">{t('ui.shell.searching')}</p> : null}
           {hits.data && !list.length ? <p className="search-empty">{t('ui.shell.nothing-found', { query })}</p> : null}
           <ul id={listId} role="listbox" aria-label={t('ui.shell.search-results')} className="search-results">
@@ -148,6 +167,7 @@ export function GlobalSearch(props: { workspaceId: string }): ReactNode {
               </Fragment>
             ))}
           </ul>
+          <p className="search-syntax">{t('ui.search.syntax')}</p>
         </div>
       ) : null}
     </div>

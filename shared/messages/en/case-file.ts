@@ -86,10 +86,6 @@ export const caseFileMessages = {
   'ui.tasks.progress.entries': '{count, plural, =0 {no entries} one {# entry} other {# entries}}',
   'ui.tasks.delete': 'Delete task',
   'ui.tasks.delete-confirm': 'Delete the task “{title}”? It stays in the case history.',
-  'ui.case.activity.task-add': 'added the task “{title}”',
-  'ui.case.activity.task-update': 'changed {changes} of the task “{title}”',
-  'ui.case.activity.task-progress': 'logged progress on the task “{title}”',
-  'ui.case.activity.task-delete': 'deleted the task “{title}”',
   'ui.case.field.status-task': 'status',
 
   // ---- Timeline ----------------------------------------------------------------------------------
@@ -115,9 +111,6 @@ export const caseFileMessages = {
   'ui.timeline.date-hint.month': 'Written YYYY-MM.',
   'ui.timeline.date-hint.year': 'Written YYYY: shown as “c. YYYY”.',
   'ui.timeline.count': '{count, plural, =0 {No entries} one {# entry} other {# entries}}',
-  'ui.case.activity.event-add': 'added the event “{text}”',
-  'ui.case.activity.event-update': 'changed the event “{text}”',
-  'ui.case.activity.event-delete': 'deleted the event “{text}”',
 
   // ---- Notes -------------------------------------------------------------------------------------
   'ui.notes.tab': 'Notes',

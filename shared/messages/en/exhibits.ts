@@ -4,6 +4,8 @@
 export const exhibitMessages = {
   'exhibit.file-repeated': 'lists the same file twice',
   'custody.new-seal-required': 'give the new seal number when the seal was not intact',
+  'custody.future': 'A hand-over cannot be dated in the future: give the date and time it happened',
+  'custody.self-handover': 'The receiver is the person who released it: a hand-over goes from one person to another. Record an examination or a new seal at the holder’s next hand-over',
   'custody.bad-id': '"{id}" is not a custody entry id',
   'custody.correction-unknown': 'The entry to correct ({id}) is not in this exhibit’s custody log',
   'ui.exhibits.type.physical-item': 'Physical item',

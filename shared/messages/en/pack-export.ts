@@ -29,7 +29,8 @@ export const packExportMessages = {
   'pack.provenance.unavailable.refused': 'The relay refused to give its update log of this case: the pack carries no relay provenance.',
   'pack.provenance.summary':
     'Relay provenance of {records, plural, one {# record} other {# records}} (relay log up to update {upToSeq}): {flagged, plural, =0 {every in-document attribution agrees with the relay} one {# record’s in-document attribution disagrees with the relay — see data/provenance.csv} other {# records’ in-document attributions disagree with the relay — see data/provenance.csv}}.',
-  'ui.packs.export.open': 'Export case pack',
+  'ui.packs.export.item': 'Case pack…',
+  'ui.packs.export.hint': 'Signed, for a court or a partner agency',
   'ui.packs.export.title': 'Export case pack — {caseNumber}',
   'ui.packs.export.scope': 'What to export',
   'ui.packs.export.whole': 'The whole case',

@@ -102,4 +102,23 @@ describe('CustodyEntryDialog holder', () => {
     fireEvent.click(screen.getByRole('button', { name: t('ui.exhibits.custody.correct-submit') }));
     expect(exhibits.get(EX)!.currentHolder).toBe('Lab');
   });
+
+  it('refuses in the form a hand-over dated in the future or to the releaser, with the reason beside the field, and records nothing', () => {
+    const { exhibits, custody } = setup();
+    let closed = 0;
+    const now = fromLocalInput('2026-12-01T09:30')!;
+    render(<CustodyEntryDialog custody={custody} exhibits={exhibits} writer={w} exhibit={exhibits.get(EX)!} reference="EX-001" now={now} onClose={() => closed++} />);
+    type(t('ui.exhibits.custody.received-by'), 'insp. ade');
+    type(t('ui.exhibits.custody.at'), '2026-12-02T09:30');
+    fireEvent.click(screen.getByRole('button', { name: t('ui.exhibits.custody.record-submit') }));
+    expect(closed).toBe(0);
+    expect(custody.entries()).toEqual([]);
+    expect(screen.getByText(t('custody.future'))).toBeTruthy();
+    expect(screen.getByText(t('custody.self-handover'))).toBeTruthy();
+    type(t('ui.exhibits.custody.received-by'), 'Lab clerk Obi');
+    type(t('ui.exhibits.custody.at'), '2026-12-01T09:33');
+    fireEvent.click(screen.getByRole('button', { name: t('ui.exhibits.custody.record-submit') }));
+    expect(closed).toBe(1);
+    expect(custody.entries().map((e) => [e.receivedBy, e.at])).toEqual([['Lab clerk Obi', fromLocalInput('2026-12-01T09:33')]]);
+  });
 });

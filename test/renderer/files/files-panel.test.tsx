@@ -43,6 +43,9 @@ describe('FilesPanel', () => {
 
     const live = document.querySelector('tr[data-file="lab-report.pdf"]')!;
     expect(live.textContent).toContain('application/pdf');
+    // The name cell is cut with an ellipsis by CSS (F-UI-2); the whole name is its tooltip.
+    const name = live.querySelector('.file-name-text')!;
+    expect([name.textContent, name.getAttribute('title')]).toEqual(['lab-report.pdf', 'lab-report.pdf']);
     expect(live.textContent).toContain(formatBytes(a.size));
     expect(live.textContent).toContain('Ana Lima');
     expect(live.textContent).toContain(shortHash(a.hash));

@@ -45,13 +45,20 @@ const match = (entityId: string, scheme: string): CrossCaseMatch => ({
 });
 
 describe('link chart elements', () => {
+  it('labels a seizure with its date at its precision (a year-precision date is the year, not 1 Jan)', () => {
+    const cd = sample();
+    cd.updateSeizure(S1, { seizureDate: '2019-01-01', datePrecision: 'year' }, w);
+    const g = chartElements(cd.listEntities(), cd.listLinks(), cd.listSeizures(), []);
+    expect(g.nodes.find((n) => n.kind === 'seizure')?.label).toBe('pangolin scales\n2019');
+  });
+
   it('has the entities, the linked seizure only, and one bridge to the other case', () => {
     const cd = sample();
     const g = chartElements(cd.listEntities(), cd.listLinks(), cd.listSeizures(), [match(V, 'imo'), match(V, 'imo')]);
     expect(g.nodes.map((n) => [n.kind, n.label])).toEqual([
       ['organisation', 'Hai Phong Trading Co.'],
       ['vessel', 'Kota Hapas'],
-      ['seizure', 'pangolin scales\n2019-04-03'],
+      ['seizure', 'pangolin scales\n3 Apr 2019'],
       ['case', 'NEST-2026-0002\nSecond'],
     ]);
     expect(g.edges.map((e) => [e.source, e.target, e.label, e.bridge])).toEqual([
@@ -63,7 +70,7 @@ describe('link chart elements', () => {
     expect(g.nodes.map((n) => [n.display, n.size])).toEqual([
       ['Hai Phong Trading Co.', 44],
       ['Kota Hapas', 44],
-      ['pangolin scales\n2019-04-03', 36],
+      ['pangolin scales\n3 Apr 2019', 36],
       ['NEST-2026-0002\nSecond', 48],
     ]);
   });

@@ -32,4 +32,23 @@ describe('GlobalSearch', () => {
     expect(box.value).toHaveLength(200);
     await waitFor(() => expect(screen.queryByRole('listbox')?.textContent ?? '').not.toContain('Ivory via Singapore'));
   });
+
+  it('finds with OR and leaves out with -word through the service, and says when a field:value was read as the value alone (F-SEARCH-2)', async () => {
+    const Wrapper = withClient(fx.admin, fx.identity);
+    render(
+      <Wrapper>
+        <GlobalSearch workspaceId={fx.workspaceId} />
+      </Wrapper>,
+    );
+    const box = screen.getByRole('combobox', { name: 'Search this workspace' }) as HTMLInputElement;
+    fireEvent.focus(box);
+    fireEvent.change(box, { target: { value: 'zzzqx OR ivory' } });
+    await waitFor(() => expect(screen.getByRole('listbox').textContent).toContain('Ivory via Singapore'));
+    expect(screen.queryByTestId('search-notes')).toBeNull();
+    fireEvent.change(box, { target: { value: 'ivory -singapore' } });
+    await waitFor(() => expect(screen.getByText('Nothing found for “ivory -singapore”.')).toBeTruthy());
+    fireEvent.change(box, { target: { value: 'title:ivory' } });
+    await waitFor(() => expect(screen.getByRole('listbox').textContent).toContain('Ivory via Singapore'));
+    expect(screen.getByTestId('search-notes').textContent).toBe(' “title:” is not a search field: searched for the words after it.');
+  });
 });

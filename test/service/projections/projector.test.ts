@@ -90,7 +90,7 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
   fc.record({ kind: fc.constant('exhibit' as const), caseIx: fc.nat(2), seal: fc.constantFrom('S-100', 'TZ-4471', ''), description: fc.constantFrom('Tusk, left', 'Scale sample', 'Phone') }),
   fc.record({ kind: fc.constant('exhibit-edit' as const), caseIx: fc.nat(2), pick: fc.nat(), seal: fc.constantFrom('S-200', 'KE-0001') }),
   fc.record({ kind: fc.constant('exhibit-delete' as const), caseIx: fc.nat(2), pick: fc.nat() }),
-  fc.record({ kind: fc.constant('custody' as const), caseIx: fc.nat(2), pick: fc.nat(), receiver: fc.constantFrom('Lab clerk Obi', 'Insp. Ade'), place: fc.constantFrom('Apapa port', 'Forensic lab') }),
+  fc.record({ kind: fc.constant('custody' as const), caseIx: fc.nat(2), pick: fc.nat(), receiver: fc.constantFrom('Lab clerk Obi', 'Insp. Bello'), place: fc.constantFrom('Apapa port', 'Forensic lab') }),
 );
 
 describe('projections', () => {

@@ -163,11 +163,34 @@ describe('custodyTimelineEvents', () => {
     ex.add(E1, { ...newExhibitFields(), description: 'Tusk' }, alice);
     const custody = new CaseCustody(doc);
     const exists = (id: string): boolean => ex.get(id) !== null;
-    custody.record(C(1), transfer({ releasedBy: 'Tan', receivedBy: 'Lem', at: 1_780_000_500_000 }), alice, exists);
-    custody.record(C(2), transfer({ releasedBy: 'Tan', receivedBy: 'Lim', at: 1_780_000_400_000, corrects: C(1) }), bob, exists);
+    // Recorded after the hand-overs happened (a hand-over dated in the recorder's future is refused).
+    const later = (memberId: string) => ({ memberId, now: () => 1_780_001_000_000 });
+    custody.record(C(1), transfer({ releasedBy: 'Tan', receivedBy: 'Lem', at: 1_780_000_500_000 }), later('alice'), exists);
+    custody.record(C(2), transfer({ releasedBy: 'Tan', receivedBy: 'Lim', at: 1_780_000_400_000, corrects: C(1) }), later('bob'), exists);
     expect(custodyTimelineEvents(doc)).toEqual([
       { kind: 'exhibit-created', at: 1_780_000_000_000, exhibitId: E1, reference: 'NEST-2026-0001/EX-001', description: 'Tusk', by: 'alice' },
       { kind: 'custody-transfer', at: 1_780_000_400_000, exhibitId: E1, reference: 'NEST-2026-0001/EX-001', entryId: C(2), releasedBy: 'Tan', receivedBy: 'Lim', place: 'Port Klang', corrected: true },
     ]);
+  });
+});
+
+describe('CaseCustody.record refusals (tester F-CUST-3)', () => {
+  it('refuses a hand-over dated in the future of the writer’s clock or to the releaser, writing nothing', () => {
+    const doc = newCase();
+    const ex = new CaseExhibits(doc);
+    ex.add(E1, { ...newExhibitFields(), description: 'Tusk' }, alice);
+    const custody = new CaseCustody(doc);
+    const exists = (id: string): boolean => ex.get(id) !== null;
+    const audit = doc.getArray('audit').length;
+    expect(() => custody.record(C(1), transfer({ releasedBy: 'Tan', receivedBy: 'Lim', at: 1_780_000_000_000 + 3_600_000 }), alice, exists)).toThrow(
+      expect.objectContaining({ code: 'validation', messageRef: { id: 'custody.future' } }),
+    );
+    expect(() => custody.record(C(2), transfer({ releasedBy: 'Tan', receivedBy: ' tan', at: 1_779_999_000_000 }), alice, exists)).toThrow(
+      expect.objectContaining({ code: 'validation', messageRef: { id: 'custody.self-handover' } }),
+    );
+    expect(custody.entries()).toEqual([]);
+    expect(doc.getArray('audit').length).toBe(audit);
+    custody.record(C(3), transfer({ releasedBy: 'Tan', receivedBy: 'Lim', at: 1_780_000_000_000 + 60_000 }), alice, exists);
+    expect(custody.entries().map((e) => e.id)).toEqual([C(3)]);
   });
 });

@@ -4,7 +4,7 @@
  * below pins one rule so that a change to it fails here.
  */
 import { describe, expect, it } from 'vitest';
-import { custodyChain, custodyFieldsSchema, samePerson, type CustodyEntry } from '../../../shared/domain/custody';
+import { CUSTODY_CLOCK_TOLERANCE_MS, custodyChain, custodyFieldsSchema, custodyRefusals, samePerson, type CustodyEntry } from '../../../shared/domain/custody';
 import { t } from '../../../shared/messages/format';
 
 const EX = '11111111-1111-4111-8111-111111111111';
@@ -198,5 +198,29 @@ describe('custodyFieldsSchema', () => {
   it('requires who released and who received', () => {
     expect(custodyFieldsSchema.safeParse({ ...base, releasedBy: ' ' }).error?.issues.map((i) => [i.path, i.message])).toEqual([[['releasedBy'], t('field.required')]]);
     expect(custodyFieldsSchema.safeParse({ ...base, receivedBy: '' }).error?.issues.map((i) => [i.path, i.message])).toEqual([[['receivedBy'], t('field.required')]]);
+  });
+});
+
+describe('custodyRefusals (tester F-CUST-3)', () => {
+  const now = T0;
+  it('accepts a hand-over up to five minutes ahead of the clock and refuses one a second later', () => {
+    expect(CUSTODY_CLOCK_TOLERANCE_MS).toBe(300_000);
+    expect(custodyRefusals({ releasedBy: 'Tan', receivedBy: 'Lim', at: now - 2 * H }, now)).toEqual([]);
+    expect(custodyRefusals({ releasedBy: 'Tan', receivedBy: 'Lim', at: now + 300_000 }, now)).toEqual([]);
+    expect(custodyRefusals({ releasedBy: 'Tan', receivedBy: 'Lim', at: now + 301_000 }, now)).toEqual([{ field: 'at', id: 'custody.future' }]);
+  });
+
+  it('refuses a hand-over from a person to themselves, however the name is spaced or cased', () => {
+    expect(custodyRefusals({ releasedBy: 'Insp. Ade', receivedBy: '  insp.   ade ', at: now }, now)).toEqual([{ field: 'receivedBy', id: 'custody.self-handover' }]);
+    expect(custodyRefusals({ releasedBy: 'Insp. Ade', receivedBy: 'Insp. Adé', at: now }, now)).toEqual([]);
+    expect(custodyRefusals({ releasedBy: 'Tan', receivedBy: 'Tan', at: now + H }, now)).toEqual([
+      { field: 'at', id: 'custody.future' },
+      { field: 'receivedBy', id: 'custody.self-handover' },
+    ]);
+  });
+
+  it('has a sentence for each refusal', () => {
+    expect(t('custody.future')).toMatch(/cannot be dated in the future/);
+    expect(t('custody.self-handover')).toMatch(/from one person to another/);
   });
 });

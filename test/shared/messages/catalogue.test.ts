@@ -1,4 +1,6 @@
 /** The message catalogue: every pattern is valid ICU, plurals are right, every error code has its sentence. */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { parse, TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ERROR_CODES, NestError, userMessage } from '../../../shared/errors';
@@ -11,6 +13,16 @@ function plurals(els: MessageFormatElement[]): MessageFormatElement[] {
 }
 
 describe('catalogue', () => {
+  it('defines every id in one area file only (a later spread silently overrides an earlier one)', () => {
+    const dir = join(__dirname, '../../../shared/messages/en');
+    const seen = new Map<string, string[]>();
+    for (const f of readdirSync(dir).filter((n) => n.endsWith('.ts'))) {
+      for (const m of readFileSync(join(dir, f), 'utf8').matchAll(/^\s*'([a-z0-9][\w.-]*)':/gm)) seen.set(m[1]!, [...(seen.get(m[1]!) ?? []), f]);
+    }
+    expect(seen.size).toBeGreaterThan(1000);
+    expect([...seen].filter(([, files]) => files.length > 1)).toEqual([]);
+  });
+
   it('parses every pattern, and every plural or select has an "other" branch', () => {
     for (const [id, pattern] of Object.entries(en)) {
       const ast = parse(pattern, { ignoreTag: true });
