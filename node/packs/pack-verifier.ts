@@ -130,7 +130,7 @@ function parseManifest(bytes: Buffer | null, report: PackReport): Manifest | nul
     report.problems.push({ kind: 'bad-manifest', detail: err instanceof Error ? err.message : String(err) });
     return null;
   }
-  const r = manifestSchema.safeParse(value);
+  const r = manifestSchema().safeParse(value);
   if (!r.success) {
     report.problems.push({ kind: 'bad-manifest', detail: r.error.issues.map((i) => `${i.path.join('.') || 'manifest'}: ${i.message}`).join('; ') });
     return null;
@@ -148,7 +148,7 @@ async function checkSignature(manifestBytes: Buffer, signatureBytes: Buffer | nu
   }
   let sig;
   try {
-    sig = signatureFileSchema.parse(JSON.parse(signatureBytes.toString('utf8')));
+    sig = signatureFileSchema().parse(JSON.parse(signatureBytes.toString('utf8')));
   } catch (err) {
     report.problems.push({ kind: 'bad-signature-file', detail: err instanceof Error ? err.message.slice(0, 500) : String(err) });
     return;

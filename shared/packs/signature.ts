@@ -34,30 +34,38 @@ export interface MemberCertificateClaims {
   issuedAt: number;
 }
 
-const certPayloadSchema = z.object({
-  wid: z.string().min(1).max(100),
-  sub: z.string().min(1).max(100),
-  name: z.string().max(120),
-  agency: z.string().max(200),
-  role: z.enum(MEMBER_ROLES),
-  key: publicJwkSchema,
-  iat: z.number().int().nonnegative(),
-});
+// The schemas are built by functions, afresh on each call, not when the module loads, so that
+// mutation testing can tell which test reached each of their mutants (see manifest.ts).
+
+/** A member certificate's payload (JWT-style claim names; `iat` in seconds). */
+function certPayloadSchema() {
+  return z.object({
+    wid: z.string().min(1).max(100),
+    sub: z.string().min(1).max(100),
+    name: z.string().max(120),
+    agency: z.string().max(200),
+    role: z.enum(MEMBER_ROLES),
+    key: publicJwkSchema,
+    iat: z.number().int().nonnegative(),
+  });
+}
 
 /** The contents of `manifest.sig`. */
-export const signatureFileSchema = z.object({
-  format: z.literal(SIGNATURE_FORMAT),
-  /** Detached JWS over manifest.json's bytes: `<protected header>..<signature>`. */
-  jws: z.string().regex(/^[A-Za-z0-9_-]+\.\.[A-Za-z0-9_-]+$/),
-  /** The signing member's public key. */
-  memberKey: publicJwkSchema,
-  /** Compact JWS by the workspace key vouching for {@link memberKey}. */
-  memberCertificate: z.string().max(10_000),
-  /** The workspace public key that signed the certificate. */
-  workspaceKey: publicJwkSchema,
-});
+export function signatureFileSchema() {
+  return z.object({
+    format: z.literal(SIGNATURE_FORMAT),
+    /** Detached JWS over manifest.json's bytes: `<protected header>..<signature>`. */
+    jws: z.string().regex(/^[A-Za-z0-9_-]+\.\.[A-Za-z0-9_-]+$/),
+    /** The signing member's public key. */
+    memberKey: publicJwkSchema,
+    /** Compact JWS by the workspace key vouching for {@link memberKey}. */
+    memberCertificate: z.string().max(10_000),
+    /** The workspace public key that signed the certificate. */
+    workspaceKey: publicJwkSchema,
+  });
+}
 /** The contents of `manifest.sig`. */
-export type SignatureFile = z.infer<typeof signatureFileSchema>;
+export type SignatureFile = z.infer<ReturnType<typeof signatureFileSchema>>;
 
 /**
  * The workspace key vouches for a member's signing key.
@@ -65,7 +73,7 @@ export type SignatureFile = z.infer<typeof signatureFileSchema>;
  */
 export async function issueMemberCertificate(workspaceKey: PrivateWorkspaceJwk, claims: MemberCertificateClaims): Promise<string> {
   const key = parsePrivateJwk(workspaceKey);
-  const payload = certPayloadSchema.parse({
+  const payload = certPayloadSchema().parse({
     wid: claims.workspaceId,
     sub: claims.memberId,
     name: claims.name,
@@ -88,7 +96,7 @@ export async function verifyMemberCertificate(cert: string, workspaceKey: Public
   const header = decodeProtectedHeader(cert);
   if (header.typ !== MEMBER_CERT_TYP) throw new Error(`not a member certificate (typ ${String(header.typ)})`);
   const { payload } = await compactVerify(cert, workspaceKey, { algorithms: ['EdDSA'] });
-  const p = certPayloadSchema.parse(JSON.parse(new TextDecoder().decode(payload)));
+  const p = certPayloadSchema().parse(JSON.parse(new TextDecoder().decode(payload)));
   return { workspaceId: p.wid, memberId: p.sub, name: p.name, agency: p.agency, role: p.role, memberKey: p.key, issuedAt: p.iat * 1000 };
 }
 
