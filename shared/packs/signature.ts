@@ -50,12 +50,20 @@ function certPayloadSchema() {
   });
 }
 
+/**
+ * A detached JWS in compact form: `<protected header>..<signature>`, both base64url (no padding, no
+ * `+` or `/`), the payload part empty. Captures the header (1) and the signature (2).
+ */
+function detachedJwsPattern(): RegExp {
+  return /^([A-Za-z0-9_-]+)\.\.([A-Za-z0-9_-]+)$/;
+}
+
 /** The contents of `manifest.sig`. */
 export function signatureFileSchema() {
   return z.object({
     format: z.literal(SIGNATURE_FORMAT),
     /** Detached JWS over manifest.json's bytes: `<protected header>..<signature>`. */
-    jws: z.string().regex(/^[A-Za-z0-9_-]+\.\.[A-Za-z0-9_-]+$/),
+    jws: z.string().regex(detachedJwsPattern()),
     /** The signing member's public key. */
     memberKey: publicJwkSchema,
     /** Compact JWS by the workspace key vouching for {@link memberKey}. */
@@ -109,11 +117,14 @@ export async function signManifestBytes(manifest: Uint8Array, memberKey: Private
 
 /**
  * Checks a detached JWS over `manifest` with the member's public key.
- * @returns true when it holds; false for any mismatch or malformed signature.
+ * @returns true when it holds; false for any mismatch, for an `alg` other than EdDSA, and for
+ *   anything but the detached form `<header>..<signature>` (a JWS carrying its own payload is not
+ *   a signature of this manifest's bytes).
  */
 export async function manifestSignatureHolds(manifest: Uint8Array, jws: string, memberKey: PublicWorkspaceJwk): Promise<boolean> {
-  const [protectedHeader, , signature] = jws.split('.');
-  if (protectedHeader === undefined || signature === undefined) return false;
+  const parts = detachedJwsPattern().exec(jws);
+  if (!parts) return false;
+  const [, protectedHeader, signature] = parts as unknown as [string, string, string];
   try {
     await flattenedVerify({ protected: protectedHeader, payload: manifest, signature }, memberKey, { algorithms: ['EdDSA'] });
     return true;

@@ -79,8 +79,8 @@ describe('manifest signatures', () => {
     expect(await manifestSignatureHolds(bytes, `${head!}.`, member.publicJwk)).toBe(false);
     expect(await manifestSignatureHolds(bytes, '', member.publicJwk)).toBe(false);
     expect(await manifestSignatureHolds(bytes, `${head!}..${sig!.slice(1)}`, member.publicJwk)).toBe(false);
-    // The payload part is ignored (it is detached): the manifest's own bytes are what is checked.
-    expect(await manifestSignatureHolds(bytes, `${head!}.ZZZZ.${sig!}`, member.publicJwk)).toBe(true);
+    // Only the detached form is taken: a JWS with a payload part is not a signature of these bytes.
+    expect(await manifestSignatureHolds(bytes, `${head!}.ZZZZ.${sig!}`, member.publicJwk)).toBe(false);
   });
 
   it('the signature file wants its format, a detached JWS and public keys', async () => {
