@@ -35,7 +35,8 @@ export function packPathSchema() {
     .string()
     .min(1)
     .max(400)
-    .refine((p) => !p.startsWith('/') && !p.includes('\\') && ![...p].some((c) => c.charCodeAt(0) < 0x20) && p.split('/').every((s) => s !== '' && s !== '.' && s !== '..'), 'must be a relative path with forward slashes and no . or .. segments');
+    // A leading (or trailing, or doubled) slash leaves an empty segment, which the last test refuses.
+    .refine((p) => !p.includes('\\') && ![...p].some((c) => c.charCodeAt(0) < 0x20) && p.split('/').every((s) => s !== '' && s !== '.' && s !== '..'), 'must be a relative path with forward slashes and no . or .. segments');
 }
 
 /** A calendar day as YYYY-MM-DD. */
