@@ -69,7 +69,7 @@ export function CustodyEntryDialog(props: CustodyEntryDialogProps): ReactNode {
   const set = <K extends keyof Draft>(k: K, v: Draft[K]): void => setD((x) => ({ ...x, [k]: v }));
   const submit = (): boolean => {
     const at = fromLocalInput(d.at);
-    const r = custodyFieldsSchema.safeParse({ ...d, at: at ?? -1, newSealNumber: d.sealIntact ? '' : d.newSealNumber });
+    const r = custodyFieldsSchema().safeParse({ ...d, at: at ?? -1, newSealNumber: d.sealIntact ? '' : d.newSealNumber });
     if (!r.success || at === null) {
       setErrors({ ...(r.success ? {} : zodFieldErrors(r.error.issues)), ...(at === null ? { at: t('ui.exhibits.custody.bad-time') } : {}) });
       return false;
