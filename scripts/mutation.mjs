@@ -5,7 +5,8 @@
  * no coverage, score) from each group's mutation.json, the figures docs/testing.md records. Exits
  * non-zero when a group fails to run.
  * `npm run test:mutation -- --list` prints each group with the files it mutates and its test files,
- * and runs nothing; `--scores` prints the table from the reports already there, and runs nothing.
+ * and runs nothing; `--scores` prints the table from the reports already there (reports/ is
+ * git-ignored: groups never run on this machine are named as having no report), and runs nothing.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -59,6 +60,8 @@ function moduleScores(group) {
 }
 
 process.stdout.write('\nmodule | killed | timeout | survived | no coverage | score\n');
+// reports/ is git-ignored: a group never run on this machine has no report, and says so.
+const unreported = groups.filter((g) => !existsSync(`reports/mutation/${g}/mutation.json`));
 for (const g of groups) {
   for (const m of moduleScores(g)) {
     // Ignored mutants (a group's ignoreStatic, or a `Stryker disable` comment for an equivalent one) are not in the score: say how many.
@@ -66,3 +69,4 @@ for (const g of groups) {
     process.stdout.write(`${m.file} | ${m.killed} | ${m.timeout} | ${m.survived} | ${m.noCoverage} | ${m.score === null ? 'n/a' : `${m.score.toFixed(1)} %`}${ignored}\n`);
   }
 }
+if (unreported.length > 0) process.stdout.write(`no report (not run here): ${unreported.join(', ')}\n`);

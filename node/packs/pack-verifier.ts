@@ -130,7 +130,7 @@ function parseManifest(bytes: Buffer | null, report: PackReport): Manifest | nul
     report.problems.push({ kind: 'bad-manifest', detail: err instanceof Error ? err.message : String(err) });
     return null;
   }
-  const r = manifestSchema.safeParse(value);
+  const r = manifestSchema().safeParse(value);
   if (!r.success) {
     report.problems.push({ kind: 'bad-manifest', detail: r.error.issues.map((i) => `${i.path.join('.') || 'manifest'}: ${i.message}`).join('; ') });
     return null;
@@ -148,7 +148,7 @@ async function checkSignature(manifestBytes: Buffer, signatureBytes: Buffer | nu
   }
   let sig;
   try {
-    sig = signatureFileSchema.parse(JSON.parse(signatureBytes.toString('utf8')));
+    sig = signatureFileSchema().parse(JSON.parse(signatureBytes.toString('utf8')));
   } catch (err) {
     report.problems.push({ kind: 'bad-signature-file', detail: err instanceof Error ? err.message.slice(0, 500) : String(err) });
     return;
@@ -169,17 +169,23 @@ async function checkSignature(manifestBytes: Buffer, signatureBytes: Buffer | nu
   }
 }
 
-/** Calls `each` for every entry in order, one at a time (a failed entry goes to `failed`, and the walk goes on). */
+/**
+ * Calls `each` for every entry in order, one at a time (a failed entry goes to `failed`, and the walk
+ * goes on). Resolves once the file is closed, not merely read to the end, so that the caller may
+ * move or delete the pack as soon as the verdict is out (Windows refuses to while it is open).
+ * Rejects for a file that is not a ZIP or whose central directory is bad, including an entry name
+ * with a backslash (strictFileNames: it would unpack elsewhere than its manifest path says).
+ */
 function eachEntry(file: string, each: (name: string, stream: Readable) => Promise<void>, failed: (name: string, err: Error) => void): Promise<void> {
   return new Promise((resolve, reject) => {
     yauzl.open(file, { lazyEntries: true, autoClose: true, validateEntrySizes: true, strictFileNames: true, decodeStrings: true }, (err, zip) => {
-      if (err || !zip) return reject(err ?? new Error('cannot open the ZIP'));
+      if (err) return reject(err);
       zip.on('error', reject);
-      zip.on('end', () => resolve());
+      zip.on('close', () => resolve());
       zip.on('entry', (entry: yauzl.Entry) => {
         zip.openReadStream(entry, (e, stream) => {
-          if (e || !stream) {
-            failed(entry.fileName, e ?? new Error('cannot read'));
+          if (e) {
+            failed(entry.fileName, e);
             return zip.readEntry();
           }
           each(entry.fileName, stream).then(

@@ -57,8 +57,9 @@ export interface WrittenPack {
  *   to open or read (nothing is left at `outFile` then).
  */
 export async function writePack(o: WritePackOptions): Promise<WrittenPack> {
+  const pathSchema = packPathSchema();
   for (const s of o.sources) {
-    const r = packPathSchema.safeParse(s.path);
+    const r = pathSchema.safeParse(s.path);
     if (!r.success) throw new Error(`pack path "${s.path}" ${r.error.issues[0]?.message ?? 'is not allowed'}`);
   }
   const clashes = clashingPaths(o.sources);
@@ -115,7 +116,7 @@ export async function writePack(o: WritePackOptions): Promise<WrittenPack> {
           }),
       ),
     );
-    const manifest = manifestSchema.parse({ ...o.manifest, files });
+    const manifest = manifestSchema().parse({ ...o.manifest, files });
     const bytes = canonicalJsonBytes(manifest);
     const signature = await o.sign(bytes);
     zip.addBuffer(Buffer.from(bytes), MANIFEST_PATH, { mtime, mode: 0o100644 });

@@ -17,11 +17,14 @@ import { custodyChain, custodyFieldsSchema, custodyRefusals, type CustodyChain, 
 import { idSchema } from '../domain/fields';
 import { NestError } from '../errors';
 
-/** A stored entry, or null when `v` does not have the entry shape (written by a buggy or hostile peer). */
-export function parseCustodyEntry(v: unknown): CustodyEntry | null {
+/**
+ * A stored entry, or null when `v` does not have the entry shape (written by a buggy or hostile peer).
+ * @param schema the fields' schema; pass one built once when reading a whole log.
+ */
+export function parseCustodyEntry(v: unknown, schema = custodyFieldsSchema()): CustodyEntry | null {
   if (!v || typeof v !== 'object') return null;
   const o = v as Record<string, unknown>;
-  const fields = custodyFieldsSchema.safeParse(o);
+  const fields = schema.safeParse(o);
   if (!fields.success || !idSchema.safeParse(o.id).success || typeof o.recordedBy !== 'string' || typeof o.recordedAt !== 'number') return null;
   return { ...fields.data, id: o.id as string, recordedBy: o.recordedBy, recordedAt: o.recordedAt };
 }
@@ -29,8 +32,9 @@ export function parseCustodyEntry(v: unknown): CustodyEntry | null {
 /** Every readable custody entry of a case doc, in log order. Pure read; defines no root. */
 export function readCustodyEntries(doc: Y.Doc): CustodyEntry[] {
   const out: CustodyEntry[] = [];
+  const schema = custodyFieldsSchema();
   for (const v of doc.getArray<unknown>('custody').toArray()) {
-    const e = parseCustodyEntry(v);
+    const e = parseCustodyEntry(v, schema);
     if (e) out.push(e);
   }
   return out;
@@ -69,7 +73,7 @@ export class CaseCustody extends DocView {
    *   `custody.self-handover`); NestError('not-found') for an unknown exhibit.
    */
   record(id: string, fields: CustodyFields, w: Writer, exists: (exhibitId: string) => boolean): CustodyEntry {
-    const valid = validateWhole(custodyFieldsSchema, fields);
+    const valid = validateWhole(custodyFieldsSchema(), fields);
     if (!idSchema.safeParse(id).success) throw new NestError('validation', { id: 'custody.bad-id', values: { id } });
     if (!exists(valid.exhibitId)) throw new NestError('not-found', { id: 'record.not-found', values: { kind: 'exhibit', id: valid.exhibitId } });
     const refused = custodyRefusals(valid, stamp(w))[0];

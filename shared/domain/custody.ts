@@ -15,24 +15,30 @@ import { z } from 'zod';
 import { t } from '../messages/format';
 import { idSchema, lineSchema } from './fields';
 
-/** The fields a member records for one hand-over. `at`: when it happened, ms since epoch (UTC). */
-export const custodyFieldsSchema = z
-  .object({
-    exhibitId: idSchema,
-    releasedBy: lineSchema(200).min(1, t('field.required')),
-    receivedBy: lineSchema(200).min(1, t('field.required')),
-    at: z.number().int().min(0),
-    place: lineSchema(300),
-    purpose: lineSchema(500),
-    sealIntact: z.boolean(),
-    newSealNumber: lineSchema(100),
-    condition: lineSchema(1000),
-    /** The entry this one corrects, or null. */
-    corrects: idSchema.nullable(),
-  })
-  .refine((e) => e.sealIntact || e.newSealNumber.length > 0, { message: t('custody.new-seal-required'), path: ['newSealNumber'] });
+/**
+ * The fields a member records for one hand-over. `at`: when it happened, ms since epoch (UTC).
+ * Built afresh on each call (its messages in the catalogue's current locale), not when the module
+ * loads, so that mutation testing can credit its mutants to the tests that reach them.
+ */
+export function custodyFieldsSchema() {
+  return z
+    .object({
+      exhibitId: idSchema,
+      releasedBy: lineSchema(200).min(1, t('field.required')),
+      receivedBy: lineSchema(200).min(1, t('field.required')),
+      at: z.number().int().min(0),
+      place: lineSchema(300),
+      purpose: lineSchema(500),
+      sealIntact: z.boolean(),
+      newSealNumber: lineSchema(100),
+      condition: lineSchema(1000),
+      /** The entry this one corrects, or null. */
+      corrects: idSchema.nullable(),
+    })
+    .refine((e) => e.sealIntact || e.newSealNumber.length > 0, { message: t('custody.new-seal-required'), path: ['newSealNumber'] });
+}
 /** Custody entry fields. */
-export type CustodyFields = z.infer<typeof custodyFieldsSchema>;
+export type CustodyFields = z.infer<ReturnType<typeof custodyFieldsSchema>>;
 
 /** A custody entry as stored: its fields, id and who recorded it when (ms since epoch). */
 export type CustodyEntry = CustodyFields & { id: string; recordedBy: string; recordedAt: number };

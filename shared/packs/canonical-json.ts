@@ -26,10 +26,13 @@ export function canonicalJson(value: unknown): string {
       .join(',')}]`;
   }
   if (typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+    const record = value as Record<string, unknown>;
+    // Array.prototype.sort without a comparator orders strings by UTF-16 code units, which is
+    // exactly RFC 8785's key order (no comparator to get subtly wrong).
+    const keys = Object.keys(record)
+      .filter((k) => record[k] !== undefined)
+      .sort();
+    return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson(record[k])}`).join(',')}}`;
   }
   throw new TypeError(`canonical JSON cannot carry a ${typeof value}`);
 }

@@ -34,30 +34,46 @@ export interface MemberCertificateClaims {
   issuedAt: number;
 }
 
-const certPayloadSchema = z.object({
-  wid: z.string().min(1).max(100),
-  sub: z.string().min(1).max(100),
-  name: z.string().max(120),
-  agency: z.string().max(200),
-  role: z.enum(MEMBER_ROLES),
-  key: publicJwkSchema,
-  iat: z.number().int().nonnegative(),
-});
+// The schemas are built by functions, afresh on each call, not when the module loads, so that
+// mutation testing can tell which test reached each of their mutants (see manifest.ts).
+
+/** A member certificate's payload (JWT-style claim names; `iat` in seconds). */
+function certPayloadSchema() {
+  return z.object({
+    wid: z.string().min(1).max(100),
+    sub: z.string().min(1).max(100),
+    name: z.string().max(120),
+    agency: z.string().max(200),
+    role: z.enum(MEMBER_ROLES),
+    key: publicJwkSchema,
+    iat: z.number().int().nonnegative(),
+  });
+}
+
+/**
+ * A detached JWS in compact form: `<protected header>..<signature>`, both base64url (no padding, no
+ * `+` or `/`), the payload part empty. Captures the header (1) and the signature (2).
+ */
+function detachedJwsPattern(): RegExp {
+  return /^([A-Za-z0-9_-]+)\.\.([A-Za-z0-9_-]+)$/;
+}
 
 /** The contents of `manifest.sig`. */
-export const signatureFileSchema = z.object({
-  format: z.literal(SIGNATURE_FORMAT),
-  /** Detached JWS over manifest.json's bytes: `<protected header>..<signature>`. */
-  jws: z.string().regex(/^[A-Za-z0-9_-]+\.\.[A-Za-z0-9_-]+$/),
-  /** The signing member's public key. */
-  memberKey: publicJwkSchema,
-  /** Compact JWS by the workspace key vouching for {@link memberKey}. */
-  memberCertificate: z.string().max(10_000),
-  /** The workspace public key that signed the certificate. */
-  workspaceKey: publicJwkSchema,
-});
+export function signatureFileSchema() {
+  return z.object({
+    format: z.literal(SIGNATURE_FORMAT),
+    /** Detached JWS over manifest.json's bytes: `<protected header>..<signature>`. */
+    jws: z.string().regex(detachedJwsPattern()),
+    /** The signing member's public key. */
+    memberKey: publicJwkSchema,
+    /** Compact JWS by the workspace key vouching for {@link memberKey}. */
+    memberCertificate: z.string().max(10_000),
+    /** The workspace public key that signed the certificate. */
+    workspaceKey: publicJwkSchema,
+  });
+}
 /** The contents of `manifest.sig`. */
-export type SignatureFile = z.infer<typeof signatureFileSchema>;
+export type SignatureFile = z.infer<ReturnType<typeof signatureFileSchema>>;
 
 /**
  * The workspace key vouches for a member's signing key.
@@ -65,7 +81,7 @@ export type SignatureFile = z.infer<typeof signatureFileSchema>;
  */
 export async function issueMemberCertificate(workspaceKey: PrivateWorkspaceJwk, claims: MemberCertificateClaims): Promise<string> {
   const key = parsePrivateJwk(workspaceKey);
-  const payload = certPayloadSchema.parse({
+  const payload = certPayloadSchema().parse({
     wid: claims.workspaceId,
     sub: claims.memberId,
     name: claims.name,
@@ -88,7 +104,7 @@ export async function verifyMemberCertificate(cert: string, workspaceKey: Public
   const header = decodeProtectedHeader(cert);
   if (header.typ !== MEMBER_CERT_TYP) throw new Error(`not a member certificate (typ ${String(header.typ)})`);
   const { payload } = await compactVerify(cert, workspaceKey, { algorithms: ['EdDSA'] });
-  const p = certPayloadSchema.parse(JSON.parse(new TextDecoder().decode(payload)));
+  const p = certPayloadSchema().parse(JSON.parse(new TextDecoder().decode(payload)));
   return { workspaceId: p.wid, memberId: p.sub, name: p.name, agency: p.agency, role: p.role, memberKey: p.key, issuedAt: p.iat * 1000 };
 }
 
@@ -101,11 +117,14 @@ export async function signManifestBytes(manifest: Uint8Array, memberKey: Private
 
 /**
  * Checks a detached JWS over `manifest` with the member's public key.
- * @returns true when it holds; false for any mismatch or malformed signature.
+ * @returns true when it holds; false for any mismatch, for an `alg` other than EdDSA, and for
+ *   anything but the detached form `<header>..<signature>` (a JWS carrying its own payload is not
+ *   a signature of this manifest's bytes).
  */
 export async function manifestSignatureHolds(manifest: Uint8Array, jws: string, memberKey: PublicWorkspaceJwk): Promise<boolean> {
-  const [protectedHeader, , signature] = jws.split('.');
-  if (protectedHeader === undefined || signature === undefined) return false;
+  const parts = detachedJwsPattern().exec(jws);
+  if (!parts) return false;
+  const [, protectedHeader, signature] = parts as unknown as [string, string, string];
   try {
     await flattenedVerify({ protected: protectedHeader, payload: manifest, signature }, memberKey, { algorithms: ['EdDSA'] });
     return true;

@@ -34,7 +34,7 @@ export const packExportResultSchema = z.object({
   files: z.number().int(),
   /** SHA-256 of manifest.json's bytes (hex): what the signature covers, the pack's fingerprint. */
   fingerprint: z.string(),
-  provenance: provenanceStatusSchema,
+  provenance: provenanceStatusSchema(),
   /**
    * Attached PDFs left out of the Bates production (unreadable as PDF), each with its name, hash
    * and citing exhibits: the pack still holds the original; the dialog lists them (tester F-PACK-3).
@@ -59,7 +59,7 @@ export const packVerifyResultSchema = z.object({
 export const packExportParamsSchema = z.object({
   workspaceId,
   caseId,
-  selection: packSelectionSchema.optional(),
+  selection: packSelectionSchema().optional(),
   /** The member confirmed who may receive a TLP:RED / TLP:AMBER+STRICT pack. */
   handlingConfirmed: z.boolean().default(false),
   /** Bates numbering of report.pdf and the exhibit PDFs' stamped copies (default prefix `NEST-`, 7 digits, from 1). */

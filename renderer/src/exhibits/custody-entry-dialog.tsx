@@ -69,7 +69,7 @@ export function CustodyEntryDialog(props: CustodyEntryDialogProps): ReactNode {
   const set = <K extends keyof Draft>(k: K, v: Draft[K]): void => setD((x) => ({ ...x, [k]: v }));
   const submit = (): boolean => {
     const at = fromLocalInput(d.at);
-    const r = custodyFieldsSchema.safeParse({ ...d, at: at ?? -1, newSealNumber: d.sealIntact ? '' : d.newSealNumber });
+    const r = custodyFieldsSchema().safeParse({ ...d, at: at ?? -1, newSealNumber: d.sealIntact ? '' : d.newSealNumber });
     const refused = r.success && at !== null ? custodyRefusals(r.data, props.now ?? Date.now()) : [];
     if (!r.success || at === null || refused.length) {
       setErrors({

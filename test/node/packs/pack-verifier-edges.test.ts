@@ -173,3 +173,202 @@ describe('verifyPack, one problem at a time', () => {
     expect(r.problems).toEqual([{ kind: 'unreadable', detail: expect.stringMatching(/end of central directory/i) as unknown as string }]);
   });
 });
+
+/** `zip` with the bytes of `from` replaced by `to` (same length) wherever they occur. */
+function patched(zip: Buffer, from: string, to: string): Buffer {
+  const out = Buffer.from(zip);
+  for (let at = out.indexOf(from); at !== -1; at = out.indexOf(from, at + 1)) out.write(to, at, 'latin1');
+  return out;
+}
+/** Writes `list` as a ZIP, lets `edit` change its bytes, and verifies it with the trusted key. */
+async function checkEdited(list: [string, Buffer][], edit: (zip: Buffer) => Buffer): Promise<PackReport> {
+  const f = path.join(dir, `p${n++}.zip`);
+  await writeZip(f, list);
+  fs.writeFileSync(f, edit(fs.readFileSync(f)));
+  return verifyPack(f, keys.workspace.publicJwk);
+}
+/**
+ * Writes a ZIP of stored (uncompressed) entries, each `size` blanks, by hand, in 1 MiB writes: yazl
+ * would spend seconds on the CRC of 128 MiB, and the reader checks no CRC. ZIP layout: APPNOTE 4.3.
+ */
+function writeBlankZip(file: string, list: [string, number][]): void {
+  const fd = fs.openSync(file, 'w');
+  const chunk = Buffer.alloc(1024 * 1024, 0x20);
+  const central: Buffer[] = [];
+  let offset = 0;
+  for (const [name, size] of list) {
+    const nameBytes = Buffer.from(name);
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(20, 4); // version needed
+    local.writeUInt16LE(0x0800, 6); // UTF-8 name
+    local.writeUInt32LE(size, 18);
+    local.writeUInt32LE(size, 22);
+    local.writeUInt16LE(nameBytes.length, 26);
+    fs.writeSync(fd, Buffer.concat([local, nameBytes]));
+    for (let left = size; left > 0; left -= chunk.length) fs.writeSync(fd, chunk, 0, Math.min(left, chunk.length));
+    const head = Buffer.alloc(46);
+    head.writeUInt32LE(0x02014b50, 0);
+    head.writeUInt16LE(20, 4); // made by
+    head.writeUInt16LE(20, 6); // needed
+    head.writeUInt16LE(0x0800, 8);
+    head.writeUInt32LE(size, 20);
+    head.writeUInt32LE(size, 24);
+    head.writeUInt16LE(nameBytes.length, 28);
+    head.writeUInt32LE(offset, 42);
+    central.push(head, nameBytes);
+    offset += 30 + nameBytes.length + size;
+  }
+  const dirBytes = Buffer.concat(central);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(list.length, 8);
+  end.writeUInt16LE(list.length, 10);
+  end.writeUInt32LE(dirBytes.length, 12);
+  end.writeUInt32LE(offset, 16);
+  fs.writeSync(fd, Buffer.concat([dirBytes, end]));
+  fs.closeSync(fd);
+}
+/** The manifest's listing of `p`. */
+const listing = (p: string): { path: string; size: number; sha256: string } => (manifest.files as { path: string; size: number; sha256: string }[]).find((f) => f.path === p)!;
+const sha = (s: string): string => createHash('sha256').update(s).digest('hex');
+
+describe('verifyPack, what a tampered or forged pack cannot get past (issue 16 mutants)', () => {
+  it('a file the manifest lists that is not in the pack is missing', async () => {
+    const r = await check(replaced('data/b.txt', null));
+    expect(r.problems).toEqual([{ kind: 'missing', path: 'data/b.txt' }]);
+    expect(r).toMatchObject({ ok: false, intact: false, trusted: true, entries: 2, bytes: 7 + 1000 });
+  });
+
+  it('a file in the pack that the manifest does not list is extra', async () => {
+    const r = await check([...entries, ['data/planted.txt', Buffer.from('planted')]]);
+    expect(r.problems).toEqual([{ kind: 'extra', path: 'data/planted.txt' }]);
+    expect(r).toMatchObject({ ok: false, intact: false, entries: 4 });
+  });
+
+  it('a file changed to other bytes of the same size is changed', async () => {
+    const r = await check(replaced('data/b.txt', Buffer.from('bez')));
+    expect(r.problems).toEqual([{ kind: 'changed', path: 'data/b.txt', expectedSize: 3, actualSize: 3, expectedSha256: listing('data/b.txt').sha256, actualSha256: sha('bez') }]);
+  });
+
+  it('a manifest that states a wrong size for the right bytes is a change too', async () => {
+    const files = (manifest.files as { path: string; size: number }[]).map((f) => (f.path === 'data/b.txt' ? { ...f, size: 4 } : f));
+    const r = await check(await resigned(canonicalJson({ ...manifest, files })));
+    expect(r.problems).toEqual([{ kind: 'changed', path: 'data/b.txt', expectedSize: 4, actualSize: 3, expectedSha256: sha('bee'), actualSha256: sha('bee') }]);
+  });
+
+  it('an unreadable entry hides neither another file missing nor a missing manifest', async () => {
+    const corrupt = (zip: Buffer): Buffer => {
+      const at = zip.indexOf(Buffer.from('exhibits/c.bin')) + 'exhibits/c.bin'.length;
+      for (let i = 0; i < 6; i++) zip[at + i] = 0xff;
+      return zip;
+    };
+    const unreadable = { kind: 'entry-unreadable', path: 'exhibits/c.bin', detail: expect.any(String) as unknown as string };
+    const lost = await checkEdited(replaced('data/b.txt', null), corrupt);
+    expect(lost.problems).toEqual([unreadable, { kind: 'missing', path: 'data/b.txt' }]);
+    const noManifest = await checkEdited(replaced(MANIFEST_PATH, null), corrupt);
+    expect(noManifest.problems).toEqual([unreadable, { kind: 'no-manifest' }]);
+  });
+
+  it('the order of the entries does not matter: manifest and signature first is the same pack', async () => {
+    const meta = entries.filter(([m]) => m === MANIFEST_PATH || m === SIGNATURE_PATH);
+    const r = await check([...meta.reverse(), ...entries.filter(([m]) => m !== MANIFEST_PATH && m !== SIGNATURE_PATH)]);
+    expect(r).toMatchObject({ ok: true, intact: true, problems: [], entries: 3, bytes: 7 + 3 + 1000 });
+  });
+
+  it('a signature over other bytes is invalid, whoever vouched for the key', async () => {
+    const sig = JSON.parse(entries.find(([m]) => m === SIGNATURE_PATH)![1].toString('utf8')) as Record<string, unknown>;
+    const other = await signerFor(keys)(Buffer.from(canonicalJson({ ...manifest, exportedAt: '2026-12-06T13:05:01.000Z' })));
+    const r = await check(replaced(SIGNATURE_PATH, Buffer.from(JSON.stringify({ ...sig, jws: other.jws }))));
+    expect(r.problems).toEqual([{ kind: 'signature-invalid' }]);
+    expect(r).toMatchObject({ ok: false, intact: false, trusted: true });
+  });
+
+  it('a member key the certificate does not vouch for is refused, even with a valid signature by it', async () => {
+    // The forger signs with their own key and presents the genuine certificate (which names Ada's key).
+    const forger = await packKeys();
+    const sig = JSON.parse(entries.find(([m]) => m === SIGNATURE_PATH)![1].toString('utf8')) as Record<string, unknown>;
+    const manifestBytes = entries.find(([m]) => m === MANIFEST_PATH)![1];
+    const forged = await signerFor({ ...forger, certificate: keys.certificate, workspace: keys.workspace })(manifestBytes);
+    expect(forged.memberKey).toEqual(forger.member.publicJwk);
+    const r = await check(replaced(SIGNATURE_PATH, Buffer.from(JSON.stringify({ ...sig, jws: forged.jws, memberKey: forged.memberKey }))));
+    expect(r.problems).toEqual([{ kind: 'certificate-key-mismatch' }]);
+    expect(r).toMatchObject({ ok: false, intact: false, trusted: true, signer: null });
+  });
+
+  it('a pack vouched for by another workspace key than the trusted one names both key ids', async () => {
+    const other = await packKeys();
+    const f = path.join(dir, `p${n++}.zip`);
+    await writeZip(f, entries);
+    const r = await verifyPack(f, other.workspace.publicJwk);
+    expect(r.problems).toEqual([{ kind: 'workspace-key-mismatch', expectedKid: other.workspace.kid, actualKid: keys.workspace.kid }]);
+    expect(r).toMatchObject({ ok: false, intact: false, trusted: false });
+  });
+
+  it('without a trusted key an untouched pack is intact but not ok', async () => {
+    const r = await check(entries, false);
+    expect(r).toMatchObject({ ok: false, intact: true, trusted: false, problems: [], workspaceKid: keys.workspace.kid });
+    expect(r.signer?.memberId).toBe('member-ada');
+  });
+
+  it('an entry name with a backslash makes the pack unreadable (it would unpack elsewhere)', async () => {
+    const list = entries.map(([m, b]): [string, Buffer] => [m === 'data/b.txt' ? 'data|b.txt' : m, b]);
+    const r = await checkEdited(list, (zip) => patched(zip, 'data|b.txt', 'data\\b.txt'));
+    expect(r.problems).toEqual([{ kind: 'unreadable', detail: 'invalid characters in fileName: data\\b.txt' }]);
+    expect(r).toMatchObject({ ok: false, intact: false });
+  });
+
+  it('an entry whose local header is broken is unreadable, with the reader’s reason', async () => {
+    const r = await checkEdited(entries, (zip) => {
+      const local = zip.indexOf(Buffer.from('exhibits/c.bin')) - 30;
+      expect(zip.readUInt32LE(local)).toBe(0x04034b50);
+      zip.writeUInt32LE(0x04034b51, local);
+      return zip;
+    });
+    expect(r.problems).toEqual([{ kind: 'entry-unreadable', path: 'exhibits/c.bin', detail: 'invalid local file header signature: 0x4034b51' }]);
+    expect(r.entries).toBe(2);
+  });
+
+  it('an entry whose ZIP directory states another size than its bytes is unreadable', async () => {
+    const r = await checkEdited(entries, (zip) => {
+      const name = Buffer.from('data/b.txt');
+      const central = zip.indexOf(name, zip.indexOf(name) + 1) - 46;
+      expect(zip.readUInt32LE(central)).toBe(0x02014b50);
+      expect(zip.readUInt32LE(central + 24)).toBe(3);
+      zip.writeUInt32LE(4, central + 24);
+      return zip;
+    });
+    expect(r.problems).toEqual([{ kind: 'entry-unreadable', path: 'data/b.txt', detail: expect.stringMatching(/expected 4/) as unknown as string }]);
+  });
+
+  it.runIf(fs.existsSync('/proc/self/fd'))('closes the pack before giving the verdict', async () => {
+    const f = path.join(dir, `closed${n++}.zip`);
+    await writeZip(f, entries);
+    const r = await verifyPack(f, keys.workspace.publicJwk);
+    expect(r.ok).toBe(true);
+    const open = fs.readdirSync('/proc/self/fd').flatMap((fd) => {
+      try {
+        return [fs.readlinkSync(`/proc/self/fd/${fd}`)];
+      } catch {
+        return [];
+      }
+    });
+    expect(open).not.toContain(f);
+  });
+
+  it('reads a manifest or signature of up to 64 MiB, and not one byte more', async () => {
+    const max = 64 * 1024 * 1024;
+    const f = path.join(dir, `big${n++}.zip`);
+    writeBlankZip(f, [
+      [MANIFEST_PATH, max],
+      [SIGNATURE_PATH, max + 1],
+    ]);
+    const r = await verifyPack(f, keys.workspace.publicJwk);
+    fs.rmSync(f);
+    expect(r.problems).toEqual([
+      { kind: 'entry-unreadable', path: SIGNATURE_PATH, detail: `larger than ${max} bytes` },
+      { kind: 'bad-manifest', detail: expect.stringMatching(/JSON/) as unknown as string },
+      { kind: 'no-signature' },
+    ]);
+  });
+});

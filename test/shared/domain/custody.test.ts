@@ -186,18 +186,18 @@ describe('custodyChain', () => {
 describe('custodyFieldsSchema', () => {
   const base = { exhibitId: EX, releasedBy: 'Tan', receivedBy: 'Lim', at: T0, place: '', purpose: '', sealIntact: true, newSealNumber: '', condition: '', corrects: null };
   it('accepts an intact seal without a new number', () => {
-    expect(custodyFieldsSchema.safeParse(base).success).toBe(true);
+    expect(custodyFieldsSchema().safeParse(base).success).toBe(true);
   });
   it('requires a new seal number when the seal was broken', () => {
-    const r = custodyFieldsSchema.safeParse({ ...base, sealIntact: false });
+    const r = custodyFieldsSchema().safeParse({ ...base, sealIntact: false });
     expect(r.success).toBe(false);
     expect(r.error?.issues[0]?.path).toEqual(['newSealNumber']);
     expect(r.error?.issues[0]?.message).toBe(t('custody.new-seal-required'));
-    expect(custodyFieldsSchema.safeParse({ ...base, sealIntact: false, newSealNumber: 'S-1' }).success).toBe(true);
+    expect(custodyFieldsSchema().safeParse({ ...base, sealIntact: false, newSealNumber: 'S-1' }).success).toBe(true);
   });
   it('requires who released and who received', () => {
-    expect(custodyFieldsSchema.safeParse({ ...base, releasedBy: ' ' }).error?.issues.map((i) => [i.path, i.message])).toEqual([[['releasedBy'], t('field.required')]]);
-    expect(custodyFieldsSchema.safeParse({ ...base, receivedBy: '' }).error?.issues.map((i) => [i.path, i.message])).toEqual([[['receivedBy'], t('field.required')]]);
+    expect(custodyFieldsSchema().safeParse({ ...base, releasedBy: ' ' }).error?.issues.map((i) => [i.path, i.message])).toEqual([[['releasedBy'], t('field.required')]]);
+    expect(custodyFieldsSchema().safeParse({ ...base, receivedBy: '' }).error?.issues.map((i) => [i.path, i.message])).toEqual([[['receivedBy'], t('field.required')]]);
   });
 });
 

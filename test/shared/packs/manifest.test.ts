@@ -29,57 +29,57 @@ describe('constants', () => {
 });
 
 describe('packPathSchema', () => {
-  const ok = (p: string): boolean => packPathSchema.safeParse(p).success;
+  const ok = (p: string): boolean => packPathSchema().safeParse(p).success;
   it('accepts relative paths with forward slashes', () => {
     for (const p of ['a', 'data/case.json', 'exhibits/a b/c.jpg', '...', '.hidden', 'a..b/c', 'x'.repeat(400), 'a\u0020b', 'ü/€']) expect(ok(p), p).toBe(true);
   });
   it('refuses what could escape its folder or hide a name, with the reason', () => {
     for (const p of ['', '/etc/passwd', 'a\\b', '..\\a', 'a/../b', '../a', '..', '.', './a', 'a/.', 'a//b', 'a/', 'a\u0000b', 'a\u001fb', '\nx', 'x'.repeat(401)]) expect(ok(p), JSON.stringify(p)).toBe(false);
-    expect(issues(packPathSchema.safeParse('a/../b'))).toEqual([': must be a relative path with forward slashes and no . or .. segments']);
-    expect(issues(packPathSchema.safeParse('/a'))).toEqual([': must be a relative path with forward slashes and no . or .. segments']);
+    expect(issues(packPathSchema().safeParse('a/../b'))).toEqual([': must be a relative path with forward slashes and no . or .. segments']);
+    expect(issues(packPathSchema().safeParse('/a'))).toEqual([': must be a relative path with forward slashes and no . or .. segments']);
   });
 });
 
 describe('manifestFileSchema', () => {
   const file = { path: 'a.txt', size: 0, sha256: HASH };
   it('accepts an empty file and keeps every field', () => {
-    expect(manifestFileSchema.parse({ ...file, mediaType: 'text/plain', originalName: 'A.TXT' })).toEqual({ ...file, mediaType: 'text/plain', originalName: 'A.TXT' });
+    expect(manifestFileSchema().parse({ ...file, mediaType: 'text/plain', originalName: 'A.TXT' })).toEqual({ ...file, mediaType: 'text/plain', originalName: 'A.TXT' });
   });
   it('wants the size as a whole number of bytes', () => {
-    expect(manifestFileSchema.safeParse({ ...file, size: -1 }).success).toBe(false);
-    expect(manifestFileSchema.safeParse({ ...file, size: 1.5 }).success).toBe(false);
-    expect(manifestFileSchema.safeParse({ ...file, size: '1' }).success).toBe(false);
+    expect(manifestFileSchema().safeParse({ ...file, size: -1 }).success).toBe(false);
+    expect(manifestFileSchema().safeParse({ ...file, size: 1.5 }).success).toBe(false);
+    expect(manifestFileSchema().safeParse({ ...file, size: '1' }).success).toBe(false);
   });
   it('wants the SHA-256 as exactly 64 lowercase hex digits', () => {
-    expect(manifestFileSchema.safeParse({ ...file, sha256: '0123456789abcdef'.repeat(4) }).success).toBe(true);
+    expect(manifestFileSchema().safeParse({ ...file, sha256: '0123456789abcdef'.repeat(4) }).success).toBe(true);
     for (const h of ['A'.repeat(64), 'a'.repeat(63), 'a'.repeat(65), 'g'.repeat(64), ` ${'a'.repeat(63)}`, `${'a'.repeat(64)}\n`]) {
-      expect(issues(manifestFileSchema.safeParse({ ...file, sha256: h })), h).toEqual(['sha256: must be 64 lowercase hex digits']);
+      expect(issues(manifestFileSchema().safeParse({ ...file, sha256: h })), h).toEqual(['sha256: must be 64 lowercase hex digits']);
     }
   });
   it('bounds the media type and original name', () => {
-    expect(manifestFileSchema.safeParse({ ...file, mediaType: 'x'.repeat(200), originalName: 'y'.repeat(500) }).success).toBe(true);
-    expect(manifestFileSchema.safeParse({ ...file, mediaType: 'x'.repeat(201) }).success).toBe(false);
-    expect(manifestFileSchema.safeParse({ ...file, originalName: 'y'.repeat(501) }).success).toBe(false);
+    expect(manifestFileSchema().safeParse({ ...file, mediaType: 'x'.repeat(200), originalName: 'y'.repeat(500) }).success).toBe(true);
+    expect(manifestFileSchema().safeParse({ ...file, mediaType: 'x'.repeat(201) }).success).toBe(false);
+    expect(manifestFileSchema().safeParse({ ...file, originalName: 'y'.repeat(501) }).success).toBe(false);
   });
 });
 
 describe('manifestSchema', () => {
   it('keeps every field of a valid manifest', () => {
-    expect(manifestSchema.parse(valid())).toEqual(valid());
+    expect(manifestSchema().parse(valid())).toEqual(valid());
     const { selection: _, ...whole } = valid();
-    expect(manifestSchema.parse(whole)).toEqual(whole);
-    expect(manifestSchema.parse({ ...valid(), files: [] }).files).toEqual([]);
+    expect(manifestSchema().parse(whole)).toEqual(whole);
+    expect(manifestSchema().parse({ ...valid(), files: [] }).files).toEqual([]);
   });
 
   it('refuses another format, a missing part and an unknown role', () => {
-    expect(issues(manifestSchema.safeParse({ ...valid(), format: 'nest-case-pack/2' }))).toHaveLength(1);
+    expect(issues(manifestSchema().safeParse({ ...valid(), format: 'nest-case-pack/2' }))).toHaveLength(1);
     for (const part of ['app', 'workspace', 'case', 'exportedBy', 'exportedAt', 'files', 'format'] as const) {
       const m: Record<string, unknown> = valid();
       delete m[part];
-      expect(manifestSchema.safeParse(m).success, part).toBe(false);
+      expect(manifestSchema().safeParse(m).success, part).toBe(false);
     }
-    expect(manifestSchema.safeParse({ ...valid(), exportedBy: { ...valid().exportedBy, role: 'owner' } }).success).toBe(false);
-    expect(manifestSchema.safeParse({ ...valid(), files: [{ path: '../x', size: 1, sha256: HASH }] }).success).toBe(false);
+    expect(manifestSchema().safeParse({ ...valid(), exportedBy: { ...valid().exportedBy, role: 'owner' } }).success).toBe(false);
+    expect(manifestSchema().safeParse({ ...valid(), files: [{ path: '../x', size: 1, sha256: HASH }] }).success).toBe(false);
   });
 
   it('wants each id and name present where it must be, and bounded', () => {
@@ -102,15 +102,15 @@ describe('manifestSchema', () => {
       ['exportedBy.agency long', { ...v, exportedBy: { ...v.exportedBy, agency: 'x'.repeat(201) } }],
       ['selection not a date range', { ...v, selection: { from: 'last year' } }],
     ];
-    for (const [what, m] of bad) expect(manifestSchema.safeParse(m).success, what).toBe(false);
+    for (const [what, m] of bad) expect(manifestSchema().safeParse(m).success, what).toBe(false);
     // Blank names and numbers are allowed (a case may not have a number yet).
-    expect(manifestSchema.safeParse({ ...v, workspace: { ...v.workspace, name: '' }, case: { ...v.case, number: '', title: '' } }).success).toBe(true);
+    expect(manifestSchema().safeParse({ ...v, workspace: { ...v.workspace, name: '' }, case: { ...v.case, number: '', title: '' } }).success).toBe(true);
   });
 
   it('takes exportedAt only as an ISO 8601 UTC instant', () => {
-    for (const t of ['2026-12-06T13:05:00.000Z', '2026-12-06T13:05:00Z']) expect(manifestSchema.safeParse({ ...valid(), exportedAt: t }).success, t).toBe(true);
+    for (const t of ['2026-12-06T13:05:00.000Z', '2026-12-06T13:05:00Z']) expect(manifestSchema().safeParse({ ...valid(), exportedAt: t }).success, t).toBe(true);
     for (const t of ['2026-12-06T13:05:00.000+01:00', '2026-12-06 13:05:00Z', 'x2026-12-06T13:05:00Z', '2026-12-06T13:05:00.000Zx', '2026-12-06T13:05:00.00Z', '2026-12-06', '']) {
-      expect(manifestSchema.safeParse({ ...valid(), exportedAt: t }).success, t).toBe(false);
+      expect(manifestSchema().safeParse({ ...valid(), exportedAt: t }).success, t).toBe(false);
     }
   });
 });
