@@ -6,6 +6,7 @@
  * {@link Transport}: y-protocols sync per open doc plus typed RPC (rpc/dispatch.ts).
  */
 import fs from 'node:fs';
+import path from 'node:path';
 import { createLogger, type Logger } from '../node/log';
 import { loadMigrations, type Migration } from '../node/store/migrations';
 import { lockDataDir } from '../node/fs/data-dir-lock';
@@ -22,6 +23,7 @@ import type { WorkspaceRuntime } from './workspace/workspace-runtime';
 import { WorkspaceRegistry } from './workspace/workspace-registry';
 import { RelaySyncControl } from './relay-sync/sync-control';
 import { BlobSyncControl } from './blob-sync/blob-sync-control';
+import { BasemapRegistry } from './tiles/basemap-registry';
 import { systemClock, type Clock, type ServiceContext } from './rpc/context';
 import { dispatch } from './rpc/dispatch';
 import { permissionContext } from './workspace/permission-context';
@@ -61,6 +63,8 @@ export class DataService implements SessionHost {
   readonly mode: 'electron' | 'browser';
   readonly version: string;
   readonly profile: ProfileStore;
+  /** Offline basemaps: the browser host's folder, or the files chosen in Electron main's dialog (remembered in basemaps.json). */
+  readonly basemaps: BasemapRegistry;
   private readonly registry: WorkspaceRegistry;
   private readonly syncControl: RelaySyncControl;
   private readonly sessions = new Set<Session>();
@@ -77,6 +81,7 @@ export class DataService implements SessionHost {
     this.logger = opts.logger ?? createLogger('data-service');
     this.profile = new ProfileStore(this.dataDir);
     this.unlock = lockDataDir(this.dataDir);
+    this.basemaps = new BasemapRegistry(path.join(this.dataDir, 'basemaps.json'), this.logger);
     const events = { broadcast: <E extends RpcEventName>(name: E, payload: RpcEvents[E]) => this.broadcast(name, payload) };
     const blobSync = new BlobSyncControl({ logger: this.logger, events, workspace: (id) => this.registry.get(id), queue: opts.blobQueue });
     this.syncControl = new RelaySyncControl({ hub: this.hub, logger: this.logger, events, workspace: (id) => this.registry.get(id), timings: opts.syncTimings, blobs: blobSync });
@@ -98,6 +103,7 @@ export class DataService implements SessionHost {
       sync: this.syncControl,
       fileSync: blobSync,
       projections: { of: (id) => this.registry.get(id).store.projections },
+      basemaps: this.basemaps,
       clock: opts.clock ?? systemClock,
       logger: this.logger,
     };
@@ -203,6 +209,7 @@ export class DataService implements SessionHost {
     this.syncControl.stopAll();
     for (const s of [...this.sessions]) s.close();
     this.registry.closeAll();
+    this.basemaps.close();
     this.unlock();
     this.logger.info('data service stopped');
   }

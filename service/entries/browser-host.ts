@@ -26,8 +26,6 @@ import { handlePackRoute } from './pack-routes';
 import { DEFAULT_MAX_FILE_BYTES } from '../../shared/domain/attached-file';
 import { handleFileRoute } from './file-routes';
 import { handleBasemapRoute, tileKey } from './basemap-routes';
-import { TileServer } from '../tiles/tile-server';
-import { loadBasemapFolder, type BasemapInfo } from '../tiles/basemap-folder';
 
 /** The subprotocol every page offers; the host selects it. */
 export const WS_PROTOCOL = 'nest-desk.v1';
@@ -85,9 +83,7 @@ export async function startBrowserHost(opts: BrowserHostOptions): Promise<Browse
   let origin = '';
   let hostHeader = '';
   let headers: Record<string, string> = {};
-  const tiles = new TileServer();
-  let basemaps: BasemapInfo[] = [];
-  if (opts.basemapDir) basemaps = loadBasemapFolder(opts.basemapDir, tiles, (file, reason) => logger.warn({ file, reason }, 'skipped a basemap file'));
+  if (opts.basemapDir) service.basemaps.loadFolder(opts.basemapDir, (file, reason) => logger.warn({ file, reason }, 'skipped a basemap file'));
   const basemapKey = tileKey(token);
 
   const server = http.createServer((req, res) => {
@@ -97,7 +93,7 @@ export async function startBrowserHost(opts: BrowserHostOptions): Promise<Browse
       return;
     }
     // Offline basemaps of the configured folder: a capability derived from the token in the URL (basemap-routes.ts).
-    if (handleBasemapRoute(req, res, { tiles, basemaps: () => basemaps, key: basemapKey, logger })) return;
+    if (handleBasemapRoute(req, res, { basemaps: service.basemaps, key: basemapKey, logger })) return;
     if (handlePackRoute(req, res, { dataDir: service.dataDir, tokenMatches: (given) => tokenMatches(token, given), origin: () => origin, logger })) return;
     // Files of cases (upload, bytes): token and case access checked there (file-routes.ts).
     if (handleFileRoute(req, res, { service, tokenOk: (given) => tokenMatches(token, given), maxBytes: opts.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES, logger })) return;
@@ -168,10 +164,7 @@ export async function startBrowserHost(opts: BrowserHostOptions): Promise<Browse
         for (const c of wss.clients) c.terminate();
         wss.close();
         server.closeAllConnections?.();
-        server.close(() => {
-          tiles.close();
-          resolve();
-        });
+        server.close(() => resolve());
       }),
   };
 }

@@ -1,6 +1,6 @@
 /**
- * A small real PNG for end-to-end tests, made here (no binary in the repository): a 480×320 RGB
- * image of a sealed evidence bag — a tan bag on a grey bench with a red seal strip and a label —
+ * Small real PNGs for end-to-end tests, made here (no binary in the repository): solid basemap
+ * tiles, and a 480×320 RGB image of a sealed evidence bag — a tan bag on a grey bench with a red seal strip and a label —
  * encoded with zlib and CRC-32 as the PNG specification (ISO/IEC 15948) describes.
  */
 import zlib from 'node:zlib';
@@ -41,11 +41,21 @@ function pixel(x: number, y: number, w: number, h: number): [number, number, num
 
 /** The PNG bytes of a `w`×`h` picture of a sealed evidence bag. */
 export function evidencePng(w = 480, h = 320): Buffer {
+  return encodeRgb(w, h, (x, y) => pixel(x, y, w, h));
+}
+
+/** The PNG bytes of a `size`×`size` tile of one colour with a 4-pixel dark frame (a test basemap tile whose pixels a screenshot can find). */
+export function solidTilePng(rgb: [number, number, number], size = 256): Buffer {
+  return encodeRgb(size, size, (x, y) => (x < 4 || y < 4 || x >= size - 4 || y >= size - 4 ? [60, 60, 60] : rgb));
+}
+
+/** A `w`×`h` RGB PNG whose pixel (x, y) is `at(x, y)`. */
+function encodeRgb(w: number, h: number, at: (x: number, y: number) => [number, number, number]): Buffer {
   const raw = Buffer.alloc((w * 3 + 1) * h);
   for (let y = 0; y < h; y++) {
     raw[y * (w * 3 + 1)] = 0; // filter: none
     for (let x = 0; x < w; x++) {
-      const [r, g, b] = pixel(x, y, w, h);
+      const [r, g, b] = at(x, y);
       const o = y * (w * 3 + 1) + 1 + x * 3;
       raw[o] = r;
       raw[o + 1] = g;
