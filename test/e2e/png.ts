@@ -69,3 +69,44 @@ function encodeRgb(w: number, h: number, at: (x: number, y: number) => [number, 
   ihdr[9] = 2; // RGB
   return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', zlib.deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]);
 }
+
+/** A decoded 8-bit RGB or RGBA PNG (what Chromium's screenshots are): its size and each pixel's RGB. */
+export interface DecodedPng {
+  width: number;
+  height: number;
+  rgb(x: number, y: number): [number, number, number];
+}
+
+/**
+ * Decodes an 8-bit, non-interlaced RGB or RGBA PNG (filters None, Sub, Up, Average, Paeth).
+ * @throws Error for any other kind of PNG.
+ */
+export function decodePng(buf: Buffer): DecodedPng {
+  const width = buf.readUInt32BE(16);
+  const height = buf.readUInt32BE(20);
+  const [depth, colour, , , interlace] = [buf[24], buf[25], buf[26], buf[27], buf[28]];
+  if (depth !== 8 || (colour !== 2 && colour !== 6) || interlace !== 0) throw new Error(`unsupported PNG (depth ${depth}, colour type ${colour}, interlace ${interlace})`);
+  const bpp = colour === 6 ? 4 : 3;
+  const idat: Buffer[] = [];
+  for (let at = 8; at < buf.length; ) {
+    const len = buf.readUInt32BE(at);
+    if (buf.toString('ascii', at + 4, at + 8) === 'IDAT') idat.push(buf.subarray(at + 8, at + 8 + len));
+    at += 12 + len;
+  }
+  const raw = zlib.inflateSync(Buffer.concat(idat));
+  const stride = width * bpp;
+  const out = Buffer.alloc(stride * height);
+  for (let y = 0; y < height; y++) {
+    const filter = raw[y * (stride + 1)]!;
+    for (let i = 0; i < stride; i++) {
+      const v = raw[y * (stride + 1) + 1 + i]!;
+      const a = i >= bpp ? out[y * stride + i - bpp]! : 0;
+      const b = y > 0 ? out[(y - 1) * stride + i]! : 0;
+      const c = i >= bpp && y > 0 ? out[(y - 1) * stride + i - bpp]! : 0;
+      const p = a + b - c;
+      const paeth = Math.abs(p - a) <= Math.abs(p - b) && Math.abs(p - a) <= Math.abs(p - c) ? a : Math.abs(p - b) <= Math.abs(p - c) ? b : c;
+      out[y * stride + i] = (v + [0, a, b, (a + b) >> 1, paeth][filter]!) & 0xff;
+    }
+  }
+  return { width, height, rgb: (x, y) => [out[y * stride + x * bpp]!, out[y * stride + x * bpp + 1]!, out[y * stride + x * bpp + 2]!] };
+}
