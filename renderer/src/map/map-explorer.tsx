@@ -37,6 +37,10 @@ export interface MapExplorerProps {
   tall?: boolean;
   /** Shown over the map when there are no points at all. */
   empty?: ReactNode;
+  /** "Move on map" in a marker's popup (see SeizureMap). */
+  onMoveSeizure?: (id: string) => void;
+  /** Drawn inside the map container (see SeizureMap). */
+  inMap?: ReactNode;
 }
 
 /** The map with filters and legend. */
@@ -126,7 +130,10 @@ export function MapExplorer(props: MapExplorerProps): ReactNode {
             {...(props.routes ? { routes: props.routes } : {})}
             {...(props.onOpenSeizure ? { onOpenSeizure: props.onOpenSeizure } : {})}
             {...(props.extraFor ? { extraFor: props.extraFor } : {})}
-          />
+            {...(props.onMoveSeizure ? { onMoveSeizure: props.onMoveSeizure } : {})}
+          >
+            {props.inMap}
+          </SeizureMap>
           {props.empty}
           {points.length && !shown.length ? (
             <div className="map-empty" role="status">

@@ -42,6 +42,10 @@ export interface SeizureMapProps {
   heat?: boolean;
   /** Hears the map's handle once it exists. */
   onReady?: (handle: MapHandle) => void;
+  /** "Move on map" in a marker's popup (case map, a member who may edit the case). */
+  onMoveSeizure?: (id: string) => void;
+  /** Drawn inside the map container, above the markers (e.g. move-seizure.tsx's pin and card). */
+  children?: ReactNode;
 }
 
 /** What the owner of a map may ask of it. */
@@ -166,6 +170,7 @@ export function SeizureMap(props: SeizureMapProps): ReactNode {
         <ClusterMarkers index={index} source={source} />
         <Handle index={indexRef} onReady={props.onReady} />
         <RouteLines routes={routes} />
+        {props.children}
       </MapContainer>
       {basemapError ? <p className="map-error">{t('ui.map.basemap-error', { reason: basemapError })}</p> : null}
     </div>

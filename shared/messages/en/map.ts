@@ -19,6 +19,10 @@ export const uiMapMessages = {
   'ui.map.pick.save': 'Save location',
   'ui.map.pick.saved': 'Location saved: {coordinates}',
   'ui.map.pick.open-sea': 'open sea',
+  'ui.map.move.action': 'Move on map',
+  'ui.map.move.label': 'Moving “{commodity}”',
+  'ui.map.move.banner': 'Moving “{commodity}”: drag its red marker, or click the map where it was seized. Nothing is saved until you confirm; Escape cancels.',
+  'ui.map.move.confirm': 'Move “{commodity}” to',
   'ui.map.pick.outside-country': 'This point lies more than {km, number} km outside the seizing country, {country} (it is in {at}). It will be saved and flagged as the importer flags such rows; check the seizing country or the point.',
   'ui.map.document-title': 'Seizure map · {workspace}',
   'ui.map.subtitle':
