@@ -24,6 +24,7 @@ import { WorkspaceRegistry } from './workspace/workspace-registry';
 import { RelaySyncControl } from './relay-sync/sync-control';
 import { BlobSyncControl } from './blob-sync/blob-sync-control';
 import { BasemapRegistry } from './tiles/basemap-registry';
+import { onlineTileOrigin } from '../shared/domain/online-tiles';
 import { systemClock, type Clock, type ServiceContext } from './rpc/context';
 import { dispatch } from './rpc/dispatch';
 import { permissionContext } from './workspace/permission-context';
@@ -200,6 +201,23 @@ export class DataService implements SessionHost {
   /** The running sync engine of a workspace, if any (tests). */
   syncEngine(workspaceId: string): ReturnType<RelaySyncControl['engine']> {
     return this.syncControl.engine(workspaceId);
+  }
+
+  /**
+   * The origins of the online tile layers enabled in this machine's workspaces (docs/map.md): what
+   * the pages' CSP `img-src` is widened by, and nothing else. A workspace that cannot be opened adds none.
+   */
+  onlineTileOrigins(): string[] {
+    const out = new Set<string>();
+    for (const w of this.registry.list()) {
+      try {
+        const tiles = this.registry.get(w.id).workspaceDoc().readOnlineTiles();
+        if (tiles) out.add(onlineTileOrigin(tiles.urlTemplate));
+      } catch {
+        /* listed with its problem elsewhere; it enables nothing */
+      }
+    }
+    return [...out].sort();
   }
 
   /** Closes every workspace (compacting docs) and disconnects renderers. */

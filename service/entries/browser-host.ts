@@ -83,6 +83,7 @@ export async function startBrowserHost(opts: BrowserHostOptions): Promise<Browse
   let origin = '';
   let hostHeader = '';
   let headers: Record<string, string> = {};
+  let port = 0;
   if (opts.basemapDir) service.basemaps.loadFolder(opts.basemapDir, (file, reason) => logger.warn({ file, reason }, 'skipped a basemap file'));
   const basemapKey = tileKey(token);
 
@@ -106,7 +107,9 @@ export async function startBrowserHost(opts: BrowserHostOptions): Promise<Browse
       res.writeHead(404, headers).end('not found');
       return;
     }
-    res.writeHead(200, { ...headers, 'Content-Type': found.contentType, 'Cache-Control': found.file.endsWith('.html') ? 'no-store' : 'max-age=3600' });
+    // A page's CSP is made when it is served, so enabling or disabling an online tile layer counts from the next page load.
+    const html = found.file.endsWith('.html');
+    res.writeHead(200, { ...headers, ...(html ? securityHeaders([`ws://127.0.0.1:${port}`], service.onlineTileOrigins()) : {}), 'Content-Type': found.contentType, 'Cache-Control': html ? 'no-store' : 'max-age=3600' });
     if (req.method === 'HEAD') res.end();
     else fs.createReadStream(found.file).pipe(res);
   });
@@ -148,7 +151,7 @@ export async function startBrowserHost(opts: BrowserHostOptions): Promise<Browse
     server.once('error', reject);
     server.listen(opts.port ?? 0, '127.0.0.1', () => resolve());
   });
-  const port = (server.address() as AddressInfo).port;
+  port = (server.address() as AddressInfo).port;
   hostHeader = `127.0.0.1:${port}`;
   origin = `http://${hostHeader}`;
   headers = securityHeaders([`ws://127.0.0.1:${port}`]);

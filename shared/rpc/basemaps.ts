@@ -1,12 +1,14 @@
 /**
- * Offline basemaps (docs/map.md § Basemaps): the shape of a registered basemap as the page lists
- * it, and the two trusted-only methods Electron main calls — `basemaps.addFromPaths` with the
+ * Basemaps (docs/map.md § Basemaps): the workspace's online tile layer (read by any member, set by
+ * a workspace admin: `workspace.settings`), the shape of a registered offline basemap as the page
+ * lists it, and the two trusted-only methods Electron main calls — `basemaps.addFromPaths` with the
  * files its native dialog returned (a page never names a path), and `basemaps.request`, which
  * carries one `app://basemaps/…` request to the data service's BasemapRegistry and its answer
  * back (the same answers the browser host's `/basemaps/<key>/…` routes give).
  */
 import { z } from 'zod';
-import { trustedMethod } from './define';
+import { method, trustedMethod } from './define';
+import { onlineTilesSchema } from '../domain/online-tiles';
 
 /** A registered basemap. Bounds [west, south, east, north] in WGS84 degrees, or null when the file does not say. */
 export const basemapInfoSchema = z.object({
@@ -31,7 +33,16 @@ export type AddBasemapsResult = z.infer<typeof addBasemapsResultSchema>;
 /** Largest basemap answer carried over RPC (a PMTiles range is at most 16 MiB; base64 adds a third). */
 const MAX_ANSWER_BASE64 = 23 * 1024 * 1024;
 
+const workspaceId = z.string().uuid();
+
 export const basemapsRpc = {
+  'basemaps.onlineTiles': method(z.object({ workspaceId }), onlineTilesSchema.nullable(), 'The online tile layer a workspace admin enabled, or null (off, the default).', 'workspace.read'),
+  'basemaps.setOnlineTiles': method(
+    z.object({ workspaceId, onlineTiles: onlineTilesSchema.nullable() }),
+    z.object({}),
+    'Enables (https URL template with {z}/{x}/{y}, attribution) or disables (null) the workspace’s online tile layer. Workspace admins only.',
+    'workspace.settings',
+  ),
   'basemaps.addFromPaths': trustedMethod(
     z.object({ paths: z.array(z.string().min(1).max(4096)).min(1).max(100) }),
     addBasemapsResultSchema,
