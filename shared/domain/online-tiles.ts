@@ -52,3 +52,8 @@ export type OnlineTiles = z.infer<typeof onlineTilesSchema>;
 export function onlineTileOrigin(template: string): string {
   return new URL(template.replace(/\{[zxy]\}/g, '0')).origin;
 }
+
+/** The host (with port, if any) a valid template's tiles come from: what the map's warning names. */
+export function onlineTileHost(template: string): string {
+  return new URL(template.replace(/\{[zxy]\}/g, '0')).host;
+}

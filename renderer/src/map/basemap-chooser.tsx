@@ -23,6 +23,8 @@ const KIND: Record<BasemapInfo['kind'], string> = { mbtiles: 'MBTiles', pmtiles:
 /** Props of {@link BasemapChooser}. */
 export interface BasemapChooserProps {
   state: BasemapState;
+  /** Shown at the panel's foot (the admin's online-tiles form). */
+  children?: ReactNode;
 }
 
 /** One offline basemap's row. */
@@ -139,6 +141,7 @@ export function BasemapChooser(props: BasemapChooserProps): ReactNode {
             ) : null}
           </div>
           <p className="basemap-panel-note basemap-panel-foot">{t('ui.map.basemaps.remembered-note')}</p>
+          {props.children}
         </div>
       ) : null}
     </div>

@@ -31,6 +31,8 @@ export interface CaseMapPanelProps {
   writer: Writer;
   /** True when the member may not edit the case: no "Move on map". */
   readOnly: boolean;
+  /** Whether the member may set the workspace's online tile layer (workspace.settings). */
+  canSetOnlineTiles: boolean;
 }
 
 /** The case map tab. */
@@ -55,6 +57,7 @@ export function CaseMapPanel(props: CaseMapPanelProps): ReactNode {
         pngName={`${props.caseNumber ?? 'case'}-map`}
         onOpenSeizure={(id) => navigate({ name: 'case', ws: props.ws, caseId: props.caseId, tab: 'seizures', seizureId: id })}
         {...(props.readOnly ? {} : { onMoveSeizure: setMoving })}
+        workspace={{ id: props.ws, canSetOnlineTiles: props.canSetOnlineTiles }}
         inMap={movable && !props.readOnly ? <MoveSeizure key={movable.id} workspaceId={props.ws} caseDoc={props.caseDoc} writer={props.writer} seizure={movable} onDone={() => setMoving(null)} /> : null}
         empty={
           !points.loading && !list.length ? (

@@ -20,6 +20,8 @@ import { HeatLayer } from './heat-layer';
 import { BasemapChooser } from './basemap-chooser';
 import { DEFAULT_MAX_ZOOM, OfflineTileLayer } from './offline-tile-layer';
 import { useBasemaps } from './use-basemaps';
+import { OnlineTileLayer, OnlineTilesForm, OnlineTilesWarning } from './online-tiles';
+import type { OnlineTiles } from '../../../shared/domain/online-tiles';
 import { mapViewPng, type PngLegend } from './map-png';
 import { ContentKeys } from './points-key';
 import { t } from '../../../shared/messages';
@@ -46,6 +48,8 @@ export interface SeizureMapProps {
   onMoveSeizure?: (id: string) => void;
   /** Drawn inside the map container, above the markers (e.g. move-seizure.tsx's pin and card). */
   children?: ReactNode;
+  /** The workspace's online tile layer (online-tiles.tsx), when on; and `canSet` shows the admin's form. */
+  online?: { workspaceId: string; tiles: OnlineTiles | null; canSet: boolean };
 }
 
 /** What the owner of a map may ask of it. */
@@ -125,6 +129,7 @@ export function SeizureMap(props: SeizureMapProps): ReactNode {
   const [basemapError, setBasemapError] = useState<string | null>(null);
   const onBasemapError = useCallback((m: string) => setBasemapError(m), []);
   const basemaps = useBasemaps();
+  const online = props.online?.tiles ?? null;
   const source = useRef<PopupSource>(props);
   source.current = props;
 
@@ -163,7 +168,8 @@ export function SeizureMap(props: SeizureMapProps): ReactNode {
         <FocusWithoutScroll />
         <BasemapLayer onError={onBasemapError} />
         {basemaps.active && basemaps.base ? <OfflineTileLayer basemap={basemaps.active} base={basemaps.base} /> : null}
-        <BasemapChooser state={basemaps} />
+        {online ? <OnlineTileLayer tiles={online} /> : null}
+        <BasemapChooser state={basemaps}>{props.online?.canSet ? <OnlineTilesForm workspaceId={props.online.workspaceId} current={online} /> : null}</BasemapChooser>
         {props.heat ? <HeatLayer points={index.points} /> : null}
         {/* Fit first: the clusters' first query is then at the fitted zoom, and builds only up to it. */}
         <FitView fitKey={fitKey} bounds={bounds} />
@@ -172,6 +178,7 @@ export function SeizureMap(props: SeizureMapProps): ReactNode {
         <RouteLines routes={routes} />
         {props.children}
       </MapContainer>
+      {online ? <OnlineTilesWarning tiles={online} /> : null}
       {basemapError ? <p className="map-error">{t('ui.map.basemap-error', { reason: basemapError })}</p> : null}
     </div>
   );
