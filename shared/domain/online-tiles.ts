@@ -10,26 +10,27 @@
  */
 import { z } from 'zod';
 import { lineSchema } from './fields';
+import { t } from '../messages';
 
 /** Longest URL template accepted. */
 export const MAX_TILE_TEMPLATE = 500;
 
-/** Why `template` is not an acceptable online tile URL template, or null when it is. */
+/** Why `template` is not an acceptable online tile URL template (a catalogue sentence, lower-case, following the field's name), or null when it is. */
 export function onlineTemplateProblem(template: string): string | null {
   const placeholders: string[] = template.match(/\{[^}]*\}/g) ?? [];
-  for (const p of ['{z}', '{x}', '{y}']) if (!placeholders.includes(p)) return `must contain ${p}`;
+  for (const p of ['{z}', '{x}', '{y}']) if (!placeholders.includes(p)) return t('field.tile-url.placeholder-missing', { placeholder: p });
   const other = placeholders.find((p) => !['{z}', '{x}', '{y}'].includes(p));
-  if (other) return `may contain only {z}, {x} and {y} (not ${other}): the layer must use exactly one server`;
+  if (other) return t('field.tile-url.other-placeholder', { placeholder: other });
   let u: URL;
   try {
     u = new URL(template.replace(/\{[zxy]\}/g, '0'));
   } catch {
-    return 'is not a URL';
+    return t('field.tile-url.not-url');
   }
-  if (u.protocol !== 'https:') return 'must start with https://';
-  if (!u.hostname) return 'must name a host';
-  if (u.username || u.password) return 'must not contain a user name or password';
-  if (u.hash) return 'must not contain a #fragment';
+  if (u.protocol !== 'https:') return t('field.tile-url.https');
+  if (!u.hostname) return t('field.tile-url.host');
+  if (u.username || u.password) return t('field.tile-url.credentials');
+  if (u.hash) return t('field.tile-url.fragment');
   return null;
 }
 
@@ -43,7 +44,7 @@ export const onlineTilesSchema = z.object({
       const problem = onlineTemplateProblem(v);
       if (problem) ctx.addIssue({ code: 'custom', message: problem });
     }),
-  attribution: lineSchema(200).min(1, 'is required (the tile provider’s terms ask for it)'),
+  attribution: lineSchema(200).min(1, t('field.tile-attribution')),
 });
 /** See {@link onlineTilesSchema}. */
 export type OnlineTiles = z.infer<typeof onlineTilesSchema>;

@@ -108,7 +108,7 @@ export const uiMapMessages = {
   'ui.map.online.warning': 'Online map tiles are on ({attribution}): every view asks {host} for its tiles, which tells that server which areas are being looked at.',
   'ui.map.online.title': 'Online tiles for this workspace',
   'ui.map.online.explain': 'Off unless an admin turns them on. Tile requests tell the tile server which areas members look at; a warning stays on the map while they are on.',
-  'ui.map.online.template': "Tile URL (https, with '{z}', '{x}' and '{y}')",
+  'ui.map.online.template': 'Tile URL (https, with the z, x and y placeholders in braces)',
   'ui.map.online.attribution': 'Attribution',
   'ui.map.online.enable': 'Turn on for everyone',
   'ui.map.online.update': 'Save',
