@@ -1,7 +1,9 @@
 /**
  * Electron main: a thin shell (docs/desktop.md). It holds no case data. It
  * - takes the single-instance lock (a second launch focuses the running app);
- * - serves dist/renderer under `app://nest/` with the CSP on every response (electron/main/app-protocol.ts);
+ * - serves dist/renderer under `app://nest/` with the CSP on every response (electron/main/app-protocol.ts),
+ *   and `app://nest/basemaps/…` from the data service's offline basemaps (electron/main/basemap-protocol.ts,
+ *   with the "Add basemap files" dialog);
  * - opens sandboxed, context-isolated windows without Node (electron/main/window-options.ts),
  *   each with its own MessagePort to the data service;
  * - blocks navigation, new windows, webviews, permissions and network requests of pages
@@ -20,6 +22,7 @@ import { IPC } from '../shared/desktop-api';
 import { APP_FOLDER_NAME } from '../node/fs/data-dir';
 import { APP_INDEX_URL, APP_SCHEME } from './main/app-url';
 import { APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './main/app-protocol';
+import { basemapRest, createBasemapProtocolHandler, registerBasemapDialog } from './main/basemap-protocol';
 import { DataServiceSupervisor } from './main/data-service-supervisor';
 import { serviceCaller } from './main/service-call';
 import type { RpcMethod, RpcParams, RpcResult } from '../shared/rpc/contract';
@@ -153,7 +156,6 @@ function run(): void {
 
   void app.whenReady().then(() => {
     hardenSession(session.defaultSession, (ev) => logger.warn(ev, 'blocked by session guards'));
-    protocol.handle(APP_SCHEME, createAppProtocolHandler(rendererDir, (info) => logger.warn(info, 'app:// request refused')));
 
     const showSaveDialog = async (webContentsId: number, suggestedName: string): Promise<string | null> => {
       const ext = path.extname(suggestedName).slice(1).toLowerCase();
@@ -178,6 +180,25 @@ function run(): void {
         caller.close();
       }
     };
+    // app://nest/basemaps/… goes to the data service's basemaps (basemap-protocol.ts); the rest is the app's files.
+    const appFiles = createAppProtocolHandler(rendererDir, (info) => logger.warn(info, 'app:// request refused'));
+    const basemapAnswers = createBasemapProtocolHandler(
+      (params) => trustedCall('basemaps.request', params),
+      (reason) => logger.warn({ reason }, 'basemap request failed'),
+    );
+    protocol.handle(APP_SCHEME, (request) => (basemapRest(request.url) !== null ? basemapAnswers(request) : appFiles(request)));
+    registerBasemapDialog({
+      ipcMain,
+      ourWebContentsIds: windows,
+      showOpenBasemaps: async (id) => {
+        const options: Electron.OpenDialogOptions = { properties: ['openFile', 'multiSelections'], filters: [{ name: 'Offline basemaps (MBTiles, PMTiles)', extensions: ['mbtiles', 'pmtiles'] }] };
+        const owner = windows.get(id);
+        const r = owner && !owner.isDestroyed() ? await dialog.showOpenDialog(owner, options) : await dialog.showOpenDialog(options);
+        return r.canceled ? [] : r.filePaths;
+      },
+      addFromPaths: (paths) => trustedCall('basemaps.addFromPaths', { paths }),
+      logger: logger.child({ part: 'ipc' }),
+    });
     registerIpc<MessagePortMain>({
       ipcMain,
       ourWebContentsIds: windows,

@@ -8,7 +8,7 @@
  * - `IPC.dataServiceRestarted` → `window.postMessage(DATA_SERVICE_RESTARTED_MESSAGE, '*')`.
  */
 import { contextBridge, ipcRenderer } from 'electron';
-import { DATA_PORT_MESSAGE, DATA_SERVICE_RESTARTED_MESSAGE, IPC, type AddFilesResult, type DesktopApi } from '../shared/desktop-api';
+import { DATA_PORT_MESSAGE, DATA_SERVICE_RESTARTED_MESSAGE, IPC, type AddBasemapsResult, type AddFilesResult, type DesktopApi } from '../shared/desktop-api';
 
 const api: DesktopApi = {
   kind: 'electron',
@@ -30,6 +30,9 @@ const api: DesktopApi = {
   },
   addFiles(workspaceId: string, caseId: string): Promise<AddFilesResult> {
     return ipcRenderer.invoke(IPC.addFiles, workspaceId, caseId) as Promise<AddFilesResult>;
+  },
+  addBasemaps(): Promise<AddBasemapsResult> {
+    return ipcRenderer.invoke(IPC.addBasemaps) as Promise<AddBasemapsResult>;
   },
 };
 

@@ -6,6 +6,7 @@
  * {@link Transport}: y-protocols sync per open doc plus typed RPC (rpc/dispatch.ts).
  */
 import fs from 'node:fs';
+import path from 'node:path';
 import { createLogger, type Logger } from '../node/log';
 import { loadMigrations, type Migration } from '../node/store/migrations';
 import { lockDataDir } from '../node/fs/data-dir-lock';
@@ -22,6 +23,8 @@ import type { WorkspaceRuntime } from './workspace/workspace-runtime';
 import { WorkspaceRegistry } from './workspace/workspace-registry';
 import { RelaySyncControl } from './relay-sync/sync-control';
 import { BlobSyncControl } from './blob-sync/blob-sync-control';
+import { BasemapRegistry } from './tiles/basemap-registry';
+import { onlineTileOrigin } from '../shared/domain/online-tiles';
 import { systemClock, type Clock, type ServiceContext } from './rpc/context';
 import { dispatch } from './rpc/dispatch';
 import { permissionContext } from './workspace/permission-context';
@@ -61,6 +64,8 @@ export class DataService implements SessionHost {
   readonly mode: 'electron' | 'browser';
   readonly version: string;
   readonly profile: ProfileStore;
+  /** Offline basemaps: the browser host's folder, or the files chosen in Electron main's dialog (remembered in basemaps.json). */
+  readonly basemaps: BasemapRegistry;
   private readonly registry: WorkspaceRegistry;
   private readonly syncControl: RelaySyncControl;
   private readonly sessions = new Set<Session>();
@@ -78,6 +83,7 @@ export class DataService implements SessionHost {
     this.logger = opts.logger ?? createLogger('data-service');
     this.profile = new ProfileStore(this.dataDir);
     this.unlock = lockDataDir(this.dataDir);
+    this.basemaps = new BasemapRegistry(path.join(this.dataDir, 'basemaps.json'), this.logger);
     const events = { broadcast: <E extends RpcEventName>(name: E, payload: RpcEvents[E]) => this.broadcast(name, payload) };
     const blobSync = new BlobSyncControl({ logger: this.logger, events, workspace: (id) => this.registry.get(id), queue: opts.blobQueue });
     this.syncControl = new RelaySyncControl({ hub: this.hub, logger: this.logger, events, workspace: (id) => this.registry.get(id), timings: opts.syncTimings, blobs: blobSync });
@@ -99,6 +105,7 @@ export class DataService implements SessionHost {
       sync: this.syncControl,
       fileSync: blobSync,
       projections: { of: (id) => this.registry.get(id).store.projections },
+      basemaps: this.basemaps,
       clock: opts.clock ?? systemClock,
       logger: this.logger,
     };
@@ -208,6 +215,23 @@ export class DataService implements SessionHost {
     return this.syncControl.engine(workspaceId);
   }
 
+  /**
+   * The origins of the online tile layers enabled in this machine's workspaces (docs/map.md): what
+   * the pages' CSP `img-src` is widened by, and nothing else. A workspace that cannot be opened adds none.
+   */
+  onlineTileOrigins(): string[] {
+    const out = new Set<string>();
+    for (const w of this.registry.list()) {
+      try {
+        const tiles = this.registry.get(w.id).workspaceDoc().readOnlineTiles();
+        if (tiles) out.add(onlineTileOrigin(tiles.urlTemplate));
+      } catch {
+        /* listed with its problem elsewhere; it enables nothing */
+      }
+    }
+    return [...out].sort();
+  }
+
   /** Closes every workspace (compacting docs) and disconnects renderers. */
   close(): void {
     if (this.closed) return;
@@ -215,6 +239,7 @@ export class DataService implements SessionHost {
     this.syncControl.stopAll();
     for (const s of [...this.sessions]) s.close();
     this.registry.closeAll();
+    this.basemaps.close();
     this.unlock();
     this.logger.info('data service stopped');
   }

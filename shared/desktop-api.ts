@@ -15,6 +15,7 @@
 import type { AttachedFile } from './domain/attached-file';
 import type { ErrorInfo } from './errors';
 import type { z } from 'zod';
+import type { AddBasemapsResult } from './rpc/basemaps';
 import type { PackExportParams, packExportResultSchema, packVerifyResultSchema } from './rpc/packs';
 
 /** What `addFiles` resolves to. */
@@ -22,6 +23,9 @@ export interface AddFilesResult {
   added: AttachedFile[];
   error: ErrorInfo | null;
 }
+
+/** What `addBasemaps` resolves to (both lists empty when the dialog was cancelled). */
+export type { AddBasemapsResult };
 
 /**
  * What a pack IPC call resolves to: the data service's result, or the error that stopped it (its
@@ -45,6 +49,8 @@ export const IPC = {
   verifyPack: 'nest:verify-pack',
   /** invoke (workspaceId, caseId): native "Add files" dialog, the chosen files added to the case. */
   addFiles: 'nest:add-files',
+  /** invoke (no payload): native "Open" for .mbtiles/.pmtiles files, registered as offline basemaps. */
+  addBasemaps: 'nest:add-basemaps',
   /** main → renderer, no payload: the data service was restarted; request a new port. */
   dataServiceRestarted: 'nest:data-service-restarted',
 } as const;
@@ -88,4 +94,11 @@ export interface DesktopApi {
    * allowed …; its catalogue id and values, for the page's locale), or null.
    */
   addFiles(workspaceId: string, caseId: string): Promise<AddFilesResult>;
+  /**
+   * Shows the native "Open" dialog for offline basemap files (.mbtiles, .pmtiles, several); main
+   * registers the chosen files with the data service (`basemaps.addFromPaths`; the page never names
+   * a path), which remembers them on this device. Their tiles are then served under
+   * `app://nest/basemaps/…`.
+   */
+  addBasemaps(): Promise<AddBasemapsResult>;
 }

@@ -11,14 +11,16 @@
 
 /**
  * The CSP header value. `connect` lists the extra sources the page may connect to (browser mode:
- * its own `ws://127.0.0.1:PORT`); nothing else leaves the machine.
+ * its own `ws://127.0.0.1:PORT`); `images` the extra image origins — only the one origin of each
+ * online tile layer a workspace admin enabled (docs/map.md), none by default. Nothing else leaves
+ * the machine.
  */
-export function contentSecurityPolicy(connect: string[] = []): string {
+export function contentSecurityPolicy(connect: string[] = [], images: string[] = []): string {
   return [
     "default-src 'none'",
     "script-src 'self'",
     "style-src 'self'",
-    "img-src 'self' data: blob:",
+    `img-src 'self' data: blob: ${images.join(' ')}`.trim(),
     "font-src 'self'",
     `connect-src 'self' ${connect.join(' ')}`.trim(),
     "worker-src 'self' blob:",
@@ -30,10 +32,10 @@ export function contentSecurityPolicy(connect: string[] = []): string {
   ].join('; ');
 }
 
-/** Security headers sent with every app file. */
-export function securityHeaders(connect: string[] = []): Record<string, string> {
+/** Security headers sent with every app file (`connect`, `images`: see {@link contentSecurityPolicy}). */
+export function securityHeaders(connect: string[] = [], images: string[] = []): Record<string, string> {
   return {
-    'Content-Security-Policy': contentSecurityPolicy(connect),
+    'Content-Security-Policy': contentSecurityPolicy(connect, images),
     'X-Content-Type-Options': 'nosniff',
     'Referrer-Policy': 'no-referrer',
     'Cross-Origin-Opener-Policy': 'same-origin',

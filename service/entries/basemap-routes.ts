@@ -1,6 +1,7 @@
 /**
  * The browser-mode host's basemap routes (issue 11 item 8): the offline basemaps of the folder
- * the operator configured (service/tiles/basemap-folder.ts), served by {@link TileServer}.
+ * the operator configured (service/tiles/basemap-folder.ts), answered by the data service's
+ * BasemapRegistry (the same answers Electron's `app://basemaps/…` gives).
  *
  * - `GET /basemaps/<key>/list.json`: the registered basemaps (id, name, kind, format, zoom range, bounds).
  * - `GET /basemaps/<key>/tiles/<id>/<z>/<x>/<y>.<ext>`: an MBTiles tile (204 where the file has none).
@@ -13,8 +14,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type http from 'node:http';
 import type { Logger } from '../../node/log';
-import type { BasemapInfo } from '../tiles/basemap-folder';
-import type { TileAnswer, TileServer } from '../tiles/tile-server';
+import type { BasemapRegistry } from '../tiles/basemap-registry';
 
 /** The basemap routes' capability for `token`: SHA-256 of the token, base64url (43 characters). The page computes the same with crypto.subtle. */
 export function tileKey(token: string): string {
@@ -23,16 +23,11 @@ export function tileKey(token: string): string {
 
 /** Options of {@link handleBasemapRoute}. */
 export interface BasemapRouteOptions {
-  tiles: TileServer;
-  basemaps: () => BasemapInfo[];
+  /** The data service's basemaps, which answer (service/tiles/basemap-registry.ts). */
+  basemaps: BasemapRegistry;
   /** {@link tileKey} of the host's token. */
   key: string;
   logger: Logger;
-}
-
-function send(req: http.IncomingMessage, res: http.ServerResponse, a: TileAnswer): void {
-  res.writeHead(a.status, { ...a.headers, 'x-content-type-options': 'nosniff', 'cross-origin-resource-policy': 'same-origin' });
-  res.end(req.method === 'HEAD' ? undefined : (a.body ?? undefined));
 }
 
 function keyOk(expected: string, given: string): boolean {
@@ -46,24 +41,13 @@ export function handleBasemapRoute(req: http.IncomingMessage, res: http.ServerRe
   const pathname = new URL(req.url ?? '/', 'http://host').pathname;
   const m = /^\/basemaps\/([^/]+)(\/.*)$/.exec(pathname);
   if (!m) return false;
-  if (req.method !== 'GET' && req.method !== 'HEAD') {
-    res.writeHead(405, { Allow: 'GET, HEAD' }).end();
-    return true;
-  }
   if (!keyOk(opts.key, m[1]!)) {
     opts.logger.warn('refused a basemap request with a wrong key');
     res.writeHead(403).end();
     return true;
   }
-  const rest = m[2]!;
-  if (rest === '/list.json') {
-    send(req, res, { status: 200, headers: { 'content-type': 'application/json', 'cache-control': 'no-store' }, body: Buffer.from(JSON.stringify(opts.basemaps())) });
-  } else if (rest.startsWith('/tiles/')) {
-    send(req, res, opts.tiles.tile(rest.slice('/tiles'.length)));
-  } else if (/^\/pmtiles\/[a-z0-9-]{1,64}$/.test(rest)) {
-    send(req, res, opts.tiles.range(rest.slice('/pmtiles/'.length), req.headers.range));
-  } else {
-    res.writeHead(404).end();
-  }
+  const a = opts.basemaps.answer({ method: req.method ?? 'GET', path: m[2]!, range: req.headers.range });
+  res.writeHead(a.status, { ...a.headers, 'x-content-type-options': 'nosniff', 'cross-origin-resource-policy': 'same-origin' });
+  res.end(a.body ?? undefined);
   return true;
 }

@@ -26,8 +26,6 @@ import { handlePackRoute } from './pack-routes';
 import { DEFAULT_MAX_FILE_BYTES } from '../../shared/domain/attached-file';
 import { handleFileRoute } from './file-routes';
 import { handleBasemapRoute, tileKey } from './basemap-routes';
-import { TileServer } from '../tiles/tile-server';
-import { loadBasemapFolder, type BasemapInfo } from '../tiles/basemap-folder';
 
 /** The subprotocol every page offers; the host selects it. */
 export const WS_PROTOCOL = 'nest-desk.v1';
@@ -85,9 +83,8 @@ export async function startBrowserHost(opts: BrowserHostOptions): Promise<Browse
   let origin = '';
   let hostHeader = '';
   let headers: Record<string, string> = {};
-  const tiles = new TileServer();
-  let basemaps: BasemapInfo[] = [];
-  if (opts.basemapDir) basemaps = loadBasemapFolder(opts.basemapDir, tiles, (file, reason) => logger.warn({ file, reason }, 'skipped a basemap file'));
+  let port = 0;
+  if (opts.basemapDir) service.basemaps.loadFolder(opts.basemapDir, (file, reason) => logger.warn({ file, reason }, 'skipped a basemap file'));
   const basemapKey = tileKey(token);
 
   const server = http.createServer((req, res) => {
@@ -97,7 +94,7 @@ export async function startBrowserHost(opts: BrowserHostOptions): Promise<Browse
       return;
     }
     // Offline basemaps of the configured folder: a capability derived from the token in the URL (basemap-routes.ts).
-    if (handleBasemapRoute(req, res, { tiles, basemaps: () => basemaps, key: basemapKey, logger })) return;
+    if (handleBasemapRoute(req, res, { basemaps: service.basemaps, key: basemapKey, logger })) return;
     if (handlePackRoute(req, res, { dataDir: service.dataDir, tokenMatches: (given) => tokenMatches(token, given), origin: () => origin, logger })) return;
     // Files of cases (upload, bytes): token and case access checked there (file-routes.ts).
     if (handleFileRoute(req, res, { service, tokenOk: (given) => tokenMatches(token, given), maxBytes: opts.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES, logger })) return;
@@ -110,7 +107,9 @@ export async function startBrowserHost(opts: BrowserHostOptions): Promise<Browse
       res.writeHead(404, headers).end('not found');
       return;
     }
-    res.writeHead(200, { ...headers, 'Content-Type': found.contentType, 'Cache-Control': found.file.endsWith('.html') ? 'no-store' : 'max-age=3600' });
+    // A page's CSP is made when it is served, so enabling or disabling an online tile layer counts from the next page load.
+    const html = found.file.endsWith('.html');
+    res.writeHead(200, { ...headers, ...(html ? securityHeaders([`ws://127.0.0.1:${port}`], service.onlineTileOrigins()) : {}), 'Content-Type': found.contentType, 'Cache-Control': html ? 'no-store' : 'max-age=3600' });
     if (req.method === 'HEAD') res.end();
     else fs.createReadStream(found.file).pipe(res);
   });
@@ -152,7 +151,7 @@ export async function startBrowserHost(opts: BrowserHostOptions): Promise<Browse
     server.once('error', reject);
     server.listen(opts.port ?? 0, '127.0.0.1', () => resolve());
   });
-  const port = (server.address() as AddressInfo).port;
+  port = (server.address() as AddressInfo).port;
   hostHeader = `127.0.0.1:${port}`;
   origin = `http://${hostHeader}`;
   headers = securityHeaders([`ws://127.0.0.1:${port}`]);
@@ -168,10 +167,7 @@ export async function startBrowserHost(opts: BrowserHostOptions): Promise<Browse
         for (const c of wss.clients) c.terminate();
         wss.close();
         server.closeAllConnections?.();
-        server.close(() => {
-          tiles.close();
-          resolve();
-        });
+        server.close(() => resolve());
       }),
   };
 }

@@ -15,6 +15,7 @@ import type { FileSyncStatus } from '../../shared/rpc/files';
 import type { ProjectionQueries } from '../projections/queries';
 import type { Session } from '../renderer-sync/session';
 import type { WorkspaceRuntime } from '../workspace/workspace-runtime';
+import type { BasemapRegistry } from '../tiles/basemap-registry';
 
 /** The workspaces on this machine. */
 export interface Workspaces {
@@ -124,6 +125,8 @@ export interface ServiceContext {
   readonly sync: SyncControl;
   readonly fileSync: FileSyncControl;
   readonly projections: Projections;
+  /** The offline basemaps of this data service (service/tiles/basemap-registry.ts). */
+  readonly basemaps: Pick<BasemapRegistry, 'addFiles' | 'answer'>;
   readonly clock: Clock;
   readonly logger: Logger;
 }

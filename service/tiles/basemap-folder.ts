@@ -11,19 +11,9 @@ import path from 'node:path';
 import { bytesToHeader, TileType } from 'pmtiles';
 import { MbtilesReader } from './mbtiles';
 import type { TileServer } from './tile-server';
+import type { BasemapInfo } from '../../shared/rpc/basemaps';
 
-/** A registered basemap as the page lists it. Bounds [west, south, east, north] in WGS84 degrees, or null when the file does not say. */
-export interface BasemapInfo {
-  id: string;
-  name: string;
-  kind: 'mbtiles' | 'pmtiles';
-  /** Tile format: png, jpg, webp, pbf (vector) or unknown. */
-  format: string;
-  minZoom: number | null;
-  maxZoom: number | null;
-  bounds: [number, number, number, number] | null;
-  attribution: string | null;
-}
+export type { BasemapInfo };
 
 const PMTILES_FORMATS: Record<number, string> = { [TileType.Png]: 'png', [TileType.Jpeg]: 'jpg', [TileType.Webp]: 'webp', [TileType.Mvt]: 'pbf', [TileType.Avif]: 'avif' };
 
@@ -74,6 +64,30 @@ function describePmtiles(id: string, file: string): BasemapInfo {
 }
 
 /**
+ * Registers one `.mbtiles` or `.pmtiles` file with `tiles` as basemap `id` and returns its
+ * description. @throws when the extension is neither, or the file cannot be read as its format.
+ */
+export function registerBasemapFile(tiles: TileServer, id: string, file: string): BasemapInfo {
+  const ext = path.extname(file).toLowerCase();
+  if (ext === '.mbtiles') {
+    const info = describeMbtiles(id, file);
+    tiles.addMbtiles(id, file);
+    return info;
+  }
+  if (ext === '.pmtiles') {
+    const info = describePmtiles(id, file);
+    tiles.addPmtiles(id, file);
+    return info;
+  }
+  throw new Error(`${path.basename(file)} is not an .mbtiles or .pmtiles file`);
+}
+
+/** True when `name` ends in .mbtiles or .pmtiles (any case). */
+export function isBasemapFileName(name: string): boolean {
+  return /\.(mbtiles|pmtiles)$/i.test(name);
+}
+
+/**
  * Registers every MBTiles and PMTiles file directly in `dir` with `tiles` and returns their
  * descriptions, sorted by name. A file that cannot be read is skipped and reported through
  * `onSkip` (the host logs it); two files with one id keep the first (by file name).
@@ -82,24 +96,14 @@ export function loadBasemapFolder(dir: string, tiles: TileServer, onSkip: (file:
   const out: BasemapInfo[] = [];
   const seen = new Set<string>();
   for (const name of fs.readdirSync(dir).sort()) {
-    const ext = path.extname(name).toLowerCase();
-    if (ext !== '.mbtiles' && ext !== '.pmtiles') continue;
-    const file = path.join(dir, name);
+    if (!isBasemapFileName(name)) continue;
     const id = basemapId(name);
     if (seen.has(id)) {
       onSkip(name, `another file already has the id ${id}`);
       continue;
     }
     try {
-      if (ext === '.mbtiles') {
-        const info = describeMbtiles(id, file);
-        tiles.addMbtiles(id, file);
-        out.push(info);
-      } else {
-        const info = describePmtiles(id, file);
-        tiles.addPmtiles(id, file);
-        out.push(info);
-      }
+      out.push(registerBasemapFile(tiles, id, path.join(dir, name)));
       seen.add(id);
     } catch (err) {
       onSkip(name, err instanceof Error ? err.message : String(err));

@@ -12,7 +12,7 @@ import { parseRange, parseTilePath } from './tile-request';
 
 /** What a host sends back. */
 export interface TileAnswer {
-  status: 200 | 204 | 206 | 400 | 404 | 416;
+  status: 200 | 204 | 206 | 400 | 404 | 405 | 416;
   headers: Record<string, string>;
   body: Buffer | null;
 }

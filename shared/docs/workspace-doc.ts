@@ -19,6 +19,7 @@ import { z } from 'zod';
 import { CASE_STATUSES, CRIME_SECTORS, TLP_MARKINGS } from '../domain/codes';
 import { caseNumberSchema } from '../domain/case';
 import { currencyCodeSchema, idSchema, lineSchema } from '../domain/fields';
+import { onlineTilesSchema, type OnlineTiles } from '../domain/online-tiles';
 import { memberSchema, type Member } from '../domain/member';
 import type { AuditEntry } from './case-doc';
 import {
@@ -142,6 +143,26 @@ export class WorkspaceDoc extends DocView {
     const valid = validatePatch(schemas, patch);
     this.write(w, () => {
       const changed = writeFields(this.settingsMap, valid);
+      if (changed.length) this.auditLog.push([{ at: stamp(w), by: w.memberId, action: 'workspace.update', fields: changed }]);
+    });
+  }
+
+  /** The online tile layer an admin enabled (settings key `onlineTiles`), or null when off or unreadable. */
+  readOnlineTiles(): OnlineTiles | null {
+    const r = onlineTilesSchema.safeParse(this.settingsMap.get('onlineTiles'));
+    return r.success ? r.data : null;
+  }
+
+  /**
+   * Enables (with a validated layer) or disables (null) the online tile layer; one audit entry
+   * `workspace.update` naming the field. Admins only: callers check `workspace.settings`, and the
+   * relay accepts workspace-doc writes from admins alone.
+   * @throws NestError('validation') for a bad template or attribution; nothing is written.
+   */
+  setOnlineTiles(value: OnlineTiles | null, w: Writer): void {
+    const valid = value === null ? null : validateWhole(onlineTilesSchema, value);
+    this.write(w, () => {
+      const changed = writeFields(this.settingsMap, { onlineTiles: valid });
       if (changed.length) this.auditLog.push([{ at: stamp(w), by: w.memberId, action: 'workspace.update', fields: changed }]);
     });
   }

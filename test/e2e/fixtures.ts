@@ -34,8 +34,8 @@ export interface Host {
 const URL_LINE = /NEST Desk is running at (http:\/\/127\.0\.0\.1:\d+\/#token=[A-Za-z0-9_-]+)/;
 
 /** Starts a browser-mode host on `dataDir` (for tests that need several hosts, e.g. two desktops); stop it with {@link stopHost}. */
-export function startHost(dataDir: string, startTimeoutMs = 30_000): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(path.join(repoRoot, 'node_modules/.bin/tsx'), ['service/entries/serve-cli.ts', '--port', '0'], {
+export function startHost(dataDir: string, startTimeoutMs = 30_000, args: string[] = []): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(path.join(repoRoot, 'node_modules/.bin/tsx'), ['service/entries/serve-cli.ts', '--port', '0', ...args], {
     cwd: repoRoot,
     // Browser mode encrypts the data folder with a key derived from this passphrase (service/keys/).
     env: { ...process.env, NEST_DATA_DIR: dataDir, NEST_PASSPHRASE: process.env.NEST_PASSPHRASE ?? 'e2e passphrase, not a secret' },
@@ -78,7 +78,9 @@ export function stopHost(child: ChildProcess): Promise<void> {
   });
 }
 
-export const test = base.extend<{ host: Host; requests: string[]; cspViolations: string[] }>({
+export const test = base.extend<{ host: Host; hostArgs: string[]; requests: string[]; cspViolations: string[] }>({
+  /** Extra command-line options of the spec's host (e.g. `test.use({ hostArgs: ['--basemaps', dir] })`). */
+  hostArgs: [[], { option: true }],
   cspViolations: async ({ context }, use) => {
     const found: string[] = [];
     context.on('console', (m) => {
@@ -91,10 +93,10 @@ export const test = base.extend<{ host: Host; requests: string[]; cspViolations:
     context.on('request', (r) => urls.push(r.url()));
     await use(urls);
   },
-  host: async ({ context, requests: _requests }, use) => {
+  host: async ({ context, hostArgs, requests: _requests }, use) => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'nest-e2e-'));
     // A loaded machine (several engineers sharing two cores) may need longer: NEST_E2E_HOST_TIMEOUT_MS.
-    const { child, url } = await startHost(dataDir, Number(process.env.NEST_E2E_HOST_TIMEOUT_MS ?? 30_000));
+    const { child, url } = await startHost(dataDir, Number(process.env.NEST_E2E_HOST_TIMEOUT_MS ?? 30_000), hostArgs);
     const origin = new URL(url).origin;
     try {
       await use({

@@ -4,7 +4,10 @@
  * keeps the dialog; a click sets the point, shown with the decimals its zoom justifies and the
  * importer's country flag (a point far from Singapore); saving writes it, and the detail shows it.
  * Then the saved marker is dragged: the new point is east of the old one and saved too.
- * Screenshot docs/screenshots/map-set-location.png is saved and looked at.
+ * On the case map tab itself, "Move on map" from a marker's popup: its pin is dragged (the
+ * country flag shows; Cancel writes nothing), then "Move on map" again and a click on the map,
+ * confirmed with Save location: the seizure's detail shows the new point.
+ * Screenshots docs/screenshots/map-set-location.png and map-move-seizure.png are looked at.
  */
 import path from 'node:path';
 import type { Locator } from '@playwright/test';
@@ -84,4 +87,70 @@ test('a seizure’s location is set by a click on the map, then moved by draggin
   await dialog.getByRole('button', { name: 'Save location' }).click();
   await expect(dialog).toBeHidden();
   await expect(detail).toContainText(`${fourDecimals(dragged)} (exact`);
+});
+
+test('on the case map tab, a seizure is moved by dragging its pin or clicking the map, and saved only when confirmed', async ({ page, host, cspViolations }) => {
+  await newCase(page, host);
+  await page.getByRole('button', { name: 'Add seizure' }).click();
+  const form = page.getByRole('dialog', { name: 'Add a seizure' });
+  await form.getByLabel('Commodity').fill('rosewood logs');
+  await form.getByLabel('Quantity').fill('3');
+  await form.getByLabel('Unit').selectOption('t');
+  await form.getByLabel('Seizing country').selectOption('SG');
+  await form.getByLabel('Latitude').fill('1.274');
+  await form.getByLabel('Longitude').fill('103.8');
+  await form.getByRole('button', { name: 'Add seizure' }).click();
+  await expect(form).toBeHidden();
+
+  await page.getByRole('tab', { name: /Map/ }).click();
+  const map = page.getByTestId('seizure-map');
+  await expect(map).toHaveAttribute('data-basemap', 'ready');
+  const marker = map.locator('path.seizure-marker');
+  await expect(marker).toHaveCount(1);
+  await page.waitForTimeout(400); // the fitted view settles
+  await marker.click();
+  await page.locator('.leaflet-popup').getByRole('button', { name: 'Move on map' }).click();
+  const card = page.getByTestId('move-card');
+  await expect(card).toContainText('Moving “rosewood logs”: drag its red marker');
+  await expect(card.getByRole('button', { name: 'Save location' })).toBeDisabled();
+  await expect(map).toHaveClass(/map-picking/);
+
+  // Drag the pin 100 px east (zoom 6: 0.022° a pixel, so ~2.2°): outside Singapore's 25 km, so flagged. Cancel writes nothing.
+  const pin = map.locator('.pick-pin');
+  const at = (await pin.boundingBox())!;
+  await page.mouse.move(at.x + at.width / 2, at.y + at.height / 2);
+  await page.mouse.down();
+  for (let s = 1; s <= 10; s++) await page.mouse.move(at.x + at.width / 2 + s * 10, at.y + at.height / 2);
+  await page.mouse.up();
+  const shown = card.getByTestId('picked-coordinates');
+  await expect(shown).toHaveText(/^\d+\.\d{2}° N, \d+\.\d{2}° E$/);
+  const dragged = parseCoordinates(await shown.innerText());
+  expect(dragged[1] - 103.8).toBeGreaterThan(2.0);
+  expect(dragged[1] - 103.8).toBeLessThan(2.4);
+  await expect(card.getByTestId('pick-country-flag')).toContainText('outside the seizing country, Singapore');
+  await expect(card).toContainText('Was 1.2740° N, 103.8000° E');
+  await card.getByRole('button', { name: 'Cancel' }).click();
+  await expect(card).toHaveCount(0);
+  await expect(pin).toHaveCount(0);
+  await expect(map).not.toHaveClass(/map-picking/);
+
+  // "Move on map" again, then a click 40 px west of the marker; confirmed with Save location.
+  await marker.click();
+  await page.locator('.leaflet-popup').getByRole('button', { name: 'Move on map' }).click();
+  const m = (await marker.boundingBox())!;
+  await page.mouse.click(m.x + m.width / 2 - 40, m.y + m.height / 2 + 10);
+  await expect(shown).toHaveText(/^\d+\.\d{2}° N, \d+\.\d{2}° E$/);
+  const clicked = parseCoordinates(await shown.innerText());
+  expect(103.8 - clicked[1]).toBeGreaterThan(0.75);
+  expect(103.8 - clicked[1]).toBeLessThan(1.0);
+  await card.getByLabel('Location precision').selectOption('port');
+  await page.screenshot({ path: path.join(SHOTS, 'map-move-seizure.png') });
+  await card.getByRole('button', { name: 'Save location' }).click();
+  await expect(card).toHaveCount(0);
+  await expect(page.getByText(/^Location saved: /)).toBeVisible();
+
+  await page.getByRole('tab', { name: /Seizures/ }).click();
+  await page.getByRole('table', { name: 'Seizures' }).locator('tbody tr').filter({ hasText: 'rosewood logs' }).click();
+  await expect(page.getByRole('complementary', { name: 'rosewood logs' })).toContainText(`${fourDecimals(clicked)} (port`);
+  expect(cspViolations).toEqual([]);
 });

@@ -1,6 +1,6 @@
 /**
- * A small real PNG for end-to-end tests, made here (no binary in the repository): a 480×320 RGB
- * image of a sealed evidence bag — a tan bag on a grey bench with a red seal strip and a label —
+ * Small real PNGs for end-to-end tests, made here (no binary in the repository): solid basemap
+ * tiles, and a 480×320 RGB image of a sealed evidence bag — a tan bag on a grey bench with a red seal strip and a label —
  * encoded with zlib and CRC-32 as the PNG specification (ISO/IEC 15948) describes.
  */
 import zlib from 'node:zlib';
@@ -41,11 +41,21 @@ function pixel(x: number, y: number, w: number, h: number): [number, number, num
 
 /** The PNG bytes of a `w`×`h` picture of a sealed evidence bag. */
 export function evidencePng(w = 480, h = 320): Buffer {
+  return encodeRgb(w, h, (x, y) => pixel(x, y, w, h));
+}
+
+/** The PNG bytes of a `size`×`size` tile of one colour with a 4-pixel dark frame (a test basemap tile whose pixels a screenshot can find). */
+export function solidTilePng(rgb: [number, number, number], size = 256): Buffer {
+  return encodeRgb(size, size, (x, y) => (x < 4 || y < 4 || x >= size - 4 || y >= size - 4 ? [60, 60, 60] : rgb));
+}
+
+/** A `w`×`h` RGB PNG whose pixel (x, y) is `at(x, y)`. */
+function encodeRgb(w: number, h: number, at: (x: number, y: number) => [number, number, number]): Buffer {
   const raw = Buffer.alloc((w * 3 + 1) * h);
   for (let y = 0; y < h; y++) {
     raw[y * (w * 3 + 1)] = 0; // filter: none
     for (let x = 0; x < w; x++) {
-      const [r, g, b] = pixel(x, y, w, h);
+      const [r, g, b] = at(x, y);
       const o = y * (w * 3 + 1) + 1 + x * 3;
       raw[o] = r;
       raw[o + 1] = g;
@@ -58,4 +68,45 @@ export function evidencePng(w = 480, h = 320): Buffer {
   ihdr[8] = 8; // bit depth
   ihdr[9] = 2; // RGB
   return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', zlib.deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]);
+}
+
+/** A decoded 8-bit RGB or RGBA PNG (what Chromium's screenshots are): its size and each pixel's RGB. */
+export interface DecodedPng {
+  width: number;
+  height: number;
+  rgb(x: number, y: number): [number, number, number];
+}
+
+/**
+ * Decodes an 8-bit, non-interlaced RGB or RGBA PNG (filters None, Sub, Up, Average, Paeth).
+ * @throws Error for any other kind of PNG.
+ */
+export function decodePng(buf: Buffer): DecodedPng {
+  const width = buf.readUInt32BE(16);
+  const height = buf.readUInt32BE(20);
+  const [depth, colour, , , interlace] = [buf[24], buf[25], buf[26], buf[27], buf[28]];
+  if (depth !== 8 || (colour !== 2 && colour !== 6) || interlace !== 0) throw new Error(`unsupported PNG (depth ${depth}, colour type ${colour}, interlace ${interlace})`);
+  const bpp = colour === 6 ? 4 : 3;
+  const idat: Buffer[] = [];
+  for (let at = 8; at < buf.length; ) {
+    const len = buf.readUInt32BE(at);
+    if (buf.toString('ascii', at + 4, at + 8) === 'IDAT') idat.push(buf.subarray(at + 8, at + 8 + len));
+    at += 12 + len;
+  }
+  const raw = zlib.inflateSync(Buffer.concat(idat));
+  const stride = width * bpp;
+  const out = Buffer.alloc(stride * height);
+  for (let y = 0; y < height; y++) {
+    const filter = raw[y * (stride + 1)]!;
+    for (let i = 0; i < stride; i++) {
+      const v = raw[y * (stride + 1) + 1 + i]!;
+      const a = i >= bpp ? out[y * stride + i - bpp]! : 0;
+      const b = y > 0 ? out[(y - 1) * stride + i]! : 0;
+      const c = i >= bpp && y > 0 ? out[(y - 1) * stride + i - bpp]! : 0;
+      const p = a + b - c;
+      const paeth = Math.abs(p - a) <= Math.abs(p - b) && Math.abs(p - a) <= Math.abs(p - c) ? a : Math.abs(p - b) <= Math.abs(p - c) ? b : c;
+      out[y * stride + i] = (v + [0, a, b, (a + b) >> 1, paeth][filter]!) & 0xff;
+    }
+  }
+  return { width, height, rgb: (x, y) => [out[y * stride + x * bpp]!, out[y * stride + x * bpp + 1]!, out[y * stride + x * bpp + 2]!] };
 }

@@ -63,7 +63,7 @@ describe('the built preload', () => {
     const p = loadPreload();
     expect(p.exposed.map((e) => e.key)).toEqual(['nestDesk']);
     const api = p.exposed[0]!.api as DesktopApi;
-    const keys: (keyof DesktopApi)[] = ['kind', 'platform', 'requestDataPort', 'saveFile', 'savePng', 'exportPack', 'verifyPack', 'addFiles'];
+    const keys: (keyof DesktopApi)[] = ['kind', 'platform', 'requestDataPort', 'saveFile', 'savePng', 'exportPack', 'verifyPack', 'addFiles', 'addBasemaps'];
     expect(Object.keys(api).sort()).toEqual([...keys].sort());
     expect(api.kind).toBe('electron');
     expect(api.platform).toBe('linux');
@@ -77,6 +77,13 @@ describe('the built preload', () => {
     const api = p.exposed[0]!.api as DesktopApi & { addFiles: (...a: unknown[]) => Promise<unknown> };
     await api.addFiles('w', 'c', '/etc/passwd');
     expect(p.invoked).toEqual([[IPC.addFiles, 'w', 'c']]);
+  });
+
+  it('addBasemaps invokes its channel with no payload, whatever the page passes (the page never names a path)', async () => {
+    const p = loadPreload();
+    const api = p.exposed[0]!.api as DesktopApi & { addBasemaps: (...a: unknown[]) => Promise<unknown> };
+    await api.addBasemaps('/etc/passwd');
+    expect(p.invoked).toEqual([[IPC.addBasemaps]]);
   });
 
   it('requestDataPort sends its channel with no payload, whatever the page passes', () => {

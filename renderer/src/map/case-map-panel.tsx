@@ -1,9 +1,12 @@
 /**
  * The map tab of a case: the case's mapped seizures (`seizures.mapPoints` for the case), its
  * routes (from the case doc), popups enriched with each seizure's value and source from the
- * replica, filters, and the legend with the count of seizures that have no location.
+ * replica, filters, and the legend with the count of seizures that have no location. A member
+ * who may edit the case can move a seizure from its popup ("Move on map", move-seizure.tsx).
  */
-import { useMemo, type ReactNode } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
+import type { CaseDoc } from '../../../shared/docs/case-doc';
+import type { Writer } from '../../../shared/docs/records';
 import type { MapPoint } from '../../../shared/rpc/cases';
 import type { Seizure } from '../../../shared/domain/seizure';
 import type { Route } from '../../../shared/domain/route';
@@ -11,6 +14,7 @@ import { navigate } from '../app/router';
 import type { LiveQuery } from '../data/use-live-query';
 import { ErrorPanel } from '../ui/states';
 import { MapExplorer } from './map-explorer';
+import { MoveSeizure } from './move-seizure';
 import { t } from '../../../shared/messages';
 
 /** Props of {@link CaseMapPanel}. */
@@ -22,6 +26,13 @@ export interface CaseMapPanelProps {
   caseId: string;
   /** Names the PNG export. */
   caseNumber?: string;
+  /** The case doc and the member writing, for "Move on map". */
+  caseDoc: CaseDoc;
+  writer: Writer;
+  /** True when the member may not edit the case: no "Move on map". */
+  readOnly: boolean;
+  /** Whether the member may set the workspace's online tile layer (workspace.settings). */
+  canSetOnlineTiles: boolean;
 }
 
 /** The case map tab. */
@@ -30,6 +41,10 @@ export function CaseMapPanel(props: CaseMapPanelProps): ReactNode {
   const details = useMemo(() => new Map(seizures.map((s) => [s.id, s])), [seizures]);
   const list = useMemo(() => points.data ?? [], [points.data]);
   const unmapped = Math.max(0, seizures.length - list.length);
+  const [moving, setMoving] = useState<string | null>(null);
+  // The live seizure (a colleague may edit it meanwhile); one without coordinates is not on the map.
+  const moved = moving ? details.get(moving) : undefined;
+  const movable = moved && moved.latitude !== null && moved.longitude !== null ? moved : null;
   return (
     <>
       {points.error ? <ErrorPanel error={points.error} onRetry={points.reload} /> : null}
@@ -41,6 +56,9 @@ export function CaseMapPanel(props: CaseMapPanelProps): ReactNode {
         routes={props.routes}
         pngName={`${props.caseNumber ?? 'case'}-map`}
         onOpenSeizure={(id) => navigate({ name: 'case', ws: props.ws, caseId: props.caseId, tab: 'seizures', seizureId: id })}
+        {...(props.readOnly ? {} : { onMoveSeizure: setMoving })}
+        workspace={{ id: props.ws, canSetOnlineTiles: props.canSetOnlineTiles }}
+        inMap={movable && !props.readOnly ? <MoveSeizure key={movable.id} workspaceId={props.ws} caseDoc={props.caseDoc} writer={props.writer} seizure={movable} onDone={() => setMoving(null)} /> : null}
         empty={
           !points.loading && !list.length ? (
             <div className="map-empty" role="status">

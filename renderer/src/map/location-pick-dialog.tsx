@@ -7,20 +7,17 @@
  * precision as one attributed write (`CaseDoc.updateSeizure`: the audit keeps the previous values,
  * so the field's history shows them). Escape leaves pick mode, then closes the dialog.
  */
-import { useEffect, useState, type ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import type { CaseDoc } from '../../../shared/docs/case-doc';
 import type { Writer } from '../../../shared/docs/records';
 import type { Seizure } from '../../../shared/domain/seizure';
 import type { LocationPrecision } from '../../../shared/domain/codes';
-import type { LocationCheck } from '../../../shared/rpc/cases';
-import { useClient } from '../app/services';
 import { FormDialog } from '../ui/form-dialog';
 import { LocationPrecisionSelect } from '../ui/code-selects';
-import { Notice } from '../ui/states';
 import { formatCoordinates } from '../format/numbers';
-import { countryWithCode } from '../format/countries';
 import { locationPatch, metresPerPixel, pickedPoint, pointChanged, precisionForZoom, type PickedPoint } from './location-pick';
 import { PickMap, type MapPick } from './pick-map';
+import { coordinatesText, CountryFlag, useLocationCheck } from './location-check';
 import { t } from '../../../shared/messages';
 
 /** Props of {@link LocationPickDialog}. */
@@ -34,21 +31,13 @@ export interface LocationPickDialogProps {
   onSaved: (p: PickedPoint) => void;
 }
 
-/** Coordinates with their decimals: `decimals` digits, not formatCoordinates' fixed four. */
-function coordinatesText(p: PickedPoint): string {
-  const f = (v: number, pos: string, neg: string): string => `${Math.abs(v).toFixed(p.decimals)}° ${v >= 0 ? pos : neg}`;
-  return `${f(p.latitude, 'N', 'S')}, ${f(p.longitude, 'E', 'W')}`;
-}
-
 /** The dialog. */
 export function LocationPickDialog(props: LocationPickDialogProps): ReactNode {
   const { seizure: s } = props;
-  const client = useClient();
   const stored = s.latitude !== null && s.longitude !== null ? ([s.latitude, s.longitude] as [number, number]) : null;
   const [picking, setPicking] = useState(stored === null);
   const [picked, setPicked] = useState<{ point: PickedPoint; zoom: number } | null>(null);
   const [precision, setPrecision] = useState<LocationPrecision>(s.locationPrecision ?? 'exact');
-  const [check, setCheck] = useState<LocationCheck | null>(null);
 
   const onPick = (p: MapPick): void => {
     const point = pickedPoint(p.lat, p.lon, p.zoom);
@@ -57,18 +46,7 @@ export function LocationPickDialog(props: LocationPickDialogProps): ReactNode {
     setPicking(false);
   };
 
-  useEffect(() => {
-    if (!picked) return;
-    let live = true;
-    setCheck(null);
-    client.call('seizures.checkLocation', { workspaceId: props.workspaceId, latitude: picked.point.latitude, longitude: picked.point.longitude, country: s.country }).then(
-      (c) => live && setCheck(c),
-      () => live && setCheck(null),
-    );
-    return () => {
-      live = false;
-    };
-  }, [client, picked, props.workspaceId, s.country]);
+  const check = useLocationCheck(props.workspaceId, picked?.point ?? null, s.country);
 
   const marker: [number, number] | null = picked ? [picked.point.latitude, picked.point.longitude] : stored;
   const changed = picked !== null && pointChanged(picked.point, s.latitude, s.longitude, s.locationPrecision, precision);
@@ -99,13 +77,7 @@ export function LocationPickDialog(props: LocationPickDialogProps): ReactNode {
               <span className="muted">{t('ui.map.pick.pixel', { decimals: picked.point.decimals, metres: metresPerPixel(picked.zoom) })}</span>
             </p>
             {stored ? <p className="muted small">{t('ui.map.pick.was', { coordinates: formatCoordinates(stored[0], stored[1]) })}</p> : null}
-            {check && !check.nearCountry ? (
-              <Notice kind="warning" icon="alert">
-                <span data-testid="pick-country-flag">
-                  {t('ui.map.pick.outside-country', { country: countryWithCode(s.country), km: check.toleranceKm, at: check.countryAt ? countryWithCode(check.countryAt) : t('ui.map.pick.open-sea') })}
-                </span>
-              </Notice>
-            ) : null}
+            <CountryFlag check={check} country={s.country} />
           </>
         ) : (
           <p className="muted">{stored ? t('ui.map.pick.current', { coordinates: formatCoordinates(stored[0], stored[1]) }) : t('ui.map.pick.none')}</p>

@@ -16,6 +16,8 @@ import { MapFilterBar, type FilterFacets } from './map-filter-bar';
 import { MapLegend } from './map-legend';
 import { ContentKeys } from './points-key';
 import { SeizureMap, type MapHandle } from './seizure-map';
+import { useLiveQuery } from '../data/use-live-query';
+import { onlineTileHost } from '../../../shared/domain/online-tiles';
 import { t } from '../../../shared/messages';
 import './map-explorer.css';
 
@@ -37,6 +39,12 @@ export interface MapExplorerProps {
   tall?: boolean;
   /** Shown over the map when there are no points at all. */
   empty?: ReactNode;
+  /** "Move on map" in a marker's popup (see SeizureMap). */
+  onMoveSeizure?: (id: string) => void;
+  /** Drawn inside the map container (see SeizureMap). */
+  inMap?: ReactNode;
+  /** The workspace, for its online tile layer (see SeizureMap). */
+  workspace?: { id: string; canSetOnlineTiles: boolean };
 }
 
 /** The map with filters and legend. */
@@ -47,6 +55,7 @@ export function MapExplorer(props: MapExplorerProps): ReactNode {
   const [range, setRange] = useState<[number, number] | null>(null);
   const [heat, setHeat] = useState(false);
   const handle = useRef<MapHandle | null>(null);
+  const onlineTiles = useLiveQuery('basemaps.onlineTiles', props.workspace ? { workspaceId: props.workspace.id } : null, { refetchOn: ['workspaces.changed'] }).data ?? null;
   const onReady = useCallback((h: MapHandle) => (handle.current = h), []);
 
   // The case map's replica knows taxa edited since the last projection.
@@ -126,7 +135,11 @@ export function MapExplorer(props: MapExplorerProps): ReactNode {
             {...(props.routes ? { routes: props.routes } : {})}
             {...(props.onOpenSeizure ? { onOpenSeizure: props.onOpenSeizure } : {})}
             {...(props.extraFor ? { extraFor: props.extraFor } : {})}
-          />
+            {...(props.onMoveSeizure ? { onMoveSeizure: props.onMoveSeizure } : {})}
+            {...(props.workspace ? { online: { workspaceId: props.workspace.id, tiles: onlineTiles, canSet: props.workspace.canSetOnlineTiles } } : {})}
+          >
+            {props.inMap}
+          </SeizureMap>
           {props.empty}
           {points.length && !shown.length ? (
             <div className="map-empty" role="status">
@@ -143,6 +156,7 @@ export function MapExplorer(props: MapExplorerProps): ReactNode {
         patrolRoutes={(props.routes ?? []).filter((r) => routeKindOf(r) === 'patrol').length}
         hiddenSectors={filter.hiddenSectors}
         onToggleSector={toggleSector}
+        {...(onlineTiles ? { onlineTilesHost: onlineTileHost(onlineTiles.urlTemplate) } : {})}
       />
     </div>
   );

@@ -72,6 +72,8 @@ function DomContent(props: { build: () => HTMLElement }): ReactNode {
 export interface PopupSource {
   details?: Map<string, Seizure>;
   onOpenSeizure?: (id: string) => void;
+  /** "Move on map" in the popup (case map, a member who may edit the case). */
+  onMoveSeizure?: (id: string) => void;
   extraFor?: (p: MapPoint) => string | undefined;
 }
 
@@ -81,14 +83,15 @@ export function MarkerPopup(props: { point: MapPoint; source: { current: PopupSo
   const { point, source } = props;
   const build = useMemo(
     () => () => {
-      const { details, onOpenSeizure, extraFor } = source.current;
-      const open = onOpenSeizure
-        ? (id: string): void => {
-            map.closePopup();
-            onOpenSeizure(id);
-          }
-        : null;
-      return popupContent(point, details?.get(point.id) ?? null, open, extraFor?.(point));
+      const { details, onOpenSeizure, onMoveSeizure, extraFor } = source.current;
+      const closing = (run: ((id: string) => void) | undefined) =>
+        run
+          ? (id: string): void => {
+              map.closePopup();
+              run(id);
+            }
+          : undefined;
+      return popupContent(point, details?.get(point.id) ?? null, closing(onOpenSeizure) ?? null, extraFor?.(point), closing(onMoveSeizure));
     },
     [map, point, source],
   );

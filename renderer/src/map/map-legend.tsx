@@ -24,6 +24,8 @@ export interface MapLegendProps {
   hiddenSectors?: ReadonlySet<CrimeSector>;
   /** Makes each sector a toggle. */
   onToggleSector?: (s: CrimeSector) => void;
+  /** The host of the workspace's online tile server while that layer is on: the note then says map views leave the computer. */
+  onlineTilesHost?: string;
 }
 
 /** The legend panel. */
@@ -107,7 +109,7 @@ export function MapLegend(props: MapLegendProps): ReactNode {
           ) : null}
         </>
       ) : null}
-      <p className="map-legend-source">{t('ui.map.basemap-source')}</p>
+      <p className="map-legend-source">{props.onlineTilesHost ? t('ui.map.basemap-source-online', { host: props.onlineTilesHost }) : t('ui.map.basemap-source')}</p>
     </aside>
   );
 }

@@ -34,7 +34,7 @@ export interface PickMapProps {
 }
 
 /** The pin: a div icon (Leaflet's default PNG icon would need its images bundled). */
-const PIN = L.divIcon({ className: 'pick-pin', html: '<span></span>', iconSize: [22, 22], iconAnchor: [11, 11] });
+export const PIN = L.divIcon({ className: 'pick-pin', html: '<span></span>', iconSize: [22, 22], iconAnchor: [11, 11] });
 
 /** Clicks, the crosshair and Escape while picking. */
 function PickEvents(props: { picking: boolean; onPick: (p: MapPick) => void; onCancelPick: () => void; label: string }): null {

@@ -20,8 +20,11 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, te
   return e;
 }
 
-/** Popup content for one map point; `detail` is the full seizure when known; `extra` a line such as the case number. */
-export function popupContent(p: MapPoint, detail: Seizure | null, onOpen: ((id: string) => void) | null, extra?: string): HTMLElement {
+/**
+ * Popup content for one map point; `detail` is the full seizure when known; `extra` a line such
+ * as the case number; `onMove` adds "Move on map" (case map, a member who may edit the case).
+ */
+export function popupContent(p: MapPoint, detail: Seizure | null, onOpen: ((id: string) => void) | null, extra?: string, onMove?: (id: string) => void): HTMLElement {
   const root = el('div', 'map-popup');
   const head = el('div', `map-popup-sector sector sector-${p.sector}`);
   head.append(el('span', 'sector-dot'), document.createTextNode(CRIME_SECTOR_LABELS[p.sector]));
@@ -42,11 +45,15 @@ export function popupContent(p: MapPoint, detail: Seizure | null, onOpen: ((id: 
   row(t('ui.map.popup-value'), reportedValue === null ? t('ui.map.not-reported') : formatMoney(reportedValue, reportedCurrency));
   row(t('ui.map.popup-source'), sourceTitle || t('ui.map.not-recorded'));
   root.append(dl);
-  if (onOpen) {
-    const b = el('button', 'btn btn-sm map-popup-open', t('ui.map.open-seizure'));
+  const actions = el('div', 'map-popup-actions');
+  const action = (label: string, run: (id: string) => void): void => {
+    const b = el('button', 'btn btn-sm map-popup-open', label);
     b.type = 'button';
-    b.addEventListener('click', () => onOpen(p.id));
-    root.append(b);
-  }
+    b.addEventListener('click', () => run(p.id));
+    actions.append(b);
+  };
+  if (onOpen) action(t('ui.map.open-seizure'), onOpen);
+  if (onMove) action(t('ui.map.move.action'), onMove);
+  if (actions.childElementCount) root.append(actions);
   return root;
 }

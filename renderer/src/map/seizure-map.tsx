@@ -1,7 +1,8 @@
 /**
  * The seizure map (react-leaflet over Leaflet, fully offline): the basemap and routes of
  * map-layers.tsx, the seizures clustered (cluster-layer.tsx over one cluster index built per set
- * of points) and, when asked, a heat layer. No tile layer, so no request leaves the machine. The
+ * of points) and, when asked, a heat layer; the basemap chooser in its corner, and the chosen
+ * offline basemap's tiles (offline-tile-layer.tsx, from this machine). No request leaves it. The
  * view fits the points and routes whenever the set of them changes. `onReady` hands the owner a
  * handle to export the current view as a PNG.
  */
@@ -16,6 +17,11 @@ import { ClusterIndex } from './cluster-index';
 import { ClusterMarkers } from './cluster-layer';
 import { FocusWithoutScroll } from './focus-without-scroll';
 import { HeatLayer } from './heat-layer';
+import { BasemapChooser } from './basemap-chooser';
+import { DEFAULT_MAX_ZOOM, OfflineTileLayer } from './offline-tile-layer';
+import { useBasemaps } from './use-basemaps';
+import { OnlineTileLayer, OnlineTilesForm, OnlineTilesWarning } from './online-tiles';
+import type { OnlineTiles } from '../../../shared/domain/online-tiles';
 import { mapViewPng, type PngLegend } from './map-png';
 import { ContentKeys } from './points-key';
 import { t } from '../../../shared/messages';
@@ -38,6 +44,12 @@ export interface SeizureMapProps {
   heat?: boolean;
   /** Hears the map's handle once it exists. */
   onReady?: (handle: MapHandle) => void;
+  /** "Move on map" in a marker's popup (case map, a member who may edit the case). */
+  onMoveSeizure?: (id: string) => void;
+  /** Drawn inside the map container, above the markers (e.g. move-seizure.tsx's pin and card). */
+  children?: ReactNode;
+  /** The workspace's online tile layer (online-tiles.tsx), when on; and `canSet` shows the admin's form. */
+  online?: { workspaceId: string; tiles: OnlineTiles | null; canSet: boolean };
 }
 
 /** What the owner of a map may ask of it. */
@@ -116,6 +128,8 @@ function FitView(props: { fitKey: string; bounds: () => ReturnType<typeof bounds
 export function SeizureMap(props: SeizureMapProps): ReactNode {
   const [basemapError, setBasemapError] = useState<string | null>(null);
   const onBasemapError = useCallback((m: string) => setBasemapError(m), []);
+  const basemaps = useBasemaps();
+  const online = props.online?.tiles ?? null;
   const source = useRef<PopupSource>(props);
   source.current = props;
 
@@ -142,7 +156,7 @@ export function SeizureMap(props: SeizureMapProps): ReactNode {
         center={[15, 60]}
         zoom={2}
         minZoom={1}
-        maxZoom={13}
+        maxZoom={DEFAULT_MAX_ZOOM}
         zoomSnap={0.25}
         worldCopyJump={false}
         attributionControl={false}
@@ -153,13 +167,18 @@ export function SeizureMap(props: SeizureMapProps): ReactNode {
         <ContainerSetup label={props.label} />
         <FocusWithoutScroll />
         <BasemapLayer onError={onBasemapError} />
+        {basemaps.active && basemaps.base ? <OfflineTileLayer basemap={basemaps.active} base={basemaps.base} /> : null}
+        {online ? <OnlineTileLayer tiles={online} /> : null}
+        <BasemapChooser state={basemaps}>{props.online?.canSet ? <OnlineTilesForm workspaceId={props.online.workspaceId} current={online} /> : null}</BasemapChooser>
         {props.heat ? <HeatLayer points={index.points} /> : null}
         {/* Fit first: the clusters' first query is then at the fitted zoom, and builds only up to it. */}
         <FitView fitKey={fitKey} bounds={bounds} />
         <ClusterMarkers index={index} source={source} />
         <Handle index={indexRef} onReady={props.onReady} />
         <RouteLines routes={routes} />
+        {props.children}
       </MapContainer>
+      {online ? <OnlineTilesWarning tiles={online} /> : null}
       {basemapError ? <p className="map-error">{t('ui.map.basemap-error', { reason: basemapError })}</p> : null}
     </div>
   );

@@ -10,6 +10,7 @@ import { useDocumentTitle } from '../hooks/use-document-title';
 import { ErrorPanel } from '../ui/states';
 import { t } from '../../../shared/messages';
 import { MapExplorer } from './map-explorer';
+import { canIn } from '../members/use-can';
 
 /** The workspace map screen. */
 export function WorkspaceMapScreen(props: { ws: WorkspaceSummary }): ReactNode {
@@ -36,6 +37,7 @@ export function WorkspaceMapScreen(props: { ws: WorkspaceSummary }): ReactNode {
         unmapped={Math.max(0, total - list.length)}
         caseNumbers={numbers}
         pngName={`${ws.name}-map`}
+        workspace={{ id: ws.id, canSetOnlineTiles: canIn(ws, 'workspace.settings') }}
         extraFor={(p) => numbers.get(p.caseId)}
         onOpenSeizure={(id) => {
           const p = list.find((x) => x.id === id);

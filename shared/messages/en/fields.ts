@@ -4,6 +4,14 @@
  */
 export const fieldMessages = {
   'field.required': 'is required',
+  'field.tile-url.placeholder-missing': 'must contain {placeholder}',
+  'field.tile-url.other-placeholder': 'may contain only the z, x and y placeholders (not {placeholder}): the layer must use exactly one server',
+  'field.tile-url.not-url': 'is not a URL',
+  'field.tile-url.https': 'must start with https://',
+  'field.tile-url.host': 'must name a host',
+  'field.tile-url.credentials': 'must not contain a user name or password',
+  'field.tile-url.fragment': 'must not contain a #fragment',
+  'field.tile-attribution': 'is required: the tile provider’s terms ask for it',
   'field.required-when-value-reported': 'is required when a value is reported',
   'field.required-rate-source': 'is required: say where the rate comes from',
   'field.required-price-place': 'is required (write "international" for a world price)',

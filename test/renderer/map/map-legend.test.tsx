@@ -80,4 +80,15 @@ describe('popupContent', () => {
     open.click();
     expect(opened).toBe('s1');
   });
+
+  it('offers "Move on map" only when the owner passes onMove (the case map, a member who may edit)', () => {
+    const moved: string[] = [];
+    const editable = popupContent(point, null, () => undefined, undefined, (id) => moved.push(id));
+    expect([...editable.querySelectorAll('button')].map((b) => b.textContent)).toEqual(['Open seizure', 'Move on map']);
+    editable.querySelectorAll('button')[1]!.click();
+    expect(moved).toEqual(['s1']);
+    const readOnly = popupContent(point, null, () => undefined);
+    expect([...readOnly.querySelectorAll('button')].map((b) => b.textContent)).toEqual(['Open seizure']);
+    expect(popupContent(point, null, null).querySelectorAll('button')).toHaveLength(0);
+  });
 });

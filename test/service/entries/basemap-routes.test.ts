@@ -9,41 +9,36 @@ import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import { PMTiles, type RangeResponse, type Source } from 'pmtiles';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../../../node/log';
 import { handleBasemapRoute, tileKey } from '../../../service/entries/basemap-routes';
-import { basemapId, loadBasemapFolder, type BasemapInfo } from '../../../service/tiles/basemap-folder';
-import { TileServer } from '../../../service/tiles/tile-server';
+import { basemapId } from '../../../service/tiles/basemap-folder';
+import { BasemapRegistry } from '../../../service/tiles/basemap-registry';
 import { writePmtiles } from '../tiles/pmtiles-fixture';
+import { writeMbtiles } from '../tiles/mbtiles-fixture';
 
 const PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex');
 let dir: string;
-let tiles: TileServer;
-let list: BasemapInfo[];
+let registry: BasemapRegistry;
 let server: http.Server;
 let base: string;
 const key = tileKey('test-token');
 
 beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nest-basemaps-'));
-  const db = new Database(path.join(dir, 'Mombasa Port.mbtiles'));
-  db.exec('CREATE TABLE metadata (name TEXT, value TEXT); CREATE TABLE tiles (zoom_level INTEGER, tile_column INTEGER, tile_row INTEGER, tile_data BLOB);');
-  for (const [n, v] of [['name', 'Mombasa port 2024'], ['format', 'png'], ['minzoom', '12'], ['maxzoom', '17'], ['bounds', '39.6,-4.1,39.7,-4.0'], ['attribution', 'KPA survey']]) db.prepare('INSERT INTO metadata VALUES (?, ?)').run(n, v);
   // XYZ 13/5000/4188 is TMS row 2^13-1-4188 = 4003.
-  db.prepare('INSERT INTO tiles VALUES (?, ?, ?, ?)').run(13, 5000, 4003, Buffer.concat([PNG, Buffer.from('mombasa')]));
-  db.close();
+  writeMbtiles(path.join(dir, 'Mombasa Port.mbtiles'), { name: 'Mombasa port 2024', format: 'png', minzoom: '12', maxzoom: '17', bounds: '39.6,-4.1,39.7,-4.0', attribution: 'KPA survey' }, [[13, 5000, 4188, Buffer.concat([PNG, Buffer.from('mombasa')])]]);
   writePmtiles(path.join(dir, 'lamu.pmtiles'), [[0, 0, 0, Buffer.concat([PNG, Buffer.from('world')])], [1, 1, 0, Buffer.concat([PNG, Buffer.from('ne')])]], [40.8, -2.4, 41, -2.2]);
   fs.writeFileSync(path.join(dir, 'notes.txt'), 'not a basemap');
   fs.writeFileSync(path.join(dir, 'broken.pmtiles'), 'not pmtiles');
-  tiles = new TileServer();
-  const skipped: string[] = [];
-  list = loadBasemapFolder(dir, tiles, (f) => skipped.push(f));
-  expect(skipped).toEqual(['broken.pmtiles']);
   const logger = createLogger('basemap-routes-test', 'silent');
+  registry = new BasemapRegistry(null, logger);
+  const skipped: string[] = [];
+  registry.loadFolder(dir, (f) => skipped.push(f));
+  expect(skipped).toEqual(['broken.pmtiles']);
   server = http.createServer((req, res) => {
-    if (!handleBasemapRoute(req, res, { tiles, basemaps: () => list, key, logger })) res.writeHead(418).end();
+    if (!handleBasemapRoute(req, res, { basemaps: registry, key, logger })) res.writeHead(418).end();
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   base = `http://127.0.0.1:${(server.address() as { port: number }).port}/basemaps/${key}`;
@@ -51,7 +46,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await new Promise<void>((r) => server.close(() => r()));
-  tiles.close();
+  registry.close();
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
