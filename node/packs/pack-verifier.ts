@@ -100,7 +100,7 @@ export async function verifyPack(file: string, trustedWorkspaceKey?: PublicWorks
   const seen = new Map<string, Seen>();
   let manifestBytes: Buffer | null = null;
   let signatureBytes: Buffer | null = null;
-  let comment = '';
+  let comment: string;
   try {
     comment = await eachEntry(file, async (name, stream) => {
       const unsafe = unsafePathReason(name);
@@ -219,9 +219,9 @@ function nameFiles(manifest: Manifest, problems: PackProblem[]): void {
   }
 }
 
-/** `name` with control characters written `\\uXXXX`, so a hostile name cannot forge lines of the report. */
+/** `name` with control characters written `\uXXXX`, so a hostile name cannot forge lines of the report. */
 function printable(name: string): string {
-  return name.replace(/[\u0000-\u001f\u007f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return [...name].map((c) => (c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f ? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}` : c)).join('');
 }
 
 /** Adds a warning for each TLP marking in the ZIP comment or the file name that is not `signed`. */

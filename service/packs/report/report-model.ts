@@ -19,6 +19,7 @@ import type { CaseEvent } from '../../../shared/domain/case-event';
 import { custodyChain, type CustodyChain } from '../../../shared/domain/custody';
 import { exhibitReferences, type Exhibit } from '../../../shared/domain/exhibit';
 import type { Member } from '../../../shared/domain/member';
+import type { Route } from '../../../shared/domain/route';
 import type { Seizure } from '../../../shared/domain/seizure';
 import type { Statement } from '../../../shared/rpc/valuation';
 import { NestError } from '../../../shared/errors';
@@ -58,6 +59,8 @@ export interface ReportModel {
   links: Link[];
   /** By date, then id. */
   seizures: Seizure[];
+  /** The case's routes (drawn on the seizure map), by id. */
+  routes: Route[];
   /** The valuation methodology statement; null when the case has no valuation. */
   valuation: Statement | null;
   exhibits: ReportExhibit[];
@@ -109,6 +112,7 @@ export async function readReportModel(ws: WorkspaceRuntime, caseId: string, memb
       entities: [...cd.listEntities()].sort((a, b) => a.kind.localeCompare(b.kind) || a.id.localeCompare(b.id)),
       links: [...cd.listLinks()].sort((a, b) => a.id.localeCompare(b.id)),
       seizures,
+      routes: [...cd.listRoutes()].sort((a, b) => a.id.localeCompare(b.id)),
       exhibits,
       history: audit.slice(-HISTORY_EXCERPT).reverse(),
       auditTotal: audit.length,
