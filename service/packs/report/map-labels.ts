@@ -109,37 +109,37 @@ export function layoutLabels(dots: readonly Dot[], width: number, height: number
   for (const g of groupDots(dots)) {
     const text = rowsText(g.rows);
     const w = labelWidth(text);
-    const spot = candidates(g.x, g.y, w, h).find((b) => b.x >= 0 && b.y >= 0 && b.x + b.w <= width && b.y + b.h <= height && !taken.some((t) => overlaps(t, b)));
-    if (!spot) {
+    const found = candidates(g.x, g.y, w, h).find(({ box: b }) => b.x >= 0 && b.y >= 0 && b.x + b.w <= width && b.y + b.h <= height && !taken.some((t) => overlaps(t, b)));
+    if (!found) {
       unlabelled.push(...g.rows);
       continue;
     }
+    const spot = found.box;
     taken.push(spot);
-    labels.push({ text, box: spot, baseline: spot.y + h - PAD - 0.2 * LABEL_PX, leader: leaderOf(g.x, g.y, spot) });
+    labels.push({ text, box: spot, baseline: spot.y + h - PAD - 0.2 * LABEL_PX, leader: found.near ? null : leaderOf(g.x, g.y, spot) });
   }
   return { labels, unlabelled: unlabelled.sort((a, b) => a - b) };
 }
 
-/** Candidate boxes around (x, y), nearest first: each direction at each distance beyond the dot. */
-function candidates(x: number, y: number, w: number, h: number): Box[] {
-  const out: Box[] = [];
-  for (const d of DISTANCES) {
+/** Candidate boxes around (x, y), nearest first: each direction at each distance beyond the dot; `near` for the first ring (no leader line). */
+function candidates(x: number, y: number, w: number, h: number): { box: Box; near: boolean }[] {
+  const out: { box: Box; near: boolean }[] = [];
+  for (const [i, d] of DISTANCES.entries()) {
     for (const [dx, dy] of DIRECTIONS) {
       const r = DOT_R + d;
       const bx = dx > 0 ? x + r : dx < 0 ? x - r - w : x - w / 2;
       const by = dy > 0 ? y + r : dy < 0 ? y - r - h : y - h / 2;
-      out.push({ x: bx, y: by, w, h });
+      out.push({ box: { x: bx, y: by, w, h }, near: i === 0 });
     }
   }
   return out;
 }
 
-/** A line from the dot's edge to the nearest point of a box that stands off; null when the box is beside the dot. */
-function leaderOf(x: number, y: number, b: Box): [number, number, number, number] | null {
+/** A line from the dot's edge to the nearest point of a box that stands off. */
+function leaderOf(x: number, y: number, b: Box): [number, number, number, number] {
   const nx = Math.max(b.x, Math.min(x, b.x + b.w));
   const ny = Math.max(b.y, Math.min(y, b.y + b.h));
   const dist = Math.hypot(nx - x, ny - y);
-  if (dist <= DOT_R + DISTANCES[0]! + 3) return null;
   const k = DOT_R / dist;
   return [x + (nx - x) * k, y + (ny - y) * k, nx, ny];
 }

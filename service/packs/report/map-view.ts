@@ -7,9 +7,8 @@
  * frame edge printed as "209.3°E"). Equirectangular projection scaled by cos(latitude) at the
  * view's centre. Pure.
  */
-import { t } from '../../../shared/messages/format';
+import { currentLocale, t } from '../../../shared/messages/format';
 import { wrapLongitude } from '../../../shared/geo/antimeridian';
-import { reportNumber } from './report-format';
 
 /** SVG size (CSS px; printed at 96 px per inch). */
 export const MAP_WIDTH = 680;
@@ -80,15 +79,20 @@ export function project(v: View, lon: number, lat: number): [number, number] {
   return [((lon - v.w) / (v.e - v.w)) * MAP_WIDTH, ((v.n - lat) / (v.n - v.s)) * MAP_HEIGHT];
 }
 
+/** Degrees with one decimal in the locale ("176.0", "176,0"). */
+function degrees(n: number): string {
+  return new Intl.NumberFormat(currentLocale(), { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(n);
+}
+
 /** A latitude as "1.3°N" / "4.2°S" (catalogue, number in the locale). */
 export function latitudeText(lat: number): string {
-  return t('report.map.latitude', { value: reportNumber(Math.abs(lat), 1), side: lat >= 0 ? 'north' : 'south' });
+  return t('report.map.latitude', { value: degrees(Math.abs(lat)), side: lat >= 0 ? 'north' : 'south' });
 }
 
 /** A longitude, normalised to −180…180 first, as "150.7°W" / "103.8°E" (catalogue, number in the locale). */
 export function longitudeText(lon: number): string {
   const w = wrapLongitude(lon);
-  return t('report.map.longitude', { value: reportNumber(Math.abs(w), 1), side: w >= 0 ? 'east' : 'west' });
+  return t('report.map.longitude', { value: degrees(Math.abs(w)), side: w >= 0 ? 'east' : 'west' });
 }
 
 /** The view's extent as printed under the map: "1.3°N – 4.2°N, 175.0°E – 175.0°W". */
