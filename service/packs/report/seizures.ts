@@ -7,7 +7,7 @@
 import type { Seizure } from '../../../shared/domain/seizure';
 import { t } from '../../../shared/messages/format';
 import { esc, para, section, table, user } from './html';
-import { reportDate, reportNumber } from './report-format';
+import { reportNumber, seizureDate } from './report-format';
 import type { ReportModel } from './report-model';
 import { rowsText } from './map-labels';
 import { seizureMap } from './seizure-map';
@@ -15,11 +15,6 @@ import { seizureMap } from './seizure-map';
 /** Most seizure rows printed in the report. */
 export const SEIZURE_ROWS = 500;
 
-function dateOf(s: Seizure): string {
-  if (s.datePrecision === 'year') return s.seizureDate.slice(0, 4);
-  if (s.datePrecision === 'month') return s.seizureDate.slice(0, 7);
-  return reportDate(s.seizureDate);
-}
 
 function row(s: Seizure, i: number): string[] {
   // An amount and its unit stay on one line ("13,768 kg", not "13,768 / kg"). Both cells are
@@ -27,7 +22,7 @@ function row(s: Seizure, i: number): string[] {
   const qty = s.quantity === null ? '—' : `<span class="nowrap">${reportNumber(s.quantity)} ${esc(s.unit ?? '')}</span>`;
   const value = s.reportedValue === null ? '—' : `<span class="nowrap">${reportNumber(s.reportedValue, 2)} ${esc(s.reportedCurrency ?? '')}</span>`;
   const taxon = s.taxon ? `<div class="muted"><i>${user(s.taxon)}</i></div>` : '';
-  return [String(i + 1), esc(dateOf(s)), `${user(s.place)}${s.place ? ', ' : ''}${esc(s.country)}`, `${user(s.commodity)}${taxon}`, qty, value];
+  return [String(i + 1), esc(seizureDate(s)), `${user(s.place)}${s.place ? ', ' : ''}${esc(s.country)}`, `${user(s.commodity)}${taxon}`, qty, value];
 }
 
 /** The seizures section (table and map). */
