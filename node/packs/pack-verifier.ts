@@ -4,22 +4,33 @@
  * with the manifest both ways, the manifest's signature is checked with the member key, the member
  * key against the member certificate, and the certificate against the workspace key. Each
  * difference is one {@link PackProblem} naming the file; the caller words them (shared/messages).
+ *
+ * Entry names are decoded here, not by yauzl: yauzl stops the whole walk at the first unsafe name
+ * (`../evil`, `/etc/x`, `a\\b`), which read as "not a readable ZIP" and hid every other finding
+ * (tester F-VERIFY-1). An unsafe entry is reported by name as `unsafe-name` and the walk goes on.
+ * Markings outside the signed manifest (the ZIP comment, the pack's file name) are compared with
+ * the signed one; a difference is a {@link PackWarning} (the signed marking holds).
  */
 import { createHash } from 'node:crypto';
+import path from 'node:path';
 import type { Readable } from 'node:stream';
 import yauzl from 'yauzl';
 import { keyId, parsePublicJwk, type PublicWorkspaceJwk } from '../../shared/auth/keys';
 import { canonicalJson } from '../../shared/packs/canonical-json';
-import { MANIFEST_PATH, manifestSchema, SIGNATURE_PATH, type Manifest } from '../../shared/packs/manifest';
+import { markingsIn } from '../../shared/packs/handling';
+import { MANIFEST_PATH, manifestSchema, SIGNATURE_PATH, unsafePathReason, type Manifest, type UnsafePathReason } from '../../shared/packs/manifest';
 import { manifestSignatureHolds, signatureFileSchema, verifyMemberCertificate, type MemberCertificateClaims } from '../../shared/packs/signature';
 
 /** Largest manifest or signature file read (bytes): they are read whole. */
 const MAX_META_BYTES = 64 * 1024 * 1024;
 
-/** One thing that does not hold. */
+/**
+ * One thing that does not hold. `originalName`: the attached file's original name that the
+ * manifest gives for `path` (exhibits are stored under `exhibits/<sha256>`), when it gives one.
+ */
 export type PackProblem =
   | { kind: 'unreadable'; detail: string }
-  | { kind: 'entry-unreadable'; path: string; detail: string }
+  | { kind: 'entry-unreadable'; path: string; detail: string; originalName?: string }
   | { kind: 'no-manifest' }
   | { kind: 'bad-manifest'; detail: string }
   | { kind: 'manifest-not-canonical' }
@@ -29,10 +40,19 @@ export type PackProblem =
   | { kind: 'certificate-invalid'; detail: string }
   | { kind: 'certificate-key-mismatch' }
   | { kind: 'workspace-key-mismatch'; expectedKid: string; actualKid: string }
-  | { kind: 'changed'; path: string; expectedSize: number; actualSize: number; expectedSha256: string; actualSha256: string }
-  | { kind: 'missing'; path: string }
+  | { kind: 'changed'; path: string; expectedSize: number; actualSize: number; expectedSha256: string; actualSha256: string; originalName?: string }
+  | { kind: 'missing'; path: string; originalName?: string }
   | { kind: 'extra'; path: string }
-  | { kind: 'duplicate'; path: string };
+  | { kind: 'duplicate'; path: string; originalName?: string }
+  /** An entry whose name could write outside the unpacking folder; `path` with control characters as `\\uXXXX`. */
+  | { kind: 'unsafe-name'; path: string; reason: UnsafePathReason };
+
+/**
+ * Something that does not break the pack but a reader must know: a TLP marking written outside
+ * the signed manifest (`where`: `comment`, the ZIP comment, or `name`, the pack's file name) that is not the signed
+ * one. `found` and `signed` as the manifest writes them (`RED`, `AMBER+STRICT`).
+ */
+export type PackWarning = { kind: 'marking-mismatch'; where: 'comment' | 'name'; found: string; signed: string };
 
 /** The verdict. */
 export interface PackReport {
@@ -43,6 +63,8 @@ export interface PackReport {
   /** True when the workspace key that vouched is the one the caller trusts. */
   trusted: boolean;
   problems: PackProblem[];
+  /** Findings that do not fail the pack (they never change `ok`). */
+  warnings: PackWarning[];
   manifest: Manifest | null;
   signer: MemberCertificateClaims | null;
   /** Id (RFC 7638 thumbprint) of the workspace key in the pack. */
@@ -57,18 +79,36 @@ interface Seen {
   sha256: string;
 }
 
+/** Options of {@link verifyPack}. */
+export interface VerifyOptions {
+  /**
+   * The pack's file name as its user received it (default: the base name of `file`), checked for
+   * a TLP marking that differs from the signed one; null when there is no meaningful name (an
+   * upload staged under an id).
+   */
+  fileName?: string | null;
+}
+
 /**
- * Checks the pack at `file`.
+ * Checks the pack at `file`. Never throws for a bad pack: a file that is not a ZIP at all gives
+ * the `unreadable` problem.
  * @param trustedWorkspaceKey the workspace public key the caller trusts (JWK or its JSON); without
  *   it the report can be intact but never ok.
  */
-export async function verifyPack(file: string, trustedWorkspaceKey?: PublicWorkspaceJwk): Promise<PackReport> {
-  const report: PackReport = { ok: false, intact: false, trusted: false, problems: [], manifest: null, signer: null, workspaceKid: null, entries: 0, bytes: 0 };
+export async function verifyPack(file: string, trustedWorkspaceKey?: PublicWorkspaceJwk, options: VerifyOptions = {}): Promise<PackReport> {
+  const report: PackReport = { ok: false, intact: false, trusted: false, problems: [], warnings: [], manifest: null, signer: null, workspaceKid: null, entries: 0, bytes: 0 };
   const seen = new Map<string, Seen>();
   let manifestBytes: Buffer | null = null;
   let signatureBytes: Buffer | null = null;
+  let comment: string;
   try {
-    await eachEntry(file, async (name, stream) => {
+    comment = await eachEntry(file, async (name, stream) => {
+      const unsafe = unsafePathReason(name);
+      if (unsafe) {
+        report.problems.push({ kind: 'unsafe-name', path: printable(name), reason: unsafe });
+        stream.resume();
+        return;
+      }
       if (seen.has(name) || (name === MANIFEST_PATH && manifestBytes) || (name === SIGNATURE_PATH && signatureBytes)) {
         report.problems.push({ kind: 'duplicate', path: name });
         stream.resume();
@@ -111,6 +151,8 @@ export async function verifyPack(file: string, trustedWorkspaceKey?: PublicWorks
     for (const name of seen.keys()) if (!listed.has(name)) report.problems.push({ kind: 'extra', path: name });
   }
   if (manifestBytes) await checkSignature(manifestBytes, signatureBytes, report, trustedWorkspaceKey);
+  if (report.manifest) nameFiles(report.manifest, report.problems);
+  if (report.manifest) checkMarkings(report.manifest.case.tlp, comment, options.fileName === undefined ? path.basename(file) : options.fileName, report.warnings);
   report.intact = report.problems.length === 0;
   report.ok = report.intact && report.trusted;
   return report;
@@ -169,29 +211,52 @@ async function checkSignature(manifestBytes: Buffer, signatureBytes: Buffer | nu
   }
 }
 
+/** Adds the manifest's original file name to each problem about a file it names (F-UI-1). */
+function nameFiles(manifest: Manifest, problems: PackProblem[]): void {
+  const names = new Map(manifest.files.flatMap((f) => (f.originalName ? [[f.path, f.originalName] as const] : [])));
+  for (const p of problems) {
+    if ((p.kind === 'changed' || p.kind === 'missing' || p.kind === 'duplicate' || p.kind === 'entry-unreadable') && names.has(p.path)) p.originalName = names.get(p.path)!;
+  }
+}
+
+/** `name` with control characters written `\uXXXX`, so a hostile name cannot forge lines of the report. */
+function printable(name: string): string {
+  return [...name].map((c) => (c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f ? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}` : c)).join('');
+}
+
+/** Adds a warning for each TLP marking in the ZIP comment or the file name that is not `signed`. */
+function checkMarkings(signed: string, comment: string, fileName: string | null, warnings: PackWarning[]): void {
+  for (const found of markingsIn(comment, 'text')) if (found !== signed) warnings.push({ kind: 'marking-mismatch', where: 'comment', found, signed });
+  for (const found of fileName ? markingsIn(fileName, 'file-name') : []) if (found !== signed) warnings.push({ kind: 'marking-mismatch', where: 'name', found, signed });
+}
+
 /**
- * Calls `each` for every entry in order, one at a time (a failed entry goes to `failed`, and the walk
- * goes on). Resolves once the file is closed, not merely read to the end, so that the caller may
- * move or delete the pack as soon as the verdict is out (Windows refuses to while it is open).
- * Rejects for a file that is not a ZIP or whose central directory is bad, including an entry name
- * with a backslash (strictFileNames: it would unpack elsewhere than its manifest path says).
+ * Calls `each` for every entry in order, one at a time (a failed entry goes to `failed`, and the
+ * walk goes on), and resolves with the ZIP's comment. Names are decoded here (UTF-8 when flagged,
+ * else CP437, or the Info-ZIP Unicode path field), never validated by yauzl, whose check would
+ * end the walk; the caller decides what an unsafe name means. The comment is read as ASCII (the
+ * writer writes ASCII; any other byte reads as `?`). Resolves once the file is closed, not merely
+ * read to the end, so that the caller may move or delete the pack as soon as the verdict is out
+ * (Windows refuses to while it is open).
  */
-function eachEntry(file: string, each: (name: string, stream: Readable) => Promise<void>, failed: (name: string, err: Error) => void): Promise<void> {
+function eachEntry(file: string, each: (name: string, stream: Readable) => Promise<void>, failed: (name: string, err: Error) => void): Promise<string> {
   return new Promise((resolve, reject) => {
-    yauzl.open(file, { lazyEntries: true, autoClose: true, validateEntrySizes: true, strictFileNames: true, decodeStrings: true }, (err, zip) => {
+    yauzl.open(file, { lazyEntries: true, autoClose: true, validateEntrySizes: true, strictFileNames: true, decodeStrings: false }, (err, zip) => {
       if (err) return reject(err);
+      const comment = (zip.comment as unknown as Buffer).toString('latin1').replace(/[^\x20-\x7e]/g, '?');
       zip.on('error', reject);
-      zip.on('close', () => resolve());
+      zip.on('close', () => resolve(comment));
       zip.on('entry', (entry: yauzl.Entry) => {
+        const name = yauzl.getFileNameLowLevel(entry.generalPurposeBitFlag, entry.fileName as unknown as Buffer, entry.extraFields, true);
         zip.openReadStream(entry, (e, stream) => {
           if (e) {
-            failed(entry.fileName, e);
+            failed(name, e);
             return zip.readEntry();
           }
-          each(entry.fileName, stream).then(
+          each(name, stream).then(
             () => zip.readEntry(),
             (er: unknown) => {
-              failed(entry.fileName, er instanceof Error ? er : new Error(String(er)));
+              failed(name, er instanceof Error ? er : new Error(String(er)));
               zip.readEntry();
             },
           );

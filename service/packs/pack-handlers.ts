@@ -15,7 +15,8 @@ import { canonicalJsonBytes } from '../../shared/packs/canonical-json';
 import { packFileName } from '../../shared/packs/handling';
 import type { PackExportParams, packsRpc } from '../../shared/rpc/packs';
 import type { RpcResult } from '../../shared/rpc/contract';
-import { verifyPack, type PackProblem, type PackReport } from '../../node/packs/pack-verifier';
+import { verifyPack, type PackReport } from '../../node/packs/pack-verifier';
+import { problemSentence, warningSentence } from '../../node/packs/pack-report-text';
 import { permissionContext } from '../workspace/permission-context';
 import type { WorkspaceRuntime } from '../workspace/workspace-runtime';
 import { storedWorkspaceKey, workspaceKey } from '../relay-sync/workspace-key';
@@ -36,12 +37,6 @@ async function trustedKey(ws: WorkspaceRuntime): Promise<PublicWorkspaceJwk | nu
 }
 
 type Sentence = { id: string; values: Record<string, string | number> };
-
-/** A verifier problem as a catalogue sentence (ids `pack.problem.<kind>`). */
-function problemSentence(p: PackProblem): Sentence {
-  const { kind, ...values } = p;
-  return { id: `pack.problem.${kind}`, values: values as Record<string, string | number> };
-}
 
 /** The verdict sentence: VERIFIED only when every check passed and the key is trusted. */
 function verdict(file: string, r: PackReport): Sentence {
@@ -90,10 +85,13 @@ async function runExport(p: PackExportParams & { handlingConfirmed: boolean }, o
   };
 }
 
-/** Verifies the pack at `file`; `label` names it in the verdict. */
-async function runVerify(ws: WorkspaceRuntime, file: string, label: (m: PackReport['manifest']) => string): Promise<RpcResult<'packs.verify'>> {
+/**
+ * Verifies the pack at `file`; `label` names it in the verdict; `fileName` is the name the user
+ * knows it by (checked for a marking that differs from the signed one), null when unknown.
+ */
+async function runVerify(ws: WorkspaceRuntime, file: string, label: (m: PackReport['manifest']) => string, fileName: string | null): Promise<RpcResult<'packs.verify'>> {
   const key = await trustedKey(ws);
-  const r = await verifyPack(file, key ?? undefined);
+  const r = await verifyPack(file, key ?? undefined, { fileName });
   const m = r.manifest;
   return {
     ok: r.ok,
@@ -101,6 +99,7 @@ async function runVerify(ws: WorkspaceRuntime, file: string, label: (m: PackRepo
     trusted: r.trusted,
     verdict: verdict(label(m), r),
     problems: r.problems.map(problemSentence),
+    warnings: r.warnings.map(warningSentence),
     signer: r.signer ? { name: r.signer.name, agency: r.signer.agency, role: r.signer.role, workspaceId: r.signer.workspaceId } : null,
     workspaceKid: r.workspaceKid,
     case: m ? { number: m.case.number, title: m.case.title, tlp: m.case.tlp, exportedAt: m.exportedAt } : null,
@@ -119,11 +118,12 @@ export const packHandlers: HandlerMap<keyof typeof packsRpc> = {
     return { url: `/packs/download/${p.stagedId}?t=${ticket}`, expiresAt };
   },
 
-  'packs.verify': (p, ctx) => runVerify(ctx.workspaces.get(p.workspaceId), stagedPack(ctx.app.dataDir, p.stagedId), (m) => (m ? `${m.case.number} pack` : 'the pack')),
+  'packs.verify': (p, ctx) =>
+    runVerify(ctx.workspaces.get(p.workspaceId), stagedPack(ctx.app.dataDir, p.stagedId), (m) => p.fileName ?? (m ? `${m.case.number} pack` : 'the pack'), p.fileName ?? null),
 
   // Trusted only: the path comes from Electron main's "Open".
   'packs.verifyFile': (p, ctx) => {
     if (!path.isAbsolute(p.path)) throw new NestError('invalid-params', { id: 'pack.verify.no-file' });
-    return runVerify(ctx.workspaces.get(p.workspaceId), p.path, () => path.basename(p.path));
+    return runVerify(ctx.workspaces.get(p.workspaceId), p.path, () => path.basename(p.path), path.basename(p.path));
   },
 };

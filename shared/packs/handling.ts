@@ -31,3 +31,23 @@ export function markingSlug(tlp: string): string {
 export function packFileName(caseNumber: string, tlp: string): string {
   return `${caseNumber.replace(/[^A-Za-z0-9._-]+/g, '_')}-pack-${markingSlug(tlp)}.zip`;
 }
+
+/** TLP 2.0 markings (and TLP 1.0's WHITE), longest first so `AMBER+STRICT` is not read as `AMBER`. */
+const MARKINGS = ['AMBER+STRICT', 'CLEAR', 'WHITE', 'GREEN', 'AMBER', 'RED'] as const;
+
+/**
+ * The TLP markings written in an unsigned place of a pack, in order of appearance and without
+ * repeats, as the manifest writes them (`RED`, `AMBER+STRICT`): in the ZIP comment (`form`
+ * `'text'`: `TLP:RED`, `TLP:AMBER+STRICT`) or in its file name (`'file-name'`: `TLP-RED`,
+ * `TLP-AMBER-STRICT`, see {@link markingSlug}). Case-insensitive; an empty list when none is found.
+ */
+export function markingsIn(text: string, form: 'text' | 'file-name'): string[] {
+  const sep = form === 'text' ? ':' : '-';
+  const alt = MARKINGS.map((m) => (form === 'text' ? m.replace('+', '\\+') : m.replace('+', '-'))).join('|');
+  const found: string[] = [];
+  for (const m of text.matchAll(new RegExp(`TLP${sep}(${alt})(?![A-Za-z])`, 'gi'))) {
+    const tlp = m[1]!.toUpperCase().replace('-STRICT', '+STRICT');
+    if (!found.includes(tlp)) found.push(tlp);
+  }
+  return found;
+}

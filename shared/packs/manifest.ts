@@ -26,9 +26,27 @@ function sha256HexSchema() {
   return z.string().regex(/^[0-9a-f]{64}$/, 'must be 64 lowercase hex digits');
 }
 
+/** Why a ZIP entry name could write outside the folder it is unpacked into. */
+export type UnsafePathReason = 'absolute' | 'parent' | 'backslash' | 'control';
+
 /**
- * A path inside a pack: forward slashes, no empty, `.` or `..` segment, no leading slash, no
- * backslash or control character — so that unpacking it can never write outside its folder.
+ * Why unpacking an entry named `p` could write outside its folder (or confuse a reader), or null
+ * when it cannot: `absolute` (leading `/` or a drive letter `C:`), `parent` (a `..` segment),
+ * `backslash` (a Windows separator, which some unzippers follow), `control` (a control character).
+ * The one rule for pack paths: the manifest schema and the verifier's ZIP reader both use it.
+ */
+export function unsafePathReason(p: string): UnsafePathReason | null {
+  if (p.startsWith('/') || /^[A-Za-z]:/.test(p)) return 'absolute';
+  if (p.includes('\\')) return 'backslash';
+  if (p.split('/').includes('..')) return 'parent';
+  if ([...p].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f)) return 'control';
+  return null;
+}
+
+/**
+ * A path inside a pack: forward slashes, no empty, `.` or `..` segment, no leading slash or drive
+ * letter, no backslash or control character — so that unpacking it can never write outside its
+ * folder ({@link unsafePathReason}).
  */
 export function packPathSchema() {
   return z
@@ -36,7 +54,7 @@ export function packPathSchema() {
     .min(1)
     .max(400)
     // A leading (or trailing, or doubled) slash leaves an empty segment, which the last test refuses.
-    .refine((p) => !p.includes('\\') && ![...p].some((c) => c.charCodeAt(0) < 0x20) && p.split('/').every((s) => s !== '' && s !== '.' && s !== '..'), 'must be a relative path with forward slashes and no . or .. segments');
+    .refine((p) => unsafePathReason(p) === null && p.split('/').every((s) => s !== '' && s !== '.'), 'must be a relative path with forward slashes and no . or .. segments');
 }
 
 /** A calendar day as YYYY-MM-DD. */

@@ -50,6 +50,8 @@ export const packVerifyResultSchema = z.object({
   /** The verdict and one sentence per difference (each names the file). */
   verdict: sentenceSchema,
   problems: z.array(sentenceSchema),
+  /** Findings that do not fail the pack: a marking outside the signed manifest that differs from it. */
+  warnings: z.array(sentenceSchema),
   signer: z.object({ name: z.string(), agency: z.string(), role: z.string(), workspaceId: z.string() }).nullable(),
   workspaceKid: z.string().nullable(),
   case: z.object({ number: z.string(), title: z.string(), tlp: z.string(), exportedAt: z.string() }).nullable(),
@@ -96,7 +98,12 @@ export const packsRpc = {
     'workspace.read',
   ),
   'packs.verify': method(
-    z.object({ workspaceId, stagedId: stagedPackIdSchema }),
+    z.object({
+      workspaceId,
+      stagedId: stagedPackIdSchema,
+      /** The name of the file the user chose (the upload is staged under an id): named in the verdict, checked for a marking that differs from the signed one. */
+      fileName: z.string().min(1).max(255).optional(),
+    }),
     packVerifyResultSchema,
     'Verifies an uploaded case pack (every file, the signature and the certificate) against this workspace’s key.',
     'workspace.read',

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { feature } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import { test, expect } from '@playwright/test';
-import { fixAntimeridian, ringArea, splitLine, splitRing, unwrap, type AreaGeometry, type Position } from '../../renderer/src/map/antimeridian';
+import { fixAntimeridian, ringArea, splitLine, splitRing, unwrap, type AreaGeometry, type Position } from '../../shared/geo/antimeridian';
 import { repoRoot } from './fixtures';
 
 type Countries = Topology<{ countries: GeometryCollection<{ name: string }> }>;

@@ -18,7 +18,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { test, expect, repoRoot, offHost } from './fixtures';
-import { readZip, writeZip } from '../node/packs/pack-support';
+import { readZip, renameInZip, writeZip } from '../node/packs/pack-support';
 import { exportPackFromUi, openDemoCase, pdfText, renderPdfPage, requirePoppler } from './pack-flow';
 import { evidencePng } from './png';
 import { chooseExport } from './export-menu';
@@ -65,6 +65,11 @@ test('export a case pack, verify it, and catch a flipped byte', async ({ page, h
   await page.getByTestId('pack-verify-input').setInputFiles(file);
   await expect(page.getByTestId('pack-verdict')).toContainText('VERIFIED');
   await expect(page.getByTestId('pack-verdict')).toContainText('Signed by Amina Mwangi');
+  await expect(page.getByTestId('pack-warnings')).toHaveCount(0);
+  // The export time in the app's date format with its zone, not raw ISO (tester F-UI-1).
+  const caseLine = page.getByTestId('pack-verdict').locator('p', { hasText: 'exported' });
+  await expect(caseLine).toHaveText(/exported \d{1,2} [A-Z][a-z]{2} \d{4}, \d{2}:\d{2} (GMT|UTC)/);
+  await expect(caseLine).not.toContainText(/\d{4}-\d{2}-\d{2}T/);
   await page.screenshot({ path: path.join(SHOTS, 'pack-verify.png') });
 
   // One flipped byte in data/case.json, re-zipped as someone tampering would.
@@ -77,6 +82,18 @@ test('export a case pack, verify it, and catch a flipped byte', async ({ page, h
   await expect(page.getByTestId('pack-verdict')).toContainText('FAILED');
   await expect(page.getByTestId('pack-problems')).toContainText('data/case.json: changed');
   await expect(page.getByTestId('pack-verdict')).not.toContainText('VERIFIED');
+
+  // An entry that climbs out of the unpacking folder, and a ZIP comment claiming TLP:CLEAR over the
+  // signed TLP:RED: the rest is still read, the entry named, the marking mismatch warned (F-VERIFY-1, -4).
+  const hostile = path.join(dir, 'received.zip');
+  await writeZip(hostile, [...(await readZip(file)), ['xx/xx/evil.sh', Buffer.from('rm -rf ~')]], 'TLP:CLEAR - NEST Desk case pack - share freely');
+  renameInZip(hostile, { 'xx/xx/evil.sh': '../../evil.sh' });
+  await page.getByTestId('pack-verify-input').setInputFiles(hostile);
+  await expect(page.getByTestId('pack-verdict')).toContainText('FAILED: received.zip does not verify. 1 difference');
+  await expect(page.getByTestId('pack-problems')).toHaveText('../../evil.sh: unsafe file name (climbs out of its folder with ..): unpacking it could write outside the pack’s folder; the app never writes such a name, so it was added after export');
+  await expect(page.getByTestId('pack-warnings')).toHaveText('WARNING: the ZIP comment says TLP:CLEAR, but the signed manifest says TLP:RED. Only the signed marking counts: handle this pack as TLP:RED.');
+  await expect(page.getByTestId('pack-verdict')).not.toContainText('not a readable ZIP');
+  await page.screenshot({ path: path.join(SHOTS, 'pack-verify-unsafe.png') });
 });
 
 /** A one-page PDF lab report made with pdf-lib (an exhibit's attached PDF; the pack adds a Bates-stamped copy). */
@@ -171,7 +188,8 @@ test('a pack with an exhibit, its photo and PDF: the files by hash, report.pdf, 
   await writeZip(tampered, [...entries].map(([n, b]) => [n, n === `exhibits/${photoSha}` ? flipped : b]));
   await page.getByTestId('pack-verify-input').setInputFiles(tampered);
   await expect(page.getByTestId('pack-verdict')).toContainText('FAILED');
-  await expect(page.getByTestId('pack-problems')).toContainText(`exhibits/${photoSha}: changed`);
+  // Named by its hash path and, beside it, the original name from the manifest (tester F-UI-1).
+  await expect(page.getByTestId('pack-problems')).toContainText(`exhibits/${photoSha} (original name “seal-bag-TZ-4471.png”): changed`);
   await page.getByRole('dialog').getByRole('button', { name: 'Close' }).last().click();
 
   // The same case under an Arabic title: the cover of its report, the title in logical order.

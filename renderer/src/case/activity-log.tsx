@@ -8,56 +8,19 @@
  */
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { CaseDoc } from '../../../shared/docs/case-doc';
-import { CaseValuations } from '../../../shared/docs/case-valuations';
 import { t } from '../../../shared/messages';
 import { useMembers } from '../hooks/use-members';
 import { formatDateTime, formatRelative } from '../format/dates';
 import { memberColor } from '../domain/member-color';
 import { Avatar } from '../ui/avatar';
-import { activitySentence, toAuditLine, type ActivityContext, type AuditLine } from './activity-sentence';
-import { recordKindOf, recordLabel } from './activity-records';
-import { CaseTasks } from '../../../shared/docs/case-tasks';
-import { CaseLinkedCases } from '../../../shared/docs/case-linked-cases';
-import { CaseEvents } from '../../../shared/docs/case-events';
-import { entityLabel } from '../../../shared/docs/case-entities';
+import { activitySentence, toAuditLine, type AuditLine } from '../../../shared/activity/activity-sentence';
+import { recordKindOf, recordLabel } from '../../../shared/activity/activity-records';
+import { caseActivityContext } from '../../../shared/activity/case-activity-context';
 
-export { toAuditLine, type AuditLine } from './activity-sentence';
+export { toAuditLine, type AuditLine } from '../../../shared/activity/activity-sentence';
 
 /** Entries shown at first, newest first; "Show more" adds as many again. */
 const SHOWN = 10;
-
-/** How the activity log names a case's records: from its doc, deleted records included. */
-export function caseActivityContext(caseDoc: CaseDoc): ActivityContext {
-  const valuations = new CaseValuations(caseDoc.doc);
-  const tasks = new CaseTasks(caseDoc.doc);
-  const events = new CaseEvents(caseDoc.doc);
-  const caseLinks = new CaseLinkedCases(caseDoc.doc);
-  const entity = (id: string): { kind: string; name: string } | null => {
-    const e = caseDoc.getEntity(id, true);
-    return e ? { kind: e.kind, name: entityLabel(e) } : null;
-  };
-  return {
-    seizure: (id) => {
-      const s = caseDoc.getSeizureEvenDeleted(id);
-      return s ? { commodity: s.commodity, taxon: s.taxon } : null;
-    },
-    route: (id) => caseDoc.routeName(id),
-    valuationSeizure: (id) => valuations.seizureOfValuation(id),
-    task: (id) => tasks.get(id, true)?.title ?? null,
-    event: (id) => events.get(id, true)?.text ?? null,
-    entity,
-    caseLink: (id) => {
-      const l = caseLinks.get(id, true);
-      return l ? { relation: l.relation, reason: l.reason } : null;
-    },
-    link: (id) => {
-      const l = caseDoc.getLink(id, true);
-      if (!l) return null;
-      const to = entity(l.to)?.name ?? caseDoc.getSeizureEvenDeleted(l.to)?.commodity ?? '';
-      return { from: entity(l.from)?.name ?? '', to, relationship: l.relationship };
-    },
-  };
-}
 
 /** The key an entry is filtered by in the record filter: 'case' for the case itself, else the record id ('' when the entry names none). */
 function recordKey(e: AuditLine): string {

@@ -9,7 +9,7 @@
  */
 import type { AuditValue } from '../../../shared/docs/case-doc';
 import { jsonEqual } from '../../../shared/docs/records';
-import { toAuditLine } from './activity-sentence';
+import { toAuditLine } from '../../../shared/activity/activity-sentence';
 
 /** How long after writing a field a member is told of a colleague's change to it (ms). */
 export const RECENT_EDIT_MS = 2 * 60_000;

@@ -8,7 +8,7 @@ import type { ReactNode } from 'react';
 import { t } from '../../../shared/messages';
 import { Icon } from '../ui/icons';
 import type { EditNotice } from './concurrent-edits';
-import { fieldName, formatAuditValue } from './field-values';
+import { fieldName, formatAuditValue } from '../../../shared/activity/field-values';
 
 /** Props of {@link ConflictNotice}. */
 export interface ConflictNoticeProps {

@@ -14,7 +14,7 @@ import { Dialog } from '../ui/dialog';
 import { Avatar } from '../ui/avatar';
 import { memberColor } from '../domain/member-color';
 import { formatDateTime } from '../format/dates';
-import { fieldName, formatAuditValue } from './field-values';
+import { fieldName, formatAuditValue } from '../../../shared/activity/field-values';
 import { seizureTitle } from './seizure-title';
 
 /** Props of {@link FieldHistoryDialog}. */

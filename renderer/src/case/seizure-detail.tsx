@@ -22,7 +22,7 @@ import { formatCoordinates, formatMoney, formatQuantity } from '../format/number
 import { formatDateTime, formatSeizureDate } from '../format/dates';
 import { FieldHistoryDialog } from './field-history-dialog';
 import { INLINE_SEIZURE_FIELDS, SeizureInlineField } from './seizure-inline-field';
-import { fieldName, formatAuditValue } from './field-values';
+import { fieldName, formatAuditValue } from '../../../shared/activity/field-values';
 import type { ConcurrentEdits } from './use-concurrent-edits';
 import { LinkedEntities } from '../entities/linked-entities';
 import { LocationPickDialog } from '../map/location-pick-dialog';

@@ -16,7 +16,7 @@ import { sentence } from '../forms/issues';
 import { InlineText } from './inline-fields';
 import { ConflictNotice } from './conflict-notice';
 import { HistoryIcon } from './history-icon';
-import { fieldName, formatAuditValue } from './field-values';
+import { fieldName, formatAuditValue } from '../../../shared/activity/field-values';
 import type { ConcurrentEdits } from './use-concurrent-edits';
 
 /** The seizure fields editable in place, and how their text is read. */

@@ -4,7 +4,7 @@
  * unambiguous across the agencies of a task force.
  */
 import type { DatePrecision } from '../../../shared/domain/codes';
-import { t } from '../../../shared/messages';
+import { currentLocale, t } from '../../../shared/messages';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
@@ -52,4 +52,17 @@ export function formatDateTime(ms: number): string {
   const d = new Date(ms);
   const p = (n: number): string => String(n).padStart(2, '0');
   return `${d.getDate()} ${MONTHS[d.getMonth()]} ${d.getFullYear()}, ${p(d.getHours())}:${p(d.getMinutes())}`;
+}
+
+/**
+ * A time (ms since epoch, or an ISO 8601 text) in this app's locale and the machine's time zone,
+ * the zone named: "6 Dec 2026, 21:05 GMT+8" (en-GB). For times a reader compares with other
+ * records or other people's screens (a pack's export time). An ISO text that does not parse is
+ * returned as it is, never shown as "Invalid Date".
+ * @param timeZone an IANA zone to show instead of the machine's (tests pass one).
+ */
+export function formatDateTimeZoned(when: number | string, timeZone?: string): string {
+  const ms = typeof when === 'number' ? when : Date.parse(when);
+  if (!Number.isFinite(ms)) return String(when);
+  return new Intl.DateTimeFormat(currentLocale(), { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZoneName: 'short', hourCycle: 'h23', ...(timeZone ? { timeZone } : {}) }).format(new Date(ms));
 }

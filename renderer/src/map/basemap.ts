@@ -7,7 +7,7 @@ import { feature } from 'topojson-client';
 import type { Topology, GeometryCollection } from 'topojson-specification';
 import type { FeatureCollection, Geometry } from 'geojson';
 import atlasUrl from 'world-atlas/countries-50m.json?url';
-import { fixAntimeridian, type AreaGeometry } from './antimeridian';
+import { fixAntimeridian, type AreaGeometry } from '../../../shared/geo/antimeridian';
 import { t } from '../../../shared/messages';
 
 /** Country outlines ready for L.geoJSON: properties carry the country `name`. */

@@ -6,6 +6,7 @@
  */
 import type { LocationPrecision } from '../../../shared/domain/codes';
 import type { SeizureFields } from '../../../shared/domain/seizure';
+import { wrapLongitude } from '../../../shared/geo/antimeridian';
 
 /** A picked point in WGS84 degrees; `decimals` is how many decimals it was rounded to. */
 export interface PickedPoint {
@@ -47,12 +48,6 @@ export function precisionForZoom(zoom: number): LocationPrecision {
   if (zoom >= 9) return 'city';
   if (zoom >= 5) return 'region';
   return 'country';
-}
-
-/** `lon` wrapped into [−180, 180) (a view panned past the antimeridian gives e.g. 200° for −160°). */
-export function wrapLongitude(lon: number): number {
-  const w = ((((lon + 180) % 360) + 360) % 360) - 180;
-  return Object.is(w, -0) ? 0 : w;
 }
 
 /** The point picked at (lat, lon) on a view at `zoom`: wrapped, clamped to ±90° latitude and rounded to {@link decimalsForZoom}. */

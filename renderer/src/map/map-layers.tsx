@@ -17,7 +17,7 @@ import { loadBasemap, type Basemap } from './basemap';
 import { markerRadius } from './marker-style';
 import { popupContent } from './popup-content';
 import { ROUTE_STYLES } from './route-style';
-import { splitLine, unwrap, type Position } from './antimeridian';
+import { splitLine, unwrap, wrapLongitude, type Position } from '../../../shared/geo/antimeridian';
 import { t } from '../../../shared/messages';
 
 const LAND = '#f7f5f0';
@@ -138,7 +138,7 @@ export const SeizureMarkers = memo(function SeizureMarkers(props: { pointsKey: s
 /** Route positions for Leaflet: unwrapped across the antimeridian, then split where they cross it. */
 function routeLatLngs(r: Route): [number, number][][] {
   const lonLat: Position[] = r.points.map(([lat, lon]) => [lon, lat]);
-  const parts = splitLine(unwrap(lonLat).map(([x, y]): Position => [((((x + 180) % 360) + 360) % 360) - 180, y]));
+  const parts = splitLine(unwrap(lonLat).map(([x, y]): Position => [wrapLongitude(x), y]));
   return parts.map((part) => part.map(([lon, lat]) => [lat, lon] as [number, number]));
 }
 

@@ -3,12 +3,16 @@
  * a file input, uploaded to the browser host), the data service runs the verifier against this
  * workspace's key, and the screen shows the verdict and every difference (each naming its file)
  * in catalogue sentences, with the signer, the case and the workspace key fingerprint. It never
- * says VERIFIED unless every check passed under a trusted key (the data service decides).
+ * says VERIFIED unless every check passed under a trusted key (the data service decides). A file
+ * stored by hash is named with its original name beside it (the data service words that); a
+ * marking outside the signed manifest that differs from it is shown as a warning; the export time
+ * is shown in this app's locale and time zone, never as raw ISO text.
  */
 import { useState, type ReactNode } from 'react';
 import { t } from '../../../shared/messages';
 import type { RpcResult } from '../../../shared/rpc/contract';
 import { useClient } from '../app/services';
+import { formatDateTimeZoned } from '../format/dates';
 import { Dialog } from '../ui/dialog';
 import { describeError } from '../ui/states';
 import { hasNativeDialogs, uploadPack, verifyPackNative } from './pack-transfer';
@@ -40,7 +44,7 @@ export function VerifyPackDialog(props: { workspaceId: string; onClose: () => vo
   // Electron: main shows "Open" and verifies the chosen pack itself; the page never names a path.
   const openNative = (): void => run('…', () => verifyPackNative(props.workspaceId));
   const onFile = (file: File | undefined): void => {
-    if (file) run(file.name, async () => client.call('packs.verify', { workspaceId: props.workspaceId, stagedId: await uploadPack(file) }));
+    if (file) run(file.name, async () => client.call('packs.verify', { workspaceId: props.workspaceId, stagedId: await uploadPack(file), fileName: file.name }));
   };
 
   return (
@@ -80,7 +84,14 @@ function VerifyReport(props: { report: Report }): ReactNode {
           ))}
         </ul>
       ) : null}
-      {r.case ? <p>{t('ui.packs.verify.case', { number: r.case.number, title: r.case.title, tlp: r.case.tlp, exportedAt: r.case.exportedAt })}</p> : null}
+      {r.warnings.length ? (
+        <ul className="pack-warnings" data-testid="pack-warnings">
+          {r.warnings.map((w, i) => (
+            <li key={i}>{sentence(w)}</li>
+          ))}
+        </ul>
+      ) : null}
+      {r.case ? <p>{t('ui.packs.verify.case', { number: r.case.number, title: r.case.title, tlp: r.case.tlp, exportedAt: formatDateTimeZoned(r.case.exportedAt) })}</p> : null}
       {r.signer ? <p>{t('ui.packs.verify.signer', { name: r.signer.name, agency: r.signer.agency, role: r.signer.role, workspaceId: r.signer.workspaceId })}</p> : null}
       {r.workspaceKid ? (
         <p>

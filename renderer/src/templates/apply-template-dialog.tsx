@@ -12,7 +12,7 @@ import { FormDialog } from '../ui/form-dialog';
 import { Field } from '../ui/field';
 import { useToast } from '../ui/toast';
 import { todayIso } from '../format/dates';
-import { fieldName } from '../case/field-values';
+import { fieldName } from '../../../shared/activity/field-values';
 import { useCaseTemplates } from './use-templates';
 import { TemplateSelect } from './template-select';
 

@@ -7,7 +7,7 @@ import { entityLabel, type Entity } from '../../../shared/docs/case-entities';
 import type { Link } from '../../../shared/docs/case-links';
 import { t } from '../../../shared/messages/format';
 import { esc, para, section, table, user } from './html';
-import { reportDate } from './report-format';
+import { reportDate, seizureDate } from './report-format';
 import type { ReportModel } from './report-model';
 
 /** Identifier-like fields of an entity worth printing, as "label value" pairs. */
@@ -26,7 +26,7 @@ function identifiers(e: Entity): string {
 
 function linkRows(m: ReportModel): string[][] {
   const names = new Map<string, string>(m.entities.map((e) => [e.id, entityLabel(e)]));
-  for (const s of m.seizures) names.set(s.id, t('report.entities.seizure-name', { commodity: s.commodity, date: s.seizureDate, hasPlace: s.place ? 'yes' : 'no', place: s.place }));
+  for (const s of m.seizures) names.set(s.id, t('report.entities.seizure-name', { commodity: s.commodity, date: seizureDate(s), hasPlace: s.place ? 'yes' : 'no', place: s.place }));
   return m.links.map((l: Link) => {
     const dates = [l.startDate ? reportDate(l.startDate) : '', l.endDate ? reportDate(l.endDate) : ''].filter(Boolean).join(' – ');
     return [

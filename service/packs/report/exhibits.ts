@@ -10,7 +10,7 @@ import { t, type MessageId } from '../../../shared/messages/format';
 import { fileNameHtml } from './file-name';
 import { esc, para, section, table, user } from './html';
 import { reportTime } from './report-format';
-import type { ReportExhibit, ReportModel } from './report-model';
+import { memberName, type ReportExhibit, type ReportModel } from './report-model';
 
 function filesCell(x: ReportExhibit, notProduced: ReadonlySet<string>): string {
   if (!x.files.length) return '—';
@@ -42,9 +42,9 @@ function chainHtml(x: ReportExhibit, names: Record<string, string>): string {
   const rows: string[][] = [];
   x.chain.links.forEach((link, i) => {
     index.set(link.entry.id, i + 1);
-    const named = { ...link.entry, recordedBy: names[link.entry.recordedBy] ?? link.entry.recordedBy };
+    const named = { ...link.entry, recordedBy: memberName({ memberNames: names }, link.entry.recordedBy) };
     rows.push([String(i + 1), ...entryCells(named, false)]);
-    for (const old of link.replaces) rows.push([esc(t('report.custody.replaced')), ...entryCells({ ...old, recordedBy: names[old.recordedBy] ?? old.recordedBy }, true)]);
+    for (const old of link.replaces) rows.push([esc(t('report.custody.replaced')), ...entryCells({ ...old, recordedBy: memberName({ memberNames: names }, old.recordedBy) }, true)]);
   });
   const head = ['#', t('report.col.when'), t('report.col.handover'), t('report.col.place-purpose'), t('report.col.seal-condition'), t('report.col.recorded')].map(esc);
   const issues = x.chain.issues.length

@@ -19,9 +19,13 @@ import type { CaseEvent } from '../../../shared/domain/case-event';
 import { custodyChain, type CustodyChain } from '../../../shared/domain/custody';
 import { exhibitReferences, type Exhibit } from '../../../shared/domain/exhibit';
 import type { Member } from '../../../shared/domain/member';
+import type { Route } from '../../../shared/domain/route';
 import type { Seizure } from '../../../shared/domain/seizure';
 import type { Statement } from '../../../shared/rpc/valuation';
 import { NestError } from '../../../shared/errors';
+import { activitySentence, toAuditLine, type ActivityContext } from '../../../shared/activity/activity-sentence';
+import { caseActivityContext } from '../../../shared/activity/case-activity-context';
+import { t } from '../../../shared/messages/format';
 import { caseStatement } from '../../valuation/statement';
 import type { WorkspaceRuntime } from '../../workspace/workspace-runtime';
 import { memberSigningKey } from '../pack-signer';
@@ -42,6 +46,18 @@ export interface ReportExhibit {
   chain: CustodyChain;
 }
 
+/** One history line: when (ms since epoch), who (member id) and what, as a sentence that follows the name. */
+export interface ReportHistoryLine {
+  at: number;
+  by: string;
+  sentence: string;
+}
+
+/** The name of member `id` for the report: from the workspace, else "an unknown member" — never the raw id. */
+export function memberName(m: Pick<ReportModel, 'memberNames'>, id: string): string {
+  return m.memberNames[id] ?? t('report.member.unknown');
+}
+
 /** Everything the report shows. Times are ms since epoch (UTC); dates YYYY-MM-DD. */
 export interface ReportModel {
   meta: CaseMeta;
@@ -59,16 +75,29 @@ export interface ReportModel {
   links: Link[];
   /** By date, then id. */
   seizures: Seizure[];
+  /** The case's routes (drawn on the seizure map), by id. */
+  routes: Route[];
   /** The valuation methodology statement; null when the case has no valuation. */
   valuation: Statement | null;
   exhibits: ReportExhibit[];
-  /** The newest {@link HISTORY_EXCERPT} audit entries, newest first; `auditTotal` counts all. */
-  history: AuditEntry[];
+  /**
+   * The newest {@link HISTORY_EXCERPT} audit entries, newest first, each as its catalogue sentence
+   * (shared/activity: the records named, never their ids; dates long); `auditTotal` counts all.
+   */
+  history: ReportHistoryLine[];
   auditTotal: number;
-  /** Member id → name (ids of members no longer known stay as they are). */
+  /** Member id → name, removed members included; see {@link memberName} for ids not here. */
   memberNames: Record<string, string>;
   /** SHA-256 of attached PDFs the production could not Bates-stamp (set by bates/production.ts). */
   notProduced?: readonly string[];
+}
+
+/** Audit entries as history lines, worded with `ctx` (long dates, the report's style). */
+function historyLines(entries: readonly AuditEntry[], ctx: ActivityContext): ReportHistoryLine[] {
+  return entries.map((e) => {
+    const line = toAuditLine(e);
+    return { at: e.at, by: e.by, sentence: line ? activitySentence(line, { ...ctx, dateStyle: 'long' }) : t('ui.case.activity.other') };
+  });
 }
 
 /**
@@ -82,6 +111,13 @@ export async function readReportModel(ws: WorkspaceRuntime, caseId: string, memb
   const wsDoc = ws.workspaceDoc();
   const memberNames: Record<string, string> = {};
   for (const m of wsDoc.listMembers()) memberNames[m.id] = m.name;
+  // A member removed since still made part of the record: named too.
+  const named = (id: string): void => {
+    if (id && !(id in memberNames)) {
+      const rec = wsDoc.getMemberRecord(id);
+      if (rec) memberNames[id] = rec.name;
+    }
+  };
   const today = new Date(now).toISOString().slice(0, 10);
   const part = ws.host.with(name, (doc) => {
     const cd = new CaseDoc(doc);
@@ -112,14 +148,17 @@ export async function readReportModel(ws: WorkspaceRuntime, caseId: string, memb
       entities: [...cd.listEntities()].sort((a, b) => a.kind.localeCompare(b.kind) || a.id.localeCompare(b.id)),
       links: [...cd.listLinks(all.volumes)].sort((a, b) => a.id.localeCompare(b.id)),
       seizures,
+      routes: [...cd.listRoutes()].sort((a, b) => a.id.localeCompare(b.id)),
       exhibits,
-      history: audit.slice(-HISTORY_EXCERPT).reverse(),
+      history: historyLines(audit.slice(-HISTORY_EXCERPT).reverse(), caseActivityContext(cd)),
       auditTotal: audit.length,
       valuationCount: new CaseValuations(doc).listValuations().length,
     };
   });
   // The statement is shown when the case has a valuation (valued, or failed: a failure is part of
   // the record too); without one it would hold only the generic context figures.
+  for (const h of part.history) named(h.by);
+  for (const x of part.exhibits) for (const e of [...x.chain.links.flatMap((l) => [l.entry, ...l.replaces])]) named(e.recordedBy);
   const { valuationCount, ...rest } = part;
   const valuation = valuationCount > 0 ? caseStatement(ws, caseId, today) : null;
   return {

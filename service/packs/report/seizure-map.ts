@@ -1,56 +1,28 @@
 /**
  * The seizure map as an inline SVG drawn in Node (no browser map, no tiles, nothing fetched): the
- * shipped Natural Earth 1:50m land (world-atlas `land-50m.json`, public domain) in an
- * equirectangular projection scaled by cos(latitude) at the view's centre, framed on the case's
- * points with a margin, and each seizure as a dot numbered like the seizure table's rows (when at
- * most {@link LABELLED} are shown). Known limit: a view across the ±180° meridian is not unwrapped
- * (the frame is then the whole span between the points). Pure apart from the basemap it is given.
+ * shipped Natural Earth 1:50m land (world-atlas `land-50m.json`, public domain), the case's
+ * routes as lines, and each seizure as a dot numbered like the seizure table's rows (when at most
+ * {@link LABELLED} are shown; labels laid out without overlaps by map-labels.ts). The frame
+ * (map-view.ts) may lie across ±180°: land rings, routes and dots are all drawn in continuous
+ * longitudes, so nothing is drawn as a stripe across the map (tester F-PACK-5). Pure apart from
+ * the basemap it is given.
  */
+import type { Route } from '../../../shared/domain/route';
 import type { Seizure } from '../../../shared/domain/seizure';
+import { continuousRing, unwrap, type Position } from '../../../shared/geo/antimeridian';
 import { esc } from './html';
+import { layoutLabels, type Box, DOT_R, LABEL_PX } from './map-labels';
+import { arcOf, degreesText, frameOf, MAP_HEIGHT, MAP_WIDTH, project, type View } from './map-view';
 
-/** SVG size (CSS px; printed at 96 px per inch). */
-export const MAP_WIDTH = 680;
-export const MAP_HEIGHT = 380;
+export { frameOf, MAP_HEIGHT, MAP_WIDTH } from './map-view';
+
 /** Most dots that get their row number beside them. */
 export const LABELLED = 40;
-/** Smallest span shown, degrees (a single seizure gets a regional view, not a street). */
-const MIN_SPAN = 6;
 
-/** The view: west, south, east, north (degrees) and the x scale factor. */
-interface View {
-  w: number;
-  s: number;
-  e: number;
-  n: number;
-  kx: number;
-}
-
-/** The frame around `points` ([lon, lat]) with a 25 % margin, at least {@link MIN_SPAN}, at the map's aspect ratio. */
-export function frameOf(points: readonly [number, number][]): View {
-  const lons = points.map((p) => p[0]);
-  const lats = points.map((p) => p[1]);
-  let w = Math.min(...lons);
-  let e = Math.max(...lons);
-  let s = Math.min(...lats);
-  let n = Math.max(...lats);
-  const cx = (w + e) / 2;
-  const cy = (s + n) / 2;
-  const kx = Math.cos((Math.max(-70, Math.min(70, cy)) * Math.PI) / 180);
-  let spanX = Math.max((e - w) * 1.5, MIN_SPAN) * kx;
-  let spanY = Math.max((n - s) * 1.5, MIN_SPAN);
-  // Widen the shorter side to the map's aspect ratio.
-  if (spanX / spanY < MAP_WIDTH / MAP_HEIGHT) spanX = (spanY * MAP_WIDTH) / MAP_HEIGHT;
-  else spanY = (spanX * MAP_HEIGHT) / MAP_WIDTH;
-  w = cx - spanX / kx / 2;
-  e = cx + spanX / kx / 2;
-  s = cy - spanY / 2;
-  n = cy + spanY / 2;
-  return { w, s, e, n, kx };
-}
-
-function project(v: View, lon: number, lat: number): [number, number] {
-  return [((lon - v.w) / (v.e - v.w)) * MAP_WIDTH, ((v.n - lat) / (v.n - v.s)) * MAP_HEIGHT];
+/** What the map drew, for the caption: the rows it had no room to number. */
+export interface SeizureMap {
+  svg: string;
+  unlabelled: number[];
 }
 
 type Ring = GeoJSON.Position[];
@@ -88,17 +60,49 @@ export function clipRing(ring: readonly [number, number][], w: number, s: number
   return out;
 }
 
+/** A land ring in continuous longitudes with its longitude range (computed once per process). */
+interface LandRing {
+  ring: Position[];
+  minX: number;
+  maxX: number;
+  minY: number;
+  maxY: number;
+}
+
+const prepared = new WeakMap<GeoJSON.FeatureCollection, LandRing[]>();
+
+/** The land's rings made continuous across ±180° (Russia, Fiji, Antarctica), with their bounds. */
+function landRings(land: GeoJSON.FeatureCollection): LandRing[] {
+  let rings = prepared.get(land);
+  if (!rings) {
+    rings = land.features.flatMap((f) =>
+      ringsOf(f.geometry).map((r) => {
+        const ring = continuousRing(r as Position[]);
+        const xs = ring.map((p) => p[0]);
+        const ys = ring.map((p) => p[1]);
+        return { ring, minX: Math.min(...xs), maxX: Math.max(...xs), minY: Math.min(...ys), maxY: Math.max(...ys) };
+      }),
+    );
+    prepared.set(land, rings);
+  }
+  return rings;
+}
+
 /**
- * The land as one SVG path `d`: each ring clipped to the view (with a margin, so the clip's own
- * edges fall outside the frame and are never stroked inside it).
+ * The land as one SVG path `d`: each ring, shifted by a whole turn where the frame lies past
+ * ±180°, clipped to the view with a margin (so the clip's own edges fall outside the frame and
+ * are never stroked inside it).
  */
 function landPath(v: View, land: GeoJSON.FeatureCollection): string {
   const mx = (v.e - v.w) * 0.05;
   const my = (v.n - v.s) * 0.05;
+  const [w, s, e, n] = [v.w - mx, v.s - my, v.e + mx, v.n + my];
   const out: string[] = [];
-  for (const f of land.features) {
-    for (const ring of ringsOf(f.geometry)) {
-      const clipped = clipRing(ring as [number, number][], v.w - mx, v.s - my, v.e + mx, v.n + my);
+  for (const r of landRings(land)) {
+    if (r.maxY < s || r.minY > n) continue;
+    for (const shift of [-360, 0, 360]) {
+      if (r.maxX + shift < w || r.minX + shift > e) continue;
+      const clipped = clipRing(shift ? r.ring.map(([x, y]): [number, number] => [x + shift, y]) : (r.ring as [number, number][]), w, s, e, n);
       if (clipped.length < 3) continue;
       out.push('M' + clipped.map(([lon, lat]) => project(v, lon, lat).map((c) => c.toFixed(1)).join(',')).join('L') + 'Z');
     }
@@ -106,30 +110,48 @@ function landPath(v: View, land: GeoJSON.FeatureCollection): string {
   return out.join('');
 }
 
+/** A route's points ([lon, lat]) in continuous longitudes, moved by whole turns onto the map's arc. */
+function routeLine(r: Route, place: (lon: number) => number): Position[] {
+  const line = unwrap(r.points.map(([lat, lon]): Position => [lon, lat]));
+  if (!line.length) return line;
+  const shift = place(line[0]![0]) - line[0]![0];
+  return line.map(([x, y]): Position => [x + shift, y]);
+}
+
 /**
- * The map of `seizures` (those with coordinates; `rowOf(s)` is the row number the table gives it)
- * over `land` (a GeoJSON FeatureCollection of land polygons, WGS84).
+ * The map of `seizures` (those with coordinates; `rowOf(s)` is the row number the table gives
+ * it, 0 for none) and `routes` over `land` (a GeoJSON FeatureCollection of land polygons, WGS84).
  */
-export function seizureMapSvg(seizures: readonly Seizure[], land: GeoJSON.FeatureCollection, rowOf: (s: Seizure) => number = () => 0): string {
-  const pts = seizures.filter((s) => s.latitude !== null && s.longitude !== null).map((s) => ({ s, lon: s.longitude!, lat: s.latitude! }));
-  const v = frameOf(pts.map((p) => [p.lon, p.lat]));
-  const dots = pts
-    .map(({ s, lon, lat }) => {
-      const [x, y] = project(v, lon, lat);
-      const label = pts.length <= LABELLED && rowOf(s) > 0 ? `<text class="label" x="${(x + 6).toFixed(1)}" y="${(y - 5).toFixed(1)}">${esc(rowOf(s))}</text>` : '';
-      return `<circle cx="${x.toFixed(1)}" cy="${y.toFixed(1)}" r="4.5"/>${label}`;
-    })
-    .join('');
-  const deg = (n: number, pos: string, neg: string): string => `${Math.abs(n).toFixed(1)}°${n >= 0 ? pos : neg}`;
-  const extent = `${deg(v.s, 'N', 'S')} – ${deg(v.n, 'N', 'S')}, ${deg(v.w, 'E', 'W')} – ${deg(v.e, 'E', 'W')}`;
-  return (
+export function seizureMap(seizures: readonly Seizure[], land: GeoJSON.FeatureCollection, rowOf: (s: Seizure) => number = () => 0, routes: readonly Route[] = []): SeizureMap {
+  const raw = seizures.filter((s) => s.latitude !== null && s.longitude !== null).map((s) => ({ s, lon: s.longitude!, lat: s.latitude! }));
+  const place = arcOf([...raw.map((p) => p.lon), ...routes.flatMap((r) => r.points.map((p) => p[1]))]);
+  const pts = raw.map((p) => ({ ...p, lon: place(p.lon) }));
+  const lines = routes.map((r) => routeLine(r, place));
+  const v = frameOf([...pts.map((p): [number, number] => [p.lon, p.lat]), ...lines.flat().map(([x, y]): [number, number] => [x, y])]);
+  const xy = pts.map((p) => ({ s: p.s, xy: project(v, p.lon, p.lat) }));
+  const extent = degreesText(v);
+  // The attribution line, bottom right, is kept free of labels.
+  const attribution: Box = { x: MAP_WIDTH - 6 - extent.length * 5.2, y: MAP_HEIGHT - 17, w: extent.length * 5.2 + 6, h: 17 };
+  const dots = xy.map(({ s, xy: [x, y] }) => ({ x, y, row: rowOf(s) })).filter((d) => d.row > 0);
+  const layout = pts.length <= LABELLED ? layoutLabels(dots, MAP_WIDTH, MAP_HEIGHT, [attribution]) : { labels: [], unlabelled: [] };
+  const f = (n: number): string => n.toFixed(1);
+  const circles = xy.map(({ xy: [x, y] }) => `<circle cx="${f(x)}" cy="${f(y)}" r="${DOT_R}"/>`).join('');
+  const leaders = layout.labels.flatMap((l) => (l.leader ? [`<line x1="${f(l.leader[0])}" y1="${f(l.leader[1])}" x2="${f(l.leader[2])}" y2="${f(l.leader[3])}"/>`] : [])).join('');
+  const labels = layout.labels.map((l) => `<text class="label" x="${f(l.box.x + 2)}" y="${f(l.baseline)}">${esc(l.text)}</text>`).join('');
+  const routePaths = lines.map((line) => `<path class="route" d="M${line.map(([lon, lat]) => project(v, lon, lat).map(f).join(',')).join('L')}"/>`).join('');
+  const svg =
     `<svg xmlns="http://www.w3.org/2000/svg" class="seizure-map" viewBox="0 0 ${MAP_WIDTH} ${MAP_HEIGHT}" width="${MAP_WIDTH}" height="${MAP_HEIGHT}" role="img" aria-label="${esc(extent)}">` +
     `<rect width="${MAP_WIDTH}" height="${MAP_HEIGHT}" fill="#dfe9f2"/>` +
     `<path d="${landPath(v, land)}" fill="#f4f1ea" stroke="#8a8f98" stroke-width="0.6"/>` +
-    `<style>.seizure-map circle{fill:#b3261e;stroke:#fff;stroke-width:1.2}.seizure-map .label{fill:#1b1b1b;stroke:#fff;stroke-width:2.5px;paint-order:stroke;font-size:11px;font-weight:bold}</style>` +
-    `<g>${dots}</g>` +
-    `<text x="${MAP_WIDTH - 6}" y="${MAP_HEIGHT - 6}" text-anchor="end" font-size="9" fill="#555">${esc(extent)} · Natural Earth</text>` +
+    `<style>.seizure-map circle{fill:#b3261e;stroke:#fff;stroke-width:1.2}.seizure-map .label{fill:#1b1b1b;stroke:#fff;stroke-width:2.5px;paint-order:stroke;font-size:${LABEL_PX}px;font-weight:bold}.seizure-map line{stroke:#1b1b1b;stroke-width:0.8}.seizure-map .route{fill:none;stroke:#1f5fa8;stroke-width:1.6;stroke-linejoin:round}</style>` +
+    `<g>${routePaths}</g><g>${leaders}${circles}${labels}</g>` +
+    `<text x="${MAP_WIDTH - 6}" y="${MAP_HEIGHT - 6}" text-anchor="end" font-size="9" fill="#555">${esc(extent)}</text>` +
     `<rect width="${MAP_WIDTH}" height="${MAP_HEIGHT}" fill="none" stroke="#555" stroke-width="1"/>` +
-    `</svg>`
-  );
+    `</svg>`;
+  return { svg, unlabelled: layout.unlabelled };
+}
+
+/** The map's SVG alone (see {@link seizureMap}). */
+export function seizureMapSvg(seizures: readonly Seizure[], land: GeoJSON.FeatureCollection, rowOf: (s: Seizure) => number = () => 0, routes: readonly Route[] = []): string {
+  return seizureMap(seizures, land, rowOf, routes).svg;
 }

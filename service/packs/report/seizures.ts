@@ -7,18 +7,14 @@
 import type { Seizure } from '../../../shared/domain/seizure';
 import { t } from '../../../shared/messages/format';
 import { esc, para, section, table, user } from './html';
-import { reportDate, reportNumber } from './report-format';
+import { reportNumber, seizureDate } from './report-format';
 import type { ReportModel } from './report-model';
-import { seizureMapSvg } from './seizure-map';
+import { rowsText } from './map-labels';
+import { seizureMap } from './seizure-map';
 
 /** Most seizure rows printed in the report. */
 export const SEIZURE_ROWS = 500;
 
-function dateOf(s: Seizure): string {
-  if (s.datePrecision === 'year') return s.seizureDate.slice(0, 4);
-  if (s.datePrecision === 'month') return s.seizureDate.slice(0, 7);
-  return reportDate(s.seizureDate);
-}
 
 function row(s: Seizure, i: number): string[] {
   // An amount and its unit stay on one line ("13,768 kg", not "13,768 / kg"). Both cells are
@@ -26,7 +22,7 @@ function row(s: Seizure, i: number): string[] {
   const qty = s.quantity === null ? '—' : `<span class="nowrap">${reportNumber(s.quantity)} ${esc(s.unit ?? '')}</span>`;
   const value = s.reportedValue === null ? '—' : `<span class="nowrap">${reportNumber(s.reportedValue, 2)} ${esc(s.reportedCurrency ?? '')}</span>`;
   const taxon = s.taxon ? `<div class="muted"><i>${user(s.taxon)}</i></div>` : '';
-  return [String(i + 1), esc(dateOf(s)), `${user(s.place)}${s.place ? ', ' : ''}${esc(s.country)}`, `${user(s.commodity)}${taxon}`, qty, value];
+  return [String(i + 1), esc(seizureDate(s)), `${user(s.place)}${s.place ? ', ' : ''}${esc(s.country)}`, `${user(s.commodity)}${taxon}`, qty, value];
 }
 
 /** The seizures section (table and map). */
@@ -37,8 +33,12 @@ export function seizuresHtml(m: ReportModel, basemap: GeoJSON.FeatureCollection)
   const more = m.seizures.length > shown.length ? para(t('report.seizures.more', { count: m.seizures.length - shown.length, shown: shown.length }), 'muted') : '';
   const mapped = m.seizures.filter((s) => s.latitude !== null && s.longitude !== null);
   const rows = new Map(shown.map((s, i) => [s.id, i + 1]));
-  const map = mapped.length
-    ? `<figure class="map">${seizureMapSvg(mapped, basemap, (s) => rows.get(s.id) ?? 0)}<figcaption>${esc(t('report.seizures.map-caption', { count: mapped.length, unmapped: m.seizures.length - mapped.length }))}</figcaption></figure>`
-    : para(t('report.seizures.no-map'), 'muted');
+  let map = para(t('report.seizures.no-map'), 'muted');
+  if (mapped.length) {
+    const drawn = seizureMap(mapped, basemap, (s) => rows.get(s.id) ?? 0, m.routes);
+    const caption = t('report.seizures.map-caption', { count: mapped.length, unmapped: m.seizures.length - mapped.length, routes: m.routes.length });
+    const unlabelled = drawn.unlabelled.length ? ` ${t('report.seizures.map-unlabelled', { rows: rowsText(drawn.unlabelled) })}` : '';
+    map = `<figure class="map">${drawn.svg}<figcaption>${esc(caption + unlabelled)}</figcaption></figure>`;
+  }
   return section('seizures', t('report.section.seizures'), `${para(t('report.seizures.count', { count: m.seizures.length }))}\n${map}\n${table('seizures', head, shown.map(row))}\n${more}`);
 }

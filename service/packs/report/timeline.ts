@@ -19,7 +19,7 @@ interface Row {
 }
 
 function eventRow(e: CaseEvent): Row {
-  const when = e.precision === 'day' ? reportDate(e.date) : e.date;
+  const when = reportDate(e.date, e.precision);
   const source = e.source ? `<div class="muted">${esc(t('report.timeline.source'))} ${user(e.source)}</div>` : '';
   return { key: e.date, cells: [esc(when), esc(t('ui.timeline.kind.event')), `${user(e.text)}${source}`] };
 }

@@ -37,6 +37,18 @@ export const caseWorkMessages = {
   'ui.case.activity.link-update-fields': 'edited the link from “{from}” to “{to}” ({fields})',
   'ui.case.activity.link-delete': `removed the link “{from}” {relationship, select, ${RELATIONSHIP_SELECT}} “{to}”`,
   'ui.case.activity.record-unnamed': 'an unnamed record',
+  // Evidence (shared/activity/evidence-sentences.ts).
+  'ui.case.activity.exhibit-named': 'the exhibit {reference} “{description}”',
+  'ui.case.activity.exhibit-numbered': 'exhibit no. {number} “{description}”',
+  'ui.case.activity.exhibit-unnamed': 'an exhibit',
+  'ui.case.activity.exhibit-add': 'added {exhibit}',
+  'ui.case.activity.exhibit-update': 'changed {changes} of {exhibit}',
+  'ui.case.activity.exhibit-edit': 'edited {exhibit}',
+  'ui.case.activity.exhibit-delete': 'deleted {exhibit}',
+  'ui.case.activity.file-add': 'attached the file “{name}”',
+  'ui.case.activity.file-delete': 'removed the attached file “{name}”',
+  'ui.case.activity.custody-record': 'recorded a custody hand-over of {exhibit}',
+  'ui.case.activity.custody-correct': 'corrected a custody entry of {exhibit}',
   // ---- History card: filters -----------------------------------------------------------------
   'ui.case.activity.filter-member': 'Member',
   'ui.case.activity.filter-record': 'Record',

@@ -25,6 +25,13 @@ export const packMessages = {
   'pack.problem.missing': '{path}: listed in the manifest but not in the pack',
   'pack.problem.extra': '{path}: in the pack but not in the manifest',
   'pack.problem.duplicate': '{path}: appears more than once',
+  /** A file path with the original name the manifest gives it (exhibits are stored by hash). */
+  'pack.problem.path-named': '{path} (original name “{name}”)',
+  'pack.problem.unsafe-name':
+    '{path}: unsafe file name ({reason, select, absolute {an absolute path} parent {climbs out of its folder with ..} backslash {holds a backslash, which some unzip tools treat as a folder separator} other {holds a control character}}): unpacking it could write outside the pack’s folder; the app never writes such a name, so it was added after export',
+  /** A warning: the pack still verifies; the signed marking holds. */
+  'pack.warning.marking-mismatch':
+    'WARNING: the {where, select, comment {ZIP comment} other {file name}} says TLP:{found}, but the signed manifest says TLP:{signed}. Only the signed marking counts: handle this pack as TLP:{signed}.',
   'pack.no-member-record': 'This desktop has not received your member record from the relay yet: sync the workspace, then export again.',
   'pack.awaiting-certificate':
     'Your signing key is not yet vouched for by the workspace. It has been sent to the workspace admins; the admin desktop that holds the workspace key vouches for it the next time it syncs with the relay. Try again after that.',

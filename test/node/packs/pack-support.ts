@@ -95,10 +95,30 @@ export function readZip(file: string): Promise<[string, Buffer][]> {
   });
 }
 
-/** Writes `entries` as a new ZIP at `file`. */
-export async function writeZip(file: string, entries: [string, Buffer][]): Promise<void> {
+/** Writes `entries` as a new ZIP at `file`, with `comment` (ASCII) as the ZIP's comment when given. */
+export async function writeZip(file: string, entries: [string, Buffer][], comment?: string): Promise<void> {
   const zip = new yazl.ZipFile();
   for (const [name, bytes] of entries) zip.addBuffer(bytes, name);
-  zip.end();
+  if (comment === undefined) zip.end();
+  else zip.end({ forceZip64Format: false, comment });
   await new Promise<void>((resolve, reject) => zip.outputStream.pipe(fs.createWriteStream(file)).on('close', resolve).on('error', reject));
+}
+
+/**
+ * Renames entries of the ZIP at `file` in place, byte for byte in its local and central headers:
+ * how a hostile pack gets names yazl refuses to write (`../evil`, `/etc/x`, `a\\b`). Each new name
+ * must have the old one's UTF-8 length and the old name must occur nowhere else in the file.
+ */
+export function renameInZip(file: string, renames: Record<string, string>): void {
+  const zip = fs.readFileSync(file);
+  for (const [from, to] of Object.entries(renames)) {
+    const a = Buffer.from(from);
+    const b = Buffer.from(to);
+    if (a.length !== b.length) throw new Error(`${from} and ${to} differ in length`);
+    let at = zip.indexOf(a);
+    let n = 0;
+    for (; at !== -1; at = zip.indexOf(a, at + 1), n++) b.copy(zip, at);
+    if (n !== 2) throw new Error(`${from} found ${n} times, not twice (local and central header)`);
+  }
+  fs.writeFileSync(file, zip);
 }

@@ -14,7 +14,7 @@ import { MANIFEST_PATH, SIGNATURE_PATH } from '../../../shared/packs/manifest';
 import { issueMemberCertificate } from '../../../shared/packs/signature';
 import { verifyPack, type PackReport } from '../../../node/packs/pack-verifier';
 import { tempDir } from '../../helpers/temp-dir';
-import { packKeys, packOf, readZip, signerFor, writeZip, type PackKeys } from './pack-support';
+import { packKeys, packOf, readZip, renameInZip, signerFor, writeZip, type PackKeys } from './pack-support';
 
 const FILES = { 'data/case.json': '{"n":1}', 'data/b.txt': 'bee', 'exhibits/c.bin': 'x'.repeat(1000) };
 let keys: PackKeys;
@@ -311,10 +311,13 @@ describe('verifyPack, what a tampered or forged pack cannot get past (issue 16 m
     expect(r.signer?.memberId).toBe('member-ada');
   });
 
-  it('an entry name with a backslash makes the pack unreadable (it would unpack elsewhere)', async () => {
+  it('an entry name with a backslash is named as unsafe, and the file it stands for is missing (it would unpack elsewhere)', async () => {
     const list = entries.map(([m, b]): [string, Buffer] => [m === 'data/b.txt' ? 'data|b.txt' : m, b]);
     const r = await checkEdited(list, (zip) => patched(zip, 'data|b.txt', 'data\\b.txt'));
-    expect(r.problems).toEqual([{ kind: 'unreadable', detail: 'invalid characters in fileName: data\\b.txt' }]);
+    expect(r.problems).toEqual([
+      { kind: 'unsafe-name', path: 'data\\b.txt', reason: 'backslash' },
+      { kind: 'missing', path: 'data/b.txt' },
+    ]);
     expect(r).toMatchObject({ ok: false, intact: false });
   });
 
@@ -370,5 +373,82 @@ describe('verifyPack, what a tampered or forged pack cannot get past (issue 16 m
       { kind: 'bad-manifest', detail: expect.stringMatching(/JSON/) as unknown as string },
       { kind: 'no-signature' },
     ]);
+  });
+});
+
+describe('verifyPack, unsafe entry names (issue 14 F-VERIFY-1)', () => {
+  it('reads the rest of the pack, names each unsafe entry with why, and fails', async () => {
+    const f = path.join(dir, `p${n++}.zip`);
+    // yazl refuses these names, so they are written under same-length stand-ins and renamed in the bytes.
+    const evil: [string, Buffer][] = [
+      ['xx/evil', Buffer.from('climb')],
+      ['Xetc/passwd', Buffer.from('root')],
+      ['exhibitsQevil.txt', Buffer.from('win')],
+      ['QQ/win.ini', Buffer.from('drive')],
+      ['ctrlQname', Buffer.from('bell')],
+    ];
+    await writeZip(f, [...replaced('data/b.txt', Buffer.from('bees')), ...evil]);
+    renameInZip(f, { 'xx/evil': '../evil', 'Xetc/passwd': '/etc/passwd', exhibitsQevil: 'exhibits\\evil', 'QQ/win.ini': 'C:/win.ini', ctrlQname: 'ctrl\x07name' });
+    const r = await verifyPack(f, keys.workspace.publicJwk);
+    const listed = (manifest.files as { path: string; sha256: string }[]).find((x) => x.path === 'data/b.txt')!;
+    expect(r.problems).toEqual([
+      { kind: 'unsafe-name', path: '../evil', reason: 'parent' },
+      { kind: 'unsafe-name', path: '/etc/passwd', reason: 'absolute' },
+      { kind: 'unsafe-name', path: 'exhibits\\evil.txt', reason: 'backslash' },
+      { kind: 'unsafe-name', path: 'C:/win.ini', reason: 'absolute' },
+      { kind: 'unsafe-name', path: 'ctrl\\u0007name', reason: 'control' },
+      { kind: 'changed', path: 'data/b.txt', expectedSize: 3, actualSize: 4, expectedSha256: listed.sha256, actualSha256: createHash('sha256').update('bees').digest('hex') },
+    ]);
+    // Everything else was still checked: the manifest, the signature, the certificate, the other files.
+    expect(r).toMatchObject({ ok: false, intact: false, trusted: true, entries: 3, bytes: 7 + 4 + 1000, workspaceKid: keys.workspace.kid });
+    expect(r.signer?.memberId).toBe('member-ada');
+    expect(r.manifest?.case.id).toBe('case-1');
+  });
+
+  it('an otherwise perfect pack with one unsafe entry fails on that entry alone', async () => {
+    const f = path.join(dir, `p${n++}.zip`);
+    await writeZip(f, [...entries, ['data/xx/x.csv', Buffer.from('a')]]);
+    renameInZip(f, { 'data/xx/x.csv': 'data/../x.csv' });
+    const r = await verifyPack(f, keys.workspace.publicJwk);
+    expect(r.problems).toEqual([{ kind: 'unsafe-name', path: 'data/../x.csv', reason: 'parent' }]);
+    expect(r).toMatchObject({ ok: false, intact: false, trusted: true, entries: 3 });
+  });
+});
+
+describe('verifyPack, markings outside the signed manifest (issue 14 F-VERIFY-4)', () => {
+  /** The pack re-zipped with `comment`, saved as `name`, verified. */
+  async function withComment(comment: string | undefined, name: string): Promise<PackReport> {
+    const f = path.join(tempDir('nest-pack-marking-'), name);
+    await writeZip(f, entries, comment);
+    return verifyPack(f, keys.workspace.publicJwk);
+  }
+
+  it('a ZIP comment and a file name that agree with the signed marking: no warning', async () => {
+    const r = await withComment('TLP:AMBER - NEST Desk case pack SGNEST-2026-0001 - share only as TLP:AMBER allows', 'SGNEST-2026-0001-pack-TLP-AMBER.zip');
+    expect(r).toMatchObject({ ok: true, problems: [], warnings: [] });
+  });
+
+  it('a ZIP comment saying TLP:CLEAR on a signed TLP:AMBER pack is named; the pack still verifies under the signed marking', async () => {
+    const r = await withComment('TLP:CLEAR - NEST Desk case pack SGNEST-2026-0001 - share only as TLP:CLEAR allows', 'pack.zip');
+    expect(r.ok).toBe(true);
+    expect(r.problems).toEqual([]);
+    expect(r.warnings).toEqual([{ kind: 'marking-mismatch', where: 'comment', found: 'CLEAR', signed: 'AMBER' }]);
+  });
+
+  it('a file name saying TLP-AMBER-STRICT on a TLP:AMBER pack is named, and AMBER+STRICT is not read as AMBER', async () => {
+    const r = await withComment('TLP:AMBER+STRICT', 'SGNEST-2026-0001-pack-TLP-AMBER-STRICT.zip');
+    expect(r.warnings).toEqual([
+      { kind: 'marking-mismatch', where: 'comment', found: 'AMBER+STRICT', signed: 'AMBER' },
+      { kind: 'marking-mismatch', where: 'name', found: 'AMBER+STRICT', signed: 'AMBER' },
+    ]);
+    expect(r.ok).toBe(true);
+  });
+
+  it('no marking in the comment or name is not a mismatch; the caller may say there is no meaningful name', async () => {
+    expect((await withComment(undefined, 'received.zip')).warnings).toEqual([]);
+    const f = path.join(tempDir('nest-pack-marking-'), 'x-TLP-RED.zip');
+    await writeZip(f, entries);
+    expect((await verifyPack(f, keys.workspace.publicJwk)).warnings).toEqual([{ kind: 'marking-mismatch', where: 'name', found: 'RED', signed: 'AMBER' }]);
+    expect((await verifyPack(f, keys.workspace.publicJwk, { fileName: null })).warnings).toEqual([]);
   });
 });

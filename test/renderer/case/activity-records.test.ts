@@ -10,9 +10,9 @@ import { CaseTasks } from '../../../shared/docs/case-tasks';
 import { CaseEvents } from '../../../shared/docs/case-events';
 import { newCaseFields } from '../../../shared/domain/case';
 import { newLinkFields } from '../../../shared/domain/entity-links';
-import { activitySentence, toAuditLine } from '../../../renderer/src/case/activity-sentence';
-import { caseActivityContext } from '../../../renderer/src/case/activity-log';
-import { recordKindOf, recordLabel } from '../../../renderer/src/case/activity-records';
+import { activitySentence, toAuditLine } from '../../../shared/activity/activity-sentence';
+import { caseActivityContext } from '../../../shared/activity/case-activity-context';
+import { recordKindOf, recordLabel } from '../../../shared/activity/activity-records';
 
 const CASE_ID = '11111111-1111-4111-8111-111111111111';
 const VESSEL = 'aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaaa';

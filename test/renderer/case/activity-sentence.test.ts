@@ -9,8 +9,8 @@ import { CaseDoc } from '../../../shared/docs/case-doc';
 import { CaseValuations } from '../../../shared/docs/case-valuations';
 import { newCaseFields } from '../../../shared/domain/case';
 import { newSeizureFields } from '../../../shared/domain/seizure';
-import { activitySentence, toAuditLine, type ActivityContext } from '../../../renderer/src/case/activity-sentence';
-import { caseActivityContext } from '../../../renderer/src/case/activity-log';
+import { activitySentence, toAuditLine, type ActivityContext } from '../../../shared/activity/activity-sentence';
+import { caseActivityContext } from '../../../shared/activity/case-activity-context';
 
 const CASE_ID = '11111111-1111-4111-8111-111111111111';
 const S1 = '22222222-2222-4222-8222-222222222222';

@@ -4,7 +4,8 @@
  * suggests a precision from the zoom, and saves coordinates and precision as one patch.
  */
 import { describe, expect, it } from 'vitest';
-import { decimalsForZoom, degreesPerPixel, locationPatch, metresPerPixel, pickedPoint, pointChanged, precisionForZoom, wrapLongitude } from '../../../renderer/src/map/location-pick';
+import { decimalsForZoom, degreesPerPixel, locationPatch, metresPerPixel, pickedPoint, pointChanged, precisionForZoom } from '../../../renderer/src/map/location-pick';
+import { wrapLongitude } from '../../../shared/geo/antimeridian';
 
 describe('location pick', () => {
   it('keeps the decimals a pixel can tell apart', () => {

@@ -7,7 +7,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../../helpers/temp-dir';
-import { packKeys, packOf, readZip, writeZip } from '../../node/packs/pack-support';
+import { writePack } from '../../../node/packs/pack-writer';
+import { manifestHead, memorySources, packKeys, packOf, readZip, renameInZip, signerFor, writeZip } from '../../node/packs/pack-support';
 
 const root = path.resolve(import.meta.dirname, '../../..');
 
@@ -60,5 +61,32 @@ describe('npm run verify', () => {
     const two = verify([file, file]);
     expect(two.code).toBe(2);
     expect(two.err).toContain(`give one pack at a time (2 were given: ${file}, ${file})`);
+  }, 120_000);
+
+  it('a pack with an unsafe entry, a changed exhibit and an unsigned marking that differs: every finding named, exit 1 (issue 14 F-VERIFY-1, F-VERIFY-4, F-UI-1)', async () => {
+    const dir = tempDir('nest-verify-unsafe-');
+    const keys = await packKeys();
+    const hash = 'e3'.repeat(32);
+    const good = path.join(dir, 'good.zip');
+    const sources = [...memorySources({ 'data/case.json': '{}' }), { path: `exhibits/${hash}`, originalName: 'محضر الضبط.pdf', open: () => memorySources({ x: 'photo bytes' })[0]!.open() }];
+    await writePack({ outFile: good, manifest: manifestHead(), sources, sign: signerFor(keys) });
+    const entries = await readZip(good);
+    // Re-zipped by someone: the exhibit changed, an entry that climbs out of the folder added,
+    // and the ZIP comment and file name marked TLP:RED over a pack signed TLP:AMBER.
+    const bad = path.join(dir, 'SGNEST-2026-0001-pack-TLP-RED.zip');
+    await writeZip(bad, [...entries.map(([n, b]): [string, Buffer] => [n, n.startsWith('exhibits/') ? Buffer.from('photo bytez') : b]), ['xx/xx/evil.sh', Buffer.from('rm -rf ~')]], 'TLP:RED - NEST Desk case pack SGNEST-2026-0001 - share only as TLP:RED allows');
+    renameInZip(bad, { 'xx/xx/evil.sh': '../../evil.sh' });
+    const r = verify([bad, '--workspace-key', JSON.stringify(keys.workspace.publicJwk)]);
+    expect(r.err).toBe('');
+    expect(r.code).toBe(1);
+    const lines = r.out.trim().split('\n');
+    expect(lines[0]).toBe('FAILED: SGNEST-2026-0001-pack-TLP-RED.zip does not verify. 2 differences:');
+    expect(lines[1]).toBe('  - ../../evil.sh: unsafe file name (climbs out of its folder with ..): unpacking it could write outside the pack’s folder; the app never writes such a name, so it was added after export');
+    expect(lines[2]).toMatch(new RegExp(`^ {2}- exhibits/${hash} \\(original name “محضر الضبط\\.pdf”\\): changed \\(manifest: 11 bytes, SHA-256 [0-9a-f]{64}; found: 11 bytes, SHA-256 [0-9a-f]{64}\\)$`));
+    expect(lines.slice(3)).toEqual([
+      'WARNING: the ZIP comment says TLP:RED, but the signed manifest says TLP:AMBER. Only the signed marking counts: handle this pack as TLP:AMBER.',
+      'WARNING: the file name says TLP:RED, but the signed manifest says TLP:AMBER. Only the signed marking counts: handle this pack as TLP:AMBER.',
+    ]);
+    expect(r.out).not.toContain('not a readable ZIP');
   }, 120_000);
 });

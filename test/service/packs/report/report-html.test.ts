@@ -8,6 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { readReportModel } from '../../../../service/packs/report/report-model';
 import { reportHeaderText, reportHtml } from '../../../../service/packs/report/report-html';
 import { frameOf, MAP_HEIGHT, MAP_WIDTH, seizureMapSvg } from '../../../../service/packs/report/seizure-map';
+import { CaseDoc } from '../../../../shared/docs/case-doc';
 import { landFeatures } from '../../../../service/packs/report/basemap';
 import { NOW, reportCase, type ReportCase } from './report-fixture';
 
@@ -28,7 +29,7 @@ describe('reportHtml', () => {
     expect(html).toContain('<h1 class="case-title" dir="auto" lang="ar">عاج عبر باسير بانجانغ</h1>');
     expect(html).toContain('TLP:AMBER');
     expect(html).toMatch(/<code class="hash">[A-Za-z0-9_-]{43}<\/code>/);
-    expect(html).toContain('6 Dec 2026, 13:30 UTC');
+    expect(html).toContain('6 December 2026 at 13:30 UTC');
     // Notes: heading, bold, link target as text, the script escaped.
     expect(html).toContain('<h3 dir="auto">Background</h3>');
     expect(html).toContain('<strong>plastic scrap</strong>');
@@ -95,5 +96,36 @@ describe('reportHtml', () => {
     expect(timeline).not.toContain('corrected entry');
     expect(timeline).not.toContain('class="flag"');
     expect(html).toContain('<span class="nowrap"><bdi dir="auto">SG-0001</bdi></span>');
+  });
+
+  it('writes every date in one style and the history in names and sentences, never a raw id or action code (issue 14 F-PACK-6)', async () => {
+    rc = await reportCase('Dates and history');
+    const docName = rc.rt.caseDocName(rc.caseId);
+    const seizureId = '00000000-0000-4000-8000-000000000002';
+    const gone = '7d3c1f0e-5b6a-4c2d-9e8f-0a1b2c3d4e5f';
+    rc.rt.host.with(docName, (doc) => {
+      const cd = new CaseDoc(doc);
+      // Known only to the month, changed by a member this workspace has no record of.
+      cd.updateSeizure(seizureId, { seizureDate: '2026-03-01', datePrecision: 'month', quantity: 125 }, { memberId: gone, now: () => NOW - 60_000 });
+      cd.updateSeizure(seizureId, { place: 'Port Klang North' }, { memberId: rc!.member.id, now: () => NOW - 30_000 });
+    });
+    const m = await readReportModel(rc.rt, rc.caseId, rc.member, NOW);
+    const html = reportHtml(m);
+    const history = html.slice(html.indexOf('<section id="history">'), html.indexOf('</section>', html.indexOf('<section id="history">')));
+    // Sentences from the catalogue naming the record; member names; no id, no action code.
+    expect(history).toContain('changed the place from “Port Klang” to “Port Klang North” of the seizure “pangolin scales” (Manis spp.)');
+    expect(history).toMatch(/changed the seizure date from 2 October 2026 to 1 March 2026, the date precision from Exact day to Month only and the quantity from 120 to 125 of the seizure “pangolin scales”/);
+    expect(history).toContain('<bdi dir="auto">Ada Lim</bdi>');
+    expect(history).toContain('<bdi dir="auto">an unknown member</bdi>');
+    expect(history).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/);
+    expect(history).not.toMatch(/\b(?:seizure|case|exhibit|custody|entity|link|event|valuation)\.(?!json)[a-z-]+\b/);
+    expect(history).toContain('6 December 2026 at 13:29 UTC');
+    expect(history).toContain('recorded a custody hand-over of the exhibit ');
+    expect(history).not.toContain('made a change');
+    // One date style everywhere a reader sees a date: the month-precision seizure reads "March 2026", no ISO date is printed.
+    expect(html).toContain('<td>March 2026</td>');
+    const visible = html.replace(/<style[\s\S]*?<\/style>/g, '').replace(/<[^>]+>/g, ' ');
+    expect(visible.match(/.{40}\b\d{4}-\d{2}(?:-\d{2})?\b.{20}/g) ?? []).toEqual([]);
+    expect(visible).not.toMatch(/\b\d{1,2} (?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4}/);
   });
 });

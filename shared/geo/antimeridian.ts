@@ -4,7 +4,8 @@
  * continuous coordinates and then split at ±180°, so Leaflet never draws a stripe across the
  * whole map. Rings that go around a pole (Antarctica) are closed along that pole.
  *
- * Coordinates are GeoJSON order: [longitude, latitude] in WGS84 degrees.
+ * Coordinates are GeoJSON order: [longitude, latitude] in WGS84 degrees. Pure and isomorphic: the
+ * renderer's Leaflet map and the case report's SVG map (service/packs/report/) both use it.
  */
 
 /** A GeoJSON position [lon, lat]. */
@@ -34,6 +35,31 @@ export function unwrap(coords: readonly Position[]): Position[] {
     prev = x;
   }
   return out;
+}
+
+/** `lon` wrapped into [−180, 180) (a view panned past the antimeridian gives e.g. 200° for −160°). */
+export function wrapLongitude(lon: number): number {
+  const w = ((((lon + 180) % 360) + 360) % 360) - 180;
+  return Object.is(w, -0) ? 0 : w;
+}
+
+/**
+ * A ring in continuous longitudes ({@link unwrap}): one that crosses ±180° comes back spanning
+ * e.g. 170…190 instead of jumping across the map; one that goes once around a pole (Antarctica)
+ * is closed along that pole. Not closed otherwise (first and last position as given).
+ */
+export function continuousRing(ring: readonly Position[]): Position[] {
+  let u = unwrap(ring);
+  const first = u[0];
+  const last = u[u.length - 1];
+  if (!first || !last) return u;
+  if (Math.abs(last[0] - first[0]) > 180) {
+    // The ring goes once around a pole: close it along the pole it encloses.
+    const meanLat = u.reduce((s, p) => s + p[1], 0) / u.length;
+    const pole = meanLat < 0 ? -POLE_LAT : POLE_LAT;
+    u = [...u, [last[0], pole], [first[0], pole], [first[0], first[1]]];
+  }
+  return u;
 }
 
 /** Keeps the part of a ring on one side of the meridian x = `at` (Sutherland–Hodgman), `keepLess`: the side x ≤ at. */
@@ -81,18 +107,10 @@ export function splitRing(ring: readonly Position[]): Ring[] {
   if (ring.length < 4) return [];
   const crosses = ring.some((p, i) => i > 0 && Math.abs(p[0] - ring[i - 1]![0]) > 180);
   if (!crosses) return [ring as Ring];
-  let u = unwrap(ring);
+  let u = continuousRing(ring);
   const first = u[0]!;
   const last = u[u.length - 1]!;
-  const drift = last[0] - first[0];
-  if (Math.abs(drift) > 180) {
-    // The ring goes once around a pole: close it along the pole it encloses.
-    const meanLat = u.reduce((s, p) => s + p[1], 0) / u.length;
-    const pole = meanLat < 0 ? -POLE_LAT : POLE_LAT;
-    u = [...u, [last[0], pole], [first[0], pole], [first[0], first[1]]];
-  } else if (drift !== 0 || last[1] !== first[1]) {
-    u = close(u);
-  }
+  if (first[0] !== last[0] || first[1] !== last[1]) u = close(u);
   let min = Infinity;
   let max = -Infinity;
   for (const [x] of u) {

@@ -4,16 +4,18 @@
  * values ("changed the quantity from 8.8 to 9.1 of the seizure “elephant ivory”"); tasks, events,
  * entities and links in activity-records.ts. Sentences come
  * from the catalogue (shared/messages/en/case.ts). Pure: the records are looked up through
- * {@link ActivityContext}, so tests pass plain functions.
+ * {@link ActivityContext}, so tests pass plain functions. Shared by the case screen's activity log
+ * and the case report's history excerpt (service/packs/report/history.ts): one wording.
  *
  * The log is shared: any replica appends to it, so an entry may have any shape (`null`, a number,
  * `{ by: 5 }` from a buggy or hostile peer). {@link toAuditLine} never throws: anything that is not
  * an object is skipped, and each field that is missing or of the wrong type reads as unknown.
  */
-import type { AuditChange, AuditEntry } from '../../../shared/docs/case-doc';
-import { currentLocale, t } from '../../../shared/messages';
-import { fieldName, formatAuditValue } from './field-values';
+import type { AuditChange, AuditEntry } from '../docs/case-audit';
+import { currentLocale, t } from '../messages';
+import { fieldName, formatAuditValue, type DateStyle } from './field-values';
 import { recordSentence, type RecordContext } from './activity-records';
+import { evidenceSentence, type EvidenceContext } from './evidence-sentences';
 
 /**
  * One audit entry as shown: every field of the right type, or absent; `at` is 0 when unknown.
@@ -22,13 +24,15 @@ import { recordSentence, type RecordContext } from './activity-records';
 export type AuditLine = Omit<AuditEntry, 'summary'> & { summary?: Record<string, unknown> };
 
 /** How a sentence names the records an entry is about (tasks, events, entities and links: {@link RecordContext}). */
-export interface ActivityContext extends RecordContext {
+export interface ActivityContext extends RecordContext, EvidenceContext {
   /** The seizure's commodity and species (also of a deleted seizure), or null when unknown here. */
   seizure(id: string): { commodity: string; taxon: string } | null;
   /** The route's name (also of a deleted route), or null. */
   route(id: string): string | null;
   /** The id of the seizure a valuation values, or null. */
   valuationSeizure(id: string): string | null;
+  /** How dates inside values are written: `medium` ("15 Jan 2026", the default) or `long` (the report). */
+  dateStyle?: DateStyle;
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
@@ -81,12 +85,17 @@ function list(items: string[]): string {
 }
 
 /** "the quantity from 8.8 to 9.1 and the place from “Jurong” to “Pasir Panjang”". */
-function changePhrases(changes: Record<string, AuditChange>): string {
+function changePhrases(changes: Record<string, AuditChange>, style: DateStyle | undefined): string {
   return list(
     Object.entries(changes).map(([field, c]) =>
-      t('ui.case.activity.change', { field: fieldName(field), from: formatAuditValue(field, c.from, c.fromCut), to: formatAuditValue(field, c.to, c.toCut) }),
+      t('ui.case.activity.change', { field: fieldName(field), from: formatAuditValue(field, c.from, c.fromCut, style), to: formatAuditValue(field, c.to, c.toCut, style) }),
     ),
   );
+}
+
+/** The phrase helpers lent to activity-records.ts and evidence-sentences.ts. */
+function tools(ctx: ActivityContext): { changes: (c: Record<string, AuditChange>) => string; fields: (names: string[]) => string } {
+  return { changes: (c) => changePhrases(c, ctx.dateStyle), fields: (names) => list(names.map(fieldName)) };
 }
 
 /** The one change of a restore entry (restores write one field). */
@@ -108,12 +117,12 @@ export function activitySentence(e: AuditLine, ctx: ActivityContext): string {
     case 'case.create':
       return t('ui.case.activity.case-create');
     case 'case.update':
-      if (e.changes) return t('ui.case.activity.case-update', { changes: changePhrases(e.changes) });
+      if (e.changes) return t('ui.case.activity.case-update', { changes: changePhrases(e.changes, ctx.dateStyle) });
       return fields ? t('ui.case.activity.case-update-fields', { fields }) : t('ui.case.activity.case-update-unknown');
     case 'case.restore': {
       const c = firstChange(e);
       if (!c) return t('ui.case.activity.case-update-unknown');
-      return t('ui.case.activity.case-restore', { field: fieldName(c[0]), to: formatAuditValue(c[0], c[1].to, c[1].toCut), from: formatAuditValue(c[0], c[1].from, c[1].fromCut) });
+      return t('ui.case.activity.case-restore', { field: fieldName(c[0]), to: formatAuditValue(c[0], c[1].to, c[1].toCut, ctx.dateStyle), from: formatAuditValue(c[0], c[1].from, c[1].fromCut, ctx.dateStyle) });
     }
     case 'case.import':
       return t('ui.case.activity.case-import', { count: e.count ?? 0, hasSource: e.target ? 'yes' : 'no', source: e.target ?? '' });
@@ -128,12 +137,12 @@ export function activitySentence(e: AuditLine, ctx: ActivityContext): string {
     case 'seizure.import':
       return t('ui.case.activity.seizure-import', { count: e.count ?? 0 });
     case 'seizure.update':
-      if (e.changes) return t('ui.case.activity.seizure-update', { changes: changePhrases(e.changes), seizure: seizureOf(e, ctx) });
+      if (e.changes) return t('ui.case.activity.seizure-update', { changes: changePhrases(e.changes, ctx.dateStyle), seizure: seizureOf(e, ctx) });
       return fields ? t('ui.case.activity.seizure-update-fields', { seizure: seizureOf(e, ctx), fields }) : t('ui.case.activity.seizure-edit', { seizure: seizureOf(e, ctx) });
     case 'seizure.restore': {
       const c = firstChange(e);
       if (!c) return t('ui.case.activity.seizure-edit', { seizure: seizureOf(e, ctx) });
-      return t('ui.case.activity.seizure-restore', { field: fieldName(c[0]), seizure: seizureOf(e, ctx), to: formatAuditValue(c[0], c[1].to, c[1].toCut), from: formatAuditValue(c[0], c[1].from, c[1].fromCut) });
+      return t('ui.case.activity.seizure-restore', { field: fieldName(c[0]), seizure: seizureOf(e, ctx), to: formatAuditValue(c[0], c[1].to, c[1].toCut, ctx.dateStyle), from: formatAuditValue(c[0], c[1].from, c[1].fromCut, ctx.dateStyle) });
     }
     case 'seizure.delete':
       return t('ui.case.activity.seizure-delete', { seizure: seizureOf(e, ctx) });
@@ -155,7 +164,7 @@ export function activitySentence(e: AuditLine, ctx: ActivityContext): string {
     case 'assumption.interdiction.clear':
       return t('ui.case.activity.assumption-clear');
     default:
-      // Tasks, timeline events, entities and links: activity-records.ts.
-      return recordSentence(e, ctx, { changes: changePhrases, fields: (names) => list(names.map(fieldName)) }) ?? t('ui.case.activity.other');
+      // Tasks, timeline events, entities and links: activity-records.ts; evidence: evidence-sentences.ts.
+      return recordSentence(e, ctx, tools(ctx)) ?? evidenceSentence(e, ctx, tools(ctx)) ?? t('ui.case.activity.other');
   }
 }

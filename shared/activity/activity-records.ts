@@ -6,8 +6,8 @@
  * {@link RecordContext}; a record unknown here (not yet synced, or purged) is named from the
  * entry's own summary, or as "a task" / "an unnamed record", never by its raw id.
  */
-import type { AuditChange } from '../../../shared/docs/case-audit';
-import { t } from '../../../shared/messages';
+import type { AuditChange } from '../docs/case-audit';
+import { t } from '../messages';
 import type { AuditLine } from './activity-sentence';
 
 /** How the record sentences name tasks, events, entities and links (deleted ones included). */
