@@ -39,12 +39,6 @@ function withProviders(node: ReactNode): ReactNode {
 
 const writer = { memberId: 'ada', now: () => 1_700_000_000_000 };
 
-function caseDoc(): { cd: CaseDoc; ids: string[] } {
-  const cd = new CaseDoc(new Y.Doc());
-  cd.init('11111111-1111-4111-8111-111111111111', 'NEST-2026-0001', { ...newCaseFields('2026-11-29'), title: 'Bulk' }, writer);
-  return { cd, ids: addThree(cd) };
-}
-
 /** A new case in the data service, and a replica of it that sends its updates there and receives the service's. */
 async function serviceCase(): Promise<{ cd: CaseDoc; ids: string[] }> {
   const c = await fx.admin.call('cases.create', { workspaceId: fx.workspaceId, fields: { ...newCaseFields('2026-11-29'), title: 'Bulk' } });
