@@ -37,8 +37,10 @@ const codeOf = (p: Promise<unknown>): Promise<string | null> => p.then(() => nul
 describe('RPC authorisation', () => {
   it('every method declares an action of the permission model (or none, outside a workspace)', () => {
     const outside = Object.entries(rpcContract).filter(([, s]) => s.action === null).map(([m]) => m);
-    expect(outside.sort()).toEqual(['app.info', 'identity.create', 'identity.get', 'invitations.inspect', 'workspaces.create', 'workspaces.join', 'workspaces.list', 'workspaces.openDemo']);
+    // basemaps.addFromPaths / basemaps.request: device-level and trusted-only (Electron main's own session).
+    expect(outside.sort()).toEqual(['app.info', 'basemaps.addFromPaths', 'basemaps.request', 'identity.create', 'identity.get', 'invitations.inspect', 'workspaces.create', 'workspaces.join', 'workspaces.list', 'workspaces.openDemo']);
     for (const spec of Object.values(rpcContract)) if (spec.action !== null) expect(ALL_ACTIONS).toContain(spec.action);
+    expect([rpcContract['basemaps.addFromPaths'].trustedOnly, rpcContract['basemaps.request'].trustedOnly]).toEqual([true, true]);
   });
 
   it('an investigator creates cases but may not invite, remove members or configure the relay', async () => {
