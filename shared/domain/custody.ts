@@ -105,7 +105,9 @@ export interface CustodyRefusal {
 export function custodyRefusals(fields: Pick<CustodyFields, 'releasedBy' | 'receivedBy' | 'at'>, now: number): CustodyRefusal[] {
   const out: CustodyRefusal[] = [];
   if (fields.at > now + CUSTODY_CLOCK_TOLERANCE_MS) out.push({ field: 'at', id: 'custody.future' });
-  if (fields.releasedBy.trim() && fields.receivedBy.trim() && samePerson(fields.releasedBy, fields.receivedBy)) out.push({ field: 'receivedBy', id: 'custody.self-handover' });
+  // Blank names are the schema's to refuse; two blanks are not "the same person".
+  const released = fields.releasedBy.trim();
+  if (released !== '' && samePerson(released, fields.receivedBy)) out.push({ field: 'receivedBy', id: 'custody.self-handover' });
   return out;
 }
 

@@ -219,6 +219,13 @@ describe('custodyRefusals (tester F-CUST-3)', () => {
     ]);
   });
 
+  it('leaves blank names to the schema: two blank or blank-looking names are not a self hand-over', () => {
+    expect(custodyRefusals({ releasedBy: '', receivedBy: '', at: now }, now)).toEqual([]);
+    expect(custodyRefusals({ releasedBy: '   ', receivedBy: ' ', at: now }, now)).toEqual([]);
+    expect(custodyRefusals({ releasedBy: '', receivedBy: 'Lim', at: now }, now)).toEqual([]);
+    expect(custodyRefusals({ releasedBy: 'Lim', receivedBy: '', at: now }, now)).toEqual([]);
+  });
+
   it('has a sentence for each refusal', () => {
     expect(t('custody.future')).toMatch(/cannot be dated in the future/);
     expect(t('custody.self-handover')).toMatch(/from one person to another/);
