@@ -72,10 +72,18 @@ function byRecording(a: CustodyEntry, b: CustodyEntry): number {
   return a.recordedAt - b.recordedAt || a.id.localeCompare(b.id);
 }
 
-/** Names compared as people write them: trimmed, case and inner spacing ignored. */
+/**
+ * Names compared as people write them: compatibility forms folded (NFKC: full-width letters,
+ * ligatures), case, inner spacing and a trailing full stop or comma ignored, accents kept (Adé is
+ * not Ade). An invisible format character (zero-width space, joiner, direction mark: Unicode Cf)
+ * matches either nothing or a space, so "Jane\u200BDoe" is "Jane Doe" and "Ja\u200Bne" is "Jane"
+ * (tester G-CUS-1). Look-alike letters of other scripts (Cyrillic а) are not folded.
+ */
 export function samePerson(a: string, b: string): boolean {
-  const norm = (s: string): string => s.trim().replace(/\s+/g, ' ');
-  return norm(a).localeCompare(norm(b), 'en', { sensitivity: 'accent' }) === 0;
+  const norm = (s: string, cf: '' | ' '): string =>
+    s.normalize('NFKC').replace(/\p{Cf}/gu, cf).replace(/[\s.,]+$/u, '').trim().replace(/\s+/g, ' ');
+  const eq = (x: string, y: string): boolean => x.localeCompare(y, 'en', { sensitivity: 'accent' }) === 0;
+  return eq(norm(a, ''), norm(b, '')) || eq(norm(a, ' '), norm(b, ' '));
 }
 
 /**

@@ -125,7 +125,7 @@ export function parseSearchQuery(text: string): ParsedSearch {
     pendingOr = false;
   };
   for (const piece of scan(text, notes)) {
-    const minus = piece.minus || pendingNot;
+    const minus: boolean = piece.minus || pendingNot;
     pendingNot = false;
     if (piece.phrase) {
       const ws = words(piece.text);
@@ -144,12 +144,20 @@ export function parseSearchQuery(text: string): ParsedSearch {
       continue;
     }
     let body = piece.text;
-    const field = /^([\p{L}_]+):(.+)$/u.exec(body);
+    let fieldMinus = false;
+    const field = /^([\p{L}_]+):(.*)$/u.exec(body);
     if (field) {
       note({ kind: 'field', field: field[1]! });
-      body = field[2]!;
+      // `field:"a phrase"` scans as `field:` then the phrase: the name alone is not a term, and the
+      // NOT before it carries over to the phrase. `field:-word` excludes the word (tester G-SRCH-1).
+      if (field[2] === '') {
+        pendingNot = minus;
+        continue;
+      }
+      fieldMinus = field[2]!.startsWith('-') && field[2]!.length > 1;
+      body = fieldMinus ? field[2]!.slice(1) : field[2]!;
     }
-    add(words(body).map((w) => `${quote(w)}*`), minus);
+    add(words(body).map((w) => `${quote(w)}*`), minus || fieldMinus);
   }
   if (pendingOr) note({ kind: 'dangling-or' });
   if (pendingNot) note({ kind: 'dangling-or' });

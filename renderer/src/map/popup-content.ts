@@ -22,7 +22,8 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, te
 
 /**
  * Popup content for one map point; `detail` is the full seizure when known; `extra` a line such
- * as the case number; `onMove` adds "Move on map" (case map, a member who may edit the case).
+ * as the case number; `onMove` adds "Move on map" (case map, a member who may edit the case) when
+ * `detail` is known (the seizure is on this window's replica of the case doc).
  */
 export function popupContent(p: MapPoint, detail: Seizure | null, onOpen: ((id: string) => void) | null, extra?: string, onMove?: (id: string) => void): HTMLElement {
   const root = el('div', 'map-popup');
@@ -53,7 +54,9 @@ export function popupContent(p: MapPoint, detail: Seizure | null, onOpen: ((id: 
     actions.append(b);
   };
   if (onOpen) action(t('ui.map.open-seizure'), onOpen);
-  if (onMove) action(t('ui.map.move.action'), onMove);
+  // Only a seizure this window holds (`detail`) can be moved from here: one in a volume doc of a
+  // large case is not on the window's replica, and a button that does nothing would mislead.
+  if (onMove && detail) action(t('ui.map.move.action'), onMove);
   if (actions.childElementCount) root.append(actions);
   return root;
 }

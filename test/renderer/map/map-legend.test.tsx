@@ -6,6 +6,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, render, screen } from '@testing-library/react';
 import type { MapPoint } from '../../../shared/rpc/cases';
+import { newSeizureFields, type Seizure } from '../../../shared/domain/seizure';
 import { MapLegend } from '../../../renderer/src/map/map-legend';
 import { popupContent } from '../../../renderer/src/map/popup-content';
 import { ROUTE_STYLES } from '../../../renderer/src/map/route-style';
@@ -81,14 +82,17 @@ describe('popupContent', () => {
     expect(opened).toBe('s1');
   });
 
-  it('offers "Move on map" only when the owner passes onMove (the case map, a member who may edit)', () => {
+  it('offers "Move on map" only when the owner passes onMove (the case map, a member who may edit) and the seizure is on the replica', () => {
     const moved: string[] = [];
-    const editable = popupContent(point, null, () => undefined, undefined, (id) => moved.push(id));
+    const detail: Seizure = { ...newSeizureFields('2019-06-01'), id: 's1', createdBy: 'm', createdAt: 0, updatedBy: 'm', updatedAt: 0 };
+    const editable = popupContent(point, detail, () => undefined, undefined, (id) => moved.push(id));
     expect([...editable.querySelectorAll('button')].map((b) => b.textContent)).toEqual(['Open seizure', 'Move on map']);
     editable.querySelectorAll('button')[1]!.click();
     expect(moved).toEqual(['s1']);
     const readOnly = popupContent(point, null, () => undefined);
     expect([...readOnly.querySelectorAll('button')].map((b) => b.textContent)).toEqual(['Open seizure']);
     expect(popupContent(point, null, null).querySelectorAll('button')).toHaveLength(0);
+    // A seizure held in a volume doc (no detail on this window): no dead "Move on map" button (breaker G-MAP-5).
+    expect([...popupContent(point, null, () => undefined, undefined, (id) => moved.push(id)).querySelectorAll('button')].map((b) => b.textContent)).toEqual(['Open seizure']);
   });
 });

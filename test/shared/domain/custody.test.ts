@@ -57,6 +57,18 @@ describe('custodyChain', () => {
     expect(samePerson('Sgt Lim', 'Sgt Lin')).toBe(false);
     expect(samePerson('SgtLim', 'Sgt Lim')).toBe(false);
     expect(samePerson('Sgt Lim', 'Sgt Lím')).toBe(false);
+    // Invisible format characters, compatibility forms and a trailing full stop do not make another person (tester G-CUS-1).
+    expect(samePerson('Jane Doe', 'Jane\u200BDoe')).toBe(true);
+    expect(samePerson('Jane\u200BDoe', 'Jane Doe')).toBe(true);
+    expect(samePerson('Jane Doe', 'Ja\u200Bne Doe')).toBe(true);
+    expect(samePerson('Jane Doe', '\u200EJane Doe\u200F')).toBe(true);
+    expect(samePerson('Jane Doe', 'Ｊａｎｅ Ｄｏｅ')).toBe(true);
+    expect(samePerson('Jane Doe', 'Jane Doe.')).toBe(true);
+    expect(samePerson('Jane Doe', 'Jane Doe ,')).toBe(true);
+    expect(samePerson('Jane Doe', 'Jane Doe.,')).toBe(true);
+    expect(samePerson('Jane Doe', 'Jane Doe-')).toBe(false);
+    expect(samePerson('Jane Doe', 'Jane\u200BDoes')).toBe(false);
+    expect(samePerson('Jane.Doe', 'Jane Doe')).toBe(false);
     const a = entry({ releasedBy: 'Tan', receivedBy: 'SGT  LIM' });
     const b = entry({ releasedBy: ' sgt lim', receivedBy: 'Ng' });
     expect(custodyChain(EX, [a, b]).issues).toEqual([]);

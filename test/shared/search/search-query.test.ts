@@ -62,6 +62,11 @@ describe('parseSearchQuery', () => {
 
   it('says what it did not read as typed: a field, an unclosed quote, a lone OR, only exclusions, too many terms', () => {
     expect(parseSearchQuery('commodity:ivory')).toEqual({ match: '"ivory"*', notes: [{ kind: 'field', field: 'commodity' }], usedOperators: false });
+    // A field before a phrase, or before an exclusion, keeps the phrase and the exclusion (tester G-SRCH-1).
+    expect(parseSearchQuery('commodity:"pangolin scales"')).toEqual({ match: '"pangolin scales"', notes: [{ kind: 'field', field: 'commodity' }], usedOperators: true });
+    expect(parseSearchQuery('pangolin commodity:-ivory')).toEqual({ match: '("pangolin"*) NOT ("ivory"*)', notes: [{ kind: 'field', field: 'commodity' }], usedOperators: true });
+    expect(parseSearchQuery('pangolin -commodity:"raw ivory"')).toEqual({ match: '("pangolin"*) NOT ("raw ivory")', notes: [{ kind: 'field', field: 'commodity' }], usedOperators: true });
+    expect(parseSearchQuery('commodity:')).toEqual({ match: null, notes: [{ kind: 'field', field: 'commodity' }], usedOperators: false });
     expect(found('commodity:ivory')).toEqual(['2', '3']);
     expect(parseSearchQuery('"pangolin scales')).toEqual({ match: '"pangolin"* AND "scales"*', notes: [{ kind: 'unclosed-quote' }], usedOperators: false });
     expect(parseSearchQuery('OR ivory').notes).toEqual([{ kind: 'dangling-or' }]);
