@@ -4,13 +4,17 @@
  * server for tiles, which tells it which areas are being looked at (the map says so).
  *
  * Validation (one home for the rule, used by the workspace doc, the RPC and the form):
- * - `https:` only, a host name, no user name or password, no fragment;
+ * - `https:` only, a public DNS host name written as such (no wildcard, IP address or single-label
+ *   name), no user name or password, no fragment;
  * - `{z}`, `{x}` and `{y}` each present, and no other `{…}` placeholder — in particular no `{s}`
  *   subdomains, so the layer talks to exactly one origin, the one the CSP's `img-src` is widened by.
  */
 import { z } from 'zod';
 import { lineSchema } from './fields';
 import { t } from '../messages';
+
+/** A DNS name of two or more labels ending in an alphabetic top-level label (after URL parsing: lower case, punycode). */
+const DNS_NAME = /^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+(?:[a-z]{2,63}|xn--[a-z0-9-]{1,59})$/;
 
 /** Longest URL template accepted. */
 export const MAX_TILE_TEMPLATE = 500;
@@ -28,8 +32,11 @@ export function onlineTemplateProblem(template: string): string | null {
     return t('field.tile-url.not-url');
   }
   if (u.protocol !== 'https:') return t('field.tile-url.https');
-  if (!u.hostname) return t('field.tile-url.host');
   if (u.username || u.password) return t('field.tile-url.credentials');
+  // The origin goes into the page's CSP: only a public DNS name written as such — no wildcard,
+  // quote or other CSP syntax, no IP address or single-label name (loopback, intranet), and no
+  // form a URL parser repairs (`https:\\host`, `https:host`) — tester G-MAP-4.
+  if (!DNS_NAME.test(u.hostname) || !template.toLowerCase().startsWith(`https://${u.host}`)) return t('field.tile-url.host');
   if (u.hash) return t('field.tile-url.fragment');
   return null;
 }

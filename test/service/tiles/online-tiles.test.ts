@@ -39,6 +39,12 @@ describe('online tile templates', () => {
     expect(onlineTemplateProblem('https://{s}.tile.example.org/{z}/{x}/{y}.png')).toBe('may contain only the z, x and y placeholders (not {s}): the layer must use exactly one server');
     expect(onlineTemplateProblem('https://user:pw@tile.example.org/{z}/{x}/{y}.png')).toBe('must not contain a user name or password');
     expect(onlineTemplateProblem('javascript:{z}{x}{y}')).toBe('must start with https://');
+    // The origin goes into the CSP: no wildcard, CSP syntax, IP or single-label host, no repaired form (tester G-MAP-4).
+    for (const bad of ['https://*.example.org/{z}/{x}/{y}.png', "https://tiles.example.org'/{z}/{x}/{y}.png", 'https://127.0.0.1/{z}/{x}/{y}.png', 'https://[::1]/{z}/{x}/{y}.png', 'https://localhost/{z}/{x}/{y}.png', 'https:\\\\tiles.example.org/{z}/{x}/{y}.png', 'https:tiles.example.org/{z}/{x}/{y}.png']) {
+      expect([bad, onlineTemplateProblem(bad)]).toEqual([bad, 'must name a host']);
+    }
+    expect(onlineTemplateProblem('https://TILES.Example.org/{z}/{x}/{y}.png')).toBeNull();
+    expect(onlineTemplateProblem('https://xn--80ak6aa92e.com/{z}/{x}/{y}.png')).toBeNull();
     expect(onlineTemplateProblem('{z}/{x}/{y}')).toBe('is not a URL');
     expect(onlineTileOrigin('https://tiles.example.org:8443/base/{z}/{y}/{x}.jpg')).toBe('https://tiles.example.org:8443');
     expect(onlineTilesSchema.safeParse({ ...OSM, attribution: '' }).success).toBe(false);
