@@ -186,8 +186,8 @@ test('a realistic case from the 2019 Singapore pangolin seizures: entities, cros
     await expect(entities.locator('tbody tr').filter({ hasText: 'Ebony Coast' })).toContainText(`IMO ${IMO}`);
     const source = 'Bill of lading (illustrative)';
     await addLink(a, 'Gulf Coast Maritime Ltd', 'operator of', 'Ebony Coast — Vessel', source);
-    await addLink(a, 'Hai Long Import-Export Co., Ltd', 'consignee of', 'pangolin scales — 2019-04-03', source);
-    await addLink(a, 'Ebony Coast', 'involved in', 'pangolin scales — 2019-04-03', source);
+    await addLink(a, 'Hai Long Import-Export Co., Ltd', 'consignee of', 'pangolin scales — 3 Apr 2019', source);
+    await addLink(a, 'Ebony Coast', 'involved in', 'pangolin scales — 3 Apr 2019', source);
     const vesselDetail = a.getByRole('complementary', { name: 'Ebony Coast' });
     await expect(vesselDetail.getByTestId('entity-link')).toHaveCount(2);
     await expect(vesselDetail.getByTestId('also-in')).toContainText('Not found in any other case you can see.');
