@@ -457,3 +457,29 @@ describe('log lines', () => {
     expect(line!.ms).toBeLessThanOrEqual(Math.ceil(took) + 1);
   });
 });
+
+describe('unloadIdle: a writer done with a doc (an import leaving a full volume)', () => {
+  it('compacts and unloads an unheld doc at once, and leaves a held, unknown or closed one alone', async () => {
+    const s = store();
+    await s.append('w/a', update('x', 1), 'm');
+    const { reg, unloads } = registry(s);
+    const held = await reg.retain('w/h');
+    const e = await reg.retain('w/a');
+    reg.release(e);
+    expect(e.idleTimer).not.toBeNull();
+    e.pending = 1; // one stored update not yet compacted
+    await reg.unloadIdle('w/a');
+    expect(unloads).toEqual(['w/a']);
+    expect(reg.get('w/a')).toBeUndefined();
+    expect(s.compactions).toEqual(['w/a']);
+    expect(e.idleTimer).toBeNull();
+    await reg.unloadIdle('w/h');
+    await reg.unloadIdle('w/unknown');
+    expect(reg.get('w/h')).toBe(held);
+    expect(unloads).toEqual(['w/a']);
+    reg.release(held);
+    await reg.close();
+    await reg.unloadIdle('w/h');
+    expect(unloads).toEqual(['w/a', 'w/h']); // closed: the close unloaded it, unloadIdle did nothing more
+  });
+});
