@@ -95,7 +95,11 @@ export class DataService implements SessionHost {
       identity: this.profile,
       events,
       docTimings: opts.docTimings,
-      onOpen: (ws) => this.syncControl.resume(ws),
+      onOpen: (ws) => {
+        this.syncControl.resume(ws);
+        // A window may be waiting for a doc that arrives now (from the relay, or another window's new case).
+        ws.host.listen({ update: (name) => this.docArrived(name) });
+      },
     });
     this.context = {
       app: { version: this.version, mode: this.mode, dataDir: this.dataDir },
@@ -173,16 +177,27 @@ export class DataService implements SessionHost {
     return await dispatch(method, params, { ...this.context, session });
   }
 
-  /** @inheritdoc */
-  openDoc(session: Session, name: string): void {
+  /**
+   * @inheritdoc
+   * A doc of an open workspace that is not on this computer yet is waited for (a case created on
+   * another desktop and followed by link before the relay delivered it): its first stored update
+   * opens it for every session waiting ({@link docArrived}), with the access checked then.
+   */
+  openDoc(session: Session, name: string): 'write' | 'read' | 'waiting' {
     const ref = parseDocName(name);
     if (!ref) throw new NestError('invalid-params', { id: 'service.doc.bad-name', values: { name: name.slice(0, 100) } });
     const ws = this.workspace(ref.workspaceId);
-    if (!ws.host.exists(name)) throw new NestError('not-found', { id: 'service.doc.not-found', values: { name } });
+    if (!ws.host.exists(name)) return 'waiting';
     const { subject, target } = permissionContext(ws);
     const access = docAccess(subject, name, target.workspace, target.local);
     if (access !== 'read' && access !== 'write') throw new NestError('forbidden', { id: 'service.doc.forbidden', values: { name, access } });
     this.hub.open(session.peerFor(ws.id, subject.memberId), name, ws.host, access === 'read');
+    return access;
+  }
+
+  /** Opens `name` for the sessions waiting for it (called on every stored update; a Set lookup per session when nobody waits). */
+  private docArrived(name: string): void {
+    for (const s of this.sessions) s.docArrived(name);
   }
 
   /** @inheritdoc */

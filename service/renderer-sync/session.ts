@@ -10,14 +10,20 @@ import type { Transport } from '../../shared/protocol/transport';
 import { NestError, toErrorInfo } from '../../shared/errors';
 import type { RpcEventName, RpcEvents } from '../../shared/rpc/contract';
 import type { HubPeer } from './sync-hub';
+import { t } from '../../shared/messages';
 
 /** What a session needs from the data service. */
 export interface SessionHost {
   readonly logger: Logger;
   /** Runs an RPC call (validates params; throws NestError). */
   call(method: string, params: unknown, session: Session | null): Promise<unknown>;
-  /** Opens a doc for the session (checks the name and access; throws NestError). */
-  openDoc(session: Session, name: string): void;
+  /**
+   * Opens a doc for the session (checks the name and access). Returns the access granted, or
+   * `waiting` when the doc is not on this computer yet: the host then calls
+   * {@link Session.docArrived} when it arrives.
+   * @throws NestError (bad name, unknown workspace, forbidden).
+   */
+  openDoc(session: Session, name: string): 'write' | 'read' | 'waiting';
   /** Routes a doc frame (sync / awareness / close). */
   docFrame(session: Session, frame: Extract<Frame, { doc: string }>): void;
   /** Forgets a closed session. */
@@ -28,6 +34,13 @@ let nextSessionId = 1;
 
 /** How many refused doc names a session remembers (each a window's open case or list). */
 const MAX_REFUSED = 256;
+
+/** Adds `doc` to a bounded set of names, forgetting the oldest past {@link MAX_REFUSED}. */
+function remember(set: Set<string>, doc: string): void {
+  set.delete(doc);
+  set.add(doc);
+  if (set.size > MAX_REFUSED) set.delete(set.values().next().value as string);
+}
 
 /** One connected renderer. */
 export class Session {
@@ -44,6 +57,12 @@ export class Session {
    * with an error status, so they are dropped instead. Bounded so a window cannot grow it forever.
    */
   private readonly refused = new Set<string>();
+  /**
+   * Docs this session opened before they existed here (a case created on another desktop that the
+   * relay has not delivered yet). Their frames are dropped like a refused doc's until the doc
+   * arrives and is opened ({@link docArrived}). Bounded like {@link refused}.
+   */
+  private readonly waiting = new Set<string>();
 
   /**
    * True for Electron main's own connection (it calls trusted-only methods such as
@@ -99,21 +118,17 @@ export class Session {
         void this.handleRpc(frame.id, frame.method, frame.params);
         return;
       case FRAME.DOC_OPEN:
-        try {
-          this.host.openDoc(this, frame.doc);
-          this.refused.delete(frame.doc);
-        } catch (err) {
-          const info = toErrorInfo(err);
-          if (info.code === 'forbidden') this.remember(frame.doc);
-          this.send(encodeFrame({ type: FRAME.DOC_STATUS, doc: frame.doc, status: { state: info.code === 'forbidden' ? 'refused' : 'error', message: info.message } }));
-        }
+        this.open(frame.doc);
         return;
       case FRAME.DOC_SYNC:
       case FRAME.DOC_AWARENESS:
       case FRAME.DOC_CLOSE:
-        if (this.refused.has(frame.doc)) {
-          // The refusal stands until the window closes the doc; its frames are not errors.
-          if (frame.type === FRAME.DOC_CLOSE) this.refused.delete(frame.doc);
+        if (this.refused.has(frame.doc) || this.waiting.has(frame.doc)) {
+          // The refusal (or the wait) stands until the window closes the doc; its frames are not errors.
+          if (frame.type === FRAME.DOC_CLOSE) {
+            this.refused.delete(frame.doc);
+            this.waiting.delete(frame.doc);
+          }
           return;
         }
         try {
@@ -129,11 +144,37 @@ export class Session {
     }
   }
 
-  /** Records a refused doc, forgetting the oldest past {@link MAX_REFUSED}. */
-  private remember(doc: string): void {
-    this.refused.delete(doc);
-    this.refused.add(doc);
-    if (this.refused.size > MAX_REFUSED) this.refused.delete(this.refused.values().next().value as string);
+  /** Opens `doc` for this window and tells it the outcome as a doc status (never throws). */
+  private open(doc: string): void {
+    try {
+      const access = this.host.openDoc(this, doc);
+      this.refused.delete(doc);
+      if (access === 'waiting') {
+        remember(this.waiting, doc);
+        this.send(encodeFrame({ type: FRAME.DOC_STATUS, doc, status: { state: 'waiting', message: t('service.doc.waiting') } }));
+        return;
+      }
+      // A read-only open was announced by the hub; a writable one after a wait is announced here.
+      if (this.waiting.delete(doc) && access === 'write') this.send(encodeFrame({ type: FRAME.DOC_STATUS, doc, status: { state: 'open' } }));
+    } catch (err) {
+      const info = toErrorInfo(err);
+      this.waiting.delete(doc);
+      if (info.code === 'forbidden') remember(this.refused, doc);
+      this.send(encodeFrame({ type: FRAME.DOC_STATUS, doc, status: { state: info.code === 'forbidden' ? 'refused' : 'error', message: info.message } }));
+    }
+  }
+
+  /**
+   * A doc this session waits for now exists on this computer: opens it (the window resends its
+   * sync step 1 when it hears the new status). Does nothing when the window stopped waiting.
+   */
+  docArrived(doc: string): void {
+    if (!this.closed && this.waiting.has(doc)) this.open(doc);
+  }
+
+  /** The docs this session waits for (see {@link waiting}). */
+  waitingFor(): string[] {
+    return [...this.waiting];
   }
 
   private async handleRpc(id: number, method: string, params: unknown): Promise<void> {

@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { t } from '../messages/format';
-import { idSchema, lineSchema } from './fields';
+import { freeOfBidiControls, idSchema, lineSchema } from './fields';
 
 /**
  * How two cases relate: `same-network` (the same criminal network), `same-shipment` (the same
@@ -21,7 +21,8 @@ export type CaseRelation = (typeof CASE_RELATIONS)[number];
 export const caseLinkFieldSchemas = {
   caseId: idSchema,
   relation: z.enum(CASE_RELATIONS),
-  reason: lineSchema(1000).min(1, t('field.required')),
+  // A reason is read as the why of a link in court: what is shown must be what is stored.
+  reason: lineSchema(1000).min(1, t('field.required')).refine(freeOfBidiControls, { message: t('field.bidi-control') }),
 };
 
 /** A case link's fields, validated as a whole. */

@@ -60,6 +60,19 @@ export const longitudeSchema = z.number().finite().min(-180, t('field.longitude-
 /** A trimmed single-line text of at most `max` characters (default 500). */
 export const lineSchema = (max = 500) => z.string().trim().max(max, t('field.max-characters', { max }));
 
+/**
+ * Unicode's explicit direction controls — embeddings and overrides U+202A–U+202E, isolates
+ * U+2066–U+2069: invisible characters that reorder how the text around them is shown, so a reason
+ * can read differently on screen than what is stored ("Trojan Source", CVE-2021-42574). The
+ * implicit marks U+200E/U+200F that mixed Arabic and Latin text may need are not among them.
+ */
+export const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/;
+
+/** True when `s` holds none of {@link BIDI_CONTROLS}: the check a field refines with (message `field.bidi-control`). */
+export function freeOfBidiControls(s: string): boolean {
+  return !BIDI_CONTROLS.test(s);
+}
+
 /** An http(s) URL, or empty. */
 export const urlOrEmptySchema = z.union([
   z.literal(''),

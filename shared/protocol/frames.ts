@@ -39,9 +39,11 @@ export interface DocStatus {
   /**
    * `rejected`: one update the window sent was refused and not applied (it would erase what the
    * deletion rules protect); the window's copy holds a change the service does not, so the window
-   * reloads the doc. The others describe the doc's opening.
+   * reloads the doc. `waiting`: the doc is not on this computer yet (a case created elsewhere
+   * that the relay has not delivered); the service opens it and sends `open` or `read-only` the
+   * moment it arrives. The others describe the doc's opening.
    */
-  state: 'open' | 'refused' | 'error' | 'read-only' | 'rejected';
+  state: 'open' | 'refused' | 'error' | 'read-only' | 'rejected' | 'waiting';
   message?: string;
   /** For `rejected`: the deletion rule's code (`append-only`, `record-removal-denied`). */
   reason?: string;

@@ -14,12 +14,12 @@ import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { WorkspaceSummary } from '../../../shared/rpc/app';
 import { canIn } from '../members/use-can';
 import type { Seizure } from '../../../shared/domain/seizure';
-import { replaceRoute, type CaseTab } from '../app/router';
+import { replaceRoute, routeHref, type CaseTab } from '../app/router';
 import { useIdentity } from '../app/services';
 import { useCaseDoc } from '../hooks/use-case-doc';
 import { projectionChanged, useLiveQuery } from '../data/use-live-query';
 import { useDocumentTitle } from '../hooks/use-document-title';
-import { ErrorPanel, Loading } from '../ui/states';
+import { EmptyState, ErrorPanel, Loading, Spinner } from '../ui/states';
 import { CaseHeader } from './case-header';
 import { CaseTabs } from './case-tabs';
 import { CaseOverview } from './case-overview';
@@ -77,6 +77,7 @@ export function CaseScreen(props: { ws: WorkspaceSummary; caseId: string; tab: C
   const writer: Writer = useMemo(() => ({ memberId: identity.memberId }), [identity.memberId]);
   useDocumentTitle(meta && caseDoc?.isInitialised() ? `${meta.number} · ${meta.title}` : 'Case');
 
+  if (replica?.status?.state === 'waiting') return <CaseWaiting ws={ws} />;
   if (!replica || !caseDoc || !meta) return <Loading full>{t('ui.case.opening')}</Loading>;
   if (replica.status?.state === 'refused' || replica.status?.state === 'error') {
     return (
@@ -161,6 +162,28 @@ export function CaseScreen(props: { ws: WorkspaceSummary; caseId: string; tab: C
           <ImportDialog workspaceId={ws.id} caseId={caseId} caseNumber={meta.number} onClose={() => setImporting(false)} />
         </ErrorBoundary>
       ) : null}
+    </div>
+  );
+}
+
+/**
+ * A case that is not on this computer yet (followed by link moments after a colleague created it):
+ * the data service opens it the moment the relay delivers it, and this screen then shows it.
+ */
+function CaseWaiting(props: { ws: WorkspaceSummary }): ReactNode {
+  return (
+    <div className="page" data-testid="case-waiting">
+      <EmptyState
+        icon="database"
+        title={t('ui.case.waiting-title')}
+        actions={
+          <a className="btn" href={routeHref({ name: 'cases', ws: props.ws.id })}>
+            {t('ui.case.waiting-back')}
+          </a>
+        }
+      >
+        <Spinner label={t('ui.case.waiting-title')} /> {t('ui.case.waiting-text')}
+      </EmptyState>
     </div>
   );
 }

@@ -20,7 +20,7 @@ import { Field } from '../ui/field';
 import { FormDialog } from '../ui/form-dialog';
 import { Icon } from '../ui/icons';
 import { formatDateTime } from '../format/dates';
-import { LinkedFromList } from './linked-from-list';
+import { LinkedFromList, useLinkedFrom } from './linked-from-list';
 import { relationLabel } from './case-selects';
 
 /** Props of {@link LinkedCasesCard}. */
@@ -46,6 +46,8 @@ export function LinkedCasesCard(props: LinkedCasesCardProps): ReactNode {
   const list = useMemo(() => (version >= 0 ? links.list() : []), [links, version]);
   const cases = useLiveQuery('cases.list', { workspaceId: props.workspaceId }, { refetchOn: [projectionChanged(props.workspaceId)] });
   const byId = new Map((cases.data ?? []).map((k) => [k.id, k]));
+  const linkedFrom = useLinkedFrom(props.workspaceId, props.caseId);
+  const linkedFromLive = linkedFrom.some((l) => !l.removed);
   const [adding, setAdding] = useState(false);
   const [removing, setRemoving] = useState<CaseLink | null>(null);
   return (
@@ -63,7 +65,8 @@ export function LinkedCasesCard(props: LinkedCasesCardProps): ReactNode {
       </div>
       <div className="card-body">
         {list.length === 0 ? (
-          <p className="muted">{t('ui.case.links.none')}</p>
+          // "Not linked" would contradict the links from other cases listed just below.
+          <p className="muted">{linkedFromLive ? t('ui.case.links.none-own') : t('ui.case.links.none')}</p>
         ) : (
           <ul className="linked-cases">
             {list.map((l) => {
@@ -91,7 +94,7 @@ export function LinkedCasesCard(props: LinkedCasesCardProps): ReactNode {
             })}
           </ul>
         )}
-        <LinkedFromList workspaceId={props.workspaceId} caseId={props.caseId} />
+        <LinkedFromList workspaceId={props.workspaceId} links={linkedFrom} />
       </div>
       {adding ? <AddLinkDialog {...props} links={links} cases={(cases.data ?? []).filter((k) => k.id !== props.caseId && !list.some((l) => l.caseId === k.id))} onClose={() => setAdding(false)} /> : null}
       {removing ? (

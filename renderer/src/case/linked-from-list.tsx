@@ -1,10 +1,10 @@
 /**
  * "Linked from other cases" in the overview's Linked cases card (issue 12 item 7, seen from the
  * linked case): the links other cases made to this one, with how, why, who linked it and when,
- * from the `case_links` projection (`cases.linkedFrom`). The data service leaves out links from
- * cases the member may not read (the permission model decides). It refreshes when a projection
- * changes, so a link added or removed in the other case shows here; removed links stay listed
- * under "removed links" with who removed them when.
+ * from the `case_links` projection (`cases.linkedFrom`, queried by the card: {@link useLinkedFrom}).
+ * The data service leaves out links from cases the member may not read (the permission model
+ * decides). It refreshes when a projection changes, so a link added or removed in the other case
+ * shows here; removed links stay listed under "removed links" with who removed them when.
  */
 import type { ReactNode } from 'react';
 import type { LinkedFrom } from '../../../shared/rpc/cases';
@@ -15,18 +15,24 @@ import { useMembers } from '../hooks/use-members';
 import { formatDateTime } from '../format/dates';
 import { relationLabel } from './case-selects';
 
+/** The links other cases made to case `caseId` (removed ones included), live; empty while loading. */
+export function useLinkedFrom(workspaceId: string, caseId: string): LinkedFrom[] {
+  const q = useLiveQuery('cases.linkedFrom', { workspaceId, caseId }, { refetchOn: [projectionChanged(workspaceId)] });
+  return q.data ?? [];
+}
+
 /** Props of {@link LinkedFromList}. */
 export interface LinkedFromListProps {
   workspaceId: string;
-  caseId: string;
+  /** The links made to this case, from {@link useLinkedFrom}. */
+  links: readonly LinkedFrom[];
 }
 
 /** The links made to this case from other cases. */
 export function LinkedFromList(props: LinkedFromListProps): ReactNode {
-  const q = useLiveQuery('cases.linkedFrom', { workspaceId: props.workspaceId, caseId: props.caseId }, { refetchOn: [projectionChanged(props.workspaceId)] });
   const members = useMembers(props.workspaceId);
   const name = (id: string | null): string => (id ? members.get(id)?.name : undefined) ?? t('ui.case.activity.someone');
-  const all = q.data ?? [];
+  const all = props.links;
   const live = all.filter((l) => !l.removed);
   const removed = all.filter((l) => l.removed);
   const item = (l: LinkedFrom): ReactNode => (

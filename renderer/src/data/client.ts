@@ -252,6 +252,11 @@ export class DataClient {
   private sendOpen(r: ReplicaState): void {
     if (!this.transport) return;
     this.send({ type: FRAME.DOC_OPEN, doc: r.name });
+    this.sendHandshake(r);
+  }
+
+  /** Sends sync step 1 and this window's presence for an opened doc. */
+  private sendHandshake(r: ReplicaState): void {
     const enc = encoding.createEncoder();
     syncProtocol.writeSyncStep1(enc, r.doc);
     this.send({ type: FRAME.DOC_SYNC, doc: r.name, payload: encoding.toUint8Array(enc) });
@@ -334,7 +339,10 @@ export class DataClient {
           this.retire(r, f.status);
           return;
         }
+        const wasWaiting = r.status?.state === 'waiting';
         r.status = f.status;
+        // The doc arrived and the service opened it: start the handshake it could not answer before.
+        if (wasWaiting && f.status.state !== 'waiting') this.sendHandshake(r);
         this.notify(r);
         return;
       }

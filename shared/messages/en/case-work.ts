@@ -120,6 +120,7 @@ export const caseWorkMessages = {
   // ---- Linked cases (renderer/src/case/linked-cases-card.tsx) ---------------------------------
   'ui.case.links.title': 'Linked cases',
   'ui.case.links.count': '{count, plural, =0 {none} one {# case} other {# cases}}',
+  'ui.case.links.none-own': 'This case has not linked another case itself; the cases that link to it are listed below.',
   'ui.case.links.none': 'This case is not linked to another case. Link cases that share a network, a shipment or suspects, in any jurisdiction, so they are read together.',
   'ui.case.links.add': 'Link a case',
   'ui.case.links.add-title': 'Link another case',

@@ -83,6 +83,9 @@ export const caseMessages = {
   // ---- Case screen, header, overview ----------------------------------------------------------------
   'ui.case.fault': 'This part of the case could not be shown',
   'ui.case.opening': 'Opening the case…',
+  'ui.case.waiting-title': 'Waiting for this case to arrive',
+  'ui.case.waiting-text': 'It is not on this computer yet: a colleague may have created it moments ago. It opens here as soon as the relay delivers it.',
+  'ui.case.waiting-back': 'Back to cases',
   'ui.case.open-failed': 'The case could not be opened',
   'ui.case.open-failed-text': 'The case could not be opened.',
   'ui.case.no-access': 'You do not have access to this case',

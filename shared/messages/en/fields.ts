@@ -4,6 +4,7 @@
  */
 export const fieldMessages = {
   'field.required': 'is required',
+  'field.bidi-control': 'holds an invisible character that reorders how the text is shown (a Unicode direction override or isolate); retype the text without it',
   'field.tile-url.placeholder-missing': 'must contain {placeholder}',
   'field.tile-url.other-placeholder': 'may contain only the z, x and y placeholders (not {placeholder}): the layer must use exactly one server',
   'field.tile-url.not-url': 'is not a URL',

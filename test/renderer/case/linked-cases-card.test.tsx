@@ -17,11 +17,11 @@ import { ToastProvider } from '../../../renderer/src/ui/toast';
 import { caseFixture, withClient, type CaseFixture } from '../data/render-with-client';
 
 let fx: CaseFixture;
-let second: { id: string; number: string };
+let second: { id: string; number: string; docName: string };
 beforeAll(async () => {
   fx = await caseFixture();
   const c = await fx.admin.call('cases.create', { workspaceId: fx.workspaceId, fields: { ...newCaseFields('2026-11-30'), title: 'Pangolin scales via Lagos' } });
-  second = { id: c.id, number: c.number };
+  second = { id: c.id, number: c.number, docName: c.docName };
 });
 afterAll(() => fx.h.close());
 afterEach(cleanup);
@@ -83,5 +83,34 @@ describe('LinkedCasesCard', () => {
     expect(region.textContent).toContain('Interpol notice 2026/114');
     expect(within(region).queryByRole('button', { name: 'Link a case' })).toBeNull();
     expect(within(region).queryByRole('button', { name: /Remove/ })).toBeNull();
+  });
+
+  it('does not say "not linked" when other cases link to this one, and lists them', async () => {
+    const other = fx.admin.openDoc(second.docName);
+    await other.whenSynced();
+    new CaseLinkedCases(other.doc).add(crypto.randomUUID(), second.id, { caseId: fx.caseId, relation: 'same-network', reason: 'The same Lagos broker' }, writer);
+    try {
+      const cd = ownCase();
+      card(cd);
+      const region = screen.getByRole('region', { name: 'Linked cases' });
+      await waitFor(() => expect(within(screen.getByTestId('linked-from')).getByText('The same Lagos broker')).toBeTruthy());
+      expect(region.textContent).toContain('This case has not linked another case itself; the cases that link to it are listed below.');
+      expect(region.textContent).not.toContain('This case is not linked to another case.');
+    } finally {
+      other.release();
+    }
+  });
+
+  it('refuses a reason holding an invisible direction override (what is shown must be what is stored)', () => {
+    const cd = ownCase();
+    const links = new CaseLinkedCases(cd.doc);
+    const add = (reason: string): unknown => links.add(crypto.randomUUID(), fx.caseId, { caseId: second.id, relation: 'other', reason }, writer);
+    for (const c of ['\u202E', '\u202A', '\u202D', '\u2066', '\u2067', '\u2068', '\u2069']) {
+      expect(() => add(`Invoice ${c}fdp.exe`)).toThrow(/reorders how the text is shown/);
+    }
+    expect(links.list()).toEqual([]);
+    // Arabic with its implicit right-to-left mark is a normal reason.
+    add('نفس الوسيط في لاغوس \u200F(same broker)');
+    expect(links.list().map((l) => l.reason)).toEqual(['نفس الوسيط في لاغوس \u200F(same broker)']);
   });
 });
