@@ -148,7 +148,7 @@ const PROGRESS_SLICE = 2_500;
  * not store it yet: writing into a volume whose records are not here could pass its bound, so the
  * import opens the next one instead.
  */
-function lastVolumeRecords(ws: Pick<WorkspaceRuntime, 'id' | 'host'>, caseId: string, listed: readonly number[]): number {
+export function lastVolumeRecords(ws: Pick<WorkspaceRuntime, 'id' | 'host'>, caseId: string, listed: readonly number[]): number {
   const last = listed[listed.length - 1];
   if (last === undefined) return 0;
   const name = volumeDocName(ws.id, caseId, last);

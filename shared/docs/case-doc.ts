@@ -271,8 +271,8 @@ export class CaseDoc extends CaseDocGraph {
   /** Sets the same fields on many seizures in one transaction (case-seizures-bulk.ts); returns the changed ids. @throws NestError('validation' | 'not-found'). */
   updateSeizures = (ids: readonly string[], patch: Partial<SeizureFields>, w: Writer, home?: SeizureHome): string[] => bulkOps.updateSeizures(this.parts, this.tx, ids, patch, w, home);
 
-  /** Adds seizures moved from another case, one transaction (case-seizures-bulk.ts moveIn). */
-  moveSeizuresIn = (items: readonly bulkOps.MovedSeizure[], w: Writer): void => bulkOps.moveIn(this.parts, this.tx, items, w);
+  /** Adds seizures moved from another case, one transaction; `inVolumes`: those already written into volumes (audited here). See case-seizures-bulk.ts moveIn. */
+  moveSeizuresIn = (items: readonly bulkOps.MovedSeizure[], w: Writer, inVolumes?: bulkOps.MovedIntoVolumes): void => bulkOps.moveIn(this.parts, this.tx, items, w, inVolumes);
   /** Marks seizures moved to case `toCase` (number), source id → new id; one transaction (case-seizures-bulk.ts moveOut). */
   moveSeizuresOut = (moved: ReadonlyMap<string, string>, toCase: string, w: Writer, home?: SeizureHome): void => bulkOps.moveOut(this.parts, this.tx, moved, toCase, w, home);
 

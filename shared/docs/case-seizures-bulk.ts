@@ -11,6 +11,7 @@ import { NestError } from '../errors';
 import { seizureFieldSchemas, seizureFieldsSchema, type SeizureFields } from '../domain/seizure';
 import { changesOf, summaryOf, SEIZURE_SUMMARY_FIELDS, type AuditEntry } from './case-audit';
 import { insertRecord, readFields, requireRecord, stamp, validatePatch, validateWhole, writeFields, type Writer } from './records';
+import { listVolumesIn } from './volume-doc';
 import { bothTx, inlineHome, requireRoomFor, stripStamps, toSeizure, type CaseParts, type SeizureHome, type Tx } from './case-seizures';
 
 /** Distinct ids, refusing an empty list. */
@@ -97,15 +98,36 @@ export interface MovedSeizure {
 }
 
 /**
+ * Validates seizures about to be moved in (each record whole), before any doc is written: the
+ * service checks them all before it writes the ones bound for volumes.
+ * @returns the items with their parsed fields.
+ * @throws NestError('validation') for a bad record.
+ */
+export function validateMoved(items: readonly MovedSeizure[]): MovedSeizure[] {
+  return items.map((it) => ({ ...it, fields: validateWhole(seizureFieldsSchema, it.fields) }));
+}
+
+/** Seizures of a move already written into volumes of the target case, and the volumes to list. */
+export interface MovedIntoVolumes {
+  /** The seizures written into volumes (their audit entries go to the case doc here). */
+  items: readonly MovedSeizure[];
+  /** Volume numbers the move opened, listed in the same transaction (volume-doc.ts listVolumesIn). */
+  volumes: readonly number[];
+}
+
+/**
  * Adds seizures moved from another case (the "assign to another case" bulk action): each record
  * keeps `movedFrom` ("<case number>/<seizure id>") and gets a "seizure.move-in" audit entry
- * naming the source, all in one transaction. Validated first.
+ * naming the source, all in one transaction. Validated first. `inVolumes`: the seizures of the
+ * same move the caller already wrote into volumes (service/import/move-seizures.ts, placed with
+ * `planPlacement`): their audit entries and the new volumes' listing are written here too, last,
+ * as an import's batch entry is.
  * @throws NestError('validation') for a bad record or an id that exists; NestError('too-large').
  */
-export function moveIn(p: CaseParts, tx: Tx, items: readonly MovedSeizure[], w: Writer): void {
-  const valid = items.map((it) => {
+export function moveIn(p: CaseParts, tx: Tx, items: readonly MovedSeizure[], w: Writer, inVolumes?: MovedIntoVolumes): void {
+  const valid = validateMoved(items).map((it) => {
     if (p.seizures.has(it.id)) throw new NestError('validation', { id: 'record.exists', values: { kind: 'seizure', id: it.id } });
-    return { ...it, fields: validateWhole(seizureFieldsSchema, it.fields) };
+    return it;
   });
   requireRoomFor(p, valid.length);
   tx(w, () => {
@@ -113,8 +135,11 @@ export function moveIn(p: CaseParts, tx: Tx, items: readonly MovedSeizure[], w: 
     const entries: AuditEntry[] = [];
     for (const it of valid) {
       insertRecord(p.seizures, it.id, { ...it.fields, movedFrom: `${it.fromCase}/${it.fromId}`, createdBy: w.memberId, createdAt: at, updatedBy: w.memberId, updatedAt: at });
+    }
+    for (const it of [...valid, ...(inVolumes?.items ?? [])]) {
       entries.push({ at, by: w.memberId, action: 'seizure.move-in', target: it.id, summary: { ...summaryOf(it.fields, SEIZURE_SUMMARY_FIELDS), from: it.fromCase } });
     }
+    if (inVolumes?.volumes.length) listVolumesIn(p.seizures.doc!, inVolumes.volumes, w);
     p.audit.push(entries);
     writeFields(p.meta, { updatedBy: w.memberId, updatedAt: at });
   });

@@ -96,6 +96,8 @@ export function listVolumesIn(caseDoc: Y.Doc, ns: readonly number[], w: Writer):
 export interface NewVolumeSeizure {
   id: string;
   fields: SeizureFields;
+  /** For a seizure moved in from another case: "<case number>/<seizure id>" there (kept on the record, as in the case doc). */
+  movedFrom?: string;
 }
 
 /** Typed view of a volume doc. */
@@ -156,13 +158,13 @@ export class VolumeDoc extends DocView {
       const r = seizureFieldsSchema.safeParse(it.fields);
       if (!r.success) throw new NestError('validation', { id: 'record.nth-seizure-invalid', values: { n: i + 1, detail: describeIssues(r.error.issues) } });
       if (this.seizures.has(it.id)) throw new NestError('validation', { id: 'record.exists', values: { kind: 'seizure', id: it.id } });
-      return { id: it.id, fields: r.data };
+      return { id: it.id, fields: r.data, moved: it.movedFrom ? { movedFrom: it.movedFrom } : {} };
     });
     if (this.seizures.size + valid.length > VOLUME_SIZE) throw new NestError('too-large', { id: 'case.volume-full', values: { max: VOLUME_SIZE } });
     const at = stamp(w);
     const mark = batchId ? { [IMPORT_BATCH_FIELD]: batchId } : {};
     this.write(w, () => {
-      for (const { id, fields } of valid) insertRecord(this.seizures, id, { ...fields, ...mark, createdBy: w.memberId, createdAt: at, updatedBy: w.memberId, updatedAt: at });
+      for (const { id, fields, moved } of valid) insertRecord(this.seizures, id, { ...fields, ...mark, ...moved, createdBy: w.memberId, createdAt: at, updatedBy: w.memberId, updatedAt: at });
     });
   }
 

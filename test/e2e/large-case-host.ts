@@ -3,7 +3,8 @@
  * tsx: Playwright's loader cannot import the service's JSON data). Writes LARGE_CASE_SEIZURES
  * (default 12,000) seizures into one case — 1,000 in its case doc, the rest in volume docs
  * (bench/p8-workload.ts) — on a temporary data folder, starts the host and prints
- * `NEST Desk is running at <url> route=<hash route of the case's seizure tab>`; stops and
+ * `NEST Desk is running at <url> route=<hash route of the case's seizure tab> volumeSeizure=<id of
+ * a seizure held in volume 1>`; stops and
  * removes the folder on SIGTERM.
  */
 import fs from 'node:fs';
@@ -16,6 +17,8 @@ import { createLogger } from '../../node/log';
 import { appPath } from '../../node/store/app-root';
 import { newCaseFields } from '../../shared/domain/case';
 import { fillCase } from '../../bench/p8-workload';
+import { volumeDocName } from '../../shared/docs/names';
+import { VolumeDoc } from '../../shared/docs/volume-doc';
 import { transportPair } from '../helpers/transport-pair';
 
 async function main(): Promise<void> {
@@ -30,8 +33,10 @@ async function main(): Promise<void> {
   const ws = await client.call('workspaces.create', { name: 'Task Force Alpha', casePrefix: 'NEST', reportingCurrency: 'USD' });
   const c = await client.call('cases.create', { workspaceId: ws.id, fields: { ...newCaseFields('2026-01-01'), title: 'National seizure register 2015–2024', jurisdictions: ['KE'] } });
   fillCase(service.workspace(ws.id), c.id, total, me.memberId, 7);
+  // One seizure held in volume 1, for the spec that edits a volume seizure from the window.
+  const inVolume = service.workspace(ws.id).host.with(volumeDocName(ws.id, c.id, 1), (doc) => new VolumeDoc(doc).listSeizures()[0]?.id ?? '');
   const host = await startBrowserHost({ service, rendererDir: appPath('dist', 'renderer'), logger });
-  process.stdout.write(`NEST Desk is running at ${host.url} route=#/w/${ws.id}/c/${c.id}/seizures\n`);
+  process.stdout.write(`NEST Desk is running at ${host.url} route=#/w/${ws.id}/c/${c.id}/seizures volumeSeizure=${inVolume}\n`);
   const stop = async (): Promise<void> => {
     await host.close();
     service.close();

@@ -5,7 +5,9 @@
  * real Projector). The tab and the toolbar count all 12,000 from the projection; the table is
  * virtualised (tells assistive technology there are 12,000 rows, draws only those in view);
  * scrolling to the end fetches the last page; sorting by reported value reorders on the service.
- * Saves docs/screenshots/seizures-large-case.png (looked at).
+ * Saves docs/screenshots/seizures-large-case.png (looked at). A seizure held in a volume doc is
+ * edited in place, its field history read and an overwritten value restored, all from the window
+ * through the data service (G-TAB-1); docs/screenshots/volume-seizure-history.png (looked at).
  */
 import path from 'node:path';
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -20,6 +22,7 @@ let child: ChildProcess | null = null;
 let url = '';
 let origin = '';
 let route = '';
+let volumeSeizure = '';
 
 // The host with its generated case runs under tsx (large-case-host.ts); it prints its URL once the case is written.
 test.beforeAll(async () => {
@@ -38,6 +41,7 @@ test.beforeAll(async () => {
       url = out.slice(out.indexOf('http'), out.indexOf(' route='));
       origin = m[1]!;
       route = m[2]!;
+      volumeSeizure = /volumeSeizure=(\S+)/.exec(out)?.[1] ?? '';
       resolve();
     });
     child!.once('exit', (code) => reject(new Error(`the large-case host stopped (${code}): ${err.slice(-2000)}`)));
@@ -79,4 +83,30 @@ test('a 12,000-seizure case opens to a virtualised seizure table counted from th
   await expect.poll(async () => (await firstValues())[0]!, { timeout: 30_000 }).toBeGreaterThan(490_000);
   const values = await firstValues();
   expect(values).toEqual([...values].sort((x, y) => y - x));
+});
+
+test('a seizure held in a volume doc is edited in place and restored from its history', async ({ page }) => {
+  expect(volumeSeizure).not.toBe('');
+  await page.goto(url);
+  await page.goto(`${origin}/?open=1${route}/${volumeSeizure}`);
+  const detail = page.locator('aside.seizure-detail');
+  await expect(detail).toBeVisible({ timeout: 60_000 });
+  const place = detail.getByTestId('seizure-inline-fields').getByLabel('Place', { exact: true });
+  const original = await place.inputValue();
+  await place.fill('Mombasa container terminal');
+  await place.press('Enter');
+  // Saved by the service into the volume; the detail, read again from the projection's change, shows it.
+  await expect(place).toHaveValue('Mombasa container terminal');
+  await expect(detail.locator('.field-error, [role="alert"]')).toHaveCount(0);
+  await page.reload();
+  await expect(page.locator('aside.seizure-detail').getByTestId('seizure-inline-fields').getByLabel('Place', { exact: true })).toHaveValue('Mombasa container terminal', { timeout: 60_000 });
+
+  await page.getByRole('button', { name: 'History of the place' }).click();
+  const dialog = page.getByRole('dialog');
+  await expect(dialog.getByTestId('history-value')).toHaveText(['“Mombasa container terminal”', original ? `“${original}”` : '(empty)'], { timeout: 30_000 });
+  await page.screenshot({ path: path.join(SHOTS, 'volume-seizure-history.png') });
+  await dialog.getByRole('button', { name: /^Restore/ }).click();
+  await expect(dialog.getByTestId('history-value').first()).toHaveText(original ? `“${original}”` : '(empty)', { timeout: 30_000 });
+  await dialog.getByRole('button', { name: 'Close' }).first().click();
+  await expect(page.locator('aside.seizure-detail').getByTestId('seizure-inline-fields').getByLabel('Place', { exact: true })).toHaveValue(original);
 });

@@ -68,6 +68,9 @@ export function CaseScreen(props: { ws: WorkspaceSummary; caseId: string; tab: C
 
   const versions = replica?.versions;
   const caseDoc = replica?.caseDoc ?? null;
+  // An edited seizure not on the replica lives in a volume doc: read live from the service.
+  const editedId = form?.mode === 'edit' ? form.seizure.id : null;
+  const editedInVolume = useLiveQuery('seizures.get', editedId && caseDoc && caseDoc.getSeizureEvenDeleted(editedId) === null ? { workspaceId: ws.id, caseId, seizureId: editedId } : null, { refetchOn: [projectionChanged(ws.id, caseId)] });
   const meta = useMemo(() => caseDoc?.readMeta() ?? null, [caseDoc, versions?.meta]);
   const seizures = useMemo(() => caseDoc?.listSeizures() ?? [], [caseDoc, versions?.seizures]);
   const routes = useMemo(() => caseDoc?.listRoutes() ?? [], [caseDoc, versions?.routes]);
@@ -89,8 +92,9 @@ export function CaseScreen(props: { ws: WorkspaceSummary; caseId: string; tab: C
   if (!replica.synced && !caseDoc.isInitialised()) return <Loading full>{t('ui.case.opening')}</Loading>;
 
   const readOnly = replica.status?.state === 'read-only' || !canIn(ws, 'case.edit');
-  // The seizure being edited as it is now (colleagues may change it while the dialog is open).
-  const editedLive = form?.mode === 'edit' ? (seizures.find((s) => s.id === form.seizure.id) ?? null) : null;
+  // The seizure being edited as it is now (colleagues may change it while the dialog is open):
+  // the replica's, or one held in a volume doc as the service reads it (null once deleted there).
+  const editedLive = form?.mode !== 'edit' ? null : caseDoc.getSeizureEvenDeleted(form.seizure.id) !== null ? (seizures.find((s) => s.id === form.seizure.id) ?? null) : editedInVolume.data === null ? null : editedInVolume.data?.id === form.seizure.id ? editedInVolume.data : form.seizure;
 
   return (
     <div className="page page-wide case-page">
@@ -145,6 +149,7 @@ export function CaseScreen(props: { ws: WorkspaceSummary; caseId: string; tab: C
         <SeizureFormDialog
           caseDoc={caseDoc}
           writer={writer}
+          workspaceId={ws.id}
           seizure={form.mode === 'edit' ? (editedLive ?? form.seizure) : null}
           deleted={form.mode === 'edit' && !editedLive}
           defaultSector={meta.sector}

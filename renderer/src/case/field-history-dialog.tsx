@@ -2,13 +2,13 @@
  * The history of one seizure field: every value it has had (newest first), who set it and when,
  * from the case's audit log (shared/docs/field-history.ts), with "Restore" on each past value that
  * was recorded whole. Restoring writes a new, attributed change; nothing is deleted, so the
- * restore itself appears at the top of the list.
+ * restore itself appears at the top of the list. The audit is always in the case doc (also for a
+ * seizure held in a volume doc); the restore goes where the seizure lives (seizure-writes.ts).
  */
-import type { ReactNode } from 'react';
-import type { CaseDoc } from '../../../shared/docs/case-doc';
+import { useState, type ReactNode } from 'react';
 import { fieldHistory, isRestorable, type FieldVersion } from '../../../shared/docs/field-history';
-import { jsonEqual, type Writer } from '../../../shared/docs/records';
-import type { Seizure, SeizureField, SeizureFields } from '../../../shared/domain/seizure';
+import { jsonEqual } from '../../../shared/docs/records';
+import type { Seizure, SeizureField } from '../../../shared/domain/seizure';
 import { t } from '../../../shared/messages';
 import { Dialog } from '../ui/dialog';
 import { Avatar } from '../ui/avatar';
@@ -16,13 +16,15 @@ import { memberColor } from '../domain/member-color';
 import { formatDateTime } from '../format/dates';
 import { fieldName, formatAuditValue } from '../../../shared/activity/field-values';
 import { seizureTitle } from './seizure-title';
+import { restoreSeizureField, type SeizureWriteTarget } from './seizure-writes';
+import { Notice } from '../ui/states';
 
 /** Props of {@link FieldHistoryDialog}. */
 export interface FieldHistoryDialogProps {
-  caseDoc: CaseDoc;
+  /** Where the restore goes; its replica's audit is the history read. */
+  to: SeizureWriteTarget;
   seizure: Seizure;
   field: SeizureField;
-  writer: Writer;
   readOnly: boolean;
   /** A member's display name by id. */
   memberName: (id: string) => string;
@@ -65,8 +67,9 @@ function VersionRow(props: { v: FieldVersion; field: SeizureField; current: bool
 
 /** The field history dialog. */
 export function FieldHistoryDialog(props: FieldHistoryDialogProps): ReactNode {
-  const { caseDoc, seizure, field } = props;
-  const versions = fieldHistory(caseDoc.readAudit(), seizure.id, field, { by: seizure.createdBy, at: seizure.createdAt }).reverse();
+  const { seizure, field } = props;
+  const [failed, setFailed] = useState<string | null>(null);
+  const versions = fieldHistory(props.to.caseDoc.readAudit(), seizure.id, field, { by: seizure.createdBy, at: seizure.createdAt }).reverse();
   const current = seizure[field];
   // The newest version holding the current value is marked "Current"; older equal ones may still be restored (a no-op is refused below).
   const currentIndex = versions.findIndex((v) => v.known && !v.cut && jsonEqual(v.value, current));
@@ -84,6 +87,11 @@ export function FieldHistoryDialog(props: FieldHistoryDialogProps): ReactNode {
       }
     >
       <div className="dialog-body">
+        {failed ? (
+          <Notice kind="warning" icon="alert">
+            {failed}
+          </Notice>
+        ) : null}
         {versions.length ? (
           <ol className="history-list" aria-label={t('ui.case.history.list-label', { field: label })}>
             {versions.map((v, i) => (
@@ -95,8 +103,11 @@ export function FieldHistoryDialog(props: FieldHistoryDialogProps): ReactNode {
                 canRestore={!props.readOnly && isRestorable(v) && !jsonEqual(v.value, current)}
                 memberName={props.memberName}
                 onRestore={() => {
-                  caseDoc.restoreSeizureField(seizure.id, field, v.value as SeizureFields[SeizureField], props.writer);
-                  props.onRestored(v.value);
+                  setFailed(null);
+                  restoreSeizureField(props.to, seizure.id, field, v.value).then(
+                    () => props.onRestored(v.value),
+                    (err: unknown) => setFailed(err instanceof Error ? err.message : String(err)),
+                  );
                 }}
               />
             ))}

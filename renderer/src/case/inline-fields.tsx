@@ -9,7 +9,7 @@
  * member when a colleague changes the field meanwhile (the seizure detail's concurrent-edit notice,
  * which then replaces this control's own short hint: `noMeanwhileHint`).
  */
-import { useState, type ReactNode } from 'react';
+import { useRef, useState, type ReactNode } from 'react';
 import { t } from '../../../shared/messages';
 import type { FieldControlProps } from '../ui/field';
 
@@ -18,9 +18,11 @@ export interface InlineTextProps {
   value: string;
   /**
    * Commits the user's text (only called when they changed it). Returns false when it was not
-   * saved (e.g. invalid: the field shows why), so the typed text stays for them to correct.
+   * saved (e.g. invalid: the field shows why), so the typed text stays for them to correct. A
+   * write that goes to the data service (a seizure held in a volume doc) returns a Promise of that
+   * answer: the typed text stays until it settles.
    */
-  onCommit: (next: string) => boolean | void;
+  onCommit: (next: string) => boolean | void | Promise<boolean>;
   control: FieldControlProps;
   type?: 'text' | 'date';
   disabled?: boolean;
@@ -42,13 +44,22 @@ interface Typed {
 export function InlineText(props: InlineTextProps): ReactNode {
   const { value, onCommit } = props;
   const [typed, setTypedState] = useState<Typed | null>(null);
+  const latest = useRef<Typed | null>(null);
+  latest.current = typed;
   const setTyped = (next: Typed | null): void => {
     setTypedState(next);
     props.onTyping?.(next ? next.text : null);
   };
   const commit = (): void => {
     if (!typed) return; // untouched: nothing to save, whatever the live value is now
-    if (onCommit(typed.text) !== false) setTyped(null);
+    const saved = onCommit(typed.text);
+    if (saved instanceof Promise) {
+      // Dropped only if the member has not typed on meanwhile (then their newer text stays).
+      const sent = typed;
+      void saved.then((ok) => {
+        if (ok && latest.current === sent) setTyped(null);
+      });
+    } else if (saved !== false) setTyped(null);
   };
   const changedMeanwhile = typed !== null && value !== typed.base && value !== typed.text;
   return (

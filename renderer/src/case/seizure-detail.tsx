@@ -2,7 +2,9 @@
  * One seizure in full, beside the table: its main fields edited in place (each with its history
  * and the notice of a colleague's concurrent change), then what, when, where (with coordinates and
  * their precision), the trade route, agencies, value and the source. The source URL is shown as
- * text with a copy button: the app never opens remote pages.
+ * text with a copy button: the app never opens remote pages. The seizure may be the replica's or
+ * one held in a volume doc (read through `seizures.get`): every edit here goes where it lives
+ * (seizure-writes.ts), with the same validation, audit and history.
  */
 import { useState, type ReactNode } from 'react';
 import type { CaseDoc } from '../../../shared/docs/case-doc';
@@ -26,6 +28,7 @@ import { fieldName, formatAuditValue } from '../../../shared/activity/field-valu
 import type { ConcurrentEdits } from './use-concurrent-edits';
 import { LinkedEntities } from '../entities/linked-entities';
 import { LocationPickDialog } from '../map/location-pick-dialog';
+import { useSeizureWriteTarget } from './seizure-writes';
 import './case.css';
 
 const countries = (codes: string[]): string => (codes.length ? codes.map(countryWithCode).join(', ') : '—');
@@ -41,8 +44,8 @@ export interface SeizureDetailProps {
   onClose: () => void;
   onEdit: (() => void) | null;
   onDelete: (() => void) | null;
-  /** The workspace, for the map's country check; without it there is no "Set on map". */
-  workspaceId?: string;
+  /** The workspace: the data service's edits of a seizure held in a volume doc, the map's country check. */
+  workspaceId: string;
 }
 
 /** The seizure detail panel. */
@@ -51,6 +54,7 @@ export function SeizureDetail(props: SeizureDetailProps): ReactNode {
   const toast = useToast();
   const [history, setHistory] = useState<SeizureField | null>(null);
   const [picking, setPicking] = useState(false);
+  const to = useSeizureWriteTarget(props.caseDoc, props.writer, props.workspaceId);
   const converted = toCommonUnit(s.quantity, s.unit);
   return (
     <aside className="card seizure-detail" aria-labelledby="seizure-detail-title">
@@ -80,13 +84,12 @@ export function SeizureDetail(props: SeizureDetailProps): ReactNode {
           {INLINE_SEIZURE_FIELDS.map((f) => (
             <SeizureInlineField
               key={`${s.id}-${f.field}`}
-              caseDoc={props.caseDoc}
+              to={to}
               seizure={s}
               field={f.field}
               kind={f.kind}
               label={t(f.label)}
               className={f.wide ? 'span-all' : undefined}
-              writer={props.writer}
               readOnly={props.readOnly}
               edits={props.edits}
               memberName={props.memberName}
@@ -124,7 +127,7 @@ export function SeizureDetail(props: SeizureDetailProps): ReactNode {
             ) : (
               <span className="muted">{t('ui.case.detail.not-mapped')}</span>
             )}
-            {!props.readOnly && props.workspaceId ? (
+            {!props.readOnly ? (
               <button type="button" className="btn btn-ghost btn-sm" onClick={() => setPicking(true)}>
                 <Icon name="map" size={14} /> {t('ui.map.pick.open')}
               </button>
@@ -184,22 +187,19 @@ export function SeizureDetail(props: SeizureDetailProps): ReactNode {
         ) : null}
         <p className="detail-stamp">{t('ui.case.detail.last-changed', { when: formatDateTime(s.updatedAt) })}</p>
       </div>
-      {picking && props.workspaceId ? (
+      {picking ? (
         <LocationPickDialog
-          workspaceId={props.workspaceId}
-          caseDoc={props.caseDoc}
+          to={to}
           seizure={s}
-          writer={props.writer}
           onClose={() => setPicking(false)}
           onSaved={(p) => toast(t('ui.map.pick.saved', { coordinates: formatCoordinates(p.latitude, p.longitude) }))}
         />
       ) : null}
       {history ? (
         <FieldHistoryDialog
-          caseDoc={props.caseDoc}
+          to={to}
           seizure={s}
           field={history}
-          writer={props.writer}
           readOnly={props.readOnly}
           memberName={props.memberName}
           onClose={() => setHistory(null)}

@@ -2,7 +2,9 @@
  * Add or edit a seizure. Every field is checked with the shared seizure schemas when it loses
  * focus and again on save (including the cross-field rules: both coordinates or neither; a
  * value needs its currency); messages appear next to their fields and nothing is written while
- * one remains. Saving goes through `CaseDoc.addSeizure` / `updateSeizure`.
+ * one remains. Adding goes through `CaseDoc.addSeizure`; an edit goes where the seizure lives
+ * (seizure-writes.ts `updateSeizure`: the replica's case doc, or the data service for a seizure
+ * held in a volume doc, with the same validation, audit and field history).
  *
  * Editing is collaborative: the dialog keeps only the fields the user changed. Every other field
  * shows the live seizure (a colleague's change appears while the dialog is open), and saving sends
@@ -32,11 +34,14 @@ import { issueFieldErrors, type FieldErrors } from '../forms/issues';
 import { todayIso } from '../format/dates';
 import { checkDraftField, draftToFields, sameDraftValue, toDraft, type SeizureDraft } from './seizure-draft';
 import { t } from '../../../shared/messages';
+import { seizureIssues, updateSeizure, useSeizureWriteTarget } from './seizure-writes';
 
 /** Props of {@link SeizureFormDialog}. */
 export interface SeizureFormDialogProps {
   caseDoc: CaseDoc;
   writer: Writer;
+  /** The workspace (an edit of a seizure held in a volume doc goes to its data service). */
+  workspaceId: string;
   /** The seizure to edit (its live version: it may change while the dialog is open), or null to add one. */
   seizure: Seizure | null;
   /** True when the seizure being edited was deleted meanwhile (by someone else): it can no longer be saved. */
@@ -57,6 +62,7 @@ function fieldsOf(s: Seizure): SeizureFields {
 export function SeizureFormDialog(props: SeizureFormDialogProps): ReactNode {
   const { caseDoc, writer, seizure } = props;
   const toast = useToast();
+  const to = useSeizureWriteTarget(caseDoc, writer, props.workspaceId);
   // What the form showed when it opened; a field counts as changed when its text differs from this.
   const [opened] = useState<SeizureDraft>(() =>
     toDraft(seizure ? fieldsOf(seizure) : { ...newSeizureFields(todayIso()), sector: props.defaultSector, country: props.defaultCountry }),
@@ -83,22 +89,27 @@ export function SeizureFormDialog(props: SeizureFormDialogProps): ReactNode {
     <input className={`input${extra.className ? ` ${extra.className}` : ''}`} {...c} inputMode={extra.inputMode} placeholder={extra.placeholder} value={String(draft[k])} onChange={(e) => set(k, e.target.value as never)} onBlur={blur(k)} />
   );
 
-  const save = (): false | void => {
+  const save = (): false | void | Promise<void> => {
     const r = draftToFields(draft);
     if (!r.ok) {
       // FormDialog then focuses the first invalid field.
       setErrors(r.errors);
       return false;
     }
-    // A refused write throws (NestError with field issues): FormDialog shows it.
+    // A refused write throws or rejects (NestError / RpcError with field issues): FormDialog shows it.
     if (seizure) {
       // Only the fields the user changed: the others may have been changed by someone else meanwhile.
       const patch = Object.fromEntries(changed.map((k) => [k, r.fields[k]])) as Partial<SeizureFields>;
-      if (changed.length) {
-        caseDoc.updateSeizure(seizure.id, patch, writer);
+      const id = seizure.id;
+      const done = (): void => {
+        props.onSaved(id);
+        props.onClose();
+      };
+      if (!changed.length) return done();
+      return updateSeizure(to, id, patch).then(() => {
         toast(t('ui.case.form.saved'));
-      }
-      props.onSaved(seizure.id);
+        done();
+      });
     } else {
       const id = crypto.randomUUID();
       caseDoc.addSeizure(id, r.fields, writer);
@@ -121,7 +132,7 @@ export function SeizureFormDialog(props: SeizureFormDialogProps): ReactNode {
       footerNote={errorCount ? t('ui.case.form.attention', { count: errorCount }) : t('ui.case.form.optional-note')}
       submitLabel={seizure ? t('ui.case.form.submit-edit') : t('ui.case.form.submit-add')}
       onSubmit={save}
-      onIssues={(issues) => setErrors(issueFieldErrors(issues))}
+      onIssues={(issues) => setErrors(issueFieldErrors(seizureIssues(issues)))}
     >
         {props.deleted ? (
           <Notice kind="warning" icon="alert">

@@ -3,12 +3,13 @@
  * input (inline-fields.tsx: commits on Enter or blur, never writes an untouched field), the
  * validation message, and the concurrent-edit notice when a colleague changed it meanwhile
  * (use-concurrent-edits.ts). Text fields write the text; number fields parse it (empty → none).
+ * The write goes where the seizure lives (seizure-writes.ts): the replica's case doc, or the data
+ * service for a seizure held in a volume doc, with the same validation, audit and history.
  */
 import { useState, type ReactNode } from 'react';
-import type { CaseDoc } from '../../../shared/docs/case-doc';
-import type { Writer } from '../../../shared/docs/records';
 import type { Seizure, SeizureField, SeizureFields } from '../../../shared/domain/seizure';
 import { NestError } from '../../../shared/errors';
+import { RpcError } from '../data/rpc-error';
 import { t, type MessageId } from '../../../shared/messages';
 import { Field } from '../ui/field';
 import { useToast } from '../ui/toast';
@@ -18,6 +19,7 @@ import { ConflictNotice } from './conflict-notice';
 import { HistoryIcon } from './history-icon';
 import { fieldName, formatAuditValue } from '../../../shared/activity/field-values';
 import type { ConcurrentEdits } from './use-concurrent-edits';
+import { restoreSeizureField, seizureIssues, updateSeizure, type SeizureWriteTarget } from './seizure-writes';
 
 /** The seizure fields editable in place, and how their text is read. */
 export const INLINE_SEIZURE_FIELDS: { field: SeizureField; kind: 'text' | 'number'; label: MessageId; wide?: boolean }[] = [
@@ -30,13 +32,13 @@ export const INLINE_SEIZURE_FIELDS: { field: SeizureField; kind: 'text' | 'numbe
 
 /** Props of {@link SeizureInlineField}. */
 export interface SeizureInlineFieldProps {
-  caseDoc: CaseDoc;
+  /** Where the seizure's writes go (its replica or the data service). */
+  to: SeizureWriteTarget;
   seizure: Seizure;
   field: SeizureField;
   kind: 'text' | 'number';
   label: string;
   className?: string;
-  writer: Writer;
   readOnly: boolean;
   edits: ConcurrentEdits;
   memberName: (id: string) => string;
@@ -67,20 +69,21 @@ export function SeizureInlineField(props: SeizureInlineFieldProps): ReactNode {
   // A notice raised while the member was typing holds their text: read it as the field's value.
   const mine = notice && typeof notice.mine === 'string' ? (parse(props.kind, notice.mine) ?? notice.mine) : notice?.mine;
 
-  /** Writes `value` (already parsed); true when saved, false when its message is shown. */
-  const write = (value: unknown, restore: boolean): boolean => {
-    try {
-      edits.wrote(seizure.id, field, value);
-      const patch = { [field]: value } as Partial<SeizureFields>;
-      if (restore) props.caseDoc.restoreSeizureField(seizure.id, field, value as SeizureFields[SeizureField], props.writer);
-      else props.caseDoc.updateSeizure(seizure.id, patch, props.writer);
+  /** The field's message for a refused write (a NestError from the replica, an RpcError from the service: `patch.<field>`). */
+  const refused = (err: unknown): false => {
+    const issues = err instanceof NestError || err instanceof RpcError ? seizureIssues(err.issues ?? []) : [];
+    const msg = err instanceof Error ? (issues.find((i) => i.field === field)?.message ?? err.message) : String(err);
+    setError(sentence(msg));
+    return false;
+  };
+  /** Writes `value` (already parsed) where the seizure lives; resolves true when saved, false when its message is shown. */
+  const write = (value: unknown, restore: boolean): Promise<boolean> => {
+    edits.wrote(seizure.id, field, value);
+    const saved = restore ? restoreSeizureField(props.to, seizure.id, field, value) : updateSeizure(props.to, seizure.id, { [field]: value } as Partial<SeizureFields>);
+    return saved.then(() => {
       setError(undefined);
       return true;
-    } catch (err) {
-      const msg = err instanceof NestError ? (err.issues?.find((i) => i.field === field)?.message ?? err.message) : String(err);
-      setError(sentence(msg));
-      return false;
-    }
+    }, refused);
   };
 
   return (
@@ -115,10 +118,11 @@ export function SeizureInlineField(props: SeizureInlineFieldProps): ReactNode {
               readOnly={props.readOnly}
               onDismiss={() => edits.dismiss(seizure.id, field)}
               onKeep={(value) => {
-                if (write(value, true)) {
+                void write(value, true).then((ok) => {
+                  if (!ok) return;
                   edits.dismiss(seizure.id, field);
                   toast(t('ui.case.conflict.kept-toast', { value: formatAuditValue(field, value), field: fieldName(field) }));
-                }
+                });
               }}
             />
           ) : null}

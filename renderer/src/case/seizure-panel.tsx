@@ -7,8 +7,9 @@
  * (use-seizure-window.ts: sorted and filtered there, `seizures.page`), and only the rows in view
  * are rendered (ui/use-virtual-rows.ts), so a case of 100,000 seizures — most of them in volume
  * docs the renderer never loads — opens like a small one (bench P8). The replica's own seizures
- * (`seizures`, the case doc's) are edited here; a seizure held in a volume doc is read whole
- * through `seizures.get` and shown read-only (editing it is the volume write path's).
+ * (`seizures`, the case doc's) are shown live from it; a seizure held in a volume doc is read whole
+ * through `seizures.get` (refetched when the case's projection changes). Both are edited and
+ * deleted alike: every write goes where the seizure lives (seizure-writes.ts).
  */
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { CaseDoc } from '../../../shared/docs/case-doc';
@@ -34,11 +35,12 @@ import { useMembers } from '../hooks/use-members';
 import { useConcurrentEdits } from './use-concurrent-edits';
 import { SeizureBulkBar } from './seizure-bulk-bar';
 import { ImportLogDialog } from '../import/import-log-dialog';
+import { deleteSeizure, useSeizureWriteTarget } from './seizure-writes';
 
 /** Props of {@link SeizurePanel}. */
 export interface SeizurePanelProps {
   caseDoc: CaseDoc;
-  /** The case doc replica's live seizures (the ones edited here). */
+  /** The case doc replica's live seizures (shown live; the others are read from the service). */
   seizures: Seizure[];
   /** The case's live seizures wherever they live (the projection's count); null until known. */
   seizureCount: number | null;
@@ -111,7 +113,15 @@ export function SeizurePanel(props: SeizurePanelProps): ReactNode {
     refetchOn: [projectionChanged(props.workspaceId, caseId)],
   });
   const current = fromReplica ?? (selected && fetched.data?.id === selected ? fetched.data : null);
-  const currentEditable = Boolean(fromReplica) && !props.readOnly;
+  const currentEditable = !props.readOnly;
+  const to = useSeizureWriteTarget(props.caseDoc, props.writer, props.workspaceId);
+  /** Opens the form on a seizure held in a volume doc, read whole from the service first. */
+  const editFromService = (id: string): void => {
+    to.client.call('seizures.get', { workspaceId: props.workspaceId, caseId, seizureId: id }).then(
+      (s) => (s ? props.onEdit(s) : toast(t('ui.case.seizures.gone'), 'error')),
+      (err: unknown) => toast(err instanceof Error ? err.message : String(err), 'error'),
+    );
+  };
   // Kept here, not in the detail: what the member wrote stays known while they switch seizures.
   const edits = useConcurrentEdits(props.caseDoc, props.writer);
   const members = useMembers(props.workspaceId);
@@ -180,10 +190,11 @@ export function SeizurePanel(props: SeizurePanelProps): ReactNode {
             selected={selected}
             onSelect={onSelect}
             readOnly={props.readOnly}
-            editable={(r) => inReplica.has(r.id)}
+            editable={() => true}
             onEdit={(r) => {
               const s = inReplica.get(r.id);
               if (s) props.onEdit(s);
+              else editFromService(r.id);
             }}
             onDelete={setDeleting}
             virtual={win}
@@ -209,14 +220,15 @@ export function SeizurePanel(props: SeizurePanelProps): ReactNode {
           confirmLabel={t('ui.case.seizures.delete-confirm')}
           onCancel={() => setDeleting(null)}
           onConfirm={() => {
-            try {
-              props.caseDoc.deleteSeizure(deleting.id, props.writer);
-              if (selected === deleting.id) onSelect(null);
-              toast(t('ui.case.seizures.deleted'));
-            } catch (err) {
-              toast(err instanceof Error ? err.message : String(err), 'error');
-            }
+            const id = deleting.id;
             setDeleting(null);
+            deleteSeizure(to, id).then(
+              () => {
+                if (selected === id) onSelect(null);
+                toast(t('ui.case.seizures.deleted'));
+              },
+              (err: unknown) => toast(err instanceof Error ? err.message : String(err), 'error'),
+            );
           }}
         >
           <p>

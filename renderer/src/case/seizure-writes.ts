@@ -7,10 +7,13 @@
  * doc, validate, write there and audit in the case doc. Bulk actions over a mix go to the service
  * whole, so they keep their all-or-nothing check.
  */
+import { useMemo } from 'react';
 import type { CaseDoc } from '../../../shared/docs/case-doc';
 import type { Writer } from '../../../shared/docs/records';
-import type { SeizureFields } from '../../../shared/domain/seizure';
+import type { SeizureField, SeizureFields } from '../../../shared/domain/seizure';
 import type { DataClient } from '../data/client';
+import type { FieldIssue } from '../../../shared/errors';
+import { useClient } from '../app/services';
 
 /** What an edit needs: the replica, the writer, and the service for seizures not on the replica. */
 export interface SeizureWriteTarget {
@@ -18,6 +21,21 @@ export interface SeizureWriteTarget {
   writer: Writer;
   client: DataClient;
   workspaceId: string;
+}
+
+/** The write target of a seizure editor: this replica and writer, the app's data client, workspace `workspaceId`. */
+export function useSeizureWriteTarget(caseDoc: CaseDoc, writer: Writer, workspaceId: string): SeizureWriteTarget {
+  const client = useClient();
+  return useMemo(() => ({ caseDoc, writer, client, workspaceId }), [caseDoc, writer, client, workspaceId]);
+}
+
+/**
+ * The field issues of a refused seizure write as the editors name fields: the service's parameter
+ * path `patch.<field>` (`seizures.update` / `bulkUpdate`) read as `<field>`, as the replica's
+ * NestError names it.
+ */
+export function seizureIssues(issues: readonly FieldIssue[]): FieldIssue[] {
+  return issues.map((i) => (i.field.startsWith('patch.') ? { ...i, field: i.field.slice('patch.'.length) } : i));
 }
 
 /** True when every id is a seizure record (live or deleted) of the replica's case doc. */
@@ -53,4 +71,24 @@ export async function updateSeizures(to: SeizureWriteTarget, ids: readonly strin
 export async function updateSeizure(to: SeizureWriteTarget, id: string, patch: Partial<SeizureFields>): Promise<string[]> {
   if (onReplica(to.caseDoc, [id])) return to.caseDoc.updateSeizure(id, patch, to.writer);
   return (await to.client.call('seizures.update', { workspaceId: to.workspaceId, caseId: to.caseDoc.readMeta().id, seizureId: id, patch })).changed;
+}
+
+/**
+ * Restores field `field` of seizure `id` to `value` from its history, as a new attributed change
+ * ("seizure.restore", old → new in the case doc's audit), where the seizure lives.
+ * @returns true when the value changed (false: it already had that value).
+ * @throws as {@link updateSeizure}.
+ */
+export async function restoreSeizureField(to: SeizureWriteTarget, id: string, field: SeizureField, value: unknown): Promise<boolean> {
+  if (onReplica(to.caseDoc, [id])) return to.caseDoc.restoreSeizureField(id, field, value as SeizureFields[SeizureField], to.writer);
+  return (await to.client.call('seizures.restoreField', { workspaceId: to.workspaceId, caseId: to.caseDoc.readMeta().id, seizureId: id, field, value })).changed;
+}
+
+/**
+ * Marks seizure `id` deleted where it lives (a tombstone; the audit entry keeps its summary).
+ * @throws as {@link deleteSeizures} ('not-found' for an unknown or already deleted id).
+ */
+export async function deleteSeizure(to: SeizureWriteTarget, id: string): Promise<void> {
+  if (onReplica(to.caseDoc, [id])) return to.caseDoc.deleteSeizure(id, to.writer);
+  await to.client.call('seizures.delete', { workspaceId: to.workspaceId, caseId: to.caseDoc.readMeta().id, seizureId: id });
 }

@@ -2,13 +2,13 @@
  * The concurrent-edit notices of a case's seizure fields for the member at this desktop: it keeps
  * what the member wrote (and is typing) per field, hears every audit entry the case doc gains
  * (`CaseDoc.observeAudit`, local or from the relay) and turns a colleague's competing change into
- * a notice (concurrent-edits.ts). "Keep mine" / "Keep theirs" restore the chosen value as a new,
- * attributed change.
+ * a notice (concurrent-edits.ts), also for a seizure held in a volume doc (its audit entries are in
+ * the case doc). "Keep mine" / "Keep theirs" restore the chosen value as a new, attributed change
+ * where the seizure lives (seizure-inline-field.tsx through seizure-writes.ts).
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { CaseDoc } from '../../../shared/docs/case-doc';
 import type { Writer } from '../../../shared/docs/records';
-import type { SeizureField, SeizureFields } from '../../../shared/domain/seizure';
 import { applyAuditEntries, fieldKey, type EditNotice, type MyValue } from './concurrent-edits';
 
 /** What the seizure detail's fields use. */
@@ -19,8 +19,6 @@ export interface ConcurrentEdits {
   wrote(seizureId: string, field: string, value: unknown): void;
   /** Records the text the member is typing into a field, or null when they stopped (committed or dropped it). */
   typing(seizureId: string, field: string, text: string | null): void;
-  /** Restores `value` to the field as a new change and closes its notice. @throws as CaseDoc.restoreSeizureField. */
-  keep(notice: EditNotice, value: unknown): void;
   /** Closes a field's notice without writing. */
   dismiss(seizureId: string, field: string): void;
 }
@@ -56,15 +54,6 @@ export function useConcurrentEdits(caseDoc: CaseDoc, writer: Writer): Concurrent
     });
   }, []);
 
-  const keep = useCallback(
-    (n: EditNotice, value: unknown) => {
-      wrote(n.seizureId, n.field, value);
-      caseDoc.restoreSeizureField(n.seizureId, n.field as SeizureField, value as SeizureFields[SeizureField], writer);
-      dismiss(n.seizureId, n.field);
-    },
-    [caseDoc, writer, wrote, dismiss],
-  );
-
   const notice = useCallback((seizureId: string, field: string) => notices.get(fieldKey(seizureId, field)), [notices]);
-  return { notice, wrote, typing, keep, dismiss };
+  return { notice, wrote, typing, dismiss };
 }

@@ -2,7 +2,9 @@
  * The map tab of a case: the case's mapped seizures (`seizures.mapPoints` for the case), its
  * routes (from the case doc), popups enriched with each seizure's value and source from the
  * replica, filters, and the legend with the count of seizures that have no location. A member
- * who may edit the case can move a seizure from its popup ("Move on map", move-seizure.tsx).
+ * who may edit the case can move a seizure from its popup ("Move on map", move-seizure.tsx): one
+ * of the replica as it is live there, one held in a volume doc read whole through `seizures.get`
+ * (refetched when the case's projection changes) and written through the data service.
  */
 import { useMemo, useState, type ReactNode } from 'react';
 import type { CaseDoc } from '../../../shared/docs/case-doc';
@@ -15,6 +17,8 @@ import type { LiveQuery } from '../data/use-live-query';
 import { ErrorPanel } from '../ui/states';
 import { MapExplorer } from './map-explorer';
 import { MoveSeizure } from './move-seizure';
+import { projectionChanged, useLiveQuery } from '../data/use-live-query';
+import { useSeizureWriteTarget } from '../case/seizure-writes';
 import { t } from '../../../shared/messages';
 
 /** Props of {@link CaseMapPanel}. */
@@ -42,8 +46,11 @@ export function CaseMapPanel(props: CaseMapPanelProps): ReactNode {
   const list = useMemo(() => points.data ?? [], [points.data]);
   const unmapped = Math.max(0, seizures.length - list.length);
   const [moving, setMoving] = useState<string | null>(null);
+  const to = useSeizureWriteTarget(props.caseDoc, props.writer, props.ws);
   // The live seizure (a colleague may edit it meanwhile); one without coordinates is not on the map.
-  const moved = moving ? details.get(moving) : undefined;
+  const onReplica = moving ? details.get(moving) : undefined;
+  const fetched = useLiveQuery('seizures.get', moving && !onReplica ? { workspaceId: props.ws, caseId: props.caseId, seizureId: moving } : null, { refetchOn: [projectionChanged(props.ws, props.caseId)] });
+  const moved = onReplica ?? (moving && fetched.data?.id === moving ? fetched.data : undefined);
   const movable = moved && moved.latitude !== null && moved.longitude !== null ? moved : null;
   return (
     <>
@@ -58,7 +65,7 @@ export function CaseMapPanel(props: CaseMapPanelProps): ReactNode {
         onOpenSeizure={(id) => navigate({ name: 'case', ws: props.ws, caseId: props.caseId, tab: 'seizures', seizureId: id })}
         {...(props.readOnly ? {} : { onMoveSeizure: setMoving })}
         workspace={{ id: props.ws, canSetOnlineTiles: props.canSetOnlineTiles }}
-        inMap={movable && !props.readOnly ? <MoveSeizure key={movable.id} workspaceId={props.ws} caseDoc={props.caseDoc} writer={props.writer} seizure={movable} onDone={() => setMoving(null)} /> : null}
+        inMap={movable && !props.readOnly ? <MoveSeizure key={movable.id} to={to} seizure={movable} onDone={() => setMoving(null)} /> : null}
         empty={
           !points.loading && !list.length ? (
             <div className="map-empty" role="status">

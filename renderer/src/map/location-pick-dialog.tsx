@@ -4,12 +4,11 @@
  * justifies and the pixel's size, a location precision (suggested from the zoom, changeable), the
  * country check the importer runs (`seizures.checkLocation`: outside the seizing country beyond
  * the port and territorial-water tolerance is flagged, never refused), and saves coordinates and
- * precision as one attributed write (`CaseDoc.updateSeizure`: the audit keeps the previous values,
- * so the field's history shows them). Escape leaves pick mode, then closes the dialog.
+ * precision as one attributed write where the seizure lives (case/seizure-writes.ts `updateSeizure`:
+ * the replica's case doc, or the data service for a seizure held in a volume doc; the audit keeps
+ * the previous values, so the field's history shows them). Escape leaves pick mode, then closes the dialog.
  */
 import { useState, type ReactNode } from 'react';
-import type { CaseDoc } from '../../../shared/docs/case-doc';
-import type { Writer } from '../../../shared/docs/records';
 import type { Seizure } from '../../../shared/domain/seizure';
 import type { LocationPrecision } from '../../../shared/domain/codes';
 import { FormDialog } from '../ui/form-dialog';
@@ -19,13 +18,13 @@ import { locationPatch, metresPerPixel, pickedPoint, pointChanged, precisionForZ
 import { PickMap, type MapPick } from './pick-map';
 import { coordinatesText, CountryFlag, useLocationCheck } from './location-check';
 import { t } from '../../../shared/messages';
+import { updateSeizure, type SeizureWriteTarget } from '../case/seizure-writes';
 
 /** Props of {@link LocationPickDialog}. */
 export interface LocationPickDialogProps {
-  workspaceId: string;
-  caseDoc: CaseDoc;
+  /** Where the write goes (and the workspace, for the country check). */
+  to: SeizureWriteTarget;
   seizure: Seizure;
-  writer: Writer;
   onClose: () => void;
   /** Hears the saved point (for a toast). */
   onSaved: (p: PickedPoint) => void;
@@ -46,7 +45,7 @@ export function LocationPickDialog(props: LocationPickDialogProps): ReactNode {
     setPicking(false);
   };
 
-  const check = useLocationCheck(props.workspaceId, picked?.point ?? null, s.country);
+  const check = useLocationCheck(props.to.workspaceId, picked?.point ?? null, s.country);
 
   const marker: [number, number] | null = picked ? [picked.point.latitude, picked.point.longitude] : stored;
   const changed = picked !== null && pointChanged(picked.point, s.latitude, s.longitude, s.locationPrecision, precision);
@@ -60,9 +59,10 @@ export function LocationPickDialog(props: LocationPickDialogProps): ReactNode {
       submitIcon="check"
       submitDisabled={!changed}
       onClose={props.onClose}
-      onSubmit={() => {
+      onSubmit={async () => {
         if (!picked) return false;
-        props.caseDoc.updateSeizure(s.id, locationPatch(picked.point, precision), props.writer);
+        // A refused write rejects: FormDialog shows its message and keeps the dialog open.
+        await updateSeizure(props.to, s.id, locationPatch(picked.point, precision));
         props.onSaved(picked.point);
         props.onClose();
         return true;

@@ -4,17 +4,16 @@
  * which can be dragged, and a click anywhere on the map moves the pin there too (crosshair). A
  * card at the bottom of the map asks for confirmation before anything is saved: the new point
  * with the decimals its zoom justifies, the old one, the importer's country flag and a location
- * precision (suggested from the zoom). **Save location** writes the same one
- * `CaseDoc.updateSeizure` as the "Set on map" dialog (validated, attributed, audited with the old
- * values). Escape or Cancel leaves without a write. The pin is a layer of the map; the card is
+ * precision (suggested from the zoom). **Save location** writes the same one `updateSeizure` as
+ * the "Set on map" dialog, where the seizure lives (case/seizure-writes.ts: the replica, or the
+ * data service for a seizure held in a volume doc; validated, attributed, audited with the old
+ * values); a refused write keeps move mode and shows why. Escape or Cancel leaves without a write. The pin is a layer of the map; the card is
  * portalled beside the map's container, so neither its clicks nor its focus reach the map.
  */
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { createPortal } from 'react-dom';
 import L from 'leaflet';
 import { Marker, useMap, useMapEvents } from 'react-leaflet';
-import type { CaseDoc } from '../../../shared/docs/case-doc';
-import type { Writer } from '../../../shared/docs/records';
 import type { Seizure } from '../../../shared/domain/seizure';
 import type { LocationPrecision } from '../../../shared/domain/codes';
 import { LocationPrecisionSelect } from '../ui/code-selects';
@@ -24,13 +23,13 @@ import { locationPatch, metresPerPixel, pickedPoint, pointChanged, precisionForZ
 import { coordinatesText, CountryFlag, useLocationCheck } from './location-check';
 import { PIN } from './pick-map';
 import { t } from '../../../shared/messages';
+import { updateSeizure, type SeizureWriteTarget } from '../case/seizure-writes';
 import './pick-map.css';
 
 /** Props of {@link MoveSeizure}. */
 export interface MoveSeizureProps {
-  workspaceId: string;
-  caseDoc: CaseDoc;
-  writer: Writer;
+  /** Where the write goes (and the workspace, for the country check). */
+  to: SeizureWriteTarget;
   /** The seizure being moved (it has coordinates: it is on the map). */
   seizure: Seizure;
   /** Leaves move mode (after saving or cancelling). */
@@ -44,7 +43,7 @@ export function MoveSeizure(props: MoveSeizureProps): ReactNode {
   const toast = useToast();
   const [picked, setPicked] = useState<{ point: PickedPoint; zoom: number } | null>(null);
   const [precision, setPrecision] = useState<LocationPrecision>(s.locationPrecision ?? 'exact');
-  const check = useLocationCheck(props.workspaceId, picked?.point ?? null, s.country);
+  const check = useLocationCheck(props.to.workspaceId, picked?.point ?? null, s.country);
   const latest = useRef(props);
   latest.current = props;
 
@@ -84,11 +83,20 @@ export function MoveSeizure(props: MoveSeizureProps): ReactNode {
   const stored: [number, number] | null = s.latitude !== null && s.longitude !== null ? [s.latitude, s.longitude] : null;
   const at: [number, number] | null = picked ? [picked.point.latitude, picked.point.longitude] : stored;
   const changed = picked !== null && pointChanged(picked.point, s.latitude, s.longitude, s.locationPrecision, precision);
+  const [saving, setSaving] = useState(false);
   const save = (): void => {
-    if (!picked) return;
-    props.caseDoc.updateSeizure(s.id, locationPatch(picked.point, precision), props.writer);
-    toast(t('ui.map.pick.saved', { coordinates: coordinatesText(picked.point) }));
-    props.onDone();
+    if (!picked || saving) return;
+    setSaving(true);
+    updateSeizure(props.to, s.id, locationPatch(picked.point, precision)).then(
+      () => {
+        toast(t('ui.map.pick.saved', { coordinates: coordinatesText(picked.point) }));
+        latest.current.onDone();
+      },
+      (err: unknown) => {
+        setSaving(false);
+        toast(err instanceof Error ? err.message : String(err), 'error');
+      },
+    );
   };
 
   // The card sits beside the Leaflet container, not in it: focusing its select must not scroll the
@@ -117,7 +125,7 @@ export function MoveSeizure(props: MoveSeizureProps): ReactNode {
         <button type="button" className="btn btn-sm btn-ghost" onClick={props.onDone}>
           {t('ui.common.cancel')}
         </button>
-        <button type="button" className="btn btn-sm btn-primary" disabled={!changed} onClick={save}>
+        <button type="button" className="btn btn-sm btn-primary" disabled={!changed || saving} onClick={save}>
           {t('ui.map.pick.save')}
         </button>
       </div>

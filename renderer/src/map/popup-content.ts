@@ -54,9 +54,9 @@ export function popupContent(p: MapPoint, detail: Seizure | null, onOpen: ((id: 
     actions.append(b);
   };
   if (onOpen) action(t('ui.map.open-seizure'), onOpen);
-  // Only a seizure this window holds (`detail`) can be moved from here: one in a volume doc of a
-  // large case is not on the window's replica, and a button that does nothing would mislead.
-  if (onMove && detail) action(t('ui.map.move.action'), onMove);
+  // Any seizure on the map can be moved, also one held in a volume doc (no `detail` on this
+  // window): the owner reads it from the data service and writes through it (case/seizure-writes.ts).
+  if (onMove) action(t('ui.map.move.action'), onMove);
   if (actions.childElementCount) root.append(actions);
   return root;
 }

@@ -169,6 +169,7 @@ export const caseMessages = {
   'ui.case.seizures.delete-title': 'Delete this seizure?',
   'ui.case.seizures.delete-confirm': 'Delete seizure',
   'ui.case.seizures.deleted': 'Seizure deleted',
+  'ui.case.seizures.gone': 'This seizure was deleted or moved to another case meanwhile.',
   'ui.case.seizures.delete-what': ', {quantity}, seized {date}{hasCountry, select, yes { in {country}} other {}}.',
   'ui.case.seizures.delete-text': 'It disappears from the table, the map and exports for everyone in the task force. The case’s audit log keeps a record of the deletion.',
 

@@ -3,7 +3,8 @@
  * would be the old way; here 30 live in the case doc and 1,500 in a volume doc the renderer never
  * loads. The tab counts all 1,530 from the projection, renders only the rows in view (the table
  * says how many there are in all: `aria-rowcount`), fetches later pages when scrolled there,
- * sorts on the service (by commodity), and opens a volume seizure's detail read-only.
+ * sorts on the service (by commodity), and opens a volume seizure's detail, editable and deletable
+ * through the service (G-TAB-1).
  */
 // @vitest-environment happy-dom
 import { randomUUID } from 'node:crypto';
@@ -51,7 +52,7 @@ function Panel(props: { selected: string | null; onSelect: (id: string | null) =
 }
 
 describe('seizure tab of a large case', () => {
-  it('renders only the rows in view, fetches the rows scrolled to, sorts on the service and shows a volume seizure read-only', async () => {
+  it('renders only the rows in view, fetches the rows scrolled to, sorts on the service and edits a volume seizure through it', async () => {
     const Wrapper = withClient(fx.admin, fx.identity);
     let selected: string | null = null;
     const view = (): ReactNode => (
@@ -79,14 +80,21 @@ describe('seizure tab of a large case', () => {
     // Sorted by commodity on the service, A→Z: "inline 0000" first, whatever was loaded before.
     fireEvent.click(screen.getByRole('button', { name: /Commodity/ }));
     await waitFor(() => expect(rendered()[0]?.textContent).toContain('inline 0000'));
-    // A volume seizure: no edit or delete in its row; its detail is read from the service, read-only.
+    // A volume seizure: edited and deleted like a case-doc one (G-TAB-1), its detail read from the service.
     fireEvent.click(screen.getByRole('button', { name: /Commodity/ }));
     await waitFor(() => expect(rendered()[0]?.textContent).toContain('volume 1499'));
     const row = rendered()[0]!;
-    expect(row.querySelector('button[aria-label^="Edit"]')).toBeNull();
+    const id = row.getAttribute('data-seizure-id')!;
+    expect(row.querySelector('button[aria-label^="Edit"]')).not.toBeNull();
     fireEvent.click(row.querySelector('.link-button')!);
     rerender(view());
     await waitFor(() => expect(screen.getByRole('complementary', { hidden: true }).textContent).toContain('volume 1499'));
-    expect(screen.queryByRole('button', { name: /^Edit/, hidden: true })).toBeNull();
+    expect(screen.getAllByRole('button', { name: /^Edit/, hidden: true }).length).toBeGreaterThan(0);
+    // Delete from the detail: a tombstone in the volume, the audit entry in the case doc.
+    fireEvent.click(screen.getByRole('button', { name: 'Delete this seizure', hidden: true }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Delete seizure', hidden: true }));
+    const ws = fx.h.service.workspace(fx.workspaceId);
+    await waitFor(() => expect(ws.host.with(volumeDocName(fx.workspaceId, fx.caseId, 1), (doc) => (doc.getMap('seizures').get(id) as Y.Map<unknown>).get('deleted'))).toBe(true));
+    expect(ws.host.with(fx.docName, (doc) => new CaseDoc(doc).readAudit().at(-1))).toMatchObject({ action: 'seizure.delete', target: id, summary: { commodity: 'volume 1499' } });
   }, 60_000);
 });

@@ -82,7 +82,7 @@ describe('popupContent', () => {
     expect(opened).toBe('s1');
   });
 
-  it('offers "Move on map" only when the owner passes onMove (the case map, a member who may edit) and the seizure is on the replica', () => {
+  it('offers "Move on map" only when the owner passes onMove (the case map, a member who may edit), also for a volume seizure', () => {
     const moved: string[] = [];
     const detail: Seizure = { ...newSeizureFields('2019-06-01'), id: 's1', createdBy: 'm', createdAt: 0, updatedBy: 'm', updatedAt: 0 };
     const editable = popupContent(point, detail, () => undefined, undefined, (id) => moved.push(id));
@@ -92,7 +92,11 @@ describe('popupContent', () => {
     const readOnly = popupContent(point, null, () => undefined);
     expect([...readOnly.querySelectorAll('button')].map((b) => b.textContent)).toEqual(['Open seizure']);
     expect(popupContent(point, null, null).querySelectorAll('button')).toHaveLength(0);
-    // A seizure held in a volume doc (no detail on this window): no dead "Move on map" button (breaker G-MAP-5).
-    expect([...popupContent(point, null, () => undefined, undefined, (id) => moved.push(id)).querySelectorAll('button')].map((b) => b.textContent)).toEqual(['Open seizure']);
+    // A seizure held in a volume doc (no detail on this window) is moved too: the case map reads it
+    // from the service and saves through it (G-TAB-1; before, no button at all, G-MAP-5).
+    const inVolume = popupContent(point, null, () => undefined, undefined, (id) => moved.push(id));
+    expect([...inVolume.querySelectorAll('button')].map((b) => b.textContent)).toEqual(['Open seizure', 'Move on map']);
+    inVolume.querySelectorAll('button')[1]!.click();
+    expect(moved).toEqual(['s1', 's1']);
   });
 });
