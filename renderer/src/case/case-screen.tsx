@@ -19,7 +19,7 @@ import { useIdentity } from '../app/services';
 import { useCaseDoc } from '../hooks/use-case-doc';
 import { projectionChanged, useLiveQuery } from '../data/use-live-query';
 import { useDocumentTitle } from '../hooks/use-document-title';
-import { EmptyState, ErrorPanel, Loading, Spinner } from '../ui/states';
+import { EmptyState, ErrorPanel, Loading } from '../ui/states';
 import { CaseHeader } from './case-header';
 import { CaseTabs } from './case-tabs';
 import { CaseOverview } from './case-overview';
@@ -187,7 +187,7 @@ function CaseWaiting(props: { ws: WorkspaceSummary }): ReactNode {
           </a>
         }
       >
-        <Spinner label={t('ui.case.waiting-title')} /> {t('ui.case.waiting-text')}
+        {t('ui.case.waiting-text')}
       </EmptyState>
     </div>
   );
