@@ -63,7 +63,25 @@ const UNREADABLE_SEIZURE: SeizureFields = {
 /** A seizure record read leniently (see {@link UNREADABLE_SEIZURE}), with its stamps. */
 export function toSeizure(id: string, rec: Y.Map<unknown>): Seizure {
   const raw = readFields(rec);
-  const fields = readLenient(raw, seizureFieldSchemas, UNREADABLE_SEIZURE);
+  return seizureOf(id, raw, readLenient(raw, seizureFieldSchemas, UNREADABLE_SEIZURE));
+}
+
+/**
+ * What {@link toSeizure} reads from a record written this moment from `raw` (fields that passed
+ * `seizureFieldsSchema`, plus stamps and the batch mark), without parsing every field again:
+ * the per-field schemas accept such fields unchanged, so this equals toSeizure of the stored
+ * record (test/shared/docs/volume-doc-fresh-read.test.ts). Only for records this process has
+ * just written from validated fields (volume-doc.ts `insertSeizures`); anything read from a
+ * doc goes through toSeizure.
+ */
+export function toWrittenSeizure(id: string, raw: Record<string, unknown>): Seizure {
+  const fields = { ...UNREADABLE_SEIZURE };
+  for (const key of Object.keys(UNREADABLE_SEIZURE) as (keyof SeizureFields)[]) if (raw[key] !== undefined) (fields as Record<string, unknown>)[key] = raw[key];
+  return seizureOf(id, raw, fields);
+}
+
+/** The seizure of record `id` from its raw values and its fields as read; the rules of reading both readers share. */
+function seizureOf(id: string, raw: Record<string, unknown>, fields: SeizureFields): Seizure {
   // A quantity whose unit cannot be read would show a wrong amount: show none instead.
   if (raw.unit !== fields.unit || fields.unit === null) fields.quantity = null;
   // Docs written before unit and location precision could be empty (issue 11) stored the form's
