@@ -80,7 +80,7 @@ export function toWrittenSeizure(id: string, raw: Record<string, unknown>): Seiz
   return seizureOf(id, raw, fields);
 }
 
-/** The seizure of record `id` from its raw values and its fields as read; the rules of reading both readers share. */
+/** The seizure of record `id` from its raw values and `fields` as read (a fresh object, completed in place); the rules of reading both readers share. */
 function seizureOf(id: string, raw: Record<string, unknown>, fields: SeizureFields): Seizure {
   // A quantity whose unit cannot be read would show a wrong amount: show none instead.
   if (raw.unit !== fields.unit || fields.unit === null) fields.quantity = null;
@@ -92,15 +92,16 @@ function seizureOf(id: string, raw: Record<string, unknown>, fields: SeizureFiel
   // A missed-opportunity mark on a country that is no longer a transit country (two concurrent
   // edits) is dropped rather than making the record unreadable.
   fields.missedTransitCountries = fields.missedTransitCountries.filter((c) => fields.transitCountries.includes(c));
-  return {
-    ...fields,
-    id,
-    createdBy: typeof raw.createdBy === 'string' ? raw.createdBy : '',
-    createdAt: typeof raw.createdAt === 'number' ? raw.createdAt : 0,
-    updatedBy: typeof raw.updatedBy === 'string' ? raw.updatedBy : '',
-    updatedAt: typeof raw.updatedAt === 'number' ? raw.updatedAt : 0,
-    ...(typeof raw.importBatch === 'string' ? { importBatch: raw.importBatch } : {}),
-  };
+  // Stamped in place: `fields` is each reader's own fresh object, and a second 35-key copy per
+  // record cost more than reading it (docs/architecture.md "P3").
+  const out = fields as Seizure;
+  out.id = id;
+  out.createdBy = typeof raw.createdBy === 'string' ? raw.createdBy : '';
+  out.createdAt = typeof raw.createdAt === 'number' ? raw.createdAt : 0;
+  out.updatedBy = typeof raw.updatedBy === 'string' ? raw.updatedBy : '';
+  out.updatedAt = typeof raw.updatedAt === 'number' ? raw.updatedAt : 0;
+  if (typeof raw.importBatch === 'string') out.importBatch = raw.importBatch;
+  return out;
 }
 
 /** All live (not deleted) seizures, ordered by date then id. */
