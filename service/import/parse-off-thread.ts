@@ -6,7 +6,10 @@
  *
  * One worker, started on first use and kept (the country polygons it loads take a moment), runs
  * one file at a time in request order; it is `unref`'d so it never keeps a CLI or a test alive.
- * If it dies, the requests in flight reject and the next request starts a new one.
+ * If it dies, the requests in flight reject and the next request starts a new one. After a large
+ * parse ({@link RETIRE_AFTER_ROWS} rows or more) it is ended once it has no work: V8 keeps the
+ * heap such a parse grew (hundreds of MB for 100,000 rows) for the life of the thread, and the
+ * import's writing, which comes next, needs that memory (docs/architecture.md "P3").
  *
  * Where the worker's code is: beside the bundle (`import-worker.cjs` next to data-service.cjs,
  * scripts/build-electron.mjs) when running bundled; from the TypeScript sources (tsx, vitest,
@@ -27,6 +30,9 @@ interface Pending {
   resolve(parsed: ParsedImport): void;
   reject(err: Error): void;
 }
+
+/** A parse that gave this many rows or more ends the worker once it is idle (see the module comment). */
+export const RETIRE_AFTER_ROWS = 10_000;
 
 let worker: Worker | null = null;
 const pending = new Map<number, Pending>();
@@ -57,6 +63,7 @@ function theWorker(): Worker {
   if (worker) return worker;
   const w = startWorker();
   w.unref();
+  let retire = false;
   w.on('message', (reply: WorkerParseReply) => {
     const p = pending.get(reply.id);
     if (!p) return;
@@ -69,8 +76,15 @@ function theWorker(): Worker {
       return;
     }
     pending.delete(reply.id);
-    if (reply.kind === 'done') p.resolve({ ...reply.parsed, seizures: p.seizures });
-    else p.reject(toError(reply.error));
+    if (reply.kind === 'done') {
+      retire ||= p.seizures.length >= RETIRE_AFTER_ROWS;
+      p.resolve({ ...reply.parsed, seizures: p.seizures });
+    } else p.reject(toError(reply.error));
+    if (retire && !pending.size && worker === w) {
+      // Forgotten first, so its exit is not taken for a failure; the next request starts a new one.
+      worker = null;
+      void w.terminate();
+    }
   });
   const die = (err: Error): void => {
     if (worker !== w) return;
@@ -103,4 +117,9 @@ export function parseOffThread(input: WorkerParseInput, onProgress?: (done: numb
   }).finally(() => {
     if (!pending.size && worker === w) w.unref();
   });
+}
+
+/** The running parse worker's thread id, or null when none runs (for diagnostics and tests). */
+export function parseWorkerThreadId(): number | null {
+  return worker?.threadId ?? null;
 }

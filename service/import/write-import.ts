@@ -30,7 +30,7 @@ import type { WorkspaceRuntime } from '../workspace/workspace-runtime';
 
 /** What one import writes into a case. */
 export interface ImportWrite {
-  /** The parsed good rows, in file order. */
+  /** The parsed good rows, in file order: fields that passed `seizureFieldsSchema` (the parser checked them; not parsed again). */
   rows: readonly { fields: SeizureFields }[];
   /** Indexes into `rows` left out (duplicates the user chose to skip). */
   skip: ReadonlySet<number>;
@@ -112,7 +112,7 @@ async function writeNow(ws: Pick<WorkspaceRuntime, 'id' | 'host' | 'store'>, cas
     // Written in slices, so a progress event follows every few thousand rows.
     for (let left = run.count; left > 0; ) {
       const items = take(Math.min(left, PROGRESS_SLICE));
-      ws.host.with(volumeDocName(ws.id, caseId, run.volume), (doc) => new VolumeDoc(doc).insertSeizures(items, w, input.batch.id));
+      ws.host.with(volumeDocName(ws.id, caseId, run.volume), (doc) => new VolumeDoc(doc).insertSeizures(items, w, input.batch.id, { validated: true }));
       left -= items.length;
       done += items.length;
       onProgress?.(done, total);

@@ -62,22 +62,10 @@ export class Projector {
       ),
       caseRowid: db.prepare('SELECT rowid FROM cases WHERE id = ?').pluck(),
       counts: db.prepare('UPDATE cases SET seizure_count = (SELECT COUNT(*) FROM seizures WHERE case_id = @id), mapped_count = (SELECT COUNT(*) FROM seizures WHERE case_id = @id AND latitude IS NOT NULL) WHERE id = @id'),
-      upsertSeizure: db.prepare(
-        `INSERT INTO seizures (id, case_id, seizure_date, date_precision, country, place, latitude, longitude, location_precision, sector, commodity, taxon, cites_appendix,
-           quantity, unit, origin, transit, destination, seizing_agencies, reported_value, reported_currency, operation, source_title, source_url, notes, updated_at, updated_by, doc,
-           export_countries, missed_transit, concealment_method, transport_mode, detection_method)
-         VALUES (@id, @case_id, @seizure_date, @date_precision, @country, @place, @latitude, @longitude, @location_precision, @sector, @commodity, @taxon, @cites_appendix,
-           @quantity, @unit, @origin, @transit, @destination, @seizing_agencies, @reported_value, @reported_currency, @operation, @source_title, @source_url, @notes, @updated_at, @updated_by, @doc,
-           @export_countries, @missed_transit, @concealment_method, @transport_mode, @detection_method)
-         ON CONFLICT (id) DO UPDATE SET case_id = excluded.case_id, doc = excluded.doc, seizure_date = excluded.seizure_date, date_precision = excluded.date_precision, country = excluded.country,
-           place = excluded.place, latitude = excluded.latitude, longitude = excluded.longitude, location_precision = excluded.location_precision, sector = excluded.sector,
-           commodity = excluded.commodity, taxon = excluded.taxon, cites_appendix = excluded.cites_appendix, quantity = excluded.quantity, unit = excluded.unit,
-           origin = excluded.origin, transit = excluded.transit, destination = excluded.destination, seizing_agencies = excluded.seizing_agencies,
-           reported_value = excluded.reported_value, reported_currency = excluded.reported_currency, operation = excluded.operation, source_title = excluded.source_title,
-           source_url = excluded.source_url, notes = excluded.notes, updated_at = excluded.updated_at, updated_by = excluded.updated_by,
-           export_countries = excluded.export_countries, missed_transit = excluded.missed_transit, concealment_method = excluded.concealment_method,
-           transport_mode = excluded.transport_mode, detection_method = excluded.detection_method`,
-      ),
+      // Positional parameters in SEIZURE_COLUMNS order (binding a 33-key object per row cost more than the insert).
+      insertSeizure: db.prepare(`INSERT INTO seizures (${SEIZURE_COLUMNS.join(', ')}) VALUES (${SEIZURE_COLUMNS.map(() => '?').join(', ')})`),
+      // An existing row is updated in place: its rowid (and so its FTS rowid) stays.
+      updateSeizure: db.prepare(`UPDATE seizures SET ${SEIZURE_COLUMNS.slice(1).map((c) => `${c} = ?`).join(', ')} WHERE rowid = ?`),
       seizureRowid: db.prepare('SELECT rowid FROM seizures WHERE id = ?').pluck(),
       deleteSeizure: db.prepare('DELETE FROM seizures WHERE id = ?'),
       ftsDelete: db.prepare('DELETE FROM search_fts WHERE rowid = ?'),
@@ -229,47 +217,18 @@ export class Projector {
     const prev = this.s.seizureRowid.get(id) as number | undefined;
     if (prev !== undefined) this.s.ftsDelete.run(prev);
     if (!s) {
-      this.s.deleteSeizure.run(id);
+      if (prev !== undefined) this.s.deleteSeizure.run(id);
       return;
     }
-    this.s.upsertSeizure.run({
-      id,
-      case_id: caseId,
-      seizure_date: s.seizureDate,
-      date_precision: s.datePrecision,
-      country: s.country,
-      place: s.place,
-      latitude: s.latitude,
-      longitude: s.longitude,
-      // The columns are NOT NULL (migration 003): '' stands for not reported (issue 11).
-      location_precision: s.locationPrecision ?? '',
-      sector: s.sector,
-      commodity: s.commodity,
-      taxon: s.taxon,
-      cites_appendix: s.citesAppendix,
-      quantity: s.quantity,
-      unit: s.unit ?? '',
-      origin: JSON.stringify(s.originCountries),
-      transit: JSON.stringify(s.transitCountries),
-      destination: JSON.stringify(s.destinationCountries),
-      seizing_agencies: JSON.stringify(s.seizingAgencies),
-      reported_value: s.reportedValue,
-      reported_currency: s.reportedCurrency,
-      operation: s.operation,
-      source_title: s.sourceTitle,
-      source_url: s.sourceUrl,
-      notes: s.notes,
-      updated_at: s.updatedAt,
-      updated_by: s.updatedBy,
-      doc,
-      // The seizure table's columns (migration 011); '' / '[]' stand for not reported.
-      export_countries: JSON.stringify(s.exportCountries),
-      missed_transit: JSON.stringify(s.missedTransitCountries),
-      concealment_method: s.concealmentMethod ?? '',
-      transport_mode: s.transportMode ?? '',
-      detection_method: s.detectionMethod ?? '',
-    });
-    const rowid = this.s.seizureRowid.get(id) as number;
+    const row = seizureRow(caseId, doc, id, s);
+    let rowid: number;
+    if (prev === undefined) rowid = Number(this.s.insertSeizure.run(row).lastInsertRowid);
+    else {
+      row.shift();
+      row.push(prev);
+      this.s.updateSeizure.run(row);
+      rowid = prev;
+    }
     this.s.ftsInsert.run(
       rowid,
       'seizure',
@@ -279,4 +238,52 @@ export class Projector {
       [s.place, s.country, s.operation, s.seizingAgencies.join(' '), s.sourceTitle, s.notes, s.originCountries.join(' '), s.destinationCountries.join(' ')].join('\n'),
     );
   }
+}
+
+/** The `seizures` columns the projection writes, `id` first; {@link seizureRow} gives their values in this order. */
+const SEIZURE_COLUMNS = [
+  'id', 'case_id', 'doc', 'seizure_date', 'date_precision', 'country', 'place', 'latitude', 'longitude', 'location_precision', 'sector', 'commodity', 'taxon', 'cites_appendix',
+  'quantity', 'unit', 'origin', 'transit', 'destination', 'seizing_agencies', 'reported_value', 'reported_currency', 'operation', 'source_title', 'source_url', 'notes', 'updated_at', 'updated_by',
+  'export_countries', 'missed_transit', 'concealment_method', 'transport_mode', 'detection_method',
+] as const;
+
+/** Seizure `s`'s row of `seizures`, the values in {@link SEIZURE_COLUMNS} order; `doc` names the doc that holds it (migration 010). */
+function seizureRow(caseId: string, doc: string, id: string, s: Seizure): unknown[] {
+  return [
+    id,
+    caseId,
+    doc,
+    s.seizureDate,
+    s.datePrecision,
+    s.country,
+    s.place,
+    s.latitude,
+    s.longitude,
+    // The columns are NOT NULL (migration 003): '' stands for not reported (issue 11).
+    s.locationPrecision ?? '',
+    s.sector,
+    s.commodity,
+    s.taxon,
+    s.citesAppendix,
+    s.quantity,
+    s.unit ?? '',
+    JSON.stringify(s.originCountries),
+    JSON.stringify(s.transitCountries),
+    JSON.stringify(s.destinationCountries),
+    JSON.stringify(s.seizingAgencies),
+    s.reportedValue,
+    s.reportedCurrency,
+    s.operation,
+    s.sourceTitle,
+    s.sourceUrl,
+    s.notes,
+    s.updatedAt,
+    s.updatedBy,
+    // The seizure table's columns (migration 011); '' / '[]' stand for not reported.
+    JSON.stringify(s.exportCountries),
+    JSON.stringify(s.missedTransitCountries),
+    s.concealmentMethod ?? '',
+    s.transportMode ?? '',
+    s.detectionMethod ?? '',
+  ];
 }

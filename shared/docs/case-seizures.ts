@@ -63,7 +63,25 @@ const UNREADABLE_SEIZURE: SeizureFields = {
 /** A seizure record read leniently (see {@link UNREADABLE_SEIZURE}), with its stamps. */
 export function toSeizure(id: string, rec: Y.Map<unknown>): Seizure {
   const raw = readFields(rec);
-  const fields = readLenient(raw, seizureFieldSchemas, UNREADABLE_SEIZURE);
+  return seizureOf(id, raw, readLenient(raw, seizureFieldSchemas, UNREADABLE_SEIZURE));
+}
+
+/**
+ * What {@link toSeizure} reads from a record written this moment from `raw` (fields that passed
+ * `seizureFieldsSchema`, plus stamps and the batch mark), without parsing every field again:
+ * the per-field schemas accept such fields unchanged, so this equals toSeizure of the stored
+ * record (test/shared/docs/volume-doc-fresh-read.test.ts). Only for records this process has
+ * just written from validated fields (volume-doc.ts `insertSeizures`); anything read from a
+ * doc goes through toSeizure.
+ */
+export function toWrittenSeizure(id: string, raw: Record<string, unknown>): Seizure {
+  const fields = { ...UNREADABLE_SEIZURE };
+  for (const key of Object.keys(UNREADABLE_SEIZURE) as (keyof SeizureFields)[]) if (raw[key] !== undefined) (fields as Record<string, unknown>)[key] = raw[key];
+  return seizureOf(id, raw, fields);
+}
+
+/** The seizure of record `id` from its raw values and `fields` as read (a fresh object, completed in place); the rules of reading both readers share. */
+function seizureOf(id: string, raw: Record<string, unknown>, fields: SeizureFields): Seizure {
   // A quantity whose unit cannot be read would show a wrong amount: show none instead.
   if (raw.unit !== fields.unit || fields.unit === null) fields.quantity = null;
   // Docs written before unit and location precision could be empty (issue 11) stored the form's
@@ -74,15 +92,16 @@ export function toSeizure(id: string, rec: Y.Map<unknown>): Seizure {
   // A missed-opportunity mark on a country that is no longer a transit country (two concurrent
   // edits) is dropped rather than making the record unreadable.
   fields.missedTransitCountries = fields.missedTransitCountries.filter((c) => fields.transitCountries.includes(c));
-  return {
-    ...fields,
-    id,
-    createdBy: typeof raw.createdBy === 'string' ? raw.createdBy : '',
-    createdAt: typeof raw.createdAt === 'number' ? raw.createdAt : 0,
-    updatedBy: typeof raw.updatedBy === 'string' ? raw.updatedBy : '',
-    updatedAt: typeof raw.updatedAt === 'number' ? raw.updatedAt : 0,
-    ...(typeof raw.importBatch === 'string' ? { importBatch: raw.importBatch } : {}),
-  };
+  // Stamped in place: `fields` is each reader's own fresh object, and a second 35-key copy per
+  // record cost more than reading it (docs/architecture.md "P3").
+  const out = fields as Seizure;
+  out.id = id;
+  out.createdBy = typeof raw.createdBy === 'string' ? raw.createdBy : '';
+  out.createdAt = typeof raw.createdAt === 'number' ? raw.createdAt : 0;
+  out.updatedBy = typeof raw.updatedBy === 'string' ? raw.updatedBy : '';
+  out.updatedAt = typeof raw.updatedAt === 'number' ? raw.updatedAt : 0;
+  if (typeof raw.importBatch === 'string') out.importBatch = raw.importBatch;
+  return out;
 }
 
 /** All live (not deleted) seizures, ordered by date then id. */

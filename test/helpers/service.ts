@@ -3,6 +3,8 @@
  * connected over in-memory transports (the renderer's own client code, run in Node).
  */
 import { DataService, type DataServiceOptions } from '../../service/data-service';
+import type { WorkspaceRuntime } from '../../service/workspace/workspace-runtime';
+import { newCaseFields } from '../../shared/domain/case';
 import { DataClient } from '../../renderer/src/data/client';
 import { tempDir } from './temp-dir';
 import { transportPair } from './transport-pair';
@@ -49,4 +51,18 @@ export async function waitFor<T>(check: () => T | Promise<T>, timeoutMs = 5000, 
     if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 10));
   }
+}
+
+/**
+ * On the harness `h`: an admin identity, a workspace and one case titled "Register" in it, made
+ * through the RPC as the app makes them. Returns the client, the workspace's runtime, the case id
+ * and the writer (the admin).
+ */
+export async function registerCase(h: Harness): Promise<{ c: DataClient; ws: WorkspaceRuntime; caseId: string; w: { memberId: string } }> {
+  const c = h.client();
+  const me = await c.call('identity.create', { name: 'A', agency: 'B', role: 'admin' });
+  const summary = await c.call('workspaces.create', { name: 'W', casePrefix: 'NEST', reportingCurrency: 'USD' });
+  const ws = h.service.workspace(summary.id);
+  const caseId = (await c.call('cases.create', { workspaceId: ws.id, fields: { ...newCaseFields('2026-01-01'), title: 'Register' } })).id;
+  return { c, ws, caseId, w: { memberId: me.memberId } };
 }

@@ -11,7 +11,7 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseImportFile, PROGRESS_ROWS } from '../../../service/import';
-import { parseOffThread } from '../../../service/import/parse-off-thread';
+import { parseOffThread, parseWorkerThreadId, RETIRE_AFTER_ROWS } from '../../../service/import/parse-off-thread';
 import { SEIZURE_BATCH, type WorkerParseReply } from '../../../service/import/parse-worker-protocol';
 import { countryAt, isNearCountry } from '../../../service/geo/country-at';
 import { NestError } from '../../../shared/errors';
@@ -64,6 +64,23 @@ describe('parseOffThread', () => {
     expect(parseMs).toBeGreaterThan(300);
     expect(maxDelayMs).toBeLessThan(parseMs / 4);
     expect(ticks).toBeGreaterThan(parseMs / 5 / 4);
+  }, 120_000);
+});
+
+describe('the parse worker after a large parse', () => {
+  it('is kept after small parses and ended after a large one (its heap returned), the next parse starting a new one', async () => {
+    await parseOffThread({ fileName: 'a.csv', bytes: bigCsv(50), defaults });
+    const first = parseWorkerThreadId();
+    expect(first).not.toBeNull();
+    await parseOffThread({ fileName: 'b.csv', bytes: bigCsv(RETIRE_AFTER_ROWS - 1), defaults });
+    expect(parseWorkerThreadId()).toBe(first);
+    const big = await parseOffThread({ fileName: 'c.csv', bytes: bigCsv(RETIRE_AFTER_ROWS), defaults });
+    expect(big.seizures).toHaveLength(RETIRE_AFTER_ROWS);
+    expect(parseWorkerThreadId()).toBeNull();
+    const next = await parseOffThread({ fileName: 'd.csv', bytes: bigCsv(3), defaults });
+    expect(next.seizures.map((s) => s.fields.commodity)).toEqual(['ivory 0', 'ivory 1', 'ivory 2']);
+    expect(parseWorkerThreadId()).not.toBeNull();
+    expect(parseWorkerThreadId()).not.toBe(first);
   }, 120_000);
 });
 
