@@ -117,7 +117,7 @@ export function CommoditiesPanel(props: CommoditiesPanelProps): ReactNode {
               { id: 'sector', header: t('ui.commodities.col-sector'), cell: (c) => CRIME_SECTOR_LABELS[c.sector] },
               { id: 'unit', header: t('ui.commodities.col-unit'), className: 'col-nowrap', cell: (c) => QUANTITY_UNIT_LABELS[c.unit] },
               { id: 'cites', header: t('ui.commodities.col-cites'), className: 'mono', cell: (c) => c.citesTerm ?? '—' },
-              { id: 'aliases', header: t('ui.commodities.col-aliases'), cell: (c) => (c.aliases.length ? c.aliases.join(', ') : '—') },
+              { id: 'aliases', header: t('ui.commodities.col-aliases'), cell: (c) => (c.aliases.length ? c.aliases.join(' · ') : '—') },
               { id: 'source', header: t('ui.commodities.col-source'), cell: (c) => c.source || '—' },
               actionsColumn<WorkspaceCommodity>((c) =>
                 readOnly ? null : (
@@ -147,7 +147,7 @@ export function CommoditiesPanel(props: CommoditiesPanelProps): ReactNode {
             { id: 'sector', header: t('ui.commodities.col-sector'), cell: (c) => CRIME_SECTOR_LABELS[c.sector] },
             { id: 'unit', header: t('ui.commodities.col-unit'), className: 'col-nowrap', cell: (c) => QUANTITY_UNIT_LABELS[c.unit] },
             { id: 'cites', header: t('ui.commodities.col-cites'), className: 'mono', cell: (c) => c.citesTerm ?? '—' },
-            { id: 'aliases', header: t('ui.commodities.col-aliases'), cell: (c) => (c.aliases?.length ? c.aliases.join(', ') : '—') },
+            { id: 'aliases', header: t('ui.commodities.col-aliases'), cell: (c) => (c.aliases?.length ? c.aliases.join(' · ') : '—') },
           ]}
         />
       </details>

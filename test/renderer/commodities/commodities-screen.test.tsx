@@ -48,7 +48,7 @@ describe('CommoditiesPanel', () => {
     expect(screen.queryByRole('dialog')).toBeNull();
     expect(wc.list().map((c) => [c.name, c.sector, c.unit, c.citesTerm, c.aliases])).toEqual([['Dried seahorses', 'wildlife', 'kg', 'BOD', ['sea horses', 'hippocampus, dried']]]);
     const table = screen.getByRole('table', { name: 'This workspace’s commodities' });
-    expect(within(table).getByText('sea horses, hippocampus, dried')).toBeTruthy();
+    expect(within(table).getByText('sea horses · hippocampus, dried')).toBeTruthy();
     expect(screen.getByText('1 commodity')).toBeTruthy();
 
     fireEvent.click(screen.getByRole('button', { name: 'Edit commodity: Dried seahorses' }));
