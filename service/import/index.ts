@@ -25,6 +25,8 @@ import { headerTarget, publicColumnTarget } from './header-names';
 import { makePlan, resolveMapping, type ImportPlan } from './plan';
 import type { DecimalMark } from './numbers';
 import { t } from '../../shared/messages';
+import { commodityCatalogue, type WorkspaceCommodityEntry } from '../../shared/domain/commodities';
+import { unlistedCommodityWarning } from './commodity-check';
 
 /** The key a column mapping is remembered under: normalised header names, order-insensitive (header-names.ts). */
 export { headersKey } from './header-names';
@@ -81,6 +83,8 @@ export interface ParseImportInput {
   nearCountry?: (latitude: number, longitude: number, country: string) => boolean;
   /** The kind of every line of a KML/GPX/GeoJSON file; absent: detected per line (geo-reader.ts). */
   routeKind?: RouteKind;
+  /** The workspace's own commodities (plain data, so it crosses to the parse worker): with the curated list, what the report's "not in the list" warning checks against. */
+  commodities?: readonly WorkspaceCommodityEntry[];
   /** Told `done` of `total` data rows checked, every {@link PROGRESS_ROWS} rows and at the end (an import's progress bar). */
   onProgress?: (done: number, total: number) => void;
 }
@@ -251,6 +255,8 @@ export function parseImportFile(input: ParseImportInput): ParsedImport {
     const held = new Set(rejected.filter((r) => r.column === f.column && r.fix !== undefined).map((r) => r.line)).size;
     if (held) warnings.push(t('import.warning.ambiguous-column-rows', { name: f.column, count: held }));
   }
+  const unlisted = unlistedCommodityWarning(seizures, commodityCatalogue(input.commodities ?? []));
+  if (unlisted) warnings.push(unlisted);
   if (!table.rows.length) warnings.push(format === 'csv' ? 'The file has a header but no data rows.' : 'The file has no placemarks or features that could be seizures.');
   if (seizures.length && !plan.byTarget.has('sector') && !input.defaults?.sector) {
     warnings.push("The file has no crime-sector column: the seizures are filed under 'other'.");

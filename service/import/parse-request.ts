@@ -1,6 +1,7 @@
 /**
  * One parse of an import request, for an existing case (import-handlers.ts) and for a case the
- * import creates (new-case-import.ts): the options, the remembered mapping, the country checks.
+ * import creates (new-case-import.ts): the options, the remembered mapping, the country checks,
+ * the workspace's own commodities.
  * The parse itself runs in the import worker (parse-off-thread.ts), never on the data service's
  * main thread.
  */
@@ -9,6 +10,7 @@ import type { CrimeSector } from '../../shared/domain/codes';
 import type { ParsedImport } from './index';
 import { parseOffThread } from './parse-off-thread';
 import type { WorkspaceRuntime } from '../workspace/workspace-runtime';
+import { WorkspaceCommodities } from '../../shared/docs/workspace-commodities';
 
 /**
  * Parses an unpacked import file with the request's options and `defaults`: the given mapping, or
@@ -25,7 +27,9 @@ export async function parseRequest(
   onProgress?: (done: number, total: number) => void,
 ): Promise<ParsedImport> {
   const { fileName, bytes, warnings } = unpacked;
-  const base = { fileName, bytes, dateOrder: p.dateOrder, decimalMarks: p.decimalMarks, routeKind: p.routeKind, defaults };
+  // The workspace's own commodities as plain data (the worker cannot read the doc): the report names rows whose commodity neither list knows.
+  const commodities = new WorkspaceCommodities(ws.workspaceDoc().doc).catalogue().workspace;
+  const base = { fileName, bytes, dateOrder: p.dateOrder, decimalMarks: p.decimalMarks, routeKind: p.routeKind, defaults, commodities };
   let parsed = await parseOffThread({ ...base, mapping: p.mapping }, onProgress);
   if (!p.mapping && parsed.format === 'csv') {
     const remembered = ws.store.importMappings.get(parsed.headers);

@@ -114,7 +114,7 @@ export function readLenient<T extends Record<string, unknown>>(
 }
 
 /** The kinds of record the docs hold: the `kind` of the `record.*` messages (shared/messages/en/records.ts). */
-export type RecordKind = 'seizure' | 'route' | 'valuation' | 'priceReference' | 'exchangeRate' | 'member' | 'case' | 'entity' | 'link' | 'file' | 'exhibit' | 'custodyEntry';
+export type RecordKind = 'seizure' | 'route' | 'valuation' | 'priceReference' | 'exchangeRate' | 'member' | 'case' | 'entity' | 'link' | 'file' | 'exhibit' | 'custodyEntry' | 'commodity';
 
 /** Gets the record map with `id` in `collection`, or throws `not-found` naming the record's `kind`. */
 export function requireRecord(collection: Y.Map<Y.Map<unknown>>, id: string, kind: RecordKind): Y.Map<unknown> {

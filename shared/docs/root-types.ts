@@ -66,6 +66,8 @@ export const WORKSPACE_DOC_ROOTS = {
   /** Case templates as flat `<id>/<field>` keys (case-templates.ts); `caseTemplatesLegacy` stays empty (FlatRecords' nested layer). */
   caseTemplateFields: 'map',
   caseTemplatesLegacy: 'map',
+  /** The workspace's own commodities, extending the curated list (workspace-commodities.ts). */
+  commodities: 'map',
 } as const;
 
 /** Defines every root type of `roots` on `doc` (idempotent and cheap). */

@@ -76,46 +76,97 @@ export const COMMODITIES: readonly CommodityEntry[] = [
   { name: 'HFC refrigerants', sector: 'ods', unit: 'pieces', aliases: ['hfc', 'f-gas', 'f-gases'] },
 ];
 
-function key(s: string): string {
-  return s.trim().toLowerCase().replace(/\s+/g, ' ');
+/**
+ * The matching key of a commodity name or alias: Unicode NFKC (a full-width or ligature spelling
+ * matches its plain form), lower case, trimmed, inner white space collapsed. The one rule by which
+ * names are matched and collisions found, for the curated list and the workspace's names alike.
+ */
+export function commodityKey(s: string): string {
+  return s.normalize('NFKC').trim().toLowerCase().replace(/\s+/g, ' ');
 }
 
-const BY_KEY = new Map<string, CommodityEntry>();
-for (const c of COMMODITIES) {
-  BY_KEY.set(key(c.name), c);
-  for (const a of c.aliases ?? []) BY_KEY.set(key(a), c);
+/** A commodity of the workspace's own list (shared/docs/workspace-commodities.ts), as the catalogue sees it. */
+export interface WorkspaceCommodityEntry extends CommodityEntry {
+  /** The workspace record's id. */
+  readonly id: string;
 }
 
 /**
- * What the list says about a commodity as written: `listed` (the curated list, by name or alias,
- * case and spacing ignored), `workspace` (one of the workspace's own names), `unlisted` (kept, but
- * flagged "not in the list"), or `empty`.
+ * What the catalogue says about a commodity as written: `listed` (the curated list, by name or
+ * alias), `workspace` (one of the workspace's own names or aliases), `unlisted` (kept, but flagged
+ * "not in the list"), or `empty`. Matching ignores case, spacing and Unicode width ({@link commodityKey}).
  */
 export type CommodityCheck =
   | { readonly status: 'empty' }
   | { readonly status: 'listed'; readonly entry: CommodityEntry }
-  | { readonly status: 'workspace' }
+  | { readonly status: 'workspace'; readonly entry: WorkspaceCommodityEntry }
   | { readonly status: 'unlisted' };
 
-/** Checks a commodity against the curated list and the workspace's own names (`extra`). Never throws. */
-export function checkCommodity(raw: string, extra: readonly string[] = []): CommodityCheck {
-  const k = key(raw);
-  if (k === '') return { status: 'empty' };
-  const entry = BY_KEY.get(k);
-  if (entry) return { status: 'listed', entry };
-  if (extra.some((e) => key(e) === k)) return { status: 'workspace' };
-  return { status: 'unlisted' };
+/** Which entry already holds a name: the curated list's or one of the workspace's. */
+export type CommodityClaim =
+  | { readonly by: 'curated'; readonly entry: CommodityEntry }
+  | { readonly by: 'workspace'; readonly entry: WorkspaceCommodityEntry };
+
+/**
+ * The merged commodity list of one workspace: the curated list then the workspace's own entries.
+ * The one lookup the seizure form, its "not in the list" hint and the importer use.
+ */
+export interface CommodityCatalogue {
+  /** The workspace's own entries (valid, live, without collisions), in the order given. */
+  readonly workspace: readonly WorkspaceCommodityEntry[];
+  /** The names to suggest: the curated list's, then the workspace's. */
+  names(): string[];
+  /** Checks a commodity as written. Never throws. */
+  check(raw: string): CommodityCheck;
+  /**
+   * Who already holds `name` as a name or alias (curated first), ignoring the workspace entry
+   * `exceptId` (the one being edited); null when the name is free or empty.
+   */
+  claim(name: string, exceptId?: string): CommodityClaim | null;
 }
 
-/** The names the form suggests: the curated list then the workspace's own names, without duplicates. */
-export function commodityNames(extra: readonly string[] = []): string[] {
-  const out = COMMODITIES.map((c) => c.name);
-  const seen = new Set(out.map(key));
-  for (const e of extra) {
-    if (!seen.has(key(e)) && key(e) !== '') {
-      seen.add(key(e));
-      out.push(e.trim());
+function index(entries: readonly CommodityEntry[]): Map<string, CommodityEntry> {
+  const by = new Map<string, CommodityEntry>();
+  for (const c of entries) {
+    for (const n of [c.name, ...(c.aliases ?? [])]) {
+      const k = commodityKey(n);
+      if (k !== '' && !by.has(k)) by.set(k, c);
     }
   }
-  return out;
+  return by;
 }
+
+const CURATED = index(COMMODITIES);
+
+/**
+ * The catalogue of the curated list plus `workspace` entries. An entry whose name or alias the
+ * curated list (or an earlier workspace entry) already holds adds only its free names: the curated
+ * meaning wins, so a workspace can never redefine "tusks".
+ */
+export function commodityCatalogue(workspace: readonly WorkspaceCommodityEntry[] = []): CommodityCatalogue {
+  const own = index(workspace) as Map<string, WorkspaceCommodityEntry>;
+  const claim = (name: string, exceptId?: string): CommodityClaim | null => {
+    const k = commodityKey(name);
+    if (k === '') return null;
+    const curated = CURATED.get(k);
+    if (curated) return { by: 'curated', entry: curated };
+    const w = workspace.find((e) => e.id !== exceptId && [e.name, ...(e.aliases ?? [])].some((n) => commodityKey(n) === k));
+    return w ? { by: 'workspace', entry: w } : null;
+  };
+  return {
+    workspace,
+    names: () => [...COMMODITIES.map((c) => c.name), ...workspace.filter((e) => !CURATED.has(commodityKey(e.name))).map((e) => e.name)],
+    check: (raw) => {
+      const k = commodityKey(raw);
+      if (k === '') return { status: 'empty' };
+      const entry = CURATED.get(k);
+      if (entry) return { status: 'listed', entry };
+      const w = own.get(k);
+      return w ? { status: 'workspace', entry: w } : { status: 'unlisted' };
+    },
+    claim,
+  };
+}
+
+/** The catalogue of the curated list alone (a workspace without names of its own). */
+export const CURATED_CATALOGUE: CommodityCatalogue = commodityCatalogue();

@@ -12,6 +12,7 @@
  *   #/w/<ws>/estimates              estimates across cases (valuation)
  *   #/w/<ws>/prices                 price references (valuation)
  *   #/w/<ws>/rates                  exchange rates (valuation)
+ *   #/w/<ws>/commodities            the workspace's own commodities beside the curated list
  *   #/w/<ws>/c/<case>[/<tab>]       a case (tab: overview | seizures | map | valuation)
  *   #/w/<ws>/c/<case>/seizures/<id> a case with one seizure's detail open
  */
@@ -31,6 +32,7 @@ export type Route =
   | { name: 'shared-ids'; ws: string }
   | { name: 'relay'; ws: string }
   | { name: 'held-deletions'; ws: string }
+  | { name: 'commodities'; ws: string }
   | { name: 'estimates' | 'prices' | 'rates'; ws: string }
   | { name: 'case'; ws: string; caseId: string; tab: CaseTab; seizureId?: string };
 
@@ -45,6 +47,7 @@ export function parseRoute(hash: string): Route {
   if (parts[2] === 'shared-ids') return { name: 'shared-ids', ws };
   if (parts[2] === 'relay') return { name: 'relay', ws };
   if (parts[2] === 'held-deletions') return { name: 'held-deletions', ws };
+  if (parts[2] === 'commodities') return { name: 'commodities', ws };
   if (parts[2] === 'estimates' || parts[2] === 'prices' || parts[2] === 'rates') return { name: parts[2], ws };
   if (parts[2] === 'c' && parts[3]) {
     const tab = (CASE_TABS as readonly string[]).includes(parts[4] ?? '') ? (parts[4] as CaseTab) : 'overview';
@@ -71,6 +74,8 @@ export function routeHref(r: Route): string {
       return `#/w/${r.ws}/relay`;
     case 'held-deletions':
       return `#/w/${r.ws}/held-deletions`;
+    case 'commodities':
+      return `#/w/${r.ws}/commodities`;
     case 'estimates':
     case 'prices':
     case 'rates':

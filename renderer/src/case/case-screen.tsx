@@ -25,6 +25,7 @@ import { CaseTabs } from './case-tabs';
 import { CaseOverview } from './case-overview';
 import { SeizurePanel } from './seizure-panel';
 import { SeizureFormDialog } from './seizure-form-dialog';
+import { useCommodityCatalogue } from '../commodities/use-workspace-commodities';
 import { ImportDialog } from '../import/import-dialog';
 import { CaseMapPanel } from '../map/case-map-panel';
 import { ValuationTab } from '../valuation/valuation-tab';
@@ -78,6 +79,7 @@ export function CaseScreen(props: { ws: WorkspaceSummary; caseId: string; tab: C
   const entities = useMemo(() => caseDoc?.listEntities() ?? [], [caseDoc, versions?.meta]);
   const links = useMemo(() => caseDoc?.listLinks() ?? [], [caseDoc, versions?.meta, versions?.seizures]);
   const writer: Writer = useMemo(() => ({ memberId: identity.memberId }), [identity.memberId]);
+  const commodities = useCommodityCatalogue(ws.id);
   useDocumentTitle(meta && caseDoc?.isInitialised() ? `${meta.number} · ${meta.title}` : 'Case');
 
   if (replica?.status?.state === 'waiting') return <CaseWaiting ws={ws} />;
@@ -154,6 +156,7 @@ export function CaseScreen(props: { ws: WorkspaceSummary; caseId: string; tab: C
           deleted={form.mode === 'edit' && !editedLive}
           defaultSector={meta.sector}
           defaultCountry={meta.jurisdictions[0] ?? ''}
+          commodities={commodities}
           onClose={() => setForm(null)}
           onSaved={(id) => {
             setSelected(id);

@@ -1,16 +1,16 @@
 /**
- * The seizure form's checks of commodity and taxon against the curated commodity list and the
- * bundled species list (shared/domain/commodities.ts, species.ts): a line under the field that
+ * The seizure form's checks of commodity and taxon against the workspace's commodity catalogue
+ * (curated list plus its own names) and the bundled species list (shared/domain/commodities.ts, species.ts): a line under the field that
  * says what the list knows, or that the value is not in it (kept as written, never refused).
  */
-import { checkCommodity } from '../../../shared/domain/commodities';
+import { CURATED_CATALOGUE, type CommodityCatalogue } from '../../../shared/domain/commodities';
 import { CRIME_SECTOR_LABELS } from '../../../shared/domain/codes';
 import { SPECIES_SOURCE, lookupTaxon } from '../../../shared/domain/species';
 import { t } from '../../../shared/messages';
 
-/** The hint under the commodity field, or undefined for an empty commodity. */
-export function commodityHint(commodity: string, extra: readonly string[] = []): string | undefined {
-  const c = checkCommodity(commodity, extra);
+/** The hint under the commodity field, checked against the workspace's `catalogue`; undefined for an empty commodity. */
+export function commodityHint(commodity: string, catalogue: CommodityCatalogue = CURATED_CATALOGUE): string | undefined {
+  const c = catalogue.check(commodity);
   if (c.status === 'listed') return t('seizure.commodity.listed', { sector: CRIME_SECTOR_LABELS[c.entry.sector] });
   if (c.status === 'workspace') return t('seizure.commodity.workspace');
   if (c.status === 'unlisted') return t('seizure.commodity.unlisted');

@@ -19,7 +19,7 @@ import type { CaseDoc } from '../../../shared/docs/case-doc';
 import type { Writer } from '../../../shared/docs/records';
 import { newSeizureFields, type Seizure, type SeizureFields } from '../../../shared/domain/seizure';
 import type { CitesAppendix, ConcealmentMethod, CrimeSector, DatePrecision, DetectionMethod, LocationPrecision, QuantityUnit, TransportMode } from '../../../shared/domain/codes';
-import { commodityNames } from '../../../shared/domain/commodities';
+import { CURATED_CATALOGUE, type CommodityCatalogue } from '../../../shared/domain/commodities';
 import { suggestTaxa } from '../../../shared/domain/species';
 import { ConcealmentMethodSelect, DetectionMethodSelect, OptionalLocationPrecisionSelect, OptionalUnitSelect, TransportModeSelect } from './seizure-selects';
 import { commodityHint, taxonHint } from './seizure-checks';
@@ -49,6 +49,8 @@ export interface SeizureFormDialogProps {
   defaultSector: CrimeSector;
   /** The country a new seizure starts with: the case's first jurisdiction, or '' (the user must choose). */
   defaultCountry: string;
+  /** The workspace's commodity catalogue (curated list plus its own names): the suggestions and the "not in the list" hint. */
+  commodities?: CommodityCatalogue;
   onClose: () => void;
   onSaved: (id: string) => void;
 }
@@ -60,7 +62,7 @@ function fieldsOf(s: Seizure): SeizureFields {
 
 /** The seizure form dialog. */
 export function SeizureFormDialog(props: SeizureFormDialogProps): ReactNode {
-  const { caseDoc, writer, seizure } = props;
+  const { caseDoc, writer, seizure, commodities = CURATED_CATALOGUE } = props;
   const toast = useToast();
   const to = useSeizureWriteTarget(caseDoc, writer, props.workspaceId);
   // What the form showed when it opened; a field counts as changed when its text differs from this.
@@ -142,12 +144,12 @@ export function SeizureFormDialog(props: SeizureFormDialogProps): ReactNode {
         <section className="form-section">
           <h3 className="form-section-title">{t('ui.case.form.section-what')}</h3>
           <div className="form-grid form-grid-3">
-            <F k="commodity" label={t('ui.case.form.label.commodity')} err={err} className="span-2" hint={commodityHint(draft.commodity) ?? t('ui.case.form.hint.commodity')}>
+            <F k="commodity" label={t('ui.case.form.label.commodity')} err={err} className="span-2" hint={commodityHint(draft.commodity, commodities) ?? t('ui.case.form.hint.commodity')}>
               {(c) => (
                 <>
                   <input className="input" {...c} list="seizure-commodities" value={draft.commodity} onChange={(e) => set('commodity', e.target.value)} onBlur={blur('commodity')} />
                   <datalist id="seizure-commodities">
-                    {commodityNames().map((n) => (
+                    {commodities.names().map((n) => (
                       <option key={n} value={n} />
                     ))}
                   </datalist>

@@ -52,6 +52,9 @@ export function Sidebar(props: { ws: WorkspaceSummary | null; route: Route }): R
           <NavLink icon="database" href={`#/w/${ws.id}/sources`} current={route.name === 'sources'}>
             {t('ui.shell.about-data')}
           </NavLink>
+          <NavLink icon="book" href={`#/w/${ws.id}/commodities`} current={route.name === 'commodities'}>
+            {t('ui.commodities.heading')}
+          </NavLink>
           <NavLink icon="users" href={`#/w/${ws.id}/relay`} current={route.name === 'relay'}>
             {t('ui.shell.relay-members')}
           </NavLink>

@@ -1,6 +1,6 @@
 /**
  * The frame around a workspace's screens: sidebar, header with breadcrumbs and connection
- * status, and the routed content (case list, case, map, about the data, relay & members), inside an
+ * status, and the routed content (case list, case, map, about the data, commodities, relay & members), inside an
  * error boundary so that a screen that fails to draw leaves the frame usable.
  */
 import { SharedIdentifiersScreen } from '../entities/shared-identifiers-screen';
@@ -20,6 +20,7 @@ import { HeldDeletionsScreen } from '../history/held-deletions-screen';
 import { EstimatesScreen } from '../valuation/estimates-screen';
 import { PriceReferencesScreen } from '../valuation/price-references-screen';
 import { ExchangeRatesScreen } from '../valuation/exchange-rates-screen';
+import { CommoditiesScreen } from '../commodities/commodities-screen';
 import { WorkspaceIdentity } from '../app/services';
 import { ErrorBoundary } from '../ui/error-boundary';
 import { t } from '../../../shared/messages';
@@ -85,6 +86,8 @@ function Screen(props: { route: WorkspaceRoute; ws: WorkspaceSummary }): ReactNo
       return <RelayScreen ws={ws} />;
     case 'held-deletions':
       return <HeldDeletionsScreen ws={ws} />;
+    case 'commodities':
+      return <CommoditiesScreen ws={ws} />;
     case 'estimates':
       return <EstimatesScreen ws={ws} />;
     case 'prices':
@@ -114,6 +117,8 @@ function crumbsFor(route: WorkspaceRoute, ws: WorkspaceSummary): Crumb[] {
       return [root, { label: t('ui.shell.relay-members') }];
     case 'held-deletions':
       return [root, { label: t('ui.held.heading') }];
+    case 'commodities':
+      return [root, { label: t('ui.commodities.heading') }];
     case 'estimates':
       return [root, { label: t('ui.shell.estimates') }];
     case 'prices':

@@ -46,6 +46,7 @@ import { caseWorkMessages } from './case-work';
 import { reportMessages } from './report';
 import { stixMessages } from './stix';
 import { seizureMessages } from './seizures';
+import { commodityMessages } from './commodities';
 
 /** Every message id with its English ICU pattern. */
 export const en = {
@@ -53,6 +54,7 @@ export const en = {
   ...countMessages,
   ...fieldMessages,
   ...seizureMessages,
+  ...commodityMessages,
   ...recordMessages,
   ...authMessages,
   ...importMessages,

@@ -4,8 +4,8 @@
  */
 
 /** The kinds of record, as the `kind` of a select: `{kind, select, …}`. */
-const KIND = 'seizure {Seizure} route {Route} valuation {Valuation} priceReference {Price reference} exchangeRate {Exchange rate} member {Member} case {Case} entity {Entity} link {Link} file {File} exhibit {Exhibit} custodyEntry {Custody entry} caseLink {Case link} other {Record}';
-const kindLower = 'seizure {seizure} route {route} valuation {valuation} priceReference {price reference} exchangeRate {exchange rate} member {member} case {case} entity {entity} link {link} file {file} exhibit {exhibit} custodyEntry {custody entry} caseLink {case link} other {record}';
+const KIND = 'seizure {Seizure} route {Route} valuation {Valuation} priceReference {Price reference} exchangeRate {Exchange rate} member {Member} case {Case} entity {Entity} link {Link} file {File} exhibit {Exhibit} custodyEntry {Custody entry} caseLink {Case link} commodity {Commodity} other {Record}';
+const kindLower = 'seizure {seizure} route {route} valuation {valuation} priceReference {price reference} exchangeRate {exchange rate} member {member} case {case} entity {entity} link {link} file {file} exhibit {exhibit} custodyEntry {custody entry} caseLink {case link} commodity {commodity} other {record}';
 
 export const recordMessages = {
   'record.not-found': `{kind, select, ${KIND}} {id} does not exist`,

@@ -108,7 +108,7 @@ describe('rows', () => {
       ['KE', 'wildlife', ['KWS']],
       ['KE', 'forestry', ['KWS']],
     ]);
-    expect(parsed.report.warnings).toEqual([]);
+    expect(parsed.report.warnings).toEqual(['1 row names a commodity not in the commodity list, kept as written: “ivory” (1 row). An admin can add recurring names to the workspace’s list (Commodities).']);
   });
 
   it('requires a date, a country and a commodity, naming no column when the file has none', () => {
