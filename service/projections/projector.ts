@@ -42,6 +42,13 @@ export class Projector {
   private readonly entitySearch: EntitySearchWriter;
   /** The case's links to other cases (case-link-index.ts), rewritten per case with the case row. */
   private readonly caseLinks: CaseLinkIndexWriter;
+  /** Bumped by every write of the projection (caches of derived answers, e.g. service/map/, compare it). */
+  private writes = 0;
+
+  /** A number that changes whenever this projection is written (never the same for two different contents). */
+  get version(): number {
+    return this.writes;
+  }
 
   constructor(db: Db, workspaceId: string) {
     this.db = db;
@@ -84,6 +91,7 @@ export class Projector {
       for (const id of change.seizureIds) this.writeSeizure(caseId, home, id, doc.getSeizure(id));
       if (change.seizureIds.size) this.s.counts.run({ id: caseId });
     });
+    this.writes += 1;
     run();
   }
 
@@ -99,6 +107,7 @@ export class Projector {
       for (const id of ids) this.writeSeizure(caseId, home, id, vol.getSeizure(id));
       this.s.counts.run({ id: caseId });
     });
+    this.writes += 1;
     run();
     return true;
   }
@@ -142,6 +151,7 @@ export class Projector {
       for (const id of stale) this.writeSeizure(caseId, '', id, null);
       this.s.counts.run({ id: caseId });
     });
+    this.writes += 1;
     run();
   }
 
@@ -158,6 +168,7 @@ export class Projector {
         const ref = parseDocName(n);
         return ref?.kind === 'case' && ref.workspaceId === this.workspaceId;
       });
+    this.writes += 1;
     return this.identifiers.bulk(() => {
       this.identifiers.clear();
       this.caseLinks.clear();

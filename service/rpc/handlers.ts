@@ -5,6 +5,7 @@
 import type { RpcMethod } from '../../shared/rpc/contract';
 import { appHandlers } from '../workspace/app-handlers';
 import { caseHandlers } from '../cases/case-handlers';
+import { mapHandlers } from '../map/map-handlers';
 import { entityHandlers } from '../entities/entity-handlers';
 import { exportHandlers } from '../export/export-handlers';
 import { historyHandlers } from '../history/history-handlers';
@@ -21,4 +22,4 @@ import { basemapHandlers } from '../tiles/basemap-handlers';
 import type { HandlerMap } from './types';
 
 /** Every method's handler. */
-export const handlers: HandlerMap<RpcMethod> = { ...appHandlers, ...caseHandlers, ...entityHandlers, ...importHandlers, ...seizureEditHandlers, ...exportHandlers, ...historyHandlers, ...heldDeletionsHandlers, ...syncHandlers, ...memberHandlers, ...valuationHandlers, ...fileHandlers, ...packHandlers, ...stixHandlers, ...basemapHandlers };
+export const handlers: HandlerMap<RpcMethod> = { ...appHandlers, ...caseHandlers, ...entityHandlers, ...importHandlers, ...seizureEditHandlers, ...exportHandlers, ...historyHandlers, ...heldDeletionsHandlers, ...syncHandlers, ...memberHandlers, ...valuationHandlers, ...fileHandlers, ...packHandlers, ...stixHandlers, ...basemapHandlers, ...mapHandlers };

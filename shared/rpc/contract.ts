@@ -17,11 +17,12 @@ import { valuationRpc } from './valuation';
 import { filesRpc, type FilesProgress, type FilesStatusEvent } from './files';
 import { packsRpc, type PacksProgress } from './packs';
 import { basemapsRpc } from './basemaps';
+import { mapRpc } from './map';
 import type { MethodSpec } from './define';
 import type { ErrorInfo } from '../errors';
 
 /** Every RPC method, by name. */
-export const rpcContract = { ...appRpc, ...casesRpc, ...stixRpc, ...entitiesRpc, ...historyRpc, ...heldDeletionsRpc, ...importRpc, ...seizureEditsRpc, ...syncRpc, ...valuationRpc, ...filesRpc, ...packsRpc, ...basemapsRpc } as const satisfies Record<string, MethodSpec>;
+export const rpcContract = { ...appRpc, ...casesRpc, ...stixRpc, ...entitiesRpc, ...historyRpc, ...heldDeletionsRpc, ...importRpc, ...seizureEditsRpc, ...syncRpc, ...valuationRpc, ...filesRpc, ...packsRpc, ...basemapsRpc, ...mapRpc } as const satisfies Record<string, MethodSpec>;
 
 /** An RPC method name. */
 export type RpcMethod = keyof typeof rpcContract;

@@ -28,6 +28,7 @@ import { SeizureFormDialog } from './seizure-form-dialog';
 import { useCommodityCatalogue } from '../commodities/use-workspace-commodities';
 import { ImportDialog } from '../import/import-dialog';
 import { CaseMapPanel } from '../map/case-map-panel';
+import { REMOTE_MAP_FROM } from '../map/remote-clusters';
 import { ValuationTab } from '../valuation/valuation-tab';
 import type { Writer } from '../../../shared/docs/records';
 import { ErrorBoundary } from '../ui/error-boundary';
@@ -61,11 +62,13 @@ export function CaseScreen(props: { ws: WorkspaceSummary; caseId: string; tab: C
   useEffect(() => {
     setSelected(props.seizureId);
   }, [props.seizureId]);
-  // Map points only while the map is shown: each edit refreshes them, and they can be many.
-  const points = useLiveQuery('seizures.mapPoints', tab === 'map' ? { workspaceId: ws.id, caseId } : null, { refetchOn: [projectionChanged(ws.id, caseId)] });
   // The case's counts over the case doc and its volume docs, from the projection.
   const summary = useLiveQuery('cases.get', { workspaceId: ws.id, caseId }, { refetchOn: [projectionChanged(ws.id, caseId)], keepPrevious: true });
   const counts = summary.data?.id === caseId ? summary.data : null;
+  // A large case's map is clustered by the data service (remote-clusters.tsx); null until the counts are known.
+  const remoteMap = counts ? counts.mappedCount >= REMOTE_MAP_FROM : null;
+  // Map points only while a small case's map is shown: each edit refreshes them.
+  const points = useLiveQuery('seizures.mapPoints', tab === 'map' && remoteMap === false ? { workspaceId: ws.id, caseId } : null, { refetchOn: [projectionChanged(ws.id, caseId)] });
 
   const versions = replica?.versions;
   const caseDoc = replica?.caseDoc ?? null;
@@ -138,7 +141,7 @@ export function CaseScreen(props: { ws: WorkspaceSummary; caseId: string; tab: C
         {tab === 'timeline' ? <TimelineTab replica={replica.replica} seizures={seizures} writer={writer} readOnly={readOnly} version={replica.versions.meta} /> : null}
         {tab === 'entities' ? <EntityPanel workspaceId={ws.id} caseId={caseId} caseDoc={caseDoc} entities={entities} links={links} seizures={seizures} writer={writer} readOnly={readOnly} /> : null}
         {tab === 'chart' ? <LinkChart workspaceId={ws.id} caseId={caseId} caseNumber={meta.number} caseDoc={caseDoc} entities={entities} links={links} seizures={seizures} writer={writer} readOnly={readOnly} /> : null}
-        {tab === 'map' ? <CaseMapPanel caseNumber={meta.number} points={points} seizures={seizures} routes={routes} ws={ws.id} caseId={caseId} caseDoc={caseDoc} writer={writer} readOnly={readOnly} canSetOnlineTiles={canIn(ws, 'workspace.settings')} /> : null}
+        {tab === 'map' && remoteMap !== null ? <CaseMapPanel caseNumber={meta.number} remote={remoteMap} counts={counts} points={points} seizures={seizures} routes={routes} ws={ws.id} caseId={caseId} caseDoc={caseDoc} writer={writer} readOnly={readOnly} canSetOnlineTiles={canIn(ws, 'workspace.settings')} /> : null}
         {tab === 'exhibits' ? <ExhibitsPanel doc={caseDoc.doc} caseNumber={meta.number} workspaceId={ws.id} caseId={caseId} writer={writer} readOnly={readOnly} seizures={seizures} /> : null}
         {tab === 'valuation' ? <ValuationTab workspaceId={ws.id} caseId={caseId} caseDoc={caseDoc} seizures={seizures} writer={writer} readOnly={readOnly} /> : null}
         </ErrorBoundary>

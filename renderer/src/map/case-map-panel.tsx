@@ -1,5 +1,6 @@
 /**
- * The map tab of a case: the case's mapped seizures (`seizures.mapPoints` for the case), its
+ * The map tab of a case: the case's mapped seizures (`seizures.mapPoints` for the case, or
+ * clusters of the data service for a large case: remote-clusters.tsx), its
  * routes (from the case doc), popups enriched with each seizure's value and source from the
  * replica, filters, and the legend with the count of seizures that have no location. A member
  * who may edit the case can move a seizure from its popup ("Move on map", move-seizure.tsx): one
@@ -21,9 +22,16 @@ import { projectionChanged, useLiveQuery } from '../data/use-live-query';
 import { useSeizureWriteTarget } from '../case/seizure-writes';
 import { t } from '../../../shared/messages';
 
+const NO_POINTS: MapPoint[] = [];
+
 /** Props of {@link CaseMapPanel}. */
 export interface CaseMapPanelProps {
+  /** The case's mapped seizures (a small case; unused when `remote`). */
   points: LiveQuery<MapPoint[]>;
+  /** Clustered by the data service (a large case, remote-clusters.tsx): `points` is not asked for. */
+  remote: boolean;
+  /** The case's seizure counts from the projection (case doc and volume docs), when known. */
+  counts: { seizureCount: number; mappedCount: number } | null;
   seizures: Seizure[];
   routes: Route[];
   ws: string;
@@ -44,7 +52,7 @@ export function CaseMapPanel(props: CaseMapPanelProps): ReactNode {
   const { points, seizures } = props;
   const details = useMemo(() => new Map(seizures.map((s) => [s.id, s])), [seizures]);
   const list = useMemo(() => points.data ?? [], [points.data]);
-  const unmapped = Math.max(0, seizures.length - list.length);
+  const unmapped = props.counts ? Math.max(0, props.counts.seizureCount - props.counts.mappedCount) : Math.max(0, seizures.length - list.length);
   const [moving, setMoving] = useState<string | null>(null);
   const to = useSeizureWriteTarget(props.caseDoc, props.writer, props.ws);
   // The live seizure (a colleague may edit it meanwhile); one without coordinates is not on the map.
@@ -57,8 +65,9 @@ export function CaseMapPanel(props: CaseMapPanelProps): ReactNode {
       {points.error ? <ErrorPanel error={points.error} onRetry={points.reload} /> : null}
       <MapExplorer
         label={t('ui.map.case-label')}
-        points={list}
+        points={props.remote ? NO_POINTS : list}
         unmapped={unmapped}
+        {...(props.remote ? { remote: { workspaceId: props.ws, caseId: props.caseId } } : {})}
         details={details}
         routes={props.routes}
         pngName={`${props.caseNumber ?? 'case'}-map`}
@@ -67,7 +76,7 @@ export function CaseMapPanel(props: CaseMapPanelProps): ReactNode {
         workspace={{ id: props.ws, canSetOnlineTiles: props.canSetOnlineTiles }}
         inMap={movable && !props.readOnly ? <MoveSeizure key={movable.id} to={to} seizure={movable} onDone={() => setMoving(null)} /> : null}
         empty={
-          !points.loading && !list.length ? (
+          !props.remote && !points.loading && !list.length ? (
             <div className="map-empty" role="status">
               {seizures.length ? t('ui.map.none-located', { count: seizures.length }) : t('ui.map.no-seizures')}
             </div>

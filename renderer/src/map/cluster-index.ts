@@ -9,11 +9,9 @@
 import Supercluster, { type ClusterProperties, type PointFeature } from 'supercluster';
 import { CRIME_SECTORS, type CrimeSector } from '../../../shared/domain/codes';
 import type { MapPoint } from '../../../shared/rpc/cases';
+import { CLUSTER_MAX_ZOOM, CLUSTER_RADIUS_PX } from '../../../shared/domain/map-filter';
 
-/** The map's deepest zoom; clusters are still formed there (they are then co-located seizures). */
-export const CLUSTER_MAX_ZOOM = 13;
-/** Cluster radius in screen pixels: points nearer than this at a zoom are counted together. */
-export const CLUSTER_RADIUS_PX = 40;
+export { CLUSTER_MAX_ZOOM, CLUSTER_RADIUS_PX };
 
 /** Per-point properties: the index of the point in the array given to the index. */
 interface PointRef {

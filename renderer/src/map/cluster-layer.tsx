@@ -26,8 +26,8 @@ export function viewBox(map: L.Map): ViewBox {
   return [b.getWest(), Math.max(-90, b.getSouth()), b.getEast(), Math.min(90, b.getNorth())];
 }
 
-/** Opens the list of a place's seizures as a popup at `at`; each opens its own popup, with a way back. */
-function openPlaceList(map: L.Map, at: L.LatLng, points: MapPoint[], source: { current: PopupSource }): void {
+/** Opens the list of a place's seizures as a popup at `at`; each opens its own popup, with a way back. Also used by remote-clusters.tsx. */
+export function openPlaceList(map: L.Map, at: L.LatLng, points: MapPoint[], source: { current: PopupSource }): void {
   const popup = L.popup({ maxWidth: 340, minWidth: 260, className: 'map-place-popup' }).setLatLng(at);
   const showList = (): void => {
     popup.setContent(placeList(points, showOne));
@@ -38,7 +38,7 @@ function openPlaceList(map: L.Map, at: L.LatLng, points: MapPoint[], source: { c
     const open = onOpenSeizure
       ? (id: string): void => {
           map.closePopup();
-          onOpenSeizure(id);
+          onOpenSeizure(id, p.caseId);
         }
       : null;
     popup.setContent(withBack(popupContent(p, details?.get(p.id) ?? null, open, extraFor?.(p)), points.length, showList));
@@ -57,7 +57,7 @@ function openPlaceList(map: L.Map, at: L.LatLng, points: MapPoint[], source: { c
  *   refresh (every moveend) returns equal clusters as new objects, and a new icon would make
  *   Leaflet replace the badge's element.
  */
-const ClusterBadge = memo(function ClusterBadge(props: { item: ClusterItem; onClick: (c: ClusterItem) => void }): ReactNode {
+export const ClusterBadge = memo(function ClusterBadge(props: { item: ClusterItem; onClick: (c: ClusterItem) => void }): ReactNode {
   const { item, onClick } = props;
   const latest = useRef(item);
   latest.current = item;
@@ -102,11 +102,7 @@ export function ClusterMarkers(props: { index: ClusterIndex; source: { current: 
     return () => clearTimeout(h);
   }, [index, refresh]);
   useMapEvents({ moveend: refresh, zoomend: refresh });
-  useEffect(() => {
-    const el = map.getContainer();
-    el.dataset.items = String(items.length);
-    el.dataset.shown = String(items.reduce((n, i) => n + (i.kind === 'cluster' ? i.count : 1), 0));
-  }, [items, map]);
+  useItemCounts(map, items);
   const onCluster = useCallback(
     (c: ClusterItem) => {
       const z = index.expansionZoom(c.id);
@@ -115,6 +111,21 @@ export function ClusterMarkers(props: { index: ClusterIndex; source: { current: 
     },
     [index, map, source],
   );
+  return <MapItems items={items} onCluster={onCluster} source={source} />;
+}
+
+/** Sets `data-items` (clusters + points drawn) and `data-shown` (seizures they stand for) on the map container, for tests and the benches. */
+export function useItemCounts(map: L.Map, items: readonly MapItem[]): void {
+  useEffect(() => {
+    const el = map.getContainer();
+    el.dataset.items = String(items.length);
+    el.dataset.shown = String(items.reduce((n, i) => n + (i.kind === 'cluster' ? i.count : 1), 0));
+  }, [items, map]);
+}
+
+/** A view's items: clusters as badges (`onCluster` on click), single seizures as circle markers with tooltip and popup (canvas when many). */
+export function MapItems(props: { items: readonly MapItem[]; onCluster: (c: ClusterItem) => void; source: { current: PopupSource } }): ReactNode {
+  const { items, onCluster, source } = props;
   const singles = items.filter((i) => i.kind === 'point').length;
   const canvas = useCanvas(singles >= CANVAS_MARKERS_FROM);
   return items.map((it) =>

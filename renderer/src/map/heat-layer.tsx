@@ -1,12 +1,12 @@
 /**
- * The heat layer (leaflet.heat): the density of the seizures shown, on its own canvas above the
+ * The heat layer (leaflet.heat): the density of the seizures shown (or of the data service's
+ * clusters of the view, each weighted by its count), on its own canvas above the
  * basemap. leaflet.heat is a browser script that extends the global `L`, so Leaflet is made
  * global once before the script is loaded (on first use: maps without heat never load it).
  */
 import { useEffect, type ReactNode } from 'react';
 import L from 'leaflet';
 import { useMap } from 'react-leaflet';
-import type { MapPoint } from '../../../shared/rpc/cases';
 
 let loaded: Promise<void> | null = null;
 
@@ -20,19 +20,22 @@ function loadHeat(): Promise<void> {
 /** Heat radius and blur in px; intensity saturates at `max` points per radius. */
 const HEAT_OPTIONS: L.HeatMapOptions = { radius: 22, blur: 18, maxZoom: 10, minOpacity: 0.35, max: 1 };
 
-/** The heat layer of `points`; sets `data-heat="on"` on the map container once drawn. */
-export function HeatLayer(props: { points: readonly MapPoint[] }): ReactNode {
+/** A seizure's heat: [lat, lon, intensity]. */
+export const SEIZURE_HEAT = 0.6;
+
+/**
+ * The heat layer of `cells` ([lat, lon, intensity]: one per seizure at {@link SEIZURE_HEAT}, or one
+ * per cluster of the data service weighted by its count); sets `data-heat="on"` on the map container once drawn.
+ */
+export function HeatLayer(props: { cells: readonly L.HeatLatLngTuple[] }): ReactNode {
   const map = useMap();
-  const { points } = props;
+  const { cells } = props;
   useEffect(() => {
     let layer: L.HeatLayer | null = null;
     let live = true;
     void loadHeat().then(() => {
       if (!live) return;
-      layer = L.heatLayer(
-        points.map((p): L.HeatLatLngTuple => [p.latitude, p.longitude, 0.6]),
-        HEAT_OPTIONS,
-      ).addTo(map);
+      layer = L.heatLayer(cells.slice(), HEAT_OPTIONS).addTo(map);
       map.getContainer().dataset.heat = 'on';
     });
     return () => {
@@ -40,6 +43,6 @@ export function HeatLayer(props: { points: readonly MapPoint[] }): ReactNode {
       if (layer) map.removeLayer(layer);
       delete map.getContainer().dataset.heat;
     };
-  }, [map, points]);
+  }, [map, cells]);
   return null;
 }

@@ -2,21 +2,25 @@
  * A seizure map with its filters: the filter bar (counts, selects, time slider, heat, PNG) above
  * the map, and the legend beside it whose sectors hide or show their seizures when clicked. Owns
  * the filter state; the map clusters only the seizures that pass. Used by the case map tab and
- * the workspace map.
+ * the workspace map. With `remote` (a large set, remote-clusters.tsx) the data service filters
+ * and clusters, and counts, filter lists and months come from `map.overview` and `map.facets`.
  */
-import { useCallback, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { CrimeSector } from '../../../shared/domain/codes';
 import type { MapPoint } from '../../../shared/rpc/cases';
 import type { Seizure } from '../../../shared/domain/seizure';
 import { routeKindOf, type Route } from '../../../shared/domain/route';
 import { useToast } from '../ui/toast';
 import { savePng } from '../link-chart/save-png';
-import { facet, filterPoints, NO_FILTER, sliderRange, timeSteps, type MapFilter } from './map-filters';
-import { MapFilterBar, type FilterFacets } from './map-filter-bar';
+import { facet, filterPoints, NO_FILTER, sliderRange, timeSteps, type FacetOption, type MapFilter } from './map-filters';
+import { MapFilterBar, type FacetList, type FilterFacets } from './map-filter-bar';
+import { FACET_LIST_LIMIT, narrowFacet } from '../../../shared/domain/map-filter';
+import type { MapFilterInput } from '../../../shared/rpc/map';
+import { ErrorPanel } from '../ui/states';
 import { MapLegend } from './map-legend';
 import { ContentKeys } from './points-key';
 import { SeizureMap, type MapHandle } from './seizure-map';
-import { useLiveQuery } from '../data/use-live-query';
+import { projectionChanged, useLiveQuery } from '../data/use-live-query';
 import { onlineTileHost } from '../../../shared/domain/online-tiles';
 import { t } from '../../../shared/messages';
 import './map-explorer.css';
@@ -29,7 +33,7 @@ export interface MapExplorerProps {
   label: string;
   details?: Map<string, Seizure>;
   routes?: Route[];
-  onOpenSeizure?: (id: string) => void;
+  onOpenSeizure?: (id: string, caseId: string) => void;
   extraFor?: (p: MapPoint) => string | undefined;
   /** Case numbers by id: shows the case filter (workspace map). */
   caseNumbers?: Map<string, string>;
@@ -45,6 +49,23 @@ export interface MapExplorerProps {
   inMap?: ReactNode;
   /** The workspace, for its online tile layer (see SeizureMap). */
   workspace?: { id: string; canSetOnlineTiles: boolean };
+  /**
+   * Cluster on the data service (remote-clusters.tsx) the mapped seizures of this case (or of the
+   * workspace): counts, filter lists, months and clusters come from the projection; `points` is empty.
+   */
+  remote?: { workspaceId: string; caseId?: string };
+}
+
+type ListKey = 'commodity' | 'taxon' | 'country' | 'caseId';
+/** The wire form of NO_FILTER. */
+const ANY: MapFilterInput = { from: '', to: '', hiddenSectors: [], commodity: '', country: '', caseId: '', taxon: '' };
+const NO_SEARCH: Record<ListKey, string> = { commodity: '', taxon: '', country: '', caseId: '' };
+
+/** A filter list of the data service (`map.facets`) for a remote map; null params ask nothing (a map in the page). */
+function useRemoteFacet(remote: MapExplorerProps['remote'], field: ListKey, search: string, on: boolean): { options: FacetOption[]; distinct: number } {
+  const params = remote && on ? { workspaceId: remote.workspaceId, ...(remote.caseId ? { caseId: remote.caseId } : {}), field, search, limit: FACET_LIST_LIMIT } : null;
+  const q = useLiveQuery('map.facets', params, { refetchOn: remote ? [projectionChanged(remote.workspaceId, remote.caseId)] : [], keepPrevious: true });
+  return q.data ?? { options: [], distinct: 0 };
 }
 
 /** The map with filters and legend. */
@@ -58,9 +79,19 @@ export function MapExplorer(props: MapExplorerProps): ReactNode {
   const onlineTiles = useLiveQuery('basemaps.onlineTiles', props.workspace ? { workspaceId: props.workspace.id } : null, { refetchOn: ['workspaces.changed'] }).data ?? null;
   const onReady = useCallback((h: MapHandle) => (handle.current = h), []);
 
+  const remote = props.remote;
   // The case map's replica knows taxa edited since the last projection.
   const taxonOf = useCallback((p: MapPoint) => details?.get(p.id)?.taxon ?? p.taxon, [details]);
-  const steps = useMemo(() => timeSteps(points), [points]);
+  const [search, setSearch] = useState(NO_SEARCH);
+  const [overviewFilter, setOverviewFilter] = useState<MapFilterInput>(ANY);
+  const overview = useLiveQuery(
+    'map.overview',
+    remote ? { workspaceId: remote.workspaceId, ...(remote.caseId ? { caseId: remote.caseId } : {}), filter: overviewFilter } : null,
+    { refetchOn: remote ? [projectionChanged(remote.workspaceId, remote.caseId)] : [], keepPrevious: true },
+  );
+  const localSteps = useMemo(() => timeSteps(points), [points]);
+  const remoteMonths = overview.data?.months;
+  const steps = useMemo(() => (remote ? { months: remoteMonths ?? [] } : localSteps), [remote, remoteMonths, localSteps]);
   const fullRange: [number, number] = [0, Math.max(0, steps.months.length - 1)];
   const r = range && range[1] < steps.months.length ? range : fullRange;
   const dates = sliderRange(steps, r[0], r[1]);
@@ -70,14 +101,39 @@ export function MapExplorer(props: MapExplorerProps): ReactNode {
     // `effective` is rebuilt each render; its parts are the dependencies.
     [points, filter, dates.from, dates.to, taxonOf],
   );
-  const facets = useMemo((): FilterFacets => {
-    const f: FilterFacets = { commodity: facet(points, (p) => p.commodity), taxon: facet(points, taxonOf), country: facet(points, (p) => p.country) };
-    if (caseNumbers) f.caseId = facet(points, (p) => p.caseId);
-    return f;
-  }, [points, taxonOf, caseNumbers]);
-  const allSectors = useMemo(() => [...new Set(points.map((p) => p.sector))], [points]);
+  // The filter the data service narrows by (remote maps): the same filter with the slider's dates.
+  const wireFilter = useMemo(
+    (): MapFilterInput => ({ from: dates.from, to: dates.to, hiddenSectors: [...filter.hiddenSectors], commodity: filter.commodity, country: filter.country, caseId: filter.caseId, taxon: filter.taxon }),
+    [filter, dates.from, dates.to],
+  );
+  const wireKey = JSON.stringify(wireFilter);
+  useEffect(() => {
+    if (remote) setOverviewFilter(wireFilter);
+  }, [remote, wireKey]);
+  const localFacets = useMemo(() => {
+    if (remote) return null;
+    return { commodity: facet(points, (p) => p.commodity), taxon: facet(points, taxonOf), country: facet(points, (p) => p.country), caseId: caseNumbers ? facet(points, (p) => p.caseId) : [] };
+  }, [remote, points, taxonOf, caseNumbers]);
+  const remoteLists = {
+    commodity: useRemoteFacet(remote, 'commodity', search.commodity, true),
+    taxon: useRemoteFacet(remote, 'taxon', search.taxon, true),
+    country: useRemoteFacet(remote, 'country', search.country, true),
+    caseId: useRemoteFacet(remote, 'caseId', search.caseId, Boolean(caseNumbers)),
+  };
+  const list = (k: ListKey): FacetList => ({
+    ...(localFacets ? narrowFacet(localFacets[k], search[k], FACET_LIST_LIMIT) : remoteLists[k]),
+    search: search[k],
+    onSearch: (text: string) => setSearch((old) => ({ ...old, [k]: text })),
+  });
+  const facets: FilterFacets = { commodity: list('commodity'), taxon: list('taxon'), country: list('country'), ...(caseNumbers ? { caseId: list('caseId') } : {}) };
+  const localSectors = useMemo(() => [...new Set(points.map((p) => p.sector))], [points]);
+  const allSectors = remote ? (overview.data?.sectors ?? []) : localSectors;
+  const shownCount = remote ? (overview.data?.shown ?? 0) : shown.length;
+  const totalCount = remote ? (overview.data?.total ?? 0) : points.length;
   const [keys] = useState(() => new ContentKeys());
-  const fitKey = useMemo(() => keys.key(points), [keys, points]);
+  const localFitKey = useMemo(() => (remote ? '' : keys.key(points)), [keys, points, remote]);
+  const remoteBounds = overview.data?.bounds ?? null;
+  const fitKey = remote ? JSON.stringify(remoteBounds) : localFitKey;
   const toggleSector = useCallback(
     (s: CrimeSector) =>
       setFilter((f) => {
@@ -88,14 +144,14 @@ export function MapExplorer(props: MapExplorerProps): ReactNode {
       }),
     [],
   );
-  const narrowed = shown.length !== points.length || filter !== NO_FILTER;
+  const narrowed = shownCount !== totalCount || filter !== NO_FILTER;
 
   const exportPng = async (): Promise<void> => {
     const h = handle.current;
     if (!h) return;
     try {
-      const sectors = [...new Set(shown.map((p) => p.sector))];
-      const png = await h.exportPng({ sectors, shown: shown.length, total: points.length });
+      const sectors = remote ? allSectors.filter((x) => !filter.hiddenSectors.has(x)) : [...new Set(shown.map((p) => p.sector))];
+      const png = await h.exportPng({ sectors, shown: shownCount, total: totalCount });
       if (await savePng(`${props.pngName}.png`, png)) toast(t('ui.map.png-saved'));
     } catch {
       toast(t('ui.map.png-failed'), 'error');
@@ -113,8 +169,8 @@ export function MapExplorer(props: MapExplorerProps): ReactNode {
           steps={steps}
           range={r}
           onRange={setRange}
-          shown={shown.length}
-          total={points.length}
+          shown={shownCount}
+          total={totalCount}
           heat={heat}
           onHeat={setHeat}
           onExport={() => void exportPng()}
@@ -125,9 +181,11 @@ export function MapExplorer(props: MapExplorerProps): ReactNode {
           }}
         />
         <div className="map-canvas-wrap">
+          {remote && !overview.data ? null : (
           <SeizureMap
             label={props.label}
             points={shown}
+            {...(remote && overview.data ? { remote: { scope: { ...remote, filter: overviewFilter, version: overview.data.version }, bounds: remoteBounds } } : {})}
             fitKey={fitKey}
             heat={heat}
             onReady={onReady}
@@ -140,8 +198,10 @@ export function MapExplorer(props: MapExplorerProps): ReactNode {
           >
             {props.inMap}
           </SeizureMap>
+          )}
+          {overview.error ? <ErrorPanel error={overview.error} onRetry={overview.reload} /> : null}
           {props.empty}
-          {points.length && !shown.length ? (
+          {totalCount && !shownCount ? (
             <div className="map-empty" role="status">
               {t('ui.map.none-match')}
             </div>
@@ -150,7 +210,7 @@ export function MapExplorer(props: MapExplorerProps): ReactNode {
       </div>
       <MapLegend
         sectors={allSectors}
-        mapped={shown.length}
+        mapped={shownCount}
         unmapped={props.unmapped}
         routes={props.routes?.length ?? 0}
         patrolRoutes={(props.routes ?? []).filter((r) => routeKindOf(r) === 'patrol').length}

@@ -1,7 +1,7 @@
 /**
  * The bar above the map: the count of seizures shown ("1,234 of 100,000 seizures shown"), the
  * filters (commodity, species, country and, on the workspace map, case) as selects listing the
- * values present with their counts, the time slider, and the heat-map and PNG-export buttons.
+ * most frequent values present with their counts (a search box finds the others in a long list), the time slider, and the heat-map and PNG-export buttons.
  */
 import type { ReactNode } from 'react';
 import { countryLabel } from '../format/countries';
@@ -9,13 +9,25 @@ import type { FacetOption, MapFilter, TimeSteps } from './map-filters';
 import { TimeSlider } from './time-slider';
 import { t } from '../../../shared/messages';
 
+/**
+ * The choices of one select filter: the first values (most frequent first) of those matching
+ * `search`, and how many match (`distinct`); a list longer than it shows gets a search box
+ * (G-MAP-6: 30,001 commodities must not become one select of 30,001 options).
+ */
+export interface FacetList {
+  options: FacetOption[];
+  distinct: number;
+  search: string;
+  onSearch: (text: string) => void;
+}
+
 /** The choices of each select filter. */
 export interface FilterFacets {
-  commodity: FacetOption[];
-  taxon: FacetOption[];
-  country: FacetOption[];
+  commodity: FacetList;
+  taxon: FacetList;
+  country: FacetList;
   /** Absent on the case map. */
-  caseId?: FacetOption[];
+  caseId?: FacetList;
 }
 
 /** Props of {@link MapFilterBar}. */
@@ -40,20 +52,39 @@ export interface MapFilterBarProps {
 
 type SelectKey = 'commodity' | 'taxon' | 'country' | 'caseId';
 
-function FilterSelect(props: { k: SelectKey; label: string; options: FacetOption[]; p: MapFilterBarProps; text?: (v: string) => string }): ReactNode {
-  const { k, p } = props;
+function FilterSelect(props: { k: SelectKey; label: string; list: FacetList; p: MapFilterBarProps; text?: (v: string) => string }): ReactNode {
+  const { k, p, list } = props;
+  const chosen = p.filter[k];
+  const searchable = list.distinct > list.options.length || list.search !== '';
   return (
-    <label className="map-filter">
-      <span className="map-filter-label">{props.label}</span>
-      <select className="select select-sm" value={p.filter[k]} onChange={(e) => p.onFilter({ ...p.filter, [k]: e.target.value })}>
-        <option value="">{t('ui.map.filter-any')}</option>
-        {props.options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {t('ui.map.filter-option', { value: props.text ? props.text(o.value) : o.value, count: o.count })}
-          </option>
-        ))}
-      </select>
-    </label>
+    <div className="map-filter-group">
+      <label className="map-filter">
+        <span className="map-filter-label">{props.label}</span>
+        <select className="select select-sm" value={chosen} onChange={(e) => p.onFilter({ ...p.filter, [k]: e.target.value })}>
+          <option value="">{t('ui.map.filter-any')}</option>
+          {/* The chosen value stays listed when a search no longer lists it. */}
+          {chosen && !list.options.some((o) => o.value === chosen) ? <option value={chosen}>{props.text ? props.text(chosen) : chosen}</option> : null}
+          {list.options.map((o) => (
+            <option key={o.value} value={o.value}>
+              {t('ui.map.filter-option', { value: props.text ? props.text(o.value) : o.value, count: o.count })}
+            </option>
+          ))}
+        </select>
+      </label>
+      {searchable ? (
+        <>
+          <input
+            type="search"
+            className="input input-sm map-filter-search"
+            aria-label={t('ui.map.filter-search', { field: props.label })}
+            placeholder={t('ui.map.filter-search', { field: props.label })}
+            value={list.search}
+            onChange={(e) => list.onSearch(e.target.value)}
+          />
+          <span className="map-filter-more">{t('ui.map.filter-more', { shown: list.options.length, distinct: list.distinct })}</span>
+        </>
+      ) : null}
+    </div>
   );
 }
 
@@ -75,10 +106,10 @@ export function MapFilterBar(p: MapFilterBarProps): ReactNode {
         </div>
       </div>
       <div className="map-filter-row map-filter-fields">
-        <FilterSelect k="commodity" label={t('ui.map.filter-commodity')} options={p.facets.commodity} p={p} />
-        <FilterSelect k="taxon" label={t('ui.map.filter-species')} options={p.facets.taxon} p={p} />
-        <FilterSelect k="country" label={t('ui.map.filter-country')} options={p.facets.country} p={p} text={countryLabel} />
-        {p.facets.caseId ? <FilterSelect k="caseId" label={t('ui.map.filter-case')} options={p.facets.caseId} p={p} {...(p.caseLabel ? { text: p.caseLabel } : {})} /> : null}
+        <FilterSelect k="commodity" label={t('ui.map.filter-commodity')} list={p.facets.commodity} p={p} />
+        <FilterSelect k="taxon" label={t('ui.map.filter-species')} list={p.facets.taxon} p={p} />
+        <FilterSelect k="country" label={t('ui.map.filter-country')} list={p.facets.country} p={p} text={countryLabel} />
+        {p.facets.caseId ? <FilterSelect k="caseId" label={t('ui.map.filter-case')} list={p.facets.caseId} p={p} {...(p.caseLabel ? { text: p.caseLabel } : {})} /> : null}
         {p.narrowed ? (
           <button type="button" className="btn btn-sm btn-ghost map-clear" onClick={p.onClear}>
             {t('ui.map.clear-filters')}

@@ -1,12 +1,11 @@
 /**
- * The map's filters as pure functions: which points pass a filter (date range, hidden sectors,
- * commodity, country, case, species), the values a filter can choose from (with counts), and the
- * time slider's steps (whole months from the first seizure to the last, as ISO dates).
- * Seizure dates are ISO strings (`YYYY-MM-DD`, or shorter at a coarser precision), compared as
- * text: a month-precision `2019-06` falls within June.
+ * The map's filters as pure functions over a list of points held in the page: which pass a filter
+ * (the rule lives once in shared/domain/map-filter.ts, also used by the data service's clusters),
+ * the values a filter can choose from (with counts), and the time slider's steps and ranges.
  */
 import type { CrimeSector } from '../../../shared/domain/codes';
 import type { MapPoint } from '../../../shared/rpc/cases';
+import { dateWithin, isEmptyMapFilter, passesMapFilter, timeStepsOf, type TimeSteps } from '../../../shared/domain/map-filter';
 
 /** A map filter. Empty strings and empty sets mean "any". */
 export interface MapFilter {
@@ -28,32 +27,18 @@ export const NO_FILTER: MapFilter = { from: '', to: '', hiddenSectors: new Set()
 
 /** True when `f` restricts nothing. */
 export function isEmptyFilter(f: MapFilter): boolean {
-  return !f.from && !f.to && !f.hiddenSectors.size && !f.commodity && !f.country && !f.caseId && !f.taxon;
+  return isEmptyMapFilter(f);
 }
 
-/** True when `date` (ISO, any precision) lies within [from, to]; a coarser date passes when its period overlaps. */
-export function dateWithin(date: string, from: string, to: string): boolean {
-  if (from && date < from.slice(0, date.length)) return false;
-  if (to && date.slice(0, to.length) > to) return false;
-  return true;
-}
+export { dateWithin };
 
 /**
- * The points that pass `f`. `taxonOf` gives a point's taxon ('' when unknown): MapPoint carries
- * it, and the case map may pass a live replica's fresher value.
+ * The points that pass `f` (the rule of shared/domain/map-filter.ts). `taxonOf` gives a point's
+ * taxon ('' when unknown): MapPoint carries it, and the case map may pass a live replica's fresher value.
  */
 export function filterPoints(points: readonly MapPoint[], f: MapFilter, taxonOf: (p: MapPoint) => string = (p) => p.taxon): MapPoint[] {
-  if (isEmptyFilter(f)) return points.slice();
-  const taxon = f.taxon.toLowerCase();
-  return points.filter(
-    (p) =>
-      !f.hiddenSectors.has(p.sector) &&
-      (!f.commodity || p.commodity === f.commodity) &&
-      (!f.country || p.country === f.country) &&
-      (!f.caseId || p.caseId === f.caseId) &&
-      (!taxon || taxonOf(p).toLowerCase() === taxon) &&
-      dateWithin(p.seizureDate, f.from, f.to),
-  );
+  if (isEmptyMapFilter(f)) return points.slice();
+  return points.filter((p) => passesMapFilter(p, taxonOf(p), f));
 }
 
 /** One choice of a filter list: a value and how many points have it. */
@@ -72,41 +57,11 @@ export function facet(points: readonly MapPoint[], key: (p: MapPoint) => string)
   return [...counts].map(([value, count]) => ({ value, count })).sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
 }
 
-/** The time slider's steps: the first day of each month from the earliest to the latest seizure, plus the day after the last month. */
-export interface TimeSteps {
-  /** `YYYY-MM-01` of each month, oldest first; empty when no point has a date. */
-  months: string[];
-}
+export type { TimeSteps };
 
-/** The months spanned by the points' dates (`YYYY-MM…`); dates that do not start with a year and month are ignored. */
+/** The months spanned by the points' dates (shared/domain/map-filter.ts `timeStepsOf`). */
 export function timeSteps(points: readonly MapPoint[]): TimeSteps {
-  let min = '';
-  let max = '';
-  for (const p of points) {
-    const m = /^(\d{4})-(\d{2})/.exec(p.seizureDate);
-    if (!m) continue;
-    const ym = `${m[1]}-${m[2]}`;
-    if (!min || ym < min) min = ym;
-    if (!max || ym > max) max = ym;
-  }
-  if (!min) {
-    const years = points.map((p) => /^\d{4}/.exec(p.seizureDate)?.[0]).filter((y): y is string => !!y).sort();
-    if (!years.length) return { months: [] };
-    min = `${years[0]}-01`;
-    max = `${years[years.length - 1]}-12`;
-  }
-  const months: string[] = [];
-  let [y, mo] = min.split('-').map(Number) as [number, number];
-  const [ey, em] = max.split('-').map(Number) as [number, number];
-  while (y < ey || (y === ey && mo <= em)) {
-    months.push(`${y}-${String(mo).padStart(2, '0')}-01`);
-    mo += 1;
-    if (mo > 12) {
-      mo = 1;
-      y += 1;
-    }
-  }
-  return { months };
+  return timeStepsOf(points.map((p) => p.seizureDate));
 }
 
 /** The last day (`YYYY-MM-DD`) of the month that starts on `monthStart` (`YYYY-MM-01`). */

@@ -71,7 +71,7 @@ function DomContent(props: { build: () => HTMLElement }): ReactNode {
 /** What the markers' popups read when they open (the latest, not what was current at render). */
 export interface PopupSource {
   details?: Map<string, Seizure>;
-  onOpenSeizure?: (id: string) => void;
+  onOpenSeizure?: (id: string, caseId: string) => void;
   /** "Move on map" in the popup (case map, a member who may edit the case). */
   onMoveSeizure?: (id: string) => void;
   extraFor?: (p: MapPoint) => string | undefined;
@@ -84,11 +84,11 @@ export function MarkerPopup(props: { point: MapPoint; source: { current: PopupSo
   const build = useMemo(
     () => () => {
       const { details, onOpenSeizure, onMoveSeizure, extraFor } = source.current;
-      const closing = (run: ((id: string) => void) | undefined) =>
+      const closing = (run: ((id: string, caseId: string) => void) | undefined) =>
         run
           ? (id: string): void => {
               map.closePopup();
-              run(id);
+              run(id, point.caseId);
             }
           : undefined;
       return popupContent(point, details?.get(point.id) ?? null, closing(onOpenSeizure) ?? null, extraFor?.(point), closing(onMoveSeizure));

@@ -10,7 +10,7 @@ import { CRIME_SECTORS, CRIME_SECTOR_LABELS, type CrimeSector } from '../../../s
 import { SECTOR_COLORS } from '../domain/sector-colors';
 import { formatCount } from '../format/numbers';
 import { t } from '../../../shared/messages';
-import type { ClusterIndex } from './cluster-index';
+import type { MapItem, ViewBox } from './cluster-index';
 import { viewBox } from './cluster-layer';
 import { clusterDiameter } from './cluster-icon';
 import { markerRadius } from './marker-style';
@@ -39,7 +39,12 @@ function drawCanvases(ctx: CanvasRenderingContext2D, container: HTMLElement): vo
   ctx.globalAlpha = 1;
 }
 
-function drawItems(ctx: CanvasRenderingContext2D, map: L.Map, index: ClusterIndex): void {
+/** What a view draws (a ClusterIndex in the page, or the last answer of the data service's clusters). */
+export interface ViewItems {
+  query(box: ViewBox, zoom: number): MapItem[];
+}
+
+function drawItems(ctx: CanvasRenderingContext2D, map: L.Map, index: ViewItems): void {
   for (const it of index.query(viewBox(map), map.getZoom())) {
     const p = map.latLngToContainerPoint([it.lat, it.lon]);
     if (it.kind === 'point') {
@@ -137,7 +142,7 @@ function drawLegend(ctx: CanvasRenderingContext2D, height: number, legend: PngLe
 }
 
 /** Renders the map's current view with `legend` into a PNG blob (CSS size × devicePixelRatio). */
-export async function mapViewPng(map: L.Map, index: ClusterIndex, legend: PngLegend): Promise<Blob> {
+export async function mapViewPng(map: L.Map, index: ViewItems, legend: PngLegend): Promise<Blob> {
   const container = map.getContainer();
   const { width, height } = container.getBoundingClientRect();
   const dpr = window.devicePixelRatio || 1;

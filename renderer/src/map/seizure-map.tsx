@@ -3,7 +3,8 @@
  * map-layers.tsx, the seizures clustered (cluster-layer.tsx over one cluster index built per set
  * of points) and, when asked, a heat layer; the basemap chooser in its corner, and the chosen
  * offline basemap's tiles (offline-tile-layer.tsx, from this machine). No request leaves it. The
- * view fits the points and routes whenever the set of them changes. `onReady` hands the owner a
+ * view fits the points and routes whenever the set of them changes. A large set is clustered by
+ * the data service instead (`remote`, remote-clusters.tsx): the page then holds only the view's items. `onReady` hands the owner a
  * handle to export the current view as a PNG.
  */
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
@@ -16,13 +17,14 @@ import { BasemapLayer, RouteLines, type PopupSource } from './map-layers';
 import { ClusterIndex } from './cluster-index';
 import { ClusterMarkers } from './cluster-layer';
 import { FocusWithoutScroll } from './focus-without-scroll';
-import { HeatLayer } from './heat-layer';
+import { HeatLayer, SEIZURE_HEAT } from './heat-layer';
+import { RemoteClusterMarkers, type RemoteScope } from './remote-clusters';
 import { BasemapChooser } from './basemap-chooser';
 import { DEFAULT_MAX_ZOOM, OfflineTileLayer } from './offline-tile-layer';
 import { useBasemaps } from './use-basemaps';
 import { OnlineTileLayer, OnlineTilesForm, OnlineTilesWarning } from './online-tiles';
 import type { OnlineTiles } from '../../../shared/domain/online-tiles';
-import { mapViewPng, type PngLegend } from './map-png';
+import { mapViewPng, type PngLegend, type ViewItems } from './map-png';
 import { ContentKeys } from './points-key';
 import { t } from '../../../shared/messages';
 
@@ -33,7 +35,7 @@ export interface SeizureMapProps {
   details?: Map<string, Seizure>;
   routes?: Route[];
   /** Opens a seizure from its popup. */
-  onOpenSeizure?: (id: string) => void;
+  onOpenSeizure?: (id: string, caseId: string) => void;
   /** A line per point shown in its popup head (e.g. the case number on the workspace map). */
   extraFor?: (p: MapPoint) => string | undefined;
   /** Accessible name of the map region. */
@@ -50,6 +52,11 @@ export interface SeizureMapProps {
   children?: ReactNode;
   /** The workspace's online tile layer (online-tiles.tsx), when on; and `canSet` shows the admin's form. */
   online?: { workspaceId: string; tiles: OnlineTiles | null; canSet: boolean };
+  /**
+   * Clusters made by the data service (remote-clusters.tsx) instead of the page's own over
+   * `points` (then empty): the scope and filter, and the bounds of the scope's seizures to fit.
+   */
+  remote?: { scope: RemoteScope; bounds: { south: number; west: number; north: number; east: number } | null };
 }
 
 /** What the owner of a map may ask of it. */
@@ -59,7 +66,7 @@ export interface MapHandle {
 }
 
 /** Hands out the map's handle (the Leaflet map is only reachable inside the container). */
-function Handle(props: { index: { current: ClusterIndex }; onReady?: (h: MapHandle) => void }): null {
+function Handle(props: { index: { current: ViewItems }; onReady?: (h: MapHandle) => void }): null {
   const map = useMap();
   const { onReady, index } = props;
   useEffect(() => {
@@ -96,7 +103,7 @@ function ContainerSetup(props: { label: string }): null {
  * The bounds of points and routes: one min/max pass (L.latLngBounds over an array made a LatLng
  * per point, ~10% of the first view at 100,000 points), or null when there is nothing.
  */
-export function boundsOf(points: readonly MapPoint[], routes: readonly Route[]): { south: number; west: number; north: number; east: number; count: number } | null {
+export function boundsOf(points: readonly Pick<MapPoint, 'latitude' | 'longitude'>[], routes: readonly Route[]): { south: number; west: number; north: number; east: number; count: number } | null {
   let south = Infinity, west = Infinity, north = -Infinity, east = -Infinity, count = 0;
   const add = (lat: number, lon: number): void => {
     if (lat < south) south = lat;
@@ -141,13 +148,17 @@ export function SeizureMap(props: SeizureMapProps): ReactNode {
   const pointsRef = useRef(props.points);
   pointsRef.current = props.points;
   const index = useMemo(() => new ClusterIndex(pointsRef.current), [pointsKey]);
-  const indexRef = useRef(index);
-  indexRef.current = index;
+  // What the PNG export draws: the page's index, or the data service's last answer (remote-clusters.tsx sets it).
+  const indexRef = useRef<ViewItems>(index);
+  if (!props.remote) indexRef.current = index;
+  const heatCells = useMemo(() => (props.heat && !props.remote ? index.points.map((p): L.HeatLatLngTuple => [p.latitude, p.longitude, SEIZURE_HEAT]) : []), [props.heat, props.remote, index]);
   const routesKey = useMemo(() => JSON.stringify((props.routes ?? []).map((r) => [r.id, r.name, r.kind, r.points])), [props.routes]);
   const routes = useMemo(() => props.routes ?? [], [routesKey]);
   // Refit only when the set of seizures changes, not when a filter narrows it (the analyst keeps the view).
   const fitKey = `${props.fitKey ?? pointsKey}|${routesKey.length}`;
-  const bounds = (): ReturnType<typeof boundsOf> => boundsOf(props.points, routes);
+  const remote = props.remote;
+  const corners = remote?.bounds ? [{ latitude: remote.bounds.south, longitude: remote.bounds.west }, { latitude: remote.bounds.north, longitude: remote.bounds.east }] : [];
+  const bounds = (): ReturnType<typeof boundsOf> => boundsOf(remote ? corners : props.points, routes);
 
   return (
     <div className="seizure-map-wrap">
@@ -170,10 +181,10 @@ export function SeizureMap(props: SeizureMapProps): ReactNode {
         {basemaps.active && basemaps.base ? <OfflineTileLayer basemap={basemaps.active} base={basemaps.base} /> : null}
         {online ? <OnlineTileLayer tiles={online} /> : null}
         <BasemapChooser state={basemaps}>{props.online?.canSet ? <OnlineTilesForm workspaceId={props.online.workspaceId} current={online} /> : null}</BasemapChooser>
-        {props.heat ? <HeatLayer points={index.points} /> : null}
+        {props.heat && !remote ? <HeatLayer cells={heatCells} /> : null}
         {/* Fit first: the clusters' first query is then at the fitted zoom, and builds only up to it. */}
         <FitView fitKey={fitKey} bounds={bounds} />
-        <ClusterMarkers index={index} source={source} />
+        {remote ? <RemoteClusterMarkers scope={remote.scope} source={source} heat={props.heat ?? false} view={indexRef} /> : <ClusterMarkers index={index} source={source} />}
         <Handle index={indexRef} onReady={props.onReady} />
         <RouteLines routes={routes} />
         {props.children}

@@ -1,0 +1,117 @@
+/**
+ * The map's filter rule, declared once for the renderer (small sets, filtered in the page) and the
+ * data service (large sets, clustered on the service, service/map/): which seizure passes a filter
+ * (date range, hidden sectors, commodity, country, case, species), and the time slider's steps
+ * (whole months from the first seizure to the last). Seizure dates are ISO strings (`YYYY-MM-DD`,
+ * or shorter at a coarser precision), compared as text: a month-precision `2019-06` falls within June.
+ */
+import type { CrimeSector } from './codes';
+
+/** A map filter as the rule reads it. Empty strings and an empty set mean "any". */
+export interface MapFilterRule {
+  /** Inclusive ISO date (`YYYY-MM-DD`) bounds; '' for open. */
+  from: string;
+  to: string;
+  /** Sectors hidden through the legend. */
+  hiddenSectors: { has(sector: CrimeSector): boolean; readonly size: number };
+  commodity: string;
+  /** ISO 3166 alpha-2. */
+  country: string;
+  caseId: string;
+  /** Scientific name (taxon), compared case-insensitively. */
+  taxon: string;
+}
+
+/** The fields of a seizure the filter reads. */
+export interface FilterableSeizure {
+  sector: CrimeSector;
+  commodity: string;
+  country: string;
+  caseId: string;
+  seizureDate: string;
+}
+
+/** True when `f` restricts nothing. */
+export function isEmptyMapFilter(f: MapFilterRule): boolean {
+  return !f.from && !f.to && !f.hiddenSectors.size && !f.commodity && !f.country && !f.caseId && !f.taxon;
+}
+
+/** True when `date` (ISO, any precision) lies within [from, to]; a coarser date passes when its period overlaps. */
+export function dateWithin(date: string, from: string, to: string): boolean {
+  if (from && date < from.slice(0, date.length)) return false;
+  if (to && date.slice(0, to.length) > to) return false;
+  return true;
+}
+
+/** True when seizure `p`, whose taxon is `taxon` ('' when unknown), passes `f`. */
+export function passesMapFilter(p: FilterableSeizure, taxon: string, f: MapFilterRule): boolean {
+  return (
+    !f.hiddenSectors.has(p.sector) &&
+    (!f.commodity || p.commodity === f.commodity) &&
+    (!f.country || p.country === f.country) &&
+    (!f.caseId || p.caseId === f.caseId) &&
+    (!f.taxon || taxon.toLowerCase() === f.taxon.toLowerCase()) &&
+    dateWithin(p.seizureDate, f.from, f.to)
+  );
+}
+
+/** The time slider's steps: the first day of each month from the earliest to the latest seizure. */
+export interface TimeSteps {
+  /** `YYYY-MM-01` of each month, oldest first; empty when no seizure has a date. */
+  months: string[];
+}
+
+/** The months spanned by `dates` (`YYYY-MM…`); dates that do not start with a year and month are ignored unless none does (then whole years). */
+export function timeStepsOf(dates: Iterable<string>): TimeSteps {
+  let min = '';
+  let max = '';
+  let minYear = '';
+  let maxYear = '';
+  for (const d of dates) {
+    const m = /^(\d{4})-(\d{2})/.exec(d);
+    if (m) {
+      const ym = `${m[1]}-${m[2]}`;
+      if (!min || ym < min) min = ym;
+      if (!max || ym > max) max = ym;
+    } else {
+      const y = /^\d{4}/.exec(d)?.[0];
+      if (y && (!minYear || y < minYear)) minYear = y;
+      if (y && (!maxYear || y > maxYear)) maxYear = y;
+    }
+  }
+  if (!min) {
+    if (!minYear) return { months: [] };
+    min = `${minYear}-01`;
+    max = `${maxYear}-12`;
+  }
+  const months: string[] = [];
+  let [y, mo] = min.split('-').map(Number) as [number, number];
+  const [ey, em] = max.split('-').map(Number) as [number, number];
+  while (y < ey || (y === ey && mo <= em)) {
+    months.push(`${y}-${String(mo).padStart(2, '0')}-01`);
+    mo += 1;
+    if (mo > 12) {
+      mo = 1;
+      y += 1;
+    }
+  }
+  return { months };
+}
+
+/** The map's deepest zoom; clusters are still formed there (they are then co-located seizures). */
+export const CLUSTER_MAX_ZOOM = 13;
+/** Cluster radius in screen pixels: points nearer than this at a zoom are counted together. */
+export const CLUSTER_RADIUS_PX = 40;
+
+/** Values a filter list shows before its search box is needed (G-MAP-6). */
+export const FACET_LIST_LIMIT = 50;
+
+/**
+ * A filter list narrowed for display: the first `limit` of `all` (already most frequent first)
+ * whose value contains `search` (case-insensitive, trimmed), and how many match.
+ */
+export function narrowFacet<T extends { value: string }>(all: readonly T[], search: string, limit: number): { options: T[]; distinct: number } {
+  const q = search.trim().toLowerCase();
+  const matching = q ? all.filter((o) => o.value.toLowerCase().includes(q)) : all;
+  return { options: matching.slice(0, limit), distinct: matching.length };
+}

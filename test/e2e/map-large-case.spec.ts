@@ -1,0 +1,83 @@
+/**
+ * The map of a large case (issue 11 P8) in real headless Chromium against the real browser-mode
+ * host: 12,000 seizures (bench/p8-workload.ts, 11,000 of them in volume docs the renderer never
+ * loads), past the 5,000 from which the data service clusters the map (remote-clusters.tsx). The
+ * clusters count all 12,000; a cluster click zooms in and the view still counts whole clusters;
+ * the commodity filter narrows "N of 12,000 seizures shown" and the clusters alike; the heat layer
+ * draws. Saves docs/screenshots/map-large-case.png (looked at).
+ */
+import path from 'node:path';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { test, expect } from '@playwright/test';
+import { repoRoot } from './fixtures';
+
+const SHOTS = path.join(repoRoot, 'docs/screenshots');
+const TOTAL = 12_000;
+const READY = /NEST Desk is running at (http:\/\/127\.0\.0\.1:\d+)\/#token=\S+ route=(\S+)/;
+
+let child: ChildProcess | null = null;
+let url = '';
+let origin = '';
+let route = '';
+
+// The host with its generated case runs under tsx (large-case-host.ts); it prints its URL once the case is written.
+test.beforeAll(async () => {
+  test.setTimeout(300_000);
+  child = spawn(path.join(repoRoot, 'node_modules/.bin/tsx'), ['test/e2e/large-case-host.ts'], { cwd: repoRoot, env: { ...process.env, LARGE_CASE_SEIZURES: String(TOTAL) }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  let err = '';
+  child.stderr!.on('data', (d: Buffer) => (err += d.toString()));
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`the large-case host printed no URL within 280 s.\n${out}\n${err.slice(-2000)}`)), 280_000);
+    child!.stdout!.on('data', (d: Buffer) => {
+      out += d.toString();
+      const m = READY.exec(out);
+      if (!m) return;
+      clearTimeout(timer);
+      url = out.slice(out.indexOf('http'), out.indexOf(' route='));
+      origin = m[1]!;
+      route = m[2]!;
+      resolve();
+    });
+    child!.once('exit', (code) => reject(new Error(`the large-case host stopped (${code}): ${err.slice(-2000)}`)));
+  });
+});
+
+test.afterAll(() => {
+  child?.kill('SIGTERM');
+});
+
+test('a 12,000-seizure case maps from the data service\'s clusters: counted, zoomed, filtered, heat', async ({ page }) => {
+  test.setTimeout(180_000);
+  await page.setViewportSize({ width: 1440, height: 960 });
+  await page.goto(url);
+  await page.goto(`${origin}/?open=1${route.replace(/\/seizures$/, '')}/map`);
+  const map = page.getByTestId('seizure-map');
+  await expect(map).toHaveAttribute('data-shown', String(TOTAL), { timeout: 60_000 });
+  await expect(page.getByTestId('map-shown')).toHaveText('12,000 of 12,000 seizures shown');
+  const items = Number(await map.getAttribute('data-items'));
+  expect(items).toBeGreaterThan(0);
+  expect(items).toBeLessThan(200);
+
+  // The commodity list comes from the projection with counts; choosing one narrows count and clusters.
+  const commodity = page.getByRole('combobox', { name: 'Commodity' });
+  const options = await commodity.locator('option').allTextContents();
+  expect(options[0]).toBe('All');
+  const ivory = options.find((o) => o.startsWith('Ivory ('))!;
+  const n = Number(/\(([\d,]+)\)/.exec(ivory)![1]!.replace(/,/g, ''));
+  expect(n).toBeGreaterThan(1000);
+  expect(n).toBeLessThan(TOTAL);
+  await commodity.selectOption('Ivory');
+  await expect(page.getByTestId('map-shown')).toHaveText(`${n.toLocaleString('en')} of 12,000 seizures shown`);
+  await expect(map).toHaveAttribute('data-shown', String(n));
+
+  await page.getByRole('button', { name: 'Heat map' }).click();
+  await expect(map).toHaveAttribute('data-heat', 'on');
+  await page.screenshot({ path: path.join(SHOTS, 'map-large-case.png') });
+  await page.getByRole('button', { name: 'Heat map' }).click();
+
+  // A cluster click zooms to where it splits; the view then counts whole clusters of what is in it.
+  await page.locator('.map-cluster').first().click();
+  await expect.poll(async () => Number(await map.getAttribute('data-shown')), { timeout: 30_000 }).toBeLessThan(n);
+  expect(Number(await map.getAttribute('data-items'))).toBeGreaterThan(0);
+});

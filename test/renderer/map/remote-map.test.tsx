@@ -1,0 +1,88 @@
+// @vitest-environment happy-dom
+/**
+ * The page's side of a map clustered on the data service: the service's items drawn in the view's
+ * own longitudes (a view past the antimeridian), a cluster's colour from its sector counts and its
+ * heat growing with its count; and the filter bar's long lists (G-MAP-6): the first values with a
+ * search box that asks for the others, the chosen value kept listed.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { heatOf, toMapItem } from '../../../renderer/src/map/remote-clusters';
+import { MapFilterBar, type FacetList, type MapFilterBarProps } from '../../../renderer/src/map/map-filter-bar';
+import { NO_FILTER } from '../../../renderer/src/map/map-filters';
+import { FACET_LIST_LIMIT, narrowFacet } from '../../../shared/domain/map-filter';
+import { point } from './map-points';
+
+afterEach(cleanup);
+
+describe('toMapItem and heatOf', () => {
+  it('moves a cluster and a point into a view centred past the antimeridian', () => {
+    const box: [number, number, number, number] = [150, -40, 230, 10];
+    const c = toMapItem({ kind: 'cluster', id: 7, latitude: -17, longitude: -179.5, count: 12, sectorCounts: [2, 0, 10, 0, 0, 0, 0] }, box);
+    expect(c).toEqual({ kind: 'cluster', id: 7, lat: -17, lon: 180.5, count: 12, sectorCounts: [2, 0, 10, 0, 0, 0, 0], dominant: 'fisheries' });
+    const p = toMapItem({ kind: 'point', point: point({ id: 'p', latitude: -18, longitude: 178 }) }, box);
+    expect(p).toMatchObject({ kind: 'point', lat: -18, lon: 178 });
+    // Not moved when already in the view.
+    expect(toMapItem({ kind: 'point', point: point({ id: 'q', latitude: 0, longitude: 10 }) }, [-20, -10, 40, 10])).toMatchObject({ lon: 10 });
+  });
+
+  it('weights a cluster’s heat by its count, up to the layer’s maximum', () => {
+    const single = heatOf({ kind: 'point', lat: 1, lon: 2, point: point({ id: 'a' }) });
+    expect(single).toEqual([1, 2, 0.6]);
+    const small = heatOf({ kind: 'cluster', id: 1, lat: 0, lon: 0, count: 2, sectorCounts: [2, 0, 0, 0, 0, 0, 0], dominant: 'wildlife' });
+    expect(small[2]).toBeCloseTo(0.6 * Math.log2(3), 5);
+    const big = heatOf({ kind: 'cluster', id: 2, lat: 0, lon: 0, count: 50_000, sectorCounts: [50_000, 0, 0, 0, 0, 0, 0], dominant: 'wildlife' });
+    expect(big[2]).toBe(1);
+  });
+});
+
+describe('filter lists of many values (G-MAP-6)', () => {
+  const many = Array.from({ length: 30_001 }, (_v, i) => ({ value: `Commodity ${String(i).padStart(5, '0')}`, count: 30_001 - i }));
+
+  function bar(commodity: FacetList, filter = NO_FILTER): { props: MapFilterBarProps; searched: string[]; chosen: string[] } {
+    const searched: string[] = [];
+    const chosen: string[] = [];
+    const empty: FacetList = { options: [], distinct: 0, search: '', onSearch: () => undefined };
+    const props: MapFilterBarProps = {
+      filter,
+      onFilter: (f) => chosen.push(f.commodity),
+      facets: { commodity: { ...commodity, onSearch: (s) => searched.push(s) }, taxon: empty, country: empty },
+      steps: { months: [] },
+      range: [0, 0],
+      onRange: () => undefined,
+      shown: 30_001,
+      total: 30_001,
+      heat: false,
+      onHeat: () => undefined,
+      onExport: () => undefined,
+      narrowed: false,
+      onClear: () => undefined,
+    };
+    return { props, searched, chosen };
+  }
+
+  it('lists the first 50 of 30,001 values with a search box, and asks for what is typed', () => {
+    const { props, searched } = bar({ ...narrowFacet(many, '', FACET_LIST_LIMIT), search: '', onSearch: () => undefined });
+    render(<MapFilterBar {...props} />);
+    const select = screen.getByRole('combobox', { name: 'Commodity' });
+    expect(select.querySelectorAll('option')).toHaveLength(1 + FACET_LIST_LIMIT);
+    expect(select.querySelectorAll('option')[1]!.textContent).toBe('Commodity 00000 (30,001)');
+    expect(screen.getByText('50 of 30,001 values listed — type to find others')).toBeTruthy();
+    fireEvent.change(screen.getByRole('searchbox', { name: 'Search Commodity' }), { target: { value: '29999' } });
+    expect(searched).toEqual(['29999']);
+    // A short list has no search box.
+    expect(screen.queryByRole('searchbox', { name: 'Search Species' })).toBeNull();
+  });
+
+  it('lists what the search found and keeps the chosen value selectable', () => {
+    const found = narrowFacet(many, '2999', FACET_LIST_LIMIT);
+    expect(found.distinct).toBe(13); // 02999, 12999, 22999 and 29990 … 29999
+    const { props, chosen } = bar({ ...found, search: '2999', onSearch: () => undefined }, { ...NO_FILTER, commodity: 'Commodity 00007' });
+    render(<MapFilterBar {...props} />);
+    const select = screen.getByRole('combobox', { name: 'Commodity' }) as HTMLSelectElement;
+    expect([...select.querySelectorAll('option')].map((o) => o.value)).toEqual(['', 'Commodity 00007', ...found.options.map((o) => o.value)]);
+    expect(select.value).toBe('Commodity 00007');
+    fireEvent.change(select, { target: { value: 'Commodity 29999' } });
+    expect(chosen).toEqual(['Commodity 29999']);
+  });
+});
