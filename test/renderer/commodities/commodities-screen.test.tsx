@@ -14,6 +14,7 @@ import { SeizureFormDialog } from '../../../renderer/src/case/seizure-form-dialo
 import { WorkspaceCommodities } from '../../../shared/docs/workspace-commodities';
 import { CaseDoc } from '../../../shared/docs/case-doc';
 import { newWorkspaceCommodityFields } from '../../../shared/domain/workspace-commodity';
+import { caseFixture, withClient } from '../data/render-with-client';
 
 afterEach(cleanup);
 
@@ -81,13 +82,17 @@ describe('CommoditiesPanel', () => {
 });
 
 describe('SeizureFormDialog with the workspace catalogue', () => {
-  it('suggests the workspace’s names and marks one of its aliases as in the workspace’s list', () => {
+  it('suggests the workspace’s names and marks one of its aliases as in the workspace’s list', async () => {
+    // The form writes through the data service (seizure-writes.ts): a real one, though this test does not save.
+    const fx = await caseFixture();
+    const Wrapper = withClient(fx.admin, fx.identity);
+    try {
     const wc = new WorkspaceCommodities(new Y.Doc());
     wc.add('0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f0001', { ...newWorkspaceCommodityFields(), name: 'Dried seahorses', aliases: ['sea horses'] }, W);
     const cd = new CaseDoc(new Y.Doc());
     // The dialog writes to the case doc only on save; this test does not save.
-    const props = { caseDoc: cd, writer: W, seizure: null, defaultSector: 'wildlife' as const, defaultCountry: 'VN', onClose: () => undefined, onSaved: () => undefined };
-    render(<SeizureFormDialog {...props} commodities={wc.catalogue()} />);
+    const props = { caseDoc: cd, workspaceId: fx.workspaceId, writer: W, seizure: null, defaultSector: 'wildlife' as const, defaultCountry: 'VN', onClose: () => undefined, onSaved: () => undefined };
+    render(<Wrapper><SeizureFormDialog {...props} commodities={wc.catalogue()} /></Wrapper>);
     const options = [...document.querySelectorAll('#seizure-commodities option')].map((o) => o.getAttribute('value'));
     expect(options.at(-1)).toBe('Dried seahorses');
     const input = screen.getByLabelText('Commodity', { exact: false });
@@ -97,9 +102,12 @@ describe('SeizureFormDialog with the workspace catalogue', () => {
     expect(screen.getByText('Not in the commodity list: kept as written')).toBeTruthy();
     cleanup();
     // Without the workspace's list the same alias is "not in the list".
-    render(<SeizureFormDialog {...props} />);
+    render(<Wrapper><SeizureFormDialog {...props} /></Wrapper>);
     fireEvent.change(screen.getByLabelText('Commodity', { exact: false }), { target: { value: 'Sea Horses' } });
     expect(screen.getByText('Not in the commodity list: kept as written')).toBeTruthy();
     expect([...document.querySelectorAll('#seizure-commodities option')].map((o) => o.getAttribute('value'))).not.toContain('Dried seahorses');
+    } finally {
+      fx.h.close();
+    }
   });
 });
