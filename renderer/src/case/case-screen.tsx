@@ -107,7 +107,7 @@ export function CaseScreen(props: { ws: WorkspaceSummary; caseId: string; tab: C
       <CaseTabs ws={ws.id} caseId={caseId} tab={tab} seizureCount={counts?.seizureCount ?? null} mappedCount={counts?.mappedCount ?? null} />
       <div role="tabpanel" id={`case-panel-${tab}`} aria-labelledby={`case-tab-${tab}`}>
         <ErrorBoundary title={CASE_FAULT()} resetKey={tab}>
-        {tab === 'overview' ? <CaseOverview caseDoc={caseDoc} meta={meta} seizures={seizures} writer={writer} readOnly={readOnly} summaryVersion={replica.versions.summary} activityVersion={replica.versions.meta + replica.versions.routes} workspaceId={ws.id} /> : null}
+        {tab === 'overview' ? <CaseOverview caseDoc={caseDoc} meta={meta} writer={writer} readOnly={readOnly} summaryVersion={replica.versions.summary} activityVersion={replica.versions.meta + replica.versions.routes} workspaceId={ws.id} /> : null}
         {tab === 'seizures' ? (
           <SeizurePanel
             caseDoc={caseDoc}

@@ -112,6 +112,7 @@ export const caseMessages = {
 
   // ---- Header, tabs, stats, presence, export, summary ---------------------------------------------
   'ui.case.stats.label': 'Key figures',
+  'ui.case.stats.loading': 'Counting the case’s seizures…',
   'ui.case.stats.seizures': 'Seizures',
   'ui.case.stats.on-map': '{count, number} on the map',
   'ui.case.stats.none-yet': 'None recorded yet',

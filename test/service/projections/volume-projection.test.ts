@@ -14,9 +14,9 @@ import { databaseOf } from '../../../service/workspace/workspace-store';
 import { CaseDoc } from '../../../shared/docs/case-doc';
 import { volumeDocName } from '../../../shared/docs/names';
 import { listVolumesIn, VolumeDoc } from '../../../shared/docs/volume-doc';
-import { newCaseFields } from '../../../shared/domain/case';
 import { newSeizureFields } from '../../../shared/domain/seizure';
 import { startService, type Harness } from '../../helpers/service';
+import { registerCase } from '../../helpers/register-case';
 
 let h: Harness | null = null;
 afterEach(() => {
@@ -34,12 +34,8 @@ function dump(db: Db): unknown {
 
 async function setUp() {
   h = startService();
-  const c = h.client();
-  const me = await c.call('identity.create', { name: 'A', agency: 'B', role: 'admin' });
-  const summary = await c.call('workspaces.create', { name: 'W', casePrefix: 'NEST', reportingCurrency: 'USD' });
-  const ws = h.service.workspace(summary.id);
-  const caseId = (await c.call('cases.create', { workspaceId: ws.id, fields: { ...newCaseFields('2026-01-01'), title: 'Register' } })).id;
-  return { ws, caseId, w: { memberId: me.memberId } };
+  const { ws, caseId, w } = await registerCase(h);
+  return { ws, caseId, w };
 }
 
 const row = (commodity: string) => ({ id: randomUUID(), fields: { ...newSeizureFields('2025-05-05'), country: 'VN', commodity, latitude: 10, longitude: 106 } });
