@@ -5,6 +5,7 @@
  * rows can still be on this disk from before the restriction: dispatch checks only the workspace.
  */
 import type { casesRpc } from '../../shared/rpc/cases';
+import type { caseStatsRpc } from '../../shared/rpc/case-stats';
 import type { HandlerMap } from '../rpc/types';
 import { createCase } from './create-case';
 import { can } from '../../shared/permissions';
@@ -19,7 +20,7 @@ export function readableCases(ws: WorkspaceRuntime): (caseId: string) => boolean
   return (caseId) => can(subject, 'case.read', { ...target, caseId });
 }
 
-export const caseHandlers: HandlerMap<keyof typeof casesRpc> = {
+export const caseHandlers: HandlerMap<keyof typeof casesRpc | keyof typeof caseStatsRpc> = {
   ...geoHandlers,
 
   'cases.list': (p, { projections, workspaces }) => {
@@ -34,6 +35,13 @@ export const caseHandlers: HandlerMap<keyof typeof casesRpc> = {
   },
 
   'cases.get': (p, { projections }) => projections.of(p.workspaceId).getCase(p.caseId),
+
+  // getCase first: an unknown case is refused as not-found, never answered with zeros.
+  'cases.stats': (p, { projections }) => {
+    const q = projections.of(p.workspaceId);
+    q.getCase(p.caseId);
+    return q.seizureStats(p.caseId);
+  },
 
   'cases.linkedFrom': (p, { workspaces }) => {
     const ws = workspaces.get(p.workspaceId);

@@ -12,6 +12,8 @@ import { NestError } from '../../shared/errors';
 import { SEARCH_KINDS, type CaseSummary, type MapPoint, type SearchGroup, type SearchHit } from '../../shared/rpc/cases';
 import { ftsQuery } from './fts-query';
 import { SeizurePages, type UsdOf } from './seizure-page';
+import { caseSeizureStats } from './seizure-stats';
+import type { CaseStats } from '../../shared/rpc/case-stats';
 import type { SeizurePage, SeizurePageQuery } from '../../shared/rpc/cases';
 
 interface CaseRow {
@@ -292,6 +294,11 @@ export class ProjectionQueries {
   seizurePage(caseId: string, q: Pick<SeizurePageQuery, 'sortBy' | 'sortDir' | 'text' | 'offset' | 'limit'>, usdOf: UsdOf): SeizurePage {
     this.pages ??= new SeizurePages(this.db);
     return this.pages.page(caseId, q, usdOf);
+  }
+
+  /** Key figures of case `caseId`'s live seizures, case doc and volumes alike (seizure-stats.ts). */
+  seizureStats(caseId: string): CaseStats {
+    return caseSeizureStats(this.db, caseId);
   }
 
   /** Seizures with coordinates (of one case, or of all), by date, as map points. */

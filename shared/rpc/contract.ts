@@ -7,6 +7,7 @@
 import type { z } from 'zod';
 import { appRpc, type StorageStatus } from './app';
 import { casesRpc, stixRpc } from './cases';
+import { caseStatsRpc } from './case-stats';
 import { entitiesRpc } from './entities';
 import { historyRpc } from './history';
 import { heldDeletionsRpc } from './held-deletions';
@@ -22,7 +23,7 @@ import type { MethodSpec } from './define';
 import type { ErrorInfo } from '../errors';
 
 /** Every RPC method, by name. */
-export const rpcContract = { ...appRpc, ...casesRpc, ...stixRpc, ...entitiesRpc, ...historyRpc, ...heldDeletionsRpc, ...importRpc, ...seizureEditsRpc, ...syncRpc, ...valuationRpc, ...filesRpc, ...packsRpc, ...basemapsRpc, ...mapRpc } as const satisfies Record<string, MethodSpec>;
+export const rpcContract = { ...appRpc, ...casesRpc, ...caseStatsRpc, ...stixRpc, ...entitiesRpc, ...historyRpc, ...heldDeletionsRpc, ...importRpc, ...seizureEditsRpc, ...syncRpc, ...valuationRpc, ...filesRpc, ...packsRpc, ...basemapsRpc, ...mapRpc } as const satisfies Record<string, MethodSpec>;
 
 /** An RPC method name. */
 export type RpcMethod = keyof typeof rpcContract;

@@ -4,12 +4,11 @@
  * the field), the shared summary, and the latest activity from the case's audit log. Each card has
  * its own error boundary, so one that cannot be drawn leaves the others usable.
  */
-import { useMemo, useState, type ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import type { CaseDoc } from '../../../shared/docs/case-doc';
 import type { Writer } from '../../../shared/docs/records';
 import { caseFieldsSchema, type CaseFields, type CaseMeta } from '../../../shared/domain/case';
 import { TLP_DESCRIPTIONS, type CaseStatus, type CrimeSector, type Tlp } from '../../../shared/domain/codes';
-import type { Seizure } from '../../../shared/domain/seizure';
 import { NestError } from '../../../shared/errors';
 import { Field } from '../ui/field';
 import { CountryPicker } from '../ui/country-picker';
@@ -30,7 +29,6 @@ const CASE_FAULT = (): string => t('ui.case.fault');
 export interface CaseOverviewProps {
   caseDoc: CaseDoc;
   meta: CaseMeta;
-  seizures: Seizure[];
   writer: Writer;
   readOnly: boolean;
   /** Changes when the summary text changed. */
@@ -43,7 +41,6 @@ export interface CaseOverviewProps {
 /** The overview tab. */
 export function CaseOverview(props: CaseOverviewProps): ReactNode {
   const { caseDoc, meta, writer, readOnly } = props;
-  const stats = useMemo(() => <CaseStats seizures={props.seizures} />, [props.seizures]);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [summaryError, setSummaryError] = useState<string | undefined>();
 
@@ -72,7 +69,7 @@ export function CaseOverview(props: CaseOverviewProps): ReactNode {
 
   return (
     <div className="overview">
-      <ErrorBoundary title={CASE_FAULT()}>{stats}</ErrorBoundary>
+      <ErrorBoundary title={CASE_FAULT()}><CaseStats workspaceId={props.workspaceId} caseId={meta.id} /></ErrorBoundary>
       <div className="overview-grid">
         <ErrorBoundary title={CASE_FAULT()}>
         <section className="card" aria-labelledby="details-title">

@@ -6,7 +6,9 @@
  * except what must scale to a case of any size (issue 11 item 4): the seizure table
  * (`seizures.page`), the tabs' seizure counts (`cases.get`) and the map points
  * (`seizures.mapPoints`) come from the projection — which also holds the seizures of volume docs
- * the renderer never loads — and refresh when it changes.
+ * the renderer never loads — and refresh when it changes; the overview's key figures too
+ * (`cases.stats`). The timeline, entities, link chart and exhibits tabs still list the replica's
+ * seizures (the case doc's, at most 1,000) and say so when the case holds more.
  * The header, each tab and each dialog sit in their own error boundary: a part that fails to draw
  * (e.g. on data a buggy peer wrote) shows an error panel and leaves the rest of the case usable.
  */
@@ -42,6 +44,10 @@ import './case-file.css';
 import { EntityPanel } from '../entities/entity-panel';
 import { LinkChart } from '../link-chart/link-chart';
 import { ExhibitsPanel } from '../exhibits/exhibits-panel';
+import { ReplicaSeizuresNotice } from './replica-seizures-notice';
+
+/** Tabs that still read the replica's seizures (the case doc's, at most 1,000): they say so when the case has more. */
+const REPLICA_TABS: ReadonlySet<CaseTab> = new Set<CaseTab>(['timeline', 'entities', 'chart', 'exhibits']);
 
 /** Title of the panel shown in place of a part of the case that could not be drawn. */
 const CASE_FAULT = (): string => t('ui.case.fault');
@@ -117,7 +123,8 @@ export function CaseScreen(props: { ws: WorkspaceSummary; caseId: string; tab: C
       <CaseTabs ws={ws.id} caseId={caseId} tab={tab} seizureCount={counts?.seizureCount ?? null} mappedCount={counts?.mappedCount ?? null} />
       <div role="tabpanel" id={`case-panel-${tab}`} aria-labelledby={`case-tab-${tab}`}>
         <ErrorBoundary title={CASE_FAULT()} resetKey={tab}>
-        {tab === 'overview' ? <CaseOverview caseDoc={caseDoc} meta={meta} seizures={seizures} writer={writer} readOnly={readOnly} summaryVersion={replica.versions.summary} activityVersion={replica.versions.meta + replica.versions.routes} workspaceId={ws.id} /> : null}
+        {REPLICA_TABS.has(tab) ? <ReplicaSeizuresNotice shown={seizures.length} total={counts?.seizureCount ?? null} /> : null}
+        {tab === 'overview' ? <CaseOverview caseDoc={caseDoc} meta={meta} writer={writer} readOnly={readOnly} summaryVersion={replica.versions.summary} activityVersion={replica.versions.meta + replica.versions.routes} workspaceId={ws.id} /> : null}
         {tab === 'seizures' ? (
           <SeizurePanel
             caseDoc={caseDoc}

@@ -1,47 +1,34 @@
 /**
- * Key figures of a case computed from its seizures: count, mapped share, countries, period,
- * and reported values summed per currency (never converted: currencies are not mixed).
+ * Key figures of a case: count, mapped share, seizing countries, period, and reported values
+ * summed per currency (never converted: currencies are not mixed). Counted by the data service
+ * over every seizure of the case — the case doc's and its volume docs' (`cases.stats`, issue 11
+ * item 4) — never over this window's replica, which holds at most the case doc's 1,000
+ * (G-IMP-1). Nothing is shown until the figures are known; they refresh when the case changes.
  */
 import type { ReactNode } from 'react';
-import type { Seizure } from '../../../shared/domain/seizure';
-import { isCountryCode } from '../../../shared/domain/iso';
 import { formatCount, formatMoneyShort } from '../format/numbers';
 import { formatSeizureDate } from '../format/dates';
+import { projectionChanged, useLiveQuery } from '../data/use-live-query';
+import { ErrorPanel, Loading } from '../ui/states';
 import { t } from '../../../shared/messages';
 
-/** Reported values summed per ISO 4217 currency, largest first. */
-export function totalsByCurrency(seizures: Seizure[]): { currency: string; total: number; count: number }[] {
-  const m = new Map<string, { total: number; count: number }>();
-  for (const s of seizures) {
-    if (s.reportedValue === null || !s.reportedCurrency) continue;
-    const t = m.get(s.reportedCurrency) ?? { total: 0, count: 0 };
-    t.total += s.reportedValue;
-    t.count++;
-    m.set(s.reportedCurrency, t);
-  }
-  return [...m].map(([currency, sums]) => ({ currency, ...sums })).sort((a, b) => b.count - a.count || b.total - a.total);
-}
-
-/** The stat tiles of a case. */
-export function CaseStats(props: { seizures: Seizure[] }): ReactNode {
-  const { seizures } = props;
-  const mapped = seizures.filter((s) => s.latitude !== null && s.longitude !== null).length;
-  // Only real codes count: a seizure without a (valid) country is not a country of its own.
-  const countries = new Set(seizures.map((s) => s.country).filter(isCountryCode)).size;
-  const first = seizures[0];
-  const last = seizures[seizures.length - 1];
-  const totals = totalsByCurrency(seizures);
-  const top = totals[0];
+/** The stat tiles of case `caseId` of workspace `workspaceId`. */
+export function CaseStats(props: { workspaceId: string; caseId: string }): ReactNode {
+  const q = useLiveQuery('cases.stats', { workspaceId: props.workspaceId, caseId: props.caseId }, { refetchOn: [projectionChanged(props.workspaceId, props.caseId)] });
+  const stats = q.data;
+  if (!stats) return q.error ? <ErrorPanel error={q.error} onRetry={q.reload} /> : <Loading>{t('ui.case.stats.loading')}</Loading>;
+  const { first, last } = stats;
+  const top = stats.reportedTotals[0];
   return (
     <div className="stat-grid" aria-label={t('ui.case.stats.label')}>
       <div className="stat">
         <div className="stat-label">{t('ui.case.stats.seizures')}</div>
-        <div className="stat-value">{formatCount(seizures.length)}</div>
-        <div className="stat-note">{seizures.length ? t('ui.case.stats.on-map', { count: mapped }) : t('ui.case.stats.none-yet')}</div>
+        <div className="stat-value" data-testid="stat-seizures">{formatCount(stats.seizureCount)}</div>
+        <div className="stat-note">{stats.seizureCount ? t('ui.case.stats.on-map', { count: stats.mappedCount }) : t('ui.case.stats.none-yet')}</div>
       </div>
       <div className="stat">
         <div className="stat-label">{t('ui.case.stats.countries')}</div>
-        <div className="stat-value">{formatCount(countries)}</div>
+        <div className="stat-value">{formatCount(stats.countryCount)}</div>
         <div className="stat-note">{t('ui.case.stats.countries-note')}</div>
       </div>
       <div className="stat">
@@ -53,7 +40,7 @@ export function CaseStats(props: { seizures: Seizure[] }): ReactNode {
         <div className="stat-label">{t('ui.case.stats.value')}</div>
         <div className="stat-value stat-value-sm">{top ? formatMoneyShort(top.total, top.currency) : '—'}</div>
         <div className="stat-note">
-          {top ? t('ui.case.stats.value-note', { count: top.count, others: totals.length - 1 }) : t('ui.case.stats.no-values')}
+          {top ? t('ui.case.stats.value-note', { count: top.count, others: stats.reportedTotals.length - 1 }) : t('ui.case.stats.no-values')}
         </div>
       </div>
     </div>

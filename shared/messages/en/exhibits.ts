@@ -53,6 +53,7 @@ export const exhibitMessages = {
   'ui.exhibits.col.storage': 'Storage location',
   'ui.exhibits.col.files': 'Linked files',
   'ui.exhibits.no-seizure': 'Not linked to a seizure',
+  'ui.exhibits.seizure-looking-up': 'Looking the seizure up…',
   'ui.exhibits.seizure-missing': 'A seizure that is no longer in this case',
   'ui.exhibits.seizure-option': '{title} · {date} · {place}',
   'ui.exhibits.no-files': 'No files in this case yet. Add one here or drop it on this box.',

@@ -13,13 +13,12 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { CaseDoc } from '../../../shared/docs/case-doc';
 import { volumeDocName } from '../../../shared/docs/names';
 import { listVolumesIn, VolumeDoc } from '../../../shared/docs/volume-doc';
-import { newCaseFields } from '../../../shared/domain/case';
 import { newSeizureFields, type Seizure, type SeizureFields } from '../../../shared/domain/seizure';
 import { filterWords, matchesFilter, SEIZURE_SORT_KEYS } from '../../../shared/domain/seizure-order';
 import type { QuantityUnit } from '../../../shared/domain/codes';
 import type { DataClient } from '../../../renderer/src/data/client';
 import { sortSeizures } from '../../../renderer/src/case/seizure-sort';
-import { startService, type Harness } from '../../helpers/service';
+import { registerCase, startService, type Harness } from '../../helpers/service';
 
 let h: Harness | null = null;
 afterEach(() => {
@@ -61,12 +60,7 @@ const fieldsArb: fc.Arbitrary<SeizureFields> = fc
 
 async function setUp(): Promise<{ c: DataClient; wsId: string; caseId: string; all: () => Seizure[]; ws: ReturnType<Harness['service']['workspace']>; w: { memberId: string } }> {
   h = startService();
-  const c = h.client();
-  const me = await c.call('identity.create', { name: 'A', agency: 'B', role: 'admin' });
-  const summary = await c.call('workspaces.create', { name: 'W', casePrefix: 'NEST', reportingCurrency: 'USD' });
-  const ws = h.service.workspace(summary.id);
-  const caseId = (await c.call('cases.create', { workspaceId: ws.id, fields: { ...newCaseFields('2026-01-01'), title: 'Register' } })).id;
-  const w = { memberId: me.memberId };
+  const { c, ws, caseId, w } = await registerCase(h);
   const fields = fc.sample(fc.array(fieldsArb, { minLength: 90, maxLength: 90 }), { numRuns: 1, seed: 20261207 })[0]!;
   ws.host.with(ws.caseDocName(caseId), (doc) => {
     new CaseDoc(doc).addSeizures(fields.slice(0, 30).map((f) => ({ id: randomUUID(), fields: f })), w);
