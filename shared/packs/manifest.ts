@@ -26,33 +26,60 @@ function sha256HexSchema() {
   return z.string().regex(/^[0-9a-f]{64}$/, 'must be 64 lowercase hex digits');
 }
 
-/** Why a ZIP entry name could write outside the folder it is unpacked into. */
-export type UnsafePathReason = 'absolute' | 'parent' | 'backslash' | 'control';
+/** Longest pack path, in characters (UTF-16 code units); the writer's paths are under 100. */
+export const MAX_PACK_PATH = 400;
+
+/**
+ * Why a ZIP entry name is unsafe: it could write outside the folder it is unpacked into, or show
+ * a reader another name than it has.
+ */
+export type UnsafePathReason = 'absolute' | 'parent' | 'backslash' | 'control' | 'bidi' | 'overlong';
+
+/** C0 controls (NUL included), DEL, C1 controls, and the line and paragraph separators: they break or forge report lines. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
+/** Bidirectional formatting characters (embeddings, overrides, isolates, marks): `exe.txt` can be shown as `txt.exe`. */
+const BIDI = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
 
 /**
  * Why unpacking an entry named `p` could write outside its folder (or confuse a reader), or null
  * when it cannot: `absolute` (leading `/` or a drive letter `C:`), `parent` (a `..` segment),
- * `backslash` (a Windows separator, which some unzippers follow), `control` (a control character).
- * The one rule for pack paths: the manifest schema and the verifier's ZIP reader both use it.
+ * `backslash` (a Windows separator, which some unzippers follow), `control` (a C0 or C1 control
+ * character, NUL and DEL included, or a line/paragraph separator), `bidi` (a bidirectional
+ * override, embedding, isolate or mark, which reorders how the name is shown), `overlong` (more
+ * than {@link MAX_PACK_PATH} characters). The one rule for pack paths: the manifest schema and
+ * the verifier's ZIP reader both use it.
  */
 export function unsafePathReason(p: string): UnsafePathReason | null {
   if (p.startsWith('/') || /^[A-Za-z]:/.test(p)) return 'absolute';
   if (p.includes('\\')) return 'backslash';
   if (p.split('/').includes('..')) return 'parent';
-  if ([...p].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f)) return 'control';
+  if (CONTROL.test(p)) return 'control';
+  if (BIDI.test(p)) return 'bidi';
+  if (p.length > MAX_PACK_PATH) return 'overlong';
   return null;
 }
 
 /**
+ * `name` as it may be shown: every control and bidirectional formatting character written
+ * `\uXXXX` (so a hostile name can neither forge lines of a report nor reorder its own text), and
+ * a name over {@link MAX_PACK_PATH} characters cut there with `…` after it.
+ */
+export function printablePath(name: string): string {
+  const cut = name.length > MAX_PACK_PATH ? `${name.slice(0, MAX_PACK_PATH)}…` : name;
+  return cut.replace(new RegExp(`${CONTROL.source}|${BIDI.source}`, 'g'), (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/**
  * A path inside a pack: forward slashes, no empty, `.` or `..` segment, no leading slash or drive
- * letter, no backslash or control character — so that unpacking it can never write outside its
- * folder ({@link unsafePathReason}).
+ * letter, no backslash, control or bidirectional formatting character, at most
+ * {@link MAX_PACK_PATH} characters — so that unpacking it can never write outside its folder
+ * ({@link unsafePathReason}).
  */
 export function packPathSchema() {
   return z
     .string()
     .min(1)
-    .max(400)
     // A leading (or trailing, or doubled) slash leaves an empty segment, which the last test refuses.
     .refine((p) => unsafePathReason(p) === null && p.split('/').every((s) => s !== '' && s !== '.'), 'must be a relative path with forward slashes and no . or .. segments');
 }
