@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { MEMBER_ROLES } from '../domain/codes';
+import { MAX_VOLUMES } from '../docs/names';
 
 // Every schema is built by a function, afresh on each call, not once when the module loads:
 // mutation testing (docs/testing.md) can then tell which test reached each bound and pattern. A
@@ -13,8 +14,21 @@ import { MEMBER_ROLES } from '../domain/codes';
 // (and run against) its mutants. A build costs about 5 ms for the whole manifest (0.3 ms for the
 // signature file) at a load of 20: callers build one per export, verification or RPC schema.
 
-/** The manifest's format tag; a verifier refuses any other. */
-export const PACK_FORMAT = 'nest-case-pack/1';
+/**
+ * The format tag the app writes: version 2 adds the state vector of each volume doc
+ * (`case.volumes`) and, with relay provenance, how far each volume's log was read.
+ */
+export const PACK_FORMAT = 'nest-case-pack/2';
+/** Version 1 (packs written before 2026-12-07): the case doc's state vector only. Still verified. */
+export const PACK_FORMAT_V1 = 'nest-case-pack/1';
+
+/** Most volumes a manifest lists (a case of 1,000,000 seizures needs 200). */
+const MAX_LISTED_VOLUMES = 10_000;
+
+/** A volume number, as in its doc name (`…/vol/<n>`). */
+function volumeNumberSchema() {
+  return z.number().int().min(1).max(MAX_VOLUMES);
+}
 
 /** Pack paths that are not listed in the manifest (the manifest itself and its signature). */
 export const MANIFEST_PATH = 'manifest.json';
@@ -120,7 +134,15 @@ export type Handling = z.infer<ReturnType<typeof handlingSchema>>;
 /** Whether the pack carries the relay's provenance: read up to `upToSeq`, or unavailable and why. */
 export function provenanceStatusSchema() {
   return z.discriminatedUnion('status', [
-    z.object({ status: z.literal('relay'), upToSeq: z.number().int().nonnegative(), records: z.number().int().nonnegative(), flagged: z.number().int().nonnegative() }),
+    z.object({
+      status: z.literal('relay'),
+      /** The last seq of the case doc's log read. */
+      upToSeq: z.number().int().nonnegative(),
+      records: z.number().int().nonnegative(),
+      flagged: z.number().int().nonnegative(),
+      /** Format 2: the last seq read of each volume doc's log (0: the relay holds none of it, its records are `not-on-relay`), by volume number. */
+      volumes: z.array(z.object({ n: volumeNumberSchema(), upToSeq: z.number().int().nonnegative() })).max(MAX_LISTED_VOLUMES).optional(),
+    }),
     z.object({ status: z.literal('unavailable'), reason: z.enum(['not-synced', 'relay-unreachable', 'refused']) }),
   ]);
 }
@@ -150,7 +172,7 @@ export type ManifestFile = z.infer<ReturnType<typeof manifestFileSchema>>;
 /** The manifest. */
 export function manifestSchema() {
   return z.object({
-    format: z.literal(PACK_FORMAT),
+    format: z.enum([PACK_FORMAT_V1, PACK_FORMAT]),
     app: z.object({ name: z.string().min(1).max(100), version: z.string().min(1).max(50) }),
     workspace: z.object({ id: z.string().min(1).max(100), name: z.string().max(200) }),
     case: z.object({
@@ -161,6 +183,8 @@ export function manifestSchema() {
       tlp: z.string().max(20),
       /** The exported case state: the case doc's Yjs state vector, base64. */
       stateVector: z.string().max(100_000),
+      /** Format 2 (required there, absent in 1): each volume doc's Yjs state vector, base64, by volume number ascending ([] for a case without volumes). */
+      volumes: z.array(z.object({ n: volumeNumberSchema(), stateVector: z.string().max(100_000) })).max(MAX_LISTED_VOLUMES).optional(),
     }),
     exportedBy: z.object({ memberId: z.string().min(1).max(100), name: z.string().max(120), agency: z.string().max(200), role: z.enum(MEMBER_ROLES) }),
     /** ISO 8601 UTC, e.g. 2026-12-06T13:05:00.000Z. */
@@ -172,6 +196,12 @@ export function manifestSchema() {
     /** Whether `data/provenance.csv` is in the pack: the relay's log was read up to `upToSeq`, or why not. */
     provenance: provenanceStatusSchema().optional(),
     files: z.array(manifestFileSchema()),
+  }).superRefine((m, ctx) => {
+    // Format 2 names every doc the pack was taken from; format 1 had no such field to name.
+    if (m.format === PACK_FORMAT && !m.case.volumes) ctx.addIssue({ code: 'custom', path: ['case', 'volumes'], message: `required in ${PACK_FORMAT}` });
+    if (m.format === PACK_FORMAT_V1 && m.case.volumes) ctx.addIssue({ code: 'custom', path: ['case', 'volumes'], message: `not part of ${PACK_FORMAT_V1}` });
+    const ns = (m.case.volumes ?? []).map((v) => v.n);
+    if (ns.some((n, i) => i > 0 && n <= ns[i - 1]!)) ctx.addIssue({ code: 'custom', path: ['case', 'volumes'], message: 'must list each volume once, by number ascending' });
   });
 }
 /** The manifest. */
