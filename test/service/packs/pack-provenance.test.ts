@@ -26,7 +26,7 @@ let relay: RelayProcess;
 const harnesses: Harness[] = [];
 beforeAll(async () => {
   relay = await spawnRelay();
-});
+}, 180_000); // the relay process starts through tsx: over 30 s on a loaded 2-core machine
 afterAll(async () => {
   for (const h of harnesses) h.close();
   await relay?.stop();
