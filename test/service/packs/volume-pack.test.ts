@@ -19,6 +19,8 @@ import { createCase } from '../../../service/cases/create-case';
 import { exportCasePack } from '../../../service/packs/export-pack';
 import { readCaseSeizures } from '../../../service/import/case-seizures-all';
 import { readReportModel } from '../../../service/packs/report/report-model';
+import { coverHtml } from '../../../service/packs/report/cover';
+import { t } from '../../../shared/messages';
 import { workspaceKey } from '../../../service/relay-sync/workspace-key';
 import { verifyPack } from '../../../node/packs/pack-verifier';
 import { startService, type Harness } from '../../helpers/service';
@@ -111,6 +113,11 @@ describe('exports of a case with seizures in a volume', () => {
     const model = await readReportModel(rt, meta.id, wsDoc.getMember(wsDoc.listMembers()[0]!.id)!, NOW);
     expect(model.seizures).toHaveLength(1200);
     expect(model.links.map((l) => l.id)).toEqual([LINK]);
+    // The report's cover says which docs the seizures came from.
+    expect(model.volumes).toEqual([1]);
+    expect(coverHtml(model)).toContain('<tr><th>Taken from</th><td>the case document and volume document 1</td></tr>');
+    expect(t('report.cover.docs-value', { count: 0, volumes: '' })).toBe('the case document (no volume documents)');
+    expect(t('report.cover.docs-value', { count: 2, volumes: '1, 2' })).toBe('the case document and 2 volume documents (1, 2)');
   }, 120_000);
 
   it('the manifest and case.json name the case doc and the volume with their state vectors; the same state twice gives the same bytes; a volume edit changes only the volume’s state; a forged volume state fails verification', async () => {
