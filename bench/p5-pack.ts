@@ -64,7 +64,7 @@ async function ours(files: string[], outFile: string, sign: (b: Uint8Array) => P
       format: PACK_FORMAT,
       app: { name: 'NEST Desk', version: 'bench' },
       workspace: { id: 'ws', name: 'bench' },
-      case: { id: 'c', number: 'BENCH-0001', title: 'bench', tlp: 'AMBER', stateVector: 'AA==' },
+      case: { id: 'c', number: 'BENCH-0001', title: 'bench', tlp: 'AMBER', stateVector: 'AA==', volumes: [] },
       exportedBy: { memberId: 'm', name: 'Bench', agency: 'Bench', role: 'admin' },
       exportedAt: new Date().toISOString(),
     },

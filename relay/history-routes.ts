@@ -8,7 +8,7 @@
  * /v1/held-deletions` lists the pending ones, `POST /v1/held-deletions/decide?id=&decision=`
  * approves or rejects one.
  * And, for any member who may read a case (not only admins), `GET /v1/provenance-log` gives that
- * case doc's update log with the updates' bytes (shared/protocol/relay/provenance-log.ts): what a
+ * case doc's (or volume doc's) update log with the updates' bytes (shared/protocol/relay/provenance-log.ts): what a
  * case pack's provenance is derived from.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -100,7 +100,7 @@ async function heldDeletions(req: IncomingMessage, res: ServerResponse, url: URL
 }
 
 /**
- * A page of a case doc's update log with the bytes, for a member the permission model lets read
+ * A page of a case doc's (or one of its volume docs') update log with the bytes, for a member the permission model lets read
  * that case (`case.read`, as the relay holds the workspace doc now): the member already receives
  * every one of these updates by syncing; the page adds who the relay authenticated for each.
  */
@@ -109,7 +109,8 @@ async function provenanceLog(req: IncomingMessage, res: ServerResponse, url: URL
   if (!parsed.ok) return reply(res, 400, { error: parsed.error, message: parsed.message });
   const { doc, after } = parsed.request;
   const ref = parseDocName(doc);
-  if (!ref || ref.kind !== 'case') return reply(res, 400, { error: 'bad-query', message: 'doc must be a case doc name' });
+  // A volume doc holds part of its case's seizures and is read under the case's own permission.
+  if (!ref || (ref.kind !== 'case' && ref.kind !== 'volume')) return reply(res, 400, { error: 'bad-query', message: 'doc must be a case or volume doc name' });
   const auth = await authenticate(req.headers, ref.workspaceId, ctx.storage, ctx.now());
   if (!auth.ok) return reply(res, 401, { error: 'unauthorized', reason: auth.reason });
   const wid = auth.claims.workspaceId.toLowerCase();

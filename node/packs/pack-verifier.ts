@@ -18,7 +18,7 @@ import yauzl from 'yauzl';
 import { keyId, parsePublicJwk, type PublicWorkspaceJwk } from '../../shared/auth/keys';
 import { canonicalJson } from '../../shared/packs/canonical-json';
 import { markingsIn } from '../../shared/packs/handling';
-import { MANIFEST_PATH, manifestSchema, SIGNATURE_PATH, unsafePathReason, type Manifest, type UnsafePathReason } from '../../shared/packs/manifest';
+import { MANIFEST_PATH, manifestSchema, printablePath, SIGNATURE_PATH, unsafePathReason, type Manifest, type UnsafePathReason } from '../../shared/packs/manifest';
 import { manifestSignatureHolds, signatureFileSchema, verifyMemberCertificate, type MemberCertificateClaims } from '../../shared/packs/signature';
 
 /** Largest manifest or signature file read (bytes): they are read whole. */
@@ -44,7 +44,10 @@ export type PackProblem =
   | { kind: 'missing'; path: string; originalName?: string }
   | { kind: 'extra'; path: string }
   | { kind: 'duplicate'; path: string; originalName?: string }
-  /** An entry whose name could write outside the unpacking folder; `path` with control characters as `\\uXXXX`. */
+  /**
+   * An entry whose name could write outside the unpacking folder or misshow itself; `path` as
+   * {@link printablePath} shows it (control and bidi characters as `\\uXXXX`, cut at 400 characters).
+   */
   | { kind: 'unsafe-name'; path: string; reason: UnsafePathReason };
 
 /**
@@ -105,7 +108,7 @@ export async function verifyPack(file: string, trustedWorkspaceKey?: PublicWorks
     comment = await eachEntry(file, async (name, stream) => {
       const unsafe = unsafePathReason(name);
       if (unsafe) {
-        report.problems.push({ kind: 'unsafe-name', path: printable(name), reason: unsafe });
+        report.problems.push({ kind: 'unsafe-name', path: printablePath(name), reason: unsafe });
         stream.resume();
         return;
       }
@@ -129,7 +132,7 @@ export async function verifyPack(file: string, trustedWorkspaceKey?: PublicWorks
       seen.set(name, { size, sha256: hash.digest('hex') });
       report.entries++;
       report.bytes += size;
-    }, (name, err) => report.problems.push({ kind: 'entry-unreadable', path: name, detail: err.message }));
+    }, (name, err) => report.problems.push({ kind: 'entry-unreadable', path: printablePath(name), detail: err.message }));
   } catch (err) {
     report.problems.push({ kind: 'unreadable', detail: err instanceof Error ? err.message : String(err) });
     return report;
@@ -219,11 +222,6 @@ function nameFiles(manifest: Manifest, problems: PackProblem[]): void {
   }
 }
 
-/** `name` with control characters written `\uXXXX`, so a hostile name cannot forge lines of the report. */
-function printable(name: string): string {
-  return [...name].map((c) => (c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f ? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}` : c)).join('');
-}
-
 /** Adds a warning for each TLP marking in the ZIP comment or the file name that is not `signed`. */
 function checkMarkings(signed: string, comment: string, fileName: string | null, warnings: PackWarning[]): void {
   for (const found of markingsIn(comment, 'text')) if (found !== signed) warnings.push({ kind: 'marking-mismatch', where: 'comment', found, signed });
@@ -247,7 +245,7 @@ function eachEntry(file: string, each: (name: string, stream: Readable) => Promi
       zip.on('error', reject);
       zip.on('close', () => resolve(comment));
       zip.on('entry', (entry: yauzl.Entry) => {
-        const name = yauzl.getFileNameLowLevel(entry.generalPurposeBitFlag, entry.fileName as unknown as Buffer, entry.extraFields, true);
+        const name = entryName(entry);
         zip.openReadStream(entry, (e, stream) => {
           if (e) {
             failed(name, e);
@@ -265,6 +263,23 @@ function eachEntry(file: string, each: (name: string, stream: Readable) => Promi
       zip.readEntry();
     });
   });
+}
+
+/**
+ * The entry's name as its bytes say (UTF-8 when flagged, else CP437, or the Info-ZIP Unicode path
+ * field). yauzl's CP437 table turns the bytes 0x00–0x1F and 0x7F into display glyphs (`☺`, `•`,
+ * `⌂`), so a control character in an unflagged name read as a harmless glyph and the entry as
+ * merely "not in the manifest" (breaker G-VER-1); in a file name those bytes are the ASCII control
+ * characters, and are given back as such for {@link unsafePathReason} to refuse.
+ */
+function entryName(entry: yauzl.Entry): string {
+  const raw = entry.fileName as unknown as Buffer;
+  const name = yauzl.getFileNameLowLevel(entry.generalPurposeBitFlag, raw, entry.extraFields, true);
+  const plain = yauzl.getFileNameLowLevel(entry.generalPurposeBitFlag, raw, [], true);
+  // UTF-8 names, and names taken from the Unicode path field, decode control bytes as themselves.
+  if ((entry.generalPurposeBitFlag & 0x800) !== 0 || name !== plain) return name;
+  // CP437 gives one UTF-16 unit per byte, so the i-th character is the i-th byte's.
+  return [...raw].map((b, i) => (b < 0x20 || b === 0x7f ? String.fromCharCode(b) : name[i])).join('');
 }
 
 async function readAll(stream: Readable, max: number): Promise<Buffer> {

@@ -4,9 +4,10 @@
  * than the projection (duplicate checks, the CSV export, packs, the report, STIX, entity links).
  * Volumes are loaded for the call only.
  */
+import * as Y from 'yjs';
 import type { CaseDoc } from '../../shared/docs/case-doc';
 import type { VolumeSeizureEnds } from '../../shared/docs/case-links';
-import { volumeDocName } from '../../shared/docs/names';
+import { caseDocName, volumeDocName } from '../../shared/docs/names';
 import { listVolumes, VolumeDoc } from '../../shared/docs/volume-doc';
 import type { Seizure } from '../../shared/domain/seizure';
 import { NestError } from '../../shared/errors';
@@ -20,6 +21,21 @@ export interface CaseSeizures {
   volumes: VolumeSeizureEnds;
   /** Volume numbers the case doc lists that this desktop does not store yet (their seizures are not in `live`). */
   missingVolumes: number[];
+  /**
+   * The docs read, case doc first, then each stored volume by number (`volume` null for the case
+   * doc), each with its Yjs state vector as of this read: exactly which state `live` comes from.
+   */
+  docs: ReadDoc[];
+}
+
+/** One doc a read took seizures from. */
+export interface ReadDoc {
+  /** The doc's name (`<ws>/case/<caseId>` or `<ws>/case/<caseId>/vol/<n>`). */
+  name: string;
+  /** The volume number, or null for the case doc. */
+  volume: number | null;
+  /** `Y.encodeStateVector` of the doc when it was read. */
+  stateVector: Uint8Array;
 }
 
 /**
@@ -32,6 +48,7 @@ export function readCaseSeizures(ws: Pick<WorkspaceRuntime, 'id' | 'host'>, case
   const held = new Set<string>();
   const liveInVolumes = new Set<string>();
   const missingVolumes: number[] = [];
+  const docs: ReadDoc[] = [{ name: caseDocName(ws.id, caseId), volume: null, stateVector: Y.encodeStateVector(caseDoc.doc) }];
   const volumes = listVolumes(caseDoc.doc);
   for (const n of volumes) {
     const name = volumeDocName(ws.id, caseId, n);
@@ -40,6 +57,7 @@ export function readCaseSeizures(ws: Pick<WorkspaceRuntime, 'id' | 'host'>, case
       continue;
     }
     ws.host.with(name, (doc) => {
+      docs.push({ name, volume: n, stateVector: Y.encodeStateVector(doc) });
       const vol = new VolumeDoc(doc);
       for (const id of vol.recordIds()) held.add(id);
       for (const s of vol.listSeizures()) {
@@ -49,7 +67,7 @@ export function readCaseSeizures(ws: Pick<WorkspaceRuntime, 'id' | 'host'>, case
     });
   }
   if (volumes.length) live.sort((a, b) => a.seizureDate.localeCompare(b.seizureDate) || a.id.localeCompare(b.id));
-  return { live, volumes: { held: (id) => held.has(id), live: (id) => liveInVolumes.has(id) }, missingVolumes };
+  return { live, volumes: { held: (id) => held.has(id), live: (id) => liveInVolumes.has(id) }, missingVolumes, docs };
 }
 
 /**

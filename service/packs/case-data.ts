@@ -1,7 +1,8 @@
 /**
  * The data files of a case pack (`data/`), built from one read of the case doc and its volume docs
  * (the seizures of every volume, docs/architecture.md "Volume docs"): `case.json`
- * (schema `nest-case/2`, canonical JSON: the same state always gives the same bytes),
+ * (schema `nest-case/3`, canonical JSON: the same state always gives the same bytes; `docs` names
+ * the case doc and each volume doc it was taken from, with their state vectors),
  * `seizures.csv` (the public columns, injection-safe, as the CSV export writes them),
  * `seizures.geojson` (WGS84 points of the seizures that have coordinates), `entities.csv` and
  * `custody.csv` (pack-tables.ts), plus the attached files `exhibits/` must carry. A selection
@@ -26,8 +27,11 @@ import type { CaseSeizures } from '../import/case-seizures-all';
 import { custodyCsv, entitiesCsv } from './pack-tables';
 import { selectedCustody, selectedFiles, selector } from './pack-selection';
 
-/** The schema tag of `data/case.json` (2: adds `marking`, `selection`, `exhibits` and `files`). */
-export const CASE_JSON_SCHEMA = 'nest-case/2';
+/**
+ * The schema tag of `data/case.json` (2: adds `marking`, `selection`, `exhibits` and `files`;
+ * 3: adds `docs`, the case doc and volume docs the pack was taken from).
+ */
+export const CASE_JSON_SCHEMA = 'nest-case/3';
 
 /** One attached file the pack carries under `exhibits/<sha256>` (files with the same bytes share one entry). */
 export interface PackBlob {
@@ -45,9 +49,13 @@ export interface CaseData {
   /** `data/…` path → text, in pack order. */
   files: [string, string][];
   blobs: PackBlob[];
-  /** The doc's Yjs state vector, base64 (goes into the manifest). */
+  /** The case doc's Yjs state vector, base64 (goes into the manifest). */
   stateVector: string;
+  /** Each volume doc's Yjs state vector, base64, by volume number ascending (the manifest's `case.volumes`). */
+  volumes: { n: number; stateVector: string }[];
   meta: ReturnType<CaseDoc['readMeta']>;
+  /** Each volume doc the seizures were read from, by number, with its name (provenance reads its relay log). */
+  volumeDocs: { n: number; name: string }[];
   /** Ids of the records the pack carries (provenance covers these). */
   kept: { seizures: Set<string>; exhibits: Set<string>; files: Set<string>; custody: Set<string> };
 }
@@ -97,7 +105,10 @@ export function caseData(doc: Y.Doc, all: CaseSeizures, selection?: PackSelectio
   const audit = cd.readAudit().filter((a) => !a.target || !known.has(a.target) || keptSeizures.has(a.target) || keptExhibits.has(a.target));
   const marking = `TLP:${meta.tlp}`;
   const line = (file: string): string => t('pack.export.marking-line', { tlp: meta.tlp, caseNumber: meta.number, file });
-  const caseJson = canonicalJson({ schema: CASE_JSON_SCHEMA, marking, selection: selection ?? null, case: meta, summary: cd.readSummary(), seizures, routes, valuations, exhibits, files, audit });
+  const b64 = (sv: Uint8Array): string => Buffer.from(sv).toString('base64');
+  // The docs read, case doc first: a reader can tell the pack holds every volume the case listed.
+  const docs = all.docs.map((d) => ({ name: d.name, volume: d.volume, stateVector: b64(d.stateVector) }));
+  const caseJson = canonicalJson({ schema: CASE_JSON_SCHEMA, marking, selection: selection ?? null, docs, case: meta, summary: cd.readSummary(), seizures, routes, valuations, exhibits, files, audit });
   const features = seizures
     .filter((s) => typeof s.latitude === 'number' && typeof s.longitude === 'number')
     .map((s) => ({ type: 'Feature', id: s.id, geometry: { type: 'Point', coordinates: [s.longitude, s.latitude] }, properties: { ...s, latitude: undefined, longitude: undefined } }));
@@ -112,7 +123,9 @@ export function caseData(doc: Y.Doc, all: CaseSeizures, selection?: PackSelectio
       ['data/custody.csv', custodyCsv(custody, exhibits, meta.number, line('chain of custody'))],
     ],
     blobs: blobsOf(files, exhibits, meta.number),
-    stateVector: Buffer.from(Y.encodeStateVector(doc)).toString('base64'),
+    stateVector: b64(Y.encodeStateVector(doc)),
+    volumes: docs.flatMap((d) => (d.volume === null ? [] : [{ n: d.volume, stateVector: d.stateVector }])),
+    volumeDocs: all.docs.flatMap((d) => (d.volume === null ? [] : [{ n: d.volume, name: d.name }])),
     meta,
     kept: { seizures: keptSeizures, exhibits: keptExhibits, files: keptFiles, custody: new Set(custody.map((c) => c.id)) },
   };

@@ -1,7 +1,7 @@
 /**
  * Exports one case, or a selection of it, as a signed case pack (docs/case-packs.md): reads the
- * case doc once (data files, the attached files to carry and the exported state vector come from
- * the same state), adds the relay's provenance when the case is synced (provenance/), then streams
+ * case doc and its volume docs once (data files, the attached files to carry and the exported
+ * state vectors of every doc come from the same state), adds the relay's provenance when the case is synced (provenance/), then streams
  * the files and the attached files from the blob store into the ZIP with the manifest and its
  * signature (node/packs/pack-writer.ts). TLP:RED and TLP:AMBER+STRICT need the member's
  * confirmation of who may receive the pack; it is recorded in the manifest, and every file, the
@@ -52,7 +52,7 @@ export interface ExportPackOptions {
    * Reads the relay's provenance for the records kept; default: the workspace's relay
    * (provenance/pack-provenance.ts), which says provenance is unavailable for an unsynced case.
    */
-  provenance?: (kept: CaseData['kept'], meta: { tlp: string; number: string }) => Promise<PackProvenance>;
+  provenance?: (kept: CaseData['kept'], meta: { tlp: string; number: string }, volumes: CaseData['volumeDocs']) => Promise<PackProvenance>;
   /** The workspace's blob store (default: the one beside its database). */
   blobs?: FsBlobStore;
   /** Bytes and files written so far (for a progress bar); `totalBytes`/`totalFiles` are known up front. */
@@ -98,7 +98,7 @@ export async function exportCasePack(ws: WorkspaceRuntime, o: ExportPackOptions)
   if (needsConfirmation(tlp) && !o.handlingConfirmed) throw new NestError('validation', { id: 'pack.export.confirmation-required', values: { tlp } });
   const exhibits = exhibitSources(o.blobs ?? workspaceBlobStore(ws.store.file), data.blobs);
   const sign = await packSigner(ws, member, o.now);
-  const provenance = await (o.provenance ?? ((kept, meta) => packProvenance(ws, o.caseId, kept, meta)))(data.kept, { tlp, number: data.meta.number });
+  const provenance = await (o.provenance ?? ((kept, meta, volumes) => packProvenance(ws, o.caseId, kept, meta, volumes)))(data.kept, { tlp, number: data.meta.number }, data.volumeDocs);
   const files: [string, string][] = provenance.csv === null ? data.files : [...data.files, ['data/provenance.csv', provenance.csv]];
   const production = o.production ? await buildProduction(ws, o.caseId, member, o.now, o.production) : null;
   const sources = [...files.map(([p, content]) => text(p, content, MEDIA[p.slice(p.lastIndexOf('.') + 1)] ?? 'text/plain; charset=utf-8')), ...exhibits, ...(production?.sources ?? [])];
@@ -111,7 +111,7 @@ export async function exportCasePack(ws: WorkspaceRuntime, o: ExportPackOptions)
       format: PACK_FORMAT,
       app: { name: 'NEST Desk', version: o.appVersion },
       workspace: { id: ws.id, name: settings.name },
-      case: { id: data.meta.id, number: data.meta.number, title: data.meta.title, tlp, stateVector: data.stateVector },
+      case: { id: data.meta.id, number: data.meta.number, title: data.meta.title, tlp, stateVector: data.stateVector, volumes: data.volumes },
       exportedBy: { memberId: member.id, name: member.name, agency: member.agency, role: member.role },
       exportedAt: at,
       ...(selection ? { selection } : {}),

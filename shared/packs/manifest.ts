@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { MEMBER_ROLES } from '../domain/codes';
+import { MAX_VOLUMES } from '../docs/names';
 
 // Every schema is built by a function, afresh on each call, not once when the module loads:
 // mutation testing (docs/testing.md) can then tell which test reached each bound and pattern. A
@@ -13,8 +14,21 @@ import { MEMBER_ROLES } from '../domain/codes';
 // (and run against) its mutants. A build costs about 5 ms for the whole manifest (0.3 ms for the
 // signature file) at a load of 20: callers build one per export, verification or RPC schema.
 
-/** The manifest's format tag; a verifier refuses any other. */
-export const PACK_FORMAT = 'nest-case-pack/1';
+/**
+ * The format tag the app writes: version 2 adds the state vector of each volume doc
+ * (`case.volumes`) and, with relay provenance, how far each volume's log was read.
+ */
+export const PACK_FORMAT = 'nest-case-pack/2';
+/** Version 1 (packs written before 2026-12-07): the case doc's state vector only. Still verified. */
+export const PACK_FORMAT_V1 = 'nest-case-pack/1';
+
+/** Most volumes a manifest lists (a case of 1,000,000 seizures needs 200). */
+const MAX_LISTED_VOLUMES = 10_000;
+
+/** A volume number, as in its doc name (`…/vol/<n>`). */
+function volumeNumberSchema() {
+  return z.number().int().min(1).max(MAX_VOLUMES);
+}
 
 /** Pack paths that are not listed in the manifest (the manifest itself and its signature). */
 export const MANIFEST_PATH = 'manifest.json';
@@ -26,33 +40,60 @@ function sha256HexSchema() {
   return z.string().regex(/^[0-9a-f]{64}$/, 'must be 64 lowercase hex digits');
 }
 
-/** Why a ZIP entry name could write outside the folder it is unpacked into. */
-export type UnsafePathReason = 'absolute' | 'parent' | 'backslash' | 'control';
+/** Longest pack path, in characters (UTF-16 code units); the writer's paths are under 100. */
+export const MAX_PACK_PATH = 400;
+
+/**
+ * Why a ZIP entry name is unsafe: it could write outside the folder it is unpacked into, or show
+ * a reader another name than it has.
+ */
+export type UnsafePathReason = 'absolute' | 'parent' | 'backslash' | 'control' | 'bidi' | 'overlong';
+
+/** C0 controls (NUL included), DEL, C1 controls, and the line and paragraph separators: they break or forge report lines. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
+/** Bidirectional formatting characters (embeddings, overrides, isolates, marks): `exe.txt` can be shown as `txt.exe`. */
+const BIDI = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
 
 /**
  * Why unpacking an entry named `p` could write outside its folder (or confuse a reader), or null
  * when it cannot: `absolute` (leading `/` or a drive letter `C:`), `parent` (a `..` segment),
- * `backslash` (a Windows separator, which some unzippers follow), `control` (a control character).
- * The one rule for pack paths: the manifest schema and the verifier's ZIP reader both use it.
+ * `backslash` (a Windows separator, which some unzippers follow), `control` (a C0 or C1 control
+ * character, NUL and DEL included, or a line/paragraph separator), `bidi` (a bidirectional
+ * override, embedding, isolate or mark, which reorders how the name is shown), `overlong` (more
+ * than {@link MAX_PACK_PATH} characters). The one rule for pack paths: the manifest schema and
+ * the verifier's ZIP reader both use it.
  */
 export function unsafePathReason(p: string): UnsafePathReason | null {
   if (p.startsWith('/') || /^[A-Za-z]:/.test(p)) return 'absolute';
   if (p.includes('\\')) return 'backslash';
   if (p.split('/').includes('..')) return 'parent';
-  if ([...p].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f)) return 'control';
+  if (CONTROL.test(p)) return 'control';
+  if (BIDI.test(p)) return 'bidi';
+  if (p.length > MAX_PACK_PATH) return 'overlong';
   return null;
 }
 
 /**
+ * `name` as it may be shown: every control and bidirectional formatting character written
+ * `\uXXXX` (so a hostile name can neither forge lines of a report nor reorder its own text), and
+ * a name over {@link MAX_PACK_PATH} characters cut there with `…` after it.
+ */
+export function printablePath(name: string): string {
+  const cut = name.length > MAX_PACK_PATH ? `${name.slice(0, MAX_PACK_PATH)}…` : name;
+  return cut.replace(new RegExp(`${CONTROL.source}|${BIDI.source}`, 'g'), (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/**
  * A path inside a pack: forward slashes, no empty, `.` or `..` segment, no leading slash or drive
- * letter, no backslash or control character — so that unpacking it can never write outside its
- * folder ({@link unsafePathReason}).
+ * letter, no backslash, control or bidirectional formatting character, at most
+ * {@link MAX_PACK_PATH} characters — so that unpacking it can never write outside its folder
+ * ({@link unsafePathReason}).
  */
 export function packPathSchema() {
   return z
     .string()
     .min(1)
-    .max(400)
     // A leading (or trailing, or doubled) slash leaves an empty segment, which the last test refuses.
     .refine((p) => unsafePathReason(p) === null && p.split('/').every((s) => s !== '' && s !== '.'), 'must be a relative path with forward slashes and no . or .. segments');
 }
@@ -93,7 +134,15 @@ export type Handling = z.infer<ReturnType<typeof handlingSchema>>;
 /** Whether the pack carries the relay's provenance: read up to `upToSeq`, or unavailable and why. */
 export function provenanceStatusSchema() {
   return z.discriminatedUnion('status', [
-    z.object({ status: z.literal('relay'), upToSeq: z.number().int().nonnegative(), records: z.number().int().nonnegative(), flagged: z.number().int().nonnegative() }),
+    z.object({
+      status: z.literal('relay'),
+      /** The last seq of the case doc's log read. */
+      upToSeq: z.number().int().nonnegative(),
+      records: z.number().int().nonnegative(),
+      flagged: z.number().int().nonnegative(),
+      /** Format 2: the last seq read of each volume doc's log (0: the relay holds none of it, its records are `not-on-relay`), by volume number. */
+      volumes: z.array(z.object({ n: volumeNumberSchema(), upToSeq: z.number().int().nonnegative() })).max(MAX_LISTED_VOLUMES).optional(),
+    }),
     z.object({ status: z.literal('unavailable'), reason: z.enum(['not-synced', 'relay-unreachable', 'refused']) }),
   ]);
 }
@@ -123,7 +172,7 @@ export type ManifestFile = z.infer<ReturnType<typeof manifestFileSchema>>;
 /** The manifest. */
 export function manifestSchema() {
   return z.object({
-    format: z.literal(PACK_FORMAT),
+    format: z.enum([PACK_FORMAT_V1, PACK_FORMAT]),
     app: z.object({ name: z.string().min(1).max(100), version: z.string().min(1).max(50) }),
     workspace: z.object({ id: z.string().min(1).max(100), name: z.string().max(200) }),
     case: z.object({
@@ -134,6 +183,8 @@ export function manifestSchema() {
       tlp: z.string().max(20),
       /** The exported case state: the case doc's Yjs state vector, base64. */
       stateVector: z.string().max(100_000),
+      /** Format 2 (required there, absent in 1): each volume doc's Yjs state vector, base64, by volume number ascending ([] for a case without volumes). */
+      volumes: z.array(z.object({ n: volumeNumberSchema(), stateVector: z.string().max(100_000) })).max(MAX_LISTED_VOLUMES).optional(),
     }),
     exportedBy: z.object({ memberId: z.string().min(1).max(100), name: z.string().max(120), agency: z.string().max(200), role: z.enum(MEMBER_ROLES) }),
     /** ISO 8601 UTC, e.g. 2026-12-06T13:05:00.000Z. */
@@ -145,6 +196,12 @@ export function manifestSchema() {
     /** Whether `data/provenance.csv` is in the pack: the relay's log was read up to `upToSeq`, or why not. */
     provenance: provenanceStatusSchema().optional(),
     files: z.array(manifestFileSchema()),
+  }).superRefine((m, ctx) => {
+    // Format 2 names every doc the pack was taken from; format 1 had no such field to name.
+    if (m.format === PACK_FORMAT && !m.case.volumes) ctx.addIssue({ code: 'custom', path: ['case', 'volumes'], message: `required in ${PACK_FORMAT}` });
+    if (m.format === PACK_FORMAT_V1 && m.case.volumes) ctx.addIssue({ code: 'custom', path: ['case', 'volumes'], message: `not part of ${PACK_FORMAT_V1}` });
+    const ns = (m.case.volumes ?? []).map((v) => v.n);
+    if (ns.some((n, i) => i > 0 && n <= ns[i - 1]!)) ctx.addIssue({ code: 'custom', path: ['case', 'volumes'], message: 'must list each volume once, by number ascending' });
   });
 }
 /** The manifest. */

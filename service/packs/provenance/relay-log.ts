@@ -1,5 +1,5 @@
 /**
- * Reads a case doc's authenticated update log from the workspace's relay
+ * Reads a case doc's (or volume doc's) authenticated update log from the workspace's relay
  * (`GET /v1/provenance-log`, shared/protocol/relay/provenance-log.ts) with this desktop's member
  * token, page by page, checking each answer against its schema. The relay decides who may read it
  * (a member who may read the case).

@@ -1,7 +1,8 @@
 /**
  * The report's cover page: the TLP marking in a coloured band (FIRST TLP 2.0 colours), the case
- * number and title, the workspace, the case's key fields, who exported it when, and the signing
- * key's fingerprint that manifest.sig carries. Pure.
+ * number and title, the workspace, the case's key fields, who exported it when, the signing
+ * key's fingerprint that manifest.sig carries, and the docs it was taken from (the case doc and
+ * its volume docs). Pure.
  */
 import { CASE_STATUS_LABELS, CRIME_SECTOR_LABELS } from '../../../shared/domain/codes';
 import { t } from '../../../shared/messages/format';
@@ -27,6 +28,7 @@ export function coverHtml(m: ReportModel): string {
     row(t('report.cover.exported-by'), `${user(m.exportedBy.name)} (${user(m.exportedBy.agency)}, ${esc(m.exportedBy.role)})`),
     row(t('report.cover.exported-at'), esc(reportTime(m.exportedAt))),
     row(t('report.cover.key'), `<code class="hash">${esc(m.keyFingerprint)}</code>`),
+    row(t('report.cover.docs'), esc(t('report.cover.docs-value', { count: m.volumes.length, volumes: m.volumes.join(', ') }))),
   ].join('\n');
   return `<section class="cover">
 <div class="tlp-band ${tlpClass(meta.tlp)}">TLP:${esc(meta.tlp)}</div>

@@ -66,6 +66,8 @@ export interface ReportModel {
   exportedAt: number;
   /** RFC 7638 thumbprint of the exporting member's signing key (the key of manifest.sig). */
   keyFingerprint: string;
+  /** Numbers of the volume docs the seizures were read from besides the case doc, ascending (the manifest's `case.volumes`). */
+  volumes: number[];
   notes: NotesNode[];
   /** The layout-1 plain summary, shown when the notes are empty. */
   summary: string;
@@ -148,6 +150,7 @@ export async function readReportModel(ws: WorkspaceRuntime, caseId: string, memb
       entities: [...cd.listEntities()].sort((a, b) => a.kind.localeCompare(b.kind) || a.id.localeCompare(b.id)),
       links: [...cd.listLinks(all.volumes)].sort((a, b) => a.id.localeCompare(b.id)),
       seizures,
+      volumes: all.docs.flatMap((d) => (d.volume === null ? [] : [d.volume])),
       routes: [...cd.listRoutes()].sort((a, b) => a.id.localeCompare(b.id)),
       exhibits,
       history: historyLines(audit.slice(-HISTORY_EXCERPT).reverse(), caseActivityContext(cd)),

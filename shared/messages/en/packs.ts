@@ -28,7 +28,7 @@ export const packMessages = {
   /** A file path with the original name the manifest gives it (exhibits are stored by hash). */
   'pack.problem.path-named': '{path} (original name “{name}”)',
   'pack.problem.unsafe-name':
-    '{path}: unsafe file name ({reason, select, absolute {an absolute path} parent {climbs out of its folder with ..} backslash {holds a backslash, which some unzip tools treat as a folder separator} other {holds a control character}}): unpacking it could write outside the pack’s folder; the app never writes such a name, so it was added after export',
+    '{path}: unsafe file name ({reason, select, absolute {an absolute path} parent {climbs out of its folder with ..} backslash {holds a backslash, which some unzip tools treat as a folder separator} bidi {holds a bidirectional formatting character, which makes it display as another name} overlong {is longer than 400 characters} other {holds a control character}}): unpacking it could write outside the pack’s folder; the app never writes such a name, so it was added after export',
   /** A warning: the pack still verifies; the signed marking holds. */
   'pack.warning.marking-mismatch':
     'WARNING: the {where, select, comment {ZIP comment} other {file name}} says TLP:{found}, but the signed manifest says TLP:{signed}. Only the signed marking counts: handle this pack as TLP:{signed}.',

@@ -16,6 +16,9 @@ export const reportMessages = {
   'report.cover.exported-by': 'Exported by',
   'report.cover.exported-at': 'Exported',
   'report.cover.key': 'Signing key (RFC 7638 fingerprint)',
+  'report.cover.docs': 'Taken from',
+  /** The docs the pack was read from: the case document and its volume documents (numbers listed). */
+  'report.cover.docs-value': '{count, plural, =0 {the case document (no volume documents)} one {the case document and volume document {volumes}} other {the case document and # volume documents ({volumes})}}',
   'report.cover.note':
     'This report is part of a signed NEST Desk case pack, marked TLP:{tlp}. Its pages are numbered with Bates numbers continuous with the pack’s other documents. The files, their SHA-256 hashes and the signature are listed in manifest.json and manifest.sig: check them with nest-verify.',
   'report.section.notes': 'Summary and notes',

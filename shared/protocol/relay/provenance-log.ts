@@ -1,10 +1,10 @@
 /**
- * `GET /v1/provenance-log?doc=&after=&limit=`: a page of one case doc's authenticated update log
+ * `GET /v1/provenance-log?doc=&after=&limit=`: a page of one case doc's (or volume doc's) authenticated update log
  * with the updates' bytes, for a member who may read the case (permission `case.read` on that
  * case, decided by shared/permissions as the relay holds the workspace doc now). It is what a
  * case pack's provenance is derived from (service/packs/provenance/): every accepted update
  * with the member the relay authenticated when it arrived. Unlike `/v1/history` (admins, no
- * bytes) it answers only for case docs. Documented in docs/protocol.md ("History").
+ * bytes) it answers only for case docs and their volume docs (under the case's permission). Documented in docs/protocol.md ("History").
  */
 import { z } from 'zod';
 import { provenanceEntrySchema } from './history';

@@ -42,7 +42,7 @@ export function manifestHead(exportedAt = '2026-12-06T13:05:00.000Z'): Omit<Mani
     format: PACK_FORMAT,
     app: { name: 'NEST Desk', version: '0.1.0' },
     workspace: { id: 'ws-1', name: 'NEST Singapore 2026' },
-    case: { id: 'case-1', number: 'SGNEST-2026-0001', title: 'عاج عبر باسير بانجانغ — ivory', tlp: 'AMBER', stateVector: 'AQLJ7wEA' },
+    case: { id: 'case-1', number: 'SGNEST-2026-0001', title: 'عاج عبر باسير بانجانغ — ivory', tlp: 'AMBER', stateVector: 'AQLJ7wEA', volumes: [] },
     exportedBy: { memberId: 'member-ada', name: 'Ada Lim', agency: 'NEST Secretariat', role: 'admin' },
     exportedAt,
   };

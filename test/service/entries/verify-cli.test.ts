@@ -89,4 +89,27 @@ describe('npm run verify', () => {
     ]);
     expect(r.out).not.toContain('not a readable ZIP');
   }, 120_000);
+
+  it('a control character in an entry name without the UTF-8 flag, and an overlong name: each named as an unsafe name, escaped, exit 1 (breaker G-VER-1)', async () => {
+    const dir = tempDir('nest-verify-gver1-');
+    const keys = await packKeys();
+    const { file } = await packOf(dir, keys, { 'data/case.json': '{}' });
+    const bad = path.join(dir, 'planted.zip');
+    await writeZip(bad, [...(await readZip(file)), ['ctrlQname', Buffer.from('a')], ['y'.repeat(401), Buffer.from('c')]]);
+    renameInZip(bad, { ctrlQname: 'ctrl\x07name' });
+    // Names read as CP437 once the UTF-8 flag (bit 11) is cleared in the local and central headers.
+    const zip = fs.readFileSync(bad);
+    for (const [mark, at] of [[Buffer.from('PK\x03\x04', 'latin1'), 6], [Buffer.from('PK\x01\x02', 'latin1'), 8]] as const) {
+      for (let i = zip.indexOf(mark); i !== -1; i = zip.indexOf(mark, i + 1)) zip.writeUInt16LE(zip.readUInt16LE(i + at) & ~0x0800, i + at);
+    }
+    fs.writeFileSync(bad, zip);
+    const r = verify([bad, '--workspace-key', JSON.stringify(keys.workspace.publicJwk)]);
+    expect(r.code).toBe(1);
+    const lines = r.out.trim().split('\n');
+    expect(lines[0]).toBe('FAILED: planted.zip does not verify. 2 differences:');
+    expect(lines[1]).toBe('  - ctrl\\u0007name: unsafe file name (holds a control character): unpacking it could write outside the pack’s folder; the app never writes such a name, so it was added after export');
+    expect(lines[2]).toBe(`  - ${'y'.repeat(400)}…: unsafe file name (is longer than 400 characters): unpacking it could write outside the pack’s folder; the app never writes such a name, so it was added after export`);
+    // eslint-disable-next-line no-control-regex -- looking for raw control characters
+    expect(r.out).not.toMatch(/[\u0000-\u0009\u000b-\u001f]/);
+  }, 120_000);
 });

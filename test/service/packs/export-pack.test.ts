@@ -47,6 +47,7 @@ describe('exportCasePack', () => {
     expect(written.manifest).toMatchObject({ exportedAt: '2026-12-06T13:30:00.000Z', exportedBy: { name: 'Ada Lim', role: 'admin' }, case: { number: meta.number, title: 'عاج عبر باسير بانجانغ', tlp: 'AMBER' } });
     const stateVector = rt.host.with(rt.caseDocName(meta.id), (doc) => Buffer.from(Y.encodeStateVector(doc)).toString('base64'));
     expect(written.manifest.case.stateVector).toBe(stateVector);
+    expect(written.manifest.case.volumes).toEqual([]); // no volume doc: the case doc is the whole state
 
     const report = await verifyPack(out, publicJwkOf(key));
     expect(report.problems).toEqual([]);
@@ -55,7 +56,7 @@ describe('exportCasePack', () => {
 
     const files = new Map(await readZip(out));
     const caseJson = JSON.parse(files.get('data/case.json')!.toString('utf8')) as { schema: string; seizures: { commodity: string; quantity: number; unit: string }[]; case: { title: string } };
-    expect(caseJson.schema).toBe('nest-case/2');
+    expect(caseJson.schema).toBe('nest-case/3');
     expect(caseJson.case.title).toBe('عاج عبر باسير بانجانغ');
     expect(caseJson.seizures).toEqual([expect.objectContaining({ commodity: 'elephant ivory', quantity: 8.8, unit: 't' })]);
     expect(files.get('data/seizures.csv')!.toString('utf8')).toMatch(/,elephant ivory,[^,\r\n]*,8\.8,t,/);

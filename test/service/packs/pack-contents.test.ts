@@ -95,7 +95,7 @@ describe('case pack contents', () => {
     const files = new Map(await readZip(out));
     expect(files.get(`exhibits/${hash}`)!.equals(PHOTO)).toBe(true);
     for (const p of ['data/seizures.csv', 'data/entities.csv', 'data/custody.csv']) expect(files.get(p)!.toString('utf8')).toMatch(/^\uFEFF"?TLP:RED — /);
-    expect(JSON.parse(files.get('data/case.json')!.toString('utf8'))).toMatchObject({ schema: 'nest-case/2', marking: 'TLP:RED', selection: null });
+    expect(JSON.parse(files.get('data/case.json')!.toString('utf8'))).toMatchObject({ schema: 'nest-case/3', marking: 'TLP:RED', selection: null });
     expect(JSON.parse(files.get('data/seizures.geojson')!.toString('utf8'))).toMatchObject({ type: 'FeatureCollection', marking: 'TLP:RED' });
     expect(await zipComment(out)).toBe(`TLP:RED - NEST Desk case pack ${meta.number} - share only as TLP:RED allows`);
 

@@ -26,7 +26,7 @@ let relay: RelayProcess;
 const harnesses: Harness[] = [];
 beforeAll(async () => {
   relay = await spawnRelay();
-});
+}, 180_000); // the relay process starts through tsx: over 30 s on a loaded 2-core machine
 afterAll(async () => {
   for (const h of harnesses) h.close();
   await relay?.stop();
@@ -74,12 +74,12 @@ describe('pack provenance from the relay', () => {
     const rt = a.h.service.workspace(workspaceId);
     const out = path.join(tempDir('nest-prov-pack-'), 'pack.zip');
     const written = await exportCasePack(rt, { caseId: k.id, outFile: out, appVersion: '0.1.0', now: Date.now() });
-    expect(written.manifest.provenance).toMatchObject({ status: 'relay', flagged: 1 });
+    expect(written.manifest.provenance).toMatchObject({ status: 'relay', flagged: 1, volumes: [] });
     const csv = new Map(await readZip(out)).get('data/provenance.csv')!.toString('utf8').split('\r\n');
-    expect(csv[1]).toBe('kind,id,documentSays,relaySays,relaySeq,relayAt,status,flag');
+    expect(csv[1]).toBe('kind,id,documentSays,relaySays,relaySeq,relayAt,status,flag,doc');
     const row = (id: string): string[] => csv.find((l) => l.startsWith(`seizure,${id},`))!.split(',');
-    expect(row(forged)).toEqual(['seizure', forged, adminId, inv.memberId, expect.stringMatching(/^\d+$/), expect.stringMatching(/Z$/), 'disagrees', 'FLAGGED']);
-    expect(row(honest)).toEqual(['seizure', honest, inv.memberId, inv.memberId, expect.stringMatching(/^\d+$/), expect.stringMatching(/Z$/), 'agrees', '']);
+    expect(row(forged)).toEqual(['seizure', forged, adminId, inv.memberId, expect.stringMatching(/^\d+$/), expect.stringMatching(/Z$/), 'disagrees', 'FLAGGED', 'case']);
+    expect(row(honest)).toEqual(['seizure', honest, inv.memberId, inv.memberId, expect.stringMatching(/^\d+$/), expect.stringMatching(/Z$/), 'agrees', '', 'case']);
     ra.release();
     rb.release();
 

@@ -6,6 +6,7 @@
  * the case lists but this desktop does not store yet refuses the export instead of leaving it out.
  */
 import path from 'node:path';
+import * as Y from 'yjs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { publicJwkOf } from '../../../shared/auth/keys';
 import { newCaseFields } from '../../../shared/domain/case';
@@ -18,11 +19,15 @@ import { createCase } from '../../../service/cases/create-case';
 import { exportCasePack } from '../../../service/packs/export-pack';
 import { readCaseSeizures } from '../../../service/import/case-seizures-all';
 import { readReportModel } from '../../../service/packs/report/report-model';
+import { coverHtml } from '../../../service/packs/report/cover';
+import { t } from '../../../shared/messages';
 import { workspaceKey } from '../../../service/relay-sync/workspace-key';
 import { verifyPack } from '../../../node/packs/pack-verifier';
 import { startService, type Harness } from '../../helpers/service';
 import { tempDir } from '../../helpers/temp-dir';
-import { readZip } from '../../node/packs/pack-support';
+import { readZip, writeZip } from '../../node/packs/pack-support';
+import { canonicalJson } from '../../../shared/packs/canonical-json';
+import { MANIFEST_PATH, type Manifest } from '../../../shared/packs/manifest';
 
 let h: Harness | null = null;
 afterEach(() => {
@@ -108,7 +113,55 @@ describe('exports of a case with seizures in a volume', () => {
     const model = await readReportModel(rt, meta.id, wsDoc.getMember(wsDoc.listMembers()[0]!.id)!, NOW);
     expect(model.seizures).toHaveLength(1200);
     expect(model.links.map((l) => l.id)).toEqual([LINK]);
+    // The report's cover says which docs the seizures came from.
+    expect(model.volumes).toEqual([1]);
+    expect(coverHtml(model)).toContain('<tr><th>Taken from</th><td>the case document and volume document 1</td></tr>');
+    expect(t('report.cover.docs-value', { count: 0, volumes: '' })).toBe('the case document (no volume documents)');
+    expect(t('report.cover.docs-value', { count: 2, volumes: '1, 2' })).toBe('the case document and 2 volume documents (1, 2)');
   }, 120_000);
+
+  it('the manifest and case.json name the case doc and the volume with their state vectors; the same state twice gives the same bytes; a volume edit changes only the volume’s state; a forged volume state fails verification', async () => {
+    const { rt, meta, w, caseName, workspaceId } = await bigCase();
+    const volName = volumeDocName(workspaceId, meta.id, 1);
+    const sv = (name: string): string => rt.host.with(name, (doc) => Buffer.from(Y.encodeStateVector(doc)).toString('base64'));
+    const dir = tempDir('nest-vol-pack-sv-');
+    const first = await exportCasePack(rt, { caseId: meta.id, outFile: path.join(dir, 'a.zip'), appVersion: '0.1.0', now: NOW });
+    expect(first.manifest.format).toBe('nest-case-pack/2');
+    expect(first.manifest.case.stateVector).toBe(sv(caseName));
+    expect(first.manifest.case.volumes).toEqual([{ n: 1, stateVector: sv(volName) }]);
+    const files = new Map(await readZip(path.join(dir, 'a.zip')));
+    const caseJson = JSON.parse(files.get('data/case.json')!.toString('utf8')) as { docs: unknown };
+    expect(caseJson.docs).toEqual([
+      { name: caseName, volume: null, stateVector: sv(caseName) },
+      { name: volName, volume: 1, stateVector: sv(volName) },
+    ]);
+
+    // The same state an hour later: byte-identical data files and manifest entries, timestamps aside.
+    const second = await exportCasePack(rt, { caseId: meta.id, outFile: path.join(dir, 'b.zip'), appVersion: '0.1.0', now: NOW + 3_600_000 });
+    expect(second.manifest.files).toEqual(first.manifest.files);
+    expect(second.manifest.case).toEqual(first.manifest.case);
+    const secondFiles = new Map(await readZip(path.join(dir, 'b.zip')));
+    for (const f of first.manifest.files) expect(secondFiles.get(f.path)!.equals(files.get(f.path)!), f.path).toBe(true);
+
+    // One more seizure in the volume: the volume's state vector moves, the case doc's does not.
+    rt.host.with(volName, (doc) => new VolumeDoc(doc).insertSeizures([{ id: idOf(5000), fields: fields(5000, 'vol') }], w));
+    const later = await exportCasePack(rt, { caseId: meta.id, outFile: path.join(dir, 'c.zip'), appVersion: '0.1.0', now: NOW });
+    expect(later.manifest.case.stateVector).toBe(first.manifest.case.stateVector);
+    expect(later.manifest.case.volumes![0]!.stateVector).not.toBe(first.manifest.case.volumes![0]!.stateVector);
+    expect(later.manifest.case.volumes).toEqual([{ n: 1, stateVector: sv(volName) }]);
+
+    // A forger claims the earlier pack shows the later volume state: the signature no longer holds.
+    const entries = await readZip(path.join(dir, 'a.zip'));
+    const m = JSON.parse(entries.find(([n]) => n === MANIFEST_PATH)![1].toString('utf8')) as Manifest;
+    const forgedManifest = canonicalJson({ ...m, case: { ...m.case, volumes: later.manifest.case.volumes } });
+    const forged = path.join(dir, 'forged.zip');
+    await writeZip(forged, entries.map(([n, b]): [string, Buffer] => [n, n === MANIFEST_PATH ? Buffer.from(forgedManifest) : b]));
+    const key = publicJwkOf(await workspaceKey(rt));
+    expect((await verifyPack(path.join(dir, 'a.zip'), key)).ok).toBe(true);
+    const r = await verifyPack(forged, key);
+    expect(r.problems).toEqual([{ kind: 'signature-invalid' }]);
+    expect(r.ok).toBe(false);
+  }, 180_000);
 
   it('refuses an export while a listed volume has not reached this desktop, naming it', async () => {
     const { rt, meta, w, caseName } = await bigCase();

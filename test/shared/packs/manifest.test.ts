@@ -4,14 +4,14 @@
  * field must be refused, and every field of a valid one must come through parsing unchanged.
  */
 import { describe, expect, it } from 'vitest';
-import { clashingPaths, MANIFEST_PATH, manifestFileSchema, manifestSchema, PACK_FORMAT, packPathSchema, SIGNATURE_PATH, type Manifest } from '../../../shared/packs/manifest';
+import { clashingPaths, MANIFEST_PATH, manifestFileSchema, manifestSchema, PACK_FORMAT, PACK_FORMAT_V1, packPathSchema, SIGNATURE_PATH, type Manifest } from '../../../shared/packs/manifest';
 
 const HASH = 'a'.repeat(64);
 const valid = (): Manifest => ({
   format: PACK_FORMAT,
   app: { name: 'NEST Desk', version: '0.1.0' },
   workspace: { id: 'ws-1', name: 'NEST Singapore 2026' },
-  case: { id: 'case-1', number: 'SGNEST-2026-0001', title: 'Ivory', tlp: 'AMBER', stateVector: 'AQLJ7wEA' },
+  case: { id: 'case-1', number: 'SGNEST-2026-0001', title: 'Ivory', tlp: 'AMBER', stateVector: 'AQLJ7wEA', volumes: [{ n: 1, stateVector: 'AQIDBA==' }] },
   exportedBy: { memberId: 'member-ada', name: 'Ada Lim', agency: 'NEST Secretariat', role: 'admin' },
   exportedAt: '2026-12-06T13:05:00.000Z',
   selection: { from: '2019-01-01', to: '2019-12-31' },
@@ -22,7 +22,7 @@ const issues = (r: { success: boolean; error?: { issues: { path: PropertyKey[]; 
 
 describe('constants', () => {
   it('names the format and the two unlisted files', () => {
-    expect(PACK_FORMAT).toBe('nest-case-pack/1');
+    expect(PACK_FORMAT).toBe('nest-case-pack/2');
     expect(MANIFEST_PATH).toBe('manifest.json');
     expect(SIGNATURE_PATH).toBe('manifest.sig');
   });
@@ -63,6 +63,23 @@ describe('manifestFileSchema', () => {
   });
 });
 
+describe('manifestSchema, formats 1 and 2 (volume docs)', () => {
+  it('format 2 requires each volume doc’s state vector, listed once by number; format 1 (older packs) has none and still parses', () => {
+    const { volumes: _v, ...caseV1 } = valid().case;
+    expect(issues(manifestSchema().safeParse({ ...valid(), case: caseV1 }))).toEqual(['case.volumes: required in nest-case-pack/2']);
+    expect(manifestSchema().parse({ ...valid(), format: PACK_FORMAT_V1, case: caseV1 }).case).toEqual(caseV1);
+    expect(issues(manifestSchema().safeParse({ ...valid(), format: PACK_FORMAT_V1 }))).toEqual(['case.volumes: not part of nest-case-pack/1']);
+    expect(manifestSchema().parse({ ...valid(), case: { ...valid().case, volumes: [] } }).case.volumes).toEqual([]);
+    const two = (a: number, b: number) => ({ ...valid(), case: { ...valid().case, volumes: [{ n: a, stateVector: 'AA==' }, { n: b, stateVector: 'AA==' }] } });
+    expect(manifestSchema().safeParse(two(1, 2)).success).toBe(true);
+    expect(issues(manifestSchema().safeParse(two(2, 1)))).toEqual(['case.volumes: must list each volume once, by number ascending']);
+    expect(issues(manifestSchema().safeParse(two(1, 1)))).toEqual(['case.volumes: must list each volume once, by number ascending']);
+    expect(manifestSchema().safeParse(two(0, 1)).success).toBe(false);
+    expect(manifestSchema().safeParse({ ...valid(), provenance: { status: 'relay', upToSeq: 3, records: 2, flagged: 0, volumes: [{ n: 1, upToSeq: 0 }] } }).success).toBe(true);
+    expect(manifestSchema().safeParse({ ...valid(), provenance: { status: 'relay', upToSeq: 3, records: 2, flagged: 0, volumes: [{ n: 1, upToSeq: -1 }] } }).success).toBe(false);
+  });
+});
+
 describe('manifestSchema', () => {
   it('keeps every field of a valid manifest', () => {
     expect(manifestSchema().parse(valid())).toEqual(valid());
@@ -72,7 +89,7 @@ describe('manifestSchema', () => {
   });
 
   it('refuses another format, a missing part and an unknown role', () => {
-    expect(issues(manifestSchema().safeParse({ ...valid(), format: 'nest-case-pack/2' }))).toHaveLength(1);
+    expect(issues(manifestSchema().safeParse({ ...valid(), format: 'nest-case-pack/3' }))).toHaveLength(1);
     for (const part of ['app', 'workspace', 'case', 'exportedBy', 'exportedAt', 'files', 'format'] as const) {
       const m: Record<string, unknown> = valid();
       delete m[part];
