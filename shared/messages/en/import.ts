@@ -103,6 +103,7 @@ export const uiImportMessages = {
   'ui.import.formats-title': 'How the columns were read',
   'ui.import.swap-coordinates': 'Swap latitude and longitude',
   'ui.import.swap-coordinates-hint': `Rows were refused because ''{latitude}'' and ''{longitude}'' look swapped.`,
+  'ui.import.flagged-label': 'Imported rows to check',
   'ui.import.flagged-title': '{count, plural, one {# imported row needs} other {# imported rows need}} a check',
   'ui.import.decimal-mark-label': 'Decimal mark of {column}:',
   'ui.import.decimal-mark-choose': 'choose…',
