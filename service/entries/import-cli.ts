@@ -24,6 +24,7 @@ import { createLogger } from '../../node/log';
 import { DataService } from '../data-service';
 import { loadPassphraseDataKey } from '../keys/cli-key';
 import { defaultDataDir } from '../../node/fs/data-dir';
+import { checkDataFolder } from './data-folder-check';
 import { IMPORT_TARGETS, type ColumnMapping, type ImportTarget } from '../../shared/rpc/import';
 import { CRIME_SECTORS, type CrimeSector } from '../../shared/domain/codes';
 import { NestError } from '../../shared/errors';
@@ -127,6 +128,7 @@ function refusal(f: ColumnFormat): string {
 
 /** Opens the data service of `dataDir` and finds workspace `wanted` (name, id or "demo"). @throws Error when it is not there. */
 async function openWorkspace(dataDir: string, wanted: string): Promise<{ service: DataService; ws: { id: string; name: string } }> {
+  checkDataFolder(dataDir, false);
   const dataKey = await loadPassphraseDataKey(dataDir);
   const service = DataService.open({ dataDir, mode: 'browser', logger: createLogger('import', process.env.NEST_LOG_LEVEL ?? 'warn'), dataKey });
   try {
@@ -241,6 +243,8 @@ async function main(): Promise<number> {
   }
 
   const dataDir = values['data-dir'] ?? defaultDataDir();
+  // Only setting up a new workspace may start from a missing or empty folder.
+  checkDataFolder(dataDir, Boolean(values['new-workspace']));
   const dataKey = await loadPassphraseDataKey(dataDir);
   const service = DataService.open({ dataDir, mode: 'browser', logger: createLogger('import', process.env.NEST_LOG_LEVEL ?? 'warn'), dataKey });
   try {
@@ -280,12 +284,13 @@ async function main(): Promise<number> {
     } finally {
       endProgress();
     }
-    console.log(`${dryRun ? 'Would import' : 'Imported'} ${report.imported} seizure(s) from ${path.basename(file)} (${report.format}).`);
-    if (report.routes) console.log(`Routes: ${report.routes}.`);
-    if (report.unmapped) console.log(`Without a location (listed as unmapped): ${report.unmapped}.`);
-    if (report.skippedBlank) console.log(`Blank rows skipped: ${report.skippedBlank}.`);
+    // Counts from the catalogue: plurals and thousands separators as the app shows them (G-IMP-4).
+    console.log(t('import.cli.imported', { dryRun: dryRun ? 'yes' : 'no', count: report.imported, fileName: path.basename(file), format: report.format }));
+    if (report.routes) console.log(t('import.cli.routes', { count: report.routes }));
+    if (report.unmapped) console.log(t('import.cli.unmapped', { count: report.unmapped }));
+    if (report.skippedBlank) console.log(t('import.cli.blank', { count: report.skippedBlank }));
     if (report.rejectedRows) {
-      console.log(`Rejected rows: ${report.rejectedRows}.`);
+      console.log(t('import.cli.rejected', { count: report.rejectedRows }));
       for (const r of report.rejected) console.log(`  line ${r.line}, ${r.column || r.field}: ${r.reason}${r.value ? ` (value "${r.value}")` : ''}${r.fix ? ` — ${r.fix}` : ''}`);
     }
     for (const f of report.formats) console.log(`Read ${f.summary}.`);

@@ -128,7 +128,7 @@ export const importHandlers: HandlerMap<ImportMethod> = {
 
   'import.undo': (p, { workspaces }) => {
     const ws = workspaces.get(p.workspaceId);
-    return undoImport(ws, p.caseId, p.batchId, { memberId: ws.local().memberId });
+    return undoImport(ws, p.caseId, p.batchId, { memberId: ws.local().memberId }, p.dryRun === true);
   },
 
   'seizures.move': (p, { workspaces }) => moveSeizures(workspaces.get(p.workspaceId), p.caseId, p.toCaseId, p.seizureIds),

@@ -10,7 +10,7 @@
  * mass-deletion rule as the case doc (shared/permissions/deletion-rules.ts, per member and doc):
  * an undo of thousands of rows by a member who is not an admin is held for an admin.
  */
-import { CaseImports, type UndoResult } from '../../shared/docs/case-import-batches';
+import { CaseImports, type UndoResult, type VolumeUndoCounts } from '../../shared/docs/case-import-batches';
 import { volumeDocName } from '../../shared/docs/names';
 import type { Writer } from '../../shared/docs/records';
 import { listVolumes, VolumeDoc } from '../../shared/docs/volume-doc';
@@ -18,29 +18,32 @@ import { NestError } from '../../shared/errors';
 import type { WorkspaceRuntime } from '../workspace/workspace-runtime';
 
 /**
- * Undoes import `batchId` of case `caseId` as the module comment says, attributed to `w`.
- * @returns what was marked deleted, volumes included, and how many of those seizures had been edited since.
+ * Undoes import `batchId` of case `caseId` as the module comment says, attributed to `w`; with
+ * `dryRun` it writes nothing and says what the undo would do (the confirmation's counts).
+ * @returns what was (or would be) marked deleted, volumes included; how many of those seizures had
+ *          been edited since; how many of the batch's seizures were deleted before the undo.
  * @throws NestError('not-found') for an unknown case or batch; NestError('validation') when the batch is already undone.
  */
-export function undoImport(ws: Pick<WorkspaceRuntime, 'id' | 'host' | 'caseDocName'>, caseId: string, batchId: string, w: Writer): UndoResult {
+export function undoImport(ws: Pick<WorkspaceRuntime, 'id' | 'host' | 'caseDocName'>, caseId: string, batchId: string, w: Writer, dryRun = false): UndoResult {
   const name = ws.caseDocName(caseId);
   if (!ws.host.exists(name)) throw new NestError('not-found', { id: 'service.case.not-found', values: { caseId } });
   return ws.host.with(name, (doc) => {
     const imports = new CaseImports(doc);
     const batch = imports.requireLive(batchId);
-    const inVolumes = { seizures: 0, edited: 0 };
+    const inVolumes: VolumeUndoCounts = { seizures: 0, edited: 0, alreadyDeleted: 0 };
     for (const n of listVolumes(doc)) {
       const vname = volumeDocName(ws.id, caseId, n);
       // A listed volume not synced to this desktop yet is skipped: its rows stay live, and the counts say what was marked.
       if (!ws.host.exists(vname)) continue;
       ws.host.with(vname, (vdoc) => {
         const vol = new VolumeDoc(vdoc);
+        inVolumes.alreadyDeleted += vol.deletedOfBatch(batchId);
         const ids = vol.liveOfBatch(batchId);
         if (!ids.length) return;
         inVolumes.edited += vol.editedAfter(ids, batch.at);
-        inVolumes.seizures += vol.markDeleted(ids, w).length;
+        inVolumes.seizures += dryRun ? ids.length : vol.markDeleted(ids, w).length;
       });
     }
-    return imports.undo(batchId, w, inVolumes);
+    return dryRun ? imports.undoPlan(batchId, inVolumes) : imports.undo(batchId, w, inVolumes);
   });
 }

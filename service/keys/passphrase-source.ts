@@ -47,7 +47,8 @@ export function readHidden(term: PromptTerminal, prompt: string): Promise<string
 /**
  * The passphrase source of browser mode and the CLIs.
  * @param dataDir named in the message when no passphrase can be had.
- * @throws (from the source) NestError('unauthorized', 'keys.passphrase-needed') without
+ * @throws (from the source) NestError('unauthorized', 'keys.passphrase-needed', or
+ *         'keys.passphrase-needed-new' for a folder without a passphrase yet) without
  *         NEST_PASSPHRASE and without a terminal; NestError('validation', 'keys.passphrase-mismatch')
  *         when the two new passphrases differ.
  */
@@ -55,7 +56,8 @@ export function passphraseFromEnvironment(dataDir: string, env: NodeJS.ProcessEn
   return async (mode) => {
     const fromEnv = env.NEST_PASSPHRASE;
     if (fromEnv !== undefined && fromEnv !== '') return fromEnv;
-    if (!term.input.isTTY) throw new NestError('unauthorized', { id: 'keys.passphrase-needed', values: { dir: dataDir } });
+    // A new folder is not "encrypted" yet: it needs a passphrase chosen, not typed (tester finding G-IMP-4).
+    if (!term.input.isTTY) throw new NestError('unauthorized', { id: mode === 'new' ? 'keys.passphrase-needed-new' : 'keys.passphrase-needed', values: { dir: dataDir } });
     if (mode === 'existing') return await readHidden(term, t('keys.passphrase-prompt'));
     const first = await readHidden(term, t('keys.passphrase-new'));
     const second = await readHidden(term, t('keys.passphrase-repeat'));

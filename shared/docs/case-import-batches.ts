@@ -41,13 +41,23 @@ export function readImportBatches(doc: Y.Doc): ImportBatch[] {
   return [...batches.values()].sort((a, b) => a.at - b.at || a.id.localeCompare(b.id));
 }
 
-/** What {@link CaseImports.undo} did. */
+/** What {@link CaseImports.undo} did (or, planned, would do). */
 export interface UndoResult {
-  /** Live seizures and routes marked deleted. */
+  /** Live seizures and routes marked deleted (now, by this undo). */
   seizures: number;
   routes: number;
   /** Of those seizures, how many had been edited after the import (their edits stay in their field history). */
   edited: number;
+  /** The batch's seizures deleted before this undo (one by one, or moved to another case): not counted in `seizures` (tester finding G-IMP-3). */
+  alreadyDeleted: number;
+}
+
+/** A batch's seizures in the volume docs, counted by the caller (service/import/undo-import.ts). */
+export interface VolumeUndoCounts {
+  /** Marked deleted by the undo (or, planned, still live). */
+  seizures: number;
+  edited: number;
+  alreadyDeleted: number;
 }
 
 /** Typed view over a case doc's import log. */
@@ -88,6 +98,22 @@ export class CaseImports extends DocView {
   }
 
   /**
+   * What {@link undo} would mark deleted, writing nothing: the batch's live seizures and routes
+   * here plus `inVolumes`, and those of its seizures already deleted.
+   * @throws NestError('not-found') for an unknown batch; NestError('validation') when it is already undone.
+   */
+  undoPlan(batchId: string, inVolumes: VolumeUndoCounts = NO_VOLUMES): UndoResult {
+    const batch = this.requireLive(batchId);
+    const seizures = liveOfBatch(this.doc.getMap('seizures'), batchId);
+    return {
+      seizures: seizures.length + inVolumes.seizures,
+      routes: liveOfBatch(this.doc.getMap('routes'), batchId).length,
+      edited: editedAfter(seizures, batch.at) + inVolumes.edited,
+      alreadyDeleted: deletedOfBatch(this.doc.getMap('seizures'), batchId) + inVolumes.alreadyDeleted,
+    };
+  }
+
+  /**
    * Undoes an import: marks every live seizure and route of batch `batchId` in this case doc
    * deleted (tombstones, as a single deletion does), appends the undo entry and one audit entry
    * naming the file. `inVolumes` are the batch's seizures the caller already marked deleted in
@@ -96,12 +122,11 @@ export class CaseImports extends DocView {
    * says what the whole undo did.
    * @throws NestError('not-found') for an unknown batch; NestError('validation') when it is already undone.
    */
-  undo(batchId: string, w: Writer, inVolumes: { seizures: number; edited: number } = { seizures: 0, edited: 0 }): UndoResult {
+  undo(batchId: string, w: Writer, inVolumes: VolumeUndoCounts = NO_VOLUMES): UndoResult {
     const batch = this.requireLive(batchId);
+    const { edited, alreadyDeleted, seizures: seizureCount } = this.undoPlan(batchId, inVolumes);
     const seizures = liveOfBatch(this.doc.getMap('seizures'), batchId);
     const routes = liveOfBatch(this.doc.getMap('routes'), batchId);
-    const edited = editedAfter(seizures, batch.at) + inVolumes.edited;
-    const seizureCount = seizures.length + inVolumes.seizures;
     return this.write(w, () => {
       const at = stamp(w);
       for (const rec of [...seizures, ...routes]) writeFields(rec, { deleted: true, updatedBy: w.memberId, updatedAt: at });
@@ -110,9 +135,21 @@ export class CaseImports extends DocView {
       const audit: AuditEntry = { at, by: w.memberId, action: 'case.import-undo', count: seizureCount + routes.length, target: batch.fileName };
       this.doc.getArray<AuditEntry>('audit').push([audit]);
       writeFields(this.doc.getMap('meta'), { updatedBy: w.memberId, updatedAt: at });
-      return { seizures: seizureCount, routes: routes.length, edited };
+      return { seizures: seizureCount, routes: routes.length, edited, alreadyDeleted };
     });
   }
+}
+
+/** No seizures of the batch in volume docs. */
+const NO_VOLUMES: VolumeUndoCounts = { seizures: 0, edited: 0, alreadyDeleted: 0 };
+
+/** How many records of `map` (a case or volume doc's seizures or routes) from batch `batchId` are already marked deleted. */
+export function deletedOfBatch<T>(map: Y.Map<T>, batchId: string): number {
+  let n = 0;
+  map.forEach((rec) => {
+    if (rec instanceof Y.Map && rec.get(IMPORT_BATCH_FIELD) === batchId && rec.get('deleted') === true) n++;
+  });
+  return n;
 }
 
 /** The live records of `map` whose {@link IMPORT_BATCH_FIELD} is `batchId`. */

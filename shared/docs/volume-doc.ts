@@ -13,7 +13,7 @@ import { seizureFieldsSchema } from '../domain/seizure';
 import { describeIssues, NestError } from '../errors';
 import { toSeizure, toWrittenSeizure, type SeizureHome } from './case-seizures';
 import { DocView } from './doc-view';
-import { IMPORT_BATCH_FIELD } from './case-import-batches';
+import { deletedOfBatch, IMPORT_BATCH_FIELD } from './case-import-batches';
 import { MAX_VOLUMES } from './names';
 import { insertRecord, stamp, writeFields, type Writer } from './records';
 import { VOLUME_DOC_ROOTS } from './root-types';
@@ -231,6 +231,11 @@ export class VolumeDoc extends DocView {
       if (rec instanceof Y.Map && rec.get(IMPORT_BATCH_FIELD) === batchId && rec.get('deleted') !== true) out.push(id);
     });
     return out;
+  }
+
+  /** How many seizures of import `batchId` are already marked deleted here (an undo says so apart from what it marks). */
+  deletedOfBatch(batchId: string): number {
+    return deletedOfBatch(this.seizures, batchId);
   }
 
   /** How many of the records `ids` were last changed after `at` (ms): an undo says how many edits it takes away. */

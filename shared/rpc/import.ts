@@ -223,8 +223,8 @@ export interface ImportProgress {
   rowsPerSecond: number;
 }
 
-/** Undoing an import (its seizures in the case doc and in every volume): the case and the batch. */
-export const importUndoSchema = z.object({ workspaceId: z.string().uuid(), caseId: z.string().uuid(), batchId: z.string().uuid() });
+/** Undoing an import (its seizures in the case doc and in every volume): the case and the batch; `dryRun` only counts. */
+export const importUndoSchema = z.object({ workspaceId: z.string().uuid(), caseId: z.string().uuid(), batchId: z.string().uuid(), dryRun: z.boolean().optional() });
 
 export const importRpc = {
   'import.preview': method(importRequestSchema, importPreviewSchema, 'Reads a file and dry-runs the import with the given or a guessed column mapping.', 'case.read'),
@@ -237,8 +237,8 @@ export const importRpc = {
   ),
   'import.undo': method(
     importUndoSchema,
-    z.object({ seizures: z.number().int(), routes: z.number().int(), edited: z.number().int() }),
-    'Undoes an import as one step: its live seizures (case doc and every volume) and routes marked deleted, the undo and one audit entry in the case doc.',
+    z.object({ seizures: z.number().int(), routes: z.number().int(), edited: z.number().int(), alreadyDeleted: z.number().int() }),
+    'Undoes an import as one step: its live seizures (case doc and every volume) and routes marked deleted, the undo and one audit entry in the case doc; the counts say what was marked now and, apart, how many of its seizures had been deleted before. With dryRun it writes nothing and returns the same counts.',
     'seizures.import',
   ),
   'seizures.move': method(

@@ -3,7 +3,10 @@
  * who, when, what it brought in — and whether it is still in the case or was undone (by whom,
  * when). "Undo import" asks the data service (`import.undo`) to mark the import's seizures —
  * in the case doc and in every volume doc of a large case — and routes deleted as one step, after
- * a confirmation that says how many and how many were edited since; the log itself never changes
+ * a confirmation that says how many it will mark deleted now, how many of those were edited
+ * since, and, apart, how many of the file's seizures were already deleted one by one (counted by
+ * the service with `import.undo` dryRun, volumes included; tester finding G-IMP-3: the dialog
+ * counted the import's original rows, deleted ones too); the log itself never changes
  * except by the undo entry appended to it (shared/docs/case-import-batches.ts).
  */
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
@@ -18,6 +21,8 @@ import { DataTable, type Column } from '../ui/data-table';
 import { useToast } from '../ui/toast';
 import { formatDateTime } from '../format/dates';
 import { useClient } from '../app/services';
+import { ErrorPanel, Loading } from '../ui/states';
+import type { RpcResult } from '../../../shared/rpc/contract';
 
 /** The batches of `doc`, re-read after every transaction that touched the import log. */
 export function useImportBatches(doc: Y.Doc): ImportBatch[] {
@@ -34,6 +39,9 @@ export function useImportBatches(doc: Y.Doc): ImportBatch[] {
   }, [doc, imports]);
   return batches;
 }
+
+/** What an undo marks deleted (the `import.undo` result). */
+type UndoCounts = RpcResult<'import.undo'>;
 
 /** Props of {@link ImportLogDialog}. */
 export interface ImportLogDialogProps {
@@ -53,6 +61,21 @@ export function ImportLogDialog(props: ImportLogDialogProps): ReactNode {
   const toast = useToast();
   const client = useClient();
   const [undoing, setUndoing] = useState<ImportBatch | null>(null);
+  // What undoing `undoing` would mark deleted, counted by the service (null while it counts).
+  const [plan, setPlan] = useState<{ batchId: string; counts: UndoCounts | null; error: unknown } | null>(null);
+  useEffect(() => {
+    if (!undoing) return setPlan(null);
+    let live = true;
+    setPlan({ batchId: undoing.id, counts: null, error: null });
+    client.call('import.undo', { workspaceId: props.workspaceId, caseId: props.caseId, batchId: undoing.id, dryRun: true }).then(
+      (counts) => live && setPlan({ batchId: undoing.id, counts, error: null }),
+      (error: unknown) => live && setPlan({ batchId: undoing.id, counts: null, error }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [undoing, client, props.workspaceId, props.caseId]);
+  const counts = plan && undoing && plan.batchId === undoing.id ? plan.counts : null;
   const rows = [...batches].reverse(); // newest first
   const undo = async (batch: ImportBatch): Promise<void> => {
     try {
@@ -64,7 +87,6 @@ export function ImportLogDialog(props: ImportLogDialogProps): ReactNode {
     }
     setUndoing(null);
   };
-  const edited = (b: ImportBatch): number => new CaseImports(props.doc).editedSince(b.id);
   const columns: Column<ImportBatch>[] = [
     {
       id: 'file',
@@ -131,10 +153,20 @@ export function ImportLogDialog(props: ImportLogDialogProps): ReactNode {
           confirmLabel={t('ui.imports.undo-confirm')}
           onCancel={() => setUndoing(null)}
           onConfirm={() => void undo(undoing)}
+          confirmDisabled={!counts}
         >
-          <p>{t('ui.imports.undo-text', { count: undoing.seizures, fileName: undoing.fileName })}</p>
-          {edited(undoing) ? <p>{t('ui.imports.undo-edited', { count: edited(undoing) })}</p> : null}
-          {undoing.seizures + undoing.routes > MASS_DELETION_THRESHOLD ? <p className="muted">{t('ui.imports.undo-held', { threshold: MASS_DELETION_THRESHOLD })}</p> : null}
+          {counts ? (
+            <div data-testid="undo-counts">
+              <p>{t('ui.imports.undo-text', { count: counts.seizures, fileName: undoing.fileName })}</p>
+              {counts.edited ? <p>{t('ui.imports.undo-edited', { count: counts.edited })}</p> : null}
+              {counts.alreadyDeleted ? <p>{t('ui.imports.undo-already-deleted', { count: counts.alreadyDeleted })}</p> : null}
+              {counts.seizures + counts.routes > MASS_DELETION_THRESHOLD ? <p className="muted">{t('ui.imports.undo-held', { threshold: MASS_DELETION_THRESHOLD })}</p> : null}
+            </div>
+          ) : plan?.error ? (
+            <ErrorPanel error={plan.error} />
+          ) : (
+            <Loading>{t('ui.imports.undo-counting')}</Loading>
+          )}
         </ConfirmDialog>
       ) : null}
     </>

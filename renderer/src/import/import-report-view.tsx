@@ -2,18 +2,20 @@
  * An import report (dry run or final): counts of imported, rejected, blank and unmapped rows
  * and routes, warnings, and every rejected row with its line, column, value and reason.
  */
-import type { ReactNode } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import type { ImportReport } from '../../../shared/rpc/import';
 import { t } from '../../../shared/messages';
 import { Icon } from '../ui/icons';
 import { Notice } from '../ui/states';
 import { formatCount } from '../format/numbers';
-import { RejectedRowsTable } from '../ui/rejected-rows-table';
+import { RejectedRowsTable, type RejectedRow } from '../ui/rejected-rows-table';
 
 /** The report view; `final` words it as done rather than planned. */
 export function ImportReportView(props: { report: ImportReport; final?: boolean }): ReactNode {
   const r = props.report;
   const f = props.final;
+  // Rows flagged (a row may be flagged for several fields): counted once per report, not per render.
+  const flaggedRows = useMemo(() => new Set(r.flagged.map((x) => x.line)).size, [r.flagged]);
   return (
     <div className="import-report" data-testid={f ? 'import-report' : 'import-dryrun'}>
       {f ? (
@@ -40,12 +42,12 @@ export function ImportReportView(props: { report: ImportReport; final?: boolean 
       ) : null}
       {r.flagged.length ? (
         <div className="report-flagged" data-testid="report-flagged">
-          <h4>{t('ui.import.flagged-title', { count: new Set(r.flagged.map((x) => x.line)).size })}</h4>
-          <RejectedRowsTable showValue rows={r.flagged.map((x) => ({ line: x.line, column: x.column || x.field, value: x.value, reason: x.fix ? `${x.reason} — ${x.fix}` : x.reason }))} />
+          <h4>{t('ui.import.flagged-title', { count: flaggedRows })}</h4>
+          <RejectedRowsTable showValue label={t('ui.import.flagged-label')} rows={r.flagged} toRow={checkRow} />
         </div>
       ) : null}
       {r.rejected.length ? (
-        <RejectedRowsTable className="report-rejections" showValue rows={r.rejected.map((x) => ({ line: x.line, column: x.column || x.field, value: x.value, reason: x.fix ? `${x.reason} — ${x.fix}` : x.reason }))} />
+        <RejectedRowsTable className="report-rejections" showValue rows={r.rejected} toRow={checkRow} />
       ) : (
         <p className="report-clean">
           <Icon name="check" size={14} /> {t('ui.import.none-rejected', { final: f ? 'yes' : 'no' })}
@@ -53,6 +55,11 @@ export function ImportReportView(props: { report: ImportReport; final?: boolean 
       )}
     </div>
   );
+}
+
+/** A rejection or a flag as a table row: the column as named in the file, the reason followed by its fix. */
+function checkRow(x: ImportReport['rejected'][number]): RejectedRow {
+  return { line: x.line, column: x.column || x.field, value: x.value, reason: x.fix ? `${x.reason} — ${x.fix}` : x.reason };
 }
 
 function Tile(props: { label: string; value: number; tone?: 'good' | 'bad'; note?: string; testId?: string }): ReactNode {

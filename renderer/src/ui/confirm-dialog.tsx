@@ -13,6 +13,8 @@ export interface ConfirmDialogProps {
   confirmLabel: string;
   onConfirm: () => void;
   onCancel: () => void;
+  /** Disables the confirm button (e.g. while what it would do is still being counted). */
+  confirmDisabled?: boolean;
 }
 
 /** A confirmation dialog with a danger button. */
@@ -26,7 +28,7 @@ export function ConfirmDialog(props: ConfirmDialogProps): ReactNode {
           <button type="button" className="btn" onClick={props.onCancel} autoFocus>
             {t('ui.common.cancel')}
           </button>
-          <button type="button" className="btn btn-danger" onClick={props.onConfirm}>
+          <button type="button" className="btn btn-danger" onClick={props.onConfirm} disabled={props.confirmDisabled}>
             {props.confirmLabel}
           </button>
         </>

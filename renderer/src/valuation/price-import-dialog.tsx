@@ -132,7 +132,7 @@ export function PriceImportDialog(props: PriceImportDialogProps): ReactNode {
               </div>
             </div>
             {file.result.rejected.length ? (
-              <RejectedRowsTable rows={file.result.rejected.map((x) => ({ line: x.line, column: x.field, reason: x.reason }))} />
+              <RejectedRowsTable rows={file.result.rejected} toRow={(x) => ({ line: x.line, column: x.field, reason: x.reason })} />
             ) : (
               <Notice kind="success">{t('valuation.import.all-valid')}</Notice>
             )}

@@ -61,6 +61,18 @@ export const importMessages = {
   'import.progress':
     '{phase, select, reading {Checking rows} other {Writing seizures}}: {done, number} of {total, plural, one {# row} other {# rows}} ({percent, number}%), {rate, plural, one {# row} other {# rows}} a second',
   'import.cli.peak-memory': 'Peak memory: {mb, number} MB.',
+  'import.cli.data-folder-missing':
+    'The data folder {dir} does not exist. Give --data-dir the folder NEST Desk keeps its data in (or set NEST_DATA_DIR), or set up this machine with --new-workspace.',
+  'import.cli.data-folder-is-file': '{dir} is a file, not a data folder. Give --data-dir the folder NEST Desk keeps its data in.',
+  'import.cli.data-folder-empty':
+    'The data folder {dir} is empty: there is no workspace on this machine yet. Give --data-dir the folder NEST Desk keeps its data in, or set up this machine with --new-workspace.',
+  'import.cli.data-folder-foreign':
+    '{dir} is not a NEST Desk data folder ({count, plural, one {# entry} other {# entries}} in it, none of NEST Desk’s). Give --data-dir the folder NEST Desk keeps its data in, or an empty or new folder with --new-workspace.',
+  'import.cli.imported': '{dryRun, select, yes {Would import} other {Imported}} {count, plural, one {# seizure} other {# seizures}} from {fileName} ({format}).',
+  'import.cli.routes': 'Routes: {count, number}.',
+  'import.cli.unmapped': 'Without a location (listed as unmapped): {count, number}.',
+  'import.cli.blank': 'Blank rows skipped: {count, number}.',
+  'import.cli.rejected': 'Rejected rows: {count, number}.',
 } as const;
 
 /** The renderer's import dialog (`ui.import.*`): choosing a file, the column mapping, the sample rows, the dry run and the report. */
@@ -103,6 +115,7 @@ export const uiImportMessages = {
   'ui.import.formats-title': 'How the columns were read',
   'ui.import.swap-coordinates': 'Swap latitude and longitude',
   'ui.import.swap-coordinates-hint': `Rows were refused because ''{latitude}'' and ''{longitude}'' look swapped.`,
+  'ui.import.flagged-label': 'Imported rows to check',
   'ui.import.flagged-title': '{count, plural, one {# imported row needs} other {# imported rows need}} a check',
   'ui.import.decimal-mark-label': 'Decimal mark of {column}:',
   'ui.import.decimal-mark-choose': 'choose…',

@@ -10,6 +10,8 @@ export const keyMessages = {
   'keys.wrong-passphrase': 'Wrong passphrase for the data folder {dir}. Nothing was opened or changed.',
   'keys.passphrase-too-short': 'The passphrase must have at least {min} characters.',
   'keys.passphrase-mismatch': 'The two passphrases differ. Nothing was set.',
+  'keys.passphrase-needed-new':
+    'The data folder {dir} has no passphrase yet: set NEST_PASSPHRASE to choose one, or start from a terminal to type it.',
   'keys.passphrase-needed':
     'The data folder {dir} is encrypted with a passphrase: set NEST_PASSPHRASE or start from a terminal to type it.',
   'keys.desktop-folder': 'The data folder {dir} is locked by the desktop app (its key is in the keychain of this computer): open it with NEST Desk, or use another data folder here.',

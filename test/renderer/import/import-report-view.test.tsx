@@ -1,13 +1,14 @@
 // @vitest-environment happy-dom
 /**
  * The import report (dry run and final): counts with plurals, the rejected rows in the shared
- * rejected-rows DataTable, and the wording of a clean file.
+ * rejected-rows DataTable, and the wording of a clean file. A report of 100,000 rejections and
+ * 100,000 flags (tester finding G-IMP-2: 6,616 froze the dialog) renders only the rows in view,
+ * and every row — the last one too — can be scrolled to with its line, column, value, reason and fix.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { cleanup, render, screen, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import type { ImportReport } from '../../../shared/rpc/import';
 import { ImportReportView } from '../../../renderer/src/import/import-report-view';
-import { MAX_LISTED } from '../../../renderer/src/ui/rejected-rows-table';
 
 afterEach(cleanup);
 
@@ -38,14 +39,38 @@ describe('ImportReportView', () => {
     expect(within(table).getAllByRole('row')[2]!.textContent).toBe("9unitfurlongsUnknown unit 'furlongs'");
   });
 
-  it('words a dry run as planned, and counts the rejected rows beyond the listed ones', () => {
-    const many = Array.from({ length: MAX_LISTED + 1 }, (_x, i) => ({ ...BAD, line: i + 2 }));
-    render(<ImportReportView report={report({ imported: 0, rejected: many, rejectedRows: many.length })} />);
+  it('words a dry run as planned, and lists every one of 100,000 rejections and 100,000 flags, rendering only those in view', () => {
+    const N = 100_000;
+    const many = Array.from({ length: N }, (_x, i) => ({ ...BAD, line: i + 2, value: `v${i + 2}`, fix: 'write it as YYYY-MM-DD' }));
+    const flagged = Array.from({ length: N }, (_x, i) => ({ line: i + 2, column: 'latitude', field: 'latitude', value: `f${i + 2}`, reason: 'more than 25 km outside SG', fix: 'check the coordinates' }));
+    render(<ImportReportView report={report({ imported: N, rejected: many, rejectedRows: N, flagged })} />);
     const view = screen.getByTestId('import-dryrun');
     expect(view.querySelector('.alert')).toBeNull();
     expect(screen.getByTestId('report-imported').nextElementSibling?.textContent).toBe('Will be imported');
-    expect(screen.getByTestId('report-rejected').textContent).toBe('501');
-    expect(view.textContent).toContain('…and 1 more problem.');
+    expect(screen.getByTestId('report-rejected').textContent).toBe('100,000');
+    expect(view.textContent).not.toContain('more problem');
+    expect(screen.getByTestId('report-flagged').querySelector('h4')?.textContent).toBe('100,000 imported rows need a check');
+    for (const [name, last] of [
+      ['Rejected rows', `${N + 1}seizure_datev${N + 1}'2019-13-40' is not a real date — write it as YYYY-MM-DD`],
+      ['Imported rows to check', `${N + 1}latitudef${N + 1}More than 25 km outside SG — check the coordinates`],
+    ] as const) {
+      const table = screen.getByRole('table', { name });
+      // Every row counted for assistive technology; only a window of them in the DOM.
+      expect(table.getAttribute('aria-rowcount')).toBe(String(N + 1));
+      const rows = (): HTMLElement[] => within(table).getAllByRole('row').slice(1);
+      expect(rows().length).toBeGreaterThan(5);
+      expect(rows().length).toBeLessThan(60);
+      expect(rows()[0]!.getAttribute('aria-rowindex')).toBe('2');
+      // Scrolled to the bottom: the last row of the file, with its value, reason and fix.
+      const scroller = table.closest('.table-scroll') as HTMLDivElement;
+      act(() => {
+        scroller.scrollTop = 37 * N;
+        fireEvent.scroll(scroller);
+      });
+      expect(rows().at(-1)!.textContent).toBe(last);
+      expect(rows().at(-1)!.getAttribute('aria-rowindex')).toBe(String(N + 1));
+      expect(rows().length).toBeLessThan(60);
+    }
     cleanup();
     render(<ImportReportView report={report()} />);
     expect(screen.getByTestId('import-dryrun').textContent).toContain('No row would be rejected.');

@@ -14,6 +14,7 @@ import { DataService } from '../../../service/data-service';
 import { PassphraseKeyStore } from '../../../service/keys/passphrase-key-store';
 import { newCaseFields } from '../../../shared/domain/case';
 import { tempDir } from '../../helpers/temp-dir';
+import { P3_HEADER, seizureRows } from '../../../bench/p3-csv';
 
 const root = fileURLToPath(new URL('../../..', import.meta.url));
 const shared = path.resolve(root, '..', 'shared');
@@ -56,12 +57,12 @@ describe('import CLI', () => {
     const r = runCli([path.join(shared, 'data/seizures-public.csv'), '--workspace', 'Task Force Alpha', '--case', number], dataDir);
     expect(r.err).toBe('');
     expect(r.code).toBe(0);
-    expect(r.out).toContain('Imported 59 seizure(s) from seizures-public.csv (csv).');
+    expect(r.out).toContain('Imported 59 seizures from seizures-public.csv (csv).');
     // Not a terminal: a progress line per tenth of each phase, the last at 100 %; then the peak memory.
     expect(r.out).toMatch(/^Checking rows: 59 of 59 rows \(100%\), [\d,]+ rows? a second$/m);
     expect(r.out).toMatch(/^Writing seizures: 59 of 59 rows \(100%\), [\d,]+ rows? a second$/m);
     expect(r.out.indexOf('Checking rows: 59 of 59')).toBeLessThan(r.out.indexOf('Writing seizures: 59 of 59'));
-    expect(r.out.indexOf('Writing seizures: 59 of 59')).toBeLessThan(r.out.indexOf('Imported 59 seizure(s)'));
+    expect(r.out.indexOf('Writing seizures: 59 of 59')).toBeLessThan(r.out.indexOf('Imported 59 seizures'));
     expect(r.out.trimEnd().split('\n').at(-1)).toMatch(/^Peak memory: [\d,]+ MB\.$/);
     expect(await seizureCount(dataDir, workspaceId)).toBe(59);
   }, 60_000);
@@ -206,7 +207,7 @@ describe('import CLI: new cases and workspaces, dry runs, and a file with no goo
     expect(dry.err).toBe('');
     expect(dry.code).toBe(0);
     expect(dry.out).toContain('Would create case "Bad rows".');
-    expect(dry.out).toContain('Would import 2 seizure(s) from 05-bad-rows.csv (csv).');
+    expect(dry.out).toContain('Would import 2 seizures from 05-bad-rows.csv (csv).');
     expect(dry.out).toContain('Rejected rows: 5.');
     expect(await titles(dataDir, workspaceId)).toEqual(['Imported']);
 
@@ -220,7 +221,7 @@ describe('import CLI: new cases and workspaces, dry runs, and a file with no goo
     const { dataDir, workspaceId, number } = await prepare();
     const r = runCli([write(ALL_BAD), '--workspace', workspaceId, '--case', number], dataDir);
     expect(r.code).toBe(1);
-    expect(r.out).toContain('Imported 0 seizure(s) from all-bad.csv (csv).');
+    expect(r.out).toContain('Imported 0 seizures from all-bad.csv (csv).');
     expect(r.out).toMatch(/line 2, seizure_date: /);
     expect(r.out).toMatch(/line 3, country_iso2: /);
     expect(r.err).toContain('Import failed: every row of all-bad.csv was rejected.');
@@ -238,7 +239,7 @@ describe('import CLI: new cases and workspaces, dry runs, and a file with no goo
     const dry = runCli([file, '--new-workspace', 'Operation Thunder', '--case-prefix', 'THD', '--new-case', 'Quantities', '--member-name', 'Mara Diallo', '--agency', 'INTERPOL', '--dry-run'], dataDir);
     expect(dry.code).toBe(0);
     expect(dry.out).toContain('Would create workspace "Operation Thunder" (case prefix THD, currency USD).');
-    expect(dry.out).toContain('Would import 6 seizure(s)');
+    expect(dry.out).toContain('Would import 6 seizures');
     const s0 = DataService.open({ dataDir, mode: 'browser', dataKey: await dataKey(dataDir) });
     try {
       expect(await s0.invoke('workspaces.list', {})).toEqual([]);
@@ -252,7 +253,7 @@ describe('import CLI: new cases and workspaces, dry runs, and a file with no goo
     expect(r.code).toBe(0);
     expect(r.out).toContain('Created workspace "Operation Thunder" (case prefix THD); you are its admin.');
     expect(r.out).toMatch(/Created case THD-\d{4}-0001 "Quantities"\./);
-    expect(r.out).toContain('Imported 6 seizure(s)');
+    expect(r.out).toContain('Imported 6 seizures');
     const s = DataService.open({ dataDir, mode: 'browser', dataKey: await dataKey(dataDir) });
     try {
       const [ws] = await s.invoke('workspaces.list', {});
@@ -266,4 +267,34 @@ describe('import CLI: new cases and workspaces, dry runs, and a file with no goo
     expect(again.code).toBe(1);
     expect(again.err).toContain('a workspace "operation thunder" already exists on this machine: use --workspace "operation thunder"');
   }, 180_000);
+
+  it('names a missing folder, a file, an empty folder and a foreign folder as such, with the path and the fix, writing nothing (G-IMP-4)', async () => {
+    const file = path.join(shared, 'cases/import/03-quantity-with-units.csv');
+    const base = tempDir();
+    const cases: [string, RegExp][] = [
+      [path.join(base, 'no-such-folder'), /^Import failed: The data folder .*no-such-folder does not exist\. Give --data-dir the folder NEST Desk keeps its data in/],
+      [write('a,b\n1,2\n'), /^Import failed: .*all-bad\.csv is a file, not a data folder\./],
+      [fs.mkdtempSync(path.join(base, 'empty-')), /^Import failed: The data folder .*empty-\w+ is empty: there is no workspace on this machine yet/],
+      [fs.mkdtempSync(path.join(base, 'photos-')), /^Import failed: .*photos-\w+ is not a NEST Desk data folder \(1 entry in it, none of NEST Desk’s\)/],
+    ];
+    fs.writeFileSync(path.join(cases[3]![0], 'holiday.jpg'), 'not a photo');
+    for (const [dir, message] of cases) {
+      const r = runCli([file, '--workspace', 'Task Force Alpha', '--case', 'NEST-2026-0001'], dir);
+      expect(r.code).toBe(1);
+      expect(r.err).toMatch(message);
+      expect(r.err).not.toContain('passphrase');
+    }
+    expect(fs.existsSync(cases[0]![0])).toBe(false);
+    expect(fs.readdirSync(cases[2]![0])).toEqual([]);
+    expect(fs.readdirSync(cases[3]![0])).toEqual(['holiday.jpg']);
+  }, 120_000);
+
+  it('prints counts with thousands separators, as the app does (G-IMP-4)', async () => {
+    const { dataDir, number } = await prepare();
+    const big = path.join(tempDir(), 'national.csv');
+    fs.writeFileSync(big, `${P3_HEADER}\n${seizureRows(1_200)}`);
+    const r = runCli([big, '--workspace', 'Task Force Alpha', '--case', number, '--dry-run'], dataDir);
+    expect(r.err).toBe('');
+    expect(r.out).toContain('Would import 1,200 seizures from national.csv (csv).');
+  }, 120_000);
 });

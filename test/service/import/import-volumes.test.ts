@@ -72,16 +72,31 @@ describe('import into volume docs', () => {
     expect([...volumeCounts(workspaceId, caseId, docName)]).toEqual([[1, { live: 500, records: 500 }]]);
     expect(rt.host.with(docName, (doc) => new CaseDoc(doc).seizureCount())).toBe(INLINE_SEIZURES);
 
+    // Tester finding G-IMP-3: two of the file's seizures in the case doc and three in the volume
+    // deleted one by one after the import are not counted again by the undo, but said apart.
+    const w = { memberId: 'someone-else' };
+    rt.host.with(docName, (doc) => {
+      const cd = new CaseDoc(doc);
+      for (const s of cd.listSeizures().slice(0, 2)) cd.deleteSeizure(s.id, w);
+    });
+    rt.host.with(volumeDocName(workspaceId, caseId, 1), (doc) => new VolumeDoc(doc).markDeleted(new VolumeDoc(doc).liveOfBatch(first.batchId!).slice(0, 3), w));
+    const planned = await c.call('import.undo', { workspaceId, caseId, batchId: first.batchId!, dryRun: true });
+    expect(planned).toEqual({ seizures: INLINE_SEIZURES + 195, routes: 0, edited: 0, alreadyDeleted: 5 });
+    // The dry run wrote nothing: the rows are live, the batch is not undone.
+    expect(rt.host.with(docName, (doc) => new CaseDoc(doc).seizureCount())).toBe(INLINE_SEIZURES - 2);
+    expect(await projected(c, workspaceId, caseId)).toBe(INLINE_SEIZURES + 195 + 300);
+    expect(rt.host.with(docName, (doc) => new CaseImports(doc).list().find((b) => b.id === first.batchId)!.undo)).toBeNull();
+
     const undone = await c.call('import.undo', { workspaceId, caseId, batchId: first.batchId! });
-    expect(undone).toEqual({ seizures: INLINE_SEIZURES + 200, routes: 0, edited: 0 });
+    expect(undone).toEqual({ seizures: INLINE_SEIZURES + 195, routes: 0, edited: 0, alreadyDeleted: 5 });
     expect(rt.host.with(docName, (doc) => new CaseDoc(doc).seizureCount())).toBe(0);
     // Tombstones stay (nothing disappears without a trace); the second import's rows stay live.
     expect([...volumeCounts(workspaceId, caseId, docName)]).toEqual([[1, { live: 300, records: 500 }]]);
     expect(await projected(c, workspaceId, caseId)).toBe(300);
     const log = rt.host.with(docName, (doc) => new CaseImports(doc).list());
-    expect(log.find((b) => b.id === first.batchId)!.undo).toMatchObject({ seizures: INLINE_SEIZURES + 200 });
+    expect(log.find((b) => b.id === first.batchId)!.undo).toMatchObject({ seizures: INLINE_SEIZURES + 195 });
     const audit = rt.host.with(docName, (doc) => new CaseDoc(doc).readAudit().filter((a) => a.action === 'case.import-undo'));
-    expect(audit).toEqual([expect.objectContaining({ count: INLINE_SEIZURES + 200, target: 'first.csv' })]);
+    expect(audit).toEqual([expect.objectContaining({ count: INLINE_SEIZURES + 195, target: 'first.csv' })]);
 
     const again = await c.call('import.undo', { workspaceId, caseId, batchId: first.batchId! }).catch((e: unknown) => e);
     expect(String(again)).toContain("The import of first.csv has already been undone");

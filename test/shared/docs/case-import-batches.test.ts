@@ -74,10 +74,13 @@ describe('import batches', () => {
     let transactions = 0;
     cd.doc.on('afterTransaction', () => transactions++);
 
+    // The plan writes nothing and says the same as the undo: two to mark, one deleted before.
+    expect(new CaseImports(cd.doc).undoPlan(B1)).toEqual({ seizures: 2, routes: 1, edited: 1, alreadyDeleted: 1 });
+    expect(transactions).toBe(0);
     const result = new CaseImports(cd.doc).undo(B1, bob);
 
     expect(transactions).toBe(1);
-    expect(result).toEqual({ seizures: 2, routes: 1, edited: 1 });
+    expect(result).toEqual({ seizures: 2, routes: 1, edited: 1, alreadyDeleted: 1 });
     expect(cd.listSeizures().map((s) => s.id).sort()).toEqual([second[0]!, byHand].sort());
     expect(cd.listRoutes()).toEqual([]);
     expect(cd.getSeizureEvenDeleted(first[0]!)).toMatchObject({ updatedBy: 'bob', updatedAt: 1_700_000_500_000 });
