@@ -17,12 +17,12 @@ import { t } from '../../../shared/messages';
 /** The enabled layer's tiles. */
 export function OnlineTileLayer(props: { tiles: OnlineTiles }): ReactNode {
   const map = useMap();
-  const { urlTemplate, attribution } = props.tiles;
+  const { urlTemplate } = props.tiles;
   useEffect(() => {
     if (!map.getPane('online-tiles')) map.createPane('online-tiles').style.zIndex = '255';
-    const layer = L.tileLayer(urlTemplate, { pane: 'online-tiles', attribution, maxZoom: 19, referrerPolicy: 'no-referrer' } as L.TileLayerOptions).addTo(map);
+    const layer = L.tileLayer(urlTemplate, { pane: 'online-tiles', maxZoom: 19, referrerPolicy: 'no-referrer' } as L.TileLayerOptions).addTo(map);
     return () => void layer.remove();
-  }, [map, urlTemplate, attribution]);
+  }, [map, urlTemplate]);
   return null;
 }
 

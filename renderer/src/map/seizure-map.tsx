@@ -21,6 +21,7 @@ import { BasemapChooser } from './basemap-chooser';
 import { DEFAULT_MAX_ZOOM, OfflineTileLayer } from './offline-tile-layer';
 import { useBasemaps } from './use-basemaps';
 import { OnlineTileLayer, OnlineTilesForm, OnlineTilesWarning } from './online-tiles';
+import { MapAttribution } from './map-attribution';
 import type { OnlineTiles } from '../../../shared/domain/online-tiles';
 import { mapViewPng, type PngLegend } from './map-png';
 import { ContentKeys } from './points-key';
@@ -169,6 +170,7 @@ export function SeizureMap(props: SeizureMapProps): ReactNode {
         <BasemapLayer onError={onBasemapError} />
         {basemaps.active && basemaps.base ? <OfflineTileLayer basemap={basemaps.active} base={basemaps.base} /> : null}
         {online ? <OnlineTileLayer tiles={online} /> : null}
+        <MapAttribution active={basemaps.active} online={online} />
         <BasemapChooser state={basemaps}>{props.online?.canSet ? <OnlineTilesForm workspaceId={props.online.workspaceId} current={online} /> : null}</BasemapChooser>
         {props.heat ? <HeatLayer points={index.points} /> : null}
         {/* Fit first: the clusters' first query is then at the fitted zoom, and builds only up to it. */}
