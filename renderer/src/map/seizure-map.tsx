@@ -169,7 +169,7 @@ export function SeizureMap(props: SeizureMapProps): ReactNode {
         <FocusWithoutScroll />
         <BasemapLayer onError={onBasemapError} />
         {basemaps.active && basemaps.base ? <OfflineTileLayer basemap={basemaps.active} base={basemaps.base} /> : null}
-        {online ? <OnlineTileLayer tiles={online} /> : null}
+        {online && props.online ? <OnlineTileLayer tiles={online} workspaceId={props.online.workspaceId} /> : null}
         <MapAttribution active={basemaps.active} online={online} />
         <BasemapChooser state={basemaps}>{props.online?.canSet ? <OnlineTilesForm workspaceId={props.online.workspaceId} current={online} /> : null}</BasemapChooser>
         {props.heat ? <HeatLayer points={index.points} /> : null}
