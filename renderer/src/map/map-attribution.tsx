@@ -5,15 +5,16 @@
  *
  * Not Leaflet's own control: it writes attributions with `innerHTML`, and a basemap file's
  * metadata is untrusted. The data service already reduces it to plain text
- * (service/tiles/basemap-metadata.ts `attributionText`); this control sets only `textContent`,
- * so no markup in a file or template can become an element here.
+ * (service/tiles/basemap-metadata.ts `attributionText`); this box renders it as React text, so no
+ * markup in a file or template can become an element here. It sits beside the Leaflet container
+ * (in the map's wrapper), not among Leaflet's controls: a control there made the chooser panel's
+ * form unclickable in Playwright (its button "outside of the viewport").
  */
-import { useEffect, useMemo, type ReactNode } from 'react';
-import L from 'leaflet';
-import { useMap } from 'react-leaflet';
+import type { ReactNode } from 'react';
 import type { BasemapInfo } from '../../../shared/rpc/basemaps';
 import type { OnlineTiles } from '../../../shared/domain/online-tiles';
 import { t } from '../../../shared/messages';
+import './map-attribution.css';
 
 /** The attribution lines for what the map draws, in drawing order (bottom first). */
 export function attributionLines(active: BasemapInfo | null, online: OnlineTiles | null): string[] {
@@ -23,33 +24,15 @@ export function attributionLines(active: BasemapInfo | null, online: OnlineTiles
   return lines;
 }
 
-/** Puts `lines` into `box` as text, one `<span>` each (never markup). */
-export function fillAttribution(box: HTMLElement, lines: readonly string[]): void {
-  box.replaceChildren(
-    ...lines.map((line) => {
-      const span = document.createElement('span');
-      span.className = 'map-attribution-line';
-      span.textContent = line;
-      return span;
-    }),
-  );
-}
-
-/** The control on the map, showing {@link attributionLines} of the current basemaps. */
+/** The credits box over the map's bottom-right corner, showing {@link attributionLines} as React text. */
 export function MapAttribution(props: { active: BasemapInfo | null; online: OnlineTiles | null }): ReactNode {
-  const map = useMap();
-  const box = useMemo(() => {
-    const el = L.DomUtil.create('div', 'leaflet-control-attribution leaflet-control map-attribution');
-    el.dataset.testid = 'map-attribution';
-    return el;
-  }, []);
-  useEffect(() => {
-    const Control = L.Control.extend({ onAdd: () => box });
-    const control = new Control({ position: 'bottomright' }).addTo(map);
-    return () => void control.remove();
-  }, [map, box]);
-  const lines = attributionLines(props.active, props.online);
-  const key = lines.join('\n');
-  useEffect(() => fillAttribution(box, key.split('\n')), [box, key]);
-  return null;
+  return (
+    <p className="leaflet-control-attribution map-attribution" data-testid="map-attribution">
+      {attributionLines(props.active, props.online).map((line) => (
+        <span className="map-attribution-line" key={line}>
+          {line}
+        </span>
+      ))}
+    </p>
+  );
 }

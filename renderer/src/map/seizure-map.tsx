@@ -170,7 +170,6 @@ export function SeizureMap(props: SeizureMapProps): ReactNode {
         <BasemapLayer onError={onBasemapError} />
         {basemaps.active && basemaps.base ? <OfflineTileLayer basemap={basemaps.active} base={basemaps.base} /> : null}
         {online && props.online ? <OnlineTileLayer tiles={online} workspaceId={props.online.workspaceId} /> : null}
-        <MapAttribution active={basemaps.active} online={online} />
         <BasemapChooser state={basemaps}>{props.online?.canSet ? <OnlineTilesForm workspaceId={props.online.workspaceId} current={online} /> : null}</BasemapChooser>
         {props.heat ? <HeatLayer points={index.points} /> : null}
         {/* Fit first: the clusters' first query is then at the fitted zoom, and builds only up to it. */}
@@ -180,6 +179,7 @@ export function SeizureMap(props: SeizureMapProps): ReactNode {
         <RouteLines routes={routes} />
         {props.children}
       </MapContainer>
+      <MapAttribution active={basemaps.active} online={online} />
       {online ? <OnlineTilesWarning tiles={online} /> : null}
       {basemapError ? <p className="map-error">{t('ui.map.basemap-error', { reason: basemapError })}</p> : null}
     </div>
