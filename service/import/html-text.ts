@@ -6,7 +6,7 @@
  * notes keep what the officer wrote — never the JSON text of the object.
  */
 
-const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
+const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', copy: '©', reg: '®' };
 
 /** Decodes the named entities above and numeric ones (&#233; &#xE9;); unknown entities stay as written. */
 function decodeEntities(s: string): string {

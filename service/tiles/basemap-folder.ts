@@ -6,61 +6,103 @@
  * zoom range and bounds. A page never names a path: it lists these ids and asks for tiles by id.
  * (Browser mode has no native dialog; an upload route is left for later — docs/map.md.)
  */
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { bytesToHeader, TileType } from 'pmtiles';
+import zlib from 'node:zlib';
+import { bytesToHeader, Compression, TileType } from 'pmtiles';
+import { attributionText, BasemapFileError, checkDescription, parseBounds, parseZoom, sniffTileFormat } from './basemap-metadata';
 import { MbtilesReader } from './mbtiles';
 import type { TileServer } from './tile-server';
 import type { BasemapInfo } from '../../shared/rpc/basemaps';
+import { t } from '../../shared/messages';
 
 export type { BasemapInfo };
 
 const PMTILES_FORMATS: Record<number, string> = { [TileType.Png]: 'png', [TileType.Jpeg]: 'jpg', [TileType.Webp]: 'webp', [TileType.Mvt]: 'pbf', [TileType.Avif]: 'avif' };
 
-/** The id of a basemap file: its name without extension, lower-cased, non-alphanumerics as '-', at most 64 characters. */
+/** Longest basemap id (tile-request.ts and the registry's routes accept `[a-z0-9-]{1,64}`). */
+const MAX_ID = 64;
+
+/**
+ * The id of a basemap file, stable (a function of its name alone), safe in a URL path and unique
+ * among differently named files: the name without extension, accents folded (`Côte` → `cote`),
+ * lower-cased, every other run of characters as '-'. A name with any non-ASCII character (whose
+ * slug loses letters: Arabic or Cyrillic names lose all of them) gets `-` and 8 hex digits of the
+ * SHA-256 of its NFC form, so `Côte d'Ivoire` and `Cote d'Ivoire` or two Arabic names never share
+ * an id (breaker G-MAP-1). ASCII names keep their plain slug (`Mombasa Port` → `mombasa-port`).
+ */
 export function basemapId(fileName: string): string {
-  const slug = path.parse(fileName).name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 64);
-  return slug || 'basemap';
+  const name = path.parse(fileName).name.normalize('NFC');
+  const folded = name.normalize('NFKD').replace(/\p{M}+/gu, '');
+  const slug = folded.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+  // eslint-disable-next-line no-control-regex -- the test is "only ASCII", control characters included
+  if (/^[\x00-\x7f]*$/.test(name)) return slug.slice(0, MAX_ID).replace(/-+$/, '') || 'basemap';
+  const hash = createHash('sha256').update(name, 'utf8').digest('hex').slice(0, 8);
+  return `${slug.slice(0, MAX_ID - 9).replace(/-+$/, '') || 'basemap'}-${hash}`;
 }
 
-function num(v: string | undefined): number | null {
-  const n = v === undefined ? NaN : Number(v);
-  return Number.isFinite(n) ? n : null;
-}
-
-/** An MBTiles file's description from its `metadata` table. */
+/**
+ * An MBTiles file's description from its `metadata` table (checked: basemap-metadata.ts). A file
+ * without `format` is described by its first tile's bytes, the format they prove, or refused.
+ * @throws BasemapFileError when the metadata is wrong; Error when the file is not MBTiles.
+ */
 function describeMbtiles(id: string, file: string): BasemapInfo {
   const reader = new MbtilesReader(file);
+  const base = path.basename(file);
   try {
     const m = reader.metadata();
-    const b = (m.bounds ?? '').split(',').map(Number);
-    return {
+    const first = m.format ? null : reader.firstTile();
+    const format = m.format ?? (first ? sniffTileFormat(first) : null);
+    if (!format) throw new BasemapFileError(t('basemap.file.format-missing', { file: base }));
+    const info: BasemapInfo = {
       id,
-      name: m.name || path.basename(file),
+      name: m.name || base,
       kind: 'mbtiles',
-      format: m.format ?? 'png',
-      minZoom: num(m.minzoom),
-      maxZoom: num(m.maxzoom),
-      bounds: b.length === 4 && b.every(Number.isFinite) ? (b as [number, number, number, number]) : null,
-      attribution: m.attribution ?? null,
+      format,
+      minZoom: parseZoom(base, 'minzoom', m.minzoom),
+      maxZoom: parseZoom(base, 'maxzoom', m.maxzoom),
+      bounds: parseBounds(base, m.bounds),
+      attribution: attributionText(m.attribution),
     };
+    checkDescription(base, info);
+    return info;
   } finally {
     reader.close();
   }
 }
 
-/** A PMTiles file's description from its 127-byte v3 header. @throws when the file is not PMTiles v3. */
+/** Largest PMTiles JSON metadata read for its attribution. */
+const MAX_PMTILES_METADATA = 1024 * 1024;
+
+/** The `attribution` of a PMTiles file's JSON metadata (plain text), or null when it has none or it cannot be read (it is optional). */
+function pmtilesAttribution(fd: number, h: ReturnType<typeof bytesToHeader>): string | null {
+  if (h.jsonMetadataLength <= 0 || h.jsonMetadataLength > MAX_PMTILES_METADATA) return null;
+  const raw = Buffer.alloc(h.jsonMetadataLength);
+  fs.readSync(fd, raw, 0, raw.length, h.jsonMetadataOffset);
+  try {
+    const json: unknown = JSON.parse((h.internalCompression === Compression.Gzip ? zlib.gunzipSync(raw, { maxOutputLength: 4 * MAX_PMTILES_METADATA }) : raw).toString('utf8'));
+    const a = typeof json === 'object' && json !== null ? (json as Record<string, unknown>).attribution : undefined;
+    return typeof a === 'string' ? attributionText(a) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** A PMTiles file's description from its 127-byte v3 header and JSON metadata (checked: basemap-metadata.ts). @throws BasemapFileError when it is not PMTiles v3 or its header is wrong. */
 function describePmtiles(id: string, file: string): BasemapInfo {
   const buf = Buffer.alloc(127);
   const fd = fs.openSync(file, 'r');
   try {
     fs.readSync(fd, buf, 0, 127, 0);
+    if (buf.toString('latin1', 0, 7) !== 'PMTiles' || buf[7] !== 3) throw new BasemapFileError(t('basemap.file.not-pmtiles', { file: path.basename(file) }));
+    const h = bytesToHeader(buf.buffer.slice(buf.byteOffset, buf.byteOffset + 127) as ArrayBuffer);
+    const info: BasemapInfo = { id, name: path.basename(file), kind: 'pmtiles', format: PMTILES_FORMATS[h.tileType] ?? 'unknown', minZoom: h.minZoom, maxZoom: h.maxZoom, bounds: [h.minLon, h.minLat, h.maxLon, h.maxLat], attribution: null };
+    checkDescription(path.basename(file), info);
+    return { ...info, attribution: pmtilesAttribution(fd, h) };
   } finally {
     fs.closeSync(fd);
   }
-  if (buf.toString('latin1', 0, 7) !== 'PMTiles') throw new Error(`${path.basename(file)} is not a PMTiles file`);
-  const h = bytesToHeader(buf.buffer.slice(buf.byteOffset, buf.byteOffset + 127) as ArrayBuffer);
-  return { id, name: path.basename(file), kind: 'pmtiles', format: PMTILES_FORMATS[h.tileType] ?? 'unknown', minZoom: h.minZoom, maxZoom: h.maxZoom, bounds: [h.minLon, h.minLat, h.maxLon, h.maxLat], attribution: null };
 }
 
 /**
@@ -71,7 +113,7 @@ export function registerBasemapFile(tiles: TileServer, id: string, file: string)
   const ext = path.extname(file).toLowerCase();
   if (ext === '.mbtiles') {
     const info = describeMbtiles(id, file);
-    tiles.addMbtiles(id, file);
+    tiles.addMbtiles(id, file, info.format);
     return info;
   }
   if (ext === '.pmtiles') {
@@ -79,7 +121,7 @@ export function registerBasemapFile(tiles: TileServer, id: string, file: string)
     tiles.addPmtiles(id, file);
     return info;
   }
-  throw new Error(`${path.basename(file)} is not an .mbtiles or .pmtiles file`);
+  throw new BasemapFileError(t('basemap.file.extension', { file: path.basename(file) }));
 }
 
 /** True when `name` ends in .mbtiles or .pmtiles (any case). */

@@ -15,8 +15,14 @@ export class MbtilesReader {
   private readonly db: Database.Database;
   private readonly get: Database.Statement<[number, number, number], { tile_data: Buffer }>;
 
-  /** Opens `file` read-only. @throws when it is missing or not an MBTiles database (no `tiles`). */
-  constructor(file: string) {
+  /**
+   * Opens `file` read-only; `format` (checked when it was registered) names its tiles' format, else
+   * the metadata's. @throws when it is missing or not an MBTiles database (no `tiles`).
+   */
+  constructor(
+    file: string,
+    private readonly format?: string,
+  ) {
     this.db = new Database(file, { readonly: true, fileMustExist: true });
     this.get = this.db.prepare('SELECT tile_data FROM tiles WHERE zoom_level = ? AND tile_column = ? AND tile_row = ?');
   }
@@ -29,12 +35,18 @@ export class MbtilesReader {
 
   /** The content type of this file's tiles (image/png when `format` is absent, as the spec says). */
   contentType(): string {
-    return TYPES[this.metadata().format ?? 'png'] ?? 'application/octet-stream';
+    return TYPES[this.format ?? this.metadata().format ?? 'png'] ?? 'application/octet-stream';
   }
 
   /** The tile at XYZ `z`/`x`/`y` (row from the north), or null when the file has none there. */
   tile(z: number, x: number, y: number): Buffer | null {
     return this.get.get(z, x, tmsRow(z, y))?.tile_data ?? null;
+  }
+
+  /** The bytes of one tile of the file (the lowest zoom's first), or null when it has none. */
+  firstTile(): Buffer | null {
+    const row = this.db.prepare('SELECT tile_data FROM tiles ORDER BY zoom_level LIMIT 1').get() as { tile_data: Buffer } | undefined;
+    return row?.tile_data ?? null;
   }
 
   /** Closes the file. */

@@ -26,14 +26,21 @@ export function parseTilePath(pathname: string): TileRequest | null {
   const m = /^\/([^/]+)\/([^/]+)\/([^/]+)\/([^/.]+)\.(png|jpg|jpeg|webp|pbf|mvt)$/.exec(pathname);
   if (!m) return null;
   const [, basemapId, zs, xs, ys] = m as unknown as [string, string, string, string, string];
-  if (!ID.test(basemapId) || !INT.test(zs) || !INT.test(xs) || !INT.test(ys)) return null;
+  if (!ID.test(basemapId)) return null;
+  const c = parseTileCoords(zs, xs, ys);
+  return c && { basemapId, ...c };
+}
+
+/** Tile coordinates from their decimal texts: z 0–24, x and y within 0…2^z−1, no leading zeros; null otherwise. */
+export function parseTileCoords(zs: string, xs: string, ys: string): { z: number; x: number; y: number } | null {
+  if (!INT.test(zs) || !INT.test(xs) || !INT.test(ys)) return null;
   const z = Number(zs);
   const x = Number(xs);
   const y = Number(ys);
   if (z > MAX_TILE_ZOOM) return null;
   const n = 2 ** z;
   if (x >= n || y >= n) return null;
-  return { basemapId, z, x, y };
+  return { z, x, y };
 }
 
 /** The TMS row MBTiles stores for XYZ row `y` at zoom `z` (the spec counts rows from the south). */

@@ -24,10 +24,10 @@ export class TileServer {
   private readonly mbtiles = new Map<string, MbtilesReader>();
   private readonly pmtiles = new Map<string, string>();
 
-  /** Registers the MBTiles file `file` as basemap `id` (opens it read-only; throws if it is not MBTiles). */
-  addMbtiles(id: string, file: string): void {
+  /** Registers the MBTiles file `file` as basemap `id` with tiles of `format` (opens it read-only; throws if it is not MBTiles). */
+  addMbtiles(id: string, file: string, format?: string): void {
     this.mbtiles.get(id)?.close();
-    this.mbtiles.set(id, new MbtilesReader(file));
+    this.mbtiles.set(id, new MbtilesReader(file, format));
   }
 
   /** Registers the PMTiles file `file` as basemap `id` (only its bytes are ever served). */

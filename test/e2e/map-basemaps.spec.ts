@@ -98,6 +98,9 @@ test('offline basemaps: the chooser lists them, raster tiles are drawn, the choi
   await expect(map).toHaveAttribute('data-tiles', 'loaded');
   expect(await share(map, MAGENTA)).toBeGreaterThan(0.2);
   expect(await share(map, TEAL)).toBe(0);
+  // The map credits what it draws (G-MAP-3): Natural Earth and the file's own attribution.
+  const credits = page.getByTestId('map-attribution').locator('span');
+  await expect(credits).toHaveText(['Natural Earth (public domain)', 'Kenya coast patrol 2026: KWS survey']);
 
   // Remembered on this device: after a reload the same basemap is shown.
   await page.reload();
@@ -119,6 +122,7 @@ test('offline basemaps: the chooser lists them, raster tiles are drawn, the choi
   await expect(map).toHaveAttribute('data-tiles', 'loaded');
   await expect.poll(() => share(map, TEAL)).toBeLessThan(0.2);
   expect(await share(map, TEAL)).toBeGreaterThan(0.005);
+  await expect(credits).toHaveText(['Natural Earth (public domain)', 'gulf-of-guinea.pmtiles (the file names no source)']);
   await page.screenshot({ path: path.join(SHOTS, 'map-basemap-pmtiles.png') });
 
   // Back to Natural Earth: no tiles.
@@ -128,6 +132,7 @@ test('offline basemaps: the chooser lists them, raster tiles are drawn, the choi
   await expect(panel).toBeHidden();
   await expect(map).not.toHaveAttribute('data-tiles', /./);
   expect(await share(map, TEAL)).toBe(0);
+  await expect(credits).toHaveText(['Natural Earth (public domain)']);
 
   expect(offHost(requests, host.origin)).toEqual([]);
   expect(cspViolations).toEqual([]);
@@ -157,6 +162,7 @@ test('online tiles: an admin turns them on for the workspace; the map warns, the
   const warning = page.getByTestId('online-tiles-warning');
   await expect(warning).toContainText('every view asks tiles.example.invalid for its tiles, which tells that server which areas are being looked at');
   expect(await imgSrc()).toBe("img-src 'self' data: blob: https://tiles.example.invalid");
+  await expect(page.getByTestId('map-attribution').locator('span')).toHaveText(['Natural Earth (public domain)', 'Example tiles (online)']);
   await expect(page.getByRole('complementary', { name: 'Map legend' })).toContainText('with online tiles from tiles.example.invalid, which learns the areas shown');
   await expect.poll(() => offHost(requests, host.origin).length).toBeGreaterThan(0);
   expect(new Set(offHost(requests, host.origin).map((u) => new URL(u).origin))).toEqual(new Set(['https://tiles.example.invalid']));

@@ -19,6 +19,7 @@ import { basemapRest, createBasemapProtocolHandler, registerBasemapDialog } from
 import { serviceCaller, type CallPort } from '../../electron/main/service-call';
 import { messagePortTransport } from '../../service/entries/message-port-transport';
 import { handleBasemapRoute, tileKey } from '../../service/entries/basemap-routes';
+import { contentSecurityPolicy } from '../../node/web/csp';
 import { startService, type Harness } from '../helpers/service';
 import { tempDir } from '../helpers/temp-dir';
 import { writeMbtiles } from '../service/tiles/mbtiles-fixture';
@@ -150,6 +151,27 @@ describe('Electron: "Add basemap files" and app://nest/basemaps/…', () => {
     expect((await dead(new Request('app://nest/basemaps/list.json'))).status).toBe(503);
     expect(reasons).toEqual(['data service restarting']);
   });
+
+  it('answers online tiles through the data service only while the workspace enables them, the CSP as strict as the app’s', async () => {
+    const c = h.client();
+    await c.call('identity.create', { name: 'Ana Lima', agency: 'Federal Police', role: 'admin' });
+    const { id } = await c.call('workspaces.create', { name: 'NEST Kenya', casePrefix: 'KE', reportingCurrency: 'KES' });
+    const tile = (p: string, method = 'GET'): Promise<Response> => answer(new Request(`app://nest/basemaps/online/${p}`, { method }));
+    const off = await tile(`${id}/3/4/2`);
+    expect(off.status).toBe(403);
+    expect(off.headers.get('content-security-policy')).toBe(contentSecurityPolicy());
+    expect(off.headers.get('content-security-policy')).toContain("img-src 'self' data: blob:;");
+    expect(off.headers.get('content-security-policy')).not.toMatch(/https?:/);
+    expect((await tile('0b8f3c7e-2a51-4c43-9d7a-1f0e6b3c2d10/3/4/2')).status).toBe(404);
+    expect((await tile(`${id}/3/8/2`)).status).toBe(400);
+    expect((await tile(`${id}/3/4/2`, 'POST')).status).toBe(405);
+    // Enabled: the data service now tries the admin's host (a .invalid name never resolves here),
+    // and the page's CSP stays exactly the same.
+    await c.call('basemaps.setOnlineTiles', { workspaceId: id, onlineTiles: { urlTemplate: 'https://tiles.nest-test.invalid/{z}/{x}/{y}.png', attribution: 'Test' } });
+    const on = await tile(`${id}/3/4/2`);
+    expect(on.status).toBe(502);
+    expect(on.headers.get('content-security-policy')).toBe(contentSecurityPolicy());
+  }, 30_000);
 
   it('remembers the added files on this device: a restarted service serves them again', async () => {
     const dataDir = h.dataDir;

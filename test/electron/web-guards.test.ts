@@ -119,6 +119,11 @@ describe('hardenSession', () => {
     expect(cancelled).toBe(true);
     expect(isRemoteUrl('WSS://relay.example/')).toBe(true);
     expect(isRemoteUrl('app://nest/index.html')).toBe(false);
+    // Online tiles in Electron come through the app's own origin (the data service fetches them):
+    // the page's tile URL is not remote, the tile server's stays cancelled.
+    expect(isRemoteUrl('app://nest/basemaps/online/0b8f3c7e-2a51-4c43-9d7a-1f0e6b3c2d10/3/4/2')).toBe(false);
+    s.before!({ url: 'https://tile.openstreetmap.org/3/4/2.png' }, (r) => (cancelled = r.cancel));
+    expect(cancelled).toBe(true);
     expect(isRemoteUrl('devtools://devtools/bundled/x.html')).toBe(false);
   });
 });

@@ -72,7 +72,6 @@ export function OfflineTileLayer(props: OfflineTileLayerProps): ReactNode {
       ...(b.minZoom !== null ? { minZoom: b.minZoom } : {}),
       ...(b.maxZoom !== null ? { maxNativeZoom: b.maxZoom } : {}),
       maxZoom: Math.max(DEFAULT_MAX_ZOOM, b.maxZoom ?? 0),
-      ...(b.attribution ? { attribution: b.attribution } : {}),
     };
     const ext = b.format === 'jpeg' ? 'jpg' : b.format;
     const layer = b.kind === 'mbtiles' ? L.tileLayer(`${base}/tiles/${encodeURIComponent(b.id)}/{z}/{x}/{y}.${ext}`, options) : pmtilesLayer(`${base}/pmtiles/${encodeURIComponent(b.id)}`, options);

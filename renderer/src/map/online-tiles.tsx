@@ -12,17 +12,18 @@ import L from 'leaflet';
 import { useMap } from 'react-leaflet';
 import { onlineTemplateProblem, onlineTileHost, type OnlineTiles } from '../../../shared/domain/online-tiles';
 import { useClient } from '../app/services';
+import { onlineTileUrl } from '../platform/basemap-source';
 import { t } from '../../../shared/messages';
 
-/** The enabled layer's tiles. */
-export function OnlineTileLayer(props: { tiles: OnlineTiles }): ReactNode {
+/** The enabled layer's tiles (in Electron fetched by the data service: platform/basemap-source.ts `onlineTileUrl`). */
+export function OnlineTileLayer(props: { tiles: OnlineTiles; workspaceId: string }): ReactNode {
   const map = useMap();
-  const { urlTemplate, attribution } = props.tiles;
+  const urlTemplate = onlineTileUrl(props.workspaceId, props.tiles.urlTemplate);
   useEffect(() => {
     if (!map.getPane('online-tiles')) map.createPane('online-tiles').style.zIndex = '255';
-    const layer = L.tileLayer(urlTemplate, { pane: 'online-tiles', attribution, maxZoom: 19, referrerPolicy: 'no-referrer' } as L.TileLayerOptions).addTo(map);
+    const layer = L.tileLayer(urlTemplate, { pane: 'online-tiles', maxZoom: 19, referrerPolicy: 'no-referrer' } as L.TileLayerOptions).addTo(map);
     return () => void layer.remove();
-  }, [map, urlTemplate, attribution]);
+  }, [map, urlTemplate]);
   return null;
 }
 

@@ -23,6 +23,7 @@ import { BasemapChooser } from './basemap-chooser';
 import { DEFAULT_MAX_ZOOM, OfflineTileLayer } from './offline-tile-layer';
 import { useBasemaps } from './use-basemaps';
 import { OnlineTileLayer, OnlineTilesForm, OnlineTilesWarning } from './online-tiles';
+import { MapAttribution } from './map-attribution';
 import type { OnlineTiles } from '../../../shared/domain/online-tiles';
 import { mapViewPng, type PngLegend, type ViewItems } from './map-png';
 import { ContentKeys } from './points-key';
@@ -179,7 +180,7 @@ export function SeizureMap(props: SeizureMapProps): ReactNode {
         <FocusWithoutScroll />
         <BasemapLayer onError={onBasemapError} />
         {basemaps.active && basemaps.base ? <OfflineTileLayer basemap={basemaps.active} base={basemaps.base} /> : null}
-        {online ? <OnlineTileLayer tiles={online} /> : null}
+        {online && props.online ? <OnlineTileLayer tiles={online} workspaceId={props.online.workspaceId} /> : null}
         <BasemapChooser state={basemaps}>{props.online?.canSet ? <OnlineTilesForm workspaceId={props.online.workspaceId} current={online} /> : null}</BasemapChooser>
         {props.heat && !remote ? <HeatLayer cells={heatCells} /> : null}
         {/* Fit first: the clusters' first query is then at the fitted zoom, and builds only up to it. */}
@@ -189,6 +190,7 @@ export function SeizureMap(props: SeizureMapProps): ReactNode {
         <RouteLines routes={routes} />
         {props.children}
       </MapContainer>
+      <MapAttribution active={basemaps.active} online={online} />
       {online ? <OnlineTilesWarning tiles={online} /> : null}
       {basemapError ? <p className="map-error">{t('ui.map.basemap-error', { reason: basemapError })}</p> : null}
     </div>

@@ -41,6 +41,16 @@ export async function listBasemaps(): Promise<BasemapInfo[]> {
   return basemapInfoSchema.array().parse(await res.json());
 }
 
+/**
+ * The URL template the map loads the workspace's online tiles from. Electron: its own origin,
+ * `app://nest/basemaps/online/<workspaceId>/{z}/{x}/{y}` — the data service fetches each tile from
+ * the admin's template (service/tiles/online-tile-fetcher.ts), so the page's CSP and the session's
+ * network block stay as they are. Browser mode: the template itself (the host's CSP names its origin).
+ */
+export function onlineTileUrl(workspaceId: string, template: string): string {
+  return desktopApi() ? `${window.location.origin}/basemaps/online/${encodeURIComponent(workspaceId)}/{z}/{x}/{y}` : template;
+}
+
 /** Whether this desktop can add basemap files from a native dialog (Electron only; browser mode uses the host's `--basemaps` folder). */
 export function canAddBasemaps(): boolean {
   return desktopApi() !== null;

@@ -28,6 +28,7 @@ import { uiCasesMessages } from './ui-cases';
 import { uiMembersMessages } from './ui-members';
 import { uiImportMessages } from './import';
 import { uiMapMessages } from './map';
+import { basemapFileMessages } from './basemap-files';
 import { uiCommonMessages } from './ui';
 import { uiFormatMessages } from './format';
 import { membersMessages } from './members';
@@ -76,6 +77,7 @@ export const en = {
   ...uiMembersMessages,
   ...uiImportMessages,
   ...uiMapMessages,
+  ...basemapFileMessages,
   ...uiCommonMessages,
   ...uiFormatMessages,
   ...membersMessages,

@@ -118,5 +118,9 @@ export const uiMapMessages = {
   'ui.map.online.update': 'Save',
   'ui.map.online.disable': 'Turn off',
   'ui.map.online.template-problem': 'The tile URL {problem}.',
+  'ui.map.attribution.natural-earth': 'Natural Earth (public domain)',
+  'ui.map.attribution.file': '{name}: {source}',
+  'ui.map.attribution.unstated': '{name} (the file names no source)',
+  'ui.map.attribution.online': '{source} (online)',
   'ui.map.basemaps.remembered-note': 'Your choice is remembered on this device.',
 } as const;
