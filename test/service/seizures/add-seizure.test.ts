@@ -32,7 +32,7 @@ async function setUp(inline: number) {
   const rt = h.service.workspace(ws.id);
   const w = { memberId: me.memberId };
   rt.host.with(k.docName, (doc) => new CaseDoc(doc).addSeizures(Array.from({ length: inline }, (_v, i) => ({ id: randomUUID(), fields: { ...base, commodity: `inline ${i}` } })), w));
-  const add = (fields: SeizureFields, seizureId = randomUUID()) => c.call('seizures.add', { workspaceId: ws.id, caseId: k.id, seizureId, fields }).then((r) => ({ ...r, id: seizureId }));
+  const add = (fields: SeizureFields, seizureId: string = randomUUID()) => c.call('seizures.add', { workspaceId: ws.id, caseId: k.id, seizureId, fields }).then((r) => ({ ...r, id: seizureId }));
   const caseDoc = <T>(f: (cd: CaseDoc) => T): T => rt.host.with(k.docName, (doc) => f(new CaseDoc(doc)));
   const projectedDoc = (id: string) => (databaseOf(rt.store).prepare('SELECT doc FROM seizures WHERE id = ?').get(id) as { doc: string } | undefined)?.doc;
   return { c, rt, me, ws, k, add, caseDoc, projectedDoc };
