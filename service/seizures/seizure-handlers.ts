@@ -6,6 +6,7 @@
 import type { seizureEditsRpc } from '../../shared/rpc/seizure-edits';
 import type { HandlerMap } from '../rpc/types';
 import type { WorkspaceRuntime } from '../workspace/workspace-runtime';
+import { addSeizureAnywhere } from './add-seizure';
 import { deleteSeizuresAnywhere, editSeizure, updateSeizuresAnywhere } from './seizure-edits';
 
 /** The writer of this desktop's member in `ws`. */
@@ -14,6 +15,10 @@ function writerOf(ws: WorkspaceRuntime): { memberId: string } {
 }
 
 export const seizureEditHandlers: HandlerMap<keyof typeof seizureEditsRpc> = {
+  'seizures.add': (p, { workspaces }) => {
+    const ws = workspaces.get(p.workspaceId);
+    return { volume: addSeizureAnywhere(ws, p.caseId, p.seizureId, p.fields, writerOf(ws)) };
+  },
   'seizures.update': (p, { workspaces }) => {
     const ws = workspaces.get(p.workspaceId);
     return { changed: editSeizure(ws, p.caseId, p.seizureId, { kind: 'update', patch: p.patch }, writerOf(ws)) };

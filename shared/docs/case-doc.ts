@@ -273,6 +273,8 @@ export class CaseDoc extends CaseDocGraph {
 
   /** Adds seizures moved from another case, one transaction; `inVolumes`: those already written into volumes (audited here). See case-seizures-bulk.ts moveIn. */
   moveSeizuresIn = (items: readonly bulkOps.MovedSeizure[], w: Writer, inVolumes?: bulkOps.MovedIntoVolumes): void => bulkOps.moveIn(this.parts, this.tx, items, w, inVolumes);
+  /** Audits seizure `id` the caller already wrote into volume `volume` ("seizure.add"; lists a new volume). See case-seizures-bulk.ts auditAddedInVolume. */
+  auditAddedInVolume = (id: string, volume: number, w: Writer): void => bulkOps.auditAddedInVolume(this.parts, this.tx, id, volume, w);
   /** Marks seizures moved to case `toCase` (number), source id → new id; one transaction (case-seizures-bulk.ts moveOut). */
   moveSeizuresOut = (moved: ReadonlyMap<string, string>, toCase: string, w: Writer, home?: SeizureHome): void => bulkOps.moveOut(this.parts, this.tx, moved, toCase, w, home);
 

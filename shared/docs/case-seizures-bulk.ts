@@ -166,3 +166,18 @@ export function moveOut(p: CaseParts, tx: Tx, moved: ReadonlyMap<string, string>
     writeFields(p.meta, { updatedBy: w.memberId, updatedAt: at });
   });
 }
+
+/**
+ * Audits seizure `id`, which the caller already wrote into volume `volume` of this case (one
+ * seizure added from the form while the case doc is full: service/seizures/add-seizure.ts places
+ * it with `planPlacement`, as an import does). Writes the same "seizure.add" entry as a seizure
+ * added to the case doc, lists the volume when it is new and stamps the case, in one transaction.
+ */
+export function auditAddedInVolume(p: CaseParts, tx: Tx, id: string, volume: number, w: Writer): void {
+  tx(w, () => {
+    const at = stamp(w);
+    listVolumesIn(p.seizures.doc!, [volume], w);
+    p.audit.push([{ at, by: w.memberId, action: 'seizure.add', target: id }]);
+    writeFields(p.meta, { updatedBy: w.memberId, updatedAt: at });
+  });
+}

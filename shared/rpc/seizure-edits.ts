@@ -6,7 +6,7 @@
  * and the audit entry in the case doc. The same calls work for case-doc seizures.
  */
 import { z } from 'zod';
-import { seizureFieldSchemas } from '../domain/seizure';
+import { seizureFieldSchemas, seizureFieldsSchema } from '../domain/seizure';
 import { method } from './define';
 
 /** Some fields of a seizure (each validated by its field schema; the merged record is validated again when written). */
@@ -16,6 +16,12 @@ const seizureRef = { workspaceId: z.string().uuid(), caseId: z.string().uuid(), 
 const seizureIds = z.array(z.string().uuid()).min(1).max(10_000);
 
 export const seizureEditsRpc = {
+  'seizures.add': method(
+    z.object({ ...seizureRef, fields: seizureFieldsSchema }),
+    z.object({ volume: z.number().int().min(0) }),
+    'Adds one seizure (id chosen by the caller) where an import would place it: the case doc while it has room, else a volume; its "seizure.add" entry goes to the case doc. Returns the volume (0: the case doc).',
+    'case.edit',
+  ),
   'seizures.update': method(
     z.object({ ...seizureRef, patch: seizurePatchSchema }),
     z.object({ changed: z.array(z.string()) }),

@@ -2,7 +2,7 @@
  * Add or edit a seizure. Every field is checked with the shared seizure schemas when it loses
  * focus and again on save (including the cross-field rules: both coordinates or neither; a
  * value needs its currency); messages appear next to their fields and nothing is written while
- * one remains. Adding goes through `CaseDoc.addSeizure`; an edit goes where the seizure lives
+ * one remains. Adding goes through seizure-writes.ts `addSeizure` (the case doc, or a volume once it is full); an edit goes where the seizure lives
  * (seizure-writes.ts `updateSeizure`: the replica's case doc, or the data service for a seizure
  * held in a volume doc, with the same validation, audit and field history).
  *
@@ -34,7 +34,7 @@ import { issueFieldErrors, type FieldErrors } from '../forms/issues';
 import { todayIso } from '../format/dates';
 import { checkDraftField, draftToFields, sameDraftValue, toDraft, type SeizureDraft } from './seizure-draft';
 import { t } from '../../../shared/messages';
-import { seizureIssues, updateSeizure, useSeizureWriteTarget } from './seizure-writes';
+import { addSeizure, seizureIssues, updateSeizure, useSeizureWriteTarget } from './seizure-writes';
 
 /** Props of {@link SeizureFormDialog}. */
 export interface SeizureFormDialogProps {
@@ -114,11 +114,12 @@ export function SeizureFormDialog(props: SeizureFormDialogProps): ReactNode {
       });
     } else {
       const id = crypto.randomUUID();
-      caseDoc.addSeizure(id, r.fields, writer);
-      toast(t('ui.case.form.added'));
-      props.onSaved(id);
+      return addSeizure(to, id, r.fields).then(() => {
+        toast(t('ui.case.form.added'));
+        props.onSaved(id);
+        props.onClose();
+      });
     }
-    props.onClose();
   };
 
   const countries = countryOptions();

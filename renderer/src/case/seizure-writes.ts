@@ -14,6 +14,7 @@ import type { SeizureField, SeizureFields } from '../../../shared/domain/seizure
 import type { DataClient } from '../data/client';
 import type { FieldIssue } from '../../../shared/errors';
 import { useClient } from '../app/services';
+import { listVolumes, planPlacement, VOLUME_SIZE } from '../../../shared/docs/volume-doc';
 
 /** What an edit needs: the replica, the writer, and the service for seizures not on the replica. */
 export interface SeizureWriteTarget {
@@ -31,11 +32,14 @@ export function useSeizureWriteTarget(caseDoc: CaseDoc, writer: Writer, workspac
 
 /**
  * The field issues of a refused seizure write as the editors name fields: the service's parameter
- * path `patch.<field>` (`seizures.update` / `bulkUpdate`) read as `<field>`, as the replica's
- * NestError names it.
+ * path `patch.<field>` (`seizures.update` / `bulkUpdate`) or `fields.<field>` (`seizures.add`)
+ * read as `<field>`, as the replica's NestError names it.
  */
 export function seizureIssues(issues: readonly FieldIssue[]): FieldIssue[] {
-  return issues.map((i) => (i.field.startsWith('patch.') ? { ...i, field: i.field.slice('patch.'.length) } : i));
+  return issues.map((i) => {
+    const prefix = ['patch.', 'fields.'].find((x) => i.field.startsWith(x));
+    return prefix ? { ...i, field: i.field.slice(prefix.length) } : i;
+  });
 }
 
 /** True when every id is a seizure record (live or deleted) of the replica's case doc. */
@@ -91,4 +95,22 @@ export async function restoreSeizureField(to: SeizureWriteTarget, id: string, fi
 export async function deleteSeizure(to: SeizureWriteTarget, id: string): Promise<void> {
   if (onReplica(to.caseDoc, [id])) return to.caseDoc.deleteSeizure(id, to.writer);
   await to.client.call('seizures.delete', { workspaceId: to.workspaceId, caseId: to.caseDoc.readMeta().id, seizureId: id });
+}
+
+/**
+ * Adds seizure `id` (a fresh UUID) with `fields` where an import would place it (`planPlacement`):
+ * on the replica while the case doc holds fewer than `INLINE_SEIZURES` records and has no volume
+ * (shown at once), else through `seizures.add`, which puts it in a volume and audits it in the
+ * case doc. A full or large case never gets a 1,001st record in its case doc.
+ * @returns 0 when written to the case doc, else the volume that holds it.
+ * @throws NestError (replica) or RpcError (service): 'validation' naming each bad field, 'too-large'; nothing written.
+ */
+export async function addSeizure(to: SeizureWriteTarget, id: string, fields: SeizureFields): Promise<number> {
+  // The last volume's size is not known here; "full" makes the plan pick a volume whenever one is listed.
+  const [run] = planPlacement(to.caseDoc.seizureRecordCount(), listVolumes(to.caseDoc.doc), VOLUME_SIZE, 1);
+  if (!run || run.volume === 0) {
+    to.caseDoc.addSeizure(id, fields, to.writer);
+    return 0;
+  }
+  return (await to.client.call('seizures.add', { workspaceId: to.workspaceId, caseId: to.caseDoc.readMeta().id, seizureId: id, fields })).volume;
 }

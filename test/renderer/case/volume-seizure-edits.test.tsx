@@ -131,4 +131,20 @@ describe('editing a seizure held in a volume doc from the window', () => {
     expect(last).toMatchObject({ action: 'seizure.update', target: id, fields: ['place'], changes: { place: { from: 'Hai Phong', to: 'Cat Lai port' } } });
     expect(cd.getSeizureEvenDeleted(id)).toBeNull();
   }, 60_000);
+  it('the form’s Add on a case whose case doc is full: the new seizure lands in volume 1 through seizures.add, audited; the case doc keeps 1,000', async () => {
+    const cd = replica();
+    let closed = false;
+    let saved: string | null = null;
+    inApp(<SeizureFormDialog caseDoc={cd} writer={writer} workspaceId={fx.workspaceId} seizure={null} defaultSector="wildlife" defaultCountry="VN" onClose={() => (closed = true)} onSaved={(s) => (saved = s)} />);
+    const set = (k: string, value: string) => fireEvent.change(document.querySelector<HTMLInputElement>(`[data-field="${k}"] input`)!, { target: { value } });
+    set('commodity', 'helmeted hornbill casques');
+    set('place', 'Noi Bai airport');
+    fireEvent.click(screen.getByRole('button', { name: 'Add seizure' }));
+    await waitFor(() => expect(closed).toBe(true));
+    const id = saved!;
+    expect(inVolume(id)).toMatchObject({ commodity: 'helmeted hornbill casques', place: 'Noi Bai airport', country: 'VN', createdBy: writer.memberId });
+    expect(serviceAudit().at(-1)).toMatchObject({ action: 'seizure.add', target: id, by: writer.memberId });
+    expect(ws().host.with(fx.docName, (doc) => new CaseDoc(doc).seizureRecordCount())).toBe(INLINE_SEIZURES);
+    expect(cd.getSeizureEvenDeleted(id)).toBeNull();
+  }, 60_000);
 });
