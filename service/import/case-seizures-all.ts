@@ -81,12 +81,3 @@ export function readCompleteCaseSeizures(ws: Pick<WorkspaceRuntime, 'id' | 'host
   }
   return all;
 }
-
-/**
- * The live seizures of case `caseId` (`caseDoc` its loaded case doc) and of its listed volumes this
- * desktop stores (a volume not synced yet is left out), ordered by date then id as
- * `CaseDoc.listSeizures` orders.
- */
-export function listAllSeizures(ws: Pick<WorkspaceRuntime, 'id' | 'host'>, caseId: string, caseDoc: CaseDoc): Seizure[] {
-  return readCaseSeizures(ws, caseId, caseDoc).live;
-}

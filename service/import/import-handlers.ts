@@ -15,7 +15,7 @@ import { t } from '../../shared/messages';
 import { moveSeizures } from './move-seizures';
 import { annotateReport, refuseReimport, sha256Hex, type DuplicateCheck } from './import-batching';
 import { importIntoNewCase } from './new-case-import';
-import { listAllSeizures } from './case-seizures-all';
+import { readCaseSeizures } from './case-seizures-all';
 import { parseRequest } from './parse-request';
 import { attachKmzImages } from './kmz-images';
 import type { KmzImage } from './kmz';
@@ -52,7 +52,10 @@ export async function parseForCase(ws: WorkspaceRuntime, p: ImportRequest, onPro
     // Defaults from the case: its sector, and its first jurisdiction for rows with no country and no coordinates.
     const parsed = await parseRequest(ws, p, unpacked, { sector: meta.sector, ...(meta.jurisdictions[0] ? { country: meta.jurisdictions[0] } : {}) }, onProgress);
     const members = ws.workspaceDoc();
-    const duplicates = annotateReport(parsed.report, parsed, caseDoc, sha256Hex(received), (id) => members.getMemberRecord(id)?.name ?? '', listAllSeizures(ws, p.caseId, caseDoc));
+    const existing = readCaseSeizures(ws, p.caseId, caseDoc);
+    const duplicates = annotateReport(parsed.report, parsed, caseDoc, sha256Hex(received), (id) => members.getMemberRecord(id)?.name ?? '', existing.live);
+    // Rows matching seizures in a volume that has not arrived here cannot be found: say so rather than imply "no duplicates".
+    if (existing.missingVolumes.length) parsed.report.warnings.push(t('import.warning.duplicates-unchecked', { count: existing.missingVolumes.length, volumes: existing.missingVolumes.join(', ') }));
     return { parsed, caseDoc, duplicates, release: () => ws.host.release(name), images: unpacked.images ?? [] };
   } catch (err) {
     ws.host.release(name);

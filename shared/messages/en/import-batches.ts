@@ -11,6 +11,8 @@ export const importBatchMessages = {
   'import.warning.duplicates':
     '{count, plural, one {# row matches} other {# rows match}} a seizure already in this case or an earlier row of the file (same date, place, commodity and quantity)',
   'import.new-case-nothing-imported': 'Nothing in {fileName} can be imported ({rejected, plural, =0 {no row was rejected: the file has no seizure rows or every row repeats an earlier one} one {its one row was rejected} other {all # rows were rejected}}), so case "{title}" was not created. Fix the rows the report names and import again.',
+  'import.warning.duplicates-unchecked':
+    'Matching rows were not looked for in {count, plural, one {volume {volumes}} other {volumes {volumes}}} of this case: {count, plural, one {it has} other {they have}} not arrived on this computer yet. Sync, then preview again to check every seizure',
   'import.warning.duplicates-skipped': '{count, plural, one {# matching row was} other {# matching rows were}} left out',
   'import.duplicate-what': '{commodity}{quantity, select, none {} other {, {quantity}}}, {date}{place, select, none {} other {, {place}}}',
   'seizures.bulk-none': 'No seizures chosen',
