@@ -83,7 +83,7 @@ describe('import CLI', () => {
     expect(await seizureCount(dataDir, workspaceId)).toBe(6);
     const allowed = runCli([file, '--workspace', 'Task Force Alpha', '--case', number, '--allow-reimport'], dataDir);
     expect(allowed.code).toBe(0);
-    expect(allowed.out).toContain('Imported 0 seizure(s)');
+    expect(allowed.out).toContain('Imported 0 seizures');
     expect(allowed.out).toContain('6 matching rows were left out');
     expect(allowed.out).toMatch(/Line 2: same date, place, commodity and quantity as /);
     expect(await seizureCount(dataDir, workspaceId)).toBe(6);
@@ -93,7 +93,7 @@ describe('import CLI', () => {
     const { dataDir, workspaceId } = await prepare();
     const r = runCli([path.join(shared, 'cases/import/05-bad-rows.csv'), '--workspace', workspaceId, '--new-case', 'Bad rows'], dataDir);
     expect(r.code).toBe(0);
-    expect(r.out).toContain('Imported 2 seizure(s)');
+    expect(r.out).toContain('Imported 2 seizures');
     expect(r.out).toContain('Rejected rows: 5.');
     expect(r.out).toContain('Blank rows skipped: 1.');
     for (const [line, col] of [[3, 'seizure_date'], [4, 'latitude'], [5, 'country_iso2'], [6, 'quantity'], [9, 'unit']] as const) {
@@ -156,7 +156,7 @@ describe('import CLI: never imports on a guess (issue 11)', () => {
     const r = runCli([write(TEXT), '--workspace', workspaceId, '--case', number, '--decimal-mark', 'quantity=,'], dataDir);
     expect(r.err).toBe('');
     expect(r.code).toBe(0);
-    expect(r.out).toContain('Imported 3 seizure(s)');
+    expect(r.out).toContain('Imported 3 seizures');
     expect(r.out).toContain('Read quantity: comma decimal, dot thousands — your choice.');
     const s = DataService.open({ dataDir, mode: 'browser', dataKey: await dataKey(dataDir) });
     try {
