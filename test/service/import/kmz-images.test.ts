@@ -57,6 +57,7 @@ describe('KMZ images', () => {
     expect(report.imported).toBe(1);
     expect(report.warnings).toEqual([
       'patrol.kmz: 1 image in the KMZ was not imported; the placemarks and lines were read from doc.kml.',
+      '1 row names a commodity not in the commodity list, kept as written: “ivory” (1 row). An admin can add recurring names to the workspace’s list (Commodities).',
       '1 image that the placemarks show was attached to the case.',
     ]);
     const again = await c.call('import.commit', { workspaceId: ws.id, caseId: k.id, fileName: 'patrol.kmz', contentBase64, allowReimport: true });
