@@ -152,8 +152,11 @@ test('online tiles: an admin turns them on for the workspace; the map warns, the
   await expect(panel).toContainText('Online tiles for this workspace');
   await panel.getByLabel(/Tile URL/).fill('http://tiles.example.invalid/{z}/{x}/{y}.png');
   await panel.getByLabel('Attribution').fill('Example tiles');
-  await panel.getByRole('button', { name: 'Turn on for everyone' }).click();
-  await expect(panel.getByRole('alert')).toHaveText('The tile URL must start with https://.');
+  // Clicked again if the first click came while the panel was still settling (seen once under load in CI).
+  await expect(async () => {
+    await panel.getByRole('button', { name: 'Turn on for everyone' }).click();
+    await expect(panel.getByRole('alert')).toHaveText('The tile URL must start with https://.', { timeout: 3000 });
+  }).toPass({ timeout: 30_000 });
   expect(await imgSrc()).toBe("img-src 'self' data: blob:");
 
   // https: saved, the page reloads with a CSP widened by exactly that origin, and the map warns.
