@@ -7,40 +7,23 @@
  * draws. Saves docs/screenshots/map-large-case.png (looked at).
  */
 import path from 'node:path';
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { test, expect } from '@playwright/test';
 import { repoRoot } from './fixtures';
+import { startLargeCaseHost } from './large-case-process';
 
 const SHOTS = path.join(repoRoot, 'docs/screenshots');
 const TOTAL = 12_000;
-const READY = /NEST Desk is running at (http:\/\/127\.0\.0\.1:\d+)\/#token=\S+ route=(\S+)/;
 
 let child: ChildProcess | null = null;
 let url = '';
 let origin = '';
 let route = '';
 
-// The host with its generated case runs under tsx (large-case-host.ts); it prints its URL once the case is written.
 test.beforeAll(async () => {
   test.setTimeout(300_000);
-  child = spawn(path.join(repoRoot, 'node_modules/.bin/tsx'), ['test/e2e/large-case-host.ts'], { cwd: repoRoot, env: { ...process.env, LARGE_CASE_SEIZURES: String(TOTAL) }, stdio: ['ignore', 'pipe', 'pipe'] });
-  let out = '';
-  let err = '';
-  child.stderr!.on('data', (d: Buffer) => (err += d.toString()));
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`the large-case host printed no URL within 280 s.\n${out}\n${err.slice(-2000)}`)), 280_000);
-    child!.stdout!.on('data', (d: Buffer) => {
-      out += d.toString();
-      const m = READY.exec(out);
-      if (!m) return;
-      clearTimeout(timer);
-      url = out.slice(out.indexOf('http'), out.indexOf(' route='));
-      origin = m[1]!;
-      route = m[2]!;
-      resolve();
-    });
-    child!.once('exit', (code) => reject(new Error(`the large-case host stopped (${code}): ${err.slice(-2000)}`)));
-  });
+  const host = await startLargeCaseHost(TOTAL);
+  ({ child, url, origin, route } = host);
 });
 
 test.afterAll(() => {
