@@ -8,7 +8,7 @@
  */
 import Supercluster, { type ClusterProperties, type PointFeature } from 'supercluster';
 import { CRIME_SECTORS, type CrimeSector } from '../../shared/domain/codes';
-import { CLUSTER_MAX_ZOOM, CLUSTER_RADIUS_PX, isEmptyMapFilter, narrowFacet, passesMapFilter, timeStepsOf, type MapFilterRule } from '../../shared/domain/map-filter';
+import { CLUSTER_MAX_ZOOM, CLUSTER_RADIUS_PX, isEmptyMapFilter, matchesPlaceSearch, narrowFacet, passesMapFilter, timeStepsOf, type MapFilterRule } from '../../shared/domain/map-filter';
 import type { MapColumnsRow } from '../projections/queries';
 import type { MapFilterDto } from '../../shared/rpc/map';
 
@@ -194,11 +194,14 @@ export class FilteredIndex {
   }
 
   /**
-   * Rows of cluster `id` from `offset`, at most `limit`, in row order; its size; the zoom at which
-   * it splits; and whether its seizures share one place (checked only for a cluster no zoom splits).
+   * Rows of cluster `id` in row order (date, id) that match `query` (lower-cased, see
+   * shared/domain/map-filter.ts `placeQuery`; '' for all), from `offset`, at most `limit`; its
+   * size and how many match; the zoom at which it splits; and whether its seizures share one
+   * place (checked only for a cluster no zoom splits). The same order on every call, so pages
+   * reach each seizure exactly once.
    * @throws Error when `id` is not a cluster of this index (supercluster's "No cluster with the specified id").
    */
-  leaves(id: number, offset: number, limit: number): { total: number; rows: number[]; expansionZoom: number; colocated: boolean } {
+  leaves(id: number, offset: number, limit: number, query = ''): { total: number; matched: number; rows: number[]; expansionZoom: number; colocated: boolean } {
     const sc = this.index();
     const expansionZoom = sc.getClusterExpansionZoom(id);
     const all = sc.getLeaves(id, Infinity).map((f) => f.properties.r);
@@ -211,6 +214,12 @@ export class FilteredIndex {
       });
     }
     all.sort((a, b) => a - b);
-    return { total: all.length, rows: all.slice(offset, offset + limit), expansionZoom, colocated };
+    const matching = query
+      ? all.filter((r) => {
+          const row = this.scopeRows[r]!;
+          return matchesPlaceSearch({ commodity: row[COMMODITY], taxon: row[TAXON], seizureDate: row[DATE], country: row[COUNTRY] }, query);
+        })
+      : all;
+    return { total: all.length, matched: matching.length, rows: matching.slice(offset, offset + limit), expansionZoom, colocated };
   }
 }
