@@ -32,7 +32,8 @@ export function viewBox(map: L.Map): ViewBox {
  * remote-clusters.tsx.
  */
 export function openPlaceList(map: L.Map, at: L.LatLng, source: PlaceSource, popupSource: { current: PopupSource }): void {
-  const popup = L.popup({ maxWidth: 340, minWidth: 260, className: 'map-place-popup' }).setLatLng(at);
+  // Padded clear of the zoom buttons (top left), which are drawn above popups.
+  const popup = L.popup({ maxWidth: 340, minWidth: 260, className: 'map-place-popup', autoPanPaddingTopLeft: L.point(64, 24) }).setLatLng(at);
   const showList = (): void => {
     popup.setContent(list.element);
     popup.update();

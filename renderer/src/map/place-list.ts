@@ -97,7 +97,7 @@ export function placeList(source: PlaceSource, onPick: (p: MapPoint) => void, on
   const search = document.createElement('input');
   search.type = 'search';
   search.className = 'input input-sm map-place-search';
-  search.placeholder = t('ui.map.place-list-search');
+  search.placeholder = t('ui.map.place-list-search-short');
   search.setAttribute('aria-label', t('ui.map.place-list-search'));
   // Keys typed here are the search's: Leaflet's keyboard handler would zoom on "-" or pan on arrows.
   search.addEventListener('keydown', (e) => {

@@ -64,6 +64,7 @@ export const uiMapMessages = {
   'ui.map.place-list-back': 'Back to the list ({count, number})',
   'ui.map.place-list-head-here': '{count, plural, one {# seizure} other {# seizures}} at this place',
   'ui.map.place-list-search': 'Find by commodity, species, date or country',
+  'ui.map.place-list-search-short': 'Find at this place…',
   'ui.map.place-list-shown': '{shown, number} of {matched, plural, one {# seizure} other {# seizures}} listed',
   'ui.map.place-list-none': 'No seizure here matches “{search}”.',
   'ui.map.place-list-more': 'Show {count, number} more',
