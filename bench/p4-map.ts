@@ -10,6 +10,11 @@
  * - pan: frame times (requestAnimationFrame intervals, p50/p95 ms) at 100k while the mouse drags
  *   the map back and forth for ~3 s (each drag ends in a re-query of the clusters).
  *
+ * What it measures: the page's own index (cluster-index.ts), which the app uses for a map with
+ * fewer mapped seizures than `REMOTE_MAP_FROM` (remote-clusters.tsx). A 100,000-seizure map in
+ * the app is clustered on the data service instead; that path is measured by P8's map part
+ * (bench/p8-case-open.ts) and its cold index by bench/map-cold.ts. P4 says so in its output.
+ *
  * `runP4()` returns printable lines starting with "P4 "; `npx tsx bench/p4-map.ts` prints them.
  */
 import fs from 'node:fs';
@@ -121,6 +126,7 @@ export async function runP4(): Promise<string[]> {
       `P4 map-render ratio=${fmt(ratio)} (goal <= 3) ${ratio <= 3 ? 'PASS' : 'FAIL'}: first clustered render of ${big.toLocaleString('en')} points ÷ of ${small.toLocaleString('en')}`,
       `P4 runs (${big.toLocaleString('en')} vs ${small.toLocaleString('en')} points): ${runs.join(' | ')}`,
       `P4 pan at ${big.toLocaleString('en')} points: frame p50=${fmt(pct(sorted, 0.5), 1)} ms p95=${fmt(pct(sorted, 0.95), 1)} ms over ${frames.length} frames`,
+      'P4 path: the page\'s own index (the app\'s path below REMOTE_MAP_FROM mapped seizures); a map that large is clustered on the data service in the app — measured by P8 (map part) and bench/map-cold.ts',
     ];
   } finally {
     server.close();

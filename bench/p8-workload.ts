@@ -61,14 +61,23 @@ function seizureFields(next: () => number): SeizureFields {
   };
 }
 
+/** Where `atOnePlace` seizures of {@link fillCase} lie: one quay, far from the eight ports (its cluster stays alone at every zoom). */
+export const ONE_PLACE = { place: 'Quay 7', latitude: -30.5, longitude: -40.25 };
+
 /**
  * Writes `n` generated seizures (seeded by `seed`) into case `caseId` of `ws` as `memberId`: up
- * to 1,000 in the case doc, the rest in volumes of 5,000.
+ * to 1,000 in the case doc, the rest in volumes of 5,000. The first `atOnePlace` (default 0) of
+ * them all lie at {@link ONE_PLACE} (a place no zoom splits).
  */
-export function fillCase(ws: WorkspaceRuntime, caseId: string, n: number, memberId: string, seed: number): void {
+export function fillCase(ws: WorkspaceRuntime, caseId: string, n: number, memberId: string, seed: number, atOnePlace = 0): void {
   const next = rng(seed);
   const w = { memberId };
-  const make = (k: number): { id: string; fields: SeizureFields }[] => Array.from({ length: k }, () => ({ id: randomUUID(), fields: seizureFields(next) }));
+  let made = 0;
+  const make = (k: number): { id: string; fields: SeizureFields }[] =>
+    Array.from({ length: k }, () => {
+      const fields = seizureFields(next);
+      return { id: randomUUID(), fields: made++ < atOnePlace ? { ...fields, ...ONE_PLACE } : fields };
+    });
   ws.host.with(ws.caseDocName(caseId), (doc) => new CaseDoc(doc).addSeizures(make(Math.min(n, INLINE)), w));
   const rest = Math.max(0, n - INLINE);
   const volumes = Array.from({ length: Math.ceil(rest / VOLUME) }, (_v, i) => i + 1);

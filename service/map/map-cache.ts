@@ -4,7 +4,7 @@
  * workspace's projection is unchanged. Any projection write (an edit, an import, a sync) makes
  * every scope of that workspace read again on its next call: coarser than per case, never stale.
  */
-import { MapScope } from './map-index';
+import { keepRows, MapScope } from './map-index';
 import type { ProjectionQueries } from '../projections/queries';
 
 /** Scopes kept per workspace (the most recently used). */
@@ -43,12 +43,9 @@ export class MapCache {
     let scope = entry.scopes.get(key);
     if (scope) entry.scopes.delete(key);
     else {
-      const rows = source.queries.mapColumns(caseId);
-      if (caseId) scope = new MapScope(rows);
-      else {
-        const out = new Set(hidden);
-        scope = new MapScope(out.size ? rows.filter((row) => !out.has(row[1])) : rows);
-      }
+      const cols = source.queries.mapColumns(caseId);
+      const out = new Set(hidden);
+      scope = new MapScope(caseId || !out.size ? cols : keepRows(cols, (r) => !out.has(cols.caseIds[r]!)));
     }
     entry.scopes.set(key, scope);
     while (entry.scopes.size > SCOPES_KEPT) entry.scopes.delete(entry.scopes.keys().next().value!);

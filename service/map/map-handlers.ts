@@ -12,6 +12,7 @@ import type { RpcContext } from '../rpc/context';
 import { NestError } from '../../shared/errors';
 import { readableCases } from '../cases/case-handlers';
 import { MapCache } from './map-cache';
+import { placeQuery } from '../../shared/domain/map-filter';
 import type { MapScope } from './map-index';
 
 /** One cache for the data service's life (keyed by each open store's projection writer). */
@@ -56,13 +57,13 @@ export const mapHandlers: HandlerMap<keyof typeof mapRpc> = {
     const { scope } = scopeOf(p, ctx);
     let page: ReturnType<ReturnType<MapScope['filtered']>['leaves']>;
     try {
-      page = scope.filtered(p.filter).leaves(p.clusterId, p.offset, p.limit);
+      page = scope.filtered(p.filter).leaves(p.clusterId, p.offset, p.limit, placeQuery(p.search));
     } catch {
       // supercluster throws for an id it does not know: the projection changed since the view.
       throw new NestError('not-found', { id: 'map.cluster-gone', values: { clusterId: p.clusterId } });
     }
     const points = ctx.projections.of(p.workspaceId).mapPointsByIds(page.rows.map((r) => scope.idOf(r)));
-    return { total: page.total, expansionZoom: page.expansionZoom, colocated: page.colocated, offset: p.offset, points };
+    return { total: page.total, matched: page.matched, expansionZoom: page.expansionZoom, colocated: page.colocated, offset: p.offset, points };
   },
 
   'map.facets': (p, ctx) => scopeOf(p, ctx).scope.facet(p.field, p.search, p.limit),

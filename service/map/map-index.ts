@@ -1,22 +1,21 @@
 /**
  * The data service's map index (docs/map.md "Opening a large case (P8)"): the mapped seizures of
  * one scope (a case, or the cases of a workspace a member may read) as columns read once from the
- * projection, and per filter a supercluster index over those that pass it. A view asks for what
+ * projection (coordinates in typed arrays), and per filter a supercluster index over those that
+ * pass it; a filter that passes every seizure (a hidden sector that is absent, a date range
+ * covering all) reuses the unfiltered index. A view asks for what
  * it draws (clusters and single seizures' row numbers), so a 100,000-seizure case sends a few
  * hundred items instead of every point. Pure over its rows: the cache that decides when to read
  * them again is map-cache.ts.
  */
 import Supercluster, { type ClusterProperties, type PointFeature } from 'supercluster';
 import { CRIME_SECTORS, type CrimeSector } from '../../shared/domain/codes';
-import { CLUSTER_MAX_ZOOM, CLUSTER_RADIUS_PX, isEmptyMapFilter, narrowFacet, passesMapFilter, timeStepsOf, type MapFilterRule } from '../../shared/domain/map-filter';
-import type { MapColumnsRow } from '../projections/queries';
+import { CLUSTER_MAX_ZOOM, CLUSTER_RADIUS_PX, isEmptyMapFilter, matchesPlaceSearch, narrowFacet, passesMapFilter, timeStepsOf, type MapFilterRule } from '../../shared/domain/map-filter';
+import type { MapColumns } from '../projections/queries';
 import type { MapFilterDto } from '../../shared/rpc/map';
 
-/** Row fields of a {@link MapColumnsRow}. */
-const ID = 0, CASE = 1, DATE = 2, SECTOR = 3, COMMODITY = 4, TAXON = 5, COUNTRY = 6, LAT = 7, LON = 8;
-
-/** Filter lists the scope can count values of, and the row field each reads. */
-const FACET_FIELD = { commodity: COMMODITY, taxon: TAXON, country: COUNTRY, caseId: CASE } as const;
+/** Filter lists the scope can count values of, and the column each reads. */
+const FACET_FIELD = { commodity: 'commodities', taxon: 'taxa', country: 'countries', caseId: 'caseIds' } as const;
 /** A filter list's field. */
 export type FacetField = keyof typeof FACET_FIELD;
 
@@ -38,49 +37,73 @@ function filterKey(f: MapFilterDto): string {
   return JSON.stringify([f.from, f.to, [...f.hiddenSectors].sort(), f.commodity, f.country, f.caseId, f.taxon.toLowerCase()]);
 }
 
+/**
+ * The rows of `cols` for which `keep` holds, as columns in the same order (the workspace scope
+ * without the cases a member may not read).
+ */
+export function keepRows(cols: MapColumns, keep: (r: number) => boolean): MapColumns {
+  const rows: number[] = [];
+  for (let r = 0; r < cols.ids.length; r++) if (keep(r)) rows.push(r);
+  const pick = <T,>(xs: readonly T[]): T[] => rows.map((r) => xs[r]!);
+  return {
+    ids: pick(cols.ids),
+    caseIds: pick(cols.caseIds),
+    dates: pick(cols.dates),
+    sectors: pick(cols.sectors),
+    commodities: pick(cols.commodities),
+    taxa: pick(cols.taxa),
+    countries: pick(cols.countries),
+    latitudes: Float64Array.from(rows, (r) => cols.latitudes[r]!),
+    longitudes: Float64Array.from(rows, (r) => cols.longitudes[r]!),
+  };
+}
+
 /** Every mapped seizure of one scope. Immutable once made; the cache makes a new one when the projection changes. */
 export class MapScope {
-  private readonly rows: readonly MapColumnsRow[];
+  private readonly cols: MapColumns;
   private readonly filters = new Map<string, FilteredIndex>();
+  /** The index of every seizure: shared by every filter that passes them all. */
+  private everything: FilteredIndex | null = null;
   private readonly facetCounts = new Map<FacetField, { value: string; count: number }[]>();
 
-  /** `rows`: the scope's mapped seizures (ProjectionQueries.mapColumns, already narrowed to what the member may read). */
-  constructor(rows: readonly MapColumnsRow[]) {
-    this.rows = rows;
+  /** `cols`: the scope's mapped seizures (ProjectionQueries.mapColumns, already narrowed to what the member may read). */
+  constructor(cols: MapColumns) {
+    this.cols = cols;
   }
 
   /** Mapped seizures in the scope. */
   get total(): number {
-    return this.rows.length;
+    return this.cols.ids.length;
   }
 
   /** The seizure id of row `r`. */
   idOf(r: number): string {
-    return this.rows[r]![ID];
+    return this.cols.ids[r]!;
   }
 
   /** Bounds of every seizure of the scope (one min/max pass); null when there is none. */
   bounds(): { south: number; west: number; north: number; east: number; count: number } | null {
-    if (!this.rows.length) return null;
+    if (!this.total) return null;
     let south = Infinity, west = Infinity, north = -Infinity, east = -Infinity;
-    for (const row of this.rows) {
-      if (row[LAT] < south) south = row[LAT];
-      if (row[LAT] > north) north = row[LAT];
-      if (row[LON] < west) west = row[LON];
-      if (row[LON] > east) east = row[LON];
+    const { latitudes: lat, longitudes: lon } = this.cols;
+    for (let r = 0; r < lat.length; r++) {
+      if (lat[r]! < south) south = lat[r]!;
+      if (lat[r]! > north) north = lat[r]!;
+      if (lon[r]! < west) west = lon[r]!;
+      if (lon[r]! > east) east = lon[r]!;
     }
-    return { south, west, north, east, count: this.rows.length };
+    return { south, west, north, east, count: this.total };
   }
 
   /** Sectors present, in CRIME_SECTORS order. */
   sectors(): CrimeSector[] {
-    const seen = new Set(this.rows.map((row) => row[SECTOR]));
+    const seen = new Set(this.cols.sectors);
     return CRIME_SECTORS.filter((s) => seen.has(s));
   }
 
   /** `YYYY-MM-01` of each month from the first seizure to the last (the time slider). */
   months(): string[] {
-    return timeStepsOf(this.rows.map((row) => row[DATE])).months;
+    return timeStepsOf(this.cols.dates).months;
   }
 
   /**
@@ -90,12 +113,8 @@ export class MapScope {
   facet(field: FacetField, search: string, limit: number): { options: { value: string; count: number }[]; distinct: number } {
     let all = this.facetCounts.get(field);
     if (!all) {
-      const k = FACET_FIELD[field];
       const counts = new Map<string, number>();
-      for (const row of this.rows) {
-        const v = row[k];
-        if (v) counts.set(v, (counts.get(v) ?? 0) + 1);
-      }
+      for (const v of this.cols[FACET_FIELD[field]]) if (v) counts.set(v, (counts.get(v) ?? 0) + 1);
       all = [...counts].map(([value, count]) => ({ value, count })).sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
       this.facetCounts.set(field, all);
     }
@@ -107,7 +126,10 @@ export class MapScope {
     const key = filterKey(f);
     let ix = this.filters.get(key);
     if (ix) this.filters.delete(key);
-    else ix = new FilteredIndex(this.rows, this.passing(f));
+    else {
+      const rows = this.passing(f);
+      ix = rows.length === this.total ? (this.everything ??= new FilteredIndex(this.cols, rows)) : new FilteredIndex(this.cols, rows);
+    }
     this.filters.set(key, ix);
     while (this.filters.size > FILTERS_KEPT) this.filters.delete(this.filters.keys().next().value!);
     return ix;
@@ -116,11 +138,11 @@ export class MapScope {
   /** Rows that pass `f`, in row order. */
   private passing(f: MapFilterDto): Int32Array {
     const rule: MapFilterRule = { ...f, hiddenSectors: new Set(f.hiddenSectors) };
-    if (isEmptyMapFilter(rule)) return Int32Array.from({ length: this.rows.length }, (_, i) => i);
+    if (isEmptyMapFilter(rule)) return Int32Array.from({ length: this.total }, (_, i) => i);
+    const c = this.cols;
     const out: number[] = [];
-    for (let r = 0; r < this.rows.length; r++) {
-      const row = this.rows[r]!;
-      if (passesMapFilter({ caseId: row[CASE], seizureDate: row[DATE], sector: row[SECTOR], commodity: row[COMMODITY], country: row[COUNTRY] }, row[TAXON], rule)) out.push(r);
+    for (let r = 0; r < this.total; r++) {
+      if (passesMapFilter({ caseId: c.caseIds[r]!, seizureDate: c.dates[r]!, sector: c.sectors[r]!, commodity: c.commodities[r]!, country: c.countries[r]! }, c.taxa[r]!, rule)) out.push(r);
     }
     return Int32Array.from(out);
   }
@@ -134,12 +156,13 @@ export class MapScope {
 export class FilteredIndex {
   /** Rows of the scope that pass the filter. */
   readonly rows: Int32Array;
-  private readonly scopeRows: readonly MapColumnsRow[];
+  private readonly cols: MapColumns;
   private sc: Supercluster<RowRef> | null = null;
   private readonly counts = new Map<number, number[]>();
 
-  constructor(scopeRows: readonly MapColumnsRow[], rows: Int32Array) {
-    this.scopeRows = scopeRows;
+  /** `rows`: the rows of `cols` that pass the filter, in row order. */
+  constructor(cols: MapColumns, rows: Int32Array) {
+    this.cols = cols;
     this.rows = rows;
   }
 
@@ -150,11 +173,11 @@ export class FilteredIndex {
 
   private index(): Supercluster<RowRef> {
     if (!this.sc) {
+      const { latitudes: lat, longitudes: lon } = this.cols;
       const features = new Array<PointFeature<RowRef>>(this.rows.length);
       for (let i = 0; i < this.rows.length; i++) {
         const r = this.rows[i]!;
-        const row = this.scopeRows[r]!;
-        features[i] = { type: 'Feature', properties: { r }, geometry: { type: 'Point', coordinates: [row[LON], row[LAT]] } };
+        features[i] = { type: 'Feature', properties: { r }, geometry: { type: 'Point', coordinates: [lon[r]!, lat[r]!] } };
       }
       this.sc = new Supercluster<RowRef>({ radius: CLUSTER_RADIUS_PX, maxZoom: CLUSTER_MAX_ZOOM }).load(features);
     }
@@ -187,30 +210,34 @@ export class FilteredIndex {
     let c = this.counts.get(id);
     if (!c) {
       c = new Array<number>(CRIME_SECTORS.length).fill(0);
-      for (const f of this.index().getLeaves(id, Infinity)) c[CRIME_SECTORS.indexOf(this.scopeRows[f.properties.r]![SECTOR])]! += 1;
+      for (const f of this.index().getLeaves(id, Infinity)) c[CRIME_SECTORS.indexOf(this.cols.sectors[f.properties.r]!)]! += 1;
       this.counts.set(id, c);
     }
     return c;
   }
 
   /**
-   * Rows of cluster `id` from `offset`, at most `limit`, in row order; its size; the zoom at which
-   * it splits; and whether its seizures share one place (checked only for a cluster no zoom splits).
+   * Rows of cluster `id` in row order (date, id) that match `query` (lower-cased, see
+   * shared/domain/map-filter.ts `placeQuery`; '' for all), from `offset`, at most `limit`; its
+   * size and how many match; the zoom at which it splits; and whether its seizures share one
+   * place (checked only for a cluster no zoom splits). The same order on every call, so pages
+   * reach each seizure exactly once.
    * @throws Error when `id` is not a cluster of this index (supercluster's "No cluster with the specified id").
    */
-  leaves(id: number, offset: number, limit: number): { total: number; rows: number[]; expansionZoom: number; colocated: boolean } {
+  leaves(id: number, offset: number, limit: number, query = ''): { total: number; matched: number; rows: number[]; expansionZoom: number; colocated: boolean } {
     const sc = this.index();
     const expansionZoom = sc.getClusterExpansionZoom(id);
     const all = sc.getLeaves(id, Infinity).map((f) => f.properties.r);
     let colocated = false;
     if (expansionZoom > CLUSTER_MAX_ZOOM) {
-      const first = this.scopeRows[all[0]!]!;
-      colocated = all.every((r) => {
-        const row = this.scopeRows[r]!;
-        return Math.abs(row[LAT] - first[LAT]) < 1e-5 && Math.abs(row[LON] - first[LON]) < 1e-5;
-      });
+      const { latitudes: lat, longitudes: lon } = this.cols;
+      const lat0 = lat[all[0]!]!, lon0 = lon[all[0]!]!;
+      colocated = all.every((r) => Math.abs(lat[r]! - lat0) < 1e-5 && Math.abs(lon[r]! - lon0) < 1e-5);
     }
     all.sort((a, b) => a - b);
-    return { total: all.length, rows: all.slice(offset, offset + limit), expansionZoom, colocated };
+    const matching = query
+      ? all.filter((r) => matchesPlaceSearch({ commodity: this.cols.commodities[r]!, taxon: this.cols.taxa[r]!, seizureDate: this.cols.dates[r]!, country: this.cols.countries[r]! }, query))
+      : all;
+    return { total: all.length, matched: matching.length, rows: matching.slice(offset, offset + limit), expansionZoom, colocated };
   }
 }

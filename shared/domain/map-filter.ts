@@ -115,3 +115,27 @@ export function narrowFacet<T extends { value: string }>(all: readonly T[], sear
   const matching = q ? all.filter((o) => o.value.toLowerCase().includes(q)) : all;
   return { options: matching.slice(0, limit), distinct: matching.length };
 }
+
+/** The fields of a seizure a place list's search reads (a map point has them; the service's index row too). */
+export interface PlaceSearchable {
+  commodity: string;
+  taxon: string;
+  seizureDate: string;
+  country: string;
+}
+
+/**
+ * True when the seizure matches a place list's search `query` (already trimmed and lower-cased,
+ * see {@link placeQuery}): every word of it occurs in its commodity, taxon, date or country
+ * code, case-insensitively. '' matches every seizure. The page's list and `map.leaves` both use it.
+ */
+export function matchesPlaceSearch(s: PlaceSearchable, query: string): boolean {
+  if (!query) return true;
+  const text = `${s.commodity}\n${s.taxon}\n${s.seizureDate}\n${s.country}`.toLowerCase();
+  return query.split(/\s+/).every((word) => text.includes(word));
+}
+
+/** A place list's search text as {@link matchesPlaceSearch} takes it. */
+export function placeQuery(search: string): string {
+  return search.trim().toLowerCase();
+}

@@ -101,10 +101,19 @@ export const mapRpc = {
     'case.read',
   ),
   'map.leaves': method(
-    z.object({ ...scope, clusterId: z.number().int(), offset: z.number().int().min(0).default(0), limit: z.number().int().min(0).max(MAP_LEAVES_MAX).default(100) }),
+    z.object({
+      ...scope,
+      clusterId: z.number().int(),
+      offset: z.number().int().min(0).default(0),
+      limit: z.number().int().min(0).max(MAP_LEAVES_MAX).default(100),
+      /** Narrows the pages to the seizures matching it (shared/domain/map-filter.ts `matchesPlaceSearch`); '' for all. */
+      search: z.string().max(200).default(''),
+    }),
     z.object({
       /** Seizures in the cluster. */
       total: z.number().int(),
+      /** Those matching `search` (= total without one): what `offset` pages through. */
+      matched: z.number().int(),
       /** The zoom at which it splits; past the map's last zoom when its seizures share one place. */
       expansionZoom: z.number().int(),
       /** Every seizure of the cluster lies at one place (within ~1 m): no zoom separates them. */
@@ -112,7 +121,7 @@ export const mapRpc = {
       offset: z.number().int(),
       points: z.array(mapPointSchema),
     }),
-    'A page of a cluster\'s seizures, where it splits, and whether its seizures share one place. not-found when the cluster is gone (the projection changed).',
+    'A page of a cluster\'s seizures (in date order, optionally narrowed by a search), where it splits, and whether its seizures share one place. not-found when the cluster is gone (the projection changed).',
     'case.read',
   ),
   'map.facets': method(

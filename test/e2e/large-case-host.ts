@@ -2,7 +2,7 @@
  * A browser-mode host serving a generated large case, for test/e2e/large-case.spec.ts (run with
  * tsx: Playwright's loader cannot import the service's JSON data). Writes LARGE_CASE_SEIZURES
  * (default 12,000) seizures into one case — 1,000 in its case doc, the rest in volume docs
- * (bench/p8-workload.ts) — on a temporary data folder, starts the host and prints
+ * (bench/p8-workload.ts; LARGE_CASE_AT_ONE_PLACE of them at one quay) — on a temporary data folder, starts the host and prints
  * `NEST Desk is running at <url> route=<hash route of the case's seizure tab> volumeSeizure=<id of
  * a seizure held in volume 1>`; stops and
  * removes the folder on SIGTERM.
@@ -32,7 +32,7 @@ async function main(): Promise<void> {
   const me = await client.call('identity.create', { name: 'Amina Mwangi', agency: 'Kenya Wildlife Service', role: 'admin' });
   const ws = await client.call('workspaces.create', { name: 'Task Force Alpha', casePrefix: 'NEST', reportingCurrency: 'USD' });
   const c = await client.call('cases.create', { workspaceId: ws.id, fields: { ...newCaseFields('2026-01-01'), title: 'National seizure register 2015–2024', jurisdictions: ['KE'] } });
-  fillCase(service.workspace(ws.id), c.id, total, me.memberId, 7);
+  fillCase(service.workspace(ws.id), c.id, total, me.memberId, 7, Number(process.env.LARGE_CASE_AT_ONE_PLACE ?? 0));
   // One seizure held in volume 1, for the spec that edits a volume seizure from the window.
   const inVolume = service.workspace(ws.id).host.with(volumeDocName(ws.id, c.id, 1), (doc) => new VolumeDoc(doc).listSeizures()[0]?.id ?? '');
   const host = await startBrowserHost({ service, rendererDir: appPath('dist', 'renderer'), logger });

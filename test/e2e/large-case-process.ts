@@ -22,11 +22,12 @@ export interface LargeCaseHost {
 }
 
 /**
- * Spawns the host and resolves when it is ready.
+ * Spawns the host (`atOnePlace` of the seizures at one quay, bench/p8-workload.ts) and resolves when it is ready.
  * @throws Error when it prints no URL within 280 s or exits first (with its stderr's tail).
  */
-export function startLargeCaseHost(seizures: number): Promise<LargeCaseHost> {
-  const child = spawn(path.join(repoRoot, 'node_modules/.bin/tsx'), ['test/e2e/large-case-host.ts'], { cwd: repoRoot, env: { ...process.env, LARGE_CASE_SEIZURES: String(seizures) }, stdio: ['ignore', 'pipe', 'pipe'] });
+export function startLargeCaseHost(seizures: number, atOnePlace = 0): Promise<LargeCaseHost> {
+  const env = { ...process.env, LARGE_CASE_SEIZURES: String(seizures), LARGE_CASE_AT_ONE_PLACE: String(atOnePlace) };
+  const child = spawn(path.join(repoRoot, 'node_modules/.bin/tsx'), ['test/e2e/large-case-host.ts'], { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   let err = '';
   child.stderr!.on('data', (d: Buffer) => (err += d.toString()));

@@ -16,7 +16,7 @@ import { CLUSTER_MAX_ZOOM, type ClusterIndex, type ClusterItem, type MapItem, ty
 import { clusterIcon } from './cluster-icon';
 import { MARKER_EVENTS, MarkerPopup, CANVAS_MARKERS_FROM, type PopupSource } from './map-layers';
 import { markerRadius } from './marker-style';
-import { placeList, withBack } from './place-list';
+import { localPlaceSource, placeList, withBack, type PlaceSource } from './place-list';
 import { popupContent } from './popup-content';
 import { t } from '../../../shared/messages';
 
@@ -26,25 +26,34 @@ export function viewBox(map: L.Map): ViewBox {
   return [b.getWest(), Math.max(-90, b.getSouth()), b.getEast(), Math.min(90, b.getNorth())];
 }
 
-/** Opens the list of a place's seizures as a popup at `at`; each opens its own popup, with a way back. Also used by remote-clusters.tsx. */
-export function openPlaceList(map: L.Map, at: L.LatLng, points: MapPoint[], source: { current: PopupSource }): void {
-  const popup = L.popup({ maxWidth: 340, minWidth: 260, className: 'map-place-popup' }).setLatLng(at);
+/**
+ * Opens the list of a place's seizures (`source`: a page at a time, place-list.ts) as a popup at
+ * `at`; each opens its own popup, with a way back to the list as it was. Also used by
+ * remote-clusters.tsx.
+ */
+export function openPlaceList(map: L.Map, at: L.LatLng, source: PlaceSource, popupSource: { current: PopupSource }): void {
+  // Padded clear of the zoom buttons (top left), which are drawn above popups.
+  const popup = L.popup({ maxWidth: 340, minWidth: 260, className: 'map-place-popup', autoPanPaddingTopLeft: L.point(64, 24) }).setLatLng(at);
   const showList = (): void => {
-    popup.setContent(placeList(points, showOne));
+    popup.setContent(list.element);
     popup.update();
+    list.shown();
   };
   const showOne = (p: MapPoint): void => {
-    const { details, onOpenSeizure, extraFor } = source.current;
+    const { details, onOpenSeizure, extraFor } = popupSource.current;
     const open = onOpenSeizure
       ? (id: string): void => {
           map.closePopup();
           onOpenSeizure(id, p.caseId);
         }
       : null;
-    popup.setContent(withBack(popupContent(p, details?.get(p.id) ?? null, open, extraFor?.(p)), points.length, showList));
+    popup.setContent(withBack(popupContent(p, details?.get(p.id) ?? null, open, extraFor?.(p)), source.total, showList));
     popup.update();
   };
-  popup.setContent(placeList(points, showOne));
+  const list = placeList(source, showOne, () => {
+    if (popup.isOpen()) popup.update();
+  });
+  popup.setContent(list.element);
   popup.openOn(map);
 }
 
@@ -107,7 +116,7 @@ export function ClusterMarkers(props: { index: ClusterIndex; source: { current: 
     (c: ClusterItem) => {
       const z = index.expansionZoom(c.id);
       if (!index.colocated(c.id) && z <= CLUSTER_MAX_ZOOM && z > map.getZoom()) map.flyTo([c.lat, c.lon], z, { duration: 0.4 });
-      else openPlaceList(map, L.latLng(c.lat, c.lon), index.leaves(c.id), source);
+      else openPlaceList(map, L.latLng(c.lat, c.lon), localPlaceSource(index.leaves(c.id)), source);
     },
     [index, map, source],
   );

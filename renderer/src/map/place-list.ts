@@ -1,14 +1,51 @@
 /**
  * The popup of seizures that share one place (a cluster that no zoom can split): a heading with
- * their count and one button per seizure (date, commodity, quantity). Picking one shows that
- * seizure's own popup; a "Back" button there returns to the list. Built with DOM calls and
- * `textContent` only (imported data is untrusted).
+ * their count, a search box, the seizures a page at a time (date order) with a "Show more" button
+ * that also fires when the list is scrolled to its end, so every one of 20,000 seizures at one
+ * port can be reached. Picking one shows that seizure's own popup; "Back" there returns to the
+ * list as it was. The pages come from a {@link PlaceSource}: the page's own points (small maps) or
+ * `map.leaves` (maps clustered on the data service, remote-clusters.tsx). Built with DOM calls
+ * and `textContent` only (imported data is untrusted).
  */
 import type { MapPoint } from '../../../shared/rpc/cases';
 import { CRIME_SECTOR_LABELS } from '../../../shared/domain/codes';
+import { matchesPlaceSearch, placeQuery } from '../../../shared/domain/map-filter';
 import { formatQuantity } from '../format/numbers';
 import { formatSeizureDate } from '../format/dates';
 import { t } from '../../../shared/messages';
+
+/** Seizures a place list asks for at a time. */
+export const PLACE_PAGE = 100;
+/** From this many seizures at one place the list has a search box. */
+const SEARCH_FROM = 10;
+/** Pause after the last keystroke before a search is asked (ms). */
+const SEARCH_DELAY_MS = 250;
+/** Distance from the list's end (px) at which scrolling asks for the next page. */
+const NEAR_END_PX = 40;
+
+/** Where a place list's seizures come from. */
+export interface PlaceSource {
+  /** Seizures at the place. */
+  readonly total: number;
+  /**
+   * The seizures matching `search` (the text typed, '' for all; matched by
+   * shared/domain/map-filter.ts `matchesPlaceSearch`), in one fixed order, from `offset`, at most
+   * `limit`, and how many match. Rejects when the place is gone (the map changed).
+   */
+  page(offset: number, limit: number, search: string): Promise<{ matched: number; points: MapPoint[] }>;
+}
+
+/** A place list over points the page already holds (a map clustered in the page). */
+export function localPlaceSource(points: readonly MapPoint[]): PlaceSource {
+  return {
+    total: points.length,
+    page: (offset, limit, search) => {
+      const q = placeQuery(search);
+      const matching = q ? points.filter((p) => matchesPlaceSearch(p, q)) : points;
+      return Promise.resolve({ matched: matching.length, points: matching.slice(offset, offset + limit) });
+    },
+  };
+}
 
 /**
  * Runs `replace` (which swaps the popup's content) for a click that must not reach the map. The
@@ -20,35 +57,136 @@ function swap(e: Event, replace: () => void): void {
   replace();
 }
 
-/** The list of `points` at one place; `onPick` hears the seizure chosen. */
-export function placeList(points: readonly MapPoint[], onPick: (p: MapPoint) => void): HTMLElement {
+/** One seizure's button of the list. */
+function itemOf(p: MapPoint, onPick: (p: MapPoint) => void): HTMLLIElement {
+  const li = document.createElement('li');
+  const b = document.createElement('button');
+  b.type = 'button';
+  b.className = 'map-place-item';
+  const dot = document.createElement('span');
+  dot.className = `sector-dot sector-${p.sector}`;
+  dot.title = CRIME_SECTOR_LABELS[p.sector];
+  const main = document.createElement('span');
+  main.className = 'map-place-item-main';
+  main.textContent = p.commodity;
+  const sub = document.createElement('span');
+  sub.className = 'map-place-item-sub';
+  sub.textContent = `${formatSeizureDate(p.seizureDate, p.datePrecision)} · ${formatQuantity(p.quantity, p.unit)}`;
+  b.append(dot, main, sub);
+  b.addEventListener('click', (e) => swap(e, () => onPick(p)));
+  li.append(b);
+  return li;
+}
+
+/** A place list: its element, and `shown()` to call after it is put back in the popup (restores its scroll). */
+export interface PlaceList {
+  readonly element: HTMLElement;
+  shown(): void;
+}
+
+/**
+ * The list of the seizures of `source`; `onPick` hears the seizure chosen, `onResize` that the
+ * list's size changed (a page arrived: the popup lays itself out again).
+ */
+export function placeList(source: PlaceSource, onPick: (p: MapPoint) => void, onResize: () => void = () => undefined): PlaceList {
   const root = document.createElement('div');
   root.className = 'map-place-list';
   const head = document.createElement('p');
   head.className = 'map-place-list-head';
-  head.textContent = t('ui.map.place-list-head', { count: points.length, place: points[0]?.place || points[0]?.country || '' });
+  head.textContent = t('ui.map.place-list-head-here', { count: source.total });
+  const search = document.createElement('input');
+  search.type = 'search';
+  search.className = 'input input-sm map-place-search';
+  search.placeholder = t('ui.map.place-list-search-short');
+  search.setAttribute('aria-label', t('ui.map.place-list-search'));
+  // Keys typed here are the search's: Leaflet's keyboard handler would zoom on "-" or pan on arrows.
+  search.addEventListener('keydown', (e) => {
+    if (e.key !== 'Escape') e.stopPropagation();
+  });
   const ul = document.createElement('ul');
-  for (const p of points) {
-    const li = document.createElement('li');
-    const b = document.createElement('button');
-    b.type = 'button';
-    b.className = 'map-place-item';
-    const dot = document.createElement('span');
-    dot.className = `sector-dot sector-${p.sector}`;
-    dot.title = CRIME_SECTOR_LABELS[p.sector];
-    const main = document.createElement('span');
-    main.className = 'map-place-item-main';
-    main.textContent = p.commodity;
-    const sub = document.createElement('span');
-    sub.className = 'map-place-item-sub';
-    sub.textContent = `${formatSeizureDate(p.seizureDate, p.datePrecision)} · ${formatQuantity(p.quantity, p.unit)}`;
-    b.append(dot, main, sub);
-    b.addEventListener('click', (e) => swap(e, () => onPick(p)));
-    li.append(b);
-    ul.append(li);
-  }
-  root.append(head, ul);
-  return root;
+  const status = document.createElement('p');
+  status.className = 'map-place-list-status';
+  status.setAttribute('role', 'status');
+  const more = document.createElement('button');
+  more.type = 'button';
+  more.className = 'btn btn-sm btn-ghost map-place-more';
+  more.hidden = true;
+
+  let shownCount = 0;
+  let matched = 0;
+  let loading = false;
+  let asked = 0; // a newer search supersedes a page still on its way
+  let scrollTop = 0;
+
+  const describe = (): void => {
+    status.textContent =
+      matched === 0 && search.value.trim()
+        ? t('ui.map.place-list-none', { search: search.value.trim() })
+        : t('ui.map.place-list-shown', { shown: shownCount, matched });
+    more.hidden = shownCount >= matched;
+    more.textContent = t('ui.map.place-list-more', { count: Math.min(PLACE_PAGE, matched - shownCount) });
+  };
+  const load = (): void => {
+    if (loading) return;
+    loading = true;
+    const n = ++asked;
+    more.disabled = true;
+    source.page(shownCount, PLACE_PAGE, search.value).then(
+      (page) => {
+        if (n !== asked) return;
+        loading = false;
+        more.disabled = false;
+        if (shownCount === 0 && page.points[0]) head.textContent = t('ui.map.place-list-head', { count: source.total, place: page.points[0].place || page.points[0].country });
+        for (const p of page.points) ul.append(itemOf(p, pick));
+        shownCount += page.points.length;
+        matched = page.matched;
+        describe();
+        onResize();
+      },
+      () => {
+        if (n !== asked) return;
+        loading = false;
+        more.hidden = true;
+        status.textContent = t('ui.map.place-list-failed');
+        onResize();
+      },
+    );
+  };
+  const pick = (p: MapPoint): void => {
+    scrollTop = ul.scrollTop;
+    onPick(p);
+  };
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  search.addEventListener('input', () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      asked++; // drop a page of the previous text still on its way
+      loading = false;
+      ul.replaceChildren();
+      shownCount = 0;
+      ul.scrollTop = 0;
+      load();
+    }, SEARCH_DELAY_MS);
+  });
+  more.addEventListener('click', (e) => {
+    e.stopPropagation();
+    load();
+  });
+  ul.addEventListener('scroll', () => {
+    if (!loading && shownCount < matched && ul.scrollTop + ul.clientHeight >= ul.scrollHeight - NEAR_END_PX) load();
+  });
+
+  root.append(head);
+  if (source.total >= SEARCH_FROM) root.append(search);
+  root.append(ul, status, more);
+  status.textContent = t('ui.map.place-list-loading');
+  load();
+  return {
+    element: root,
+    shown: () => {
+      ul.scrollTop = scrollTop;
+    },
+  };
 }
 
 /** Wraps a seizure's popup content with a "Back to the list" button above it. */

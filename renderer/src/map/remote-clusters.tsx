@@ -4,20 +4,20 @@
  * each move or zoom the view asks `map.clusters` for what it draws, a few hundred items whatever
  * the case's size, and draws them like the page's own clusters (cluster-layer.tsx). A click on a
  * cluster asks `map.leaves` where it splits; one that no zoom splits opens the list of its
- * seizures (the first page of them). The heat layer, when on, is drawn from the view's items
+ * seizures, paged and searched through `map.leaves` (place-list.ts). The heat layer, when on, is drawn from the view's items
  * weighted by their counts.
  */
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import L from 'leaflet';
 import { useMap, useMapEvents } from 'react-leaflet';
 import type { MapFilterInput, MapItemDto } from '../../../shared/rpc/map';
-import { MAP_LEAVES_MAX } from '../../../shared/rpc/map';
 import { CLUSTER_MAX_ZOOM } from '../../../shared/domain/map-filter';
 import { useClient } from '../app/services';
 import { dominantSector, lonIntoView, type ClusterItem, type MapItem, type ViewBox } from './cluster-index';
 import { MapItems, openPlaceList, useItemCounts, viewBox } from './cluster-layer';
 import { HeatLayer, SEIZURE_HEAT } from './heat-layer';
 import type { PopupSource } from './map-layers';
+import type { PlaceSource } from './place-list';
 import type { ViewItems } from './map-png';
 
 /** From this many mapped seizures a map is clustered on the data service instead of in the page. */
@@ -77,8 +77,11 @@ export function RemoteClusterMarkers(props: { scope: RemoteScope; source: { curr
             map.flyTo([c.lat, c.lon], head.expansionZoom, { duration: 0.4 });
             return;
           }
-          const page = await client.call('map.leaves', { ...base, clusterId: c.id, limit: MAP_LEAVES_MAX });
-          openPlaceList(map, L.latLng(c.lat, c.lon), page.points, source);
+          const pages: PlaceSource = {
+            total: head.total,
+            page: (offset, limit, search) => client.call('map.leaves', { ...base, clusterId: c.id, offset, limit, search }),
+          };
+          openPlaceList(map, L.latLng(c.lat, c.lon), pages, source);
         } catch {
           refresh(); // the cluster is gone (the projection changed): draw the view again
         }
