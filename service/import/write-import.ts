@@ -4,7 +4,7 @@
  *
  * `planPlacement` splits the rows: the case doc takes them while it holds fewer than
  * `INLINE_SEIZURES` records and has no volume, the rest go to the last listed volume until it is
- * full and then to new volumes of `VOLUME_SIZE`. Each volume is written in its own transaction
+ * full and then to new volumes of `VOLUME_SIZE`. Each volume's run is written in ONE transaction
  * through the workspace's doc host (so it is stored, projected and synced like every doc); then
  * ONE case-doc transaction writes the inline rows and the routes, lists the new volumes and
  * appends the batch entry counting every row (case-import.ts). The batch record is written last:
@@ -109,15 +109,16 @@ async function writeNow(ws: Pick<WorkspaceRuntime, 'id' | 'host' | 'store'>, cas
   const volumes: number[] = [];
   for (const run of plan) {
     if (run.volume === 0) continue;
-    // Written in slices, so a progress event follows every few thousand rows.
-    for (let left = run.count; left > 0; ) {
-      const items = take(Math.min(left, PROGRESS_SLICE));
-      ws.host.with(volumeDocName(ws.id, caseId, run.volume), (doc) => new VolumeDoc(doc).insertSeizures(items, w, input.batch.id, { validated: true }));
-      left -= items.length;
-      done += items.length;
-      onProgress?.(done, total);
-      await yieldToLoop();
-    }
+    // The whole run in ONE transaction (at most VOLUME_SIZE records): one update encoded once,
+    // one entry in the update log, which is the volume's whole state when the volume is new, so
+    // its compaction at unload copies it instead of encoding the doc again (sqlite-doc-log.ts).
+    // Written as several slices it cost a second encoding of the volume at unload (~20 % of the
+    // writing, docs/architecture.md "P3"). A progress event follows each volume.
+    const items = take(run.count);
+    ws.host.with(volumeDocName(ws.id, caseId, run.volume), (doc) => new VolumeDoc(doc).insertSeizures(items, w, input.batch.id, { validated: true }));
+    done += items.length;
+    onProgress?.(done, total);
+    await yieldToLoop();
     volumes.push(run.volume);
     // A full volume is not written again by this import: unloaded now, not a minute later, so an
     // import holds one volume in memory at a time (a loaded Y.Doc costs ~16× its encoded size).
@@ -139,9 +140,6 @@ async function writeNow(ws: Pick<WorkspaceRuntime, 'id' | 'host' | 'store'>, cas
   onProgress?.(total, total);
   return { seizures: done + inline.length, inline: inline.length, volumes };
 }
-
-/** Rows per volume transaction (a volume of {@link VOLUME_SIZE} takes a few). */
-const PROGRESS_SLICE = 2_500;
 
 /**
  * Records held by the highest listed volume, or {@link VOLUME_SIZE} (full) when this replica does
