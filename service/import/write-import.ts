@@ -11,7 +11,7 @@
  * a crash in between leaves volume seizures marked with a batch id the log does not name yet
  * (projected, visible, deletable), never a batch naming rows that are not there.
  *
- * Memory: the rows are read from the parsed list once; each volume's records are built for that
+ * Memory: the rows are read from the parsed list once, each slot emptied as it is taken; each volume's records are built for that
  * volume only (at most `VOLUME_SIZE` at a time), never a second copy of the whole file; a full
  * volume is unloaded as soon as the import moves on (a loaded volume of 5,000 seizures holds
  * ~55 MB of Yjs structures), and the writer yields to the event loop after every transaction so
@@ -30,8 +30,13 @@ import type { WorkspaceRuntime } from '../workspace/workspace-runtime';
 
 /** What one import writes into a case. */
 export interface ImportWrite {
-  /** The parsed good rows, in file order: fields that passed `seizureFieldsSchema` (the parser checked them; not parsed again). */
-  rows: readonly { fields: SeizureFields }[];
+  /**
+   * The parsed good rows, in file order: fields that passed `seizureFieldsSchema` (the parser
+   * checked them; not parsed again). Handed over: {@link writeImport} empties each slot (sets it
+   * to undefined) once the row is taken, so a large file's rows are freed as its volumes are
+   * written instead of staying alive to the end; the caller must not read them afterwards.
+   */
+  rows: ({ fields: SeizureFields } | undefined)[];
   /** Indexes into `rows` left out (duplicates the user chose to skip). */
   skip: ReadonlySet<number>;
   routes: readonly RouteFields[];
@@ -97,7 +102,9 @@ async function writeNow(ws: Pick<WorkspaceRuntime, 'id' | 'host' | 'store'>, cas
   const take = (count: number): NewVolumeSeizure[] => {
     const out: NewVolumeSeizure[] = [];
     while (out.length < count && cursor < input.rows.length) {
-      if (!input.skip.has(cursor)) out.push({ id: randomUUID(), fields: input.rows[cursor]!.fields });
+      const row = input.rows[cursor];
+      input.rows[cursor] = undefined;
+      if (row && !input.skip.has(cursor)) out.push({ id: randomUUID(), fields: row.fields });
       cursor++;
     }
     return out;
