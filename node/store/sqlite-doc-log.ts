@@ -9,6 +9,8 @@
  * update appended meanwhile has a higher seq and stays in the log, so nothing is ever lost; a
  * concurrent compaction of the same doc is detected (snapshot changed) and the later one gives up.
  * Replaying is done by applying updates to a Y.Doc, never `Y.mergeUpdates` of thousands (superlinear).
+ * A doc whose log is one update and no snapshot is compacted by taking that update as the snapshot
+ * (its `state_vector` stored empty: not computed, see {@link SqliteDocLog.stateVector}).
  */
 import * as Y from 'yjs';
 import type { ChangesPage, CompactResult, DocHead, StoredDoc } from './doc-store';
@@ -66,6 +68,7 @@ export class SqliteDocLog {
       snapshot: db.prepare('SELECT data, upto_seq FROM doc_snapshots WHERE doc_id = ?'),
       snapshotSeq: db.prepare('SELECT upto_seq FROM doc_snapshots WHERE doc_id = ?').pluck(),
       updatesAfter: db.prepare('SELECT seq, data FROM doc_updates WHERE doc_id = ? AND seq > ? ORDER BY seq'),
+      updateAt: db.prepare('SELECT data FROM doc_updates WHERE doc_id = ? AND seq = ?').pluck(),
       upsertSnapshot: db.prepare(
         `INSERT INTO doc_snapshots (doc_id, data, state_vector, upto_seq, updated_at) VALUES (?, ?, ?, ?, ?)
          ON CONFLICT (doc_id) DO UPDATE SET data = excluded.data, state_vector = excluded.state_vector, upto_seq = excluded.upto_seq, updated_at = excluded.updated_at`,
@@ -153,12 +156,13 @@ export class SqliteDocLog {
     if (this.held.get(docName)?.doc === doc) this.held.delete(docName);
   }
 
-  /** The Yjs state vector of the stored doc (snapshot + later updates). */
+  /** The Yjs state vector of the stored doc (snapshot + later updates); the snapshot's stored one when nothing follows it and it was computed. */
   stateVector(docName: string): Uint8Array {
     const stored = this.read(docName);
     if (stored.updates.length === 0 && stored.snapshot) {
       const sv = this.stmts.snapshotVector.get(docName) as Buffer | undefined;
-      if (sv) return new Uint8Array(sv.buffer, sv.byteOffset, sv.byteLength);
+      // Empty: not computed (a lone update taken as the snapshot, see prepareCompaction): replayed below.
+      if (sv?.byteLength) return new Uint8Array(sv.buffer, sv.byteOffset, sv.byteLength);
     }
     const tmp = new Y.Doc();
     Y.transact(tmp, () => {
@@ -217,6 +221,18 @@ export class SqliteDocLog {
     // Encode the live doc only when it provably holds the snapshot and every pending update;
     // otherwise (e.g. another process wrote to this doc) replay the log from storage.
     const liveHoldsAll = !!h && h.doc === liveDoc && h.coversUpto >= 0 && startSeq <= h.coversUpto && pendingSeqs.every((q) => q <= h.coversUpto || h.seqs.has(q));
+    const lone = startSeq === 0 && pendingSeqs.length === 1 ? (this.stmts.updateAt.get(docName, pendingSeqs[0]) as Buffer | undefined) : undefined;
+    if (lone) {
+      // One update and no snapshot: that update already is the doc's whole state in one piece
+      // (e.g. a volume an import wrote in one transaction), so it becomes the snapshot as is,
+      // without encoding the doc again (~20 % of an import's writing, docs/architecture.md "P3").
+      // Its state vector is left empty, "not computed": deriving it from the bytes costs more
+      // than the encoding saved, and {@link stateVector} replays such a snapshot instead.
+      return {
+        docName, startSeq, uptoSeq: pendingSeqs[0]!, merged: 1,
+        state: new Uint8Array(lone.buffer, lone.byteOffset, lone.byteLength), stateVector: new Uint8Array(), live: liveHoldsAll ? liveDoc! : null,
+      };
+    }
     if (liveDoc && liveHoldsAll) {
       return {
         docName, startSeq, uptoSeq: pendingSeqs[pendingSeqs.length - 1]!, merged: pendingSeqs.length,

@@ -4,14 +4,14 @@
  *
  * `planPlacement` splits the rows: the case doc takes them while it holds fewer than
  * `INLINE_SEIZURES` records and has no volume, the rest go to the last listed volume until it is
- * full and then to new volumes of `VOLUME_SIZE`. Each volume is written in its own transaction
+ * full and then to new volumes of `VOLUME_SIZE`. Each volume's run is written in ONE transaction
  * through the workspace's doc host (so it is stored, projected and synced like every doc); then
  * ONE case-doc transaction writes the inline rows and the routes, lists the new volumes and
  * appends the batch entry counting every row (case-import.ts). The batch record is written last:
  * a crash in between leaves volume seizures marked with a batch id the log does not name yet
  * (projected, visible, deletable), never a batch naming rows that are not there.
  *
- * Memory: the rows are read from the parsed list once; each volume's records are built for that
+ * Memory: the rows are read from the parsed list once, each slot emptied as it is taken; each volume's records are built for that
  * volume only (at most `VOLUME_SIZE` at a time), never a second copy of the whole file; a full
  * volume is unloaded as soon as the import moves on (a loaded volume of 5,000 seizures holds
  * ~55 MB of Yjs structures), and the writer yields to the event loop after every transaction so
@@ -30,8 +30,13 @@ import type { WorkspaceRuntime } from '../workspace/workspace-runtime';
 
 /** What one import writes into a case. */
 export interface ImportWrite {
-  /** The parsed good rows, in file order: fields that passed `seizureFieldsSchema` (the parser checked them; not parsed again). */
-  rows: readonly { fields: SeizureFields }[];
+  /**
+   * The parsed good rows, in file order: fields that passed `seizureFieldsSchema` (the parser
+   * checked them; not parsed again). Handed over: {@link writeImport} empties each slot (sets it
+   * to undefined) once the row is taken, so a large file's rows are freed as its volumes are
+   * written instead of staying alive to the end; the caller must not read them afterwards.
+   */
+  rows: ({ fields: SeizureFields } | undefined)[];
   /** Indexes into `rows` left out (duplicates the user chose to skip). */
   skip: ReadonlySet<number>;
   routes: readonly RouteFields[];
@@ -97,7 +102,9 @@ async function writeNow(ws: Pick<WorkspaceRuntime, 'id' | 'host' | 'store'>, cas
   const take = (count: number): NewVolumeSeizure[] => {
     const out: NewVolumeSeizure[] = [];
     while (out.length < count && cursor < input.rows.length) {
-      if (!input.skip.has(cursor)) out.push({ id: randomUUID(), fields: input.rows[cursor]!.fields });
+      const row = input.rows[cursor];
+      input.rows[cursor] = undefined;
+      if (row && !input.skip.has(cursor)) out.push({ id: randomUUID(), fields: row.fields });
       cursor++;
     }
     return out;
@@ -109,15 +116,16 @@ async function writeNow(ws: Pick<WorkspaceRuntime, 'id' | 'host' | 'store'>, cas
   const volumes: number[] = [];
   for (const run of plan) {
     if (run.volume === 0) continue;
-    // Written in slices, so a progress event follows every few thousand rows.
-    for (let left = run.count; left > 0; ) {
-      const items = take(Math.min(left, PROGRESS_SLICE));
-      ws.host.with(volumeDocName(ws.id, caseId, run.volume), (doc) => new VolumeDoc(doc).insertSeizures(items, w, input.batch.id, { validated: true }));
-      left -= items.length;
-      done += items.length;
-      onProgress?.(done, total);
-      await yieldToLoop();
-    }
+    // The whole run in ONE transaction (at most VOLUME_SIZE records): one update encoded once,
+    // one entry in the update log, which is the volume's whole state when the volume is new, so
+    // its compaction at unload copies it instead of encoding the doc again (sqlite-doc-log.ts).
+    // Written as several slices it cost a second encoding of the volume at unload (~20 % of the
+    // writing, docs/architecture.md "P3"). A progress event follows each volume.
+    const items = take(run.count);
+    ws.host.with(volumeDocName(ws.id, caseId, run.volume), (doc) => new VolumeDoc(doc).insertSeizures(items, w, input.batch.id, { validated: true }));
+    done += items.length;
+    onProgress?.(done, total);
+    await yieldToLoop();
     volumes.push(run.volume);
     // A full volume is not written again by this import: unloaded now, not a minute later, so an
     // import holds one volume in memory at a time (a loaded Y.Doc costs ~16× its encoded size).
@@ -139,9 +147,6 @@ async function writeNow(ws: Pick<WorkspaceRuntime, 'id' | 'host' | 'store'>, cas
   onProgress?.(total, total);
   return { seizures: done + inline.length, inline: inline.length, volumes };
 }
-
-/** Rows per volume transaction (a volume of {@link VOLUME_SIZE} takes a few). */
-const PROGRESS_SLICE = 2_500;
 
 /**
  * Records held by the highest listed volume, or {@link VOLUME_SIZE} (full) when this replica does

@@ -150,9 +150,10 @@ describe('which doc a compaction may encode', () => {
 
     const fresh = live(log, 'new'); // the store had nothing for 'new': the doc holds everything
     fresh.getMap('m').set('a', 1);
+    fresh.getMap('m').set('z', 0); // two updates: a lone one is taken as the snapshot as is (below)
     probe(fresh);
-    expect(log.compact('new', fresh)).toMatchObject({ outcome: 'compacted', merged: 1 });
-    expect(stored(log, 'new')).toEqual({ a: 1, probe: true });
+    expect(log.compact('new', fresh)).toMatchObject({ outcome: 'compacted', merged: 2 });
+    expect(stored(log, 'new')).toEqual({ a: 1, z: 0, probe: true });
     log.close();
   });
 
@@ -181,10 +182,11 @@ describe('which doc a compaction may encode', () => {
     const { log } = openLog();
     const doc = live(log, 'd');
     doc.getMap('m').set('a', 1);
+    doc.getMap('m').set('z', 0);
     log.forget('d', new Y.Doc());
     probe(doc);
-    expect(log.compact('d', doc)).toMatchObject({ outcome: 'compacted', merged: 1 });
-    expect(stored(log, 'd')).toEqual({ a: 1, probe: true });
+    expect(log.compact('d', doc)).toMatchObject({ outcome: 'compacted', merged: 2 });
+    expect(stored(log, 'd')).toEqual({ a: 1, z: 0, probe: true });
     doc.getMap('m').set('b', 2);
     log.forget('d', doc);
     doc.transact(() => doc.getMap('probe').set('q', 1), UNLOGGED);
@@ -192,7 +194,7 @@ describe('which doc a compaction may encode', () => {
     const d = new Y.Doc();
     Y.applyUpdate(d, log.read('d').snapshot!);
     expect(d.getMap('probe').get('q')).toBeUndefined();
-    expect(d.getMap('m').toJSON()).toEqual({ a: 1, b: 2 });
+    expect(d.getMap('m').toJSON()).toEqual({ a: 1, z: 0, b: 2 });
     log.close();
   });
 
@@ -206,12 +208,13 @@ describe('which doc a compaction may encode', () => {
       if (origin !== UNLOGGED) seqs.push(store.appendFrom('d', u, 'm', doc));
     });
     doc.getMap('m').set('a', 1);
-    expect(await Promise.all(seqs)).toEqual([1]);
+    doc.getMap('m').set('z', 0);
+    expect(await Promise.all(seqs)).toEqual([1, 2]);
     probe(doc);
-    expect(await store.compact('d', { liveDoc: doc })).toMatchObject({ outcome: 'compacted', merged: 1 });
-    expect(stored(log, 'd')).toEqual({ a: 1, probe: true });
+    expect(await store.compact('d', { liveDoc: doc })).toMatchObject({ outcome: 'compacted', merged: 2 });
+    expect(stored(log, 'd')).toEqual({ a: 1, z: 0, probe: true });
     expect(await store.appendBatch([])).toEqual([]);
-    expect(log.clock()).toBe(1);
+    expect(log.clock()).toBe(2);
     await store.close();
   });
 });
@@ -288,6 +291,53 @@ describe('state vectors', () => {
     expect(log.stateVector('d')).toEqual(Y.encodeStateVector(both));
     expect(Y.decodeStateVector(log.stateVector('d')).size).toBe(2);
     expect(log.stateVector('never-stored')).toEqual(Y.encodeStateVector(new Y.Doc()));
+    log.close();
+  });
+});
+
+describe('a lone update over no snapshot', () => {
+  it('becomes the snapshot byte for byte, without encoding the live doc, and the live doc keeps its proof', () => {
+    const { log } = openLog();
+    const doc = new Y.Doc();
+    let update: Uint8Array | null = null;
+    doc.on('update', (u: Uint8Array, origin: unknown) => {
+      if (origin === UNLOGGED) return;
+      update = u;
+      log.appendUpdate('v', u, 'm', doc);
+    });
+    // One transaction, as an import writes a volume.
+    doc.transact(() => {
+      for (let i = 0; i < 50; i++) doc.getMap('m').set(`k${i}`, i);
+    });
+    probe(doc);
+    expect(log.compact('v', doc)).toMatchObject({ outcome: 'compacted', merged: 1, uptoSeq: 1, snapshotBytes: update!.byteLength });
+    const snap = log.read('v');
+    expect(snap).toMatchObject({ uptoSeq: 1, lastSeq: 1, updates: [] });
+    expect(Buffer.from(snap.snapshot!).equals(Buffer.from(update!))).toBe(true);
+    // Not the live doc: its unlogged probe is not in the snapshot.
+    expect(stored(log, 'v')).toEqual(Object.fromEntries(Array.from({ length: 50 }, (_v, i) => [`k${i}`, i])));
+    // The vector is not stored ("not computed") but still answered, from the snapshot.
+    expect((log.db.prepare('SELECT state_vector FROM doc_snapshots WHERE doc_id = ?').pluck().get('v') as Buffer).byteLength).toBe(0);
+    const only = new Y.Doc();
+    Y.applyUpdate(only, update!);
+    expect(log.stateVector('v')).toEqual(Y.encodeStateVector(only));
+    // The proof moved past the snapshot: with the next update the live doc is encoded (probe stored).
+    doc.getMap('m').set('after', 1);
+    expect(log.compact('v', doc)).toMatchObject({ outcome: 'compacted', merged: 1, uptoSeq: 2 });
+    expect(stored(log, 'v')).toMatchObject({ k0: 0, k49: 49, after: 1, probe: true });
+    expect((log.db.prepare('SELECT state_vector FROM doc_snapshots WHERE doc_id = ?').pluck().get('v') as Buffer).byteLength).toBeGreaterThan(0);
+    log.close();
+  });
+
+  it('from another writer (no live doc) is taken as is too; a snapshot plus one update is merged', () => {
+    const { log } = openLog();
+    const ux = foreign('x', 1);
+    log.appendUpdate('d', ux, 'peer');
+    expect(log.compact('d')).toMatchObject({ outcome: 'compacted', merged: 1 });
+    expect(Buffer.from(log.read('d').snapshot!).equals(Buffer.from(ux))).toBe(true);
+    log.appendUpdate('d', foreign('y', 2), 'peer');
+    expect(log.compact('d')).toMatchObject({ outcome: 'compacted', merged: 1, uptoSeq: 2 });
+    expect(stored(log, 'd')).toEqual({ x: 1, y: 2 });
     log.close();
   });
 });

@@ -80,6 +80,8 @@ describe('import write path: bulk projection of fresh volumes', () => {
     const cd = new CaseDoc(ws.host.retain(ws.caseDocName(caseId)));
     const written = await writeImport(ws, caseId, cd, { rows, skip: new Set([3, 2_000]), routes: [], source: 'register.csv', batch: { id: randomUUID(), sha256: 'ab'.repeat(32), format: 'csv', rejectedRows: 0, skippedDuplicates: 2 } }, w);
     expect(written).toEqual({ seizures: rows.length - 2, inline: INLINE_SEIZURES, volumes: [1, 2] });
+    // The rows were handed over: every slot is emptied once taken, skipped ones included (memory).
+    expect(rows.filter((r) => r !== undefined)).toEqual([]);
     expect(listVolumes(cd.doc)).toEqual([1, 2]);
 
     const fast = dump(db, caseId);
