@@ -11,10 +11,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { CaseDoc } from '../../../shared/docs/case-doc';
 import { volumeDocName } from '../../../shared/docs/names';
 import { listVolumesIn, VolumeDoc } from '../../../shared/docs/volume-doc';
-import { newCaseFields } from '../../../shared/domain/case';
 import { newSeizureFields, type SeizureFields } from '../../../shared/domain/seizure';
 import { databaseOf } from '../../../service/workspace/workspace-store';
-import { startService, type Harness } from '../../helpers/service';
+import { registerCase, startService, type Harness } from '../../helpers/service';
 
 let h: Harness | null = null;
 afterEach(() => {
@@ -28,12 +27,10 @@ const mapped: Partial<SeizureFields> = { latitude: 6.45, longitude: 3.39, locati
 /** A case with three seizures in its case doc (one mapped), two imported from a file, and two in volume 1 (one mapped). */
 async function setUp() {
   h = startService();
-  const c = h.client();
-  const me = await c.call('identity.create', { name: 'A', agency: 'B', role: 'admin' });
-  const ws = await c.call('workspaces.create', { name: 'W', casePrefix: 'NEST', reportingCurrency: 'USD' });
-  const k = await c.call('cases.create', { workspaceId: ws.id, fields: { ...newCaseFields('2026-12-07'), title: 'Register' } });
-  const rt = h.service.workspace(ws.id);
-  const w = { memberId: me.memberId };
+  const { c, ws: rt, caseId, w } = await registerCase(h);
+  const me = w;
+  const k = { id: caseId, docName: rt.caseDocName(caseId) };
+  const ws = { id: rt.id };
   const [a, b, cc, v1, v2] = [randomUUID(), randomUUID(), randomUUID(), randomUUID(), randomUUID()];
   const imported = [randomUUID(), randomUUID()];
   const batchId = randomUUID();
