@@ -148,7 +148,9 @@ export function SeizurePanel(props: SeizurePanelProps): ReactNode {
           icon="table"
           title={t('ui.case.seizures.empty-title')}
           actions={
-            props.readOnly ? null : (
+            props.readOnly ? (
+              deletedButton
+            ) : (
               <>
                 <button type="button" className="btn btn-primary" onClick={props.onImport}>
                   <Icon name="upload" /> {t('ui.case.seizures.import-file')}
