@@ -6,6 +6,9 @@
  *
  * Each projection of a case also rewrites its links to other cases (`case_links`, case-link-index.ts).
  *
+ * Deleted seizures (tombstones, moved ones left out) go to `deleted_seizures`
+ * (deleted-seizure-index.ts) as their live row leaves `seizures`; a restored one moves back.
+ *
  * A case's FTS row also carries its tasks and its evidence (exhibits and custody holders and
  * places, evidence-search.ts).
  *
@@ -30,6 +33,7 @@ import { IdentifierIndexWriter } from './identifier-index';
 import { EntitySearchWriter } from './entity-search';
 import { evidenceSearchText } from './evidence-search';
 import { CaseLinkIndexWriter } from './case-link-index';
+import { DeletedSeizureIndex } from './deleted-seizure-index';
 
 /** Writes projections for one workspace database. */
 export class Projector {
@@ -42,6 +46,8 @@ export class Projector {
   private readonly entitySearch: EntitySearchWriter;
   /** The case's links to other cases (case-link-index.ts), rewritten per case with the case row. */
   private readonly caseLinks: CaseLinkIndexWriter;
+  /** The deleted seizures (deleted-seizure-index.ts), written beside every seizure row. */
+  private readonly deleted: DeletedSeizureIndex;
   /** Bumped by every write of the projection (caches of derived answers, e.g. service/map/, compare it). */
   private writes = 0;
 
@@ -56,6 +62,7 @@ export class Projector {
     this.identifiers = new IdentifierIndexWriter(db);
     this.entitySearch = new EntitySearchWriter(db);
     this.caseLinks = new CaseLinkIndexWriter(db);
+    this.deleted = new DeletedSeizureIndex(db);
     this.s = {
       upsertCase: db.prepare(
         `INSERT INTO cases (id, doc_name, number, title, status, sector, tlp, lead_agency, jurisdictions, opened_on, summary, seizure_count, mapped_count, route_count, updated_at, updated_by,
@@ -88,7 +95,11 @@ export class Projector {
       this.entitySearch.writeCase(caseId, doc);
       this.caseLinks.writeCase(caseId, doc);
       const home = caseDocName(this.workspaceId, caseId);
-      for (const id of change.seizureIds) this.writeSeizure(caseId, home, id, doc.getSeizure(id));
+      for (const id of change.seizureIds) {
+        const live = doc.getSeizure(id);
+        this.writeSeizure(caseId, home, id, live);
+        this.deleted.write(caseId, home, id, live ? null : doc.getDeletedSeizure(id));
+      }
       if (change.seizureIds.size) this.s.counts.run({ id: caseId });
     });
     this.writes += 1;
@@ -104,7 +115,11 @@ export class Projector {
     if (this.s.caseRowid.get(caseId) === undefined) return false;
     const home = volumeDocName(this.workspaceId, caseId, n);
     const run = this.db.transaction(() => {
-      for (const id of ids) this.writeSeizure(caseId, home, id, vol.getSeizure(id));
+      for (const id of ids) {
+        const live = vol.getSeizure(id);
+        this.writeSeizure(caseId, home, id, live);
+        this.deleted.write(caseId, home, id, live ? null : vol.getDeletedSeizure(id));
+      }
       this.s.counts.run({ id: caseId });
     });
     this.writes += 1;
@@ -130,6 +145,11 @@ export class Projector {
         live.add(s.id);
         this.writeSeizure(caseId, caseHome, s.id, s);
       }
+      const tombs = new Set<string>();
+      for (const d of doc.listDeletedSeizures()) {
+        tombs.add(d.seizure.id);
+        this.deleted.write(caseId, caseHome, d.seizure.id, d);
+      }
       const listed = listVolumes(doc.doc);
       let allRead = true;
       for (const n of listed) {
@@ -144,11 +164,20 @@ export class Projector {
           this.writeSeizure(caseId, home, s.id, s);
         }
         for (const id of vol.recordIds()) known.add(id);
+        for (const d of vol.listDeletedSeizures()) {
+          tombs.add(d.seizure.id);
+          this.deleted.write(caseId, home, d.seizure.id, d);
+        }
       }
       const stale = (this.db.prepare('SELECT id FROM seizures WHERE case_id = ?').pluck().all(caseId) as string[]).filter(
         (id) => !live.has(id) && (allRead || known.has(id) || doc.getSeizureEvenDeleted(id) !== null),
       );
       for (const id of stale) this.writeSeizure(caseId, '', id, null);
+      // A deleted row whose seizure is live again, or (every doc read) no longer a tombstone anywhere.
+      this.db.prepare('DELETE FROM deleted_seizures WHERE case_id = ? AND id IN (SELECT id FROM seizures WHERE case_id = ?)').run(caseId, caseId);
+      if (allRead) {
+        for (const id of this.db.prepare('SELECT id FROM deleted_seizures WHERE case_id = ?').pluck().all(caseId) as string[]) if (!tombs.has(id)) this.deleted.write(caseId, '', id, null);
+      }
       this.s.counts.run({ id: caseId });
     });
     this.writes += 1;
@@ -172,6 +201,7 @@ export class Projector {
     return this.identifiers.bulk(() => {
       this.identifiers.clear();
       this.caseLinks.clear();
+      this.deleted.clear();
       this.db.exec('DELETE FROM search_fts; DELETE FROM seizures; DELETE FROM cases;');
       let n = 0;
       for (const name of names) {

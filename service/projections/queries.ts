@@ -5,6 +5,7 @@
  * layout touches this folder only. Each row is mapped to its domain shape in one place
  * ({@link toCaseSummary}, {@link toProjectedSeizure}).
  */
+import { DeletedSeizurePages, type ProjectedDeletedSeizure } from './deleted-seizure-queries';
 import type { Db } from '../../node/store/sqlite';
 import type Database from 'better-sqlite3';
 import type { CaseStatus, CrimeSector, DatePrecision, QuantityUnit, Tlp } from '../../shared/domain/codes';
@@ -287,14 +288,27 @@ export class ProjectionQueries {
 
   /**
    * The doc that holds each of `ids` among case `caseId`'s projected seizures (the `doc` column,
-   * migration 010): a case doc or volume doc name. Ids not projected under the case, and rows
+   * migration 010; deleted seizures' from `deleted_seizures`): a case doc or volume doc name. Ids not projected under the case, and rows
    * whose doc is not recorded yet (''), are absent from the map.
    */
   seizureDocs(caseId: string, ids: readonly string[]): Map<string, string> {
     const out = new Map<string, string>();
-    const stmt = this.db.prepare("SELECT id, doc FROM seizures WHERE case_id = ? AND doc <> '' AND id IN (SELECT value FROM json_each(?))").raw();
-    for (const [id, doc] of stmt.all(caseId, JSON.stringify(ids)) as [string, string][]) out.set(id, doc);
+    const stmt = this.db.prepare(
+      `SELECT id, doc FROM seizures WHERE case_id = ? AND doc <> '' AND id IN (SELECT value FROM json_each(?))
+       UNION ALL SELECT id, doc FROM deleted_seizures WHERE case_id = ? AND doc <> '' AND id IN (SELECT value FROM json_each(?))`,
+    ).raw();
+    const list = JSON.stringify(ids);
+    for (const [id, doc] of stmt.all(caseId, list, caseId, list) as [string, string][]) out.set(id, doc);
     return out;
+  }
+
+  /** Paged reads of the deleted seizures (deleted-seizure-queries.ts), made on first use. */
+  private deletedPages: DeletedSeizurePages | null = null;
+
+  /** Rows `offset`… (at most `limit`) of case `caseId`'s deleted seizures, newest first, and their number. */
+  deletedSeizurePage(caseId: string, offset: number, limit: number): { total: number; rows: ProjectedDeletedSeizure[] } {
+    this.deletedPages ??= new DeletedSeizurePages(this.db);
+    return this.deletedPages.page(caseId, offset, limit);
   }
 
   /** Paged reads of the seizure table (seizure-page.ts), made on first use. */

@@ -48,7 +48,8 @@ export function deleteSeizuresAnywhere(ws: HomesWorkspace, caseId: string, ids: 
   if (!ids.length) throw new NestError('validation', { id: 'seizures.bulk-none' });
   return withSeizureHomes(ws, caseId, ids, (caseDoc, groups) => {
     for (const { group, home } of groups) caseDoc.checkSeizures(group.ids, undefined, home);
-    return groups.reduce((n, { group, home }) => n + caseDoc.deleteSeizures(group.ids, w, home), 0);
+    const size = new Set(ids).size;
+    return groups.reduce((n, { group, home }) => n + caseDoc.deleteSeizures(group.ids, w, home, size), 0);
   });
 }
 

@@ -1,20 +1,22 @@
 /**
- * Handlers of the seizure edit methods (shared/rpc/seizure-edits.ts): each resolves the seizure
+ * Handlers of the seizure edit methods (shared/rpc/seizure-edits.ts, and seizure-restore.ts: the deleted list and restore): each resolves the seizure
  * ids to the docs that hold them and writes there (seizure-edits.ts), attributed to this
  * desktop's member. Dispatch has validated the params and checked `case.edit` on the case.
  */
 import type { seizureEditsRpc } from '../../shared/rpc/seizure-edits';
+import type { seizureRestoreRpc } from '../../shared/rpc/seizure-restore';
 import type { HandlerMap } from '../rpc/types';
 import type { WorkspaceRuntime } from '../workspace/workspace-runtime';
 import { addSeizureAnywhere } from './add-seizure';
 import { deleteSeizuresAnywhere, editSeizure, updateSeizuresAnywhere } from './seizure-edits';
+import { deletedSeizurePage, restoreSeizuresAnywhere } from './restore-seizures';
 
 /** The writer of this desktop's member in `ws`. */
 function writerOf(ws: WorkspaceRuntime): { memberId: string } {
   return { memberId: ws.local().memberId };
 }
 
-export const seizureEditHandlers: HandlerMap<keyof typeof seizureEditsRpc> = {
+export const seizureEditHandlers: HandlerMap<keyof typeof seizureEditsRpc | keyof typeof seizureRestoreRpc> = {
   'seizures.add': (p, { workspaces }) => {
     const ws = workspaces.get(p.workspaceId);
     return { volume: addSeizureAnywhere(ws, p.caseId, p.seizureId, p.fields, writerOf(ws)) };
@@ -39,5 +41,10 @@ export const seizureEditHandlers: HandlerMap<keyof typeof seizureEditsRpc> = {
   'seizures.bulkUpdate': (p, { workspaces }) => {
     const ws = workspaces.get(p.workspaceId);
     return { changed: updateSeizuresAnywhere(ws, p.caseId, p.seizureIds, p.patch, writerOf(ws)) };
+  },
+  'seizures.deletedPage': (p, { workspaces }) => deletedSeizurePage(workspaces.get(p.workspaceId), p.caseId, p.offset, p.limit),
+  'seizures.restore': (p, { workspaces }) => {
+    const ws = workspaces.get(p.workspaceId);
+    return { restored: restoreSeizuresAnywhere(ws, p.caseId, p.seizureIds, writerOf(ws)) };
   },
 };

@@ -30,6 +30,7 @@ import type { SeizureHome } from './case-seizures';
 import * as routeOps from './case-routes';
 import { importRecords, type ImportItems } from './case-import';
 import * as bulkOps from './case-seizures-bulk';
+import * as restoreOps from './case-seizures-restore';
 import { changeOf, observeInserts, type CaseDocChange } from './case-changes';
 import { t } from '../messages/format';
 
@@ -267,7 +268,15 @@ export class CaseDoc extends CaseDocGraph {
   }
 
   /** Marks many seizures deleted in one transaction (case-seizures-bulk.ts); returns how many. @throws NestError('validation' | 'not-found'). */
-  deleteSeizures = (ids: readonly string[], w: Writer, home?: SeizureHome): number => bulkOps.deleteSeizures(this.parts, this.tx, ids, w, home);
+  deleteSeizures = (ids: readonly string[], w: Writer, home?: SeizureHome, bulkSize?: number): number => bulkOps.deleteSeizures(this.parts, this.tx, ids, w, home, bulkSize);
+  /** A deleted seizure of this case doc with its tombstone's `movedTo`; null when missing or live (case-seizures-restore.ts). */
+  getDeletedSeizure = (id: string): restoreOps.DeletedSeizure | null => restoreOps.readDeleted(this.parts.seizures, id);
+  /** Every deleted seizure this case doc holds (case-seizures-restore.ts). */
+  listDeletedSeizures = (): restoreOps.DeletedSeizure[] => restoreOps.listDeleted(this.parts.seizures);
+  /** Checks that `ids` are deleted, not moved, seizures of this case doc (or of `home`); writes nothing. @throws NestError('validation' | 'not-found'). */
+  checkRestore = (ids: readonly string[], home?: SeizureHome): void => void restoreOps.checkRestore(home ?? seizureOps.inlineHome(this.parts, this.tx), ids);
+  /** Restores deleted seizures ("seizure.restore-deleted", one entry each), one transaction; returns how many (case-seizures-restore.ts). @throws NestError('validation' | 'not-found' | 'too-large'). */
+  restoreSeizures = (ids: readonly string[], w: Writer, home?: SeizureHome): number => restoreOps.restoreSeizures(this.parts, this.tx, ids, w, home ?? seizureOps.inlineHome(this.parts, this.tx));
   /** Sets the same fields on many seizures in one transaction (case-seizures-bulk.ts); returns the changed ids. @throws NestError('validation' | 'not-found'). */
   updateSeizures = (ids: readonly string[], patch: Partial<SeizureFields>, w: Writer, home?: SeizureHome): string[] => bulkOps.updateSeizures(this.parts, this.tx, ids, patch, w, home);
 

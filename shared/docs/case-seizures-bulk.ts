@@ -39,18 +39,22 @@ export function checkBulk(home: SeizureHome, ids: readonly string[], patch?: Par
 
 /**
  * Marks every seizure in `ids` deleted (tombstones), one audit entry each, in one transaction.
+ * Each entry of a bulk action carries `count`: `bulkSize` (the whole action over every doc; default
+ * `ids`' size), left out for a single seizure.
  * @returns how many were deleted.
  * @throws NestError('validation') for an empty list; NestError('not-found') naming the first unknown or deleted id (nothing written).
  */
-export function deleteSeizures(p: CaseParts, tx: Tx, ids: readonly string[], w: Writer, home: SeizureHome = inlineHome(p, tx)): number {
+export function deleteSeizures(p: CaseParts, tx: Tx, ids: readonly string[], w: Writer, home: SeizureHome = inlineHome(p, tx), bulkSize?: number): number {
   const recs = checkBulk(home, ids);
+  const size = bulkSize ?? recs.length;
   return bothTx(tx, home)(w, () => {
     const at = stamp(w);
     const entries: AuditEntry[] = [];
     for (const { id, rec } of recs) {
       const summary = summaryOf(readFields(rec), SEIZURE_SUMMARY_FIELDS);
       writeFields(rec, { deleted: true, updatedBy: w.memberId, updatedAt: at });
-      entries.push({ at, by: w.memberId, action: 'seizure.delete', target: id, summary });
+      // `count`: the size of the bulk action, so the deleted seizures' list can say "deleted with N others".
+      entries.push({ at, by: w.memberId, action: 'seizure.delete', target: id, summary, ...(size > 1 ? { count: size } : {}) });
     }
     p.audit.push(entries);
     writeFields(p.meta, { updatedBy: w.memberId, updatedAt: at });

@@ -12,6 +12,7 @@ import type { Seizure, SeizureFields } from '../domain/seizure';
 import { seizureFieldsSchema } from '../domain/seizure';
 import { describeIssues, NestError } from '../errors';
 import { toSeizure, toWrittenSeizure, type SeizureHome } from './case-seizures';
+import { listDeleted, readDeleted, type DeletedSeizure } from './case-seizures-restore';
 import { DocView } from './doc-view';
 import { deletedOfBatch, IMPORT_BATCH_FIELD } from './case-import-batches';
 import { MAX_VOLUMES } from './names';
@@ -165,6 +166,16 @@ export class VolumeDoc extends DocView {
     if (fresh) return fresh;
     const rec = this.seizures.get(id);
     return rec instanceof Y.Map && rec.get('deleted') !== true ? toSeizure(id, rec) : null;
+  }
+
+  /** A deleted seizure held here with its tombstone's `movedTo`; null when missing or live. */
+  getDeletedSeizure(id: string): DeletedSeizure | null {
+    return readDeleted(this.seizures, id);
+  }
+
+  /** Every deleted seizure held here (unordered). */
+  listDeletedSeizures(): DeletedSeizure[] {
+    return listDeleted(this.seizures);
   }
 
   /**

@@ -7,7 +7,8 @@
  *
  * The update's delete set is read (`Y.decodeUpdate`) and each deleted range is looked up in the
  * doc as held here: an item not yet deleted is classified by the path of the Y type holding it;
- * new items setting a record's `deleted` to true count as record deletions too. Items the doc does
+ * new items setting a record's `deleted` to true count as record deletions too; a `deleted: true`
+ * overwritten (a restore of a deleted record) does not. Items the doc does
  * not have (new in this update, or waiting for a missing dependency) are not judged: deleting
  * what was never stored erases nothing.
  */
@@ -46,6 +47,9 @@ export function summariseDeletions(doc: Y.Doc, update: Uint8Array): DeletionSumm
       for (let i = Y.findIndexSS(structs, r.clock); i < structs.length && structs[i]!.id.clock < end; i++) {
         const s = structs[i]!;
         if (!(s instanceof Y.Item) || s.deleted) continue;
+        // A `deleted: true` overwritten is a restore (the record comes back), not a deletion;
+        // a new `deleted: true` is counted above.
+        if (s.parentSub === DELETED_FIELD && s.content instanceof Y.ContentAny && s.content.getContent()[0] === true) continue;
         const kind = classifyDeletion(pathOf(s.parent as AnyType, roots), s.parentSub, s.content instanceof Y.ContentType);
         if (kind.kind === 'append-only') summary.appendOnly++;
         else if (kind.kind === 'record-removed') summary.removed.add(`${kind.map}/${kind.recordId}`);

@@ -13,6 +13,7 @@ import { historyRpc } from './history';
 import { heldDeletionsRpc } from './held-deletions';
 import { importRpc, type ImportProgress } from './import';
 import { seizureEditsRpc } from './seizure-edits';
+import { seizureRestoreRpc } from './seizure-restore';
 import { syncRpc, type SyncStatus } from './sync';
 import { valuationRpc } from './valuation';
 import { filesRpc, type FilesProgress, type FilesStatusEvent } from './files';
@@ -23,7 +24,7 @@ import type { MethodSpec } from './define';
 import type { ErrorInfo } from '../errors';
 
 /** Every RPC method, by name. */
-export const rpcContract = { ...appRpc, ...casesRpc, ...caseStatsRpc, ...stixRpc, ...entitiesRpc, ...historyRpc, ...heldDeletionsRpc, ...importRpc, ...seizureEditsRpc, ...syncRpc, ...valuationRpc, ...filesRpc, ...packsRpc, ...basemapsRpc, ...mapRpc } as const satisfies Record<string, MethodSpec>;
+export const rpcContract = { ...appRpc, ...casesRpc, ...caseStatsRpc, ...stixRpc, ...entitiesRpc, ...historyRpc, ...heldDeletionsRpc, ...importRpc, ...seizureEditsRpc, ...seizureRestoreRpc, ...syncRpc, ...valuationRpc, ...filesRpc, ...packsRpc, ...basemapsRpc, ...mapRpc } as const satisfies Record<string, MethodSpec>;
 
 /** An RPC method name. */
 export type RpcMethod = keyof typeof rpcContract;

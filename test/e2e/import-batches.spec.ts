@@ -8,15 +8,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { test, expect } from './fixtures';
 import { newCase } from './hardening-helpers';
+import { SINGAPORE_2019_CSV } from './singapore-csv';
 
 const SHOTS = process.env.NEST_SHOTS_DIR ?? path.join(os.tmpdir(), 'nest-shots');
-const CSV = [
-  'seizure_date,country_iso2,place,commodity,quantity,unit,sector',
-  '2019-04-08,SG,Pasir Panjang,pangolin scales,12.9,t,wildlife',
-  '2019-04-03,SG,Pasir Panjang,pangolin scales,12.7,t,wildlife',
-  '2019-07-21,SG,Pasir Panjang,elephant ivory,8.8,t,wildlife',
-  '2019-02-01,SG,Tuas,rosewood logs,40,m3,forestry',
-].join('\n');
+const CSV = SINGAPORE_2019_CSV;
 
 test('a second import of the same file is caught, matching rows are left out, an import is undone, rows are deleted in bulk', async ({ page, host }) => {
   await newCase(page, host);

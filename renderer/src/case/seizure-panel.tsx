@@ -9,7 +9,8 @@
  * docs the renderer never loads — opens like a small one (bench P8). The replica's own seizures
  * (`seizures`, the case doc's) are shown live from it; a seizure held in a volume doc is read whole
  * through `seizures.get` (refetched when the case's projection changes). Both are edited and
- * deleted alike: every write goes where the seizure lives (seizure-writes.ts).
+ * deleted alike: every write goes where the seizure lives (seizure-writes.ts). "Deleted" opens the
+ * case's deleted seizures, restorable (deleted-seizures-dialog.tsx).
  */
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { CaseDoc } from '../../../shared/docs/case-doc';
@@ -35,6 +36,7 @@ import { useMembers } from '../hooks/use-members';
 import { useConcurrentEdits } from './use-concurrent-edits';
 import { SeizureBulkBar } from './seizure-bulk-bar';
 import { ImportLogDialog } from '../import/import-log-dialog';
+import { DeletedSeizuresDialog } from './deleted-seizures-dialog';
 import { deleteSeizure, useSeizureWriteTarget } from './seizure-writes';
 
 /** Props of {@link SeizurePanel}. */
@@ -77,6 +79,7 @@ export function SeizurePanel(props: SeizurePanelProps): ReactNode {
   const [deleting, setDeleting] = useState<SeizureRow | null>(null);
   const [checked, setChecked] = useState<ReadonlySet<string>>(new Set());
   const [showLog, setShowLog] = useState(false);
+  const [showDeleted, setShowDeleted] = useState(false);
   const caseId = useMemo(() => props.caseDoc.readMeta().id, [props.caseDoc]);
   const query = useSettled(filter.trim(), FILTER_DEBOUNCE_MS);
   const rows = useSeizureWindow(props.workspaceId, caseId, sort, query);
@@ -128,17 +131,26 @@ export function SeizurePanel(props: SeizurePanelProps): ReactNode {
   const memberName = (id: string): string => members.get(id)?.name ?? t('ui.case.activity.someone');
 
   const importLog = showLog ? <ImportLogDialog doc={props.caseDoc.doc} workspaceId={props.workspaceId} caseId={caseId} readOnly={props.readOnly} memberName={memberName} onClose={() => setShowLog(false)} /> : null;
+  const deletedList = showDeleted ? <DeletedSeizuresDialog workspaceId={props.workspaceId} caseId={caseId} readOnly={props.readOnly} memberName={memberName} onClose={() => setShowDeleted(false)} /> : null;
+  const deletedButton = (
+    <button type="button" className="btn btn-sm btn-ghost" aria-label={t('ui.deleted.open-aria')} onClick={() => setShowDeleted(true)}>
+      <Icon name="trash" /> {t('ui.deleted.open')}
+    </button>
+  );
 
   if (props.seizureCount === null && !seizures.length) return <Loading>{t('ui.case.seizures.loading')}</Loading>;
   if (!props.seizureCount && !seizures.length) {
     return (
       <div className="card">
         {importLog}
+        {deletedList}
         <EmptyState
           icon="table"
           title={t('ui.case.seizures.empty-title')}
           actions={
-            props.readOnly ? null : (
+            props.readOnly ? (
+              deletedButton
+            ) : (
               <>
                 <button type="button" className="btn btn-primary" onClick={props.onImport}>
                   <Icon name="upload" /> {t('ui.case.seizures.import-file')}
@@ -146,6 +158,7 @@ export function SeizurePanel(props: SeizurePanelProps): ReactNode {
                 <button type="button" className="btn" onClick={props.onAdd}>
                   <Icon name="plus" /> {t('ui.case.seizures.add-one')}
                 </button>
+                {deletedButton}
               </>
             )
           }
@@ -174,6 +187,7 @@ export function SeizurePanel(props: SeizurePanelProps): ReactNode {
           <button type="button" className="btn btn-sm btn-ghost toolbar-end" onClick={() => setShowLog(true)}>
             <Icon name="book" /> {t('ui.imports.open')}
           </button>
+          {deletedButton}
         </div>
         {chosen.length && !props.readOnly ? (
           <SeizureBulkBar caseDoc={props.caseDoc} writer={props.writer} workspaceId={props.workspaceId} ids={chosen} onClear={() => setChecked(new Set())} />
@@ -214,6 +228,7 @@ export function SeizurePanel(props: SeizurePanelProps): ReactNode {
         </ErrorBoundary>
       ) : null}
       {importLog}
+      {deletedList}
       {deleting ? (
         <ConfirmDialog
           title={t('ui.case.seizures.delete-title')}
