@@ -1,5 +1,5 @@
 /**
- * Writer of the `deleted_seizures` projection (migrations/013_undel_deleted_seizures.sql): one row
+ * Writer of the `deleted_seizures` projection (migrations/013_deleted_seizures.sql): one row
  * per deleted seizure (tombstone) of a case doc or volume doc, moved seizures left out. The
  * projector calls it beside every write of `seizures`, so a seizure is in exactly one of the two
  * tables while its doc is projected: deleting moves its row here, restoring moves it back.

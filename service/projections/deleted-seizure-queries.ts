@@ -1,5 +1,5 @@
 /**
- * Typed reads of the `deleted_seizures` projection (migrations/013_undel_deleted_seizures.sql,
+ * Typed reads of the `deleted_seizures` projection (migrations/013_deleted_seizures.sql,
  * written by deleted-seizure-index.ts): a case's deleted seizures a page at a time, newest
  * tombstone stamp first (ties by id).
  */
