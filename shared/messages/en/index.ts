@@ -48,6 +48,7 @@ import { reportMessages } from './report';
 import { stixMessages } from './stix';
 import { seizureMessages } from './seizures';
 import { commodityMessages } from './commodities';
+import { seizurePickerMessages } from './seizure-picker';
 
 /** Every message id with its English ICU pattern. */
 export const en = {
@@ -56,6 +57,7 @@ export const en = {
   ...fieldMessages,
   ...seizureMessages,
   ...commodityMessages,
+  ...seizurePickerMessages,
   ...recordMessages,
   ...authMessages,
   ...importMessages,
