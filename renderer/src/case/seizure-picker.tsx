@@ -64,6 +64,7 @@ export function SeizurePicker(props: SeizurePickerProps): ReactNode {
   const close = (): void => {
     setOpen(false);
     setText('');
+    setActive(0);
   };
   const choose = (o: Option): void => {
     if (o.kind === 'seizure') picked.current.set(o.row.id, o.row);
