@@ -96,7 +96,8 @@ export function SeizurePicker(props: SeizurePickerProps): ReactNode {
           onBlur={close}
           onChange={(e) => {
             setText(e.target.value);
-            setActive(0);
+            // Words typed: the first seizure found is the one Enter takes, not "none".
+            setActive(e.target.value.trim() && props.noneLabel !== undefined ? 1 : 0);
             setOpen(true);
           }}
           onKeyDown={(e) => {

@@ -89,6 +89,9 @@ describe('SeizurePicker', () => {
     expect(input.getAttribute('aria-controls')).toBe(listbox.id);
     const options = screen.getAllByRole('option');
     expect(options.map((o) => o.textContent)).toEqual(['Not linked to a seizure', 'Helmeted hornbill casques12.5 kg · 3 Mar 2021 · Kilindini harbour, KenyaNEST-2026-0001']);
+    // Words typed: the first seizure found is highlighted, not "none"; the arrows move.
+    expect(input.getAttribute('aria-activedescendant')).toBe(options[1]!.id);
+    fireEvent.keyDown(input, { key: 'ArrowUp' });
     expect(input.getAttribute('aria-activedescendant')).toBe(options[0]!.id);
     fireEvent.keyDown(input, { key: 'ArrowDown' });
     expect(input.getAttribute('aria-activedescendant')).toBe(options[1]!.id);
