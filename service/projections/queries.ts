@@ -318,7 +318,7 @@ export class ProjectionQueries {
    * A sorted, filtered page of case `caseId`'s live seizures (the seizure table, seizure-page.ts);
    * `usdOf` converts reported values for the value sort.
    */
-  seizurePage(caseId: string, q: Pick<SeizurePageQuery, 'sortBy' | 'sortDir' | 'text' | 'offset' | 'limit'>, usdOf: UsdOf): SeizurePage {
+  seizurePage(caseId: string, q: Pick<SeizurePageQuery, 'sortBy' | 'sortDir' | 'text' | 'sector' | 'offset' | 'limit'>, usdOf: UsdOf): SeizurePage {
     this.pages ??= new SeizurePages(this.db);
     return this.pages.page(caseId, q, usdOf);
   }

@@ -127,13 +127,13 @@ export class SeizurePages {
   }
 
   /**
-   * The page `q` of case `caseId`'s live seizures. `usdOf` converts reported values for the value
+   * The page `q` of case `caseId`'s live seizures (of `q.sector` only, when given). `usdOf` converts reported values for the value
    * sort (read only then); a value it cannot convert sorts after every converted one, either way.
    */
-  page(caseId: string, q: Pick<SeizurePageQuery, 'sortBy' | 'sortDir' | 'text' | 'offset' | 'limit'>, usdOf: UsdOf): SeizurePage {
+  page(caseId: string, q: Pick<SeizurePageQuery, 'sortBy' | 'sortDir' | 'text' | 'sector' | 'offset' | 'limit'>, usdOf: UsdOf): SeizurePage {
     const words = filterWords(q.text);
-    const where = `case_id = ?${words.length ? ` AND ${MATCH}` : ''}`;
-    const args: unknown[] = [caseId, ...(words.length ? [JSON.stringify(words)] : [])];
+    const where = `case_id = ?${q.sector ? ' AND sector = ?' : ''}${words.length ? ` AND ${MATCH}` : ''}`;
+    const args: unknown[] = [caseId, ...(q.sector ? [q.sector] : []), ...(words.length ? [JSON.stringify(words)] : [])];
     const total = this.db.prepare(`SELECT COUNT(*) FROM seizures WHERE ${where}`).pluck().get(...args) as number;
     const dir = q.sortDir === 'asc' ? 'ASC' : 'DESC';
     let rows: PageRow[];

@@ -20,6 +20,7 @@
 import * as Y from 'yjs';
 import { CASE_DOC_ROOTS } from './root-types';
 import { DocView } from './doc-view';
+import type { VolumeSeizureEnds } from './case-links';
 import {
   interdictionAssumptionSchema,
   valuationFieldSchemas,
@@ -103,20 +104,23 @@ export class CaseValuations extends DocView {
     return typeof seizureId === 'string' ? seizureId : null;
   }
 
-  private requireSeizure(seizureId: string): void {
+  private requireSeizure(seizureId: string, volumes?: VolumeSeizureEnds): void {
     const s = this.seizureMap.get(seizureId);
-    if (!(s instanceof Y.Map) || s.get('deleted') === true) throw new NestError('not-found', { id: 'record.seizure-not-in-case', values: { id: seizureId } });
+    const inDoc = s instanceof Y.Map && s.get('deleted') !== true;
+    if (!inDoc && !(volumes?.live(seizureId) ?? false)) throw new NestError('not-found', { id: 'record.seizure-not-in-case', values: { id: seizureId } });
   }
 
   /**
    * Adds a valuation of a seizure of this case.
    * @param id the new record's UUID (callers pass `crypto.randomUUID()`).
+   * @param volumes the case's seizures held in volume docs (case-links.ts); without it only the
+   *   case doc's own seizures can be valued.
    * @throws NestError('validation') naming each bad field or when the id exists; NestError('not-found')
    *   when the seizure is not a live seizure of this case. Nothing is written then.
    */
-  addValuation(id: string, fields: ValuationFields, w: Writer): ValuationRecord {
+  addValuation(id: string, fields: ValuationFields, w: Writer, volumes?: VolumeSeizureEnds): ValuationRecord {
     const valid = validateWhole(valuationFieldsSchema, fields);
-    this.requireSeizure(valid.seizureId);
+    this.requireSeizure(valid.seizureId, volumes);
     const at = stamp(w);
     this.write(w, () => {
       if (this.valuationMap.has(id)) throw new NestError('validation', { id: 'record.exists', values: { kind: 'valuation', id } });

@@ -209,7 +209,7 @@ export type SeizureRow = z.infer<typeof seizureRowSchema>;
 /**
  * A page of a case's seizures (`seizures.page`): sorted by `sortBy` (shared/domain/seizure-order.ts;
  * `value` by the reported value converted to USD at the seizure date), kept to those matching
- * every word of `text` (seizureFilterText), rows `offset` … `offset + limit - 1`.
+ * every word of `text` (seizureFilterText) and of `sector` when given, rows `offset` … `offset + limit - 1`.
  */
 export const seizurePageQuerySchema = z.object({
   workspaceId,
@@ -217,6 +217,8 @@ export const seizurePageQuerySchema = z.object({
   sortBy: z.enum(SEIZURE_SORT_KEYS).default('date'),
   sortDir: z.enum(['asc', 'desc']).default('desc'),
   text: z.string().max(200).default(''),
+  /** Only seizures of this crime sector (absent: all); "Assign a price" narrows by it. */
+  sector: z.enum(CRIME_SECTORS).optional(),
   offset: z.number().int().min(0).default(0),
   limit: z.number().int().min(1).max(SEIZURE_PAGE_MAX).default(100),
 });

@@ -20,6 +20,7 @@ import type { Page } from '@playwright/test';
 import { test, expect, repoRoot, stopHost } from './fixtures';
 import { startRelay, type E2eRelay } from './relay-process';
 import { connectAndRegister, invite, openDesktop, SYNC_TIMEOUT, type Desktop } from './desktops';
+import { pickSeizure } from './seizure-picker';
 
 const SHOTS = path.join(repoRoot, 'docs/screenshots');
 /** Saves docs/screenshots/case-realistic-<name>.png once the confirmations ("Link added"…) have gone: they would hide the panel. */
@@ -122,13 +123,20 @@ async function addEntity(a: Page, kind: string, fields: [RegExp | string, string
   await expect(dialog).toBeHidden();
 }
 
-async function addLink(a: Page, from: string, relationship: string, to: string, source: string): Promise<void> {
+/** A link's other end: an entity's option label, or a seizure found with the seizure picker by words and a text of its option. */
+type LinkEnd = string | { seizure: string; hasText: string };
+
+async function addLink(a: Page, from: string, relationship: string, to: LinkEnd, source: string): Promise<void> {
   await a.getByRole('table', { name: 'Entities' }).locator('tbody tr').filter({ hasText: from }).click();
   const detail = a.getByRole('complementary', { name: from });
   await detail.getByRole('button', { name: 'Add link' }).click();
   const dialog = a.getByRole('dialog', { name: 'Add link' });
   await dialog.getByLabel('Relationship').selectOption({ label: relationship });
-  await dialog.getByLabel('To', { exact: true }).selectOption({ label: to });
+  if (typeof to === 'string') await dialog.getByLabel('To', { exact: true }).selectOption({ label: to });
+  else {
+    await dialog.getByRole('radio', { name: 'A seizure' }).check();
+    await pickSeizure(dialog, 'To', { words: to.seizure, hasText: to.hasText });
+  }
   await dialog.getByLabel(/Source/).fill(source);
   await dialog.getByRole('button', { name: 'Add link' }).click();
   await expect(dialog).toBeHidden();
@@ -186,8 +194,8 @@ test('a realistic case from the 2019 Singapore pangolin seizures: entities, cros
     await expect(entities.locator('tbody tr').filter({ hasText: 'Ebony Coast' })).toContainText(`IMO ${IMO}`);
     const source = 'Bill of lading (illustrative)';
     await addLink(a, 'Gulf Coast Maritime Ltd', 'operator of', 'Ebony Coast — Vessel', source);
-    await addLink(a, 'Hai Long Import-Export Co., Ltd', 'consignee of', 'pangolin scales — 3 Apr 2019', source);
-    await addLink(a, 'Ebony Coast', 'involved in', 'pangolin scales — 3 Apr 2019', source);
+    await addLink(a, 'Hai Long Import-Export Co., Ltd', 'consignee of', { seizure: 'pangolin scales', hasText: '3 Apr 2019' }, source);
+    await addLink(a, 'Ebony Coast', 'involved in', { seizure: 'pangolin scales', hasText: '3 Apr 2019' }, source);
     const vesselDetail = a.getByRole('complementary', { name: 'Ebony Coast' });
     await expect(vesselDetail.getByTestId('entity-link')).toHaveCount(2);
     await expect(vesselDetail.getByTestId('also-in')).toContainText('Not found in any other case you can see.');

@@ -23,6 +23,7 @@ import { test, expect, offHost, repoRoot, stopHost } from './fixtures';
 import { addSeizure, adminWithCase, connectAndRegister, invite, openDesktop, START_MS, SYNC_TIMEOUT, type Desktop } from './desktops';
 import { evidencePng } from './png';
 import { startRelay } from './relay-process';
+import { pickSeizure } from './seizure-picker';
 
 const SHOTS = path.join(repoRoot, 'docs/screenshots');
 const PHOTO = 'seal-bag-TZ-4471.png';
@@ -92,8 +93,7 @@ test('an exhibit with a photo and its chain of custody reach a second desktop th
     const form = a.getByRole('dialog', { name: 'Add exhibit' });
     await form.getByLabel('Description').fill('Raw ivory tusk, left, in sealed bag');
     await form.getByLabel('Type').selectOption('physical-item');
-    const seizureSelect = form.getByLabel(/^Linked seizure/);
-    await seizureSelect.selectOption((await seizureSelect.locator('option').nth(1).getAttribute('value'))!);
+    await pickSeizure(form, /^Linked seizure/, { words: '' });
     await form.getByLabel(/^Seal/).fill('TZ-4471');
     await form.getByLabel(/^Current holder/).fill('Insp. Juma Otieno');
     await form.getByLabel(/^Storage location/).fill('KWS evidence store, Mombasa, shelf B-12');

@@ -18,6 +18,7 @@ import path from 'node:path';
 import { test, expect, repoRoot, offHost } from './fixtures';
 import { openDemoCase, recordHandover } from './evidence-steps';
 import { evidencePng } from './png';
+import { pickSeizure } from './seizure-picker';
 
 const SHOTS = path.join(repoRoot, 'docs/screenshots');
 
@@ -43,9 +44,7 @@ test('add a photo, create an exhibit, record custody with a correction, view the
   const form = page.getByRole('dialog', { name: 'Add exhibit' });
   await form.getByLabel('Description').fill('Raw ivory tusk, left, in sealed bag');
   await form.getByLabel('Type').selectOption('physical-item');
-  const seizureSelect = form.getByLabel(/^Linked seizure/);
-  const firstSeizure = await seizureSelect.locator('option').nth(1).getAttribute('value');
-  await seizureSelect.selectOption(firstSeizure!);
+  await pickSeizure(form, /^Linked seizure/, { words: '' });
   await form.getByLabel(/^Seal/).fill('TZ-4471');
   await form.getByLabel(/^Current holder/).fill('Insp. Juma Otieno');
   await form.getByLabel(/^Storage location/).fill('KWS evidence store, Mombasa, shelf B-12');

@@ -4,7 +4,7 @@
  * (default 12,000) seizures into one case — 1,000 in its case doc, the rest in volume docs
  * (bench/p8-workload.ts; LARGE_CASE_AT_ONE_PLACE of them at one quay) — on a temporary data folder, starts the host and prints
  * `NEST Desk is running at <url> route=<hash route of the case's seizure tab> volumeSeizure=<id of
- * a seizure held in volume 1>`; stops and
+ * a seizure held in volume 1> pickSeizure=<id of the seizure markPickable renamed>`; stops and
  * removes the folder on SIGTERM.
  */
 import fs from 'node:fs';
@@ -18,8 +18,33 @@ import { appPath } from '../../node/store/app-root';
 import { newCaseFields } from '../../shared/domain/case';
 import { fillCase } from '../../bench/p8-workload';
 import { volumeDocName } from '../../shared/docs/names';
-import { VolumeDoc } from '../../shared/docs/volume-doc';
+import { listVolumes, VolumeDoc } from '../../shared/docs/volume-doc';
+import { CaseDoc } from '../../shared/docs/case-doc';
+import { randomUUID } from 'node:crypto';
 import { transportPair } from '../helpers/transport-pair';
+
+/**
+ * For the seizure-picker spec (large-case-pickers.spec.ts): gives the first seizure of the LAST
+ * volume words no other seizure has (commodity "Helmeted hornbill casques", place "Kilindini
+ * harbour"; through CaseDoc.updateSeizure with the volume as its home, as the app writes) and adds
+ * one organisation to the case doc to link from. Counts and values stay as generated.
+ * @returns the id of that volume seizure ('' when the case has no volume).
+ */
+function markPickable(service: DataService, wsId: string, caseId: string, memberId: string): string {
+  const rt = service.workspace(wsId);
+  const w = { memberId };
+  const last = rt.host.with(rt.caseDocName(caseId), (doc) => Math.max(0, ...listVolumes(doc)));
+  rt.host.with(rt.caseDocName(caseId), (doc) => new CaseDoc(doc).addEntity(randomUUID(), { kind: 'organisation', name: 'Kilindini Freight Ltd', aliases: [], registrationNumber: '', jurisdiction: 'KE', notes: '' }, w));
+  if (!last) return '';
+  return rt.host.with(rt.caseDocName(caseId), (caseDoc) =>
+    rt.host.with(volumeDocName(wsId, caseId, last), (doc) => {
+      const volume = new VolumeDoc(doc);
+      const id = volume.listSeizures()[0]!.id;
+      new CaseDoc(caseDoc).updateSeizure(id, { commodity: 'Helmeted hornbill casques', place: 'Kilindini harbour' }, w, volume.home());
+      return id;
+    }),
+  );
+}
 
 async function main(): Promise<void> {
   const total = Number(process.env.LARGE_CASE_SEIZURES ?? 12_000);
@@ -35,8 +60,9 @@ async function main(): Promise<void> {
   fillCase(service.workspace(ws.id), c.id, total, me.memberId, 7, Number(process.env.LARGE_CASE_AT_ONE_PLACE ?? 0));
   // One seizure held in volume 1, for the spec that edits a volume seizure from the window.
   const inVolume = service.workspace(ws.id).host.with(volumeDocName(ws.id, c.id, 1), (doc) => new VolumeDoc(doc).listSeizures()[0]?.id ?? '');
+  const pick = markPickable(service, ws.id, c.id, me.memberId);
   const host = await startBrowserHost({ service, rendererDir: appPath('dist', 'renderer'), logger });
-  process.stdout.write(`NEST Desk is running at ${host.url} route=#/w/${ws.id}/c/${c.id}/seizures volumeSeizure=${inVolume}\n`);
+  process.stdout.write(`NEST Desk is running at ${host.url} route=#/w/${ws.id}/c/${c.id}/seizures volumeSeizure=${inVolume} pickSeizure=${pick}\n`);
   const stop = async (): Promise<void> => {
     await host.close();
     service.close();

@@ -8,6 +8,9 @@
  * Saves docs/screenshots/seizures-large-case.png (looked at). A seizure held in a volume doc is
  * edited in place, its field history read and an overwritten value restored, all from the window
  * through the data service (G-TAB-1); docs/screenshots/volume-seizure-history.png (looked at).
+ * The seizure pickers search the whole case: a seizure held in the last volume is found by its
+ * words and picked in the exhibit form (the exhibit then names it, read through `seizures.get`)
+ * and, by keyboard, in the link form; docs/screenshots/seizure-picker-volume.png (looked at).
  */
 import path from 'node:path';
 import type { ChildProcess } from 'node:child_process';
@@ -23,12 +26,14 @@ let url = '';
 let origin = '';
 let route = '';
 let volumeSeizure = '';
+let pickable = '';
 
 test.beforeAll(async () => {
   test.setTimeout(300_000);
   const host = await startLargeCaseHost(TOTAL);
   ({ child, url, origin, route } = host);
   volumeSeizure = host.volumeSeizure;
+  pickable = host.pickSeizure;
 });
 
 test.afterAll(() => {
@@ -92,4 +97,50 @@ test('a seizure held in a volume doc is edited in place and restored from its hi
   await expect(dialog.getByTestId('history-value').first()).toHaveText(original ? `“${original}”` : '(empty)', { timeout: 30_000 });
   await dialog.getByRole('button', { name: 'Close' }).first().click();
   await expect(page.locator('aside.seizure-detail').getByTestId('seizure-inline-fields').getByLabel('Place', { exact: true })).toHaveValue(original);
+});
+
+test('the exhibit and link forms pick a seizure held in a volume doc by searching the whole case', async ({ page }) => {
+  expect(pickable).not.toBe('');
+  const caseRoute = route.replace(/\/seizures$/, '');
+  await page.goto(url);
+  await page.goto(`${origin}/?open=1${caseRoute}/exhibits`);
+  await page.getByRole('button', { name: 'Add exhibit' }).click({ timeout: 60_000 });
+  const form = page.getByRole('dialog', { name: 'Add exhibit' });
+  await form.getByLabel('Description').fill('Casque fragments, sealed bag');
+  const box = form.getByRole('combobox', { name: /^Linked seizure/ });
+  await box.click();
+  await box.fill('hornbill kilindini');
+  const option = form.locator(`[role="option"][data-seizure-id="${pickable}"]`);
+  await expect(option).toBeVisible({ timeout: 30_000 });
+  await expect(form.getByText('1 seizure of NEST-2026-0001 matches')).toBeVisible();
+  await expect(option).toContainText('Helmeted hornbill casques');
+  await expect(option).toContainText(/[\d,.]+ kg · .+ · Kilindini harbour, \w+/);
+  await expect(option).toContainText('NEST-2026-0001');
+  await page.screenshot({ path: path.join(SHOTS, 'seizure-picker-volume.png') });
+  await option.click();
+  await expect(box).toHaveValue(/^Helmeted hornbill casques · [\d,.]+ kg · .+ · Kilindini harbour, \w+$/);
+  await form.getByRole('button', { name: 'Add exhibit' }).click();
+  await expect(form).toBeHidden();
+  // The exhibit names its seizure, read from the volume through the data service.
+  await page.locator('tr[data-exhibit$="/EX-001"]').click();
+  await expect(page.locator('.exhibit-facts')).toContainText('Helmeted hornbill casques', { timeout: 30_000 });
+
+  // The link form, by keyboard: a seizure end in the volume.
+  await page.goto(`${origin}/?open=1${caseRoute}/entities`);
+  await page.getByRole('table', { name: 'Entities' }).locator('tbody tr').filter({ hasText: 'Kilindini Freight Ltd' }).click({ timeout: 60_000 });
+  await page.getByRole('complementary', { name: 'Kilindini Freight Ltd' }).getByRole('button', { name: 'Add link' }).click();
+  const link = page.getByRole('dialog', { name: 'Add link' });
+  await link.getByRole('radio', { name: 'A seizure' }).check();
+  const to = link.getByRole('combobox', { name: 'To' });
+  await to.click();
+  await to.fill('helmeted hornbill');
+  await expect(link.locator(`[role="option"][data-seizure-id="${pickable}"]`)).toBeVisible({ timeout: 30_000 });
+  await to.press('ArrowDown');
+  await to.press('Enter');
+  await expect(to).toHaveAttribute('aria-expanded', 'false');
+  await expect(to).toHaveValue(/^Helmeted hornbill casques · /);
+  await expect(link).toBeVisible(); // Enter picked; it did not submit the form
+  await link.getByRole('button', { name: 'Add link' }).click();
+  await expect(link).toBeHidden();
+  await expect(page.getByText('Link added')).toBeVisible();
 });

@@ -146,11 +146,11 @@ export function CaseScreen(props: { ws: WorkspaceSummary; caseId: string; tab: C
         {tab === 'notes' ? <NotesEditor replica={replica.replica} writer={writer} readOnly={readOnly} workspaceId={ws.id} caseId={caseId} /> : null}
         {tab === 'tasks' ? <TasksTab replica={replica.replica} writer={writer} readOnly={readOnly} workspaceId={ws.id} version={replica.versions.meta} /> : null}
         {tab === 'timeline' ? <TimelineTab replica={replica.replica} seizures={seizures} writer={writer} readOnly={readOnly} version={replica.versions.meta} /> : null}
-        {tab === 'entities' ? <EntityPanel workspaceId={ws.id} caseId={caseId} caseDoc={caseDoc} entities={entities} links={links} seizures={seizures} writer={writer} readOnly={readOnly} /> : null}
+        {tab === 'entities' ? <EntityPanel workspaceId={ws.id} caseId={caseId} caseNumber={meta.number} caseDoc={caseDoc} entities={entities} links={links} seizures={seizures} writer={writer} readOnly={readOnly} /> : null}
         {tab === 'chart' ? <LinkChart workspaceId={ws.id} caseId={caseId} caseNumber={meta.number} caseDoc={caseDoc} entities={entities} links={links} seizures={seizures} writer={writer} readOnly={readOnly} /> : null}
         {tab === 'map' && remoteMap !== null ? <CaseMapPanel caseNumber={meta.number} remote={remoteMap} counts={counts} points={points} seizures={seizures} routes={routes} ws={ws.id} caseId={caseId} caseDoc={caseDoc} writer={writer} readOnly={readOnly} canSetOnlineTiles={canIn(ws, 'workspace.settings')} /> : null}
         {tab === 'exhibits' ? <ExhibitsPanel doc={caseDoc.doc} caseNumber={meta.number} workspaceId={ws.id} caseId={caseId} writer={writer} readOnly={readOnly} seizures={seizures} /> : null}
-        {tab === 'valuation' ? <ValuationTab workspaceId={ws.id} caseId={caseId} caseDoc={caseDoc} seizures={seizures} writer={writer} readOnly={readOnly} /> : null}
+        {tab === 'valuation' ? <ValuationTab workspaceId={ws.id} caseId={caseId} caseDoc={caseDoc} writer={writer} readOnly={readOnly} /> : null}
         </ErrorBoundary>
       </div>
       {/* The relay's change history belongs to the case as a whole: below the overview, never above another tab's panel. */}

@@ -26,6 +26,8 @@ import './entities.css';
 export interface EntityPanelProps {
   workspaceId: string;
   caseId: string;
+  /** The case's number (the link form's seizure picker shows it). */
+  caseNumber: string;
   caseDoc: CaseDoc;
   entities: Entity[];
   links: Link[];
@@ -79,7 +81,7 @@ export function EntityPanel(props: EntityPanelProps): ReactNode {
   const dialogs = (
     <>
       {form ? <EntityFormDialog caseDoc={props.caseDoc} writer={props.writer} entity={form.entity} onClose={() => setForm(null)} onSaved={(id) => setSelected(id)} /> : null}
-      {linking ? <LinkFormDialog caseDoc={props.caseDoc} writer={props.writer} from={linking} entities={entities} seizures={props.seizures} onClose={() => setLinking(null)} /> : null}
+      {linking ? <LinkFormDialog workspaceId={props.workspaceId} caseId={props.caseId} caseNumber={props.caseNumber} caseDoc={props.caseDoc} writer={props.writer} from={linking} entities={entities} onClose={() => setLinking(null)} /> : null}
       {deleting ? (
         <ConfirmDialog
           title={t('entity.delete')}

@@ -1,44 +1,57 @@
 /**
  * Adds a link from an entity to another entity or a seizure of the case: relationship, optional
- * dates and source. Saving goes through `CaseDoc.addLink` (validated there: no self-link, end date
- * not before start).
+ * dates and source. The seizure end is found with the seizure picker over the whole case, so a
+ * seizure held in a volume doc can be linked: the service listed it as live, and that listing is
+ * what `CaseDoc.addLink` checks it against (served-seizure-ends.ts); everything else is validated
+ * there too (no self-link, end date not before start).
  */
 import { kindLabel, relationshipLabel } from './entity-labels';
 import { useState, type ReactNode } from 'react';
 import type { CaseDoc, Entity } from '../../../shared/docs/case-doc';
 import type { Writer } from '../../../shared/docs/records';
 import { entityLabel } from '../../../shared/docs/case-entities';
-import type { Seizure } from '../../../shared/domain/seizure';
 import { newLinkFields, RELATIONSHIPS, type Relationship } from '../../../shared/domain/entity-links';
 import { t } from '../../../shared/messages';
 import { FormDialog } from '../ui/form-dialog';
 import { Field } from '../ui/field';
 import { useToast } from '../ui/toast';
-import { formatSeizureDate } from '../format/dates';
+import { SeizurePicker } from '../case/seizure-picker';
+import { servedSeizureEnds } from '../case/served-seizure-ends';
 
 /** Props of {@link LinkFormDialog}. */
 export interface LinkFormDialogProps {
+  workspaceId: string;
+  caseId: string;
+  /** The case's number, shown on the seizure picker's options. */
+  caseNumber: string;
   caseDoc: CaseDoc;
   writer: Writer;
   from: Entity;
   entities: Entity[];
-  seizures: Seizure[];
   onClose: () => void;
 }
+
+/** What the link's other end is. */
+type TargetKind = 'entity' | 'seizure';
 
 /** The add-link dialog. */
 export function LinkFormDialog(props: LinkFormDialogProps): ReactNode {
   const toast = useToast();
   const targets = props.entities.filter((e) => e.id !== props.from.id);
-  const [to, setTo] = useState(targets[0]?.id ?? props.seizures[0]?.id ?? '');
+  const [kind, setKind] = useState<TargetKind>(targets.length ? 'entity' : 'seizure');
+  const [entityId, setEntityId] = useState(targets[0]?.id ?? '');
+  const [seizureId, setSeizureId] = useState<string | null>(null);
   const [relationship, setRelationship] = useState<Relationship>('associate');
   const [startDate, setStart] = useState('');
   const [endDate, setEnd] = useState('');
   const [source, setSource] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
+  const to = kind === 'entity' ? entityId : (seizureId ?? '');
 
   const save = (): void => {
-    props.caseDoc.addLink(crypto.randomUUID(), { ...newLinkFields(props.from.id, to, relationship), startDate, endDate, source }, props.writer);
+    // A picked seizure was listed live by the service (case doc or volume): that is the end's proof.
+    const ends = kind === 'seizure' && seizureId ? servedSeizureEnds([seizureId]) : undefined;
+    props.caseDoc.addLink(crypto.randomUUID(), { ...newLinkFields(props.from.id, to, relationship), startDate, endDate, source }, props.writer, ends);
     toast(t('entity.link-added'));
     props.onClose();
   };
@@ -65,30 +78,34 @@ export function LinkFormDialog(props: LinkFormDialogProps): ReactNode {
             </select>
           )}
         </Field>
-        <Field label={t('entity.link-to')} error={errors.to}>
-          {(c) => (
-            <select className="select" {...c} name="to" value={to} onChange={(e) => setTo(e.target.value)}>
-              {targets.length ? (
-                <optgroup label={t('entity.tab')}>
-                  {targets.map((e) => (
-                    <option key={e.id} value={e.id}>
-                      {entityLabel(e)} — {kindLabel(e.kind)}
-                    </option>
-                  ))}
-                </optgroup>
-              ) : null}
-              {props.seizures.length ? (
-                <optgroup label={t('chart.seizure')}>
-                  {props.seizures.map((s) => (
-                    <option key={s.id} value={s.id}>
-                      {s.commodity} — {formatSeizureDate(s.seizureDate, s.datePrecision)}
-                    </option>
-                  ))}
-                </optgroup>
-              ) : null}
-            </select>
-          )}
-        </Field>
+        <fieldset className="fieldset">
+          <legend className="field-label">{t('ui.seizure-picker.link-kind')}</legend>
+          <div className="radio-cards">
+            {(['entity', 'seizure'] as const).map((k) => (
+              <label key={k} className="radio-card">
+                <input type="radio" name="link-kind" checked={kind === k} disabled={k === 'entity' && !targets.length} onChange={() => setKind(k)} />
+                <span className="radio-card-title">{t(`ui.seizure-picker.link-kind.${k}`)}</span>
+              </label>
+            ))}
+          </div>
+        </fieldset>
+        {kind === 'entity' ? (
+          <Field label={t('entity.link-to')} error={errors.to} className="span-all">
+            {(c) => (
+              <select className="select" {...c} name="to" value={entityId} onChange={(e) => setEntityId(e.target.value)}>
+                {targets.map((e) => (
+                  <option key={e.id} value={e.id}>
+                    {entityLabel(e)} — {kindLabel(e.kind)}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+        ) : (
+          <Field label={t('entity.link-to')} error={errors.to} className="span-all">
+            {(c) => <SeizurePicker control={c} workspaceId={props.workspaceId} caseId={props.caseId} caseNumber={props.caseNumber} value={seizureId} onChange={(id) => setSeizureId(id)} />}
+          </Field>
+        )}
         <Field label={t('entity.link-start')} optional error={errors.startDate}>
           {(c) => <input className="input" type="date" {...c} name="startDate" value={startDate} onChange={(e) => setStart(e.target.value)} />}
         </Field>

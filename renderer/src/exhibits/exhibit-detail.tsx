@@ -10,14 +10,12 @@ import type { AttachedFile } from '../../../shared/domain/attached-file';
 import type { Exhibit } from '../../../shared/domain/exhibit';
 import type { Seizure } from '../../../shared/domain/seizure';
 import { t } from '../../../shared/messages';
-import { seizureTitle } from '../case/seizure-title';
-import { formatSeizureDate } from '../format/dates';
+import { useSeizureLabel } from '../case/seizure-picker';
 import type { CaseRef } from '../files/file-bytes';
 import { shortHash } from '../files/file-format';
 import { FileViewerDialog } from '../files/file-viewer-dialog';
 import { useThumbnail } from '../files/use-file-url';
 import { Icon } from '../ui/icons';
-import { projectionChanged, useLiveQuery } from '../data/use-live-query';
 
 function LinkedFile(props: { caseRef: CaseRef; file: AttachedFile; onOpen: () => void }): ReactNode {
   const thumb = useThumbnail(props.caseRef, props.file);
@@ -44,17 +42,14 @@ export function ExhibitDetail(props: { exhibit: Exhibit; caseRef: CaseRef; seizu
   const { exhibit } = props;
   const [viewing, setViewing] = useState<AttachedFile | null>(null);
   const onReplica = exhibit.seizureId ? props.seizures.find((s) => s.id === exhibit.seizureId) : undefined;
-  const { workspaceId, caseId } = props.caseRef;
-  const fromService = useLiveQuery('seizures.get', exhibit.seizureId && !onReplica ? { workspaceId, caseId, seizureId: exhibit.seizureId } : null, { refetchOn: [projectionChanged(workspaceId, caseId)] });
-  const seizure = onReplica ?? fromService.data ?? undefined;
-  // Not on the replica and not answered yet: nothing proven, so neither named nor called gone.
-  const pending = Boolean(exhibit.seizureId && !onReplica && fromService.data === undefined);
+  // The picker's one reading of a seizure id: the replica's record, else `seizures.get` (volumes too).
+  const seizureLabel = useSeizureLabel(props.caseRef.workspaceId, props.caseRef.caseId, exhibit.seizureId, onReplica, t('ui.exhibits.no-seizure'));
   const linked = exhibit.fileIds.map((id) => props.files.find((f) => f.id === id)).filter((f): f is AttachedFile => f !== undefined);
   return (
     <div className="exhibit-facts">
       <dl className="exhibit-facts-list">
         <dt>{t('ui.exhibits.col.seizure')}</dt>
-        <dd>{pending ? t('ui.exhibits.seizure-looking-up') : seizure ? t('ui.exhibits.seizure-option', { title: seizureTitle(seizure), date: formatSeizureDate(seizure.seizureDate, seizure.datePrecision), place: seizure.place || '—' }) : exhibit.seizureId ? t('ui.exhibits.seizure-missing') : t('ui.exhibits.no-seizure')}</dd>
+        <dd>{seizureLabel}</dd>
         <dt>{t('ui.exhibits.col.storage')}</dt>
         <dd>{exhibit.storageLocation || '—'}</dd>
       </dl>

@@ -1,5 +1,6 @@
 /**
- * Creating or editing an exhibit in a FormDialog: description, type, linked seizure, linked files
+ * Creating or editing an exhibit in a FormDialog: description, type, linked seizure (searched over
+ * the whole case, volumes included, with the seizure picker), linked files
  * (ticked from the case's files, or added here by picker or drop — a file added here is ticked),
  * seal number, storage location, current holder and status. Checked with the shared exhibit
  * schema before anything is written; `CaseExhibits` validates again, attributes and audits.
@@ -9,15 +10,13 @@ import type { CaseExhibits } from '../../../shared/docs/case-exhibits';
 import type { Writer } from '../../../shared/docs/records';
 import type { AttachedFile } from '../../../shared/domain/attached-file';
 import { EXHIBIT_STATUSES, EXHIBIT_TYPES, exhibitFieldsSchema, newExhibitFields, type Exhibit, type ExhibitFields } from '../../../shared/domain/exhibit';
-import type { Seizure } from '../../../shared/domain/seizure';
 import { t } from '../../../shared/messages';
-import { seizureTitle } from '../case/seizure-title';
+import { SeizurePicker } from '../case/seizure-picker';
 import { AddFilesButton, FileDropZone } from '../files/add-files';
 import type { CaseRef } from '../files/file-bytes';
 import { formatBytes } from '../files/file-format';
 import { useAddFiles } from '../files/use-add-files';
 import { issueFieldErrors, zodFieldErrors, type FieldErrors } from '../forms/issues';
-import { formatSeizureDate } from '../format/dates';
 import { Field } from '../ui/field';
 import { FormDialog } from '../ui/form-dialog';
 import { exhibitStatusLabel, exhibitTypeLabel } from './exhibit-labels';
@@ -31,7 +30,8 @@ export interface ExhibitFormDialogProps {
   exhibit: Exhibit | null;
   /** Its reference when edited ("NEST-2026-0001/EX-003"). */
   reference?: string;
-  seizures: readonly Seizure[];
+  /** The case's number, shown on the seizure picker's options. */
+  caseNumber: string;
   /** The case's live files. */
   files: readonly AttachedFile[];
   onClose: () => void;
@@ -116,14 +116,15 @@ export function ExhibitFormDialog(props: ExhibitFormDialogProps): ReactNode {
       </Field>
       <Field label={t('ui.exhibits.col.seizure')} error={errors.seizureId} optional className="span-all">
         {(c) => (
-          <select {...c} className="select" value={f.seizureId ?? ''} onChange={(e) => set('seizureId', e.target.value || null)}>
-            <option value="">{t('ui.exhibits.no-seizure')}</option>
-            {props.seizures.map((s) => (
-              <option key={s.id} value={s.id}>
-                {t('ui.exhibits.seizure-option', { title: seizureTitle(s), date: formatSeizureDate(s.seizureDate, s.datePrecision), place: s.place || '—' })}
-              </option>
-            ))}
-          </select>
+          <SeizurePicker
+            control={c}
+            workspaceId={props.caseRef.workspaceId}
+            caseId={props.caseRef.caseId}
+            caseNumber={props.caseNumber}
+            value={f.seizureId}
+            noneLabel={t('ui.exhibits.no-seizure')}
+            onChange={(id) => set('seizureId', id)}
+          />
         )}
       </Field>
       <Field label={t('ui.exhibits.col.seal')} error={errors.sealNumber} optional>

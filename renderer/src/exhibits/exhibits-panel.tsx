@@ -172,7 +172,7 @@ export function ExhibitsPanel(props: ExhibitsPanelProps): ReactNode {
           caseRef={caseRef}
           exhibit={dialog.exhibit}
           reference={dialog.exhibit ? refOf(dialog.exhibit) : undefined}
-          seizures={props.seizures}
+          caseNumber={props.caseNumber}
           files={files.filter((f) => !f.deleted)}
           onClose={() => setDialog(null)}
         />

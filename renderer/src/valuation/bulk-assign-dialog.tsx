@@ -1,34 +1,45 @@
 /**
  * Assign one price reference to many seizures at once: choose the price, find the seizures by
- * commodity or species (every word must match) and optionally by sector, check the ones to value,
- * and optionally give a conversion factor with its label. Seizures whose unit cannot be converted
- * to the price's unit are shown but cannot be checked; seizures already valued with another price
- * start unchecked. All valuations are written to the case doc in one transaction.
+ * words (commodity, species, place, country, source: the seizure table's filter) and optionally by
+ * sector, check the ones to value, and optionally give a conversion factor with its label. The
+ * seizures are searched over the WHOLE case on the data service (`seizures.page` through
+ * use-seizure-search.ts, the seizure picker's search), so those held in volume docs are found too;
+ * the first {@link BULK_LIST_MAX} matches are listed, with a note when more match. Seizures whose
+ * unit cannot be converted to the price's unit are shown but cannot be checked; seizures already
+ * valued with another price start unchecked. All valuations are written to the case doc in one
+ * transaction, each seizure end proven by the service's listing (served-seizure-ends.ts).
  */
 import { useMemo, useState, type ReactNode } from 'react';
 import type { CaseValuations } from '../../../shared/docs/case-valuations';
 import type { WriteOrigin, Writer } from '../../../shared/docs/records';
 import { CRIME_SECTORS, CRIME_SECTOR_LABELS, type CrimeSector } from '../../../shared/domain/codes';
 import type { PriceReference } from '../../../shared/domain/price-reference';
-import type { Seizure } from '../../../shared/domain/seizure';
 import { factorSchema, type Factor, type ValuationRecord } from '../../../shared/domain/seizure-valuation';
+import { SEIZURE_PAGE_MAX, type SeizureRow } from '../../../shared/rpc/cases';
 import { countryLabel } from '../format/countries';
 import { t } from '../../../shared/messages';
 import { DataTable, type Column } from '../ui/data-table';
 import { FormDialog } from '../ui/form-dialog';
 import { Field } from '../ui/field';
 import { Icon } from '../ui/icons';
+import { ErrorPanel } from '../ui/states';
 import { formatCount, formatQuantity } from '../format/numbers';
 import { formatSeizureDate } from '../format/dates';
 import { parseDecimal } from '../forms/parse';
 import { zodFieldErrors, type FieldErrors } from '../forms/issues';
+import { servedSeizureEnds } from '../case/served-seizure-ends';
+import { useSeizureSearch } from '../case/use-seizure-search';
 import { priceOptionLabel, unitPriceText } from './format';
 import { incompatibility } from './valuation-table';
 import './bulk-assign-dialog.css';
 
+/** Most matching seizures listed at once (one `seizures.page`); more words or a sector narrow the rest. */
+export const BULK_LIST_MAX = SEIZURE_PAGE_MAX;
+
 /** Props of {@link BulkAssignDialog}. */
 export interface BulkAssignDialogProps {
-  seizures: Seizure[];
+  workspaceId: string;
+  caseId: string;
   records: ValuationRecord[];
   prices: PriceReference[];
   cv: CaseValuations;
@@ -38,19 +49,9 @@ export interface BulkAssignDialogProps {
   onDone: (count: number, price: PriceReference) => void;
 }
 
-/** True when every word of `filter` occurs in the seizure's commodity or taxon. */
-export function matchesFilter(s: { commodity: string; taxon: string }, filter: string): boolean {
-  const hay = `${s.commodity} ${s.taxon}`.toLowerCase();
-  return filter
-    .toLowerCase()
-    .split(/\s+/)
-    .filter(Boolean)
-    .every((w) => hay.includes(w));
-}
-
 /** The bulk-assign dialog. */
 export function BulkAssignDialog(props: BulkAssignDialogProps): ReactNode {
-  const { seizures, records, prices } = props;
+  const { records, prices } = props;
   const [priceId, setPriceId] = useState('');
   const [filter, setFilter] = useState('');
   const [sector, setSector] = useState<CrimeSector | ''>('');
@@ -66,22 +67,16 @@ export function BulkAssignDialog(props: BulkAssignDialogProps): ReactNode {
   }, [records]);
 
   const searching = filter.trim() !== '' || sector !== '';
-  const shown = useMemo(
-    () =>
-      searching
-        ? seizures
-            .filter((s) => (sector === '' || s.sector === sector) && matchesFilter(s, filter))
-            .sort((a, b) => a.commodity.localeCompare(b.commodity) || a.seizureDate.localeCompare(b.seizureDate))
-        : [],
-    [seizures, filter, sector, searching],
-  );
-  const why = (s: Seizure): string | null => (price ? incompatibility(s, price) : null);
-  const defaultChecked = (s: Seizure): boolean => {
+  // Grouped by commodity below, so listed in commodity order (ties by date, then id).
+  const found = useSeizureSearch({ workspaceId: props.workspaceId, caseId: props.caseId, text: filter, sector: sector || undefined, sortBy: 'commodity', sortDir: 'asc', limit: BULK_LIST_MAX, enabled: searching });
+  const shown = useMemo(() => (searching && !found.error ? (found.data?.rows ?? []) : []), [searching, found.data, found.error]);
+  const why = (s: SeizureRow): string | null => (price ? incompatibility(s, price) : null);
+  const defaultChecked = (s: SeizureRow): boolean => {
     if (!price || why(s)) return false;
     const current = valuationsOf.get(s.id)?.[0];
     return !current || current.priceReferenceId === price.id;
   };
-  const isChecked = (s: Seizure): boolean => !why(s) && Boolean(price) && (overrides.get(s.id) ?? defaultChecked(s));
+  const isChecked = (s: SeizureRow): boolean => !why(s) && Boolean(price) && (overrides.get(s.id) ?? defaultChecked(s));
   const chosen = shown.filter(isChecked);
 
   const readFactor = (): { ok: true; value: Factor | null } | { ok: false } => {
@@ -114,6 +109,8 @@ export function BulkAssignDialog(props: BulkAssignDialogProps): ReactNode {
     if (!f.ok) return false;
     setErrors({});
     const origin: WriteOrigin = { memberId: props.writer.memberId, kind: 'local-write' };
+    // Every seizure listed came from the service's projection as a live seizure of this case.
+    const ends = servedSeizureEnds(shown.map((s) => s.id));
     props.cv.doc.transact(() => {
       for (const s of chosen) {
         const current = valuationsOf.get(s.id)?.[0];
@@ -122,7 +119,7 @@ export function BulkAssignDialog(props: BulkAssignDialogProps): ReactNode {
           const keep = f.value === null && current.priceReferenceId === price.id ? current.factor : f.value;
           props.cv.updateValuation(current.id, { priceReferenceId: price.id, factor: keep }, props.writer);
         } else {
-          props.cv.addValuation(crypto.randomUUID(), { seizureId: s.id, priceReferenceId: price.id, factor: f.value, notes: '' }, props.writer);
+          props.cv.addValuation(crypto.randomUUID(), { seizureId: s.id, priceReferenceId: price.id, factor: f.value, notes: '' }, props.writer, ends);
         }
       }
     }, origin);
@@ -133,7 +130,7 @@ export function BulkAssignDialog(props: BulkAssignDialogProps): ReactNode {
   const allChecked = shown.length > 0 && shown.every((s) => why(s) || isChecked(s));
   const counts = useMemo(() => shown.reduce((m, s) => m.set(s.commodity, (m.get(s.commodity) ?? 0) + 1), new Map<string, number>()), [shown]);
 
-  const columns: Column<Seizure>[] = [
+  const columns: Column<SeizureRow>[] = [
     {
       id: 'check',
       header: t('valuation.bulk.select-all'),
@@ -204,7 +201,8 @@ export function BulkAssignDialog(props: BulkAssignDialogProps): ReactNode {
       footerNote={price ? `${unitPriceText(price)} · ${price.citationTitle}` : t('valuation.bulk.nothing-yet')}
       submitIcon="check"
       submitLabel={t('valuation.bulk.submit', { count: chosen.length })}
-      submitDisabled={!price || chosen.length === 0}
+      // Rows still answering an earlier filter are never assigned: wait for the current answer.
+      submitDisabled={!price || chosen.length === 0 || !found.current}
       onSubmit={apply}
     >
         <Field label={t('valuation.bulk.price')} error={errors.price}>
@@ -250,8 +248,11 @@ export function BulkAssignDialog(props: BulkAssignDialogProps): ReactNode {
             )}
           </Field>
         </div>
+        {searching && found.error ? <ErrorPanel error={found.error} onRetry={found.reload} /> : null}
+        {searching && !found.error && !found.data ? <p className="muted">{t('ui.seizure-picker.searching')}</p> : null}
+        {searching && found.data && found.data.total > shown.length ? <p className="muted small">{t('ui.seizure-picker.bulk-more', { shown: shown.length, total: formatCount(found.data.total) })}</p> : null}
         {searching ? (
-          shown.length ? (
+          !found.data || found.error ? null : shown.length ? (
             <div className="table-card bulk-list">
               <div className="table-scroll" tabIndex={0} role="region" aria-label={t('valuation.bulk.list-region')}>
                 <DataTable

@@ -29,6 +29,7 @@ import { fullRange, priceOptionLabel, quoteText, quotesOf, rateLine, unitPriceTe
 import { factorText, incompatibility } from './valuation-table';
 import './valuation-common.css';
 import './valuation-detail-dialog.css';
+import { servedSeizureEnds } from '../case/served-seizure-ends';
 
 /** Props of {@link ValuationDetailDialog}. */
 export interface ValuationDetailDialogProps {
@@ -218,7 +219,7 @@ export function ValuationDetailDialog(props: ValuationDetailDialogProps): ReactN
     const first = props.prices.find((p) => !incompatibility(row, p));
     if (!first) return setError(new Error(t('valuation.detail.no-compatible', { unit: row.unit })));
     try {
-      props.cv.addValuation(crypto.randomUUID(), { seizureId: row.seizureId, priceReferenceId: first.id, factor: null, notes: '' }, props.writer);
+      props.cv.addValuation(crypto.randomUUID(), { seizureId: row.seizureId, priceReferenceId: first.id, factor: null, notes: '' }, props.writer, servedSeizureEnds([row.seizureId]));
     } catch (err) {
       setError(err);
     }

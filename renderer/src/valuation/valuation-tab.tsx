@@ -11,7 +11,6 @@
 import { useMemo, useState, type ReactNode } from 'react';
 import type { CaseDoc } from '../../../shared/docs/case-doc';
 import type { Writer } from '../../../shared/docs/records';
-import type { Seizure } from '../../../shared/domain/seizure';
 import type { SeizureValuationRow } from '../../../shared/rpc/valuation';
 import { t } from '../../../shared/messages';
 import { useToast } from '../ui/toast';
@@ -22,6 +21,7 @@ import { useReferenceLists } from './use-reference-lists';
 import { useCaseEstimate, useCaseValuationInputs } from './use-case-valuations';
 import { ValuationTable } from './valuation-table';
 import { BulkAssignDialog } from './bulk-assign-dialog';
+import { servedSeizureEnds } from '../case/served-seizure-ends';
 import { ValuationDetailDialog } from './valuation-detail-dialog';
 import { AssumptionCard } from './assumption-card';
 import { EstimateCharts } from './estimate-charts';
@@ -36,7 +36,6 @@ export interface ValuationTabProps {
   workspaceId: string;
   caseId: string;
   caseDoc: CaseDoc;
-  seizures: Seizure[];
   writer: Writer;
   readOnly: boolean;
 }
@@ -84,7 +83,8 @@ export function ValuationTab(props: ValuationTabProps): ReactNode {
       } else if (mine[0]) {
         inputs.cv.updateValuation(mine[0].id, { priceReferenceId: priceId, factor: mine[0].priceReferenceId === priceId ? mine[0].factor : null }, writer);
       } else {
-        inputs.cv.addValuation(crypto.randomUUID(), { seizureId: row.seizureId, priceReferenceId: priceId, factor: null, notes: '' }, writer);
+        // The row came from the service's projection (`valuation.case`): a live seizure, case doc or volume.
+        inputs.cv.addValuation(crypto.randomUUID(), { seizureId: row.seizureId, priceReferenceId: priceId, factor: null, notes: '' }, writer, servedSeizureEnds([row.seizureId]));
       }
     } catch (err) {
       toast(err instanceof Error ? err.message : String(err), 'error');
@@ -184,7 +184,7 @@ export function ValuationTab(props: ValuationTabProps): ReactNode {
             {t('valuation.common.of-count', { valued: rows.length, count: data.seizures.length })}
           </span>
           {readOnly ? null : (
-            <button type="button" className="btn btn-primary btn-sm" onClick={() => setBulk(true)} disabled={noPrices || !props.seizures.length}>
+            <button type="button" className="btn btn-primary btn-sm" onClick={() => setBulk(true)} disabled={noPrices || !data.seizures.length}>
               <Icon name="tag" size={14} /> {t('valuation.tab.assign')}
             </button>
           )}
@@ -233,7 +233,8 @@ export function ValuationTab(props: ValuationTabProps): ReactNode {
 
       {bulk ? (
         <BulkAssignDialog
-          seizures={props.seizures}
+          workspaceId={workspaceId}
+          caseId={caseId}
           records={inputs.records}
           prices={prices}
           cv={inputs.cv}

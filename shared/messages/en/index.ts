@@ -49,6 +49,7 @@ import { stixMessages } from './stix';
 import { seizureMessages } from './seizures';
 import { commodityMessages } from './commodities';
 import { deletedSeizureMessages } from './deleted-seizures';
+import { seizurePickerMessages } from './seizure-picker';
 
 /** Every message id with its English ICU pattern. */
 export const en = {
@@ -58,6 +59,7 @@ export const en = {
   ...seizureMessages,
   ...commodityMessages,
   ...deletedSeizureMessages,
+  ...seizurePickerMessages,
   ...recordMessages,
   ...authMessages,
   ...importMessages,
