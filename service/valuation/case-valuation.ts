@@ -1,61 +1,20 @@
 /**
- * The estimate of one case as the `valuation.case` RPC returns it: every live seizure with its
- * valuations (figures in the price currency, USD and the reporting currency, each with the rates
- * and rate dates used), the reported value beside it, the case total, breakdowns by sector and by
+ * The estimate of one case as the `valuation.case` RPC returns it, over every live seizure (case doc
+ * and volumes): the case total, counts, the reported values beside it, breakdowns by sector and by
  * year, the undetected-flow estimate under the case's assumption, the published context figures for
- * the case's sectors and the case-level methodology sentences.
+ * the case's sectors and the case-level methodology sentences. The per-seizure rows (valuations with
+ * their rates and dates) come a page at a time from case-rows.ts; both read the same cached
+ * estimate (valued-case.ts).
  */
-import type { CaseValuation, SeizureValuationRow } from '../../shared/rpc/valuation';
+import type { CaseValuation } from '../../shared/rpc/valuation';
 import { CONTEXT_DISCLAIMER } from '../../shared/valuation/context';
 import { totalsBySector, totalsByYear } from '../../shared/valuation/estimates';
 import { describeCaseEstimate, describeFlow } from '../../shared/valuation/methodology';
 import type { CrimeSector } from '../../shared/domain/codes';
 import type { WorkspaceRuntime } from '../workspace/workspace-runtime';
-import {
-  computeCase,
-  contextFor,
-  describeRatesUsed,
-  readCaseInputs,
-  recordNames,
-  reportedInUsd,
-  reportedUsdOfValued,
-  workspaceValuationContext,
-  type ComputedCase,
-  type WorkspaceValuationContext,
-} from './compute';
-import { QuoteTable, contextDto, convertedDto, flowDto, groupDto, moneyDto, valuationDto } from './dto';
-
-/** The per-seizure rows of a computed case, by seizure date; their rate quotes go into `quotes`. */
-export function seizureRows(c: ComputedCase, ctx: WorkspaceValuationContext, quotes: QuoteTable): SeizureValuationRow[] {
-  const bySeizure = new Map<string, number[]>();
-  c.inputs.records.forEach((r, i) => {
-    const list = bySeizure.get(r.seizureId) ?? [];
-    list.push(i);
-    bySeizure.set(r.seizureId, list);
-  });
-  const estimates = new Map(c.estimate.seizures.map((e) => [e.seizureId, e]));
-  return c.inputs.seizures.map((s) => {
-    const idx = bySeizure.get(s.id) ?? [];
-    const e = estimates.get(s.id);
-    const reported = reportedInUsd(s, ctx.rates);
-    return {
-      seizureId: s.id,
-      date: s.seizureDate,
-      datePrecision: s.datePrecision,
-      sector: s.sector,
-      commodity: s.commodity,
-      taxon: s.taxon,
-      quantity: s.quantity,
-      unit: s.unit,
-      place: s.place,
-      country: s.country,
-      status: e ? 'valued' : idx.length ? 'failed' : 'not-valued',
-      estimate: e ? { usd: moneyDto(e.usd), reporting: moneyDto(e.reporting) } : null,
-      reported: reported ? { amount: reported.amount, currency: reported.currency, usd: reported.converted ? convertedDto(reported.converted, quotes) : null } : null,
-      valuations: idx.map((i) => valuationDto(c.results[i]!, c.inputs.records[i]!, quotes)),
-    };
-  });
-}
+import { contextFor, describeRatesUsed, recordNames, reportedUsdOfValued, type ComputedCase, type WorkspaceValuationContext } from './compute';
+import { contextDto, flowDto, groupDto, moneyDto } from './dto';
+import { valuedCase } from './valued-case';
 
 /** The case-level methodology sentences: totals and what is left out, the assumption, the rates used. */
 export function caseMethodology(c: ComputedCase, ctx: WorkspaceValuationContext): string[] {
@@ -73,22 +32,17 @@ export function caseMethodology(c: ComputedCase, ctx: WorkspaceValuationContext)
  * @throws NestError('not-found') when the case does not exist in the workspace.
  */
 export function caseValuation(ws: WorkspaceRuntime, caseId: string): CaseValuation {
-  const ctx = workspaceValuationContext(ws);
-  const c = computeCase(readCaseInputs(ws, caseId), ctx);
+  const { c, ctx } = valuedCase(ws, caseId);
   const e = c.estimate;
   const { meta } = c.inputs;
   const valued = new Set(e.seizures.map((s) => s.seizureId));
   const sectors = new Set<CrimeSector>([meta.sector, ...e.seizures.map((s) => s.sector)]);
-  const quotes = new QuoteTable();
-  const seizures = seizureRows(c, ctx, quotes);
   return {
     caseId,
     caseNumber: meta.number,
     caseTitle: meta.title,
     caseSector: meta.sector,
     reportingCurrency: ctx.reportingCurrency,
-    seizures,
-    quotes: quotes.list,
     total: { usd: moneyDto(e.total.usd), reporting: moneyDto(e.total.reporting) },
     counts: { seizures: c.inputs.seizures.length, valued: e.seizures.length, notValued: e.notValued.length, failed: e.excluded.length },
     staleRates: e.staleRates,

@@ -87,14 +87,22 @@ export interface CaseInputs {
  * @throws NestError('not-found') when the case doc does not exist in this workspace.
  */
 export function readCaseInputs(ws: WorkspaceRuntime, caseId: string): CaseInputs {
+  const fromDoc = readCaseDocInputs(ws, caseId);
+  const seizures: ValuedSeizure[] = ws.store.projections.caseSeizures(caseId);
+  return { caseId, ...fromDoc, seizures };
+}
+
+/**
+ * The case doc's part of a case's valuation inputs: meta, valuations, interdiction assumption.
+ * @throws NestError('not-found') when the case doc does not exist in this workspace.
+ */
+export function readCaseDocInputs(ws: WorkspaceRuntime, caseId: string): Pick<CaseInputs, 'meta' | 'records' | 'assumption'> {
   const name = ws.caseDocName(caseId);
   if (!ws.host.exists(name)) throw new NestError('not-found', { id: 'valuation.case-not-found', values: { caseId } });
-  const fromDoc = ws.host.with(name, (doc) => {
+  return ws.host.with(name, (doc) => {
     const cv = new CaseValuations(doc);
     return { meta: new CaseDoc(doc).readMeta(), records: cv.listValuations(), assumption: cv.readInterdictionRate() };
   });
-  const seizures: ValuedSeizure[] = ws.store.projections.caseSeizures(caseId);
-  return { caseId, ...fromDoc, seizures };
 }
 
 /** A price reference as the valuation arithmetic reads it. */

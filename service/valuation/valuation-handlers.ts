@@ -5,6 +5,7 @@
  */
 import type { valuationRpc } from '../../shared/rpc/valuation';
 import { caseValuation } from './case-valuation';
+import { caseRow, caseRows } from './case-rows';
 import { workspaceValuation } from './network';
 import { quote, ratesInfo } from './rates-info';
 import { caseStatement } from './statement';
@@ -30,6 +31,10 @@ export const valuationHandlers: HandlerMap<keyof typeof valuationRpc> = {
   'valuation.quote': (p, { workspaces }) => quote(workspaces.get(p.workspaceId), p.from, p.to, p.date),
 
   'valuation.case': (p, { workspaces }) => caseValuation(workspaces.get(p.workspaceId), p.caseId),
+
+  'valuation.caseRows': ({ workspaceId, ...q }, { workspaces }) => caseRows(workspaces.get(workspaceId), q),
+
+  'valuation.caseRow': (p, { workspaces }) => caseRow(workspaces.get(p.workspaceId), p.caseId, p.seizureId),
 
   'valuation.statement': (p, { workspaces, clock }) => caseStatement(workspaces.get(p.workspaceId), p.caseId, clock.today()),
 

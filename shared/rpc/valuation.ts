@@ -1,8 +1,9 @@
 /**
  * RPC methods of the valuation domain (issue 4, illicit-profit estimates): exchange-rate coverage
- * and imports of newer ECB files, the estimate of one case (per-seizure valuations with their rates
- * and dates, totals, breakdowns, the undetected-flow assumption, context figures, methodology), its
- * full methodology statement, and the network estimate across a workspace's cases.
+ * and imports of newer ECB files, the estimate of one case (totals, breakdowns, the undetected-flow
+ * assumption, context figures, methodology) and its per-seizure rows a page at a time (valuations
+ * with their rates and dates; issue 11 item 4: a case of 100,000 seizures never ships them all),
+ * its full methodology statement, and the network estimate across a workspace's cases.
  *
  * The arithmetic is `shared/valuation/`; the data service runs it over the docs it holds, because
  * only the service has the ECB rates (a 1.8 MB file plus imported ones, kept out of Yjs). The inputs
@@ -18,6 +19,7 @@ import { factorSchema, interdictionAssumptionSchema } from '../domain/seizure-va
 import { method } from './define';
 
 const workspaceId = z.string().uuid();
+const caseRef = z.object({ workspaceId, caseId: z.string().uuid() });
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD');
 const currency = z.string().regex(/^[A-Z]{3}$/, 'must be a three-letter ISO 4217 code');
 
@@ -178,11 +180,7 @@ export const caseValuationSchema = z.object({
   caseTitle: z.string(),
   caseSector: z.enum(CRIME_SECTORS),
   reportingCurrency: z.string(),
-  /** Every live seizure of the case, by date. */
-  seizures: z.array(seizureValuationRowSchema),
-  /** The exchange-rate quotes the conversions of `seizures` refer to by index. */
-  quotes: z.array(rateQuoteDtoSchema),
-  /** Sum of the valued seizures' ranges. */
+  /** Sum of the valued seizures' ranges (every live seizure of the case, volumes included; the rows come a page at a time from `valuation.caseRows`). */
   total: z.object({ usd: moneyRangeDtoSchema, reporting: moneyRangeDtoSchema }),
   counts: countsSchema,
   staleRates: z.boolean(),
@@ -205,6 +203,56 @@ export const caseValuationSchema = z.object({
 });
 /** The estimate of one case. */
 export type CaseValuation = z.infer<typeof caseValuationSchema>;
+
+/**
+ * Which rows of the Valuation tab's table: every seizure, the valued ones, or the open ones (no
+ * valuation, or only valuations that failed).
+ */
+export const VALUATION_ROW_SHOWS = ['all', 'valued', 'open'] as const;
+/** Which rows of the Valuation tab's table. */
+export type ValuationRowShow = (typeof VALUATION_ROW_SHOWS)[number];
+
+/**
+ * Orders of the Valuation tab's table: seizure date; the estimate (USD low, then high; seizures
+ * without one last in either direction); the reported value in USD at the seizure date (none or
+ * not convertible last, as the seizure table's value sort). Other ties by date then id, ascending.
+ */
+export const VALUATION_ROW_SORTS = ['date', 'estimate', 'reported'] as const;
+/** An order of the Valuation tab's table. */
+export type ValuationRowSort = (typeof VALUATION_ROW_SORTS)[number];
+
+/** Most rows one `valuation.caseRows` call returns. */
+export const VALUATION_ROWS_MAX = 500;
+
+/**
+ * A page of a case's valuation rows: `show` and `text` (every word, lower case, in the seizure's
+ * commodity, species or place) filter, `sortBy`/`sortDir` order, rows `offset` … `offset + limit - 1`.
+ */
+export const caseRowsQuerySchema = caseRef.extend({
+  show: z.enum(VALUATION_ROW_SHOWS),
+  text: z.string().max(500),
+  sortBy: z.enum(VALUATION_ROW_SORTS),
+  sortDir: z.enum(['asc', 'desc']),
+  offset: z.number().int().min(0),
+  limit: z.number().int().min(1).max(VALUATION_ROWS_MAX),
+});
+/** A page query of a case's valuation rows. */
+export type CaseRowsQuery = z.infer<typeof caseRowsQuerySchema>;
+
+/** A page of valuation rows: `total` rows match (all pages), `rows` start at `offset`; `quotes` are what their conversions refer to by index. */
+export const caseRowsPageSchema = z.object({
+  total: z.number().int(),
+  offset: z.number().int(),
+  rows: z.array(seizureValuationRowSchema),
+  quotes: z.array(rateQuoteDtoSchema),
+});
+/** A page of valuation rows. */
+export type CaseRowsPage = z.infer<typeof caseRowsPageSchema>;
+
+/** One seizure's valuation row (null when it is not a live seizure of the case) and the quotes its conversions refer to. */
+export const caseRowSchema = z.object({ row: seizureValuationRowSchema.nullable(), quotes: z.array(rateQuoteDtoSchema) });
+/** One seizure's valuation row. */
+export type CaseRow = z.infer<typeof caseRowSchema>;
 
 const statementPartSchema = z.object({ heading: z.string(), paragraphs: z.array(z.string()) });
 
@@ -295,7 +343,6 @@ export const ecbImportReportSchema = z.object({
 /** The outcome of importing an ECB file. */
 export type EcbImportReport = z.infer<typeof ecbImportReportSchema>;
 
-const caseRef = z.object({ workspaceId, caseId: z.string().uuid() });
 
 export const valuationRpc = {
   'valuation.rates': method(z.object({ workspaceId }), ratesInfoSchema, 'Exchange-rate coverage: the shipped ECB file, imported newer files and user-rate currencies.', 'workspace.read'),
@@ -316,7 +363,19 @@ export const valuationRpc = {
     'The cross rate from one currency to another at a date (1 unit converted), with the quotes used, or the currencies without a rate and why (a clause, e.g. "the ECB stopped publishing RUB rates after 1 March 2022").',
     'workspace.read',
   ),
-  'valuation.case': method(caseRef, caseValuationSchema, 'The estimate of one case: per-seizure valuations with rates and dates, totals, breakdowns, assumption, context, methodology.', 'case.read'),
+  'valuation.case': method(caseRef, caseValuationSchema, 'The estimate of one case over every live seizure: totals, counts, breakdowns, assumption, context, methodology (the per-seizure rows: valuation.caseRows).', 'case.read'),
+  'valuation.caseRows': method(
+    caseRowsQuerySchema,
+    caseRowsPageSchema,
+    'A page of a case estimate’s per-seizure rows (every live seizure, volumes included), filtered by status and words, sorted, with the total matching.',
+    'case.read',
+  ),
+  'valuation.caseRow': method(
+    caseRef.extend({ seizureId: z.string().min(1).max(100) }),
+    caseRowSchema,
+    'One seizure’s valuation row of a case estimate (the detail dialog), or null when it is not a live seizure of the case.',
+    'case.read',
+  ),
   'valuation.statement': method(caseRef, statementSchema, 'The full methodology statement of a case estimate, ready for the case pack.', 'case.read'),
   'valuation.workspace': method(z.object({ workspaceId }), workspaceValuationSchema, 'The network estimate across the workspace’s cases.', 'workspace.read'),
 } as const;

@@ -18,6 +18,7 @@ import { newCaseFields } from '../../shared/domain/case';
 import { newSeizureFields } from '../../shared/domain/seizure';
 import { startService, type Harness } from '../helpers/service';
 import { RpcError } from '../../renderer/src/data/rpc-error';
+import { valuationRows } from '../helpers/valuation-rows';
 
 const SHIPPED = fs.readFileSync(fileURLToPath(new URL('../../resources/rates/ecb-eurofxref-hist.csv', import.meta.url)), 'utf8');
 
@@ -94,7 +95,7 @@ describe('ECB rates', () => {
 
     // Shipped data only: the 9 May 2025 rates (USD 1.1252, SGD 1.46), 23 days old, stale.
     //   4,000 kg × USD 50 = USD 200,000 → SGD 200,000 / 1.1252 × 1.46 = SGD 259,509.4205
-    const estBefore = await c.call('valuation.case', { workspaceId, caseId });
+    const estBefore = await valuationRows(c, { workspaceId, caseId });
     const before = estBefore.seizures[0]!.valuations[0]!;
     expect(before.reporting!.range.low).toBeCloseTo(259_509.4205, 3);
     expect(before.reporting!.quotes.map((i) => estBefore.quotes[i]!).map((q) => [q.currency, q.date, q.ageDays, q.stale])).toEqual([['USD', '2025-05-09', 23, true], ['SGD', '2025-05-09', 23, true]]);
@@ -106,7 +107,7 @@ describe('ECB rates', () => {
 
     // Now Friday 30 May 2025 (TEST VALUES USD 1.1350, SGD 1.4650), 2 days old, not stale:
     //   SGD 200,000 / 1.1350 × 1.4650 = SGD 258,149.7797
-    const estAfter = await c.call('valuation.case', { workspaceId, caseId });
+    const estAfter = await valuationRows(c, { workspaceId, caseId });
     const after = estAfter.seizures[0]!.valuations[0]!;
     expect(after.reporting!.range.low).toBeCloseTo(258_149.7797, 3);
     expect(after.reporting!.quotes.map((i) => estAfter.quotes[i]!).map((q) => [q.currency, q.perEur, q.date, q.ageDays, q.stale])).toEqual([['USD', 1.135, '2025-05-30', 2, false], ['SGD', 1.465, '2025-05-30', 2, false]]);
@@ -124,7 +125,7 @@ describe('ECB rates', () => {
     expect(await c.call('valuation.importEcb', { workspaceId, fileName: 'copy.csv', contentBase64: b64(newerEcbFile()) })).toMatchObject({ duplicate: true, newDates: 0 });
 
     await c.call('valuation.removeEcb', { workspaceId, id: report.file.id });
-    const again = (await c.call('valuation.case', { workspaceId, caseId })).seizures[0]!.valuations[0]!;
+    const again = (await valuationRows(c, { workspaceId, caseId })).seizures[0]!.valuations[0]!;
     expect(again.reporting!.range.low).toBeCloseTo(259_509.4205, 3);
     expect((await c.call('valuation.rates', { workspaceId })).imported).toEqual([]);
   });
@@ -180,14 +181,14 @@ describe('user rates', () => {
     new CaseValuations(cr.doc).addValuation(randomUUID(), { seizureId, priceReferenceId: priceId, factor: null, notes: '' }, w);
 
     // Without a VND rate the valuation fails and says what to do.
-    const missing = await c.call('valuation.case', { workspaceId, caseId });
+    const missing = await valuationRows(c, { workspaceId, caseId });
     expect(missing.seizures[0]!.status).toBe('failed');
     expect(missing.seizures[0]!.valuations[0]!.problems[0]).toMatchObject({ code: 'rate-missing' });
     expect(missing.seizures[0]!.valuations[0]!.problems[0]!.message).toContain('No exchange rate for VND on or before 2019-06-12');
 
     // VND 23,300 per USD from 1 June 2019 (TEST VALUE with its stated source).
     lists.addExchangeRate(randomUUID(), { currency: 'VND', perEur: null, perUsd: 23_300, date: '2019-06-01', source: 'TEST VALUE: State Bank of Viet Nam central rate, June 2019 (illustrative)', notes: '' }, w);
-    const est = await c.call('valuation.case', { workspaceId, caseId });
+    const est = await valuationRows(c, { workspaceId, caseId });
     const v = est.seizures[0]!.valuations[0]!;
     // 3,500 kg × VND 20–30 million = VND 70,000,000,000 – 105,000,000,000;
     //   to USD at the rate entered: ÷ 23,300 = USD 3,004,291.8455 – 4,506,437.7682

@@ -18,7 +18,8 @@ import type { PriceReferenceFields } from '../../shared/domain/price-reference';
 import type { Seizure } from '../../shared/domain/seizure';
 import type { Factor } from '../../shared/domain/seizure-valuation';
 import { parsePriceReferenceCsv } from '../../shared/valuation/price-csv';
-import type { CaseValuation } from '../../shared/rpc/valuation';
+import type { CaseValuation, SeizureValuationRow } from '../../shared/rpc/valuation';
+import { valuationRows } from '../helpers/valuation-rows';
 import { fileURLToPath } from 'node:url';
 import { startService, type Harness } from '../helpers/service';
 import { sharedPath } from '../helpers/shared-dir';
@@ -120,7 +121,13 @@ export function assignPrices(v: ValuedCase): void {
   for (const s of matching(v.seizures, 'mercury')) add(s, 'mercury');
 }
 
-function row(est: CaseValuation, commodity: string, date: string): CaseValuation['seizures'][number] {
+/** The case estimate (`valuation.case`) with every row and its quotes (`valuation.caseRows`, all pages). */
+async function estimate(v: ValuedCase): Promise<CaseValuation & Awaited<ReturnType<typeof valuationRows>>> {
+  const ref = { workspaceId: v.workspaceId, caseId: v.caseId };
+  return { ...(await v.c.call('valuation.case', ref)), ...(await valuationRows(v.c, ref)) };
+}
+
+function row(est: { seizures: SeizureValuationRow[] }, commodity: string, date: string): SeizureValuationRow {
   const r = est.seizures.find((s) => s.commodity === commodity && s.date === date);
   if (!r) throw new Error(`no seizure ${commodity} ${date}`);
   return r;
@@ -146,7 +153,7 @@ describe('valuation.case: the 59 public seizures valued with a small price list'
   it('gives the case total computed by hand, in USD, with 26 of 59 seizures valued', async () => {
     const v = await publicCase();
     assignPrices(v);
-    const est = await v.c.call('valuation.case', { workspaceId: v.workspaceId, caseId: v.caseId });
+    const est = await estimate(v);
     // Ivory, USD 730–2,100/kg. Raw: 8,800 (P02) + 3,500 (P06) + 1,323 (P07) + 7,200 (P08) + 2,100 (P10)
     //   + 3,500 (P12) + 456 (P15) + 870.44 (P17) = 27,749.44 kg; worked (P04) 177 kg × factor 1–1.43.
     //   low  = (27,749.44 + 177) × 730                 = USD 20,386,301.20
@@ -188,7 +195,7 @@ describe('valuation.case: the 59 public seizures valued with a small price list'
   it('shows each conversion with its rates and their dates, and the reported value apart', async () => {
     const v = await publicCase();
     assignPrices(v);
-    const est = await v.c.call('valuation.case', { workspaceId: v.workspaceId, caseId: v.caseId });
+    const est = await estimate(v);
     // P02, 8.8 t of ivory on Sunday 21 July 2019: the ECB rates of Friday 19 July (USD 1.1226, SGD 1.5259).
     //   8,800 kg × USD 730–2,100 = USD 6,424,000 – 18,480,000 → SGD × 1.5259 / 1.1226 = SGD 8,731,856.0485 – 25,119,037.9476
     const p02 = row(est, 'elephant ivory', '2019-07-21');
@@ -237,7 +244,7 @@ describe('valuation.case: the 59 public seizures valued with a small price list'
     const v = await publicCase('USD');
     const p21 = v.seizures.find((s) => s.unit === 'pieces' && s.commodity === 'rosewood logs')!;
     v.valuations.addValuation(randomUUID(), { seizureId: p21.id, priceReferenceId: v.priceIds.rosewood!, factor: null, notes: '' }, v.writer);
-    const est = await v.c.call('valuation.case', { workspaceId: v.workspaceId, caseId: v.caseId });
+    const est = await estimate(v);
     expect(est.counts).toEqual({ seizures: 59, valued: 0, notValued: 58, failed: 1 });
     expect(est.total.usd).toEqual({ low: 0, high: 0, currency: 'USD' });
     const r = est.seizures.find((s) => s.seizureId === p21.id)!;
@@ -250,7 +257,7 @@ describe('valuation.case: the 59 public seizures valued with a small price list'
     const v = await publicCase('USD');
     assignPrices(v);
     new CaseValuations(v.valuations.doc).setInterdictionRate({ low: 0.1, high: 0.3, basis: 'Test assumption for the service test', notes: '' }, v.writer);
-    const est = await v.c.call('valuation.case', { workspaceId: v.workspaceId, caseId: v.caseId });
+    const est = await estimate(v);
     // seized USD 275,602,212.0731 – 319,593,922.8307 at 10–30 %:
     //   flow       = [275,602,212.0731 / 0.3, 319,593,922.8307 / 0.1]        = USD 918,674,040.24 – 3,195,939,228.31
     //   undetected = [275,602,212.0731 × 0.7 / 0.3, 319,593,922.8307 × 0.9 / 0.1] = USD 643,071,828.17 – 2,876,345,305.48
@@ -266,7 +273,7 @@ describe('valuation.case: the 59 public seizures valued with a small price list'
   it('shows the UNEP-INTERPOL figures for the case’s sectors as published context, never as its own', async () => {
     const v = await publicCase();
     assignPrices(v);
-    const est = await v.c.call('valuation.case', { workspaceId: v.workspaceId, caseId: v.caseId });
+    const est = await estimate(v);
     expect(est.context.map((f) => [f.id, f.display])).toEqual([
       ['rec2016-wildlife', '7–23 USD bn a year'],
       ['rec2016-forestry', '50.7–152 USD bn a year'],

@@ -29,6 +29,7 @@ import type { SeizureSort } from './seizure-sort';
 import { projectionChanged, useLiveQuery } from '../data/use-live-query';
 import { useVirtualRows } from '../ui/use-virtual-rows';
 import { useSeizureWindow } from './use-seizure-window';
+import { loadedRun } from '../data/use-paged-window';
 import { SeizureDetail } from './seizure-detail';
 import { ErrorBoundary } from '../ui/error-boundary';
 import { t } from '../../../shared/messages';
@@ -38,6 +39,7 @@ import { SeizureBulkBar } from './seizure-bulk-bar';
 import { ImportLogDialog } from '../import/import-log-dialog';
 import { DeletedSeizuresDialog } from './deleted-seizures-dialog';
 import { deleteSeizure, useSeizureWriteTarget } from './seizure-writes';
+import { useSettled } from '../hooks/use-settled';
 
 /** Props of {@link SeizurePanel}. */
 export interface SeizurePanelProps {
@@ -60,16 +62,6 @@ export interface SeizurePanelProps {
 /** Delay between the last keystroke in the filter and the query, ms. */
 const FILTER_DEBOUNCE_MS = 150;
 
-/** `value`, settled for `ms` (the filter asks the service once per pause, not per keystroke). */
-function useSettled<T>(value: T, ms: number): T {
-  const [settled, setSettled] = useState(value);
-  useEffect(() => {
-    const timer = setTimeout(() => setSettled(value), ms);
-    return () => clearTimeout(timer);
-  }, [value, ms]);
-  return settled;
-}
-
 /** The seizures tab. */
 export function SeizurePanel(props: SeizurePanelProps): ReactNode {
   const { seizures, selected, onSelect } = props;
@@ -89,16 +81,8 @@ export function SeizurePanel(props: SeizurePanelProps): ReactNode {
   useEffect(() => need(view.start, view.end), [need, view.start, view.end]);
   // A new sort or filter starts at the top.
   useEffect(() => view.toTop(), [sort, query, view.toTop]);
-  // The rendered rows: the longest loaded run in view (a page still on its way is blank space).
-  const shownRows: SeizureRow[] = [];
-  let first = view.start;
-  for (let i = view.start; i < view.end; i++) {
-    const r = rows.rowAt(i);
-    if (r) shownRows.push(r);
-    else if (!shownRows.length) first = i + 1;
-    else break;
-  }
-  const win = { firstIndex: first, rowCount: total, padTop: first * view.rowHeight, padBottom: Math.max(0, total - first - shownRows.length) * view.rowHeight };
+  // The rendered rows: the longest loaded run in view.
+  const { rows: shownRows, virtual: win } = loadedRun(rows, view);
   // The replica's seizures are the ones this tab edits; others live in volume docs.
   const inReplica = useMemo(() => new Map(seizures.map((s) => [s.id, s])), [seizures]);
   // Seizures deleted or moved (here or by a peer) leave the selection.

@@ -6,23 +6,23 @@
  * and by year; the published UNEP-INTERPOL context; and the methodology statement for the case pack.
  *
  * Inputs are written to the case doc replica (`CaseValuations`); the figures come from the data
- * service (`valuation.case`), which holds the exchange rates, and refresh as the inputs change.
+ * service (`valuation.case`, over every live seizure of the case, volumes included), which holds the
+ * exchange rates, and refresh as the inputs change; the table's rows come a page at a time
+ * (valuation-rows-card.tsx, `valuation.caseRows`).
  */
-import { useMemo, useState, type ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import type { CaseDoc } from '../../../shared/docs/case-doc';
 import type { Writer } from '../../../shared/docs/records';
 import type { SeizureValuationRow } from '../../../shared/rpc/valuation';
 import { t } from '../../../shared/messages';
 import { useToast } from '../ui/toast';
-import { Icon } from '../ui/icons';
-import { EmptyState, ErrorPanel, Loading, Notice } from '../ui/states';
+import { ErrorPanel, Loading, Notice } from '../ui/states';
 import { formatIsoDate } from '../format/dates';
 import { useReferenceLists } from './use-reference-lists';
 import { useCaseEstimate, useCaseValuationInputs } from './use-case-valuations';
-import { ValuationTable } from './valuation-table';
 import { BulkAssignDialog } from './bulk-assign-dialog';
 import { servedSeizureEnds } from '../case/served-seizure-ends';
-import { ValuationDetailDialog } from './valuation-detail-dialog';
+import { ValuationRowsCard } from './valuation-rows-card';
 import { AssumptionCard } from './assumption-card';
 import { EstimateCharts } from './estimate-charts';
 import { ContextPanel } from './context-panel';
@@ -40,11 +40,6 @@ export interface ValuationTabProps {
   readOnly: boolean;
 }
 
-type Show = 'all' | 'valued' | 'open';
-
-/** Rows rendered at first and added per "Show more". */
-const PAGE = 300;
-
 /** Up to this many seizures the methodology statement is written at once and kept up to date. */
 const AUTO_STATEMENT_MAX = 1000;
 
@@ -56,23 +51,8 @@ export function ValuationTab(props: ValuationTabProps): ReactNode {
   const inputs = useCaseValuationInputs(workspaceId, caseId);
   const est = useCaseEstimate(workspaceId, caseId, inputs?.version ?? 0, lists?.version ?? 0);
   const [bulk, setBulk] = useState(false);
-  const [detail, setDetail] = useState<string | null>(null);
-  const [filter, setFilter] = useState('');
-  const [show, setShow] = useState<Show>('all');
-  const [limit, setLimit] = useState(PAGE);
   const data = est.data;
   const prices = lists?.prices ?? [];
-
-  const rows = useMemo(() => {
-    if (!data) return [];
-    const words = filter.toLowerCase().split(/\s+/).filter(Boolean);
-    return data.seizures.filter((r) => {
-      if (show === 'valued' && r.status !== 'valued') return false;
-      if (show === 'open' && r.status === 'valued') return false;
-      const hay = `${r.commodity} ${r.taxon} ${r.place}`.toLowerCase();
-      return words.every((w) => hay.includes(w));
-    });
-  }, [data, filter, show]);
 
   const assign = (row: SeizureValuationRow, priceId: string | null): void => {
     if (!inputs) return;
@@ -83,7 +63,7 @@ export function ValuationTab(props: ValuationTabProps): ReactNode {
       } else if (mine[0]) {
         inputs.cv.updateValuation(mine[0].id, { priceReferenceId: priceId, factor: mine[0].priceReferenceId === priceId ? mine[0].factor : null }, writer);
       } else {
-        // The row came from the service's projection (`valuation.case`): a live seizure, case doc or volume.
+        // The row came from the service's projection (`valuation.caseRows`): a live seizure, case doc or volume.
         inputs.cv.addValuation(crypto.randomUUID(), { seizureId: row.seizureId, priceReferenceId: priceId, factor: null, notes: '' }, writer, servedSeizureEnds([row.seizureId]));
       }
     } catch (err) {
@@ -94,7 +74,6 @@ export function ValuationTab(props: ValuationTabProps): ReactNode {
   if (est.error && !data) return <ErrorPanel error={est.error} onRetry={est.reload} />;
   if (!data || !lists || !inputs) return <Loading>{t('valuation.tab.loading')}</Loading>;
 
-  const detailRow = detail ? (data.seizures.find((r) => r.seizureId === detail) ?? null) : null;
   const rc = data.reportingCurrency;
   const noPrices = prices.length === 0;
 
@@ -166,70 +145,24 @@ export function ValuationTab(props: ValuationTabProps): ReactNode {
         <AssumptionCard cv={inputs.cv} assumption={inputs.assumption} flow={data.flow} reportingCurrency={rc} writer={writer} readOnly={readOnly} />
       </div>
 
-      <section className="table-card val-table-card" aria-labelledby="val-table-title">
-        <div className="table-toolbar">
-          <h2 id="val-table-title" className="toolbar-title">
-            {t('valuation.tab.table-title')}
-          </h2>
-          <div className="input-with-icon">
-            <Icon name="search" />
-            <input className="input input-sm" type="search" aria-label={t('valuation.tab.filter')} placeholder={t('valuation.tab.filter-placeholder')} value={filter} onChange={(e) => setFilter(e.target.value)} />
-          </div>
-          <select className="select select-sm filter-select" aria-label={t('valuation.tab.show')} value={show} onChange={(e) => setShow(e.target.value as Show)}>
-            <option value="all">{t('valuation.tab.show-all')}</option>
-            <option value="valued">{t('valuation.tab.show-valued')}</option>
-            <option value="open">{t('valuation.tab.show-open')}</option>
-          </select>
-          <span className="toolbar-count" aria-live="polite">
-            {t('valuation.common.of-count', { valued: rows.length, count: data.seizures.length })}
-          </span>
-          {readOnly ? null : (
-            <button type="button" className="btn btn-primary btn-sm" onClick={() => setBulk(true)} disabled={noPrices || !data.seizures.length}>
-              <Icon name="tag" size={14} /> {t('valuation.tab.assign')}
-            </button>
-          )}
-        </div>
-        {noPrices ? (
-          <div className="val-hint">
-            <Notice kind="info">
-              {t('valuation.tab.no-prices')} <a href={`#/w/${workspaceId}/prices`}>{t('valuation.tab.add-prices')}</a> {t('valuation.tab.no-prices-then')}
-            </Notice>
-          </div>
-        ) : null}
-        {data.seizures.length === 0 ? (
-          <EmptyState icon="table" title={t('valuation.tab.no-seizures')}>
-            {t('valuation.tab.no-seizures-text')}
-          </EmptyState>
-        ) : (
-          <>
-            <ValuationTable
-              rows={rows.length > limit ? rows.slice(0, limit) : rows}
-              quotes={data.quotes}
-              reportingCurrency={rc}
-              prices={prices}
-              readOnly={readOnly}
-              onAssign={assign}
-              onDetails={(r) => setDetail(r.seizureId)}
-            />
-            {rows.length > limit ? (
-              <div className="table-more">
-                <span className="muted small">
-                  {t('valuation.tab.showing', { shown: limit, count: rows.length })}
-                </span>
-                <button type="button" className="btn btn-sm" onClick={() => setLimit((l) => l + PAGE)}>
-                  {t('valuation.tab.show-more')}
-                </button>
-              </div>
-            ) : null}
-          </>
-        )}
-      </section>
+      <ValuationRowsCard
+        workspaceId={workspaceId}
+        caseId={caseId}
+        estimate={data}
+        inputs={inputs}
+        prices={prices}
+        writer={writer}
+        readOnly={readOnly}
+        canBulk={!noPrices && data.counts.seizures > 0}
+        onBulk={() => setBulk(true)}
+        onAssign={assign}
+      />
 
       <EstimateCharts bySector={data.bySector} byYear={data.byYear} reportingCurrency={rc} valued={data.counts.valued} />
 
       <ContextPanel figures={data.context} disclaimer={data.contextDisclaimer} />
 
-      <MethodologyPanel workspaceId={workspaceId} caseId={caseId} refreshKey={data} auto={data.seizures.length <= AUTO_STATEMENT_MAX} />
+      <MethodologyPanel workspaceId={workspaceId} caseId={caseId} refreshKey={data} auto={data.counts.seizures <= AUTO_STATEMENT_MAX} />
 
       {bulk ? (
         <BulkAssignDialog
@@ -244,19 +177,6 @@ export function ValuationTab(props: ValuationTabProps): ReactNode {
             setBulk(false);
             toast(t('valuation.tab.assigned', { commodity: p.commodity, count: n }));
           }}
-        />
-      ) : null}
-      {detailRow ? (
-        <ValuationDetailDialog
-          row={detailRow}
-          quotes={data.quotes}
-          reportingCurrency={rc}
-          records={inputs.records}
-          prices={prices}
-          cv={inputs.cv}
-          writer={writer}
-          readOnly={readOnly}
-          onClose={() => setDetail(null)}
         />
       ) : null}
     </div>

@@ -5,25 +5,33 @@
  * date, the value the authorities reported beside it (never part of the estimate), and the
  * valuation's status with its warnings or the reason it failed.
  */
-import type { ReactNode } from 'react';
+import type { ReactNode, Ref } from 'react';
 import type { PriceReference } from '../../../shared/domain/price-reference';
-import type { ConversionDto, MoneyRangeDto, RateQuoteDto, SeizureValuationRow, ValuationDto } from '../../../shared/rpc/valuation';
+import type { ConversionDto, MoneyRangeDto, RateQuoteDto, SeizureValuationRow, ValuationDto, ValuationRowSort } from '../../../shared/rpc/valuation';
 import type { Factor } from '../../../shared/domain/seizure-valuation';
 import { t } from '../../../shared/messages';
 import { countryLabel } from '../format/countries';
 import { canConvert } from '../../../shared/valuation/units';
 import { formatMoney, formatQuantity } from '../format/numbers';
 import { formatSeizureDate } from '../format/dates';
-import { DataTable, type Column } from '../ui/data-table';
+import { DataTable, type Column, type VirtualWindow } from '../ui/data-table';
 import { Icon } from '../ui/icons';
 import { fullRange, priceOptionLabel, rateLine, rateParts, shortAmount, shortRange, unitSingular } from './format';
+import type { ValuationRowItem } from './use-valuation-window';
 import './valuation-table.css';
 
 /** Props of {@link ValuationTable}. */
 export interface ValuationTableProps {
-  rows: SeizureValuationRow[];
-  quotes: RateQuoteDto[];
+  /** The rows to draw (with `virtual`: only those in view), each with its page's quotes. */
+  rows: readonly ValuationRowItem[];
   reportingCurrency: string;
+  /** The order (the data service sorts; a header click asks for another). */
+  sort: { key: ValuationRowSort; dir: 'asc' | 'desc' };
+  onSort: (key: ValuationRowSort) => void;
+  /** Virtual scrolling (ui/use-virtual-rows.ts): where `rows` sit among all matching rows. */
+  virtual: VirtualWindow;
+  scrollRef: Ref<HTMLDivElement>;
+  onScroll: () => void;
   prices: PriceReference[];
   readOnly: boolean;
   onAssign: (row: SeizureValuationRow, priceId: string | null) => void;
@@ -149,14 +157,15 @@ function ReportedCell(props: { row: SeizureValuationRow; quotes: readonly RateQu
 
 /** The valuation table. */
 export function ValuationTable(props: ValuationTableProps): ReactNode {
-  const { quotes, reportingCurrency } = props;
+  const { reportingCurrency } = props;
   const okOf = (row: SeizureValuationRow): ValuationDto | null => (row.valuations[0]?.ok ? row.valuations[0] : null);
-  const columns: (Column<SeizureValuationRow> | false)[] = [
+  const columns: (Column<ValuationRowItem, ValuationRowSort> | false)[] = [
     {
       id: 'seizure',
       header: t('valuation.table.col-seizure'),
       className: 'col-seizure',
-      cell: (row) => (
+      sortKey: 'date',
+      cell: ({ row }) => (
         <>
           <span className="cell-secondary val-date">{formatSeizureDate(row.date, row.datePrecision)}</span>
           <span className="cell-primary">{row.commodity}</span>
@@ -171,22 +180,22 @@ export function ValuationTable(props: ValuationTableProps): ReactNode {
       header: t('valuation.table.col-price'),
       className: 'col-price',
       headerClassName: 'col-price',
-      cell: (row) => <PriceCell row={row} prices={props.prices} readOnly={props.readOnly} onAssign={props.onAssign} />,
+      cell: ({ row }) => <PriceCell row={row} prices={props.prices} readOnly={props.readOnly} onAssign={props.onAssign} />,
     },
-    { id: 'usd', header: t('valuation.common.estimate-usd'), numeric: true, cell: (row) => <EstimateCell range={row.estimate?.usd} conversion={okOf(row)?.usd} quotes={quotes} /> },
+    { id: 'usd', header: t('valuation.common.estimate-usd'), numeric: true, sortKey: 'estimate', cell: ({ row, quotes }) => <EstimateCell range={row.estimate?.usd} conversion={okOf(row)?.usd} quotes={quotes} /> },
     reportingCurrency !== 'USD' && {
       id: 'reporting',
       header: t('valuation.common.estimate-in', { currency: reportingCurrency }),
       numeric: true,
-      cell: (row) => <EstimateCell range={row.estimate?.reporting} conversion={okOf(row)?.reporting} quotes={quotes} />,
+      cell: ({ row, quotes }) => <EstimateCell range={row.estimate?.reporting} conversion={okOf(row)?.reporting} quotes={quotes} />,
     },
-    { id: 'reported', header: t('valuation.table.col-reported'), numeric: true, className: 'col-reported', headerClassName: 'col-reported', cell: (row) => <ReportedCell row={row} quotes={quotes} /> },
+    { id: 'reported', header: t('valuation.table.col-reported'), numeric: true, sortKey: 'reported', className: 'col-reported', headerClassName: 'col-reported', cell: ({ row, quotes }) => <ReportedCell row={row} quotes={quotes} /> },
     {
       id: 'status',
       header: t('valuation.table.col-status'),
       className: 'col-status',
       headerClassName: 'col-status',
-      cell: (row) => (
+      cell: ({ row }) => (
         <span className="val-status-cell">
           <Status row={row} />
           <button
@@ -207,9 +216,14 @@ export function ValuationTable(props: ValuationTableProps): ReactNode {
       label={t('valuation.table.label')}
       className="valuation-table"
       rows={props.rows}
-      rowKey={(row) => row.seizureId}
-      rowAttributes={(row) => ({ 'data-seizure-id': row.seizureId, 'data-status': row.status })}
+      rowKey={({ row }) => row.seizureId}
+      rowAttributes={({ row }) => ({ 'data-seizure-id': row.seizureId, 'data-status': row.status })}
       columns={columns}
+      sort={props.sort}
+      onSort={props.onSort}
+      virtual={props.virtual}
+      scrollRef={props.scrollRef}
+      onScroll={props.onScroll}
     />
   );
 }

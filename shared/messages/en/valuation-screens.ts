@@ -124,8 +124,9 @@ export const valuationScreenMessages = {
   'valuation.tab.no-prices-then': '(each with its source), then assign them to seizures here.',
   'valuation.tab.no-seizures': 'No seizures to value',
   'valuation.tab.no-seizures-text': 'Record or import seizures first; each can then be valued at a unit price.',
-  'valuation.tab.showing': 'Showing {shown, number} of {count, number}',
-  'valuation.tab.show-more': 'Show more',
+  'valuation.tab.rows-loading': 'Loading the valuation rows…',
+  'valuation.tab.rows-failed': 'The valuation rows could not be loaded',
+  'valuation.tab.no-match': 'No seizure matches this filter.',
   'valuation.tab.assigned': '{commodity}: price assigned to {count, plural, one {# seizure} other {# seizures}}',
   // The per-seizure valuation table
   'valuation.table.label': 'Seizure valuations',

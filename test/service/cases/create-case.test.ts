@@ -9,6 +9,7 @@ import { DEMO_SOURCE, demoPriceFor } from '../../../service/workspace/demo';
 import { CaseDoc } from '../../../shared/docs/case-doc';
 import { ReferenceLists } from '../../../shared/docs/reference-lists';
 import { startService, type Harness } from '../../helpers/service';
+import { valuationRows } from '../../helpers/valuation-rows';
 
 let h: Harness | null = null;
 afterEach(() => {
@@ -73,7 +74,7 @@ describe('createCase', () => {
 
     // The wildlife case's estimate is not empty: raw ivory and pangolin scales in mass units are valued.
     const wildlife = cases.find((x) => x.sector === 'wildlife')!;
-    const v = await c.call('valuation.case', { workspaceId: demo.id, caseId: wildlife.id });
+    const v = { ...(await c.call('valuation.case', { workspaceId: demo.id, caseId: wildlife.id })), ...(await valuationRows(c, { workspaceId: demo.id, caseId: wildlife.id })) };
     const valuedCommodities = v.seizures.filter((s) => s.valuations.length > 0).map((s) => s.commodity);
     expect(new Set(valuedCommodities)).toEqual(new Set(['pangolin scales', 'elephant ivory', 'elephant ivory (tusks)']));
     expect(v.counts.valued).toBe(valuedCommodities.length);
