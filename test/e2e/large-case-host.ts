@@ -19,6 +19,7 @@ import { newCaseFields } from '../../shared/domain/case';
 import { fillCase } from '../../bench/p8-workload';
 import { volumeDocName } from '../../shared/docs/names';
 import { VolumeDoc } from '../../shared/docs/volume-doc';
+import { timelinePeriod } from '../../shared/timeline/timeline';
 import { transportPair } from '../helpers/transport-pair';
 
 async function main(): Promise<void> {
@@ -34,9 +35,12 @@ async function main(): Promise<void> {
   const c = await client.call('cases.create', { workspaceId: ws.id, fields: { ...newCaseFields('2026-01-01'), title: 'National seizure register 2015–2024', jurisdictions: ['KE'] } });
   fillCase(service.workspace(ws.id), c.id, total, me.memberId, 7);
   // One seizure held in volume 1, for the spec that edits a volume seizure from the window.
-  const inVolume = service.workspace(ws.id).host.with(volumeDocName(ws.id, c.id, 1), (doc) => new VolumeDoc(doc).listSeizures()[0]?.id ?? '');
+  const first = service.workspace(ws.id).host.with(volumeDocName(ws.id, c.id, 1), (doc) => new VolumeDoc(doc).listSeizures()[0]);
+  const inVolume = first?.id ?? '';
+  // Its timeline period, for the spec that finds it on the timeline.
+  const volumePeriod = first ? timelinePeriod(first.seizureDate, first.datePrecision) : '';
   const host = await startBrowserHost({ service, rendererDir: appPath('dist', 'renderer'), logger });
-  process.stdout.write(`NEST Desk is running at ${host.url} route=#/w/${ws.id}/c/${c.id}/seizures volumeSeizure=${inVolume}\n`);
+  process.stdout.write(`NEST Desk is running at ${host.url} route=#/w/${ws.id}/c/${c.id}/seizures volumeSeizure=${inVolume} volumePeriod=${volumePeriod}\n`);
   const stop = async (): Promise<void> => {
     await host.close();
     service.close();

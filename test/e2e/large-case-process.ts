@@ -19,6 +19,8 @@ export interface LargeCaseHost {
   route: string;
   /** The id of a seizure held in a volume doc (empty when the host printed none). */
   volumeSeizure: string;
+  /** That seizure's timeline period (`YYYY-MM`; empty when the host printed none). */
+  volumePeriod: string;
 }
 
 /**
@@ -37,7 +39,7 @@ export function startLargeCaseHost(seizures: number): Promise<LargeCaseHost> {
       const m = READY.exec(out);
       if (!m) return;
       clearTimeout(timer);
-      resolve({ child, url: out.slice(out.indexOf('http'), out.indexOf(' route=')), origin: m[1]!, route: m[2]!, volumeSeizure: /volumeSeizure=(\S+)/.exec(out)?.[1] ?? '' });
+      resolve({ child, url: out.slice(out.indexOf('http'), out.indexOf(' route=')), origin: m[1]!, route: m[2]!, volumeSeizure: /volumeSeizure=(\S+)/.exec(out)?.[1] ?? '', volumePeriod: /volumePeriod=(\S+)/.exec(out)?.[1] ?? '' });
     });
     child.once('exit', (code) => reject(new Error(`the large-case host stopped (${code}): ${err.slice(-2000)}`)));
   });

@@ -8,6 +8,8 @@
  * Saves docs/screenshots/seizures-large-case.png (looked at). A seizure held in a volume doc is
  * edited in place, its field history read and an overwritten value restored, all from the window
  * through the data service (G-TAB-1); docs/screenshots/volume-seizure-history.png (looked at).
+ * The timeline counts all 12,000 per month from the projection and, when the month of a seizure
+ * held in a volume doc is opened, lists it; docs/screenshots/timeline-large-case.png and timeline-large-case-month.png (looked at).
  */
 import path from 'node:path';
 import type { ChildProcess } from 'node:child_process';
@@ -23,12 +25,14 @@ let url = '';
 let origin = '';
 let route = '';
 let volumeSeizure = '';
+let volumePeriod = '';
 
 test.beforeAll(async () => {
   test.setTimeout(300_000);
   const host = await startLargeCaseHost(TOTAL);
   ({ child, url, origin, route } = host);
   volumeSeizure = host.volumeSeizure;
+  volumePeriod = host.volumePeriod;
 });
 
 test.afterAll(() => {
@@ -92,4 +96,31 @@ test('a seizure held in a volume doc is edited in place and restored from its hi
   await expect(dialog.getByTestId('history-value').first()).toHaveText(original ? `“${original}”` : '(empty)', { timeout: 30_000 });
   await dialog.getByRole('button', { name: 'Close' }).first().click();
   await expect(page.locator('aside.seizure-detail').getByTestId('seizure-inline-fields').getByLabel('Place', { exact: true })).toHaveValue(original);
+});
+
+test('the timeline counts all 12,000 seizures per month and lists a volume seizure when its month is opened', async ({ page }) => {
+  expect(volumePeriod).toMatch(/^\d{4}-\d{2}$/);
+  await page.goto(url);
+  await page.goto(`${origin}/?open=1${route.replace(/\/seizures$/, '/timeline')}`);
+  await expect(page.getByTestId('timeline-count')).toHaveText('12,000 entries', { timeout: 60_000 });
+  // Ten years of months, each counted, none read yet.
+  await expect(page.locator('.timeline-period')).toHaveCount(120);
+  await expect(page.locator('.timeline-entry')).toHaveCount(0);
+  await page.screenshot({ path: path.join(SHOTS, 'timeline-large-case.png') });
+  const month = page.locator(`.timeline-period[data-period="${volumePeriod}"]`);
+  await month.getByRole('button', { name: /^Show the \d+ seizures$/ }).click();
+  const entry = month.locator(`.timeline-entry[data-record-id="${volumeSeizure}"]`);
+  // Read 100 at a time, by date: ask for more until the volume seizure is among those read.
+  for (let i = 0; i < 5 && !(await entry.isVisible()); i++) {
+    const more = month.getByRole('button', { name: /^Show \d+ more/ });
+    await expect(month.locator('.timeline-entry').first()).toBeVisible({ timeout: 30_000 });
+    if (await entry.isVisible()) break;
+    if (!(await more.isVisible())) break;
+    await more.click();
+    await page.waitForTimeout(300);
+  }
+  await expect(entry).toBeVisible({ timeout: 30_000 });
+  await expect(entry.locator('time')).toHaveText(new RegExp(`^${volumePeriod}-\\d{2}$`));
+  await entry.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: path.join(SHOTS, 'timeline-large-case-month.png') });
 });
