@@ -43,6 +43,12 @@ export const caseHandlers: HandlerMap<keyof typeof casesRpc | keyof typeof caseS
     return q.seizureStats(p.caseId);
   },
 
+  'seizures.periods': (p, { projections }) => {
+    const q = projections.of(p.workspaceId);
+    q.getCase(p.caseId);
+    return q.seizurePeriods(p.caseId);
+  },
+
   'cases.linkedFrom': (p, { workspaces }) => {
     const ws = workspaces.get(p.workspaceId);
     return ws.store.caseLinks.linkedFrom(p.caseId, readableCases(ws));

@@ -12,10 +12,10 @@ import type { CaseStatus, CrimeSector, DatePrecision, QuantityUnit, Tlp } from '
 import { NestError } from '../../shared/errors';
 import { SEARCH_KINDS, type CaseSummary, type MapPoint, type SearchGroup, type SearchHit } from '../../shared/rpc/cases';
 import { ftsQuery } from './fts-query';
-import { SeizurePages, type UsdOf } from './seizure-page';
-import { caseSeizureStats } from './seizure-stats';
-import type { CaseStats } from '../../shared/rpc/case-stats';
-import type { SeizurePage, SeizurePageQuery } from '../../shared/rpc/cases';
+import { SeizurePages, type PageParams, type UsdOf } from './seizure-page';
+import { caseSeizureStats, seizurePeriodCounts } from './seizure-stats';
+import type { CaseStats, PeriodCount } from '../../shared/rpc/case-stats';
+import type { SeizurePage } from '../../shared/rpc/cases';
 
 interface CaseRow {
   id: string;
@@ -318,7 +318,7 @@ export class ProjectionQueries {
    * A sorted, filtered page of case `caseId`'s live seizures (the seizure table, seizure-page.ts);
    * `usdOf` converts reported values for the value sort.
    */
-  seizurePage(caseId: string, q: Pick<SeizurePageQuery, 'sortBy' | 'sortDir' | 'text' | 'sector' | 'offset' | 'limit'>, usdOf: UsdOf): SeizurePage {
+  seizurePage(caseId: string, q: PageParams, usdOf: UsdOf): SeizurePage {
     this.pages ??= new SeizurePages(this.db);
     return this.pages.page(caseId, q, usdOf);
   }
@@ -326,6 +326,11 @@ export class ProjectionQueries {
   /** Key figures of case `caseId`'s live seizures, case doc and volumes alike (seizure-stats.ts). */
   seizureStats(caseId: string): CaseStats {
     return caseSeizureStats(this.db, caseId);
+  }
+
+  /** Case `caseId`'s live seizures counted per timeline period, in timeline order (seizure-stats.ts). */
+  seizurePeriods(caseId: string): PeriodCount[] {
+    return seizurePeriodCounts(this.db, caseId);
   }
 
   /** Seizures with coordinates (of one case, or of all), by date, as map points. */

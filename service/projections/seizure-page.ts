@@ -10,6 +10,7 @@ import type { Db } from '../../node/store/sqlite';
 import type { QuantityUnit } from '../../shared/domain/codes';
 import { commoditySortKey, filterWords, matchesFilter, placeSortKey, quantitySortKey } from '../../shared/domain/seizure-order';
 import type { SeizurePage, SeizurePageQuery, SeizureRow } from '../../shared/rpc/cases';
+import { periodBounds } from '../../shared/timeline/timeline';
 
 /** The fields a value conversion reads. */
 export interface ValueInput {
@@ -117,6 +118,38 @@ function registerFunctions(db: Db): void {
   });
 }
 
+/** What a page asks for (the query without its workspace and case). */
+export type PageParams = Pick<SeizurePageQuery, 'sortBy' | 'sortDir' | 'text' | 'sector' | 'offset' | 'limit' | 'ids' | 'period'>;
+
+/**
+ * The WHERE of a page over case `caseId`: the crime sector, the text filter's words, the `ids` look-up and the
+ * timeline `period` (a prefix range of `seizure_date`, so the (case_id, seizure_date) index
+ * answers it; shared/timeline/timeline.ts `periodBounds`).
+ */
+function condition(caseId: string, q: Pick<PageParams, 'text' | 'sector' | 'ids' | 'period'>): { where: string; args: unknown[] } {
+  const parts = ['case_id = ?'];
+  const args: unknown[] = [caseId];
+  if (q.sector) {
+    parts.push('sector = ?');
+    args.push(q.sector);
+  }
+  const words = filterWords(q.text);
+  if (words.length) {
+    parts.push(MATCH);
+    args.push(JSON.stringify(words));
+  }
+  if (q.ids) {
+    parts.push('id IN (SELECT value FROM json_each(?))');
+    args.push(JSON.stringify(q.ids));
+  }
+  if (q.period !== undefined) {
+    const { prefix, yearOnly } = periodBounds(q.period);
+    parts.push(`seizure_date >= ? AND seizure_date < ? AND date_precision ${yearOnly ? '=' : '<>'} 'year'`);
+    args.push(prefix, `${prefix}~`);
+  }
+  return { where: parts.join(' AND '), args };
+}
+
 /** Paged reads of one workspace database's `seizures` projection. */
 export class SeizurePages {
   private readonly db: Db;
@@ -130,10 +163,8 @@ export class SeizurePages {
    * The page `q` of case `caseId`'s live seizures (of `q.sector` only, when given). `usdOf` converts reported values for the value
    * sort (read only then); a value it cannot convert sorts after every converted one, either way.
    */
-  page(caseId: string, q: Pick<SeizurePageQuery, 'sortBy' | 'sortDir' | 'text' | 'sector' | 'offset' | 'limit'>, usdOf: UsdOf): SeizurePage {
-    const words = filterWords(q.text);
-    const where = `case_id = ?${q.sector ? ' AND sector = ?' : ''}${words.length ? ` AND ${MATCH}` : ''}`;
-    const args: unknown[] = [caseId, ...(q.sector ? [q.sector] : []), ...(words.length ? [JSON.stringify(words)] : [])];
+  page(caseId: string, q: PageParams, usdOf: UsdOf): SeizurePage {
+    const { where, args } = condition(caseId, q);
     const total = this.db.prepare(`SELECT COUNT(*) FROM seizures WHERE ${where}`).pluck().get(...args) as number;
     const dir = q.sortDir === 'asc' ? 'ASC' : 'DESC';
     let rows: PageRow[];

@@ -5,7 +5,8 @@
  */
 import type { Db } from '../../node/store/sqlite';
 import { isCountryCode } from '../../shared/domain/iso';
-import type { CaseStats } from '../../shared/rpc/case-stats';
+import type { CaseStats, PeriodCount } from '../../shared/rpc/case-stats';
+import { comparePeriods } from '../../shared/timeline/timeline';
 
 type DateRow = { seizure_date: string; date_precision: NonNullable<CaseStats['first']>['datePrecision'] };
 
@@ -31,4 +32,16 @@ export function caseSeizureStats(db: Db, caseId: string): CaseStats {
     last: end('DESC'),
     reportedTotals: totals.sort((a, b) => b.count - a.count || b.total - a.total || (a.currency < b.currency ? -1 : 1)),
   };
+}
+
+/**
+ * Case `caseId`'s live seizures counted per timeline period (shared/timeline/timeline.ts
+ * `timelinePeriod`: the date's `YYYY` at year precision, its `YYYY-MM` otherwise), in timeline
+ * order; an undated row (none should exist: a seizure date is required) is left out.
+ */
+export function seizurePeriodCounts(db: Db, caseId: string): PeriodCount[] {
+  const rows = db
+    .prepare("SELECT CASE WHEN date_precision = 'year' THEN substr(seizure_date, 1, 4) ELSE substr(seizure_date, 1, 7) END AS period, COUNT(*) AS count FROM seizures WHERE case_id = ? AND seizure_date <> '' GROUP BY period")
+    .all(caseId) as PeriodCount[];
+  return rows.sort((a, b) => comparePeriods(a.period, b.period));
 }

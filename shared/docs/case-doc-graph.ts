@@ -62,6 +62,8 @@ export abstract class CaseDocGraph extends DocView {
   deleteEntity = (id: string, w: Writer): void => entityOps.deleteEntity(this.graphParts, this.tx, id, w);
   /** Live links whose ends are live (case-links.ts listLinks); `volumes`: the case's seizures in volume docs, when known. */
   listLinks = (volumes?: linkOps.VolumeSeizureEnds): linkOps.Link[] => linkOps.listLinks({ ...this.graphParts, ...(volumes ? { volumes } : {}) });
+  /** Link ends that may be seizures, to look up before {@link listLinks} (case-links.ts seizureEndCandidates). */
+  seizureEndCandidates = (): string[] => linkOps.seizureEndCandidates(this.graphParts);
   /** One link, or null (`withDeleted`: also a deleted one); `volumes` as for {@link listLinks}. */
   getLink = (id: string, withDeleted = false, volumes?: linkOps.VolumeSeizureEnds): linkOps.Link | null =>
     linkOps.readLink({ ...this.graphParts, ...(volumes ? { volumes } : {}) }, id, withDeleted);

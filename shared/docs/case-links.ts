@@ -78,6 +78,22 @@ export function listLinks(p: LinkParts): Link[] {
   return out.sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
 }
 
+/**
+ * The `to` ends of live links from a live entity that are not live entities: the ids a window
+ * must look up to know which are live seizures (in the case doc or a volume doc) — and so which
+ * of those links {@link listLinks} lists once given the answer as `volumes`. Sorted, unique.
+ */
+export function seizureEndCandidates(p: LinkParts): string[] {
+  const out = new Set<string>();
+  p.links.forEach((rec) => {
+    if (!(rec instanceof Y.Map) || rec.get('deleted') === true) return;
+    const from = rec.get('from');
+    const to = rec.get('to');
+    if (typeof from === 'string' && typeof to === 'string' && live(p.entities, from) && !live(p.entities, to)) out.add(to);
+  });
+  return [...out].sort();
+}
+
 /** One live link, or null (`withDeleted`: also a deleted one, which the history still names). */
 export function readLink(p: LinkParts, id: string, withDeleted = false): Link | null {
   const rec = p.links.get(id);

@@ -2,7 +2,8 @@
  * `cases.stats`: a case's key figures over every seizure it holds — in the case doc and in its
  * volume docs alike (issue 11 item 4, tester finding G-IMP-1: the overview said "1,000 seizures"
  * for a 30,000-seizure case because it counted the window's replica). Answered from the `seizures`
- * projection, so no seizure travels to the renderer to be counted.
+ * projection, so no seizure travels to the renderer to be counted. `seizures.periods` counts them
+ * per timeline period the same way, for a timeline that loads a period's seizures on demand.
  */
 import { z } from 'zod';
 import { DATE_PRECISIONS } from '../domain/codes';
@@ -39,11 +40,22 @@ export const caseStatsSchema = z.object({
 /** The key figures of a case. */
 export type CaseStats = z.infer<typeof caseStatsSchema>;
 
+/** How many live seizures of a case fall in one timeline period (`YYYY-MM`, or `YYYY` for dates known only to the year). */
+export const periodCountSchema = z.object({ period: z.string(), count: z.number().int() });
+/** The seizure count of one timeline period. */
+export type PeriodCount = z.infer<typeof periodCountSchema>;
+
 export const caseStatsRpc = {
   'cases.stats': method(
     z.object({ workspaceId: z.string().uuid(), caseId: z.string().uuid() }),
     caseStatsSchema,
     'Key figures of a case over all its seizures (case doc and volume docs): count, mapped, seizing countries, period, reported values per currency.',
+    'case.read',
+  ),
+  'seizures.periods': method(
+    z.object({ workspaceId: z.string().uuid(), caseId: z.string().uuid() }),
+    z.array(periodCountSchema),
+    'How many of a case\'s live seizures (case doc and volume docs) fall in each timeline period, in timeline order (shared/timeline/timeline.ts comparePeriods); periods without seizures are left out. The timeline loads a period\'s seizures with `seizures.page` `period`.',
     'case.read',
   ),
 } as const;

@@ -9,6 +9,7 @@ import { caseFieldsSchema } from '../domain/case';
 import { seizureSchema } from '../domain/seizure';
 import { SEIZURE_SORT_KEYS } from '../domain/seizure-order';
 import { CASE_RELATIONS } from '../domain/case-link';
+import { TIMELINE_PERIOD } from '../timeline/timeline';
 import { method } from './define';
 
 const workspaceId = z.string().uuid();
@@ -210,6 +211,11 @@ export type SeizureRow = z.infer<typeof seizureRowSchema>;
  * A page of a case's seizures (`seizures.page`): sorted by `sortBy` (shared/domain/seizure-order.ts;
  * `value` by the reported value converted to USD at the seizure date), kept to those matching
  * every word of `text` (seizureFilterText) and of `sector` when given, rows `offset` … `offset + limit - 1`.
+ * Two optional narrowings for the tabs that name seizures by id or by date (issue 11 item 4):
+ * `ids` keeps those of the listed seizures that are live in the case (a look-up by id: link
+ * ends, exhibits' seizures; an id not answered is not a live seizure of this case), `period` those
+ * of one timeline period (shared/timeline/timeline.ts `timelinePeriod`: `YYYY-MM` holds the dates
+ * known to the day or month, `YYYY` those known only to the year).
  */
 export const seizurePageQuerySchema = z.object({
   workspaceId,
@@ -221,6 +227,8 @@ export const seizurePageQuerySchema = z.object({
   sector: z.enum(CRIME_SECTORS).optional(),
   offset: z.number().int().min(0).default(0),
   limit: z.number().int().min(1).max(SEIZURE_PAGE_MAX).default(100),
+  ids: z.array(z.string().uuid()).min(1).max(SEIZURE_PAGE_MAX).optional(),
+  period: z.string().regex(TIMELINE_PERIOD, 'a timeline period: YYYY or YYYY-MM').optional(),
 });
 /** The params of `seizures.page`. */
 export type SeizurePageQuery = z.infer<typeof seizurePageQuerySchema>;

@@ -128,6 +128,36 @@ export function custodyEntries(events: readonly CustodyTimelineEvent[], describe
     }));
 }
 
+/**
+ * The timeline's period of a dated entry, the unit a large case's timeline is grouped and loaded
+ * by: `YYYY-MM` for a date known to the day or month, `YYYY` for one known only to the year (its
+ * own "c. YYYY" group, which comes before the year's months). '' for no date. The data service
+ * counts and pages seizures by the same periods (`seizures.periods`, `seizures.page` `period`),
+ * through {@link periodBounds}.
+ */
+export function timelinePeriod(date: string, precision: DatePrecision): string {
+  if (!date) return '';
+  return precision === 'year' ? date.slice(0, 4) : date.slice(0, 7);
+}
+
+/** A timeline period as written: `YYYY` (year-only dates) or `YYYY-MM`. */
+export const TIMELINE_PERIOD = /^\d{4}(-(0[1-9]|1[0-2]))?$/;
+
+/**
+ * What a period selects: the seizure dates that start with `prefix` (its own text), at year
+ * precision (`yearOnly`, a `YYYY` period) or at day or month precision (a `YYYY-MM` period).
+ * @throws Error when `period` is not a {@link TIMELINE_PERIOD}.
+ */
+export function periodBounds(period: string): { prefix: string; yearOnly: boolean } {
+  if (!TIMELINE_PERIOD.test(period)) throw new Error(`not a timeline period: ${period}`);
+  return { prefix: period, yearOnly: period.length === 4 };
+}
+
+/** Orders two periods: by year, the year-only period first, then the months in order. */
+export function comparePeriods(a: string, b: string): number {
+  return a.slice(0, 4).localeCompare(b.slice(0, 4)) || a.length - b.length || a.localeCompare(b);
+}
+
 /** `date` (YYYY-MM-DD or shorter) cut to what `precision` says is known. */
 function cutTo(date: string, precision: DatePrecision): string {
   if (!date) return '';

@@ -21,6 +21,7 @@ import { volumeDocName } from '../../shared/docs/names';
 import { listVolumes, VolumeDoc } from '../../shared/docs/volume-doc';
 import { CaseDoc } from '../../shared/docs/case-doc';
 import { randomUUID } from 'node:crypto';
+import { timelinePeriod } from '../../shared/timeline/timeline';
 import { transportPair } from '../helpers/transport-pair';
 
 /**
@@ -59,10 +60,13 @@ async function main(): Promise<void> {
   const c = await client.call('cases.create', { workspaceId: ws.id, fields: { ...newCaseFields('2026-01-01'), title: 'National seizure register 2015–2024', jurisdictions: ['KE'] } });
   fillCase(service.workspace(ws.id), c.id, total, me.memberId, 7, Number(process.env.LARGE_CASE_AT_ONE_PLACE ?? 0));
   // One seizure held in volume 1, for the spec that edits a volume seizure from the window.
-  const inVolume = service.workspace(ws.id).host.with(volumeDocName(ws.id, c.id, 1), (doc) => new VolumeDoc(doc).listSeizures()[0]?.id ?? '');
+  const first = service.workspace(ws.id).host.with(volumeDocName(ws.id, c.id, 1), (doc) => new VolumeDoc(doc).listSeizures()[0]);
+  const inVolume = first?.id ?? '';
+  // Its timeline period, for the spec that finds it on the timeline.
+  const volumePeriod = first ? timelinePeriod(first.seizureDate, first.datePrecision) : '';
   const pick = markPickable(service, ws.id, c.id, me.memberId);
   const host = await startBrowserHost({ service, rendererDir: appPath('dist', 'renderer'), logger });
-  process.stdout.write(`NEST Desk is running at ${host.url} route=#/w/${ws.id}/c/${c.id}/seizures volumeSeizure=${inVolume} pickSeizure=${pick}\n`);
+  process.stdout.write(`NEST Desk is running at ${host.url} route=#/w/${ws.id}/c/${c.id}/seizures volumeSeizure=${inVolume} volumePeriod=${volumePeriod} pickSeizure=${pick}\n`);
   const stop = async (): Promise<void> => {
     await host.close();
     service.close();

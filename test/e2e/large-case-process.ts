@@ -21,6 +21,8 @@ export interface LargeCaseHost {
   volumeSeizure: string;
   /** The id of the last volume's seizure with words of its own, for the picker spec (empty when none). */
   pickSeizure: string;
+  /** That seizure's timeline period (`YYYY-MM`; empty when the host printed none). */
+  volumePeriod: string;
 }
 
 /**
@@ -40,7 +42,7 @@ export function startLargeCaseHost(seizures: number, atOnePlace = 0): Promise<La
       const m = READY.exec(out);
       if (!m) return;
       clearTimeout(timer);
-      resolve({ child, url: out.slice(out.indexOf('http'), out.indexOf(' route=')), origin: m[1]!, route: m[2]!, volumeSeizure: /volumeSeizure=(\S+)/.exec(out)?.[1] ?? '', pickSeizure: /pickSeizure=(\S+)/.exec(out)?.[1] ?? '' });
+      resolve({ child, url: out.slice(out.indexOf('http'), out.indexOf(' route=')), origin: m[1]!, route: m[2]!, volumeSeizure: /volumeSeizure=(\S+)/.exec(out)?.[1] ?? '', pickSeizure: /pickSeizure=(\S+)/.exec(out)?.[1] ?? '', volumePeriod: /volumePeriod=(\S+)/.exec(out)?.[1] ?? '' });
     });
     child.once('exit', (code) => reject(new Error(`the large-case host stopped (${code}): ${err.slice(-2000)}`)));
   });

@@ -11,6 +11,8 @@
  * The seizure pickers search the whole case: a seizure held in the last volume is found by its
  * words and picked in the exhibit form (the exhibit then names it, read through `seizures.get`)
  * and, by keyboard, in the link form; docs/screenshots/seizure-picker-volume.png (looked at).
+ * The timeline counts all 12,000 per month from the projection and, when the month of a seizure
+ * held in a volume doc is opened, lists it; docs/screenshots/timeline-large-case.png and timeline-large-case-month.png (looked at).
  */
 import path from 'node:path';
 import type { ChildProcess } from 'node:child_process';
@@ -27,6 +29,7 @@ let origin = '';
 let route = '';
 let volumeSeizure = '';
 let pickable = '';
+let volumePeriod = '';
 
 test.beforeAll(async () => {
   test.setTimeout(300_000);
@@ -34,6 +37,7 @@ test.beforeAll(async () => {
   ({ child, url, origin, route } = host);
   volumeSeizure = host.volumeSeizure;
   pickable = host.pickSeizure;
+  volumePeriod = host.volumePeriod;
 });
 
 test.afterAll(() => {
@@ -143,4 +147,31 @@ test('the exhibit and link forms pick a seizure held in a volume doc by searchin
   await link.getByRole('button', { name: 'Add link' }).click();
   await expect(link).toBeHidden();
   await expect(page.getByText('Link added')).toBeVisible();
+});
+
+test('the timeline counts all 12,000 seizures per month and lists a volume seizure when its month is opened', async ({ page }) => {
+  expect(volumePeriod).toMatch(/^\d{4}-\d{2}$/);
+  await page.goto(url);
+  await page.goto(`${origin}/?open=1${route.replace(/\/seizures$/, '/timeline')}`);
+  await expect(page.getByTestId('timeline-count')).toHaveText('12,000 entries', { timeout: 60_000 });
+  // Ten years of months, each counted, none read yet.
+  await expect(page.locator('.timeline-period')).toHaveCount(120);
+  await expect(page.locator('.timeline-entry')).toHaveCount(0);
+  await page.screenshot({ path: path.join(SHOTS, 'timeline-large-case.png') });
+  const month = page.locator(`.timeline-period[data-period="${volumePeriod}"]`);
+  await month.getByRole('button', { name: /^Show the \d+ seizures$/ }).click();
+  const entry = month.locator(`.timeline-entry[data-record-id="${volumeSeizure}"]`);
+  // Read 100 at a time, by date: ask for more until the volume seizure is among those read.
+  for (let i = 0; i < 5 && !(await entry.isVisible()); i++) {
+    const more = month.getByRole('button', { name: /^Show \d+ more/ });
+    await expect(month.locator('.timeline-entry').first()).toBeVisible({ timeout: 30_000 });
+    if (await entry.isVisible()) break;
+    if (!(await more.isVisible())) break;
+    await more.click();
+    await page.waitForTimeout(300);
+  }
+  await expect(entry).toBeVisible({ timeout: 30_000 });
+  await expect(entry.locator('time')).toHaveText(new RegExp(`^${volumePeriod}-\\d{2}$`));
+  await entry.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: path.join(SHOTS, 'timeline-large-case-month.png') });
 });

@@ -7,8 +7,9 @@
  * (`seizures.page`), the tabs' seizure counts (`cases.get`) and the map points
  * (`seizures.mapPoints`) come from the projection — which also holds the seizures of volume docs
  * the renderer never loads — and refresh when it changes; the overview's key figures too
- * (`cases.stats`). The timeline, entities, link chart and exhibits tabs still list the replica's
- * seizures (the case doc's, at most 1,000) and say so when the case holds more.
+ * (`cases.stats`); and the seizures the timeline, entities, link chart and exhibits tabs show
+ * (per timeline period, and looked up by id: use-timeline-seizures.ts, use-case-links.ts,
+ * use-seizure-lookup.ts). The replica's seizures remain for the pickers and editors only.
  * The header, each tab and each dialog sit in their own error boundary: a part that fails to draw
  * (e.g. on data a buggy peer wrote) shows an error panel and leaves the rest of the case usable.
  */
@@ -44,10 +45,7 @@ import './case-file.css';
 import { EntityPanel } from '../entities/entity-panel';
 import { LinkChart } from '../link-chart/link-chart';
 import { ExhibitsPanel } from '../exhibits/exhibits-panel';
-import { ReplicaSeizuresNotice } from './replica-seizures-notice';
-
-/** Tabs that still read the replica's seizures (the case doc's, at most 1,000): they say so when the case has more. */
-const REPLICA_TABS: ReadonlySet<CaseTab> = new Set<CaseTab>(['timeline', 'entities', 'chart', 'exhibits']);
+import { useCaseLinks } from '../entities/use-case-links';
 
 /** Title of the panel shown in place of a part of the case that could not be drawn. */
 const CASE_FAULT = (): string => t('ui.case.fault');
@@ -86,7 +84,10 @@ export function CaseScreen(props: { ws: WorkspaceSummary; caseId: string; tab: C
   const routes = useMemo(() => caseDoc?.listRoutes() ?? [], [caseDoc, versions?.routes]);
   // Entity and link writes also stamp the meta, so the meta version tells when to re-read them.
   const entities = useMemo(() => caseDoc?.listEntities() ?? [], [caseDoc, versions?.meta]);
-  const links = useMemo(() => caseDoc?.listLinks() ?? [], [caseDoc, versions?.meta, versions?.seizures]);
+  // Links with their seizure ends looked up in the projection (a linked seizure may be in a volume doc), on the tabs that show them.
+  const linkVersion = `${versions?.meta ?? 0}:${versions?.seizures ?? 0}`;
+  const caseLinks = useCaseLinks(ws.id, caseId, caseDoc, linkVersion, tab === 'entities' || tab === 'chart');
+  const links = caseLinks.links;
   const writer: Writer = useMemo(() => ({ memberId: identity.memberId }), [identity.memberId]);
   const commodities = useCommodityCatalogue(ws.id);
   useDocumentTitle(meta && caseDoc?.isInitialised() ? `${meta.number} · ${meta.title}` : 'Case');
@@ -123,7 +124,6 @@ export function CaseScreen(props: { ws: WorkspaceSummary; caseId: string; tab: C
       <CaseTabs ws={ws.id} caseId={caseId} tab={tab} seizureCount={counts?.seizureCount ?? null} mappedCount={counts?.mappedCount ?? null} />
       <div role="tabpanel" id={`case-panel-${tab}`} aria-labelledby={`case-tab-${tab}`}>
         <ErrorBoundary title={CASE_FAULT()} resetKey={tab}>
-        {REPLICA_TABS.has(tab) ? <ReplicaSeizuresNotice shown={seizures.length} total={counts?.seizureCount ?? null} /> : null}
         {tab === 'overview' ? <CaseOverview caseDoc={caseDoc} meta={meta} writer={writer} readOnly={readOnly} summaryVersion={replica.versions.summary} activityVersion={replica.versions.meta + replica.versions.routes} workspaceId={ws.id} /> : null}
         {tab === 'seizures' ? (
           <SeizurePanel
@@ -145,9 +145,9 @@ export function CaseScreen(props: { ws: WorkspaceSummary; caseId: string; tab: C
         ) : null}
         {tab === 'notes' ? <NotesEditor replica={replica.replica} writer={writer} readOnly={readOnly} workspaceId={ws.id} caseId={caseId} /> : null}
         {tab === 'tasks' ? <TasksTab replica={replica.replica} writer={writer} readOnly={readOnly} workspaceId={ws.id} version={replica.versions.meta} /> : null}
-        {tab === 'timeline' ? <TimelineTab replica={replica.replica} seizures={seizures} writer={writer} readOnly={readOnly} version={replica.versions.meta} /> : null}
-        {tab === 'entities' ? <EntityPanel workspaceId={ws.id} caseId={caseId} caseNumber={meta.number} caseDoc={caseDoc} entities={entities} links={links} seizures={seizures} writer={writer} readOnly={readOnly} /> : null}
-        {tab === 'chart' ? <LinkChart workspaceId={ws.id} caseId={caseId} caseNumber={meta.number} caseDoc={caseDoc} entities={entities} links={links} seizures={seizures} writer={writer} readOnly={readOnly} /> : null}
+        {tab === 'timeline' ? <TimelineTab workspaceId={ws.id} caseId={caseId} replica={replica.replica} writer={writer} readOnly={readOnly} version={replica.versions.meta} /> : null}
+        {tab === 'entities' ? <EntityPanel workspaceId={ws.id} caseId={caseId} caseNumber={meta.number} caseDoc={caseDoc} entities={entities} links={links} linkedSeizures={caseLinks.seizures} linksPending={caseLinks.pending} seizures={seizures} writer={writer} readOnly={readOnly} /> : null}
+        {tab === 'chart' ? <LinkChart workspaceId={ws.id} caseId={caseId} caseNumber={meta.number} caseDoc={caseDoc} entities={entities} links={links} linkedSeizures={caseLinks.seizures} linksPending={caseLinks.pending} writer={writer} readOnly={readOnly} /> : null}
         {tab === 'map' && remoteMap !== null ? <CaseMapPanel caseNumber={meta.number} remote={remoteMap} counts={counts} points={points} seizures={seizures} routes={routes} ws={ws.id} caseId={caseId} caseDoc={caseDoc} writer={writer} readOnly={readOnly} canSetOnlineTiles={canIn(ws, 'workspace.settings')} /> : null}
         {tab === 'exhibits' ? <ExhibitsPanel doc={caseDoc.doc} caseNumber={meta.number} workspaceId={ws.id} caseId={caseId} writer={writer} readOnly={readOnly} seizures={seizures} /> : null}
         {tab === 'valuation' ? <ValuationTab workspaceId={ws.id} caseId={caseId} caseDoc={caseDoc} writer={writer} readOnly={readOnly} /> : null}

@@ -1,13 +1,14 @@
 /**
  * One entity in full, beside the table: its fields, its links in and out (with delete), the
  * history of each field (from the audit log), and the other cases the member may see in which the
- * same identifier or name appears ("also in case …"), strong matches first.
+ * same identifier or name appears ("also in case …"), strong matches first. A linked seizure is
+ * named from the projection (use-case-links.ts), wherever it is held.
  */
 import { useState, type ReactNode } from 'react';
 import type { CaseDoc, Entity, Link } from '../../../shared/docs/case-doc';
 import { entityLabel } from '../../../shared/docs/case-entities';
 import type { Writer } from '../../../shared/docs/records';
-import type { Seizure } from '../../../shared/domain/seizure';
+import type { SeizureRow } from '../../../shared/rpc/cases';
 import { t } from '../../../shared/messages';
 import { routeHref } from '../app/router';
 import { projectionChanged, useLiveQuery } from '../data/use-live-query';
@@ -26,7 +27,10 @@ export interface EntityDetailProps {
   caseId: string;
   entity: Entity;
   entities: Entity[];
-  seizures: Seizure[];
+  /** The linked seizures by id, from the projection (case doc and volume docs alike). */
+  linkedSeizures: ReadonlyMap<string, SeizureRow>;
+  /** True while the links' seizure ends are being looked up (links to volume seizures not listed yet). */
+  linksPending: boolean;
   links: Link[];
   caseDoc: CaseDoc;
   writer: Writer;
@@ -48,7 +52,7 @@ export function EntityDetail(props: EntityDetailProps): ReactNode {
   const nameOf = (id: string): string => {
     const en = props.entities.find((x) => x.id === id);
     if (en) return entityLabel(en);
-    const s = props.seizures.find((x) => x.id === id);
+    const s = props.linkedSeizures.get(id);
     return s ? `${s.commodity} (${formatSeizureDate(s.seizureDate, s.datePrecision)})` : id;
   };
   const out = props.links.filter((l) => l.from === e.id);
@@ -131,7 +135,7 @@ export function EntityDetail(props: EntityDetailProps): ReactNode {
           <h3 className="detail-heading">
             {t('entity.links-title')} <span className="tab-count">{formatCount(out.length + into.length)}</span>
           </h3>
-          {out.length + into.length === 0 ? <p className="muted small">{t('entity.no-links')}</p> : null}
+          {props.linksPending ? <p className="muted small" data-testid="links-looking-up">{t('entity.links-looking-up')}</p> : out.length + into.length === 0 ? <p className="muted small">{t('entity.no-links')}</p> : null}
           <ul className="entity-links">
             {out.map((l) => linkRow(l, l.to, 'out'))}
             {into.map((l) => linkRow(l, l.from, 'in'))}

@@ -2,13 +2,15 @@
  * The Entities tab of a case: a filterable table of the case's entities (kind, name, key
  * identifiers, number of links) beside the selected entity's detail, with add, edit, delete
  * (after confirmation; kept as a mark in the case doc) and adding links. Everything comes from the
- * case's doc replica, so colleagues' edits appear live.
+ * case's doc replica, so colleagues' edits appear live — except the links' seizure ends, looked up
+ * by id in the projection (use-case-links.ts), since a linked seizure may be held in a volume doc.
  */
 import { useMemo, useState, type ReactNode } from 'react';
 import type { CaseDoc, Entity, Link } from '../../../shared/docs/case-doc';
 import { entityLabel } from '../../../shared/docs/case-entities';
 import type { Writer } from '../../../shared/docs/records';
 import type { Seizure } from '../../../shared/domain/seizure';
+import type { SeizureRow } from '../../../shared/rpc/cases';
 import { t } from '../../../shared/messages';
 import { DataTable, type Column } from '../ui/data-table';
 import { Icon } from '../ui/icons';
@@ -31,6 +33,11 @@ export interface EntityPanelProps {
   caseDoc: CaseDoc;
   entities: Entity[];
   links: Link[];
+  /** The linked seizures by id, from the projection (use-case-links.ts). */
+  linkedSeizures: ReadonlyMap<string, SeizureRow>;
+  /** True while the links' seizure ends are being looked up. */
+  linksPending: boolean;
+  /** The replica's seizures, for the link form's picker only. */
   seizures: Seizure[];
   writer: Writer;
   readOnly: boolean;
@@ -153,7 +160,8 @@ export function EntityPanel(props: EntityPanelProps): ReactNode {
           caseId={props.caseId}
           entity={current}
           entities={entities}
-          seizures={props.seizures}
+          linkedSeizures={props.linkedSeizures}
+          linksPending={props.linksPending}
           links={links}
           caseDoc={props.caseDoc}
           writer={props.writer}

@@ -1,16 +1,16 @@
 /**
  * The selected exhibit's facts above its custody log: storage location, linked seizure, and its
  * linked files (thumbnail, name, short hash; a click opens the viewer). A linked file that was
- * removed from the case is still named, marked removed. A linked seizure not on this window's
- * replica (held in a volume doc, issue 11 item 4) is read through `seizures.get`; only a seizure
- * the data service does not find either is called gone.
+ * removed from the case is still named, marked removed. The linked seizure is named from its
+ * look-up by id in the projection (exhibits-panel.tsx, issue 11 item 4: it may be held in a volume
+ * doc); only a seizure the data service does not find is called gone.
  */
 import { useState, type ReactNode } from 'react';
 import type { AttachedFile } from '../../../shared/domain/attached-file';
 import type { Exhibit } from '../../../shared/domain/exhibit';
-import type { Seizure } from '../../../shared/domain/seizure';
 import { t } from '../../../shared/messages';
-import { useSeizureLabel } from '../case/seizure-picker';
+import type { SeizureLookup } from '../case/use-seizure-lookup';
+import { exhibitSeizureLabel } from './exhibit-labels';
 import type { CaseRef } from '../files/file-bytes';
 import { shortHash } from '../files/file-format';
 import { FileViewerDialog } from '../files/file-viewer-dialog';
@@ -37,19 +37,19 @@ function LinkedFile(props: { caseRef: CaseRef; file: AttachedFile; onOpen: () =>
   );
 }
 
-/** Facts of one exhibit. `files`: every file record of the case (removed ones included). */
-export function ExhibitDetail(props: { exhibit: Exhibit; caseRef: CaseRef; seizures: readonly Seizure[]; files: readonly AttachedFile[] }): ReactNode {
+/**
+ * Facts of one exhibit. `files`: every file record of the case (removed ones included);
+ * `seizures`: the exhibits' linked seizures looked up by id (use-seizure-lookup.ts).
+ */
+export function ExhibitDetail(props: { exhibit: Exhibit; caseRef: CaseRef; seizures: Pick<SeizureLookup, 'rows' | 'pending'>; files: readonly AttachedFile[] }): ReactNode {
   const { exhibit } = props;
   const [viewing, setViewing] = useState<AttachedFile | null>(null);
-  const onReplica = exhibit.seizureId ? props.seizures.find((s) => s.id === exhibit.seizureId) : undefined;
-  // The picker's one reading of a seizure id: the replica's record, else `seizures.get` (volumes too).
-  const seizureLabel = useSeizureLabel(props.caseRef.workspaceId, props.caseRef.caseId, exhibit.seizureId, onReplica, t('ui.exhibits.no-seizure'));
   const linked = exhibit.fileIds.map((id) => props.files.find((f) => f.id === id)).filter((f): f is AttachedFile => f !== undefined);
   return (
     <div className="exhibit-facts">
       <dl className="exhibit-facts-list">
         <dt>{t('ui.exhibits.col.seizure')}</dt>
-        <dd>{seizureLabel}</dd>
+        <dd data-testid="exhibit-seizure">{exhibitSeizureLabel(exhibit.seizureId, props.seizures)}</dd>
         <dt>{t('ui.exhibits.col.storage')}</dt>
         <dd>{exhibit.storageLocation || '—'}</dd>
       </dl>

@@ -1,8 +1,11 @@
 /**
- * The labels of exhibit types and statuses, from the catalogue.
+ * The labels of exhibit types and statuses, and of an exhibit's linked seizure, from the catalogue.
  */
 import type { ExhibitStatus, ExhibitType } from '../../../shared/domain/exhibit';
 import { t, type MessageId } from '../../../shared/messages';
+import { seizureTitle } from '../case/seizure-title';
+import type { SeizureLookup } from '../case/use-seizure-lookup';
+import { formatSeizureDate } from '../format/dates';
 
 const TYPE_TEXT: Record<ExhibitType, MessageId> = {
   'physical-item': 'ui.exhibits.type.physical-item',
@@ -27,4 +30,16 @@ export function exhibitTypeLabel(x: ExhibitType): string {
 /** "In custody", "At the lab" … */
 export function exhibitStatusLabel(x: ExhibitStatus): string {
   return t(STATUS_TEXT[x]);
+}
+
+/**
+ * An exhibit's linked seizure in words, from its look-up by id in the projection (case doc and
+ * volume docs alike): "ivory · 2019-04-03 · Mombasa"; while not answered "Looking the seizure
+ * up…" (nothing proven yet); "no longer in this case" only once the service did not find it.
+ */
+export function exhibitSeizureLabel(seizureId: string | null, lookup: Pick<SeizureLookup, 'rows' | 'pending'>): string {
+  if (!seizureId) return t('ui.exhibits.no-seizure');
+  const s = lookup.rows.get(seizureId);
+  if (s) return t('ui.exhibits.seizure-option', { title: seizureTitle(s), date: formatSeizureDate(s.seizureDate, s.datePrecision), place: s.place || '—' });
+  return lookup.pending ? t('ui.exhibits.seizure-looking-up') : t('ui.exhibits.seizure-missing');
 }

@@ -1,7 +1,8 @@
 /**
  * The Exhibits tab (evidence of a case): the case's Files card (renderer/src/files/), then its
  * exhibits in a DataTable (reference, flagged when its number is shared after concurrent creation;
- * description; type; status; holder; seal; hand-overs and problems of its chain), created and
+ * description; type; linked seizure, looked up by id in the projection wherever it is held;
+ * status; holder; seal; hand-overs and problems of its chain), created and
  * edited in a FormDialog; for the selected exhibit, its linked seizure and files and its chain of
  * custody, where a hand-over is recorded and an entry corrected (a new entry; nothing is edited).
  */
@@ -25,7 +26,8 @@ import { CustodyLog } from './custody-log';
 import { CustodyEntryDialog } from './custody-entry-dialog';
 import { ExhibitDetail } from './exhibit-detail';
 import { ExhibitFormDialog } from './exhibit-form-dialog';
-import { exhibitStatusLabel, exhibitTypeLabel } from './exhibit-labels';
+import { exhibitSeizureLabel, exhibitStatusLabel, exhibitTypeLabel } from './exhibit-labels';
+import { useSeizureLookup } from '../case/use-seizure-lookup';
 import { useEvidenceVersion } from './use-evidence-version';
 import { useMembers } from '../hooks/use-members';
 import './exhibits.css';
@@ -39,6 +41,7 @@ export interface ExhibitsPanelProps {
   caseId: string;
   writer: Writer;
   readOnly: boolean;
+  /** The replica's seizures, for the exhibit form's picker only; labels are looked up by id. */
   seizures: readonly Seizure[];
 }
 
@@ -59,6 +62,9 @@ export function ExhibitsPanel(props: ExhibitsPanelProps): ReactNode {
     const list = view.list();
     return { exhibitsView: view, exhibits: list, refs: exhibitReferences(props.caseNumber, list), custody: new CaseCustody(props.doc), files: new CaseFiles(props.doc).all() };
   }, [props.doc, props.caseNumber, version]);
+  // Every exhibit's linked seizure, named from the projection wherever it is held (issue 11 item 4).
+  const seizureIds = useMemo(() => exhibits.flatMap((e) => (e.seizureId ? [e.seizureId] : [])), [exhibits]);
+  const linkedSeizures = useSeizureLookup(props.workspaceId, props.caseId, seizureIds);
   const chains = useMemo(() => new Map(exhibits.map((e) => [e.id, custody.chain(e.id, e.currentHolder)])), [exhibits, custody]);
   const current = exhibits.find((e) => e.id === selected) ?? null;
   const refOf = (e: Exhibit): string => refs.get(e.id)?.reference ?? '';
@@ -77,6 +83,7 @@ export function ExhibitsPanel(props: ExhibitsPanelProps): ReactNode {
     },
     { id: 'description', header: t('ui.exhibits.col.description'), cell: (e) => e.description },
     { id: 'type', header: t('ui.exhibits.col.type'), cell: (e) => exhibitTypeLabel(e.type) },
+    { id: 'seizure', header: t('ui.exhibits.col.seizure'), cell: (e) => (e.seizureId ? exhibitSeizureLabel(e.seizureId, linkedSeizures) : <span className="muted">—</span>) },
     { id: 'status', header: t('ui.exhibits.col.status'), cell: (e) => <span className="tag">{exhibitStatusLabel(e.status)}</span> },
     { id: 'holder', header: t('ui.exhibits.col.holder'), cell: (e) => e.currentHolder },
     { id: 'seal', header: t('ui.exhibits.col.seal'), className: 'mono', cell: (e) => e.sealNumber },
@@ -152,7 +159,7 @@ export function ExhibitsPanel(props: ExhibitsPanelProps): ReactNode {
       </section>
       {current && chain ? (
         <section className="exhibit-detail" aria-label={refOf(current)}>
-          <ExhibitDetail exhibit={current} caseRef={caseRef} seizures={props.seizures} files={files} />
+          <ExhibitDetail exhibit={current} caseRef={caseRef} seizures={linkedSeizures} files={files} />
           <div className="exhibit-detail-head">
             <h2>{t('ui.exhibits.custody.heading', { reference: refOf(current) })}</h2>
             <span className="grow" />

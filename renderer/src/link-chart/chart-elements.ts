@@ -45,8 +45,14 @@ export interface ChartEdge {
 /** The id of the bridge node of another case. */
 export const bridgeId = (caseId: string): string => `case:${caseId}`;
 
-/** The nodes and edges of a case's chart. Seizures appear only when linked (a case may hold thousands). */
-export function chartElements(entities: Entity[], links: Link[], seizures: Seizure[], matches: CrossCaseMatch[]): { nodes: ChartNode[]; edges: ChartEdge[] } {
+/** What a seizure node shows: a case-doc seizure or a projection row alike. */
+export type ChartSeizure = Pick<Seizure, 'id' | 'commodity' | 'seizureDate' | 'datePrecision'>;
+
+/**
+ * The nodes and edges of a case's chart. Seizures appear only when linked (a case may hold
+ * thousands): `seizures` need hold only the linked ones (looked up by id, use-case-links.ts).
+ */
+export function chartElements(entities: Entity[], links: Link[], seizures: readonly ChartSeizure[], matches: CrossCaseMatch[]): { nodes: ChartNode[]; edges: ChartEdge[] } {
   const { nodes, edges } = rawElements(entities, links, seizures, matches);
   return {
     nodes: nodes.map((n) => ({ ...n, display: shortLabel(n.label), size: nodeSize(n.kind) })),
@@ -58,7 +64,7 @@ export function chartElements(entities: Entity[], links: Link[], seizures: Seizu
 function rawElements(
   entities: Entity[],
   links: Link[],
-  seizures: Seizure[],
+  seizures: readonly ChartSeizure[],
   matches: CrossCaseMatch[],
 ): { nodes: Omit<ChartNode, 'display' | 'size'>[]; edges: Omit<ChartEdge, 'display'>[] } {
   const nodes: Omit<ChartNode, 'display' | 'size'>[] = entities.map((e) => ({ id: e.id, label: entityLabel(e), kind: e.kind, color: KIND_STYLE[e.kind].color, shape: KIND_STYLE[e.kind].shape }));

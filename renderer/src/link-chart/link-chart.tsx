@@ -1,7 +1,8 @@
 /**
  * The Link chart tab: an interactive Cytoscape.js graph of the case's entities (shape and colour
  * by kind, with a legend), the seizures they are linked to, and bridge nodes to other cases that
- * share an identifier (clicking one opens that case). Node positions are kept in the case doc
+ * share an identifier (clicking one opens that case). Linked seizures are looked up by id in the
+ * projection (use-case-links.ts), so one held in a volume doc is a node like any other. Node positions are kept in the case doc
  * (`chartLayout`, see shared/docs/case-chart-layout.ts) so the chart is the same at every opening
  * and for every member; nodes without a position are placed deterministically (chart-elements.ts).
  * A text list of the same nodes and links follows the canvas for screen readers. Exports a PNG.
@@ -11,13 +12,13 @@ import { useEffect, useMemo, useRef, type ReactNode } from 'react';
 import cytoscape, { type Core } from 'cytoscape';
 import type { CaseDoc, Entity, Link } from '../../../shared/docs/case-doc';
 import type { Writer } from '../../../shared/docs/records';
-import type { Seizure } from '../../../shared/domain/seizure';
+import type { SeizureRow } from '../../../shared/rpc/cases';
 import { ENTITY_KINDS } from '../../../shared/domain/entities';
 import { t } from '../../../shared/messages';
 import { navigate } from '../app/router';
 import { projectionChanged, useLiveQuery } from '../data/use-live-query';
 import { Icon } from '../ui/icons';
-import { EmptyState } from '../ui/states';
+import { EmptyState, Loading } from '../ui/states';
 import { KIND_STYLE, OTHER_CASE_STYLE, SEIZURE_STYLE } from '../entities/entity-style';
 import { BASE_FONT, labelFontSize } from './chart-text';
 import { chartElements, placeNew } from './chart-elements';
@@ -33,7 +34,10 @@ export interface LinkChartProps {
   caseDoc: CaseDoc;
   entities: Entity[];
   links: Link[];
-  seizures: Seizure[];
+  /** The linked seizures by id, from the projection (use-case-links.ts): case doc and volume docs alike. */
+  linkedSeizures: ReadonlyMap<string, SeizureRow>;
+  /** True while the links' seizure ends are being looked up: the chart waits rather than drawing without them. */
+  linksPending: boolean;
   writer: Writer;
   readOnly: boolean;
 }
@@ -89,11 +93,11 @@ export function LinkChart(props: LinkChartProps): ReactNode {
   const cyRef = useRef<Core | null>(null);
   const toast = useToast();
   const matches = useLiveQuery('entities.alsoIn', { workspaceId: props.workspaceId, caseId: props.caseId }, { refetchOn: [projectionChanged(props.workspaceId)] });
-  const graph = useMemo(() => chartElements(props.entities, props.links, props.seizures, matches.data ?? []), [props.entities, props.links, props.seizures, matches.data]);
+  const graph = useMemo(() => chartElements(props.entities, props.links, [...props.linkedSeizures.values()], matches.data ?? []), [props.entities, props.links, props.linkedSeizures, matches.data]);
   const kinds = useMemo(() => ENTITY_KINDS.filter((k) => props.entities.some((e) => e.kind === k)), [props.entities]);
 
   useEffect(() => {
-    if (!box.current || !graph.nodes.length) return;
+    if (!box.current || !graph.nodes.length || props.linksPending) return;
     const stored = props.caseDoc.readChartLayout();
     const placed = placeNew(graph.nodes, stored);
     const pos = { ...stored, ...placed };
@@ -141,7 +145,7 @@ export function LinkChart(props: LinkChartProps): ReactNode {
       cyRef.current = null;
     };
     // Rebuilt when the graph changes; positions are read from the doc at each build.
-  }, [graph, props.caseDoc, props.writer, props.readOnly, props.workspaceId]);
+  }, [graph, props.caseDoc, props.writer, props.readOnly, props.workspaceId, props.linksPending]);
 
   const exportPng = async (): Promise<void> => {
     const cy = cyRef.current;
@@ -163,6 +167,8 @@ export function LinkChart(props: LinkChartProps): ReactNode {
       </div>
     );
   }
+
+  if (props.linksPending) return <Loading>{t('entity.links-looking-up')}</Loading>;
 
   return (
     <div className="link-chart">

@@ -111,6 +111,12 @@ export const caseFileMessages = {
   'ui.timeline.date-hint.month': 'Written YYYY-MM.',
   'ui.timeline.date-hint.year': 'Written YYYY: shown as “c. YYYY”.',
   'ui.timeline.count': '{count, plural, =0 {No entries} one {# entry} other {# entries}}',
+  'ui.timeline.loading': 'Reading the case’s seizures…',
+  'ui.timeline.seizures-failed': 'The seizures could not be read for the timeline',
+  'ui.timeline.period-seizures': '{count, plural, one {# seizure} other {# seizures}}',
+  'ui.timeline.show-seizures': '{count, plural, one {Show the seizure} other {Show the # seizures}}',
+  'ui.timeline.hide-seizures': 'Hide the seizures',
+  'ui.timeline.more-seizures': '{count, plural, other {Show # more}} ({left, plural, other {# not shown yet}})',
 
   // ---- Notes -------------------------------------------------------------------------------------
   'ui.notes.tab': 'Notes',

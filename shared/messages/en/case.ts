@@ -114,8 +114,6 @@ export const caseMessages = {
   'ui.case.form.not-valid': 'is not valid',
 
   // ---- Header, tabs, stats, presence, export, summary ---------------------------------------------
-  'ui.case.replica-share':
-    'This tab lists {shown, number} of the case’s {total, plural, one {# seizure} other {# seizures}}: those kept in the case file itself. The rest are held in volume documents; the Seizures tab, the map and the key figures include them all.',
   'ui.case.stats.label': 'Key figures',
   'ui.case.stats.loading': 'Counting the case’s seizures…',
   'ui.case.stats.seizures': 'Seizures',

@@ -42,6 +42,7 @@ export const entityMessages = {
   'entity.col-links': 'Links',
   'entity.links-title': 'Links',
   'entity.no-links': 'No links yet.',
+  'entity.links-looking-up': 'Looking up the seizures linked in this case…',
   'entity.add-link': 'Add link',
   'entity.link-from': 'From',
   'entity.link-to': 'To',

@@ -1,6 +1,6 @@
 /** The timeline assembly: sources merged in date order with precision, tasks' due and done dates. */
 import { describe, expect, it } from 'vitest';
-import { assembleTimeline, custodyEntries, displayDate, eventEntries, seizureEntries, taskEntries, type TimelineEntry } from '../../../shared/timeline/timeline';
+import { assembleTimeline, comparePeriods, custodyEntries, displayDate, eventEntries, periodBounds, seizureEntries, taskEntries, timelinePeriod, type TimelineEntry } from '../../../shared/timeline/timeline';
 import type { Task } from '../../../shared/domain/task';
 import type { CaseEvent } from '../../../shared/domain/case-event';
 
@@ -58,5 +58,22 @@ describe('custody entries', () => {
       ['custody', '2026-12-01', 'Officer A → Lab B', 'c1'],
       ['event', '2026-12', 'raid', 'e1'],
     ]);
+  });
+});
+
+describe('timeline periods', () => {
+  it('puts a date known to the day or month in its month, one known to the year in the year, and orders them', () => {
+    expect(timelinePeriod('2024-05-17', 'day')).toBe('2024-05');
+    expect(timelinePeriod('2024-05-01', 'month')).toBe('2024-05');
+    expect(timelinePeriod('2023-01-01', 'year')).toBe('2023');
+    expect(timelinePeriod('', 'day')).toBe('');
+    expect(['2024-01', '2023-12', '2024', '2023', '2024-10', '2024-02'].sort(comparePeriods)).toEqual(['2023', '2023-12', '2024', '2024-01', '2024-02', '2024-10']);
+  });
+
+  it('bounds a period by its prefix and refuses what is not one', () => {
+    expect(periodBounds('2024-05')).toEqual({ prefix: '2024-05', yearOnly: false });
+    expect(periodBounds('2023')).toEqual({ prefix: '2023', yearOnly: true });
+    expect(() => periodBounds('2024-13')).toThrow(/not a timeline period/);
+    expect(() => periodBounds('2024-05-01')).toThrow(/not a timeline period/);
   });
 });
