@@ -3,7 +3,7 @@
  */
 import type { ExhibitStatus, ExhibitType } from '../../../shared/domain/exhibit';
 import { t, type MessageId } from '../../../shared/messages';
-import { seizureTitle } from '../case/seizure-title';
+import { seizureSummary } from '../case/seizure-title';
 import type { SeizureLookup } from '../case/use-seizure-lookup';
 import { formatSeizureDate } from '../format/dates';
 
@@ -34,12 +34,12 @@ export function exhibitStatusLabel(x: ExhibitStatus): string {
 
 /**
  * An exhibit's linked seizure in words, from its look-up by id in the projection (case doc and
- * volume docs alike): "ivory · 2019-04-03 · Mombasa"; while not answered "Looking the seizure
+ * volume docs alike), in the pickers' one label (seizure-title.ts `seizureSummary`); while not answered "Looking the seizure
  * up…" (nothing proven yet); "no longer in this case" only once the service did not find it.
  */
 export function exhibitSeizureLabel(seizureId: string | null, lookup: Pick<SeizureLookup, 'rows' | 'pending'>): string {
   if (!seizureId) return t('ui.exhibits.no-seizure');
   const s = lookup.rows.get(seizureId);
-  if (s) return t('ui.exhibits.seizure-option', { title: seizureTitle(s), date: formatSeizureDate(s.seizureDate, s.datePrecision), place: s.place || '—' });
-  return lookup.pending ? t('ui.exhibits.seizure-looking-up') : t('ui.exhibits.seizure-missing');
+  if (s) return seizureSummary(s);
+  return lookup.pending ? t('ui.seizure-picker.looking-up') : t('ui.seizure-picker.missing');
 }
