@@ -10,7 +10,9 @@
  * Exit code 0 on success (even with some rows rejected), 1 on failure, including when every row
  * was rejected. A long import shows its progress (rows checked, then seizures written: percentage
  * and rows per second) on one line rewritten in place on a terminal, or as a line per tenth in a
- * log; the peak memory of the run is printed last. A failure prints its error first, then the hint.
+ * log; the peak memory of the run is printed last (not after --help). A file that is not text
+ * (control characters or zero bytes, text-check.ts) is refused before anything is opened; a long
+ * value in a rejected row is cut to its first 80 characters (shared/messages/quote-value.ts). A failure prints its error first, then the hint.
  *
  * It never imports on a guess: when a column's reading depends on a choice its cells do not make
  * (a decimal mark for "1.250", a day-month order for "03/04/2019", a hemisphere for an unlettered
@@ -28,9 +30,10 @@ import { checkDataFolder } from './data-folder-check';
 import { IMPORT_TARGETS, type ColumnMapping, type ImportTarget } from '../../shared/rpc/import';
 import { CRIME_SECTORS, type CrimeSector } from '../../shared/domain/codes';
 import { NestError } from '../../shared/errors';
-import { t } from '../../shared/messages';
+import { quoteValue, t } from '../../shared/messages';
 import { parseImportFile } from '../import';
 import { unpackImport } from '../import/unpack';
+import { notText } from '../import/text-check';
 import type { ColumnFormat, ImportProgress } from '../../shared/rpc/import';
 import { importProgressText, percentOf } from '../../shared/domain/import-progress';
 
@@ -144,8 +147,8 @@ async function importStix(file: string, workspace: string, dataDir: string): Pro
   const { service, ws } = await openWorkspace(dataDir, workspace);
   try {
     const report = await service.invoke('cases.importStix', { workspaceId: ws.id, fileName: path.basename(file), content: fs.readFileSync(file, 'utf8') });
-    console.log(`Created case ${report.number} from ${path.basename(file)}: ${report.seizures} seizure(s), ${report.entities} entit(ies), ${report.links} link(s).`);
-    if (report.rejected.length) console.log(`Not imported: ${report.rejected.length} object(s).`);
+    console.log(t('import.cli.stix-created', { number: report.number, fileName: path.basename(file), seizures: report.seizures, entities: report.entities, links: report.links }));
+    if (report.rejected.length) console.log(t('import.cli.stix-not-imported', { count: report.rejected.length }));
     for (const r of report.rejected) console.log(`  ${r.id} (${r.type}): ${r.reason}`);
     return 0;
   } finally {
@@ -212,8 +215,9 @@ async function main(): Promise<number> {
     },
   });
   if (values.help || positionals.length === 0) {
+    // Nothing was read or imported: the usage alone, without the peak-memory line of a run.
     console.log(HELP);
-    return values.help ? 0 : 1;
+    process.exit(values.help ? 0 : 1);
   }
   if (positionals.length > 1) throw new Error(`one file at a time, got ${positionals.length}`);
   const file = path.resolve(positionals[0]!);
@@ -235,6 +239,8 @@ async function main(): Promise<number> {
 
   // Refuse to guess, before anything is opened or created: the column decisions do not depend on the case.
   const unpacked = await unpackImport(path.basename(file), new Uint8Array(bytes));
+  const binary = notText(unpacked.bytes);
+  if (binary) throw new Error(t('import.cli.not-text', { fileName: path.basename(file), percent: binary.share, chars: binary.chars }));
   const check = parseImportFile({ fileName: unpacked.fileName, bytes: unpacked.bytes, mapping, decimalMarks, dateOrder: dateOrder as 'DMY' | 'MDY' | undefined });
   const guesses = check.report.formats.filter((f) => f.decidedBy === 'guess');
   if (guesses.length) {
@@ -291,7 +297,10 @@ async function main(): Promise<number> {
     if (report.skippedBlank) console.log(t('import.cli.blank', { count: report.skippedBlank }));
     if (report.rejectedRows) {
       console.log(t('import.cli.rejected', { count: report.rejectedRows }));
-      for (const r of report.rejected) console.log(`  line ${r.line}, ${r.column || r.field}: ${r.reason}${r.value ? ` (value "${r.value}")` : ''}${r.fix ? ` — ${r.fix}` : ''}`);
+      // A value is cut to its first characters: one 5 MB cell must not flood the terminal.
+      for (const r of report.rejected) {
+        console.log(`  ${t('import.cli.rejected-line', { line: r.line, column: r.column || r.field, reason: quoteValue(r.reason, 300), value: r.value ? `"${quoteValue(r.value)}"` : 'none', fix: r.fix || 'none' })}`);
+      }
     }
     for (const f of report.formats) console.log(`Read ${f.summary}.`);
     for (const w of report.warnings) console.log(`Note: ${w}`);

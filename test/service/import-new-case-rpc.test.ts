@@ -42,7 +42,7 @@ describe('import.newCase', () => {
     const err = await c.call('import.newCase', { workspaceId, ...file(HEADER + BAD + BAD), newCase: { title: 'Scales', sector: 'wildlife' } }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(RpcError);
     expect((err as RpcError).code).toBe('import-failed');
-    expect((err as RpcError).message).toBe('Nothing in scales.csv can be imported (all 2 rows were rejected), so case "Scales" was not created. Fix the rows the report names and import again.');
+    expect((err as RpcError).message).toBe('Nothing in scales.csv can be imported, so case "Scales" was not created: all 2 rows were rejected. Fix the rows the report names and import again.');
     expect(await c.call('cases.list', { workspaceId })).toEqual([]);
   });
 

@@ -22,6 +22,8 @@ import { ActivityLog } from './activity-log';
 import { LinkedCasesCard } from './linked-cases-card';
 import { ErrorBoundary } from '../ui/error-boundary';
 import { t } from '../../../shared/messages';
+import { useSyncStatus } from '../sync/use-sync-status';
+import { savedNote } from './saved-note';
 
 const CASE_FAULT = (): string => t('ui.case.fault');
 
@@ -41,6 +43,7 @@ export interface CaseOverviewProps {
 /** The overview tab. */
 export function CaseOverview(props: CaseOverviewProps): ReactNode {
   const { caseDoc, meta, writer, readOnly } = props;
+  const sync = useSyncStatus(props.workspaceId);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [summaryError, setSummaryError] = useState<string | undefined>();
 
@@ -76,7 +79,7 @@ export function CaseOverview(props: CaseOverviewProps): ReactNode {
           <div className="card-header">
             <h2 id="details-title">{t('ui.case.overview.details')}</h2>
             <span className="grow" />
-            <span className="muted small">{readOnly ? t('ui.case.overview.read-only') : t('ui.case.overview.saved-as-you-go')}</span>
+            <span className="muted small">{readOnly ? t('ui.case.overview.read-only') : savedNote(sync?.state ?? null)}</span>
           </div>
           <div className="card-body form-grid">
             <Field label={t('ui.case.overview.label.title')} error={errors.title} className="span-all">

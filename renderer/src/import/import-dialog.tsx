@@ -181,6 +181,9 @@ export function ImportDialog(props: ImportDialogProps): ReactNode {
             <span className="import-disabled-reason" data-testid="import-disabled-reason">
               {whyDisabled}
             </span>
+          ) : committing ? (
+            // Rows are being written now: "nothing is written until you import" would no longer be true.
+            t('ui.import.footer-writing')
           ) : (
             t('ui.import.footer-note')
           )

@@ -52,7 +52,8 @@ export function CaseMapPanel(props: CaseMapPanelProps): ReactNode {
   const { points, seizures } = props;
   const details = useMemo(() => new Map(seizures.map((s) => [s.id, s])), [seizures]);
   const list = useMemo(() => points.data ?? [], [points.data]);
-  const unmapped = props.counts ? Math.max(0, props.counts.seizureCount - props.counts.mappedCount) : Math.max(0, seizures.length - list.length);
+  // A large case's replica holds only part of its seizures: without the projection's counts it is not known.
+  const unmapped = props.counts ? Math.max(0, props.counts.seizureCount - props.counts.mappedCount) : props.remote || points.data === undefined ? null : Math.max(0, seizures.length - list.length);
   const [moving, setMoving] = useState<string | null>(null);
   const to = useSeizureWriteTarget(props.caseDoc, props.writer, props.ws);
   // The live seizure (a colleague may edit it meanwhile); one without coordinates is not on the map.
@@ -66,6 +67,7 @@ export function CaseMapPanel(props: CaseMapPanelProps): ReactNode {
       <MapExplorer
         label={t('ui.map.case-label')}
         points={props.remote ? NO_POINTS : list}
+        loading={!props.remote && points.data === undefined && !points.error}
         unmapped={unmapped}
         {...(props.remote ? { remote: { workspaceId: props.ws, caseId: props.caseId } } : {})}
         details={details}

@@ -28,8 +28,10 @@ import './map-explorer.css';
 /** Props of {@link MapExplorer}. */
 export interface MapExplorerProps {
   points: MapPoint[];
-  /** Seizures without coordinates (counted in the legend). */
-  unmapped: number;
+  /** True while `points` are being fetched: counts show as being counted, not as 0. */
+  loading?: boolean;
+  /** Seizures without coordinates (counted in the legend); null while not known. */
+  unmapped: number | null;
   label: string;
   details?: Map<string, Seizure>;
   routes?: Route[];
@@ -128,6 +130,8 @@ export function MapExplorer(props: MapExplorerProps): ReactNode {
   const facets: FilterFacets = { commodity: list('commodity'), taxon: list('taxon'), country: list('country'), ...(caseNumbers ? { caseId: list('caseId') } : {}) };
   const localSectors = useMemo(() => [...new Set(points.map((p) => p.sector))], [points]);
   const allSectors = remote ? (overview.data?.sectors ?? []) : localSectors;
+  // Nothing is counted until the data has answered: a count of 0 before that would be a guess (tester finding).
+  const counting = remote ? !overview.data : props.loading === true;
   const shownCount = remote ? (overview.data?.shown ?? 0) : shown.length;
   const totalCount = remote ? (overview.data?.total ?? 0) : points.length;
   const [keys] = useState(() => new ContentKeys());
@@ -171,6 +175,7 @@ export function MapExplorer(props: MapExplorerProps): ReactNode {
           onRange={setRange}
           shown={shownCount}
           total={totalCount}
+          counting={counting}
           heat={heat}
           onHeat={setHeat}
           onExport={() => void exportPng()}
@@ -210,8 +215,8 @@ export function MapExplorer(props: MapExplorerProps): ReactNode {
       </div>
       <MapLegend
         sectors={allSectors}
-        mapped={shownCount}
-        unmapped={props.unmapped}
+        mapped={counting ? null : shownCount}
+        unmapped={counting ? null : props.unmapped}
         routes={props.routes?.length ?? 0}
         patrolRoutes={(props.routes ?? []).filter((r) => routeKindOf(r) === 'patrol').length}
         hiddenSectors={filter.hiddenSectors}

@@ -42,6 +42,8 @@ export interface MapFilterBarProps {
   onRange: (r: [number, number]) => void;
   shown: number;
   total: number;
+  /** True until the counts and the months are known: "Counting seizures…" instead of "0 of 0". */
+  counting?: boolean;
   heat: boolean;
   onHeat: (on: boolean) => void;
   onExport: () => void;
@@ -93,8 +95,8 @@ export function MapFilterBar(p: MapFilterBarProps): ReactNode {
   return (
     <section className="map-filter-bar" aria-label={t('ui.map.filters-label')}>
       <div className="map-filter-row">
-        <p className="map-shown" data-testid="map-shown" role="status">
-          {t('ui.map.shown-of', { shown: p.shown, total: p.total })}
+        <p className="map-shown" data-testid="map-shown" role="status" aria-busy={p.counting === true}>
+          {p.counting ? t('ui.map.counting') : t('ui.map.shown-of', { shown: p.shown, total: p.total })}
         </p>
         <div className="map-tools">
           <button type="button" className="btn btn-sm" aria-pressed={p.heat} onClick={() => p.onHeat(!p.heat)}>
@@ -116,7 +118,7 @@ export function MapFilterBar(p: MapFilterBarProps): ReactNode {
           </button>
         ) : null}
       </div>
-      <TimeSlider steps={p.steps} range={p.range} onChange={p.onRange} />
+      {p.counting ? <p className="map-time-empty">{t('ui.map.reading-dates')}</p> : <TimeSlider steps={p.steps} range={p.range} onChange={p.onRange} />}
     </section>
   );
 }

@@ -15,8 +15,10 @@ import { t } from '../../../shared/messages';
 /** Props of {@link MapLegend}. */
 export interface MapLegendProps {
   sectors: CrimeSector[];
-  mapped: number;
-  unmapped: number;
+  /** Seizures drawn; null while not counted yet (shown as such, never as 0). */
+  mapped: number | null;
+  /** Seizures without a location; null while not counted yet. */
+  unmapped: number | null;
   routes: number;
   /** Of `routes`, how many are patrol tracks (the rest are suspected trafficking routes); 0 when absent. */
   patrolRoutes?: number;
@@ -26,6 +28,16 @@ export interface MapLegendProps {
   onToggleSector?: (s: CrimeSector) => void;
   /** The host of the workspace's online tile server while that layer is on: the note then says map views leave the computer. */
   onlineTilesHost?: string;
+}
+
+/** A count, or a placeholder that says it is not known yet. */
+function Count(props: { value: number | null }): ReactNode {
+  if (props.value !== null) return formatCount(props.value);
+  return (
+    <span className="map-legend-counting" aria-label={t('ui.map.count-unknown')} title={t('ui.map.count-unknown')}>
+      …
+    </span>
+  );
 }
 
 /** The legend panel. */
@@ -38,13 +50,13 @@ export function MapLegend(props: MapLegendProps): ReactNode {
       <div className="map-legend-counts" data-testid="map-counts">
         <div>
           <span className="map-legend-count" data-testid="mapped-count">
-            {formatCount(props.mapped)}
+            <Count value={props.mapped} />
           </span>
           <span className="map-legend-count-label">{t('ui.map.on-map')}</span>
         </div>
         <div className={props.unmapped ? 'map-legend-unmapped' : undefined}>
           <span className="map-legend-count" data-testid="unmapped-count">
-            {formatCount(props.unmapped)}
+            <Count value={props.unmapped} />
           </span>
           <span className="map-legend-count-label">{t('ui.map.without-location')}</span>
         </div>

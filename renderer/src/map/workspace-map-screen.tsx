@@ -44,6 +44,7 @@ export function WorkspaceMapScreen(props: { ws: WorkspaceSummary }): ReactNode {
         tall
         label={t('ui.map.workspace-label')}
         points={remote ? NO_POINTS : list}
+        loading={!remote && points.data === undefined && !points.error}
         {...(remote ? { remote: { workspaceId: ws.id } } : {})}
         unmapped={Math.max(0, total - mappedShown)}
         caseNumbers={numbers}

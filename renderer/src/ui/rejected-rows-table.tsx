@@ -10,7 +10,7 @@ import type { ReactNode } from 'react';
 import { sentence } from '../forms/issues';
 import { DataTable } from './data-table';
 import { useVirtualRows } from './use-virtual-rows';
-import { t } from '../../../shared/messages';
+import { quoteValue, t } from '../../../shared/messages';
 
 /** The row height assumed before one is measured, px (one line of small table text). */
 const ROW_ESTIMATE_PX = 37;
@@ -21,7 +21,7 @@ const VIEW_FALLBACK_PX = 300;
 export interface RejectedRow {
   line: number;
   column: string;
-  /** The value found, when the report keeps it (shown in its own column). */
+  /** The value found, when the report keeps it (shown in its own column, cut to its first 80 characters). */
   value?: string;
   reason: string;
 }
@@ -49,7 +49,7 @@ export function RejectedRowsTable<R>(props: RejectedRowsTableProps<R>): ReactNod
         columns={[
           { id: 'line', header: t('ui.common.line'), numeric: true, cell: (x) => x.line },
           { id: 'column', header: t('ui.common.column'), className: 'mono', cell: (x) => x.column },
-          showValue ? { id: 'value', header: t('ui.common.value'), className: 'mono report-value', cell: (x) => x.value || <span className="muted">{t('ui.common.empty-value')}</span> } : null,
+          showValue ? { id: 'value', header: t('ui.common.value'), className: 'mono report-value', cell: (x) => (x.value ? quoteValue(x.value) : null) || <span className="muted">{t('ui.common.empty-value')}</span> } : null,
           { id: 'reason', header: t('ui.common.reason'), cell: (x) => sentence(x.reason) },
         ]}
         rows={rows.slice(view.start, view.end).map(toRow)}

@@ -19,9 +19,11 @@ export { frameOf, MAP_HEIGHT, MAP_WIDTH } from './map-view';
 /** Most dots that get their row number beside them. */
 export const LABELLED = 40;
 
-/** What the map drew, for the caption: the rows it had no room to number. */
+/** What the map drew, for the caption: whether its dots carry row numbers at all, and the rows it had no room to number. */
 export interface SeizureMap {
   svg: string;
+  /** False when there are more than {@link LABELLED} dots: none is numbered, each is a plain dot. */
+  numbered: boolean;
   unlabelled: number[];
 }
 
@@ -133,7 +135,8 @@ export function seizureMap(seizures: readonly Seizure[], land: GeoJSON.FeatureCo
   // The attribution line, bottom right, is kept free of labels.
   const attribution: Box = { x: MAP_WIDTH - 6 - extent.length * 5.2, y: MAP_HEIGHT - 17, w: extent.length * 5.2 + 6, h: 17 };
   const dots = xy.map(({ s, xy: [x, y] }) => ({ x, y, row: rowOf(s) })).filter((d) => d.row > 0);
-  const layout = pts.length <= LABELLED ? layoutLabels(dots, MAP_WIDTH, MAP_HEIGHT, [attribution]) : { labels: [], unlabelled: [] };
+  const numbered = pts.length <= LABELLED;
+  const layout = numbered ? layoutLabels(dots, MAP_WIDTH, MAP_HEIGHT, [attribution]) : { labels: [], unlabelled: [] };
   const f = (n: number): string => n.toFixed(1);
   const circles = xy.map(({ xy: [x, y] }) => `<circle cx="${f(x)}" cy="${f(y)}" r="${DOT_R}"/>`).join('');
   const leaders = layout.labels.flatMap((l) => (l.leader ? [`<line x1="${f(l.leader[0])}" y1="${f(l.leader[1])}" x2="${f(l.leader[2])}" y2="${f(l.leader[3])}"/>`] : [])).join('');
@@ -148,7 +151,7 @@ export function seizureMap(seizures: readonly Seizure[], land: GeoJSON.FeatureCo
     `<text x="${MAP_WIDTH - 6}" y="${MAP_HEIGHT - 6}" text-anchor="end" font-size="9" fill="#555">${esc(extent)}</text>` +
     `<rect width="${MAP_WIDTH}" height="${MAP_HEIGHT}" fill="none" stroke="#555" stroke-width="1"/>` +
     `</svg>`;
-  return { svg, unlabelled: layout.unlabelled };
+  return { svg, numbered, unlabelled: layout.unlabelled };
 }
 
 /** The map's SVG alone (see {@link seizureMap}). */

@@ -10,7 +10,7 @@ import { esc, para, section, table, user } from './html';
 import { reportNumber, seizureDate } from './report-format';
 import type { ReportModel } from './report-model';
 import { rowsText } from './map-labels';
-import { seizureMap } from './seizure-map';
+import { LABELLED, seizureMap } from './seizure-map';
 
 /** Most seizure rows printed in the report. */
 export const SEIZURE_ROWS = 500;
@@ -36,7 +36,7 @@ export function seizuresHtml(m: ReportModel, basemap: GeoJSON.FeatureCollection)
   let map = para(t('report.seizures.no-map'), 'muted');
   if (mapped.length) {
     const drawn = seizureMap(mapped, basemap, (s) => rows.get(s.id) ?? 0, m.routes);
-    const caption = t('report.seizures.map-caption', { count: mapped.length, unmapped: m.seizures.length - mapped.length, routes: m.routes.length });
+    const caption = t('report.seizures.map-caption', { count: mapped.length, numbered: drawn.numbered ? 'yes' : 'no', labelled: LABELLED, unmapped: m.seizures.length - mapped.length, routes: m.routes.length });
     const unlabelled = drawn.unlabelled.length ? ` ${t('report.seizures.map-unlabelled', { rows: rowsText(drawn.unlabelled) })}` : '';
     map = `<figure class="map">${drawn.svg}<figcaption>${esc(caption + unlabelled)}</figcaption></figure>`;
   }

@@ -98,7 +98,10 @@ export const caseMessages = {
   'ui.case.header.add-seizure': 'Add seizure',
   'ui.case.header.untitled': '(untitled case)',
   'ui.case.overview.read-only': 'Read-only',
+  // The note beside the case details, by the workspace's sync state (renderer/src/case/saved-note.ts): "shared" only while a relay takes the changes.
   'ui.case.overview.saved-as-you-go': 'Changes are saved and shared as you make them',
+  'ui.case.overview.saved-local-only': 'Changes are saved on this computer (no relay)',
+  'ui.case.overview.saved-not-shared-yet': 'Changes are saved here; shared when the relay is back',
   'ui.case.overview.details': 'Case details',
   'ui.case.overview.summary': 'Summary',
   'ui.case.overview.case-summary': 'Case summary',

@@ -13,7 +13,7 @@ export const commodityMessages = {
   'commodity.collides': 'Its name or another spelling is also held by {entry}, added earlier: rename or remove one of them',
   'import.unlisted-commodity': '“{name}” ({count, plural, one {# row} other {# rows}})',
   'import.warning.unlisted-commodities':
-    '{count, plural, one {# row names} other {# rows name}} a commodity not in the commodity list, kept as written: {names}{more, plural, =0 {} other { and # more}}. An admin can add recurring names to the workspace’s list (Commodities).',
+    '{count, plural, one {# row names} other {# rows name}} a commodity not in the commodity list, kept as written: {names}{more, plural, =0 {} one { and # more} other { and # more}}. An admin can add recurring names to the workspace’s list (Commodities).',
   'ui.commodities.heading': 'Commodities',
   'ui.commodities.eyebrow': 'Workspace lists',
   'ui.commodities.subtitle':

@@ -62,7 +62,7 @@ export const fileMessages = {
   'ui.files.remove-title': 'Remove {name}?',
   'ui.files.remove-text': 'The file is marked as removed and struck through in the list. Its record and hash stay, so exhibits and the audit trail that cite it still resolve.',
   'ui.files.verify': 'Verify files',
-  'ui.files.verify.running': '{total, plural, =0 {Verifying…} other {Verifying {done, number} of {total, number}…}}',
+  'ui.files.verify.running': '{total, plural, =0 {Verifying…} one {Verifying {done, number} of {total, number}…} other {Verifying {done, number} of {total, number}…}}',
   'ui.files.verify.title': 'File verification',
   'ui.files.verify.changed': 'Changed since they were added',
   'ui.files.verify.missing': 'Missing from this computer',

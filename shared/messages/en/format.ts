@@ -7,6 +7,8 @@ export const uiFormatMessages = {
   'ui.format.minutes-ago': '{count, number} min ago',
   'ui.format.hours-ago': '{count, number} h ago',
   'ui.format.days-ago': '{count, plural, one {# day ago} other {# days ago}}',
+  // A long value from a file, cut in a message (shared/messages/quote-value.ts).
+  'format.value-cut': '{start}… ({count, plural, one {# character} other {# characters}})',
   'ui.forms.number-like': 'Must be a number written like {example}',
   'ui.forms.not-valid': 'is not valid',
 } as const;

@@ -10,7 +10,7 @@ export const importBatchMessages = {
   'import.already-imported-cli-fix': 'add --allow-reimport to import it again on purpose',
   'import.warning.duplicates':
     '{count, plural, one {# row matches} other {# rows match}} a seizure already in this case or an earlier row of the file (same date, place, commodity and quantity)',
-  'import.new-case-nothing-imported': 'Nothing in {fileName} can be imported ({rejected, plural, =0 {no row was rejected: the file has no seizure rows or every row repeats an earlier one} one {its one row was rejected} other {all # rows were rejected}}), so case "{title}" was not created. Fix the rows the report names and import again.',
+  'import.new-case-nothing-imported': 'Nothing in {fileName} can be imported, so case "{title}" was not created: {rejected, plural, =0 {the file has no seizure rows, or every row repeats an earlier one (repeated rows are left out unless you keep duplicates).} one {its one row was rejected. Fix it as the report says and import again.} other {all # rows were rejected. Fix the rows the report names and import again.}}',
   'import.warning.duplicates-unchecked':
     'Matching rows were not looked for in {count, plural, one {volume {volumes}} other {volumes {volumes}}} of this case: {count, plural, one {it has} other {they have}} not arrived on this computer yet. Sync, then preview again to check every seizure',
   'import.warning.duplicates-skipped': '{count, plural, one {# matching row was} other {# matching rows were}} left out',
@@ -33,7 +33,7 @@ export const importBatchMessages = {
   'ui.imports.col-counts': 'Brought in',
   'ui.imports.col-status': 'Status',
   'ui.imports.counts':
-    '{seizures, plural, one {# seizure} other {# seizures}}{routes, plural, =0 {} one {, # route} other {, # routes}}{rejected, plural, =0 {} other {; # rows refused}}{skipped, plural, =0 {} other {; # duplicates left out}}',
+    '{seizures, plural, one {# seizure} other {# seizures}}{routes, plural, =0 {} one {, # route} other {, # routes}}{rejected, plural, =0 {} one {; # row refused} other {; # rows refused}}{skipped, plural, =0 {} one {; # duplicate left out} other {; # duplicates left out}}',
   'ui.imports.hash': 'SHA-256 {hash}',
   'ui.imports.live': 'In the case',
   'ui.imports.undone': 'Undone by {by} on {at}',

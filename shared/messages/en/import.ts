@@ -61,6 +61,12 @@ export const importMessages = {
   'import.progress':
     '{phase, select, reading {Checking rows} other {Writing seizures}}: {done, number} of {total, plural, one {# row} other {# rows}} ({percent, number}%), {rate, plural, one {# row} other {# rows}} a second',
   'import.cli.peak-memory': 'Peak memory: {mb, number} MB.',
+  'import.cli.stix-created':
+    'Created case {number} from {fileName}: {seizures, plural, one {# seizure} other {# seizures}}, {entities, plural, one {# entity} other {# entities}}, {links, plural, one {# link} other {# links}}.',
+  'import.cli.stix-not-imported': 'Not imported: {count, plural, one {# object} other {# objects}}.',
+  'import.cli.not-text':
+    '{fileName} is not a text file: {percent, number, percent} of its first {chars, plural, one {# character is a control character or a zero byte} other {# characters are control characters or zero bytes}}. NEST Desk imports CSV, KML, KMZ, GPX and GeoJSON files; save a spreadsheet as CSV first.',
+  'import.cli.rejected-line': 'line {line}, {column}: {reason}{value, select, none {} other { (value {value})}}{fix, select, none {} other { — {fix}}}',
   'import.cli.data-folder-missing':
     'The data folder {dir} does not exist. Give --data-dir the folder NEST Desk keeps its data in (or set NEST_DATA_DIR), or set up this machine with --new-workspace.',
   'import.cli.data-folder-is-file': '{dir} is a file, not a data folder. Give --data-dir the folder NEST Desk keeps its data in.',
@@ -89,6 +95,7 @@ export const uiImportMessages = {
   'ui.import.nothing-imported': 'Nothing was imported',
   'ui.import.no-rows': 'No row of this file can be imported with this mapping. Map its columns to fields below, or fix the rejected rows in the file.',
   'ui.import.footer-note': 'Nothing is written until you import. Rejected rows are listed and left out.',
+  'ui.import.footer-writing': 'Writing the rows into the case…',
   'ui.import.cancel': 'Cancel',
   'ui.import.done': 'Done',
   'ui.import.importing-busy': 'Importing…',

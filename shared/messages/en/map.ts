@@ -91,6 +91,10 @@ export const uiMapMessages = {
   'ui.map.time-play': 'Play through time',
   'ui.map.time-pause': 'Pause',
   'ui.map.no-dates': 'No dates to filter by',
+  // Until the counts are known (a large case's map.overview can take seconds): never "0 of 0" (tester finding).
+  'ui.map.counting': 'Counting seizures…',
+  'ui.map.reading-dates': 'Reading the seizure dates…',
+  'ui.map.count-unknown': 'not counted yet',
   'ui.map.heat': 'Heat map',
   'ui.map.export-png': 'Export PNG',
   'ui.map.png-saved': 'Map view saved as PNG',

@@ -36,7 +36,7 @@ export const reportMessages = {
   'report.seizures.empty': 'No seizures recorded for this case.',
   'report.seizures.count': '{count, plural, one {# seizure} other {# seizures}}, by date.',
   'report.seizures.more': '{count, plural, one {# more seizure is} other {# more seizures are}} not printed here (the first {shown, number} are): data/seizures.csv in this pack holds them all.',
-  'report.seizures.map-caption': '{count, plural, one {# seizure} other {# seizures}} with coordinates, numbered as in the table{unmapped, plural, =0 {} one {; # without coordinates is not shown} other {; # without coordinates are not shown}}{routes, plural, =0 {} one {; # route drawn as a blue line} other {; # routes drawn as blue lines}}. Basemap: Natural Earth (public domain).',
+  'report.seizures.map-caption': '{count, plural, one {# seizure} other {# seizures}} with coordinates{numbered, select, yes {, numbered as in the table} other {, each drawn as a red dot without a number (more than {labelled, number} are too many to number; the table lists them)}}{unmapped, plural, =0 {} one {; # without coordinates is not shown} other {; # without coordinates are not shown}}{routes, plural, =0 {} one {; # route drawn as a blue line} other {; # routes drawn as blue lines}}. Basemap: Natural Earth (public domain).',
   /** Row numbers the map had no free room to print beside their dots (never dropped silently). */
   'report.seizures.map-unlabelled': 'Not numbered on the map for lack of room: {rows}.',
   'report.map.latitude': '{value}°{side, select, north {N} other {S}}',

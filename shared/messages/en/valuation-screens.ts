@@ -47,7 +47,7 @@ export const valuationScreenMessages = {
   'valuation.estimates.value-reporting-note': 'converted at each seizure’s date',
   'valuation.estimates.valued': 'Seizures valued',
   'valuation.estimates.valued-of': 'of {count, number}',
-  'valuation.estimates.not-valued': '{count, number} without a price{failed, plural, =0 {} other {, # could not be valued}}',
+  'valuation.estimates.not-valued': '{count, number} without a price{failed, plural, =0 {} one {, # could not be valued} other {, # could not be valued}}',
   'valuation.estimates.reported': 'Reported by the authorities',
   'valuation.estimates.reported-note': 'for {count, plural, one {# valued seizure} other {# valued seizures}}; never added to the estimate',
   'valuation.estimates.by-case': 'By case',
@@ -104,7 +104,7 @@ export const valuationScreenMessages = {
   'valuation.tab.total-note':
     'The low total adds every seizure at its low value, the high total every seizure at its high value. Converted at each seizure’s date.',
   'valuation.tab.not-valued': 'Not valued',
-  'valuation.tab.not-valued-count': '{count, number} without a price{failed, plural, =0 {} other {, # that could not be valued}}',
+  'valuation.tab.not-valued-count': '{count, number} without a price{failed, plural, =0 {} one {, # that could not be valued} other {, # that could not be valued}}',
   'valuation.tab.reported': 'Reported by the authorities',
   'valuation.tab.reported-value': '{amount} for {count, number} of the valued seizures',
   'valuation.tab.reported-note': 'In USD at each seizure’s date; for comparison only, never added to the estimate',

@@ -57,5 +57,8 @@ describe('case overview of a case with volume docs', () => {
     ws.host.with(volumeDocName(fx.workspaceId, fx.caseId, 1), (doc) => new VolumeDoc(doc).insertSeizures([seizure(3000, 'KE')], writer));
     await waitFor(() => expect(screen.getByTestId('stat-seizures').textContent).toBe('3,001'), { timeout: 5000 });
     expect(screen.getByText('Seizing countries').nextElementSibling?.textContent).toBe('3');
+    // The fixture's workspace has no relay: its edits are saved here, not shared (tester finding).
+    expect(await screen.findByText('Changes are saved on this computer (no relay)')).toBeTruthy();
+    expect(screen.queryByText(/saved and shared/)).toBeNull();
   }, 60_000);
 });

@@ -113,7 +113,7 @@ describe('import log', () => {
     expect(cd.seizureCount()).toBe(3);
     render(withProviders(<ImportLogDialog doc={cd.doc} workspaceId={fx.workspaceId} caseId={fx.caseId} readOnly={false} memberName={(id) => (id === fx.identity.memberId ? 'Ana Lima' : id)} onClose={() => undefined} />));
     const row = screen.getByRole('row', { name: /kws-2019\.csv/, hidden: true });
-    expect(row.textContent).toContain('3 seizures; 1 rows refused');
+    expect(row.textContent).toContain('3 seizures; 1 row refused');
     expect(row.textContent).toContain('Ana Lima');
     expect(row.textContent).toContain('In the case');
     // One of the file's seizures deleted one by one after the import (tester finding G-IMP-3).

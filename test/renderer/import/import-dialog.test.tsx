@@ -57,9 +57,10 @@ describe('ImportDialog', () => {
     expect(screen.getByTestId('mapping-source').textContent).toBe('Mapping: Standard layout');
     expect(screen.getByText('Nothing is written until you import. Rejected rows are listed and left out.')).toBeTruthy();
     expect(screen.getByTestId('report-imported').textContent).toBe('3');
-    await act(async () => {
-      fireEvent.click(submit);
-    });
+    fireEvent.click(submit);
+    // While the rows are written the footer no longer says nothing is written (tester finding).
+    expect(screen.getByText('Writing the rows into the case…')).toBeTruthy();
+    expect(screen.queryByText(/Nothing is written/)).toBeNull();
     const report = await screen.findByTestId('import-report', {}, { timeout: 10_000 });
     expect(report.querySelector('.alert-title')?.textContent).toBe('3 seizures imported.');
     expect(screen.getByRole('dialog', { name: 'Import report', hidden: true })).toBeTruthy();

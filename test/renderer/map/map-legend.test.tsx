@@ -27,6 +27,19 @@ describe('MapLegend', () => {
     expect(legend.querySelector('.map-legend-route')).toBeNull();
   });
 
+  it('shows counts not known yet as being counted, never as 0 (tester finding: "0 on the map" while a large case loads)', () => {
+    render(<MapLegend sectors={[]} mapped={null} unmapped={null} routes={0} />);
+    for (const id of ['mapped-count', 'unmapped-count']) {
+      const count = screen.getByTestId(id);
+      expect(count.textContent).toBe('…');
+      expect(count.querySelector('[aria-label="not counted yet"]')).not.toBeNull();
+    }
+    cleanup();
+    render(<MapLegend sectors={[]} mapped={0} unmapped={3} routes={0} />);
+    expect(screen.getByTestId('mapped-count').textContent).toBe('0');
+    expect(screen.getByTestId('unmapped-count').textContent).toBe('3');
+  });
+
   it('says "route" for one and "routes" for more', () => {
     const { container, rerender } = render(<MapLegend sectors={[]} mapped={0} unmapped={0} routes={1} />);
     expect(container.querySelector('.map-legend-route')?.textContent?.trim()).toBe('Suspected route (1)');

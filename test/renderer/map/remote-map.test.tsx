@@ -74,6 +74,20 @@ describe('filter lists of many values (G-MAP-6)', () => {
     expect(screen.queryByRole('searchbox', { name: 'Search Species' })).toBeNull();
   });
 
+  it('says it is counting until the overview has answered, not "0 of 0 seizures" or "No dates to filter by" (tester finding)', () => {
+    const { props } = bar({ options: [], distinct: 0, search: '', onSearch: () => undefined });
+    render(<MapFilterBar {...props} shown={0} total={0} counting />);
+    const shown = screen.getByTestId('map-shown');
+    expect(shown.textContent).toBe('Counting seizures…');
+    expect(shown.getAttribute('aria-busy')).toBe('true');
+    expect(screen.getByText('Reading the seizure dates…')).toBeTruthy();
+    expect(screen.queryByText('No dates to filter by')).toBeNull();
+    cleanup();
+    render(<MapFilterBar {...props} shown={0} total={0} />);
+    expect(screen.getByTestId('map-shown').textContent).toBe('0 of 0 seizures shown');
+    expect(screen.getByText('No dates to filter by')).toBeTruthy();
+  });
+
   it('lists what the search found and keeps the chosen value selectable', () => {
     const found = narrowFacet(many, '2999', FACET_LIST_LIMIT);
     expect(found.distinct).toBe(13); // 02999, 12999, 22999 and 29990 … 29999

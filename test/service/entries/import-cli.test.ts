@@ -6,6 +6,7 @@
  * refuses a wrong one before touching anything.
  */
 import { spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -112,6 +113,28 @@ describe('import CLI', () => {
     expect(await seizureCount(dataDir, workspaceId)).toBe(0);
   }, 60_000);
 
+  it('refuses random bytes as not text (a dry run too), cuts a 5 MB cell in the report, and prints no memory line after --help (tester findings)', async () => {
+    const { dataDir, workspaceId, number } = await prepare();
+    const dir = tempDir();
+    const noise = path.join(dir, 'noise.csv');
+    fs.writeFileSync(noise, randomBytes(20_000));
+    const r = runCli([noise, '--workspace', workspaceId, '--case', number, '--dry-run'], dataDir);
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/^Import failed: noise\.csv is not a text file: \d+% of its first [\d,]+ characters are control characters or zero bytes\./);
+    expect(r.err).not.toContain('header but no data rows');
+
+    const huge = path.join(dir, 'huge.csv');
+    fs.writeFileSync(huge, `seizure_date,country,place,latitude,longitude,commodity,quantity,unit\n2019-07-21,SG,${'A'.repeat(5_000_000)},1.274,103.764,ivory,8.8,t\n`);
+    const h = runCli([huge, '--workspace', workspaceId, '--case', number, '--dry-run'], dataDir);
+    expect(h.out).toContain(`line 2, place: must be at most 300 characters (value "${'A'.repeat(80)}… (5,000,000 characters)")`);
+    expect(h.out.length + h.err.length).toBeLessThan(5_000);
+
+    const help = runCli(['--help'], dataDir);
+    expect(help.code).toBe(0);
+    expect(help.out).toContain('Usage: npm run import');
+    expect(help.out).not.toContain('Peak memory');
+  }, 120_000);
+
   it('refuses to write while another process has the data folder open', async () => {
     const { dataDir, number } = await prepare();
     const lock = path.join(dataDir, '.lock');
@@ -213,7 +236,7 @@ describe('import CLI: new cases and workspaces, dry runs, and a file with no goo
 
     const bad = runCli([write(ALL_BAD), '--workspace', workspaceId, '--new-case', 'Nothing good'], dataDir);
     expect(bad.code).toBe(1);
-    expect(bad.err).toContain('Nothing in all-bad.csv can be imported (all 2 rows were rejected), so case "Nothing good" was not created.');
+    expect(bad.err).toContain('Nothing in all-bad.csv can be imported, so case "Nothing good" was not created: all 2 rows were rejected.');
     expect(await titles(dataDir, workspaceId)).toEqual(['Imported']);
   }, 120_000);
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { parse, TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ERROR_CODES, NestError, userMessage } from '../../../shared/errors';
-import { en, isMessageId, setLocale, t, type MessageId } from '../../../shared/messages';
+import { en, isMessageId, quoteValue, setLocale, t, type MessageId } from '../../../shared/messages';
 
 afterEach(() => setLocale('en-GB'));
 
@@ -28,6 +28,38 @@ describe('catalogue', () => {
       const ast = parse(pattern, { ignoreTag: true });
       for (const p of plurals(ast)) expect(Object.keys((p as { options: object }).options), id).toContain('other');
     }
+  });
+
+  it('gives every plural a singular branch (tester finding: "1 duplicates left out", "1 rows refused")', () => {
+    const missing: string[] = [];
+    for (const [id, pattern] of Object.entries(en)) {
+      for (const p of plurals(parse(pattern, { ignoreTag: true }))) {
+        if (p.type !== TYPE.plural) continue;
+        const keys = Object.keys(p.options);
+        if (!keys.includes('one') && !keys.includes('=1')) missing.push(`${id} {${p.value}}`);
+      }
+    }
+    expect(missing).toEqual([]);
+    expect(t('ui.imports.counts', { seizures: 3, routes: 0, rejected: 1, skipped: 1 })).toBe('3 seizures; 1 row refused; 1 duplicate left out');
+    expect(t('ui.imports.counts', { seizures: 1, routes: 2, rejected: 2, skipped: 0 })).toBe('1 seizure, 2 routes; 2 rows refused');
+    expect(t('import.cli.stix-not-imported', { count: 1 })).toBe('Not imported: 1 object.');
+    expect(t('import.cli.stix-not-imported', { count: 2 })).toBe('Not imported: 2 objects.');
+  });
+
+  it('says what to do when nothing of a file can be imported, without contradicting itself', () => {
+    const none = t('import.new-case-nothing-imported', { fileName: 'a.csv', rejected: 0, title: 'T' });
+    expect(none).toBe('Nothing in a.csv can be imported, so case "T" was not created: the file has no seizure rows, or every row repeats an earlier one (repeated rows are left out unless you keep duplicates).');
+    expect(none).not.toContain('Fix the rows');
+    expect(t('import.new-case-nothing-imported', { fileName: 'a.csv', rejected: 1, title: 'T' })).toBe('Nothing in a.csv can be imported, so case "T" was not created: its one row was rejected. Fix it as the report says and import again.');
+  });
+
+  it('cuts a long value to its first 80 characters and says how long it was', () => {
+    expect(quoteValue('short')).toBe('short');
+    expect(quoteValue('x'.repeat(80))).toBe('x'.repeat(80));
+    expect(quoteValue('A'.repeat(5_000_000))).toBe(`${'A'.repeat(80)}… (5,000,000 characters)`);
+    // Characters, not UTF-16 units: an emoji is never cut in half.
+    expect(quoteValue('😀'.repeat(81))).toBe(`${'😀'.repeat(80)}… (81 characters)`);
+    expect(quoteValue('abcdef', 3)).toBe('abc… (6 characters)');
   });
 
   it('formats every pattern with values for its arguments, leaving no brace or quote mark behind', () => {
