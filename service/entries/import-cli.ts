@@ -33,6 +33,7 @@ import { parseImportFile } from '../import';
 import { unpackImport } from '../import/unpack';
 import type { ColumnFormat, ImportProgress } from '../../shared/rpc/import';
 import { importProgressText, percentOf } from '../../shared/domain/import-progress';
+import { duplicateNote } from '../../shared/domain/duplicate-note';
 
 /** Hints printed after an error's message (never before it: tester finding F-IMP-1). */
 const hints = new WeakMap<object, string>();
@@ -295,7 +296,7 @@ async function main(): Promise<number> {
     }
     for (const f of report.formats) console.log(`Read ${f.summary}.`);
     for (const w of report.warnings) console.log(`Note: ${w}`);
-    for (const d of report.duplicates) console.log(`  ${d.existingId ? t('ui.import.duplicates-line', { line: d.line, what: d.what }) : t('ui.import.duplicates-earlier', { line: d.line, earlier: d.earlierLine ?? 0 })}`);
+    for (const d of report.duplicates) console.log(`  ${duplicateNote(d, report.format)}`);
     if (values['dry-run'] && report.previousImport) console.log(`Note: ${t('import.already-imported', { fileName: report.previousImport.fileName, by: report.previousImport.byName || report.previousImport.by, at: new Date(report.previousImport.at).toISOString().slice(0, 10), count: report.previousImport.seizures })}.`);
     if (report.refusal) {
       console.error(`Import refused: ${report.refusal}`);
