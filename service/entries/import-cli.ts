@@ -290,9 +290,15 @@ async function main(): Promise<number> {
     if (report.routes) console.log(t('import.cli.routes', { count: report.routes }));
     if (report.unmapped) console.log(t('import.cli.unmapped', { count: report.unmapped }));
     if (report.skippedBlank) console.log(t('import.cli.blank', { count: report.skippedBlank }));
+    const row = (r: (typeof report.rejected)[number]) => t('import.cli.row', { line: r.line, column: r.column || r.field, reason: r.reason, value: r.value || 'none', fix: r.fix ?? 'none' });
     if (report.rejectedRows) {
       console.log(t('import.cli.rejected', { count: report.rejectedRows }));
-      for (const r of report.rejected) console.log(`  line ${r.line}, ${r.column || r.field}: ${r.reason}${r.value ? ` (value "${r.value}")` : ''}${r.fix ? ` — ${r.fix}` : ''}`);
+      for (const r of report.rejected) console.log(row(r));
+    }
+    // Rows imported with a doubt (a point far outside its seizing country): named, never silent (tester finding).
+    if (report.flagged.length) {
+      console.log(t('import.cli.flagged', { count: new Set(report.flagged.map((r) => r.line)).size }));
+      for (const r of report.flagged) console.log(row(r));
     }
     for (const f of report.formats) console.log(`Read ${f.summary}.`);
     for (const w of report.warnings) console.log(`Note: ${w}`);

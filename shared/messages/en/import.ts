@@ -73,6 +73,8 @@ export const importMessages = {
   'import.cli.unmapped': 'Without a location (listed as unmapped): {count, number}.',
   'import.cli.blank': 'Blank rows skipped: {count, number}.',
   'import.cli.rejected': 'Rejected rows: {count, number}.',
+  'import.cli.flagged': '{count, plural, one {# imported row needs} other {# imported rows need}} a check:',
+  'import.cli.row': '  line {line}, {column}: {reason}{value, select, none {} other { (value "{value}")}}{fix, select, none {} other { — {fix}}}',
 } as const;
 
 /** The renderer's import dialog (`ui.import.*`): choosing a file, the column mapping, the sample rows, the dry run and the report. */
