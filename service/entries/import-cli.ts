@@ -36,6 +36,7 @@ import { unpackImport } from '../import/unpack';
 import { notText } from '../import/text-check';
 import type { ColumnFormat, ImportProgress } from '../../shared/rpc/import';
 import { importProgressText, percentOf } from '../../shared/domain/import-progress';
+import { duplicateNote } from '../../shared/domain/duplicate-note';
 
 /** Hints printed after an error's message (never before it: tester finding F-IMP-1). */
 const hints = new WeakMap<object, string>();
@@ -295,16 +296,20 @@ async function main(): Promise<number> {
     if (report.routes) console.log(t('import.cli.routes', { count: report.routes }));
     if (report.unmapped) console.log(t('import.cli.unmapped', { count: report.unmapped }));
     if (report.skippedBlank) console.log(t('import.cli.blank', { count: report.skippedBlank }));
+    // A value is cut to its first characters: one 5 MB cell must not flood the terminal.
+    const row = (r: (typeof report.rejected)[number]) => t('import.cli.row', { line: r.line, column: r.column || r.field, reason: quoteValue(r.reason, 300), value: r.value ? quoteValue(r.value) : 'none', fix: r.fix || 'none' });
     if (report.rejectedRows) {
       console.log(t('import.cli.rejected', { count: report.rejectedRows }));
-      // A value is cut to its first characters: one 5 MB cell must not flood the terminal.
-      for (const r of report.rejected) {
-        console.log(`  ${t('import.cli.rejected-line', { line: r.line, column: r.column || r.field, reason: quoteValue(r.reason, 300), value: r.value ? `"${quoteValue(r.value)}"` : 'none', fix: r.fix || 'none' })}`);
-      }
+      for (const r of report.rejected) console.log(row(r));
+    }
+    // Rows imported with a doubt (a point far outside its seizing country): named, never silent (tester finding).
+    if (report.flagged.length) {
+      console.log(t('import.cli.flagged', { count: new Set(report.flagged.map((r) => r.line)).size }));
+      for (const r of report.flagged) console.log(row(r));
     }
     for (const f of report.formats) console.log(`Read ${f.summary}.`);
     for (const w of report.warnings) console.log(`Note: ${w}`);
-    for (const d of report.duplicates) console.log(`  ${d.existingId ? t('ui.import.duplicates-line', { line: d.line, what: d.what }) : t('ui.import.duplicates-earlier', { line: d.line, earlier: d.earlierLine ?? 0 })}`);
+    for (const d of report.duplicates) console.log(`  ${duplicateNote(d, report.format)}`);
     if (values['dry-run'] && report.previousImport) console.log(`Note: ${t('import.already-imported', { fileName: report.previousImport.fileName, by: report.previousImport.byName || report.previousImport.by, at: new Date(report.previousImport.at).toISOString().slice(0, 10), count: report.previousImport.seizures })}.`);
     if (report.refusal) {
       console.error(`Import refused: ${report.refusal}`);

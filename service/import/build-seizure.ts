@@ -25,7 +25,7 @@ import type { QuantityUnit } from '../../shared/domain/codes';
 import { seizureFieldSchemas, seizureFieldsSchema, type SeizureField, type SeizureFields } from '../../shared/domain/seizure';
 import type { ImportTarget, Rejection } from '../../shared/rpc/import';
 import { lacksHemisphere } from './coordinate-format';
-import { parseCoordinate, parseCoordinatePair } from './coordinates';
+import { pairHalves, parseCoordinate, parseCoordinatePair } from './coordinates';
 import { parseCountryList, parseCountry } from './countries';
 import { isAmbiguousSlashDate, parseDate, type ParsedDate } from './dates';
 import { splitList } from './lists';
@@ -138,9 +138,10 @@ export function buildSeizure(cells: readonly string[], plan: ImportPlan, locatio
     const p = pick(['coordinates']);
     if (p) {
       source.latitude = source.longitude = { column: p.col.name, value: p.raw };
-      const r = parseCoordinatePair(p.raw);
+      const halves = guessed(p.col) ? pairHalves(p.raw) : null;
+      const r = halves?.some(lacksHemisphere) ? fail<never>('import.missing-hemisphere', { value: p.raw.trim() }) : parseCoordinatePair(p.raw);
       if (r.ok) ({ latitude, longitude } = r.value);
-      else reject(r.messageId === 'import.longitude-reason' ? 'longitude' : 'latitude', p.col.name, p.raw, typeof r.values?.reason === 'string' ? r.values.reason : r.reason);
+      else reject(r.messageId === 'import.longitude-reason' ? 'longitude' : 'latitude', p.col.name, p.raw, typeof r.values?.reason === 'string' ? r.values.reason : r.reason, fixOf(r, p.col.name));
     }
   }
   // A row without a country takes the one its coordinates fall in (offline basemap), then the default.

@@ -112,15 +112,25 @@ function splitPair(s: string): [string, string] | null {
 }
 
 /**
+ * The latitude and longitude halves of a pair cell, as written (marks normalised, trimmed,
+ * latitude first), or null when the cell cannot be split unambiguously. The column-level
+ * hemisphere rule (coordinate-format.ts) looks at these halves as it does at separate columns.
+ */
+export function pairHalves(raw: string): [lat: string, lon: string] | null {
+  const halves = splitPair(normaliseMarks(raw).replace(/^[([]\s*|\s*[)\]]$/g, ''));
+  if (!halves) return null;
+  const [a, b] = halves.map((h) => h.trim()) as [string, string];
+  return /[EW]\s*$|^[EW]/i.test(a) && /[NS]\s*$|^[NS]/i.test(b) ? [b, a] : [a, b];
+}
+
+/**
  * Parses "latitude, longitude" written in one cell (see the module comment). Returns WGS84
  * decimal degrees, or a reason naming the half that failed.
  */
 export function parseCoordinatePair(raw: string): Parsed<{ latitude: number; longitude: number }> {
-  const s = normaliseMarks(raw).replace(/^[([]\s*|\s*[)\]]$/g, '');
-  const halves = splitPair(s);
+  const halves = pairHalves(raw);
   if (!halves) return fail('import.not-a-pair', { value: raw.trim() });
-  let [a, b] = halves.map((h) => h.trim()) as [string, string];
-  if (/[EW]\s*$|^[EW]/i.test(a) && /[NS]\s*$|^[NS]/i.test(b)) [a, b] = [b, a];
+  const [a, b] = halves;
   const lat = parseCoordinate(a, 'lat');
   if (!lat.ok) return fail('import.latitude-reason', { reason: lat.reason });
   const lon = parseCoordinate(b, 'lon');

@@ -77,6 +77,22 @@ export function annotateWith(report: ImportReport, parsed: ParsedImport, sha256:
 }
 
 /**
+ * Counts `report` as the commit writes it: the matching rows left out unless `keepDuplicates`
+ * (`skippedDuplicates`, with a warning), `imported` and `unmapped` without them. The preview, the
+ * commit and an import into a new case all count this way, so a dry run never promises rows the
+ * import leaves out (tester finding: "3 Will be imported" beside "Import 0 seizures").
+ * @returns the indexes (into `parsed.seizures`) to leave out.
+ */
+export function countWithoutDuplicates(report: ImportReport, parsed: ParsedImport, duplicates: DuplicateCheck, keepDuplicates: boolean | undefined): Set<number> {
+  const skip = keepDuplicates ? new Set<number>() : duplicates.indexes;
+  report.skippedDuplicates = skip.size;
+  report.imported = parsed.seizures.length - skip.size;
+  report.unmapped = parsed.seizures.filter((s, i) => s.fields.latitude === null && !skip.has(i)).length;
+  if (report.skippedDuplicates) report.warnings.push(t('import.warning.duplicates-skipped', { count: report.skippedDuplicates }));
+  return skip;
+}
+
+/**
  * Refuses to import a file that is already in the case (live batch, same SHA-256) unless the
  * request allows it.
  * @throws NestError('validation', 'import.already-imported') naming the file, who imported it and when.

@@ -13,7 +13,7 @@ import type { WorkspaceRuntime } from '../workspace/workspace-runtime';
 import type { HandlerMap } from '../rpc/types';
 import { t } from '../../shared/messages';
 import { moveSeizures } from './move-seizures';
-import { annotateReport, refuseReimport, sha256Hex, type DuplicateCheck } from './import-batching';
+import { annotateReport, countWithoutDuplicates, refuseReimport, sha256Hex, type DuplicateCheck } from './import-batching';
 import { importIntoNewCase } from './new-case-import';
 import { readCaseSeizures } from './case-seizures-all';
 import { parseRequest } from './parse-request';
@@ -71,9 +71,9 @@ export const importHandlers: HandlerMap<ImportMethod> = {
     const ws = workspaces.get(p.workspaceId);
     const { parsed, caseDoc, duplicates, release } = await parseForCase(ws, p);
     try {
-      // What the commit would write with the dialog's default (matching rows left out unless kept).
-      const toWrite = parsed.seizures.length - (p.keepDuplicates ? 0 : duplicates.indexes.size);
-      parsed.report.refusal = roomRefusal(() => caseDoc.requireRoomFor(toWrite, ws.store.projections.getCase(p.caseId).seizureCount));
+      // Counted as the commit would write it (matching rows left out unless kept).
+      countWithoutDuplicates(parsed.report, parsed, duplicates, p.keepDuplicates);
+      parsed.report.refusal = roomRefusal(() => caseDoc.requireRoomFor(parsed.report.imported, ws.store.projections.getCase(p.caseId).seizureCount));
     } finally {
       release();
     }
@@ -89,11 +89,7 @@ export const importHandlers: HandlerMap<ImportMethod> = {
     const report = parsed.report;
     try {
       refuseReimport(report, p.allowReimport);
-      const skip = p.keepDuplicates ? new Set<number>() : duplicates.indexes;
-      report.skippedDuplicates = skip.size;
-      report.imported = parsed.seizures.length - skip.size;
-      report.unmapped = parsed.seizures.filter((s, i) => s.fields.latitude === null && !skip.has(i)).length;
-      if (report.skippedDuplicates) report.warnings.push(t('import.warning.duplicates-skipped', { count: report.skippedDuplicates }));
+      const skip = countWithoutDuplicates(report, parsed, duplicates, p.keepDuplicates);
       if (report.imported || parsed.routes.length) {
         const batchId = randomUUID();
         await writeImport(

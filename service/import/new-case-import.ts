@@ -12,7 +12,7 @@ import type { ImportReport, NewCaseImportRequest } from '../../shared/rpc/import
 import { createCase } from '../cases/create-case';
 import type { Clock } from '../rpc/context';
 import type { WorkspaceRuntime } from '../workspace/workspace-runtime';
-import { annotateWith, sha256Hex } from './import-batching';
+import { annotateWith, countWithoutDuplicates, sha256Hex } from './import-batching';
 import { parseRequest } from './parse-request';
 import { unpackImport } from './unpack';
 import { t } from '../../shared/messages';
@@ -41,11 +41,7 @@ export async function importIntoNewCase(ws: WorkspaceRuntime, p: NewCaseImportRe
   const parsed = await parseRequest(ws, p, await unpackImport(p.fileName, received), { sector: p.newCase.sector }, progress?.phase('reading'));
   const report = parsed.report;
   const duplicates = annotateWith(report, parsed, sha256Hex(received), null, []);
-  const skip = p.keepDuplicates ? new Set<number>() : duplicates.indexes;
-  report.skippedDuplicates = skip.size;
-  report.imported = parsed.seizures.length - skip.size;
-  report.unmapped = parsed.seizures.filter((s, i) => s.fields.latitude === null && !skip.has(i)).length;
-  if (report.skippedDuplicates) report.warnings.push(t('import.warning.duplicates-skipped', { count: report.skippedDuplicates }));
+  const skip = countWithoutDuplicates(report, parsed, duplicates, p.keepDuplicates);
   if (report.imported > MAX_SEIZURES_PER_CASE) report.refusal = t('case.too-many-seizures', { max: MAX_SEIZURES_PER_CASE, total: report.imported });
   if (p.dryRun) return { report, case: null };
   if (!report.imported && !parsed.routes.length) {

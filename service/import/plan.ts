@@ -7,6 +7,7 @@
 import type { SeizureFields } from '../../shared/domain/seizure';
 import type { ColumnFormat, ColumnMapping, ImportTarget } from '../../shared/rpc/import';
 import { coordinateFormat } from './coordinate-format';
+import { pairHalves } from './coordinates';
 import { decideDateOrder, isAmbiguousSlashDate, type DateOrder } from './dates';
 import { normaliseHeader } from './header-names';
 import { inferNumberFormat, type DecimalMark } from './numbers';
@@ -105,7 +106,7 @@ export function makePlan(headers: readonly string[], rows: readonly (readonly st
     const list = byTarget.get(target) ?? [];
     list.push({ index, name, target, priority: opts.priority?.(name) ?? 0 });
     byTarget.set(target, list);
-    if (!NUMERIC_TARGETS.has(target) && target !== 'seizureDate' && target !== 'latitude' && target !== 'longitude') return;
+    if (!NUMERIC_TARGETS.has(target) && target !== 'seizureDate' && target !== 'latitude' && target !== 'longitude' && target !== 'coordinates') return;
     const values: string[] = [];
     for (const r of rows) {
       const v = r[index] ?? '';
@@ -134,7 +135,8 @@ export function makePlan(headers: readonly string[], rows: readonly (readonly st
       const summary = t('import.format.date', { column: name, order: slashDates || opts.dateOrder ? order : 'none', decidedBy, count: values.length, examples: examples(ambiguous) });
       formats.push({ column: name, kind: 'date', dateOrder: order, decidedBy, values: values.length, ambiguous, summary });
     } else {
-      const f = coordinateFormat(values);
+      // A pair column is judged by its halves, as two separate columns would be (tester finding: "0°30' 36°49'" beside "1°17'S 36°49'E" read as N/E).
+      const f = target === 'coordinates' ? coordinateFormat(values.flatMap((v) => pairHalves(v) ?? [])) : coordinateFormat(values);
       if (f.decidedBy === 'guess') guessed.add(index);
       const summary = t('import.format.coordinate', { column: name, decidedBy: f.decidedBy, count: f.decidedBy === 'guess' ? f.ambiguous.length : values.length, examples: examples(f.ambiguous) });
       formats.push({ column: name, kind: 'coordinate', decidedBy: f.decidedBy, values: values.length, ambiguous: f.ambiguous, summary });

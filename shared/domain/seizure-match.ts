@@ -2,7 +2,8 @@
  * When two seizures are "the same": same date (at its precision), country, place, commodity and
  * quantity with unit (issue 11, item 3: re-importing rows that are already in a case warns and
  * offers to skip them). The place is the point rounded to 3 decimals (about 110 m at the equator)
- * when both have coordinates, else the place name; text is compared case-, accent- and
+ * when both have coordinates, else the place name (an empty name with coordinates matches by the
+ * point only, so "no place, no point" and "a point" are different places); text is compared case-, accent- and
  * space-insensitively. A match is a warning for a person to decide on, never a silent merge.
  */
 import type { SeizureFields } from './seizure';
@@ -32,8 +33,12 @@ function datePart(f: MatchFields): string {
  */
 export function matchKeys(f: MatchFields): string[] {
   const base = [datePart(f), f.country, norm(f.commodity), f.quantity === null ? '' : String(f.quantity), f.unit];
-  const keys = [[...base, 'name', norm(f.place)].join('\u0001')];
-  if (f.latitude !== null && f.longitude !== null) keys.push([...base, 'point', f.latitude.toFixed(3), f.longitude.toFixed(3)].join('\u0001'));
+  const located = f.latitude !== null && f.longitude !== null;
+  const place = norm(f.place);
+  // An empty place name says nothing about a point: a row with coordinates and none is not "the
+  // same place" as a row with neither (tester finding), so it matches by its point only.
+  const keys = place || !located ? [[...base, 'name', place].join('\u0001')] : [];
+  if (located) keys.push([...base, 'point', f.latitude!.toFixed(3), f.longitude!.toFixed(3)].join('\u0001'));
   return keys;
 }
 

@@ -10,6 +10,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { CaseDoc } from '../../shared/docs/case-doc';
 import { CaseImports } from '../../shared/docs/case-import-batches';
 import { newCaseFields } from '../../shared/domain/case';
+import { duplicateNote } from '../../shared/domain/duplicate-note';
 import { startService, type Harness } from '../helpers/service';
 import type { DataClient } from '../../renderer/src/data/client';
 import { RpcError } from '../../renderer/src/data/rpc-error';
@@ -78,12 +79,33 @@ describe('import batches through RPC', () => {
       { line: 4, existingId: null, earlierLine: 3, what: '' },
     ]);
     expect(preview.report.warnings).toContain('2 rows match a seizure already in this case or an earlier row of the file (same date, place, commodity and quantity)');
+    // The dry run counts what the commit writes (tester finding: "3 Will be imported" beside "Import 0 seizures").
+    expect(preview.report).toMatchObject({ imported: 1, skippedDuplicates: 2 });
+    expect((await c.call('import.preview', { workspaceId, caseId, ...second, keepDuplicates: true })).report).toMatchObject({ imported: 3, skippedDuplicates: 0 });
     const done = await c.call('import.commit', { workspaceId, caseId, ...second });
     expect(done).toMatchObject({ imported: 1, skippedDuplicates: 2 });
     expect(done.warnings).toContain('2 matching rows were left out');
     const cd = await caseDoc(c, docName);
     expect(cd.listSeizures().map((s) => s.commodity).sort()).toEqual(['elephant ivory', 'pangolin scales']);
     expect(new CaseImports(cd.doc).list().map((b) => [b.fileName, b.seizures, b.skippedDuplicates])).toEqual([['first.csv', 1, 0], ['second.csv', 1, 2]]);
+  });
+
+  it('names GeoJSON duplicates as 1-based features, and a point without a place name is not the same place as no place at all', async () => {
+    const { c, workspaceId, caseId } = await setUp();
+    const feature = (coordinates: number[] | null) => ({
+      type: 'Feature',
+      geometry: coordinates ? { type: 'Point', coordinates } : null,
+      properties: { date: '2019-04-08', country: 'SG', commodity: 'pangolin scales', quantity: '12.9', unit: 't', sector: 'wildlife' },
+    });
+    const geo = (features: unknown[], fileName: string) => ({ fileName, contentBase64: Buffer.from(JSON.stringify({ type: 'FeatureCollection', features })).toString('base64') });
+    await c.call('import.commit', { workspaceId, caseId, ...geo([feature(null)], 'first.geojson') });
+    const preview = await c.call('import.preview', { workspaceId, caseId, ...geo([feature([103.7642, 1.2741]), feature(null), feature(null)], 'second.geojson') });
+    // Feature 1 has a point and no place: new. Features 2 and 3 have neither, as the stored seizure.
+    expect(preview.report.duplicates.map((d) => duplicateNote(d, preview.report.format))).toEqual([
+      'Feature 2: same date, place, commodity and quantity as pangolin scales, 12.9 t, 2019-04-08, SG',
+      'Feature 3: same date, place, commodity and quantity as pangolin scales, 12.9 t, 2019-04-08, SG',
+    ]);
+    expect(preview.report).toMatchObject({ imported: 1, skippedDuplicates: 2 });
   });
 
   it('takes the same file again once its import is undone', async () => {

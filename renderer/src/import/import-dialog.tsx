@@ -144,7 +144,8 @@ export function ImportDialog(props: ImportDialogProps): ReactNode {
 
   if (step.name === 'mapping') {
     const { file, mapping, edited, preview } = step;
-    const toImport = preview.report.imported - (skipDuplicates ? preview.report.duplicateRows : 0);
+    // The preview counts without the duplicates it was asked to leave out; the checkbox may differ since.
+    const toImport = preview.report.imported + preview.report.skippedDuplicates - (skipDuplicates ? preview.report.duplicateRows : 0);
     const routes = preview.report.routes;
     // Why the import cannot run as it stands (the button is disabled and this says why): the
     // service's own refusal (e.g. the case would pass its seizure limit), a file already in the
@@ -199,6 +200,7 @@ export function ImportDialog(props: ImportDialogProps): ReactNode {
         <ImportDoubts report={preview.report} allowReimport={allowReimport} onAllowReimport={setAllowReimport} skipDuplicates={skipDuplicates} onSkipDuplicates={setSkipDuplicates} />
         <MappingStep
           preview={preview}
+          willImport={Math.max(0, toImport)}
           mapping={mapping}
           refreshing={refreshing}
           dateOrder={dateOrder}

@@ -7,6 +7,7 @@
 import type { ReactNode } from 'react';
 import type { ImportReport } from '../../../shared/rpc/import';
 import { t } from '../../../shared/messages';
+import { duplicateNote } from '../../../shared/domain/duplicate-note';
 import { Icon } from '../ui/icons';
 import { formatDateTime } from '../format/dates';
 import './import-doubts.css';
@@ -50,7 +51,7 @@ export function ImportDoubts(props: ImportDoubtsProps): ReactNode {
             <p className="alert-title">{t('ui.import.duplicates-title', { count: report.duplicateRows })}</p>
             <ul className="plain-list small">
               {report.duplicates.slice(0, LISTED).map((d) => (
-                <li key={d.line}>{d.existingId ? t('ui.import.duplicates-line', { line: d.line, what: d.what }) : t('ui.import.duplicates-earlier', { line: d.line, earlier: d.earlierLine ?? 0 })}</li>
+                <li key={d.line}>{duplicateNote(d, report.format)}</li>
               ))}
               {report.duplicateRows > LISTED ? <li className="muted">{t('ui.import.duplicates-more', { count: report.duplicateRows - LISTED })}</li> : null}
             </ul>

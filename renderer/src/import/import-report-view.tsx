@@ -10,8 +10,11 @@ import { Notice } from '../ui/states';
 import { formatCount } from '../format/numbers';
 import { RejectedRowsTable, type RejectedRow } from '../ui/rejected-rows-table';
 
-/** The report view; `final` words it as done rather than planned. */
-export function ImportReportView(props: { report: ImportReport; final?: boolean }): ReactNode {
+/**
+ * The report view; `final` words it as done rather than planned. `willImport` (a preview's) is
+ * what the import button would write, which leaves out the duplicates when so ticked.
+ */
+export function ImportReportView(props: { report: ImportReport; final?: boolean; willImport?: number }): ReactNode {
   const r = props.report;
   const f = props.final;
   // Rows flagged (a row may be flagged for several fields): counted once per report, not per render.
@@ -25,7 +28,7 @@ export function ImportReportView(props: { report: ImportReport; final?: boolean 
         </Notice>
       ) : null}
       <div className="report-tiles">
-        <Tile label={t(f ? 'ui.import.tile-imported' : 'ui.import.tile-will-import')} value={r.imported} tone="good" testId="report-imported" />
+        <Tile label={t(f ? 'ui.import.tile-imported' : 'ui.import.tile-will-import')} value={props.willImport ?? r.imported} tone="good" testId="report-imported" />
         <Tile label={t('ui.import.tile-rejected')} value={r.rejectedRows} tone={r.rejectedRows ? 'bad' : undefined} testId="report-rejected" />
         <Tile label={t('ui.import.tile-blank')} value={r.skippedBlank} />
         <Tile label={t('ui.import.tile-unmapped')} value={r.unmapped} note={t('ui.import.tile-unmapped-note')} />

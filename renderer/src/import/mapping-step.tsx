@@ -20,6 +20,8 @@ export type DateOrder = 'auto' | 'DMY' | 'MDY';
 /** Props of {@link MappingStep}. */
 export interface MappingStepProps {
   preview: ImportPreview;
+  /** The seizures the import button would write (duplicates left out or kept, as ticked). */
+  willImport: number;
   mapping: ColumnMapping;
   /** A new dry run for a changed mapping is under way. */
   refreshing: boolean;
@@ -69,7 +71,7 @@ export function MappingStep(props: MappingStepProps): ReactNode {
         <h3>{t('ui.import.dry-run')}</h3>
         {props.refreshing ? <Spinner label={t('ui.import.checking-again')} /> : <span className="muted small">{t('ui.import.dry-run-hint')}</span>}
       </div>
-      <ImportReportView report={preview.report} />
+      <ImportReportView report={preview.report} willImport={props.willImport} />
     </div>
   );
 }

@@ -66,7 +66,6 @@ export const importMessages = {
   'import.cli.stix-not-imported': 'Not imported: {count, plural, one {# object} other {# objects}}.',
   'import.cli.not-text':
     '{fileName} is not a text file: {percent, number, percent} of its first {chars, plural, one {# character is a control character or a zero byte} other {# characters are control characters or zero bytes}}. NEST Desk imports CSV, KML, KMZ, GPX and GeoJSON files; save a spreadsheet as CSV first.',
-  'import.cli.rejected-line': 'line {line}, {column}: {reason}{value, select, none {} other { (value {value})}}{fix, select, none {} other { — {fix}}}',
   'import.cli.data-folder-missing':
     'The data folder {dir} does not exist. Give --data-dir the folder NEST Desk keeps its data in (or set NEST_DATA_DIR), or set up this machine with --new-workspace.',
   'import.cli.data-folder-is-file': '{dir} is a file, not a data folder. Give --data-dir the folder NEST Desk keeps its data in.',
@@ -79,6 +78,8 @@ export const importMessages = {
   'import.cli.unmapped': 'Without a location (listed as unmapped): {count, number}.',
   'import.cli.blank': 'Blank rows skipped: {count, number}.',
   'import.cli.rejected': 'Rejected rows: {count, number}.',
+  'import.cli.flagged': '{count, plural, one {# imported row needs} other {# imported rows need}} a check:',
+  'import.cli.row': '  line {line}, {column}: {reason}{value, select, none {} other { (value "{value}")}}{fix, select, none {} other { — {fix}}}',
 } as const;
 
 /** The renderer's import dialog (`ui.import.*`): choosing a file, the column mapping, the sample rows, the dry run and the report. */

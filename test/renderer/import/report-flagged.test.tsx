@@ -29,7 +29,7 @@ describe('flagged rows and the coordinate swap', () => {
       report: { ...REPORT, imported: 0, swapCoordinates: { latitude: 'Breite', longitude: 'Länge' } },
     };
     const changes: ColumnMapping[] = [];
-    render(<MappingStep preview={preview} mapping={mapping} refreshing={false} dateOrder="auto" onDateOrder={() => undefined} decimalMarks={{}} onDecimalMarks={() => undefined} onMapping={(m) => changes.push(m)} />);
+    render(<MappingStep preview={preview} willImport={preview.report.imported} mapping={mapping} refreshing={false} dateOrder="auto" onDateOrder={() => undefined} decimalMarks={{}} onDecimalMarks={() => undefined} onMapping={(m) => changes.push(m)} />);
     expect(screen.getByTestId('swap-coordinates').textContent).toContain("Rows were refused because 'Breite' and 'Länge' look swapped.");
     fireEvent.click(screen.getByRole('button', { name: 'Swap latitude and longitude' }));
     expect(changes).toEqual([{ Breite: 'longitude', Länge: 'latitude', Datum: 'seizureDate' }]);

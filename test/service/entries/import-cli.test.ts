@@ -103,6 +103,17 @@ describe('import CLI', () => {
     expect(await seizureCount(dataDir, workspaceId)).toBe(2);
   }, 60_000);
 
+  it('names a row imported more than 25 km outside its seizing country (tester finding: wrongcountry.csv exited 0 saying nothing)', async () => {
+    const { dataDir, workspaceId } = await prepare();
+    const file = path.join(tempDir(), 'wrongcountry.csv');
+    fs.writeFileSync(file, 'date,country,lat,lon,commodity,quantity,unit\n2019-07-21,SG,48.85,2.35,ivory,12,kg\n');
+    const r = runCli([file, '--workspace', workspaceId, '--new-case', 'x'], dataDir);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('Imported 1 seizure from wrongcountry.csv (csv).');
+    expect(r.out).toContain('1 imported row needs a check:');
+    expect(r.out).toMatch(/ {2}line 2, lat: .*48\.85.*2\.35.*SG.* \(value "48\.85, 2\.35"\) — /);
+  }, 60_000);
+
   it('fails clearly on an unusable file and writes nothing', async () => {
     const { dataDir, workspaceId, number } = await prepare();
     const bad = path.join(tempDir(), 'photo.csv');

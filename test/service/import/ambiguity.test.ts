@@ -125,3 +125,23 @@ describe('coordinates: hemisphere letters', () => {
     expect(parsed.seizures[0]!.fields.longitude).toBeCloseTo(39.66667, 5);
   });
 });
+
+describe('coordinates: hemisphere letters in one coordinates column (tester finding, hemi-pair2.csv)', () => {
+  it('"0°30\' 36°49\'" beside "1°17\'S 36°49\'E" is held back, as with separate columns, not read as 0.5°N', () => {
+    const parsed = csv(`date,country,coordinates,commodity,quantity,unit\n2019-07-22,KE,"1°17'S 36°49'E",ivory,6,kg\n2019-07-23,KE,"0°30' 36°49'",ivory,7,kg\n`);
+    expect(parsed.seizures.map((s) => [s.fields.latitude, s.fields.longitude])).toEqual([[-1.28333333, 36.81666667]]);
+    expect(parsed.report.rejectedRows).toBe(1);
+    expect(parsed.report.rejected[0]).toMatchObject({
+      line: 3, column: 'coordinates', value: "0°30' 36°49'",
+      reason: "'0°30' 36°49'' has no hemisphere letter or sign while other cells of the column have S or W letters",
+      fix: 'write the hemisphere letter (N, S, E or W) or a minus sign in the file and import it again',
+    });
+    expect(parsed.report.formats.find((f) => f.column === 'coordinates')).toMatchObject({ kind: 'coordinate', decidedBy: 'guess' });
+  });
+
+  it('a pair column that only writes N and E letters has nothing to guess', () => {
+    const parsed = csv(`date,country,coordinates,commodity,quantity,unit\n2019-07-22,SG,"1°17'N 103°49'E",ivory,6,kg\n2019-07-23,SG,"1°18' 103°50'",ivory,7,kg\n`);
+    expect(parsed.seizures.map((s) => s.fields.latitude)).toEqual([1.28333333, 1.3]);
+    expect(parsed.report.rejectedRows).toBe(0);
+  });
+});

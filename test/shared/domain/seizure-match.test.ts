@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { findDuplicates, matchKeys, type MatchFields } from '../../../shared/domain/seizure-match';
+import { duplicateNote } from '../../../shared/domain/duplicate-note';
 
 const base: MatchFields = { seizureDate: '2019-04-08', datePrecision: 'day', country: 'SG', place: 'Pasir Panjang', latitude: 1.2741, longitude: 103.7642, commodity: 'Pangolin scales', quantity: 12.9, unit: 't' };
 const stored = [{ ...base, id: 'S1' }];
@@ -19,6 +20,19 @@ describe('seizure match', () => {
     expect(findDuplicates(stored, [{ ...base, place: 'Singapore port', latitude: 1.27449, longitude: 103.76449 }])).toEqual([{ index: 0, existingId: 'S1' }]);
     expect(findDuplicates(stored, [{ ...base, place: 'Singapore port', latitude: 1.2751, longitude: 103.7642 }])).toEqual([]);
     expect(findDuplicates(stored, [{ ...base, place: 'Singapore port', latitude: null, longitude: null }])).toEqual([]);
+  });
+
+  it('a point without a place name is a different place from no place and no point (tester finding)', () => {
+    const nowhere: MatchFields = { ...base, place: '', latitude: null, longitude: null };
+    expect(findDuplicates([{ ...nowhere, id: 'N' }], [{ ...nowhere, latitude: 1.2741, longitude: 103.7642 }, nowhere])).toEqual([{ index: 1, existingId: 'N' }]);
+    expect(findDuplicates([{ ...base, place: '', id: 'P' }], [{ ...base, place: '' }])).toEqual([{ index: 0, existingId: 'P' }]);
+  });
+
+  it('names CSV rows by line and geo features from 1', () => {
+    const d = { line: 0, existingId: null, earlierLine: 0, what: '' };
+    expect(duplicateNote({ ...d, line: 1 }, 'geojson')).toBe('Feature 2: same as feature 1 of this file');
+    expect(duplicateNote({ ...d, line: 3, earlierLine: 2 }, 'csv')).toBe('Line 3: same as line 2 of this file');
+    expect(duplicateNote({ ...d, existingId: 'S1', what: 'ivory, 6 kg, 2019-07-22, KE' }, 'kml')).toBe('Feature 1: same date, place, commodity and quantity as ivory, 6 kg, 2019-07-22, KE');
   });
 
   it('does not match when the date, country, commodity, quantity or unit differ', () => {
