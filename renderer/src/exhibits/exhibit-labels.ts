@@ -5,7 +5,6 @@ import type { ExhibitStatus, ExhibitType } from '../../../shared/domain/exhibit'
 import { t, type MessageId } from '../../../shared/messages';
 import { seizureSummary } from '../case/seizure-title';
 import type { SeizureLookup } from '../case/use-seizure-lookup';
-import { formatSeizureDate } from '../format/dates';
 
 const TYPE_TEXT: Record<ExhibitType, MessageId> = {
   'physical-item': 'ui.exhibits.type.physical-item',
