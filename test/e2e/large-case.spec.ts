@@ -103,6 +103,34 @@ test('a seizure held in a volume doc is edited in place and restored from its hi
   await expect(page.locator('aside.seizure-detail').getByTestId('seizure-inline-fields').getByLabel('Place', { exact: true })).toHaveValue(original);
 });
 
+// Before the pickers' test: that one adds an exhibit, which the timeline would list as one more entry.
+test('the timeline counts all 12,000 seizures per month and lists a volume seizure when its month is opened', async ({ page }) => {
+  expect(volumePeriod).toMatch(/^\d{4}-\d{2}$/);
+  await page.goto(url);
+  await page.goto(`${origin}/?open=1${route.replace(/\/seizures$/, '/timeline')}`);
+  await expect(page.getByTestId('timeline-count')).toHaveText('12,000 entries', { timeout: 60_000 });
+  // Ten years of months, each counted, none read yet.
+  await expect(page.locator('.timeline-period')).toHaveCount(120);
+  await expect(page.locator('.timeline-entry')).toHaveCount(0);
+  await page.screenshot({ path: path.join(SHOTS, 'timeline-large-case.png') });
+  const month = page.locator(`.timeline-period[data-period="${volumePeriod}"]`);
+  await month.getByRole('button', { name: /^Show the \d+ seizures$/ }).click();
+  const entry = month.locator(`.timeline-entry[data-record-id="${volumeSeizure}"]`);
+  // Read 100 at a time, by date: ask for more until the volume seizure is among those read.
+  for (let i = 0; i < 5 && !(await entry.isVisible()); i++) {
+    const more = month.getByRole('button', { name: /^Show \d+ more/ });
+    await expect(month.locator('.timeline-entry').first()).toBeVisible({ timeout: 30_000 });
+    if (await entry.isVisible()) break;
+    if (!(await more.isVisible())) break;
+    await more.click();
+    await page.waitForTimeout(300);
+  }
+  await expect(entry).toBeVisible({ timeout: 30_000 });
+  await expect(entry.locator('time')).toHaveText(new RegExp(`^${volumePeriod}-\\d{2}$`));
+  await entry.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: path.join(SHOTS, 'timeline-large-case-month.png') });
+});
+
 test('the exhibit and link forms pick a seizure held in a volume doc by searching the whole case', async ({ page }) => {
   expect(pickable).not.toBe('');
   const caseRoute = route.replace(/\/seizures$/, '');
@@ -147,31 +175,4 @@ test('the exhibit and link forms pick a seizure held in a volume doc by searchin
   await link.getByRole('button', { name: 'Add link' }).click();
   await expect(link).toBeHidden();
   await expect(page.getByText('Link added')).toBeVisible();
-});
-
-test('the timeline counts all 12,000 seizures per month and lists a volume seizure when its month is opened', async ({ page }) => {
-  expect(volumePeriod).toMatch(/^\d{4}-\d{2}$/);
-  await page.goto(url);
-  await page.goto(`${origin}/?open=1${route.replace(/\/seizures$/, '/timeline')}`);
-  await expect(page.getByTestId('timeline-count')).toHaveText('12,000 entries', { timeout: 60_000 });
-  // Ten years of months, each counted, none read yet.
-  await expect(page.locator('.timeline-period')).toHaveCount(120);
-  await expect(page.locator('.timeline-entry')).toHaveCount(0);
-  await page.screenshot({ path: path.join(SHOTS, 'timeline-large-case.png') });
-  const month = page.locator(`.timeline-period[data-period="${volumePeriod}"]`);
-  await month.getByRole('button', { name: /^Show the \d+ seizures$/ }).click();
-  const entry = month.locator(`.timeline-entry[data-record-id="${volumeSeizure}"]`);
-  // Read 100 at a time, by date: ask for more until the volume seizure is among those read.
-  for (let i = 0; i < 5 && !(await entry.isVisible()); i++) {
-    const more = month.getByRole('button', { name: /^Show \d+ more/ });
-    await expect(month.locator('.timeline-entry').first()).toBeVisible({ timeout: 30_000 });
-    if (await entry.isVisible()) break;
-    if (!(await more.isVisible())) break;
-    await more.click();
-    await page.waitForTimeout(300);
-  }
-  await expect(entry).toBeVisible({ timeout: 30_000 });
-  await expect(entry.locator('time')).toHaveText(new RegExp(`^${volumePeriod}-\\d{2}$`));
-  await entry.scrollIntoViewIfNeeded();
-  await page.screenshot({ path: path.join(SHOTS, 'timeline-large-case-month.png') });
 });

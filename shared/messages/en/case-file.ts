@@ -116,7 +116,7 @@ export const caseFileMessages = {
   'ui.timeline.period-seizures': '{count, plural, one {# seizure} other {# seizures}}',
   'ui.timeline.show-seizures': '{count, plural, one {Show the seizure} other {Show the # seizures}}',
   'ui.timeline.hide-seizures': 'Hide the seizures',
-  'ui.timeline.more-seizures': '{count, plural, other {Show # more}} ({left, plural, other {# not shown yet}})',
+  'ui.timeline.more-seizures': '{count, plural, one {Show # more} other {Show # more}} ({left, plural, one {# not shown yet} other {# not shown yet}})',
 
   // ---- Notes -------------------------------------------------------------------------------------
   'ui.notes.tab': 'Notes',

@@ -130,7 +130,7 @@ describe('tabs that show seizures held in volume docs', () => {
         <Labels />
       </Wrapper>,
     );
-    await waitFor(() => expect(screen.getByTestId('labels').textContent).toBe('c1200 · 10 Jan 2019 · — | A seizure that is no longer in this case | Not linked to a seizure'));
+    await waitFor(() => expect(screen.getByTestId('labels').textContent).toBe('c1200 · — · 10 Jan 2019 · Kenya | A seizure that is no longer in this case | Not linked to a seizure'));
     expect(seen[0]).toEqual(['Looking the seizure up…', 'Looking the seizure up…', 'Not linked to a seizure']);
   });
 });
