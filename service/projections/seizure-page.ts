@@ -98,6 +98,8 @@ const ORDER: Record<Exclude<SeizurePageQuery['sortBy'], 'value'>, string> = {
 
 /** The filter's SQL condition over a `seizures` row, given the words as a JSON array. */
 const MATCH = 'nest_seizure_match(commodity, taxon, place, country, source_title, operation, seizing_agencies, ?)';
+/** The same rule over the commodity and the species only (`match: 'commodity'`). */
+const MATCH_COMMODITY = "nest_seizure_match(commodity, taxon, '', '', '', '', '[]', ?)";
 
 /** Registers the shared order and filter as SQL functions on `db` (idempotent). */
 function registerFunctions(db: Db): void {
@@ -119,14 +121,14 @@ function registerFunctions(db: Db): void {
 }
 
 /** What a page asks for (the query without its workspace and case). */
-export type PageParams = Pick<SeizurePageQuery, 'sortBy' | 'sortDir' | 'text' | 'sector' | 'offset' | 'limit' | 'ids' | 'period'>;
+export type PageParams = Pick<SeizurePageQuery, 'sortBy' | 'sortDir' | 'text' | 'sector' | 'offset' | 'limit' | 'ids' | 'period'> & Partial<Pick<SeizurePageQuery, 'match'>>;
 
 /**
  * The WHERE of a page over case `caseId`: the crime sector, the text filter's words, the `ids` look-up and the
  * timeline `period` (a prefix range of `seizure_date`, so the (case_id, seizure_date) index
  * answers it; shared/timeline/timeline.ts `periodBounds`).
  */
-function condition(caseId: string, q: Pick<PageParams, 'text' | 'sector' | 'ids' | 'period'>): { where: string; args: unknown[] } {
+function condition(caseId: string, q: Pick<PageParams, 'text' | 'match' | 'sector' | 'ids' | 'period'>): { where: string; args: unknown[] } {
   const parts = ['case_id = ?'];
   const args: unknown[] = [caseId];
   if (q.sector) {
@@ -135,7 +137,7 @@ function condition(caseId: string, q: Pick<PageParams, 'text' | 'sector' | 'ids'
   }
   const words = filterWords(q.text);
   if (words.length) {
-    parts.push(MATCH);
+    parts.push(q.match === 'commodity' ? MATCH_COMMODITY : MATCH);
     args.push(JSON.stringify(words));
   }
   if (q.ids) {

@@ -223,6 +223,11 @@ export const seizurePageQuerySchema = z.object({
   sortBy: z.enum(SEIZURE_SORT_KEYS).default('date'),
   sortDir: z.enum(['asc', 'desc']).default('desc'),
   text: z.string().max(200).default(''),
+  /**
+   * Which fields `text` searches: `any` every field of the seizure filter (seizureFilterText), or
+   * `commodity` the commodity and the species only ("Assign a price": "Commodity or species contains").
+   */
+  match: z.enum(['any', 'commodity']).default('any'),
   /** Only seizures of this crime sector (absent: all); "Assign a price" narrows by it. */
   sector: z.enum(CRIME_SECTORS).optional(),
   offset: z.number().int().min(0).default(0),

@@ -21,6 +21,8 @@ export interface SeizureSearch {
   text: string;
   /** Only seizures of this crime sector (absent: every sector). */
   sector?: CrimeSector | undefined;
+  /** The fields `text` searches (`seizures.page` `match`; absent: every field). */
+  match?: SeizurePageQuery['match'];
   sortBy?: SeizurePageQuery['sortBy'];
   sortDir?: SeizurePageQuery['sortDir'];
   /** Most rows asked for (≤ SEIZURE_PAGE_MAX); `total` still counts every match. */
@@ -46,6 +48,7 @@ export function useSeizureSearch(s: SeizureSearch): SeizureSearchResult {
         offset: 0,
         limit: s.limit,
         ...(s.sector ? { sector: s.sector } : {}),
+        ...(s.match ? { match: s.match } : {}),
       }
     : null;
   const q = useLiveQuery('seizures.page', params, { refetchOn: [projectionChanged(s.workspaceId, s.caseId)], keepPrevious: true });

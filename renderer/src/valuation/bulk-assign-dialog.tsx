@@ -68,7 +68,7 @@ export function BulkAssignDialog(props: BulkAssignDialogProps): ReactNode {
 
   const searching = filter.trim() !== '' || sector !== '';
   // Grouped by commodity below, so listed in commodity order (ties by date, then id).
-  const found = useSeizureSearch({ workspaceId: props.workspaceId, caseId: props.caseId, text: filter, sector: sector || undefined, sortBy: 'commodity', sortDir: 'asc', limit: BULK_LIST_MAX, enabled: searching });
+  const found = useSeizureSearch({ workspaceId: props.workspaceId, caseId: props.caseId, text: filter, match: 'commodity', sector: sector || undefined, sortBy: 'commodity', sortDir: 'asc', limit: BULK_LIST_MAX, enabled: searching });
   const shown = useMemo(() => (searching && !found.error ? (found.data?.rows ?? []) : []), [searching, found.data, found.error]);
   const why = (s: SeizureRow): string | null => (price ? incompatibility(s, price) : null);
   const defaultChecked = (s: SeizureRow): boolean => {

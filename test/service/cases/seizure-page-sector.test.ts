@@ -85,4 +85,16 @@ describe('seizures.page by sector and words over the case doc and its volumes', 
     await expect(c.call('seizures.page', { workspaceId: wsId, caseId, sector: 'timber' as CrimeSector, offset: 0, limit: 10 })).rejects.toMatchObject({ code: 'invalid-params', message: expect.stringContaining('sector') as unknown });
     expect((await c.call('seizures.page', { workspaceId: wsId, caseId, sector: 'fisheries', offset: 0, limit: 10 })).total).toBe(1000);
   });
+
+  it("searches the commodity and species only with match 'commodity' (\"Assign a price\"), every field otherwise", async () => {
+    const q = { workspaceId: wsId, caseId, sortBy: 'date' as const, sortDir: 'asc' as const, offset: 0, limit: 10 };
+    // "Berth" is in every place, never in a commodity.
+    expect((await c.call('seizures.page', { ...q, text: 'berth' })).total).toBe(3000);
+    expect((await c.call('seizures.page', { ...q, text: 'berth', match: 'commodity' })).total).toBe(0);
+    const scales = await c.call('seizures.page', { ...q, text: 'scales', match: 'commodity', limit: 500 });
+    expect(scales.total).toBe(all.filter((s) => s.commodity === 'Pangolin scales').length);
+    expect(scales.total).toBe(750);
+    expect(scales.rows.every((r) => r.commodity === 'Pangolin scales')).toBe(true);
+    expect(scales.rows.some((r) => inVolumes.has(r.id))).toBe(true);
+  });
 });
