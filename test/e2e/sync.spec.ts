@@ -270,6 +270,8 @@ test('an observer joins read-only: the case says so and offers no edit controls'
     await c.getByLabel('Agency').fill('Wildlife Watch');
     await c.getByRole('radio', { name: /Observer/ }).check();
     await c.getByRole('button', { name: 'Continue' }).click();
+    // The chooser's "Join a workspace", not the first-run screen's (that screen gives way once the identity is saved).
+    await expect(c.getByRole('heading', { name: 'Set up your identity' })).toHaveCount(0, { timeout: 30_000 });
     await c.getByRole('button', { name: 'Join a workspace' }).click();
     const join = c.getByRole('dialog', { name: 'Join a workspace' });
     await join.getByRole('textbox', { name: 'Invitation' }).fill(invitation);

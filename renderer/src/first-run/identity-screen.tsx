@@ -95,7 +95,7 @@ export function IdentityScreen(props: { onCreated: (identity: Identity) => void 
           </button>
         </div>
       </form>
-      <JoinInstead onJoined={() => void client.call('identity.get', {}).then((id) => id && props.onCreated(id), setFailure)} />
+      <JoinInstead disabled={busy} onJoined={() => void client.call('identity.get', {}).then((id) => id && props.onCreated(id), setFailure)} />
     </OnboardingLayout>
   );
 }

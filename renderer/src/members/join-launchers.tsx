@@ -49,15 +49,19 @@ export function JoinWorkspaceBanner(): ReactNode {
   );
 }
 
-/** The first-run line "Joining with an invitation?"; `onJoined` runs after the workspace was joined (the identity now exists). */
-export function JoinInstead(props: { onJoined: (w: WorkspaceSummary) => void }): ReactNode {
+/**
+ * The first-run line "Joining with an invitation?"; `onJoined` runs after the workspace was joined
+ * (the identity now exists). `disabled` while the identity form is being saved: the screen is about
+ * to give way to the workspace chooser, and a dialog opened now would vanish with it.
+ */
+export function JoinInstead(props: { onJoined: (w: WorkspaceSummary) => void; disabled?: boolean }): ReactNode {
   const join = useJoin(props.onJoined);
   return (
     <div className="join-inline">
       <p className="grow">
         <strong>{t('ui.members.joining-question')}</strong> {t('ui.members.joining-question-text')}
       </p>
-      <button type="button" className="btn" onClick={join.open}>
+      <button type="button" className="btn" onClick={join.open} disabled={props.disabled ?? false}>
         <Icon name="link" /> {t('ui.members.join-a-workspace')}
       </button>
       {join.dialog}
