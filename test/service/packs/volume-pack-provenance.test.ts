@@ -83,6 +83,10 @@ describe('pack provenance and state vectors over volume docs', () => {
     editSeizure(brt, k.id, forged, { kind: 'update', patch: { place: 'Lekki (forged)' } }, { memberId: adminId });
     const onA = (id: string): string | undefined => rt.host.with(volName, (doc) => new VolumeDoc(doc).getSeizure(id)?.place);
     await waitFor(() => onA(honest) === 'Apapa' && onA(forged) === 'Lekki (forged)', 60_000, 'B’s volume edits on A');
+    // B's edits also write the case doc (their audit entries): export once A holds all of both docs,
+    // or the case doc can move between the export and the check below (seen once in CI).
+    const sv = (host: typeof rt.host, name: string): string => host.with(name, (doc) => b64(Y.encodeStateVector(doc)));
+    await waitFor(() => sv(rt.host, k.docName) === sv(brt.host, k.docName) && sv(rt.host, volName) === sv(brt.host, volName), 60_000, 'both docs the same on A and B');
     await waitFor(async () => (await a.call('sync.status', { workspaceId: ws.id })).state === 'synced', 60_000, 'admin synced again');
 
     const out = path.join(tempDir('nest-vol-prov-'), 'pack.zip');
