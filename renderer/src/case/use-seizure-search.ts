@@ -5,10 +5,10 @@
  * once; the previous answer stays on screen while the next runs; a change of the case's
  * projection asks again.
  */
-import { useEffect, useState } from 'react';
 import type { CrimeSector } from '../../../shared/domain/codes';
 import type { SeizurePage, SeizurePageQuery } from '../../../shared/rpc/cases';
 import { projectionChanged, useLiveQuery, type LiveQuery } from '../data/use-live-query';
+import { useSettled } from '../hooks/use-settled';
 
 /** Wait after the last keystroke before asking the data service, in ms. */
 export const SEIZURE_SEARCH_DEBOUNCE_MS = 180;
@@ -37,7 +37,7 @@ export type SeizureSearchResult = LiveQuery<SeizurePage> & { current: boolean };
 /** The first `limit` matching seizures and how many match, kept fresh as described above. */
 export function useSeizureSearch(s: SeizureSearch): SeizureSearchResult {
   const typed = s.text.trim();
-  const text = useDebounced(typed, SEIZURE_SEARCH_DEBOUNCE_MS);
+  const text = useSettled(typed, SEIZURE_SEARCH_DEBOUNCE_MS);
   const params = s.enabled
     ? {
         workspaceId: s.workspaceId,
@@ -53,14 +53,4 @@ export function useSeizureSearch(s: SeizureSearch): SeizureSearchResult {
     : null;
   const q = useLiveQuery('seizures.page', params, { refetchOn: [projectionChanged(s.workspaceId, s.caseId)], keepPrevious: true });
   return { ...q, current: text === typed && !q.loading && q.data !== undefined };
-}
-
-/** `value`, once it has stayed the same for `ms`. */
-function useDebounced<T>(value: T, ms: number): T {
-  const [settled, setSettled] = useState(value);
-  useEffect(() => {
-    const timer = setTimeout(() => setSettled(value), ms);
-    return () => clearTimeout(timer);
-  }, [value, ms]);
-  return settled;
 }
