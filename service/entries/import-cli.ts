@@ -11,7 +11,8 @@
  * was rejected. A long import shows its progress (rows checked, then seizures written: percentage
  * and rows per second) on one line rewritten in place on a terminal, or as a line per tenth in a
  * log; the peak memory of the run is printed last (not after --help). A file that is not text
- * (control characters or zero bytes, text-check.ts) is refused before anything is opened; a long
+ * (control characters or zero bytes: the parse's own check, text-check.ts, as in the app's dialog)
+ * is refused before anything is opened; a long
  * value in a rejected row is cut to its first 80 characters (shared/messages/quote-value.ts). A failure prints its error first, then the hint.
  *
  * It never imports on a guess: when a column's reading depends on a choice its cells do not make
@@ -33,7 +34,6 @@ import { NestError } from '../../shared/errors';
 import { quoteValue, t } from '../../shared/messages';
 import { parseImportFile } from '../import';
 import { unpackImport } from '../import/unpack';
-import { notText } from '../import/text-check';
 import type { ColumnFormat, ImportProgress } from '../../shared/rpc/import';
 import { importProgressText, percentOf } from '../../shared/domain/import-progress';
 import { duplicateNote } from '../../shared/domain/duplicate-note';
@@ -239,9 +239,8 @@ async function main(): Promise<number> {
   const bytes = fs.readFileSync(file);
 
   // Refuse to guess, before anything is opened or created: the column decisions do not depend on the case.
+  // A file that is not text (an image, a workbook, random bytes) is refused here by the parse's own check (text-check.ts).
   const unpacked = await unpackImport(path.basename(file), new Uint8Array(bytes));
-  const binary = notText(unpacked.bytes);
-  if (binary) throw new Error(t('import.cli.not-text', { fileName: path.basename(file), percent: binary.share, chars: binary.chars }));
   const check = parseImportFile({ fileName: unpacked.fileName, bytes: unpacked.bytes, mapping, decimalMarks, dateOrder: dateOrder as 'DMY' | 'MDY' | undefined });
   const guesses = check.report.formats.filter((f) => f.decidedBy === 'guess');
   if (guesses.length) {

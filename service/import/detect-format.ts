@@ -2,7 +2,7 @@
  * Decides which importer reads a file: CSV, KML, GPX or GeoJSON. The file name's extension
  * decides when it is one we know; otherwise the content is sniffed (an XML root element `kml` or
  * `gpx`, a JSON object, or delimited text). Files that are certainly something else (ZIP-based
- * KMZ/XLSX/ODS, legacy XLS, PDF, other binaries) are refused with what to do instead.
+ * KMZ/XLSX/ODS, legacy XLS, PDF, images) are refused with what to do instead.
  */
 import { NestError, type ErrorValues } from '../../shared/errors';
 import type { MessageId } from '../../shared/messages';
@@ -25,7 +25,8 @@ const BY_EXTENSION: Record<string, ImportFormat> = {
 const failed = (fileName: string, id: MessageId, values: ErrorValues = {}) => new NestError('import-failed', { id, values: { file: fileName, ...values } });
 
 /**
- * Refuses binary files by their magic bytes: ZIP (KMZ, XLSX, ODS), OLE2 (XLS), PDF.
+ * Refuses binary files by their magic bytes: ZIP (KMZ, XLSX, ODS), OLE2 (XLS), PDF, PNG, JPEG,
+ * GIF. Other binaries are refused once decoded (text-check.ts).
  * @throws NestError('import-failed') naming the file and what to do.
  */
 export function refuseBinary(fileName: string, bytes: Uint8Array): void {
@@ -37,15 +38,16 @@ export function refuseBinary(fileName: string, bytes: Uint8Array): void {
   }
   if (starts(0xd0, 0xcf, 0x11, 0xe0)) throw failed(fileName, 'import.file.xls');
   if (starts(0x25, 0x50, 0x44, 0x46)) throw failed(fileName, 'import.file.pdf');
+  // PNG, JPEG, GIF: a photo or a scan picked by mistake.
+  if (starts(0x89, 0x50, 0x4e, 0x47) || starts(0xff, 0xd8, 0xff) || starts(0x47, 0x49, 0x46, 0x38)) throw failed(fileName, 'import.file.image');
 }
 
 /**
  * The format of a file from its name, else from its decoded text.
- * @throws NestError('import-failed') when the text contains NUL characters (a binary file) or is
- *   none of the four formats.
+ * @throws NestError('import-failed') when the text is none of the four formats (text that is not
+ *   text at all is refused before, text-check.ts).
  */
 export function detectFormat(fileName: string, text: string): ImportFormat {
-  if (text.includes('\u0000')) throw failed(fileName, 'import.file.binary');
   const ext = fileName.toLowerCase().split('.').pop() ?? '';
   const known = fileName.includes('.') ? BY_EXTENSION[ext] : undefined;
   if (known) return known;

@@ -4,7 +4,8 @@
  * and routes plus a report of every row it could not take; `seizuresToCsv` writes seizures in the
  * public data set's CSV format; `headersKey` is the key a column mapping is remembered under.
  *
- * Pipeline: bytes → encoding (decode.ts) → format (detect-format.ts) → table (csv-reader.ts or
+ * Pipeline: bytes → encoding (decode.ts) → is it text at all (text-check.ts) → format
+ * (detect-format.ts) → table (csv-reader.ts or
  * geo-reader.ts) → mapping (given, remembered, fixed or guess-mapping.ts) → plan (plan.ts: per-column
  * decimal mark and date order) → one seizure per row (build-seizure.ts, using the cell parsers
  * numbers, dates, coordinates, quantity, units, countries, sectors, vocab, lists) → report.
@@ -21,6 +22,7 @@ import { decodeText } from './decode';
 import { detectFormat, refuseBinary, type ImportFormat } from './detect-format';
 import { readGeo, TIME_OF_DAY } from './geo-reader';
 import { guessMapping } from './guess-mapping';
+import { requireText } from './text-check';
 import { headerTarget, publicColumnTarget } from './header-names';
 import { makePlan, resolveMapping, type ImportPlan } from './plan';
 import type { DecimalMark } from './numbers';
@@ -214,6 +216,7 @@ export function parseImportFile(input: ParseImportInput): ParsedImport {
   refuseBinary(fileName, bytes);
   const { text, encoding } = decodeText(bytes);
   if (text.trim() === '') throw failed(fileName, 'the file is empty');
+  requireText(fileName, text);
   const format = detectFormat(fileName, text);
   const table = format === 'csv' ? csvTable(input, text) : geoTable(input, text, format);
 

@@ -1,6 +1,8 @@
 /**
  * Regression tests for renderer bugs a break-test found — the import dialog, in real headless
  * Chromium against the browser-mode host: a file over 45 MB is refused at once with its size; a
+ * binary file (a PNG or a workbook renamed) is refused with the import's own sentence before any
+ * preview (docs/screenshots/import-binary-refused.png, looked at); a
  * `too-large` import commit is explained in the dialog; a KML file's fixed mapping (two properties
  * on one field) is a note, not an error.
  */
@@ -37,6 +39,33 @@ test('a file over 45 MB is refused at once, with its size and what to do', async
     await expect(imp.getByTestId('import-file')).toBeAttached();
   } finally {
     fs.rmSync(path.dirname(big), { recursive: true, force: true });
+  }
+});
+
+test('a binary file is refused in the dialog with the CLI’s sentence (which file, why, what to do), before any preview', async ({ page, host }) => {
+  await newCase(page, host);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nest-binary-'));
+  // A PNG renamed .csv, and an Excel workbook (a ZIP) renamed .csv: real signatures, as a camera or Excel writes them.
+  const png = path.join(dir, 'seizure-photo.csv');
+  fs.writeFileSync(png, Buffer.concat([Buffer.from('89504e470d0a1a0a0000000d494844520000000100000001080600000000', 'hex'), Buffer.alloc(2000, 0x9c)]));
+  const xlsx = path.join(dir, 'register.xlsx');
+  fs.writeFileSync(xlsx, Buffer.concat([Buffer.from('504b0304140000000800', 'hex'), Buffer.from('xl/workbook.xml'), Buffer.alloc(500, 0x7f)]));
+  try {
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    const imp = page.getByRole('dialog', { name: /Import seizures/ });
+    await imp.getByTestId('import-file').setInputFiles(png);
+    const alert = imp.getByRole('alert');
+    await expect(alert).toContainText('seizure-photo.csv: this is an image (PNG, JPEG or GIF); only CSV, KML, KMZ, GPX and GeoJSON files can be imported. Add a photo or scan to the case’s files to keep it with the case');
+    await expect(alert).not.toContainText('Something went wrong');
+    // No preview: the picker is still there, no mapping or dry-run report.
+    await expect(imp.getByTestId('import-file')).toBeAttached();
+    await expect(imp.getByTestId('import-dryrun')).toHaveCount(0);
+    await page.screenshot({ path: path.join(repoRoot, 'docs/screenshots/import-binary-refused.png') });
+    await imp.getByTestId('import-file').setInputFiles(xlsx);
+    await expect(imp.getByRole('alert')).toContainText('register.xlsx: this is a ZIP-based file (e.g. an Excel .xlsx or .ods workbook), not a table NEST Desk can read; save the sheet as CSV (UTF-8) and import that');
+    await expect(imp.getByTestId('import-dryrun')).toHaveCount(0);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
   }
 });
 

@@ -10,7 +10,8 @@
  * through the data service (G-TAB-1); docs/screenshots/volume-seizure-history.png (looked at).
  * The seizure pickers search the whole case: a seizure held in the last volume is found by its
  * words and picked in the exhibit form (the exhibit then names it, read through `seizures.get`)
- * and, by keyboard, in the link form; docs/screenshots/seizure-picker-volume.png (looked at).
+ * and, by keyboard, in the link form; docs/screenshots/seizure-picker-volume.png (looked at). That
+ * seizure's detail then lists the organisation linked to it; docs/screenshots/volume-seizure-linked-entities.png (looked at).
  * The timeline counts all 12,000 per month from the projection and, when the month of a seizure
  * held in a volume doc is opened, lists it; docs/screenshots/timeline-large-case.png and timeline-large-case-month.png (looked at).
  */
@@ -175,4 +176,18 @@ test('the exhibit and link forms pick a seizure held in a volume doc by searchin
   await link.getByRole('button', { name: 'Add link' }).click();
   await expect(link).toBeHidden();
   await expect(page.getByText('Link added')).toBeVisible();
+
+  // The volume seizure's detail lists the entity linked to it (it once read the case doc's replica only and listed none).
+  await page.goto(`${origin}/?open=1${caseRoute}/seizures/${pickable}`);
+  const detail = page.locator('aside.seizure-detail');
+  await expect(detail.getByRole('heading', { name: 'Helmeted hornbill casques' })).toBeVisible({ timeout: 60_000 });
+  const linked = detail.getByTestId('seizure-linked-entities');
+  await expect(linked.locator('.entity-link')).toHaveCount(1, { timeout: 30_000 });
+  await expect(linked.locator('.entity-link')).toContainText('Kilindini Freight Ltd');
+  await expect(linked.locator('.entity-link')).toContainText('Organisation');
+  await expect(linked.getByTestId('linked-entities-looking-up')).toHaveCount(0);
+  // The section in the middle of the detail, and the "Link added" toast gone, for the screenshot.
+  await linked.evaluate((el) => el.scrollIntoView({ block: 'center' }));
+  await expect(page.getByText('Link added')).toBeHidden({ timeout: 15_000 });
+  await page.screenshot({ path: path.join(SHOTS, 'volume-seizure-linked-entities.png') });
 });

@@ -141,6 +141,7 @@ export function CaseScreen(props: { ws: WorkspaceSummary; caseId: string; tab: C
             onEdit={(s) => setForm({ mode: 'edit', seizure: s })}
             onImport={() => setImporting(true)}
             workspaceId={ws.id}
+            linkVersion={linkVersion}
           />
         ) : null}
         {tab === 'notes' ? <NotesEditor replica={replica.replica} writer={writer} readOnly={readOnly} workspaceId={ws.id} caseId={caseId} /> : null}

@@ -46,6 +46,10 @@ export interface SeizureDetailProps {
   onDelete: (() => void) | null;
   /** The workspace: the data service's edits of a seizure held in a volume doc, the map's country check. */
   workspaceId: string;
+  /** The case, for the look-up of the seizure's linked entities. */
+  caseId: string;
+  /** Changes when the replica's links, entities or seizures may have changed (case-screen.tsx): the linked entities are read again. */
+  linkVersion: unknown;
 }
 
 /** The seizure detail panel. */
@@ -159,7 +163,7 @@ export function SeizureDetail(props: SeizureDetailProps): ReactNode {
           <dt>{t('ui.case.detail.agencies')}</dt>
           <dd>{s.seizingAgencies.length ? s.seizingAgencies.join('; ') : '—'}</dd>
         </dl>
-        <LinkedEntities caseDoc={props.caseDoc} seizureId={s.id} />
+        <LinkedEntities workspaceId={props.workspaceId} caseId={props.caseId} caseDoc={props.caseDoc} seizureId={s.id} version={props.linkVersion} />
         <div className="detail-section">
           <h3 className="detail-heading">{t('ui.case.detail.source')}</h3>
           {s.sourceTitle || s.sourceUrl ? (

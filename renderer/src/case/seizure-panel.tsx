@@ -57,6 +57,8 @@ export interface SeizurePanelProps {
   onImport: () => void;
   /** The workspace, for members' names in notices and histories. */
   workspaceId: string;
+  /** Changes when the replica's links, entities or seizures may have changed: the detail's linked entities are read again. */
+  linkVersion: unknown;
 }
 
 /** Delay between the last keystroke in the filter and the query, ms. */
@@ -208,7 +210,7 @@ export function SeizurePanel(props: SeizurePanelProps): ReactNode {
       </div>
       {current ? (
         <ErrorBoundary title={t('ui.case.seizures.detail-fault')} resetKey={current.id} onDismiss={() => onSelect(null)}>
-          <SeizureDetail seizure={current} workspaceId={props.workspaceId} caseDoc={props.caseDoc} writer={props.writer} readOnly={!currentEditable} edits={edits} memberName={memberName} onClose={() => onSelect(null)} onEdit={currentEditable ? () => props.onEdit(current) : null} onDelete={currentEditable ? () => setDeleting(current) : null} />
+          <SeizureDetail seizure={current} workspaceId={props.workspaceId} caseId={caseId} linkVersion={props.linkVersion} caseDoc={props.caseDoc} writer={props.writer} readOnly={!currentEditable} edits={edits} memberName={memberName} onClose={() => onSelect(null)} onEdit={currentEditable ? () => props.onEdit(current) : null} onDelete={currentEditable ? () => setDeleting(current) : null} />
         </ErrorBoundary>
       ) : null}
       {importLog}

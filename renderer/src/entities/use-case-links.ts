@@ -4,6 +4,8 @@
  * the replica alone cannot tell from a deleted record, so such links used to vanish from the
  * entities tab and the link chart. The candidate ends (case-links.ts `seizureEndCandidates`) are
  * looked up with `seizures.page` `ids`; the replica stays the authority for its own seizures.
+ * The seizure detail's linked entities (linked-entities.tsx) read through here too, asking for
+ * its one seizure only (`toSeizure`).
  */
 import { useMemo } from 'react';
 import type { CaseDoc, Link } from '../../../shared/docs/case-doc';
@@ -17,13 +19,20 @@ export interface CaseLinks {
   links: Link[];
   /** The linked seizures, by id, as the projection holds them (labels of link ends and chart nodes). */
   seizures: ReadonlyMap<string, SeizureRow>;
-  /** True until the seizure ends have been looked up: links to volume seizures are not listed yet. */
+  /** True until the seizure ends have been looked up (never when there are none): links to volume seizures are not listed yet. */
   pending: boolean;
 }
 
-/** Links of `caseDoc` (re-read when `version` changes); `enabled` false asks the service nothing and lists the replica's links. */
-export function useCaseLinks(workspaceId: string, caseId: string, caseDoc: CaseDoc | null, version: unknown, enabled: boolean): CaseLinks {
-  const candidates = useMemo(() => (enabled && caseDoc ? caseDoc.seizureEndCandidates() : []), [caseDoc, version, enabled]);
+/**
+ * Links of `caseDoc` (re-read when `version` changes); `enabled` false asks the service nothing and
+ * lists the replica's links. With `toSeizure`, only that seizure is looked up: the links ending
+ * there are listed whether it lives in the case doc or a volume (others to volume seizures are not).
+ */
+export function useCaseLinks(workspaceId: string, caseId: string, caseDoc: CaseDoc | null, version: unknown, enabled: boolean, toSeizure?: string): CaseLinks {
+  const candidates = useMemo(() => {
+    const all = enabled && caseDoc ? caseDoc.seizureEndCandidates() : [];
+    return toSeizure === undefined ? all : all.filter((id) => id === toSeizure);
+  }, [caseDoc, version, enabled, toSeizure]);
   const lookup = useSeizureLookup(workspaceId, caseId, candidates);
   const links = useMemo(() => {
     if (!caseDoc) return [];
@@ -32,5 +41,6 @@ export function useCaseLinks(workspaceId: string, caseId: string, caseDoc: CaseD
     const volumes: VolumeSeizureEnds = { held: outside, live: outside };
     return caseDoc.listLinks(volumes);
   }, [caseDoc, version, lookup.rows]);
-  return { links, seizures: lookup.rows, pending: enabled && lookup.pending };
+  // Nothing to look up is nothing pending (a seizure with no link to it shows no "looking up").
+  return { links, seizures: lookup.rows, pending: enabled && candidates.length > 0 && lookup.pending };
 }

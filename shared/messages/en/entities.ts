@@ -43,6 +43,7 @@ export const entityMessages = {
   'entity.links-title': 'Links',
   'entity.no-links': 'No links yet.',
   'entity.links-looking-up': 'Looking up the seizures linked in this case…',
+  'entity.linked-entities-looking-up': 'Looking up the entities linked to this seizure…',
   'entity.add-link': 'Add link',
   'entity.link-from': 'From',
   'entity.link-to': 'To',

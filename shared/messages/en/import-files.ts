@@ -9,10 +9,14 @@ export const importFileMessages = {
   'import.warning.kmz-images':
     '{file}: {count, plural, one {# image} other {# images}} in the KMZ {count, plural, one {was} other {were}} not imported; the placemarks and lines were read from {kml}.',
   'import.warning.kmz-images-attached': '{count, plural, one {# image} other {# images}} that the placemarks show {count, plural, one {was} other {were}} attached to the case.',
-  'import.file.zip': '{file}: this is a ZIP-based file (e.g. an Excel .xlsx or .ods workbook); save the sheet as CSV and import that',
-  'import.file.xls': '{file}: this is an old Excel .xls workbook; save the sheet as CSV and import that',
-  'import.file.pdf': '{file}: this is a PDF; only CSV, KML, GPX and GeoJSON files can be imported',
-  'import.file.binary': '{file}: this is a binary file, not CSV, KML, GPX or GeoJSON',
+  'import.file.zip': '{file}: this is a ZIP-based file (e.g. an Excel .xlsx or .ods workbook), not a table NEST Desk can read; save the sheet as CSV (UTF-8) and import that',
+  'import.file.xls': '{file}: this is an old Excel .xls workbook, not a table NEST Desk can read; save the sheet as CSV (UTF-8) and import that',
+  'import.file.pdf': '{file}: this is a PDF; only CSV, KML, KMZ, GPX and GeoJSON files can be imported. Save its table as CSV (UTF-8) and import that, or add the PDF to the case’s files to keep it with the case',
+  'import.file.image':
+    '{file}: this is an image (PNG, JPEG or GIF); only CSV, KML, KMZ, GPX and GeoJSON files can be imported. Add a photo or scan to the case’s files to keep it with the case',
+  'import.file.binary': '{file}: this is a binary file (it holds zero bytes), not CSV, KML, KMZ, GPX or GeoJSON; save the data as CSV (UTF-8) and import that',
+  'import.file.not-text':
+    '{file} is not a text file: {percent, number, percent} of its first {chars, plural, one {# character is a control character or a zero byte} other {# characters are control characters or zero bytes}}. NEST Desk imports CSV, KML, KMZ, GPX and GeoJSON files; save a spreadsheet as CSV (UTF-8) and import that.',
   'import.file.xml-not-geo': '{file}: this XML file is not KML or GPX (its root element is <{root}>)',
   'import.file.unknown-format': '{file}: this is not a CSV, KML, GPX or GeoJSON file',
   'import.file.bad-xml': '{file}: not well-formed XML ({detail})',

@@ -64,8 +64,6 @@ export const importMessages = {
   'import.cli.stix-created':
     'Created case {number} from {fileName}: {seizures, plural, one {# seizure} other {# seizures}}, {entities, plural, one {# entity} other {# entities}}, {links, plural, one {# link} other {# links}}.',
   'import.cli.stix-not-imported': 'Not imported: {count, plural, one {# object} other {# objects}}.',
-  'import.cli.not-text':
-    '{fileName} is not a text file: {percent, number, percent} of its first {chars, plural, one {# character is a control character or a zero byte} other {# characters are control characters or zero bytes}}. NEST Desk imports CSV, KML, KMZ, GPX and GeoJSON files; save a spreadsheet as CSV first.',
   'import.cli.data-folder-missing':
     'The data folder {dir} does not exist. Give --data-dir the folder NEST Desk keeps its data in (or set NEST_DATA_DIR), or set up this machine with --new-workspace.',
   'import.cli.data-folder-is-file': '{dir} is a file, not a data folder. Give --data-dir the folder NEST Desk keeps its data in.',

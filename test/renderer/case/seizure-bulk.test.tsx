@@ -68,7 +68,7 @@ function addThree(cd: CaseDoc): string[] {
 }
 
 function panel(cd: CaseDoc): void {
-  const props = { caseDoc: cd, seizureCount: null, writer, readOnly: false, selected: null, onSelect: () => undefined, onAdd: () => undefined, onEdit: () => undefined, onImport: () => undefined, workspaceId: fx.workspaceId };
+  const props = { caseDoc: cd, seizureCount: null, writer, readOnly: false, selected: null, onSelect: () => undefined, onAdd: () => undefined, onEdit: () => undefined, onImport: () => undefined, workspaceId: fx.workspaceId, linkVersion: 0 };
   const { rerender } = render(withProviders(<SeizurePanel {...props} seizures={cd.listSeizures()} />));
   cd.doc.on('afterTransaction', () => rerender(withProviders(<SeizurePanel {...props} seizures={cd.listSeizures()} />)));
 }

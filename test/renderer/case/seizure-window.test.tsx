@@ -47,7 +47,7 @@ afterAll(() => fx.h.close());
 
 function Panel(props: { selected: string | null; onSelect: (id: string | null) => void }): ReactNode {
   return (
-    <SeizurePanel caseDoc={cd} seizures={cd.listSeizures()} seizureCount={INLINE + VOLUME} writer={writer} readOnly={false} selected={props.selected} onSelect={props.onSelect} onAdd={() => undefined} onEdit={() => undefined} onImport={() => undefined} workspaceId={fx.workspaceId} />
+    <SeizurePanel caseDoc={cd} seizures={cd.listSeizures()} seizureCount={INLINE + VOLUME} writer={writer} readOnly={false} selected={props.selected} onSelect={props.onSelect} onAdd={() => undefined} onEdit={() => undefined} onImport={() => undefined} workspaceId={fx.workspaceId} linkVersion={0} />
   );
 }
 

@@ -56,7 +56,7 @@ const read = async (id: string): Promise<Seizure> => (await fx.admin.call('seizu
 
 function Detail(props: { caseDoc: CaseDoc; seizure: Seizure }): ReactNode {
   const edits = useConcurrentEdits(props.caseDoc, writer);
-  return <SeizureDetail seizure={props.seizure} caseDoc={props.caseDoc} writer={writer} readOnly={false} edits={edits} memberName={() => 'Ana Lima'} onClose={() => undefined} onEdit={null} onDelete={null} workspaceId={fx.workspaceId} />;
+  return <SeizureDetail seizure={props.seizure} caseDoc={props.caseDoc} writer={writer} readOnly={false} edits={edits} memberName={() => 'Ana Lima'} onClose={() => undefined} onEdit={null} onDelete={null} workspaceId={fx.workspaceId} caseId={fx.caseId} linkVersion={0} />;
 }
 
 /** Renders `ui` as the app does: the services (a real client of the service) and toasts. */

@@ -4,7 +4,9 @@
  * 600 in volume 1. The timeline counts all 1,600 per period and, when a period only the volume
  * holds is opened, lists its seizure; a link from an entity to a volume seizure is listed with the
  * seizure's commodity (the replica alone did not list it at all); an exhibit's volume seizure is
- * named in the exhibits' look-up, and an unknown id is called gone only once answered.
+ * named in the exhibits' look-up, and an unknown id is called gone only once answered. The seizure
+ * detail lists the entity linked to a volume seizure as it does for a case-doc seizure (it read the
+ * replica only and listed nothing), and nothing for a volume seizure without links.
  */
 // @vitest-environment happy-dom
 import { randomUUID } from 'node:crypto';
@@ -22,6 +24,10 @@ import { TimelineTab } from '../../../renderer/src/timeline/timeline-tab';
 import { useCaseLinks } from '../../../renderer/src/entities/use-case-links';
 import { useSeizureLookup } from '../../../renderer/src/case/use-seizure-lookup';
 import { exhibitSeizureLabel } from '../../../renderer/src/exhibits/exhibit-labels';
+import { SeizureDetail } from '../../../renderer/src/case/seizure-detail';
+import { useConcurrentEdits } from '../../../renderer/src/case/use-concurrent-edits';
+import { ToastProvider } from '../../../renderer/src/ui/toast';
+import type { Seizure } from '../../../shared/domain/seizure';
 import { caseFixture, withClient, type CaseFixture } from '../data/render-with-client';
 
 let fx: CaseFixture;
@@ -132,5 +138,39 @@ describe('tabs that show seizures held in volume docs', () => {
     );
     await waitFor(() => expect(screen.getByTestId('labels').textContent).toBe('c1200 · — · 10 Jan 2019 · Kenya | A seizure that is no longer in this case | Not linked to a seizure'));
     expect(seen[0]).toEqual(['Looking the seizure up…', 'Looking the seizure up…', 'Not linked to a seizure']);
+  });
+
+  it('the seizure detail lists the entity linked to a volume seizure, as for a case-doc seizure', async () => {
+    const cd = new CaseDoc(replicaDoc());
+    const read = async (id: string): Promise<Seizure> => (await fx.admin.call('seizures.get', { workspaceId: fx.workspaceId, caseId: fx.caseId, seizureId: id }))!;
+    function Detail(props: { seizure: Seizure }): ReactNode {
+      const edits = useConcurrentEdits(cd, writer);
+      return <SeizureDetail seizure={props.seizure} caseDoc={cd} writer={writer} readOnly edits={edits} memberName={() => 'Ada'} onClose={() => undefined} onEdit={null} onDelete={null} workspaceId={fx.workspaceId} caseId={fx.caseId} linkVersion={0} />;
+    }
+    const Wrapper = withClient(fx.admin, fx.identity);
+    const show = async (id: string): Promise<void> => {
+      cleanup();
+      const seizure = await read(id);
+      render(
+        <Wrapper>
+          <ToastProvider>
+            <Detail seizure={seizure} />
+          </ToastProvider>
+        </Wrapper>,
+      );
+      await screen.findByRole('heading', { name: seizure.commodity });
+    };
+    // In volume 1 (not on the replica): listed once the service has answered.
+    expect(cd.getSeizureEvenDeleted(ids[1599]!)).toBeNull();
+    await show(ids[1599]!);
+    const linked = await screen.findByTestId('seizure-linked-entities');
+    await waitFor(() => expect([...linked.querySelectorAll('.entity-link')].map((li) => li.textContent)).toEqual(['Kota HapasVessel · involved in']));
+    expect(screen.queryByTestId('linked-entities-looking-up')).toBeNull();
+    // In the case doc: the same list.
+    await show(ids[5]!);
+    expect([...(await screen.findByTestId('seizure-linked-entities')).querySelectorAll('.entity-link')].map((li) => li.textContent)).toEqual(['Kota HapasVessel · involved in']);
+    // A volume seizure nobody linked: no section, nothing "looking up".
+    await show(ids[1200]!);
+    expect(screen.queryByTestId('seizure-linked-entities')).toBeNull();
   });
 });

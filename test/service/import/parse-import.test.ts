@@ -36,7 +36,12 @@ describe('unusable files throw import-failed naming the file', () => {
     expect(failure({ fileName: 'book.xlsx', bytes: new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2]) }).message).toMatch(/^book\.xlsx: this is a ZIP-based file .*save the sheet as CSV/);
     expect(failure({ fileName: 'doc.kmz', bytes: new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2]) }).message).toMatch(/^doc\.kmz: a KMZ file is a zipped KML/);
     expect(failure({ fileName: 'scan.pdf', bytes: utf8('%PDF-1.7 ...') }).message).toMatch(/^scan\.pdf: this is a PDF/);
-    expect(failure({ fileName: 'x.dat', bytes: new Uint8Array([0x41, 0, 0, 0, 0x42, 0x43, 0, 0x44, 0x45]) }).message).toMatch(/binary file/);
+    expect(failure({ fileName: 'x.dat', bytes: new Uint8Array([0x41, 0, 0, 0, 0x42, 0x43, 0, 0x44, 0x45]) }).message).toBe(
+      'x.dat is not a text file: 44% of its first 9 characters are control characters or zero bytes. NEST Desk imports CSV, KML, KMZ, GPX and GeoJSON files; save a spreadsheet as CSV (UTF-8) and import that.',
+    );
+    // A zero byte past the first 64 Ki characters: too few to count, still no text file.
+    expect(failure({ fileName: 'tail.csv', bytes: utf8(`${H}\n${'2019-07-21,SG,x,1,kg\n'.repeat(4000)}\u0000`) }).message).toMatch(/^tail\.csv: this is a binary file \(it holds zero bytes\).*save the data as CSV \(UTF-8\)/);
+    expect(failure({ fileName: 'seizure.png', bytes: new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]) }).message).toMatch(/^seizure\.png: this is an image \(PNG, JPEG or GIF\).*case’s files/);
     expect(failure({ fileName: 'letter', bytes: utf8('Dear colleagues\nplease find') }).message).toBe('letter: this is not a CSV, KML, GPX or GeoJSON file');
     expect(failure({ fileName: 'feed', bytes: utf8('<rss><channel/></rss>') }).message).toBe('feed: this XML file is not KML or GPX (its root element is <rss>)');
   });
