@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { decodeJwt } from 'jose';
 import { signInvitation } from '../../shared/auth';
 import { MEMBER_ROLES, type MemberRole } from '../../shared/domain/codes';
+import { fileNamePart } from '../../shared/domain/file-names';
 import { NestError } from '../../shared/errors';
 import type { syncRpc } from '../../shared/rpc/sync';
 import { decodeInvitation, encodeInvitation, type InvitationPayload } from '../relay-sync/invitation';
@@ -49,8 +50,7 @@ export const memberHandlers: HandlerMap<MemberMethod> = {
     const token = await signInvitation(key, { memberId, workspaceId: ws.id, name: p.name, agency: p.agency, role: p.role, expiresAt });
     const settings = doc.readSettings();
     const invitation = encodeInvitation({ relay: config.relayUrl, workspaceId: ws.id, workspaceName: settings.name, token });
-    const safe = p.name.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '').slice(0, 40) || 'member';
-    return { invitation, memberId, expiresAt, fileName: `${settings.casePrefix}-${safe}.nestinvite` };
+    return { invitation, memberId, expiresAt, fileName: `${settings.casePrefix}-${fileNamePart(p.name, 'member')}.nestinvite` };
   },
 
   'invitations.inspect': (p, { workspaces, clock }) => {

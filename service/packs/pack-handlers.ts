@@ -7,9 +7,6 @@
  */
 import { createHash } from 'node:crypto';
 import path from 'node:path';
-import { publicJwkOf, type PublicWorkspaceJwk } from '../../shared/auth/keys';
-import { readCertificate } from '../../shared/docs/member-keys';
-import { workspaceDocName } from '../../shared/docs/names';
 import { NestError } from '../../shared/errors';
 import { canonicalJsonBytes } from '../../shared/packs/canonical-json';
 import { packFileName } from '../../shared/packs/handling';
@@ -19,22 +16,12 @@ import { verifyPack, type PackReport } from '../../node/packs/pack-verifier';
 import { problemSentence, warningSentence } from '../../node/packs/pack-report-text';
 import { permissionContext } from '../workspace/permission-context';
 import type { WorkspaceRuntime } from '../workspace/workspace-runtime';
-import { storedWorkspaceKey, workspaceKey } from '../relay-sync/workspace-key';
 import type { HandlerMap, RpcContext } from '../rpc/types';
 import { exportCasePack } from './export-pack';
 import { pdfPrinter } from './pdf/printer-registry';
 import { newStagedPack, recordStagedOwner, stagedPack } from './pack-staging';
 import { mintTicket } from './pack-tickets';
-
-/** The workspace public key this desktop trusts: its own key, or the one that certified this member; null when neither is here. */
-async function trustedKey(ws: WorkspaceRuntime): Promise<PublicWorkspaceJwk | null> {
-  if (ws.local().demo) return publicJwkOf(await workspaceKey(ws));
-  const own = storedWorkspaceKey(ws);
-  if (own) return publicJwkOf(own);
-  const me = permissionContext(ws).subject.memberId;
-  // The workspace doc only admins can write (the relay enforces it) carries the key that vouched for us.
-  return ws.host.with(workspaceDocName(ws.id), (doc) => readCertificate(doc, me))?.workspaceKey ?? null;
-}
+import { trustedWorkspaceKey } from './workspace-public-key';
 
 type Sentence = { id: string; values: Record<string, string | number> };
 
@@ -90,8 +77,8 @@ async function runExport(p: PackExportParams & { handlingConfirmed: boolean }, o
  * knows it by (checked for a marking that differs from the signed one), null when unknown.
  */
 async function runVerify(ws: WorkspaceRuntime, file: string, label: (m: PackReport['manifest']) => string, fileName: string | null): Promise<RpcResult<'packs.verify'>> {
-  const key = await trustedKey(ws);
-  const r = await verifyPack(file, key ?? undefined, { fileName });
+  const key = await trustedWorkspaceKey(ws);
+  const r = await verifyPack(file, key?.jwk, { fileName });
   const m = r.manifest;
   return {
     ok: r.ok,

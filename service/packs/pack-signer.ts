@@ -14,7 +14,7 @@ import { workspaceDocName } from '../../shared/docs/names';
 import { NestError } from '../../shared/errors';
 import type { Member } from '../../shared/domain/member';
 import { issueMemberCertificate, signManifestBytes, SIGNATURE_FORMAT, verifyMemberCertificate, type SignatureFile } from '../../shared/packs/signature';
-import { keyInSetting, storedWorkspaceKey, workspaceKey as workspaceKeyOf } from '../relay-sync/workspace-key';
+import { holdsWorkspaceKey, keyInSetting, storedWorkspaceKey, workspaceKey as workspaceKeyOf } from '../relay-sync/workspace-key';
 import type { WorkspaceRuntime } from '../workspace/workspace-runtime';
 import { publishMySigningKey } from './pack-keys';
 
@@ -37,11 +37,9 @@ export function memberSigningKey(ws: WorkspaceRuntime): Promise<PrivateWorkspace
 export async function packSigner(ws: WorkspaceRuntime, member: Member, now: number): Promise<ManifestSigner> {
   const key = await memberSigningKey(ws);
   const memberKey = publicJwkOf(key);
-  // The desktop that created the workspace (never joined it: no `joinedName`) is the workspace
-  // key's holder, relay or not: it makes the key on first use, as "Connect to relay" would (the
-  // same stored key then serves both). A joined desktop waits for the holder's certificate.
-  const keyHolder = ws.local().demo || ws.store.getSetting<string | null>('joinedName', null) === null;
-  const workspaceKey = keyHolder ? await workspaceKeyOf(ws) : storedWorkspaceKey(ws);
+  // The holder makes the key on first use, as "Connect to relay" would (the same stored key then
+  // serves both). A joined desktop waits for the holder's certificate.
+  const workspaceKey = holdsWorkspaceKey(ws) ? await workspaceKeyOf(ws) : storedWorkspaceKey(ws);
   let certificate: string;
   let vouching: PublicWorkspaceJwk;
   if (workspaceKey) {

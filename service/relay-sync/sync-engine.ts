@@ -25,6 +25,7 @@ import { DocHealthBook } from './doc-health';
 import { healthRows } from './health-rows';
 import { StatusEmitter } from './status-emitter';
 import { RELAY_ORIGIN, RelayDocLink } from './relay-doc-link';
+import { recordRelayAcceptedKey } from './relay-key-check';
 import { relayUrls, type RelayUrls } from './relay-url';
 import { overallState, type DocSyncState, type SyncState } from './sync-status';
 import type { SyncConfig, SyncEngineOptions, WorkspaceSyncStatus } from './sync-engine-types';
@@ -258,6 +259,8 @@ export class SyncEngine {
       const parsed = changesResponseSchema.safeParse(await res.json());
       if (!parsed.success) throw new Error('the relay answered with a malformed changes list');
       remote = parsed.data;
+      // The relay authenticated this token, so it holds the key the token names (Workspace key card).
+      recordRelayAcceptedKey(this.ws, this.config.token, Date.now());
     } catch (err) {
       this.failures++;
       this.roundState = { state: 'offline', detail: `relay not reachable (${err instanceof Error ? err.message : String(err)})` };

@@ -17,9 +17,10 @@ import { syncHandlers } from '../relay-sync/sync-handlers';
 import { valuationHandlers } from '../valuation/valuation-handlers';
 import { fileHandlers } from '../blobs/file-handlers';
 import { packHandlers } from '../packs/pack-handlers';
+import { workspaceKeyHandlers } from '../packs/workspace-key-handlers';
 import { stixHandlers } from '../stix/stix-handlers';
 import { basemapHandlers } from '../tiles/basemap-handlers';
 import type { HandlerMap } from './types';
 
 /** Every method's handler. */
-export const handlers: HandlerMap<RpcMethod> = { ...appHandlers, ...caseHandlers, ...entityHandlers, ...importHandlers, ...seizureEditHandlers, ...exportHandlers, ...historyHandlers, ...heldDeletionsHandlers, ...syncHandlers, ...memberHandlers, ...valuationHandlers, ...fileHandlers, ...packHandlers, ...stixHandlers, ...basemapHandlers, ...mapHandlers };
+export const handlers: HandlerMap<RpcMethod> = { ...appHandlers, ...caseHandlers, ...entityHandlers, ...importHandlers, ...seizureEditHandlers, ...exportHandlers, ...historyHandlers, ...heldDeletionsHandlers, ...syncHandlers, ...memberHandlers, ...valuationHandlers, ...fileHandlers, ...packHandlers, ...stixHandlers, ...basemapHandlers, ...mapHandlers, ...workspaceKeyHandlers };

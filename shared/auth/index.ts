@@ -5,6 +5,6 @@
  */
 export { generateWorkspaceKey, keyId, parsePrivateJwk, parsePublicJwk, publicJwkOf } from './keys';
 export type { PrivateWorkspaceJwk, PublicWorkspaceJwk, WorkspaceKeyPair } from './keys';
-export { peekWorkspaceId, signInvitation, TOKEN_ALG, TokenError, verifyToken } from './tokens';
+export { peekKeyId, peekWorkspaceId, signInvitation, TOKEN_ALG, TokenError, verifyToken } from './tokens';
 export type { InvitationClaims, InvitationInput, TokenRejection, VerificationKey } from './tokens';
 export { bearerToken, authorizationHeader } from './bearer';

@@ -110,6 +110,21 @@ export function peekWorkspaceId(token: string): string | null {
 }
 
 /**
+ * The id (`kid` header) of the workspace key a token says it was signed with, read WITHOUT
+ * verifying it, or null when it is not a readable JWT or names no key. The relay verifies a token
+ * only with the key of that id (see {@link verifyToken}), so a token it accepted proves that the
+ * relay holds that key.
+ */
+export function peekKeyId(token: string): string | null {
+  try {
+    const kid = decodeProtectedHeader(token).kid;
+    return typeof kid === 'string' && kid.length > 0 ? kid : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
  * Verifies a member token with a workspace's keys (any of them, for key rotation; the one named
  * by the token's `kid` when present) and checks its claims and expiry.
  * @param opts.now current time in ms (default `Date.now()`); opts.workspaceId the workspace the

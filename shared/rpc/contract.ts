@@ -20,11 +20,12 @@ import { filesRpc, type FilesProgress, type FilesStatusEvent } from './files';
 import { packsRpc, type PacksProgress } from './packs';
 import { basemapsRpc } from './basemaps';
 import { mapRpc } from './map';
+import { workspaceKeyRpc } from './workspace-key';
 import type { MethodSpec } from './define';
 import type { ErrorInfo } from '../errors';
 
 /** Every RPC method, by name. */
-export const rpcContract = { ...appRpc, ...casesRpc, ...caseStatsRpc, ...stixRpc, ...entitiesRpc, ...historyRpc, ...heldDeletionsRpc, ...importRpc, ...seizureEditsRpc, ...seizureRestoreRpc, ...syncRpc, ...valuationRpc, ...filesRpc, ...packsRpc, ...basemapsRpc, ...mapRpc } as const satisfies Record<string, MethodSpec>;
+export const rpcContract = { ...appRpc, ...casesRpc, ...caseStatsRpc, ...stixRpc, ...entitiesRpc, ...historyRpc, ...heldDeletionsRpc, ...importRpc, ...seizureEditsRpc, ...seizureRestoreRpc, ...syncRpc, ...valuationRpc, ...filesRpc, ...packsRpc, ...basemapsRpc, ...mapRpc, ...workspaceKeyRpc } as const satisfies Record<string, MethodSpec>;
 
 /** An RPC method name. */
 export type RpcMethod = keyof typeof rpcContract;

@@ -2,7 +2,8 @@
  * "Verify a case pack": the user opens a pack (Electron: the native "Open" dialog; browser mode:
  * a file input, uploaded to the browser host), the data service runs the verifier against this
  * workspace's key, and the screen shows the verdict and every difference (each naming its file)
- * in catalogue sentences, with the signer, the case and the workspace key fingerprint. It never
+ * in catalogue sentences, with the signer, the case and the workspace key fingerprint (worded as
+ * on the Workspace key card, ui/key-fingerprint.tsx). It never
  * says VERIFIED unless every check passed under a trusted key (the data service decides). A file
  * stored by hash is named with its original name beside it (the data service words that); a
  * marking outside the signed manifest that differs from it is shown as a warning; the export time
@@ -14,6 +15,7 @@ import type { RpcResult } from '../../../shared/rpc/contract';
 import { useClient } from '../app/services';
 import { formatDateTimeZoned } from '../format/dates';
 import { Dialog } from '../ui/dialog';
+import { KeyFingerprint } from '../ui/key-fingerprint';
 import { describeError } from '../ui/states';
 import { hasNativeDialogs, uploadPack, verifyPackNative } from './pack-transfer';
 import { sentence } from './pack-sentences';
@@ -95,7 +97,7 @@ function VerifyReport(props: { report: Report }): ReactNode {
       {r.signer ? <p>{t('ui.packs.verify.signer', { name: r.signer.name, agency: r.signer.agency, role: r.signer.role, workspaceId: r.signer.workspaceId })}</p> : null}
       {r.workspaceKid ? (
         <p>
-          {t('ui.packs.verify.key', { kid: r.workspaceKid })} {r.intact ? (r.trusted ? t('ui.packs.verify.trusted') : t('ui.packs.verify.untrusted')) : null}
+          <KeyFingerprint kid={r.workspaceKid} /> {r.intact ? (r.trusted ? t('ui.packs.verify.trusted') : t('ui.packs.verify.untrusted')) : null}
         </p>
       ) : null}
     </section>

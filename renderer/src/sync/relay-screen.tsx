@@ -1,7 +1,8 @@
 /**
  * Workspace settings → "Relay & members": the relay card (admins connect the workspace, see what
  * the relay operator must register, follow the live status, retry, disconnect; other members
- * see the relay and its status read-only) and the members card (members/members-card.tsx).
+ * see the relay and its status read-only), the workspace key card (workspace-key-card.tsx: the
+ * public key to hand to a court, every workspace) and the members card (members/members-card.tsx).
  */
 import { useEffect, useState, type ReactNode } from 'react';
 import { t } from '../../../shared/messages';
@@ -16,6 +17,7 @@ import { RelayConnectForm } from './relay-connect-form';
 import { RelayRegistration } from './relay-registration';
 import { RelayStatusPanel } from './relay-status-panel';
 import { DocHealthList } from './doc-health-list';
+import { WorkspaceKeyCard } from './workspace-key-card';
 import { canIn } from '../members/use-can';
 import './sync.css';
 import './doc-health.css';
@@ -47,6 +49,7 @@ export function RelayScreen(props: { ws: WorkspaceSummary }): ReactNode {
         </div>
         <div className="card-body">{status ? <RelayCardBody ws={ws} status={status} admin={admin} /> : <Loading>{t('sync.page.loading')}</Loading>}</div>
       </section>
+      <WorkspaceKeyCard workspaceId={ws.id} />
       <MembersCard ws={ws} status={status} />
     </div>
   );

@@ -57,8 +57,7 @@ export const packExportMessages = {
   'ui.packs.verify.choose': 'Open a pack…',
   'ui.packs.verify.running': 'Checking {file}…',
   'ui.packs.verify.signer': 'Signed by {name} ({agency}, {role}), member certificate of workspace {workspaceId}',
-  'ui.packs.verify.key': 'Workspace key fingerprint: {kid}',
-  'ui.packs.verify.trusted': 'This is the key of the workspace open in this app.',
-  'ui.packs.verify.untrusted': 'This is not the key of the workspace open in this app: compare it with the key the exporting task force published.',
+  'ui.packs.verify.trusted': 'This is the key of the workspace open in this app (Relay & members → Workspace key).',
+  'ui.packs.verify.untrusted': 'This is not the key of the workspace open in this app: compare it with the fingerprint the exporting task force gave you (their Relay & members → Workspace key).',
   'ui.packs.verify.case': 'Case {number} — {title} (TLP:{tlp}), exported {exportedAt}',
 } as const;

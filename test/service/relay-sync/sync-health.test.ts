@@ -9,7 +9,6 @@
  */
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
@@ -26,19 +25,12 @@ import { ChaosProxy, NO_FAULTS } from '../../sync/chaos-proxy';
 import { Registry } from '../../sync/edits';
 import { LocalReplica } from '../../sync/local-replica';
 import { defaultTmpRoot, foundWorkspace, newMembers, runLogger, startTestRelay, waitUntil } from '../../sync/schedule-support';
+import { freePort } from '../../helpers/free-port';
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
   for (const c of cleanups.splice(0).reverse()) await c();
 });
-
-async function freePort(): Promise<number> {
-  const srv = net.createServer();
-  await new Promise<void>((r) => srv.listen(0, '127.0.0.1', () => r()));
-  const port = (srv.address() as net.AddressInfo).port;
-  await new Promise<void>((r) => srv.close(() => r()));
-  return port;
-}
 
 describe('sync health through a real relay', () => {
   it('waits offline, is acknowledged after "sync now", warns when unacknowledged while reachable, and "sync now" repairs a lost frame', async () => {

@@ -9,7 +9,6 @@
  */
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
@@ -27,6 +26,7 @@ import { ChaosProxy, NO_FAULTS } from '../../sync/chaos-proxy';
 import { Registry } from '../../sync/edits';
 import { LocalReplica } from '../../sync/local-replica';
 import { defaultTmpRoot, foundWorkspace, newMembers, runLogger } from '../../sync/schedule-support';
+import { freePort } from '../../helpers/free-port';
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
@@ -39,14 +39,6 @@ async function waitFor(cond: () => boolean, what: string, ms = 20_000): Promise<
     if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 20));
   }
-}
-
-async function freePort(): Promise<number> {
-  const srv = net.createServer();
-  await new Promise<void>((r) => srv.listen(0, '127.0.0.1', () => r()));
-  const port = (srv.address() as net.AddressInfo).port;
-  await new Promise<void>((r) => srv.close(() => r()));
-  return port;
 }
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
