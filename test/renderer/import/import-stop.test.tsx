@@ -7,11 +7,10 @@
  * case as it was. Cancel before writing just closes, and nothing is written.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { ImportDialog } from '../../../renderer/src/import/import-dialog';
-import { ToastProvider } from '../../../renderer/src/ui/toast';
+import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
 import { VOLUME_SIZE } from '../../../shared/docs/volume-doc';
-import { caseFixture, withClient, type CaseFixture } from '../data/render-with-client';
+import { caseFixture, type CaseFixture } from '../data/render-with-client';
+import { pick, renderImportDialog } from './import-dialog-harness';
 import { P3_HEADER, seizureRows } from '../../../bench/p3-csv';
 
 let f: CaseFixture;
@@ -23,24 +22,7 @@ afterEach(() => {
   f.h.close();
 });
 
-function pick(text: string, name: string): void {
-  const input = screen.getByTestId('import-file');
-  Object.defineProperty(input, 'files', { value: [new File([text], name, { type: 'text/csv' })], configurable: true });
-  fireEvent.change(input);
-}
-
-function renderDialog(): { closed: () => number } {
-  let closed = 0;
-  const Wrapper = withClient(f.admin, f.identity);
-  render(
-    <Wrapper>
-      <ToastProvider>
-        <ImportDialog workspaceId={f.workspaceId} caseId={f.caseId} caseNumber="NEST-2026-0001" onClose={() => closed++} />
-      </ToastProvider>
-    </Wrapper>,
-  );
-  return { closed: () => closed };
-}
+const renderDialog = (): { closed: () => number } => renderImportDialog(f);
 
 const seizureCount = async (): Promise<number> => (await f.admin.call('cases.list', { workspaceId: f.workspaceId })).find((c) => c.id === f.caseId)!.seizureCount;
 const button = (name: string | RegExp) => screen.getByRole('button', { name, hidden: true });
