@@ -15,6 +15,12 @@
  * is refused before anything is opened; a long
  * value in a rejected row is cut to its first 80 characters (shared/messages/quote-value.ts). A failure prints its error first, then the hint.
  *
+ * Ctrl-C (SIGINT) during an import stops it at its next safe point (`import.abort`: the parse
+ * worker is ended, or the writing stops between two volume transactions), prints what was written
+ * and the command that undoes it (`--undo BATCH`), and exits 130; one Ctrl-C is enough, a second
+ * one only repeats that the import is stopping (it never cuts a transaction in half). A stopped
+ * `--new-case` or `--dry-run` leaves no case behind.
+ *
  * It never imports on a guess: when a column's reading depends on a choice its cells do not make
  * (a decimal mark for "1.250", a day-month order for "03/04/2019", a hemisphere for an unlettered
  * coordinate among S/W ones) it refuses before touching the data folder, naming the column, its
@@ -34,9 +40,42 @@ import { NestError } from '../../shared/errors';
 import { quoteValue, t } from '../../shared/messages';
 import { parseImportFile } from '../import';
 import { unpackImport } from '../import/unpack';
-import type { ColumnFormat, ImportProgress } from '../../shared/rpc/import';
+import type { ColumnFormat, ImportProgress, ImportReport } from '../../shared/rpc/import';
 import { importProgressText, percentOf } from '../../shared/domain/import-progress';
 import { duplicateNote } from '../../shared/domain/duplicate-note';
+import { randomUUID } from 'node:crypto';
+
+/** The exit code of a run stopped by Ctrl-C (128 + SIGINT), as shells expect. */
+const EXIT_STOPPED = 130;
+
+/**
+ * Turns Ctrl-C into `import.abort` for the import `importId` of `workspaceId` while `run` runs
+ * (see the module comment). A run stopped before it wrote anything rejects with
+ * NestError('cancelled'), marked to exit 130.
+ */
+async function stoppable<T>(service: DataService, workspaceId: string, importId: string, run: () => Promise<T>): Promise<T> {
+  let stopped = false;
+  const onSigint = (): void => {
+    // Said on stderr, so the report on stdout stays clean for scripts.
+    console.error(t('import.cli.stopping'));
+    if (stopped) return;
+    stopped = true;
+    void service.invoke('import.abort', { workspaceId, importId });
+  };
+  process.on('SIGINT', onSigint);
+  try {
+    return await run();
+  } catch (err) {
+    // Stopped before anything was written: the service's message says so; the exit code says stopped.
+    if (stopped && err instanceof NestError && err.code === 'cancelled') exitCodes.set(err, EXIT_STOPPED);
+    throw err;
+  } finally {
+    process.off('SIGINT', onSigint);
+  }
+}
+
+/** Exit codes other than 1 for an error thrown out of main (a stopped import: 130). */
+const exitCodes = new WeakMap<object, number>();
 
 /** Hints printed after an error's message (never before it: tester finding F-IMP-1). */
 const hints = new WeakMap<object, string>();
@@ -72,7 +111,8 @@ function printProgress(service: DataService, fileName: string): () => void {
 const HELP = `Usage: npm run import -- <file> (--workspace <name|id> | --new-workspace <name>) (--case <number|id> | --new-case <title>) [options]
 
 Imports seizures from a CSV, KML, KMZ, GPX or GeoJSON file into a case and prints a report.
-Exit code 0 when the import succeeded (some rows may be rejected), 1 when it failed or every row was rejected.
+Exit code 0 when the import succeeded (some rows may be rejected), 1 when it failed or every row was rejected,
+130 when Ctrl-C stopped it (what was written stays, logged as a stopped import; the output says how to undo it).
   --workspace W        workspace name or id (see the app's sidebar); "demo" for the demo workspace
   --new-workspace NAME create a workspace with this name first (you are its admin); with
   --case-prefix P      its case-number prefix (default NEST) and
@@ -92,6 +132,7 @@ Exit code 0 when the import succeeded (some rows may be rejected), 1 when it fai
   --dry-run            read and check the file, import nothing (and create no case or workspace)
   --allow-reimport     import a file that is already in the case (same SHA-256) again, on purpose
   --keep-duplicates    import rows that match seizures already in the case (left out by default)
+  --undo BATCH         undo import BATCH of --case (e.g. one stopped with Ctrl-C) as one step, instead of importing
   --data-dir DIR       data folder (default: $NEST_DATA_DIR or the OS app-data folder "NEST Desk")
   --help               this text
 Fields for --map: ${IMPORT_TARGETS.join(', ')}`;
@@ -212,9 +253,14 @@ async function main(): Promise<number> {
       'keep-duplicates': { type: 'boolean' },
       stix: { type: 'boolean' },
       'data-dir': { type: 'string' },
+      undo: { type: 'string' },
       help: { type: 'boolean' },
     },
   });
+  if (values.undo !== undefined && !values.help) {
+    if (!values.workspace || !values.case || positionals.length) throw new Error('--undo BATCH needs --workspace and --case, and no file');
+    return undoBatch(values.undo, values.workspace, values.case, values['data-dir'] ?? defaultDataDir());
+  }
   if (values.help || positionals.length === 0) {
     // Nothing was read or imported: the usage alone, without the peak-memory line of a run.
     console.log(HELP);
@@ -259,34 +305,40 @@ async function main(): Promise<number> {
       ? await newWorkspace(service, { name: values['new-workspace'], casePrefix: values['case-prefix'], currency: values.currency, memberName: values['member-name'], agency: values.agency, dryRun })
       : await findWorkspace(service, values.workspace!);
     const endProgress = printProgress(service, path.basename(file));
+    const importId = randomUUID();
     const common = {
       workspaceId: ws.id, fileName: path.basename(file), contentBase64: bytes.toString('base64'), mapping, decimalMarks, dateOrder: dateOrder as 'DMY' | 'MDY' | undefined,
-      keepDuplicates: values['keep-duplicates'],
+      keepDuplicates: values['keep-duplicates'], importId,
     };
-    let report;
+    // The case's number, for the undo command a stopped import prints.
+    let caseNumber = '';
+    let report: ImportReport;
     try {
-      if (dryRun && values['new-workspace']) {
-        // Nothing exists yet to check against: the file's own check is the whole report.
-        console.log(`Would create case "${values['new-case']}".`);
-        report = check.report;
-      } else if (values['new-case']) {
-        // One step: the case exists only if its rows were imported (a dry run creates nothing).
-        const r = await service.invoke('import.newCase', { ...common, newCase: { title: values['new-case'], sector }, dryRun });
-        if (r.case) console.log(`Created case ${r.case.number} "${r.case.title}".`);
-        else console.log(`Would create case "${values['new-case']}".`);
-        report = r.report;
-      } else {
+      report = await stoppable(service, ws.id, importId, async (): Promise<ImportReport> => {
+        if (dryRun && values['new-workspace']) {
+          // Nothing exists yet to check against: the file's own check is the whole report.
+          console.log(`Would create case "${values['new-case']}".`);
+          return check.report;
+        }
+        if (values['new-case']) {
+          // One step: the case exists only if its rows were imported (a dry run creates nothing).
+          const r = await service.invoke('import.newCase', { ...common, newCase: { title: values['new-case'], sector }, dryRun });
+          if (r.case) console.log(`Created case ${r.case.number} "${r.case.title}".`);
+          else console.log(`Would create case "${values['new-case']}".`);
+          caseNumber = r.case?.number ?? '';
+          return r.report;
+        }
         const cases = await service.invoke('cases.list', { workspaceId: ws.id });
         const found = cases.find((c) => c.id === values.case || c.number === values.case);
         if (!found) throw new Error(`no case "${values.case}" in workspace "${ws.name}"`);
+        caseNumber = found.number;
         const request = { ...common, caseId: found.id, allowReimport: values['allow-reimport'] };
-        report = dryRun
-          ? (await service.invoke('import.preview', request)).report
-          : await service.invoke('import.commit', request).catch((err: unknown) => {
-              if (err instanceof NestError && err.messageRef?.id === 'import.already-imported') hints.set(err, t('import.already-imported-cli-fix'));
-              throw err;
-            });
-      }
+        if (dryRun) return (await service.invoke('import.preview', request)).report;
+        return service.invoke('import.commit', request).catch((err: unknown) => {
+          if (err instanceof NestError && err.messageRef?.id === 'import.already-imported') hints.set(err, t('import.already-imported-cli-fix'));
+          throw err;
+        });
+      });
     } finally {
       endProgress();
     }
@@ -314,12 +366,35 @@ async function main(): Promise<number> {
       console.error(`Import refused: ${report.refusal}`);
       return 1;
     }
+    if (report.cancelled && report.batchId) {
+      console.log(t('import.cli.stopped', { written: report.cancelled.written, planned: report.cancelled.planned, fileName: path.basename(file), batchId: report.batchId, workspace: shellWord(ws.name), caseNumber: shellWord(caseNumber) }));
+      return EXIT_STOPPED;
+    }
     if (report.batchId) console.log(`Logged as import ${report.batchId} (SHA-256 ${report.sha256}); it can be undone from the case's import log.`);
     // Every row refused is a failure, for scripts as for people (the report above says why).
     if (report.imported === 0 && report.rejectedRows > 0 && !report.routes) {
       console.error(`Import failed: every row of ${path.basename(file)} was rejected.`);
       return 1;
     }
+    return 0;
+  } finally {
+    service.close();
+  }
+}
+
+/** `word` quoted for a POSIX shell when it holds anything but safe characters (a workspace name with spaces). */
+function shellWord(word: string): string {
+  return /^[\w.@%+=:,/-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
+}
+
+/** `--undo BATCH`: undoes import BATCH of case `caseRef` (number or id) as one step and prints what it marked deleted. */
+async function undoBatch(batchId: string, workspace: string, caseRef: string, dataDir: string): Promise<number> {
+  const { service, ws } = await openWorkspace(dataDir, workspace);
+  try {
+    const found = (await service.invoke('cases.list', { workspaceId: ws.id })).find((c) => c.id === caseRef || c.number === caseRef);
+    if (!found) throw new Error(`no case "${caseRef}" in workspace "${ws.name}"`);
+    const r = await service.invoke('import.undo', { workspaceId: ws.id, caseId: found.id, batchId });
+    console.log(t('import.cli.undone', { batchId, count: r.seizures, routes: r.routes }));
     return 0;
   } finally {
     service.close();
@@ -341,6 +416,6 @@ main().then(
     console.error(`Import failed: ${err instanceof NestError || err instanceof Error ? err.message : String(err)}`);
     const hint = typeof err === 'object' && err !== null ? hints.get(err) : undefined;
     if (hint) console.error(hint);
-    process.exit(1);
+    process.exit((typeof err === 'object' && err !== null ? exitCodes.get(err) : undefined) ?? 1);
   },
 );

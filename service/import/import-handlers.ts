@@ -6,7 +6,8 @@
 import { randomUUID } from 'node:crypto';
 import { CaseDoc } from '../../shared/docs/case-doc';
 import { NestError } from '../../shared/errors';
-import type { ImportRequest, importRpc } from '../../shared/rpc/import';
+import type { ImportReport, ImportRequest, importRpc } from '../../shared/rpc/import';
+import type { Clock, EventBroadcaster } from '../rpc/context';
 import type { ParsedImport } from '../import';
 import { unpackImport } from './unpack';
 import type { WorkspaceRuntime } from '../workspace/workspace-runtime';
@@ -23,6 +24,7 @@ import { workspaceBlobStore } from '../blobs/case-files-service';
 import { writeImport } from './write-import';
 import { undoImport } from './undo-import';
 import { importReporter, type PhaseReporter } from './import-progress';
+import { abortImport, reportStopped, startImport, throwIfStopped } from './running-imports';
 
 /** The catalogue sentence of a `too-large` refusal `check` throws (the case's seizure limit), or null when it passes. */
 function roomRefusal(check: () => void): string | null {
@@ -38,9 +40,11 @@ function roomRefusal(check: () => void): string | null {
 /**
  * Parses an import request for a case: decodes the file, applies the given, remembered or
  * guessed mapping, and uses the case's sector as the default sector.
- * @throws NestError('not-found') for an unknown case; NestError('import-failed') for an unusable file.
+ * `signal` stops the parse (running-imports.ts).
+ * @throws NestError('not-found') for an unknown case; NestError('import-failed') for an unusable
+ *   file; NestError('cancelled') when `signal` was aborted.
  */
-export async function parseForCase(ws: WorkspaceRuntime, p: ImportRequest, onProgress?: PhaseReporter): Promise<{ parsed: ParsedImport; caseDoc: CaseDoc; duplicates: DuplicateCheck; release: () => void; images: KmzImage[] }> {
+export async function parseForCase(ws: WorkspaceRuntime, p: ImportRequest, onProgress?: PhaseReporter, signal?: AbortSignal): Promise<{ parsed: ParsedImport; caseDoc: CaseDoc; duplicates: DuplicateCheck; release: () => void; images: KmzImage[] }> {
   const name = ws.caseDocName(p.caseId);
   if (!ws.host.exists(name)) throw new NestError('not-found', { id: 'service.case.not-found', values: { caseId: p.caseId } });
   const received = new Uint8Array(Buffer.from(p.contentBase64, 'base64'));
@@ -50,7 +54,7 @@ export async function parseForCase(ws: WorkspaceRuntime, p: ImportRequest, onPro
   try {
     const meta = caseDoc.readMeta();
     // Defaults from the case: its sector, and its first jurisdiction for rows with no country and no coordinates.
-    const parsed = await parseRequest(ws, p, unpacked, { sector: meta.sector, ...(meta.jurisdictions[0] ? { country: meta.jurisdictions[0] } : {}) }, onProgress);
+    const parsed = await parseRequest(ws, p, unpacked, { sector: meta.sector, ...(meta.jurisdictions[0] ? { country: meta.jurisdictions[0] } : {}) }, onProgress, signal);
     const members = ws.workspaceDoc();
     const existing = readCaseSeizures(ws, p.caseId, caseDoc);
     const duplicates = annotateReport(parsed.report, parsed, caseDoc, sha256Hex(received), (id) => members.getMemberRecord(id)?.name ?? '', existing.live);
@@ -69,7 +73,8 @@ export type ImportMethod = Exclude<keyof typeof importRpc, `export.${string}`>;
 export const importHandlers: HandlerMap<ImportMethod> = {
   'import.preview': async (p, { workspaces }) => {
     const ws = workspaces.get(p.workspaceId);
-    const { parsed, caseDoc, duplicates, release } = await parseForCase(ws, p);
+    const run = startImport(p.workspaceId, p.importId);
+    const { parsed, caseDoc, duplicates, release } = await parseForCase(ws, p, undefined, run.signal).finally(run.end);
     try {
       // Counted as the commit would write it (matching rows left out unless kept).
       countWithoutDuplicates(parsed.report, parsed, duplicates, p.keepDuplicates);
@@ -83,47 +88,25 @@ export const importHandlers: HandlerMap<ImportMethod> = {
 
   'import.commit': async (p, { workspaces, clock, events }) => {
     const ws = workspaces.get(p.workspaceId);
-    const local = ws.local();
-    const progress = importReporter((e) => events.broadcast('import.progress', e), { workspaceId: p.workspaceId, caseId: p.caseId, fileName: p.fileName }, () => performance.now());
-    const { parsed, caseDoc, duplicates, release, images } = await parseForCase(ws, p, progress.phase('reading'));
-    const report = parsed.report;
+    const run = startImport(p.workspaceId, p.importId);
     try {
-      refuseReimport(report, p.allowReimport);
-      const skip = countWithoutDuplicates(report, parsed, duplicates, p.keepDuplicates);
-      if (report.imported || parsed.routes.length) {
-        const batchId = randomUUID();
-        await writeImport(
-          ws,
-          p.caseId,
-          caseDoc,
-          {
-            rows: parsed.seizures,
-            skip,
-            routes: parsed.routes,
-            source: p.fileName,
-            batch: { id: batchId, sha256: report.sha256, format: parsed.format, rejectedRows: report.rejectedRows, skippedDuplicates: report.skippedDuplicates },
-          },
-          { memberId: local.memberId },
-          progress.phase('writing'),
-        );
-        report.batchId = batchId;
-      }
+      return await commit(ws, p, clock, events, run.signal);
     } finally {
-      release();
+      run.end();
     }
-    // A KMZ's images that its placemarks show are attached to the case (kmz-images.ts).
-    if (images.length && report.batchId) {
-      const added = await attachKmzImages(workspaceBlobStore(ws.store.file), (fn) => ws.host.with(ws.caseDocName(p.caseId), fn), p.fileName, images, { memberId: local.memberId });
-      if (added.length) report.warnings.push(t('import.warning.kmz-images-attached', { count: added.length }));
-    }
-    if (parsed.format === 'csv' && parsed.report.imported > 0) {
-      ws.store.importMappings.remember(parsed.headers, parsed.mapping, clock.now());
-    }
-    return report;
   },
 
-  'import.newCase': (p, { workspaces, clock, events }) =>
-    importIntoNewCase(workspaces.get(p.workspaceId), p, clock, importReporter((e) => events.broadcast('import.progress', e), { workspaceId: p.workspaceId, caseId: null, fileName: p.fileName }, () => performance.now())),
+  'import.newCase': async (p, { workspaces, clock, events }) => {
+    const run = startImport(p.workspaceId, p.importId);
+    try {
+      const progress = importReporter((e) => events.broadcast('import.progress', e), { workspaceId: p.workspaceId, ...(p.importId ? { importId: p.importId } : {}), caseId: null, fileName: p.fileName }, () => performance.now());
+      return await importIntoNewCase(workspaces.get(p.workspaceId), p, clock, progress, run.signal);
+    } finally {
+      run.end();
+    }
+  },
+
+  'import.abort': (p) => ({ state: abortImport(p.workspaceId, p.importId) }),
 
   'import.undo': (p, { workspaces }) => {
     const ws = workspaces.get(p.workspaceId);
@@ -133,3 +116,53 @@ export const importHandlers: HandlerMap<ImportMethod> = {
   'seizures.move': (p, { workspaces }) => moveSeizures(workspaces.get(p.workspaceId), p.caseId, p.toCaseId, p.seizureIds),
 
 };
+
+/**
+ * `import.commit`: parses the file in the worker, leaves out what the request leaves out, writes
+ * the rest (write-import.ts) and reports. Stopped by `signal` while reading or before anything
+ * was written: NestError('cancelled'), the case unchanged; while writing: the report of what was
+ * written, with `cancelled` and the batch in state 'cancelled'.
+ */
+async function commit(ws: WorkspaceRuntime, p: ImportRequest, clock: Clock, events: EventBroadcaster, signal: AbortSignal): Promise<ImportReport> {
+  const local = ws.local();
+  const progress = importReporter((e) => events.broadcast('import.progress', e), { workspaceId: p.workspaceId, ...(p.importId ? { importId: p.importId } : {}), caseId: p.caseId, fileName: p.fileName }, () => performance.now());
+  const { parsed, caseDoc, duplicates, release, images } = await parseForCase(ws, p, progress.phase('reading'), signal);
+  const report = parsed.report;
+  try {
+    throwIfStopped(signal, p.fileName);
+    refuseReimport(report, p.allowReimport);
+    const skip = countWithoutDuplicates(report, parsed, duplicates, p.keepDuplicates);
+    if (report.imported || parsed.routes.length) {
+      const batchId = randomUUID();
+      const written = await writeImport(
+        ws,
+        p.caseId,
+        caseDoc,
+        {
+          rows: parsed.seizures,
+          skip,
+          routes: parsed.routes,
+          source: p.fileName,
+          batch: { id: batchId, sha256: report.sha256, format: parsed.format, rejectedRows: report.rejectedRows, skippedDuplicates: report.skippedDuplicates },
+        },
+        { memberId: local.memberId },
+        progress.phase('writing'),
+        signal,
+      );
+      if (written.cancelled && !written.cancelled.batchWritten) throwIfStopped(signal, p.fileName);
+      report.batchId = batchId;
+      reportStopped(report, written);
+    }
+  } finally {
+    release();
+  }
+  // A KMZ's images that its placemarks show are attached to the case (kmz-images.ts).
+  if (images.length && report.batchId && !report.cancelled) {
+    const added = await attachKmzImages(workspaceBlobStore(ws.store.file), (fn) => ws.host.with(ws.caseDocName(p.caseId), fn), p.fileName, images, { memberId: local.memberId });
+    if (added.length) report.warnings.push(t('import.warning.kmz-images-attached', { count: added.length }));
+  }
+  if (parsed.format === 'csv' && parsed.report.imported > 0) {
+    ws.store.importMappings.remember(parsed.headers, parsed.mapping, clock.now());
+  }
+  return report;
+}

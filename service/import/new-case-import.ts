@@ -19,6 +19,7 @@ import { t } from '../../shared/messages';
 import { MAX_SEIZURES_PER_CASE } from '../../shared/domain/seizure';
 import { writeImport } from './write-import';
 import type { ImportReporter } from './import-progress';
+import { reportStopped, throwIfStopped } from './running-imports';
 
 /** What `import.newCase` returns: the report, and the case it created (null on a dry run). */
 export interface NewCaseImportResult {
@@ -30,15 +31,19 @@ export interface NewCaseImportResult {
  * Parses the file with the new case's sector as the default, leaves out rows that repeat an
  * earlier row of the file (unless `keepDuplicates`), then creates the case and imports the rest
  * (write-import.ts: the case doc, then volumes for a large file; the batch entry last).
- * `progress` reports the reading and writing phases (import-progress.ts).
- * @throws NestError('import-failed', 'import.new-case-nothing-imported') when no row and no route
+ * `progress` reports the reading and writing phases (import-progress.ts). `signal` stops it
+ * (running-imports.ts): while reading, or before the case is created, with NestError('cancelled')
+ * and no case; once writing — the case is created only just before its first transaction, with no
+ * wait in between, so a stopped import never leaves an empty case — with the report of what was
+ * written (`cancelled`), the batch in state 'cancelled'.
+ * @throws NestError('cancelled') when stopped before anything was written; NestError('import-failed', 'import.new-case-nothing-imported') when no row and no route
  *   would import (every row rejected, blank or a duplicate): no case is created;
  *   NestError('import-failed') for an unusable file; NestError('validation') for a bad title;
  *   NestError('too-large', 'case.too-many-seizures') for more rows than a case holds (no case is created).
  */
-export async function importIntoNewCase(ws: WorkspaceRuntime, p: NewCaseImportRequest, clock: Clock, progress?: ImportReporter): Promise<NewCaseImportResult> {
+export async function importIntoNewCase(ws: WorkspaceRuntime, p: NewCaseImportRequest, clock: Clock, progress?: ImportReporter, signal?: AbortSignal): Promise<NewCaseImportResult> {
   const received = new Uint8Array(Buffer.from(p.contentBase64, 'base64'));
-  const parsed = await parseRequest(ws, p, await unpackImport(p.fileName, received), { sector: p.newCase.sector }, progress?.phase('reading'));
+  const parsed = await parseRequest(ws, p, await unpackImport(p.fileName, received), { sector: p.newCase.sector }, progress?.phase('reading'), signal);
   const report = parsed.report;
   const duplicates = annotateWith(report, parsed, sha256Hex(received), null, []);
   const skip = countWithoutDuplicates(report, parsed, duplicates, p.keepDuplicates);
@@ -48,6 +53,8 @@ export async function importIntoNewCase(ws: WorkspaceRuntime, p: NewCaseImportRe
     throw new NestError('import-failed', { id: 'import.new-case-nothing-imported', values: { fileName: p.fileName, rejected: report.rejectedRows, title: p.newCase.title } });
   }
   if (report.refusal) throw new NestError('too-large', { id: 'case.too-many-seizures', values: { max: MAX_SEIZURES_PER_CASE, total: report.imported } });
+  // The last look before the case exists: from here to the first transaction nothing waits.
+  if (signal) throwIfStopped(signal, p.fileName);
   const batchId = randomUUID();
   const created = createCase(ws, { ...newCaseFields(clock.today()), title: p.newCase.title, sector: p.newCase.sector });
   // The case row is projected by now (init's transaction), so its volumes project as they are written.
@@ -55,8 +62,9 @@ export async function importIntoNewCase(ws: WorkspaceRuntime, p: NewCaseImportRe
   // only a storage failure can stop the write: its error is the import's, with the case and the rows written so far kept.
   const name = ws.caseDocName(created.id);
   const doc = ws.host.retain(name);
+  let written;
   try {
-    await writeImport(
+    written = await writeImport(
       ws,
       created.id,
       new CaseDoc(doc),
@@ -69,11 +77,13 @@ export async function importIntoNewCase(ws: WorkspaceRuntime, p: NewCaseImportRe
       },
       { memberId: ws.local().memberId },
       progress?.phase('writing'),
+      signal,
     );
   } finally {
     ws.host.release(name);
   }
   report.batchId = batchId;
+  reportStopped(report, written);
   if (parsed.format === 'csv' && report.imported > 0) ws.store.importMappings.remember(parsed.headers, parsed.mapping, clock.now());
   return { report, case: { id: created.id, number: created.number, title: created.meta.title } };
 }

@@ -11,6 +11,10 @@
  * heap such a parse grew (hundreds of MB for 100,000 rows) for the life of the thread, and the
  * import's writing, which comes next, needs that memory (docs/architecture.md "P3").
  *
+ * Stopping a parse (`import.abort`, running-imports.ts): the worker parses synchronously and
+ * cannot read a message mid-file, so a stopped parse ends the worker at once; the other requests
+ * it held are sent again, from the start, to a new one.
+ *
  * Where the worker's code is: beside the bundle (`import-worker.cjs` next to data-service.cjs,
  * scripts/build-electron.mjs) when running bundled; from the TypeScript sources (tsx, vitest,
  * `npm run serve`) `parse-worker.ts`, with tsx's loader registered in the worker first, as
@@ -23,8 +27,10 @@ import { isErrorCode, NestError, type ErrorInfo } from '../../shared/errors';
 import { isMessageId } from '../../shared/messages';
 import type { ParsedImport } from './index';
 import type { WorkerParseInput, WorkerParseReply, WorkerParseRequest } from './parse-worker-protocol';
+import { cancelledBeforeWriting } from './running-imports';
 
 interface Pending {
+  input: WorkerParseInput;
   seizures: ParsedImport['seizures'];
   onProgress: ((done: number, total: number) => void) | undefined;
   resolve(parsed: ParsedImport): void;
@@ -65,6 +71,8 @@ function theWorker(): Worker {
   w.unref();
   let retire = false;
   w.on('message', (reply: WorkerParseReply) => {
+    // A worker ended by a stopped parse may still deliver: its requests were sent to a new one.
+    if (worker !== w) return;
     const p = pending.get(reply.id);
     if (!p) return;
     if (reply.kind === 'progress') {
@@ -105,18 +113,46 @@ function theWorker(): Worker {
  * @throws NestError('import-failed') when the file is unusable (as parseImportFile); Error when
  *   the worker fails or stops.
  */
-export function parseOffThread(input: WorkerParseInput, onProgress?: (done: number, total: number) => void): Promise<ParsedImport> {
-  const w = theWorker();
+export function parseOffThread(input: WorkerParseInput, onProgress?: (done: number, total: number) => void, signal?: AbortSignal): Promise<ParsedImport> {
+  if (signal?.aborted) return Promise.reject(cancelledBeforeWriting(input.fileName));
   const id = nextId++;
+  const onAbort = (): void => stopParse(id);
   return new Promise<ParsedImport>((resolve, reject) => {
-    pending.set(id, { seizures: [], onProgress, resolve, reject });
-    // The worker keeps the process alive only while it has work.
-    w.ref();
-    const request: WorkerParseRequest = { id, input };
-    w.postMessage(request);
+    pending.set(id, { input, seizures: [], onProgress, resolve, reject });
+    signal?.addEventListener('abort', onAbort, { once: true });
+    send(id, input);
   }).finally(() => {
-    if (!pending.size && worker === w) w.unref();
+    signal?.removeEventListener('abort', onAbort);
+    if (!pending.size) worker?.unref();
   });
+}
+
+/** Posts request `id` to the worker (started when there is none), which then keeps the process alive until it has no work. */
+function send(id: number, input: WorkerParseInput): void {
+  const w = theWorker();
+  w.ref();
+  const request: WorkerParseRequest = { id, input };
+  w.postMessage(request);
+}
+
+/**
+ * Stops parse `id`: rejects it with NestError('cancelled') and ends the worker (it cannot be
+ * interrupted otherwise); the requests it also held start again on a new worker, with their rows
+ * received so far dropped (they come again).
+ */
+function stopParse(id: number): void {
+  const p = pending.get(id);
+  if (!p) return;
+  pending.delete(id);
+  const w = worker;
+  // Forgotten first, so its exit is not taken for a failure of the others.
+  worker = null;
+  if (w) void w.terminate();
+  p.reject(cancelledBeforeWriting(p.input.fileName));
+  for (const [other, q] of pending) {
+    q.seizures.length = 0;
+    send(other, q.input);
+  }
 }
 
 /** The running parse worker's thread id, or null when none runs (for diagnostics and tests). */

@@ -16,8 +16,9 @@ import { WorkspaceCommodities } from '../../shared/docs/workspace-commodities';
  * Parses an unpacked import file with the request's options and `defaults`: the given mapping, or
  * (CSV without one) the mapping remembered for these headers, else the guessed one. The unpacking
  * warnings (e.g. a KMZ's skipped parts) lead the report's warnings. `onProgress`: rows checked of
- * all, as the worker goes (import-progress.ts).
- * @throws NestError('import-failed') for an unusable file (see parseImportFile).
+ * all, as the worker goes (import-progress.ts). `signal` stops the parse (running-imports.ts).
+ * @throws NestError('import-failed') for an unusable file (see parseImportFile);
+ *   NestError('cancelled') when `signal` was aborted.
  */
 export async function parseRequest(
   ws: WorkspaceRuntime,
@@ -25,15 +26,16 @@ export async function parseRequest(
   unpacked: { fileName: string; bytes: Uint8Array; warnings: string[] },
   defaults: { sector: CrimeSector; country?: string },
   onProgress?: (done: number, total: number) => void,
+  signal?: AbortSignal,
 ): Promise<ParsedImport> {
   const { fileName, bytes, warnings } = unpacked;
   // The workspace's own commodities as plain data (the worker cannot read the doc): the report names rows whose commodity neither list knows.
   const commodities = new WorkspaceCommodities(ws.workspaceDoc().doc).catalogue().workspace;
   const base = { fileName, bytes, dateOrder: p.dateOrder, decimalMarks: p.decimalMarks, routeKind: p.routeKind, defaults, commodities };
-  let parsed = await parseOffThread({ ...base, mapping: p.mapping }, onProgress);
+  let parsed = await parseOffThread({ ...base, mapping: p.mapping }, onProgress, signal);
   if (!p.mapping && parsed.format === 'csv') {
     const remembered = ws.store.importMappings.get(parsed.headers);
-    if (remembered) parsed = await parseOffThread({ ...base, rememberedMapping: remembered }, onProgress);
+    if (remembered) parsed = await parseOffThread({ ...base, rememberedMapping: remembered }, onProgress, signal);
   }
   parsed.report.warnings.unshift(...warnings);
   return parsed;

@@ -17,6 +17,14 @@
  * ~55 MB of Yjs structures), and the writer yields to the event loop after every transaction so
  * that the unloading happens — and other windows and sync are served — during the import, not
  * after it. Imports into one case run one after the other (the plan is made when one starts).
+ *
+ * Stopping (`import.abort`, running-imports.ts): the writer looks at its signal before each volume
+ * transaction — the only places it waits — and, when stopped with rows still to write, writes no
+ * more seizures: the case-doc transaction then lists the volumes written, appends the batch entry
+ * in state 'cancelled' with the seizures written and planned, and the audit entry
+ * "import.cancel" (case-import.ts), leaving out the inline rows and the routes. What was written
+ * is thus neither dropped nor shown as a whole import, and undoing the batch removes exactly it.
+ * Stopped before its first transaction, it writes nothing at all.
  */
 import { randomUUID } from 'node:crypto';
 import type { CaseDoc } from '../../shared/docs/case-doc';
@@ -53,6 +61,12 @@ export type WriteProgress = (done: number, total: number) => void;
 export interface ImportWritten {
   /** Seizures written, case doc and volumes. */
   seizures: number;
+  /**
+   * Set when the import was stopped with rows still to write: the seizures it was to write (the
+   * batch entry is in state 'cancelled'); `batchWritten` false when it was stopped before its
+   * first transaction (nothing was written, not even the batch entry).
+   */
+  cancelled?: { planned: number; batchWritten: boolean };
   /** Of those, in the case doc. */
   inline: number;
   /** The volumes written to, ascending (new ones and the last listed one). */
@@ -68,11 +82,11 @@ export interface ImportWritten {
  *   NestError('validation') naming a bad record (the parser validated every row, so only a bug
  *   gets here; volumes written before it stay, marked with the batch, without a batch entry).
  */
-export function writeImport(ws: Pick<WorkspaceRuntime, 'id' | 'host' | 'store'>, caseId: string, cd: CaseDoc, input: ImportWrite, w: Writer, onProgress?: WriteProgress): Promise<ImportWritten> {
+export function writeImport(ws: Pick<WorkspaceRuntime, 'id' | 'host' | 'store'>, caseId: string, cd: CaseDoc, input: ImportWrite, w: Writer, onProgress?: WriteProgress, signal?: AbortSignal): Promise<ImportWritten> {
   // One import at a time per case: the placement plan is made from the volumes as they are when
   // the import starts, and the writes yield to the event loop between transactions.
   const key = `${ws.id}/${caseId}`;
-  const run = (running.get(key) ?? Promise.resolve()).catch(() => undefined).then(() => writeNow(ws, caseId, cd, input, w, onProgress));
+  const run = (running.get(key) ?? Promise.resolve()).catch(() => undefined).then(() => writeNow(ws, caseId, cd, input, w, onProgress, signal));
   const settled = run.then(
     () => undefined,
     () => undefined,
@@ -90,8 +104,10 @@ const running = new Map<string, Promise<void>>();
 /** Lets the event loop run (other windows, sync, the unloading of a full volume) between two transactions. */
 const yieldToLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
-async function writeNow(ws: Pick<WorkspaceRuntime, 'id' | 'host' | 'store'>, caseId: string, cd: CaseDoc, input: ImportWrite, w: Writer, onProgress?: WriteProgress): Promise<ImportWritten> {
+async function writeNow(ws: Pick<WorkspaceRuntime, 'id' | 'host' | 'store'>, caseId: string, cd: CaseDoc, input: ImportWrite, w: Writer, onProgress?: WriteProgress, signal?: AbortSignal): Promise<ImportWritten> {
   const total = input.rows.length - input.skip.size;
+  // Stopped while it waited for another import into this case: nothing is written.
+  if (signal?.aborted) return { seizures: 0, inline: 0, volumes: [], cancelled: { planned: total, batchWritten: false } };
   const projectedTotal = ws.store.projections.getCase(caseId).seizureCount;
   cd.requireRoomFor(total, projectedTotal);
   const listed = listVolumes(cd.doc);
@@ -116,6 +132,8 @@ async function writeNow(ws: Pick<WorkspaceRuntime, 'id' | 'host' | 'store'>, cas
   const volumes: number[] = [];
   for (const run of plan) {
     if (run.volume === 0) continue;
+    // The safe point: after the previous volume's transaction, before the next one.
+    if (signal?.aborted) break;
     // The whole run in ONE transaction (at most VOLUME_SIZE records): one update encoded once,
     // one entry in the update log, which is the volume's whole state when the volume is new, so
     // its compaction at unload copies it instead of encoding the doc again (sqlite-doc-log.ts).
@@ -132,18 +150,22 @@ async function writeNow(ws: Pick<WorkspaceRuntime, 'id' | 'host' | 'store'>, cas
     if (run.volume !== plan[plan.length - 1]!.volume) ws.host.unloadIdle(volumeDocName(ws.id, caseId, run.volume));
   }
   const listedSet = new Set(listed);
+  // Stopped with rows still to write (the inline run, or volumes): the batch records what was written.
+  const stopped = signal?.aborted === true && done < total;
   cd.importRecords(
     {
-      seizures: inline,
-      routes: input.routes.map((fields) => ({ id: randomUUID(), fields })),
+      seizures: stopped ? [] : inline,
+      routes: stopped ? [] : input.routes.map((fields) => ({ id: randomUUID(), fields })),
       source: input.source,
       batch: input.batch,
       inVolumes: done,
       volumes: volumes.filter((n) => !listedSet.has(n)),
       projectedTotal,
+      ...(stopped ? { cancelled: { planned: total } } : {}),
     },
     w,
   );
+  if (stopped) return { seizures: done, inline: 0, volumes, cancelled: { planned: total, batchWritten: true } };
   onProgress?.(total, total);
   return { seizures: done + inline.length, inline: inline.length, volumes };
 }

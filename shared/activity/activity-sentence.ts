@@ -126,6 +126,8 @@ export function activitySentence(e: AuditLine, ctx: ActivityContext): string {
     }
     case 'case.import':
       return t('ui.case.activity.case-import', { count: e.count ?? 0, hasSource: e.target ? 'yes' : 'no', source: e.target ?? '' });
+    case 'import.cancel':
+      return t('ui.case.activity.import-cancel', { count: e.count ?? 0, source: e.target ?? '' });
     case 'case.import-undo':
       return t('ui.case.activity.import-undo', { count: e.count ?? 0, source: e.target ?? '' });
     case 'seizure.move-in':

@@ -36,6 +36,12 @@ export interface ImportItems {
   volumes?: readonly number[];
   /** The projection's count of the case's live seizures, case doc and volumes, before this import (see `requireRoomFor`). */
   projectedTotal?: number;
+  /**
+   * Set when the import was stopped while writing (write-import.ts): the batch entry records state
+   * 'cancelled' with the `planned` seizures, and the audit entry is "import.cancel" (count: the
+   * seizures written) instead of "case.import". Needs `batch`.
+   */
+  cancelled?: { planned: number };
 }
 
 /**
@@ -59,10 +65,12 @@ export function importRecords(p: CaseParts, tx: Tx, items: ImportItems, w: Write
     for (const { id, fields } of seizures) insertRecord(p.seizures, id, { ...fields, ...mark, createdBy: w.memberId, createdAt: at, updatedBy: w.memberId, updatedAt: at });
     for (const { id, fields } of routes) insertRecord(p.routes, id, { ...fields, ...mark, createdBy: w.memberId, createdAt: at });
     if (items.volumes?.length) listVolumesIn(p.seizures.doc!, items.volumes, w);
+    const cancel = batch && items.cancelled ? { state: 'cancelled' as const, planned: items.cancelled.planned } : {};
     if (batch) {
-      appendBatch(p.seizures.doc!, { kind: 'import', ...batch, fileName: items.source.slice(0, 255), at, by: w.memberId, seizures: seizures.length + inVolumes, routes: routes.length });
+      appendBatch(p.seizures.doc!, { kind: 'import', ...batch, fileName: items.source.slice(0, 255), at, by: w.memberId, seizures: seizures.length + inVolumes, routes: routes.length, ...cancel });
     }
-    p.audit.push([{ at, by: w.memberId, action: 'case.import', count: seizures.length + inVolumes + routes.length, target: items.source.slice(0, 255) }]);
+    // A stopped import is audited as such, so the history never shows a partial import as a whole one.
+    p.audit.push([{ at, by: w.memberId, action: 'state' in cancel ? 'import.cancel' : 'case.import', count: seizures.length + inVolumes + routes.length, target: items.source.slice(0, 255) }]);
     writeFields(p.meta, { updatedBy: w.memberId, updatedAt: at });
   });
 }

@@ -31,6 +31,14 @@ export const importBatchEntrySchema = z.object({
   rejectedRows: z.number().int().nonnegative(),
   /** Rows left out because they match a seizure already in the case (or an earlier row of the file). */
   skippedDuplicates: z.number().int().nonnegative(),
+  /**
+   * 'cancelled' when the import was stopped while writing (`import.abort`, the CLI's Ctrl-C): then
+   * `seizures` counts only those written before the stop (no routes are written) and `planned`
+   * the seizures the import was to write. Absent: the import ran to its end.
+   */
+  state: z.literal('cancelled').optional(),
+  /** Seizures the import was to write; only with `state` 'cancelled'. */
+  planned: z.number().int().nonnegative().optional(),
 });
 /** One import, as logged. */
 export type ImportBatchEntry = z.infer<typeof importBatchEntrySchema>;

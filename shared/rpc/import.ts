@@ -67,6 +67,11 @@ export const importRequestSchema = z.object({
   keepDuplicates: z.boolean().optional(),
   /** The kind of every line in the file (patrol track or suspected trafficking route); absent: as detected (geo-reader.ts). */
   routeKind: z.enum(ROUTE_KINDS).optional(),
+  /**
+   * The caller's id for this run (a fresh UUID per preview or commit), so that `import.abort` can
+   * stop it and its `import.progress` events can be told apart; absent: the run cannot be stopped.
+   */
+  importId: z.string().uuid().optional(),
 });
 /** An import request. */
 export type ImportRequest = z.infer<typeof importRequestSchema>;
@@ -185,6 +190,13 @@ export const importReportSchema = z.object({
    * dialog and the CLI's dry run show it instead of promising rows.
    */
   refusal: z.string().nullable().optional(),
+  /**
+   * Set when the import was stopped (`import.abort`) while writing, after some seizures were
+   * written: `written` seizures are in the case (`imported` says the same), of the `planned`
+   * ones, logged as batch `batchId` in state 'cancelled' — kept unless the user undoes it
+   * (`import.undo`). Absent or null: the import ran to its end.
+   */
+  cancelled: z.object({ written: z.number().int(), planned: z.number().int() }).nullable().optional(),
 });
 /** The outcome of an import. */
 export type ImportReport = z.infer<typeof importReportSchema>;
@@ -215,6 +227,8 @@ export const importProgressPhases = ['reading', 'writing'] as const;
  */
 export interface ImportProgress {
   workspaceId: string;
+  /** The request's `importId`, when it gave one. */
+  importId?: string;
   caseId: string | null;
   fileName: string;
   phase: (typeof importProgressPhases)[number];
@@ -225,6 +239,19 @@ export interface ImportProgress {
 
 /** Undoing an import (its seizures in the case doc and in every volume): the case and the batch; `dryRun` only counts. */
 export const importUndoSchema = z.object({ workspaceId: z.string().uuid(), caseId: z.string().uuid(), batchId: z.string().uuid(), dryRun: z.boolean().optional() });
+
+/**
+ * Stopping a running import (or preview) of this data service: the run the caller named with
+ * `importId` in its request.
+ */
+export const importAbortSchema = z.object({ workspaceId: z.string().uuid(), importId: z.string().uuid() });
+
+/**
+ * What `import.abort` found: 'stopping' — the run stops at its next safe point (between two
+ * transactions; its own call then answers: nothing written → NestError('cancelled'), some written
+ * → a report with `cancelled`); 'not-running' — no run has that id (it ended, or never started).
+ */
+export const importAbortResultSchema = z.object({ state: z.enum(['stopping', 'not-running']) });
 
 export const importRpc = {
   'import.preview': method(importRequestSchema, importPreviewSchema, 'Reads a file and dry-runs the import with the given or a guessed column mapping.', 'case.read'),
@@ -240,6 +267,12 @@ export const importRpc = {
     z.object({ seizures: z.number().int(), routes: z.number().int(), edited: z.number().int(), alreadyDeleted: z.number().int() }),
     'Undoes an import as one step: its live seizures (case doc and every volume) and routes marked deleted, the undo and one audit entry in the case doc; the counts say what was marked now and, apart, how many of its seizures had been deleted before. With dryRun it writes nothing and returns the same counts.',
     'seizures.import',
+  ),
+  'import.abort': method(
+    importAbortSchema,
+    importAbortResultSchema,
+    'Stops a running import or preview at its next safe point: a parse in the worker is ended at once; a write stops between two transactions, and what was written stays as a batch in state cancelled (undoable as one step), with an import.cancel audit entry.',
+    'workspace.read',
   ),
   'seizures.move': method(
     z.object({ workspaceId: z.string().uuid(), caseId: z.string().uuid(), toCaseId: z.string().uuid(), seizureIds: z.array(z.string().uuid()).min(1).max(10_000) }),

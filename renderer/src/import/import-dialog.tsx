@@ -26,6 +26,12 @@
  * (e.g. the case filled up meanwhile through sync) stays on the mapping step with the service's
  * message in the form's error panel ("Nothing was imported …", commit-refusal.ts), which gets the
  * focus and so is scrolled into view; nothing was written.
+ *
+ * Cancel really cancels (import-stop.tsx): each preview and commit carries a fresh `importId`.
+ * Cancel while a file is read or checked stops that run (`import.abort`) and closes at once —
+ * nothing was written. Cancel while the rows are written asks first ("Stop the import? N of M rows
+ * are written…"); on "Stop the import" the dialog shows "Stopping…" until the commit answers, then
+ * the stopped import's final state, which asks to undo the written part or keep it.
  */
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import type { ColumnMapping, ImportPreview, ImportReport, ImportRequest } from '../../../shared/rpc/import';
@@ -43,6 +49,8 @@ import { ImportReportView } from './import-report-view';
 import { ImportDoubts } from './import-doubts';
 import { RouteKindChoice, type RouteKindPick } from './route-kind-choice';
 import { ImportProgressBar, useImportProgress } from './import-progress';
+import { ImportStopped, StopImportConfirm } from './import-stop';
+import { RpcError } from '../data/rpc-error';
 
 /** An error to show, with the panel's title when the error's own is not the right one. */
 type Problem = { error: unknown; title?: string | undefined };
@@ -51,7 +59,8 @@ type Step =
   | { name: 'choose' }
   | { name: 'reading'; fileName: string }
   | { name: 'mapping'; file: { name: string; base64: string }; preview: ImportPreview; mapping: ColumnMapping; edited: boolean }
-  | { name: 'done'; fileName: string; report: ImportReport };
+  | { name: 'done'; fileName: string; report: ImportReport }
+  | { name: 'stopped'; fileName: string; report: ImportReport & { cancelled: NonNullable<ImportReport['cancelled']>; batchId: string } };
 
 /** Props of {@link ImportDialog}. */
 export interface ImportDialogProps {
@@ -83,8 +92,32 @@ export function ImportDialog(props: ImportDialogProps): ReactNode {
   // While the commit runs: its progress (checking, then writing), shown above the mapping.
   const [committing, setCommitting] = useState(false);
   const progress = useImportProgress(props.workspaceId, props.caseId, step.name === 'mapping' ? step.file.name : '', committing);
+  // The running preview's or commit's id (for import.abort); asking to stop, and stopping.
+  const runId = useRef<string | null>(null);
+  const [confirmStop, setConfirmStop] = useState(false);
+  const [stopping, setStopping] = useState(false);
+  /** Stops the running preview or commit, if any (the service answers its call once stopped). */
+  const abortRun = (): void => {
+    if (runId.current) void client.call('import.abort', { workspaceId: props.workspaceId, importId: runId.current }).catch(() => undefined);
+  };
+  /** Cancel: while writing, ask first; while reading or checking, stop and close (nothing was written). */
+  const cancel = (): void => {
+    if (stopping) return;
+    if (committing && progress?.phase === 'writing') {
+      setConfirmStop(true);
+      return;
+    }
+    abortRun();
+    props.onClose();
+  };
+  const stop = (): void => {
+    setConfirmStop(false);
+    setStopping(true);
+    abortRun();
+  };
 
   const request = (file: { name: string; base64: string }, mapping?: ColumnMapping): ImportRequest => ({
+    importId: (runId.current = crypto.randomUUID()),
     workspaceId: props.workspaceId,
     caseId: props.caseId,
     fileName: file.name,
@@ -163,62 +196,76 @@ export function ImportDialog(props: ImportDialogProps): ReactNode {
       return client
         .call('import.commit', request(file, edited || preview.headers.length ? mapping : undefined))
         .then(
-          (report) => setStep({ name: 'done', fileName: file.name, report }),
+          (report) => setStep(report.cancelled && report.batchId ? { name: 'stopped', fileName: file.name, report: { ...report, cancelled: report.cancelled, batchId: report.batchId } } : { name: 'done', fileName: file.name, report }),
           (err: unknown) => {
+            // Stopped before anything was written: the case is as it was, nothing to report.
+            if (err instanceof RpcError && err.code === 'cancelled') return props.onClose();
             throw new CommitRefusal(err);
           },
         )
-        .finally(() => setCommitting(false));
+        .finally(() => {
+          setCommitting(false);
+          setStopping(false);
+          setConfirmStop(false);
+          runId.current = null;
+        });
     };
     return (
-      <FormDialog
-        title={t('ui.import.title', { caseNumber: props.caseNumber })}
-        description={file.name}
-        onClose={props.onClose}
-        size="xwide"
-        className="import-dialog"
-        footerNote={
-          whyDisabled ? (
-            <span className="import-disabled-reason" data-testid="import-disabled-reason">
-              {whyDisabled}
-            </span>
-          ) : committing ? (
-            // Rows are being written now: "nothing is written until you import" would no longer be true.
-            t('ui.import.footer-writing')
-          ) : (
-            t('ui.import.footer-note')
-          )
-        }
-        submitLabel={toImport <= 0 && routes > 0 ? t('ui.import.import-routes', { count: routes }) : t('ui.import.import-count', { count: Math.max(0, toImport) })}
-        submitDisabled={whyDisabled !== null || refreshing}
-        busyLabel={t('ui.import.importing-busy')}
-        onSubmit={commit}
-      >
-        {committing ? <ImportProgressBar progress={progress} fileName={file.name} /> : null}
-        {problemPanel}
-        {routes > 0 ? <RouteKindChoice report={preview.report} value={routeKind} onChange={setRouteKind} disabled={refreshing} /> : null}
-        <ImportDoubts report={preview.report} allowReimport={allowReimport} onAllowReimport={setAllowReimport} skipDuplicates={skipDuplicates} onSkipDuplicates={setSkipDuplicates} />
-        <MappingStep
-          preview={preview}
-          willImport={Math.max(0, toImport)}
-          mapping={mapping}
-          refreshing={refreshing}
-          dateOrder={dateOrder}
-          onDateOrder={setDateOrder}
-          decimalMarks={decimalMarks}
-          onDecimalMarks={setDecimalMarks}
-          onMapping={(m) => setStep({ ...step, mapping: m, edited: true })}
-        />
-      </FormDialog>
+      <>
+        <FormDialog
+          title={t('ui.import.title', { caseNumber: props.caseNumber })}
+          description={file.name}
+          onClose={cancel}
+          size="xwide"
+          className="import-dialog"
+          footerNote={
+            whyDisabled ? (
+              <span className="import-disabled-reason" data-testid="import-disabled-reason">
+                {whyDisabled}
+              </span>
+            ) : stopping ? (
+              <span data-testid="import-stopping">{t('ui.import.stopping')}</span>
+            ) : committing ? (
+              // Rows are being written now: "nothing is written until you import" would no longer be true.
+              t('ui.import.footer-writing')
+            ) : (
+              t('ui.import.footer-note')
+            )
+          }
+          submitLabel={toImport <= 0 && routes > 0 ? t('ui.import.import-routes', { count: routes }) : t('ui.import.import-count', { count: Math.max(0, toImport) })}
+          submitDisabled={whyDisabled !== null || refreshing}
+          busyLabel={stopping ? t('ui.import.stopping-busy') : t('ui.import.importing-busy')}
+          onSubmit={commit}
+        >
+          {committing ? <ImportProgressBar progress={progress} fileName={file.name} /> : null}
+          {problemPanel}
+          {routes > 0 ? <RouteKindChoice report={preview.report} value={routeKind} onChange={setRouteKind} disabled={refreshing} /> : null}
+          <ImportDoubts report={preview.report} allowReimport={allowReimport} onAllowReimport={setAllowReimport} skipDuplicates={skipDuplicates} onSkipDuplicates={setSkipDuplicates} />
+          <MappingStep
+            preview={preview}
+            willImport={Math.max(0, toImport)}
+            mapping={mapping}
+            refreshing={refreshing}
+            dateOrder={dateOrder}
+            onDateOrder={setDateOrder}
+            decimalMarks={decimalMarks}
+            onDecimalMarks={setDecimalMarks}
+            onMapping={(m) => setStep({ ...step, mapping: m, edited: true })}
+          />
+        </FormDialog>
+        {confirmStop ? <StopImportConfirm progress={progress} onStop={stop} onContinue={() => setConfirmStop(false)} /> : null}
+      </>
     );
   }
+
+  if (step.name === 'stopped') return <ImportStopped workspaceId={props.workspaceId} caseId={props.caseId} fileName={step.fileName} report={step.report} onClose={props.onClose} />;
 
   const done = step.name === 'done';
   return (
     <Dialog
       title={done ? t('ui.import.report-title') : t('ui.import.title', { caseNumber: props.caseNumber })}
       description={done ? step.fileName : t('ui.import.formats')}
-      onClose={props.onClose}
+      onClose={done ? props.onClose : cancel}
       size="xwide"
       className="import-dialog"
       footer={
@@ -227,7 +274,7 @@ export function ImportDialog(props: ImportDialogProps): ReactNode {
             {t('ui.import.done')}
           </button>
         ) : (
-          <button type="button" className="btn" onClick={props.onClose}>
+          <button type="button" className="btn" onClick={cancel}>
             {t('ui.import.cancel')}
           </button>
         )

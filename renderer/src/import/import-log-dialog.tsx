@@ -7,7 +7,8 @@
  * since, and, apart, how many of the file's seizures were already deleted one by one (counted by
  * the service with `import.undo` dryRun, volumes included; tester finding G-IMP-3: the dialog
  * counted the import's original rows, deleted ones too); the log itself never changes
- * except by the undo entry appended to it (shared/docs/case-import-batches.ts).
+ * except by the undo entry appended to it (shared/docs/case-import-batches.ts). An import stopped
+ * while writing (`import.abort`) is listed as "Stopped: N of M seizures written" until undone.
  */
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import type * as Y from 'yjs';
@@ -113,6 +114,9 @@ export function ImportLogDialog(props: ImportLogDialogProps): ReactNode {
       cell: (b) =>
         b.undo ? (
           <span className="tag">{t('ui.imports.undone', { by: props.memberName(b.undo.by), at: formatDateTime(b.undo.at) })}</span>
+        ) : b.state === 'cancelled' ? (
+          // A stopped import is never shown as a whole one: what was written of what was planned.
+          <span className="tag tag-warning">{t('ui.imports.cancelled', { written: b.seizures, planned: b.planned ?? b.seizures })}</span>
         ) : (
           <span className="tag tag-success">{t('ui.imports.live')}</span>
         ),

@@ -15,6 +15,8 @@ export interface ConfirmDialogProps {
   onCancel: () => void;
   /** Disables the confirm button (e.g. while what it would do is still being counted). */
   confirmDisabled?: boolean;
+  /** The safe button's label when "Cancel" would be unclear (e.g. "Keep importing" beside "Stop the import"). */
+  cancelLabel?: string;
 }
 
 /** A confirmation dialog with a danger button. */
@@ -26,7 +28,7 @@ export function ConfirmDialog(props: ConfirmDialogProps): ReactNode {
       footer={
         <>
           <button type="button" className="btn" onClick={props.onCancel} autoFocus>
-            {t('ui.common.cancel')}
+            {props.cancelLabel ?? t('ui.common.cancel')}
           </button>
           <button type="button" className="btn btn-danger" onClick={props.onConfirm} disabled={props.confirmDisabled}>
             {props.confirmLabel}

@@ -43,6 +43,7 @@ import { entityMessages } from './entities';
 import { exhibitMessages } from './exhibits';
 import { fileMessages } from './files';
 import { importBatchMessages } from './import-batches';
+import { importCancelMessages } from './import-cancel';
 import { caseWorkMessages } from './case-work';
 import { reportMessages } from './report';
 import { stixMessages } from './stix';
@@ -99,6 +100,7 @@ export const en = {
   ...exhibitMessages,
   ...fileMessages,
   ...importBatchMessages,
+  ...importCancelMessages,
   ...caseWorkMessages,
   ...reportMessages,
   ...stixMessages,

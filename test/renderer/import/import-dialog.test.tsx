@@ -7,10 +7,10 @@
  * disabled with the reason in the footer, and nothing is written.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { ImportDialog } from '../../../renderer/src/import/import-dialog';
+import { act, cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
 import { CaseDoc } from '../../../shared/docs/case-doc';
-import { caseFixture, withClient, type CaseFixture } from '../data/render-with-client';
+import { caseFixture, type CaseFixture } from '../data/render-with-client';
+import { pick, renderImportDialog } from './import-dialog-harness';
 
 let f: CaseFixture;
 beforeEach(async () => {
@@ -24,22 +24,7 @@ afterEach(() => {
 const GOOD = 'seizure_date,country_iso2,place,latitude,longitude,commodity,quantity,unit\n2019-07-21,SG,Pasir Panjang,1.274,103.764,elephant ivory,8.8,t\n2019-04-03,SG,Pasir Panjang,1.274,103.764,pangolin scales,12.9,t\n2019-04-08,SG,Tuas,1.3,103.6,pangolin scales,12.7,t\n';
 const BAD = 'seizure_date,country_iso2,commodity,quantity,unit\n2019-13-40,SG,elephant ivory,8.8,t\n';
 
-function pick(text: string, name: string): void {
-  const input = screen.getByTestId('import-file');
-  Object.defineProperty(input, 'files', { value: [new File([text], name, { type: 'text/csv' })], configurable: true });
-  fireEvent.change(input);
-}
-
-function renderDialog(): { closed: () => number } {
-  let closed = 0;
-  const Wrapper = withClient(f.admin, f.identity);
-  render(
-    <Wrapper>
-      <ImportDialog workspaceId={f.workspaceId} caseId={f.caseId} caseNumber="NEST-2026-0001" onClose={() => closed++} />
-    </Wrapper>,
-  );
-  return { closed: () => closed };
-}
+const renderDialog = (): { closed: () => number } => renderImportDialog(f);
 
 async function seizureCount(): Promise<number> {
   const list = await f.admin.call('cases.list', { workspaceId: f.workspaceId });

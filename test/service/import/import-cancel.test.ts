@@ -1,0 +1,147 @@
+/**
+ * Stopping an import (`import.abort`, issue 11 "Cancel really cancels") through a real
+ * DataService: a generated CSV of tens of thousands of rows imported into volume docs and stopped
+ * mid-write keeps what was written — whole volume transactions only — as a batch in state
+ * 'cancelled' whose count is the seizures present (docs and projection alike), audited
+ * "import.cancel", and undoing it removes exactly those; stopped while reading, the parse worker
+ * is ended, nothing is written and no new case is left behind, and other parses it held finish.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { CaseImports } from '../../../shared/docs/case-import-batches';
+import { volumeDocName } from '../../../shared/docs/names';
+import { listVolumes, VOLUME_SIZE, VolumeDoc } from '../../../shared/docs/volume-doc';
+import { CaseDoc, type AuditEntry } from '../../../shared/docs/case-doc';
+import { newCaseFields } from '../../../shared/domain/case';
+import { NestError } from '../../../shared/errors';
+import { startService, type Harness } from '../../helpers/service';
+import { P3_HEADER, seizureRows } from '../../../bench/p3-csv';
+
+let h: Harness | null = null;
+afterEach(() => {
+  h?.close();
+  h = null;
+});
+
+const csv = (rows: number, fileName: string) => ({ fileName, contentBase64: Buffer.from(`${P3_HEADER}\n${seizureRows(rows)}`).toString('base64') });
+const ROWS = 21_000; // 1,000 in the case doc, then four volumes of 5,000
+
+async function setUp() {
+  h = startService();
+  const s = h.service;
+  await s.invoke('identity.create', { name: 'Amina Mwangi', agency: 'KWS', role: 'investigator' });
+  const ws = await s.invoke('workspaces.create', { name: 'W', casePrefix: 'NEST', reportingCurrency: 'USD' });
+  const k = await s.invoke('cases.create', { workspaceId: ws.id, fields: { ...newCaseFields('2026-12-07'), title: 'National register' } });
+  return { s, workspaceId: ws.id, caseId: k.id, docName: k.docName };
+}
+
+/** Calls `import.abort` for `importId` at the first progress event of `phase` that `when` accepts. */
+function abortAt(phase: 'reading' | 'writing', workspaceId: string, importId: string, when: (done: number) => boolean = (d) => d > 0): Promise<string> {
+  const s = h!.service;
+  return new Promise((resolve) => {
+    const off = s.onEvent('import.progress', (p) => {
+      if (p.importId !== importId || p.phase !== phase || !when(p.done)) return;
+      off();
+      void s.invoke('import.abort', { workspaceId, importId }).then((r) => resolve(r.state));
+    });
+  });
+}
+
+/** Live seizures of batch `batchId` in each listed volume, and in the case doc. */
+function liveOfBatch(workspaceId: string, caseId: string, docName: string, batchId: string): { inline: number; volumes: number[] } {
+  const rt = h!.service.workspace(workspaceId);
+  const listed = rt.host.with(docName, (doc) => listVolumes(doc));
+  const inline = rt.host.with(docName, (doc) => new CaseDoc(doc).listSeizures().filter((x) => x.importBatch === batchId).length);
+  return { inline, volumes: listed.map((n) => rt.host.with(volumeDocName(workspaceId, caseId, n), (doc) => new VolumeDoc(doc).liveOfBatch(batchId).length)) };
+}
+
+const projected = async (workspaceId: string, caseId: string) => (await h!.service.invoke('cases.list', { workspaceId })).find((x) => x.id === caseId)!.seizureCount;
+
+describe('import.abort', () => {
+  it('stops a write between volume transactions: the written part is a cancelled batch, consistent everywhere, undone exactly', async () => {
+    const { s, workspaceId, caseId, docName } = await setUp();
+    const importId = crypto.randomUUID();
+    const aborted = abortAt('writing', workspaceId, importId);
+    const report = await s.invoke('import.commit', { workspaceId, caseId, importId, ...csv(ROWS, 'national.csv') });
+    expect(await aborted).toBe('stopping');
+
+    // Stopped: whole volumes only, fewer than planned, none of the inline rows (they come last).
+    const written = report.cancelled!.written;
+    expect(report.cancelled!.planned).toBe(ROWS);
+    expect(written).toBeGreaterThan(0);
+    expect(written).toBeLessThan(ROWS);
+    expect(written % VOLUME_SIZE).toBe(0);
+    expect(report.imported).toBe(written);
+    expect(report.batchId).toMatch(/^[0-9a-f-]{36}$/);
+
+    // The batch entry says so; the docs and the projection hold exactly its seizures.
+    const rt = s.workspace(workspaceId);
+    const batch = rt.host.with(docName, (doc) => new CaseImports(doc).list()[0]!);
+    expect(batch).toMatchObject({ id: report.batchId, state: 'cancelled', seizures: written, planned: ROWS, routes: 0 });
+    const live = liveOfBatch(workspaceId, caseId, docName, report.batchId!);
+    expect(live.inline).toBe(0);
+    expect(live.volumes.reduce((a, b) => a + b, 0)).toBe(written);
+    expect(live.volumes.every((n) => n === VOLUME_SIZE)).toBe(true);
+    expect(await projected(workspaceId, caseId)).toBe(written);
+    const audit = rt.host.with(docName, (doc) => doc.getArray<AuditEntry>('audit').toArray());
+    expect(audit.filter((a) => a.action === 'import.cancel')).toEqual([expect.objectContaining({ count: written, target: 'national.csv' })]);
+    expect(audit.some((a) => a.action === 'case.import')).toBe(false);
+    // The run is over: a later abort finds nothing.
+    expect((await s.invoke('import.abort', { workspaceId, importId })).state).toBe('not-running');
+
+    // Undo removes exactly what was written.
+    expect((await s.invoke('import.undo', { workspaceId, caseId, batchId: report.batchId!, dryRun: true })).seizures).toBe(written);
+    const undone = await s.invoke('import.undo', { workspaceId, caseId, batchId: report.batchId! });
+    expect(undone.seizures).toBe(written);
+    expect(await projected(workspaceId, caseId)).toBe(0);
+    expect(liveOfBatch(workspaceId, caseId, docName, report.batchId!).volumes.every((n) => n === 0)).toBe(true);
+  }, 120_000);
+
+  it('stops a parse: the worker is ended, nothing is written, a preview it also held still answers, the next import runs', async () => {
+    const { s, workspaceId, caseId, docName } = await setUp();
+    const importId = crypto.randomUUID();
+    const aborted = abortAt('reading', workspaceId, importId);
+    const big = s.invoke('import.commit', { workspaceId, caseId, importId, ...csv(ROWS, 'big.csv') });
+    const other = s.invoke('import.preview', { workspaceId, caseId, ...csv(12, 'small.csv') });
+    const err = await big.then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(await aborted).toBe('stopping');
+    expect(err).toBeInstanceOf(NestError);
+    expect((err as NestError).code).toBe('cancelled');
+    expect((err as NestError).message).toContain('big.csv');
+    expect((await other).report.imported).toBe(12);
+    // The case is as it was: no batch, no seizure, no audit entry of an import.
+    expect(s.workspace(workspaceId).host.with(docName, (doc) => new CaseImports(doc).list())).toEqual([]);
+    expect(await projected(workspaceId, caseId)).toBe(0);
+    const next = await s.invoke('import.commit', { workspaceId, caseId, ...csv(30, 'next.csv') });
+    expect(next.imported).toBe(30);
+    expect(next.cancelled ?? null).toBeNull();
+  }, 120_000);
+
+  it('a new-case import stopped while reading creates no case; stopped while writing, its case holds the cancelled batch', async () => {
+    const { s, workspaceId } = await setUp();
+    const before = (await s.invoke('cases.list', { workspaceId })).length;
+    const first = crypto.randomUUID();
+    const aborted = abortAt('reading', workspaceId, first);
+    await expect(s.invoke('import.newCase', { workspaceId, importId: first, newCase: { title: 'Stopped early', sector: 'wildlife' }, ...csv(ROWS, 'a.csv') })).rejects.toMatchObject({ code: 'cancelled' });
+    expect(await aborted).toBe('stopping');
+    expect((await s.invoke('cases.list', { workspaceId })).length).toBe(before);
+
+    const second = crypto.randomUUID();
+    void abortAt('writing', workspaceId, second);
+    const r = await s.invoke('import.newCase', { workspaceId, importId: second, newCase: { title: 'Stopped late', sector: 'wildlife' }, ...csv(ROWS, 'b.csv') });
+    expect(r.case).not.toBeNull();
+    expect(r.report.cancelled!.written % VOLUME_SIZE).toBe(0);
+    expect(await projected(workspaceId, r.case!.id)).toBe(r.report.cancelled!.written);
+  }, 120_000);
+
+  it('answers not-running for an unknown id and refuses an id already running', async () => {
+    const { s, workspaceId, caseId } = await setUp();
+    expect((await s.invoke('import.abort', { workspaceId, importId: crypto.randomUUID() })).state).toBe('not-running');
+    const importId = crypto.randomUUID();
+    const one = s.invoke('import.commit', { workspaceId, caseId, importId, ...csv(3_000, 'one.csv') });
+    await expect(s.invoke('import.preview', { workspaceId, caseId, importId, ...csv(5, 'two.csv') })).rejects.toMatchObject({ code: 'validation' });
+    expect((await one).imported).toBe(3_000);
+  }, 60_000);
+});
