@@ -33,7 +33,8 @@ export function CopyButton(props: { text: string; what: string }): ReactNode {
     <button
       type="button"
       className="btn btn-sm"
-      aria-label={t('ui.common.copy-what', { what: props.what })}
+      // The name starts with the visible word in every state (WCAG 2.5.3 label in name).
+      aria-label={t(state === 'done' ? 'ui.common.copied-what' : state === 'failed' ? 'ui.common.copy-failed-what' : 'ui.common.copy-what', { what: props.what })}
       onClick={() => {
         copyText(props.text).then(
           () => setState('done'),

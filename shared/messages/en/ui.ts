@@ -22,6 +22,8 @@ export const uiCommonMessages = {
   'ui.common.reload-window': 'Reload window',
   'ui.common.copy': 'Copy',
   'ui.common.copy-what': 'Copy {what}',
+  'ui.common.copied-what': 'Copied {what}',
+  'ui.common.copy-failed-what': 'Copy failed: {what}',
   'ui.common.copied': 'Copied',
   'ui.common.copy-failed': 'Copy failed',
   'ui.common.rejected-rows': 'Rejected rows',
