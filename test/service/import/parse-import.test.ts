@@ -197,7 +197,7 @@ describe('rows', () => {
     expect(csv(text, { decimalMarks: { quantity: '.' } }).seizures.map((s) => s.fields.quantity)).toEqual([10.5, 2, 7]);
     const proven = csv(`${H}\n2019-07-21,SG,ivory,"10.500",kg\n2019-07-22,SG,ivory,"2.5",kg\n`);
     expect(proven.seizures.map((s) => s.fields.quantity)).toEqual([10.5, 2.5]);
-    expect(proven.report.formats[1]).toMatchObject({ decidedBy: 'cells', values: 2, summary: 'quantity: point decimal — from 2 values' });
+    expect(proven.report.formats[1]).toMatchObject({ decidedBy: 'cells', values: 2, summary: 'quantity: point decimal — from 1 value' });
   });
 
   it('keeps values of a second column mapped to the same field in notes', () => {
