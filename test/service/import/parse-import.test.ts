@@ -29,6 +29,8 @@ describe('unusable files throw import-failed naming the file', () => {
   });
   it('too large, in bytes or in rows', () => {
     expect(failure({ fileName: 'big.csv', bytes: new Uint8Array(MAX_IMPORT_BYTES + 1) }).message).toBe('big.csv: the file is 64.0 MiB; the limit is 64 MiB');
+    // From the catalogue (not English built in the parser), so the app shows it in the user's language.
+    expect(failure({ fileName: 'big.csv', bytes: new Uint8Array(MAX_IMPORT_BYTES + 1) }).messageRef).toEqual({ id: 'service.import.too-large', values: { fileName: 'big.csv', size: '64.0', limit: 64 } });
     const rows = `${H}\n${'2019-07-21,SG,x,1,kg\n'.repeat(MAX_IMPORT_ROWS + 1)}`;
     expect(failure({ fileName: 'many.csv', bytes: utf8(rows) }).message).toBe(`many.csv: ${MAX_IMPORT_ROWS + 1} rows is more than the ${MAX_IMPORT_ROWS} an import takes; split the file`);
   });
