@@ -212,7 +212,9 @@ function swapSuggestion(plan: ImportPlan, rejected: readonly Rejection[]): { lat
 export function parseImportFile(input: ParseImportInput): ParsedImport {
   const { fileName, bytes } = input;
   if (bytes.length === 0) throw failed(fileName, 'the file is empty');
-  if (bytes.length > MAX_IMPORT_BYTES) throw failed(fileName, `the file is ${(bytes.length / 1048576).toFixed(1)} MiB; the limit is ${MAX_IMPORT_BYTES / 1048576} MiB`);
+  if (bytes.length > MAX_IMPORT_BYTES) {
+    throw new NestError('import-failed', { id: 'service.import.too-large', values: { fileName, size: (bytes.length / 1048576).toFixed(1), limit: MAX_IMPORT_BYTES / 1048576 } });
+  }
   refuseBinary(fileName, bytes);
   const { text, encoding } = decodeText(bytes);
   if (text.trim() === '') throw failed(fileName, 'the file is empty');

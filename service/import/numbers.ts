@@ -135,6 +135,8 @@ export interface NumberFormatDecision {
   decidedBy: 'cells' | 'choice' | 'guess';
   /** Non-empty cells looked at. */
   values: number;
+  /** Cells that prove a decimal mark on their own ({@link decimalMarkSignal}); 0: no value decides the mark (whole numbers need none). */
+  deciding: number;
   /** Distinct cells whose reading depends on the guessed mark (empty unless `decidedBy` is 'guess'), at most 5. */
   ambiguous: string[];
 }
@@ -153,9 +155,12 @@ export function inferNumberFormat(values: readonly string[], fallback: DecimalMa
   const guessed = !choice && (decided.assumed || decided.mixed);
   const seps = new Map<ThousandsSeparator, number>();
   const ambiguous: string[] = [];
+  let deciding = 0;
   for (const raw of values) {
     const s = splitSign(raw.trim())[1];
-    const own = decimalMarkSignal(s) ?? mark;
+    const signal = decimalMarkSignal(s);
+    if (signal) deciding++;
+    const own = signal ?? mark;
     const intPart = s.split(own)[0] ?? '';
     const sep = /\d([^\d])\d{3}(?:\D|$)/.exec(intPart)?.[1];
     const word = sep ? SEPARATOR_WORD[sep] : undefined;
@@ -165,5 +170,5 @@ export function inferNumberFormat(values: readonly string[], fallback: DecimalMa
   // Mixed columns guess only for their ambiguous cells; a column none of whose cells depends on the mark is decided.
   const decidedBy = choice ? 'choice' : guessed && ambiguous.length ? 'guess' : 'cells';
   const thousands = [...seps.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
-  return { mark, thousands, decidedBy, values: values.length, ambiguous };
+  return { mark, thousands, decidedBy, values: values.length, deciding, ambiguous };
 }

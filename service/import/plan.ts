@@ -120,8 +120,11 @@ export function makePlan(headers: readonly string[], rows: readonly (readonly st
       const f = inferNumberFormat(numberParts, opts.decimalHint, choice);
       decimal.set(index, f.mark);
       if (f.decidedBy === 'guess') guessed.add(index);
+      // The count is of the cells that prove the mark: "from 2 values" only when two values show it;
+      // a column none of whose cells shows a mark says so rather than claim a reading (tester finding).
       const summary = t('import.format.number', {
-        column: name, mark: f.mark === ',' ? 'comma' : 'point', thousands: f.thousands ?? 'none', decidedBy: f.decidedBy, count: f.values, examples: examples(f.ambiguous),
+        column: name, mark: f.mark === ',' ? 'comma' : 'point', thousands: f.thousands ?? 'none',
+        decidedBy: f.decidedBy === 'cells' && f.deciding === 0 ? 'none' : f.decidedBy, count: f.deciding, examples: examples(f.ambiguous),
       });
       formats.push({ column: name, kind: 'number', decimalMark: f.mark, thousands: f.thousands, decidedBy: f.decidedBy, values: f.values, ambiguous: f.ambiguous, summary });
     } else if (target === 'seizureDate') {

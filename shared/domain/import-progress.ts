@@ -11,7 +11,12 @@ export function percentOf(done: number, total: number): number {
   return total > 0 ? Math.floor((Math.min(done, total) / total) * 100) : 0;
 }
 
-/** "Writing seizures: 42,000 of 100,000 rows (42%), 3,100 rows a second" for one progress event. */
-export function importProgressText(p: ImportProgress): string {
-  return t('import.progress', { phase: p.phase, done: p.done, total: p.total, percent: percentOf(p.done, p.total), rate: p.rowsPerSecond });
+/**
+ * "Writing seizures: 42,000 of 100,000 rows (42%), 3,100 rows a second" for one progress event.
+ * `again`: the rows were already checked once (the import dialog's dry run), so the reading phase
+ * says "Checking rows again before writing" — the commit checks the file anew, and says so.
+ */
+export function importProgressText(p: ImportProgress, again = false): string {
+  const phase = again && p.phase === 'reading' ? 'recheck' : p.phase;
+  return t('import.progress', { phase, done: p.done, total: p.total, percent: percentOf(p.done, p.total), rate: p.rowsPerSecond });
 }

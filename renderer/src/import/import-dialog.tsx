@@ -48,7 +48,7 @@ import type { DecimalMarks } from './column-formats';
 import { ImportReportView } from './import-report-view';
 import { ImportDoubts } from './import-doubts';
 import { RouteKindChoice, type RouteKindPick } from './route-kind-choice';
-import { ImportProgressBar, useImportProgress } from './import-progress';
+import { ImportProgressBar, importPhaseTexts, useImportProgress } from './import-progress';
 import { ImportStopped, StopImportConfirm } from './import-stop';
 import { RpcError } from '../data/rpc-error';
 
@@ -226,8 +226,8 @@ export function ImportDialog(props: ImportDialogProps): ReactNode {
             ) : stopping ? (
               <span data-testid="import-stopping">{t('ui.import.stopping')}</span>
             ) : committing ? (
-              // Rows are being written now: "nothing is written until you import" would no longer be true.
-              t('ui.import.footer-writing')
+              // The same phase as the progress bar: "nothing is written until you import" is no longer the news.
+              importPhaseTexts(progress, file.name).footer
             ) : (
               t('ui.import.footer-note')
             )

@@ -22,10 +22,21 @@ export function useImportProgress(workspaceId: string, caseId: string, fileName:
   return active ? progress : null;
 }
 
+/**
+ * What a running import shows, from its latest progress alone, so the bar and the dialog's footer
+ * never name different phases (tester finding: "Sending … to be checked" above, "Writing the rows
+ * into the case" below). `bar`: the phase with its counts; `footer`: whether anything is written yet.
+ */
+export function importPhaseTexts(progress: ImportProgress | null, fileName: string): { bar: string; footer: string } {
+  if (!progress) return { bar: t('ui.import.progress-starting', { fileName }), footer: t('ui.import.footer-checking') };
+  // The dialog's dry run checked the rows once; the commit checks them again (and says so).
+  return { bar: importProgressText(progress, true), footer: t(progress.phase === 'writing' ? 'ui.import.footer-writing' : 'ui.import.footer-checking') };
+}
+
 /** The progress bar of a running import; before the first event, an indeterminate bar. */
 export function ImportProgressBar(props: { progress: ImportProgress | null; fileName: string }): ReactNode {
   const p = props.progress;
-  const label = p ? importProgressText(p) : t('ui.import.progress-starting', { fileName: props.fileName });
+  const label = importPhaseTexts(p, props.fileName).bar;
   return (
     <div className="import-progress" data-testid="import-progress" role="status">
       {p ? <progress max={Math.max(p.total, 1)} value={p.done} aria-label={t('ui.import.progress-label')} /> : <progress aria-label={t('ui.import.progress-label')} />}

@@ -36,7 +36,7 @@ export const importFileMessages = {
   'import.warning.area-as-point': 'Feature {index} ({label}): an area became one seizure at the middle of its outline.',
   'import.warning.duplicate-column': `Column ''{name}'' appears more than once; the first non-empty value is used and the others go to notes.`,
   'import.format.number':
-    "{column}: {decidedBy, select, guess {decimal mark not decided — {examples} could be read either way; choose the decimal mark} other {{mark, select, comma {comma decimal} other {point decimal}}{thousands, select, dot {, dot thousands} comma {, comma thousands} space {, space thousands} apostrophe {, apostrophe thousands} other {}} — {decidedBy, select, choice {your choice} other {from {count, plural, one {# value} other {# values}}}}}}",
+    "{column}: {decidedBy, select, none {no value decides the decimal mark; none needed} guess {decimal mark not decided — {examples} could be read either way; choose the decimal mark} other {{mark, select, comma {comma decimal} other {point decimal}}{thousands, select, dot {, dot thousands} comma {, comma thousands} space {, space thousands} apostrophe {, apostrophe thousands} other {}} — {decidedBy, select, choice {your choice} other {from {count, plural, one {# value} other {# values}}}}}}",
   'import.format.date':
     '{column}: {decidedBy, select, guess {day-month order not decided — {examples} could be read either way; choose the order} other {{order, select, MDY {month first} DMY {day first} other {no day/month order needed}} — {decidedBy, select, choice {your choice} other {from {count, plural, one {# value} other {# values}}}}}}',
   'import.format.coordinate':

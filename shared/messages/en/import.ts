@@ -59,7 +59,7 @@ export const importMessages = {
   'import.fix.outside-country': 'check the coordinates (swapped columns or a missing minus sign?) or the country; the row was imported and flagged',
   'import.fix.hemisphere': 'write the hemisphere letter (N, S, E or W) or a minus sign in the file and import it again',
   'import.progress':
-    '{phase, select, reading {Checking rows} other {Writing seizures}}: {done, number} of {total, plural, one {# row} other {# rows}} ({percent, number}%), {rate, plural, one {# row} other {# rows}} a second',
+    '{phase, select, reading {Checking rows} recheck {Checking rows again before writing} other {Writing seizures}}: {done, number} of {total, plural, one {# row} other {# rows}} ({percent, number}%), {rate, plural, one {# row} other {# rows}} a second',
   'import.cli.peak-memory': 'Peak memory: {mb, number} MB.',
   'import.cli.stix-created':
     'Created case {number} from {fileName}: {seizures, plural, one {# seizure} other {# seizures}}, {entities, plural, one {# entity} other {# entities}}, {links, plural, one {# link} other {# links}}.',
@@ -95,6 +95,7 @@ export const uiImportMessages = {
   'ui.import.no-rows': 'No row of this file can be imported with this mapping. Map its columns to fields below, or fix the rejected rows in the file.',
   'ui.import.footer-note': 'Nothing is written until you import. Rejected rows are listed and left out.',
   'ui.import.footer-writing': 'Writing the rows into the case…',
+  'ui.import.footer-checking': 'Checking the rows again before writing them into the case…',
   'ui.import.cancel': 'Cancel',
   'ui.import.done': 'Done',
   'ui.import.importing-busy': 'Importing…',

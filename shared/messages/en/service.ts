@@ -12,6 +12,7 @@ export const serviceMessages = {
   'service.doc.waiting': 'This case is not on this computer yet. It opens as soon as it arrives from the relay.',
   'service.case.not-found': 'case {caseId} does not exist in this workspace',
   'service.import.failed': '{fileName}: {why}',
+  'service.import.too-large': '{fileName}: the file is {size} MiB; the limit is {limit} MiB',
   'service.invitation.token-unreadable': 'The invitation is damaged: its token cannot be read. Copy it again in full.',
   'service.invitation.token-mismatch': 'The invitation is damaged: its token does not match its workspace.',
   'service.invitation.expired': 'This invitation has expired. Ask your workspace admin for a new one.',

@@ -43,8 +43,9 @@ describe('ImportDialog', () => {
     expect(screen.getByText('Nothing is written until you import. Rejected rows are listed and left out.')).toBeTruthy();
     expect(screen.getByTestId('report-imported').textContent).toBe('3');
     fireEvent.click(submit);
-    // While the rows are written the footer no longer says nothing is written (tester finding).
-    expect(screen.getByText('Writing the rows into the case…')).toBeTruthy();
+    // Once Import is clicked the footer no longer says nothing is written (tester finding), and it names
+    // the phase the progress bar names: checking the rows again until the first rows are written.
+    expect(screen.getByText('Checking the rows again before writing them into the case…')).toBeTruthy();
     expect(screen.queryByText(/Nothing is written/)).toBeNull();
     const report = await screen.findByTestId('import-report', {}, { timeout: 10_000 });
     expect(report.querySelector('.alert-title')?.textContent).toBe('3 seizures imported.');

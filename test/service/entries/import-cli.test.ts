@@ -248,6 +248,10 @@ describe('import CLI: new cases and workspaces, dry runs, and a file with no goo
     const bad = runCli([write(ALL_BAD), '--workspace', workspaceId, '--new-case', 'Nothing good'], dataDir);
     expect(bad.code).toBe(1);
     expect(bad.err).toContain('Nothing in all-bad.csv can be imported, so case "Nothing good" was not created: all 2 rows were rejected.');
+    // The rows the message tells the user to fix are listed (tester finding: no report on this path).
+    expect(bad.out).toContain('Rejected rows: 2.');
+    expect(bad.out).toMatch(/line 2, seizure_date: /);
+    expect(bad.out).toMatch(/line 3, country_iso2: /);
     expect(await titles(dataDir, workspaceId)).toEqual(['Imported']);
   }, 120_000);
 

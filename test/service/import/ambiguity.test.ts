@@ -37,20 +37,30 @@ describe('numbers: the decimal mark of a column', () => {
 
   it('a column whose cells prove the mark decides it: comma decimal, dot thousands, from the count of values', () => {
     const f = inferNumberFormat(['1.234,5', '8,8', '1.250', '12'], '.');
-    expect(f).toEqual({ mark: ',', thousands: 'dot', decidedBy: 'cells', values: 4, ambiguous: [] });
+    expect(f).toEqual({ mark: ',', thousands: 'dot', decidedBy: 'cells', values: 4, deciding: 2, ambiguous: [] });
     const parsed = csv(`${H}\n2019-07-21,SG,x,"1.234,5",kg\n2019-07-21,SG,x,"8,8",kg\n2019-07-21,SG,x,1.250,kg\n`);
     expect(parsed.seizures.map((s) => s.fields.quantity)).toEqual([1234.5, 8.8, 1250]);
-    expect(parsed.report.formats.find((f) => f.column === 'quantity')!.summary).toBe('quantity: comma decimal, dot thousands — from 3 values');
+    expect(parsed.report.formats.find((f) => f.column === 'quantity')!.summary).toBe('quantity: comma decimal, dot thousands — from 2 values');
   });
 
   it('point decimal with comma thousands and Swiss apostrophes', () => {
-    expect(inferNumberFormat(['7,200,000', '1,500', '2.5'], ',')).toEqual({ mark: '.', thousands: 'comma', decidedBy: 'cells', values: 3, ambiguous: [] });
+    expect(inferNumberFormat(['7,200,000', '1,500', '2.5'], ',')).toEqual({ mark: '.', thousands: 'comma', decidedBy: 'cells', values: 3, deciding: 2, ambiguous: [] });
     expect(inferNumberFormat(["1'250.5", "12'000"], ',').thousands).toBe('apostrophe');
   });
 
   it('a column mixing both proven marks guesses only for its ambiguous cells, and lists them', () => {
     const f = inferNumberFormat(['8,8', '2.5', '1,500', '3.7'], '.');
     expect(f).toMatchObject({ mark: '.', decidedBy: 'guess', ambiguous: ['1,500'] });
+  });
+
+  it('a column none of whose cells shows a decimal mark says so and claims no reading (tester finding: "comma decimal — from 2 values" for 17600000 and 52300000)', () => {
+    expect(inferNumberFormat(['17600000', '52300000'], ',')).toMatchObject({ decidedBy: 'cells', values: 2, deciding: 0 });
+    const parsed = parseImportFile({ fileName: '01-semicolon-decimal-comma.csv', bytes: readFileSync('../shared/cases/import/01-semicolon-decimal-comma.csv') });
+    const summaries = parsed.report.formats.map((f) => f.summary);
+    expect(summaries).toContain('Wert: no value decides the decimal mark; none needed');
+    expect(summaries).toContain('Menge: comma decimal — from 2 values');
+    const noValues = csv(`${H}\n2019-07-21,SG,x,,\n`);
+    expect(noValues.report.formats.find((f) => f.column === 'quantity')!.summary).toBe('quantity: no value decides the decimal mark; none needed');
   });
 
   it('which cells depend on the mark', () => {
@@ -79,7 +89,7 @@ describe('numbers: the decimal mark of a column', () => {
     expect(parsed.report.formats.map((f) => [f.column, f.decidedBy])).toEqual([
       ['seizure_date', 'cells'], ['latitude', 'cells'], ['longitude', 'cells'], ['quantity', 'cells'], ['reported_value', 'cells'],
     ]);
-    expect(parsed.report.formats.find((f) => f.column === 'quantity')!.summary).toBe('quantity: point decimal — from 59 values');
+    expect(parsed.report.formats.find((f) => f.column === 'quantity')!.summary).toBe('quantity: point decimal — from 13 values');
   });
 });
 

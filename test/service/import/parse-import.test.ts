@@ -29,6 +29,8 @@ describe('unusable files throw import-failed naming the file', () => {
   });
   it('too large, in bytes or in rows', () => {
     expect(failure({ fileName: 'big.csv', bytes: new Uint8Array(MAX_IMPORT_BYTES + 1) }).message).toBe('big.csv: the file is 64.0 MiB; the limit is 64 MiB');
+    // From the catalogue (not English built in the parser), so the app shows it in the user's language.
+    expect(failure({ fileName: 'big.csv', bytes: new Uint8Array(MAX_IMPORT_BYTES + 1) }).messageRef).toEqual({ id: 'service.import.too-large', values: { fileName: 'big.csv', size: '64.0', limit: 64 } });
     const rows = `${H}\n${'2019-07-21,SG,x,1,kg\n'.repeat(MAX_IMPORT_ROWS + 1)}`;
     expect(failure({ fileName: 'many.csv', bytes: utf8(rows) }).message).toBe(`many.csv: ${MAX_IMPORT_ROWS + 1} rows is more than the ${MAX_IMPORT_ROWS} an import takes; split the file`);
   });
@@ -202,7 +204,7 @@ describe('rows', () => {
     expect(csv(text, { decimalMarks: { quantity: '.' } }).seizures.map((s) => s.fields.quantity)).toEqual([10.5, 2, 7]);
     const proven = csv(`${H}\n2019-07-21,SG,ivory,"10.500",kg\n2019-07-22,SG,ivory,"2.5",kg\n`);
     expect(proven.seizures.map((s) => s.fields.quantity)).toEqual([10.5, 2.5]);
-    expect(proven.report.formats[1]).toMatchObject({ decidedBy: 'cells', values: 2, summary: 'quantity: point decimal — from 2 values' });
+    expect(proven.report.formats[1]).toMatchObject({ decidedBy: 'cells', values: 2, summary: 'quantity: point decimal — from 1 value' });
   });
 
   it('keeps values of a second column mapped to the same field in notes', () => {
