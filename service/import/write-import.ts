@@ -14,7 +14,8 @@
  * Memory: the rows are read from the parsed list once, each slot emptied as it is taken; each volume's records are built for that
  * volume only (at most `VOLUME_SIZE` at a time), never a second copy of the whole file; a full
  * volume is unloaded as soon as the import moves on (a loaded volume of 5,000 seizures holds
- * ~55 MB of Yjs structures), and the writer yields to the event loop after every transaction so
+ * ~55 MB of Yjs structures, freed by a full collection after every few volumes: reclaim-memory.ts),
+ * and the writer yields to the event loop after every transaction so
  * that the unloading happens — and other windows and sync are served — during the import, not
  * after it. Imports into one case run one after the other (the plan is made when one starts).
  *
@@ -35,6 +36,7 @@ import type { RouteFields } from '../../shared/domain/route';
 import type { SeizureFields } from '../../shared/domain/seizure';
 import type { ImportItems } from '../../shared/docs/case-import';
 import type { WorkspaceRuntime } from '../workspace/workspace-runtime';
+import { reclaimMemory } from './reclaim-memory';
 
 /** What one import writes into a case. */
 export interface ImportWrite {
@@ -98,6 +100,9 @@ export function writeImport(ws: Pick<WorkspaceRuntime, 'id' | 'host' | 'store'>,
   return run;
 }
 
+/** Volumes unloaded between two full garbage collections (see {@link reclaimMemory}). */
+const RECLAIM_EVERY = 4;
+
 /** The import running (or last run) per `<workspaceId>/<caseId>`, so the next waits for it. */
 const running = new Map<string, Promise<void>>();
 
@@ -129,6 +134,7 @@ async function writeNow(ws: Pick<WorkspaceRuntime, 'id' | 'host' | 'store'>, cas
   // The inline run (if any) is first in the plan, but written last, with the batch entry.
   const inline = plan[0]?.volume === 0 ? take(plan[0].count) : [];
   let done = 0;
+  let unloaded = 0;
   const volumes: number[] = [];
   for (const run of plan) {
     if (run.volume === 0) continue;
@@ -147,7 +153,12 @@ async function writeNow(ws: Pick<WorkspaceRuntime, 'id' | 'host' | 'store'>, cas
     volumes.push(run.volume);
     // A full volume is not written again by this import: unloaded now, not a minute later, so an
     // import holds one volume in memory at a time (a loaded Y.Doc costs ~16× its encoded size).
-    if (run.volume !== plan[plan.length - 1]!.volume) ws.host.unloadIdle(volumeDocName(ws.id, caseId, run.volume));
+    if (run.volume !== plan[plan.length - 1]!.volume) {
+      ws.host.unloadIdle(volumeDocName(ws.id, caseId, run.volume));
+      // The unloaded volumes are old-generation garbage until a mark-compact: collected every
+      // RECLAIM_EVERY volumes, so a large import's heap stays near what it holds (reclaim-memory.ts).
+      if (++unloaded % RECLAIM_EVERY === 0) reclaimMemory();
+    }
   }
   const listedSet = new Set(listed);
   // Stopped with rows still to write (the inline run, or volumes): the batch records what was written.
