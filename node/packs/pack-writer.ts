@@ -3,7 +3,7 @@
  * SHA-256 and size computed while it is written (never a whole file in memory), then
  * `manifest.json` (canonical JSON) and `manifest.sig` (the signature of those exact bytes). The
  * ZIP is written beside the target as `<name>.partial`, fsynced and renamed, so a crash or a
- * failed source never leaves a half pack under the final name.
+ * failed source never leaves a half pack under the final name; nor does a cancelled export (`signal`).
  */
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
@@ -42,6 +42,8 @@ export interface WritePackOptions {
   onProgress?: (bytesDone: number, filesDone: number) => void;
   /** The ZIP's comment (e.g. the TLP marking); CP437, so non-ASCII characters become '?'. */
   comment?: string;
+  /** Stops the writing at the next chunk when aborted: the write fails with the signal's reason and the partial file is removed. */
+  signal?: AbortSignal;
 }
 
 /** What was written. */
@@ -89,6 +91,11 @@ export async function writePack(o: WritePackOptions): Promise<WrittenPack> {
                     let size = 0;
                     const tap = new PassThrough();
                     tap.on('data', (chunk: Buffer) => {
+                      if (o.signal?.aborted) {
+                        source.destroy();
+                        tap.destroy(o.signal.reason instanceof Error ? o.signal.reason : new Error('the pack export was cancelled'));
+                        return;
+                      }
                       hash.update(chunk);
                       size += chunk.length;
                       done += chunk.length;
@@ -116,6 +123,7 @@ export async function writePack(o: WritePackOptions): Promise<WrittenPack> {
           }),
       ),
     );
+    if (o.signal?.aborted) throw o.signal.reason instanceof Error ? o.signal.reason : new Error('the pack export was cancelled');
     const manifest = manifestSchema().parse({ ...o.manifest, files });
     const bytes = canonicalJsonBytes(manifest);
     const signature = await o.sign(bytes);

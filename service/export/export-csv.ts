@@ -65,6 +65,22 @@ export function seizuresToCsv(seizures: readonly Seizure[], marking?: CsvMarking
   return `\uFEFF${Papa.unparse([[t('export.tlp-marking', { tlp: marking.tlp, caseNumber: marking.caseNumber })]], { newline: '\r\n' })}\r\n${csvBody(seizures)}`;
 }
 
+/**
+ * {@link seizuresToCsv} written `chunk` rows at a time with `each(n)` awaited after every chunk of
+ * n rows (a long export yields and reports progress): the same text, byte for byte.
+ */
+export async function seizuresToCsvPaced(seizures: readonly Seizure[], marking: CsvMarking | undefined, each: (rows: number) => Promise<void>, chunk = 500): Promise<string> {
+  const header = csvBody([]);
+  const parts = [seizuresToCsv([], marking)];
+  for (let i = 0; i < seizures.length; i += chunk) {
+    const rows = seizures.slice(i, i + chunk);
+    // Rows are written independently of each other: a chunk's body is the whole body's slice.
+    parts.push(csvBody(rows).slice(header.length));
+    await each(rows.length);
+  }
+  return parts.join('');
+}
+
 /** True when a CSV line is an export's TLP marking line (see {@link seizuresToCsv}); the importer skips it. */
 export function isTlpMarkingLine(line: string): boolean {
   return /^"?TLP:(CLEAR|WHITE|GREEN|AMBER(\+STRICT)?|RED)\b/.test(line);

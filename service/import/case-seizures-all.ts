@@ -38,36 +38,61 @@ export interface ReadDoc {
   stateVector: Uint8Array;
 }
 
+/** A read in progress: what the docs read so far gave. */
+interface Reading {
+  live: Seizure[];
+  held: Set<string>;
+  liveInVolumes: Set<string>;
+  missingVolumes: number[];
+  docs: ReadDoc[];
+}
+
+/** Starts a read with the case doc's own seizures; returns it and the volume numbers it lists. */
+function startReading(ws: Pick<WorkspaceRuntime, 'id'>, caseId: string, caseDoc: CaseDoc): { r: Reading; volumes: number[] } {
+  const r: Reading = { live: caseDoc.listSeizures(), held: new Set(), liveInVolumes: new Set(), missingVolumes: [], docs: [{ name: caseDocName(ws.id, caseId), volume: null, stateVector: Y.encodeStateVector(caseDoc.doc) }] };
+  return { r, volumes: listVolumes(caseDoc.doc) };
+}
+
+/** Reads volume `n` into `r` (whole, in one step: its seizures and state vector agree), or notes it missing. */
+function readVolume(ws: Pick<WorkspaceRuntime, 'id' | 'host'>, caseId: string, r: Reading, n: number): void {
+  const name = volumeDocName(ws.id, caseId, n);
+  if (!ws.host.exists(name)) {
+    r.missingVolumes.push(n);
+    return;
+  }
+  ws.host.with(name, (doc) => {
+    r.docs.push({ name, volume: n, stateVector: Y.encodeStateVector(doc) });
+    const vol = new VolumeDoc(doc);
+    for (const id of vol.recordIds()) r.held.add(id);
+    for (const s of vol.listSeizures()) {
+      r.liveInVolumes.add(s.id);
+      r.live.push(s);
+    }
+  });
+}
+
+function finishReading(r: Reading, volumes: number[]): CaseSeizures {
+  if (volumes.length) r.live.sort((a, b) => a.seizureDate.localeCompare(b.seizureDate) || a.id.localeCompare(b.id));
+  return { live: r.live, volumes: { held: (id) => r.held.has(id), live: (id) => r.liveInVolumes.has(id) }, missingVolumes: r.missingVolumes, docs: r.docs };
+}
+
+/** @throws NestError('not-found', 'pack.export.volumes-missing') when `all` lacks a listed volume. */
+function complete(all: CaseSeizures): CaseSeizures {
+  if (all.missingVolumes.length) {
+    throw new NestError('not-found', { id: 'pack.export.volumes-missing', values: { count: all.missingVolumes.length, volumes: all.missingVolumes.join(', ') } });
+  }
+  return all;
+}
+
 /**
  * Reads the live seizures of case `caseId` (`caseDoc` its loaded case doc) and of its listed
  * volumes this desktop stores; volumes listed but not stored (not synced yet) are named in
  * `missingVolumes`, so a reader that must be complete (a pack) can refuse rather than leave them out.
  */
 export function readCaseSeizures(ws: Pick<WorkspaceRuntime, 'id' | 'host'>, caseId: string, caseDoc: CaseDoc): CaseSeizures {
-  const live = caseDoc.listSeizures();
-  const held = new Set<string>();
-  const liveInVolumes = new Set<string>();
-  const missingVolumes: number[] = [];
-  const docs: ReadDoc[] = [{ name: caseDocName(ws.id, caseId), volume: null, stateVector: Y.encodeStateVector(caseDoc.doc) }];
-  const volumes = listVolumes(caseDoc.doc);
-  for (const n of volumes) {
-    const name = volumeDocName(ws.id, caseId, n);
-    if (!ws.host.exists(name)) {
-      missingVolumes.push(n);
-      continue;
-    }
-    ws.host.with(name, (doc) => {
-      docs.push({ name, volume: n, stateVector: Y.encodeStateVector(doc) });
-      const vol = new VolumeDoc(doc);
-      for (const id of vol.recordIds()) held.add(id);
-      for (const s of vol.listSeizures()) {
-        liveInVolumes.add(s.id);
-        live.push(s);
-      }
-    });
-  }
-  if (volumes.length) live.sort((a, b) => a.seizureDate.localeCompare(b.seizureDate) || a.id.localeCompare(b.id));
-  return { live, volumes: { held: (id) => held.has(id), live: (id) => liveInVolumes.has(id) }, missingVolumes, docs };
+  const { r, volumes } = startReading(ws, caseId, caseDoc);
+  for (const n of volumes) readVolume(ws, caseId, r, n);
+  return finishReading(r, volumes);
 }
 
 /**
@@ -75,9 +100,33 @@ export function readCaseSeizures(ws: Pick<WorkspaceRuntime, 'id' | 'host'>, case
  * @throws NestError('not-found', 'pack.export.volumes-missing') naming the listed volumes this desktop does not store yet.
  */
 export function readCompleteCaseSeizures(ws: Pick<WorkspaceRuntime, 'id' | 'host'>, caseId: string, caseDoc: CaseDoc): CaseSeizures {
-  const all = readCaseSeizures(ws, caseId, caseDoc);
-  if (all.missingVolumes.length) {
-    throw new NestError('not-found', { id: 'pack.export.volumes-missing', values: { count: all.missingVolumes.length, volumes: all.missingVolumes.join(', ') } });
+  return complete(readCaseSeizures(ws, caseId, caseDoc));
+}
+
+/**
+ * {@link readCompleteCaseSeizures} for a long export: `begin(docs)` is awaited once the number of
+ * docs to read is known (the case doc and each listed volume), `each()` after every doc read.
+ * Each doc is read whole in one step, at the state vector recorded for it in `docs`; between docs
+ * the caller may yield to the event loop. `caseDoc` should be a copy the caller holds still (an
+ * export reads a frozen copy of the case doc, export-pack.ts).
+ * @throws NestError('not-found', 'pack.export.volumes-missing') as readCompleteCaseSeizures; whatever `each` throws (a cancelled export).
+ */
+export async function readCompleteCaseSeizuresPaced(
+  ws: Pick<WorkspaceRuntime, 'id' | 'host'>,
+  caseId: string,
+  caseDoc: CaseDoc,
+  begin: (docs: number) => Promise<void>,
+  each: () => Promise<void>,
+): Promise<CaseSeizures> {
+  const { r, volumes } = startReading(ws, caseId, caseDoc);
+  const missing = volumes.filter((n) => !ws.host.exists(volumeDocName(ws.id, caseId, n)));
+  // Refused before any volume is loaded: the export cannot be complete.
+  if (missing.length) return complete({ live: [], volumes: { held: () => false, live: () => false }, missingVolumes: missing, docs: [] });
+  await begin(1 + volumes.length);
+  await each();
+  for (const n of volumes) {
+    readVolume(ws, caseId, r, n);
+    await each();
   }
-  return all;
+  return complete(finishReading(r, volumes));
 }

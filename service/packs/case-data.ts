@@ -18,11 +18,11 @@ import { readCustodyEntries } from '../../shared/docs/case-custody';
 import { CaseValuations } from '../../shared/docs/case-valuations';
 import { exhibitReference, type Exhibit } from '../../shared/domain/exhibit';
 import type { AttachedFile } from '../../shared/domain/attached-file';
-import { canonicalJson } from '../../shared/packs/canonical-json';
+import { canonicalJsonPaced } from '../../shared/packs/canonical-json';
 import type { PackSelection } from '../../shared/packs/manifest';
 import type { Seizure } from '../../shared/domain/seizure';
 import { t } from '../../shared/messages';
-import { seizuresToCsv } from '../export/export-csv';
+import { seizuresToCsvPaced } from '../export/export-csv';
 import type { CaseSeizures } from '../import/case-seizures-all';
 import { custodyCsv, entitiesCsv } from './pack-tables';
 import { selectedCustody, selectedFiles, selector } from './pack-selection';
@@ -44,10 +44,26 @@ export interface PackBlob {
   exhibits: string[];
 }
 
+/** What the data files are serialised from (see {@link caseDataFiles}). */
+export interface CaseTables {
+  /** case.json's value without its `seizures`. */
+  caseJson: Record<string, unknown>;
+  /** The kept seizures, by date then id. */
+  seizures: Seizure[];
+  /** seizures.geojson's value without its `features`, and the features (the kept seizures with coordinates). */
+  geoJson: Record<string, unknown>;
+  features: unknown[];
+  /** Small tables, already written: `data/…` path → text. */
+  entitiesCsv: string;
+  custodyCsv: string;
+  tlp: string;
+  caseNumber: string;
+}
+
 /** What a case pack's data files are made from (one consistent read of the doc). */
 export interface CaseData {
-  /** `data/…` path → text, in pack order. */
-  files: [string, string][];
+  /** The data files' contents, serialised by {@link caseDataFiles}. */
+  tables: CaseTables;
   blobs: PackBlob[];
   /** The case doc's Yjs state vector, base64 (goes into the manifest). */
   stateVector: string;
@@ -58,6 +74,29 @@ export interface CaseData {
   volumeDocs: { n: number; name: string }[];
   /** Ids of the records the pack carries (provenance covers these). */
   kept: { seizures: Set<string>; exhibits: Set<string>; files: Set<string>; custody: Set<string> };
+}
+
+/** Rows the data files list (each kept seizure in case.json and seizures.csv, each mapped one in seizures.geojson): the `tables` phase's total besides STIX. */
+export function tableRows(t: CaseTables): number {
+  return 2 * t.seizures.length + t.features.length;
+}
+
+/**
+ * The `data/` files of `t`, in pack order, serialised with `each(n)` awaited after every n rows
+ * (a long export yields and reports progress); the text is what one synchronous pass would write.
+ */
+export async function caseDataFiles(t: CaseTables, each: (rows: number) => Promise<void>): Promise<[string, string][]> {
+  const one = (): Promise<void> => each(1);
+  const caseJson = await canonicalJsonPaced(t.caseJson, 'seizures', t.seizures, one);
+  const csv = await seizuresToCsvPaced(t.seizures, { tlp: t.tlp, caseNumber: t.caseNumber }, each);
+  const geoJson = await canonicalJsonPaced(t.geoJson, 'features', t.features, one);
+  return [
+    ['data/case.json', `${caseJson}\n`],
+    ['data/seizures.csv', csv],
+    ['data/seizures.geojson', `${geoJson}\n`],
+    ['data/entities.csv', t.entitiesCsv],
+    ['data/custody.csv', t.custodyCsv],
+  ];
 }
 
 /** Seizures in a stable order: by date, then id (the doc's map order depends on history). */
@@ -108,20 +147,21 @@ export function caseData(doc: Y.Doc, all: CaseSeizures, selection?: PackSelectio
   const b64 = (sv: Uint8Array): string => Buffer.from(sv).toString('base64');
   // The docs read, case doc first: a reader can tell the pack holds every volume the case listed.
   const docs = all.docs.map((d) => ({ name: d.name, volume: d.volume, stateVector: b64(d.stateVector) }));
-  const caseJson = canonicalJson({ schema: CASE_JSON_SCHEMA, marking, selection: selection ?? null, docs, case: meta, summary: cd.readSummary(), seizures, routes, valuations, exhibits, files, audit });
   const features = seizures
     .filter((s) => typeof s.latitude === 'number' && typeof s.longitude === 'number')
     .map((s) => ({ type: 'Feature', id: s.id, geometry: { type: 'Point', coordinates: [s.longitude, s.latitude] }, properties: { ...s, latitude: undefined, longitude: undefined } }));
-  // `marking` is a foreign member of the FeatureCollection (RFC 7946 §6.1): readers keep or ignore it.
-  const geoJson = canonicalJson({ type: 'FeatureCollection', marking, features });
   return {
-    files: [
-      ['data/case.json', `${caseJson}\n`],
-      ['data/seizures.csv', seizuresToCsv(seizures, { tlp: meta.tlp, caseNumber: meta.number })],
-      ['data/seizures.geojson', `${geoJson}\n`],
-      ['data/entities.csv', entitiesCsv(cd.listEntities(), line('entities'))],
-      ['data/custody.csv', custodyCsv(custody, exhibits, meta.number, line('chain of custody'))],
-    ],
+    tables: {
+      caseJson: { schema: CASE_JSON_SCHEMA, marking, selection: selection ?? null, docs, case: meta, summary: cd.readSummary(), routes, valuations, exhibits, files, audit },
+      seizures,
+      // `marking` is a foreign member of the FeatureCollection (RFC 7946 §6.1): readers keep or ignore it.
+      geoJson: { type: 'FeatureCollection', marking },
+      features,
+      entitiesCsv: entitiesCsv(cd.listEntities(), line('entities')),
+      custodyCsv: custodyCsv(custody, exhibits, meta.number, line('chain of custody')),
+      tlp: meta.tlp,
+      caseNumber: meta.number,
+    },
     blobs: blobsOf(files, exhibits, meta.number),
     stateVector: b64(Y.encodeStateVector(doc)),
     volumes: docs.flatMap((d) => (d.volume === null ? [] : [{ n: d.volume, stateVector: d.stateVector }])),

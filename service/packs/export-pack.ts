@@ -1,14 +1,19 @@
 /**
  * Exports one case, or a selection of it, as a signed case pack (docs/case-packs.md): reads the
- * case doc and its volume docs once (data files, the attached files to carry and the exported
- * state vectors of every doc come from the same state), adds the relay's provenance when the case is synced (provenance/), then streams
- * the files and the attached files from the blob store into the ZIP with the manifest and its
- * signature (node/packs/pack-writer.ts). TLP:RED and TLP:AMBER+STRICT need the member's
+ * case doc and its volume docs once (data files, the report, the attached files to carry and the
+ * exported state vectors of every doc come from that read: a frozen copy of the case doc, each
+ * volume read whole at the state vector recorded for it), adds the relay's provenance when the
+ * case is synced (provenance/), then streams the files and the attached files from the blob store
+ * into the ZIP with the manifest and its signature (node/packs/pack-writer.ts). It runs in
+ * phases (shared/rpc/packs.ts `PACK_PHASES`), each reported with how far it is, and yields to the
+ * event loop every few hundred seizures (export-progress.ts) so the data service keeps serving
+ * other windows and sync; a cancelled export stops at its next step and leaves no file. TLP:RED and TLP:AMBER+STRICT need the member's
  * confirmation of who may receive the pack; it is recorded in the manifest, and every file, the
  * ZIP comment and the offered file name carry the marking. The case's STIX 2.1 bundle
  * (service/stix/) is read in the same pass, so it describes the same state as the other files.
  */
 import { Readable } from 'node:stream';
+import * as Y from 'yjs';
 import type { FsBlobStore } from '../../node/blobs/fs-blob-store';
 import { writePack, type PackSource, type WrittenPack } from '../../node/packs/pack-writer';
 import { NestError } from '../../shared/errors';
@@ -19,15 +24,16 @@ import { workspaceBlobStore } from '../blobs/case-files-service';
 import { permissionContext } from '../workspace/permission-context';
 import type { WorkspaceRuntime } from '../workspace/workspace-runtime';
 import { buildProduction, type NotStampedFile, type ProductionOptions } from './bates/production';
-import { caseData, type CaseData } from './case-data';
+import { caseData, caseDataFiles, tableRows, type CaseData } from './case-data';
+import { ExportRun, type PhaseProgress } from './export-progress';
 import { packProvenance } from './provenance/pack-provenance';
 import { exhibitSources } from './exhibit-sources';
 import { packSigner } from './pack-signer';
 import { normaliseSelection } from './pack-selection';
 import { caseSnapshot } from '../stix/case-snapshot';
 import { CaseDoc } from '../../shared/docs/case-doc';
-import { readCompleteCaseSeizures } from '../import/case-seizures-all';
-import { stixBundleJson } from '../stix/export-bundle';
+import { readCompleteCaseSeizuresPaced } from '../import/case-seizures-all';
+import { stixBundleJsonPaced } from '../stix/export-bundle';
 
 /** The relay provenance to put in the pack: its CSV (absent when unavailable) and its status. */
 export interface PackProvenance {
@@ -55,8 +61,10 @@ export interface ExportPackOptions {
   provenance?: (kept: CaseData['kept'], meta: { tlp: string; number: string }, volumes: CaseData['volumeDocs']) => Promise<PackProvenance>;
   /** The workspace's blob store (default: the one beside its database). */
   blobs?: FsBlobStore;
-  /** Bytes and files written so far (for a progress bar); `totalBytes`/`totalFiles` are known up front. */
-  onProgress?: (p: { bytesDone: number; filesDone: number; totalBytes: number; totalFiles: number }) => void;
+  /** Each phase's start and progress (export-progress.ts); the last report is phase `complete`. */
+  onProgress?: (p: PhaseProgress) => void;
+  /** Cancels the export when aborted (at its next step; NestError('cancelled'), nothing written). */
+  signal?: AbortSignal;
   /** When given: report.pdf, Bates-stamped copies of exhibit PDFs and load files (bates/production.ts). */
   production?: ProductionOptions;
 }
@@ -87,24 +95,45 @@ export async function exportCasePack(ws: WorkspaceRuntime, o: ExportPackOptions)
   const member = wsDoc.getMember(subject.memberId);
   if (!member) throw new NestError('forbidden', { id: 'pack.no-member-record' });
   const selection = normaliseSelection(o.selection);
-  const data = ws.host.with(name, (doc) => {
-    // Every seizure, in the case doc and each volume doc, read in the same pass (refused while a listed volume has not arrived).
-    const all = readCompleteCaseSeizures(ws, o.caseId, new CaseDoc(doc));
-    const d = caseData(doc, all, selection);
-    // The whole case's STIX bundle (a selection narrows the other files, not the partner exchange).
-    return { ...d, files: [...d.files, ['data/stix-bundle.json', stixBundleJson(caseSnapshot(ws.id, doc, all))]] as [string, string][] };
+  const run = new ExportRun(o.onProgress, o.signal);
+  const rowStep = (n: number): Promise<void> => run.step(n);
+
+  // Phase read: a copy of the case doc held still while the volumes are read between yields (the
+  // doc itself may change meanwhile); every seizure, refused while a listed volume has not arrived.
+  const doc = ws.host.with(name, (live) => {
+    const copy = new Y.Doc();
+    Y.applyUpdate(copy, Y.encodeStateAsUpdate(live));
+    return copy;
   });
+  const all = await readCompleteCaseSeizuresPaced(ws, o.caseId, new CaseDoc(doc), (docs) => run.begin('read', docs), () => run.step(1));
+  const data = caseData(doc, all, selection);
   const tlp = data.meta.tlp;
   if (needsConfirmation(tlp) && !o.handlingConfirmed) throw new NestError('validation', { id: 'pack.export.confirmation-required', values: { tlp } });
   const exhibits = exhibitSources(o.blobs ?? workspaceBlobStore(ws.store.file), data.blobs);
   const sign = await packSigner(ws, member, o.now);
-  const provenance = await (o.provenance ?? ((kept, meta, volumes) => packProvenance(ws, o.caseId, kept, meta, volumes)))(data.kept, { tlp, number: data.meta.number }, data.volumeDocs);
-  const files: [string, string][] = provenance.csv === null ? data.files : [...data.files, ['data/provenance.csv', provenance.csv]];
-  const production = o.production ? await buildProduction(ws, o.caseId, member, o.now, o.production) : null;
+
+  // Phase provenance: the relay's log of the case doc and each volume doc.
+  await run.begin('provenance', 1 + data.volumeDocs.length);
+  const provenance = await (o.provenance ?? ((kept, meta, volumes) => packProvenance(ws, o.caseId, kept, meta, volumes, fetch, () => run.step(1))))(data.kept, { tlp, number: data.meta.number }, data.volumeDocs);
+
+  // Phase tables: case.json, seizures.csv, seizures.geojson (the kept seizures) and the whole case's
+  // STIX bundle (a selection narrows the other files, not the partner exchange).
+  await run.begin('tables', tableRows(data.tables) + all.live.length);
+  const tables = await caseDataFiles(data.tables, rowStep);
+  const stix = await stixBundleJsonPaced(caseSnapshot(ws.id, doc, all), rowStep);
+  const files: [string, string][] = [...tables, ['data/stix-bundle.json', stix], ...(provenance.csv === null ? [] : [['data/provenance.csv', provenance.csv] as [string, string]])];
+
+  // Phases map and report (production.ts), from the same read.
+  const production = o.production ? await buildProduction(ws, o.caseId, member, o.now, o.production, { read: { doc, all }, run }) : null;
   const sources = [...files.map(([p, content]) => text(p, content, MEDIA[p.slice(p.lastIndexOf('.') + 1)] ?? 'text/plain; charset=utf-8')), ...exhibits, ...(production?.sources ?? [])];
   const totalBytes = files.reduce((n, [, c]) => n + Buffer.byteLength(c, 'utf8'), 0) + data.blobs.reduce((n, b) => n + b.size, 0);
   const at = new Date(o.now).toISOString();
   const settings = wsDoc.readSettings();
+
+  // Phase write: bytes hashed and written. The production's PDFs are stamped as the writer reaches
+  // them, so their bytes are not known up front: the total grows to the bytes actually read.
+  await run.begin('write', totalBytes);
+  const totalFiles = sources.length;
   const written = await writePack({
     outFile: o.outFile,
     manifest: {
@@ -119,9 +148,21 @@ export async function exportCasePack(ws: WorkspaceRuntime, o: ExportPackOptions)
       provenance: provenance.status,
     },
     sources,
-    sign,
+    // Phase sign: the manifest's bytes, once every file is hashed.
+    sign: async (bytes) => {
+      await run.begin('sign', 1);
+      const signature = await sign(bytes);
+      run.advance(1);
+      return signature;
+    },
     comment: t('pack.export.zip-comment', { tlp, caseNumber: data.meta.number }),
-    ...(o.onProgress ? { onProgress: (bytesDone: number, filesDone: number) => o.onProgress!({ bytesDone, filesDone, totalBytes, totalFiles: sources.length }) } : {}),
+    onProgress: (bytesDone, filesDone) => {
+      if (run.progress.phase !== 'write') return;
+      if (run.progress.total !== null && bytesDone > run.progress.total) run.setTotal(bytesDone);
+      run.advance(bytesDone - run.progress.done, { filesDone, totalFiles });
+    },
+    ...(o.signal ? { signal: o.signal } : {}),
   });
+  run.finish();
   return { ...written, notStamped: production?.notStamped ?? [] };
 }

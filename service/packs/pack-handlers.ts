@@ -1,11 +1,12 @@
 /**
  * Handlers of the packs domain (shared/rpc/packs.ts): export a case pack (staged for a ticketed
  * download, or — trusted callers only — to the path Electron main's dialog chose) with progress
- * pushed as `packs.progress` (about ten a second, and always the last), mint the single-use
+ * pushed as `packs.progress` (each phase's start and end, about ten a second between), cancel a
+ * running export by its id (running-exports.ts), mint the single-use
  * download ticket, and verify a pack against this workspace's public key, answered in catalogue
  * sentences. Permissions and the trusted-only rule are checked at dispatch (authorize()).
  */
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { NestError } from '../../shared/errors';
 import { canonicalJsonBytes } from '../../shared/packs/canonical-json';
@@ -18,6 +19,8 @@ import { permissionContext } from '../workspace/permission-context';
 import type { WorkspaceRuntime } from '../workspace/workspace-runtime';
 import type { HandlerMap, RpcContext } from '../rpc/types';
 import { exportCasePack } from './export-pack';
+import type { PhaseProgress } from './export-progress';
+import { cancelExport, endExport, startExport } from './running-exports';
 import { pdfPrinter } from './pdf/printer-registry';
 import { newStagedPack, recordStagedOwner, stagedPack } from './pack-staging';
 import { mintTicket } from './pack-tickets';
@@ -35,28 +38,48 @@ function verdict(file: string, r: PackReport): Sentence {
 
 type ExportResult = RpcResult<'packs.export'>;
 
+/** Most progress events per second of one phase (a phase's start and end always go). */
+const EVENTS_PER_SECOND = 10;
+
+/** Passes on a phase's first and last reports and, between them, about {@link EVENTS_PER_SECOND} a second. */
+function progressEmitter(send: (p: PhaseProgress) => void): (p: PhaseProgress) => void {
+  let last = 0;
+  let phase = '';
+  return (p) => {
+    const now = Date.now();
+    const edge = p.phase !== phase || (p.total !== null && p.done >= p.total) || p.done === 0;
+    if (!edge && now - last < 1000 / EVENTS_PER_SECOND) return;
+    phase = p.phase;
+    last = now;
+    send(p);
+  };
+}
+
 /** Exports to `outFile` (trusted callers) or into the staging folder (recorded as this member's). */
 async function runExport(p: PackExportParams & { handlingConfirmed: boolean }, outFile: string | null, ctx: RpcContext): Promise<ExportResult> {
   const ws = ctx.workspaces.get(p.workspaceId);
   if (outFile !== null && (!path.isAbsolute(outFile) || !outFile.toLowerCase().endsWith('.zip'))) throw new NestError('validation', { id: 'pack.export.not-a-zip-name' });
   const staged = outFile === null ? newStagedPack(ctx.app.dataDir, ctx.clock.now()) : null;
-  let last = 0;
-  const written = await exportCasePack(ws, {
-    caseId: p.caseId,
-    outFile: outFile ?? staged!.file,
-    appVersion: ctx.app.version,
-    now: ctx.clock.now(),
-    ...(p.selection ? { selection: p.selection } : {}),
-    handlingConfirmed: p.handlingConfirmed,
-    // report.pdf, Bates-stamped copies of exhibit PDFs and the load files, printed where this process runs.
-    production: { printer: pdfPrinter(), ...(p.bates ? { bates: p.bates } : {}) },
-    onProgress: (pr) => {
-      const now = Date.now();
-      if (pr.filesDone < pr.totalFiles && now - last < 100) return;
-      last = now;
-      ctx.events.broadcast('packs.progress', { workspaceId: p.workspaceId, caseId: p.caseId, ...pr });
-    },
-  });
+  const exportId = p.exportId ?? randomUUID();
+  const signal = startExport(exportId, p.workspaceId);
+  const emit = progressEmitter((pr) => ctx.events.broadcast('packs.progress', { workspaceId: p.workspaceId, caseId: p.caseId, exportId, ...pr }));
+  let written: Awaited<ReturnType<typeof exportCasePack>>;
+  try {
+    written = await exportCasePack(ws, {
+      caseId: p.caseId,
+      outFile: outFile ?? staged!.file,
+      appVersion: ctx.app.version,
+      now: ctx.clock.now(),
+      ...(p.selection ? { selection: p.selection } : {}),
+      handlingConfirmed: p.handlingConfirmed,
+      // report.pdf, Bates-stamped copies of exhibit PDFs and the load files, printed where this process runs.
+      production: { printer: pdfPrinter(), ...(p.bates ? { bates: p.bates } : {}) },
+      onProgress: emit,
+      signal,
+    });
+  } finally {
+    endExport(exportId);
+  }
   const m = written.manifest;
   const fileName = packFileName(m.case.number, m.case.tlp);
   if (staged) recordStagedOwner(ctx.app.dataDir, staged.id, { workspaceId: p.workspaceId, memberId: permissionContext(ws).subject.memberId, fileName });
@@ -98,6 +121,8 @@ export const packHandlers: HandlerMap<keyof typeof packsRpc> = {
 
   // Trusted only (dispatch refuses a window): the path comes from Electron main's "Save as".
   'packs.exportToFile': (p, ctx) => runExport(p, p.outFile, ctx),
+
+  'packs.cancel': (p) => ({ cancelled: cancelExport(p.exportId, p.workspaceId) }),
 
   'packs.downloadTicket': (p, ctx) => {
     const ws = ctx.workspaces.get(p.workspaceId);

@@ -140,16 +140,11 @@ class BundleBuilder {
 
 const byId = (a: StixObject, b: StixObject): number => a.id.localeCompare(b.id);
 
-/**
- * The STIX 2.1 bundle of `s`. Order: marking definition, NEST identity, extension definition, the
- * grouping, then agencies, entities, seizures (incident, location, place relationship) and links,
- * each group sorted by id.
- */
-export function caseToStix(s: CaseSnapshot): StixBundle {
-  const b = new BundleBuilder(s);
+/** The bundle of `s` around its seizures' objects (`seizures`: each seizure's objects, in `s.seizures` order). */
+function assemble(b: BundleBuilder, s: CaseSnapshot, seizureObjects: StixObject[]): StixBundle {
   const agencies = b.agencyNames().map((n) => b.agency(n)).sort(byId);
   const entities = s.entities.map((e) => b.entity(e)).sort(byId);
-  const seizures = s.seizures.flatMap((z) => b.seizure(z)).sort(byId);
+  const seizures = seizureObjects.sort(byId);
   const live = new Set([...s.entities.map((e) => e.id), ...s.seizures.map((z) => z.id)]);
   const links = s.links.filter((l) => live.has(l.from) && live.has(l.to)).map((l) => b.link(l)).sort(byId);
   const content = [...agencies, ...entities, ...seizures, ...links];
@@ -162,7 +157,41 @@ export function caseToStix(s: CaseSnapshot): StixBundle {
   };
 }
 
+/**
+ * The STIX 2.1 bundle of `s`. Order: marking definition, NEST identity, extension definition, the
+ * grouping, then agencies, entities, seizures (incident, location, place relationship) and links,
+ * each group sorted by id.
+ */
+export function caseToStix(s: CaseSnapshot): StixBundle {
+  const b = new BundleBuilder(s);
+  return assemble(b, s, s.seizures.flatMap((z) => b.seizure(z)));
+}
+
 /** The bundle as the file `stix-bundle.json` holds it (2-space JSON, final newline). */
 export function stixBundleJson(s: CaseSnapshot): string {
   return `${JSON.stringify(caseToStix(s), null, 2)}\n`;
+}
+
+/**
+ * {@link stixBundleJson} built with `each(n)` awaited after every `chunk` seizures converted and
+ * every `chunk` objects written (n: seizures converted, 0 while writing), so a long export yields
+ * and reports progress: the same text, byte for byte.
+ */
+export async function stixBundleJsonPaced(s: CaseSnapshot, each: (seizures: number) => Promise<void>, chunk = 500): Promise<string> {
+  const b = new BundleBuilder(s);
+  const objects: StixObject[] = [];
+  for (let i = 0; i < s.seizures.length; i += chunk) {
+    const part = s.seizures.slice(i, i + chunk);
+    for (const z of part) objects.push(...b.seizure(z));
+    await each(part.length);
+  }
+  const { objects: all, ...head } = assemble(b, s, objects);
+  // JSON.stringify(bundle, null, 2) with `objects` last: each object at 4 spaces' indent.
+  const open = JSON.stringify({ ...head, objects: [] }, null, 2).replace(/\[\]\n\}$/, '[\n');
+  const parts: string[] = [];
+  for (let i = 0; i < all.length; i += chunk) {
+    parts.push(all.slice(i, i + chunk).map((o) => `    ${JSON.stringify(o, null, 2).replace(/\n/g, '\n    ')}`).join(',\n'));
+    await each(0);
+  }
+  return `${open}${parts.join(',\n')}\n  ]\n}\n`;
 }

@@ -41,3 +41,25 @@ export function canonicalJson(value: unknown): string {
 export function canonicalJsonBytes(value: unknown): Uint8Array {
   return new TextEncoder().encode(canonicalJson(value));
 }
+
+/**
+ * {@link canonicalJson} of `value` with `value[key]` set to `items`, serialised one item at a
+ * time with `each()` awaited after every item (so a long export can yield and report progress):
+ * byte for byte what `canonicalJson({ ...value, [key]: items })` gives.
+ * @throws TypeError as {@link canonicalJson}, and for an undefined item.
+ */
+export async function canonicalJsonPaced(value: Record<string, unknown>, key: string, items: readonly unknown[], each: () => Promise<void>): Promise<string> {
+  // The items' place is marked by a string no serialised value contains as raw JSON structure:
+  // canonicalJson escapes quotes inside strings, so `"key":"<mark>"` only matches the real key.
+  const mark = `\u0000paced:${key}\u0000`;
+  const around = canonicalJson({ ...value, [key]: mark });
+  const slot = `${JSON.stringify(key)}:${JSON.stringify(mark)}`;
+  const at = around.indexOf(slot);
+  const parts: string[] = [];
+  for (const item of items) {
+    if (item === undefined) throw new TypeError('canonical JSON cannot carry undefined in an array');
+    parts.push(canonicalJson(item));
+    await each();
+  }
+  return `${around.slice(0, at)}${JSON.stringify(key)}:[${parts.join(',')}]${around.slice(at + slot.length)}`;
+}

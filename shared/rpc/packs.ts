@@ -64,6 +64,8 @@ export const packExportParamsSchema = z.object({
   selection: packSelectionSchema().optional(),
   /** The member confirmed who may receive a TLP:RED / TLP:AMBER+STRICT pack. */
   handlingConfirmed: z.boolean().default(false),
+  /** The caller's id for this export (a UUID): progress events carry it and `packs.cancel` names it. */
+  exportId: z.string().uuid().optional(),
   /** Bates numbering of report.pdf and the exhibit PDFs' stamped copies (default prefix `NEST-`, 7 digits, from 1). */
   bates: z
     .object({ prefix: z.string().regex(/^[A-Za-z0-9._-]{0,20}$/), digits: z.number().int().min(1).max(12).optional(), start: z.number().int().min(1).optional() })
@@ -91,6 +93,12 @@ export const packsRpc = {
     'Trusted only (Electron main, after its native "Save as"): exports a case pack to an absolute path, as packs.export.',
     'seizures.export',
   ),
+  'packs.cancel': method(
+    z.object({ workspaceId, exportId: z.string().uuid() }),
+    z.object({ cancelled: z.boolean() }),
+    'Stops a running pack export at its next step (the export then fails with the code `cancelled`; nothing is left in the staging folder or at the chosen path). `cancelled` is false when no such export is running (finished already).',
+    'seizures.export',
+  ),
   'packs.downloadTicket': method(
     z.object({ workspaceId, stagedId: stagedPackIdSchema }),
     z.object({ url: z.string(), expiresAt: z.number().int() }),
@@ -116,12 +124,39 @@ export const packsRpc = {
   ),
 } as const;
 
-/** Progress of a pack export, pushed as the `packs.progress` event (bytes and files done, and their totals). */
+/**
+ * The phases of a pack export, in the order they run (docs/case-packs.md "Progress"): reading the
+ * case doc and its volume docs, checking relay provenance, building the data tables (case.json,
+ * CSV, GeoJSON, STIX), drawing the report's seizure map, printing the report (PDF), hashing and
+ * writing the ZIP, signing the manifest; `complete` is the last event of a finished export.
+ */
+export const PACK_PHASES = ['read', 'provenance', 'tables', 'map', 'report', 'write', 'sign', 'complete'] as const;
+/** One phase of {@link PACK_PHASES}. */
+export type PackPhase = (typeof PACK_PHASES)[number];
+
+/**
+ * What a phase counts: `read` and `provenance` count docs (the case doc and each volume doc),
+ * `tables` rows (each kept seizure once per table that lists it), `map` seizures drawn, `report`
+ * report pages (known once printed), `write` bytes hashed and written, `sign` and `complete` steps.
+ */
+export const PACK_PHASE_UNITS = { read: 'docs', provenance: 'docs', tables: 'rows', map: 'seizures', report: 'pages', write: 'bytes', sign: 'steps', complete: 'steps' } as const satisfies Record<PackPhase, string>;
+
+/**
+ * Progress of a pack export, pushed as the `packs.progress` event: the export (`exportId`, the id
+ * its caller gave, so a window can tell its own export and cancel it with `packs.cancel`), the
+ * phase and how far it is, in the phase's unit ({@link PACK_PHASE_UNITS}). `total` is null while
+ * it is not known (the report while Chromium prints it); `done` never exceeds a known `total`.
+ * In the `write` phase `filesDone`/`totalFiles` count the pack's files too.
+ */
 export interface PacksProgress {
   workspaceId: string;
   caseId: string;
-  bytesDone: number;
-  filesDone: number;
-  totalBytes: number;
-  totalFiles: number;
+  /** The export's id (the caller's `exportId`, or one the service made up). */
+  exportId: string;
+  phase: PackPhase;
+  done: number;
+  total: number | null;
+  /** `write` phase only: files finished and the pack's file count. */
+  filesDone?: number;
+  totalFiles?: number;
 }

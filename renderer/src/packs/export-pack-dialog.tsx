@@ -2,7 +2,9 @@
  * The "Export case pack" dialog: the whole case or a selection (a seizure date range, chosen
  * seizures, chosen exhibits), the TLP 2.0 handling confirmation for TLP:RED and TLP:AMBER+STRICT
  * (naming who may receive the pack, from the catalogue), the destination (Electron: the native
- * "Save as"; browser mode: a download), a progress bar fed by `packs.progress`, and the result:
+ * "Save as"; browser mode: a download), the export's progress fed by `packs.progress` (its phase
+ * in words, a bar, the time elapsed, and Cancel, which stops it through `packs.cancel`; closing
+ * the dialog while it runs cancels it too), and the result:
  * where it went, its size, file count, manifest fingerprint and whether relay provenance is in it.
  * The seizures to choose from come from the projection (`seizures.page`, by date, filtered on the
  * service), so seizures held in volume docs are offered and a large case is never listed whole.
@@ -51,6 +53,9 @@ export function ExportPackDialog(props: ExportPackDialogProps): ReactNode {
   const [exhibitIds, setExhibitIds] = useState<string[]>([]);
   const [confirmed, setConfirmed] = useState(false);
   const [progress, setProgress] = useState<PacksProgress | null>(null);
+  // The running export: its id (progress events and packs.cancel name it) and when it started.
+  const [running, setRunning] = useState<{ exportId: string; startedAt: number } | null>(null);
+  const [cancelling, setCancelling] = useState(false);
   const [result, setResult] = useState<Result | null>(null);
   const [seizureFilter, setSeizureFilter] = useState('');
   const exhibits = useMemo(() => new CaseExhibits(props.doc).list(), [props.doc]);
@@ -61,8 +66,18 @@ export function ExportPackDialog(props: ExportPackDialogProps): ReactNode {
     { refetchOn: [projectionChanged(props.workspaceId, props.caseId)], keepPrevious: true },
   );
   useServiceEvent('packs.progress', (p) => {
-    if (p.caseId === props.caseId) setProgress(p);
+    if (running && p.exportId === running.exportId) setProgress(p);
   });
+  const cancel = (): void => {
+    if (!running) return;
+    setCancelling(true);
+    void client.call('packs.cancel', { workspaceId: props.workspaceId, exportId: running.exportId });
+  };
+  const close = (): void => {
+    // Closing the dialog while the export runs stops it: nobody would receive the pack.
+    if (running && !cancelling) cancel();
+    props.onClose();
+  };
   const restricted = needsConfirmation(props.tlp);
   const recipients = recipientsMessage(props.tlp);
   const fileName = packFileName(props.caseNumber, props.tlp);
@@ -73,19 +88,26 @@ export function ExportPackDialog(props: ExportPackDialogProps): ReactNode {
       scope === 'selection'
         ? { ...(from ? { from } : {}), ...(to ? { to } : {}), ...(seizureIds.length ? { seizureIds } : {}), ...(exhibitIds.length ? { exhibitIds } : {}) }
         : undefined;
-    const params = { workspaceId: props.workspaceId, caseId: props.caseId, ...(selection ? { selection } : {}), handlingConfirmed: restricted && confirmed };
+    const exportId = crypto.randomUUID();
+    const params = { workspaceId: props.workspaceId, caseId: props.caseId, exportId, ...(selection ? { selection } : {}), handlingConfirmed: restricted && confirmed };
     setProgress(null);
-    let r: Result | null;
-    if (hasNativeDialogs()) {
-      // Main shows "Save as" and writes the pack there itself: the page never names a path.
-      r = await exportPackNative(params, fileName);
-      if (!r) return undefined; // cancelled: stay in the dialog
-    } else {
-      r = await client.call('packs.export', params);
-      if (r.stagedId) await downloadStagedPack(client, props.workspaceId, r.stagedId, r.fileName);
+    setCancelling(false);
+    setRunning({ exportId, startedAt: Date.now() });
+    try {
+      let r: Result | null;
+      if (hasNativeDialogs()) {
+        // Main shows "Save as" and writes the pack there itself: the page never names a path.
+        r = await exportPackNative(params, fileName);
+        if (!r) return undefined; // "Save as" cancelled: stay in the dialog
+      } else {
+        r = await client.call('packs.export', params);
+        if (r.stagedId) await downloadStagedPack(client, props.workspaceId, r.stagedId, r.fileName);
+      }
+      setResult(r);
+      return r;
+    } finally {
+      setRunning(null);
     }
-    setResult(r);
-    return r;
   };
 
   if (result) {
@@ -112,7 +134,7 @@ export function ExportPackDialog(props: ExportPackDialogProps): ReactNode {
   return (
     <FormDialog
       title={t('ui.packs.export.title', { caseNumber: props.caseNumber })}
-      onClose={props.onClose}
+      onClose={close}
       size="wide"
       className="pack-export-dialog"
       submitLabel={t('ui.packs.export.submit')}
@@ -172,7 +194,7 @@ export function ExportPackDialog(props: ExportPackDialogProps): ReactNode {
       <p className="field-hint">
         {t('ui.packs.export.destination')}: <span className="mono">{fileName}</span>
       </p>
-      {progress ? <PackProgress progress={progress} /> : null}
+      {running ? <PackProgress progress={progress} startedAt={running.startedAt} onCancel={cancel} cancelling={cancelling} /> : null}
     </FormDialog>
   );
 }

@@ -18,7 +18,10 @@ import { workspaceBlobStore } from '../../blobs/case-files-service';
 import type { WorkspaceRuntime } from '../../workspace/workspace-runtime';
 import type { PdfPrinter } from '../pdf/pdf-printer';
 import { reportHeaderText, reportHtml } from '../report/report-html';
-import { readReportModel } from '../report/report-model';
+import { readReportModel, type CaseRead } from '../report/report-model';
+import { landFeatures } from '../report/basemap';
+import { mappedSeizures, reportSeizureMap } from '../report/seizures';
+import type { ExportRun } from '../export-progress';
 import { assignBates, type BatesOptions, type BatesRange } from './bates-numbers';
 import { concordanceText } from './concordance';
 import { opticonText } from './opticon';
@@ -88,14 +91,30 @@ export function productionNotes(files: readonly NotStampedFile[], marking: strin
   return lines.map((l) => `${l}\r\n`).join('');
 }
 
+/** A pack export's read of the case and its progress (export-pack.ts), for {@link buildProduction}. */
+export interface ProductionPace {
+  read: CaseRead;
+  run: ExportRun;
+}
+
 /**
- * Prints the report of `caseId` and builds the production's sources.
+ * Prints the report of `caseId` and builds the production's sources. With `pace`, from the
+ * export's read of the case, drawing the map (phase `map`) and printing (phase `report`, pages
+ * known once printed) as phases of `pace.run`.
  * @throws NestError('export-failed') when printing fails (report.print.*); NestError('validation')
- *   for a bad Bates prefix or numbers past the width; NestError('not-found') for an unknown case.
+ *   for a bad Bates prefix or numbers past the width; NestError('not-found') for an unknown case;
+ *   NestError('cancelled') when the export was cancelled.
  */
-export async function buildProduction(ws: WorkspaceRuntime, caseId: string, member: Member, now: number, o: ProductionOptions): Promise<Production> {
+export async function buildProduction(ws: WorkspaceRuntime, caseId: string, member: Member, now: number, o: ProductionOptions, pace?: ProductionPace): Promise<Production> {
   const bates: BatesOptions = o.bates ?? { prefix: 'NEST-' };
-  const model = await readReportModel(ws, caseId, member, now);
+  const model = await readReportModel(ws, caseId, member, now, pace?.read);
+  if (pace) {
+    const mapped = mappedSeizures(model).length;
+    await pace.run.begin('map', mapped);
+    model.seizureMap = reportSeizureMap(model, landFeatures());
+    pace.run.advance(mapped);
+    await pace.run.begin('report', null);
+  }
   const blobs = workspaceBlobStore(ws.store.file);
   const read = async (hash: string): Promise<Uint8Array> => new Uint8Array(await buffer(blobs.read(hash)));
   // Every exhibit citing a file, by hash: a document cited twice is listed under both (F-PACK-4).
@@ -126,6 +145,11 @@ export async function buildProduction(ws: WorkspaceRuntime, caseId: string, memb
   const printed = { ...model, notProduced: notStamped.map((n) => n.hash) };
   const report = await o.printer(reportHtml(printed), { headerText: reportHeaderText(model) });
   const reportPages = await pdfPageCount(report, PRODUCTION_PATHS.report);
+  if (pace) {
+    pace.run.setTotal(reportPages);
+    pace.run.advance(reportPages);
+    await pace.run.pause();
+  }
   const numbered = assignBates([{ path: PRODUCTION_PATHS.report, pages: reportPages }, ...pdfs.map((p) => ({ path: p.hash, pages: p.pages }))], bates);
   const documents = numbered.map((d, i) => (i === 0 ? d : { ...d, path: `${PRODUCTION_PATHS.folder}/${d.first}.pdf` }));
   const tlp = model.meta.tlp;

@@ -58,7 +58,8 @@ function originsOf(ws: WorkspaceRuntime, name: string, updates: readonly (Update
 /**
  * Reads the relay's log of case `caseId` and of each of its volume docs `volumes` (those the
  * pack's seizures were read from) and derives the provenance of the records in `kept`, from the
- * docs as they are now.
+ * docs as they are now; `each()` is awaited after each doc (a pack export yields and reports
+ * progress there). Nothing is awaited after a log that is unavailable (no file then).
  */
 export async function packProvenance(
   ws: WorkspaceRuntime,
@@ -67,12 +68,14 @@ export async function packProvenance(
   meta: { tlp: string; number: string },
   volumes: CaseData['volumeDocs'] = [],
   fetchImpl: typeof fetch = fetch,
+  each: () => Promise<void> = async () => undefined,
 ): Promise<PackProvenance> {
   const name = ws.caseDocName(caseId);
   const log = await readRelayLog(ws, name, fetchImpl);
   if (!log.ok) return { csv: null, status: { status: 'unavailable', reason: log.reason } };
   const caseOrigins = originsOf(ws, name, log.updates, 'case');
   const all = [...caseOrigins.origins];
+  await each();
   const volumeSeqs: { n: number; upToSeq: number }[] = [];
   for (const v of volumes) {
     const vlog = await readRelayLog(ws, v.name, fetchImpl);
@@ -81,6 +84,7 @@ export async function packProvenance(
     const got = originsOf(ws, v.name, vlog.ok ? vlog.updates : [], `vol/${v.n}`);
     all.push(...got.origins);
     volumeSeqs.push({ n: v.n, upToSeq: got.upToSeq });
+    await each();
   }
   const origins = all.filter((o) => carried(o, kept));
   const line = t('pack.export.marking-line', { tlp: meta.tlp, caseNumber: meta.number, file: 'provenance' });

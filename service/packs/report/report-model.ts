@@ -29,7 +29,9 @@ import { t } from '../../../shared/messages/format';
 import { caseStatement } from '../../valuation/statement';
 import type { WorkspaceRuntime } from '../../workspace/workspace-runtime';
 import { memberSigningKey } from '../pack-signer';
-import { readCompleteCaseSeizures } from '../../import/case-seizures-all';
+import type * as Y from 'yjs';
+import type { SeizureMap } from './seizure-map';
+import { readCompleteCaseSeizures, type CaseSeizures } from '../../import/case-seizures-all';
 
 /** How many of the newest audit entries the history excerpt shows. */
 export const HISTORY_EXCERPT = 40;
@@ -90,6 +92,8 @@ export interface ReportModel {
   auditTotal: number;
   /** Member id → name, removed members included; see {@link memberName} for ids not here. */
   memberNames: Record<string, string>;
+  /** The seizure map drawn beforehand (a pack export's `map` phase; null: no seizure has coordinates); absent: drawn with the HTML. */
+  seizureMap?: SeizureMap | null;
   /** SHA-256 of attached PDFs the production could not Bates-stamp (set by bates/production.ts). */
   notProduced?: readonly string[];
 }
@@ -102,11 +106,18 @@ function historyLines(entries: readonly AuditEntry[], ctx: ActivityContext): Rep
   });
 }
 
+/** A read of the case an export already made: the case doc (a copy held still) and every seizure. */
+export interface CaseRead {
+  doc: Y.Doc;
+  all: CaseSeizures;
+}
+
 /**
- * Reads the report's model of case `caseId` as exported by `member` at `now`.
+ * Reads the report's model of case `caseId` as exported by `member` at `now`; with `read`, from
+ * that read (a pack's export reads the case once, so the report shows the state its data files hold).
  * @throws NestError('not-found') for an unknown case, or a listed volume of its seizures this desktop lacks (pack.export.volumes-missing).
  */
-export async function readReportModel(ws: WorkspaceRuntime, caseId: string, member: Member, now: number): Promise<ReportModel> {
+export async function readReportModel(ws: WorkspaceRuntime, caseId: string, member: Member, now: number, read?: CaseRead): Promise<ReportModel> {
   const name = ws.caseDocName(caseId);
   if (!ws.host.exists(name)) throw new NestError('not-found', { id: 'service.case.not-found', values: { caseId } });
   const keyFingerprint = await keyId(publicJwkOf(await memberSigningKey(ws)));
@@ -121,7 +132,7 @@ export async function readReportModel(ws: WorkspaceRuntime, caseId: string, memb
     }
   };
   const today = new Date(now).toISOString().slice(0, 10);
-  const part = ws.host.with(name, (doc) => {
+  const build = (doc: Y.Doc) => {
     const cd = new CaseDoc(doc);
     const meta = cd.readMeta();
     const files = new Map(new CaseFiles(doc).all().map((f) => [f.id, f]));
@@ -139,7 +150,7 @@ export async function readReportModel(ws: WorkspaceRuntime, caseId: string, memb
       }));
     const audit = cd.readAudit();
     // Every seizure, in the case doc and each volume doc (refused while a listed volume has not arrived).
-    const all = readCompleteCaseSeizures(ws, caseId, cd);
+    const all = read?.all ?? readCompleteCaseSeizures(ws, caseId, cd);
     const seizures = [...all.live].sort((a, b) => (a.seizureDate ?? '').localeCompare(b.seizureDate ?? '') || a.id.localeCompare(b.id));
     return {
       meta,
@@ -157,7 +168,8 @@ export async function readReportModel(ws: WorkspaceRuntime, caseId: string, memb
       auditTotal: audit.length,
       valuationCount: new CaseValuations(doc).listValuations().length,
     };
-  });
+  };
+  const part = read ? build(read.doc) : ws.host.with(name, build);
   // The statement is shown when the case has a valuation (valued, or failed: a failure is part of
   // the record too); without one it would hold only the generic context figures.
   for (const h of part.history) named(h.by);

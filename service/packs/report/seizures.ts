@@ -10,7 +10,7 @@ import { esc, para, section, table, user } from './html';
 import { reportNumber, seizureDate } from './report-format';
 import type { ReportModel } from './report-model';
 import { rowsText } from './map-labels';
-import { LABELLED, seizureMap } from './seizure-map';
+import { LABELLED, seizureMap, type SeizureMap } from './seizure-map';
 
 /** Most seizure rows printed in the report. */
 export const SEIZURE_ROWS = 500;
@@ -25,17 +25,33 @@ function row(s: Seizure, i: number): string[] {
   return [String(i + 1), esc(seizureDate(s)), `${user(s.place)}${s.place ? ', ' : ''}${esc(s.country)}`, `${user(s.commodity)}${taxon}`, qty, value];
 }
 
-/** The seizures section (table and map). */
+/** The seizures the map shows (those with coordinates). */
+export function mappedSeizures(m: Pick<ReportModel, 'seizures'>): Seizure[] {
+  return m.seizures.filter((s) => s.latitude !== null && s.longitude !== null);
+}
+
+/**
+ * The report's seizure map of `m` over `basemap` (its dots numbered like the table's rows), or
+ * null when no seizure has coordinates. A pack export draws it as its own phase and puts it in
+ * the model's `seizureMap`.
+ */
+export function reportSeizureMap(m: Pick<ReportModel, 'seizures' | 'routes'>, basemap: GeoJSON.FeatureCollection): SeizureMap | null {
+  const mapped = mappedSeizures(m);
+  if (!mapped.length) return null;
+  const rows = new Map(m.seizures.slice(0, SEIZURE_ROWS).map((s, i) => [s.id, i + 1]));
+  return seizureMap(mapped, basemap, (s) => rows.get(s.id) ?? 0, m.routes);
+}
+
+/** The seizures section (table and map; the map drawn now unless the model holds it). */
 export function seizuresHtml(m: ReportModel, basemap: GeoJSON.FeatureCollection): string {
   if (!m.seizures.length) return section('seizures', t('report.section.seizures'), para(t('report.seizures.empty'), 'muted'));
   const shown = m.seizures.slice(0, SEIZURE_ROWS);
   const head = ['#', t('report.col.date'), t('report.col.place'), t('report.col.commodity'), t('report.col.quantity'), t('report.col.reported-value')].map(esc);
   const more = m.seizures.length > shown.length ? para(t('report.seizures.more', { count: m.seizures.length - shown.length, shown: shown.length }), 'muted') : '';
-  const mapped = m.seizures.filter((s) => s.latitude !== null && s.longitude !== null);
-  const rows = new Map(shown.map((s, i) => [s.id, i + 1]));
+  const mapped = mappedSeizures(m);
   let map = para(t('report.seizures.no-map'), 'muted');
-  if (mapped.length) {
-    const drawn = seizureMap(mapped, basemap, (s) => rows.get(s.id) ?? 0, m.routes);
+  const drawn = m.seizureMap !== undefined ? m.seizureMap : reportSeizureMap(m, basemap);
+  if (drawn) {
     const caption = t('report.seizures.map-caption', { count: mapped.length, numbered: drawn.numbered ? 'yes' : 'no', labelled: LABELLED, unmapped: m.seizures.length - mapped.length, routes: m.routes.length });
     const unlabelled = drawn.unlabelled.length ? ` ${t('report.seizures.map-unlabelled', { rows: rowsText(drawn.unlabelled) })}` : '';
     map = `<figure class="map">${drawn.svg}<figcaption>${esc(caption + unlabelled)}</figcaption></figure>`;

@@ -19,6 +19,7 @@ import { CaseExhibits } from '../../../shared/docs/case-exhibits';
 import { CaseCustody } from '../../../shared/docs/case-custody';
 import { createCase } from '../../../service/cases/create-case';
 import { addFileFromPath, workspaceBlobStore } from '../../../service/blobs/case-files-service';
+import type { PhaseProgress } from '../../../service/packs/export-progress';
 import { exportCasePack } from '../../../service/packs/export-pack';
 import { workspaceKey } from '../../../service/relay-sync/workspace-key';
 import { verifyPack } from '../../../node/packs/pack-verifier';
@@ -83,14 +84,16 @@ describe('case pack contents', () => {
     await expect(exportCasePack(rt, { caseId: meta.id, outFile: out, appVersion: '0.1.0', now: NOW })).rejects.toMatchObject({ code: 'validation', messageRef: { id: 'pack.export.confirmation-required' } });
     expect(fs.existsSync(out)).toBe(false);
 
-    const progress: { bytesDone: number; filesDone: number; totalBytes: number; totalFiles: number }[] = [];
+    const progress: PhaseProgress[] = [];
     const written = await exportCasePack(rt, { caseId: meta.id, outFile: out, appVersion: '0.1.0', now: NOW, handlingConfirmed: true, onProgress: (p) => progress.push(p) });
     const hash = file.hash;
     expect(written.manifest.files.find((f) => f.path === `exhibits/${hash}`)).toEqual({ path: `exhibits/${hash}`, size: PHOTO.length, sha256: hash, mediaType: 'image/jpeg', originalName: 'container photo.jpg', exhibits: [`${meta.number}/EX-001`] });
     expect(written.manifest.handling).toEqual({ tlp: 'RED', confirmedBy: { memberId: written.manifest.exportedBy.memberId, name: 'Ada Lim' }, confirmedAt: '2026-12-06T14:00:00.000Z' });
-    const last = progress.at(-1)!;
-    expect(last).toEqual({ bytesDone: last.totalBytes, filesDone: 7, totalBytes: last.totalBytes, totalFiles: 7 });
-    expect(last.totalBytes).toBeGreaterThan(PHOTO.length);
+    // The last write report: every byte and all 7 files; then signing, then complete.
+    const wrote = progress.filter((p) => p.phase === 'write').at(-1)!;
+    expect(wrote).toEqual({ phase: 'write', done: wrote.total, total: wrote.total, filesDone: 7, totalFiles: 7 });
+    expect(wrote.total).toBeGreaterThan(PHOTO.length);
+    expect(progress.at(-1)).toEqual({ phase: 'complete', done: 1, total: 1 });
 
     const files = new Map(await readZip(out));
     expect(files.get(`exhibits/${hash}`)!.equals(PHOTO)).toBe(true);

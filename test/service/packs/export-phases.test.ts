@@ -1,0 +1,139 @@
+/**
+ * A case pack export reports every phase (docs/case-packs.md "Progress") and keeps the data
+ * service answering while it runs, over the real RPC with the real report printer: a case of 7,000
+ * seizures, 1,000 in its case doc and the rest in two volume docs (bench/p8-workload.ts).
+ * - The phases arrive complete and in order (read, provenance, tables, map, report, write, sign,
+ *   complete), `done` never exceeds a known `total`, the totals are the case's (3 docs; rows of
+ *   every table; mapped seizures; the pack's files), the last event is `complete`; the pack verifies.
+ * - A `cases.list` sent when the tables phase starts is answered before that phase ends: the
+ *   export yields every few hundred rows while it builds the tables
+ *   (asserted by the order of what the client receives over a transport that delivers on later
+ *   turns of the event loop, not by timing; with YIELD_EVERY set past the rows the answer came
+ *   only after the tables were done: checked once by hand).
+ * - `packs.cancel` stops an export at its next step: it fails with `cancelled`, and nothing is left
+ *   in pack-staging/; cancelling it again, or an unknown id, answers false.
+ */
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { newCaseFields } from '../../../shared/domain/case';
+import { PACK_PHASES, type PacksProgress } from '../../../shared/rpc/packs';
+import { stagingDir } from '../../../service/packs/pack-staging';
+import { fillCase } from '../../../bench/p8-workload';
+import { DataClient } from '../../../renderer/src/data/client';
+import { startService, type Harness } from '../../helpers/service';
+import { transportPair } from '../../helpers/transport-pair';
+
+const TOTAL = 7000;
+
+let h: Harness;
+let workspaceId = '';
+let caseId = '';
+beforeAll(async () => {
+  h = startService();
+  const c = h.client();
+  const me = await c.call('identity.create', { name: 'Amina Mwangi', agency: 'Kenya Wildlife Service', role: 'admin' });
+  const ws = await c.call('workspaces.create', { name: 'Task Force Alpha', casePrefix: 'NEST', reportingCurrency: 'USD' });
+  const made = await c.call('cases.create', { workspaceId: ws.id, fields: { ...newCaseFields('2026-01-01'), title: 'Register', tlp: 'GREEN' } });
+  fillCase(h.service.workspace(ws.id), made.id, TOTAL, me.memberId, 7);
+  workspaceId = ws.id;
+  caseId = made.id;
+}, 120_000);
+afterAll(() => h?.close());
+
+describe('pack export phases', () => {
+  it('reports every phase in order within its totals, and answers a cases.list while it builds the tables', async () => {
+    // Frames arrive on a later turn of the event loop, as over the page's socket: an export that
+    // only awaited resolved promises would not let them through.
+    const [a, b] = transportPair({ macrotask: true });
+    h.service.connect(a);
+    const c = new DataClient(b);
+    const exportId = randomUUID();
+    const log: (PacksProgress | 'cases.list answered')[] = [];
+    let asked = false;
+    const off = c.on('packs.progress', (p) => {
+      if (p.exportId !== exportId) return;
+      log.push(p);
+      // Asked when the tables phase starts: answered only if the export yields while building them.
+      if (!asked && p.phase === 'tables') {
+        asked = true;
+        void c.call('cases.list', { workspaceId }).then((list) => {
+          expect(list.map((x) => x.id)).toContain(caseId);
+          log.push('cases.list answered');
+        });
+      }
+    });
+    const r = await c.call('packs.export', { workspaceId, caseId, exportId, handlingConfirmed: true });
+    off();
+    const events = log.filter((e): e is PacksProgress => e !== 'cases.list answered');
+
+    // Complete and ordered: each phase once, in PACK_PHASES order.
+    const phases = events.map((e) => e.phase).filter((p, i, a) => i === 0 || a[i - 1] !== p);
+    expect(phases).toEqual([...PACK_PHASES]);
+    for (const e of events) {
+      expect(e).toMatchObject({ workspaceId, caseId, exportId });
+      expect(e.done).toBeGreaterThanOrEqual(0);
+      if (e.total !== null) expect(e.done).toBeLessThanOrEqual(e.total);
+    }
+    const lastOf = (phase: PacksProgress['phase']): PacksProgress => events.filter((e) => e.phase === phase).at(-1)!;
+    expect(lastOf('read')).toMatchObject({ done: 3, total: 3 }); // the case doc and two volumes
+    expect(lastOf('provenance').total).toBe(3); // never synced: nothing to check, no provenance.csv
+    // case.json and seizures.csv list every seizure, seizures.geojson the mapped ones (all), STIX every one.
+    expect(lastOf('tables')).toMatchObject({ done: 4 * TOTAL, total: 4 * TOTAL });
+    expect(lastOf('map')).toMatchObject({ done: TOTAL, total: TOTAL });
+    expect(lastOf('report').total).toBeGreaterThan(1);
+    expect(lastOf('report').done).toBe(lastOf('report').total);
+    expect(lastOf('write')).toMatchObject({ filesDone: r.files, totalFiles: r.files });
+    expect(lastOf('write').done).toBe(lastOf('write').total);
+    expect(events.at(-1)).toMatchObject({ phase: 'complete', done: 1, total: 1 });
+
+    // Answered while the export was still building the tables.
+    const answered = log.indexOf('cases.list answered');
+    const tablesDone = log.findIndex((e) => e !== 'cases.list answered' && e.phase === 'tables' && e.done === e.total);
+    expect(answered).toBeGreaterThan(0);
+    expect(answered).toBeLessThan(tablesDone);
+
+    // The pack still verifies.
+    expect(r.stagedId).not.toBeNull();
+    const ok = await c.call('packs.verify', { workspaceId, stagedId: r.stagedId! });
+    expect(ok).toMatchObject({ ok: true, problems: [] });
+  }, 300_000);
+
+  it('cancels a running export at its next step and leaves nothing in pack-staging', async () => {
+    const c = h.client();
+    const exportId = randomUUID();
+    const before = fs.existsSync(stagingDir(h.dataDir)) ? fs.readdirSync(stagingDir(h.dataDir)) : [];
+    const seen: PacksProgress['phase'][] = [];
+    let cancelled: Promise<{ cancelled: boolean }> | null = null;
+    const off = c.on('packs.progress', (p) => {
+      if (p.exportId !== exportId) return;
+      seen.push(p.phase);
+      if (p.phase === 'tables' && !cancelled) cancelled = c.call('packs.cancel', { workspaceId, exportId });
+    });
+    await expect(c.call('packs.export', { workspaceId, caseId, exportId, handlingConfirmed: true })).rejects.toMatchObject({ code: 'cancelled', messageId: 'pack.export.cancelled' });
+    off();
+    expect(await cancelled).toEqual({ cancelled: true });
+    expect(seen).not.toContain('write');
+    expect(seen).not.toContain('complete');
+    // Nothing new in the staging folder: no pack, no partial file, no owner record.
+    expect(fs.readdirSync(stagingDir(h.dataDir)).filter((f) => !before.includes(f))).toEqual([]);
+    expect(await c.call('packs.cancel', { workspaceId, exportId })).toEqual({ cancelled: false });
+    expect(await c.call('packs.cancel', { workspaceId, exportId: randomUUID() })).toEqual({ cancelled: false });
+  }, 300_000);
+
+  it('stops writing when cancelled during the write phase and removes the partial file', async () => {
+    const c = h.client();
+    const exportId = randomUUID();
+    const before = fs.readdirSync(stagingDir(h.dataDir));
+    let cancelled: Promise<{ cancelled: boolean }> | null = null;
+    const off = c.on('packs.progress', (p) => {
+      if (p.exportId === exportId && p.phase === 'write' && !cancelled) cancelled = c.call('packs.cancel', { workspaceId, exportId });
+    });
+    await expect(c.call('packs.export', { workspaceId, caseId, exportId, handlingConfirmed: true })).rejects.toMatchObject({ code: 'cancelled' });
+    off();
+    expect(await cancelled).toEqual({ cancelled: true });
+    expect(fs.readdirSync(stagingDir(h.dataDir)).filter((f) => !before.includes(f))).toEqual([]);
+    expect(path.basename(stagingDir(h.dataDir))).toBe('pack-staging');
+  }, 300_000);
+});
