@@ -129,7 +129,7 @@ test('seven seizures at one port are counted and open one by one; filters, legen
   const box = (await map.boundingBox())!;
   const dpr = await page.evaluate(() => window.devicePixelRatio);
   const [download] = await Promise.all([page.waitForEvent('download'), filters.getByRole('button', { name: 'Export PNG' }).click()]);
-  expect(download.suggestedFilename()).toMatch(/^SGNEST-\d{4}-\d+-map\.png$/);
+  expect(download.suggestedFilename()).toMatch(/^SGNEST-\d{4}-\d+-map-TLP-[A-Z-]+\.png$/);
   const png = readPng(fs.readFileSync((await download.path())!));
   expect(png.width).toBe(Math.round(box.width * dpr));
   expect(png.height).toBe(Math.round(box.height * dpr));
