@@ -161,7 +161,7 @@ function drawLegend(ctx: CanvasRenderingContext2D, height: number, legend: PngLe
   });
   ctx.fillStyle = '#5b6778';
   ctx.font = '400 10px system-ui, sans-serif';
-  ctx.fillText(t('ui.map.png-credit'), x + 12, y + boxH - 12);
+  ctx.fillText(t('ui.map.png-credit'), x + 12, y0 + boxH - 12);
 }
 
 /** Renders the map's current view with `legend` into a PNG blob (CSS size × devicePixelRatio). */
