@@ -11,7 +11,7 @@
  * seizure model still requires both fields, so a re-import fills them with the form's defaults.)
  *
  * Lists are joined with ';' (country codes) and '; ' (agencies), as the public file writes them.
- * `citesAppendix` has no column in that format and is not exported.
+ * The CITES appendix is its own column, `cites_appendix` ('I', 'II', 'III' or empty).
  *
  * CSV injection (OWASP "CSV Injection"): every text cell that starts with = + - @, a tab or a
  * carriage return is prefixed with a single quote ({@link neutraliseFormula}), so a

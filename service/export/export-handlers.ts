@@ -6,6 +6,7 @@
 import { CaseDoc } from '../../shared/docs/case-doc';
 import type { Seizure } from '../../shared/domain/seizure';
 import { NestError } from '../../shared/errors';
+import { markedFileName } from '../../shared/packs/handling';
 import type { HandlerMap } from '../rpc/types';
 import type { WorkspaceRuntime } from '../workspace/workspace-runtime';
 import { readCompleteCaseSeizures } from '../import/case-seizures-all';
@@ -29,7 +30,7 @@ function exportCase(ws: WorkspaceRuntime, caseId: string, ext: string, write: (c
     const meta = cd.readMeta();
     // Every volume's seizures too (docs/architecture.md "Volume docs"); refused while a listed volume has not arrived.
     const content = write(cd, { tlp: meta.tlp, caseNumber: meta.number }, readCompleteCaseSeizures(ws, caseId, cd).live);
-    return { fileName: `${meta.number}-seizures-TLP-${meta.tlp.replace('+', '-')}.${ext}`, content };
+    return { fileName: markedFileName(meta.number, 'seizures', meta.tlp, ext), content };
   });
 }
 

@@ -6,9 +6,9 @@
 import type { SeizureField } from '../../shared/domain/seizure';
 
 /**
- * Public column name → seizure field, in file order. `citesAppendix` has no public column. The
- * columns of the complete seizure model (issue 11: export and missed-transit countries, transport,
- * detection and concealment) come last, so a file with only the older columns reads as before.
+ * Public column name → seizure field, in file order. The columns of the complete seizure model
+ * (issue 11: export and missed-transit countries, transport, detection and concealment, and the
+ * CITES appendix as 'I', 'II' or 'III') come last, so a file with only the older columns reads as before.
  */
 export const PUBLIC_COLUMNS = [
   ['seizure_date', 'seizureDate'],
@@ -38,6 +38,7 @@ export const PUBLIC_COLUMNS = [
   ['transport_mode', 'transportMode'],
   ['detection_method', 'detectionMethod'],
   ['concealment_method', 'concealmentMethod'],
+  ['cites_appendix', 'citesAppendix'],
 ] as const satisfies readonly (readonly [string, SeizureField])[];
 
 /** One public column name. */

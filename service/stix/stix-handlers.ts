@@ -5,6 +5,7 @@
  * the bundle, nothing written: what an import would create and skip, for the import dialog).
  */
 import { NestError } from '../../shared/errors';
+import { markedFileName } from '../../shared/packs/handling';
 import type { HandlerMap } from '../rpc/types';
 import { caseSnapshot } from './case-snapshot';
 import { CaseDoc } from '../../shared/docs/case-doc';
@@ -21,7 +22,7 @@ export const stixHandlers: HandlerMap<'cases.exportStix' | 'cases.importStix' | 
     return ws.host.with(name, (doc) => {
       const snapshot = caseSnapshot(ws.id, doc, readCompleteCaseSeizures(ws, p.caseId, new CaseDoc(doc)));
       // The TLP marking travels in the file name as well as on every object of the bundle.
-      return { fileName: `${snapshot.meta.number}-stix-TLP-${snapshot.meta.tlp.replace('+', '-')}.json`, content: stixBundleJson(snapshot) };
+      return { fileName: markedFileName(snapshot.meta.number, 'stix', snapshot.meta.tlp, 'json'), content: stixBundleJson(snapshot) };
     });
   },
   // The import reads the bundle with the same readBundle(): the preview cannot promise what the import would not do.

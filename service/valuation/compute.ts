@@ -159,18 +159,30 @@ export function reportedInUsd(s: Pick<ValuedSeizure, 'reportedValue' | 'reported
   }
 }
 
-/** The reported values of the valued seizures converted to USD (exactly rounded sum), for comparison only. */
-export function reportedUsdOfValued(seizures: readonly ValuedSeizure[], valued: ReadonlySet<string>, rates: RateTable): { amount: number; count: number; unconverted: number } {
-  const amounts: number[] = [];
-  let unconverted = 0;
+/**
+ * The reported values of the valued seizures converted to USD (exactly rounded sum), for comparison
+ * only; and apart, `notValued`, the reported values of the seizures not valued (no price yet), so a
+ * case whose reported seizures are all unpriced does not read as "no value reported".
+ */
+export function reportedUsdOfValued(
+  seizures: readonly ValuedSeizure[],
+  valued: ReadonlySet<string>,
+  rates: RateTable,
+): { amount: number; count: number; unconverted: number; notValued: { amount: number; count: number; unconverted: number } } {
+  const sums = { valued: { amounts: [] as number[], unconverted: 0 }, other: { amounts: [] as number[], unconverted: 0 } };
   for (const s of seizures) {
-    if (!valued.has(s.id)) continue;
     const r = reportedInUsd(s, rates);
     if (!r) continue;
-    if (r.converted) amounts.push(r.converted.range.low);
-    else unconverted++;
+    const into = valued.has(s.id) ? sums.valued : sums.other;
+    if (r.converted) into.amounts.push(r.converted.range.low);
+    else into.unconverted++;
   }
-  return { amount: exactSum(amounts), count: amounts.length, unconverted };
+  return {
+    amount: exactSum(sums.valued.amounts),
+    count: sums.valued.amounts.length,
+    unconverted: sums.valued.unconverted,
+    notValued: { amount: exactSum(sums.other.amounts), count: sums.other.amounts.length, unconverted: sums.other.unconverted },
+  };
 }
 
 /** Context figures for `sectors` (in CRIME_SECTORS order), then the global totals. */

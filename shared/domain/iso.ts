@@ -16,9 +16,27 @@ export function isCountryCode(code: string): boolean {
   return /^[A-Z]{2}$/.test(code) && countries.isValid(code);
 }
 
-/** English short name of an ISO 3166-1 alpha-2 code, or the code itself when unknown. */
+/** Codes whose short (alias) name another code shares: "Congo" is both CG and CD. */
+const SHARED_ALIASES: ReadonlySet<string> = (() => {
+  const by = new Map<string, string[]>();
+  for (const code of Object.keys(countries.getAlpha2Codes())) {
+    const alias = countries.getName(code, 'en', { select: 'alias' });
+    if (alias) by.set(alias, [...(by.get(alias) ?? []), code]);
+  }
+  return new Set([...by.values()].filter((codes) => codes.length > 1).flat());
+})();
+
+/**
+ * English short name of an ISO 3166-1 alpha-2 code, or the code itself when unknown. The short
+ * (alias) name, except where it would not tell the country apart or reads inverted: then the
+ * official one — "Republic of the Congo" (CG) and "Democratic Republic of the Congo" (CD), not
+ * "Congo" twice; "South Korea", not "Korea, Republic of". The one country-name source of the app.
+ */
 export function countryName(code: string): string {
-  return countries.getName(code, 'en', { select: 'alias' }) ?? countries.getName(code, 'en') ?? code;
+  const official = countries.getName(code, 'en');
+  const alias = countries.getName(code, 'en', { select: 'alias' });
+  if (official && (SHARED_ALIASES.has(code) || (alias?.includes(', ') && !official.includes(', ')))) return official;
+  return alias ?? official ?? code;
 }
 
 /** The English short name of a valid ISO 3166-1 alpha-2 `code` ("Singapore"); "—" when empty or invalid, never a guessed name. */

@@ -27,9 +27,18 @@ export function markingSlug(tlp: string): string {
   return `TLP-${tlp.replace(/\+/g, '-')}`;
 }
 
+/**
+ * The file name every export of case `caseNumber` marked `tlp` is offered under, so the marking
+ * travels with the file: `<number>-<what>-TLP-<level>.<ext>`, e.g. `NEST-2026-0001-map-TLP-AMBER.png`
+ * (characters other than letters, digits, '.', '_' and '-' of the number become '_').
+ */
+export function markedFileName(caseNumber: string, what: string, tlp: string, ext: string): string {
+  return `${caseNumber.replace(/[^A-Za-z0-9._-]+/g, '_')}-${what}-${markingSlug(tlp)}.${ext}`;
+}
+
 /** The file name a pack of case `caseNumber` marked `tlp` is offered under: `NEST-2026-0001-pack-TLP-RED.zip`. */
 export function packFileName(caseNumber: string, tlp: string): string {
-  return `${caseNumber.replace(/[^A-Za-z0-9._-]+/g, '_')}-pack-${markingSlug(tlp)}.zip`;
+  return markedFileName(caseNumber, 'pack', tlp, 'zip');
 }
 
 /** TLP 2.0 markings (and TLP 1.0's WHITE), longest first so `AMBER+STRICT` is not read as `AMBER`. */

@@ -167,8 +167,14 @@ const countsSchema = z.object({ seizures: z.number().int(), valued: z.number().i
 /**
  * The reported values of the valued seizures converted to USD at their seizure dates, for comparison
  * only (never added to the estimate): `amount` over `count` seizures; `unconverted` had no rate.
+ * `notValued`: the same for the seizures that report a value but are not valued (no price yet).
  */
-const reportedUsdSchema = z.object({ amount: z.number(), count: z.number().int(), unconverted: z.number().int() });
+const reportedUsdSchema = z.object({
+  amount: z.number(),
+  count: z.number().int(),
+  unconverted: z.number().int(),
+  notValued: z.object({ amount: z.number(), count: z.number().int(), unconverted: z.number().int() }),
+});
 
 /** The ECB data a computation used. */
 const ratesUsedSchema = z.object({ ecbFirstDate: z.string(), ecbLastDate: z.string(), importedFiles: z.number().int() });

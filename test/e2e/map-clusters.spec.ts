@@ -129,8 +129,11 @@ test('seven seizures at one port are counted and open one by one; filters, legen
   const box = (await map.boundingBox())!;
   const dpr = await page.evaluate(() => window.devicePixelRatio);
   const [download] = await Promise.all([page.waitForEvent('download'), filters.getByRole('button', { name: 'Export PNG' }).click()]);
-  expect(download.suggestedFilename()).toMatch(/^SGNEST-\d{4}-\d+-map\.png$/);
-  const png = readPng(fs.readFileSync((await download.path())!));
+  expect(download.suggestedFilename()).toMatch(/^SGNEST-\d{4}-\d+-map-TLP-[A-Z-]+\.png$/);
+  const pngBytes = fs.readFileSync((await download.path())!);
+  // The exported file itself, looked at: the case's TLP marking heads its legend box.
+  fs.writeFileSync(path.join(SHOTS, 'map-export-png.png'), pngBytes);
+  const png = readPng(pngBytes);
   expect(png.width).toBe(Math.round(box.width * dpr));
   expect(png.height).toBe(Math.round(box.height * dpr));
   expect(png.distinctBytes).toBeGreaterThan(64);

@@ -314,6 +314,27 @@ describe('valuation.statement', () => {
 });
 
 describe('valuation.workspace', () => {
+  it('counts the reported values of seizures without a price apart, not as "no value reported" (ODS: EUR 30,000 and 96,000)', async () => {
+    const v = await publicCase();
+    const none = await estimate(v);
+    // No price assigned: no valued seizure, yet 23 of the 59 seizures report a value.
+    expect(none.counts.valued).toBe(0);
+    expect(none.reportedUsd.count).toBe(0);
+    expect(none.reportedUsd.notValued.count + none.reportedUsd.notValued.unconverted).toBe(23);
+    expect(none.reportedUsd.notValued.count).toBeGreaterThan(20);
+    assignPrices(v);
+    const est = await estimate(v);
+    const usdOf = (rows: SeizureValuationRow[]): number => rows.reduce((a, r) => a + (r.reported?.usd?.range.low ?? 0), 0);
+    const open = est.seizures.filter((r) => !r.estimate && r.reported?.usd);
+    expect(est.reportedUsd.count + est.reportedUsd.notValued.count).toBe(none.reportedUsd.notValued.count);
+    expect(est.reportedUsd.notValued.count).toBe(open.length);
+    expect(est.reportedUsd.notValued.amount).toBeCloseTo(usdOf(open), 2);
+    // The two ozone-depleting-substance seizures that report a value have no price: they are among the not valued.
+    const ods = est.seizures.filter((r) => r.reported && r.reported.currency === 'EUR' && [30_000, 96_000].includes(r.reported.amount));
+    expect(ods.map((r) => r.reported!.amount).sort((a, b) => a - b)).toEqual([30_000, 96_000]);
+    expect(ods.every((r) => !r.estimate && open.includes(r))).toBe(true);
+  }, 180_000);
+
   it('takes every case together, each seizure once', async () => {
     const v = await publicCase();
     assignPrices(v);

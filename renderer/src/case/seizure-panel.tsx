@@ -36,7 +36,7 @@ import { t } from '../../../shared/messages';
 import { useMembers } from '../hooks/use-members';
 import { useConcurrentEdits } from './use-concurrent-edits';
 import { SeizureBulkBar } from './seizure-bulk-bar';
-import { ImportLogDialog } from '../import/import-log-dialog';
+import { ImportLogDialog, useImportBatches } from '../import/import-log-dialog';
 import { DeletedSeizuresDialog } from './deleted-seizures-dialog';
 import { deleteSeizure, useSeizureWriteTarget } from './seizure-writes';
 import { useSettled } from '../hooks/use-settled';
@@ -73,6 +73,7 @@ export function SeizurePanel(props: SeizurePanelProps): ReactNode {
   const [deleting, setDeleting] = useState<SeizureRow | null>(null);
   const [checked, setChecked] = useState<ReadonlySet<string>>(new Set());
   const [showLog, setShowLog] = useState(false);
+  const batches = useImportBatches(props.caseDoc.doc);
   const [showDeleted, setShowDeleted] = useState(false);
   const caseId = useMemo(() => props.caseDoc.readMeta().id, [props.caseDoc]);
   const query = useSettled(filter.trim(), FILTER_DEBOUNCE_MS);
@@ -124,18 +125,30 @@ export function SeizurePanel(props: SeizurePanelProps): ReactNode {
     </button>
   );
 
+  const logButton = (
+    <button type="button" className="btn btn-sm btn-ghost" onClick={() => setShowLog(true)}>
+      <Icon name="book" /> {t('ui.imports.open')}
+    </button>
+  );
+
   if (props.seizureCount === null && !seizures.length) return <Loading>{t('ui.case.seizures.loading')}</Loading>;
   if (!props.seizureCount && !seizures.length) {
+    // A case that had imports is not "empty yet": its undone batches and deleted seizures stay reachable.
+    const undone = batches.filter((b) => b.undo).length;
+    const emptied = batches.length > 0;
     return (
       <div className="card">
         {importLog}
         {deletedList}
         <EmptyState
           icon="table"
-          title={t('ui.case.seizures.empty-title')}
+          title={t(emptied ? 'ui.case.seizures.emptied-title' : 'ui.case.seizures.empty-title')}
           actions={
             props.readOnly ? (
-              deletedButton
+              <>
+                {emptied ? logButton : null}
+                {deletedButton}
+              </>
             ) : (
               <>
                 <button type="button" className="btn btn-primary" onClick={props.onImport}>
@@ -144,12 +157,17 @@ export function SeizurePanel(props: SeizurePanelProps): ReactNode {
                 <button type="button" className="btn" onClick={props.onAdd}>
                   <Icon name="plus" /> {t('ui.case.seizures.add-one')}
                 </button>
+                {emptied ? logButton : null}
                 {deletedButton}
               </>
             )
           }
         >
-          {t('ui.case.seizures.empty-text')}
+          {!emptied
+            ? t('ui.case.seizures.empty-text')
+            : undone === batches.length
+              ? t('ui.case.seizures.emptied-undone', { count: undone })
+              : t('ui.case.seizures.emptied-deleted', { count: batches.length })}
         </EmptyState>
       </div>
     );

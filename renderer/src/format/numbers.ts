@@ -2,7 +2,8 @@
  * Number formatting: counts, quantities with their unit, and money in its own ISO 4217
  * currency (reported values are never converted here). Locale en-GB for thousands separators.
  */
-import { QUANTITY_UNIT_LABELS, type QuantityUnit } from '../../../shared/domain/codes';
+import type { QuantityUnit } from '../../../shared/domain/codes';
+import { t } from '../../../shared/messages';
 import { currencyDigits } from '../../../shared/domain/iso';
 
 const LOCALE = 'en-GB';
@@ -17,10 +18,11 @@ export function formatNumber(n: number, digits = 3): string {
   return n.toLocaleString(LOCALE, { maximumFractionDigits: digits });
 }
 
-/** A quantity with its unit: "11.9 t", "300 pieces"; "—" when not known. */
+/** A quantity with its unit, the unit's plural from the catalogue: "11.9 t", "1 piece", "300 pieces"; "—" when not known. */
 export function formatQuantity(quantity: number | null, unit: QuantityUnit | null): string {
   if (quantity === null) return '—';
-  return unit === null ? formatNumber(quantity) : `${formatNumber(quantity)} ${QUANTITY_UNIT_LABELS[unit]}`;
+  const value = formatNumber(quantity);
+  return unit === null ? value : t(`count.unit.${unit}`, { count: quantity, value });
 }
 
 /** An amount in its ISO 4217 currency: "SGD 48,600,000"; "—" when not reported. */

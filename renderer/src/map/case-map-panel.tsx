@@ -21,6 +21,8 @@ import { MoveSeizure } from './move-seizure';
 import { projectionChanged, useLiveQuery } from '../data/use-live-query';
 import { useSeizureWriteTarget } from '../case/seizure-writes';
 import { t } from '../../../shared/messages';
+import type { Tlp } from '../../../shared/domain/codes';
+import { markedFileName } from '../../../shared/packs/handling';
 
 const NO_POINTS: MapPoint[] = [];
 
@@ -38,6 +40,8 @@ export interface CaseMapPanelProps {
   caseId: string;
   /** Names the PNG export. */
   caseNumber?: string;
+  /** The case's marking: in the PNG's file name and drawn in its legend. */
+  tlp: Tlp;
   /** The case doc and the member writing, for "Move on map". */
   caseDoc: CaseDoc;
   writer: Writer;
@@ -72,7 +76,8 @@ export function CaseMapPanel(props: CaseMapPanelProps): ReactNode {
         {...(props.remote ? { remote: { workspaceId: props.ws, caseId: props.caseId } } : {})}
         details={details}
         routes={props.routes}
-        pngName={`${props.caseNumber ?? 'case'}-map`}
+        pngName={markedFileName(props.caseNumber ?? 'case', 'map', props.tlp, 'png')}
+        tlp={props.tlp}
         onOpenSeizure={(id) => navigate({ name: 'case', ws: props.ws, caseId: props.caseId, tab: 'seizures', seizureId: id })}
         {...(props.readOnly ? {} : { onMoveSeizure: setMoving })}
         workspace={{ id: props.ws, canSetOnlineTiles: props.canSetOnlineTiles }}

@@ -6,7 +6,7 @@
  * and clusters, and counts, filter lists and months come from `map.overview` and `map.facets`.
  */
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import type { CrimeSector } from '../../../shared/domain/codes';
+import type { CrimeSector, Tlp } from '../../../shared/domain/codes';
 import type { MapPoint } from '../../../shared/rpc/cases';
 import type { Seizure } from '../../../shared/domain/seizure';
 import { routeKindOf, type Route } from '../../../shared/domain/route';
@@ -39,8 +39,10 @@ export interface MapExplorerProps {
   extraFor?: (p: MapPoint) => string | undefined;
   /** Case numbers by id: shows the case filter (workspace map). */
   caseNumbers?: Map<string, string>;
-  /** File name of the PNG export, without extension. */
+  /** File name of the PNG export, with its extension (a case's carries its TLP marking, see markedFileName). */
   pngName: string;
+  /** The case's TLP marking, drawn in the PNG's legend; absent on the workspace map. */
+  tlp?: Tlp;
   /** Taller map (a page of its own). */
   tall?: boolean;
   /** Shown over the map when there are no points at all. */
@@ -155,8 +157,8 @@ export function MapExplorer(props: MapExplorerProps): ReactNode {
     if (!h) return;
     try {
       const sectors = remote ? allSectors.filter((x) => !filter.hiddenSectors.has(x)) : [...new Set(shown.map((p) => p.sector))];
-      const png = await h.exportPng({ sectors, shown: shownCount, total: totalCount });
-      if (await savePng(`${props.pngName}.png`, png)) toast(t('ui.map.png-saved'));
+      const png = await h.exportPng({ sectors, shown: shownCount, total: totalCount, ...(props.tlp ? { tlp: props.tlp } : {}) });
+      if (await savePng(props.pngName, png)) toast(t('ui.map.png-saved'));
     } catch {
       toast(t('ui.map.png-failed'), 'error');
     }

@@ -2,11 +2,11 @@
  * The current map view as a PNG: the canvases Leaflet drew (the basemap, the heat layer, canvas
  * markers) copied at their place on the screen over the sea colour, then the routes, single
  * seizures and clusters of the view drawn again from their data (SVG and badge markers are not
- * canvases), and a legend box: the sectors shown, how many seizures of how many, and the basemap
- * credit. Device-pixel-ratio aware, so the file has the screen's sharpness.
+ * canvases), and a legend box: the case's TLP marking (TLP 2.0 colours on black, as on screen), the
+ * sectors shown, how many seizures of how many, and the basemap credit. Device-pixel-ratio aware, so the file has the screen's sharpness.
  */
 import L from 'leaflet';
-import { CRIME_SECTORS, CRIME_SECTOR_LABELS, type CrimeSector } from '../../../shared/domain/codes';
+import { CRIME_SECTORS, CRIME_SECTOR_LABELS, type CrimeSector, type Tlp } from '../../../shared/domain/codes';
 import { SECTOR_COLORS } from '../domain/sector-colors';
 import { formatCount } from '../format/numbers';
 import { t } from '../../../shared/messages';
@@ -25,6 +25,26 @@ export interface PngLegend {
   /** Seizures shown after the filters, and all mapped. */
   shown: number;
   total: number;
+  /** The case's marking, drawn as the legend's first line; absent for the workspace map (cases of several markings). */
+  tlp?: Tlp;
+}
+
+/** TLP 2.0 label colours (FIRST), the same RGB values as tokens.css; labels are set on black. */
+const TLP_INK: Record<Tlp, string> = { CLEAR: '#ffffff', GREEN: '#33ff00', AMBER: '#ffc000', 'AMBER+STRICT': '#ffc000', RED: '#ff2b2b' };
+const TLP_ROW = 28;
+
+function drawMarking(ctx: CanvasRenderingContext2D, x: number, y: number, tlp: Tlp): void {
+  const text = t('ui.common.tlp', { tlp });
+  ctx.font = '700 13px system-ui, sans-serif';
+  const w = ctx.measureText(text).width + 16;
+  ctx.fillStyle = '#000000';
+  ctx.beginPath();
+  ctx.roundRect(x, y, w, 20, 3);
+  ctx.fill();
+  ctx.fillStyle = TLP_INK[tlp];
+  ctx.textAlign = 'left';
+  ctx.textBaseline = 'middle';
+  ctx.fillText(text, x + 8, y + 10.5);
 }
 
 function drawCanvases(ctx: CanvasRenderingContext2D, container: HTMLElement): void {
@@ -108,16 +128,19 @@ function drawRoutes(ctx: CanvasRenderingContext2D, map: L.Map): void {
 
 function drawLegend(ctx: CanvasRenderingContext2D, height: number, legend: PngLegend): void {
   const lines = legend.sectors.length;
-  const boxH = 46 + lines * 18 + 18;
+  const top = legend.tlp ? TLP_ROW : 0;
+  const boxH = top + 46 + lines * 18 + 18;
   const x = 12;
-  const y = height - boxH - 12;
+  const y0 = height - boxH - 12;
   ctx.fillStyle = 'rgba(255,255,255,0.93)';
   ctx.strokeStyle = '#c9ced6';
   ctx.lineWidth = 1;
   ctx.beginPath();
-  ctx.roundRect(x, y, 300, boxH, 6);
+  ctx.roundRect(x, y0, 300, boxH, 6);
   ctx.fill();
   ctx.stroke();
+  if (legend.tlp) drawMarking(ctx, x + 10, y0 + 8, legend.tlp);
+  const y = y0 + top;
   ctx.textAlign = 'left';
   ctx.textBaseline = 'middle';
   ctx.fillStyle = '#1d2b3f';
@@ -138,7 +161,7 @@ function drawLegend(ctx: CanvasRenderingContext2D, height: number, legend: PngLe
   });
   ctx.fillStyle = '#5b6778';
   ctx.font = '400 10px system-ui, sans-serif';
-  ctx.fillText(t('ui.map.png-credit'), x + 12, y + boxH - 12);
+  ctx.fillText(t('ui.map.png-credit'), x + 12, y0 + boxH - 12);
 }
 
 /** Renders the map's current view with `legend` into a PNG blob (CSS size × devicePixelRatio). */

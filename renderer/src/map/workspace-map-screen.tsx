@@ -48,7 +48,7 @@ export function WorkspaceMapScreen(props: { ws: WorkspaceSummary }): ReactNode {
         {...(remote ? { remote: { workspaceId: ws.id } } : {})}
         unmapped={Math.max(0, total - mappedShown)}
         caseNumbers={numbers}
-        pngName={`${ws.name}-map`}
+        pngName={`${ws.name}-map.png`}
         workspace={{ id: ws.id, canSetOnlineTiles: canIn(ws, 'workspace.settings') }}
         extraFor={(p) => numbers.get(p.caseId)}
         onOpenSeizure={(id, caseId) => navigate({ name: 'case', ws: ws.id, caseId, tab: 'seizures', seizureId: id })}

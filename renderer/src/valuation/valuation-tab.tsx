@@ -134,6 +134,14 @@ export function ValuationTab(props: ValuationTabProps): ReactNode {
                 ) : (
                   t('valuation.tab.no-reported')
                 )}
+                {data.reportedUsd.notValued.count ? (
+                  <span className="cell-secondary" data-testid="reported-not-valued">
+                    {t('valuation.tab.reported-not-valued', { amount: shortAmount(data.reportedUsd.notValued.amount, 'USD'), count: data.reportedUsd.notValued.count })}
+                  </span>
+                ) : null}
+                {data.reportedUsd.unconverted + data.reportedUsd.notValued.unconverted ? (
+                  <span className="cell-secondary">{t('valuation.tab.reported-unconverted', { count: data.reportedUsd.unconverted + data.reportedUsd.notValued.unconverted })}</span>
+                ) : null}
               </dd>
               <dt>{t('valuation.tab.rates')}</dt>
               <dd>

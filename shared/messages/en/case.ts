@@ -160,6 +160,10 @@ export const caseMessages = {
   'ui.case.seizures.import-file': 'Import a file',
   'ui.case.seizures.add-one': 'Add a seizure',
   'ui.case.seizures.empty-text': 'Import a spreadsheet (CSV), KML or GeoJSON file — you choose which column holds what — or record a seizure by hand.',
+  // A case whose seizures all came and went: its imports were undone, or every seizure deleted (kept as marks).
+  'ui.case.seizures.emptied-title': 'No seizures left in this case',
+  'ui.case.seizures.emptied-undone': '{count, plural, one {The only import of this case was undone} other {All # imports of this case were undone}}: its seizures are marked deleted, not erased. The import log shows who undid what and when; the deleted list shows the seizures and can restore them.',
+  'ui.case.seizures.emptied-deleted': 'Every seizure of this case has been deleted; they are kept as marks. The import log lists the case’s {count, plural, one {import} other {# imports}}; the deleted list shows the seizures and can restore them.',
   'ui.case.seizures.filter-label': 'Filter seizures',
   'ui.case.seizures.filter-placeholder': 'Filter by commodity, species, place…',
   'ui.case.seizures.count': '{count, plural, one {# seizure} other {# seizures}}',

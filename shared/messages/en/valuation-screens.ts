@@ -109,6 +109,8 @@ export const valuationScreenMessages = {
   'valuation.tab.reported-value': '{amount} for {count, number} of the valued seizures',
   'valuation.tab.reported-note': 'In USD at each seizure’s date; for comparison only, never added to the estimate',
   'valuation.tab.no-reported': 'No value reported for the valued seizures',
+  'valuation.tab.reported-not-valued': '{count, plural, one {# seizure not valued yet reports} other {# seizures not valued yet report}} {amount} (no price reference for {count, plural, one {it} other {them}}, so nothing to compare)',
+  'valuation.tab.reported-unconverted': '{count, plural, one {# reported value has} other {# reported values have}} no exchange rate for {count, plural, one {its} other {their}} date and {count, plural, one {is} other {are}} not counted',
   'valuation.tab.rates': 'Exchange rates',
   'valuation.tab.rates-value': 'ECB to {date} ({files, plural, =0 {shipped} one {# imported file} other {# imported files}})',
   'valuation.tab.table-title': 'Seizures and their prices',

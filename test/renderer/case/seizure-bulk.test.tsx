@@ -133,4 +133,22 @@ describe('import log', () => {
     const list = await fx.admin.call('cases.list', { workspaceId: fx.workspaceId });
     expect(list.find((c) => c.id === fx.caseId)!.seizureCount).toBe(0);
   });
+
+  it('after the only import is undone, says so and keeps the import log and the deleted list reachable', async () => {
+    const { cd } = await serviceCase();
+    const ws = fx.h.service.workspace(fx.workspaceId);
+    await fx.admin.call('import.undo', { workspaceId: fx.workspaceId, caseId: cd.readMeta().id, batchId: '33333333-3333-4333-8333-333333333333' });
+    // The service's undo brought to the replica (serviceCase() sends the replica's updates only).
+    ws.host.with(ws.caseDocName(cd.readMeta().id), (d) => Y.applyUpdate(cd.doc, Y.encodeStateAsUpdate(d), 'service'));
+    expect(cd.seizureCount()).toBe(0);
+    const props = { caseDoc: cd, seizureCount: 0, writer, readOnly: false, selected: null, onSelect: () => undefined, onAdd: () => undefined, onEdit: () => undefined, onImport: () => undefined, workspaceId: fx.workspaceId };
+    render(withProviders(<SeizurePanel {...props} seizures={[]} />));
+    expect(screen.queryByText('No seizures in this case yet')).toBeNull();
+    expect(screen.getByText('No seizures left in this case')).toBeTruthy();
+    expect(screen.getByText(/^The only import of this case was undone: its seizures are marked deleted, not erased\./)).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Show the deleted seizures of this case' })).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Import log' }));
+    const row = await screen.findByRole('row', { name: /kws-2019\.csv/, hidden: true });
+    expect(row.textContent).toMatch(/Undone by/);
+  });
 });

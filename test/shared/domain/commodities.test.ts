@@ -1,5 +1,8 @@
 /** The curated commodity list and the merged catalogue: listed, workspace and unlisted commodities, suggestions, claims. */
+import fs from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { readCsv } from '../../../shared/csv/read-csv';
 import { COMMODITIES, CURATED_CATALOGUE, commodityCatalogue, commodityKey, type WorkspaceCommodityEntry } from '../../../shared/domain/commodities';
 
 const SEAHORSES: WorkspaceCommodityEntry = { id: 'w-1', name: 'Dried seahorses', sector: 'wildlife', unit: 'kg', citesTerm: 'BOD', aliases: ['hippocampus, dried', 'sea horses'] };
@@ -64,5 +67,34 @@ describe('commodityCatalogue (curated list + the workspace’s own)', () => {
     expect(c.check('tusks')).toMatchObject({ status: 'listed', entry: { sector: 'wildlife' } });
     expect(c.check('mammoth tusks')).toEqual({ status: 'workspace', entry: sneaky });
     expect(c.names()).not.toContain('Tusks');
+  });
+});
+
+describe('the sample seizure file against the curated list', () => {
+  // resources/demo/seizures-public.csv: the public, cited seizures the demo and the testers import.
+  const records = readCsv(fs.readFileSync(path.join(__dirname, '../../../resources/demo/seizures-public.csv'), 'utf8')).records;
+  const col = records[0]!.cells.indexOf('commodity');
+  const names = records.slice(1).map((r) => r.cells[col]!);
+
+  it('knows its ivory rows: elephant ivory is raw ivory, cut and carved is worked', () => {
+    expect(CURATED_CATALOGUE.check('elephant ivory')).toMatchObject({ status: 'listed', entry: { name: 'Ivory, raw (tusks)' } });
+    expect(CURATED_CATALOGUE.check('Elephant ivory (tusks)')).toMatchObject({ status: 'listed', entry: { name: 'Ivory, raw (tusks)' } });
+    expect(CURATED_CATALOGUE.check('elephant ivory (cut and carved)')).toMatchObject({ status: 'listed', entry: { name: 'Ivory, worked (carvings)' } });
+    expect(names.filter((n) => n.toLowerCase().includes('ivory')).length).toBeGreaterThanOrEqual(9);
+    for (const n of names.filter((x) => x.toLowerCase().includes('ivory'))) expect(CURATED_CATALOGUE.check(n).status).toBe('listed');
+  });
+
+  it('lists every commodity written in three or more rows', () => {
+    const counts = new Map<string, number>();
+    for (const n of names) counts.set(commodityKey(n), (counts.get(commodityKey(n)) ?? 0) + 1);
+    const frequent = [...counts].filter(([, c]) => c >= 3).map(([n]) => n);
+    expect(frequent).toEqual(expect.arrayContaining(['pangolin scales', 'elephant ivory (tusks)', 'rosewood logs', 'elephant ivory']));
+    expect(frequent.filter((n) => CURATED_CATALOGUE.check(n).status !== 'listed')).toEqual([]);
+  });
+
+  it('knows the plain names of single rows too (shark fins, sea cucumber, HFC refrigerants …)', () => {
+    for (const n of ['dried shark fins', 'sea cucumber', 'hfc refrigerants', 'contaminated plastic waste', 'red sandalwood logs', 'live cockatoos', 'abalone (perlemoen)', 'gold from illegal mining']) {
+      expect(CURATED_CATALOGUE.check(n).status, n).toBe('listed');
+    }
   });
 });
