@@ -50,6 +50,7 @@ import { seizureMessages } from './seizures';
 import { commodityMessages } from './commodities';
 import { deletedSeizureMessages } from './deleted-seizures';
 import { seizurePickerMessages } from './seizure-picker';
+import { reviewFlagMessages } from './review-flags';
 
 /** Every message id with its English ICU pattern. */
 export const en = {
@@ -60,6 +61,7 @@ export const en = {
   ...commodityMessages,
   ...deletedSeizureMessages,
   ...seizurePickerMessages,
+  ...reviewFlagMessages,
   ...recordMessages,
   ...authMessages,
   ...importMessages,
