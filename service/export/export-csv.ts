@@ -10,6 +10,9 @@
  * quantity, and an 'exact' location precision of one without coordinates, are empty cells. (The
  * seizure model still requires both fields, so a re-import fills them with the form's defaults.)
  *
+ * After the public columns comes `review_flags`: the seizure's open review flags as JSON, empty
+ * when none (shared/domain/seizure.ts `reviewFlagsText`); the importer reads them back.
+ *
  * Lists are joined with ';' (country codes) and '; ' (agencies), as the public file writes them.
  * The CITES appendix is its own column, `cites_appendix` ('I', 'II', 'III' or empty).
  *
@@ -23,8 +26,8 @@
  * same fields except that neutralised text cells keep their leading quote.
  */
 import Papa from 'papaparse';
-import type { Seizure } from '../../shared/domain/seizure';
-import { PUBLIC_COLUMNS } from '../import/public-columns';
+import { reviewFlagsText, type Seizure } from '../../shared/domain/seizure';
+import { PUBLIC_COLUMNS, REVIEW_FLAGS_COLUMN } from '../import/public-columns';
 import { t } from '../../shared/messages';
 
 /** The TLP marking written into an export: the case's TLP level (e.g. 'AMBER', 'AMBER+STRICT') and number. */
@@ -41,8 +44,13 @@ export function neutraliseFormula(text: string): string {
   return text.length > 0 && FORMULA_START.has(text[0]!) ? `'${text}` : text;
 }
 
-/** One seizure as a row of cells in public-column order: numbers stay numbers, null is '', text is neutralised. */
+/** One seizure as a row of cells in public-column order, then its review flags: numbers stay numbers, null is '', text is neutralised. */
 function toRow(s: Seizure): (string | number)[] {
+  return [...publicCells(s), reviewFlagsText(s.reviewFlags)];
+}
+
+/** The public columns' cells of `s`. */
+function publicCells(s: Seizure): (string | number)[] {
   return PUBLIC_COLUMNS.map(([, field]) => {
     const v = s[field];
     if (v === null || v === undefined) return '';
@@ -87,7 +95,7 @@ export function isTlpMarkingLine(line: string): boolean {
 }
 
 function csvBody(seizures: readonly Seizure[]): string {
-  return tableToCsv(PUBLIC_COLUMNS.map(([column]) => column), seizures.map(toRow));
+  return tableToCsv([...PUBLIC_COLUMNS.map(([column]) => column), REVIEW_FLAGS_COLUMN], seizures.map(toRow));
 }
 
 /** One cell of {@link tableToCsv}: numbers stay numbers, null/undefined are empty, text is neutralised. */

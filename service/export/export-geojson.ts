@@ -14,9 +14,9 @@
  */
 import type { Route } from '../../shared/domain/route';
 import { routeKindOf } from '../../shared/domain/route';
-import type { Seizure } from '../../shared/domain/seizure';
+import { reviewFlagsText, type Seizure } from '../../shared/domain/seizure';
 import { t } from '../../shared/messages';
-import { PUBLIC_COLUMNS } from '../import/public-columns';
+import { PUBLIC_COLUMNS, REVIEW_FLAGS_COLUMN } from '../import/public-columns';
 import type { CsvMarking } from './export-csv';
 
 /** A property value of an exported feature. */
@@ -36,6 +36,8 @@ export function seizureProperties(s: Seizure): Record<string, Value> {
     else cell = v as number;
     out[column] = cell;
   }
+  // Open review flags as the CSV writes them (JSON text), null when none — never a default.
+  out[REVIEW_FLAGS_COLUMN] = reviewFlagsText(s.reviewFlags) || null;
   return out;
 }
 

@@ -96,6 +96,25 @@ export function countryAt(latitude: number, longitude: number, maxSeaKm = 25): s
 }
 
 /**
+ * How far (km) (latitude, longitude) lies outside the country `code` (ISO 3166-1 alpha-2),
+ * measured to the nearest segment of its outline; null when the point is in the country, within
+ * `maxKm` of it (default 25 km, see {@link isNearCountry}), or cannot be checked (unknown code,
+ * not a finite point). Rounded to 0.1 km.
+ */
+export function kmOutsideCountry(latitude: number, longitude: number, code: string, maxKm = 25): number | null {
+  if (isNearCountry(latitude, longitude, code, maxKm)) return null;
+  let best = Infinity;
+  for (const c of load()) {
+    if (c.code !== code) continue;
+    for (const poly of c.polygons) {
+      const ring = poly[0]!;
+      for (let i = 1; i < ring.length; i++) best = Math.min(best, segmentKm(longitude, latitude, ring[i - 1]!, ring[i]!));
+    }
+  }
+  return Number.isFinite(best) ? Math.round(best * 10) / 10 : null;
+}
+
+/**
  * True when (latitude, longitude) lies in the country `code` (ISO 3166-1 alpha-2) or at most
  * `maxKm` (default 25 km: ports, anchorages, territorial waters) from its outline. Unknown codes
  * (no polygon shipped) answer true: nothing can be checked, so nothing is flagged.

@@ -22,7 +22,7 @@
  * Finally every record passes `seizureFieldsSchema` (shared/domain/seizure.ts).
  */
 import type { QuantityUnit } from '../../shared/domain/codes';
-import { seizureFieldSchemas, seizureFieldsSchema, type SeizureField, type SeizureFields } from '../../shared/domain/seizure';
+import { reviewFlagsFromText, seizureFieldSchemas, seizureFieldsSchema, type RaisedReviewFlag, type SeizureField, type SeizureFields } from '../../shared/domain/seizure';
 import type { ImportTarget, Rejection } from '../../shared/rpc/import';
 import { lacksHemisphere } from './coordinate-format';
 import { pairHalves, parseCoordinate, parseCoordinatePair } from './coordinates';
@@ -43,8 +43,12 @@ import { t } from '../../shared/messages';
 /** A problem with one field of a row; the caller adds the line. */
 export type FieldRejection = Omit<Rejection, 'line'>;
 
-/** The outcome for one row: its fields and the doubts it was imported with (`flags`), or its problems. */
-export type BuiltRow = { ok: true; fields: SeizureFields; flags: FieldRejection[] } | { ok: false; rejections: FieldRejection[] };
+/**
+ * The outcome for one row: its fields, the doubts it was imported with as the report lists them
+ * (`flags`) and as they are stored with the seizure (`review`: raised here, or carried in the
+ * file's `review_flags` column), or its problems.
+ */
+export type BuiltRow = { ok: true; fields: SeizureFields; flags: FieldRejection[]; review: RaisedReviewFlag[] } | { ok: false; rejections: FieldRejection[] };
 
 /** A location read from a geometry (WGS84 degrees), null when the feature has none. */
 export type GeometryLocation = { latitude: number; longitude: number } | null;
@@ -243,6 +247,15 @@ export function buildSeizure(cells: readonly string[], plan: ImportPlan, locatio
   if (noteCols[0]) source.notes = { column: noteCols[0].name, value: cell(noteCols[0]) };
   const notes = [...(noteCols.length ? noteCols.map(cell) : d.notes ? [d.notes] : []), ...extraNotes].join('\n');
 
+  // Review flags an exported file carries: kept open as they were raised (who, when, what was measured).
+  let carried: RaisedReviewFlag[] = [];
+  const flagCol = cols('reviewFlags')[0];
+  if (flagCol && cell(flagCol).trim() !== '') {
+    const read = reviewFlagsFromText(cell(flagCol));
+    if (read) carried = read;
+    else rejections.push({ column: flagCol.name, field: 'reviewFlags', value: cell(flagCol).trim(), reason: t('import.review-flags-unreadable') });
+  }
+
   const candidate = {
     seizureDate, datePrecision, country: country ?? '', place, latitude, longitude, locationPrecision, sector, commodity, taxon, citesAppendix,
     quantity, unit, originCountries, exportCountries, transitCountries, missedTransitCountries, destinationCountries,
@@ -254,7 +267,12 @@ export function buildSeizure(cells: readonly string[], plan: ImportPlan, locatio
   // for the fields not refused yet, then the cross-field rules if every field passed.
   if (!rejections.length) {
     const whole = seizureFieldsSchema.safeParse(candidate);
-    if (whole.success) return { ok: true, fields: whole.data, flags: outsideCountry(whole.data, plan, source) };
+    if (whole.success) {
+      const doubt = outsideCountry(whole.data, plan, source);
+      // A fresh check that repeats a carried flag (same kind and country) adds nothing.
+      const fresh = doubt && !carried.some((f) => f.kind === doubt.flag.kind && f.country === doubt.flag.country) ? [doubt.flag] : [];
+      return { ok: true, fields: whole.data, flags: doubt ? [doubt.shown] : [], review: [...carried, ...fresh] };
+    }
   }
   const refused = new Set(rejections.map((r) => r.field));
   const describe = (field: SeizureField) => {

@@ -6,7 +6,7 @@
  * under which the data service remembers a user's mapping for a set of headers.
  */
 import type { ImportTarget } from '../../shared/rpc/import';
-import { PUBLIC_COLUMN_FIELD } from './public-columns';
+import { PUBLIC_COLUMN_FIELD, REVIEW_FLAGS_COLUMN } from './public-columns';
 
 /**
  * Normalises a header for comparison: camelCase split into words, lower case, accents removed
@@ -114,7 +114,8 @@ for (const target of Object.keys(NAMES) as ImportTarget[]) BY_NAME.set(normalise
  * the data set writes it; null for any other header.
  */
 export function publicColumnTarget(header: string): ImportTarget | null {
-  return PUBLIC_COLUMN_FIELD.get(header.trim()) ?? null;
+  const name = header.trim();
+  return PUBLIC_COLUMN_FIELD.get(name) ?? (name === REVIEW_FLAGS_COLUMN ? 'reviewFlags' : null);
 }
 
 /** The target a header names in any of the five languages, or null when the name says nothing. */

@@ -11,7 +11,7 @@
  * numbers, dates, coordinates, quantity, units, countries, sectors, vocab, lists) → report.
  */
 import type { RouteFields, RouteKind } from '../../shared/domain/route';
-import type { SeizureFields } from '../../shared/domain/seizure';
+import type { RaisedReviewFlag, SeizureFields } from '../../shared/domain/seizure';
 import { NestError } from '../../shared/errors';
 import type { ColumnMapping, ImportReport, ImportTarget, Rejection } from '../../shared/rpc/import';
 import { isTlpMarkingLine } from '../export/export-csv';
@@ -58,7 +58,8 @@ export interface ParsedImport {
   /** The first {@link SAMPLE_ROWS} non-blank data rows as raw strings, one cell per header. */
   sampleRows: string[][];
   /** Valid rows ready for `CaseDoc.addSeizures`; `line` as in {@link Rejection}. */
-  seizures: { line: number; fields: SeizureFields }[];
+  /** `review`: the flags to store with the seizure (raised by the checks or carried in the file), absent when none. */
+  seizures: { line: number; fields: SeizureFields; review?: RaisedReviewFlag[] }[];
   /** Lines from KML, GPX and GeoJSON files (validated with `routeFieldsSchema`). */
   routes: RouteFields[];
   /** `imported` === `seizures.length`. */
@@ -81,8 +82,8 @@ export interface ParseImportInput {
   defaults?: Partial<SeizureFields>;
   /** Country (ISO 3166-1 alpha-2) at a WGS84 point, used before `defaults.country` for rows with coordinates but no country. */
   countryAt?: (latitude: number, longitude: number) => string | null;
-  /** Whether a point is in or near (25 km) a country; rows outside their seizing country are flagged (see plan.ts). */
-  nearCountry?: (latitude: number, longitude: number, country: string) => boolean;
+  /** How far a point lies outside a country, null when in or near (25 km) it; rows outside their seizing country are flagged with it (see plan.ts). */
+  outsideKm?: (latitude: number, longitude: number, country: string) => number | null;
   /** The kind of every line of a KML/GPX/GeoJSON file; absent: detected per line (geo-reader.ts). */
   routeKind?: RouteKind;
   /** The workspace's own commodities (plain data, so it crosses to the parse worker): with the curated list, what the report's "not in the list" warning checks against. */
@@ -226,7 +227,7 @@ export function parseImportFile(input: ParseImportInput): ParsedImport {
     table.headers,
     table.rows.map((r) => r.cells),
     table.mapping,
-    { dateOrder: input.dateOrder, decimalMarks: input.decimalMarks, defaults: input.defaults, countryAt: input.countryAt, nearCountry: input.nearCountry, decimalHint: table.decimalHint, priority: table.priority },
+    { dateOrder: input.dateOrder, decimalMarks: input.decimalMarks, defaults: input.defaults, countryAt: input.countryAt, outsideKm: input.outsideKm, decimalHint: table.decimalHint, priority: table.priority },
   );
   const seizures: ParsedImport['seizures'] = [];
   const rejected: Rejection[] = [];
@@ -243,7 +244,7 @@ export function parseImportFile(input: ParseImportInput): ParsedImport {
     }
     const built = buildSeizure(row.cells, plan, format === 'csv' ? undefined : (row.location ?? null));
     if (built.ok) {
-      seizures.push({ line: row.line, fields: built.fields });
+      seizures.push(built.review.length ? { line: row.line, fields: built.fields, review: built.review } : { line: row.line, fields: built.fields });
       for (const f of built.flags) flagged.push({ line: row.line, ...f });
     }
     else {

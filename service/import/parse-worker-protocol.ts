@@ -10,7 +10,7 @@ import type { ParsedImport, ParseImportInput } from './index';
 export const SEIZURE_BATCH = 2000;
 
 /** What the worker parses: {@link ParseImportInput} without the functions (the worker has its own country lookups). */
-export type WorkerParseInput = Omit<ParseImportInput, 'countryAt' | 'nearCountry' | 'onProgress'>;
+export type WorkerParseInput = Omit<ParseImportInput, 'countryAt' | 'outsideKm' | 'onProgress'>;
 
 /** A request to the worker; `id` matches the answers to it. */
 export interface WorkerParseRequest {

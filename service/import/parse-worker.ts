@@ -7,8 +7,9 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { NestError } from '../../shared/errors';
-import { countryAt, isNearCountry } from '../geo/country-at';
+import { countryAt, kmOutsideCountry } from '../geo/country-at';
 import { parseImportFile } from './index';
+import { NEAR_COUNTRY_KM } from './plan';
 import { SEIZURE_BATCH, type WorkerParseReply, type WorkerParseRequest } from './parse-worker-protocol';
 
 /** Parses one request and posts its answers through `post`. Never throws: a failure is an answer. */
@@ -16,7 +17,7 @@ export function answerParse(req: WorkerParseRequest, post: (reply: WorkerParseRe
   const { id, input } = req;
   try {
     const onProgress = (done: number, total: number): void => post({ id, kind: 'progress', done, total });
-    const parsed = parseImportFile({ ...input, countryAt, nearCountry: (lat, lon, code) => isNearCountry(lat, lon, code), onProgress });
+    const parsed = parseImportFile({ ...input, countryAt, outsideKm: (lat, lon, code) => kmOutsideCountry(lat, lon, code, NEAR_COUNTRY_KM), onProgress });
     for (let i = 0; i < parsed.seizures.length; i += SEIZURE_BATCH) post({ id, kind: 'seizures', seizures: parsed.seizures.slice(i, i + SEIZURE_BATCH) });
     const { seizures: _sent, ...rest } = parsed;
     post({ id, kind: 'done', parsed: rest });

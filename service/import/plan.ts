@@ -44,8 +44,12 @@ export interface ImportPlan {
   defaults: Partial<SeizureFields>;
   /** The ISO 3166-1 alpha-2 country at a WGS84 point, for rows with coordinates but no country. */
   countryAt?: (latitude: number, longitude: number) => string | null;
-  /** Whether a WGS84 point is in, or within {@link NEAR_COUNTRY_KM} of, a country; rows whose point is not are flagged. */
-  nearCountry?: (latitude: number, longitude: number, country: string) => boolean;
+  /**
+   * How far (km) a WGS84 point lies outside a country when it is farther than
+   * {@link NEAR_COUNTRY_KM}, else null (in or near it, or not checkable); rows with a distance are
+   * imported and flagged with it (service/geo/country-at.ts `kmOutsideCountry`).
+   */
+  outsideKm?: (latitude: number, longitude: number, country: string) => number | null;
 }
 
 /** How far outside its seizing country a point may lie unflagged (ports, anchorages, territorial waters), in km. */
@@ -60,8 +64,8 @@ export interface PlanOptions {
   defaults?: Partial<SeizureFields>;
   /** See {@link ImportPlan.countryAt}. */
   countryAt?: (latitude: number, longitude: number) => string | null;
-  /** See {@link ImportPlan.nearCountry}. */
-  nearCountry?: (latitude: number, longitude: number, country: string) => boolean;
+  /** See {@link ImportPlan.outsideKm}. */
+  outsideKm?: (latitude: number, longitude: number, country: string) => number | null;
   /** Decimal mark for numeric columns whose cells prove nothing (from the file: ',' for ';'-separated files). */
   decimalHint: DecimalMark;
   /** Reading priority of a column (lower first); default 0. Used for KML/GeoJSON labels. */
@@ -146,5 +150,5 @@ export function makePlan(headers: readonly string[], rows: readonly (readonly st
     }
   });
   for (const list of byTarget.values()) list.sort((a, b) => a.priority - b.priority || a.index - b.index);
-  return { plan: { byTarget, decimal, dateOrder, guessed, formats, defaults: opts.defaults ?? {}, countryAt: opts.countryAt, nearCountry: opts.nearCountry }, warnings };
+  return { plan: { byTarget, decimal, dateOrder, guessed, formats, defaults: opts.defaults ?? {}, countryAt: opts.countryAt, outsideKm: opts.outsideKm }, warnings };
 }

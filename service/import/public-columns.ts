@@ -44,5 +44,12 @@ export const PUBLIC_COLUMNS = [
 /** One public column name. */
 export type PublicColumn = (typeof PUBLIC_COLUMNS)[number][0];
 
+/**
+ * The column NEST Desk's exports add after the public ones: a seizure's open review flags as JSON
+ * (shared/domain/seizure.ts `reviewFlagSchema`), empty when none. Import reads it back into the
+ * seizure's flags (target `reviewFlags`), so a round trip keeps them.
+ */
+export const REVIEW_FLAGS_COLUMN = 'review_flags';
+
 /** Public column name → seizure field. */
 export const PUBLIC_COLUMN_FIELD: ReadonlyMap<string, SeizureField> = new Map(PUBLIC_COLUMNS);

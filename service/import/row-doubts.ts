@@ -4,7 +4,7 @@
  * columns (the out-of-range refusal rewritten to say so), a point far outside its seizing country
  * (imported and flagged), and the fix to print beside each.
  */
-import type { SeizureField, SeizureFields } from '../../shared/domain/seizure';
+import type { RaisedReviewFlag, SeizureField, SeizureFields } from '../../shared/domain/seizure';
 import { t } from '../../shared/messages';
 import type { FieldRejection } from './build-seizure';
 import { parseCoordinate } from './coordinates';
@@ -42,15 +42,24 @@ export function explainSwap(rejections: FieldRejection[], lat?: { column: string
   rejections[i] = { ...rejections[i]!, reason: t('import.coordinates-swapped', { latitude: lat.value.trim(), longitude: lon.value.trim() }), fix: t('import.fix.swap-columns') };
 }
 
-/** The flag of a row whose point lies more than NEAR_COUNTRY_KM outside its (stated or default) seizing country. */
-export function outsideCountry(f: SeizureFields, plan: ImportPlan, source: Partial<Record<SeizureField, { column: string; value: string }>>): FieldRejection[] {
-  if (f.latitude === null || f.longitude === null || !plan.nearCountry || plan.nearCountry(f.latitude, f.longitude, f.country)) return [];
+/**
+ * The flag of a row whose point lies more than NEAR_COUNTRY_KM outside its (stated or default)
+ * seizing country: the report's line (`shown`) and the review flag stored with the seizure
+ * (`flag`, with the measured distance; stamped with the batch when written), or null.
+ */
+export function outsideCountry(f: SeizureFields, plan: ImportPlan, source: Partial<Record<SeizureField, { column: string; value: string }>>): { shown: FieldRejection; flag: RaisedReviewFlag } | null {
+  if (f.latitude === null || f.longitude === null || !plan.outsideKm) return null;
+  const km = plan.outsideKm(f.latitude, f.longitude, f.country);
+  if (km === null) return null;
   const src = source.latitude ?? source.longitude;
-  return [{
-    column: src?.column ?? '', field: 'latitude', value: `${f.latitude}, ${f.longitude}`,
-    reason: t('import.outside-country', { latitude: f.latitude, longitude: f.longitude, km: NEAR_COUNTRY_KM, country: f.country }),
-    fix: t('import.fix.outside-country'),
-  }];
+  return {
+    shown: {
+      column: src?.column ?? '', field: 'latitude', value: `${f.latitude}, ${f.longitude}`,
+      reason: t('import.outside-country', { latitude: f.latitude, longitude: f.longitude, km: NEAR_COUNTRY_KM, country: f.country }),
+      fix: t('import.fix.outside-country'),
+    },
+    flag: { kind: 'outside-country', country: f.country, km },
+  };
 }
 
 /** The fix to print beside a refusal that a choice or an edit resolves, by the refusal's catalogue id. */

@@ -33,7 +33,7 @@ import { volumeDocName } from '../../shared/docs/names';
 import type { Writer } from '../../shared/docs/records';
 import { listVolumes, planPlacement, VOLUME_SIZE, VolumeDoc, type NewVolumeSeizure } from '../../shared/docs/volume-doc';
 import type { RouteFields } from '../../shared/domain/route';
-import type { SeizureFields } from '../../shared/domain/seizure';
+import type { RaisedReviewFlag, SeizureFields } from '../../shared/domain/seizure';
 import type { ImportItems } from '../../shared/docs/case-import';
 import type { WorkspaceRuntime } from '../workspace/workspace-runtime';
 import { reclaimMemory } from './reclaim-memory';
@@ -46,7 +46,7 @@ export interface ImportWrite {
    * to undefined) once the row is taken, so a large file's rows are freed as its volumes are
    * written instead of staying alive to the end; the caller must not read them afterwards.
    */
-  rows: ({ fields: SeizureFields } | undefined)[];
+  rows: ({ fields: SeizureFields; review?: readonly RaisedReviewFlag[] } | undefined)[];
   /** Indexes into `rows` left out (duplicates the user chose to skip). */
   skip: ReadonlySet<number>;
   routes: readonly RouteFields[];
@@ -125,7 +125,7 @@ async function writeNow(ws: Pick<WorkspaceRuntime, 'id' | 'host' | 'store'>, cas
     while (out.length < count && cursor < input.rows.length) {
       const row = input.rows[cursor];
       input.rows[cursor] = undefined;
-      if (row && !input.skip.has(cursor)) out.push({ id: randomUUID(), fields: row.fields });
+      if (row && !input.skip.has(cursor)) out.push(row.review?.length ? { id: randomUUID(), fields: row.fields, reviewFlags: row.review } : { id: randomUUID(), fields: row.fields });
       cursor++;
     }
     return out;

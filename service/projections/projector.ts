@@ -27,7 +27,7 @@ import { caseDocName, parseDocName, volumeDocName } from '../../shared/docs/name
 import { listVolumes, VolumeDoc } from '../../shared/docs/volume-doc';
 import { CaseNotes } from '../../shared/docs/case-notes';
 import { CaseTasks } from '../../shared/docs/case-tasks';
-import type { Seizure } from '../../shared/domain/seizure';
+import { reviewFlagsText, type Seizure } from '../../shared/domain/seizure';
 import type { SqliteDocLog } from '../../node/store/sqlite-doc-log';
 import { IdentifierIndexWriter } from './identifier-index';
 import { EntitySearchWriter } from './entity-search';
@@ -286,6 +286,7 @@ const SEIZURE_COLUMNS = [
   'id', 'case_id', 'doc', 'seizure_date', 'date_precision', 'country', 'place', 'latitude', 'longitude', 'location_precision', 'sector', 'commodity', 'taxon', 'cites_appendix',
   'quantity', 'unit', 'origin', 'transit', 'destination', 'seizing_agencies', 'reported_value', 'reported_currency', 'operation', 'source_title', 'source_url', 'notes', 'updated_at', 'updated_by',
   'export_countries', 'missed_transit', 'concealment_method', 'transport_mode', 'detection_method',
+  'review_flags',
 ] as const;
 
 /** Seizure `s`'s row of `seizures`, the values in {@link SEIZURE_COLUMNS} order; `doc` names the doc that holds it (migration 010). */
@@ -326,5 +327,7 @@ function seizureRow(caseId: string, doc: string, id: string, s: Seizure): unknow
     s.concealmentMethod ?? '',
     s.transportMode ?? '',
     s.detectionMethod ?? '',
+    // Open review flags (migration 014): the exports' JSON, '' when none.
+    reviewFlagsText(s.reviewFlags),
   ];
 }

@@ -8,6 +8,7 @@
  */
 import type { Db } from '../../node/store/sqlite';
 import type { QuantityUnit } from '../../shared/domain/codes';
+import { reviewFlagsFromText } from '../../shared/domain/seizure';
 import { commoditySortKey, filterWords, matchesFilter, placeSortKey, quantitySortKey } from '../../shared/domain/seizure-order';
 import type { SeizurePage, SeizurePageQuery, SeizureRow } from '../../shared/rpc/cases';
 import { periodBounds } from '../../shared/timeline/timeline';
@@ -51,10 +52,11 @@ interface PageRow {
   concealment_method: string;
   transport_mode: string;
   detection_method: string;
+  review_flags: string;
 }
 
 const ROW_COLUMNS =
-  'id, seizure_date, date_precision, sector, commodity, taxon, quantity, unit, place, country, latitude, longitude, reported_value, reported_currency, source_title, source_url, operation, seizing_agencies, origin, export_countries, transit, missed_transit, destination, concealment_method, transport_mode, detection_method';
+  'id, seizure_date, date_precision, sector, commodity, taxon, quantity, unit, place, country, latitude, longitude, reported_value, reported_currency, source_title, source_url, operation, seizing_agencies, origin, export_countries, transit, missed_transit, destination, concealment_method, transport_mode, detection_method, review_flags';
 
 /** The one mapping of a projection row to a table row ('' → null for coded fields). */
 function toRow(r: PageRow): SeizureRow {
@@ -85,6 +87,7 @@ function toRow(r: PageRow): SeizureRow {
     concealmentMethod: (r.concealment_method || null) as SeizureRow['concealmentMethod'],
     transportMode: (r.transport_mode || null) as SeizureRow['transportMode'],
     detectionMethod: (r.detection_method || null) as SeizureRow['detectionMethod'],
+    reviewFlags: reviewFlagsFromText(r.review_flags) ?? [],
   };
 }
 
@@ -121,20 +124,21 @@ function registerFunctions(db: Db): void {
 }
 
 /** What a page asks for (the query without its workspace and case). */
-export type PageParams = Pick<SeizurePageQuery, 'sortBy' | 'sortDir' | 'text' | 'sector' | 'offset' | 'limit' | 'ids' | 'period'> & Partial<Pick<SeizurePageQuery, 'match'>>;
+export type PageParams = Pick<SeizurePageQuery, 'sortBy' | 'sortDir' | 'text' | 'sector' | 'offset' | 'limit' | 'ids' | 'period'> & Partial<Pick<SeizurePageQuery, 'match' | 'flagged'>>;
 
 /**
- * The WHERE of a page over case `caseId`: the crime sector, the text filter's words, the `ids` look-up and the
+ * The WHERE of a page over case `caseId`: the crime sector, "Flagged for review" (an open review flag, migration 014), the text filter's words, the `ids` look-up and the
  * timeline `period` (a prefix range of `seizure_date`, so the (case_id, seizure_date) index
  * answers it; shared/timeline/timeline.ts `periodBounds`).
  */
-function condition(caseId: string, q: Pick<PageParams, 'text' | 'match' | 'sector' | 'ids' | 'period'>): { where: string; args: unknown[] } {
+function condition(caseId: string, q: Pick<PageParams, 'text' | 'match' | 'sector' | 'ids' | 'period' | 'flagged'>): { where: string; args: unknown[] } {
   const parts = ['case_id = ?'];
   const args: unknown[] = [caseId];
   if (q.sector) {
     parts.push('sector = ?');
     args.push(q.sector);
   }
+  if (q.flagged) parts.push("review_flags <> ''");
   const words = filterWords(q.text);
   if (words.length) {
     parts.push(q.match === 'commodity' ? MATCH_COMMODITY : MATCH);

@@ -11,9 +11,10 @@ import type { Writer } from '../../shared/docs/records';
 import { NestError } from '../../shared/errors';
 import { withSeizureHomes, type HomesWorkspace } from './seizure-homes';
 
-/** One edit of one seizure. `restore` writes a value from the field's history ("seizure.restore"). */
+/** One edit of one seizure. `restore` writes a value from the field's history ("seizure.restore"); `review` clears its review flags ("seizure.review", the flags kept in the audit entry). */
 export type SeizureEdit =
   | { kind: 'update'; patch: Partial<SeizureFields> }
+  | { kind: 'review' }
   | { kind: 'restore'; field: SeizureField; value: unknown }
   | { kind: 'delete' };
 
@@ -31,6 +32,8 @@ export function editSeizure(ws: HomesWorkspace, caseId: string, seizureId: strin
         return caseDoc.updateSeizure(seizureId, edit.patch, w, home);
       case 'restore':
         return caseDoc.restoreSeizureField(seizureId, edit.field, edit.value as SeizureFields[SeizureField], w, home) ? [edit.field] : [];
+      case 'review':
+        return caseDoc.markSeizureReviewed(seizureId, w, home) ? ['reviewFlags'] : [];
       case 'delete':
         caseDoc.deleteSeizure(seizureId, w, home);
         return ['deleted'];

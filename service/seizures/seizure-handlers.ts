@@ -29,6 +29,10 @@ export const seizureEditHandlers: HandlerMap<keyof typeof seizureEditsRpc | keyo
     const ws = workspaces.get(p.workspaceId);
     return { changed: editSeizure(ws, p.caseId, p.seizureId, { kind: 'restore', field: p.field, value: p.value }, writerOf(ws)).length > 0 };
   },
+  'seizures.markReviewed': (p, { workspaces }) => {
+    const ws = workspaces.get(p.workspaceId);
+    return { changed: editSeizure(ws, p.caseId, p.seizureId, { kind: 'review' }, writerOf(ws)).length > 0 };
+  },
   'seizures.delete': (p, { workspaces }) => {
     const ws = workspaces.get(p.workspaceId);
     editSeizure(ws, p.caseId, p.seizureId, { kind: 'delete' }, writerOf(ws));

@@ -26,7 +26,7 @@ export function memberOfOrigin(origin: unknown): string {
 }
 
 /** Bumped when the projection tables' derivation changes: a mismatch triggers a rebuild at open. */
-export const PROJECTION_VERSION = 4; // 2: identifier_index (issue 12); 3: seizures.doc and the seizure table's columns (issue 11, migrations 010, 011), case_links (issue 12, migration 012); 4: deleted_seizures (migration 013)
+export const PROJECTION_VERSION = 5; // 2: identifier_index (issue 12); 3: seizures.doc and the seizure table's columns (issue 11, migrations 010, 011), case_links (issue 12, migration 012); 4: deleted_seizures (migration 013); 5: seizures.review_flags (migration 014)
 
 /** Which parts of a case changed (lists and maps refetch only what they show). */
 export type ProjectionPart = 'meta' | 'summary' | 'seizures' | 'routes';

@@ -148,6 +148,8 @@ export function activitySentence(e: AuditLine, ctx: ActivityContext): string {
     }
     case 'seizure.delete':
       return t('ui.case.activity.seizure-delete', { seizure: seizureOf(e, ctx) });
+    case 'seizure.review':
+      return t('ui.case.activity.seizure-review', { seizure: seizureOf(e, ctx) });
     case 'seizure.restore-deleted':
       return t('ui.case.activity.seizure-restore-deleted', { seizure: seizureOf(e, ctx) });
     case 'route.add':

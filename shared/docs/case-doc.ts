@@ -251,6 +251,16 @@ export class CaseDoc extends CaseDocGraph {
   }
 
   /**
+   * "Mark as reviewed": clears the seizure's open review flags with a "seizure.review" audit entry
+   * that keeps them (case-seizures.ts `markSeizureReviewed`); `home` as for {@link updateSeizure}.
+   * @returns false when it had none (nothing written).
+   * @throws NestError('not-found') for an unknown or deleted id.
+   */
+  markSeizureReviewed(id: string, w: Writer, home?: SeizureHome): boolean {
+    return seizureOps.markSeizureReviewed(this.parts, this.tx, id, w, home);
+  }
+
+  /**
    * Deletes a seizure (kept as a tombstone record with `deleted: true`); `home` as for {@link updateSeizure}.
    * @throws NestError('not-found') for an unknown or already deleted id.
    */

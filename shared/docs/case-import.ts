@@ -6,10 +6,10 @@
  * (case-import-batches.ts), so the import can be listed and undone as one step.
  * `CaseDoc.importRecords` delegates here.
  */
-import { seizureFieldsSchema, type SeizureFields } from '../domain/seizure';
+import { seizureFieldsSchema, stampReviewFlags, type RaisedReviewFlag, type SeizureFields } from '../domain/seizure';
 import { routeFieldsSchema, type RouteFields } from '../domain/route';
 import { NestError, describeIssues } from '../errors';
-import { requireRoomFor, type CaseParts, type Tx } from './case-seizures';
+import { REVIEW_FLAGS_FIELD, requireRoomFor, type CaseParts, type Tx } from './case-seizures';
 import { insertRecord, stamp, validateWhole, writeFields, type Writer } from './records';
 import { appendBatch, IMPORT_BATCH_FIELD } from './case-import-batches';
 import type { ImportBatchEntry } from '../domain/import-batch';
@@ -17,7 +17,8 @@ import { listVolumesIn } from './volume-doc';
 
 /** What one import writes: new seizures and routes (fresh UUIDs) and the source file's name. */
 export interface ImportItems {
-  seizures: { id: string; fields: SeizureFields }[];
+  /** `reviewFlags`: flags to store with the seizure, stamped with the batch and the write's time where they have none. */
+  seizures: { id: string; fields: SeizureFields; reviewFlags?: readonly RaisedReviewFlag[] }[];
   routes: { id: string; fields: RouteFields }[];
   source: string;
   /**
@@ -53,7 +54,7 @@ export function importRecords(p: CaseParts, tx: Tx, items: ImportItems, w: Write
     const r = seizureFieldsSchema.safeParse(it.fields);
     if (!r.success) throw new NestError('validation', { id: 'record.nth-seizure-invalid', values: { n: i + 1, detail: describeIssues(r.error.issues) } });
     if (p.seizures.has(it.id)) throw new NestError('validation', { id: 'record.exists', values: { kind: 'seizure', id: it.id } });
-    return { id: it.id, fields: r.data };
+    return { id: it.id, fields: r.data, flags: it.reviewFlags };
   });
   const routes = items.routes.map((it) => ({ id: it.id, fields: validateWhole(routeFieldsSchema, it.fields) }));
   const inVolumes = items.inVolumes ?? 0;
@@ -62,7 +63,10 @@ export function importRecords(p: CaseParts, tx: Tx, items: ImportItems, w: Write
   const batch = items.batch;
   const mark = batch ? { [IMPORT_BATCH_FIELD]: batch.id } : {};
   tx(w, () => {
-    for (const { id, fields } of seizures) insertRecord(p.seizures, id, { ...fields, ...mark, createdBy: w.memberId, createdAt: at, updatedBy: w.memberId, updatedAt: at });
+    for (const { id, fields, flags } of seizures) {
+      const review = flags?.length ? { [REVIEW_FLAGS_FIELD]: stampReviewFlags(flags, batch?.id ?? '', at) } : {};
+      insertRecord(p.seizures, id, { ...fields, ...mark, ...review, createdBy: w.memberId, createdAt: at, updatedBy: w.memberId, updatedAt: at });
+    }
     for (const { id, fields } of routes) insertRecord(p.routes, id, { ...fields, ...mark, createdBy: w.memberId, createdAt: at });
     if (items.volumes?.length) listVolumesIn(p.seizures.doc!, items.volumes, w);
     const cancel = batch && items.cancelled ? { state: 'cancelled' as const, planned: items.cancelled.planned } : {};

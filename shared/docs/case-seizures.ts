@@ -5,7 +5,7 @@
  * caller's transaction (`tx`), after validating everything first, so a bad record writes nothing.
  */
 import * as Y from 'yjs';
-import { MAX_SEIZURES_PER_CASE, seizureFieldSchemas, seizureFieldsSchema, newSeizureFields, type Seizure, type SeizureFields } from '../domain/seizure';
+import { MAX_SEIZURES_PER_CASE, readReviewFlags, seizureFieldSchemas, seizureFieldsSchema, newSeizureFields, type Seizure, type SeizureFields } from '../domain/seizure';
 import { NestError } from '../errors';
 import { changesOf, summaryOf, SEIZURE_SUMMARY_FIELDS, type AuditEntry } from './case-audit';
 import { insertRecord, readFields, readLenient, requireRecord, stamp, validatePatch, validateWhole, writeFields, type Writer } from './records';
@@ -101,6 +101,10 @@ function seizureOf(id: string, raw: Record<string, unknown>, fields: SeizureFiel
   out.updatedBy = typeof raw.updatedBy === 'string' ? raw.updatedBy : '';
   out.updatedAt = typeof raw.updatedAt === 'number' ? raw.updatedAt : 0;
   if (typeof raw.importBatch === 'string') out.importBatch = raw.importBatch;
+  if (raw[REVIEW_FLAGS_FIELD] !== undefined) {
+    const flags = readReviewFlags(raw[REVIEW_FLAGS_FIELD]);
+    if (flags.length) out.reviewFlags = flags;
+  }
   return out;
 }
 
@@ -218,8 +222,36 @@ export function deleteSeizure(p: CaseParts, tx: Tx, id: string, w: Writer, home 
   });
 }
 
+/** The record key of a seizure's open review flags (shared/domain/seizure.ts `reviewFlagSchema`): a plain JSON array, absent or [] when none. */
+export const REVIEW_FLAGS_FIELD = 'reviewFlags';
+
+/**
+ * "Mark as reviewed": clears seizure `id`'s open review flags (e.g. "Location checked" for a point
+ * outside its seizing country), attributed to `w`. Nothing disappears: the audit entry
+ * ("seizure.review") keeps the flags it cleared as the `reviewFlags` change (old → []), so the
+ * field's history (field-history.ts) lists them with who raised them and who reviewed them.
+ * `home` as for {@link updateSeizure}.
+ * @returns false when the seizure had no open flag (nothing written).
+ * @throws NestError('not-found') for an unknown or deleted id.
+ */
+export function markSeizureReviewed(p: CaseParts, tx: Tx, id: string, w: Writer, home = inlineHome(p, tx)): boolean {
+  const rec = requireRecord(home.seizures, id, 'seizure');
+  const open = rec.get(REVIEW_FLAGS_FIELD);
+  if (!Array.isArray(open) || open.length === 0) return false;
+  return bothTx(tx, home)(w, () => {
+    const at = stamp(w);
+    const before = { [REVIEW_FLAGS_FIELD]: open };
+    const after = { [REVIEW_FLAGS_FIELD]: [] };
+    rec.set(REVIEW_FLAGS_FIELD, []);
+    writeFields(rec, { updatedBy: w.memberId, updatedAt: at });
+    p.audit.push([{ at, by: w.memberId, action: 'seizure.review', target: id, fields: [REVIEW_FLAGS_FIELD], changes: changesOf([REVIEW_FLAGS_FIELD], before, after) }]);
+    writeFields(p.meta, { updatedBy: w.memberId, updatedAt: at });
+    return true;
+  });
+}
+
 /** The editable fields of a seizure record (its stamps left out). */
 export function stripStamps(s: Seizure): SeizureFields {
-  const { id: _id, createdBy: _cb, createdAt: _ca, updatedBy: _ub, updatedAt: _ua, importBatch: _ib, ...fields } = s;
+  const { id: _id, createdBy: _cb, createdAt: _ca, updatedBy: _ub, updatedAt: _ua, importBatch: _ib, reviewFlags: _rf, ...fields } = s;
   return fields;
 }

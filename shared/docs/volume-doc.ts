@@ -8,10 +8,10 @@
  * audit and the import batches stay in the case doc.
  */
 import * as Y from 'yjs';
-import type { Seizure, SeizureFields } from '../domain/seizure';
-import { seizureFieldsSchema } from '../domain/seizure';
+import type { RaisedReviewFlag, Seizure, SeizureFields } from '../domain/seizure';
+import { seizureFieldsSchema, stampReviewFlags } from '../domain/seizure';
 import { describeIssues, NestError } from '../errors';
-import { toSeizure, toWrittenSeizure, type SeizureHome } from './case-seizures';
+import { REVIEW_FLAGS_FIELD, toSeizure, toWrittenSeizure, type SeizureHome } from './case-seizures';
 import { listDeleted, readDeleted, type DeletedSeizure } from './case-seizures-restore';
 import { DocView } from './doc-view';
 import { deletedOfBatch, IMPORT_BATCH_FIELD } from './case-import-batches';
@@ -99,6 +99,8 @@ export interface NewVolumeSeizure {
   fields: SeizureFields;
   /** For a seizure moved in from another case: "<case number>/<seizure id>" there (kept on the record, as in the case doc). */
   movedFrom?: string;
+  /** Review flags to store with it (shared/domain/seizure.ts), stamped with the batch and the write's time where they have none. */
+  reviewFlags?: readonly RaisedReviewFlag[];
 }
 
 /** How {@link VolumeDoc.insertSeizures} treats its items' fields. */
@@ -188,10 +190,10 @@ export class VolumeDoc extends DocView {
   insertSeizures(items: readonly NewVolumeSeizure[], w: Writer, batchId?: string, opts: InsertOptions = {}): void {
     const valid = items.map((it, i) => {
       if (this.seizures.has(it.id)) throw new NestError('validation', { id: 'record.exists', values: { kind: 'seizure', id: it.id } });
-      if (opts.validated) return { id: it.id, fields: it.fields, moved: it.movedFrom ? { movedFrom: it.movedFrom } : {} };
+      if (opts.validated) return { id: it.id, fields: it.fields, moved: it.movedFrom ? { movedFrom: it.movedFrom } : {}, flags: it.reviewFlags };
       const r = seizureFieldsSchema.safeParse(it.fields);
       if (!r.success) throw new NestError('validation', { id: 'record.nth-seizure-invalid', values: { n: i + 1, detail: describeIssues(r.error.issues) } });
-      return { id: it.id, fields: r.data, moved: it.movedFrom ? { movedFrom: it.movedFrom } : {} };
+      return { id: it.id, fields: r.data, moved: it.movedFrom ? { movedFrom: it.movedFrom } : {}, flags: it.reviewFlags };
     });
     if (this.seizures.size + valid.length > VOLUME_SIZE) throw new NestError('too-large', { id: 'case.volume-full', values: { max: VOLUME_SIZE } });
     const at = stamp(w);
@@ -204,8 +206,9 @@ export class VolumeDoc extends DocView {
         // Ends with this transaction, before any later one's observers run.
         writing.set(doc, fresh);
         doc.once('afterTransaction', done);
-        for (const { id, fields, moved } of valid) {
-          const raw = { ...fields, ...mark, ...moved, createdBy: w.memberId, createdAt: at, updatedBy: w.memberId, updatedAt: at };
+        for (const { id, fields, moved, flags } of valid) {
+          const review = flags?.length ? { [REVIEW_FLAGS_FIELD]: stampReviewFlags(flags, batchId ?? '', at) } : {};
+          const raw = { ...fields, ...mark, ...moved, ...review, createdBy: w.memberId, createdAt: at, updatedBy: w.memberId, updatedAt: at };
           insertRecord(this.seizures, id, raw);
           fresh.set(id, toWrittenSeizure(id, raw));
         }

@@ -111,6 +111,74 @@ export const seizureFieldsSchema = z.object(seizureFieldSchemas).superRefine(che
 /** All editable seizure fields. */
 export type SeizureFields = z.infer<typeof seizureFieldsSchema>;
 
+/**
+ * Review flags: doubts a seizure was stored with, shown wherever the seizure is (table, detail,
+ * map, exports, case pack) until a member reviews them. Never a guess stored as a fact: the flag
+ * says what was measured and who raised it, not what the right value is. One schema per `kind`
+ * (a discriminated union), so further doubts fit (e.g. a value resolved by a user's choice).
+ *
+ * - `outside-country`: the point lay `km` (measured to the outline of the shipped country
+ *   polygons, rounded to 0.1 km) outside `country`, the seizing country, which is more than the
+ *   importer's tolerance (service/import/plan.ts NEAR_COUNTRY_KM).
+ *
+ * Every flag names the import batch that raised it (`batch`, shared/docs/case-import-batches.ts;
+ * '' when raised outside an import) and when (`at`, ms since epoch). Flags are stored on the record
+ * (`reviewFlags`, absent or [] when none) and cleared only by "Mark as reviewed"
+ * (case-seizures.ts `markSeizureReviewed`), an attributed write whose audit entry keeps the flags it
+ * cleared, so the field's history shows them. Editing the location does not re-run the check or
+ * clear the flag: the flag records what the import measured, and a member says it is resolved.
+ */
+export const reviewFlagSchema = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('outside-country'),
+    country: countryCodeSchema,
+    km: z.number().finite().positive(),
+    batch: z.string().max(100),
+    at: z.number().int().nonnegative(),
+  }),
+]);
+/** One review flag (see {@link reviewFlagSchema}). */
+export type ReviewFlag = z.infer<typeof reviewFlagSchema>;
+/** A seizure's open review flags. */
+export const reviewFlagsSchema = z.array(reviewFlagSchema).max(20);
+
+/** A review flag as a row builder raises it, before it is stamped with its batch and time; a flag carried in from an exported file keeps its own. */
+export type RaisedReviewFlag = Unstamped<ReviewFlag>;
+/** `F` with `batch` and `at` optional, per kind of a union. */
+type Unstamped<F> = F extends { batch: string; at: number } ? Omit<F, 'batch' | 'at'> & Partial<Pick<F, 'batch' | 'at'>> : never;
+
+/** `flags` completed with `batch` and `at` where they have none, validated. @throws ZodError for a malformed flag (a bug: the importer builds them). */
+export function stampReviewFlags(flags: readonly RaisedReviewFlag[], batch: string, at: number): ReviewFlag[] {
+  return reviewFlagsSchema.parse(flags.map((f) => ({ ...f, batch: f.batch ?? batch, at: f.at ?? at })));
+}
+
+/** The readable flags of a stored `reviewFlags` value (any shape: a newer peer's kinds are skipped, never guessed at). */
+export function readReviewFlags(raw: unknown): ReviewFlag[] {
+  if (!Array.isArray(raw)) return [];
+  const out: ReviewFlag[] = [];
+  for (const f of raw) {
+    const r = reviewFlagSchema.safeParse(f);
+    if (r.success) out.push(r.data);
+  }
+  return out;
+}
+
+/** The `review_flags` cell of an export (CSV, GeoJSON, KML, the case pack's seizures): the flags as JSON, '' when none (never a default). */
+export function reviewFlagsText(flags: readonly ReviewFlag[] | undefined): string {
+  return flags?.length ? JSON.stringify(flags) : '';
+}
+
+/** The flags of a `review_flags` cell ({@link reviewFlagsText}); [] for an empty cell, null when it is not such a list. */
+export function reviewFlagsFromText(text: string): ReviewFlag[] | null {
+  if (text.trim() === '') return [];
+  try {
+    const r = reviewFlagsSchema.safeParse(JSON.parse(text));
+    return r.success ? r.data : null;
+  } catch {
+    return null;
+  }
+}
+
 /** A seizure as stored: fields plus id and authorship stamps (ms since epoch). */
 export const seizureSchema = z
   .object({
@@ -122,6 +190,8 @@ export const seizureSchema = z
     updatedAt: z.number().int(),
     /** The import batch the seizure came from (shared/docs/case-import-batches.ts); absent for seizures added by hand. */
     importBatch: z.string().optional(),
+    /** Open review flags (see {@link reviewFlagSchema}); absent when none. */
+    reviewFlags: reviewFlagsSchema.optional(),
   })
   .superRefine(checkSeizure);
 /** A seizure as stored. */

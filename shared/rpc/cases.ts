@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { CASE_STATUSES, CONCEALMENT_METHODS, CRIME_SECTORS, DATE_PRECISIONS, DETECTION_METHODS, QUANTITY_UNITS, TLP_MARKINGS, TRANSPORT_MODES } from '../domain/codes';
 import { caseFieldsSchema } from '../domain/case';
-import { seizureSchema } from '../domain/seizure';
+import { reviewFlagsSchema, seizureSchema } from '../domain/seizure';
 import { SEIZURE_SORT_KEYS } from '../domain/seizure-order';
 import { CASE_RELATIONS } from '../domain/case-link';
 import { TIMELINE_PERIOD } from '../timeline/timeline';
@@ -203,6 +203,8 @@ export const seizureRowSchema = z.object({
   concealmentMethod: z.enum(CONCEALMENT_METHODS).nullable(),
   transportMode: z.enum(TRANSPORT_MODES).nullable(),
   detectionMethod: z.enum(DETECTION_METHODS).nullable(),
+  /** Open review flags (shared/domain/seizure.ts `reviewFlagSchema`); absent or [] when none (a `Seizure` read from a doc is a row too). */
+  reviewFlags: reviewFlagsSchema.optional(),
 });
 /** One row of the seizure table. */
 export type SeizureRow = z.infer<typeof seizureRowSchema>;
@@ -234,6 +236,8 @@ export const seizurePageQuerySchema = z.object({
   limit: z.number().int().min(1).max(SEIZURE_PAGE_MAX).default(100),
   ids: z.array(z.string().uuid()).min(1).max(SEIZURE_PAGE_MAX).optional(),
   period: z.string().regex(TIMELINE_PERIOD, 'a timeline period: YYYY or YYYY-MM').optional(),
+  /** Only seizures with an open review flag ("Flagged for review"). */
+  flagged: z.boolean().optional(),
 });
 /** The params of `seizures.page`. */
 export type SeizurePageQuery = z.infer<typeof seizurePageQuerySchema>;

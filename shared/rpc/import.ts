@@ -40,6 +40,8 @@ export const IMPORT_TARGETS = [
   'sourceUrl',
   'sourceTitle',
   'notes',
+  /** The review flags an exported file carries (its `review_flags` column, JSON): kept open on the imported seizure. */
+  'reviewFlags',
   'ignore',
 ] as const;
 /** One import target. */

@@ -34,6 +34,12 @@ export const seizureEditsRpc = {
     'Restores one field of a seizure to a value from its history, as a new attributed change ("seizure.restore").',
     'case.edit',
   ),
+  'seizures.markReviewed': method(
+    z.object(seizureRef),
+    z.object({ changed: z.boolean() }),
+    'Marks a seizure as reviewed ("Location checked"): clears its open review flags where it lives; the "seizure.review" audit entry in the case doc keeps the flags it cleared (their history). `changed` false: it had none.',
+    'case.edit',
+  ),
   'seizures.delete': method(
     z.object(seizureRef),
     z.object({ deleted: z.number().int() }),

@@ -29,6 +29,7 @@ import type { ConcurrentEdits } from './use-concurrent-edits';
 import { LinkedEntities } from '../entities/linked-entities';
 import { LocationPickDialog } from '../map/location-pick-dialog';
 import { useSeizureWriteTarget } from './seizure-writes';
+import { ReviewFlagsCard } from './review-flags-card';
 import './case.css';
 
 const countries = (codes: string[]): string => (codes.length ? codes.map(countryWithCode).join(', ') : '—');
@@ -84,6 +85,7 @@ export function SeizureDetail(props: SeizureDetailProps): ReactNode {
         </button>
       </div>
       <div className="card-body seizure-detail-body">
+        <ReviewFlagsCard seizure={s} workspaceId={props.workspaceId} caseId={props.caseDoc.readMeta().id} readOnly={props.readOnly} />
         <div className="inline-fields" data-testid="seizure-inline-fields">
           {INLINE_SEIZURE_FIELDS.map((f) => (
             <SeizureInlineField

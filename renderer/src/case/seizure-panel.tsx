@@ -69,6 +69,7 @@ export function SeizurePanel(props: SeizurePanelProps): ReactNode {
   const { seizures, selected, onSelect } = props;
   const toast = useToast();
   const [filter, setFilter] = useState('');
+  const [flaggedOnly, setFlaggedOnly] = useState(false);
   const [sort, setSort] = useState<SeizureSort>({ key: 'date', dir: 'desc' });
   const [deleting, setDeleting] = useState<SeizureRow | null>(null);
   const [checked, setChecked] = useState<ReadonlySet<string>>(new Set());
@@ -77,13 +78,13 @@ export function SeizurePanel(props: SeizurePanelProps): ReactNode {
   const [showDeleted, setShowDeleted] = useState(false);
   const caseId = useMemo(() => props.caseDoc.readMeta().id, [props.caseDoc]);
   const query = useSettled(filter.trim(), FILTER_DEBOUNCE_MS);
-  const rows = useSeizureWindow(props.workspaceId, caseId, sort, query);
+  const rows = useSeizureWindow(props.workspaceId, caseId, sort, query, flaggedOnly);
   const total = rows.total ?? 0;
   const view = useVirtualRows({ rowCount: total });
   const { need } = rows;
   useEffect(() => need(view.start, view.end), [need, view.start, view.end]);
   // A new sort or filter starts at the top.
-  useEffect(() => view.toTop(), [sort, query, view.toTop]);
+  useEffect(() => view.toTop(), [sort, query, flaggedOnly, view.toTop]);
   // The rendered rows: the longest loaded run in view.
   const { rows: shownRows, virtual: win } = loadedRun(rows, view);
   // The replica's seizures are the ones this tab edits; others live in volume docs.
@@ -181,10 +182,13 @@ export function SeizurePanel(props: SeizurePanelProps): ReactNode {
             <Icon name="search" />
             <input className="input input-sm" type="search" aria-label={t('ui.case.seizures.filter-label')} placeholder={t('ui.case.seizures.filter-placeholder')} value={filter} onChange={(e) => setFilter(e.target.value)} />
           </div>
+          <label className="checkbox-inline review-filter" title={t('ui.review.filter-aria')}>
+            <input type="checkbox" checked={flaggedOnly} onChange={(e) => setFlaggedOnly(e.target.checked)} /> <Icon name="alert" /> {t('ui.review.filter')}
+          </label>
           <span className="toolbar-count" aria-live="polite">
             {rows.total === null || props.seizureCount === null
               ? null
-              : query
+              : query || flaggedOnly
                 ? t('ui.case.seizures.count-filtered', { shown: rows.total, count: props.seizureCount })
                 : t('ui.case.seizures.count', { count: props.seizureCount })}
           </span>

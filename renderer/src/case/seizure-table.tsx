@@ -16,6 +16,7 @@ import { formatSeizureDate } from '../format/dates';
 import { t } from '../../../shared/messages';
 import { ColumnChooser, useColumnChoice } from '../ui/column-chooser';
 import { seizureModelColumns } from './seizure-model-columns';
+import { reviewFlagsSummary } from '../../../shared/domain/review-flag-text';
 
 import type { SeizureSort, SeizureSortKey } from './seizure-sort';
 
@@ -103,6 +104,11 @@ export function SeizureTable(props: SeizureTableProps): ReactNode {
           <button type="button" className="link-button cell-primary" onClick={() => props.onSelect(s.id)}>
             {s.commodity}
           </button>
+          {s.reviewFlags?.length ? (
+            <span className="review-badge" role="img" aria-label={`${t('ui.review.badge')}: ${reviewFlagsSummary(s.reviewFlags)}`} title={reviewFlagsSummary(s.reviewFlags)}>
+              <Icon name="alert" /> {t('ui.review.badge')}
+            </span>
+          ) : null}
           {s.taxon ? <span className="cell-secondary taxon">{s.taxon}</span> : null}
         </>
       ),

@@ -26,13 +26,14 @@ interface SeizureQuery {
   sortBy: SeizureSort['key'];
   sortDir: SeizureSort['dir'];
   text: string;
+  flagged: boolean;
 }
 
-/** The paged rows of case `caseId`'s seizure table in `sort` order, filtered by `text`. */
-export function useSeizureWindow(workspaceId: string, caseId: string, sort: SeizureSort, text: string): SeizureWindow {
+/** The paged rows of case `caseId`'s seizure table in `sort` order, filtered by `text` (and, with `flagged`, to those flagged for review). */
+export function useSeizureWindow(workspaceId: string, caseId: string, sort: SeizureSort, text: string, flagged = false): SeizureWindow {
   const client = useClient();
   const fetchPage = useCallback((q: SeizureQuery, offset: number, limit: number) => client.call('seizures.page', { ...q, offset, limit }), [client]);
-  const win = usePagedWindow<SeizureQuery, SeizureRow>({ workspaceId, caseId, sortBy: sort.key, sortDir: sort.dir, text }, fetchPage, SEIZURE_PAGE_SIZE);
+  const win = usePagedWindow<SeizureQuery, SeizureRow>({ workspaceId, caseId, sortBy: sort.key, sortDir: sort.dir, text, flagged }, fetchPage, SEIZURE_PAGE_SIZE);
   const { refetch } = win;
 
   // The case's projection changed (an edit, an import, a sync): refetch what is in view.

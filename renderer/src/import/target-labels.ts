@@ -39,6 +39,7 @@ export const IMPORT_TARGET_LABELS: Readonly<Record<ImportTarget, string>> = mess
   sourceUrl: 'ui.import.target-sourceUrl',
   sourceTitle: 'ui.import.target-sourceTitle',
   notes: 'ui.import.target-notes',
+  reviewFlags: 'ui.import.target-reviewFlags',
   ignore: 'ui.import.target-ignore',
 });
 
@@ -48,7 +49,7 @@ export const IMPORT_TARGET_GROUPS: { label: MessageId; targets: ImportTarget[] }
   { label: 'ui.import.group-where', targets: ['country', 'place', 'latitude', 'longitude', 'coordinates', 'locationPrecision'] },
   { label: 'ui.import.group-what', targets: ['sector', 'commodity', 'taxon', 'citesAppendix', 'quantity', 'unit', 'quantityWithUnit'] },
   { label: 'ui.import.group-route', targets: ['originCountries', 'exportCountries', 'transitCountries', 'missedTransitCountries', 'destinationCountries', 'seizingAgencies', 'operation', 'transportMode', 'detectionMethod', 'concealmentMethod'] },
-  { label: 'ui.import.group-value', targets: ['reportedValue', 'reportedCurrency', 'sourceUrl', 'sourceTitle', 'notes'] },
+  { label: 'ui.import.group-value', targets: ['reportedValue', 'reportedCurrency', 'sourceUrl', 'sourceTitle', 'notes', 'reviewFlags'] },
 ];
 
 const SOURCE_IDS: Record<ImportPreview['mappingSource'] | 'format', [MessageId, MessageId]> = {

@@ -52,6 +52,7 @@ import { commodityMessages } from './commodities';
 import { deletedSeizureMessages } from './deleted-seizures';
 import { seizurePickerMessages } from './seizure-picker';
 import { workspaceKeyMessages } from './workspace-key';
+import { reviewFlagMessages } from './review-flags';
 
 /** Every message id with its English ICU pattern. */
 export const en = {
@@ -63,6 +64,7 @@ export const en = {
   ...deletedSeizureMessages,
   ...seizurePickerMessages,
   ...workspaceKeyMessages,
+  ...reviewFlagMessages,
   ...recordMessages,
   ...authMessages,
   ...importMessages,

@@ -5,7 +5,7 @@ import { PUBLIC_COLUMNS } from '../../../service/import/public-columns';
 import type { Seizure, SeizureFields } from '../../../shared/domain/seizure';
 import { publicCsvBytes, utf8 } from '../import/fixtures';
 
-const HEADER = 'seizure_date,date_precision,country_iso2,place,latitude,longitude,location_precision,crime_sector,commodity,taxon,quantity,unit,origin_iso2,transit_iso2,destination_iso2,seizing_agency,reported_value,reported_currency,operation,source_url,source_title,notes,export_iso2,transit_missed_iso2,transport_mode,detection_method,concealment_method,cites_appendix';
+const HEADER = 'seizure_date,date_precision,country_iso2,place,latitude,longitude,location_precision,crime_sector,commodity,taxon,quantity,unit,origin_iso2,transit_iso2,destination_iso2,seizing_agency,reported_value,reported_currency,operation,source_url,source_title,notes,export_iso2,transit_missed_iso2,transport_mode,detection_method,concealment_method,cites_appendix,review_flags';
 
 const stamp = (fields: SeizureFields, i: number): Seizure => ({
   ...fields, id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`, createdBy: 'm1', createdAt: 1, updatedBy: 'm1', updatedAt: 1,
@@ -23,11 +23,11 @@ const base: SeizureFields = {
 describe('seizuresToCsv', () => {
   it('writes exactly the public columns, CRLF after every line, lists joined with ;', () => {
     const csv = seizuresToCsv([stamp(base, 1)]);
-    expect(PUBLIC_COLUMNS.map(([c]) => c).join(',')).toBe(HEADER);
+    expect(`${PUBLIC_COLUMNS.map(([c]) => c).join(',')},review_flags`).toBe(HEADER);
     expect(csv).toBe(
       `${HEADER}\r\n` +
         '2021-03-11,day,KE,"Mombasa, Kilindini",-4.05,39.6667,port,forestry,rosewood logs,Dalbergia spp.,1200,kg,MG;KM,,CN,Kenya Revenue Authority; KWS,1500000.5,KES,' +
-        '"Op. ""Rosewood""","https://example.org/a?b=1,2","Logs, seized","line one\nline two, with ""quotes""",,,,,,II\r\n',
+        '"Op. ""Rosewood""","https://example.org/a?b=1,2","Logs, seized","line one\nline two, with ""quotes""",,,,,,II,\r\n',
     );
   });
 
@@ -37,7 +37,7 @@ describe('seizuresToCsv', () => {
     const s = stamp({ ...base, place: '-Mombasa', commodity: '@logs', taxon: '\tx', operation: '\rop', sourceTitle: '+1', notes: '=1+1', latitude: -4.05, longitude: -39.6667 }, 2);
     const row = seizuresToCsv([s]).split('\r\n')[1]!;
     expect(row).toBe(
-      `2021-03-11,day,KE,'-Mombasa,-4.05,-39.6667,port,forestry,'@logs,'\tx,1200,kg,MG;KM,,CN,Kenya Revenue Authority; KWS,1500000.5,KES,"'\rop","https://example.org/a?b=1,2",'+1,'=1+1,,,,,,II`,
+      `2021-03-11,day,KE,'-Mombasa,-4.05,-39.6667,port,forestry,'@logs,'\tx,1200,kg,MG;KM,,CN,Kenya Revenue Authority; KWS,1500000.5,KES,"'\rop","https://example.org/a?b=1,2",'+1,'=1+1,,,,,,II,`,
     );
   });
 

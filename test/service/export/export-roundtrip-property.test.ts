@@ -3,7 +3,8 @@
  * every field, for the CSV, GeoJSON and KML exports (issue 11 "Done when"), the CITES appendix
  * included (column `cites_appendix`). The documented exception: facts a seizure lacks are
  * exported empty, so a unit without a quantity comes back as the form's default (generated as that
- * default, kg). Routes in the GeoJSON and the KML keep their kind and times.
+ * default, kg). Routes in the GeoJSON and the KML keep their kind and times. Review flags travel
+ * in the `review_flags` column (branch outside) and come back open, with their batch and time.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -12,7 +13,7 @@ import { seizuresToCsv } from '../../../service/export/export-csv';
 import { caseToGeoJson } from '../../../service/export/export-geojson';
 import { caseToKml } from '../../../service/export/export-kml';
 import type { Route } from '../../../shared/domain/route';
-import type { Seizure, SeizureFields } from '../../../shared/domain/seizure';
+import type { ReviewFlag, Seizure, SeizureFields } from '../../../shared/domain/seizure';
 import { CITES_APPENDICES, CONCEALMENT_METHODS, DETECTION_METHODS, TRANSPORT_MODES } from '../../../shared/domain/codes';
 
 const SEED = 20261206;
@@ -63,6 +64,16 @@ const seizureArb: fc.Arbitrary<SeizureFields> = fc
     reportedValue: g.reportedValue, reportedCurrency: g.reportedValue === null ? null : g.currency, operation: g.operation, sourceUrl: g.sourceUrl, sourceTitle: g.sourceTitle, notes: g.notes,
   }));
 
+/** Review flags a seizure may carry (none, or outside-country flags with a measured distance, a batch and a time). */
+const flagsArb: fc.Arbitrary<ReviewFlag[]> = fc.array(
+  fc.record({ country: countries, km: fc.integer({ min: 1, max: 2_000_000 }).map((n) => n / 10), batch: fc.uuid(), at: fc.integer({ min: 0, max: Date.UTC(2026, 0, 1) }) })
+    .map((g): ReviewFlag => ({ kind: 'outside-country', country: g.country, km: g.km, batch: g.batch, at: g.at })),
+  { maxLength: 2 },
+);
+/** A seizure's fields with the review flags it is exported with. */
+const itemArb = fc.record({ fields: seizureArb, flags: flagsArb });
+type Item = { fields: SeizureFields; flags: ReviewFlag[] };
+
 /** A route: straight, of 2 to 5 points, timed at every point or not. */
 const routeArb = fc.record({
   name: word, kind: fc.constantFrom('patrol', 'trafficking'), n: fc.integer({ min: 2, max: 5 }), timed: fc.boolean(), lat: coord(80), lon: coord(170),
@@ -76,6 +87,10 @@ const stamp = (fields: SeizureFields, i: number): Seizure => ({
   ...fields, id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`, createdBy: 'm1', createdAt: 1, updatedBy: 'm1', updatedAt: 1,
 });
 const enc = (s: string) => new TextEncoder().encode(s);
+/** The stored seizure of `item`: its flags only when it has some (absent otherwise, as read from a doc). */
+const stored = (item: Item, i: number): Seizure => ({ ...stamp(item.fields, i), ...(item.flags.length ? { reviewFlags: item.flags } : {}) });
+/** What an import read back: the fields, and the flags it will store ([] when none). */
+const readBack = (parsed: ReturnType<typeof parseImportFile>) => parsed.seizures.map((s) => ({ fields: s.fields, flags: s.review ?? [] }));
 
 describe('GeoJSON export of missing fields', () => {
   it('writes null, never a default: no unit without a quantity, no exact precision without coordinates', () => {
@@ -89,11 +104,11 @@ describe('GeoJSON export of missing fields', () => {
 describe('export → import round trip (property)', () => {
   it('CSV (marked, with BOM) gives back every field', () => {
     fc.assert(
-      fc.property(fc.array(seizureArb, { minLength: 1, maxLength: 8 }), (items) => {
-        const csv = seizuresToCsv(items.map(stamp), { tlp: 'AMBER', caseNumber: 'NEST-2026-0001' });
+      fc.property(fc.array(itemArb, { minLength: 1, maxLength: 8 }), (items) => {
+        const csv = seizuresToCsv(items.map(stored), { tlp: 'AMBER', caseNumber: 'NEST-2026-0001' });
         const parsed = parseImportFile({ fileName: 'export.csv', bytes: enc(csv) });
         expect(parsed.report.rejected).toEqual([]);
-        expect(parsed.seizures.map((s) => s.fields)).toEqual(items);
+        expect(readBack(parsed)).toEqual(items);
       }),
       { seed: SEED, numRuns: 60 },
     );
@@ -101,12 +116,12 @@ describe('export → import round trip (property)', () => {
 
   it('GeoJSON gives back every field, and routes with their kind and times', () => {
     fc.assert(
-      fc.property(fc.array(seizureArb, { minLength: 1, maxLength: 8 }), fc.array(routeArb, { maxLength: 3 }), (items, routes) => {
-        const text = caseToGeoJson(items.map(stamp), routes, { tlp: 'GREEN', caseNumber: 'NEST-2026-0002' });
+      fc.property(fc.array(itemArb, { minLength: 1, maxLength: 8 }), fc.array(routeArb, { maxLength: 3 }), (items, routes) => {
+        const text = caseToGeoJson(items.map(stored), routes, { tlp: 'GREEN', caseNumber: 'NEST-2026-0002' });
         expect(JSON.parse(text)).toMatchObject({ tlp: 'GREEN' });
         const parsed = parseImportFile({ fileName: 'export.geojson', bytes: enc(text) });
         expect(parsed.report.rejected).toEqual([]);
-        expect(parsed.seizures.map((s) => s.fields)).toEqual(items);
+        expect(readBack(parsed)).toEqual(items);
         expect(parsed.routes).toEqual(routes.map((r) => ({ name: r.name, notes: '', kind: r.kind, points: r.points, ...(r.times ? { times: r.times } : {}) })));
       }),
       { seed: SEED, numRuns: 60 },
@@ -115,12 +130,12 @@ describe('export → import round trip (property)', () => {
 
   it('KML gives back every field it carries, and routes with their kind and times', () => {
     fc.assert(
-      fc.property(fc.array(seizureArb, { minLength: 1, maxLength: 8 }), fc.array(routeArb, { maxLength: 3 }), (items, routes) => {
-        const text = caseToKml(items.map(stamp), routes, { tlp: 'AMBER+STRICT', caseNumber: 'NEST-2026-0003' });
+      fc.property(fc.array(itemArb, { minLength: 1, maxLength: 8 }), fc.array(routeArb, { maxLength: 3 }), (items, routes) => {
+        const text = caseToKml(items.map(stored), routes, { tlp: 'AMBER+STRICT', caseNumber: 'NEST-2026-0003' });
         expect(text).toContain('<Document><name>TLP:AMBER+STRICT — NEST-2026-0003 seizures — share only as TLP:AMBER+STRICT allows</name>');
         const parsed = parseImportFile({ fileName: 'export.kml', bytes: enc(text) });
         expect(parsed.report.rejected).toEqual([]);
-        expect(parsed.seizures.map((s) => s.fields)).toEqual(items);
+        expect(readBack(parsed)).toEqual(items);
         expect(parsed.routes).toEqual(routes.map((r) => ({ name: r.name, notes: '', kind: r.kind, points: r.points, ...(r.times ? { times: r.times } : {}) })));
       }),
       { seed: SEED, numRuns: 60 },

@@ -18,7 +18,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseImportFile, type ParsedImport } from '../../../service/import';
 import { unpackImport } from '../../../service/import/unpack';
-import { countryAt, isNearCountry } from '../../../service/geo/country-at';
+import { countryAt, kmOutsideCountry } from '../../../service/geo/country-at';
 import { NestError } from '../../../shared/errors';
 import { caseBytes, SHARED_DIR } from './fixtures';
 
@@ -147,7 +147,7 @@ async function parseLikeTheApp(fileName: string, bytes: Uint8Array): Promise<Par
     const unpacked = await unpackImport(fileName, bytes);
     return parseImportFile({
       fileName: unpacked.fileName, bytes: unpacked.bytes, defaults: { sector: 'wildlife', country: 'KE' }, countryAt,
-      nearCountry: (lat, lon, code) => isNearCountry(lat, lon, code),
+      outsideKm: (lat, lon, code) => kmOutsideCountry(lat, lon, code),
     });
   } catch (err) {
     if (err instanceof NestError && err.code === 'import-failed') return 'refused';

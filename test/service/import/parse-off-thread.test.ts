@@ -13,12 +13,12 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { parseImportFile, PROGRESS_ROWS } from '../../../service/import';
 import { parseOffThread, parseWorkerThreadId, RETIRE_AFTER_ROWS } from '../../../service/import/parse-off-thread';
 import { SEIZURE_BATCH, type WorkerParseReply } from '../../../service/import/parse-worker-protocol';
-import { countryAt, isNearCountry } from '../../../service/geo/country-at';
+import { countryAt, kmOutsideCountry } from '../../../service/geo/country-at';
 import { NestError } from '../../../shared/errors';
 import { buildBundles, type BuiltBundles } from '../../electron/helpers/build';
 import { caseBytes, utf8 } from './fixtures';
 
-const lookups = { countryAt, nearCountry: (lat: number, lon: number, code: string) => isNearCountry(lat, lon, code) };
+const lookups = { countryAt, outsideKm: (lat: number, lon: number, code: string) => kmOutsideCountry(lat, lon, code) };
 const defaults = { sector: 'wildlife' as const, country: 'KE' };
 
 /** A clean seizure CSV of `n` rows, with coordinates in Kenya. */

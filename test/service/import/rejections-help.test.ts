@@ -6,11 +6,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import { parseImportFile, type ParseImportInput } from '../../../service/import';
-import { countryAt, isNearCountry } from '../../../service/geo/country-at';
+import { countryAt, isNearCountry, kmOutsideCountry } from '../../../service/geo/country-at';
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
-const near = (lat: number, lon: number, code: string) => isNearCountry(lat, lon, code);
-const csv = (text: string, extra: Partial<ParseImportInput> = {}) => parseImportFile({ fileName: 'in.csv', bytes: utf8(text), nearCountry: near, countryAt, ...extra });
+const near = (lat: number, lon: number, code: string) => kmOutsideCountry(lat, lon, code);
+const csv = (text: string, extra: Partial<ParseImportInput> = {}) => parseImportFile({ fileName: 'in.csv', bytes: utf8(text), outsideKm: near, countryAt, ...extra });
 const H = 'seizure_date,country_iso2,commodity,quantity,unit,latitude,longitude';
 
 describe('swapped coordinate columns', () => {

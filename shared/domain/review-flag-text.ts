@@ -1,0 +1,21 @@
+/**
+ * Review flags in words (shared/domain/seizure.ts `reviewFlagSchema`): the sentence the seizure
+ * table's badge tooltip, the seizure detail and the map's popup show for each flag, from the
+ * message catalogue ("The point lay 7,012.4 km outside Singapore (SG), the seizing country, …").
+ */
+import { t } from '../messages';
+import { countryName } from './iso';
+import type { ReviewFlag } from './seizure';
+
+/** One flag as a sentence. */
+export function reviewFlagSentence(flag: ReviewFlag): string {
+  switch (flag.kind) {
+    case 'outside-country':
+      return t('review.flag.outside-country', { km: flag.km, country: `${countryName(flag.country) || flag.country} (${flag.country})` });
+  }
+}
+
+/** Every flag of `flags` as sentences, one per line (a tooltip's text); '' when none. */
+export function reviewFlagsSummary(flags: readonly ReviewFlag[] | undefined): string {
+  return (flags ?? []).map(reviewFlagSentence).join('\n');
+}
