@@ -77,6 +77,8 @@ describe('activity sentences', () => {
     expect(line({ action: 'valuation.delete' })).toBe('removed a valuation');
     expect(line({ at: 1, by: 'a', action: 'case.import-undo', count: 3, target: 'kws-2019.csv' })).toBe('undid the import of kws-2019.csv (3 records marked deleted)');
     expect(line({ at: 1, by: 'a', action: 'case.import-undo', count: 1, target: 'one.csv' })).toBe('undid the import of one.csv (1 record marked deleted)');
+    // A stopped import is never told as a whole one.
+    expect(line({ at: 1, by: 'a', action: 'import.cancel', count: 10_000, target: 'national.csv' })).toBe('stopped the import of national.csv (10,000 seizures were written before the stop)');
     expect(line({ at: 1, by: 'a', action: 'seizure.move-out', target: S1, summary: { commodity: 'pangolin scales', to: 'NEST-2026-0002' } })).toBe('moved the seizure “pangolin scales” to NEST-2026-0002');
     expect(line({ at: 1, by: 'a', action: 'seizure.move-in', target: S1, summary: { commodity: 'pangolin scales', from: 'NEST-2026-0001' } })).toBe('moved the seizure “pangolin scales” here from NEST-2026-0001');
     expect(line({ at: 1, by: 'a', action: 'workspace.secret-thing' })).toBe('made a change');
