@@ -141,7 +141,7 @@ describe('import log', () => {
     // The service's undo brought to the replica (serviceCase() sends the replica's updates only).
     ws.host.with(ws.caseDocName(cd.readMeta().id), (d) => Y.applyUpdate(cd.doc, Y.encodeStateAsUpdate(d), 'service'));
     expect(cd.seizureCount()).toBe(0);
-    const props = { caseDoc: cd, seizureCount: 0, writer, readOnly: false, selected: null, onSelect: () => undefined, onAdd: () => undefined, onEdit: () => undefined, onImport: () => undefined, workspaceId: fx.workspaceId };
+    const props = { caseDoc: cd, seizureCount: 0, writer, readOnly: false, selected: null, onSelect: () => undefined, onAdd: () => undefined, onEdit: () => undefined, onImport: () => undefined, workspaceId: fx.workspaceId, linkVersion: 0 };
     render(withProviders(<SeizurePanel {...props} seizures={[]} />));
     expect(screen.queryByText('No seizures in this case yet')).toBeNull();
     expect(screen.getByText('No seizures left in this case')).toBeTruthy();
