@@ -91,7 +91,7 @@ describe('import through RPC', () => {
     expect(out.content).toContain("'+cmd|' /C calc'!A0");
     expect(out.content).toContain("'@SUM(1+1)");
     expect(out.content.split('\r\n')[0]).toBe('\uFEFFTLP:AMBER — NEST-2026-0001 seizures — share only as TLP:AMBER allows');
-    expect(out.content.split('\r\n')[1]).toBe('seizure_date,date_precision,country_iso2,place,latitude,longitude,location_precision,crime_sector,commodity,taxon,quantity,unit,origin_iso2,transit_iso2,destination_iso2,seizing_agency,reported_value,reported_currency,operation,source_url,source_title,notes,export_iso2,transit_missed_iso2,transport_mode,detection_method,concealment_method,review_flags');
+    expect(out.content.split('\r\n')[1]).toBe('seizure_date,date_precision,country_iso2,place,latitude,longitude,location_precision,crime_sector,commodity,taxon,quantity,unit,origin_iso2,transit_iso2,destination_iso2,seizing_agency,reported_value,reported_currency,operation,source_url,source_title,notes,export_iso2,transit_missed_iso2,transport_mode,detection_method,concealment_method,cites_appendix,review_flags');
   });
 });
 

