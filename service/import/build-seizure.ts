@@ -32,7 +32,7 @@ import { splitList } from './lists';
 import { dependsOnDecimalMark, parseNumber } from './numbers';
 import { fail, isMissing, type Parsed } from './parse-result';
 import type { ImportPlan, PlanColumn } from './plan';
-import { ambiguousDate, ambiguousNumber, explainSwap, fixOf, outsideCountry } from './row-doubts';
+import { ambiguousDate, ambiguousNumber, commodityFromLabel, explainSwap, fixOf, outsideCountry } from './row-doubts';
 import { splitQuantity } from './quantity';
 import { parseSector } from './sectors';
 import { parseUnit } from './units';
@@ -268,10 +268,12 @@ export function buildSeizure(cells: readonly string[], plan: ImportPlan, locatio
   if (!rejections.length) {
     const whole = seizureFieldsSchema.safeParse(candidate);
     if (whole.success) {
-      const doubt = outsideCountry(whole.data, plan, source);
-      // A fresh check that repeats a carried flag (same kind and country) adds nothing.
-      const fresh = doubt && !carried.some((f) => f.kind === doubt.flag.kind && f.country === doubt.flag.country) ? [doubt.flag] : [];
-      return { ok: true, fields: whole.data, flags: doubt ? [doubt.shown] : [], review: [...carried, ...fresh] };
+      const doubts = [outsideCountry(whole.data, plan, source), commodityFromLabel(plan, source)].filter((x) => x !== null);
+      // A fresh check that repeats a carried flag (the same kind about the same thing) adds nothing.
+      const repeats = (a: RaisedReviewFlag, b: RaisedReviewFlag) =>
+        a.kind === b.kind && (a.kind === 'outside-country' ? a.country === (b as typeof a).country : a.label === (b as typeof a).label);
+      const fresh = doubts.map((x) => x.flag).filter((flag) => !carried.some((f) => repeats(f, flag)));
+      return { ok: true, fields: whole.data, flags: doubts.map((x) => x.shown), review: [...carried, ...fresh] };
     }
   }
   const refused = new Set(rejections.map((r) => r.field));

@@ -102,6 +102,8 @@ const GEO_NAMES: Record<string, ImportTarget> = {
   name: 'commodity', title: 'commodity', description: 'notes', desc: 'notes', cmt: 'notes', timestamp: 'seizureDate', timespan: 'seizureDate', time: 'seizureDate',
   [TIME_OF_DAY.toLowerCase()]: 'notes',
 };
+/** KML/GPX/GeoJSON properties that label a feature (read as the commodity only when there is no commodity data: flagged then). */
+const GEO_LABELS: ReadonlySet<string> = new Set(Object.keys(GEO_NAMES).filter((k) => GEO_NAMES[k] === 'commodity'));
 /** Built-in KML/GPX properties are read after data properties of the same target (a placemark's name is a commodity only when it has no commodity data). */
 const geoPriority = (h: string) => (h.toLowerCase() in GEO_NAMES ? 1 : 0);
 
@@ -227,7 +229,8 @@ export function parseImportFile(input: ParseImportInput): ParsedImport {
     table.headers,
     table.rows.map((r) => r.cells),
     table.mapping,
-    { dateOrder: input.dateOrder, decimalMarks: input.decimalMarks, defaults: input.defaults, countryAt: input.countryAt, outsideKm: input.outsideKm, decimalHint: table.decimalHint, priority: table.priority },
+    { dateOrder: input.dateOrder, decimalMarks: input.decimalMarks, defaults: input.defaults, countryAt: input.countryAt, outsideKm: input.outsideKm, decimalHint: table.decimalHint, priority: table.priority,
+      ...(format === 'csv' ? {} : { labelColumns: GEO_LABELS }) },
   );
   const seizures: ParsedImport['seizures'] = [];
   const rejected: Rejection[] = [];

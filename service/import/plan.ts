@@ -50,6 +50,12 @@ export interface ImportPlan {
    * imported and flagged with it (service/geo/country-at.ts `kmOutsideCountry`).
    */
   outsideKm?: (latitude: number, longitude: number, country: string) => number | null;
+  /**
+   * Columns (lower-case names) that hold a feature's label rather than a commodity — a KML/GPX
+   * placemark's `name`, a `title` — read as the commodity only when the file has no commodity
+   * data; a commodity taken from one is imported flagged for review (row-doubts.ts).
+   */
+  labelColumns?: ReadonlySet<string>;
 }
 
 /** How far outside its seizing country a point may lie unflagged (ports, anchorages, territorial waters), in km. */
@@ -70,6 +76,8 @@ export interface PlanOptions {
   decimalHint: DecimalMark;
   /** Reading priority of a column (lower first); default 0. Used for KML/GeoJSON labels. */
   priority?: (header: string) => number;
+  /** See {@link ImportPlan.labelColumns}. */
+  labelColumns?: ReadonlySet<string>;
 }
 
 const NUMERIC_TARGETS = new Set<ImportTarget>(['quantity', 'quantityWithUnit', 'reportedValue']);
@@ -150,5 +158,5 @@ export function makePlan(headers: readonly string[], rows: readonly (readonly st
     }
   });
   for (const list of byTarget.values()) list.sort((a, b) => a.priority - b.priority || a.index - b.index);
-  return { plan: { byTarget, decimal, dateOrder, guessed, formats, defaults: opts.defaults ?? {}, countryAt: opts.countryAt, outsideKm: opts.outsideKm }, warnings };
+  return { plan: { byTarget, decimal, dateOrder, guessed, formats, defaults: opts.defaults ?? {}, countryAt: opts.countryAt, outsideKm: opts.outsideKm, labelColumns: opts.labelColumns }, warnings };
 }

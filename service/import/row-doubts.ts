@@ -70,3 +70,17 @@ export function fixOf(r: Parsed<unknown>, column: string): string | undefined {
   if (r.messageId === 'import.missing-hemisphere') return t('import.fix.hemisphere');
   return undefined;
 }
+
+/**
+ * The flag of a row whose commodity came from a feature's label column (`plan.labelColumns`: a KML
+ * placemark's name) because the file has no commodity data: the report's line (`shown`) and the
+ * review flag stored with the seizure (`flag`), or null when the commodity came from elsewhere.
+ */
+export function commodityFromLabel(plan: ImportPlan, source: Partial<Record<SeizureField, { column: string; value: string }>>): { shown: FieldRejection; flag: RaisedReviewFlag } | null {
+  const src = source.commodity;
+  if (!src || !plan.labelColumns?.has(src.column.toLowerCase())) return null;
+  return {
+    shown: { column: src.column, field: 'commodity', value: src.value.trim(), reason: t('import.commodity-from-label', { label: src.column }), fix: t('import.fix.commodity-from-label') },
+    flag: { kind: 'commodity-from-label', label: src.column },
+  };
+}

@@ -12,6 +12,8 @@ export function reviewFlagSentence(flag: ReviewFlag): string {
   switch (flag.kind) {
     case 'outside-country':
       return t('review.flag.outside-country', { km: flag.km, country: `${countryName(flag.country) || flag.country} (${flag.country})` });
+    case 'commodity-from-label':
+      return t('review.flag.commodity-from-label', { label: flag.label });
   }
 }
 

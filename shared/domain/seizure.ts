@@ -136,6 +136,15 @@ export const reviewFlagSchema = z.discriminatedUnion('kind', [
     batch: z.string().max(100),
     at: z.number().int().nonnegative(),
   }),
+  // The commodity was read from a feature's label (a KML/GPX placemark's `name`, a GeoJSON `title`)
+  // because the file had no commodity data: what the label names is not a stated commodity.
+  z.object({
+    kind: z.literal('commodity-from-label'),
+    /** The file's property the commodity came from ("name"). */
+    label: z.string().min(1).max(100),
+    batch: z.string().max(100),
+    at: z.number().int().nonnegative(),
+  }),
 ]);
 /** One review flag (see {@link reviewFlagSchema}). */
 export type ReviewFlag = z.infer<typeof reviewFlagSchema>;

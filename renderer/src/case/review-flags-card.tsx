@@ -28,7 +28,8 @@ export function ReviewFlagsCard(props: ReviewFlagsCardProps): ReactNode {
   const [saving, setSaving] = useState(false);
   const flags = props.seizure.reviewFlags ?? [];
   if (!flags.length) return null;
-  const outside = flags.some((f) => f.kind === 'outside-country');
+  // "Location checked" only when every open flag is about the location; else the general wording.
+  const outside = flags.every((f) => f.kind === 'outside-country');
   const review = (): void => {
     setSaving(true);
     client

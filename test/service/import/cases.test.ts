@@ -153,9 +153,21 @@ describe('cases/import', () => {
     expect(r.fields.commodity).toBe('rosewood logs');
     expect(r.fields.notes).toBe('Container declared as plastic granules\nname: Rosewood container');
 
+    // Rosewood's commodity is stated (ExtendedData): nothing to review.
+    expect(r.review).toBeUndefined();
+
     const i = named(ivory!.name as string)!;
     expect(i.line).toBe(1);
+    // No commodity data: the placemark's label is read as the commodity, imported flagged, never as a stated fact.
     expect(i.fields.commodity).toBe('Ivory cache');
+    expect(i.review).toEqual([{ kind: 'commodity-from-label', label: 'name' }]);
+    expect(parsed.report.flagged).toEqual([
+      {
+        line: 1, column: 'name', field: 'commodity', value: 'Ivory cache',
+        reason: 'the commodity was read from the feature’s label “name” (the file has no commodity data): imported and flagged for review',
+        fix: 'add a commodity field (ExtendedData “commodity”) to the file, or check the seizure after the import and mark it as reviewed',
+      },
+    ]);
     expect([i.fields.latitude, i.fields.longitude]).toEqual([-4.03, 39.7]); // the first point
     expect(i.fields.seizureDate).toBe('2021-03-12'); // from 2021-03-12T09:30:00Z
     expect(parsed.report.warnings).toContain('Feature 1 (Ivory cache): a group of 2 points became one seizure at its first point.');

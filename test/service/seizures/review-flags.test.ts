@@ -46,6 +46,7 @@ describe('review flags stored with the seizure', () => {
     expect(flaggedInline.reviewFlags).toHaveLength(1);
     const flag = flaggedInline.reviewFlags![0]!;
     expect(flag).toMatchObject({ kind: 'outside-country', country: 'SG', batch: first.batchId });
+    if (flag.kind !== 'outside-country') throw new Error('expected an outside-country flag');
     // Measured to Singapore's outline: Mombasa is ~7,000 km away (great circle ~7,050 km).
     expect(flag.km).toBeGreaterThan(6_000);
     expect(flag.km).toBeLessThan(8_000);
