@@ -87,6 +87,14 @@ export class Projector {
     };
   }
 
+  /**
+   * True once case `caseId` has a row in the projection (its meta has been projected). Durable:
+   * it survives restarts, unlike anything a runtime remembers in memory.
+   */
+  isProjected(caseId: string): boolean {
+    return this.s.caseRowid.get(caseId) !== undefined;
+  }
+
   /** Applies one transaction's change of a case doc. */
   project(caseId: string, doc: CaseDoc, change: CaseDocChange): void {
     const run = this.db.transaction(() => {
@@ -112,7 +120,7 @@ export class Projector {
    * meta has not arrived): {@link projectAll} with a volume reader projects the volume then.
    */
   projectVolume(caseId: string, n: number, vol: VolumeDoc, ids: Iterable<string>): boolean {
-    if (this.s.caseRowid.get(caseId) === undefined) return false;
+    if (!this.isProjected(caseId)) return false;
     const home = volumeDocName(this.workspaceId, caseId, n);
     const run = this.db.transaction(() => {
       for (const id of ids) {

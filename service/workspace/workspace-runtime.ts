@@ -51,8 +51,6 @@ export class WorkspaceRuntime {
   private readonly onProjection: ProjectionListener;
   /** Cases whose projection failed (e.g. disk full): re-projected whole when storage recovers. */
   private readonly staleProjections = new Set<string>();
-  /** Cases a volume doc of which changed before the case itself was projected (projected whole with the case). */
-  private readonly volumesAwaitingCase = new Set<string>();
 
   constructor(store: WorkspaceStore, logger: Logger, onProjection: ProjectionListener, hostOpts: { unloadAfterMs?: number; idleCompactMs?: number } = {}) {
     this.id = store.workspaceId;
@@ -137,20 +135,15 @@ export class WorkspaceRuntime {
     const cd = new CaseDoc(doc);
     const caseId = ref.caseId;
     // A change that arrives before the case's meta (e.g. another member's seizure relayed ahead
-    // of the first sync answer) cannot be projected yet: remember it and project the whole case
-    // once the meta is there (found by the convergence property, test/sync).
-    let skipped = false;
+    // of the first sync answer) cannot be projected yet; nor can a volume's seizures. The first
+    // change after the meta is there projects the whole case. "Not projected yet" is read from the
+    // projection itself, not remembered in memory: a clean restart between the early change and
+    // the meta must not lose it (found by the convergence property, test/sync, seed -1617583326).
     return cd.observe((change) => {
-      if (!cd.isInitialised()) {
-        skipped = true;
-        return;
-      }
+      if (!cd.isInitialised()) return;
       try {
-        if (skipped || this.volumesAwaitingCase.has(caseId)) {
-          this.projector.projectAll(caseId, cd, this.volumeReader(caseId));
-          skipped = false;
-          this.volumesAwaitingCase.delete(caseId);
-        } else this.projector.project(caseId, cd, change);
+        if (!this.projector.isProjected(caseId)) this.projector.projectAll(caseId, cd, this.volumeReader(caseId));
+        else this.projector.project(caseId, cd, change);
         if (change.meta) this.mirrorIndex(caseId, cd);
       } catch (err) {
         // E.g. a full disk: the projection is stale until it is rebuilt once writes succeed again.
@@ -174,8 +167,8 @@ export class WorkspaceRuntime {
     const vol = new VolumeDoc(doc);
     return vol.observeSeizures((ids) => {
       try {
+        // False while the case is not projected: its first projection reads this volume (projectAll).
         if (this.projector.projectVolume(caseId, n, vol, ids)) this.onProjection(this.id, [caseId], ['seizures']);
-        else this.volumesAwaitingCase.add(caseId);
       } catch (err) {
         this.staleProjections.add(caseId);
         this.logger.error({ workspace: this.id, case: caseId, err: err instanceof Error ? err.message : String(err) }, 'projection failed');
@@ -203,11 +196,14 @@ export class WorkspaceRuntime {
     ws.upsertCase(next, { memberId: subject.memberId });
   }
 
-  /** Closes: compacts and unloads docs, marks projections clean, closes the database. */
+  /**
+   * Closes: compacts and unloads docs, marks projections clean (unless a case's projection failed
+   * and was not redone: then the next open rebuilds them), closes the database.
+   */
   close(): void {
     this.packKeys?.close();
     this.host.close();
-    this.store.setSetting('projectionCleanVersion', PROJECTION_VERSION);
+    if (this.staleProjections.size === 0) this.store.setSetting('projectionCleanVersion', PROJECTION_VERSION);
     this.store.close();
   }
 }

@@ -11,6 +11,10 @@
  * while `!cd.isInitialised()`, so the seizure is not projected; when the whole doc arrives, that
  * transaction's `changed` set names only the records integrated then, so the seizure is never
  * projected. A clean close then marks the stale projection clean, so no rebuild repairs it.
+ *
+ * The runtime first remembered such an early change in memory; the property then found (seed
+ * -1617583326) that a clean restart between the early seizure and the meta forgot it. Whether a
+ * case is projected yet is now read from the projection itself (Projector.isProjected).
  */
 import { databaseOf } from '../../service/workspace/workspace-store';
 import * as Y from 'yjs';
@@ -61,6 +65,58 @@ describe('projections of a case doc whose records arrive before its meta', () =>
       const projected = databaseOf(rt.store).prepare('SELECT id FROM seizures ORDER BY id').pluck().all();
       expect(projected).toEqual([S1, S2]); // fails today: only S1
       rt.host.release(rt.caseDocName(caseId));
+    } finally {
+      rt.close();
+    }
+  });
+
+  it('projects it too when the desktop restarts cleanly between the early seizure and the meta', () => {
+    const dir = tempDir();
+    const workspaceId = '11111111-1111-4111-8111-111111111111';
+    const caseId = '22222222-2222-4222-8222-222222222222';
+    const open = (): WorkspaceRuntime => new WorkspaceRuntime(WorkspaceStore.open(dir, workspaceId, { create: true }), createLogger('test', 'silent'), () => undefined);
+    const { whole, s2Update } = twoClients(caseId);
+    let rt = open();
+    rt.store.setLocalSettings({ memberId: 'member-c', role: 'investigator', demo: false });
+    Y.applyUpdate(rt.host.retain(rt.caseDocName(caseId)), s2Update, RELAY_ORIGIN); // the fan-out arrives alone…
+    rt.host.release(rt.caseDocName(caseId));
+    rt.close(); // …the desktop quits cleanly (projections marked clean: nothing to rebuild at open)…
+    rt = open();
+    try {
+      const doc = rt.host.retain(rt.caseDocName(caseId));
+      expect(new CaseDoc(doc).isInitialised()).toBe(false); // S2 was kept, the meta is still missing
+      Y.applyUpdate(doc, whole, RELAY_ORIGIN); // …and after the restart the whole doc arrives
+      expect(new CaseDoc(doc).listSeizures().map((s) => s.id)).toEqual([S1, S2]);
+      const projected = databaseOf(rt.store).prepare('SELECT id FROM seizures ORDER BY id').pluck().all();
+      expect(projected).toEqual([S1, S2]); // was [S1]: the early change was remembered only in memory
+      expect(databaseOf(rt.store).prepare('SELECT seizure_count FROM cases WHERE id = ?').pluck().get(caseId)).toBe(2);
+      rt.host.release(rt.caseDocName(caseId));
+    } finally {
+      rt.close();
+    }
+  });
+});
+
+describe('a projection that failed is not marked clean at close', () => {
+  it('rebuilds at the next open a case whose projection write failed and was not redone', () => {
+    const dir = tempDir();
+    const workspaceId = '11111111-1111-4111-8111-111111111111';
+    const caseId = '33333333-3333-4333-8333-333333333333';
+    const open = (): WorkspaceRuntime => new WorkspaceRuntime(WorkspaceStore.open(dir, workspaceId, { create: true }), createLogger('test', 'silent'), () => undefined);
+    let rt = open();
+    rt.store.setLocalSettings({ memberId: 'member-a', role: 'admin', demo: false });
+    const name = rt.caseDocName(caseId);
+    const cd = new CaseDoc(rt.host.retain(name));
+    cd.init(caseId, 'TFA-2026-0001', { ...newCaseFields('2026-01-01'), title: 'Ivory' }, W);
+    // The projection's seizure writes now fail (as on a full disk); the doc's own writes do not.
+    databaseOf(rt.store).exec("CREATE TEMP TRIGGER fail_projection BEFORE INSERT ON seizures BEGIN SELECT RAISE(FAIL, 'disk full (test)'); END;");
+    cd.addSeizure(S1, { ...newSeizureFields('2026-01-02'), country: 'SG', commodity: 'ivory' }, W);
+    expect(databaseOf(rt.store).prepare('SELECT count(*) FROM seizures').pluck().get()).toBe(0);
+    rt.host.release(name);
+    rt.close();
+    rt = open(); // a new connection (no trigger): the projection must be rebuilt, not trusted
+    try {
+      expect(databaseOf(rt.store).prepare('SELECT id FROM seizures').pluck().all()).toEqual([S1]);
     } finally {
       rt.close();
     }
