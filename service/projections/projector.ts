@@ -75,7 +75,7 @@ export class Projector {
            route_count = excluded.route_count, updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
       ),
       caseRowid: db.prepare('SELECT rowid FROM cases WHERE id = ?').pluck(),
-      counts: db.prepare('UPDATE cases SET seizure_count = (SELECT COUNT(*) FROM seizures WHERE case_id = @id), mapped_count = (SELECT COUNT(*) FROM seizures WHERE case_id = @id AND latitude IS NOT NULL) WHERE id = @id'),
+      counts: db.prepare(CASE_COUNTS_SQL),
       // Positional parameters in SEIZURE_COLUMNS order (binding a 33-key object per row cost more than the insert).
       insertSeizure: db.prepare(`INSERT INTO seizures (${SEIZURE_COLUMNS.join(', ')}) VALUES (${SEIZURE_COLUMNS.map(() => '?').join(', ')})`),
       // An existing row is updated in place: its rowid (and so its FTS rowid) stays.
@@ -288,6 +288,15 @@ export class Projector {
     );
   }
 }
+
+/**
+ * Recounts case `@id`'s seizures and mapped seizures, after every projected transaction that
+ * touched seizures. Both counts read only an index (`seizures_by_case`, and the partial
+ * `seizures_mapped` of migration 015): a count that read the table cost ~1 s per 100,000 rows,
+ * once per volume of an import (docs/architecture.md "P3").
+ */
+export const CASE_COUNTS_SQL =
+  'UPDATE cases SET seizure_count = (SELECT COUNT(*) FROM seizures WHERE case_id = @id), mapped_count = (SELECT COUNT(*) FROM seizures WHERE case_id = @id AND latitude IS NOT NULL) WHERE id = @id';
 
 /** The `seizures` columns the projection writes, `id` first; {@link seizureRow} gives their values in this order. */
 const SEIZURE_COLUMNS = [
