@@ -156,7 +156,8 @@ export function MapItems(props: { items: readonly MapItem[]; onCluster: (c: Clus
         eventHandlers={MARKER_EVENTS}
         {...(canvas ? { renderer: canvas } : {})}
       >
-        <Tooltip direction="top" offset={[0, -6]} className={flagged ? 'map-flag-tip' : ''}>
+        {/* A flagged seizure's tooltip is wide (the reason): beside the marker, on the side with room, not cut by the map's edge. */}
+        <Tooltip direction={flagged ? 'auto' : 'top'} offset={flagged ? [radius + 4, 0] : [0, -6]} className={flagged ? 'map-flag-tip' : ''}>
           {markerTip(it.point)}
         </Tooltip>
         {/* Padded clear of the zoom buttons (top left), which are drawn above popups (a flagged seizure's popup is tall). */}
