@@ -34,7 +34,8 @@ function scopeOf(p: { workspaceId: string; caseId?: string | undefined }, ctx: P
 export const mapHandlers: HandlerMap<keyof typeof mapRpc> = {
   'map.overview': (p, ctx) => {
     const { scope, version } = scopeOf(p, ctx);
-    return { total: scope.total, shown: scope.filtered(p.filter).shown, bounds: scope.bounds(), sectors: scope.sectors(), months: scope.months(), version };
+    const ix = scope.filtered(p.filter);
+    return { total: scope.total, shown: ix.shown, flagged: ix.flagged, bounds: scope.bounds(), sectors: scope.sectors(), months: scope.months(), version };
   },
 
   'map.clusters': (p, ctx) => {

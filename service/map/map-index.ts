@@ -24,7 +24,7 @@ const FILTERS_KEPT = 4;
 
 /** What a view draws: a cluster, or one seizure by its row in the scope. */
 export type IndexItem =
-  | { kind: 'cluster'; id: number; latitude: number; longitude: number; count: number; sectorCounts: number[] }
+  | { kind: 'cluster'; id: number; latitude: number; longitude: number; count: number; sectorCounts: number[]; flagged: number }
   | { kind: 'point'; row: number };
 
 /** Per-point property: the seizure's row in the scope. */
@@ -34,7 +34,7 @@ interface RowRef {
 
 /** A filter as a stable text key. */
 function filterKey(f: MapFilterDto): string {
-  return JSON.stringify([f.from, f.to, [...f.hiddenSectors].sort(), f.commodity, f.country, f.caseId, f.taxon.toLowerCase()]);
+  return JSON.stringify([f.from, f.to, [...f.hiddenSectors].sort(), f.commodity, f.country, f.caseId, f.taxon.toLowerCase(), f.flaggedOnly]);
 }
 
 /**
@@ -53,6 +53,7 @@ export function keepRows(cols: MapColumns, keep: (r: number) => boolean): MapCol
     commodities: pick(cols.commodities),
     taxa: pick(cols.taxa),
     countries: pick(cols.countries),
+    flagged: Uint8Array.from(rows, (r) => cols.flagged[r]!),
     latitudes: Float64Array.from(rows, (r) => cols.latitudes[r]!),
     longitudes: Float64Array.from(rows, (r) => cols.longitudes[r]!),
   };
@@ -142,7 +143,7 @@ export class MapScope {
     const c = this.cols;
     const out: number[] = [];
     for (let r = 0; r < this.total; r++) {
-      if (passesMapFilter({ caseId: c.caseIds[r]!, seizureDate: c.dates[r]!, sector: c.sectors[r]!, commodity: c.commodities[r]!, country: c.countries[r]! }, c.taxa[r]!, rule)) out.push(r);
+      if (passesMapFilter({ caseId: c.caseIds[r]!, seizureDate: c.dates[r]!, sector: c.sectors[r]!, commodity: c.commodities[r]!, country: c.countries[r]! }, c.taxa[r]!, c.flagged[r] === 1, rule)) out.push(r);
     }
     return Int32Array.from(out);
   }
@@ -158,7 +159,9 @@ export class FilteredIndex {
   readonly rows: Int32Array;
   private readonly cols: MapColumns;
   private sc: Supercluster<RowRef> | null = null;
+  /** Per cluster: count per sector (CRIME_SECTORS order), then the flagged count as the last entry. */
   private readonly counts = new Map<number, number[]>();
+  private flaggedCount = -1;
 
   /** `rows`: the rows of `cols` that pass the filter, in row order. */
   constructor(cols: MapColumns, rows: Int32Array) {
@@ -169,6 +172,16 @@ export class FilteredIndex {
   /** Seizures that pass the filter. */
   get shown(): number {
     return this.rows.length;
+  }
+
+  /** Of those, the seizures flagged for review (counted once, on first use). */
+  get flagged(): number {
+    if (this.flaggedCount < 0) {
+      let n = 0;
+      for (const r of this.rows) n += this.cols.flagged[r]!;
+      this.flaggedCount = n;
+    }
+    return this.flaggedCount;
   }
 
   private index(): Supercluster<RowRef> {
@@ -199,18 +212,23 @@ export class FilteredIndex {
         const props = f.properties as Partial<ClusterProperties & RowRef>;
         if (props.cluster) {
           const [longitude, latitude] = f.geometry.coordinates as [number, number];
-          return { kind: 'cluster', id: props.cluster_id!, latitude, longitude, count: props.point_count!, sectorCounts: this.sectorCounts(props.cluster_id!) };
+          const c = this.clusterCounts(props.cluster_id!);
+          return { kind: 'cluster', id: props.cluster_id!, latitude, longitude, count: props.point_count!, sectorCounts: c.slice(0, CRIME_SECTORS.length), flagged: c[CRIME_SECTORS.length]! };
         }
         return { kind: 'point', row: props.r! };
       });
   }
 
-  /** Count per sector (CRIME_SECTORS order) of cluster `id`. */
-  private sectorCounts(id: number): number[] {
+  /** Count per sector (CRIME_SECTORS order) of cluster `id`, then its flagged seizures: one pass over its leaves. */
+  private clusterCounts(id: number): number[] {
     let c = this.counts.get(id);
     if (!c) {
-      c = new Array<number>(CRIME_SECTORS.length).fill(0);
-      for (const f of this.index().getLeaves(id, Infinity)) c[CRIME_SECTORS.indexOf(this.cols.sectors[f.properties.r]!)]! += 1;
+      c = new Array<number>(CRIME_SECTORS.length + 1).fill(0);
+      for (const f of this.index().getLeaves(id, Infinity)) {
+        const r = f.properties.r;
+        c[CRIME_SECTORS.indexOf(this.cols.sectors[r]!)]! += 1;
+        c[CRIME_SECTORS.length]! += this.cols.flagged[r]!;
+      }
       this.counts.set(id, c);
     }
     return c;

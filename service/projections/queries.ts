@@ -12,7 +12,8 @@ import type { CaseStatus, CrimeSector, DatePrecision, QuantityUnit, Tlp } from '
 import { NestError } from '../../shared/errors';
 import { SEARCH_KINDS, type CaseSummary, type MapPoint, type SearchGroup, type SearchHit } from '../../shared/rpc/cases';
 import { ftsQuery } from './fts-query';
-import { SeizurePages, type PageParams, type UsdOf } from './seizure-page';
+import { FLAGGED_SQL, SeizurePages, type PageParams, type UsdOf } from './seizure-page';
+import { reviewFlagsFromText, type ReviewFlag } from '../../shared/domain/seizure';
 import { caseSeizureStats, seizurePeriodCounts } from './seizure-stats';
 import type { CaseStats, PeriodCount } from '../../shared/rpc/case-stats';
 import type { SeizurePage } from '../../shared/rpc/cases';
@@ -56,6 +57,7 @@ interface SeizureRow {
   reported_value: number | null;
   reported_currency: string | null;
   source_title: string;
+  review_flags: string;
 }
 
 /** A seizure as the `seizures` projection holds it (the fields lists, maps and valuations read). */
@@ -80,6 +82,8 @@ export interface ProjectedSeizure {
   readonly reportedValue: number | null;
   readonly reportedCurrency: string | null;
   readonly sourceTitle: string;
+  /** Open review flags (shared/domain/seizure.ts); absent when none. */
+  readonly reviewFlags?: ReviewFlag[];
 }
 
 /**
@@ -94,6 +98,8 @@ export interface MapColumns {
   commodities: string[];
   taxa: string[];
   countries: string[];
+  /** 1 where the seizure is flagged for review (seizure-page.ts `FLAGGED_SQL`), else 0. */
+  flagged: Uint8Array;
   latitudes: Float64Array;
   longitudes: Float64Array;
 }
@@ -136,7 +142,7 @@ const SORT_COLUMNS: Record<string, string> = {
 };
 
 const SEIZURE_COLUMNS =
-  'id, case_id, seizure_date, date_precision, sector, commodity, taxon, quantity, unit, place, country, latitude, longitude, reported_value, reported_currency, source_title';
+  'id, case_id, seizure_date, date_precision, sector, commodity, taxon, quantity, unit, place, country, latitude, longitude, reported_value, reported_currency, source_title, review_flags';
 
 /**
  * A search row as the raw statement returns it: kind, case_id, record_id, title, the title with
@@ -197,7 +203,14 @@ function toProjectedSeizure(r: SeizureRow): ProjectedSeizure {
     reportedValue: r.reported_value,
     reportedCurrency: r.reported_currency,
     sourceTitle: r.source_title,
+    // Absent when none (as on a stored seizure); an unreadable cell is left out, never guessed at.
+    ...optionalFlags(reviewFlagsFromText(r.review_flags)),
   };
+}
+
+/** `{ reviewFlags }` when `flags` has any, else nothing. */
+function optionalFlags(flags: ReviewFlag[] | null): { reviewFlags?: ReviewFlag[] } {
+  return flags?.length ? { reviewFlags: flags } : {};
 }
 
 /** Read-only queries over one workspace database's projection tables. */
@@ -356,8 +369,8 @@ export class ProjectionQueries {
     const row = this.db
       .prepare(
         `SELECT json_group_array(id), json_group_array(case_id), json_group_array(seizure_date), json_group_array(sector), json_group_array(commodity),
-                json_group_array(taxon), json_group_array(country), json_group_array(latitude), json_group_array(longitude)
-         FROM (SELECT id, case_id, seizure_date, sector, commodity, taxon, country, latitude, longitude FROM seizures NOT INDEXED WHERE latitude IS NOT NULL AND longitude IS NOT NULL ${caseId ? 'AND case_id = ?' : ''} ORDER BY seizure_date, id)`,
+                json_group_array(taxon), json_group_array(country), json_group_array(latitude), json_group_array(longitude), json_group_array(flagged)
+         FROM (SELECT id, case_id, seizure_date, sector, commodity, taxon, country, latitude, longitude, (${FLAGGED_SQL}) AS flagged FROM seizures NOT INDEXED WHERE latitude IS NOT NULL AND longitude IS NOT NULL ${caseId ? 'AND case_id = ?' : ''} ORDER BY seizure_date, id)`,
       )
       .raw()
       .get(...(caseId ? [caseId] : [])) as string[];
@@ -372,6 +385,7 @@ export class ProjectionQueries {
       countries: col(6),
       latitudes: Float64Array.from(JSON.parse(row[7]!) as number[]),
       longitudes: Float64Array.from(JSON.parse(row[8]!) as number[]),
+      flagged: Uint8Array.from(JSON.parse(row[9]!) as number[]),
     };
   }
 

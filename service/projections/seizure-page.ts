@@ -123,6 +123,13 @@ function registerFunctions(db: Db): void {
   });
 }
 
+/**
+ * "Flagged for review" over the projection's `seizures` table (migration 014: `review_flags` is ''
+ * when the seizure has no open flag): the SQL form of shared/domain/seizure.ts `isFlaggedForReview`,
+ * read by the table's filter and the map's columns (queries.ts `mapColumns`).
+ */
+export const FLAGGED_SQL = "review_flags <> ''";
+
 /** What a page asks for (the query without its workspace and case). */
 export type PageParams = Pick<SeizurePageQuery, 'sortBy' | 'sortDir' | 'text' | 'sector' | 'offset' | 'limit' | 'ids' | 'period'> & Partial<Pick<SeizurePageQuery, 'match' | 'flagged'>>;
 
@@ -138,7 +145,7 @@ function condition(caseId: string, q: Pick<PageParams, 'text' | 'match' | 'secto
     parts.push('sector = ?');
     args.push(q.sector);
   }
-  if (q.flagged) parts.push("review_flags <> ''");
+  if (q.flagged) parts.push(FLAGGED_SQL);
   const words = filterWords(q.text);
   if (words.length) {
     parts.push(q.match === 'commodity' ? MATCH_COMMODITY : MATCH);

@@ -2,7 +2,8 @@
  * The map's filter rule, declared once for the renderer (small sets, filtered in the page) and the
  * data service (large sets, clustered on the service, service/map/): which seizure passes a filter
  * (date range, hidden sectors, commodity, country, case, species), and the time slider's steps
- * (whole months from the first seizure to the last). Seizure dates are ISO strings (`YYYY-MM-DD`,
+ * (whole months from the first seizure to the last). "Flagged for review only" keeps the seizures with an
+ * open review flag (shared/domain/seizure.ts `isFlaggedForReview`, the seizure table's filter). Seizure dates are ISO strings (`YYYY-MM-DD`,
  * or shorter at a coarser precision), compared as text: a month-precision `2019-06` falls within June.
  */
 import type { CrimeSector } from './codes';
@@ -20,6 +21,8 @@ export interface MapFilterRule {
   caseId: string;
   /** Scientific name (taxon), compared case-insensitively. */
   taxon: string;
+  /** Only seizures flagged for review (the seizure table's "Flagged for review" filter). */
+  flaggedOnly: boolean;
 }
 
 /** The fields of a seizure the filter reads. */
@@ -33,7 +36,7 @@ export interface FilterableSeizure {
 
 /** True when `f` restricts nothing. */
 export function isEmptyMapFilter(f: MapFilterRule): boolean {
-  return !f.from && !f.to && !f.hiddenSectors.size && !f.commodity && !f.country && !f.caseId && !f.taxon;
+  return !f.from && !f.to && !f.hiddenSectors.size && !f.commodity && !f.country && !f.caseId && !f.taxon && !f.flaggedOnly;
 }
 
 /** True when `date` (ISO, any precision) lies within [from, to]; a coarser date passes when its period overlaps. */
@@ -43,10 +46,14 @@ export function dateWithin(date: string, from: string, to: string): boolean {
   return true;
 }
 
-/** True when seizure `p`, whose taxon is `taxon` ('' when unknown), passes `f`. */
-export function passesMapFilter(p: FilterableSeizure, taxon: string, f: MapFilterRule): boolean {
+/**
+ * True when seizure `p`, whose taxon is `taxon` ('' when unknown) and which is `flagged` for review
+ * or not (`isFlaggedForReview`; the data service reads it from the projection's column), passes `f`.
+ */
+export function passesMapFilter(p: FilterableSeizure, taxon: string, flagged: boolean, f: MapFilterRule): boolean {
   return (
     !f.hiddenSectors.has(p.sector) &&
+    (!f.flaggedOnly || flagged) &&
     (!f.commodity || p.commodity === f.commodity) &&
     (!f.country || p.country === f.country) &&
     (!f.caseId || p.caseId === f.caseId) &&

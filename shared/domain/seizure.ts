@@ -172,6 +172,15 @@ export function readReviewFlags(raw: unknown): ReviewFlag[] {
   return out;
 }
 
+/**
+ * True when a seizure (or a map point) has an open review flag: the one rule of "flagged for
+ * review" in code (table badge, map mark, map filter). The projection's SQL form of the same rule
+ * is service/projections/seizure-page.ts `FLAGGED_SQL` (an empty `review_flags` cell means none).
+ */
+export function isFlaggedForReview(s: { readonly reviewFlags?: readonly ReviewFlag[] | undefined }): boolean {
+  return (s.reviewFlags?.length ?? 0) > 0;
+}
+
 /** The `review_flags` cell of an export (CSV, GeoJSON, KML, the case pack's seizures): the flags as JSON, '' when none (never a default). */
 export function reviewFlagsText(flags: readonly ReviewFlag[] | undefined): string {
   return flags?.length ? JSON.stringify(flags) : '';

@@ -81,6 +81,8 @@ export const mapPointSchema = z.object({
   reportedValue: z.number().nullable(),
   reportedCurrency: z.string().nullable(),
   sourceTitle: z.string(),
+  /** Open review flags (shared/domain/seizure.ts `reviewFlagSchema`); absent when none. The map marks such a seizure. */
+  reviewFlags: reviewFlagsSchema.optional(),
 });
 /** One mapped seizure. */
 export type MapPoint = z.infer<typeof mapPointSchema>;

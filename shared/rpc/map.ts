@@ -26,6 +26,8 @@ export const mapFilterSchema = z.object({
   country: z.string().max(3).default(''),
   caseId: z.string().max(64).default(''),
   taxon: z.string().max(500).default(''),
+  /** Only the seizures flagged for review (shared/domain/seizure.ts `isFlaggedForReview`). */
+  flaggedOnly: z.boolean().default(false),
 });
 /** A map filter as a handler receives it. */
 export type MapFilterDto = z.output<typeof mapFilterSchema>;
@@ -36,7 +38,7 @@ export type MapFilterInput = z.input<typeof mapFilterSchema>;
 const scope = {
   workspaceId,
   caseId: z.string().uuid().optional(),
-  filter: mapFilterSchema.default({ from: '', to: '', hiddenSectors: [], commodity: '', country: '', caseId: '', taxon: '' }),
+  filter: mapFilterSchema.default({ from: '', to: '', hiddenSectors: [], commodity: '', country: '', caseId: '', taxon: '', flaggedOnly: false }),
 };
 
 /** A view box [west, south, east, north] in degrees; west/east may lie past ±180 (a Leaflet view across the antimeridian). */
@@ -54,6 +56,8 @@ export const mapClusterSchema = z.object({
   count: z.number().int().min(2),
   /** Count per sector in CRIME_SECTORS order; sums to `count`. */
   sectorCounts: z.array(z.number().int()).length(CRIME_SECTORS.length),
+  /** Of `count`, the seizures flagged for review (the badge's mark and tooltip). */
+  flagged: z.number().int().min(0),
 });
 /** A cluster of a view. */
 export type MapCluster = z.infer<typeof mapClusterSchema>;
@@ -82,6 +86,8 @@ export const mapRpc = {
       total: z.number().int(),
       /** Those that pass the filter. */
       shown: z.number().int(),
+      /** Of `shown`, those flagged for review (the filter's count and the legend). */
+      flagged: z.number().int(),
       /** Bounds of every mapped seizure of the scope (the view fits them); null when none. */
       bounds: z.object({ south: z.number(), west: z.number(), north: z.number(), east: z.number(), count: z.number().int() }).nullable(),
       /** Sectors present in the scope (the legend). */

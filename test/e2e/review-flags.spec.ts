@@ -4,11 +4,17 @@
  * The seizure table shows the badge and filters by it, the detail says why with the distance, and
  * "Location checked" clears the flag (the audit keeps it). Screenshots of the table and the detail
  * card are saved and looked at. A KML placemark without commodity data has its label read as the
- * commodity: imported flagged too, and "Mark as reviewed" clears it.
+ * commodity: imported flagged too, and "Mark as reviewed" clears it. On the case map the flagged
+ * point wears the dashed review ring, the legend explains it, "Flagged for review only" keeps it
+ * alone, its popup says why and opens the detail whose "Location checked" clears it, after which
+ * the map drops the mark; the exported PNG keeps the ring (docs/screenshots/map-review-flag.png,
+ * looked at).
  */
 import os from 'node:os';
 import path from 'node:path';
-import { test, expect } from './fixtures';
+import fs from 'node:fs';
+import { test, expect, repoRoot } from './fixtures';
+import { decodePng } from './png';
 import { newCase } from './hardening-helpers';
 
 const SHOTS = process.env.NEST_SHOTS_DIR ?? path.join(os.tmpdir(), 'nest-shots');
@@ -76,4 +82,87 @@ test('a KML placemark whose commodity is only its label is imported flagged; "Ma
   await card.getByRole('button', { name: 'Mark as reviewed' }).click();
   await expect(card).toHaveCount(0);
   await expect(table.getByRole('img', { name: /Flagged for review/ })).toHaveCount(0);
+});
+
+/** Pixels of a PNG within 40 of the review ink (#8a4b00) in the square of half-side `half` around (cx, cy) (PNG pixels). */
+function inkPixels(bytes: Buffer, cx: number, cy: number, half: number): number {
+  const png = decodePng(bytes);
+  let n = 0;
+  for (let y = Math.max(0, Math.round(cy - half)); y < Math.min(png.height, Math.round(cy + half)); y++) {
+    for (let x = Math.max(0, Math.round(cx - half)); x < Math.min(png.width, Math.round(cx + half)); x++) {
+      const [r, g, b] = png.rgb(x, y);
+      if (Math.abs(r - 0x8a) < 40 && Math.abs(g - 0x4b) < 40 && b < 40) n++;
+    }
+  }
+  return n;
+}
+
+test('the map marks the point outside its country, filters it, says why, and drops the mark once its location is checked', async ({ page, host }) => {
+  await page.setViewportSize({ width: 1440, height: 1180 });
+  await newCase(page, host);
+  await page.getByRole('button', { name: 'Import', exact: true }).first().click();
+  const imp = page.getByRole('dialog', { name: /Import seizures/ });
+  await imp.getByTestId('import-file').setInputFiles({ name: 'flagged.csv', mimeType: 'text/csv', buffer: Buffer.from(`${CSV}\n`) });
+  await imp.getByRole('button', { name: /Import 2 seizures/ }).click();
+  await page.getByRole('dialog', { name: 'Import report' }).getByRole('button', { name: 'Done' }).click();
+
+  await page.getByRole('tab', { name: /Map/ }).click();
+  const map = page.getByTestId('seizure-map');
+  await expect(map).toHaveAttribute('data-shown', '2');
+  // One ring, around the Kilindini point filed under Singapore; the Singapore point has none.
+  await expect(map.locator('path.seizure-flag-ring')).toHaveCount(1);
+  await expect(map.locator('path.seizure-marker-flagged')).toHaveCount(1);
+  await expect(map.locator('path.seizure-marker')).toHaveCount(2);
+  await expect(page.getByTestId('map-legend-flags')).toContainText('Dashed ring: a seizure flagged for review');
+  await expect(page.getByTestId('map-flagged-count')).toHaveText('1 flagged seizure shown');
+
+  // Hovered, the flagged marker's tooltip says why (the screenshot, looked at); its popup says it too.
+  await map.locator('path.seizure-marker-flagged').hover();
+  await expect(page.locator('.leaflet-tooltip.map-flag-tip')).toContainText('Flagged for review: The point lay');
+  await page.screenshot({ path: path.join(repoRoot, 'docs/screenshots/map-review-flag.png') });
+
+  // The exported PNG keeps the ring: pixels of the review ink around the flagged marker, none around the other.
+  const mapBox = (await map.boundingBox())!;
+  const centre = async (sel: string): Promise<[number, number]> => {
+    const b = (await map.locator(sel).first().boundingBox())!;
+    return [b.x + b.width / 2 - mapBox.x, b.y + b.height / 2 - mapBox.y];
+  };
+  const [fx, fy] = await centre('path.seizure-marker-flagged');
+  const [ox, oy] = await centre('path.seizure-marker:not(.seizure-marker-flagged)');
+  const dpr = await page.evaluate(() => window.devicePixelRatio);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export PNG' }).click()]);
+  const bytes = fs.readFileSync((await download.path())!);
+  fs.writeFileSync(path.join(SHOTS, 'map-review-flag-export.png'), bytes);
+  expect(inkPixels(bytes, fx * dpr, fy * dpr, 16 * dpr)).toBeGreaterThan(20);
+  expect(inkPixels(bytes, ox * dpr, oy * dpr, 16 * dpr)).toBe(0);
+
+  await page.mouse.move(0, 0);
+  await map.locator('path.seizure-marker-flagged').click();
+  const why = page.locator('.leaflet-popup').getByRole('region', { name: 'Flagged for review' });
+  await expect(why).toContainText(/The point lay [\d,.]+ km outside Singapore \(SG\), the seizing country/);
+  await expect(why.getByRole('button', { name: 'Review this seizure' })).toBeVisible();
+  await page.locator('.map-layout').screenshot({ path: path.join(repoRoot, 'docs/screenshots/map-review-flag-popup.png') });
+
+  // "Flagged for review only": the flagged seizure alone.
+  await page.locator('.leaflet-popup-close-button').click();
+  const only = page.getByRole('checkbox', { name: 'Show only the seizures flagged for review on the map' });
+  await expect(page.locator('.map-flag-filter')).toContainText('Flagged for review only (1)');
+  await only.check();
+  await expect(page.getByTestId('map-shown')).toHaveText('1 of 2 seizures shown');
+  await expect(map).toHaveAttribute('data-shown', '1');
+  await expect(map.locator('path.seizure-marker')).toHaveCount(1);
+  await only.uncheck();
+  await expect(map).toHaveAttribute('data-shown', '2');
+
+  // The popup leads to the detail, where "Location checked" clears the flag; back on the map, no mark.
+  await map.locator('path.seizure-marker-flagged').click();
+  await page.locator('.leaflet-popup').getByRole('button', { name: 'Review this seizure' }).click();
+  const card = page.getByRole('region', { name: 'Flagged for review' });
+  await card.getByRole('button', { name: 'Location checked' }).click();
+  await expect(card).toHaveCount(0);
+  await page.getByRole('tab', { name: /Map/ }).click();
+  await expect(map).toHaveAttribute('data-shown', '2');
+  await expect(page.getByTestId('map-flagged-count')).toHaveText('0 flagged seizures shown');
+  await expect(map.locator('path.seizure-flag-ring')).toHaveCount(0);
+  await expect(map.locator('path.seizure-marker-flagged')).toHaveCount(0);
 });

@@ -1,7 +1,8 @@
 /**
  * How a cluster looks: a white disc with the count, ringed by its sectors' shares (a conic
  * gradient in the sectors' colours, so a mixed place shows its mix), sized by the count's order
- * of magnitude. Built as a Leaflet divIcon (text only, no markup from data) and drawn the same
+ * of magnitude; a cluster with seizures flagged for review carries a "!" badge on its rim
+ * (flag-mark.ts). Built as a Leaflet divIcon (text only, no markup from data) and drawn the same
  * way on the PNG export's canvas.
  */
 import L from 'leaflet';
@@ -35,7 +36,7 @@ export function ringGradient(sectorCounts: readonly number[]): string {
  * shared: a shared icon holds one DOM element, which Leaflet moves into whichever marker drew it
  * last, leaving the other badge blank and deaf to clicks.
  */
-export function clusterIcon(count: number, sectorCounts: readonly number[]): L.DivIcon {
+export function clusterIcon(count: number, sectorCounts: readonly number[], flagged: number): L.DivIcon {
   const d = clusterDiameter(count);
   const el = document.createElement('div');
   el.className = 'map-cluster';
@@ -45,5 +46,14 @@ export function clusterIcon(count: number, sectorCounts: readonly number[]): L.D
   inner.className = 'map-cluster-count';
   inner.textContent = formatCount(count);
   el.append(inner);
+  if (flagged) {
+    // Decorative here: the badge's title and tooltip say how many are flagged (flag-mark.ts `clusterTip`).
+    const mark = document.createElement('span');
+    mark.className = 'map-cluster-flag';
+    mark.textContent = '!';
+    mark.setAttribute('aria-hidden', 'true');
+    el.classList.add('map-cluster-flagged');
+    el.append(mark);
+  }
   return L.divIcon({ html: el, className: 'map-cluster-icon', iconSize: [d, d], iconAnchor: [d / 2, d / 2] });
 }

@@ -10,6 +10,7 @@ import Supercluster, { type ClusterProperties, type PointFeature } from 'supercl
 import { CRIME_SECTORS, type CrimeSector } from '../../../shared/domain/codes';
 import type { MapPoint } from '../../../shared/rpc/cases';
 import { CLUSTER_MAX_ZOOM, CLUSTER_RADIUS_PX } from '../../../shared/domain/map-filter';
+import { isFlaggedForReview } from '../../../shared/domain/seizure';
 
 export { CLUSTER_MAX_ZOOM, CLUSTER_RADIUS_PX };
 
@@ -30,6 +31,8 @@ export interface ClusterItem {
   sectorCounts: number[];
   /** The sector with the most points (ties: the first in CRIME_SECTORS order). */
   dominant: CrimeSector;
+  /** Of `count`, the points flagged for review (shared/domain/seizure.ts `isFlaggedForReview`). */
+  flagged: number;
 }
 
 /** A single point to draw. */
@@ -81,12 +84,16 @@ export class ClusterIndex {
   private readonly maxZoom: number;
   private readonly radius: number;
   private readonly sectorOf: Uint8Array;
+  /** 1 where the point is flagged for review. */
+  private readonly flaggedOf: Uint8Array;
+  /** Per cluster: count per sector (CRIME_SECTORS order), then its flagged points as the last entry. */
   private readonly counts = new Map<number, number[]>();
 
   /** Prepares the index over `points`; the clusters are built (O(n log n)) by the first query. */
   constructor(readonly points: readonly MapPoint[], options: { radius?: number; maxZoom?: number } = {}) {
     const sectorIndex = new Map(CRIME_SECTORS.map((s, i) => [s, i]));
     this.sectorOf = Uint8Array.from(points, (p) => sectorIndex.get(p.sector) ?? CRIME_SECTORS.length - 1);
+    this.flaggedOf = Uint8Array.from(points, (p) => (isFlaggedForReview(p) ? 1 : 0));
     this.radius = options.radius ?? CLUSTER_RADIUS_PX;
     this.maxZoom = options.maxZoom ?? CLUSTER_MAX_ZOOM;
   }
@@ -120,11 +127,25 @@ export class ClusterIndex {
 
   /** The count per sector (CRIME_SECTORS order) of cluster `id`. */
   sectorCounts(id: number): number[] {
+    return this.clusterCounts(id).slice(0, CRIME_SECTORS.length);
+  }
+
+  /** How many points of cluster `id` are flagged for review. */
+  flaggedCount(id: number): number {
+    return this.clusterCounts(id)[CRIME_SECTORS.length]!;
+  }
+
+  /** Sector counts then the flagged count of cluster `id`: one pass over its leaves, cached. */
+  private clusterCounts(id: number): number[] {
     let c = this.counts.get(id);
     if (!c) {
-      c = new Array<number>(CRIME_SECTORS.length).fill(0);
+      c = new Array<number>(CRIME_SECTORS.length + 1).fill(0);
       const [sc, scId] = this.stage(id);
-      for (const f of sc.getLeaves(scId, Infinity)) c[this.sectorOf[f.properties.i]!]! += 1;
+      for (const f of sc.getLeaves(scId, Infinity)) {
+        const i = f.properties.i;
+        c[this.sectorOf[i]!]! += 1;
+        c[CRIME_SECTORS.length]! += this.flaggedOf[i]!;
+      }
       this.counts.set(id, c);
     }
     return c;
@@ -153,7 +174,7 @@ export class ClusterIndex {
         const [lon, lat] = f.geometry.coordinates as [number, number];
         const id = fromFirst ? -1 - props.cluster_id! : props.cluster_id!;
         const sectorCounts = this.sectorCounts(id);
-        return { kind: 'cluster', id, lat, lon: lonIntoView(lon, west, east), count: props.point_count!, sectorCounts, dominant: dominantSector(sectorCounts) };
+        return { kind: 'cluster', id, lat, lon: lonIntoView(lon, west, east), count: props.point_count!, sectorCounts, dominant: dominantSector(sectorCounts), flagged: this.flaggedCount(id) };
       }
       // A single point's own coordinates (supercluster's pass through its projection rounds them).
       const point = this.points[props.i!]!;

@@ -1,24 +1,28 @@
 /**
  * Clustered seizures: the view asks the cluster index (cluster-index.ts) what to draw after each
  * move or zoom, and draws only that — clusters as count badges ringed by their sectors, single
- * seizures as circle markers (map-layers.tsx styles, tooltip and popup). However many seizures
+ * seizures as circle markers (map-layers.tsx styles, tooltip and popup); seizures flagged for
+ * review carry flag-mark.ts's dashed ring, clusters holding some its "!" badge and count. However many seizures
  * there are, a view holds at most a few hundred items (one per cluster radius of screen), so
  * panning stays smooth at 100,000. A click on a cluster zooms to where it splits; a cluster no
  * zoom can split (seizures at one place) opens the list of its seizures, each openable in turn.
  */
-import { memo, useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { Fragment, memo, useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import L from 'leaflet';
 import { CircleMarker, Marker, Popup, Tooltip, useMap, useMapEvents } from 'react-leaflet';
 import type { MapPoint } from '../../../shared/rpc/cases';
 import { SECTOR_COLORS } from '../domain/sector-colors';
-import { countryLabel } from '../format/countries';
 import { CLUSTER_MAX_ZOOM, type ClusterIndex, type ClusterItem, type MapItem, type ViewBox } from './cluster-index';
 import { clusterIcon } from './cluster-icon';
 import { MARKER_EVENTS, MarkerPopup, CANVAS_MARKERS_FROM, type PopupSource } from './map-layers';
 import { markerRadius } from './marker-style';
+import { clusterTip, FLAG_DASH, FLAG_INK, FLAG_WEIGHT, flagRingRadius, markerTip } from './flag-mark';
+import { isFlaggedForReview } from '../../../shared/domain/seizure';
 import { localPlaceSource, placeList, withBack, type PlaceSource } from './place-list';
 import { popupContent } from './popup-content';
-import { t } from '../../../shared/messages';
+
+/** A popup's clearance from the map's top-left corner when it pans into view (px). */
+const POPUP_PAD = L.point(64, 24);
 
 /** The map's current view as a query box (Leaflet's bounds, padded by a fifth so a short pan draws no blank edge). */
 export function viewBox(map: L.Map): ViewBox {
@@ -33,7 +37,7 @@ export function viewBox(map: L.Map): ViewBox {
  */
 export function openPlaceList(map: L.Map, at: L.LatLng, source: PlaceSource, popupSource: { current: PopupSource }): void {
   // Padded clear of the zoom buttons (top left), which are drawn above popups.
-  const popup = L.popup({ maxWidth: 340, minWidth: 260, className: 'map-place-popup', autoPanPaddingTopLeft: L.point(64, 24) }).setLatLng(at);
+  const popup = L.popup({ maxWidth: 340, minWidth: 260, className: 'map-place-popup', autoPanPaddingTopLeft: POPUP_PAD }).setLatLng(at);
   const showList = (): void => {
     popup.setContent(list.element);
     popup.update();
@@ -72,11 +76,12 @@ export const ClusterBadge = memo(function ClusterBadge(props: { item: ClusterIte
   latest.current = item;
   const handlers = useMemo(() => ({ click: () => onClick(latest.current) }), [onClick]);
   const mix = item.sectorCounts.join(',');
-  const icon = useMemo(() => clusterIcon(item.count, item.sectorCounts), [item.count, mix]);
+  const icon = useMemo(() => clusterIcon(item.count, item.sectorCounts, item.flagged), [item.count, mix, item.flagged]);
+  const tip = clusterTip(item.count, item.flagged);
   return (
-    <Marker position={[item.lat, item.lon]} icon={icon} eventHandlers={handlers} keyboard autoPanOnFocus={false} title={t('ui.map.cluster-tip', { count: item.count })}>
+    <Marker position={[item.lat, item.lon]} icon={icon} eventHandlers={handlers} keyboard autoPanOnFocus={false} title={tip}>
       <Tooltip direction="top" offset={[0, -14]}>
-        {t('ui.map.cluster-tip', { count: item.count })}
+        {tip}
       </Tooltip>
     </Marker>
   );
@@ -137,28 +142,46 @@ export function MapItems(props: { items: readonly MapItem[]; onCluster: (c: Clus
   const { items, onCluster, source } = props;
   const singles = items.filter((i) => i.kind === 'point').length;
   const canvas = useCanvas(singles >= CANVAS_MARKERS_FROM);
-  return items.map((it) =>
-    it.kind === 'cluster' ? (
-      <ClusterBadge key={`c${it.id}`} item={it} onClick={onCluster} />
-    ) : (
+  return items.map((it) => {
+    if (it.kind === 'cluster') return <ClusterBadge key={`c${it.id}`} item={it} onClick={onCluster} />;
+    const radius = markerRadius(it.point.quantity, it.point.unit);
+    const flagged = isFlaggedForReview(it.point);
+    const marker = (
       <CircleMarker
         key={it.point.id}
         center={[it.lat, it.lon]}
-        radius={markerRadius(it.point.quantity, it.point.unit)}
+        radius={radius}
         pathOptions={{ color: '#ffffff', weight: 1.5, fillColor: SECTOR_COLORS[it.point.sector], fillOpacity: 0.85 }}
-        className={`seizure-marker seizure-marker-${it.point.sector}`}
+        className={`seizure-marker seizure-marker-${it.point.sector}${flagged ? ' seizure-marker-flagged' : ''}`}
         eventHandlers={MARKER_EVENTS}
         {...(canvas ? { renderer: canvas } : {})}
       >
-        <Tooltip direction="top" offset={[0, -6]}>
-          {t('ui.map.marker-tip', { commodity: it.point.commodity, place: it.point.place || countryLabel(it.point.country) })}
+        {/* A flagged seizure's tooltip is wide (the reason): beside the marker, on the side with room, not cut by the map's edge. */}
+        <Tooltip direction={flagged ? 'auto' : 'top'} offset={flagged ? [radius + 4, 0] : [0, -6]} className={flagged ? 'map-flag-tip' : ''}>
+          {markerTip(it.point)}
         </Tooltip>
-        <Popup maxWidth={320} minWidth={240}>
+        {/* Padded clear of the zoom buttons (top left), which are drawn above popups (a flagged seizure's popup is tall). */}
+        <Popup maxWidth={320} minWidth={240} autoPanPaddingTopLeft={POPUP_PAD}>
           <MarkerPopup point={it.point} source={source} />
         </Popup>
       </CircleMarker>
-    ),
-  );
+    );
+    if (!flagged) return marker;
+    // The ring is drawn first (below) and takes no pointer events: the marker keeps its clicks.
+    return (
+      <Fragment key={it.point.id}>
+        <CircleMarker
+          center={[it.lat, it.lon]}
+          radius={flagRingRadius(radius)}
+          interactive={false}
+          pathOptions={{ color: FLAG_INK, weight: FLAG_WEIGHT, dashArray: FLAG_DASH.join(' '), fill: false }}
+          className="seizure-flag-ring"
+          {...(canvas ? { renderer: canvas } : {})}
+        />
+        {marker}
+      </Fragment>
+    );
+  });
 }
 
 /** One canvas renderer while `on` (many single markers in view), kept across refreshes. */

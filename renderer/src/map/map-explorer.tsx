@@ -8,7 +8,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { CrimeSector, Tlp } from '../../../shared/domain/codes';
 import type { MapPoint } from '../../../shared/rpc/cases';
-import type { Seizure } from '../../../shared/domain/seizure';
+import { isFlaggedForReview, type Seizure } from '../../../shared/domain/seizure';
 import { routeKindOf, type Route } from '../../../shared/domain/route';
 import { useToast } from '../ui/toast';
 import { savePng } from '../link-chart/save-png';
@@ -62,7 +62,7 @@ export interface MapExplorerProps {
 
 type ListKey = 'commodity' | 'taxon' | 'country' | 'caseId';
 /** The wire form of NO_FILTER. */
-const ANY: MapFilterInput = { from: '', to: '', hiddenSectors: [], commodity: '', country: '', caseId: '', taxon: '' };
+const ANY: MapFilterInput = { from: '', to: '', hiddenSectors: [], commodity: '', country: '', caseId: '', taxon: '', flaggedOnly: false };
 const NO_SEARCH: Record<ListKey, string> = { commodity: '', taxon: '', country: '', caseId: '' };
 
 /** A filter list of the data service (`map.facets`) for a remote map; null params ask nothing (a map in the page). */
@@ -107,7 +107,7 @@ export function MapExplorer(props: MapExplorerProps): ReactNode {
   );
   // The filter the data service narrows by (remote maps): the same filter with the slider's dates.
   const wireFilter = useMemo(
-    (): MapFilterInput => ({ from: dates.from, to: dates.to, hiddenSectors: [...filter.hiddenSectors], commodity: filter.commodity, country: filter.country, caseId: filter.caseId, taxon: filter.taxon }),
+    (): MapFilterInput => ({ from: dates.from, to: dates.to, hiddenSectors: [...filter.hiddenSectors], commodity: filter.commodity, country: filter.country, caseId: filter.caseId, taxon: filter.taxon, flaggedOnly: filter.flaggedOnly }),
     [filter, dates.from, dates.to],
   );
   const wireKey = JSON.stringify(wireFilter);
@@ -136,6 +136,9 @@ export function MapExplorer(props: MapExplorerProps): ReactNode {
   const counting = remote ? !overview.data : props.loading === true;
   const shownCount = remote ? (overview.data?.shown ?? 0) : shown.length;
   const totalCount = remote ? (overview.data?.total ?? 0) : points.length;
+  // Flagged for review among the seizures shown (with "Flagged for review only" on, all of them).
+  const localFlagged = useMemo(() => (remote ? 0 : shown.reduce((n, p) => n + (isFlaggedForReview(p) ? 1 : 0), 0)), [remote, shown]);
+  const flaggedCount = counting ? null : remote ? (overview.data?.flagged ?? 0) : localFlagged;
   const [keys] = useState(() => new ContentKeys());
   const localFitKey = useMemo(() => (remote ? '' : keys.key(points)), [keys, points, remote]);
   const remoteBounds = overview.data?.bounds ?? null;
@@ -157,7 +160,7 @@ export function MapExplorer(props: MapExplorerProps): ReactNode {
     if (!h) return;
     try {
       const sectors = remote ? allSectors.filter((x) => !filter.hiddenSectors.has(x)) : [...new Set(shown.map((p) => p.sector))];
-      const png = await h.exportPng({ sectors, shown: shownCount, total: totalCount, ...(props.tlp ? { tlp: props.tlp } : {}) });
+      const png = await h.exportPng({ sectors, shown: shownCount, total: totalCount, flagged: flaggedCount ?? 0, ...(props.tlp ? { tlp: props.tlp } : {}) });
       if (await savePng(props.pngName, png)) toast(t('ui.map.png-saved'));
     } catch {
       toast(t('ui.map.png-failed'), 'error');
@@ -178,6 +181,7 @@ export function MapExplorer(props: MapExplorerProps): ReactNode {
           shown={shownCount}
           total={totalCount}
           counting={counting}
+          flagged={flaggedCount}
           heat={heat}
           onHeat={setHeat}
           onExport={() => void exportPng()}
@@ -222,6 +226,7 @@ export function MapExplorer(props: MapExplorerProps): ReactNode {
         routes={props.routes?.length ?? 0}
         patrolRoutes={(props.routes ?? []).filter((r) => routeKindOf(r) === 'patrol').length}
         hiddenSectors={filter.hiddenSectors}
+        flagged={flaggedCount}
         onToggleSector={toggleSector}
         {...(onlineTiles ? { onlineTilesHost: onlineTileHost(onlineTiles.urlTemplate) } : {})}
       />

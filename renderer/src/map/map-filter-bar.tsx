@@ -1,7 +1,9 @@
 /**
  * The bar above the map: the count of seizures shown ("1,234 of 100,000 seizures shown"), the
  * filters (commodity, species, country and, on the workspace map, case) as selects listing the
- * most frequent values present with their counts (a search box finds the others in a long list), the time slider, and the heat-map and PNG-export buttons.
+ * most frequent values present with their counts (a search box finds the others in a long list),
+ * "Flagged for review only" (the seizure table's filter, with how many are flagged), the time
+ * slider, and the heat-map and PNG-export buttons.
  */
 import type { ReactNode } from 'react';
 import { countryLabel } from '../format/countries';
@@ -47,6 +49,8 @@ export interface MapFilterBarProps {
   heat: boolean;
   onHeat: (on: boolean) => void;
   onExport: () => void;
+  /** Seizures flagged for review among those the other filters pass; null while not counted. */
+  flagged: number | null;
   /** Filters or slider narrowed the points. */
   narrowed: boolean;
   onClear: () => void;
@@ -112,6 +116,13 @@ export function MapFilterBar(p: MapFilterBarProps): ReactNode {
         <FilterSelect k="taxon" label={t('ui.map.filter-species')} list={p.facets.taxon} p={p} />
         <FilterSelect k="country" label={t('ui.map.filter-country')} list={p.facets.country} p={p} text={countryLabel} />
         {p.facets.caseId ? <FilterSelect k="caseId" label={t('ui.map.filter-case')} list={p.facets.caseId} p={p} {...(p.caseLabel ? { text: p.caseLabel } : {})} /> : null}
+        <label className="map-filter map-flag-filter" title={t('ui.map.flag.filter-aria')}>
+          <input type="checkbox" checked={p.filter.flaggedOnly} aria-label={t('ui.map.flag.filter-aria')} onChange={(e) => p.onFilter({ ...p.filter, flaggedOnly: e.target.checked })} />
+          <span className="map-flag-filter-mark" aria-hidden="true">
+            !
+          </span>
+          {p.flagged === null ? t('ui.map.flag.filter') : t('ui.map.flag.filter-count', { count: p.flagged })}
+        </label>
         {p.narrowed ? (
           <button type="button" className="btn btn-sm btn-ghost map-clear" onClick={p.onClear}>
             {t('ui.map.clear-filters')}

@@ -5,6 +5,7 @@
  */
 import type { CrimeSector } from '../../../shared/domain/codes';
 import type { MapPoint } from '../../../shared/rpc/cases';
+import { isFlaggedForReview } from '../../../shared/domain/seizure';
 import { dateWithin, isEmptyMapFilter, passesMapFilter, timeStepsOf, type TimeSteps } from '../../../shared/domain/map-filter';
 
 /** A map filter. Empty strings and empty sets mean "any". */
@@ -20,10 +21,12 @@ export interface MapFilter {
   caseId: string;
   /** Scientific name (taxon), compared case-insensitively. */
   taxon: string;
+  /** Only seizures flagged for review (the seizure table's filter). */
+  flaggedOnly: boolean;
 }
 
 /** The filter that lets everything through. */
-export const NO_FILTER: MapFilter = { from: '', to: '', hiddenSectors: new Set(), commodity: '', country: '', caseId: '', taxon: '' };
+export const NO_FILTER: MapFilter = { from: '', to: '', hiddenSectors: new Set(), commodity: '', country: '', caseId: '', taxon: '', flaggedOnly: false };
 
 /** True when `f` restricts nothing. */
 export function isEmptyFilter(f: MapFilter): boolean {
@@ -38,7 +41,7 @@ export { dateWithin };
  */
 export function filterPoints(points: readonly MapPoint[], f: MapFilter, taxonOf: (p: MapPoint) => string = (p) => p.taxon): MapPoint[] {
   if (isEmptyMapFilter(f)) return points.slice();
-  return points.filter((p) => passesMapFilter(p, taxonOf(p), f));
+  return points.filter((p) => passesMapFilter(p, taxonOf(p), isFlaggedForReview(p), f));
 }
 
 /** One choice of a filter list: a value and how many points have it. */

@@ -2,7 +2,8 @@
  * The map legend beside the map: how many seizures are drawn and how many have no location
  * (and so are not), the sectors present (colour), the quantity classes (size), routes by kind
  * (suspected trafficking routes dashed, patrol tracks solid, as route-style.ts draws them), and the
- * basemap's source. With `onToggleSector` each sector is a toggle button that hides or shows its
+ * basemap's source, and what the review mark means (flag-mark.ts: a dashed ring on a seizure, a "!"
+ * on a cluster) with how many flagged seizures are shown. With `onToggleSector` each sector is a toggle button that hides or shows its
  * seizures on the map (the legend doubles as a filter).
  */
 import type { ReactNode } from 'react';
@@ -26,6 +27,8 @@ export interface MapLegendProps {
   hiddenSectors?: ReadonlySet<CrimeSector>;
   /** Makes each sector a toggle. */
   onToggleSector?: (s: CrimeSector) => void;
+  /** Seizures flagged for review among those drawn; null while not counted. The key to the mark is always shown. */
+  flagged?: number | null;
   /** The host of the workspace's online tile server while that layer is on: the note then says map views leave the computer. */
   onlineTilesHost?: string;
 }
@@ -120,6 +123,28 @@ export function MapLegend(props: MapLegendProps): ReactNode {
             </p>
           ) : null}
         </>
+      ) : null}
+      <p className="map-legend-title" title={t('ui.map.flag.legend-tip')}>
+        {t('ui.map.flag.legend-title')}
+      </p>
+      <ul className="map-legend-list map-legend-flags" data-testid="map-legend-flags">
+        <li title={t('ui.map.flag.legend-tip')}>
+          <span className="legend-size-box" aria-hidden="true">
+            <span className="legend-flag-ring" />
+          </span>
+          {t('ui.map.flag.legend-ring')}
+        </li>
+        <li>
+          <span className="legend-size-box" aria-hidden="true">
+            <span className="legend-flag-cluster">!</span>
+          </span>
+          {t('ui.map.flag.legend-cluster')}
+        </li>
+      </ul>
+      {props.flagged !== undefined ? (
+        <p className="map-legend-flag-count" data-testid="map-flagged-count">
+          {props.flagged === null ? <Count value={null} /> : t('ui.map.flag.legend-count', { count: props.flagged })}
+        </p>
       ) : null}
       <p className="map-legend-source">{props.onlineTilesHost ? t('ui.map.basemap-source-online', { host: props.onlineTilesHost }) : t('ui.map.basemap-source')}</p>
     </aside>

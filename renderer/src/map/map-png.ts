@@ -3,7 +3,8 @@
  * markers) copied at their place on the screen over the sea colour, then the routes, single
  * seizures and clusters of the view drawn again from their data (SVG and badge markers are not
  * canvases), and a legend box: the case's TLP marking (TLP 2.0 colours on black, as on screen), the
- * sectors shown, how many seizures of how many, and the basemap credit. Device-pixel-ratio aware, so the file has the screen's sharpness.
+ * sectors shown, how many seizures of how many, the review mark's key when any shown seizure is
+ * flagged for review (the marks themselves are drawn with the items: flag-mark.ts), and the basemap credit. Device-pixel-ratio aware, so the file has the screen's sharpness.
  */
 import L from 'leaflet';
 import { CRIME_SECTORS, CRIME_SECTOR_LABELS, type CrimeSector, type Tlp } from '../../../shared/domain/codes';
@@ -14,6 +15,8 @@ import type { MapItem, ViewBox } from './cluster-index';
 import { viewBox } from './cluster-layer';
 import { clusterDiameter } from './cluster-icon';
 import { markerRadius } from './marker-style';
+import { CLUSTER_FLAG_PX, FLAG_DASH, FLAG_INK, FLAG_WEIGHT, flagRingRadius } from './flag-mark';
+import { isFlaggedForReview } from '../../../shared/domain/seizure';
 
 const SEA = '#dce7ef';
 const ROUTE = '#1d2b3f';
@@ -25,6 +28,8 @@ export interface PngLegend {
   /** Seizures shown after the filters, and all mapped. */
   shown: number;
   total: number;
+  /** Of `shown`, the seizures flagged for review: the legend then explains the marks. */
+  flagged: number;
   /** The case's marking, drawn as the legend's first line; absent for the workspace map (cases of several markings). */
   tlp?: Tlp;
 }
@@ -77,6 +82,7 @@ function drawItems(ctx: CanvasRenderingContext2D, map: L.Map, index: ViewItems):
       ctx.lineWidth = 1.5;
       ctx.strokeStyle = '#ffffff';
       ctx.stroke();
+      if (isFlaggedForReview(it.point)) drawFlagRing(ctx, p.x, p.y, markerRadius(it.point.quantity, it.point.unit));
       continue;
     }
     const r = clusterDiameter(it.count) / 2;
@@ -93,16 +99,47 @@ function drawItems(ctx: CanvasRenderingContext2D, map: L.Map, index: ViewItems):
       ctx.fill();
       at = end;
     });
-    ctx.beginPath();
-    ctx.arc(p.x, p.y, r - 5, 0, Math.PI * 2);
-    ctx.fillStyle = '#ffffff';
-    ctx.fill();
-    ctx.fillStyle = '#1d2b3f';
-    ctx.font = '600 12px system-ui, sans-serif';
-    ctx.textAlign = 'center';
-    ctx.textBaseline = 'middle';
-    ctx.fillText(formatCount(it.count), p.x, p.y + 0.5);
+    discWithText(ctx, p.x, p.y, r - 5, '#ffffff', formatCount(it.count), '600 12px system-ui, sans-serif', '#1d2b3f');
+    if (it.flagged) drawClusterFlag(ctx, p.x, p.y, r);
   }
+}
+
+/** A filled disc of radius `r` at (x, y) with `text` centred on it. */
+function discWithText(ctx: CanvasRenderingContext2D, x: number, y: number, r: number, fill: string, text: string, font: string, ink: string): void {
+  ctx.beginPath();
+  ctx.arc(x, y, r, 0, Math.PI * 2);
+  ctx.fillStyle = fill;
+  ctx.fill();
+  ctx.fillStyle = ink;
+  ctx.font = font;
+  ctx.textAlign = 'center';
+  ctx.textBaseline = 'middle';
+  ctx.fillText(text, x, y + 0.5);
+}
+
+/** A flagged marker's dashed ring (flag-mark.ts) around a marker of radius `markerRadius` at (x, y). */
+function drawFlagRing(ctx: CanvasRenderingContext2D, x: number, y: number, markerRadius: number): void {
+  ctx.save();
+  ctx.beginPath();
+  ctx.arc(x, y, flagRingRadius(markerRadius), 0, Math.PI * 2);
+  ctx.setLineDash([...FLAG_DASH]);
+  ctx.lineWidth = FLAG_WEIGHT;
+  ctx.strokeStyle = FLAG_INK;
+  ctx.stroke();
+  ctx.restore();
+}
+
+/** A cluster's "!" badge (flag-mark.ts) on the rim, top right, of a cluster of radius `r` at (x, y), ringed white as on screen. */
+function drawClusterFlag(ctx: CanvasRenderingContext2D, x: number, y: number, r: number): void {
+  const cx = x + r * 0.72;
+  const cy = y - r * 0.72;
+  ctx.save();
+  ctx.beginPath();
+  ctx.arc(cx, cy, CLUSTER_FLAG_PX / 2 + 1.5, 0, Math.PI * 2);
+  ctx.fillStyle = '#ffffff';
+  ctx.fill();
+  discWithText(ctx, cx, cy, CLUSTER_FLAG_PX / 2, FLAG_INK, '!', '700 11px system-ui, sans-serif', '#ffffff');
+  ctx.restore();
 }
 
 function drawRoutes(ctx: CanvasRenderingContext2D, map: L.Map): void {
@@ -129,7 +166,8 @@ function drawRoutes(ctx: CanvasRenderingContext2D, map: L.Map): void {
 function drawLegend(ctx: CanvasRenderingContext2D, height: number, legend: PngLegend): void {
   const lines = legend.sectors.length;
   const top = legend.tlp ? TLP_ROW : 0;
-  const boxH = top + 46 + lines * 18 + 18;
+  const flagRow = legend.flagged ? 20 : 0;
+  const boxH = top + 46 + lines * 18 + flagRow + 18;
   const x = 12;
   const y0 = height - boxH - 12;
   ctx.fillStyle = 'rgba(255,255,255,0.93)';
@@ -159,6 +197,15 @@ function drawLegend(ctx: CanvasRenderingContext2D, height: number, legend: PngLe
     ctx.font = '400 12px system-ui, sans-serif';
     ctx.fillText(CRIME_SECTOR_LABELS[s], x + 30, ly);
   });
+  if (legend.flagged) {
+    const fy = y + 54 + lines * 18 + 2;
+    drawFlagRing(ctx, x + 18, fy, 4);
+    ctx.fillStyle = '#1d2b3f';
+    ctx.font = '400 12px system-ui, sans-serif';
+    ctx.textAlign = 'left';
+    ctx.textBaseline = 'middle';
+    ctx.fillText(t('ui.map.flag.png-legend', { count: legend.flagged }), x + 30, fy);
+  }
   ctx.fillStyle = '#5b6778';
   ctx.font = '400 10px system-ui, sans-serif';
   ctx.fillText(t('ui.map.png-credit'), x + 12, y0 + boxH - 12);

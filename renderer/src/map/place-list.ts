@@ -5,12 +5,15 @@
  * port can be reached. Picking one shows that seizure's own popup; "Back" there returns to the
  * list as it was. The pages come from a {@link PlaceSource}: the page's own points (small maps) or
  * `map.leaves` (maps clustered on the data service, remote-clusters.tsx). Built with DOM calls
- * and `textContent` only (imported data is untrusted).
+ * and `textContent` only (imported data is untrusted). A seizure flagged for review is marked "!"
+ * with the reason under it (flag-mark.ts's mark; its popup offers the detail that clears it).
  */
 import type { MapPoint } from '../../../shared/rpc/cases';
 import { CRIME_SECTOR_LABELS } from '../../../shared/domain/codes';
 import { matchesPlaceSearch, placeQuery } from '../../../shared/domain/map-filter';
 import { formatQuantity } from '../format/numbers';
+import { isFlaggedForReview } from '../../../shared/domain/seizure';
+import { reviewFlagsSummary } from '../../../shared/domain/review-flag-text';
 import { formatSeizureDate } from '../format/dates';
 import { t } from '../../../shared/messages';
 
@@ -73,6 +76,20 @@ function itemOf(p: MapPoint, onPick: (p: MapPoint) => void): HTMLLIElement {
   sub.className = 'map-place-item-sub';
   sub.textContent = `${formatSeizureDate(p.seizureDate, p.datePrecision)} · ${formatQuantity(p.quantity, p.unit)}`;
   b.append(dot, main, sub);
+  if (isFlaggedForReview(p)) {
+    const why = reviewFlagsSummary(p.reviewFlags);
+    b.classList.add('map-place-item-flagged');
+    const mark = document.createElement('span');
+    mark.className = 'map-place-item-flag';
+    mark.setAttribute('role', 'img');
+    mark.setAttribute('aria-label', t('ui.review.badge'));
+    mark.textContent = `! ${t('ui.review.badge')}`;
+    const reason = document.createElement('span');
+    reason.className = 'map-place-item-why';
+    reason.textContent = why;
+    main.append(' ', mark);
+    b.append(reason);
+  }
   b.addEventListener('click', (e) => swap(e, () => onPick(p)));
   li.append(b);
   return li;

@@ -4,6 +4,7 @@
  * nothing. Linear and allocation-light (JSON.stringify of 100,000 points took ~150 ms and ~30 MB).
  */
 import type { MapPoint } from '../../../shared/rpc/cases';
+import { reviewFlagsText } from '../../../shared/domain/seizure';
 
 /** The key of `points` (order matters: the index keeps the given order). */
 export function pointsKey(points: readonly MapPoint[]): string {
@@ -33,6 +34,8 @@ export function pointsKey(points: readonly MapPoint[]): string {
     mix(String(p.reportedValue));
     mix(p.reportedCurrency ?? '');
     mix(p.sourceTitle);
+    // The review mark is drawn too: a cleared flag must redraw the map (the flag's JSON, '' when none).
+    mix(reviewFlagsText(p.reviewFlags));
   }
   return `${points.length}:${(h1 >>> 0).toString(36)}${(h2 >>> 0).toString(36)}`;
 }

@@ -35,7 +35,7 @@ export interface RemoteScope {
 export function toMapItem(it: MapItemDto, box: ViewBox): MapItem {
   const [west, , east] = box;
   if (it.kind === 'point') return { kind: 'point', lat: it.point.latitude, lon: lonIntoView(it.point.longitude, west, east), point: it.point };
-  return { kind: 'cluster', id: it.id, lat: it.latitude, lon: lonIntoView(it.longitude, west, east), count: it.count, sectorCounts: it.sectorCounts, dominant: dominantSector(it.sectorCounts) };
+  return { kind: 'cluster', id: it.id, lat: it.latitude, lon: lonIntoView(it.longitude, west, east), count: it.count, sectorCounts: it.sectorCounts, dominant: dominantSector(it.sectorCounts), flagged: it.flagged };
 }
 
 /** A view item's heat: one seizure's, or a cluster's growing with the log of its count (the view stays readable). */

@@ -20,7 +20,7 @@ describe('MapLegend', () => {
     expect(screen.getByTestId('mapped-count').textContent).toBe('1,234');
     expect(screen.getByTestId('mapped-count').nextElementSibling?.textContent).toBe('on the map');
     expect(screen.getByTestId('unmapped-count').nextElementSibling?.textContent).toBe('without location');
-    expect([...legend.querySelectorAll('.map-legend-title')].map((p) => p.textContent)).toEqual(['Crime sector', 'Seized quantity']);
+    expect([...legend.querySelectorAll('.map-legend-title')].map((p) => p.textContent)).toEqual(['Crime sector', 'Seized quantity', 'Flagged for review']);
     expect([...legend.querySelectorAll('.map-legend-sizes li')].map((li) => li.textContent)).toEqual(['Small', 'Medium', 'Large', 'Very large']);
     expect(legend.querySelector('[title]')?.getAttribute('title')).toBe('Compared within each kind of unit: mass, volume, items, containers');
     expect(legend.textContent).toContain('Basemap: Natural Earth 1:50m (public domain), drawn offline — no map data leaves this computer.');

@@ -18,8 +18,8 @@ afterEach(cleanup);
 describe('toMapItem and heatOf', () => {
   it('moves a cluster and a point into a view centred past the antimeridian', () => {
     const box: [number, number, number, number] = [150, -40, 230, 10];
-    const c = toMapItem({ kind: 'cluster', id: 7, latitude: -17, longitude: -179.5, count: 12, sectorCounts: [2, 0, 10, 0, 0, 0, 0] }, box);
-    expect(c).toEqual({ kind: 'cluster', id: 7, lat: -17, lon: 180.5, count: 12, sectorCounts: [2, 0, 10, 0, 0, 0, 0], dominant: 'fisheries' });
+    const c = toMapItem({ kind: 'cluster', id: 7, latitude: -17, longitude: -179.5, count: 12, sectorCounts: [2, 0, 10, 0, 0, 0, 0], flagged: 3 }, box);
+    expect(c).toEqual({ kind: 'cluster', id: 7, lat: -17, lon: 180.5, count: 12, sectorCounts: [2, 0, 10, 0, 0, 0, 0], dominant: 'fisheries', flagged: 3 });
     const p = toMapItem({ kind: 'point', point: point({ id: 'p', latitude: -18, longitude: 178 }) }, box);
     expect(p).toMatchObject({ kind: 'point', lat: -18, lon: 178 });
     // Not moved when already in the view.
@@ -29,9 +29,9 @@ describe('toMapItem and heatOf', () => {
   it('weights a cluster’s heat by its count, up to the layer’s maximum', () => {
     const single = heatOf({ kind: 'point', lat: 1, lon: 2, point: point({ id: 'a' }) });
     expect(single).toEqual([1, 2, 0.6]);
-    const small = heatOf({ kind: 'cluster', id: 1, lat: 0, lon: 0, count: 2, sectorCounts: [2, 0, 0, 0, 0, 0, 0], dominant: 'wildlife' });
+    const small = heatOf({ kind: 'cluster', id: 1, lat: 0, lon: 0, count: 2, sectorCounts: [2, 0, 0, 0, 0, 0, 0], dominant: 'wildlife', flagged: 0 });
     expect(small[2]).toBeCloseTo(0.6 * Math.log2(3), 5);
-    const big = heatOf({ kind: 'cluster', id: 2, lat: 0, lon: 0, count: 50_000, sectorCounts: [50_000, 0, 0, 0, 0, 0, 0], dominant: 'wildlife' });
+    const big = heatOf({ kind: 'cluster', id: 2, lat: 0, lon: 0, count: 50_000, sectorCounts: [50_000, 0, 0, 0, 0, 0, 0], dominant: 'wildlife', flagged: 0 });
     expect(big[2]).toBe(1);
   });
 });
@@ -52,6 +52,7 @@ describe('filter lists of many values (G-MAP-6)', () => {
       onRange: () => undefined,
       shown: 30_001,
       total: 30_001,
+      flagged: 0,
       heat: false,
       onHeat: () => undefined,
       onExport: () => undefined,
