@@ -1,7 +1,7 @@
 /**
  * Handlers for importing files into a case. Parsing lives in
  * ../import (pure functions); this module adds the case, the remembered column mappings and the
- * single transaction that writes all good rows or nothing.
+ * write (write-import.ts: all good rows, or nothing unless stopped).
  */
 import { randomUUID } from 'node:crypto';
 import { CaseDoc } from '../../shared/docs/case-doc';

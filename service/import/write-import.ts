@@ -6,10 +6,11 @@
  * `INLINE_SEIZURES` records and has no volume, the rest go to the last listed volume until it is
  * full and then to new volumes of `VOLUME_SIZE`. Each volume's run is written in ONE transaction
  * through the workspace's doc host (so it is stored, projected and synced like every doc); then
- * ONE case-doc transaction writes the inline rows and the routes, lists the new volumes and
- * appends the batch entry counting every row (case-import.ts). The batch record is written last:
- * a crash in between leaves volume seizures marked with a batch id the log does not name yet
- * (projected, visible, deletable), never a batch naming rows that are not there.
+ * the inline rows in slices of {@link INLINE_SLICE}, each ONE case-doc transaction, the last of
+ * them with the routes, the listing of the new volumes and the batch entry counting every row
+ * (case-import.ts). The batch record is written last: a crash in between leaves seizures marked
+ * with a batch id the log does not name yet (projected, visible, deletable), never a batch naming
+ * rows that are not there.
  *
  * Memory: the rows are read from the parsed list once, each slot emptied as it is taken; each volume's records are built for that
  * volume only (at most `VOLUME_SIZE` at a time), never a second copy of the whole file; a full
@@ -19,13 +20,15 @@
  * that the unloading happens — and other windows and sync are served — during the import, not
  * after it. Imports into one case run one after the other (the plan is made when one starts).
  *
- * Stopping (`import.abort`, running-imports.ts): the writer looks at its signal before each volume
- * transaction — the only places it waits — and, when stopped with rows still to write, writes no
- * more seizures: the case-doc transaction then lists the volumes written, appends the batch entry
- * in state 'cancelled' with the seizures written and planned, and the audit entry
- * "import.cancel" (case-import.ts), leaving out the inline rows and the routes. What was written
- * is thus neither dropped nor shown as a whole import, and undoing the batch removes exactly it.
- * Stopped before its first transaction, it writes nothing at all.
+ * Stopping (`import.abort`, running-imports.ts): the writer yields after each transaction and
+ * looks at its signal before the next one (a volume or an inline slice) — the only places it
+ * waits — and, when stopped with rows still to write, writes no more seizures: the last
+ * case-doc transaction then lists the volumes written, appends the batch entry in state
+ * 'cancelled' with the seizures written (volumes and inline slices) and planned, and the audit
+ * entry "import.cancel" (case-import.ts), leaving out the rest and the routes. What was written is
+ * thus neither dropped nor shown as a whole import, and undoing the batch removes exactly it. A
+ * small import (all in the case doc) is stopped the same way, between its slices, so Stop means
+ * the same at any size. Stopped before its first transaction, it writes nothing at all.
  */
 import { randomUUID } from 'node:crypto';
 import type { CaseDoc } from '../../shared/docs/case-doc';
@@ -100,6 +103,13 @@ export function writeImport(ws: Pick<WorkspaceRuntime, 'id' | 'host' | 'store'>,
   return run;
 }
 
+/**
+ * Case-doc seizures written per transaction: the safe points of `import.abort` in an import's
+ * inline run (at most `INLINE_SEIZURES`, 1,000, so at most four slices). Each slice is projected
+ * and synced as it is written; the last one goes with the batch entry.
+ */
+export const INLINE_SLICE = 250;
+
 /** Volumes unloaded between two full garbage collections (see {@link reclaimMemory}). */
 const RECLAIM_EVERY = 4;
 
@@ -134,12 +144,17 @@ async function writeNow(ws: Pick<WorkspaceRuntime, 'id' | 'host' | 'store'>, cas
   // The inline run (if any) is first in the plan, but written last, with the batch entry.
   const inline = plan[0]?.volume === 0 ? take(plan[0].count) : [];
   let done = 0;
+  let inlineDone = 0;
+  // A safe point: after a transaction of this import, before the next. Past the check above, the
+  // first transaction always runs (a new case is never left empty, a batch never counts nothing).
+  const stopHere = (): boolean => signal?.aborted === true && done + inlineDone > 0;
+  // The writing phase starts (0 written): from here a Cancel asks before stopping (import-stop.tsx).
+  onProgress?.(0, total);
   let unloaded = 0;
   const volumes: number[] = [];
   for (const run of plan) {
     if (run.volume === 0) continue;
-    // The safe point: after the previous volume's transaction, before the next one.
-    if (signal?.aborted) break;
+    if (stopHere()) break;
     // The whole run in ONE transaction (at most VOLUME_SIZE records): one update encoded once,
     // one entry in the update log, which is the volume's whole state when the volume is new, so
     // its compaction at unload copies it instead of encoding the doc again (sqlite-doc-log.ts).
@@ -160,23 +175,31 @@ async function writeNow(ws: Pick<WorkspaceRuntime, 'id' | 'host' | 'store'>, cas
       if (++unloaded % RECLAIM_EVERY === 0) reclaimMemory();
     }
   }
+  // The inline run, all but its last slice: one transaction each, a safe point before each.
+  while (inline.length - inlineDone > INLINE_SLICE && !stopHere()) {
+    cd.importSeizureSlice(inline.slice(inlineDone, inlineDone + INLINE_SLICE), input.batch.id, w);
+    inlineDone += INLINE_SLICE;
+    onProgress?.(done + inlineDone, total);
+    await yieldToLoop();
+  }
   const listedSet = new Set(listed);
   // Stopped with rows still to write (the inline run, or volumes): the batch records what was written.
-  const stopped = signal?.aborted === true && done < total;
+  const stopped = stopHere() && done + inlineDone < total;
   cd.importRecords(
     {
-      seizures: stopped ? [] : inline,
+      seizures: stopped ? [] : inline.slice(inlineDone),
       routes: stopped ? [] : input.routes.map((fields) => ({ id: randomUUID(), fields })),
       source: input.source,
       batch: input.batch,
       inVolumes: done,
+      inlineBefore: inlineDone,
       volumes: volumes.filter((n) => !listedSet.has(n)),
       projectedTotal,
       ...(stopped ? { cancelled: { planned: total } } : {}),
     },
     w,
   );
-  if (stopped) return { seizures: done, inline: 0, volumes, cancelled: { planned: total, batchWritten: true } };
+  if (stopped) return { seizures: done + inlineDone, inline: inlineDone, volumes, cancelled: { planned: total, batchWritten: true } };
   onProgress?.(total, total);
   return { seizures: done + inline.length, inline: inline.length, volumes };
 }

@@ -28,7 +28,7 @@ import { changesOf, isAuditEntry, type AuditEntry } from './case-audit';
 import * as seizureOps from './case-seizures';
 import type { SeizureHome } from './case-seizures';
 import * as routeOps from './case-routes';
-import { importRecords, type ImportItems } from './case-import';
+import { importRecords, importSeizureSlice, type ImportItems } from './case-import';
 import * as bulkOps from './case-seizures-bulk';
 import * as restoreOps from './case-seizures-restore';
 import { changeOf, observeInserts, type CaseDocChange } from './case-changes';
@@ -226,6 +226,15 @@ export class CaseDoc extends CaseDocGraph {
    */
   importRecords(items: ImportItems, w: Writer): void {
     importRecords(this.parts, this.tx, items, w);
+  }
+
+  /**
+   * Writes one slice of a larger import's seizures (marked with batch `batchId`) in ONE
+   * transaction, before the import's last `importRecords` counts them (case-import.ts).
+   * @throws NestError('validation') naming the first bad record and its fields.
+   */
+  importSeizureSlice(seizures: ImportItems['seizures'], batchId: string, w: Writer): void {
+    importSeizureSlice(this.parts, this.tx, seizures, batchId, w);
   }
 
   /**

@@ -1,10 +1,13 @@
 /**
  * One file's seizures and routes written into a case doc in ONE transaction with one audit entry
  * ("case.import", `count` records, `target` the file name; seizures the import put in volume
- * docs before this transaction are counted, and new volumes listed, here) and, when the import names its batch,
+ * docs or in earlier slices of this case doc before this transaction are counted, and new volumes
+ * listed, here) and, when the import names its batch,
  * the batch entry in the append-only import log with every record marked with the batch id
  * (case-import-batches.ts), so the import can be listed and undone as one step.
- * `CaseDoc.importRecords` delegates here.
+ * `CaseDoc.importRecords` delegates here. {@link importSeizureSlice} writes a slice of a larger
+ * import's case-doc seizures before that last transaction (a safe point of `import.abort` between
+ * two slices: service/import/write-import.ts).
  */
 import { seizureFieldsSchema, stampReviewFlags, type RaisedReviewFlag, type SeizureFields } from '../domain/seizure';
 import { routeFieldsSchema, type RouteFields } from '../domain/route';
@@ -33,6 +36,11 @@ export interface ImportItems {
    * the audit entry and the room check; 0 when absent.
    */
   inVolumes?: number;
+  /**
+   * Seizures of this import already written into this case doc by {@link importSeizureSlice}
+   * (earlier transactions, marked with the batch). Counted like `inVolumes`; 0 when absent.
+   */
+  inlineBefore?: number;
   /** Volume numbers to list in the case doc in this transaction (those this import created: `listVolumesIn`). */
   volumes?: readonly number[];
   /** The projection's count of the case's live seizures, case doc and volumes, before this import (see `requireRoomFor`). */
@@ -45,36 +53,71 @@ export interface ImportItems {
   cancelled?: { planned: number };
 }
 
+/** One seizure of an import, validated; `flags` its review flags. */
+interface ValidSeizure {
+  id: string;
+  fields: SeizureFields;
+  flags: readonly RaisedReviewFlag[] | undefined;
+}
+
 /**
- * Validates every record first, so either all are written or (on a bad record) none.
- * @throws NestError('validation') naming the first bad record and its fields, or an id that exists; NestError('too-large').
+ * Validates `items` against the seizure schema and the case doc's ids.
+ * @throws NestError('validation') naming the first bad record (1-based) and its fields, or an id that exists.
  */
-export function importRecords(p: CaseParts, tx: Tx, items: ImportItems, w: Writer): void {
-  const seizures = items.seizures.map((it, i) => {
+function validSeizures(p: CaseParts, items: ImportItems['seizures']): ValidSeizure[] {
+  return items.map((it, i) => {
     const r = seizureFieldsSchema.safeParse(it.fields);
     if (!r.success) throw new NestError('validation', { id: 'record.nth-seizure-invalid', values: { n: i + 1, detail: describeIssues(r.error.issues) } });
     if (p.seizures.has(it.id)) throw new NestError('validation', { id: 'record.exists', values: { kind: 'seizure', id: it.id } });
     return { id: it.id, fields: r.data, flags: it.reviewFlags };
   });
+}
+
+/** Inserts validated seizures (inside the caller's transaction), marked with `batchId` when given, stamped `at` (ms since the epoch) by `w`. */
+function insertSeizures(p: CaseParts, seizures: readonly ValidSeizure[], batchId: string | undefined, at: number, w: Writer): void {
+  const mark = batchId ? { [IMPORT_BATCH_FIELD]: batchId } : {};
+  for (const { id, fields, flags } of seizures) {
+    const review = flags?.length ? { [REVIEW_FLAGS_FIELD]: stampReviewFlags(flags, batchId ?? '', at) } : {};
+    insertRecord(p.seizures, id, { ...fields, ...mark, ...review, createdBy: w.memberId, createdAt: at, updatedBy: w.memberId, updatedAt: at });
+  }
+}
+
+/**
+ * Validates every record first, so either all are written or (on a bad record) none.
+ * @throws NestError('validation') naming the first bad record and its fields, or an id that exists; NestError('too-large').
+ */
+export function importRecords(p: CaseParts, tx: Tx, items: ImportItems, w: Writer): void {
+  const seizures = validSeizures(p, items.seizures);
   const routes = items.routes.map((it) => ({ id: it.id, fields: validateWhole(routeFieldsSchema, it.fields) }));
-  const inVolumes = items.inVolumes ?? 0;
-  requireRoomFor(p, seizures.length + inVolumes, items.projectedTotal);
+  const before = (items.inVolumes ?? 0) + (items.inlineBefore ?? 0);
+  requireRoomFor(p, seizures.length + before, items.projectedTotal);
   const at = stamp(w);
   const batch = items.batch;
   const mark = batch ? { [IMPORT_BATCH_FIELD]: batch.id } : {};
   tx(w, () => {
-    for (const { id, fields, flags } of seizures) {
-      const review = flags?.length ? { [REVIEW_FLAGS_FIELD]: stampReviewFlags(flags, batch?.id ?? '', at) } : {};
-      insertRecord(p.seizures, id, { ...fields, ...mark, ...review, createdBy: w.memberId, createdAt: at, updatedBy: w.memberId, updatedAt: at });
-    }
+    insertSeizures(p, seizures, batch?.id, at, w);
     for (const { id, fields } of routes) insertRecord(p.routes, id, { ...fields, ...mark, createdBy: w.memberId, createdAt: at });
     if (items.volumes?.length) listVolumesIn(p.seizures.doc!, items.volumes, w);
     const cancel = batch && items.cancelled ? { state: 'cancelled' as const, planned: items.cancelled.planned } : {};
     if (batch) {
-      appendBatch(p.seizures.doc!, { kind: 'import', ...batch, fileName: items.source.slice(0, 255), at, by: w.memberId, seizures: seizures.length + inVolumes, routes: routes.length, ...cancel });
+      appendBatch(p.seizures.doc!, { kind: 'import', ...batch, fileName: items.source.slice(0, 255), at, by: w.memberId, seizures: seizures.length + before, routes: routes.length, ...cancel });
     }
     // A stopped import is audited as such, so the history never shows a partial import as a whole one.
-    p.audit.push([{ at, by: w.memberId, action: 'state' in cancel ? 'import.cancel' : 'case.import', count: seizures.length + inVolumes + routes.length, target: items.source.slice(0, 255) }]);
+    p.audit.push([{ at, by: w.memberId, action: 'state' in cancel ? 'import.cancel' : 'case.import', count: seizures.length + before + routes.length, target: items.source.slice(0, 255) }]);
     writeFields(p.meta, { updatedBy: w.memberId, updatedAt: at });
   });
+}
+
+/**
+ * Writes one slice of an import's case-doc seizures in ONE transaction, each marked with batch
+ * `batchId`, without a batch entry or an audit entry: the import's last transaction
+ * ({@link importRecords} with `inlineBefore`) counts them, so until then they are seizures of a
+ * batch the log does not name yet (as an import's volume seizures are). The caller checked the
+ * case's room for the whole import before its first transaction.
+ * @throws NestError('validation') naming the first bad record and its fields, or an id that exists.
+ */
+export function importSeizureSlice(p: CaseParts, tx: Tx, seizures: ImportItems['seizures'], batchId: string, w: Writer): void {
+  const valid = validSeizures(p, seizures);
+  const at = stamp(w);
+  tx(w, () => insertSeizures(p, valid, batchId, at, w));
 }

@@ -16,36 +16,17 @@
  * held in a volume doc is opened, lists it; docs/screenshots/timeline-large-case.png and timeline-large-case-month.png (looked at).
  */
 import path from 'node:path';
-import type { ChildProcess } from 'node:child_process';
 import { test, expect } from '@playwright/test';
 import { repoRoot } from './fixtures';
-import { startLargeCaseHost } from './large-case-process';
+import { useLargeCaseHost } from './large-case-process';
 
 const SHOTS = path.join(repoRoot, 'docs/screenshots');
 const TOTAL = 12_000;
 
-let child: ChildProcess | null = null;
-let url = '';
-let origin = '';
-let route = '';
-let volumeSeizure = '';
-let pickable = '';
-let volumePeriod = '';
-
-test.beforeAll(async () => {
-  test.setTimeout(300_000);
-  const host = await startLargeCaseHost(TOTAL);
-  ({ child, url, origin, route } = host);
-  volumeSeizure = host.volumeSeizure;
-  pickable = host.pickSeizure;
-  volumePeriod = host.volumePeriod;
-});
-
-test.afterAll(() => {
-  child?.kill('SIGTERM');
-});
+const host = useLargeCaseHost(TOTAL);
 
 test('a 12,000-seizure case opens to a virtualised seizure table counted from the projection', async ({ page }) => {
+  const { url, origin, route } = host();
   await page.goto(url);
   await page.goto(`${origin}/?open=1${route}`);
   const table = page.getByRole('table', { name: /seizures/i });
@@ -79,6 +60,7 @@ test('a 12,000-seizure case opens to a virtualised seizure table counted from th
 });
 
 test('a seizure held in a volume doc is edited in place and restored from its history', async ({ page }) => {
+  const { url, origin, route, volumeSeizure } = host();
   expect(volumeSeizure).not.toBe('');
   await page.goto(url);
   await page.goto(`${origin}/?open=1${route}/${volumeSeizure}`);
@@ -106,6 +88,7 @@ test('a seizure held in a volume doc is edited in place and restored from its hi
 
 // Before the pickers' test: that one adds an exhibit, which the timeline would list as one more entry.
 test('the timeline counts all 12,000 seizures per month and lists a volume seizure when its month is opened', async ({ page }) => {
+  const { url, origin, route, volumeSeizure, volumePeriod } = host();
   expect(volumePeriod).toMatch(/^\d{4}-\d{2}$/);
   await page.goto(url);
   await page.goto(`${origin}/?open=1${route.replace(/\/seizures$/, '/timeline')}`);
@@ -133,6 +116,7 @@ test('the timeline counts all 12,000 seizures per month and lists a volume seizu
 });
 
 test('the exhibit and link forms pick a seizure held in a volume doc by searching the whole case', async ({ page }) => {
+  const { url, origin, route, pickSeizure: pickable } = host();
   expect(pickable).not.toBe('');
   const caseRoute = route.replace(/\/seizures$/, '');
   await page.goto(url);

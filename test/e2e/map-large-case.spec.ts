@@ -7,36 +7,18 @@
  * draws. Saves docs/screenshots/map-large-case.png (looked at).
  */
 import path from 'node:path';
-import type { ChildProcess } from 'node:child_process';
 import { test, expect } from '@playwright/test';
 import { repoRoot } from './fixtures';
-import { startLargeCaseHost } from './large-case-process';
+import { openLargeCaseMap, useLargeCaseHost } from './large-case-process';
 
 const SHOTS = path.join(repoRoot, 'docs/screenshots');
 const TOTAL = 12_000;
 
-let child: ChildProcess | null = null;
-let url = '';
-let origin = '';
-let route = '';
-
-test.beforeAll(async () => {
-  test.setTimeout(300_000);
-  const host = await startLargeCaseHost(TOTAL);
-  ({ child, url, origin, route } = host);
-});
-
-test.afterAll(() => {
-  child?.kill('SIGTERM');
-});
+const host = useLargeCaseHost(TOTAL);
 
 test('a 12,000-seizure case maps from the data service\'s clusters: counted, zoomed, filtered, heat', async ({ page }) => {
   test.setTimeout(180_000);
-  await page.setViewportSize({ width: 1440, height: 960 });
-  await page.goto(url);
-  await page.goto(`${origin}/?open=1${route.replace(/\/seizures$/, '')}/map`);
-  const map = page.getByTestId('seizure-map');
-  await expect(map).toHaveAttribute('data-shown', String(TOTAL), { timeout: 60_000 });
+  const map = await openLargeCaseMap(page, host(), TOTAL);
   await expect(page.getByTestId('map-shown')).toHaveText('12,000 of 12,000 seizures shown');
   const items = Number(await map.getAttribute('data-items'));
   expect(items).toBeGreaterThan(0);

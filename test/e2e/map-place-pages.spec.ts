@@ -7,36 +7,19 @@
  * Saves docs/screenshots/map-place-list.png (looked at).
  */
 import path from 'node:path';
-import type { ChildProcess } from 'node:child_process';
 import { test, expect } from '@playwright/test';
 import { repoRoot } from './fixtures';
-import { startLargeCaseHost } from './large-case-process';
+import { openLargeCaseMap, useLargeCaseHost } from './large-case-process';
 
 const SHOTS = path.join(repoRoot, 'docs/screenshots');
 const TOTAL = 6000;
 const AT_QUAY = 1200;
 
-let child: ChildProcess | null = null;
-let url = '';
-let origin = '';
-let route = '';
-
-test.beforeAll(async () => {
-  test.setTimeout(300_000);
-  ({ child, url, origin, route } = await startLargeCaseHost(TOTAL, AT_QUAY));
-});
-
-test.afterAll(() => {
-  child?.kill('SIGTERM');
-});
+const host = useLargeCaseHost(TOTAL, AT_QUAY);
 
 test('every one of 1,200 seizures at one quay is listed through pages, opens, and is found by a search', async ({ page }) => {
   test.setTimeout(240_000);
-  await page.setViewportSize({ width: 1440, height: 960 });
-  await page.goto(url);
-  await page.goto(`${origin}/?open=1${route.replace(/\/seizures$/, '')}/map`);
-  const map = page.getByTestId('seizure-map');
-  await expect(map).toHaveAttribute('data-shown', String(TOTAL), { timeout: 60_000 });
+  const map = await openLargeCaseMap(page, host(), TOTAL);
 
   await map.getByTitle('1,200 seizures here — click to see them').click();
   const popup = page.locator('.leaflet-popup');

@@ -7,30 +7,18 @@
  * (mid-export; looked at).
  */
 import path from 'node:path';
-import type { ChildProcess } from 'node:child_process';
 import { test, expect } from '@playwright/test';
 import { repoRoot } from './fixtures';
 import { chooseExport } from './export-menu';
-import { startLargeCaseHost } from './large-case-process';
+import { useLargeCaseHost } from './large-case-process';
 
 const SHOTS = path.join(repoRoot, 'docs/screenshots');
 
-let child: ChildProcess | null = null;
-let url = '';
-let origin = '';
-let route = '';
-
-test.beforeAll(async () => {
-  test.setTimeout(300_000);
-  ({ child, url, origin, route } = await startLargeCaseHost(12_000));
-});
-
-test.afterAll(() => {
-  child?.kill('SIGTERM');
-});
+const host = useLargeCaseHost(12_000);
 
 test('a long pack export shows its phase, a bar and the time elapsed, and Cancel stops it', async ({ page }) => {
   test.setTimeout(300_000);
+  const { url, origin, route } = host();
   await page.goto(url);
   await page.goto(`${origin}/?open=1${route}`);
   await expect(page.locator('#case-tab-seizures .tab-count')).toHaveText('12,000', { timeout: 60_000 });

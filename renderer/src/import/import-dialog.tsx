@@ -28,8 +28,11 @@
  * focus and so is scrolled into view; nothing was written.
  *
  * Cancel really cancels (import-stop.tsx): each preview and commit carries a fresh `importId`.
- * Cancel while a file is read or checked stops that run (`import.abort`) and closes at once —
- * nothing was written. Cancel while the rows are written asks first ("Stop the import? N of M rows
+ * Cancel while a preview reads a file stops it (`import.abort`) and closes at once — a preview
+ * writes nothing. Cancel while a commit reads or checks stops it too, and the dialog closes when
+ * the service answers that nothing was written; if the first rows went in before the stop
+ * arrived, the service says so and the dialog shows the stopped state, never a silent close.
+ * Cancel while the rows are written asks first ("Stop the import? N of M rows
  * are written…"); on "Stop the import" the dialog shows "Stopping…" until the commit answers, then
  * the stopped import's final state, which asks to undo the written part or keep it.
  */
@@ -100,7 +103,10 @@ export function ImportDialog(props: ImportDialogProps): ReactNode {
   const abortRun = (): void => {
     if (runId.current) void client.call('import.abort', { workspaceId: props.workspaceId, importId: runId.current }).catch(() => undefined);
   };
-  /** Cancel: while writing, ask first; while reading or checking, stop and close (nothing was written). */
+  /**
+   * Cancel: while writing, ask first; while a commit reads or checks, stop and wait for its answer
+   * (the commit's handler closes on 'cancelled'); a preview is stopped and the dialog closed.
+   */
   const cancel = (): void => {
     if (stopping) return;
     if (committing && progress?.phase === 'writing') {
@@ -108,7 +114,8 @@ export function ImportDialog(props: ImportDialogProps): ReactNode {
       return;
     }
     abortRun();
-    props.onClose();
+    if (committing) setStopping(true);
+    else props.onClose();
   };
   const stop = (): void => {
     setConfirmStop(false);
@@ -224,7 +231,7 @@ export function ImportDialog(props: ImportDialogProps): ReactNode {
                 {whyDisabled}
               </span>
             ) : stopping ? (
-              <span data-testid="import-stopping">{t('ui.import.stopping')}</span>
+              <span data-testid="import-stopping">{t(progress?.phase === 'writing' ? 'ui.import.stopping' : 'ui.import.stopping-busy')}</span>
             ) : committing ? (
               // The same phase as the progress bar: "nothing is written until you import" is no longer the news.
               importPhaseTexts(progress, file.name).footer

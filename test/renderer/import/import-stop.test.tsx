@@ -4,7 +4,7 @@
  * a 21,000-row file is being written asks "Stop the import?" with the rows written so far;
  * "Keep importing" dismisses it, "Stop the import" shows "Stopping…" until the service stopped,
  * then the stopped import's state asks to undo the written part or keep it — undoing leaves the
- * case as it was. Cancel before writing just closes, and nothing is written.
+ * case as it was. Cancel before writing closes once the service answers, and nothing is written.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
@@ -59,12 +59,14 @@ describe('ImportDialog: Cancel while importing', () => {
     expect(await seizureCount()).toBe(0);
   }, 240_000);
 
-  it('closes at once when cancelled while checking the rows, writing nothing', async () => {
+  it('closes once the service stopped it when cancelled while checking the rows, writing nothing', async () => {
     const dialog = renderDialog();
     pick(`${P3_HEADER}\n${seizureRows(3)}`, 'small.csv');
     fireEvent.click(await screen.findByRole('button', { name: 'Import 3 seizures', hidden: true }, { timeout: 30_000 }));
     fireEvent.click(button('Cancel'));
-    expect(dialog.closed()).toBe(1);
+    // Not closed on the spot: the dialog waits for the service's answer (nothing written → it closes).
+    expect(screen.getByTestId('import-stopping').textContent).toBe('Stopping…');
+    await waitFor(() => expect(dialog.closed()).toBe(1), { timeout: 30_000 });
     expect(screen.queryByTestId('stop-import-text')).toBeNull();
     // Stopped in the service too: nothing arrives later.
     await new Promise((r) => setTimeout(r, 1500));

@@ -3,13 +3,15 @@
  * DataService: a generated CSV of tens of thousands of rows imported into volume docs and stopped
  * mid-write keeps what was written — whole volume transactions only — as a batch in state
  * 'cancelled' whose count is the seizures present (docs and projection alike), audited
- * "import.cancel", and undoing it removes exactly those; stopped while reading, the parse worker
+ * "import.cancel", and undoing it removes exactly those — the same for a small import written into
+ * the case doc alone, stopped between its slices; stopped while reading, the parse worker
  * is ended, nothing is written and no new case is left behind, and other parses it held finish.
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { CaseImports } from '../../../shared/docs/case-import-batches';
 import { volumeDocName } from '../../../shared/docs/names';
-import { listVolumes, VOLUME_SIZE, VolumeDoc } from '../../../shared/docs/volume-doc';
+import { INLINE_SEIZURES, listVolumes, VOLUME_SIZE, VolumeDoc } from '../../../shared/docs/volume-doc';
+import { INLINE_SLICE } from '../../../service/import/write-import';
 import { CaseDoc, type AuditEntry } from '../../../shared/docs/case-doc';
 import { newCaseFields } from '../../../shared/domain/case';
 import { NestError } from '../../../shared/errors';
@@ -94,6 +96,56 @@ describe('import.abort', () => {
     expect(undone.seizures).toBe(written);
     expect(await projected(workspaceId, caseId)).toBe(0);
     expect(liveOfBatch(workspaceId, caseId, docName, report.batchId!).volumes.every((n) => n === 0)).toBe(true);
+  }, 120_000);
+
+  it('stops a small import (case doc only) between its slices: the same cancelled batch, consistent everywhere, undone exactly', async () => {
+    const { s, workspaceId, caseId, docName } = await setUp();
+    const SMALL = 800; // under INLINE_SEIZURES: no volume doc, four case-doc slices
+    expect(SMALL).toBeLessThan(INLINE_SEIZURES);
+    const importId = crypto.randomUUID();
+    const events: { done: number; total: number }[] = [];
+    const off = s.onEvent('import.progress', (p) => {
+      if (p.importId === importId && p.phase === 'writing') events.push({ done: p.done, total: p.total });
+    });
+    // The abort arrives once the write has begun (the phase's first event, 0 written): it is
+    // honoured at the first safe point, after the first slice's transaction.
+    const aborted = abortAt('writing', workspaceId, importId, (d) => d === 0);
+    const report = await s.invoke('import.commit', { workspaceId, caseId, importId, ...csv(SMALL, 'market.csv') });
+    off();
+    expect(await aborted).toBe('stopping');
+    expect(events[0]).toEqual({ done: 0, total: SMALL });
+    expect(report.cancelled).toEqual({ written: INLINE_SLICE, planned: SMALL });
+    expect(report.imported).toBe(INLINE_SLICE);
+    expect(report.routes).toBe(0);
+
+    const rt = s.workspace(workspaceId);
+    expect(rt.host.with(docName, (doc) => listVolumes(doc))).toEqual([]);
+    const batch = rt.host.with(docName, (doc) => new CaseImports(doc).list()[0]!);
+    expect(batch).toMatchObject({ id: report.batchId, fileName: 'market.csv', state: 'cancelled', seizures: INLINE_SLICE, planned: SMALL, routes: 0 });
+    expect(liveOfBatch(workspaceId, caseId, docName, report.batchId!)).toEqual({ inline: INLINE_SLICE, volumes: [] });
+    expect(rt.host.with(docName, (doc) => new CaseDoc(doc).listSeizures().length)).toBe(INLINE_SLICE);
+    expect(await projected(workspaceId, caseId)).toBe(INLINE_SLICE);
+    const audit = rt.host.with(docName, (doc) => doc.getArray<AuditEntry>('audit').toArray());
+    expect(audit.filter((a) => a.action === 'import.cancel')).toEqual([expect.objectContaining({ count: INLINE_SLICE, target: 'market.csv' })]);
+    expect(audit.some((a) => a.action === 'case.import')).toBe(false);
+
+    const undone = await s.invoke('import.undo', { workspaceId, caseId, batchId: report.batchId! });
+    expect(undone.seizures).toBe(INLINE_SLICE);
+    expect(await projected(workspaceId, caseId)).toBe(0);
+    expect(liveOfBatch(workspaceId, caseId, docName, report.batchId!).inline).toBe(0);
+
+    // Not stopped, the same file is written whole in its slices: one batch and one "case.import" counting all.
+    const whole = await s.invoke('import.commit', { workspaceId, caseId, allowReimport: true, ...csv(SMALL, 'market.csv') });
+    expect(whole.imported).toBe(SMALL);
+    expect(whole.cancelled ?? null).toBeNull();
+    expect(rt.host.with(docName, (doc) => new CaseImports(doc).list().find((b) => b.id === whole.batchId))).toMatchObject({ seizures: SMALL });
+    // The undone slice's records still hold room in the case doc (marks, not removals): 750 there, 50 in a volume.
+    const placed = liveOfBatch(workspaceId, caseId, docName, whole.batchId!);
+    expect(placed.inline).toBe(INLINE_SEIZURES - INLINE_SLICE);
+    expect(placed.inline + placed.volumes.reduce((a, b) => a + b, 0)).toBe(SMALL);
+    expect(await projected(workspaceId, caseId)).toBe(SMALL);
+    const after = rt.host.with(docName, (doc) => doc.getArray<AuditEntry>('audit').toArray());
+    expect(after.filter((a) => a.action === 'case.import')).toEqual([expect.objectContaining({ count: SMALL, target: 'market.csv' })]);
   }, 120_000);
 
   it('stops a parse: the worker is ended, nothing is written, a preview it also held still answers, the next import runs', async () => {
