@@ -11,6 +11,7 @@ import { caseDocName, volumeDocName } from '../../shared/docs/names';
 import { listVolumes, VolumeDoc } from '../../shared/docs/volume-doc';
 import type { Seizure } from '../../shared/domain/seizure';
 import { NestError } from '../../shared/errors';
+import { sortPaced } from '../../shared/paced-sort';
 import type { WorkspaceRuntime } from '../workspace/workspace-runtime';
 
 /** A case's seizures over its case doc and volumes, read at once. */
@@ -71,8 +72,12 @@ function readVolume(ws: Pick<WorkspaceRuntime, 'id' | 'host'>, caseId: string, r
   });
 }
 
+/** The order of `CaseSeizures.live`: by date, then id. */
+const byDateThenId = (a: Seizure, b: Seizure): number => a.seizureDate.localeCompare(b.seizureDate) || a.id.localeCompare(b.id);
+
+/** The read's result; `volumes` (the listed volumes) non-empty: `r.live` is sorted first. */
 function finishReading(r: Reading, volumes: number[]): CaseSeizures {
-  if (volumes.length) r.live.sort((a, b) => a.seizureDate.localeCompare(b.seizureDate) || a.id.localeCompare(b.id));
+  if (volumes.length) r.live.sort(byDateThenId);
   return { live: r.live, volumes: { held: (id) => r.held.has(id), live: (id) => r.liveInVolumes.has(id) }, missingVolumes: r.missingVolumes, docs: r.docs };
 }
 
@@ -103,13 +108,56 @@ export function readCompleteCaseSeizures(ws: Pick<WorkspaceRuntime, 'id' | 'host
   return complete(readCaseSeizures(ws, caseId, caseDoc));
 }
 
+/** Seizures parsed between two pauses of a paced read. */
+const PARSE_CHUNK = 500;
+
+/**
+ * Reads volume `n` into `r` without holding the event loop for the whole volume: one step takes
+ * the live doc's state vector and its state as an update (loading it through the async store when
+ * it is not loaded, and unloading it afterwards, so a 100,000-seizure export does not keep twenty
+ * volumes in memory), a second applies that update to a private copy, and the copy's seizures are
+ * then parsed {@link PARSE_CHUNK} at a time with `pause()` between: the copy cannot change
+ * meanwhile, so the seizures are exactly those of the recorded state vector.
+ */
+async function readVolumePaced(ws: Pick<WorkspaceRuntime, 'id' | 'host'>, caseId: string, r: Reading, n: number, pause: () => Promise<void>): Promise<void> {
+  const name = volumeDocName(ws.id, caseId, n);
+  const wasLoaded = ws.host.loadedNames().includes(name);
+  const live = await ws.host.open(name);
+  let state: Uint8Array;
+  try {
+    r.docs.push({ name, volume: n, stateVector: Y.encodeStateVector(live) });
+    state = Y.encodeStateAsUpdate(live);
+  } finally {
+    ws.host.release(name);
+  }
+  if (!wasLoaded) ws.host.unloadIdle(name);
+  await pause();
+  const copy = new Y.Doc();
+  Y.applyUpdate(copy, state);
+  await pause();
+  const vol = new VolumeDoc(copy);
+  for (const id of vol.recordIds()) r.held.add(id);
+  let since = 0;
+  for (const s of vol.eachSeizure()) {
+    r.liveInVolumes.add(s.id);
+    r.live.push(s);
+    if (++since === PARSE_CHUNK) {
+      since = 0;
+      await pause();
+    }
+  }
+  copy.destroy();
+}
+
 /**
  * {@link readCompleteCaseSeizures} for a long export: `begin(docs)` is awaited once the number of
- * docs to read is known (the case doc and each listed volume), `each()` after every doc read.
- * Each doc is read whole in one step, at the state vector recorded for it in `docs`; between docs
- * the caller may yield to the event loop. `caseDoc` should be a copy the caller holds still (an
- * export reads a frozen copy of the case doc, export-pack.ts).
- * @throws NestError('not-found', 'pack.export.volumes-missing') as readCompleteCaseSeizures; whatever `each` throws (a cancelled export).
+ * docs to read is known (the case doc and each listed volume), `each()` after every doc read, and
+ * `pause()` between the steps of a doc (its load, its copy, every 500 seizures parsed) and of the
+ * final sort, so no step holds the event loop for a whole volume or the whole case. Each doc's
+ * seizures are those of the state vector recorded for it in `docs` (readVolumePaced). `caseDoc`
+ * should be a copy the caller holds still (an export reads a frozen copy of the case doc,
+ * export-pack.ts). The result equals readCompleteCaseSeizures's (test/service/import/case-seizures-paced.test.ts).
+ * @throws NestError('not-found', 'pack.export.volumes-missing') as readCompleteCaseSeizures; whatever `each` or `pause` throws (a cancelled export).
  */
 export async function readCompleteCaseSeizuresPaced(
   ws: Pick<WorkspaceRuntime, 'id' | 'host'>,
@@ -117,6 +165,7 @@ export async function readCompleteCaseSeizuresPaced(
   caseDoc: CaseDoc,
   begin: (docs: number) => Promise<void>,
   each: () => Promise<void>,
+  pause: () => Promise<void>,
 ): Promise<CaseSeizures> {
   const { r, volumes } = startReading(ws, caseId, caseDoc);
   const missing = volumes.filter((n) => !ws.host.exists(volumeDocName(ws.id, caseId, n)));
@@ -125,8 +174,9 @@ export async function readCompleteCaseSeizuresPaced(
   await begin(1 + volumes.length);
   await each();
   for (const n of volumes) {
-    readVolume(ws, caseId, r, n);
+    await readVolumePaced(ws, caseId, r, n, pause);
     await each();
   }
-  return complete(finishReading(r, volumes));
+  if (volumes.length) r.live = await sortPaced(r.live, byDateThenId, pause);
+  return complete(finishReading(r, []));
 }

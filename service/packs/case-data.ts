@@ -99,11 +99,6 @@ export async function caseDataFiles(t: CaseTables, each: (rows: number) => Promi
   ];
 }
 
-/** Seizures in a stable order: by date, then id (the doc's map order depends on history). */
-function ordered(seizures: Seizure[]): Seizure[] {
-  return [...seizures].sort((a, b) => (a.seizureDate ?? '').localeCompare(b.seizureDate ?? '') || a.id.localeCompare(b.id));
-}
-
 /** The attached files to carry, one per hash, with their names and citing exhibits. */
 function blobsOf(files: readonly AttachedFile[], exhibits: readonly Exhibit[], caseNumber: string): PackBlob[] {
   const byHash = new Map<string, PackBlob>();
@@ -128,7 +123,8 @@ export function caseData(doc: Y.Doc, all: CaseSeizures, selection?: PackSelectio
   const cd = new CaseDoc(doc);
   const meta = cd.readMeta();
   const pick = selector(selection);
-  const seizures = ordered(all.live.filter(pick.seizure));
+  // In a stable order, by date then id, as `all.live` is (the doc's map order depends on history).
+  const seizures = all.live.filter(pick.seizure);
   const keptSeizures = new Set(seizures.map((s) => s.id));
   const exhibits = new CaseExhibits(doc).list().filter((e) => pick.exhibit(e, keptSeizures));
   const keptExhibits = new Set(exhibits.map((e) => e.id));

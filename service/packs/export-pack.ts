@@ -12,10 +12,9 @@
  * ZIP comment and the offered file name carry the marking. The case's STIX 2.1 bundle
  * (service/stix/) is read in the same pass, so it describes the same state as the other files.
  */
-import { Readable } from 'node:stream';
 import * as Y from 'yjs';
 import type { FsBlobStore } from '../../node/blobs/fs-blob-store';
-import { writePack, type PackSource, type WrittenPack } from '../../node/packs/pack-writer';
+import { writePack, type WrittenPack } from '../../node/packs/pack-writer';
 import { NestError } from '../../shared/errors';
 import { t } from '../../shared/messages';
 import { needsConfirmation } from '../../shared/packs/handling';
@@ -29,6 +28,7 @@ import { ExportRun, type PhaseProgress } from './export-progress';
 import { packProvenance } from './provenance/pack-provenance';
 import { exhibitSources } from './exhibit-sources';
 import { packSigner } from './pack-signer';
+import { encodeTextPaced, textSource, type EncodedText } from './pack-text';
 import { normaliseSelection } from './pack-selection';
 import { caseSnapshot } from '../stix/case-snapshot';
 import { CaseDoc } from '../../shared/docs/case-doc';
@@ -74,8 +74,6 @@ export interface ExportedPack extends WrittenPack {
   notStamped: NotStampedFile[];
 }
 
-const text = (p: string, content: string, mediaType: string): PackSource => ({ path: p, mediaType, open: () => Readable.from([Buffer.from(content, 'utf8')]) });
-
 const MEDIA: Record<string, string> = { json: 'application/json', csv: 'text/csv; charset=utf-8', geojson: 'application/geo+json' };
 
 /**
@@ -105,7 +103,7 @@ export async function exportCasePack(ws: WorkspaceRuntime, o: ExportPackOptions)
     Y.applyUpdate(copy, Y.encodeStateAsUpdate(live));
     return copy;
   });
-  const all = await readCompleteCaseSeizuresPaced(ws, o.caseId, new CaseDoc(doc), (docs) => run.begin('read', docs), () => run.step(1));
+  const all = await readCompleteCaseSeizuresPaced(ws, o.caseId, new CaseDoc(doc), (docs) => run.begin('read', docs), () => run.step(1), () => run.pause());
   const data = caseData(doc, all, selection);
   const tlp = data.meta.tlp;
   if (needsConfirmation(tlp) && !o.handlingConfirmed) throw new NestError('validation', { id: 'pack.export.confirmation-required', values: { tlp } });
@@ -120,13 +118,15 @@ export async function exportCasePack(ws: WorkspaceRuntime, o: ExportPackOptions)
   // STIX bundle (a selection narrows the other files, not the partner exchange).
   await run.begin('tables', tableRows(data.tables) + all.live.length);
   const tables = await caseDataFiles(data.tables, rowStep);
-  const stix = await stixBundleJsonPaced(caseSnapshot(ws.id, doc, all), rowStep);
-  const files: [string, string][] = [...tables, ['data/stix-bundle.json', stix], ...(provenance.csv === null ? [] : [['data/provenance.csv', provenance.csv] as [string, string]])];
+  const stix = await stixBundleJsonPaced(caseSnapshot(ws.id, doc, all), rowStep, () => run.pause());
+  const texts: [string, string][] = [...tables, ['data/stix-bundle.json', stix], ...(provenance.csv === null ? [] : [['data/provenance.csv', provenance.csv] as [string, string]])];
+  const files: [string, EncodedText][] = [];
+  for (const [p, content] of texts) files.push([p, await encodeTextPaced(content, () => run.pause())]);
 
   // Phases map and report (production.ts), from the same read.
   const production = o.production ? await buildProduction(ws, o.caseId, member, o.now, o.production, { read: { doc, all }, run }) : null;
-  const sources = [...files.map(([p, content]) => text(p, content, MEDIA[p.slice(p.lastIndexOf('.') + 1)] ?? 'text/plain; charset=utf-8')), ...exhibits, ...(production?.sources ?? [])];
-  const totalBytes = files.reduce((n, [, c]) => n + Buffer.byteLength(c, 'utf8'), 0) + data.blobs.reduce((n, b) => n + b.size, 0);
+  const sources = [...files.map(([p, content]) => textSource(p, content, MEDIA[p.slice(p.lastIndexOf('.') + 1)] ?? 'text/plain; charset=utf-8')), ...exhibits, ...(production?.sources ?? [])];
+  const totalBytes = files.reduce((n, [, c]) => n + c.bytes, 0) + data.blobs.reduce((n, b) => n + b.size, 0);
   const at = new Date(o.now).toISOString();
   const settings = wsDoc.readSettings();
 

@@ -13,6 +13,7 @@ import type { Seizure } from '../../shared/domain/seizure';
 import type { CaseSnapshot } from './case-snapshot';
 import { NEST_EXTENSION_ID, NEST_IDENTITY_ID, nestExtensionDefinition, nestIdentity, tlpMarking, TLP2_MARKING_IDS, type StixObject } from './markings';
 import { stixId, stixTime } from './stix-ids';
+import { sortPaced } from '../../shared/paced-sort';
 import { RELATIONSHIP_TYPES, SEIZURE_PLACE_RELATIONSHIP, stixTypeOfEntity } from './vocab';
 
 /** A STIX 2.1 bundle. */
@@ -138,7 +139,12 @@ class BundleBuilder {
   }
 }
 
-const byId = (a: StixObject, b: StixObject): number => a.id.localeCompare(b.id);
+/**
+ * By id. STIX ids are `<type>--<uuid>` in lowercase ASCII letters, digits and hyphens, where
+ * `localeCompare` and code-unit order agree; code-unit order is ~10× cheaper (300,000 objects of a
+ * 100,000-seizure case took seconds with localeCompare, in one step).
+ */
+const byId = (a: StixObject, b: StixObject): number => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 /** The bundle of `s` around its seizures' objects (`seizures`: each seizure's objects, in `s.seizures` order). */
 function assemble(b: BundleBuilder, s: CaseSnapshot, seizureObjects: StixObject[]): StixBundle {
@@ -174,10 +180,10 @@ export function stixBundleJson(s: CaseSnapshot): string {
 
 /**
  * {@link stixBundleJson} built with `each(n)` awaited after every `chunk` seizures converted and
- * every `chunk` objects written (n: seizures converted, 0 while writing), so a long export yields
- * and reports progress: the same text, byte for byte.
+ * `pause()` after every `chunk` objects written, so a long export yields and reports progress:
+ * the same text, byte for byte.
  */
-export async function stixBundleJsonPaced(s: CaseSnapshot, each: (seizures: number) => Promise<void>, chunk = 500): Promise<string> {
+export async function stixBundleJsonPaced(s: CaseSnapshot, each: (seizures: number) => Promise<void>, pause: () => Promise<void>, chunk = 500): Promise<string> {
   const b = new BundleBuilder(s);
   const objects: StixObject[] = [];
   for (let i = 0; i < s.seizures.length; i += chunk) {
@@ -185,13 +191,14 @@ export async function stixBundleJsonPaced(s: CaseSnapshot, each: (seizures: numb
     for (const z of part) objects.push(...b.seizure(z));
     await each(part.length);
   }
-  const { objects: all, ...head } = assemble(b, s, objects);
+  // Sorted here with pauses (300,000 objects at 100,000 seizures); assemble's own sort then finds them in order.
+  const { objects: all, ...head } = assemble(b, s, await sortPaced(objects, byId, pause));
   // JSON.stringify(bundle, null, 2) with `objects` last: each object at 4 spaces' indent.
   const open = JSON.stringify({ ...head, objects: [] }, null, 2).replace(/\[\]\n\}$/, '[\n');
   const parts: string[] = [];
   for (let i = 0; i < all.length; i += chunk) {
     parts.push(all.slice(i, i + chunk).map((o) => `    ${JSON.stringify(o, null, 2).replace(/\n/g, '\n    ')}`).join(',\n'));
-    await each(0);
+    await pause();
   }
   return `${open}${parts.join(',\n')}\n  ]\n}\n`;
 }

@@ -155,11 +155,17 @@ export class VolumeDoc extends DocView {
 
   /** All live seizures (unordered ids; the projection orders). */
   listSeizures(): Seizure[] {
-    const out: Seizure[] = [];
-    this.seizures.forEach((rec, id) => {
-      if (rec instanceof Y.Map && rec.get('deleted') !== true) out.push(toSeizure(id, rec));
-    });
-    return out;
+    return [...this.eachSeizure()];
+  }
+
+  /**
+   * The live seizures one at a time (as {@link listSeizures}), so a long reader can pause between
+   * them; the doc must not change while it is iterated (read a frozen copy across pauses).
+   */
+  *eachSeizure(): Generator<Seizure> {
+    for (const [id, rec] of this.seizures.entries()) {
+      if (rec instanceof Y.Map && rec.get('deleted') !== true) yield toSeizure(id, rec);
+    }
   }
 
   /** One live seizure, or null when missing or deleted. */

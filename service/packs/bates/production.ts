@@ -20,12 +20,13 @@ import type { PdfPrinter } from '../pdf/pdf-printer';
 import { reportHeaderText, reportHtml } from '../report/report-html';
 import { readReportModel, type CaseRead } from '../report/report-model';
 import { landFeatures } from '../report/basemap';
-import { mappedSeizures, reportSeizureMap } from '../report/seizures';
+import { mappedSeizures, reportSeizureMapPaced } from '../report/seizures';
 import type { ExportRun } from '../export-progress';
 import { assignBates, type BatesOptions, type BatesRange } from './bates-numbers';
 import { concordanceText } from './concordance';
 import { opticonText } from './opticon';
 import { pdfPageCount, stampPdf } from './stamp-pdf';
+import { byteChunks } from '../pack-text';
 
 const log = createLogger('pack-production');
 
@@ -75,7 +76,7 @@ const bytesSource = (path: string, mediaType: string, bytes: () => Promise<Uint8
   path,
   mediaType,
   compress,
-  open: async () => Readable.from([Buffer.from(await bytes())]),
+  open: async () => Readable.from(byteChunks(await bytes())),
 });
 
 /**
@@ -111,8 +112,11 @@ export async function buildProduction(ws: WorkspaceRuntime, caseId: string, memb
   if (pace) {
     const mapped = mappedSeizures(model).length;
     await pace.run.begin('map', mapped);
-    model.seizureMap = reportSeizureMap(model, landFeatures());
-    pace.run.advance(mapped);
+    // A turn of the event loop after every chunk of dots drawn, not every 500 units: a chunk is already a few hundred ms on a loaded machine.
+    model.seizureMap = await reportSeizureMapPaced(model, landFeatures(), async (dots) => {
+      pace.run.advance(dots);
+      await pace.run.pause();
+    });
     await pace.run.begin('report', null);
   }
   const blobs = workspaceBlobStore(ws.store.file);

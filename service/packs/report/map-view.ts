@@ -51,12 +51,14 @@ export function arcOf(lons: readonly number[]): (lon: number) => number {
 
 /** The frame around `points` ([lon, lat], continuous longitudes) with a 25 % margin, at least {@link MIN_SPAN}, at the map's aspect ratio, within ±90° latitude. */
 export function frameOf(points: readonly [number, number][]): View {
-  const lons = points.map((p) => p[0]);
-  const lats = points.map((p) => p[1]);
-  let w = Math.min(...lons);
-  let e = Math.max(...lons);
-  let s = Math.min(...lats);
-  let n = Math.max(...lats);
+  // A loop, not Math.min(...lons): spreading 100,000 arguments can overflow the stack.
+  let [w, e, s, n] = [Infinity, -Infinity, Infinity, -Infinity];
+  for (const [lon, lat] of points) {
+    w = Math.min(w, lon);
+    e = Math.max(e, lon);
+    s = Math.min(s, lat);
+    n = Math.max(n, lat);
+  }
   const cx = (w + e) / 2;
   const cy = (s + n) / 2;
   const kx = Math.cos((Math.max(-70, Math.min(70, cy)) * Math.PI) / 180);

@@ -151,7 +151,8 @@ export async function readReportModel(ws: WorkspaceRuntime, caseId: string, memb
     const audit = cd.readAudit();
     // Every seizure, in the case doc and each volume doc (refused while a listed volume has not arrived).
     const all = read?.all ?? readCompleteCaseSeizures(ws, caseId, cd);
-    const seizures = [...all.live].sort((a, b) => (a.seizureDate ?? '').localeCompare(b.seizureDate ?? '') || a.id.localeCompare(b.id));
+    // Already by date, then id (CaseSeizures.live): sorting 100,000 again held the loop for seconds.
+    const seizures = [...all.live];
     return {
       meta,
       notes: readNotesTree(doc),

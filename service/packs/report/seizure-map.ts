@@ -120,38 +120,78 @@ function routeLine(r: Route, place: (lon: number) => number): Position[] {
   return line.map(([x, y]): Position => [x + shift, y]);
 }
 
+/** Dots placed or drawn between two pauses of {@link seizureMapPaced}. */
+export const DRAW_CHUNK = 2000;
+
 /**
- * The map of `seizures` (those with coordinates; `rowOf(s)` is the row number the table gives
- * it, 0 for none) and `routes` over `land` (a GeoJSON FeatureCollection of land polygons, WGS84).
+ * Draws the map in steps: yields the number of dots handled after every {@link DRAW_CHUNK} dots
+ * placed and drawn (each dot is counted once, when drawn), and returns the map. One home for
+ * {@link seizureMap} (run to the end at once) and {@link seizureMapPaced} (paused at each yield).
  */
-export function seizureMap(seizures: readonly Seizure[], land: GeoJSON.FeatureCollection, rowOf: (s: Seizure) => number = () => 0, routes: readonly Route[] = []): SeizureMap {
+function* drawMap(seizures: readonly Seizure[], land: GeoJSON.FeatureCollection, rowOf: (s: Seizure) => number, routes: readonly Route[]): Generator<number, SeizureMap> {
   const raw = seizures.filter((s) => s.latitude !== null && s.longitude !== null).map((s) => ({ s, lon: s.longitude!, lat: s.latitude! }));
   const place = arcOf([...raw.map((p) => p.lon), ...routes.flatMap((r) => r.points.map((p) => p[1]))]);
   const pts = raw.map((p) => ({ ...p, lon: place(p.lon) }));
   const lines = routes.map((r) => routeLine(r, place));
   const v = frameOf([...pts.map((p): [number, number] => [p.lon, p.lat]), ...lines.flat().map(([x, y]): [number, number] => [x, y])]);
-  const xy = pts.map((p) => ({ s: p.s, xy: project(v, p.lon, p.lat) }));
+  yield 0;
+  const f = (n: number): string => n.toFixed(1);
+  const xy: { s: Seizure; xy: [number, number] }[] = [];
+  const circleParts: string[] = [];
+  for (let i = 0; i < pts.length; i += DRAW_CHUNK) {
+    const part = pts.slice(i, i + DRAW_CHUNK).map((p) => ({ s: p.s, xy: project(v, p.lon, p.lat) }));
+    xy.push(...part);
+    circleParts.push(part.map(({ xy: [x, y] }) => `<circle cx="${f(x)}" cy="${f(y)}" r="${DOT_R}"/>`).join(''));
+    yield part.length;
+  }
   const extent = degreesText(v);
   // The attribution line, bottom right, is kept free of labels.
   const attribution: Box = { x: MAP_WIDTH - 6 - extent.length * 5.2, y: MAP_HEIGHT - 17, w: extent.length * 5.2 + 6, h: 17 };
-  const dots = xy.map(({ s, xy: [x, y] }) => ({ x, y, row: rowOf(s) })).filter((d) => d.row > 0);
   const numbered = pts.length <= LABELLED;
+  const dots = numbered ? xy.map(({ s, xy: [x, y] }) => ({ x, y, row: rowOf(s) })).filter((d) => d.row > 0) : [];
   const layout = numbered ? layoutLabels(dots, MAP_WIDTH, MAP_HEIGHT, [attribution]) : { labels: [], unlabelled: [] };
-  const f = (n: number): string => n.toFixed(1);
-  const circles = xy.map(({ xy: [x, y] }) => `<circle cx="${f(x)}" cy="${f(y)}" r="${DOT_R}"/>`).join('');
+  const circles = circleParts.join('');
   const leaders = layout.labels.flatMap((l) => (l.leader ? [`<line x1="${f(l.leader[0])}" y1="${f(l.leader[1])}" x2="${f(l.leader[2])}" y2="${f(l.leader[3])}"/>`] : [])).join('');
   const labels = layout.labels.map((l) => `<text class="label" x="${f(l.box.x + 2)}" y="${f(l.baseline)}">${esc(l.text)}</text>`).join('');
   const routePaths = lines.map((line) => `<path class="route" d="M${line.map(([lon, lat]) => project(v, lon, lat).map(f).join(',')).join('L')}"/>`).join('');
+  const landD = landPath(v, land);
+  yield 0;
   const svg =
     `<svg xmlns="http://www.w3.org/2000/svg" class="seizure-map" viewBox="0 0 ${MAP_WIDTH} ${MAP_HEIGHT}" width="${MAP_WIDTH}" height="${MAP_HEIGHT}" role="img" aria-label="${esc(extent)}">` +
     `<rect width="${MAP_WIDTH}" height="${MAP_HEIGHT}" fill="#dfe9f2"/>` +
-    `<path d="${landPath(v, land)}" fill="#f4f1ea" stroke="#8a8f98" stroke-width="0.6"/>` +
+    `<path d="${landD}" fill="#f4f1ea" stroke="#8a8f98" stroke-width="0.6"/>` +
     `<style>.seizure-map circle{fill:#b3261e;stroke:#fff;stroke-width:1.2}.seizure-map .label{fill:#1b1b1b;stroke:#fff;stroke-width:2.5px;paint-order:stroke;font-size:${LABEL_PX}px;font-weight:bold}.seizure-map line{stroke:#1b1b1b;stroke-width:0.8}.seizure-map .route{fill:none;stroke:#1f5fa8;stroke-width:1.6;stroke-linejoin:round}</style>` +
     `<g>${routePaths}</g><g>${leaders}${circles}${labels}</g>` +
     `<text x="${MAP_WIDTH - 6}" y="${MAP_HEIGHT - 6}" text-anchor="end" font-size="9" fill="#555">${esc(extent)}</text>` +
     `<rect width="${MAP_WIDTH}" height="${MAP_HEIGHT}" fill="none" stroke="#555" stroke-width="1"/>` +
     `</svg>`;
   return { svg, numbered, unlabelled: layout.unlabelled };
+}
+
+/**
+ * The map of `seizures` (those with coordinates; `rowOf(s)` is the row number the table gives
+ * it, 0 for none) and `routes` over `land` (a GeoJSON FeatureCollection of land polygons, WGS84).
+ */
+export function seizureMap(seizures: readonly Seizure[], land: GeoJSON.FeatureCollection, rowOf: (s: Seizure) => number = () => 0, routes: readonly Route[] = []): SeizureMap {
+  const steps = drawMap(seizures, land, rowOf, routes);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
+/**
+ * {@link seizureMap} drawn with `each(n)` awaited after every {@link DRAW_CHUNK} dots (n: dots
+ * drawn since the last call, 0 between the other steps), so a map of 100,000 seizures does not
+ * hold the event loop: the same map.
+ */
+export async function seizureMapPaced(seizures: readonly Seizure[], land: GeoJSON.FeatureCollection, rowOf: (s: Seizure) => number, routes: readonly Route[], each: (dots: number) => Promise<void>): Promise<SeizureMap> {
+  const steps = drawMap(seizures, land, rowOf, routes);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+    await each(r.value);
+  }
 }
 
 /** The map's SVG alone (see {@link seizureMap}). */

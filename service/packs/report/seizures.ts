@@ -10,7 +10,7 @@ import { esc, para, section, table, user } from './html';
 import { reportNumber, seizureDate } from './report-format';
 import type { ReportModel } from './report-model';
 import { rowsText } from './map-labels';
-import { LABELLED, seizureMap, type SeizureMap } from './seizure-map';
+import { LABELLED, seizureMap, seizureMapPaced, type SeizureMap } from './seizure-map';
 
 /** Most seizure rows printed in the report. */
 export const SEIZURE_ROWS = 500;
@@ -37,9 +37,19 @@ export function mappedSeizures(m: Pick<ReportModel, 'seizures'>): Seizure[] {
  */
 export function reportSeizureMap(m: Pick<ReportModel, 'seizures' | 'routes'>, basemap: GeoJSON.FeatureCollection): SeizureMap | null {
   const mapped = mappedSeizures(m);
-  if (!mapped.length) return null;
+  return mapped.length ? seizureMap(mapped, basemap, tableRowOf(m), m.routes) : null;
+}
+
+/** {@link reportSeizureMap} drawn with `each(n)` awaited as it goes (seizure-map.ts `seizureMapPaced`): the same map. */
+export async function reportSeizureMapPaced(m: Pick<ReportModel, 'seizures' | 'routes'>, basemap: GeoJSON.FeatureCollection, each: (dots: number) => Promise<void>): Promise<SeizureMap | null> {
+  const mapped = mappedSeizures(m);
+  return mapped.length ? seizureMapPaced(mapped, basemap, tableRowOf(m), m.routes, each) : null;
+}
+
+/** A seizure's row number in the report's table (0: not printed there). */
+function tableRowOf(m: Pick<ReportModel, 'seizures'>): (s: Seizure) => number {
   const rows = new Map(m.seizures.slice(0, SEIZURE_ROWS).map((s, i) => [s.id, i + 1]));
-  return seizureMap(mapped, basemap, (s) => rows.get(s.id) ?? 0, m.routes);
+  return (s) => rows.get(s.id) ?? 0;
 }
 
 /** The seizures section (table and map; the map drawn now unless the model holds it). */

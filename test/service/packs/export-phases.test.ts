@@ -5,11 +5,13 @@
  * - The phases arrive complete and in order (read, provenance, tables, map, report, write, sign,
  *   complete), `done` never exceeds a known `total`, the totals are the case's (3 docs; rows of
  *   every table; mapped seizures; the pack's files), the last event is `complete`; the pack verifies.
- * - A `cases.list` sent when the tables phase starts is answered before that phase ends: the
- *   export yields every few hundred rows while it builds the tables
+ * - A `cases.list` sent when the read, tables, map or report phase starts is answered before that
+ *   phase ends: the export yields while it parses the volumes, every few hundred rows while it
+ *   builds the tables, every chunk of dots while it draws the map, and while Chromium prints
  *   (asserted by the order of what the client receives over a transport that delivers on later
- *   turns of the event loop, not by timing; with YIELD_EVERY set past the rows the answer came
- *   only after the tables were done: checked once by hand).
+ *   turns of the event loop, not by timing; with YIELD_EVERY set past the rows the tables' answer
+ *   came only after the tables were done, and with the map drawn in one step (before branch
+ *   packblock) the map's answer came after the map: checked by hand).
  * - `packs.cancel` stops an export at its next step: it fails with `cancelled`, and nothing is left
  *   in pack-staging/; cancelling it again, or an unknown id, answers false.
  */
@@ -43,30 +45,33 @@ beforeAll(async () => {
 afterAll(() => h?.close());
 
 describe('pack export phases', () => {
-  it('reports every phase in order within its totals, and answers a cases.list while it builds the tables', async () => {
+  it('reports every phase in order within its totals, and answers a cases.list while it reads, builds the tables, draws the map and prints', async () => {
     // Frames arrive on a later turn of the event loop, as over the page's socket: an export that
     // only awaited resolved promises would not let them through.
     const [a, b] = transportPair({ macrotask: true });
     h.service.connect(a);
     const c = new DataClient(b);
     const exportId = randomUUID();
-    const log: (PacksProgress | 'cases.list answered')[] = [];
-    let asked = false;
+    type Answered = `cases.list answered in ${PacksProgress['phase']}`;
+    const log: (PacksProgress | Answered)[] = [];
+    const asked = new Set<string>();
     const off = c.on('packs.progress', (p) => {
       if (p.exportId !== exportId) return;
       log.push(p);
-      // Asked when the tables phase starts: answered only if the export yields while building them.
-      if (!asked && p.phase === 'tables') {
-        asked = true;
+      // Asked when the read, tables, map and report phases start: answered within the phase only
+      // if the export yields while reading the volumes, building the tables, drawing the map, printing.
+      if (!asked.has(p.phase) && (['read', 'tables', 'map', 'report'] as const).some((x) => x === p.phase)) {
+        asked.add(p.phase);
+        const phase = p.phase;
         void c.call('cases.list', { workspaceId }).then((list) => {
           expect(list.map((x) => x.id)).toContain(caseId);
-          log.push('cases.list answered');
+          log.push(`cases.list answered in ${phase}`);
         });
       }
     });
     const r = await c.call('packs.export', { workspaceId, caseId, exportId, handlingConfirmed: true });
     off();
-    const events = log.filter((e): e is PacksProgress => e !== 'cases.list answered');
+    const events = log.filter((e): e is PacksProgress => typeof e !== 'string');
 
     // Complete and ordered: each phase once, in PACK_PHASES order.
     const phases = events.map((e) => e.phase).filter((p, i, a) => i === 0 || a[i - 1] !== p);
@@ -88,11 +93,12 @@ describe('pack export phases', () => {
     expect(lastOf('write').done).toBe(lastOf('write').total);
     expect(events.at(-1)).toMatchObject({ phase: 'complete', done: 1, total: 1 });
 
-    // Answered while the export was still building the tables.
-    const answered = log.indexOf('cases.list answered');
-    const tablesDone = log.findIndex((e) => e !== 'cases.list answered' && e.phase === 'tables' && e.done === e.total);
-    expect(answered).toBeGreaterThan(0);
-    expect(answered).toBeLessThan(tablesDone);
+    // Each answered while its phase was still running: before the phase's last event.
+    for (const phase of ['read', 'tables', 'map', 'report'] as const) {
+      const answered = log.indexOf(`cases.list answered in ${phase}`);
+      const lastOfPhase = log.reduce((at, e, i) => (typeof e !== 'string' && e.phase === phase ? i : at), -1);
+      expect({ phase, answeredBeforeItsEnd: answered > 0 && answered < lastOfPhase }).toEqual({ phase, answeredBeforeItsEnd: true });
+    }
 
     // The pack still verifies.
     expect(r.stagedId).not.toBeNull();

@@ -51,9 +51,12 @@ describe('paced serialisers', () => {
     for (const doc of [demoCase(), arabicCase(), everyKindCase(), emptyCase(), manySeizures(999)]) {
       const snap = caseSnapshot(WS, doc);
       let seizuresCounted = 0;
-      const paced = await stixBundleJsonPaced(snap, async (n) => void (seizuresCounted += n), 100);
+      let pauses = 0;
+      const paced = await stixBundleJsonPaced(snap, async (n) => void (seizuresCounted += n), async () => void pauses++, 100);
       expect(paced).toBe(stixBundleJson(snap));
       expect(seizuresCounted).toBe(snap.seizures.length);
+      // Every object (the 4 fixed ones and the case's) is written in chunks of 100, a pause after each (and more while sorting).
+      expect(pauses).toBeGreaterThanOrEqual(Math.ceil((JSON.parse(paced) as { objects: unknown[] }).objects.length / 100));
     }
   });
 });

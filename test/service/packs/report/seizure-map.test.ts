@@ -185,3 +185,18 @@ describe('seizure map labels', () => {
     expect([...covered].sort((a, b) => a - b)).toEqual(Array.from({ length: 15 }, (_, i) => i + 1));
   });
 });
+
+describe('the seizure map drawn in steps', () => {
+  it('is the same map as drawn at once, and counts every dot while pausing between chunks', async () => {
+    const { DRAW_CHUNK, seizureMapPaced } = await import('../../../../service/packs/report/seizure-map');
+    const many = Array.from({ length: 2 * DRAW_CHUNK + 31 }, (_v, i) => seizure(-10 + (i % 97) * 0.2, 100 + (i % 89) * 0.3, `s${i}`));
+    const counted: number[] = [];
+    const paced = await seizureMapPaced(many, landFeatures(), () => 0, [], async (n) => void counted.push(n));
+    expect(paced).toEqual(seizureMap(many, landFeatures()));
+    expect(counted.reduce((a, b) => a + b, 0)).toBe(many.length);
+    expect(counted.filter((n) => n > 0)).toEqual([DRAW_CHUNK, DRAW_CHUNK, 31]);
+    // Few dots: numbered, as before.
+    const few = [seizure(1.274, 103.764, 'a'), seizure(3.0, 101.39, 'b')];
+    expect(await seizureMapPaced(few, landFeatures(), (s) => (s.id === 'a' ? 1 : 2), [], async () => undefined)).toEqual(seizureMap(few, landFeatures(), (s) => (s.id === 'a' ? 1 : 2)));
+  });
+});
