@@ -21,11 +21,13 @@
  *
  * Stopping (`import.abort`, running-imports.ts): the writer looks at its signal before each volume
  * transaction — the only places it waits — and, when stopped with rows still to write, writes no
- * more seizures: the case-doc transaction then lists the volumes written, appends the batch entry
- * in state 'cancelled' with the seizures written and planned, and the audit entry
- * "import.cancel" (case-import.ts), leaving out the inline rows and the routes. What was written
- * is thus neither dropped nor shown as a whole import, and undoing the batch removes exactly it.
- * Stopped before its first transaction, it writes nothing at all.
+ * more volumes: the case-doc transaction then writes the inline run (already taken: the FIRST rows
+ * of the file), lists the volumes written, appends the batch entry in state 'cancelled' with the
+ * seizures written and planned, and the audit entry "import.cancel" (case-import.ts), leaving out
+ * the routes. What was written is thus the file's good rows up to one line, with no gap (a user
+ * resuming knows where to start: `ImportWritten.cancelled.throughLine`), neither dropped nor
+ * shown as a whole import, and undoing the batch removes exactly it. Stopped before its first
+ * transaction, it writes nothing at all.
  */
 import { randomUUID } from 'node:crypto';
 import type { CaseDoc } from '../../shared/docs/case-doc';
@@ -46,7 +48,7 @@ export interface ImportWrite {
    * to undefined) once the row is taken, so a large file's rows are freed as its volumes are
    * written instead of staying alive to the end; the caller must not read them afterwards.
    */
-  rows: ({ fields: SeizureFields; review?: readonly RaisedReviewFlag[] } | undefined)[];
+  rows: ({ fields: SeizureFields; review?: readonly RaisedReviewFlag[]; /** The row's line in the file (as in the report). */ line?: number } | undefined)[];
   /** Indexes into `rows` left out (duplicates the user chose to skip). */
   skip: ReadonlySet<number>;
   routes: readonly RouteFields[];
@@ -66,9 +68,11 @@ export interface ImportWritten {
   /**
    * Set when the import was stopped with rows still to write: the seizures it was to write (the
    * batch entry is in state 'cancelled'); `batchWritten` false when it was stopped before its
-   * first transaction (nothing was written, not even the batch entry).
+   * first transaction (nothing was written, not even the batch entry). `throughLine`: the file
+   * line of the last row written (every good row up to it was written, none after; null when the
+   * rows carry no lines); `unmapped`: of the written seizures, those without a location.
    */
-  cancelled?: { planned: number; batchWritten: boolean };
+  cancelled?: { planned: number; batchWritten: boolean; throughLine?: number | null; unmapped?: number };
   /** Of those, in the case doc. */
   inline: number;
   /** The volumes written to, ascending (new ones and the last listed one). */
@@ -119,13 +123,20 @@ async function writeNow(ws: Pick<WorkspaceRuntime, 'id' | 'host' | 'store'>, cas
   const plan = planPlacement(cd.seizureRecordCount(), listed, lastVolumeRecords(ws, caseId, listed), total);
 
   let cursor = 0;
+  // Of the rows taken so far: the last one's file line, and how many have no location.
+  let lastLine: number | null = null;
+  let unmapped = 0;
   /** The next `count` rows not skipped, as records with fresh ids. */
   const take = (count: number): NewVolumeSeizure[] => {
     const out: NewVolumeSeizure[] = [];
     while (out.length < count && cursor < input.rows.length) {
       const row = input.rows[cursor];
       input.rows[cursor] = undefined;
-      if (row && !input.skip.has(cursor)) out.push(row.review?.length ? { id: randomUUID(), fields: row.fields, reviewFlags: row.review } : { id: randomUUID(), fields: row.fields });
+      if (row && !input.skip.has(cursor)) {
+        out.push(row.review?.length ? { id: randomUUID(), fields: row.fields, reviewFlags: row.review } : { id: randomUUID(), fields: row.fields });
+        lastLine = row.line ?? null;
+        if (row.fields.latitude === null) unmapped++;
+      }
       cursor++;
     }
     return out;
@@ -161,11 +172,12 @@ async function writeNow(ws: Pick<WorkspaceRuntime, 'id' | 'host' | 'store'>, cas
     }
   }
   const listedSet = new Set(listed);
-  // Stopped with rows still to write (the inline run, or volumes): the batch records what was written.
-  const stopped = signal?.aborted === true && done < total;
+  // Stopped with volumes still to write: the inline run (the file's first rows) is written, so what
+  // was written has no gap; the batch records it.
+  const stopped = signal?.aborted === true && done + inline.length < total;
   cd.importRecords(
     {
-      seizures: stopped ? [] : inline,
+      seizures: inline,
       routes: stopped ? [] : input.routes.map((fields) => ({ id: randomUUID(), fields })),
       source: input.source,
       batch: input.batch,
@@ -176,7 +188,7 @@ async function writeNow(ws: Pick<WorkspaceRuntime, 'id' | 'host' | 'store'>, cas
     },
     w,
   );
-  if (stopped) return { seizures: done, inline: 0, volumes, cancelled: { planned: total, batchWritten: true } };
+  if (stopped) return { seizures: done + inline.length, inline: inline.length, volumes, cancelled: { planned: total, batchWritten: true, throughLine: lastLine, unmapped } };
   onProgress?.(total, total);
   return { seizures: done + inline.length, inline: inline.length, volumes };
 }
