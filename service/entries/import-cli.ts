@@ -357,7 +357,7 @@ async function main(): Promise<number> {
     if (report.unmapped) console.log(t('import.cli.unmapped', { count: report.unmapped }));
     if (report.skippedBlank) console.log(t('import.cli.blank', { count: report.skippedBlank }));
     // A value is cut to its first characters: one 5 MB cell must not flood the terminal.
-    const row = (r: (typeof report.rejected)[number]) => t('import.cli.row', { line: r.line, column: r.column || r.field, reason: quoteValue(r.reason, 300), value: r.value ? quoteValue(r.value) : 'none', fix: r.fix || 'none' });
+    const row = (r: (typeof report.rejected)[number]) => t('import.cli.row', { format: report.format, line: r.line, column: r.column || r.field, reason: quoteValue(r.reason, 300), value: r.value ? quoteValue(r.value) : 'none', fix: r.fix || 'none' });
     if (report.rejectedRows) {
       console.log(t('import.cli.rejected', { count: report.rejectedRows }));
       for (const r of report.rejected) console.log(row(r));
@@ -378,6 +378,8 @@ async function main(): Promise<number> {
     }
     if (report.cancelled && report.batchId) {
       console.log(t('import.cli.stopped', { written: report.cancelled.written, planned: report.cancelled.planned, fileName: path.basename(file), batchId: report.batchId, workspace: shellWord(ws.name), caseNumber: shellWord(caseNumber) }));
+      // Which rows: a user resuming must know where the written part ends.
+      if (report.cancelled.throughLine != null) console.log(t('import.cli.stopped-through', { format: report.format, line: report.cancelled.throughLine }));
       return EXIT_STOPPED;
     }
     if (report.batchId) console.log(`Logged as import ${report.batchId} (SHA-256 ${report.sha256}); it can be undone from the case's import log.`);

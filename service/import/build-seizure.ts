@@ -22,7 +22,7 @@
  * Finally every record passes `seizureFieldsSchema` (shared/domain/seizure.ts).
  */
 import type { QuantityUnit } from '../../shared/domain/codes';
-import { reviewFlagsFromText, seizureFieldSchemas, seizureFieldsSchema, type RaisedReviewFlag, type SeizureField, type SeizureFields } from '../../shared/domain/seizure';
+import { MAX_NOTES_CHARS, reviewFlagsFromText, seizureFieldSchemas, seizureFieldsSchema, type RaisedReviewFlag, type SeizureField, type SeizureFields } from '../../shared/domain/seizure';
 import type { ImportTarget, Rejection } from '../../shared/rpc/import';
 import { lacksHemisphere } from './coordinate-format';
 import { pairHalves, parseCoordinate, parseCoordinatePair } from './coordinates';
@@ -32,7 +32,7 @@ import { splitList } from './lists';
 import { dependsOnDecimalMark, parseNumber } from './numbers';
 import { fail, isMissing, type Parsed } from './parse-result';
 import type { ImportPlan, PlanColumn } from './plan';
-import { ambiguousDate, ambiguousNumber, commodityFromLabel, explainSwap, fixOf, outsideCountry } from './row-doubts';
+import { ambiguousDate, ambiguousNumber, commodityFromLabel, countryFromLocation, explainSwap, fixOf, outsideCountry } from './row-doubts';
 import { splitQuantity } from './quantity';
 import { parseSector } from './sectors';
 import { parseUnit } from './units';
@@ -268,10 +268,10 @@ export function buildSeizure(cells: readonly string[], plan: ImportPlan, locatio
   if (!rejections.length) {
     const whole = seizureFieldsSchema.safeParse(candidate);
     if (whole.success) {
-      const doubts = [outsideCountry(whole.data, plan, source), commodityFromLabel(plan, source)].filter((x) => x !== null);
+      const doubts = [outsideCountry(whole.data, plan, source), commodityFromLabel(plan, source), countryFromLocation(whole.data, located, source)].filter((x) => x !== null);
       // A fresh check that repeats a carried flag (the same kind about the same thing) adds nothing.
       const repeats = (a: RaisedReviewFlag, b: RaisedReviewFlag) =>
-        a.kind === b.kind && (a.kind === 'outside-country' ? a.country === (b as typeof a).country : a.label === (b as typeof a).label);
+        a.kind === b.kind && (a.kind === 'commodity-from-label' ? a.label === (b as typeof a).label : a.country === (b as typeof a).country);
       const fresh = doubts.map((x) => x.flag).filter((flag) => !carried.some((f) => repeats(f, flag)));
       return { ok: true, fields: whole.data, flags: doubts.map((x) => x.shown), review: [...carried, ...fresh] };
     }
@@ -287,7 +287,9 @@ export function buildSeizure(cells: readonly string[], plan: ImportPlan, locatio
     const r = seizureFieldSchemas[field].safeParse(candidate[field]);
     if (!r.success) {
       const { column, value } = describe(field);
-      reject(field, column, value, r.error.issues[0]?.message ?? t('import.not-valid'));
+      // A notes cell past the limit (a 5 MB text was refused with no way out): say what to do.
+      const fix = field === 'notes' && typeof candidate.notes === 'string' && candidate.notes.length > MAX_NOTES_CHARS ? t('import.fix.notes-too-long', { max: MAX_NOTES_CHARS, length: candidate.notes.length }) : undefined;
+      reject(field, column, value, r.error.issues[0]?.message ?? t('import.not-valid'), fix);
     }
   }
   if (!rejections.length) {

@@ -22,7 +22,7 @@
  * ("14:32:05Z") goes into the notes as a line "Time of day: 14:32:05Z" through the added property
  * {@link TIME_OF_DAY}. Notes, not a field of its own, because the seizure model has no time field:
  * the line stays with the seizure, is searched, and is exported.
- * Properties: strings as written, numbers with String(), lists joined with ';', a KML TimeSpan
+ * Properties: strings as written (a KML `type="bool"` field as its text says, kml-bools.ts), numbers with String(), lists joined with ';', a KML TimeSpan
  * as its begin, an HTML (CDATA) description as its text (html-text.ts); togeojson's styling keys (stroke, fill, icon, styleUrl, …) are left out.
  */
 import { gpx, kml } from '@tmcw/togeojson';
@@ -33,11 +33,21 @@ import { NestError, type ErrorValues } from '../../shared/errors';
 import { t, type MessageId } from '../../shared/messages';
 import type { GeometryLocation } from './build-seizure';
 import { htmlToText, isHtmlValue } from './html-text';
+import { fixKmlBools } from './kml-bools';
 import { countKmlDataNames } from './kml-names';
 
-/** A feature that may become a seizure: its index in the file (from 0), flat properties and location. */
+/** What a feature is called in messages: a KML placemark, a GPX waypoint, track or route, a GeoJSON feature. */
+export type GeoFeatureKind = 'placemark' | 'waypoint' | 'track' | 'route' | 'feature';
+
+/**
+ * A feature that may become a seizure: its index in the file (from 0), its number as a person
+ * counts it (1-based among its kind: the 2nd placemark, the 2nd waypoint — the report's `line`),
+ * flat properties and location.
+ */
 export interface GeoFeature {
   index: number;
+  kind: GeoFeatureKind;
+  number: number;
   properties: Record<string, string>;
   /** null when the feature has no geometry; undefined is never used here. */
   location: GeometryLocation;
@@ -101,6 +111,18 @@ function lineTimes(coordinateProperties: unknown, lines: readonly Position[][]):
   });
 }
 
+/**
+ * Refuses a .kml/.gpx file whose text is not XML at all, saying what it looks like: a CSV file
+ * renamed .kml was refused as "not well-formed XML (missing root element)" (tester finding).
+ */
+function requireXmlText(fileName: string, text: string, format: 'kml' | 'gpx'): void {
+  const head = text.replace(/^\uFEFF/, '').trimStart();
+  if (head.startsWith('<')) return;
+  const firstLine = head.split(/\r?\n/, 1)[0]!.slice(0, 80);
+  const csv = /[,;\t]/.test(firstLine) ? 'yes' : 'no';
+  throw failed(fileName, 'import.file.not-xml', { format: format.toUpperCase(), csv, line: firstLine });
+}
+
 /** Parses XML with xmldom; any error (not just fatal ones) makes the file unusable. */
 function parseXml(fileName: string, text: string): ReturnType<DOMParser['parseFromString']> {
   const problems: string[] = [];
@@ -127,9 +149,12 @@ function parseXml(fileName: string, text: string): ReturnType<DOMParser['parseFr
 function xmlFeatures(fileName: string, text: string, format: 'kml' | 'gpx'): Feature<Geometry | null>[] {
   // Too many property names is known from the text alone: refuse before xmldom spends seconds on it.
   if (format === 'kml' && countKmlDataNames(text, STYLE_KEYS, MAX_GEO_COLUMNS) > MAX_GEO_COLUMNS) throw failed(fileName, 'import.file.too-many-properties', { max: MAX_GEO_COLUMNS });
+  requireXmlText(fileName, text, format);
   const doc = parseXml(fileName, text);
   try {
-    return (format === 'kml' ? kml : gpx)(doc).features as Feature<Geometry | null>[];
+    const features = (format === 'kml' ? kml : gpx)(doc).features as Feature<Geometry | null>[];
+    if (format === 'kml') fixKmlBools(doc as unknown as Parameters<typeof fixKmlBools>[0], features);
+    return features;
   } catch (err) {
     if (err instanceof RangeError) throw failed(fileName, 'import.file.too-deep');
     throw failed(fileName, 'import.file.bad-xml', { detail: err instanceof Error ? err.message.split('\n')[0]! : String(err) });
@@ -242,20 +267,27 @@ export function readGeo(fileName: string, text: string, format: 'kml' | 'gpx' | 
   const routes: RouteFields[] = [];
   const warnings: string[] = [];
 
+  // GPX lists tracks, then routes, then waypoints (togeojson): each kind is counted on its own.
+  const counts = new Map<GeoFeatureKind, number>();
   raw.forEach((f, index) => {
+    const gpxType = (f?.properties as { _gpxType?: unknown } | null)?._gpxType;
+    const kind: GeoFeatureKind = format === 'kml' ? 'placemark' : format === 'geojson' ? 'feature' : gpxType === 'trk' ? 'track' : gpxType === 'rte' ? 'route' : 'waypoint';
+    const number = (counts.get(kind) ?? 0) + 1;
+    counts.set(kind, number);
+    const feature = t('import.feature-name', { kind, number });
     const props: Record<string, string> = {};
     for (const [k, v] of Object.entries(f?.properties ?? {})) {
       if (STYLE_KEYS.has(k)) continue;
       props[k] = flatten(v);
       addHeader(k);
     }
-    const label = props.name?.trim() || t('import.feature-label', { index: String(index) });
+    const label = props.name?.trim() || t('import.feature-label', { kind, number });
     const points: Position[] = [];
     const lines: Position[][] = [];
     const kinds = new Set<string>();
     const geometryError = collect(f?.geometry, points, lines, kinds);
     if (geometryError) {
-      features.push({ index, properties: props, location: null, error: geometryError });
+      features.push({ index, kind, number, properties: props, location: null, error: geometryError });
       return;
     }
 
@@ -263,13 +295,13 @@ export function readGeo(fileName: string, text: string, format: 'kml' | 'gpx' | 
     const times = lineTimes(rawProps.coordinateProperties, lines);
     lines.forEach((line, k) => {
       const timed = times[k] ?? undefined;
-      if (times[k] === null) warnings.push(t('import.warning.route-times-dropped', { index: String(index), label, times: timesCount(rawProps.coordinateProperties, lines.length, k), points: line.length }));
+      if (times[k] === null) warnings.push(t('import.warning.route-times-dropped', { feature, label, times: timesCount(rawProps.coordinateProperties, lines.length, k), points: line.length }));
       const stated = rawProps.route_kind === 'patrol' || rawProps.route_kind === 'trafficking' ? rawProps.route_kind : undefined; // our own GeoJSON export
       const kind: RouteKind = routeKind ?? stated ?? (rawProps._gpxType === 'trk' || timed ? 'patrol' : 'trafficking');
       const route = { name: lines.length > 1 ? `${label} (${k + 1})` : label, points: line.map(toLatLon), notes: props.description ?? '', kind, ...(timed ? { times: timed } : {}) };
       const r = routeFieldsSchema.safeParse(route);
       if (r.success) routes.push(r.data);
-      else warnings.push(t('import.warning.route-not-imported', { index: String(index), label, field: r.error.issues[0]?.path.join('.') || 'route', reason: r.error.issues[0]?.message ?? '' }));
+      else warnings.push(t('import.warning.route-not-imported', { feature, label, field: r.error.issues[0]?.path.join('.') || 'route', reason: r.error.issues[0]?.message ?? '' }));
     });
     if (lines.length && !points.length) return;
 
@@ -279,10 +311,10 @@ export function readGeo(fileName: string, text: string, format: 'kml' | 'gpx' | 
       props[TIME_OF_DAY] = t('import.note.time-of-day', { time: timeOfDay[1]! });
       addHeader(TIME_OF_DAY);
     }
-    if (points.length > 1) warnings.push(t('import.warning.points-merged', { index: String(index), label, count: points.length }));
-    if (kinds.has('Polygon') || kinds.has('MultiPolygon')) warnings.push(t('import.warning.area-as-point', { index: String(index), label }));
+    if (points.length > 1) warnings.push(t('import.warning.points-merged', { feature, label, count: points.length }));
+    if (kinds.has('Polygon') || kinds.has('MultiPolygon')) warnings.push(t('import.warning.area-as-point', { feature, label }));
     const first = points[0];
-    features.push({ index, properties: props, location: first ? { latitude: Number(first[1]), longitude: Number(first[0]) } : null });
+    features.push({ index, kind, number, properties: props, location: first ? { latitude: Number(first[1]), longitude: Number(first[0]) } : null });
   });
   return { headers, features, routes, warnings };
 }

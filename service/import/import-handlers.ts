@@ -24,6 +24,7 @@ import { workspaceBlobStore } from '../blobs/case-files-service';
 import { writeImport } from './write-import';
 import { undoImport } from './undo-import';
 import { importReporter, type PhaseReporter } from './import-progress';
+import { wordFlaggedAsPreview } from './row-doubts';
 import { abortImport, reportStopped, startImport, throwIfStopped } from './running-imports';
 
 /** The catalogue sentence of a `too-large` refusal `check` throws (the case's seizure limit), or null when it passes. */
@@ -78,6 +79,7 @@ export const importHandlers: HandlerMap<ImportMethod> = {
     try {
       // Counted as the commit would write it (matching rows left out unless kept).
       countWithoutDuplicates(parsed.report, parsed, duplicates, p.keepDuplicates);
+      parsed.report.flagged = wordFlaggedAsPreview(parsed.report.flagged); // nothing is imported yet: "will be", not "was"
       parsed.report.refusal = roomRefusal(() => caseDoc.requireRoomFor(parsed.report.imported, ws.store.projections.getCase(p.caseId).seizureCount));
     } finally {
       release();

@@ -180,7 +180,7 @@ function geoTable(input: ParseImportInput, text: string, format: 'kml' | 'gpx' |
   if (geo.features.length > MAX_IMPORT_ROWS) throw failed(input.fileName, `${geo.features.length} features is more than the ${MAX_IMPORT_ROWS} an import takes; split the file`);
   const { headers } = geo;
   const all = geo.features.map((f) => ({
-    line: f.index, cells: headers.map((h) => f.properties[h] ?? ''), location: f.location,
+    line: f.number, cells: headers.map((h) => f.properties[h] ?? ''), location: f.location,
     ...(f.error ? { error: { column: 'geometry', reason: f.error } } : {}),
   }));
   const rows = all.filter((r) => r.error || r.location || r.cells.some((c) => c.trim() !== ''));
@@ -204,7 +204,7 @@ function swapSuggestion(plan: ImportPlan, rejected: readonly Rejection[]): { lat
 /**
  * Reads an import file into seizures, routes and a report (see {@link ParsedImport}). Bad rows
  * never stop good ones: each is listed in `report.rejected`, once per bad field, with `line`
- * (CSV: physical line, header = 1; KML/GPX/GeoJSON: feature index from 0), `column` (as written
+ * (CSV: physical line, header = 1; KML/GPX/GeoJSON: the feature's number from 1 among its kind — placemark, waypoint, feature), `column` (as written
  * in the file, '' when the file has none, 'geometry' for a feature's geometry), `field` (the
  * SeizureField), `value` and `reason`. Blank rows are counted in `skippedBlank`; seizures
  * without coordinates are kept and counted in `unmapped`.
@@ -230,7 +230,7 @@ export function parseImportFile(input: ParseImportInput): ParsedImport {
     table.rows.map((r) => r.cells),
     table.mapping,
     { dateOrder: input.dateOrder, decimalMarks: input.decimalMarks, defaults: input.defaults, countryAt: input.countryAt, outsideKm: input.outsideKm, decimalHint: table.decimalHint, priority: table.priority,
-      ...(format === 'csv' ? {} : { labelColumns: GEO_LABELS }) },
+      ...(format === 'csv' ? {} : { labelColumns: GEO_LABELS, geoFormat: format }) },
   );
   const seizures: ParsedImport['seizures'] = [];
   const rejected: Rejection[] = [];

@@ -68,7 +68,12 @@ export function isKmz(fileName: string, bytes: Uint8Array): boolean {
   return /\.kmz$/i.test(fileName) && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
 }
 
-const failed = (file: string, why: string) => new NestError('import-failed', { id: 'import.file.bad-kmz', values: { file, why } });
+/**
+ * Why a KMZ is refused, as the catalogue names it: the ZIP library's own English ("End of central
+ * directory record signature not found") meant nothing to a user and offered no fix (tester finding).
+ */
+type KmzProblem = 'damaged' | 'nokml' | 'entries' | 'toolarge';
+const failed = (file: string, why: KmzProblem) => new NestError('import-failed', { id: 'import.file.bad-kmz', values: { file, why, max: MAX_KMZ_ENTRIES } });
 
 /**
  * Takes the KML and the image list out of a KMZ.
@@ -78,10 +83,10 @@ const failed = (file: string, why: string) => new NestError('import-failed', { i
 export function readKmz(fileName: string, bytes: Uint8Array): Promise<KmzContent> {
   return new Promise((resolve, reject) => {
     yauzl.fromBuffer(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), { lazyEntries: true, validateEntrySizes: true }, (err, zip) => {
-      if (err || !zip) return reject(failed(fileName, err?.message ?? 'unreadable'));
+      if (err || !zip) return reject(failed(fileName, 'damaged'));
       if (zip.entryCount > MAX_KMZ_ENTRIES) {
         zip.close();
-        return reject(failed(fileName, `${zip.entryCount} entries`));
+        return reject(failed(fileName, 'entries'));
       }
       const kmls: yauzl.Entry[] = [];
       const images: yauzl.Entry[] = [];
@@ -90,17 +95,17 @@ export function readKmz(fileName: string, bytes: Uint8Array): Promise<KmzContent
         else if (/\.(png|jpe?g|gif|webp|bmp)$/i.test(e.fileName)) images.push(e);
         zip.readEntry();
       });
-      zip.on('error', (e: Error) => reject(failed(fileName, e.message)));
+      zip.on('error', () => reject(failed(fileName, 'damaged')));
       zip.on('end', () => {
         const depth = (e: yauzl.Entry) => e.fileName.split('/').length;
         const entry = kmls.find((e) => e.fileName.toLowerCase() === 'doc.kml') ?? [...kmls].sort((a, b) => depth(a) - depth(b))[0];
-        if (!entry) return reject(failed(fileName, 'no .kml document inside'));
-        if (entry.uncompressedSize > MAX_KML_BYTES) return reject(failed(fileName, `${entry.fileName} is larger than 64 MiB`));
+        if (!entry) return reject(failed(fileName, 'nokml'));
+        if (entry.uncompressedSize > MAX_KML_BYTES) return reject(failed(fileName, 'toolarge'));
         zip.openReadStream(entry, (e2, stream) => {
-          if (e2 || !stream) return reject(failed(fileName, e2?.message ?? 'unreadable entry'));
+          if (e2 || !stream) return reject(failed(fileName, 'damaged'));
           const chunks: Buffer[] = [];
           stream.on('data', (c: Buffer) => chunks.push(c));
-          stream.on('error', (e3: Error) => reject(failed(fileName, e3.message)));
+          stream.on('error', () => reject(failed(fileName, 'damaged')));
           stream.on('end', () => {
             const kml = new Uint8Array(Buffer.concat(chunks));
             readReferenced(zip, kml, images).then(
@@ -108,9 +113,9 @@ export function readKmz(fileName: string, bytes: Uint8Array): Promise<KmzContent
                 zip.close();
                 resolve({ kml, kmlPath: entry.fileName, images: images.map((e) => e.fileName).sort(), referenced });
               },
-              (e4: Error) => {
+              () => {
                 zip.close();
-                reject(failed(fileName, e4.message));
+                reject(failed(fileName, 'damaged'));
               },
             );
           });

@@ -56,6 +56,8 @@ export interface ImportPlan {
    * data; a commodity taken from one is imported flagged for review (row-doubts.ts).
    */
   labelColumns?: ReadonlySet<string>;
+  /** The feature format (absent for CSV): the fix offered for a label read as the commodity depends on it. */
+  geoFormat?: 'kml' | 'gpx' | 'geojson';
 }
 
 /** How far outside its seizing country a point may lie unflagged (ports, anchorages, territorial waters), in km. */
@@ -78,6 +80,8 @@ export interface PlanOptions {
   priority?: (header: string) => number;
   /** See {@link ImportPlan.labelColumns}. */
   labelColumns?: ReadonlySet<string>;
+  /** The feature format (absent for CSV): the fix offered for a label read as the commodity depends on it. */
+  geoFormat?: 'kml' | 'gpx' | 'geojson';
 }
 
 const NUMERIC_TARGETS = new Set<ImportTarget>(['quantity', 'quantityWithUnit', 'reportedValue']);
@@ -158,5 +162,5 @@ export function makePlan(headers: readonly string[], rows: readonly (readonly st
     }
   });
   for (const list of byTarget.values()) list.sort((a, b) => a.priority - b.priority || a.index - b.index);
-  return { plan: { byTarget, decimal, dateOrder, guessed, formats, defaults: opts.defaults ?? {}, countryAt: opts.countryAt, outsideKm: opts.outsideKm, labelColumns: opts.labelColumns }, warnings };
+  return { plan: { byTarget, decimal, dateOrder, guessed, formats, defaults: opts.defaults ?? {}, countryAt: opts.countryAt, outsideKm: opts.outsideKm, labelColumns: opts.labelColumns, ...(opts.geoFormat ? { geoFormat: opts.geoFormat } : {}) }, warnings };
 }

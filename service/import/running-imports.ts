@@ -67,12 +67,17 @@ export function throwIfStopped(signal: AbortSignal, fileName: string): void {
 
 /**
  * Makes `report` say what a stopped write did (`written` from writeImport): `cancelled` with the
- * seizures written and planned, `imported` the seizures written, no routes (a stopped import
- * writes none). Does nothing when the write ran to its end.
+ * seizures written and planned and the last file line written, `imported` the seizures written,
+ * `unmapped` and `flagged` of the written rows only, no routes (a stopped import writes none).
+ * Does nothing when the write ran to its end.
  */
 export function reportStopped(report: ImportReport, written: Pick<ImportWritten, 'seizures' | 'cancelled'>): void {
   if (!written.cancelled) return;
-  report.cancelled = { written: written.seizures, planned: written.cancelled.planned };
+  const through = written.cancelled.throughLine ?? null;
+  report.cancelled = { written: written.seizures, planned: written.cancelled.planned, throughLine: through };
   report.imported = written.seizures;
+  report.unmapped = written.cancelled.unmapped ?? report.unmapped;
+  if (through !== null) report.flagged = report.flagged.filter((f) => f.line <= through);
   report.routes = 0;
+  report.patrolRoutes = 0;
 }

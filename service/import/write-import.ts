@@ -22,13 +22,15 @@
  *
  * Stopping (`import.abort`, running-imports.ts): the writer yields after each transaction and
  * looks at its signal before the next one (a volume or an inline slice) — the only places it
- * waits — and, when stopped with rows still to write, writes no more seizures: the last
- * case-doc transaction then lists the volumes written, appends the batch entry in state
- * 'cancelled' with the seizures written (volumes and inline slices) and planned, and the audit
- * entry "import.cancel" (case-import.ts), leaving out the rest and the routes. What was written is
- * thus neither dropped nor shown as a whole import, and undoing the batch removes exactly it. A
- * small import (all in the case doc) is stopped the same way, between its slices, so Stop means
- * the same at any size. Stopped before its first transaction, it writes nothing at all.
+ * waits — and, when stopped with rows still to write, writes no more volumes: the last case-doc
+ * transaction then lists the volumes written, appends the batch entry in state 'cancelled' with
+ * the seizures written and planned, and the audit entry "import.cancel" (case-import.ts), leaving
+ * out the routes. What was written is always the file's good rows up to one line, with no gap (a
+ * user resuming knows where to start: `ImportWritten.cancelled.throughLine`): once a volume (later
+ * rows) is written, the inline run (the file's FIRST rows) is written whole; a small import (all in
+ * the case doc) stops between its slices, so Stop means the same at any size. What was written is
+ * neither dropped nor shown as a whole import, and undoing the batch removes exactly it. Stopped
+ * before its first transaction, it writes nothing at all.
  */
 import { randomUUID } from 'node:crypto';
 import type { CaseDoc } from '../../shared/docs/case-doc';
@@ -49,7 +51,7 @@ export interface ImportWrite {
    * to undefined) once the row is taken, so a large file's rows are freed as its volumes are
    * written instead of staying alive to the end; the caller must not read them afterwards.
    */
-  rows: ({ fields: SeizureFields; review?: readonly RaisedReviewFlag[] } | undefined)[];
+  rows: ({ fields: SeizureFields; review?: readonly RaisedReviewFlag[]; /** The row's line in the file (as in the report). */ line?: number } | undefined)[];
   /** Indexes into `rows` left out (duplicates the user chose to skip). */
   skip: ReadonlySet<number>;
   routes: readonly RouteFields[];
@@ -69,9 +71,11 @@ export interface ImportWritten {
   /**
    * Set when the import was stopped with rows still to write: the seizures it was to write (the
    * batch entry is in state 'cancelled'); `batchWritten` false when it was stopped before its
-   * first transaction (nothing was written, not even the batch entry).
+   * first transaction (nothing was written, not even the batch entry). `throughLine`: the file
+   * line of the last row written (every good row up to it was written, none after; null when the
+   * rows carry no lines); `unmapped`: of the written seizures, those without a location.
    */
-  cancelled?: { planned: number; batchWritten: boolean };
+  cancelled?: { planned: number; batchWritten: boolean; throughLine?: number | null; unmapped?: number };
   /** Of those, in the case doc. */
   inline: number;
   /** The volumes written to, ascending (new ones and the last listed one). */
@@ -129,20 +133,32 @@ async function writeNow(ws: Pick<WorkspaceRuntime, 'id' | 'host' | 'store'>, cas
   const plan = planPlacement(cd.seizureRecordCount(), listed, lastVolumeRecords(ws, caseId, listed), total);
 
   let cursor = 0;
-  /** The next `count` rows not skipped, as records with fresh ids. */
-  const take = (count: number): NewVolumeSeizure[] => {
+  // Of the rows taken into volumes: the last one's file line, and how many have no location.
+  let lastVolumeLine: number | null = null;
+  let unmappedInVolumes = 0;
+  /** The file line of each inline record, in order (a stopped small import reports its last written). */
+  const inlineLines: (number | null)[] = [];
+  /** The next `count` rows not skipped, as records with fresh ids; `lines` collects their file lines (else they count as volume rows). */
+  const take = (count: number, lines?: (number | null)[]): NewVolumeSeizure[] => {
     const out: NewVolumeSeizure[] = [];
     while (out.length < count && cursor < input.rows.length) {
       const row = input.rows[cursor];
       input.rows[cursor] = undefined;
-      if (row && !input.skip.has(cursor)) out.push(row.review?.length ? { id: randomUUID(), fields: row.fields, reviewFlags: row.review } : { id: randomUUID(), fields: row.fields });
+      if (row && !input.skip.has(cursor)) {
+        out.push(row.review?.length ? { id: randomUUID(), fields: row.fields, reviewFlags: row.review } : { id: randomUUID(), fields: row.fields });
+        if (lines) lines.push(row.line ?? null);
+        else {
+          lastVolumeLine = row.line ?? null;
+          if (row.fields.latitude === null) unmappedInVolumes++;
+        }
+      }
       cursor++;
     }
     return out;
   };
 
   // The inline run (if any) is first in the plan, but written last, with the batch entry.
-  const inline = plan[0]?.volume === 0 ? take(plan[0].count) : [];
+  const inline = plan[0]?.volume === 0 ? take(plan[0].count, inlineLines) : [];
   let done = 0;
   let inlineDone = 0;
   // A safe point: after a transaction of this import, before the next. Past the check above, the
@@ -175,19 +191,23 @@ async function writeNow(ws: Pick<WorkspaceRuntime, 'id' | 'host' | 'store'>, cas
       if (++unloaded % RECLAIM_EVERY === 0) reclaimMemory();
     }
   }
-  // The inline run, all but its last slice: one transaction each, a safe point before each.
-  while (inline.length - inlineDone > INLINE_SLICE && !stopHere()) {
+  // The inline run, all but its last slice: one transaction each. Only an import with no volume
+  // written stops between them: once later rows are in volumes, the first rows are written whole.
+  const stopInline = (): boolean => done === 0 && stopHere();
+  while (inline.length - inlineDone > INLINE_SLICE && !stopInline()) {
     cd.importSeizureSlice(inline.slice(inlineDone, inlineDone + INLINE_SLICE), input.batch.id, w);
     inlineDone += INLINE_SLICE;
     onProgress?.(done + inlineDone, total);
     await yieldToLoop();
   }
   const listedSet = new Set(listed);
-  // Stopped with rows still to write (the inline run, or volumes): the batch records what was written.
-  const stopped = stopHere() && done + inlineDone < total;
+  const inlineRest = stopInline() ? [] : inline.slice(inlineDone);
+  const inlineWritten = inlineDone + inlineRest.length;
+  // Stopped with rows still to write: the batch records what was written (no gap, see above).
+  const stopped = signal?.aborted === true && done + inlineWritten < total;
   cd.importRecords(
     {
-      seizures: stopped ? [] : inline.slice(inlineDone),
+      seizures: inlineRest,
       routes: stopped ? [] : input.routes.map((fields) => ({ id: randomUUID(), fields })),
       source: input.source,
       batch: input.batch,
@@ -199,7 +219,11 @@ async function writeNow(ws: Pick<WorkspaceRuntime, 'id' | 'host' | 'store'>, cas
     },
     w,
   );
-  if (stopped) return { seizures: done + inlineDone, inline: inlineDone, volumes, cancelled: { planned: total, batchWritten: true } };
+  if (stopped) {
+    const throughLine = done > 0 ? lastVolumeLine : (inlineLines[inlineWritten - 1] ?? null);
+    const unmapped = unmappedInVolumes + inline.slice(0, inlineWritten).filter((r) => r.fields.latitude === null).length;
+    return { seizures: done + inlineWritten, inline: inlineWritten, volumes, cancelled: { planned: total, batchWritten: true, throughLine, unmapped } };
+  }
   onProgress?.(total, total);
   return { seizures: done + inline.length, inline: inline.length, volumes };
 }

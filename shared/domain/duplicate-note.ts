@@ -1,8 +1,9 @@
 /**
  * The sentence naming one duplicate row of an import (shared/rpc/import.ts `DuplicateRow`), for the
- * import dialog and the command line alike. A CSV row is named by its line in the file; a KML,
- * GPX or GeoJSON feature by its 1-based position ("Feature 1"), since the report counts features
- * from 0 (tester finding: "Line 0 / Line 1" for a GeoJSON file).
+ * import dialog and the command line alike. A CSV row is named by its line in the file; a KML
+ * placemark, GPX waypoint or GeoJSON feature by its number from 1 among its kind, as the report
+ * counts it ("Placemark 2", "Waypoint 2"; tester finding: numbered from 0 in one message and
+ * from 1 in another).
  */
 import { t } from '../messages/format';
 
@@ -16,9 +17,7 @@ export interface DuplicateNoteRow {
 
 /** The catalogue sentence for `d` in a file of `format` ('csv', 'kml', 'gpx' or 'geojson'). */
 export function duplicateNote(d: DuplicateNoteRow, format: string): string {
-  const geo = format === 'csv' ? 'no' : 'yes';
-  const shift = geo === 'yes' ? 1 : 0;
   return d.existingId
-    ? t('ui.import.duplicates-line', { geo, line: d.line + shift, what: d.what })
-    : t('ui.import.duplicates-earlier', { geo, line: d.line + shift, earlier: (d.earlierLine ?? 0) + shift });
+    ? t('ui.import.duplicates-line', { format, line: d.line, what: d.what })
+    : t('ui.import.duplicates-earlier', { format, line: d.line, earlier: d.earlierLine ?? 0 });
 }

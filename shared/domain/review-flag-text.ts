@@ -14,6 +14,8 @@ export function reviewFlagSentence(flag: ReviewFlag): string {
       return t('review.flag.outside-country', { km: flag.km, country: `${countryName(flag.country) || flag.country} (${flag.country})` });
     case 'commodity-from-label':
       return t('review.flag.commodity-from-label', { label: flag.label });
+    case 'country-from-location':
+      return t('review.flag.country-from-location', { country: `${countryName(flag.country) || flag.country} (${flag.country})` });
   }
 }
 

@@ -32,6 +32,9 @@ import {
  * `commodity` is free text, checked against the curated list (commodities.ts) but never refused;
  * `taxon` likewise against the bundled species list (species.ts).
  */
+/** Most characters a seizure's notes hold (an import's longer cell is refused with a fix). */
+export const MAX_NOTES_CHARS = 10_000;
+
 export const seizureFieldSchemas = {
   seizureDate: pastDateSchema,
   datePrecision: z.enum(DATE_PRECISIONS),
@@ -60,7 +63,7 @@ export const seizureFieldSchemas = {
   operation: lineSchema(200),
   sourceTitle: lineSchema(500),
   sourceUrl: urlOrEmptySchema,
-  notes: z.string().max(10000, t('field.max-characters', { max: 10_000 })),
+  notes: z.string().max(MAX_NOTES_CHARS, t('field.max-characters', { max: MAX_NOTES_CHARS })),
 } as const;
 
 /**
@@ -142,6 +145,14 @@ export const reviewFlagSchema = z.discriminatedUnion('kind', [
     kind: z.literal('commodity-from-label'),
     /** The file's property the commodity came from ("name"). */
     label: z.string().min(1).max(100),
+    batch: z.string().max(100),
+    at: z.number().int().nonnegative(),
+  }),
+  // The file gave no seizing country: `country` is the one the point lies in (offline lookup), a
+  // guess about where the seizure was made, not what the file stated (tester finding).
+  z.object({
+    kind: z.literal('country-from-location'),
+    country: countryCodeSchema,
     batch: z.string().max(100),
     at: z.number().int().nonnegative(),
   }),

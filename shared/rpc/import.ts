@@ -89,7 +89,7 @@ export const newCaseImportSchema = importRequestSchema.omit({ caseId: true, allo
 /** An import into a new case. */
 export type NewCaseImportRequest = z.infer<typeof newCaseImportSchema>;
 
-/** One rejected row: `line` counts the header as line 1 (CSV) or the feature index (GeoJSON/KML, from 0). */
+/** One rejected row: `line` counts the header as line 1 (CSV), or is the feature's number from 1 among its kind (KML placemark, GPX waypoint, GeoJSON feature). */
 export const rejectionSchema = z.object({
   line: z.number().int(),
   column: z.string(),
@@ -196,9 +196,12 @@ export const importReportSchema = z.object({
    * Set when the import was stopped (`import.abort`) while writing, after some seizures were
    * written: `written` seizures are in the case (`imported` says the same), of the `planned`
    * ones, logged as batch `batchId` in state 'cancelled' — kept unless the user undoes it
-   * (`import.undo`). Absent or null: the import ran to its end.
+   * (`import.undo`). Absent or null: the import ran to its end. `throughLine`: the file line
+   * (as `line` in `rejected`) of the last row written — every
+   * good row up to it was written, none after, so a resumed import starts after it. The report's
+   * other counts (`unmapped`, `flagged`) then describe the written rows only.
    */
-  cancelled: z.object({ written: z.number().int(), planned: z.number().int() }).nullable().optional(),
+  cancelled: z.object({ written: z.number().int(), planned: z.number().int(), throughLine: z.number().int().nullable().optional() }).nullable().optional(),
 });
 /** The outcome of an import. */
 export type ImportReport = z.infer<typeof importReportSchema>;

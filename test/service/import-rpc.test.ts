@@ -49,19 +49,21 @@ describe('import through RPC', () => {
     expect((await c.call('cases.get', { workspaceId, caseId })).seizureCount).toBe(want);
   });
 
-  it('gives KML placemarks without a country the country of their coordinates', async () => {
+  it('gives KML placemarks without a country the country of their coordinates, flagged for review (a lookup, not a stated fact)', async () => {
     const { c, workspaceId, caseId, docName } = await newCase();
     const done = await c.call('import.commit', { workspaceId, caseId, ...file('06-placemarks.kml') });
     const r = c.openDoc(docName);
     await r.whenSynced();
     const cd = new CaseDoc(r.doc);
     expect(cd.listSeizures().map((s) => s.country)).toEqual(['KE', 'KE']);
-    // "Ivory cache" has no commodity data: its label became the commodity, stored flagged for review.
+    // The country was looked up from the point (tester finding: stored unflagged as the seizing
+    // country); "Ivory cache" has no commodity data either: its label became the commodity.
     const byCommodity = new Map(cd.listSeizures().map((s) => [s.commodity, s.reviewFlags]));
-    expect(byCommodity.get('rosewood logs')).toBeUndefined();
-    expect(byCommodity.get('Ivory cache')).toEqual([{ kind: 'commodity-from-label', label: 'name', batch: done.batchId, at: expect.any(Number) }]);
+    const fromLocation = { kind: 'country-from-location', country: 'KE', batch: done.batchId, at: expect.any(Number) };
+    expect(byCommodity.get('rosewood logs')).toEqual([fromLocation]);
+    expect(byCommodity.get('Ivory cache')).toEqual([{ kind: 'commodity-from-label', label: 'name', batch: done.batchId, at: expect.any(Number) }, fromLocation]);
     const page = await c.call('seizures.page', { workspaceId, caseId, flagged: true, limit: 10 });
-    expect(page.rows.map((s) => s.commodity)).toEqual(['Ivory cache']);
+    expect(page.rows.map((s) => s.commodity).sort()).toEqual(['Ivory cache', 'rosewood logs']);
     expect(cd.listRoutes()).toEqual([expect.objectContaining({ name: 'Suspected route', points: [[-3.4, 29.3], [-1.3, 36.8], [-4.05, 39.6667]] })]);
   });
 

@@ -84,15 +84,20 @@ export function SeizureTable(props: SeizureTableProps): ReactNode {
       header: t('ui.case.table.col-place'),
       sortKey: 'place',
       className: 'col-place',
-      cell: (s) => (
-        <>
-          <span className="cell-primary">{s.place || countryLabel(s.country)}</span>
-          <span className="cell-secondary">
-            {countryLabel(s.country)}
-            {s.latitude === null ? t('ui.case.table.not-mapped') : ''}
-          </span>
-        </>
-      ),
+      cell: (s) => {
+        const country = countryLabel(s.country);
+        // A place that is the country's own name shows once, not "Kenya / Kenya" (tester finding).
+        const placeIsCountry = !s.place || s.place.trim().toLowerCase() === country.toLowerCase();
+        return (
+          <>
+            <span className="cell-primary">{s.place || country}</span>
+            <span className="cell-secondary">
+              {placeIsCountry ? '' : country}
+              {s.latitude === null ? (placeIsCountry ? t('ui.case.table.not-mapped').replace(/^\s*·\s*/, '') : t('ui.case.table.not-mapped')) : ''}
+            </span>
+          </>
+        );
+      },
     },
     {
       id: 'commodity',

@@ -25,5 +25,6 @@ export const importCancelMessages = {
   'import.cli.stopping': 'Stopping at the next safe point; the part being written now is finished first…',
   'import.cli.stopped':
     'Stopped: {written, plural, one {# seizure} other {# seizures}} of {planned, number} from {fileName} were written and stay in the case, logged as stopped import {batchId}. To undo them as one step: npm run import -- --undo {batchId} --workspace {workspace} --case {caseNumber} (or "Undo import" in the case’s import log).',
+  'import.cli.stopped-through': 'Written: every good row of the file up to {format, select, kml {placemark} gpx {waypoint} geojson {feature} other {line}} {line, number}, none after it. To import the rest, import the rows after it.',
   'import.cli.undone': 'Undid import {batchId}: {count, plural, one {# seizure} other {# seizures}} marked deleted{routes, plural, =0 {} one {, # route} other {, # routes}}.',
 } as const;

@@ -5,7 +5,8 @@
  */
 export const importFileMessages = {
   'import.file.kmz': '{file}: a KMZ file is a zipped KML; unzip it or save it as KML, then import the .kml file',
-  'import.file.bad-kmz': '{file}: not a readable KMZ file ({why})',
+  'import.file.bad-kmz':
+    '{file}: not a readable KMZ file ({why, select, nokml {no .kml document inside} entries {more than {max, number} files inside} toolarge {its KML document is larger than 64 MiB} other {the archive is damaged or is not a ZIP file}}). Save it again as KMZ from Google Earth or the program that made it, or export its KML and import that.',
   'import.warning.kmz-images':
     '{file}: {count, plural, one {# image} other {# images}} in the KMZ {count, plural, one {was} other {were}} not imported; the placemarks and lines were read from {kml}.',
   'import.warning.kmz-images-attached': '{count, plural, one {# image} other {# images}} that the placemarks show {count, plural, one {was} other {were}} attached to the case.',
@@ -19,21 +20,24 @@ export const importFileMessages = {
     '{file} is not a text file: {percent, number, percent} of its first {chars, plural, one {# character is a control character or a zero byte} other {# characters are control characters or zero bytes}}. NEST Desk imports CSV, KML, KMZ, GPX and GeoJSON files; save a spreadsheet as CSV (UTF-8) and import that.',
   'import.file.xml-not-geo': '{file}: this XML file is not KML or GPX (its root element is <{root}>)',
   'import.file.unknown-format': '{file}: this is not a CSV, KML, GPX or GeoJSON file',
+  'import.file.not-xml':
+    '{file}: named as a {format} file, but its text is not XML{csv, select, yes { — it looks like CSV text (first line “{line}”). Rename it to .csv and import it again} other {. Check that this is the right file, or export it again as {format}}}',
   'import.file.bad-xml': '{file}: not well-formed XML ({detail})',
   'import.file.bad-json': '{file}: not well-formed JSON ({detail})',
   'import.file.not-geojson': '{file}: not a GeoJSON FeatureCollection or Feature',
-  'import.feature-label': 'feature {index}',
+  'import.feature-label': '{kind, select, placemark {placemark} waypoint {waypoint} track {track} route {route} other {feature}} {number}',
+  'import.feature-name': '{kind, select, placemark {Placemark} waypoint {Waypoint} track {Track} route {Route} other {Feature}} {number}',
   'import.file.too-many-properties':
     '{file}: its features use more than {max, number} different property names, so they cannot be read as columns; give the features common property names (e.g. commodity, quantity, unit)',
   'import.file.too-deep': '{file}: its elements are nested too deeply to read (a geometry inside thousands of others); flatten the file and import again',
   'import.geometry.malformed': 'the {type} geometry has no valid coordinates (each position must be [longitude, latitude] numbers)',
   'import.geometry.too-deep': 'the geometry nests collections more than {max, number} deep',
   'import.note.time-of-day': 'Time of day: {time}',
-  'import.warning.route-times-dropped': 'Feature {index} ({label}): the line has {times, plural, one {# time} other {# times}} for {points, plural, one {# point} other {# points}}; its times were not kept.',
-  'import.warning.route-not-imported': 'Feature {index} ({label}): a line was not imported as a route: {field} {reason}.',
+  'import.warning.route-times-dropped': '{feature} ({label}): the line has {times, plural, one {# time} other {# times}} for {points, plural, one {# point} other {# points}}; its times were not kept.',
+  'import.warning.route-not-imported': '{feature} ({label}): a line was not imported as a route: {field} {reason}.',
   'import.warning.points-merged':
-    'Feature {index} ({label}): a group of {count, plural, one {# point} other {# points}} became one seizure at its first point.',
-  'import.warning.area-as-point': 'Feature {index} ({label}): an area became one seizure at the middle of its outline.',
+    '{feature} ({label}): a group of {count, plural, one {# point} other {# points}} became one seizure at its first point.',
+  'import.warning.area-as-point': '{feature} ({label}): an area became one seizure at the middle of its outline.',
   'import.warning.duplicate-column': `Column ''{name}'' appears more than once; the first non-empty value is used and the others go to notes.`,
   'import.format.number':
     "{column}: {decidedBy, select, none {no value decides the decimal mark; none needed} guess {decimal mark not decided — {examples} could be read either way; choose the decimal mark} other {{mark, select, comma {comma decimal} other {point decimal}}{thousands, select, dot {, dot thousands} comma {, comma thousands} space {, space thousands} apostrophe {, apostrophe thousands} other {}} — {decidedBy, select, choice {your choice} other {from {count, plural, one {# value} other {# values}}}}}}",

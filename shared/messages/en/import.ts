@@ -56,7 +56,7 @@ export const importMessages = {
   'import.coordinates-swapped': `''{latitude}'' is not a latitude (beyond ±90) but fits as a longitude, and the longitude ''{longitude}'' fits as a latitude: the columns look swapped`,
   'import.fix.swap-columns': 'swap the latitude and longitude columns in the mapping (Swap latitude and longitude), or in the file',
   'import.outside-country': `{latitude}, {longitude} is more than {km, number} km outside {country}, the seizing country`,
-  'import.fix.outside-country': 'check the coordinates (swapped columns or a missing minus sign?) or the country; the row was imported and flagged',
+  'import.fix.outside-country': 'check the coordinates (swapped columns or a missing minus sign?) or the country; {stage, select, preview {the row will be imported and flagged} other {the row was imported and flagged}}',
   'import.fix.hemisphere': 'write the hemisphere letter (N, S, E or W) or a minus sign in the file and import it again',
   'import.progress':
     '{phase, select, reading {Checking rows} recheck {Checking rows again before writing} other {Writing seizures}}: {done, number} of {total, plural, one {# row} other {# rows}} ({percent, number}%), {rate, plural, one {# row} other {# rows}} a second',
@@ -77,7 +77,7 @@ export const importMessages = {
   'import.cli.blank': 'Blank rows skipped: {count, number}.',
   'import.cli.rejected': 'Rejected rows: {count, number}.',
   'import.cli.flagged': '{count, plural, one {# imported row needs} other {# imported rows need}} a check:',
-  'import.cli.row': '  line {line}, {column}: {reason}{value, select, none {} other { (value "{value}")}}{fix, select, none {} other { — {fix}}}',
+  'import.cli.row': '  {format, select, kml {placemark} gpx {waypoint} geojson {feature} other {line}} {line}, {column}: {reason}{value, select, none {} other { (value "{value}")}}{fix, select, none {} other { — {fix}}}',
 } as const;
 
 /** The renderer's import dialog (`ui.import.*`): choosing a file, the column mapping, the sample rows, the dry run and the report. */

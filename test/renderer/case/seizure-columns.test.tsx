@@ -74,3 +74,13 @@ describe('seizure table columns', () => {
     expect(routeText({ originCountries: ['NG'], exportCountries: [], transitCountries: ['MY', 'SG'], missedTransitCountries: ['MY'], destinationCountries: ['VN'] })).toBe('NG → MY (missed) → SG → VN');
   });
 });
+
+describe('the place cell', () => {
+  it('shows a place that is the country’s name once, not "Kenya / Kenya"', () => {
+    const kenya: Seizure = { ...pangolin, id: '33333333-3333-4333-8333-333333333333', country: 'KE', place: 'Kenya' };
+    const mombasa: Seizure = { ...pangolin, id: '44444444-4444-4444-8444-444444444444', country: 'KE', place: 'Mombasa' };
+    const { container } = render(<SeizureTable seizures={[kenya, mombasa]} sort={{ key: 'date', dir: 'desc' }} onSort={() => {}} selected={null} onSelect={() => {}} readOnly onEdit={() => {}} onDelete={() => {}} />);
+    const cells = [...container.querySelectorAll('td.col-place')].map((td) => [...td.querySelectorAll('span')].map((s) => s.textContent));
+    expect(cells).toEqual([['Kenya', 'not mapped'], ['Mombasa', 'Kenya · not mapped']]);
+  });
+});

@@ -148,7 +148,7 @@ describe('cases/import', () => {
     const [rosewood, ivory] = e.rows!;
     const named = (name: string) => parsed.seizures.find((s) => s.fields.commodity === name || s.fields.notes.includes(`name: ${name}`));
     const r = named(rosewood!.name as string)!;
-    expect(r.line).toBe(0);
+    expect(r.line).toBe(1); // placemark 1
     assertRow(r.fields, rosewood!);
     expect(r.fields.commodity).toBe('rosewood logs');
     expect(r.fields.notes).toBe('Container declared as plastic granules\nname: Rosewood container');
@@ -157,20 +157,20 @@ describe('cases/import', () => {
     expect(r.review).toBeUndefined();
 
     const i = named(ivory!.name as string)!;
-    expect(i.line).toBe(1);
+    expect(i.line).toBe(2);
     // No commodity data: the placemark's label is read as the commodity, imported flagged, never as a stated fact.
     expect(i.fields.commodity).toBe('Ivory cache');
     expect(i.review).toEqual([{ kind: 'commodity-from-label', label: 'name' }]);
     expect(parsed.report.flagged).toEqual([
       {
-        line: 1, column: 'name', field: 'commodity', value: 'Ivory cache',
+        line: 2, column: 'name', field: 'commodity', value: 'Ivory cache',
         reason: 'the commodity was read from the feature’s label “name” (the file has no commodity data): imported and flagged for review',
-        fix: 'add a commodity field (ExtendedData “commodity”) to the file, or check the seizure after the import and mark it as reviewed',
+        fix: 'add a commodity field (ExtendedData “commodity”) to the placemarks, or check the seizure after the import and mark it as reviewed',
       },
     ]);
     expect([i.fields.latitude, i.fields.longitude]).toEqual([-4.03, 39.7]); // the first point
     expect(i.fields.seizureDate).toBe('2021-03-12'); // from 2021-03-12T09:30:00Z
-    expect(parsed.report.warnings).toContain('Feature 1 (Ivory cache): a group of 2 points became one seizure at its first point.');
+    expect(parsed.report.warnings).toContain('Placemark 2 (Ivory cache): a group of 2 points became one seizure at its first point.');
 
     expect(parsed.routes[0]!.name).toBe(e.route!.name);
     expect(parsed.routes[0]!.points).toHaveLength(e.route!.points);
@@ -181,8 +181,8 @@ describe('cases/import', () => {
     const parsed = run('06-placemarks.kml');
     expect(parsed.report.imported).toBe(0);
     expect(parsed.report.rejected).toEqual([
-      { line: 0, column: '', field: 'country', value: '', reason: 'is required' },
       { line: 1, column: '', field: 'country', value: '', reason: 'is required' },
+      { line: 2, column: '', field: 'country', value: '', reason: 'is required' },
     ]);
     expect(parsed.routes).toHaveLength(1);
   });
@@ -195,7 +195,8 @@ describe('cases/import', () => {
     expect(parsed.report.unmapped).toBe(1);
     expect(parsed.report.rejected).toEqual([]);
     for (const row of e.rows!) {
-      const s = parsed.seizures.find((x) => x.line === row.index);
+      // The fixtures' index counts features from 0; the report numbers them from 1.
+      const s = parsed.seizures.find((x) => x.line === Number(row.index) + 1);
       expect(s, `feature ${String(row.index)}`).toBeDefined();
       assertRow(s!.fields, row);
     }

@@ -12,8 +12,8 @@ describe('readGeo (GeoJSON)', () => {
     const t = readGeo('f.geojson', fc(feature({ type: 'Point', coordinates: [106.683, 20.865, 12] }, { a: 1 }), feature(null, { b: 'x' })), 'geojson');
     expect(t.headers).toEqual(['a', 'b']);
     expect(t.features).toEqual([
-      { index: 0, properties: { a: '1' }, location: { latitude: 20.865, longitude: 106.683 } },
-      { index: 1, properties: { b: 'x' }, location: null },
+      { index: 0, kind: 'feature', number: 1, properties: { a: '1' }, location: { latitude: 20.865, longitude: 106.683 } },
+      { index: 1, kind: 'feature', number: 2, properties: { b: 'x' }, location: null },
     ]);
   });
 
@@ -35,9 +35,10 @@ describe('readGeo (GeoJSON)', () => {
       [3, { latitude: -4.03, longitude: 39.7 }],
     ]);
     expect(t.warnings).toEqual([
-      'Feature 2 (Forest block): an area became one seizure at the middle of its outline.',
-      'Feature 3 (feature 3): a group of 2 points became one seizure at its first point.',
-      'Feature 4 (Too short): a line was not imported as a route: points must have at least 2 points.',
+      // Numbered from 1, as the report's lines and the duplicate notes count (tester finding).
+      'Feature 3 (Forest block): an area became one seizure at the middle of its outline.',
+      'Feature 4 (feature 4): a group of 2 points became one seizure at its first point.',
+      'Feature 5 (Too short): a line was not imported as a route: points must have at least 2 points.',
     ]);
   });
 
@@ -91,7 +92,7 @@ describe('GeoJSON seizures', () => {
       feature({ type: 'Point', coordinates: [39.6667, 95] }, { seizure_date: '2021-03-11', country_iso2: 'KE', commodity: 'z' }),
     );
     const parsed = parseImportFile({ fileName: 'f.geojson', bytes: utf8(text) });
-    expect(parsed.seizures.map((s) => [s.line, s.fields.latitude, s.fields.longitude])).toEqual([[0, 1.274, 103.764], [1, -4.05, 39.6667]]);
-    expect(parsed.report.rejected).toEqual([{ line: 2, column: 'geometry', field: 'latitude', value: '95', reason: 'must be between -90 and 90 degrees' }]);
+    expect(parsed.seizures.map((s) => [s.line, s.fields.latitude, s.fields.longitude])).toEqual([[1, 1.274, 103.764], [2, -4.05, 39.6667]]);
+    expect(parsed.report.rejected).toEqual([{ line: 3, column: 'geometry', field: 'latitude', value: '95', reason: 'must be between -90 and 90 degrees' }]);
   });
 });

@@ -57,9 +57,10 @@ describe('KMZ', () => {
 
   it('refuses an archive without KML, and a damaged one, naming the file', async () => {
     const noKml = await zip([['files/photo.png', PNG]]);
-    await expect(readKmz('empty.kmz', noKml)).rejects.toThrow('empty.kmz: not a readable KMZ file (no .kml document inside)');
+    await expect(readKmz('empty.kmz', noKml)).rejects.toThrow('empty.kmz: not a readable KMZ file (no .kml document inside). Save it again');
     const damaged = (await zip([['doc.kml', KML]])).slice(0, 40);
-    await expect(unpackImport('broken.kmz', damaged)).rejects.toThrow(/^broken\.kmz: not a readable KMZ file/);
+    // The catalogue's words and a fix, not the ZIP library's English (tester finding: "End of central directory record…").
+    await expect(unpackImport('broken.kmz', damaged)).rejects.toThrow('broken.kmz: not a readable KMZ file (the archive is damaged or is not a ZIP file). Save it again as KMZ from Google Earth or the program that made it, or export its KML and import that.');
   });
 
   it('other files pass through unchanged', async () => {

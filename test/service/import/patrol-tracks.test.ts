@@ -33,7 +33,7 @@ describe('patrol tracks', () => {
       { name: 'Planned', points: [[-4, 39.6], [-4.1, 39.7]], notes: '', kind: 'trafficking' },
     ]);
     expect(parsed.report).toMatchObject({ routes: 3, patrolRoutes: 2, imported: 0 });
-    expect(parsed.report.warnings).toContain('Feature 0 (Patrol 4 March): the line has 1 time for 2 points; its times were not kept.');
+    expect(parsed.report.warnings).toContain('Track 1 (Patrol 4 March): the line has 1 time for 2 points; its times were not kept.');
   });
 
   it('imports a KML gx:Track as a patrol track with times and a LineString as a trafficking route', () => {
@@ -62,6 +62,6 @@ describe('patrol tracks', () => {
     ] });
     const parsed = parseImportFile({ fileName: 'odd.geojson', bytes: utf8(geojson) });
     expect(parsed.routes).toEqual([{ name: 'Odd', points: [[-4, 39.6], [-4.1, 39.7]], notes: '', kind: 'trafficking' }]);
-    expect(parsed.report.warnings).toContain('Feature 0 (Odd): the line has 1 time for 2 points; its times were not kept.');
+    expect(parsed.report.warnings).toContain('Feature 1 (Odd): the line has 1 time for 2 points; its times were not kept.');
   });
 });

@@ -28,11 +28,12 @@ describe('seizure match', () => {
     expect(findDuplicates([{ ...base, place: '', id: 'P' }], [{ ...base, place: '' }])).toEqual([{ index: 0, existingId: 'P' }]);
   });
 
-  it('names CSV rows by line and geo features from 1', () => {
-    const d = { line: 0, existingId: null, earlierLine: 0, what: '' };
-    expect(duplicateNote({ ...d, line: 1 }, 'geojson')).toBe('Feature 2: same as feature 1 of this file');
+  it('names CSV rows by line and geo features by their number from 1, as the report counts them', () => {
+    const d = { line: 1, existingId: null, earlierLine: 1, what: '' };
+    expect(duplicateNote({ ...d, line: 2 }, 'geojson')).toBe('Feature 2: same as feature 1 of this file');
+    expect(duplicateNote({ ...d, line: 2 }, 'gpx')).toBe('Waypoint 2: same as waypoint 1 of this file');
     expect(duplicateNote({ ...d, line: 3, earlierLine: 2 }, 'csv')).toBe('Line 3: same as line 2 of this file');
-    expect(duplicateNote({ ...d, existingId: 'S1', what: 'ivory, 6 kg, 2019-07-22, KE' }, 'kml')).toBe('Feature 1: same date, place, commodity and quantity as ivory, 6 kg, 2019-07-22, KE');
+    expect(duplicateNote({ ...d, existingId: 'S1', what: 'ivory, 6 kg, 2019-07-22, KE' }, 'kml')).toBe('Placemark 1: same date, place, commodity and quantity as ivory, 6 kg, 2019-07-22, KE');
   });
 
   it('does not match when the date, country, commodity, quantity or unit differ', () => {
