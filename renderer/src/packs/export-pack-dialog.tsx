@@ -140,6 +140,8 @@ export function ExportPackDialog(props: ExportPackDialogProps): ReactNode {
       submitLabel={t('ui.packs.export.submit')}
       submitIcon="download"
       submitDisabled={restricted && !confirmed}
+      // While it runs, the progress's "Cancel export" is the one way to stop it (tester finding, issue 11).
+      cancelHidden={running !== null}
       footerNote={hasNativeDialogs() ? undefined : t('ui.packs.export.browser-download')}
       onSubmit={submit}
     >
