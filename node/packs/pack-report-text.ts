@@ -4,6 +4,7 @@
  */
 import { t, type MessageId } from '../../shared/messages/format';
 import type { PackProblem, PackReport, PackWarning } from './pack-verifier';
+import { packCountsText, type PackCounts } from '../../shared/packs/pack-counts';
 
 /** A catalogue sentence by id and values, as the data service sends it to a page. */
 export interface PackSentence {
@@ -31,6 +32,11 @@ export function warningSentence(w: PackWarning): PackSentence {
   return { id: `pack.warning.${kind}` as MessageId, values };
 }
 
+/** What the verified pack holds, counted as the export counts it (shared/packs/pack-counts.ts). */
+export function reportCounts(r: PackReport): PackCounts {
+  return { entries: r.zipEntries, zipBytes: r.zipBytes, files: r.entries, fileBytes: r.bytes };
+}
+
 /** One difference as a sentence. */
 export function problemText(p: PackProblem): string {
   const s = problemSentence(p);
@@ -50,7 +56,7 @@ export function warningText(w: PackWarning): string {
 export function reportText(file: string, r: PackReport): string[] {
   const warnings = r.warnings.map(warningText);
   if (r.ok) {
-    const verdict = t('pack.verify.ok', { file, entries: r.entries, bytes: r.bytes, name: r.signer?.name ?? '', agency: r.signer?.agency ?? '', kid: r.workspaceKid ?? '' });
+    const verdict = t('pack.verify.ok', { file, counts: packCountsText(reportCounts(r)), name: r.signer?.name ?? '', agency: r.signer?.agency ?? '', kid: r.workspaceKid ?? '' });
     // The signed marking, stated (F-VERIFY-4): the ZIP comment and file name carry it unsigned.
     return [r.manifest ? `${verdict} ${t('pack.verify.marking', { tlp: r.manifest.case.tlp })}` : verdict, ...warnings];
   }

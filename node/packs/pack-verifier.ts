@@ -12,6 +12,7 @@
  * the signed one; a difference is a {@link PackWarning} (the signed marking holds).
  */
 import { createHash } from 'node:crypto';
+import fs from 'node:fs';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 import yauzl from 'yauzl';
@@ -72,9 +73,12 @@ export interface PackReport {
   signer: MemberCertificateClaims | null;
   /** Id (RFC 7638 thumbprint) of the workspace key in the pack. */
   workspaceKid: string | null;
-  /** Entries hashed and their bytes. */
+  /** Entries hashed (all but manifest.json and manifest.sig) and their bytes. */
   entries: number;
   bytes: number;
+  /** Every entry of the ZIP, and the ZIP file's size in bytes (see shared/packs/pack-counts.ts). */
+  zipEntries: number;
+  zipBytes: number;
 }
 
 interface Seen {
@@ -99,13 +103,15 @@ export interface VerifyOptions {
  *   it the report can be intact but never ok.
  */
 export async function verifyPack(file: string, trustedWorkspaceKey?: PublicWorkspaceJwk, options: VerifyOptions = {}): Promise<PackReport> {
-  const report: PackReport = { ok: false, intact: false, trusted: false, problems: [], warnings: [], manifest: null, signer: null, workspaceKid: null, entries: 0, bytes: 0 };
+  const report: PackReport = { ok: false, intact: false, trusted: false, problems: [], warnings: [], manifest: null, signer: null, workspaceKid: null, entries: 0, bytes: 0, zipEntries: 0, zipBytes: 0 };
   const seen = new Map<string, Seen>();
   let manifestBytes: Buffer | null = null;
   let signatureBytes: Buffer | null = null;
   let comment: string;
   try {
+    report.zipBytes = (await fs.promises.stat(file)).size;
     comment = await eachEntry(file, async (name, stream) => {
+      report.zipEntries++;
       const unsafe = unsafePathReason(name);
       if (unsafe) {
         report.problems.push({ kind: 'unsafe-name', path: printablePath(name), reason: unsafe });

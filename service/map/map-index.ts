@@ -10,7 +10,7 @@
  */
 import Supercluster, { type ClusterProperties, type PointFeature } from 'supercluster';
 import { CRIME_SECTORS, type CrimeSector } from '../../shared/domain/codes';
-import { CLUSTER_MAX_ZOOM, CLUSTER_RADIUS_PX, isEmptyMapFilter, matchesPlaceSearch, narrowFacet, passesMapFilter, timeStepsOf, type MapFilterRule } from '../../shared/domain/map-filter';
+import { CLUSTER_MAX_ZOOM, CLUSTER_RADIUS_PX, CLUSTER_TILE_PX, isEmptyMapFilter, matchesPlaceSearch, narrowFacet, passesMapFilter, timeStepsOf, type MapFilterRule } from '../../shared/domain/map-filter';
 import type { MapColumns } from '../projections/queries';
 import type { MapFilterDto } from '../../shared/rpc/map';
 
@@ -192,7 +192,7 @@ export class FilteredIndex {
         const r = this.rows[i]!;
         features[i] = { type: 'Feature', properties: { r }, geometry: { type: 'Point', coordinates: [lon[r]!, lat[r]!] } };
       }
-      this.sc = new Supercluster<RowRef>({ radius: CLUSTER_RADIUS_PX, maxZoom: CLUSTER_MAX_ZOOM }).load(features);
+      this.sc = new Supercluster<RowRef>({ radius: CLUSTER_RADIUS_PX, extent: CLUSTER_TILE_PX, maxZoom: CLUSTER_MAX_ZOOM }).load(features);
     }
     return this.sc;
   }

@@ -14,7 +14,8 @@ import { packFileName } from '../../shared/packs/handling';
 import type { PackExportParams, packsRpc } from '../../shared/rpc/packs';
 import type { RpcResult } from '../../shared/rpc/contract';
 import { verifyPack, type PackReport } from '../../node/packs/pack-verifier';
-import { problemSentence, warningSentence } from '../../node/packs/pack-report-text';
+import { problemSentence, reportCounts, warningSentence } from '../../node/packs/pack-report-text';
+import { packCounts } from '../../shared/packs/pack-counts';
 import { permissionContext } from '../workspace/permission-context';
 import type { WorkspaceRuntime } from '../workspace/workspace-runtime';
 import type { HandlerMap, RpcContext } from '../rpc/types';
@@ -31,7 +32,7 @@ type Sentence = { id: string; values: Record<string, string | number> };
 /** The verdict sentence: VERIFIED only when every check passed and the key is trusted. */
 function verdict(file: string, r: PackReport): Sentence {
   const signer = { name: r.signer?.name ?? '', agency: r.signer?.agency ?? '', kid: r.workspaceKid ?? '' };
-  if (r.ok) return { id: 'pack.verify.ok', values: { file, entries: r.entries, bytes: r.bytes, ...signer } };
+  if (r.ok) return { id: 'pack.verify.ok', values: { file, ...reportCounts(r), ...signer } };
   if (r.intact) return { id: 'pack.verify.intact-untrusted', values: { file, ...signer } };
   return { id: 'pack.verify.failed', values: { file, count: r.problems.length } };
 }
@@ -87,8 +88,7 @@ async function runExport(p: PackExportParams & { handlingConfirmed: boolean }, o
     path: outFile,
     stagedId: staged?.id ?? null,
     fileName,
-    size: written.zipBytes,
-    files: m.files.length,
+    counts: packCounts(m.files, written.zipBytes),
     fingerprint: createHash('sha256').update(canonicalJsonBytes(m)).digest('hex'),
     provenance: m.provenance ?? { status: 'unavailable', reason: 'not-synced' },
     notStamped: written.notStamped.map((f) => ({ name: f.name, hash: f.hash, exhibits: f.exhibits })),

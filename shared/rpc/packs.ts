@@ -10,6 +10,7 @@
  */
 import { z } from 'zod';
 import { packSelectionSchema, provenanceStatusSchema } from '../packs/manifest';
+import { packCountsSchema } from '../packs/pack-counts';
 import { method, trustedMethod } from './define';
 
 const workspaceId = z.string().uuid();
@@ -29,9 +30,8 @@ export const packExportResultSchema = z.object({
   stagedId: stagedPackIdSchema.nullable(),
   /** The name to save it under (carries the TLP marking). */
   fileName: z.string(),
-  /** ZIP size in bytes, and the files the manifest lists. */
-  size: z.number().int(),
-  files: z.number().int(),
+  /** What the pack holds: its entries and ZIP size, the files the manifest covers and their bytes. */
+  counts: packCountsSchema,
   /** SHA-256 of manifest.json's bytes (hex): what the signature covers, the pack's fingerprint. */
   fingerprint: z.string(),
   provenance: provenanceStatusSchema(),

@@ -40,7 +40,7 @@ describe('nest-verify.cjs (standalone)', () => {
     const ok = run([file, '--workspace-key', keyFile]);
     expect(ok.stderr).toBe('');
     expect(ok.status).toBe(0);
-    expect(ok.stdout).toContain('VERIFIED: pack.zip is complete and unaltered. 2 files (27 bytes) match the manifest');
+    expect(ok.stdout).toContain(`VERIFIED: pack.zip is complete and unaltered (4 files in the pack (${fs.statSync(file).size.toLocaleString('en-GB')} bytes); 2 files (27 bytes uncompressed) covered by the signed manifest)`);
 
     expect(run([file]).status).toBe(3);
 

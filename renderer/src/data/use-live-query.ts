@@ -33,6 +33,11 @@ export interface LiveQuery<T> {
   data: T | undefined;
   error: Error | null;
   loading: boolean;
+  /**
+   * True while `data` answers other params than the current ones (kept by `keepPrevious` while
+   * the new query runs): a count or a list shown from it must say it is updating, not claim it.
+   */
+  stale: boolean;
   /** Runs the query again now. */
   reload: () => void;
 }
@@ -117,5 +122,6 @@ export function useLiveQuery<M extends RpcMethod>(method: M, params: RpcParams<M
   }, [client, names, reload]);
 
   const fresh = state.key === key || (options.keepPrevious === true && key !== null);
-  return { data: fresh ? state.data : undefined, error: state.error, loading: state.loading, reload };
+  const data = fresh ? state.data : undefined;
+  return { data, error: state.error, loading: state.loading, stale: data !== undefined && state.key !== key, reload };
 }

@@ -9,10 +9,11 @@ import L from 'leaflet';
 import { CRIME_SECTORS } from '../../../shared/domain/codes';
 import { SECTOR_COLORS } from '../domain/sector-colors';
 import { formatCount } from '../format/numbers';
+import { CLUSTER_MAX_DIAMETER_PX } from '../../../shared/domain/map-filter';
 
-/** Diameter in px of a cluster of `count` points: 30 for 2, growing by 6 per tenfold, at most 54. */
+/** Diameter in px of a cluster of `count` points: 30 for 2, growing by 6 per tenfold, at most CLUSTER_MAX_DIAMETER_PX (54). */
 export function clusterDiameter(count: number): number {
-  return Math.min(54, 30 + Math.round(6 * Math.log10(Math.max(1, count / 2))));
+  return Math.min(CLUSTER_MAX_DIAMETER_PX, 30 + Math.round(6 * Math.log10(Math.max(1, count / 2))));
 }
 
 /** The ring as CSS conic-gradient stops: each sector's share of the circle, in CRIME_SECTORS order. */

@@ -9,7 +9,7 @@
 import Supercluster, { type ClusterProperties, type PointFeature } from 'supercluster';
 import { CRIME_SECTORS, type CrimeSector } from '../../../shared/domain/codes';
 import type { MapPoint } from '../../../shared/rpc/cases';
-import { CLUSTER_MAX_ZOOM, CLUSTER_RADIUS_PX } from '../../../shared/domain/map-filter';
+import { CLUSTER_MAX_ZOOM, CLUSTER_RADIUS_PX, CLUSTER_TILE_PX } from '../../../shared/domain/map-filter';
 import { isFlaggedForReview } from '../../../shared/domain/seizure';
 
 export { CLUSTER_MAX_ZOOM, CLUSTER_RADIUS_PX };
@@ -99,7 +99,7 @@ export class ClusterIndex {
   }
 
   private build(maxZoom: number): Supercluster<PointRef> {
-    const sc = new Supercluster<PointRef>({ radius: this.radius, maxZoom });
+    const sc = new Supercluster<PointRef>({ radius: this.radius, extent: CLUSTER_TILE_PX, maxZoom });
     const features = new Array<PointFeature<PointRef>>(this.points.length);
     for (let i = 0; i < this.points.length; i++) {
       const p = this.points[i]!;

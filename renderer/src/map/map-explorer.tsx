@@ -63,6 +63,8 @@ export interface MapExplorerProps {
 type ListKey = 'commodity' | 'taxon' | 'country' | 'caseId';
 /** The wire form of NO_FILTER. */
 const ANY: MapFilterInput = { from: '', to: '', hiddenSectors: [], commodity: '', country: '', caseId: '', taxon: '', flaggedOnly: false };
+/** Quiet time after the last filter change before a remote map asks the service, in ms. */
+export const FILTER_SETTLE_MS = 150;
 const NO_SEARCH: Record<ListKey, string> = { commodity: '', taxon: '', country: '', caseId: '' };
 
 /** A filter list of the data service (`map.facets`) for a remote map; null params ask nothing (a map in the page). */
@@ -111,8 +113,12 @@ export function MapExplorer(props: MapExplorerProps): ReactNode {
     [filter, dates.from, dates.to],
   );
   const wireKey = JSON.stringify(wireFilter);
+  // Sent once the filter has settled (a slider moved by 60 key presses asks once, not 60 times,
+  // so the answer for the last range is not queued behind 59 stale ones: tester finding, issue 11).
   useEffect(() => {
-    if (remote) setOverviewFilter(wireFilter);
+    if (!remote) return;
+    const timer = setTimeout(() => setOverviewFilter(wireFilter), FILTER_SETTLE_MS);
+    return () => clearTimeout(timer);
   }, [remote, wireKey]);
   const localFacets = useMemo(() => {
     if (remote) return null;
@@ -134,6 +140,9 @@ export function MapExplorer(props: MapExplorerProps): ReactNode {
   const allSectors = remote ? (overview.data?.sectors ?? []) : localSectors;
   // Nothing is counted until the data has answered: a count of 0 before that would be a guess (tester finding).
   const counting = remote ? !overview.data : props.loading === true;
+  // The overview on screen answers another filter than the one chosen (not yet sent, or its
+  // answer pending): its count must not be claimed for the chosen one.
+  const updating = Boolean(remote) && !counting && (overview.stale || JSON.stringify(overviewFilter) !== wireKey);
   const shownCount = remote ? (overview.data?.shown ?? 0) : shown.length;
   const totalCount = remote ? (overview.data?.total ?? 0) : points.length;
   // Flagged for review among the seizures shown (with "Flagged for review only" on, all of them).
@@ -157,7 +166,8 @@ export function MapExplorer(props: MapExplorerProps): ReactNode {
 
   const exportPng = async (): Promise<void> => {
     const h = handle.current;
-    if (!h) return;
+    // The PNG states the count: never one computed for another filter (the button is disabled meanwhile).
+    if (!h || updating) return;
     try {
       const sectors = remote ? allSectors.filter((x) => !filter.hiddenSectors.has(x)) : [...new Set(shown.map((p) => p.sector))];
       const png = await h.exportPng({ sectors, shown: shownCount, total: totalCount, flagged: flaggedCount ?? 0, ...(props.tlp ? { tlp: props.tlp } : {}) });
@@ -182,6 +192,7 @@ export function MapExplorer(props: MapExplorerProps): ReactNode {
           total={totalCount}
           counting={counting}
           flagged={flaggedCount}
+          updating={updating}
           heat={heat}
           onHeat={setHeat}
           onExport={() => void exportPng()}
@@ -221,7 +232,7 @@ export function MapExplorer(props: MapExplorerProps): ReactNode {
       </div>
       <MapLegend
         sectors={allSectors}
-        mapped={counting ? null : shownCount}
+        mapped={counting || updating ? null : shownCount}
         unmapped={counting ? null : props.unmapped}
         routes={props.routes?.length ?? 0}
         patrolRoutes={(props.routes ?? []).filter((r) => routeKindOf(r) === 'patrol').length}

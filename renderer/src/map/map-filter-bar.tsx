@@ -46,6 +46,11 @@ export interface MapFilterBarProps {
   total: number;
   /** True until the counts and the months are known: "Counting seizures…" instead of "0 of 0". */
   counting?: boolean;
+  /**
+   * True while the counts on hand answer another filter than the chosen one (a remote map's
+   * answer is pending): "Updating…" instead of a count, and Export PNG disabled until it is known.
+   */
+  updating?: boolean;
   heat: boolean;
   onHeat: (on: boolean) => void;
   onExport: () => void;
@@ -99,14 +104,14 @@ export function MapFilterBar(p: MapFilterBarProps): ReactNode {
   return (
     <section className="map-filter-bar" aria-label={t('ui.map.filters-label')}>
       <div className="map-filter-row">
-        <p className="map-shown" data-testid="map-shown" role="status" aria-busy={p.counting === true}>
-          {p.counting ? t('ui.map.counting') : t('ui.map.shown-of', { shown: p.shown, total: p.total })}
+        <p className="map-shown" data-testid="map-shown" role="status" aria-busy={p.counting === true || p.updating === true}>
+          {p.counting ? t('ui.map.counting') : p.updating ? t('ui.map.updating') : t('ui.map.shown-of', { shown: p.shown, total: p.total })}
         </p>
         <div className="map-tools">
           <button type="button" className="btn btn-sm" aria-pressed={p.heat} onClick={() => p.onHeat(!p.heat)}>
             {t('ui.map.heat')}
           </button>
-          <button type="button" className="btn btn-sm" onClick={p.onExport}>
+          <button type="button" className="btn btn-sm" onClick={p.onExport} disabled={p.counting === true || p.updating === true}>
             {t('ui.map.export-png')}
           </button>
         </div>

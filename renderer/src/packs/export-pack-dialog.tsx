@@ -14,6 +14,7 @@ import * as Y from 'yjs';
 import { CaseExhibits } from '../../../shared/docs/case-exhibits';
 import { exhibitReference } from '../../../shared/domain/exhibit';
 import { t } from '../../../shared/messages';
+import { packCountsText } from '../../../shared/packs/pack-counts';
 import { needsConfirmation, packFileName, recipientsMessage } from '../../../shared/packs/handling';
 import type { RpcResult } from '../../../shared/rpc/contract';
 import type { PacksProgress } from '../../../shared/rpc/packs';
@@ -115,7 +116,7 @@ export function ExportPackDialog(props: ExportPackDialogProps): ReactNode {
       <Dialog title={t('ui.packs.export.title', { caseNumber: props.caseNumber })} onClose={props.onClose} className="pack-export-result" footer={<button type="button" className="btn btn-primary" onClick={props.onClose}>{t('ui.common.close')}</button>}>
         <div className="dialog-body">
           <p className="pack-result-path" data-testid="pack-result-path">{t('ui.packs.export.done', { path: result.path ?? result.fileName })}</p>
-          <p className="pack-result-path">{t('ui.packs.export.done-detail', { files: result.files, bytes: result.size, fingerprint: result.fingerprint })}</p>
+          <p className="pack-result-path">{t('ui.packs.export.done-detail', { counts: packCountsText(result.counts), fingerprint: result.fingerprint })}</p>
           <p className={result.provenance.status === 'relay' && result.provenance.flagged > 0 ? 'tag tag-warning' : ''}>{provenanceSentence(result.provenance)}</p>
           {result.notStamped.length ? (
             <div className="alert alert-warning" role="alert" data-testid="pack-not-stamped">
@@ -140,6 +141,8 @@ export function ExportPackDialog(props: ExportPackDialogProps): ReactNode {
       submitLabel={t('ui.packs.export.submit')}
       submitIcon="download"
       submitDisabled={restricted && !confirmed}
+      // While it runs, the progress's "Cancel export" is the one way to stop it (tester finding, issue 11).
+      cancelHidden={running !== null}
       footerNote={hasNativeDialogs() ? undefined : t('ui.packs.export.browser-download')}
       onSubmit={submit}
     >

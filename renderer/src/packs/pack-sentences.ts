@@ -3,6 +3,7 @@
  * of an export, and a verifier sentence the data service names by id and values.
  */
 import { isMessageId, t } from '../../../shared/messages';
+import { withCountsText } from '../../../shared/packs/pack-counts';
 import type { ProvenanceStatus } from '../../../shared/packs/manifest';
 import type { PacksProgress } from '../../../shared/rpc/packs';
 
@@ -37,5 +38,5 @@ export function provenanceSentence(p: ProvenanceStatus): string {
 
 /** A sentence the data service sent as `{ id, values }`, formatted in this page's locale. */
 export function sentence(s: { id: string; values: Record<string, string | number> }): string {
-  return isMessageId(s.id) ? t(s.id, s.values) : s.id;
+  return isMessageId(s.id) ? t(s.id, withCountsText(s.values)) : s.id;
 }

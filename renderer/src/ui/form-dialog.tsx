@@ -11,6 +11,7 @@ import type { FieldIssue } from '../../../shared/errors';
 import { Dialog, type DialogProps } from './dialog';
 import { Icon, type IconName } from './icons';
 import { ErrorPanel } from './states';
+import { t } from '../../../shared/messages';
 
 /** Props of {@link FormDialog}. */
 export interface FormDialogProps extends Omit<DialogProps, 'footer'> {
@@ -22,6 +23,11 @@ export interface FormDialogProps extends Omit<DialogProps, 'footer'> {
   submitIcon?: IconName;
   /** Disables the submit button (and so Enter in a field): nothing to submit yet. */
   submitDisabled?: boolean;
+  /**
+   * Hides the footer's Cancel: while the form runs work that has its own stop action (a pack
+   * export's "Cancel export"), two cancel buttons would be two actions for one wish.
+   */
+  cancelHidden?: boolean;
   /** A note at the start of the footer. */
   footerNote?: ReactNode;
   /** Classes of the <form> (default `dialog-body`). */
@@ -44,7 +50,7 @@ function issuesOf(err: unknown): FieldIssue[] {
 
 /** A modal form dialog, shown while mounted. */
 export function FormDialog(props: FormDialogProps): ReactNode {
-  const { submitLabel, busyLabel, submitIcon, submitDisabled, footerNote, formClassName, onSubmit, onIssues, children, ...dialog } = props;
+  const { submitLabel, busyLabel, submitIcon, submitDisabled, cancelHidden, footerNote, formClassName, onSubmit, onIssues, children, ...dialog } = props;
   const formId = useId();
   const form = useRef<HTMLFormElement>(null);
   const [busy, setBusy] = useState(false);
@@ -103,9 +109,11 @@ export function FormDialog(props: FormDialogProps): ReactNode {
       footer={
         <>
           {footerNote ? <span className="footer-note">{footerNote}</span> : null}
-          <button type="button" className="btn" onClick={dialog.onClose}>
-            Cancel
-          </button>
+          {cancelHidden ? null : (
+            <button type="button" className="btn" onClick={dialog.onClose}>
+              {t('ui.common.cancel')}
+            </button>
+          )}
           <button type="submit" form={formId} className="btn btn-primary" disabled={busy || submitDisabled} aria-busy={busy || undefined}>
             {submitIcon ? <Icon name={submitIcon} /> : null}
             {submitIcon ? ' ' : null}

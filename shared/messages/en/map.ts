@@ -106,6 +106,8 @@ export const uiMapMessages = {
   'ui.map.no-dates': 'No dates to filter by',
   // Until the counts are known (a large case's map.overview can take seconds): never "0 of 0" (tester finding).
   'ui.map.counting': 'Counting seizures…',
+  // While the count for a changed filter is pending: the previous filter's count is not shown as this one's (issue 11).
+  'ui.map.updating': 'Updating…',
   'ui.map.reading-dates': 'Reading the seizure dates…',
   'ui.map.count-unknown': 'not counted yet',
   'ui.map.heat': 'Heat map',

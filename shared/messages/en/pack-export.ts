@@ -63,7 +63,8 @@ export const packExportMessages = {
   'ui.packs.export.not-stamped':
     '{count, plural, one {One attached PDF could not be read, so it is not in the Bates-numbered production} other {# attached PDFs could not be read, so they are not in the Bates-numbered production}}. The pack holds each original unchanged; production-notes.txt and the report list them.',
   'ui.packs.export.not-stamped-file': '{name} (cited by {exhibits})',
-  'ui.packs.export.done-detail': '{files, plural, one {# file} other {# files}}, {bytes, number} bytes. Manifest SHA-256 fingerprint: {fingerprint}',
+  // {counts}: the sentence pack.counts, the same words `npm run verify` uses (issue 11).
+  'ui.packs.export.done-detail': '{counts}. Manifest SHA-256 fingerprint: {fingerprint}',
   'ui.packs.export.download': 'Download the pack',
   'ui.packs.verify.open': 'Verify a case pack',
   'ui.packs.verify.title': 'Verify a case pack',

@@ -5,7 +5,10 @@
  */
 export const packMessages = {
   'pack.verify.ok':
-    'VERIFIED: {file} is complete and unaltered. {entries, plural, one {# file} other {# files}} ({bytes, number} bytes) match the manifest; signed by {name} ({agency}), whose key the workspace key {kid} vouches for.',
+    'VERIFIED: {file} is complete and unaltered ({counts}); signed by {name} ({agency}), whose key the workspace key {kid} vouches for.',
+  /** What a pack holds, in the export's result and the verifier's verdict alike (shared/packs/pack-counts.ts; issue 11). */
+  'pack.counts':
+    '{entries, plural, one {# file} other {# files}} in the pack ({zipBytes, number} bytes); {files, plural, one {# file} other {# files}} ({fileBytes, number} bytes uncompressed) covered by the signed manifest',
   'pack.verify.marking': 'Signed handling marking: TLP:{tlp} (the marking in the ZIP comment and file name is not signed).',
   'pack.verify.intact-untrusted':
     'NOT CONFIRMED: {file} is intact and signed by {name} ({agency}) under workspace key {kid}, but no trusted workspace key was given. Compare that key id with your workspace’s, or pass --workspace-key <file>.',

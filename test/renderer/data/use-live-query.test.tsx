@@ -65,6 +65,25 @@ describe('useLiveQuery', () => {
     rerender({ id: caseId });
     await waitFor(() => expect(result.current.data?.title).toBe('Ivory via Singapore'));
   });
+
+  it('says the kept result is stale while the query for new params runs (issue 11: a map count claimed for the wrong filter)', async () => {
+    f = await caseFixture();
+    const { workspaceId, caseId, admin } = f;
+    const other = await admin.call('cases.create', { workspaceId, fields: { ...newCaseFields('2026-12-01'), title: 'Rosewood logs' } });
+    const mine = f.h.client();
+    const { result, rerender } = renderHook((p: { id: string }) => useLiveQuery('cases.get', { workspaceId, caseId: p.id }, { keepPrevious: true }), {
+      wrapper: withClient(mine),
+      initialProps: { id: caseId },
+    });
+    await waitFor(() => expect(result.current.data?.title).toBe('Ivory via Singapore'));
+    expect(result.current.stale).toBe(false);
+    rerender({ id: other.id });
+    // The previous case is still on hand, marked stale, until the new answer arrives by itself.
+    expect(result.current.data?.title).toBe('Ivory via Singapore');
+    expect(result.current.stale).toBe(true);
+    await waitFor(() => expect(result.current.data?.title).toBe('Rosewood logs'));
+    expect(result.current.stale).toBe(false);
+  });
 });
 
 describe('useServiceEvent', () => {

@@ -89,6 +89,19 @@ describe('filter lists of many values (G-MAP-6)', () => {
     expect(screen.getByText('No dates to filter by')).toBeTruthy();
   });
 
+  it('says "Updating…" and disables Export PNG while the count for a changed filter is pending (issue 11)', () => {
+    const { props } = bar({ options: [], distinct: 0, search: '', onSearch: () => undefined });
+    render(<MapFilterBar {...props} shown={30_000} total={30_000} updating />);
+    const shown = screen.getByTestId('map-shown');
+    expect(shown.textContent).toBe('Updating…');
+    expect(shown.getAttribute('aria-busy')).toBe('true');
+    expect((screen.getByRole('button', { name: 'Export PNG' }) as HTMLButtonElement).disabled).toBe(true);
+    cleanup();
+    render(<MapFilterBar {...props} shown={1_234} total={30_000} />);
+    expect(screen.getByTestId('map-shown').textContent).toBe('1,234 of 30,000 seizures shown');
+    expect((screen.getByRole('button', { name: 'Export PNG' }) as HTMLButtonElement).disabled).toBe(false);
+  });
+
   it('lists what the search found and keeps the chosen value selectable', () => {
     const found = narrowFacet(many, '2999', FACET_LIST_LIMIT);
     expect(found.distinct).toBe(13); // 02999, 12999, 22999 and 29990 … 29999

@@ -71,4 +71,17 @@ describe('FormDialog', () => {
     expect(alert.textContent).toContain('The disk is full.');
     await waitFor(() => expect(document.activeElement?.className).toBe('form-failure'));
   });
+
+  it('offers its Cancel unless told the form has its own stop action (issue 11: a pack export showed "Cancel export" and "Cancel")', () => {
+    const form = (cancelHidden: boolean): ReactNode => (
+      <FormDialog title="Export case pack" onClose={() => undefined} submitLabel="Export" cancelHidden={cancelHidden} onSubmit={() => undefined}>
+        <button type="button">Cancel export</button>
+      </FormDialog>
+    );
+    render(form(false));
+    expect(screen.getAllByRole('button', { name: /cancel/i, hidden: true }).map((b) => b.textContent)).toEqual(['Cancel export', 'Cancel']);
+    cleanup();
+    render(form(true));
+    expect(screen.getAllByRole('button', { name: /cancel/i, hidden: true }).map((b) => b.textContent)).toEqual(['Cancel export']);
+  });
 });

@@ -27,7 +27,7 @@ describe('npm run verify', () => {
 
     const ok = verify([file, '--workspace-key', keyFile]);
     expect(ok.code).toBe(0);
-    expect(ok.out.trim()).toBe(`VERIFIED: pack.zip is complete and unaltered. 2 files (27 bytes) match the manifest; signed by Ada Lim (NEST Secretariat), whose key the workspace key ${keys.workspace.kid} vouches for. Signed handling marking: TLP:AMBER (the marking in the ZIP comment and file name is not signed).`);
+    expect(ok.out.trim()).toBe(`VERIFIED: pack.zip is complete and unaltered (4 files in the pack (${fs.statSync(file).size.toLocaleString('en-GB')} bytes); 2 files (27 bytes uncompressed) covered by the signed manifest); signed by Ada Lim (NEST Secretariat), whose key the workspace key ${keys.workspace.kid} vouches for. Signed handling marking: TLP:AMBER (the marking in the ZIP comment and file name is not signed).`);
 
     const untrusted = verify([file]);
     expect(untrusted.code).toBe(3);

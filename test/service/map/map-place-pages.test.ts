@@ -13,7 +13,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { CaseDoc } from '../../../shared/docs/case-doc';
 import { newCaseFields } from '../../../shared/domain/case';
 import { newSeizureFields, type SeizureFields } from '../../../shared/domain/seizure';
-import { CLUSTER_MAX_ZOOM, CLUSTER_RADIUS_PX } from '../../../shared/domain/map-filter';
+import { CLUSTER_MAX_ZOOM, CLUSTER_RADIUS_PX, CLUSTER_TILE_PX } from '../../../shared/domain/map-filter';
 import { MAP_LEAVES_MAX, type MapItemDto } from '../../../shared/rpc/map';
 import type { DataClient } from '../../../renderer/src/data/client';
 import { startService, type Harness } from '../../helpers/service';
@@ -113,7 +113,7 @@ describe('a place with more seizures than one page', () => {
     const scope = { workspaceId, caseId };
     // The index reads the seizures by date, then id: the same order here.
     const ordered = [...written].sort((x, y) => (x.fields.seizureDate < y.fields.seizureDate ? -1 : x.fields.seizureDate > y.fields.seizureDate ? 1 : x.id < y.id ? -1 : 1));
-    const reference = new Supercluster({ radius: CLUSTER_RADIUS_PX, maxZoom: CLUSTER_MAX_ZOOM }).load(
+    const reference = new Supercluster({ radius: CLUSTER_RADIUS_PX, extent: CLUSTER_TILE_PX, maxZoom: CLUSTER_MAX_ZOOM }).load(
       ordered.map((s) => ({ type: 'Feature' as const, properties: {}, geometry: { type: 'Point' as const, coordinates: [s.fields.longitude!, s.fields.latitude!] } })),
     );
     const shape = (xs: { count: number; lat: number; lon: number }[]): string[] => xs.map((x) => `${x.count}@${x.lat.toFixed(5)},${x.lon.toFixed(5)}`).sort();

@@ -89,7 +89,7 @@ describe('pack export phases', () => {
     expect(lastOf('map')).toMatchObject({ done: TOTAL, total: TOTAL });
     expect(lastOf('report').total).toBeGreaterThan(1);
     expect(lastOf('report').done).toBe(lastOf('report').total);
-    expect(lastOf('write')).toMatchObject({ filesDone: r.files, totalFiles: r.files });
+    expect(lastOf('write')).toMatchObject({ filesDone: r.counts.files, totalFiles: r.counts.files });
     expect(lastOf('write').done).toBe(lastOf('write').total);
     expect(events.at(-1)).toMatchObject({ phase: 'complete', done: 1, total: 1 });
 

@@ -17,6 +17,9 @@ import { PACK_TICKET_TTL_MS, type PacksProgress } from '../../../shared/rpc/pack
 import { startService, type Harness } from '../../helpers/service';
 import { tempDir } from '../../helpers/temp-dir';
 import { readZip, writeZip } from '../../node/packs/pack-support';
+import { sentence } from '../../../renderer/src/packs/pack-sentences';
+import { packCountsText } from '../../../shared/packs/pack-counts';
+import { t } from '../../../shared/messages';
 
 let h: Harness;
 let host: BrowserHost;
@@ -52,7 +55,7 @@ describe('packs RPC in browser mode', () => {
     expect(r.fingerprint).toMatch(/^[0-9a-f]{64}$/);
     expect(r.notStamped).toEqual([]); // the case has no attached PDF; production-not-stamped.test.ts covers an unreadable one
     expect(r.provenance).toEqual({ status: 'unavailable', reason: 'not-synced' });
-    expect(progress.filter((p) => p.phase === 'write').at(-1)).toMatchObject({ filesDone: r.files, totalFiles: r.files });
+    expect(progress.filter((p) => p.phase === 'write').at(-1)).toMatchObject({ filesDone: r.counts.files, totalFiles: r.counts.files });
     expect(progress.at(-1)).toMatchObject({ phase: 'complete', done: 1, total: 1 });
 
     // The page's browser downloads it through a single-use ticket, never with the session token.
@@ -65,7 +68,7 @@ describe('packs RPC in browser mode', () => {
     expect(res.headers.get('content-disposition')).toBe(`attachment; filename="${r.fileName}"; filename*=UTF-8''${r.fileName}`);
     expect(res.headers.get('content-type')).toBe('application/zip');
     const bytes = Buffer.from(await res.arrayBuffer());
-    expect(bytes.length).toBe(r.size);
+    expect(bytes.length).toBe(r.counts.zipBytes);
     expect((await fetch(`${host.origin}${url}`)).status).toBe(403); // used once
     const forged = url.replace(/t=.*/, `t=${'A'.repeat(43)}`);
     const second = await c.call('packs.downloadTicket', { workspaceId: demo.id, stagedId: r.stagedId! });
@@ -74,6 +77,15 @@ describe('packs RPC in browser mode', () => {
 
     const good = await c.call('packs.verify', { workspaceId: demo.id, stagedId: await upload(bytes) });
     expect(good).toMatchObject({ ok: true, intact: true, trusted: true, problems: [], verdict: { id: 'pack.verify.ok' }, signer: { name: 'Bo Tan' } });
+    // The export and the verifier count the same pack the same way, in the same words (issue 11:
+    // "9 files, 68,333 bytes" beside verify's "9 files (80,470 bytes)" for an 11-entry ZIP).
+    expect(r.counts.entries).toBe(r.counts.files + 2); // + manifest.json and manifest.sig
+    expect(r.counts.fileBytes).toBeGreaterThan(r.counts.zipBytes); // the data files compress
+    expect(good.verdict.values).toMatchObject({ entries: r.counts.entries, zipBytes: r.counts.zipBytes, files: r.counts.files, fileBytes: r.counts.fileBytes });
+    const words = packCountsText(r.counts);
+    expect(words).toBe(`${r.counts.entries} files in the pack (${r.counts.zipBytes.toLocaleString('en-GB')} bytes); ${r.counts.files} files (${r.counts.fileBytes.toLocaleString('en-GB')} bytes uncompressed) covered by the signed manifest`);
+    expect(sentence(good.verdict)).toContain(words);
+    expect(t('ui.packs.export.done-detail', { counts: words, fingerprint: r.fingerprint })).toContain(words);
 
     // Tamper: one byte of data/seizures.csv, re-zipped as someone would.
     const dir = tempDir('nest-tamper-');
