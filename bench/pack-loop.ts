@@ -82,7 +82,7 @@ async function main(): Promise<void> {
   }
   const total = (performance.now() - t0) / 1000;
   const ms = (v: number): string => (v / 1e6).toFixed(0);
-  console.log(`export of ${n} seizures: ${total.toFixed(1)} s, ${(r.size / 1024 / 1024).toFixed(1)} MiB, ${r.files} files; load ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+  console.log(`export of ${n} seizures: ${total.toFixed(1)} s, ${(r.counts.zipBytes / 1024 / 1024).toFixed(1)} MiB, ${r.counts.entries} files in the pack; load ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
   console.log(`phases began (s): ${starts.join(', ')}`);
   console.log(`event-loop delay max ${ms(delay.max)} ms, p99 ${ms(delay.percentile(99))} ms, mean ${ms(delay.mean)} ms`);
   console.log(`longest gaps: ${JSON.stringify([...gaps].sort((a, b) => b.ms - a.ms).slice(0, 12))}`);
