@@ -93,7 +93,7 @@ export function SeizureTable(props: SeizureTableProps): ReactNode {
             <span className="cell-primary">{s.place || country}</span>
             <span className="cell-secondary">
               {placeIsCountry ? '' : country}
-              {s.latitude === null ? (placeIsCountry ? t('ui.case.table.not-mapped').replace(/^\s*·\s*/, '') : t('ui.case.table.not-mapped')) : ''}
+              {s.latitude === null ? t(placeIsCountry ? 'ui.case.table.not-mapped-alone' : 'ui.case.table.not-mapped') : ''}
             </span>
           </>
         );

@@ -190,6 +190,7 @@ export const caseMessages = {
   'ui.case.table.col-source': 'Source',
   'ui.case.table.col-actions': 'Actions',
   'ui.case.table.not-mapped': ' · not mapped',
+  'ui.case.table.not-mapped-alone': 'not mapped',
   'ui.case.table.edit': 'Edit seizure: {commodity}, {date}',
   'ui.case.table.delete': 'Delete seizure: {commodity}, {date}',
   'ui.case.table.label': 'Seizures',
