@@ -65,23 +65,31 @@ test('a KML placemark whose commodity is only its label is imported flagged; "Ma
   await imp.getByTestId('import-file').setInputFiles(path.resolve('../shared/cases/import/06-placemarks.kml'));
   await imp.getByRole('button', { name: /Import 2 seizures/ }).click();
   const report = page.getByRole('dialog', { name: 'Import report' });
-  await expect(report.getByTestId('report-flagged')).toContainText('1 imported row needs a check');
+  // Both placemarks lack a seizing country (taken from where the point lies, flagged); "Ivory
+  // cache" also has only its label as the commodity.
+  await expect(report.getByTestId('report-flagged')).toContainText('2 imported rows need a check');
   await expect(report.getByTestId('report-flagged')).toContainText('The commodity was read from the feature’s label “name”');
+  await expect(report.getByTestId('report-flagged')).toContainText('No seizing country in the file: KE is where the point lies');
   await report.getByRole('button', { name: 'Done' }).click();
 
   await page.getByRole('tab', { name: /Seizures/ }).click();
   const table = page.getByRole('table', { name: 'Seizures' });
   await expect(table.locator('tbody tr')).toHaveCount(2);
-  await expect(table.locator('tbody tr').filter({ hasText: 'rosewood logs' }).getByRole('img', { name: /Flagged for review/ })).toHaveCount(0);
+  const rosewood = table.locator('tbody tr').filter({ hasText: 'rosewood logs' });
+  await expect(rosewood.getByRole('img', { name: /Flagged for review/ })).toHaveAccessibleName(/The file gave no seizing country/);
+  await expect(rosewood.getByRole('img', { name: /Flagged for review/ })).not.toHaveAccessibleName(/commodity was read/);
   const flagged = table.locator('tbody tr').filter({ hasText: 'Ivory cache' });
-  await expect(flagged.getByRole('img', { name: /^Flagged for review: The commodity was read from the feature’s “name”/ })).toBeVisible();
+  await expect(flagged.getByRole('img', { name: /The commodity was read from the feature’s “name”/ })).toBeVisible();
   await flagged.click();
   const card = page.getByRole('region', { name: 'Flagged for review' });
   await expect(card).toContainText('check that it names what was seized');
+  await expect(card).toContainText('The file gave no seizing country: Kenya (KE) is where the point lies');
   await card.screenshot({ path: path.join(SHOTS, 'review-flag-label-card.png') });
   await card.getByRole('button', { name: 'Mark as reviewed' }).click();
   await expect(card).toHaveCount(0);
-  await expect(table.getByRole('img', { name: /Flagged for review/ })).toHaveCount(0);
+  // Reviewed: this seizure's flags are cleared; the other placemark's stays until it is checked.
+  await expect(flagged.getByRole('img', { name: /Flagged for review/ })).toHaveCount(0);
+  await expect(table.getByRole('img', { name: /Flagged for review/ })).toHaveCount(1);
 });
 
 /** Pixels of a PNG within 40 of the review ink (#8a4b00) in the square of half-side `half` around (cx, cy) (PNG pixels). */
