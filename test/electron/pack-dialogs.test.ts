@@ -82,11 +82,11 @@ describe('pack IPC: main shows the dialog and runs the path-taking call itself',
     const dir = tempDir('nest-pack-ipc-');
     const chosen = path.join(dir, 'NEST-pack');
     const s = setup({ save: chosen, open: `${chosen}.zip` });
-    const exported = (await s.exportPack(ours, { workspaceId, caseId, handlingConfirmed: true, suggestedName: 'NEST-2026-0001-pack-TLP-AMBER.zip' })) as { result: { path: string; size: number; stagedId: string | null }; error: null };
+    const exported = (await s.exportPack(ours, { workspaceId, caseId, handlingConfirmed: true, suggestedName: 'NEST-2026-0001-pack-TLP-AMBER.zip' })) as { result: { path: string; counts: { zipBytes: number }; stagedId: string | null }; error: null };
     expect(exported.error).toBeNull();
     expect(exported.result.path).toBe(`${chosen}.zip`);
     expect(exported.result.stagedId).toBeNull();
-    expect(fs.statSync(`${chosen}.zip`).size).toBe(exported.result.size);
+    expect(fs.statSync(`${chosen}.zip`).size).toBe(exported.result.counts.zipBytes);
     const verified = (await s.verifyPack(ours, workspaceId)) as { result: { ok: boolean; verdict: { id: string; values: { file: string } } }; error: null };
     expect(verified.error).toBeNull();
     expect(verified.result.ok).toBe(true);

@@ -107,7 +107,7 @@ describe('workspaceKey.get', () => {
     const cli = spawnSync(process.execPath, ['--import', 'tsx', path.join(root, 'service/entries/verify-cli.ts'), pack, '--workspace-key', keyFile], { cwd: root, encoding: 'utf8' });
     expect(cli.stderr).toBe('');
     expect(cli.status).toBe(0);
-    expect(cli.stdout).toMatch(/^VERIFIED: SGNEST-pack\.zip is complete and unaltered\./);
+    expect(cli.stdout).toMatch(/^VERIFIED: SGNEST-pack\.zip is complete and unaltered \(\d+ files in the pack \([\d,]+ bytes\); \d+ files \([\d,]+ bytes uncompressed\) covered by the signed manifest\)/);
     expect(cli.stdout).toContain(`signed by Ada Lim (NEST Secretariat), whose key the workspace key ${k.kid} vouches for.`);
   }, 120_000); // the CLI child process starts tsx: ~10 s on a loaded 2-core machine
 
