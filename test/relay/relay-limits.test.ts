@@ -146,7 +146,7 @@ describe('malformed frames', () => {
 });
 
 describe('flooding', () => {
-  it('a client flooding one room does not starve an edit round trip in another room, and nothing it sent is dropped', async () => {
+  it('a client flooding one room does not starve an edit round trip in another room, and nothing it sent is dropped', { retry: 2 }, async () => {
     const token = await ws.token(inv);
     const floodRoom = caseDocName(ws.id, randomUUID());
     const quietRoom = caseDocName(ws.id, randomUUID());
@@ -190,7 +190,9 @@ describe('flooding', () => {
     await waitFor(() => applied() === N, 'every flooded update to reach the watcher', 60_000);
     // The quiet room was served while the flood was still coming: a starved room would be served
     // only after the whole flood (~100 %). Seen here: 25-56 % depending on load; the bound is 75 %
-    // (it was 50 %, which failed at 53-56 % whenever another process shared the 2 cores).
+    // (it was 50 %, which failed at 53-56 % whenever another process shared the 2 cores). Once,
+    // in a fresh-clone run (2026-12-07), 82 %: where the scheduler lands the ping is a matter of
+    // chance, so the test runs up to 3 times; a relay that starves the room fails every time.
     expect(whenServed - before).toBeLessThan(((received.length - before) * 3) / 4);
     expect(flooder.readyState).toBe(WebSocket.OPEN);
     watcher.close();
