@@ -14,6 +14,7 @@ import os from 'node:os';
 import path from 'node:path';
 import fs from 'node:fs';
 import { test, expect, repoRoot } from './fixtures';
+import type { Page } from '@playwright/test';
 import { decodePng } from './png';
 import { newCase } from './hardening-helpers';
 
@@ -25,13 +26,18 @@ const CSV = [
   '2019-05-02,SG,Kilindini,elephant ivory,3.2,t,wildlife,-4.05,39.6667',
 ].join('\n');
 
-test('a point outside its seizing country is imported flagged; the table filters it and "Location checked" clears it', async ({ page, host }) => {
-  await newCase(page, host);
+/** Imports {@link CSV} (one point outside its seizing country) into the open case and closes the report. */
+async function importFlaggedCsv(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Import', exact: true }).first().click();
   const imp = page.getByRole('dialog', { name: /Import seizures/ });
   await imp.getByTestId('import-file').setInputFiles({ name: 'flagged.csv', mimeType: 'text/csv', buffer: Buffer.from(`${CSV}\n`) });
   await imp.getByRole('button', { name: /Import 2 seizures/ }).click();
   await page.getByRole('dialog', { name: 'Import report' }).getByRole('button', { name: 'Done' }).click();
+}
+
+test('a point outside its seizing country is imported flagged; the table filters it and "Location checked" clears it', async ({ page, host }) => {
+  await newCase(page, host);
+  await importFlaggedCsv(page);
 
   await page.getByRole('tab', { name: /Seizures/ }).click();
   const table = page.getByRole('table', { name: 'Seizures' });
@@ -108,11 +114,7 @@ function inkPixels(bytes: Buffer, cx: number, cy: number, half: number): number 
 test('the map marks the point outside its country, filters it, says why, and drops the mark once its location is checked', async ({ page, host }) => {
   await page.setViewportSize({ width: 1440, height: 1180 });
   await newCase(page, host);
-  await page.getByRole('button', { name: 'Import', exact: true }).first().click();
-  const imp = page.getByRole('dialog', { name: /Import seizures/ });
-  await imp.getByTestId('import-file').setInputFiles({ name: 'flagged.csv', mimeType: 'text/csv', buffer: Buffer.from(`${CSV}\n`) });
-  await imp.getByRole('button', { name: /Import 2 seizures/ }).click();
-  await page.getByRole('dialog', { name: 'Import report' }).getByRole('button', { name: 'Done' }).click();
+  await importFlaggedCsv(page);
 
   await page.getByRole('tab', { name: /Map/ }).click();
   const map = page.getByTestId('seizure-map');
