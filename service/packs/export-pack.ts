@@ -28,12 +28,12 @@ import { ExportRun, type PhaseProgress } from './export-progress';
 import { packProvenance } from './provenance/pack-provenance';
 import { exhibitSources } from './exhibit-sources';
 import { packSigner } from './pack-signer';
-import { encodeTextPaced, textSource, type EncodedText } from './pack-text';
+import { encodeTextPaced, TextChunks, textSource, type EncodedText } from './pack-text';
 import { normaliseSelection } from './pack-selection';
 import { caseSnapshot } from '../stix/case-snapshot';
 import { CaseDoc } from '../../shared/docs/case-doc';
 import { readCompleteCaseSeizuresPaced } from '../import/case-seizures-all';
-import { stixBundleJsonPaced } from '../stix/export-bundle';
+import { writeStixBundlePaced } from '../stix/export-bundle';
 
 /** The relay provenance to put in the pack: its CSV (absent when unavailable) and its status. */
 export interface PackProvenance {
@@ -116,12 +116,17 @@ export async function exportCasePack(ws: WorkspaceRuntime, o: ExportPackOptions)
 
   // Phase tables: case.json, seizures.csv, seizures.geojson (the kept seizures) and the whole case's
   // STIX bundle (a selection narrows the other files, not the partner exchange).
-  await run.begin('tables', tableRows(data.tables) + all.live.length);
+  // Each seizure counts twice in the STIX bundle: identified, then its objects written.
+  await run.begin('tables', tableRows(data.tables) + 2 * all.live.length);
   const tables = await caseDataFiles(data.tables, rowStep);
-  const stix = await stixBundleJsonPaced(caseSnapshot(ws.id, doc, all), rowStep, () => run.pause());
-  const texts: [string, string][] = [...tables, ['data/stix-bundle.json', stix], ...(provenance.csv === null ? [] : [['data/provenance.csv', provenance.csv] as [string, string]])];
+  // The STIX bundle (~260 MB of text at 100,000 seizures) is written straight into UTF-8 chunks, never one string.
+  const stix = new TextChunks();
+  await writeStixBundlePaced(caseSnapshot(ws.id, doc, all), stix.write, rowStep, () => run.pause());
+  const texts: [string, string][] = [...tables, ...(provenance.csv === null ? [] : [['data/provenance.csv', provenance.csv] as [string, string]])];
   const files: [string, EncodedText][] = [];
   for (const [p, content] of texts) files.push([p, await encodeTextPaced(content, () => run.pause())]);
+  // Pack order as before: the data tables, the STIX bundle, then provenance.
+  files.splice(tables.length, 0, ['data/stix-bundle.json', stix.done()]);
 
   // Phases map and report (production.ts), from the same read.
   const production = o.production ? await buildProduction(ws, o.caseId, member, o.now, o.production, { read: { doc, all }, run }) : null;

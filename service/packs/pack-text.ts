@@ -41,6 +41,39 @@ export async function encodeTextPaced(content: string, pause: () => Promise<void
   return { chunks, bytes };
 }
 
+/**
+ * Collects text written piece by piece (e.g. the STIX bundle, service/stix/export-bundle.ts) as
+ * UTF-8 buffers of about {@link TEXT_CHUNK} characters, so the file is never one string: each
+ * piece must be whole (not end between the two halves of a surrogate pair); the writer pauses.
+ */
+export class TextChunks {
+  private readonly encoded: EncodedText = { chunks: [], bytes: 0 };
+  private pending: string[] = [];
+  private length = 0;
+
+  /** Adds `piece`; encodes what is pending once it reaches {@link TEXT_CHUNK} characters. */
+  readonly write = (piece: string): void => {
+    this.pending.push(piece);
+    this.length += piece.length;
+    if (this.length >= TEXT_CHUNK) this.flush();
+  };
+
+  /** Everything written, encoded: joined, exactly `Buffer.from(<all pieces>, 'utf8')`. */
+  done(): EncodedText {
+    this.flush();
+    return this.encoded;
+  }
+
+  private flush(): void {
+    if (!this.length) return;
+    const chunk = Buffer.from(this.pending.join(''), 'utf8');
+    this.encoded.chunks.push(chunk);
+    this.encoded.bytes += chunk.length;
+    this.pending = [];
+    this.length = 0;
+  }
+}
+
 /** `buf` as views of at most {@link BYTE_CHUNK} bytes (no copy). */
 export function byteChunks(buf: Uint8Array): Buffer[] {
   const b = Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength);

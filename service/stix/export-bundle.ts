@@ -39,6 +39,14 @@ function defined(o: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined && v !== ''));
 }
 
+/** One of a seizure's objects: 0 its incident, 1 its place's location, 2 the relationship between them. */
+type SeizurePart = 0 | 1 | 2;
+
+/** A seizure with coordinates or a country has a place (a location and a relationship to it). */
+function hasPlace(z: Seizure): boolean {
+  return (z.latitude !== null && z.longitude !== null) || Boolean(z.country);
+}
+
 /** Builds every object of one case; holds the snapshot's common parts (ids, marking). */
 class BundleBuilder {
   private readonly marking: string;
@@ -92,14 +100,29 @@ class BundleBuilder {
     }
   }
 
-  seizure(z: Seizure): StixObject[] {
-    const fields = fieldsOf(z);
-    const incident = { ...this.common('incident', `seizure/${z.id}`, z.createdAt, z.updatedAt), name: [z.commodity, z.taxon && `(${z.taxon})`, z.seizureDate].filter(Boolean).join(' '), ...defined({ description: z.notes }), extensions: nestExt({ seizure: fields }) };
+  /**
+   * The ids of seizure `z`'s objects, by {@link SeizurePart}: its incident, and when it has a place
+   * (coordinates or a country) the location and the relationship between them; null where absent.
+   */
+  seizureIds(z: Seizure): [string, string | null, string | null] {
+    const incident = this.id('incident', `seizure/${z.id}`);
+    if (!hasPlace(z)) return [incident, null, null];
+    return [incident, this.id('location', `seizure-place/${z.id}`), this.id('relationship', `seizure-place-link/${z.id}`)];
+  }
+
+  /** Object `part` of seizure `z`, whose ids are `ids` ({@link seizureIds}; `part` must have one). */
+  seizurePart(z: Seizure, part: SeizurePart, ids: readonly (string | null)[]): StixObject {
+    const common = (type: string): StixObject => ({ type, spec_version: '2.1', id: ids[part]!, created: stixTime(z.createdAt), modified: stixTime(Math.max(z.createdAt, z.updatedAt)), object_marking_refs: [this.marking] });
+    if (part === 0) return { ...common('incident'), name: [z.commodity, z.taxon && `(${z.taxon})`, z.seizureDate].filter(Boolean).join(' '), ...defined({ description: z.notes }), extensions: nestExt({ seizure: fieldsOf(z) }) };
     const hasCoords = z.latitude !== null && z.longitude !== null;
-    if (!hasCoords && !z.country) return [incident];
-    const location = { ...this.common('location', `seizure-place/${z.id}`, z.createdAt, z.updatedAt), ...defined({ name: z.place, country: z.country }), ...(hasCoords ? { latitude: z.latitude, longitude: z.longitude } : {}) };
-    const rel = { ...this.common('relationship', `seizure-place-link/${z.id}`, z.createdAt, z.updatedAt), relationship_type: SEIZURE_PLACE_RELATIONSHIP, source_ref: incident.id, target_ref: location.id };
-    return [incident, location, rel];
+    if (part === 1) return { ...common('location'), ...defined({ name: z.place, country: z.country }), ...(hasCoords ? { latitude: z.latitude, longitude: z.longitude } : {}) };
+    return { ...common('relationship'), relationship_type: SEIZURE_PLACE_RELATIONSHIP, source_ref: ids[0]!, target_ref: ids[1]! };
+  }
+
+  /** Seizure `z`'s objects: its incident, and with a place its location and their relationship. */
+  seizure(z: Seizure): StixObject[] {
+    const ids = this.seizureIds(z);
+    return ([0, 1, 2] as const).filter((p) => ids[p] !== null).map((p) => this.seizurePart(z, p, ids));
   }
 
   link(l: Link): StixObject {
@@ -146,16 +169,26 @@ class BundleBuilder {
  */
 const byId = (a: StixObject, b: StixObject): number => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
+/** The case's objects besides its seizures', each group sorted by id (links only between live records). */
+function otherObjects(b: BundleBuilder, s: CaseSnapshot): { agencies: StixObject[]; entities: StixObject[]; links: StixObject[] } {
+  const live = new Set([...s.entities.map((e) => e.id), ...s.seizures.map((z) => z.id)]);
+  return {
+    agencies: b.agencyNames().map((n) => b.agency(n)).sort(byId),
+    entities: s.entities.map((e) => b.entity(e)).sort(byId),
+    links: s.links.filter((l) => live.has(l.from) && live.has(l.to)).map((l) => b.link(l)).sort(byId),
+  };
+}
+
+/** The STIX id of the lead agency's identity (the grouping's `created_by_ref`), if the case names one. */
+function leadRef(b: BundleBuilder, s: CaseSnapshot): string | undefined {
+  return s.meta.leadAgency ? b.id('identity', `agency/${s.meta.leadAgency}`) : undefined;
+}
+
 /** The bundle of `s` around its seizures' objects (`seizures`: each seizure's objects, in `s.seizures` order). */
 function assemble(b: BundleBuilder, s: CaseSnapshot, seizureObjects: StixObject[]): StixBundle {
-  const agencies = b.agencyNames().map((n) => b.agency(n)).sort(byId);
-  const entities = s.entities.map((e) => b.entity(e)).sort(byId);
-  const seizures = seizureObjects.sort(byId);
-  const live = new Set([...s.entities.map((e) => e.id), ...s.seizures.map((z) => z.id)]);
-  const links = s.links.filter((l) => live.has(l.from) && live.has(l.to)).map((l) => b.link(l)).sort(byId);
-  const content = [...agencies, ...entities, ...seizures, ...links];
-  const lead = s.meta.leadAgency ? b.id('identity', `agency/${s.meta.leadAgency}`) : undefined;
-  const grouping = b.grouping([NEST_IDENTITY_ID, ...content.map((o) => o.id)], lead);
+  const { agencies, entities, links } = otherObjects(b, s);
+  const content = [...agencies, ...entities, ...seizureObjects.sort(byId), ...links];
+  const grouping = b.grouping([NEST_IDENTITY_ID, ...content.map((o) => o.id)], leadRef(b, s));
   return {
     type: 'bundle',
     id: b.id('bundle', `case/${s.meta.id}`),
@@ -178,27 +211,88 @@ export function stixBundleJson(s: CaseSnapshot): string {
   return `${JSON.stringify(caseToStix(s), null, 2)}\n`;
 }
 
+/** An object of the bundle's `objects` as `JSON.stringify(bundle, null, 2)` writes it: at 4 spaces' indent. */
+const indented = (text: string): string => `    ${text.replace(/\n/g, '\n    ')}`;
+
+/** The grouping's `object_refs` while empty, as `JSON.stringify(grouping, null, 2)` writes it (a top-level key: 2 spaces; no string holds a raw newline). */
+const EMPTY_REFS = '\n  "object_refs": []';
+
 /**
- * {@link stixBundleJson} built with `each(n)` awaited after every `chunk` seizures converted and
- * `pause()` after every `chunk` objects written, so a long export yields and reports progress:
- * the same text, byte for byte.
+ * Writes exactly the text of {@link stixBundleJson} through `write`, piece by piece, without ever
+ * holding the bundle: a 100,000-seizure case has ~300,000 objects (about 260 MB as objects),
+ * whose garbage collection alone held the event loop for 18 s when built at once. Seizures are
+ * first only identified (their ids, sorted with pauses), then each object is built, written and
+ * dropped. `each(n)` is awaited as seizures are identified and again as their objects are written
+ * (each seizure counts twice, `2 × s.seizures.length` in all); `pause()` after every `chunk`
+ * objects or 8 × `chunk` grouping refs written and while sorting. `write` receives whole JSON
+ * pieces (never half a surrogate pair).
  */
-export async function stixBundleJsonPaced(s: CaseSnapshot, each: (seizures: number) => Promise<void>, pause: () => Promise<void>, chunk = 500): Promise<string> {
+export async function writeStixBundlePaced(s: CaseSnapshot, write: (text: string) => void, each: (seizures: number) => Promise<void>, pause: () => Promise<void>, chunk = 250): Promise<void> {
   const b = new BundleBuilder(s);
-  const objects: StixObject[] = [];
-  for (let i = 0; i < s.seizures.length; i += chunk) {
-    const part = s.seizures.slice(i, i + chunk);
-    for (const z of part) objects.push(...b.seizure(z));
-    await each(part.length);
+  const n = s.seizures.length;
+  // ids[3i + part]: seizure i's object ids (null where it has no such object); `present` indexes the ones it has.
+  const ids: (string | null)[] = new Array<string | null>(3 * n);
+  const present: number[] = [];
+  for (let i = 0; i < n; i += chunk) {
+    const end = Math.min(n, i + chunk);
+    for (let j = i; j < end; j++) {
+      const own = b.seizureIds(s.seizures[j]!);
+      for (let p = 0; p < 3; p++) {
+        ids[3 * j + p] = own[p]!;
+        if (own[p] !== null) present.push(3 * j + p);
+      }
+    }
+    await each(end - i);
   }
-  // Sorted here with pauses (300,000 objects at 100,000 seizures); assemble's own sort then finds them in order.
-  const { objects: all, ...head } = assemble(b, s, await sortPaced(objects, byId, pause));
-  // JSON.stringify(bundle, null, 2) with `objects` last: each object at 4 spaces' indent.
-  const open = JSON.stringify({ ...head, objects: [] }, null, 2).replace(/\[\]\n\}$/, '[\n');
-  const parts: string[] = [];
-  for (let i = 0; i < all.length; i += chunk) {
-    parts.push(all.slice(i, i + chunk).map((o) => `    ${JSON.stringify(o, null, 2).replace(/\n/g, '\n    ')}`).join(',\n'));
-    await pause();
+  // By id, as byId sorts the objects (stable: the same order the one-pass bundle gives).
+  const order = await sortPaced(present, (x, y) => (ids[x]! < ids[y]! ? -1 : ids[x]! > ids[y]! ? 1 : 0), pause);
+  const { agencies, entities, links } = otherObjects(b, s);
+
+  write(JSON.stringify({ type: 'bundle', id: b.id('bundle', `case/${s.meta.id}`), objects: [] }, null, 2).replace(/\[\]\n\}$/, '[\n'));
+  write([tlpMarking(s.meta.tlp), nestIdentity(), nestExtensionDefinition()].map((o) => indented(JSON.stringify(o, null, 2))).join(',\n'));
+
+  // The grouping, its refs (every object after it) written in pieces into its text.
+  const grouping = JSON.stringify(b.grouping([], leadRef(b, s)), null, 2);
+  const at = grouping.indexOf(EMPTY_REFS);
+  write(`,\n${indented(grouping.slice(0, at))}\n      "object_refs": [`);
+  const fixedRefs = [NEST_IDENTITY_ID, ...agencies.map((o) => o.id), ...entities.map((o) => o.id)];
+  const allRefs = function* (): Generator<string> {
+    yield* fixedRefs;
+    for (const x of order) yield ids[x]!;
+    for (const o of links) yield o.id;
+  };
+  let batch: string[] = [];
+  let separator = '';
+  for (const ref of allRefs()) {
+    batch.push(`${separator}\n        ${JSON.stringify(ref)}`);
+    separator = ',';
+    if (batch.length >= 8 * chunk) {
+      write(batch.join(''));
+      batch = [];
+      await pause();
+    }
   }
-  return `${open}${parts.join(',\n')}\n  ]\n}\n`;
+  write(`${batch.join('')}\n      ]${indented(grouping.slice(at + EMPTY_REFS.length)).slice(4)}`);
+
+  // Then every object after the grouping, built and written one by one.
+  let written = 0;
+  const out = async (o: StixObject): Promise<void> => {
+    write(`,\n${indented(JSON.stringify(o, null, 2))}`);
+    if (++written % chunk === 0) await pause();
+  };
+  for (const o of [...agencies, ...entities]) await out(o);
+  let counted = 0;
+  for (let k = 0; k < order.length; k++) {
+    const x = order[k]!;
+    const j = Math.floor(x / 3);
+    await out(b.seizurePart(s.seizures[j]!, (x % 3) as SeizurePart, ids.slice(3 * j, 3 * j + 3)));
+    // Seizures counted in proportion to their objects written (1 to 3 each).
+    const now = Math.floor(((k + 1) * n) / order.length);
+    if (now - counted >= chunk || k === order.length - 1) {
+      await each(now - counted);
+      counted = now;
+    }
+  }
+  for (const o of links) await out(o);
+  write('\n  ]\n}\n');
 }

@@ -9,7 +9,8 @@ import { CaseDoc } from '../../../shared/docs/case-doc';
 import type { Seizure } from '../../../shared/domain/seizure';
 import { seizuresToCsv, seizuresToCsvPaced } from '../../../service/export/export-csv';
 import { caseSnapshot } from '../../../service/stix/case-snapshot';
-import { stixBundleJson, stixBundleJsonPaced } from '../../../service/stix/export-bundle';
+import { stixBundleJson, writeStixBundlePaced } from '../../../service/stix/export-bundle';
+import { TEXT_CHUNK, TextChunks } from '../../../service/packs/pack-text';
 import { arabicCase, caseDocWith, demoCase, emptyCase, everyKindCase, seizure, uid, WS } from '../stix/stix-cases';
 
 /** A case doc of `n` seizures with awkward text (quotes, formula-like cells, newlines, Arabic). */
@@ -47,16 +48,47 @@ describe('paced serialisers', () => {
     expect(await seizuresToCsvPaced([], marking, async () => undefined)).toBe(seizuresToCsv([], marking));
   });
 
-  it('the STIX bundle paced by chunks equals the one-pass bundle for every test case', async () => {
+  it('the STIX bundle written piece by piece equals the one-pass bundle for every test case, with pauses all through', async () => {
     for (const doc of [demoCase(), arabicCase(), everyKindCase(), emptyCase(), manySeizures(999)]) {
       const snap = caseSnapshot(WS, doc);
+      const pieces: string[] = [];
       let seizuresCounted = 0;
       let pauses = 0;
-      const paced = await stixBundleJsonPaced(snap, async (n) => void (seizuresCounted += n), async () => void pauses++, 100);
-      expect(paced).toBe(stixBundleJson(snap));
-      expect(seizuresCounted).toBe(snap.seizures.length);
-      // Every object (the 4 fixed ones and the case's) is written in chunks of 100, a pause after each (and more while sorting).
-      expect(pauses).toBeGreaterThanOrEqual(Math.ceil((JSON.parse(paced) as { objects: unknown[] }).objects.length / 100));
+      // Characters written between two pauses, at most (the longest step that holds the event loop).
+      let sincePause = 0;
+      let longest = 0;
+      const write = (t: string): void => {
+        pieces.push(t);
+        sincePause += t.length;
+        longest = Math.max(longest, sincePause);
+      };
+      await writeStixBundlePaced(snap, write, async (n) => void (seizuresCounted += n), async () => void ((sincePause = 0), pauses++), 100);
+      const whole = pieces.join('');
+      expect(whole).toBe(stixBundleJson(snap));
+      // Every seizure counted twice: identified, then its objects written.
+      expect(seizuresCounted).toBe(2 * snap.seizures.length);
+      const objects = (JSON.parse(whole) as { objects: unknown[] }).objects.length;
+      // A pause after every 100 objects written (and more while sorting and writing the grouping's refs).
+      expect(pauses).toBeGreaterThanOrEqual(Math.floor((objects - 4) / 100));
+      if (snap.seizures.length === 999) {
+        // 999 seizures (2,997 objects, ~2.6 M characters): never more than ~100 objects' text (at
+        // most ~190,000 characters) in one step; the one-step build wrote the whole bundle between two pauses.
+        expect(pieces.length).toBeGreaterThan(objects);
+        expect(longest).toBeLessThan(whole.length / 10);
+      }
     }
+  });
+
+  it('text written in pieces is encoded in chunks that join to the UTF-8 of the whole text', () => {
+    const chunks = new TextChunks();
+    const pieces = Array.from({ length: 3000 }, (_, i) => `${'عاج 🐘 "x"\n'.repeat(i % 200)}${i},`);
+    for (const p of pieces) chunks.write(p);
+    const whole = pieces.join('');
+    expect(whole.length).toBeGreaterThan(2 * TEXT_CHUNK);
+    const { chunks: out, bytes } = chunks.done();
+    expect(out.length).toBeGreaterThanOrEqual(2);
+    expect(Buffer.concat(out).equals(Buffer.from(whole, 'utf8'))).toBe(true);
+    expect(bytes).toBe(Buffer.byteLength(whole, 'utf8'));
+    expect(new TextChunks().done()).toEqual({ chunks: [], bytes: 0 });
   });
 });
