@@ -111,42 +111,83 @@ export function readCompleteCaseSeizures(ws: Pick<WorkspaceRuntime, 'id' | 'host
 /** Seizures parsed between two pauses of a paced read. */
 const PARSE_CHUNK = 500;
 
+/** What one volume doc gave a paced read: its state vector and the records read at that state. */
+interface VolumeRead {
+  stateVector: Uint8Array;
+  /** Every record id (live or deleted). */
+  held: string[];
+  live: Seizure[];
+}
+
 /**
- * Reads volume `n` into `r` without holding the event loop for the whole volume: one step takes
- * the live doc's state vector and its state as an update (loading it through the async store when
- * it is not loaded, and unloading it afterwards, so a 100,000-seizure export does not keep twenty
- * volumes in memory), a second applies that update to a private copy, and the copy's seizures are
- * then parsed {@link PARSE_CHUNK} at a time with `pause()` between: the copy cannot change
- * meanwhile, so the seizures are exactly those of the recorded state vector.
+ * Volume `doc`'s seizures parsed {@link PARSE_CHUNK} at a time with `pause()` between, or null
+ * when the doc changed meanwhile (any update, deletions too: Yjs emits one per changing
+ * transaction), since the seizures would then mix two states.
+ */
+async function readVolumeInPlace(doc: Y.Doc, pause: () => Promise<void>): Promise<VolumeRead | null> {
+  let changed = false;
+  const onUpdate = (): void => {
+    changed = true;
+  };
+  doc.on('update', onUpdate);
+  try {
+    const vol = new VolumeDoc(doc);
+    const read: VolumeRead = { stateVector: Y.encodeStateVector(doc), held: vol.recordIds(), live: [] };
+    let since = 0;
+    for (const s of vol.eachSeizure()) {
+      read.live.push(s);
+      if (++since === PARSE_CHUNK) {
+        since = 0;
+        await pause();
+        if (changed) return null;
+      }
+    }
+    return read;
+  } finally {
+    doc.off('update', onUpdate);
+  }
+}
+
+/**
+ * Reads volume `n` into `r` without holding the event loop for the whole volume: the live doc is
+ * loaded (through the async store when it is not loaded, and unloaded afterwards, so a
+ * 100,000-seizure export does not keep twenty volumes in memory) and held while its seizures are
+ * parsed {@link PARSE_CHUNK} at a time with `pause()` between, so they are exactly those of the
+ * state vector recorded when the parse began. Should the doc change meanwhile (a sync), its state
+ * at that moment is copied into a private doc that cannot change, and parsed the same way. Until
+ * branch stix every volume was copied first: one more step of seconds per volume at 5,000
+ * seizures under load (Yjs `applyUpdate`).
  */
 async function readVolumePaced(ws: Pick<WorkspaceRuntime, 'id' | 'host'>, caseId: string, r: Reading, n: number, pause: () => Promise<void>): Promise<void> {
   const name = volumeDocName(ws.id, caseId, n);
   const wasLoaded = ws.host.loadedNames().includes(name);
   const live = await ws.host.open(name);
-  let state: Uint8Array;
+  let read: VolumeRead | null;
+  let state: Uint8Array | null = null;
   try {
-    r.docs.push({ name, volume: n, stateVector: Y.encodeStateVector(live) });
-    state = Y.encodeStateAsUpdate(live);
+    await pause();
+    read = await readVolumeInPlace(live, pause);
+    if (!read) state = Y.encodeStateAsUpdate(live);
   } finally {
     ws.host.release(name);
+    if (!wasLoaded) ws.host.unloadIdle(name);
   }
-  if (!wasLoaded) ws.host.unloadIdle(name);
-  await pause();
-  const copy = new Y.Doc();
-  Y.applyUpdate(copy, state);
-  await pause();
-  const vol = new VolumeDoc(copy);
-  for (const id of vol.recordIds()) r.held.add(id);
-  let since = 0;
-  for (const s of vol.eachSeizure()) {
+  if (state) {
+    await pause();
+    const copy = new Y.Doc();
+    Y.applyUpdate(copy, state);
+    await pause();
+    read = await readVolumeInPlace(copy, pause);
+    copy.destroy();
+  }
+  // A private copy never changes, so `read` is set here.
+  const got = read!;
+  r.docs.push({ name, volume: n, stateVector: got.stateVector });
+  for (const id of got.held) r.held.add(id);
+  for (const s of got.live) {
     r.liveInVolumes.add(s.id);
     r.live.push(s);
-    if (++since === PARSE_CHUNK) {
-      since = 0;
-      await pause();
-    }
   }
-  copy.destroy();
 }
 
 /**
