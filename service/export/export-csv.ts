@@ -74,19 +74,19 @@ export function seizuresToCsv(seizures: readonly Seizure[], marking?: CsvMarking
 }
 
 /**
- * {@link seizuresToCsv} written `chunk` rows at a time with `each(n)` awaited after every chunk of
- * n rows (a long export yields and reports progress): the same text, byte for byte.
+ * {@link seizuresToCsv} written through `write` `chunk` rows at a time with `each(n)` awaited
+ * after every chunk of n rows (a long export yields and reports progress, and never holds the
+ * file as one string): the pieces joined are the same text, byte for byte.
  */
-export async function seizuresToCsvPaced(seizures: readonly Seizure[], marking: CsvMarking | undefined, each: (rows: number) => Promise<void>, chunk = 500): Promise<string> {
+export async function seizuresToCsvPaced(seizures: readonly Seizure[], marking: CsvMarking | undefined, each: (rows: number) => Promise<void>, write: (text: string) => void, chunk = 500): Promise<void> {
   const header = csvBody([]);
-  const parts = [seizuresToCsv([], marking)];
+  write(seizuresToCsv([], marking));
   for (let i = 0; i < seizures.length; i += chunk) {
     const rows = seizures.slice(i, i + chunk);
     // Rows are written independently of each other: a chunk's body is the whole body's slice.
-    parts.push(csvBody(rows).slice(header.length));
+    write(csvBody(rows).slice(header.length));
     await each(rows.length);
   }
-  return parts.join('');
 }
 
 /** True when a CSV line is an export's TLP marking line (see {@link seizuresToCsv}); the importer skips it. */

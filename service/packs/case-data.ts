@@ -25,6 +25,7 @@ import { t } from '../../shared/messages';
 import { seizuresToCsvPaced } from '../export/export-csv';
 import type { CaseSeizures } from '../import/case-seizures-all';
 import { custodyCsv, entitiesCsv } from './pack-tables';
+import { TextChunks, type EncodedText } from './pack-text';
 import { selectedCustody, selectedFiles, selector } from './pack-selection';
 
 /**
@@ -83,19 +84,30 @@ export function tableRows(t: CaseTables): number {
 
 /**
  * The `data/` files of `t`, in pack order, serialised with `each(n)` awaited after every n rows
- * (a long export yields and reports progress); the text is what one synchronous pass would write.
+ * (a long export yields and reports progress) straight into UTF-8 chunks (a 100,000-seizure
+ * case.json is never one string); the bytes are what one synchronous pass would write.
  */
-export async function caseDataFiles(t: CaseTables, each: (rows: number) => Promise<void>): Promise<[string, string][]> {
+export async function caseDataFiles(t: CaseTables, each: (rows: number) => Promise<void>): Promise<[string, EncodedText][]> {
   const one = (): Promise<void> => each(1);
-  const caseJson = await canonicalJsonPaced(t.caseJson, 'seizures', t.seizures, one);
-  const csv = await seizuresToCsvPaced(t.seizures, { tlp: t.tlp, caseNumber: t.caseNumber }, each);
-  const geoJson = await canonicalJsonPaced(t.geoJson, 'features', t.features, one);
+  const caseJson = new TextChunks();
+  await canonicalJsonPaced(t.caseJson, 'seizures', t.seizures, one, caseJson.write);
+  caseJson.write('\n');
+  const csv = new TextChunks();
+  await seizuresToCsvPaced(t.seizures, { tlp: t.tlp, caseNumber: t.caseNumber }, each, csv.write);
+  const geoJson = new TextChunks();
+  await canonicalJsonPaced(t.geoJson, 'features', t.features, one, geoJson.write);
+  geoJson.write('\n');
+  const small = (text: string): EncodedText => {
+    const c = new TextChunks();
+    c.write(text);
+    return c.done();
+  };
   return [
-    ['data/case.json', `${caseJson}\n`],
-    ['data/seizures.csv', csv],
-    ['data/seizures.geojson', `${geoJson}\n`],
-    ['data/entities.csv', t.entitiesCsv],
-    ['data/custody.csv', t.custodyCsv],
+    ['data/case.json', caseJson.done()],
+    ['data/seizures.csv', csv.done()],
+    ['data/seizures.geojson', geoJson.done()],
+    ['data/entities.csv', small(t.entitiesCsv)],
+    ['data/custody.csv', small(t.custodyCsv)],
   ];
 }
 

@@ -119,14 +119,11 @@ export async function exportCasePack(ws: WorkspaceRuntime, o: ExportPackOptions)
   // Each seizure counts twice in the STIX bundle: identified, then its objects written.
   await run.begin('tables', tableRows(data.tables) + 2 * all.live.length);
   const tables = await caseDataFiles(data.tables, rowStep);
-  // The STIX bundle (~260 MB of text at 100,000 seizures) is written straight into UTF-8 chunks, never one string.
+  // Like the tables, the STIX bundle (~260 MB of text at 100,000 seizures) goes straight into UTF-8 chunks, never one string.
   const stix = new TextChunks();
   await writeStixBundlePaced(caseSnapshot(ws.id, doc, all), stix.write, rowStep, () => run.pause());
-  const texts: [string, string][] = [...tables, ...(provenance.csv === null ? [] : [['data/provenance.csv', provenance.csv] as [string, string]])];
-  const files: [string, EncodedText][] = [];
-  for (const [p, content] of texts) files.push([p, await encodeTextPaced(content, () => run.pause())]);
-  // Pack order as before: the data tables, the STIX bundle, then provenance.
-  files.splice(tables.length, 0, ['data/stix-bundle.json', stix.done()]);
+  const files: [string, EncodedText][] = [...tables, ['data/stix-bundle.json', stix.done()]];
+  if (provenance.csv !== null) files.push(['data/provenance.csv', await encodeTextPaced(provenance.csv, () => run.pause())]);
 
   // Phases map and report (production.ts), from the same read.
   const production = o.production ? await buildProduction(ws, o.caseId, member, o.now, o.production, { read: { doc, all }, run }) : null;

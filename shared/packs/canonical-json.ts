@@ -43,23 +43,26 @@ export function canonicalJsonBytes(value: unknown): Uint8Array {
 }
 
 /**
- * {@link canonicalJson} of `value` with `value[key]` set to `items`, serialised one item at a
- * time with `each()` awaited after every item (so a long export can yield and report progress):
- * byte for byte what `canonicalJson({ ...value, [key]: items })` gives.
+ * {@link canonicalJson} of `value` with `value[key]` set to `items`, written through `write` one
+ * item at a time with `each()` awaited after every item (so a long export can yield and report
+ * progress, and never joins a 100,000-item array into one string): the pieces joined are byte for
+ * byte what `canonicalJson({ ...value, [key]: items })` gives.
  * @throws TypeError as {@link canonicalJson}, and for an undefined item.
  */
-export async function canonicalJsonPaced(value: Record<string, unknown>, key: string, items: readonly unknown[], each: () => Promise<void>): Promise<string> {
+export async function canonicalJsonPaced(value: Record<string, unknown>, key: string, items: readonly unknown[], each: () => Promise<void>, write: (text: string) => void): Promise<void> {
   // The items' place is marked by a string no serialised value contains as raw JSON structure:
   // canonicalJson escapes quotes inside strings, so `"key":"<mark>"` only matches the real key.
   const mark = `\u0000paced:${key}\u0000`;
   const around = canonicalJson({ ...value, [key]: mark });
   const slot = `${JSON.stringify(key)}:${JSON.stringify(mark)}`;
   const at = around.indexOf(slot);
-  const parts: string[] = [];
+  write(`${around.slice(0, at)}${JSON.stringify(key)}:[`);
+  let separator = '';
   for (const item of items) {
     if (item === undefined) throw new TypeError('canonical JSON cannot carry undefined in an array');
-    parts.push(canonicalJson(item));
+    write(`${separator}${canonicalJson(item)}`);
+    separator = ',';
     await each();
   }
-  return `${around.slice(0, at)}${JSON.stringify(key)}:[${parts.join(',')}]${around.slice(at + slot.length)}`;
+  write(`]${around.slice(at + slot.length)}`);
 }

@@ -1,7 +1,8 @@
 /**
  * The paced serialisers a pack export uses to yield between chunks (canonical JSON with a long
- * array, seizures CSV, STIX bundle) write exactly the bytes their one-pass forms write — the pack
- * still verifies byte for byte — and call back once per item or chunk, so progress counts rows.
+ * array, seizures CSV, STIX bundle) write, in pieces, exactly the bytes their one-pass forms
+ * write — the pack still verifies byte for byte — and call back once per item or chunk, so
+ * progress counts rows; the pieces are encoded in chunks that join to the whole text's UTF-8.
  */
 import { describe, expect, it } from 'vitest';
 import { canonicalJson, canonicalJsonPaced } from '../../../shared/packs/canonical-json';
@@ -26,26 +27,37 @@ function manySeizures(n: number) {
   );
 }
 
+/** What a paced serialiser wrote: the pieces joined, and how many pieces. */
+async function written(run: (write: (text: string) => void) => Promise<void>): Promise<{ text: string; pieces: number }> {
+  const pieces: string[] = [];
+  await run((t) => void pieces.push(t));
+  return { text: pieces.join(''), pieces: pieces.length };
+}
+
 describe('paced serialisers', () => {
-  it('canonical JSON with a long array paced item by item equals the one-pass form', async () => {
+  it('canonical JSON with a long array paced item by item equals the one-pass form, written in pieces', async () => {
     const seizures = new CaseDoc(manySeizures(999)).listSeizures();
     const value = { schema: 'nest-case/3', z: [1, 2], audit: [{ a: 'seizures' }], case: { seizures: 'a "seizures" text' } };
     let calls = 0;
-    const paced = await canonicalJsonPaced(value, 'seizures', seizures, async () => void calls++);
-    expect(paced).toBe(canonicalJson({ ...value, seizures }));
+    const paced = await written((w) => canonicalJsonPaced(value, 'seizures', seizures, async () => void calls++, w));
+    expect(paced.text).toBe(canonicalJson({ ...value, seizures }));
     expect(calls).toBe(999);
-    expect(await canonicalJsonPaced({ b: 1 }, 'a', [], async () => undefined)).toBe('{"a":[],"b":1}');
-    await expect(canonicalJsonPaced({}, 'a', [undefined], async () => undefined)).rejects.toThrow(TypeError);
+    // The head, each item, the tail: never one string of the whole array.
+    expect(paced.pieces).toBe(999 + 2);
+    expect((await written((w) => canonicalJsonPaced({ b: 1 }, 'a', [], async () => undefined, w))).text).toBe('{"a":[],"b":1}');
+    await expect(canonicalJsonPaced({}, 'a', [undefined], async () => undefined, () => undefined)).rejects.toThrow(TypeError);
   });
 
   it('the seizures CSV paced by chunks equals the one-pass CSV, marked or not, and counts every row', async () => {
     const seizures: Seizure[] = new CaseDoc(manySeizures(999)).listSeizures();
     const marking = { tlp: 'AMBER', caseNumber: 'NEST-2026-0001' };
     const rows: number[] = [];
-    expect(await seizuresToCsvPaced(seizures, marking, async (n) => void rows.push(n), 500)).toBe(seizuresToCsv(seizures, marking));
+    const paced = await written((w) => seizuresToCsvPaced(seizures, marking, async (n) => void rows.push(n), w, 500));
+    expect(paced.text).toBe(seizuresToCsv(seizures, marking));
+    expect(paced.pieces).toBe(1 + 2);
     expect(rows).toEqual([500, 499]);
-    expect(await seizuresToCsvPaced(seizures, undefined, async () => undefined, 7)).toBe(seizuresToCsv(seizures));
-    expect(await seizuresToCsvPaced([], marking, async () => undefined)).toBe(seizuresToCsv([], marking));
+    expect((await written((w) => seizuresToCsvPaced(seizures, undefined, async () => undefined, w, 7))).text).toBe(seizuresToCsv(seizures));
+    expect((await written((w) => seizuresToCsvPaced([], marking, async () => undefined, w))).text).toBe(seizuresToCsv([], marking));
   });
 
   it('the STIX bundle written piece by piece equals the one-pass bundle for every test case, with pauses all through', async () => {
