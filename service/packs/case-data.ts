@@ -51,9 +51,10 @@ export interface CaseTables {
   caseJson: Record<string, unknown>;
   /** The kept seizures, by date then id. */
   seizures: Seizure[];
-  /** seizures.geojson's value without its `features`, and the features (the kept seizures with coordinates). */
+  /** seizures.geojson's value without its `features`. */
   geoJson: Record<string, unknown>;
-  features: unknown[];
+  /** The kept seizures with coordinates: seizures.geojson's features, each built as it is written ({@link seizureFeature}). */
+  mapped: Seizure[];
   /** Small tables, already written: `data/…` path → text. */
   entitiesCsv: string;
   custodyCsv: string;
@@ -79,7 +80,7 @@ export interface CaseData {
 
 /** Rows the data files list (each kept seizure in case.json and seizures.csv, each mapped one in seizures.geojson): the `tables` phase's total besides STIX. */
 export function tableRows(t: CaseTables): number {
-  return 2 * t.seizures.length + t.features.length;
+  return 2 * t.seizures.length + t.mapped.length;
 }
 
 /**
@@ -95,7 +96,7 @@ export async function caseDataFiles(t: CaseTables, each: (rows: number) => Promi
   const csv = new TextChunks();
   await seizuresToCsvPaced(t.seizures, { tlp: t.tlp, caseNumber: t.caseNumber }, each, csv.write);
   const geoJson = new TextChunks();
-  await canonicalJsonPaced(t.geoJson, 'features', t.features, one, geoJson.write);
+  await canonicalJsonPaced(t.geoJson, 'features', features(t.mapped), one, geoJson.write);
   geoJson.write('\n');
   const small = (text: string): EncodedText => {
     const c = new TextChunks();
@@ -109,6 +110,16 @@ export async function caseDataFiles(t: CaseTables, each: (rows: number) => Promi
     ['data/entities.csv', small(t.entitiesCsv)],
     ['data/custody.csv', small(t.custodyCsv)],
   ];
+}
+
+/** seizures.geojson's WGS84 point Feature of `s` (a seizure with coordinates): the seizure's fields as properties, without its coordinates. */
+function seizureFeature(s: Seizure): Record<string, unknown> {
+  return { type: 'Feature', id: s.id, geometry: { type: 'Point', coordinates: [s.longitude, s.latitude] }, properties: { ...s, latitude: undefined, longitude: undefined } };
+}
+
+/** The features of `mapped`, each built when the writer reaches it. */
+function* features(mapped: readonly Seizure[]): Generator<Record<string, unknown>> {
+  for (const s of mapped) yield seizureFeature(s);
 }
 
 /** The attached files to carry, one per hash, with their names and citing exhibits. */
@@ -155,16 +166,15 @@ export function caseData(doc: Y.Doc, all: CaseSeizures, selection?: PackSelectio
   const b64 = (sv: Uint8Array): string => Buffer.from(sv).toString('base64');
   // The docs read, case doc first: a reader can tell the pack holds every volume the case listed.
   const docs = all.docs.map((d) => ({ name: d.name, volume: d.volume, stateVector: b64(d.stateVector) }));
-  const features = seizures
-    .filter((s) => typeof s.latitude === 'number' && typeof s.longitude === 'number')
-    .map((s) => ({ type: 'Feature', id: s.id, geometry: { type: 'Point', coordinates: [s.longitude, s.latitude] }, properties: { ...s, latitude: undefined, longitude: undefined } }));
+  // Only filtered here: built all at once, 100,000 features held the event loop for seconds (issue 11).
+  const mapped = seizures.filter((s) => typeof s.latitude === 'number' && typeof s.longitude === 'number');
   return {
     tables: {
       caseJson: { schema: CASE_JSON_SCHEMA, marking, selection: selection ?? null, docs, case: meta, summary: cd.readSummary(), routes, valuations, exhibits, files, audit },
       seizures,
       // `marking` is a foreign member of the FeatureCollection (RFC 7946 §6.1): readers keep or ignore it.
       geoJson: { type: 'FeatureCollection', marking },
-      features,
+      mapped,
       entitiesCsv: entitiesCsv(cd.listEntities(), line('entities')),
       custodyCsv: custodyCsv(custody, exhibits, meta.number, line('chain of custody')),
       tlp: meta.tlp,

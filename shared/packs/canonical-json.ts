@@ -45,11 +45,11 @@ export function canonicalJsonBytes(value: unknown): Uint8Array {
 /**
  * {@link canonicalJson} of `value` with `value[key]` set to `items`, written through `write` one
  * item at a time with `each()` awaited after every item (so a long export can yield and report
- * progress, and never joins a 100,000-item array into one string): the pieces joined are byte for
- * byte what `canonicalJson({ ...value, [key]: items })` gives.
+ * progress, and never joins a 100,000-item array into one string; `items` may be built as they
+ * are read): the pieces joined are byte for byte what `canonicalJson({ ...value, [key]: [...items] })` gives.
  * @throws TypeError as {@link canonicalJson}, and for an undefined item.
  */
-export async function canonicalJsonPaced(value: Record<string, unknown>, key: string, items: readonly unknown[], each: () => Promise<void>, write: (text: string) => void): Promise<void> {
+export async function canonicalJsonPaced(value: Record<string, unknown>, key: string, items: Iterable<unknown>, each: () => Promise<void>, write: (text: string) => void): Promise<void> {
   // The items' place is marked by a string no serialised value contains as raw JSON structure:
   // canonicalJson escapes quotes inside strings, so `"key":"<mark>"` only matches the real key.
   const mark = `\u0000paced:${key}\u0000`;
