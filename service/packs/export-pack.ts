@@ -119,7 +119,7 @@ export async function exportCasePack(ws: WorkspaceRuntime, o: ExportPackOptions)
   // Each seizure counts twice in the STIX bundle: identified, then its objects written.
   await run.begin('tables', tableRows(data.tables) + 2 * all.live.length);
   const tables = await caseDataFiles(data.tables, rowStep);
-  // Like the tables, the STIX bundle (~260 MB of text at 100,000 seizures) goes straight into UTF-8 chunks, never one string.
+  // Like the tables, the STIX bundle (the largest file: ~100 MiB of text at 100,000 seizures) goes straight into UTF-8 chunks, never one string.
   const stix = new TextChunks();
   await writeStixBundlePaced(caseSnapshot(ws.id, doc, all), stix.write, rowStep, () => run.pause());
   const files: [string, EncodedText][] = [...tables, ['data/stix-bundle.json', stix.done()]];
