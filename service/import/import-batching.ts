@@ -8,8 +8,9 @@
 import { createHash } from 'node:crypto';
 import type { CaseDoc } from '../../shared/docs/case-doc';
 import { CaseImports } from '../../shared/docs/case-import-batches';
-import { findDuplicates } from '../../shared/domain/seizure-match';
-import type { Seizure } from '../../shared/domain/seizure';
+import { DuplicateFinder } from '../../shared/domain/seizure-match';
+import type { Seizure, SeizureFields } from '../../shared/domain/seizure';
+import { routeKindOf, routeMatchKey, type RouteFields } from '../../shared/domain/route';
 import { NestError } from '../../shared/errors';
 import { t } from '../../shared/messages';
 import { MAX_LISTED_DUPLICATES, type DuplicateRow, type ImportReport, type PreviousImport } from '../../shared/rpc/import';
@@ -30,22 +31,60 @@ function describe(s: Seizure): string {
   });
 }
 
-/** Indexes (into `parsed.seizures`) of the rows that match, and the report lines for them. */
+/** Indexes (into the file's valid rows) of the rows that match, and the report lines for them. */
 export interface DuplicateCheck {
   indexes: Set<number>;
   rows: DuplicateRow[];
+  /** Of the matching rows, those without a location (leaving them out takes them from `unmapped`). */
+  unmappedMatches: number;
+}
+
+/**
+ * The duplicate check of one import's valid rows, given one at a time in file order (an import
+ * streamed as it is read checks each batch as it arrives; {@link checkDuplicates} gives a whole
+ * file): each row against the case's live seizures and the file's earlier rows (seizure-match.ts).
+ */
+export class DuplicateTally {
+  private readonly finder: DuplicateFinder;
+  private readonly byId: Map<string, Seizure>;
+  /** The file line of every row given, by index (an earlier row is named by its line). */
+  private readonly lines: number[] = [];
+  /** The check so far. */
+  readonly check: DuplicateCheck = { indexes: new Set(), rows: [], unmappedMatches: 0 };
+
+  constructor(existing: readonly Seizure[]) {
+    this.finder = new DuplicateFinder(existing);
+    this.byId = new Map(existing.map((s) => [s.id, s]));
+  }
+
+  /** Checks the next row (`line`: its file line); true when it matches a stored seizure or an earlier row. */
+  add(row: { line: number; fields: SeizureFields }): boolean {
+    const index = this.lines.length;
+    this.lines.push(row.line);
+    const d = this.finder.check(index, row.fields);
+    if (!d) return false;
+    this.check.indexes.add(index);
+    if (row.fields.latitude === null) this.check.unmappedMatches++;
+    this.check.rows.push(
+      'existingId' in d
+        ? { line: row.line, existingId: d.existingId, earlierLine: null, what: describe(this.byId.get(d.existingId)!) }
+        : { line: row.line, existingId: null, earlierLine: this.lines[d.earlierIndex]!, what: '' },
+    );
+    return true;
+  }
 }
 
 /** Finds the incoming rows that match a live seizure of the case or an earlier row (seizure-match.ts). */
 export function checkDuplicates(parsed: ParsedImport, existing: readonly Seizure[]): DuplicateCheck {
-  const byId = new Map(existing.map((s) => [s.id, s]));
-  const found = findDuplicates(existing, parsed.seizures.map((s) => s.fields));
-  const rows = found.map((d): DuplicateRow => {
-    const line = parsed.seizures[d.index]!.line;
-    if ('existingId' in d) return { line, existingId: d.existingId, earlierLine: null, what: describe(byId.get(d.existingId)!) };
-    return { line, existingId: null, earlierLine: parsed.seizures[d.earlierIndex]!.line, what: '' };
-  });
-  return { indexes: new Set(found.map((d) => d.index)), rows };
+  const tally = new DuplicateTally(existing);
+  for (const s of parsed.seizures) tally.add(s);
+  return tally.check;
+}
+
+/** The previous live import of the file with hash `sha256` into the case of `caseDoc`, or null. */
+export function previousImport(caseDoc: CaseDoc, sha256: string, memberName: (id: string) => string): PreviousImport | null {
+  const previous = new CaseImports(caseDoc.doc).liveWithHash(sha256)[0];
+  return previous ? { batchId: previous.id, fileName: previous.fileName, at: previous.at, by: previous.by, byName: memberName(previous.by), seizures: previous.seizures } : null;
 }
 
 /**
@@ -55,11 +94,7 @@ export function checkDuplicates(parsed: ParsedImport, existing: readonly Seizure
  * @param existing the case's live seizures, its volumes' included (case-seizures-all.ts); default: the case doc's.
  */
 export function annotateReport(report: ImportReport, parsed: ParsedImport, caseDoc: CaseDoc, sha256: string, memberName: (id: string) => string, existing: readonly Seizure[] = caseDoc.listSeizures()): DuplicateCheck {
-  const previous = new CaseImports(caseDoc.doc).liveWithHash(sha256)[0];
-  const prev: PreviousImport | null = previous
-    ? { batchId: previous.id, fileName: previous.fileName, at: previous.at, by: previous.by, byName: memberName(previous.by), seizures: previous.seizures }
-    : null;
-  return annotateWith(report, parsed, sha256, prev, existing);
+  return annotateWith(report, parsed, sha256, previousImport(caseDoc, sha256, memberName), existing);
 }
 
 /**
@@ -67,7 +102,11 @@ export function annotateReport(report: ImportReport, parsed: ParsedImport, caseD
  * null) and its live seizures (`existing`; none for a case the import creates).
  */
 export function annotateWith(report: ImportReport, parsed: ParsedImport, sha256: string, prev: PreviousImport | null, existing: readonly Seizure[]): DuplicateCheck {
-  const dup = checkDuplicates(parsed, existing);
+  return annotateChecked(report, sha256, prev, checkDuplicates(parsed, existing));
+}
+
+/** As {@link annotateWith} with the duplicate check done (`dup`: every valid row checked, e.g. by a {@link DuplicateTally} as they streamed). */
+export function annotateChecked(report: ImportReport, sha256: string, prev: PreviousImport | null, dup: DuplicateCheck): DuplicateCheck {
   report.sha256 = sha256;
   report.previousImport = prev;
   report.duplicateRows = dup.rows.length;
@@ -81,24 +120,49 @@ export function annotateWith(report: ImportReport, parsed: ParsedImport, sha256:
  * (`skippedDuplicates`, with a warning), `imported` and `unmapped` without them. The preview, the
  * commit and an import into a new case all count this way, so a dry run never promises rows the
  * import leaves out (tester finding: "3 Will be imported" beside "Import 0 seizures").
- * @returns the indexes (into `parsed.seizures`) to leave out.
+ * `report` is as the parser made it (`imported` and `unmapped` count every valid row); call once.
+ * @returns the indexes (into the valid rows) to leave out.
  */
-export function countWithoutDuplicates(report: ImportReport, parsed: ParsedImport, duplicates: DuplicateCheck, keepDuplicates: boolean | undefined): Set<number> {
+export function countWithoutDuplicates(report: ImportReport, duplicates: DuplicateCheck, keepDuplicates: boolean | undefined): Set<number> {
   const skip = keepDuplicates ? new Set<number>() : duplicates.indexes;
   report.skippedDuplicates = skip.size;
-  report.imported = parsed.seizures.length - skip.size;
-  report.unmapped = parsed.seizures.filter((s, i) => s.fields.latitude === null && !skip.has(i)).length;
+  report.imported -= skip.size;
+  if (!keepDuplicates) report.unmapped -= duplicates.unmappedMatches;
   if (report.skippedDuplicates) report.warnings.push(t('import.warning.duplicates-skipped', { count: report.skippedDuplicates }));
+  // A row left out is not imported: its doubts are not the import's (tester finding: a re-import
+  // of 0 rows listed both placemarks as "imported rows that need a check").
+  if (!keepDuplicates && duplicates.rows.length) {
+    const left = new Set(duplicates.rows.map((r) => r.line));
+    report.flagged = report.flagged.filter((f) => !left.has(f.line));
+  }
   return skip;
 }
 
 /**
- * Refuses to import a file that is already in the case (live batch, same SHA-256) unless the
- * request allows it.
+ * The routes of a file to write into a case whose live routes are `existing`: those already there
+ * (routeMatchKey) are left out unless `keepDuplicates`, counted in `report` (`routes`,
+ * `patrolRoutes`) as written, with a warning; so importing a file again never draws its lines
+ * twice (tester finding), and the preview counts the same.
+ */
+export function routesWithoutDuplicates<R extends Pick<RouteFields, 'kind' | 'points'>>(report: ImportReport, routes: readonly R[], existing: readonly Pick<RouteFields, 'kind' | 'points'>[], keepDuplicates: boolean | undefined): R[] {
+  if (keepDuplicates || !routes.length || !existing.length) return [...routes];
+  const there = new Set(existing.map(routeMatchKey));
+  const kept = routes.filter((r) => !there.has(routeMatchKey(r)));
+  const left = routes.length - kept.length;
+  if (left) {
+    report.routes = kept.length;
+    report.patrolRoutes = kept.filter((r) => routeKindOf(r) === 'patrol').length;
+    report.warnings.push(t('import.warning.routes-skipped', { count: left }));
+  }
+  return kept;
+}
+
+/**
+ * Refuses to import a file that is already in the case (`prev`: its live batch with the same
+ * SHA-256, or null) unless the request allows it.
  * @throws NestError('validation', 'import.already-imported') naming the file, who imported it and when.
  */
-export function refuseReimport(report: ImportReport, allowReimport: boolean | undefined): void {
-  const prev = report.previousImport;
+export function refuseReimport(prev: PreviousImport | null, allowReimport: boolean | undefined): void {
   if (!prev || allowReimport) return;
   throw new NestError('validation', {
     id: 'import.already-imported',

@@ -3,29 +3,25 @@
  * ../import (pure functions); this module adds the case, the remembered column mappings and the
  * write (write-import.ts: all good rows, or nothing unless stopped).
  */
-import { randomUUID } from 'node:crypto';
 import { CaseDoc } from '../../shared/docs/case-doc';
 import { NestError } from '../../shared/errors';
-import type { ImportReport, ImportRequest, importRpc } from '../../shared/rpc/import';
-import type { Clock, EventBroadcaster } from '../rpc/context';
+import type { ImportRequest, importRpc } from '../../shared/rpc/import';
 import type { ParsedImport } from '../import';
 import { unpackImport } from './unpack';
 import type { WorkspaceRuntime } from '../workspace/workspace-runtime';
 import type { HandlerMap } from '../rpc/types';
 import { t } from '../../shared/messages';
 import { moveSeizures } from './move-seizures';
-import { annotateReport, countWithoutDuplicates, refuseReimport, sha256Hex, type DuplicateCheck } from './import-batching';
+import { annotateReport, countWithoutDuplicates, routesWithoutDuplicates, sha256Hex, type DuplicateCheck } from './import-batching';
 import { importIntoNewCase } from './new-case-import';
 import { readCaseSeizures } from './case-seizures-all';
 import { parseRequest } from './parse-request';
-import { attachKmzImages } from './kmz-images';
 import type { KmzImage } from './kmz';
-import { workspaceBlobStore } from '../blobs/case-files-service';
-import { writeImport } from './write-import';
+import { commitImport } from './commit-import';
 import { undoImport } from './undo-import';
 import { importReporter, type PhaseReporter } from './import-progress';
 import { wordFlaggedAsPreview } from './row-doubts';
-import { abortImport, reportStopped, startImport, throwIfStopped } from './running-imports';
+import { abortImport, startImport } from './running-imports';
 
 /** The catalogue sentence of a `too-large` refusal `check` throws (the case's seizure limit), or null when it passes. */
 function roomRefusal(check: () => void): string | null {
@@ -78,7 +74,8 @@ export const importHandlers: HandlerMap<ImportMethod> = {
     const { parsed, caseDoc, duplicates, release } = await parseForCase(ws, p, undefined, run.signal).finally(run.end);
     try {
       // Counted as the commit would write it (matching rows left out unless kept).
-      countWithoutDuplicates(parsed.report, parsed, duplicates, p.keepDuplicates);
+      countWithoutDuplicates(parsed.report, duplicates, p.keepDuplicates);
+      routesWithoutDuplicates(parsed.report, parsed.routes, caseDoc.listRoutes(), p.keepDuplicates);
       parsed.report.flagged = wordFlaggedAsPreview(parsed.report.flagged); // nothing is imported yet: "will be", not "was"
       parsed.report.refusal = roomRefusal(() => caseDoc.requireRoomFor(parsed.report.imported, ws.store.projections.getCase(p.caseId).seizureCount));
     } finally {
@@ -92,7 +89,7 @@ export const importHandlers: HandlerMap<ImportMethod> = {
     const ws = workspaces.get(p.workspaceId);
     const run = startImport(p.workspaceId, p.importId);
     try {
-      return await commit(ws, p, clock, events, run.signal);
+      return await commitImport(ws, p, clock, events, run.signal);
     } finally {
       run.end();
     }
@@ -118,53 +115,3 @@ export const importHandlers: HandlerMap<ImportMethod> = {
   'seizures.move': (p, { workspaces }) => moveSeizures(workspaces.get(p.workspaceId), p.caseId, p.toCaseId, p.seizureIds),
 
 };
-
-/**
- * `import.commit`: parses the file in the worker, leaves out what the request leaves out, writes
- * the rest (write-import.ts) and reports. Stopped by `signal` while reading or before anything
- * was written: NestError('cancelled'), the case unchanged; while writing: the report of what was
- * written, with `cancelled` and the batch in state 'cancelled'.
- */
-async function commit(ws: WorkspaceRuntime, p: ImportRequest, clock: Clock, events: EventBroadcaster, signal: AbortSignal): Promise<ImportReport> {
-  const local = ws.local();
-  const progress = importReporter((e) => events.broadcast('import.progress', e), { workspaceId: p.workspaceId, ...(p.importId ? { importId: p.importId } : {}), caseId: p.caseId, fileName: p.fileName }, () => performance.now());
-  const { parsed, caseDoc, duplicates, release, images } = await parseForCase(ws, p, progress.phase('reading'), signal);
-  const report = parsed.report;
-  try {
-    throwIfStopped(signal, p.fileName);
-    refuseReimport(report, p.allowReimport);
-    const skip = countWithoutDuplicates(report, parsed, duplicates, p.keepDuplicates);
-    if (report.imported || parsed.routes.length) {
-      const batchId = randomUUID();
-      const written = await writeImport(
-        ws,
-        p.caseId,
-        caseDoc,
-        {
-          rows: parsed.seizures,
-          skip,
-          routes: parsed.routes,
-          source: p.fileName,
-          batch: { id: batchId, sha256: report.sha256, format: parsed.format, rejectedRows: report.rejectedRows, skippedDuplicates: report.skippedDuplicates },
-        },
-        { memberId: local.memberId },
-        progress.phase('writing'),
-        signal,
-      );
-      if (written.cancelled && !written.cancelled.batchWritten) throwIfStopped(signal, p.fileName);
-      report.batchId = batchId;
-      reportStopped(report, written);
-    }
-  } finally {
-    release();
-  }
-  // A KMZ's images that its placemarks show are attached to the case (kmz-images.ts).
-  if (images.length && report.batchId && !report.cancelled) {
-    const added = await attachKmzImages(workspaceBlobStore(ws.store.file), (fn) => ws.host.with(ws.caseDocName(p.caseId), fn), p.fileName, images, { memberId: local.memberId });
-    if (added.length) report.warnings.push(t('import.warning.kmz-images-attached', { count: added.length }));
-  }
-  if (parsed.format === 'csv' && parsed.report.imported > 0) {
-    ws.store.importMappings.remember(parsed.headers, parsed.mapping, clock.now());
-  }
-  return report;
-}

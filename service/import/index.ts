@@ -28,7 +28,8 @@ import { makePlan, resolveMapping, type ImportPlan } from './plan';
 import type { DecimalMark } from './numbers';
 import { t } from '../../shared/messages';
 import { commodityCatalogue, type WorkspaceCommodityEntry } from '../../shared/domain/commodities';
-import { unlistedCommodityWarning } from './commodity-check';
+import { UnlistedCommodities } from './commodity-check';
+import { SEIZURE_BATCH } from './parse-worker-protocol';
 
 /** The key a column mapping is remembered under: normalised header names, order-insensitive (header-names.ts). */
 export { headersKey } from './header-names';
@@ -62,7 +63,7 @@ export interface ParsedImport {
   seizures: { line: number; fields: SeizureFields; review?: RaisedReviewFlag[] }[];
   /** Lines from KML, GPX and GeoJSON files (validated with `routeFieldsSchema`). */
   routes: RouteFields[];
-  /** `imported` === `seizures.length`. */
+  /** `imported` === `seizures.length`, unless the rows were streamed ({@link ParseImportInput.onSeizures}). */
   report: ImportReport;
 }
 
@@ -90,6 +91,27 @@ export interface ParseImportInput {
   commodities?: readonly WorkspaceCommodityEntry[];
   /** Told `done` of `total` data rows checked, every {@link PROGRESS_ROWS} rows and at the end (an import's progress bar). */
   onProgress?: (done: number, total: number) => void;
+  /**
+   * Streams the valid rows as they are checked instead of returning them: called with batches of
+   * at most {@link SEIZURE_BATCH} rows, in file order, after {@link onTable}; the result's
+   * `seizures` is then empty (its report still counts them). An import writes the first rows while
+   * later ones are still being checked (docs/architecture.md "P3").
+   */
+  onSeizures?: (batch: ParsedImport['seizures']) => void;
+  /** Told once the file is read and its columns planned, before any row is checked (see {@link ParsedTable}). */
+  onTable?: (table: ParsedTable) => void;
+}
+
+/**
+ * What is known of a file before its rows are checked: enough for an import to decide whether to
+ * start writing (the mapping is final) and to plan where the rows go (`rows` bounds their number).
+ */
+export interface ParsedTable {
+  format: ImportFormat;
+  headers: string[];
+  mappingSource: ParsedImport['mappingSource'];
+  /** Data rows (CSV) or features read: an upper bound of the valid rows. */
+  rows: number;
 }
 
 /** Rows between two {@link ParseImportInput.onProgress} calls. */
@@ -232,7 +254,12 @@ export function parseImportFile(input: ParseImportInput): ParsedImport {
     { dateOrder: input.dateOrder, decimalMarks: input.decimalMarks, defaults: input.defaults, countryAt: input.countryAt, outsideKm: input.outsideKm, decimalHint: table.decimalHint, priority: table.priority,
       ...(format === 'csv' ? {} : { labelColumns: GEO_LABELS, geoFormat: format }) },
   );
-  const seizures: ParsedImport['seizures'] = [];
+  input.onTable?.({ format, headers: table.headers, mappingSource: table.mappingSource, rows: table.rows.length });
+  // The valid rows: returned, or streamed in batches (input.onSeizures); counted either way.
+  let seizures: ParsedImport['seizures'] = [];
+  let imported = 0;
+  let unmapped = 0;
+  const unlisted = new UnlistedCommodities(commodityCatalogue(input.commodities ?? []));
   const rejected: Rejection[] = [];
   const flagged: Rejection[] = [];
   let rejectedRows = 0;
@@ -248,12 +275,23 @@ export function parseImportFile(input: ParseImportInput): ParsedImport {
     const built = buildSeizure(row.cells, plan, format === 'csv' ? undefined : (row.location ?? null));
     if (built.ok) {
       seizures.push(built.review.length ? { line: row.line, fields: built.fields, review: built.review } : { line: row.line, fields: built.fields });
+      imported++;
+      if (built.fields.latitude === null) unmapped++;
+      unlisted.add(built.fields.commodity);
       for (const f of built.flags) flagged.push({ line: row.line, ...f });
+      if (input.onSeizures && seizures.length >= SEIZURE_BATCH) {
+        input.onSeizures(seizures);
+        seizures = [];
+      }
     }
     else {
       rejectedRows++;
       for (const r of built.rejections) rejected.push({ line: row.line, ...r });
     }
+  }
+  if (input.onSeizures && seizures.length) {
+    input.onSeizures(seizures);
+    seizures = [];
   }
 
   input.onProgress?.(total, total);
@@ -264,10 +302,10 @@ export function parseImportFile(input: ParseImportInput): ParsedImport {
     const held = new Set(rejected.filter((r) => r.column === f.column && r.fix !== undefined).map((r) => r.line)).size;
     if (held) warnings.push(t('import.warning.ambiguous-column-rows', { name: f.column, count: held }));
   }
-  const unlisted = unlistedCommodityWarning(seizures, commodityCatalogue(input.commodities ?? []));
-  if (unlisted) warnings.push(unlisted);
+  const unlistedWarning = unlisted.warning();
+  if (unlistedWarning) warnings.push(unlistedWarning);
   if (!table.rows.length) warnings.push(format === 'csv' ? 'The file has a header but no data rows.' : 'The file has no placemarks or features that could be seizures.');
-  if (seizures.length && !plan.byTarget.has('sector') && !input.defaults?.sector) {
+  if (imported && !plan.byTarget.has('sector') && !input.defaults?.sector) {
     warnings.push("The file has no crime-sector column: the seizures are filed under 'other'.");
   }
   const routes = 'routes' in table ? table.routes : [];
@@ -283,11 +321,11 @@ export function parseImportFile(input: ParseImportInput): ParsedImport {
     routes,
     report: {
       format,
-      imported: seizures.length,
+      imported,
       rejected,
       rejectedRows,
       skippedBlank: table.skippedBlank,
-      unmapped: seizures.filter((s) => s.fields.latitude === null).length,
+      unmapped,
       routes: routes.length,
       patrolRoutes: routes.filter((r) => r.kind === 'patrol').length,
       warnings,

@@ -13,6 +13,7 @@ import { createCase } from '../cases/create-case';
 import type { Clock } from '../rpc/context';
 import type { WorkspaceRuntime } from '../workspace/workspace-runtime';
 import { annotateWith, countWithoutDuplicates, sha256Hex } from './import-batching';
+import { listRows } from './import-rows';
 import { parseRequest } from './parse-request';
 import { unpackImport } from './unpack';
 import { t } from '../../shared/messages';
@@ -46,7 +47,7 @@ export async function importIntoNewCase(ws: WorkspaceRuntime, p: NewCaseImportRe
   const parsed = await parseRequest(ws, p, await unpackImport(p.fileName, received), { sector: p.newCase.sector }, progress?.phase('reading'), signal);
   const report = parsed.report;
   const duplicates = annotateWith(report, parsed, sha256Hex(received), null, []);
-  const skip = countWithoutDuplicates(report, parsed, duplicates, p.keepDuplicates);
+  const skip = countWithoutDuplicates(report, duplicates, p.keepDuplicates);
   if (report.imported > MAX_SEIZURES_PER_CASE) report.refusal = t('case.too-many-seizures', { max: MAX_SEIZURES_PER_CASE, total: report.imported });
   if (p.dryRun) return { report, case: null };
   if (!report.imported && !parsed.routes.length) {
@@ -69,11 +70,10 @@ export async function importIntoNewCase(ws: WorkspaceRuntime, p: NewCaseImportRe
       created.id,
       new CaseDoc(doc),
       {
-        rows: parsed.seizures,
-        skip,
-        routes: parsed.routes,
+        rows: listRows(parsed.seizures, skip),
         source: p.fileName,
-        batch: { id: batchId, sha256: report.sha256, format: parsed.format, rejectedRows: report.rejectedRows, skippedDuplicates: report.skippedDuplicates },
+        batchId,
+        finish: () => Promise.resolve({ routes: parsed.routes, batch: { sha256: report.sha256, format: parsed.format, rejectedRows: report.rejectedRows, skippedDuplicates: report.skippedDuplicates } }),
       },
       { memberId: ws.local().memberId },
       progress?.phase('writing'),

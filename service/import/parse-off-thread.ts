@@ -25,13 +25,28 @@ import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { isErrorCode, NestError, type ErrorInfo } from '../../shared/errors';
 import { isMessageId } from '../../shared/messages';
-import type { ParsedImport } from './index';
+import type { ParsedImport, ParsedTable } from './index';
 import type { WorkerParseInput, WorkerParseReply, WorkerParseRequest } from './parse-worker-protocol';
 import { cancelledBeforeWriting } from './running-imports';
+
+/**
+ * Receives a parse's table and valid rows as the worker sends them (parseImportFile's `onTable` /
+ * `onSeizures`), instead of the rows being collected into the result (whose `seizures` is then
+ * empty). Each is told once, in file order, even when the parse is sent again to a new worker.
+ */
+export interface ParseStream {
+  onTable(table: ParsedTable): void;
+  onSeizures(batch: ParsedImport['seizures']): void;
+}
 
 interface Pending {
   input: WorkerParseInput;
   seizures: ParsedImport['seizures'];
+  stream: ParseStream | undefined;
+  /** Rows received from the current worker, and rows given to `stream` over every worker: a parse sent again repeats its rows, which the stream has had. */
+  received: number;
+  delivered: number;
+  tableSent: boolean;
   onProgress: ((done: number, total: number) => void) | undefined;
   resolve(parsed: ParsedImport): void;
   reject(err: Error): void;
@@ -79,13 +94,25 @@ function theWorker(): Worker {
       p.onProgress?.(reply.done, reply.total);
       return;
     }
+    if (reply.kind === 'table') {
+      if (!p.tableSent) p.stream?.onTable(reply.table);
+      p.tableSent = true;
+      return;
+    }
     if (reply.kind === 'seizures') {
-      for (const s of reply.seizures) p.seizures.push(s);
+      const from = p.received;
+      p.received += reply.seizures.length;
+      if (!p.stream) for (const s of reply.seizures) p.seizures.push(s);
+      else if (p.received > p.delivered) {
+        // A parse sent again starts from the file's first row: only the rows not yet given go on.
+        p.stream.onSeizures(from >= p.delivered ? reply.seizures : reply.seizures.slice(p.delivered - from));
+        p.delivered = p.received;
+      }
       return;
     }
     pending.delete(reply.id);
     if (reply.kind === 'done') {
-      retire ||= p.seizures.length >= RETIRE_AFTER_ROWS;
+      retire ||= p.received >= RETIRE_AFTER_ROWS;
       p.resolve({ ...reply.parsed, seizures: p.seizures });
     } else p.reject(toError(reply.error));
     if (retire && !pending.size && worker === w) {
@@ -109,16 +136,17 @@ function theWorker(): Worker {
 /**
  * Parses an import file in the worker: the same result as parseImportFile with the country
  * lookups of service/geo/country-at.ts (which the worker supplies). `onProgress` is told the
- * rows checked of all, every few thousand rows (parseImportFile's `onProgress`).
+ * rows checked of all, every few thousand rows (parseImportFile's `onProgress`); `stream`, when
+ * given, receives the table and the rows as they come (see {@link ParseStream}).
  * @throws NestError('import-failed') when the file is unusable (as parseImportFile); Error when
  *   the worker fails or stops.
  */
-export function parseOffThread(input: WorkerParseInput, onProgress?: (done: number, total: number) => void, signal?: AbortSignal): Promise<ParsedImport> {
+export function parseOffThread(input: WorkerParseInput, onProgress?: (done: number, total: number) => void, signal?: AbortSignal, stream?: ParseStream): Promise<ParsedImport> {
   if (signal?.aborted) return Promise.reject(cancelledBeforeWriting(input.fileName));
   const id = nextId++;
   const onAbort = (): void => stopParse(id);
   return new Promise<ParsedImport>((resolve, reject) => {
-    pending.set(id, { input, seizures: [], onProgress, resolve, reject });
+    pending.set(id, { input, seizures: [], stream, received: 0, delivered: 0, tableSent: false, onProgress, resolve, reject });
     signal?.addEventListener('abort', onAbort, { once: true });
     send(id, input);
   }).finally(() => {
@@ -138,7 +166,7 @@ function send(id: number, input: WorkerParseInput): void {
 /**
  * Stops parse `id`: rejects it with NestError('cancelled') and ends the worker (it cannot be
  * interrupted otherwise); the requests it also held start again on a new worker, with their rows
- * received so far dropped (they come again).
+ * received so far dropped (they come again; a stream is not given them twice).
  */
 function stopParse(id: number): void {
   const p = pending.get(id);
@@ -151,6 +179,7 @@ function stopParse(id: number): void {
   p.reject(cancelledBeforeWriting(p.input.fileName));
   for (const [other, q] of pending) {
     q.seizures.length = 0;
+    q.received = 0;
     send(other, q.input);
   }
 }

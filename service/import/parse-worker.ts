@@ -10,16 +10,24 @@ import { NestError } from '../../shared/errors';
 import { countryAt, kmOutsideCountry } from '../geo/country-at';
 import { parseImportFile } from './index';
 import { NEAR_COUNTRY_KM } from './plan';
-import { SEIZURE_BATCH, type WorkerParseReply, type WorkerParseRequest } from './parse-worker-protocol';
+import type { WorkerParseReply, WorkerParseRequest } from './parse-worker-protocol';
 
 /** Parses one request and posts its answers through `post`. Never throws: a failure is an answer. */
 export function answerParse(req: WorkerParseRequest, post: (reply: WorkerParseReply) => void): void {
   const { id, input } = req;
   try {
     const onProgress = (done: number, total: number): void => post({ id, kind: 'progress', done, total });
-    const parsed = parseImportFile({ ...input, countryAt, outsideKm: (lat, lon, code) => kmOutsideCountry(lat, lon, code, NEAR_COUNTRY_KM), onProgress });
-    for (let i = 0; i < parsed.seizures.length; i += SEIZURE_BATCH) post({ id, kind: 'seizures', seizures: parsed.seizures.slice(i, i + SEIZURE_BATCH) });
-    const { seizures: _sent, ...rest } = parsed;
+    // The rows go as they are checked (batches of SEIZURE_BATCH, parseImportFile's onSeizures), so
+    // an import can write the first while later ones are checked, and this thread never holds them all.
+    const parsed = parseImportFile({
+      ...input,
+      countryAt,
+      outsideKm: (lat, lon, code) => kmOutsideCountry(lat, lon, code, NEAR_COUNTRY_KM),
+      onProgress,
+      onTable: (table) => post({ id, kind: 'table', table }),
+      onSeizures: (seizures) => post({ id, kind: 'seizures', seizures }),
+    });
+    const { seizures: _streamed, ...rest } = parsed;
     post({ id, kind: 'done', parsed: rest });
   } catch (err) {
     const error = err instanceof NestError ? err.toInfo() : err instanceof Error ? { name: err.name, message: err.message } : { name: 'Error', message: String(err) };

@@ -12,7 +12,13 @@
  * with a batch id the log does not name yet (projected, visible, deletable), never a batch naming
  * rows that are not there.
  *
- * Memory: the rows are read from the parsed list once, each slot emptied as it is taken; each volume's records are built for that
+ * Rows come from a {@link RowSource} (import-rows.ts): a parsed list, or a parse still streaming
+ * from the import worker (commit-import.ts). The plan is made for the source's bound (a stream's
+ * data rows): rows fill the case doc, then the volumes, in order, so fewer rows take a prefix of
+ * the same plan; the exact count is awaited only when the bound would not fit the case. The batch
+ * entry's facts and the routes are awaited before the last transaction (`ImportWrite.finish`).
+ *
+ * Memory: the rows are taken from the source once and dropped by it; each volume's records are built for that
  * volume only (at most `VOLUME_SIZE` at a time), never a second copy of the whole file; a full
  * volume is unloaded as soon as the import moves on (a loaded volume of 5,000 seizures holds
  * ~55 MB of Yjs structures, freed by a full collection after every few volumes: reclaim-memory.ts),
@@ -36,29 +42,27 @@ import { randomUUID } from 'node:crypto';
 import type { CaseDoc } from '../../shared/docs/case-doc';
 import { volumeDocName } from '../../shared/docs/names';
 import type { Writer } from '../../shared/docs/records';
-import { listVolumes, planPlacement, VOLUME_SIZE, VolumeDoc, type NewVolumeSeizure } from '../../shared/docs/volume-doc';
+import { listVolumes, planPlacement, VOLUME_SIZE, VolumeDoc, type NewVolumeSeizure, type Placement } from '../../shared/docs/volume-doc';
 import type { RouteFields } from '../../shared/domain/route';
-import type { RaisedReviewFlag, SeizureFields } from '../../shared/domain/seizure';
 import type { ImportItems } from '../../shared/docs/case-import';
 import type { WorkspaceRuntime } from '../workspace/workspace-runtime';
+import type { RowSource } from './import-rows';
 import { reclaimMemory } from './reclaim-memory';
 
 /** What one import writes into a case. */
 export interface ImportWrite {
-  /**
-   * The parsed good rows, in file order: fields that passed `seizureFieldsSchema` (the parser
-   * checked them; not parsed again). Handed over: {@link writeImport} empties each slot (sets it
-   * to undefined) once the row is taken, so a large file's rows are freed as its volumes are
-   * written instead of staying alive to the end; the caller must not read them afterwards.
-   */
-  rows: ({ fields: SeizureFields; review?: readonly RaisedReviewFlag[]; /** The row's line in the file (as in the report). */ line?: number } | undefined)[];
-  /** Indexes into `rows` left out (duplicates the user chose to skip). */
-  skip: ReadonlySet<number>;
-  routes: readonly RouteFields[];
+  /** The valid rows to write, in file order, duplicates the user skips already left out (import-rows.ts). */
+  rows: RowSource;
   /** The file name (audit target and batch file name). */
   source: string;
-  /** The batch entry's facts (see `ImportItems.batch`). */
-  batch: NonNullable<ImportItems['batch']>;
+  /** The batch's id: every seizure written is marked with it. */
+  batchId: string;
+  /**
+   * The routes and the batch entry's other facts (see `ImportItems.batch`), awaited once the rows
+   * are all taken or the import stops, before the last transaction: a streamed parse knows its
+   * rejections and skipped duplicates only at its end.
+   */
+  finish(): Promise<{ routes: readonly RouteFields[]; batch: Omit<NonNullable<ImportItems['batch']>, 'id'> }>;
 }
 
 /** Called after each transaction with the seizures written so far and the total to write. */
@@ -80,6 +84,8 @@ export interface ImportWritten {
   inline: number;
   /** The volumes written to, ascending (new ones and the last listed one). */
   volumes: number[];
+  /** True when there was nothing to write (no row and no route): no transaction ran, no batch entry exists. */
+  nothing?: true;
 }
 
 /**
@@ -124,48 +130,51 @@ const running = new Map<string, Promise<void>>();
 const yieldToLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 async function writeNow(ws: Pick<WorkspaceRuntime, 'id' | 'host' | 'store'>, caseId: string, cd: CaseDoc, input: ImportWrite, w: Writer, onProgress?: WriteProgress, signal?: AbortSignal): Promise<ImportWritten> {
-  const total = input.rows.length - input.skip.size;
+  const rows = input.rows;
   // Stopped while it waited for another import into this case: nothing is written.
-  if (signal?.aborted) return { seizures: 0, inline: 0, volumes: [], cancelled: { planned: total, batchWritten: false } };
+  if (signal?.aborted) return { seizures: 0, inline: 0, volumes: [], cancelled: { planned: rows.bound, batchWritten: false } };
   const projectedTotal = ws.store.projections.getCase(caseId).seizureCount;
-  cd.requireRoomFor(total, projectedTotal);
   const listed = listVolumes(cd.doc);
-  const plan = planPlacement(cd.seizureRecordCount(), listed, lastVolumeRecords(ws, caseId, listed), total);
+  const place = (count: number): Placement[] => {
+    cd.requireRoomFor(count, projectedTotal);
+    return planPlacement(cd.seizureRecordCount(), listed, lastVolumeRecords(ws, caseId, listed), count);
+  };
+  // Planned for the most rows that can come (a streamed parse's data rows): rows fill the case doc,
+  // then the volumes, in order, so fewer rows take a prefix of the same plan. Only when that bound
+  // would not fit is the exact count awaited, and then it decides.
+  let plan: Placement[];
+  try {
+    plan = place(rows.bound);
+  } catch (err) {
+    if (rows.exact) throw err;
+    plan = place(await rows.settled());
+  }
 
-  let cursor = 0;
   // Of the rows taken into volumes: the last one's file line, and how many have no location.
   let lastVolumeLine: number | null = null;
   let unmappedInVolumes = 0;
   /** The file line of each inline record, in order (a stopped small import reports its last written). */
   const inlineLines: (number | null)[] = [];
-  /** The next `count` rows not skipped, as records with fresh ids; `lines` collects their file lines (else they count as volume rows). */
-  const take = (count: number, lines?: (number | null)[]): NewVolumeSeizure[] => {
-    const out: NewVolumeSeizure[] = [];
-    while (out.length < count && cursor < input.rows.length) {
-      const row = input.rows[cursor];
-      input.rows[cursor] = undefined;
-      if (row && !input.skip.has(cursor)) {
-        out.push(row.review?.length ? { id: randomUUID(), fields: row.fields, reviewFlags: row.review } : { id: randomUUID(), fields: row.fields });
-        if (lines) lines.push(row.line ?? null);
-        else {
-          lastVolumeLine = row.line ?? null;
-          if (row.fields.latitude === null) unmappedInVolumes++;
-        }
+  /** The next `count` rows, as records with fresh ids; `lines` collects their file lines (else they count as volume rows). */
+  const take = async (count: number, lines?: (number | null)[]): Promise<NewVolumeSeizure[]> =>
+    (await rows.take(count)).map((row) => {
+      if (lines) lines.push(row.line ?? null);
+      else {
+        lastVolumeLine = row.line ?? null;
+        if (row.fields.latitude === null) unmappedInVolumes++;
       }
-      cursor++;
-    }
-    return out;
-  };
+      return row.review?.length ? { id: randomUUID(), fields: row.fields, reviewFlags: row.review } : { id: randomUUID(), fields: row.fields };
+    });
 
   // The inline run (if any) is first in the plan, but written last, with the batch entry.
-  const inline = plan[0]?.volume === 0 ? take(plan[0].count, inlineLines) : [];
+  const inline = plan[0]?.volume === 0 ? await take(plan[0].count, inlineLines) : [];
   let done = 0;
   let inlineDone = 0;
   // A safe point: after a transaction of this import, before the next. Past the check above, the
   // first transaction always runs (a new case is never left empty, a batch never counts nothing).
   const stopHere = (): boolean => signal?.aborted === true && done + inlineDone > 0;
   // The writing phase starts (0 written): from here a Cancel asks before stopping (import-stop.tsx).
-  onProgress?.(0, total);
+  onProgress?.(0, rows.bound);
   let unloaded = 0;
   const volumes: number[] = [];
   for (const run of plan) {
@@ -176,12 +185,14 @@ async function writeNow(ws: Pick<WorkspaceRuntime, 'id' | 'host' | 'store'>, cas
     // its compaction at unload copies it instead of encoding the doc again (sqlite-doc-log.ts).
     // Written as several slices it cost a second encoding of the volume at unload (~20 % of the
     // writing, docs/architecture.md "P3"). A progress event follows each volume.
-    const items = take(run.count);
-    ws.host.with(volumeDocName(ws.id, caseId, run.volume), (doc) => new VolumeDoc(doc).insertSeizures(items, w, input.batch.id, { validated: true }));
+    const items = await take(run.count);
+    if (!items.length) break; // the rows ended before the bound
+    ws.host.with(volumeDocName(ws.id, caseId, run.volume), (doc) => new VolumeDoc(doc).insertSeizures(items, w, input.batchId, { validated: true }));
     done += items.length;
-    onProgress?.(done, total);
+    onProgress?.(done, rows.bound);
     await yieldToLoop();
     volumes.push(run.volume);
+    if (items.length < run.count) break;
     // A full volume is not written again by this import: unloaded now, not a minute later, so an
     // import holds one volume in memory at a time (a loaded Y.Doc costs ~16× its encoded size).
     if (run.volume !== plan[plan.length - 1]!.volume) {
@@ -195,22 +206,26 @@ async function writeNow(ws: Pick<WorkspaceRuntime, 'id' | 'host' | 'store'>, cas
   // written stops between them: once later rows are in volumes, the first rows are written whole.
   const stopInline = (): boolean => done === 0 && stopHere();
   while (inline.length - inlineDone > INLINE_SLICE && !stopInline()) {
-    cd.importSeizureSlice(inline.slice(inlineDone, inlineDone + INLINE_SLICE), input.batch.id, w);
+    cd.importSeizureSlice(inline.slice(inlineDone, inlineDone + INLINE_SLICE), input.batchId, w);
     inlineDone += INLINE_SLICE;
-    onProgress?.(done + inlineDone, total);
+    onProgress?.(done + inlineDone, rows.bound);
     await yieldToLoop();
   }
+  // Every row is known from here (a streamed parse has ended): the batch's facts and the routes.
+  const { routes, batch } = await input.finish();
+  const total = await rows.settled();
   const listedSet = new Set(listed);
   const inlineRest = stopInline() ? [] : inline.slice(inlineDone);
   const inlineWritten = inlineDone + inlineRest.length;
+  if (inlineWritten + done === 0 && !routes.length) return { seizures: 0, inline: 0, volumes: [], nothing: true };
   // Stopped with rows still to write: the batch records what was written (no gap, see above).
   const stopped = signal?.aborted === true && done + inlineWritten < total;
   cd.importRecords(
     {
       seizures: inlineRest,
-      routes: stopped ? [] : input.routes.map((fields) => ({ id: randomUUID(), fields })),
+      routes: stopped ? [] : routes.map((fields) => ({ id: randomUUID(), fields })),
       source: input.source,
-      batch: input.batch,
+      batch: { id: input.batchId, ...batch },
       inVolumes: done,
       inlineBefore: inlineDone,
       volumes: volumes.filter((n) => !listedSet.has(n)),

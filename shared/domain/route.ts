@@ -40,6 +40,15 @@ export type RouteFields = z.infer<typeof routeFieldsSchema>;
 /** A route as stored. */
 export type Route = RouteFields & { id: string; createdBy: string; createdAt: number };
 
+/**
+ * When two routes are "the same" (an import of a file whose routes are already in the case):
+ * same kind and the same points, in order, to 6 decimals (~0.1 m). Name, notes and times are
+ * not compared: a route is its line.
+ */
+export function routeMatchKey(r: Pick<RouteFields, 'kind' | 'points'>): string {
+  return `${routeKindOf(r)}|${r.points.map(([lat, lon]) => `${lat.toFixed(6)},${lon.toFixed(6)}`).join(';')}`;
+}
+
 /** The kind of a route; a route stored before kinds existed (no `kind`) is a suspected trafficking route. */
 export function routeKindOf(r: Pick<RouteFields, 'kind'>): RouteKind {
   return r.kind ?? 'trafficking';

@@ -46,23 +46,44 @@ export function matchKeys(f: MatchFields): string[] {
 export type Duplicate = { index: number; existingId: string } | { index: number; earlierIndex: number };
 
 /**
+ * The duplicate check of one import, row by row in file order (an import streamed as it is read
+ * checks each batch as it arrives): a row matches a stored seizure (first match wins) or an
+ * earlier row given to the same finder. Each row costs its keys' lookups: linear in the file.
+ */
+export class DuplicateFinder {
+  private readonly stored = new Map<string, string>();
+  private readonly seen = new Map<string, number>();
+
+  /** `existing`: the stored seizures (live ones) the rows are checked against. */
+  constructor(existing: readonly (MatchFields & { id: string })[]) {
+    for (const s of existing) for (const k of matchKeys(s)) if (!this.stored.has(k)) this.stored.set(k, s.id);
+  }
+
+  /** Checks row `index` (rows are given in increasing index order), or null when it matches nothing. */
+  check(index: number, f: MatchFields): Duplicate | null {
+    const keys = matchKeys(f);
+    let out: Duplicate | null = null;
+    const hit = keys.map((k) => this.stored.get(k)).find((id) => id !== undefined);
+    if (hit !== undefined) out = { index, existingId: hit };
+    else {
+      const earlier = keys.map((k) => this.seen.get(k)).find((i) => i !== undefined);
+      if (earlier !== undefined) out = { index, earlierIndex: earlier };
+    }
+    for (const k of keys) if (!this.seen.has(k)) this.seen.set(k, index);
+    return out;
+  }
+}
+
+/**
  * The incoming seizures (by index in `incoming`) that match a stored one (first match wins) or an
  * earlier incoming one. Linear in the sizes of both lists.
  */
 export function findDuplicates(existing: readonly (MatchFields & { id: string })[], incoming: readonly MatchFields[]): Duplicate[] {
-  const stored = new Map<string, string>();
-  for (const s of existing) for (const k of matchKeys(s)) if (!stored.has(k)) stored.set(k, s.id);
-  const seen = new Map<string, number>();
+  const finder = new DuplicateFinder(existing);
   const out: Duplicate[] = [];
   incoming.forEach((f, index) => {
-    const keys = matchKeys(f);
-    const hit = keys.map((k) => stored.get(k)).find((id) => id !== undefined);
-    if (hit !== undefined) out.push({ index, existingId: hit });
-    else {
-      const earlier = keys.map((k) => seen.get(k)).find((i) => i !== undefined);
-      if (earlier !== undefined) out.push({ index, earlierIndex: earlier });
-    }
-    for (const k of keys) if (!seen.has(k)) seen.set(k, index);
+    const d = finder.check(index, f);
+    if (d) out.push(d);
   });
   return out;
 }

@@ -24,7 +24,8 @@ export function ImportReportView(props: { report: ImportReport; final?: boolean;
       {f ? (
         <Notice kind={r.rejectedRows ? 'warning' : 'success'} icon={r.rejectedRows ? 'alert' : 'check'}>
           <p className="alert-title">{t('ui.import.report-imported', { imported: r.imported, routes: r.routes })}</p>
-          <p>{r.rejectedRows ? t('ui.import.report-left-out', { count: r.rejectedRows }) : t('ui.import.report-all-imported')}</p>
+          <p>{r.rejectedRows ? t('ui.import.report-left-out', { count: r.rejectedRows }) : r.skippedDuplicates ? null : t('ui.import.report-all-imported')}</p>
+          {r.skippedDuplicates ? <p data-testid="report-duplicates-left-out">{t('ui.import.report-duplicates-left-out', { count: r.skippedDuplicates })}</p> : null}
         </Notice>
       ) : null}
       <div className="report-tiles">

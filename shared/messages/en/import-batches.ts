@@ -14,6 +14,8 @@ export const importBatchMessages = {
   'import.warning.duplicates-unchecked':
     'Matching rows were not looked for in {count, plural, one {volume {volumes}} other {volumes {volumes}}} of this case: {count, plural, one {it has} other {they have}} not arrived on this computer yet. Sync, then preview again to check every seizure',
   'import.warning.duplicates-skipped': '{count, plural, one {# matching row was} other {# matching rows were}} left out',
+  'import.warning.routes-skipped': '{count, plural, one {# route is} other {# routes are}} already in this case (same kind and points) and {count, plural, one {was} other {were}} left out',
+  'ui.import.report-duplicates-left-out': '{count, plural, one {# row repeats} other {# rows repeat}} a seizure already in the case or an earlier row and {count, plural, one {was} other {were}} left out.',
   'import.duplicate-what': '{commodity}{quantity, select, none {} other {, {quantity}}}, {date}{place, select, none {} other {, {place}}}',
   'seizures.bulk-none': 'No seizures chosen',
   'seizures.move-same-case': 'The seizures are already in that case',

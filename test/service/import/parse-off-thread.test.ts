@@ -105,15 +105,17 @@ describe('the bundled import worker', () => {
         });
         w.postMessage({ id: 7, input: { fileName: 'b.csv', bytes: bigCsv(n), defaults } });
       });
-      // Progress every PROGRESS_ROWS rows checked and at the end, then the rows, then the rest.
-      expect(replies.map((r) => [r.id, r.kind, r.kind === 'seizures' ? r.seizures.length : r.kind === 'progress' ? `${r.done}/${r.total}` : null])).toEqual([
+      // The table first, then the rows as they are checked (a batch once SEIZURE_BATCH are valid,
+      // the rest at the end) between the progress answers, then the rest of the result.
+      expect(replies.map((r) => [r.id, r.kind, r.kind === 'seizures' ? r.seizures.length : r.kind === 'progress' ? `${r.done}/${r.total}` : r.kind === 'table' ? r.table.rows : null])).toEqual([
+        [7, 'table', n],
         [7, 'progress', `${PROGRESS_ROWS}/${n}`],
-        [7, 'progress', `${n}/${n}`],
         [7, 'seizures', SEIZURE_BATCH],
         [7, 'seizures', 10],
+        [7, 'progress', `${n}/${n}`],
         [7, 'done', null],
       ]);
-      const done = replies[4]!;
+      const done = replies[5]!;
       expect(done.kind === 'done' && done.parsed.report.imported).toBe(n);
     } finally {
       await w.terminate();

@@ -10,6 +10,7 @@ import { randomUUID } from 'node:crypto';
 import * as Y from 'yjs';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Db } from '../../../node/store/sqlite';
+import { listRows } from '../../../service/import/import-rows';
 import { writeImport } from '../../../service/import/write-import';
 import { CASE_COUNTS_SQL } from '../../../service/projections/projector';
 import { databaseOf } from '../../../service/workspace/workspace-store';
@@ -79,7 +80,7 @@ describe('import write path: bulk projection of fresh volumes', () => {
     const db = databaseOf(ws.store);
     const rows = Array.from({ length: INLINE_SEIZURES + 6_200 }, (_v, i) => ({ fields: fields(i) }));
     const cd = new CaseDoc(ws.host.retain(ws.caseDocName(caseId)));
-    const written = await writeImport(ws, caseId, cd, { rows, skip: new Set([3, 2_000]), routes: [], source: 'register.csv', batch: { id: randomUUID(), sha256: 'ab'.repeat(32), format: 'csv', rejectedRows: 0, skippedDuplicates: 2 } }, w);
+    const written = await writeImport(ws, caseId, cd, { rows: listRows(rows, new Set([3, 2_000])), source: 'register.csv', batchId: randomUUID(), finish: () => Promise.resolve({ routes: [], batch: { sha256: 'ab'.repeat(32), format: 'csv', rejectedRows: 0, skippedDuplicates: 2 } }) }, w);
     expect(written).toEqual({ seizures: rows.length - 2, inline: INLINE_SEIZURES, volumes: [1, 2] });
     // The rows were handed over: every slot is emptied once taken, skipped ones included (memory).
     expect(rows.filter((r) => r !== undefined)).toEqual([]);
