@@ -18,13 +18,13 @@ import { annotateReport, countWithoutDuplicates, refuseReimport, sha256Hex, type
 import { importIntoNewCase } from './new-case-import';
 import { readCaseSeizures } from './case-seizures-all';
 import { parseRequest } from './parse-request';
+import type { ImportStage } from './plan';
 import { attachKmzImages } from './kmz-images';
 import type { KmzImage } from './kmz';
 import { workspaceBlobStore } from '../blobs/case-files-service';
 import { writeImport } from './write-import';
 import { undoImport } from './undo-import';
 import { importReporter, type PhaseReporter } from './import-progress';
-import { wordFlaggedAsPreview } from './row-doubts';
 import { abortImport, reportStopped, startImport, throwIfStopped } from './running-imports';
 
 /** The catalogue sentence of a `too-large` refusal `check` throws (the case's seizure limit), or null when it passes. */
@@ -40,12 +40,13 @@ function roomRefusal(check: () => void): string | null {
 
 /**
  * Parses an import request for a case: decodes the file, applies the given, remembered or
- * guessed mapping, and uses the case's sector as the default sector.
+ * guessed mapping, and uses the case's sector as the default sector. `stage` words the flagged
+ * rows for a preview or an import (plan.ts `ImportStage`).
  * `signal` stops the parse (running-imports.ts).
  * @throws NestError('not-found') for an unknown case; NestError('import-failed') for an unusable
  *   file; NestError('cancelled') when `signal` was aborted.
  */
-export async function parseForCase(ws: WorkspaceRuntime, p: ImportRequest, onProgress?: PhaseReporter, signal?: AbortSignal): Promise<{ parsed: ParsedImport; caseDoc: CaseDoc; duplicates: DuplicateCheck; release: () => void; images: KmzImage[] }> {
+export async function parseForCase(ws: WorkspaceRuntime, p: ImportRequest, stage: ImportStage, onProgress?: PhaseReporter, signal?: AbortSignal): Promise<{ parsed: ParsedImport; caseDoc: CaseDoc; duplicates: DuplicateCheck; release: () => void; images: KmzImage[] }> {
   const name = ws.caseDocName(p.caseId);
   if (!ws.host.exists(name)) throw new NestError('not-found', { id: 'service.case.not-found', values: { caseId: p.caseId } });
   const received = new Uint8Array(Buffer.from(p.contentBase64, 'base64'));
@@ -55,7 +56,7 @@ export async function parseForCase(ws: WorkspaceRuntime, p: ImportRequest, onPro
   try {
     const meta = caseDoc.readMeta();
     // Defaults from the case: its sector, and its first jurisdiction for rows with no country and no coordinates.
-    const parsed = await parseRequest(ws, p, unpacked, { sector: meta.sector, ...(meta.jurisdictions[0] ? { country: meta.jurisdictions[0] } : {}) }, onProgress, signal);
+    const parsed = await parseRequest(ws, p, unpacked, { sector: meta.sector, ...(meta.jurisdictions[0] ? { country: meta.jurisdictions[0] } : {}) }, stage, onProgress, signal);
     const members = ws.workspaceDoc();
     const existing = readCaseSeizures(ws, p.caseId, caseDoc);
     const duplicates = annotateReport(parsed.report, parsed, caseDoc, sha256Hex(received), (id) => members.getMemberRecord(id)?.name ?? '', existing.live);
@@ -75,11 +76,10 @@ export const importHandlers: HandlerMap<ImportMethod> = {
   'import.preview': async (p, { workspaces }) => {
     const ws = workspaces.get(p.workspaceId);
     const run = startImport(p.workspaceId, p.importId);
-    const { parsed, caseDoc, duplicates, release } = await parseForCase(ws, p, undefined, run.signal).finally(run.end);
+    const { parsed, caseDoc, duplicates, release } = await parseForCase(ws, p, 'preview', undefined, run.signal).finally(run.end);
     try {
       // Counted as the commit would write it (matching rows left out unless kept).
       countWithoutDuplicates(parsed.report, parsed, duplicates, p.keepDuplicates);
-      parsed.report.flagged = wordFlaggedAsPreview(parsed.report.flagged); // nothing is imported yet: "will be", not "was"
       parsed.report.refusal = roomRefusal(() => caseDoc.requireRoomFor(parsed.report.imported, ws.store.projections.getCase(p.caseId).seizureCount));
     } finally {
       release();
@@ -128,7 +128,7 @@ export const importHandlers: HandlerMap<ImportMethod> = {
 async function commit(ws: WorkspaceRuntime, p: ImportRequest, clock: Clock, events: EventBroadcaster, signal: AbortSignal): Promise<ImportReport> {
   const local = ws.local();
   const progress = importReporter((e) => events.broadcast('import.progress', e), { workspaceId: p.workspaceId, ...(p.importId ? { importId: p.importId } : {}), caseId: p.caseId, fileName: p.fileName }, () => performance.now());
-  const { parsed, caseDoc, duplicates, release, images } = await parseForCase(ws, p, progress.phase('reading'), signal);
+  const { parsed, caseDoc, duplicates, release, images } = await parseForCase(ws, p, 'import', progress.phase('reading'), signal);
   const report = parsed.report;
   try {
     throwIfStopped(signal, p.fileName);
