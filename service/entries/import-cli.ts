@@ -287,7 +287,8 @@ async function main(): Promise<number> {
   // Refuse to guess, before anything is opened or created: the column decisions do not depend on the case.
   // A file that is not text (an image, a workbook, random bytes) is refused here by the parse's own check (text-check.ts).
   const unpacked = await unpackImport(path.basename(file), new Uint8Array(bytes));
-  const check = parseImportFile({ fileName: unpacked.fileName, bytes: unpacked.bytes, mapping, decimalMarks, dateOrder: dateOrder as 'DMY' | 'MDY' | undefined });
+  // This check writes nothing: its flagged rows, when printed (a dry run into a new workspace), "will be imported".
+  const check = parseImportFile({ fileName: unpacked.fileName, bytes: unpacked.bytes, mapping, decimalMarks, dateOrder: dateOrder as 'DMY' | 'MDY' | undefined, stage: 'preview' });
   const guesses = check.report.formats.filter((f) => f.decidedBy === 'guess');
   if (guesses.length) {
     for (const f of guesses) console.error(refusal(f));

@@ -268,7 +268,7 @@ export function buildSeizure(cells: readonly string[], plan: ImportPlan, locatio
   if (!rejections.length) {
     const whole = seizureFieldsSchema.safeParse(candidate);
     if (whole.success) {
-      const doubts = [outsideCountry(whole.data, plan, source), commodityFromLabel(plan, source), countryFromLocation(whole.data, located, source)].filter((x) => x !== null);
+      const doubts = [outsideCountry(whole.data, plan, source), commodityFromLabel(plan, source), countryFromLocation(whole.data, located, plan, source)].filter((x) => x !== null);
       // A fresh check that repeats a carried flag (the same kind about the same thing) adds nothing.
       const repeats = (a: RaisedReviewFlag, b: RaisedReviewFlag) =>
         a.kind === b.kind && (a.kind === 'commodity-from-label' ? a.label === (b as typeof a).label : a.country === (b as typeof a).country);

@@ -80,6 +80,7 @@ export async function commitImport(ws: WorkspaceRuntime, p: ImportRequest, clock
       unpacked,
       // Defaults from the case: its sector, and its first jurisdiction for rows with no country and no coordinates.
       { sector: meta.sector, ...(meta.jurisdictions[0] ? { country: meta.jurisdictions[0] } : {}) },
+      'import',
       (done, total) => {
         if (!writing) reading(done, total);
       },

@@ -16,11 +16,11 @@ import { annotateReport, countWithoutDuplicates, routesWithoutDuplicates, sha256
 import { importIntoNewCase } from './new-case-import';
 import { readCaseSeizures } from './case-seizures-all';
 import { parseRequest } from './parse-request';
+import type { ImportStage } from './plan';
 import type { KmzImage } from './kmz';
 import { commitImport } from './commit-import';
 import { undoImport } from './undo-import';
 import { importReporter, type PhaseReporter } from './import-progress';
-import { wordFlaggedAsPreview } from './row-doubts';
 import { abortImport, startImport } from './running-imports';
 
 /** The catalogue sentence of a `too-large` refusal `check` throws (the case's seizure limit), or null when it passes. */
@@ -36,12 +36,13 @@ function roomRefusal(check: () => void): string | null {
 
 /**
  * Parses an import request for a case: decodes the file, applies the given, remembered or
- * guessed mapping, and uses the case's sector as the default sector.
+ * guessed mapping, and uses the case's sector as the default sector. `stage` words the flagged
+ * rows for a preview or an import (plan.ts `ImportStage`).
  * `signal` stops the parse (running-imports.ts).
  * @throws NestError('not-found') for an unknown case; NestError('import-failed') for an unusable
  *   file; NestError('cancelled') when `signal` was aborted.
  */
-export async function parseForCase(ws: WorkspaceRuntime, p: ImportRequest, onProgress?: PhaseReporter, signal?: AbortSignal): Promise<{ parsed: ParsedImport; caseDoc: CaseDoc; duplicates: DuplicateCheck; release: () => void; images: KmzImage[] }> {
+export async function parseForCase(ws: WorkspaceRuntime, p: ImportRequest, stage: ImportStage, onProgress?: PhaseReporter, signal?: AbortSignal): Promise<{ parsed: ParsedImport; caseDoc: CaseDoc; duplicates: DuplicateCheck; release: () => void; images: KmzImage[] }> {
   const name = ws.caseDocName(p.caseId);
   if (!ws.host.exists(name)) throw new NestError('not-found', { id: 'service.case.not-found', values: { caseId: p.caseId } });
   const received = new Uint8Array(Buffer.from(p.contentBase64, 'base64'));
@@ -51,7 +52,7 @@ export async function parseForCase(ws: WorkspaceRuntime, p: ImportRequest, onPro
   try {
     const meta = caseDoc.readMeta();
     // Defaults from the case: its sector, and its first jurisdiction for rows with no country and no coordinates.
-    const parsed = await parseRequest(ws, p, unpacked, { sector: meta.sector, ...(meta.jurisdictions[0] ? { country: meta.jurisdictions[0] } : {}) }, onProgress, signal);
+    const parsed = await parseRequest(ws, p, unpacked, { sector: meta.sector, ...(meta.jurisdictions[0] ? { country: meta.jurisdictions[0] } : {}) }, stage, onProgress, signal);
     const members = ws.workspaceDoc();
     const existing = readCaseSeizures(ws, p.caseId, caseDoc);
     const duplicates = annotateReport(parsed.report, parsed, caseDoc, sha256Hex(received), (id) => members.getMemberRecord(id)?.name ?? '', existing.live);
@@ -71,12 +72,11 @@ export const importHandlers: HandlerMap<ImportMethod> = {
   'import.preview': async (p, { workspaces }) => {
     const ws = workspaces.get(p.workspaceId);
     const run = startImport(p.workspaceId, p.importId);
-    const { parsed, caseDoc, duplicates, release } = await parseForCase(ws, p, undefined, run.signal).finally(run.end);
+    const { parsed, caseDoc, duplicates, release } = await parseForCase(ws, p, 'preview', undefined, run.signal).finally(run.end);
     try {
       // Counted as the commit would write it (matching rows left out unless kept).
       countWithoutDuplicates(parsed.report, duplicates, p.keepDuplicates);
       routesWithoutDuplicates(parsed.report, parsed.routes, caseDoc.listRoutes(), p.keepDuplicates);
-      parsed.report.flagged = wordFlaggedAsPreview(parsed.report.flagged); // nothing is imported yet: "will be", not "was"
       parsed.report.refusal = roomRefusal(() => caseDoc.requireRoomFor(parsed.report.imported, ws.store.projections.getCase(p.caseId).seizureCount));
     } finally {
       release();

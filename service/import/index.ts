@@ -24,7 +24,7 @@ import { readGeo, TIME_OF_DAY } from './geo-reader';
 import { guessMapping } from './guess-mapping';
 import { requireText } from './text-check';
 import { headerTarget, publicColumnTarget } from './header-names';
-import { makePlan, resolveMapping, type ImportPlan } from './plan';
+import { makePlan, resolveMapping, type ImportPlan, type ImportStage } from './plan';
 import type { DecimalMark } from './numbers';
 import { t } from '../../shared/messages';
 import { commodityCatalogue, type WorkspaceCommodityEntry } from '../../shared/domain/commodities';
@@ -100,6 +100,8 @@ export interface ParseImportInput {
   onSeizures?: (batch: ParsedImport['seizures']) => void;
   /** Told once the file is read and its columns planned, before any row is checked (see {@link ParsedTable}). */
   onTable?: (table: ParsedTable) => void;
+  /** A preview's parse words its flagged rows as not yet imported (plan.ts {@link ImportStage}); default 'import'. */
+  stage?: ImportStage;
 }
 
 /**
@@ -251,7 +253,7 @@ export function parseImportFile(input: ParseImportInput): ParsedImport {
     table.headers,
     table.rows.map((r) => r.cells),
     table.mapping,
-    { dateOrder: input.dateOrder, decimalMarks: input.decimalMarks, defaults: input.defaults, countryAt: input.countryAt, outsideKm: input.outsideKm, decimalHint: table.decimalHint, priority: table.priority,
+    { dateOrder: input.dateOrder, decimalMarks: input.decimalMarks, defaults: input.defaults, countryAt: input.countryAt, outsideKm: input.outsideKm, decimalHint: table.decimalHint, priority: table.priority, stage: input.stage ?? 'import',
       ...(format === 'csv' ? {} : { labelColumns: GEO_LABELS, geoFormat: format }) },
   );
   input.onTable?.({ format, headers: table.headers, mappingSource: table.mappingSource, rows: table.rows.length });

@@ -44,7 +44,7 @@ export interface NewCaseImportResult {
  */
 export async function importIntoNewCase(ws: WorkspaceRuntime, p: NewCaseImportRequest, clock: Clock, progress?: ImportReporter, signal?: AbortSignal): Promise<NewCaseImportResult> {
   const received = new Uint8Array(Buffer.from(p.contentBase64, 'base64'));
-  const parsed = await parseRequest(ws, p, await unpackImport(p.fileName, received), { sector: p.newCase.sector }, progress?.phase('reading'), signal);
+  const parsed = await parseRequest(ws, p, await unpackImport(p.fileName, received), { sector: p.newCase.sector }, p.dryRun ? 'preview' : 'import', progress?.phase('reading'), signal);
   const report = parsed.report;
   const duplicates = annotateWith(report, parsed, sha256Hex(received), null, []);
   const skip = countWithoutDuplicates(report, duplicates, p.keepDuplicates);

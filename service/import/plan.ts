@@ -58,7 +58,16 @@ export interface ImportPlan {
   labelColumns?: ReadonlySet<string>;
   /** The feature format (absent for CSV): the fix offered for a label read as the commodity depends on it. */
   geoFormat?: 'kml' | 'gpx' | 'geojson';
+  /** What the flagged rows' sentences say (row-doubts.ts): see {@link ImportStage}. */
+  stage: ImportStage;
 }
+
+/**
+ * Whether a parse is for a preview (the dialog's dry run, `--dry-run`: nothing is written, so a
+ * flagged row "will be imported and flagged") or for an import (it "was imported and flagged").
+ * The catalogue's flag sentences take it as their `stage`.
+ */
+export type ImportStage = 'preview' | 'import';
 
 /** How far outside its seizing country a point may lie unflagged (ports, anchorages, territorial waters), in km. */
 export const NEAR_COUNTRY_KM = 25;
@@ -82,6 +91,8 @@ export interface PlanOptions {
   labelColumns?: ReadonlySet<string>;
   /** The feature format (absent for CSV): the fix offered for a label read as the commodity depends on it. */
   geoFormat?: 'kml' | 'gpx' | 'geojson';
+  /** See {@link ImportPlan.stage}; default 'import'. */
+  stage?: ImportStage;
 }
 
 const NUMERIC_TARGETS = new Set<ImportTarget>(['quantity', 'quantityWithUnit', 'reportedValue']);
@@ -162,5 +173,5 @@ export function makePlan(headers: readonly string[], rows: readonly (readonly st
     }
   });
   for (const list of byTarget.values()) list.sort((a, b) => a.priority - b.priority || a.index - b.index);
-  return { plan: { byTarget, decimal, dateOrder, guessed, formats, defaults: opts.defaults ?? {}, countryAt: opts.countryAt, outsideKm: opts.outsideKm, labelColumns: opts.labelColumns, ...(opts.geoFormat ? { geoFormat: opts.geoFormat } : {}) }, warnings };
+  return { plan: { byTarget, decimal, dateOrder, guessed, formats, defaults: opts.defaults ?? {}, countryAt: opts.countryAt, outsideKm: opts.outsideKm, labelColumns: opts.labelColumns, ...(opts.geoFormat ? { geoFormat: opts.geoFormat } : {}), stage: opts.stage ?? 'import' }, warnings };
 }

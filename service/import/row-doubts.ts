@@ -2,7 +2,9 @@
  * The doubts the row builder (build-seizure.ts) raises instead of guessing: a number or date whose
  * reading depends on an undecided column choice (refused with both readings), swapped coordinate
  * columns (the out-of-range refusal rewritten to say so), a point far outside its seizing country
- * (imported and flagged), and the fix to print beside each.
+ * (imported and flagged), and the fix to print beside each. A flag's sentence is worded for the
+ * plan's stage (plan.ts `ImportStage`): a preview says the row "will be imported and flagged", an
+ * import that it was.
  */
 import type { RaisedReviewFlag, SeizureField, SeizureFields } from '../../shared/domain/seizure';
 import { t } from '../../shared/messages';
@@ -56,7 +58,7 @@ export function outsideCountry(f: SeizureFields, plan: ImportPlan, source: Parti
     shown: {
       column: src?.column ?? '', field: 'latitude', value: `${f.latitude}, ${f.longitude}`,
       reason: t('import.outside-country', { latitude: f.latitude, longitude: f.longitude, km: NEAR_COUNTRY_KM, country: f.country }),
-      fix: t('import.fix.outside-country', { stage: 'import' }),
+      fix: t('import.fix.outside-country', { stage: plan.stage }),
     },
     flag: { kind: 'outside-country', country: f.country, km },
   };
@@ -80,7 +82,7 @@ export function commodityFromLabel(plan: ImportPlan, source: Partial<Record<Seiz
   const src = source.commodity;
   if (!src || !plan.labelColumns?.has(src.column.toLowerCase())) return null;
   return {
-    shown: { column: src.column, field: 'commodity', value: src.value.trim(), reason: t('import.commodity-from-label', { label: src.column, stage: 'import' }), fix: t('import.fix.commodity-from-label', { format: plan.geoFormat ?? 'kml' }) },
+    shown: { column: src.column, field: 'commodity', value: src.value.trim(), reason: t('import.commodity-from-label', { label: src.column, stage: plan.stage }), fix: t('import.fix.commodity-from-label', { format: plan.geoFormat ?? 'kml' }) },
     flag: { kind: 'commodity-from-label', label: src.column },
   };
 }
@@ -89,28 +91,11 @@ export function commodityFromLabel(plan: ImportPlan, source: Partial<Record<Seiz
  * The flag of a row whose seizing country was not in the file but looked up from where its point
  * lies (`located`, build-seizure.ts): a guess, imported flagged for review, never as a stated fact.
  */
-export function countryFromLocation(f: SeizureFields, located: string | undefined, source: Partial<Record<SeizureField, { column: string; value: string }>>): { shown: FieldRejection; flag: RaisedReviewFlag } | null {
+export function countryFromLocation(f: SeizureFields, located: string | undefined, plan: ImportPlan, source: Partial<Record<SeizureField, { column: string; value: string }>>): { shown: FieldRejection; flag: RaisedReviewFlag } | null {
   if (!located || f.country !== located) return null;
   const src = source.latitude ?? source.longitude;
   return {
-    shown: { column: src?.column ?? '', field: 'country', value: located, reason: t('import.country-from-location', { country: located, stage: 'import' }), fix: t('import.fix.country-from-location') },
+    shown: { column: src?.column ?? '', field: 'country', value: located, reason: t('import.country-from-location', { country: located, stage: plan.stage }), fix: t('import.fix.country-from-location') },
     flag: { kind: 'country-from-location', country: located },
   };
-}
-
-/**
- * Rewords a report's flagged rows for a preview (or `--dry-run`), where nothing was imported yet:
- * the parser words them as an import did ("the row was imported and flagged"), which a preview
- * must not say (tester finding). Replaces each sentence of {@link outsideCountry},
- * {@link commodityFromLabel} and {@link countryFromLocation} by its catalogue form for a preview
- * ("will be imported and flagged"); returns the reworded list.
- */
-export function wordFlaggedAsPreview<T extends FieldRejection>(flagged: readonly T[]): T[] {
-  const fixDone = t('import.fix.outside-country', { stage: 'import' });
-  return flagged.map((f) => {
-    if (f.fix === fixDone) return { ...f, fix: t('import.fix.outside-country', { stage: 'preview' }) };
-    if (f.field === 'country' && f.reason === t('import.country-from-location', { country: f.value, stage: 'import' })) return { ...f, reason: t('import.country-from-location', { country: f.value, stage: 'preview' }) };
-    if (f.field === 'commodity' && f.reason === t('import.commodity-from-label', { label: f.column, stage: 'import' })) return { ...f, reason: t('import.commodity-from-label', { label: f.column, stage: 'preview' }) };
-    return f;
-  });
 }

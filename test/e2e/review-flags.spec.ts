@@ -176,3 +176,52 @@ test('the map marks the point outside its country, filters it, says why, and dro
   await expect(map.locator('path.seizure-flag-ring')).toHaveCount(0);
   await expect(map.locator('path.seizure-marker-flagged')).toHaveCount(0);
 });
+
+test('heat mode keeps the review ring in sight over the heat, with the legend’s count, on screen and in the PNG', async ({ page, host }) => {
+  await page.setViewportSize({ width: 1440, height: 1180 });
+  await newCase(page, host);
+  // The flagged point alone: the view centres on it, and zooming in keeps it in the middle.
+  await page.getByRole('button', { name: 'Import', exact: true }).first().click();
+  const imp = page.getByRole('dialog', { name: /Import seizures/ });
+  await imp.getByTestId('import-file').setInputFiles({ name: 'one-flagged.csv', mimeType: 'text/csv', buffer: Buffer.from(`${CSV.split('\n').filter((l, i) => i !== 1).join('\n')}\n`) });
+  await imp.getByRole('button', { name: 'Import 1 seizure' }).click();
+  await page.getByRole('dialog', { name: 'Import report' }).getByRole('button', { name: 'Done' }).click();
+
+  await page.getByRole('tab', { name: /Map/ }).click();
+  const map = page.getByTestId('seizure-map');
+  await expect(map).toHaveAttribute('data-shown', '1');
+  await page.getByRole('button', { name: 'Heat map' }).click();
+  await expect(map).toHaveAttribute('data-heat', 'on');
+  await expect(map.locator('path.seizure-flag-ring')).toHaveCount(1);
+  await expect(page.getByTestId('map-flagged-count')).toHaveText('1 flagged seizure shown');
+  // From zoom 6 to 10, where a seizure's own heat is strongest (leaflet.heat's maxZoom): its
+  // cyan-to-red glow would hide a ring drawn beneath it.
+  for (let i = 0; i < 4; i++) {
+    await map.getByRole('button', { name: 'Zoom in' }).click();
+    await page.waitForTimeout(500);
+  }
+  await page.mouse.move(0, 0);
+  await page.waitForTimeout(400); // leaflet.heat draws on the next animation frame
+  // The ring's pane stacks above the pane of the heat's canvas (in one pane, the heat, added later, covered the ring).
+  const stack = await page.evaluate(() => {
+    const z = (el: Element | null | undefined): number => Number(getComputedStyle(el!.closest('.leaflet-pane')!).zIndex);
+    return { ring: z(document.querySelector('path.seizure-flag-ring')), heat: z(document.querySelector('canvas.leaflet-heatmap-layer')), marker: z(document.querySelector('path.seizure-marker')) };
+  });
+  expect(stack.ring).toBeGreaterThan(stack.heat);
+  expect(stack.marker).toBeLessThanOrEqual(stack.heat); // the marker itself stays under the heat, as every marker does
+
+  const mapBox = (await map.boundingBox())!;
+  const b = (await map.locator('path.seizure-marker-flagged').boundingBox())!;
+  const [fx, fy] = [b.x + b.width / 2 - mapBox.x, b.y + b.height / 2 - mapBox.y];
+  const shot = await map.screenshot();
+  fs.writeFileSync(path.join(SHOTS, 'map-review-flag-heat-map.png'), shot);
+  expect(inkPixels(shot, fx, fy, 16)).toBeGreaterThan(20);
+  await page.screenshot({ path: path.join(repoRoot, 'docs/screenshots/map-review-flag-heat.png') });
+
+  // The exported PNG of the heat view keeps it too, and its legend explains it.
+  const dpr = await page.evaluate(() => window.devicePixelRatio);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export PNG' }).click()]);
+  const bytes = fs.readFileSync((await download.path())!);
+  fs.writeFileSync(path.join(SHOTS, 'map-review-flag-heat-export.png'), bytes);
+  expect(inkPixels(bytes, fx * dpr, fy * dpr, 16 * dpr)).toBeGreaterThan(20);
+});

@@ -1,6 +1,7 @@
 /**
  * An import report (dry run or final): counts of imported, rejected, blank and unmapped rows
- * and routes, warnings, and every rejected row with its line, column, value and reason.
+ * and routes, warnings, and every rejected row with its line (a feature's number in a KML, GPX or
+ * GeoJSON file, the column headed so), column, value and reason.
  */
 import { useMemo, type ReactNode } from 'react';
 import type { ImportReport } from '../../../shared/rpc/import';
@@ -19,6 +20,8 @@ export function ImportReportView(props: { report: ImportReport; final?: boolean;
   const f = props.final;
   // Rows flagged (a row may be flagged for several fields): counted once per report, not per render.
   const flaggedRows = useMemo(() => new Set(r.flagged.map((x) => x.line)).size, [r.flagged]);
+  // A CSV's rows are numbered by line, a KML/GPX/GeoJSON file's by feature ("Placemark 2"), as the warnings and the CLI name them.
+  const lineHeader = t('ui.import.col-line', { format: r.format });
   return (
     <div className="import-report" data-testid={f ? 'import-report' : 'import-dryrun'}>
       {f ? (
@@ -47,11 +50,11 @@ export function ImportReportView(props: { report: ImportReport; final?: boolean;
       {r.flagged.length ? (
         <div className="report-flagged" data-testid="report-flagged">
           <h4>{t('ui.import.flagged-title', { count: flaggedRows })}</h4>
-          <RejectedRowsTable showValue label={t('ui.import.flagged-label')} rows={r.flagged} toRow={checkRow} />
+          <RejectedRowsTable showValue label={t('ui.import.flagged-label')} lineHeader={lineHeader} rows={r.flagged} toRow={checkRow} />
         </div>
       ) : null}
       {r.rejected.length ? (
-        <RejectedRowsTable className="report-rejections" showValue rows={r.rejected} toRow={checkRow} />
+        <RejectedRowsTable className="report-rejections" showValue lineHeader={lineHeader} rows={r.rejected} toRow={checkRow} />
       ) : (
         <p className="report-clean">
           <Icon name="check" size={14} /> {t('ui.import.none-rejected', { final: f ? 'yes' : 'no' })}

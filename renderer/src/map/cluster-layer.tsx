@@ -16,7 +16,7 @@ import { CLUSTER_MAX_ZOOM, type ClusterIndex, type ClusterItem, type MapItem, ty
 import { clusterIcon } from './cluster-icon';
 import { MARKER_EVENTS, MarkerPopup, CANVAS_MARKERS_FROM, type PopupSource } from './map-layers';
 import { markerRadius } from './marker-style';
-import { clusterTip, FLAG_DASH, FLAG_INK, FLAG_WEIGHT, flagRingRadius, markerTip } from './flag-mark';
+import { clusterTip, FLAG_DASH, FLAG_INK, FLAG_PANE, FLAG_WEIGHT, flagPane, flagRingRadius, markerTip } from './flag-mark';
 import { isFlaggedForReview } from '../../../shared/domain/seizure';
 import { localPlaceSource, placeList, withBack, type PlaceSource } from './place-list';
 import { popupContent } from './popup-content';
@@ -137,11 +137,19 @@ export function useItemCounts(map: L.Map, items: readonly MapItem[]): void {
   }, [items, map]);
 }
 
-/** A view's items: clusters as badges (`onCluster` on click), single seizures as circle markers with tooltip and popup (canvas when many). */
+/**
+ * A view's items: clusters as badges (`onCluster` on click), single seizures as circle markers with
+ * tooltip and popup (canvas when many); a flagged seizure's ring in the review pane above the heat
+ * layer (flag-mark.ts {@link FLAG_PANE}). Both map paths (the page's clusters and the data service's) draw through it.
+ */
 export function MapItems(props: { items: readonly MapItem[]; onCluster: (c: ClusterItem) => void; source: { current: PopupSource } }): ReactNode {
   const { items, onCluster, source } = props;
+  const map = useMap();
+  // Made before the first ring is added (a path's pane must exist when it is added).
+  useState(() => flagPane(map));
   const singles = items.filter((i) => i.kind === 'point').length;
   const canvas = useCanvas(singles >= CANVAS_MARKERS_FROM);
+  const ringCanvas = useCanvas(singles >= CANVAS_MARKERS_FROM, FLAG_PANE);
   return items.map((it) => {
     if (it.kind === 'cluster') return <ClusterBadge key={`c${it.id}`} item={it} onClick={onCluster} />;
     const radius = markerRadius(it.point.quantity, it.point.unit);
@@ -167,16 +175,17 @@ export function MapItems(props: { items: readonly MapItem[]; onCluster: (c: Clus
       </CircleMarker>
     );
     if (!flagged) return marker;
-    // The ring is drawn first (below) and takes no pointer events: the marker keeps its clicks.
+    // The ring lies in its own pane above the heat (an SVG or canvas of that pane) and takes no pointer events: the marker keeps its clicks.
     return (
       <Fragment key={it.point.id}>
         <CircleMarker
           center={[it.lat, it.lon]}
           radius={flagRingRadius(radius)}
           interactive={false}
+          pane={FLAG_PANE}
           pathOptions={{ color: FLAG_INK, weight: FLAG_WEIGHT, dashArray: FLAG_DASH.join(' '), fill: false }}
           className="seizure-flag-ring"
-          {...(canvas ? { renderer: canvas } : {})}
+          {...(ringCanvas ? { renderer: ringCanvas } : {})}
         />
         {marker}
       </Fragment>
@@ -184,8 +193,8 @@ export function MapItems(props: { items: readonly MapItem[]; onCluster: (c: Clus
   });
 }
 
-/** One canvas renderer while `on` (many single markers in view), kept across refreshes. */
-function useCanvas(on: boolean): L.Canvas | undefined {
-  const [canvas] = useState(() => L.canvas({ padding: 0.3 }));
+/** One canvas renderer (in `pane`, default the overlay pane) while `on` (many single markers in view), kept across refreshes. */
+function useCanvas(on: boolean, pane?: string): L.Canvas | undefined {
+  const [canvas] = useState(() => L.canvas({ padding: 0.3, ...(pane ? { pane } : {}) }));
   return on ? canvas : undefined;
 }

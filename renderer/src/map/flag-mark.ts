@@ -3,10 +3,13 @@
  * `isFlaggedForReview`): an unchecked doubt must be visible on the picture, not only in the table.
  * A flagged seizure gets a dashed ring in the review ink around its sector-coloured marker (a
  * shape, so it reads without colour and over any sector colour); a cluster with flagged seizures
- * gets a "!" badge on its rim, and its tooltip counts them. The same marks are drawn on the PNG
+ * gets a "!" badge on its rim, and its tooltip counts them. The rings have a pane of their own
+ * ({@link FLAG_PANE}) above the heat layer's canvas, so heat mode keeps them in sight; the badges
+ * are in Leaflet's marker pane, above both. The same marks are drawn on the PNG
  * export's canvas (map-png.ts `drawFlagRing`, `drawClusterFlag`, from these constants), so the file keeps them. Texts come from the message catalogue.
  */
 import { reviewFlagsSummary } from '../../../shared/domain/review-flag-text';
+import type L from 'leaflet';
 import { isFlaggedForReview } from '../../../shared/domain/seizure';
 import type { MapPoint } from '../../../shared/rpc/cases';
 import { countryLabel } from '../format/countries';
@@ -39,3 +42,23 @@ export function clusterTip(count: number, flagged: number): string {
 
 /** Diameter in px of a cluster's "!" badge (CSS `.map-cluster-flag`, and the PNG export's). */
 export const CLUSTER_FLAG_PX = 16;
+
+/**
+ * The map pane of the review rings. leaflet.heat draws its canvas into Leaflet's overlay pane
+ * (z-index 400), after the markers' SVG or canvas, so a ring drawn there lay under the heat's
+ * colours; this pane stacks above it and below the marker pane (600: cluster badges and their
+ * "!"), the tooltips (650) and the popups (700). It takes no pointer events (the markers beneath keep their clicks).
+ */
+export const FLAG_PANE = 'review-rings';
+/** The z-index of {@link FLAG_PANE}. */
+export const FLAG_PANE_Z = 450;
+
+/** The review rings' pane of `map`, made on first use and kept for the map's life. */
+export function flagPane(map: L.Map): HTMLElement {
+  const found = map.getPane(FLAG_PANE);
+  if (found) return found;
+  const pane = map.createPane(FLAG_PANE);
+  pane.style.zIndex = String(FLAG_PANE_Z);
+  pane.style.pointerEvents = 'none';
+  return pane;
+}

@@ -1,6 +1,6 @@
 /**
  * The table of rejected (or flagged) rows shared by every import report (seizure files, price
- * lists): line, column, optionally the value found, and the reason with its fix. Every row is
+ * lists): line (or feature number), column, optionally the value found, and the reason with its fix. Every row is
  * listed — none is cut off behind a count — and the table is virtually scrolled
  * (ui/use-virtual-rows.ts) inside a box of its own, so only the rows in view are rendered: a file
  * with 100,000 bad rows renders what a 60-row one does (tester finding G-IMP-2: the dialog froze
@@ -17,7 +17,7 @@ const ROW_ESTIMATE_PX = 37;
 /** The view's height assumed before it is laid out, px (the box's CSS max-height). */
 const VIEW_FALLBACK_PX = 300;
 
-/** One rejected cell or row: 1-based `line` in the file, the `column` as named in the file, why. */
+/** One rejected cell or row: 1-based `line` in the file (a KML/GPX/GeoJSON feature's number among its kind), the `column` as named in the file, why. */
 export interface RejectedRow {
   line: number;
   column: string;
@@ -36,6 +36,8 @@ export interface RejectedRowsTableProps<R> {
   className?: string;
   /** The table's accessible name (default "Rejected rows"). */
   label?: string;
+  /** The row-number column's heading (default "Line"; a KML report's is "Placemark": `ui.import.col-line`). */
+  lineHeader?: string;
 }
 
 /** Every rejected row of an import, in a virtually scrolled table card labelled "Rejected rows". */
@@ -47,7 +49,7 @@ export function RejectedRowsTable<R>(props: RejectedRowsTableProps<R>): ReactNod
       <DataTable
         label={props.label ?? t('ui.common.rejected-rows')}
         columns={[
-          { id: 'line', header: t('ui.common.line'), numeric: true, cell: (x) => x.line },
+          { id: 'line', header: props.lineHeader ?? t('ui.common.line'), numeric: true, cell: (x) => x.line },
           { id: 'column', header: t('ui.common.column'), className: 'mono', cell: (x) => x.column },
           showValue ? { id: 'value', header: t('ui.common.value'), className: 'mono report-value', cell: (x) => (x.value ? quoteValue(x.value) : null) || <span className="muted">{t('ui.common.empty-value')}</span> } : null,
           { id: 'reason', header: t('ui.common.reason'), cell: (x) => sentence(x.reason) },

@@ -107,6 +107,8 @@ export const uiImportMessages = {
   'ui.import.route-kind-patrol': 'All patrol tracks (where a patrol went)',
   'ui.import.route-kind-trafficking': 'All suspected trafficking routes',
   'ui.import.import-count': 'Import {count, plural, one {# seizure} other {# seizures}}',
+  /** The report tables' row-number column, by the file's format: a CSV's line, a feature's number among its kind (as the CLI's `import.cli.row` and the warnings name it). */
+  'ui.import.col-line': '{format, select, kml {Placemark} gpx {Waypoint} geojson {Feature} other {Line}}',
   'ui.import.reading': 'Reading {fileName} and checking every row…',
   'ui.import.importing': 'Importing {fileName}…',
   'ui.import.choose-title': 'Choose a file to import',

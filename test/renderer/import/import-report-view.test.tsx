@@ -39,6 +39,19 @@ describe('ImportReportView', () => {
     expect(within(table).getAllByRole('row')[2]!.textContent).toBe("9unitfurlongsUnknown unit 'furlongs'");
   });
 
+  it('heads the row-number column by the file’s format: a CSV’s line, a KML placemark, a GPX waypoint, a GeoJSON feature', () => {
+    const flag = { line: 2, column: 'name', field: 'commodity', value: 'Ivory cache', reason: 'the commodity was read from the feature’s label “name”', fix: 'map a commodity column' };
+    for (const [format, head] of [['csv', 'Line'], ['kml', 'Placemark'], ['gpx', 'Waypoint'], ['geojson', 'Feature']] as const) {
+      render(<ImportReportView report={report({ format, rejected: [{ ...BAD, line: 4 }], rejectedRows: 1, flagged: [flag] })} final />);
+      for (const name of ['Rejected rows', 'Imported rows to check']) {
+        const table = screen.getByRole('table', { name });
+        expect(within(table).getAllByRole('columnheader').map((h) => h.textContent)).toEqual([head, 'Column', 'Value', 'Reason']);
+      }
+      expect(within(screen.getByRole('table', { name: 'Rejected rows' })).getAllByRole('row')[1]!.textContent).toBe("4seizure_date2019-13-40'2019-13-40' is not a real date");
+      cleanup();
+    }
+  });
+
   it('words a dry run as planned, and lists every one of 100,000 rejections and 100,000 flags, rendering only those in view', () => {
     const N = 100_000;
     const many = Array.from({ length: N }, (_x, i) => ({ ...BAD, line: i + 2, value: `v${i + 2}`, fix: 'write it as YYYY-MM-DD' }));

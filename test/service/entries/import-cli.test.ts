@@ -114,6 +114,23 @@ describe('import CLI', () => {
     expect(r.out).toMatch(/ {2}line 2, lat: .*48\.85.*2\.35.*SG.* \(value "48\.85, 2\.35"\) — /);
   }, 60_000);
 
+  it('numbers a KML file’s rows by placemark, and its dry run says the flagged rows "will be" imported (into a case and into a new case)', async () => {
+    const { dataDir, workspaceId, number } = await prepare();
+    const kml = path.join(shared, 'cases/import/06-placemarks.kml');
+    for (const target of [['--case', number], ['--new-case', 'Placemarks']]) {
+      const r = runCli([kml, '--workspace', workspaceId, ...target, '--dry-run'], dataDir);
+      expect(r.code).toBe(0);
+      expect(r.out).toContain('Would import 2 seizures from 06-placemarks.kml (kml).');
+      expect(r.out).toContain('2 imported rows need a check:');
+      const rows = r.out.split('\n').filter((l) => /^ {2}\S/.test(l));
+      expect(rows.length).toBeGreaterThanOrEqual(3); // both looked-up countries and the label read as commodity
+      for (const l of rows) expect(l).toMatch(/^ {2}placemark [12], /);
+      expect(r.out).toMatch(/ {2}placemark \d, name: the commodity was read from the feature’s label “name” \(the file has no commodity data\): will be imported and flagged for review/);
+      expect(r.out).not.toMatch(/was imported and flagged|: imported and flagged|; imported with it and flagged/);
+    }
+    expect(await seizureCount(dataDir, workspaceId)).toBe(0);
+  }, 90_000);
+
   it('fails clearly on an unusable file and writes nothing', async () => {
     const { dataDir, workspaceId, number } = await prepare();
     const bad = path.join(tempDir(), 'photo.csv');
