@@ -105,6 +105,7 @@ export const uiMapMessages = {
   'ui.map.time-play': 'Play through time',
   'ui.map.time-pause': 'Pause',
   'ui.map.no-dates': 'No dates to filter by',
+  'ui.map.one-month': 'Every seizure date falls in {month}',
   // Until the counts are known (a large case's map.overview can take seconds): never "0 of 0" (tester finding).
   'ui.map.counting': 'Counting seizures…',
   // While the count for a changed filter is pending: the previous filter's count is not shown as this one's (issue 11).
