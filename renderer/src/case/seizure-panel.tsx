@@ -12,7 +12,7 @@
  * deleted alike: every write goes where the seizure lives (seizure-writes.ts). "Deleted" opens the
  * case's deleted seizures, restorable (deleted-seizures-dialog.tsx).
  */
-import { useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { CaseDoc } from '../../../shared/docs/case-doc';
 import type { Writer } from '../../../shared/docs/records';
 import type { Seizure } from '../../../shared/domain/seizure';
@@ -79,6 +79,10 @@ export function SeizurePanel(props: SeizurePanelProps): ReactNode {
   const caseId = useMemo(() => props.caseDoc.readMeta().id, [props.caseDoc]);
   const query = useSettled(filter.trim(), FILTER_DEBOUNCE_MS);
   const rows = useSeizureWindow(props.workspaceId, caseId, sort, query, flaggedOnly);
+  // The sort the rows on screen answer: while a new one is on its way they keep the old order (tester4, issue 11).
+  const shownSort = useRef(sort);
+  if (!rows.stale) shownSort.current = sort;
+  const busy = rows.stale ? (shownSort.current.key !== sort.key || shownSort.current.dir !== sort.dir ? t('ui.case.seizures.sorting') : t('ui.case.seizures.updating')) : null;
   const total = rows.total ?? 0;
   const view = useVirtualRows({ rowCount: total });
   const { need } = rows;
@@ -185,12 +189,12 @@ export function SeizurePanel(props: SeizurePanelProps): ReactNode {
           <label className="checkbox-inline review-filter" title={t('ui.review.filter-aria')}>
             <input type="checkbox" checked={flaggedOnly} onChange={(e) => setFlaggedOnly(e.target.checked)} /> <Icon name="alert" /> {t('ui.review.filter')}
           </label>
-          <span className="toolbar-count" aria-live="polite">
-            {rows.total === null || props.seizureCount === null
+          <span className="toolbar-count" aria-live="polite" aria-busy={busy ? true : undefined} data-testid="seizure-count">
+            {busy ?? (rows.total === null || props.seizureCount === null
               ? null
               : query || flaggedOnly
                 ? t('ui.case.seizures.count-filtered', { shown: rows.total, count: props.seizureCount })
-                : t('ui.case.seizures.count', { count: props.seizureCount })}
+                : t('ui.case.seizures.count', { count: props.seizureCount }))}
           </span>
           <button type="button" className="btn btn-sm btn-ghost toolbar-end" onClick={() => setShowLog(true)}>
             <Icon name="book" /> {t('ui.imports.open')}
