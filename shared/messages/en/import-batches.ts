@@ -66,6 +66,8 @@ export const importBatchMessages = {
   'ui.seizures.bulk-delete': 'Delete',
   'ui.seizures.bulk-set': 'Set a field',
   'ui.seizures.bulk-move': 'Move to case',
+  // On a moved seizure's row until the table no longer holds it (tester4, issue 11).
+  'ui.seizures.moving': 'Moving…',
   'ui.seizures.bulk-delete-title': 'Delete {count, plural, one {# seizure} other {# seizures}}?',
   'ui.seizures.bulk-delete-text': 'They are marked deleted, as one step; each stays in the case’s history.',
   'ui.seizures.bulk-deleted': '{count, plural, one {# seizure} other {# seizures}} deleted',
