@@ -89,6 +89,23 @@ function pmtilesAttribution(fd: number, h: ReturnType<typeof bytesToHeader>): st
   }
 }
 
+/**
+ * Refuses a PMTiles file shorter than its header says (a copy cut short): every section the header
+ * places (root and leaf directories, JSON metadata, tile data) must end within the file's `size`
+ * bytes, or the file would be listed and then draw nothing (tester4, issue 11).
+ * @throws BasemapFileError naming the file, its size and the size the header needs.
+ */
+function checkPmtilesLength(file: string, h: ReturnType<typeof bytesToHeader>, size: number): void {
+  const needed = Math.max(
+    127,
+    h.rootDirectoryOffset + h.rootDirectoryLength,
+    h.jsonMetadataOffset + h.jsonMetadataLength,
+    h.leafDirectoryOffset + (h.leafDirectoryLength ?? 0),
+    h.tileDataOffset + (h.tileDataLength ?? 0),
+  );
+  if (size < needed) throw new BasemapFileError(t('basemap.file.truncated', { file, size, needed }));
+}
+
 /** A PMTiles file's description from its 127-byte v3 header and JSON metadata (checked: basemap-metadata.ts). @throws BasemapFileError when it is not PMTiles v3 or its header is wrong. */
 function describePmtiles(id: string, file: string): BasemapInfo {
   const buf = Buffer.alloc(127);
@@ -97,6 +114,7 @@ function describePmtiles(id: string, file: string): BasemapInfo {
     fs.readSync(fd, buf, 0, 127, 0);
     if (buf.toString('latin1', 0, 7) !== 'PMTiles' || buf[7] !== 3) throw new BasemapFileError(t('basemap.file.not-pmtiles', { file: path.basename(file) }));
     const h = bytesToHeader(buf.buffer.slice(buf.byteOffset, buf.byteOffset + 127) as ArrayBuffer);
+    checkPmtilesLength(path.basename(file), h, fs.fstatSync(fd).size);
     const info: BasemapInfo = { id, name: path.basename(file), kind: 'pmtiles', format: PMTILES_FORMATS[h.tileType] ?? 'unknown', minZoom: h.minZoom, maxZoom: h.maxZoom, bounds: [h.minLon, h.minLat, h.maxLon, h.maxLat], attribution: null };
     checkDescription(path.basename(file), info);
     return { ...info, attribution: pmtilesAttribution(fd, h) };

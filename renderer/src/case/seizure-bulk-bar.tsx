@@ -24,6 +24,8 @@ export interface SeizureBulkBarProps {
   /** The chosen live seizures. */
   ids: readonly string[];
   onClear: () => void;
+  /** Hears the seizures a move was asked for (null: it failed): see BulkMoveDialog. */
+  onMoving?: (ids: readonly string[] | null) => void;
 }
 
 /** The bulk action bar. */
@@ -71,7 +73,7 @@ export function SeizureBulkBar(props: SeizureBulkBarProps): ReactNode {
         </ConfirmDialog>
       ) : null}
       {open === 'set' ? <BulkSetDialog caseDoc={props.caseDoc} writer={props.writer} workspaceId={props.workspaceId} ids={props.ids} onDone={done} onClose={() => setOpen(null)} /> : null}
-      {open === 'move' ? <BulkMoveDialog workspaceId={props.workspaceId} caseId={props.caseDoc.readMeta().id} ids={props.ids} onDone={done} onClose={() => setOpen(null)} /> : null}
+      {open === 'move' ? <BulkMoveDialog workspaceId={props.workspaceId} caseId={props.caseDoc.readMeta().id} ids={props.ids} onDone={done} onClose={() => setOpen(null)} {...(props.onMoving ? { onMoving: props.onMoving } : {})} /> : null}
     </div>
   );
 }

@@ -108,6 +108,8 @@ export interface BulkMoveDialogProps {
   ids: readonly string[];
   onDone: () => void;
   onClose: () => void;
+  /** Hears the ids when the move is asked, and null when it failed (the table marks them "Moving…" meanwhile). */
+  onMoving?: (ids: readonly string[] | null) => void;
 }
 
 /** Moves the chosen seizures to another case of the workspace. */
@@ -126,7 +128,14 @@ export function BulkMoveDialog(props: BulkMoveDialogProps): ReactNode {
       submitLabel={t('ui.seizures.bulk-move-submit')}
       submitDisabled={!chosen}
       onSubmit={async () => {
-        const r = await client.call('seizures.move', { workspaceId: props.workspaceId, caseId: props.caseId, toCaseId: chosen, seizureIds: [...props.ids] });
+        props.onMoving?.(props.ids);
+        let r: Awaited<ReturnType<typeof client.call<'seizures.move'>>>;
+        try {
+          r = await client.call('seizures.move', { workspaceId: props.workspaceId, caseId: props.caseId, toCaseId: chosen, seizureIds: [...props.ids] });
+        } catch (err) {
+          props.onMoving?.(null);
+          throw err;
+        }
         toast(t('ui.seizures.bulk-moved', { count: r.moved, number: r.toCaseNumber }));
         props.onDone();
       }}

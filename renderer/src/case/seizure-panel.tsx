@@ -12,7 +12,7 @@
  * deleted alike: every write goes where the seizure lives (seizure-writes.ts). "Deleted" opens the
  * case's deleted seizures, restorable (deleted-seizures-dialog.tsx).
  */
-import { useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { CaseDoc } from '../../../shared/docs/case-doc';
 import type { Writer } from '../../../shared/docs/records';
 import type { Seizure } from '../../../shared/domain/seizure';
@@ -79,6 +79,10 @@ export function SeizurePanel(props: SeizurePanelProps): ReactNode {
   const caseId = useMemo(() => props.caseDoc.readMeta().id, [props.caseDoc]);
   const query = useSettled(filter.trim(), FILTER_DEBOUNCE_MS);
   const rows = useSeizureWindow(props.workspaceId, caseId, sort, query, flaggedOnly);
+  // The sort the rows on screen answer: while a new one is on its way they keep the old order (tester4, issue 11).
+  const shownSort = useRef(sort);
+  if (!rows.stale) shownSort.current = sort;
+  const busy = rows.stale ? (shownSort.current.key !== sort.key || shownSort.current.dir !== sort.dir ? t('ui.case.seizures.sorting') : t('ui.case.seizures.updating')) : null;
   const total = rows.total ?? 0;
   const view = useVirtualRows({ rowCount: total });
   const { need } = rows;
@@ -91,6 +95,13 @@ export function SeizurePanel(props: SeizurePanelProps): ReactNode {
   const inReplica = useMemo(() => new Map(seizures.map((s) => [s.id, s])), [seizures]);
   // Seizures deleted or moved (here or by a peer) leave the selection.
   const loadedIds = new Set(rows.loaded().map((r) => r.id));
+  // Seizures moved out: marked "Moving…" while the table's rows still hold them (the projection
+  // and the refetch follow the move's answer by ~2 s on a 20k case: tester4, issue 11).
+  const [moving, setMoving] = useState<ReadonlySet<string>>(new Set());
+  const stillMoving = moving.size ? new Set([...moving].filter((id) => loadedIds.has(id))) : moving;
+  useEffect(() => {
+    if (moving.size && !stillMoving.size) setMoving(new Set());
+  }, [moving, stillMoving.size]);
   const chosen = [...checked].filter((id) => inReplica.has(id) || loadedIds.has(id));
   const onCheck = (ids: string[], on: boolean): void =>
     setChecked((prev) => {
@@ -185,12 +196,12 @@ export function SeizurePanel(props: SeizurePanelProps): ReactNode {
           <label className="checkbox-inline review-filter" title={t('ui.review.filter-aria')}>
             <input type="checkbox" checked={flaggedOnly} onChange={(e) => setFlaggedOnly(e.target.checked)} /> <Icon name="alert" /> {t('ui.review.filter')}
           </label>
-          <span className="toolbar-count" aria-live="polite">
-            {rows.total === null || props.seizureCount === null
+          <span className="toolbar-count" aria-live="polite" aria-busy={busy ? true : undefined} data-testid="seizure-count">
+            {busy ?? (rows.total === null || props.seizureCount === null
               ? null
               : query || flaggedOnly
                 ? t('ui.case.seizures.count-filtered', { shown: rows.total, count: props.seizureCount })
-                : t('ui.case.seizures.count', { count: props.seizureCount })}
+                : t('ui.case.seizures.count', { count: props.seizureCount }))}
           </span>
           <button type="button" className="btn btn-sm btn-ghost toolbar-end" onClick={() => setShowLog(true)}>
             <Icon name="book" /> {t('ui.imports.open')}
@@ -198,7 +209,7 @@ export function SeizurePanel(props: SeizurePanelProps): ReactNode {
           {deletedButton}
         </div>
         {chosen.length && !props.readOnly ? (
-          <SeizureBulkBar caseDoc={props.caseDoc} writer={props.writer} workspaceId={props.workspaceId} ids={chosen} onClear={() => setChecked(new Set())} />
+          <SeizureBulkBar caseDoc={props.caseDoc} writer={props.writer} workspaceId={props.workspaceId} ids={chosen} onClear={() => setChecked(new Set())} onMoving={(ids) => setMoving(new Set(ids ?? []))} />
         ) : null}
         {rows.error && rows.total === null ? (
           <ErrorPanel error={rows.error} title={t('ui.case.seizures.load-failed')} />
@@ -220,6 +231,7 @@ export function SeizurePanel(props: SeizurePanelProps): ReactNode {
             }}
             onDelete={setDeleting}
             virtual={win}
+            moving={stillMoving}
             scrollRef={view.ref}
             onScroll={view.onScroll}
             {...(props.readOnly ? {} : { checked: new Set(chosen), onCheck })}

@@ -39,6 +39,8 @@ export interface SeizureTableProps {
   checked?: ReadonlySet<string>;
   /** Checks or unchecks these seizures. */
   onCheck?: (ids: string[], on: boolean) => void;
+  /** Seizures being moved to another case: marked "Moving…" until the table's rows no longer hold them. */
+  moving?: ReadonlySet<string>;
   /** Virtual scrolling (ui/data-table.tsx): where `seizures` sit among all rows. */
   virtual?: VirtualWindow;
   scrollRef?: Ref<HTMLDivElement>;
@@ -109,6 +111,11 @@ export function SeizureTable(props: SeizureTableProps): ReactNode {
           <button type="button" className="link-button cell-primary" onClick={() => props.onSelect(s.id)}>
             {s.commodity}
           </button>
+          {props.moving?.has(s.id) ? (
+            <span className="tag moving-tag" role="status">
+              {t('ui.seizures.moving')}
+            </span>
+          ) : null}
           {s.reviewFlags?.length ? (
             <span className="review-badge" role="img" aria-label={`${t('ui.review.badge')}: ${reviewFlagsSummary(s.reviewFlags)}`} title={reviewFlagsSummary(s.reviewFlags)}>
               <Icon name="alert" /> {t('ui.review.badge')}
@@ -165,6 +172,7 @@ export function SeizureTable(props: SeizureTableProps): ReactNode {
       rows={props.seizures}
       rowKey={(s) => s.id}
       rowAttributes={(s) => ({ 'data-seizure-id': s.id })}
+      rowClassName={(s) => (props.moving?.has(s.id) ? 'row-moving' : undefined)}
       sort={props.sort}
       onSort={props.onSort}
       selectedKey={props.selected}

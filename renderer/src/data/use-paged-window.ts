@@ -124,7 +124,9 @@ export function usePagedWindow<Q, R>(query: Q, fetchPage: PageFetcher<Q, R>, pag
     need,
     refetch,
     error: state.error,
-    stale: state.version !== version.current && state.version.slice(0, state.version.lastIndexOf('#')) !== key,
+    // From the render itself (not the version ref, set in an effect after it): the render that
+    // follows a new sort must already say so, as nothing renders again until its answer arrives.
+    stale: state.version !== '' && state.version.slice(0, state.version.lastIndexOf('#')) !== key,
   };
 }
 

@@ -78,7 +78,10 @@ export function ImportLogDialog(props: ImportLogDialogProps): ReactNode {
   }, [undoing, client, props.workspaceId, props.caseId]);
   const counts = plan && undoing && plan.batchId === undoing.id ? plan.counts : null;
   const rows = [...batches].reverse(); // newest first
+  // An undo on its way (a 20k import takes seconds): the dialog says so until the service answers.
+  const [undoBusy, setUndoBusy] = useState(false);
   const undo = async (batch: ImportBatch): Promise<void> => {
+    setUndoBusy(true);
     try {
       // The service undoes it in the case doc and in every volume doc (service/import/undo-import.ts).
       const r = await client.call('import.undo', { workspaceId: props.workspaceId, caseId: props.caseId, batchId: batch.id });
@@ -86,6 +89,7 @@ export function ImportLogDialog(props: ImportLogDialogProps): ReactNode {
     } catch (err) {
       toast(err instanceof Error ? err.message : String(err), 'error');
     }
+    setUndoBusy(false);
     setUndoing(null);
   };
   const columns: Column<ImportBatch>[] = [
@@ -154,10 +158,10 @@ export function ImportLogDialog(props: ImportLogDialogProps): ReactNode {
       {undoing ? (
         <ConfirmDialog
           title={t('ui.imports.undo-title')}
-          confirmLabel={t('ui.imports.undo-confirm')}
+          confirmLabel={undoBusy ? t('ui.imports.undoing') : t('ui.imports.undo-confirm')}
           onCancel={() => setUndoing(null)}
           onConfirm={() => void undo(undoing)}
-          confirmDisabled={!counts}
+          confirmDisabled={!counts || undoBusy}
         >
           {counts ? (
             <div data-testid="undo-counts">

@@ -78,7 +78,7 @@ export function ImportStopped(props: ImportStoppedProps): ReactNode {
       footer={
         <>
           <button type="button" className="btn btn-danger" onClick={undo} disabled={busy} aria-busy={busy || undefined}>
-            {t('ui.import.stopped-undo', { count: written })}
+            {busy ? t('ui.imports.undoing') : t('ui.import.stopped-undo', { count: written })}
           </button>
           <button type="button" className="btn btn-primary" onClick={keep} disabled={busy} autoFocus>
             {t('ui.import.stopped-keep')}

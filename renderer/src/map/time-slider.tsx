@@ -2,7 +2,8 @@
  * The time slider: two range handles over the months from the first seizure to the last (a
  * "from" and a "to" month), the range they select written out, and a play button that moves a
  * window of the same width forward a month at a time until the end. The range is handed to the
- * owner as slider positions; map-filters.ts turns them into dates.
+ * owner as slider positions; map-filters.ts turns them into dates. With no dated seizure it says
+ * so; with every date in one month it names that month instead of a slider.
  */
 import { useEffect, useState, type ReactNode } from 'react';
 import { formatSeizureDate } from '../format/dates';
@@ -33,7 +34,9 @@ export function TimeSlider(props: TimeSliderProps): ReactNode {
     }, PLAY_STEP_MS);
     return () => clearInterval(timer);
   }, [playing, range, n, onChange]);
-  if (n < 2) return <p className="map-time-empty">{t('ui.map.no-dates')}</p>;
+  if (n === 0) return <p className="map-time-empty">{t('ui.map.no-dates')}</p>;
+  // One month has nothing to slide over; say which it is, not that there are no dates (issue 11).
+  if (n === 1) return <p className="map-time-empty" data-testid="map-time-range">{t('ui.map.one-month', { month: formatSeizureDate(steps.months[0]!, 'month') })}</p>;
   const [lo, hi] = range;
   const label = (i: number): string => formatSeizureDate(steps.months[i]!, 'month');
   return (

@@ -12,5 +12,6 @@ export const basemapFileMessages = {
   'basemap.file.bounds-inverted': '{file}: bounds {value} have the west edge east of the east edge or the south edge north of the north edge. Fix the bounds in the file’s metadata (west,south,east,north; an area across the 180° meridian must be split in two files).',
   'basemap.file.format-missing': '{file}: the metadata has no format and its first tile is not PNG, JPEG, WebP or a gzipped vector tile. Add a format row (png, jpg, webp or pbf) to the file’s metadata.',
   'basemap.file.not-pmtiles': '{file} is not a PMTiles version 3 file.',
+  'basemap.file.truncated': '{file} is cut short: it has {size, number} bytes but its header places data up to byte {needed, number}. Copy the whole file again.',
   'basemap.file.extension': '{file} is not an .mbtiles or .pmtiles file.',
 } as const;

@@ -50,6 +50,8 @@ export const importBatchMessages = {
   'ui.imports.undo-edited': '{count, plural, one {One of them has} other {# of them have}} been edited since the import; those edits stay in the field history.',
   'ui.imports.undo-held': 'Undoing more than {threshold} seizures is a mass deletion: unless you are an admin, the relay holds it until an admin approves it.',
   'ui.imports.undo-confirm': 'Undo import',
+  // On the undo button while the service undoes (seconds for a 20k import: tester4, issue 11).
+  'ui.imports.undoing': 'Undoing…',
   'ui.imports.undone-toast': '{count, plural, one {# seizure} other {# seizures}} from {fileName} marked deleted',
   'ui.import.reimport-title': 'This file is already in the case',
   'ui.import.reimport-text': 'Imported by {by} on {at} ({count, plural, one {# seizure} other {# seizures}}). Importing it again would add its rows a second time.',
@@ -66,6 +68,8 @@ export const importBatchMessages = {
   'ui.seizures.bulk-delete': 'Delete',
   'ui.seizures.bulk-set': 'Set a field',
   'ui.seizures.bulk-move': 'Move to case',
+  // On a moved seizure's row until the table no longer holds it (tester4, issue 11).
+  'ui.seizures.moving': 'Moving…',
   'ui.seizures.bulk-delete-title': 'Delete {count, plural, one {# seizure} other {# seizures}}?',
   'ui.seizures.bulk-delete-text': 'They are marked deleted, as one step; each stays in the case’s history.',
   'ui.seizures.bulk-deleted': '{count, plural, one {# seizure} other {# seizures}} deleted',

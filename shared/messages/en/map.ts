@@ -76,6 +76,7 @@ export const uiMapMessages = {
   'ui.map.place-list-head': '{count, plural, one {# seizure} other {# seizures}} at {place}',
   'ui.map.place-list-back': 'Back to the list ({count, number})',
   'ui.map.place-list-head-here': '{count, plural, one {# seizure} other {# seizures}} at this place',
+  'ui.map.place-list-head-places': '{count, plural, one {# seizure} other {# seizures}} at {places, plural, one {# place} other {# places}} in this area',
   'ui.map.place-list-search': 'Find by commodity, species, date or country',
   'ui.map.place-list-search-short': 'Find at this place…',
   'ui.map.place-list-shown': '{shown, number} of {matched, plural, one {# seizure} other {# seizures}} listed',
@@ -104,6 +105,7 @@ export const uiMapMessages = {
   'ui.map.time-play': 'Play through time',
   'ui.map.time-pause': 'Pause',
   'ui.map.no-dates': 'No dates to filter by',
+  'ui.map.one-month': 'Every seizure date falls in {month}',
   // Until the counts are known (a large case's map.overview can take seconds): never "0 of 0" (tester finding).
   'ui.map.counting': 'Counting seizures…',
   // While the count for a changed filter is pending: the previous filter's count is not shown as this one's (issue 11).

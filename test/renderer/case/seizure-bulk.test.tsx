@@ -127,6 +127,8 @@ describe('import log', () => {
         '1 other seizure from this file was already deleted after the import; the undo leaves it as it is.',
     );
     fireEvent.click(screen.getAllByRole('button', { name: 'Undo import', hidden: true }).at(-1)!);
+    // Until the service answers, the confirm button says it is undoing (tester4: it just faded for seconds).
+    expect((screen.getByRole('button', { name: 'Undoing…', hidden: true }) as HTMLButtonElement).disabled).toBe(true);
     // Undone by the service; the replica receives the tombstones and the undo entry.
     await waitFor(() => expect(cd.seizureCount()).toBe(0), { timeout: 10_000 });
     await waitFor(() => expect(screen.getByRole('row', { name: /kws-2019\.csv/, hidden: true }).textContent).toMatch(/Undone by Ana Lima on/));

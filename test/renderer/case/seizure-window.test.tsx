@@ -3,7 +3,7 @@
  * would be the old way; here 30 live in the case doc and 1,500 in a volume doc the renderer never
  * loads. The tab counts all 1,530 from the projection, renders only the rows in view (the table
  * says how many there are in all: `aria-rowcount`), fetches later pages when scrolled there,
- * sorts on the service (by commodity), and opens a volume seizure's detail, editable and deletable
+ * sorts on the service (by commodity, saying "Sorting…" until the new order arrives), and opens a volume seizure's detail, editable and deletable
  * through the service (G-TAB-1).
  */
 // @vitest-environment happy-dom
@@ -79,7 +79,13 @@ describe('seizure tab of a large case', () => {
     expect(rendered().every((r) => r.textContent!.includes('volume'))).toBe(true);
     // Sorted by commodity on the service, A→Z: "inline 0000" first, whatever was loaded before.
     fireEvent.click(screen.getByRole('button', { name: /Commodity/ }));
+    // Until the service answers, the rows on screen are in the old order, and the tab says it is sorting (tester4).
+    const count = screen.getByTestId('seizure-count');
+    expect(count.textContent).toBe('Sorting…');
+    expect(count.getAttribute('aria-busy')).toBe('true');
     await waitFor(() => expect(rendered()[0]?.textContent).toContain('inline 0000'));
+    expect(count.textContent).toBe('1,530 seizures');
+    expect(count.getAttribute('aria-busy')).toBeNull();
     // A volume seizure: edited and deleted like a case-doc one (G-TAB-1), its detail read from the service.
     fireEvent.click(screen.getByRole('button', { name: /Commodity/ }));
     await waitFor(() => expect(rendered()[0]?.textContent).toContain('volume 1499'));

@@ -56,6 +56,8 @@ describe('ImportDialog: Cancel while importing', () => {
     expect(await seizureCount()).toBe(written);
 
     fireEvent.click(button(`Undo these ${written.toLocaleString('en')} seizures`));
+    // Until the service answers, the button says so (it took 1.5–5 s for 11,000: tester4).
+    expect((button('Undoing…') as HTMLButtonElement).disabled).toBe(true);
     await waitFor(() => expect(dialog.closed()).toBe(1), { timeout: 30_000 });
     expect(await seizureCount()).toBe(0);
   }, 240_000);

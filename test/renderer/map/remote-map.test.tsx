@@ -89,6 +89,13 @@ describe('filter lists of many values (G-MAP-6)', () => {
     expect(screen.getByText('No dates to filter by')).toBeTruthy();
   });
 
+  it('names the one month every seizure date falls in instead of "No dates to filter by" (issue 11)', () => {
+    const { props } = bar({ options: [], distinct: 0, search: '', onSearch: () => undefined });
+    render(<MapFilterBar {...props} shown={4} total={4} steps={{ months: ['2019-03-01'] }} />);
+    expect(screen.getByTestId('map-time-range').textContent).toBe('Every seizure date falls in Mar 2019');
+    expect(screen.queryByText('No dates to filter by')).toBeNull();
+  });
+
   it('says "Updating…" and disables Export PNG while the count for a changed filter is pending (issue 11)', () => {
     const { props } = bar({ options: [], distinct: 0, search: '', onSearch: () => undefined });
     render(<MapFilterBar {...props} shown={30_000} total={30_000} updating />);

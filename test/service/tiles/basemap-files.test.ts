@@ -127,6 +127,22 @@ describe('basemap metadata (G-MAP-2)', () => {
   });
 });
 
+describe('a PMTiles file cut short (tester4, issue 11)', () => {
+  it('is skipped with a reason naming its size and the size its header needs, cut just past its header and at all but its last byte', () => {
+    const whole = path.join(dir, 'whole.pmtiles');
+    writePmtiles(whole, [[2, 1, 1, PNG], [3, 2, 2, PNG]], [40.8, -2.4, 41, -2.2]);
+    const bytes = fs.readFileSync(whole);
+    expect(registry.addFiles([whole]).added).toHaveLength(1);
+    for (const length of [128, bytes.length - 1]) {
+      const file = path.join(dir, `cut-${length}.pmtiles`);
+      fs.writeFileSync(file, bytes.subarray(0, length));
+      const r = registry.addFiles([file]);
+      expect(r.added).toEqual([]);
+      expect(r.skipped).toEqual([{ name: `cut-${length}.pmtiles`, reason: `cut-${length}.pmtiles is cut short: it has ${length.toLocaleString('en')} bytes but its header places data up to byte ${bytes.length.toLocaleString('en')}. Copy the whole file again.` }]);
+    }
+  });
+});
+
 describe('basemap attribution (G-MAP-3)', () => {
   it('keeps an MBTiles or PMTiles attribution as plain text: no tags, scripts, control or bidi-override characters', () => {
     const html = '<a href="https://www.openstreetmap.org/copyright" onclick="steal()">&copy; OpenStreetMap</a><script>alert(1)</script><br><img src=x onerror=alert(2)>Survey\u202e 2024\u0007';
