@@ -133,7 +133,7 @@ describe('a place with more seizures than one page', () => {
     const berths = ['Berth 1', 'Berth 2', 'Berth 1', '', 'Berth 3', 'Berth 2'];
     const written = berths.map((place, i) => ({
       id: randomUUID(),
-      fields: { ...newSeizureFields('2026-01-01'), seizureDate: `2019-03-0${1 + i}`, country: 'KE', place, latitude: QUAY.latitude + i * 0.0002, longitude: QUAY.longitude, locationPrecision: 'exact' as const, commodity: 'Ivory', sector: 'wildlife' as const, quantity: 1, unit: 'kg' },
+      fields: { ...newSeizureFields('2026-01-01'), seizureDate: `2019-03-0${1 + i}`, country: 'KE', place, latitude: QUAY.latitude + i * 0.0002, longitude: QUAY.longitude, locationPrecision: 'exact' as const, commodity: 'Ivory', sector: 'wildlife' as const, quantity: 1, unit: 'kg' as const },
     }));
     const { c, workspaceId, caseId } = await setup(written);
     const scope = { workspaceId, caseId };
