@@ -2,7 +2,7 @@
  * `npm run import -- <file> (--workspace <name|id> | --new-workspace <name>) (--case <number|id> | --new-case <title>)`
  * `npm run import -- --stix <bundle.json> --workspace <name|id>` (a STIX 2.1 bundle as a new case)
  *
- * Imports a seizure file (CSV, KML, GPX, GeoJSON) into a case from the command line, with the
+ * Imports a seizure file (CSV, KML, KMZ, GPX, GeoJSON) into a case from the command line, with the
  * same code as the app's import dialog, and prints the report: imported rows, rejected rows
  * (line, column, reason), skipped blank rows, unmapped seizures, routes. Either every good row is
  * imported or nothing is. A new case is created together with its rows (`import.newCase`), so a

@@ -114,7 +114,7 @@ export const uiImportMessages = {
   'ui.import.importing': 'Importing {fileName}…',
   'ui.import.choose-title': 'Choose a file to import',
   'ui.import.choose-text':
-    'A spreadsheet saved as CSV, a KML or GPX file from a GPS or Google Earth, or GeoJSON. Up to {megabytes} MB; for larger files use {command}.',
+    'A spreadsheet saved as CSV, a KML, KMZ or GPX file from a GPS or Google Earth, or GeoJSON. Up to {megabytes} MB; for larger files use {command}.',
   'ui.import.browse': 'Browse…',
   'ui.import.file-label': 'File to import',
   'ui.import.file-too-large': 'This file is {size} MB; files up to {limit} MB can be imported here — split it, or use npm run import for larger files.',

@@ -44,7 +44,7 @@ describe('unusable files throw import-failed naming the file', () => {
     // A zero byte past the first 64 Ki characters: too few to count, still no text file.
     expect(failure({ fileName: 'tail.csv', bytes: utf8(`${H}\n${'2019-07-21,SG,x,1,kg\n'.repeat(4000)}\u0000`) }).message).toMatch(/^tail\.csv: this is a binary file \(it holds zero bytes\).*save the data as CSV \(UTF-8\)/);
     expect(failure({ fileName: 'seizure.png', bytes: new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]) }).message).toMatch(/^seizure\.png: this is an image \(PNG, JPEG or GIF\).*case’s files/);
-    expect(failure({ fileName: 'letter', bytes: utf8('Dear colleagues\nplease find') }).message).toBe('letter: this is not a CSV, KML, GPX or GeoJSON file');
+    expect(failure({ fileName: 'letter', bytes: utf8('Dear colleagues\nplease find') }).message).toBe('letter: this is not a CSV, KML, KMZ, GPX or GeoJSON file');
     expect(failure({ fileName: 'feed', bytes: utf8('<rss><channel/></rss>') }).message).toBe('feed: this XML file is not KML or GPX (its root element is <rss>)');
   });
   it('XML or JSON that is not well-formed', () => {
