@@ -368,6 +368,8 @@ async function main(): Promise<number> {
     for (const f of report.formats) console.log(`Read ${f.summary}.`);
     for (const w of report.warnings) console.log(`Note: ${w}`);
     for (const d of report.duplicates) console.log(`  ${duplicateNote(d, report.format)}`);
+    // The list is capped (MAX_LISTED_DUPLICATES); the count is not: say how many more there are.
+    if (report.duplicateRows > report.duplicates.length) console.log(`  ${t('import.cli.duplicates-more', { count: report.duplicateRows - report.duplicates.length })}`);
     if (nothingImported) throw nothingImported;
     if (values['dry-run'] && report.previousImport) console.log(`Note: ${t('import.already-imported-cli', { fileName: report.previousImport.fileName, by: report.previousImport.byName || report.previousImport.by, at: new Date(report.previousImport.at).toISOString().slice(0, 10), count: report.previousImport.seizures })}.`);
     if (report.refusal) {

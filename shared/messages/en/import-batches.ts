@@ -16,6 +16,7 @@ export const importBatchMessages = {
   'import.warning.duplicates-unchecked':
     'Matching rows were not looked for in {count, plural, one {volume {volumes}} other {volumes {volumes}}} of this case: {count, plural, one {it has} other {they have}} not arrived on this computer yet. Sync, then preview again to check every seizure',
   'import.warning.duplicates-skipped': '{count, plural, one {# matching row was} other {# matching rows were}} left out',
+  'import.cli.duplicates-more': 'and {count, plural, one {# more matching row} other {# more matching rows}}, not listed',
   'import.duplicate-what': '{commodity}{quantity, select, none {} other {, {quantity}}}, {date}{place, select, none {} other {, {place}}}',
   'seizures.bulk-none': 'No seizures chosen',
   'seizures.move-same-case': 'The seizures are already in that case',

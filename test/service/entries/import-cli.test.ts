@@ -93,6 +93,16 @@ describe('import CLI', () => {
     expect(await seizureCount(dataDir, workspaceId)).toBe(6);
   }, 180_000);
 
+  it('lists the first 200 matching rows and says how many more there are (tester finding: 200 lines, no "and 19,800 more")', async () => {
+    const { dataDir, number } = await prepare();
+    const file = path.join(tempDir(), 'repeats.csv');
+    fs.writeFileSync(file, `seizure_date,country_iso2,commodity,quantity,unit\n${'2019-07-21,SG,elephant ivory,1,kg\n'.repeat(1_205)}`);
+    const r = runCli([file, '--workspace', 'Task Force Alpha', '--case', number, '--dry-run'], dataDir);
+    expect(r.code).toBe(0);
+    expect(r.out.match(/^ {2}Line \d+: same as line 2 of this file$/gm)).toHaveLength(200);
+    expect(r.out).toMatch(/^ {2}Line 202: same as line 2 of this file\n {2}and 1,004 more matching rows, not listed$/m);
+  }, 60_000);
+
   it('reports each rejected row with its line and column and imports the good ones', async () => {
     const { dataDir, workspaceId } = await prepare();
     const r = runCli([path.join(shared, 'cases/import/05-bad-rows.csv'), '--workspace', workspaceId, '--new-case', 'Bad rows'], dataDir);
