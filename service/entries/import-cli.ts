@@ -2,7 +2,7 @@
  * `npm run import -- <file> (--workspace <name|id> | --new-workspace <name>) (--case <number|id> | --new-case <title>)`
  * `npm run import -- --stix <bundle.json> --workspace <name|id>` (a STIX 2.1 bundle as a new case)
  *
- * Imports a seizure file (CSV, KML, GPX, GeoJSON) into a case from the command line, with the
+ * Imports a seizure file (CSV, KML, KMZ, GPX, GeoJSON) into a case from the command line, with the
  * same code as the app's import dialog, and prints the report: imported rows, rejected rows
  * (line, column, reason), skipped blank rows, unmapped seizures, routes. Either every good row is
  * imported or nothing is. A new case is created together with its rows (`import.newCase`), so a
@@ -13,7 +13,7 @@
  * log; the peak memory of the run is printed last (not after --help). A file that is not text
  * (control characters or zero bytes: the parse's own check, text-check.ts, as in the app's dialog)
  * is refused before anything is opened; a long
- * value in a rejected row is cut to its first 80 characters (shared/messages/quote-value.ts). A failure prints its error first, then the hint.
+ * value in a rejected row is cut to its first 80 characters (shared/messages/quote-value.ts). A failure prints one sentence: its error, then what to do about it (a re-import: the one flag that allows it).
  *
  * Ctrl-C (SIGINT) during an import stops it at its next safe point (`import.abort`: the parse
  * worker is ended, or the writing stops between two volume transactions), prints what was written
@@ -76,9 +76,6 @@ async function stoppable<T>(service: DataService, workspaceId: string, importId:
 
 /** Exit codes other than 1 for an error thrown out of main (a stopped import: 130). */
 const exitCodes = new WeakMap<object, number>();
-
-/** Hints printed after an error's message (never before it: tester finding F-IMP-1). */
-const hints = new WeakMap<object, string>();
 
 /**
  * Prints an import's progress: on a terminal one line rewritten in place; otherwise (a log, a
@@ -344,7 +341,8 @@ async function main(): Promise<number> {
         const request = { ...common, caseId: found.id, allowReimport: values['allow-reimport'] };
         if (dryRun) return (await service.invoke('import.preview', request)).report;
         return service.invoke('import.commit', request).catch((err: unknown) => {
-          if (err instanceof NestError && err.messageRef?.id === 'import.already-imported') hints.set(err, t('import.already-imported-cli-fix'));
+          // The app's sentence ends in its button's words; here one sentence with the one fix, the flag.
+          if (err instanceof NestError && err.messageRef?.id === 'import.already-imported') throw new NestError('validation', { id: 'import.already-imported-cli', values: err.messageRef.values });
           throw err;
         });
       });
@@ -371,8 +369,10 @@ async function main(): Promise<number> {
     for (const f of report.formats) console.log(`Read ${f.summary}.`);
     for (const w of report.warnings) console.log(`Note: ${w}`);
     for (const d of report.duplicates) console.log(`  ${duplicateNote(d, report.format)}`);
+    // The list is capped (MAX_LISTED_DUPLICATES); the count is not: say how many more there are.
+    if (report.duplicateRows > report.duplicates.length) console.log(`  ${t('import.cli.duplicates-more', { count: report.duplicateRows - report.duplicates.length })}`);
     if (nothingImported) throw nothingImported;
-    if (values['dry-run'] && report.previousImport) console.log(`Note: ${t('import.already-imported', { fileName: report.previousImport.fileName, by: report.previousImport.byName || report.previousImport.by, at: new Date(report.previousImport.at).toISOString().slice(0, 10), count: report.previousImport.seizures })}.`);
+    if (values['dry-run'] && report.previousImport) console.log(`Note: ${t('import.already-imported-cli', { fileName: report.previousImport.fileName, by: report.previousImport.byName || report.previousImport.by, at: new Date(report.previousImport.at).toISOString().slice(0, 10), count: report.previousImport.seizures })}.`);
     if (report.refusal) {
       console.error(`Import refused: ${report.refusal}`);
       return 1;
@@ -425,10 +425,8 @@ main().then(
     process.exit(code);
   },
   (err: unknown) => {
-    // The error first, then what to do about it.
+    // One sentence: what happened, then what to do about it (never a hint before it: tester finding F-IMP-1).
     console.error(`Import failed: ${err instanceof NestError || err instanceof Error ? err.message : String(err)}`);
-    const hint = typeof err === 'object' && err !== null ? hints.get(err) : undefined;
-    if (hint) console.error(hint);
     process.exit((typeof err === 'object' && err !== null ? exitCodes.get(err) : undefined) ?? 1);
   },
 );

@@ -57,15 +57,34 @@ export function countLineBreaks(s: string): number {
   return s.match(/\r\n|\r|\n/g)?.length ?? 0;
 }
 
+/** How many records {@link chooseDelimiter} reads per candidate: the header and up to 20 rows. */
+const GUESS_RECORDS = 21;
+
 /**
- * Picks the delimiter: from a "sep=X" first line, else papaparse's guess over the first 20
- * non-blank lines. Returns the delimiter and how many characters of "sep=" line to skip.
+ * Picks the delimiter: from a "sep=X" first line, else the header decides. Only a candidate that
+ * splits the first non-blank record (the header) into two or more cells is considered; among
+ * those, the one under which most of the next 20 rows have the header's cell count wins (ties: the
+ * wider header, then the order of DELIMITERS). A last line without a line break may be cut off
+ * (a truncated download) and is not counted. When no candidate splits the header (a one-column
+ * file) it is ','. Papaparse's own guess was swayed by a cut-off last line and by ';' inside
+ * values: it once chose ';' for a comma file whose header has no ';' at all (tester finding).
+ * Returns the delimiter and how many characters of "sep=" line to skip.
  */
 function chooseDelimiter(text: string): { delimiter: string; skip: number } {
   const sep = /^sep=(.)\r?\n?/i.exec(text);
   if (sep) return { delimiter: sep[1]!, skip: sep[0].length };
-  const guess = Papa.parse<string[]>(text, { preview: 20, skipEmptyLines: 'greedy', delimitersToGuess: DELIMITERS });
-  return { delimiter: guess.meta.delimiter || ',', skip: 0 };
+  let best = { delimiter: ',', matching: -1, width: 1 };
+  for (const delimiter of DELIMITERS) {
+    const read = Papa.parse<string[]>(text, { delimiter, preview: GUESS_RECORDS, skipEmptyLines: 'greedy' });
+    const [header, ...rows] = read.data;
+    if (!header || header.length < 2) continue;
+    // The whole text was read and its last line has no break: it may be cut off, so it does not vote.
+    const lastMayBeCut = rows.length > 0 && read.data.length < GUESS_RECORDS && !/[\r\n]$/.test(text);
+    const voting = lastMayBeCut ? rows.slice(0, -1) : rows;
+    const matching = voting.filter((r) => r.length === header.length).length;
+    if (matching > best.matching || (matching === best.matching && header.length > best.width)) best = { delimiter, matching, width: header.length };
+  }
+  return { delimiter: best.delimiter, skip: 0 };
 }
 
 /** Reads `text` (a leading byte-order mark is dropped) into records with their physical lines. */

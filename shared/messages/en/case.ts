@@ -159,7 +159,7 @@ export const caseMessages = {
   'ui.case.seizures.empty-title': 'No seizures in this case yet',
   'ui.case.seizures.import-file': 'Import a file',
   'ui.case.seizures.add-one': 'Add a seizure',
-  'ui.case.seizures.empty-text': 'Import a spreadsheet (CSV), KML or GeoJSON file — you choose which column holds what — or record a seizure by hand.',
+  'ui.case.seizures.empty-text': 'Import a spreadsheet (CSV), KML, KMZ, GPX or GeoJSON file — you choose which column holds what — or record a seizure by hand.',
   // A case whose seizures all came and went: its imports were undone, or every seizure deleted (kept as marks).
   'ui.case.seizures.emptied-title': 'No seizures left in this case',
   'ui.case.seizures.emptied-undone': '{count, plural, one {The only import of this case was undone} other {All # imports of this case were undone}}: its seizures are marked deleted, not erased. The import log shows who undid what and when; the deleted list shows the seizures and can restore them.',

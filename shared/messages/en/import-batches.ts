@@ -7,7 +7,9 @@ export const importBatchMessages = {
   'import.batch-already-undone': 'The import of {fileName} has already been undone',
   'import.already-imported':
     '{fileName} was already imported into this case by {by} on {at} ({count, plural, one {# seizure} other {# seizures}}). Undo that import first, or import again on purpose',
-  'import.already-imported-cli-fix': 'add --allow-reimport to import it again on purpose',
+  // The command line's sentence: the same facts and its one fix (the app's ends in "import again on purpose", its button).
+  'import.already-imported-cli':
+    '{fileName} was already imported into this case by {by} on {at} ({count, plural, one {# seizure} other {# seizures}}). To import it again on purpose, add --allow-reimport',
   'import.warning.duplicates':
     '{count, plural, one {# row matches} other {# rows match}} a seizure already in this case or an earlier row of the file (same date, place, commodity and quantity)',
   'import.new-case-nothing-imported': 'Nothing in {fileName} can be imported, so case "{title}" was not created: {rejected, plural, =0 {the file has no seizure rows, or every row repeats an earlier one (repeated rows are left out unless you keep duplicates).} one {its one row was rejected. Fix it as the report says and import again.} other {all # rows were rejected. Fix the rows the report names and import again.}}',
@@ -16,6 +18,7 @@ export const importBatchMessages = {
   'import.warning.duplicates-skipped': '{count, plural, one {# matching row was} other {# matching rows were}} left out',
   'import.warning.routes-skipped': '{count, plural, one {# route is} other {# routes are}} already in this case (same kind and points) and {count, plural, one {was} other {were}} left out',
   'ui.import.report-duplicates-left-out': '{count, plural, one {# row repeats} other {# rows repeat}} a seizure already in the case or an earlier row and {count, plural, one {was} other {were}} left out.',
+  'import.cli.duplicates-more': 'and {count, plural, one {# more matching row} other {# more matching rows}}, not listed',
   'import.duplicate-what': '{commodity}{quantity, select, none {} other {, {quantity}}}, {date}{place, select, none {} other {, {place}}}',
   'seizures.bulk-none': 'No seizures chosen',
   'seizures.move-same-case': 'The seizures are already in that case',

@@ -19,7 +19,7 @@ export const importFileMessages = {
   'import.file.not-text':
     '{file} is not a text file: {percent, number, percent} of its first {chars, plural, one {# character is a control character or a zero byte} other {# characters are control characters or zero bytes}}. NEST Desk imports CSV, KML, KMZ, GPX and GeoJSON files; save a spreadsheet as CSV (UTF-8) and import that.',
   'import.file.xml-not-geo': '{file}: this XML file is not KML or GPX (its root element is <{root}>)',
-  'import.file.unknown-format': '{file}: this is not a CSV, KML, GPX or GeoJSON file',
+  'import.file.unknown-format': '{file}: this is not a CSV, KML, KMZ, GPX or GeoJSON file',
   'import.file.not-xml':
     '{file}: named as a {format} file, but its text is not XML{csv, select, yes { — it looks like CSV text (first line “{line}”). Rename it to .csv and import it again} other {. Check that this is the right file, or export it again as {format}}}',
   'import.file.bad-xml': '{file}: not well-formed XML ({detail})',

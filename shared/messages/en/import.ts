@@ -57,6 +57,9 @@ export const importMessages = {
   'import.fix.swap-columns': 'swap the latitude and longitude columns in the mapping (Swap latitude and longitude), or in the file',
   'import.outside-country': `{latitude}, {longitude} is more than {km, number} km outside {country}, the seizing country`,
   'import.fix.outside-country': 'check the coordinates (swapped columns or a missing minus sign?) or the country; {stage, select, preview {the row will be imported and flagged} other {the row was imported and flagged}}',
+  'import.csv.cut-off':
+    'the file ends inside this row: it has {cells, plural, one {# cell} other {# cells}} of the header’s {width, number} and no line break after it, so the file looks cut off here',
+  'import.fix.cut-off': 'import the whole file (copy or download it again); the rows before this one are complete',
   'import.fix.hemisphere': 'write the hemisphere letter (N, S, E or W) or a minus sign in the file and import it again',
   'import.progress':
     '{phase, select, reading {Checking rows} recheck {Checking rows again before writing} other {Writing seizures}}: {done, number} of {total, plural, one {# row} other {# rows}} ({percent, number}%), {rate, plural, one {# row} other {# rows}} a second',
@@ -113,7 +116,7 @@ export const uiImportMessages = {
   'ui.import.importing': 'Importing {fileName}…',
   'ui.import.choose-title': 'Choose a file to import',
   'ui.import.choose-text':
-    'A spreadsheet saved as CSV, a KML or GPX file from a GPS or Google Earth, or GeoJSON. Up to {megabytes} MB; for larger files use {command}.',
+    'A spreadsheet saved as CSV, a KML, KMZ or GPX file from a GPS or Google Earth, or GeoJSON. Up to {megabytes} MB; for larger files use {command}.',
   'ui.import.browse': 'Browse…',
   'ui.import.file-label': 'File to import',
   'ui.import.file-too-large': 'This file is {size} MB; files up to {limit} MB can be imported here — split it, or use npm run import for larger files.',

@@ -16,7 +16,7 @@ export const uiCasesMessages = {
   'ui.cases.no-cases': 'No cases yet',
   'ui.cases.create-first': 'Create the first case',
   'ui.cases.no-cases-text':
-    'A case holds the seizures, places and routes of one investigation. Create a case, then add seizures by hand or import a spreadsheet, KML or GeoJSON file.',
+    'A case holds the seizures, places and routes of one investigation. Create a case, then add seizures by hand or import a spreadsheet (CSV), KML, KMZ, GPX or GeoJSON file.',
   'ui.cases.loading': 'Loading cases…',
   'ui.cases.no-match': 'No case matches',
   'ui.cases.clear-filters': 'Clear search and filters',

@@ -29,7 +29,7 @@ export const uiFirstRunMessages = {
   'ui.first-run.point-agencies-title': 'One case file, every agency',
   'ui.first-run.point-agencies-text': 'Police, customs, environment agencies, prosecutors and NGOs work on the same case, live.',
   'ui.first-run.point-map-title': 'Seizures on the map',
-  'ui.first-run.point-map-text': 'Import seizure tables, KML or GeoJSON and see routes and hotspots at once — fully offline.',
+  'ui.first-run.point-map-text': 'Import seizure tables (CSV), KML, KMZ, GPX or GeoJSON and see routes and hotspots at once — fully offline.',
   'ui.first-run.point-marking-title': 'Marked and controlled',
   'ui.first-run.point-marking-text': 'Every case carries its TLP 2.0 marking; every change is attributed to its author.',
   'ui.first-run.about-aside': 'About NEST Desk',

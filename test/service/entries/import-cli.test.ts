@@ -76,11 +76,14 @@ describe('import CLI', () => {
     expect(first.out).toMatch(/Logged as import [0-9a-f-]{36} \(SHA-256 [0-9a-f]{64}\)/);
     const again = runCli([file, '--workspace', 'Task Force Alpha', '--case', number], dataDir);
     expect(again.code).toBe(1);
-    expect(again.err).toMatch(/03-quantity-with-units\.csv was already imported into this case by Field Analyst on .* \(6 seizures\)/);
-    expect(again.err).toContain('add --allow-reimport to import it again on purpose');
-    // The error first, then the hint (tester finding F-IMP-1).
-    expect(again.err.indexOf('Import failed: ')).toBe(0);
-    expect(again.err.indexOf('was already imported')).toBeLessThan(again.err.indexOf('add --allow-reimport'));
+    // One sentence, the error first, then its one fix (tester findings F-IMP-1 and "…or import again on
+    // purpose / add --allow-reimport to import it again on purpose": the app's fix and the CLI's both).
+    expect(again.err).toMatch(
+      /^Import failed: 03-quantity-with-units\.csv was already imported into this case by Field Analyst on \d{4}-\d{2}-\d{2} \(6 seizures\)\. To import it again on purpose, add --allow-reimport\n$/,
+    );
+    const dry = runCli([file, '--workspace', 'Task Force Alpha', '--case', number, '--dry-run'], dataDir);
+    expect(dry.out).toMatch(/^Note: 03-quantity-with-units\.csv was already imported into this case by Field Analyst on \d{4}-\d{2}-\d{2} \(6 seizures\)\. To import it again on purpose, add --allow-reimport\.$/m);
+    expect(dry.out).not.toContain('Undo that import first');
     expect(await seizureCount(dataDir, workspaceId)).toBe(6);
     const allowed = runCli([file, '--workspace', 'Task Force Alpha', '--case', number, '--allow-reimport'], dataDir);
     expect(allowed.code).toBe(0);
@@ -89,6 +92,16 @@ describe('import CLI', () => {
     expect(allowed.out).toMatch(/Line 2: same date, place, commodity and quantity as /);
     expect(await seizureCount(dataDir, workspaceId)).toBe(6);
   }, 180_000);
+
+  it('lists the first 200 matching rows and says how many more there are (tester finding: 200 lines, no "and 19,800 more")', async () => {
+    const { dataDir, number } = await prepare();
+    const file = path.join(tempDir(), 'repeats.csv');
+    fs.writeFileSync(file, `seizure_date,country_iso2,commodity,quantity,unit\n${'2019-07-21,SG,elephant ivory,1,kg\n'.repeat(1_205)}`);
+    const r = runCli([file, '--workspace', 'Task Force Alpha', '--case', number, '--dry-run'], dataDir);
+    expect(r.code).toBe(0);
+    expect(r.out.match(/^ {2}Line \d+: same as line 2 of this file$/gm)).toHaveLength(200);
+    expect(r.out).toMatch(/^ {2}Line 202: same as line 2 of this file\n {2}and 1,004 more matching rows, not listed$/m);
+  }, 60_000);
 
   it('reports each rejected row with its line and column and imports the good ones', async () => {
     const { dataDir, workspaceId } = await prepare();

@@ -14,6 +14,16 @@ describe('readCsv', () => {
     expect(readCsv('Datum;Breite;Länge\r\n21.07.2019;1,274;103,764\r\n03.04.2019;1,274;103,764\r\n\r\n')?.delimiter).toBe(';');
   });
 
+  it('flags a short last row with no line break after it as the file cut off, never a short row the file ends after', () => {
+    const cut = readCsv('a,b,c\n1,2,3\n4,5')!;
+    expect(cut.rows.map((r) => r.error ?? null)).toEqual([
+      null,
+      { column: 1, reason: 'the file ends inside this row: it has 2 cells of the header’s 3 and no line break after it, so the file looks cut off here; import the whole file (copy or download it again); the rows before this one are complete' },
+    ]);
+    expect(readCsv('a,b,c\n1,2,3\n4,5\n')!.rows.map((r) => r.error ?? null)).toEqual([null, null]);
+    expect(readCsv('a,b,c\n1,2,3\n4,5,6')!.rows.map((r) => r.error ?? null)).toEqual([null, null]);
+  });
+
   it('honours an Excel "sep=" line and counts it as a line', () => {
     const t = readCsv('sep=;\r\na;b\r\n1,5;2\r\n')!;
     expect(t.delimiter).toBe(';');

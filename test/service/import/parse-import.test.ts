@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_IMPORT_BYTES, MAX_IMPORT_ROWS, parseImportFile, type ParseImportInput } from '../../../service/import';
 import { NestError } from '../../../shared/errors';
-import { utf8 } from './fixtures';
+import { publicCsvBytes, utf8 } from './fixtures';
 
 const csv = (text: string, extra: Partial<ParseImportInput> = {}) => parseImportFile({ fileName: 'in.csv', bytes: utf8(text), ...extra });
 const H = 'seizure_date,country_iso2,commodity,quantity,unit';
@@ -44,7 +44,7 @@ describe('unusable files throw import-failed naming the file', () => {
     // A zero byte past the first 64 Ki characters: too few to count, still no text file.
     expect(failure({ fileName: 'tail.csv', bytes: utf8(`${H}\n${'2019-07-21,SG,x,1,kg\n'.repeat(4000)}\u0000`) }).message).toMatch(/^tail\.csv: this is a binary file \(it holds zero bytes\).*save the data as CSV \(UTF-8\)/);
     expect(failure({ fileName: 'seizure.png', bytes: new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]) }).message).toMatch(/^seizure\.png: this is an image \(PNG, JPEG or GIF\).*case’s files/);
-    expect(failure({ fileName: 'letter', bytes: utf8('Dear colleagues\nplease find') }).message).toBe('letter: this is not a CSV, KML, GPX or GeoJSON file');
+    expect(failure({ fileName: 'letter', bytes: utf8('Dear colleagues\nplease find') }).message).toBe('letter: this is not a CSV, KML, KMZ, GPX or GeoJSON file');
     expect(failure({ fileName: 'feed', bytes: utf8('<rss><channel/></rss>') }).message).toBe('feed: this XML file is not KML or GPX (its root element is <rss>)');
   });
   it('XML or JSON that is not well-formed', () => {
@@ -242,5 +242,22 @@ describe('rows', () => {
     const parsed = csv(`${H}\r\n`);
     expect(parsed.report.imported).toBe(0);
     expect(parsed.report.warnings).toEqual(['The file has a header but no data rows.']);
+  });
+
+  it('imports the rows before a cut-off last line and rejects that line, naming why (tester finding: every row failed)', () => {
+    // The public data set cut after 2,000 bytes, inside row 5 (as `head -c 2000` leaves it): its
+    // agency names hold ";", and papaparse's guess once made ";" the delimiter and the header one column.
+    const parsed = parseImportFile({ fileName: 't.csv', bytes: publicCsvBytes().slice(0, 2000) });
+    expect(parsed.delimiter).toBe(',');
+    expect(parsed.report.imported).toBe(3);
+    expect(parsed.seizures.map((s) => s.fields.commodity)).toEqual(['pangolin scales', 'elephant ivory', 'pangolin scales']);
+    expect(parsed.report.rejectedRows).toBe(1);
+    expect(parsed.report.rejected).toEqual([
+      expect.objectContaining({
+        line: 5,
+        column: 'commodity',
+        reason: 'the file ends inside this row: it has 9 cells of the header’s 22 and no line break after it, so the file looks cut off here; import the whole file (copy or download it again); the rows before this one are complete',
+      }),
+    ]);
   });
 });

@@ -1,6 +1,7 @@
 /** The one CSV reader: delimiters, physical lines across quoted line breaks, unclosed quotes, cell counts. */
 import { describe, expect, it } from 'vitest';
 import { cellCountRejection, describeRejections, readCsv, reasonWithFix, unclosedQuoteRejection } from '../../../shared/csv';
+import { publicCsvBytes } from '../../service/import/fixtures';
 
 describe('readCsv', () => {
   it('detects the delimiter, honours "sep=" and drops a byte-order mark', () => {
@@ -12,6 +13,21 @@ describe('readCsv', () => {
       [2, ['a', 'b']],
       [3, ['1', '2']],
     ]);
+  });
+
+  it('lets the header decide: a cut-off last line and ";" inside values never make ";" the delimiter (tester finding)', () => {
+    // The public data set cut inside row 5; its agency cells hold "; ", its header none.
+    const cut = new TextDecoder().decode(publicCsvBytes().slice(0, 2000));
+    const { delimiter, records } = readCsv(cut);
+    expect(delimiter).toBe(',');
+    expect(records.map((r) => r.cells.length)).toEqual([22, 22, 22, 22, 9]);
+    expect(records[1]!.cells[15]).toBe('National Parks Board (NParks); Singapore Customs; Immigration & Checkpoints Authority (ICA)');
+    // Only a delimiter the header holds counts, even when the rows split more evenly on another.
+    expect(readCsv('date,agency\n2019-01-01,A; B\n2019-01-02,C; D').delimiter).toBe(',');
+    // Among those the header holds, the one the rows agree with; a one-column file is ','.
+    expect(readCsv('a;b,c\n1;2\n3;4\n').delimiter).toBe(';');
+    expect(readCsv('a,b;c;d\n1,2;3\n4,5;6\n').delimiter).toBe(',');
+    expect(readCsv('name\nx;y\n').delimiter).toBe(',');
   });
 
   it('uses a given delimiter without guessing', () => expect(readCsv('a;b,c\n1;2,3\n', { delimiter: ',' }).records[0]!.cells).toEqual(['a;b', 'c']));
