@@ -2,7 +2,7 @@
  * The doubts the row builder (build-seizure.ts) raises instead of guessing: a number or date whose
  * reading depends on an undecided column choice (refused with both readings), swapped coordinate
  * columns (the out-of-range refusal rewritten to say so), a point far outside its seizing country
- * (imported and flagged), and the fix to print beside each. A flag's sentence is worded for the
+ * (imported and flagged: the one rule of service/geo/outside-country.ts), and the fix to print beside each. A flag's sentence is worded for the
  * plan's stage (plan.ts `ImportStage`): a preview says the row "will be imported and flagged", an
  * import that it was.
  */
@@ -13,6 +13,7 @@ import { parseCoordinate } from './coordinates';
 import { parseDate, type ParsedDate } from './dates';
 import { parseNumber } from './numbers';
 import { fail, type Parsed } from './parse-result';
+import { outsideCountryFlag } from '../geo/outside-country';
 import { NEAR_COUNTRY_KM, type ImportPlan } from './plan';
 
 /** The refusal of a number whose value depends on the column's guessed decimal mark, showing both readings. */
@@ -50,9 +51,9 @@ export function explainSwap(rejections: FieldRejection[], lat?: { column: string
  * (`flag`, with the measured distance; stamped with the batch when written), or null.
  */
 export function outsideCountry(f: SeizureFields, plan: ImportPlan, source: Partial<Record<SeizureField, { column: string; value: string }>>): { shown: FieldRejection; flag: RaisedReviewFlag } | null {
-  if (f.latitude === null || f.longitude === null || !plan.outsideKm) return null;
-  const km = plan.outsideKm(f.latitude, f.longitude, f.country);
-  if (km === null) return null;
+  if (!plan.outsideKm) return null;
+  const flag = outsideCountryFlag(f, plan.outsideKm);
+  if (!flag) return null;
   const src = source.latitude ?? source.longitude;
   return {
     shown: {
@@ -60,7 +61,7 @@ export function outsideCountry(f: SeizureFields, plan: ImportPlan, source: Parti
       reason: t('import.outside-country', { latitude: f.latitude, longitude: f.longitude, km: NEAR_COUNTRY_KM, country: f.country }),
       fix: t('import.fix.outside-country', { stage: plan.stage }),
     },
-    flag: { kind: 'outside-country', country: f.country, km },
+    flag,
   };
 }
 

@@ -4,11 +4,14 @@
  * (seizure-homes.ts); the record is written there through the case doc's own seizure writes
  * (validated with zod, stamped, tombstones, one audit entry per seizure in the case doc, so the
  * field history reads as for any seizure). Every doc is checked before any is written, so a
- * refusal leaves the case as it was. Dispatch has checked `case.edit` on the case.
+ * refusal leaves the case as it was. An update or restore that changes the location or seizing
+ * country re-runs the outside-country check (location-flags.ts), as the importer does.
+ * Dispatch has checked `case.edit` on the case.
  */
 import type { SeizureField, SeizureFields } from '../../shared/domain/seizure';
 import type { Writer } from '../../shared/docs/records';
 import { NestError } from '../../shared/errors';
+import { recheckLocation } from './location-flags';
 import { withSeizureHomes, type HomesWorkspace } from './seizure-homes';
 
 /** One edit of one seizure. `restore` writes a value from the field's history ("seizure.restore"); `review` clears its review flags ("seizure.review", the flags kept in the audit entry). */
@@ -29,9 +32,9 @@ export function editSeizure(ws: HomesWorkspace, caseId: string, seizureId: strin
     const home = only!.home;
     switch (edit.kind) {
       case 'update':
-        return caseDoc.updateSeizure(seizureId, edit.patch, w, home);
+        return caseDoc.updateSeizure(seizureId, edit.patch, w, home, recheckLocation);
       case 'restore':
-        return caseDoc.restoreSeizureField(seizureId, edit.field, edit.value as SeizureFields[SeizureField], w, home) ? [edit.field] : [];
+        return caseDoc.restoreSeizureField(seizureId, edit.field, edit.value as SeizureFields[SeizureField], w, home, recheckLocation) ? [edit.field] : [];
       case 'review':
         return caseDoc.markSeizureReviewed(seizureId, w, home) ? ['reviewFlags'] : [];
       case 'delete':
@@ -66,6 +69,6 @@ export function updateSeizuresAnywhere(ws: HomesWorkspace, caseId: string, ids: 
   if (!ids.length) throw new NestError('validation', { id: 'seizures.bulk-none' });
   return withSeizureHomes(ws, caseId, ids, (caseDoc, groups) => {
     for (const { group, home } of groups) caseDoc.checkSeizures(group.ids, patch, home);
-    return groups.flatMap(({ group, home }) => caseDoc.updateSeizures(group.ids, patch, w, home));
+    return groups.flatMap(({ group, home }) => caseDoc.updateSeizures(group.ids, patch, w, home, recheckLocation));
   });
 }

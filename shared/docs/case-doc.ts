@@ -241,22 +241,24 @@ export class CaseDoc extends CaseDocGraph {
    * Updates some fields of a seizure; the merged record is validated as a whole (e.g. both
    * coordinates or neither). The audit entry records each changed field's old and new value.
    * `home`: the volume doc that holds the record (VolumeDoc.home()) when it is not in this case doc.
+   * `reflag`: re-checks its review flags after the change (case-seizures.ts `Reflag`).
    * @returns the changed field names.
    * @throws NestError('not-found') for an unknown or deleted id; NestError('validation') naming each bad field.
    */
-  updateSeizure(id: string, patch: Partial<SeizureFields>, w: Writer, home?: SeizureHome): string[] {
-    return seizureOps.updateSeizure(this.parts, this.tx, id, patch, w, 'seizure.update', home);
+  updateSeizure(id: string, patch: Partial<SeizureFields>, w: Writer, home?: SeizureHome, reflag?: seizureOps.Reflag): string[] {
+    return seizureOps.updateSeizure(this.parts, this.tx, id, patch, w, 'seizure.update', home, reflag);
   }
 
   /**
    * Restores one field of a seizure to `value` (a value from its history, or the one a member
    * chose after a concurrent edit): a new, attributed change with its own audit entry
    * ("seizure.restore", old → new), so nothing of the history is lost.
+   * `reflag` as for {@link updateSeizure}.
    * @returns true when the value changed (false: it already was `value`).
    * @throws as {@link updateSeizure}.
    */
-  restoreSeizureField<K extends SeizureField>(id: string, field: K, value: SeizureFields[K], w: Writer, home?: SeizureHome): boolean {
-    return seizureOps.updateSeizure(this.parts, this.tx, id, { [field]: value } as Partial<SeizureFields>, w, 'seizure.restore', home).length > 0;
+  restoreSeizureField<K extends SeizureField>(id: string, field: K, value: SeizureFields[K], w: Writer, home?: SeizureHome, reflag?: seizureOps.Reflag): boolean {
+    return seizureOps.updateSeizure(this.parts, this.tx, id, { [field]: value } as Partial<SeizureFields>, w, 'seizure.restore', home, reflag).length > 0;
   }
 
   /**
@@ -296,8 +298,8 @@ export class CaseDoc extends CaseDocGraph {
   checkRestore = (ids: readonly string[], home?: SeizureHome): void => void restoreOps.checkRestore(home ?? seizureOps.inlineHome(this.parts, this.tx), ids);
   /** Restores deleted seizures ("seizure.restore-deleted", one entry each), one transaction; returns how many (case-seizures-restore.ts). @throws NestError('validation' | 'not-found' | 'too-large'). */
   restoreSeizures = (ids: readonly string[], w: Writer, home?: SeizureHome): number => restoreOps.restoreSeizures(this.parts, this.tx, ids, w, home ?? seizureOps.inlineHome(this.parts, this.tx));
-  /** Sets the same fields on many seizures in one transaction (case-seizures-bulk.ts); returns the changed ids. @throws NestError('validation' | 'not-found'). */
-  updateSeizures = (ids: readonly string[], patch: Partial<SeizureFields>, w: Writer, home?: SeizureHome): string[] => bulkOps.updateSeizures(this.parts, this.tx, ids, patch, w, home);
+  /** Sets the same fields on many seizures in one transaction (case-seizures-bulk.ts; `reflag` re-checks their review flags); returns the changed ids. @throws NestError('validation' | 'not-found'). */
+  updateSeizures = (ids: readonly string[], patch: Partial<SeizureFields>, w: Writer, home?: SeizureHome, reflag?: seizureOps.Reflag): string[] => bulkOps.updateSeizures(this.parts, this.tx, ids, patch, w, home, reflag);
 
   /** Adds seizures moved from another case, one transaction; `inVolumes`: those already written into volumes (audited here). See case-seizures-bulk.ts moveIn. */
   moveSeizuresIn = (items: readonly bulkOps.MovedSeizure[], w: Writer, inVolumes?: bulkOps.MovedIntoVolumes): void => bulkOps.moveIn(this.parts, this.tx, items, w, inVolumes);

@@ -12,7 +12,7 @@ import { seizureFieldSchemas, seizureFieldsSchema, type SeizureFields } from '..
 import { changesOf, summaryOf, SEIZURE_SUMMARY_FIELDS, type AuditEntry } from './case-audit';
 import { insertRecord, readFields, requireRecord, stamp, validatePatch, validateWhole, writeFields, type Writer } from './records';
 import { listVolumesIn } from './volume-doc';
-import { bothTx, inlineHome, requireRoomFor, stripStamps, toSeizure, type CaseParts, type SeizureHome, type Tx } from './case-seizures';
+import { applyReflag, bothTx, inlineHome, requireRoomFor, stripStamps, toSeizure, type CaseParts, type Reflag, type SeizureHome, type Tx } from './case-seizures';
 
 /** Distinct ids, refusing an empty list. */
 function distinct(ids: readonly string[]): string[] {
@@ -25,15 +25,15 @@ function distinct(ids: readonly string[]): string[] {
  * Checks a bulk action before anything is written: each of `ids` (distinct, at least one) is a
  * live record of `home`, and with a `patch` each record it would change stays valid as a whole.
  * Callers whose ids span several docs (a case doc and its volumes) check every doc first, then write.
- * @returns the records, in the order of `ids`.
+ * @returns the records, in the order of `ids` (with a `patch`: each with its fields as the patch makes them).
  * @throws NestError('validation') for an empty list or a bad patch; NestError('not-found') naming the first unknown or deleted id.
  */
-export function checkBulk(home: SeizureHome, ids: readonly string[], patch?: Partial<SeizureFields>): { id: string; rec: Y.Map<unknown> }[] {
+export function checkBulk(home: SeizureHome, ids: readonly string[], patch?: Partial<SeizureFields>): { id: string; rec: Y.Map<unknown>; fields?: SeizureFields }[] {
   const valid = patch ? validatePatch(seizureFieldSchemas, patch) : null;
   return distinct(ids).map((id) => {
     const rec = requireRecord(home.seizures, id, 'seizure');
-    if (valid) validateWhole(seizureFieldsSchema, { ...stripStamps(toSeizure(id, rec)), ...valid });
-    return { id, rec };
+    if (!valid) return { id, rec };
+    return { id, rec, fields: validateWhole(seizureFieldsSchema, { ...stripStamps(toSeizure(id, rec)), ...valid }) };
   });
 }
 
@@ -65,23 +65,25 @@ export function deleteSeizures(p: CaseParts, tx: Tx, ids: readonly string[], w: 
 /**
  * Sets the same fields on every seizure in `ids` (e.g. the sector, the seizing agencies), one
  * transaction, an audit entry for each seizure that changed. Each merged record is validated as a
- * whole first.
+ * whole first. `reflag`: re-checks each changed record's review flags (case-seizures.ts `Reflag`),
+ * written with the change and kept in its audit entry.
  * @returns the ids of the seizures that changed.
  * @throws NestError('validation') naming the bad field, or the first seizure the patch would make invalid; NestError('not-found').
  */
-export function updateSeizures(p: CaseParts, tx: Tx, ids: readonly string[], patch: Partial<SeizureFields>, w: Writer, home: SeizureHome = inlineHome(p, tx)): string[] {
+export function updateSeizures(p: CaseParts, tx: Tx, ids: readonly string[], patch: Partial<SeizureFields>, w: Writer, home: SeizureHome = inlineHome(p, tx), reflag?: Reflag): string[] {
   const valid = validatePatch(seizureFieldSchemas, patch);
   const recs = checkBulk(home, ids, valid);
   return bothTx(tx, home)(w, () => {
     const at = stamp(w);
     const changedIds: string[] = [];
     const entries: AuditEntry[] = [];
-    for (const { id, rec } of recs) {
+    for (const { id, rec, fields } of recs) {
       const before = readFields(rec);
       const changed = writeFields(rec, valid);
       if (!changed.length) continue;
+      const after = applyReflag(rec, fields!, changed, reflag, at, valid);
       writeFields(rec, { updatedBy: w.memberId, updatedAt: at });
-      entries.push({ at, by: w.memberId, action: 'seizure.update', target: id, fields: changed, changes: changesOf(changed, before, valid) });
+      entries.push({ at, by: w.memberId, action: 'seizure.update', target: id, fields: changed, changes: changesOf(changed, before, after) });
       changedIds.push(id);
     }
     if (entries.length) {

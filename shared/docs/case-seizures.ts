@@ -5,10 +5,10 @@
  * caller's transaction (`tx`), after validating everything first, so a bad record writes nothing.
  */
 import * as Y from 'yjs';
-import { MAX_SEIZURES_PER_CASE, readReviewFlags, seizureFieldSchemas, seizureFieldsSchema, newSeizureFields, type Seizure, type SeizureFields } from '../domain/seizure';
+import { MAX_SEIZURES_PER_CASE, readReviewFlags, reviewFlagSchema, seizureFieldSchemas, seizureFieldsSchema, newSeizureFields, stampReviewFlags, type RaisedReviewFlag, type ReviewFlag, type Seizure, type SeizureFields } from '../domain/seizure';
 import { NestError } from '../errors';
 import { changesOf, summaryOf, SEIZURE_SUMMARY_FIELDS, type AuditEntry } from './case-audit';
-import { insertRecord, readFields, readLenient, requireRecord, stamp, validatePatch, validateWhole, writeFields, type Writer } from './records';
+import { insertRecord, jsonEqual, readFields, readLenient, requireRecord, stamp, validatePatch, validateWhole, writeFields, type Writer } from './records';
 
 /** The raw parts of a case doc the record helpers use. */
 export interface CaseParts {
@@ -186,20 +186,23 @@ export function addSeizures(p: CaseParts, tx: Tx, items: { id: string; fields: S
  * value restored from the field's history) carries each changed field's old and new value.
  * @returns the changed field names (none: nothing written).
  * `home`: where the record lives (default: the case doc; a volume's for a seizure kept there).
+ * `reflag`: re-checks the record's review flags after the change (see {@link Reflag}); a change
+ * of the flags is written in the same transaction and audit entry.
  * @throws NestError('not-found') for an unknown or deleted id; NestError('validation') naming each bad field.
  */
-export function updateSeizure(p: CaseParts, tx: Tx, id: string, patch: Partial<SeizureFields>, w: Writer, action = 'seizure.update', home = inlineHome(p, tx)): string[] {
+export function updateSeizure(p: CaseParts, tx: Tx, id: string, patch: Partial<SeizureFields>, w: Writer, action = 'seizure.update', home = inlineHome(p, tx), reflag?: Reflag): string[] {
   const rec = requireRecord(home.seizures, id, 'seizure');
   const valid = validatePatch(seizureFieldSchemas, patch);
   const current = toSeizure(id, rec);
-  validateWhole(seizureFieldsSchema, { ...stripStamps(current), ...valid });
+  const merged = validateWhole(seizureFieldsSchema, { ...stripStamps(current), ...valid });
   return bothTx(tx, home)(w, () => {
     const before = readFields(rec);
     const changed = writeFields(rec, valid);
     if (changed.length) {
       const at = stamp(w);
+      const after = applyReflag(rec, merged, changed, reflag, at, valid);
       writeFields(rec, { updatedBy: w.memberId, updatedAt: at });
-      p.audit.push([{ at, by: w.memberId, action, target: id, fields: changed, changes: changesOf(changed, before, valid) }]);
+      p.audit.push([{ at, by: w.memberId, action, target: id, fields: changed, changes: changesOf(changed, before, after) }]);
       writeFields(p.meta, { updatedBy: w.memberId, updatedAt: at });
     }
     return changed;
@@ -248,6 +251,34 @@ export function markSeizureReviewed(p: CaseParts, tx: Tx, id: string, w: Writer,
     writeFields(p.meta, { updatedBy: w.memberId, updatedAt: at });
     return true;
   });
+}
+
+/**
+ * A re-check of a seizure's review flags after an edit changed `changed` (field names), given the
+ * record's fields as they now are and its open (readable) flags: the flags it should hold (unstamped
+ * ones get the write's time and batch ''), or null to leave them as they are. The data service
+ * passes one (service/seizures/location-flags.ts): the shared docs know no geography.
+ */
+export type Reflag = (fields: SeizureFields, open: readonly ReviewFlag[], changed: readonly string[]) => RaisedReviewFlag[] | null;
+
+/**
+ * Runs `reflag` on record `rec` inside the caller's write: when it answers flags that differ from
+ * the open ones, stores them (flags of kinds this version cannot read are kept, never dropped)
+ * and adds `reviewFlags` to `changed`, so the write's audit entry keeps old → new.
+ * @returns `values` with the new flags (the "after" side of the audit entry's changes).
+ */
+export function applyReflag(rec: Y.Map<unknown>, fields: SeizureFields, changed: string[], reflag: Reflag | undefined, at: number, values: Record<string, unknown>): Record<string, unknown> {
+  if (!reflag) return values;
+  const raw = rec.get(REVIEW_FLAGS_FIELD);
+  const stored = Array.isArray(raw) ? (raw as unknown[]) : [];
+  const next = reflag(fields, readReviewFlags(stored), changed);
+  if (next === null) return values;
+  const unreadable = stored.filter((f) => !reviewFlagSchema.safeParse(f).success);
+  const flags = [...stampReviewFlags(next, '', at), ...unreadable];
+  if (jsonEqual(stored, flags)) return values;
+  rec.set(REVIEW_FLAGS_FIELD, flags);
+  changed.push(REVIEW_FLAGS_FIELD);
+  return { ...values, [REVIEW_FLAGS_FIELD]: flags };
 }
 
 /** The editable fields of a seizure record (its stamps left out). */

@@ -128,8 +128,10 @@ export type SeizureFields = z.infer<typeof seizureFieldsSchema>;
  * '' when raised outside an import) and when (`at`, ms since epoch). Flags are stored on the record
  * (`reviewFlags`, absent or [] when none) and cleared only by "Mark as reviewed"
  * (case-seizures.ts `markSeizureReviewed`), an attributed write whose audit entry keeps the flags it
- * cleared, so the field's history shows them. Editing the location does not re-run the check or
- * clear the flag: the flag records what the import measured, and a member says it is resolved.
+ * cleared, so the field's history shows them, or by an edit of the location or seizing country that
+ * re-runs the outside-country check (service/seizures/location-flags.ts: the same rule as the
+ * importer; the edit's audit entry keeps the flags before and after). Such an edit also raises the
+ * flag (batch '') when the point now lies outside its country.
  */
 export const reviewFlagSchema = z.discriminatedUnion('kind', [
   z.object({
