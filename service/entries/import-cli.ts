@@ -60,7 +60,7 @@ async function stoppable<T>(service: DataService, workspaceId: string, importId:
     // Said on stderr, so the report on stdout stays clean for scripts.
     console.error(t('import.cli.stopping'));
     if (stopped) return;
-    stopped = true;
+    stopped = stopAsked = true;
     void service.invoke('import.abort', { workspaceId, importId });
   };
   process.on('SIGINT', onSigint);
@@ -74,6 +74,9 @@ async function stoppable<T>(service: DataService, workspaceId: string, importId:
     process.off('SIGINT', onSigint);
   }
 }
+
+/** Set once Ctrl-C asked the import to stop: a run that still completes says the stop came too late. */
+let stopAsked = false;
 
 /** Exit codes other than 1 for an error thrown out of main (a stopped import: 130). */
 const exitCodes = new WeakMap<object, number>();
@@ -386,6 +389,8 @@ async function main(): Promise<number> {
       return EXIT_STOPPED;
     }
     if (report.batchId) console.log(`Logged as import ${report.batchId} (SHA-256 ${report.sha256}); it can be undone from the case's import log.`);
+    // Ctrl-C after the writer's last safe point: the whole file was imported, and the user must know (tester finding).
+    if (stopAsked && report.batchId) console.error(t('import.cli.stop-too-late', { count: report.imported, batchId: report.batchId, workspace: shellWord(ws.name), caseNumber: shellWord(caseNumber) }));
     // Every row refused is a failure, for scripts as for people (the report above says why).
     if (report.imported === 0 && report.rejectedRows > 0 && !report.routes) {
       console.error(`Import failed: every row of ${path.basename(file)} was rejected.`);
@@ -440,7 +445,10 @@ main().then(
   },
   (err: unknown) => {
     // One sentence: what happened, then what to do about it (never a hint before it: tester finding F-IMP-1).
-    console.error(`Import failed: ${err instanceof NestError || err instanceof Error ? err.message : String(err)}`);
-    process.exit((typeof err === 'object' && err !== null ? exitCodes.get(err) : undefined) ?? 1);
+    // A stop the user asked for is not a failure: the service's sentence alone says nothing was written.
+    const code = (typeof err === 'object' && err !== null ? exitCodes.get(err) : undefined) ?? 1;
+    const message = err instanceof NestError || err instanceof Error ? err.message : String(err);
+    console.error(code === EXIT_STOPPED ? message : `Import failed: ${message}`);
+    process.exit(code);
   },
 );
