@@ -154,7 +154,7 @@ export const uiImportMessages = {
   'ui.import.sample-label': 'First rows of the file',
   'ui.import.report-imported': '{imported, plural, one {# seizure} other {# seizures}} imported{routes, plural, =0 {} one { and # route} other { and # routes}}.',
   'ui.import.report-left-out':
-    '{count, plural, one {# row was} other {# rows were}} left out; they are listed below with the reason, so you can fix the file and import them again.',
+    '{count, plural, one {# row was left out; it is listed below with the reason, so you can fix the file and import it again.} other {# rows were left out; they are listed below with the reason, so you can fix the file and import them again.}}',
   'ui.import.report-all-imported': 'Every row with data was imported.',
   'ui.import.tile-imported': 'Imported',
   'ui.import.tile-will-import': 'Will be imported',

@@ -28,6 +28,17 @@ describe('ImportReportView', () => {
     expect(screen.getByTestId('report-imported').nextElementSibling?.textContent).toBe('Imported');
   });
 
+  it('says rows were left out as duplicates instead of claiming every row was imported (tester finding)', () => {
+    render(<ImportReportView report={report({ imported: 0, skippedDuplicates: 2, duplicateRows: 2 })} final />);
+    const view = screen.getByTestId('import-report');
+    expect(view.textContent).not.toContain('Every row with data was imported.');
+    expect(screen.getByTestId('report-duplicates-left-out').textContent).toBe('2 rows repeat a seizure already in the case or an earlier row and were left out.');
+    cleanup();
+    render(<ImportReportView report={report({ imported: 3, skippedDuplicates: 1, rejectedRows: 1, rejected: [BAD] })} final />);
+    expect(screen.getByTestId('import-report').textContent).toContain('1 row was left out; it is listed below with the reason');
+    expect(screen.getByTestId('report-duplicates-left-out').textContent).toBe('1 row repeats a seizure already in the case or an earlier row and was left out.');
+  });
+
   it('words a final import with routes and left-out rows in the plural, and lists them', () => {
     const rejected = [BAD, { ...BAD, line: 9, column: 'unit', field: 'unit', value: 'furlongs', reason: "unknown unit 'furlongs'" }];
     render(<ImportReportView report={report({ imported: 2, routes: 3, rejected, rejectedRows: 2 })} final />);

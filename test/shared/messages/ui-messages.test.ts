@@ -92,7 +92,7 @@ describe('import, map, shared UI, members and format messages', () => {
     expect(t('ui.import.report-imported', { imported: 1, routes: 0 })).toBe('1 seizure imported.');
     expect(t('ui.import.report-imported', { imported: 59, routes: 1 })).toBe('59 seizures imported and 1 route.');
     expect(t('ui.import.report-imported', { imported: 2, routes: 3 })).toBe('2 seizures imported and 3 routes.');
-    expect(t('ui.import.report-left-out', { count: 1 })).toMatch(/^1 row was left out; they are listed below/);
+    expect(t('ui.import.report-left-out', { count: 1 })).toMatch(/^1 row was left out; it is listed below/);
     expect(t('ui.import.report-left-out', { count: 5 })).toMatch(/^5 rows were left out; /);
     expect(t('ui.import.sample-summary', { count: 1 })).toBe('Show the first row as it is in the file');
     expect(t('ui.import.sample-summary', { count: 3 })).toBe('Show the first 3 rows as they are in the file');
