@@ -20,7 +20,7 @@
 import * as Y from 'yjs';
 import { CaseDocGraph } from './case-doc-graph';
 import { caseFieldsSchema, caseMetaSchema, requireConsistentCase, newCaseFields, type CaseFields, type CaseFieldsInput, type CaseMeta } from '../domain/case';
-import type { Seizure, SeizureField, SeizureFields } from '../domain/seizure';
+import type { RaisedReviewFlag, Seizure, SeizureField, SeizureFields } from '../domain/seizure';
 import type { Route, RouteFields } from '../domain/route';
 import { NestError } from '../errors';
 import { readFields, readLenient, stamp, validatePatch, validateWhole, writeFields, type Writer } from './records';
@@ -203,10 +203,11 @@ export class CaseDoc extends CaseDocGraph {
   /**
    * Adds a seizure.
    * @param id the new record's UUID (callers pass `crypto.randomUUID()`).
+   * @param reviewFlags doubts to store with it (the outside-country check of service/seizures/add-seizure.ts).
    * @throws NestError('validation') naming each bad field; nothing is written.
    */
-  addSeizure(id: string, fields: SeizureFields, w: Writer): Seizure {
-    this.addSeizures([{ id, fields }], w, 'seizure.add');
+  addSeizure(id: string, fields: SeizureFields, w: Writer, reviewFlags?: readonly RaisedReviewFlag[]): Seizure {
+    this.addSeizures([{ id, fields, ...(reviewFlags?.length ? { reviewFlags } : {}) }], w, 'seizure.add');
     return this.getSeizure(id)!;
   }
 
@@ -215,7 +216,7 @@ export class CaseDoc extends CaseDocGraph {
    * All are validated first: if any is invalid nothing is written.
    * @throws NestError('validation') with the issues of the first bad record, fields prefixed by its index.
    */
-  addSeizures(items: { id: string; fields: SeizureFields }[], w: Writer, action = 'seizure.import'): void {
+  addSeizures(items: { id: string; fields: SeizureFields; reviewFlags?: readonly RaisedReviewFlag[] }[], w: Writer, action = 'seizure.import'): void {
     seizureOps.addSeizures(this.parts, this.tx, items, w, action);
   }
 

@@ -154,13 +154,14 @@ export function requireRoomFor(p: CaseParts, n: number, projected = 0): void {
 
 /**
  * Adds seizures in one transaction with a single audit entry (`target` the id when there is one,
- * else `count`). All are validated first: if any is invalid nothing is written.
+ * else `count`). All are validated first: if any is invalid nothing is written. An item's
+ * `reviewFlags` (e.g. a point outside its seizing country) are stored with it, with no batch.
  * @throws NestError('validation') with the issues of the first bad record, fields prefixed by its index; NestError('too-large').
  */
-export function addSeizures(p: CaseParts, tx: Tx, items: { id: string; fields: SeizureFields }[], w: Writer, action: string): void {
+export function addSeizures(p: CaseParts, tx: Tx, items: { id: string; fields: SeizureFields; reviewFlags?: readonly RaisedReviewFlag[] }[], w: Writer, action: string): void {
   const valid = items.map((it, i) => {
     try {
-      return { id: it.id, fields: validateWhole(seizureFieldsSchema, it.fields) };
+      return { id: it.id, fields: validateWhole(seizureFieldsSchema, it.fields), flags: it.reviewFlags };
     } catch (err) {
       if (err instanceof NestError && items.length > 1) {
         throw new NestError('validation', { id: 'record.nth-invalid', values: { n: i + 1, detail: err.message } }, err.issues?.map((x) => ({ ...x, field: `${i}.${x.field}` })));
@@ -171,9 +172,11 @@ export function addSeizures(p: CaseParts, tx: Tx, items: { id: string; fields: S
   requireRoomFor(p, valid.length);
   const at = stamp(w);
   tx(w, () => {
-    for (const { id, fields } of valid) {
+    for (const { id, fields, flags } of valid) {
       if (p.seizures.has(id)) throw new NestError('validation', { id: 'record.exists', values: { kind: 'seizure', id } });
-      insertRecord(p.seizures, id, { ...fields, createdBy: w.memberId, createdAt: at, updatedBy: w.memberId, updatedAt: at });
+      // Review flags raised as it is added (no batch: not an import), stored as an import stores them.
+      const review = flags?.length ? { [REVIEW_FLAGS_FIELD]: stampReviewFlags(flags, '', at) } : {};
+      insertRecord(p.seizures, id, { ...fields, ...review, createdBy: w.memberId, createdAt: at, updatedBy: w.memberId, updatedAt: at });
     }
     p.audit.push([valid.length === 1 ? { at, by: w.memberId, action, target: valid[0]!.id } : { at, by: w.memberId, action, count: valid.length }]);
     writeFields(p.meta, { updatedBy: w.memberId, updatedAt: at });

@@ -10,7 +10,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { CaseDoc } from '../../../shared/docs/case-doc';
 import { volumeDocName } from '../../../shared/docs/names';
 import { INLINE_SEIZURES, VolumeDoc } from '../../../shared/docs/volume-doc';
+import { randomUUID } from 'node:crypto';
 import { newCaseFields } from '../../../shared/domain/case';
+import { newSeizureFields } from '../../../shared/domain/seizure';
 import { startService, type Harness } from '../../helpers/service';
 import { seizureRows } from '../../../bench/p3-csv';
 
@@ -92,4 +94,27 @@ describe('edits re-run the outside-country check', () => {
     expect(inline().find((s) => s.id === b)!.reviewFlags).toMatchObject([{ kind: 'outside-country', country: 'TZ' }]);
     expect((await c.call('seizures.page', { ...scope, flagged: true })).total).toBe(2);
   }, 120_000);
+
+  it('a seizure added by hand at a point far outside its seizing country is stored flagged; one inside is not (tester finding)', async () => {
+    h = startService();
+    const c = h.client();
+    await c.call('identity.create', { name: 'Amina Mwangi', agency: 'KWS', role: 'investigator' });
+    const ws = await c.call('workspaces.create', { name: 'W', casePrefix: 'NEST', reportingCurrency: 'USD' });
+    const k = await c.call('cases.create', { workspaceId: ws.id, fields: { ...newCaseFields('2026-12-07'), title: 'By hand' } });
+    const rt = h.service.workspace(ws.id);
+    const scope = { workspaceId: ws.id, caseId: k.id };
+    const base = { ...newSeizureFields('2019-03-04'), place: 'Pasir Panjang', latitude: 1.274, longitude: 103.764, locationPrecision: 'exact' as const, commodity: 'Elephant ivory', sector: 'wildlife' as const, quantity: 12, unit: 'kg' as const };
+    const outside = randomUUID();
+    const inside = randomUUID();
+    await c.call('seizures.add', { ...scope, seizureId: outside, fields: { ...base, country: 'KE' } });
+    await c.call('seizures.add', { ...scope, seizureId: inside, fields: { ...base, country: 'SG' } });
+    const stored = rt.host.with(k.docName, (doc) => new CaseDoc(doc).listSeizures());
+    expect(stored.find((s) => s.id === outside)!.reviewFlags).toMatchObject([{ kind: 'outside-country', country: 'KE', batch: '' }]);
+    const flag = stored.find((s) => s.id === outside)!.reviewFlags![0]!;
+    if (flag.kind !== 'outside-country') throw new Error('expected an outside-country flag');
+    expect(flag.km).toBeGreaterThan(5_000);
+    expect(stored.find((s) => s.id === inside)!.reviewFlags).toBeUndefined();
+    const page = await c.call('seizures.page', { ...scope, flagged: true });
+    expect(page.rows.map((r) => r.id)).toEqual([outside]);
+  });
 });
