@@ -111,8 +111,8 @@ describe('the bundled import worker', () => {
         [7, 'table', n],
         [7, 'progress', `${PROGRESS_ROWS}/${n}`],
         [7, 'seizures', SEIZURE_BATCH],
-        [7, 'seizures', 10],
         [7, 'progress', `${n}/${n}`],
+        [7, 'seizures', 10],
         [7, 'done', null],
       ]);
       const done = replies[5]!;
