@@ -63,10 +63,8 @@ export const mapHandlers: HandlerMap<keyof typeof mapRpc> = {
       // supercluster throws for an id it does not know: the projection changed since the view.
       throw new NestError('not-found', { id: 'map.cluster-gone', values: { clusterId: p.clusterId } });
     }
-    const queries = ctx.projections.of(p.workspaceId);
-    const points = queries.mapPointsByIds(page.rows.map((r) => scope.idOf(r)));
-    const places = queries.placeCount(page.every.map((r) => scope.idOf(r)));
-    return { total: page.total, matched: page.matched, expansionZoom: page.expansionZoom, colocated: page.colocated, places, offset: p.offset, points };
+    const points = ctx.projections.of(p.workspaceId).mapPointsByIds(page.rows.map((r) => scope.idOf(r)));
+    return { total: page.total, matched: page.matched, expansionZoom: page.expansionZoom, colocated: page.colocated, offset: p.offset, points };
   },
 
   'map.facets': (p, ctx) => scopeOf(p, ctx).scope.facet(p.field, p.search, p.limit),

@@ -237,12 +237,12 @@ export class FilteredIndex {
   /**
    * Rows of cluster `id` in row order (date, id) that match `query` (lower-cased, see
    * shared/domain/map-filter.ts `placeQuery`; '' for all), from `offset`, at most `limit`; its
-   * size and how many match; every row of it (`every`, row order); the zoom at which it splits;
-   * and whether its seizures share one spot (checked only for a cluster no zoom splits). The same order on every call, so pages
+   * size and how many match; the zoom at which it splits; and whether its seizures share one
+   * place (checked only for a cluster no zoom splits). The same order on every call, so pages
    * reach each seizure exactly once.
    * @throws Error when `id` is not a cluster of this index (supercluster's "No cluster with the specified id").
    */
-  leaves(id: number, offset: number, limit: number, query = ''): { total: number; matched: number; rows: number[]; every: number[]; expansionZoom: number; colocated: boolean } {
+  leaves(id: number, offset: number, limit: number, query = ''): { total: number; matched: number; rows: number[]; expansionZoom: number; colocated: boolean } {
     const sc = this.index();
     const expansionZoom = sc.getClusterExpansionZoom(id);
     const all = sc.getLeaves(id, Infinity).map((f) => f.properties.r);
@@ -256,6 +256,6 @@ export class FilteredIndex {
     const matching = query
       ? all.filter((r) => matchesPlaceSearch({ commodity: this.cols.commodities[r]!, taxon: this.cols.taxa[r]!, seizureDate: this.cols.dates[r]!, country: this.cols.countries[r]! }, query))
       : all;
-    return { total: all.length, matched: matching.length, rows: matching.slice(offset, offset + limit), every: all, expansionZoom, colocated };
+    return { total: all.length, matched: matching.length, rows: matching.slice(offset, offset + limit), expansionZoom, colocated };
   }
 }

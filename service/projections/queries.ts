@@ -407,18 +407,6 @@ export class ProjectionQueries {
   }
 
   /**
-   * How many places seizures `ids` lie at: distinct place names, a seizure without one counted by
-   * its country (the name a map list shows for it). 0 for no ids; unknown ids are not counted.
-   */
-  placeCount(ids: readonly string[]): number {
-    if (!ids.length) return 0;
-    const row = this.db
-      .prepare(`SELECT COUNT(DISTINCT CASE WHEN place <> '' THEN 'p' || place ELSE 'c' || country END) AS n FROM seizures WHERE id IN (SELECT value FROM json_each(?))`)
-      .get(JSON.stringify(ids)) as { n: number };
-    return row.n;
-  }
-
-  /**
    * Full-text search over cases, seizures and entities, best first (FTS5 bm25 rank), at most
    * `limit` hits; [] for a text with no searchable word. `hidden`: ids of cases the caller may
    * not read, left out before the limit is applied (so their hits never push out readable ones).

@@ -124,8 +124,6 @@ export const mapRpc = {
       expansionZoom: z.number().int(),
       /** Every seizure of the cluster lies at one place (within ~1 m): no zoom separates them. */
       colocated: z.boolean(),
-      /** How many places its seizures lie at (distinct place names; a seizure without one counts by its country): the list is titled by the place only when 1. */
-      places: z.number().int(),
       offset: z.number().int(),
       points: z.array(mapPointSchema),
     }),

@@ -16,7 +16,6 @@ import { isFlaggedForReview } from '../../../shared/domain/seizure';
 import { reviewFlagsSummary } from '../../../shared/domain/review-flag-text';
 import { formatSeizureDate } from '../format/dates';
 import { t } from '../../../shared/messages';
-import { countryLabel } from '../format/countries';
 
 /** Seizures a place list asks for at a time. */
 export const PLACE_PAGE = 100;
@@ -32,12 +31,6 @@ export interface PlaceSource {
   /** Seizures at the place. */
   readonly total: number;
   /**
-   * How many places they lie at ({@link placeName}s; data-service maps count them with
-   * ProjectionQueries.placeCount): the list is titled by the place only when 1, and otherwise
-   * names each seizure's place.
-   */
-  readonly places: number;
-  /**
    * The seizures matching `search` (the text typed, '' for all; matched by
    * shared/domain/map-filter.ts `matchesPlaceSearch`), in one fixed order, from `offset`, at most
    * `limit`, and how many match. Rejects when the place is gone (the map changed).
@@ -45,16 +38,10 @@ export interface PlaceSource {
   page(offset: number, limit: number, search: string): Promise<{ matched: number; points: MapPoint[] }>;
 }
 
-/** The place a list shows for a seizure: its place name, or its country where it has none. */
-export function placeName(p: Pick<MapPoint, 'place' | 'country'>): string {
-  return p.place || countryLabel(p.country);
-}
-
 /** A place list over points the page already holds (a map clustered in the page). */
 export function localPlaceSource(points: readonly MapPoint[]): PlaceSource {
   return {
     total: points.length,
-    places: new Set(points.map((p) => (p.place ? `p${p.place}` : `c${p.country}`))).size,
     page: (offset, limit, search) => {
       const q = placeQuery(search);
       const matching = q ? points.filter((p) => matchesPlaceSearch(p, q)) : points;
@@ -73,8 +60,8 @@ function swap(e: Event, replace: () => void): void {
   replace();
 }
 
-/** One seizure's button of the list; `withPlace`: the list spans several places, so the row names its own. */
-function itemOf(p: MapPoint, onPick: (p: MapPoint) => void, withPlace: boolean): HTMLLIElement {
+/** One seizure's button of the list. */
+function itemOf(p: MapPoint, onPick: (p: MapPoint) => void): HTMLLIElement {
   const li = document.createElement('li');
   const b = document.createElement('button');
   b.type = 'button';
@@ -88,12 +75,6 @@ function itemOf(p: MapPoint, onPick: (p: MapPoint) => void, withPlace: boolean):
   const sub = document.createElement('span');
   sub.className = 'map-place-item-sub';
   sub.textContent = `${formatSeizureDate(p.seizureDate, p.datePrecision)} · ${formatQuantity(p.quantity, p.unit)}`;
-  if (withPlace) {
-    const where = document.createElement('span');
-    where.className = 'map-place-item-place';
-    where.textContent = placeName(p);
-    sub.append(' · ', where);
-  }
   b.append(dot, main, sub);
   if (isFlaggedForReview(p)) {
     const why = reviewFlagsSummary(p.reviewFlags);
@@ -129,8 +110,7 @@ export function placeList(source: PlaceSource, onPick: (p: MapPoint) => void, on
   root.className = 'map-place-list';
   const head = document.createElement('p');
   head.className = 'map-place-list-head';
-  const several = source.places > 1;
-  head.textContent = several ? t('ui.map.place-list-head-places', { count: source.total, places: source.places }) : t('ui.map.place-list-head-here', { count: source.total });
+  head.textContent = t('ui.map.place-list-head-here', { count: source.total });
   const search = document.createElement('input');
   search.type = 'search';
   search.className = 'input input-sm map-place-search';
@@ -173,9 +153,8 @@ export function placeList(source: PlaceSource, onPick: (p: MapPoint) => void, on
         if (n !== asked) return;
         loading = false;
         more.disabled = false;
-        // One place for all of them (proven by the source's count): name it.
-        if (!several && shownCount === 0 && page.points[0]) head.textContent = t('ui.map.place-list-head', { count: source.total, place: placeName(page.points[0]) });
-        for (const p of page.points) ul.append(itemOf(p, pick, several));
+        if (shownCount === 0 && page.points[0]) head.textContent = t('ui.map.place-list-head', { count: source.total, place: page.points[0].place || page.points[0].country });
+        for (const p of page.points) ul.append(itemOf(p, pick));
         shownCount += page.points.length;
         matched = page.matched;
         describe();

@@ -76,7 +76,6 @@ export const uiMapMessages = {
   'ui.map.place-list-head': '{count, plural, one {# seizure} other {# seizures}} at {place}',
   'ui.map.place-list-back': 'Back to the list ({count, number})',
   'ui.map.place-list-head-here': '{count, plural, one {# seizure} other {# seizures}} at this place',
-  'ui.map.place-list-head-places': '{count, plural, one {# seizure} other {# seizures}} at {places, plural, one {# place} other {# places}} in this area',
   'ui.map.place-list-search': 'Find by commodity, species, date or country',
   'ui.map.place-list-search-short': 'Find at this place…',
   'ui.map.place-list-shown': '{shown, number} of {matched, plural, one {# seizure} other {# seizures}} listed',

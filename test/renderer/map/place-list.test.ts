@@ -2,8 +2,7 @@
 /**
  * The list of a place's seizures (renderer/src/map/place-list.ts) over the page's own points:
  * 250 seizures listed 100 at a time, "Show N more" until every one is listed exactly once, a
- * search narrowing the list to those matching every word, and a search matching nothing said so;
- * a cluster spanning several places titled by their count, each row naming its own place.
+ * search narrowing the list to those matching every word, and a search matching nothing said so.
  */
 import { describe, expect, it } from 'vitest';
 import { localPlaceSource, placeList } from '../../../renderer/src/map/place-list';
@@ -54,26 +53,5 @@ describe('placeList', () => {
     await settle(400);
     expect(items()).toHaveLength(0);
     expect(status()).toBe('No seizure here matches “platinum”.');
-  });
-
-  it('titles a cluster of several places by their count, not by its first seizure\'s place, and names each row\'s place', async () => {
-    const points = generatePoints(5, 3).map((p, i) => ({ ...p, place: ['Port 28', 'Port 32', 'Port 28', '', 'Port 40'][i]!, country: 'KE' }));
-    const source = localPlaceSource(points);
-    expect(source.places).toBe(4); // Port 28, Port 32, Port 40 and Kenya (no place name)
-    const list = placeList(source, () => undefined);
-    document.body.append(list.element);
-    await settle();
-    expect(list.element.querySelector('.map-place-list-head')!.textContent).toBe('5 seizures at 4 places in this area');
-    const rowPlaces = [...list.element.querySelectorAll('.map-place-item-place')].map((e) => e.textContent);
-    expect(rowPlaces).toEqual(['Port 28', 'Port 32', 'Port 28', 'Kenya', 'Port 40']);
-  });
-
-  it('titles a cluster of one place by that place, without repeating it on each row', async () => {
-    const points = generatePoints(3, 4).map((p) => ({ ...p, place: '', country: 'TZ' }));
-    const list = placeList(localPlaceSource(points), () => undefined);
-    document.body.append(list.element);
-    await settle();
-    expect(list.element.querySelector('.map-place-list-head')!.textContent).toBe('3 seizures at Tanzania');
-    expect(list.element.querySelectorAll('.map-place-item-place')).toHaveLength(0);
   });
 });
