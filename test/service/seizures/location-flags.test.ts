@@ -13,7 +13,7 @@ import { INLINE_SEIZURES, VolumeDoc } from '../../../shared/docs/volume-doc';
 import { randomUUID } from 'node:crypto';
 import { newCaseFields } from '../../../shared/domain/case';
 import { newSeizureFields } from '../../../shared/domain/seizure';
-import { startService, type Harness } from '../../helpers/service';
+import { registerCase, startService, type Harness } from '../../helpers/service';
 import { seizureRows } from '../../../bench/p3-csv';
 
 let h: Harness | null = null;
@@ -97,18 +97,14 @@ describe('edits re-run the outside-country check', () => {
 
   it('a seizure added by hand at a point far outside its seizing country is stored flagged; one inside is not (tester finding)', async () => {
     h = startService();
-    const c = h.client();
-    await c.call('identity.create', { name: 'Amina Mwangi', agency: 'KWS', role: 'investigator' });
-    const ws = await c.call('workspaces.create', { name: 'W', casePrefix: 'NEST', reportingCurrency: 'USD' });
-    const k = await c.call('cases.create', { workspaceId: ws.id, fields: { ...newCaseFields('2026-12-07'), title: 'By hand' } });
-    const rt = h.service.workspace(ws.id);
-    const scope = { workspaceId: ws.id, caseId: k.id };
+    const { c, ws: rt, caseId } = await registerCase(h);
+    const scope = { workspaceId: rt.id, caseId };
     const base = { ...newSeizureFields('2019-03-04'), place: 'Pasir Panjang', latitude: 1.274, longitude: 103.764, locationPrecision: 'exact' as const, commodity: 'Elephant ivory', sector: 'wildlife' as const, quantity: 12, unit: 'kg' as const };
     const outside = randomUUID();
     const inside = randomUUID();
     await c.call('seizures.add', { ...scope, seizureId: outside, fields: { ...base, country: 'KE' } });
     await c.call('seizures.add', { ...scope, seizureId: inside, fields: { ...base, country: 'SG' } });
-    const stored = rt.host.with(k.docName, (doc) => new CaseDoc(doc).listSeizures());
+    const stored = rt.host.with(rt.caseDocName(caseId), (doc) => new CaseDoc(doc).listSeizures());
     expect(stored.find((s) => s.id === outside)!.reviewFlags).toMatchObject([{ kind: 'outside-country', country: 'KE', batch: '' }]);
     const flag = stored.find((s) => s.id === outside)!.reviewFlags![0]!;
     if (flag.kind !== 'outside-country') throw new Error('expected an outside-country flag');
