@@ -197,16 +197,18 @@ export class DocRegistry<E extends LoadedDoc> {
   }
 
   /**
-   * Unloads `name` now (compacting first, as the idle timer would) when nobody holds it; a held
-   * or unknown doc is left as it is. For a writer that is done with a doc it will not touch again
-   * soon (an import's full volume), so memory stays bounded by the docs in use.
+   * Unloads `name` now (compacting first, as the idle timer would, unless `compact` is false)
+   * when nobody holds it; a held or unknown doc is left as it is. For a writer that is done with a
+   * doc it will not touch again soon (an import's full volume), so memory stays bounded by the
+   * docs in use. Without compaction every update stays in the store's log (nothing is lost); the
+   * doc is compacted the next time it is loaded and idle, or at the threshold.
    */
-  async unloadIdle(name: string): Promise<void> {
+  async unloadIdle(name: string, opts: { compact?: boolean } = {}): Promise<void> {
     const e = this.entries.get(name);
     if (!e || e.holds > 0 || this.closed) return;
     clearTimeout(e.idleTimer ?? undefined);
     e.idleTimer = null;
-    await this.unload(e);
+    await this.unload(e, opts.compact ?? true);
   }
 
   /** Drops a doc without compacting (after a storage failure: memory may hold unstored updates). */
@@ -252,10 +254,11 @@ export class DocRegistry<E extends LoadedDoc> {
     e.idleTimer = null;
   }
 
-  private async unload(e: E): Promise<void> {
-    // Only the idle timer calls this, and every hold and every drop clears that timer: the doc is
-    // idle and registered here. Only the compaction's wait lets a holder or an eviction come in.
-    if (e.pending > 0) await this.compactEntry(e);
+  private async unload(e: E, compact = true): Promise<void> {
+    // Only the idle timer and unloadIdle call this, and every hold and every drop clears that
+    // timer: the doc is idle and registered here. Only the compaction's wait lets a holder or an
+    // eviction come in.
+    if (compact && e.pending > 0) await this.compactEntry(e);
     if (e.holds > 0 || this.entries.get(e.name) !== e) return;
     // Logged before the drop: whoever sees the doc gone (e.g. /health) finds the line already written.
     this.opts.logger.debug({ doc: e.name }, 'doc unloaded');

@@ -196,7 +196,10 @@ async function writeNow(ws: Pick<WorkspaceRuntime, 'id' | 'host' | 'store'>, cas
     // A full volume is not written again by this import: unloaded now, not a minute later, so an
     // import holds one volume in memory at a time (a loaded Y.Doc costs ~16× its encoded size).
     if (run.volume !== plan[plan.length - 1]!.volume) {
-      ws.host.unloadIdle(volumeDocName(ws.id, caseId, run.volume));
+      // Not compacted: the run was ONE transaction, so a new volume's log is that one update,
+      // already the doc's whole state; compacting only copied it into a snapshot (~0.9 s per
+      // 100,000 rows, docs/architecture.md "P3"). A topped-up volume is compacted when next idle.
+      ws.host.unloadIdle(volumeDocName(ws.id, caseId, run.volume), { compact: false });
       // The unloaded volumes are old-generation garbage until a mark-compact: collected every
       // RECLAIM_EVERY volumes, so a large import's heap stays near what it holds (reclaim-memory.ts).
       if (++unloaded % RECLAIM_EVERY === 0) reclaimMemory();

@@ -182,11 +182,12 @@ export class DocHost {
   }
 
   /**
-   * Unloads a doc nobody holds now instead of after `unloadAfterMs` (compacted first; with the
-   * SQLite store it is gone when this returns); a held doc stays. Failures are logged.
+   * Unloads a doc nobody holds now instead of after `unloadAfterMs` (compacted first unless
+   * `compact` is false; with the SQLite store it is gone when this returns); a held doc stays.
+   * Failures are logged.
    */
-  unloadIdle(name: string): void {
-    this.registry.unloadIdle(name).catch((err: unknown) => this.logger.error({ doc: name, err: err instanceof Error ? err.message : String(err) }, 'unloading failed'));
+  unloadIdle(name: string, opts: { compact?: boolean } = {}): void {
+    this.registry.unloadIdle(name, opts).catch((err: unknown) => this.logger.error({ doc: name, err: err instanceof Error ? err.message : String(err) }, 'unloading failed'));
   }
 
   /** Compacts one doc now (loaded or not); done when this returns (the SQLite store works synchronously), failures are logged. */

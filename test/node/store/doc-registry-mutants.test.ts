@@ -482,4 +482,23 @@ describe('unloadIdle: a writer done with a doc (an import leaving a full volume)
     await reg.unloadIdle('w/h');
     expect(unloads).toEqual(['w/a', 'w/h']); // closed: the close unloaded it, unloadIdle did nothing more
   });
+
+  it('with compact: false unloads at once without compacting: the stored update stays pending in the log', async () => {
+    const s = store();
+    await s.append('w/v', update('x', 1), 'm');
+    const { reg, unloads } = registry(s);
+    const e = await reg.retain('w/v');
+    reg.release(e);
+    e.pending = 1;
+    await reg.unloadIdle('w/v', { compact: false });
+    expect(unloads).toEqual(['w/v']);
+    expect(reg.get('w/v')).toBeUndefined();
+    expect(s.compactions).toEqual([]);
+    const again = await reg.retain('w/v'); // loads from the log alone
+    expect(again.doc.getMap('m').get('x')).toBe(1);
+    reg.release(again);
+    await reg.unloadIdle('w/v'); // the default still compacts
+    expect(s.compactions).toEqual(['w/v']);
+    await reg.close();
+  });
 });
