@@ -49,7 +49,7 @@ test('every one of 1,200 seizures at one quay is listed through pages, opens, an
   await expect(items).toHaveCount(AT_QUAY);
 
   // A search narrows the list: every seizure listed matches it, and their number is said.
-  await popup.getByRole('searchbox', { name: 'Find by commodity, species, date or country' }).fill('rhino');
+  await popup.getByRole('searchbox', { name: 'Find by commodity, species, date, place or country' }).fill('rhino');
   await expect(status).toHaveText(/^\d+ of \d+ seizures? listed$/);
   await expect.poll(async () => Number(/of ([\d,]+)/.exec((await status.textContent()) ?? '')?.[1]?.replace(/,/g, '') ?? 0)).toBeLessThan(AT_QUAY);
   const mains = await items.locator('.map-place-item-main').allTextContents();
