@@ -64,7 +64,7 @@ export const mapHandlers: HandlerMap<keyof typeof mapRpc> = {
       throw new NestError('not-found', { id: 'map.cluster-gone', values: { clusterId: p.clusterId } });
     }
     const points = ctx.projections.of(p.workspaceId).mapPointsByIds(page.rows.map((r) => scope.idOf(r)));
-    return { total: page.total, matched: page.matched, expansionZoom: page.expansionZoom, colocated: page.colocated, offset: p.offset, points };
+    return { total: page.total, matched: page.matched, expansionZoom: page.expansionZoom, colocated: page.colocated, places: page.places, offset: p.offset, points };
   },
 
   'map.facets': (p, ctx) => scopeOf(p, ctx).scope.facet(p.field, p.search, p.limit),

@@ -10,7 +10,7 @@
  */
 import Supercluster, { type ClusterProperties, type PointFeature } from 'supercluster';
 import { CRIME_SECTORS, type CrimeSector } from '../../shared/domain/codes';
-import { CLUSTER_MAX_ZOOM, CLUSTER_RADIUS_PX, CLUSTER_TILE_PX, isEmptyMapFilter, matchesPlaceSearch, narrowFacet, passesMapFilter, timeStepsOf, type MapFilterRule } from '../../shared/domain/map-filter';
+import { CLUSTER_MAX_ZOOM, CLUSTER_RADIUS_PX, CLUSTER_TILE_PX, isEmptyMapFilter, mapPlaceName, matchesPlaceSearch, narrowFacet, passesMapFilter, timeStepsOf, type MapFilterRule } from '../../shared/domain/map-filter';
 import type { MapColumns } from '../projections/queries';
 import type { MapFilterDto } from '../../shared/rpc/map';
 
@@ -52,6 +52,7 @@ export function keepRows(cols: MapColumns, keep: (r: number) => boolean): MapCol
     sectors: pick(cols.sectors),
     commodities: pick(cols.commodities),
     taxa: pick(cols.taxa),
+    places: pick(cols.places),
     countries: pick(cols.countries),
     flagged: Uint8Array.from(rows, (r) => cols.flagged[r]!),
     latitudes: Float64Array.from(rows, (r) => cols.latitudes[r]!),
@@ -161,6 +162,8 @@ export class FilteredIndex {
   private sc: Supercluster<RowRef> | null = null;
   /** Per cluster: count per sector (CRIME_SECTORS order), then the flagged count as the last entry. */
   private readonly counts = new Map<number, number[]>();
+  /** Per cluster: how many places its seizures lie at ({@link placeCount}). */
+  private readonly placeCounts = new Map<number, number>();
   private flaggedCount = -1;
 
   /** `rows`: the rows of `cols` that pass the filter, in row order. */
@@ -235,14 +238,33 @@ export class FilteredIndex {
   }
 
   /**
+   * How many places the seizures `rows` of cluster `id` lie at: distinct names the map shows for
+   * them (shared/domain/map-filter.ts `mapPlaceName`: the place, or the country where none).
+   * Counted once per cluster, then kept (the index is made again when the projection changes), so
+   * paging a cluster of 100,000 does not count them again for every page.
+   */
+  private placeCount(id: number, rows: readonly number[]): number {
+    let n = this.placeCounts.get(id);
+    if (n === undefined) {
+      const { places, countries } = this.cols;
+      const names = new Set<string>();
+      for (const r of rows) names.add(mapPlaceName({ place: places[r]!, country: countries[r]! }));
+      n = names.size;
+      this.placeCounts.set(id, n);
+    }
+    return n;
+  }
+
+  /**
    * Rows of cluster `id` in row order (date, id) that match `query` (lower-cased, see
    * shared/domain/map-filter.ts `placeQuery`; '' for all), from `offset`, at most `limit`; its
-   * size and how many match; the zoom at which it splits; and whether its seizures share one
-   * place (checked only for a cluster no zoom splits). The same order on every call, so pages
-   * reach each seizure exactly once.
+   * size and how many match; the zoom at which it splits; whether its seizures share one spot
+   * (checked only for a cluster no zoom splits); and how many places they lie at ({@link placeCount}:
+   * a list is titled by the place only when 1). The same order on every call, so pages reach each
+   * seizure exactly once.
    * @throws Error when `id` is not a cluster of this index (supercluster's "No cluster with the specified id").
    */
-  leaves(id: number, offset: number, limit: number, query = ''): { total: number; matched: number; rows: number[]; expansionZoom: number; colocated: boolean } {
+  leaves(id: number, offset: number, limit: number, query = ''): { total: number; matched: number; rows: number[]; expansionZoom: number; colocated: boolean; places: number } {
     const sc = this.index();
     const expansionZoom = sc.getClusterExpansionZoom(id);
     const all = sc.getLeaves(id, Infinity).map((f) => f.properties.r);
@@ -252,10 +274,12 @@ export class FilteredIndex {
       const lat0 = lat[all[0]!]!, lon0 = lon[all[0]!]!;
       colocated = all.every((r) => Math.abs(lat[r]! - lat0) < 1e-5 && Math.abs(lon[r]! - lon0) < 1e-5);
     }
+    const places = this.placeCount(id, all);
     all.sort((a, b) => a - b);
+    const c = this.cols;
     const matching = query
-      ? all.filter((r) => matchesPlaceSearch({ commodity: this.cols.commodities[r]!, taxon: this.cols.taxa[r]!, seizureDate: this.cols.dates[r]!, country: this.cols.countries[r]! }, query))
+      ? all.filter((r) => matchesPlaceSearch({ commodity: c.commodities[r]!, taxon: c.taxa[r]!, seizureDate: c.dates[r]!, place: c.places[r]!, country: c.countries[r]! }, query))
       : all;
-    return { total: all.length, matched: matching.length, rows: matching.slice(offset, offset + limit), expansionZoom, colocated };
+    return { total: all.length, matched: matching.length, rows: matching.slice(offset, offset + limit), expansionZoom, colocated, places };
   }
 }

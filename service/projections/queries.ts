@@ -97,6 +97,8 @@ export interface MapColumns {
   sectors: CrimeSector[];
   commodities: string[];
   taxa: string[];
+  /** Place names ('' where none). */
+  places: string[];
   countries: string[];
   /** 1 where the seizure is flagged for review (seizure-page.ts `FLAGGED_SQL`), else 0. */
   flagged: Uint8Array;
@@ -369,8 +371,8 @@ export class ProjectionQueries {
     const row = this.db
       .prepare(
         `SELECT json_group_array(id), json_group_array(case_id), json_group_array(seizure_date), json_group_array(sector), json_group_array(commodity),
-                json_group_array(taxon), json_group_array(country), json_group_array(latitude), json_group_array(longitude), json_group_array(flagged)
-         FROM (SELECT id, case_id, seizure_date, sector, commodity, taxon, country, latitude, longitude, (${FLAGGED_SQL}) AS flagged FROM seizures NOT INDEXED WHERE latitude IS NOT NULL AND longitude IS NOT NULL ${caseId ? 'AND case_id = ?' : ''} ORDER BY seizure_date, id)`,
+                json_group_array(taxon), json_group_array(country), json_group_array(latitude), json_group_array(longitude), json_group_array(flagged), json_group_array(place)
+         FROM (SELECT id, case_id, seizure_date, sector, commodity, taxon, country, latitude, longitude, (${FLAGGED_SQL}) AS flagged, place FROM seizures NOT INDEXED WHERE latitude IS NOT NULL AND longitude IS NOT NULL ${caseId ? 'AND case_id = ?' : ''} ORDER BY seizure_date, id)`,
       )
       .raw()
       .get(...(caseId ? [caseId] : [])) as string[];
@@ -382,6 +384,7 @@ export class ProjectionQueries {
       sectors: col(3) as CrimeSector[],
       commodities: col(4),
       taxa: col(5),
+      places: col(10),
       countries: col(6),
       latitudes: Float64Array.from(JSON.parse(row[7]!) as number[]),
       longitudes: Float64Array.from(JSON.parse(row[8]!) as number[]),

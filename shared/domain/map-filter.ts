@@ -7,6 +7,7 @@
  * or shorter at a coarser precision), compared as text: a month-precision `2019-06` falls within June.
  */
 import type { CrimeSector } from './codes';
+import { countryLabel } from './iso';
 
 /** A map filter as the rule reads it. Empty strings and an empty set mean "any". */
 export interface MapFilterRule {
@@ -139,18 +140,28 @@ export interface PlaceSearchable {
   commodity: string;
   taxon: string;
   seizureDate: string;
+  place: string;
   country: string;
 }
 
 /**
  * True when the seizure matches a place list's search `query` (already trimmed and lower-cased,
- * see {@link placeQuery}): every word of it occurs in its commodity, taxon, date or country
- * code, case-insensitively. '' matches every seizure. The page's list and `map.leaves` both use it.
+ * see {@link placeQuery}): every word of it occurs in its commodity, taxon, date, place name or
+ * country code, case-insensitively. '' matches every seizure. The page's list and `map.leaves` both use it.
  */
 export function matchesPlaceSearch(s: PlaceSearchable, query: string): boolean {
   if (!query) return true;
-  const text = `${s.commodity}\n${s.taxon}\n${s.seizureDate}\n${s.country}`.toLowerCase();
+  const text = `${s.commodity}\n${s.taxon}\n${s.seizureDate}\n${s.place}\n${s.country}`.toLowerCase();
   return query.split(/\s+/).every((word) => text.includes(word));
+}
+
+/**
+ * The place the map names for a seizure (a marker's tip, a place list's title and rows): its place
+ * name, or its country's name where it has none. Seizures are at one place for a list's title only
+ * when this is the same for every one of them (the page's list and `map.leaves` count it so).
+ */
+export function mapPlaceName(s: { place: string; country: string }): string {
+  return s.place || countryLabel(s.country);
 }
 
 /** A place list's search text as {@link matchesPlaceSearch} takes it. */

@@ -124,6 +124,11 @@ export const mapRpc = {
       expansionZoom: z.number().int(),
       /** Every seizure of the cluster lies at one place (within ~1 m): no zoom separates them. */
       colocated: z.boolean(),
+      /**
+       * How many places its seizures lie at (distinct names the map shows for them,
+       * shared/domain/map-filter.ts `mapPlaceName`): a place list is titled by the place only when 1.
+       */
+      places: z.number().int().min(1),
       offset: z.number().int(),
       points: z.array(mapPointSchema),
     }),

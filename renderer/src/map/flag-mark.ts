@@ -12,7 +12,7 @@ import { reviewFlagsSummary } from '../../../shared/domain/review-flag-text';
 import type L from 'leaflet';
 import { isFlaggedForReview } from '../../../shared/domain/seizure';
 import type { MapPoint } from '../../../shared/rpc/cases';
-import { countryLabel } from '../format/countries';
+import { mapPlaceName } from '../../../shared/domain/map-filter';
 import { t } from '../../../shared/messages';
 
 /** The review ink (the table's badge and the detail's card use the same brown, case.css). */
@@ -31,7 +31,7 @@ export function flagRingRadius(markerRadius: number): number {
 
 /** The hover text of a single seizure: commodity and place, and for a flagged one why it is flagged. */
 export function markerTip(p: MapPoint): string {
-  const base = t('ui.map.marker-tip', { commodity: p.commodity, place: p.place || countryLabel(p.country) });
+  const base = t('ui.map.marker-tip', { commodity: p.commodity, place: mapPlaceName(p) });
   return isFlaggedForReview(p) ? `${base}\n${t('ui.review.badge')}: ${reviewFlagsSummary(p.reviewFlags)}` : base;
 }
 

@@ -12,7 +12,7 @@ import type { MapPoint } from '../../../shared/rpc/cases';
 import type { Seizure } from '../../../shared/domain/seizure';
 import { routeKindOf, type Route } from '../../../shared/domain/route';
 import { SECTOR_COLORS } from '../domain/sector-colors';
-import { countryLabel } from '../format/countries';
+import { mapPlaceName } from '../../../shared/domain/map-filter';
 import { loadBasemap, type Basemap } from './basemap';
 import { markerRadius } from './marker-style';
 import { popupContent } from './popup-content';
@@ -126,7 +126,7 @@ export const SeizureMarkers = memo(function SeizureMarkers(props: { pointsKey: s
       {...(canvas ? { renderer: canvas } : {})}
     >
       <Tooltip direction="top" offset={[0, -6]}>
-        {t('ui.map.marker-tip', { commodity: p.commodity, place: p.place || countryLabel(p.country) })}
+        {t('ui.map.marker-tip', { commodity: p.commodity, place: mapPlaceName(p) })}
       </Tooltip>
       <Popup maxWidth={320} minWidth={240}>
         <MarkerPopup point={p} source={props.source} />

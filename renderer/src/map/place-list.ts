@@ -1,6 +1,6 @@
 /**
- * The popup of seizures that share one place (a cluster that no zoom can split): a heading with
- * their count, a search box, the seizures a page at a time (date order) with a "Show more" button
+ * The popup of the seizures of a cluster that no zoom can split: a heading with their count and
+ * their place when every one of them is at it (else how many places, each row naming its own), a search box, the seizures a page at a time (date order) with a "Show more" button
  * that also fires when the list is scrolled to its end, so every one of 20,000 seizures at one
  * port can be reached. Picking one shows that seizure's own popup; "Back" there returns to the
  * list as it was. The pages come from a {@link PlaceSource}: the page's own points (small maps) or
@@ -10,7 +10,7 @@
  */
 import type { MapPoint } from '../../../shared/rpc/cases';
 import { CRIME_SECTOR_LABELS } from '../../../shared/domain/codes';
-import { matchesPlaceSearch, placeQuery } from '../../../shared/domain/map-filter';
+import { mapPlaceName, matchesPlaceSearch, placeQuery } from '../../../shared/domain/map-filter';
 import { formatQuantity } from '../format/numbers';
 import { isFlaggedForReview } from '../../../shared/domain/seizure';
 import { reviewFlagsSummary } from '../../../shared/domain/review-flag-text';
@@ -31,6 +31,12 @@ export interface PlaceSource {
   /** Seizures at the place. */
   readonly total: number;
   /**
+   * How many places they lie at (distinct names the map shows for them, shared/domain/map-filter.ts
+   * `mapPlaceName`; `map.leaves` counts them on the data service): the list is titled by the
+   * place only when 1, and otherwise names each seizure's place.
+   */
+  readonly places: number;
+  /**
    * The seizures matching `search` (the text typed, '' for all; matched by
    * shared/domain/map-filter.ts `matchesPlaceSearch`), in one fixed order, from `offset`, at most
    * `limit`, and how many match. Rejects when the place is gone (the map changed).
@@ -42,6 +48,7 @@ export interface PlaceSource {
 export function localPlaceSource(points: readonly MapPoint[]): PlaceSource {
   return {
     total: points.length,
+    places: new Set(points.map(mapPlaceName)).size,
     page: (offset, limit, search) => {
       const q = placeQuery(search);
       const matching = q ? points.filter((p) => matchesPlaceSearch(p, q)) : points;
@@ -60,8 +67,8 @@ function swap(e: Event, replace: () => void): void {
   replace();
 }
 
-/** One seizure's button of the list. */
-function itemOf(p: MapPoint, onPick: (p: MapPoint) => void): HTMLLIElement {
+/** One seizure's button of the list; `withPlace`: the list spans several places, so the row names its own. */
+function itemOf(p: MapPoint, onPick: (p: MapPoint) => void, withPlace: boolean): HTMLLIElement {
   const li = document.createElement('li');
   const b = document.createElement('button');
   b.type = 'button';
@@ -75,6 +82,12 @@ function itemOf(p: MapPoint, onPick: (p: MapPoint) => void): HTMLLIElement {
   const sub = document.createElement('span');
   sub.className = 'map-place-item-sub';
   sub.textContent = `${formatSeizureDate(p.seizureDate, p.datePrecision)} · ${formatQuantity(p.quantity, p.unit)}`;
+  if (withPlace) {
+    const where = document.createElement('span');
+    where.className = 'map-place-item-place';
+    where.textContent = mapPlaceName(p);
+    sub.append(' · ', where);
+  }
   b.append(dot, main, sub);
   if (isFlaggedForReview(p)) {
     const why = reviewFlagsSummary(p.reviewFlags);
@@ -110,7 +123,10 @@ export function placeList(source: PlaceSource, onPick: (p: MapPoint) => void, on
   root.className = 'map-place-list';
   const head = document.createElement('p');
   head.className = 'map-place-list-head';
-  head.textContent = t('ui.map.place-list-head-here', { count: source.total });
+  // Titled by a place only when every seizure is at it (the source's count proves it): a
+  // cluster's first seizure does not speak for the others.
+  const several = source.places > 1;
+  head.textContent = several ? t('ui.map.place-list-head-places', { count: source.total, places: source.places }) : t('ui.map.place-list-head-here', { count: source.total });
   const search = document.createElement('input');
   search.type = 'search';
   search.className = 'input input-sm map-place-search';
@@ -153,8 +169,11 @@ export function placeList(source: PlaceSource, onPick: (p: MapPoint) => void, on
         if (n !== asked) return;
         loading = false;
         more.disabled = false;
-        if (shownCount === 0 && page.points[0]) head.textContent = t('ui.map.place-list-head', { count: source.total, place: page.points[0].place || page.points[0].country });
-        for (const p of page.points) ul.append(itemOf(p, pick));
+        const first = page.points[0];
+        if (!several && shownCount === 0 && first) {
+          head.textContent = first.place ? t('ui.map.place-list-head', { count: source.total, place: first.place }) : t('ui.map.place-list-head-country', { count: source.total, country: mapPlaceName(first) });
+        }
+        for (const p of page.points) ul.append(itemOf(p, pick, several));
         shownCount += page.points.length;
         matched = page.matched;
         describe();

@@ -79,6 +79,7 @@ export function RemoteClusterMarkers(props: { scope: RemoteScope; source: { curr
           }
           const pages: PlaceSource = {
             total: head.total,
+            places: head.places,
             page: (offset, limit, search) => client.call('map.leaves', { ...base, clusterId: c.id, offset, limit, search }),
           };
           openPlaceList(map, L.latLng(c.lat, c.lon), pages, source);

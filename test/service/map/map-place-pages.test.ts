@@ -5,7 +5,10 @@
  * Every seizure at the place is reached exactly once across pages, in date order, also through a
  * search; the clusters at every zoom are those of a supercluster index built here from the
  * written seizures (the same order, radius and zooms), and a filter that passes every seizure
- * answers with the same clusters (the index is reused).
+ * answers with the same clusters (the index is reused). A cluster says how many places its
+ * seizures lie at (`places`): one for the quay, and two once one of them is renamed; berths metres
+ * apart that no zoom splits count as several, a seizure without a place by its country; a search
+ * finds a berth by its name, and a filter leaving one berth counts one.
  */
 import { randomUUID } from 'node:crypto';
 import Supercluster from 'supercluster';
@@ -46,16 +49,15 @@ function seizures(): { id: string; fields: SeizureFields }[] {
   return out;
 }
 
-async function setup(): Promise<{ c: DataClient; workspaceId: string; caseId: string; written: { id: string; fields: SeizureFields }[] }> {
+async function setup(written = seizures()): Promise<{ c: DataClient; workspaceId: string; caseId: string; memberId: string; written: { id: string; fields: SeizureFields }[] }> {
   h = startService();
   const c = h.client();
   const me = await c.call('identity.create', { name: 'Ana Lima', agency: 'KWS', role: 'investigator' });
   const ws = await c.call('workspaces.create', { name: 'Ports', casePrefix: 'NEST', reportingCurrency: 'USD' });
   const caseId = (await c.call('cases.create', { workspaceId: ws.id, fields: { ...newCaseFields('2026-01-01'), title: 'Kilindini' } })).id;
   const rt = h.service.workspace(ws.id);
-  const written = seizures();
   rt.host.with(rt.caseDocName(caseId), (doc) => new CaseDoc(doc).addSeizures(written, { memberId: me.memberId }));
-  return { c, workspaceId: ws.id, caseId, written };
+  return { c, workspaceId: ws.id, caseId, memberId: me.memberId, written };
 }
 
 /** Every id of the place's pages for `search`, page by page of `limit`, and the `matched` each page reported. */
@@ -81,7 +83,7 @@ describe('a place with more seizures than one page', () => {
     const quay = items.find((it) => it.kind === 'cluster' && it.count === AT_QUAY);
     if (quay?.kind !== 'cluster') throw new Error(`no cluster of ${AT_QUAY} at the quay: ${JSON.stringify(items.map((it) => (it.kind === 'cluster' ? it.count : 1)))}`);
     const head = await c.call('map.leaves', { ...scope, clusterId: quay.id, limit: 0 });
-    expect(head).toMatchObject({ total: AT_QUAY, matched: AT_QUAY, colocated: true, points: [] });
+    expect(head).toMatchObject({ total: AT_QUAY, matched: AT_QUAY, colocated: true, places: 1, points: [] });
 
     const atQuay = written.slice(0, AT_QUAY);
     for (const limit of [MAP_LEAVES_MAX, 100, 333]) {
@@ -127,5 +129,48 @@ describe('a place with more seizures than one page', () => {
       const same = (await c.call('map.clusters', { ...scope, filter: { hiddenSectors: ['mining'] }, bbox: [-180, -85, 180, 85], zoom })).items;
       expect(same).toEqual(mine);
     }
+  });
+
+  it('counts one place for the quay until one of its seizures is renamed, then two', async () => {
+    const { c, workspaceId, caseId, memberId, written } = await setup();
+    const scope = { workspaceId, caseId };
+    const quayHead = async (): Promise<{ total: number; places: number }> => {
+      const items = (await c.call('map.clusters', { ...scope, bbox: [39.5, -4.2, 39.8, -3.9], zoom: CLUSTER_MAX_ZOOM })).items;
+      const quay = items.find((it) => it.kind === 'cluster' && it.count === AT_QUAY);
+      if (quay?.kind !== 'cluster') throw new Error('no cluster at the quay');
+      return c.call('map.leaves', { ...scope, clusterId: quay.id, limit: 0 });
+    };
+    expect(await quayHead()).toMatchObject({ total: AT_QUAY, places: 1 });
+    // As the e2e host's seizure picker once did to a seizure of its quay: a second place there.
+    const rt = h!.service.workspace(workspaceId);
+    rt.host.with(rt.caseDocName(caseId), (doc) => new CaseDoc(doc).updateSeizure(written[AT_QUAY - 1]!.id, { place: 'Kilindini harbour' }, { memberId }));
+    expect(await quayHead()).toMatchObject({ total: AT_QUAY, places: 2 });
+  });
+
+  it('counts the places of a cluster no zoom splits: berths metres apart, one seizure without a name counted by its country', async () => {
+    // Six March 2019 seizures ~20 m apart: North berth twice, South berth twice, East berth, and one with no place (Kenya).
+    const berths = ['North berth', 'South berth', 'North berth', '', 'East berth', 'South berth'];
+    const written = berths.map((place, i) => ({
+      id: randomUUID(),
+      fields: { ...newSeizureFields('2026-01-01'), seizureDate: `2019-03-0${1 + i}`, country: 'KE', place, latitude: QUAY.latitude + i * 0.0002, longitude: QUAY.longitude, locationPrecision: 'exact' as const, commodity: i === 4 ? 'Rosewood logs' : 'Ivory', sector: 'wildlife' as const, quantity: 1, unit: 'kg' as const },
+    }));
+    const { c, workspaceId, caseId } = await setup(written);
+    const scope = { workspaceId, caseId };
+    const items = (await c.call('map.clusters', { ...scope, bbox: [39.5, -4.2, 39.8, -3.9], zoom: CLUSTER_MAX_ZOOM })).items;
+    expect(items.map((it) => (it.kind === 'cluster' ? it.count : 1))).toEqual([6]);
+    const clusterId = (items[0] as { id: number }).id;
+    const page = await c.call('map.leaves', { ...scope, clusterId, limit: 100 });
+    expect(page).toMatchObject({ total: 6, colocated: false, places: 4 });
+    expect(page.expansionZoom).toBeGreaterThan(CLUSTER_MAX_ZOOM);
+    expect(page.points.map((p) => p.place)).toEqual(berths);
+    // The count is the cluster's, whatever the page or search: a search for one berth finds its two.
+    const south = await c.call('map.leaves', { ...scope, clusterId, limit: 100, search: 'South BERTH' });
+    expect(south).toMatchObject({ total: 6, matched: 2, places: 4 });
+    expect(south.points.map((p) => p.seizureDate)).toEqual(['2019-03-02', '2019-03-06']);
+    // A filter leaving the five ivory seizures (not East berth's rosewood) counts three places.
+    const ivory = (await c.call('map.clusters', { ...scope, filter: { commodity: 'Ivory' }, bbox: [39.5, -4.2, 39.8, -3.9], zoom: CLUSTER_MAX_ZOOM })).items;
+    expect(ivory.map((it) => (it.kind === 'cluster' ? it.count : 1))).toEqual([5]);
+    const ivoryHead = await c.call('map.leaves', { ...scope, filter: { commodity: 'Ivory' }, clusterId: (ivory[0] as { id: number }).id, limit: 0 });
+    expect(ivoryHead).toMatchObject({ total: 5, places: 3 });
   });
 });
