@@ -36,6 +36,17 @@ import { unpackImport } from './unpack';
 import { writeImport } from './write-import';
 
 /**
+ * The duplicate check for an import into case `caseId`, started with the case's live seizures
+ * (case doc and stored volumes, case-seizures-all.ts), and the listed volumes this desktop does
+ * not store (their seizures cannot be checked). The seizure records themselves are not returned:
+ * an import keeps only the tally's keys for its whole length.
+ */
+function tallyOfCase(ws: WorkspaceRuntime, caseId: string, caseDoc: CaseDoc): { tally: DuplicateTally; missingVolumes: number[] } {
+  const existing = readCaseSeizures(ws, caseId, caseDoc);
+  return { tally: new DuplicateTally(existing.live), missingVolumes: existing.missingVolumes };
+}
+
+/**
  * Imports request `p`'s file into case `p.caseId` as the module comment says, attributed to this
  * desktop's member, with `import.progress` events through `events`; `signal` stops it.
  * @returns the report: what was written (`cancelled` when stopped while writing), the batch id.
@@ -58,8 +69,8 @@ export async function commitImport(ws: WorkspaceRuntime, p: ImportRequest, clock
     const prev = previousImport(caseDoc, sha256, (id) => members.getMemberRecord(id)?.name ?? '');
     // A file already in the case is refused before it is read.
     refuseReimport(prev, p.allowReimport);
-    const existing = readCaseSeizures(ws, p.caseId, caseDoc);
-    const tally = new DuplicateTally(existing.live);
+    // Only the duplicate check's keys are kept from the case's seizures, not the records (memory).
+    const { tally, missingVolumes } = tallyOfCase(ws, p.caseId, caseDoc);
     const meta = caseDoc.readMeta();
 
     // The parse stops with the import only until the writing starts (see the module comment).
@@ -130,7 +141,7 @@ export async function commitImport(ws: WorkspaceRuntime, p: ImportRequest, clock
       const report = parsed.report;
       annotateChecked(report, sha256, prev, tally.check);
       // Rows matching seizures in a volume that has not arrived here cannot be found: say so rather than imply "no duplicates".
-      if (existing.missingVolumes.length) report.warnings.push(t('import.warning.duplicates-unchecked', { count: existing.missingVolumes.length, volumes: existing.missingVolumes.join(', ') }));
+      if (missingVolumes.length) report.warnings.push(t('import.warning.duplicates-unchecked', { count: missingVolumes.length, volumes: missingVolumes.join(', ') }));
       countWithoutDuplicates(report, tally.check, p.keepDuplicates);
       if (outcome?.cancelled && !outcome.cancelled.batchWritten) throwIfStopped(signal, p.fileName);
       if (outcome && !outcome.nothing) {

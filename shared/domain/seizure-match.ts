@@ -11,6 +11,21 @@ import type { SeizureFields } from './seizure';
 /** The fields a match compares. */
 export type MatchFields = Pick<SeizureFields, 'seizureDate' | 'datePrecision' | 'country' | 'place' | 'latitude' | 'longitude' | 'commodity' | 'quantity' | 'unit'>;
 
+/** The {@link MatchFields} of `s` alone, in a fresh object (so a caller can keep them without the whole record). */
+export function matchFieldsOf(s: MatchFields): MatchFields {
+  return {
+    seizureDate: s.seizureDate,
+    datePrecision: s.datePrecision,
+    country: s.country,
+    place: s.place,
+    latitude: s.latitude,
+    longitude: s.longitude,
+    commodity: s.commodity,
+    quantity: s.quantity,
+    unit: s.unit,
+  };
+}
+
 /** Lowercase, accents stripped, runs of space and punctuation made one space. */
 function norm(s: string): string {
   return s

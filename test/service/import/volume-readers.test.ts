@@ -36,9 +36,21 @@ describe('whole-case readers', () => {
     rt.host.with(volumeDocName(ws.id, k.id, 1), (doc) => new VolumeDoc(doc).insertSeizures([{ id: inVolume, fields: { ...base, commodity: 'pangolin scales', quantity: 12.9 } }], w));
     rt.host.with(volumeDocName(ws.id, k.id, 2), (doc) => new VolumeDoc(doc).insertSeizures([{ id: randomUUID(), fields: { ...base, commodity: 'rosewood logs', quantity: 3 } }], w));
 
+    for (const n of [1, 2]) rt.host.unloadIdle(volumeDocName(ws.id, k.id, n));
+    const settled = () => new Promise<void>((r) => setImmediate(r)); // an unload ends after its compaction's promise
+    await settled();
+    const loadedVolumes = () => rt.host.loadedNames().filter((n) => n.includes('/vol/'));
+    expect(loadedVolumes()).toEqual([]);
+
     const preview = await c.call('import.preview', { workspaceId: ws.id, caseId: k.id, ...csv('seizure_date,country,place,commodity,quantity,unit,sector\n2019-04-08,SG,Pasir Panjang,pangolin scales,12.9,t,wildlife\n') });
     expect(preview.report.duplicateRows).toBe(1);
     expect(preview.report.duplicates[0]).toMatchObject({ line: 2, existingId: inVolume });
+    // Named by the stored seizure's own fields (kept alone, not the whole record, for the import).
+    expect(preview.report.duplicates[0]!.what).toContain('pangolin scales');
+    expect(preview.report.duplicates[0]!.what).toContain('12.9 t');
+    // The volumes the read loaded are unloaded after it, not kept for a minute.
+    await settled();
+    expect(loadedVolumes()).toEqual([]);
 
     const exported = await c.call('export.seizuresCsv', { workspaceId: ws.id, caseId: k.id });
     for (const commodity of ['inline ivory', 'pangolin scales', 'rosewood logs']) expect(exported.content).toContain(commodity);

@@ -4,8 +4,9 @@
  * sides: what matches and what must not.
  */
 import { describe, expect, it } from 'vitest';
-import { findDuplicates, matchKeys, type MatchFields } from '../../../shared/domain/seizure-match';
+import { findDuplicates, matchFieldsOf, matchKeys, type MatchFields } from '../../../shared/domain/seizure-match';
 import { duplicateNote } from '../../../shared/domain/duplicate-note';
+import { newSeizureFields } from '../../../shared/domain/seizure';
 
 const base: MatchFields = { seizureDate: '2019-04-08', datePrecision: 'day', country: 'SG', place: 'Pasir Panjang', latitude: 1.2741, longitude: 103.7642, commodity: 'Pangolin scales', quantity: 12.9, unit: 't' };
 const stored = [{ ...base, id: 'S1' }];
@@ -69,5 +70,15 @@ describe('seizure match', () => {
       { index: 0, existingId: 'A' },
       { index: 1, existingId: 'A' },
     ]);
+  });
+});
+
+describe('matchFieldsOf', () => {
+  it('keeps exactly the fields a match is made and named by, copied', () => {
+    const s = { ...newSeizureFields('2019-04-08'), id: 'x', country: 'SG', place: 'Pasir Panjang', commodity: 'ivory', quantity: 2, unit: 'kg' as const, latitude: 1.27, longitude: 103.76, notes: 'long text' };
+    const m = matchFieldsOf(s);
+    expect(m).toEqual({ seizureDate: '2019-04-08', datePrecision: s.datePrecision, country: 'SG', place: 'Pasir Panjang', latitude: 1.27, longitude: 103.76, commodity: 'ivory', quantity: 2, unit: 'kg' });
+    expect(m).not.toBe(s);
+    expect(matchKeys(m)).toEqual(matchKeys(s));
   });
 });
