@@ -201,7 +201,8 @@ export class DocRegistry<E extends LoadedDoc> {
    * when nobody holds it; a held or unknown doc is left as it is. For a writer that is done with a
    * doc it will not touch again soon (an import's full volume), so memory stays bounded by the
    * docs in use. Without compaction every update stays in the store's log (nothing is lost); the
-   * doc is compacted the next time it is loaded and idle, or at the threshold.
+   * doc is compacted the next time it is loaded and idle, or at the threshold; and nothing is
+   * awaited, so the doc is unloaded when the call returns (before its promise settles).
    */
   async unloadIdle(name: string, opts: { compact?: boolean } = {}): Promise<void> {
     const e = this.entries.get(name);

@@ -490,8 +490,9 @@ describe('unloadIdle: a writer done with a doc (an import leaving a full volume)
     const e = await reg.retain('w/v');
     reg.release(e);
     e.pending = 1;
-    await reg.unloadIdle('w/v', { compact: false });
-    expect(unloads).toEqual(['w/v']);
+    const done = reg.unloadIdle('w/v', { compact: false });
+    expect(unloads).toEqual(['w/v']); // unloaded when the call returns: nothing awaited
+    await done;
     expect(reg.get('w/v')).toBeUndefined();
     expect(s.compactions).toEqual([]);
     const again = await reg.retain('w/v'); // loads from the log alone

@@ -48,8 +48,7 @@ describe('whole-case readers', () => {
     // Named by the stored seizure's own fields (kept alone, not the whole record, for the import).
     expect(preview.report.duplicates[0]!.what).toContain('pangolin scales');
     expect(preview.report.duplicates[0]!.what).toContain('12.9 t');
-    // The volumes the read loaded are unloaded after it, not kept for a minute.
-    await settled();
+    // The volumes the read loaded are unloaded when it returns, not kept for a minute.
     expect(loadedVolumes()).toEqual([]);
 
     const exported = await c.call('export.seizuresCsv', { workspaceId: ws.id, caseId: k.id });
