@@ -47,7 +47,7 @@ import type { RouteFields } from '../../shared/domain/route';
 import type { ImportItems } from '../../shared/docs/case-import';
 import type { WorkspaceRuntime } from '../workspace/workspace-runtime';
 import type { RowSource } from './import-rows';
-import { reclaimMemory } from './reclaim-memory';
+import { RECLAIM_EVERY_VOLUMES, reclaimMemory } from './reclaim-memory';
 
 /** What one import writes into a case. */
 export interface ImportWrite {
@@ -119,9 +119,6 @@ export function writeImport(ws: Pick<WorkspaceRuntime, 'id' | 'host' | 'store'>,
  * and synced as it is written; the last one goes with the batch entry.
  */
 export const INLINE_SLICE = 250;
-
-/** Volumes unloaded between two full garbage collections (see {@link reclaimMemory}). */
-const RECLAIM_EVERY = 4;
 
 /** The import running (or last run) per `<workspaceId>/<caseId>`, so the next waits for it. */
 const running = new Map<string, Promise<void>>();
@@ -201,8 +198,8 @@ async function writeNow(ws: Pick<WorkspaceRuntime, 'id' | 'host' | 'store'>, cas
       // 100,000 rows, docs/architecture.md "P3"). A topped-up volume is compacted when next idle.
       ws.host.unloadIdle(volumeDocName(ws.id, caseId, run.volume), { compact: false });
       // The unloaded volumes are old-generation garbage until a mark-compact: collected every
-      // RECLAIM_EVERY volumes, so a large import's heap stays near what it holds (reclaim-memory.ts).
-      if (++unloaded % RECLAIM_EVERY === 0) reclaimMemory();
+      // RECLAIM_EVERY_VOLUMES volumes, so a large import's heap stays near what it holds (reclaim-memory.ts).
+      if (++unloaded % RECLAIM_EVERY_VOLUMES === 0) reclaimMemory();
     }
   }
   // The inline run, all but its last slice: one transaction each. Only an import with no volume
