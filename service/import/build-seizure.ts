@@ -21,22 +21,21 @@
  *   are not even trimmed. Single-line fields are trimmed by the schema.
  * Finally every record passes `seizureFieldsSchema` (shared/domain/seizure.ts).
  */
-import type { QuantityUnit } from '../../shared/domain/codes';
+import type { DatePrecision, QuantityUnit } from '../../shared/domain/codes';
 import { MAX_NOTES_CHARS, reviewFlagsFromText, seizureFieldSchemas, seizureFieldsSchema, type RaisedReviewFlag, type SeizureField, type SeizureFields } from '../../shared/domain/seizure';
 import type { ImportTarget, Rejection } from '../../shared/rpc/import';
-import { lacksHemisphere } from './coordinate-format';
-import { pairHalves, parseCoordinate, parseCoordinatePair } from './coordinates';
-import { parseCountryList, parseCountry } from './countries';
 import { isAmbiguousSlashDate, parseDate, type ParsedDate } from './dates';
 import { splitList } from './lists';
 import { dependsOnDecimalMark, parseNumber } from './numbers';
-import { fail, isMissing, type Parsed } from './parse-result';
+import type { Parsed } from './parse-result';
 import type { ImportPlan, PlanColumn } from './plan';
-import { ambiguousDate, ambiguousNumber, commodityFromLabel, countryFromLocation, explainSwap, fixOf, outsideCountry } from './row-doubts';
+import { ambiguousDate, ambiguousNumber, commodityFromLabel, countryFromLocation, fixOf, outsideCountry } from './row-doubts';
+import { readWhere } from './row-location';
+import { RowReader } from './row-reader';
 import { splitQuantity } from './quantity';
 import { parseSector } from './sectors';
 import { parseUnit } from './units';
-import { parseCitesAppendix, parseCurrency, parseDatePrecision, parseLocationPrecision } from './vocab';
+import { parseCitesAppendix, parseCurrency, parseDatePrecision } from './vocab';
 import { parseConcealmentMethod, parseDetectionMethod, parseTransportMode } from './seizure-vocab';
 import { t } from '../../shared/messages';
 
@@ -58,205 +57,49 @@ const PRECISION_RANK = { year: 0, month: 1, day: 2 } as const;
 /** Money written with its currency in the same cell: "SGD 48,600,000", "48.600.000 €", "US$ 6.8". */
 const MONEY = /^(?:([A-Za-z]{3}|[A-Z]{1,2}\$|[€£$¥₹₫₱฿₦₩])\s*)?([^A-Za-z€£$¥₹₫₱฿₦₩]+?)(?:\s*([A-Za-z]{3}|[€£$¥₹₫₱฿₦₩]))?$/;
 
+/** The record a row makes before the schema checks it, in the schema's field order. */
+type Candidate = { [K in SeizureField]: unknown } & { notes: string };
+
 /**
  * Builds one seizure from `cells` (in header order) with `plan`. `location`, when not null, is the
  * feature's geometry and replaces any coordinate columns (rejections then name column 'geometry').
  */
 export function buildSeizure(cells: readonly string[], plan: ImportPlan, location?: GeometryLocation): BuiltRow {
-  const d = plan.defaults;
-  const rejections: FieldRejection[] = [];
-  const source: Partial<Record<SeizureField, { column: string; value: string }>> = {};
-  const extraNotes: string[] = [];
-  const cols = (t: ImportTarget) => plan.byTarget.get(t) ?? [];
-  const cell = (c: PlanColumn) => cells[c.index] ?? '';
-  const reject = (field: SeizureField, column: string, value: string, reason: string, fix?: string) => rejections.push({ column, field, value, reason, ...(fix ? { fix } : {}) });
-  const guessed = (col: PlanColumn) => plan.guessed.has(col.index);
-
-  /** First non-empty column of `targets`; the other non-empty ones go to notes. */
-  function pick(targets: ImportTarget[], text = false): { col: PlanColumn; raw: string } | null {
-    const all = targets.length === 1 ? cols(targets[0]!) : targets.flatMap(cols).sort((a, b) => a.priority - b.priority || a.index - b.index);
-    if (!all.length) return null;
-    let chosen: { col: PlanColumn; raw: string } | null = null;
-    for (const col of all) {
-      const raw = cell(col);
-      if (text ? raw.trim() === '' : isMissing(raw)) continue;
-      if (!chosen) chosen = { col, raw };
-      else if (raw.trim() !== chosen.raw.trim()) extraNotes.push(`${col.name}: ${raw.trim()}`);
-    }
-    return chosen;
-  }
-  /** Parses the picked cell of a field; records source and rejection. Returns undefined when absent or bad. */
-  function read<T>(field: SeizureField, targets: ImportTarget[], parse: (raw: string, col: PlanColumn) => Parsed<T>): T | undefined {
-    const p = pick(targets);
-    if (!p) return undefined;
-    source[field] = { column: p.col.name, value: p.raw };
-    const r = parse(p.raw, p.col);
-    if (r.ok) return r.value;
-    reject(field, p.col.name, p.raw, r.reason, fixOf(r, p.col.name));
-    return undefined;
-  }
-  function text(field: SeizureField, target: ImportTarget): string {
-    const p = pick([target], true);
-    if (!p) return (d[field] as string | undefined) ?? '';
-    source[field] = { column: p.col.name, value: p.raw };
-    return p.raw;
-  }
-  const firstColumn = (t: ImportTarget) => cols(t)[0]?.name ?? '';
-  const hasValue = (t: ImportTarget) => cols(t).some((c) => !isMissing(cell(c)));
-
-  // Date and its precision.
-  const date: ParsedDate | undefined = read('seizureDate', ['seizureDate'], (raw, col) => {
-    if (guessed(col) && isAmbiguousSlashDate(raw)) return ambiguousDate(raw);
-    return parseDate(raw, plan.dateOrder.get(col.index) ?? 'DMY');
-  });
-  let seizureDate = date?.date ?? d.seizureDate;
-  if (!date && !source.seizureDate && !seizureDate) reject('seizureDate', firstColumn('seizureDate'), '', t('field.required'));
-  const statedPrecision = read('datePrecision', ['datePrecision'], parseDatePrecision);
-  let datePrecision = date?.precision ?? d.datePrecision ?? 'day';
-  if (statedPrecision && date) {
-    if (PRECISION_RANK[statedPrecision] > PRECISION_RANK[date.precision]) {
-      reject('datePrecision', source.datePrecision!.column, source.datePrecision!.value, t('import.precision-contradicts-date', { stated: statedPrecision, value: source.seizureDate!.value.trim(), precision: date.precision }));
-    } else datePrecision = statedPrecision;
-  } else if (statedPrecision) datePrecision = statedPrecision;
-  seizureDate ??= '';
-
-  // Where.
-  const countryRead = read('country', ['country'], parseCountry);
-  const place = text('place', 'place');
-  let latitude: number | null = d.latitude ?? null;
-  let longitude: number | null = d.longitude ?? null;
-  if (location) {
-    [latitude, longitude] = [location.latitude, location.longitude];
-    source.latitude = { column: 'geometry', value: String(location.latitude) };
-    source.longitude = { column: 'geometry', value: String(location.longitude) };
-  } else if (hasValue('latitude') || hasValue('longitude')) {
-    const coordinate = (axis: 'lat' | 'lon') => (raw: string, col: PlanColumn): Parsed<number> =>
-      guessed(col) && lacksHemisphere(raw) ? fail('import.missing-hemisphere', { value: raw.trim() }) : parseCoordinate(raw, axis);
-    latitude = read('latitude', ['latitude'], coordinate('lat')) ?? null;
-    longitude = read('longitude', ['longitude'], coordinate('lon')) ?? null;
-    explainSwap(rejections, source.latitude, source.longitude);
-    for (const [field, other] of [['latitude', 'longitude'], ['longitude', 'latitude']] as const) {
-      if (!source[field] && source[other]) reject(field, firstColumn(field), '', t('field.coordinates-paired'));
-    }
-  } else {
-    const p = pick(['coordinates']);
-    if (p) {
-      source.latitude = source.longitude = { column: p.col.name, value: p.raw };
-      const halves = guessed(p.col) ? pairHalves(p.raw) : null;
-      const r = halves?.some(lacksHemisphere) ? fail<never>('import.missing-hemisphere', { value: p.raw.trim() }) : parseCoordinatePair(p.raw);
-      if (r.ok) ({ latitude, longitude } = r.value);
-      else reject(r.messageId === 'import.longitude-reason' ? 'longitude' : 'latitude', p.col.name, p.raw, typeof r.values?.reason === 'string' ? r.values.reason : r.reason, fixOf(r, p.col.name));
-    }
-  }
-  // A row without a country takes the one its coordinates fall in (offline basemap), then the default.
-  const located = !countryRead && !source.country && latitude !== null && longitude !== null ? (plan.countryAt?.(latitude, longitude) ?? undefined) : undefined;
-  const country = countryRead ?? located ?? d.country;
-  if (!country && !source.country) {
-    const why = latitude !== null && longitude !== null && plan.countryAt ? t('import.country-required-outside-known') : t('field.required');
-    reject('country', firstColumn('country'), '', why);
-  }
-  const locationPrecision = read('locationPrecision', ['locationPrecision'], parseLocationPrecision) ?? d.locationPrecision ?? null;
+  const row = new RowReader(cells, plan);
+  const d = row.defaults;
+  const { seizureDate, datePrecision } = readDate(row);
+  const { country, place, latitude, longitude, locationPrecision, located } = readWhere(row, location);
 
   // What.
-  const sector = read('sector', ['sector'], parseSector) ?? d.sector ?? 'other';
-  const commodity = text('commodity', 'commodity');
-  const taxon = text('taxon', 'taxon');
-  const citesAppendix = read('citesAppendix', ['citesAppendix'], parseCitesAppendix) ?? d.citesAppendix ?? null;
+  const sector = row.read('sector', parseSector) ?? d.sector ?? 'other';
+  const commodity = row.text('commodity');
+  const taxon = row.text('taxon');
+  const citesAppendix = row.read('citesAppendix', parseCitesAppendix) ?? d.citesAppendix ?? null;
 
-  // How much.
-  let quantity: number | null = d.quantity ?? null;
-  let cellUnit: QuantityUnit | null = null;
-  const q = pick(['quantity', 'quantityWithUnit']);
-  if (q) {
-    source.quantity = { column: q.col.name, value: q.raw };
-    const parts = splitQuantity(q.raw);
-    const n = parts ? (guessed(q.col) && dependsOnDecimalMark(parts[0]) ? ambiguousNumber(parts[0]) : parseNumber(parts[0], plan.decimal.get(q.col.index) ?? '.')) : null;
-    if (!parts || !n) reject('quantity', q.col.name, q.raw, t('import.not-a-quantity', { value: q.raw.trim() }));
-    else if (!n.ok) reject('quantity', q.col.name, q.raw, n.reason, fixOf(n, q.col.name));
-    else quantity = n.value;
-    if (parts && parts[1]) {
-      const u = parseUnit(parts[1]);
-      if (u.ok) cellUnit = u.value;
-      else reject('unit', q.col.name, q.raw, u.reason);
-      source.unit = { column: q.col.name, value: q.raw };
-    }
-  }
-  const columnUnit = read('unit', ['unit'], parseUnit) ?? null;
-  const unit: QuantityUnit | null = quantity === null ? null : (cellUnit ?? columnUnit ?? d.unit ?? null);
-  if (cellUnit && columnUnit && cellUnit !== columnUnit) {
-    reject('unit', source.unit!.column, source.unit!.value, t('import.unit-contradiction', { cellUnit, columnUnit }));
-  } else if (q && quantity !== null && !cellUnit && !columnUnit && !d.unit && !rejections.some((r) => r.field === 'unit')) {
-    reject('unit', firstColumn('unit') || q.col.name, '', t('import.unit-required'));
-  }
+  const { quantity, unit } = readQuantity(row);
 
   // Routes and who.
-  const countryList = (field: 'originCountries' | 'exportCountries' | 'transitCountries' | 'missedTransitCountries' | 'destinationCountries'): string[] => {
-    const cs = cols(field);
-    if (!cs.some((c) => !isMissing(cell(c)))) return d[field] ?? [];
-    const out: string[] = [];
-    for (const c of cs) {
-      const r = parseCountryList(cell(c));
-      source[field] ??= { column: c.name, value: cell(c) };
-      if (!r.ok) reject(field, c.name, cell(c), r.reason);
-      else for (const code of r.value) if (!out.includes(code)) out.push(code);
-    }
-    return out;
-  };
-  const originCountries = countryList('originCountries');
-  const transitCountries = countryList('transitCountries');
-  const destinationCountries = countryList('destinationCountries');
-  const exportCountries = countryList('exportCountries');
-  const missedTransitCountries = countryList('missedTransitCountries');
-  const notTransit = missedTransitCountries.filter((c) => !transitCountries.includes(c));
-  if (notTransit.length && source.missedTransitCountries) {
-    reject('missedTransitCountries', source.missedTransitCountries.column, source.missedTransitCountries.value, t('import.missed-without-transit', { codes: notTransit.join(', ') }));
-  }
-  const transportMode = read('transportMode', ['transportMode'], parseTransportMode) ?? d.transportMode ?? null;
-  const detectionMethod = read('detectionMethod', ['detectionMethod'], parseDetectionMethod) ?? d.detectionMethod ?? null;
-  const concealmentMethod = read('concealmentMethod', ['concealmentMethod'], parseConcealmentMethod) ?? d.concealmentMethod ?? null;
-  const agencyCols = cols('seizingAgencies').filter((c) => cell(c).trim() !== '');
-  const seizingAgencies = agencyCols.length ? [...new Set(agencyCols.flatMap((c) => splitList(cell(c))))] : (d.seizingAgencies ?? []);
-  if (agencyCols[0]) source.seizingAgencies = { column: agencyCols[0].name, value: cell(agencyCols[0]) };
+  const originCountries = row.countryList('originCountries');
+  const transitCountries = row.countryList('transitCountries');
+  const destinationCountries = row.countryList('destinationCountries');
+  const exportCountries = row.countryList('exportCountries');
+  const missedTransitCountries = row.countryList('missedTransitCountries');
+  checkMissedTransit(row, missedTransitCountries, transitCountries);
+  const transportMode = row.read('transportMode', parseTransportMode) ?? d.transportMode ?? null;
+  const detectionMethod = row.read('detectionMethod', parseDetectionMethod) ?? d.detectionMethod ?? null;
+  const concealmentMethod = row.read('concealmentMethod', parseConcealmentMethod) ?? d.concealmentMethod ?? null;
+  const seizingAgencies = readAgencies(row);
 
-  // Value.
-  const money: { currency: string | null } = { currency: null };
-  const reportedValue =
-    read('reportedValue', ['reportedValue'], (raw, col) => {
-      const m = MONEY.exec(raw.trim());
-      const symbol = m?.[1] ?? m?.[3];
-      if (m && symbol) {
-        const c = parseCurrency(symbol);
-        if (!c.ok) return c;
-        money.currency = c.value;
-      }
-      const digits = m?.[2] ?? raw;
-      return guessed(col) && dependsOnDecimalMark(digits) ? ambiguousNumber(digits) : parseNumber(digits, plan.decimal.get(col.index) ?? '.');
-    }) ??
-    (source.reportedValue ? null : (d.reportedValue ?? null));
-  const columnCurrency = read('reportedCurrency', ['reportedCurrency'], parseCurrency) ?? null;
-  if (money.currency && columnCurrency && money.currency !== columnCurrency) {
-    reject('reportedCurrency', source.reportedCurrency!.column, source.reportedCurrency!.value, t('import.currency-contradiction', { cellCurrency: money.currency, columnCurrency }));
-  }
-  const reportedCurrency = money.currency ?? columnCurrency ?? d.reportedCurrency ?? null;
+  const { reportedValue, reportedCurrency } = readValue(row);
 
   // Sources and notes.
-  const operation = text('operation', 'operation');
-  const sourceUrl = text('sourceUrl', 'sourceUrl');
-  const sourceTitle = text('sourceTitle', 'sourceTitle');
-  const noteCols = cols('notes').filter((c) => cell(c).trim() !== '');
-  if (noteCols[0]) source.notes = { column: noteCols[0].name, value: cell(noteCols[0]) };
-  const notes = [...(noteCols.length ? noteCols.map(cell) : d.notes ? [d.notes] : []), ...extraNotes].join('\n');
+  const operation = row.text('operation');
+  const sourceUrl = row.text('sourceUrl');
+  const sourceTitle = row.text('sourceTitle');
+  const notes = readNotes(row);
+  const carried = readCarriedFlags(row);
 
-  // Review flags an exported file carries: kept open as they were raised (who, when, what was measured).
-  let carried: RaisedReviewFlag[] = [];
-  const flagCol = cols('reviewFlags')[0];
-  if (flagCol && cell(flagCol).trim() !== '') {
-    const read = reviewFlagsFromText(cell(flagCol));
-    if (read) carried = read;
-    else rejections.push({ column: flagCol.name, field: 'reviewFlags', value: cell(flagCol).trim(), reason: t('import.review-flags-unreadable') });
-  }
-
-  const candidate = {
+  const candidate: Candidate = {
     seizureDate, datePrecision, country: country ?? '', place, latitude, longitude, locationPrecision, sector, commodity, taxon, citesAppendix,
     quantity, unit, originCountries, exportCountries, transitCountries, missedTransitCountries, destinationCountries,
     concealmentMethod, transportMode, detectionMethod, seizingAgencies, reportedValue, reportedCurrency,
@@ -265,40 +108,195 @@ export function buildSeizure(cells: readonly string[], plan: ImportPlan, locatio
 
   // The whole schema first (the common case: a good row); on any problem, each field's own schema
   // for the fields not refused yet, then the cross-field rules if every field passed.
-  if (!rejections.length) {
+  if (!row.rejections.length) {
     const whole = seizureFieldsSchema.safeParse(candidate);
-    if (whole.success) {
-      const doubts = [outsideCountry(whole.data, plan, source), commodityFromLabel(plan, source), countryFromLocation(whole.data, located, plan, source)].filter((x) => x !== null);
-      // A fresh check that repeats a carried flag (the same kind about the same thing) adds nothing.
-      const repeats = (a: RaisedReviewFlag, b: RaisedReviewFlag) =>
-        a.kind === b.kind && (a.kind === 'commodity-from-label' ? a.label === (b as typeof a).label : a.country === (b as typeof a).country);
-      const fresh = doubts.map((x) => x.flag).filter((flag) => !carried.some((f) => repeats(f, flag)));
-      return { ok: true, fields: whole.data, flags: doubts.map((x) => x.shown), review: [...carried, ...fresh] };
+    if (whole.success) return accepted(row, whole.data, located, carried);
+  }
+  refuseFields(row, candidate);
+  return { ok: false, rejections: row.rejections };
+}
+
+/** Reads a date cell with its column's day-month order; a slash date that order only guesses is refused with both readings. */
+function parseDateCell(raw: string, col: PlanColumn, row: RowReader): Parsed<ParsedDate> {
+  if (row.guessed(col) && isAmbiguousSlashDate(raw)) return ambiguousDate(raw);
+  return parseDate(raw, row.plan.dateOrder.get(col.index) ?? 'DMY');
+}
+
+/** The date and its precision: the date's own, unless a precision column says less (it may not say more). */
+function readDate(row: RowReader): { seizureDate: string; datePrecision: DatePrecision } {
+  const d = row.defaults;
+  const date = row.read('seizureDate', parseDateCell);
+  let seizureDate = date?.date ?? d.seizureDate;
+  if (!date && !row.source.seizureDate && !seizureDate) row.reject('seizureDate', row.firstColumn('seizureDate'), '', t('field.required'));
+  const statedPrecision = row.read('datePrecision', parseDatePrecision);
+  let datePrecision = date?.precision ?? d.datePrecision ?? 'day';
+  if (statedPrecision && date) {
+    if (PRECISION_RANK[statedPrecision] > PRECISION_RANK[date.precision]) {
+      const stated = row.source.datePrecision!;
+      row.reject('datePrecision', stated.column, stated.value, t('import.precision-contradicts-date', { stated: statedPrecision, value: row.source.seizureDate!.value.trim(), precision: date.precision }));
+    } else datePrecision = statedPrecision;
+  } else if (statedPrecision) datePrecision = statedPrecision;
+  seizureDate ??= '';
+  return { seizureDate, datePrecision };
+}
+
+/**
+ * The quantity and its unit: the unit written in the quantity cell ("8.8 t") or a unit column
+ * (they must agree), else the default; a quantity without any unit is refused, and a row without
+ * a quantity has no unit.
+ */
+function readQuantity(row: RowReader): { quantity: number | null; unit: QuantityUnit | null } {
+  const d = row.defaults;
+  let quantity: number | null = d.quantity ?? null;
+  let cellUnit: QuantityUnit | null = null;
+  const q = row.pickFrom(row.colsOf('quantity', 'quantityWithUnit'));
+  if (q) {
+    row.source.quantity = { column: q.col.name, value: q.raw };
+    const parts = splitQuantity(q.raw);
+    const n = parts ? (row.guessed(q.col) && dependsOnDecimalMark(parts[0]) ? ambiguousNumber(parts[0]) : parseNumber(parts[0], row.plan.decimal.get(q.col.index) ?? '.')) : null;
+    if (!parts || !n) row.reject('quantity', q.col.name, q.raw, t('import.not-a-quantity', { value: q.raw.trim() }));
+    else if (!n.ok) row.reject('quantity', q.col.name, q.raw, n.reason, fixOf(n, q.col.name));
+    else quantity = n.value;
+    if (parts && parts[1]) {
+      const u = parseUnit(parts[1]);
+      if (u.ok) cellUnit = u.value;
+      else row.reject('unit', q.col.name, q.raw, u.reason);
+      row.source.unit = { column: q.col.name, value: q.raw };
     }
   }
-  const refused = new Set(rejections.map((r) => r.field));
-  const describe = (field: SeizureField) => {
-    const src = source[field];
-    const value = candidate[field];
-    return { column: src?.column ?? firstColumn(field as ImportTarget), value: src?.value ?? (Array.isArray(value) ? value.join(';') : String(value ?? '')) };
-  };
+  const columnUnit = row.read('unit', parseUnit) ?? null;
+  const unit: QuantityUnit | null = quantity === null ? null : (cellUnit ?? columnUnit ?? d.unit ?? null);
+  if (cellUnit && columnUnit && cellUnit !== columnUnit) {
+    row.reject('unit', row.source.unit!.column, row.source.unit!.value, t('import.unit-contradiction', { cellUnit, columnUnit }));
+  } else if (q && quantity !== null && !cellUnit && !columnUnit && !d.unit && !row.refused('unit')) {
+    row.reject('unit', row.firstColumn('unit') || q.col.name, '', t('import.unit-required'));
+  }
+  return { quantity, unit };
+}
+
+/** Refuses transit countries marked as missed seizure opportunities that are not among the transit countries. */
+function checkMissedTransit(row: RowReader, missed: readonly string[], transit: readonly string[]): void {
+  const notTransit: string[] = [];
+  for (const c of missed) if (!transit.includes(c)) notTransit.push(c);
+  const src = row.source.missedTransitCountries;
+  if (notTransit.length && src) row.reject('missedTransitCountries', src.column, src.value, t('import.missed-without-transit', { codes: notTransit.join(', ') }));
+}
+
+/** The seizing agencies of all the agency columns, repeats dropped, in order; without any, the default. */
+function readAgencies(row: RowReader): string[] {
+  const agencyCols = row.filled('seizingAgencies');
+  if (!agencyCols[0]) return row.defaults.seizingAgencies ?? [];
+  const agencies = new Set<string>();
+  for (const c of agencyCols) for (const a of splitList(row.cell(c))) agencies.add(a);
+  row.source.seizingAgencies = { column: agencyCols[0].name, value: row.cell(agencyCols[0]) };
+  return [...agencies];
+}
+
+/**
+ * Reads a reported-value cell: the amount, with the currency it may carry ("SGD 48,600,000")
+ * kept as `row.cellCurrency`. An amount that reads differently under the column's guessed
+ * decimal mark is refused with both readings.
+ */
+function parseValueCell(raw: string, col: PlanColumn, row: RowReader): Parsed<number> {
+  const m = MONEY.exec(raw.trim());
+  const symbol = m?.[1] ?? m?.[3];
+  if (m && symbol) {
+    const c = parseCurrency(symbol);
+    if (!c.ok) return c;
+    row.cellCurrency = c.value;
+  }
+  const digits = m?.[2] ?? raw;
+  return row.guessed(col) && dependsOnDecimalMark(digits) ? ambiguousNumber(digits) : parseNumber(digits, row.plan.decimal.get(col.index) ?? '.');
+}
+
+/** The reported value and its currency: the cell's currency or the currency column's (they must agree), else the default. */
+function readValue(row: RowReader): { reportedValue: number | null; reportedCurrency: string | null } {
+  const d = row.defaults;
+  const reportedValue = row.read('reportedValue', parseValueCell) ?? (row.source.reportedValue ? null : (d.reportedValue ?? null));
+  const columnCurrency = row.read('reportedCurrency', parseCurrency) ?? null;
+  const cellCurrency = row.cellCurrency;
+  if (cellCurrency && columnCurrency && cellCurrency !== columnCurrency) {
+    row.reject('reportedCurrency', row.source.reportedCurrency!.column, row.source.reportedCurrency!.value, t('import.currency-contradiction', { cellCurrency, columnCurrency }));
+  }
+  return { reportedValue, reportedCurrency: cellCurrency ?? columnCurrency ?? d.reportedCurrency ?? null };
+}
+
+/** The notes: every notes cell as written (else the default), then the values other fields did not take, line by line. */
+function readNotes(row: RowReader): string {
+  const noteCols = row.filled('notes');
+  const lines: string[] = [];
+  if (noteCols[0]) {
+    row.source.notes = { column: noteCols[0].name, value: row.cell(noteCols[0]) };
+    for (const c of noteCols) lines.push(row.cell(c));
+  } else if (row.defaults.notes) lines.push(row.defaults.notes);
+  for (const extra of row.extraNotes) lines.push(extra);
+  return lines.join('\n');
+}
+
+/** Review flags an exported file carries: kept open as they were raised (who, when, what was measured). */
+function readCarriedFlags(row: RowReader): RaisedReviewFlag[] {
+  const flagCol = row.cols('reviewFlags')[0];
+  if (!flagCol || row.cell(flagCol).trim() === '') return [];
+  const carried = reviewFlagsFromText(row.cell(flagCol));
+  if (carried) return carried;
+  row.rejections.push({ column: flagCol.name, field: 'reviewFlags', value: row.cell(flagCol).trim(), reason: t('import.review-flags-unreadable') });
+  return [];
+}
+
+/** A good row: its fields, with the doubts it raises (row-doubts.ts) as report lines and as review flags after the carried ones. */
+function accepted(row: RowReader, fields: SeizureFields, located: string | undefined, carried: RaisedReviewFlag[]): BuiltRow {
+  const plan = row.plan;
+  const outside = outsideCountry(fields, plan, row.source);
+  const label = commodityFromLabel(plan, row.source);
+  const guessedCountry = countryFromLocation(fields, located, plan, row.source);
+  const flags: FieldRejection[] = [];
+  const review = [...carried];
+  for (const doubt of [outside, label, guessedCountry]) {
+    if (doubt === null) continue;
+    flags.push(doubt.shown);
+    // A fresh check that repeats a carried flag (the same kind about the same thing) adds nothing.
+    if (!repeatsAny(carried, doubt.flag)) review.push(doubt.flag);
+  }
+  return { ok: true, fields, flags, review };
+}
+
+/** True when `flag` repeats one of `flags`: the same kind about the same thing (the same label, the same country). */
+function repeatsAny(flags: readonly RaisedReviewFlag[], flag: RaisedReviewFlag): boolean {
+  for (const f of flags) {
+    if (f.kind === flag.kind && (f.kind === 'commodity-from-label' ? f.label === (flag as typeof f).label : f.country === (flag as typeof f).country)) return true;
+  }
+  return false;
+}
+
+/**
+ * A refused row: each field not refused yet is checked on its own schema, then (if all pass)
+ * the cross-field rules; every problem is added to the row's rejections.
+ */
+function refuseFields(row: RowReader, candidate: Candidate): void {
+  const refused = new Set(row.rejections.map((r) => r.field));
   for (const field of Object.keys(seizureFieldSchemas) as SeizureField[]) {
     if (refused.has(field)) continue;
     const r = seizureFieldSchemas[field].safeParse(candidate[field]);
     if (!r.success) {
-      const { column, value } = describe(field);
+      const { column, value } = describe(row, candidate, field);
       // A notes cell past the limit (a 5 MB text was refused with no way out): say what to do.
       const fix = field === 'notes' && typeof candidate.notes === 'string' && candidate.notes.length > MAX_NOTES_CHARS ? t('import.fix.notes-too-long', { max: MAX_NOTES_CHARS, length: candidate.notes.length }) : undefined;
-      reject(field, column, value, r.error.issues[0]?.message ?? t('import.not-valid'), fix);
+      row.reject(field, column, value, r.error.issues[0]?.message ?? t('import.not-valid'), fix);
     }
   }
-  if (!rejections.length) {
+  if (!row.rejections.length) {
     const whole = seizureFieldsSchema.safeParse(candidate);
     for (const issue of whole.error?.issues ?? []) {
       const field = String(issue.path[0] ?? 'notes') as SeizureField;
-      const { column, value } = describe(field);
-      reject(field, column, source[field] ? value : '', issue.message);
+      const { column, value } = describe(row, candidate, field);
+      row.reject(field, column, row.source[field] ? value : '', issue.message);
     }
   }
-  return { ok: false, rejections };
+}
+
+/** The column and value a refusal of `field` names: where it came from, else its first column and the value it would have had. */
+function describe(row: RowReader, candidate: Candidate, field: SeizureField): { column: string; value: string } {
+  const src = row.source[field];
+  const value = candidate[field];
+  return { column: src?.column ?? row.firstColumn(field as ImportTarget), value: src?.value ?? (Array.isArray(value) ? value.join(';') : String(value ?? '')) };
 }

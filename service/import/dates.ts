@@ -108,6 +108,11 @@ export function isAmbiguousSlashDate(raw: string): boolean {
   return !!m && Number(m[1]) <= 12 && Number(m[2]) <= 12 && m[1] !== m[2];
 }
 
+/** A checked date as a day-precision date (the failure as it is). */
+function day(r: Parsed<string>): Parsed<ParsedDate> {
+  return r.ok ? ok({ date: r.value, precision: 'day' }) : r;
+}
+
 /**
  * Parses one date cell (see the module comment for the forms). `order` resolves ambiguous slash
  * dates. Returns the date and its precision, or the reason it cannot be read.
@@ -115,7 +120,6 @@ export function isAmbiguousSlashDate(raw: string): boolean {
 export function parseDate(raw: string, order: DateOrder): Parsed<ParsedDate> {
   const cell = raw.trim();
   if (cell === '') return fail('field.required');
-  const day = (r: Parsed<string>): Parsed<ParsedDate> => (r.ok ? ok({ date: r.value, precision: 'day' }) : r);
 
   // Excel serial day number (a 4-digit integer 1000–2999 is a year instead).
   if (/^\d{1,7}(?:\.\d+)?$/.test(cell) && !/^[12]\d{3}$/.test(cell)) return day(excelSerialToIso(Number(cell)));
