@@ -36,7 +36,7 @@ import { ambiguousDate, ambiguousNumber, commodityFromLabel, countryFromLocation
 import { splitQuantity } from './quantity';
 import { parseSector } from './sectors';
 import { parseUnit } from './units';
-import { parseCitesAppendix, parseCurrency, parseDatePrecision, parseLocationPrecision } from './vocab';
+import { parseCitesAppendix, parseCurrency, parseDatePrecision, parseLocationPrecision, splitMoney } from './vocab';
 import { parseConcealmentMethod, parseDetectionMethod, parseTransportMode } from './seizure-vocab';
 import { t } from '../../shared/messages';
 
@@ -54,9 +54,6 @@ export type BuiltRow = { ok: true; fields: SeizureFields; flags: FieldRejection[
 export type GeometryLocation = { latitude: number; longitude: number } | null;
 
 const PRECISION_RANK = { year: 0, month: 1, day: 2 } as const;
-
-/** Money written with its currency in the same cell: "SGD 48,600,000", "48.600.000 €", "US$ 6.8". */
-const MONEY = /^(?:([A-Za-z]{3}|[A-Z]{1,2}\$|[€£$¥₹₫₱฿₦₩])\s*)?([^A-Za-z€£$¥₹₫₱฿₦₩]+?)(?:\s*([A-Za-z]{3}|[€£$¥₹₫₱฿₦₩]))?$/;
 
 /**
  * Builds one seizure from `cells` (in header order) with `plan`. `location`, when not null, is the
@@ -170,7 +167,7 @@ export function buildSeizure(cells: readonly string[], plan: ImportPlan, locatio
   if (q) {
     source.quantity = { column: q.col.name, value: q.raw };
     const parts = splitQuantity(q.raw);
-    const n = parts ? (guessed(q.col) && dependsOnDecimalMark(parts[0]) ? ambiguousNumber(parts[0]) : parseNumber(parts[0], plan.decimal.get(q.col.index) ?? '.')) : null;
+    const n = parts ? (guessed(q.col) && dependsOnDecimalMark(parts[0]) ? ambiguousNumber(parts[0], plan.markDoubts.get(q.col.index)) : parseNumber(parts[0], plan.decimal.get(q.col.index) ?? '.')) : null;
     if (!parts || !n) reject('quantity', q.col.name, q.raw, t('import.not-a-quantity', { value: q.raw.trim() }));
     else if (!n.ok) reject('quantity', q.col.name, q.raw, n.reason, fixOf(n, q.col.name));
     else quantity = n.value;
@@ -222,15 +219,13 @@ export function buildSeizure(cells: readonly string[], plan: ImportPlan, locatio
   const money: { currency: string | null } = { currency: null };
   const reportedValue =
     read('reportedValue', ['reportedValue'], (raw, col) => {
-      const m = MONEY.exec(raw.trim());
-      const symbol = m?.[1] ?? m?.[3];
-      if (m && symbol) {
+      const { symbol, digits } = splitMoney(raw);
+      if (symbol) {
         const c = parseCurrency(symbol);
         if (!c.ok) return c;
         money.currency = c.value;
       }
-      const digits = m?.[2] ?? raw;
-      return guessed(col) && dependsOnDecimalMark(digits) ? ambiguousNumber(digits) : parseNumber(digits, plan.decimal.get(col.index) ?? '.');
+      return guessed(col) && dependsOnDecimalMark(digits) ? ambiguousNumber(digits, plan.markDoubts.get(col.index)) : parseNumber(digits, plan.decimal.get(col.index) ?? '.');
     }) ??
     (source.reportedValue ? null : (d.reportedValue ?? null));
   const columnCurrency = read('reportedCurrency', ['reportedCurrency'], parseCurrency) ?? null;
