@@ -39,6 +39,7 @@ import { CRIME_SECTORS, type CrimeSector } from '../../shared/domain/codes';
 import { NestError } from '../../shared/errors';
 import { quoteValue, t } from '../../shared/messages';
 import { parseImportFile } from '../import';
+import { markDoubtText } from '../import/numbers';
 import { unpackImport } from '../import/unpack';
 import { reclaimMemory } from '../import/reclaim-memory';
 import type { ColumnFormat, ImportProgress, ImportReport } from '../../shared/rpc/import';
@@ -167,7 +168,7 @@ function parseDecimalMarks(items: string[]): Record<string, '.' | ','> | undefin
 /** The refusal for a column whose reading is a guess, from the catalogue. */
 function refusal(f: ColumnFormat): string {
   const values = { column: f.column, examples: f.ambiguous.map((v) => `'${v}'`).join(', ') };
-  if (f.kind === 'number') return t('import.cli.refuse-number', values);
+  if (f.kind === 'number') return t('import.cli.refuse-number', { ...values, why: f.markDoubt?.why ?? 'none', doubt: f.markDoubt ? markDoubtText(f.markDoubt) : '' });
   if (f.kind === 'date') return t('import.cli.refuse-date', values);
   return t('import.cli.refuse-hemisphere', values);
 }

@@ -35,7 +35,7 @@ import { RowReader } from './row-reader';
 import { splitQuantity } from './quantity';
 import { parseSector } from './sectors';
 import { parseUnit } from './units';
-import { parseCitesAppendix, parseCurrency, parseDatePrecision } from './vocab';
+import { parseCitesAppendix, parseCurrency, parseDatePrecision, splitMoney } from './vocab';
 import { parseConcealmentMethod, parseDetectionMethod, parseTransportMode } from './seizure-vocab';
 import { t } from '../../shared/messages';
 
@@ -53,9 +53,6 @@ export type BuiltRow = { ok: true; fields: SeizureFields; flags: FieldRejection[
 export type GeometryLocation = { latitude: number; longitude: number } | null;
 
 const PRECISION_RANK = { year: 0, month: 1, day: 2 } as const;
-
-/** Money written with its currency in the same cell: "SGD 48,600,000", "48.600.000 €", "US$ 6.8". */
-const MONEY = /^(?:([A-Za-z]{3}|[A-Z]{1,2}\$|[€£$¥₹₫₱฿₦₩])\s*)?([^A-Za-z€£$¥₹₫₱฿₦₩]+?)(?:\s*([A-Za-z]{3}|[€£$¥₹₫₱฿₦₩]))?$/;
 
 /** The record a row makes before the schema checks it, in the schema's field order. */
 type Candidate = { [K in SeizureField]: unknown } & { notes: string };
@@ -153,7 +150,7 @@ function readQuantity(row: RowReader): { quantity: number | null; unit: Quantity
   if (q) {
     row.source.quantity = { column: q.col.name, value: q.raw };
     const parts = splitQuantity(q.raw);
-    const n = parts ? (row.guessed(q.col) && dependsOnDecimalMark(parts[0]) ? ambiguousNumber(parts[0]) : parseNumber(parts[0], row.plan.decimal.get(q.col.index) ?? '.')) : null;
+    const n = parts ? (row.guessed(q.col) && dependsOnDecimalMark(parts[0]) ? ambiguousNumber(parts[0], row.plan.markDoubts.get(q.col.index)) : parseNumber(parts[0], row.plan.decimal.get(q.col.index) ?? '.')) : null;
     if (!parts || !n) row.reject('quantity', q.col.name, q.raw, t('import.not-a-quantity', { value: q.raw.trim() }));
     else if (!n.ok) row.reject('quantity', q.col.name, q.raw, n.reason, fixOf(n, q.col.name));
     else quantity = n.value;
@@ -198,15 +195,13 @@ function readAgencies(row: RowReader): string[] {
  * decimal mark is refused with both readings.
  */
 function parseValueCell(raw: string, col: PlanColumn, row: RowReader): Parsed<number> {
-  const m = MONEY.exec(raw.trim());
-  const symbol = m?.[1] ?? m?.[3];
-  if (m && symbol) {
+  const { symbol, digits } = splitMoney(raw);
+  if (symbol) {
     const c = parseCurrency(symbol);
     if (!c.ok) return c;
     row.cellCurrency = c.value;
   }
-  const digits = m?.[2] ?? raw;
-  return row.guessed(col) && dependsOnDecimalMark(digits) ? ambiguousNumber(digits) : parseNumber(digits, row.plan.decimal.get(col.index) ?? '.');
+  return row.guessed(col) && dependsOnDecimalMark(digits) ? ambiguousNumber(digits, row.plan.markDoubts.get(col.index)) : parseNumber(digits, row.plan.decimal.get(col.index) ?? '.');
 }
 
 /** The reported value and its currency: the cell's currency or the currency column's (they must agree), else the default. */

@@ -254,6 +254,7 @@ export function parseImportFile(input: ParseImportInput): ParsedImport {
     table.rows.map((r) => r.cells),
     table.mapping,
     { dateOrder: input.dateOrder, decimalMarks: input.decimalMarks, defaults: input.defaults, countryAt: input.countryAt, outsideKm: input.outsideKm, decimalHint: table.decimalHint, priority: table.priority, stage: input.stage ?? 'import',
+      lines: table.rows.map((r) => r.line),
       ...(format === 'csv' ? {} : { labelColumns: GEO_LABELS, geoFormat: format }) },
   );
   input.onTable?.({ format, headers: table.headers, mappingSource: table.mappingSource, rows: table.rows.length });

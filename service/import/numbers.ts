@@ -5,10 +5,14 @@
  *
  * Some cells are ambiguous on their own: "1,274" is 1274 in English and 1.274 in German. Such
  * cells are read with the decimal mark decided once per column from its unambiguous cells
- * ({@link decideDecimalMark}), falling back to a per-file hint (a ';'-separated file is taken as
- * decimal-comma, as European Excel writes it). Unambiguous cells ("8,8", "1.234,5", "7,200,000")
- * are always read as they are written.
+ * ({@link inferNumberFormat}, the one place a column's mark is decided). When that decision is a
+ * guess (`MarkDoubt`, shared/rpc/import.ts: no cell shows the mark, cells show both, the column's few proving cells
+ * go against the rest of the file, or its values are in several currencies) the cells that depend
+ * on it are held back with both readings until the user chooses. Unambiguous cells ("8,8",
+ * "1.234,5", "7,200,000") are always read as they are written.
  */
+import type { CellRef, MarkDoubt, OtherColumnMark } from '../../shared/rpc/import';
+import { t } from '../../shared/messages';
 import { fail, ok, type Parsed } from './parse-result';
 
 /** The character that separates the integer part from the fraction: '.' or ','. */
@@ -119,6 +123,44 @@ export function dependsOnDecimalMark(raw: string): boolean {
   return /[.,]/.test(s) && !/^[+\-\u2212]?\d+(\.\d+)?e[+-]?\d+$/i.test(s) && decimalMarkSignal(s) === null;
 }
 
+/**
+ * The decimal mark a coordinate cell shows: coordinates never group thousands, so any '.' or ','
+ * between two digits is the decimal mark ("-4,05", "39.660", "1°16'26.5\"N"); null when none.
+ * Used as evidence of the file's convention for its number columns (`MarkDoubt` 'file').
+ */
+export function coordinateMarkSignal(raw: string): DecimalMark | null {
+  const m = /\d([.,])\d/.exec(raw);
+  return m ? (m[1] as DecimalMark) : null;
+}
+
+/**
+ * The one mark a column's cells show and its first cell that shows it (index into `values`), or
+ * null when they show none or both. `signal` reads one cell: {@link decimalMarkSignal} for number
+ * columns, {@link coordinateMarkSignal} for coordinate columns.
+ */
+export function columnMark(values: readonly string[], signal: (raw: string) => DecimalMark | null): { mark: DecimalMark; index: number } | null {
+  let found: { mark: DecimalMark; index: number } | null = null;
+  for (let i = 0; i < values.length; i++) {
+    const mark = signal(values[i]!);
+    if (!mark) continue;
+    if (!found) found = { mark, index: i };
+    else if (found.mark !== mark) return null;
+  }
+  return found;
+}
+
+/** What the rest of the file says about a number column, for {@link inferNumberFormat}. */
+export interface NumberContext {
+  /** The line of each value as a rejection names it; default: its index + 2 (a CSV with a header). */
+  lines?: readonly number[];
+  /** Each value as written in the file (the values may be only their number part); default: the values. */
+  written?: readonly string[];
+  /** The file's other number and coordinate columns whose cells show one mark ({@link columnMark}); see `MarkDoubt` 'file'. */
+  otherColumns?: readonly OtherColumnMark[];
+  /** The currency of each value's row (from the cell or the currency column), null when none. */
+  currencies?: readonly (string | null)[];
+}
+
 /** A thousands separator as a word, for the preview's "dot thousands": dot, comma, space, apostrophe. */
 export type ThousandsSeparator = 'dot' | 'comma' | 'space' | 'apostrophe';
 
@@ -137,38 +179,98 @@ export interface NumberFormatDecision {
   values: number;
   /** Cells that prove a decimal mark on their own ({@link decimalMarkSignal}); 0: no value decides the mark (whole numbers need none). */
   deciding: number;
-  /** Distinct cells whose reading depends on the guessed mark (empty unless `decidedBy` is 'guess'), at most 5. */
+  /** Distinct cells (as written) whose reading depends on the guessed mark (empty unless `decidedBy` is 'guess'), at most 5. */
   ambiguous: string[];
+  /** Why the mark is a guess (shared/rpc/import.ts `markDoubtSchema`): set exactly when `decidedBy` is 'guess'. */
+  doubt: MarkDoubt | null;
 }
 
 const SEPARATOR_WORD: Record<string, ThousandsSeparator> = { '.': 'dot', ',': 'comma', ' ': 'space', '\u00a0': 'space', '\u202f': 'space', '\u2009': 'space', "'": 'apostrophe', '’': 'apostrophe' };
 
 /**
- * Infers the number format of a whole column (see {@link NumberFormatDecision}). `choice` is the
- * user's decimal mark for the column and wins; without it the column's unambiguous cells decide,
- * and only when they prove nothing (or disagree) is `fallback` (or their majority) a guess, whose
- * dependent cells are listed in `ambiguous` so the caller can ask instead of guessing silently.
+ * Infers the number format of a whole column (see {@link NumberFormatDecision}); the one place a
+ * column's decimal mark is decided. `choice` is the user's decimal mark for the column and wins.
+ * Without it the column's cells that show a mark on their own decide, unless the decision is a
+ * guess (`MarkDoubt`, judged with `context`: the file's other number columns, the delimiter
+ * hint `fallback`, the rows' currencies); then the cells whose reading depends on it are listed in
+ * `ambiguous`, so the caller holds their rows back and asks instead of guessing silently.
  */
-export function inferNumberFormat(values: readonly string[], fallback: DecimalMark, choice?: DecimalMark): NumberFormatDecision {
+export function inferNumberFormat(values: readonly string[], fallback: DecimalMark, choice?: DecimalMark, context: NumberContext = {}): NumberFormatDecision {
   const decided = decideDecimalMark(values, fallback);
   const mark = choice ?? decided.mark;
-  const guessed = !choice && (decided.assumed || decided.mixed);
   const seps = new Map<ThousandsSeparator, number>();
-  const ambiguous: string[] = [];
+  const dependent: number[] = [];
+  const first: Partial<Record<DecimalMark, number>> = {};
   let deciding = 0;
-  for (const raw of values) {
+  values.forEach((raw, i) => {
     const s = splitSign(raw.trim())[1];
     const signal = decimalMarkSignal(s);
-    if (signal) deciding++;
+    if (signal) {
+      deciding++;
+      first[signal] ??= i;
+    }
     const own = signal ?? mark;
     const intPart = s.split(own)[0] ?? '';
     const sep = /\d([^\d])\d{3}(?:\D|$)/.exec(intPart)?.[1];
     const word = sep ? SEPARATOR_WORD[sep] : undefined;
     if (word) seps.set(word, (seps.get(word) ?? 0) + 1);
-    if (guessed && ambiguous.length < 5 && dependsOnDecimalMark(s) && !ambiguous.includes(raw.trim())) ambiguous.push(raw.trim());
+    if (dependsOnDecimalMark(s)) dependent.push(i);
+  });
+  const cell = (i: number): CellRef => ({ line: context.lines?.[i] ?? i + 2, value: (context.written?.[i] ?? values[i]!).trim() });
+  const doubt = choice || !dependent.length ? null : markDoubt(decided.mixed, mark, fallback, { deciding, dependent: dependent.length, first, cell, context });
+  const ambiguous: string[] = [];
+  if (doubt) {
+    for (const i of dependent) {
+      const v = (context.written?.[i] ?? values[i]!).trim();
+      if (!ambiguous.includes(v)) ambiguous.push(v);
+      if (ambiguous.length === 5) break;
+    }
   }
-  // Mixed columns guess only for their ambiguous cells; a column none of whose cells depends on the mark is decided.
-  const decidedBy = choice ? 'choice' : guessed && ambiguous.length ? 'guess' : 'cells';
   const thousands = [...seps.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
-  return { mark, thousands, decidedBy, values: values.length, deciding, ambiguous };
+  return { mark, thousands, decidedBy: choice ? 'choice' : doubt ? 'guess' : 'cells', values: values.length, deciding, ambiguous, doubt };
+}
+
+/** The rules of `MarkDoubt` (shared/rpc/import.ts), in their order, for a column that has cells depending on the mark; null when its cells decide. */
+function markDoubt(
+  mixed: boolean,
+  mark: DecimalMark,
+  hint: DecimalMark,
+  c: { deciding: number; dependent: number; first: Partial<Record<DecimalMark, number>>; cell: (i: number) => CellRef; context: NumberContext },
+): MarkDoubt | null {
+  if (c.deciding === 0) return { why: 'none' };
+  if (mixed) return { why: 'mixed', point: c.cell(c.first['.']!), comma: c.cell(c.first[',']!) };
+  const others = c.context.otherColumns ?? [];
+  if (c.deciding <= c.dependent) {
+    const other = others.find((o) => o.mark !== mark) ?? null;
+    if (other || (!others.length && hint !== mark)) return { why: 'file', mark, shown: c.deciding, first: c.cell(c.first[mark]!), other, hint };
+  }
+  const currencies = [...new Set((c.context.currencies ?? []).filter((x): x is string => x !== null))];
+  if (currencies.length > 1) return { why: 'currencies', currencies };
+  return null;
+}
+
+/**
+ * Why a number column's decimal mark is a guess, as the clause the cell refusals, the preview line
+ * and the CLI refusal end with ("the column mixes both marks (line 2 '1,25' has a decimal comma,
+ * line 3 '1.5' a decimal point)"); see `MarkDoubt` in shared/rpc/import.ts.
+ */
+export function markDoubtText(doubt: MarkDoubt): string {
+  const word = (mark: '.' | ',') => (mark === ',' ? 'comma' : 'point');
+  switch (doubt.why) {
+    case 'mixed':
+      return t('import.decimal-doubt', {
+        why: 'mixed', first: doubt.comma.line < doubt.point.line ? 'comma' : 'point',
+        pointLine: doubt.point.line, pointValue: doubt.point.value, commaLine: doubt.comma.line, commaValue: doubt.comma.value,
+      });
+    case 'file':
+      return t('import.decimal-doubt', {
+        why: 'file', shown: doubt.shown, mark: word(doubt.mark), line: doubt.first.line, value: doubt.first.value, hint: word(doubt.hint),
+        source: doubt.other ? 'column' : 'hint', otherColumn: doubt.other?.column, otherMark: doubt.other ? word(doubt.other.mark) : undefined,
+        otherLine: doubt.other?.line, otherValue: doubt.other?.value,
+      });
+    case 'currencies':
+      return t('import.decimal-doubt', { why: 'currencies', count: doubt.currencies.length, currencies: doubt.currencies.join(', ') });
+    default:
+      return t('import.decimal-doubt', { why: 'none' });
+  }
 }

@@ -5,14 +5,15 @@
  * these once per column is what makes "1,274" mean the same thing in every row of a column.
  */
 import type { SeizureFields } from '../../shared/domain/seizure';
-import type { ColumnFormat, ColumnMapping, ImportTarget } from '../../shared/rpc/import';
+import type { ColumnFormat, ColumnMapping, ImportTarget, MarkDoubt, OtherColumnMark } from '../../shared/rpc/import';
 import { coordinateFormat } from './coordinate-format';
 import { pairHalves } from './coordinates';
 import { decideDateOrder, isAmbiguousSlashDate, type DateOrder } from './dates';
 import { normaliseHeader } from './header-names';
-import { inferNumberFormat, type DecimalMark } from './numbers';
+import { columnMark, coordinateMarkSignal, decimalMarkSignal, inferNumberFormat, markDoubtText, type DecimalMark } from './numbers';
 import { isMissing } from './parse-result';
 import { splitQuantity } from './quantity';
+import { parseCurrency, splitMoney } from './vocab';
 import { t } from '../../shared/messages';
 
 /** One source column feeding a target. Lower `priority` is read first (0 for ordinary columns). */
@@ -38,6 +39,8 @@ export interface ImportPlan {
    * cells have S or W letters.
    */
   guessed: ReadonlySet<number>;
+  /** Why a guessed number column's mark is a guess (by column index), for its cells' refusals. */
+  markDoubts: ReadonlyMap<number, MarkDoubt>;
   /** How each numeric, date and coordinate column was read, in column order (shown in the preview). */
   formats: readonly ColumnFormat[];
   /** Values used where the file has no value for a field (no column, or an empty cell). */
@@ -93,6 +96,8 @@ export interface PlanOptions {
   geoFormat?: 'kml' | 'gpx' | 'geojson';
   /** See {@link ImportPlan.stage}; default 'import'. */
   stage?: ImportStage;
+  /** The file line (CSV) or feature number of each row, as a rejection names it: a column that mixes date orders names a line of each. Default: the row's index + 2. */
+  lines?: readonly number[];
 }
 
 const NUMERIC_TARGETS = new Set<ImportTarget>(['quantity', 'quantityWithUnit', 'reportedValue']);
@@ -111,6 +116,46 @@ export function resolveMapping(headers: readonly string[], mapping: ColumnMappin
   });
 }
 
+/** The number part of a quantity cell as the row builder reads it ("2,000 kg" → "2,000"; a leading currency or word dropped). */
+function quantityNumber(v: string): string {
+  return splitQuantity(v.replace(/^\D+/, ''))?.[0] ?? v;
+}
+
+/** The ISO code of a currency cell or symbol, null when it names none (or not readably: the row builder refuses it). */
+function currencyOf(raw: string): string | null {
+  const c = parseCurrency(raw);
+  return c.ok ? c.value : null;
+}
+
+/**
+ * The decimal mark each number and coordinate column of the file shows on its own (cells of one
+ * mark only; `columnMark`), with its first cell that shows it: what the rest of the file says when
+ * one number column's mark is judged (`MarkDoubt` 'file', numbers.ts). A `lat, lon` column is
+ * judged by its halves (its ', ' separates them).
+ */
+function numberColumnMarks(headers: readonly string[], rows: readonly (readonly string[])[], targets: readonly (ImportTarget | null)[], lines?: readonly number[]): { index: number; proof: OtherColumnMark }[] {
+  const out: { index: number; proof: OtherColumnMark }[] = [];
+  targets.forEach((target, index) => {
+    if (!target || !(NUMERIC_TARGETS.has(target) || target === 'latitude' || target === 'longitude' || target === 'coordinates')) return;
+    const cells: string[] = [];
+    const rowOf: number[] = [];
+    rows.forEach((r, i) => {
+      const v = r[index] ?? '';
+      if (isMissing(v)) return;
+      const parts = target === 'coordinates' ? (pairHalves(v) ?? []) : [target === 'reportedValue' ? splitMoney(v).digits : NUMERIC_TARGETS.has(target) ? quantityNumber(v) : v];
+      for (const p of parts) {
+        cells.push(p);
+        rowOf.push(i);
+      }
+    });
+    const found = columnMark(cells, NUMERIC_TARGETS.has(target) ? decimalMarkSignal : coordinateMarkSignal);
+    if (!found) return;
+    const row = rowOf[found.index]!;
+    out.push({ index, proof: { column: headers[index] ?? '', mark: found.mark, line: lines?.[row] ?? row + 2, value: (rows[row]![index] ?? '').trim() } });
+  });
+  return out;
+}
+
 /**
  * Builds the plan for a file from its headers, data rows and mapping. Returns warnings about
  * the file's layout (duplicate headers); how each column was read is in `plan.formats`.
@@ -123,7 +168,9 @@ export function makePlan(headers: readonly string[], rows: readonly (readonly st
   const dateOrder = new Map<number, DateOrder>();
   const guessed = new Set<number>();
   const formats: ColumnFormat[] = [];
+  const markDoubts = new Map<number, MarkDoubt>();
   const seen = new Set<string>();
+  const fileMarks = numberColumnMarks(headers, rows, targets, opts.lines);
 
   headers.forEach((name, index) => {
     if (seen.has(name) && targets[index]) warnings.push(t('import.warning.duplicate-column', { name }));
@@ -135,25 +182,40 @@ export function makePlan(headers: readonly string[], rows: readonly (readonly st
     byTarget.set(target, list);
     if (!NUMERIC_TARGETS.has(target) && target !== 'seizureDate' && target !== 'latitude' && target !== 'longitude' && target !== 'coordinates') return;
     const values: string[] = [];
-    for (const r of rows) {
+    /** The row index of each of `values`. */
+    const valueRows: number[] = [];
+    rows.forEach((r, i) => {
       const v = r[index] ?? '';
-      if (!isMissing(v)) values.push(v);
-    }
+      if (!isMissing(v)) {
+        values.push(v);
+        valueRows.push(i);
+      }
+    });
+    const lineOf = (valueIndex: number) => opts.lines?.[valueRows[valueIndex]!] ?? valueRows[valueIndex]! + 2;
     const examples = (cells: readonly string[]) => cells.map((c) => `'${c}'`).join(', ');
 
     if (NUMERIC_TARGETS.has(target)) {
-      const numberParts = values.map((v) => splitQuantity(v.replace(/^\D+/, ''))?.[0] ?? v);
+      // The number part each cell's row is read with (build-seizure.ts), and for money the currency each row is in.
+      const money = target === 'reportedValue' ? values.map(splitMoney) : null;
+      const numberParts = money ? money.map((m) => m.digits) : values.map(quantityNumber);
+      const currencyColumn = targets.indexOf('reportedCurrency');
+      const currencies = money?.map((m, i) => currencyOf(m.symbol ?? (currencyColumn >= 0 ? rows[valueRows[i]!]![currencyColumn] ?? '' : '')));
       const choice = opts.decimalMarks && Object.prototype.hasOwnProperty.call(opts.decimalMarks, name) ? opts.decimalMarks[name] : undefined;
-      const f = inferNumberFormat(numberParts, opts.decimalHint, choice);
+      const f = inferNumberFormat(numberParts, opts.decimalHint, choice, {
+        lines: values.map((_, i) => lineOf(i)), written: values, currencies,
+        otherColumns: fileMarks.filter((m) => m.index !== index).map((m) => m.proof),
+      });
       decimal.set(index, f.mark);
       if (f.decidedBy === 'guess') guessed.add(index);
+      if (f.doubt) markDoubts.set(index, f.doubt);
       // The count is of the cells that prove the mark: "from 2 values" only when two values show it;
       // a column none of whose cells shows a mark says so rather than claim a reading (tester finding).
       const summary = t('import.format.number', {
         column: name, mark: f.mark === ',' ? 'comma' : 'point', thousands: f.thousands ?? 'none',
         decidedBy: f.decidedBy === 'cells' && f.deciding === 0 ? 'none' : f.decidedBy, count: f.deciding, examples: examples(f.ambiguous),
+        why: f.doubt?.why ?? 'none', doubt: f.doubt ? markDoubtText(f.doubt) : '',
       });
-      formats.push({ column: name, kind: 'number', decimalMark: f.mark, thousands: f.thousands, decidedBy: f.decidedBy, values: f.values, ambiguous: f.ambiguous, summary });
+      formats.push({ column: name, kind: 'number', decimalMark: f.mark, thousands: f.thousands, decidedBy: f.decidedBy, values: f.values, ambiguous: f.ambiguous, summary, ...(f.doubt ? { markDoubt: f.doubt } : {}) });
     } else if (target === 'seizureDate') {
       const decided = decideDateOrder(values);
       const order = opts.dateOrder ?? decided ?? 'DMY';
@@ -173,5 +235,5 @@ export function makePlan(headers: readonly string[], rows: readonly (readonly st
     }
   });
   for (const list of byTarget.values()) list.sort((a, b) => a.priority - b.priority || a.index - b.index);
-  return { plan: { byTarget, decimal, dateOrder, guessed, formats, defaults: opts.defaults ?? {}, countryAt: opts.countryAt, outsideKm: opts.outsideKm, labelColumns: opts.labelColumns, ...(opts.geoFormat ? { geoFormat: opts.geoFormat } : {}), stage: opts.stage ?? 'import' }, warnings };
+  return { plan: { byTarget, decimal, dateOrder, guessed, markDoubts, formats, defaults: opts.defaults ?? {}, countryAt: opts.countryAt, outsideKm: opts.outsideKm, labelColumns: opts.labelColumns, ...(opts.geoFormat ? { geoFormat: opts.geoFormat } : {}), stage: opts.stage ?? 'import' }, warnings };
 }

@@ -7,22 +7,26 @@
  * import that it was.
  */
 import type { RaisedReviewFlag, SeizureField, SeizureFields } from '../../shared/domain/seizure';
+import type { MarkDoubt } from '../../shared/rpc/import';
 import { t } from '../../shared/messages';
 import type { FieldRejection } from './build-seizure';
 import { parseCoordinate } from './coordinates';
 import { parseDate, type ParsedDate } from './dates';
-import { parseNumber } from './numbers';
+import { markDoubtText, parseNumber } from './numbers';
 import { fail, type Parsed } from './parse-result';
 import { outsideCountryFlag } from '../geo/outside-country';
 import { NEAR_COUNTRY_KM, type ImportPlan } from './plan';
 
-/** The refusal of a number whose value depends on the column's guessed decimal mark, showing both readings. */
-export function ambiguousNumber(raw: string): Parsed<number> {
+/**
+ * The refusal of a number whose value depends on the column's guessed decimal mark, showing both
+ * readings and why the column does not decide (`doubt`, default: no cell shows the mark).
+ */
+export function ambiguousNumber(raw: string, doubt: MarkDoubt = { why: 'none' }): Parsed<number> {
   const reading = (mark: '.' | ',') => {
     const r = parseNumber(raw, mark);
     return r.ok ? String(r.value) : '?';
   };
-  return fail('import.ambiguous-number', { value: raw.trim(), point: reading('.'), comma: reading(',') });
+  return fail('import.ambiguous-number', { value: raw.trim(), point: reading('.'), comma: reading(','), doubt: markDoubtText(doubt) });
 }
 
 /** The refusal of a slash date whose day and month could be swapped in a column that does not decide. */
@@ -69,9 +73,25 @@ export function outsideCountry(f: SeizureFields, plan: ImportPlan, source: Parti
 export function fixOf(r: Parsed<unknown>, column: string): string | undefined {
   if (r.ok) return undefined;
   if (r.messageId === 'import.ambiguous-number') return t('import.fix.choose-decimal-mark', { column });
+  if (r.messageId === 'import.misplaced-separators') return misplacedSeparatorsFix(String(r.values?.value ?? ''));
   if (r.messageId === 'import.ambiguous-date') return t('import.fix.choose-date-order');
   if (r.messageId === 'import.missing-hemisphere') return t('import.fix.hemisphere');
   return undefined;
+}
+
+/**
+ * The fix for a number refused for its digit grouping: Indian grouping ("1,25,000",
+ * "12,34,567.5": lakh and crore, groups of two before the last three) is named as such with the
+ * number written two readable ways; any other misplaced grouping ("1,2,3") gets the general fix.
+ */
+function misplacedSeparatorsFix(value: string): string {
+  const m = /^([+\-\u2212]?)(\d{1,2}(?:([,.])\d{2})+)\3(\d{3})((?:[.,]\d+)?)$/.exec(value.trim());
+  const sep = m?.[3];
+  if (!m || !sep || (m[5] && m[5][0] === sep)) return t('import.fix.misplaced-separators');
+  const digits = `${m[2]!.split(sep).join('')}${m[4]!}`;
+  const fraction = m[5] ?? '';
+  const grouped = digits.replace(/\B(?=(\d{3})+(?!\d))/g, sep);
+  return t('import.fix.indian-grouping', { value: value.trim(), plain: `${m[1]!}${digits}${fraction}`, grouped: `${m[1]!}${grouped}${fraction}` });
 }
 
 /**

@@ -51,6 +51,20 @@ export function parseCitesAppendix(raw: string): Parsed<CitesAppendix | null> {
   return a ? ok(a) : fail('import.not-a-cites-appendix', { value: raw.trim() });
 }
 
+/** Money written with its currency in the same cell: "SGD 48,600,000", "48.600.000 €", "US$ 6.8". */
+const MONEY = /^(?:([A-Za-z]{3}|[A-Z]{1,2}\$|[€£$¥₹₫₱฿₦₩])\s*)?([^A-Za-z€£$¥₹₫₱฿₦₩]+?)(?:\s*([A-Za-z]{3}|[€£$¥₹₫₱฿₦₩]))?$/;
+
+/**
+ * Splits a reported-value cell into the currency written in it (code or symbol as written, before
+ * or after the number; null when none) and its number part; the whole trimmed cell as the number
+ * part when it is not money so written ("1.5 million").
+ */
+export function splitMoney(raw: string): { symbol: string | null; digits: string } {
+  const s = raw.trim();
+  const m = MONEY.exec(s);
+  return m ? { symbol: m[1] ?? m[3] ?? null, digits: m[2]! } : { symbol: null, digits: s };
+}
+
 /** Unambiguous currency symbols ('$' and '¥' are not: several currencies use them). */
 const CURRENCY_SYMBOLS: Record<string, string> = { '€': 'EUR', '£': 'GBP', '₹': 'INR', '₫': 'VND', '₱': 'PHP', '฿': 'THB', '₦': 'NGN', '₩': 'KRW', 'R$': 'BRL', US$: 'USD', S$: 'SGD', HK$: 'HKD', RM: 'MYR' };
 

@@ -101,6 +101,38 @@ export const rejectionSchema = z.object({
 /** One rejected row: the shared CSV rejection (shared/csv) plus the seizure field it was meant for. */
 export type Rejection = z.infer<typeof rejectionSchema> & CsvRejection;
 
+/** A cell named as a rejection names it: its line (CSV) or feature number, and its text as written. */
+export const cellRefSchema = z.object({ line: z.number().int(), value: z.string() });
+/** See {@link cellRefSchema}. */
+export type CellRef = z.infer<typeof cellRefSchema>;
+/** Another number or coordinate column of the file whose cells show one decimal mark, with its first cell that shows it. */
+export const otherColumnMarkSchema = cellRefSchema.extend({ column: z.string(), mark: z.enum(['.', ',']) });
+/** See {@link otherColumnMarkSchema}. */
+export type OtherColumnMark = z.infer<typeof otherColumnMarkSchema>;
+
+/**
+ * Why a number column's decimal mark is a guess (service/import/numbers.ts `inferNumberFormat`,
+ * the one place it is decided) — its cells that depend on the mark ("1.250", "1,274") are then
+ * held back with both readings until the user chooses:
+ * - 'none': no cell shows the mark;
+ * - 'mixed': cells show both marks (`point` and `comma`: the first of each);
+ * - 'file': the cells that show the column's mark (`shown`, the first being `first`) are no more
+ *   than the cells that depend on it, and the file says otherwise: another number or coordinate
+ *   column shows only the other mark (`other`), or, when none shows any, the file's delimiter
+ *   hints at it (`other` null; `hint`: ',' for a ';'-separated file);
+ * - 'currencies': the column's rows are in several currencies (named in the cell or in the
+ *   currency column): values copied from sources of different locales, so one value's mark does
+ *   not decide another's.
+ */
+export const markDoubtSchema = z.discriminatedUnion('why', [
+  z.object({ why: z.literal('none') }),
+  z.object({ why: z.literal('mixed'), point: cellRefSchema, comma: cellRefSchema }),
+  z.object({ why: z.literal('file'), mark: z.enum(['.', ',']), shown: z.number().int(), first: cellRefSchema, other: otherColumnMarkSchema.nullable(), hint: z.enum(['.', ',']) }),
+  z.object({ why: z.literal('currencies'), currencies: z.array(z.string()) }),
+]);
+/** See {@link markDoubtSchema}. */
+export type MarkDoubt = z.infer<typeof markDoubtSchema>;
+
 /**
  * How the importer read one numeric, date or coordinate column, shown in the preview as a line
  * ("Quantity: comma decimal, dot thousands — from 412 values"). `decidedBy` 'guess' means some
@@ -120,6 +152,8 @@ export const columnFormatSchema = z.object({
   ambiguous: z.array(z.string()),
   /** The catalogue sentence describing the decision. */
   summary: z.string(),
+  /** A number column whose mark is a guess (`decidedBy` 'guess'): why (see {@link markDoubtSchema}). */
+  markDoubt: markDoubtSchema.optional(),
 });
 /** How one column was read. */
 export type ColumnFormat = z.infer<typeof columnFormatSchema>;

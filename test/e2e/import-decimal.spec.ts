@@ -42,3 +42,25 @@ test('an ambiguous number column asks for its decimal mark, and the choice re-ru
   await page.getByRole('tab', { name: /Seizures/ }).click();
   for (const q of ['10,500', '2,000', '1,250']) await expect(page.getByRole('table').first()).toContainText(q);
 });
+
+test('a money column decided by one Swiss value against a file of decimal commas asks too (tester F13, r-french.csv)', async ({ page, host }) => {
+  await newCase(page, host);
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  const imp = page.getByRole('dialog', { name: /Import seizures/ });
+  await imp.getByTestId('import-file').setInputFiles(path.resolve('test/fixtures/import-numbers/r-french.csv'));
+
+  const dryRun = imp.getByTestId('import-dryrun');
+  await expect(dryRun.getByTestId('report-imported')).toHaveText('1');
+  await expect(dryRun.getByTestId('report-rejected')).toHaveText('2');
+  const value = imp.getByTestId('column-format-value');
+  await expect(value).toContainText(
+    "value: decimal mark not decided — '€1.250', '1.250 €' could be read either way: only 1 value of the column shows a decimal point (line 4 'CHF 1'250.50') while the file’s column 'latitude' uses a decimal comma (line 2 '-4,05'); choose the decimal mark",
+  );
+  await value.scrollIntoViewIfNeeded();
+  await imp.screenshot({ path: path.join(SHOTS, 'import-decimal-minority.png') });
+
+  await imp.getByTestId('decimal-mark-value').selectOption(',');
+  await expect(dryRun.getByTestId('report-imported')).toHaveText('3');
+  await expect(dryRun.getByTestId('report-rejected')).toHaveText('0');
+  await expect(value).toContainText('value: comma decimal, dot thousands — your choice');
+});

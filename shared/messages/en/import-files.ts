@@ -40,7 +40,7 @@ export const importFileMessages = {
   'import.warning.area-as-point': '{feature} ({label}): an area became one seizure at the middle of its outline.',
   'import.warning.duplicate-column': `Column ''{name}'' appears more than once; the first non-empty value is used and the others go to notes.`,
   'import.format.number':
-    "{column}: {decidedBy, select, none {no value decides the decimal mark; none needed} guess {decimal mark not decided — {examples} could be read either way; choose the decimal mark} other {{mark, select, comma {comma decimal} other {point decimal}}{thousands, select, dot {, dot thousands} comma {, comma thousands} space {, space thousands} apostrophe {, apostrophe thousands} other {}} — {decidedBy, select, choice {your choice} other {from {count, plural, one {# value} other {# values}}}}}}",
+    "{column}: {decidedBy, select, none {no value decides the decimal mark; none needed} guess {decimal mark not decided — {examples} could be read either way{why, select, none {} other {: {doubt}}}; choose the decimal mark} other {{mark, select, comma {comma decimal} other {point decimal}}{thousands, select, dot {, dot thousands} comma {, comma thousands} space {, space thousands} apostrophe {, apostrophe thousands} other {}} — {decidedBy, select, choice {your choice} other {from {count, plural, one {# value} other {# values}}}}}}",
   'import.format.date':
     '{column}: {decidedBy, select, guess {day-month order not decided — {examples} could be read either way; choose the order} other {{order, select, MDY {month first} DMY {day first} other {no day/month order needed}} — {decidedBy, select, choice {your choice} other {from {count, plural, one {# value} other {# values}}}}}}',
   'import.format.coordinate':
@@ -48,7 +48,7 @@ export const importFileMessages = {
   'import.warning.ambiguous-column-rows':
     `Column ''{name}'': {count, plural, one {# row was} other {# rows were}} held back because {count, plural, one {its value reads} other {their values read}} differently depending on a choice the column does not decide; choose it in the preview (or on the command line) to import {count, plural, one {it} other {them}}.`,
   'import.cli.refuse-number':
-    `Column ''{column}'' has values that read differently with a decimal point or a decimal comma ({examples}) and no value in it shows which; nothing was imported. Choose with --decimal-mark "{column}=," or --decimal-mark "{column}=."`,
+    `Column ''{column}'' has values that read differently with a decimal point or a decimal comma ({examples}) and {why, select, none {no value in it shows which} other {{doubt}}}; nothing was imported. Choose with --decimal-mark "{column}=," or --decimal-mark "{column}=."`,
   'import.cli.refuse-date':
     `Column ''{column}'' has dates whose day and month could be swapped ({examples}) and no date in it decides; nothing was imported. Choose with --date-order DMY or --date-order MDY`,
   'import.cli.refuse-hemisphere':

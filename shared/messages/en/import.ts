@@ -48,7 +48,11 @@ export const importMessages = {
   'import.unit-required': 'is required when a quantity is given',
   'import.currency-contradiction': 'the value says {cellCurrency} but the currency column says {columnCurrency}',
   'import.not-valid': 'is not valid',
-  'import.ambiguous-number': `''{value}'' is {point} with a decimal point but {comma} with a decimal comma, and the column does not show which it uses`,
+  'import.ambiguous-number': `''{value}'' is {point} with a decimal point but {comma} with a decimal comma, and {doubt}`,
+  'import.decimal-doubt':
+    "{why, select, mixed {the column mixes both marks ({first, select, comma {line {commaLine} ''{commaValue}'' has a decimal comma, line {pointLine} ''{pointValue}'' a decimal point} other {line {pointLine} ''{pointValue}'' has a decimal point, line {commaLine} ''{commaValue}'' a decimal comma}})} file {only {shown, plural, one {# value of the column shows} other {# values of the column show}} a decimal {mark, select, comma {comma} other {point}} (line {line} ''{value}''{shown, plural, one {} other {, …}}) while {source, select, hint {the file is {hint, select, comma {;-separated, as spreadsheets with a decimal comma write it} other {not ;-separated, as spreadsheets with a decimal point write it}}} other {the file’s column ''{otherColumn}'' uses a decimal {otherMark, select, comma {comma} other {point}} (line {otherLine} ''{otherValue}'')}}} currencies {the column’s values are in {count, plural, one {# currency} other {# currencies}} ({currencies}), so one value’s mark does not decide another’s} other {the column does not show which it uses}}",
+  'import.fix.indian-grouping': `Indian digit grouping ({value}) is not read; write {plain} or {grouped}`,
+  'import.fix.misplaced-separators': 'write the number without thousands separators, or with every group after the first of exactly three digits (1250000 or 1,250,000)',
   'import.fix.choose-decimal-mark': `choose the decimal mark of ''{column}'' in the preview (command line: --decimal-mark "{column}=,")`,
   'import.ambiguous-date': `''{value}'' is {dayFirst} day first but {monthFirst} month first, and no date in the column decides`,
   'import.fix.choose-date-order': 'choose day first or month first in the preview (command line: --date-order DMY or MDY)',

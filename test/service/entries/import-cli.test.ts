@@ -235,6 +235,37 @@ describe('import CLI: never imports on a guess (issue 11)', () => {
     }
   }, 60_000);
 
+  it('refuses the tester\'s r-french.csv (one CHF value against a file of decimal commas) and p-conflict.csv (both marks), saying why; imports r-french with --decimal-mark value=, (tester F13, F3b)', async () => {
+    const { dataDir, workspaceId, number } = await prepare();
+    const fixture = (name: string) => path.join(root, 'test/fixtures/import-numbers', name);
+    const french = runCli([fixture('r-french.csv'), '--workspace', workspaceId, '--case', number], dataDir);
+    expect(french.code).toBe(1);
+    expect(french.err.trim()).toBe(
+      `Column 'value' has values that read differently with a decimal point or a decimal comma ('€1.250', '1.250 €') and only 1 value of the column shows a decimal point (line 4 'CHF 1'250.50') while the file’s column 'latitude' uses a decimal comma (line 2 '-4,05'); nothing was imported. Choose with --decimal-mark "value=," or --decimal-mark "value=."`,
+    );
+    const conflict = runCli([fixture('p-conflict.csv'), '--workspace', workspaceId, '--case', number], dataDir);
+    expect(conflict.code).toBe(1);
+    expect(conflict.err.trim()).toBe(
+      `Column 'quantity' has values that read differently with a decimal point or a decimal comma ('1,250') and the column mixes both marks (line 2 '1,25' has a decimal comma, line 3 '1.5' a decimal point); nothing was imported. Choose with --decimal-mark "quantity=," or --decimal-mark "quantity=."`,
+    );
+    expect(await seizureCount(dataDir, workspaceId)).toBe(0);
+    const chosen = runCli([fixture('r-french.csv'), '--workspace', workspaceId, '--case', number, '--decimal-mark', 'value=,'], dataDir);
+    expect(chosen.code).toBe(0);
+    expect(chosen.out).toContain('Imported 3 seizures from r-french.csv (csv).');
+    expect(chosen.out).toContain('Read value: comma decimal, dot thousands — your choice.');
+    const s = DataService.open({ dataDir, mode: 'browser', dataKey: await dataKey(dataDir) });
+    try {
+      const c = (await s.invoke('cases.list', { workspaceId })).find((x) => x.number === number)!;
+      const { content } = await s.invoke('export.seizuresCsv', { workspaceId, caseId: c.id });
+      const header = content.split('\r\n').find((l) => l.includes('seizure_date'))!.split(',');
+      const [v, cur] = [header.indexOf('reported_value'), header.indexOf('reported_currency')];
+      const rows = content.split('\r\n').filter((l) => l.includes('ivory')).map((l) => l.split(',')).map((cells) => `${cells[v]} ${cells[cur]}`);
+      expect(rows.sort()).toEqual(['1250 EUR', '1250 EUR', '1250.5 CHF']);
+    } finally {
+      s.close();
+    }
+  }, 90_000);
+
   it('refuses undecided slash dates without --date-order and does not create the new case', async () => {
     const { dataDir, workspaceId } = await prepare();
     const r = runCli([write('seizure_date,country_iso2,commodity,quantity,unit\n03/04/2019,SG,x,1,kg\n'), '--workspace', workspaceId, '--new-case', 'Dates'], dataDir);

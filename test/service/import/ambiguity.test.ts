@@ -37,14 +37,14 @@ describe('numbers: the decimal mark of a column', () => {
 
   it('a column whose cells prove the mark decides it: comma decimal, dot thousands, from the count of values', () => {
     const f = inferNumberFormat(['1.234,5', '8,8', '1.250', '12'], '.');
-    expect(f).toEqual({ mark: ',', thousands: 'dot', decidedBy: 'cells', values: 4, deciding: 2, ambiguous: [] });
+    expect(f).toEqual({ mark: ',', thousands: 'dot', decidedBy: 'cells', values: 4, deciding: 2, ambiguous: [], doubt: null });
     const parsed = csv(`${H}\n2019-07-21,SG,x,"1.234,5",kg\n2019-07-21,SG,x,"8,8",kg\n2019-07-21,SG,x,1.250,kg\n`);
     expect(parsed.seizures.map((s) => s.fields.quantity)).toEqual([1234.5, 8.8, 1250]);
     expect(parsed.report.formats.find((f) => f.column === 'quantity')!.summary).toBe('quantity: comma decimal, dot thousands — from 2 values');
   });
 
   it('point decimal with comma thousands and Swiss apostrophes', () => {
-    expect(inferNumberFormat(['7,200,000', '1,500', '2.5'], ',')).toEqual({ mark: '.', thousands: 'comma', decidedBy: 'cells', values: 3, deciding: 2, ambiguous: [] });
+    expect(inferNumberFormat(['7,200,000', '1,500', '2.5'], ',')).toEqual({ mark: '.', thousands: 'comma', decidedBy: 'cells', values: 3, deciding: 2, ambiguous: [], doubt: null });
     expect(inferNumberFormat(["1'250.5", "12'000"], ',').thousands).toBe('apostrophe');
   });
 
