@@ -58,11 +58,18 @@ const PRECISION_RANK = { year: 0, month: 1, day: 2 } as const;
 /** Money written with its currency in the same cell: "SGD 48,600,000", "48.600.000 €", "US$ 6.8". */
 const MONEY = /^(?:([A-Za-z]{3}|[A-Z]{1,2}\$|[€£$¥₹₫₱฿₦₩])\s*)?([^A-Za-z€£$¥₹₫₱฿₦₩]+?)(?:\s*([A-Za-z]{3}|[€£$¥₹₫₱฿₦₩]))?$/;
 
+/** A CSV cell past the header's last column: its position in the row (from 1) and its value. */
+export interface ExtraCell {
+  position: number;
+  value: string;
+}
+
 /**
  * Builds one seizure from `cells` (in header order) with `plan`. `location`, when not null, is the
  * feature's geometry and replaces any coordinate columns (rejections then name column 'geometry').
+ * `extra`: the row's non-empty cells past the header (CSV), kept in the notes as "Extra cell 9: …".
  */
-export function buildSeizure(cells: readonly string[], plan: ImportPlan, location?: GeometryLocation): BuiltRow {
+export function buildSeizure(cells: readonly string[], plan: ImportPlan, location?: GeometryLocation, extra?: readonly ExtraCell[]): BuiltRow {
   const d = plan.defaults;
   const rejections: FieldRejection[] = [];
   const source: Partial<Record<SeizureField, { column: string; value: string }>> = {};
@@ -106,7 +113,7 @@ export function buildSeizure(cells: readonly string[], plan: ImportPlan, locatio
 
   // Date and its precision.
   const date: ParsedDate | undefined = read('seizureDate', ['seizureDate'], (raw, col) => {
-    if (guessed(col) && isAmbiguousSlashDate(raw)) return ambiguousDate(raw);
+    if (guessed(col) && isAmbiguousSlashDate(raw)) return ambiguousDate(raw, plan.formats.some((f) => f.column === col.name && f.mixedOrders));
     return parseDate(raw, plan.dateOrder.get(col.index) ?? 'DMY');
   });
   let seizureDate = date?.date ?? d.seizureDate;
@@ -245,6 +252,7 @@ export function buildSeizure(cells: readonly string[], plan: ImportPlan, locatio
   const sourceTitle = text('sourceTitle', 'sourceTitle');
   const noteCols = cols('notes').filter((c) => cell(c).trim() !== '');
   if (noteCols[0]) source.notes = { column: noteCols[0].name, value: cell(noteCols[0]) };
+  for (const x of extra ?? []) extraNotes.push(t('import.note.extra-cell', { position: x.position, value: x.value.trim() }));
   const notes = [...(noteCols.length ? noteCols.map(cell) : d.notes ? [d.notes] : []), ...extraNotes].join('\n');
 
   // Review flags an exported file carries: kept open as they were raised (who, when, what was measured).

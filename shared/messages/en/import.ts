@@ -13,6 +13,8 @@ export const importMessages = {
   'import.excel-serial-leap-bug': 'Excel day number 60 is 1900-02-29, a day that does not exist (Excel’s 1900 leap-year bug)',
   'import.excel-serial-too-late': 'Excel day number {serial} is after 9999-12-31',
   'import.not-a-real-date': `''{value}'' is not a real date`,
+  'import.date-other-order':
+    `''{value}'' reads only as {order, select, DMY {month-first} other {day-first}} ({month} is not a month); the column's order is {order, select, DMY {day-first} other {month-first}}`,
   'import.two-digit-year': `''{value}'' has a two-digit year; write the year in full`,
   'import.not-a-date': `''{value}'' is not a date (write YYYY-MM-DD)`,
   'import.minutes-too-large': `minutes must be below 60 in ''{value}''`,
@@ -50,7 +52,7 @@ export const importMessages = {
   'import.not-valid': 'is not valid',
   'import.ambiguous-number': `''{value}'' is {point} with a decimal point but {comma} with a decimal comma, and the column does not show which it uses`,
   'import.fix.choose-decimal-mark': `choose the decimal mark of ''{column}'' in the preview (command line: --decimal-mark "{column}=,")`,
-  'import.ambiguous-date': `''{value}'' is {dayFirst} day first but {monthFirst} month first, and no date in the column decides`,
+  'import.ambiguous-date': `''{value}'' is {dayFirst} day first but {monthFirst} month first, and {mixed, select, yes {the column mixes both orders} other {no date in the column decides}}`,
   'import.fix.choose-date-order': 'choose day first or month first in the preview (command line: --date-order DMY or MDY)',
   'import.missing-hemisphere': `''{value}'' has no hemisphere letter or sign while other cells of the column have S or W letters`,
   'import.coordinates-swapped': `''{latitude}'' is not a latitude (beyond ±90) but fits as a longitude, and the longitude ''{longitude}'' fits as a latitude: the columns look swapped`,
