@@ -92,6 +92,7 @@ export const uiImportMessages = {
   'ui.import.progress-starting': 'Sending {fileName} to be checked…',
   'ui.import.why-disabled-all-duplicates': 'Every row matches a seizure already in the case or an earlier row of the file. Untick “Leave out the matching rows” to import them anyway.',
   'ui.import.why-disabled-reimport': 'Tick “Import this file again anyway” above to import it a second time.',
+  'ui.import.why-disabled-tlp': 'The file is marked with a stricter TLP than the case: tick “Import it … anyway” above to import it here.',
   'ui.import.report-title': 'Import report',
   'ui.import.formats': 'CSV (any delimiter and encoding), KML or KMZ, GPX or GeoJSON.',
   'ui.import.too-large-title': 'This file is too large to import here',
