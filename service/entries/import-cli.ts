@@ -21,6 +21,10 @@
  * one only repeats that the import is stopping (it never cuts a transaction in half). A stopped
  * `--new-case` or `--dry-run` leaves no case behind.
  *
+ * A file whose TLP marking (an export's) is stricter than the case's is refused, naming both
+ * levels, unless --accept-tlp says its rows may be shared as the case's; a --new-case takes the
+ * file's level (service/import/file-tlp.ts).
+ *
  * It never imports on a guess: when a column's reading depends on a choice its cells do not make
  * (a decimal mark for "1.250", a day-month order for "03/04/2019", a hemisphere for an unlettered
  * coordinate among S/W ones) it refuses before touching the data folder, naming the column, its
@@ -35,7 +39,7 @@ import { loadPassphraseDataKey } from '../keys/cli-key';
 import { defaultDataDir } from '../../node/fs/data-dir';
 import { checkDataFolder } from './data-folder-check';
 import { IMPORT_TARGETS, type ColumnMapping, type ImportTarget } from '../../shared/rpc/import';
-import { CRIME_SECTORS, type CrimeSector } from '../../shared/domain/codes';
+import { CRIME_SECTORS, type CrimeSector, type Tlp } from '../../shared/domain/codes';
 import { NestError } from '../../shared/errors';
 import { quoteValue, t } from '../../shared/messages';
 import { parseImportFile } from '../import';
@@ -133,6 +137,9 @@ Exit code 0 when the import succeeded (some rows may be rejected), 1 when it fai
                        every object that was not imported, with its id, type and the reason
   --dry-run            read and check the file, import nothing (and create no case or workspace)
   --allow-reimport     import a file that is already in the case (same SHA-256) again, on purpose
+  --accept-tlp         import a file whose TLP marking (an export's, e.g. TLP:RED) is stricter than the
+                       case's, its rows then shared as the case's TLP; without it such a file is refused
+                       (a --new-case takes the file's TLP instead)
   --keep-duplicates    import rows that match seizures already in the case (left out by default)
   --undo BATCH         undo import BATCH of --case (e.g. one stopped with Ctrl-C) as one step, instead of importing
   --data-dir DIR       data folder (default: $NEST_DATA_DIR or the OS app-data folder "NEST Desk")
@@ -169,6 +176,10 @@ function parseDecimalMarks(items: string[]): Record<string, '.' | ','> | undefin
 function refusal(f: ColumnFormat): string {
   const values = { column: f.column, examples: f.ambiguous.map((v) => `'${v}'`).join(', ') };
   if (f.kind === 'number') return t('import.cli.refuse-number', { ...values, why: f.markDoubt?.why ?? 'none', doubt: f.markDoubt ? markDoubtText(f.markDoubt) : '' });
+  const mixed = f.mixedOrders;
+  if (f.kind === 'date' && mixed) {
+    return t('import.cli.refuse-date-mixed', { column: f.column, dayLine: mixed.dayFirst.line, dayValue: mixed.dayFirst.value, monthLine: mixed.monthFirst.line, monthValue: mixed.monthFirst.value });
+  }
   if (f.kind === 'date') return t('import.cli.refuse-date', values);
   return t('import.cli.refuse-hemisphere', values);
 }
@@ -252,6 +263,7 @@ async function main(): Promise<number> {
       'decimal-mark': { type: 'string', multiple: true },
       'dry-run': { type: 'boolean' },
       'allow-reimport': { type: 'boolean' },
+      'accept-tlp': { type: 'boolean' },
       'keep-duplicates': { type: 'boolean' },
       stix: { type: 'boolean' },
       'data-dir': { type: 'string' },
@@ -314,8 +326,9 @@ async function main(): Promise<number> {
       workspaceId: ws.id, fileName: path.basename(file), contentBase64: bytes.toString('base64'), mapping, decimalMarks, dateOrder: dateOrder as 'DMY' | 'MDY' | undefined,
       keepDuplicates: values['keep-duplicates'], importId,
     };
-    // The case's number, for the undo command a stopped import prints.
+    // The case's number, for the undo command a stopped import prints, and its TLP (a file marked stricter is refused without --accept-tlp).
     let caseNumber = '';
+    let caseTlp: Tlp | null = null;
     let report: ImportReport;
     /** A new case's import that had no row to import: thrown after the rejected rows are printed. */
     let nothingImported: NestError | null = null;
@@ -344,11 +357,13 @@ async function main(): Promise<number> {
         const found = cases.find((c) => c.id === values.case || c.number === values.case);
         if (!found) throw new Error(`no case "${values.case}" in workspace "${ws.name}"`);
         caseNumber = found.number;
-        const request = { ...common, caseId: found.id, allowReimport: values['allow-reimport'] };
+        caseTlp = found.tlp;
+        const request = { ...common, caseId: found.id, allowReimport: values['allow-reimport'], acceptTlp: values['accept-tlp'] };
         if (dryRun) return (await service.invoke('import.preview', request)).report;
         return service.invoke('import.commit', request).catch((err: unknown) => {
           // The app's sentence ends in its button's words; here one sentence with the one fix, the flag.
           if (err instanceof NestError && err.messageRef?.id === 'import.already-imported') throw new NestError('validation', { id: 'import.already-imported-cli', values: err.messageRef.values });
+          if (err instanceof NestError && err.messageRef?.id === 'import.tlp-stricter') throw new NestError('validation', { id: 'import.tlp-stricter-cli', values: err.messageRef.values });
           throw err;
         });
       });
@@ -382,6 +397,14 @@ async function main(): Promise<number> {
     if (report.refusal) {
       console.error(`Import refused: ${report.refusal}`);
       return 1;
+    }
+    // A dry run of a file marked stricter than the case: refused as the import would be, unless accepted (then only said).
+    if (report.tlpConflict && report.fileTlp && caseTlp) {
+      if (!values['accept-tlp']) {
+        console.error(`Import refused: ${t('import.tlp-stricter-cli', { fileTlp: report.fileTlp, caseNumber, caseTlp })}.`);
+        return 1;
+      }
+      console.log(`Note: ${report.tlpConflict} (accepted with --accept-tlp).`);
     }
     if (report.cancelled && report.batchId) {
       console.log(t('import.cli.stopped', { written: report.cancelled.written, planned: report.cancelled.planned, fileName: path.basename(file), batchId: report.batchId, workspace: shellWord(ws.name), caseNumber: shellWord(caseNumber) }));

@@ -25,6 +25,7 @@
  * numeric — a plain number cannot run anything. Importing an exported file therefore gives the
  * same fields except that neutralised text cells keep their leading quote.
  */
+import { tlpOfMarking } from '../../shared/domain/tlp-marking';
 import Papa from 'papaparse';
 import { reviewFlagsText, type Seizure } from '../../shared/domain/seizure';
 import { PUBLIC_COLUMNS, REVIEW_FLAGS_COLUMN } from '../import/public-columns';
@@ -89,9 +90,12 @@ export async function seizuresToCsvPaced(seizures: readonly Seizure[], marking: 
   }
 }
 
-/** True when a CSV line is an export's TLP marking line (see {@link seizuresToCsv}); the importer skips it. */
+/**
+ * True when a CSV line is an export's TLP marking line (see {@link seizuresToCsv}); the importer
+ * reads its level (shared/domain/tlp-marking.ts) and skips the line.
+ */
 export function isTlpMarkingLine(line: string): boolean {
-  return /^"?TLP:(CLEAR|WHITE|GREEN|AMBER(\+STRICT)?|RED)\b/.test(line);
+  return tlpOfMarking(line) !== null;
 }
 
 function csvBody(seizures: readonly Seizure[]): string {

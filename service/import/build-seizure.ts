@@ -57,11 +57,18 @@ const PRECISION_RANK = { year: 0, month: 1, day: 2 } as const;
 /** The record a row makes before the schema checks it, in the schema's field order. */
 type Candidate = { [K in SeizureField]: unknown } & { notes: string };
 
+/** A CSV cell past the header's last column: its position in the row (from 1) and its value. */
+export interface ExtraCell {
+  position: number;
+  value: string;
+}
+
 /**
  * Builds one seizure from `cells` (in header order) with `plan`. `location`, when not null, is the
  * feature's geometry and replaces any coordinate columns (rejections then name column 'geometry').
+ * `extra`: the row's non-empty cells past the header (CSV), kept in the notes as "Extra cell 9: …".
  */
-export function buildSeizure(cells: readonly string[], plan: ImportPlan, location?: GeometryLocation): BuiltRow {
+export function buildSeizure(cells: readonly string[], plan: ImportPlan, location?: GeometryLocation, extra?: readonly ExtraCell[]): BuiltRow {
   const row = new RowReader(cells, plan);
   const d = row.defaults;
   const { seizureDate, datePrecision } = readDate(row);
@@ -93,7 +100,7 @@ export function buildSeizure(cells: readonly string[], plan: ImportPlan, locatio
   const operation = row.text('operation');
   const sourceUrl = row.text('sourceUrl');
   const sourceTitle = row.text('sourceTitle');
-  const notes = readNotes(row);
+  const notes = readNotes(row, extra);
   const carried = readCarriedFlags(row);
 
   const candidate: Candidate = {
@@ -115,7 +122,7 @@ export function buildSeizure(cells: readonly string[], plan: ImportPlan, locatio
 
 /** Reads a date cell with its column's day-month order; a slash date that order only guesses is refused with both readings. */
 function parseDateCell(raw: string, col: PlanColumn, row: RowReader): Parsed<ParsedDate> {
-  if (row.guessed(col) && isAmbiguousSlashDate(raw)) return ambiguousDate(raw);
+  if (row.guessed(col) && isAmbiguousSlashDate(raw)) return ambiguousDate(raw, row.plan.formats.some((f) => f.column === col.name && f.mixedOrders));
   return parseDate(raw, row.plan.dateOrder.get(col.index) ?? 'DMY');
 }
 
@@ -217,14 +224,15 @@ function readValue(row: RowReader): { reportedValue: number | null; reportedCurr
 }
 
 /** The notes: every notes cell as written (else the default), then the values other fields did not take, line by line. */
-function readNotes(row: RowReader): string {
+function readNotes(row: RowReader, extra: readonly ExtraCell[] | undefined): string {
   const noteCols = row.filled('notes');
   const lines: string[] = [];
   if (noteCols[0]) {
     row.source.notes = { column: noteCols[0].name, value: row.cell(noteCols[0]) };
     for (const c of noteCols) lines.push(row.cell(c));
   } else if (row.defaults.notes) lines.push(row.defaults.notes);
-  for (const extra of row.extraNotes) lines.push(extra);
+  for (const note of row.extraNotes) lines.push(note);
+  for (const x of extra ?? []) lines.push(t('import.note.extra-cell', { position: x.position, value: x.value.trim() }));
   return lines.join('\n');
 }
 

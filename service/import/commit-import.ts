@@ -34,6 +34,7 @@ import { parseRequest } from './parse-request';
 import { reportStopped, throwIfStopped } from './running-imports';
 import { unpackImport } from './unpack';
 import { writeImport } from './write-import';
+import { refuseStricterTlp, tlpConflict } from './file-tlp';
 
 /**
  * The duplicate check for an import into case `caseId`, started with the case's live seizures
@@ -52,6 +53,8 @@ function tallyOfCase(ws: WorkspaceRuntime, caseId: string, caseDoc: CaseDoc): { 
  * @returns the report: what was written (`cancelled` when stopped while writing), the batch id.
  * @throws NestError('not-found') for an unknown case; NestError('validation',
  *   'import.already-imported') for a file already imported into the case unless allowed;
+ *   NestError('validation', 'import.tlp-stricter') for a file whose TLP marking is stricter than
+ *   the case's unless accepted (`acceptTlp`), before anything is written;
  *   NestError('import-failed') for an unusable file; NestError('cancelled') when stopped before
  *   anything was written; NestError('too-large') when the case has no room for the rows.
  */
@@ -111,7 +114,10 @@ export async function commitImport(ws: WorkspaceRuntime, p: ImportRequest, clock
     );
     try {
       // The table comes before any row; a file that cannot be read fails here, before anything is written.
-      await Promise.race([table, parsing]);
+      const read = await Promise.race([table, parsing]);
+      // A file marked stricter than the case is refused here, before anything is written, unless accepted.
+      const fileTlp = 'tlp' in read ? read.tlp : read.report.fileTlp;
+      refuseStricterTlp(fileTlp, meta, p.acceptTlp);
       const source = rows as StreamedRows | null;
       const batchId = randomUUID();
       const outcome = source
@@ -126,7 +132,7 @@ export async function commitImport(ws: WorkspaceRuntime, p: ImportRequest, clock
               finish: async () => {
                 const parsed = await parsing;
                 const routes = routesWithoutDuplicates(parsed.report, parsed.routes, caseDoc.listRoutes(), p.keepDuplicates);
-                return { routes, batch: { sha256, format: parsed.format, rejectedRows: parsed.report.rejectedRows, skippedDuplicates: p.keepDuplicates ? 0 : tally.check.indexes.size } };
+                return { routes, batch: { sha256, format: parsed.format, rejectedRows: parsed.report.rejectedRows, skippedDuplicates: p.keepDuplicates ? 0 : tally.check.indexes.size, ...(fileTlp ? { fileTlp } : {}) } };
               },
             },
             { memberId: local.memberId },
@@ -140,6 +146,8 @@ export async function commitImport(ws: WorkspaceRuntime, p: ImportRequest, clock
       const parsed = await parsing;
       const report = parsed.report;
       annotateChecked(report, sha256, prev, tally.check);
+      // Accepted (or not stricter): the report still names the difference.
+      report.tlpConflict = tlpConflict(fileTlp, meta);
       // Rows matching seizures in a volume that has not arrived here cannot be found: say so rather than imply "no duplicates".
       if (missingVolumes.length) report.warnings.push(t('import.warning.duplicates-unchecked', { count: missingVolumes.length, volumes: missingVolumes.join(', ') }));
       countWithoutDuplicates(report, tally.check, p.keepDuplicates);

@@ -84,21 +84,32 @@ function calendarDate(y: number, m: number, d: number, raw: string): Parsed<stri
 const TIME_SUFFIX = /[T ]\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?\s*(?:Z|UTC|GMT|[+-]\d{2}(?::?\d{2})?)?$/i;
 
 /**
- * Which day-month order a column of slash or dash dates proves: DMY when some cell has a first
- * number above 12 ("21/07/2019"), MDY when some has a second number above 12 ("07/21/2019"),
- * null when no cell decides (or cells contradict each other, which the row parser then reports).
+ * What a column of slash or dash dates proves about its day-month order: the index (into
+ * `values`) of the first cell that reads only day first (its first number above 12,
+ * "21/07/2019") and of the first that reads only month first (its second number above 12,
+ * "07/21/2019"); null where there is none. Both set: the column mixes the two orders.
+ */
+export function dateOrderEvidence(values: readonly string[]): { dayFirst: number | null; monthFirst: number | null } {
+  let dayFirst: number | null = null;
+  let monthFirst: number | null = null;
+  values.forEach((v, i) => {
+    const m = /^(\d{1,2})[/-](\d{1,2})[/-]\d{4}\b/.exec(v.trim());
+    if (!m) return;
+    if (dayFirst === null && Number(m[1]) > 12 && Number(m[2]) <= 12) dayFirst = i;
+    if (monthFirst === null && Number(m[2]) > 12 && Number(m[1]) <= 12) monthFirst = i;
+  });
+  return { dayFirst, monthFirst };
+}
+
+/**
+ * Which day-month order a column of slash or dash dates proves ({@link dateOrderEvidence}): DMY
+ * when some cell reads only day first, MDY when some reads only month first, null when no cell
+ * decides or cells of both orders are there (the column mixes them: the user must choose).
  */
 export function decideDateOrder(values: readonly string[]): DateOrder | null {
-  let dmy = 0;
-  let mdy = 0;
-  for (const v of values) {
-    const m = /^(\d{1,2})[/-](\d{1,2})[/-]\d{4}\b/.exec(v.trim());
-    if (!m) continue;
-    if (Number(m[1]) > 12) dmy++;
-    if (Number(m[2]) > 12) mdy++;
-  }
-  if (dmy && !mdy) return 'DMY';
-  if (mdy && !dmy) return 'MDY';
+  const { dayFirst, monthFirst } = dateOrderEvidence(values);
+  if (dayFirst !== null && monthFirst === null) return 'DMY';
+  if (monthFirst !== null && dayFirst === null) return 'MDY';
   return null;
 }
 
@@ -139,7 +150,10 @@ export function parseDate(raw: string, order: DateOrder): Parsed<ParsedDate> {
   if (m) {
     const [a, b] = [Number(m[1]), Number(m[2])];
     const [d, mo] = order === 'DMY' ? [a, b] : [b, a];
-    return day(calendarDate(Number(m[3]), mo, d, cell));
+    const read = calendarDate(Number(m[3]), mo, d, cell);
+    // A date that reads only in the other order ("04/13/2019" in a day-first column) says so, not "not a real date".
+    if (!read.ok && mo > 12 && d <= 12 && calendarDate(Number(m[3]), d, mo, cell).ok) return fail('import.date-other-order', { value: cell, order, month: mo });
+    return day(read);
   }
   if (/^\d{1,2}[./-]\d{1,2}[./-]\d{2}$/.test(s)) return fail('import.two-digit-year', { value: cell });
 

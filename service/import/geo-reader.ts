@@ -35,6 +35,8 @@ import type { GeometryLocation } from './build-seizure';
 import { htmlToText, isHtmlValue } from './html-text';
 import { fixKmlBools } from './kml-bools';
 import { countKmlDataNames } from './kml-names';
+import { tlpOfMarking } from '../../shared/domain/tlp-marking';
+import type { Tlp } from '../../shared/domain/codes';
 
 /** What a feature is called in messages: a KML placemark, a GPX waypoint, track or route, a GeoJSON feature. */
 export type GeoFeatureKind = 'placemark' | 'waypoint' | 'track' | 'route' | 'feature';
@@ -61,6 +63,14 @@ export interface GeoTable {
   features: GeoFeature[];
   routes: RouteFields[];
   warnings: string[];
+  /** The TLP marking the file carries (an export's: the KML Document's name, the GeoJSON's `tlp` or `marking`), null when none. */
+  tlp: Tlp | null;
+}
+
+/** Features read from a file, and the file's TLP marking. */
+interface RawFeatures {
+  features: Feature<Geometry | null>[];
+  tlp: Tlp | null;
 }
 
 /** The property added to a point whose timestamp has a time of day; it maps to the notes (index.ts). */
@@ -146,7 +156,7 @@ function parseXml(fileName: string, text: string): ReturnType<DOMParser['parseFr
  * MultiGeometry nested thousands deep overflows the stack: that, like any other failure inside
  * togeojson, refuses the file cleanly instead of escaping as a RangeError.
  */
-function xmlFeatures(fileName: string, text: string, format: 'kml' | 'gpx'): Feature<Geometry | null>[] {
+function xmlFeatures(fileName: string, text: string, format: 'kml' | 'gpx'): RawFeatures {
   // Too many property names is known from the text alone: refuse before xmldom spends seconds on it.
   if (format === 'kml' && countKmlDataNames(text, STYLE_KEYS, MAX_GEO_COLUMNS) > MAX_GEO_COLUMNS) throw failed(fileName, 'import.file.too-many-properties', { max: MAX_GEO_COLUMNS });
   requireXmlText(fileName, text, format);
@@ -154,24 +164,43 @@ function xmlFeatures(fileName: string, text: string, format: 'kml' | 'gpx'): Fea
   try {
     const features = (format === 'kml' ? kml : gpx)(doc).features as Feature<Geometry | null>[];
     if (format === 'kml') fixKmlBools(doc as unknown as Parameters<typeof fixKmlBools>[0], features);
-    return features;
+    return { features, tlp: format === 'kml' ? kmlDocumentTlp(doc) : null };
   } catch (err) {
     if (err instanceof RangeError) throw failed(fileName, 'import.file.too-deep');
     throw failed(fileName, 'import.file.bad-xml', { detail: err instanceof Error ? err.message.split('\n')[0]! : String(err) });
   }
 }
 
+/** The TLP marking of a KML file: its first Document's own `name` (as the exporter writes it, export-kml.ts), null when it is not one. */
+function kmlDocumentTlp(doc: ReturnType<DOMParser['parseFromString']>): Tlp | null {
+  const document = doc.getElementsByTagName('Document')[0];
+  if (!document) return null;
+  for (let n = document.firstChild; n; n = n.nextSibling) {
+    if (n.nodeType === 1 && (n as unknown as { localName: string }).localName === 'name') return tlpOfMarking(n.textContent ?? '');
+  }
+  return null;
+}
+
+/** The TLP marking of a GeoJSON collection: its `tlp` member (a level) or its `marking` member (a marking text), as export-geojson.ts writes them. */
+function geoJsonTlp(obj: { tlp?: unknown; marking?: unknown }): Tlp | null {
+  if (typeof obj.tlp === 'string') {
+    const level = tlpOfMarking(`TLP:${obj.tlp.trim().toUpperCase().replace(/^TLP:/, '')}`);
+    if (level) return level;
+  }
+  return typeof obj.marking === 'string' ? tlpOfMarking(obj.marking) : null;
+}
+
 /** Parses GeoJSON text into features. Accepts a FeatureCollection or a single Feature. */
-function parseGeoJson(fileName: string, text: string): Feature<Geometry | null>[] {
+function parseGeoJson(fileName: string, text: string): RawFeatures {
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch (err) {
     throw failed(fileName, 'import.file.bad-json', { detail: err instanceof Error ? err.message : String(err) });
   }
-  const obj = json as { type?: unknown; features?: unknown };
-  if (obj?.type === 'FeatureCollection' && Array.isArray(obj.features)) return obj.features as Feature<Geometry | null>[];
-  if (obj?.type === 'Feature') return [json as Feature<Geometry | null>];
+  const obj = json as { type?: unknown; features?: unknown; tlp?: unknown; marking?: unknown };
+  if (obj?.type === 'FeatureCollection' && Array.isArray(obj.features)) return { features: obj.features as Feature<Geometry | null>[], tlp: geoJsonTlp(obj) };
+  if (obj?.type === 'Feature') return { features: [json as Feature<Geometry | null>], tlp: null };
   throw failed(fileName, 'import.file.not-geojson');
 }
 
@@ -254,7 +283,7 @@ function timesCount(coordinateProperties: unknown, lineCount: number, k: number)
  * @throws NestError('import-failed') for XML or JSON that is not well-formed, or JSON that is not GeoJSON.
  */
 export function readGeo(fileName: string, text: string, format: 'kml' | 'gpx' | 'geojson', routeKind?: RouteKind): GeoTable {
-  const raw = format === 'geojson' ? parseGeoJson(fileName, text) : xmlFeatures(fileName, text, format);
+  const { features: raw, tlp } = format === 'geojson' ? parseGeoJson(fileName, text) : xmlFeatures(fileName, text, format);
   const headers: string[] = [];
   const seen = new Set<string>();
   const addHeader = (k: string) => {
@@ -316,5 +345,5 @@ export function readGeo(fileName: string, text: string, format: 'kml' | 'gpx' | 
     const first = points[0];
     features.push({ index, kind, number, properties: props, location: first ? { latitude: Number(first[1]), longitude: Number(first[0]) } : null });
   });
-  return { headers, features, routes, warnings };
+  return { headers, features, routes, warnings, tlp };
 }

@@ -19,6 +19,7 @@ import { parseRequest } from './parse-request';
 import type { ImportStage } from './plan';
 import type { KmzImage } from './kmz';
 import { commitImport } from './commit-import';
+import { tlpConflict } from './file-tlp';
 import { undoImport } from './undo-import';
 import { importReporter, type PhaseReporter } from './import-progress';
 import { abortImport, startImport } from './running-imports';
@@ -78,6 +79,8 @@ export const importHandlers: HandlerMap<ImportMethod> = {
       countWithoutDuplicates(parsed.report, duplicates, p.keepDuplicates);
       routesWithoutDuplicates(parsed.report, parsed.routes, caseDoc.listRoutes(), p.keepDuplicates);
       parsed.report.refusal = roomRefusal(() => caseDoc.requireRoomFor(parsed.report.imported, ws.store.projections.getCase(p.caseId).seizureCount));
+      // A file marked stricter than the case (an export of a RED case into an AMBER one): said, and the commit needs acceptTlp.
+      parsed.report.tlpConflict = tlpConflict(parsed.report.fileTlp, caseDoc.readMeta());
     } finally {
       release();
     }

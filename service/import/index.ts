@@ -14,8 +14,9 @@ import type { RouteFields, RouteKind } from '../../shared/domain/route';
 import type { RaisedReviewFlag, SeizureFields } from '../../shared/domain/seizure';
 import { NestError } from '../../shared/errors';
 import type { ColumnMapping, ImportReport, ImportTarget, Rejection } from '../../shared/rpc/import';
-import { isTlpMarkingLine } from '../export/export-csv';
-import { buildSeizure, type GeometryLocation } from './build-seizure';
+import { tlpOfMarking } from '../../shared/domain/tlp-marking';
+import type { Tlp } from '../../shared/domain/codes';
+import { buildSeizure, type ExtraCell, type GeometryLocation } from './build-seizure';
 import { readCsv } from './csv-reader';
 import type { DateOrder } from './dates';
 import { decodeText } from './decode';
@@ -26,7 +27,7 @@ import { requireText } from './text-check';
 import { headerTarget, publicColumnTarget } from './header-names';
 import { makePlan, resolveMapping, type ImportPlan, type ImportStage } from './plan';
 import type { DecimalMark } from './numbers';
-import { t } from '../../shared/messages';
+import { t, type MessageId, type MessageValues } from '../../shared/messages';
 import { commodityCatalogue, type WorkspaceCommodityEntry } from '../../shared/domain/commodities';
 import { UnlistedCommodities } from './commodity-check';
 import { SEIZURE_BATCH } from './parse-worker-protocol';
@@ -64,6 +65,7 @@ export interface ParsedImport {
   /** Lines from KML, GPX and GeoJSON files (validated with `routeFieldsSchema`). */
   routes: RouteFields[];
   /** `imported` === `seizures.length`, unless the rows were streamed ({@link ParseImportInput.onSeizures}). */
+  /** `report.fileTlp`: the TLP marking the file carries (an export's), null when none. */
   report: ImportReport;
 }
 
@@ -114,12 +116,15 @@ export interface ParsedTable {
   mappingSource: ParsedImport['mappingSource'];
   /** Data rows (CSV) or features read: an upper bound of the valid rows. */
   rows: number;
+  /** The TLP marking the file carries (an export's, shared/domain/tlp-marking.ts), null when none: known before any row is written. */
+  tlp: Tlp | null;
 }
 
 /** Rows between two {@link ParseImportInput.onProgress} calls. */
 export const PROGRESS_ROWS = 2_000;
 
-const failed = (fileName: string, why: string) => new NestError('import-failed', { id: 'service.import.failed', values: { fileName, why } });
+/** The file cannot be imported: the catalogue sentence `id` (`import.file.*`), which starts with the file's name. */
+const failed = (fileName: string, id: MessageId, values: MessageValues = {}) => new NestError('import-failed', { id, values: { fileName, ...values } });
 
 /** KML/GPX property names that are not in the header tables, and their fixed targets. */
 const GEO_NAMES: Record<string, ImportTarget> = {
@@ -149,34 +154,52 @@ function looksLikeData(headers: readonly string[]): boolean {
 
 interface Table {
   headers: string[];
-  rows: { line: number; cells: string[]; location?: GeometryLocation; error?: { column: string; reason: string } }[];
+  /** `extra`: a CSV row's non-empty cells past the header, kept in its notes (build-seizure.ts). */
+  rows: { line: number; cells: string[]; extra?: ExtraCell[]; location?: GeometryLocation; error?: { column: string; reason: string } }[];
   skippedBlank: number;
   mapping: ColumnMapping;
   mappingSource: ParsedImport['mappingSource'];
   decimalHint: '.' | ',';
   priority?: (h: string) => number;
   warnings: string[];
+  /** The TLP marking the file carries, null when none. */
+  tlp: Tlp | null;
+}
+
+/** A row's non-empty cells past the header's `width` columns, with their positions (from 1). */
+function extraCells(cells: readonly string[], width: number): ExtraCell[] {
+  const out: ExtraCell[] = [];
+  for (let i = width; i < cells.length; i++) if (cells[i]!.trim() !== '') out.push({ position: i + 1, value: cells[i]! });
+  return out;
 }
 
 function csvTable(input: ParseImportInput, text: string): Table & { delimiter: string } {
-  // An export's TLP marking line is blanked (not cut), so the file's line numbers stay as they are.
+  // An export's TLP marking line is read for its level, then blanked (not cut), so the file's line numbers stay as they are.
   const firstBreak = text.search(/\r?\n/);
   const first = firstBreak < 0 ? text : text.slice(0, firstBreak);
-  const table = readCsv(isTlpMarkingLine(first) ? text.slice(first.length) : text);
-  if (!table) throw failed(input.fileName, 'the file is empty');
+  const tlp = tlpOfMarking(first);
+  const table = readCsv(tlp ? text.slice(first.length) : text);
+  if (!table) throw failed(input.fileName, 'import.file.empty');
   const { headers, delimiter } = table;
-  if (looksLikeData(headers)) throw failed(input.fileName, `no header row: the first line holds data (${headers.slice(0, 3).join(delimiter)}…); add a line with column names`);
-  if (table.rows.length > MAX_IMPORT_ROWS) throw failed(input.fileName, `${table.rows.length} rows is more than the ${MAX_IMPORT_ROWS} an import takes; split the file`);
+  if (looksLikeData(headers)) throw failed(input.fileName, 'import.file.no-header', { cells: headers.slice(0, 3).join(delimiter) });
+  if (table.rows.length > MAX_IMPORT_ROWS) throw failed(input.fileName, 'import.file.too-many-rows', { kind: 'rows', count: table.rows.length, max: MAX_IMPORT_ROWS });
   const warnings: string[] = [];
+  let long = 0;
+  let firstLong = 0;
   const rows = table.rows
     .filter((r) => !r.blank)
-    .map((r) => ({
-      line: r.line,
-      cells: headers.map((_, i) => r.cells[i] ?? ''),
-      ...(r.error ? { error: { column: headers[Math.min(r.error.column, headers.length - 1)] ?? '', reason: r.error.reason } } : {}),
-    }));
-  const long = table.rows.filter((r) => r.cells.slice(headers.length).some((c) => c.trim() !== ''));
-  if (long.length) warnings.push(`${long.length} row(s) have more cells than the header (first: line ${long[0]!.line}); the extra cells were not imported.`);
+    .map((r) => {
+      // Cells past the header are kept in the row's notes, as other unmapped data is (never dropped silently).
+      const extra = extraCells(r.cells, headers.length);
+      if (extra.length && !long++) firstLong = r.line;
+      return {
+        line: r.line,
+        cells: headers.map((_, i) => r.cells[i] ?? ''),
+        ...(extra.length ? { extra } : {}),
+        ...(r.error ? { error: { column: headers[Math.min(r.error.column, headers.length - 1)] ?? '', reason: r.error.reason } } : {}),
+      };
+    });
+  if (long) warnings.push(t('import.warning.extra-cells', { count: long, line: firstLong }));
 
   let mapping: ColumnMapping;
   let mappingSource: Table['mappingSource'];
@@ -185,7 +208,7 @@ function csvTable(input: ParseImportInput, text: string): Table & { delimiter: s
     mapping = completeMapping(headers, resolveMapping(headers, input.mapping));
     mappingSource = 'given';
     const missing = Object.keys(input.mapping).filter((k) => input.mapping![k] !== 'ignore' && !headers.includes(k));
-    if (missing.length) warnings.push(`The mapping names column(s) the file does not have: ${missing.join(', ')}.`);
+    if (missing.length) warnings.push(t('import.warning.mapping-missing-columns', { count: missing.length, columns: missing.join(', ') }));
   } else if (input.rememberedMapping && resolveMapping(headers, input.rememberedMapping).some(Boolean)) {
     mapping = completeMapping(headers, resolveMapping(headers, input.rememberedMapping));
     mappingSource = 'remembered';
@@ -196,12 +219,12 @@ function csvTable(input: ParseImportInput, text: string): Table & { delimiter: s
     mapping = guessMapping(headers, cells);
     mappingSource = 'guessed';
   }
-  return { headers, delimiter, rows, skippedBlank: table.rows.length - rows.length, mapping, mappingSource, decimalHint: delimiter === ';' ? ',' : '.', warnings };
+  return { headers, delimiter, rows, skippedBlank: table.rows.length - rows.length, mapping, mappingSource, decimalHint: delimiter === ';' ? ',' : '.', warnings, tlp };
 }
 
 function geoTable(input: ParseImportInput, text: string, format: 'kml' | 'gpx' | 'geojson'): Table & { routes: RouteFields[] } {
   const geo = readGeo(input.fileName, text, format, input.routeKind);
-  if (geo.features.length > MAX_IMPORT_ROWS) throw failed(input.fileName, `${geo.features.length} features is more than the ${MAX_IMPORT_ROWS} an import takes; split the file`);
+  if (geo.features.length > MAX_IMPORT_ROWS) throw failed(input.fileName, 'import.file.too-many-rows', { kind: 'features', count: geo.features.length, max: MAX_IMPORT_ROWS });
   const { headers } = geo;
   const all = geo.features.map((f) => ({
     line: f.number, cells: headers.map((h) => f.properties[h] ?? ''), location: f.location,
@@ -213,7 +236,7 @@ function geoTable(input: ParseImportInput, text: string, format: 'kml' | 'gpx' |
     : completeMapping(headers, headers.map((h) => headerTarget(h) ?? GEO_NAMES[h.toLowerCase()] ?? null));
   return {
     headers, rows, routes: geo.routes, skippedBlank: all.length - rows.length, mapping, mappingSource: input.mapping ? 'given' : 'fixed',
-    decimalHint: '.', priority: geoPriority, warnings: geo.warnings,
+    decimalHint: '.', priority: geoPriority, warnings: geo.warnings, tlp: geo.tlp,
   };
 }
 
@@ -238,13 +261,13 @@ function swapSuggestion(plan: ImportPlan, rejected: readonly Rejection[]): { lat
  */
 export function parseImportFile(input: ParseImportInput): ParsedImport {
   const { fileName, bytes } = input;
-  if (bytes.length === 0) throw failed(fileName, 'the file is empty');
+  if (bytes.length === 0) throw failed(fileName, 'import.file.empty');
   if (bytes.length > MAX_IMPORT_BYTES) {
     throw new NestError('import-failed', { id: 'service.import.too-large', values: { fileName, size: (bytes.length / 1048576).toFixed(1), limit: MAX_IMPORT_BYTES / 1048576 } });
   }
   refuseBinary(fileName, bytes);
   const { text, encoding } = decodeText(bytes);
-  if (text.trim() === '') throw failed(fileName, 'the file is empty');
+  if (text.trim() === '') throw failed(fileName, 'import.file.empty');
   requireText(fileName, text);
   const format = detectFormat(fileName, text);
   const table = format === 'csv' ? csvTable(input, text) : geoTable(input, text, format);
@@ -257,7 +280,7 @@ export function parseImportFile(input: ParseImportInput): ParsedImport {
       lines: table.rows.map((r) => r.line),
       ...(format === 'csv' ? {} : { labelColumns: GEO_LABELS, geoFormat: format }) },
   );
-  input.onTable?.({ format, headers: table.headers, mappingSource: table.mappingSource, rows: table.rows.length });
+  input.onTable?.({ format, headers: table.headers, mappingSource: table.mappingSource, rows: table.rows.length, tlp: table.tlp });
   // The valid rows: returned, or streamed in batches (input.onSeizures); counted either way.
   let seizures: ParsedImport['seizures'] = [];
   let imported = 0;
@@ -275,7 +298,7 @@ export function parseImportFile(input: ParseImportInput): ParsedImport {
       rejected.push({ line: row.line, column: row.error.column, field: '', value: '', reason: row.error.reason });
       continue;
     }
-    const built = buildSeizure(row.cells, plan, format === 'csv' ? undefined : (row.location ?? null));
+    const built = buildSeizure(row.cells, plan, format === 'csv' ? undefined : (row.location ?? null), row.extra);
     if (built.ok) {
       seizures.push(built.review.length ? { line: row.line, fields: built.fields, review: built.review } : { line: row.line, fields: built.fields });
       imported++;
@@ -308,10 +331,8 @@ export function parseImportFile(input: ParseImportInput): ParsedImport {
   }
   const unlistedWarning = unlisted.warning();
   if (unlistedWarning) warnings.push(unlistedWarning);
-  if (!table.rows.length) warnings.push(format === 'csv' ? 'The file has a header but no data rows.' : 'The file has no placemarks or features that could be seizures.');
-  if (imported && !plan.byTarget.has('sector') && !input.defaults?.sector) {
-    warnings.push("The file has no crime-sector column: the seizures are filed under 'other'.");
-  }
+  if (!table.rows.length) warnings.push(t('import.warning.no-data-rows', { format }));
+  if (imported && !plan.byTarget.has('sector') && !input.defaults?.sector) warnings.push(t('import.warning.no-sector-column'));
   const routes = 'routes' in table ? table.routes : [];
   return {
     format,
@@ -343,6 +364,7 @@ export function parseImportFile(input: ParseImportInput): ParsedImport {
       skippedDuplicates: 0,
       previousImport: null,
       batchId: null,
+      fileTlp: table.tlp,
     },
   };
 }

@@ -21,6 +21,7 @@ import { MAX_SEIZURES_PER_CASE } from '../../shared/domain/seizure';
 import { writeImport } from './write-import';
 import type { ImportReporter } from './import-progress';
 import { reportStopped, throwIfStopped } from './running-imports';
+import { newCaseTlp } from './file-tlp';
 
 /** What `import.newCase` returns: the report, and the case it created (null on a dry run). */
 export interface NewCaseImportResult {
@@ -29,7 +30,8 @@ export interface NewCaseImportResult {
 }
 
 /**
- * Parses the file with the new case's sector as the default, leaves out rows that repeat an
+ * Parses the file with the new case's sector as the default, gives the case the file's TLP marking
+ * when it is stricter than a new case's (file-tlp.ts), leaves out rows that repeat an
  * earlier row of the file (unless `keepDuplicates`), then creates the case and imports the rest
  * (write-import.ts: the case doc, then volumes for a large file; the batch entry last).
  * `progress` reports the reading and writing phases (import-progress.ts). `signal` stops it
@@ -49,6 +51,10 @@ export async function importIntoNewCase(ws: WorkspaceRuntime, p: NewCaseImportRe
   const duplicates = annotateWith(report, parsed, sha256Hex(received), null, []);
   const skip = countWithoutDuplicates(report, duplicates, p.keepDuplicates);
   if (report.imported > MAX_SEIZURES_PER_CASE) report.refusal = t('case.too-many-seizures', { max: MAX_SEIZURES_PER_CASE, total: report.imported });
+  // The new case takes the file's marking when it is stricter than a new case's (an export of a RED case stays RED).
+  const fields = newCaseFields(clock.today());
+  const tlp = newCaseTlp(report.fileTlp, fields.tlp);
+  if (tlp !== fields.tlp) report.warnings.push(t('import.warning.new-case-tlp', { fileTlp: tlp, dryRun: p.dryRun ? 'yes' : 'no' }));
   if (p.dryRun) return { report, case: null };
   if (!report.imported && !parsed.routes.length) {
     throw new NestError('import-failed', { id: 'import.new-case-nothing-imported', values: { fileName: p.fileName, rejected: report.rejectedRows, title: p.newCase.title } });
@@ -57,7 +63,7 @@ export async function importIntoNewCase(ws: WorkspaceRuntime, p: NewCaseImportRe
   // The last look before the case exists: from here to the first transaction nothing waits.
   if (signal) throwIfStopped(signal, p.fileName);
   const batchId = randomUUID();
-  const created = createCase(ws, { ...newCaseFields(clock.today()), title: p.newCase.title, sector: p.newCase.sector });
+  const created = createCase(ws, { ...fields, title: p.newCase.title, sector: p.newCase.sector, tlp });
   // The case row is projected by now (init's transaction), so its volumes project as they are written.
   // Every row passed the parser's checks and a new case has room for the most rows a file has, so
   // only a storage failure can stop the write: its error is the import's, with the case and the rows written so far kept.
@@ -73,7 +79,7 @@ export async function importIntoNewCase(ws: WorkspaceRuntime, p: NewCaseImportRe
         rows: listRows(parsed.seizures, skip),
         source: p.fileName,
         batchId,
-        finish: () => Promise.resolve({ routes: parsed.routes, batch: { sha256: report.sha256, format: parsed.format, rejectedRows: report.rejectedRows, skippedDuplicates: report.skippedDuplicates } }),
+        finish: () => Promise.resolve({ routes: parsed.routes, batch: { sha256: report.sha256, format: parsed.format, rejectedRows: report.rejectedRows, skippedDuplicates: report.skippedDuplicates, ...(report.fileTlp ? { fileTlp: report.fileTlp } : {}) } }),
       },
       { memberId: ws.local().memberId },
       progress?.phase('writing'),

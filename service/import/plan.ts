@@ -8,7 +8,7 @@ import type { SeizureFields } from '../../shared/domain/seizure';
 import type { ColumnFormat, ColumnMapping, ImportTarget, MarkDoubt, OtherColumnMark } from '../../shared/rpc/import';
 import { coordinateFormat } from './coordinate-format';
 import { pairHalves } from './coordinates';
-import { decideDateOrder, isAmbiguousSlashDate, type DateOrder } from './dates';
+import { dateOrderEvidence, isAmbiguousSlashDate, type DateOrder } from './dates';
 import { normaliseHeader } from './header-names';
 import { columnMark, coordinateMarkSignal, decimalMarkSignal, inferNumberFormat, markDoubtText, type DecimalMark } from './numbers';
 import { isMissing } from './parse-result';
@@ -217,15 +217,22 @@ export function makePlan(headers: readonly string[], rows: readonly (readonly st
       });
       formats.push({ column: name, kind: 'number', decimalMark: f.mark, thousands: f.thousands, decidedBy: f.decidedBy, values: f.values, ambiguous: f.ambiguous, summary, ...(f.doubt ? { markDoubt: f.doubt } : {}) });
     } else if (target === 'seizureDate') {
-      const decided = decideDateOrder(values);
+      const evidence = dateOrderEvidence(values);
+      // Cells of both orders (13/04/2019 and 04/13/2019): the column mixes them and no cell decides; the user chooses.
+      const mixed = evidence.dayFirst !== null && evidence.monthFirst !== null
+        ? { dayFirst: { line: lineOf(evidence.dayFirst), value: values[evidence.dayFirst]!.trim() }, monthFirst: { line: lineOf(evidence.monthFirst), value: values[evidence.monthFirst]!.trim() } }
+        : null;
+      const decided = mixed ? null : evidence.dayFirst !== null ? 'DMY' : evidence.monthFirst !== null ? 'MDY' : null;
       const order = opts.dateOrder ?? decided ?? 'DMY';
       dateOrder.set(index, order);
       const ambiguous = opts.dateOrder || decided ? [] : [...new Set(values.filter(isAmbiguousSlashDate).map((v) => v.trim()))].slice(0, 5);
-      const decidedBy = opts.dateOrder ? 'choice' : ambiguous.length ? 'guess' : 'cells';
+      const decidedBy = opts.dateOrder ? 'choice' : ambiguous.length || mixed ? 'guess' : 'cells';
       if (decidedBy === 'guess') guessed.add(index);
       const slashDates = values.some((v) => /^\d{1,2}[/-]\d{1,2}[/-]\d{4}\b/.test(v.trim()));
-      const summary = t('import.format.date', { column: name, order: slashDates || opts.dateOrder ? order : 'none', decidedBy, count: values.length, examples: examples(ambiguous) });
-      formats.push({ column: name, kind: 'date', dateOrder: order, decidedBy, values: values.length, ambiguous, summary });
+      const summary = mixed && !opts.dateOrder
+        ? t('import.format.date-mixed', { column: name, dayLine: mixed.dayFirst.line, dayValue: mixed.dayFirst.value, monthLine: mixed.monthFirst.line, monthValue: mixed.monthFirst.value })
+        : t('import.format.date', { column: name, order: slashDates || opts.dateOrder ? order : 'none', decidedBy, count: values.length, examples: examples(ambiguous) });
+      formats.push({ column: name, kind: 'date', dateOrder: order, decidedBy, values: values.length, ambiguous, summary, ...(mixed ? { mixedOrders: mixed } : {}) });
     } else {
       // A pair column is judged by its halves, as two separate columns would be (tester finding: "0°30' 36°49'" beside "1°17'S 36°49'E" read as N/E).
       const f = target === 'coordinates' ? coordinateFormat(values.flatMap((v) => pairHalves(v) ?? [])) : coordinateFormat(values);

@@ -29,13 +29,16 @@ export function ambiguousNumber(raw: string, doubt: MarkDoubt = { why: 'none' })
   return fail('import.ambiguous-number', { value: raw.trim(), point: reading('.'), comma: reading(','), doubt: markDoubtText(doubt) });
 }
 
-/** The refusal of a slash date whose day and month could be swapped in a column that does not decide. */
-export function ambiguousDate(raw: string): Parsed<ParsedDate> {
+/**
+ * The refusal of a slash date whose day and month could be swapped in a column that does not
+ * decide: `mixed` when the column holds dates of both orders (plan.ts `mixedOrders`).
+ */
+export function ambiguousDate(raw: string, mixed = false): Parsed<ParsedDate> {
   const reading = (order: 'DMY' | 'MDY') => {
     const r = parseDate(raw, order);
     return r.ok ? r.value.date : '?';
   };
-  return fail('import.ambiguous-date', { value: raw.trim(), dayFirst: reading('DMY'), monthFirst: reading('MDY') });
+  return fail('import.ambiguous-date', { value: raw.trim(), dayFirst: reading('DMY'), monthFirst: reading('MDY'), mixed: mixed ? 'yes' : 'no' });
 }
 
 /**

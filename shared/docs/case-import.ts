@@ -29,7 +29,7 @@ export interface ImportItems {
    * out); `at`, `by` and the written counts are filled in here. Omitted: no batch is logged
    * (seizures added by code, e.g. the demo data).
    */
-  batch?: Pick<ImportBatchEntry, 'id' | 'sha256' | 'format' | 'rejectedRows' | 'skippedDuplicates'>;
+  batch?: Pick<ImportBatchEntry, 'id' | 'sha256' | 'format' | 'rejectedRows' | 'skippedDuplicates' | 'fileTlp'>;
   /**
    * Seizures of this import already written to the case's volume docs (each volume in its own
    * transaction, before this one: service/import/write-import.ts). They count in the batch entry,

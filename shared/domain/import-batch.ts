@@ -7,6 +7,7 @@
  */
 import { z } from 'zod';
 import { idSchema } from './fields';
+import { TLP_MARKINGS } from './codes';
 
 /** A file's SHA-256 as 64 lowercase hex digits. */
 export const sha256HexSchema = z.string().regex(/^[0-9a-f]{64}$/);
@@ -39,6 +40,8 @@ export const importBatchEntrySchema = z.object({
   state: z.literal('cancelled').optional(),
   /** Seizures the import was to write; only with `state` 'cancelled'. */
   planned: z.number().int().nonnegative().optional(),
+  /** The TLP marking the file carried (an export's, shared/domain/tlp-marking.ts); absent when it carried none. */
+  fileTlp: z.enum(TLP_MARKINGS).optional(),
 });
 /** One import, as logged. */
 export type ImportBatchEntry = z.infer<typeof importBatchEntrySchema>;

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { method } from './define';
 import { caseFieldsSchema } from '../domain/case';
 import { ROUTE_KINDS } from '../domain/route';
+import { TLP_MARKINGS } from '../domain/codes';
 
 /** Fields a source column can be mapped to: a seizure field, a combined column, or ignored. */
 export const IMPORT_TARGETS = [
@@ -65,6 +66,11 @@ export const importRequestSchema = z.object({
   decimalMarks: z.record(z.string(), z.enum(['.', ','])).optional(),
   /** Import a file whose SHA-256 matches a live import of this case (refused without it: `import.already-imported`). */
   allowReimport: z.boolean().optional(),
+  /**
+   * Import a file whose TLP marking (report `fileTlp`) is stricter than the case's, its rows then
+   * shared as the case's level (refused without it: `import.tlp-stricter`).
+   */
+  acceptTlp: z.boolean().optional(),
   /** Import rows that match seizures already in the case (or earlier rows of the file); by default they are left out. */
   keepDuplicates: z.boolean().optional(),
   /** The kind of every line in the file (patrol track or suspected trafficking route); absent: as detected (geo-reader.ts). */
@@ -80,9 +86,10 @@ export type ImportRequest = z.infer<typeof importRequestSchema>;
 
 /**
  * An import into a new case: the request without a case (and without `allowReimport`: a new case
- * has no earlier import), the new case's title and sector, and `dryRun` to only report.
+ * has no earlier import; without `acceptTlp`: a new case takes the file's TLP marking when it is
+ * stricter than a new case's default), the new case's title and sector, and `dryRun` to only report.
  */
-export const newCaseImportSchema = importRequestSchema.omit({ caseId: true, allowReimport: true }).extend({
+export const newCaseImportSchema = importRequestSchema.omit({ caseId: true, allowReimport: true, acceptTlp: true }).extend({
   newCase: caseFieldsSchema.pick({ title: true, sector: true }),
   dryRun: z.boolean().optional(),
 });
@@ -154,6 +161,12 @@ export const columnFormatSchema = z.object({
   summary: z.string(),
   /** A number column whose mark is a guess (`decidedBy` 'guess'): why (see {@link markDoubtSchema}). */
   markDoubt: markDoubtSchema.optional(),
+  /**
+   * A date column holding cells that read only day first and cells that read only month first
+   * (13/04/2019 and 04/13/2019): the first of each, with its line as a rejection names it. Until
+   * the user chooses the order, the column is a guess (`decidedBy` 'guess').
+   */
+  mixedOrders: z.object({ dayFirst: z.object({ line: z.number().int(), value: z.string() }), monthFirst: z.object({ line: z.number().int(), value: z.string() }) }).optional(),
 });
 /** How one column was read. */
 export type ColumnFormat = z.infer<typeof columnFormatSchema>;
@@ -220,6 +233,17 @@ export const importReportSchema = z.object({
   previousImport: previousImportSchema.nullable(),
   /** The batch the import was logged as (null in a preview, or when nothing was written). */
   batchId: z.string().nullable(),
+  /**
+   * The TLP marking the file carries (an export's: the CSV's first line, the GeoJSON's `tlp`, the
+   * KML Document's name; shared/domain/tlp-marking.ts); null or absent when it carries none.
+   */
+  fileTlp: z.enum(TLP_MARKINGS).nullable().optional(),
+  /**
+   * Set when `fileTlp` is stricter than the target case's TLP: the catalogue sentence saying so
+   * ("This file is marked TLP:RED; case … is TLP:AMBER: …"). The preview shows it with a choice;
+   * the commit refuses such a file unless the request has `acceptTlp`.
+   */
+  tlpConflict: z.string().nullable().optional(),
   /**
    * In a preview: why the commit would refuse this import as it stands (e.g. the case would pass
    * its seizure limit), a sentence from the catalogue; absent or null when it would import. The

@@ -3,7 +3,8 @@
  * black) and its order of restriction, for sorting.
  */
 import type { Tlp } from '../../../shared/domain/codes';
-import { TLP_MARKINGS } from '../../../shared/domain/codes';
+/** Restriction rank, 0 = CLEAR (least) to 4 = RED (most): the shared rule (tlp-marking.ts). */
+export { tlpRank } from '../../../shared/domain/tlp-marking';
 
 /** CSS class of a marking's label colour. AMBER+STRICT uses the AMBER colour, as FIRST specifies. */
 export function tlpClass(tlp: Tlp): string {
@@ -18,9 +19,4 @@ export function tlpClass(tlp: Tlp): string {
     case 'CLEAR':
       return 'tlp-clear';
   }
-}
-
-/** Restriction rank, 0 = CLEAR (least) to 4 = RED (most). */
-export function tlpRank(tlp: Tlp): number {
-  return TLP_MARKINGS.indexOf(tlp);
 }

@@ -16,7 +16,8 @@
  *
  * The import button is disabled, with the reason in the footer, whenever the commit would write
  * nothing or be refused: nothing importable (or every row a duplicate left out), the same file
- * already in the case and not ticked to import again, or the preview's `refusal` (the case would
+ * already in the case and not ticked to import again, a file marked with a stricter TLP than the
+ * case's and not ticked to import anyway, or the preview's `refusal` (the case would
  * pass its seizure limit) — the preview never promises what the import will refuse (tester
  * finding F-IMP-1). While the commit runs, a progress bar shows the phase, the rows done, the
  * percentage and the rate (import-progress.tsx, `import.progress` events).
@@ -91,6 +92,8 @@ export function ImportDialog(props: ImportDialogProps): ReactNode {
   // Re-importing the same file needs a deliberate tick; rows matching the case are left out unless unticked.
   const [allowReimport, setAllowReimport] = useState(false);
   const [skipDuplicates, setSkipDuplicates] = useState(true);
+  // A file marked stricter than the case (report.tlpConflict) goes in only with a deliberate tick.
+  const [acceptTlp, setAcceptTlp] = useState(false);
   const requestNo = useRef(0);
   // While the commit runs: its progress (checking, then writing), shown above the mapping.
   const [committing, setCommitting] = useState(false);
@@ -134,6 +137,7 @@ export function ImportDialog(props: ImportDialogProps): ReactNode {
     ...(Object.keys(decimalMarks).length ? { decimalMarks: { ...decimalMarks } } : {}),
     ...(routeKind !== 'auto' ? { routeKind } : {}),
     ...(allowReimport ? { allowReimport } : {}),
+    ...(acceptTlp ? { acceptTlp } : {}),
     ...(skipDuplicates ? {} : { keepDuplicates: true }),
   });
 
@@ -194,6 +198,8 @@ export function ImportDialog(props: ImportDialogProps): ReactNode {
       ? preview.report.refusal
       : preview.report.previousImport && !allowReimport
         ? t('ui.import.why-disabled-reimport')
+        : preview.report.tlpConflict && !acceptTlp
+          ? t('ui.import.why-disabled-tlp')
         : toImport <= 0 && routes <= 0
           ? t(skipDuplicates && preview.report.duplicateRows > 0 ? 'ui.import.why-disabled-all-duplicates' : 'ui.import.no-rows')
           : null;
@@ -247,7 +253,16 @@ export function ImportDialog(props: ImportDialogProps): ReactNode {
           {committing ? <ImportProgressBar progress={progress} fileName={file.name} /> : null}
           {problemPanel}
           {routes > 0 ? <RouteKindChoice report={preview.report} value={routeKind} onChange={setRouteKind} disabled={refreshing} /> : null}
-          <ImportDoubts report={preview.report} allowReimport={allowReimport} onAllowReimport={setAllowReimport} skipDuplicates={skipDuplicates} onSkipDuplicates={setSkipDuplicates} />
+          <ImportDoubts
+            report={preview.report}
+            caseNumber={props.caseNumber}
+            allowReimport={allowReimport}
+            onAllowReimport={setAllowReimport}
+            acceptTlp={acceptTlp}
+            onAcceptTlp={setAcceptTlp}
+            skipDuplicates={skipDuplicates}
+            onSkipDuplicates={setSkipDuplicates}
+          />
           <MappingStep
             preview={preview}
             willImport={Math.max(0, toImport)}

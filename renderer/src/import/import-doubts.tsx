@@ -1,6 +1,7 @@
 /**
  * What the import dialog says before a commit about the case the file goes into (issue 11,
- * item 3): that the same file (same SHA-256) is already imported — with who and when, and a
+ * items 3 and 5): that the file is marked with a stricter TLP than the case's — with a checkbox to
+ * import it anyway, its rows then shared as the case's TLP (tester finding F1); that the same file (same SHA-256) is already imported — with who and when, and a
  * checkbox to import it again on purpose — and which rows match seizures already in the case or
  * earlier rows of the file, with a checkbox (on by default) to leave them out.
  */
@@ -18,19 +19,37 @@ const LISTED = 5;
 /** Props of {@link ImportDoubts}. */
 export interface ImportDoubtsProps {
   report: ImportReport;
+  /** The case the file goes into (named in the TLP choice). */
+  caseNumber: string;
   allowReimport: boolean;
   onAllowReimport: (v: boolean) => void;
+  /** Import a file whose TLP marking is stricter than the case's (`report.tlpConflict`) anyway. */
+  acceptTlp: boolean;
+  onAcceptTlp: (v: boolean) => void;
   skipDuplicates: boolean;
   onSkipDuplicates: (v: boolean) => void;
 }
 
-/** The re-import and duplicate-row notices of the import dialog; nothing when there is neither. */
+/** The TLP, re-import and duplicate-row notices of the import dialog; nothing when there is none. */
 export function ImportDoubts(props: ImportDoubtsProps): ReactNode {
   const { report } = props;
   const prev = report.previousImport;
-  if (!prev && !report.duplicateRows) return null;
+  if (!prev && !report.duplicateRows && !report.tlpConflict) return null;
   return (
     <div className="import-doubts">
+      {report.tlpConflict ? (
+        <div className="alert alert-warning" role="alert" data-testid="tlp-warning">
+          <Icon name="alert" />
+          <div className="grow">
+            <p className="alert-title">{t('ui.import.tlp-title', { fileTlp: report.fileTlp ?? '' })}</p>
+            <p>{report.tlpConflict}.</p>
+            <label className="check-label">
+              <input type="checkbox" data-testid="tlp-accept" checked={props.acceptTlp} onChange={(e) => props.onAcceptTlp(e.target.checked)} />
+              {t('ui.import.tlp-accept', { caseNumber: props.caseNumber })}
+            </label>
+          </div>
+        </div>
+      ) : null}
       {prev ? (
         <div className="alert alert-warning" role="alert" data-testid="reimport-warning">
           <Icon name="alert" />

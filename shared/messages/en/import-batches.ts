@@ -59,6 +59,8 @@ export const importBatchMessages = {
   'ui.import.reimport-title': 'This file is already in the case',
   'ui.import.reimport-text': 'Imported by {by} on {at} ({count, plural, one {# seizure} other {# seizures}}). Importing it again would add its rows a second time.',
   'ui.import.reimport-allow': 'Import this file again anyway',
+  'ui.import.tlp-title': 'This file is marked TLP:{fileTlp}, stricter than the case',
+  'ui.import.tlp-accept': 'Import it into {caseNumber} anyway; its rows will be shared as the case’s TLP',
   'ui.import.duplicates-title': '{count, plural, one {# row looks} other {# rows look}} like seizures already in the case',
   'ui.import.duplicates-line': '{format, select, kml {Placemark} gpx {Waypoint} geojson {Feature} other {Line}} {line}: same date, place, commodity and quantity as {what}',
   'ui.import.duplicates-earlier': '{format, select, kml {Placemark {line}: same as placemark {earlier}} gpx {Waypoint {line}: same as waypoint {earlier}} geojson {Feature {line}: same as feature {earlier}} other {Line {line}: same as line {earlier}}} of this file',

@@ -51,6 +51,25 @@ export const importFileMessages = {
     `Column ''{column}'' has values that read differently with a decimal point or a decimal comma ({examples}) and {why, select, none {no value in it shows which} other {{doubt}}}; nothing was imported. Choose with --decimal-mark "{column}=," or --decimal-mark "{column}=."`,
   'import.cli.refuse-date':
     `Column ''{column}'' has dates whose day and month could be swapped ({examples}) and no date in it decides; nothing was imported. Choose with --date-order DMY or --date-order MDY`,
+  'import.cli.refuse-date-mixed':
+    `Column ''{column}'' mixes day-first and month-first dates: line {dayLine} ''{dayValue}'' reads only day-first, line {monthLine} ''{monthValue}'' only month-first; nothing was imported. Choose the column's order with --date-order DMY or --date-order MDY (rows written in the other order are then refused, each named)`,
+  'import.format.date-mixed':
+    `{column}: day-month order not decided — the column mixes both orders (line {dayLine} ''{dayValue}'' reads only day-first, line {monthLine} ''{monthValue}'' only month-first); choose the order`,
+  'import.file.empty': '{fileName}: the file is empty',
+  'import.file.no-header': '{fileName}: no header row: the first line holds data ({cells}…); add a line with column names',
+  'import.file.too-many-rows':
+    '{fileName}: {kind, select, features {{count, plural, one {# feature is} other {# features are}}} other {{count, plural, one {# row is} other {# rows are}}}} more than the {max, number} an import takes; split the file into parts of at most {max, number} {kind, select, features {features} other {rows}}',
+  'import.warning.extra-cells':
+    '{count, plural, one {# row has} other {# rows have}} more cells than the header (first: line {line}); the extra cells were kept in {count, plural, one {its notes} other {their notes}} as "Extra cell N: …".',
+  'import.note.extra-cell': 'Extra cell {position}: {value}',
+  'import.warning.mapping-missing-columns': 'The mapping names {count, plural, one {a column} other {# columns}} the file does not have: {columns}.',
+  'import.warning.no-data-rows': '{format, select, csv {The file has a header but no data rows.} other {The file has no placemarks or features that could be seizures.}}',
+  'import.warning.no-sector-column': `The file has no crime-sector column: the seizures are filed under ''other''.`,
+  'import.tlp-stricter':
+    'This file is marked TLP:{fileTlp}; case {caseNumber} is TLP:{caseTlp}: its rows would be shared as TLP:{caseTlp}. Import it only if the file’s originator allows that, or import it into a TLP:{fileTlp} case',
+  'import.tlp-stricter-cli':
+    'This file is marked TLP:{fileTlp}; case {caseNumber} is TLP:{caseTlp}: its rows would be shared as TLP:{caseTlp}. To import it into this case anyway, add --accept-tlp; or import it with --new-case (a new case takes the file’s TLP:{fileTlp})',
+  'import.warning.new-case-tlp': 'The file is marked TLP:{fileTlp}, so the new case {dryRun, select, yes {would be} other {is}} TLP:{fileTlp}.',
   'import.cli.refuse-hemisphere':
     `Column ''{column}'' has coordinates without a hemisphere letter ({examples}) while other cells have S or W; nothing was imported. Add the letters (or minus signs) in the file`,
 } as const;

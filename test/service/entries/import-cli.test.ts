@@ -397,3 +397,40 @@ describe('import CLI: new cases and workspaces, dry runs, and a file with no goo
     expect(r.out).toContain('Would import 1,200 seizures from national.csv (csv).');
   }, 120_000);
 });
+
+describe('import CLI: a file’s TLP marking, extra cells and mixed date orders (tester findings F1–F3, session 27)', () => {
+  const fixtures = path.resolve(root, 'test/fixtures/import-messages');
+
+  it('refuses a TLP:RED export into a TLP:AMBER case without --accept-tlp (a dry run too), imports it with it', async () => {
+    const { dataDir, workspaceId, number } = await prepare();
+    const file = path.join(fixtures, 'i-tlp-red.csv');
+    const refusal = `This file is marked TLP:RED; case ${number} is TLP:AMBER: its rows would be shared as TLP:AMBER. To import it into this case anyway, add --accept-tlp; or import it with --new-case (a new case takes the file’s TLP:RED)`;
+    const dry = runCli([file, '--workspace', 'Task Force Alpha', '--case', number, '--dry-run'], dataDir);
+    expect(dry.code).toBe(1);
+    expect(dry.err.trim()).toBe(`Import refused: ${refusal}.`);
+    const refused = runCli([file, '--workspace', 'Task Force Alpha', '--case', number], dataDir);
+    expect(refused.code).toBe(1);
+    expect(refused.err.trim()).toBe(`Import failed: ${refusal}`);
+    expect(await seizureCount(dataDir, workspaceId)).toBe(0);
+    const accepted = runCli([file, '--workspace', 'Task Force Alpha', '--case', number, '--accept-tlp'], dataDir);
+    expect(accepted.err).toBe('');
+    expect(accepted.code).toBe(0);
+    expect(accepted.out).toContain('Imported 3 seizures from i-tlp-red.csv (csv).');
+    expect(await seizureCount(dataDir, workspaceId)).toBe(3);
+  }, 240_000);
+
+  it('keeps extra cells in the notes with a catalogue sentence, and names both orders of a mixed date column', async () => {
+    const { dataDir, number } = await prepare();
+    const extra = runCli([path.join(fixtures, 'j-extra-cells.csv'), '--workspace', 'Task Force Alpha', '--case', number, '--dry-run'], dataDir);
+    expect(extra.code).toBe(0);
+    expect(extra.out).toContain('Note: 2 rows have more cells than the header (first: line 2); the extra cells were kept in their notes as "Extra cell N: …".');
+    const mixed = runCli([path.join(fixtures, 'c-dates-contradict.csv'), '--workspace', 'Task Force Alpha', '--case', number, '--dry-run'], dataDir);
+    expect(mixed.code).toBe(1);
+    expect(mixed.err.trim()).toBe(
+      "Column 'date' mixes day-first and month-first dates: line 2 '13/04/2019' reads only day-first, line 3 '04/13/2019' only month-first; nothing was imported. Choose the column's order with --date-order DMY or --date-order MDY (rows written in the other order are then refused, each named)",
+    );
+    const chosen = runCli([path.join(fixtures, 'c-dates-contradict.csv'), '--workspace', 'Task Force Alpha', '--case', number, '--dry-run', '--date-order', 'DMY'], dataDir);
+    expect(chosen.code).toBe(0);
+    expect(chosen.out).toContain("'04/13/2019' reads only as month-first (13 is not a month); the column's order is day-first");
+  }, 240_000);
+});

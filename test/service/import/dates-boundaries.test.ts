@@ -17,8 +17,11 @@ describe('12 as day or month', () => {
     expect(date('12/05/2019', 'DMY')).toBe('2019-05-12 day');
     expect(date('12/05/2019', 'MDY')).toBe('2019-12-05 day');
     expect(date('05/12/2019', 'DMY')).toBe('2019-12-05 day');
-    expect(date('13/05/2019', 'MDY')).toBe("'13/05/2019' is not a real date");
-    expect(date('05/13/2019', 'DMY')).toBe("'05/13/2019' is not a real date");
+    // A date that reads only in the other order says so (tester finding F3, session 27); one real in neither is "not a real date".
+    expect(date('13/05/2019', 'MDY')).toBe("'13/05/2019' reads only as day-first (13 is not a month); the column's order is month-first");
+    expect(date('05/13/2019', 'DMY')).toBe("'05/13/2019' reads only as month-first (13 is not a month); the column's order is day-first");
+    expect(date('13/13/2019', 'DMY')).toBe("'13/13/2019' is not a real date");
+    expect(date('02/30/2019', 'MDY')).toBe("'02/30/2019' is not a real date");
     expect(date('12-31-2019', 'MDY')).toBe('2019-12-31 day');
   });
 

@@ -32,7 +32,7 @@ describe('unusable files throw import-failed naming the file', () => {
     // From the catalogue (not English built in the parser), so the app shows it in the user's language.
     expect(failure({ fileName: 'big.csv', bytes: new Uint8Array(MAX_IMPORT_BYTES + 1) }).messageRef).toEqual({ id: 'service.import.too-large', values: { fileName: 'big.csv', size: '64.0', limit: 64 } });
     const rows = `${H}\n${'2019-07-21,SG,x,1,kg\n'.repeat(MAX_IMPORT_ROWS + 1)}`;
-    expect(failure({ fileName: 'many.csv', bytes: utf8(rows) }).message).toBe(`many.csv: ${MAX_IMPORT_ROWS + 1} rows is more than the ${MAX_IMPORT_ROWS} an import takes; split the file`);
+    expect(failure({ fileName: 'many.csv', bytes: utf8(rows) }).message).toBe('many.csv: 100,001 rows are more than the 100,000 an import takes; split the file into parts of at most 100,000 rows');
   });
   it('binary files and other formats', () => {
     expect(failure({ fileName: 'book.xlsx', bytes: new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2]) }).message).toMatch(/^book\.xlsx: this is a ZIP-based file .*save the sheet as CSV/);
@@ -75,7 +75,7 @@ describe('mapping sources', () => {
   it('lets the given mapping win over a remembered one, and warns about columns the file lacks', () => {
     const parsed = csv(text, { mapping: { Datum: 'seizureDate', Land: 'country', Ware: 'commodity', Menge: 'quantity', Preis: 'reportedValue' }, rememberedMapping: { Datum: 'notes' } });
     expect(parsed.mappingSource).toBe('given');
-    expect(parsed.report.warnings).toContain('The mapping names column(s) the file does not have: Preis.');
+    expect(parsed.report.warnings).toContain('The mapping names a column the file does not have: Preis.');
     expect(parsed.seizures[0]!.fields.seizureDate).toBe('2019-07-21');
   });
   it('ignores a remembered mapping that fits none of the headers', () => {
@@ -227,15 +227,16 @@ describe('rows', () => {
     expect(parsed.seizures[0]!.fields).toMatchObject({ commodity: '=1+1', place: '-2+3', notes: "\t=cmd|' /C calc'!A0 " });
   });
 
-  it('gives at most ten sample rows, skips blank rows silently, and warns about cells beyond the header', () => {
+  it('gives at most ten sample rows, skips blank rows silently, and keeps cells beyond the header in the notes, saying so', () => {
     const rows = Array.from({ length: 12 }, (_, i) => `2019-07-${String(i + 1).padStart(2, '0')},SG,x,${i + 1},kg`);
     const parsed = csv(`${H}\n${rows.slice(0, 6).join('\n')}\n,,,,\n\n${rows.slice(6).join('\n')}\n2019-08-01,SG,x,1,kg,extra\n`);
     expect(parsed.sampleRows).toHaveLength(10);
     expect(parsed.sampleRows[6]![0]).toBe('2019-07-07');
     expect(parsed.report.imported).toBe(13);
     expect(parsed.report.skippedBlank).toBe(2);
-    expect(parsed.report.warnings).toContain('1 row(s) have more cells than the header (first: line 16); the extra cells were not imported.');
+    expect(parsed.report.warnings).toContain('1 row has more cells than the header (first: line 16); the extra cells were kept in its notes as "Extra cell N: …".');
     expect(parsed.seizures.at(-1)!.line).toBe(16); // header 1, rows 2–7, blanks 8–9, rows 10–15
+    expect(parsed.seizures.at(-1)!.fields.notes).toBe('Extra cell 6: extra');
   });
 
   it('imports nothing from a header without rows, and says so', () => {
