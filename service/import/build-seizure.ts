@@ -186,7 +186,7 @@ export function buildSeizure(cells: readonly string[], plan: ImportPlan, locatio
   if (cellUnit && columnUnit && cellUnit !== columnUnit) {
     reject('unit', source.unit!.column, source.unit!.value, t('import.unit-contradiction', { cellUnit, columnUnit }));
   } else if (q && quantity !== null && !cellUnit && !columnUnit && !d.unit && !rejections.some((r) => r.field === 'unit')) {
-    reject('unit', firstColumn('unit') || q.col.name, '', t('import.unit-required'));
+    reject('unit', firstColumn('unit') || q.col.name, '', t('import.unit-required', { unitColumn: firstColumn('unit') ? 'yes' : 'no' }));
   }
 
   // Routes and who.
