@@ -24,6 +24,11 @@
  * A file whose TLP marking (an export's) is stricter than the case's is refused, naming both
  * levels, unless --accept-tlp says its rows may be shared as the case's; a --new-case takes the
  * file's level (service/import/file-tlp.ts).
+ * `--map COL=FIELD` changes the named columns only (the others keep their remembered, standard or
+ * guessed mapping: `mapColumns`); a `--map` or `--decimal-mark` naming a column the file lacks, a
+ * folder given as the file, an `--undo` id that is not a UUID, an empty `--new-case` title and a
+ * file with no data rows are refused with one sentence, before anything is opened. A stopped
+ * import's report starts by saying so and counts the rows written only (tester findings F8–F10).
  *
  * It never imports on a guess: when a column's reading depends on a choice its cells do not make
  * (a decimal mark for "1.250", a day-month order for "03/04/2019", a hemisphere for an unlettered
@@ -44,12 +49,16 @@ import { NestError } from '../../shared/errors';
 import { quoteValue, t } from '../../shared/messages';
 import { parseImportFile } from '../import';
 import { markDoubtText } from '../import/numbers';
+import { namedColumn } from '../import/plan';
 import { unpackImport } from '../import/unpack';
 import { reclaimMemory } from '../import/reclaim-memory';
 import type { ColumnFormat, ImportProgress, ImportReport } from '../../shared/rpc/import';
 import { importProgressText, percentOf } from '../../shared/domain/import-progress';
 import { duplicateNote } from '../../shared/domain/duplicate-note';
 import { randomUUID } from 'node:crypto';
+
+/** An import (batch) id: a UUID, as `import.undo` takes it. */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The exit code of a run stopped by Ctrl-C (128 + SIGINT), as shells expect. */
 const EXIT_STOPPED = 130;
@@ -128,7 +137,8 @@ Exit code 0 when the import succeeded (some rows may be rejected), 1 when it fai
   --case C             case number (e.g. NEST-2026-0001) or id
   --new-case TITLE     create a new case with this title instead (only if at least one row imports)
   --sector S           sector of a new case (${CRIME_SECTORS.join(', ')}; default wildlife)
-  --map COL=FIELD      column mapping, repeatable (e.g. --map Datum=seizureDate); default: guessed or remembered
+  --map COL=FIELD      map column COL to FIELD (or ignore), repeatable (e.g. --map Datum=seizureDate); the other
+                       columns keep their remembered, standard or guessed mapping; COL must be a column of the file
   --date-order DMY|MDY order of ambiguous dates like 03/04/2019 (required when no date in the column decides)
   --decimal-mark COL=. or COL=,
                        decimal mark of a number column whose values do not show it (e.g. 1.250), repeatable;
@@ -146,6 +156,7 @@ Exit code 0 when the import succeeded (some rows may be rejected), 1 when it fai
   --help               this text
 Fields for --map: ${IMPORT_TARGETS.join(', ')}`;
 
+/** Parses the repeatable `--map COL=FIELD` options (the columns to map on top of the file's own mapping). @throws Error on a malformed item. */
 function parseMapping(items: string[]): ColumnMapping | undefined {
   if (!items.length) return undefined;
   const out: ColumnMapping = {};
@@ -169,6 +180,25 @@ function parseDecimalMarks(items: string[]): Record<string, '.' | ','> | undefin
     if (eq <= 0 || (mark !== '.' && mark !== ',')) throw new Error(`--decimal-mark "${item}": expected COLUMN=. or COLUMN=,`);
     out[item.slice(0, eq)] = mark;
   }
+  return out;
+}
+
+/**
+ * The columns `--map` and `--decimal-mark` name, checked against the file's `headers` (matched as
+ * the mapping matches them, plan.ts {@link namedColumn}); the decimal marks keyed by the file's
+ * own column names, as the plan looks them up.
+ * @throws Error naming the option, the missing column and the file's columns.
+ */
+function checkNamedColumns(fileName: string, headers: readonly string[], mapItems: readonly string[], decimalMarks: Record<string, '.' | ','> | undefined): Record<string, '.' | ','> | undefined {
+  const named = (option: string, item: string, column: string): string => {
+    const found = namedColumn(headers, column);
+    if (found === null) throw new Error(t('import.cli.no-such-column', { option, item, fileName, column, columns: headers.filter((h) => h.trim() !== '').map((h) => `"${h}"`).join(', ') || 'none' }));
+    return found;
+  };
+  for (const item of mapItems) named('--map', item, item.slice(0, item.lastIndexOf('=')));
+  if (!decimalMarks) return undefined;
+  const out: Record<string, '.' | ','> = {};
+  for (const [column, mark] of Object.entries(decimalMarks)) out[named('--decimal-mark', `${column}=${mark}`, column)] = mark;
   return out;
 }
 
@@ -273,6 +303,7 @@ async function main(): Promise<number> {
   });
   if (values.undo !== undefined && !values.help) {
     if (!values.workspace || !values.case || positionals.length) throw new Error('--undo BATCH needs --workspace and --case, and no file');
+    if (!UUID.test(values.undo)) throw new Error(t('import.cli.not-an-import-id', { batchId: values.undo }));
     return undoBatch(values.undo, values.workspace, values.case, values['data-dir'] ?? defaultDataDir());
   }
   if (values.help || positionals.length === 0) {
@@ -283,31 +314,45 @@ async function main(): Promise<number> {
   if (positionals.length > 1) throw new Error(`one file at a time, got ${positionals.length}`);
   const file = path.resolve(positionals[0]!);
   if (!fs.existsSync(file)) throw new Error(`${file}: no such file`);
+  if (fs.statSync(file).isDirectory()) throw new Error(t('import.cli.is-folder', { path: file }));
   if (!values.workspace === !values['new-workspace']) throw new Error('give exactly one of --workspace and --new-workspace');
   if (values.stix) {
     if (!values.workspace) throw new Error('--stix needs an existing --workspace');
     return importStix(file, values.workspace, values['data-dir'] ?? defaultDataDir());
   }
-  if (!values.case === !values['new-case']) throw new Error('give exactly one of --case and --new-case');
+  if ((values.case === undefined) === (values['new-case'] === undefined)) throw new Error('give exactly one of --case and --new-case');
+  if (values['new-case'] !== undefined && values['new-case'].trim() === '') throw new Error(t('import.cli.new-case-title'));
   if (values['new-workspace'] && values.case) throw new Error('a new workspace has no cases yet: use --new-case');
   const dateOrder = values['date-order'];
   if (dateOrder !== undefined && dateOrder !== 'DMY' && dateOrder !== 'MDY') throw new Error('--date-order must be DMY or MDY');
   const sector = (values.sector ?? 'wildlife') as CrimeSector;
   if (!CRIME_SECTORS.includes(sector)) throw new Error(`--sector must be one of ${CRIME_SECTORS.join(', ')}`);
-  const mapping = parseMapping(values.map ?? []);
-  const decimalMarks = parseDecimalMarks(values['decimal-mark'] ?? []);
+  // Only the columns named change; every other keeps its remembered, standard or guessed mapping (tester finding F8).
+  const mapColumns = parseMapping(values.map ?? []);
+  const dryRun = values['dry-run'] === true;
   const bytes = fs.readFileSync(file);
 
   // Refuse to guess, before anything is opened or created: the column decisions do not depend on the case.
   // A file that is not text (an image, a workbook, random bytes) is refused here by the parse's own check (text-check.ts).
   // This check writes nothing: its flagged rows, when printed (a dry run into a new workspace), "will be imported".
-  const check = { report: await checkFile(path.basename(file), bytes, mapping, decimalMarks, dateOrder as 'DMY' | 'MDY' | undefined) };
+  const givenMarks = parseDecimalMarks(values['decimal-mark'] ?? []);
+  let check = await checkFile(path.basename(file), bytes, mapColumns, givenMarks, dateOrder as 'DMY' | 'MDY' | undefined);
+  // A column an option names must be in the file: a typo never passes as "no such column, nothing to do".
+  const decimalMarks = checkNamedColumns(path.basename(file), check.headers, values.map ?? [], givenMarks);
+  // A decimal mark given under another spelling of its column's name ("Value" for "value"): checked again under the file's.
+  if (decimalMarks && Object.keys(decimalMarks).some((k) => !givenMarks || !(k in givenMarks))) {
+    check = await checkFile(path.basename(file), bytes, mapColumns, decimalMarks, dateOrder as 'DMY' | 'MDY' | undefined);
+  }
   // The check's parsed rows are garbage now: collect them before the service parses the file again, so it reuses their heap.
   reclaimMemory();
   const guesses = check.report.formats.filter((f) => f.decidedBy === 'guess');
   if (guesses.length) {
     for (const f of guesses) console.error(refusal(f));
     return 1;
+  }
+  // No data row at all (whatever the mapping): the same refusal into a new case or an existing one, before anything is opened.
+  if (check.report.imported === 0 && check.report.rejectedRows === 0 && check.report.routes === 0) {
+    throw new Error(t('import.cli.nothing-to-import', { fileName: path.basename(file), format: check.report.format, newCase: values['new-case'] !== undefined && !dryRun ? 'yes' : 'no' }));
   }
 
   const dataDir = values['data-dir'] ?? defaultDataDir();
@@ -316,14 +361,13 @@ async function main(): Promise<number> {
   const dataKey = await loadPassphraseDataKey(dataDir);
   const service = DataService.open({ dataDir, mode: 'browser', logger: createLogger('import', process.env.NEST_LOG_LEVEL ?? 'warn'), dataKey });
   try {
-    const dryRun = values['dry-run'] === true;
     const ws = values['new-workspace']
       ? await newWorkspace(service, { name: values['new-workspace'], casePrefix: values['case-prefix'], currency: values.currency, memberName: values['member-name'], agency: values.agency, dryRun })
       : await findWorkspace(service, values.workspace!);
     const endProgress = printProgress(service, path.basename(file));
     const importId = randomUUID();
     const common = {
-      workspaceId: ws.id, fileName: path.basename(file), contentBase64: bytes.toString('base64'), mapping, decimalMarks, dateOrder: dateOrder as 'DMY' | 'MDY' | undefined,
+      workspaceId: ws.id, fileName: path.basename(file), contentBase64: bytes.toString('base64'), mapColumns, decimalMarks, dateOrder: dateOrder as 'DMY' | 'MDY' | undefined,
       keepDuplicates: values['keep-duplicates'], importId,
     };
     // The case's number, for the undo command a stopped import prints, and its TLP (a file marked stricter is refused without --accept-tlp).
@@ -372,7 +416,9 @@ async function main(): Promise<number> {
     }
     // Counts from the catalogue: plurals and thousands separators as the app shows them (G-IMP-4).
     // The file's own check cannot count what the case would take (within-file repeats): no count then.
-    if (!nothingImported) console.log(t('import.cli.imported', { dryRun: dryRun ? 'yes' : 'no', count: report.imported, fileName: path.basename(file), format: report.format }));
+    // A stopped import says so first, never a line that reads as a whole import (tester finding F10).
+    if (report.cancelled) console.log(t('import.cli.stopped-imported', { written: report.cancelled.written, planned: report.cancelled.planned, fileName: path.basename(file), format: report.format }));
+    else if (!nothingImported) console.log(t('import.cli.imported', { dryRun: dryRun ? 'yes' : 'no', count: report.imported, fileName: path.basename(file), format: report.format }));
     if (report.routes) console.log(t('import.cli.routes', { count: report.routes }));
     if (report.unmapped) console.log(t('import.cli.unmapped', { count: report.unmapped }));
     if (report.skippedBlank) console.log(t('import.cli.blank', { count: report.skippedBlank }));
@@ -388,6 +434,8 @@ async function main(): Promise<number> {
       for (const r of report.flagged) console.log(row(r));
     }
     for (const f of report.formats) console.log(`Read ${f.summary}.`);
+    const left = report.unimportedColumns ?? [];
+    if (left.length) console.log(t('import.cli.columns-not-imported', { count: left.length, columns: left.map((c) => `"${c}"`).join(', ') }));
     for (const w of report.warnings) console.log(`Note: ${w}`);
     for (const d of report.duplicates) console.log(`  ${duplicateNote(d, report.format)}`);
     // The list is capped (MAX_LISTED_DUPLICATES); the count is not: say how many more there are.
@@ -446,15 +494,22 @@ async function undoBatch(batchId: string, workspace: string, caseRef: string, da
 }
 
 /**
- * The file's own check (the parse the service runs too): only its report is returned, so the
+ * The file's own check (the parse the service runs too): only its report and the file's columns are returned, so the
  * parsed rows — every seizure of the file, several times the file's size — are garbage before the
  * import starts instead of being held through it (they were most of a 20,000-row `--dry-run`'s
  * peak memory: docs/import.md "Memory").
  * @throws what unpackImport and parseImportFile throw (not a supported file, not text).
  */
-async function checkFile(fileName: string, bytes: Buffer, mapping: ColumnMapping | undefined, decimalMarks: Record<string, '.' | ','> | undefined, dateOrder: 'DMY' | 'MDY' | undefined): Promise<ImportReport> {
+async function checkFile(
+  fileName: string,
+  bytes: Buffer,
+  mapColumns: ColumnMapping | undefined,
+  decimalMarks: Record<string, '.' | ','> | undefined,
+  dateOrder: 'DMY' | 'MDY' | undefined,
+): Promise<{ report: ImportReport; headers: string[] }> {
   const unpacked = await unpackImport(fileName, new Uint8Array(bytes));
-  return parseImportFile({ fileName: unpacked.fileName, bytes: unpacked.bytes, mapping, decimalMarks, dateOrder, stage: 'preview' }).report;
+  const { report, headers } = parseImportFile({ fileName: unpacked.fileName, bytes: unpacked.bytes, mapColumns, decimalMarks, dateOrder, stage: 'preview' });
+  return { report, headers };
 }
 
 /** The process's peak resident memory so far, in MB (the parse worker's included). */

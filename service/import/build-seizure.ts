@@ -173,7 +173,7 @@ function readQuantity(row: RowReader): { quantity: number | null; unit: Quantity
   if (cellUnit && columnUnit && cellUnit !== columnUnit) {
     row.reject('unit', row.source.unit!.column, row.source.unit!.value, t('import.unit-contradiction', { cellUnit, columnUnit }));
   } else if (q && quantity !== null && !cellUnit && !columnUnit && !d.unit && !row.refused('unit')) {
-    row.reject('unit', row.firstColumn('unit') || q.col.name, '', t('import.unit-required'));
+    row.reject('unit', row.firstColumn('unit') || q.col.name, '', t('import.unit-required', { unitColumn: row.firstColumn('unit') ? 'yes' : 'no' }));
   }
   return { quantity, unit };
 }

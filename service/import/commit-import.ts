@@ -13,8 +13,8 @@
  *
  * Stopping (`import.abort`): before the writer announces its writing phase, the parse is stopped
  * and nothing is written (NestError('cancelled'), the case unchanged); after, the writer stops at
- * its next safe point (write-import.ts) while the parse runs to its end, so the report of a
- * stopped import counts the whole file as before.
+ * its next safe point (write-import.ts) while the parse runs to its end; the report of a stopped
+ * import then counts the rows of the written part only (running-imports.ts `reportStopped`).
  */
 import { randomUUID } from 'node:crypto';
 import { CaseDoc } from '../../shared/docs/case-doc';
@@ -154,7 +154,7 @@ export async function commitImport(ws: WorkspaceRuntime, p: ImportRequest, clock
       if (outcome?.cancelled && !outcome.cancelled.batchWritten) throwIfStopped(signal, p.fileName);
       if (outcome && !outcome.nothing) {
         report.batchId = batchId;
-        reportStopped(report, outcome);
+        reportStopped(report, outcome, { duplicates: tally.check, keepDuplicates: p.keepDuplicates, unlisted: parsed.unlisted });
       }
       // A KMZ's images that its placemarks show are attached to the case (kmz-images.ts).
       const images = unpacked.images ?? [];

@@ -18,28 +18,47 @@ export const UNLISTED_NAMED = 8;
  * {@link unlistedCommodityWarning} does.
  */
 export class UnlistedCommodities {
-  private readonly counts = new Map<string, { name: string; rows: number }>();
-  private rows = 0;
+  private readonly counts = new Map<string, UnlistedCommodity>();
 
   constructor(private readonly catalogue: CommodityCatalogue) {}
 
-  /** Counts one imported row's commodity (as written in the file). */
-  add(commodity: string): void {
+  /** Counts one imported row's commodity (as written in the file); `line`: the row's file line, kept so a stopped import can count its written rows only. */
+  add(commodity: string, line?: number): void {
     if (this.catalogue.check(commodity).status !== 'unlisted') return;
-    this.rows++;
     const k = commodityKey(commodity);
-    const c = this.counts.get(k);
-    if (c) c.rows++;
-    else this.counts.set(k, { name: commodity.trim(), rows: 1 });
+    let c = this.counts.get(k);
+    if (!c) this.counts.set(k, (c = { name: commodity.trim(), lines: [] }));
+    c.lines.push(line ?? 0);
+  }
+
+  /** Each unlisted commodity with the lines of its rows (plain data: it crosses from the parse worker). */
+  list(): UnlistedCommodity[] {
+    return [...this.counts.values()];
   }
 
   /** The warning (most rows first, then alphabetically), or null when every commodity added is listed. */
   warning(): string | null {
-    if (!this.rows) return null;
-    const sorted = [...this.counts.values()].sort((a, b) => b.rows - a.rows || a.name.localeCompare(b.name));
-    const named = sorted.slice(0, UNLISTED_NAMED).map((c) => t('import.unlisted-commodity', { name: c.name, count: c.rows })).join(', ');
-    return t('import.warning.unlisted-commodities', { count: this.rows, names: named, more: sorted.length - Math.min(sorted.length, UNLISTED_NAMED) });
+    return unlistedWarning(this.list());
   }
+}
+
+/** An unlisted commodity of an import and the file lines of the rows that name it. */
+export interface UnlistedCommodity {
+  name: string;
+  lines: number[];
+}
+
+/**
+ * The warning for `unlisted` (most rows first, then alphabetically), counting only the rows
+ * `counts` keeps (default: every row), or null when none is left.
+ */
+export function unlistedWarning(unlisted: readonly UnlistedCommodity[], counts: (line: number) => boolean = () => true): string | null {
+  const tallied = unlisted.map((c) => ({ name: c.name, rows: c.lines.filter(counts).length })).filter((c) => c.rows > 0);
+  const rows = tallied.reduce((n, c) => n + c.rows, 0);
+  if (!rows) return null;
+  const sorted = tallied.sort((a, b) => b.rows - a.rows || a.name.localeCompare(b.name));
+  const named = sorted.slice(0, UNLISTED_NAMED).map((c) => t('import.unlisted-commodity', { name: c.name, count: c.rows })).join(', ');
+  return t('import.warning.unlisted-commodities', { count: rows, names: named, more: sorted.length - Math.min(sorted.length, UNLISTED_NAMED) });
 }
 
 /**

@@ -25,11 +25,11 @@ import { readGeo, TIME_OF_DAY } from './geo-reader';
 import { guessMapping } from './guess-mapping';
 import { requireText } from './text-check';
 import { headerTarget, publicColumnTarget } from './header-names';
-import { makePlan, resolveMapping, type ImportPlan, type ImportStage } from './plan';
+import { makePlan, overrideMapping, resolveMapping, type ImportPlan, type ImportStage } from './plan';
 import type { DecimalMark } from './numbers';
 import { t, type MessageId, type MessageValues } from '../../shared/messages';
 import { commodityCatalogue, type WorkspaceCommodityEntry } from '../../shared/domain/commodities';
-import { UnlistedCommodities } from './commodity-check';
+import { UnlistedCommodities, type UnlistedCommodity } from './commodity-check';
 import { SEIZURE_BATCH } from './parse-worker-protocol';
 
 /** The key a column mapping is remembered under: normalised header names, order-insensitive (header-names.ts). */
@@ -67,6 +67,8 @@ export interface ParsedImport {
   /** `imported` === `seizures.length`, unless the rows were streamed ({@link ParseImportInput.onSeizures}). */
   /** `report.fileTlp`: the TLP marking the file carries (an export's), null when none. */
   report: ImportReport;
+  /** The valid rows' commodities the catalogue does not list, with their lines: a stopped import's report counts its written rows from them (running-imports.ts). */
+  unlisted: UnlistedCommodity[];
 }
 
 /** Input of {@link parseImportFile}. */
@@ -77,6 +79,11 @@ export interface ParseImportInput {
   mapping?: ColumnMapping;
   /** The mapping used last time for the same {@link headersKey} (CSV only). */
   rememberedMapping?: ColumnMapping;
+  /**
+   * Columns mapped on top of the remembered, fixed or guessed mapping (the CLI's `--map`): only
+   * these change ({@link overrideMapping}); ignored when `mapping` is given.
+   */
+  mapColumns?: ColumnMapping;
   /** Day-month order of ambiguous slash dates; decided per column when absent. */
   dateOrder?: DateOrder;
   /** The user's decimal mark per numeric column (column name → mark), for columns whose cells do not prove it. */
@@ -143,6 +150,11 @@ function completeMapping(headers: readonly string[], targets: readonly (ImportTa
     if (!(h in m)) m[h] = targets[i] ?? 'ignore';
   });
   return m;
+}
+
+/** The named columns `mapping` leaves out ('ignore'), each once, in file order. */
+function unimportedColumns(headers: readonly string[], mapping: ColumnMapping): string[] {
+  return [...new Set(headers.filter((h) => h.trim() !== '' && (mapping[h] ?? 'ignore') === 'ignore'))];
 }
 
 /** A header row that is really data: at least half its cells are numbers, dates or coordinates. */
@@ -219,6 +231,7 @@ function csvTable(input: ParseImportInput, text: string): Table & { delimiter: s
     mapping = guessMapping(headers, cells);
     mappingSource = 'guessed';
   }
+  if (!input.mapping && input.mapColumns) mapping = overrideMapping(headers, mapping, input.mapColumns);
   return { headers, delimiter, rows, skippedBlank: table.rows.length - rows.length, mapping, mappingSource, decimalHint: delimiter === ';' ? ',' : '.', warnings, tlp };
 }
 
@@ -231,9 +244,10 @@ function geoTable(input: ParseImportInput, text: string, format: 'kml' | 'gpx' |
     ...(f.error ? { error: { column: 'geometry', reason: f.error } } : {}),
   }));
   const rows = all.filter((r) => r.error || r.location || r.cells.some((c) => c.trim() !== ''));
+  const fixed = completeMapping(headers, headers.map((h) => headerTarget(h) ?? GEO_NAMES[h.toLowerCase()] ?? null));
   const mapping = input.mapping
     ? completeMapping(headers, resolveMapping(headers, input.mapping))
-    : completeMapping(headers, headers.map((h) => headerTarget(h) ?? GEO_NAMES[h.toLowerCase()] ?? null));
+    : input.mapColumns ? overrideMapping(headers, fixed, input.mapColumns) : fixed;
   return {
     headers, rows, routes: geo.routes, skippedBlank: all.length - rows.length, mapping, mappingSource: input.mapping ? 'given' : 'fixed',
     decimalHint: '.', priority: geoPriority, warnings: geo.warnings, tlp: geo.tlp,
@@ -303,7 +317,7 @@ export function parseImportFile(input: ParseImportInput): ParsedImport {
       seizures.push(built.review.length ? { line: row.line, fields: built.fields, review: built.review } : { line: row.line, fields: built.fields });
       imported++;
       if (built.fields.latitude === null) unmapped++;
-      unlisted.add(built.fields.commodity);
+      unlisted.add(built.fields.commodity, row.line);
       for (const f of built.flags) flagged.push({ line: row.line, ...f });
       if (input.onSeizures && seizures.length >= SEIZURE_BATCH) {
         input.onSeizures(seizures);
@@ -344,6 +358,7 @@ export function parseImportFile(input: ParseImportInput): ParsedImport {
     sampleRows: table.rows.slice(0, SAMPLE_ROWS).map((r) => r.cells),
     seizures,
     routes,
+    unlisted: unlisted.list(),
     report: {
       format,
       imported,
@@ -356,6 +371,8 @@ export function parseImportFile(input: ParseImportInput): ParsedImport {
       warnings,
       flagged,
       swapCoordinates: swapSuggestion(plan, rejected),
+      // Named, so a column left out is never a silent loss (tester finding F8).
+      unimportedColumns: unimportedColumns(table.headers, table.mapping),
       formats: [...plan.formats],
       // Filled in by the data service, which knows the case (service/import/import-batching.ts).
       sha256: '',

@@ -28,7 +28,7 @@ import { WorkspaceCommodities } from '../../shared/docs/workspace-commodities';
  */
 export async function parseRequest(
   ws: WorkspaceRuntime,
-  p: Pick<ImportRequest, 'mapping' | 'dateOrder' | 'decimalMarks' | 'routeKind'>,
+  p: Pick<ImportRequest, 'mapping' | 'mapColumns' | 'dateOrder' | 'decimalMarks' | 'routeKind'>,
   unpacked: { fileName: string; bytes: Uint8Array; warnings: string[] },
   defaults: { sector: CrimeSector; country?: string },
   stage: ImportStage,
@@ -39,7 +39,7 @@ export async function parseRequest(
   const { fileName, bytes, warnings } = unpacked;
   // The workspace's own commodities as plain data (the worker cannot read the doc): the report names rows whose commodity neither list knows.
   const commodities = new WorkspaceCommodities(ws.workspaceDoc().doc).catalogue().workspace;
-  const base = { fileName, bytes, dateOrder: p.dateOrder, decimalMarks: p.decimalMarks, routeKind: p.routeKind, defaults, commodities, stage };
+  const base = { fileName, bytes, mapColumns: p.mapColumns, dateOrder: p.dateOrder, decimalMarks: p.decimalMarks, routeKind: p.routeKind, defaults, commodities, stage };
   /** The mapping to read the file again with: remembered for its headers, when none was given. */
   const remembered = (format: string, headers: string[]) => (!p.mapping && format === 'csv' ? ws.store.importMappings.get(headers) : undefined);
   let again: ReturnType<typeof remembered>;

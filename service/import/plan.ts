@@ -157,6 +157,36 @@ function numberColumnMarks(headers: readonly string[], rows: readonly (readonly 
 }
 
 /**
+ * The column of `headers` that `name` names, as {@link resolveMapping} matches a mapping key: its
+ * exact name, else the first with the same normalised name; null when the file has no such column.
+ */
+export function namedColumn(headers: readonly string[], name: string): string | null {
+  if (headers.includes(name)) return name;
+  const n = normaliseHeader(name);
+  return headers.find((h) => normaliseHeader(h) === n) ?? null;
+}
+
+/**
+ * `mapping` (complete over `headers`: remembered, fixed or guessed) with the columns `overrides`
+ * names mapped as it says (the CLI's `--map`), every other column as it was. A column named to a
+ * field takes it from a column the base mapping gave it to (that one is then not imported, and
+ * the report lists it), except for notes, which several columns may fill. Keys that name no
+ * column are left out (the caller refuses them first: {@link namedColumn}).
+ */
+export function overrideMapping(headers: readonly string[], mapping: ColumnMapping, overrides: ColumnMapping): ColumnMapping {
+  const out: ColumnMapping = { ...mapping };
+  const named = new Map<string, ImportTarget>();
+  for (const [k, target] of Object.entries(overrides)) {
+    const col = namedColumn(headers, k);
+    if (col !== null) named.set(col, target);
+  }
+  const taken = new Set<string>([...named.values()].filter((target) => target !== 'ignore' && target !== 'notes'));
+  for (const h of headers) if (!named.has(h) && taken.has(out[h]!)) out[h] = 'ignore';
+  for (const [col, target] of named) out[col] = target;
+  return out;
+}
+
+/**
  * Builds the plan for a file from its headers, data rows and mapping. Returns warnings about
  * the file's layout (duplicate headers); how each column was read is in `plan.formats`.
  */

@@ -9,7 +9,10 @@
  * keyed with the workspace, so two data services in one process (tests) never meet.
  */
 import { NestError } from '../../shared/errors';
-import type { ImportReport } from '../../shared/rpc/import';
+import { t } from '../../shared/messages';
+import { MAX_LISTED_DUPLICATES, type ImportReport } from '../../shared/rpc/import';
+import { unlistedWarning, type UnlistedCommodity } from './commodity-check';
+import type { DuplicateCheck } from './import-batching';
 import type { ImportWritten } from './write-import';
 
 const runs = new Map<string, AbortController>();
@@ -68,16 +71,48 @@ export function throwIfStopped(signal: AbortSignal, fileName: string): void {
 /**
  * Makes `report` say what a stopped write did (`written` from writeImport): `cancelled` with the
  * seizures written and planned and the last file line written, `imported` the seizures written,
- * `unmapped` and `flagged` of the written rows only, no routes (a stopped import writes none).
- * Does nothing when the write ran to its end.
+ * no routes (a stopped import writes none), and every count of rows of the written part only —
+ * the file's rows up to that line (tester finding F10: the notes counted the whole file):
+ * `unmapped`, `flagged`, the rejected rows, the matching rows (from `file.duplicates`, the whole
+ * check, with its warnings) and the unlisted commodities (from `file.unlisted`, with its warning;
+ * the matching rows left out are not written, so not counted). Does nothing when the write ran to its end.
  */
-export function reportStopped(report: ImportReport, written: Pick<ImportWritten, 'seizures' | 'cancelled'>): void {
+export function reportStopped(
+  report: ImportReport,
+  written: Pick<ImportWritten, 'seizures' | 'cancelled'>,
+  file: { duplicates?: DuplicateCheck; keepDuplicates?: boolean; unlisted?: readonly UnlistedCommodity[] } = {},
+): void {
   if (!written.cancelled) return;
   const through = written.cancelled.throughLine ?? null;
   report.cancelled = { written: written.seizures, planned: written.cancelled.planned, throughLine: through };
   report.imported = written.seizures;
   report.unmapped = written.cancelled.unmapped ?? report.unmapped;
-  if (through !== null) report.flagged = report.flagged.filter((f) => f.line <= through);
   report.routes = 0;
   report.patrolRoutes = 0;
+  if (through === null) return;
+  const inPart = (line: number): boolean => line <= through;
+  report.flagged = report.flagged.filter((f) => inPart(f.line));
+  report.rejected = report.rejected.filter((r) => inPart(r.line));
+  report.rejectedRows = new Set(report.rejected.map((r) => r.line)).size;
+  /** Replaces the warning `before` (as worded for the whole file) with `after` (null: dropped). */
+  const reword = (before: string | null, after: string | null): void => {
+    const i = before === null ? -1 : report.warnings.indexOf(before);
+    if (i < 0) return;
+    if (after === null) report.warnings.splice(i, 1);
+    else report.warnings[i] = after;
+  };
+  const all = file.duplicates?.rows ?? [];
+  const matching = all.filter((d) => inPart(d.line));
+  if (file.duplicates) {
+    const count = (n: number, id: 'import.warning.duplicates' | 'import.warning.duplicates-skipped') => (n ? t(id, { count: n }) : null);
+    reword(count(report.duplicateRows, 'import.warning.duplicates'), count(matching.length, 'import.warning.duplicates'));
+    reword(count(report.skippedDuplicates, 'import.warning.duplicates-skipped'), count(file.keepDuplicates ? 0 : matching.length, 'import.warning.duplicates-skipped'));
+    report.duplicateRows = matching.length;
+    report.duplicates = matching.slice(0, MAX_LISTED_DUPLICATES);
+    report.skippedDuplicates = file.keepDuplicates ? 0 : matching.length;
+  }
+  if (file.unlisted) {
+    const left = new Set(file.keepDuplicates ? [] : all.map((d) => d.line));
+    reword(unlistedWarning(file.unlisted), unlistedWarning(file.unlisted, (line) => inPart(line) && !left.has(line)));
+  }
 }

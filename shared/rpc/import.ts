@@ -60,6 +60,11 @@ export const importRequestSchema = z.object({
   fileName: z.string().min(1).max(255),
   contentBase64: z.string().max(90_000_000).regex(/^[A-Za-z0-9+/]*={0,2}$/, 'must be base64 (the file bytes)'),
   mapping: columnMappingSchema.optional(),
+  /**
+   * Columns mapped on top of the remembered, fixed or guessed mapping (the CLI's `--map`): only
+   * the named columns change, every other keeps its mapping; ignored when `mapping` is given.
+   */
+  mapColumns: columnMappingSchema.optional(),
   /** Day-month order of ambiguous slash dates like 03/04/2019. */
   dateOrder: z.enum(['DMY', 'MDY']).optional(),
   /** The user's decimal mark per numeric column (column name → '.' or ','), for columns whose cells do not prove it. */
@@ -218,6 +223,8 @@ export const importReportSchema = z.object({
   warnings: z.array(z.string()),
   /** Imported rows with a doubt the user should check (e.g. a point outside the seizing country), with a fix. */
   flagged: z.array(rejectionSchema),
+  /** The file's named columns the mapping leaves out (nothing of them is imported); absent in reports of older versions. */
+  unimportedColumns: z.array(z.string()).optional(),
   /** Set when rows were refused because the latitude and longitude columns look swapped: the two columns to swap. */
   swapCoordinates: z.object({ latitude: z.string(), longitude: z.string() }).nullable(),
   /** How each numeric, date and coordinate column was read (see {@link columnFormatSchema}). */

@@ -25,7 +25,7 @@ export const importCancelMessages = {
   'import.cli.stopping': 'Stopping at the next safe point; the part being written now is finished first…',
   'import.cli.stopped':
     'Stopped: {written, plural, one {# seizure} other {# seizures}} of {planned, number} from {fileName} were written and stay in the case, logged as stopped import {batchId}. To undo them as one step: npm run import -- --undo {batchId} --workspace {workspace} --case {caseNumber} (or "Undo import" in the case’s import log).',
-  'import.cli.stopped-through': 'Written: every good row of the file up to {format, select, kml {placemark} gpx {waypoint} geojson {feature} other {line}} {line, number}, none after it. To import the rest, import the rows after it.',
+  'import.cli.stopped-through': 'Written: every good row of the file up to {format, select, kml {placemark} gpx {waypoint} geojson {feature} other {line}} {line, number}, none after it. To import the rest, run the same command again with --allow-reimport: the rows already written match and are left out.',
   'import.cli.stop-too-late':
     'Ctrl-C came too late to stop: the import had already written its last part. {count, plural, one {# seizure was} other {# seizures were}} imported, logged as import {batchId}. To undo it as one step: npm run import -- --undo {batchId} --workspace {workspace} --case {caseNumber} (or "Undo import" in the case’s import log).',
   'import.cli.undone': 'Undid import {batchId}: {count, plural, one {# seizure} other {# seizures}} marked deleted{routes, plural, =0 {} one {, # route} other {, # routes}}.',

@@ -47,7 +47,7 @@ export const importMessages = {
   'import.precision-contradicts-date': `says {stated} but the date ''{value}'' only gives the {precision}`,
   'import.country-required-outside-known': 'is required (the coordinates are not in a known country)',
   'import.unit-contradiction': 'the quantity says {cellUnit} but the unit column says {columnUnit}',
-  'import.unit-required': 'is required when a quantity is given',
+  'import.unit-required': 'the quantity has no unit: {unitColumn, select, yes {fill in the unit column} other {map a column to the unit (command line: --map COLUMN=unit)}}, or write the unit with the number (e.g. 12 kg)',
   'import.currency-contradiction': 'the value says {cellCurrency} but the currency column says {columnCurrency}',
   'import.not-valid': 'is not valid',
   'import.ambiguous-number': `''{value}'' is {point} with a decimal point but {comma} with a decimal comma, and {doubt}`,

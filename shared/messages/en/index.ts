@@ -44,6 +44,7 @@ import { exhibitMessages } from './exhibits';
 import { fileMessages } from './files';
 import { importBatchMessages } from './import-batches';
 import { importCancelMessages } from './import-cancel';
+import { importCliMessages } from './import-cli';
 import { caseWorkMessages } from './case-work';
 import { reportMessages } from './report';
 import { stixMessages } from './stix';
@@ -103,6 +104,7 @@ export const en = {
   ...fileMessages,
   ...importBatchMessages,
   ...importCancelMessages,
+  ...importCliMessages,
   ...caseWorkMessages,
   ...reportMessages,
   ...stixMessages,

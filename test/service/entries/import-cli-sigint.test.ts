@@ -93,7 +93,10 @@ describe('import CLI and Ctrl-C', () => {
     expect(written).toBeGreaterThan(INLINE_SEIZURES);
     expect(written).toBeLessThan(rows);
     // Every row up to the printed line, none after (header = line 1; row k has quantity k).
-    expect(r.out).toContain(`Written: every good row of the file up to line ${(written + 1).toLocaleString('en')}, none after it.`);
+    expect(r.out).toContain(`Written: every good row of the file up to line ${(written + 1).toLocaleString('en')}, none after it. To import the rest, run the same command again with --allow-reimport: the rows already written match and are left out.`);
+    // The report's first line says the import stopped, never "Imported N seizures" (tester finding F10).
+    expect(r.out).toContain(`\nStopped after writing ${written.toLocaleString('en')} of 21,000 seizures from national.csv (csv). The counts below are of the rows written.\n`);
+    expect(r.out).not.toMatch(/^Imported /m);
 
     const s = await open(dataDir);
     try {

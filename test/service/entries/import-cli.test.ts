@@ -14,6 +14,7 @@ import { describe, expect, it } from 'vitest';
 import { DataService } from '../../../service/data-service';
 import { PassphraseKeyStore } from '../../../service/keys/passphrase-key-store';
 import { newCaseFields } from '../../../shared/domain/case';
+import { CaseImports } from '../../../shared/docs/case-import-batches';
 import { tempDir } from '../../helpers/temp-dir';
 import { P3_HEADER, seizureRows } from '../../../bench/p3-csv';
 
@@ -396,6 +397,62 @@ describe('import CLI: new cases and workspaces, dry runs, and a file with no goo
     expect(r.err).toBe('');
     expect(r.out).toContain('Would import 1,200 seizures from national.csv (csv).');
   }, 120_000);
+
+  it('--map changes the named column only: the others keep their mapping, and the columns left out are named (tester finding F8)', async () => {
+    const { dataDir, workspaceId, number } = await prepare();
+    const r = runCli([path.join(shared, 'data/seizures-public.csv'), '--workspace', 'Task Force Alpha', '--case', number, '--map', 'seizure_date=seizureDate', '--map', 'notes=ignore'], dataDir);
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('Imported 59 seizures from seizures-public.csv (csv).\n');
+    expect(r.out).toContain('\nNot imported: 1 column mapped to nothing ("notes"). To import one: --map "COLUMN=FIELD".\n');
+    // The tester's case: 59 seizures with no place, no quantity, no source. Here every other column is read as without --map.
+    expect(r.out).not.toContain('Without a location');
+    const s = DataService.open({ dataDir, mode: 'browser', dataKey: await dataKey(dataDir) });
+    try {
+      const caseId = (await s.invoke('cases.list', { workspaceId })).find((c) => c.number === number)!.id;
+      const rows = (await s.invoke('seizures.page', { workspaceId, caseId, sortBy: 'date', sortDir: 'asc', offset: 0, limit: 100 })).rows;
+      expect(rows).toHaveLength(59);
+      expect(rows.filter((x) => x.place !== '').length).toBe(59);
+      expect(rows.filter((x) => x.quantity !== null).length).toBeGreaterThan(0);
+      expect(rows.filter((x) => x.sourceUrl !== '').length).toBe(59);
+    } finally {
+      s.close();
+    }
+  }, 120_000);
+
+  it('refuses bad input with one sentence and exit 1, writing nothing: a column the file lacks, a folder, an undo id that is not one, an empty title, a file without rows (tester findings F8, F9)', async () => {
+    const { dataDir, workspaceId, number } = await prepare();
+    const dir = tempDir();
+    const file = path.join(dir, 'h.csv');
+    fs.writeFileSync(file, 'date,country,commodity,quantity,unit,,\n2019-01-01,KE,ivory,3,kg,,\n');
+    const headerOnly = path.join(dir, 'header-only.csv');
+    fs.writeFileSync(headerOnly, 'seizure_date,country_iso2,commodity\n');
+    const ws = ['--workspace', 'Task Force Alpha'];
+    const refused = (args: string[]) => {
+      const r = runCli(args, dataDir);
+      expect(r.code, r.err).toBe(1);
+      expect(r.out).toBe('');
+      return r.err.trimEnd();
+    };
+    const columns = 'Its columns: "date", "country", "commodity", "quantity", "unit".';
+    expect(refused([file, ...ws, '--case', number, '--map', 'nocol=quantity'])).toBe(`Import failed: --map "nocol=quantity": h.csv has no column "nocol". ${columns}`);
+    expect(refused([file, ...ws, '--case', number, '--decimal-mark', 'nocol=,'])).toBe(`Import failed: --decimal-mark "nocol=,": h.csv has no column "nocol". ${columns}`);
+    expect(refused([dir, ...ws, '--case', number, '--dry-run'])).toBe(`Import failed: ${dir} is a folder: give the file to import, not its folder.`);
+    expect(refused(['--undo', 'nope', ...ws, '--case', number])).toBe('Import failed: \'nope\' is not an import id: the case’s import log lists them (a stopped import prints its own).');
+    expect(refused([file, ...ws, '--new-case', ''])).toBe('Import failed: The new case needs a title: --new-case "TITLE".');
+    // The same refusal into an existing case as into a new one (it was "Imported 0 seizures", exit 0).
+    expect(refused([headerOnly, ...ws, '--case', number])).toBe('Import failed: Nothing in header-only.csv can be imported: it has a header but no data rows. Nothing was written.');
+    expect(refused([headerOnly, ...ws, '--new-case', 'Empty'])).toBe('Import failed: Nothing in header-only.csv can be imported: it has a header but no data rows. Nothing was written and no case was created.');
+    const s = DataService.open({ dataDir, mode: 'browser', dataKey: await dataKey(dataDir) });
+    try {
+      const cases = await s.invoke('cases.list', { workspaceId });
+      expect(cases.map((c) => [c.number, c.seizureCount])).toEqual([[number, 0]]);
+      // No batch of 0 seizures in the import log either.
+      expect(s.workspace(workspaceId).host.with(cases[0]!.docName, (doc) => new CaseImports(doc).list())).toEqual([]);
+    } finally {
+      s.close();
+    }
+  }, 180_000);
 });
 
 describe('import CLI: a file’s TLP marking, extra cells and mixed date orders (tester findings F1–F3, session 27)', () => {

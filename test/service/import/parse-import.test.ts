@@ -147,7 +147,7 @@ describe('rows', () => {
     });
     expect(parsed.report.rejected).toEqual([
       { line: 2, column: 'unit', field: 'unit', value: 'kg', reason: 'the quantity says t but the unit column says kg' },
-      { line: 4, column: 'unit', field: 'unit', value: '', reason: 'is required when a quantity is given' },
+      { line: 4, column: 'unit', field: 'unit', value: '', reason: 'the quantity has no unit: fill in the unit column, or write the unit with the number (e.g. 12 kg)' },
     ]);
     expect(parsed.seizures.map((s) => [s.line, s.fields.quantity, s.fields.unit])).toEqual([[3, 8.8, 't'], [5, null, null]]); // no quantity: no unit is stored (issue 11.6), whatever the unit column says
   });
