@@ -7,7 +7,10 @@
  *   other non-empty values are kept in `notes` as "Column: value", so nothing is dropped silently.
  *   Country lists and agencies merge all their columns; notes columns are joined line by line;
  * - latitude/longitude columns win over a combined coordinates column; a KML/GeoJSON geometry
- *   (passed as `location`) wins over both, and a feature without geometry falls back to them;
+ *   (passed as `location`) wins over both, and a feature without geometry falls back to them; a
+ *   feature whose properties give another point than its geometry keeps them in the notes and is
+ *   flagged for review; a geometry refused as out of range that fits swapped is said to be written
+ *   [latitude, longitude] (the CSV's swapped-columns rule, row-doubts.ts `explainSwap`);
  * - the quantity cell may carry its unit ("8.8 t"); if a unit column disagrees, the row is refused;
  *   a quantity without any unit is refused; without a quantity the unit is null (nothing was
  *   reported, so nothing is made up);
@@ -19,7 +22,8 @@
  *   countries; transport mode, detection and concealment method are read by seizure-vocab.ts;
  * - text is kept as written: formula-like cells ("=HYPERLINK(…)") are plain text here, and notes
  *   are not even trimmed. Single-line fields are trimmed by the schema.
- * Finally every record passes `seizureFieldsSchema` (shared/domain/seizure.ts).
+ * Finally every record passes `seizureFieldsSchema` (shared/domain/seizure.ts). Every refusal
+ * carries a fix: its own, or the general one for its kind (row-doubts.ts `fallbackFix`).
  */
 import type { QuantityUnit } from '../../shared/domain/codes';
 import { MAX_NOTES_CHARS, reviewFlagsFromText, seizureFieldSchemas, seizureFieldsSchema, type RaisedReviewFlag, type SeizureField, type SeizureFields } from '../../shared/domain/seizure';
@@ -32,7 +36,7 @@ import { splitList } from './lists';
 import { dependsOnDecimalMark, parseNumber } from './numbers';
 import { fail, isMissing, type Parsed } from './parse-result';
 import type { ImportPlan, PlanColumn } from './plan';
-import { ambiguousDate, ambiguousNumber, commodityFromLabel, countryFromLocation, explainSwap, fixOf, outsideCountry } from './row-doubts';
+import { ambiguousDate, ambiguousNumber, commodityFromLabel, coordinatesDisagree, countryFromLocation, explainSwap, fallbackFix, fixOf, outsideCountry, type CoordinatesDisagreement } from './row-doubts';
 import { splitQuantity } from './quantity';
 import { parseSector } from './sectors';
 import { parseUnit } from './units';
@@ -104,6 +108,33 @@ export function buildSeizure(cells: readonly string[], plan: ImportPlan, locatio
   const firstColumn = (t: ImportTarget) => cols(t)[0]?.name ?? '';
   const hasValue = (t: ImportTarget) => cols(t).some((c) => !isMissing(cell(c)));
 
+  /**
+   * A feature's latitude/longitude (or coordinates) properties beside its geometry: the geometry
+   * places the seizure; properties that say otherwise (or cannot be read) are kept in the notes as
+   * "column: value" and the row is flagged, never dropped silently (tester finding F14).
+   */
+  function compareWithGeometry(at: { latitude: number; longitude: number }): CoordinatesDisagreement | null {
+    const same = (a: number, b: number) => Math.abs(a - b) <= 1e-6;
+    const stated: { col: PlanColumn; raw: string; agrees: boolean }[] = [];
+    const lat = pick(['latitude']);
+    const lon = pick(['longitude']);
+    if (lat || lon) {
+      for (const [p, axis] of [[lat, 'lat'], [lon, 'lon']] as const) {
+        if (!p) continue;
+        const r = parseCoordinate(p.raw, axis);
+        stated.push({ ...p, agrees: r.ok && same(r.value, axis === 'lat' ? at.latitude : at.longitude) });
+      }
+    } else {
+      const pair = pick(['coordinates']);
+      const r = pair ? parseCoordinatePair(pair.raw) : null;
+      if (pair) stated.push({ ...pair, agrees: !!r?.ok && same(r.value.latitude, at.latitude) && same(r.value.longitude, at.longitude) });
+    }
+    if (stated.every((x) => x.agrees)) return null;
+    for (const x of stated) extraNotes.push(`${x.col.name}: ${x.raw.trim()}`);
+    return { columns: stated.map((x) => x.col.name), stated: stated.map((x) => x.raw.trim()), geometry: `${at.latitude}, ${at.longitude}` };
+  }
+  let disagreement: CoordinatesDisagreement | null = null;
+
   // Date and its precision.
   const date: ParsedDate | undefined = read('seizureDate', ['seizureDate'], (raw, col) => {
     if (guessed(col) && isAmbiguousSlashDate(raw)) return ambiguousDate(raw);
@@ -129,6 +160,7 @@ export function buildSeizure(cells: readonly string[], plan: ImportPlan, locatio
     [latitude, longitude] = [location.latitude, location.longitude];
     source.latitude = { column: 'geometry', value: String(location.latitude) };
     source.longitude = { column: 'geometry', value: String(location.longitude) };
+    disagreement = compareWithGeometry(location);
   } else if (hasValue('latitude') || hasValue('longitude')) {
     const coordinate = (axis: 'lat' | 'lon') => (raw: string, col: PlanColumn): Parsed<number> =>
       guessed(col) && lacksHemisphere(raw) ? fail('import.missing-hemisphere', { value: raw.trim() }) : parseCoordinate(raw, axis);
@@ -268,10 +300,17 @@ export function buildSeizure(cells: readonly string[], plan: ImportPlan, locatio
   if (!rejections.length) {
     const whole = seizureFieldsSchema.safeParse(candidate);
     if (whole.success) {
-      const doubts = [outsideCountry(whole.data, plan, source), commodityFromLabel(plan, source), countryFromLocation(whole.data, located, plan, source)].filter((x) => x !== null);
+      const doubts = [
+        outsideCountry(whole.data, plan, source), commodityFromLabel(plan, source), countryFromLocation(whole.data, located, plan, source),
+        disagreement ? coordinatesDisagree(disagreement, plan) : null,
+      ].filter((x) => x !== null);
       // A fresh check that repeats a carried flag (the same kind about the same thing) adds nothing.
-      const repeats = (a: RaisedReviewFlag, b: RaisedReviewFlag) =>
-        a.kind === b.kind && (a.kind === 'commodity-from-label' ? a.label === (b as typeof a).label : a.country === (b as typeof a).country);
+      const repeats = (a: RaisedReviewFlag, b: RaisedReviewFlag) => {
+        if (a.kind !== b.kind) return false;
+        if (a.kind === 'commodity-from-label') return a.label === (b as typeof a).label;
+        if (a.kind === 'coordinates-disagree') return a.geometry === (b as typeof a).geometry && a.stated === (b as typeof a).stated;
+        return a.country === (b as typeof a).country;
+      };
       const fresh = doubts.map((x) => x.flag).filter((flag) => !carried.some((f) => repeats(f, flag)));
       return { ok: true, fields: whole.data, flags: doubts.map((x) => x.shown), review: [...carried, ...fresh] };
     }
@@ -300,5 +339,7 @@ export function buildSeizure(cells: readonly string[], plan: ImportPlan, locatio
       reject(field, column, source[field] ? value : '', issue.message);
     }
   }
-  return { ok: false, rejections };
+  // A geometry refused as out of range that fits the other way round was written [lat, lon].
+  if (location) explainSwap(rejections, source.latitude, source.longitude, plan.geoFormat ?? 'geojson');
+  return { ok: false, rejections: rejections.map((r) => (r.fix ? r : { ...r, fix: fallbackFix(r, plan) })) };
 }
