@@ -88,7 +88,7 @@ export function fallbackFix(r: FieldRejection, plan: ImportPlan): string {
   const field = fieldName(r.field);
   const format = plan.geoFormat;
   if (r.reason === t('import.unit-required')) return t('import.fix.unit-required');
-  if (r.reason === t('field.required') || r.reason === t('import.country-required-outside-known')) {
+  if (r.reason === t('field.required') || r.reason === t('import.country-required-outside-known') || r.reason === t('field.coordinates-paired')) {
     const column = r.column === '' || r.column === 'geometry' ? 'none' : r.column;
     return format ? t('import.fix.required-geo', { field, column, format }) : t('import.fix.required', { field, column });
   }
