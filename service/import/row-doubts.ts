@@ -67,13 +67,13 @@ export interface CoordinatesDisagreement {
  * otherwise (their values are kept in the notes): the report's line and the stored review flag.
  */
 export function coordinatesDisagree(d: CoordinatesDisagreement, plan: ImportPlan): { shown: FieldRejection; flag: RaisedReviewFlag } {
-  const columns = d.columns.map((c) => `“${c}”`).join(' and ');
+  const columns = { columnCount: d.columns.length, first: d.columns[0] ?? '', second: d.columns[1] ?? '' };
   const stated = d.stated.join(', ');
   return {
     shown: {
       column: d.columns.join(', '), field: 'latitude', value: stated,
-      reason: t('import.coordinates-disagree', { geometry: d.geometry, columns, columnCount: d.columns.length, stated, stage: plan.stage }),
-      fix: t('import.fix.coordinates-disagree', { columns }),
+      reason: t('import.coordinates-disagree', { geometry: d.geometry, ...columns, stated, stage: plan.stage }),
+      fix: t('import.fix.coordinates-disagree', columns),
     },
     flag: { kind: 'coordinates-disagree', geometry: d.geometry.slice(0, 100), stated: stated.slice(0, 200) },
   };

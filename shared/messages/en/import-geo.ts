@@ -13,8 +13,9 @@ export const importGeoMessages = {
   'import.fix.geometry':
     '{format, select, kml {write the <coordinates> as longitude,latitude} gpx {write lat= and lon=} other {write each position as [longitude, latitude]}} in decimal degrees (WGS 84: latitude -90 to 90, longitude -180 to 180) and import it again',
   'import.coordinates-disagree':
-    'the geometry puts the point at {geometry} but the {columns} {columnCount, plural, one {property says} other {properties say}} {stated}: placed at the geometry, the {columnCount, plural, one {property} other {properties}} kept in the notes; {stage, select, preview {will be imported and flagged for review} other {imported and flagged for review}}',
-  'import.fix.coordinates-disagree': 'correct the geometry or the {columns} in the file, or check the seizure after the import and mark it as reviewed',
+    'the geometry puts the point at {geometry} but the {columnCount, plural, one {“{first}” property says} other {“{first}” and “{second}” properties say}} {stated}: placed at the geometry, the {columnCount, plural, one {property} other {properties}} kept in the notes; {stage, select, preview {will be imported and flagged for review} other {imported and flagged for review}}',
+  'import.fix.coordinates-disagree':
+    'correct the geometry or the {columnCount, plural, one {“{first}”} other {“{first}” and “{second}”}} in the file, or check the seizure after the import and mark it as reviewed',
   'review.flag.coordinates-disagree':
     'The file’s geometry put the point at {geometry} but its latitude/longitude properties said {stated}: the seizure was placed at the geometry. Check which is right',
   'import.fix.required':
