@@ -9,7 +9,7 @@ export const importGeoMessages = {
   'import.note.until': 'Until: {end}',
   'import.geometry-swapped': `''{latitude}'' is not a latitude (beyond ±90) but fits as a longitude, and the longitude ''{longitude}'' fits as a latitude: the position looks written [latitude, longitude]`,
   'import.fix.swap-geometry':
-    '{format, select, kml {write each KML <coordinates> as longitude,latitude} gpx {write lat= and lon= the right way round in the GPX} other {write each GeoJSON position as [longitude, latitude]}} (the file has them the other way round) and import it again',
+    '{format, select, kml {write each <coordinates> as longitude,latitude} gpx {write lat= and lon= the right way round} other {write each position as [longitude, latitude]}} (the file has them the other way round) and import it again',
   'import.fix.geometry':
     '{format, select, kml {write the <coordinates> as longitude,latitude} gpx {write lat= and lon=} other {write each position as [longitude, latitude]}} in decimal degrees (WGS 84: latitude -90 to 90, longitude -180 to 180) and import it again',
   'import.coordinates-disagree':

@@ -29,7 +29,7 @@ describe('GeoJSON positions written [latitude, longitude] (o-latlon-order.geojso
       {
         line: 2, column: 'geometry', field: 'latitude', value: '103.764',
         reason: "'103.764' is not a latitude (beyond ±90) but fits as a longitude, and the longitude '1.274' fits as a latitude: the position looks written [latitude, longitude]",
-        fix: 'write each GeoJSON position as [longitude, latitude] (the file has them the other way round) and import it again',
+        fix: 'write each position as [longitude, latitude] (the file has them the other way round) and import it again',
       },
     ]);
     // Not a column swap: the mapping's "Swap latitude and longitude" would not help a geometry.
@@ -44,7 +44,7 @@ describe('GeoJSON positions written [latitude, longitude] (o-latlon-order.geojso
       <ExtendedData><Data name="country"><value>SG</value></Data></ExtendedData><Point><coordinates>1.274,103.764</coordinates></Point></Placemark></Document></kml>`;
     const parsed = parse('swapped.kml', utf8(kml));
     expect(parsed.report.rejected.map((r) => [r.line, r.field, r.value, r.fix])).toEqual([
-      [1, 'latitude', '103.764', 'write each KML <coordinates> as longitude,latitude (the file has them the other way round) and import it again'],
+      [1, 'latitude', '103.764', 'write each <coordinates> as longitude,latitude (the file has them the other way round) and import it again'],
     ]);
   });
 });
