@@ -7,7 +7,10 @@
  *   other non-empty values are kept in `notes` as "Column: value", so nothing is dropped silently.
  *   Country lists and agencies merge all their columns; notes columns are joined line by line;
  * - latitude/longitude columns win over a combined coordinates column; a KML/GeoJSON geometry
- *   (passed as `location`) wins over both, and a feature without geometry falls back to them;
+ *   (passed as `location`) wins over both, and a feature without geometry falls back to them; a
+ *   feature whose properties give another point than its geometry keeps them in the notes and is
+ *   flagged for review; a geometry refused as out of range that fits swapped is said to be written
+ *   [latitude, longitude] (the CSV's swapped-columns rule, row-doubts.ts `explainSwap`);
  * - the quantity cell may carry its unit ("8.8 t"); if a unit column disagrees, the row is refused;
  *   a quantity without any unit is refused; without a quantity the unit is null (nothing was
  *   reported, so nothing is made up);
@@ -19,7 +22,8 @@
  *   countries; transport mode, detection and concealment method are read by seizure-vocab.ts;
  * - text is kept as written: formula-like cells ("=HYPERLINK(…)") are plain text here, and notes
  *   are not even trimmed. Single-line fields are trimmed by the schema.
- * Finally every record passes `seizureFieldsSchema` (shared/domain/seizure.ts).
+ * Finally every record passes `seizureFieldsSchema` (shared/domain/seizure.ts). Every refusal
+ * carries a fix: its own, or the general one for its kind (row-doubts.ts `fallbackFix`).
  */
 import type { DatePrecision, QuantityUnit } from '../../shared/domain/codes';
 import { MAX_NOTES_CHARS, reviewFlagsFromText, seizureFieldSchemas, seizureFieldsSchema, type RaisedReviewFlag, type SeizureField, type SeizureFields } from '../../shared/domain/seizure';
@@ -29,7 +33,7 @@ import { splitList } from './lists';
 import { dependsOnDecimalMark, parseNumber } from './numbers';
 import type { Parsed } from './parse-result';
 import type { ImportPlan, PlanColumn } from './plan';
-import { ambiguousDate, ambiguousNumber, commodityFromLabel, countryFromLocation, fixOf, outsideCountry } from './row-doubts';
+import { ambiguousDate, ambiguousNumber, commodityFromLabel, coordinatesDisagree, countryFromLocation, explainSwap, fallbackFix, fixOf, outsideCountry, type CoordinatesDisagreement } from './row-doubts';
 import { readWhere } from './row-location';
 import { RowReader } from './row-reader';
 import { splitQuantity } from './quantity';
@@ -72,7 +76,7 @@ export function buildSeizure(cells: readonly string[], plan: ImportPlan, locatio
   const row = new RowReader(cells, plan);
   const d = row.defaults;
   const { seizureDate, datePrecision } = readDate(row);
-  const { country, place, latitude, longitude, locationPrecision, located } = readWhere(row, location);
+  const { country, place, latitude, longitude, locationPrecision, located, disagreement } = readWhere(row, location);
 
   // What.
   const sector = row.read('sector', parseSector) ?? d.sector ?? 'other';
@@ -114,10 +118,13 @@ export function buildSeizure(cells: readonly string[], plan: ImportPlan, locatio
   // for the fields not refused yet, then the cross-field rules if every field passed.
   if (!row.rejections.length) {
     const whole = seizureFieldsSchema.safeParse(candidate);
-    if (whole.success) return accepted(row, whole.data, located, carried);
+    if (whole.success) return accepted(row, whole.data, located, carried, disagreement);
   }
   refuseFields(row, candidate);
-  return { ok: false, rejections: row.rejections };
+  // A geometry refused as out of range that fits the other way round was written [lat, lon].
+  if (location) explainSwap(row.rejections, row.source.latitude, row.source.longitude, plan.geoFormat ?? 'geojson');
+  // Every refusal carries a fix: its own, or the general one for its kind (row-doubts.ts).
+  return { ok: false, rejections: row.rejections.map((r) => (r.fix ? r : { ...r, fix: fallbackFix(r, plan) })) };
 }
 
 /** Reads a date cell with its column's day-month order; a slash date that order only guesses is refused with both readings. */
@@ -247,14 +254,15 @@ function readCarriedFlags(row: RowReader): RaisedReviewFlag[] {
 }
 
 /** A good row: its fields, with the doubts it raises (row-doubts.ts) as report lines and as review flags after the carried ones. */
-function accepted(row: RowReader, fields: SeizureFields, located: string | undefined, carried: RaisedReviewFlag[]): BuiltRow {
+function accepted(row: RowReader, fields: SeizureFields, located: string | undefined, carried: RaisedReviewFlag[], disagreement: CoordinatesDisagreement | null): BuiltRow {
   const plan = row.plan;
   const outside = outsideCountry(fields, plan, row.source);
   const label = commodityFromLabel(plan, row.source);
   const guessedCountry = countryFromLocation(fields, located, plan, row.source);
+  const disagrees = disagreement ? coordinatesDisagree(disagreement, plan) : null;
   const flags: FieldRejection[] = [];
   const review = [...carried];
-  for (const doubt of [outside, label, guessedCountry]) {
+  for (const doubt of [outside, label, guessedCountry, disagrees]) {
     if (doubt === null) continue;
     flags.push(doubt.shown);
     // A fresh check that repeats a carried flag (the same kind about the same thing) adds nothing.
@@ -266,7 +274,8 @@ function accepted(row: RowReader, fields: SeizureFields, located: string | undef
 /** True when `flag` repeats one of `flags`: the same kind about the same thing (the same label, the same country). */
 function repeatsAny(flags: readonly RaisedReviewFlag[], flag: RaisedReviewFlag): boolean {
   for (const f of flags) {
-    if (f.kind === flag.kind && (f.kind === 'commodity-from-label' ? f.label === (flag as typeof f).label : f.country === (flag as typeof f).country)) return true;
+    if (f.kind !== flag.kind) continue;
+    if (f.kind === 'commodity-from-label' ? f.label === (flag as typeof f).label : f.kind === 'coordinates-disagree' ? f.geometry === (flag as typeof f).geometry && f.stated === (flag as typeof f).stated : f.country === (flag as typeof f).country) return true;
   }
   return false;
 }

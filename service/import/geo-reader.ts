@@ -17,13 +17,16 @@
  *   `route_kind` property (written by our GeoJSON export); else a **patrol track** when
  *   it is a GPX `<trk>` or its points are timed (a recording), and a **suspected trafficking route**
  *   otherwise (a drawn KML LineString, a GPX `<rte>`, a GeoJSON line).
- * Time of day: a point's `time` (GPX) or `timestamp` (KML TimeStamp) that has a time gives the
- * seizure its date (dates.ts takes the date as written), and its time of day as written
- * ("14:32:05Z") goes into the notes as a line "Time of day: 14:32:05Z" through the added property
- * {@link TIME_OF_DAY}. Notes, not a field of its own, because the seizure model has no time field:
- * the line stays with the seizure, is searched, and is exported.
+ * Time of day: a point's `time` (GPX), `timestamp` (KML TimeStamp) or TimeSpan `begin` that has a
+ * time gives the seizure its date (dates.ts takes the date as written), and its time of day as
+ * written ("14:32:05Z") goes into the notes as a line "Time of day: 14:32:05Z" through the added
+ * property {@link TIME_OF_DAY}. A TimeSpan's `end` goes into the notes as written, "Until:
+ * 2021-03-12", through {@link TIME_SPAN_END}. Notes, not fields of their own, because the seizure
+ * model has one date (a day, month or year; no time, no range): the lines stay with the seizure,
+ * are searched, and are exported.
  * Properties: strings as written (a KML `type="bool"` field as its text says, kml-bools.ts), numbers with String(), lists joined with ';', a KML TimeSpan
  * as its begin, an HTML (CDATA) description as its text (html-text.ts); togeojson's styling keys (stroke, fill, icon, styleUrl, …) are left out.
+ * GeoJSON: a `crs` naming another system than WGS 84 refuses the file ({@link nonWgs84Crs}).
  */
 import { gpx, kml } from '@tmcw/togeojson';
 import { DOMParser } from '@xmldom/xmldom';
@@ -75,6 +78,9 @@ interface RawFeatures {
 
 /** The property added to a point whose timestamp has a time of day; it maps to the notes (index.ts). */
 export const TIME_OF_DAY = 'timeOfDay';
+
+/** The property added to a feature whose KML TimeSpan has an end: "Until: 2021-03-12"; it maps to the notes (index.ts). */
+export const TIME_SPAN_END = 'timeSpanEnd';
 
 /** The time part of an ISO timestamp (after 'T' or a space), as written: "14:32:05Z", "09:30+02:00". */
 const TIME_PART = /^\d{4}-\d{2}-\d{2}[T ](\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?\s*(?:Z|UTC|GMT|[+-]\d{2}(?::?\d{2})?)?)$/i;
@@ -190,7 +196,30 @@ function geoJsonTlp(obj: { tlp?: unknown; marking?: unknown }): Tlp | null {
   return typeof obj.marking === 'string' ? tlpOfMarking(obj.marking) : null;
 }
 
-/** Parses GeoJSON text into features. Accepts a FeatureCollection or a single Feature. */
+/**
+ * The coordinate reference system a GeoJSON file names in its (pre-RFC 7946) `crs` member, when it
+ * is not WGS 84 longitude/latitude: "EPSG:3857" for `urn:ogc:def:crs:EPSG::3857` or
+ * `http://www.opengis.net/def/crs/EPSG/0/3857`, else the name as written (at most 100 characters).
+ * Null when the file names none, or WGS 84 (OGC CRS84, EPSG:4326, EPSG:4979: GDAL and QGIS write
+ * these for longitude/latitude files).
+ */
+export function nonWgs84Crs(crs: unknown): string | null {
+  const c = crs as { properties?: { name?: unknown; href?: unknown } } | null | undefined;
+  const raw = c?.properties?.name ?? c?.properties?.href;
+  if (typeof raw !== 'string' || raw.trim() === '') return null;
+  const name = raw.trim();
+  if (/CRS:?84$/i.test(name) || /^WGS\s?84$/i.test(name)) return null;
+  const epsg = /EPSG\D*?(?:[\d.]+\D+)?(\d+)$/i.exec(name);
+  if (epsg) return epsg[1] === '4326' || epsg[1] === '4979' ? null : `EPSG:${epsg[1]}`;
+  return name.slice(0, 100);
+}
+
+/**
+ * Parses GeoJSON text into features. Accepts a FeatureCollection or a single Feature. A file whose
+ * `crs` names another system than WGS 84 (Web Mercator metres, a UTM zone: what QGIS writes when
+ * the layer was not re-projected) is refused, naming that system and the fix, instead of refusing
+ * each feature as "must be between -180 and 180 degrees" (tester finding F14).
+ */
 function parseGeoJson(fileName: string, text: string): RawFeatures {
   let json: unknown;
   try {
@@ -198,7 +227,9 @@ function parseGeoJson(fileName: string, text: string): RawFeatures {
   } catch (err) {
     throw failed(fileName, 'import.file.bad-json', { detail: err instanceof Error ? err.message : String(err) });
   }
-  const obj = json as { type?: unknown; features?: unknown; tlp?: unknown; marking?: unknown };
+  const obj = json as { type?: unknown; features?: unknown; tlp?: unknown; marking?: unknown; crs?: unknown };
+  const crs = nonWgs84Crs(obj?.crs);
+  if (crs) throw failed(fileName, 'import.file.geojson-crs', { crs });
   if (obj?.type === 'FeatureCollection' && Array.isArray(obj.features)) return { features: obj.features as Feature<Geometry | null>[], tlp: geoJsonTlp(obj) };
   if (obj?.type === 'Feature') return { features: [json as Feature<Geometry | null>], tlp: null };
   throw failed(fileName, 'import.file.not-geojson');
@@ -334,11 +365,17 @@ export function readGeo(fileName: string, text: string, format: 'kml' | 'gpx' | 
     });
     if (lines.length && !points.length) return;
 
-    const stamp = props.time ?? props.timestamp ?? props.when;
+    const stamp = props.time ?? props.timestamp ?? props.when ?? props.timespan;
     const timeOfDay = stamp === undefined ? null : TIME_PART.exec(stamp.trim());
     if (timeOfDay && !(TIME_OF_DAY in props)) {
       props[TIME_OF_DAY] = t('import.note.time-of-day', { time: timeOfDay[1]! });
       addHeader(TIME_OF_DAY);
+    }
+    // A KML TimeSpan is dated by its begin; its end, as written, goes to the notes (the seizure model has one date).
+    const spanEnd = (rawProps.timespan as { end?: unknown } | null | undefined)?.end;
+    if (typeof spanEnd === 'string' && spanEnd.trim() !== '' && !(TIME_SPAN_END in props)) {
+      props[TIME_SPAN_END] = t('import.note.until', { end: spanEnd.trim() });
+      addHeader(TIME_SPAN_END);
     }
     if (points.length > 1) warnings.push(t('import.warning.points-merged', { feature, label, count: points.length }));
     if (kinds.has('Polygon') || kinds.has('MultiPolygon')) warnings.push(t('import.warning.area-as-point', { feature, label }));

@@ -1,10 +1,14 @@
 /**
  * Plain text from the HTML that KML descriptions often hold (Google Earth and My Maps write
  * `<description><![CDATA[<b>Seized</b><br>12 t …]]></description>`; togeojson hands it over as
- * `{ "@type": "html", value }`). Line breaks (`<br>`, ends of `<p>`, `<div>`, `<li>`, `<tr>`)
- * become newlines, other tags go, entities are decoded, and blank lines are dropped, so the
- * notes keep what the officer wrote — never the JSON text of the object.
+ * `{ "@type": "html", value }`). Line breaks (`<br>`, ends of `<p>`, `<div>`, `<li>`, `<tr>`,
+ * `<table>`) become newlines, the cells of a table row are separated by " | " ("Agent | X Ltd",
+ * never "AgentX Ltd"), other tags go, entities are decoded, and blank lines and empty cells are
+ * dropped, so the notes keep what the officer wrote — never the JSON text of the object.
  */
+
+/** Marks the end of a table cell until lines are cleaned (a control character no HTML text holds). */
+const CELL_END = '\u001f';
 
 const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', copy: '©', reg: '®' };
 
@@ -24,11 +28,18 @@ export function htmlToText(html: string): string {
   const text = html
     .replace(/<(script|style)\b[^>]*>[\s\S]*?<\/\1\s*>/gi, '')
     .replace(/<br\s*\/?>/gi, '\n')
-    .replace(/<\/?(p|div|li|tr|h[1-6])\b[^>]*>/gi, '\n')
+    .replace(/<\/?(p|div|li|tr|table|h[1-6])\b[^>]*>/gi, '\n')
+    .replace(/<\/?(td|th)\b[^>]*>/gi, CELL_END)
     .replace(/<[^>]*>/g, '');
   return decodeEntities(text)
     .split('\n')
-    .map((l) => l.replace(/[ \t]+/g, ' ').trim())
+    .map((l) =>
+      l
+        .split(CELL_END)
+        .map((cell) => cell.replace(/[ \t]+/g, ' ').trim())
+        .filter((cell) => cell !== '')
+        .join(' | '),
+    )
     .join('\n')
     .replace(/\n{2,}/g, '\n')
     .trim();

@@ -9,6 +9,7 @@
 import type { RaisedReviewFlag, SeizureField, SeizureFields } from '../../shared/domain/seizure';
 import type { MarkDoubt } from '../../shared/rpc/import';
 import { t } from '../../shared/messages';
+import { fieldName } from '../../shared/activity/field-values';
 import type { FieldRejection } from './build-seizure';
 import { parseCoordinate } from './coordinates';
 import { parseDate, type ParsedDate } from './dates';
@@ -42,14 +43,64 @@ export function ambiguousDate(raw: string, mixed = false): Parsed<ParsedDate> {
 }
 
 /**
- * When the latitude was refused as out of range but the two cells fit the other way round
- * ("103.76" / "1.27"), rewrites that refusal to say the columns look swapped, with the fix.
+ * When the latitude was refused as out of range but the two values fit the other way round
+ * ("103.76" / "1.27"), rewrites that refusal to say they look swapped, with the fix: for CSV
+ * columns, swap them in the mapping; for a KML/GPX/GeoJSON geometry (`geoFormat` given), a
+ * position written [latitude, longitude] — the one rule for both (tester finding F14).
  */
-export function explainSwap(rejections: FieldRejection[], lat?: { column: string; value: string }, lon?: { column: string; value: string }): void {
+export function explainSwap(rejections: FieldRejection[], lat?: { column: string; value: string }, lon?: { column: string; value: string }, geoFormat?: ImportPlan['geoFormat']): void {
   const i = rejections.findIndex((r) => r.field === 'latitude');
   if (i < 0 || !lat || !lon || rejections[i]!.reason !== t('field.latitude-range')) return;
   if (!parseCoordinate(lat.value, 'lon').ok || !parseCoordinate(lon.value, 'lat').ok) return;
-  rejections[i] = { ...rejections[i]!, reason: t('import.coordinates-swapped', { latitude: lat.value.trim(), longitude: lon.value.trim() }), fix: t('import.fix.swap-columns') };
+  const values = { latitude: lat.value.trim(), longitude: lon.value.trim() };
+  rejections[i] = geoFormat
+    ? { ...rejections[i]!, reason: t('import.geometry-swapped', values), fix: t('import.fix.swap-geometry', { format: geoFormat }) }
+    : { ...rejections[i]!, reason: t('import.coordinates-swapped', values), fix: t('import.fix.swap-columns') };
+}
+
+/**
+ * A feature's latitude/longitude (or coordinates) properties that disagree with its geometry
+ * (build-seizure.ts reads them only to compare): the columns, their values as written, and the
+ * geometry's point, "lat, lon".
+ */
+export interface CoordinatesDisagreement {
+  columns: string[];
+  stated: string[];
+  geometry: string;
+}
+
+/**
+ * The flag of a feature placed at its geometry while its latitude/longitude properties said
+ * otherwise (their values are kept in the notes): the report's line and the stored review flag.
+ */
+export function coordinatesDisagree(d: CoordinatesDisagreement, plan: ImportPlan): { shown: FieldRejection; flag: RaisedReviewFlag } {
+  const columns = { columnCount: d.columns.length, first: d.columns[0] ?? '', second: d.columns[1] ?? '' };
+  const stated = d.stated.join(', ');
+  return {
+    shown: {
+      column: d.columns.join(', '), field: 'latitude', value: stated,
+      reason: t('import.coordinates-disagree', { geometry: d.geometry, ...columns, stated, stage: plan.stage }),
+      fix: t('import.fix.coordinates-disagree', columns),
+    },
+    flag: { kind: 'coordinates-disagree', geometry: d.geometry.slice(0, 100), stated: stated.slice(0, 200) },
+  };
+}
+
+/**
+ * The fix of a refusal that has none of its own (issue 11 item 2: every refusal says what to do):
+ * a missing field is filled in (or a column mapped to it), a missing unit written, a geometry
+ * written in WGS 84 degrees, any other value corrected in the file.
+ */
+export function fallbackFix(r: FieldRejection, plan: ImportPlan): string {
+  const field = fieldName(r.field);
+  const format = plan.geoFormat;
+  if (r.reason === t('import.unit-required', { unitColumn: 'yes' }) || r.reason === t('import.unit-required', { unitColumn: 'no' })) return t('import.fix.unit-required');
+  if (r.reason === t('field.required') || r.reason === t('import.country-required-outside-known') || r.reason === t('field.coordinates-paired')) {
+    const column = r.column === '' || r.column === 'geometry' ? 'none' : r.column;
+    return format ? t('import.fix.required-geo', { field, column, format }) : t('import.fix.required', { field, column });
+  }
+  if (r.column === 'geometry') return t('import.fix.geometry', { format: format ?? 'geojson' });
+  return t('import.fix.correct-value', { field });
 }
 
 /**

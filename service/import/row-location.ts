@@ -15,7 +15,7 @@ import { pairHalves, parseCoordinate, parseCoordinatePair, type Axis } from './c
 import { parseCountry } from './countries';
 import { fail, type Parsed } from './parse-result';
 import type { PlanColumn } from './plan';
-import { explainSwap, fixOf } from './row-doubts';
+import { explainSwap, fixOf, type CoordinatesDisagreement } from './row-doubts';
 import type { RowReader } from './row-reader';
 import { parseLocationPrecision } from './vocab';
 
@@ -31,6 +31,34 @@ export interface Where {
   locationPrecision: LocationPrecision | null;
   /** The country looked up from the point, when the row names none (flagged, row-doubts.ts). */
   located: string | undefined;
+  /** A feature's coordinate properties that say another point than its geometry (kept in the notes, flagged), else null. */
+  disagreement: CoordinatesDisagreement | null;
+}
+
+/**
+ * A feature's latitude/longitude (or coordinates) properties beside its geometry `at`: the geometry
+ * places the seizure; properties that say otherwise (or cannot be read) are kept in the notes as
+ * "column: value" and the row is flagged, never dropped silently (tester finding F14).
+ */
+function compareWithGeometry(row: RowReader, at: { latitude: number; longitude: number }): CoordinatesDisagreement | null {
+  const same = (a: number, b: number): boolean => Math.abs(a - b) <= 1e-6;
+  const stated: { col: PlanColumn; raw: string; agrees: boolean }[] = [];
+  const lat = row.pick('latitude');
+  const lon = row.pick('longitude');
+  if (lat || lon) {
+    for (const [p, axis] of [[lat, 'lat'], [lon, 'lon']] as const) {
+      if (!p) continue;
+      const r = parseCoordinate(p.raw, axis);
+      stated.push({ ...p, agrees: r.ok && same(r.value, axis === 'lat' ? at.latitude : at.longitude) });
+    }
+  } else {
+    const pair = row.pick('coordinates');
+    const r = pair ? parseCoordinatePair(pair.raw) : null;
+    if (pair) stated.push({ ...pair, agrees: !!r?.ok && same(r.value.latitude, at.latitude) && same(r.value.longitude, at.longitude) });
+  }
+  if (stated.every((x) => x.agrees)) return null;
+  for (const x of stated) row.extraNotes.push(`${x.col.name}: ${x.raw.trim()}`);
+  return { columns: stated.map((x) => x.col.name), stated: stated.map((x) => x.raw.trim()), geometry: `${at.latitude}, ${at.longitude}` };
 }
 
 /**
@@ -46,9 +74,11 @@ export function readWhere(row: RowReader, location: GeometryLocation | undefined
   const place = row.text('place');
   let latitude: number | null = d.latitude ?? null;
   let longitude: number | null = d.longitude ?? null;
+  let disagreement: CoordinatesDisagreement | null = null;
   if (location) {
     latitude = location.latitude;
     longitude = location.longitude;
+    disagreement = compareWithGeometry(row, location);
     source.latitude = { column: 'geometry', value: String(location.latitude) };
     source.longitude = { column: 'geometry', value: String(location.longitude) };
   } else if (row.hasValue('latitude') || row.hasValue('longitude')) {
@@ -69,7 +99,7 @@ export function readWhere(row: RowReader, location: GeometryLocation | undefined
     row.reject('country', row.firstColumn('country'), '', why);
   }
   const locationPrecision = row.read('locationPrecision', parseLocationPrecision) ?? d.locationPrecision ?? null;
-  return { country, place, latitude, longitude, locationPrecision, located };
+  return { country, place, latitude, longitude, locationPrecision, located, disagreement };
 }
 
 /** Reads a coordinate cell on `axis`; in a column whose hemisphere is a guess, a cell without its letter is refused. */

@@ -16,6 +16,8 @@ export function reviewFlagSentence(flag: ReviewFlag): string {
       return t('review.flag.commodity-from-label', { label: flag.label });
     case 'country-from-location':
       return t('review.flag.country-from-location', { country: `${countryName(flag.country) || flag.country} (${flag.country})` });
+    case 'coordinates-disagree':
+      return t('review.flag.coordinates-disagree', { geometry: flag.geometry, stated: flag.stated });
   }
 }
 

@@ -158,6 +158,16 @@ export const reviewFlagSchema = z.discriminatedUnion('kind', [
     batch: z.string().max(100),
     at: z.number().int().nonnegative(),
   }),
+  // A KML/GPX/GeoJSON feature whose geometry and whose latitude/longitude properties disagree: it
+  // was placed at the geometry (`geometry`, "lat, lon"), the properties' values as written
+  // (`stated`) were kept in the notes (tester finding F14).
+  z.object({
+    kind: z.literal('coordinates-disagree'),
+    geometry: z.string().min(1).max(100),
+    stated: z.string().min(1).max(200),
+    batch: z.string().max(100),
+    at: z.number().int().nonnegative(),
+  }),
 ]);
 /** One review flag (see {@link reviewFlagSchema}). */
 export type ReviewFlag = z.infer<typeof reviewFlagSchema>;

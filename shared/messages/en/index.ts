@@ -9,6 +9,7 @@ import { countMessages } from './counts';
 import { errorMessages } from './errors';
 import { fieldMessages } from './fields';
 import { importFileMessages } from './import-files';
+import { importGeoMessages } from './import-geo';
 import { importMessages } from './import';
 import { recordMessages } from './records';
 import { relayCliMessages } from './relay-cli';
@@ -70,6 +71,7 @@ export const en = {
   ...authMessages,
   ...importMessages,
   ...importFileMessages,
+  ...importGeoMessages,
   ...relayMessages,
   ...relayCliMessages,
   ...relayAtRestMessages,

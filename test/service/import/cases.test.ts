@@ -181,8 +181,8 @@ describe('cases/import', () => {
     const parsed = run('06-placemarks.kml');
     expect(parsed.report.imported).toBe(0);
     expect(parsed.report.rejected).toEqual([
-      { line: 1, column: '', field: 'country', value: '', reason: 'is required' },
-      { line: 2, column: '', field: 'country', value: '', reason: 'is required' },
+      { line: 1, column: '', field: 'country', value: '', reason: 'is required', fix: 'add the country to the placemark in the file and import it again' },
+      { line: 2, column: '', field: 'country', value: '', reason: 'is required', fix: 'add the country to the placemark in the file and import it again' },
     ]);
     expect(parsed.routes).toHaveLength(1);
   });

@@ -80,7 +80,7 @@ describe('readGeo (KML, GPX)', () => {
       <Point><coordinates>103.764,1.274</coordinates></Point></Placemark></Document></kml>`;
     const parsed = parseImportFile({ fileName: 'p.kml', bytes: utf8(kml) });
     expect(parsed.report.rejected).toEqual([]);
-    expect(parsed.seizures[0]!.fields).toMatchObject({ seizureDate: '2019-07-01', datePrecision: 'month', country: 'SG', commodity: 'pangolin scales', quantity: 11.9, unit: 't', sector: 'wildlife', notes: 'name: P1' });
+    expect(parsed.seizures[0]!.fields).toMatchObject({ seizureDate: '2019-07-01', datePrecision: 'month', country: 'SG', commodity: 'pangolin scales', quantity: 11.9, unit: 't', sector: 'wildlife', notes: 'Until: 2019-08\nname: P1' });
   });
 });
 
@@ -89,10 +89,16 @@ describe('GeoJSON seizures', () => {
     const text = fc(
       feature(null, { seizure_date: '2019-07-21', country_iso2: 'SG', commodity: 'x', latitude: 1.274, longitude: 103.764 }),
       feature({ type: 'Point', coordinates: [39.6667, -4.05] }, { seizure_date: '2021-03-11', country_iso2: 'KE', commodity: 'y', latitude: 1, longitude: 2 }),
-      feature({ type: 'Point', coordinates: [39.6667, 95] }, { seizure_date: '2021-03-11', country_iso2: 'KE', commodity: 'z' }),
+      feature({ type: 'Point', coordinates: [139.6667, 95] }, { seizure_date: '2021-03-11', country_iso2: 'KE', commodity: 'z' }),
     );
     const parsed = parseImportFile({ fileName: 'f.geojson', bytes: utf8(text) });
     expect(parsed.seizures.map((s) => [s.line, s.fields.latitude, s.fields.longitude])).toEqual([[1, 1.274, 103.764], [2, -4.05, 39.6667]]);
-    expect(parsed.report.rejected).toEqual([{ line: 3, column: 'geometry', field: 'latitude', value: '95', reason: 'must be between -90 and 90 degrees' }]);
+    // Feature 2's properties (1, 2) disagree with its geometry: kept in the notes, the row flagged (tester finding F14).
+    expect(parsed.seizures[1]!.fields.notes).toBe('latitude: 1\nlongitude: 2');
+    expect(parsed.seizures[1]!.review).toEqual([{ kind: 'coordinates-disagree', geometry: '-4.05, 39.6667', stated: '1, 2' }]);
+    // 95 does not fit swapped either (139.6667 is no latitude): out of range, with the fix.
+    expect(parsed.report.rejected).toEqual([
+      { line: 3, column: 'geometry', field: 'latitude', value: '95', reason: 'must be between -90 and 90 degrees', fix: 'write each position as [longitude, latitude] in decimal degrees (WGS 84: latitude -90 to 90, longitude -180 to 180) and import it again' },
+    ]);
   });
 });

@@ -106,7 +106,7 @@ describe('rows', () => {
   it('reports the physical line after a quoted multi-line cell', () => {
     const parsed = csv(`${H},notes\n2019-07-21,SG,ivory,1,kg,"two\nlines"\n2019-07-21,SG,ivory,1,parsecs,\n`);
     expect(parsed.seizures[0]!.fields.notes).toBe('two\nlines');
-    expect(parsed.report.rejected).toEqual([{ line: 4, column: 'unit', field: 'unit', value: 'parsecs', reason: "unknown unit 'parsecs' (use one of g, kg, t, l, m3, pieces, head, containers)" }]);
+    expect(parsed.report.rejected).toEqual([{ line: 4, column: 'unit', field: 'unit', value: 'parsecs', reason: "unknown unit 'parsecs' (use one of g, kg, t, l, m3, pieces, head, containers)", fix: 'correct the unit in the file and import it again' }]);
   });
 
   it('fills fields the file lacks from the defaults, also in empty cells', () => {
@@ -132,13 +132,13 @@ describe('rows', () => {
       mapping: { seizure_date: 'seizureDate', country_iso2: 'country', commodity: 'commodity', quantity: 'quantity', unit: 'unit', gps: 'coordinates' },
     });
     expect([parsed.seizures[0]!.fields.latitude, parsed.seizures[0]!.fields.longitude]).toEqual([1.274, 103.764]);
-    expect(parsed.report.rejected).toEqual([{ line: 3, column: 'gps', field: 'longitude', value: '1.274, 203.764', reason: 'must be between -180 and 180 degrees' }]);
+    expect(parsed.report.rejected).toEqual([{ line: 3, column: 'gps', field: 'longitude', value: '1.274, 203.764', reason: 'must be between -180 and 180 degrees', fix: 'correct the longitude in the file and import it again' }]);
     expect(parsed.report.unmapped).toBe(1);
   });
 
   it('refuses a latitude without a longitude', () => {
     const parsed = csv(`${H},latitude,longitude\n2019-07-21,SG,x,1,kg,1.2,\n`);
-    expect(parsed.report.rejected).toEqual([{ line: 2, column: 'longitude', field: 'longitude', value: '', reason: 'latitude and longitude must both be given or both be empty' }]);
+    expect(parsed.report.rejected).toEqual([{ line: 2, column: 'longitude', field: 'longitude', value: '', reason: 'latitude and longitude must both be given or both be empty', fix: "fill in the longitude ('longitude') in the file and import it again" }]);
   });
 
   it('checks units: the quantity cell against the unit column, and a quantity needs a unit', () => {
@@ -146,8 +146,8 @@ describe('rows', () => {
       mapping: { date: 'seizureDate', country: 'country', commodity: 'commodity', amount: 'quantityWithUnit', unit: 'unit' },
     });
     expect(parsed.report.rejected).toEqual([
-      { line: 2, column: 'unit', field: 'unit', value: 'kg', reason: 'the quantity says t but the unit column says kg' },
-      { line: 4, column: 'unit', field: 'unit', value: '', reason: 'the quantity has no unit: fill in the unit column, or write the unit with the number (e.g. 12 kg)' },
+      { line: 2, column: 'unit', field: 'unit', value: 'kg', reason: 'the quantity says t but the unit column says kg', fix: 'correct the unit in the file and import it again' },
+      { line: 4, column: 'unit', field: 'unit', value: '', reason: 'the quantity has no unit: fill in the unit column, or write the unit with the number (e.g. 12 kg)', fix: 'write the unit in a unit column or after the quantity (“8.8 t”, “120 pieces”) and import it again' },
     ]);
     expect(parsed.seizures.map((s) => [s.line, s.fields.quantity, s.fields.unit])).toEqual([[3, 8.8, 't'], [5, null, null]]); // no quantity: no unit is stored (issue 11.6), whatever the unit column says
   });
@@ -166,7 +166,7 @@ describe('rows', () => {
       mapping: { date: 'seizureDate', precision: 'datePrecision', country: 'country', commodity: 'commodity' },
     });
     expect(parsed.seizures.map((s) => [s.fields.seizureDate, s.fields.datePrecision])).toEqual([['2019-06-01', 'month'], ['2019-06-01', 'month']]);
-    expect(parsed.report.rejected).toEqual([{ line: 4, column: 'precision', field: 'datePrecision', value: 'day', reason: "says day but the date '2019-06' only gives the month" }]);
+    expect(parsed.report.rejected).toEqual([{ line: 4, column: 'precision', field: 'datePrecision', value: 'day', reason: "says day but the date '2019-06' only gives the month", fix: 'correct the date precision in the file and import it again' }]);
   });
 
   it('decides slash dates per column: proven by a cell or chosen by the user; an undecided 03/04/2019 is held back with a fix, never read on a guess', () => {
