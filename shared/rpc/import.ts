@@ -269,8 +269,14 @@ export const importRpc = {
   ),
   'import.undo': method(
     importUndoSchema,
-    z.object({ seizures: z.number().int(), routes: z.number().int(), edited: z.number().int(), alreadyDeleted: z.number().int() }),
-    'Undoes an import as one step: its live seizures (case doc and every volume) and routes marked deleted, the undo and one audit entry in the case doc; the counts say what was marked now and, apart, how many of its seizures had been deleted before. With dryRun it writes nothing and returns the same counts.',
+    z.object({
+      seizures: z.number().int(),
+      routes: z.number().int(),
+      edited: z.number().int(),
+      alreadyDeleted: z.number().int(),
+      moved: z.array(z.object({ caseNumber: z.string(), count: z.number().int() })),
+    }),
+    'Undoes an import as one step: its live seizures (case doc and every volume) and routes marked deleted, the undo and one audit entry in the case doc; the counts say what was marked now and, apart, how many of its seizures had been deleted before and how many moved to which other case (the undo leaves both). With dryRun it writes nothing and returns the same counts.',
     'seizures.import',
   ),
   'import.abort': method(

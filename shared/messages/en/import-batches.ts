@@ -49,6 +49,9 @@ export const importBatchMessages = {
     '{count, plural, =0 {No seizure from {fileName} is still in the case: undoing only records the undo in the import log.} one {The one seizure from {fileName} still in the case will be marked deleted. It stays in the case’s history and the import log says who undid it.} other {The # seizures from {fileName} still in the case will be marked deleted, as one step. They stay in the case’s history and the import log says who undid it.}}',
   'ui.imports.undo-already-deleted':
     '{count, plural, one {# other seizure from this file was} other {# other seizures from this file were}} already deleted after the import; the undo leaves {count, plural, one {it} other {them}} as {count, plural, one {it is} other {they are}}.',
+  // Moved seizures live on in the other case: the undo does not reach them (tester finding F5, session 27).
+  'ui.imports.undo-moved':
+    '{count, plural, one {# other seizure from this file was} other {# other seizures from this file were}} moved to case {caseNumber} after the import; the undo leaves {count, plural, one {it} other {them}} there.',
   'ui.imports.undo-counting': 'Counting the seizures this undo would mark deleted…',
   'ui.imports.undo-edited': '{count, plural, one {One of them has} other {# of them have}} been edited since the import; those edits stay in the field history.',
   'ui.imports.undo-held': 'Undoing more than {threshold} seizures is a mass deletion: unless you are an admin, the relay holds it until an admin approves it.',
