@@ -5,6 +5,7 @@
 import type { Rejection as CsvRejection } from '../csv';
 import { z } from 'zod';
 import { method } from './define';
+import { bulkParams } from './seizure-edits';
 import { caseFieldsSchema } from '../domain/case';
 import { ROUTE_KINDS } from '../domain/route';
 
@@ -286,9 +287,9 @@ export const importRpc = {
     'workspace.read',
   ),
   'seizures.move': method(
-    z.object({ workspaceId: z.string().uuid(), caseId: z.string().uuid(), toCaseId: z.string().uuid(), seizureIds: z.array(z.string().uuid()).min(1).max(10_000) }),
+    bulkParams({ toCaseId: z.string().uuid() }),
     z.object({ moved: z.number().int(), toCaseNumber: z.string() }),
-    'Moves seizures to another case: copied there with their source noted, marked deleted here; both cases audited.',
+    'Moves seizures (by id, or every one matching the table\'s filter but some: `matching`) to another case: copied there with their source noted, marked deleted here; both cases audited.',
     'case.edit',
   ),
   'export.seizuresCsv': method(

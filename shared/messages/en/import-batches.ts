@@ -21,6 +21,9 @@ export const importBatchMessages = {
   'import.cli.duplicates-more': 'and {count, plural, one {# more matching row} other {# more matching rows}}, not listed',
   'import.duplicate-what': '{commodity}{quantity, select, none {} other {, {quantity}}}, {date}{place, select, none {} other {, {place}}}',
   'seizures.bulk-none': 'No seizures chosen',
+  // "Select all shown" is resolved when the action runs; a peer's edit in between changes what it holds (tester finding F4, session 27).
+  'seizures.selection-changed':
+    'The list changed since you selected: {count, plural, one {# seizure matches} other {# seizures match}} your selection now, not {expected, number}. Nothing was changed; check the list and try again.',
   'seizures.move-same-case': 'The seizures are already in that case',
   // History sentences (renderer/src/case/activity-sentence.ts), after the member's name.
   'ui.case.activity.import-undo': 'undid the import of {source} ({count, plural, one {# record} other {# records}} marked deleted)',
