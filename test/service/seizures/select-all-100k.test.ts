@@ -2,7 +2,8 @@
  * "Select all shown seizures" on a case of 100,000 seizures (tester finding F4, session 27: a
  * national case could not be bulk-deleted short of thousands of select-alls): one
  * `seizures.bulkDelete` with `matching` (every live seizure, one unticked) marks 99,999 deleted
- * across the case's 20 volume docs; the projection then holds the one left.
+ * across the case's 20 volume docs; the projection then holds the one left. Slow: the delete took
+ * 246 s on the loaded 2-core machine (2026-12-07 22:55 UTC), one audit entry per seizure.
  */
 import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -14,10 +15,11 @@ import { newSeizureFields, type SeizureFields } from '../../../shared/domain/sei
 import { startService, type Harness } from '../../helpers/service';
 
 let h: Harness | null = null;
+// Closing compacts the case doc and its 20 volumes after 99,999 deletions: minutes on a loaded 2-core machine.
 afterEach(() => {
   h?.close();
   h = null;
-});
+}, 600_000);
 
 const base: SeizureFields = { ...newSeizureFields('2019-04-08'), country: 'KE', place: 'Mombasa', sector: 'wildlife', unit: 'kg', quantity: 1, commodity: 'pangolin scales' };
 const TOTAL = 100_000;
@@ -40,15 +42,12 @@ describe('select all shown on a 100,000-seizure case', () => {
       rt.host.with(volumeDocName(ws.id, k.id, n), (doc) => new VolumeDoc(doc).insertSeizures(items, w));
     }
     expect((await c.call('seizures.page', { workspaceId: ws.id, caseId: k.id, limit: 1 })).total).toBe(TOTAL);
-    const started = Date.now();
     const r = await c.call('seizures.bulkDelete', { workspaceId: ws.id, caseId: k.id, matching: { text: '', flagged: false, except: [keep], count: TOTAL - 1 } });
-    const ms = Date.now() - started;
     expect(r).toEqual({ deleted: TOTAL - 1 });
     const left = await c.call('seizures.page', { workspaceId: ws.id, caseId: k.id, limit: 10 });
     expect(left.total).toBe(1);
     expect(left.rows.map((x) => x.id)).toEqual([keep]);
     const audit = rt.host.with(k.docName, (doc) => new CaseDoc(doc).readAudit().filter((e) => e.action === 'seizure.delete').length);
     expect(audit).toBe(TOTAL - 1);
-    console.log(`bulkDelete of ${TOTAL - 1} by matching: ${ms} ms`);
   });
 });
