@@ -21,6 +21,7 @@ import type { KmzImage } from './kmz';
 import { commitImport } from './commit-import';
 import { tlpConflict } from './file-tlp';
 import { undoImport } from './undo-import';
+import { selectedSeizureIds } from '../seizures/seizure-selection';
 import { importReporter, type PhaseReporter } from './import-progress';
 import { abortImport, startImport } from './running-imports';
 
@@ -115,6 +116,9 @@ export const importHandlers: HandlerMap<ImportMethod> = {
     return undoImport(ws, p.caseId, p.batchId, { memberId: ws.local().memberId }, p.dryRun === true);
   },
 
-  'seizures.move': (p, { workspaces }) => moveSeizures(workspaces.get(p.workspaceId), p.caseId, p.toCaseId, p.seizureIds),
+  'seizures.move': (p, { workspaces }) => {
+    const ws = workspaces.get(p.workspaceId);
+    return moveSeizures(ws, p.caseId, p.toCaseId, selectedSeizureIds(ws, p.caseId, p));
+  },
 
 };

@@ -21,7 +21,8 @@ import type { WorkspaceRuntime } from '../workspace/workspace-runtime';
  * Undoes import `batchId` of case `caseId` as the module comment says, attributed to `w`; with
  * `dryRun` it writes nothing and says what the undo would do (the confirmation's counts).
  * @returns what was (or would be) marked deleted, volumes included; how many of those seizures had
- *          been edited since; how many of the batch's seizures were deleted before the undo.
+ *          been edited since; how many of the batch's seizures were deleted before the undo, and
+ *          how many were moved to which other case.
  * @throws NestError('not-found') for an unknown case or batch; NestError('validation') when the batch is already undone.
  */
 export function undoImport(ws: Pick<WorkspaceRuntime, 'id' | 'host' | 'caseDocName'>, caseId: string, batchId: string, w: Writer, dryRun = false): UndoResult {
@@ -30,14 +31,14 @@ export function undoImport(ws: Pick<WorkspaceRuntime, 'id' | 'host' | 'caseDocNa
   return ws.host.with(name, (doc) => {
     const imports = new CaseImports(doc);
     const batch = imports.requireLive(batchId);
-    const inVolumes: VolumeUndoCounts = { seizures: 0, edited: 0, alreadyDeleted: 0 };
+    const inVolumes: VolumeUndoCounts = { seizures: 0, edited: 0, gone: { deleted: 0, moved: new Map() } };
     for (const n of listVolumes(doc)) {
       const vname = volumeDocName(ws.id, caseId, n);
       // A listed volume not synced to this desktop yet is skipped: its rows stay live, and the counts say what was marked.
       if (!ws.host.exists(vname)) continue;
       ws.host.with(vname, (vdoc) => {
         const vol = new VolumeDoc(vdoc);
-        inVolumes.alreadyDeleted += vol.deletedOfBatch(batchId);
+        inVolumes.gone = vol.goneOfBatch(batchId, inVolumes.gone);
         const ids = vol.liveOfBatch(batchId);
         if (!ids.length) return;
         inVolumes.edited += vol.editedAfter(ids, batch.at);

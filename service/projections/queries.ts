@@ -338,6 +338,12 @@ export class ProjectionQueries {
     return this.pages.page(caseId, q, usdOf);
   }
 
+  /** The ids of case `caseId`'s live seizures matching the table's filter (seizure-page.ts `matchingIds`). */
+  seizureIdsMatching(caseId: string, q: { text: string; flagged?: boolean }): string[] {
+    this.pages ??= new SeizurePages(this.db);
+    return this.pages.matchingIds(caseId, q);
+  }
+
   /** Key figures of case `caseId`'s live seizures, case doc and volumes alike (seizure-stats.ts). */
   seizureStats(caseId: string): CaseStats {
     return caseSeizureStats(this.db, caseId);

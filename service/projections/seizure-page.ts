@@ -192,6 +192,16 @@ export class SeizurePages {
     return { total, offset: q.offset, rows: rows.map(toRow) };
   }
 
+  /**
+   * The ids of case `caseId`'s live seizures that match `q` (the table's filter: text and
+   * "Flagged for review"), unordered: a "select all shown" selection resolved when its bulk
+   * action runs (service/seizures/seizure-selection.ts). Ids only, never rows.
+   */
+  matchingIds(caseId: string, q: Pick<PageParams, 'text'> & Partial<Pick<PageParams, 'flagged'>>): string[] {
+    const { where, args } = condition(caseId, { text: q.text, flagged: q.flagged });
+    return this.db.prepare(`SELECT id FROM seizures WHERE ${where}`).pluck().all(...args) as string[];
+  }
+
   /** Ids of the matching rows by converted reported value (none last), ties by date then id. */
   private valueOrder(where: string, args: unknown[], dir: 'asc' | 'desc', usdOf: UsdOf): string[] {
     const sign = dir === 'asc' ? 1 : -1;

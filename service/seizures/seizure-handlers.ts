@@ -1,7 +1,8 @@
 /**
  * Handlers of the seizure edit methods (shared/rpc/seizure-edits.ts, and seizure-restore.ts: the deleted list and restore): each resolves the seizure
  * ids to the docs that hold them and writes there (seizure-edits.ts), attributed to this
- * desktop's member. Dispatch has validated the params and checked `case.edit` on the case.
+ * desktop's member. Dispatch has validated the params and checked `case.edit` on the case. A bulk
+ * action's seizures are named by id or as "every one the table shows" (seizure-selection.ts).
  */
 import type { seizureEditsRpc } from '../../shared/rpc/seizure-edits';
 import type { seizureRestoreRpc } from '../../shared/rpc/seizure-restore';
@@ -10,6 +11,7 @@ import type { WorkspaceRuntime } from '../workspace/workspace-runtime';
 import { addSeizureAnywhere } from './add-seizure';
 import { deleteSeizuresAnywhere, editSeizure, updateSeizuresAnywhere } from './seizure-edits';
 import { deletedSeizurePage, restoreSeizuresAnywhere } from './restore-seizures';
+import { selectedSeizureIds } from './seizure-selection';
 
 /** The writer of this desktop's member in `ws`. */
 function writerOf(ws: WorkspaceRuntime): { memberId: string } {
@@ -40,11 +42,11 @@ export const seizureEditHandlers: HandlerMap<keyof typeof seizureEditsRpc | keyo
   },
   'seizures.bulkDelete': (p, { workspaces }) => {
     const ws = workspaces.get(p.workspaceId);
-    return { deleted: deleteSeizuresAnywhere(ws, p.caseId, p.seizureIds, writerOf(ws)) };
+    return { deleted: deleteSeizuresAnywhere(ws, p.caseId, selectedSeizureIds(ws, p.caseId, p), writerOf(ws)) };
   },
   'seizures.bulkUpdate': (p, { workspaces }) => {
     const ws = workspaces.get(p.workspaceId);
-    return { changed: updateSeizuresAnywhere(ws, p.caseId, p.seizureIds, p.patch, writerOf(ws)) };
+    return { changed: updateSeizuresAnywhere(ws, p.caseId, selectedSeizureIds(ws, p.caseId, p), p.patch, writerOf(ws)) };
   },
   'seizures.deletedPage': (p, { workspaces }) => deletedSeizurePage(workspaces.get(p.workspaceId), p.caseId, p.offset, p.limit),
   'seizures.restore': (p, { workspaces }) => {

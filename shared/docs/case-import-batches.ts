@@ -48,8 +48,23 @@ export interface UndoResult {
   routes: number;
   /** Of those seizures, how many had been edited after the import (their edits stay in their field history). */
   edited: number;
-  /** The batch's seizures deleted before this undo (one by one, or moved to another case): not counted in `seizures` (tester finding G-IMP-3). */
+  /** The batch's seizures deleted before this undo (one by one or in bulk; moved ones apart, in `moved`): not counted in `seizures` (tester finding G-IMP-3). */
   alreadyDeleted: number;
+  /** The batch's seizures moved to another case before this undo, per target case number (sorted): they live on there, the undo leaves them (tester finding F5, session 27). */
+  moved: MovedOfBatch[];
+}
+
+/** How many of a batch's seizures were moved to case `caseNumber`. */
+export interface MovedOfBatch {
+  caseNumber: string;
+  count: number;
+}
+
+/** The seizures of a batch that left the case before an undo: deleted, and moved per target case number. */
+export interface GoneOfBatch {
+  deleted: number;
+  /** Target case number → how many moved there. */
+  moved: Map<string, number>;
 }
 
 /** A batch's seizures in the volume docs, counted by the caller (service/import/undo-import.ts). */
@@ -57,7 +72,8 @@ export interface VolumeUndoCounts {
   /** Marked deleted by the undo (or, planned, still live). */
   seizures: number;
   edited: number;
-  alreadyDeleted: number;
+  /** Deleted and moved before the undo. */
+  gone: GoneOfBatch;
 }
 
 /** Typed view over a case doc's import log. */
@@ -105,11 +121,13 @@ export class CaseImports extends DocView {
   undoPlan(batchId: string, inVolumes: VolumeUndoCounts = NO_VOLUMES): UndoResult {
     const batch = this.requireLive(batchId);
     const seizures = liveOfBatch(this.doc.getMap('seizures'), batchId);
+    const gone = goneOfBatch(this.doc.getMap('seizures'), batchId, inVolumes.gone);
     return {
       seizures: seizures.length + inVolumes.seizures,
       routes: liveOfBatch(this.doc.getMap('routes'), batchId).length,
       edited: editedAfter(seizures, batch.at) + inVolumes.edited,
-      alreadyDeleted: deletedOfBatch(this.doc.getMap('seizures'), batchId) + inVolumes.alreadyDeleted,
+      alreadyDeleted: gone.deleted,
+      moved: [...gone.moved].sort(([a], [b]) => a.localeCompare(b)).map(([caseNumber, count]) => ({ caseNumber, count })),
     };
   }
 
@@ -124,7 +142,7 @@ export class CaseImports extends DocView {
    */
   undo(batchId: string, w: Writer, inVolumes: VolumeUndoCounts = NO_VOLUMES): UndoResult {
     const batch = this.requireLive(batchId);
-    const { edited, alreadyDeleted, seizures: seizureCount } = this.undoPlan(batchId, inVolumes);
+    const { edited, alreadyDeleted, moved, seizures: seizureCount } = this.undoPlan(batchId, inVolumes);
     const seizures = liveOfBatch(this.doc.getMap('seizures'), batchId);
     const routes = liveOfBatch(this.doc.getMap('routes'), batchId);
     return this.write(w, () => {
@@ -135,21 +153,34 @@ export class CaseImports extends DocView {
       const audit: AuditEntry = { at, by: w.memberId, action: 'case.import-undo', count: seizureCount + routes.length, target: batch.fileName };
       this.doc.getArray<AuditEntry>('audit').push([audit]);
       writeFields(this.doc.getMap('meta'), { updatedBy: w.memberId, updatedAt: at });
-      return { seizures: seizureCount, routes: routes.length, edited, alreadyDeleted };
+      return { seizures: seizureCount, routes: routes.length, edited, alreadyDeleted, moved };
     });
   }
 }
 
 /** No seizures of the batch in volume docs. */
-const NO_VOLUMES: VolumeUndoCounts = { seizures: 0, edited: 0, alreadyDeleted: 0 };
+const NO_VOLUMES: VolumeUndoCounts = { seizures: 0, edited: 0, gone: { deleted: 0, moved: new Map() } };
 
-/** How many records of `map` (a case or volume doc's seizures or routes) from batch `batchId` are already marked deleted. */
-export function deletedOfBatch<T>(map: Y.Map<T>, batchId: string): number {
-  let n = 0;
+/**
+ * The records of `map` (a case or volume doc's seizures) from batch `batchId` already marked
+ * deleted, added to `into` (default: none yet): those moved to another case (a tombstone's
+ * `movedTo`, "<case number>/<new id>", case-seizures-bulk.ts `moveOut`) counted per target case
+ * number, the others as deleted.
+ * @returns `into`, or a new count.
+ */
+export function goneOfBatch<T>(map: Y.Map<T>, batchId: string, into: GoneOfBatch = { deleted: 0, moved: new Map() }): GoneOfBatch {
+  const out: GoneOfBatch = { deleted: into.deleted, moved: new Map(into.moved) };
   map.forEach((rec) => {
-    if (rec instanceof Y.Map && rec.get(IMPORT_BATCH_FIELD) === batchId && rec.get('deleted') === true) n++;
+    if (!(rec instanceof Y.Map) || rec.get(IMPORT_BATCH_FIELD) !== batchId || rec.get('deleted') !== true) return;
+    const movedTo = rec.get('movedTo');
+    if (typeof movedTo !== 'string') {
+      out.deleted++;
+      return;
+    }
+    const caseNumber = movedTo.split('/')[0] || movedTo;
+    out.moved.set(caseNumber, (out.moved.get(caseNumber) ?? 0) + 1);
   });
-  return n;
+  return out;
 }
 
 /** The live records of `map` whose {@link IMPORT_BATCH_FIELD} is `batchId`. */

@@ -14,7 +14,7 @@ import { describeIssues, NestError } from '../errors';
 import { REVIEW_FLAGS_FIELD, toSeizure, toWrittenSeizure, type SeizureHome } from './case-seizures';
 import { listDeleted, readDeleted, type DeletedSeizure } from './case-seizures-restore';
 import { DocView } from './doc-view';
-import { deletedOfBatch, IMPORT_BATCH_FIELD } from './case-import-batches';
+import { goneOfBatch, IMPORT_BATCH_FIELD, type GoneOfBatch } from './case-import-batches';
 import { MAX_VOLUMES } from './names';
 import { insertRecord, stamp, writeFields, type Writer } from './records';
 import { VOLUME_DOC_ROOTS } from './root-types';
@@ -253,9 +253,9 @@ export class VolumeDoc extends DocView {
     return out;
   }
 
-  /** How many seizures of import `batchId` are already marked deleted here (an undo says so apart from what it marks). */
-  deletedOfBatch(batchId: string): number {
-    return deletedOfBatch(this.seizures, batchId);
+  /** The seizures of import `batchId` already marked deleted here, moved ones per target case, added to `into` (an undo says so apart from what it marks). */
+  goneOfBatch(batchId: string, into?: GoneOfBatch): GoneOfBatch {
+    return goneOfBatch(this.seizures, batchId, into);
   }
 
   /** How many of the records `ids` were last changed after `at` (ms): an undo says how many edits it takes away. */

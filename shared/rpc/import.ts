@@ -5,6 +5,7 @@
 import type { Rejection as CsvRejection } from '../csv';
 import { z } from 'zod';
 import { method } from './define';
+import { bulkParams } from './seizure-edits';
 import { caseFieldsSchema } from '../domain/case';
 import { ROUTE_KINDS } from '../domain/route';
 import { TLP_MARKINGS } from '../domain/codes';
@@ -334,8 +335,14 @@ export const importRpc = {
   ),
   'import.undo': method(
     importUndoSchema,
-    z.object({ seizures: z.number().int(), routes: z.number().int(), edited: z.number().int(), alreadyDeleted: z.number().int() }),
-    'Undoes an import as one step: its live seizures (case doc and every volume) and routes marked deleted, the undo and one audit entry in the case doc; the counts say what was marked now and, apart, how many of its seizures had been deleted before. With dryRun it writes nothing and returns the same counts.',
+    z.object({
+      seizures: z.number().int(),
+      routes: z.number().int(),
+      edited: z.number().int(),
+      alreadyDeleted: z.number().int(),
+      moved: z.array(z.object({ caseNumber: z.string(), count: z.number().int() })),
+    }),
+    'Undoes an import as one step: its live seizures (case doc and every volume) and routes marked deleted, the undo and one audit entry in the case doc; the counts say what was marked now and, apart, how many of its seizures had been deleted before and how many moved to which other case (the undo leaves both). With dryRun it writes nothing and returns the same counts.',
     'seizures.import',
   ),
   'import.abort': method(
@@ -345,9 +352,9 @@ export const importRpc = {
     'workspace.read',
   ),
   'seizures.move': method(
-    z.object({ workspaceId: z.string().uuid(), caseId: z.string().uuid(), toCaseId: z.string().uuid(), seizureIds: z.array(z.string().uuid()).min(1).max(10_000) }),
+    bulkParams({ toCaseId: z.string().uuid() }),
     z.object({ moved: z.number().int(), toCaseNumber: z.string() }),
-    'Moves seizures to another case: copied there with their source noted, marked deleted here; both cases audited.',
+    'Moves seizures (by id, or every one matching the table\'s filter but some: `matching`) to another case: copied there with their source noted, marked deleted here; both cases audited.',
     'case.edit',
   ),
   'export.seizuresCsv': method(

@@ -13,7 +13,42 @@ import { method } from './define';
 export const seizurePatchSchema = z.object(seizureFieldSchemas).partial().strict();
 
 const seizureRef = { workspaceId: z.string().uuid(), caseId: z.string().uuid(), seizureId: z.string().uuid() };
-const seizureIds = z.array(z.string().uuid()).min(1).max(10_000);
+/** Most seizures a bulk action names by id (a selection of more is sent as `matching`). */
+export const BULK_IDS_MAX = 10_000;
+const seizureIds = z.array(z.string().uuid()).min(1).max(BULK_IDS_MAX);
+
+/**
+ * "Every seizure the table shows" (tester finding F4, session 27): the case's live seizures that
+ * match the seizure table's filter (`seizures.page`'s `text` and `flagged`, the same rule), except
+ * those the member unticked. The data service resolves it from the projection when the action
+ * runs, so a 100,000-seizure case is never sent by id; `count` is how many the member was shown
+ * as selected, and the action is refused, writing nothing, when the selection no longer holds
+ * that many (a peer's edit came between).
+ */
+export const seizureMatchSchema = z.object({
+  text: z.string().max(200).default(''),
+  flagged: z.boolean().default(false),
+  except: z.array(z.string().uuid()).max(BULK_IDS_MAX).default([]),
+  count: z.number().int().min(1),
+});
+/** A "select all shown" selection, as a bulk action receives it. */
+export type SeizureMatch = z.infer<typeof seizureMatchSchema>;
+
+/** The two ways a bulk action names its seizures. */
+interface BulkNaming {
+  seizureIds?: string[];
+  matching?: SeizureMatch;
+}
+
+/**
+ * The seizures a bulk action acts on: `seizureIds`, or `matching` (one of the two).
+ * @returns the params schema of a bulk action over case `caseId` with `extra` fields.
+ */
+export function bulkParams<E extends z.ZodRawShape>(extra: E) {
+  return z
+    .object({ workspaceId: z.string().uuid(), caseId: z.string().uuid(), seizureIds: seizureIds.optional(), matching: seizureMatchSchema.optional(), ...extra })
+    .refine((p) => ((p as BulkNaming).seizureIds === undefined) !== ((p as BulkNaming).matching === undefined), { message: 'name the seizures either by seizureIds or by matching', path: ['seizureIds'] });
+}
 
 export const seizureEditsRpc = {
   'seizures.add': method(
@@ -47,15 +82,15 @@ export const seizureEditsRpc = {
     'case.edit',
   ),
   'seizures.bulkDelete': method(
-    z.object({ workspaceId: z.string().uuid(), caseId: z.string().uuid(), seizureIds }),
+    bulkParams({}),
     z.object({ deleted: z.number().int() }),
-    'Marks many seizures deleted, one transaction per doc that holds them, one audit entry each; all are checked first.',
+    'Marks many seizures deleted (by id, or every one matching the table\'s filter but some: `matching`), one transaction per doc that holds them, one audit entry each; all are checked first.',
     'case.edit',
   ),
   'seizures.bulkUpdate': method(
-    z.object({ workspaceId: z.string().uuid(), caseId: z.string().uuid(), seizureIds, patch: seizurePatchSchema }),
+    bulkParams({ patch: seizurePatchSchema }),
     z.object({ changed: z.array(z.string().uuid()) }),
-    'Sets the same fields on many seizures, one transaction per doc, an audit entry per changed seizure; all are validated first.',
+    'Sets the same fields on many seizures (by id or `matching`), one transaction per doc, an audit entry per changed seizure; all are validated first.',
     'case.edit',
   ),
 } as const;

@@ -1,7 +1,8 @@
 /**
  * The bar above the seizure table while seizures are chosen (issue 11, item 3): how many, and
  * the bulk actions — delete (after a confirmation, one transaction, each audited), set a field,
- * move to another case — and clearing the selection.
+ * move to another case — and clearing the selection. The count is every chosen seizure, also
+ * those not rendered: "select all shown" chooses every seizure the table shows (seizure-selection.ts).
  */
 import { useState, type ReactNode } from 'react';
 import type { CaseDoc } from '../../../shared/docs/case-doc';
@@ -13,6 +14,7 @@ import { ConfirmDialog } from '../ui/confirm-dialog';
 import { useToast } from '../ui/toast';
 import { BulkMoveDialog, BulkSetDialog } from './seizure-bulk-dialogs';
 import { deleteSeizures } from './seizure-writes';
+import type { BulkTarget } from './seizure-selection';
 import { useClient } from '../app/services';
 import './seizure-bulk-bar.css';
 
@@ -21,11 +23,13 @@ export interface SeizureBulkBarProps {
   caseDoc: CaseDoc;
   writer: Writer;
   workspaceId: string;
-  /** The chosen live seizures. */
-  ids: readonly string[];
+  /** The chosen live seizures: ids, or every seizure the table shows (seizure-selection.ts). */
+  target: BulkTarget;
+  /** How many `target` holds (for every shown seizure: the table's count less those unticked). */
+  count: number;
   onClear: () => void;
-  /** Hears the seizures a move was asked for (null: it failed): see BulkMoveDialog. */
-  onMoving?: (ids: readonly string[] | null) => void;
+  /** Hears when a move is asked (true) and when it failed (false): see BulkMoveDialog. */
+  onMoving?: (on: boolean) => void;
 }
 
 /** The bulk action bar. */
@@ -33,7 +37,7 @@ export function SeizureBulkBar(props: SeizureBulkBarProps): ReactNode {
   const toast = useToast();
   const client = useClient();
   const [open, setOpen] = useState<'delete' | 'set' | 'move' | null>(null);
-  const n = props.ids.length;
+  const n = props.count;
   const done = (): void => {
     setOpen(null);
     props.onClear();
@@ -61,7 +65,7 @@ export function SeizureBulkBar(props: SeizureBulkBarProps): ReactNode {
           onConfirm={async () => {
             try {
               // Seizures in a volume doc are deleted by the data service (seizure-writes.ts).
-              toast(t('ui.seizures.bulk-deleted', { count: await deleteSeizures({ caseDoc: props.caseDoc, writer: props.writer, client, workspaceId: props.workspaceId }, props.ids) }));
+              toast(t('ui.seizures.bulk-deleted', { count: await deleteSeizures({ caseDoc: props.caseDoc, writer: props.writer, client, workspaceId: props.workspaceId }, props.target) }));
             } catch (err) {
               toast(err instanceof Error ? err.message : String(err), 'error');
             }
@@ -72,8 +76,8 @@ export function SeizureBulkBar(props: SeizureBulkBarProps): ReactNode {
           {n > MASS_DELETION_THRESHOLD ? <p className="muted">{t('ui.imports.undo-held', { threshold: MASS_DELETION_THRESHOLD })}</p> : null}
         </ConfirmDialog>
       ) : null}
-      {open === 'set' ? <BulkSetDialog caseDoc={props.caseDoc} writer={props.writer} workspaceId={props.workspaceId} ids={props.ids} onDone={done} onClose={() => setOpen(null)} /> : null}
-      {open === 'move' ? <BulkMoveDialog workspaceId={props.workspaceId} caseId={props.caseDoc.readMeta().id} ids={props.ids} onDone={done} onClose={() => setOpen(null)} {...(props.onMoving ? { onMoving: props.onMoving } : {})} /> : null}
+      {open === 'set' ? <BulkSetDialog caseDoc={props.caseDoc} writer={props.writer} workspaceId={props.workspaceId} target={props.target} count={n} onDone={done} onClose={() => setOpen(null)} /> : null}
+      {open === 'move' ? <BulkMoveDialog workspaceId={props.workspaceId} caseId={props.caseDoc.readMeta().id} target={props.target} count={n} onDone={done} onClose={() => setOpen(null)} {...(props.onMoving ? { onMoving: props.onMoving } : {})} /> : null}
     </div>
   );
 }

@@ -12,6 +12,7 @@ import type { CitesAppendix, CrimeSector, DatePrecision, LocationPrecision } fro
 import { t } from '../../../shared/messages';
 import { useClient } from '../app/services';
 import { updateSeizures } from './seizure-writes';
+import { bulkParamsOf, type BulkTarget } from './seizure-selection';
 import { useLiveQuery, projectionChanged } from '../data/use-live-query';
 import { FormDialog } from '../ui/form-dialog';
 import { Field } from '../ui/field';
@@ -31,7 +32,10 @@ export interface BulkSetDialogProps {
   caseDoc: CaseDoc;
   writer: Writer;
   workspaceId: string;
-  ids: readonly string[];
+  /** The chosen seizures: ids, or every shown seizure (seizure-selection.ts). */
+  target: BulkTarget;
+  /** How many `target` holds. */
+  count: number;
   onDone: () => void;
   onClose: () => void;
 }
@@ -75,12 +79,12 @@ export function BulkSetDialog(props: BulkSetDialogProps): ReactNode {
   };
   return (
     <FormDialog
-      title={t('ui.seizures.bulk-set-title', { count: props.ids.length })}
+      title={t('ui.seizures.bulk-set-title', { count: props.count })}
       onClose={props.onClose}
       submitLabel={t('ui.seizures.bulk-set-submit')}
       onSubmit={async () => {
         // Seizures in a volume doc are written by the data service (seizure-writes.ts).
-        const changed = await updateSeizures({ caseDoc: props.caseDoc, writer: props.writer, client, workspaceId: props.workspaceId }, props.ids, value);
+        const changed = await updateSeizures({ caseDoc: props.caseDoc, writer: props.writer, client, workspaceId: props.workspaceId }, props.target, value);
         toast(changed.length ? t('ui.seizures.bulk-set-done', { field: label(field), count: changed.length }) : t('ui.seizures.bulk-set-unchanged'));
         props.onDone();
       }}
@@ -105,11 +109,14 @@ export function BulkSetDialog(props: BulkSetDialogProps): ReactNode {
 export interface BulkMoveDialogProps {
   workspaceId: string;
   caseId: string;
-  ids: readonly string[];
+  /** The chosen seizures: ids, or every shown seizure (seizure-selection.ts). */
+  target: BulkTarget;
+  /** How many `target` holds. */
+  count: number;
   onDone: () => void;
   onClose: () => void;
-  /** Hears the ids when the move is asked, and null when it failed (the table marks them "Moving…" meanwhile). */
-  onMoving?: (ids: readonly string[] | null) => void;
+  /** Hears true when the move is asked, false when it failed (the table marks the chosen rows "Moving…" meanwhile). */
+  onMoving?: (on: boolean) => void;
 }
 
 /** Moves the chosen seizures to another case of the workspace. */
@@ -122,18 +129,18 @@ export function BulkMoveDialog(props: BulkMoveDialogProps): ReactNode {
   const chosen = target || others[0]?.id || '';
   return (
     <FormDialog
-      title={t('ui.seizures.bulk-move-title', { count: props.ids.length })}
+      title={t('ui.seizures.bulk-move-title', { count: props.count })}
       description={t('ui.seizures.bulk-move-text')}
       onClose={props.onClose}
       submitLabel={t('ui.seizures.bulk-move-submit')}
       submitDisabled={!chosen}
       onSubmit={async () => {
-        props.onMoving?.(props.ids);
+        props.onMoving?.(true);
         let r: Awaited<ReturnType<typeof client.call<'seizures.move'>>>;
         try {
-          r = await client.call('seizures.move', { workspaceId: props.workspaceId, caseId: props.caseId, toCaseId: chosen, seizureIds: [...props.ids] });
+          r = await client.call('seizures.move', { workspaceId: props.workspaceId, caseId: props.caseId, toCaseId: chosen, ...bulkParamsOf(props.target) });
         } catch (err) {
-          props.onMoving?.(null);
+          props.onMoving?.(false);
           throw err;
         }
         toast(t('ui.seizures.bulk-moved', { count: r.moved, number: r.toCaseNumber }));

@@ -10,13 +10,16 @@
  * (`seizures`, the case doc's) are shown live from it; a seizure held in a volume doc is read whole
  * through `seizures.get` (refetched when the case's projection changes). Both are edited and
  * deleted alike: every write goes where the seizure lives (seizure-writes.ts). "Deleted" opens the
- * case's deleted seizures, restorable (deleted-seizures-dialog.tsx).
+ * case's deleted seizures, restorable (deleted-seizures-dialog.tsx). The checkboxes choose seizures
+ * for the bulk actions; the header box chooses every seizure the table shows — all the filtered
+ * rows, not only those rendered — sent to the service as the filter less the unticked ones
+ * (seizure-selection.ts; tester finding F4, session 27).
  */
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { CaseDoc } from '../../../shared/docs/case-doc';
 import type { Writer } from '../../../shared/docs/records';
 import type { Seizure } from '../../../shared/domain/seizure';
-import type { SeizureRow } from '../../../shared/rpc/cases';
+import { SEIZURE_PAGE_MAX, type SeizureRow } from '../../../shared/rpc/cases';
 import { countryLabel } from '../format/countries';
 import { Icon } from '../ui/icons';
 import { EmptyState, ErrorPanel, Loading } from '../ui/states';
@@ -24,7 +27,8 @@ import { ConfirmDialog } from '../ui/confirm-dialog';
 import { useToast } from '../ui/toast';
 import { formatQuantity } from '../format/numbers';
 import { formatSeizureDate } from '../format/dates';
-import { SeizureTable } from './seizure-table';
+import { SeizureTable, type SeizureChecks } from './seizure-table';
+import { bulkTarget, checkSeizures, headerState, isSeizureChecked, NO_SELECTION, selectAllShown, selectedCount, type SeizureSelection } from './seizure-selection';
 import type { SeizureSort } from './seizure-sort';
 import { projectionChanged, useLiveQuery } from '../data/use-live-query';
 import { useVirtualRows } from '../ui/use-virtual-rows';
@@ -72,7 +76,7 @@ export function SeizurePanel(props: SeizurePanelProps): ReactNode {
   const [flaggedOnly, setFlaggedOnly] = useState(false);
   const [sort, setSort] = useState<SeizureSort>({ key: 'date', dir: 'desc' });
   const [deleting, setDeleting] = useState<SeizureRow | null>(null);
-  const [checked, setChecked] = useState<ReadonlySet<string>>(new Set());
+  const [selection, setSelection] = useState<SeizureSelection>(NO_SELECTION);
   const [showLog, setShowLog] = useState(false);
   const batches = useImportBatches(props.caseDoc.doc);
   const [showDeleted, setShowDeleted] = useState(false);
@@ -102,13 +106,31 @@ export function SeizurePanel(props: SeizurePanelProps): ReactNode {
   useEffect(() => {
     if (moving.size && !stillMoving.size) setMoving(new Set());
   }, [moving, stillMoving.size]);
-  const chosen = [...checked].filter((id) => inReplica.has(id) || loadedIds.has(id));
-  const onCheck = (ids: string[], on: boolean): void =>
-    setChecked((prev) => {
-      const next = new Set(prev);
-      for (const id of ids) if (on) next.add(id); else next.delete(id);
-      return next;
-    });
+  // The bulk selection (seizure-selection.ts): ticked ids, or every seizure the table shows (tester finding F4).
+  const live = (ids: readonly string[]): string[] => ids.filter((id) => inReplica.has(id) || loadedIds.has(id));
+  const shownFilter = useMemo(() => ({ text: query, flagged: flaggedOnly }), [query, flaggedOnly]);
+  // "Every shown seizure" stands for the filter it was chosen under: a new filter clears it.
+  useEffect(() => setSelection((sel) => (sel.kind === 'all' && (sel.filter.text !== shownFilter.text || sel.filter.flagged !== shownFilter.flagged) ? NO_SELECTION : sel)), [shownFilter]);
+  // The unticked seizures of "every shown" that still match, counted by the service (a peer may have deleted one).
+  const except = selection.kind === 'all' ? [...selection.except] : [];
+  const exceptQuery = useLiveQuery(
+    'seizures.page',
+    except.length && except.length <= SEIZURE_PAGE_MAX && caseId ? { workspaceId: props.workspaceId, caseId, text: query, flagged: flaggedOnly, ids: except, limit: 1 } : null,
+    { refetchOn: [projectionChanged(props.workspaceId, caseId)] },
+  );
+  const exceptShown = except.length ? (exceptQuery.data?.total ?? null) : 0;
+  const selectedN = selectedCount(selection, total, live, exceptShown);
+  const shownChecked = selection.kind === 'ids' ? [...selection.ids].filter((id) => loadedIds.has(id)).length : selectedN;
+  // Every shown row loaded (a small case): the action names them by id, written on the replica when
+  // they all live there (shown at once); otherwise the service resolves the filter.
+  const loadedRows = rows.loaded();
+  const target = selection.kind === 'all' && loadedRows.length === total ? loadedRows.filter((r) => isSeizureChecked(selection, r.id)).map((r) => r.id) : bulkTarget(selection, selectedN, live);
+  const check: SeizureChecks = {
+    isChecked: (id) => isSeizureChecked(selection, id),
+    onCheck: (ids, on) => setSelection((sel) => checkSeizures(sel, ids, on)),
+    all: headerState(selection, selectedN, total, shownChecked),
+    onCheckAll: (on) => setSelection(on ? selectAllShown(shownFilter) : NO_SELECTION),
+  };
   // The selected seizure: the replica's, or read whole from the doc that holds it.
   const fromReplica = selected ? (inReplica.get(selected) ?? null) : null;
   const fetched = useLiveQuery('seizures.get', selected && !fromReplica && caseId ? { workspaceId: props.workspaceId, caseId, seizureId: selected } : null, {
@@ -208,8 +230,16 @@ export function SeizurePanel(props: SeizurePanelProps): ReactNode {
           </button>
           {deletedButton}
         </div>
-        {chosen.length && !props.readOnly ? (
-          <SeizureBulkBar caseDoc={props.caseDoc} writer={props.writer} workspaceId={props.workspaceId} ids={chosen} onClear={() => setChecked(new Set())} onMoving={(ids) => setMoving(new Set(ids ?? []))} />
+        {selectedN && !props.readOnly ? (
+          <SeizureBulkBar
+            caseDoc={props.caseDoc}
+            writer={props.writer}
+            workspaceId={props.workspaceId}
+            target={target}
+            count={selectedN}
+            onClear={() => setSelection(NO_SELECTION)}
+            onMoving={(on) => setMoving(new Set(on ? [...loadedIds].filter((id) => isSeizureChecked(selection, id)) : []))}
+          />
         ) : null}
         {rows.error && rows.total === null ? (
           <ErrorPanel error={rows.error} title={t('ui.case.seizures.load-failed')} />
@@ -234,7 +264,7 @@ export function SeizurePanel(props: SeizurePanelProps): ReactNode {
             moving={stillMoving}
             scrollRef={view.ref}
             onScroll={view.onScroll}
-            {...(props.readOnly ? {} : { checked: new Set(chosen), onCheck })}
+            {...(props.readOnly ? {} : { check })}
           />
         ) : (
           <EmptyState icon="search" title={t('ui.case.seizures.no-match')} actions={<button type="button" className="btn" onClick={() => setFilter('')}>{t('ui.case.seizures.clear-filter')}</button>}>

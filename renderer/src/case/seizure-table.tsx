@@ -2,11 +2,12 @@
  * The seizure table: date at its precision, place and country, commodity and taxon, quantity
  * with unit, reported value in its currency, source title (value sorts by its USD equivalent and
  * quantity by its common unit: seizure-sort.ts); row actions edit and delete; with
- * `checked`, a first column of checkboxes (and "select all shown") for the bulk actions.
+ * `check`, a first column of checkboxes for the bulk actions, its header box "select all shown":
+ * every seizure the table shows, not only the rows rendered (seizure-selection.ts).
  * Rows are the projection's (`SeizureRow`, shared/rpc/cases.ts; a replica's `Seizure` is one
  * too); with `virtual` only the rows in view are passed and rendered (seizure-panel.tsx).
  */
-import type { ReactNode, Ref } from 'react';
+import { useEffect, useRef, type ReactNode, type Ref } from 'react';
 import type { SeizureRow } from '../../../shared/rpc/cases';
 import { countryLabel } from '../format/countries';
 import { Icon } from '../ui/icons';
@@ -35,10 +36,8 @@ export interface SeizureTableProps {
   onDelete: (s: SeizureRow) => void;
   /** Whether a row's edit and delete actions are offered (default: every row's). */
   editable?: (s: SeizureRow) => boolean;
-  /** The ids chosen for a bulk action; omitted: no checkbox column (read-only members). */
-  checked?: ReadonlySet<string>;
-  /** Checks or unchecks these seizures. */
-  onCheck?: (ids: string[], on: boolean) => void;
+  /** The bulk selection's checkboxes (seizure-selection.ts); omitted: no checkbox column (read-only members). */
+  check?: SeizureChecks;
   /** Seizures being moved to another case: marked "Moving…" until the table's rows no longer hold them. */
   moving?: ReadonlySet<string>;
   /** Virtual scrolling (ui/data-table.tsx): where `seizures` sit among all rows. */
@@ -47,25 +46,51 @@ export interface SeizureTableProps {
   onScroll?: () => void;
 }
 
+/** The checkbox column of the bulk actions. */
+export interface SeizureChecks {
+  /** Whether a shown row is ticked. */
+  isChecked: (id: string) => boolean;
+  /** Ticks or unticks these seizures. */
+  onCheck: (ids: string[], on: boolean) => void;
+  /** The header box: ticked only when every seizure the table shows (not just the rows rendered) is, mixed when some are. */
+  all: 'all' | 'some' | 'none';
+  /** The header box ticked (select every shown seizure) or unticked (clear). */
+  onCheckAll: (on: boolean) => void;
+}
+
+/** The header checkbox: checked, mixed (`indeterminate`, set on the element) or clear. */
+function HeaderCheck({ check }: { check: SeizureChecks }): ReactNode {
+  const ref = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (ref.current) ref.current.indeterminate = check.all === 'some';
+  }, [check.all]);
+  return (
+    <input
+      ref={ref}
+      type="checkbox"
+      aria-label={t('ui.seizures.select-all')}
+      checked={check.all === 'all'}
+      onChange={() => check.onCheckAll(check.all !== 'all')}
+    />
+  );
+}
+
 /** The seizure table. */
 export function SeizureTable(props: SeizureTableProps): ReactNode {
-  const { checked, onCheck } = props;
-  const allChecked = Boolean(checked && props.seizures.length && props.seizures.every((s) => checked.has(s.id)));
+  const { check } = props;
   const columns: (Column<SeizureRow, SeizureSortKey> | false)[] = [
-    Boolean(checked && onCheck) && {
+    Boolean(check) && {
       id: 'check',
       header: t('ui.seizures.select-all'),
       className: 'col-check',
       headerClassName: 'col-check',
-      headerContent: (
-        <input type="checkbox" aria-label={t('ui.seizures.select-all')} checked={allChecked} onChange={(e) => onCheck!(props.seizures.map((s) => s.id), e.target.checked)} />
-      ),
+      headerContent: <HeaderCheck check={check!} />,
       cell: (s) => (
         <input
           type="checkbox"
           aria-label={t('ui.seizures.select-one', { commodity: s.commodity, date: formatSeizureDate(s.seizureDate, s.datePrecision) })}
-          checked={checked!.has(s.id)}
-          onChange={(e) => onCheck!([s.id], e.target.checked)}
+          checked={check!.isChecked(s.id)}
+          onChange={(e) => check!.onCheck([s.id], e.target.checked)}
         />
       ),
     },

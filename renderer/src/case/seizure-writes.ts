@@ -5,7 +5,7 @@
  * not on the replica (volumes are loaded in the data service only), so its edit is sent to the
  * data service's seizure edit methods (shared/rpc/seizure-edits.ts), which resolve each id to its
  * doc, validate, write there and audit in the case doc. Bulk actions over a mix go to the service
- * whole, so they keep their all-or-nothing check.
+ * whole, so they keep their all-or-nothing check; so does "every shown seizure" (resolved there).
  */
 import { useMemo } from 'react';
 import type { CaseDoc } from '../../../shared/docs/case-doc';
@@ -15,6 +15,7 @@ import type { DataClient } from '../data/client';
 import type { FieldIssue } from '../../../shared/errors';
 import { useClient } from '../app/services';
 import { listVolumes, planPlacement, VOLUME_SIZE } from '../../../shared/docs/volume-doc';
+import { bulkParamsOf, type BulkTarget } from './seizure-selection';
 
 /** What an edit needs: the replica, the writer, and the service for seizures not on the replica. */
 export interface SeizureWriteTarget {
@@ -47,24 +48,30 @@ export function onReplica(caseDoc: CaseDoc, ids: readonly string[]): boolean {
   return ids.every((id) => caseDoc.getSeizureEvenDeleted(id) !== null);
 }
 
-/**
- * Marks `ids` deleted where they live.
- * @returns how many were deleted.
- * @throws NestError (replica) or RpcError (service): 'validation' | 'not-found', nothing written.
- */
-export async function deleteSeizures(to: SeizureWriteTarget, ids: readonly string[]): Promise<number> {
-  if (onReplica(to.caseDoc, ids)) return to.caseDoc.deleteSeizures(ids, to.writer);
-  return (await to.client.call('seizures.bulkDelete', { workspaceId: to.workspaceId, caseId: to.caseDoc.readMeta().id, seizureIds: [...ids] })).deleted;
+/** True when `target` names ids all of the replica's case doc (written there, shown at once); "every shown seizure" always goes to the service, which resolves it. */
+function onReplicaTarget(caseDoc: CaseDoc, target: BulkTarget): target is readonly string[] {
+  return !('matching' in target) && onReplica(caseDoc, target as readonly string[]);
 }
 
 /**
- * Sets `patch` on every seizure of `ids` where it lives.
+ * Marks the seizures of `target` (ids, or every shown seizure: seizure-selection.ts) deleted where they live.
+ * @returns how many were deleted.
+ * @throws NestError (replica) or RpcError (service): 'validation' | 'not-found', nothing written
+ *   ('validation' `seizures.selection-changed` when every shown seizure no longer holds the count shown).
+ */
+export async function deleteSeizures(to: SeizureWriteTarget, target: BulkTarget): Promise<number> {
+  if (onReplicaTarget(to.caseDoc, target)) return to.caseDoc.deleteSeizures(target, to.writer);
+  return (await to.client.call('seizures.bulkDelete', { workspaceId: to.workspaceId, caseId: to.caseDoc.readMeta().id, ...bulkParamsOf(target) })).deleted;
+}
+
+/**
+ * Sets `patch` on every seizure of `target` where it lives.
  * @returns the ids that changed.
  * @throws as {@link deleteSeizures}.
  */
-export async function updateSeizures(to: SeizureWriteTarget, ids: readonly string[], patch: Partial<SeizureFields>): Promise<string[]> {
-  if (onReplica(to.caseDoc, ids)) return to.caseDoc.updateSeizures(ids, patch, to.writer);
-  return (await to.client.call('seizures.bulkUpdate', { workspaceId: to.workspaceId, caseId: to.caseDoc.readMeta().id, seizureIds: [...ids], patch })).changed;
+export async function updateSeizures(to: SeizureWriteTarget, target: BulkTarget, patch: Partial<SeizureFields>): Promise<string[]> {
+  if (onReplicaTarget(to.caseDoc, target)) return to.caseDoc.updateSeizures(target, patch, to.writer);
+  return (await to.client.call('seizures.bulkUpdate', { workspaceId: to.workspaceId, caseId: to.caseDoc.readMeta().id, ...bulkParamsOf(target), patch })).changed;
 }
 
 /**

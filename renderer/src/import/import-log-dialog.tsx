@@ -4,9 +4,10 @@
  * when). "Undo import" asks the data service (`import.undo`) to mark the import's seizures —
  * in the case doc and in every volume doc of a large case — and routes deleted as one step, after
  * a confirmation that says how many it will mark deleted now, how many of those were edited
- * since, and, apart, how many of the file's seizures were already deleted one by one (counted by
- * the service with `import.undo` dryRun, volumes included; tester finding G-IMP-3: the dialog
- * counted the import's original rows, deleted ones too); the log itself never changes
+ * since, and, apart, how many of the file's seizures were already deleted one by one and how many
+ * were moved to which other case, both left as they are (counted by the service with `import.undo`
+ * dryRun, volumes included; tester findings G-IMP-3: the dialog counted the import's original rows,
+ * deleted ones too, and F5 of session 27: moved ones were called deleted); the log itself never changes
  * except by the undo entry appended to it (shared/docs/case-import-batches.ts). An import stopped
  * while writing (`import.abort`) is listed as "Stopped: N of M seizures written" until undone.
  */
@@ -168,6 +169,9 @@ export function ImportLogDialog(props: ImportLogDialogProps): ReactNode {
               <p>{t('ui.imports.undo-text', { count: counts.seizures, fileName: undoing.fileName })}</p>
               {counts.edited ? <p>{t('ui.imports.undo-edited', { count: counts.edited })}</p> : null}
               {counts.alreadyDeleted ? <p>{t('ui.imports.undo-already-deleted', { count: counts.alreadyDeleted })}</p> : null}
+              {counts.moved.map((m) => (
+                <p key={m.caseNumber}>{t('ui.imports.undo-moved', { count: m.count, caseNumber: m.caseNumber })}</p>
+              ))}
               {counts.seizures + counts.routes > MASS_DELETION_THRESHOLD ? <p className="muted">{t('ui.imports.undo-held', { threshold: MASS_DELETION_THRESHOLD })}</p> : null}
             </div>
           ) : plan?.error ? (

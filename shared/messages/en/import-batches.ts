@@ -21,6 +21,9 @@ export const importBatchMessages = {
   'import.cli.duplicates-more': 'and {count, plural, one {# more matching row} other {# more matching rows}}, not listed',
   'import.duplicate-what': '{commodity}{quantity, select, none {} other {, {quantity}}}, {date}{place, select, none {} other {, {place}}}',
   'seizures.bulk-none': 'No seizures chosen',
+  // "Select all shown" is resolved when the action runs; a peer's edit in between changes what it holds (tester finding F4, session 27).
+  'seizures.selection-changed':
+    'The list changed since you selected: {count, plural, one {# seizure matches} other {# seizures match}} your selection now, not {expected, number}. Nothing was changed; check the list and try again.',
   'seizures.move-same-case': 'The seizures are already in that case',
   // History sentences (renderer/src/case/activity-sentence.ts), after the member's name.
   'ui.case.activity.import-undo': 'undid the import of {source} ({count, plural, one {# record} other {# records}} marked deleted)',
@@ -49,6 +52,9 @@ export const importBatchMessages = {
     '{count, plural, =0 {No seizure from {fileName} is still in the case: undoing only records the undo in the import log.} one {The one seizure from {fileName} still in the case will be marked deleted. It stays in the case’s history and the import log says who undid it.} other {The # seizures from {fileName} still in the case will be marked deleted, as one step. They stay in the case’s history and the import log says who undid it.}}',
   'ui.imports.undo-already-deleted':
     '{count, plural, one {# other seizure from this file was} other {# other seizures from this file were}} already deleted after the import; the undo leaves {count, plural, one {it} other {them}} as {count, plural, one {it is} other {they are}}.',
+  // Moved seizures live on in the other case: the undo does not reach them (tester finding F5, session 27).
+  'ui.imports.undo-moved':
+    '{count, plural, one {# other seizure from this file was} other {# other seizures from this file were}} moved to case {caseNumber} after the import; the undo leaves {count, plural, one {it} other {them}} there.',
   'ui.imports.undo-counting': 'Counting the seizures this undo would mark deleted…',
   'ui.imports.undo-edited': '{count, plural, one {One of them has} other {# of them have}} been edited since the import; those edits stay in the field history.',
   'ui.imports.undo-held': 'Undoing more than {threshold} seizures is a mass deletion: unless you are an admin, the relay holds it until an admin approves it.',

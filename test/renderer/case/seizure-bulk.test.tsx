@@ -103,6 +103,55 @@ describe('seizure bulk actions', () => {
   });
 });
 
+describe('select all shown seizures (tester finding F4)', () => {
+  it('selects every seizure the table shows, not only the rendered rows; unticking one makes the header mixed; delete acts on all of them', async () => {
+    const c = await fx.admin.call('cases.create', { workspaceId: fx.workspaceId, fields: { ...newCaseFields('2026-11-29'), title: 'Many' } });
+    const ws = fx.h.service.workspace(fx.workspaceId);
+    const N = 150;
+    ws.host.with(c.docName, (d) =>
+      new CaseDoc(d).importRecords(
+        { seizures: Array.from({ length: N }, (_, i) => ({ id: crypto.randomUUID(), fields: { ...newSeizureFields('2019-07-20'), country: 'SG', commodity: `lot ${i}`, quantity: i + 1, unit: 'kg' } })), routes: [], source: 'demo' },
+        writer,
+      ),
+    );
+    const local = new Y.Doc();
+    Y.applyUpdate(local, ws.host.with(c.docName, (d) => Y.encodeStateAsUpdate(d)), 'service');
+    ws.host.with(c.docName, (d) => d.on('update', (u: Uint8Array) => Y.applyUpdate(local, u, 'service')));
+    const cd = new CaseDoc(local);
+    panel(cd);
+    await screen.findAllByLabelText(/^Select lot \d+ of/);
+    const rendered = screen.getAllByLabelText(/^Select lot \d+ of/).length;
+    expect(rendered).toBeLessThan(N);
+    const header = screen.getByLabelText('Select all shown seizures') as HTMLInputElement;
+    fireEvent.click(header);
+    const bar = await screen.findByRole('region', { name: `${N} seizures selected` });
+    expect(header.checked).toBe(true);
+    expect(header.indeterminate).toBe(false);
+    // One unticked: the header is mixed, the bar counts one fewer.
+    fireEvent.click(screen.getAllByLabelText(/^Select lot \d+ of/)[0]!);
+    const kept = screen.getAllByLabelText(/^Select lot \d+ of/)[0]!.getAttribute('aria-label')!.match(/lot \d+/)![0];
+    await screen.findByRole('region', { name: `${N - 1} seizures selected` });
+    expect(header.checked).toBe(false);
+    expect(header.indeterminate).toBe(true);
+    expect(bar.isConnected).toBe(true);
+    // Ticking the mixed header selects all again; unticking clears.
+    fireEvent.click(header);
+    await screen.findByRole('region', { name: `${N} seizures selected` });
+    fireEvent.click(header);
+    await waitFor(() => expect(screen.queryByRole('region', { name: /selected/ })).toBeNull());
+    expect(header.indeterminate).toBe(false);
+    // Select all, untick one, delete: every other seizure of the case goes, rendered or not.
+    fireEvent.click(header);
+    fireEvent.click(screen.getAllByLabelText(/^Select lot \d+ of/)[0]!);
+    const bar2 = await screen.findByRole('region', { name: `${N - 1} seizures selected` });
+    fireEvent.click(within(bar2).getByRole('button', { name: /Delete/ }));
+    expect(screen.getByRole('dialog', { name: `Delete ${N - 1} seizures?`, hidden: true })).toBeTruthy();
+    fireEvent.click(screen.getAllByRole('button', { name: 'Delete', hidden: true }).at(-1)!);
+    await waitFor(() => expect(cd.listSeizures().map((s) => s.commodity)).toEqual([kept]), { timeout: 10_000 });
+    expect((await fx.admin.call('seizures.page', { workspaceId: fx.workspaceId, caseId: c.id, limit: 5 })).rows.map((r) => r.commodity)).toEqual([kept]);
+  });
+});
+
 describe('import log', () => {
   it('lists the batch and undoes it as one step through the data service', async () => {
     const csv = 'seizure_date,country,commodity,quantity,unit\n2019-07-20,SG,commodity 0,1,kg\n2019-07-21,SG,commodity 1,2,kg\n2019-07-22,SG,commodity 2,3,kg\n2019-13-40,SG,bad date,4,kg\n';

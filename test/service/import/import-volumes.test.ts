@@ -80,23 +80,39 @@ describe('import into volume docs', () => {
       for (const s of cd.listSeizures().slice(0, 2)) cd.deleteSeizure(s.id, w);
     });
     rt.host.with(volumeDocName(workspaceId, caseId, 1), (doc) => new VolumeDoc(doc).markDeleted(new VolumeDoc(doc).liveOfBatch(first.batchId!).slice(0, 3), w));
+    // Tester finding F5 (session 27): moved seizures are told apart from deleted ones, per target
+    // case: one from the case doc and four from the volume to case 0002, two from the volume to 0003.
+    const to2 = await c.call('cases.create', { workspaceId, fields: { ...newCaseFields('2026-12-07'), title: 'Port of Mombasa' } });
+    const to3 = await c.call('cases.create', { workspaceId, fields: { ...newCaseFields('2026-12-07'), title: 'Dar es Salaam' } });
+    const inCaseDoc = rt.host.with(docName, (doc) => new CaseDoc(doc).listSeizures()[0]!.id);
+    const inVolume = rt.host.with(volumeDocName(workspaceId, caseId, 1), (doc) => new VolumeDoc(doc).liveOfBatch(first.batchId!).slice(0, 6));
+    expect(await c.call('seizures.move', { workspaceId, caseId, toCaseId: to2.id, seizureIds: [inCaseDoc, ...inVolume.slice(0, 4)] })).toEqual({ moved: 5, toCaseNumber: to2.number });
+    expect(await c.call('seizures.move', { workspaceId, caseId, toCaseId: to3.id, seizureIds: inVolume.slice(4) })).toEqual({ moved: 2, toCaseNumber: to3.number });
+    const moved = [
+      { caseNumber: to2.number, count: 5 },
+      { caseNumber: to3.number, count: 2 },
+    ];
+    expect(moved.map((m) => m.caseNumber)).toEqual(['NEST-2026-0002', 'NEST-2026-0003']);
     const planned = await c.call('import.undo', { workspaceId, caseId, batchId: first.batchId!, dryRun: true });
-    expect(planned).toEqual({ seizures: INLINE_SEIZURES + 195, routes: 0, edited: 0, alreadyDeleted: 5 });
+    expect(planned).toEqual({ seizures: INLINE_SEIZURES + 188, routes: 0, edited: 0, alreadyDeleted: 5, moved });
     // The dry run wrote nothing: the rows are live, the batch is not undone.
-    expect(rt.host.with(docName, (doc) => new CaseDoc(doc).seizureCount())).toBe(INLINE_SEIZURES - 2);
-    expect(await projected(c, workspaceId, caseId)).toBe(INLINE_SEIZURES + 195 + 300);
+    expect(rt.host.with(docName, (doc) => new CaseDoc(doc).seizureCount())).toBe(INLINE_SEIZURES - 3);
+    expect(await projected(c, workspaceId, caseId)).toBe(INLINE_SEIZURES + 188 + 300);
     expect(rt.host.with(docName, (doc) => new CaseImports(doc).list().find((b) => b.id === first.batchId)!.undo)).toBeNull();
 
     const undone = await c.call('import.undo', { workspaceId, caseId, batchId: first.batchId! });
-    expect(undone).toEqual({ seizures: INLINE_SEIZURES + 195, routes: 0, edited: 0, alreadyDeleted: 5 });
+    expect(undone).toEqual({ seizures: INLINE_SEIZURES + 188, routes: 0, edited: 0, alreadyDeleted: 5, moved });
+    // The moved copies live on in their cases.
+    expect(await projected(c, workspaceId, to2.id)).toBe(5);
+    expect(await projected(c, workspaceId, to3.id)).toBe(2);
     expect(rt.host.with(docName, (doc) => new CaseDoc(doc).seizureCount())).toBe(0);
     // Tombstones stay (nothing disappears without a trace); the second import's rows stay live.
     expect([...volumeCounts(workspaceId, caseId, docName)]).toEqual([[1, { live: 300, records: 500 }]]);
     expect(await projected(c, workspaceId, caseId)).toBe(300);
     const log = rt.host.with(docName, (doc) => new CaseImports(doc).list());
-    expect(log.find((b) => b.id === first.batchId)!.undo).toMatchObject({ seizures: INLINE_SEIZURES + 195 });
+    expect(log.find((b) => b.id === first.batchId)!.undo).toMatchObject({ seizures: INLINE_SEIZURES + 188 });
     const audit = rt.host.with(docName, (doc) => new CaseDoc(doc).readAudit().filter((a) => a.action === 'case.import-undo'));
-    expect(audit).toEqual([expect.objectContaining({ count: INLINE_SEIZURES + 195, target: 'first.csv' })]);
+    expect(audit).toEqual([expect.objectContaining({ count: INLINE_SEIZURES + 188, target: 'first.csv' })]);
 
     const again = await c.call('import.undo', { workspaceId, caseId, batchId: first.batchId! }).catch((e: unknown) => e);
     expect(String(again)).toContain("The import of first.csv has already been undone");

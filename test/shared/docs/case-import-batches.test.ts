@@ -75,12 +75,12 @@ describe('import batches', () => {
     cd.doc.on('afterTransaction', () => transactions++);
 
     // The plan writes nothing and says the same as the undo: two to mark, one deleted before.
-    expect(new CaseImports(cd.doc).undoPlan(B1)).toEqual({ seizures: 2, routes: 1, edited: 1, alreadyDeleted: 1 });
+    expect(new CaseImports(cd.doc).undoPlan(B1)).toEqual({ seizures: 2, routes: 1, edited: 1, alreadyDeleted: 1, moved: [] });
     expect(transactions).toBe(0);
     const result = new CaseImports(cd.doc).undo(B1, bob);
 
     expect(transactions).toBe(1);
-    expect(result).toEqual({ seizures: 2, routes: 1, edited: 1, alreadyDeleted: 1 });
+    expect(result).toEqual({ seizures: 2, routes: 1, edited: 1, alreadyDeleted: 1, moved: [] });
     expect(cd.listSeizures().map((s) => s.id).sort()).toEqual([second[0]!, byHand].sort());
     expect(cd.listRoutes()).toEqual([]);
     expect(cd.getSeizureEvenDeleted(first[0]!)).toMatchObject({ updatedBy: 'bob', updatedAt: 1_700_000_500_000 });
@@ -88,6 +88,26 @@ describe('import batches', () => {
     expect(batch.undo).toEqual({ kind: 'undo', batchId: B1, at: 1_700_000_500_000, by: 'bob', seizures: 2, routes: 1 });
     expect(cd.readAudit().at(-1)).toEqual({ at: 1_700_000_500_000, by: 'bob', action: 'case.import-undo', count: 3, target: '1.csv' });
     expect(new CaseImports(cd.doc).list().find((b) => b.id === B2)!.undo).toBeNull();
+  });
+
+  it('counts the batch’s seizures moved to other cases apart from the deleted ones, per target case (tester finding F5)', () => {
+    const cd = newCase();
+    const ids = importFile(cd, B1, HASH1, ['ivory', 'pangolin scales', 'rhino horn', 'rosewood', 'shark fin']);
+    cd.deleteSeizure(ids[0]!, alice);
+    cd.moveSeizuresOut(new Map([[ids[1]!, crypto.randomUUID()], [ids[2]!, crypto.randomUUID()]]), 'NEST-2026-0003', alice);
+    cd.moveSeizuresOut(new Map([[ids[3]!, crypto.randomUUID()]]), 'NEST-2026-0002', alice);
+    const plan = new CaseImports(cd.doc).undoPlan(B1);
+    expect(plan).toEqual({
+      seizures: 1,
+      routes: 0,
+      edited: 0,
+      alreadyDeleted: 1,
+      moved: [
+        { caseNumber: 'NEST-2026-0002', count: 1 },
+        { caseNumber: 'NEST-2026-0003', count: 2 },
+      ],
+    });
+    expect(new CaseImports(cd.doc).undo(B1, bob)).toEqual(plan);
   });
 
   it('refuses to undo twice or an unknown batch, writing nothing', () => {
