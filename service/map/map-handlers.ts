@@ -35,7 +35,7 @@ export const mapHandlers: HandlerMap<keyof typeof mapRpc> = {
   'map.overview': (p, ctx) => {
     const { scope, version } = scopeOf(p, ctx);
     const ix = scope.filtered(p.filter);
-    return { total: scope.total, shown: ix.shown, flagged: ix.flagged, bounds: scope.bounds(), sectors: scope.sectors(), months: scope.months(), version };
+    return { total: scope.total, shown: ix.shown, flagged: ix.flagged, bounds: ix.bounds(), sectors: scope.sectors(), months: scope.months(), version };
   },
 
   'map.clusters': (p, ctx) => {

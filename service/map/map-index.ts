@@ -10,7 +10,7 @@
  */
 import Supercluster, { type ClusterProperties, type PointFeature } from 'supercluster';
 import { CRIME_SECTORS, type CrimeSector } from '../../shared/domain/codes';
-import { CLUSTER_MAX_ZOOM, CLUSTER_RADIUS_PX, CLUSTER_TILE_PX, isEmptyMapFilter, mapPlaceName, matchesPlaceSearch, narrowFacet, passesMapFilter, timeStepsOf, type MapFilterRule } from '../../shared/domain/map-filter';
+import { CLUSTER_MAX_ZOOM, CLUSTER_RADIUS_PX, CLUSTER_TILE_PX, clusterShift, fitBoundsOf, fromClusterLon, isEmptyMapFilter, mapPlaceName, matchesPlaceSearch, narrowFacet, passesMapFilter, timeStepsOf, toClusterLon, type MapFilterRule } from '../../shared/domain/map-filter';
 import type { MapColumns } from '../projections/queries';
 import type { MapFilterDto } from '../../shared/rpc/map';
 
@@ -26,6 +26,9 @@ const FILTERS_KEPT = 4;
 export type IndexItem =
   | { kind: 'cluster'; id: number; latitude: number; longitude: number; count: number; sectorCounts: number[]; flagged: number }
   | { kind: 'point'; row: number };
+
+/** Bounds a view fits to: `east` may pass 180° (an arc across the antimeridian), see map-filter.ts `fitBoundsOf`. */
+export type MapBounds = NonNullable<ReturnType<typeof fitBoundsOf>>;
 
 /** Per-point property: the seizure's row in the scope. */
 interface RowRef {
@@ -67,6 +70,7 @@ export class MapScope {
   /** The index of every seizure: shared by every filter that passes them all. */
   private everything: FilteredIndex | null = null;
   private readonly facetCounts = new Map<FacetField, { value: string; count: number }[]>();
+  private shiftDeg: number | undefined;
 
   /** `cols`: the scope's mapped seizures (ProjectionQueries.mapColumns, already narrowed to what the member may read). */
   constructor(cols: MapColumns) {
@@ -83,18 +87,9 @@ export class MapScope {
     return this.cols.ids[r]!;
   }
 
-  /** Bounds of every seizure of the scope (one min/max pass); null when there is none. */
-  bounds(): { south: number; west: number; north: number; east: number; count: number } | null {
-    if (!this.total) return null;
-    let south = Infinity, west = Infinity, north = -Infinity, east = -Infinity;
-    const { latitudes: lat, longitudes: lon } = this.cols;
-    for (let r = 0; r < lat.length; r++) {
-      if (lat[r]! < south) south = lat[r]!;
-      if (lat[r]! > north) north = lat[r]!;
-      if (lon[r]! < west) west = lon[r]!;
-      if (lon[r]! > east) east = lon[r]!;
-    }
-    return { south, west, north, east, count: this.total };
+  /** The turn of the clusters' plane (map-filter.ts `clusterShift`): one for the scope, so every filter's clusters agree. */
+  get shift(): number {
+    return (this.shiftDeg ??= clusterShift(this.cols.longitudes));
   }
 
   /** Sectors present, in CRIME_SECTORS order. */
@@ -130,7 +125,7 @@ export class MapScope {
     if (ix) this.filters.delete(key);
     else {
       const rows = this.passing(f);
-      ix = rows.length === this.total ? (this.everything ??= new FilteredIndex(this.cols, rows)) : new FilteredIndex(this.cols, rows);
+      ix = rows.length === this.total ? (this.everything ??= new FilteredIndex(this.cols, rows, this.shift)) : new FilteredIndex(this.cols, rows, this.shift);
     }
     this.filters.set(key, ix);
     while (this.filters.size > FILTERS_KEPT) this.filters.delete(this.filters.keys().next().value!);
@@ -166,10 +161,25 @@ export class FilteredIndex {
   private readonly placeCounts = new Map<number, number>();
   private flaggedCount = -1;
 
-  /** `rows`: the rows of `cols` that pass the filter, in row order. */
-  constructor(cols: MapColumns, rows: Int32Array) {
+  /** Degrees the clusters' plane is turned by (map-filter.ts `clusterShift`, the scope's). */
+  private readonly shift: number;
+
+  /** `rows`: the rows of `cols` that pass the filter, in row order; `shift`: the scope's turn of the clusters' plane (0: none). */
+  constructor(cols: MapColumns, rows: Int32Array, shift = 0) {
     this.cols = cols;
     this.rows = rows;
+    this.shift = shift;
+  }
+
+  /** Bounds of the seizures that pass the filter (the view fits them), longitudes on their shortest arc; null when none passes. */
+  bounds(): MapBounds | null {
+    if (this.rows.length === this.cols.ids.length) return fitBoundsOf(this.cols.latitudes, this.cols.longitudes);
+    const lat = new Float64Array(this.rows.length), lon = new Float64Array(this.rows.length);
+    for (let i = 0; i < this.rows.length; i++) {
+      lat[i] = this.cols.latitudes[this.rows[i]!]!;
+      lon[i] = this.cols.longitudes[this.rows[i]!]!;
+    }
+    return fitBoundsOf(lat, lon);
   }
 
   /** Seizures that pass the filter. */
@@ -193,7 +203,7 @@ export class FilteredIndex {
       const features = new Array<PointFeature<RowRef>>(this.rows.length);
       for (let i = 0; i < this.rows.length; i++) {
         const r = this.rows[i]!;
-        features[i] = { type: 'Feature', properties: { r }, geometry: { type: 'Point', coordinates: [lon[r]!, lat[r]!] } };
+        features[i] = { type: 'Feature', properties: { r }, geometry: { type: 'Point', coordinates: [toClusterLon(lon[r]!, this.shift), lat[r]!] } };
       }
       this.sc = new Supercluster<RowRef>({ radius: CLUSTER_RADIUS_PX, extent: CLUSTER_TILE_PX, maxZoom: CLUSTER_MAX_ZOOM }).load(features);
     }
@@ -203,20 +213,21 @@ export class FilteredIndex {
   /**
    * Clusters and single seizures within `box` [west, south, east, north] at `zoom` (rounded).
    * A box crossing the antimeridian (east past 180 or west before −180) is answered on both
-   * sides; one a whole turn wide or wider takes the world. Longitudes are within ±180.
+   * sides; one a whole turn wide or wider takes the world. Longitudes are within ±180. Seizures
+   * on both sides of ±180° at one place are one cluster (the plane is turned, `clusterShift`).
    */
   query(box: readonly [number, number, number, number], zoom: number): IndexItem[] {
     const [west, south, east, north] = box;
-    const bbox: [number, number, number, number] = east - west >= 360 ? [-180, south, 180, north] : [west, south, east, north];
+    const bbox: [number, number, number, number] = east - west >= 360 ? [-180, south, 180, north] : [west - this.shift, south, east - this.shift, north];
     const z = Math.max(0, Math.min(Math.round(zoom), CLUSTER_MAX_ZOOM + 1));
     return this.index()
       .getClusters(bbox, z)
       .map((f): IndexItem => {
         const props = f.properties as Partial<ClusterProperties & RowRef>;
         if (props.cluster) {
-          const [longitude, latitude] = f.geometry.coordinates as [number, number];
+          const [x, latitude] = f.geometry.coordinates as [number, number];
           const c = this.clusterCounts(props.cluster_id!);
-          return { kind: 'cluster', id: props.cluster_id!, latitude, longitude, count: props.point_count!, sectorCounts: c.slice(0, CRIME_SECTORS.length), flagged: c[CRIME_SECTORS.length]! };
+          return { kind: 'cluster', id: props.cluster_id!, latitude, longitude: fromClusterLon(x, this.shift), count: props.point_count!, sectorCounts: c.slice(0, CRIME_SECTORS.length), flagged: c[CRIME_SECTORS.length]! };
         }
         return { kind: 'point', row: props.r! };
       });
@@ -271,8 +282,8 @@ export class FilteredIndex {
     let colocated = false;
     if (expansionZoom > CLUSTER_MAX_ZOOM) {
       const { latitudes: lat, longitudes: lon } = this.cols;
-      const lat0 = lat[all[0]!]!, lon0 = lon[all[0]!]!;
-      colocated = all.every((r) => Math.abs(lat[r]! - lat0) < 1e-5 && Math.abs(lon[r]! - lon0) < 1e-5);
+      const lat0 = lat[all[0]!]!, lon0 = toClusterLon(lon[all[0]!]!, this.shift);
+      colocated = all.every((r) => Math.abs(lat[r]! - lat0) < 1e-5 && Math.abs(toClusterLon(lon[r]!, this.shift) - lon0) < 1e-5);
     }
     const places = this.placeCount(id, all);
     all.sort((a, b) => a - b);

@@ -8,6 +8,7 @@
  */
 import type { CrimeSector } from './codes';
 import { countryLabel } from './iso';
+import { arcEdges, shortestArc, wrapLongitude } from '../geo/antimeridian';
 
 /** A map filter as the rule reads it. Empty strings and an empty set mean "any". */
 export interface MapFilterRule {
@@ -121,6 +122,48 @@ export const CLUSTER_MAX_DIAMETER_PX = 54;
 export const CLUSTER_RADIUS_PX = Math.round(1.5 * CLUSTER_MAX_DIAMETER_PX);
 /** Leaflet's tile size in px: supercluster's `extent`, so its radius is in the map's screen pixels (its default, 512, halves it). */
 export const CLUSTER_TILE_PX = 256;
+
+/**
+ * Where the map's clusters are cut (F6, session 27): supercluster's plane ends at ±180°, so seizures
+ * at one place on the antimeridian (Taveuni, Fiji: −179.97, jittered to both sides) fell into two
+ * clusters at the world's opposite ends. The clusters are made in longitudes turned by this many
+ * degrees (`wrapLongitude(lon − shift)`), which puts the plane's edge in the middle of the widest
+ * gap between the seizures ({@link shortestArc}); a set that does not straddle ±180° keeps 0 (the
+ * clusters of before, unchanged). Any subset of the seizures has its gap there too, so one turn
+ * serves every filter of a scope. Only a set with seizures at every longitude (no gap wider than a
+ * bubble) can still see a cluster cut, at its emptiest meridian.
+ */
+export function clusterShift(lons: ArrayLike<number>): number {
+  const arc = shortestArc(lons);
+  if (!arc || arc.west + arc.span <= 180) return 0;
+  return wrapLongitude(arc.west + arc.span / 2);
+}
+
+/** A longitude in the clusters' turned plane ({@link clusterShift}). */
+export function toClusterLon(lon: number, shift: number): number {
+  return shift ? wrapLongitude(lon - shift) : lon;
+}
+
+/** A cluster's longitude back from the turned plane ({@link clusterShift}), within ±180°. */
+export function fromClusterLon(lon: number, shift: number): number {
+  return shift ? wrapLongitude(lon + shift) : lon;
+}
+
+/**
+ * The bounds a map view fits to, of latitudes `lats` and longitudes `lons` (same length): the
+ * longitudes on their shortest arc ({@link arcEdges}, east may pass 180°: a set around Fiji is a
+ * narrow box across ±180°, not the world), or null when there is none.
+ */
+export function fitBoundsOf(lats: ArrayLike<number>, lons: ArrayLike<number>): { south: number; west: number; north: number; east: number; count: number } | null {
+  const arc = shortestArc(lons);
+  if (!arc) return null;
+  let south = Infinity, north = -Infinity;
+  for (let i = 0; i < lats.length; i++) {
+    if (lats[i]! < south) south = lats[i]!;
+    if (lats[i]! > north) north = lats[i]!;
+  }
+  return { south, north, ...arcEdges(arc), count: lons.length };
+}
 
 /** Values a filter list shows before its search box is needed (G-MAP-6). */
 export const FACET_LIST_LIMIT = 50;

@@ -179,3 +179,48 @@ export function fixAntimeridian(g: AreaGeometry): AreaGeometry {
   }
   return out.length === 1 ? { type: 'Polygon', coordinates: out[0]! } : { type: 'MultiPolygon', coordinates: out };
 }
+
+/** The shortest arc of longitude holding a set of points: from `west` (in [−180, 180)) eastwards over `span` degrees (0–360). */
+export interface LonArc {
+  west: number;
+  span: number;
+}
+
+/**
+ * The shortest arc holding every longitude of `lons` (any range; wrapped first), or null when
+ * there is none: what the widest gap between neighbours leaves (the gap across ±180° included).
+ * A set around Fiji (177.9 … 180 and −180 … −179.6) gives west 177.9, span 2.3 — not the world.
+ * Ties keep the gap across ±180°, so a set that does not straddle it gets its plain min and max.
+ * O(n log n) over a typed array (100,000 longitudes in a few milliseconds).
+ */
+export function shortestArc(lons: ArrayLike<number>): LonArc | null {
+  const n = lons.length;
+  if (!n) return null;
+  const sorted = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const lon = lons[i]!;
+    // Wrapped only when outside: wrapping adds float noise (3.36 → 3.3600000000000136).
+    sorted[i] = lon >= -180 && lon < 180 ? lon : wrapLongitude(lon);
+  }
+  sorted.sort();
+  let west = sorted[0]!;
+  let widest = sorted[0]! + 360 - sorted[n - 1]!;
+  for (let i = 1; i < n; i++) {
+    const gap = sorted[i]! - sorted[i - 1]!;
+    if (gap > widest) {
+      widest = gap;
+      west = sorted[i]!;
+    }
+  }
+  return { west, span: 360 - widest };
+}
+
+/**
+ * The east and west edges of `arc` for a map view: continuous (east − west = span), centred as near
+ * 0° as possible, so an arc across ±180° comes back as e.g. 177.9 … 180.2, never as the world
+ * between −179.8 and 177.9. Both edges lie within ±360°.
+ */
+export function arcEdges(arc: LonArc): { west: number; east: number } {
+  const shift = arc.west + arc.span / 2 > 180 ? -360 : 0;
+  return { west: arc.west + shift, east: arc.west + arc.span + shift };
+}

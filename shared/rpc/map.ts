@@ -88,7 +88,10 @@ export const mapRpc = {
       shown: z.number().int(),
       /** Of `shown`, those flagged for review (the filter's count and the legend). */
       flagged: z.number().int(),
-      /** Bounds of every mapped seizure of the scope (the view fits them); null when none. */
+      /**
+       * Bounds of the seizures that pass the filter (the view fits them when a filter list changes);
+       * longitudes on their shortest arc, so `east` may pass 180° (a case around Fiji); null when none.
+       */
       bounds: z.object({ south: z.number(), west: z.number(), north: z.number(), east: z.number(), count: z.number().int() }).nullable(),
       /** Sectors present in the scope (the legend). */
       sectors: z.array(z.enum(CRIME_SECTORS)),

@@ -9,7 +9,7 @@
 import Supercluster, { type ClusterProperties, type PointFeature } from 'supercluster';
 import { CRIME_SECTORS, type CrimeSector } from '../../../shared/domain/codes';
 import type { MapPoint } from '../../../shared/rpc/cases';
-import { CLUSTER_MAX_ZOOM, CLUSTER_RADIUS_PX, CLUSTER_TILE_PX } from '../../../shared/domain/map-filter';
+import { CLUSTER_MAX_ZOOM, CLUSTER_RADIUS_PX, CLUSTER_TILE_PX, clusterShift, fromClusterLon, toClusterLon } from '../../../shared/domain/map-filter';
 import { isFlaggedForReview } from '../../../shared/domain/seizure';
 
 export { CLUSTER_MAX_ZOOM, CLUSTER_RADIUS_PX };
@@ -88,6 +88,8 @@ export class ClusterIndex {
   private readonly flaggedOf: Uint8Array;
   /** Per cluster: count per sector (CRIME_SECTORS order), then its flagged points as the last entry. */
   private readonly counts = new Map<number, number[]>();
+  /** Degrees the clusters' plane is turned by (map-filter.ts `clusterShift`): seizures on both sides of ±180° at one place are one cluster. */
+  private readonly shift: number;
 
   /** Prepares the index over `points`; the clusters are built (O(n log n)) by the first query. */
   constructor(readonly points: readonly MapPoint[], options: { radius?: number; maxZoom?: number } = {}) {
@@ -96,6 +98,7 @@ export class ClusterIndex {
     this.flaggedOf = Uint8Array.from(points, (p) => (isFlaggedForReview(p) ? 1 : 0));
     this.radius = options.radius ?? CLUSTER_RADIUS_PX;
     this.maxZoom = options.maxZoom ?? CLUSTER_MAX_ZOOM;
+    this.shift = clusterShift(Float64Array.from(points, (p) => p.longitude));
   }
 
   private build(maxZoom: number): Supercluster<PointRef> {
@@ -103,7 +106,7 @@ export class ClusterIndex {
     const features = new Array<PointFeature<PointRef>>(this.points.length);
     for (let i = 0; i < this.points.length; i++) {
       const p = this.points[i]!;
-      features[i] = { type: 'Feature', properties: { i }, geometry: { type: 'Point', coordinates: [p.longitude, p.latitude] } };
+      features[i] = { type: 'Feature', properties: { i }, geometry: { type: 'Point', coordinates: [toClusterLon(p.longitude, this.shift), p.latitude] } };
     }
     return sc.load(features);
   }
@@ -155,7 +158,7 @@ export class ClusterIndex {
   query(box: ViewBox, zoom: number): MapItem[] {
     const [west, south, east, north] = box;
     // supercluster wraps a box crossing ±180 itself; past a whole turn it takes the world.
-    const bbox: ViewBox = east - west >= 360 ? [-180, south, 180, north] : [west, south, east, north];
+    const bbox: ViewBox = east - west >= 360 ? [-180, south, 180, north] : [west - this.shift, south, east - this.shift, north];
     const z = Math.max(0, Math.min(Math.round(zoom), 30));
     if (!this.first && !this.full) {
       if (z >= this.maxZoom) this.complete();
@@ -174,7 +177,7 @@ export class ClusterIndex {
         const [lon, lat] = f.geometry.coordinates as [number, number];
         const id = fromFirst ? -1 - props.cluster_id! : props.cluster_id!;
         const sectorCounts = this.sectorCounts(id);
-        return { kind: 'cluster', id, lat, lon: lonIntoView(lon, west, east), count: props.point_count!, sectorCounts, dominant: dominantSector(sectorCounts), flagged: this.flaggedCount(id) };
+        return { kind: 'cluster', id, lat, lon: lonIntoView(fromClusterLon(lon, this.shift), west, east), count: props.point_count!, sectorCounts, dominant: dominantSector(sectorCounts), flagged: this.flaggedCount(id) };
       }
       // A single point's own coordinates (supercluster's pass through its projection rounds them).
       const point = this.points[props.i!]!;

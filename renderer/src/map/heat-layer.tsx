@@ -17,25 +17,39 @@ function loadHeat(): Promise<void> {
   return loaded;
 }
 
-/** Heat radius and blur in px; intensity saturates at `max` points per radius. */
-const HEAT_OPTIONS: L.HeatMapOptions = { radius: 22, blur: 18, maxZoom: 10, minOpacity: 0.35, max: 1 };
+/**
+ * Heat radius and blur in px; intensity saturates at `max` points per radius. The radius and blur
+ * reach past the largest cluster bubble (54 px across, cluster-icon.ts), which is drawn over the
+ * heat: at 22 px the heat of a cluster lay wholly under its bubble and the heat map looked like the
+ * plain map (tester F7, session 27).
+ */
+export const HEAT_OPTIONS: L.HeatMapOptions = { radius: 32, blur: 24, maxZoom: 10, minOpacity: 0.35, max: 1 };
+
+/**
+ * For cells that are already counts (the data service's clusters, weighted by {@link heatOf}):
+ * leaflet.heat's fading below its `maxZoom` (a point counts 2^(zoom − maxZoom)) is off — it
+ * stands for the points one cell gathers when zoomed out, which a cluster's weight already
+ * holds. With it, every cluster at a fitted zoom of 7 drew at the floor opacity: the heat was
+ * invisible (F7).
+ */
+export const COUNTED_HEAT_OPTIONS: L.HeatMapOptions = { ...HEAT_OPTIONS, maxZoom: 0 };
 
 /** A seizure's heat: [lat, lon, intensity]. */
 export const SEIZURE_HEAT = 0.6;
 
 /**
  * The heat layer of `cells` ([lat, lon, intensity]: one per seizure at {@link SEIZURE_HEAT}, or one
- * per cluster of the data service weighted by its count); sets `data-heat="on"` on the map container once drawn.
+ * per cluster of the data service weighted by its count: `counted`, {@link COUNTED_HEAT_OPTIONS}); sets `data-heat="on"` on the map container once drawn.
  */
-export function HeatLayer(props: { cells: readonly L.HeatLatLngTuple[] }): ReactNode {
+export function HeatLayer(props: { cells: readonly L.HeatLatLngTuple[]; counted?: boolean }): ReactNode {
   const map = useMap();
-  const { cells } = props;
+  const { cells, counted } = props;
   useEffect(() => {
     let layer: L.HeatLayer | null = null;
     let live = true;
     void loadHeat().then(() => {
       if (!live) return;
-      layer = L.heatLayer(cells.slice(), HEAT_OPTIONS).addTo(map);
+      layer = L.heatLayer(cells.slice(), counted ? COUNTED_HEAT_OPTIONS : HEAT_OPTIONS).addTo(map);
       map.getContainer().dataset.heat = 'on';
     });
     return () => {
@@ -43,6 +57,6 @@ export function HeatLayer(props: { cells: readonly L.HeatLatLngTuple[] }): React
       if (layer) map.removeLayer(layer);
       delete map.getContainer().dataset.heat;
     };
-  }, [map, cells]);
+  }, [map, cells, counted]);
   return null;
 }

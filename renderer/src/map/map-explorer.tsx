@@ -20,6 +20,7 @@ import { ErrorPanel } from '../ui/states';
 import { MapLegend } from './map-legend';
 import { ContentKeys } from './points-key';
 import { SeizureMap, type MapHandle } from './seizure-map';
+import type { PngFilter } from './map-png';
 import { projectionChanged, useLiveQuery } from '../data/use-live-query';
 import { onlineTileHost } from '../../../shared/domain/online-tiles';
 import { t } from '../../../shared/messages';
@@ -66,6 +67,11 @@ const ANY: MapFilterInput = { from: '', to: '', hiddenSectors: [], commodity: ''
 /** Quiet time after the last filter change before a remote map asks the service, in ms. */
 export const FILTER_SETTLE_MS = 150;
 const NO_SEARCH: Record<ListKey, string> = { commodity: '', taxon: '', country: '', caseId: '' };
+
+/** The choices of a filter's lists (country, case, commodity, species) as a key: a change refits the view. */
+function listChoices(f: { country?: string; caseId?: string; commodity?: string; taxon?: string }): string {
+  return JSON.stringify([f.country ?? '', f.caseId ?? '', f.commodity ?? '', f.taxon ?? '']);
+}
 
 /** A filter list of the data service (`map.facets`) for a remote map; null params ask nothing (a map in the page). */
 function useRemoteFacet(remote: MapExplorerProps['remote'], field: ListKey, search: string, on: boolean): { options: FacetOption[]; distinct: number } {
@@ -151,7 +157,13 @@ export function MapExplorer(props: MapExplorerProps): ReactNode {
   const [keys] = useState(() => new ContentKeys());
   const localFitKey = useMemo(() => (remote ? '' : keys.key(points)), [keys, points, remote]);
   const remoteBounds = overview.data?.bounds ?? null;
-  const fitKey = remote ? JSON.stringify(remoteBounds) : localFitKey;
+  // The view fits the seizures shown when the set changes or a filter list's choice does (Country:
+  // Fiji shows Fiji, F6); the time slider, the legend's sectors and "Flagged only" keep the view.
+  // A remote map refits once the overview answers the chosen lists (its bounds are then theirs).
+  const answeredLists = remote && overview.data && !overview.stale ? listChoices(overviewFilter) : null;
+  const fittedLists = useRef(listChoices(ANY));
+  if (answeredLists !== null) fittedLists.current = answeredLists;
+  const fitKey = remote ? `${fittedLists.current}|${overview.data?.total ?? 0}` : `${localFitKey}|${listChoices(filter)}`;
   const toggleSector = useCallback(
     (s: CrimeSector) =>
       setFilter((f) => {
@@ -170,7 +182,17 @@ export function MapExplorer(props: MapExplorerProps): ReactNode {
     if (!h || updating) return;
     try {
       const sectors = remote ? allSectors.filter((x) => !filter.hiddenSectors.has(x)) : [...new Set(shown.map((p) => p.sector))];
-      const png = await h.exportPng({ sectors, shown: shownCount, total: totalCount, flagged: flaggedCount ?? 0, ...(props.tlp ? { tlp: props.tlp } : {}) });
+      const months = steps.months.length ? ([steps.months[r[0]]!, steps.months[r[1]]!] as const) : null;
+      const pngFilter: PngFilter = {
+        country: filter.country,
+        commodity: filter.commodity,
+        taxon: filter.taxon,
+        caseNumber: filter.caseId ? (caseNumbers?.get(filter.caseId) ?? filter.caseId) : '',
+        flaggedOnly: filter.flaggedOnly,
+        hiddenSectors: [...filter.hiddenSectors],
+        months,
+      };
+      const png = await h.exportPng({ sectors, shown: shownCount, total: totalCount, flagged: flaggedCount ?? 0, filter: pngFilter, ...(props.tlp ? { tlp: props.tlp } : {}) });
       if (await savePng(props.pngName, png)) toast(t('ui.map.png-saved'));
     } catch {
       toast(t('ui.map.png-failed'), 'error');

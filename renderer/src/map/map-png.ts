@@ -2,8 +2,8 @@
  * The current map view as a PNG: the canvases Leaflet drew (the basemap, the heat layer, canvas
  * markers) copied at their place on the screen over the sea colour, then the routes, single
  * seizures and clusters of the view drawn again from their data (SVG and badge markers are not
- * canvases), and a legend box: the case's TLP marking (TLP 2.0 colours on black, as on screen), the
- * sectors shown, how many seizures of how many, the review mark's key when any shown seizure is
+ * canvases), and beside the map (never over it) a legend panel: the case's TLP marking (TLP 2.0 colours on black, as on screen), the
+ * sectors shown, how many seizures of how many and which (the filter's lines, {@link pngFilterLines}), the review mark's key when any shown seizure is
  * flagged for review (the marks themselves are drawn with the items: flag-mark.ts), and the basemap credit. Device-pixel-ratio aware, so the file has the screen's sharpness.
  */
 import L from 'leaflet';
@@ -11,6 +11,9 @@ import { CRIME_SECTORS, CRIME_SECTOR_LABELS, type CrimeSector, type Tlp } from '
 import { SECTOR_COLORS } from '../domain/sector-colors';
 import { formatCount } from '../format/numbers';
 import { t } from '../../../shared/messages';
+import { currentLocale } from '../../../shared/messages/format';
+import { countryLabel } from '../format/countries';
+import { formatSeizureDate } from '../format/dates';
 import type { MapItem, ViewBox } from './cluster-index';
 import { viewBox } from './cluster-layer';
 import { clusterDiameter } from './cluster-icon';
@@ -32,6 +35,50 @@ export interface PngLegend {
   flagged: number;
   /** The case's marking, drawn as the legend's first line; absent for the workspace map (cases of several markings). */
   tlp?: Tlp;
+  /** Which seizures the count is of: the filter's lines ({@link pngFilterLines}). */
+  filter: PngFilter;
+}
+
+/** The filter a PNG shows, as its caption names it (F7: a reader of the file must tell which seizures it shows). */
+export interface PngFilter {
+  /** ISO alpha-2, commodity, scientific name; '' when not chosen. */
+  country: string;
+  commodity: string;
+  taxon: string;
+  /** The chosen case's number (workspace map); '' when not chosen. */
+  caseNumber: string;
+  flaggedOnly: boolean;
+  hiddenSectors: readonly CrimeSector[];
+  /** First and last month of the time slider's range (`YYYY-MM-01`), or null when no seizure has a date. */
+  months: readonly [string, string] | null;
+}
+
+/**
+ * The caption's lines for `f` (catalogue sentences): each filter list chosen ("Country: Fiji"),
+ * "Filters: none" when no list, sector or flag narrows the map, the seizure dates of the time
+ * slider ("Seizure dates: Jan 2020 – Dec 2025", always, also when the slider spans every month),
+ * "Only seizures flagged for review", and the sectors hidden through the legend.
+ */
+export function pngFilterLines(f: PngFilter): string[] {
+  const lines: string[] = [];
+  const chosen = (field: string, value: string): void => {
+    if (value) lines.push(t('ui.map.png.filter', { field, value }));
+  };
+  chosen(t('ui.map.filter-case'), f.caseNumber);
+  chosen(t('ui.map.filter-country'), f.country ? countryLabel(f.country) : '');
+  chosen(t('ui.map.filter-commodity'), f.commodity);
+  chosen(t('ui.map.filter-species'), f.taxon);
+  if (!lines.length && !f.flaggedOnly && !f.hiddenSectors.length) lines.push(t('ui.map.png.no-filter'));
+  if (f.months) {
+    const [from, to] = f.months.map((m) => formatSeizureDate(m, 'month')) as [string, string];
+    lines.push(from === to ? t('ui.map.png.dates-one', { month: from }) : t('ui.map.png.dates', { from, to }));
+  }
+  if (f.flaggedOnly) lines.push(t('ui.map.png.flagged-only'));
+  if (f.hiddenSectors.length) {
+    const names = CRIME_SECTORS.filter((s) => f.hiddenSectors.includes(s)).map((s) => CRIME_SECTOR_LABELS[s]);
+    lines.push(t('ui.map.png.hidden', { count: names.length, sectors: new Intl.ListFormat(currentLocale(), { type: 'conjunction' }).format(names) }));
+  }
+  return lines;
 }
 
 /** TLP 2.0 label colours (FIRST), the same RGB values as tokens.css; labels are set on black. */
@@ -163,70 +210,119 @@ function drawRoutes(ctx: CanvasRenderingContext2D, map: L.Map): void {
   });
 }
 
-function drawLegend(ctx: CanvasRenderingContext2D, height: number, legend: PngLegend): void {
-  const lines = legend.sectors.length;
-  const top = legend.tlp ? TLP_ROW : 0;
-  const flagRow = legend.flagged ? 20 : 0;
-  const boxH = top + 46 + lines * 18 + flagRow + 18;
-  const x = 12;
-  const y0 = height - boxH - 12;
-  ctx.fillStyle = 'rgba(255,255,255,0.93)';
-  ctx.strokeStyle = '#c9ced6';
-  ctx.lineWidth = 1;
-  ctx.beginPath();
-  ctx.roundRect(x, y0, 300, boxH, 6);
-  ctx.fill();
-  ctx.stroke();
-  if (legend.tlp) drawMarking(ctx, x + 10, y0 + 8, legend.tlp);
-  const y = y0 + top;
-  ctx.textAlign = 'left';
-  ctx.textBaseline = 'middle';
-  ctx.fillStyle = '#1d2b3f';
-  ctx.font = '600 13px system-ui, sans-serif';
-  ctx.fillText(t('ui.map.shown-of', { shown: legend.shown, total: legend.total }), x + 12, y + 16);
-  ctx.font = '500 11px system-ui, sans-serif';
-  ctx.fillStyle = '#5b6778';
-  ctx.fillText(t('ui.map.crime-sector'), x + 12, y + 36);
-  legend.sectors.forEach((s, i) => {
-    const ly = y + 54 + i * 18;
-    ctx.beginPath();
-    ctx.arc(x + 18, ly, 5, 0, Math.PI * 2);
-    ctx.fillStyle = SECTOR_COLORS[s];
-    ctx.fill();
-    ctx.fillStyle = '#1d2b3f';
-    ctx.font = '400 12px system-ui, sans-serif';
-    ctx.fillText(CRIME_SECTOR_LABELS[s], x + 30, ly);
-  });
-  if (legend.flagged) {
-    const fy = y + 54 + lines * 18 + 2;
-    drawFlagRing(ctx, x + 18, fy, 4);
-    ctx.fillStyle = '#1d2b3f';
-    ctx.font = '400 12px system-ui, sans-serif';
-    ctx.textAlign = 'left';
-    ctx.textBaseline = 'middle';
-    ctx.fillText(t('ui.map.flag.png-legend', { count: legend.flagged }), x + 30, fy);
+/** Width of the legend panel beside the map in the PNG (CSS px). */
+export const PNG_PANEL_PX = 300;
+const PANEL_PAD = 14;
+const LINE = 18;
+
+/** `text` broken into lines no wider than `width` at the context's font (words kept whole). */
+function wrap(ctx: CanvasRenderingContext2D, text: string, width: number): string[] {
+  const out: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    const next = line ? `${line} ${word}` : word;
+    if (line && ctx.measureText(next).width > width) {
+      out.push(line);
+      line = word;
+    } else line = next;
   }
-  ctx.fillStyle = '#5b6778';
-  ctx.font = '400 10px system-ui, sans-serif';
-  ctx.fillText(t('ui.map.png-credit'), x + 12, y0 + boxH - 12);
+  if (line) out.push(line);
+  return out;
 }
 
-/** Renders the map's current view with `legend` into a PNG blob (CSS size × devicePixelRatio). */
+/**
+ * The legend as a panel beside the map (x from `left`), never over it: on the map, the box hid a
+ * cluster (tester F7, session 27). Returns the panel's height, so the canvas can be made tall enough.
+ * With `draw` false only measures.
+ */
+function drawLegend(ctx: CanvasRenderingContext2D, left: number, legend: PngLegend, draw: boolean): number {
+  const x = left + PANEL_PAD;
+  const w = PNG_PANEL_PX - 2 * PANEL_PAD;
+  let y = PANEL_PAD;
+  const text = (s: string, font: string, ink: string): void => {
+    ctx.font = font;
+    for (const l of wrap(ctx, s, w)) {
+      if (draw) {
+        ctx.fillStyle = ink;
+        ctx.fillText(l, x, y + LINE / 2);
+      }
+      y += LINE;
+    }
+  };
+  ctx.textAlign = 'left';
+  ctx.textBaseline = 'middle';
+  if (legend.tlp) {
+    if (draw) drawMarking(ctx, x, y, legend.tlp);
+    y += TLP_ROW;
+  }
+  text(t('ui.map.shown-of', { shown: legend.shown, total: legend.total }), '600 13px system-ui, sans-serif', '#1d2b3f');
+  for (const l of pngFilterLines(legend.filter)) text(l, '400 12px system-ui, sans-serif', '#1d2b3f');
+  y += 6;
+  text(t('ui.map.crime-sector'), '500 11px system-ui, sans-serif', '#5b6778');
+  for (const s of legend.sectors) {
+    if (draw) {
+      ctx.beginPath();
+      ctx.arc(x + 6, y + LINE / 2, 5, 0, Math.PI * 2);
+      ctx.fillStyle = SECTOR_COLORS[s];
+      ctx.fill();
+      ctx.fillStyle = '#1d2b3f';
+      ctx.font = '400 12px system-ui, sans-serif';
+      ctx.fillText(CRIME_SECTOR_LABELS[s], x + 18, y + LINE / 2);
+    }
+    y += LINE;
+  }
+  if (legend.flagged) {
+    if (draw) drawFlagRing(ctx, x + 6, y + LINE / 2, 4);
+    ctx.font = '400 12px system-ui, sans-serif';
+    for (const l of wrap(ctx, t('ui.map.flag.png-legend', { count: legend.flagged }), w - 18)) {
+      if (draw) {
+        ctx.fillStyle = '#1d2b3f';
+        ctx.fillText(l, x + 18, y + LINE / 2);
+      }
+      y += LINE;
+    }
+  }
+  y += 6;
+  text(t('ui.map.png-credit'), '400 10px system-ui, sans-serif', '#5b6778');
+  return y + PANEL_PAD;
+}
+
+/**
+ * Renders the map's current view with `legend` into a PNG blob (CSS size × devicePixelRatio): the
+ * map on the left at its size on screen, the legend panel ({@link PNG_PANEL_PX} wide) on its right;
+ * the file is as tall as the taller of the two.
+ */
 export async function mapViewPng(map: L.Map, index: ViewItems, legend: PngLegend): Promise<Blob> {
   const container = map.getContainer();
   const { width, height } = container.getBoundingClientRect();
   const dpr = window.devicePixelRatio || 1;
   const canvas = document.createElement('canvas');
-  canvas.width = Math.round(width * dpr);
-  canvas.height = Math.round(height * dpr);
-  const ctx = canvas.getContext('2d');
-  if (!ctx) throw new Error('no 2D canvas');
+  const ctx0 = canvas.getContext('2d');
+  if (!ctx0) throw new Error('no 2D canvas');
+  const panelH = drawLegend(ctx0, width, legend, false);
+  const fileH = Math.max(height, panelH);
+  canvas.width = Math.round((width + PNG_PANEL_PX) * dpr);
+  canvas.height = Math.round(fileH * dpr);
+  const ctx = canvas.getContext('2d')!;
   ctx.scale(dpr, dpr);
+  ctx.fillStyle = '#ffffff';
+  ctx.fillRect(0, 0, width + PNG_PANEL_PX, fileH);
+  ctx.save();
+  ctx.beginPath();
+  ctx.rect(0, 0, width, height);
+  ctx.clip();
   ctx.fillStyle = getComputedStyle(container).backgroundColor || SEA;
   ctx.fillRect(0, 0, width, height);
   drawCanvases(ctx, container);
   drawRoutes(ctx, map);
   drawItems(ctx, map, index);
-  drawLegend(ctx, height, legend);
+  ctx.restore();
+  ctx.strokeStyle = '#c9ced6';
+  ctx.lineWidth = 1;
+  ctx.beginPath();
+  ctx.moveTo(width + 0.5, 0);
+  ctx.lineTo(width + 0.5, fileH);
+  ctx.stroke();
+  drawLegend(ctx, width, legend, true);
   return new Promise((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('PNG encoding failed'))), 'image/png'));
 }

@@ -15,7 +15,7 @@ import { CLUSTER_MAX_ZOOM } from '../../../shared/domain/map-filter';
 import { useClient } from '../app/services';
 import { dominantSector, lonIntoView, type ClusterItem, type MapItem, type ViewBox } from './cluster-index';
 import { MapItems, openPlaceList, useItemCounts, viewBox } from './cluster-layer';
-import { HeatLayer, SEIZURE_HEAT } from './heat-layer';
+import { HeatLayer } from './heat-layer';
 import type { PopupSource } from './map-layers';
 import type { PlaceSource } from './place-list';
 import type { ViewItems } from './map-png';
@@ -38,9 +38,29 @@ export function toMapItem(it: MapItemDto, box: ViewBox): MapItem {
   return { kind: 'cluster', id: it.id, lat: it.latitude, lon: lonIntoView(it.longitude, west, east), count: it.count, sectorCounts: it.sectorCounts, dominant: dominantSector(it.sectorCounts), flagged: it.flagged };
 }
 
-/** A view item's heat: one seizure's, or a cluster's growing with the log of its count (the view stays readable). */
-export function heatOf(it: MapItem): L.HeatLatLngTuple {
-  return [it.lat, it.lon, it.kind === 'point' ? SEIZURE_HEAT : Math.min(1, SEIZURE_HEAT * Math.log2(1 + it.count))];
+/** A view item's least heat (a lone seizure's when the view holds a large cluster): visible, not hot. */
+const HEAT_FLOOR = 0.4;
+/** Seizures the largest item of a view must stand for to be drawn at full heat (a view of single seizures is not all red). */
+const HOT_FROM = 8;
+
+/**
+ * A view item's heat, relative to the view's largest item of `most` seizures: {@link HEAT_FLOOR}
+ * plus the rest in the share of the log of its count over the log of `most` (at least
+ * {@link HOT_FROM}), so the densest place of any view is hot and a lone seizure still shows. Drawn
+ * without leaflet.heat's zoom fading (heat-layer.tsx `COUNTED_HEAT_OPTIONS`): before, every cluster
+ * at a fitted zoom drew at the floor opacity and the heat map looked like the plain map (F7).
+ */
+export function heatOf(it: MapItem, most: number): L.HeatLatLngTuple {
+  const count = it.kind === 'point' ? 1 : it.count;
+  const share = Math.log2(1 + count) / Math.log2(1 + Math.max(most, count, HOT_FROM));
+  return [it.lat, it.lon, HEAT_FLOOR + (1 - HEAT_FLOOR) * share];
+}
+
+/** The most seizures one item of `items` stands for (1 for single seizures only, 0 for none). */
+export function mostInView(items: readonly MapItem[]): number {
+  let most = 0;
+  for (const it of items) most = Math.max(most, it.kind === 'point' ? 1 : it.count);
+  return most;
 }
 
 /** The data service's clusters of the current view; `view` is kept pointing at the last answer (the PNG export draws it). */
@@ -90,10 +110,14 @@ export function RemoteClusterMarkers(props: { scope: RemoteScope; source: { curr
     },
     [client, base, map, source, refresh],
   );
-  const cells = useMemo(() => (heat ? items.map(heatOf) : []), [heat, items]);
+  const cells = useMemo(() => {
+    if (!heat) return [];
+    const most = mostInView(items);
+    return items.map((it) => heatOf(it, most));
+  }, [heat, items]);
   return (
     <>
-      {heat ? <HeatLayer cells={cells} /> : null}
+      {heat ? <HeatLayer cells={cells} counted /> : null}
       <MapItems items={items} onCluster={onCluster} source={source} />
     </>
   );

@@ -28,6 +28,7 @@ import type { OnlineTiles } from '../../../shared/domain/online-tiles';
 import { mapViewPng, type PngLegend, type ViewItems } from './map-png';
 import { ContentKeys } from './points-key';
 import { t } from '../../../shared/messages';
+import { fitBoundsOf } from '../../../shared/domain/map-filter';
 
 /** Props of {@link SeizureMap}. */
 export interface SeizureMapProps {
@@ -76,8 +77,11 @@ function Handle(props: { index: { current: ViewItems }; onReady?: (h: MapHandle)
   return null;
 }
 
-/** The world can be panned a little past the antimeridian on both sides (routes across it stay whole). */
-const MAX_BOUNDS = L.latLngBounds([-85, -240], [85, 240]);
+/**
+ * The world can be panned a turn past the antimeridian on both sides: routes across it stay whole,
+ * and a fit across it (map-filter.ts `fitBoundsOf`, edges within ±360°) is not pushed back.
+ */
+const MAX_BOUNDS = L.latLngBounds([-85, -360], [85, 360]);
 
 /**
  * The map container's own attributes (react-leaflet passes only class, id and style on): its
@@ -101,21 +105,26 @@ function ContainerSetup(props: { label: string }): null {
 }
 
 /**
- * The bounds of points and routes: one min/max pass (L.latLngBounds over an array made a LatLng
- * per point, ~10% of the first view at 100,000 points), or null when there is nothing.
+ * The bounds of points and routes, longitudes on their shortest arc (map-filter.ts `fitBoundsOf`:
+ * seizures around Fiji on both sides of ±180° fit a narrow box across it, not the world), or null
+ * when there is nothing. Two typed arrays, no LatLng per point (L.latLngBounds over an array made
+ * one per point, ~10% of the first view at 100,000 points).
  */
-export function boundsOf(points: readonly Pick<MapPoint, 'latitude' | 'longitude'>[], routes: readonly Route[]): { south: number; west: number; north: number; east: number; count: number } | null {
-  let south = Infinity, west = Infinity, north = -Infinity, east = -Infinity, count = 0;
-  const add = (lat: number, lon: number): void => {
-    if (lat < south) south = lat;
-    if (lat > north) north = lat;
-    if (lon < west) west = lon;
-    if (lon > east) east = lon;
-    count += 1;
-  };
-  for (const p of points) add(p.latitude, p.longitude);
-  for (const r of routes) for (const [lat, lon] of r.points) add(lat, lon);
-  return count ? { south, west, north, east, count } : null;
+export function boundsOf(points: readonly Pick<MapPoint, 'latitude' | 'longitude'>[], routes: readonly Route[]): ReturnType<typeof fitBoundsOf> {
+  const n = points.length + routes.reduce((k, r) => k + r.points.length, 0);
+  const lats = new Float64Array(n);
+  const lons = new Float64Array(n);
+  let i = 0;
+  for (const p of points) {
+    lats[i] = p.latitude;
+    lons[i++] = p.longitude;
+  }
+  for (const r of routes)
+    for (const [lat, lon] of r.points) {
+      lats[i] = lat;
+      lons[i++] = lon;
+    }
+  return fitBoundsOf(lats, lons);
 }
 
 /** Fits the view to `bounds()` whenever `fitKey` changes (one point: centred at zoom 6). */

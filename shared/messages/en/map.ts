@@ -87,6 +87,13 @@ export const uiMapMessages = {
   'ui.map.place-list-failed': 'The seizures could not be listed: the map changed meanwhile. Click the place again.',
   'ui.map.shown-of': '{shown, number} of {total, plural, one {# seizure} other {# seizures}} shown',
   'ui.map.png-credit': 'Basemap: Natural Earth (public domain)',
+  // The exported PNG's caption: which seizures the count is of (F7, session 27).
+  'ui.map.png.filter': '{field}: {value}',
+  'ui.map.png.no-filter': 'Filters: none',
+  'ui.map.png.dates': 'Seizure dates: {from} – {to}',
+  'ui.map.png.dates-one': 'Seizure dates: {month}',
+  'ui.map.png.flagged-only': 'Only seizures flagged for review',
+  'ui.map.png.hidden': '{count, plural, one {Sector hidden} other {Sectors hidden}}: {sectors}',
   'ui.map.filters-label': 'Map filters',
   'ui.map.filter-commodity': 'Commodity',
   'ui.map.filter-species': 'Species',

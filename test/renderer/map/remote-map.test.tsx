@@ -7,11 +7,12 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
-import { heatOf, toMapItem } from '../../../renderer/src/map/remote-clusters';
+import { heatOf, mostInView, toMapItem } from '../../../renderer/src/map/remote-clusters';
 import { MapFilterBar, type FacetList, type MapFilterBarProps } from '../../../renderer/src/map/map-filter-bar';
 import { NO_FILTER } from '../../../renderer/src/map/map-filters';
 import { FACET_LIST_LIMIT, narrowFacet } from '../../../shared/domain/map-filter';
 import { point } from './map-points';
+import type { MapItem } from '../../../renderer/src/map/cluster-index';
 
 afterEach(cleanup);
 
@@ -26,13 +27,21 @@ describe('toMapItem and heatOf', () => {
     expect(toMapItem({ kind: 'point', point: point({ id: 'q', latitude: 0, longitude: 10 }) }, [-20, -10, 40, 10])).toMatchObject({ lon: 10 });
   });
 
-  it('weights a cluster’s heat by its count, up to the layer’s maximum', () => {
-    const single = heatOf({ kind: 'point', lat: 1, lon: 2, point: point({ id: 'a' }) });
-    expect(single).toEqual([1, 2, 0.6]);
-    const small = heatOf({ kind: 'cluster', id: 1, lat: 0, lon: 0, count: 2, sectorCounts: [2, 0, 0, 0, 0, 0, 0], dominant: 'wildlife', flagged: 0 });
-    expect(small[2]).toBeCloseTo(0.6 * Math.log2(3), 5);
-    const big = heatOf({ kind: 'cluster', id: 2, lat: 0, lon: 0, count: 50_000, sectorCounts: [50_000, 0, 0, 0, 0, 0, 0], dominant: 'wildlife', flagged: 0 });
-    expect(big[2]).toBe(1);
+  it('weights a cluster’s heat by its count relative to the view’s largest: the largest hot, a lone seizure visible (F7)', () => {
+    const cluster = (count: number): MapItem => ({ kind: 'cluster', id: count, lat: 0, lon: 0, count, sectorCounts: [count, 0, 0, 0, 0, 0, 0], dominant: 'wildlife', flagged: 0 });
+    const view: MapItem[] = [{ kind: 'point', lat: 1, lon: 2, point: point({ id: 'a' }) }, cluster(2), cluster(3_517), cluster(7_427)];
+    const most = mostInView(view);
+    expect(most).toBe(7_427);
+    const [single, small, mid, big] = view.map((it) => heatOf(it, most)[2]!);
+    expect(big).toBe(1);
+    expect(single).toBeCloseTo(0.4 + 0.6 * (1 / Math.log2(7_428)), 6);
+    expect(small).toBeCloseTo(0.4 + 0.6 * (Math.log2(3) / Math.log2(7_428)), 6);
+    expect(mid).toBeCloseTo(0.4 + 0.6 * (Math.log2(3_518) / Math.log2(7_428)), 6);
+    expect(single).toBeLessThan(small!);
+    expect(mid).toBeLessThan(big!);
+    // A view of single seizures only is not all at full heat.
+    expect(heatOf(view[0]!, 1)[2]).toBeCloseTo(0.4 + 0.6 / Math.log2(9), 6);
+    expect(heatOf(view[0]!, 1)[1]).toBe(2);
   });
 });
 
