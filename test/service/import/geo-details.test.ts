@@ -126,7 +126,7 @@ describe('KML TimeSpan, HTML tables and fixes (l-odd.kml)', () => {
         line: 4, column: 'geometry', field: 'longitude', value: '200', reason: 'must be between -180 and 180 degrees',
         fix: 'write the <coordinates> as longitude,latitude in decimal degrees (WGS 84: latitude -90 to 90, longitude -180 to 180) and import it again',
       },
-      { line: 5, column: 'unit', field: 'unit', value: '', reason: 'is required when a quantity is given', fix: 'write the unit in a unit column or after the quantity (“8.8 t”, “120 pieces”) and import it again' },
+      { line: 5, column: 'unit', field: 'unit', value: '', reason: 'the quantity has no unit: fill in the unit column, or write the unit with the number (e.g. 12 kg)', fix: 'write the unit in a unit column or after the quantity (“8.8 t”, “120 pieces”) and import it again' },
     ]);
   });
 

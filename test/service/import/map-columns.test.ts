@@ -50,7 +50,7 @@ describe('mapColumns: only the named columns change', () => {
   it('a quantity without a unit names the missing unit, with or without a unit column', () => {
     const noColumn = csv('seizure_date,country_iso2,commodity,quantity\n2019-01-02,KE,ivory,3\n');
     expect(noColumn.report.rejected).toEqual([
-      { line: 2, column: 'quantity', field: 'unit', value: '', reason: 'the quantity has no unit: map a column to the unit (command line: --map COLUMN=unit), or write the unit with the number (e.g. 12 kg)' },
+      { line: 2, column: 'quantity', field: 'unit', value: '', reason: 'the quantity has no unit: map a column to the unit (command line: --map COLUMN=unit), or write the unit with the number (e.g. 12 kg)', fix: 'write the unit in a unit column or after the quantity (“8.8 t”, “120 pieces”) and import it again' },
     ]);
   });
 });
