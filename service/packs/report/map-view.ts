@@ -8,7 +8,7 @@
  * view's centre. Pure.
  */
 import { currentLocale, t } from '../../../shared/messages/format';
-import { shortestArc, wrapLongitude } from '../../../shared/geo/antimeridian';
+import { wrapLongitude } from '../../../shared/geo/antimeridian';
 
 /** SVG size (CSS px; printed at 96 px per inch). */
 export const MAP_WIDTH = 680;
@@ -31,12 +31,21 @@ export interface View {
  * points do not straddle ±180°; e.g. 170 and −170 become 170 and 190). With no points, identity.
  */
 export function arcOf(lons: readonly number[]): (lon: number) => number {
+  const sorted = [...new Set(lons.map(wrapLongitude))].sort((a, b) => a - b);
+  if (sorted.length < 2) return wrapLongitude;
   // The largest gap between neighbours (the wrap-around gap included) is what the map leaves out.
-  const arc = shortestArc(lons);
-  if (!arc) return wrapLongitude;
+  let start = sorted[0]!;
+  let widest = sorted[0]! + 360 - sorted[sorted.length - 1]!;
+  for (let i = 1; i < sorted.length; i++) {
+    const gap = sorted[i]! - sorted[i - 1]!;
+    if (gap > widest) {
+      widest = gap;
+      start = sorted[i]!;
+    }
+  }
   return (lon) => {
     const w = wrapLongitude(lon);
-    return w < arc.west ? w + 360 : w;
+    return w < start ? w + 360 : w;
   };
 }
 

@@ -71,10 +71,12 @@ describe('pack export phases', () => {
           log.push(`cases.list answered in ${phase}`);
         });
       }
-      // Asked when at most 500 rows of the tables are left: the STIX bundle's last seizures are
-      // being written. Built in one step after its last row was counted (before branch stix), the
-      // whole bundle came after this event, so the answer came after the tables' last event.
-      if (!asked.has('stix') && p.phase === 'tables' && p.total !== null && p.done >= p.total - 500 && p.done < p.total) {
+      // Asked at the first tables event of the STIX bundle's second pass (its last TOTAL rows: each
+      // seizure's objects written). Built in one step after its last row was counted (before branch
+      // stix), the whole bundle came after such an event, so the answer came after the tables' last
+      // event. (The window is the whole pass, not its last 500 rows: progress events are paced,
+      // and one may not fall in so short a window.)
+      if (!asked.has('stix') && p.phase === 'tables' && p.total !== null && p.done >= p.total - TOTAL && p.done < p.total) {
         asked.add('stix');
         void c.call('cases.list', { workspaceId }).then(() => log.push('cases.list answered in stix'));
       }
