@@ -12,6 +12,7 @@ import type { Page } from '@playwright/test';
 import { test, expect, offHost, repoRoot } from './fixtures';
 import { seriousAxeViolations } from './axe';
 import { chooseExport } from './export-menu';
+import { mapStill } from './map-still';
 
 const PUBLIC_CSV = path.resolve(repoRoot, '../shared/data/seizures-public.csv');
 const KML = path.resolve(repoRoot, '../shared/cases/import/06-placemarks.kml');
@@ -28,6 +29,7 @@ async function createIdentity(page: Page, name = 'Siti Rahman', agency = 'Singap
 }
 
 test('first run, case, import, map, reload, live edit in a second tab, validation', async ({ page, host, requests, cspViolations }) => {
+  test.setTimeout(240_000); // the longest journey: two imports, a reload, a second tab, an edit, exports; on a shared machine
   await page.goto(host.url);
 
   // First run: the identity form refuses empty fields, with the message next to the field.
@@ -108,7 +110,7 @@ test('first run, case, import, map, reload, live edit in a second tab, validatio
   const map = page.getByTestId('seizure-map');
   await expect(map).toHaveAttribute('data-basemap', 'ready');
   await expect(map).toHaveAttribute('data-shown', '59'); // clustered: badges and markers stand for all 59
-  await page.waitForTimeout(400); // let the fit-bounds animation settle for the screenshot
+  await mapStill(map); // the fit-bounds animation ends before the screenshot
   await page.screenshot({ path: path.join(SHOTS, 'case-map.png') });
   expect(await seriousAxeViolations(page)).toEqual([]);
 
@@ -191,7 +193,11 @@ test('first run, case, import, map, reload, live edit in a second tab, validatio
   // Nearby seizures are clustered: the commodity filter leaves this one alone on the map.
   await page.getByRole('region', { name: 'Map filters' }).getByLabel('Commodity').selectOption('rhino horn <b>x</b>');
   await expect(page.getByTestId('seizure-map')).toHaveAttribute('data-shown', '1');
-  await page.getByTestId('seizure-map').locator('path.seizure-marker').last().hover({ force: true });
+  // The filter refits the view (an animated zoom): point at the marker once the view is still.
+  await mapStill(page.getByTestId('seizure-map'));
+  const lone = page.getByTestId('seizure-map').locator('path.seizure-marker').last();
+  await expect(lone).toBeInViewport();
+  await lone.hover({ force: true });
   await expect(page.locator('.leaflet-tooltip').filter({ hasText: 'rhino horn <b>x</b>' })).toBeVisible();
   await expect(page.locator('.leaflet-tooltip b')).toHaveCount(0);
   await page.getByRole('tab', { name: /Seizures/ }).click();
@@ -278,7 +284,7 @@ test('the demo workspace opens with its 6 cases and their sources', async ({ pag
   // The workspace map shows every mapped seizure.
   await page.getByRole('link', { name: 'Seizure map' }).click();
   await expect(page.getByTestId('seizure-map')).toHaveAttribute('data-shown', '59');
-  await page.waitForTimeout(400);
+  await mapStill(page.getByTestId('seizure-map'));
   await page.screenshot({ path: path.join(SHOTS, 'workspace-map.png') });
 
   // A file with bad rows: the report lists each rejected row with line, column and reason.
@@ -310,7 +316,7 @@ test('the demo workspace opens with its 6 cases and their sources', async ({ pag
   await expect(caseMap.locator('path.route-line')).toHaveCount(1);
   await expect(caseMap.locator('.route-label')).toHaveText('Suspected route');
   await expect(caseMap).toHaveAttribute('data-shown', '11');
-  await page.waitForTimeout(400);
+  await mapStill(caseMap);
   await page.screenshot({ path: path.join(SHOTS, 'case-map-route.png') });
 
   // Back to the chooser: the demo workspace is listed and opens again.

@@ -5,6 +5,7 @@
  */
 import { test, expect } from './fixtures';
 import { openDemo } from './hardening-helpers';
+import { mapStill } from './map-still';
 
 test('workspace map popups show the reported value and source; the tooltip closes when the popup opens', async ({ page, host }) => {
   await openDemo(page, host);
@@ -17,7 +18,7 @@ test('workspace map popups show the reported value and source; the tooltip close
   // single marker (gold, Goiânia airport, Brazil: known to the month, reported BRL 18,000,000).
   await page.getByRole('region', { name: 'Map filters' }).getByLabel('Commodity').selectOption('gold');
   await expect(map).toHaveAttribute('data-shown', '1');
-  await page.waitForTimeout(400); // let the fit-bounds animation settle before pointing at a marker
+  await mapStill(map); // the fit after the filter animates: point at a marker once the view is still
   const tip = 'gold — Goiania airport (Santa Genoveva)';
   const mining = map.locator('path.seizure-marker-mining');
   let marker = mining.first();

@@ -22,6 +22,7 @@ import { openDemo } from './hardening-helpers';
 import { decodePng, solidTilePng } from './png';
 import { writeMbtiles } from '../service/tiles/mbtiles-fixture';
 import { writePmtiles } from '../service/tiles/pmtiles-fixture';
+import { mapStill } from './map-still';
 
 const SHOTS = path.join(repoRoot, 'docs/screenshots');
 const MAGENTA: [number, number, number] = [190, 40, 150];
@@ -94,7 +95,7 @@ test('offline basemaps: the chooser lists them, raster tiles are drawn, the choi
   await panel.getByRole('button', { name: 'Fit to basemap area' }).click();
   await expect(panel).toBeHidden();
   await expect(map).toHaveAttribute('data-tiles', 'loaded');
-  await page.waitForTimeout(400); // the view's move animation
+  await mapStill(map); // the view's move animation
   await expect(map).toHaveAttribute('data-tiles', 'loaded');
   expect(await share(map, MAGENTA)).toBeGreaterThan(0.2);
   expect(await share(map, TEAL)).toBe(0);
@@ -111,13 +112,13 @@ test('offline basemaps: the chooser lists them, raster tiles are drawn, the choi
   await panel.getByRole('radio', { name: /gulf-of-guinea/ }).check();
   await panel.getByRole('button', { name: 'Fit to basemap area' }).click();
   await expect(map).toHaveAttribute('data-tiles', 'loaded');
-  await page.waitForTimeout(400);
+  await mapStill(map);
   await expect(map).toHaveAttribute('data-tiles', 'loaded');
   expect(await share(map, TEAL)).toBeGreaterThan(0.2);
   // Two steps out: the file's area inside the built-in map around it.
   for (let i = 0; i < 2; i++) {
     await map.getByRole('button', { name: 'Zoom out' }).click();
-    await page.waitForTimeout(500); // each zoom animation ends before the next click
+    await mapStill(map); // each zoom animation ends before the next click
   }
   await expect(map).toHaveAttribute('data-tiles', 'loaded');
   await expect.poll(() => share(map, TEAL)).toBeLessThan(0.2);

@@ -10,6 +10,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { test, expect, repoRoot } from './fixtures';
 import { newCase } from './hardening-helpers';
+import { mapStill } from './map-still';
 
 const SHOTS = path.join(repoRoot, 'docs/screenshots');
 const PORT = '1.2653,103.7725'; // Pasir Panjang terminal, Singapore
@@ -66,13 +67,13 @@ test('seven seizures at one port are counted and open one by one; filters, legen
   const both = map.locator('.map-cluster', { hasText: /^8$/ });
   await expect(both).toHaveCount(1);
   await expect(map.locator('path.seizure-marker')).toHaveCount(3);
-  await page.waitForTimeout(500); // the fit-bounds animation settles
+  await mapStill(map); // the fit-bounds animation settles
   await page.screenshot({ path: path.join(SHOTS, 'map-clusters.png') });
   // A click zooms to where they split: the port's seven are one badge counting 7, Port Klang single.
   await both.click();
   const port = map.locator('.map-cluster', { hasText: /^7$/ });
   await expect(port).toHaveCount(1);
-  await page.waitForTimeout(500); // the zoom animation settles
+  await mapStill(map); // the zoom animation settles
 
   // No zoom separates them: a click lists them, and each opens in turn.
   await port.click();

@@ -8,6 +8,7 @@
 import path from 'node:path';
 import { test, expect, repoRoot } from './fixtures';
 import { newCase } from './hardening-helpers';
+import { mapStill } from './map-still';
 
 const SHOTS = path.join(repoRoot, 'docs/screenshots');
 const CSV = [
@@ -37,7 +38,7 @@ test('a cluster of several berths is titled by their count with each row’s pla
   const popup = page.locator('.leaflet-popup');
   for (let i = 0; i < 6 && (await popup.count()) === 0; i++) {
     await map.locator('.map-cluster', { hasText: /^4$/ }).click();
-    await page.waitForTimeout(700); // the zoom animation settles
+    await mapStill(map); // the zoom animation settles
   }
   await expect(popup.locator('.map-place-list-head')).toHaveText('4 seizures at 3 places in this area');
   await expect(popup.locator('.map-place-item-place')).toHaveText(['Port 28', 'Port 32', 'Port 28', 'Port 40']);

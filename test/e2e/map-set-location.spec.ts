@@ -13,6 +13,7 @@ import path from 'node:path';
 import type { Locator } from '@playwright/test';
 import { test, expect, repoRoot } from './fixtures';
 import { addSeizure, newCase } from './hardening-helpers';
+import { mapStill } from './map-still';
 
 const SHOTS = path.join(repoRoot, 'docs/screenshots');
 
@@ -107,7 +108,7 @@ test('on the case map tab, a seizure is moved by dragging its pin or clicking th
   await expect(map).toHaveAttribute('data-basemap', 'ready');
   const marker = map.locator('path.seizure-marker');
   await expect(marker).toHaveCount(1);
-  await page.waitForTimeout(400); // the fitted view settles
+  await mapStill(map); // the fitted view settles
   const card = page.getByTestId('move-card');
   // The popup is opened again if its button was clicked while the popup was being rebuilt
   // (seen once in CI under load: the card never came).

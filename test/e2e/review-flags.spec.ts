@@ -17,6 +17,7 @@ import { test, expect, repoRoot } from './fixtures';
 import type { Page } from '@playwright/test';
 import { decodePng } from './png';
 import { newCase } from './hardening-helpers';
+import { mapStill } from './map-still';
 
 const SHOTS = process.env.NEST_SHOTS_DIR ?? path.join(os.tmpdir(), 'nest-shots');
 // Line 3 is seized "in Singapore" at Mombasa's coordinates (~7,000 km away); line 2 is in Singapore.
@@ -198,7 +199,7 @@ test('heat mode keeps the review ring in sight over the heat, with the legend’
   // cyan-to-red glow would hide a ring drawn beneath it.
   for (let i = 0; i < 4; i++) {
     await map.getByRole('button', { name: 'Zoom in' }).click();
-    await page.waitForTimeout(500);
+    await mapStill(map);
   }
   await page.mouse.move(0, 0);
   await page.waitForTimeout(400); // leaflet.heat draws on the next animation frame

@@ -31,6 +31,7 @@ import { seriousAxeViolations } from './axe';
 import { startRelay, type E2eRelay } from './relay-process';
 import { addSeizure, adminWithCase, connectAndRegister, invite, openDesktop, SYNC_TIMEOUT, type Desktop } from './desktops';
 import { ChaosProxy, NO_FAULTS } from '../sync/chaos-proxy';
+import { mapStill } from './map-still';
 
 const SHOTS = path.join(repoRoot, 'docs/screenshots');
 /** Time allowed for a change to cross the relay, or for links to notice the relay stopped or came back. */
@@ -172,7 +173,7 @@ test('two desktops sync a case through the relay: invitation, join, live edits, 
     const bMap = b.getByTestId('seizure-map');
     await expect(bMap).toHaveAttribute('data-basemap', 'ready');
     await expect(bMap.locator('path.seizure-marker')).toHaveCount(1, { timeout: SYNC_TIMEOUT }); // one seizure: a single marker, never a cluster
-    await b.waitForTimeout(400); // let the fit-bounds animation settle for the screenshot
+    await mapStill(bMap); // the fit-bounds animation ends before the screenshot
     await b.screenshot({ path: path.join(SHOTS, 'sync-two-desktops-b.png') });
     await expect(a.locator('.toast')).toHaveCount(0, { timeout: 10_000 }); // "Seizure added" has gone
     await a.screenshot({ path: path.join(SHOTS, 'sync-two-desktops-a.png') });

@@ -85,7 +85,8 @@ const MAX_BOUNDS = L.latLngBounds([-85, -360], [85, 360]);
 
 /**
  * The map container's own attributes (react-leaflet passes only class, id and style on): its
- * region role and name, the test id, and a resize watcher (the panel changes size with the layout).
+ * region role and name, the test id, a resize watcher (the panel changes size with the layout) and
+ * `data-moving` while the view moves.
  */
 function ContainerSetup(props: { label: string }): null {
   const map = useMap();
@@ -100,6 +101,23 @@ function ContainerSetup(props: { label: string }): null {
     const ro = new ResizeObserver(() => map.invalidateSize());
     ro.observe(map.getContainer());
     return () => ro.disconnect();
+  }, [map]);
+  // `data-moving` while the view pans or zooms (a fit after a filter animates): tests point at a
+  // marker only once the view is still, not at a path whose pane is mid-transform.
+  useEffect(() => {
+    const el = map.getContainer();
+    const start = (): void => {
+      el.dataset.moving = '1';
+    };
+    const end = (): void => {
+      delete el.dataset.moving;
+    };
+    map.on('movestart zoomstart', start);
+    map.on('moveend', end);
+    return () => {
+      map.off('movestart zoomstart', start);
+      map.off('moveend', end);
+    };
   }, [map]);
   return null;
 }
