@@ -293,7 +293,7 @@ export const importProgressPhases = ['reading', 'writing'] as const;
  * Progress of a long import, pushed as the `import.progress` event about ten times a second:
  * `reading` while the parse worker checks the rows (`done` of `total` data rows), `writing` while
  * the seizures are written into the case doc and its volumes (`done` of `total` seizures).
- * `rowsPerSecond` is the phase's average rate so far (0 at its start). `caseId` is null for an
+ * `rowsPerSecond` is the phase's recent rate (over about the last 3 s; 0 at its start). `caseId` is null for an
  * import into a case the import creates; `fileName` tells two imports apart.
  */
 export interface ImportProgress {
