@@ -1,7 +1,8 @@
 /**
  * Every live seizure of a case, wherever it lives: its case doc and each volume doc it lists
  * (docs/architecture.md "Volume docs"). For the service's readers that need whole records rather
- * than the projection (duplicate checks, the CSV export, packs, the report, STIX, entity links).
+ * than the projection (the CSV export, packs, the report, STIX, entity links), and, keeping only
+ * the fields a match compares, for the import's duplicate check (`readCaseMatchFields`).
  * Volumes are loaded for the call only.
  */
 import * as Y from 'yjs';
@@ -10,6 +11,7 @@ import type { VolumeSeizureEnds } from '../../shared/docs/case-links';
 import { caseDocName, volumeDocName } from '../../shared/docs/names';
 import { listVolumes, VolumeDoc } from '../../shared/docs/volume-doc';
 import type { Seizure } from '../../shared/domain/seizure';
+import { storedMatchOf, type StoredMatch } from '../../shared/domain/seizure-match';
 import { NestError } from '../../shared/errors';
 import { sortPaced } from '../../shared/paced-sort';
 import type { WorkspaceRuntime } from '../workspace/workspace-runtime';
@@ -56,35 +58,51 @@ function startReading(ws: Pick<WorkspaceRuntime, 'id'>, caseId: string, caseDoc:
 }
 
 /**
- * Reads volume `n` into `r` (whole, in one step: its seizures and state vector agree), or notes it
- * missing. A volume loaded for the read is unloaded at once after it, before the next is loaded
- * (a loaded volume of 5,000 seizures holds ~55 MB; a read of a large case would otherwise keep
- * every volume for a minute); not compacted, so the unload is done when this returns (the read
- * changed nothing; the volume is compacted when it is next loaded and idle).
- * @returns true when the volume was loaded for this read and unloaded after it.
+ * Calls `read` with each volume of `volumes` (case `caseId`'s listed volumes) this desktop stores,
+ * in order, each whole in one step (what it reads and its state vector agree); the volumes not
+ * stored are returned. A volume loaded for the walk is unloaded at once after it, before the next
+ * is loaded (a loaded volume of 5,000 seizures holds ~55 MB; a walk of a large case would
+ * otherwise keep every volume for a minute); not compacted, so the unload is done when `read`
+ * returns (the walk changed nothing; the volume is compacted when it is next loaded and idle).
+ * The readers keep what they need of each volume (readCaseSeizures the whole records,
+ * readCaseMatchFields only the fields a duplicate check compares).
  */
-function readVolume(ws: Pick<WorkspaceRuntime, 'id' | 'host'>, caseId: string, r: Reading, n: number): boolean {
-  const name = volumeDocName(ws.id, caseId, n);
-  if (!ws.host.exists(name)) {
-    r.missingVolumes.push(n);
-    return false;
-  }
-  const wasLoaded = ws.host.loadedNames().includes(name);
-  ws.host.with(name, (doc) => {
-    r.docs.push({ name, volume: n, stateVector: Y.encodeStateVector(doc) });
-    const vol = new VolumeDoc(doc);
-    for (const id of vol.recordIds()) r.held.add(id);
-    for (const s of vol.listSeizures()) {
-      r.liveInVolumes.add(s.id);
-      r.live.push(s);
+function walkVolumes(ws: Pick<WorkspaceRuntime, 'id' | 'host'>, caseId: string, volumes: readonly number[], read: (doc: Y.Doc, n: number, name: string) => void): { missing: number[] } {
+  const missing: number[] = [];
+  let unloaded = 0;
+  for (const n of volumes) {
+    const name = volumeDocName(ws.id, caseId, n);
+    if (!ws.host.exists(name)) {
+      missing.push(n);
+      continue;
     }
-  });
-  if (!wasLoaded) ws.host.unloadIdle(name, { compact: false });
-  return !wasLoaded;
+    const wasLoaded = ws.host.isLoaded(name);
+    ws.host.with(name, (doc) => read(doc, n, name));
+    if (!wasLoaded) {
+      ws.host.unloadIdle(name, { compact: false });
+      // An unloaded volume is old-generation garbage until a mark-compact, which V8 puts off while
+      // the walk holds the event loop: collected every few volumes and after the last (a re-import
+      // of 60,000 rows into their own case peaked at 1,076 MB without, 851 MB with: reclaim-memory.ts).
+      if (++unloaded % RECLAIM_EVERY_VOLUMES === 0) reclaimMemory();
+    }
+  }
+  if (unloaded % RECLAIM_EVERY_VOLUMES !== 0) reclaimMemory();
+  return { missing };
 }
 
-/** The order of `CaseSeizures.live`: by date, then id. */
-const byDateThenId = (a: Seizure, b: Seizure): number => a.seizureDate.localeCompare(b.seizureDate) || a.id.localeCompare(b.id);
+/** Reads volume doc `doc` (number `n`, named `name`) into `r`: its state vector, record ids and live seizures. */
+function readVolume(r: Reading, doc: Y.Doc, n: number, name: string): void {
+  r.docs.push({ name, volume: n, stateVector: Y.encodeStateVector(doc) });
+  const vol = new VolumeDoc(doc);
+  for (const id of vol.recordIds()) r.held.add(id);
+  for (const s of vol.listSeizures()) {
+    r.liveInVolumes.add(s.id);
+    r.live.push(s);
+  }
+}
+
+/** The order of `CaseSeizures.live` (and `CaseMatchFields.live`): by date, then id. */
+const byDateThenId = (a: { seizureDate: string; id: string }, b: { seizureDate: string; id: string }): number => a.seizureDate.localeCompare(b.seizureDate) || a.id.localeCompare(b.id);
 
 /** The read's result; `volumes` (the listed volumes) non-empty: `r.live` is sorted first. */
 function finishReading(r: Reading, volumes: number[]): CaseSeizures {
@@ -107,13 +125,34 @@ function complete(all: CaseSeizures): CaseSeizures {
  */
 export function readCaseSeizures(ws: Pick<WorkspaceRuntime, 'id' | 'host'>, caseId: string, caseDoc: CaseDoc): CaseSeizures {
   const { r, volumes } = startReading(ws, caseId, caseDoc);
-  // The volumes unloaded are old-generation garbage until a mark-compact, which V8 puts off: a
-  // re-import of 60,000 rows into their own case peaked at ~1.9 GB RSS reading its 12 volumes
-  // (tester F11). Collected every few volumes and after the last.
-  let unloaded = 0;
-  for (const n of volumes) if (readVolume(ws, caseId, r, n) && ++unloaded % RECLAIM_EVERY_VOLUMES === 0) reclaimMemory();
-  if (unloaded % RECLAIM_EVERY_VOLUMES !== 0) reclaimMemory();
+  r.missingVolumes = walkVolumes(ws, caseId, volumes, (doc, n, name) => readVolume(r, doc, n, name)).missing;
   return finishReading(r, volumes);
+}
+
+/** The fields a duplicate check compares of a case's live seizures, read at once. */
+export interface CaseMatchFields {
+  /** Every live seizure's id and match fields alone (never the whole record), ordered as `CaseSeizures.live`. */
+  live: StoredMatch[];
+  /** Volume numbers the case doc lists that this desktop does not store yet (their seizures are not in `live`). */
+  missingVolumes: number[];
+}
+
+/**
+ * The duplicate check's read of case `caseId` (`caseDoc` its loaded case doc): what
+ * {@link readCaseSeizures} reads, keeping of each seizure only its id and match fields
+ * (seizure-match.ts), volume by volume, so a read of a large case never holds its whole records
+ * (tester F11: a re-import of 60,000 rows into their own case peaked at 1,923 MB RSS; 851 MB with
+ * this read and DocRegistry.unloadIdle freeing each volume at once, docs/architecture.md "P3").
+ * Volumes listed but not stored are named in `missingVolumes`.
+ */
+export function readCaseMatchFields(ws: Pick<WorkspaceRuntime, 'id' | 'host'>, caseId: string, caseDoc: CaseDoc): CaseMatchFields {
+  const live = caseDoc.listSeizures().map(storedMatchOf);
+  const volumes = listVolumes(caseDoc.doc);
+  const { missing } = walkVolumes(ws, caseId, volumes, (doc) => {
+    for (const s of new VolumeDoc(doc).eachSeizure()) live.push(storedMatchOf(s));
+  });
+  if (volumes.length) live.sort(byDateThenId);
+  return { live, missingVolumes: missing };
 }
 
 /**
@@ -176,7 +215,7 @@ async function readVolumeInPlace(doc: Y.Doc, pause: () => Promise<void>): Promis
  */
 async function readVolumePaced(ws: Pick<WorkspaceRuntime, 'id' | 'host'>, caseId: string, r: Reading, n: number, pause: () => Promise<void>): Promise<void> {
   const name = volumeDocName(ws.id, caseId, n);
-  const wasLoaded = ws.host.loadedNames().includes(name);
+  const wasLoaded = ws.host.isLoaded(name);
   const live = await ws.host.open(name);
   let read: VolumeRead | null;
   let state: Uint8Array | null = null;

@@ -24,7 +24,7 @@ import type { ImportReport, ImportRequest } from '../../shared/rpc/import';
 import type { Clock, EventBroadcaster } from '../rpc/context';
 import { workspaceBlobStore } from '../blobs/case-files-service';
 import type { WorkspaceRuntime } from '../workspace/workspace-runtime';
-import { readCaseSeizures } from './case-seizures-all';
+import { readCaseMatchFields } from './case-seizures-all';
 import { annotateChecked, countWithoutDuplicates, DuplicateTally, previousImport, refuseReimport, routesWithoutDuplicates, sha256Hex } from './import-batching';
 import { importReporter } from './import-progress';
 import { StreamedRows } from './import-rows';
@@ -39,11 +39,12 @@ import { refuseStricterTlp, tlpConflict } from './file-tlp';
 /**
  * The duplicate check for an import into case `caseId`, started with the case's live seizures
  * (case doc and stored volumes, case-seizures-all.ts), and the listed volumes this desktop does
- * not store (their seizures cannot be checked). The seizure records themselves are not returned:
- * an import keeps only the tally's keys for its whole length.
+ * not store (their seizures cannot be checked). The seizure records themselves are never held:
+ * the read keeps their match fields alone, volume by volume (`readCaseMatchFields`), and an
+ * import keeps only the tally's keys for its whole length.
  */
 function tallyOfCase(ws: WorkspaceRuntime, caseId: string, caseDoc: CaseDoc): { tally: DuplicateTally; missingVolumes: number[] } {
-  const existing = readCaseSeizures(ws, caseId, caseDoc);
+  const existing = readCaseMatchFields(ws, caseId, caseDoc);
   return { tally: new DuplicateTally(existing.live), missingVolumes: existing.missingVolumes };
 }
 

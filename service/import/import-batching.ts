@@ -8,8 +8,8 @@
 import { createHash } from 'node:crypto';
 import type { CaseDoc } from '../../shared/docs/case-doc';
 import { CaseImports } from '../../shared/docs/case-import-batches';
-import { DuplicateFinder, matchFieldsOf, type MatchFields } from '../../shared/domain/seizure-match';
-import type { Seizure, SeizureFields } from '../../shared/domain/seizure';
+import { DuplicateFinder, matchFieldsOf, type MatchFields, type StoredMatch } from '../../shared/domain/seizure-match';
+import type { SeizureFields } from '../../shared/domain/seizure';
 import { routeKindOf, routeMatchKey, type RouteFields } from '../../shared/domain/route';
 import { NestError } from '../../shared/errors';
 import { t } from '../../shared/messages';
@@ -56,7 +56,8 @@ export class DuplicateTally {
   /** The check so far. */
   readonly check: DuplicateCheck = { indexes: new Set(), rows: [], unmappedMatches: 0 };
 
-  constructor(existing: readonly Seizure[]) {
+  /** `existing`: the case's live seizures, whole or as their match fields (case-seizures-all.ts `readCaseMatchFields`). */
+  constructor(existing: readonly StoredMatch[]) {
     this.finder = new DuplicateFinder(existing);
     this.byId = new Map(existing.map((s) => [s.id, matchFieldsOf(s)]));
   }
@@ -79,7 +80,7 @@ export class DuplicateTally {
 }
 
 /** Finds the incoming rows that match a live seizure of the case or an earlier row (seizure-match.ts). */
-export function checkDuplicates(parsed: ParsedImport, existing: readonly Seizure[]): DuplicateCheck {
+export function checkDuplicates(parsed: ParsedImport, existing: readonly StoredMatch[]): DuplicateCheck {
   const tally = new DuplicateTally(existing);
   for (const s of parsed.seizures) tally.add(s);
   return tally.check;
@@ -95,9 +96,9 @@ export function previousImport(caseDoc: CaseDoc, sha256: string, memberName: (id
  * Fills the case-dependent parts of `report` (file hash, previous import, duplicate rows) and
  * returns the duplicate check for the commit.
  * @param memberName the display name of a member id ('' when unknown).
- * @param existing the case's live seizures, its volumes' included (case-seizures-all.ts); default: the case doc's.
+ * @param existing the case's live seizures, its volumes' included, or their match fields alone (case-seizures-all.ts `readCaseMatchFields`); default: the case doc's.
  */
-export function annotateReport(report: ImportReport, parsed: ParsedImport, caseDoc: CaseDoc, sha256: string, memberName: (id: string) => string, existing: readonly Seizure[] = caseDoc.listSeizures()): DuplicateCheck {
+export function annotateReport(report: ImportReport, parsed: ParsedImport, caseDoc: CaseDoc, sha256: string, memberName: (id: string) => string, existing: readonly StoredMatch[] = caseDoc.listSeizures()): DuplicateCheck {
   return annotateWith(report, parsed, sha256, previousImport(caseDoc, sha256, memberName), existing);
 }
 
@@ -105,7 +106,7 @@ export function annotateReport(report: ImportReport, parsed: ParsedImport, caseD
  * As {@link annotateReport} for a case given by its earlier import of the same file (`prev`, or
  * null) and its live seizures (`existing`; none for a case the import creates).
  */
-export function annotateWith(report: ImportReport, parsed: ParsedImport, sha256: string, prev: PreviousImport | null, existing: readonly Seizure[]): DuplicateCheck {
+export function annotateWith(report: ImportReport, parsed: ParsedImport, sha256: string, prev: PreviousImport | null, existing: readonly StoredMatch[]): DuplicateCheck {
   return annotateChecked(report, sha256, prev, checkDuplicates(parsed, existing));
 }
 

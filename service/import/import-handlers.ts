@@ -14,7 +14,7 @@ import { t } from '../../shared/messages';
 import { moveSeizures } from './move-seizures';
 import { annotateReport, countWithoutDuplicates, routesWithoutDuplicates, sha256Hex, type DuplicateCheck } from './import-batching';
 import { importIntoNewCase } from './new-case-import';
-import { readCaseSeizures } from './case-seizures-all';
+import { readCaseMatchFields } from './case-seizures-all';
 import { parseRequest } from './parse-request';
 import type { ImportStage } from './plan';
 import type { KmzImage } from './kmz';
@@ -56,7 +56,8 @@ export async function parseForCase(ws: WorkspaceRuntime, p: ImportRequest, stage
     // Defaults from the case: its sector, and its first jurisdiction for rows with no country and no coordinates.
     const parsed = await parseRequest(ws, p, unpacked, { sector: meta.sector, ...(meta.jurisdictions[0] ? { country: meta.jurisdictions[0] } : {}) }, stage, onProgress, signal);
     const members = ws.workspaceDoc();
-    const existing = readCaseSeizures(ws, p.caseId, caseDoc);
+    // The match fields alone, never the case's whole records (a preview of a large case: memory).
+    const existing = readCaseMatchFields(ws, p.caseId, caseDoc);
     const duplicates = annotateReport(parsed.report, parsed, caseDoc, sha256Hex(received), (id) => members.getMemberRecord(id)?.name ?? '', existing.live);
     // Rows matching seizures in a volume that has not arrived here cannot be found: say so rather than imply "no duplicates".
     if (existing.missingVolumes.length) parsed.report.warnings.push(t('import.warning.duplicates-unchecked', { count: existing.missingVolumes.length, volumes: existing.missingVolumes.join(', ') }));

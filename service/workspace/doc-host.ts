@@ -131,7 +131,12 @@ export class DocHost {
 
   /** True when the doc has stored state (it may not be loaded). */
   exists(name: string): boolean {
-    return this.registry.get(name) !== undefined || this.log.head(name) !== null;
+    return this.isLoaded(name) || this.log.head(name) !== null;
+  }
+
+  /** True when the doc is loaded in memory now (held or waiting to be unloaded). */
+  isLoaded(name: string): boolean {
+    return this.registry.get(name) !== undefined;
   }
 
   /** Names of loaded docs. */

@@ -26,6 +26,14 @@ export function matchFieldsOf(s: MatchFields): MatchFields {
   };
 }
 
+/** A stored seizure as a duplicate check keeps it: its id and {@link MatchFields} alone. */
+export type StoredMatch = MatchFields & { id: string };
+
+/** The id and {@link MatchFields} of `s` alone, in a fresh object (a reader of a whole case keeps these, not the records). */
+export function storedMatchOf(s: StoredMatch): StoredMatch {
+  return { id: s.id, ...matchFieldsOf(s) };
+}
+
 /** Lowercase, accents stripped, runs of space and punctuation made one space. */
 function norm(s: string): string {
   return s
@@ -70,7 +78,7 @@ export class DuplicateFinder {
   private readonly seen = new Map<string, number>();
 
   /** `existing`: the stored seizures (live ones) the rows are checked against. */
-  constructor(existing: readonly (MatchFields & { id: string })[]) {
+  constructor(existing: readonly StoredMatch[]) {
     for (const s of existing) for (const k of matchKeys(s)) if (!this.stored.has(k)) this.stored.set(k, s.id);
   }
 
@@ -93,7 +101,7 @@ export class DuplicateFinder {
  * The incoming seizures (by index in `incoming`) that match a stored one (first match wins) or an
  * earlier incoming one. Linear in the sizes of both lists.
  */
-export function findDuplicates(existing: readonly (MatchFields & { id: string })[], incoming: readonly MatchFields[]): Duplicate[] {
+export function findDuplicates(existing: readonly StoredMatch[], incoming: readonly MatchFields[]): Duplicate[] {
   const finder = new DuplicateFinder(existing);
   const out: Duplicate[] = [];
   incoming.forEach((f, index) => {

@@ -14,6 +14,7 @@ import { DocRegistry, errorName, LoadedDoc } from '../../../node/store/doc-regis
 import type { StoredDoc } from '../../../node/store/doc-store';
 import { migrate } from '../../../node/store/migrations';
 import { openDatabase } from '../../../node/store/sqlite';
+import { reclaimMemory } from '../../../service/import/reclaim-memory';
 import { SqliteDocStore } from '../../../node/store/sqlite-doc-store';
 import { tempDir } from '../../helpers/temp-dir';
 
@@ -113,6 +114,32 @@ describe('DocRegistry edges', () => {
     reg.evict(e); // the old entry: nothing happens to the new one
     expect(reg.get('w/a')).toBe(again);
     expect(again.doc.isDestroyed).toBe(false);
+  });
+
+  it('unloadIdle frees the doc at once: a synchronous reader does not keep the docs it unloaded until it returns (tester F11)', async () => {
+    const s = store();
+    const { reg } = registry(s);
+    const names = ['w/v1', 'w/v2', 'w/v3', 'w/v4'];
+    // Loaded and filled in a function, so that nothing here keeps a doc reachable.
+    const load = async (): Promise<void> => {
+      for (const name of names) {
+        const e = await reg.retain(name);
+        e.doc.getArray<string>('a').push(Array.from({ length: 100_000 }, (_, i) => `${name}-${i}`));
+        reg.release(e);
+      }
+    };
+    reclaimMemory();
+    const before = process.memoryUsage().heapUsed;
+    await load();
+    reclaimMemory();
+    const loaded = process.memoryUsage().heapUsed - before;
+    expect(loaded).toBeGreaterThan(10_000_000);
+    // One synchronous stretch, as readCaseMatchFields's walk over a case's volumes: unload, collect, measure.
+    for (const name of names) void reg.unloadIdle(name, { compact: false });
+    expect(reg.size).toBe(0);
+    reclaimMemory();
+    // Before the fix unloadIdle's suspended async frame held each doc until the promise jobs ran: all of `loaded` stayed.
+    expect(process.memoryUsage().heapUsed - before).toBeLessThan(loaded / 4);
   });
 
   it('holds never go below zero, and a doc released after close gets no idle timer', async () => {

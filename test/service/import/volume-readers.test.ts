@@ -10,6 +10,8 @@ import { volumeDocName } from '../../../shared/docs/names';
 import { listVolumesIn, VolumeDoc } from '../../../shared/docs/volume-doc';
 import { newCaseFields } from '../../../shared/domain/case';
 import { newSeizureFields } from '../../../shared/domain/seizure';
+import { matchFieldsOf } from '../../../shared/domain/seizure-match';
+import { readCaseMatchFields, readCaseSeizures } from '../../../service/import/case-seizures-all';
 import { startService, type Harness } from '../../helpers/service';
 
 let h: Harness | null = null;
@@ -53,5 +55,45 @@ describe('whole-case readers', () => {
 
     const exported = await c.call('export.seizuresCsv', { workspaceId: ws.id, caseId: k.id });
     for (const commodity of ['inline ivory', 'pangolin scales', 'rosewood logs']) expect(exported.content).toContain(commodity);
+  });
+
+  it("reads only the match fields of every volume for the duplicate check, unloading each volume it loaded", async () => {
+    h = startService();
+    const c = h.client();
+    const me = await c.call('identity.create', { name: 'A', agency: 'B', role: 'admin' });
+    const ws = await c.call('workspaces.create', { name: 'W', casePrefix: 'NEST', reportingCurrency: 'USD' });
+    const k = await c.call('cases.create', { workspaceId: ws.id, fields: { ...newCaseFields('2026-11-29'), title: 'Register' } });
+    const rt = h.service.workspace(ws.id);
+    const w = { memberId: me.memberId };
+    const base = { ...newSeizureFields('2019-04-08'), country: 'SG', place: 'Pasir Panjang', sector: 'wildlife' as const, unit: 't' as const, notes: 'a long note the check never needs', operation: 'Kota' };
+    const inline = randomUUID();
+    const one = randomUUID();
+    const two = randomUUID();
+    rt.host.with(k.docName, (doc) => new CaseDoc(doc).addSeizure(inline, { ...base, seizureDate: '2019-05-01', commodity: 'inline ivory', quantity: 1 }, w));
+    // Volume 3 is listed but not stored here (another desktop's import, not synced yet).
+    rt.host.with(k.docName, (doc) => listVolumesIn(doc, [1, 2, 3], w));
+    rt.host.with(volumeDocName(ws.id, k.id, 1), (doc) => new VolumeDoc(doc).insertSeizures([{ id: one, fields: { ...base, commodity: 'pangolin scales', quantity: 12.9, latitude: 1.27, longitude: 103.76 } }], w));
+    rt.host.with(volumeDocName(ws.id, k.id, 2), (doc) => new VolumeDoc(doc).insertSeizures([{ id: two, fields: { ...base, seizureDate: '2018-01-02', commodity: 'rosewood logs', quantity: 3 } }], w));
+    rt.host.unloadIdle(volumeDocName(ws.id, k.id, 1));
+    await new Promise<void>((r) => setImmediate(r));
+    // Volume 2 is loaded (an editor has it open): the read leaves it loaded; volume 1 it loads and unloads.
+    expect(rt.host.isLoaded(volumeDocName(ws.id, k.id, 1))).toBe(false);
+    expect(rt.host.isLoaded(volumeDocName(ws.id, k.id, 2))).toBe(true);
+
+    const caseDoc = new CaseDoc(rt.host.retain(k.docName));
+    try {
+      const whole = readCaseSeizures(rt, k.id, caseDoc);
+      const read = readCaseMatchFields(rt, k.id, caseDoc);
+      // Each seizure's id and match fields alone, not its record (no notes, operation or sector), in the whole read's order.
+      expect(read.live).toStrictEqual(whole.live.map((s) => ({ id: s.id, ...matchFieldsOf(s) })));
+      expect(read.live.map((s) => s.id)).toEqual([two, one, inline]);
+      expect(Object.keys(read.live[1]!).sort()).toEqual(['commodity', 'country', 'datePrecision', 'id', 'latitude', 'longitude', 'place', 'quantity', 'seizureDate', 'unit']);
+      expect(read.live[1]).toMatchObject({ commodity: 'pangolin scales', quantity: 12.9, latitude: 1.27, longitude: 103.76 });
+      expect(read.missingVolumes).toEqual([3]);
+      expect(rt.host.isLoaded(volumeDocName(ws.id, k.id, 1))).toBe(false);
+      expect(rt.host.isLoaded(volumeDocName(ws.id, k.id, 2))).toBe(true);
+    } finally {
+      rt.host.release(k.docName);
+    }
   });
 });
