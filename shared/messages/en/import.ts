@@ -57,6 +57,8 @@ export const importMessages = {
   'import.fix.misplaced-separators': 'write the number without thousands separators, or with every group after the first of exactly three digits (1250000 or 1,250,000)',
   'import.fix.choose-decimal-mark': `choose the decimal mark of ''{column}'' in the preview (command line: --decimal-mark "{column}=,")`,
   'import.ambiguous-date': `''{value}'' is {dayFirst} day first but {monthFirst} month first, and {mixed, select, yes {the column mixes both orders} other {no date in the column decides}}`,
+  'import.mixed-order-date':
+    `''{value}'' reads only {order, select, DMY {day-first} other {month-first}} ({date}), and the column mixes both orders: whether it is imported depends on the order chosen for the column`,
   'import.fix.choose-date-order': 'choose day first or month first in the preview (command line: --date-order DMY or MDY)',
   'import.missing-hemisphere': `''{value}'' has no hemisphere letter or sign while other cells of the column have S or W letters`,
   'import.coordinates-swapped': `''{latitude}'' is not a latitude (beyond ±90) but fits as a longitude, and the longitude ''{longitude}'' fits as a latitude: the columns look swapped`,
