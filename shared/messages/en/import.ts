@@ -96,6 +96,8 @@ export const uiImportMessages = {
   'ui.import.title': 'Import seizures into {caseNumber}',
   'ui.import.progress-label': 'Import progress',
   'ui.import.progress-starting': 'Sending {fileName} to be checked…',
+  'ui.import.why-disabled-choose':
+    'No row can be imported until you choose what the file does not decide: the order of its dates (“Dates like 03/04/2019 are”, above) or a column’s decimal mark (under “How the columns were read”). The dry run then runs again.',
   'ui.import.why-disabled-all-duplicates': 'Every row matches a seizure already in the case or an earlier row of the file. Untick “Leave out the matching rows” to import them anyway.',
   'ui.import.why-disabled-reimport': 'Tick “Import this file again anyway” above to import it a second time.',
   'ui.import.why-disabled-tlp': 'The file is marked with a stricter TLP than the case: tick “Import it … anyway” above to import it here.',
