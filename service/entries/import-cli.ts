@@ -123,38 +123,8 @@ function printProgress(service: DataService, fileName: string): () => void {
   };
 }
 
-const HELP = `Usage: npm run import -- <file> (--workspace <name|id> | --new-workspace <name>) (--case <number|id> | --new-case <title>) [options]
-
-Imports seizures from a CSV, KML, KMZ, GPX or GeoJSON file into a case and prints a report.
-Exit code 0 when the import succeeded (some rows may be rejected), 1 when it failed or every row was rejected,
-130 when Ctrl-C stopped it (what was written stays, logged as a stopped import; the output says how to undo it).
-  --workspace W        workspace name or id (see the app's sidebar); "demo" for the demo workspace
-  --new-workspace NAME create a workspace with this name first (you are its admin); with
-  --case-prefix P      its case-number prefix (default NEST) and
-  --currency C         its reporting currency, ISO 4217 (default USD)
-  --member-name N      on a machine where the app was never set up: your name, and
-  --agency A           your agency (the identity the app's first run would ask for)
-  --case C             case number (e.g. NEST-2026-0001) or id
-  --new-case TITLE     create a new case with this title instead (only if at least one row imports)
-  --sector S           sector of a new case (${CRIME_SECTORS.join(', ')}; default wildlife)
-  --map COL=FIELD      map column COL to FIELD (or ignore), repeatable (e.g. --map Datum=seizureDate); the other
-                       columns keep their remembered, standard or guessed mapping; COL must be a column of the file
-  --date-order DMY|MDY order of ambiguous dates like 03/04/2019 (required when no date in the column decides)
-  --decimal-mark COL=. or COL=,
-                       decimal mark of a number column whose values do not show it (e.g. 1.250), repeatable;
-                       without it such a file is refused
-  --stix               the file is a STIX 2.1 bundle: import it as a new case (docs/stix.md) and list
-                       every object that was not imported, with its id, type and the reason
-  --dry-run            read and check the file, import nothing (and create no case or workspace)
-  --allow-reimport     import a file that is already in the case (same SHA-256) again, on purpose
-  --accept-tlp         import a file whose TLP marking (an export's, e.g. TLP:RED) is stricter than the
-                       case's, its rows then shared as the case's TLP; without it such a file is refused
-                       (a --new-case takes the file's TLP instead)
-  --keep-duplicates    import rows that match seizures already in the case (left out by default)
-  --undo BATCH         undo import BATCH of --case (e.g. one stopped with Ctrl-C) as one step, instead of importing
-  --data-dir DIR       data folder (default: $NEST_DATA_DIR or the OS app-data folder "NEST Desk")
-  --help               this text
-Fields for --map: ${IMPORT_TARGETS.join(', ')}`;
+/** The usage text (the catalogue's), with the sectors and the fields --map takes. */
+const help = (): string => t('import.cli.usage', { sectors: CRIME_SECTORS.join(', '), fields: IMPORT_TARGETS.join(', ') });
 
 /** Parses the repeatable `--map COL=FIELD` options (the columns to map on top of the file's own mapping). @throws Error on a malformed item. */
 function parseMapping(items: string[]): ColumnMapping | undefined {
@@ -164,7 +134,7 @@ function parseMapping(items: string[]): ColumnMapping | undefined {
     const eq = item.lastIndexOf('=');
     const col = item.slice(0, eq);
     const field = item.slice(eq + 1) as ImportTarget;
-    if (eq <= 0 || !IMPORT_TARGETS.includes(field)) throw new Error(`--map "${item}": expected COLUMN=FIELD with FIELD one of ${IMPORT_TARGETS.join(', ')}`);
+    if (eq <= 0 || !IMPORT_TARGETS.includes(field)) throw new Error(t('import.cli.bad-map', { item, fields: IMPORT_TARGETS.join(', ') }));
     out[col] = field;
   }
   return out;
@@ -177,7 +147,7 @@ function parseDecimalMarks(items: string[]): Record<string, '.' | ','> | undefin
   for (const item of items) {
     const eq = item.lastIndexOf('=');
     const mark = item.slice(eq + 1);
-    if (eq <= 0 || (mark !== '.' && mark !== ',')) throw new Error(`--decimal-mark "${item}": expected COLUMN=. or COLUMN=,`);
+    if (eq <= 0 || (mark !== '.' && mark !== ',')) throw new Error(t('import.cli.bad-decimal-mark', { item }));
     out[item.slice(0, eq)] = mark;
   }
   return out;
@@ -234,7 +204,7 @@ async function importStix(file: string, workspace: string, dataDir: string): Pro
     const report = await service.invoke('cases.importStix', { workspaceId: ws.id, fileName: path.basename(file), content: fs.readFileSync(file, 'utf8') });
     console.log(t('import.cli.stix-created', { number: report.number, fileName: path.basename(file), seizures: report.seizures, entities: report.entities, links: report.links }));
     if (report.rejected.length) console.log(t('import.cli.stix-not-imported', { count: report.rejected.length }));
-    for (const r of report.rejected) console.log(`  ${r.id} (${r.type}): ${r.reason}`);
+    for (const r of report.rejected) console.log(t('import.cli.stix-row', { id: r.id, type: r.type, reason: r.reason }));
     return 0;
   } finally {
     service.close();
@@ -246,7 +216,7 @@ async function findWorkspace(service: DataService, wanted: string): Promise<{ id
   const workspaces = await service.invoke('workspaces.list', {});
   const w = wanted.toLowerCase();
   const ws = workspaces.find((x) => x.id === wanted || x.name.toLowerCase() === w || (w === 'demo' && x.demo));
-  if (!ws) throw new Error(`no workspace "${wanted}" on this machine; known: ${workspaces.map((x) => `"${x.name}"`).join(', ') || 'none'}`);
+  if (!ws) throw new Error(t('import.cli.no-such-workspace', { name: wanted, known: workspaces.map((x) => `"${x.name}"`).join(', ') || 'none' }));
   return ws;
 }
 
@@ -261,17 +231,17 @@ async function newWorkspace(
   o: { name: string; casePrefix: string | undefined; currency: string | undefined; memberName: string | undefined; agency: string | undefined; dryRun: boolean },
 ): Promise<{ id: string; name: string }> {
   const existing = await service.invoke('workspaces.list', {});
-  if (existing.some((w) => w.name.toLowerCase() === o.name.toLowerCase())) throw new Error(`a workspace "${o.name}" already exists on this machine: use --workspace "${o.name}"`);
+  if (existing.some((w) => w.name.toLowerCase() === o.name.toLowerCase())) throw new Error(t('import.cli.workspace-exists', { name: o.name }));
   const identity = await service.invoke('identity.get', {});
-  if (!identity && (!o.memberName || !o.agency)) throw new Error('this machine has no identity yet: give --member-name and --agency (who you are and your agency), or open the app once');
+  if (!identity && (!o.memberName || !o.agency)) throw new Error(t('import.cli.no-identity'));
   const settings = { name: o.name, casePrefix: o.casePrefix ?? 'NEST', reportingCurrency: (o.currency ?? 'USD').toUpperCase() };
   if (o.dryRun) {
-    console.log(`Would create workspace "${settings.name}" (case prefix ${settings.casePrefix}, currency ${settings.reportingCurrency}).`);
+    console.log(t('import.cli.would-create-workspace', { name: settings.name, prefix: settings.casePrefix, currency: settings.reportingCurrency }));
     return { id: '00000000-0000-4000-8000-000000000000', name: settings.name };
   }
   if (!identity) await service.invoke('identity.create', { name: o.memberName!, agency: o.agency!, role: 'admin' });
   const ws = await service.invoke('workspaces.create', settings);
-  console.log(`Created workspace "${ws.name}" (case prefix ${ws.casePrefix}); you are its admin.`);
+  console.log(t('import.cli.created-workspace', { name: ws.name, prefix: ws.casePrefix }));
   return ws;
 }
 
@@ -302,31 +272,31 @@ async function main(): Promise<number> {
     },
   });
   if (values.undo !== undefined && !values.help) {
-    if (!values.workspace || !values.case || positionals.length) throw new Error('--undo BATCH needs --workspace and --case, and no file');
+    if (!values.workspace || !values.case || positionals.length) throw new Error(t('import.cli.undo-needs'));
     if (!UUID.test(values.undo)) throw new Error(t('import.cli.not-an-import-id', { batchId: values.undo }));
     return undoBatch(values.undo, values.workspace, values.case, values['data-dir'] ?? defaultDataDir());
   }
   if (values.help || positionals.length === 0) {
     // Nothing was read or imported: the usage alone, without the peak-memory line of a run.
-    console.log(HELP);
+    console.log(help());
     process.exit(values.help ? 0 : 1);
   }
-  if (positionals.length > 1) throw new Error(`one file at a time, got ${positionals.length}`);
+  if (positionals.length > 1) throw new Error(t('import.cli.one-file', { count: positionals.length, files: positionals.join(', ') }));
   const file = path.resolve(positionals[0]!);
-  if (!fs.existsSync(file)) throw new Error(`${file}: no such file`);
+  if (!fs.existsSync(file)) throw new Error(t('import.cli.no-such-file', { file }));
   if (fs.statSync(file).isDirectory()) throw new Error(t('import.cli.is-folder', { path: file }));
-  if (!values.workspace === !values['new-workspace']) throw new Error('give exactly one of --workspace and --new-workspace');
+  if (!values.workspace === !values['new-workspace']) throw new Error(t('import.cli.one-workspace'));
   if (values.stix) {
-    if (!values.workspace) throw new Error('--stix needs an existing --workspace');
+    if (!values.workspace) throw new Error(t('import.cli.stix-needs-workspace'));
     return importStix(file, values.workspace, values['data-dir'] ?? defaultDataDir());
   }
-  if ((values.case === undefined) === (values['new-case'] === undefined)) throw new Error('give exactly one of --case and --new-case');
+  if ((values.case === undefined) === (values['new-case'] === undefined)) throw new Error(t('import.cli.one-case'));
   if (values['new-case'] !== undefined && values['new-case'].trim() === '') throw new Error(t('import.cli.new-case-title'));
-  if (values['new-workspace'] && values.case) throw new Error('a new workspace has no cases yet: use --new-case');
+  if (values['new-workspace'] && values.case) throw new Error(t('import.cli.new-workspace-no-cases'));
   const dateOrder = values['date-order'];
-  if (dateOrder !== undefined && dateOrder !== 'DMY' && dateOrder !== 'MDY') throw new Error('--date-order must be DMY or MDY');
+  if (dateOrder !== undefined && dateOrder !== 'DMY' && dateOrder !== 'MDY') throw new Error(t('import.cli.bad-date-order', { value: dateOrder }));
   const sector = (values.sector ?? 'wildlife') as CrimeSector;
-  if (!CRIME_SECTORS.includes(sector)) throw new Error(`--sector must be one of ${CRIME_SECTORS.join(', ')}`);
+  if (!CRIME_SECTORS.includes(sector)) throw new Error(t('import.cli.bad-sector', { sectors: CRIME_SECTORS.join(', '), value: sector }));
   // Only the columns named change; every other keeps its remembered, standard or guessed mapping (tester finding F8).
   const mapColumns = parseMapping(values.map ?? []);
   const dryRun = values['dry-run'] === true;
@@ -380,7 +350,7 @@ async function main(): Promise<number> {
       report = await stoppable(service, ws.id, importId, async (): Promise<ImportReport> => {
         if (dryRun && values['new-workspace']) {
           // Nothing exists yet to check against: the file's own check is the whole report.
-          console.log(`Would create case "${values['new-case']}".`);
+          console.log(t('import.cli.would-create-case', { title: values['new-case'] ?? '' }));
           return check.report;
         }
         if (values['new-case']) {
@@ -392,14 +362,14 @@ async function main(): Promise<number> {
             else throw err;
             return null;
           });
-          if (r?.case) console.log(`Created case ${r.case.number} "${r.case.title}".`);
-          else if (r) console.log(`Would create case "${values['new-case']}".`);
+          if (r?.case) console.log(t('import.cli.created-case', { number: r.case.number, title: r.case.title }));
+          else if (r) console.log(t('import.cli.would-create-case', { title: values['new-case'] ?? '' }));
           caseNumber = r?.case?.number ?? '';
           return r?.report ?? check.report;
         }
         const cases = await service.invoke('cases.list', { workspaceId: ws.id });
         const found = cases.find((c) => c.id === values.case || c.number === values.case);
-        if (!found) throw new Error(`no case "${values.case}" in workspace "${ws.name}"`);
+        if (!found) throw new Error(t('import.cli.no-such-case', { caseRef: values.case ?? '', workspace: ws.name }));
         caseNumber = found.number;
         caseTlp = found.tlp;
         const request = { ...common, caseId: found.id, allowReimport: values['allow-reimport'], acceptTlp: values['accept-tlp'] };
@@ -433,26 +403,29 @@ async function main(): Promise<number> {
       console.log(t('import.cli.flagged', { count: new Set(report.flagged.map((r) => r.line)).size }));
       for (const r of report.flagged) console.log(row(r));
     }
-    for (const f of report.formats) console.log(`Read ${f.summary}.`);
+    for (const f of report.formats) console.log(t('import.cli.read', { summary: f.summary }));
     const left = report.unimportedColumns ?? [];
     if (left.length) console.log(t('import.cli.columns-not-imported', { count: left.length, columns: left.map((c) => `"${c}"`).join(', ') }));
-    for (const w of report.warnings) console.log(`Note: ${w}`);
+    for (const w of report.warnings) console.log(t('import.cli.note', { text: w }));
     for (const d of report.duplicates) console.log(`  ${duplicateNote(d, report.format)}`);
     // The list is capped (MAX_LISTED_DUPLICATES); the count is not: say how many more there are.
     if (report.duplicateRows > report.duplicates.length) console.log(`  ${t('import.cli.duplicates-more', { count: report.duplicateRows - report.duplicates.length })}`);
     if (nothingImported) throw nothingImported;
-    if (values['dry-run'] && report.previousImport) console.log(`Note: ${t('import.already-imported-cli', { fileName: report.previousImport.fileName, by: report.previousImport.byName || report.previousImport.by, at: new Date(report.previousImport.at).toISOString().slice(0, 10), count: report.previousImport.seizures })}.`);
+    if (values['dry-run'] && report.previousImport) {
+      const again = t('import.already-imported-cli', { fileName: report.previousImport.fileName, by: report.previousImport.byName || report.previousImport.by, at: new Date(report.previousImport.at).toISOString().slice(0, 10), count: report.previousImport.seizures });
+      console.log(t('import.cli.note', { text: `${again}.` }));
+    }
     if (report.refusal) {
-      console.error(`Import refused: ${report.refusal}`);
+      console.error(t('import.cli.refused', { reason: report.refusal }));
       return 1;
     }
     // A dry run of a file marked stricter than the case: refused as the import would be, unless accepted (then only said).
     if (report.tlpConflict && report.fileTlp && caseTlp) {
       if (!values['accept-tlp']) {
-        console.error(`Import refused: ${t('import.tlp-stricter-cli', { fileTlp: report.fileTlp, caseNumber, caseTlp })}.`);
+        console.error(t('import.cli.refused', { reason: `${t('import.tlp-stricter-cli', { fileTlp: report.fileTlp, caseNumber, caseTlp })}.` }));
         return 1;
       }
-      console.log(`Note: ${report.tlpConflict} (accepted with --accept-tlp).`);
+      console.log(t('import.cli.tlp-accepted', { conflict: report.tlpConflict }));
     }
     if (report.cancelled && report.batchId) {
       console.log(t('import.cli.stopped', { written: report.cancelled.written, planned: report.cancelled.planned, fileName: path.basename(file), batchId: report.batchId, workspace: shellWord(ws.name), caseNumber: shellWord(caseNumber) }));
@@ -460,12 +433,12 @@ async function main(): Promise<number> {
       if (report.cancelled.throughLine != null) console.log(t('import.cli.stopped-through', { format: report.format, line: report.cancelled.throughLine }));
       return EXIT_STOPPED;
     }
-    if (report.batchId) console.log(`Logged as import ${report.batchId} (SHA-256 ${report.sha256}); it can be undone from the case's import log.`);
+    if (report.batchId) console.log(t('import.cli.logged', { batchId: report.batchId, sha256: report.sha256 }));
     // Ctrl-C after the writer's last safe point: the whole file was imported, and the user must know (tester finding).
     if (stopAsked && report.batchId) console.error(t('import.cli.stop-too-late', { count: report.imported, batchId: report.batchId, workspace: shellWord(ws.name), caseNumber: shellWord(caseNumber) }));
     // Every row refused is a failure, for scripts as for people (the report above says why).
     if (report.imported === 0 && report.rejectedRows > 0 && !report.routes) {
-      console.error(`Import failed: every row of ${path.basename(file)} was rejected.`);
+      console.error(t('import.cli.failed', { message: t('import.cli.nothing-imported', { fileName: path.basename(file), rejected: report.rejectedRows, duplicates: report.skippedDuplicates }) }));
       return 1;
     }
     return 0;
@@ -484,7 +457,7 @@ async function undoBatch(batchId: string, workspace: string, caseRef: string, da
   const { service, ws } = await openWorkspace(dataDir, workspace);
   try {
     const found = (await service.invoke('cases.list', { workspaceId: ws.id })).find((c) => c.id === caseRef || c.number === caseRef);
-    if (!found) throw new Error(`no case "${caseRef}" in workspace "${ws.name}"`);
+    if (!found) throw new Error(t('import.cli.no-such-case', { caseRef, workspace: ws.name }));
     const r = await service.invoke('import.undo', { workspaceId: ws.id, caseId: found.id, batchId });
     console.log(t('import.cli.undone', { batchId, count: r.seizures, routes: r.routes }));
     return 0;
@@ -527,7 +500,7 @@ main().then(
     // A stop the user asked for is not a failure: the service's sentence alone says nothing was written.
     const code = (typeof err === 'object' && err !== null ? exitCodes.get(err) : undefined) ?? 1;
     const message = err instanceof NestError || err instanceof Error ? err.message : String(err);
-    console.error(code === EXIT_STOPPED ? message : `Import failed: ${message}`);
+    console.error(code === EXIT_STOPPED ? message : t('import.cli.failed', { message }));
     process.exit(code);
   },
 );

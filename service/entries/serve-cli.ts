@@ -20,30 +20,17 @@ import { defaultDataDir } from '../../node/fs/data-dir';
 import { startBrowserHost } from './browser-host';
 import { browserToken } from './browser-token';
 import { preparePdfPrinter } from '../packs/pdf/printer-registry';
-
-const HELP = `Usage: npm run serve -- [--port N] [--data-dir DIR]
-
-Runs NEST Desk in browser mode on 127.0.0.1 and prints the URL to open.
-  --port N        TCP port (default: a free port)
-  --data-dir DIR  data folder (default: $NEST_DATA_DIR or the OS app-data folder "NEST Desk")
-  --keep-token    keep the access token in the data folder, so the same address works after a
-                  restart (default: a new token, never stored, at every launch)
-  --new-token     with --keep-token: replace the kept token (old addresses lose access)
-  --basemaps DIR  serve the .mbtiles and .pmtiles files of DIR as offline basemaps (docs/map.md)
-  --help          this text
-
-The data folder is encrypted with a passphrase: set NEST_PASSPHRASE, or type it when asked
-(the first launch asks twice). A lost passphrase cannot be recovered: the data is lost with it.`;
+import { t } from '../../shared/messages';
 
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { port: { type: 'string' }, 'data-dir': { type: 'string' }, 'new-token': { type: 'boolean' }, 'keep-token': { type: 'boolean' }, basemaps: { type: 'string' }, help: { type: 'boolean' } } });
   if (values.help) {
-    console.log(HELP);
+    console.log(t('serve.cli.usage'));
     return;
   }
-  if (values['new-token'] && !values['keep-token']) throw new Error('--new-token replaces a kept token: use it with --keep-token (without --keep-token every launch has a new token already)');
+  if (values['new-token'] && !values['keep-token']) throw new Error(t('serve.cli.new-token-alone'));
   const port = values.port === undefined ? 0 : Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be a whole number from 0 to 65535, not "${values.port}"`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(t('serve.cli.bad-port', { value: values.port ?? '' }));
   const logger = createLogger('serve', process.env.NEST_LOG_LEVEL ?? 'warn');
   const dataDir = values['data-dir'] ?? defaultDataDir();
   // NEST_SYNC_WARN_AFTER_MS: the sync health warning threshold (end-to-end tests and demos shorten the 2 minutes).
@@ -53,8 +40,8 @@ async function main(): Promise<void> {
   const dataKey = await loadPassphraseDataKey(dataDir);
   const service = DataService.open({ dataDir, mode: 'browser', logger, version: process.env.npm_package_version, dataKey, ...(syncTimings ? { syncTimings } : {}) });
   const host = await startBrowserHost({ service, rendererDir: appPath('dist', 'renderer'), port, logger, basemapDir: values.basemaps, token: browserToken(dataDir, { keep: values['keep-token'] ?? false, renew: values['new-token'] ?? false }) });
-  console.log(`NEST Desk is running at ${host.url}`);
-  console.log(`Data folder: ${dataDir}. Press Ctrl+C to stop.`);
+  console.log(t('serve.cli.running', { url: host.url }));
+  console.log(t('serve.cli.data-folder', { dir: dataDir }));
   // Now, while the page loads, not mid-export: the report printer's driver blocks the event loop
   // for seconds while it loads (docs/case-packs.md, "Event loop during an export").
   void preparePdfPrinter();
@@ -68,6 +55,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
-  console.error(`NEST Desk could not start: ${err instanceof Error ? err.message : String(err)}`);
+  console.error(t('serve.cli.could-not-start', { message: err instanceof Error ? err.message : String(err) }));
   process.exit(1);
 });

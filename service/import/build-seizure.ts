@@ -33,7 +33,7 @@ import { splitList } from './lists';
 import { dependsOnDecimalMark, parseNumber } from './numbers';
 import type { Parsed } from './parse-result';
 import type { ImportPlan, PlanColumn } from './plan';
-import { ambiguousDate, ambiguousNumber, commodityFromLabel, coordinatesDisagree, countryFromLocation, explainSwap, fallbackFix, fixOf, outsideCountry, type CoordinatesDisagreement } from './row-doubts';
+import { ambiguousDate, ambiguousNumber, oneOrderDate, commodityFromLabel, coordinatesDisagree, countryFromLocation, explainSwap, fallbackFix, fixOf, outsideCountry, type CoordinatesDisagreement } from './row-doubts';
 import { readWhere } from './row-location';
 import { RowReader } from './row-reader';
 import { splitQuantity } from './quantity';
@@ -127,10 +127,13 @@ export function buildSeizure(cells: readonly string[], plan: ImportPlan, locatio
   return { ok: false, rejections: row.rejections.map((r) => (r.fix ? r : { ...r, fix: fallbackFix(r, plan) })) };
 }
 
-/** Reads a date cell with its column's day-month order; a slash date that order only guesses is refused with both readings. */
+/** Reads a date cell with its column's day-month order; a slash date that order only guesses is refused with both readings, and in a column mixing both orders (none chosen) so is a date of one order only. */
 function parseDateCell(raw: string, col: PlanColumn, row: RowReader): Parsed<ParsedDate> {
-  if (row.guessed(col) && isAmbiguousSlashDate(raw)) return ambiguousDate(raw, row.plan.formats.some((f) => f.column === col.name && f.mixedOrders));
-  return parseDate(raw, row.plan.dateOrder.get(col.index) ?? 'DMY');
+  const mixed = row.guessed(col) && row.plan.formats.some((f) => f.column === col.name && f.mixedOrders);
+  if (row.guessed(col) && isAmbiguousSlashDate(raw)) return ambiguousDate(raw, mixed);
+  // A column mixing both orders, none chosen: a date of one order only is held back as well (row-doubts.ts).
+  const oneOrder = mixed ? oneOrderDate(raw) : null;
+  return oneOrder ?? parseDate(raw, row.plan.dateOrder.get(col.index) ?? 'DMY');
 }
 
 /** The date and its precision: the date's own, unless a precision column says less (it may not say more). */

@@ -22,14 +22,13 @@ import { NestError } from '../../shared/errors';
 import { t } from '../../shared/messages';
 import type { ImportReport, ImportRequest } from '../../shared/rpc/import';
 import type { Clock, EventBroadcaster } from '../rpc/context';
-import { workspaceBlobStore } from '../blobs/case-files-service';
 import type { WorkspaceRuntime } from '../workspace/workspace-runtime';
 import { readCaseMatchFields } from './case-seizures-all';
 import { annotateChecked, countWithoutDuplicates, DuplicateTally, previousImport, refuseReimport, routesWithoutDuplicates, sha256Hex } from './import-batching';
 import { importReporter } from './import-progress';
 import { StreamedRows } from './import-rows';
 import type { ParsedTable } from './index';
-import { attachKmzImages } from './kmz-images';
+import { attachImportImages } from './kmz-images';
 import { parseRequest } from './parse-request';
 import { reportStopped, throwIfStopped } from './running-imports';
 import { unpackImport } from './unpack';
@@ -158,11 +157,7 @@ export async function commitImport(ws: WorkspaceRuntime, p: ImportRequest, clock
         reportStopped(report, outcome, { duplicates: tally.check, keepDuplicates: p.keepDuplicates, unlisted: parsed.unlisted });
       }
       // A KMZ's images that its placemarks show are attached to the case (kmz-images.ts).
-      const images = unpacked.images ?? [];
-      if (images.length && report.batchId && !report.cancelled) {
-        const added = await attachKmzImages(workspaceBlobStore(ws.store.file), (fn) => ws.host.with(name, fn), p.fileName, images, { memberId: local.memberId });
-        if (added.length) report.warnings.push(t('import.warning.kmz-images-attached', { count: added.length }));
-      }
+      await attachImportImages(ws, p.caseId, p.fileName, unpacked.images ?? [], report);
       if (parsed.format === 'csv' && report.imported > 0) ws.store.importMappings.remember(parsed.headers, parsed.mapping, clock.now());
       return report;
     } catch (err) {

@@ -23,11 +23,13 @@
  * property {@link TIME_OF_DAY}. A TimeSpan's `end` goes into the notes as written, "Until:
  * 2021-03-12", through {@link TIME_SPAN_END}. Notes, not fields of their own, because the seizure
  * model has one date (a day, month or year; no time, no range): the lines stay with the seizure,
- * are searched, and are exported.
+ * are searched, and are exported. The images a KML placemark shows are named in its notes the same
+ * way ({@link KML_IMAGES}).
  * Properties: strings as written (a KML `type="bool"` field as its text says, kml-bools.ts), numbers with String(), lists joined with ';', a KML TimeSpan
  * as its begin, an HTML (CDATA) description as its text (html-text.ts); togeojson's styling keys (stroke, fill, icon, styleUrl, …) are left out.
  * GeoJSON: a `crs` naming another system than WGS 84 refuses the file ({@link nonWgs84Crs}).
  */
+import path from 'node:path';
 import { gpx, kml } from '@tmcw/togeojson';
 import { DOMParser } from '@xmldom/xmldom';
 import type { Feature, Geometry, Position } from 'geojson';
@@ -81,6 +83,38 @@ export const TIME_OF_DAY = 'timeOfDay';
 
 /** The property added to a feature whose KML TimeSpan has an end: "Until: 2021-03-12"; it maps to the notes (index.ts). */
 export const TIME_SPAN_END = 'timeSpanEnd';
+
+/**
+ * The property added to a KML placemark that shows images — its icon, an `<img src>` in its
+ * description — with a relative path (a file beside the KML, or inside its KMZ): "Image:
+ * patrol.kmz/files/photo-1.jpg", the name the case's files list a KMZ's image under
+ * (kmz-images.ts); it maps to the notes (index.ts), so each seizure keeps which photo it shows.
+ */
+export const KML_IMAGES = 'kmlImages';
+
+/** An image file's extension (as kmz.ts reads a KMZ's images). */
+const IMAGE_PATH = /\.(png|jpe?g|gif|webp|bmp)$/i;
+
+/**
+ * The relative image paths a placemark's raw properties name (its `icon`, `<img src>` in its
+ * description), resolved against the KML's own place: inside a KMZ `fileName` is
+ * "<file.kmz>/<path of the KML>" (unpack.ts), so the result is the name the case's files use.
+ */
+function placemarkImages(fileName: string, raw: Record<string, unknown>): string[] {
+  const refs: string[] = [];
+  if (typeof raw.icon === 'string') refs.push(raw.icon);
+  const d = raw.description;
+  const html = isHtmlValue(d) ? d.value : typeof d === 'string' ? d : '';
+  for (const m of html.matchAll(/<img\b[^>]*?\bsrc\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/gi)) refs.push(m[1] ?? m[2] ?? m[3] ?? '');
+  const dir = path.posix.dirname(fileName);
+  const out: string[] = [];
+  for (const ref of refs.map((r) => r.trim())) {
+    if (!IMAGE_PATH.test(ref) || /^[a-z][a-z0-9+.-]*:/i.test(ref) || ref.startsWith('/')) continue;
+    const resolved = path.posix.normalize(dir === '.' ? ref : `${dir}/${ref}`);
+    if (!out.includes(resolved)) out.push(resolved);
+  }
+  return out;
+}
 
 /** The time part of an ISO timestamp (after 'T' or a space), as written: "14:32:05Z", "09:30+02:00". */
 const TIME_PART = /^\d{4}-\d{2}-\d{2}[T ](\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?\s*(?:Z|UTC|GMT|[+-]\d{2}(?::?\d{2})?)?)$/i;
@@ -376,6 +410,12 @@ export function readGeo(fileName: string, text: string, format: 'kml' | 'gpx' | 
     if (typeof spanEnd === 'string' && spanEnd.trim() !== '' && !(TIME_SPAN_END in props)) {
       props[TIME_SPAN_END] = t('import.note.until', { end: spanEnd.trim() });
       addHeader(TIME_SPAN_END);
+    }
+    // The images a placemark shows are named in its notes (KML_IMAGES).
+    const images = format === 'kml' ? placemarkImages(fileName, rawProps) : [];
+    if (images.length && !(KML_IMAGES in props)) {
+      props[KML_IMAGES] = t('import.note.images', { count: images.length, paths: images.join(', ') });
+      addHeader(KML_IMAGES);
     }
     if (points.length > 1) warnings.push(t('import.warning.points-merged', { feature, label, count: points.length }));
     if (kinds.has('Polygon') || kinds.has('MultiPolygon')) warnings.push(t('import.warning.area-as-point', { feature, label }));

@@ -21,7 +21,7 @@ import { readCsv } from './csv-reader';
 import type { DateOrder } from './dates';
 import { decodeText } from './decode';
 import { detectFormat, refuseBinary, type ImportFormat } from './detect-format';
-import { readGeo, TIME_OF_DAY, TIME_SPAN_END } from './geo-reader';
+import { KML_IMAGES, readGeo, TIME_OF_DAY, TIME_SPAN_END } from './geo-reader';
 import { guessMapping } from './guess-mapping';
 import { requireText } from './text-check';
 import { headerTarget, publicColumnTarget } from './header-names';
@@ -136,7 +136,7 @@ const failed = (fileName: string, id: MessageId, values: MessageValues = {}) => 
 /** KML/GPX property names that are not in the header tables, and their fixed targets. */
 const GEO_NAMES: Record<string, ImportTarget> = {
   name: 'commodity', title: 'commodity', description: 'notes', desc: 'notes', cmt: 'notes', timestamp: 'seizureDate', timespan: 'seizureDate', time: 'seizureDate',
-  [TIME_OF_DAY.toLowerCase()]: 'notes', [TIME_SPAN_END.toLowerCase()]: 'notes',
+  [TIME_OF_DAY.toLowerCase()]: 'notes', [TIME_SPAN_END.toLowerCase()]: 'notes', [KML_IMAGES.toLowerCase()]: 'notes',
 };
 /** KML/GPX/GeoJSON properties that label a feature (read as the commodity only when there is no commodity data: flagged then). */
 const GEO_LABELS: ReadonlySet<string> = new Set(Object.keys(GEO_NAMES).filter((k) => GEO_NAMES[k] === 'commodity'));

@@ -13,6 +13,10 @@ import type { AttachedFile } from '../../shared/domain/attached-file';
 import { sniffMediaType } from '../../shared/domain/media-type';
 import type { CaseDocRunner } from '../blobs/case-files-service';
 import type { KmzImage } from './kmz';
+import type { ImportReport } from '../../shared/rpc/import';
+import { t } from '../../shared/messages';
+import { workspaceBlobStore } from '../blobs/case-files-service';
+import type { WorkspaceRuntime } from '../workspace/workspace-runtime';
 
 /**
  * Stores `images` and adds each to the case's files, named `<kmzName>/<path>`, by `writer`.
@@ -32,4 +36,17 @@ export async function attachKmzImages(blobs: FsBlobStore, run: CaseDocRunner, km
     if (file) added.push(file);
   }
   return added;
+}
+
+/**
+ * After an import into case `caseId` (an existing case's, or the case the import created), attaches
+ * the KMZ images `images` (see {@link attachKmzImages}) when rows were written and the import was
+ * not stopped, and says how many were added in `report.warnings`. The one step both import paths
+ * take (commit-import.ts, new-case-import.ts: a new case got none before, tester finding F16).
+ */
+export async function attachImportImages(ws: WorkspaceRuntime, caseId: string, kmzName: string, images: readonly KmzImage[], report: ImportReport): Promise<void> {
+  if (!images.length || !report.batchId || report.cancelled) return;
+  const name = ws.caseDocName(caseId);
+  const added = await attachKmzImages(workspaceBlobStore(ws.store.file), (fn) => ws.host.with(name, fn), kmzName, images, { memberId: ws.local().memberId });
+  if (added.length) report.warnings.push(t('import.warning.kmz-images-attached', { count: added.length }));
 }

@@ -1,6 +1,8 @@
 /**
  * KMZ files: a ZIP holding a KML document (by convention `doc.kml`, else the first `.kml` at the
- * shallowest level) and the images its placemarks show. The KML is taken out here, before the
+ * shallowest level) and the images its placemarks show. A KMZ has one main KML document (Google's
+ * KMZ reference: "as long as there is only one .kml file"); any other .kml in the archive is not
+ * read, and is named in the report with how to import it (unpack.ts), never left out silently. The KML is taken out here, before the
  * synchronous import pipeline, so a KMZ is read exactly like the KML inside it. Read with yauzl
  * from memory, entry by entry, with the limits of an import: at most {@link MAX_KMZ_ENTRIES}
  * entries and {@link MAX_IMPORT_BYTES} of uncompressed KML (yauzl checks each entry's declared size
@@ -35,6 +37,8 @@ export interface KmzContent {
   images: string[];
   /** The images whose path the KML's text names, in path order, within {@link MAX_KMZ_IMAGE_BYTES}. */
   referenced: KmzImage[];
+  /** Paths of the archive's other .kml files, not read (a KMZ has one main KML document), sorted. */
+  otherKmls: string[];
 }
 
 /** Reads one entry's bytes. */
@@ -111,7 +115,8 @@ export function readKmz(fileName: string, bytes: Uint8Array): Promise<KmzContent
             readReferenced(zip, kml, images).then(
               (referenced) => {
                 zip.close();
-                resolve({ kml, kmlPath: entry.fileName, images: images.map((e) => e.fileName).sort(), referenced });
+                const otherKmls = kmls.filter((e) => e !== entry).map((e) => e.fileName).sort();
+                resolve({ kml, kmlPath: entry.fileName, images: images.map((e) => e.fileName).sort(), referenced, otherKmls });
               },
               () => {
                 zip.close();

@@ -16,6 +16,7 @@ import { annotateWith, countWithoutDuplicates, sha256Hex } from './import-batchi
 import { listRows } from './import-rows';
 import { parseRequest } from './parse-request';
 import { unpackImport } from './unpack';
+import { attachImportImages } from './kmz-images';
 import { t } from '../../shared/messages';
 import { MAX_SEIZURES_PER_CASE } from '../../shared/domain/seizure';
 import { writeImport } from './write-import';
@@ -46,7 +47,8 @@ export interface NewCaseImportResult {
  */
 export async function importIntoNewCase(ws: WorkspaceRuntime, p: NewCaseImportRequest, clock: Clock, progress?: ImportReporter, signal?: AbortSignal): Promise<NewCaseImportResult> {
   const received = new Uint8Array(Buffer.from(p.contentBase64, 'base64'));
-  const parsed = await parseRequest(ws, p, await unpackImport(p.fileName, received), { sector: p.newCase.sector }, p.dryRun ? 'preview' : 'import', progress?.phase('reading'), signal);
+  const unpacked = await unpackImport(p.fileName, received);
+  const parsed = await parseRequest(ws, p, unpacked, { sector: p.newCase.sector }, p.dryRun ? 'preview' : 'import', progress?.phase('reading'), signal);
   const report = parsed.report;
   const duplicates = annotateWith(report, parsed, sha256Hex(received), null, []);
   const skip = countWithoutDuplicates(report, duplicates, p.keepDuplicates);
@@ -90,6 +92,8 @@ export async function importIntoNewCase(ws: WorkspaceRuntime, p: NewCaseImportRe
   }
   report.batchId = batchId;
   reportStopped(report, written, { duplicates, keepDuplicates: p.keepDuplicates, unlisted: parsed.unlisted });
+  // A KMZ's images that its placemarks show are attached to the new case, as to an existing one.
+  await attachImportImages(ws, created.id, p.fileName, unpacked.images ?? [], report);
   if (parsed.format === 'csv' && report.imported > 0) ws.store.importMappings.remember(parsed.headers, parsed.mapping, clock.now());
   return { report, case: { id: created.id, number: created.number, title: created.meta.title } };
 }

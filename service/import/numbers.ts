@@ -183,13 +183,20 @@ export interface NumberFormatDecision {
   ambiguous: string[];
   /** Why the mark is a guess (shared/rpc/import.ts `markDoubtSchema`): set exactly when `decidedBy` is 'guess'. */
   doubt: MarkDoubt | null;
+  /**
+   * The user's choice of mark, when the column's own cells prove the other one without doubt (all
+   * agreeing, no `MarkDoubt`): the choice is not used — no value is read against its own proof —
+   * and the caller says so (tester finding F17), naming how many cells show the mark and the first.
+   */
+  overruled?: { choice: DecimalMark; shown: number; first: CellRef };
 }
 
 const SEPARATOR_WORD: Record<string, ThousandsSeparator> = { '.': 'dot', ',': 'comma', ' ': 'space', '\u00a0': 'space', '\u202f': 'space', '\u2009': 'space', "'": 'apostrophe', '’': 'apostrophe' };
 
 /**
  * Infers the number format of a whole column (see {@link NumberFormatDecision}); the one place a
- * column's decimal mark is decided. `choice` is the user's decimal mark for the column and wins.
+ * column's decimal mark is decided. `choice` is the user's decimal mark for the column and wins,
+ * unless the column's cells prove the other mark beyond doubt (then `overruled`).
  * Without it the column's cells that show a mark on their own decide, unless the decision is a
  * guess (`MarkDoubt`, judged with `context`: the file's other number columns, the delimiter
  * hint `fallback`, the rows' currencies); then the cells whose reading depends on it are listed in
@@ -197,6 +204,14 @@ const SEPARATOR_WORD: Record<string, ThousandsSeparator> = { '.': 'dot', ',': 'c
  */
 export function inferNumberFormat(values: readonly string[], fallback: DecimalMark, choice?: DecimalMark, context: NumberContext = {}): NumberFormatDecision {
   const decided = decideDecimalMark(values, fallback);
+  // A choice against cells that prove the other mark, all of them and beyond doubt, is not used (NumberFormatDecision.overruled).
+  if (choice && !decided.assumed && !decided.mixed && decided.mark !== choice && values.some((v) => decimalMarkSignal(v) === decided.mark)) {
+    const own = inferNumberFormat(values, fallback, undefined, context);
+    if (own.decidedBy === 'cells') {
+      const i = values.findIndex((v) => decimalMarkSignal(v) === decided.mark);
+      return { ...own, overruled: { choice, shown: own.deciding, first: { line: context.lines?.[i] ?? i + 2, value: (context.written?.[i] ?? values[i]!).trim() } } };
+    }
+  }
   const mark = choice ?? decided.mark;
   const seps = new Map<ThousandsSeparator, number>();
   const dependent: number[] = [];

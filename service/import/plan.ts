@@ -240,11 +240,16 @@ export function makePlan(headers: readonly string[], rows: readonly (readonly st
       if (f.doubt) markDoubts.set(index, f.doubt);
       // The count is of the cells that prove the mark: "from 2 values" only when two values show it;
       // a column none of whose cells shows a mark says so rather than claim a reading (tester finding).
-      const summary = t('import.format.number', {
+      const read = t('import.format.number', {
         column: name, mark: f.mark === ',' ? 'comma' : 'point', thousands: f.thousands ?? 'none',
         decidedBy: f.decidedBy === 'cells' && f.deciding === 0 ? 'none' : f.decidedBy, count: f.deciding, examples: examples(f.ambiguous),
         why: f.doubt?.why ?? 'none', doubt: f.doubt ? markDoubtText(f.doubt) : '',
       });
+      // A chosen mark the column's own cells contradict is not used, and both the reading and the warnings say so (tester finding F17).
+      const over = f.overruled;
+      const overruled = over && { column: name, mark: f.mark === ',' ? 'comma' : 'point', choice: over.choice === ',' ? 'comma' : 'point', count: over.shown, line: over.first.line, value: over.first.value };
+      if (overruled) warnings.push(t('import.warning.decimal-mark-overruled', overruled));
+      const summary = overruled ? t('import.format.number-overruled', { read, choice: overruled.choice }) : read;
       formats.push({ column: name, kind: 'number', decimalMark: f.mark, thousands: f.thousands, decidedBy: f.decidedBy, values: f.values, ambiguous: f.ambiguous, summary, ...(f.doubt ? { markDoubt: f.doubt } : {}) });
     } else if (target === 'seizureDate') {
       const evidence = dateOrderEvidence(values);

@@ -43,6 +43,21 @@ export function ambiguousDate(raw: string, mixed = false): Parsed<ParsedDate> {
 }
 
 /**
+ * In a column that mixes day-first and month-first dates and whose order nobody chose (plan.ts
+ * `mixedOrders`), a slash date that reads in only one of the orders ('04/13/2019') is held back
+ * too, with the fix to choose the order: which of the column's rows are refused depends on that
+ * choice, so none is imported on the default (the CLI refuses such a column whole; one rule, two
+ * ways of asking). Returns null for a cell that reads the same either way, or in neither.
+ */
+export function oneOrderDate(raw: string): Parsed<ParsedDate> | null {
+  const dmy = parseDate(raw, 'DMY');
+  const mdy = parseDate(raw, 'MDY');
+  if (dmy.ok === mdy.ok || !/^\d{1,2}[/-]\d{1,2}[/-]\d{4}\b/.test(raw.trim())) return null;
+  const only = dmy.ok ? dmy.value.date : mdy.ok ? mdy.value.date : '';
+  return fail('import.mixed-order-date', { value: raw.trim(), order: dmy.ok ? 'DMY' : 'MDY', date: only });
+}
+
+/**
  * When the latitude was refused as out of range but the two values fit the other way round
  * ("103.76" / "1.27"), rewrites that refusal to say they look swapped, with the fix: for CSV
  * columns, swap them in the mapping; for a KML/GPX/GeoJSON geometry (`geoFormat` given), a
@@ -128,7 +143,7 @@ export function fixOf(r: Parsed<unknown>, column: string): string | undefined {
   if (r.ok) return undefined;
   if (r.messageId === 'import.ambiguous-number') return t('import.fix.choose-decimal-mark', { column });
   if (r.messageId === 'import.misplaced-separators') return misplacedSeparatorsFix(String(r.values?.value ?? ''));
-  if (r.messageId === 'import.ambiguous-date') return t('import.fix.choose-date-order');
+  if (r.messageId === 'import.ambiguous-date' || r.messageId === 'import.mixed-order-date') return t('import.fix.choose-date-order');
   if (r.messageId === 'import.missing-hemisphere') return t('import.fix.hemisphere');
   return undefined;
 }

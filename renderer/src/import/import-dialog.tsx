@@ -193,7 +193,7 @@ export function ImportDialog(props: ImportDialogProps): ReactNode {
     const routes = preview.report.routes;
     // Why the import cannot run as it stands (the button is disabled and this says why): the
     // service's own refusal (e.g. the case would pass its seizure limit), a file already in the
-    // case, or nothing to import.
+    // case, or nothing to import (every row a duplicate, held back for a choice, or rejected).
     const whyDisabled = preview.report.refusal
       ? preview.report.refusal
       : preview.report.previousImport && !allowReimport
@@ -201,7 +201,14 @@ export function ImportDialog(props: ImportDialogProps): ReactNode {
         : preview.report.tlpConflict && !acceptTlp
           ? t('ui.import.why-disabled-tlp')
         : toImport <= 0 && routes <= 0
-          ? t(skipDuplicates && preview.report.duplicateRows > 0 ? 'ui.import.why-disabled-all-duplicates' : 'ui.import.no-rows')
+          ? t(
+              skipDuplicates && preview.report.duplicateRows > 0
+                ? 'ui.import.why-disabled-all-duplicates'
+                : // Rows held back for a choice the file does not make (a date order, a decimal mark): the fix is that choice, not the mapping.
+                  preview.report.formats.some((f) => f.decidedBy === 'guess') && preview.report.rejectedRows > 0
+                  ? 'ui.import.why-disabled-choose'
+                  : 'ui.import.no-rows',
+            )
           : null;
     const commit = (): Promise<void> => {
       setError(null);

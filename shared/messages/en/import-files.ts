@@ -9,6 +9,10 @@ export const importFileMessages = {
     '{file}: not a readable KMZ file ({why, select, nokml {no .kml document inside} entries {more than {max, number} files inside} toolarge {its KML document is larger than 64 MiB} other {the archive is damaged or is not a ZIP file}}). Save it again as KMZ from Google Earth or the program that made it, or export its KML and import that.',
   'import.warning.kmz-images':
     '{file}: {count, plural, one {# image} other {# images}} in the KMZ {count, plural, one {was} other {were}} not imported; the placemarks and lines were read from {kml}.',
+  'import.warning.kmz-other-kml':
+    '{file}: the placemarks and lines were read from {kml} only; the KMZ holds {count, plural, one {# more KML file, {others}, that was} other {# more KML files, {others}, that were}} not read (a KMZ has one main KML document). To import {count, plural, one {it} other {them}}, unzip {file} and import {count, plural, one {that .kml file} other {each .kml file}} on its own.',
+  'import.warning.kmz-images-listed':
+    '{file}: {kml} shows {count, plural, one {# image} other {# images}}: {paths}. {count, plural, one {It is} other {They are}} attached to the case’s files on import under {count, plural, one {that name} other {those names}}, and the notes of each placemark name the images it shows.',
   'import.warning.kmz-images-attached': '{count, plural, one {# image} other {# images}} that the placemarks show {count, plural, one {was} other {were}} attached to the case.',
   'import.file.zip': '{file}: this is a ZIP-based file (e.g. an Excel .xlsx or .ods workbook), not a table NEST Desk can read; save the sheet as CSV (UTF-8) and import that',
   'import.file.xls': '{file}: this is an old Excel .xls workbook, not a table NEST Desk can read; save the sheet as CSV (UTF-8) and import that',
@@ -33,6 +37,7 @@ export const importFileMessages = {
   'import.geometry.malformed': 'the {type} geometry has no valid coordinates (each position must be [longitude, latitude] numbers)',
   'import.geometry.too-deep': 'the geometry nests collections more than {max, number} deep',
   'import.note.time-of-day': 'Time of day: {time}',
+  'import.note.images': '{count, plural, one {Image} other {Images}}: {paths}',
   'import.warning.route-times-dropped': '{feature} ({label}): the line has {times, plural, one {# time} other {# times}} for {points, plural, one {# point} other {# points}}; its times were not kept.',
   'import.warning.route-not-imported': '{feature} ({label}): a line was not imported as a route: {field} {reason}.',
   'import.warning.points-merged':
@@ -41,6 +46,9 @@ export const importFileMessages = {
   'import.warning.duplicate-column': `Column ''{name}'' appears more than once; the first non-empty value is used and the others go to notes.`,
   'import.format.number':
     "{column}: {decidedBy, select, none {no value decides the decimal mark; none needed} guess {decimal mark not decided — {examples} could be read either way{why, select, none {} other {: {doubt}}}; choose the decimal mark} other {{mark, select, comma {comma decimal} other {point decimal}}{thousands, select, dot {, dot thousands} comma {, comma thousands} space {, space thousands} apostrophe {, apostrophe thousands} other {}} — {decidedBy, select, choice {your choice} other {from {count, plural, one {# value} other {# values}}}}}}",
+  'import.format.number-overruled': '{read}; the decimal {choice} chosen for it is not used',
+  'import.warning.decimal-mark-overruled':
+    `Column ''{column}'' shows a decimal {mark} in {count, plural, one {# value} other {# values}} (e.g. ''{value}'' on line {line}), so the decimal {choice} chosen for it is not used: no value is read against its own decimal mark.`,
   'import.format.date':
     '{column}: {decidedBy, select, guess {day-month order not decided — {examples} could be read either way; choose the order} other {{order, select, MDY {month first} DMY {day first} other {no day/month order needed}} — {decidedBy, select, choice {your choice} other {from {count, plural, one {# value} other {# values}}}}}}',
   'import.format.coordinate':

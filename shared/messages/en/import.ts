@@ -57,6 +57,8 @@ export const importMessages = {
   'import.fix.misplaced-separators': 'write the number without thousands separators, or with every group after the first of exactly three digits (1250000 or 1,250,000)',
   'import.fix.choose-decimal-mark': `choose the decimal mark of ''{column}'' in the preview (command line: --decimal-mark "{column}=,")`,
   'import.ambiguous-date': `''{value}'' is {dayFirst} day first but {monthFirst} month first, and {mixed, select, yes {the column mixes both orders} other {no date in the column decides}}`,
+  'import.mixed-order-date':
+    `''{value}'' reads only {order, select, DMY {day-first} other {month-first}} ({date}), and the column mixes both orders: whether it is imported depends on the order chosen for the column`,
   'import.fix.choose-date-order': 'choose day first or month first in the preview (command line: --date-order DMY or MDY)',
   'import.missing-hemisphere': `''{value}'' has no hemisphere letter or sign while other cells of the column have S or W letters`,
   'import.coordinates-swapped': `''{latitude}'' is not a latitude (beyond ±90) but fits as a longitude, and the longitude ''{longitude}'' fits as a latitude: the columns look swapped`,
@@ -94,6 +96,8 @@ export const uiImportMessages = {
   'ui.import.title': 'Import seizures into {caseNumber}',
   'ui.import.progress-label': 'Import progress',
   'ui.import.progress-starting': 'Sending {fileName} to be checked…',
+  'ui.import.why-disabled-choose':
+    'No row can be imported until you choose what the file does not decide: the order of its dates (“Dates like 03/04/2019 are”, above) or a column’s decimal mark (under “How the columns were read”). The dry run then runs again.',
   'ui.import.why-disabled-all-duplicates': 'Every row matches a seizure already in the case or an earlier row of the file. Untick “Leave out the matching rows” to import them anyway.',
   'ui.import.why-disabled-reimport': 'Tick “Import this file again anyway” above to import it a second time.',
   'ui.import.why-disabled-tlp': 'The file is marked with a stricter TLP than the case: tick “Import it … anyway” above to import it here.',

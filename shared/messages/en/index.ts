@@ -46,6 +46,7 @@ import { fileMessages } from './files';
 import { importBatchMessages } from './import-batches';
 import { importCancelMessages } from './import-cancel';
 import { importCliMessages } from './import-cli';
+import { serveCliMessages } from './serve-cli';
 import { caseWorkMessages } from './case-work';
 import { reportMessages } from './report';
 import { stixMessages } from './stix';
@@ -107,6 +108,7 @@ export const en = {
   ...importBatchMessages,
   ...importCancelMessages,
   ...importCliMessages,
+  ...serveCliMessages,
   ...caseWorkMessages,
   ...reportMessages,
   ...stixMessages,

@@ -236,6 +236,16 @@ describe('import CLI: never imports on a guess (issue 11)', () => {
     }
   }, 60_000);
 
+  it('says a --decimal-mark the column’s own values contradict is not used, and reads the values as they prove (tester F17)', async () => {
+    const { dataDir, workspaceId, number } = await prepare();
+    const text = 'seizure_date,country_iso2,commodity,quantity,unit\n2019-07-21,SG,ivory,11.9,t\n2019-07-22,SG,ivory,8.8,t\n';
+    const r = runCli([write(text), '--workspace', workspaceId, '--case', number, '--decimal-mark', 'quantity=,', '--dry-run'], dataDir);
+    expect(r.code).toBe(0);
+    expect(r.out).not.toContain('your choice');
+    expect(r.out).toContain('Read quantity: point decimal — from 2 values; the decimal comma chosen for it is not used.');
+    expect(r.out).toContain("Note: Column 'quantity' shows a decimal point in 2 values (e.g. '11.9' on line 2), so the decimal comma chosen for it is not used: no value is read against its own decimal mark.");
+  }, 60_000);
+
   it('refuses the tester\'s r-french.csv (one CHF value against a file of decimal commas) and p-conflict.csv (both marks), saying why; imports r-french with --decimal-mark value=, (tester F13, F3b)', async () => {
     const { dataDir, workspaceId, number } = await prepare();
     const fixture = (name: string) => path.join(root, 'test/fixtures/import-numbers', name);
@@ -324,7 +334,7 @@ describe('import CLI: new cases and workspaces, dry runs, and a file with no goo
     expect(r.out).toContain('Imported 0 seizures from all-bad.csv (csv).');
     expect(r.out).toMatch(/line 2, seizure_date: /);
     expect(r.out).toMatch(/line 3, country_iso2: /);
-    expect(r.err).toContain('Import failed: every row of all-bad.csv was rejected.');
+    expect(r.err).toContain('Import failed: nothing from all-bad.csv was imported: 2 rows were rejected.');
     expect(await seizureCount(dataDir, workspaceId)).toBe(0);
   }, 60_000);
 

@@ -4,7 +4,10 @@
  * marked stricter than its case is named, refused without `acceptTlp` and recorded in the batch;
  * the importer's whole-file sentences come from the catalogue with plurals and separators, and
  * cells past the header are kept in the notes; a date column mixing both orders says so, naming a
- * line of each, and a row written in the other order says why it is refused.
+ * line of each, and a row written in the other order says why it is refused; with no order chosen
+ * the dialog's preview and commit hold back every row whose date depends on it, as the CLI refuses
+ * the column (F3). A decimal mark chosen against what a column's own values prove is not used, and
+ * the report says so (F17).
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -95,6 +98,70 @@ describe('F3: a date column that mixes both orders', () => {
     expect(mdy.seizures.map((s) => s.fields.seizureDate)).toEqual(['2019-04-13', '2019-03-04']);
     // A date that is not real in either order still says so.
     expect(parseImportFile({ fileName: 'x.csv', bytes: new TextEncoder().encode('date,country,commodity\n31/02/2019,KE,ivory\n'), dateOrder: 'DMY' }).report.rejected[0]!.reason).toBe("'31/02/2019' is not a real date");
+  });
+});
+
+describe('F3, the dialog: a date column mixing both orders holds back every row that depends on the order', () => {
+  let h: Harness | null = null;
+  afterEach(() => {
+    h?.close();
+    h = null;
+  });
+  it('holds the dates of one order only too, with the fix, and imports none of the column on the default order', () => {
+    const parsed = parse('c-dates-contradict.csv');
+    expect(parsed.report.rejected.map((r) => [r.line, r.reason, r.fix])).toEqual([
+      [2, "'13/04/2019' reads only day-first (2019-04-13), and the column mixes both orders: whether it is imported depends on the order chosen for the column", 'choose day first or month first in the preview (command line: --date-order DMY or MDY)'],
+      [3, "'04/13/2019' reads only month-first (2019-04-13), and the column mixes both orders: whether it is imported depends on the order chosen for the column", 'choose day first or month first in the preview (command line: --date-order DMY or MDY)'],
+      [4, "'03/04/2019' is 2019-04-03 day first but 2019-03-04 month first, and the column mixes both orders", 'choose day first or month first in the preview (command line: --date-order DMY or MDY)'],
+    ]);
+    expect(parsed.seizures).toEqual([]);
+    expect(parsed.report.warnings).toContain("Column 'date': 3 rows were held back because their values read differently depending on a choice the column does not decide; choose it in the preview (or on the command line) to import them.");
+  });
+
+  it('through the service as the dialog asks it: the preview and the commit hold the same rows, and the chosen order imports', async () => {
+    h = startService();
+    const c = h.client();
+    await c.call('identity.create', { name: 'Amina Mwangi', agency: 'KWS', role: 'admin' });
+    const ws = await c.call('workspaces.create', { name: 'W', casePrefix: 'NEST', reportingCurrency: 'USD' });
+    const k = await c.call('cases.create', { workspaceId: ws.id, fields: { ...newCaseFields('2026-12-07'), title: 'Dates' } });
+    const request = { workspaceId: ws.id, caseId: k.id, fileName: 'c-dates-contradict.csv', contentBase64: Buffer.from(fixture('c-dates-contradict.csv')).toString('base64') };
+    const preview = await c.call('import.preview', request);
+    expect([preview.report.imported, preview.report.rejectedRows]).toEqual([0, 3]);
+    expect(preview.report.formats.find((f) => f.column === 'date')!.decidedBy).toBe('guess');
+    const committed = await c.call('import.commit', request);
+    expect([committed.imported, committed.rejectedRows]).toEqual([0, 3]);
+    expect((await c.call('cases.get', { workspaceId: ws.id, caseId: k.id })).seizureCount).toBe(0);
+    const dmy = await c.call('import.commit', { ...request, dateOrder: 'DMY', allowReimport: true });
+    expect([dmy.imported, dmy.rejected.map((r) => r.line)]).toEqual([2, [3]]);
+  }, 120_000);
+});
+
+describe('F17: a decimal mark chosen against the column’s own values', () => {
+  const publicCsv = new Uint8Array(readFileSync(path.resolve('resources/demo/seizures-public.csv')));
+
+  it('is not used, and the reading and a warning say so, naming the count and the first value (the public data set)', () => {
+    const chosen = parseImportFile({ fileName: 'seizures-public.csv', bytes: publicCsv, decimalMarks: { quantity: ',' }, stage: 'preview' });
+    const plain = parseImportFile({ fileName: 'seizures-public.csv', bytes: publicCsv, stage: 'preview' });
+    const quantity = chosen.report.formats.find((f) => f.column === 'quantity')!;
+    expect([quantity.decimalMark, quantity.decidedBy]).toEqual(['.', 'cells']);
+    expect(quantity.summary).toBe('quantity: point decimal — from 13 values; the decimal comma chosen for it is not used');
+    expect(chosen.report.warnings[0]).toBe("Column 'quantity' shows a decimal point in 13 values (e.g. '11.9' on line 2), so the decimal comma chosen for it is not used: no value is read against its own decimal mark.");
+    // The data as the values prove it: the same quantities as without the option.
+    expect(chosen.seizures.map((s) => s.fields.quantity)).toEqual(plain.seizures.map((s) => s.fields.quantity));
+    expect(chosen.seizures.slice(0, 2).map((s) => s.fields.quantity)).toEqual([11.9, 8.8]);
+  });
+
+  it('a value with no mark of its own follows the column’s proof, not the overruled choice; a choice that agrees, or decides a guess, is used', () => {
+    const csv = (q: string[]) => new TextEncoder().encode(`date,country,commodity,quantity,unit\n${q.map((v, i) => `2021-01-0${i + 1},KE,ivory,${v},kg`).join('\n')}\n`);
+    const over = parseImportFile({ fileName: 'q.csv', bytes: csv(['11.9', '8.8', '1.250']), decimalMarks: { quantity: ',' } });
+    expect(over.seizures.map((s) => s.fields.quantity)).toEqual([11.9, 8.8, 1.25]);
+    expect(over.report.warnings[0]).toBe("Column 'quantity' shows a decimal point in 2 values (e.g. '11.9' on line 2), so the decimal comma chosen for it is not used: no value is read against its own decimal mark.");
+    const agrees = parseImportFile({ fileName: 'q.csv', bytes: csv(['11.9', '8.8', '1.250']), decimalMarks: { quantity: '.' } });
+    expect(agrees.report.formats.find((f) => f.column === 'quantity')!.summary).toBe('quantity: point decimal — your choice');
+    // '1.250' alone decides nothing: the choice decides it, and nothing is said against it.
+    const decides = parseImportFile({ fileName: 'q.csv', bytes: csv(['1.250', '3']), decimalMarks: { quantity: ',' } });
+    expect(decides.seizures.map((s) => s.fields.quantity)).toEqual([1250, 3]);
+    expect(decides.report.warnings.some((w) => w.includes('is not used'))).toBe(false);
   });
 });
 

@@ -55,6 +55,26 @@ describe('KMZ', () => {
     expect((await readKmz('x.kmz', kmz)).kmlPath).toBe('top.kml');
   });
 
+  it('names every other KML in the archive as not read, with how to import it (the tester’s t-two.kmz)', async () => {
+    // As in t-two.kmz: b.kml at the top, sub/a.kml below it, no doc.kml.
+    const b = Buffer.from('<kml xmlns="http://www.opengis.net/kml/2.2"><Document><Placemark><name>ivory</name><TimeStamp><when>2021-03-14</when></TimeStamp><Point><coordinates>39.66,-4.05</coordinates></Point></Placemark></Document></kml>');
+    const two = await zip([['sub/a.kml', KML], ['b.kml', b]]);
+    const unpacked = await unpackImport('t-two.kmz', two);
+    expect(unpacked.fileName).toBe('t-two.kmz/b.kml');
+    expect(unpacked.warnings).toEqual([
+      't-two.kmz: the placemarks and lines were read from b.kml only; the KMZ holds 1 more KML file, “sub/a.kml”, that was not read (a KMZ has one main KML document). To import it, unzip t-two.kmz and import that .kml file on its own.',
+    ]);
+    // With a doc.kml, every other KML is named, in path order, with the plural.
+    const three = await zip([['z.kml', b], ['doc.kml', KML], ['layers/a.kml', b]]);
+    const more = await unpackImport('three.kmz', three);
+    expect(more.fileName).toBe('three.kmz/doc.kml');
+    expect(more.warnings).toEqual([
+      'three.kmz: the placemarks and lines were read from doc.kml only; the KMZ holds 2 more KML files, “layers/a.kml”, “z.kml”, that were not read (a KMZ has one main KML document). To import them, unzip three.kmz and import each .kml file on its own.',
+    ]);
+    // One KML alone: nothing to say.
+    expect((await unpackImport('one.kmz', await zip([['doc.kml', KML]]))).warnings).toEqual([]);
+  });
+
   it('refuses an archive without KML, and a damaged one, naming the file', async () => {
     const noKml = await zip([['files/photo.png', PNG]]);
     await expect(readKmz('empty.kmz', noKml)).rejects.toThrow('empty.kmz: not a readable KMZ file (no .kml document inside). Save it again');

@@ -80,6 +80,19 @@ describe('converted throw sites', () => {
     expect("z.number().min(-90, 'must be between')".match(zodLiteral)).toHaveLength(1);
   });
 
+  it('print no sentence of their own from the command-line entries: usage, refusals and report lines come from the catalogue (tester finding F2)', () => {
+    const files = ['service/entries/import-cli.ts', 'service/entries/serve-cli.ts', 'service/entries/verify-cli.ts'];
+    /** String and template literals passed to console.log/error, Error or a stream write, or kept as a usage text, that hold words outside `${…}`. */
+    const sentences = (src: string): string[] =>
+      [...src.matchAll(/(?:console\.(?:log|error|warn)|new Error|std(?:out|err)\.write)\(\s*('(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*"|`(?:[^`\\]|\\.)*`)|const HELP = `/g)]
+        .map((m) => m[1] ?? m[0])
+        .filter((lit) => /[A-Za-z]{2,}/.test(lit.replace(/\$\{[^}]*\}/g, '').replace(/\\[a-z]/g, '')));
+    for (const f of files) expect(sentences(fs.readFileSync(path.join(ROOT, f), 'utf8')), f).toEqual([]);
+    // The pattern finds what it must, and lets a literal of markup alone pass.
+    expect(sentences('console.log(`Created case ${n} "${title}".`); throw new Error(\'one file at a time\'); const HELP = `Usage`')).toHaveLength(3);
+    expect(sentences('process.stdout.write(`\\r${text}\\x1b[K`); console.log(`  ${note}`); console.log(t(\'x\'))')).toEqual([]);
+  });
+
   it('count with ICU plurals, not by hand', () => {
     expect(find(/=== 1 \? '' : 's'|=== 1 \? 'is' : 'are'/g)).toEqual([]);
   });
