@@ -306,6 +306,11 @@ const SEIZURE_COLUMNS = [
   'review_flags',
 ] as const;
 
+/** A list column's JSON: `[]` for an empty list (most of a seizure's lists) without serialising it. */
+function jsonList(list: readonly string[]): string {
+  return list.length ? JSON.stringify(list) : '[]';
+}
+
 /** Seizure `s`'s row of `seizures`, the values in {@link SEIZURE_COLUMNS} order; `doc` names the doc that holds it (migration 010). */
 function seizureRow(caseId: string, doc: string, id: string, s: Seizure): unknown[] {
   return [
@@ -326,10 +331,10 @@ function seizureRow(caseId: string, doc: string, id: string, s: Seizure): unknow
     s.citesAppendix,
     s.quantity,
     s.unit ?? '',
-    JSON.stringify(s.originCountries),
-    JSON.stringify(s.transitCountries),
-    JSON.stringify(s.destinationCountries),
-    JSON.stringify(s.seizingAgencies),
+    jsonList(s.originCountries),
+    jsonList(s.transitCountries),
+    jsonList(s.destinationCountries),
+    jsonList(s.seizingAgencies),
     s.reportedValue,
     s.reportedCurrency,
     s.operation,
@@ -339,8 +344,8 @@ function seizureRow(caseId: string, doc: string, id: string, s: Seizure): unknow
     s.updatedAt,
     s.updatedBy,
     // The seizure table's columns (migration 011); '' / '[]' stand for not reported.
-    JSON.stringify(s.exportCountries),
-    JSON.stringify(s.missedTransitCountries),
+    jsonList(s.exportCountries),
+    jsonList(s.missedTransitCountries),
     s.concealmentMethod ?? '',
     s.transportMode ?? '',
     s.detectionMethod ?? '',

@@ -60,6 +60,9 @@ const UNREADABLE_SEIZURE: SeizureFields = {
   sector: 'other',
 };
 
+/** The seizure fields' names, listed once (not per record read). */
+const SEIZURE_FIELD_KEYS = Object.keys(UNREADABLE_SEIZURE) as readonly (keyof SeizureFields)[];
+
 /** A seizure record read leniently (see {@link UNREADABLE_SEIZURE}), with its stamps. */
 export function toSeizure(id: string, rec: Y.Map<unknown>): Seizure {
   const raw = readFields(rec);
@@ -76,7 +79,7 @@ export function toSeizure(id: string, rec: Y.Map<unknown>): Seizure {
  */
 export function toWrittenSeizure(id: string, raw: Record<string, unknown>): Seizure {
   const fields = { ...UNREADABLE_SEIZURE };
-  for (const key of Object.keys(UNREADABLE_SEIZURE) as (keyof SeizureFields)[]) if (raw[key] !== undefined) (fields as Record<string, unknown>)[key] = raw[key];
+  for (const key of SEIZURE_FIELD_KEYS) if (raw[key] !== undefined) (fields as Record<string, unknown>)[key] = raw[key];
   return seizureOf(id, raw, fields);
 }
 
@@ -91,7 +94,8 @@ function seizureOf(id: string, raw: Record<string, unknown>, fields: SeizureFiel
   if (fields.latitude === null && fields.locationPrecision === 'exact') fields.locationPrecision = null;
   // A missed-opportunity mark on a country that is no longer a transit country (two concurrent
   // edits) is dropped rather than making the record unreadable.
-  fields.missedTransitCountries = fields.missedTransitCountries.filter((c) => fields.transitCountries.includes(c));
+  // (An empty list, most records', is kept as it is: no new array per record.)
+  if (fields.missedTransitCountries.length) fields.missedTransitCountries = fields.missedTransitCountries.filter((c) => fields.transitCountries.includes(c));
   // Stamped in place: `fields` is each reader's own fresh object, and a second 35-key copy per
   // record cost more than reading it (docs/architecture.md "P3").
   const out = fields as Seizure;

@@ -34,14 +34,28 @@ export function storedMatchOf(s: StoredMatch): StoredMatch {
   return { id: s.id, ...matchFieldsOf(s) };
 }
 
+/**
+ * Texts already normalised by {@link norm}, and what they gave: a file's commodities and places
+ * repeat from row to row, and the Unicode normalisation and two regular expressions cost more
+ * than a lookup. Bounded (emptied when full), so a file of unique texts does not keep them all.
+ */
+const normalised = new Map<string, string>();
+/** The most texts {@link normalised} keeps. */
+const NORMALISED_MAX = 10_000;
+
 /** Lowercase, accents stripped, runs of space and punctuation made one space. */
 function norm(s: string): string {
-  return s
+  let out = normalised.get(s);
+  if (out !== undefined) return out;
+  out = s
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')
     .toLowerCase()
     .replace(/[\s\p{P}]+/gu, ' ')
     .trim();
+  if (normalised.size >= NORMALISED_MAX) normalised.clear();
+  normalised.set(s, out);
+  return out;
 }
 
 /** The date's meaningful part at its precision (YYYY, YYYY-MM or YYYY-MM-DD). */

@@ -48,6 +48,20 @@ describe('VolumeDoc: reading seizures written this moment', () => {
     for (const id of ids) expect(vol.getSeizure(id)).toEqual(seen.get(id));
   });
 
+  it('stores each record as its fields, then the batch mark, the move\'s origin and the stamps, in that order', () => {
+    const doc = new Y.Doc();
+    const vol = new VolumeDoc(doc);
+    const [a, b] = [randomUUID(), randomUUID()];
+    vol.insertSeizures([{ id: a, fields: records[3]! }, { id: b, fields: records[0]!, movedFrom: 'NEST-0007/s-1' }], w, 'batch-9', { validated: true });
+    const stored = doc.getMap<Y.Map<unknown>>('seizures');
+    const fieldKeys = Object.keys(records[3]!);
+    const stamps = ['createdBy', 'createdAt', 'updatedBy', 'updatedAt'];
+    expect([...stored.get(a)!.keys()]).toEqual([...fieldKeys, 'importBatch', ...stamps]);
+    expect([...stored.get(b)!.keys()]).toEqual([...fieldKeys, 'importBatch', 'movedFrom', ...stamps]);
+    expect(stored.get(b)!.toJSON()).toEqual({ ...records[0], importBatch: 'batch-9', movedFrom: 'NEST-0007/s-1', createdBy: 'm-1', createdAt: 7_000, updatedBy: 'm-1', updatedAt: 7_000 });
+    expect(stored.get(a)!.get('transitCountries')).toEqual(['AE', 'MY']);
+  });
+
   it('reads the doc again after the transaction: a later deletion or edit is seen', () => {
     const vol = new VolumeDoc(new Y.Doc());
     const ids = records.map(() => randomUUID());

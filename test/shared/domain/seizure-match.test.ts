@@ -73,6 +73,18 @@ describe('seizure match', () => {
   });
 });
 
+describe('matchKeys over many texts', () => {
+  it('normalises the same with its cache full, emptied and filled again (more distinct texts than it keeps)', () => {
+    const place = (i: number) => `Quai-${i} de l'Étoile`;
+    const first = Array.from({ length: 12_000 }, (_, i) => matchKeys({ ...base, place: place(i), latitude: null, longitude: null })[0]);
+    // Read again after the cache has been emptied once (its bound is 10,000 texts): the same keys.
+    const again = Array.from({ length: 12_000 }, (_, i) => matchKeys({ ...base, place: place(i), latitude: null, longitude: null })[0]);
+    expect(again).toEqual(first);
+    expect(first[7]).toBe(['2019-04-08', 'SG', 'pangolin scales', '12.9', 't', 'name', 'quai 7 de l etoile'].join('\u0001'));
+    expect(new Set(first).size).toBe(12_000);
+  });
+});
+
 describe('matchFieldsOf', () => {
   it('keeps exactly the fields a match is made and named by, copied', () => {
     const s = { ...newSeizureFields('2019-04-08'), id: 'x', country: 'SG', place: 'Pasir Panjang', commodity: 'ivory', quantity: 2, unit: 'kg' as const, latitude: 1.27, longitude: 103.76, notes: 'long text' };
