@@ -97,12 +97,17 @@ const exitCodes = new WeakMap<object, number>();
 
 /**
  * Prints an import's progress: on a terminal one line rewritten in place; otherwise (a log, a
- * pipe) a line at every tenth of a phase and at its end. Returns the function that ends the
- * in-place line before other output.
+ * pipe) a line at every tenth of a phase and at its end. Returns `say`, which prints a line of
+ * its own while the progress runs (the in-place line is ended first: tester B2 saw "Created
+ * case …" glued to the bar), and `end`, which stops it and ends the in-place line.
  */
-function printProgress(service: DataService, fileName: string): () => void {
+function printProgress(service: DataService, fileName: string): { say: (line: string) => void; end: () => void } {
   const tty = process.stdout.isTTY === true;
   let open = false;
+  const breakLine = (): void => {
+    if (open) process.stdout.write('\n');
+    open = false;
+  };
   const lastTenth = new Map<ImportProgress['phase'], number>();
   const off = service.onEvent('import.progress', (p) => {
     if (p.fileName !== fileName) return;
@@ -116,10 +121,15 @@ function printProgress(service: DataService, fileName: string): () => void {
     lastTenth.set(p.phase, tenth);
     console.log(importProgressText(p));
   });
-  return () => {
-    off();
-    if (open) process.stdout.write('\n');
-    open = false;
+  return {
+    say: (line) => {
+      breakLine();
+      console.log(line);
+    },
+    end: () => {
+      off();
+      breakLine();
+    },
   };
 }
 
@@ -334,7 +344,7 @@ async function main(): Promise<number> {
     const ws = values['new-workspace']
       ? await newWorkspace(service, { name: values['new-workspace'], casePrefix: values['case-prefix'], currency: values.currency, memberName: values['member-name'], agency: values.agency, dryRun })
       : await findWorkspace(service, values.workspace!);
-    const endProgress = printProgress(service, path.basename(file));
+    const progress = printProgress(service, path.basename(file));
     const importId = randomUUID();
     const common = {
       workspaceId: ws.id, fileName: path.basename(file), contentBase64: bytes.toString('base64'), mapColumns, decimalMarks, dateOrder: dateOrder as 'DMY' | 'MDY' | undefined,
@@ -350,7 +360,7 @@ async function main(): Promise<number> {
       report = await stoppable(service, ws.id, importId, async (): Promise<ImportReport> => {
         if (dryRun && values['new-workspace']) {
           // Nothing exists yet to check against: the file's own check is the whole report.
-          console.log(t('import.cli.would-create-case', { title: values['new-case'] ?? '' }));
+          progress.say(t('import.cli.would-create-case', { title: values['new-case'] ?? '' }));
           return check.report;
         }
         if (values['new-case']) {
@@ -362,8 +372,8 @@ async function main(): Promise<number> {
             else throw err;
             return null;
           });
-          if (r?.case) console.log(t('import.cli.created-case', { number: r.case.number, title: r.case.title }));
-          else if (r) console.log(t('import.cli.would-create-case', { title: values['new-case'] ?? '' }));
+          if (r?.case) progress.say(t('import.cli.created-case', { number: r.case.number, title: r.case.title }));
+          else if (r) progress.say(t('import.cli.would-create-case', { title: values['new-case'] ?? '' }));
           caseNumber = r?.case?.number ?? '';
           return r?.report ?? check.report;
         }
@@ -382,7 +392,7 @@ async function main(): Promise<number> {
         });
       });
     } finally {
-      endProgress();
+      progress.end();
     }
     // Counts from the catalogue: plurals and thousands separators as the app shows them (G-IMP-4).
     // The file's own check cannot count what the case would take (within-file repeats): no count then.
