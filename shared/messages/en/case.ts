@@ -197,6 +197,12 @@ export const caseMessages = {
   'ui.case.table.col-commodity': 'Commodity',
   'ui.case.table.col-quantity': 'Quantity',
   'ui.case.table.col-reported-value': 'Reported value',
+  /** The value sort's meaning (tester finding F12): the header's tooltip and description while sorted by value. */
+  'ui.case.table.value-sort-note': 'Sorted by the value converted to US dollars at each seizure’s date; values with no known rate come last',
+  /** Under a value in another currency while sorted by value: the USD amount the sort used. */
+  'ui.case.table.value-usd': '≈ {usd}',
+  'ui.case.table.value-usd-title': '{usd} at the rate of {date}, the figure this order uses',
+  'ui.case.table.value-no-rate': 'No USD rate: sorted last',
   'ui.case.table.col-source': 'Source',
   'ui.case.table.col-actions': 'Actions',
   'ui.case.table.not-mapped': ' · not mapped',
