@@ -1,7 +1,7 @@
 /**
  * The "assign to another case" bulk action (issue 11, item 3): seizures copied into the target
  * case (new ids, `movedFrom` kept) and marked deleted in the source (`movedTo` kept), each case
- * auditing its side. Dispatch has checked `case.edit` on the source; the target is checked here
+ * auditing its side in one entry for the whole move (shared/docs/case-audit.ts BULK_SEIZURE_ACTIONS). Dispatch has checked `case.edit` on the source; the target is checked here
  * with the same permission model. A source seizure may live in a volume doc of its case: it is
  * marked there, the audit entries stay in the case doc. Everything is validated before any doc is
  * written, so a refusal leaves both cases as they were.
@@ -10,7 +10,7 @@
  * write-import.ts): into its case doc only while that holds fewer than `INLINE_SEIZURES` records
  * and has no volume, else into its last volume and new ones, so no doc passes its bound. The
  * volumes are written first (each its own transaction), then the case doc (its inline copies,
- * every copy's "seizure.move-in" entry and the new volumes' listing), then the sources are marked:
+ * the move's "seizure.bulk-move-in" entry and the new volumes' listing), then the sources are marked:
  * a crash between them leaves copies without their audit entry or sources not yet marked (both
  * visible), never a source marked moved whose copy does not exist.
  */
@@ -58,7 +58,7 @@ export function moveSeizures(ws: WorkspaceRuntime, caseId: string, toCaseId: str
       const placed = placeMovedIn(ws, toCaseId, to, validateMoved(items), w);
       to.moveSeizuresIn(placed.inline, w, placed.inVolumes);
       const newIds = new Map(items.map((it) => [it.fromId, it.id]));
-      for (const { group, home } of groups) from.moveSeizuresOut(new Map(group.ids.map((id) => [id, newIds.get(id)!])), toCaseNumber, w, home);
+      from.moveSeizuresOutAcross(groups.map(({ group, home }) => ({ moved: new Map(group.ids.map((id) => [id, newIds.get(id)!])), home })), toCaseNumber, w);
       return { moved: items.length, toCaseNumber };
     }),
   );

@@ -182,9 +182,10 @@ export class SeizurePages {
     const dir = q.sortDir === 'asc' ? 'ASC' : 'DESC';
     let rows: PageRow[];
     if (q.sortBy === 'value') {
-      const ids = this.valueOrder(where, args, q.sortDir, usdOf).slice(q.offset, q.offset + q.limit);
-      const byId = new Map((this.db.prepare(`SELECT ${ROW_COLUMNS} FROM seizures WHERE id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(ids)) as PageRow[]).map((r) => [r.id, r]));
-      rows = ids.map((id) => byId.get(id)!);
+      const ordered = this.valueOrder(where, args, q.sortDir, usdOf).slice(q.offset, q.offset + q.limit);
+      const byId = new Map((this.db.prepare(`SELECT ${ROW_COLUMNS} FROM seizures WHERE id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(ordered.map((o) => o.id))) as PageRow[]).map((r) => [r.id, r]));
+      // Each row says the USD value it was sorted by, so the screen can show why the order is what it is.
+      return { total, offset: q.offset, rows: ordered.map((o) => ({ ...toRow(byId.get(o.id)!), reportedUsd: o.usd })) };
     } else {
       const order = ORDER[q.sortBy].replace('DIR', dir);
       rows = this.db.prepare(`SELECT ${ROW_COLUMNS} FROM seizures WHERE ${where} ORDER BY ${order} LIMIT ? OFFSET ?`).all(...args, q.limit, q.offset) as PageRow[];
@@ -202,8 +203,8 @@ export class SeizurePages {
     return this.db.prepare(`SELECT id FROM seizures WHERE ${where}`).pluck().all(...args) as string[];
   }
 
-  /** Ids of the matching rows by converted reported value (none last), ties by date then id. */
-  private valueOrder(where: string, args: unknown[], dir: 'asc' | 'desc', usdOf: UsdOf): string[] {
+  /** The matching rows' ids with their converted reported value (null: none or no rate), ordered by it (null last), ties by date then id. */
+  private valueOrder(where: string, args: unknown[], dir: 'asc' | 'desc', usdOf: UsdOf): { id: string; usd: number | null }[] {
     const sign = dir === 'asc' ? 1 : -1;
     const all = this.db.prepare(`SELECT id, seizure_date, reported_value, reported_currency FROM seizures WHERE ${where}`).all(...args) as Pick<PageRow, 'id' | 'seizure_date' | 'reported_value' | 'reported_currency'>[];
     const keyed = all.map((r) => ({ id: r.id, date: r.seizure_date, usd: usdOf({ id: r.id, seizureDate: r.seizure_date, reportedValue: r.reported_value, reportedCurrency: r.reported_currency }) }));
@@ -211,7 +212,7 @@ export class SeizurePages {
       if (a.usd === null || b.usd === null) return (a.usd === null ? 1 : 0) - (b.usd === null ? 1 : 0) || cmp(a.date, b.date) || cmp(a.id, b.id);
       return sign * (a.usd - b.usd) || cmp(a.date, b.date) || cmp(a.id, b.id);
     });
-    return keyed.map((k) => k.id);
+    return keyed;
   }
 }
 

@@ -2,8 +2,9 @@
  * Edits of seizures wherever they live (docs/architecture.md "Volume docs"): single updates,
  * field restores and deletes, bulk delete and bulk set-field. Each id is resolved to its doc
  * (seizure-homes.ts); the record is written there through the case doc's own seizure writes
- * (validated with zod, stamped, tombstones, one audit entry per seizure in the case doc, so the
- * field history reads as for any seizure). Every doc is checked before any is written, so a
+ * (validated with zod, stamped, tombstones; the audit entry in the case doc: one per single edit,
+ * one per bulk action naming every seizure with its old → new, so the field history reads as for
+ * any seizure). Every doc is checked before any is written, so a
  * refusal leaves the case as it was. An update or restore that changes the location or seizing
  * country re-runs the outside-country check (location-flags.ts), as the importer does.
  * Dispatch has checked `case.edit` on the case.
@@ -45,30 +46,23 @@ export function editSeizure(ws: HomesWorkspace, caseId: string, seizureId: strin
 }
 
 /**
- * Marks `ids` deleted (tombstones; one audit entry each in the case doc), one transaction per doc
- * that holds some of them; all are checked first.
+ * Marks `ids` deleted (tombstones), one transaction per doc that holds some of them, ONE audit
+ * entry in the case doc for the action (shared/docs/case-seizures-bulk.ts); all are checked first.
  * @returns how many were deleted.
  * @throws NestError('validation') for an empty list; NestError('not-found') naming the first unknown or deleted id (nothing written).
  */
 export function deleteSeizuresAnywhere(ws: HomesWorkspace, caseId: string, ids: readonly string[], w: Writer): number {
   if (!ids.length) throw new NestError('validation', { id: 'seizures.bulk-none' });
-  return withSeizureHomes(ws, caseId, ids, (caseDoc, groups) => {
-    for (const { group, home } of groups) caseDoc.checkSeizures(group.ids, undefined, home);
-    const size = new Set(ids).size;
-    return groups.reduce((n, { group, home }) => n + caseDoc.deleteSeizures(group.ids, w, home, size), 0);
-  });
+  return withSeizureHomes(ws, caseId, ids, (caseDoc, groups) => caseDoc.deleteSeizuresAcross(groups.map(({ group, home }) => ({ ids: group.ids, home })), w));
 }
 
 /**
- * Sets `patch` on every seizure of `ids` (one audit entry per seizure that changed, old → new),
- * one transaction per doc; every merged record is validated before anything is written.
+ * Sets `patch` on every seizure of `ids`, one transaction per doc, ONE audit entry for the action
+ * keeping each changed seizure's old → new; every merged record is validated before anything is written.
  * @returns the ids of the seizures that changed.
  * @throws NestError('validation') naming the bad field or the first seizure the patch would make invalid; NestError('not-found').
  */
 export function updateSeizuresAnywhere(ws: HomesWorkspace, caseId: string, ids: readonly string[], patch: Partial<SeizureFields>, w: Writer): string[] {
   if (!ids.length) throw new NestError('validation', { id: 'seizures.bulk-none' });
-  return withSeizureHomes(ws, caseId, ids, (caseDoc, groups) => {
-    for (const { group, home } of groups) caseDoc.checkSeizures(group.ids, patch, home);
-    return groups.flatMap(({ group, home }) => caseDoc.updateSeizures(group.ids, patch, w, home, recheckLocation));
-  });
+  return withSeizureHomes(ws, caseId, ids, (caseDoc, groups) => caseDoc.updateSeizuresAcross(groups.map(({ group, home }) => ({ ids: group.ids, home })), patch, w, recheckLocation));
 }

@@ -11,7 +11,7 @@
  * `{ by: 5 }` from a buggy or hostile peer). {@link toAuditLine} never throws: anything that is not
  * an object is skipped, and each field that is missing or of the wrong type reads as unknown.
  */
-import type { AuditChange, AuditEntry } from '../docs/case-audit';
+import { BULK_SEIZURE_ACTIONS, targetsOf, type AuditChange, type AuditEntry, type AuditRun } from '../docs/case-audit';
 import { currentLocale, t } from '../messages';
 import { fieldName, formatAuditValue, type DateStyle } from './field-values';
 import { recordSentence, type RecordContext } from './activity-records';
@@ -58,6 +58,8 @@ export function toAuditLine(raw: unknown): AuditLine | null {
     action: typeof e.action === 'string' ? e.action : '',
   };
   if (typeof e.target === 'string') line.target = e.target;
+  if (Array.isArray(e.targets)) line.targets = targetsOf(e);
+  if (Array.isArray(e.runs)) line.runs = e.runs.filter((r): r is AuditRun => isObject(r) && typeof r.n === 'number' && isObject(r.changes)).map((r) => ({ n: r.n, changes: readChanges(r.changes) ?? {} }));
   if (Array.isArray(e.fields)) line.fields = e.fields.filter((f): f is string => typeof f === 'string');
   if (typeof e.count === 'number' && Number.isFinite(e.count)) line.count = e.count;
   const changes = readChanges(e.changes);
@@ -90,6 +92,30 @@ function changePhrases(changes: Record<string, AuditChange>, style: DateStyle | 
     Object.entries(changes).map(([field, c]) =>
       t('ui.case.activity.change', { field: fieldName(field), from: formatAuditValue(field, c.from, c.fromCut, style), to: formatAuditValue(field, c.to, c.toCut, style) }),
     ),
+  );
+}
+
+/** How many seizures a bulk action's entry names: its `count`, else its targets. */
+function bulkCount(e: AuditLine): number {
+  return e.count ?? e.targets?.length ?? 0;
+}
+
+/**
+ * What a bulk set-field did, for its sentence: "the crime sector to “forestry”" for each field
+ * every seizure got the same value of (the patch), the field's name alone for one whose new value
+ * differed between seizures (review flags re-checked per seizure). The old values, which differ,
+ * are in each seizure's own history.
+ */
+function bulkChangePhrases(e: AuditLine, style: DateStyle | undefined): string {
+  const runs = e.runs ?? [];
+  const fields = e.fields ?? [...new Set(runs.flatMap((r) => Object.keys(r.changes)))];
+  return list(
+    fields.map((field) => {
+      const tos = runs.map((r) => r.changes[field]).filter((c): c is AuditChange => c !== undefined);
+      const first = tos[0];
+      const same = first !== undefined && tos.length === runs.length && tos.every((c) => JSON.stringify(c.to) === JSON.stringify(first.to));
+      return same ? t('ui.case.activity.change-to', { field: fieldName(field), to: formatAuditValue(field, first.to, first.toCut, style) }) : fieldName(field);
+    }),
   );
 }
 
@@ -148,6 +174,14 @@ export function activitySentence(e: AuditLine, ctx: ActivityContext): string {
     }
     case 'seizure.delete':
       return t('ui.case.activity.seizure-delete', { seizure: seizureOf(e, ctx) });
+    case BULK_SEIZURE_ACTIONS.delete:
+      return t('ui.case.activity.seizure-bulk-delete', { count: bulkCount(e) });
+    case BULK_SEIZURE_ACTIONS.update:
+      return t('ui.case.activity.seizure-bulk-update', { count: bulkCount(e), changes: bulkChangePhrases(e, ctx.dateStyle) });
+    case BULK_SEIZURE_ACTIONS.moveOut:
+      return t('ui.case.activity.seizure-bulk-move-out', { count: bulkCount(e), to: String(e.summary?.to ?? '') });
+    case BULK_SEIZURE_ACTIONS.moveIn:
+      return t('ui.case.activity.seizure-bulk-move-in', { count: bulkCount(e), from: String(e.summary?.from ?? '') });
     case 'seizure.review':
       return t('ui.case.activity.seizure-review', { seizure: seizureOf(e, ctx) });
     case 'seizure.restore-deleted':

@@ -289,8 +289,10 @@ export class CaseDoc extends CaseDocGraph {
     bulkOps.checkBulk(home ?? seizureOps.inlineHome(this.parts, this.tx), ids, patch);
   }
 
-  /** Marks many seizures deleted in one transaction (case-seizures-bulk.ts); returns how many. @throws NestError('validation' | 'not-found'). */
-  deleteSeizures = (ids: readonly string[], w: Writer, home?: SeizureHome, bulkSize?: number): number => bulkOps.deleteSeizures(this.parts, this.tx, ids, w, home, bulkSize);
+  /** Marks many seizures of this case doc (or of `home`) deleted in one transaction, one audit entry for the action (case-seizures-bulk.ts); returns how many. @throws NestError('validation' | 'not-found'). */
+  deleteSeizures = (ids: readonly string[], w: Writer, home?: SeizureHome): number => bulkOps.deleteSeizures(this.parts, this.tx, [{ ids, home }], w);
+  /** As {@link deleteSeizures} over seizures held by several docs (the case doc and volumes): one transaction per doc, one audit entry for the whole action. */
+  deleteSeizuresAcross = (parts: readonly bulkOps.BulkPart[], w: Writer): number => bulkOps.deleteSeizures(this.parts, this.tx, parts, w);
   /** A deleted seizure of this case doc with its tombstone's `movedTo`; null when missing or live (case-seizures-restore.ts). */
   getDeletedSeizure = (id: string): restoreOps.DeletedSeizure | null => restoreOps.readDeleted(this.parts.seizures, id);
   /** Every deleted seizure this case doc holds (case-seizures-restore.ts). */
@@ -299,15 +301,19 @@ export class CaseDoc extends CaseDocGraph {
   checkRestore = (ids: readonly string[], home?: SeizureHome): void => void restoreOps.checkRestore(home ?? seizureOps.inlineHome(this.parts, this.tx), ids);
   /** Restores deleted seizures ("seizure.restore-deleted", one entry each), one transaction; returns how many (case-seizures-restore.ts). @throws NestError('validation' | 'not-found' | 'too-large'). */
   restoreSeizures = (ids: readonly string[], w: Writer, home?: SeizureHome): number => restoreOps.restoreSeizures(this.parts, this.tx, ids, w, home ?? seizureOps.inlineHome(this.parts, this.tx));
-  /** Sets the same fields on many seizures in one transaction (case-seizures-bulk.ts; `reflag` re-checks their review flags); returns the changed ids. @throws NestError('validation' | 'not-found'). */
-  updateSeizures = (ids: readonly string[], patch: Partial<SeizureFields>, w: Writer, home?: SeizureHome, reflag?: seizureOps.Reflag): string[] => bulkOps.updateSeizures(this.parts, this.tx, ids, patch, w, home, reflag);
+  /** Sets the same fields on many seizures in one transaction, one audit entry for the action (case-seizures-bulk.ts; `reflag` re-checks their review flags); returns the changed ids. @throws NestError('validation' | 'not-found'). */
+  updateSeizures = (ids: readonly string[], patch: Partial<SeizureFields>, w: Writer, home?: SeizureHome, reflag?: seizureOps.Reflag): string[] => bulkOps.updateSeizures(this.parts, this.tx, [{ ids, home }], patch, w, reflag);
+  /** As {@link updateSeizures} over seizures held by several docs: one transaction per doc, one audit entry for the whole action. */
+  updateSeizuresAcross = (parts: readonly bulkOps.BulkPart[], patch: Partial<SeizureFields>, w: Writer, reflag?: seizureOps.Reflag): string[] => bulkOps.updateSeizures(this.parts, this.tx, parts, patch, w, reflag);
 
   /** Adds seizures moved from another case, one transaction; `inVolumes`: those already written into volumes (audited here). See case-seizures-bulk.ts moveIn. */
   moveSeizuresIn = (items: readonly bulkOps.MovedSeizure[], w: Writer, inVolumes?: bulkOps.MovedIntoVolumes): void => bulkOps.moveIn(this.parts, this.tx, items, w, inVolumes);
   /** Audits seizure `id` the caller already wrote into volume `volume` ("seizure.add"; lists a new volume). See case-seizures-bulk.ts auditAddedInVolume. */
   auditAddedInVolume = (id: string, volume: number, w: Writer): void => bulkOps.auditAddedInVolume(this.parts, this.tx, id, volume, w);
-  /** Marks seizures moved to case `toCase` (number), source id → new id; one transaction (case-seizures-bulk.ts moveOut). */
-  moveSeizuresOut = (moved: ReadonlyMap<string, string>, toCase: string, w: Writer, home?: SeizureHome): void => bulkOps.moveOut(this.parts, this.tx, moved, toCase, w, home);
+  /** Marks seizures moved to case `toCase` (number), source id → new id; one transaction, one audit entry (case-seizures-bulk.ts moveOut). */
+  moveSeizuresOut = (moved: ReadonlyMap<string, string>, toCase: string, w: Writer, home?: SeizureHome): void => bulkOps.moveOut(this.parts, this.tx, [{ moved, home }], toCase, w);
+  /** As {@link moveSeizuresOut} over seizures held by several docs: one transaction per doc, one audit entry for the whole move. */
+  moveSeizuresOutAcross = (parts: readonly bulkOps.MovedPart[], toCase: string, w: Writer): void => bulkOps.moveOut(this.parts, this.tx, parts, toCase, w);
 
   /** All live routes, by name. Records whose points are invalid are skipped. */
   listRoutes(): Route[] {

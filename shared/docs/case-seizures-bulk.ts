@@ -1,18 +1,20 @@
 /**
  * Bulk actions of the seizure table (issue 11, item 3): delete, set one field of, or move to
- * another case, many seizures in ONE transaction per case doc. Each seizure still gets its own audit entry ("seizure.delete" with
- * its summary, "seizure.update" with old → new), so the history reads as it does for single
- * edits; everything is validated first, so a bad seizure writes nothing. The records may live in a
- * volume doc (`home`, case-seizures.ts SeizureHome): they are written there, the audit entries in
- * the case doc.
+ * another case, many seizures in ONE transaction per doc. The action writes ONE audit entry in the
+ * case doc (case-audit.ts BULK_SEIZURE_ACTIONS: every seizure's id, and for a set-field each one's
+ * old → new), not one per seizure: at 100,000 seizures the per-seizure entries made a delete take
+ * minutes. A bulk action of one seizure writes the single entry, as a single edit does.
+ * Everything is validated first, so a bad seizure writes nothing. The records may live in the
+ * case doc and in volume docs (`BulkPart.home`, case-seizures.ts SeizureHome): each doc's are
+ * written in its own transaction, inside the case doc's, which writes the entry last.
  */
 import type * as Y from 'yjs';
 import { NestError } from '../errors';
 import { seizureFieldSchemas, seizureFieldsSchema, type SeizureFields } from '../domain/seizure';
-import { changesOf, summaryOf, SEIZURE_SUMMARY_FIELDS, type AuditEntry } from './case-audit';
+import { BULK_SEIZURE_ACTIONS, bulkEntry, changesOf, runsOf, summaryOf, SEIZURE_SUMMARY_FIELDS, type AuditChange, type AuditEntry } from './case-audit';
 import { insertRecord, readFields, requireRecord, stamp, validatePatch, validateWhole, writeFields, type Writer } from './records';
 import { listVolumesIn } from './volume-doc';
-import { applyReflag, bothTx, inlineHome, requireRoomFor, stripStamps, toSeizure, type CaseParts, type Reflag, type SeizureHome, type Tx } from './case-seizures';
+import { applyReflag, inlineHome, requireRoomFor, stripStamps, toSeizure, type CaseParts, type Reflag, type SeizureHome, type Tx } from './case-seizures';
 
 /** Distinct ids, refusing an empty list. */
 function distinct(ids: readonly string[]): string[] {
@@ -37,60 +39,93 @@ export function checkBulk(home: SeizureHome, ids: readonly string[], patch?: Par
   });
 }
 
+/** The seizures of a bulk action one doc holds: their ids, and that doc as their home (default: the case doc). */
+export interface BulkPart {
+  ids: readonly string[];
+  home?: SeizureHome | undefined;
+}
+
 /**
- * Marks every seizure in `ids` deleted (tombstones), one audit entry each, in one transaction.
- * Each entry of a bulk action carries `count`: `bulkSize` (the whole action over every doc; default
- * `ids`' size), left out for a single seizure.
- * @returns how many were deleted.
- * @throws NestError('validation') for an empty list; NestError('not-found') naming the first unknown or deleted id (nothing written).
+ * A transaction of the home `home` nested in the case doc's running one: `fn` itself when the
+ * home is the case doc, else the volume's own transaction (committed before the case doc's, so a
+ * crash between the two leaves stamped records without their audit entry, never the reverse: as
+ * case-seizures.ts `bothTx`).
  */
-export function deleteSeizures(p: CaseParts, tx: Tx, ids: readonly string[], w: Writer, home: SeizureHome = inlineHome(p, tx), bulkSize?: number): number {
-  const recs = checkBulk(home, ids);
-  const size = bulkSize ?? recs.length;
-  return bothTx(tx, home)(w, () => {
+function inHome<T>(tx: Tx, home: SeizureHome, w: Writer, fn: () => T): T {
+  return home.tx === tx ? fn() : home.tx(w, fn);
+}
+
+/**
+ * Marks every seizure of `parts` deleted (tombstones), one transaction per doc inside the case
+ * doc's, which gets ONE audit entry for the action: "seizure.bulk-delete" naming every id
+ * (case-audit.ts BULK_SEIZURE_ACTIONS), or the single "seizure.delete" with its summary when the
+ * action deletes one seizure. The tombstones keep every field, so the entry needs no summary.
+ * Every part is checked before any is written.
+ * @returns how many were deleted.
+ * @throws NestError('validation') for an empty part; NestError('not-found') naming the first unknown or deleted id (nothing written).
+ */
+export function deleteSeizures(p: CaseParts, tx: Tx, parts: readonly BulkPart[], w: Writer): number {
+  const checked = parts.map((part) => {
+    const home = part.home ?? inlineHome(p, tx);
+    return { home, recs: checkBulk(home, part.ids) };
+  });
+  const ids = checked.flatMap(({ recs }) => recs.map((r) => r.id));
+  if (!ids.length) throw new NestError('validation', { id: 'seizures.bulk-none' });
+  return tx(w, () => {
     const at = stamp(w);
-    const entries: AuditEntry[] = [];
-    for (const { id, rec } of recs) {
-      const summary = summaryOf(readFields(rec), SEIZURE_SUMMARY_FIELDS);
-      writeFields(rec, { deleted: true, updatedBy: w.memberId, updatedAt: at });
-      // `count`: the size of the bulk action, so the deleted seizures' list can say "deleted with N others".
-      entries.push({ at, by: w.memberId, action: 'seizure.delete', target: id, summary, ...(size > 1 ? { count: size } : {}) });
+    const one = ids.length === 1 ? summaryOf(readFields(checked.find((c) => c.recs.length)!.recs[0]!.rec), SEIZURE_SUMMARY_FIELDS) : null;
+    for (const { home, recs } of checked) {
+      inHome(tx, home, w, () => {
+        for (const { rec } of recs) writeFields(rec, { deleted: true, updatedBy: w.memberId, updatedAt: at });
+      });
     }
-    p.audit.push(entries);
+    p.audit.push([one ? { at, by: w.memberId, action: 'seizure.delete', target: ids[0]!, summary: one } : bulkEntry(BULK_SEIZURE_ACTIONS.delete, at, w.memberId, ids)]);
     writeFields(p.meta, { updatedBy: w.memberId, updatedAt: at });
-    return recs.length;
+    return ids.length;
   });
 }
 
 /**
- * Sets the same fields on every seizure in `ids` (e.g. the sector, the seizing agencies), one
- * transaction, an audit entry for each seizure that changed. Each merged record is validated as a
- * whole first. `reflag`: re-checks each changed record's review flags (case-seizures.ts `Reflag`),
- * written with the change and kept in its audit entry.
+ * Sets the same fields on every seizure of `parts` (e.g. the sector, the seizing agencies), one
+ * transaction per doc inside the case doc's, which gets ONE audit entry for the seizures that
+ * changed: "seizure.bulk-update" with every changed id and each one's old → new (`runs`:
+ * case-audit.ts runsOf), or the single "seizure.update" when one changed. Each merged record is
+ * validated as a whole first, in every part. `reflag`: re-checks each changed record's review
+ * flags (case-seizures.ts `Reflag`), written with the change and kept in its old → new.
  * @returns the ids of the seizures that changed.
  * @throws NestError('validation') naming the bad field, or the first seizure the patch would make invalid; NestError('not-found').
  */
-export function updateSeizures(p: CaseParts, tx: Tx, ids: readonly string[], patch: Partial<SeizureFields>, w: Writer, home: SeizureHome = inlineHome(p, tx), reflag?: Reflag): string[] {
+export function updateSeizures(p: CaseParts, tx: Tx, parts: readonly BulkPart[], patch: Partial<SeizureFields>, w: Writer, reflag?: Reflag): string[] {
   const valid = validatePatch(seizureFieldSchemas, patch);
-  const recs = checkBulk(home, ids, valid);
-  return bothTx(tx, home)(w, () => {
+  const checked = parts.map((part) => {
+    const home = part.home ?? inlineHome(p, tx);
+    return { home, recs: checkBulk(home, part.ids, valid) };
+  });
+  return tx(w, () => {
     const at = stamp(w);
-    const changedIds: string[] = [];
-    const entries: AuditEntry[] = [];
-    for (const { id, rec, fields } of recs) {
-      const before = readFields(rec);
-      const changed = writeFields(rec, valid);
-      if (!changed.length) continue;
-      const after = applyReflag(rec, fields!, changed, reflag, at, valid);
-      writeFields(rec, { updatedBy: w.memberId, updatedAt: at });
-      entries.push({ at, by: w.memberId, action: 'seizure.update', target: id, fields: changed, changes: changesOf(changed, before, after) });
-      changedIds.push(id);
+    const items: { id: string; fields: string[]; changes: Record<string, AuditChange> }[] = [];
+    for (const { home, recs } of checked) {
+      inHome(tx, home, w, () => {
+        for (const { id, rec, fields } of recs) {
+          const before = readFields(rec);
+          const changed = writeFields(rec, valid);
+          if (!changed.length) continue;
+          const after = applyReflag(rec, fields!, changed, reflag, at, valid);
+          writeFields(rec, { updatedBy: w.memberId, updatedAt: at });
+          items.push({ id, fields: changed, changes: changesOf(changed, before, after) });
+        }
+      });
     }
-    if (entries.length) {
-      p.audit.push(entries);
-      writeFields(p.meta, { updatedBy: w.memberId, updatedAt: at });
+    if (!items.length) return [];
+    if (items.length === 1) {
+      const only = items[0]!;
+      p.audit.push([{ at, by: w.memberId, action: 'seizure.update', target: only.id, fields: only.fields, changes: only.changes }]);
+    } else {
+      const { targets, runs } = runsOf(items);
+      p.audit.push([bulkEntry(BULK_SEIZURE_ACTIONS.update, at, w.memberId, targets, { fields: [...new Set(items.flatMap((it) => it.fields))], runs })]);
     }
-    return changedIds;
+    writeFields(p.meta, { updatedBy: w.memberId, updatedAt: at });
+    return items.map((it) => it.id);
   });
 }
 
@@ -142,8 +177,12 @@ export function moveIn(p: CaseParts, tx: Tx, items: readonly MovedSeizure[], w: 
     for (const it of valid) {
       insertRecord(p.seizures, it.id, { ...it.fields, movedFrom: `${it.fromCase}/${it.fromId}`, createdBy: w.memberId, createdAt: at, updatedBy: w.memberId, updatedAt: at });
     }
-    for (const it of [...valid, ...(inVolumes?.items ?? [])]) {
-      entries.push({ at, by: w.memberId, action: 'seizure.move-in', target: it.id, summary: { ...summaryOf(it.fields, SEIZURE_SUMMARY_FIELDS), from: it.fromCase } });
+    // One entry per source case (a move has one): "seizure.bulk-move-in" naming every copy, or the single entry.
+    const bySource = new Map<string, MovedSeizure[]>();
+    for (const it of [...valid, ...(inVolumes?.items ?? [])]) bySource.set(it.fromCase, [...(bySource.get(it.fromCase) ?? []), it]);
+    for (const [from, moved] of bySource) {
+      const only = moved.length === 1 ? moved[0]! : null;
+      entries.push(only ? { at, by: w.memberId, action: 'seizure.move-in', target: only.id, summary: { ...summaryOf(only.fields, SEIZURE_SUMMARY_FIELDS), from } } : bulkEntry(BULK_SEIZURE_ACTIONS.moveIn, at, w.memberId, moved.map((it) => it.id), { summary: { from } }));
     }
     if (inVolumes?.volumes.length) listVolumesIn(p.seizures.doc!, inVolumes.volumes, w);
     p.audit.push(entries);
@@ -151,24 +190,35 @@ export function moveIn(p: CaseParts, tx: Tx, items: readonly MovedSeizure[], w: 
   });
 }
 
+/** Seizures of a move one doc holds: source id → new id in the target case, and that doc (default: the case doc). */
+export interface MovedPart {
+  moved: ReadonlyMap<string, string>;
+  home?: SeizureHome | undefined;
+}
+
 /**
  * Marks seizures moved to another case: deleted here (tombstones) with `movedTo`
- * ("<case number>/<new id>") and a "seizure.move-out" audit entry each, in one transaction.
- * @param moved source id → new id in the target case.
- * @param home where the records live (default: the case doc).
+ * ("<case number>/<new id>"), one transaction per doc inside the case doc's, which gets ONE
+ * audit entry: "seizure.bulk-move-out" naming every source id (the tombstones keep where each
+ * went), or the single "seizure.move-out" with its summary for one seizure.
  * @throws NestError('not-found') for an unknown or deleted id (nothing written).
  */
-export function moveOut(p: CaseParts, tx: Tx, moved: ReadonlyMap<string, string>, toCase: string, w: Writer, home: SeizureHome = inlineHome(p, tx)): void {
-  const recs = [...moved].map(([id, newId]) => ({ id, newId, rec: requireRecord(home.seizures, id, 'seizure') }));
-  bothTx(tx, home)(w, () => {
+export function moveOut(p: CaseParts, tx: Tx, parts: readonly MovedPart[], toCase: string, w: Writer): void {
+  const checked = parts.map((part) => {
+    const home = part.home ?? inlineHome(p, tx);
+    return { home, recs: [...part.moved].map(([id, newId]) => ({ id, newId, rec: requireRecord(home.seizures, id, 'seizure') })) };
+  });
+  const ids = checked.flatMap(({ recs }) => recs.map((r) => r.id));
+  if (!ids.length) return;
+  tx(w, () => {
     const at = stamp(w);
-    const entries: AuditEntry[] = [];
-    for (const { id, newId, rec } of recs) {
-      const summary = summaryOf(readFields(rec), SEIZURE_SUMMARY_FIELDS);
-      writeFields(rec, { deleted: true, movedTo: `${toCase}/${newId}`, updatedBy: w.memberId, updatedAt: at });
-      entries.push({ at, by: w.memberId, action: 'seizure.move-out', target: id, summary: { ...summary, to: toCase } });
+    const one = ids.length === 1 ? summaryOf(readFields(checked.find((c) => c.recs.length)!.recs[0]!.rec), SEIZURE_SUMMARY_FIELDS) : null;
+    for (const { home, recs } of checked) {
+      inHome(tx, home, w, () => {
+        for (const { newId, rec } of recs) writeFields(rec, { deleted: true, movedTo: `${toCase}/${newId}`, updatedBy: w.memberId, updatedAt: at });
+      });
     }
-    p.audit.push(entries);
+    p.audit.push([one ? { at, by: w.memberId, action: 'seizure.move-out', target: ids[0]!, summary: { ...one, to: toCase } } : bulkEntry(BULK_SEIZURE_ACTIONS.moveOut, at, w.memberId, ids, { summary: { to: toCase } })]);
     writeFields(p.meta, { updatedBy: w.memberId, updatedAt: at });
   });
 }

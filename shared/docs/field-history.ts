@@ -3,13 +3,14 @@
  * time, who set each and when. Pure: it takes the log's raw entries (any shape, as the log is
  * shared and append-only) and never throws on a damaged one.
  *
- * Entries written before values were recorded (`fields` only, no `changes`) still appear, as a
+ * A bulk set-field's one entry ("seizure.bulk-update") counts for each seizure it names, with that
+ * seizure's own old → new. Entries written before values were recorded (`fields` only, no `changes`) still appear, as a
  * change whose value is unknown; they cannot be restored. A value the log had to cut (longer than
  * AUDIT_VALUE_MAX) cannot be restored either: restoring it would silently shorten the text.
  * Restoring itself is a normal attributed write (`CaseDoc.restoreSeizureField`,
  * `CaseDoc.restoreMetaField`) whose own entry then appears here as a `restore`.
  */
-import type { AuditValue } from './case-audit';
+import { BULK_SEIZURE_ACTIONS, bulkChangesFor, type AuditValue } from './case-audit';
 
 /** One value a field had: from `at` (ms since epoch, 0 when unknown) on, set by member `by` ('' when unknown). */
 export interface FieldVersion {
@@ -41,6 +42,8 @@ const META_ACTIONS = new Set(['case.update', 'case.restore']);
 /** True when `entry` (any shape) is about `target`: its `target` is the id, or, for meta (null), a case field change. */
 function isAbout(e: Record<string, unknown>, target: HistoryTarget): boolean {
   if (target === null) return typeof e.action === 'string' && META_ACTIONS.has(e.action);
+  // A bulk set-field names every seizure it changed (case-audit.ts bulkChangesFor).
+  if (e.action === BULK_SEIZURE_ACTIONS.update) return Array.isArray(e.targets) && e.targets.includes(target);
   return e.target === target && typeof e.action === 'string' && !META_ACTIONS.has(e.action);
 }
 
@@ -74,12 +77,13 @@ export function fieldHistory(log: readonly unknown[], target: HistoryTarget, fie
     const at = typeof e.at === 'number' && Number.isFinite(e.at) && e.at > 0 ? e.at : 0;
     const by = typeof e.by === 'string' ? e.by : '';
     const kind = e.action === 'seizure.restore' || e.action === 'case.restore' ? 'restore' : 'change';
-    const change = objectAt(e, 'changes') ? objectAt(objectAt(e, 'changes')!, field) : undefined;
+    const changes = e.action === BULK_SEIZURE_ACTIONS.update ? bulkChangesFor(e, target!) : objectAt(e, 'changes');
+    const change = changes ? objectAt(changes, field) : undefined;
     if (change && 'to' in change) {
       const v: FieldVersion = { kind, value: asValue(change.to), known: true, cut: change.toCut === true, by, at };
       if ('from' in change) v.from = asValue(change.from);
       found.push({ v, i });
-    } else if (Array.isArray(e.fields) && e.fields.includes(field)) {
+    } else if (e.action !== BULK_SEIZURE_ACTIONS.update && Array.isArray(e.fields) && e.fields.includes(field)) {
       found.push({ v: { kind, value: null, known: false, cut: false, by, at }, i });
     }
   });
@@ -88,7 +92,8 @@ export function fieldHistory(log: readonly unknown[], target: HistoryTarget, fie
   const first = versions[0];
   if (first && first.known && 'from' in first) {
     const rawFirst = log[found[0]!.i] as Record<string, unknown>;
-    const firstChange = objectAt(objectAt(rawFirst, 'changes')!, field)!;
+    const firstChanges = rawFirst.action === BULK_SEIZURE_ACTIONS.update ? bulkChangesFor(rawFirst, target!) : objectAt(rawFirst, 'changes');
+    const firstChange = objectAt(firstChanges!, field)!;
     versions.unshift({ kind: 'initial', value: first.from!, known: true, cut: firstChange.fromCut === true, by: origin?.by ?? '', at: origin?.at ?? 0 });
   }
   return versions;

@@ -1,13 +1,14 @@
 /**
  * Why, by whom and when a deleted seizure was deleted, read from the case's own trail: the audit
- * log's "seizure.delete" entries (single, or part of a bulk action when the entry carries
- * `count`), "seizure.restore-deleted" entries, and the import log's undo entries for the batch the
+ * log's "seizure.bulk-delete" entries (one per bulk action, naming every seizure it deleted),
+ * "seizure.delete" entries (single, or part of a bulk action when written before bulk actions had
+ * one entry: those carry `count`), "seizure.restore-deleted" entries, and the import log's undo entries for the batch the
  * seizure came from. An undo marks only the batch's seizures that are live when it runs, so the
  * events of each seizure are replayed in time order and the last one that deleted it wins. A
  * seizure none of whose events deletes it (an audit entry lost to a crash between a volume's write
  * and the case doc's) has no fact here: the caller says so instead of guessing.
  */
-import type { AuditEntry } from './case-audit';
+import { BULK_SEIZURE_ACTIONS, targetsOf, type AuditEntry } from './case-audit';
 import type { ImportBatch } from '../domain/import-batch';
 import { RESTORE_DELETED_ACTION } from './case-seizures-restore';
 
@@ -43,6 +44,13 @@ type Event = { at: number; order: number; restore: true } | { at: number; order:
 export function deletionsOf(audit: readonly AuditEntry[], batches: readonly ImportBatch[], refs: readonly DeletedRef[]): Map<string, DeletionFact> {
   const events = new Map<string, Event[]>(refs.map((r) => [r.id, []]));
   audit.forEach((e, order) => {
+    if (e.action === BULK_SEIZURE_ACTIONS.delete) {
+      // One entry for the whole action, naming every seizure it deleted.
+      const ids = targetsOf(e);
+      const fact: DeletionFact = { reason: 'bulk-delete', by: e.by, at: e.at, count: typeof e.count === 'number' ? e.count : ids.length };
+      for (const id of ids) events.get(id)?.push({ at: e.at, order, restore: false, onlyIfLive: false, fact });
+      return;
+    }
     const list = e.target === undefined ? undefined : events.get(e.target);
     if (!list) return;
     if (e.action === RESTORE_DELETED_ACTION) list.push({ at: e.at, order, restore: true });

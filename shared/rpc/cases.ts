@@ -193,6 +193,12 @@ export const seizureRowSchema = z.object({
   /** As reported, in `reportedCurrency` (ISO 4217); never converted. */
   reportedValue: z.number().nullable(),
   reportedCurrency: z.string().nullable(),
+  /**
+   * Only in a page sorted by value (tester finding F12): the reported value converted to USD at
+   * the seizure's date, the number the sort used; null when there is a value but no rate to
+   * convert it (such rows sort after every converted one). Absent on other sorts.
+   */
+  reportedUsd: z.number().nullable().optional(),
   sourceTitle: z.string(),
   sourceUrl: z.string(),
   operation: z.string(),

@@ -1,6 +1,7 @@
 /**
  * Deleted seizures in real headless Chromium (branch undel): seizures deleted one by one and in
- * bulk are listed under "Deleted" with who deleted them and how, a single one is restored from its
+ * bulk are listed under "Deleted" with who deleted them and how (the bulk delete one line of the
+ * case's activity), a single one is restored from its
  * row and the others together, and they are back in the table with the tab's count. The list is
  * saved as docs/screenshots/deleted-seizures.png (looked at).
  */
@@ -33,6 +34,12 @@ test('deleted seizures are listed with who and how, restored one by one and toge
   await page.getByRole('dialog', { name: 'Delete 2 seizures?' }).getByRole('button', { name: 'Delete' }).click();
   await expect(table.getByRole('row')).toHaveCount(2); // header + 1
   await expect(page.getByRole('tab', { name: /Seizures/ })).toContainText('1');
+  // The bulk delete is one entry of the case's activity, the single delete its own.
+  await page.getByRole('tab', { name: /Overview/ }).click();
+  const activity = page.locator('section[aria-labelledby="activity-title"]');
+  await expect(activity.locator('li').filter({ hasText: 'deleted 2 seizures in one bulk action' })).toHaveCount(1);
+  await expect(activity.locator('li').filter({ hasText: 'deleted the seizure “elephant ivory”' })).toHaveCount(1);
+  await page.getByRole('tab', { name: /Seizures/ }).click();
 
   await page.getByRole('button', { name: 'Show the deleted seizures of this case' }).click();
   const list = page.getByRole('dialog', { name: 'Deleted seizures' });

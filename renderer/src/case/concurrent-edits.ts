@@ -9,7 +9,8 @@
  */
 import type { AuditValue } from '../../../shared/docs/case-doc';
 import { jsonEqual } from '../../../shared/docs/records';
-import { toAuditLine } from '../../../shared/activity/activity-sentence';
+import { toAuditLine, type AuditLine } from '../../../shared/activity/activity-sentence';
+import { BULK_SEIZURE_ACTIONS, bulkChangesFor, type AuditChange } from '../../../shared/docs/case-audit';
 
 /** How long after writing a field a member is told of a colleague's change to it (ms). */
 export const RECENT_EDIT_MS = 2 * 60_000;
@@ -43,6 +44,25 @@ export function fieldKey(seizureId: string, field: string): string {
 const EDITS = new Set(['seizure.update', 'seizure.restore']);
 
 /**
+ * The field changes of entry `e` that may concern this member: a single edit's, or — a bulk
+ * set-field's one entry naming many seizures (shared/docs/case-audit.ts) — those of the seizures
+ * among `mine`'s keys, each with its own old → new.
+ */
+function editsOf(e: AuditLine, mine: ReadonlyMap<string, MyValue>): [string, string, AuditChange][] {
+  if (e.action === BULK_SEIZURE_ACTIONS.update) {
+    const out: [string, string, AuditChange][] = [];
+    for (const seizureId of new Set([...mine.keys()].map((k) => k.slice(0, k.lastIndexOf('/'))))) {
+      const changes = bulkChangesFor(e, seizureId) as Record<string, AuditChange> | undefined;
+      for (const [field, change] of Object.entries(changes ?? {})) out.push([seizureId, field, change]);
+    }
+    return out;
+  }
+  if (!e.target || !EDITS.has(e.action) || !e.changes) return [];
+  const target = e.target;
+  return Object.entries(e.changes).map(([field, change]) => [target, field, change]);
+}
+
+/**
  * Applies the audit entries `added` (any shape; one transaction's inserts) to `notices`, for member
  * `me` with their values `mine` (by {@link fieldKey}) at local time `now`:
  * - a colleague's change to a field of mine, recent or being typed, to another value than mine → a notice (replacing an older one);
@@ -61,9 +81,9 @@ export function applyAuditEntries(
   const edit = (): Map<string, EditNotice> => (out ??= new Map(notices));
   for (const raw of added) {
     const e = toAuditLine(raw);
-    if (!e || !e.target || !EDITS.has(e.action) || !e.changes) continue;
-    for (const [field, change] of Object.entries(e.changes)) {
-      const key = fieldKey(e.target, field);
+    if (!e) continue;
+    for (const [seizureId, field, change] of editsOf(e, mine)) {
+      const key = fieldKey(seizureId, field);
       const my = mine.get(key);
       if (!my || (!my.typing && now - my.at > RECENT_EDIT_MS)) continue;
       // My own entries never open or close a notice here: "Keep mine", "Keep theirs" and Restore close it themselves,
@@ -75,7 +95,7 @@ export function applyAuditEntries(
         if ((out ?? notices).has(key)) edit().delete(key);
         continue;
       }
-      edit().set(key, { seizureId: e.target, field, by: e.by, at: e.at, theirs: change.to, theirsCut: change.toCut === true, mine: my.value });
+      edit().set(key, { seizureId, field, by: e.by, at: e.at, theirs: change.to, theirsCut: change.toCut === true, mine: my.value });
     }
   }
   return out ?? notices;

@@ -12,7 +12,7 @@ import type { SeizureRow } from '../../../shared/rpc/cases';
 import { countryLabel } from '../format/countries';
 import { Icon } from '../ui/icons';
 import { DataTable, type Column, type VirtualWindow } from '../ui/data-table';
-import { formatMoney, formatQuantity } from '../format/numbers';
+import { formatMoney, formatMoneyShort, formatQuantity } from '../format/numbers';
 import { formatSeizureDate } from '../format/dates';
 import { t } from '../../../shared/messages';
 import { ColumnChooser, useColumnChoice } from '../ui/column-chooser';
@@ -22,6 +22,23 @@ import { reviewFlagsSummary } from '../../../shared/domain/review-flag-text';
 import type { SeizureSort, SeizureSortKey } from './seizure-sort';
 
 export type { SeizureSort, SeizureSortKey } from './seizure-sort';
+
+/**
+ * Under a reported value while the table is sorted by value: the USD amount the sort used
+ * ("≈ USD 12.4 M", its exact figure in the tooltip) when the value is in another currency, or
+ * that no rate is known and the row sorts last. Nothing for a value in USD or a row with none.
+ */
+function ValueSortLine(props: { row: SeizureRow }): ReactNode {
+  const { reportedValue, reportedCurrency, reportedUsd } = props.row;
+  if (reportedValue === null || reportedUsd === undefined) return null;
+  if (reportedUsd === null) return <span className="cell-secondary value-no-rate">{t('ui.case.table.value-no-rate')}</span>;
+  if (reportedCurrency === 'USD') return null;
+  return (
+    <span className="cell-secondary value-usd" title={t('ui.case.table.value-usd-title', { usd: formatMoney(reportedUsd, 'USD'), date: props.row.seizureDate })}>
+      {t('ui.case.table.value-usd', { usd: formatMoneyShort(reportedUsd, 'USD') })}
+    </span>
+  );
+}
 
 /** Props of {@link SeizureTable}. */
 export interface SeizureTableProps {
@@ -151,7 +168,21 @@ export function SeizureTable(props: SeizureTableProps): ReactNode {
       ),
     },
     { id: 'quantity', header: t('ui.case.table.col-quantity'), sortKey: 'quantity', numeric: true, className: 'col-nowrap', cell: (s) => formatQuantity(s.quantity, s.unit) },
-    { id: 'value', header: t('ui.case.table.col-reported-value'), sortKey: 'value', numeric: true, className: 'col-nowrap', cell: (s) => formatMoney(s.reportedValue, s.reportedCurrency) },
+    {
+      id: 'value',
+      header: t('ui.case.table.col-reported-value'),
+      sortKey: 'value',
+      // Tester finding F12: the value sort compares USD at each seizure's date; the screen says so.
+      sortNote: t('ui.case.table.value-sort-note'),
+      numeric: true,
+      className: 'col-nowrap',
+      cell: (s) => (
+        <>
+          {formatMoney(s.reportedValue, s.reportedCurrency)}
+          {props.sort.key === 'value' ? <ValueSortLine row={s} /> : null}
+        </>
+      ),
+    },
     ...seizureModelColumns(),
     {
       id: 'source',

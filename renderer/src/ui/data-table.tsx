@@ -26,6 +26,8 @@ export interface Column<R, K extends string = string> {
   cell: (row: R) => ReactNode;
   /** Makes the header a sort button for this key (needs the table's `sort` and `onSort`). */
   sortKey?: K;
+  /** While sorted by this column: what the order means (the header button's tooltip and accessible description). */
+  sortNote?: string;
   /** Right-aligned tabular numbers (header and cells). */
   numeric?: boolean;
   /** Extra classes of the cells (`col-nowrap`, `mono`, …). */
@@ -115,7 +117,7 @@ export function DataTable<R, K extends string = string>(props: DataTableProps<R,
         <tr aria-rowindex={virtual ? 1 : undefined}>
           {columns.map((c) => {
             if (c.sortKey !== undefined && sort && onSort) {
-              return <SortHeader key={c.id} label={c.header} sortKey={c.sortKey} current={sort} onSort={onSort} numeric={c.numeric} className={c.headerClassName} />;
+              return <SortHeader key={c.id} label={c.header} sortKey={c.sortKey} current={sort} onSort={onSort} numeric={c.numeric} className={c.headerClassName} sortNote={c.sortNote} />;
             }
             const cls = [c.numeric ? 'col-num' : '', c.headerClassName ?? ''].filter(Boolean).join(' ');
             return (

@@ -23,6 +23,11 @@ export const caseMessages = {
   'ui.case.activity.seizure-edit': 'edited {seizure}',
   'ui.case.activity.seizure-restore': 'restored the {field} of {seizure} to {to} (was {from})',
   'ui.case.activity.seizure-delete': 'deleted {seizure}',
+  /** Bulk actions of the seizure table: one entry each, however many seizures (shared/docs/case-audit.ts BULK_SEIZURE_ACTIONS). */
+  'ui.case.activity.seizure-bulk-delete': 'deleted {count, plural, one {# seizure} other {# seizures}} in one bulk action',
+  'ui.case.activity.seizure-bulk-update': 'changed {changes} of {count, plural, one {# seizure} other {# seizures}} in one bulk action',
+  'ui.case.activity.seizure-bulk-move-out': 'moved {count, plural, one {# seizure} other {# seizures}} to {to} in one bulk action',
+  'ui.case.activity.seizure-bulk-move-in': 'moved {count, plural, one {# seizure} other {# seizures}} here from {from} in one bulk action',
   'ui.case.activity.route-add': '{count, plural, one {added {route}} other {added # routes}}',
   'ui.case.activity.route-delete': 'deleted {route}',
   'ui.case.activity.valuation-add': 'valued {seizure}',
@@ -34,6 +39,8 @@ export const caseMessages = {
   'ui.case.activity.other': 'made a change',
   /** One field's change inside a sentence: "the quantity from 8.8 to 9.1". */
   'ui.case.activity.change': 'the {field} from {from} to {to}',
+  /** A bulk set-field's change inside its sentence (the old values differ per seizure): "the crime sector to “forestry”". */
+  'ui.case.activity.change-to': 'the {field} to {to}',
   'ui.case.activity.seizure-named': 'the seizure “{commodity}”{hasTaxon, select, yes { ({taxon})} other {}}',
   'ui.case.activity.seizure-unnamed': 'a seizure',
   'ui.case.activity.route-named': 'the route “{name}”',
@@ -190,6 +197,12 @@ export const caseMessages = {
   'ui.case.table.col-commodity': 'Commodity',
   'ui.case.table.col-quantity': 'Quantity',
   'ui.case.table.col-reported-value': 'Reported value',
+  /** The value sort's meaning (tester finding F12): the header's tooltip and description while sorted by value. */
+  'ui.case.table.value-sort-note': 'Sorted by the value converted to US dollars at each seizure’s date; values with no known rate come last',
+  /** Under a value in another currency while sorted by value: the USD amount the sort used. */
+  'ui.case.table.value-usd': '≈ {usd}',
+  'ui.case.table.value-usd-title': '{usd} at the rate of {date}, the figure this order uses',
+  'ui.case.table.value-no-rate': 'No USD rate: sorted last',
   'ui.case.table.col-source': 'Source',
   'ui.case.table.col-actions': 'Actions',
   'ui.case.table.not-mapped': ' · not mapped',

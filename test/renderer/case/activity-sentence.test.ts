@@ -98,3 +98,28 @@ describe('activity sentences', () => {
     expect(toAuditLine([1])).toBeNull();
   });
 });
+
+describe('bulk actions in the activity log', () => {
+  it('reads one sentence per bulk action with its count; a single delete keeps its own sentence', () => {
+    const cd = new CaseDoc(new Y.Doc());
+    cd.init(CASE_ID, 'NEST-2026-0001', { ...newCaseFields('2026-11-29'), title: 'Ivory via Singapore' }, ada);
+    const ids = Array.from({ length: 3 }, () => crypto.randomUUID());
+    cd.addSeizures(ids.map((id, i) => ({ id, fields: { ...newSeizureFields('2019-07-21'), country: 'SG', commodity: `lot ${i}`, place: i === 0 ? 'Tuas' : '' } })), ada);
+    const before = cd.readAudit().length;
+    cd.updateSeizures(ids, { place: 'Jurong', sector: 'forestry' }, ada);
+    cd.deleteSeizures(ids.slice(0, 2), ada);
+    cd.deleteSeizures([ids[2]!], ada);
+    expect(sentences(cd).slice(before)).toEqual([
+      'changed the place to “Jurong” and the crime sector to Forestry / timber of 3 seizures in one bulk action',
+      'deleted 2 seizures in one bulk action',
+      'deleted the seizure “lot 2”',
+    ]);
+    // A move's two sides, and a count in the thousands, as the catalogue writes numbers.
+    const moveOut = { at: 1, by: 'ada', action: 'seizure.bulk-move-out', targets: ids, count: 100_000, summary: { to: 'NEST-2026-0002' } };
+    const moveIn = { at: 1, by: 'ada', action: 'seizure.bulk-move-in', targets: ids, count: 2, summary: { from: 'NEST-2026-0003' } };
+    expect([moveOut, moveIn].map((e) => activitySentence(toAuditLine(e)!, nothingKnown))).toEqual([
+      'moved 100,000 seizures to NEST-2026-0002 in one bulk action',
+      'moved 2 seizures here from NEST-2026-0003 in one bulk action',
+    ]);
+  });
+});

@@ -78,6 +78,21 @@ describe('concurrent-edit notices', () => {
     expect(applyAuditEntries(new Map(), added, 'ada', typing('7.5'), NOW).size).toBe(0);
   });
 
+  it('tells a member of a colleague\'s bulk set-field that touched the field they are editing', () => {
+    const [a, b] = replicas();
+    const S2 = '44444444-4444-4444-8444-444444444444';
+    a.addSeizure(S2, { ...newSeizureFields('2019-07-22'), country: 'SG', commodity: 'pangolin scales', place: 'Tuas' }, ada);
+    deliver(a, b);
+    b.updateSeizures([S1, S2], { place: 'Jurong' }, bo);
+    const added = deliver(b, a);
+    expect(added).toHaveLength(1);
+    const mine = new Map<string, MyValue>([[fieldKey(S2, 'place'), { value: 'Pasir Panjang', at: NOW }]]);
+    expect([...applyAuditEntries(new Map(), added, 'ada', mine, NOW).values()]).toEqual<EditNotice[]>([{ seizureId: S2, field: 'place', by: 'bo', at: 10_001, theirs: 'Jurong', theirsCut: false, mine: 'Pasir Panjang' }]);
+    // A seizure the action did not touch: nothing.
+    const other = new Map<string, MyValue>([[fieldKey('55555555-5555-4555-8555-555555555555', 'place'), { value: 'x', at: NOW }]]);
+    expect(applyAuditEntries(new Map(), added, 'ada', other, NOW).size).toBe(0);
+  });
+
   it('says nothing for an old edit of mine, my own entries, or another field', () => {
     const [a, b] = replicas();
     b.updateSeizure(S1, { quantity: 7.5, place: 'Jurong' }, bo);

@@ -57,6 +57,6 @@ describe('seizure writes from a window', () => {
     expect(rt.host.with(volumeDocName(ws.id, k.id, 1), (doc) => new VolumeDoc(doc).getSeizure(v)?.operation)).toBe('Op Service');
     expect(await deleteSeizures(to, [b, v])).toBe(2);
     expect(rt.host.with(volumeDocName(ws.id, k.id, 1), (doc) => new VolumeDoc(doc).getSeizure(v))).toBeNull();
-    expect(rt.host.with(k.docName, (doc) => new CaseDoc(doc).readAudit().filter((e) => e.action === 'seizure.delete').map((e) => e.target).sort())).toEqual([b, v].sort());
+    expect(rt.host.with(k.docName, (doc) => new CaseDoc(doc).readAudit().filter((e) => e.action === 'seizure.bulk-delete').map((e) => [...e.targets!].sort()))).toEqual([[b, v].sort()]);
   });
 });

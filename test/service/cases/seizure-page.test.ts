@@ -106,6 +106,38 @@ describe('seizures.page', () => {
     expect(top.rows[0]!.reportedValue).toBe(Math.max(...seizures.map((s) => s.reportedValue ?? -1)));
   });
 
+  it('says on each row of a value sort the USD figure it sorted by (tester finding F12), null where no rate is known', async () => {
+    h = startService();
+    const { c, ws, caseId, w } = await registerCase(h);
+    const at = (value: number, currency: string, date: string): SeizureFields => ({ ...newSeizureFields(date), country: 'KE', commodity: `${currency} lot`, reportedValue: value, reportedCurrency: currency });
+    const [eur, usd, kes, none] = [randomUUID(), randomUUID(), randomUUID(), randomUUID()];
+    ws.host.with(ws.caseDocName(caseId), (doc) =>
+      new CaseDoc(doc).addSeizures(
+        [
+          { id: eur, fields: at(1_000_000, 'EUR', '2025-03-03') },
+          { id: usd, fields: at(1_050_000, 'USD', '2025-03-03') },
+          { id: kes, fields: at(9_000_000, 'KES', '2025-03-03') },
+          { id: none, fields: { ...newSeizureFields('2025-03-03'), country: 'KE', commodity: 'no value' } },
+        ],
+        w,
+      ),
+    );
+    const page = await c.call('seizures.page', { workspaceId: ws.id, caseId, sortBy: 'value', sortDir: 'desc', offset: 0, limit: 10 });
+    const usdOf = new Map(page.rows.map((r) => [r.id, r.reportedUsd]));
+    // EUR 1,000,000 at the ECB rate of 3 March 2025 (1.0465 USD a euro) is USD 1,046,500: less than USD 1,050,000, though the raw number is not.
+    const eurUsd = usdOf.get(eur)!;
+    expect(eurUsd).toBeCloseTo(1_046_500, 0);
+    expect(usdOf.get(usd)).toBe(1_050_000);
+    // No rate for KES here, and no value at all: both null, both after every converted value.
+    expect([usdOf.get(kes), usdOf.get(none)]).toEqual([null, null]);
+    const ids = page.rows.map((r) => r.id);
+    expect(ids.slice(0, 2)).toEqual([usd, eur]);
+    expect(new Set(ids.slice(2))).toEqual(new Set([kes, none])); // tied: same date, then by id
+    // Other sorts carry no figure.
+    const byDate = await c.call('seizures.page', { workspaceId: ws.id, caseId, sortBy: 'date', sortDir: 'desc', offset: 0, limit: 10 });
+    expect(byDate.rows.every((r) => !('reportedUsd' in r))).toBe(true);
+  });
+
   it('filters by every word of the text, counts the matches, and leaves deleted seizures out', async () => {
     const { c, wsId, caseId, all, ws, w } = await setUp();
     for (const text of ['ivory', 'kenya', 'pangolin mombasa', 'nothing-like-this']) {

@@ -59,11 +59,14 @@ describe('edits re-run the outside-country check', () => {
     expect(page.total).toBe(2);
     expect(page.rows.every((r) => r.reviewFlags?.[0]?.kind === 'outside-country' && r.reviewFlags[0].country === 'KE')).toBe(true);
     expect(await c.call('map.overview', scope)).toMatchObject({ total: 2, flagged: 2 });
-    // The bulk edit's audit entries keep the flags it raised (old → new) beside the country's change.
+    // The bulk edit's one audit entry keeps, for each seizure, the flags it raised (old → new) beside the country's change.
     const audit = rt.host.with(k.docName, (doc) => new CaseDoc(doc).readAudit());
-    const bulk = audit.filter((e) => e.action === 'seizure.update');
-    expect(bulk).toHaveLength(2);
-    expect(bulk[0]).toMatchObject({ by: me.memberId, fields: ['country', 'reviewFlags'], changes: { country: { from: 'SG', to: 'KE' }, reviewFlags: { from: null } } });
+    const bulk = audit.filter((e) => e.action === 'seizure.bulk-update');
+    expect(bulk).toHaveLength(1);
+    expect(bulk[0]).toMatchObject({ by: me.memberId, count: 2, fields: ['country', 'reviewFlags'] });
+    expect([...bulk[0]!.targets!].sort()).toEqual([...ids].sort());
+    expect(bulk[0]!.runs!.reduce((n, r) => n + r.n, 0)).toBe(2);
+    expect(bulk[0]!.runs![0]).toMatchObject({ changes: { country: { from: 'SG', to: 'KE' }, reviewFlags: { from: null } } });
 
     // 2. Single edit back to Singapore: the point lies in its country again, the flag is cleared (audited).
     const [a, b] = ids as [string, string];

@@ -63,10 +63,12 @@ describe('moving seizures into a large case', () => {
     const raw = s.rt.host.with(volumeDocName(s.ws.id, s.to.id, 1), (doc) => (doc.getMap('seizures').get(inVol[0]!.id) as { get(k: string): unknown }).get('movedFrom'));
     const fromNumber = s.rt.host.with(s.from.docName, (doc) => new CaseDoc(doc).readMeta().number);
     expect(raw).toBe(`${fromNumber}/${s.sources.find((z) => z.fields.commodity === inVol[0]!.commodity)!.id}`);
-    const ins = s.onTarget((cd) => cd.readAudit().filter((e) => e.action === 'seizure.move-in'));
-    expect(ins).toHaveLength(5);
-    expect(ins.map((e) => e.target)).toEqual(expect.arrayContaining(inVol.map((z) => z.id)));
-    expect(ins.every((e) => (e.summary as { from?: string }).from === fromNumber)).toBe(true);
+    // One entry for the move, naming all five copies (those in the case doc and in volume 1).
+    const ins = s.onTarget((cd) => cd.readAudit().filter((e) => e.action === 'seizure.bulk-move-in'));
+    expect(ins).toHaveLength(1);
+    expect(ins[0]).toMatchObject({ count: 5, summary: { from: fromNumber } });
+    expect(ins[0]!.targets).toHaveLength(5);
+    expect(ins[0]!.targets).toEqual(expect.arrayContaining(inVol.map((z) => z.id)));
     // The projection sees them in the docs that hold them; the sources are marked moved.
     expect(s.projectedIn(s.to.docName)).toBe(2);
     expect(s.projectedIn(volumeDocName(s.ws.id, s.to.id, 1))).toBe(3);

@@ -96,14 +96,17 @@ describe('bulk actions on every shown seizure (matching)', () => {
     expect((await s.page(s.caseId, 'ivory')).total).toBe(0);
     const left = VOLUMES * PER_VOLUME + 2 - 4_003;
     expect((await s.page(s.caseId)).total).toBe(left);
+    const deletedIds = s.rt.store.projections.seizureIdsMatching(s.caseId, { text: '', flagged: false }).filter((id) => id !== s.inline[1]);
+    expect(deletedIds).toHaveLength(left - 1);
     const deleted = await s.c.call('seizures.bulkDelete', { workspaceId: s.workspaceId, caseId: s.caseId, matching: { text: '', flagged: false, except: [s.inline[1]!], count: left - 1 } });
     expect(deleted).toEqual({ deleted: left - 1 });
     const rest = await s.c.call('seizures.page', { workspaceId: s.workspaceId, caseId: s.caseId, limit: 10 });
     expect(rest.total).toBe(1);
     expect(rest.rows.map((r) => r.id)).toEqual([s.inline[1]!]);
-    // One audit entry per seizure, each counting the whole action.
-    const entries = s.rt.host.with(s.caseName, (doc) => new CaseDoc(doc).readAudit().filter((e) => e.action === 'seizure.delete'));
-    expect(entries).toHaveLength(left - 1);
-    expect(new Set(entries.map((e) => e.count))).toEqual(new Set([left - 1]));
+    // One audit entry for the action, naming every seizure it deleted (the case doc's and the volumes').
+    const entries = s.rt.host.with(s.caseName, (doc) => new CaseDoc(doc).readAudit().filter((e) => e.action === 'seizure.bulk-delete'));
+    expect(entries).toHaveLength(1);
+    expect(entries[0]!.count).toBe(left - 1);
+    expect(new Set(entries[0]!.targets)).toEqual(new Set(deletedIds));
   });
 });

@@ -116,8 +116,11 @@ describe('seizures in volume docs: edits', () => {
     expect(updated.changed.sort()).toEqual([...ids].sort());
     expect(s.onCase((cd) => cd.getSeizure(s.inline[0]!))?.sector).toBe('fisheries');
     expect(s.onVolume((v) => v.listSeizures().map((z) => z.sector))).toEqual(['fisheries', 'fisheries']);
+    // One entry for the action over the case doc and the volume, each seizure's old → new in it.
     const entries = s.onCase((cd) => cd.readAudit().slice(auditBefore));
-    expect(entries.map((e) => [e.action, e.target]).sort()).toEqual(ids.map((id) => ['seizure.update', id]).sort());
+    expect(entries.map((e) => [e.action, e.count])).toEqual([['seizure.bulk-update', ids.length]]);
+    expect([...entries[0]!.targets!].sort()).toEqual([...ids].sort());
+    expect(entries[0]!.runs!.map((r) => r.changes.sector)).toEqual([{ from: 'wildlife', to: 'fisheries' }]);
 
     // One already deleted id in the volume: the whole bulk delete is refused, nothing marked.
     await s.c.call('seizures.delete', { workspaceId: s.workspaceId, caseId: s.caseId, seizureId: s.vol[1]! });
@@ -154,8 +157,8 @@ describe('seizures in volume docs: edits', () => {
     expect(moved.map((z) => z.commodity).sort()).toEqual(['inline rosewood', 'pangolin scales']);
     expect(s.rawVolume(s.vol[0]!, 'deleted')).toBe(true);
     expect(s.rawVolume(s.vol[0]!, 'movedTo')).toBe(`${res.toCaseNumber}/${moved.find((z) => z.commodity === 'pangolin scales')!.id}`);
-    const outs = s.onCase((cd) => cd.readAudit().filter((e) => e.action === 'seizure.move-out').map((e) => e.target));
-    expect(outs.sort()).toEqual([s.vol[0]!, s.inline[1]!].sort());
+    const outs = s.onCase((cd) => cd.readAudit().filter((e) => e.action === 'seizure.bulk-move-out'));
+    expect(outs.map((e) => [[...e.targets!].sort(), e.summary])).toEqual([[[s.vol[0]!, s.inline[1]!].sort(), { to: res.toCaseNumber }]]);
     expect(s.db.prepare('SELECT COUNT(*) FROM seizures WHERE case_id = ?').pluck().get(s.caseId)).toBe(2);
   });
 });

@@ -46,9 +46,9 @@ describe('restoring a deleted seizure of the case doc', () => {
     cd.deleteSeizures([b, c], bob);
     expect(cd.seizureCount()).toBe(0);
     expect(cd.listDeletedSeizures().map((d) => d.seizure.commodity).sort()).toEqual(['ivory', 'pangolin scales', 'rhino horn']);
-    // A bulk deletion's entries say how many the action deleted; a single one does not.
-    const deletes = cd.readAudit().filter((e) => e.action === 'seizure.delete');
-    expect(deletes.map((e) => [e.target, e.count])).toEqual([[a, undefined], [b, 2], [c, 2]]);
+    // A bulk deletion is one entry naming every seizure and how many; a single one keeps its own entry.
+    const deletes = cd.readAudit().filter((e) => e.action === 'seizure.delete' || e.action === 'seizure.bulk-delete');
+    expect(deletes.map((e) => [e.action, e.target, e.targets, e.count])).toEqual([['seizure.delete', a, undefined, undefined], ['seizure.bulk-delete', undefined, [b, c], 2]]);
 
     expect(cd.restoreSeizures([a, b], carol)).toBe(2);
     expect(cd.seizureCount()).toBe(2);
@@ -61,7 +61,7 @@ describe('restoring a deleted seizure of the case doc', () => {
       { at: 3_000, by: 'carol', action: 'seizure.restore-deleted', target: b, summary: expect.objectContaining({ commodity: 'pangolin scales' }) },
     ]);
     // The deletions stay: nothing of the history is erased.
-    expect(audit.filter((e) => e.action === 'seizure.delete')).toEqual(deletes);
+    expect(audit.filter((e) => e.action === 'seizure.delete' || e.action === 'seizure.bulk-delete')).toEqual(deletes);
     // A restored seizure is an ordinary live one: it can be edited and deleted again.
     expect(cd.updateSeizure(a, { place: 'Nairobi' }, carol)).toEqual(['place']);
     cd.deleteSeizure(a, carol);
@@ -127,6 +127,9 @@ describe('who deleted a seizure and why', () => {
     // A seizure restored after its import was undone is live: no deletion.
     cd.restoreSeizures([ids[2]!], { memberId: 'dan', now: () => 4_000 });
     expect(deletionsOf(cd.readAudit(), readImportBatches(cd.doc), refs).has(ids[2]!)).toBe(false);
+    // A bulk deletion written before bulk actions had one entry (a "seizure.delete" per seizure with `count`) still reads as one.
+    const old = randomUUID();
+    expect(deletionsOf([{ at: 5, by: 'eve', action: 'seizure.delete', target: old, count: 3 }], [], [{ id: old }]).get(old)).toEqual({ reason: 'bulk-delete', by: 'eve', at: 5, count: 3 });
     // No entry records it (e.g. lost to a crash): no fact, never a guess.
     expect(deletionsOf([], [], [{ id: randomUUID() }]).size).toBe(0);
   });
