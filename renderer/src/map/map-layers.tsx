@@ -192,7 +192,6 @@ function RouteLine(props: { route: Route; centre: number }): ReactNode {
   const { route: r, centre } = props;
   const placed = routeLatLngs(r.points, centre);
   // The same array until a pan moves the line a turn (its first longitude tells), so Leaflet does not redraw it on every move.
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- `placed[0]?.[1]` stands for `placed`.
   const positions = useMemo(() => placed, [r.points, placed[0]?.[1]]);
   const kind = routeKindOf(r);
   const { color, weight, opacity, dashArray } = ROUTE_STYLES[kind];
