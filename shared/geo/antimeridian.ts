@@ -153,6 +153,26 @@ export function splitLine(line: readonly Position[]): Position[][] {
   return out;
 }
 
+/**
+ * A line (a route) drawn whole: its longitudes unwrapped ({@link unwrap}), so it never jumps across
+ * the map, then moved by whole turns to the copy whose middle lies nearest `centre` (the view's
+ * centre longitude; seizure markers are put into the view the same way, cluster-index.ts
+ * `lonIntoView`). Suva 178.45 → 179.40 → −179.80 → −178.90 in a view centred on 180° (or on 20°)
+ * gives 178.45, 179.40, 180.20, 181.10; centred on −175° the same line a turn west, −181.55 … −178.90.
+ */
+export function lineNear(line: readonly Position[], centre: number): Position[] {
+  const u = unwrap(line);
+  if (!u.length) return u;
+  let min = Infinity;
+  let max = -Infinity;
+  for (const [x] of u) {
+    if (x < min) min = x;
+    if (x > max) max = x;
+  }
+  const turns = Math.round((centre - (min + max) / 2) / 360);
+  return turns ? u.map(([x, y]): Position => [x + 360 * turns, y]) : u;
+}
+
 /** A Polygon or MultiPolygon geometry (GeoJSON). */
 export type AreaGeometry = { type: 'Polygon'; coordinates: Position[][] } | { type: 'MultiPolygon'; coordinates: Position[][][] };
 

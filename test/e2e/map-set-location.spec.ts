@@ -1,6 +1,6 @@
 /**
  * Issue 11 item 7, "click or drag to set a seizure's location", in real headless Chromium against
- * the browser-mode host: "Set on map" opens pick mode (crosshair, banner); Escape leaves it and
+ * the browser-mode host: "Set on map" opens pick mode (crosshair, banner) on the seizing country; Escape leaves it and
  * keeps the dialog; a click sets the point, shown with the decimals its zoom justifies and the
  * importer's country flag (a point far from Singapore); saving writes it, and the detail shows it.
  * Then the saved marker is dragged: the new point is east of the old one and saved too.
@@ -53,16 +53,17 @@ test('a seizure’s location is set by a click on the map, then moved by draggin
   await expect(dialog).toBeVisible();
   await dialog.getByRole('button', { name: 'Pick on the map' }).click();
 
-  // A click sets the point (zoom 2: one decimal), flagged as far outside Singapore.
+  // The map opened on the seizing country, Singapore (zoom 8). A click 200 px east of its centre
+  // (0.0055° a pixel: ~1.1°, past Bintan) sets the point with three decimals, flagged as far outside Singapore.
+  await expect(map).toHaveAttribute('data-opened-on', 'SG');
   const box = (await map.boundingBox())!;
-  await page.mouse.click(box.x + box.width / 2 + 40, box.y + box.height / 2 + 20);
+  await page.mouse.click(box.x + box.width / 2 + 200, box.y + box.height / 2 + 20);
   const shown = dialog.getByTestId('picked-coordinates');
-  await expect(shown).toHaveText(/^\d+\.\d° [NS], \d+\.\d° [EW]$/);
+  await expect(shown).toHaveText(/^\d+\.\d{3}° [NS], \d+\.\d{3}° [EW]$/);
   await expect(dialog.getByTestId('pick-banner')).toBeHidden();
   await expect(map).not.toHaveClass(/map-picking/);
   await expect(dialog.getByTestId('pick-country-flag')).toContainText('more than 25 km outside the seizing country, Singapore');
-  await expect(dialog.getByLabel('Location precision')).toHaveValue('country');
-  await dialog.getByLabel('Location precision').selectOption('region');
+  await expect(dialog.getByLabel('Location precision')).toHaveValue('region');
   const clicked = parseCoordinates(await shown.innerText());
   await dialog.getByRole('button', { name: 'Save location' }).click();
   await expect(dialog).toBeHidden();

@@ -84,7 +84,8 @@ export function CaseMapPanel(props: CaseMapPanelProps): ReactNode {
         inMap={movable && !props.readOnly ? <MoveSeizure key={movable.id} to={to} seizure={movable} onDone={() => setMoving(null)} /> : null}
         empty={
           !props.remote && !points.loading && !list.length ? (
-            <div className="map-empty" role="status">
+            // With routes on the map, the note sits at its top edge instead of over them (tester B5's screenshot).
+            <div className={props.routes.length ? 'map-empty map-empty-top' : 'map-empty'} role="status">
               {seizures.length ? t('ui.map.none-located', { count: seizures.length }) : t('ui.map.no-seizures')}
             </div>
           ) : null

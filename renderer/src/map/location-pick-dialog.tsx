@@ -68,7 +68,7 @@ export function LocationPickDialog(props: LocationPickDialogProps): ReactNode {
         return true;
       }}
     >
-      <PickMap marker={marker} picking={picking} draggable onPick={onPick} onCancelPick={() => setPicking(false)} label={t('ui.map.pick.map-label')} />
+      <PickMap marker={marker} picking={picking} draggable onPick={onPick} onCancelPick={() => setPicking(false)} label={t('ui.map.pick.map-label')} country={s.country} />
       <div className="pick-result" data-testid="pick-result">
         {picked ? (
           <>

@@ -3,11 +3,12 @@
  * GeoJSON layer on a canvas in its own pane; the sea is the container's background), seizures as
  * circle markers coloured by sector and sized by quantity class with a tooltip and a popup, and
  * routes as polylines labelled with their name — dashed for a suspected trafficking route, solid for a
- * patrol track (route-style.ts) — split at the antimeridian.
+ * patrol track (route-style.ts) — drawn whole across the antimeridian, with the basemap's world
+ * copies east and west of it when the view reaches there.
  */
 import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import L from 'leaflet';
-import { CircleMarker, GeoJSON, Pane, Polyline, Popup, Tooltip, useMap } from 'react-leaflet';
+import { CircleMarker, GeoJSON, Pane, Polyline, Popup, Tooltip, useMap, useMapEvent } from 'react-leaflet';
 import type { MapPoint } from '../../../shared/rpc/cases';
 import type { Seizure } from '../../../shared/domain/seizure';
 import { routeKindOf, type Route } from '../../../shared/domain/route';
@@ -17,7 +18,7 @@ import { loadBasemap, type Basemap } from './basemap';
 import { markerRadius } from './marker-style';
 import { popupContent } from './popup-content';
 import { ROUTE_STYLES } from './route-style';
-import { splitLine, unwrap, wrapLongitude, type Position } from '../../../shared/geo/antimeridian';
+import { lineNear, type Position } from '../../../shared/geo/antimeridian';
 import { t } from '../../../shared/messages';
 
 const LAND = '#f7f5f0';
@@ -26,13 +27,50 @@ const BORDER = '#b9b4a9';
 /** Above this many points markers are drawn on one canvas instead of one SVG path each (stays smooth with 10,000+). */
 export const CANVAS_MARKERS_FROM = 2000;
 
+/** The longitude bounds of the part of the world a view shows, with half a view's margin each side (the canvas's padding). */
+function viewLons(map: L.Map): { west: number; east: number; centre: number } {
+  const b = map.getBounds();
+  const margin = (b.getEast() - b.getWest()) / 2;
+  return { west: b.getWest() - margin, east: b.getEast() + margin, centre: map.getCenter().lng };
+}
+
 /**
- * The basemap in pane `basemap` (below the overlays). Sets `data-basemap="ready"` on the map
- * container once drawn; `onError` hears why it could not be (the markers still show).
+ * The world copies of the basemap a view needs, in degrees of shift: 0 always, −360 and 360 when
+ * the view (with its margin) reaches past −180° or 180° (the map pans a turn past the antimeridian,
+ * seizure-map.tsx MAX_BOUNDS; a fit across it is centred e.g. on 180°, where Fiji west of 180° and
+ * Samoa east of it are both in view).
+ */
+export function basemapCopies(west: number, east: number): number[] {
+  const out: number[] = [];
+  if (west < -180) out.push(-360);
+  out.push(0);
+  if (east > 180) out.push(360);
+  return out;
+}
+
+/** Leaflet's GeoJSON position reader for the world copy `shift` degrees east. */
+function shiftedLatLng(shift: number): (c: [number, number] | [number, number, number]) => L.LatLng {
+  return (c) => L.latLng(c[1], c[0] + shift);
+}
+
+/**
+ * The basemap in pane `basemap` (below the overlays), with its world copies east and west of
+ * ±180° while the view reaches there ({@link basemapCopies}; only then, so a view away from the
+ * antimeridian projects the outlines once). Sets `data-basemap="ready"` on the map container once
+ * drawn, and `data-basemap-copies` to the copies drawn (e.g. "0 360"); `onError` hears why it
+ * could not be (the markers still show).
  */
 export function BasemapLayer(props: { onError: (message: string) => void }): ReactNode {
   const map = useMap();
   const [fc, setFc] = useState<Basemap | null>(null);
+  const [copies, setCopies] = useState(() => {
+    const v = viewLons(map);
+    return basemapCopies(v.west, v.east).join(' ');
+  });
+  useMapEvent('moveend', () => {
+    const v = viewLons(map);
+    setCopies(basemapCopies(v.west, v.east).join(' '));
+  });
   const { onError } = props;
   useEffect(() => {
     let live = true;
@@ -45,13 +83,22 @@ export function BasemapLayer(props: { onError: (message: string) => void }): Rea
     };
   }, [onError]);
   useEffect(() => {
-    if (fc) map.getContainer().dataset.basemap = 'ready';
-  }, [fc, map]);
+    if (!fc) return;
+    const el = map.getContainer();
+    el.dataset.basemap = 'ready';
+    el.dataset.basemapCopies = copies;
+  }, [fc, map, copies]);
   // One canvas for every country outline: thousands of SVG paths would slow panning.
   const renderer = useMemo(() => L.canvas({ pane: 'basemap', padding: 0.5 }), []);
+  const style = { fillColor: LAND, fillOpacity: 1, color: BORDER, weight: 0.7, opacity: 1 };
   return (
     <Pane name="basemap" style={{ zIndex: 250 }}>
-      {fc ? <GeoJSON data={fc} interactive={false} style={{ fillColor: LAND, fillOpacity: 1, color: BORDER, weight: 0.7, opacity: 1 }} {...{ renderer }} /> : null}
+      {fc
+        ? copies.split(' ').map((c) => {
+            const shift = Number(c);
+            return <GeoJSON key={c} data={fc} interactive={false} style={style} {...(shift ? { coordsToLatLng: shiftedLatLng(shift) } : {})} {...{ renderer }} />;
+          })
+        : null}
     </Pane>
   );
 }
@@ -135,24 +182,36 @@ export const SeizureMarkers = memo(function SeizureMarkers(props: { pointsKey: s
   ));
 });
 
-/** Route positions for Leaflet: unwrapped across the antimeridian, then split where they cross it. */
-function routeLatLngs(r: Route): [number, number][][] {
-  const lonLat: Position[] = r.points.map(([lat, lon]) => [lon, lat]);
-  const parts = splitLine(unwrap(lonLat).map(([x, y]): Position => [wrapLongitude(x), y]));
-  return parts.map((part) => part.map(([lon, lat]) => [lat, lon] as [number, number]));
+/** Route positions for Leaflet: one continuous line, on the world copy nearest the view's centre (antimeridian.ts `lineNear`). */
+export function routeLatLngs(points: Route['points'], centre: number): [number, number][] {
+  return lineNear(points.map(([lat, lon]): Position => [lon, lat]), centre).map(([lon, lat]) => [lat, lon]);
 }
 
-/** Routes as polylines in their kind's style (route-style.ts) with a permanent label. */
+/** One route as a polyline in its kind's style with a permanent label; redrawn only when the view moves it a turn. */
+function RouteLine(props: { route: Route; centre: number }): ReactNode {
+  const { route: r, centre } = props;
+  const placed = routeLatLngs(r.points, centre);
+  // The same array until a pan moves the line a turn (its first longitude tells), so Leaflet does not redraw it on every move.
+  const positions = useMemo(() => placed, [r.points, placed[0]?.[1]]);
+  const kind = routeKindOf(r);
+  const { color, weight, opacity, dashArray } = ROUTE_STYLES[kind];
+  return (
+    <Polyline positions={positions} pathOptions={{ color, weight, opacity, dashArray }} className={`route-line route-${kind}`}>
+      <Tooltip permanent direction="top" offset={[0, -10]} className="route-label">
+        {r.name}
+      </Tooltip>
+    </Polyline>
+  );
+}
+
+/**
+ * Routes as polylines in their kind's style (route-style.ts) with a permanent label, each drawn
+ * whole across the antimeridian on the world copy nearest the view's centre (followed on pan, as
+ * the markers are).
+ */
 export function RouteLines(props: { routes: Route[] }): ReactNode {
-  return props.routes.map((r) => {
-    const kind = routeKindOf(r);
-    const { color, weight, opacity, dashArray } = ROUTE_STYLES[kind];
-    return (
-      <Polyline key={r.id} positions={routeLatLngs(r)} pathOptions={{ color, weight, opacity, dashArray }} className={`route-line route-${kind}`}>
-        <Tooltip permanent direction="top" offset={[0, -10]} className="route-label">
-          {r.name}
-        </Tooltip>
-      </Polyline>
-    );
-  });
+  const map = useMap();
+  const [centre, setCentre] = useState(() => map.getCenter().lng);
+  useMapEvent('moveend', () => setCentre(map.getCenter().lng));
+  return props.routes.map((r) => <RouteLine key={r.id} route={r} centre={centre} />);
 }

@@ -2,12 +2,15 @@
  * The map of the "Set on map" dialog: the offline basemap, the seizure's marker (draggable when
  * the member may edit it) and a pick mode — crosshair cursor, a banner saying what a click does,
  * with Cancel and (for keyboard users, who pan with the arrow keys) "Use the map centre". A click
- * in pick mode sets the point and ends the mode; Escape ends it without picking.
+ * in pick mode sets the point and ends the mode; Escape ends it without picking. Without a stored
+ * point it opens on the seizing country (fitted across ±180° for Fiji), else on the world.
  */
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import L from 'leaflet';
-import { MapContainer, Marker, useMap, useMapEvents } from 'react-leaflet';
+import { MapContainer, Marker, useMap, useMapEvent, useMapEvents } from 'react-leaflet';
 import { BasemapLayer } from './map-layers';
+import { countryBounds, loadBasemap } from './basemap';
+import { lineNear } from '../../../shared/geo/antimeridian';
 import { t } from '../../../shared/messages';
 import './pick-map.css';
 
@@ -31,6 +34,8 @@ export interface PickMapProps {
   onCancelPick: () => void;
   /** Accessible name of the map. */
   label: string;
+  /** The seizing country (ISO 3166-1 alpha-2): without a marker the map opens on it, not on the world. */
+  country?: string | null;
 }
 
 /** The pin: a div icon (Leaflet's default PNG icon would need its images bundled). */
@@ -81,6 +86,46 @@ function MapRef(props: { into: { current: L.Map | null } }): null {
   return null;
 }
 
+/**
+ * Opens the map on `country` (its outline's box, across ±180° for Fiji: basemap.ts
+ * `countryBounds`) once the basemap is loaded; sets `data-opened-on` on the container to the
+ * country it fitted. Nothing when there is no country or the basemap has no outline of it.
+ */
+function FitCountry(props: { country: string }): null {
+  const map = useMap();
+  const { country } = props;
+  useEffect(() => {
+    let live = true;
+    loadBasemap().then(
+      (fc) => {
+        const b = live ? countryBounds(fc, country) : null;
+        if (!b) return;
+        map.fitBounds(L.latLngBounds([b.south, b.west], [b.north, b.east]), { padding: [24, 24], maxZoom: 8, animate: false });
+        map.getContainer().dataset.openedOn = country;
+      },
+      () => undefined, // BasemapLayer reports the error.
+    );
+    return () => {
+      live = false;
+    };
+  }, [map, country]);
+  return null;
+}
+
+/**
+ * The marker, on the world copy nearest the view's centre (antimeridian.ts `lineNear`, as routes):
+ * a point picked east of 180° in a view across it is stored as e.g. −179° and must stay where it
+ * was clicked, not jump a turn west out of view.
+ */
+function PickMarker(props: { at: [number, number]; draggable: boolean; handlers: L.LeafletEventHandlerFnMap }): ReactNode {
+  const map = useMap();
+  const [centre, setCentre] = useState(() => map.getCenter().lng);
+  useMapEvent('moveend', () => setCentre(map.getCenter().lng));
+  const [lat, lon] = props.at;
+  const placed = lineNear([[lon, lat]], centre)[0]![0];
+  return <Marker position={[lat, placed]} icon={PIN} draggable={props.draggable} eventHandlers={props.handlers} keyboard={false} title={t('ui.map.pick.marker')} />;
+}
+
 /** The pick map. */
 export function PickMap(props: PickMapProps): ReactNode {
   const { marker, picking, draggable, onPick } = props;
@@ -120,7 +165,8 @@ export function PickMap(props: PickMapProps): ReactNode {
         <MapRef into={mapRef} />
         <BasemapLayer onError={setBasemapError} />
         <PickEvents picking={picking} onPick={onPick} onCancelPick={props.onCancelPick} label={props.label} />
-        {marker ? <Marker position={marker} icon={PIN} draggable={draggable} eventHandlers={handlers} keyboard={false} title={t('ui.map.pick.marker')} /> : null}
+        {!marker && props.country ? <FitCountry country={props.country} /> : null}
+        {marker ? <PickMarker at={marker} draggable={draggable} handlers={handlers} /> : null}
       </MapContainer>
       {basemapError ? <p className="map-error">{t('ui.map.basemap-error', { reason: basemapError })}</p> : null}
     </div>
