@@ -89,7 +89,7 @@ export async function importIntoNewCase(ws: WorkspaceRuntime, p: NewCaseImportRe
     ws.host.release(name);
   }
   report.batchId = batchId;
-  reportStopped(report, written, { duplicates, keepDuplicates: p.keepDuplicates, unlisted: parsed.unlisted });
+  reportStopped(report, written, { duplicates, keepDuplicates: p.keepDuplicates, unlisted: parsed.unlisted, taxa: parsed.taxa });
   if (parsed.format === 'csv' && report.imported > 0) ws.store.importMappings.remember(parsed.headers, parsed.mapping, clock.now());
   return { report, case: { id: created.id, number: created.number, title: created.meta.title } };
 }
