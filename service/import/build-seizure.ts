@@ -33,7 +33,7 @@ import { splitList } from './lists';
 import { dependsOnDecimalMark, parseNumber } from './numbers';
 import type { Parsed } from './parse-result';
 import type { ImportPlan, PlanColumn } from './plan';
-import { ambiguousDate, ambiguousNumber, oneOrderDate, commodityFromLabel, coordinatesDisagree, countryFromLocation, explainSwap, fallbackFix, fixOf, outsideCountry, type CoordinatesDisagreement } from './row-doubts';
+import { ambiguousDate, ambiguousNumber, appendixDiffers, oneOrderDate, commodityFromLabel, coordinatesDisagree, countryFromLocation, explainSwap, fallbackFix, fixOf, outsideCountry, type CoordinatesDisagreement } from './row-doubts';
 import { readWhere } from './row-location';
 import { RowReader } from './row-reader';
 import { splitQuantity } from './quantity';
@@ -263,9 +263,10 @@ function accepted(row: RowReader, fields: SeizureFields, located: string | undef
   const label = commodityFromLabel(plan, row.source);
   const guessedCountry = countryFromLocation(fields, located, plan, row.source);
   const disagrees = disagreement ? coordinatesDisagree(disagreement, plan) : null;
+  const appendix = appendixDiffers(fields, plan, row.source);
   const flags: FieldRejection[] = [];
   const review = [...carried];
-  for (const doubt of [outside, label, guessedCountry, disagrees]) {
+  for (const doubt of [outside, label, guessedCountry, disagrees, appendix]) {
     if (doubt === null) continue;
     flags.push(doubt.shown);
     // A fresh check that repeats a carried flag (the same kind about the same thing) adds nothing.
@@ -278,9 +279,23 @@ function accepted(row: RowReader, fields: SeizureFields, located: string | undef
 function repeatsAny(flags: readonly RaisedReviewFlag[], flag: RaisedReviewFlag): boolean {
   for (const f of flags) {
     if (f.kind !== flag.kind) continue;
-    if (f.kind === 'commodity-from-label' ? f.label === (flag as typeof f).label : f.kind === 'coordinates-disagree' ? f.geometry === (flag as typeof f).geometry && f.stated === (flag as typeof f).stated : f.country === (flag as typeof f).country) return true;
+    if (sameFlag(f, flag)) return true;
   }
   return false;
+}
+
+/** True when `a` and `b` (of the same kind) say the same thing. */
+function sameFlag(a: RaisedReviewFlag, b: RaisedReviewFlag): boolean {
+  switch (a.kind) {
+    case 'commodity-from-label':
+      return a.label === (b as typeof a).label;
+    case 'coordinates-disagree':
+      return a.geometry === (b as typeof a).geometry && a.stated === (b as typeof a).stated;
+    case 'appendix-differs':
+      return a.taxon === (b as typeof a).taxon && a.declared === (b as typeof a).declared && a.listed === (b as typeof a).listed;
+    default:
+      return a.country === (b as typeof a).country;
+  }
 }
 
 /**

@@ -154,7 +154,7 @@ export async function commitImport(ws: WorkspaceRuntime, p: ImportRequest, clock
       if (outcome?.cancelled && !outcome.cancelled.batchWritten) throwIfStopped(signal, p.fileName);
       if (outcome && !outcome.nothing) {
         report.batchId = batchId;
-        reportStopped(report, outcome, { duplicates: tally.check, keepDuplicates: p.keepDuplicates, unlisted: parsed.unlisted });
+        reportStopped(report, outcome, { duplicates: tally.check, keepDuplicates: p.keepDuplicates, unlisted: parsed.unlisted, taxa: parsed.taxa });
       }
       // A KMZ's images that its placemarks show are attached to the case (kmz-images.ts).
       await attachImportImages(ws, p.caseId, p.fileName, unpacked.images ?? [], report);

@@ -30,6 +30,7 @@ import type { DecimalMark } from './numbers';
 import { t, type MessageId, type MessageValues } from '../../shared/messages';
 import { commodityCatalogue, type WorkspaceCommodityEntry } from '../../shared/domain/commodities';
 import { UnlistedCommodities, type UnlistedCommodity } from './commodity-check';
+import { TaxonTally, taxonWarnings, type TaxonTallies } from './taxon-check';
 import { SEIZURE_BATCH } from './parse-worker-protocol';
 
 /** The key a column mapping is remembered under: normalised header names, order-insensitive (header-names.ts). */
@@ -69,6 +70,8 @@ export interface ParsedImport {
   report: ImportReport;
   /** The valid rows' commodities the catalogue does not list, with their lines: a stopped import's report counts its written rows from them (running-imports.ts). */
   unlisted: UnlistedCommodity[];
+  /** The valid rows' taxa the species list does not know, and listed ones without a declared appendix, with their lines (as `unlisted`). */
+  taxa: TaxonTallies;
 }
 
 /** Input of {@link parseImportFile}. */
@@ -300,6 +303,7 @@ export function parseImportFile(input: ParseImportInput): ParsedImport {
   let imported = 0;
   let unmapped = 0;
   const unlisted = new UnlistedCommodities(commodityCatalogue(input.commodities ?? []));
+  const taxonTally = new TaxonTally();
   const rejected: Rejection[] = [];
   const flagged: Rejection[] = [];
   let rejectedRows = 0;
@@ -318,6 +322,7 @@ export function parseImportFile(input: ParseImportInput): ParsedImport {
       imported++;
       if (built.fields.latitude === null) unmapped++;
       unlisted.add(built.fields.commodity, row.line);
+      taxonTally.add(built.fields, row.line);
       for (const f of built.flags) flagged.push({ line: row.line, ...f });
       if (input.onSeizures && seizures.length >= SEIZURE_BATCH) {
         input.onSeizures(seizures);
@@ -345,6 +350,9 @@ export function parseImportFile(input: ParseImportInput): ParsedImport {
   }
   const unlistedWarning = unlisted.warning();
   if (unlistedWarning) warnings.push(unlistedWarning);
+  const taxa = taxonTally.list();
+  const taxonWarning = taxonWarnings(taxa);
+  for (const w of [taxonWarning.unknown, taxonWarning.undeclared]) if (w) warnings.push(w);
   if (!table.rows.length) warnings.push(t('import.warning.no-data-rows', { format }));
   if (imported && !plan.byTarget.has('sector') && !input.defaults?.sector) warnings.push(t('import.warning.no-sector-column'));
   const routes = 'routes' in table ? table.routes : [];
@@ -359,6 +367,7 @@ export function parseImportFile(input: ParseImportInput): ParsedImport {
     seizures,
     routes,
     unlisted: unlisted.list(),
+    taxa,
     report: {
       format,
       imported,

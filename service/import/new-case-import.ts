@@ -91,7 +91,7 @@ export async function importIntoNewCase(ws: WorkspaceRuntime, p: NewCaseImportRe
     ws.host.release(name);
   }
   report.batchId = batchId;
-  reportStopped(report, written, { duplicates, keepDuplicates: p.keepDuplicates, unlisted: parsed.unlisted });
+  reportStopped(report, written, { duplicates, keepDuplicates: p.keepDuplicates, unlisted: parsed.unlisted, taxa: parsed.taxa });
   // A KMZ's images that its placemarks show are attached to the new case, as to an existing one.
   await attachImportImages(ws, created.id, p.fileName, unpacked.images ?? [], report);
   if (parsed.format === 'csv' && report.imported > 0) ws.store.importMappings.remember(parsed.headers, parsed.mapping, clock.now());

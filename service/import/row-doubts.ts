@@ -16,6 +16,7 @@ import { parseDate, type ParsedDate } from './dates';
 import { markDoubtText, parseNumber } from './numbers';
 import { fail, type Parsed } from './parse-result';
 import { outsideCountryFlag } from '../geo/outside-country';
+import { appendixConflict } from '../../shared/domain/species';
 import { NEAR_COUNTRY_KM, type ImportPlan } from './plan';
 
 /**
@@ -187,5 +188,20 @@ export function countryFromLocation(f: SeizureFields, located: string | undefine
   return {
     shown: { column: src?.column ?? '', field: 'country', value: located, reason: t('import.country-from-location', { country: located, stage: plan.stage }), fix: t('import.fix.country-from-location') },
     flag: { kind: 'country-from-location', country: located },
+  };
+}
+
+/**
+ * The flag of a row whose declared CITES appendix contradicts the bundled species list
+ * (species.ts `appendixConflict`, the one rule): kept as declared, the report's line (`shown`) and
+ * the review flag stored with the seizure (`flag`), or null (tester s28 B6).
+ */
+export function appendixDiffers(f: SeizureFields, plan: ImportPlan, source: Partial<Record<SeizureField, { column: string; value: string }>>): { shown: FieldRejection; flag: RaisedReviewFlag } | null {
+  const entry = appendixConflict(f.taxon, f.citesAppendix);
+  if (!entry || !f.citesAppendix) return null;
+  const values = { declared: f.citesAppendix, listed: entry.appendix, taxon: entry.name };
+  return {
+    shown: { column: source.citesAppendix?.column ?? '', field: 'citesAppendix', value: source.citesAppendix?.value.trim() ?? f.citesAppendix, reason: t('import.appendix-differs', { ...values, stage: plan.stage }), fix: t('import.fix.appendix-differs') },
+    flag: { kind: 'appendix-differs', ...values },
   };
 }

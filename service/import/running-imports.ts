@@ -12,6 +12,7 @@ import { NestError } from '../../shared/errors';
 import { t } from '../../shared/messages';
 import { MAX_LISTED_DUPLICATES, type ImportReport } from '../../shared/rpc/import';
 import { unlistedWarning, type UnlistedCommodity } from './commodity-check';
+import { taxonWarnings, type TaxonTallies } from './taxon-check';
 import type { DuplicateCheck } from './import-batching';
 import type { ImportWritten } from './write-import';
 
@@ -75,12 +76,12 @@ export function throwIfStopped(signal: AbortSignal, fileName: string): void {
  * the file's rows up to that line (tester finding F10: the notes counted the whole file):
  * `unmapped`, `flagged`, the rejected rows, the matching rows (from `file.duplicates`, the whole
  * check, with its warnings) and the unlisted commodities (from `file.unlisted`, with its warning;
- * the matching rows left out are not written, so not counted). Does nothing when the write ran to its end.
+ * the matching rows left out are not written, so not counted), and likewise the taxa (from `file.taxa`). Does nothing when the write ran to its end.
  */
 export function reportStopped(
   report: ImportReport,
   written: Pick<ImportWritten, 'seizures' | 'cancelled'>,
-  file: { duplicates?: DuplicateCheck; keepDuplicates?: boolean; unlisted?: readonly UnlistedCommodity[] } = {},
+  file: { duplicates?: DuplicateCheck; keepDuplicates?: boolean; unlisted?: readonly UnlistedCommodity[]; taxa?: TaxonTallies } = {},
 ): void {
   if (!written.cancelled) return;
   const through = written.cancelled.throughLine ?? null;
@@ -114,5 +115,12 @@ export function reportStopped(
   if (file.unlisted) {
     const left = new Set(file.keepDuplicates ? [] : all.map((d) => d.line));
     reword(unlistedWarning(file.unlisted), unlistedWarning(file.unlisted, (line) => inPart(line) && !left.has(line)));
+  }
+  if (file.taxa) {
+    const left = new Set(file.keepDuplicates ? [] : all.map((d) => d.line));
+    const before = taxonWarnings(file.taxa);
+    const after = taxonWarnings(file.taxa, (line) => inPart(line) && !left.has(line));
+    reword(before.unknown, after.unknown);
+    reword(before.undeclared, after.undeclared);
   }
 }

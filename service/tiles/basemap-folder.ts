@@ -57,7 +57,7 @@ function describeMbtiles(id: string, file: string): BasemapInfo {
     if (!format) throw new BasemapFileError(t('basemap.file.format-missing', { file: base }));
     const info: BasemapInfo = {
       id,
-      name: m.name || base,
+      name: (m.name ? metadataName(m.name) : null) ?? fileTitle(file),
       kind: 'mbtiles',
       format,
       minZoom: parseZoom(base, 'minzoom', m.minzoom),
@@ -75,18 +75,36 @@ function describeMbtiles(id: string, file: string): BasemapInfo {
 /** Largest PMTiles JSON metadata read for its attribution. */
 const MAX_PMTILES_METADATA = 1024 * 1024;
 
-/** The `attribution` of a PMTiles file's JSON metadata (plain text), or null when it has none or it cannot be read (it is optional). */
-function pmtilesAttribution(fd: number, h: ReturnType<typeof bytesToHeader>): string | null {
-  if (h.jsonMetadataLength <= 0 || h.jsonMetadataLength > MAX_PMTILES_METADATA) return null;
+/**
+ * The `name` and `attribution` of a PMTiles file's JSON metadata (each plain text, null when it
+ * is missing, not a string or the metadata cannot be read: both are optional).
+ */
+function pmtilesMetadata(fd: number, h: ReturnType<typeof bytesToHeader>): { name: string | null; attribution: string | null } {
+  const none = { name: null, attribution: null };
+  if (h.jsonMetadataLength <= 0 || h.jsonMetadataLength > MAX_PMTILES_METADATA) return none;
   const raw = Buffer.alloc(h.jsonMetadataLength);
   fs.readSync(fd, raw, 0, raw.length, h.jsonMetadataOffset);
   try {
     const json: unknown = JSON.parse((h.internalCompression === Compression.Gzip ? zlib.gunzipSync(raw, { maxOutputLength: 4 * MAX_PMTILES_METADATA }) : raw).toString('utf8'));
-    const a = typeof json === 'object' && json !== null ? (json as Record<string, unknown>).attribution : undefined;
-    return typeof a === 'string' ? attributionText(a) : null;
+    const m = typeof json === 'object' && json !== null ? (json as Record<string, unknown>) : {};
+    return { name: typeof m.name === 'string' ? metadataName(m.name) : null, attribution: typeof m.attribution === 'string' ? attributionText(m.attribution) : null };
   } catch {
-    return null;
+    return none;
   }
+}
+
+/** Longest basemap name kept from a file's metadata (characters). */
+const MAX_NAME = 120;
+
+/** A metadata `name` as one plain line (control characters dropped, spaces collapsed, cut at {@link MAX_NAME}), or null when nothing is left. */
+function metadataName(raw: string): string | null {
+  const line = raw.replace(/[\p{Cc}\p{Cf}]+/gu, ' ').replace(/\s+/g, ' ').trim().slice(0, MAX_NAME);
+  return line || null;
+}
+
+/** The name a file without a metadata name is listed by: its file name without the extension ("Suva Harbour.pmtiles" → "Suva Harbour"). */
+function fileTitle(file: string): string {
+  return path.parse(file).name;
 }
 
 /**
@@ -115,9 +133,10 @@ function describePmtiles(id: string, file: string): BasemapInfo {
     if (buf.toString('latin1', 0, 7) !== 'PMTiles' || buf[7] !== 3) throw new BasemapFileError(t('basemap.file.not-pmtiles', { file: path.basename(file) }));
     const h = bytesToHeader(buf.buffer.slice(buf.byteOffset, buf.byteOffset + 127) as ArrayBuffer);
     checkPmtilesLength(path.basename(file), h, fs.fstatSync(fd).size);
-    const info: BasemapInfo = { id, name: path.basename(file), kind: 'pmtiles', format: PMTILES_FORMATS[h.tileType] ?? 'unknown', minZoom: h.minZoom, maxZoom: h.maxZoom, bounds: [h.minLon, h.minLat, h.maxLon, h.maxLat], attribution: null };
+    const meta = pmtilesMetadata(fd, h);
+    const info: BasemapInfo = { id, name: meta.name ?? fileTitle(file), kind: 'pmtiles', format: PMTILES_FORMATS[h.tileType] ?? 'unknown', minZoom: h.minZoom, maxZoom: h.maxZoom, bounds: [h.minLon, h.minLat, h.maxLon, h.maxLat], attribution: meta.attribution };
     checkDescription(path.basename(file), info);
-    return { ...info, attribution: pmtilesAttribution(fd, h) };
+    return info;
   } finally {
     fs.closeSync(fd);
   }

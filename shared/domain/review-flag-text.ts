@@ -6,6 +6,7 @@
 import { t } from '../messages';
 import { countryName } from './iso';
 import type { ReviewFlag } from './seizure';
+import { SPECIES_VALID_FROM } from './species';
 
 /** One flag as a sentence. */
 export function reviewFlagSentence(flag: ReviewFlag): string {
@@ -18,6 +19,8 @@ export function reviewFlagSentence(flag: ReviewFlag): string {
       return t('review.flag.country-from-location', { country: `${countryName(flag.country) || flag.country} (${flag.country})` });
     case 'coordinates-disagree':
       return t('review.flag.coordinates-disagree', { geometry: flag.geometry, stated: flag.stated });
+    case 'appendix-differs':
+      return t('review.flag.appendix-differs', { declared: flag.declared, listed: flag.listed, taxon: flag.taxon, validFrom: SPECIES_VALID_FROM });
   }
 }
 

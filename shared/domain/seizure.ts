@@ -168,6 +168,17 @@ export const reviewFlagSchema = z.discriminatedUnion('kind', [
     batch: z.string().max(100),
     at: z.number().int().nonnegative(),
   }),
+  // The declared CITES appendix contradicts the bundled species list for a taxon the list gives one
+  // appendix by its own name (species.ts `appendixConflict`): kept as declared, flagged (tester s28 B6).
+  z.object({
+    kind: z.literal('appendix-differs'),
+    /** The list's name of the taxon. */
+    taxon: z.string().min(1).max(300),
+    declared: z.enum(CITES_APPENDICES),
+    listed: z.enum(CITES_APPENDICES),
+    batch: z.string().max(100),
+    at: z.number().int().nonnegative(),
+  }),
 ]);
 /** One review flag (see {@link reviewFlagSchema}). */
 export type ReviewFlag = z.infer<typeof reviewFlagSchema>;

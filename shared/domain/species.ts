@@ -7,6 +7,7 @@
  * list", never refused: the list is short on purpose and a real record may name anything.
  */
 import type { CitesAppendix } from './codes';
+import { t } from '../messages';
 import data from './species-list.json';
 
 /** One taxon of the list. `split`: populations or subspecies sit in different appendices (check Species+). */
@@ -27,6 +28,9 @@ export const SPECIES_SOURCE: { readonly source: string; readonly compiled: strin
   compiled: data.compiled,
   note: data.note,
 };
+
+/** The date the list's appendices are valid from ("25 November 2023"), said beside every appendix taken from it. */
+export const SPECIES_VALID_FROM: string = /valid from ([^()]+?) \(/.exec(data.source)?.[1] ?? data.compiled;
 
 /** Every taxon of the bundled list, in file order. */
 export const SPECIES: readonly SpeciesEntry[] = data.taxa as SpeciesEntry[];
@@ -87,4 +91,40 @@ export function suggestTaxa(typed: string, limit = 12): SpeciesEntry[] {
     else if (` ${name} ${s.common.toLowerCase()}`.includes(` ${q}`)) words.push(s);
   }
   return [...starts, ...words].slice(0, limit);
+}
+
+/** The taxa of a record's taxon cell: one, or several written "A; B" (a mixed seizure); blanks dropped. */
+export function taxaOf(raw: string): string[] {
+  return raw.split(';').map((x) => x.trim().replace(/\s+/g, ' ')).filter(Boolean);
+}
+
+/**
+ * The appendix the bundled list gives a record's taxon, in words with its source, for a record
+ * that declares none (the seizure detail, the import report): "Appendix II per the bundled species
+ * list (…)"; for a split listing the list's main appendix is no answer for one record, so the
+ * sentence says to check Species+ instead of naming one; for a genus listing it names the genus
+ * (and says to check the species).
+ * Null for an empty taxon or one the list does not know. Never stored: the appendix of a record
+ * is what it declares (species-list.json `note`).
+ */
+export function listedAppendixText(taxon: string): string | null {
+  const c = lookupTaxon(taxon);
+  if (c.status !== 'listed') return null;
+  const e = c.entry;
+  const values = { appendix: e.appendix, name: e.name, validFrom: SPECIES_VALID_FROM };
+  if (c.matchedBy === 'genus') return t('seizure.cites.list-genus', values);
+  return t(e.split ? 'seizure.cites.list-split' : 'seizure.cites.list', values);
+}
+
+/**
+ * The list's entry when a declared appendix contradicts it, else null: only a taxon listed under
+ * its own name and not split decides the appendix of one record (a genus listing may have
+ * exceptions, a split listing depends on the population), so only then is another declared
+ * appendix a contradiction to review.
+ */
+export function appendixConflict(taxon: string, declared: CitesAppendix | null): SpeciesEntry | null {
+  if (declared === null) return null;
+  const c = lookupTaxon(taxon);
+  if (c.status !== 'listed' || c.matchedBy !== 'name' || c.entry.split) return null;
+  return c.entry.appendix === declared ? null : c.entry;
 }

@@ -123,11 +123,11 @@ test('offline basemaps: the chooser lists them, raster tiles are drawn, the choi
   await expect(map).toHaveAttribute('data-tiles', 'loaded');
   await expect.poll(() => share(map, TEAL)).toBeLessThan(0.2);
   expect(await share(map, TEAL)).toBeGreaterThan(0.005);
-  await expect(credits).toHaveText(['Natural Earth (public domain)', 'gulf-of-guinea.pmtiles (the file names no source)']);
+  await expect(credits).toHaveText(['Natural Earth (public domain)', 'gulf-of-guinea (the file names no source)']);
   await page.screenshot({ path: path.join(SHOTS, 'map-basemap-pmtiles.png') });
 
   // Back to Natural Earth: no tiles.
-  panel = await openChooser(page, 'gulf-of-guinea.pmtiles');
+  panel = await openChooser(page, 'gulf-of-guinea');
   await panel.getByRole('radio', { name: /Natural Earth/ }).check();
   await page.keyboard.press('Escape');
   await expect(panel).toBeHidden();
@@ -152,7 +152,14 @@ test('online tiles: an admin turns them on for the workspace; the map warns, the
   let panel = await openChooser(page, 'Natural Earth (built in)');
   await expect(panel).toContainText('Online tiles for this workspace');
   await panel.getByLabel(/Tile URL/).fill('http://tiles.example.invalid/{z}/{x}/{y}.png');
-  await panel.getByLabel('Attribution').fill('Example tiles');
+  // Without an attribution the button stays off and the form says why (tester s28 B9).
+  const attributionField = panel.getByLabel('Attribution (required)');
+  await expect(attributionField).toHaveValue('');
+  await expect(panel.getByRole('button', { name: 'Turn on for everyone' })).toBeDisabled();
+  await expect(attributionField).toHaveAccessibleDescription(/online tiles cannot be turned on without it/);
+  await panel.locator('form.online-tiles-form').screenshot({ path: path.join(SHOTS, 'map-online-attribution-needed.png') });
+  await attributionField.fill('Example tiles');
+  await expect(panel.getByTestId('online-tiles-attribution-needed')).toHaveCount(0);
   // Clicked again if the first click came while the panel was still settling (seen once under load in CI).
   await expect(async () => {
     await panel.getByRole('button', { name: 'Turn on for everyone' }).click();

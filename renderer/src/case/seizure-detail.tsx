@@ -30,6 +30,7 @@ import { LinkedEntities } from '../entities/linked-entities';
 import { LocationPickDialog } from '../map/location-pick-dialog';
 import { useSeizureWriteTarget } from './seizure-writes';
 import { ReviewFlagsCard } from './review-flags-card';
+import { CitesAppendixText } from './seizure-checks';
 import './case.css';
 
 const countries = (codes: string[]): string => (codes.length ? codes.map(countryWithCode).join(', ') : '—');
@@ -110,7 +111,9 @@ export function SeizureDetail(props: SeizureDetailProps): ReactNode {
             <span className="visually-hidden">{CRIME_SECTOR_LABELS[s.sector]}</span>
           </dd>
           <dt>{t('ui.case.detail.cites')}</dt>
-          <dd>{s.citesAppendix ? t('ui.case.detail.appendix', { appendix: s.citesAppendix }) : '—'}</dd>
+          <dd data-testid="seizure-cites">
+            <CitesAppendixText taxon={s.taxon} declared={s.citesAppendix} />
+          </dd>
           <dt>{t('ui.case.detail.quantity')}</dt>
           <dd className="num">
             {formatQuantity(s.quantity, s.unit)}

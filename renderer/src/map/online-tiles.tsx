@@ -69,8 +69,13 @@ export function OnlineTilesForm(props: { workspaceId: string; current: OnlineTil
       </label>
       <label className="online-tiles-field">
         {t('ui.map.online.attribution')}
-        <input className="input" value={attribution} onChange={(e) => setAttribution(e.target.value)} />
+        <input className="input" value={attribution} onChange={(e) => setAttribution(e.target.value)} required aria-describedby={attribution.trim() ? undefined : 'online-tiles-attribution-needed'} />
       </label>
+      {attribution.trim() ? null : (
+        <p id="online-tiles-attribution-needed" className="basemap-panel-note" data-testid="online-tiles-attribution-needed">
+          {t('ui.map.online.attribution-needed')}
+        </p>
+      )}
       {error ? (
         <p className="basemap-panel-note basemap-panel-error" role="alert">
           {error}

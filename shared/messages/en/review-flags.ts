@@ -10,6 +10,8 @@ export const reviewFlagMessages = {
     'The commodity was read from the feature’s “{label}” (its label) because the file gave no commodity: check that it names what was seized',
   'review.flag.country-from-location':
     'The file gave no seizing country: {country} is where the point lies, taken as the seizing country. Check that the seizure was made there',
+  'review.flag.appendix-differs':
+    'The record declares CITES Appendix {declared}, but the bundled species list (appendices valid from {validFrom}) gives {taxon} Appendix {listed}: check which is right in Species+',
   'review.flag.raised-by': 'flagged by the import of {date}',
   'ui.review.badge': 'Flagged for review',
   'ui.review.filter': 'Flagged for review',
@@ -21,6 +23,8 @@ export const reviewFlagMessages = {
   'ui.review.explain': 'The flag stays until a member marks it as reviewed; the history keeps it. Editing the location does not clear it.',
   'ui.case.field.reviewFlags': 'review flags',
   'ui.import.target-reviewFlags': 'Review flags (from a NEST Desk export)',
+  'import.appendix-differs': 'CITES Appendix {declared} is declared, but the bundled species list gives {taxon} Appendix {listed}: {stage, select, preview {will be imported and flagged for review} other {imported and flagged for review}}',
+  'import.fix.appendix-differs': 'check the appendix for this taxon in Species+ (speciesplus.net) and correct the file or the seizure',
   'import.commodity-from-label': 'the commodity was read from the feature’s label “{label}” (the file has no commodity data): {stage, select, preview {will be imported and flagged for review} other {imported and flagged for review}}',
   'import.country-from-location':
     'no seizing country in the file: {country} is where the point lies; {stage, select, preview {will be imported with it and flagged for review} other {imported with it and flagged for review}}',

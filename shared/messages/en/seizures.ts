@@ -52,6 +52,17 @@ export const seizureMessages = {
   'seizure.taxon.listed': '{name} ({common}): CITES Appendix {appendix}',
   'seizure.taxon.listed-genus': 'Listed at genus level as {name}: CITES Appendix {appendix}',
   'seizure.taxon.split': 'Populations sit in different appendices: check Species+ for this one.',
+  'seizure.cites.list': 'Appendix {appendix} per the bundled species list (CITES appendices valid from {validFrom})',
+  'seizure.cites.list-genus': 'Appendix {appendix} under the listing of {name} per the bundled species list (CITES appendices valid from {validFrom}): check Species+ for this taxon',
+  'seizure.cites.list-split': 'Appendix {appendix} or another, depending on the population: {name} is a split listing, check Species+ for this one (bundled species list, CITES appendices valid from {validFrom})',
+  'seizure.cites.none-declared': 'None declared. {listed}',
+  'seizure.cites.differs': 'the bundled species list gives {name} Appendix {appendix}',
+  'import.taxon-rows': '“{name}” ({count, plural, one {# row} other {# rows}})',
+  'import.taxon-listed': '{name} ({count, plural, one {# row} other {# rows}}): Appendix {appendix}{kind, select, split { or another, split listing: check Species+ for the population} genus {, under the listing of {listed}: check Species+ for this taxon} other {}}',
+  'import.warning.unknown-taxa':
+    '{count, plural, one {# row names} other {# rows name}} a taxon not in the bundled species list (CITES appendices valid from {validFrom}), kept as written: {names}{more, plural, =0 {} one { and # more} other { and # more}}. Check the spelling against the CITES Checklist or Species+ (speciesplus.net); the list is short, so a correctly spelt taxon may simply be missing from it.',
+  'import.warning.undeclared-appendix':
+    '{count, plural, one {# row names a taxon} other {# rows name taxa}} of the bundled species list (CITES appendices valid from {validFrom}) without a CITES appendix in the file: {names}{more, plural, =0 {} one { and # more} other { and # more}}. The seizures keep no appendix (the list’s is shown beside each, not stored as declared); add an appendix column or set it on the seizures once checked.',
   'seizure.taxon.unknown': 'Not in the bundled species list (CITES appendices of {compiled}): kept as written',
   'seizure.quantity.converted': '= {value} {unit}',
   'seizure.detail.missed': '{countries} (missed opportunity)',

@@ -56,7 +56,7 @@ describe('basemap routes', () => {
     const res = await fetch(`${base}/list.json`);
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual([
-      { id: 'lamu', name: 'lamu.pmtiles', kind: 'pmtiles', format: 'png', minZoom: 0, maxZoom: 1, bounds: [40.8, -2.4, 41, -2.2], attribution: null },
+      { id: 'lamu', name: 'lamu', kind: 'pmtiles', format: 'png', minZoom: 0, maxZoom: 1, bounds: [40.8, -2.4, 41, -2.2], attribution: null },
       { id: 'mombasa-port', name: 'Mombasa port 2024', kind: 'mbtiles', format: 'png', minZoom: 12, maxZoom: 17, bounds: [39.6, -4.1, 39.7, -4], attribution: 'KPA survey' },
     ]);
   });

@@ -232,8 +232,13 @@ describe('seizures-public.csv', () => {
     expect(parsed.report.skippedBlank).toBe(0);
     // Names the curated list has no entry for (its elephant ivory wordings are listed since the
     // tester's finding; equipment and one-off descriptions are not): one warning names them.
-    expect(parsed.report.warnings).toHaveLength(1);
+    expect(parsed.report.warnings).toHaveLength(3);
     expect(parsed.report.warnings[0]).toMatch(/^27 rows name a commodity not in the commodity list, kept as written: “excavators used for illegal gold mining” \(2 rows\), .* and 18 more\./);
+    // Taxa against the bundled species list (tester s28 B6), a ";" list checked taxon by taxon;
+    // the file declares no appendix, so the list's appendices are named, not stored.
+    expect(parsed.report.warnings[1]).toMatch(/^14 rows name a taxon not in the bundled species list \(CITES appendices valid from 25 November 2023\), kept as written: “Elephantidae” \(8 rows\), “Haliotis midae” \(2 rows\), “Alopias spp\.” \(1 row\), /);
+    expect(parsed.report.warnings[2]).toMatch(/^17 rows name taxa of the bundled species list .* Dalbergia spp\. \(4 rows\): Appendix II or another, split listing: check Species\+ for the population; Smutsia gigantea \(3 rows\): Appendix I; /);
+    expect(parsed.seizures.every((s) => s.fields.citesAppendix === null)).toBe(true);
     expect(parsed.mappingSource).toBe('fixed');
     expect(parsed.delimiter).toBe(',');
     expect(Object.values(parsed.mapping)).not.toContain('ignore');

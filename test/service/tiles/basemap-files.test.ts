@@ -63,7 +63,8 @@ describe('basemap ids (G-MAP-1)', () => {
     writePmtiles(path.join(dir, names[3]!), [[0, 0, 0, PNG]], [43, 11, 45, 13]);
     added.push(registry.addFiles([path.join(dir, names[3]!)]));
     const infos = added.flatMap((r) => r.added);
-    expect(infos.map((b) => b.name).sort()).toEqual([...names].sort());
+    // Without metadata names: the file name without its extension.
+    expect(infos.map((b) => b.name).sort()).toEqual(names.map((n) => n.replace(/\.(mbtiles|pmtiles)$/, '')).sort());
     expect(infos.map((b) => b.id)).toEqual([0, 1, 2, 4, 5, 3].map((i) => basemapId(names[i]!)));
     for (const n of names.filter((x) => x.endsWith('.mbtiles'))) {
       const a = registry.answer({ method: 'GET', path: `/tiles/${basemapId(n)}/3/4/2.png` });
@@ -140,6 +141,21 @@ describe('a PMTiles file cut short (tester4, issue 11)', () => {
       expect(r.added).toEqual([]);
       expect(r.skipped).toEqual([{ name: `cut-${length}.pmtiles`, reason: `cut-${length}.pmtiles is cut short: it has ${length.toLocaleString('en')} bytes but its header places data up to byte ${bytes.length.toLocaleString('en')}. Copy the whole file again.` }]);
     }
+  });
+});
+
+describe('basemap names (tester s28 B1)', () => {
+  it('lists a PMTiles or MBTiles file by its metadata name as one plain line, else by its file name without the extension', () => {
+    const named = path.join(dir, 'Suva Harbour.pmtiles');
+    writePmtiles(named, [[0, 0, 0, PNG]], [178.3, -18.2, 178.5, -18.0], { name: 'Suva Harbour (test)', attribution: 'Fiji Test Hydro' });
+    const unnamed = path.join(dir, 'Lautoka.pmtiles');
+    writePmtiles(unnamed, [[0, 0, 0, PNG]], [177.3, -17.7, 177.5, -17.5], { name: 42 });
+    const odd = path.join(dir, 'Odd.pmtiles');
+    writePmtiles(odd, [[0, 0, 0, PNG]], [177.3, -17.7, 177.5, -17.5], { name: ' Two\nlines\u202e ' });
+    const added = registry.addFiles([named, unnamed, odd]).added;
+    expect(added.map((b) => [b.name, b.attribution])).toEqual([['Suva Harbour (test)', 'Fiji Test Hydro'], ['Lautoka', null], ['Two lines', null]]);
+    expect(add('Mombasa Port.mbtiles', { ...OK, name: 'Mombasa Port (test)' }).added[0]!.name).toBe('Mombasa Port (test)');
+    expect(add('Kilindini.mbtiles', { ...OK, name: '' }).added[0]!.name).toBe('Kilindini');
   });
 });
 

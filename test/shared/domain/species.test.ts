@@ -1,6 +1,6 @@
 /** The bundled species list: look-up by name, subspecies and genus, autocomplete, unknown taxa flagged. */
 import { describe, expect, it } from 'vitest';
-import { SPECIES, SPECIES_SOURCE, lookupTaxon, normaliseTaxon, suggestTaxa } from '../../../shared/domain/species';
+import { SPECIES, SPECIES_SOURCE, SPECIES_VALID_FROM, appendixConflict, listedAppendixText, lookupTaxon, normaliseTaxon, suggestTaxa } from '../../../shared/domain/species';
 
 describe('species list', () => {
   it('ships a few hundred distinct taxa with an appendix each and cites its source', () => {
@@ -44,5 +44,26 @@ describe('species list', () => {
     expect(pango).toContain('Smutsia temminckii');
     expect(pango).toContain('Manidae spp.');
     expect(suggestTaxa('rosew', 50).map((s) => s.name)).toContain('Dalbergia spp.');
+  });
+});
+
+describe('species list: the appendix of a record (tester s28 B6)', () => {
+  it('says the list’s appendix with its source, a genus listing and a split listing as such; null for an unknown taxon', () => {
+    expect(SPECIES_VALID_FROM).toBe('25 November 2023');
+    expect(listedAppendixText('carcharhinus  longimanus')).toBe('Appendix II per the bundled species list (CITES appendices valid from 25 November 2023)');
+    expect(listedAppendixText('Ceratotherium simum simum')).toMatch(/^Appendix I or another, depending on the population: Ceratotherium simum is a split listing/);
+    expect(listedAppendixText('Dalbergia louvelii')).toMatch(/^Appendix II under the listing of Dalbergia spp\. per the bundled species list/);
+    expect(listedAppendixText('Manis javanicaa')).toBeNull();
+    expect(listedAppendixText('  ')).toBeNull();
+  });
+
+  it('finds a contradiction only for a taxon listed by its own name and not split', () => {
+    expect(appendixConflict('Carcharhinus longimanus', 'I')).toMatchObject({ name: 'Carcharhinus longimanus', appendix: 'II' });
+    expect(appendixConflict('Carcharhinus longimanus', 'II')).toBeNull();
+    expect(appendixConflict('Carcharhinus longimanus', null)).toBeNull();
+    expect(appendixConflict('Loxodonta africana', 'II')).toBeNull();
+    expect(appendixConflict('Dalbergia nigra', 'II')).toMatchObject({ appendix: 'I' });
+    expect(appendixConflict('Dalbergia louvelii', 'I')).toBeNull();
+    expect(appendixConflict('Manis javanicaa', 'III')).toBeNull();
   });
 });
