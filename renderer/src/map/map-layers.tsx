@@ -12,7 +12,8 @@ import type { MapPoint } from '../../../shared/rpc/cases';
 import type { Seizure } from '../../../shared/domain/seizure';
 import { routeKindOf, type Route } from '../../../shared/domain/route';
 import { SECTOR_COLORS } from '../domain/sector-colors';
-import { mapPlaceName } from '../../../shared/domain/map-filter';
+import { mapPlaceName, routePeriod } from '../../../shared/domain/map-filter';
+import { formatDateTime } from '../format/dates';
 import { loadBasemap, type Basemap } from './basemap';
 import { markerRadius } from './marker-style';
 import { popupContent } from './popup-content';
@@ -142,6 +143,20 @@ function routeLatLngs(r: Route): [number, number][][] {
   return parts.map((part) => part.map(([lon, lat]) => [lat, lon] as [number, number]));
 }
 
+/** A route's popup: its name, kind, period (first to last timed point, in the user's locale) and number of points. */
+export function RoutePopup(props: { route: Route }): ReactNode {
+  const r = props.route;
+  const period = routePeriod(r);
+  return (
+    <div className="route-popup">
+      <strong>{r.name}</strong>
+      <div>{t('ui.map.route-kind', { kind: routeKindOf(r) })}</div>
+      <div className="route-period">{period ? t('ui.map.route-period', { start: formatDateTime(period.start), end: formatDateTime(period.end) }) : t('ui.map.route-untimed')}</div>
+      <div className="muted">{t('ui.map.route-points', { count: r.points.length })}</div>
+    </div>
+  );
+}
+
 /** Routes as polylines in their kind's style (route-style.ts) with a permanent label. */
 export function RouteLines(props: { routes: Route[] }): ReactNode {
   return props.routes.map((r) => {
@@ -152,6 +167,9 @@ export function RouteLines(props: { routes: Route[] }): ReactNode {
         <Tooltip permanent direction="top" offset={[0, -10]} className="route-label">
           {r.name}
         </Tooltip>
+        <Popup maxWidth={320} minWidth={200}>
+          <RoutePopup route={r} />
+        </Popup>
       </Polyline>
     );
   });
