@@ -83,7 +83,7 @@ describe('routes and the time slider (B3, session 28)', () => {
   // The tester's patrol.gpx: 2024-03-11T22:00Z … 2024-03-12T07:45Z, one untimed point.
   const patrol = { id: 'p', times: [Date.UTC(2024, 2, 11, 22), null, Date.UTC(2024, 2, 12, 3), Date.UTC(2024, 2, 12, 7, 45)] };
   const may = { id: 'm', times: [Date.UTC(2024, 4, 2, 10), Date.UTC(2024, 4, 3), Date.UTC(2024, 4, 5, 23, 59)] };
-  const untimed = { id: 'u' };
+  const untimed: { id: string; times?: (number | null)[] } = { id: 'u' };
   const allNull = { id: 'n', times: [null, null] };
   const routes = [patrol, may, untimed, allNull];
   const shown = (from: string, to: string): string[] => filterRoutes(routes, { from, to }).map((r) => r.id);
