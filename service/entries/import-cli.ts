@@ -53,7 +53,7 @@ import { namedColumn } from '../import/plan';
 import { unpackImport } from '../import/unpack';
 import { reclaimMemory } from '../import/reclaim-memory';
 import type { ColumnFormat, ImportProgress, ImportReport } from '../../shared/rpc/import';
-import { importProgressText, percentOf } from '../../shared/domain/import-progress';
+import { importProgressText, percentOf, undoneSentence } from '../../shared/domain/import-progress';
 import { duplicateNote } from '../../shared/domain/duplicate-note';
 import { randomUUID } from 'node:crypto';
 
@@ -469,7 +469,7 @@ async function undoBatch(batchId: string, workspace: string, caseRef: string, da
     const found = (await service.invoke('cases.list', { workspaceId: ws.id })).find((c) => c.id === caseRef || c.number === caseRef);
     if (!found) throw new Error(t('import.cli.no-such-case', { caseRef, workspace: ws.name }));
     const r = await service.invoke('import.undo', { workspaceId: ws.id, caseId: found.id, batchId });
-    console.log(t('import.cli.undone', { batchId, count: r.seizures, routes: r.routes }));
+    console.log(undoneSentence(batchId, r.seizures, r.routes));
     return 0;
   } finally {
     service.close();
@@ -514,3 +514,4 @@ main().then(
     process.exit(code);
   },
 );
+

@@ -20,3 +20,12 @@ export function importProgressText(p: ImportProgress, again = false): string {
   const phase = again && p.phase === 'reading' ? 'recheck' : p.phase;
   return t('import.progress', { phase, done: p.done, total: p.total, percent: percentOf(p.done, p.total), rate: p.rowsPerSecond });
 }
+
+/**
+ * The CLI's sentence after `--undo` of batch `batchId`: the seizures marked deleted and the routes
+ * removed, naming only what the import had (a routes-only file: "1 route removed", B4 session 28).
+ */
+export function undoneSentence(batchId: string, seizures: number, routes: number): string {
+  const which = !routes ? 'seizures' : seizures ? 'both' : 'routes';
+  return t('import.cli.undone', { batchId, count: seizures, routes, which });
+}

@@ -64,6 +64,40 @@ export function passesMapFilter(p: FilterableSeizure, taxon: string, flagged: bo
   );
 }
 
+/** The fields of a route the filter reads: its per-point times (epoch ms, null for an untimed point), if any. */
+export interface FilterableRoute {
+  times?: readonly (number | null)[] | undefined;
+}
+
+/** A route's period: its first and last point time (epoch ms), or null when no point is timed. */
+export function routePeriod(r: FilterableRoute): { start: number; end: number } | null {
+  let start = Infinity;
+  let end = -Infinity;
+  for (const ms of r.times ?? []) {
+    if (ms === null) continue;
+    if (ms < start) start = ms;
+    if (ms > end) end = ms;
+  }
+  return start <= end ? { start, end } : null;
+}
+
+/** The UTC dates (`YYYY-MM-DD`) of a route's first and last timed point; empty when none is timed. */
+export function routeDates(r: FilterableRoute): string[] {
+  const p = routePeriod(r);
+  return p ? [new Date(p.start).toISOString().slice(0, 10), new Date(p.end).toISOString().slice(0, 10)] : [];
+}
+
+/**
+ * True when route `r` is shown under `f`'s date range: its period (UTC days) overlaps [from, to].
+ * A route with no timed point is always shown (the legend says so); the other filters (sector,
+ * commodity, country, taxon, flag) are about seizures and do not hide routes.
+ */
+export function routePassesMapFilter(r: FilterableRoute, f: Pick<MapFilterRule, 'from' | 'to'>): boolean {
+  const d = routeDates(r);
+  if (!d.length) return true;
+  return (!f.from || d[1]! >= f.from) && (!f.to || d[0]! <= f.to);
+}
+
 /** The time slider's steps: the first day of each month from the earliest to the latest seizure. */
 export interface TimeSteps {
   /** `YYYY-MM-01` of each month, oldest first; empty when no seizure has a date. */

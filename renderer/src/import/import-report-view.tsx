@@ -22,12 +22,14 @@ export function ImportReportView(props: { report: ImportReport; final?: boolean;
   const flaggedRows = useMemo(() => new Set(r.flagged.map((x) => x.line)).size, [r.flagged]);
   // A CSV's rows are numbered by line, a KML/GPX/GeoJSON file's by feature ("Placemark 2"), as the warnings and the CLI name them.
   const lineHeader = t('ui.import.col-line', { format: r.format });
+  // A file of routes only (a GPX of one track) is reported as routes, without a sentence about rows.
+  const routesOnly = !r.imported && r.routes > 0 && !r.rejectedRows;
   return (
     <div className="import-report" data-testid={f ? 'import-report' : 'import-dryrun'}>
       {f ? (
         <Notice kind={r.rejectedRows ? 'warning' : 'success'} icon={r.rejectedRows ? 'alert' : 'check'}>
-          <p className="alert-title">{t('ui.import.report-imported', { imported: r.imported, routes: r.routes })}</p>
-          <p>{r.rejectedRows ? t('ui.import.report-left-out', { count: r.rejectedRows }) : r.skippedDuplicates ? null : t('ui.import.report-all-imported')}</p>
+          <p className="alert-title">{t('ui.import.report-imported', { imported: r.imported, routes: r.routes, routesOnly: routesOnly ? 'yes' : 'no' })}</p>
+          {routesOnly ? null : <p>{r.rejectedRows ? t('ui.import.report-left-out', { count: r.rejectedRows }) : r.skippedDuplicates ? null : t('ui.import.report-all-imported')}</p>}
           {r.skippedDuplicates ? <p data-testid="report-duplicates-left-out">{t('ui.import.report-duplicates-left-out', { count: r.skippedDuplicates })}</p> : null}
         </Notice>
       ) : null}

@@ -12,9 +12,9 @@ import { isFlaggedForReview, type Seizure } from '../../../shared/domain/seizure
 import { routeKindOf, type Route } from '../../../shared/domain/route';
 import { useToast } from '../ui/toast';
 import { savePng } from '../link-chart/save-png';
-import { facet, filterPoints, NO_FILTER, sliderRange, timeSteps, type FacetOption, type MapFilter } from './map-filters';
+import { facet, filterPoints, filterRoutes, NO_FILTER, sliderRange, timeSteps, type FacetOption, type MapFilter } from './map-filters';
 import { MapFilterBar, type FacetList, type FilterFacets } from './map-filter-bar';
-import { FACET_LIST_LIMIT, narrowFacet } from '../../../shared/domain/map-filter';
+import { FACET_LIST_LIMIT, narrowFacet, routePeriod } from '../../../shared/domain/map-filter';
 import type { MapFilterInput } from '../../../shared/rpc/map';
 import { ErrorPanel } from '../ui/states';
 import { MapLegend } from './map-legend';
@@ -25,6 +25,11 @@ import { projectionChanged, useLiveQuery } from '../data/use-live-query';
 import { onlineTileHost } from '../../../shared/domain/online-tiles';
 import { t } from '../../../shared/messages';
 import './map-explorer.css';
+
+/** The first and last of a contiguous list of months (none when empty): enough for `timeSteps` to span it. */
+function monthEnds(months: readonly string[]): string[] {
+  return months.length ? [months[0]!, months[months.length - 1]!] : [];
+}
 
 /** Props of {@link MapExplorer}. */
 export interface MapExplorerProps {
@@ -101,9 +106,13 @@ export function MapExplorer(props: MapExplorerProps): ReactNode {
     remote ? { workspaceId: remote.workspaceId, ...(remote.caseId ? { caseId: remote.caseId } : {}), filter: overviewFilter } : null,
     { refetchOn: remote ? [projectionChanged(remote.workspaceId, remote.caseId)] : [], keepPrevious: true },
   );
-  const localSteps = useMemo(() => timeSteps(points), [points]);
+  const allRoutes = useMemo(() => props.routes ?? [], [props.routes]);
   const remoteMonths = overview.data?.months;
-  const steps = useMemo(() => (remote ? { months: remoteMonths ?? [] } : localSteps), [remote, remoteMonths, localSteps]);
+  // The slider spans the seizures' months and the timed routes' periods (a remote map's months are contiguous: its ends suffice).
+  const steps = useMemo(
+    () => (remote ? timeSteps([], allRoutes, monthEnds(remoteMonths ?? [])) : timeSteps(points, allRoutes)),
+    [remote, remoteMonths, points, allRoutes],
+  );
   const fullRange: [number, number] = [0, Math.max(0, steps.months.length - 1)];
   const r = range && range[1] < steps.months.length ? range : fullRange;
   const dates = sliderRange(steps, r[0], r[1]);
@@ -113,6 +122,7 @@ export function MapExplorer(props: MapExplorerProps): ReactNode {
     // `effective` is rebuilt each render; its parts are the dependencies.
     [points, filter, dates.from, dates.to, taxonOf],
   );
+  const shownRoutes = useMemo(() => filterRoutes(allRoutes, dates), [allRoutes, dates.from, dates.to]);
   // The filter the data service narrows by (remote maps): the same filter with the slider's dates.
   const wireFilter = useMemo(
     (): MapFilterInput => ({ from: dates.from, to: dates.to, hiddenSectors: [...filter.hiddenSectors], commodity: filter.commodity, country: filter.country, caseId: filter.caseId, taxon: filter.taxon, flaggedOnly: filter.flaggedOnly }),
@@ -234,7 +244,7 @@ export function MapExplorer(props: MapExplorerProps): ReactNode {
             heat={heat}
             onReady={onReady}
             {...(details ? { details } : {})}
-            {...(props.routes ? { routes: props.routes } : {})}
+            {...(props.routes ? { routes: shownRoutes, fitRoutes: props.routes } : {})}
             {...(props.onOpenSeizure ? { onOpenSeizure: props.onOpenSeizure } : {})}
             {...(props.extraFor ? { extraFor: props.extraFor } : {})}
             {...(props.onMoveSeizure ? { onMoveSeizure: props.onMoveSeizure } : {})}
@@ -256,8 +266,9 @@ export function MapExplorer(props: MapExplorerProps): ReactNode {
         sectors={allSectors}
         mapped={counting || updating ? null : shownCount}
         unmapped={counting ? null : props.unmapped}
-        routes={props.routes?.length ?? 0}
-        patrolRoutes={(props.routes ?? []).filter((r) => routeKindOf(r) === 'patrol').length}
+        routes={shownRoutes.length}
+        patrolRoutes={shownRoutes.filter((r) => routeKindOf(r) === 'patrol').length}
+        untimedRoutes={dates.from || dates.to ? shownRoutes.filter((r) => !routePeriod(r)).length : 0}
         hiddenSectors={filter.hiddenSectors}
         flagged={flaggedCount}
         onToggleSector={toggleSector}

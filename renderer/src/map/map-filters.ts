@@ -6,7 +6,8 @@
 import type { CrimeSector } from '../../../shared/domain/codes';
 import type { MapPoint } from '../../../shared/rpc/cases';
 import { isFlaggedForReview } from '../../../shared/domain/seizure';
-import { dateWithin, isEmptyMapFilter, passesMapFilter, timeStepsOf, type TimeSteps } from '../../../shared/domain/map-filter';
+import type { Route } from '../../../shared/domain/route';
+import { dateWithin, isEmptyMapFilter, passesMapFilter, routeDates, routePassesMapFilter, timeStepsOf, type TimeSteps } from '../../../shared/domain/map-filter';
 
 /** A map filter. Empty strings and empty sets mean "any". */
 export interface MapFilter {
@@ -62,9 +63,17 @@ export function facet(points: readonly MapPoint[], key: (p: MapPoint) => string)
 
 export type { TimeSteps };
 
-/** The months spanned by the points' dates (shared/domain/map-filter.ts `timeStepsOf`). */
-export function timeSteps(points: readonly MapPoint[]): TimeSteps {
-  return timeStepsOf(points.map((p) => p.seizureDate));
+/** The routes shown under `f`'s date range (shared/domain/map-filter.ts `routePassesMapFilter`; untimed routes always). */
+export function filterRoutes<R extends Pick<Route, 'times'>>(routes: readonly R[], f: Pick<MapFilter, 'from' | 'to'>): R[] {
+  return routes.filter((r) => routePassesMapFilter(r, f));
+}
+
+/**
+ * The months spanned by the points' dates and the timed routes' periods (shared/domain/map-filter.ts
+ * `timeStepsOf`); `extra` adds dates known elsewhere (a remote map's first and last month).
+ */
+export function timeSteps(points: readonly MapPoint[], routes: readonly Pick<Route, 'times'>[] = [], extra: readonly string[] = []): TimeSteps {
+  return timeStepsOf([...points.map((p) => p.seizureDate), ...routes.flatMap(routeDates), ...extra]);
 }
 
 /** The last day (`YYYY-MM-DD`) of the month that starts on `monthStart` (`YYYY-MM-01`). */

@@ -13,7 +13,8 @@ import type { MapPoint } from '../../../shared/rpc/cases';
 import type { Seizure } from '../../../shared/domain/seizure';
 import { routeKindOf, type Route } from '../../../shared/domain/route';
 import { SECTOR_COLORS } from '../domain/sector-colors';
-import { mapPlaceName } from '../../../shared/domain/map-filter';
+import { mapPlaceName, routePeriod } from '../../../shared/domain/map-filter';
+import { formatDateTime } from '../format/dates';
 import { loadBasemap, type Basemap } from './basemap';
 import { markerRadius } from './marker-style';
 import { popupContent } from './popup-content';
@@ -187,7 +188,21 @@ export function routeLatLngs(points: Route['points'], centre: number): [number, 
   return lineNear(points.map(([lat, lon]): Position => [lon, lat]), centre).map(([lon, lat]) => [lat, lon]);
 }
 
-/** One route as a polyline in its kind's style with a permanent label; redrawn only when the view moves it a turn. */
+/** A route's popup: its name, kind, period (first to last timed point, in the user's locale) and number of points. */
+export function RoutePopup(props: { route: Route }): ReactNode {
+  const r = props.route;
+  const period = routePeriod(r);
+  return (
+    <div className="route-popup">
+      <strong>{r.name}</strong>
+      <div>{t('ui.map.route-kind', { kind: routeKindOf(r) })}</div>
+      <div className="route-period">{period ? t('ui.map.route-period', { start: formatDateTime(period.start), end: formatDateTime(period.end) }) : t('ui.map.route-untimed')}</div>
+      <div className="muted">{t('ui.map.route-points', { count: r.points.length })}</div>
+    </div>
+  );
+}
+
+/** One route as a polyline in its kind's style with a permanent label and its popup; redrawn only when the view moves it a turn. */
 function RouteLine(props: { route: Route; centre: number }): ReactNode {
   const { route: r, centre } = props;
   const placed = routeLatLngs(r.points, centre);
@@ -200,14 +215,17 @@ function RouteLine(props: { route: Route; centre: number }): ReactNode {
       <Tooltip permanent direction="top" offset={[0, -10]} className="route-label">
         {r.name}
       </Tooltip>
+      <Popup maxWidth={320} minWidth={200}>
+        <RoutePopup route={r} />
+      </Popup>
     </Polyline>
   );
 }
 
 /**
- * Routes as polylines in their kind's style (route-style.ts) with a permanent label, each drawn
- * whole across the antimeridian on the world copy nearest the view's centre (followed on pan, as
- * the markers are).
+ * Routes as polylines in their kind's style (route-style.ts) with a permanent label and a popup,
+ * each drawn whole across the antimeridian on the world copy nearest the view's centre (followed
+ * on pan, as the markers are).
  */
 export function RouteLines(props: { routes: Route[] }): ReactNode {
   const map = useMap();

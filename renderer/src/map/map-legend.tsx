@@ -21,6 +21,8 @@ export interface MapLegendProps {
   /** Seizures without a location; null while not counted yet. */
   unmapped: number | null;
   routes: number;
+  /** Of `routes`, how many have no times and are shown whatever the time range (said only while the slider narrows); 0 when absent. */
+  untimedRoutes?: number;
   /** Of `routes`, how many are patrol tracks (the rest are suspected trafficking routes); 0 when absent. */
   patrolRoutes?: number;
   /** Sectors hidden by the legend filter (drawn struck through). */
@@ -122,6 +124,7 @@ export function MapLegend(props: MapLegendProps): ReactNode {
               <span className={ROUTE_STYLES.patrol.swatchClass} aria-hidden="true" /> {t('ui.map.patrol-tracks', { count: patrol })}
             </p>
           ) : null}
+          {props.untimedRoutes ? <p className="map-legend-route muted route-untimed-note">{t('ui.map.routes-untimed', { count: props.untimedRoutes })}</p> : null}
         </>
       ) : null}
       <p className="map-legend-title" title={t('ui.map.flag.legend-tip')}>

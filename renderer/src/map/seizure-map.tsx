@@ -36,6 +36,8 @@ export interface SeizureMapProps {
   /** Full seizures by id, for richer popups (case view). */
   details?: Map<string, Seizure>;
   routes?: Route[];
+  /** The routes the view fits to when they differ from those drawn (the explorer draws only those in the slider's range, but keeps the view). */
+  fitRoutes?: Route[];
   /** Opens a seizure from its popup. */
   onOpenSeizure?: (id: string, caseId: string) => void;
   /** A line per point shown in its popup head (e.g. the case number on the workspace map). */
@@ -180,13 +182,15 @@ export function SeizureMap(props: SeizureMapProps): ReactNode {
   const indexRef = useRef<ViewItems>(index);
   if (!props.remote) indexRef.current = index;
   const heatCells = useMemo(() => (props.heat && !props.remote ? index.points.map((p): L.HeatLatLngTuple => [p.latitude, p.longitude, SEIZURE_HEAT]) : []), [props.heat, props.remote, index]);
-  const routesKey = useMemo(() => JSON.stringify((props.routes ?? []).map((r) => [r.id, r.name, r.kind, r.points])), [props.routes]);
+  const routesKey = useMemo(() => JSON.stringify((props.routes ?? []).map((r) => [r.id, r.name, r.kind, r.points, r.times])), [props.routes]);
   const routes = useMemo(() => props.routes ?? [], [routesKey]);
+  const fitRoutesKey = useMemo(() => JSON.stringify((props.fitRoutes ?? []).map((r) => [r.id, r.points])), [props.fitRoutes]);
+  const fitRoutes = useMemo(() => props.fitRoutes ?? routes, [fitRoutesKey, routes]);
   // Refit only when the set of seizures changes, not when a filter narrows it (the analyst keeps the view).
-  const fitKey = `${props.fitKey ?? pointsKey}|${routesKey.length}`;
+  const fitKey = `${props.fitKey ?? pointsKey}|${props.fitRoutes ? fitRoutesKey.length : routesKey.length}`;
   const remote = props.remote;
   const corners = remote?.bounds ? [{ latitude: remote.bounds.south, longitude: remote.bounds.west }, { latitude: remote.bounds.north, longitude: remote.bounds.east }] : [];
-  const bounds = (): ReturnType<typeof boundsOf> => boundsOf(remote ? corners : props.points, routes);
+  const bounds = (): ReturnType<typeof boundsOf> => boundsOf(remote ? corners : props.points, fitRoutes);
 
   return (
     <div className="seizure-map-wrap">

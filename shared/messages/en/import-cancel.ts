@@ -28,5 +28,6 @@ export const importCancelMessages = {
   'import.cli.stopped-through': 'Written: every good row of the file up to {format, select, kml {placemark} gpx {waypoint} geojson {feature} other {line}} {line, number}, none after it. To import the rest, run the same command again with --allow-reimport: the rows already written match and are left out.',
   'import.cli.stop-too-late':
     'Ctrl-C came too late to stop: the import had already written its last part. {count, plural, one {# seizure was} other {# seizures were}} imported, logged as import {batchId}. To undo it as one step: npm run import -- --undo {batchId} --workspace {workspace} --case {caseNumber} (or "Undo import" in the case’s import log).',
-  'import.cli.undone': 'Undid import {batchId}: {count, plural, one {# seizure} other {# seizures}} marked deleted{routes, plural, =0 {} one {, # route} other {, # routes}}.',
+  'import.cli.undone':
+    'Undid import {batchId}: {which, select, routes {{routes, plural, one {# route} other {# routes}} removed} both {{count, plural, one {# seizure} other {# seizures}} marked deleted, {routes, plural, one {# route} other {# routes}} removed} other {{count, plural, one {# seizure} other {# seizures}} marked deleted}}.',
 } as const;

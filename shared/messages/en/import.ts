@@ -163,7 +163,8 @@ export const uiImportMessages = {
   'ui.import.sample-summary': 'Show {count, plural, one {the first row as it is} other {the first # rows as they are}} in the file',
   'ui.import.sample-region': 'First rows of the file (scrollable)',
   'ui.import.sample-label': 'First rows of the file',
-  'ui.import.report-imported': '{imported, plural, one {# seizure} other {# seizures}} imported{routes, plural, =0 {} one { and # route} other { and # routes}}.',
+  'ui.import.report-imported':
+    '{routesOnly, select, yes {{routes, plural, one {# route} other {# routes}} imported.} other {{imported, plural, one {# seizure} other {# seizures}} imported{routes, plural, =0 {} one { and # route} other { and # routes}}.}}',
   'ui.import.report-left-out':
     '{count, plural, one {# row was left out; it is listed below with the reason, so you can fix the file and import it again.} other {# rows were left out; they are listed below with the reason, so you can fix the file and import them again.}}',
   'ui.import.report-all-imported': 'Every row with data was imported.',

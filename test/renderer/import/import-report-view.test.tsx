@@ -39,6 +39,14 @@ describe('ImportReportView', () => {
     expect(screen.getByTestId('report-duplicates-left-out').textContent).toBe('1 row repeats a seizure already in the case or an earlier row and was left out.');
   });
 
+  it('speaks of routes, not rows, for a routes-only file (B4, session 28)', () => {
+    render(<ImportReportView report={report({ imported: 0, routes: 1 })} final />);
+    const view = screen.getByTestId('import-report');
+    expect(view.querySelector('.alert-title')?.textContent).toBe('1 route imported.');
+    expect(view.textContent).not.toContain('Every row with data was imported.');
+    expect(view.textContent).not.toContain('0 seizures');
+  });
+
   it('words a final import with routes and left-out rows in the plural, and lists them', () => {
     const rejected = [BAD, { ...BAD, line: 9, column: 'unit', field: 'unit', value: 'furlongs', reason: "unknown unit 'furlongs'" }];
     render(<ImportReportView report={report({ imported: 2, routes: 3, rejected, rejectedRows: 2 })} final />);

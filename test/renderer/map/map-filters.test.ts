@@ -4,7 +4,8 @@
  * period overlaps, facets count values, and the time slider's months and ranges.
  */
 import { describe, expect, it } from 'vitest';
-import { dateWithin, facet, filterPoints, isEmptyFilter, monthEnd, NO_FILTER, sliderRange, timeSteps } from '../../../renderer/src/map/map-filters';
+import { dateWithin, facet, filterPoints, filterRoutes, isEmptyFilter, monthEnd, NO_FILTER, sliderRange, timeSteps } from '../../../renderer/src/map/map-filters';
+import { routeDates, routePeriod } from '../../../shared/domain/map-filter';
 import { point } from './map-points';
 
 const pts = [
@@ -75,5 +76,39 @@ describe('time slider', () => {
     expect(monthEnd('2020-02-01')).toBe('2020-02-29');
     expect(monthEnd('2021-02-01')).toBe('2021-02-28');
     expect(monthEnd('2021-12-01')).toBe('2021-12-31');
+  });
+});
+
+describe('routes and the time slider (B3, session 28)', () => {
+  // The tester's patrol.gpx: 2024-03-11T22:00Z … 2024-03-12T07:45Z, one untimed point.
+  const patrol = { id: 'p', times: [Date.UTC(2024, 2, 11, 22), null, Date.UTC(2024, 2, 12, 3), Date.UTC(2024, 2, 12, 7, 45)] };
+  const may = { id: 'm', times: [Date.UTC(2024, 4, 2, 10), Date.UTC(2024, 4, 3), Date.UTC(2024, 4, 5, 23, 59)] };
+  const untimed: { id: string; times?: (number | null)[] } = { id: 'u' };
+  const allNull = { id: 'n', times: [null, null] };
+  const routes = [patrol, may, untimed, allNull];
+  const shown = (from: string, to: string): string[] => filterRoutes(routes, { from, to }).map((r) => r.id);
+
+  it("reads a route's period from its timed points, skipping untimed ones", () => {
+    expect(routePeriod(patrol)).toEqual({ start: Date.UTC(2024, 2, 11, 22), end: Date.UTC(2024, 2, 12, 7, 45) });
+    expect(routeDates(patrol)).toEqual(['2024-03-11', '2024-03-12']);
+    expect(routePeriod(untimed)).toBeNull();
+    expect(routePeriod(allNull)).toBeNull();
+    expect(routeDates(allNull)).toEqual([]);
+  });
+  it('shows a route whose period overlaps the range, and untimed routes always', () => {
+    expect(shown('', '')).toEqual(['p', 'm', 'u', 'n']);
+    expect(shown('', '2015-08-31')).toEqual(['u', 'n']);
+    expect(shown('2024-03-12', '2024-04-30')).toEqual(['p', 'u', 'n']);
+    expect(shown('2024-03-13', '')).toEqual(['m', 'u', 'n']);
+    expect(shown('2024-04-01', '2024-05-02')).toEqual(['m', 'u', 'n']);
+    expect(shown('2024-01-01', '2024-03-10')).toEqual(['u', 'n']);
+  });
+  it("widens the slider's months to the routes' dates", () => {
+    const { months } = timeSteps(pts, [patrol, untimed]);
+    expect(months[0]).toBe('2019-03-01');
+    expect(months.at(-1)).toBe('2024-03-01');
+    expect(months).toHaveLength(61);
+    expect(timeSteps([], [may], ['2013-03-01', '2020-08-01']).months.at(-1)).toBe('2024-05-01');
+    expect(timeSteps([], [untimed]).months).toEqual([]);
   });
 });
