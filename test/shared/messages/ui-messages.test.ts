@@ -89,9 +89,10 @@ describe('import, map, shared UI, members and format messages', () => {
   it('word the import dialog with plurals', () => {
     expect(t('ui.import.import-count', { count: 1 })).toBe('Import 1 seizure');
     expect(t('ui.import.import-count', { count: 1234 })).toBe('Import 1,234 seizures');
-    expect(t('ui.import.report-imported', { imported: 1, routes: 0 })).toBe('1 seizure imported.');
-    expect(t('ui.import.report-imported', { imported: 59, routes: 1 })).toBe('59 seizures imported and 1 route.');
-    expect(t('ui.import.report-imported', { imported: 2, routes: 3 })).toBe('2 seizures imported and 3 routes.');
+    expect(t('ui.import.report-imported', { imported: 1, routes: 0, routesOnly: 'no' })).toBe('1 seizure imported.');
+    expect(t('ui.import.report-imported', { imported: 59, routes: 1, routesOnly: 'no' })).toBe('59 seizures imported and 1 route.');
+    expect(t('ui.import.report-imported', { imported: 2, routes: 3, routesOnly: 'no' })).toBe('2 seizures imported and 3 routes.');
+    expect(t('ui.import.report-imported', { imported: 0, routes: 1, routesOnly: 'yes' })).toBe('1 route imported.');
     expect(t('ui.import.report-left-out', { count: 1 })).toMatch(/^1 row was left out; it is listed below/);
     expect(t('ui.import.report-left-out', { count: 5 })).toMatch(/^5 rows were left out; /);
     expect(t('ui.import.sample-summary', { count: 1 })).toBe('Show the first row as it is in the file');
