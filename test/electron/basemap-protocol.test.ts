@@ -99,7 +99,7 @@ describe('Electron: "Add basemap files" and app://nest/basemaps/…', () => {
     const r = (await dialog([path.join(dir, 'Mombasa Port.mbtiles'), path.join(dir, 'lamu.pmtiles'), path.join(dir, 'absent.mbtiles'), 'relative.pmtiles'])(event('app://nest/index.html'))) as AddBasemapsResult;
     expect(r.added.map((b) => [b.id, b.name, b.kind, b.format, b.minZoom, b.maxZoom])).toEqual([
       ['mombasa-port', 'Mombasa port 2024', 'mbtiles', 'png', 12, 17],
-      ['lamu', 'lamu.pmtiles', 'pmtiles', 'png', 0, 1],
+      ['lamu', 'lamu', 'pmtiles', 'png', 0, 1],
     ]);
     expect(r.skipped.map((s) => s.name)).toEqual(['absent.mbtiles', 'relative.pmtiles']);
   });
