@@ -22,15 +22,19 @@ afterEach(() => {
 
 const csv = (text: string) => ({ fileName: 'later.csv', contentBase64: Buffer.from(text).toString('base64') });
 
+/** A started service with an admin, a workspace and one case "Register": its client, workspace, case, runtime and writer. */
+async function registerCase() {
+  h = startService();
+  const c = h.client();
+  const me = await c.call('identity.create', { name: 'A', agency: 'B', role: 'admin' });
+  const ws = await c.call('workspaces.create', { name: 'W', casePrefix: 'NEST', reportingCurrency: 'USD' });
+  const k = await c.call('cases.create', { workspaceId: ws.id, fields: { ...newCaseFields('2026-11-29'), title: 'Register' } });
+  return { c, ws, k, rt: h.service.workspace(ws.id), w: { memberId: me.memberId } };
+}
+
 describe('whole-case readers', () => {
   it('finds duplicates in volumes and exports every volume', async () => {
-    h = startService();
-    const c = h.client();
-    const me = await c.call('identity.create', { name: 'A', agency: 'B', role: 'admin' });
-    const ws = await c.call('workspaces.create', { name: 'W', casePrefix: 'NEST', reportingCurrency: 'USD' });
-    const k = await c.call('cases.create', { workspaceId: ws.id, fields: { ...newCaseFields('2026-11-29'), title: 'Register' } });
-    const rt = h.service.workspace(ws.id);
-    const w = { memberId: me.memberId };
+    const { c, ws, k, rt, w } = await registerCase();
     const base = { ...newSeizureFields('2019-04-08'), country: 'SG', place: 'Pasir Panjang', sector: 'wildlife' as const, unit: 't' as const };
     rt.host.with(k.docName, (doc) => new CaseDoc(doc).addSeizure(randomUUID(), { ...base, commodity: 'inline ivory', quantity: 1 }, w));
     rt.host.with(k.docName, (doc) => listVolumesIn(doc, [1, 2], w));
@@ -58,13 +62,7 @@ describe('whole-case readers', () => {
   });
 
   it("reads only the match fields of every volume for the duplicate check, unloading each volume it loaded", async () => {
-    h = startService();
-    const c = h.client();
-    const me = await c.call('identity.create', { name: 'A', agency: 'B', role: 'admin' });
-    const ws = await c.call('workspaces.create', { name: 'W', casePrefix: 'NEST', reportingCurrency: 'USD' });
-    const k = await c.call('cases.create', { workspaceId: ws.id, fields: { ...newCaseFields('2026-11-29'), title: 'Register' } });
-    const rt = h.service.workspace(ws.id);
-    const w = { memberId: me.memberId };
+    const { ws, k, rt, w } = await registerCase();
     const base = { ...newSeizureFields('2019-04-08'), country: 'SG', place: 'Pasir Panjang', sector: 'wildlife' as const, unit: 't' as const, notes: 'a long note the check never needs', operation: 'Kota' };
     const inline = randomUUID();
     const one = randomUUID();
